@@ -1,0 +1,99 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb } from './create-db';
+import { DatabaseTooNewError, migrate, schemaVersionOf } from './migrate';
+import { latestSchemaVersion, migrations } from './migrations/index';
+import type { Migration } from './migrations/types';
+import { getSetting, setSetting } from './settings';
+import { makeTempDir } from './test/temp-dir';
+
+let dir: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(() => dir.remove());
+
+describe('createDb', () => {
+  it('creates a migrated WAL database with FULL sync and foreign keys, also after reopening', async () => {
+    const path = join(dir.path, 'data', 'pledge.sqlite');
+    const db = createDb(path);
+    await setSetting(db, 'role', { role: 'office' });
+    await db.destroy();
+
+    const db2 = createDb(path);
+    expect(await getSetting(db2, 'role')).toEqual({ role: 'office' });
+    await db2.destroy();
+
+    // Read the pragmas through a second, independent connection opened the same way.
+    const raw = new BetterSqlite3(path);
+    expect(schemaVersionOf(raw)).toBe(latestSchemaVersion);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('sets synchronous=FULL on every open (SQLite does not persist it)', async () => {
+    const path = join(dir.path, 'pledge.sqlite');
+    await createDb(path).destroy();
+    const db = createDb(path);
+    const sync = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db);
+    expect(sync.rows[0]?.synchronous).toBe(2);
+    const fk = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
+    expect(fk.rows[0]?.foreign_keys).toBe(1);
+    await db.destroy();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const path = join(dir.path, 'newer.sqlite');
+    const raw = new BetterSqlite3(path);
+    raw.exec('CREATE TABLE future (x INTEGER) STRICT');
+    raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
+    raw.close();
+
+    expect(() => createDb(path)).toThrow(DatabaseTooNewError);
+    expect(() => createDb(path)).toThrow(/더 새로운 버전/);
+
+    const after = new BetterSqlite3(path);
+    expect(schemaVersionOf(after)).toBe(latestSchemaVersion + 5);
+    const tables = after.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all();
+    expect(tables).toEqual([{ name: 'future' }]);
+    after.close();
+  });
+
+  it('refuses network-share paths', () => {
+    expect(() => createDb('\\\\server\\share\\pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
+    expect(() => createDb('//server/share/pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
+  });
+});
+
+describe('migrate', () => {
+  it('a failing migration leaves the previous schema and version in place', () => {
+    const raw = new BetterSqlite3(join(dir.path, 'm.sqlite'));
+    const broken: Migration = {
+      version: migrations.length + 1,
+      name: 'broken',
+      up(sqlite) {
+        sqlite.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('boom');
+      },
+    };
+    migrate(raw);
+    expect(() => migrate(raw, [...migrations, broken])).toThrow('boom');
+    expect(schemaVersionOf(raw)).toBe(migrations.length);
+    const halfDone = raw.prepare("SELECT name FROM sqlite_master WHERE name='half_done'").all();
+    expect(halfDone).toEqual([]);
+    raw.close();
+  });
+
+  it('every table is STRICT', () => {
+    const raw = new BetterSqlite3(join(dir.path, 's.sqlite'));
+    migrate(raw);
+    const tables = raw
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string; sql: string }[];
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
+    raw.close();
+  });
+});

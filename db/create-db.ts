@@ -1,0 +1,50 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate';
+import type { Database } from './schema';
+
+export class UnsafeDatabasePathError extends Error {
+  readonly code = 'DB_PATH_UNSAFE';
+}
+
+/**
+ * WAL does not work over a network filesystem, and department data folders are sometimes put on a share:
+ * refuse UNC paths (\\server\share, //server/share) before SQLite can silently corrupt them.
+ */
+export function assertLocalDatabasePath(path: string): void {
+  if (/^(\\\\|\/\/)/.test(path)) {
+    throw new UnsafeDatabasePathError(
+      `데이터 폴더는 이 PC의 로컬 디스크에 있어야 합니다. 네트워크 공유 폴더(${path})에는 데이터베이스를 둘 수 없습니다.`,
+    );
+  }
+}
+
+/** The pragmas of every open connection (better-sqlite3 does not keep `synchronous` across reopen). */
+export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a confirmed save survives a power cut (NORMAL could lose the last commits in WAL mode).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+export interface CreateDbOptions {
+  readonly?: boolean;
+}
+
+/** Opens (creating if needed) the database at `path`, migrates it, and returns a Kysely handle. */
+export function createDb(path: string, options: CreateDbOptions = {}): Kysely<Database> {
+  assertLocalDatabasePath(path);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path, { readonly: options.readonly ?? false });
+  try {
+    applyConnectionPragmas(sqlite);
+    migrate(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

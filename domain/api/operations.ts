@@ -1,0 +1,20 @@
+import type { OperationName } from './contract';
+
+/**
+ * The operation names as plain strings, for the preload (which must not bundle zod or schemas).
+ * `satisfies` plus the exhaustiveness check below keep it equal to the contract.
+ */
+export const operationNames = [
+  'getAppInfo',
+  'getSetup',
+  'saveSetup',
+  'getCatalog',
+  'getTerm',
+] as const satisfies readonly OperationName[];
+
+type Missing = Exclude<OperationName, (typeof operationNames)[number]>;
+/** Compile error if an operation of the contract is missing here. */
+export const allOperationsListed: Missing extends never ? true : Missing = true;
+
+/** IPC channel of an operation: fixed, never chosen by the caller. */
+export const channelOf = (name: OperationName): string => `api:${name}`;

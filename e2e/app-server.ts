@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Starts the app in browser mode (the same launcher as `npm start`) on a random port with a fresh data and
+ * profile folder, and returns its URL once it prints it.
+ */
+export interface AppServer {
+  url: string;
+  dataDir: string;
+  profileDir: string;
+  stop(): Promise<void>;
+  restart(): Promise<AppServer>;
+  /** Kills the process without letting it close anything (power-cut simulation). */
+  kill(): Promise<void>;
+}
+
+const launcher = join(import.meta.dirname, '..', 'out', 'main', 'start.mjs');
+
+export async function startAppServer(dirs?: { dataDir: string; profileDir: string; root: string }): Promise<AppServer> {
+  const root = dirs?.root ?? mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
+  const dataDir = dirs?.dataDir ?? join(root, 'data');
+  const profileDir = dirs?.profileDir ?? join(root, 'profile');
+  const child = spawn(process.execPath, [launcher, '--browser', '--no-open', '--port', '0', '--data', dataDir], {
+    env: { ...process.env, PLEDGE_PROFILE_DIR: profileDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const server: AppServer = {
+    url,
+    dataDir,
+    profileDir,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async restart() {
+      await server.stop();
+      return startAppServer({ dataDir, profileDir, root });
+    },
+  };
+  return server;
+}
+
+export function removeServerFolders(server: AppServer): void {
+  rmSync(join(server.dataDir, '..'), { recursive: true, force: true });
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/?/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`app exited with ${code}:\n${output}`));
+    });
+  });
+}

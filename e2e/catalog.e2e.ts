@@ -1,0 +1,62 @@
+import { seoulMinseon7Catalog as catalog } from '../domain/catalog/load';
+import { expect, test } from './fixtures';
+import { CatalogPage } from './pages/catalog-page';
+import { SetupPage } from './pages/setup-page';
+
+// The department is taken from the shipped catalog data; expectations are computed here from that data.
+const department = '도시교통본부';
+const leadProjects = catalog.projects.filter((p) => p.leadDepartment === department).map((p) => p.id);
+const coProjects = catalog.projects
+  .filter((p) => p.leadDepartment !== department && p.coDepartments.includes(department))
+  .map((p) => p.id);
+
+test('first run as a department lists its own projects first, and the choice survives a reload', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: /처음 설정/ })).toBeVisible();
+  await new SetupPage(page).chooseDepartment(department);
+
+  const catalogPage = new CatalogPage(page);
+  await expect(page.getByTestId('current-role')).toHaveText(department);
+  await expect(catalogPage.ownProjects).toBeVisible();
+  expect(leadProjects.length).toBeGreaterThan(0);
+  const own = await catalogPage.projectIds(catalogPage.ownProjects);
+  expect(own.slice(0, leadProjects.length).sort()).toEqual([...leadProjects].sort());
+  expect(own.slice(leadProjects.length).sort()).toEqual([...coProjects].sort());
+  // The very first projects on the screen are the department's own.
+  expect(await catalogPage.firstListedProjectIds(own.length)).toEqual(own);
+
+  await page.reload();
+  await expect(page.getByTestId('current-role')).toHaveText(department);
+  await expect(catalogPage.ownProjects).toBeVisible();
+
+  // Also across a restart of the program: the role is stored in SQLite in the data folder.
+  await app.restart();
+  await page.goto(app.url);
+  await expect(page.getByTestId('current-role')).toHaveText(department);
+});
+
+test('search finds projects by number and by Korean text, and shows both numberings', async ({ page, app }) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseOffice();
+  const catalogPage = new CatalogPage(page);
+  await expect(page.getByTestId('current-role')).toContainText('기획담당관');
+
+  await catalogPage.search.fill('3-2-1');
+  await expect(catalogPage.results.locator('[data-project-id="3-2-1"]')).toBeVisible();
+  const byNumber = await catalogPage.projectIds(catalogPage.results);
+  expect(byNumber[0]).toBe('3-2-1');
+
+  await catalogPage.search.fill('어린이집');
+  const expected = catalog.projects.filter((p) => (p.name + p.subItems.join(' ')).includes('어린이집')).map((p) => p.id);
+  expect(expected.length).toBeGreaterThan(0);
+  await expect(catalogPage.results.locator('[data-project-id]').first()).toBeVisible();
+  const byText = await catalogPage.projectIds(catalogPage.results);
+  for (const id of expected) expect(byText).toContain(id);
+
+  const target = catalog.projects.find((p) => p.id === expected[0]);
+  const core = catalog.corePledges.find((c) => c.id === target?.corePledgeId);
+  await catalogPage.open(expected[0] ?? '', catalogPage.results);
+  await expect(catalogPage.detail).toContainText(target?.name ?? '');
+  await expect(page.getByTestId('lead-department')).toHaveText(target?.leadDepartment ?? '');
+  await expect(page.getByTestId('campaign-number')).toContainText(`공약 ${core?.campaignNumber}번`);
+});

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import type { Catalog } from '../../../domain/catalog/types';
+import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
+import { createDb } from '../../../db/create-db';
+import { databasePathIn } from '../../services/context';
+import { loadCatalog } from '../../services/reference';
+import { printJson, type CliIo } from '../io';
+
+export const catalogHelp = `pledge catalog [--json] [--data DIR]
+  공약사업 목록(분야 → 핵심공약 → 세부사업)과 주관부서를 출력합니다.
+  --data DIR  이 데이터 폴더에 저장된 목록을 출력 (없으면 프로그램에 내장된 목록)
+  --json      JSON으로 출력`;
+
+/** The catalog as a tree, for people and programs. */
+export function catalogTree(catalog: Catalog) {
+  return {
+    id: catalog.id,
+    title: catalog.title,
+    version: catalog.version,
+    totals: {
+      areas: catalog.areas.length,
+      corePledges: catalog.corePledges.length,
+      projects: catalog.projects.length,
+    },
+    areas: catalog.areas.map((area) => ({
+      id: area.id,
+      name: area.name,
+      corePledges: catalog.corePledges
+        .filter((c) => c.areaId === area.id)
+        .map((core) => ({
+          id: core.id,
+          name: core.name,
+          campaignNumber: core.campaignNumber,
+          campaignCategory: core.campaignCategory,
+          projects: catalog.projects
+            .filter((p) => p.corePledgeId === core.id)
+            .map((p) => ({
+              id: p.id,
+              name: p.name,
+              leadDepartment: p.leadDepartment,
+              coDepartments: p.coDepartments,
+              subItems: p.subItems,
+            })),
+        })),
+    })),
+  };
+}
+
+export async function runCatalog(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, data: { type: 'string' } } });
+  let catalog = seoulMinseon7Catalog;
+  if (values.data) {
+    const db = createDb(databasePathIn(values.data));
+    try {
+      catalog = await loadCatalog(db);
+    } finally {
+      await db.destroy();
+    }
+  }
+  const tree = catalogTree(catalog);
+  if (values.json) {
+    printJson(io, tree);
+    return 0;
+  }
+  io.out(`${tree.title} (${tree.totals.areas}개 분야, ${tree.totals.corePledges}개 핵심공약, ${tree.totals.projects}개 세부사업)`);
+  for (const area of tree.areas) {
+    io.out(`${area.id}. ${area.name}`);
+    for (const core of area.corePledges) {
+      io.out(`  ${core.id} ${core.name}`);
+      for (const p of core.projects) io.out(`    ${p.id} ${p.name} — ${p.leadDepartment}`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,58 @@
+import { catalogHelp, runCatalog } from './commands/catalog';
+import { exitCodes, processIo, UsageError, type CliIo } from './io';
+
+/**
+ * `pledge`: batch work over the same services as the app (no Electron needed).
+ * Each subcommand has a help text; `pledge --help` lists them all.
+ */
+interface Command {
+  summary: string;
+  help: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  catalog: { summary: '공약사업 목록 출력', help: catalogHelp, run: runCatalog },
+};
+
+export function helpText(): string {
+  const lines = [
+    'pledge — 공약이행 관리 명령줄 도구',
+    '',
+    '사용법: pledge <명령> [옵션]',
+    '',
+    '명령:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`),
+    '',
+    '각 명령의 도움말:',
+    ...Object.values(commands).flatMap((c) => ['', c.help]),
+  ];
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name ? exitCodes.ok : exitCodes.usage;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`알 수 없는 명령입니다: ${name}\n'pledge --help'로 명령 목록을 확인하세요.`);
+    return exitCodes.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return exitCodes.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`${error.message}\n\n${command.help}`);
+      return exitCodes.usage;
+    }
+    io.err(`오류: ${error instanceof Error ? error.message : String(error)}`);
+    return exitCodes.failed;
+  }
+}

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { createDb } from '../../db/create-db';
+import type { Database } from '../../db/schema';
+import { ensureReferenceData } from './reference';
+
+export type AppMode = 'electron' | 'browser' | 'cli';
+
+/**
+ * Everything a handler needs, passed explicitly (no module-global connection). `db` and `dataDir` change only
+ * when the user moves the data folder at setup.
+ */
+export interface AppContext {
+  readonly profileDir: string;
+  readonly mode: AppMode;
+  readonly appVersion: string;
+  readonly defaultDataDir: string;
+  dataDir: string;
+  db: Kysely<Database>;
+  now(): Date;
+  /** Opens (or creates) the database in another folder and makes it current; remembers the choice. */
+  switchDataDir(dataDir: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateAppContextOptions {
+  /** Per-user folder for the small bootstrap config (where the data lives). */
+  profileDir: string;
+  /** A data folder given on the command line (--data): used as is, not remembered. */
+  dataDirOverride?: string | undefined;
+  mode: AppMode;
+  appVersion: string;
+  now?: () => Date;
+}
+
+const profileConfigSchema = z.object({ dataDir: z.string().min(1) });
+
+export const databaseFileName = 'pledge.sqlite';
+export const databasePathIn = (dataDir: string): string => join(dataDir, databaseFileName);
+
+function readProfileConfig(profileDir: string): z.infer<typeof profileConfigSchema> | null {
+  const path = join(profileDir, 'config.json');
+  if (!existsSync(path)) return null;
+  const parsed = profileConfigSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  return parsed.success ? parsed.data : null;
+}
+
+function writeProfileConfig(profileDir: string, config: z.infer<typeof profileConfigSchema>): void {
+  mkdirSync(profileDir, { recursive: true });
+  const path = join(profileDir, 'config.json');
+  writeFileSync(`${path}.tmp`, JSON.stringify(config, null, 2));
+  renameSync(`${path}.tmp`, path);
+}
+
+async function openData(dataDir: string, now: () => Date): Promise<Kysely<Database>> {
+  const db = createDb(databasePathIn(dataDir));
+  try {
+    await ensureReferenceData(db, now());
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+export async function createAppContext(options: CreateAppContextOptions): Promise<AppContext> {
+  const profileDir = resolve(options.profileDir);
+  const defaultDataDir = join(profileDir, 'data');
+  const dataDir = resolve(options.dataDirOverride ?? readProfileConfig(profileDir)?.dataDir ?? defaultDataDir);
+  const now = options.now ?? (() => new Date());
+  const persistChoice = options.dataDirOverride === undefined;
+
+  const ctx: AppContext = {
+    profileDir,
+    mode: options.mode,
+    appVersion: options.appVersion,
+    defaultDataDir,
+    dataDir,
+    db: await openData(dataDir, now),
+    now,
+    async switchDataDir(next) {
+      const target = resolve(next);
+      if (target === ctx.dataDir) return;
+      const db = await openData(target, now);
+      const old = ctx.db;
+      ctx.db = db;
+      ctx.dataDir = target;
+      if (persistChoice) writeProfileConfig(profileDir, { dataDir: target });
+      await old.destroy();
+    },
+    async close() {
+      await ctx.db.destroy();
+    },
+  };
+  return ctx;
+}

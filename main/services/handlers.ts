@@ -1,0 +1,12 @@
+import type { Handlers } from '../../domain/api/contract';
+import { catalogHandlers } from './catalog-handlers';
+import type { AppContext } from './context';
+import { setupHandlers } from './setup-handlers';
+
+/** Every operation of the contract, implemented over one AppContext. */
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    ...setupHandlers(ctx),
+    ...catalogHandlers(ctx),
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Handlers, SetupState } from '../../domain/api/contract';
+import { roleSchema } from '../../domain/api/contract';
+import { listDepartments } from '../../domain/catalog/load';
+import { getSetting, setSetting } from '../../db/settings';
+import type { AppContext } from './context';
+import { databasePathIn } from './context';
+import { UserError } from './errors';
+import { loadCatalog } from './reference';
+import { latestSchemaVersion } from '../../db/migrations/index';
+
+const storedSetupSchema = z.object({ role: roleSchema, department: z.string().nullable() });
+
+async function readSetup(ctx: AppContext): Promise<SetupState> {
+  const stored = storedSetupSchema.safeParse(await getSetting(ctx.db, 'setup'));
+  return {
+    configured: stored.success,
+    role: stored.success ? stored.data.role : null,
+    department: stored.success ? stored.data.department : null,
+    dataDir: ctx.dataDir,
+    defaultDataDir: ctx.defaultDataDir,
+  };
+}
+
+export const setupHandlers = (ctx: AppContext) =>
+  ({
+    getAppInfo: () => ({
+      version: ctx.appVersion,
+      mode: ctx.mode === 'electron' ? 'electron' : 'browser',
+      databasePath: databasePathIn(ctx.dataDir),
+      schemaVersion: latestSchemaVersion,
+    }),
+
+    getSetup: () => readSetup(ctx),
+
+    saveSetup: async (input) => {
+      let department: string | null = null;
+      if (input.role === 'department') {
+        if (!input.department) {
+          throw new UserError('DEPARTMENT_REQUIRED', '주관부서를 선택하세요.', { department: '주관부서를 선택하세요.' });
+        }
+        const departments = listDepartments(await loadCatalog(ctx.db));
+        if (!departments.includes(input.department)) {
+          const message = `공약사업 목록에 없는 부서입니다: ${input.department}`;
+          throw new UserError('DEPARTMENT_UNKNOWN', message, { department: message });
+        }
+        department = input.department;
+      }
+      try {
+        await ctx.switchDataDir(input.dataDir);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const message = `데이터 폴더를 사용할 수 없습니다: ${reason}`;
+        throw new UserError('DATA_DIR_UNUSABLE', message, { dataDir: message });
+      }
+      await setSetting(ctx.db, 'setup', { role: input.role, department });
+      return readSetup(ctx);
+    },
+  }) satisfies Partial<Handlers>;

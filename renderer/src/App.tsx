@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { SetupState } from '../../domain/api/contract';
+import type { Catalog } from '../../domain/catalog/types';
+import { api } from './api/client';
+import { useLoad } from './api/use-load';
+import { StatusMessage } from './components/StatusMessage';
+import { CatalogScreen } from './screens/CatalogScreen';
+import { SetupScreen } from './screens/SetupScreen';
+
+type View = 'catalog' | 'setup';
+
+export function App() {
+  const [state, reload] = useLoad(
+    async (): Promise<{ setup: SetupState; catalog: Catalog }> => ({
+      setup: await api.getSetup(),
+      catalog: await api.getCatalog(),
+    }),
+    [],
+  );
+  const [view, setView] = useState<View>('catalog');
+
+  if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
+  if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
+  const { setup, catalog } = state.value;
+
+  if (!setup.configured || view === 'setup') {
+    return (
+      <SetupScreen
+        setup={setup}
+        catalog={catalog}
+        onSaved={() => {
+          setView('catalog');
+          reload();
+        }}
+        onCancel={setup.configured ? () => setView('catalog') : undefined}
+      />
+    );
+  }
+
+  const who = setup.role === 'office' ? '기획담당관 (총괄부서)' : (setup.department ?? '');
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>공약이행 관리</h1>
+        <nav aria-label="주 메뉴">
+          <button type="button" className="nav-item" aria-current={view === 'catalog' ? 'page' : undefined}>
+            공약 목록
+          </button>
+        </nav>
+        <div className="who">
+          <span data-testid="current-role">{who}</span>
+          <button type="button" className="link" onClick={() => setView('setup')}>
+            설정 변경
+          </button>
+        </div>
+      </header>
+      <main className="app-main">
+        <CatalogScreen catalog={catalog} setup={setup} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SetupState } from '../../../domain/api/contract';
+import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
+import { projectsForDepartment, searchProjects } from '../../../domain/catalog/search';
+import { departmentsOf } from '../departments';
+import { ProjectDetail } from './ProjectDetail';
+
+/** Area → core pledge → project browser with search and a department filter; the user's own projects first. */
+export function CatalogScreen({ catalog, setup }: { catalog: Catalog; setup: SetupState }) {
+  const departments = useMemo(() => departmentsOf(catalog), [catalog]);
+  const [query, setQuery] = useState('');
+  const [department, setDepartment] = useState<string>('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const deferredQuery = useDeferredValue(query);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const filtering = deferredQuery.trim() !== '' || department !== '';
+  const results = useMemo(
+    () => (filtering ? searchProjects(catalog, deferredQuery, { department: department || null }) : []),
+    [catalog, deferredQuery, department, filtering],
+  );
+  const own = useMemo(
+    () => (setup.role === 'department' && setup.department ? projectsForDepartment(catalog, setup.department) : []),
+    [catalog, setup],
+  );
+  const selected = catalog.projects.find((p) => p.id === selectedId) ?? null;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === '/' && document.activeElement !== searchRef.current) {
+      e.preventDefault();
+      searchRef.current?.focus();
+    }
+  };
+
+  return (
+    <div className="catalog" onKeyDown={onKeyDown}>
+      <section className="catalog-list" aria-label="공약사업 목록">
+        <div className="filters">
+          <input
+            ref={searchRef}
+            type="search"
+            aria-label="검색"
+            placeholder="번호(예: 3-2-1) 또는 사업명·부서로 검색  ( / )"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            autoFocus
+          />
+          <select aria-label="부서 필터" value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">전체 부서</option>
+            {departments.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        {filtering ? (
+          <div data-testid="search-results">
+            <p className="count" role="status">
+              검색 결과 {results.length}건
+            </p>
+            <ProjectList projects={results} selectedId={selectedId} onSelect={setSelectedId} />
+          </div>
+        ) : (
+          <>
+            {own.length > 0 && (
+              <div className="own-projects" data-testid="own-projects">
+                <h2>
+                  우리 부서 사업 <span className="count">({own.length})</span>
+                </h2>
+                <ProjectList
+                  projects={own}
+                  selectedId={selectedId}
+                  onSelect={setSelectedId}
+                  department={setup.department}
+                />
+              </div>
+            )}
+            <CatalogTree catalog={catalog} selectedId={selectedId} onSelect={setSelectedId} />
+          </>
+        )}
+      </section>
+      <section className="catalog-detail" aria-label="사업 상세">
+        {selected ? (
+          <ProjectDetail catalog={catalog} project={selected} />
+        ) : (
+          <p className="empty">
+            왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야, {catalog.corePledges.length}개
+            핵심공약, {catalog.projects.length}개 세부사업.
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ProjectList(props: {
+  projects: CatalogProject[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  department?: string | null;
+}) {
+  if (props.projects.length === 0) return <p className="empty">해당하는 세부사업이 없습니다.</p>;
+  return (
+    <ul className="project-list">
+      {props.projects.map((p) => (
+        <li key={p.id}>
+          <button
+            type="button"
+            className="project-item"
+            aria-pressed={p.id === props.selectedId}
+            data-project-id={p.id}
+            onClick={() => props.onSelect(p.id)}
+          >
+            <span className="project-id">{p.id}</span>
+            <span className="project-name">{p.name}</span>
+            <span className="project-dept">
+              {p.leadDepartment}
+              {props.department && p.leadDepartment !== props.department && ' (협조)'}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CatalogTree(props: { catalog: Catalog; selectedId: string | null; onSelect: (id: string) => void }) {
+  const { catalog } = props;
+  return (
+    <div className="tree" data-testid="catalog-tree">
+      {catalog.areas.map((area) => {
+        const cores = catalog.corePledges.filter((c) => c.areaId === area.id);
+        const count = catalog.projects.filter((p) => p.corePledgeId.startsWith(`${area.id}-`)).length;
+        return (
+          <details key={area.id} className="tree-area">
+            <summary>
+              {area.id}. {area.name} <span className="count">({count})</span>
+            </summary>
+            {cores.map((core) => (
+              <details key={core.id} className="tree-core">
+                <summary>
+                  <span className="project-id">{core.id}</span> {core.name}
+                </summary>
+                <ProjectList
+                  projects={catalog.projects.filter((p) => p.corePledgeId === core.id)}
+                  selectedId={props.selectedId}
+                  onSelect={props.onSelect}
+                />
+              </details>
+            ))}
+          </details>
+        );
+      })}
+    </div>
+  );
+}

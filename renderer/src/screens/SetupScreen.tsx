@@ -1,0 +1,110 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { setupInputSchema, type SetupState } from '../../../domain/api/contract';
+import type { Catalog } from '../../../domain/catalog/types';
+import { ApiCallError, api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
+import { departmentsOf } from '../departments';
+
+type FormInput = z.input<typeof setupInputSchema>;
+type FormOutput = z.output<typeof setupInputSchema>;
+
+/** First run (and later "설정 변경"): who uses this copy, and where its data lives. */
+export function SetupScreen(props: {
+  setup: SetupState;
+  catalog: Catalog;
+  onSaved: () => void;
+  onCancel?: (() => void) | undefined;
+}) {
+  const departments = departmentsOf(props.catalog);
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(setupInputSchema),
+    defaultValues: {
+      role: props.setup.role ?? 'department',
+      department: props.setup.department ?? null,
+      dataDir: props.setup.dataDir,
+    },
+  });
+  const role = form.watch('role');
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await api.saveSetup({ ...values, department: values.role === 'office' ? null : values.department });
+      props.onSaved();
+    } catch (error) {
+      if (error instanceof ApiCallError) {
+        for (const [field, message] of Object.entries(error.details)) {
+          if (field === 'role' || field === 'department' || field === 'dataDir') form.setError(field, { message });
+        }
+      }
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  });
+
+  return (
+    <main className="setup">
+      <h1>공약이행 관리 — 처음 설정</h1>
+      <p className="lead">이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다. 나중에 바꿀 수 있습니다.</p>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label="처음 설정">
+        <fieldset>
+          <legend>사용자 구분</legend>
+          <label className="choice">
+            <input type="radio" value="department" {...form.register('role')} />
+            주관부서 (실천계획서·관리카드 작성, 제출 파일 만들기)
+          </label>
+          <label className="choice">
+            <input type="radio" value="office" {...form.register('role')} />
+            기획담당관 — 총괄부서 (제출 파일 취합, 현황 집계)
+          </label>
+        </fieldset>
+
+        {role === 'department' && (
+          <div className="field">
+            <label htmlFor="department">주관부서</label>
+            <select
+              id="department"
+              {...form.register('department', { setValueAs: (v: string) => (v === '' ? null : v) })}
+              aria-invalid={errors.department ? true : undefined}
+            >
+              <option value="">— 부서를 선택하세요 —</option>
+              {departments.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+            {errors.department && <p className="field-error">{errors.department.message ?? '주관부서를 선택하세요.'}</p>}
+          </div>
+        )}
+
+        <div className="field">
+          <label htmlFor="dataDir">데이터 폴더</label>
+          <input id="dataDir" type="text" {...form.register('dataDir')} aria-invalid={errors.dataDir ? true : undefined} />
+          <p className="hint">
+            이 PC의 로컬 디스크에 있는 폴더여야 합니다 (네트워크 공유 폴더는 사용할 수 없습니다). 기본값:{' '}
+            <code>{props.setup.defaultDataDir}</code>
+          </p>
+          {errors.dataDir && <p className="field-error">{errors.dataDir.message}</p>}
+        </div>
+
+        {failure && <StatusMessage kind="error">{failure}</StatusMessage>}
+
+        <div className="actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {isSubmitting ? '저장 중…' : '저장하고 시작'}
+          </button>
+          {props.onCancel && (
+            <button type="button" onClick={props.onCancel}>
+              취소
+            </button>
+          )}
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -2,7 +2,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'net', 'url', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+  'os',
+  'child_process',
+  'http',
+  'net',
+  'url',
+  'worker_threads',
+];
 
 /** Paths each zone may not import. */
 const forbid = (patterns, message) => ({
@@ -10,7 +21,17 @@ const forbid = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', 'build/scripts/**'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'release',
+      'test-results',
+      'playwright-report',
+      'build/scripts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,12 +45,27 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { URL: 'readonly', console: 'readonly', process: 'readonly' },
+    },
   },
   {
     // Pure domain code: shared by main and renderer, so no platform imports.
     files: ['domain/**/*.ts'],
     rules: forbid(
-      [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'kysely', '**/main/**', '**/db/**', '**/renderer/**', '**/preload/**'],
+      [
+        ...nodeBuiltins,
+        'electron',
+        'react',
+        'react-dom',
+        'better-sqlite3',
+        'kysely',
+        '**/main/**',
+        '**/db/**',
+        '**/renderer/**',
+        '**/preload/**',
+      ],
       'domain/ is pure: no electron, node:*, react, database or process-specific imports.',
     ),
   },
@@ -43,12 +79,18 @@ export default tseslint.config(
   },
   {
     files: ['db/**/*.ts'],
-    rules: forbid(['electron', 'react', '**/main/**', '**/renderer/**', '**/preload/**'], 'db/ knows no process or UI.'),
+    rules: forbid(
+      ['electron', 'react', '**/main/**', '**/renderer/**', '**/preload/**'],
+      'db/ knows no process or UI.',
+    ),
   },
   {
     // Services run in Electron's main, in browser mode and in the CLI: no electron import.
     files: ['main/services/**/*.ts', 'main/server/**/*.ts', 'main/cli/**/*.ts', 'main/bundles/**/*.ts'],
-    rules: forbid(['electron', 'react', '**/renderer/**'], 'Services are shared with browser mode and the CLI: no electron.'),
+    rules: forbid(
+      ['electron', 'react', '**/renderer/**'],
+      'Services are shared with browser mode and the CLI: no electron.',
+    ),
   },
   {
     files: ['preload/**/*.ts'],

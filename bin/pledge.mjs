@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../out/cli/pledge.mjs', import.meta.url));
 if (!existsSync(cli)) {
-  console.error('pledge: 빌드된 CLI가 없습니다. 먼저 "npm run build"를 실행하세요 (out/cli/pledge.mjs not found).');
+  console.error(
+    'pledge: 빌드된 CLI가 없습니다. 먼저 "npm run build"를 실행하세요 (out/cli/pledge.mjs not found).',
+  );
   process.exit(2);
 }
 await import(cli);

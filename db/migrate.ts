@@ -25,18 +25,24 @@ export function schemaVersionOf(sqlite: BetterSqlite3.Database): number {
  * Applies pending migrations, each in its own transaction together with the `user_version` bump, so a failure
  * half-way leaves the previous schema intact. Kysely does not wrap SQLite migrations, hence this small runner.
  */
-export function migrate(sqlite: BetterSqlite3.Database, migrations: readonly Migration[] = allMigrations): number {
+export function migrate(
+  sqlite: BetterSqlite3.Database,
+  migrations: readonly Migration[] = allMigrations,
+): number {
   const latest = migrations.length;
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
   const current = schemaVersionOf(sqlite);
   if (current > latest) throw new DatabaseTooNewError(current, latest);
   for (const migration of migrations.slice(current)) {
-    sqlite.transaction(() => {
-      migration.up(sqlite);
-      sqlite.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        migration.up(sqlite);
+        sqlite.pragma(`user_version = ${migration.version}`);
+      })
+      .immediate();
   }
   return schemaVersionOf(sqlite);
 }

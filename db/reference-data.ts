@@ -8,9 +8,19 @@ export interface ReferenceEntry {
   updatedAt: string;
 }
 
-export async function getReferenceData(db: Kysely<Database>, key: string): Promise<ReferenceEntry | undefined> {
+export async function getReferenceData(
+  db: Kysely<Database>,
+  key: string,
+): Promise<ReferenceEntry | undefined> {
   const row = await db.selectFrom('reference_data').selectAll().where('key', '=', key).executeTakeFirst();
-  return row && { key: row.key, version: row.version, json: JSON.parse(row.json) as unknown, updatedAt: row.updated_at };
+  return (
+    row && {
+      key: row.key,
+      version: row.version,
+      json: JSON.parse(row.json) as unknown,
+      updatedAt: row.updated_at,
+    }
+  );
 }
 
 export async function putReferenceData(
@@ -27,6 +37,10 @@ export async function putReferenceData(
   await db
     .insertInto('reference_data')
     .values(values)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ version: values.version, json: values.json, updated_at: values.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({ version: values.version, json: values.json, updated_at: values.updated_at }),
+    )
     .execute();
 }

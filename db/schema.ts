@@ -19,9 +19,46 @@ export interface ReferenceDataTable {
   updated_at: string;
 }
 
+export type DocumentKind = 'executionPlan' | 'managementCard' | 'financeRow' | 'changeRequest';
+export type DocumentStatus = 'draft' | 'submitted' | 'confirmed';
+export type VersionReason = 'create' | 'autosave' | 'submit' | 'confirm' | 'restore' | 'import' | 'reopen';
+
+export interface DocumentsTable {
+  id: string;
+  kind: DocumentKind;
+  project_id: string;
+  slot: string;
+  department: string;
+  status: DocumentStatus;
+  json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentVersionsTable {
+  document_id: string;
+  version: number;
+  status: DocumentStatus;
+  json: string;
+  saved_at: string;
+  reason: VersionReason;
+}
+
+export interface AttachmentsTable {
+  sha256: string;
+  media_type: string;
+  size: number;
+  bytes: Buffer;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   reference_data: ReferenceDataTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  attachments: AttachmentsTable;
 }
 
 export type { Generated };

@@ -19,14 +19,22 @@ export interface AppServer {
 
 const launcher = join(import.meta.dirname, '..', 'out', 'main', 'start.mjs');
 
-export async function startAppServer(dirs?: { dataDir: string; profileDir: string; root: string }): Promise<AppServer> {
+export async function startAppServer(dirs?: {
+  dataDir: string;
+  profileDir: string;
+  root: string;
+}): Promise<AppServer> {
   const root = dirs?.root ?? mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
   const dataDir = dirs?.dataDir ?? join(root, 'data');
   const profileDir = dirs?.profileDir ?? join(root, 'profile');
-  const child = spawn(process.execPath, [launcher, '--browser', '--no-open', '--port', '0', '--data', dataDir], {
-    env: { ...process.env, PLEDGE_PROFILE_DIR: profileDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [launcher, '--browser', '--no-open', '--port', '0', '--data', dataDir],
+    {
+      env: { ...process.env, PLEDGE_PROFILE_DIR: profileDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await waitForUrl(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const server: AppServer = {

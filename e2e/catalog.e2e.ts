@@ -1,4 +1,4 @@
-import { seoulMinseon7Catalog as catalog } from '../domain/catalog/load';
+import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
 import { CatalogPage } from './pages/catalog-page';
 import { SetupPage } from './pages/setup-page';
@@ -10,7 +10,10 @@ const coProjects = catalog.projects
   .filter((p) => p.leadDepartment !== department && p.coDepartments.includes(department))
   .map((p) => p.id);
 
-test('first run as a department lists its own projects first, and the choice survives a reload', async ({ page, app }) => {
+test('first run as a department lists its own projects first, and the choice survives a reload', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: /처음 설정/ })).toBeVisible();
   await new SetupPage(page).chooseDepartment(department);
@@ -35,7 +38,10 @@ test('first run as a department lists its own projects first, and the choice sur
   await expect(page.getByTestId('current-role')).toHaveText(department);
 });
 
-test('search finds projects by number and by Korean text, and shows both numberings', async ({ page, app }) => {
+test('search finds projects by number and by Korean text, and shows both numberings', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await new SetupPage(page).chooseOffice();
   const catalogPage = new CatalogPage(page);
@@ -47,7 +53,9 @@ test('search finds projects by number and by Korean text, and shows both numberi
   expect(byNumber[0]).toBe('3-2-1');
 
   await catalogPage.search.fill('어린이집');
-  const expected = catalog.projects.filter((p) => (p.name + p.subItems.join(' ')).includes('어린이집')).map((p) => p.id);
+  const expected = catalog.projects
+    .filter((p) => (p.name + p.subItems.join(' ')).includes('어린이집'))
+    .map((p) => p.id);
   expect(expected.length).toBeGreaterThan(0);
   await expect(catalogPage.results.locator('[data-project-id]').first()).toBeVisible();
   const byText = await catalogPage.projectIds(catalogPage.results);

@@ -26,8 +26,18 @@ const esmBanner = {
 
 /** name → esbuild options. */
 const targets = {
-  electron: { entryPoints: ['main/electron/main.ts'], outfile: 'out/main/electron.cjs', format: 'cjs', external: ['electron'] },
-  preload: { entryPoints: ['preload/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] },
+  electron: {
+    entryPoints: ['main/electron/main.ts'],
+    outfile: 'out/main/electron.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  },
+  preload: {
+    entryPoints: ['preload/preload.ts'],
+    outfile: 'out/preload/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  },
   start: { entryPoints: ['main/start.ts'], outfile: 'out/main/start.mjs', format: 'esm', banner: esmBanner },
   cli: { entryPoints: ['main/cli/run.ts'], outfile: 'out/cli/pledge.mjs', format: 'esm', banner: esmBanner },
   worker: {
@@ -36,7 +46,12 @@ const targets = {
     format: 'esm',
     banner: esmBanner,
   },
-  bench: { entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.mjs', format: 'esm', banner: esmBanner },
+  bench: {
+    entryPoints: ['bench/bench.ts'],
+    outfile: 'out/bench/bench.mjs',
+    format: 'esm',
+    banner: esmBanner,
+  },
 };
 
 async function buildRenderer() {

@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-documents';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations.length;

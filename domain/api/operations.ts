@@ -10,6 +10,16 @@ export const operationNames = [
   'saveSetup',
   'getCatalog',
   'getTerm',
+  'listMyDocuments',
+  'openDocument',
+  'saveDraft',
+  'submitDocument',
+  'confirmDocument',
+  'listDocumentVersions',
+  'restoreDocumentVersion',
+  'saveAttachment',
+  'getDerivedFinance',
+  'getDeadlines',
 ] as const satisfies readonly OperationName[];
 
 type Missing = Exclude<OperationName, (typeof operationNames)[number]>;

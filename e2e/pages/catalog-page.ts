@@ -16,7 +16,9 @@ export class CatalogPage {
 
   /** Project ids in the order shown inside `scope`. */
   async projectIds(scope: Locator): Promise<string[]> {
-    return scope.locator('[data-project-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id') ?? ''));
+    return scope
+      .locator('[data-project-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id') ?? ''));
   }
 
   async firstListedProjectIds(count: number): Promise<string[]> {

@@ -68,7 +68,9 @@ async function openData(dataDir: string, now: () => Date): Promise<Kysely<Databa
 export async function createAppContext(options: CreateAppContextOptions): Promise<AppContext> {
   const profileDir = resolve(options.profileDir);
   const defaultDataDir = join(profileDir, 'data');
-  const dataDir = resolve(options.dataDirOverride ?? readProfileConfig(profileDir)?.dataDir ?? defaultDataDir);
+  const dataDir = resolve(
+    options.dataDirOverride ?? readProfileConfig(profileDir)?.dataDir ?? defaultDataDir,
+  );
   const now = options.now ?? (() => new Date());
   const persistChoice = options.dataDirOverride === undefined;
 

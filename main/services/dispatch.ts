@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, type ApiResult, type Handlers, type OperationName } from '../../domain/api/contract';
 import { UserError } from './errors';
 
@@ -8,7 +8,11 @@ export const isOperationName = (name: string): name is OperationName => Object.h
  * Runs one operation for any transport (IPC, HTTP bridge, CLI): checks the name, parses the input from
  * `unknown` with the contract's schema, and turns every failure into an ApiResult instead of a throw.
  */
-export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawInput: unknown,
+): Promise<ApiResult<unknown>> {
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `알 수 없는 요청입니다: ${name}` } };
   }
@@ -29,7 +33,11 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
   }
 }
 
-export function zodToApiError(error: z.ZodError): { code: string; message: string; details: Record<string, string> } {
+export function zodToApiError(error: z.ZodError): {
+  code: string;
+  message: string;
+  details: Record<string, string>;
+} {
   const details: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '(입력)';

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../domain/api/contract';
 import { catalogHandlers } from './catalog-handlers';
 import type { AppContext } from './context';
+import { draftingHandlers } from './drafting-handlers';
 import { setupHandlers } from './setup-handlers';
 
 /** Every operation of the contract, implemented over one AppContext. */
@@ -8,5 +9,6 @@ export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...setupHandlers(ctx),
     ...catalogHandlers(ctx),
+    ...draftingHandlers(ctx),
   };
 }

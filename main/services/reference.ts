@@ -20,7 +20,11 @@ export async function ensureReferenceData(db: Kysely<Database>, now: Date): Prom
       );
     }
     if (!(await getReferenceData(trx, 'term'))) {
-      await putReferenceData(trx, { key: 'term', version: seoulMinseon7Term.id, json: seoulMinseon7Term }, now);
+      await putReferenceData(
+        trx,
+        { key: 'term', version: seoulMinseon7Term.id, json: seoulMinseon7Term },
+        now,
+      );
     }
   });
 }

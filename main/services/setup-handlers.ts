@@ -1,22 +1,19 @@
-import { z } from 'zod';
 import type { Handlers, SetupState } from '../../domain/api/contract';
-import { roleSchema } from '../../domain/api/contract';
 import { listDepartments } from '../../domain/catalog/load';
-import { getSetting, setSetting } from '../../db/settings';
+import { setSetting } from '../../db/settings';
 import type { AppContext } from './context';
 import { databasePathIn } from './context';
 import { UserError } from './errors';
 import { loadCatalog } from './reference';
+import { whoAmI } from './session';
 import { latestSchemaVersion } from '../../db/migrations/index';
 
-const storedSetupSchema = z.object({ role: roleSchema, department: z.string().nullable() });
-
 async function readSetup(ctx: AppContext): Promise<SetupState> {
-  const stored = storedSetupSchema.safeParse(await getSetting(ctx.db, 'setup'));
+  const who = await whoAmI(ctx);
   return {
-    configured: stored.success,
-    role: stored.success ? stored.data.role : null,
-    department: stored.success ? stored.data.department : null,
+    configured: who !== null,
+    role: who?.role ?? null,
+    department: who?.department ?? null,
     dataDir: ctx.dataDir,
     defaultDataDir: ctx.defaultDataDir,
   };
@@ -37,7 +34,9 @@ export const setupHandlers = (ctx: AppContext) =>
       let department: string | null = null;
       if (input.role === 'department') {
         if (!input.department) {
-          throw new UserError('DEPARTMENT_REQUIRED', '주관부서를 선택하세요.', { department: '주관부서를 선택하세요.' });
+          throw new UserError('DEPARTMENT_REQUIRED', '주관부서를 선택하세요.', {
+            department: '주관부서를 선택하세요.',
+          });
         }
         const departments = listDepartments(await loadCatalog(ctx.db));
         if (!departments.includes(input.department)) {

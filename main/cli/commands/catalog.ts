@@ -62,7 +62,9 @@ export async function runCatalog(args: string[], io: CliIo): Promise<number> {
     printJson(io, tree);
     return 0;
   }
-  io.out(`${tree.title} (${tree.totals.areas}개 분야, ${tree.totals.corePledges}개 핵심공약, ${tree.totals.projects}개 세부사업)`);
+  io.out(
+    `${tree.title} (${tree.totals.areas}개 분야, ${tree.totals.corePledges}개 핵심공약, ${tree.totals.projects}개 세부사업)`,
+  );
   for (const area of tree.areas) {
     io.out(`${area.id}. ${area.name}`);
     for (const core of area.corePledges) {

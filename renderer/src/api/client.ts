@@ -46,13 +46,19 @@ function httpTransport(): Transport {
     } catch {
       return {
         ok: false,
-        error: { code: 'OFFLINE', message: '프로그램(로컬 서버)과 연결할 수 없습니다. 프로그램이 실행 중인지 확인하세요.' },
+        error: {
+          code: 'OFFLINE',
+          message: '프로그램(로컬 서버)과 연결할 수 없습니다. 프로그램이 실행 중인지 확인하세요.',
+        },
       };
     }
     try {
       return (await response.json()) as ApiResult<unknown>;
     } catch {
-      return { ok: false, error: { code: 'BAD_RESPONSE', message: `응답을 읽을 수 없습니다 (HTTP ${response.status}).` } };
+      return {
+        ok: false,
+        error: { code: 'BAD_RESPONSE', message: `응답을 읽을 수 없습니다 (HTTP ${response.status}).` },
+      };
     }
   };
 }

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; value: T };
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
 /** Runs `load` on mount and whenever `deps` change; `reload()` runs it again. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [LoadState<T>, () => void] {
@@ -15,7 +13,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
     stableLoad().then(
       (value) => !cancelled && setState({ status: 'ready', value }),
       (error: unknown) =>
-        !cancelled && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+        !cancelled &&
+        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       cancelled = true;

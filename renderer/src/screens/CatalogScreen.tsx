@@ -2,12 +2,12 @@ import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { SetupState } from '../../../domain/api/contract';
 import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
 import { projectsForDepartment, searchProjects } from '../../../domain/catalog/search';
-import { departmentsOf } from '../departments';
+import { listDepartments } from '../../../domain/catalog/departments';
 import { ProjectDetail } from './ProjectDetail';
 
 /** Area → core pledge → project browser with search and a department filter; the user's own projects first. */
 export function CatalogScreen({ catalog, setup }: { catalog: Catalog; setup: SetupState }) {
-  const departments = useMemo(() => departmentsOf(catalog), [catalog]);
+  const departments = useMemo(() => listDepartments(catalog), [catalog]);
   const [query, setQuery] = useState('');
   const [department, setDepartment] = useState<string>('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -20,7 +20,8 @@ export function CatalogScreen({ catalog, setup }: { catalog: Catalog; setup: Set
     [catalog, deferredQuery, department, filtering],
   );
   const own = useMemo(
-    () => (setup.role === 'department' && setup.department ? projectsForDepartment(catalog, setup.department) : []),
+    () =>
+      setup.role === 'department' && setup.department ? projectsForDepartment(catalog, setup.department) : [],
     [catalog, setup],
   );
   const selected = catalog.projects.find((p) => p.id === selectedId) ?? null;
@@ -86,8 +87,8 @@ export function CatalogScreen({ catalog, setup }: { catalog: Catalog; setup: Set
           <ProjectDetail catalog={catalog} project={selected} />
         ) : (
           <p className="empty">
-            왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야, {catalog.corePledges.length}개
-            핵심공약, {catalog.projects.length}개 세부사업.
+            왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야,{' '}
+            {catalog.corePledges.length}개 핵심공약, {catalog.projects.length}개 세부사업.
           </p>
         )}
       </section>

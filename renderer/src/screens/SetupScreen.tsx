@@ -6,7 +6,7 @@ import { setupInputSchema, type SetupState } from '../../../domain/api/contract'
 import type { Catalog } from '../../../domain/catalog/types';
 import { ApiCallError, api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
-import { departmentsOf } from '../departments';
+import { listDepartments } from '../../../domain/catalog/departments';
 
 type FormInput = z.input<typeof setupInputSchema>;
 type FormOutput = z.output<typeof setupInputSchema>;
@@ -18,7 +18,7 @@ export function SetupScreen(props: {
   onSaved: () => void;
   onCancel?: (() => void) | undefined;
 }) {
-  const departments = departmentsOf(props.catalog);
+  const departments = listDepartments(props.catalog);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(setupInputSchema),
@@ -39,7 +39,8 @@ export function SetupScreen(props: {
     } catch (error) {
       if (error instanceof ApiCallError) {
         for (const [field, message] of Object.entries(error.details)) {
-          if (field === 'role' || field === 'department' || field === 'dataDir') form.setError(field, { message });
+          if (field === 'role' || field === 'department' || field === 'dataDir')
+            form.setError(field, { message });
         }
       }
       setFailure(error instanceof Error ? error.message : String(error));
@@ -49,7 +50,9 @@ export function SetupScreen(props: {
   return (
     <main className="setup">
       <h1>공약이행 관리 — 처음 설정</h1>
-      <p className="lead">이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다. 나중에 바꿀 수 있습니다.</p>
+      <p className="lead">
+        이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다. 나중에 바꿀 수 있습니다.
+      </p>
       <form onSubmit={(e) => void submit(e)} noValidate aria-label="처음 설정">
         <fieldset>
           <legend>사용자 구분</legend>
@@ -78,13 +81,20 @@ export function SetupScreen(props: {
                 </option>
               ))}
             </select>
-            {errors.department && <p className="field-error">{errors.department.message ?? '주관부서를 선택하세요.'}</p>}
+            {errors.department && (
+              <p className="field-error">{errors.department.message ?? '주관부서를 선택하세요.'}</p>
+            )}
           </div>
         )}
 
         <div className="field">
           <label htmlFor="dataDir">데이터 폴더</label>
-          <input id="dataDir" type="text" {...form.register('dataDir')} aria-invalid={errors.dataDir ? true : undefined} />
+          <input
+            id="dataDir"
+            type="text"
+            {...form.register('dataDir')}
+            aria-invalid={errors.dataDir ? true : undefined}
+          />
           <p className="hint">
             이 PC의 로컬 디스크에 있는 폴더여야 합니다 (네트워크 공유 폴더는 사용할 수 없습니다). 기본값:{' '}
             <code>{props.setup.defaultDataDir}</code>

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import {
+  arraySchema,
+  attachmentRefSchema,
+  contactPersonSchema,
+  departmentSchema,
+  enumSchema,
+  isoDateSchema,
+  lifecycleSchema,
+  projectIdSchema,
+  SCHEMA_VERSION,
+  schemaVersionSchema,
+  strictObject,
+  textSchema,
+} from './common';
+
+/**
+ * 붙임6 공약 조정 요청서 (change request). Flow: the department drafts, its director signs off, the planning office
+ * reviews, the citizens' panel decides; an approved change replaces the plan's frozen fields (the old plan stays
+ * in history). The decision history records each step with its date.
+ */
+
+export const DECISION_STATUSES = [
+  'requested',
+  'approvedByDirector',
+  'reviewing',
+  'approved',
+  'rejected',
+] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
+  requested: '요청',
+  approvedByDirector: '실·본부·국장 결재',
+  reviewing: '총괄부서 검토중',
+  approved: '승인(시민공약평가단 심의)',
+  rejected: '반려',
+};
+/** Allowed next steps; 'approved' and 'rejected' end the request. */
+export const DECISION_TRANSITIONS: Record<DecisionStatus, readonly DecisionStatus[]> = {
+  requested: ['approvedByDirector', 'rejected'],
+  approvedByDirector: ['reviewing', 'rejected'],
+  reviewing: ['approved', 'rejected'],
+  approved: [],
+  rejected: [],
+};
+export const decisionStatusSchema = enumSchema(DECISION_STATUSES, DECISION_STATUS_LABELS);
+
+export const decisionEntrySchema = strictObject({
+  status: decisionStatusSchema,
+  date: isoDateSchema,
+  /** Who took the step (person or body, e.g. "시민공약평가단"). */
+  by: textSchema(100),
+  note: textSchema(),
+});
+export type DecisionEntry = z.output<typeof decisionEntrySchema>;
+
+/** One row of 변경 요구내용: 구분 / 당초 공약 / 변경안. */
+export const changeRowSchema = strictObject({
+  /** 구분, e.g. "공약내용 (최종목표 등)". */
+  category: textSchema(200),
+  /** 당초 공약. */
+  original: textSchema(),
+  /** 변경안. */
+  proposed: textSchema(),
+});
+export type ChangeRow = z.output<typeof changeRowSchema>;
+
+export const evidenceSchema = strictObject({
+  /** 관련자료, e.g. "전문가 검토의견", "공청회 회의자료". */
+  description: textSchema(500),
+  file: attachmentRefSchema,
+});
+
+export const changeRequestSchema = strictObject({
+  kind: z.literal('changeRequest'),
+  schemaVersion: schemaVersionSchema,
+  lifecycle: lifecycleSchema,
+  /** Stable id of this request; a project may have several over the term. */
+  requestId: z
+    .string({ error: (iss) => (iss.input === undefined ? '필수 항목이 없습니다' : '글자로 입력해야 합니다') })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, '요청 id는 영문·숫자·-·_ 1~64자여야 합니다'),
+  /** 공약번호. */
+  projectId: projectIdSchema,
+  /** 공약명. */
+  projectName: textSchema(300),
+  /** 부서명. */
+  department: departmentSchema,
+  /** 담당자 (연락번호). */
+  contact: contactPersonSchema,
+  /** 변경 요구내용. */
+  rows: arraySchema(changeRowSchema, 30),
+  /** 변경 요구사유. */
+  reason: textSchema(),
+  /** 관련자료(첨부): 전문가 검토의견, 공청회 회의자료 등. */
+  evidence: arraySchema(evidenceSchema, 50),
+  /** Dated steps, oldest first; the last entry is the current status. Empty while drafting. */
+  decisionHistory: arraySchema(decisionEntrySchema, 20),
+});
+export type ChangeRequest = z.output<typeof changeRequestSchema>;
+export type ChangeRequestInput = z.input<typeof changeRequestSchema>;
+
+/** Suggested 구분 labels for a change row. */
+export const CHANGE_ROW_CATEGORIES = [
+  '공약명',
+  '공약내용 (최종목표 등)',
+  '단위사업',
+  '연차별 추진계획',
+  '사업기간',
+  '총사업비',
+] as const;
+
+/** The current decision status (the last history entry), or null for a request not yet submitted. */
+export function currentDecisionStatus(
+  request: Pick<ChangeRequest, 'decisionHistory'>,
+): DecisionStatus | null {
+  return request.decisionHistory.at(-1)?.status ?? null;
+}
+
+/** Statuses the next history entry may have. */
+export function nextDecisionStatuses(
+  request: Pick<ChangeRequest, 'decisionHistory'>,
+): readonly DecisionStatus[] {
+  const current = currentDecisionStatus(request);
+  return current === null ? ['requested'] : DECISION_TRANSITIONS[current];
+}
+
+export function emptyChangeRequest(
+  requestId: string,
+  projectId: string,
+  department: string,
+  projectName = '',
+): ChangeRequest {
+  return {
+    kind: 'changeRequest',
+    schemaVersion: SCHEMA_VERSION,
+    lifecycle: 'draft',
+    requestId,
+    projectId,
+    projectName,
+    department,
+    contact: { position: 'officer', unit: '', name: '', phone: '' },
+    rows: [{ category: '공약내용 (최종목표 등)', original: '', proposed: '' }],
+    reason: '',
+    evidence: [],
+    decisionHistory: [],
+  };
+}

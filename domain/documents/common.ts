@@ -1,0 +1,449 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by the four forms (붙임3–6): money, funding sources, contacts, attachments, enums with
+ * their Korean labels. Every schema carries its own Korean messages, so a form (zodResolver) and a bundle import
+ * show the same text without a global zod configuration.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages and schema helpers
+
+export const MONEY_MESSAGE = '금액은 0 이상의 숫자여야 합니다 (백만원)';
+export const MONEY_DECIMALS_MESSAGE = '금액은 소수점 셋째 자리(천원 단위)까지만 입력할 수 있습니다 (백만원)';
+export const COUNT_MESSAGE = '횟수는 0 이상의 정수여야 합니다';
+export const REQUIRED_MESSAGE = '필수 항목이 없습니다';
+
+type IssueLike = { code?: string; input?: unknown; keys?: string[]; issues?: { message?: string }[] };
+
+const missingOr = (message: string) => (iss: IssueLike) =>
+  iss.input === undefined ? REQUIRED_MESSAGE : message;
+
+/** An object that rejects unknown keys: bundles must not carry surprise fields. */
+export function strictObject<S extends z.core.$ZodLooseShape>(shape: S) {
+  return z.strictObject(shape, {
+    error: (iss: IssueLike) => {
+      if (iss.code === 'unrecognized_keys') return `허용되지 않는 항목입니다: ${(iss.keys ?? []).join(', ')}`;
+      return iss.input === undefined ? REQUIRED_MESSAGE : '항목 묶음(객체) 형식이어야 합니다';
+    },
+  });
+}
+
+/** Free text; empty is allowed by the schema (drafts), required-ness is checked by `validateDocument`. */
+export function textSchema(max = 20_000) {
+  return z
+    .string({ error: missingOr('글자로 입력해야 합니다') })
+    .max(max, `${max.toLocaleString('en-US')}자 이내로 입력하세요`);
+}
+
+export function arraySchema<T extends z.ZodType>(item: T, max = 500) {
+  return z
+    .array(item, { error: missingOr('목록 형식이어야 합니다') })
+    .max(max, `${max.toLocaleString('en-US')}개 이하로 입력하세요`);
+}
+
+export function enumSchema<const T extends readonly [string, ...string[]]>(
+  values: T,
+  labels: Record<T[number], string>,
+) {
+  const allowed = values.map((v) => labels[v as T[number]]).join(', ');
+  return z.enum(values, { error: missingOr(`허용되지 않는 값입니다 (${allowed} 중 하나)`) });
+}
+
+/** A record whose keys are checked by `key`; a bad key reports the key schema's message at `path.key`. */
+export function recordSchema<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V) {
+  return z.record(key, value, {
+    error: (iss: IssueLike) => {
+      if (iss.code === 'invalid_key') return iss.issues?.[0]?.message ?? '허용되지 않는 키입니다';
+      return iss.input === undefined ? REQUIRED_MESSAGE : '항목 묶음(객체) 형식이어야 합니다';
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Money (백만원)
+
+/** Amounts are compared and summed as integers of 1/1000 백만원 (천원), so this bounds the exact range. */
+const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+
+/** Parses what a person types: "1,234.5", " 12 ". Returns null for text that is not a plain decimal number. */
+export function parseAmountText(text: string): number | null {
+  const cleaned = text.trim().replace(/,/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+export function hasAtMostThreeDecimals(n: number): boolean {
+  return Math.round(n * 1000) / 1000 === n;
+}
+
+/** Why an amount is unacceptable, or null when it is a valid 백만원 figure. */
+export function amountProblem(n: unknown): string | null {
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > MAX_AMOUNT) return MONEY_MESSAGE;
+  if (!hasAtMostThreeDecimals(n)) return MONEY_DECIMALS_MESSAGE;
+  return null;
+}
+
+function checkAmount(n: number | null, ctx: z.RefinementCtx<unknown>): number {
+  const problem = n === null ? MONEY_MESSAGE : amountProblem(n);
+  if (problem !== null) {
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return n as number;
+}
+
+/** A required amount in 백만원: a number, or text a person typed ("1,200.5"). Output is always a number. */
+export const moneySchema = z
+  .union([z.number({ error: MONEY_MESSAGE }), z.string({ error: MONEY_MESSAGE })], { error: MONEY_MESSAGE })
+  .transform((v, ctx) => checkAmount(typeof v === 'number' ? v : parseAmountText(v), ctx));
+
+/** A grid cell: blank (null or empty text) or an amount in 백만원. */
+export const moneyCellSchema = z
+  .union(
+    [
+      z.number({ error: MONEY_MESSAGE }),
+      z.string({ error: MONEY_MESSAGE }),
+      z.null({ error: MONEY_MESSAGE }),
+    ],
+    {
+      error: MONEY_MESSAGE,
+    },
+  )
+  .transform((v, ctx): number | null => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+    return checkAmount(typeof v === 'number' ? v : parseAmountText(v), ctx);
+  });
+export type MoneyCell = z.output<typeof moneyCellSchema>;
+
+/** A count of events (시민참여 횟수). Blank text counts as 0. */
+export const countSchema = z
+  .union([z.number({ error: COUNT_MESSAGE }), z.string({ error: COUNT_MESSAGE })], { error: COUNT_MESSAGE })
+  .transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : v.trim() === '' ? 0 : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n) || n < 0) {
+      ctx.addIssue({ code: 'custom', message: COUNT_MESSAGE });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Funding sources (재원)
+
+export const FUNDING_SOURCES = ['national', 'city', 'district', 'private', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+/** Labels of the plan and card grids (붙임3, 붙임4). */
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+  national: '국비',
+  city: '시비',
+  district: '구비',
+  private: '민간',
+  other: '기타',
+};
+/** Labels of the financial execution table (붙임5). */
+export const FINANCE_SOURCE_LABELS: Record<FundingSource, string> = {
+  national: '국비',
+  city: '시·도비',
+  district: '시군구비',
+  private: '민간',
+  other: '기타',
+};
+export const fundingSourceSchema = enumSchema(FUNDING_SOURCES, FUNDING_SOURCE_LABELS);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Periods and budget years
+
+/** The column after the term's half-years / years: 임기후. */
+export const AFTER_TERM = 'afterTerm' as const;
+export const AFTER_TERM_LABEL = '임기후';
+
+/** Schedule key: a half-year ("2019-H1") or 임기후. */
+export const scheduleKeySchema = z
+  .string()
+  .regex(/^(\d{4}-H[12]|afterTerm)$/, '반기는 "2019-H1" 형식 또는 "afterTerm"(임기후)이어야 합니다');
+/** Investment grid key: a budget year ("2019") or 임기후. */
+export const budgetYearKeySchema = z
+  .string()
+  .regex(/^(\d{4}|afterTerm)$/, '연도는 "2019" 형식 또는 "afterTerm"(임기후)이어야 합니다');
+/** Executed grid key: a half-year only (execution happens within the term). */
+export const executedKeySchema = z.string().regex(/^\d{4}-H[12]$/, '반기는 "2019-H1" 형식이어야 합니다');
+
+/** "YYYY-MM" (사업기간 from/to). */
+export const yearMonthSchema = z
+  .string({ error: missingOr('글자로 입력해야 합니다') })
+  .regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/, '연월은 "2022-06" 형식이어야 합니다');
+
+/** "YYYY-MM-DD". */
+export const isoDateSchema = z
+  .string({ error: missingOr('글자로 입력해야 합니다') })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '날짜는 "2019-01-15" 형식이어야 합니다');
+
+/** Half-year grid of text (연차별 추진계획 / 연차별 실적). */
+export const scheduleSchema = recordSchema(scheduleKeySchema, textSchema(5_000));
+export const resultsSchema = recordSchema(executedKeySchema, textSchema(5_000));
+
+function sourceGrid<K extends z.core.$ZodRecordKey>(key: K) {
+  const row = recordSchema(key, moneyCellSchema);
+  return strictObject({ national: row, city: row, district: row, private: row, other: row });
+}
+/** 연차별 투자수요: source → budget year | 임기후 → amount. All five sources are present so form paths exist. */
+export const investmentGridSchema = sourceGrid(budgetYearKeySchema);
+export type InvestmentGrid = z.output<typeof investmentGridSchema>;
+/** 연차별 집행액: source → half-year → amount. */
+export const executedGridSchema = sourceGrid(executedKeySchema);
+export type ExecutedGrid = z.output<typeof executedGridSchema>;
+
+export function emptySourceGrid(): Record<FundingSource, Record<string, MoneyCell>> {
+  return { national: {}, city: {}, district: {}, private: {}, other: {} };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// People and departments
+
+export const CONTACT_POSITIONS = ['chief', 'teamLeader', 'officer'] as const;
+export type ContactPosition = (typeof CONTACT_POSITIONS)[number];
+export const CONTACT_POSITION_LABELS: Record<ContactPosition, string> = {
+  chief: '과장',
+  teamLeader: '팀장',
+  officer: '담당',
+};
+
+/** Lenient: digits with spaces, hyphens, dots, parentheses, an optional leading +; "2133-6610", "02)2133-6610". */
+export const PHONE_PATTERN = /^(\+?\(?\d[\d\s().-]{1,22}\d)?$/;
+export const PHONE_MESSAGE = '전화번호는 숫자와 - ( ) 로 입력하세요 (예: 02-2133-6610)';
+
+/** 과장/팀장/담당 with name and phone, e.g. "투자창업과장: 홍길동 ☎ 2133-6610". */
+export const contactPersonSchema = strictObject({
+  position: enumSchema(CONTACT_POSITIONS, CONTACT_POSITION_LABELS),
+  /** The 과 or 팀 the position belongs to ("투자창업과", "핀테크팀"); empty for 담당. */
+  unit: textSchema(100),
+  name: textSchema(50),
+  phone: textSchema(30).regex(PHONE_PATTERN, PHONE_MESSAGE),
+});
+export type ContactPerson = z.output<typeof contactPersonSchema>;
+
+/** 협조부서 with its own contacts. */
+export const cooperatingDepartmentSchema = strictObject({
+  department: textSchema(100),
+  contacts: arraySchema(contactPersonSchema, 10),
+});
+export type CooperatingDepartment = z.output<typeof cooperatingDepartmentSchema>;
+
+export function emptyContacts(): ContactPerson[] {
+  return CONTACT_POSITIONS.map((position) => ({ position, unit: '', name: '', phone: '' }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attachments: referenced by content hash; the bytes are stored elsewhere.
+
+export const attachmentRefSchema = strictObject({
+  sha256: z
+    .string({ error: missingOr('글자로 입력해야 합니다') })
+    .regex(/^[0-9a-f]{64}$/, '첨부파일 해시(sha256)는 소문자 16진수 64자여야 합니다'),
+  name: textSchema(255).min(1, '첨부파일 이름이 없습니다'),
+  mediaType: z
+    .string({ error: missingOr('글자로 입력해야 합니다') })
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, '첨부파일 형식(mediaType)은 "image/jpeg" 형식이어야 합니다'),
+  size: z
+    .number({ error: missingOr('첨부파일 크기는 숫자여야 합니다') })
+    .int('첨부파일 크기는 정수(바이트)여야 합니다')
+    .nonnegative('첨부파일 크기는 0 이상이어야 합니다'),
+});
+export type AttachmentRef = z.output<typeof attachmentRefSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// 총사업비: an amount or 비예산
+
+export const totalCostSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      strictObject({ kind: z.literal('amount'), amount: moneySchema }),
+      strictObject({ kind: z.literal('nonBudget') }),
+    ],
+    { error: missingOr('총사업비는 금액 또는 비예산이어야 합니다') },
+  )
+  .nullable();
+export type TotalCost = z.output<typeof totalCostSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// 시민참여 실적
+
+export const PARTICIPATION_COUNT_KEYS = [
+  'briefings',
+  'surveys',
+  'expertConsultations',
+  'mediaReports',
+  'other',
+] as const;
+export type ParticipationCountKey = (typeof PARTICIPATION_COUNT_KEYS)[number];
+export const PARTICIPATION_COUNT_LABELS: Record<ParticipationCountKey, string> = {
+  briefings: '설명회·공청회 등',
+  surveys: '만족도조사',
+  expertConsultations: '민간전문가 자문',
+  mediaReports: '언론/방송 보도',
+  other: '기타',
+};
+
+export const ATTACHMENT_CATEGORIES = ['photo', 'pressClipping', 'other'] as const;
+export type AttachmentCategory = (typeof ATTACHMENT_CATEGORIES)[number];
+export const ATTACHMENT_CATEGORY_LABELS: Record<AttachmentCategory, string> = {
+  photo: '주요활동사진',
+  pressClipping: '언론보도',
+  other: '기타',
+};
+
+export const citizenParticipationSchema = strictObject({
+  counts: strictObject({
+    briefings: countSchema,
+    surveys: countSchema,
+    expertConsultations: countSchema,
+    mediaReports: countSchema,
+    other: countSchema,
+  }),
+  /** "전문가 및 단체 자문회의 개최 4회('18.9월)". */
+  activities: arraySchema(
+    strictObject({
+      description: textSchema(1_000),
+      count: countSchema.nullable(),
+      /** "YYYY-MM" or "YYYY-MM-DD". */
+      dates: arraySchema(
+        z
+          .string()
+          .regex(
+            /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
+            '날짜는 "2018-09" 또는 "2018-09-12" 형식이어야 합니다',
+          ),
+        50,
+      ),
+    }),
+  ),
+  /** 주요활동사진 및 언론보도. */
+  attachments: arraySchema(
+    strictObject({
+      category: enumSchema(ATTACHMENT_CATEGORIES, ATTACHMENT_CATEGORY_LABELS),
+      caption: textSchema(500),
+      file: attachmentRefSchema,
+    }),
+    200,
+  ),
+});
+export type CitizenParticipation = z.output<typeof citizenParticipationSchema>;
+
+export function emptyCitizenParticipation(): CitizenParticipation {
+  return {
+    counts: { briefings: 0, surveys: 0, expertConsultations: 0, mediaReports: 0, other: 0 },
+    activities: [],
+    attachments: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enumerations of the forms
+
+/** 추진상황 (card status), in the order of the form and of the evaluation scale. */
+export const CARD_STATUSES = ['completed', 'continuing', 'onTrack', 'partial', 'onHold', 'dropped'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
+  completed: '완료',
+  continuing: '이행 후 계속 추진',
+  onTrack: '정상추진',
+  partial: '일부추진',
+  onHold: '보류',
+  dropped: '폐기',
+};
+/** Position in the scale (1 = 완료) for sorting and reports. */
+export const CARD_STATUS_ORDER: Record<CardStatus, number> = {
+  completed: 1,
+  continuing: 2,
+  onTrack: 3,
+  partial: 4,
+  onHold: 5,
+  dropped: 6,
+};
+export type CardStatusGroup = 'goalReached' | 'goalNotReached' | 'notCarriedOut';
+export const CARD_STATUS_GROUPS: Record<CardStatus, CardStatusGroup> = {
+  completed: 'goalReached',
+  continuing: 'goalReached',
+  onTrack: 'goalNotReached',
+  partial: 'goalNotReached',
+  onHold: 'notCarriedOut',
+  dropped: 'notCarriedOut',
+};
+export const CARD_STATUS_GROUP_LABELS: Record<CardStatusGroup, string> = {
+  goalReached: '목표달성',
+  goalNotReached: '목표미달성',
+  notCarriedOut: '사업미실시',
+};
+export const cardStatusSchema = enumSchema(CARD_STATUSES, CARD_STATUS_LABELS);
+
+/** 추진구분 / 사업구분. */
+export const NEW_OR_CONTINUING = ['new', 'continuing'] as const;
+export type NewOrContinuing = (typeof NEW_OR_CONTINUING)[number];
+export const NEW_OR_CONTINUING_LABELS: Record<NewOrContinuing, string> = { new: '신규', continuing: '계속' };
+export const newOrContinuingSchema = enumSchema(NEW_OR_CONTINUING, NEW_OR_CONTINUING_LABELS);
+
+/** 완료구분 / 완료시기. */
+export const COMPLETION_TIMINGS = ['withinTerm', 'afterTerm'] as const;
+export type CompletionTiming = (typeof COMPLETION_TIMINGS)[number];
+export const COMPLETION_TIMING_LABELS: Record<CompletionTiming, string> = {
+  withinTerm: '임기내',
+  afterTerm: '임기후',
+};
+export const completionTimingSchema = enumSchema(COMPLETION_TIMINGS, COMPLETION_TIMING_LABELS);
+
+/** 주체 (who carries the project out). */
+export const EXECUTORS = ['national', 'city'] as const;
+export type Executor = (typeof EXECUTORS)[number];
+export const EXECUTOR_LABELS: Record<Executor, string> = { national: '국가', city: '서울시' };
+export const executorSchema = enumSchema(EXECUTORS, EXECUTOR_LABELS);
+
+/** Where a document is in its life: written by the department, sent to the office, accepted by the office. */
+export const LIFECYCLES = ['draft', 'submitted', 'confirmed'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
+  draft: '작성중',
+  submitted: '제출',
+  confirmed: '확정',
+};
+export const lifecycleSchema = enumSchema(LIFECYCLES, LIFECYCLE_LABELS);
+
+export const DOCUMENT_KINDS = ['executionPlan', 'managementCard', 'financeRow', 'changeRequest'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  executionPlan: '공약실천계획서',
+  managementCard: '공약관리카드',
+  financeRow: '재정집행 현황',
+  changeRequest: '공약 조정 요청서',
+};
+
+export const SCHEMA_VERSION = 1 as const;
+export const schemaVersionSchema = z.literal(SCHEMA_VERSION, {
+  error: missingOr('지원하지 않는 문서 형식 버전입니다 (schemaVersion은 1이어야 합니다)'),
+});
+
+export const departmentSchema = textSchema(100);
+
+/** 공약번호 / 관리번호: the catalog's 세부사업 number "분야-n-m" (same format as `domain/catalog`). */
+export const projectIdSchema = z
+  .string({ error: missingOr('글자로 입력해야 합니다') })
+  .regex(/^\d+-\d+-\d+$/, '공약번호는 "1-1-1" 형식이어야 합니다');
+
+/** A half-year id "2019-H1" (same format as `domain/term`); the term decides which ids exist. */
+export const periodIdSchema = z
+  .string({ error: missingOr('글자로 입력해야 합니다') })
+  .regex(/^\d{4}-H[12]$/, '반기는 "2019-H1" 형식이어야 합니다');
+
+/** Stable id of a 단위사업 inside its project ("u1"); it survives renames so cards can follow their plan. */
+export const unitProjectIdSchema = z
+  .string({ error: missingOr('글자로 입력해야 합니다') })
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, '단위사업 id는 영문·숫자·-·_ 1~40자여야 합니다');
+
+/** The smallest "uN" not yet used, so new unit projects get short, stable ids. */
+export function nextUnitProjectId(existing: readonly string[]): string {
+  const taken = new Set(existing);
+  let n = 1;
+  while (taken.has(`u${n}`)) n += 1;
+  return `u${n}`;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { changedAmounts, deriveFinanceRow, type FinanceTableRow, mergeShared } from './finance-derive';
+import { emptySourceGrid } from './common';
+import { BUDGET_YEARS, exampleCard, exampleFinanceRow, examplePlan, PERIODS } from './test-fixtures';
+
+const derive = (over: Partial<Parameters<typeof deriveFinanceRow>[0]> = {}) =>
+  deriveFinanceRow({
+    plan: examplePlan(),
+    card: exampleCard(),
+    secured: exampleFinanceRow(),
+    budgetYears: BUDGET_YEARS,
+    periods: PERIODS,
+    ...over,
+  });
+
+describe('deriveFinanceRow (붙임5) from the 1-1-1 examples, figures computed by hand', () => {
+  it('fills every column', () => {
+    expect(derive()).toEqual({
+      projectId: '1-1-1',
+      projectName: '마포 핀테크 랩을 거점으로 핀테크·블록체인 산업 생태계 구축',
+      departments: ['경제진흥본부'],
+      status: 'onTrack',
+      // 초기: plan 17,100.75 in term + 3,000 after; 현재: card lowered 2019 시비 of u1 by 200.
+      plannedTotal: { initial: 20100.75, current: 19900.75 },
+      secured: { total: 4800, national: 500, city: 4300, district: 0, private: 0, other: 0 },
+      termPlan: {
+        total: 16900.75,
+        byYear: { '2018': 1500, '2019': 4100.5, '2020': 5000.25, '2021': 4200, '2022': 2100 },
+      },
+      termExecuted: {
+        total: 3150.875,
+        byYear: { '2018': 1450.5, '2019': 1700.375, '2020': 0, '2021': 0, '2022': 0 },
+      },
+      note: '2019년 국비 500백만원 교부 결정',
+    });
+  });
+
+  it('without a card: 현재계획 equals 초기계획, nothing executed, no 이행도', () => {
+    const row = derive({ card: null, secured: null });
+    expect(row.status).toBeNull();
+    expect(row.plannedTotal).toEqual({ initial: 20100.75, current: 20100.75 });
+    expect(row.termPlan.total).toBe(17100.75);
+    expect(row.termExecuted.total).toBe(0);
+    expect(row.secured.total).toBe(0);
+    expect(row.note).toBe('');
+  });
+
+  it('ignores executed cells after the card period', () => {
+    const card = exampleCard();
+    card.unitProjects[0]!.executed.city['2020-H1'] = 999;
+    expect(derive({ card }).termExecuted.total).toBe(3150.875);
+  });
+});
+
+describe('mergeShared', () => {
+  it('sums each department own 확보 and 집행 and keeps the project plan figures', () => {
+    const lead = derive();
+    const coCard = exampleCard();
+    coCard.department = '여성가족정책실';
+    coCard.unitProjects = coCard.unitProjects.map((u) => ({ ...u, executed: emptySourceGrid() }));
+    coCard.unitProjects[0]!.executed.district['2019-H1'] = 0.1;
+    coCard.unitProjects[0]!.executed.city['2018-H2'] = 0.2;
+    const coRow = { ...exampleFinanceRow(), department: '여성가족정책실', note: '구비 매칭' };
+    coRow.secured = { national: null, city: 0.2, district: 0.1, private: null, other: null };
+    const co = derive({ card: coCard, secured: coRow });
+    const merged = mergeShared([lead, co]);
+    expect(merged.departments).toEqual(['경제진흥본부', '여성가족정책실']);
+    expect(merged.plannedTotal).toEqual(lead.plannedTotal);
+    expect(merged.termPlan).toEqual(lead.termPlan);
+    expect(merged.secured).toEqual({
+      total: 4800.3,
+      national: 500,
+      city: 4300.2,
+      district: 0.1,
+      private: 0,
+      other: 0,
+    });
+    expect(merged.termExecuted).toEqual({
+      total: 3151.175,
+      byYear: { '2018': 1450.7, '2019': 1700.475, '2020': 0, '2021': 0, '2022': 0 },
+    });
+    expect(merged.note).toBe('[경제진흥본부] 2019년 국비 500백만원 교부 결정\n[여성가족정책실] 구비 매칭');
+  });
+
+  it('refuses rows of different projects and an empty list', () => {
+    const a = derive();
+    const b: FinanceTableRow = { ...a, projectId: '1-1-2' };
+    expect(() => mergeShared([a, b])).toThrow('서로 다른 공약의 행은 합칠 수 없습니다 (1-1-1, 1-1-2).');
+    expect(() => mergeShared([])).toThrow('합칠 재정집행 현황 행이 없습니다.');
+  });
+});
+
+describe('changedAmounts (red marking)', () => {
+  it('lists exactly the amounts that moved since first reported', () => {
+    const first = derive();
+    expect(changedAmounts(first, derive())).toEqual([]);
+    const card = exampleCard();
+    card.unitProjects[1]!.investmentNeeds.city['2021'] = 1300; // +100 in 2021
+    const secured = exampleFinanceRow();
+    secured.secured.city = 4300.001;
+    expect(changedAmounts(first, derive({ card, secured }))).toEqual([
+      'plannedTotal.current',
+      'secured.total',
+      'secured.city',
+      'termPlan.total',
+      'termPlan.byYear.2021',
+    ]);
+  });
+
+  it('a year that appears later counts only if it is not zero', () => {
+    const a = derive();
+    const b: FinanceTableRow = {
+      ...a,
+      termExecuted: { ...a.termExecuted, byYear: { ...a.termExecuted.byYear, '2023': 0 } },
+    };
+    expect(changedAmounts(a, b)).toEqual([]);
+    const c: FinanceTableRow = {
+      ...a,
+      termExecuted: { ...a.termExecuted, byYear: { ...a.termExecuted.byYear, '2023': 1 } },
+    };
+    expect(changedAmounts(a, c)).toEqual(['termExecuted.byYear.2023']);
+  });
+});

@@ -1,0 +1,191 @@
+import { AFTER_TERM, FUNDING_SOURCES, type FundingSource, type MoneyCell } from './common';
+
+/**
+ * Sums of the money grids, used live by the forms and by the derived 재정집행 현황. Amounts are added as integers
+ * of 1/1000 백만원 (천원) so that 0.1 + 0.2 is 0.3, not 0.30000000000000004.
+ */
+
+/** A source × column grid as the forms hold it (cells may be blank). */
+export type SourceGrid = Record<FundingSource, Readonly<Record<string, MoneyCell | undefined>>>;
+
+/** 백만원 → integer 천원 units. Non-numbers and blanks count as 0 (the schema rejects them before they matter). */
+export function toMilli(amount: MoneyCell | undefined): number {
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return 0;
+  return Math.round(amount * 1000);
+}
+
+export function fromMilli(milli: number): number {
+  return milli / 1000;
+}
+
+/** Exact sum of amounts in 백만원. */
+export function sumAmounts(values: Iterable<MoneyCell | undefined>): number {
+  let milli = 0;
+  for (const v of values) milli += toMilli(v);
+  return fromMilli(milli);
+}
+
+/** Exact difference a − b in 백만원. */
+export function subtractAmounts(a: number, b: number): number {
+  return fromMilli(toMilli(a) - toMilli(b));
+}
+
+export function amountsEqual(a: MoneyCell | undefined, b: MoneyCell | undefined): boolean {
+  return toMilli(a) === toMilli(b);
+}
+
+/** The year of a half-year id: "2019-H1" → "2019". */
+export function yearOfPeriod(periodId: string): string {
+  return periodId.slice(0, 4);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 연차별 투자수요
+
+export interface InvestmentRowTotals {
+  /** 임기내 계: the term's budget years. */
+  withinTerm: number;
+  /** 임기후. */
+  afterTerm: number;
+  /** 계 = 임기내 계 + 임기후. */
+  total: number;
+}
+
+export interface InvestmentTotals {
+  /** Per source row. */
+  bySource: Record<FundingSource, InvestmentRowTotals>;
+  /** Per column: each budget year and 'afterTerm', summed over the sources. */
+  byColumn: Record<string, number>;
+  withinTerm: number;
+  afterTerm: number;
+  total: number;
+}
+
+/**
+ * Totals of one investment grid. Only `budgetYears` (the term's years, e.g. '2018'…'2022') count towards 임기내;
+ * keys outside the term are ignored here and reported by `validateDocument`.
+ */
+export function investmentGridTotals(grid: SourceGrid, budgetYears: readonly string[]): InvestmentTotals {
+  return investmentTotalsOf([grid], budgetYears);
+}
+
+/** Project totals over several grids (all 단위사업 of a plan or card). */
+export function investmentTotalsOf(
+  grids: readonly SourceGrid[],
+  budgetYears: readonly string[],
+): InvestmentTotals {
+  const columns = [...budgetYears, AFTER_TERM];
+  const column: Record<string, number> = Object.fromEntries(columns.map((k) => [k, 0]));
+  const bySource = {} as Record<FundingSource, InvestmentRowTotals>;
+  let within = 0;
+  let after = 0;
+  for (const source of FUNDING_SOURCES) {
+    let rowWithin = 0;
+    let rowAfter = 0;
+    for (const grid of grids) {
+      const row = grid[source];
+      for (const year of budgetYears) {
+        const m = toMilli(row[year]);
+        rowWithin += m;
+        column[year] = (column[year] ?? 0) + m;
+      }
+      const m = toMilli(row[AFTER_TERM]);
+      rowAfter += m;
+      column[AFTER_TERM] = (column[AFTER_TERM] ?? 0) + m;
+    }
+    within += rowWithin;
+    after += rowAfter;
+    bySource[source] = {
+      withinTerm: fromMilli(rowWithin),
+      afterTerm: fromMilli(rowAfter),
+      total: fromMilli(rowWithin + rowAfter),
+    };
+  }
+  return {
+    bySource,
+    byColumn: Object.fromEntries(columns.map((k) => [k, fromMilli(column[k] ?? 0)])),
+    withinTerm: fromMilli(within),
+    afterTerm: fromMilli(after),
+    total: fromMilli(within + after),
+  };
+}
+
+/** Per-unit and project totals of the investment needs of a plan or card. */
+export function investmentTotals(
+  units: readonly { investmentNeeds: SourceGrid }[],
+  budgetYears: readonly string[],
+): { byUnit: InvestmentTotals[]; project: InvestmentTotals } {
+  return {
+    byUnit: units.map((u) => investmentGridTotals(u.investmentNeeds, budgetYears)),
+    project: investmentTotalsOf(
+      units.map((u) => u.investmentNeeds),
+      budgetYears,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 연차별 집행액
+
+export interface ExecutedTotals {
+  /** Per source row (the row's 계). */
+  bySource: Record<FundingSource, number>;
+  /** Per half-year column, summed over the sources. */
+  byPeriod: Record<string, number>;
+  /** Per year ("2019" = 2019-H1 + 2019-H2), summed over the sources. */
+  byYear: Record<string, number>;
+  total: number;
+}
+
+/** Totals of executed grids over the term's `periods`; keys outside them are ignored (validation reports them). */
+export function executedTotalsOf(grids: readonly SourceGrid[], periods: readonly string[]): ExecutedTotals {
+  const byPeriod: Record<string, number> = Object.fromEntries(periods.map((p) => [p, 0]));
+  const bySource = {} as Record<FundingSource, number>;
+  let total = 0;
+  for (const source of FUNDING_SOURCES) {
+    let row = 0;
+    for (const grid of grids) {
+      for (const period of periods) {
+        const m = toMilli(grid[source][period]);
+        row += m;
+        byPeriod[period] = (byPeriod[period] ?? 0) + m;
+      }
+    }
+    bySource[source] = fromMilli(row);
+    total += row;
+  }
+  const byYear: Record<string, number> = {};
+  for (const period of periods) {
+    const year = yearOfPeriod(period);
+    byYear[year] = (byYear[year] ?? 0) + (byPeriod[period] ?? 0);
+  }
+  return {
+    bySource,
+    byPeriod: Object.fromEntries(periods.map((p) => [p, fromMilli(byPeriod[p] ?? 0)])),
+    byYear: Object.fromEntries(Object.entries(byYear).map(([y, m]) => [y, fromMilli(m)])),
+    total: fromMilli(total),
+  };
+}
+
+export function executedGridTotals(grid: SourceGrid, periods: readonly string[]): ExecutedTotals {
+  return executedTotalsOf([grid], periods);
+}
+
+/** Per-unit and project totals of a card's executed amounts; `project.total` is the card header's 집행액. */
+export function executedTotals(
+  units: readonly { executed: SourceGrid }[],
+  periods: readonly string[],
+): { byUnit: ExecutedTotals[]; project: ExecutedTotals } {
+  return {
+    byUnit: units.map((u) => executedGridTotals(u.executed, periods)),
+    project: executedTotalsOf(
+      units.map((u) => u.executed),
+      periods,
+    ),
+  };
+}
+
+/** Sum of the five sources of a secured-amounts record (확보총계). */
+export function securedTotal(secured: Readonly<Record<FundingSource, MoneyCell | undefined>>): number {
+  return sumAmounts(FUNDING_SOURCES.map((s) => secured[s]));
+}

@@ -1,0 +1,78 @@
+import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createAppContext, type AppContext } from '../services/context';
+import { createHandlers } from '../services/handlers';
+import { dataDirFromArgv } from '../server/launch-options';
+import { defaultProfileDir } from '../server/profile-dir';
+import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
+import { registerIpcHandlers } from './ipc';
+import { hardenSession, hardenWebContents, isTrustedSender } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * Electron entry (bundled to out/main/electron.cjs). Order matters: the scheme and the profile path must be set
+ * before the app is ready, and the single-instance lock lives in the userData folder.
+ */
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+const profileDir = defaultProfileDir();
+// Chromium's own files (cache, local storage, the instance lock) go to a subfolder, apart from our config and data,
+// while the profile itself is the one browser mode and the CLI use too.
+app.setPath('userData', join(profileDir, 'electron'));
+
+let context: AppContext | undefined;
+let mainWindow: BrowserWindow | undefined;
+let closing = false;
+
+async function start(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!context || closing) return;
+    // Close the database before the process ends, then quit for real.
+    event.preventDefault();
+    closing = true;
+    context
+      .close()
+      .catch((error: unknown) => console.error('[main] closing the data failed', error))
+      .finally(() => app.quit());
+  });
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const appDir = app.getAppPath();
+  serveAppProtocol(protocol, join(appDir, 'out', 'renderer'));
+
+  context = await createAppContext({
+    profileDir,
+    dataDirOverride: dataDirFromArgv(process.argv),
+    mode: 'electron',
+    appVersion: app.getVersion(),
+  });
+  registerIpcHandlers(ipcMain, createHandlers(context), (frame) => isTrustedSender(frame));
+
+  mainWindow = createMainWindow({ preloadPath: join(appDir, 'out', 'preload', 'preload.cjs') });
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another copy is running; it gets focused through 'second-instance'.
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    console.error('[main] start failed', error);
+    const detail = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(
+      '공약이행 관리를 시작할 수 없습니다',
+      `프로그램을 시작하는 중 오류가 발생했습니다.\n\n${detail}`,
+    );
+    app.exit(1);
+  });
+}

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAppContext } from '../services/context';
+import { createHandlers } from '../services/handlers';
+import { startHttpBridge, type HttpBridge } from './http-bridge';
+
+export interface BrowserModeOptions {
+  /** The repository or installed app folder holding out/renderer and package.json. */
+  appRoot: string;
+  profileDir: string;
+  dataDirOverride?: string | undefined;
+  port?: number;
+}
+
+export interface BrowserMode {
+  bridge: HttpBridge;
+  /** Stops accepting requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+export const rendererDirOf = (appRoot: string): string => join(appRoot, 'out', 'renderer');
+
+function appVersionOf(appRoot: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The same handlers as in Electron, reached over the loopback HTTP bridge instead of IPC. */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  const staticDir = rendererDirOf(options.appRoot);
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`화면 파일이 없습니다 (${staticDir}). 먼저 npm run build 를 실행하세요.`);
+  }
+  const context = await createAppContext({
+    profileDir: options.profileDir,
+    dataDirOverride: options.dataDirOverride,
+    mode: 'browser',
+    appVersion: appVersionOf(options.appRoot),
+  });
+  let bridge: HttpBridge;
+  try {
+    bridge = await startHttpBridge({ handlers: createHandlers(context), staticDir, port: options.port ?? 0 });
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+  return {
+    bridge,
+    async close() {
+      try {
+        await bridge.close();
+      } finally {
+        await context.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { DeadlineView, DerivedFinance } from '../../domain/api/contract';
+import type { Catalog } from '../../domain/catalog/types';
+import { projectsForDepartment } from '../../domain/catalog/search';
+import {
+  checkDocument,
+  deriveFinanceRow,
+  financeRowSchema,
+  managementCardSchema,
+  documentSchema,
+} from '../../domain/documents';
+import { currentReportingPeriod, daysUntil } from '../../domain/term/periods';
+import type { Term } from '../../domain/term/types';
+import { documentIdOf, getDocument, listDocuments } from '../../db/documents';
+import type { Database } from '../../db/schema';
+import { PLAN_SLOT } from './document-identity';
+import { confirmedPlanOf, termKeys, validationContextFor } from './drafting';
+
+/** The department's view of the current half-year: days left and which projects still lack a card or have errors. */
+export async function deadlineView(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  department: string,
+  todayISO: string,
+): Promise<DeadlineView> {
+  const period = currentReportingPeriod(term, todayISO);
+  const docs = await listDocuments(db, { department });
+  const projects = await Promise.all(
+    projectsForDepartment(catalog, department).map(async (project) => {
+      const plan = docs.find(
+        (d) => d.kind === 'executionPlan' && d.projectId === project.id && d.slot === PLAN_SLOT,
+      );
+      const card = period
+        ? docs.find((d) => d.kind === 'managementCard' && d.projectId === project.id && d.slot === period.id)
+        : undefined;
+      let cardErrors = 0;
+      if (card) {
+        const parsed = documentSchema.parse(card.json);
+        cardErrors = checkDocument(parsed, await validationContextFor(db, catalog, term, parsed)).errors
+          .length;
+      }
+      return {
+        projectId: project.id,
+        projectName: project.name,
+        role: project.leadDepartment === department ? ('lead' as const) : ('co' as const),
+        planStatus: plan?.status ?? null,
+        cardStatus: card?.status ?? null,
+        cardErrors,
+      };
+    }),
+  );
+  return { period, daysLeft: period ? daysUntil(todayISO, period.dueDate) : null, projects };
+}
+
+/** The department's 재정집행현황 row for a half-year, derived from the confirmed plan, the card and 확보내역. */
+export async function derivedFinance(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  department: string,
+  projectId: string,
+  periodId: string,
+): Promise<DerivedFinance> {
+  const plan = await confirmedPlanOf(db, catalog, projectId);
+  if (!plan) return { row: null, missing: '공약실천계획서가 확정되지 않아 초기계획을 알 수 없습니다.' };
+  const cardDoc = await getDocument(
+    db,
+    documentIdOf({ kind: 'managementCard', projectId, slot: periodId, department }),
+  );
+  const financeDoc = await getDocument(
+    db,
+    documentIdOf({ kind: 'financeRow', projectId, slot: periodId, department }),
+  );
+  const row = deriveFinanceRow({
+    plan,
+    card: cardDoc ? managementCardSchema.parse(cardDoc.json) : null,
+    secured: financeDoc ? financeRowSchema.parse(financeDoc.json) : null,
+    ...termKeys(term),
+  });
+  return { row, missing: null };
+}

@@ -1,0 +1,248 @@
+import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
+import { documentSchema, type Document } from '../../domain/documents';
+import { putAttachment } from '../../db/attachments';
+import {
+  documentIdOf,
+  getDocument,
+  listDocuments,
+  listVersions,
+  saveDocument,
+  type StoredDocument,
+} from '../../db/documents';
+import { DocumentFrozenError, VersionConflictError } from '../../db/documents';
+import type { AppContext } from './context';
+import { slotOf } from './document-identity';
+import { assertMayWrite, newDocument, parseAndValidate, validationContextFor } from './drafting';
+import { UserError } from './errors';
+import { loadCatalog, loadTerm } from './reference';
+import { requireDepartment } from './session';
+import { checkDocument } from '../../domain/documents';
+import { deadlineView, derivedFinance } from './deadlines';
+
+const refOf = (stored: StoredDocument): DocumentRef => ({
+  kind: stored.kind,
+  projectId: stored.projectId,
+  slot: stored.slot,
+});
+
+/** Storage errors that the user can act on become UserErrors with their Korean message. */
+async function translateStorageErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof VersionConflictError || error instanceof DocumentFrozenError) {
+      throw new UserError(error.code, error.message);
+    }
+    throw error;
+  }
+}
+
+export const draftingHandlers = (ctx: AppContext) => {
+  const load = async () => ({ catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) });
+
+  /** Writes a document that passed parsing, keeping its JSON lifecycle equal to the stored status. */
+  const store = async (
+    department: string,
+    document: Document,
+    opts: {
+      expectedVersion?: number | null;
+      reason: 'autosave' | 'submit' | 'confirm' | 'restore' | 'import';
+      allowFrozen?: boolean;
+    },
+  ) => {
+    const status = document.lifecycle;
+    return translateStorageErrors(() =>
+      saveDocument(
+        ctx.db,
+        {
+          kind: document.kind,
+          projectId: document.projectId,
+          slot: slotOf(document),
+          department,
+          json: document,
+          status,
+          reason: opts.reason,
+          ...(opts.expectedVersion !== undefined ? { expectedVersion: opts.expectedVersion } : {}),
+          ...(opts.allowFrozen ? { allowFrozen: true } : {}),
+        },
+        ctx.now(),
+      ),
+    );
+  };
+
+  const saved = (stored: StoredDocument, validation: SavedDocument['validation']): SavedDocument => ({
+    ref: refOf(stored),
+    status: stored.status,
+    version: stored.version,
+    updatedAt: stored.updatedAt,
+    validation,
+  });
+
+  return {
+    listMyDocuments: async () => {
+      const department = await requireDepartment(ctx);
+      const { catalog, term } = await load();
+      const docs = await listDocuments(ctx.db, { department });
+      return Promise.all(
+        docs.map(async (d) => {
+          const parsed = documentSchema.parse(d.json);
+          const { errors, warnings } = checkDocument(
+            parsed,
+            await validationContextFor(ctx.db, catalog, term, parsed),
+          );
+          return {
+            ref: refOf(d),
+            department: d.department,
+            projectName: catalog.projects.find((p) => p.id === d.projectId)?.name ?? '',
+            status: d.status,
+            version: d.version,
+            updatedAt: d.updatedAt,
+            errorCount: errors.length,
+            warningCount: warnings.length,
+          };
+        }),
+      );
+    },
+
+    openDocument: async (ref): Promise<OpenedDocument> => {
+      const department = await requireDepartment(ctx);
+      const { catalog, term } = await load();
+      assertMayWrite(catalog, department, ref.kind, ref.projectId);
+      const stored = await getDocument(ctx.db, documentIdOf({ ...ref, department }));
+      const document = stored
+        ? documentSchema.parse(stored.json)
+        : await newDocument(ctx.db, catalog, department, ref);
+      const vctx = await validationContextFor(ctx.db, catalog, term, document);
+      const { errors, warnings } = checkDocument(document, vctx);
+      return {
+        ref,
+        status: stored?.status ?? 'new',
+        version: stored?.version ?? null,
+        updatedAt: stored?.updatedAt ?? null,
+        document,
+        validation: { errors, warnings },
+        readOnly: stored?.status === 'confirmed',
+        confirmedPlan: vctx.confirmedPlan ?? null,
+      };
+    },
+
+    saveDraft: async (input) => {
+      const department = await requireDepartment(ctx);
+      const { catalog, term } = await load();
+      const { json, expectedVersion, ...ref } = input;
+      const { document, validation } = await parseAndValidate(ctx.db, catalog, term, department, json, ref);
+      // Editing a submitted document makes it a draft again until it is submitted anew.
+      const stored = await store(
+        department,
+        { ...document, lifecycle: 'draft' },
+        { expectedVersion, reason: 'autosave' },
+      );
+      return saved(stored, validation);
+    },
+
+    submitDocument: async (input) => {
+      const department = await requireDepartment(ctx);
+      const { catalog, term } = await load();
+      const { expectedVersion, ...ref } = input;
+      const stored = await getDocument(ctx.db, documentIdOf({ ...ref, department }));
+      if (!stored)
+        throw new UserError('DOCUMENT_NOT_FOUND', '저장된 문서가 없습니다. 먼저 내용을 입력하세요.');
+      const { document, validation } = await parseAndValidate(
+        ctx.db,
+        catalog,
+        term,
+        department,
+        stored.json,
+        ref,
+      );
+      if (validation.errors.length > 0) {
+        throw new UserError(
+          'DOCUMENT_HAS_ERRORS',
+          `오류 ${validation.errors.length}건을 고친 뒤 제출하세요: ${validation.errors[0]?.message ?? ''}`,
+          Object.fromEntries(validation.errors.map((e) => [e.path || '(문서)', e.message])),
+        );
+      }
+      const result = await store(
+        department,
+        { ...document, lifecycle: 'submitted' },
+        { expectedVersion, reason: 'submit' },
+      );
+      return saved(result, validation);
+    },
+
+    confirmDocument: async (input) => {
+      // The planning office confirms a plan after the citizens' panel; until the office side exists, this is
+      // the step a test (or an office operator) drives through the API.
+      const { department, ...ref } = input;
+      const stored = await getDocument(ctx.db, documentIdOf({ ...ref, department }));
+      if (!stored) throw new UserError('DOCUMENT_NOT_FOUND', '확정할 문서가 없습니다.');
+      if (stored.status === 'draft') {
+        throw new UserError('NOT_SUBMITTED', '제출되지 않은 문서는 확정할 수 없습니다.');
+      }
+      const document = documentSchema.parse(stored.json);
+      const result = await store(
+        department,
+        { ...document, lifecycle: 'confirmed' },
+        { reason: 'confirm', allowFrozen: true },
+      );
+      return saved(result, { errors: [], warnings: [] });
+    },
+
+    listDocumentVersions: async (ref) => {
+      const department = await requireDepartment(ctx);
+      const versions = await listVersions(ctx.db, documentIdOf({ ...ref, department }));
+      return versions.map((v) => ({
+        version: v.version,
+        status: v.status,
+        savedAt: v.savedAt,
+        reason: v.reason,
+        document: documentSchema.parse(v.json),
+      }));
+    },
+
+    restoreDocumentVersion: async (input) => {
+      const department = await requireDepartment(ctx);
+      const { catalog, term } = await load();
+      const { version, expectedVersion, ...ref } = input;
+      const versions = await listVersions(ctx.db, documentIdOf({ ...ref, department }));
+      const target = versions.find((v) => v.version === version);
+      if (!target) throw new UserError('VERSION_NOT_FOUND', `버전 ${version}이(가) 없습니다.`);
+      const { document, validation } = await parseAndValidate(
+        ctx.db,
+        catalog,
+        term,
+        department,
+        target.json,
+        ref,
+      );
+      const stored = await store(
+        department,
+        { ...document, lifecycle: 'draft' },
+        { expectedVersion, reason: 'restore' },
+      );
+      return saved(stored, validation);
+    },
+
+    saveAttachment: async (input) => {
+      await requireDepartment(ctx);
+      const bytes = Buffer.from(input.dataBase64, 'base64');
+      if (bytes.length === 0)
+        throw new UserError('ATTACHMENT_EMPTY', `빈 파일은 첨부할 수 없습니다: ${input.name}`);
+      const info = await putAttachment(ctx.db, bytes, input.mediaType, ctx.now());
+      return { ...info, name: input.name };
+    },
+
+    getDerivedFinance: async (input) => {
+      const department = await requireDepartment(ctx);
+      const { catalog, term } = await load();
+      return derivedFinance(ctx.db, catalog, term, department, input.projectId, input.periodId);
+    },
+
+    getDeadlines: async (input) => {
+      const department = await requireDepartment(ctx);
+      const { catalog, term } = await load();
+      const today = input?.today ?? ctx.now().toISOString().slice(0, 10);
+      return deadlineView(ctx.db, catalog, term, department, today);
+    },
+  } satisfies Partial<Handlers>;
+};

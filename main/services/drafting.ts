@@ -1,0 +1,211 @@
+import type { Kysely } from 'kysely';
+import type { Catalog } from '../../domain/catalog/types';
+import {
+  checkDocument,
+  DOCUMENT_KIND_LABELS,
+  documentSchema,
+  emptyChangeRequest,
+  emptyExecutionPlan,
+  emptyFinanceRow,
+  executionPlanSchema,
+  managementCardSchema,
+  financeRowSchema,
+  newCardFromPrevious,
+  schemaIssues,
+  type Document,
+  type DocumentKind,
+  type ExecutionPlan,
+  type ManagementCard,
+  type FinanceRow,
+  type ValidationContext,
+  type ValidationResult,
+} from '../../domain/documents';
+import { listBudgetYears, listPeriods } from '../../domain/term/periods';
+import type { Term } from '../../domain/term/types';
+import { documentIdOf, getDocument, listDocuments, type StoredDocument } from '../../db/documents';
+import type { Database } from '../../db/schema';
+import { PLAN_SLOT, slotOf } from './document-identity';
+import { UserError } from './errors';
+
+/**
+ * Rules of department drafting shared by the API handlers and the CLI: who may write what, which context a
+ * document is validated in, and what a new document starts from.
+ */
+
+export interface DocumentRef {
+  kind: DocumentKind;
+  projectId: string;
+  slot: string;
+}
+
+export function termKeys(term: Term): { periods: string[]; budgetYears: string[] } {
+  return {
+    periods: listPeriods(term).map((p) => p.id),
+    budgetYears: listBudgetYears(term).map((y) => y.key),
+  };
+}
+
+/** A department writes plans, cards and requests for the projects it leads; a co-department only its finance row. */
+export function assertMayWrite(
+  catalog: Catalog,
+  department: string,
+  kind: DocumentKind,
+  projectId: string,
+): void {
+  const project = catalog.projects.find((p) => p.id === projectId);
+  if (!project) throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${projectId}`);
+  if (project.leadDepartment === department) return;
+  if (kind === 'financeRow' && project.coDepartments.includes(department)) return;
+  const role = project.coDepartments.includes(department)
+    ? `협조부서는 ${projectId}의 재정집행현황(자기 부서 확보·집행액)만 작성할 수 있습니다`
+    : `${projectId}의 주관부서는 ${project.leadDepartment}입니다`;
+  throw new UserError(
+    'NOT_RESPONSIBLE',
+    `${department}은(는) ${projectId} ${project.name}의 ${DOCUMENT_KIND_LABELS[kind]}를 작성할 수 없습니다 (${role}).`,
+  );
+}
+
+const parseStored = <T>(schema: { parse(v: unknown): T }, stored: StoredDocument | undefined): T | null =>
+  stored ? schema.parse(stored.json) : null;
+
+export async function confirmedPlanOf(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  projectId: string,
+): Promise<ExecutionPlan | null> {
+  const lead = catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
+  const stored = await getDocument(
+    db,
+    documentIdOf({ kind: 'executionPlan', projectId, slot: PLAN_SLOT, department: lead }),
+  );
+  return stored?.status === 'confirmed' ? executionPlanSchema.parse(stored.json) : null;
+}
+
+/** The card of the latest half-year before `periodId` (the previous report), if any. */
+export async function previousCardOf(
+  db: Kysely<Database>,
+  department: string,
+  projectId: string,
+  periodId: string,
+): Promise<ManagementCard | null> {
+  const cards = await listDocuments(db, { kind: 'managementCard', department, projectId });
+  const earlier = cards.filter((c) => c.slot < periodId).sort((a, b) => (a.slot < b.slot ? 1 : -1));
+  return parseStored(managementCardSchema, earlier[0]);
+}
+
+export async function validationContextFor(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  doc: Document,
+): Promise<ValidationContext> {
+  const base: ValidationContext = termKeys(term);
+  if (doc.kind === 'managementCard') {
+    const finance = await getDocument(
+      db,
+      documentIdOf({
+        kind: 'financeRow',
+        projectId: doc.projectId,
+        slot: doc.periodId,
+        department: doc.department,
+      }),
+    );
+    return {
+      ...base,
+      confirmedPlan: await confirmedPlanOf(db, catalog, doc.projectId),
+      previousCard: await previousCardOf(db, doc.department, doc.projectId, doc.periodId),
+      financeRow: parseStored(financeRowSchema, finance),
+    };
+  }
+  if (doc.kind === 'financeRow') {
+    const card = await getDocument(
+      db,
+      documentIdOf({
+        kind: 'managementCard',
+        projectId: doc.projectId,
+        slot: doc.periodId,
+        department: doc.department,
+      }),
+    );
+    return { ...base, card: parseStored(managementCardSchema, card) };
+  }
+  return base;
+}
+
+/**
+ * Parses a document sent by a form or a file: structure first (types, amounts, unknown keys), then identity
+ * (it must be the document it claims to be, written by this department), then the business rules.
+ */
+export async function parseAndValidate(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  department: string,
+  json: unknown,
+  expected?: DocumentRef,
+): Promise<{ document: Document; validation: ValidationResult }> {
+  const parsed = documentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = schemaIssues(parsed.error);
+    const details = Object.fromEntries(issues.map((i) => [i.path || '(문서)', i.message]));
+    const first = issues[0];
+    throw new UserError(
+      'DOCUMENT_INVALID',
+      `입력값이 올바르지 않아 저장하지 않았습니다: ${first ? `${first.path || '(문서)'} — ${first.message}` : ''}`,
+      details,
+    );
+  }
+  const document = parsed.data;
+  if (document.department !== department) {
+    throw new UserError(
+      'DEPARTMENT_MISMATCH',
+      `문서의 부서(${document.department})가 이 PC의 부서(${department})와 다릅니다.`,
+      { department: '이 PC의 부서와 다릅니다.' },
+    );
+  }
+  if (
+    expected &&
+    (expected.kind !== document.kind ||
+      expected.projectId !== document.projectId ||
+      expected.slot !== slotOf(document))
+  ) {
+    throw new UserError('DOCUMENT_MISMATCH', '저장하려는 문서가 열려 있는 문서와 다릅니다.');
+  }
+  assertMayWrite(catalog, department, document.kind, document.projectId);
+  const ctx = await validationContextFor(db, catalog, term, document);
+  const { errors, warnings } = checkDocument(document, ctx);
+  return { document, validation: { errors, warnings } };
+}
+
+/** What a document that was never saved starts from. */
+export async function newDocument(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  department: string,
+  ref: DocumentRef,
+): Promise<Document> {
+  const project = catalog.projects.find((p) => p.id === ref.projectId);
+  if (!project)
+    throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${ref.projectId}`);
+  switch (ref.kind) {
+    case 'executionPlan':
+      return emptyExecutionPlan(ref.projectId, department, project.name);
+    case 'financeRow':
+      return emptyFinanceRow(ref.projectId, department, ref.slot);
+    case 'changeRequest':
+      return emptyChangeRequest(ref.slot, ref.projectId, department, project.name);
+    case 'managementCard': {
+      const plan = await confirmedPlanOf(db, catalog, ref.projectId);
+      if (!plan) {
+        throw new UserError(
+          'PLAN_NOT_CONFIRMED',
+          `${ref.projectId}의 공약실천계획서가 아직 확정되지 않았습니다. 관리카드는 확정된 계획서를 바탕으로 작성합니다.`,
+        );
+      }
+      const previous = await previousCardOf(db, department, ref.projectId, ref.slot);
+      return newCardFromPrevious(previous, plan, ref.slot);
+    }
+  }
+}
+
+export type { FinanceRow };

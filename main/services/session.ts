@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { roleSchema, type Role } from '../../domain/api/contract';
+import { getSetting } from '../../db/settings';
+import type { AppContext } from './context';
+import { UserError } from './errors';
+
+const storedSetupSchema = z.object({ role: roleSchema, department: z.string().nullable() });
+
+export interface Who {
+  role: Role;
+  department: string | null;
+}
+
+/** Who uses this copy, as chosen at first run; null before that. */
+export async function whoAmI(ctx: AppContext): Promise<Who | null> {
+  const stored = storedSetupSchema.safeParse(await getSetting(ctx.db, 'setup'));
+  return stored.success ? stored.data : null;
+}
+
+export async function requireDepartment(ctx: AppContext): Promise<string> {
+  const who = await whoAmI(ctx);
+  if (!who || who.role !== 'department' || !who.department) {
+    throw new UserError(
+      'NOT_A_DEPARTMENT',
+      '이 기능은 주관부서로 설정된 PC에서만 사용할 수 있습니다. 설정에서 부서를 선택하세요.',
+    );
+  }
+  return who.department;
+}

@@ -4,10 +4,16 @@ import type { Catalog } from '../../domain/catalog/types';
 import { api } from './api/client';
 import { useLoad } from './api/use-load';
 import { StatusMessage } from './components/StatusMessage';
+import { DraftingScreen } from './drafting/DraftingScreen';
 import { CatalogScreen } from './screens/CatalogScreen';
 import { SetupScreen } from './screens/SetupScreen';
 
-type View = 'catalog' | 'setup';
+type View = 'catalog' | 'drafting' | 'setup';
+
+const views: { id: Exclude<View, 'setup'>; label: string; role: 'department' | 'office' | 'any' }[] = [
+  { id: 'drafting', label: '문서 작성', role: 'department' },
+  { id: 'catalog', label: '공약 목록', role: 'any' },
+];
 
 export function App() {
   const [state, reload] = useLoad(
@@ -43,9 +49,19 @@ export function App() {
       <header className="app-header">
         <h1>공약이행 관리</h1>
         <nav aria-label="주 메뉴">
-          <button type="button" className="nav-item" aria-current={view === 'catalog' ? 'page' : undefined}>
-            공약 목록
-          </button>
+          {views
+            .filter((v) => v.role === 'any' || v.role === setup.role)
+            .map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                className="nav-item"
+                aria-current={view === v.id ? 'page' : undefined}
+                onClick={() => setView(v.id)}
+              >
+                {v.label}
+              </button>
+            ))}
         </nav>
         <div className="who">
           <span data-testid="current-role">{who}</span>
@@ -55,7 +71,11 @@ export function App() {
         </div>
       </header>
       <main className="app-main">
-        <CatalogScreen catalog={catalog} setup={setup} />
+        {view === 'drafting' && setup.role === 'department' ? (
+          <DraftingScreen catalog={catalog} setup={setup} />
+        ) : (
+          <CatalogScreen catalog={catalog} setup={setup} />
+        )}
       </main>
     </div>
   );

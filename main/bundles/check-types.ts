@@ -1,0 +1,63 @@
+import type { BundleLimits } from './limits';
+import type { BundleType, Manifest } from './manifest';
+
+export type KeyStatus = 'approved' | 'pending' | 'revoked';
+
+/** What the key registry knows about one key (a row of the office's registry, or a snapshot for a worker). */
+export type RegisteredKey = {
+  publicKeyPem: string;
+  status: KeyStatus;
+  /** ISO date-time from which bundles signed with the key are accepted. */
+  validFrom: string;
+  /** ISO date-time; bundles created at or after it are refused. */
+  revokedAt?: string | null;
+  /** When given, a baseline needs an office key and a submission a department key. */
+  role?: 'department' | 'office';
+};
+
+export type KeyLookup = (department: string, keyId: string) => RegisteredKey | null;
+
+/** A registry snapshot entry, for verification in a worker where a function cannot be passed. */
+export type KeySnapshotEntry = RegisteredKey & { department: string; keyId: string };
+
+export type InspectOptions = {
+  limits?: Partial<BundleLimits>;
+  lookupKey: KeyLookup;
+  expectedType: BundleType;
+  /** The caller's document schema and permission check; returns a Korean error or null. */
+  validateDocument?: (path: string, json: unknown) => string | null;
+};
+
+export type BundleDocument = { path: string; json: unknown };
+export type BundleAttachment = { path: string; sha256: string; bytes: Buffer; mediaType: string };
+
+export type BundleAccepted = {
+  ok: true;
+  manifest: Manifest;
+  /** SHA-256 of manifest.json as stored (the bundle's identity for replay records). */
+  manifestSha256: string;
+  /** SHA-256 of the whole zip file (what the next bundle's previousBundleSha256 names; the archive file name). */
+  bundleSha256: string;
+  documents: BundleDocument[];
+  attachments: BundleAttachment[];
+};
+
+export type BundleRejected = {
+  ok: false;
+  code: string;
+  /** Korean, naming the member, field or key. */
+  message: string;
+  /** True when the only problem is an unknown, pending or revoked key: keep the file in quarantine. */
+  quarantine?: boolean;
+};
+
+export type BundleCheck = BundleAccepted | BundleRejected;
+
+export function keyLookupFromSnapshot(keys: readonly KeySnapshotEntry[]): KeyLookup {
+  return (department, keyId) => {
+    const found = keys.find((k) => k.department === department && k.keyId === keyId);
+    if (!found) return null;
+    const { publicKeyPem, status, validFrom, revokedAt, role } = found;
+    return { publicKeyPem, status, validFrom, revokedAt: revokedAt ?? null, ...(role ? { role } : {}) };
+  };
+}

@@ -1,0 +1,32 @@
+// Public surface of the bundle library (no electron, no database).
+export * from './keys';
+export {
+  manifestSchema,
+  memberSchema,
+  parseManifestBytes,
+  serializeManifest,
+  BUNDLE_TYPES,
+  MANIFEST_NAME,
+  SIGNATURE_NAME,
+  type BundleType,
+  type Manifest,
+  type Member,
+  type ManifestResult,
+} from './manifest';
+export { writeBundle, writeFileAtomic, type ManifestFields, type WriteBundleInput } from './write';
+export { inspectBundle } from './verify';
+export { inspectBundleInWorker, type WorkerInspectOptions } from './verify-worker';
+export { DEFAULT_LIMITS, type BundleLimits } from './limits';
+export {
+  keyLookupFromSnapshot,
+  type BundleCheck,
+  type BundleAccepted,
+  type BundleRejected,
+  type BundleDocument,
+  type BundleAttachment,
+  type InspectOptions,
+  type KeyLookup,
+  type KeySnapshotEntry,
+  type KeyStatus,
+  type RegisteredKey,
+} from './check-types';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { createDb } from '../../db/create-db';
+import { assertLocalDatabasePath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
 import { ensureReferenceData } from './reference';
 
@@ -83,6 +83,8 @@ export async function createAppContext(options: CreateAppContextOptions): Promis
     db: await openData(dataDir, now),
     now,
     async switchDataDir(next) {
+      // Checked before resolve(): on POSIX a "\\server\share" string would otherwise become a relative path.
+      assertLocalDatabasePath(next);
       const target = resolve(next);
       if (target === ctx.dataDir) return;
       const db = await openData(target, now);

@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiResult, Handlers } from '../../domain/api/contract';
+import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { createAppContext, type AppContext } from './context';
+import { dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+const examples = join(import.meta.dirname, '..', '..', 'docs', 'examples');
+const examplePlan = (): ExecutionPlan =>
+  ({
+    ...JSON.parse(readFileSync(join(examples, 'execution-plan.json'), 'utf8')),
+    lifecycle: 'draft',
+  }) as ExecutionPlan;
+
+let dir: ReturnType<typeof makeTempDir>;
+let ctx: AppContext;
+let handlers: Handlers;
+
+async function call(name: string, input: unknown): Promise<ApiResult<unknown>> {
+  return dispatch(handlers, name, input);
+}
+async function ok<T>(name: string, input: unknown): Promise<T> {
+  const result = await call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+const dumpDocuments = () => ctx.db.selectFrom('documents').selectAll().orderBy('id').execute();
+
+const planRef = { kind: 'executionPlan', projectId: '1-1-1', slot: 'plan' } as const;
+
+beforeEach(async () => {
+  dir = makeTempDir();
+  ctx = await createAppContext({
+    profileDir: join(dir.path, 'profile'),
+    dataDirOverride: join(dir.path, 'data'),
+    mode: 'cli',
+    appVersion: 'test',
+    now: () => new Date('2019-07-01T09:00:00Z'),
+  });
+  handlers = createHandlers(ctx);
+  await ok('saveSetup', { role: 'department', department: '경제진흥본부', dataDir: join(dir.path, 'data') });
+});
+afterEach(async () => {
+  await ctx.close();
+  dir.remove();
+});
+
+describe('drafting through the API', () => {
+  it('saves, submits, confirms a plan, then a card copies its frozen fields and the finance row is derived', async () => {
+    const plan = examplePlan();
+    const saved = await ok<{ version: number }>('saveDraft', {
+      ...planRef,
+      json: plan,
+      expectedVersion: null,
+    });
+    expect(saved.version).toBe(1);
+    await ok('submitDocument', { ...planRef, expectedVersion: 1 });
+    await ok('confirmDocument', { ...planRef, department: '경제진흥본부' });
+
+    const opened = await ok<{
+      document: ManagementCard;
+      confirmedPlan: ExecutionPlan | null;
+      status: string;
+    }>('openDocument', { kind: 'managementCard', projectId: '1-1-1', slot: '2019-H1' });
+    expect(opened.status).toBe('new');
+    expect(opened.document.policyGoal).toBe(plan.policyGoal);
+    expect(opened.document.unitProjects.map((u) => u.name)).toEqual(plan.unitProjects.map((u) => u.name));
+
+    // Executed amounts and secured amounts typed by the department.
+    const card = structuredClone(opened.document);
+    card.status = 'onTrack';
+    const unit0 = card.unitProjects[0];
+    if (!unit0) throw new Error('no unit project');
+    unit0.executed.city['2018-H2'] = 700;
+    unit0.executed.national['2019-H1'] = 120.5;
+    await ok('saveDraft', {
+      kind: 'managementCard',
+      projectId: '1-1-1',
+      slot: '2019-H1',
+      json: card,
+      expectedVersion: null,
+    });
+    const finance = {
+      kind: 'financeRow',
+      schemaVersion: 1,
+      lifecycle: 'draft',
+      projectId: '1-1-1',
+      department: '경제진흥본부',
+      periodId: '2019-H1',
+      secured: { national: 1000, city: 4500, district: null, private: 200, other: null },
+      note: '',
+    };
+    await ok('saveDraft', {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2019-H1',
+      json: finance,
+      expectedVersion: null,
+    });
+
+    const derived = await ok<{
+      row: { plannedTotal: { initial: number }; termExecuted: { total: number }; secured: { total: number } };
+    }>('getDerivedFinance', { projectId: '1-1-1', periodId: '2019-H1' });
+    let planned = 0;
+    for (const u of plan.unitProjects)
+      for (const bySource of Object.values(u.investmentNeeds))
+        for (const v of Object.values(bySource)) planned += typeof v === 'number' ? v : 0;
+    expect(derived.row.plannedTotal.initial).toBeCloseTo(planned, 6);
+    expect(derived.row.termExecuted.total).toBeCloseTo(700 + 120.5, 6);
+    expect(derived.row.secured.total).toBeCloseTo(1000 + 4500 + 200, 6);
+  });
+
+  it('refuses a structurally invalid amount with the field path and stores nothing new', async () => {
+    await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
+    const before = await dumpDocuments();
+    const bad = examplePlan() as unknown as {
+      unitProjects: { investmentNeeds: { city: Record<string, unknown> } }[];
+    };
+    const first = bad.unitProjects[0];
+    if (!first) throw new Error('no unit');
+    first.investmentNeeds.city['2019'] = '-5';
+    const result = await call('saveDraft', { ...planRef, json: bad, expectedVersion: 1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('DOCUMENT_INVALID');
+    expect(result.error.details?.['unitProjects.0.investmentNeeds.city.2019']).toMatch(/0 이상의 숫자/);
+    expect(await dumpDocuments()).toEqual(before);
+  });
+
+  it('blocks submission while errors remain and names them', async () => {
+    const empty = await ok<{ document: ExecutionPlan }>('openDocument', planRef);
+    await ok('saveDraft', { ...planRef, json: empty.document, expectedVersion: null });
+    const result = await call('submitDocument', { ...planRef, expectedVersion: 1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('DOCUMENT_HAS_ERRORS');
+    expect(Object.keys(result.error.details ?? {})).toContain('policyGoal');
+  });
+
+  it('a co-department may write only its finance row, and nobody else’s project', async () => {
+    await ok('saveSetup', {
+      role: 'department',
+      department: '여성가족정책실',
+      dataDir: join(dir.path, 'data'),
+    });
+    const card = await call('openDocument', { kind: 'executionPlan', projectId: '1-1-7', slot: 'plan' });
+    expect(card.ok).toBe(false);
+    if (!card.ok) expect(card.error.message).toMatch(/재정집행현황/);
+    const finance = await call('openDocument', { kind: 'financeRow', projectId: '1-1-7', slot: '2019-H1' });
+    expect(finance.ok).toBe(true);
+    const other = await call('openDocument', { kind: 'executionPlan', projectId: '1-1-1', slot: 'plan' });
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.error.code).toBe('NOT_RESPONSIBLE');
+  });
+
+  it('keeps every version and restores an earlier one', async () => {
+    const plan = examplePlan();
+    await ok('saveDraft', {
+      ...planRef,
+      json: { ...plan, policyGoal: '첫 번째 목표' },
+      expectedVersion: null,
+    });
+    await ok('saveDraft', { ...planRef, json: { ...plan, policyGoal: '두 번째 목표' }, expectedVersion: 1 });
+    const versions = await ok<{ version: number; document: ExecutionPlan }[]>(
+      'listDocumentVersions',
+      planRef,
+    );
+    expect(versions.map((v) => [v.version, v.document.policyGoal])).toEqual([
+      [2, '두 번째 목표'],
+      [1, '첫 번째 목표'],
+    ]);
+    await ok('restoreDocumentVersion', { ...planRef, version: 1, expectedVersion: 2 });
+    const opened = await ok<{ document: ExecutionPlan; version: number }>('openDocument', planRef);
+    expect(opened.document.policyGoal).toBe('첫 번째 목표');
+    expect(opened.version).toBe(3);
+  });
+
+  it('refuses a save based on an outdated version', async () => {
+    await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
+    await ok('saveDraft', { ...planRef, json: { ...examplePlan(), policyGoal: 'B' }, expectedVersion: 1 });
+    const stale = await call('saveDraft', {
+      ...planRef,
+      json: { ...examplePlan(), policyGoal: 'C' },
+      expectedVersion: 1,
+    });
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.error.code).toBe('VERSION_CONFLICT');
+  });
+
+  it('stores attachments once and refuses types that are not allowed', async () => {
+    const data = Buffer.from('보도자료 스크랩').toString('base64');
+    const a = await ok<{ sha256: string }>('saveAttachment', {
+      name: '보도.pdf',
+      mediaType: 'application/pdf',
+      dataBase64: data,
+    });
+    const b = await ok<{ sha256: string }>('saveAttachment', {
+      name: '사본.pdf',
+      mediaType: 'application/pdf',
+      dataBase64: data,
+    });
+    expect(a.sha256).toBe(b.sha256);
+    const refused = await call('saveAttachment', {
+      name: 'x.exe',
+      mediaType: 'application/x-msdownload',
+      dataBase64: data,
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/첨부할 수 없는 파일 형식/);
+  });
+
+  it('shows the deadline of the current half-year and what is missing', async () => {
+    const view = await ok<{
+      period: { id: string; dueDate: string } | null;
+      daysLeft: number;
+      projects: { cardStatus: unknown }[];
+    }>('getDeadlines', { today: '2019-07-01' });
+    expect(view.period?.id).toBe('2019-H1');
+    expect(view.period?.dueDate).toBe('2019-07-15');
+    expect(view.daysLeft).toBe(14);
+    expect(view.projects.length).toBeGreaterThan(0);
+    expect(view.projects.every((p) => p.cardStatus === null)).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { createAppContext, databasePathIn, type AppContext } from './context';
+import { dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+let dir: ReturnType<typeof makeTempDir>;
+let ctx: AppContext;
+
+beforeEach(async () => {
+  dir = makeTempDir();
+  ctx = await createAppContext({
+    profileDir: join(dir.path, 'profile'),
+    mode: 'browser',
+    appVersion: 'test',
+  });
+});
+afterEach(async () => {
+  await ctx.close();
+  dir.remove();
+});
+
+describe('first-run setup', () => {
+  it('is unconfigured at first, then remembers role, department and the chosen data folder', async () => {
+    const handlers = createHandlers(ctx);
+    const before = await dispatch(handlers, 'getSetup', {});
+    expect(before).toMatchObject({
+      ok: true,
+      value: { configured: false, dataDir: join(dir.path, 'profile', 'data') },
+    });
+
+    const chosen = join(dir.path, 'elsewhere');
+    const saved = await dispatch(handlers, 'saveSetup', {
+      role: 'department',
+      department: '도시교통본부',
+      dataDir: chosen,
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { configured: true, department: '도시교통본부', dataDir: chosen },
+    });
+    expect(existsSync(databasePathIn(chosen))).toBe(true);
+    await ctx.close();
+
+    // A new start of the program finds the same folder and the same choice.
+    ctx = await createAppContext({
+      profileDir: join(dir.path, 'profile'),
+      mode: 'browser',
+      appVersion: 'test',
+    });
+    const again = await dispatch(createHandlers(ctx), 'getSetup', {});
+    expect(again).toMatchObject({
+      ok: true,
+      value: { configured: true, role: 'department', department: '도시교통본부' },
+    });
+  });
+
+  it('refuses an unknown department, a missing one and a network-share folder, changing nothing', async () => {
+    const handlers = createHandlers(ctx);
+    const unknown = await dispatch(handlers, 'saveSetup', {
+      role: 'department',
+      department: '없는부서',
+      dataDir: ctx.dataDir,
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'DEPARTMENT_UNKNOWN' } });
+    const missing = await dispatch(handlers, 'saveSetup', {
+      role: 'department',
+      department: null,
+      dataDir: ctx.dataDir,
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'DEPARTMENT_REQUIRED' } });
+    const share = await dispatch(handlers, 'saveSetup', {
+      role: 'office',
+      department: null,
+      dataDir: '\\\\server\\share',
+    });
+    expect(share).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNUSABLE' } });
+    expect(await dispatch(handlers, 'getSetup', {})).toMatchObject({
+      ok: true,
+      value: { configured: false },
+    });
+  });
+
+  it('rejects malformed input before any handler runs', async () => {
+    const result = await dispatch(createHandlers(ctx), 'saveSetup', { role: 'mayor', dataDir: 3 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

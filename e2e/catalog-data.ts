@@ -4,5 +4,7 @@ import { catalogSchema, type Catalog } from '../domain/catalog/types';
 
 /** The shipped catalog, read as a file (Playwright's loader does not take JSON module imports). */
 export const catalog: Catalog = catalogSchema.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'domain', 'catalog', 'data', 'seoul-minseon7.json'), 'utf8')),
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'domain', 'catalog', 'data', 'seoul-minseon7.json'), 'utf8'),
+  ),
 );

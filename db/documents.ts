@@ -32,6 +32,11 @@ export interface DocumentIdentity {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Runs `work` in the caller's transaction if there is one, else in a new one (Kysely does not nest them). */
+export function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+}
+
 export const documentIdOf = (d: DocumentIdentity): string =>
   `${d.kind}:${d.projectId}:${d.slot}:${d.department}`;
 

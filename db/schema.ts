@@ -59,6 +59,124 @@ export interface Database {
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
   attachments: AttachmentsTable;
+  own_keys: OwnKeysTable;
+  key_registry: KeyRegistryTable;
+  trusted_office_keys: TrustedOfficeKeysTable;
+  sent_bundles: SentBundlesTable;
+  bundles: BundlesTable;
+  received_documents: ReceivedDocumentsTable;
+  department_chain: DepartmentChainTable;
+  office_decisions: OfficeDecisionsTable;
+}
+
+// Signed bundles (migration 0003).
+
+export type KeyRole = 'department' | 'office';
+export type RegistryKeyStatus = 'pending' | 'approved' | 'revoked';
+export type BundleKind = 'pledge-submission' | 'pledge-baseline';
+
+/** This copy's key pairs; the private key itself lives in a PrivateKeyStore, the row says where. */
+export interface OwnKeysTable {
+  key_id: string;
+  role: KeyRole;
+  department: string;
+  public_key_pem: string;
+  fingerprint: string;
+  private_key_store: 'file' | 'safeStorage';
+  private_key_ref: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+/** The planning office's registry of department keys. */
+export interface KeyRegistryTable {
+  department: string;
+  key_id: string;
+  role: KeyRole;
+  public_key_pem: string;
+  fingerprint: string;
+  status: RegistryKeyStatus;
+  valid_from: string;
+  enrolled_at: string;
+  approved_at: string | null;
+  revoked_at: string | null;
+  replaces_key_id: string | null;
+}
+
+/** On a department copy: the office keys whose baselines it accepts. */
+export interface TrustedOfficeKeysTable {
+  key_id: string;
+  public_key_pem: string;
+  fingerprint: string;
+  status: 'approved' | 'revoked';
+  valid_from: string;
+  revoked_at: string | null;
+  added_at: string;
+}
+
+/** Bundles this copy wrote (submissions on a department copy, baselines on the office's). */
+export interface SentBundlesTable {
+  type: BundleKind;
+  revision: number;
+  sha256: string;
+  previous_sha256: string | null;
+  department: string;
+  key_id: string;
+  period: string;
+  document_count: number;
+  path: string;
+  created_at: string;
+}
+
+/** Bundles the office received: accepted, or kept in quarantine until their key is approved. */
+export interface BundlesTable {
+  sha256: string;
+  type: BundleKind;
+  department: string;
+  key_id: string;
+  period: string;
+  revision: number;
+  previous_sha256: string | null;
+  created_at: string;
+  imported_at: string;
+  status: 'accepted' | 'quarantined';
+  /** The manifest JSON as stored in the bundle. */
+  manifest: string;
+  file_name: string;
+  reason_code: string;
+  reason: string;
+}
+
+export interface ReceivedDocumentsTable {
+  bundle_sha256: string;
+  kind: DocumentKind;
+  project_id: string;
+  slot: string;
+  department: string;
+  revision: number;
+  json: string;
+  received_at: string;
+}
+
+/** Per department: the last accepted submission (revisions only grow; the next must name this hash). */
+export interface DepartmentChainTable {
+  department: string;
+  last_revision: number;
+  last_bundle_sha256: string;
+  updated_at: string;
 }
 
 export type { Generated };
+
+// Office decisions (migration 0004).
+
+export interface OfficeDecisionsTable {
+  id: Generated<number>;
+  kind: 'completion' | 'conflict';
+  subject: string;
+  project_id: string;
+  period_id: string;
+  decision: 'accepted' | 'rejected';
+  note: string;
+  decided_at: string;
+}

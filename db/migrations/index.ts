@@ -1,8 +1,10 @@
 import type { Migration } from './types';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-documents';
+import { migration0003 } from './0003-bundles';
+import { migration0004 } from './0004-office-decisions';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 
 export const latestSchemaVersion = migrations.length;

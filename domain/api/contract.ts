@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/types';
 import type { Term } from '../term/types';
 import type { Period } from '../term/periods';
+import type { OfficeReport } from '../reports/types';
 import {
+  DECISION_STATUSES,
+  type ChangeRequest,
   DOCUMENT_KINDS,
   type Document,
   type ExecutionPlan,
@@ -157,6 +160,198 @@ export const saveAttachmentInputSchema = z.strictObject({
     .max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, '첨부파일은 20MB 이하만 가능합니다.'),
 });
 
+// ---------------------------------------------------------------------------------------------------------------
+// Signed bundles: keys, submission export and import (office), baseline packages (office → department)
+
+export interface KeyStatusView {
+  hasKey: boolean;
+  role: Role | null;
+  department: string | null;
+  keyId: string | null;
+  /** Read aloud over the phone to confirm an enrollment ("7KQ2-M9XD-…"). */
+  fingerprint: string | null;
+  createdAt: string | null;
+  /** Where the private key is kept, and what protects it (Korean, for the settings screen). */
+  store: 'file' | 'safeStorage' | null;
+  protection: string | null;
+  trustedOfficeKeys: { keyId: string; fingerprint: string; status: 'approved' | 'revoked' }[];
+}
+
+export interface EnrollmentExported {
+  path: string;
+  /** The enrollment file's text (browser mode can offer it as a download). */
+  text: string;
+  keyId: string;
+  fingerprint: string;
+  department: string;
+}
+
+export interface RegistryKeyView {
+  department: string;
+  keyId: string;
+  role: Role;
+  fingerprint: string;
+  status: 'pending' | 'approved' | 'revoked';
+  validFrom: string;
+  enrolledAt: string;
+  approvedAt: string | null;
+  revokedAt: string | null;
+  replacesKeyId: string | null;
+}
+
+/** One file's outcome in an import. */
+export interface BundleImportResult {
+  file: string;
+  status: 'accepted' | 'duplicate' | 'quarantined' | 'rejected';
+  code: string;
+  /** Korean: which member, field, project or revision. */
+  reason: string;
+  department: string | null;
+  revision: number | null;
+  sha256: string | null;
+  documents: number;
+  details?: Record<string, string> | undefined;
+}
+
+export interface KeyImported {
+  /** 'registry' (office: pending department key), 'trustedOffice' (department: office key), 'rotation'. */
+  kind: 'registry' | 'trustedOffice' | 'rotation';
+  department: string;
+  keyId: string;
+  fingerprint: string;
+  status: 'pending' | 'approved' | 'revoked';
+  alreadyKnown: boolean;
+  /** Quarantined bundles imported because the key is now approved (rotation). */
+  released: BundleImportResult[];
+}
+
+export interface KeyApproved {
+  key: RegistryKeyView;
+  /** Quarantined bundles re-verified and imported now that the key is approved. */
+  released: BundleImportResult[];
+}
+
+export interface BundleExported {
+  path: string;
+  fileName: string;
+  revision: number;
+  sha256: string;
+  period: string;
+  documents: { kind: DocumentRef['kind']; projectId: string; slot: string; path: string }[];
+  attachments: number;
+  /** Documents left out because of errors: which one and its first error. */
+  refused: { kind: DocumentRef['kind']; projectId: string; slot: string; document: string; error: string }[];
+}
+
+export interface ImportJobView {
+  jobId: string;
+  done: number;
+  total: number;
+  finished: boolean;
+  results: BundleImportResult[] | null;
+  error: string | null;
+}
+
+export interface ReceivedBundleView {
+  sha256: string;
+  department: string;
+  keyId: string;
+  period: string;
+  revision: number;
+  createdAt: string;
+  importedAt: string;
+  status: 'accepted' | 'quarantined';
+  fileName: string;
+  reasonCode: string;
+  reason: string;
+  documents: number;
+}
+
+export interface ReceivedDocumentView {
+  kind: DocumentRef['kind'];
+  projectId: string;
+  slot: string;
+  department: string;
+  revision: number;
+  bundleSha256: string;
+  receivedAt: string;
+  json: unknown;
+}
+
+export interface BaselineExported {
+  path: string;
+  revision: number;
+  sha256: string;
+  plans: number;
+  changeRequests: number;
+}
+
+export interface BaselineApplied {
+  status: 'applied' | 'duplicate';
+  revision: number;
+  sha256: string;
+  plans: number;
+  changeRequests: number;
+  catalogVersion: string;
+}
+
+const keyIdInputSchema = z.strictObject({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, '키 ID는 16자리 소문자 16진수입니다.'),
+  department: z.string().min(1).optional(),
+});
+const filePathSchema = z.string().trim().min(1, '파일 경로를 입력하세요.').max(4096);
+/** Bundles are at most 100 MB (base64 grows by a third). */
+const bundleDataSchema = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  dataBase64: z
+    .string()
+    .max(Math.ceil((100 * 1024 * 1024 * 4) / 3) + 4, '번들 파일은 100MB 이하만 가져올 수 있습니다.'),
+});
+const bundlePeriodSchema = z.union([
+  z.literal('plan'),
+  z.string().regex(/^\d{4}-H[12]$/, '기간은 plan 또는 "2019-H1" 형식입니다.'),
+]);
+
+// The planning office (issue 5): consolidated report, workbook, decisions.
+
+export const periodIdInputSchema = z.string().regex(/^\d{4}-H[12]$/, '반기는 "2019-H1" 형식입니다.');
+export const officeDecisionSchema = z.enum(['accepted', 'rejected']);
+export const reportRequestSchema = z.strictObject({
+  periodId: periodIdInputSchema,
+  comparePeriodId: periodIdInputSchema.optional(),
+  executionRateThreshold: z.number().min(0, '0~1 사이 비율입니다.').max(1, '0~1 사이 비율입니다.').optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+export type ReportRequest = z.infer<typeof reportRequestSchema>;
+
+/** A disagreement between received documents that the office must resolve; nothing is overwritten silently. */
+export interface Conflict {
+  key: string;
+  kind: 'frozenFields';
+  projectId: string;
+  periodId: string;
+  department: string;
+  message: string;
+  details: string[];
+  resolution: 'accepted' | 'rejected' | null;
+}
+
+export interface OfficeReportView {
+  report: OfficeReport;
+  conflicts: Conflict[];
+  /** 완료 requests of this half-year and the office's decision on each. */
+  completionRequests: { projectId: string; department: string; decision: 'accepted' | 'rejected' | null }[];
+}
+
+export interface FileDownload {
+  fileName: string;
+  mediaType: string;
+  dataBase64: string;
+}
+
 export const contract = {
   getAppInfo: op(empty, returns<AppInfo>()),
   getSetup: op(empty, returns<SetupState>()),
@@ -197,6 +392,107 @@ export const contract = {
       })
       .optional(),
     returns<DeadlineView>(),
+  ),
+  getKeyStatus: op(empty, returns<KeyStatusView>()),
+  initKeys: op(empty, returns<KeyStatusView & { created: boolean }>()),
+  exportEnrollment: op(
+    z.strictObject({ path: filePathSchema.optional() }).optional(),
+    returns<EnrollmentExported>(),
+  ),
+  rotateOwnKey: op(
+    z.strictObject({ path: filePathSchema.optional() }).optional(),
+    returns<{ path: string; oldKeyId: string; keyId: string; fingerprint: string }>(),
+  ),
+  listRegistryKeys: op(empty, returns<RegistryKeyView[]>()),
+  importEnrollment: op(z.strictObject({ text: z.string().min(1).max(20_000) }), returns<KeyImported>()),
+  approveKey: op(keyIdInputSchema, returns<KeyApproved>()),
+  revokeKey: op(keyIdInputSchema, returns<RegistryKeyView>()),
+  exportBundle: op(
+    z.strictObject({
+      period: bundlePeriodSchema,
+      projectIds: z.array(documentRefSchema.shape.projectId).max(500).optional(),
+      path: filePathSchema.optional(),
+    }),
+    returns<BundleExported>(),
+  ),
+  importBundleFiles: op(
+    z.strictObject({ paths: z.array(filePathSchema).min(1, '가져올 파일이나 폴더를 고르세요.').max(5000) }),
+    returns<BundleImportResult[]>(),
+  ),
+  importBundleData: op(
+    z.strictObject({ files: z.array(bundleDataSchema).min(1, '가져올 파일을 고르세요.').max(200) }),
+    returns<BundleImportResult[]>(),
+  ),
+  startBundleImport: op(
+    z
+      .strictObject({
+        paths: z.array(filePathSchema).max(5000).optional(),
+        files: z.array(bundleDataSchema).max(200).optional(),
+      })
+      .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) > 0, '가져올 파일이나 폴더를 고르세요.'),
+    returns<ImportJobView>(),
+  ),
+  getImportProgress: op(z.strictObject({ jobId: z.string().uuid() }), returns<ImportJobView>()),
+  listBundles: op(
+    z.strictObject({ status: z.enum(['accepted', 'quarantined']).optional() }).optional(),
+    returns<ReceivedBundleView[]>(),
+  ),
+  listReceivedDocuments: op(
+    z
+      .strictObject({
+        projectId: documentRefSchema.shape.projectId.optional(),
+        department: z.string().min(1).optional(),
+      })
+      .optional(),
+    returns<ReceivedDocumentView[]>(),
+  ),
+  exportBaseline: op(
+    z.strictObject({ path: filePathSchema.optional() }).optional(),
+    returns<BaselineExported>(),
+  ),
+  applyBaseline: op(
+    z.union([z.strictObject({ path: filePathSchema }), bundleDataSchema]),
+    returns<BaselineApplied>(),
+  ),
+  getOfficeReport: op(reportRequestSchema, returns<OfficeReportView>()),
+  exportReportWorkbook: op(reportRequestSchema, returns<FileDownload>()),
+  publishReport: op(
+    reportRequestSchema.extend({ outDir: z.string().trim().min(1, '저장할 폴더를 입력하세요.') }),
+    returns<{ files: string[] }>(),
+  ),
+  confirmReceivedPlan: op(
+    z.strictObject({ projectId: documentRefSchema.shape.projectId }),
+    returns<{ projectId: string }>(),
+  ),
+  resolveConflict: op(
+    z.strictObject({
+      key: z.string().min(1).max(300),
+      projectId: documentRefSchema.shape.projectId,
+      periodId: periodIdInputSchema,
+      decision: officeDecisionSchema,
+      note: z.string().max(2000),
+    }),
+    returns<{ key: string; decision: 'accepted' | 'rejected' }>(),
+  ),
+  decideCompletion: op(
+    z.strictObject({
+      projectId: documentRefSchema.shape.projectId,
+      periodId: periodIdInputSchema,
+      decision: officeDecisionSchema,
+      note: z.string().max(2000),
+    }),
+    returns<{ projectId: string; decision: 'accepted' | 'rejected' }>(),
+  ),
+  decideChangeRequest: op(
+    z.strictObject({
+      department: z.string().min(1),
+      requestId: z.string().min(1).max(64),
+      status: z.enum(DECISION_STATUSES),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '날짜는 YYYY-MM-DD 형식입니다.'),
+      by: z.string().trim().min(1, '결정한 사람(기관)을 입력하세요.').max(100),
+      note: z.string().max(5000),
+    }),
+    returns<ChangeRequest>(),
   ),
 };
 

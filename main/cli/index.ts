@@ -1,4 +1,10 @@
+import { baselineHelp, runBaseline } from './commands/baseline';
+import { bundleHelp, runBundle } from './commands/bundle';
 import { catalogHelp, runCatalog } from './commands/catalog';
+import { draftHelp, runDraft } from './commands/draft';
+import { importHelp, runImport } from './commands/import';
+import { keysHelp, runKeys } from './commands/keys';
+import { publishHelp, reportHelp, runPublish, runReport } from './commands/report';
 import { exitCodes, processIo, UsageError, type CliIo } from './io';
 
 /**
@@ -13,6 +19,13 @@ interface Command {
 
 const commands: Record<string, Command> = {
   catalog: { summary: '공약사업 목록 출력', help: catalogHelp, run: runCatalog },
+  keys: { summary: '서명 키 만들기·등록·승인·폐기', help: keysHelp, run: runKeys },
+  bundle: { summary: '제출 번들 만들기·검증', help: bundleHelp, run: runBundle },
+  import: { summary: '제출 번들 가져오기 (기획담당관)', help: importHelp, run: runImport },
+  baseline: { summary: '기준 자료 내보내기·적용', help: baselineHelp, run: runBaseline },
+  draft: { summary: '문서 JSON 불러오기·내보내기', help: draftHelp, run: runDraft },
+  report: { summary: '반기 종합 현황 (JSON, 엑셀)', help: reportHelp, run: runReport },
+  publish: { summary: '공개용 HTML·CSV 자료 쓰기', help: publishHelp, run: runPublish },
 };
 
 export function helpText(): string {

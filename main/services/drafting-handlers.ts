@@ -19,6 +19,14 @@ import { requireDepartment } from './session';
 import { checkDocument } from '../../domain/documents';
 import { deadlineView, derivedFinance } from './deadlines';
 
+/** Submitting a change request is its first step: record it in the decision history if the form did not. */
+function withRequestEntry(json: unknown, department: string, now: Date): unknown {
+  const doc = json as { kind?: string; decisionHistory?: unknown[] };
+  if (doc.kind !== 'changeRequest' || (doc.decisionHistory?.length ?? 0) > 0) return json;
+  const entry = { status: 'requested', date: now.toISOString().slice(0, 10), by: department, note: '' };
+  return { ...doc, decisionHistory: [entry] };
+}
+
 const refOf = (stored: StoredDocument): DocumentRef => ({
   kind: stored.kind,
   projectId: stored.projectId,
@@ -152,7 +160,7 @@ export const draftingHandlers = (ctx: AppContext) => {
         catalog,
         term,
         department,
-        stored.json,
+        withRequestEntry(stored.json, department, ctx.now()),
         ref,
       );
       if (validation.errors.length > 0) {

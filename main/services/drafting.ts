@@ -117,6 +117,10 @@ export async function validationContextFor(
       financeRow: parseStored(financeRowSchema, finance),
     };
   }
+  if (doc.kind === 'changeRequest') {
+    // 당초 (as promised) comes from the confirmed plan.
+    return { ...base, confirmedPlan: await confirmedPlanOf(db, catalog, doc.projectId) };
+  }
   if (doc.kind === 'financeRow') {
     const card = await getDocument(
       db,

@@ -1,7 +1,9 @@
 import type { Handlers } from '../../domain/api/contract';
+import { bundleHandlers } from './bundle-handlers';
 import { catalogHandlers } from './catalog-handlers';
 import type { AppContext } from './context';
 import { draftingHandlers } from './drafting-handlers';
+import { officeHandlers } from './office-handlers';
 import { setupHandlers } from './setup-handlers';
 
 /** Every operation of the contract, implemented over one AppContext. */
@@ -10,5 +12,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...setupHandlers(ctx),
     ...catalogHandlers(ctx),
     ...draftingHandlers(ctx),
+    ...bundleHandlers(ctx),
+    ...officeHandlers(ctx),
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
@@ -36,7 +36,11 @@ interface ReceivedRow {
   received_at: string;
 }
 
-async function receivedOf(db: Kysely<Database>, kind: DocumentKind, slot?: string): Promise<ReceivedRow[]> {
+async function receivedOf(
+  db: Kysely<Database> | Transaction<Database>,
+  kind: DocumentKind,
+  slot?: string,
+): Promise<ReceivedRow[]> {
   let query = db
     .selectFrom('received_documents')
     .innerJoin('bundles', 'bundles.sha256', 'received_documents.bundle_sha256')
@@ -70,7 +74,7 @@ function latestAndFirst(rows: ReceivedRow[]): { latest: ReceivedRow[]; first: Re
 const parseAll = <T>(rows: ReceivedRow[], schema: { parse(v: unknown): T }): T[] =>
   rows.map((r) => schema.parse(JSON.parse(r.json)));
 
-export async function confirmedPlans(db: Kysely<Database>): Promise<ExecutionPlan[]> {
+export async function confirmedPlans(db: Kysely<Database> | Transaction<Database>): Promise<ExecutionPlan[]> {
   const own = (await listDocuments(db, { kind: 'executionPlan' }))
     .filter((d) => d.status === 'confirmed')
     .map((d) => executionPlanSchema.parse(d.json));

@@ -27,3 +27,13 @@ export async function requireDepartment(ctx: AppContext): Promise<string> {
   }
   return who.department;
 }
+
+export async function requireOffice(ctx: AppContext): Promise<void> {
+  const who = await whoAmI(ctx);
+  if (who?.role !== 'office') {
+    throw new UserError(
+      'NOT_OFFICE',
+      '이 기능은 기획담당관(총괄부서)으로 설정된 PC에서만 사용할 수 있습니다.',
+    );
+  }
+}

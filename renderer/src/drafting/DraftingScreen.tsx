@@ -1,7 +1,231 @@
-import type { SetupState } from '../../../domain/api/contract';
+import { useId, useState } from 'react';
+import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
+import type { Lifecycle } from '../../../domain/documents';
+import { listPeriods, type Period } from '../../../domain/term/periods';
+import type { Term } from '../../../domain/term/types';
+import { api } from '../api/client';
+import { useLoad } from '../api/use-load';
+import { StatusMessage } from '../components/StatusMessage';
+import { DocumentEditor } from './DocumentEditor';
+import { StatusBadge } from './EditorFrame';
+import './drafting.css';
 
-/** Placeholder: the department's documents (plans, cards, finance rows, change requests). */
-export function DraftingScreen(_props: { catalog: Catalog; setup: SetupState }) {
-  return <p>문서 작성 화면을 준비 중입니다.</p>;
+/** The department's desk: the current deadline, its projects and their documents, and the open form. */
+
+interface DeskData {
+  term: Term;
+  deadlines: DeadlineView;
+  documents: DocumentSummary[];
+}
+
+const refKey = (ref: DocumentRef) => `${ref.kind}|${ref.projectId}|${ref.slot}`;
+
+function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
+  const { period, daysLeft } = deadlines;
+  const lacking = deadlines.projects.filter(
+    (p) => p.role === 'lead' && (p.cardStatus === null || p.cardErrors > 0),
+  ).length;
+  if (!period) {
+    return (
+      <section className="deadline-panel" aria-label="제출 기한" data-testid="deadline-panel">
+        <p>임기 중 남은 관리카드 제출 기한이 없습니다.</p>
+      </section>
+    );
+  }
+  const dday =
+    daysLeft === null ? '' : daysLeft > 0 ? `D-${daysLeft}` : daysLeft === 0 ? 'D-day' : `D+${-daysLeft}`;
+  return (
+    <section className="deadline-panel" aria-label="제출 기한" data-testid="deadline-panel">
+      <div>
+        <span className="deadline-label">이번 보고</span> <strong>{period.label}</strong> 관리카드
+      </div>
+      <div>
+        <span className="deadline-label">제출 기한</span> <strong>{period.dueDate}</strong>{' '}
+        <span className={`dday ${daysLeft !== null && daysLeft <= 7 ? 'dday-soon' : ''}`} data-testid="dday">
+          {dday}
+        </span>
+      </div>
+      <div>
+        <span className="deadline-label">카드 미작성·오류</span>{' '}
+        <strong data-testid="lacking-count">{lacking}</strong>건
+      </div>
+    </section>
+  );
+}
+
+function ProjectRow(props: {
+  project: DeadlineView['projects'][number];
+  periodId: string;
+  statusOf: (ref: DocumentRef) => Lifecycle | null;
+  requests: DocumentSummary[];
+  onOpen: (ref: DocumentRef) => void;
+}) {
+  const { project, periodId, onOpen } = props;
+  const plan: DocumentRef = { kind: 'executionPlan', projectId: project.projectId, slot: 'plan' };
+  const card: DocumentRef = { kind: 'managementCard', projectId: project.projectId, slot: periodId };
+  const finance: DocumentRef = { kind: 'financeRow', projectId: project.projectId, slot: periodId };
+  const lead = project.role === 'lead';
+  const planStatus = props.statusOf(plan);
+  return (
+    <tr data-project-id={project.projectId}>
+      <td className="project-id">{project.projectId}</td>
+      <td>
+        {project.projectName}
+        {!lead && <span className="co-mark"> 협조</span>}
+      </td>
+      <td>
+        {lead && (
+          <span className="doc-cell">
+            <button
+              type="button"
+              onClick={() => onOpen(plan)}
+              aria-label={`${project.projectId} 실천계획서 열기`}
+            >
+              실천계획서
+            </button>
+            <StatusBadge status={planStatus} />
+          </span>
+        )}
+      </td>
+      <td>
+        {lead && (
+          <span className="doc-cell">
+            <button
+              type="button"
+              onClick={() => onOpen(card)}
+              disabled={planStatus !== 'confirmed'}
+              title={planStatus !== 'confirmed' ? '실천계획서가 확정된 뒤 작성할 수 있습니다' : undefined}
+              aria-label={`${project.projectId} 관리카드 열기`}
+            >
+              관리카드
+            </button>
+            <StatusBadge status={props.statusOf(card)} />
+          </span>
+        )}
+      </td>
+      <td>
+        <span className="doc-cell">
+          <button
+            type="button"
+            onClick={() => onOpen(finance)}
+            aria-label={`${project.projectId} 재정집행현황 열기`}
+          >
+            재정집행현황
+          </button>
+          <StatusBadge status={props.statusOf(finance)} />
+        </span>
+      </td>
+      <td>
+        {lead && (
+          <span className="doc-cell requests">
+            {props.requests.map((r) => (
+              <button key={r.ref.slot} type="button" className="link" onClick={() => onOpen(r.ref)}>
+                {r.ref.slot} ({r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})
+              </button>
+            ))}
+            <button
+              type="button"
+              onClick={() =>
+                onOpen({ kind: 'changeRequest', projectId: project.projectId, slot: `cr-${Date.now()}` })
+              }
+              aria-label={`${project.projectId} 새 조정 요청서`}
+            >
+              + 조정 요청
+            </button>
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function DraftingScreen(props: { catalog: Catalog; setup: SetupState }) {
+  const [generation, setGeneration] = useState(0);
+  const [state] = useLoad(
+    async (): Promise<DeskData> => ({
+      term: await api.getTerm(),
+      deadlines: await api.getDeadlines(),
+      documents: await api.listMyDocuments(),
+    }),
+    [generation],
+  );
+  const [open, setOpen] = useState<DocumentRef | null>(null);
+  const [periodChoice, setPeriodChoice] = useState<string | null>(null);
+  const periodSelectId = useId();
+
+  if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
+  if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
+  const { term, deadlines, documents } = state.value;
+
+  if (open) {
+    return (
+      <DocumentEditor
+        docRef={open}
+        catalog={props.catalog}
+        term={term}
+        onOpen={setOpen}
+        onClose={() => {
+          setOpen(null);
+          setGeneration((g) => g + 1);
+        }}
+      />
+    );
+  }
+
+  const periods: Period[] = listPeriods(term);
+  const periodId = periodChoice ?? deadlines.period?.id ?? periods.at(-1)?.id ?? '';
+  const statuses = new Map(documents.map((d) => [refKey(d.ref), d.status]));
+  const statusOf = (ref: DocumentRef) => statuses.get(refKey(ref)) ?? null;
+
+  return (
+    <div className="drafting">
+      <DeadlinePanel deadlines={deadlines} />
+      <section className="desk" aria-labelledby="desk-title">
+        <div className="desk-head">
+          <h2 id="desk-title">{props.setup.department} 공약사업 문서</h2>
+          <div className="field inline">
+            <label htmlFor={periodSelectId}>보고 반기</label>
+            <select id={periodSelectId} value={periodId} onChange={(e) => setPeriodChoice(e.target.value)}>
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label} (기한 {p.dueDate})
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {deadlines.projects.length === 0 ? (
+          <p className="empty">이 부서가 맡은 공약사업이 없습니다.</p>
+        ) : (
+          <table className="desk-table" data-testid="desk-projects">
+            <thead>
+              <tr>
+                <th scope="col">공약번호</th>
+                <th scope="col">공약명</th>
+                <th scope="col">실천계획서</th>
+                <th scope="col">관리카드</th>
+                <th scope="col">재정집행현황</th>
+                <th scope="col">조정 요청서</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deadlines.projects.map((p) => (
+                <ProjectRow
+                  key={p.projectId}
+                  project={p}
+                  periodId={periodId}
+                  statusOf={statusOf}
+                  requests={documents.filter(
+                    (d) => d.ref.kind === 'changeRequest' && d.ref.projectId === p.projectId,
+                  )}
+                  onOpen={setOpen}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,197 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { BundleKind, BundlesTable, Database, SentBundlesTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A bundle this copy wrote. */
+export interface SentBundle {
+  type: BundleKind;
+  revision: number;
+  sha256: string;
+  previousSha256: string | null;
+  department: string;
+  keyId: string;
+  period: string;
+  documentCount: number;
+  path: string;
+  createdAt: string;
+}
+
+/** A bundle the office received. */
+export interface ReceivedBundle {
+  sha256: string;
+  type: BundleKind;
+  department: string;
+  keyId: string;
+  period: string;
+  revision: number;
+  previousSha256: string | null;
+  createdAt: string;
+  importedAt: string;
+  status: 'accepted' | 'quarantined';
+  manifest: string;
+  fileName: string;
+  reasonCode: string;
+  reason: string;
+}
+
+export interface DepartmentChain {
+  department: string;
+  lastRevision: number;
+  lastBundleSha256: string;
+  updatedAt: string;
+}
+
+const sentOf = (r: SentBundlesTable): SentBundle => ({
+  type: r.type,
+  revision: r.revision,
+  sha256: r.sha256,
+  previousSha256: r.previous_sha256,
+  department: r.department,
+  keyId: r.key_id,
+  period: r.period,
+  documentCount: r.document_count,
+  path: r.path,
+  createdAt: r.created_at,
+});
+
+const receivedOf = (r: BundlesTable): ReceivedBundle => ({
+  sha256: r.sha256,
+  type: r.type,
+  department: r.department,
+  keyId: r.key_id,
+  period: r.period,
+  revision: r.revision,
+  previousSha256: r.previous_sha256,
+  createdAt: r.created_at,
+  importedAt: r.imported_at,
+  status: r.status,
+  manifest: r.manifest,
+  fileName: r.file_name,
+  reasonCode: r.reason_code,
+  reason: r.reason,
+});
+
+// ---- bundles this copy wrote
+
+export async function lastSentBundle(db: Db, type: BundleKind): Promise<SentBundle | undefined> {
+  const row = await db
+    .selectFrom('sent_bundles')
+    .selectAll()
+    .where('type', '=', type)
+    .orderBy('revision', 'desc')
+    .executeTakeFirst();
+  return row && sentOf(row);
+}
+
+export async function listSentBundles(db: Db, type?: BundleKind): Promise<SentBundle[]> {
+  let query = db.selectFrom('sent_bundles').selectAll();
+  if (type) query = query.where('type', '=', type);
+  return (await query.orderBy('revision').execute()).map(sentOf);
+}
+
+export async function insertSentBundle(db: Db, sent: SentBundle): Promise<void> {
+  await db
+    .insertInto('sent_bundles')
+    .values({
+      type: sent.type,
+      revision: sent.revision,
+      sha256: sent.sha256,
+      previous_sha256: sent.previousSha256,
+      department: sent.department,
+      key_id: sent.keyId,
+      period: sent.period,
+      document_count: sent.documentCount,
+      path: sent.path,
+      created_at: sent.createdAt,
+    })
+    .execute();
+}
+
+// ---- bundles the office received
+
+export async function getReceivedBundle(db: Db, sha256: string): Promise<ReceivedBundle | undefined> {
+  const row = await db.selectFrom('bundles').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  return row && receivedOf(row);
+}
+
+export async function listReceivedBundles(
+  db: Db,
+  filter: { status?: 'accepted' | 'quarantined'; department?: string; keyId?: string } = {},
+): Promise<ReceivedBundle[]> {
+  let query = db.selectFrom('bundles').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.department) query = query.where('department', '=', filter.department);
+  if (filter.keyId) query = query.where('key_id', '=', filter.keyId);
+  const rows = await query.orderBy('department').orderBy('revision').orderBy('imported_at').execute();
+  return rows.map(receivedOf);
+}
+
+export async function putReceivedBundle(db: Db, bundle: ReceivedBundle): Promise<void> {
+  const values = {
+    sha256: bundle.sha256,
+    type: bundle.type,
+    department: bundle.department,
+    key_id: bundle.keyId,
+    period: bundle.period,
+    revision: bundle.revision,
+    previous_sha256: bundle.previousSha256,
+    created_at: bundle.createdAt,
+    imported_at: bundle.importedAt,
+    status: bundle.status,
+    manifest: bundle.manifest,
+    file_name: bundle.fileName,
+    reason_code: bundle.reasonCode,
+    reason: bundle.reason,
+  };
+  await db
+    .insertInto('bundles')
+    .values(values)
+    .onConflict((oc) =>
+      oc.column('sha256').doUpdateSet({
+        status: values.status,
+        imported_at: values.imported_at,
+        reason_code: values.reason_code,
+        reason: values.reason,
+      }),
+    )
+    .execute();
+}
+
+// ---- per-department chain (rollback, replay and fork checks)
+
+export async function getDepartmentChain(db: Db, department: string): Promise<DepartmentChain | undefined> {
+  const row = await db
+    .selectFrom('department_chain')
+    .selectAll()
+    .where('department', '=', department)
+    .executeTakeFirst();
+  return (
+    row && {
+      department: row.department,
+      lastRevision: row.last_revision,
+      lastBundleSha256: row.last_bundle_sha256,
+      updatedAt: row.updated_at,
+    }
+  );
+}
+
+export async function setDepartmentChain(db: Db, chain: DepartmentChain): Promise<void> {
+  const values = {
+    department: chain.department,
+    last_revision: chain.lastRevision,
+    last_bundle_sha256: chain.lastBundleSha256,
+    updated_at: chain.updatedAt,
+  };
+  await db
+    .insertInto('department_chain')
+    .values(values)
+    .onConflict((oc) =>
+      oc.column('department').doUpdateSet({
+        last_revision: values.last_revision,
+        last_bundle_sha256: values.last_bundle_sha256,
+        updated_at: values.updated_at,
+      }),
+    )
+    .execute();
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+
+export type DecisionKind = 'completion' | 'conflict';
+
+export interface OfficeDecision {
+  id: number;
+  kind: DecisionKind;
+  subject: string;
+  projectId: string;
+  periodId: string;
+  decision: 'accepted' | 'rejected';
+  note: string;
+  decidedAt: string;
+}
+
+export async function recordDecision(
+  db: Kysely<Database>,
+  d: Omit<OfficeDecision, 'id' | 'decidedAt'>,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('office_decisions')
+    .values({
+      kind: d.kind,
+      subject: d.subject,
+      project_id: d.projectId,
+      period_id: d.periodId,
+      decision: d.decision,
+      note: d.note,
+      decided_at: now.toISOString(),
+    })
+    .execute();
+}
+
+/** The latest decision per subject (earlier ones remain in the table as history). */
+export async function latestDecisions(
+  db: Kysely<Database>,
+  kind: DecisionKind,
+): Promise<Map<string, OfficeDecision>> {
+  const rows = await db
+    .selectFrom('office_decisions')
+    .selectAll()
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .execute();
+  const latest = new Map<string, OfficeDecision>();
+  for (const r of rows) {
+    latest.set(r.subject, {
+      id: r.id,
+      kind: r.kind,
+      subject: r.subject,
+      projectId: r.project_id,
+      periodId: r.period_id,
+      decision: r.decision,
+      note: r.note,
+      decidedAt: r.decided_at,
+    });
+  }
+  return latest;
+}

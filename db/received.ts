@@ -1,0 +1,80 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, DocumentKind } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A document as the office received it in one bundle. */
+export interface ReceivedDocument {
+  bundleSha256: string;
+  kind: DocumentKind;
+  projectId: string;
+  slot: string;
+  department: string;
+  revision: number;
+  json: unknown;
+  receivedAt: string;
+}
+
+export async function insertReceivedDocument(db: Db, doc: ReceivedDocument): Promise<void> {
+  await db
+    .insertInto('received_documents')
+    .values({
+      bundle_sha256: doc.bundleSha256,
+      kind: doc.kind,
+      project_id: doc.projectId,
+      slot: doc.slot,
+      department: doc.department,
+      revision: doc.revision,
+      json: JSON.stringify(doc.json),
+      received_at: doc.receivedAt,
+    })
+    .execute();
+}
+
+export interface ReceivedFilter {
+  kind?: DocumentKind;
+  department?: string;
+  projectId?: string;
+  bundleSha256?: string;
+}
+
+/** Every received copy, oldest revision first. */
+export async function listReceivedDocuments(
+  db: Db,
+  filter: ReceivedFilter = {},
+): Promise<ReceivedDocument[]> {
+  let query = db.selectFrom('received_documents').selectAll();
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.department) query = query.where('department', '=', filter.department);
+  if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
+  if (filter.bundleSha256) query = query.where('bundle_sha256', '=', filter.bundleSha256);
+  const rows = await query
+    .orderBy('project_id')
+    .orderBy('kind')
+    .orderBy('slot')
+    .orderBy('department')
+    .orderBy('revision')
+    .execute();
+  return rows.map((r) => ({
+    bundleSha256: r.bundle_sha256,
+    kind: r.kind,
+    projectId: r.project_id,
+    slot: r.slot,
+    department: r.department,
+    revision: r.revision,
+    json: JSON.parse(r.json) as unknown,
+    receivedAt: r.received_at,
+  }));
+}
+
+/** The newest received copy of each document (highest revision per kind, project, slot and department). */
+export async function latestReceivedDocuments(
+  db: Db,
+  filter: Omit<ReceivedFilter, 'bundleSha256'> = {},
+): Promise<ReceivedDocument[]> {
+  const latest = new Map<string, ReceivedDocument>();
+  for (const doc of await listReceivedDocuments(db, filter)) {
+    latest.set(`${doc.kind}:${doc.projectId}:${doc.slot}:${doc.department}`, doc);
+  }
+  return [...latest.values()];
+}

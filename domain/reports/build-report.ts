@@ -1,0 +1,55 @@
+import { buildChanges } from './changes';
+import { buildComparison } from './comparison';
+import { buildContext } from './context';
+import { buildFinanceReport } from './finance-table';
+import { buildLagging, EXECUTION_RATE_DEFINITION, LAGGING_DEFINITION } from './lagging';
+import { buildParticipation } from './participation';
+import { buildProjectOverviews } from './project-overview';
+import {
+  buildStatusChart,
+  buildStatusTables,
+  COMPLETION_RATE_DEFINITION,
+  projectStatuses,
+} from './status-tables';
+import { buildSubmissionsReport } from './submissions';
+import type { OfficeReport, ReportInput } from './types';
+
+/**
+ * Everything the planning office produces for a half-year, from an explicit snapshot (no database): status tables,
+ * the consolidated 붙임5, submissions, lagging projects, participation, approved changes, a comparison with the
+ * previous half-year and a chart dataset. Pure; linear in the number of projects and documents.
+ */
+export function buildOfficeReport(input: ReportInput): OfficeReport {
+  const ctx = buildContext(input);
+  const statuses = projectStatuses(ctx);
+  const statusTables = buildStatusTables(ctx, statuses);
+  const { report: finance, rowsByProject } = buildFinanceReport(ctx);
+  const submissions = buildSubmissionsReport(ctx);
+  return {
+    meta: {
+      catalogId: input.catalog.id,
+      catalogVersion: input.catalog.version,
+      termId: input.term.id,
+      periodId: ctx.period.id,
+      periodLabel: ctx.period.label,
+      dueDate: ctx.period.dueDate,
+      today: input.options.today,
+      executionRateThreshold: input.options.executionRateThreshold,
+      definitions: {
+        completionRate: COMPLETION_RATE_DEFINITION,
+        executionRate: EXECUTION_RATE_DEFINITION,
+        lagging: LAGGING_DEFINITION,
+      },
+    },
+    statusTables,
+    finance,
+    submissions,
+    lagging: buildLagging(ctx, statuses, rowsByProject),
+    participation: buildParticipation(ctx),
+    changes: buildChanges(ctx),
+    comparison: buildComparison(ctx),
+    chart: buildStatusChart(statusTables),
+    projects: buildProjectOverviews(ctx, statuses, rowsByProject),
+    warnings: ctx.warnings,
+  };
+}

@@ -1,0 +1,100 @@
+import {
+  CARD_STATUS_ORDER,
+  executedTotalsOf,
+  investmentTotalsOf,
+  type ManagementCard,
+  subtractAmounts,
+  toMilli,
+} from '../documents';
+import { leadCardOf, previousLeadCardOf, type ReportContext, statusOfCard } from './context';
+import type { ComparisonChange, ComparisonReport, ProjectComparison, ReportStatus } from './types';
+
+/** The card header's 집행액: executed amounts of the half-years up to the card's own. */
+export function cardExecuted(card: ManagementCard, periods: readonly string[]): number {
+  return executedTotalsOf(
+    card.unitProjects.map((u) => u.executed),
+    periods.filter((p) => p <= card.periodId),
+  ).total;
+}
+
+/** 계획 총계 (현재계획): the card's investment needs, in and after the term. */
+export function cardPlannedTotal(card: ManagementCard, budgetYears: readonly string[]): number {
+  return investmentTotalsOf(
+    card.unitProjects.map((u) => u.investmentNeeds),
+    budgetYears,
+  ).total;
+}
+
+function trend(before: ReportStatus, after: ReportStatus): -1 | 0 | 1 | null {
+  if (before === 'notSubmitted' || after === 'notSubmitted') return null;
+  const d = CARD_STATUS_ORDER[after] - CARD_STATUS_ORDER[before];
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+function changedResults(before: ManagementCard | null, after: ManagementCard): string[] {
+  const previous = new Map(before?.unitProjects.map((u) => [u.id, u.results]) ?? []);
+  const out: string[] = [];
+  for (const unit of after.unitProjects) {
+    for (const [key, text] of Object.entries(unit.results)) {
+      if (text.trim() === '') continue;
+      if ((previous.get(unit.id)?.[key] ?? '').trim() !== text.trim()) out.push(`${unit.id}:${key}`);
+    }
+  }
+  return out.sort();
+}
+
+/** Two half-years side by side per project (the lead department's cards): status, 집행액, 현재계획, new results. */
+export function buildComparison(ctx: ReportContext): ComparisonReport {
+  const projects: ProjectComparison[] = [];
+  for (const project of ctx.projects) {
+    const before = previousLeadCardOf(ctx, project);
+    const after = leadCardOf(ctx, project);
+    if (before === null && after === null) continue;
+    const statusBefore = statusOfCard(before);
+    const statusAfter = statusOfCard(after);
+    const executedBefore = before === null ? null : cardExecuted(before, ctx.periods);
+    const executedAfter = after === null ? null : cardExecuted(after, ctx.periods);
+    const plannedBefore = before === null ? null : cardPlannedTotal(before, ctx.budgetYearKeys);
+    const plannedAfter = after === null ? null : cardPlannedTotal(after, ctx.budgetYearKeys);
+    const resultsChanged = after === null ? [] : changedResults(before, after);
+    const changes: ComparisonChange[] = [];
+    if (before === null) changes.push('newCard');
+    if (after === null) changes.push('cardMissing');
+    if (statusBefore !== statusAfter) changes.push('status');
+    if (before !== null && after !== null) {
+      if (toMilli(executedBefore) !== toMilli(executedAfter)) changes.push('executed');
+      if (toMilli(plannedBefore) !== toMilli(plannedAfter)) changes.push('plannedTotal');
+    }
+    if (resultsChanged.length > 0) changes.push('results');
+    projects.push({
+      projectId: project.id,
+      projectName: project.name,
+      leadDepartment: project.leadDepartment,
+      statusBefore,
+      statusAfter,
+      statusTrend: trend(statusBefore, statusAfter),
+      executedBefore,
+      executedAfter,
+      executedDelta:
+        executedBefore === null || executedAfter === null
+          ? null
+          : subtractAmounts(executedAfter, executedBefore),
+      plannedBefore,
+      plannedAfter,
+      resultsChanged,
+      changes,
+    });
+  }
+  return {
+    fromPeriodId: ctx.previousPeriodId,
+    toPeriodId: ctx.period.id,
+    projects,
+    summary: {
+      improved: projects.filter((p) => p.statusTrend === -1).length,
+      worsened: projects.filter((p) => p.statusTrend === 1).length,
+      unchanged: projects.filter((p) => p.changes.length === 0).length,
+      statusChanged: projects.filter((p) => p.changes.includes('status')).length,
+      changed: projects.filter((p) => p.changes.length > 0).length,
+    },
+  };
+}

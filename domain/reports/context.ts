@@ -1,0 +1,168 @@
+import type { Area, CatalogProject, CorePledge } from '../catalog/types';
+import type { ExecutionPlan, FinanceRow, FinanceTableRow, ManagementCard } from '../documents';
+import {
+  type BudgetYearColumn,
+  findPeriod,
+  listBudgetYears,
+  listPeriods,
+  type Period,
+} from '../term/periods';
+import type { ReportInput, ReportStatus } from './types';
+
+/**
+ * The input indexed once by project (and department), so every table is a linear pass over the catalog: the
+ * report stays fast for thousands of projects.
+ */
+export interface ReportContext {
+  input: ReportInput;
+  period: Period;
+  /** The term's half-year ids in order. */
+  periods: string[];
+  budgetYears: BudgetYearColumn[];
+  budgetYearKeys: string[];
+  areas: Area[];
+  areaById: Map<number, Area>;
+  corePledgeById: Map<string, CorePledge>;
+  /** Catalog order. */
+  projects: CatalogProject[];
+  projectById: Map<string, CatalogProject>;
+  planByProject: Map<string, ExecutionPlan>;
+  /** projectId → department → card of the half-year. */
+  cardsByProject: Map<string, Map<string, ManagementCard>>;
+  financeByProject: Map<string, Map<string, FinanceRow>>;
+  firstReportedByProject: Map<string, FinanceTableRow>;
+  previousPeriodId: string | null;
+  previousCardsByProject: Map<string, Map<string, ManagementCard>>;
+  warnings: string[];
+}
+
+function addByDepartment<T extends { projectId: string; department: string }>(
+  target: Map<string, Map<string, T>>,
+  doc: T,
+  what: string,
+  warnings: string[],
+): void {
+  let byDept = target.get(doc.projectId);
+  if (byDept === undefined) {
+    byDept = new Map();
+    target.set(doc.projectId, byDept);
+  }
+  if (byDept.has(doc.department)) {
+    warnings.push(`${what}이(가) 중복되어 나중 것을 사용합니다: ${doc.projectId} ${doc.department}`);
+  }
+  byDept.set(doc.department, doc);
+}
+
+export function buildContext(input: ReportInput): ReportContext {
+  const { catalog, term, periodId } = input;
+  const period = findPeriod(term, periodId);
+  if (period === null) throw new Error(`임기(${term.name})에 없는 반기입니다: ${periodId}`);
+  const periods = listPeriods(term).map((p) => p.id);
+  const budgetYears = listBudgetYears(term);
+  const warnings: string[] = [];
+  const projectById = new Map(catalog.projects.map((p) => [p.id, p]));
+  const known = (projectId: string, what: string): boolean => {
+    if (projectById.has(projectId)) return true;
+    warnings.push(`공약 목록에 없는 ${what}을(를) 건너뜁니다: ${projectId}`);
+    return false;
+  };
+
+  const planByProject = new Map<string, ExecutionPlan>();
+  for (const plan of input.plans) {
+    if (!known(plan.projectId, '실천계획서')) continue;
+    if (plan.lifecycle !== 'confirmed') {
+      warnings.push(`확정되지 않은 실천계획서를 건너뜁니다: ${plan.projectId}`);
+      continue;
+    }
+    if (planByProject.has(plan.projectId)) {
+      warnings.push(`실천계획서가 중복되어 나중 것을 사용합니다: ${plan.projectId}`);
+    }
+    planByProject.set(plan.projectId, plan);
+  }
+
+  const cardsByProject = new Map<string, Map<string, ManagementCard>>();
+  for (const card of input.cards) {
+    if (!known(card.projectId, '관리카드')) continue;
+    if (card.periodId !== periodId) {
+      warnings.push(
+        `다른 반기(${card.periodId})의 관리카드를 건너뜁니다: ${card.projectId} ${card.department}`,
+      );
+      continue;
+    }
+    addByDepartment(cardsByProject, card, '관리카드', warnings);
+  }
+
+  const financeByProject = new Map<string, Map<string, FinanceRow>>();
+  for (const row of input.financeRows) {
+    if (!known(row.projectId, '재정집행 현황')) continue;
+    if (row.periodId !== periodId) {
+      warnings.push(
+        `다른 반기(${row.periodId})의 재정집행 현황을 건너뜁니다: ${row.projectId} ${row.department}`,
+      );
+      continue;
+    }
+    addByDepartment(financeByProject, row, '재정집행 현황', warnings);
+  }
+
+  const firstReportedByProject = new Map(input.firstReported.map((r) => [r.projectId, r]));
+
+  const index = periods.indexOf(periodId);
+  const previousPeriodId =
+    input.previousPeriodId ??
+    input.previousCards?.[0]?.periodId ??
+    (index > 0 ? (periods[index - 1] ?? null) : null);
+  const previousCardsByProject = new Map<string, Map<string, ManagementCard>>();
+  for (const card of input.previousCards ?? []) {
+    if (!projectById.has(card.projectId)) continue;
+    if (card.periodId !== previousPeriodId) {
+      warnings.push(
+        `비교 반기(${previousPeriodId ?? '-'})가 아닌 관리카드를 건너뜁니다: ${card.projectId} ${card.periodId}`,
+      );
+      continue;
+    }
+    addByDepartment(previousCardsByProject, card, '비교 반기 관리카드', warnings);
+  }
+
+  return {
+    input,
+    period,
+    periods,
+    budgetYears,
+    budgetYearKeys: budgetYears.map((y) => y.key),
+    areas: catalog.areas,
+    areaById: new Map(catalog.areas.map((a) => [a.id, a])),
+    corePledgeById: new Map(catalog.corePledges.map((c) => [c.id, c])),
+    projects: catalog.projects,
+    projectById,
+    planByProject,
+    cardsByProject,
+    financeByProject,
+    firstReportedByProject,
+    previousPeriodId,
+    previousCardsByProject,
+    warnings,
+  };
+}
+
+/** The area a project belongs to (through its core pledge). */
+export function areaIdOf(ctx: ReportContext, project: CatalogProject): number {
+  const pledge = ctx.corePledgeById.get(project.corePledgeId);
+  return pledge?.areaId ?? Number(project.id.split('-')[0]);
+}
+
+export function leadCardOf(ctx: ReportContext, project: CatalogProject): ManagementCard | null {
+  return ctx.cardsByProject.get(project.id)?.get(project.leadDepartment) ?? null;
+}
+
+export function previousLeadCardOf(ctx: ReportContext, project: CatalogProject): ManagementCard | null {
+  return ctx.previousCardsByProject.get(project.id)?.get(project.leadDepartment) ?? null;
+}
+
+/** A project's status for the tables: the lead department's card, 미제출 without one (or without a status). */
+export function statusOfCard(card: ManagementCard | null): ReportStatus {
+  return card?.status ?? 'notSubmitted';
+}
+
+export function areaLabel(area: Area): string {
+  return `${area.id}. ${area.name}`;
+}

@@ -1,0 +1,129 @@
+import type { CatalogProject } from '../catalog/types';
+import {
+  changedAmounts,
+  deriveFinanceRow,
+  type FinanceTableRow,
+  fromMilli,
+  FUNDING_SOURCES,
+  type FundingSource,
+  type ManagementCard,
+  mergeShared,
+  toMilli,
+} from '../documents';
+import { areaIdOf, type ReportContext } from './context';
+import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from './types';
+
+/**
+ * The consolidated 붙임5 재정집행 현황: one row per project with a confirmed plan, each department's own 확보 and
+ * 집행 summed (lead first), subtotals per area and a grand total, and the amounts changed since first reported.
+ */
+
+/** Sum of 붙임5 amounts, exact on integer 천원. Years missing from a row count as 0. */
+export function sumFinanceAmounts(
+  items: readonly FinanceAmounts[],
+  budgetYears: readonly string[],
+): FinanceAmounts {
+  const add = (pick: (a: FinanceAmounts) => number | undefined) =>
+    fromMilli(items.reduce((acc, a) => acc + toMilli(pick(a)), 0));
+  const byYear = (pick: (a: FinanceAmounts) => Record<string, number>) =>
+    Object.fromEntries(budgetYears.map((y) => [y, add((a) => pick(a)[y])]));
+  return {
+    plannedTotal: {
+      initial: add((a) => a.plannedTotal.initial),
+      current: add((a) => a.plannedTotal.current),
+    },
+    secured: {
+      total: add((a) => a.secured.total),
+      ...(Object.fromEntries(FUNDING_SOURCES.map((s) => [s, add((a) => a.secured[s])])) as Record<
+        FundingSource,
+        number
+      >),
+    },
+    termPlan: { total: add((a) => a.termPlan.total), byYear: byYear((a) => a.termPlan.byYear) },
+    termExecuted: { total: add((a) => a.termExecuted.total), byYear: byYear((a) => a.termExecuted.byYear) },
+  };
+}
+
+/** Departments of a project in the order mergeShared needs: lead, the catalog's co-departments, then others. */
+export function departmentOrder(project: CatalogProject, present: Iterable<string>): string[] {
+  const ordered = [...new Set([project.leadDepartment, ...project.coDepartments])];
+  const others = [...new Set(present)]
+    .filter((d) => !ordered.includes(d))
+    .sort((a, b) => a.localeCompare(b, 'ko'));
+  return [...ordered, ...others];
+}
+
+/** The merged 붙임5 row of one project, or null without a confirmed plan. */
+export function consolidatedRowOf(
+  ctx: ReportContext,
+  project: CatalogProject,
+): ConsolidatedFinanceRow | null {
+  const plan = ctx.planByProject.get(project.id);
+  if (plan === undefined) return null;
+  const cards = ctx.cardsByProject.get(project.id) ?? new Map<string, ManagementCard>();
+  const finance = ctx.financeByProject.get(project.id) ?? new Map();
+  const departments = departmentOrder(project, [...cards.keys(), ...finance.keys()]);
+  const leadCard = cards.get(project.leadDepartment) ?? null;
+  const perDepartment: FinanceTableRow[] = [];
+  for (const department of departments) {
+    const isLead = department === project.leadDepartment;
+    const card = cards.get(department) ?? null;
+    const secured = finance.get(department) ?? null;
+    // The lead always has a row (its plan figures head the merge); a co-department only once it reported.
+    if (!isLead && card === null && secured === null) continue;
+    const row = deriveFinanceRow({
+      plan,
+      // A co-department's plan figures are ignored by mergeShared; its card contributes only its own 집행.
+      card: isLead ? leadCard : card,
+      secured,
+      budgetYears: ctx.budgetYearKeys,
+      periods: ctx.periods,
+    });
+    perDepartment.push({ ...row, departments: [department] });
+  }
+  const merged = mergeShared(perDepartment);
+  const first = ctx.firstReportedByProject.get(project.id);
+  const pledge = ctx.corePledgeById.get(project.corePledgeId);
+  return {
+    ...merged,
+    areaId: pledge?.areaId ?? areaIdOf(ctx, project),
+    corePledgeId: project.corePledgeId,
+    leadDepartment: project.leadDepartment,
+    changedFields: first === undefined ? [] : changedAmounts(first, merged),
+    hasFirstReport: first !== undefined,
+  };
+}
+
+export function buildFinanceReport(ctx: ReportContext): {
+  report: FinanceReport;
+  rowsByProject: Map<string, ConsolidatedFinanceRow>;
+} {
+  const rowsByArea = new Map<number, ConsolidatedFinanceRow[]>(ctx.areas.map((a) => [a.id, []]));
+  const rowsByProject = new Map<string, ConsolidatedFinanceRow>();
+  for (const project of ctx.projects) {
+    const row = consolidatedRowOf(ctx, project);
+    if (row === null) continue;
+    rowsByProject.set(project.id, row);
+    const list = rowsByArea.get(row.areaId);
+    if (list === undefined) rowsByArea.set(row.areaId, [row]);
+    else list.push(row);
+  }
+  const areas = [...rowsByArea].map(([areaId, rows]) => ({
+    areaId,
+    areaName: ctx.areaById.get(areaId)?.name ?? String(areaId),
+    rows,
+    subtotal: sumFinanceAmounts(rows, ctx.budgetYearKeys),
+  }));
+  return {
+    report: {
+      budgetYears: ctx.budgetYears.map((y) => ({ key: y.key, label: y.label })),
+      areas,
+      grandTotal: sumFinanceAmounts(
+        areas.map((a) => a.subtotal),
+        ctx.budgetYearKeys,
+      ),
+      rowCount: rowsByProject.size,
+    },
+    rowsByProject,
+  };
+}

@@ -1,0 +1,13 @@
+// The planning office's consolidated report (status tables, 붙임5, submissions, lagging projects, …).
+export * from './types';
+export { buildOfficeReport } from './build-report';
+export {
+  REPORT_STATUSES,
+  REPORT_STATUS_LABELS,
+  completionRate,
+  COMPLETION_RATE_DEFINITION,
+} from './status-tables';
+export { sumFinanceAmounts, departmentOrder } from './finance-table';
+export { plannedSoFar, EXECUTION_RATE_DEFINITION, LAGGING_DEFINITION } from './lagging';
+export { localDateOf } from './submissions';
+export { cardExecuted, cardPlannedTotal } from './comparison';

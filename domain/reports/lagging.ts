@@ -1,0 +1,108 @@
+import { AFTER_TERM, fromMilli, toMilli, yearOfPeriod } from '../documents';
+import { areaIdOf, leadCardOf, type ReportContext } from './context';
+import type {
+  ConsolidatedFinanceRow,
+  LaggingProject,
+  LaggingReason,
+  MissedMilestone,
+  ReportStatus,
+} from './types';
+
+export const EXECUTION_RATE_DEFINITION =
+  '집행률 = 임기내 집행 총계(해당 반기까지) ÷ 해당 반기까지의 임기내 계획. 연도별 현재계획은 그 연도 중 임기에 ' +
+  '속한 반기 가운데 지난 반기의 비율만큼 계상합니다 (예: 2019년 상반기에는 2018년 계획 전액 + 2019년 계획의 1/2).';
+
+export const LAGGING_DEFINITION =
+  '부진사업: 추진상황이 일부추진 또는 보류이거나, 집행률이 기준 미만이거나, 해당 반기까지의 연차별 추진계획에 ' +
+  '실적이 없는 사업 (폐기 사업은 집행률·추진계획 기준에서 제외).';
+
+/**
+ * The part of the current plan (임기내, per budget year) due by the end of `periodId`: each year counts with the
+ * share of its in-term half-years that have ended (2018 has only 하반기, 2022 only 상반기 in 민선7기).
+ */
+export function plannedSoFar(
+  byYear: Record<string, number>,
+  periods: readonly string[],
+  periodId: string,
+): number {
+  const halves = new Map<string, { all: number; elapsed: number }>();
+  for (const p of periods) {
+    const y = yearOfPeriod(p);
+    const h = halves.get(y) ?? { all: 0, elapsed: 0 };
+    h.all += 1;
+    if (p <= periodId) h.elapsed += 1;
+    halves.set(y, h);
+  }
+  let milli = 0;
+  for (const [year, amount] of Object.entries(byYear)) {
+    const h = halves.get(year);
+    if (h === undefined || h.elapsed === 0) continue;
+    milli += Math.round((toMilli(amount) * h.elapsed) / h.all);
+  }
+  return fromMilli(milli);
+}
+
+/** Executed / planned so far, or null when nothing was planned so far. */
+export function executionRate(row: ConsolidatedFinanceRow, periods: readonly string[], periodId: string) {
+  const planned = plannedSoFar(row.termPlan.byYear, periods, periodId);
+  return {
+    planned,
+    executed: row.termExecuted.total,
+    rate: toMilli(planned) === 0 ? null : toMilli(row.termExecuted.total) / toMilli(planned),
+  };
+}
+
+export function buildLagging(
+  ctx: ReportContext,
+  statuses: Map<string, ReportStatus>,
+  rows: Map<string, ConsolidatedFinanceRow>,
+): LaggingProject[] {
+  const threshold = ctx.input.options.executionRateThreshold;
+  const periodId = ctx.period.id;
+  const out: LaggingProject[] = [];
+  for (const project of ctx.projects) {
+    const status = statuses.get(project.id) ?? 'notSubmitted';
+    const reasons: LaggingReason[] = [];
+    if (status === 'partial' || status === 'onHold') reasons.push('status');
+
+    const row = rows.get(project.id);
+    const rate = row === undefined ? null : executionRate(row, ctx.periods, periodId);
+    if (status !== 'dropped' && rate?.rate != null && rate.rate < threshold) reasons.push('lowExecution');
+
+    const missed: MissedMilestone[] = [];
+    const card = leadCardOf(ctx, project);
+    const plan = ctx.planByProject.get(project.id);
+    if (card !== null && status !== 'dropped') {
+      // The schedule is frozen from the plan; the card carries the results.
+      const units = plan?.unitProjects ?? card.unitProjects;
+      const results = new Map(card.unitProjects.map((u) => [u.id, u.results]));
+      for (const unit of units) {
+        for (const [key, planned] of Object.entries(unit.schedule)) {
+          if (key === AFTER_TERM || planned.trim() === '' || key > periodId || !ctx.periods.includes(key))
+            continue;
+          if ((results.get(unit.id)?.[key] ?? '').trim() === '') {
+            missed.push({ unitId: unit.id, unitName: unit.name, periodId: key, planned: planned.trim() });
+          }
+        }
+      }
+      missed.sort((a, b) =>
+        a.periodId === b.periodId ? a.unitId.localeCompare(b.unitId) : a.periodId < b.periodId ? -1 : 1,
+      );
+      if (missed.length > 0) reasons.push('missedMilestones');
+    }
+    if (reasons.length === 0) continue;
+    out.push({
+      projectId: project.id,
+      projectName: project.name,
+      areaId: areaIdOf(ctx, project),
+      leadDepartment: project.leadDepartment,
+      status,
+      reasons,
+      executionRate: rate?.rate ?? null,
+      plannedSoFar: rate?.planned ?? null,
+      executed: rate?.executed ?? null,
+      missedMilestones: missed,
+    });
+  }
+  return out;
+}

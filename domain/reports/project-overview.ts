@@ -1,0 +1,49 @@
+import { leadCardOf, type ReportContext } from './context';
+import { REPORT_STATUS_LABELS } from './status-tables';
+import type { ConsolidatedFinanceRow, ProjectOverview, ReportStatus } from './types';
+
+/** Per project: status, the latest results per unit project (up to the half-year), and the 붙임5 figures. */
+export function buildProjectOverviews(
+  ctx: ReportContext,
+  statuses: Map<string, ReportStatus>,
+  rows: Map<string, ConsolidatedFinanceRow>,
+): ProjectOverview[] {
+  const periodId = ctx.period.id;
+  return ctx.projects.map((project) => {
+    const pledge = ctx.corePledgeById.get(project.corePledgeId);
+    const areaId = pledge?.areaId ?? Number(project.id.split('-')[0]);
+    const status = statuses.get(project.id) ?? 'notSubmitted';
+    const card = leadCardOf(ctx, project);
+    const results: ProjectOverview['results'] = [];
+    for (const unit of card?.unitProjects ?? []) {
+      const latest = Object.entries(unit.results)
+        .filter(([key, text]) => key <= periodId && text.trim() !== '')
+        .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))[0];
+      if (latest !== undefined)
+        results.push({ unitName: unit.name, periodId: latest[0], text: latest[1].trim() });
+    }
+    const row = rows.get(project.id);
+    return {
+      projectId: project.id,
+      projectName: project.name,
+      areaId,
+      areaName: ctx.areaById.get(areaId)?.name ?? String(areaId),
+      corePledgeId: project.corePledgeId,
+      corePledgeName: pledge?.name ?? '',
+      leadDepartment: project.leadDepartment,
+      coDepartments: [...project.coDepartments],
+      status,
+      statusLabel: REPORT_STATUS_LABELS[status],
+      results,
+      budget:
+        row === undefined
+          ? null
+          : {
+              plannedTotal: row.plannedTotal.current,
+              secured: row.secured.total,
+              termPlan: row.termPlan.total,
+              executed: row.termExecuted.total,
+            },
+    };
+  });
+}

@@ -1,0 +1,103 @@
+import { CARD_STATUS_LABELS, CARD_STATUSES } from '../documents';
+import { areaIdOf, areaLabel, leadCardOf, type ReportContext, statusOfCard } from './context';
+import type { ReportStatus, StatusChartData, StatusTableRow, StatusTables } from './types';
+
+/** The columns of the status tables: the card's six statuses in form order, then 미제출. */
+export const REPORT_STATUSES: readonly ReportStatus[] = [...CARD_STATUSES, 'notSubmitted'];
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  ...CARD_STATUS_LABELS,
+  notSubmitted: '미제출',
+};
+
+export const COMPLETION_RATE_DEFINITION =
+  '완료율 = (완료 + 이행 후 계속 추진) ÷ 공약 목록의 세부사업 수 (미제출 포함). 사업은 주관부서에 계상합니다.';
+
+function emptyCounts(): Record<ReportStatus, number> {
+  return Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
+}
+
+/** (완료 + 이행 후 계속 추진) / total; null for an empty group. */
+export function completionRate(counts: Record<ReportStatus, number>, total: number): number | null {
+  return total === 0 ? null : (counts.completed + counts.continuing) / total;
+}
+
+class Tally {
+  private readonly rows = new Map<
+    string,
+    { label: string; counts: Record<ReportStatus, number>; total: number }
+  >();
+
+  declare(key: string, label: string): void {
+    if (!this.rows.has(key)) this.rows.set(key, { label, counts: emptyCounts(), total: 0 });
+  }
+
+  add(key: string, label: string, status: ReportStatus): void {
+    this.declare(key, label);
+    const row = this.rows.get(key);
+    if (row === undefined) return;
+    row.counts[status] += 1;
+    row.total += 1;
+  }
+
+  list(): StatusTableRow[] {
+    return [...this.rows].map(([key, r]) => ({
+      key,
+      label: r.label,
+      counts: r.counts,
+      total: r.total,
+      completionRate: completionRate(r.counts, r.total),
+    }));
+  }
+}
+
+/** Status of every catalog project, by the lead department's card of the half-year. */
+export function projectStatuses(ctx: ReportContext): Map<string, ReportStatus> {
+  return new Map(ctx.projects.map((p) => [p.id, statusOfCard(leadCardOf(ctx, p))]));
+}
+
+export function buildStatusTables(ctx: ReportContext, statuses: Map<string, ReportStatus>): StatusTables {
+  const byArea = new Tally();
+  const byPledge = new Tally();
+  const byDept = new Tally();
+  const total = new Tally();
+  // Every area and core pledge appears, even with no project, in catalog order.
+  for (const area of ctx.areas) byArea.declare(String(area.id), areaLabel(area));
+  for (const pledge of ctx.input.catalog.corePledges)
+    byPledge.declare(pledge.id, `${pledge.id} ${pledge.name}`);
+  const departments = [...new Set(ctx.projects.map((p) => p.leadDepartment))].sort((a, b) =>
+    a.localeCompare(b, 'ko'),
+  );
+  for (const d of departments) byDept.declare(d, d);
+  total.declare('total', '합계');
+  for (const project of ctx.projects) {
+    const status = statuses.get(project.id) ?? 'notSubmitted';
+    const areaId = areaIdOf(ctx, project);
+    const area = ctx.areaById.get(areaId);
+    byArea.add(String(areaId), area === undefined ? String(areaId) : areaLabel(area), status);
+    const pledge = ctx.corePledgeById.get(project.corePledgeId);
+    byPledge.add(project.corePledgeId, `${project.corePledgeId} ${pledge?.name ?? ''}`.trim(), status);
+    byDept.add(project.leadDepartment, project.leadDepartment, status);
+    total.add('total', '합계', status);
+  }
+  const [totalRow] = total.list();
+  if (totalRow === undefined) throw new Error('합계 행을 만들 수 없습니다.');
+  return {
+    byArea: byArea.list(),
+    byCorePledge: byPledge.list(),
+    byDepartment: byDept.list(),
+    total: totalRow,
+  };
+}
+
+/** Status counts by area, for a stacked bar chart (the renderer draws it). */
+export function buildStatusChart(tables: StatusTables): StatusChartData {
+  return {
+    title: '분야별 추진상황',
+    categories: tables.byArea.map((r) => r.label),
+    series: REPORT_STATUSES.map((status) => ({
+      status,
+      label: REPORT_STATUS_LABELS[status],
+      values: tables.byArea.map((r) => r.counts[status]),
+    })),
+  };
+}

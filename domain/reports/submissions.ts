@@ -1,0 +1,136 @@
+import { listDepartments } from '../catalog/departments';
+import type { ReportContext } from './context';
+import type { DepartmentSubmission, DueItem, SubmissionRecord, SubmissionsReport } from './types';
+
+/**
+ * Who has and has not submitted for the half-year: a lead department owes a card and a finance row per project it
+ * leads, a co-department a finance row per project it co-operates on (붙임5: each fills its own 확보/집행). Only
+ * bundles whose signature verified count as received; arrival on the due date (office local date) is on time.
+ */
+
+const KST_OFFSET_MINUTES = 540;
+
+/** The office-local calendar date of an ISO timestamp; a plain "YYYY-MM-DD" is taken as is. */
+export function localDateOf(iso: string, utcOffsetMinutes = KST_OFFSET_MINUTES): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`접수 일시 형식이 올바르지 않습니다: "${iso}"`);
+  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** Instant of a receipt for ordering; a plain date counts as office-local midnight. */
+function instantOf(iso: string, utcOffsetMinutes: number): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Date.parse(`${iso}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+  return Date.parse(iso);
+}
+
+const itemKey = (kind: string, projectId: string) => `${kind}\u0000${projectId}`;
+
+export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
+  const { period, input } = ctx;
+  const offset = input.options.utcOffsetMinutes ?? KST_OFFSET_MINUTES;
+  const dueDate = period.dueDate;
+
+  // What each department owes.
+  const due = new Map<string, { kind: DueItem['kind']; projectId: string; role: DueItem['role'] }[]>();
+  for (const d of listDepartments(input.catalog)) due.set(d, []);
+  const owe = (
+    department: string,
+    item: { kind: DueItem['kind']; projectId: string; role: DueItem['role'] },
+  ) => {
+    const list = due.get(department);
+    if (list === undefined) due.set(department, [item]);
+    else list.push(item);
+  };
+  for (const project of ctx.projects) {
+    owe(project.leadDepartment, { kind: 'managementCard', projectId: project.id, role: 'lead' });
+    owe(project.leadDepartment, { kind: 'financeRow', projectId: project.id, role: 'lead' });
+    for (const co of project.coDepartments) {
+      if (co !== project.leadDepartment) owe(co, { kind: 'financeRow', projectId: project.id, role: 'co' });
+    }
+  }
+
+  // What arrived: the earliest valid bundle per department and document, in receipt order.
+  const bundlesByDept = new Map<string, { record: SubmissionRecord; date: string; at: number }[]>();
+  for (const record of input.submissions) {
+    if (record.periodId !== period.id) continue;
+    const entry = {
+      record,
+      date: localDateOf(record.receivedAt, offset),
+      at: instantOf(record.receivedAt, offset),
+    };
+    const list = bundlesByDept.get(record.department);
+    if (list === undefined) bundlesByDept.set(record.department, [entry]);
+    else list.push(entry);
+    if (!due.has(record.department)) {
+      ctx.warnings.push(`공약 목록에 없는 부서의 제출을 기록만 합니다: ${record.department}`);
+      due.set(record.department, []);
+    }
+  }
+
+  const departments: DepartmentSubmission[] = [];
+  for (const [department, items] of due) {
+    // By instant, not by text: "…T16:00Z" is later than "…T23:30+09:00".
+    const bundles = [...(bundlesByDept.get(department) ?? [])].sort((a, b) => a.at - b.at);
+    const firstArrival = new Map<string, { record: SubmissionRecord; date: string }>();
+    for (const b of bundles) {
+      if (b.record.signature !== 'valid') continue;
+      for (const doc of b.record.documents) {
+        const key = itemKey(doc.kind, doc.projectId);
+        if (!firstArrival.has(key)) firstArrival.set(key, b);
+      }
+    }
+    const dueItems: DueItem[] = items.map((item) => {
+      const arrival = firstArrival.get(itemKey(item.kind, item.projectId));
+      return {
+        ...item,
+        received: arrival !== undefined,
+        receivedAt: arrival?.record.receivedAt ?? null,
+        bundleSha256: arrival?.record.bundleSha256 ?? null,
+        onTime: arrival === undefined ? null : arrival.date <= dueDate,
+      };
+    });
+    const receivedCount = dueItems.filter((i) => i.received).length;
+    const missing = dueItems
+      .filter((i) => !i.received)
+      .map((i) => ({ kind: i.kind, projectId: i.projectId }));
+    departments.push({
+      department,
+      dueCount: dueItems.length,
+      receivedCount,
+      lateCount: dueItems.filter((i) => i.onTime === false).length,
+      missing,
+      items: dueItems,
+      bundles: bundles.map(({ record, date }) => ({
+        bundleSha256: record.bundleSha256,
+        receivedAt: record.receivedAt,
+        receivedDate: date,
+        createdAt: record.createdAt,
+        revision: record.revision,
+        signature: record.signature,
+        onTime: date <= dueDate,
+        documentCount: record.documents.length,
+      })),
+      state: missing.length === 0 ? 'complete' : receivedCount === 0 ? 'none' : 'partial',
+      overdue: missing.length > 0 && input.options.today > dueDate,
+      hasQuarantined: bundles.some((b) => b.record.signature === 'quarantined'),
+    });
+  }
+  departments.sort((a, b) => a.department.localeCompare(b.department, 'ko'));
+  return {
+    periodId: period.id,
+    dueDate,
+    departments,
+    summary: {
+      departments: departments.length,
+      complete: departments.filter((d) => d.state === 'complete').length,
+      partial: departments.filter((d) => d.state === 'partial').length,
+      none: departments.filter((d) => d.state === 'none').length,
+      late: departments.filter((d) => d.lateCount > 0).length,
+      quarantinedBundles: departments.reduce(
+        (n, d) => n + d.bundles.filter((b) => b.signature === 'quarantined').length,
+        0,
+      ),
+    },
+  };
+}

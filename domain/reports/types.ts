@@ -1,0 +1,308 @@
+import type { Catalog } from '../catalog/types';
+import type {
+  CardStatus,
+  ChangeRequest,
+  ChangeRow,
+  DecisionEntry,
+  DecisionStatus,
+  Document,
+  ExecutionPlan,
+  FinanceRow,
+  FinanceTableRow,
+  FundingSource,
+  ManagementCard,
+  ParticipationCountKey,
+} from '../documents';
+import type { Term } from '../term/types';
+
+/**
+ * The planning office's consolidated report (총괄부서): input is an explicit snapshot of what the office holds for
+ * one half-year, output plain JSON (`pledge report --json` prints it; the workbook and the public report render it).
+ */
+
+/** One signed bundle received from a department, as recorded by the office. */
+export interface SubmissionRecord {
+  department: string;
+  /** The half-year the bundle reports on. */
+  periodId: string;
+  bundleSha256: string;
+  /** When the office received it: ISO date-time with offset ("2019-07-15T18:00:00+09:00") or a plain date. */
+  receivedAt: string;
+  /** When the department created the bundle (ISO), as stated in its manifest. */
+  createdAt: string;
+  /** The department's revision number of the bundle for this period (1, 2, …). */
+  revision: number;
+  /** `quarantined`: the signature did not verify; its documents do not count as received. */
+  signature: 'valid' | 'quarantined';
+  documents: { kind: Document['kind']; projectId: string }[];
+}
+
+export interface ReportOptions {
+  /** A project whose execution rate is below this ratio (0.3 = 30 %) is lagging. */
+  executionRateThreshold: number;
+  /** "YYYY-MM-DD": what "overdue" is measured against. */
+  today: string;
+  /** Offset of the office's local time from UTC, for the date a bundle arrived (default 540 = KST). */
+  utcOffsetMinutes?: number;
+}
+
+export interface ReportInput {
+  catalog: Catalog;
+  term: Term;
+  /** The half-year reported, "2019-H1". */
+  periodId: string;
+  /** Confirmed plans, one per project; plans in another lifecycle are ignored with a warning. */
+  plans: ExecutionPlan[];
+  /** Cards of this half-year: the lead department's (status, results) and optionally co-departments' (their 집행). */
+  cards: ManagementCard[];
+  /** Cards of the half-year compared with (default: the one before `periodId`). */
+  previousCards?: ManagementCard[];
+  previousPeriodId?: string;
+  /** 확보내역 rows of this half-year, lead and co-departments. */
+  financeRows: FinanceRow[];
+  /** Each project's 붙임5 row as first reported (the red marking compares against it). */
+  firstReported: FinanceTableRow[];
+  submissions: SubmissionRecord[];
+  /** With their decision history; only approved ones enter the change history. */
+  changeRequests: ChangeRequest[];
+  options: ReportOptions;
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// Output
+
+/** A card status, or 미제출 (no card of the lead department for the half-year, or a card without a status). */
+export type ReportStatus = CardStatus | 'notSubmitted';
+
+export interface StatusTableRow {
+  /** Area id ("1"), core pledge id ("1-1"), department name, or "total". */
+  key: string;
+  label: string;
+  counts: Record<ReportStatus, number>;
+  /** Projects of the group in the catalog. */
+  total: number;
+  /** (완료 + 이행 후 계속 추진) / total; null for an empty group. */
+  completionRate: number | null;
+}
+
+export interface StatusTables {
+  byArea: StatusTableRow[];
+  byCorePledge: StatusTableRow[];
+  byDepartment: StatusTableRow[];
+  total: StatusTableRow;
+}
+
+/** Every amount of a 붙임5 row, also the shape of subtotals and the grand total (백만원). */
+export interface FinanceAmounts {
+  plannedTotal: { initial: number; current: number };
+  secured: { total: number } & Record<FundingSource, number>;
+  termPlan: { total: number; byYear: Record<string, number> };
+  termExecuted: { total: number; byYear: Record<string, number> };
+}
+
+export interface ConsolidatedFinanceRow extends FinanceTableRow {
+  areaId: number;
+  corePledgeId: string;
+  leadDepartment: string;
+  /** Amount paths changed since first reported ("secured.city", "termExecuted.byYear.2019"): shown in red. */
+  changedFields: string[];
+  /** False when no first-reported row is known (this is the first report). */
+  hasFirstReport: boolean;
+}
+
+export interface FinanceAreaBlock {
+  areaId: number;
+  areaName: string;
+  rows: ConsolidatedFinanceRow[];
+  subtotal: FinanceAmounts;
+}
+
+export interface FinanceReport {
+  /** Budget-year columns of the form: key "2019", label "'19" / "'22.6월". */
+  budgetYears: { key: string; label: string }[];
+  areas: FinanceAreaBlock[];
+  grandTotal: FinanceAmounts;
+  rowCount: number;
+}
+
+export interface DueItem {
+  kind: 'managementCard' | 'financeRow';
+  projectId: string;
+  /** The department leads the project (card + finance row due) or co-operates (finance row due). */
+  role: 'lead' | 'co';
+  received: boolean;
+  /** Earliest valid bundle containing it. */
+  receivedAt: string | null;
+  bundleSha256: string | null;
+  /** Received on or before the due date (office local date). Null when not received. */
+  onTime: boolean | null;
+}
+
+export interface DepartmentSubmission {
+  department: string;
+  dueCount: number;
+  receivedCount: number;
+  lateCount: number;
+  missing: { kind: DueItem['kind']; projectId: string }[];
+  items: DueItem[];
+  bundles: {
+    bundleSha256: string;
+    receivedAt: string;
+    receivedDate: string;
+    createdAt: string;
+    revision: number;
+    signature: 'valid' | 'quarantined';
+    onTime: boolean;
+    documentCount: number;
+  }[];
+  /** complete: all due received; partial; none: nothing received. */
+  state: 'complete' | 'partial' | 'none';
+  /** Something still missing after the due date (measured at `today`). */
+  overdue: boolean;
+  /** At least one bundle of this department was quarantined (signature failed). */
+  hasQuarantined: boolean;
+}
+
+export interface SubmissionsReport {
+  periodId: string;
+  dueDate: string;
+  departments: DepartmentSubmission[];
+  summary: {
+    departments: number;
+    complete: number;
+    partial: number;
+    none: number;
+    late: number;
+    quarantinedBundles: number;
+  };
+}
+
+export type LaggingReason = 'status' | 'lowExecution' | 'missedMilestones';
+
+export interface MissedMilestone {
+  unitId: string;
+  unitName: string;
+  periodId: string;
+  planned: string;
+}
+
+export interface LaggingProject {
+  projectId: string;
+  projectName: string;
+  areaId: number;
+  leadDepartment: string;
+  status: ReportStatus;
+  reasons: LaggingReason[];
+  /** Executed / planned so far; null without a plan amount so far (비예산) or without a confirmed plan. */
+  executionRate: number | null;
+  plannedSoFar: number | null;
+  executed: number | null;
+  missedMilestones: MissedMilestone[];
+}
+
+export interface ParticipationReport {
+  /** Sum over the lead cards of the half-year (the card's counts are cumulative). */
+  totals: Record<ParticipationCountKey, number> & { total: number };
+  byArea: {
+    areaId: number;
+    areaName: string;
+    counts: Record<ParticipationCountKey, number> & { total: number };
+  }[];
+  cardCount: number;
+  activityCount: number;
+}
+
+export interface ApprovedChange {
+  requestId: string;
+  projectId: string;
+  projectName: string;
+  department: string;
+  approvedOn: string;
+  approvedBy: string;
+  reason: string;
+  rows: ChangeRow[];
+  decisionHistory: DecisionEntry[];
+}
+
+export interface ChangesReport {
+  approved: ApprovedChange[];
+  /** Requests by their current decision status (null: not yet submitted → "draft"). */
+  countsByStatus: Record<DecisionStatus | 'draft', number>;
+}
+
+export type ComparisonChange = 'status' | 'executed' | 'plannedTotal' | 'results' | 'newCard' | 'cardMissing';
+
+export interface ProjectComparison {
+  projectId: string;
+  projectName: string;
+  leadDepartment: string;
+  statusBefore: ReportStatus;
+  statusAfter: ReportStatus;
+  /** -1 better (closer to 완료), 0 same, 1 worse, null when either side has no status. */
+  statusTrend: -1 | 0 | 1 | null;
+  executedBefore: number | null;
+  executedAfter: number | null;
+  executedDelta: number | null;
+  plannedBefore: number | null;
+  plannedAfter: number | null;
+  /** Unit results that are new or changed: "u1:2019-H1". */
+  resultsChanged: string[];
+  changes: ComparisonChange[];
+}
+
+export interface ComparisonReport {
+  fromPeriodId: string | null;
+  toPeriodId: string;
+  projects: ProjectComparison[];
+  summary: { improved: number; worsened: number; unchanged: number; statusChanged: number; changed: number };
+}
+
+export interface StatusChartData {
+  title: string;
+  /** X axis: area labels. */
+  categories: string[];
+  series: { status: ReportStatus; label: string; values: number[] }[];
+}
+
+/** One project for the public report and overview sheets. */
+export interface ProjectOverview {
+  projectId: string;
+  projectName: string;
+  areaId: number;
+  areaName: string;
+  corePledgeId: string;
+  corePledgeName: string;
+  leadDepartment: string;
+  coDepartments: string[];
+  status: ReportStatus;
+  statusLabel: string;
+  /** Results of the half-year (or the latest earlier one) per unit project, from the lead card. */
+  results: { unitName: string; periodId: string; text: string }[];
+  /** From the consolidated 붙임5 row; null without a confirmed plan. */
+  budget: { plannedTotal: number; secured: number; termPlan: number; executed: number } | null;
+}
+
+export interface OfficeReport {
+  meta: {
+    catalogId: string;
+    catalogVersion: string;
+    termId: string;
+    periodId: string;
+    periodLabel: string;
+    dueDate: string;
+    today: string;
+    executionRateThreshold: number;
+    definitions: { completionRate: string; executionRate: string; lagging: string };
+  };
+  statusTables: StatusTables;
+  finance: FinanceReport;
+  submissions: SubmissionsReport;
+  lagging: LaggingProject[];
+  participation: ParticipationReport;
+  changes: ChangesReport;
+  comparison: ComparisonReport;
+  chart: StatusChartData;
+  projects: ProjectOverview[];
+  /** Inconsistencies in the input that the report skipped (unknown project, wrong period, duplicates). */
+  warnings: string[];
+}

@@ -1,0 +1,133 @@
+import { addPlanUnitProject, emptyExecutionPlan } from '../domain/documents';
+import { catalog } from './catalog-data';
+import { expect, test } from './fixtures';
+import { DraftingPage } from './pages/drafting-page';
+
+const department = '경제진흥본부';
+const projectId = '1-1-1';
+const projectName = catalog.projects.find((p) => p.id === projectId)?.name ?? '';
+
+test('a change request takes 당초 from the confirmed plan (read-only), autosaves and is submitted', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await expect(page.getByTestId('deadline-panel')).toBeVisible();
+  await page.screenshot({ path: 'test-results/drafting-desk.png' });
+
+  // A confirmed plan, set up through the API: the plan form itself is covered by drafting.e2e.ts.
+  const goal = '○ 2022.6월까지 입주기업 누적 150개사 육성';
+  const plan = { ...emptyExecutionPlan(projectId, department, projectName), policyGoal: goal };
+  plan.leadContacts[0] = { position: 'chief', unit: '투자창업과', name: '김도현', phone: '02-2133-5000' };
+  plan.totalCost = { kind: 'nonBudget' };
+  plan.newOrContinuing = 'new';
+  plan.completionTiming = 'withinTerm';
+  plan.projectPeriod = { from: '2018-07', to: '2022-06' };
+  plan.unitProjects[0] = {
+    ...plan.unitProjects[0]!,
+    name: '핀테크랩 운영',
+    detailedPlan: '- 입주공간 지원',
+    schedule: { '2019-H1': '입주기업 선발' },
+  };
+  const ref = { kind: 'executionPlan', projectId, slot: 'plan' };
+  const saved = await d.callApi<{ version: number }>('saveDraft', {
+    ...ref,
+    json: plan,
+    expectedVersion: null,
+  });
+  expect(saved.ok, saved.error?.message).toBe(true);
+  const submitted = await d.callApi('submitDocument', { ...ref, expectedVersion: saved.value?.version });
+  expect(submitted.ok, submitted.error?.message).toBe(true);
+  expect((await d.confirmThroughApi(ref, department)).ok).toBe(true);
+
+  await d.reopen();
+  await page.getByRole('button', { name: `${projectId} 새 조정 요청서` }).click();
+  await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
+  await expect(page.getByTestId('change-original-0')).toContainText(goal);
+  await expect(page.getByRole('textbox', { name: '변경 1 당초' })).toHaveCount(0);
+  await d.field('담당자 이름').fill('박지훈');
+  await d.field('담당자 전화').fill('02-2133-5011');
+  await d.field('변경 1 변경안').fill('○ 2022.6월까지 입주기업 누적 120개사 육성');
+  await d.field('변경 요구사유').fill('입주공간 공사 지연');
+  await d.waitSaved();
+  await page.screenshot({ path: 'test-results/drafting-request.png', fullPage: true });
+  await d.submit();
+  await expect(page.getByTestId('submit-message')).toHaveText('제출했습니다.');
+  await expect(d.statusBadge).toHaveText('제출');
+
+  await d.back();
+  await expect(page.locator(`[data-project-id="${projectId}"]`)).toContainText('(제출)');
+});
+
+test('a plan with 10 unit projects stays responsive while typing', async ({ page, app }) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  let plan = emptyExecutionPlan(projectId, department, projectName);
+  let units = plan.unitProjects;
+  while (units.length < 10) units = addPlanUnitProject(units);
+  plan = {
+    ...plan,
+    unitProjects: units.map((u, i) => ({
+      ...u,
+      name: `단위사업 이름 ${i + 1}`,
+      investmentNeeds: { ...u.investmentNeeds, city: { '2019': 100 * (i + 1), '2020': 50 } },
+    })),
+  };
+  const saved = await d.callApi('saveDraft', {
+    kind: 'executionPlan',
+    projectId,
+    slot: 'plan',
+    json: plan,
+    expectedVersion: null,
+  });
+  expect(saved.ok, saved.error?.message).toBe(true);
+  await d.openPlan(projectId);
+  await expect(page.getByTestId('unit-9')).toBeVisible();
+
+  const text = '연차별 세부 추진계획을 입력하는 중입니다 0123456789';
+  const area = d.field('단위사업 10 세부 추진계획');
+  await area.click();
+  const started = Date.now();
+  await page.keyboard.type(text);
+  const perKey = (Date.now() - started) / text.length;
+  await expect(area).toHaveValue(text);
+  // Generous bound for a shared 2-core machine; re-rendering all 10 grids per key takes several times this.
+  expect(perKey).toBeLessThan(60);
+
+  const cell = d.investmentCell(10, '시비', "'21");
+  await cell.fill('12.5');
+  // 10 units × (100·i + 50) in 2019/2020, plus the new cell.
+  const expected =
+    (Array.from({ length: 10 }, (_, i) => 100 * (i + 1) + 50).reduce((a, b) => a + b, 0) * 1000 + 12_500) /
+    1000;
+  await expect.poll(() => d.amount('plan-total')).toBe(expected);
+  await d.waitSaved();
+});
+
+test('attachments: an allowed file is stored and listed with its size, a refused type gets a Korean message', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  const picker = d.field('사진·보도자료 첨부');
+  const bytes = Buffer.from('설명회 사진 대신 쓰는 텍스트 파일', 'utf8');
+  await picker.setInputFiles({ name: '설명회.txt', mimeType: 'text/plain', buffer: bytes });
+  const item = page.getByTestId('attachment-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('설명회.txt');
+  await expect(item).toContainText(`(${bytes.length} B)`);
+  await d.waitSaved();
+
+  await picker.setInputFiles({ name: 'movie.zip', mimeType: 'application/zip', buffer: Buffer.from('PK') });
+  await expect(page.getByTestId('attachment-error')).toContainText(
+    '첨부할 수 없는 파일 형식입니다: movie.zip',
+  );
+  await expect(item).toHaveCount(1);
+
+  await d.reopen();
+  await d.openPlan(projectId);
+  await expect(page.getByTestId('attachment-item')).toContainText('설명회.txt');
+});

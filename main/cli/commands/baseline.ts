@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { applyBaseline, exportBaseline } from '../../services/baseline';
+import { printJson, UsageError, type CliIo } from '../io';
+import { withData } from './bundle';
+
+export const baselineHelp = `pledge baseline export --data DIR [--out FILE] [--json]
+  (기획담당관) 공약사업 목록·임기(제출 기한 포함), 확정된 실천계획서, 승인된 조정 요청서를 서명한 기준 자료로 씁니다.
+pledge baseline apply FILE --data DIR [--json]
+  (주관부서) 신뢰하는 기획담당관 키로 기준 자료를 검증하고 적용합니다 (새 PC에 확정 계획서를 되살릴 때).`;
+
+export async function runBaseline(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { data: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const [sub, file] = positionals;
+  if (sub === 'export') {
+    return withData(values.data, async (ctx) => {
+      const result = await exportBaseline(ctx, values.out);
+      if (values.json) printJson(io, result);
+      else
+        io.out(
+          `기준 자료를 썼습니다: ${result.path}\n회차: r${result.revision}\n확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건\nSHA-256: ${result.sha256}`,
+        );
+      return 0;
+    });
+  }
+  if (sub === 'apply') {
+    if (!file) throw new UsageError('적용할 기준 자료 파일을 지정하세요.');
+    return withData(values.data, async (ctx) => {
+      const result = await applyBaseline(ctx, { path: file });
+      if (values.json) printJson(io, result);
+      else if (result.status === 'duplicate')
+        io.out(`이미 적용한 기준 자료입니다 (r${result.revision}). 바뀐 것이 없습니다.`);
+      else
+        io.out(
+          `기준 자료 r${result.revision}을(를) 적용했습니다: 확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 공약사업 목록 ${result.catalogVersion}`,
+        );
+      return 0;
+    });
+  }
+  throw new UsageError(
+    sub ? `알 수 없는 하위 명령입니다: ${sub}` : '하위 명령(export 또는 apply)을 지정하세요.',
+  );
+}

@@ -1,0 +1,191 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { examples } from '../../../domain/documents/test-fixtures';
+import { saveDocument } from '../../../db/documents';
+import { makeTempDir } from '../../../db/test/temp-dir';
+import { createAppContext } from '../../services/context';
+import { setSetting } from '../../../db/settings';
+import { main } from '../index';
+
+// The CLI in-process: real data folders, real keys, the built verify worker (out/main/verify-worker.mjs).
+let dir: ReturnType<typeof makeTempDir>;
+let officeDir: string;
+let deptDir: string;
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+async function run(...argv: string[]) {
+  const c = capture();
+  const code = await main(argv, c.io);
+  return { code, out: c.out.join('\n'), err: c.err.join('\n') };
+}
+async function setup(
+  dataDir: string,
+  role: 'office' | 'department',
+  department: string | null,
+  seed?: (ctx: Awaited<ReturnType<typeof createAppContext>>) => Promise<void>,
+) {
+  const ctx = await createAppContext({
+    profileDir: dataDir,
+    dataDirOverride: dataDir,
+    mode: 'cli',
+    appVersion: '0.1.0',
+  });
+  await setSetting(ctx.db, 'setup', { role, department });
+  if (seed) await seed(ctx);
+  await ctx.close();
+}
+
+beforeEach(async () => {
+  dir = makeTempDir('pledge-cli-');
+  officeDir = join(dir.path, 'office');
+  deptDir = join(dir.path, 'dept');
+  await setup(officeDir, 'office', null);
+  await setup(deptDir, 'department', '경제진흥본부', async (ctx) => {
+    await saveDocument(
+      ctx.db,
+      {
+        kind: 'financeRow',
+        projectId: '1-1-1',
+        slot: '2019-H1',
+        department: '경제진흥본부',
+        json: examples.financeRowJson,
+        reason: 'submit',
+        status: 'submitted',
+      },
+      new Date(),
+    );
+  });
+});
+afterEach(() => dir.remove());
+
+describe('pledge keys / bundle / import / baseline', () => {
+  it('enrols, exports, verifies and imports a bundle, then a baseline goes back to the department', async () => {
+    expect((await run('keys', 'init', '--data', deptDir)).out).toContain('새 키를 만들었습니다.');
+    expect((await run('keys', 'init', '--data', deptDir)).out).toContain('이미 키가 있습니다.');
+    const enrolment = join(dir.path, 'dept.pledgekey.json');
+    const exported = await run('keys', 'export', '--out', enrolment, '--data', deptDir);
+    expect(exported.out).toMatch(/지문: [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    const keyId = /키 ID: ([0-9a-f]{16})/.exec(exported.out)?.[1] ?? '';
+
+    const bundle = join(dir.path, 'r1.pledge');
+    const made = await run('bundle', 'export', '--period', '2019-H1', '--out', bundle, '--data', deptDir);
+    expect(made.code).toBe(0);
+    expect(made.out).toContain('회차: r1');
+
+    // Verification with the public key alone, and a one-byte change.
+    const pub = join(dir.path, 'pub.pem');
+    writeFileSync(
+      pub,
+      (JSON.parse(readFileSync(enrolment, 'utf8')) as { publicKeyPem: string }).publicKeyPem,
+    );
+    expect(await run('bundle', 'verify', bundle, '--key', pub)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('검증 성공'),
+    });
+    const broken = readFileSync(bundle);
+    broken.writeUInt8(broken.readUInt8(broken.length - 300) ^ 0x20, broken.length - 300);
+    const brokenPath = join(dir.path, 'broken.pledge');
+    writeFileSync(brokenPath, broken);
+    const failed = await run('bundle', 'verify', brokenPath, '--key', pub);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(/^검증 실패 \[[A-Z_]+\]: ./);
+
+    // Office: unknown key → quarantined; import the enrolment, approve → released.
+    await run('keys', 'init', '--data', officeDir);
+    const held = await run('import', '--data', officeDir, bundle, '--json');
+    expect(held.code).toBe(0);
+    const heldSummary = JSON.parse(held.out) as { quarantined: { code: string }[] };
+    expect(heldSummary.quarantined.map((q) => q.code)).toEqual(['KEY_UNKNOWN']);
+    expect(held.err).toContain('검사 1/1 (100%)');
+    expect((await run('keys', 'import', enrolment, '--data', officeDir)).out).toContain(
+      '승인 대기로 등록했습니다',
+    );
+    expect((await run('keys', 'list', '--data', officeDir)).out).toContain('pending');
+    const approved = await run('keys', 'approve', keyId, '--data', officeDir);
+    expect(approved.out).toContain('반영: r1.pledge');
+    expect((await run('bundle', 'verify', bundle, '--data', officeDir)).code).toBe(0);
+
+    const again = await run('import', '--data', officeDir, bundle, brokenPath, '--json');
+    expect(again.code).toBe(1);
+    const summary = JSON.parse(again.out) as Record<string, { file: string; reason: string }[]>;
+    expect(summary.duplicate?.map((d) => d.file)).toEqual([bundle]);
+    expect(summary.rejected?.[0]?.file).toBe(brokenPath);
+    expect(summary.rejected?.[0]?.reason.length).toBeGreaterThan(5);
+
+    // Baseline: the department trusts the office key, then applies the office's package.
+    const officeEnrolment = join(dir.path, 'office.pledgekey.json');
+    await run('keys', 'export', '--out', officeEnrolment, '--data', officeDir);
+    const baseline = join(dir.path, 'baseline.pledge');
+    expect((await run('baseline', 'export', '--out', baseline, '--data', officeDir)).code).toBe(0);
+    const untrusted = await run('baseline', 'apply', baseline, '--data', deptDir);
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.err).toContain('기획담당관의 키가 등록되어 있지 않습니다');
+    expect((await run('keys', 'import', officeEnrolment, '--data', deptDir)).out).toContain(
+      '신뢰하도록 등록한 기획담당관 키',
+    );
+    expect((await run('baseline', 'apply', baseline, '--data', deptDir)).out).toContain(
+      '기준 자료 r1을(를) 적용했습니다',
+    );
+    expect((await run('baseline', 'apply', baseline, '--data', deptDir)).out).toContain(
+      '이미 적용한 기준 자료입니다',
+    );
+  });
+
+  it('revoke quarantines later bundles; usage errors exit 2 with help', async () => {
+    await run('keys', 'init', '--data', deptDir);
+    const enrolment = join(dir.path, 'dept.pledgekey.json');
+    const keyId =
+      /키 ID: ([0-9a-f]{16})/.exec(
+        (await run('keys', 'export', '--out', enrolment, '--data', deptDir)).out,
+      )?.[1] ?? '';
+    await run('keys', 'import', enrolment, '--data', officeDir);
+    await run('keys', 'approve', keyId, '--data', officeDir);
+    expect((await run('keys', 'revoke', keyId, '--data', officeDir)).out).toContain('폐기했습니다');
+    const bundle = join(dir.path, 'r1.pledge');
+    await run('bundle', 'export', '--period', '2019-H1', '--out', bundle, '--data', deptDir);
+    const result = JSON.parse((await run('import', '--data', officeDir, bundle, '--json')).out) as {
+      quarantined: { code: string }[];
+    };
+    expect(result.quarantined.map((q) => q.code)).toEqual(['KEY_REVOKED']);
+    const usage = await run('bundle', 'export', '--data', deptDir);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('pledge bundle export --period');
+  });
+});
+
+describe('pledge draft', () => {
+  it('imports a document with field errors reported, refuses structural errors, exports every document', async () => {
+    const good = join(dir.path, 'plan.json');
+    writeFileSync(good, JSON.stringify({ ...examples.planJson, lifecycle: 'draft' }));
+    const saved = await run('draft', 'import', '--data', deptDir, good);
+    expect(saved.code).toBe(0);
+    expect(saved.out).toContain('저장했습니다: executionPlan:1-1-1:plan:경제진흥본부');
+
+    const bad = join(dir.path, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        ...examples.financeRowJson,
+        secured: { ...examples.financeRowJson.secured, city: -1 },
+      }),
+    );
+    const refused = await run('draft', 'import', '--data', deptDir, bad);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('secured.city — 금액은 0 이상의 숫자여야 합니다');
+
+    const out = join(dir.path, 'export');
+    expect((await run('draft', 'export', '--data', deptDir, '--out', out)).out).toContain('문서 2건');
+    expect(JSON.parse(readFileSync(join(out, 'plan-1-1-1-plan.json'), 'utf8'))).toMatchObject({
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+    });
+    expect(JSON.parse(readFileSync(join(out, 'finance-1-1-1-2019-H1.json'), 'utf8'))).toMatchObject({
+      kind: 'financeRow',
+    });
+  });
+});

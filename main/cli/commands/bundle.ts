@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  inspectBundle,
+  keyId as keyIdOf,
+  type BundleCheck,
+  type BundleType,
+  type KeySnapshotEntry,
+} from '../../bundles';
+import { checkSubmissionContent } from '../../services/bundle-content';
+import { exportBundle } from '../../services/bundle-export';
+import { defaultVerifier, officeKeySnapshot, registrySnapshot } from '../../services/bundle-verify';
+import { loadCatalog, loadTerm } from '../../services/reference';
+import { whoAmI } from '../../services/session';
+import { exitCodes, printJson, UsageError, type CliIo } from '../io';
+import { createAppContext, type AppContext } from '../../services/context';
+
+/** The app version for manifests: package.json next to the running bundle (out/cli → ../..) or the cwd. */
+export function cliAppVersion(): string {
+  const roots = [process.argv[1] ? join(dirname(resolve(process.argv[1])), '..', '..') : null, process.cwd()];
+  for (const root of roots) {
+    const path = root && join(root, 'package.json');
+    if (!path || !existsSync(path)) continue;
+    try {
+      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'pledge-tracker' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return '0.1.0';
+}
+
+/** Opens the data folder given with --data for one command and closes it afterwards. */
+export async function withData<T>(
+  dataDir: string | undefined,
+  work: (ctx: AppContext) => Promise<T>,
+): Promise<T> {
+  if (!dataDir) throw new UsageError('--data DIR 로 데이터 폴더를 지정하세요.');
+  const ctx = await createAppContext({
+    profileDir: resolve(dataDir),
+    dataDirOverride: dataDir,
+    mode: 'cli',
+    appVersion: cliAppVersion(),
+  });
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR [--out FILE] [--project 1-1-1]… [--json]
+  (주관부서) 선택한 기간의 문서를 서명한 제출 번들(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
+  기본 파일: <데이터 폴더>/outbox/공약제출_<부서>_<기간>_r<회차>.pledge
+pledge bundle verify FILE [--key PUB.pem | --data DIR] [--json]
+  번들을 검사합니다: zip 구조, 서명, 구성 파일 해시, 키 상태 (--data 가 기획담당관 폴더면 문서 내용과 작성 권한까지).
+  --key PUB.pem  이 공개 키로 검증 (보낸 사람의 키 등록 파일에 있는 publicKeyPem)
+  --data DIR     이 데이터 폴더에 등록된 키로 검증
+  성공하면 "검증 성공"과 종료 코드 0, 실패하면 이유와 종료 코드 1`;
+
+export async function runBundle(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      period: { type: 'string' },
+      project: { type: 'string', multiple: true },
+      key: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const [sub, file] = positionals;
+  if (sub === 'export') {
+    if (!values.period) throw new UsageError('--period 로 기간(plan 또는 2019-H1 같은 반기)을 지정하세요.');
+    const period = values.period;
+    return withData(values.data, async (ctx) => {
+      const result = await exportBundle(ctx, { period, projectIds: values.project, path: values.out });
+      if (values.json) {
+        printJson(io, result);
+        return 0;
+      }
+      io.out(
+        `번들을 썼습니다: ${result.path}\n회차: r${result.revision}\nSHA-256: ${result.sha256}\n문서 ${result.documents.length}건, 첨부 ${result.attachments}건`,
+      );
+      if (result.refused.length > 0) {
+        io.out(`오류가 있어 뺀 문서 ${result.refused.length}건:`);
+        for (const r of result.refused) io.out(`  ${r.document} — ${r.error}`);
+      }
+      return 0;
+    });
+  }
+  if (sub === 'verify') {
+    if (!file) throw new UsageError('검사할 번들 파일을 지정하세요.');
+    if (!values.key && !values.data)
+      throw new UsageError('--key PUB.pem 또는 --data DIR 중 하나를 지정하세요.');
+    const bytes = readFileSync(file);
+    const report = (check: BundleCheck, extra?: string): number => {
+      if (values.json)
+        printJson(
+          io,
+          check.ok ? { ok: true, manifest: check.manifest, bundleSha256: check.bundleSha256 } : check,
+        );
+      if (check.ok) {
+        if (!values.json)
+          io.out(
+            `검증 성공: ${check.manifest.department} r${check.manifest.revision} (${check.manifest.period}), 구성 파일 ${check.manifest.members.length}개, SHA-256 ${check.bundleSha256}`,
+          );
+        return exitCodes.ok;
+      }
+      if (!values.json) io.err(`검증 실패 [${check.code}]: ${check.message}${extra ?? ''}`);
+      return exitCodes.failed;
+    };
+    if (values.key) {
+      const pem = readFileSync(values.key, 'utf8');
+      const id = keyIdOf(pem);
+      const lookupKey = (_department: string, keyId: string) =>
+        keyId === id
+          ? { publicKeyPem: pem, status: 'approved' as const, validFrom: '1970-01-01T00:00:00Z' }
+          : null;
+      let check = await inspectBundle(bytes, { lookupKey, expectedType: 'pledge-submission' });
+      if (!check.ok && check.code === 'TYPE_MISMATCH')
+        check = await inspectBundle(bytes, { lookupKey, expectedType: 'pledge-baseline' });
+      return report(check);
+    }
+    return withData(values.data, async (ctx) => {
+      const office = (await whoAmI(ctx))?.role === 'office';
+      const keys: KeySnapshotEntry[] = office ? await registrySnapshot(ctx) : await officeKeySnapshot(ctx);
+      const type: BundleType = office ? 'pledge-submission' : 'pledge-baseline';
+      const check = await defaultVerifier()(bytes, keys, type);
+      if (!check.ok) return report(check, check.quarantine ? ' (키를 승인하면 받을 수 있는 번들입니다)' : '');
+      if (office) {
+        const content = checkSubmissionContent(
+          check.manifest,
+          check.documents,
+          check.attachments,
+          await loadCatalog(ctx.db),
+          await loadTerm(ctx.db),
+        );
+        if (!content.ok)
+          return report({ ok: false, code: content.problem.code, message: content.problem.message });
+      }
+      return report(check);
+    });
+  }
+  throw new UsageError(
+    sub ? `알 수 없는 하위 명령입니다: ${sub}` : '하위 명령(export 또는 verify)을 지정하세요.',
+  );
+}

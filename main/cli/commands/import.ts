@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { importBundles, type ImportResult } from '../../services/bundle-import';
+import { requireOffice } from '../../services/key-service';
+import { exitCodes, printJson, UsageError, type CliIo } from '../io';
+import { withData } from './bundle';
+
+export const importHelp = `pledge import --data DIR FILE|FOLDER… [--json]
+  (기획담당관) 제출 번들을 가져옵니다. 폴더는 하위 폴더까지 *.pledge, *.zip 파일을 찾습니다.
+  각 파일을 한 번만 읽어 별도 작업자에서 끝까지 검사한 뒤 반영합니다. 진행 상황은 표준 오류로 출력합니다.
+  결과: 반영(accepted), 중복(duplicate), 격리(quarantined: 등록·승인되지 않았거나 폐기된 키), 거부(rejected)와 이유.
+  --json  결과를 JSON 요약으로 출력 (accepted, duplicate, quarantined, rejected 목록)
+  거부된 파일이 하나라도 있으면 종료 코드 1`;
+
+const LABELS: Record<ImportResult['status'], string> = {
+  accepted: '반영',
+  duplicate: '중복',
+  quarantined: '격리',
+  rejected: '거부',
+};
+
+export async function runImport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { data: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (positionals.length === 0) throw new UsageError('가져올 번들 파일이나 폴더를 지정하세요.');
+  return withData(values.data, async (ctx) => {
+    await requireOffice(ctx);
+    let lastShown = -1;
+    const results = await importBundles(ctx, positionals, (done, total) => {
+      const percent = Math.floor((done / total) * 100);
+      if (percent !== lastShown && (percent % 5 === 0 || done === total)) {
+        lastShown = percent;
+        io.err(`검사 ${done}/${total} (${percent}%)`);
+      }
+    });
+    const by = (status: ImportResult['status']) => results.filter((r) => r.status === status);
+    if (values.json) {
+      printJson(io, {
+        total: results.length,
+        accepted: by('accepted'),
+        duplicate: by('duplicate'),
+        quarantined: by('quarantined'),
+        rejected: by('rejected'),
+      });
+    } else {
+      for (const r of results) io.out(`[${LABELS[r.status]}] ${r.file}: ${r.reason}`);
+      io.out(
+        `합계 ${results.length}건: 반영 ${by('accepted').length}, 중복 ${by('duplicate').length}, 격리 ${by('quarantined').length}, 거부 ${by('rejected').length}`,
+      );
+    }
+    return by('rejected').length > 0 ? exitCodes.failed : exitCodes.ok;
+  });
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildOfficeReport } from '../../domain/reports';
+import { scenario } from '../../domain/reports/scenario';
+import { csvField, toCsv } from './csv';
+import { escapeHtml, PUBLIC_FILES, writePublicReport } from './public-report';
+import { parseCsv } from './test-support/csv-parse';
+
+const out = mkdtempSync(join(tmpdir(), 'pledge-public-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function hostileInput() {
+  const input = scenario();
+  const first = input.financeRows[0];
+  if (first !== undefined) first.note = '=cmd|"/c calc"!A1, 그리고 "따옴표"\r\n둘째 줄';
+  const change = input.changeRequests[0];
+  if (change !== undefined) {
+    change.reason = '<script>alert("x")</script> & 사유';
+    change.rows = [{ category: '공약내용', original: '-당초 목표', proposed: '@변경 "안"' }];
+  }
+  const card = input.cards[0];
+  const unit = card?.unitProjects[0];
+  if (unit !== undefined) unit.results['2019-H1'] = '<img src=x onerror=alert(1)> 추진 중';
+  return input;
+}
+
+const report = buildOfficeReport(hostileInput());
+const files = writePublicReport(report, join(out, 'site'));
+const read = (name: string) => readFileSync(join(out, 'site', name), 'utf8');
+
+describe('csv writer', () => {
+  it('quotes per RFC 4180 and neutralises formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('-5')).toBe("'-5");
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField(1.125)).toBe('1.125');
+    expect(csvField(null)).toBe('');
+    expect(toCsv(['가', '나'], [[1, '다']])).toBe('\uFEFF가,나\r\n1,다\r\n');
+  });
+});
+
+describe('writePublicReport', () => {
+  it('writes index.html and three CSV files', () => {
+    expect(files.map((f) => f.split('/').pop())).toEqual([...PUBLIC_FILES]);
+  });
+
+  it('CSV files are UTF-8 with BOM, parse back with Korean intact and injection-safe cells', () => {
+    for (const name of ['projects.csv', 'finance.csv', 'changes.csv']) {
+      const text = read(name);
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const rows = parseCsv(text.slice(1));
+      const width = rows[0]?.length;
+      for (const row of rows) expect(row.length).toBe(width);
+      for (const row of rows.slice(1)) {
+        for (const field of row) expect(/^[=+\-@\t\r\0]/.test(field)).toBe(false);
+      }
+    }
+    const projects = parseCsv(read('projects.csv').slice(1));
+    expect(projects).toHaveLength(239);
+    expect(projects[0]?.[0]).toBe('관리번호');
+    const p1 = projects.find((r) => r[0] === '1-1-1');
+    expect(p1?.[4]).toBe('마포 핀테크 랩을 거점으로 핀테크·블록체인 산업 생태계 구축');
+    expect(p1?.[7]).toBe('완료');
+    expect(p1?.slice(9)).toEqual(['750', '600', '700', '190.5']);
+
+    const finance = parseCsv(read('finance.csv').slice(1));
+    const header = finance[0] ?? [];
+    const f1 = finance.find((r) => r[0] === '1-1-1') ?? [];
+    expect(f1[header.indexOf('비고')]).toBe('\'=cmd|"/c calc"!A1, 그리고 "따옴표"\r\n둘째 줄');
+    const shared = finance.find((r) => r[0] === '1-1-7') ?? [];
+    expect(shared[header.indexOf('확보총계')]).toBe('340.125');
+    expect(shared[header.indexOf('부서')]).toBe('경제진흥본부, 여성가족정책실');
+    const changedRow = finance.find((r) => r[0] === '3-2-1') ?? [];
+    expect(changedRow.at(-1)).toContain('secured.city');
+    const executedSum = finance.slice(1).reduce((n, r) => n + Number(r[header.indexOf('임기내 집행 계')]), 0);
+    expect(executedSum).toBeCloseTo(report.finance.grandTotal.termExecuted.total, 9);
+
+    const changes = parseCsv(read('changes.csv').slice(1));
+    expect(changes[1]?.slice(5)).toEqual([
+      '공약내용',
+      "'-당초 목표",
+      '\'@변경 "안"',
+      '<script>alert("x")</script> & 사유',
+    ]);
+  });
+
+  it('SheetJS reads the CSV back the same way', () => {
+    const wb = XLSX.read(readFileSync(join(out, 'site', 'changes.csv')), { type: 'buffer', raw: true });
+    const ws = wb.Sheets[wb.SheetNames[0] ?? ''] as XLSX.WorkSheet;
+    expect(ws['A1']?.v).toBe('요청번호');
+    expect(ws['H2']?.v).toBe('\'@변경 "안"');
+  });
+
+  it('index.html is self-contained, script-free and escapes every text', () => {
+    const html = read('index.html');
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain('공약 이행 추진상황 (2019년 상반기)');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<link|src=["']?http/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 사유');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; 추진 중');
+    expect(html).toContain('<td>-당초 목표</td>');
+    expect(html).toContain("default-src 'none'");
+    // Every project appears with its status.
+    expect(html.match(/<tr><td>\d+-\d+-\d+<\/td>/g)).toHaveLength(238);
+    expect(html).toContain('마포 핀테크 랩을 거점으로 핀테크·블록체인 산업 생태계 구축');
+  });
+
+  it('escapeHtml covers the five special characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+  });
+});

@@ -1,0 +1,270 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../domain/documents';
+import { type OfficeReport, REPORT_STATUS_LABELS, REPORT_STATUSES } from '../../domain/reports';
+import { writeFileAtomic } from '../bundles/atomic-file';
+import { toCsv } from './csv';
+
+/**
+ * The public report for the city website (published twice a year): a static, self-contained index.html (no
+ * scripts, inline CSS, every text escaped) and open-data CSV files (UTF-8 with BOM, RFC 4180).
+ */
+
+export const PUBLIC_FILES = ['index.html', 'projects.csv', 'finance.csv', 'changes.csv'] as const;
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const amountText = (v: number) => v.toLocaleString('ko-KR', { maximumFractionDigits: 3 });
+const percentText = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSV
+
+export function projectsCsv(report: OfficeReport): string {
+  return toCsv(
+    [
+      '관리번호',
+      '분야',
+      '핵심공약번호',
+      '핵심공약',
+      '공약사업명',
+      '주관부서',
+      '협조부서',
+      '추진상황',
+      '주요 실적',
+      '계획 총계(백만원)',
+      '확보(백만원)',
+      '임기내 계획(백만원)',
+      '집행(백만원)',
+    ],
+    report.projects.map((p) => [
+      p.projectId,
+      `${p.areaId}. ${p.areaName}`,
+      p.corePledgeId,
+      p.corePledgeName,
+      p.projectName,
+      p.leadDepartment,
+      p.coDepartments.join(', '),
+      p.statusLabel,
+      p.results.map((r) => `[${r.unitName} ${r.periodId}] ${r.text}`).join('\n'),
+      p.budget?.plannedTotal,
+      p.budget?.secured,
+      p.budget?.termPlan,
+      p.budget?.executed,
+    ]),
+  );
+}
+
+export function financeCsv(report: OfficeReport): string {
+  const years = report.finance.budgetYears;
+  return toCsv(
+    [
+      '관리번호',
+      '공약사업명',
+      '분야',
+      '이행도',
+      '초기계획',
+      '현재계획',
+      '확보총계',
+      ...FUNDING_SOURCES.map((s) => FINANCE_SOURCE_LABELS[s]),
+      '임기내 계획 계',
+      ...years.map((y) => `임기내 계획 ${y.label}`),
+      '임기내 집행 계',
+      ...years.map((y) => `임기내 집행 ${y.label}`),
+      '비고',
+      '부서',
+      '최초 보고 이후 수정된 항목',
+    ],
+    report.finance.areas.flatMap((a) =>
+      a.rows.map((r) => [
+        r.projectId,
+        r.projectName,
+        `${a.areaId}. ${a.areaName}`,
+        r.status === null ? REPORT_STATUS_LABELS.notSubmitted : REPORT_STATUS_LABELS[r.status],
+        r.plannedTotal.initial,
+        r.plannedTotal.current,
+        r.secured.total,
+        ...FUNDING_SOURCES.map((s) => r.secured[s]),
+        r.termPlan.total,
+        ...years.map((y) => r.termPlan.byYear[y.key] ?? 0),
+        r.termExecuted.total,
+        ...years.map((y) => r.termExecuted.byYear[y.key] ?? 0),
+        r.note,
+        r.departments.join(', '),
+        r.changedFields.join('; '),
+      ]),
+    ),
+  );
+}
+
+export function changesCsv(report: OfficeReport): string {
+  return toCsv(
+    ['요청번호', '관리번호', '공약명', '부서', '승인일', '구분', '당초 공약', '변경안', '변경 요구사유'],
+    report.changes.approved.flatMap((c) =>
+      (c.rows.length > 0 ? c.rows : [{ category: '', original: '', proposed: '' }]).map((row) => [
+        c.requestId,
+        c.projectId,
+        c.projectName,
+        c.department,
+        c.approvedOn,
+        row.category,
+        row.original,
+        row.proposed,
+        c.reason,
+      ]),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTML
+
+const CSS = `
+body{font-family:"Malgun Gothic","Apple SD Gothic Neo","Noto Sans KR",sans-serif;margin:0 auto;max-width:1200px;
+padding:1.5rem;color:#1a1a1a;line-height:1.5}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:2px solid #0b3d91}
+h3{font-size:1.05rem;margin-top:1.4rem}
+table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.9rem}
+th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;vertical-align:top}
+th{background:#eef2f8;font-weight:600}
+td.num{text-align:right;white-space:nowrap}
+.meta{color:#555}.status{white-space:nowrap;font-weight:600}
+.s-completed,.s-continuing{color:#0a6b2d}.s-partial,.s-onHold{color:#a05a00}.s-dropped,.s-notSubmitted{color:#777}
+ul.results{margin:0;padding-left:1.1rem}
+.change{border:1px solid #c8c8c8;padding:.6rem .9rem;margin:.8rem 0}
+footer{margin-top:2.5rem;color:#555;font-size:.85rem}
+@media print{body{max-width:none}}
+`;
+
+function statusSummary(report: OfficeReport): string {
+  const head = REPORT_STATUSES.map((s) => `<th scope="col">${escapeHtml(REPORT_STATUS_LABELS[s])}</th>`).join(
+    '',
+  );
+  const line = (
+    label: string,
+    counts: Record<string, number>,
+    total: number,
+    rate: number | null,
+    tag = 'td',
+  ) =>
+    `<tr><${tag === 'th' ? 'th scope="row"' : 'td'}>${escapeHtml(label)}</${tag}>${REPORT_STATUSES.map(
+      (s) => `<td class="num">${counts[s] ?? 0}</td>`,
+    ).join('')}<td class="num">${total}</td><td class="num">${percentText(rate)}</td></tr>`;
+  const t = report.statusTables;
+  return `<table><caption>분야별 추진상황 (사업 수)</caption><thead><tr><th scope="col">분야</th>${head}<th scope="col">계</th><th scope="col">완료율</th></tr></thead><tbody>${t.byArea
+    .map((r) => line(r.label, r.counts, r.total, r.completionRate))
+    .join(
+      '',
+    )}</tbody><tfoot>${line(t.total.label, t.total.counts, t.total.total, t.total.completionRate, 'th')}</tfoot></table>`;
+}
+
+function projectTables(report: OfficeReport): string {
+  const byArea = new Map<number, OfficeReport['projects']>();
+  for (const p of report.projects) byArea.set(p.areaId, [...(byArea.get(p.areaId) ?? []), p]);
+  return [...byArea]
+    .map(([areaId, projects]) => {
+      const name = projects[0]?.areaName ?? '';
+      const rows = projects
+        .map((p) => {
+          const results =
+            p.results.length === 0
+              ? '-'
+              : `<ul class="results">${p.results
+                  .map(
+                    (r) =>
+                      `<li>${escapeHtml(r.unitName)} (${escapeHtml(r.periodId)}): ${escapeHtml(r.text)}</li>`,
+                  )
+                  .join('')}</ul>`;
+          const b = p.budget;
+          const money = (v: number | undefined) =>
+            `<td class="num">${v === undefined ? '-' : amountText(v)}</td>`;
+          return `<tr><td>${escapeHtml(p.projectId)}</td><td>${escapeHtml(p.projectName)}</td><td>${escapeHtml(
+            [p.leadDepartment, ...p.coDepartments].join(', '),
+          )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(p.statusLabel)}</td><td>${results}</td>${money(
+            b?.plannedTotal,
+          )}${money(b?.secured)}${money(b?.executed)}</tr>`;
+        })
+        .join('');
+      return `<h3 id="area-${areaId}">${escapeHtml(`${areaId}. ${name}`)}</h3><table><thead><tr><th scope="col">관리번호</th><th scope="col">공약사업명</th><th scope="col">부서</th><th scope="col">추진상황</th><th scope="col">주요 실적</th><th scope="col">계획 총계</th><th scope="col">확보</th><th scope="col">집행</th></tr></thead><tbody>${rows}</tbody></table>`;
+    })
+    .join('');
+}
+
+function changesSection(report: OfficeReport): string {
+  if (report.changes.approved.length === 0) return '<p>승인된 공약 조정이 없습니다.</p>';
+  return report.changes.approved
+    .map(
+      (c) =>
+        `<div class="change"><h3>${escapeHtml(`${c.projectId} ${c.projectName}`)}</h3><p class="meta">${escapeHtml(
+          `${c.department} · ${c.approvedOn} ${c.approvedBy} 승인 · 요청번호 ${c.requestId}`,
+        )}</p><table><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
+          .map(
+            (r) =>
+              `<tr><td>${escapeHtml(r.category)}</td><td>${escapeHtml(r.original)}</td><td>${escapeHtml(r.proposed)}</td></tr>`,
+          )
+          .join('')}</tbody></table><p><strong>변경 사유</strong>: ${escapeHtml(c.reason)}</p></div>`,
+    )
+    .join('');
+}
+
+export function renderPublicHtml(report: OfficeReport): string {
+  const m = report.meta;
+  const g = report.finance.grandTotal;
+  const title = `공약 이행 추진상황 (${m.periodLabel})`;
+  return `<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(
+    `기준: ${m.periodLabel} · 공약 ${report.statusTables.total.total}개 사업 · 완료율 ${percentText(
+      report.statusTables.total.completionRate,
+    )}`,
+  )}</p></header>
+<main>
+<h2>추진상황 요약</h2>
+${statusSummary(report)}
+<h2>재정 현황 (백만원)</h2>
+<table><thead><tr><th scope="col">계획 총계(현재)</th><th scope="col">확보</th><th scope="col">임기내 계획</th><th scope="col">임기내 집행</th></tr></thead><tbody><tr><td class="num">${amountText(
+    g.plannedTotal.current,
+  )}</td><td class="num">${amountText(g.secured.total)}</td><td class="num">${amountText(
+    g.termPlan.total,
+  )}</td><td class="num">${amountText(g.termExecuted.total)}</td></tr></tbody></table>
+<h2>사업별 추진상황</h2>
+${projectTables(report)}
+<h2>공약 조정 내역 (승인)</h2>
+${changesSection(report)}
+</main>
+<footer><p>${escapeHtml(m.definitions.completionRate)}</p><p>금액 단위: 백만원. 공개 자료: <a href="projects.csv">projects.csv</a> · <a href="finance.csv">finance.csv</a> · <a href="changes.csv">changes.csv</a> (UTF-8, 쉼표 구분).</p></footer>
+</body>
+</html>
+`;
+}
+
+/** Writes index.html and the three CSV files into `outDir` (created if missing); returns the paths written. */
+export function writePublicReport(report: OfficeReport, outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const contents: Record<(typeof PUBLIC_FILES)[number], string> = {
+    'index.html': renderPublicHtml(report),
+    'projects.csv': projectsCsv(report),
+    'finance.csv': financeCsv(report),
+    'changes.csv': changesCsv(report),
+  };
+  return PUBLIC_FILES.map((name) => {
+    const path = join(outDir, name);
+    writeFileAtomic(path, new TextEncoder().encode(contents[name]));
+    return path;
+  });
+}

@@ -1,0 +1,169 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { buildOfficeReport } from '../../domain/reports';
+import { scenario } from '../../domain/reports/scenario';
+import { MAX_CELL_CHARS, neutralizeFormula, safeCellText, truncateCell } from './safe-text';
+import { financeColumns, SHEET_NAMES, writeReportWorkbook } from './workbook';
+
+/** The scenario with hostile and oversized text in places a department can type. */
+function hostileReport() {
+  const input = scenario();
+  const [first, second] = input.financeRows;
+  if (first === undefined || second === undefined) throw new Error('fixture');
+  first.note = '=HYPERLINK("http://evil.example","클릭")';
+  second.note = '가'.repeat(40_000);
+  const change = input.changeRequests[0];
+  if (change !== undefined) change.reason = '+SUM(A1:A9) 사유';
+  return buildOfficeReport(input);
+}
+
+const report = hostileReport();
+const workbook = XLSX.read(writeReportWorkbook(report), {
+  type: 'buffer',
+  cellNF: true,
+  cellFormula: true,
+  bookFiles: true,
+});
+const finance = workbook.Sheets[SHEET_NAMES.finance] as XLSX.WorkSheet;
+const cell = (ws: XLSX.WorkSheet, ref: string) => ws[ref] as XLSX.CellObject | undefined;
+const rowOf = (ws: XLSX.WorkSheet, col: string, value: string) => {
+  const range = XLSX.utils.decode_range(ws['!ref'] ?? 'A1');
+  for (let r = range.s.r; r <= range.e.r; r++) if (cell(ws, `${col}${r + 1}`)?.v === value) return r + 1;
+  throw new Error(`no row with ${value}`);
+};
+
+describe('safe text', () => {
+  it('prefixes text that would start a formula', () => {
+    for (const t of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\0x'])
+      expect(neutralizeFormula(t)).toBe(`'${t}`);
+    for (const t of ['1-1-1', '정상 추진', ' =x', '']) expect(neutralizeFormula(t)).toBe(t);
+  });
+
+  it('truncates to the cell limit with a note, never splitting a surrogate pair', () => {
+    const long = '😀'.repeat(20_000);
+    const cut = truncateCell(long);
+    expect(cut.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(cut).toContain('전체 40,000자');
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(cut)).toBe(false);
+    expect(safeCellText('짧은 글')).toBe('짧은 글');
+  });
+});
+
+describe('writeReportWorkbook', () => {
+  it('has one sheet per table with Korean names of at most 31 characters', () => {
+    expect(workbook.SheetNames).toEqual(Object.values(SHEET_NAMES));
+    for (const name of workbook.SheetNames) expect(name.length).toBeLessThanOrEqual(31);
+  });
+
+  it('붙임5 has the form’s two merged header rows', () => {
+    const merges = (finance['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m));
+    const label = (ref: string) => cell(finance, ref)?.v;
+    // Two-row headers: 관리번호, 공약사업명, 이행도 span both rows.
+    expect(merges).toEqual(
+      expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:C4', 'D3:E3', 'F3:K3', 'L3:Q3', 'R3:W3']),
+    );
+    expect([label('D3'), label('F3'), label('L3'), label('R3')]).toEqual([
+      '계획 총계',
+      '확보내역',
+      '임기내 계획 총계',
+      '임기내 집행 총계',
+    ]);
+    expect(['D4', 'E4', 'F4', 'G4', 'H4', 'I4', 'J4', 'K4'].map(label)).toEqual([
+      '초기계획',
+      '현재계획',
+      '확보총계',
+      '국비',
+      '시·도비',
+      '시군구비',
+      '민간',
+      '기타',
+    ]);
+    expect(['L4', 'M4', 'N4', 'O4', 'P4', 'Q4'].map(label)).toEqual([
+      '계',
+      "'18",
+      "'19",
+      "'20",
+      "'21",
+      "'22.6월",
+    ]);
+    expect(['R4', 'W4', 'X3', 'Y3'].map(label)).toEqual(['계', "'22.6월", '비고', '부서']);
+  });
+
+  it('keeps 관리번호 as text and amounts as numbers in 백만원 with a number format', () => {
+    const r = rowOf(finance, 'A', '1-1-7');
+    expect(cell(finance, `A${r}`)).toMatchObject({ t: 's', v: '1-1-7', z: '@' });
+    expect(cell(finance, `F${r}`)).toMatchObject({ t: 'n', v: 340.125, z: '#,##0.0##' });
+    expect(cell(finance, `D${r}`)).toMatchObject({ t: 'n', v: 2000, z: '#,##0' });
+    expect(cell(finance, `R${r}`)).toMatchObject({ t: 'n', v: 75.25 });
+  });
+
+  it('marks the amounts changed since first reported red through the number format', () => {
+    const r = rowOf(finance, 'A', '3-2-1');
+    const columns = financeColumns(report.finance.budgetYears.map((y) => y.key));
+    const changed = new Set(
+      report.finance.areas.flatMap((a) => a.rows).find((x) => x.projectId === '3-2-1')?.changedFields,
+    );
+    expect(changed.size).toBeGreaterThan(0);
+    columns.forEach((col, i) => {
+      const c = cell(finance, `${XLSX.utils.encode_col(3 + i)}${r}`);
+      expect([col.path, String(c?.z).startsWith('[Red]')]).toEqual([col.path, changed.has(col.path)]);
+    });
+    const unchanged = rowOf(finance, 'A', '1-1-1');
+    expect(String(cell(finance, `D${unchanged}`)?.z)).not.toContain('[Red]');
+    // The format is really in the file (SheetJS community writes numFmts, not fonts).
+    // bookFiles: the read keeps the zip entries (not in SheetJS's WorkBook type).
+    const files = (workbook as XLSX.WorkBook & { files?: Record<string, { content?: Uint8Array }> }).files;
+    const styles = files?.['xl/styles.xml'];
+    const xml = Buffer.from(styles?.content ?? new Uint8Array()).toString('utf8');
+    expect(xml).toMatch(/<numFmt numFmtId="\d+" formatCode="\[Red\]#,##0"\/>/);
+  });
+
+  it('writes subtotals and the total as SUM formulas carrying the report’s values', () => {
+    const sub = rowOf(finance, 'B', '1. 미래특별시 소계');
+    expect(cell(finance, `D${sub}`)).toMatchObject({ t: 'n', v: 2760, f: `SUM(D5:D${sub - 1})` });
+    expect(cell(finance, `F${sub}`)?.v).toBe(940.125);
+    const total = rowOf(finance, 'B', '합계');
+    expect(cell(finance, `D${total}`)?.f).toMatch(/^SUM\(D\d+(,D\d+){6}\)$/);
+    expect(cell(finance, `D${total}`)?.v).toBe(report.finance.grandTotal.plannedTotal.initial);
+    expect(cell(finance, `R${total}`)?.v).toBe(report.finance.grandTotal.termExecuted.total);
+  });
+
+  it('neutralises formula text and respects the cell limit', () => {
+    const r = rowOf(finance, 'A', '1-1-1');
+    expect(cell(finance, `X${r}`)).toMatchObject({ t: 's', v: '\'=HYPERLINK("http://evil.example","클릭")' });
+    const shared = String(cell(finance, `X${rowOf(finance, 'A', '1-1-7')}`)?.v);
+    expect(shared.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(shared).toContain('이하 생략');
+    const changes = workbook.Sheets[SHEET_NAMES.changes] as XLSX.WorkSheet;
+    expect(cell(changes, 'G2')?.v).toBe("'+SUM(A1:A9) 사유");
+    for (const name of workbook.SheetNames) {
+      const ws = workbook.Sheets[name] as XLSX.WorkSheet;
+      for (const [ref, c] of Object.entries(ws)) {
+        if (ref.startsWith('!')) continue;
+        const v = (c as XLSX.CellObject).v;
+        if (typeof v === 'string') expect([ref, /^[=+\-@\t\r\0]/.test(v)]).toEqual([ref, false]);
+      }
+    }
+  });
+
+  it('status tables: grouped merged headers, counts and completion rate', () => {
+    const ws = workbook.Sheets[SHEET_NAMES.byArea] as XLSX.WorkSheet;
+    const merges = (ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m));
+    expect(merges).toEqual(
+      expect.arrayContaining(['A2:A3', 'B2:C2', 'D2:E2', 'F2:G2', 'H2:H3', 'I2:I3', 'J2:J3']),
+    );
+    expect(['B2', 'D2', 'F2', 'H2', 'I2', 'J2'].map((r) => cell(ws, r)?.v)).toEqual([
+      '목표달성',
+      '목표미달성',
+      '사업미실시',
+      '미제출',
+      '계',
+      '완료율',
+    ]);
+    expect(cell(ws, 'A4')?.v).toBe('1. 미래특별시');
+    expect(cell(ws, 'B4')).toMatchObject({ t: 'n', v: 1 });
+    expect(cell(ws, 'I4')?.v).toBe(33);
+    expect(cell(ws, 'J4')).toMatchObject({ t: 'n', z: '0.0%', f: '(B4+C4)/I4' });
+    expect(cell(ws, 'I11')).toMatchObject({ v: 238, f: 'SUM(I4:I10)' });
+  });
+});

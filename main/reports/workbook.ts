@@ -1,0 +1,493 @@
+import * as XLSX from 'xlsx';
+import {
+  CARD_STATUS_GROUP_LABELS,
+  DECISION_STATUS_LABELS,
+  FINANCE_SOURCE_LABELS,
+  FUNDING_SOURCES,
+  PARTICIPATION_COUNT_KEYS,
+  PARTICIPATION_COUNT_LABELS,
+} from '../../domain/documents';
+import {
+  type FinanceAmounts,
+  type OfficeReport,
+  REPORT_STATUS_LABELS,
+  type ReportStatus,
+  type StatusTableRow,
+} from '../../domain/reports';
+import { amountFormat, cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
+
+/**
+ * The office report as an Excel workbook: one sheet per table, Korean headers merged like the forms (붙임5's two
+ * header rows), amounts as numbers in 백만원, subtotals and totals as formulas (with their values), and the amounts
+ * changed since first reported in red through the number format.
+ */
+
+export const SHEET_NAMES = {
+  overview: '개요',
+  byArea: '분야별 추진현황',
+  byCorePledge: '핵심공약별 추진현황',
+  byDepartment: '부서별 추진현황',
+  finance: '재정집행현황',
+  submissions: '제출현황',
+  bundles: '접수내역',
+  lagging: '부진사업',
+  participation: '시민참여실적',
+  changes: '공약조정 이력',
+  comparison: '반기 비교',
+} as const;
+
+const LAGGING_REASON_LABELS = {
+  status: '추진상황',
+  lowExecution: '집행 부진',
+  missedMilestones: '추진계획 미이행',
+};
+const KIND_LABELS = { managementCard: '관리카드', financeRow: '재정집행현황' };
+const COMPARISON_LABELS = {
+  status: '추진상황',
+  executed: '집행액',
+  plannedTotal: '계획 총계',
+  results: '실적',
+  newCard: '신규 제출',
+  cardMissing: '미제출',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// 붙임5
+
+/** A 붙임5 amount column: its header path (the same path `changedAmounts` reports) and how to read it. */
+export interface FinanceColumn {
+  path: string;
+  get: (a: FinanceAmounts) => number;
+}
+
+export function financeColumns(budgetYears: readonly string[]): FinanceColumn[] {
+  return [
+    { path: 'plannedTotal.initial', get: (a) => a.plannedTotal.initial },
+    { path: 'plannedTotal.current', get: (a) => a.plannedTotal.current },
+    { path: 'secured.total', get: (a) => a.secured.total },
+    ...FUNDING_SOURCES.map((s) => ({ path: `secured.${s}`, get: (a: FinanceAmounts) => a.secured[s] })),
+    { path: 'termPlan.total', get: (a) => a.termPlan.total },
+    ...budgetYears.map((y) => ({
+      path: `termPlan.byYear.${y}`,
+      get: (a: FinanceAmounts) => a.termPlan.byYear[y] ?? 0,
+    })),
+    { path: 'termExecuted.total', get: (a) => a.termExecuted.total },
+    ...budgetYears.map((y) => ({
+      path: `termExecuted.byYear.${y}`,
+      get: (a: FinanceAmounts) => a.termExecuted.byYear[y] ?? 0,
+    })),
+  ];
+}
+
+/** Rows of the 붙임5 sheet: the first data row, where each area's rows and subtotal sit, the total row. */
+export interface FinanceSheetLayout {
+  headerRows: [number, number];
+  firstAmountColumn: number;
+  columns: FinanceColumn[];
+  subtotalRows: number[];
+  totalRow: number;
+}
+
+function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; layout: FinanceSheetLayout } {
+  const b = new SheetBuilder(SHEET_NAMES.finance);
+  const years = report.finance.budgetYears;
+  const yearKeys = years.map((y) => y.key);
+  const columns = financeColumns(yearKeys);
+  const first = 3;
+  const nYears = years.length;
+  const planStart = first + 2 + 1 + FUNDING_SOURCES.length;
+  const execStart = planStart + 1 + nYears;
+  const noteCol = execStart + 1 + nYears;
+  const deptCol = noteCol + 1;
+
+  b.header(0, 0, 0, deptCol, '< 공약별 재정집행 현황 >');
+  b.text(1, 0, `${report.meta.periodLabel} 기준 (제출기한 ${report.meta.dueDate})`);
+  b.merge(1, 0, 1, 2);
+  b.text(1, deptCol, '(단위 : 백만원)');
+  const h1 = 2;
+  const h2 = 3;
+  b.header(h1, 0, h2, 0, '관리번호');
+  b.header(h1, 1, h2, 1, '공약사업명');
+  b.header(h1, 2, h2, 2, '이행도');
+  b.header(h1, first, h1, first + 1, '계획 총계');
+  b.text(h2, first, '초기계획');
+  b.text(h2, first + 1, '현재계획');
+  b.header(h1, first + 2, h1, planStart - 1, '확보내역');
+  b.text(h2, first + 2, '확보총계');
+  FUNDING_SOURCES.forEach((s, i) => b.text(h2, first + 3 + i, FINANCE_SOURCE_LABELS[s]));
+  b.header(h1, planStart, h1, planStart + nYears, '임기내 계획 총계');
+  b.header(h1, execStart, h1, execStart + nYears, '임기내 집행 총계');
+  for (const start of [planStart, execStart]) {
+    b.text(h2, start, '계');
+    years.forEach((y, i) => b.text(h2, start + 1 + i, y.label));
+  }
+  b.header(h1, noteCol, h2, noteCol, '비고');
+  b.header(h1, deptCol, h2, deptCol, '부서');
+
+  let r = h2 + 1;
+  const subtotalRows: number[] = [];
+  for (const area of report.finance.areas) {
+    const startRow = r;
+    for (const row of area.rows) {
+      const changed = new Set(row.changedFields);
+      b.id(r, 0, row.projectId);
+      b.text(r, 1, row.projectName);
+      b.text(r, 2, row.status === null ? '미제출' : REPORT_STATUS_LABELS[row.status]);
+      columns.forEach((col, i) => b.amount(r, first + i, col.get(row), changed.has(col.path)));
+      b.text(r, noteCol, row.note);
+      b.text(r, deptCol, row.departments.join(', '));
+      r += 1;
+    }
+    b.text(r, 1, `${area.areaId}. ${area.areaName} 소계`);
+    b.merge(r, 1, r, 2);
+    columns.forEach((col, i) => {
+      const c = first + i;
+      const value = col.get(area.subtotal);
+      if (area.rows.length === 0) b.amount(r, c, value);
+      else b.formula(r, c, `SUM(${colName(c)}${startRow + 1}:${colName(c)}${r})`, value, amountFormat(value));
+    });
+    subtotalRows.push(r);
+    r += 1;
+  }
+  b.text(r, 1, '합계');
+  b.merge(r, 1, r, 2);
+  columns.forEach((col, i) => {
+    const c = first + i;
+    const value = col.get(report.finance.grandTotal);
+    const refs = subtotalRows.map((sr) => cellRef(sr, c)).join(',');
+    b.formula(r, c, `SUM(${refs})`, value, amountFormat(value));
+  });
+  b.widths([10, 40, 12, ...columns.map(() => 11), 30, 20]);
+  b.sheet['!rows'] = [{ hpt: 24 }];
+  return {
+    sheet: b.finish(),
+    layout: { headerRows: [h1, h2], firstAmountColumn: first, columns, subtotalRows, totalRow: r },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status tables
+
+const STATUS_GROUPS: { label: string; statuses: ReportStatus[] }[] = [
+  { label: CARD_STATUS_GROUP_LABELS.goalReached, statuses: ['completed', 'continuing'] },
+  { label: CARD_STATUS_GROUP_LABELS.goalNotReached, statuses: ['onTrack', 'partial'] },
+  { label: CARD_STATUS_GROUP_LABELS.notCarriedOut, statuses: ['onHold', 'dropped'] },
+];
+
+function statusSheet(
+  name: string,
+  keyLabel: string,
+  tables: { rows: StatusTableRow[]; total: StatusTableRow },
+  title: string,
+  note: string,
+) {
+  const { rows, total } = tables;
+  const b = new SheetBuilder(name);
+  b.header(0, 0, 0, 10, title);
+  b.header(1, 0, 2, 0, keyLabel);
+  let c = 1;
+  for (const group of STATUS_GROUPS) {
+    b.header(1, c, 1, c + group.statuses.length - 1, group.label);
+    for (const s of group.statuses) b.text(2, c++, REPORT_STATUS_LABELS[s]);
+  }
+  b.header(1, c, 2, c, REPORT_STATUS_LABELS.notSubmitted);
+  const totalCol = c + 1;
+  const rateCol = c + 2;
+  b.header(1, totalCol, 2, totalCol, '계');
+  b.header(1, rateCol, 2, rateCol, '완료율');
+  const statuses: ReportStatus[] = [...STATUS_GROUPS.flatMap((g) => g.statuses), 'notSubmitted'];
+  let r = 3;
+  const writeRate = (row: number, value: number | null) => {
+    const done = `${cellRef(row, 1)}+${cellRef(row, 2)}`;
+    if (value === null) b.text(row, rateCol, EMPTY);
+    else b.formula(row, rateCol, `(${done})/${cellRef(row, totalCol)}`, value, NUMBER_FORMATS.percent);
+  };
+  for (const row of rows) {
+    b.text(r, 0, row.label);
+    statuses.forEach((s, i) => b.count(r, 1 + i, row.counts[s]));
+    b.count(r, totalCol, row.total);
+    writeRate(r, row.completionRate);
+    r += 1;
+  }
+  b.text(r, 0, total.label);
+  const sumOf = (col: number) => `SUM(${colName(col)}4:${colName(col)}${r})`;
+  statuses.forEach((s, i) => b.formula(r, 1 + i, sumOf(1 + i), total.counts[s], NUMBER_FORMATS.integer));
+  b.formula(r, totalCol, sumOf(totalCol), total.total, NUMBER_FORMATS.integer);
+  writeRate(r, total.completionRate);
+  b.text(r + 2, 0, note);
+  b.widths([keyLabel === '부서' ? 18 : 40, 8, 12, 9, 9, 8, 8, 8, 8, 8]);
+  return b.finish();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Other sheets
+
+function overviewSheet(report: OfficeReport): XLSX.WorkSheet {
+  const b = new SheetBuilder(SHEET_NAMES.overview);
+  const m = report.meta;
+  const lines: [string, string][] = [
+    ['보고서', '민선 공약 추진상황 종합'],
+    ['기준 반기', `${m.periodLabel} (${m.periodId})`],
+    ['제출기한', m.dueDate],
+    ['작성 기준일', m.today],
+    ['공약 목록', `${m.catalogId} ${m.catalogVersion}`],
+    ['집행률 기준', `${Math.round(m.executionRateThreshold * 1000) / 10}% 미만은 부진`],
+    ['완료율', m.definitions.completionRate],
+    ['집행률', m.definitions.executionRate],
+    ['부진사업', m.definitions.lagging],
+    ['금액 표시', '백만원. 최초 보고 이후 수정된 금액은 붉은색으로 표시합니다.'],
+  ];
+  lines.forEach(([k, v], i) => {
+    b.text(i, 0, k);
+    b.text(i, 1, v);
+  });
+  let r = lines.length + 1;
+  b.text(r++, 0, '입력 자료 점검');
+  if (report.warnings.length === 0) b.text(r, 1, '없음');
+  for (const w of report.warnings) b.text(r++, 1, w);
+  b.widths([14, 100]);
+  return b.finish();
+}
+
+function table(
+  name: string,
+  headers: string[],
+  rows: ((b: SheetBuilder, r: number) => void)[],
+  widths: number[],
+) {
+  const b = new SheetBuilder(name);
+  headers.forEach((h, c) => b.text(0, c, h));
+  rows.forEach((write, i) => write(b, i + 1));
+  b.widths(widths);
+  return b;
+}
+
+function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
+  const s = report.submissions;
+  const stateLabel = { complete: '제출 완료', partial: '일부 제출', none: '미제출' };
+  const b = table(
+    SHEET_NAMES.submissions,
+    [
+      '부서',
+      '제출 대상',
+      '접수',
+      '기한 후 접수',
+      '미접수',
+      '상태',
+      '기한 경과 미제출',
+      '서명 확인 실패',
+      '미접수 목록',
+    ],
+    s.departments.map((d) => (b: SheetBuilder, r: number) => {
+      b.text(r, 0, d.department);
+      b.count(r, 1, d.dueCount);
+      b.count(r, 2, d.receivedCount);
+      b.count(r, 3, d.lateCount);
+      b.count(r, 4, d.missing.length);
+      b.text(r, 5, stateLabel[d.state]);
+      b.text(r, 6, d.overdue ? '예' : '');
+      b.text(r, 7, d.hasQuarantined ? '있음' : '');
+      b.text(r, 8, d.missing.map((m) => `${KIND_LABELS[m.kind]} ${m.projectId}`).join(', '));
+    }),
+    [18, 10, 8, 12, 8, 10, 14, 12, 80],
+  );
+  const r = s.departments.length + 1;
+  b.text(r, 0, '합계');
+  for (const c of [1, 2, 3, 4]) {
+    const value = s.departments.reduce(
+      (n, d) => n + [d.dueCount, d.receivedCount, d.lateCount, d.missing.length][c - 1]!,
+      0,
+    );
+    b.formula(r, c, `SUM(${colName(c)}2:${colName(c)}${r})`, value, NUMBER_FORMATS.integer);
+  }
+  b.text(r + 1, 0, `제출기한 ${s.dueDate} (당일 접수까지 기한 내)`);
+  return b.finish();
+}
+
+function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
+  const rows = report.submissions.departments.flatMap((d) => d.bundles.map((x) => ({ d: d.department, x })));
+  return table(
+    SHEET_NAMES.bundles,
+    ['부서', '접수 일시', '접수일', '기한 내', '서명', '개정', '문서 수', '작성 일시', 'SHA-256'],
+    rows.map(({ d, x }) => (b: SheetBuilder, r: number) => {
+      b.text(r, 0, d);
+      b.text(r, 1, x.receivedAt);
+      b.text(r, 2, x.receivedDate);
+      b.text(r, 3, x.onTime ? '예' : '아니오');
+      b.text(r, 4, x.signature === 'valid' ? '확인' : '격리(서명 확인 실패)');
+      b.count(r, 5, x.revision);
+      b.count(r, 6, x.documentCount);
+      b.text(r, 7, x.createdAt);
+      b.text(r, 8, x.bundleSha256);
+    }),
+    [18, 26, 12, 8, 20, 6, 8, 26, 66],
+  ).finish();
+}
+
+function laggingSheet(report: OfficeReport): XLSX.WorkSheet {
+  return table(
+    SHEET_NAMES.lagging,
+    [
+      '관리번호',
+      '공약사업명',
+      '주관부서',
+      '추진상황',
+      '부진 사유',
+      '집행률',
+      '계획(누계)',
+      '집행',
+      '미이행 추진계획',
+    ],
+    report.lagging.map((l) => (b: SheetBuilder, r: number) => {
+      b.id(r, 0, l.projectId);
+      b.text(r, 1, l.projectName);
+      b.text(r, 2, l.leadDepartment);
+      b.text(r, 3, REPORT_STATUS_LABELS[l.status]);
+      b.text(r, 4, l.reasons.map((x) => LAGGING_REASON_LABELS[x]).join(', '));
+      b.percent(r, 5, l.executionRate);
+      if (l.plannedSoFar === null) b.text(r, 6, EMPTY);
+      else b.amount(r, 6, l.plannedSoFar);
+      if (l.executed === null) b.text(r, 7, EMPTY);
+      else b.amount(r, 7, l.executed);
+      b.text(r, 8, l.missedMilestones.map((m) => `${m.unitName} ${m.periodId}: ${m.planned}`).join('\n'));
+    }),
+    [10, 40, 16, 12, 24, 9, 11, 11, 60],
+  ).finish();
+}
+
+function participationSheet(report: OfficeReport): XLSX.WorkSheet {
+  const p = report.participation;
+  const b = table(
+    SHEET_NAMES.participation,
+    ['분야', ...PARTICIPATION_COUNT_KEYS.map((k) => PARTICIPATION_COUNT_LABELS[k]), '계'],
+    p.byArea.map((a) => (b: SheetBuilder, r: number) => {
+      b.text(r, 0, `${a.areaId}. ${a.areaName}`);
+      PARTICIPATION_COUNT_KEYS.forEach((k, i) => b.count(r, 1 + i, a.counts[k]));
+      b.count(r, 1 + PARTICIPATION_COUNT_KEYS.length, a.counts.total);
+    }),
+    [30, 16, 12, 16, 16, 8, 8],
+  );
+  const r = p.byArea.length + 1;
+  b.text(r, 0, '합계');
+  [...PARTICIPATION_COUNT_KEYS, 'total' as const].forEach((k, i) =>
+    b.formula(r, 1 + i, `SUM(${colName(1 + i)}2:${colName(1 + i)}${r})`, p.totals[k], NUMBER_FORMATS.integer),
+  );
+  b.text(r + 1, 0, `관리카드 ${p.cardCount}건의 누계 (활동 ${p.activityCount}건)`);
+  return b.finish();
+}
+
+function changesSheet(report: OfficeReport): XLSX.WorkSheet {
+  return table(
+    SHEET_NAMES.changes,
+    [
+      '요청번호',
+      '관리번호',
+      '공약명',
+      '부서',
+      '승인일',
+      '승인',
+      '변경 요구사유',
+      '변경 내용 (구분: 당초 → 변경안)',
+      '처리 이력',
+    ],
+    report.changes.approved.map((c) => (b: SheetBuilder, r: number) => {
+      b.text(r, 0, c.requestId);
+      b.id(r, 1, c.projectId);
+      b.text(r, 2, c.projectName);
+      b.text(r, 3, c.department);
+      b.text(r, 4, c.approvedOn);
+      b.text(r, 5, c.approvedBy);
+      b.text(r, 6, c.reason);
+      b.text(r, 7, c.rows.map((x) => `${x.category}: ${x.original} → ${x.proposed}`).join('\n'));
+      b.text(
+        r,
+        8,
+        c.decisionHistory.map((d) => `${d.date} ${DECISION_STATUS_LABELS[d.status]} (${d.by})`).join('\n'),
+      );
+    }),
+    [18, 10, 40, 16, 12, 16, 50, 60, 50],
+  ).finish();
+}
+
+function comparisonSheet(report: OfficeReport): XLSX.WorkSheet {
+  const c = report.comparison;
+  const from = c.fromPeriodId ?? '이전';
+  const trend = (t: -1 | 0 | 1 | null) => (t === null ? '' : t < 0 ? '개선' : t > 0 ? '악화' : '유지');
+  const num = (b: SheetBuilder, r: number, col: number, v: number | null) =>
+    v === null ? b.text(r, col, EMPTY) : b.amount(r, col, v);
+  return table(
+    SHEET_NAMES.comparison,
+    [
+      '관리번호',
+      '공약사업명',
+      '주관부서',
+      `추진상황 (${from})`,
+      `추진상황 (${c.toPeriodId})`,
+      '추세',
+      `집행액 (${from})`,
+      `집행액 (${c.toPeriodId})`,
+      '증감',
+      `계획 총계 (${from})`,
+      `계획 총계 (${c.toPeriodId})`,
+      '변경 내용',
+    ],
+    c.projects.map((p) => (b: SheetBuilder, r: number) => {
+      b.id(r, 0, p.projectId);
+      b.text(r, 1, p.projectName);
+      b.text(r, 2, p.leadDepartment);
+      b.text(r, 3, REPORT_STATUS_LABELS[p.statusBefore]);
+      b.text(r, 4, REPORT_STATUS_LABELS[p.statusAfter]);
+      b.text(r, 5, trend(p.statusTrend));
+      num(b, r, 6, p.executedBefore);
+      num(b, r, 7, p.executedAfter);
+      num(b, r, 8, p.executedDelta);
+      num(b, r, 9, p.plannedBefore);
+      num(b, r, 10, p.plannedAfter);
+      b.text(r, 11, [...p.changes.map((x) => COMPARISON_LABELS[x]), ...p.resultsChanged].join(', '));
+    }),
+    [10, 40, 16, 14, 14, 6, 12, 12, 10, 12, 12, 40],
+  ).finish();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export function buildReportWorkbook(report: OfficeReport): {
+  workbook: XLSX.WorkBook;
+  finance: FinanceSheetLayout;
+} {
+  const wb = XLSX.utils.book_new();
+  const t = report.statusTables;
+  const finance = financeSheet(report);
+  const note = report.meta.definitions.completionRate;
+  const period = report.meta.periodLabel;
+  const status = (name: string, key: string, rows: StatusTableRow[], title: string) =>
+    statusSheet(name, key, { rows, total: t.total }, `${title} (${period})`, note);
+  const sheets: [string, XLSX.WorkSheet][] = [
+    [SHEET_NAMES.overview, overviewSheet(report)],
+    [SHEET_NAMES.byArea, status(SHEET_NAMES.byArea, '분야', t.byArea, '분야별 추진현황')],
+    [
+      SHEET_NAMES.byCorePledge,
+      status(SHEET_NAMES.byCorePledge, '핵심공약', t.byCorePledge, '핵심공약별 추진현황'),
+    ],
+    [
+      SHEET_NAMES.byDepartment,
+      status(SHEET_NAMES.byDepartment, '부서', t.byDepartment, '부서별 추진현황 (주관부서 기준)'),
+    ],
+    [SHEET_NAMES.finance, finance.sheet],
+    [SHEET_NAMES.submissions, submissionsSheet(report)],
+    [SHEET_NAMES.bundles, bundlesSheet(report)],
+    [SHEET_NAMES.lagging, laggingSheet(report)],
+    [SHEET_NAMES.participation, participationSheet(report)],
+    [SHEET_NAMES.changes, changesSheet(report)],
+    [SHEET_NAMES.comparison, comparisonSheet(report)],
+  ];
+  for (const [name, sheet] of sheets) XLSX.utils.book_append_sheet(wb, sheet, name);
+  wb.Props = { Title: `공약 추진상황 종합 ${report.meta.periodLabel}`, Author: '기획담당관' };
+  return { workbook: wb, finance: finance.layout };
+}
+
+/** The workbook as .xlsx bytes. */
+export function writeReportWorkbook(report: OfficeReport): Buffer {
+  const { workbook } = buildReportWorkbook(report);
+  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+}

@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { catalogSchema } from '../../domain/catalog/types';
+import {
+  changeRequestSchema,
+  currentDecisionStatus,
+  executionPlanSchema,
+  type ChangeRequest,
+  type ExecutionPlan,
+} from '../../domain/documents';
+import { termSchema } from '../../domain/term/types';
+import {
+  DEFAULT_LIMITS,
+  OFFICE_DEPARTMENT,
+  writeBundle,
+  writeFileAtomic,
+  type BundleDocument,
+} from '../bundles';
+import { insertSentBundle, lastSentBundle } from '../../db/bundles';
+import { listDocuments, saveDocument } from '../../db/documents';
+import { latestReceivedDocuments } from '../../db/received';
+import { putReferenceData } from '../../db/reference-data';
+import { getSetting, setSetting } from '../../db/settings';
+import { z } from 'zod';
+import { defaultVerifier, officeKeySnapshot, type Verifier } from './bundle-verify';
+import type { AppContext } from './context';
+import { PLAN_SLOT } from './document-identity';
+import { UserError } from './errors';
+import { loadSigningKey, requireOffice } from './key-service';
+import { loadCatalog, loadTerm } from './reference';
+import { whoAmI } from './session';
+
+export const BASELINE_PATHS = {
+  catalog: 'documents/reference/catalog.json',
+  term: 'documents/reference/term.json',
+  plan: (projectId: string) => `documents/plans/plan-${projectId}.json`,
+  change: (projectId: string, requestId: string) => `documents/changes/change-${projectId}-${requestId}.json`,
+} as const;
+
+export interface BaselineExportResult {
+  path: string;
+  revision: number;
+  sha256: string;
+  plans: number;
+  changeRequests: number;
+}
+
+/** The confirmed plans the office holds: its own confirmed documents first, then received plans marked confirmed. */
+async function confirmedPlans(ctx: AppContext): Promise<ExecutionPlan[]> {
+  const byProject = new Map<string, ExecutionPlan>();
+  for (const doc of await listDocuments(ctx.db, { kind: 'executionPlan' })) {
+    if (doc.status !== 'confirmed') continue;
+    const parsed = executionPlanSchema.safeParse(doc.json);
+    if (parsed.success) byProject.set(doc.projectId, { ...parsed.data, lifecycle: 'confirmed' });
+  }
+  for (const doc of await latestReceivedDocuments(ctx.db, { kind: 'executionPlan' })) {
+    if (byProject.has(doc.projectId)) continue;
+    const parsed = executionPlanSchema.safeParse(doc.json);
+    if (parsed.success && parsed.data.lifecycle === 'confirmed') byProject.set(doc.projectId, parsed.data);
+  }
+  return [...byProject.values()].sort((a, b) =>
+    a.projectId.localeCompare(b.projectId, 'en', { numeric: true }),
+  );
+}
+
+async function approvedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]> {
+  const found: ChangeRequest[] = [];
+  const seen = new Set<string>();
+  const candidates = [
+    ...(await listDocuments(ctx.db, { kind: 'changeRequest' })).map((d) => d.json),
+    ...(await latestReceivedDocuments(ctx.db, { kind: 'changeRequest' })).map((d) => d.json),
+  ];
+  for (const json of candidates) {
+    const parsed = changeRequestSchema.safeParse(json);
+    if (!parsed.success || currentDecisionStatus(parsed.data) !== 'approved') continue;
+    const id = `${parsed.data.projectId}:${parsed.data.requestId}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    found.push(parsed.data);
+  }
+  return found;
+}
+
+/**
+ * Office: signs a baseline package (catalog and term with its deadlines, confirmed plans, approved change
+ * requests). Departments apply it to get the office's reference data and their confirmed plans back.
+ */
+export async function exportBaseline(ctx: AppContext, path?: string): Promise<BaselineExportResult> {
+  await requireOffice(ctx);
+  const { key, privateKeyPem } = await loadSigningKey(ctx);
+  const plans = await confirmedPlans(ctx);
+  const changes = await approvedChangeRequests(ctx);
+  const documents: BundleDocument[] = [
+    { path: BASELINE_PATHS.catalog, json: await loadCatalog(ctx.db) },
+    { path: BASELINE_PATHS.term, json: await loadTerm(ctx.db) },
+    ...plans.map((p) => ({ path: BASELINE_PATHS.plan(p.projectId), json: p })),
+    ...changes.map((c) => ({ path: BASELINE_PATHS.change(c.projectId, c.requestId), json: c })),
+  ];
+  const last = await lastSentBundle(ctx.db, 'pledge-baseline');
+  const revision = (last?.revision ?? 0) + 1;
+  const createdAt = ctx.now().toISOString();
+  const bytes = await writeBundle({
+    manifestFields: {
+      type: 'pledge-baseline',
+      appVersion: ctx.appVersion,
+      department: OFFICE_DEPARTMENT,
+      period: 'plan',
+      createdAt,
+      revision,
+      previousBundleSha256: last?.sha256 ?? null,
+    },
+    documents,
+    attachments: [],
+    privateKeyPem,
+  });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const target = resolve(path ?? join(ctx.dataDir, 'outbox', `공약기준자료_r${revision}.pledge`));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileAtomic(target, bytes);
+  await insertSentBundle(ctx.db, {
+    type: 'pledge-baseline',
+    revision,
+    sha256,
+    previousSha256: last?.sha256 ?? null,
+    department: OFFICE_DEPARTMENT,
+    keyId: key.keyId,
+    period: 'plan',
+    documentCount: documents.length,
+    path: target,
+    createdAt,
+  });
+  return { path: target, revision, sha256, plans: plans.length, changeRequests: changes.length };
+}
+
+const appliedSchema = z.object({ revision: z.number().int(), sha256: z.string(), appliedAt: z.string() });
+export const BASELINE_SETTING = 'baseline.applied';
+
+export interface BaselineApplyResult {
+  status: 'applied' | 'duplicate';
+  revision: number;
+  sha256: string;
+  plans: number;
+  changeRequests: number;
+  catalogVersion: string;
+}
+
+/**
+ * Department: verifies a baseline package against the trusted office key and applies it: reference data, then
+ * the confirmed plans and approved change requests (stored as confirmed; saving identical content is a no-op,
+ * so applying the same package twice changes nothing). An older package than the last applied is refused.
+ */
+export async function applyBaseline(
+  ctx: AppContext,
+  input: { path: string } | { name: string; bytes: Buffer },
+  options: { verifier?: Verifier } = {},
+): Promise<BaselineApplyResult> {
+  const who = await whoAmI(ctx);
+  if (who?.role !== 'department') {
+    throw new UserError('NOT_A_DEPARTMENT', '기준 자료는 주관부서 PC에서 적용합니다.');
+  }
+  let bytes: Buffer;
+  if ('bytes' in input) bytes = input.bytes;
+  else {
+    const size = statSync(input.path).size;
+    if (size > DEFAULT_LIMITS.maxBundleBytes)
+      throw new UserError('ZIP_LIMIT', `파일이 너무 큽니다 (${size}바이트).`);
+    bytes = readFileSync(input.path);
+  }
+  const keys = await officeKeySnapshot(ctx);
+  if (keys.length === 0) {
+    throw new UserError(
+      'NO_OFFICE_KEY',
+      "기획담당관의 키가 등록되어 있지 않습니다. 기획담당관의 키 등록 파일을 먼저 가져오세요 ('pledge keys import').",
+    );
+  }
+  const verifier = options.verifier ?? defaultVerifier();
+  const check = await verifier(bytes, keys, 'pledge-baseline');
+  if (!check.ok) throw new UserError(check.code, `기준 자료를 적용하지 않았습니다: ${check.message}`);
+  const { manifest } = check;
+
+  const byPath = new Map(check.documents.map((d) => [d.path, d.json]));
+  const catalog = catalogSchema.safeParse(byPath.get(BASELINE_PATHS.catalog));
+  if (!catalog.success)
+    throw new UserError(
+      'BASELINE_INVALID',
+      `기준 자료의 공약사업 목록(${BASELINE_PATHS.catalog})이 올바르지 않습니다.`,
+    );
+  const term = termSchema.safeParse(byPath.get(BASELINE_PATHS.term));
+  if (!term.success)
+    throw new UserError(
+      'BASELINE_INVALID',
+      `기준 자료의 임기 정보(${BASELINE_PATHS.term})가 올바르지 않습니다.`,
+    );
+  const plans: ExecutionPlan[] = [];
+  const changes: ChangeRequest[] = [];
+  for (const doc of check.documents) {
+    if (doc.path.startsWith('documents/plans/')) {
+      const plan = executionPlanSchema.safeParse(doc.json);
+      if (
+        !plan.success ||
+        plan.data.lifecycle !== 'confirmed' ||
+        doc.path !== BASELINE_PATHS.plan(plan.data.projectId)
+      ) {
+        throw new UserError(
+          'BASELINE_INVALID',
+          `기준 자료의 ${doc.path}이(가) 확정된 실천계획서가 아닙니다.`,
+        );
+      }
+      plans.push(plan.data);
+    } else if (doc.path.startsWith('documents/changes/')) {
+      const change = changeRequestSchema.safeParse(doc.json);
+      if (!change.success || currentDecisionStatus(change.data) !== 'approved') {
+        throw new UserError(
+          'BASELINE_INVALID',
+          `기준 자료의 ${doc.path}이(가) 승인된 조정 요청서가 아닙니다.`,
+        );
+      }
+      changes.push(change.data);
+    } else if (doc.path !== BASELINE_PATHS.catalog && doc.path !== BASELINE_PATHS.term) {
+      throw new UserError('BASELINE_INVALID', `기준 자료에 알 수 없는 문서 ${doc.path}이(가) 있습니다.`);
+    }
+  }
+
+  const applied = appliedSchema.safeParse(await getSetting(ctx.db, BASELINE_SETTING));
+  const summary = {
+    revision: manifest.revision,
+    sha256: check.bundleSha256,
+    plans: plans.length,
+    changeRequests: changes.length,
+    catalogVersion: catalog.data.version,
+  };
+  if (applied.success) {
+    if (applied.data.sha256 === check.bundleSha256) return { status: 'duplicate', ...summary };
+    if (manifest.revision <= applied.data.revision) {
+      throw new UserError(
+        'REVISION_STALE',
+        `기준 자료 r${manifest.revision}은(는) 이미 적용한 r${applied.data.revision}보다 오래되었습니다.`,
+      );
+    }
+  }
+
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await putReferenceData(trx, { key: 'catalog', version: catalog.data.version, json: catalog.data }, now);
+    await putReferenceData(trx, { key: 'term', version: term.data.id, json: term.data }, now);
+  });
+  for (const plan of plans) {
+    await saveDocument(
+      ctx.db,
+      {
+        kind: 'executionPlan',
+        projectId: plan.projectId,
+        slot: PLAN_SLOT,
+        department: plan.department,
+        json: plan,
+        status: 'confirmed',
+        reason: 'import',
+        allowFrozen: true,
+      },
+      now,
+    );
+  }
+  for (const change of changes) {
+    await saveDocument(
+      ctx.db,
+      {
+        kind: 'changeRequest',
+        projectId: change.projectId,
+        slot: change.requestId,
+        department: change.department,
+        json: { ...change, lifecycle: 'confirmed' },
+        status: 'confirmed',
+        reason: 'import',
+        allowFrozen: true,
+      },
+      now,
+    );
+  }
+  await setSetting(ctx.db, BASELINE_SETTING, {
+    revision: manifest.revision,
+    sha256: check.bundleSha256,
+    appliedAt: now.toISOString(),
+  });
+  return { status: 'applied', ...summary };
+}

@@ -1,0 +1,171 @@
+import type { Catalog } from '../../domain/catalog/types';
+import { checkDocument, DOCUMENT_KIND_LABELS, type Document } from '../../domain/documents';
+import type { Term } from '../../domain/term/types';
+import type { BundleAttachment, BundleDocument, Manifest } from '../bundles';
+import { slotOf } from './document-identity';
+import { assertMayWrite, termKeys } from './drafting';
+import { UserError } from './errors';
+
+/** Short names used in bundle member paths: documents/<prefix>-<projectId>-<slot>.json. */
+export const KIND_FILE_PREFIX: Record<Document['kind'], string> = {
+  executionPlan: 'plan',
+  managementCard: 'card',
+  financeRow: 'finance',
+  changeRequest: 'change',
+};
+
+export const documentMemberPath = (doc: Pick<Document, 'kind' | 'projectId'>, slot: string): string =>
+  `documents/${KIND_FILE_PREFIX[doc.kind]}-${doc.projectId}-${slot}.json`;
+
+/** Every attachment hash a document cites (objects with a 64-hex `sha256`), wherever the form keeps them. */
+export function attachmentRefsOf(json: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'sha256' && typeof inner === 'string' && /^[0-9a-f]{64}$/.test(inner)) found.add(inner);
+        else walk(inner);
+      }
+    }
+  };
+  walk(json);
+  return [...found];
+}
+
+export interface ContentProblem {
+  code: string;
+  message: string;
+  /** Per document and field: "documents/card-1-1-1-2019-H1.json: unitProjects.0.name" → message. */
+  details: Record<string, string>;
+}
+
+export interface CheckedDocument {
+  document: Document;
+  slot: string;
+  path: string;
+}
+
+const MAX_LISTED = 5;
+
+function summarise(code: string, lines: string[], details: Record<string, string>): ContentProblem {
+  const shown = lines.slice(0, MAX_LISTED).join('; ');
+  const more = lines.length > MAX_LISTED ? ` 외 ${lines.length - MAX_LISTED}건` : '';
+  return { code, message: `${shown}${more}`, details };
+}
+
+/**
+ * What the signature cannot vouch for: every document's schema, that it is the document its path names and
+ * belongs to the signing department, the department's right to report on its project (lead department, or a
+ * co-department for its own finance row), the period, and that every cited attachment travels in the bundle.
+ */
+export function checkSubmissionContent(
+  manifest: Manifest,
+  documents: readonly BundleDocument[],
+  attachments: readonly BundleAttachment[],
+  catalog: Catalog,
+  term: Term,
+): { ok: true; documents: CheckedDocument[] } | { ok: false; problem: ContentProblem } {
+  if (documents.length === 0) {
+    return {
+      ok: false,
+      problem: { code: 'BUNDLE_EMPTY', message: '번들에 문서가 하나도 없습니다.', details: {} },
+    };
+  }
+  const ctx = termKeys(term);
+  const schemaLines: string[] = [];
+  const details: Record<string, string> = {};
+  const parsed: CheckedDocument[] = [];
+  for (const entry of documents) {
+    const { document, errors } = checkDocument(entry.json, ctx);
+    if (!document) {
+      for (const e of errors) {
+        const key = `${entry.path}: ${e.path || '(문서)'}`;
+        schemaLines.push(`${key} — ${e.message}`);
+        details[key] ??= e.message;
+      }
+      continue;
+    }
+    parsed.push({ document, slot: slotOf(document), path: entry.path });
+  }
+  if (schemaLines.length > 0)
+    return { ok: false, problem: summarise('DOCUMENT_SCHEMA', schemaLines, details) };
+
+  const identityLines: string[] = [];
+  const seen = new Set<string>();
+  for (const { document, slot, path } of parsed) {
+    const expected = documentMemberPath(document, slot);
+    if (path !== expected)
+      identityLines.push(
+        `${path}: 문서 내용(${DOCUMENT_KIND_LABELS[document.kind]} ${document.projectId} ${slot})과 파일 이름이 다릅니다 (${expected} 이어야 합니다)`,
+      );
+    if (document.department !== manifest.department) {
+      identityLines.push(
+        `${path}: 문서의 부서(${document.department})가 번들을 보낸 부서(${manifest.department})와 다릅니다`,
+      );
+    }
+    if (seen.has(expected)) identityLines.push(`${path}: 같은 문서가 두 번 들어 있습니다`);
+    seen.add(expected);
+    if (
+      (document.kind === 'managementCard' || document.kind === 'financeRow') &&
+      document.periodId !== manifest.period
+    ) {
+      identityLines.push(
+        `${path}: 문서의 반기(${document.periodId})가 번들의 제출 기간(${manifest.period === 'plan' ? '실천계획' : manifest.period})과 다릅니다`,
+      );
+    }
+  }
+  if (identityLines.length > 0) {
+    return {
+      ok: false,
+      problem: summarise(
+        'DOCUMENT_IDENTITY',
+        identityLines,
+        Object.fromEntries(identityLines.map((l) => [l.split(':')[0] ?? l, l])),
+      ),
+    };
+  }
+
+  const rightLines: string[] = [];
+  let rightCode = 'NOT_RESPONSIBLE';
+  for (const { document, path } of parsed) {
+    try {
+      assertMayWrite(catalog, manifest.department, document.kind, document.projectId);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      if (error.code === 'PROJECT_UNKNOWN') rightCode = 'PROJECT_UNKNOWN';
+      rightLines.push(`${path}: ${error.message}`);
+    }
+  }
+  if (rightLines.length > 0) {
+    return {
+      ok: false,
+      problem: summarise(
+        rightCode,
+        rightLines,
+        Object.fromEntries(rightLines.map((l) => [l.split(':')[0] ?? l, l])),
+      ),
+    };
+  }
+
+  const carried = new Set(attachments.map((a) => a.sha256));
+  const missing: string[] = [];
+  for (const { document, path } of parsed) {
+    for (const sha of attachmentRefsOf(document)) {
+      if (!carried.has(sha))
+        missing.push(`${path}: 첨부파일(SHA-256 ${sha.slice(0, 12)}…)이 번들에 없습니다`);
+    }
+  }
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      problem: summarise(
+        'ATTACHMENT_MISSING',
+        missing,
+        Object.fromEntries(missing.map((l) => [l.split(':')[0] ?? l, l])),
+      ),
+    };
+  }
+  return { ok: true, documents: parsed };
+}

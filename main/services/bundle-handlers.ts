@@ -1,0 +1,182 @@
+import type { Handlers, ReceivedBundleView, RegistryKeyView } from '../../domain/api/contract';
+import { listReceivedBundles } from '../../db/bundles';
+import type { RegistryKey } from '../../db/keys';
+import { latestReceivedDocuments } from '../../db/received';
+import { applyBaseline, exportBaseline } from './baseline';
+import { exportBundle } from './bundle-export';
+import { importBundleInputs, importBundles, releaseQuarantined, type BundleInput } from './bundle-import';
+import { ImportJobs } from './bundle-jobs';
+import type { Verifier } from './bundle-verify';
+import type { AppContext } from './context';
+import { UserError } from './errors';
+import {
+  applyRotation,
+  exportEnrollment,
+  getKeyStatus,
+  importEnrollment,
+  initKeys,
+  isRotationStatement,
+  listRegistry,
+  markApproved,
+  requireOffice,
+  revokeKey,
+  rotateOwnKey,
+} from './key-service';
+
+const keyView = (k: RegistryKey): RegistryKeyView => ({
+  department: k.department,
+  keyId: k.keyId,
+  role: k.role,
+  fingerprint: k.fingerprint,
+  status: k.status,
+  validFrom: k.validFrom,
+  enrolledAt: k.enrolledAt,
+  approvedAt: k.approvedAt,
+  revokedAt: k.revokedAt,
+  replacesKeyId: k.replacesKeyId,
+});
+
+const decode = (files: { name: string; dataBase64: string }[]): BundleInput[] =>
+  files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }));
+
+export interface BundleHandlerOptions {
+  /** Tests pass the in-thread verifier; the app uses the worker (default). */
+  verifier?: Verifier;
+}
+
+/** Keys, submission bundles, the office's import with quarantine, and baseline packages. */
+export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = {}) => {
+  const jobs = new ImportJobs();
+  const importOptions = options.verifier ? { verifier: options.verifier } : {};
+
+  return {
+    getKeyStatus: () => getKeyStatus(ctx),
+    initKeys: () => initKeys(ctx),
+    exportEnrollment: (input) => exportEnrollment(ctx, input?.path),
+    rotateOwnKey: (input) => rotateOwnKey(ctx, input?.path),
+    listRegistryKeys: async () => (await listRegistry(ctx)).map(keyView),
+
+    importEnrollment: async ({ text }) => {
+      if (isRotationStatement(text)) {
+        const { key } = await applyRotation(ctx, text);
+        const released = await releaseQuarantined(ctx, key.department, key.keyId, importOptions);
+        return { kind: 'rotation', ...keyFields(key), alreadyKnown: false, released };
+      }
+      const imported = await importEnrollment(ctx, text);
+      const key = imported.key;
+      return {
+        kind: imported.kind === 'trustedOffice' ? 'trustedOffice' : 'registry',
+        department: 'department' in key ? key.department : '기획담당관',
+        keyId: key.keyId,
+        fingerprint: key.fingerprint,
+        status: key.status,
+        alreadyKnown: imported.alreadyKnown,
+        released: [],
+      };
+    },
+
+    approveKey: async ({ keyId, department }) => {
+      const key = await markApproved(ctx, keyId, department);
+      const released = await releaseQuarantined(ctx, key.department, key.keyId, importOptions);
+      return { key: keyView(key), released };
+    },
+
+    revokeKey: async ({ keyId, department }) => keyView(await revokeKey(ctx, keyId, department)),
+
+    exportBundle: (input) => exportBundle(ctx, input),
+
+    importBundleFiles: async ({ paths }) => {
+      await requireOffice(ctx);
+      return importBundles(ctx, paths, undefined, importOptions);
+    },
+
+    importBundleData: async ({ files }) => {
+      await requireOffice(ctx);
+      return importBundleInputs(ctx, decode(files), importOptions);
+    },
+
+    startBundleImport: async (input) => {
+      await requireOffice(ctx);
+      return jobs.start(async (onProgress) => {
+        const fromPaths = input.paths?.length
+          ? await importBundles(ctx, input.paths, onProgress, importOptions)
+          : [];
+        const fromData = input.files?.length
+          ? await importBundleInputs(ctx, decode(input.files), { ...importOptions, onProgress })
+          : [];
+        return [...fromPaths, ...fromData];
+      });
+    },
+
+    getImportProgress: ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job)
+        throw new UserError(
+          'JOB_NOT_FOUND',
+          '가져오기 작업을 찾을 수 없습니다 (프로그램을 다시 시작했을 수 있습니다).',
+        );
+      return job;
+    },
+
+    listBundles: async (input): Promise<ReceivedBundleView[]> => {
+      await requireOffice(ctx);
+      const rows = await listReceivedBundles(ctx.db, input?.status ? { status: input.status } : {});
+      return rows.map((b) => ({
+        sha256: b.sha256,
+        department: b.department,
+        keyId: b.keyId,
+        period: b.period,
+        revision: b.revision,
+        createdAt: b.createdAt,
+        importedAt: b.importedAt,
+        status: b.status,
+        fileName: b.fileName,
+        reasonCode: b.reasonCode,
+        reason: b.reason,
+        documents: documentCount(b.manifest),
+      }));
+    },
+
+    listReceivedDocuments: async (input) => {
+      await requireOffice(ctx);
+      const docs = await latestReceivedDocuments(ctx.db, {
+        ...(input?.projectId ? { projectId: input.projectId } : {}),
+        ...(input?.department ? { department: input.department } : {}),
+      });
+      return docs.map((d) => ({
+        kind: d.kind,
+        projectId: d.projectId,
+        slot: d.slot,
+        department: d.department,
+        revision: d.revision,
+        bundleSha256: d.bundleSha256,
+        receivedAt: d.receivedAt,
+        json: d.json,
+      }));
+    },
+
+    exportBaseline: (input) => exportBaseline(ctx, input?.path),
+
+    applyBaseline: (input) =>
+      applyBaseline(
+        ctx,
+        'path' in input
+          ? { path: input.path }
+          : { name: input.name, bytes: Buffer.from(input.dataBase64, 'base64') },
+        importOptions,
+      ),
+  } satisfies Partial<Handlers>;
+};
+
+function keyFields(key: RegistryKey) {
+  return { department: key.department, keyId: key.keyId, fingerprint: key.fingerprint, status: key.status };
+}
+
+function documentCount(manifest: string): number {
+  try {
+    const parsed = JSON.parse(manifest) as { members?: { role?: string }[] };
+    return parsed.members?.filter((m) => m.role === 'document').length ?? 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,398 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { examples } from '../../domain/documents/test-fixtures';
+import { getAttachment, putAttachment } from '../../db/attachments';
+import { listReceivedBundles } from '../../db/bundles';
+import { saveDocument } from '../../db/documents';
+import { listRegistryKeys } from '../../db/keys';
+import { latestReceivedDocuments, listReceivedDocuments } from '../../db/received';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { exportBundle } from './bundle-export';
+import { archivePathOf, importBundleInputs, importBundles, releaseQuarantined } from './bundle-import';
+import {
+  dumpDatabase,
+  enroll,
+  makeCopy,
+  privateKeyOf,
+  sha256Hex,
+  signSubmission,
+} from './bundle-test-support';
+import { directVerifier, findVerifyWorkerFile } from './bundle-verify';
+import type { AppContext } from './context';
+import { importEnrollment, markApproved, revokeKey, exportEnrollment } from './key-service';
+
+const LEAD = '경제진흥본부';
+const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
+const direct = { verifier: directVerifier };
+
+let dir: ReturnType<typeof makeTempDir>;
+let office: AppContext;
+let dept: AppContext;
+const open: AppContext[] = [];
+
+const plan = (attachmentSha?: string) => {
+  const json = structuredClone(examples.planJson) as Record<string, unknown> & {
+    evidence?: unknown;
+  };
+  const text = JSON.stringify(json);
+  return JSON.parse(
+    attachmentSha
+      ? text.replace(/b342f68b4f03641e02bc12bb9a38522b802c332afb795f3d5ac4d55240c64c89/g, attachmentSha)
+      : text,
+  ) as Record<string, unknown>;
+};
+const financeRow = (overrides: Record<string, unknown> = {}) => ({
+  ...(structuredClone(examples.financeRowJson) as Record<string, unknown>),
+  ...overrides,
+});
+
+async function copy(name: string, who: Parameters<typeof makeCopy>[2]): Promise<AppContext> {
+  const ctx = await makeCopy(dir.path, name, who);
+  open.push(ctx);
+  return ctx;
+}
+
+/** The department drafts a plan (with a PDF attachment) and a finance row the normal way. */
+async function draftLeadDocuments(ctx: AppContext): Promise<{ pdf: Buffer }> {
+  const pdf = Buffer.from('%PDF-1.4 보도자료 핀테크 산업 육성계획\n', 'utf8');
+  const info = await putAttachment(ctx.db, pdf, 'application/pdf', ctx.now());
+  const p = plan(info.sha256);
+  await saveDocument(
+    ctx.db,
+    {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      department: LEAD,
+      json: p,
+      reason: 'submit',
+      status: 'submitted',
+    },
+    ctx.now(),
+  );
+  await saveDocument(
+    ctx.db,
+    {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2019-H1',
+      department: LEAD,
+      json: financeRow(),
+      reason: 'submit',
+      status: 'submitted',
+    },
+    ctx.now(),
+  );
+  return { pdf };
+}
+
+beforeEach(async () => {
+  dir = makeTempDir('pledge-bundles-');
+  office = await copy('office', { role: 'office' });
+  dept = await copy('dept', { role: 'department', department: LEAD });
+});
+afterEach(async () => {
+  for (const ctx of open.splice(0)) await ctx.close();
+  dir.remove();
+});
+
+describe('round trip: department export → office import', () => {
+  it('the office receives exactly the documents and attachments the department wrote; a second import is a duplicate', async () => {
+    await enroll(office, dept);
+    const { pdf } = await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: 'plan' });
+    expect(exported.fileName).toBe(`공약제출_${LEAD}_실천계획_r1.pledge`);
+    expect(exported.revision).toBe(1);
+    expect(exported.refused).toEqual([]);
+    expect(exported.documents.map((d) => d.path)).toEqual(['documents/plan-1-1-1-plan.json']);
+
+    const progress: [number, number][] = [];
+    const [result] = await importBundles(office, [exported.path], (d, t) => progress.push([d, t]), direct);
+    expect(result).toMatchObject({ status: 'accepted', department: LEAD, revision: 1, documents: 1 });
+    expect(progress.at(-1)).toEqual([1, 1]);
+
+    const stored = (
+      await dept.db
+        .selectFrom('documents')
+        .select('json')
+        .where('kind', '=', 'executionPlan')
+        .executeTakeFirstOrThrow()
+    ).json;
+    const received = await listReceivedDocuments(office.db);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.json).toEqual(JSON.parse(stored));
+    expect(received[0]).toMatchObject({
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      department: LEAD,
+    });
+    const attachment = await getAttachment(office.db, sha256Hex(pdf));
+    expect(attachment?.bytes.equals(pdf)).toBe(true);
+    expect(attachment?.mediaType).toBe('application/pdf');
+    expect(
+      readFileSync(archivePathOf(office.dataDir, exported.sha256)).equals(readFileSync(exported.path)),
+    ).toBe(true);
+
+    const before = await dumpDatabase(office);
+    const [again] = await importBundles(office, [exported.path], undefined, direct);
+    expect(again).toMatchObject({ status: 'duplicate', code: 'DUPLICATE' });
+    expect(await dumpDatabase(office)).toEqual(before);
+
+    // The next export names this one as its predecessor and is accepted after it.
+    const second = await exportBundle(dept, { period: '2019-H1' });
+    expect(second.revision).toBe(2);
+    const [next] = await importBundles(office, [second.path], undefined, direct);
+    expect(next).toMatchObject({ status: 'accepted', revision: 2 });
+    expect((await latestReceivedDocuments(office.db)).map((d) => d.kind).sort()).toEqual([
+      'executionPlan',
+      'financeRow',
+    ]);
+  });
+
+  it('export refuses documents with errors and lists them, and sends the rest', async () => {
+    await draftLeadDocuments(dept);
+    await saveDocument(
+      dept.db,
+      {
+        kind: 'financeRow',
+        projectId: '1-1-2',
+        slot: '2019-H1',
+        department: LEAD,
+        json: financeRow({
+          projectId: '1-1-2',
+          secured: { national: -5, city: null, district: null, private: null, other: null },
+        }),
+        reason: 'autosave',
+      },
+      dept.now(),
+    );
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    expect(exported.documents.map((d) => d.projectId)).toEqual(['1-1-1']);
+    expect(exported.refused).toHaveLength(1);
+    expect(exported.refused[0]?.projectId).toBe('1-1-2');
+    expect(exported.refused[0]?.error).toContain('secured.national');
+  });
+
+  it('a folder is imported recursively and bundles are committed in revision order whatever the file names', async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const folder = join(dir.path, 'share', 'inner');
+    mkdirSync(folder, { recursive: true });
+    const r1 = await exportBundle(dept, { period: 'plan', path: join(folder, 'z-first.pledge') });
+    const r2 = await exportBundle(dept, { period: '2019-H1', path: join(folder, 'a-second.zip') });
+    writeFileSync(join(folder, 'notes.txt'), 'not a bundle');
+    const results = await importBundles(office, [join(dir.path, 'share')], undefined, direct);
+    expect(results.map((r) => [r.revision, r.status])).toEqual([
+      [2, 'accepted'],
+      [1, 'accepted'],
+    ]);
+    expect((await listReceivedBundles(office.db)).map((b) => b.sha256)).toEqual([r1.sha256, r2.sha256]);
+  });
+});
+
+describe('rejections leave the office database unchanged', () => {
+  async function expectRejected(bytes: Buffer, code: string, reasonPart: string | RegExp) {
+    const before = await dumpDatabase(office);
+    const [result] = await importBundleInputs(office, [{ name: 'test.pledge', bytes }], direct);
+    expect(result?.status).toBe('rejected');
+    expect(result?.code).toBe(code);
+    expect(result?.reason).toMatch(reasonPart);
+    expect(await dumpDatabase(office)).toEqual(before);
+    return result;
+  }
+
+  it('a stale revision names both revisions', async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const r1 = await exportBundle(dept, { period: 'plan' });
+    const r2 = await exportBundle(dept, { period: '2019-H1' });
+    expect((await importBundles(office, [r2.path], undefined, direct))[0]?.status).toBe('accepted');
+    await expectRejected(readFileSync(r1.path), 'REVISION_STALE', 'r1은(는) 이미 받은 r2보다 오래되었습니다');
+  });
+
+  it('a fork (previous hash is not the last accepted bundle) is refused', async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const r1 = await exportBundle(dept, { period: 'plan' });
+    await importBundles(office, [r1.path], undefined, direct);
+    const forged = await signSubmission(await privateKeyOf(dept), {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 2,
+      previousBundleSha256: 'ab'.repeat(32),
+      documents: [{ path: 'documents/finance-1-1-1-2019-H1.json', json: financeRow() }],
+    });
+    await expectRejected(
+      forged,
+      'CHAIN_FORK',
+      /r2은\(는\) 이전 번들\(SHA-256 abababababab…\) 다음에 만들어졌지만, 마지막으로 받은 번들은 r1/,
+    );
+  });
+
+  it('a department reporting on another department’s project is refused, naming the project', async () => {
+    await enroll(office, dept);
+    const valid = JSON.parse(JSON.stringify(plan()).replace(/"1-1-1"/g, '"2-1-1"')) as Record<
+      string,
+      unknown
+    >;
+    const pdf = Buffer.from('x');
+    const bytes2 = await signSubmission(await privateKeyOf(dept), {
+      department: LEAD,
+      period: 'plan',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [
+        {
+          path: 'documents/plan-2-1-1-plan.json',
+          json: JSON.parse(
+            JSON.stringify(valid).replace(
+              /b342f68b4f03641e02bc12bb9a38522b802c332afb795f3d5ac4d55240c64c89/g,
+              sha256Hex(pdf),
+            ),
+          ),
+        },
+      ],
+      attachments: [{ bytes: pdf, mediaType: 'application/pdf' }],
+    });
+    await expectRejected(
+      bytes2,
+      'NOT_RESPONSIBLE',
+      /경제진흥본부은\(는\) 2-1-1 .*의 공약실천계획서를 작성할 수 없습니다 \(2-1-1의 주관부서는/,
+    );
+  });
+
+  it('a co-department may send its finance row but not a card', async () => {
+    const co = await copy('co', { role: 'department', department: CO });
+    await enroll(office, co);
+    const card = JSON.parse(
+      JSON.stringify(examples.cardJson)
+        .replace(/"1-1-1"/g, '"1-1-7"')
+        .replace(/"경제진흥본부"/, `"${CO}"`),
+    ) as Record<string, unknown>;
+    card.department = CO;
+    const cardBytes = await signSubmission(await privateKeyOf(co), {
+      department: CO,
+      period: '2019-H1',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [{ path: 'documents/card-1-1-7-2019-H1.json', json: card }],
+    });
+    const refused = await importBundleInputs(office, [{ name: 'card.pledge', bytes: cardBytes }], direct);
+    expect(refused[0]).toMatchObject({ status: 'rejected', code: 'NOT_RESPONSIBLE' });
+    expect(refused[0]?.reason).toContain(
+      '협조부서는 1-1-7의 재정집행현황(자기 부서 확보·집행액)만 작성할 수 있습니다',
+    );
+
+    const rowBytes = await signSubmission(await privateKeyOf(co), {
+      department: CO,
+      period: '2019-H1',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [
+        {
+          path: 'documents/finance-1-1-7-2019-H1.json',
+          json: financeRow({ projectId: '1-1-7', department: CO }),
+        },
+      ],
+    });
+    const [accepted] = await importBundleInputs(office, [{ name: 'row.pledge', bytes: rowBytes }], direct);
+    expect(accepted).toMatchObject({ status: 'accepted', department: CO, documents: 1 });
+  });
+
+  it('a document with a schema error is refused naming the file and the field', async () => {
+    await enroll(office, dept);
+    const bytes = await signSubmission(await privateKeyOf(dept), {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [
+        {
+          path: 'documents/finance-1-1-1-2019-H1.json',
+          json: financeRow({ secured: { national: 500, city: -3, district: null, private: 0, other: null } }),
+        },
+      ],
+    });
+    const result = await expectRejected(
+      bytes,
+      'DOCUMENT_SCHEMA',
+      'documents/finance-1-1-1-2019-H1.json: secured.city — 금액은 0 이상의 숫자여야 합니다',
+    );
+    expect(result?.details).toHaveProperty(['documents/finance-1-1-1-2019-H1.json: secured.city']);
+  });
+
+  it('a bundle whose byte was changed on the way is refused', async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    const bytes = readFileSync(exported.path);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 200) ^ 0x01, bytes.length - 200);
+    const before = await dumpDatabase(office);
+    const [result] = await importBundleInputs(office, [{ name: 'x.pledge', bytes }], direct);
+    expect(result?.status).toBe('rejected');
+    expect(result?.reason.length).toBeGreaterThan(5);
+    expect(await dumpDatabase(office)).toEqual(before);
+  });
+});
+
+describe('keys and quarantine', () => {
+  it('an unknown key is quarantined (kept, not merged); approving it releases and imports the bundle', async () => {
+    await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    const [held] = await importBundles(office, [exported.path], undefined, direct);
+    expect(held).toMatchObject({ status: 'quarantined', code: 'KEY_UNKNOWN', department: LEAD, revision: 1 });
+    expect(await listReceivedDocuments(office.db)).toEqual([]);
+    expect(existsSync(archivePathOf(office.dataDir, exported.sha256))).toBe(true);
+    expect((await listReceivedBundles(office.db, { status: 'quarantined' })).map((b) => b.sha256)).toEqual([
+      exported.sha256,
+    ]);
+
+    // Same file again while still quarantined: nothing changes.
+    const before = await dumpDatabase(office);
+    expect((await importBundles(office, [exported.path], undefined, direct))[0]?.status).toBe('duplicate');
+    expect(await dumpDatabase(office)).toEqual(before);
+
+    const { text, keyId } = await exportEnrollment(dept);
+    await importEnrollment(office, text);
+    expect((await listRegistryKeys(office.db))[0]?.status).toBe('pending');
+    const approved = await markApproved(office, keyId);
+    const released = await releaseQuarantined(office, approved.department, approved.keyId, direct);
+    expect(released).toEqual([expect.objectContaining({ status: 'accepted', revision: 1 })]);
+    expect((await listReceivedBundles(office.db)).map((b) => b.status)).toEqual(['accepted']);
+    expect((await listReceivedDocuments(office.db)).map((d) => d.kind)).toEqual(['financeRow']);
+  });
+
+  it('a pending key quarantines too', async () => {
+    await enroll(office, dept, false);
+    await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    const [held] = await importBundles(office, [exported.path], undefined, direct);
+    expect(held).toMatchObject({ status: 'quarantined', code: 'KEY_PENDING' });
+  });
+
+  it('a revoked key quarantines its bundles and cannot be approved again', async () => {
+    const keyId = await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    await revokeKey(office, keyId);
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    const [held] = await importBundles(office, [exported.path], undefined, direct);
+    expect(held).toMatchObject({ status: 'quarantined', code: 'KEY_REVOKED' });
+    expect(await listReceivedDocuments(office.db)).toEqual([]);
+    await expect(markApproved(office, keyId)).rejects.toThrow('폐기된 키');
+  });
+});
+
+describe.runIf(findVerifyWorkerFile() !== null)(
+  'the worker verifier (built out/main/verify-worker.mjs)',
+  () => {
+    it('imports through the worker thread like the app and the CLI do', async () => {
+      await enroll(office, dept);
+      await draftLeadDocuments(dept);
+      const exported = await exportBundle(dept, { period: 'plan' });
+      const [result] = await importBundles(office, [exported.path]);
+      expect(result).toMatchObject({ status: 'accepted', documents: 1 });
+    });
+  },
+);

@@ -1,0 +1,481 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Catalog } from '../../domain/catalog/types';
+import type { Term } from '../../domain/term/types';
+import {
+  DEFAULT_LIMITS,
+  MANIFEST_NAME,
+  parseManifestBytes,
+  serializeManifest,
+  writeFileAtomic,
+  type BundleAccepted,
+  type KeySnapshotEntry,
+  type Manifest,
+} from '../bundles';
+import { readZipEntries } from '../bundles/read';
+import { putAttachment } from '../../db/attachments';
+import {
+  getDepartmentChain,
+  getReceivedBundle,
+  listReceivedBundles,
+  putReceivedBundle,
+  setDepartmentChain,
+} from '../../db/bundles';
+import { insertReceivedDocument } from '../../db/received';
+import { checkSubmissionContent, type CheckedDocument } from './bundle-content';
+import { defaultVerifier, registrySnapshot, type Verifier } from './bundle-verify';
+import type { AppContext } from './context';
+import { loadCatalog, loadTerm } from './reference';
+
+export type ImportStatus = 'accepted' | 'duplicate' | 'quarantined' | 'rejected';
+
+/** The outcome for one file: what happened, a stable code, and the reason in Korean. */
+export interface ImportResult {
+  file: string;
+  status: ImportStatus;
+  code: string;
+  reason: string;
+  department: string | null;
+  revision: number | null;
+  sha256: string | null;
+  documents: number;
+  /** Field-level problems for a rejected document: "documents/…json: path" → message. */
+  details?: Record<string, string>;
+}
+
+export interface ImportOptions {
+  /** Defaults to the worker verifier (the built out/main/verify-worker.mjs). */
+  verifier?: Verifier;
+  onProgress?: (done: number, total: number) => void;
+  /** Bundles verified at once (each in its own worker). */
+  concurrency?: number;
+}
+
+export const archiveDirOf = (dataDir: string): string => join(dataDir, 'archive');
+export const archivePathOf = (dataDir: string, sha256: string): string =>
+  join(archiveDirOf(dataDir), `${sha256}.pledge`);
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const BUNDLE_FILE = /\.(pledge|zip)$/i;
+
+/** A file or a folder's bundle files (recursively *.pledge / *.zip), in natural name order. */
+export function collectBundleFiles(paths: readonly string[]): { files: string[]; problems: ImportResult[] } {
+  const files: string[] = [];
+  const problems: ImportResult[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name, 'ko', { numeric: true }),
+    );
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && BUNDLE_FILE.test(entry.name)) files.push(full);
+    }
+  };
+  for (const raw of paths) {
+    const path = resolve(raw);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      problems.push(rejected(raw, 'FILE_NOT_FOUND', `파일이나 폴더를 찾을 수 없습니다: ${raw}`));
+      continue;
+    }
+    if (isDir) walk(path);
+    else files.push(path);
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+function rejected(
+  file: string,
+  code: string,
+  reason: string,
+  extra: Partial<ImportResult> = {},
+): ImportResult {
+  return {
+    file,
+    status: 'rejected',
+    code,
+    reason,
+    department: null,
+    revision: null,
+    sha256: null,
+    documents: 0,
+    ...extra,
+  };
+}
+
+/** One input after verification, before anything is written. */
+type Verified =
+  | { kind: 'final'; result: ImportResult }
+  | {
+      kind: 'accept';
+      file: string;
+      bytes: Buffer;
+      sha256: string;
+      check: BundleAccepted;
+      documents: CheckedDocument[];
+    }
+  | {
+      kind: 'quarantine';
+      file: string;
+      bytes: Buffer;
+      sha256: string;
+      manifest: Manifest;
+      manifestText: string;
+      code: string;
+      reason: string;
+    };
+
+export type BundleInput = { name: string; bytes: Buffer } | { name: string; path: string };
+
+/** Imports bundle files and folders (office). Each file is read once; see importBundleInputs. */
+export async function importBundles(
+  ctx: AppContext,
+  paths: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+  options: Omit<ImportOptions, 'onProgress'> = {},
+): Promise<ImportResult[]> {
+  const { files, problems } = collectBundleFiles(paths);
+  const results = await importBundleInputs(
+    ctx,
+    files.map((path) => ({ name: path, path })),
+    { ...options, ...(onProgress ? { onProgress } : {}) },
+  );
+  return [...problems, ...results];
+}
+
+/**
+ * The office's import: every input is read once into memory and verified completely (in a worker: container,
+ * signature, members, key status; then every document's schema, identity and the department's right to report
+ * on its project) before anything is written. Verified bundles are then committed in order of department and
+ * revision, each in one transaction with its revision checks (stale, fork, duplicate). Results keep input order.
+ */
+export async function importBundleInputs(
+  ctx: AppContext,
+  inputs: readonly BundleInput[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  const verifier = options.verifier ?? defaultVerifier();
+  const keys = await registrySnapshot(ctx);
+  const catalog = await loadCatalog(ctx.db);
+  const term = await loadTerm(ctx.db);
+  const total = inputs.length;
+  let done = 0;
+  const verified: Verified[] = new Array<Verified>(inputs.length);
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < inputs.length) {
+      const index = next++;
+      const input = inputs[index] as BundleInput;
+      verified[index] = await verifyInput(ctx, input, keys, verifier, catalog, term);
+      done += 1;
+      options.onProgress?.(done, total);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, inputs.length));
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
+
+  const results: ImportResult[] = new Array<ImportResult>(inputs.length);
+  const order = verified
+    .map((v, index) => ({ v, index }))
+    .sort((a, b) => commitOrder(a.v) - commitOrder(b.v) || compareCandidates(a.v, b.v) || a.index - b.index);
+  for (const { v, index } of order) results[index] = await commit(ctx, v);
+  return results;
+}
+
+const commitOrder = (v: Verified): number => (v.kind === 'accept' ? 0 : v.kind === 'quarantine' ? 1 : 2);
+function compareCandidates(a: Verified, b: Verified): number {
+  if (a.kind !== 'accept' || b.kind !== 'accept') return 0;
+  const da = a.check.manifest.department;
+  const db = b.check.manifest.department;
+  return da < db ? -1 : da > db ? 1 : a.check.manifest.revision - b.check.manifest.revision;
+}
+
+async function readInput(input: BundleInput): Promise<Buffer | ImportResult> {
+  if ('bytes' in input) return input.bytes;
+  try {
+    const size = statSync(input.path).size;
+    if (size > DEFAULT_LIMITS.maxBundleBytes) {
+      return rejected(
+        input.name,
+        'ZIP_LIMIT',
+        `파일이 너무 큽니다 (${size}바이트, 최대 ${DEFAULT_LIMITS.maxBundleBytes}바이트)`,
+      );
+    }
+    return readFileSync(input.path);
+  } catch (error) {
+    return rejected(
+      input.name,
+      'FILE_UNREADABLE',
+      `파일을 읽을 수 없습니다: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+async function verifyInput(
+  ctx: AppContext,
+  input: BundleInput,
+  keys: readonly KeySnapshotEntry[],
+  verifier: Verifier,
+  catalog: Catalog,
+  term: Term,
+): Promise<Verified> {
+  const bytes = await readInput(input);
+  if (!Buffer.isBuffer(bytes)) return { kind: 'final', result: bytes };
+  return verifyBytes(ctx, input.name, bytes, keys, verifier, catalog, term);
+}
+
+async function verifyBytes(
+  ctx: AppContext,
+  file: string,
+  bytes: Buffer,
+  keys: readonly KeySnapshotEntry[],
+  verifier: Verifier,
+  catalog: Catalog,
+  term: Term,
+): Promise<Verified> {
+  const sha256 = sha256Hex(bytes);
+  const known = await getReceivedBundle(ctx.db, sha256);
+  if (known?.status === 'accepted') return { kind: 'final', result: duplicateOf(file, known) };
+  const check = await verifier(bytes, keys, 'pledge-submission');
+  if (!check.ok) {
+    if (check.quarantine) {
+      const manifest = await manifestFromVerifiedZip(bytes);
+      if (manifest) {
+        return {
+          kind: 'quarantine',
+          file,
+          bytes,
+          sha256,
+          ...manifest,
+          code: check.code,
+          reason: check.message,
+        };
+      }
+    }
+    return { kind: 'final', result: rejected(file, check.code, check.message, { sha256 }) };
+  }
+  const content = checkSubmissionContent(check.manifest, check.documents, check.attachments, catalog, term);
+  if (!content.ok) {
+    return {
+      kind: 'final',
+      result: rejected(file, content.problem.code, content.problem.message, {
+        sha256,
+        department: check.manifest.department,
+        revision: check.manifest.revision,
+        details: content.problem.details,
+      }),
+    };
+  }
+  return { kind: 'accept', file, bytes, sha256, check, documents: content.documents };
+}
+
+/** The manifest of a bundle the verifier already found sound except for its key (canonical zip, schema-valid). */
+async function manifestFromVerifiedZip(
+  bytes: Buffer,
+): Promise<{ manifest: Manifest; manifestText: string } | null> {
+  const zip = await readZipEntries(bytes, DEFAULT_LIMITS);
+  if (!zip.ok) return null;
+  const data = zip.entries.find((e) => e.name === MANIFEST_NAME)?.data;
+  if (!data) return null;
+  const parsed = parseManifestBytes(data);
+  return parsed.ok ? { manifest: parsed.manifest, manifestText: data.toString('utf8') } : null;
+}
+
+const duplicateOf = (
+  file: string,
+  known: { sha256: string; department: string; revision: number; status: string; importedAt: string },
+): ImportResult => ({
+  file,
+  status: 'duplicate',
+  code: 'DUPLICATE',
+  reason:
+    known.status === 'accepted'
+      ? `이미 받은 번들입니다 (${known.department} r${known.revision}, ${known.importedAt.slice(0, 10)} 가져옴). 바뀐 것이 없습니다.`
+      : `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 키가 승인되면 자동으로 반영됩니다.`,
+  department: known.department,
+  revision: known.revision,
+  sha256: known.sha256,
+  documents: 0,
+});
+
+/** Thrown inside a transaction to roll it back with a result. */
+class Outcome extends Error {
+  constructor(readonly result: ImportResult) {
+    super(result.reason);
+  }
+}
+
+function archive(ctx: AppContext, sha256: string, bytes: Buffer): void {
+  const path = archivePathOf(ctx.dataDir, sha256);
+  if (existsSync(path)) return;
+  mkdirSync(archiveDirOf(ctx.dataDir), { recursive: true });
+  writeFileAtomic(path, bytes);
+}
+
+async function commit(ctx: AppContext, v: Verified): Promise<ImportResult> {
+  if (v.kind === 'final') return v.result;
+  const now = ctx.now().toISOString();
+  if (v.kind === 'quarantine') {
+    const { manifest } = v;
+    const known = await getReceivedBundle(ctx.db, v.sha256);
+    if (known) return duplicateOf(v.file, known);
+    archive(ctx, v.sha256, v.bytes);
+    await putReceivedBundle(ctx.db, {
+      sha256: v.sha256,
+      type: manifest.type,
+      department: manifest.department,
+      keyId: manifest.keyId,
+      period: manifest.period,
+      revision: manifest.revision,
+      previousSha256: manifest.previousBundleSha256,
+      createdAt: manifest.createdAt,
+      importedAt: now,
+      status: 'quarantined',
+      manifest: v.manifestText,
+      fileName: basename(v.file),
+      reasonCode: v.code,
+      reason: v.reason,
+    });
+    return {
+      file: v.file,
+      status: 'quarantined',
+      code: v.code,
+      reason: `${v.reason}. 번들은 격리 보관했습니다. 키를 승인하면 반영됩니다.`,
+      department: manifest.department,
+      revision: manifest.revision,
+      sha256: v.sha256,
+      documents: manifest.members.filter((m) => m.role === 'document').length,
+    };
+  }
+  const { manifest } = v.check;
+  const base = { department: manifest.department, revision: manifest.revision, sha256: v.sha256 };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const known = await getReceivedBundle(trx, v.sha256);
+      if (known?.status === 'accepted') throw new Outcome(duplicateOf(v.file, known));
+      const chain = await getDepartmentChain(trx, manifest.department);
+      if (chain && manifest.revision <= chain.lastRevision) {
+        throw new Outcome(
+          rejected(
+            v.file,
+            'REVISION_STALE',
+            `${manifest.department}의 r${manifest.revision}은(는) 이미 받은 r${chain.lastRevision}보다 오래되었습니다. 더 새 번들을 받았으므로 이 번들은 반영하지 않습니다.`,
+            base,
+          ),
+        );
+      }
+      if (chain && manifest.previousBundleSha256 !== chain.lastBundleSha256) {
+        const named = manifest.previousBundleSha256
+          ? `이전 번들(SHA-256 ${manifest.previousBundleSha256.slice(0, 12)}…)`
+          : '이전 번들 없음';
+        throw new Outcome(
+          rejected(
+            v.file,
+            'CHAIN_FORK',
+            `${manifest.department}의 r${manifest.revision}은(는) ${named} 다음에 만들어졌지만, 마지막으로 받은 번들은 r${chain.lastRevision}(SHA-256 ${chain.lastBundleSha256.slice(0, 12)}…)입니다. 빠진 번들을 먼저 가져오거나, 다른 PC에서 만든 번들인지 부서에 확인하세요.`,
+            base,
+          ),
+        );
+      }
+      // Content-addressed, so writing it before the commit is harmless if the commit fails.
+      archive(ctx, v.sha256, v.bytes);
+      await putReceivedBundle(trx, {
+        sha256: v.sha256,
+        type: manifest.type,
+        department: manifest.department,
+        keyId: manifest.keyId,
+        period: manifest.period,
+        revision: manifest.revision,
+        previousSha256: manifest.previousBundleSha256,
+        createdAt: manifest.createdAt,
+        importedAt: now,
+        status: 'accepted',
+        manifest: known?.manifest ?? serializeManifest(manifest).toString('utf8'),
+        fileName: known?.fileName ?? basename(v.file),
+        reasonCode: '',
+        reason: '',
+      });
+      for (const { document, slot } of v.documents) {
+        await insertReceivedDocument(trx, {
+          bundleSha256: v.sha256,
+          kind: document.kind,
+          projectId: document.projectId,
+          slot,
+          department: manifest.department,
+          revision: manifest.revision,
+          json: document,
+          receivedAt: now,
+        });
+      }
+      for (const attachment of v.check.attachments) {
+        await putAttachment(trx, attachment.bytes, attachment.mediaType, ctx.now());
+      }
+      await setDepartmentChain(trx, {
+        department: manifest.department,
+        lastRevision: manifest.revision,
+        lastBundleSha256: v.sha256,
+        updatedAt: now,
+      });
+    });
+  } catch (error) {
+    if (error instanceof Outcome) return error.result;
+    throw error;
+  }
+  return {
+    file: v.file,
+    status: 'accepted',
+    code: 'ACCEPTED',
+    reason: `${manifest.department} r${manifest.revision}: 문서 ${v.documents.length}건, 첨부 ${v.check.attachments.length}건을 반영했습니다.`,
+    ...base,
+    documents: v.documents.length,
+  };
+}
+
+/**
+ * After a key is approved: re-verifies its quarantined bundles from the archived bytes and imports them in order
+ * of revision. A bundle that still fails (e.g. a newer revision arrived meanwhile) stays in quarantine with the
+ * new reason, so nothing is lost.
+ */
+export async function releaseQuarantined(
+  ctx: AppContext,
+  department: string,
+  keyId: string,
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  const held = await listReceivedBundles(ctx.db, { status: 'quarantined', department, keyId });
+  if (held.length === 0) return [];
+  const inputs: BundleInput[] = [];
+  const missing: ImportResult[] = [];
+  for (const bundle of held) {
+    const path = archivePathOf(ctx.dataDir, bundle.sha256);
+    const bytes = existsSync(path) ? readFileSync(path) : null;
+    if (!bytes || sha256Hex(bytes) !== bundle.sha256) {
+      missing.push(
+        rejected(
+          bundle.fileName,
+          'ARCHIVE_MISSING',
+          `보관된 번들 파일(${path})이 없거나 손상되어 다시 검사할 수 없습니다. 원본 파일을 다시 가져오세요.`,
+          {
+            department: bundle.department,
+            revision: bundle.revision,
+            sha256: bundle.sha256,
+          },
+        ),
+      );
+      continue;
+    }
+    inputs.push({ name: bundle.fileName, bytes });
+  }
+  const results = await importBundleInputs(ctx, inputs, options);
+  for (const result of results) {
+    if (result.status !== 'rejected' || !result.sha256) continue;
+    const row = held.find((b) => b.sha256 === result.sha256);
+    if (row) await putReceivedBundle(ctx.db, { ...row, reasonCode: result.code, reason: result.reason });
+  }
+  return [...missing, ...results];
+}

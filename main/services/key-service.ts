@@ -1,0 +1,425 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  createEnrollment,
+  createRotation,
+  fingerprint,
+  generateKeyPair,
+  keyId as keyIdOf,
+  OFFICE_DEPARTMENT,
+  parseEnrollment,
+  verifyRotation,
+  writeFileAtomic,
+  type Enrollment,
+} from '../bundles';
+import {
+  currentOwnKey,
+  findRegistryKeys,
+  getRegistryKey,
+  insertOwnKey,
+  insertRegistryKey,
+  listRegistryKeys,
+  listTrustedOfficeKeys,
+  putTrustedOfficeKey,
+  retireOwnKey,
+  updateRegistryKey,
+  type OwnKey,
+  type RegistryKey,
+  type TrustedOfficeKey,
+} from '../../db/keys';
+import type { AppContext } from './context';
+import { UserError } from './errors';
+import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
+import { whoAmI } from './session';
+
+/** The role and signing name of this copy: a department signs with its name, the office as 기획담당관. */
+export async function signerOf(
+  ctx: AppContext,
+): Promise<{ role: 'department' | 'office'; department: string }> {
+  const who = await whoAmI(ctx);
+  if (!who) {
+    throw new UserError(
+      'NOT_CONFIGURED',
+      '먼저 설정에서 이 PC의 역할(주관부서 또는 기획담당관)을 선택하세요.',
+    );
+  }
+  if (who.role === 'office') return { role: 'office', department: OFFICE_DEPARTMENT };
+  if (!who.department) throw new UserError('NOT_CONFIGURED', '설정에서 부서를 선택하세요.');
+  return { role: 'department', department: who.department };
+}
+
+export async function requireOffice(ctx: AppContext): Promise<void> {
+  const who = await whoAmI(ctx);
+  if (who?.role !== 'office') {
+    throw new UserError(
+      'NOT_THE_OFFICE',
+      '이 기능은 기획담당관(총괄부서)으로 설정된 PC에서만 사용할 수 있습니다.',
+    );
+  }
+}
+
+export interface KeyStatusView {
+  hasKey: boolean;
+  role: 'department' | 'office' | null;
+  department: string | null;
+  keyId: string | null;
+  fingerprint: string | null;
+  createdAt: string | null;
+  /** 'file' or 'safeStorage', and what that means for the user (Korean). */
+  store: 'file' | 'safeStorage' | null;
+  protection: string | null;
+  /** On a department copy: the office keys it trusts for baselines. */
+  trustedOfficeKeys: { keyId: string; fingerprint: string; status: 'approved' | 'revoked' }[];
+}
+
+export async function getKeyStatus(ctx: AppContext): Promise<KeyStatusView> {
+  const who = await whoAmI(ctx);
+  const key = await currentOwnKey(ctx.db);
+  const trusted = await listTrustedOfficeKeys(ctx.db);
+  return {
+    hasKey: key !== undefined,
+    role: who?.role ?? null,
+    department: key?.department ?? (who?.role === 'office' ? OFFICE_DEPARTMENT : (who?.department ?? null)),
+    keyId: key?.keyId ?? null,
+    fingerprint: key?.fingerprint ?? null,
+    createdAt: key?.createdAt ?? null,
+    store: key?.privateKeyStore ?? null,
+    protection: key ? privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).protection : null,
+    trustedOfficeKeys: trusted.map((t) => ({ keyId: t.keyId, fingerprint: t.fingerprint, status: t.status })),
+  };
+}
+
+/** Generates this copy's key pair on first use; later calls return the existing key unchanged. */
+export async function initKeys(
+  ctx: AppContext,
+  store: PrivateKeyStore = privateKeyStoreFor(ctx.dataDir),
+): Promise<KeyStatusView & { created: boolean }> {
+  const existing = await currentOwnKey(ctx.db);
+  if (existing) return { ...(await getKeyStatus(ctx)), created: false };
+  await createOwnKey(ctx, store);
+  return { ...(await getKeyStatus(ctx)), created: true };
+}
+
+async function createOwnKey(
+  ctx: AppContext,
+  store: PrivateKeyStore,
+): Promise<{ key: OwnKey; privateKeyPem: string }> {
+  const signer = await signerOf(ctx);
+  mkdirSync(keysDirOf(ctx.dataDir), { recursive: true, mode: 0o700 });
+  const pair = generateKeyPair();
+  const id = keyIdOf(pair.publicKeyPem);
+  const ref = store.save(id, pair.privateKeyPem);
+  const key: OwnKey = {
+    keyId: id,
+    role: signer.role,
+    department: signer.department,
+    publicKeyPem: pair.publicKeyPem,
+    fingerprint: fingerprint(pair.publicKeyPem),
+    privateKeyStore: store.kind,
+    privateKeyRef: ref,
+    createdAt: ctx.now().toISOString(),
+    retiredAt: null,
+  };
+  await insertOwnKey(ctx.db, key);
+  return { key, privateKeyPem: pair.privateKeyPem };
+}
+
+/** The current key and its private half, for signing. */
+export async function loadSigningKey(ctx: AppContext): Promise<{ key: OwnKey; privateKeyPem: string }> {
+  const key = await currentOwnKey(ctx.db);
+  if (!key) {
+    throw new UserError(
+      'NO_KEY',
+      "이 PC에는 아직 서명 키가 없습니다. 먼저 키를 만드세요 (화면의 '키 만들기' 또는 'pledge keys init').",
+    );
+  }
+  const signer = await signerOf(ctx);
+  if (signer.department !== key.department || signer.role !== key.role) {
+    throw new UserError(
+      'KEY_DEPARTMENT_MISMATCH',
+      `서명 키(키 ID ${key.keyId})는 ${key.department}의 키인데 이 PC는 ${signer.department}(으)로 설정되어 있습니다.`,
+    );
+  }
+  return { key, privateKeyPem: privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef) };
+}
+
+const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+/** Writes the enrollment file the office imports; returns its text and the fingerprint to read over the phone. */
+export async function exportEnrollment(
+  ctx: AppContext,
+  path?: string,
+): Promise<{ path: string; text: string; keyId: string; fingerprint: string; department: string }> {
+  const key = await currentOwnKey(ctx.db);
+  if (!key)
+    throw new UserError(
+      'NO_KEY',
+      "이 PC에는 아직 서명 키가 없습니다. 먼저 'pledge keys init'으로 키를 만드세요.",
+    );
+  const text = createEnrollment({
+    role: key.role,
+    department: key.department,
+    publicKeyPem: key.publicKeyPem,
+    createdAt: key.createdAt,
+  });
+  const target = resolve(
+    path ?? join(ctx.dataDir, 'outbox', `키등록_${safeFileName(key.department)}_${key.keyId}.pledgekey.json`),
+  );
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileAtomic(target, Buffer.from(text, 'utf8'));
+  return { path: target, text, keyId: key.keyId, fingerprint: key.fingerprint, department: key.department };
+}
+
+export type KeyImportResult =
+  | { kind: 'registry'; key: RegistryKey; alreadyKnown: boolean }
+  | { kind: 'trustedOffice'; key: TrustedOfficeKey; alreadyKnown: boolean };
+
+function enrollmentOrThrow(text: string): Enrollment {
+  const parsed = parseEnrollment(text);
+  if (!parsed.ok) throw new UserError(parsed.code, parsed.message);
+  return parsed.enrollment;
+}
+
+/**
+ * Office: an enrollment becomes a pending registry entry (approved only after the phone check).
+ * Department: the office's enrollment becomes a trusted office key (for baseline packages) — importing it is the
+ * act of trust, so the department compares the fingerprint before choosing the file.
+ */
+export async function importEnrollment(ctx: AppContext, text: string): Promise<KeyImportResult> {
+  const enrollment = enrollmentOrThrow(text);
+  const who = await whoAmI(ctx);
+  if (!who) throw new UserError('NOT_CONFIGURED', '먼저 설정에서 이 PC의 역할을 선택하세요.');
+  const now = ctx.now().toISOString();
+  if (who.role === 'department') {
+    if (enrollment.role !== 'office') {
+      throw new UserError(
+        'ENROLLMENT_ROLE',
+        `주관부서 PC에는 기획담당관의 키만 등록할 수 있습니다 (이 파일은 ${enrollment.department}의 키입니다).`,
+      );
+    }
+    const existing = (await listTrustedOfficeKeys(ctx.db)).find((k) => k.keyId === enrollment.keyId);
+    if (existing) return { kind: 'trustedOffice', key: existing, alreadyKnown: true };
+    const key: TrustedOfficeKey = {
+      keyId: enrollment.keyId,
+      publicKeyPem: enrollment.publicKeyPem,
+      fingerprint: enrollment.fingerprint,
+      status: 'approved',
+      validFrom: enrollment.createdAt,
+      revokedAt: null,
+      addedAt: now,
+    };
+    await putTrustedOfficeKey(ctx.db, key);
+    return { kind: 'trustedOffice', key, alreadyKnown: false };
+  }
+  if (enrollment.role !== 'department') {
+    throw new UserError('ENROLLMENT_ROLE', '기획담당관 PC에는 주관부서의 키 등록 파일만 가져올 수 있습니다.');
+  }
+  const existing = await getRegistryKey(ctx.db, enrollment.department, enrollment.keyId);
+  if (existing) return { kind: 'registry', key: existing, alreadyKnown: true };
+  const key: RegistryKey = {
+    department: enrollment.department,
+    keyId: enrollment.keyId,
+    role: 'department',
+    publicKeyPem: enrollment.publicKeyPem,
+    fingerprint: enrollment.fingerprint,
+    status: 'pending',
+    validFrom: enrollment.createdAt,
+    enrolledAt: now,
+    approvedAt: null,
+    revokedAt: null,
+    replacesKeyId: null,
+  };
+  await insertRegistryKey(ctx.db, key);
+  return { kind: 'registry', key, alreadyKnown: false };
+}
+
+/** Finds a registry key by id (and department when two departments' keys share an id prefix). */
+export async function registryKeyOrThrow(
+  ctx: AppContext,
+  keyId: string,
+  department?: string,
+): Promise<RegistryKey> {
+  const found = (await findRegistryKeys(ctx.db, keyId)).filter(
+    (k) => !department || k.department === department,
+  );
+  if (found.length === 0) throw new UserError('KEY_NOT_FOUND', `등록된 키 중에 키 ID ${keyId}가 없습니다.`);
+  if (found.length > 1) {
+    throw new UserError(
+      'KEY_AMBIGUOUS',
+      `키 ID ${keyId}가 여러 부서(${found.map((k) => k.department).join(', ')})에 있습니다. 부서를 지정하세요.`,
+    );
+  }
+  return found[0] as RegistryKey;
+}
+
+/** Marks a key approved (after the phone check). The caller releases the key's quarantined bundles. */
+export async function markApproved(
+  ctx: AppContext,
+  keyId: string,
+  department?: string,
+): Promise<RegistryKey> {
+  await requireOffice(ctx);
+  const key = await registryKeyOrThrow(ctx, keyId, department);
+  if (key.status === 'revoked') {
+    throw new UserError(
+      'KEY_REVOKED',
+      `폐기된 키(키 ID ${keyId}, ${key.department})는 다시 승인할 수 없습니다. 부서에서 새 키를 만들어 등록하세요.`,
+    );
+  }
+  if (key.status === 'pending') {
+    await updateRegistryKey(ctx.db, key.department, key.keyId, {
+      status: 'approved',
+      approvedAt: ctx.now().toISOString(),
+    });
+  }
+  return registryKeyOrThrow(ctx, keyId, key.department);
+}
+
+export async function revokeKey(ctx: AppContext, keyId: string, department?: string): Promise<RegistryKey> {
+  await requireOffice(ctx);
+  const key = await registryKeyOrThrow(ctx, keyId, department);
+  if (key.status !== 'revoked') {
+    await updateRegistryKey(ctx.db, key.department, key.keyId, {
+      status: 'revoked',
+      revokedAt: ctx.now().toISOString(),
+    });
+  }
+  return registryKeyOrThrow(ctx, keyId, key.department);
+}
+
+export async function listRegistry(ctx: AppContext): Promise<RegistryKey[]> {
+  return listRegistryKeys(ctx.db);
+}
+
+/** The signed statement's claimed department and old key id, read only to find the key that must verify it. */
+function rotationHint(text: string): { department: string; oldKeyId: string } | null {
+  try {
+    const outer = JSON.parse(text) as { payload?: unknown };
+    if (typeof outer.payload !== 'string') return null;
+    const inner = JSON.parse(Buffer.from(outer.payload, 'base64').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    return typeof inner.department === 'string' && typeof inner.oldKeyId === 'string'
+      ? { department: inner.department, oldKeyId: inner.oldKeyId }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Office: a department's rotation statement, verified with its approved old key, approves the new key and revokes
+ * the old one from that moment. The caller releases the new key's quarantined bundles.
+ */
+export async function applyRotation(
+  ctx: AppContext,
+  text: string,
+): Promise<{ key: RegistryKey; replaced: RegistryKey }> {
+  await requireOffice(ctx);
+  const hint = rotationHint(text);
+  if (!hint) throw new UserError('ROTATION_INVALID', '키 교체 문서를 읽을 수 없습니다.');
+  const old = await getRegistryKey(ctx.db, hint.department, hint.oldKeyId);
+  if (!old) {
+    throw new UserError(
+      'KEY_NOT_FOUND',
+      `키 교체 문서의 이전 키(키 ID ${hint.oldKeyId}, ${hint.department})가 등록되어 있지 않습니다.`,
+    );
+  }
+  if (old.status !== 'approved') {
+    throw new UserError(
+      'ROTATION_OLD_KEY',
+      `이전 키(키 ID ${old.keyId})가 승인된 상태가 아니어서(${old.status}) 키 교체를 받을 수 없습니다. 새 키를 등록 파일로 받아 승인하세요.`,
+    );
+  }
+  const verified = verifyRotation(text, old.publicKeyPem);
+  if (!verified.ok) throw new UserError(verified.code, verified.message);
+  const rotation = verified.rotation;
+  if (rotation.department !== old.department) {
+    throw new UserError('ROTATION_INVALID', '키 교체 문서의 부서가 이전 키의 부서와 다릅니다.');
+  }
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await getRegistryKey(trx, rotation.department, rotation.newKeyId);
+    if (existing) {
+      if (existing.status === 'revoked') {
+        throw new UserError('KEY_REVOKED', `새 키(키 ID ${rotation.newKeyId})는 이미 폐기된 키입니다.`);
+      }
+      await updateRegistryKey(trx, rotation.department, rotation.newKeyId, {
+        status: 'approved',
+        approvedAt: now,
+        replacesKeyId: old.keyId,
+      });
+    } else {
+      await insertRegistryKey(trx, {
+        department: rotation.department,
+        keyId: rotation.newKeyId,
+        role: 'department',
+        publicKeyPem: rotation.newPublicKeyPem,
+        fingerprint: fingerprint(rotation.newPublicKeyPem),
+        status: 'approved',
+        validFrom: rotation.createdAt,
+        enrolledAt: now,
+        approvedAt: now,
+        revokedAt: null,
+        replacesKeyId: old.keyId,
+      });
+    }
+    await updateRegistryKey(trx, old.department, old.keyId, { status: 'revoked', revokedAt: now });
+  });
+  return {
+    key: await registryKeyOrThrow(ctx, rotation.newKeyId, rotation.department),
+    replaced: await registryKeyOrThrow(ctx, old.keyId, old.department),
+  };
+}
+
+/**
+ * Department: makes a new key pair, a statement signed by the current key vouching for it, and retires the old
+ * key. The statement goes to the office (`pledge keys import`), which then accepts bundles signed by the new key.
+ */
+export async function rotateOwnKey(
+  ctx: AppContext,
+  path?: string,
+): Promise<{ path: string; oldKeyId: string; keyId: string; fingerprint: string }> {
+  const { key: old, privateKeyPem: oldPrivate } = await loadSigningKey(ctx);
+  const store = privateKeyStoreFor(ctx.dataDir);
+  const pair = generateKeyPair();
+  const id = keyIdOf(pair.publicKeyPem);
+  const now = ctx.now().toISOString();
+  const statement = createRotation({
+    oldPrivateKeyPem: oldPrivate,
+    newPublicKeyPem: pair.publicKeyPem,
+    department: old.department,
+    createdAt: now,
+  });
+  const ref = store.save(id, pair.privateKeyPem);
+  await ctx.db.transaction().execute(async (trx) => {
+    await retireOwnKey(trx, old.keyId, now);
+    await insertOwnKey(trx, {
+      keyId: id,
+      role: old.role,
+      department: old.department,
+      publicKeyPem: pair.publicKeyPem,
+      fingerprint: fingerprint(pair.publicKeyPem),
+      privateKeyStore: store.kind,
+      privateKeyRef: ref,
+      createdAt: now,
+      retiredAt: null,
+    });
+  });
+  const target = resolve(
+    path ?? join(ctx.dataDir, 'outbox', `키교체_${safeFileName(old.department)}_${id}.pledgekey.json`),
+  );
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileAtomic(target, Buffer.from(statement, 'utf8'));
+  return { path: target, oldKeyId: old.keyId, keyId: id, fingerprint: fingerprint(pair.publicKeyPem) };
+}
+
+/** True when the text is a key rotation statement rather than an enrollment. */
+export const isRotationStatement = (text: string): boolean => {
+  try {
+    return (JSON.parse(text) as { type?: unknown }).type === 'pledge-key-rotation-statement';
+  } catch {
+    return false;
+  }
+};

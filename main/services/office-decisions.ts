@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely';
+import type { Catalog } from '../../domain/catalog/types';
+import {
+  changeRequestSchema,
+  currentDecisionStatus,
+  DECISION_STATUS_LABELS,
+  executionPlanSchema,
+  nextDecisionStatuses,
+  type ChangeRequest,
+  type DecisionStatus,
+  type ExecutionPlan,
+} from '../../domain/documents';
+import { saveDocument } from '../../db/documents';
+import type { Database } from '../../db/schema';
+import { PLAN_SLOT } from './document-identity';
+import { UserError } from './errors';
+import { confirmedPlans, currentChangeRequests } from './office-snapshot';
+
+/** The latest plan a department sent for a project, whatever its lifecycle. */
+async function latestReceivedPlan(
+  db: Kysely<Database>,
+  projectId: string,
+  department: string,
+): Promise<ExecutionPlan | null> {
+  const row = await db
+    .selectFrom('received_documents')
+    .innerJoin('bundles', 'bundles.sha256', 'received_documents.bundle_sha256')
+    .select(['received_documents.json'])
+    .where('bundles.status', '=', 'accepted')
+    .where('received_documents.kind', '=', 'executionPlan')
+    .where('received_documents.project_id', '=', projectId)
+    .where('received_documents.department', '=', department)
+    .orderBy('received_documents.revision', 'desc')
+    .executeTakeFirst();
+  return row ? executionPlanSchema.parse(JSON.parse(row.json)) : null;
+}
+
+/** The office confirms a department's plan (after the citizens' panel): it becomes the frozen baseline. */
+export async function confirmReceivedPlan(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  projectId: string,
+  now: Date,
+): Promise<ExecutionPlan> {
+  const project = catalog.projects.find((p) => p.id === projectId);
+  if (!project) throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${projectId}`);
+  const plan = await latestReceivedPlan(db, projectId, project.leadDepartment);
+  if (!plan) {
+    throw new UserError(
+      'PLAN_NOT_RECEIVED',
+      `${projectId}의 공약실천계획서를 ${project.leadDepartment}에서 아직 받지 않았습니다.`,
+    );
+  }
+  const confirmed: ExecutionPlan = { ...plan, lifecycle: 'confirmed' };
+  await saveDocument(
+    db,
+    {
+      kind: 'executionPlan',
+      projectId,
+      slot: PLAN_SLOT,
+      department: project.leadDepartment,
+      json: confirmed,
+      status: 'confirmed',
+      reason: 'confirm',
+      allowFrozen: true,
+    },
+    now,
+  );
+  return confirmed;
+}
+
+/** Which plan fields an approved change row replaces, by its 구분. Other rows are recorded, not applied. */
+function applyChange(plan: ExecutionPlan, request: ChangeRequest): ExecutionPlan {
+  const next = structuredClone(plan);
+  for (const row of request.rows) {
+    if (row.category === '공약명') next.projectName = row.proposed;
+    if (row.category.startsWith('공약내용')) next.policyGoal = row.proposed;
+  }
+  return next;
+}
+
+export interface ChangeDecisionInput {
+  department: string;
+  requestId: string;
+  status: DecisionStatus;
+  date: string;
+  by: string;
+  note: string;
+}
+
+/**
+ * Records the next step of a change request. An approval (the citizens' panel) also rewrites the confirmed plan's
+ * frozen fields; the plan's earlier version stays in its version history.
+ */
+export async function decideChangeRequest(
+  db: Kysely<Database>,
+  input: ChangeDecisionInput,
+  now: Date,
+): Promise<ChangeRequest> {
+  const request = (await currentChangeRequests(db)).find(
+    (c) => c.department === input.department && c.requestId === input.requestId,
+  );
+  if (!request)
+    throw new UserError(
+      'REQUEST_NOT_FOUND',
+      `조정 요청서를 찾을 수 없습니다: ${input.department} ${input.requestId}`,
+    );
+  const allowed = nextDecisionStatuses(request);
+  if (!allowed.includes(input.status)) {
+    const current = currentDecisionStatus(request);
+    throw new UserError(
+      'DECISION_NOT_ALLOWED',
+      `현재 상태(${current ? DECISION_STATUS_LABELS[current] : '미제출'})에서는 '${DECISION_STATUS_LABELS[input.status]}'(으)로 바꿀 수 없습니다.`,
+    );
+  }
+  const decided = changeRequestSchema.parse({
+    ...request,
+    lifecycle: input.status === 'approved' || input.status === 'rejected' ? 'confirmed' : 'submitted',
+    decisionHistory: [
+      ...request.decisionHistory,
+      { status: input.status, date: input.date, by: input.by, note: input.note },
+    ],
+  });
+  await db.transaction().execute(async (trx) => {
+    await saveDocument(
+      trx,
+      {
+        kind: 'changeRequest',
+        projectId: decided.projectId,
+        slot: decided.requestId,
+        department: decided.department,
+        json: decided,
+        status: decided.lifecycle,
+        reason: 'confirm',
+        allowFrozen: true,
+      },
+      now,
+    );
+    if (input.status === 'approved') {
+      const plan = (await confirmedPlans(trx)).find((p) => p.projectId === decided.projectId);
+      if (!plan) {
+        throw new UserError(
+          'PLAN_NOT_CONFIRMED',
+          `${decided.projectId}의 확정된 실천계획서가 없어 변경을 반영할 수 없습니다.`,
+        );
+      }
+      await saveDocument(
+        trx,
+        {
+          kind: 'executionPlan',
+          projectId: plan.projectId,
+          slot: PLAN_SLOT,
+          department: plan.department,
+          json: applyChange(plan, decided),
+          status: 'confirmed',
+          reason: 'confirm',
+          allowFrozen: true,
+        },
+        now,
+      );
+    }
+  });
+  return decided;
+}

@@ -1,0 +1,71 @@
+import type { Handlers, ReportRequest } from '../../domain/api/contract';
+import { writePublicReport } from '../reports/public-report';
+import { writeReportWorkbook } from '../reports/workbook';
+import { recordDecision } from '../../db/office-decisions';
+import type { AppContext } from './context';
+import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
+import { officeReport } from './office-report';
+import { loadCatalog, loadTerm } from './reference';
+import { requireOffice } from './session';
+
+export const officeHandlers = (ctx: AppContext) => {
+  const report = async (request: ReportRequest) => {
+    await requireOffice(ctx);
+    const catalog = await loadCatalog(ctx.db);
+    const term = await loadTerm(ctx.db);
+    return officeReport(ctx.db, catalog, term, {
+      ...request,
+      today: request.today ?? ctx.now().toISOString().slice(0, 10),
+    });
+  };
+
+  return {
+    getOfficeReport: (input) => report(input),
+
+    exportReportWorkbook: async (input) => {
+      const { report: built } = await report(input);
+      return {
+        fileName: `공약이행현황_${input.periodId}.xlsx`,
+        mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        dataBase64: writeReportWorkbook(built).toString('base64'),
+      };
+    },
+
+    publishReport: async ({ outDir, ...request }) => {
+      const { report: built } = await report(request);
+      return { files: writePublicReport(built, outDir) };
+    },
+
+    confirmReceivedPlan: async ({ projectId }) => {
+      await requireOffice(ctx);
+      await confirmReceivedPlan(ctx.db, await loadCatalog(ctx.db), projectId, ctx.now());
+      return { projectId };
+    },
+
+    resolveConflict: async ({ key, projectId, periodId, decision, note }) => {
+      await requireOffice(ctx);
+      await recordDecision(
+        ctx.db,
+        { kind: 'conflict', subject: key, projectId, periodId, decision, note },
+        ctx.now(),
+      );
+      return { key, decision };
+    },
+
+    decideCompletion: async ({ projectId, periodId, decision, note }) => {
+      await requireOffice(ctx);
+      const subject = `${projectId}:${periodId}`;
+      await recordDecision(
+        ctx.db,
+        { kind: 'completion', subject, projectId, periodId, decision, note },
+        ctx.now(),
+      );
+      return { projectId, decision };
+    },
+
+    decideChangeRequest: async (input) => {
+      await requireOffice(ctx);
+      return decideChangeRequest(ctx.db, input, ctx.now());
+    },
+  } satisfies Partial<Handlers>;
+};

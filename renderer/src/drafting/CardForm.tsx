@@ -1,0 +1,282 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { memo, useMemo } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import type { OpenedDocument } from '../../../domain/api/contract';
+import {
+  CARD_STATUS_LABELS,
+  CARD_STATUSES,
+  executedTotals,
+  EXECUTOR_LABELS,
+  EXECUTORS,
+  managementCardSchema,
+  type ManagementCard,
+} from '../../../domain/documents';
+import {
+  listBudgetYears,
+  listPeriods,
+  listScheduleColumns,
+  type BudgetYearColumn,
+  type Period,
+  type ScheduleColumn,
+} from '../../../domain/term/periods';
+import type { Term } from '../../../domain/term/types';
+import { EditorFrame } from './EditorFrame';
+import { FinancePanel } from './FinancePanel';
+import { ClassificationFields, ProjectInvestmentTotals, TotalCostField } from './common-fields';
+import {
+  asAnyForm,
+  formatBytes,
+  formatMoney,
+  numericGrid,
+  RadioGroup,
+  TextArea,
+  type AnyForm,
+} from './form-kit';
+import { ExecutedGrid, InvestmentGrid, ReadOnlyPeriodGrid, TextPeriodGrid } from './grids';
+import { CardPrint } from './print';
+import { AttachmentPicker, ContactList, CooperatingDepartments, ParticipationSection } from './sections';
+import { useAutosave } from './use-autosave';
+
+/** 붙임4 공약관리카드: living fields editable, the plan's frozen fields shown as text. */
+
+type CardIn = z.input<typeof managementCardSchema>;
+type CardOut = z.output<typeof managementCardSchema>;
+
+const FROZEN_NOTE = '확정된 실천계획서에서 가져온 항목입니다. 변경은 공약 조정 요청서로 합니다.';
+
+const CardExecutedTotal = memo(function CardExecutedTotal(props: {
+  form: AnyForm;
+  periods: readonly string[];
+}) {
+  const units = (useWatch({ control: props.form.control, name: 'unitProjects' }) ?? []) as {
+    executed?: unknown;
+  }[];
+  const total = executedTotals(
+    units.map((u) => ({ executed: numericGrid(u.executed) as never })),
+    props.periods,
+  ).project.total;
+  return (
+    <p className="executed-total">
+      집행액 (자동 계산): <strong data-testid="card-executed-total">{formatMoney(total)}</strong> 백만원
+    </p>
+  );
+});
+
+const EvidenceList = memo(function EvidenceList({ form }: { form: AnyForm }) {
+  const { fields, append, remove } = useFieldArray({
+    control: form.control,
+    name: 'completionEvidence.attachments',
+    keyName: 'key',
+  });
+  return (
+    <div className="evidence">
+      <ul className="attachment-list">
+        {fields.map((f, i) => {
+          const file = f as unknown as { name: string; size: number };
+          return (
+            <li key={f.key} className="attachment-row" data-testid="attachment-item">
+              <span className="file-name">{file.name}</span>{' '}
+              <span className="hint">({formatBytes(file.size)})</span>
+              <button type="button" className="remove" onClick={() => remove(i)}>
+                근거자료 {i + 1} 삭제
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <AttachmentPicker label="완료 근거자료 첨부" onUploaded={(ref) => append(ref)} />
+    </div>
+  );
+});
+
+const StatusDetails = memo(function StatusDetails({ form }: { form: AnyForm }) {
+  const status = useWatch({ control: form.control, name: 'status' }) as string | null;
+  return (
+    <>
+      {(status === 'onHold' || status === 'dropped') && (
+        <TextArea form={form} name="statusReason" label="보류·폐기 사유" rows={3} />
+      )}
+      {status === 'completed' && (
+        <fieldset className="section nested" data-path="completionEvidence">
+          <legend>완료 근거</legend>
+          <TextArea
+            form={form}
+            name="completionEvidence.summary"
+            label="완료 내용 (근거)"
+            placeholder="예: 조례 제정·공포 2019.3.28"
+          />
+          <EvidenceList form={form} />
+        </fieldset>
+      )}
+    </>
+  );
+});
+
+const CardUnit = memo(function CardUnit(props: {
+  form: AnyForm;
+  index: number;
+  unit: ManagementCard['unitProjects'][number];
+  years: readonly BudgetYearColumn[];
+  columns: readonly ScheduleColumn[];
+  periods: readonly Period[];
+}) {
+  const { form, index, unit } = props;
+  const base = `unitProjects.${index}`;
+  const unitLabel = `단위사업 ${index + 1}`;
+  return (
+    <section className="unit" aria-label={unitLabel} data-testid={`unit-${index}`} data-path={base}>
+      <div className="frozen-block">
+        <h4>
+          {unitLabel}. <span data-testid={`frozen-unit-name-${index}`}>{unit.name}</span>
+        </h4>
+        <p className="frozen-text pre" data-testid={`frozen-unit-plan-${index}`}>
+          {unit.detailedPlan}
+        </p>
+        <ReadOnlyPeriodGrid
+          values={unit.schedule}
+          columns={props.columns}
+          caption="연차별 추진계획 (확정)"
+          testId={`frozen-unit-schedule-${index}`}
+        />
+      </div>
+      <TextPeriodGrid
+        form={form}
+        base={`${base}.results`}
+        columns={props.periods.map((p) => ({ key: p.id, label: p.shortLabel }))}
+        caption="연차별 실적"
+        unitLabel={unitLabel}
+      />
+      <InvestmentGrid
+        form={form}
+        base={`${base}.investmentNeeds`}
+        years={props.years}
+        unitLabel={unitLabel}
+        testPrefix={`inv-${index}`}
+        caption="연차별 투자수요 (당해연도 실제 예산으로 현행화)"
+      />
+      <ExecutedGrid
+        form={form}
+        base={`${base}.executed`}
+        periods={props.periods}
+        unitLabel={unitLabel}
+        testPrefix={`exe-${index}`}
+      />
+      <TextArea form={form} name={`${base}.futurePlan`} label={`${unitLabel} 향후 추진계획`} />
+    </section>
+  );
+});
+
+export function CardForm(props: {
+  opened: OpenedDocument;
+  term: Term;
+  onReload: () => void;
+  onClose: () => void;
+  onOpenSecured: () => void;
+}) {
+  const doc = props.opened.document as ManagementCard;
+  const form = useForm<CardIn, unknown, CardOut>({
+    resolver: zodResolver(managementCardSchema),
+    defaultValues: doc,
+    mode: 'onChange',
+  });
+  const any = asAnyForm(form);
+  const handle = useAutosave(any, props.opened);
+  const years = useMemo(() => listBudgetYears(props.term), [props.term]);
+  const columns = useMemo(() => listScheduleColumns(props.term), [props.term]);
+  const allPeriods = useMemo(() => listPeriods(props.term), [props.term]);
+  const periods = useMemo(() => allPeriods.filter((p) => p.id <= doc.periodId), [allPeriods, doc.periodId]);
+  const periodIds = useMemo(() => periods.map((p) => p.id), [periods]);
+  const periodLabel = allPeriods.find((p) => p.id === doc.periodId)?.label ?? doc.periodId;
+
+  return (
+    <EditorFrame
+      handle={handle}
+      title="공약관리카드"
+      projectId={doc.projectId}
+      projectName={doc.projectName}
+      subtitle={periodLabel}
+      onReload={props.onReload}
+      onClose={props.onClose}
+      renderPrint={() => {
+        const parsed = managementCardSchema.safeParse(form.getValues());
+        return <CardPrint card={parsed.success ? parsed.data : doc} term={props.term} />;
+      }}
+      below={
+        <FinancePanel
+          projectId={doc.projectId}
+          periodId={doc.periodId}
+          term={props.term}
+          refreshKey={handle.savedCount}
+          onOpenSecured={props.onOpenSecured}
+        />
+      }
+    >
+      <fieldset className="section">
+        <legend>기본 정보</legend>
+        <dl className="readonly-fields">
+          <dt>공약번호</dt>
+          <dd data-testid="project-id">{doc.projectId}</dd>
+          <dt>공약명</dt>
+          <dd data-testid="frozen-project-name">{doc.projectName}</dd>
+          <dt>주관부서</dt>
+          <dd>{doc.department}</dd>
+          <dt>보고 반기</dt>
+          <dd>{periodLabel}</dd>
+        </dl>
+        <h4>주관부서 담당자</h4>
+        <ContactList form={any} name="leadContacts" label="담당자" />
+      </fieldset>
+      <CooperatingDepartments form={any} />
+      <fieldset className="section">
+        <legend>추진상황</legend>
+        <RadioGroup
+          form={any}
+          name="status"
+          legend="추진상황"
+          values={CARD_STATUSES}
+          labels={CARD_STATUS_LABELS}
+        />
+        <StatusDetails form={any} />
+        <ClassificationFields form={any} newLegend="사업구분" timingLegend="완료시기" sourcesLegend="재원" />
+        <TotalCostField form={any} legend="총사업비 (임기 말까지)" />
+        <CardExecutedTotal form={any} periods={periodIds} />
+        <RadioGroup form={any} name="executor" legend="주체" values={EXECUTORS} labels={EXECUTOR_LABELS} />
+      </fieldset>
+      <section className="section frozen" aria-label="확정된 실천계획서 항목">
+        <p className="frozen-note" role="note">
+          {FROZEN_NOTE}
+        </p>
+        <h4>정책목표</h4>
+        <p className="frozen-text pre" data-testid="frozen-policy-goal">
+          {doc.policyGoal}
+        </p>
+        <h4>사업기간</h4>
+        <p className="frozen-text" data-testid="frozen-project-period">
+          {doc.projectPeriod.from} ~ {doc.projectPeriod.to}
+        </p>
+      </section>
+      <fieldset className="section" data-path="unitProjects">
+        <legend>단위사업별 실적·투자수요·집행액</legend>
+        {doc.unitProjects.map((u, i) => (
+          <CardUnit
+            key={u.id}
+            form={any}
+            index={i}
+            unit={u}
+            years={years}
+            columns={columns}
+            periods={periods}
+          />
+        ))}
+        <ProjectInvestmentTotals form={any} years={years.map((y) => y.key)} testPrefix="card" />
+      </fieldset>
+      <ParticipationSection form={any} title="시민참여 실적" />
+      <fieldset className="section">
+        <legend>협조사항 · 문제점</legend>
+        <TextArea form={any} name="cooperation" label="타 기관(국가, 타 지자체, 민간 등) 협조사항" />
+        <TextArea form={any} name="problemsAndSolutions" label="추진상 문제점 및 해결방안" />
+      </fieldset>
+    </EditorFrame>
+  );
+}

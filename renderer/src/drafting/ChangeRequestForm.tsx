@@ -1,0 +1,224 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { memo, useCallback, useEffect } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import type { OpenedDocument } from '../../../domain/api/contract';
+import {
+  CHANGE_ROW_CATEGORIES,
+  changeRequestSchema,
+  CONTACT_POSITION_LABELS,
+  CONTACT_POSITIONS,
+  type ChangeRequest,
+  type ExecutionPlan,
+} from '../../../domain/documents';
+import { EditorFrame } from './EditorFrame';
+import { asAnyForm, fieldId, formatBytes, TextArea, TextInput, type AnyForm } from './form-kit';
+import { ChangeRequestPrint } from './print';
+import { AttachmentPicker } from './sections';
+import { useAutosave } from './use-autosave';
+
+/** 붙임6 공약 조정 요청서 (simple): 변경 요구내용 rows, 사유, 관련자료. */
+
+type CrIn = z.input<typeof changeRequestSchema>;
+type CrOut = z.output<typeof changeRequestSchema>;
+
+/** The row category whose 당초 text is the confirmed plan's 정책목표. */
+const GOAL_CATEGORY = '공약내용 (최종목표 등)';
+
+const ChangeRow = memo(function ChangeRow(props: {
+  form: AnyForm;
+  index: number;
+  plan: ExecutionPlan | null;
+  onRemove: () => void;
+}) {
+  const { form, index } = props;
+  const base = `rows.${index}`;
+  const category = useWatch({ control: form.control, name: `${base}.category` }) as string;
+  const original = useWatch({ control: form.control, name: `${base}.original` }) as string;
+  const fromPlan = category === GOAL_CATEGORY && props.plan !== null;
+  return (
+    <tr data-path={base}>
+      <td>
+        <TextInput
+          form={form}
+          name={`${base}.category`}
+          label={`변경 ${index + 1} 구분`}
+          hideLabel
+          list="change-categories"
+        />
+      </td>
+      <td>
+        {fromPlan ? (
+          <div
+            className="frozen-text pre"
+            data-testid={`change-original-${index}`}
+            aria-label={`변경 ${index + 1} 당초`}
+          >
+            {original}
+            <p className="hint">확정된 실천계획서의 정책목표</p>
+          </div>
+        ) : (
+          <TextArea form={form} name={`${base}.original`} label={`변경 ${index + 1} 당초`} hideLabel />
+        )}
+      </td>
+      <td>
+        <TextArea form={form} name={`${base}.proposed`} label={`변경 ${index + 1} 변경안`} hideLabel />
+      </td>
+      <td>
+        <button type="button" className="remove" onClick={props.onRemove}>
+          변경 {index + 1} 삭제
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+const ChangeRows = memo(function ChangeRows({ form, plan }: { form: AnyForm; plan: ExecutionPlan | null }) {
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rows', keyName: 'key' });
+  return (
+    <fieldset className="section" data-path="rows">
+      <legend>변경 요구내용</legend>
+      <datalist id="change-categories">
+        {CHANGE_ROW_CATEGORIES.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <table className="grid change-grid">
+        <thead>
+          <tr>
+            <th scope="col">구분</th>
+            <th scope="col">당초 공약</th>
+            <th scope="col">변경안</th>
+            <th scope="col">
+              <span className="sr-only">삭제</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f, i) => (
+            <ChangeRow key={f.key} form={form} index={i} plan={plan} onRemove={() => remove(i)} />
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => append({ category: '', original: '', proposed: '' })}>
+        + 변경 항목 추가
+      </button>
+    </fieldset>
+  );
+});
+
+const EvidenceRows = memo(function EvidenceRows({ form }: { form: AnyForm }) {
+  const { fields, append, remove } = useFieldArray({
+    control: form.control,
+    name: 'evidence',
+    keyName: 'key',
+  });
+  return (
+    <fieldset className="section" data-path="evidence">
+      <legend>관련자료 (전문가 검토의견, 공청회 회의자료 등)</legend>
+      <ul className="attachment-list">
+        {fields.map((f, i) => {
+          const file = (f as unknown as { file: { name: string; size: number } }).file;
+          return (
+            <li key={f.key} className="attachment-row" data-testid="attachment-item">
+              <span className="file-name">{file.name}</span>{' '}
+              <span className="hint">({formatBytes(file.size)})</span>
+              <TextInput form={form} name={`evidence.${i}.description`} label={`관련자료 ${i + 1} 설명`} />
+              <button type="button" className="remove" onClick={() => remove(i)}>
+                관련자료 {i + 1} 삭제
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <AttachmentPicker label="관련자료 첨부" onUploaded={(file) => append({ description: '', file })} />
+    </fieldset>
+  );
+});
+
+export function ChangeRequestForm(props: {
+  opened: OpenedDocument;
+  plan: ExecutionPlan | null;
+  onReload: () => void;
+  onClose: () => void;
+}) {
+  const doc = props.opened.document as ChangeRequest;
+  const form = useForm<CrIn, unknown, CrOut>({
+    resolver: zodResolver(changeRequestSchema),
+    defaultValues: doc,
+    mode: 'onChange',
+  });
+  const any = asAnyForm(form);
+  // The department's submission is the request's first step ('요청'); the office adds the later ones.
+  const beforeSubmit = useCallback(() => {
+    if (form.getValues('decisionHistory').length > 0) return;
+    const today = new Date();
+    const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    form.setValue('decisionHistory', [{ status: 'requested', date, by: doc.department, note: '' }], {
+      shouldDirty: true,
+    });
+  }, [form, doc.department]);
+  const handle = useAutosave(any, props.opened, { beforeSubmit });
+  const { plan } = props;
+
+  // 당초 of the goal row is the confirmed plan's text, filled in (and kept) from the plan.
+  useEffect(() => {
+    if (plan === null || props.opened.readOnly) return;
+    doc.rows.forEach((row, i) => {
+      if (row.category === GOAL_CATEGORY && row.original !== plan.policyGoal) {
+        form.setValue(`rows.${i}.original`, plan.policyGoal, { shouldDirty: true });
+      }
+    });
+  }, [plan, doc, form, props.opened.readOnly]);
+
+  const positionId = fieldId('contact.position');
+  return (
+    <EditorFrame
+      handle={handle}
+      title="공약 조정 요청서"
+      projectId={doc.projectId}
+      projectName={doc.projectName}
+      subtitle={`요청 ${doc.requestId}`}
+      onReload={props.onReload}
+      onClose={props.onClose}
+      renderPrint={() => {
+        const parsed = changeRequestSchema.safeParse(form.getValues());
+        return <ChangeRequestPrint request={parsed.success ? parsed.data : doc} />;
+      }}
+    >
+      <fieldset className="section">
+        <legend>요청 부서</legend>
+        <dl className="readonly-fields">
+          <dt>공약번호</dt>
+          <dd data-testid="project-id">{doc.projectId}</dd>
+          <dt>공약명</dt>
+          <dd>{doc.projectName}</dd>
+          <dt>부서명</dt>
+          <dd>{doc.department}</dd>
+        </dl>
+        {plan === null && <p className="hint">확정된 실천계획서가 없어 당초 공약을 직접 입력합니다.</p>}
+        <div className="contact-row" data-path="contact">
+          <div className="field">
+            <label htmlFor={positionId}>담당자 직위</label>
+            <select id={positionId} {...any.register('contact.position')}>
+              {CONTACT_POSITIONS.map((p) => (
+                <option key={p} value={p}>
+                  {CONTACT_POSITION_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextInput form={any} name="contact.unit" label="담당자 소속 과·팀" />
+          <TextInput form={any} name="contact.name" label="담당자 이름" />
+          <TextInput form={any} name="contact.phone" label="담당자 전화" inputMode="tel" />
+        </div>
+      </fieldset>
+      <ChangeRows form={any} plan={plan} />
+      <fieldset className="section">
+        <legend>변경 요구사유</legend>
+        <TextArea form={any} name="reason" label="변경 요구사유" rows={5} />
+      </fieldset>
+      <EvidenceRows form={any} />
+    </EditorFrame>
+  );
+}

@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import {
+  DOCUMENT_KIND_LABELS,
+  LIFECYCLE_LABELS,
+  type Issue,
+  type Lifecycle,
+} from '../../../domain/documents';
+import { HistoryPanel } from './HistoryPanel';
+import { fieldId } from './form-kit';
+import type { AutosaveHandle, SaveState } from './use-autosave';
+import './drafting.css';
+
+/**
+ * The chrome around every drafting form: title, status badge, save indicator, 제출 / 인쇄 buttons, the
+ * "제출 전 확인" panel (errors and warnings of the last save, each focusing its field) and the version history.
+ */
+
+export function StatusBadge({ status }: { status: Lifecycle | 'new' | null }) {
+  const label = status === null || status === 'new' ? '미작성' : LIFECYCLE_LABELS[status];
+  return (
+    <span className={`badge badge-${status ?? 'new'}`} data-testid="status-badge">
+      {label}
+    </span>
+  );
+}
+
+function saveLabel(state: SaveState, status: Lifecycle | 'new'): string {
+  switch (state.kind) {
+    case 'clean':
+      return status === 'new' ? '아직 저장하지 않았습니다' : '저장된 내용';
+    case 'dirty':
+      return '저장되지 않은 변경 있음';
+    case 'saving':
+      return '저장 중…';
+    case 'saved':
+      return `저장됨 ${state.at}`;
+    case 'invalid':
+      return '입력 오류가 있어 저장하지 않았습니다';
+    case 'error':
+      return `저장하지 못했습니다: ${state.message}`;
+  }
+}
+
+export function SaveIndicator({ state, status }: { state: SaveState; status: Lifecycle | 'new' }) {
+  return (
+    <span className={`save-indicator save-${state.kind}`} role="status" data-testid="save-indicator">
+      {saveLabel(state, status)}
+    </span>
+  );
+}
+
+/** Moves focus to the field of an issue path; falls back to the closest enclosing section. */
+export function focusPath(handle: AutosaveHandle, path: string): void {
+  try {
+    handle.form.setFocus(path);
+  } catch {
+    // Not a registered field (a grid or list as a whole): handled below.
+  }
+  let p = path;
+  while (p !== '') {
+    const el =
+      document.getElementById(fieldId(p)) ??
+      document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      const target = el.matches('input, textarea, select, button')
+        ? el
+        : el.querySelector<HTMLElement>('input, textarea, select, button');
+      (target ?? el).focus();
+      return;
+    }
+    p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '';
+  }
+}
+
+function IssueList({ handle }: { handle: AutosaveHandle }) {
+  const { errors, warnings } = handle.validation;
+  const item = (issue: Issue, kind: 'error' | 'warning', i: number) => (
+    <li key={`${kind}-${i}`}>
+      <button
+        type="button"
+        className={`issue issue-${kind}`}
+        onClick={() => focusPath(handle, issue.path)}
+        data-issue-path={issue.path}
+      >
+        <span className="issue-kind">{kind === 'error' ? '오류' : '확인'}</span> {issue.message}
+      </button>
+    </li>
+  );
+  return (
+    <section className="side-panel issues" aria-labelledby="issues-title" data-testid="issues-panel">
+      <h3 id="issues-title">제출 전 확인</h3>
+      {errors.length === 0 && warnings.length === 0 ? (
+        <p className="empty">확인할 항목이 없습니다.</p>
+      ) : (
+        <>
+          <p className="issue-count">
+            오류 {errors.length}건 · 확인 {warnings.length}건
+          </p>
+          <ul className="issue-list">
+            {errors.map((e, i) => item(e, 'error', i))}
+            {warnings.map((w, i) => item(w, 'warning', i))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PrintOverlay({ children, onClose }: { children: ReactNode; onClose: () => void }) {
+  useEffect(() => {
+    document.body.classList.add('printing');
+    // Automated browsers (the e2e's page.pdf()) print themselves; a person gets the print dialog.
+    if (!navigator.webdriver) window.setTimeout(() => window.print(), 100);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      document.body.classList.remove('printing');
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [onClose]);
+  return createPortal(
+    <div className="print-overlay" data-testid="print-view">
+      <div className="print-toolbar screen-only">
+        <button type="button" onClick={() => window.print()}>
+          인쇄
+        </button>
+        <button type="button" onClick={onClose} autoFocus>
+          닫기
+        </button>
+      </div>
+      <div className="print-page">{children}</div>
+    </div>,
+    document.body,
+  );
+}
+
+export function EditorFrame(props: {
+  handle: AutosaveHandle;
+  title: string;
+  projectId: string;
+  projectName: string;
+  subtitle?: string;
+  /** The read-only official layout of the current values. */
+  renderPrint: () => ReactNode;
+  /** Reopens the document (after a restore). */
+  onReload: () => void;
+  onClose: () => void;
+  extraActions?: ReactNode;
+  children: ReactNode;
+  below?: ReactNode;
+}) {
+  const { handle } = props;
+  const [printing, setPrinting] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const closePrint = useCallback(() => setPrinting(false), []);
+  const kindLabel = DOCUMENT_KIND_LABELS[handle.ref.kind];
+  return (
+    <div className="editor" data-kind={handle.ref.kind}>
+      <div className="editor-bar">
+        <button type="button" className="link" onClick={props.onClose}>
+          ← 목록으로
+        </button>
+        <h2>
+          {kindLabel} <span className="project-id">{props.projectId}</span> {props.projectName}
+          {props.subtitle && <span className="subtitle"> · {props.subtitle}</span>}
+        </h2>
+        <StatusBadge status={handle.status} />
+        {!handle.readOnly && <SaveIndicator state={handle.state} status={handle.status} />}
+        <div className="editor-actions">
+          {props.extraActions}
+          <button
+            type="button"
+            onClick={() => {
+              void handle.flush().then(() => setPrinting(true));
+            }}
+          >
+            인쇄 / PDF
+          </button>
+          {!handle.readOnly && (
+            <button
+              type="button"
+              className="primary"
+              disabled={submitting}
+              onClick={() => {
+                setSubmitting(true);
+                void handle.submit().finally(() => setSubmitting(false));
+              }}
+            >
+              {submitting ? '제출 중…' : '제출'}
+            </button>
+          )}
+        </div>
+      </div>
+      {handle.readOnly && (
+        <p className="readonly-note" role="note">
+          확정된 문서입니다. 내용을 바꿀 수 없습니다.
+        </p>
+      )}
+      {handle.submitMessage && (
+        <p
+          className={`status status-${handle.submitMessage.kind}`}
+          role={handle.submitMessage.kind === 'error' ? 'alert' : 'status'}
+          data-testid="submit-message"
+        >
+          {handle.submitMessage.text}
+        </p>
+      )}
+      <div className="editor-body">
+        <form
+          className="doc-form"
+          noValidate
+          aria-label={kindLabel}
+          onSubmit={(e) => e.preventDefault()}
+          onKeyDown={(e) => {
+            // Enter in a one-line field never submits anything (textareas keep their new lines).
+            const target = e.target as HTMLInputElement;
+            if (e.key === 'Enter' && target.tagName === 'INPUT' && target.type === 'text') e.preventDefault();
+          }}
+        >
+          <fieldset className="doc-fieldset" disabled={handle.readOnly}>
+            {props.children}
+          </fieldset>
+        </form>
+        <aside className="editor-side">
+          <IssueList handle={handle} />
+          <HistoryPanel handle={handle} onRestored={props.onReload} />
+        </aside>
+      </div>
+      {props.below}
+      {printing && <PrintOverlay onClose={closePrint}>{props.renderPrint()}</PrintOverlay>}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { memo } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import type { OpenedDocument } from '../../../domain/api/contract';
+import {
+  FINANCE_SOURCE_LABELS,
+  financeRowSchema,
+  FUNDING_SOURCES,
+  securedTotal,
+  type FinanceRow,
+} from '../../../domain/documents';
+import type { Term } from '../../../domain/term/types';
+import { EditorFrame } from './EditorFrame';
+import { FinancePanel } from './FinancePanel';
+import { AmountCell, asAnyForm, cellNumber, formatMoney, TextArea, type AnyForm } from './form-kit';
+import { FinancePrint } from './print';
+import { useAutosave } from './use-autosave';
+
+/** 붙임5 재정집행 현황 — the department's own 확보내역 and 비고; the rest of the row is derived. */
+
+type RowIn = z.input<typeof financeRowSchema>;
+type RowOut = z.output<typeof financeRowSchema>;
+
+const SecuredTotal = memo(function SecuredTotal({ form }: { form: AnyForm }) {
+  const secured = (useWatch({ control: form.control, name: 'secured' }) ?? {}) as Record<string, unknown>;
+  const total = securedTotal(
+    Object.fromEntries(FUNDING_SOURCES.map((s) => [s, cellNumber(secured[s])])) as Record<
+      (typeof FUNDING_SOURCES)[number],
+      number | null
+    >,
+  );
+  return (
+    <td className="num total" data-testid="secured-total">
+      {formatMoney(total)}
+    </td>
+  );
+});
+
+export function FinanceRowForm(props: {
+  opened: OpenedDocument;
+  term: Term;
+  projectName: string;
+  periodLabel: string;
+  onReload: () => void;
+  onClose: () => void;
+  onOpenCard?: () => void;
+}) {
+  const doc = props.opened.document as FinanceRow;
+  const form = useForm<RowIn, unknown, RowOut>({
+    resolver: zodResolver(financeRowSchema),
+    defaultValues: doc,
+    mode: 'onChange',
+  });
+  const any = asAnyForm(form);
+  const handle = useAutosave(any, props.opened);
+  return (
+    <EditorFrame
+      handle={handle}
+      title="재정집행 현황"
+      projectId={doc.projectId}
+      projectName={props.projectName}
+      subtitle={props.periodLabel}
+      onReload={props.onReload}
+      onClose={props.onClose}
+      extraActions={
+        props.onOpenCard && (
+          <button type="button" onClick={props.onOpenCard}>
+            관리카드로
+          </button>
+        )
+      }
+      renderPrint={() => {
+        const parsed = financeRowSchema.safeParse(form.getValues());
+        return <FinancePrint row={parsed.success ? parsed.data : doc} projectName={props.projectName} />;
+      }}
+      below={
+        <FinancePanel
+          projectId={doc.projectId}
+          periodId={doc.periodId}
+          term={props.term}
+          refreshKey={handle.savedCount}
+        />
+      }
+    >
+      <fieldset className="section" data-path="secured">
+        <legend>확보내역 (임기 중 확보한 예산, 백만원)</legend>
+        <table className="grid money-grid secured-grid">
+          <thead>
+            <tr>
+              {FUNDING_SOURCES.map((s) => (
+                <th key={s} scope="col">
+                  {FINANCE_SOURCE_LABELS[s]}
+                </th>
+              ))}
+              <th scope="col">확보총계</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {FUNDING_SOURCES.map((s) => (
+                <td key={s}>
+                  <AmountCell
+                    form={any}
+                    name={`secured.${s}`}
+                    label={`확보내역 ${FINANCE_SOURCE_LABELS[s]} (백만원)`}
+                  />
+                </td>
+              ))}
+              <SecuredTotal form={any} />
+            </tr>
+          </tbody>
+        </table>
+        <TextArea form={any} name="note" label="비고 (참고사항)" />
+      </fieldset>
+    </EditorFrame>
+  );
+}

@@ -1,0 +1,246 @@
+import { memo, type ReactNode } from 'react';
+import { get, useFormState, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { parseAmountText } from '../../../domain/documents';
+
+/**
+ * Small field components shared by the four forms. They take the form object (stable across renders) instead of
+ * reading a context, so memoised sections do not re-render when the editor around them does; each field
+ * subscribes to its own error only.
+ */
+
+/** The forms' field names are dot paths checked by the schema, so the kit works on untyped values. */
+export type AnyForm = UseFormReturn<FieldValues, unknown, FieldValues>;
+
+export const asAnyForm = <T extends FieldValues, O>(form: UseFormReturn<T, unknown, O>): AnyForm =>
+  form as unknown as AnyForm;
+
+/** A DOM id for a field path ("unitProjects.0.name" → "f-unitProjects-0-name"). */
+export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/** The field's error message (client schema, server details or submit check), or null. */
+export function useFieldError(form: AnyForm, name: string): string | null {
+  const { errors } = useFormState({ control: form.control, name, exact: true });
+  const error = get(errors, name) as { message?: unknown } | undefined;
+  return typeof error?.message === 'string' && error.message !== '' ? error.message : null;
+}
+
+export function FieldError({ form, name }: { form: AnyForm; name: string }) {
+  const message = useFieldError(form, name);
+  if (message === null) return null;
+  return (
+    <p className="field-error" id={`${fieldId(name)}-error`} data-error-for={name}>
+      {message}
+    </p>
+  );
+}
+
+interface InputProps {
+  form: AnyForm;
+  name: string;
+  label: string;
+  hint?: string;
+  placeholder?: string;
+  className?: string;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'tel';
+  /** Visually hidden label (grid cells); the label is still read by screen readers. */
+  hideLabel?: boolean;
+  /** Id of a <datalist> with suggestions. */
+  list?: string;
+}
+
+export const TextInput = memo(function TextInput(props: InputProps) {
+  const { form, name } = props;
+  const error = useFieldError(form, name);
+  const id = fieldId(name);
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label htmlFor={id} className={props.hideLabel ? 'sr-only' : undefined}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        list={props.list}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...form.register(name)}
+      />
+      {props.hint && <p className="hint">{props.hint}</p>}
+      {error && (
+        <p className="field-error" id={`${id}-error`} data-error-for={name}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+});
+
+export const TextArea = memo(function TextArea(props: InputProps & { rows?: number }) {
+  const { form, name } = props;
+  const error = useFieldError(form, name);
+  const id = fieldId(name);
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label htmlFor={id} className={props.hideLabel ? 'sr-only' : undefined}>
+        {props.label}
+      </label>
+      <textarea
+        id={id}
+        rows={props.rows ?? 3}
+        placeholder={props.placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...form.register(name)}
+      />
+      {props.hint && <p className="hint">{props.hint}</p>}
+      {error && (
+        <p className="field-error" id={`${id}-error`} data-error-for={name}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+});
+
+/** A money cell (백만원): decimal keyboard, right-aligned, its error right under it. */
+export const AmountCell = memo(function AmountCell(props: { form: AnyForm; name: string; label: string }) {
+  const { form, name } = props;
+  const error = useFieldError(form, name);
+  const id = fieldId(name);
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        className="amount"
+        inputMode="decimal"
+        autoComplete="off"
+        aria-label={props.label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-path={name}
+        {...form.register(name)}
+      />
+      {error && (
+        <span className="cell-error" id={`${id}-error`} data-error-for={name}>
+          {error}
+        </span>
+      )}
+    </>
+  );
+});
+
+/** Radio group over an enum with Korean labels; the value is null until chosen. */
+export const RadioGroup = memo(function RadioGroup<T extends string>(props: {
+  form: AnyForm;
+  name: string;
+  legend: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+}) {
+  const { form, name } = props;
+  const error = useFieldError(form, name);
+  return (
+    <fieldset className="field radio-group" data-path={name} aria-invalid={error ? true : undefined}>
+      <legend>{props.legend}</legend>
+      {props.values.map((value, i) => (
+        <label key={value} className="inline-choice">
+          <input
+            type="radio"
+            value={value}
+            id={i === 0 ? fieldId(name) : undefined}
+            {...form.register(name)}
+          />
+          {props.labels[value]}
+        </label>
+      ))}
+      {error && (
+        <p className="field-error" data-error-for={name}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}) as <T extends string>(props: {
+  form: AnyForm;
+  name: string;
+  legend: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+}) => ReactNode;
+
+/** Checkbox group stored as an array of values (재원구분). */
+export const CheckboxGroup = memo(function CheckboxGroup<T extends string>(props: {
+  form: AnyForm;
+  name: string;
+  legend: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+}) {
+  const { form, name } = props;
+  const error = useFieldError(form, name);
+  return (
+    <fieldset className="field radio-group" data-path={name}>
+      <legend>{props.legend}</legend>
+      {props.values.map((value, i) => (
+        <label key={value} className="inline-choice">
+          <input
+            type="checkbox"
+            value={value}
+            id={i === 0 ? fieldId(name) : undefined}
+            {...form.register(name)}
+          />
+          {props.labels[value]}
+        </label>
+      ))}
+      {error && (
+        <p className="field-error" data-error-for={name}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}) as <T extends string>(props: {
+  form: AnyForm;
+  name: string;
+  legend: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+}) => ReactNode;
+
+/** A grid cell as typed ("1,200.5", "", 300) → number or null; invalid text counts as blank in live totals. */
+export function cellNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  if (typeof value === 'string') {
+    const n = parseAmountText(value);
+    return n !== null && n >= 0 ? n : null;
+  }
+  return null;
+}
+
+/** A source grid as typed → numbers, for `investmentGridTotals` / `executedGridTotals`. */
+export function numericGrid(grid: unknown): Record<string, Record<string, number | null>> {
+  const out: Record<string, Record<string, number | null>> = {};
+  if (grid === null || typeof grid !== 'object') return out;
+  for (const [source, row] of Object.entries(grid as Record<string, unknown>)) {
+    const cells: Record<string, number | null> = {};
+    if (row !== null && typeof row === 'object') {
+      for (const [key, value] of Object.entries(row as Record<string, unknown>))
+        cells[key] = cellNumber(value);
+    }
+    out[source] = cells;
+  }
+  return out;
+}
+
+/** 백만원 for display: "1,200.5". */
+export const formatMoney = (n: number) => n.toLocaleString('ko-KR', { maximumFractionDigits: 3 });
+
+/** File size for display: "12.3 KB". */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}

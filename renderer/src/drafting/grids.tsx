@@ -1,0 +1,367 @@
+import { memo } from 'react';
+import { useWatch } from 'react-hook-form';
+import {
+  AFTER_TERM,
+  executedGridTotals,
+  FUNDING_SOURCE_LABELS,
+  FUNDING_SOURCES,
+  investmentGridTotals,
+  sumAmounts,
+  type FundingSource,
+} from '../../../domain/documents';
+import type { BudgetYearColumn, ScheduleColumn } from '../../../domain/term/periods';
+import {
+  AmountCell,
+  cellNumber,
+  fieldId,
+  formatMoney,
+  numericGrid,
+  useFieldError,
+  type AnyForm,
+} from './form-kit';
+
+/**
+ * The money and schedule grids of the plan and the card. Input rows never watch values; only the small total
+ * cells subscribe (useWatch scoped to one row or one grid), so typing re-renders a handful of cells, not the form.
+ */
+
+type SourceGridNumbers = Parameters<typeof investmentGridTotals>[0];
+
+const InvestmentRowTotals = memo(function InvestmentRowTotals(props: {
+  form: AnyForm;
+  name: string;
+  years: readonly string[];
+  testId: string;
+  part: 'withinTerm' | 'total';
+}) {
+  const row = useWatch({ control: props.form.control, name: props.name }) as
+    Record<string, unknown> | undefined;
+  const within = sumAmounts(props.years.map((y) => cellNumber(row?.[y])));
+  const value = props.part === 'withinTerm' ? within : sumAmounts([within, cellNumber(row?.[AFTER_TERM])]);
+  return (
+    <td className="num total" data-testid={props.testId}>
+      {formatMoney(value)}
+    </td>
+  );
+});
+
+const InvestmentColumnTotals = memo(function InvestmentColumnTotals(props: {
+  form: AnyForm;
+  base: string;
+  years: readonly string[];
+  testPrefix: string;
+}) {
+  const grid = useWatch({ control: props.form.control, name: props.base });
+  const totals = investmentGridTotals(numericGrid(grid) as SourceGridNumbers, props.years);
+  return (
+    <tr className="totals-row">
+      <th scope="row">계</th>
+      {props.years.map((y) => (
+        <td key={y} className="num total" data-testid={`${props.testPrefix}-col-${y}`}>
+          {formatMoney(totals.byColumn[y] ?? 0)}
+        </td>
+      ))}
+      <td className="num total" data-testid={`${props.testPrefix}-within`}>
+        {formatMoney(totals.withinTerm)}
+      </td>
+      <td className="num total" data-testid={`${props.testPrefix}-col-afterTerm`}>
+        {formatMoney(totals.afterTerm)}
+      </td>
+      <td className="num total" data-testid={`${props.testPrefix}-total`}>
+        {formatMoney(totals.total)}
+      </td>
+    </tr>
+  );
+});
+
+const InvestmentRow = memo(function InvestmentRow(props: {
+  form: AnyForm;
+  base: string;
+  source: FundingSource;
+  years: readonly BudgetYearColumn[];
+  unitLabel: string;
+  testPrefix: string;
+}) {
+  const { form, base, source } = props;
+  const keys = props.years.map((y) => y.key);
+  const sourceLabel = FUNDING_SOURCE_LABELS[source];
+  return (
+    <tr>
+      <th scope="row">{sourceLabel}</th>
+      {props.years.map((y) => (
+        <td key={y.key}>
+          <AmountCell
+            form={form}
+            name={`${base}.${source}.${y.key}`}
+            label={`${props.unitLabel} ${sourceLabel} ${y.label} 투자수요 (백만원)`}
+          />
+        </td>
+      ))}
+      <InvestmentRowTotals
+        form={form}
+        name={`${base}.${source}`}
+        years={keys}
+        part="withinTerm"
+        testId={`${props.testPrefix}-${source}-within`}
+      />
+      <td>
+        <AmountCell
+          form={form}
+          name={`${base}.${source}.${AFTER_TERM}`}
+          label={`${props.unitLabel} ${sourceLabel} 임기후 투자수요 (백만원)`}
+        />
+      </td>
+      <InvestmentRowTotals
+        form={form}
+        name={`${base}.${source}`}
+        years={keys}
+        part="total"
+        testId={`${props.testPrefix}-${source}-total`}
+      />
+    </tr>
+  );
+});
+
+/** 연차별 투자수요: source × budget year + 임기후, with 임기내 계, 계 and column totals computed live. */
+export const InvestmentGrid = memo(function InvestmentGrid(props: {
+  form: AnyForm;
+  /** e.g. "unitProjects.0.investmentNeeds". */
+  base: string;
+  years: readonly BudgetYearColumn[];
+  unitLabel: string;
+  testPrefix: string;
+  caption: string;
+}) {
+  const keys = props.years.map((y) => y.key);
+  return (
+    <table className="grid money-grid" data-path={props.base}>
+      <caption>{props.caption} (단위: 백만원)</caption>
+      <thead>
+        <tr>
+          <th scope="col">재원</th>
+          {props.years.map((y) => (
+            <th key={y.key} scope="col">
+              {y.label}
+            </th>
+          ))}
+          <th scope="col">임기내 계</th>
+          <th scope="col">임기후</th>
+          <th scope="col">계</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FUNDING_SOURCES.map((source) => (
+          <InvestmentRow
+            key={source}
+            form={props.form}
+            base={props.base}
+            source={source}
+            years={props.years}
+            unitLabel={props.unitLabel}
+            testPrefix={props.testPrefix}
+          />
+        ))}
+      </tbody>
+      <tfoot>
+        <InvestmentColumnTotals
+          form={props.form}
+          base={props.base}
+          years={keys}
+          testPrefix={props.testPrefix}
+        />
+      </tfoot>
+    </table>
+  );
+});
+
+const ExecutedRowTotal = memo(function ExecutedRowTotal(props: {
+  form: AnyForm;
+  name: string;
+  periods: readonly string[];
+  testId: string;
+}) {
+  const row = useWatch({ control: props.form.control, name: props.name }) as
+    Record<string, unknown> | undefined;
+  return (
+    <td className="num total" data-testid={props.testId}>
+      {formatMoney(sumAmounts(props.periods.map((p) => cellNumber(row?.[p]))))}
+    </td>
+  );
+});
+
+const ExecutedColumnTotals = memo(function ExecutedColumnTotals(props: {
+  form: AnyForm;
+  base: string;
+  periods: readonly string[];
+  testPrefix: string;
+}) {
+  const grid = useWatch({ control: props.form.control, name: props.base });
+  const totals = executedGridTotals(numericGrid(grid) as SourceGridNumbers, props.periods);
+  return (
+    <tr className="totals-row">
+      <th scope="row">계</th>
+      {props.periods.map((p) => (
+        <td key={p} className="num total" data-testid={`${props.testPrefix}-col-${p}`}>
+          {formatMoney(totals.byPeriod[p] ?? 0)}
+        </td>
+      ))}
+      <td className="num total" data-testid={`${props.testPrefix}-total`}>
+        {formatMoney(totals.total)}
+      </td>
+    </tr>
+  );
+});
+
+/** 연차별 집행액: source × half-year (up to the card's period), with row and column totals. */
+export const ExecutedGrid = memo(function ExecutedGrid(props: {
+  form: AnyForm;
+  base: string;
+  periods: readonly { id: string; shortLabel: string }[];
+  unitLabel: string;
+  testPrefix: string;
+}) {
+  const ids = props.periods.map((p) => p.id);
+  return (
+    <table className="grid money-grid" data-path={props.base}>
+      <caption>연차별 집행액 (단위: 백만원)</caption>
+      <thead>
+        <tr>
+          <th scope="col">재원</th>
+          {props.periods.map((p) => (
+            <th key={p.id} scope="col">
+              {p.shortLabel}
+            </th>
+          ))}
+          <th scope="col">계</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FUNDING_SOURCES.map((source) => (
+          <tr key={source}>
+            <th scope="row">{FUNDING_SOURCE_LABELS[source]}</th>
+            {props.periods.map((p) => (
+              <td key={p.id}>
+                <AmountCell
+                  form={props.form}
+                  name={`${props.base}.${source}.${p.id}`}
+                  label={`${props.unitLabel} ${FUNDING_SOURCE_LABELS[source]} ${p.shortLabel} 집행액 (백만원)`}
+                />
+              </td>
+            ))}
+            <ExecutedRowTotal
+              form={props.form}
+              name={`${props.base}.${source}`}
+              periods={ids}
+              testId={`${props.testPrefix}-${source}-total`}
+            />
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <ExecutedColumnTotals
+          form={props.form}
+          base={props.base}
+          periods={ids}
+          testPrefix={props.testPrefix}
+        />
+      </tfoot>
+    </table>
+  );
+});
+
+const ScheduleCell = memo(function ScheduleCell(props: { form: AnyForm; name: string; label: string }) {
+  const error = useFieldError(props.form, props.name);
+  const id = fieldId(props.name);
+  return (
+    <td>
+      <textarea
+        id={id}
+        rows={3}
+        aria-label={props.label}
+        aria-invalid={error ? true : undefined}
+        {...props.form.register(props.name)}
+      />
+      {error && (
+        <span className="cell-error" data-error-for={props.name}>
+          {error}
+        </span>
+      )}
+    </td>
+  );
+});
+
+/** A half-year text grid (연차별 추진계획 or 연차별 실적), editable. */
+export const TextPeriodGrid = memo(function TextPeriodGrid(props: {
+  form: AnyForm;
+  base: string;
+  columns: readonly { key: string; label: string }[];
+  caption: string;
+  unitLabel: string;
+}) {
+  const error = useFieldError(props.form, props.base);
+  return (
+    <div className="grid-wrap" data-path={props.base}>
+      <table className="grid text-grid">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {props.columns.map((c) => (
+              <ScheduleCell
+                key={c.key}
+                form={props.form}
+                name={`${props.base}.${c.key}`}
+                label={`${props.unitLabel} ${props.caption} ${c.label}`}
+              />
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      {error && (
+        <p className="field-error" data-error-for={props.base}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+});
+
+/** The same grid as plain text, for frozen fields and print. */
+export function ReadOnlyPeriodGrid(props: {
+  values: Readonly<Record<string, string | undefined>>;
+  columns: readonly ScheduleColumn[] | readonly { key: string; label: string }[];
+  caption: string;
+  testId?: string;
+}) {
+  return (
+    <table className="grid text-grid readonly" data-testid={props.testId}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th key={c.key} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          {props.columns.map((c) => (
+            <td key={c.key} className="pre">
+              {props.values[c.key] ?? ''}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}

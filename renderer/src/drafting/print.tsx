@@ -1,0 +1,425 @@
+import type { ReactNode } from 'react';
+import {
+  AFTER_TERM,
+  CARD_STATUS_LABELS,
+  COMPLETION_TIMING_LABELS,
+  CONTACT_POSITION_LABELS,
+  EXECUTOR_LABELS,
+  executedGridTotals,
+  executedTotals,
+  FUNDING_SOURCE_LABELS,
+  FUNDING_SOURCES,
+  investmentGridTotals,
+  investmentTotals,
+  NEW_OR_CONTINUING_LABELS,
+  PARTICIPATION_COUNT_KEYS,
+  PARTICIPATION_COUNT_LABELS,
+  securedTotal,
+  type ChangeRequest,
+  type CitizenParticipation,
+  type ContactPerson,
+  type ExecutionPlan,
+  type FinanceRow,
+  type InvestmentGrid,
+  type ManagementCard,
+  type TotalCost,
+} from '../../../domain/documents';
+import { listBudgetYears, listPeriods, listScheduleColumns } from '../../../domain/term/periods';
+import type { Term } from '../../../domain/term/types';
+import { formatMoney } from './form-kit';
+
+/**
+ * Read-only renderings of the four forms in their official table layout (A4), used for 인쇄 / PDF. They take
+ * parsed documents, so amounts are numbers and every label comes from the domain's label tables.
+ */
+
+/** "투자창업과장 김도현 ☎ 02-2133-5000": a 과/팀 unit takes 장 (과장, 팀장) as the form prints it. */
+function contactLine(c: ContactPerson): string {
+  if (c.name.trim() === '') return '';
+  const unit = c.unit.trim();
+  const title =
+    c.position !== 'officer' && /[과팀]$/.test(unit)
+      ? `${unit}장`
+      : `${unit}${unit ? ' ' : ''}${CONTACT_POSITION_LABELS[c.position]}`;
+  return `${title} ${c.name}${c.phone ? ` ☎ ${c.phone}` : ''}`;
+}
+
+const contactsText = (contacts: readonly ContactPerson[]) =>
+  contacts.map(contactLine).filter(Boolean).join(' / ');
+
+const totalCostText = (t: TotalCost) =>
+  t === null ? '' : t.kind === 'nonBudget' ? '비예산' : `${formatMoney(t.amount)} 백만원`;
+
+const yearMonth = (ym: string) => (ym === '' ? '' : `${ym.slice(0, 4)}년 ${Number(ym.slice(5, 7))}월`);
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td colSpan={3} className="pre" data-testid={testId}>
+        {children}
+      </td>
+    </tr>
+  );
+}
+
+function InvestmentTable({ grid, term }: { grid: InvestmentGrid; term: Term }) {
+  const years = listBudgetYears(term);
+  const keys = years.map((y) => y.key);
+  const totals = investmentGridTotals(grid, keys);
+  return (
+    <table className="print-grid">
+      <caption>연차별 투자수요 (백만원)</caption>
+      <thead>
+        <tr>
+          <th>재원</th>
+          {years.map((y) => (
+            <th key={y.key}>{y.label}</th>
+          ))}
+          <th>임기내 계</th>
+          <th>임기후</th>
+          <th>계</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FUNDING_SOURCES.map((s) => (
+          <tr key={s}>
+            <th>{FUNDING_SOURCE_LABELS[s]}</th>
+            {keys.map((k) => (
+              <td key={k} className="num">
+                {grid[s][k] != null ? formatMoney(grid[s][k]) : ''}
+              </td>
+            ))}
+            <td className="num">{formatMoney(totals.bySource[s].withinTerm)}</td>
+            <td className="num">{grid[s][AFTER_TERM] != null ? formatMoney(grid[s][AFTER_TERM]) : ''}</td>
+            <td className="num">{formatMoney(totals.bySource[s].total)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th>계</th>
+          {keys.map((k) => (
+            <td key={k} className="num">
+              {formatMoney(totals.byColumn[k] ?? 0)}
+            </td>
+          ))}
+          <td className="num">{formatMoney(totals.withinTerm)}</td>
+          <td className="num">{formatMoney(totals.afterTerm)}</td>
+          <td className="num">{formatMoney(totals.total)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function PeriodTextTable(props: {
+  values: Readonly<Record<string, string>>;
+  columns: readonly { key: string; label: string }[];
+  caption: string;
+}) {
+  return (
+    <table className="print-grid">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th key={c.key}>{c.label}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          {props.columns.map((c) => (
+            <td key={c.key} className="pre">
+              {props.values[c.key] ?? ''}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function Participation({ p }: { p: CitizenParticipation }) {
+  return (
+    <>
+      <p>
+        {PARTICIPATION_COUNT_KEYS.map((k) => `${PARTICIPATION_COUNT_LABELS[k]} ${p.counts[k]}회`).join(' · ')}
+      </p>
+      <ul>
+        {p.activities.map((a, i) => (
+          <li key={i}>
+            {a.description}
+            {a.count !== null ? ` ${a.count}회` : ''}
+            {a.dates.length > 0 ? ` (${a.dates.join(', ')})` : ''}
+          </li>
+        ))}
+      </ul>
+      {p.attachments.length > 0 && <p>첨부: {p.attachments.map((a) => a.file.name).join(', ')}</p>}
+    </>
+  );
+}
+
+export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
+  const columns = listScheduleColumns(term);
+  const totals = investmentTotals(
+    plan.unitProjects,
+    listBudgetYears(term).map((y) => y.key),
+  ).project;
+  return (
+    <article className="print-doc">
+      <h1>공약실천계획서</h1>
+      <table className="print-table">
+        <tbody>
+          <tr>
+            <th scope="row">공약번호</th>
+            <td data-testid="print-project-id">{plan.projectId}</td>
+            <th scope="row">총괄부서</th>
+            <td>{plan.department}</td>
+          </tr>
+          <Row label="공약명">{plan.projectName}</Row>
+          <Row label="담당">{contactsText(plan.leadContacts)}</Row>
+          <Row label="협조부서">
+            {plan.cooperatingDepartments
+              .map((d) => `${d.department} ${contactsText(d.contacts)}`.trim())
+              .join('\n')}
+          </Row>
+          <tr>
+            <th scope="row">총사업비</th>
+            <td>{totalCostText(plan.totalCost)}</td>
+            <th scope="row">추진구분 / 완료구분</th>
+            <td>
+              {plan.newOrContinuing ? NEW_OR_CONTINUING_LABELS[plan.newOrContinuing] : ''} /{' '}
+              {plan.completionTiming ? COMPLETION_TIMING_LABELS[plan.completionTiming] : ''}
+            </td>
+          </tr>
+          <Row label="재원구분">{plan.fundingSources.map((s) => FUNDING_SOURCE_LABELS[s]).join(', ')}</Row>
+          <Row label="정책목표">{plan.policyGoal}</Row>
+          <Row label="사업기간">
+            {yearMonth(plan.projectPeriod.from)} ~ {yearMonth(plan.projectPeriod.to)}
+          </Row>
+          <Row label="투자수요 합계">
+            임기내 계 {formatMoney(totals.withinTerm)} · 임기후 {formatMoney(totals.afterTerm)} · 계{' '}
+            {formatMoney(totals.total)} (백만원)
+          </Row>
+        </tbody>
+      </table>
+      {plan.unitProjects.map((u, i) => (
+        <section key={u.id} className="print-unit">
+          <h2>
+            단위사업 {i + 1}. {u.name}
+          </h2>
+          <p className="pre">{u.detailedPlan}</p>
+          <PeriodTextTable values={u.schedule} columns={columns} caption="연차별 추진계획" />
+          <InvestmentTable grid={u.investmentNeeds} term={term} />
+          {u.cooperationNeeds && <p className="pre">타기관 협조 필요사항: {u.cooperationNeeds}</p>}
+        </section>
+      ))}
+      <h2>시민참여 실적</h2>
+      <Participation p={plan.citizenParticipation} />
+    </article>
+  );
+}
+
+export function CardPrint({ card, term }: { card: ManagementCard; term: Term }) {
+  const periods = listPeriods(term);
+  const upTo = periods.filter((p) => p.id <= card.periodId);
+  const periodLabel = periods.find((p) => p.id === card.periodId)?.label ?? card.periodId;
+  const executed = executedTotals(
+    card.unitProjects,
+    upTo.map((p) => p.id),
+  ).project.total;
+  const columns = listScheduleColumns(term);
+  return (
+    <article className="print-doc">
+      <h1>공약관리카드</h1>
+      <p className="print-sub">{periodLabel}</p>
+      <table className="print-table">
+        <tbody>
+          <tr>
+            <th scope="row">공약번호</th>
+            <td data-testid="print-project-id">{card.projectId}</td>
+            <th scope="row">주관부서</th>
+            <td>{card.department}</td>
+          </tr>
+          <Row label="공약명">{card.projectName}</Row>
+          <Row label="담당">{contactsText(card.leadContacts)}</Row>
+          <tr>
+            <th scope="row">추진상황</th>
+            <td data-testid="print-status">{card.status ? CARD_STATUS_LABELS[card.status] : '미선택'}</td>
+            <th scope="row">완료시기</th>
+            <td>{card.completionTiming ? COMPLETION_TIMING_LABELS[card.completionTiming] : ''}</td>
+          </tr>
+          {card.statusReason && <Row label="보류·폐기 사유">{card.statusReason}</Row>}
+          {card.completionEvidence.summary && <Row label="완료 근거">{card.completionEvidence.summary}</Row>}
+          <tr>
+            <th scope="row">사업구분</th>
+            <td>{card.newOrContinuing ? NEW_OR_CONTINUING_LABELS[card.newOrContinuing] : ''}</td>
+            <th scope="row">주체</th>
+            <td>{card.executor ? EXECUTOR_LABELS[card.executor] : ''}</td>
+          </tr>
+          <tr>
+            <th scope="row">총사업비</th>
+            <td>{totalCostText(card.totalCost)}</td>
+            <th scope="row">집행액</th>
+            <td>{formatMoney(executed)} 백만원</td>
+          </tr>
+          <Row label="재원">{card.fundingSources.map((s) => FUNDING_SOURCE_LABELS[s]).join(', ')}</Row>
+          <Row label="정책목표">{card.policyGoal}</Row>
+          <Row label="사업기간">
+            {yearMonth(card.projectPeriod.from)} ~ {yearMonth(card.projectPeriod.to)}
+          </Row>
+        </tbody>
+      </table>
+      {card.unitProjects.map((u, i) => (
+        <section key={u.id} className="print-unit">
+          <h2>
+            단위사업 {i + 1}. {u.name}
+          </h2>
+          <p className="pre">{u.detailedPlan}</p>
+          <PeriodTextTable values={u.schedule} columns={columns} caption="연차별 추진계획" />
+          <PeriodTextTable
+            values={u.results}
+            columns={upTo.map((p) => ({ key: p.id, label: p.shortLabel }))}
+            caption="연차별 실적"
+          />
+          <InvestmentTable grid={u.investmentNeeds} term={term} />
+          <ExecutedTable grid={u.executed} periods={upTo} />
+          {u.futurePlan && <p className="pre">향후 추진계획: {u.futurePlan}</p>}
+        </section>
+      ))}
+      <h2>시민참여 실적</h2>
+      <Participation p={card.citizenParticipation} />
+      <h2>타 기관 협조사항</h2>
+      <p className="pre">{card.cooperation}</p>
+      <h2>추진상 문제점 및 해결방안</h2>
+      <p className="pre">{card.problemsAndSolutions}</p>
+    </article>
+  );
+}
+
+function ExecutedTable({
+  grid,
+  periods,
+}: {
+  grid: ManagementCard['unitProjects'][number]['executed'];
+  periods: readonly { id: string; shortLabel: string }[];
+}) {
+  const totals = executedGridTotals(
+    grid,
+    periods.map((p) => p.id),
+  );
+  return (
+    <table className="print-grid">
+      <caption>연차별 집행액 (백만원)</caption>
+      <thead>
+        <tr>
+          <th>재원</th>
+          {periods.map((p) => (
+            <th key={p.id}>{p.shortLabel}</th>
+          ))}
+          <th>계</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FUNDING_SOURCES.map((s) => (
+          <tr key={s}>
+            <th>{FUNDING_SOURCE_LABELS[s]}</th>
+            {periods.map((p) => (
+              <td key={p.id} className="num">
+                {grid[s][p.id] != null ? formatMoney(grid[s][p.id] ?? 0) : ''}
+              </td>
+            ))}
+            <td className="num">{formatMoney(totals.bySource[s])}</td>
+          </tr>
+        ))}
+        <tr>
+          <th>계</th>
+          {periods.map((p) => (
+            <td key={p.id} className="num">
+              {formatMoney(totals.byPeriod[p.id] ?? 0)}
+            </td>
+          ))}
+          <td className="num">{formatMoney(totals.total)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function FinancePrint({ row, projectName }: { row: FinanceRow; projectName: string }) {
+  return (
+    <article className="print-doc">
+      <h1>재정집행 현황 — 확보내역</h1>
+      <table className="print-table">
+        <tbody>
+          <tr>
+            <th scope="row">관리번호</th>
+            <td data-testid="print-project-id">{row.projectId}</td>
+            <th scope="row">부서</th>
+            <td>{row.department}</td>
+          </tr>
+          <Row label="공약사업명">{projectName}</Row>
+          {FUNDING_SOURCES.map((s) => (
+            <tr key={s}>
+              <th scope="row">확보 {FUNDING_SOURCE_LABELS[s]}</th>
+              <td colSpan={3} className="num">
+                {formatMoney(row.secured[s] ?? 0)}
+              </td>
+            </tr>
+          ))}
+          <Row label="확보총계">{formatMoney(securedTotal(row.secured))} 백만원</Row>
+          <Row label="비고">{row.note}</Row>
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+export function ChangeRequestPrint({ request }: { request: ChangeRequest }) {
+  return (
+    <article className="print-doc">
+      <h1>공약 조정 요청서</h1>
+      <table className="print-table">
+        <tbody>
+          <tr>
+            <th scope="row">공약번호</th>
+            <td data-testid="print-project-id">{request.projectId}</td>
+            <th scope="row">부서명</th>
+            <td>{request.department}</td>
+          </tr>
+          <Row label="공약명">{request.projectName}</Row>
+          <Row label="담당자">{contactLine(request.contact)}</Row>
+        </tbody>
+      </table>
+      <table className="print-grid">
+        <caption>변경 요구내용</caption>
+        <thead>
+          <tr>
+            <th>구분</th>
+            <th>당초 공약</th>
+            <th>변경안</th>
+          </tr>
+        </thead>
+        <tbody>
+          {request.rows.map((r, i) => (
+            <tr key={i}>
+              <th>{r.category}</th>
+              <td className="pre">{r.original}</td>
+              <td className="pre">{r.proposed}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>변경 요구사유</h2>
+      <p className="pre">{request.reason}</p>
+      <h2>관련자료</h2>
+      <ul>
+        {request.evidence.map((e, i) => (
+          <li key={i}>
+            {e.description} ({e.file.name})
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

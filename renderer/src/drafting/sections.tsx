@@ -1,0 +1,364 @@
+import { memo, useId, useState } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MEDIA_TYPES,
+  type AttachmentUploaded,
+} from '../../../domain/api/contract';
+import {
+  ATTACHMENT_CATEGORIES,
+  ATTACHMENT_CATEGORY_LABELS,
+  CONTACT_POSITION_LABELS,
+  CONTACT_POSITIONS,
+  PARTICIPATION_COUNT_KEYS,
+  PARTICIPATION_COUNT_LABELS,
+} from '../../../domain/documents';
+import { ApiCallError, api } from '../api/client';
+import { FieldError, fieldId, formatBytes, TextInput, useFieldError, type AnyForm } from './form-kit';
+
+/** Sections shared by several forms: contacts, cooperating departments, citizen participation, attachments. */
+
+const ContactRow = memo(function ContactRow(props: {
+  form: AnyForm;
+  base: string;
+  label: string;
+  onRemove?: () => void;
+}) {
+  const { form, base, label } = props;
+  const positionId = fieldId(`${base}.position`);
+  return (
+    <div className="contact-row" data-path={base}>
+      <div className="field">
+        <label htmlFor={positionId}>{label} 직위</label>
+        <select id={positionId} {...form.register(`${base}.position`)}>
+          {CONTACT_POSITIONS.map((p) => (
+            <option key={p} value={p}>
+              {CONTACT_POSITION_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextInput
+        form={form}
+        name={`${base}.unit`}
+        label={`${label} 소속 과·팀`}
+        placeholder="예: 투자창업과"
+      />
+      <TextInput form={form} name={`${base}.name`} label={`${label} 이름`} />
+      <TextInput
+        form={form}
+        name={`${base}.phone`}
+        label={`${label} 전화`}
+        inputMode="tel"
+        placeholder="02-2133-0000"
+      />
+      {props.onRemove && (
+        <button type="button" className="remove" onClick={props.onRemove} aria-label={`${label} 삭제`}>
+          삭제
+        </button>
+      )}
+    </div>
+  );
+});
+
+const emptyContact = () => ({ position: 'officer', unit: '', name: '', phone: '' });
+
+export const ContactList = memo(function ContactList(props: { form: AnyForm; name: string; label: string }) {
+  const { fields, append, remove } = useFieldArray({
+    control: props.form.control,
+    name: props.name,
+    keyName: 'key',
+  });
+  return (
+    <div className="contact-list" data-path={props.name}>
+      {fields.map((f, i) => (
+        <ContactRow
+          key={f.key}
+          form={props.form}
+          base={`${props.name}.${i}`}
+          label={`${props.label} ${i + 1}`}
+          onRemove={fields.length > 1 ? () => remove(i) : undefined}
+        />
+      ))}
+      <FieldError form={props.form} name={props.name} />
+      <button type="button" onClick={() => append(emptyContact())}>
+        + {props.label} 추가
+      </button>
+    </div>
+  );
+});
+
+export const CooperatingDepartments = memo(function CooperatingDepartments({ form }: { form: AnyForm }) {
+  const { fields, append, remove } = useFieldArray({
+    control: form.control,
+    name: 'cooperatingDepartments',
+    keyName: 'key',
+  });
+  return (
+    <fieldset className="section" data-path="cooperatingDepartments">
+      <legend>협조부서</legend>
+      {fields.length === 0 && <p className="empty">협조부서가 없습니다.</p>}
+      {fields.map((f, i) => (
+        <div key={f.key} className="coop-dept">
+          <div className="row">
+            <TextInput
+              form={form}
+              name={`cooperatingDepartments.${i}.department`}
+              label={`협조부서 ${i + 1} 부서명`}
+            />
+            <button type="button" className="remove" onClick={() => remove(i)}>
+              협조부서 {i + 1} 삭제
+            </button>
+          </div>
+          <ContactList
+            form={form}
+            name={`cooperatingDepartments.${i}.contacts`}
+            label={`협조부서 ${i + 1} 담당자`}
+          />
+        </div>
+      ))}
+      <button type="button" onClick={() => append({ department: '', contacts: [emptyContact()] })}>
+        + 협조부서 추가
+      </button>
+    </fieldset>
+  );
+});
+
+const ACCEPT = ATTACHMENT_MEDIA_TYPES.join(',') + ',.hwp,.hwpx';
+
+/** Browsers often give no type for 한글 files; the extension decides then. */
+function mediaTypeOf(file: File): string {
+  if (file.type !== '') return file.type;
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  const byExt: Record<string, string> = {
+    hwp: 'application/x-hwp',
+    hwpx: 'application/vnd.hancom.hwpx',
+    pdf: 'application/pdf',
+    txt: 'text/plain',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    gif: 'image/gif',
+  };
+  return byExt[ext] ?? 'application/octet-stream';
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new Error(`파일을 읽을 수 없습니다: ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A file input that stores the file by hash and hands back its reference; refusals are shown in Korean. */
+export function AttachmentPicker(props: { label: string; onUploaded: (ref: AttachmentUploaded) => void }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const upload = async (file: File) => {
+    setError(null);
+    const mediaType = mediaTypeOf(file);
+    if (!(ATTACHMENT_MEDIA_TYPES as readonly string[]).includes(mediaType)) {
+      setError(
+        `첨부할 수 없는 파일 형식입니다: ${file.name} (사진 PNG·JPEG·GIF, PDF, 한글(HWP), 워드, 엑셀, 텍스트만 가능).`,
+      );
+      return;
+    }
+    if (file.size > ATTACHMENT_MAX_BYTES) {
+      setError(`첨부파일은 20MB 이하만 가능합니다: ${file.name} (${formatBytes(file.size)})`);
+      return;
+    }
+    setBusy(true);
+    try {
+      const dataBase64 = await readBase64(file);
+      props.onUploaded(
+        await api.saveAttachment({
+          name: file.name,
+          mediaType: mediaType as (typeof ATTACHMENT_MEDIA_TYPES)[number],
+          dataBase64,
+        }),
+      );
+    } catch (e) {
+      const detail = e instanceof ApiCallError ? Object.values(e.details)[0] : undefined;
+      setError(detail ?? (e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="field attachment-picker">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="file"
+        accept={ACCEPT}
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void upload(file);
+        }}
+      />
+      {busy && <span className="hint">올리는 중…</span>}
+      {error && (
+        <p className="field-error" role="alert" data-testid="attachment-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "2018-09, 2018-10-02" ↔ ["2018-09", "2018-10-02"], kept as typed while editing. */
+const DatesInput = memo(function DatesInput(props: { form: AnyForm; name: string; label: string }) {
+  const value = (useWatch({ control: props.form.control, name: props.name }) as string[] | undefined) ?? [];
+  const [text, setText] = useState(value.join(', '));
+  const listError = useFieldError(props.form, props.name);
+  const firstError = useFieldError(props.form, `${props.name}.0`);
+  const error = listError ?? firstError;
+  const id = fieldId(props.name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="text"
+        value={text}
+        placeholder="2018-09, 2018-10-02"
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const dates = e.target.value
+            .split(/[,\s]+/)
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+          props.form.setValue(props.name, dates, { shouldValidate: true, shouldDirty: true });
+        }}
+      />
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+});
+
+const AttachmentRow = memo(function AttachmentRow(props: {
+  form: AnyForm;
+  base: string;
+  index: number;
+  onRemove: () => void;
+}) {
+  const { form, base } = props;
+  const file = useWatch({ control: form.control, name: `${base}.file` }) as
+    { name: string; size: number } | undefined;
+  const categoryId = fieldId(`${base}.category`);
+  return (
+    <li className="attachment-row" data-testid="attachment-item">
+      <span className="file-name">{file?.name}</span>{' '}
+      <span className="hint">({formatBytes(file?.size ?? 0)})</span>
+      <div className="field">
+        <label htmlFor={categoryId}>첨부 {props.index + 1} 구분</label>
+        <select id={categoryId} {...form.register(`${base}.category`)}>
+          {ATTACHMENT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {ATTACHMENT_CATEGORY_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextInput form={form} name={`${base}.caption`} label={`첨부 ${props.index + 1} 설명`} />
+      <button type="button" className="remove" onClick={props.onRemove}>
+        첨부 {props.index + 1} 삭제
+      </button>
+    </li>
+  );
+});
+
+/** 시민참여 실적: counts, the activity list and photos / press clippings. */
+export const ParticipationSection = memo(function ParticipationSection({
+  form,
+  title,
+}: {
+  form: AnyForm;
+  title: string;
+}) {
+  const activities = useFieldArray({
+    control: form.control,
+    name: 'citizenParticipation.activities',
+    keyName: 'key',
+  });
+  const attachments = useFieldArray({
+    control: form.control,
+    name: 'citizenParticipation.attachments',
+    keyName: 'key',
+  });
+  return (
+    <fieldset className="section" data-path="citizenParticipation">
+      <legend>{title}</legend>
+      <div className="counts">
+        {PARTICIPATION_COUNT_KEYS.map((k) => (
+          <TextInput
+            key={k}
+            form={form}
+            name={`citizenParticipation.counts.${k}`}
+            label={`${PARTICIPATION_COUNT_LABELS[k]} (회)`}
+            inputMode="numeric"
+            className="count-field"
+          />
+        ))}
+      </div>
+      <h4>활동 목록</h4>
+      {activities.fields.length === 0 && <p className="empty">입력한 활동이 없습니다.</p>}
+      <ol className="activity-list">
+        {activities.fields.map((f, i) => (
+          <li key={f.key} className="activity-row">
+            <TextInput
+              form={form}
+              name={`citizenParticipation.activities.${i}.description`}
+              label={`활동 ${i + 1} 내용`}
+              placeholder="전문가 및 단체 자문회의 개최"
+              className="grow"
+            />
+            <TextInput
+              form={form}
+              name={`citizenParticipation.activities.${i}.count`}
+              label={`활동 ${i + 1} 횟수`}
+              inputMode="numeric"
+              className="count-field"
+            />
+            <DatesInput
+              form={form}
+              name={`citizenParticipation.activities.${i}.dates`}
+              label={`활동 ${i + 1} 일자`}
+            />
+            <button type="button" className="remove" onClick={() => activities.remove(i)}>
+              활동 {i + 1} 삭제
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => activities.append({ description: '', count: null, dates: [] })}>
+        + 활동 추가
+      </button>
+      <h4>주요활동사진 및 언론보도</h4>
+      <ul className="attachment-list">
+        {attachments.fields.map((f, i) => (
+          <AttachmentRow
+            key={f.key}
+            form={form}
+            base={`citizenParticipation.attachments.${i}`}
+            index={i}
+            onRemove={() => attachments.remove(i)}
+          />
+        ))}
+      </ul>
+      <AttachmentPicker
+        label="사진·보도자료 첨부"
+        onUploaded={(file) => attachments.append({ category: 'photo', caption: '', file })}
+      />
+    </fieldset>
+  );
+});

@@ -1,0 +1,208 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
+import type { Lifecycle, ValidationResult } from '../../../domain/documents';
+import { ApiCallError, api } from '../api/client';
+import type { AnyForm } from './form-kit';
+
+/**
+ * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus and before
+ * the page unloads. Saves run one after another (each carries the version the previous one returned), so two
+ * saves never race on the same expected version.
+ */
+
+export const AUTOSAVE_DELAY_MS = 800;
+
+export type SaveState =
+  | { kind: 'clean' }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'error'; message: string };
+
+export interface AutosaveHandle {
+  ref: DocumentRef;
+  form: AnyForm;
+  readOnly: boolean;
+  state: SaveState;
+  status: Lifecycle | 'new';
+  validation: ValidationResult;
+  /** Last stored version (null before the first save). */
+  version: () => number | null;
+  /** Saves pending changes now; resolves true when nothing unsaved remains. */
+  flush: () => Promise<boolean>;
+  submit: () => Promise<void>;
+  submitMessage: { kind: 'error' | 'success'; text: string } | null;
+  /** Increments after each successful save (for panels that refresh, e.g. the derived finance row). */
+  savedCount: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clock = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+
+/** Writes server-side messages onto the fields they name (paths are the form's dot paths). */
+export function markFields(form: AnyForm, details: Record<string, string>, type: string): void {
+  for (const [path, message] of Object.entries(details)) {
+    if (path === '' || path.startsWith('(')) continue;
+    form.setError(path, { type, message });
+  }
+}
+
+/** Same-page save for unload: a keepalive request survives the page going away (browser mode only). */
+function saveOnUnload(ref: DocumentRef, json: unknown, expectedVersion: number | null): void {
+  if (window.api) {
+    void window.api.saveDraft({ ...ref, json, expectedVersion });
+    return;
+  }
+  const token = document.querySelector<HTMLMetaElement>('meta[name="pledge-token"]')?.content ?? '';
+  const body = JSON.stringify({ ...ref, json, expectedVersion });
+  // Browsers cap keepalive bodies at 64 KB; a larger document was saved by the blur/debounce path anyway.
+  void fetch('/api/saveDraft', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Pledge-Token': token },
+    body,
+    keepalive: body.length < 60_000,
+  }).catch(() => undefined);
+}
+
+export function useAutosave(
+  form: AnyForm,
+  opened: OpenedDocument,
+  options: { beforeSubmit?: () => void } = {},
+): AutosaveHandle {
+  const { beforeSubmit } = options;
+  const ref = opened.ref;
+  const readOnly = opened.readOnly;
+  const [state, setState] = useState<SaveState>({ kind: 'clean' });
+  const [status, setStatus] = useState<Lifecycle | 'new'>(opened.status);
+  const [validation, setValidation] = useState<ValidationResult>(opened.validation);
+  const [submitMessage, setSubmitMessage] = useState<AutosaveHandle['submitMessage']>(null);
+  const [savedCount, setSavedCount] = useState(0);
+  const versionRef = useRef<number | null>(opened.version);
+  const dirty = useRef(false);
+  const timer = useRef<number | null>(null);
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const lastOk = useRef(true);
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    if (!dirty.current) return lastOk.current;
+    dirty.current = false;
+    setState({ kind: 'saving' });
+    try {
+      const saved = await api.saveDraft({
+        ...ref,
+        json: form.getValues(),
+        expectedVersion: versionRef.current,
+      });
+      versionRef.current = saved.version;
+      setStatus(saved.status);
+      setValidation(saved.validation);
+      setSavedCount((n) => n + 1);
+      setState(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: clock(new Date()) });
+      lastOk.current = true;
+      return !dirty.current;
+    } catch (error) {
+      lastOk.current = false;
+      if (error instanceof ApiCallError && error.code === 'DOCUMENT_INVALID') {
+        markFields(form, error.details, 'server');
+        setState({ kind: 'invalid', message: error.message });
+      } else {
+        // Keep the change pending so the next edit, blur or Ctrl+S tries again.
+        dirty.current = true;
+        setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      }
+      return false;
+    }
+  }, [form, ref]);
+
+  const flush = useCallback((): Promise<boolean> => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+    queue.current = queue.current.then(saveNow, saveNow);
+    return queue.current;
+  }, [saveNow]);
+
+  useEffect(() => {
+    if (readOnly) return;
+    const subscription = form.watch(() => {
+      dirty.current = true;
+      setState((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    });
+    return () => subscription.unsubscribe();
+  }, [form, flush, readOnly]);
+
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void flush();
+      }
+    };
+    const onBlur = () => void flush();
+    const onUnload = () => {
+      if (!dirty.current) return;
+      dirty.current = false;
+      saveOnUnload(ref, form.getValues(), versionRef.current);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('beforeunload', onUnload);
+      // Leaving the editor (back to the list) saves what is pending.
+      if (dirty.current) void flush();
+    };
+  }, [flush, form, ref, readOnly]);
+
+  const submit = useCallback(async () => {
+    setSubmitMessage(null);
+    beforeSubmit?.();
+    if (versionRef.current === null) dirty.current = true;
+    const ok = await flush();
+    if (!ok || versionRef.current === null) {
+      setSubmitMessage({
+        kind: 'error',
+        text: '입력 오류가 있어 저장하지 못했으므로 제출할 수 없습니다. 표시된 항목을 고치세요.',
+      });
+      return;
+    }
+    try {
+      const result = await api.submitDocument({ ...ref, expectedVersion: versionRef.current });
+      versionRef.current = result.version;
+      setStatus(result.status);
+      setValidation(result.validation);
+      setSavedCount((n) => n + 1);
+      setSubmitMessage({ kind: 'success', text: '제출했습니다.' });
+    } catch (error) {
+      if (error instanceof ApiCallError && error.code === 'DOCUMENT_HAS_ERRORS')
+        markFields(form, error.details, 'submit');
+      setSubmitMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  }, [flush, form, ref, beforeSubmit]);
+
+  const version = useCallback(() => versionRef.current, []);
+
+  return useMemo(
+    () => ({
+      ref,
+      form,
+      readOnly,
+      state,
+      status,
+      validation,
+      version,
+      flush,
+      submit,
+      submitMessage,
+      savedCount,
+    }),
+    [ref, form, readOnly, state, status, validation, version, flush, submit, submitMessage, savedCount],
+  );
+}

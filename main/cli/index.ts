@@ -4,6 +4,7 @@ import { catalogHelp, runCatalog } from './commands/catalog';
 import { draftHelp, runDraft } from './commands/draft';
 import { importHelp, runImport } from './commands/import';
 import { keysHelp, runKeys } from './commands/keys';
+import { runSetup, setupHelp } from './commands/setup';
 import { publishHelp, reportHelp, runPublish, runReport } from './commands/report';
 import { exitCodes, processIo, UsageError, type CliIo } from './io';
 
@@ -18,6 +19,7 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  setup: { summary: '사용자(주관부서·기획담당관) 설정', help: setupHelp, run: runSetup },
   catalog: { summary: '공약사업 목록 출력', help: catalogHelp, run: runCatalog },
   keys: { summary: '서명 키 만들기·등록·승인·폐기', help: keysHelp, run: runKeys },
   bundle: { summary: '제출 번들 만들기·검증', help: bundleHelp, run: runBundle },

@@ -65,13 +65,25 @@ async function openData(dataDir: string, now: () => Date): Promise<Kysely<Databa
   return db;
 }
 
+/**
+ * The clock. PLEDGE_NOW (an ISO date-time) starts it at a given instant and lets it run from there: used by the
+ * end-to-end tests and by training sessions that replay a past half-year's deadlines. Unset: the real clock.
+ */
+export function clockFromEnv(value: string | undefined): () => Date {
+  if (!value) return () => new Date();
+  const start = Date.parse(value);
+  if (Number.isNaN(start)) throw new Error(`PLEDGE_NOW is not a date-time: ${value}`);
+  const startedAt = Date.now();
+  return () => new Date(start + (Date.now() - startedAt));
+}
+
 export async function createAppContext(options: CreateAppContextOptions): Promise<AppContext> {
   const profileDir = resolve(options.profileDir);
   const defaultDataDir = join(profileDir, 'data');
   const dataDir = resolve(
     options.dataDirOverride ?? readProfileConfig(profileDir)?.dataDir ?? defaultDataDir,
   );
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clockFromEnv(process.env.PLEDGE_NOW);
   const persistChoice = options.dataDirOverride === undefined;
 
   const ctx: AppContext = {

@@ -5,13 +5,18 @@ import { api } from './api/client';
 import { useLoad } from './api/use-load';
 import { StatusMessage } from './components/StatusMessage';
 import { DraftingScreen } from './drafting/DraftingScreen';
+import { OfficeReportScreen } from './office/OfficeReportScreen';
 import { CatalogScreen } from './screens/CatalogScreen';
+import { SubmissionScreen } from './submission/SubmissionScreen';
 import { SetupScreen } from './screens/SetupScreen';
 
-type View = 'catalog' | 'drafting' | 'setup';
+type View = 'catalog' | 'drafting' | 'submission' | 'report' | 'setup';
 
 const views: { id: Exclude<View, 'setup'>; label: string; role: 'department' | 'office' | 'any' }[] = [
   { id: 'drafting', label: '문서 작성', role: 'department' },
+  { id: 'submission', label: '제출 파일', role: 'department' },
+  { id: 'submission', label: '제출 파일 받기', role: 'office' },
+  { id: 'report', label: '종합 현황', role: 'office' },
   { id: 'catalog', label: '공약 목록', role: 'any' },
 ];
 
@@ -53,7 +58,7 @@ export function App() {
             .filter((v) => v.role === 'any' || v.role === setup.role)
             .map((v) => (
               <button
-                key={v.id}
+                key={`${v.id}-${v.role}`}
                 type="button"
                 className="nav-item"
                 aria-current={view === v.id ? 'page' : undefined}
@@ -73,6 +78,10 @@ export function App() {
       <main className="app-main">
         {view === 'drafting' && setup.role === 'department' ? (
           <DraftingScreen catalog={catalog} setup={setup} />
+        ) : view === 'submission' ? (
+          <SubmissionScreen setup={setup} />
+        ) : view === 'report' && setup.role === 'office' ? (
+          <OfficeReportScreen catalog={catalog} />
         ) : (
           <CatalogScreen catalog={catalog} setup={setup} />
         )}

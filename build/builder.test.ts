@@ -37,7 +37,10 @@ describe('electron-builder.yml', () => {
     expect(patterns).toEqual(expect.arrayContaining(['out/**/*', 'package.json']));
     expect(patterns).not.toContain('**/*');
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**/*.node']);
+    expect(config.asarUnpack).toEqual([
+      '**/node_modules/better-sqlite3/**/*.node',
+      'out/main/verify-worker.mjs',
+    ]);
   });
 
   it('builds a per-user Korean NSIS installer for Windows x64', () => {

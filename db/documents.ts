@@ -110,15 +110,11 @@ export interface SaveDocumentInput extends DocumentIdentity {
  * Saves the current state and appends it as a new version, in one transaction. Saving identical content keeps
  * the version number (autosave fires on every pause in typing; unchanged text must not pile up versions).
  */
-export async function saveDocument(
-  db: Kysely<Database>,
-  input: SaveDocumentInput,
-  now: Date,
-): Promise<StoredDocument> {
+export async function saveDocument(db: Db, input: SaveDocumentInput, now: Date): Promise<StoredDocument> {
   const id = documentIdOf(input);
   const json = JSON.stringify(input.json);
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await trx.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
     if (input.expectedVersion !== undefined) {
       const stored = current?.version ?? null;

@@ -45,6 +45,8 @@ const targets = {
     outfile: 'out/main/verify-worker.mjs',
     format: 'esm',
     banner: esmBanner,
+    // Self-contained: the packaged app starts it from app.asar.unpacked, where node_modules cannot be resolved.
+    packages: undefined,
   },
   bench: {
     entryPoints: ['bench/bench.ts'],

@@ -1,11 +1,14 @@
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createAppContext, type AppContext } from '../services/context';
 import { createHandlers } from '../services/handlers';
 import { dataDirFromArgv } from '../server/launch-options';
 import { defaultProfileDir } from '../server/profile-dir';
+import { setVerifyWorkerFile } from '../services/bundle-verify';
+import { setPrivateKeyStoreFactory } from '../services/key-store';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
+import { safeStorageKeyStore } from './safe-storage-key-store';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
 import { createMainWindow } from './window';
 
@@ -49,6 +52,12 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   const appDir = app.getAppPath();
   serveAppProtocol(protocol, join(appDir, 'out', 'renderer'));
+  // Bundles are verified in a worker thread; its file is unpacked from the asar archive (see electron-builder.yml).
+  setVerifyWorkerFile(
+    join(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), 'out', 'main', 'verify-worker.mjs'),
+  );
+  // Keys encrypted by the OS where it can; otherwise the 0600 key file, and the key screen says which.
+  setPrivateKeyStoreFactory((dataDir) => safeStorageKeyStore(safeStorage, process.platform, dataDir));
 
   context = await createAppContext({
     profileDir,

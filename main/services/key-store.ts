@@ -31,10 +31,13 @@ export function filePrivateKeyStore(dataDir: string): PrivateKeyStore {
   };
 }
 
-let storeFactory: ((dataDir: string) => PrivateKeyStore) | null = null;
+/** Returns null where the platform cannot protect keys; the file store is used then. */
+type StoreFactory = (dataDir: string) => PrivateKeyStore | null;
+
+let storeFactory: StoreFactory | null = null;
 
 /** The Electron layer calls this at start-up to keep new keys in safeStorage instead of key files. */
-export function setPrivateKeyStoreFactory(factory: ((dataDir: string) => PrivateKeyStore) | null): void {
+export function setPrivateKeyStoreFactory(factory: StoreFactory | null): void {
   storeFactory = factory;
 }
 
@@ -42,7 +45,7 @@ export function privateKeyStoreFor(dataDir: string, kind?: 'file' | 'safeStorage
   if (kind === 'file') return filePrivateKeyStore(dataDir);
   if (storeFactory) {
     const store = storeFactory(dataDir);
-    if (!kind || store.kind === kind) return store;
+    if (store && (!kind || store.kind === kind)) return store;
   }
   return filePrivateKeyStore(dataDir);
 }

@@ -30,7 +30,7 @@ import {
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
-import { whoAmI } from './session';
+import { whoAmI, requireOffice } from './session';
 
 /** The role and signing name of this copy: a department signs with its name, the office as 기획담당관. */
 export async function signerOf(
@@ -48,15 +48,7 @@ export async function signerOf(
   return { role: 'department', department: who.department };
 }
 
-export async function requireOffice(ctx: AppContext): Promise<void> {
-  const who = await whoAmI(ctx);
-  if (who?.role !== 'office') {
-    throw new UserError(
-      'NOT_THE_OFFICE',
-      '이 기능은 기획담당관(총괄부서)으로 설정된 PC에서만 사용할 수 있습니다.',
-    );
-  }
-}
+export { requireOffice };
 
 export interface KeyStatusView {
   hasKey: boolean;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { applyBaseline, exportBaseline } from '../../services/baseline';
 import { printJson, UsageError, type CliIo } from '../io';
-import { withData } from './bundle';
+import { withData } from '../data-context';
 
 export const baselineHelp = `pledge baseline export --data DIR [--out FILE] [--json]
   (기획담당관) 공약사업 목록·임기(제출 기한 포함), 확정된 실천계획서, 승인된 조정 요청서를 서명한 기준 자료로 씁니다.

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   inspectBundle,
@@ -14,42 +13,7 @@ import { defaultVerifier, officeKeySnapshot, registrySnapshot } from '../../serv
 import { loadCatalog, loadTerm } from '../../services/reference';
 import { whoAmI } from '../../services/session';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
-import { createAppContext, type AppContext } from '../../services/context';
-
-/** The app version for manifests: package.json next to the running bundle (out/cli → ../..) or the cwd. */
-export function cliAppVersion(): string {
-  const roots = [process.argv[1] ? join(dirname(resolve(process.argv[1])), '..', '..') : null, process.cwd()];
-  for (const root of roots) {
-    const path = root && join(root, 'package.json');
-    if (!path || !existsSync(path)) continue;
-    try {
-      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'pledge-tracker' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return '0.1.0';
-}
-
-/** Opens the data folder given with --data for one command and closes it afterwards. */
-export async function withData<T>(
-  dataDir: string | undefined,
-  work: (ctx: AppContext) => Promise<T>,
-): Promise<T> {
-  if (!dataDir) throw new UsageError('--data DIR 로 데이터 폴더를 지정하세요.');
-  const ctx = await createAppContext({
-    profileDir: resolve(dataDir),
-    dataDirOverride: dataDir,
-    mode: 'cli',
-    appVersion: cliAppVersion(),
-  });
-  try {
-    return await work(ctx);
-  } finally {
-    await ctx.close();
-  }
-}
+import { withData } from '../data-context';
 
 export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR [--out FILE] [--project 1-1-1]… [--json]
   (주관부서) 선택한 기간의 문서를 서명한 제출 번들(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.

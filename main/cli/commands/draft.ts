@@ -10,7 +10,7 @@ import { UserError } from '../../services/errors';
 import { loadCatalog, loadTerm } from '../../services/reference';
 import { requireDepartment } from '../../services/session';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
-import { withData } from './bundle';
+import { withData } from '../data-context';
 
 export const draftHelp = `pledge draft import --data DIR FILE.json [--json]
   (주관부서) 문서 JSON 하나를 이 부서의 작성 중 문서로 불러옵니다. 구조 오류(형식·금액·알 수 없는 항목)가 있으면

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { importBundles, type ImportResult } from '../../services/bundle-import';
 import { requireOffice } from '../../services/key-service';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
-import { withData } from './bundle';
+import { withData } from '../data-context';
 
 export const importHelp = `pledge import --data DIR FILE|FOLDER… [--json]
   (기획담당관) 제출 번들을 가져옵니다. 폴더는 하위 폴더까지 *.pledge, *.zip 파일을 찾습니다.

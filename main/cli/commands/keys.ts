@@ -14,7 +14,7 @@ import {
   rotateOwnKey,
 } from '../../services/key-service';
 import { printJson, UsageError, type CliIo } from '../io';
-import { withData } from './bundle';
+import { withData } from '../data-context';
 
 export const keysHelp = `pledge keys <하위 명령> --data DIR [--json]
   서명 키를 관리합니다. 개인 키는 데이터 폴더의 keys/ 에 현재 사용자만 읽을 수 있는 파일(권한 600)로 저장됩니다.

@@ -5,7 +5,7 @@ import { officeHandlers } from '../../services/office-handlers';
 import { zodToApiError } from '../../services/dispatch';
 import { UserError } from '../../services/errors';
 import { printJson, UsageError, type CliIo } from '../io';
-import { withData } from './bundle';
+import { withData } from '../data-context';
 
 export const reportHelp = `pledge report --data DIR --period 2019-H1 [--json] [--xlsx FILE] [--compare 2018-H2] [--threshold 0.3] [--today YYYY-MM-DD]
   (기획담당관) 반기 종합 현황: 분야·핵심공약·부서별 추진상황, 재정집행 현황(붙임5), 제출 현황, 부진 사업,

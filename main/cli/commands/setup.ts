@@ -3,7 +3,7 @@ import { setupInputSchema } from '../../../domain/api/contract';
 import { zodToApiError } from '../../services/dispatch';
 import { setupHandlers } from '../../services/setup-handlers';
 import { UsageError, type CliIo } from '../io';
-import { withData } from './bundle';
+import { withData } from '../data-context';
 
 export const setupHelp = `pledge setup --data DIR --role department --department 부서
 pledge setup --data DIR --role office

@@ -1,4 +1,4 @@
-// Runs the hand-check commands exactly as docs/bundle-format.md prints them, on bundles this library wrote.
+// Runs the hand-check commands exactly as README.md prints them, on bundles this library wrote.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { assemble, takeApart } from './test-support/craft';
 import type { Piece } from './test-support/craft';
 import { generateKeyPair, sampleInput } from './test-support/fixtures';
 
-const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'bundle-format.md'), 'utf8');
+const doc = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
 const script = /<!-- verify-script[^>]*-->\s*```bash\n([\s\S]*?)```/.exec(doc)?.[1];
 const grepLine = /`(grep -oE '"\(path\|sha256\)"[^`]*)`/.exec(doc)?.[1];
 const tools = ['unzip', 'openssl', 'sha256sum', 'python3'].filter(

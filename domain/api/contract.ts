@@ -344,6 +344,8 @@ export interface OfficeReportView {
   conflicts: Conflict[];
   /** 완료 requests of this half-year and the office's decision on each. */
   completionRequests: { projectId: string; department: string; decision: 'accepted' | 'rejected' | null }[];
+  /** Change requests not yet approved or rejected, with the office's decisions so far. */
+  pendingChangeRequests: ChangeRequest[];
 }
 
 export interface FileDownload {

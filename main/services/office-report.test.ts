@@ -179,6 +179,9 @@ describe('office report with decisions', () => {
     });
     await expect(approveTooEarly).rejects.toThrow(/바꿀 수 없습니다/);
 
+    const pending = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(pending.pendingChangeRequests.map((c) => c.requestId)).toEqual(['cr-1']);
+
     for (const status of ['approvedByDirector', 'reviewing', 'approved'] as const) {
       await handlers.decideChangeRequest({
         department: LEAD,
@@ -191,6 +194,7 @@ describe('office report with decisions', () => {
     }
     const view = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
     expect(view.report.changes.approved.map((c) => c.requestId)).toEqual(['cr-1']);
+    expect(view.pendingChangeRequests).toEqual([]);
     const confirmed = await office.db
       .selectFrom('documents')
       .select(['json', 'version'])

@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Conflict, OfficeReportView } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
-import { validateManagementCard, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
+import {
+  currentDecisionStatus,
+  validateManagementCard,
+  type ExecutionPlan,
+  type ManagementCard,
+} from '../../domain/documents';
 import { buildOfficeReport, type ReportInput } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
-import { buildReportInput } from './office-snapshot';
+import { buildReportInput, currentChangeRequests } from './office-snapshot';
 import { termKeys } from './drafting';
 
 export interface ReportRequest {
@@ -94,5 +99,9 @@ export async function officeReport(
       decision: completion.get(`${c.projectId}:${c.periodId}`)?.decision ?? null,
     }));
   const { input, conflicts } = await decidedInput(db, raw);
-  return { report: buildOfficeReport(input), conflicts, completionRequests };
+  const pendingChangeRequests = (await currentChangeRequests(db)).filter((c) => {
+    const status = currentDecisionStatus(c);
+    return status !== null && status !== 'approved' && status !== 'rejected';
+  });
+  return { report: buildOfficeReport(input), conflicts, completionRequests, pendingChangeRequests };
 }

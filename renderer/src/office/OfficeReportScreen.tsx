@@ -1,6 +1,354 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { OfficeReportView, ReportRequest } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
+import type { ChangeRequest } from '../../../domain/documents';
+import { api } from '../api/client';
+import { useLoad } from '../api/use-load';
+import { StatusMessage } from '../components/StatusMessage';
+import { ChangesSection, CompletionSection, ConflictsSection } from './DecisionSections';
+import { FinanceTable } from './FinanceTable';
+import { formatRate } from './format';
+import { ComparisonTable, LaggingTable, ParticipationTable } from './ReportSections';
+import { defaultPeriodId, downloadBase64, termPeriods } from './report-data';
+import { StatusChart } from './StatusChart';
+import { StatusTables } from './StatusTables';
+import { SubmissionsTable } from './SubmissionsTable';
+import './office.css';
 
-/** Placeholder: the planning office's consolidated tables. */
-export function OfficeReportScreen(_props: { catalog: Catalog }) {
-  return <p>종합 현황 화면을 준비 중입니다.</p>;
+type TabId =
+  | 'status'
+  | 'finance'
+  | 'submissions'
+  | 'lagging'
+  | 'participation'
+  | 'changes'
+  | 'comparison'
+  | 'conflicts'
+  | 'completion';
+
+const TABS: { id: TabId; label: string }[] = [
+  { id: 'status', label: '추진상황' },
+  { id: 'finance', label: '재정집행현황' },
+  { id: 'submissions', label: '제출 현황' },
+  { id: 'lagging', label: '부진 사업' },
+  { id: 'participation', label: '시민참여 실적' },
+  { id: 'changes', label: '조정 내역' },
+  { id: 'comparison', label: '반기 비교' },
+  { id: 'conflicts', label: '충돌' },
+  { id: 'completion', label: '완료 요청' },
+];
+
+/** 기획담당관's consolidated report for one half-year: tables, chart, decisions, Excel and print. */
+export function OfficeReportScreen({ catalog }: { catalog: Catalog }) {
+  const [setup] = useLoad(async () => {
+    const term = await api.getTerm();
+    const periods = termPeriods(term);
+    return { term, periods, initialPeriod: await defaultPeriodId(term, periods) };
+  }, []);
+  if (setup.status === 'loading') return <StatusMessage kind="info">종합 현황을 준비하는 중…</StatusMessage>;
+  if (setup.status === 'error') return <StatusMessage kind="error">{setup.message}</StatusMessage>;
+  return (
+    <ReportView
+      catalog={catalog}
+      periods={setup.value.periods.map((p) => ({ id: p.id, label: p.label }))}
+      initialPeriod={setup.value.initialPeriod}
+    />
+  );
+}
+
+function ReportView({
+  catalog,
+  periods,
+  initialPeriod,
+}: {
+  catalog: Catalog;
+  periods: { id: string; label: string }[];
+  initialPeriod: string;
+}) {
+  const [periodId, setPeriodId] = useState(initialPeriod);
+  const [compareId, setCompareId] = useState('');
+  const [thresholdText, setThresholdText] = useState('30');
+  const [threshold, setThreshold] = useState(0.3);
+  const [thresholdError, setThresholdError] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabId>('status');
+  const [exporting, setExporting] = useState(false);
+  const [exportMessage, setExportMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(
+    null,
+  );
+
+  const request: ReportRequest = {
+    periodId,
+    executionRateThreshold: threshold,
+    ...(compareId ? { comparePeriodId: compareId } : {}),
+  };
+  const [state, reload] = useLoad(async (): Promise<{ view: OfficeReportView; pending: ChangeRequest[] }> => {
+    const view = await api.getOfficeReport(request);
+    return { view, pending: view.pendingChangeRequests };
+  }, [periodId, compareId, threshold]);
+
+  const commitThreshold = () => {
+    const value = Number(thresholdText.replace(',', '.'));
+    if (thresholdText.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+      setThresholdError('집행률 기준은 0~100(%) 사이 숫자로 입력하세요.');
+      return;
+    }
+    setThresholdError(null);
+    if (value / 100 !== threshold) setThreshold(value / 100);
+  };
+
+  const exportWorkbook = async () => {
+    setExporting(true);
+    setExportMessage(null);
+    try {
+      const file = await api.exportReportWorkbook(request);
+      downloadBase64(file.fileName, file.mediaType, file.dataBase64);
+      setExportMessage({ kind: 'success', text: `${file.fileName} 파일을 내려받았습니다.` });
+    } catch (error) {
+      setExportMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const view = state.status === 'ready' ? state.value.view : null;
+  const report = view?.report ?? null;
+  const periodLabel = periods.find((p) => p.id === periodId)?.label ?? periodId;
+  const openConflicts = view ? view.conflicts.filter((c) => c.resolution === null).length : 0;
+  const openCompletions = view ? view.completionRequests.filter((c) => c.decision === null).length : 0;
+  const badges: Partial<Record<TabId, number>> = {
+    conflicts: openConflicts,
+    completion: openCompletions,
+    changes: state.status === 'ready' ? state.value.pending.length : 0,
+  };
+
+  return (
+    <section className="office-report" aria-labelledby="office-report-title" data-testid="office-report">
+      <header className="office-head">
+        <h2 id="office-report-title">
+          공약이행 종합 현황 <span data-testid="office-period-label">{periodLabel}</span>
+        </h2>
+        <form
+          className="office-toolbar screen-only"
+          onSubmit={(e) => {
+            e.preventDefault();
+            commitThreshold();
+          }}
+        >
+          <label>
+            반기
+            <select
+              value={periodId}
+              onChange={(e) => setPeriodId(e.target.value)}
+              data-testid="office-period"
+              aria-label="보고 반기"
+            >
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            비교 반기
+            <select
+              value={compareId}
+              onChange={(e) => setCompareId(e.target.value)}
+              data-testid="office-compare"
+              aria-label="비교할 반기"
+            >
+              <option value="">직전 반기</option>
+              {periods
+                .filter((p) => p.id !== periodId)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label>
+            집행률 기준(%)
+            <input
+              type="text"
+              inputMode="decimal"
+              size={5}
+              value={thresholdText}
+              onChange={(e) => setThresholdText(e.target.value)}
+              onBlur={commitThreshold}
+              aria-invalid={thresholdError ? true : undefined}
+              data-testid="office-threshold"
+            />
+          </label>
+          <button type="button" onClick={() => void exportWorkbook()} disabled={exporting || !report}>
+            {exporting ? '내보내는 중…' : '엑셀로 내보내기'}
+          </button>
+          <button type="button" onClick={() => window.print()} disabled={!report}>
+            인쇄
+          </button>
+          <button type="button" onClick={reload}>
+            새로 고침
+          </button>
+        </form>
+        {thresholdError && <StatusMessage kind="error">{thresholdError}</StatusMessage>}
+        {exportMessage && <StatusMessage kind={exportMessage.kind}>{exportMessage.text}</StatusMessage>}
+        {report && (
+          <p className="hint office-meta">
+            기준일 {report.meta.today} · 제출 기한 {report.meta.dueDate} · 집행률 기준{' '}
+            {formatRate(report.meta.executionRateThreshold)} · 목록 {report.meta.catalogVersion}
+          </p>
+        )}
+      </header>
+
+      <Tabs tab={tab} onChange={setTab} badges={badges} />
+
+      {state.status === 'loading' && <StatusMessage kind="info">종합 현황을 계산하는 중…</StatusMessage>}
+      {state.status === 'error' && <StatusMessage kind="error">{state.message}</StatusMessage>}
+      {view && report && state.status === 'ready' && (
+        <div className="office-sections">
+          {report.warnings.length > 0 && (
+            <details className="office-warnings screen-only" data-testid="office-warnings">
+              <summary>집계에서 제외한 자료 {report.warnings.length}건</summary>
+              <ul>
+                {report.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <Section id="status" active={tab} title="추진상황">
+            <StatusTables tables={report.statusTables} definition={report.meta.definitions.completionRate} />
+            <StatusChart chart={report.chart} />
+          </Section>
+          <Section id="finance" active={tab} title="재정집행현황 (붙임5)">
+            <FinanceTable finance={report.finance} />
+          </Section>
+          <Section id="submissions" active={tab} title="제출 현황">
+            <SubmissionsTable submissions={report.submissions} />
+          </Section>
+          <Section id="lagging" active={tab} title="부진 사업">
+            <LaggingTable
+              lagging={report.lagging}
+              threshold={report.meta.executionRateThreshold}
+              definition={report.meta.definitions.lagging}
+            />
+          </Section>
+          <Section id="participation" active={tab} title="시민참여 실적">
+            <ParticipationTable participation={report.participation} />
+          </Section>
+          <Section id="changes" active={tab} title="조정 내역">
+            <ChangesSection
+              changes={report.changes}
+              pending={state.value.pending}
+              today={report.meta.today}
+              onDecided={reload}
+            />
+          </Section>
+          <Section id="comparison" active={tab} title="반기 비교">
+            <ComparisonTable comparison={report.comparison} />
+          </Section>
+          <Section id="conflicts" active={tab} title="충돌">
+            <ConflictsSection conflicts={view.conflicts} catalog={catalog} onChanged={reload} />
+          </Section>
+          <Section id="completion" active={tab} title="완료 요청">
+            <CompletionSection
+              requests={view.completionRequests}
+              periodId={periodId}
+              catalog={catalog}
+              onChanged={reload}
+            />
+          </Section>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Tab bar following the WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs. */
+function Tabs({
+  tab,
+  onChange,
+  badges,
+}: {
+  tab: TabId;
+  onChange: (t: TabId) => void;
+  badges: Partial<Record<TabId, number>>;
+}) {
+  const refs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+  const [focusPending, setFocusPending] = useState(false);
+  useEffect(() => {
+    if (focusPending) {
+      refs.current[tab]?.focus();
+      setFocusPending(false);
+    }
+  }, [tab, focusPending]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + TABS.length) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : null;
+    if (next === null) return;
+    e.preventDefault();
+    onChange(TABS[next]!.id);
+    setFocusPending(true);
+  };
+  return (
+    <div className="office-tabs screen-only" role="tablist" aria-label="종합 현황 표" onKeyDown={onKeyDown}>
+      {TABS.map((t) => {
+        const badge = badges[t.id] ?? 0;
+        return (
+          <button
+            key={t.id}
+            ref={(el) => {
+              refs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`office-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`office-section-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => onChange(t.id)}
+            data-testid={`office-tab-${t.id}`}
+          >
+            {t.label}
+            {badge > 0 && <span className="badge badge-danger">{badge}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** One table's section: only the active tab shows on screen, every section prints. */
+function Section({
+  id,
+  active,
+  title,
+  children,
+}: {
+  id: TabId;
+  active: TabId;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      id={`office-section-${id}`}
+      role="tabpanel"
+      aria-labelledby={`office-tab-${id}`}
+      className={`office-section${active === id ? ' is-active' : ''}`}
+      data-testid={`office-section-${id}`}
+    >
+      <h3 className="office-section-title">{title}</h3>
+      {children}
+    </section>
+  );
 }

@@ -1,0 +1,302 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
+import { catalog } from './catalog-data';
+import { OfficeReportPage } from './pages/office-report-page';
+import {
+  areaOf,
+  asAmounts,
+  buildScenario,
+  CLOCK,
+  DEPT_A,
+  DEPT_B,
+  DEPT_C,
+  expectedCounts,
+  expectedFinanceMilli,
+  FINANCE_FIELDS,
+  PERIOD,
+  projectsInArea,
+  projectsLedBy,
+  STATUSES,
+  sumFinance,
+  type BuiltScenario,
+} from './support/office-data';
+import { cardJson, pledge } from './support/office-scenario';
+import { startOfficeServer, type OfficeServer } from './support/office-server';
+
+// Every expected figure below is computed from the documents the test itself drafts (support/office-data.ts).
+
+const ALL_STATUSES = [...STATUSES, 'notSubmitted'] as const;
+const SHOTS = process.env.OFFICE_SHOTS;
+
+let root = '';
+let server: OfficeServer | null = null;
+
+test.beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pledge-office-e2e-'));
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Starts the office's program (clock after the deadline), confirms every received plan, opens 종합 현황. */
+async function openOffice(page: Page, built: BuiltScenario): Promise<OfficeReportPage> {
+  server = await startOfficeServer({
+    dataDir: built.scenario.officeDir,
+    profileDir: join(root, 'profile'),
+    now: CLOCK.server,
+  });
+  const office = new OfficeReportPage(page);
+  await page.goto(server.url);
+  for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
+  await office.open(server.url);
+  return office;
+}
+
+async function expectStatusRow(office: OfficeReportPage, testId: string, counts: Record<string, number>) {
+  for (const s of ALL_STATUSES) {
+    await expect(office.cell(`${testId}-${s}`), `${testId}-${s}`).toHaveText(String(counts[s]));
+  }
+}
+
+test('two departments report (one on time, one late, one missing): status, 붙임5 and submission tables show exactly their figures', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const { projects } = built;
+  const office = await openOffice(page, built);
+
+  await expect(page.getByTestId('office-period')).toHaveValue(PERIOD);
+
+  // 추진상황 by area: the cards sent, 미제출 for every other project of the area (all of C's included).
+  for (const areaId of [2, 4, 5]) {
+    const ids = projectsInArea(areaId).map((p) => p.id);
+    const counts = expectedCounts(ids, projects);
+    await expectStatusRow(office, `status-area-${areaId}`, counts);
+    await expect(office.cell(`status-area-${areaId}-total`)).toHaveText(String(ids.length));
+  }
+  const area4 = projectsInArea(4).map((p) => p.id);
+  const area4Done = projects.filter(
+    (p) => area4.includes(p.projectId) && (p.status === 'completed' || p.status === 'continuing'),
+  ).length;
+  await expect(office.cell('status-area-4-rate')).toHaveText(
+    `${(Math.round((area4Done / area4.length) * 1000) / 10).toFixed(1)}%`,
+  );
+  // The whole catalog: 238 projects, 4 with cards.
+  await expectStatusRow(
+    office,
+    'status-total',
+    expectedCounts(
+      catalog.projects.map((p) => p.id),
+      projects,
+    ),
+  );
+
+  // By department: A and B as sent, C (sent nothing) all 미제출.
+  for (const dept of [DEPT_A, DEPT_B, DEPT_C]) {
+    const ids = projectsLedBy(dept).map((p) => p.id);
+    await expectStatusRow(office, `status-dept-${dept}`, expectedCounts(ids, projects));
+  }
+  await expect(office.cell(`status-dept-${DEPT_C}-notSubmitted`)).toHaveText(
+    String(projectsLedBy(DEPT_C).length),
+  );
+
+  // The chart shows the same counts for area 4 (row index = position of the area).
+  await expect(page.getByTestId('status-chart').locator('svg title').first()).toHaveText(/분야별/);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'status.png'), fullPage: true });
+
+  // 붙임5: every amount per project, area subtotals and the grand total.
+  await office.tab('finance');
+  for (const p of projects) {
+    const expected = asAmounts(expectedFinanceMilli(p));
+    for (const field of FINANCE_FIELDS) {
+      expect(await office.amount(`finance-row-${p.projectId}-${field}`), `${p.projectId} ${field}`).toBe(
+        expected[field],
+      );
+    }
+    await expect(office.cell(`finance-row-${p.projectId}-status`)).not.toHaveText('미제출');
+  }
+  const grand = sumFinance(projects);
+  for (const field of FINANCE_FIELDS) {
+    expect(await office.amount(`finance-grand-${field}`), `grand ${field}`).toBe(grand[field]);
+  }
+  for (const areaId of [4, 5]) {
+    const sub = sumFinance(projects.filter((p) => areaOf(p.projectId) === areaId));
+    for (const field of FINANCE_FIELDS) {
+      expect(await office.amount(`finance-subtotal-${areaId}-${field}`), `area ${areaId} ${field}`).toBe(
+        sub[field],
+      );
+    }
+  }
+  // First report: nothing is red yet.
+  await expect(page.locator('[data-testid="finance-table"] [data-changed="true"]')).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'finance.png'), fullPage: true });
+
+  // 제출 현황: A on time (23:00 KST on the due date), B late (08:30 KST the day after), C missing.
+  await office.tab('submissions');
+  const dueOf = (dept: string) =>
+    projectsLedBy(dept).length * 2; /* a card and a finance row per project led */
+  await expect(office.cell(`submission-${DEPT_A}-state`)).toHaveAttribute('data-value', 'complete');
+  await expect(office.cell(`submission-${DEPT_A}-timeliness`)).toHaveAttribute('data-value', 'onTime');
+  await expect(office.cell(`submission-${DEPT_A}-due`)).toHaveText(String(dueOf(DEPT_A)));
+  await expect(office.cell(`submission-${DEPT_A}-received`)).toHaveText(String(dueOf(DEPT_A)));
+  await expect(office.cell(`submission-${DEPT_A}-when`)).toContainText('2019-07-15 23:00');
+  await expect(office.cell(`submission-${DEPT_A}-signature`)).toHaveAttribute('data-value', 'valid');
+  await expect(office.cell(`submission-${DEPT_B}-state`)).toHaveAttribute('data-value', 'complete');
+  await expect(office.cell(`submission-${DEPT_B}-timeliness`)).toHaveAttribute('data-value', 'late');
+  await expect(office.cell(`submission-${DEPT_B}-when`)).toContainText('2019-07-16 08:30');
+  await expect(office.cell(`submission-${DEPT_C}-state`)).toHaveAttribute('data-value', 'none');
+  await expect(office.cell(`submission-${DEPT_C}-timeliness`)).toHaveAttribute('data-value', 'none');
+  await expect(office.cell(`submission-${DEPT_C}-missing`)).toHaveAttribute(
+    'data-count',
+    String(dueOf(DEPT_C)),
+  );
+  await expect(office.cell(`submission-${DEPT_C}-missing`)).toContainText(projectsLedBy(DEPT_C)[0]!.id);
+  if (SHOTS) {
+    await page.screenshot({ path: join(SHOTS, 'submissions.png'), fullPage: true });
+    for (const tab of ['lagging', 'participation', 'changes', 'comparison', 'conflicts', 'completion']) {
+      await office.tab(tab);
+      await page.screenshot({ path: join(SHOTS, `${tab}.png`), fullPage: true });
+    }
+  }
+
+  // Participation: the sum of the cards' counts.
+  await office.tab('participation');
+  const participationTotal = projects.reduce(
+    (acc, p) => acc + Object.values(p.participation).reduce((a, v) => a + v, 0),
+    0,
+  );
+  await expect(office.cell('participation-total-total')).toHaveText(String(participationTotal));
+
+  // `pledge report --json` on the same data gives the screen's totals.
+  await office.tab('finance');
+  const screenGrand = await office.amount('finance-grand-termExecuted.total');
+  const screenSecured = await office.amount('finance-grand-secured.total');
+  await server?.stop();
+  server = null;
+  const json = JSON.parse(
+    pledge(['report', '--data', built.scenario.officeDir, '--period', PERIOD, '--json'], CLOCK.server),
+  ) as {
+    report: {
+      finance: { grandTotal: { termExecuted: { total: number }; secured: { total: number } } };
+      statusTables: { total: { counts: Record<string, number> } };
+    };
+  };
+  expect(json.report.finance.grandTotal.termExecuted.total).toBe(screenGrand);
+  expect(json.report.finance.grandTotal.secured.total).toBe(screenSecured);
+  expect(json.report.statusTables.total.counts).toEqual(
+    expectedCounts(
+      catalog.projects.map((p) => p.id),
+      projects,
+    ),
+  );
+});
+
+test('an executed amount changed in revision 2 is red on screen and in the exported workbook', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const { scenario, projects, desks, plans } = built;
+  // Department A corrects 4-2-4's city execution of 2019-H1 and sends the half-year again.
+  const changed = projects.find((p) => p.projectId === '4-2-4')!;
+  changed.units[0]!.executed.city = { ...changed.units[0]!.executed.city, '2019-H1': 130.25 };
+  scenario.draft(desks.A, cardJson(plans.get('4-2-4')!, changed, PERIOD), CLOCK.revisionImported);
+  const revision = scenario.exportBundle(desks.A, PERIOD, CLOCK.revisionImported);
+  scenario.importBundles([revision.path], CLOCK.revisionImported);
+
+  const office = await openOffice(page, built);
+  await office.tab('finance');
+  const expected = asAmounts(expectedFinanceMilli(changed));
+  for (const field of ['termExecuted.byYear.2019', 'termExecuted.total']) {
+    const cell = office.cell(`finance-row-4-2-4-${field}`);
+    await expect(cell).toHaveAttribute('data-changed', 'true');
+    expect(await office.amount(`finance-row-4-2-4-${field}`)).toBe(expected[field]);
+    await expect(cell).toHaveCSS('color', 'rgb(208, 0, 0)');
+  }
+  for (const field of ['secured.total', 'termExecuted.byYear.2018', 'plannedTotal.initial']) {
+    await expect(office.cell(`finance-row-4-2-4-${field}`)).not.toHaveAttribute('data-changed', 'true');
+  }
+  // Only 4-2-4's two execution cells changed.
+  await expect(page.locator('[data-testid="finance-table"] [data-changed="true"]')).toHaveCount(2);
+  await expect(page.getByTestId('finance-legend')).toContainText('붉은 숫자');
+  const grand = sumFinance(projects);
+  expect(await office.amount('finance-grand-termExecuted.total')).toBe(grand['termExecuted.total']);
+
+  // The workbook: same figures, the changed cells with a red number format.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '엑셀로 내보내기' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`공약이행현황_${PERIOD}.xlsx`);
+  const file = join(root, 'report.xlsx');
+  await download.saveAs(file);
+  const workbook = XLSX.read(readFileSync(file), { type: 'buffer', cellNF: true });
+  const sheet = workbook.Sheets['재정집행현황'];
+  expect(sheet).toBeDefined();
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet!, { header: 1, raw: true, defval: null });
+  const groupRow = rows.findIndex((r) => r.includes('임기내 집행 총계'));
+  const execStart = rows[groupRow]!.indexOf('임기내 집행 총계');
+  const col2019 = rows[groupRow + 1]!.indexOf("'19", execStart);
+  const colSecured = rows[groupRow + 1]!.indexOf('확보총계');
+  const rowIndex = rows.findIndex((r) => r[0] === '4-2-4');
+  const cellAt = (r: number, c: number) => sheet![XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject;
+  expect(cellAt(rowIndex, col2019).v).toBe(expected['termExecuted.byYear.2019']);
+  expect(cellAt(rowIndex, col2019).z).toContain('[Red]');
+  expect(cellAt(rowIndex, execStart).v).toBe(expected['termExecuted.total']);
+  expect(cellAt(rowIndex, execStart).z).toContain('[Red]');
+  expect(String(cellAt(rowIndex, colSecured).z ?? '')).not.toContain('[Red]');
+  // The workbook's grand total row matches the screen's.
+  const totalRow = rows.findIndex((r) => r.includes('합계'));
+  expect(cellAt(totalRow, execStart).v).toBe(grand['termExecuted.total']);
+  expect(cellAt(totalRow, colSecured).v).toBe(grand['secured.total']);
+});
+
+test('a card whose 정책목표 differs from the confirmed plan is a conflict; 카드 제외 turns the project into 미제출', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root, {
+    policyGoalOverride: { projectId: '4-3-3', text: '○ 부서가 임의로 바꾼 목표' },
+  });
+  const { projects } = built;
+  const office = await openOffice(page, built);
+
+  const area4 = projectsInArea(4).map((p) => p.id);
+  const before = expectedCounts(area4, projects);
+  await expectStatusRow(office, 'status-area-4', before);
+  await expect(page.getByTestId('office-tab-conflicts')).toContainText('1');
+
+  await office.tab('conflicts');
+  const conflict = office.cell(`conflict-frozen_4-3-3_${PERIOD}_${DEPT_A}`);
+  await expect(conflict).toContainText('정책목표');
+  await expect(conflict).toHaveAttribute('data-resolution', 'open');
+  await conflict.getByRole('textbox').fill('확정 계획과 다른 목표: 부서에 재제출 요청');
+  await conflict.getByRole('button', { name: '카드 제외' }).click();
+  await expect(conflict).toHaveAttribute('data-resolution', 'rejected');
+  await expect(office.cell(`conflict-frozen_4-3-3_${PERIOD}_${DEPT_A}-resolution`)).toContainText(
+    '카드 제외',
+  );
+
+  const after = expectedCounts(
+    area4,
+    projects.filter((p) => p.projectId !== '4-3-3'),
+  );
+  expect(after.partial).toBe(before.partial! - 1);
+  expect(after.notSubmitted).toBe(before.notSubmitted! + 1);
+  await office.tab('status');
+  await expectStatusRow(office, 'status-area-4', after);
+  await expectStatusRow(
+    office,
+    `status-dept-${DEPT_A}`,
+    expectedCounts(
+      projectsLedBy(DEPT_A).map((p) => p.id),
+      projects.filter((p) => p.projectId !== '4-3-3'),
+    ),
+  );
+});

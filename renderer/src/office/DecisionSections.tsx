@@ -1,0 +1,388 @@
+import { useState } from 'react';
+import type { Conflict, OfficeReportView } from '../../../domain/api/contract';
+import type { Catalog } from '../../../domain/catalog/types';
+import {
+  currentDecisionStatus,
+  DECISION_STATUS_LABELS,
+  nextDecisionStatuses,
+  type ChangeRequest,
+  type DecisionStatus,
+} from '../../../domain/documents';
+import type { ChangesReport } from '../../../domain/reports';
+import { api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
+import { testIdPart } from './format';
+
+type Outcome = { kind: 'success' | 'error'; text: string } | null;
+
+/** Runs one office decision, keeping its success or Korean error message for the section. */
+function useDecision(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const text = await action();
+      setOutcome({ kind: 'success', text });
+      onDone();
+    } catch (error) {
+      setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, outcome, run };
+}
+
+const RESOLUTION_LABELS = { accepted: '카드 반영', rejected: '카드 제외' } as const;
+
+/** 충돌: cards that disagree with the confirmed plan; the office keeps or excludes each card. */
+export function ConflictsSection({
+  conflicts,
+  catalog,
+  onChanged,
+}: {
+  conflicts: Conflict[];
+  catalog: Catalog;
+  onChanged: () => void;
+}) {
+  const { busy, outcome, run } = useDecision(onChanged);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  if (conflicts.length === 0) {
+    return (
+      <p className="hint" data-testid="conflicts-empty">
+        해결할 충돌이 없습니다.
+      </p>
+    );
+  }
+  const decide = (c: Conflict, decision: 'accepted' | 'rejected') =>
+    run(async () => {
+      await api.resolveConflict({
+        key: c.key,
+        projectId: c.projectId,
+        periodId: c.periodId,
+        decision,
+        note: notes[c.key] ?? '',
+      });
+      return `${c.projectId} ${c.department}: '${RESOLUTION_LABELS[decision]}'(으)로 정했습니다.`;
+    });
+  return (
+    <>
+      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      <ul className="decision-list">
+        {conflicts.map((c) => {
+          const id = `conflict-${testIdPart(c.key)}`;
+          const name = catalog.projects.find((p) => p.id === c.projectId)?.name ?? '';
+          return (
+            <li
+              key={c.key}
+              className="decision-item"
+              data-testid={id}
+              data-resolution={c.resolution ?? 'open'}
+            >
+              <h4>
+                {c.projectId} {name} · {c.department} · {c.periodId}
+              </h4>
+              <p>{c.message}</p>
+              <ul className="details">
+                {c.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+              <p data-testid={`${id}-resolution`}>
+                결정:{' '}
+                {c.resolution ? (
+                  <strong>{RESOLUTION_LABELS[c.resolution]}</strong>
+                ) : (
+                  <span className="badge badge-danger">미결정</span>
+                )}
+              </p>
+              <div className="decision-controls screen-only">
+                <label>
+                  메모
+                  <input
+                    type="text"
+                    value={notes[c.key] ?? ''}
+                    onChange={(e) => setNotes({ ...notes, [c.key]: e.target.value })}
+                    aria-label={`${c.projectId} 충돌 결정 메모`}
+                  />
+                </label>
+                <button type="button" disabled={busy} onClick={() => void decide(c, 'accepted')}>
+                  카드 반영
+                </button>
+                <button type="button" disabled={busy} onClick={() => void decide(c, 'rejected')}>
+                  카드 제외
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** 완료 요청: a department's 완료 status counts only once the office accepts it. */
+export function CompletionSection({
+  requests,
+  periodId,
+  catalog,
+  onChanged,
+}: {
+  requests: OfficeReportView['completionRequests'];
+  periodId: string;
+  catalog: Catalog;
+  onChanged: () => void;
+}) {
+  const { busy, outcome, run } = useDecision(onChanged);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  if (requests.length === 0) {
+    return (
+      <p className="hint" data-testid="completion-empty">
+        이 반기에 완료 요청이 없습니다.
+      </p>
+    );
+  }
+  const decide = (projectId: string, decision: 'accepted' | 'rejected') =>
+    run(async () => {
+      await api.decideCompletion({ projectId, periodId, decision, note: notes[projectId] ?? '' });
+      return `${projectId} 완료 요청을 ${decision === 'accepted' ? '승인' : '반려'}했습니다.`;
+    });
+  return (
+    <>
+      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      <table className="office-table" data-testid="completion-table">
+        <caption>완료 요청 ({periodId})</caption>
+        <thead>
+          <tr>
+            <th scope="col">관리번호</th>
+            <th scope="col">공약사업명</th>
+            <th scope="col">부서</th>
+            <th scope="col">결정</th>
+            <th scope="col" className="screen-only">
+              처리
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {requests.map((r) => (
+            <tr key={`${r.projectId}-${r.department}`} data-testid={`completion-${r.projectId}`}>
+              <td>{r.projectId}</td>
+              <td className="text">{catalog.projects.find((p) => p.id === r.projectId)?.name ?? ''}</td>
+              <td>{r.department}</td>
+              <td data-testid={`completion-${r.projectId}-decision`} data-value={r.decision ?? 'open'}>
+                {r.decision === 'accepted'
+                  ? '승인'
+                  : r.decision === 'rejected'
+                    ? '반려 (정상추진으로 집계)'
+                    : '미결정'}
+              </td>
+              <td className="screen-only decision-controls">
+                <input
+                  type="text"
+                  value={notes[r.projectId] ?? ''}
+                  onChange={(e) => setNotes({ ...notes, [r.projectId]: e.target.value })}
+                  aria-label={`${r.projectId} 완료 요청 메모`}
+                  placeholder="메모"
+                />
+                <button type="button" disabled={busy} onClick={() => void decide(r.projectId, 'accepted')}>
+                  승인
+                </button>
+                <button type="button" disabled={busy} onClick={() => void decide(r.projectId, 'rejected')}>
+                  반려
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** 조정 내역: approved changes with their reasons, and requests still waiting for the next decision. */
+export function ChangesSection({
+  changes,
+  pending,
+  today,
+  onDecided,
+}: {
+  changes: ChangesReport;
+  pending: ChangeRequest[];
+  today: string;
+  onDecided: (decided: ChangeRequest) => void;
+}) {
+  const counts = Object.entries(changes.countsByStatus)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${s === 'draft' ? '작성 중' : DECISION_STATUS_LABELS[s as DecisionStatus]} ${n}`)
+    .join(', ');
+  return (
+    <>
+      <p className="office-legend" data-testid="changes-counts">
+        조정 요청 현황: {counts || '없음'}
+      </p>
+      <h3>승인된 조정 내역</h3>
+      {changes.approved.length === 0 ? (
+        <p className="hint" data-testid="changes-approved-empty">
+          승인된 조정 내역이 없습니다.
+        </p>
+      ) : (
+        <table className="office-table" data-testid="changes-approved-table">
+          <thead>
+            <tr>
+              <th scope="col">관리번호</th>
+              <th scope="col">공약사업명</th>
+              <th scope="col">부서</th>
+              <th scope="col">승인일 (승인)</th>
+              <th scope="col">변경 내용 (당초 → 변경)</th>
+              <th scope="col">사유</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.approved.map((c) => (
+              <tr key={`${c.department}-${c.requestId}`} data-testid={`change-approved-${c.requestId}`}>
+                <td>{c.projectId}</td>
+                <td className="text">{c.projectName}</td>
+                <td>{c.department}</td>
+                <td>
+                  {c.approvedOn} ({c.approvedBy})
+                </td>
+                <td className="text">
+                  {c.rows.map((r, i) => (
+                    <div key={i}>
+                      <strong>{r.category}</strong>: {r.original} → {r.proposed}
+                    </div>
+                  ))}
+                </td>
+                <td className="text">{c.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>처리 중인 조정 요청</h3>
+      {pending.length === 0 ? (
+        <p className="hint" data-testid="changes-pending-empty">
+          처리할 조정 요청이 없습니다.
+        </p>
+      ) : (
+        <ul className="decision-list">
+          {pending.map((r) => (
+            <PendingChange
+              key={`${r.department}-${r.requestId}`}
+              request={r}
+              today={today}
+              onDecided={onDecided}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The office's next step on one request: 검토중 / 승인 / 반려 with the date, who decided, and a note. */
+function PendingChange({
+  request,
+  today,
+  onDecided,
+}: {
+  request: ChangeRequest;
+  today: string;
+  onDecided: (decided: ChangeRequest) => void;
+}) {
+  const allowed = nextDecisionStatuses(request).filter(
+    (s) => s === 'reviewing' || s === 'approved' || s === 'rejected',
+  );
+  const [status, setStatus] = useState<DecisionStatus | ''>(allowed[0] ?? '');
+  const [date, setDate] = useState(today);
+  const [by, setBy] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const current = currentDecisionStatus(request);
+  const id = `change-pending-${testIdPart(request.requestId)}`;
+  const submit = async () => {
+    if (status === '') return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const decided = await api.decideChangeRequest({
+        department: request.department,
+        requestId: request.requestId,
+        status,
+        date,
+        by,
+        note,
+      });
+      setOutcome({ kind: 'success', text: `'${DECISION_STATUS_LABELS[status]}'(으)로 기록했습니다.` });
+      onDecided(decided);
+    } catch (error) {
+      setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="decision-item" data-testid={id}>
+      <h4>
+        {request.projectId} {request.projectName} · {request.department} · 요청 {request.requestId}
+      </h4>
+      <p data-testid={`${id}-status`}>
+        현재 상태: <strong>{current ? DECISION_STATUS_LABELS[current] : '미제출'}</strong>
+      </p>
+      <ul className="details">
+        {request.rows.map((r, i) => (
+          <li key={i}>
+            {r.category}: {r.original} → {r.proposed}
+          </li>
+        ))}
+        <li>사유: {request.reason}</li>
+        {request.decisionHistory.map((h, i) => (
+          <li key={`h${i}`}>
+            {h.date} {DECISION_STATUS_LABELS[h.status]} ({h.by}){h.note ? ` — ${h.note}` : ''}
+          </li>
+        ))}
+      </ul>
+      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      {allowed.length === 0 ? (
+        <p className="hint">총괄부서가 기록할 다음 단계가 없습니다 (부서의 결재 단계가 먼저 필요합니다).</p>
+      ) : (
+        <form
+          className="decision-controls screen-only"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <label>
+            결정
+            <select value={status} onChange={(e) => setStatus(e.target.value as DecisionStatus)}>
+              {allowed.map((s) => (
+                <option key={s} value={s}>
+                  {DECISION_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            날짜
+            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          </label>
+          <label>
+            결정한 사람(기관)
+            <input type="text" value={by} onChange={(e) => setBy(e.target.value)} required />
+          </label>
+          <label>
+            메모
+            <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" disabled={busy}>
+            기록
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,187 @@
+import { CARD_STATUS_LABELS, FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
+import type { FinanceAmounts, FinanceReport } from '../../../domain/reports';
+import { formatAmount } from './format';
+
+interface AmountColumn {
+  /** The amount path, as in `changedFields` ("secured.city", "termExecuted.byYear.2019"). */
+  path: string;
+  get: (a: FinanceAmounts) => number;
+}
+
+function amountColumns(years: FinanceReport['budgetYears']): AmountColumn[] {
+  return [
+    { path: 'plannedTotal.initial', get: (a) => a.plannedTotal.initial },
+    { path: 'plannedTotal.current', get: (a) => a.plannedTotal.current },
+    { path: 'secured.total', get: (a) => a.secured.total },
+    ...FUNDING_SOURCES.map((s) => ({ path: `secured.${s}`, get: (a: FinanceAmounts) => a.secured[s] })),
+    { path: 'termPlan.total', get: (a) => a.termPlan.total },
+    ...years.map((y) => ({
+      path: `termPlan.byYear.${y.key}`,
+      get: (a: FinanceAmounts) => a.termPlan.byYear[y.key] ?? 0,
+    })),
+    { path: 'termExecuted.total', get: (a) => a.termExecuted.total },
+    ...years.map((y) => ({
+      path: `termExecuted.byYear.${y.key}`,
+      get: (a: FinanceAmounts) => a.termExecuted.byYear[y.key] ?? 0,
+    })),
+  ];
+}
+
+/** 붙임5 재정집행현황: the form's two-row header, area subtotals, the grand total; changed amounts in red. */
+export function FinanceTable({ finance }: { finance: FinanceReport }) {
+  const columns = amountColumns(finance.budgetYears);
+  const years = finance.budgetYears;
+  const changedCount = finance.areas.reduce(
+    (acc, a) => acc + a.rows.filter((r) => r.changedFields.length > 0).length,
+    0,
+  );
+  return (
+    <>
+      <p className="office-legend" data-testid="finance-legend">
+        <span className="legend-changed">붉은 숫자</span>: 처음 보고한 뒤 수정된 금액 (기 작성사항 수정) ·
+        단위: 백만원 · 사업 {finance.rowCount}개{changedCount > 0 ? ` · 수정된 사업 ${changedCount}개` : ''}
+      </p>
+      <div className="office-table-wrap">
+        <table className="office-table finance-table" data-testid="finance-table">
+          <caption>재정집행 현황 (붙임5)</caption>
+          <thead>
+            <tr>
+              <th rowSpan={2} scope="col">
+                관리번호
+              </th>
+              <th rowSpan={2} scope="col">
+                공약사업명
+              </th>
+              <th rowSpan={2} scope="col">
+                이행도
+              </th>
+              <th colSpan={2} scope="colgroup">
+                계획 총계
+              </th>
+              <th colSpan={1 + FUNDING_SOURCES.length} scope="colgroup">
+                확보내역
+              </th>
+              <th colSpan={1 + years.length} scope="colgroup">
+                임기내 계획 총계
+              </th>
+              <th colSpan={1 + years.length} scope="colgroup">
+                임기내 집행 총계
+              </th>
+              <th rowSpan={2} scope="col">
+                비고
+              </th>
+            </tr>
+            <tr>
+              <th scope="col">초기계획</th>
+              <th scope="col">현재계획</th>
+              <th scope="col">확보총계</th>
+              {FUNDING_SOURCES.map((s) => (
+                <th key={s} scope="col">
+                  {FINANCE_SOURCE_LABELS[s]}
+                </th>
+              ))}
+              <th scope="col">계</th>
+              {years.map((y) => (
+                <th key={`p${y.key}`} scope="col">
+                  {y.label}
+                </th>
+              ))}
+              <th scope="col">계</th>
+              {years.map((y) => (
+                <th key={`e${y.key}`} scope="col">
+                  {y.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {finance.areas.map((area) => (
+            <tbody key={area.areaId} data-testid={`finance-area-${area.areaId}`}>
+              {area.rows.map((row) => {
+                const changed = new Set(row.changedFields);
+                return (
+                  <tr key={row.projectId} data-testid={`finance-row-${row.projectId}`}>
+                    <td>{row.projectId}</td>
+                    <td className="text">
+                      {row.projectName}
+                      <span className="dept">{row.departments.join(', ')}</span>
+                    </td>
+                    <td data-testid={`finance-row-${row.projectId}-status`}>
+                      {row.status ? CARD_STATUS_LABELS[row.status] : '미제출'}
+                    </td>
+                    {columns.map((c) => {
+                      const value = c.get(row);
+                      const isChanged = changed.has(c.path);
+                      return (
+                        <td
+                          key={c.path}
+                          className={`num${isChanged ? ' changed' : ''}`}
+                          data-testid={`finance-row-${row.projectId}-${c.path}`}
+                          data-value={value}
+                          data-changed={isChanged ? 'true' : undefined}
+                          title={isChanged ? '처음 보고한 뒤 수정된 금액' : undefined}
+                        >
+                          {formatAmount(value)}
+                        </td>
+                      );
+                    })}
+                    <td className="text note">{row.note}</td>
+                  </tr>
+                );
+              })}
+              <AmountsRow
+                label={`${area.areaName} 소계`}
+                amounts={area.subtotal}
+                columns={columns}
+                testId={`finance-subtotal-${area.areaId}`}
+                className="subtotal-row"
+              />
+            </tbody>
+          ))}
+          <tfoot>
+            <AmountsRow
+              label="총계"
+              amounts={finance.grandTotal}
+              columns={columns}
+              testId="finance-grand"
+              className="total-row"
+            />
+          </tfoot>
+        </table>
+      </div>
+      {finance.rowCount === 0 && (
+        <p className="hint">확정된 공약실천계획서가 없어 재정집행 현황에 표시할 사업이 없습니다.</p>
+      )}
+    </>
+  );
+}
+
+function AmountsRow({
+  label,
+  amounts,
+  columns,
+  testId,
+  className,
+}: {
+  label: string;
+  amounts: FinanceAmounts;
+  columns: AmountColumn[];
+  testId: string;
+  className: string;
+}) {
+  return (
+    <tr className={className} data-testid={testId}>
+      <th scope="row" colSpan={3}>
+        {label}
+      </th>
+      {columns.map((c) => {
+        const value = c.get(amounts);
+        return (
+          <td key={c.path} className="num" data-testid={`${testId}-${c.path}`} data-value={value}>
+            {formatAmount(value)}
+          </td>
+        );
+      })}
+      <td />
+    </tr>
+  );
+}

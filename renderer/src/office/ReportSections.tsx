@@ -1,0 +1,226 @@
+import { PARTICIPATION_COUNT_KEYS, PARTICIPATION_COUNT_LABELS } from '../../../domain/documents';
+import {
+  REPORT_STATUS_LABELS,
+  type ComparisonChange,
+  type ComparisonReport,
+  type LaggingProject,
+  type LaggingReason,
+  type ParticipationReport,
+} from '../../../domain/reports';
+import { formatAmount, formatRate } from './format';
+
+const LAGGING_REASON_LABELS: Record<LaggingReason, string> = {
+  status: '일부추진·보류',
+  lowExecution: '집행률 미달',
+  missedMilestones: '추진계획 대비 실적 없음',
+};
+
+/** 부진 사업: 일부추진/보류, execution below the threshold, planned milestones without a result. */
+export function LaggingTable({
+  lagging,
+  threshold,
+  definition,
+}: {
+  lagging: LaggingProject[];
+  threshold: number;
+  definition: string;
+}) {
+  return (
+    <>
+      <p className="office-legend">
+        집행률 기준 {formatRate(threshold)} 미만 · {definition}
+      </p>
+      {lagging.length === 0 ? (
+        <p className="hint" data-testid="lagging-empty">
+          부진 사업이 없습니다.
+        </p>
+      ) : (
+        <div className="office-table-wrap">
+          <table className="office-table" data-testid="lagging-table">
+            <caption>부진 사업 {lagging.length}개</caption>
+            <thead>
+              <tr>
+                <th scope="col">관리번호</th>
+                <th scope="col">공약사업명</th>
+                <th scope="col">주관부서</th>
+                <th scope="col">추진상황</th>
+                <th scope="col">사유</th>
+                <th scope="col">계획(현재까지)</th>
+                <th scope="col">집행</th>
+                <th scope="col">집행률</th>
+                <th scope="col">실적 없는 추진계획</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lagging.map((p) => (
+                <tr key={p.projectId} data-testid={`lagging-${p.projectId}`}>
+                  <td>{p.projectId}</td>
+                  <td className="text">{p.projectName}</td>
+                  <td>{p.leadDepartment}</td>
+                  <td>{REPORT_STATUS_LABELS[p.status]}</td>
+                  <td data-testid={`lagging-${p.projectId}-reasons`} data-value={p.reasons.join(' ')}>
+                    {p.reasons.map((r) => LAGGING_REASON_LABELS[r]).join(', ')}
+                  </td>
+                  <td className="num">{formatAmount(p.plannedSoFar)}</td>
+                  <td className="num">{formatAmount(p.executed)}</td>
+                  <td className="num" data-testid={`lagging-${p.projectId}-rate`}>
+                    {formatRate(p.executionRate)}
+                  </td>
+                  <td className="text">
+                    {p.missedMilestones.map((m) => `${m.unitName} ${m.periodId}: ${m.planned}`).join(' / ') ||
+                      '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** 시민참여 실적: the lead cards' cumulative counts, by area and in total. */
+export function ParticipationTable({ participation }: { participation: ParticipationReport }) {
+  return (
+    <>
+      <p className="office-legend">
+        관리카드 {participation.cardCount}건 · 활동 {participation.activityCount}건 (카드의 누적 횟수 합계)
+      </p>
+      <div className="office-table-wrap">
+        <table className="office-table" data-testid="participation-table">
+          <caption>시민참여 실적</caption>
+          <thead>
+            <tr>
+              <th scope="col">분야</th>
+              {PARTICIPATION_COUNT_KEYS.map((k) => (
+                <th key={k} scope="col">
+                  {PARTICIPATION_COUNT_LABELS[k]}
+                </th>
+              ))}
+              <th scope="col">계</th>
+            </tr>
+          </thead>
+          <tbody>
+            {participation.byArea.map((a) => (
+              <tr key={a.areaId} data-testid={`participation-area-${a.areaId}`}>
+                <th scope="row" className="row-label">
+                  {a.areaName}
+                </th>
+                {PARTICIPATION_COUNT_KEYS.map((k) => (
+                  <td key={k} className="num" data-testid={`participation-area-${a.areaId}-${k}`}>
+                    {a.counts[k]}
+                  </td>
+                ))}
+                <td className="num" data-testid={`participation-area-${a.areaId}-total`}>
+                  {a.counts.total}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="total-row">
+              <th scope="row">합계</th>
+              {PARTICIPATION_COUNT_KEYS.map((k) => (
+                <td key={k} className="num" data-testid={`participation-total-${k}`}>
+                  {participation.totals[k]}
+                </td>
+              ))}
+              <td className="num" data-testid="participation-total-total">
+                {participation.totals.total}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const CHANGE_LABELS: Record<ComparisonChange, string> = {
+  status: '추진상황',
+  executed: '집행액',
+  plannedTotal: '계획 총계',
+  results: '추진실적',
+  newCard: '새 카드',
+  cardMissing: '카드 없음',
+};
+
+const TREND_LABELS = { '-1': '▲ 개선', '0': '–', '1': '▼ 악화' } as const;
+
+/** 반기 비교: per project, the two half-years side by side; only projects where something changed. */
+export function ComparisonTable({ comparison }: { comparison: ComparisonReport }) {
+  const changed = comparison.projects.filter((p) => p.changes.length > 0);
+  const s = comparison.summary;
+  return (
+    <>
+      <p className="office-legend" data-testid="comparison-summary">
+        {comparison.fromPeriodId ?? '(비교 반기 없음)'} → {comparison.toPeriodId} · 달라진 사업 {s.changed}개
+        (추진상황 변경 {s.statusChanged}: 개선 {s.improved}, 악화 {s.worsened}) · 변화 없음 {s.unchanged}
+      </p>
+      {changed.length === 0 ? (
+        <p className="hint">두 반기 사이에 달라진 사업이 없습니다.</p>
+      ) : (
+        <div className="office-table-wrap">
+          <table className="office-table" data-testid="comparison-table">
+            <caption>반기 비교</caption>
+            <thead>
+              <tr>
+                <th rowSpan={2} scope="col">
+                  관리번호
+                </th>
+                <th rowSpan={2} scope="col">
+                  공약사업명
+                </th>
+                <th colSpan={3} scope="colgroup">
+                  추진상황
+                </th>
+                <th colSpan={3} scope="colgroup">
+                  임기내 집행 (백만원)
+                </th>
+                <th colSpan={2} scope="colgroup">
+                  계획 총계
+                </th>
+                <th rowSpan={2} scope="col">
+                  달라진 항목
+                </th>
+              </tr>
+              <tr>
+                <th scope="col">{comparison.fromPeriodId ?? '이전'}</th>
+                <th scope="col">{comparison.toPeriodId}</th>
+                <th scope="col">추세</th>
+                <th scope="col">{comparison.fromPeriodId ?? '이전'}</th>
+                <th scope="col">{comparison.toPeriodId}</th>
+                <th scope="col">증감</th>
+                <th scope="col">{comparison.fromPeriodId ?? '이전'}</th>
+                <th scope="col">{comparison.toPeriodId}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changed.map((p) => (
+                <tr key={p.projectId} data-testid={`comparison-${p.projectId}`}>
+                  <td>{p.projectId}</td>
+                  <td className="text">{p.projectName}</td>
+                  <td>{REPORT_STATUS_LABELS[p.statusBefore]}</td>
+                  <td>{REPORT_STATUS_LABELS[p.statusAfter]}</td>
+                  <td>
+                    {p.statusTrend === null ? '–' : TREND_LABELS[String(p.statusTrend) as '-1' | '0' | '1']}
+                  </td>
+                  <td className="num">{formatAmount(p.executedBefore)}</td>
+                  <td className="num">{formatAmount(p.executedAfter)}</td>
+                  <td className="num">{formatAmount(p.executedDelta)}</td>
+                  <td className="num">{formatAmount(p.plannedBefore)}</td>
+                  <td className="num">{formatAmount(p.plannedAfter)}</td>
+                  <td className="text" data-testid={`comparison-${p.projectId}-changes`}>
+                    {p.changes.map((c) => CHANGE_LABELS[c]).join(', ')}
+                    {p.resultsChanged.length > 0 ? ` (${p.resultsChanged.join(', ')})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

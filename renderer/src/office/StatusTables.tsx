@@ -1,0 +1,118 @@
+import {
+  REPORT_STATUSES,
+  REPORT_STATUS_LABELS,
+  type StatusTableRow,
+  type StatusTables as StatusTablesData,
+} from '../../../domain/reports';
+import { formatCount, formatRate, testIdPart } from './format';
+
+/** 추진상황 tables: projects per status by area, core pledge and department, with 미제출 and 완료율. */
+export function StatusTables({ tables, definition }: { tables: StatusTablesData; definition: string }) {
+  return (
+    <>
+      <StatusTable
+        caption="분야별 추진상황"
+        firstHeader="분야"
+        prefix="status-area"
+        rows={tables.byArea}
+        total={tables.total}
+        totalPrefix="status-total"
+      />
+      <StatusTable
+        caption="핵심공약별 추진상황"
+        firstHeader="핵심공약"
+        prefix="status-pledge"
+        rows={tables.byCorePledge}
+        total={tables.total}
+      />
+      <StatusTable
+        caption="부서별 추진상황"
+        firstHeader="주관부서"
+        prefix="status-dept"
+        rows={tables.byDepartment}
+        total={tables.total}
+      />
+      <p className="hint office-definition">완료율: {definition}</p>
+    </>
+  );
+}
+
+function StatusTable({
+  caption,
+  firstHeader,
+  prefix,
+  rows,
+  total,
+  totalPrefix,
+}: {
+  caption: string;
+  firstHeader: string;
+  prefix: string;
+  rows: StatusTableRow[];
+  total: StatusTableRow;
+  totalPrefix?: string;
+}) {
+  const totalId = totalPrefix ?? `${prefix}-total`;
+  return (
+    <div className="office-table-wrap">
+      <table className="office-table" data-testid={`${prefix}-table`}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstHeader}</th>
+            {REPORT_STATUSES.map((s) => (
+              <th key={s} scope="col" className={s === 'notSubmitted' ? 'col-missing' : undefined}>
+                {REPORT_STATUS_LABELS[s]}
+              </th>
+            ))}
+            <th scope="col">계</th>
+            <th scope="col">완료율</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const id = `${prefix}-${testIdPart(row.key)}`;
+            return (
+              <tr key={row.key} data-testid={id}>
+                <th scope="row" className="row-label">
+                  {row.label}
+                </th>
+                {REPORT_STATUSES.map((s) => (
+                  <td
+                    key={s}
+                    className={`num${row.counts[s] === 0 ? ' zero' : ''}${s === 'notSubmitted' ? ' col-missing' : ''}`}
+                    data-testid={`${id}-${s}`}
+                  >
+                    {formatCount(row.counts[s])}
+                  </td>
+                ))}
+                <td className="num" data-testid={`${id}-total`}>
+                  {formatCount(row.total)}
+                </td>
+                <td className="num" data-testid={`${id}-rate`}>
+                  {formatRate(row.completionRate)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr className="total-row" data-testid={totalId}>
+            <th scope="row">합계</th>
+            {REPORT_STATUSES.map((s) => (
+              <td key={s} className="num" data-testid={`${totalId}-${s}`}>
+                {formatCount(total.counts[s])}
+              </td>
+            ))}
+            <td className="num" data-testid={`${totalId}-total`}>
+              {formatCount(total.total)}
+            </td>
+            <td className="num" data-testid={`${totalId}-rate`}>
+              {formatRate(total.completionRate)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { DepartmentSubmission, SubmissionsReport } from '../../../domain/reports';
+import { formatKoreanDateTime, testIdPart } from './format';
+
+const STATE_LABELS: Record<DepartmentSubmission['state'], string> = {
+  complete: '제출 완료',
+  partial: '일부 제출',
+  none: '미제출',
+};
+
+const KIND_LABELS = { managementCard: '관리카드', financeRow: '재정집행' } as const;
+
+/** On time / late for the whole department: late when any item arrived after the due date. */
+function timeliness(d: DepartmentSubmission): { label: string; value: 'onTime' | 'late' | 'none' } {
+  if (d.receivedCount === 0) return { label: '미제출', value: 'none' };
+  if (d.lateCount > 0) return { label: '지연', value: 'late' };
+  return { label: '기한 내', value: 'onTime' };
+}
+
+function signature(d: DepartmentSubmission): { label: string; value: string } {
+  if (d.bundles.length === 0) return { label: '–', value: 'none' };
+  if (d.hasQuarantined) {
+    const n = d.bundles.filter((b) => b.signature === 'quarantined').length;
+    return { label: `격리 ${n}건 (서명 확인 안 됨)`, value: 'quarantined' };
+  }
+  return { label: '서명 확인', value: 'valid' };
+}
+
+/** 제출 현황: per department what was due, what arrived and when, on time or late, what is missing. */
+export function SubmissionsTable({ submissions }: { submissions: SubmissionsReport }) {
+  const s = submissions.summary;
+  return (
+    <>
+      <p className="office-legend" data-testid="submission-summary">
+        제출 기한 {submissions.dueDate} · 부서 {s.departments}곳: 제출 완료 {s.complete}, 일부 제출{' '}
+        {s.partial}, 미제출 {s.none}, 지연 {s.late}
+        {s.quarantinedBundles > 0 ? ` · 격리된 번들 ${s.quarantinedBundles}건` : ''}
+      </p>
+      <div className="office-table-wrap">
+        <table className="office-table" data-testid="submission-table">
+          <caption>부서별 제출 현황 ({submissions.periodId})</caption>
+          <thead>
+            <tr>
+              <th scope="col">부서</th>
+              <th scope="col">제출 대상</th>
+              <th scope="col">접수</th>
+              <th scope="col">상태</th>
+              <th scope="col">접수 시각 (회차)</th>
+              <th scope="col">기한 내·지연</th>
+              <th scope="col">누락</th>
+              <th scope="col">서명 상태</th>
+            </tr>
+          </thead>
+          <tbody>
+            {submissions.departments.map((d) => {
+              const id = `submission-${testIdPart(d.department)}`;
+              const t = timeliness(d);
+              const sig = signature(d);
+              return (
+                <tr
+                  key={d.department}
+                  data-testid={id}
+                  className={d.overdue ? 'overdue' : undefined}
+                  data-state={d.state}
+                >
+                  <th scope="row" className="row-label">
+                    {d.department}
+                  </th>
+                  <td className="num" data-testid={`${id}-due`}>
+                    {d.dueCount}
+                  </td>
+                  <td className="num" data-testid={`${id}-received`}>
+                    {d.receivedCount}
+                  </td>
+                  <td data-testid={`${id}-state`} data-value={d.state}>
+                    {STATE_LABELS[d.state]}
+                    {d.overdue ? <span className="badge badge-danger">기한 경과</span> : null}
+                  </td>
+                  <td data-testid={`${id}-when`}>
+                    {d.bundles.length === 0 ? (
+                      '–'
+                    ) : (
+                      <ul className="plain">
+                        {d.bundles.map((b) => (
+                          <li key={b.bundleSha256}>
+                            {formatKoreanDateTime(b.receivedAt)} (r{b.revision}
+                            {b.onTime ? '' : ', 지연'})
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td
+                    data-testid={`${id}-timeliness`}
+                    data-value={t.value}
+                    className={`timeliness-${t.value}`}
+                  >
+                    {t.label}
+                    {d.lateCount > 0 ? ` (${d.lateCount}건)` : ''}
+                  </td>
+                  <td data-testid={`${id}-missing`} data-count={d.missing.length}>
+                    {d.missing.length === 0
+                      ? '없음'
+                      : d.missing.map((m) => `${m.projectId} ${KIND_LABELS[m.kind]}`).join(', ')}
+                  </td>
+                  <td data-testid={`${id}-signature`} data-value={sig.value}>
+                    {sig.label}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

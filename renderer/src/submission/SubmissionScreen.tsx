@@ -1,6 +1,73 @@
+import { useState } from 'react';
 import type { SetupState } from '../../../domain/api/contract';
+import { api } from '../api/client';
+import { useLoad } from '../api/use-load';
+import { StatusMessage } from '../components/StatusMessage';
+import { BaselineApplyPanel, BaselineExportPanel } from './BaselinePanels';
+import { BundleListPanel } from './BundleListPanel';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { KeyPanel } from './KeyPanel';
+import { RegistryPanel } from './RegistryPanel';
+import './submission.css';
 
-/** Placeholder: keys, and for a department the signed submission files; for the office the import and registry. */
-export function SubmissionScreen(_props: { setup: SetupState }) {
-  return <p>제출 파일 화면을 준비 중입니다.</p>;
+/**
+ * Signed submission files. A department makes its key and signs its documents into one file per period; the
+ * planning office imports those files, keeps the departments' key registry and sends baseline packages back.
+ */
+export function SubmissionScreen({ setup }: { setup: SetupState }) {
+  // Bumped after every change so that each panel reloads what another panel may have changed.
+  const [generation, setGeneration] = useState(0);
+  const changed = () => setGeneration((g) => g + 1);
+  const [state] = useLoad(
+    async () => ({ key: await api.getKeyStatus(), info: await api.getAppInfo() }),
+    [generation],
+  );
+
+  if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
+  if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
+  const { key, info } = state.value;
+  const browserNote =
+    info.mode === 'browser' ? (
+      <p className="hint mode-note" data-testid="browser-mode-note">
+        브라우저 모드: 만든 파일은 프로그램이 실행 중인 이 PC의 폴더에 저장되고, 화면에 그 경로를 보여 줍니다.
+      </p>
+    ) : null;
+
+  if (setup.role === 'office') {
+    return (
+      <div className="submission">
+        <h1 className="screen-title">제출 파일 받기</h1>
+        {browserNote}
+        <div className="sub-grid sub-grid-office">
+          <div className="sub-column">
+            <ImportPanel onChanged={changed} />
+            <BundleListPanel generation={generation} status="quarantined" />
+            <BundleListPanel generation={generation} status="accepted" />
+          </div>
+          <div className="sub-column">
+            <RegistryPanel generation={generation} onChanged={changed} />
+            <KeyPanel role="office" generation={generation} onChanged={changed} />
+            <BaselineExportPanel hasKey={key.hasKey} />
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="submission">
+      <h1 className="screen-title">{setup.department} 제출 파일</h1>
+      {browserNote}
+      <div className="sub-grid">
+        <div className="sub-column">
+          <KeyPanel role="department" generation={generation} onChanged={changed} />
+          <BaselineApplyPanel onChanged={changed} />
+        </div>
+        <div className="sub-column">
+          <ExportPanel generation={generation} hasKey={key.hasKey} onChanged={changed} />
+        </div>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalog } from '../catalog-data';
+
+/** The built `pledge` CLI and the example documents, for preparing a department's data outside the app. */
+
+const root = join(import.meta.dirname, '..', '..');
+const cliPath = join(root, 'bin', 'pledge.mjs');
+
+export function pledge(...args: string[]): string {
+  return execFileSync(process.execPath, [cliPath, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function pledgeJson<T>(...args: string[]): T {
+  return JSON.parse(pledge(...args, '--json')) as T;
+}
+
+export const sha256Of = (path: string): string =>
+  createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * The shipped example plan (1-1-1, 경제진흥본부) as a draft without its attachment: the attachment's bytes are
+ * not shipped, and a document citing a missing attachment is refused from bundles.
+ */
+export function examplePlan(
+  overrides: { projectId?: string; policyGoal?: string } = {},
+): Record<string, unknown> {
+  const plan = JSON.parse(
+    readFileSync(join(root, 'docs', 'examples', 'execution-plan.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const strip = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(strip);
+    else if (value && typeof value === 'object') {
+      const obj = value as Record<string, unknown>;
+      for (const key of Object.keys(obj)) {
+        if (key === 'attachments' && Array.isArray(obj[key])) obj[key] = [];
+        else strip(obj[key]);
+      }
+    }
+  };
+  strip(plan);
+  plan.lifecycle = 'draft';
+  if (overrides.projectId) {
+    const project = catalog.projects.find((p) => p.id === overrides.projectId);
+    if (!project) throw new Error(`no project ${overrides.projectId} in the catalog`);
+    plan.projectId = project.id;
+    plan.projectName = project.name;
+  }
+  if (overrides.policyGoal !== undefined) plan.policyGoal = overrides.policyGoal;
+  return plan;
+}
+
+export interface PreparedDepartment {
+  dataDir: string;
+  enrollmentPath: string;
+  keyId: string;
+  fingerprint: string;
+  bundlePath: string;
+  bundleSha256: string;
+  documentPaths: string[];
+}
+
+/** A department copy made entirely with the CLI: key, enrollment file, one plan, one signed bundle. */
+export function prepareDepartment(dir: string, department: string): PreparedDepartment {
+  const dataDir = join(dir, 'department-data');
+  pledge('setup', '--data', dataDir, '--role', 'department', '--department', department);
+  pledge('keys', 'init', '--data', dataDir);
+  const enrollmentPath = join(dir, 'enrollment.pledgekey.json');
+  const enrollment = pledgeJson<{ keyId: string; fingerprint: string }>(
+    'keys',
+    'export',
+    '--data',
+    dataDir,
+    '--out',
+    enrollmentPath,
+  );
+  const planPath = join(dir, 'plan-1-1-1.json');
+  writeFileSync(planPath, JSON.stringify(examplePlan()));
+  pledge('draft', 'import', '--data', dataDir, planPath);
+  const bundlePath = join(dir, 'bundles', 'submission-plan-r1.pledge');
+  const exported = pledgeJson<{ documents: { path: string }[] }>(
+    'bundle',
+    'export',
+    '--data',
+    dataDir,
+    '--period',
+    'plan',
+    '--out',
+    bundlePath,
+  );
+  return {
+    dataDir,
+    enrollmentPath,
+    keyId: enrollment.keyId,
+    fingerprint: enrollment.fingerprint,
+    bundlePath,
+    bundleSha256: sha256Of(bundlePath),
+    documentPaths: exported.documents.map((d) => d.path),
+  };
+}

@@ -1,0 +1,261 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { expect, test } from './fixtures';
+import { SetupPage } from './pages/setup-page';
+import { examplePlan, pledge, prepareDepartment, sha256Of } from './pages/submission-cli';
+import { SubmissionPage } from './pages/submission-page';
+
+const department = '경제진흥본부';
+
+let scratch: string;
+test.beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'pledge-submission-e2e-'));
+});
+test.afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('office: enrollment fingerprint, quarantine until approval, release, corrupted file rejected, duplicate', async ({
+  page,
+  app,
+}, testInfo) => {
+  const dept = prepareDepartment(scratch, department);
+  const bundleName = basename(dept.bundlePath);
+  // The corrupted copy: one byte changed inside the plan document's JSON (a digit of its policy goal).
+  const member = dept.documentPaths[0] ?? '';
+  expect(member).toBe('documents/plan-1-1-1-plan.json');
+  const bytes = readFileSync(dept.bundlePath);
+  const at = bytes.indexOf(Buffer.from('2022.6월까지', 'utf8'));
+  expect(at).toBeGreaterThan(0);
+  bytes[at] = bytes[at] === 0x32 ? 0x33 : 0x32;
+  const corruptPath = join(scratch, 'corrupt.pledge');
+  writeFileSync(corruptPath, bytes);
+  expect(sha256Of(corruptPath)).not.toBe(dept.bundleSha256);
+
+  await page.goto(app.url);
+  await new SetupPage(page).chooseOffice();
+  const s = new SubmissionPage(page);
+  await s.openAsOffice();
+
+  // The enrollment shows the fingerprint the department's CLI printed, and waits for approval.
+  await s.importEnrollment(dept.enrollmentPath);
+  await expect(page.getByTestId('imported-fingerprint')).toHaveText(dept.fingerprint);
+  await expect(s.registryRow(dept.keyId).getByTestId('key-status')).toHaveText('승인 대기');
+  await expect(s.registryRow(dept.keyId).getByTestId('registry-fingerprint')).toHaveText(dept.fingerprint);
+
+  // Before approval the bundle is kept in quarantine, not merged.
+  await s.importBundles([dept.bundlePath]);
+  await expect(s.resultRow(bundleName).getByTestId('import-outcome')).toHaveText('격리');
+  await expect(s.resultRow(bundleName).getByTestId('import-reason')).toContainText(dept.keyId);
+  await expect(s.resultRow(bundleName)).toContainText(department);
+  await expect(s.resultRow(bundleName)).toContainText('r1');
+  await expect(page.getByTestId('import-progress-count')).toHaveText('1 / 1');
+  await expect(page.getByTestId('quarantined-count')).toHaveText('(1건)');
+  await expect(page.getByTestId('quarantined-table')).toContainText(dept.bundleSha256.slice(0, 12));
+  await expect(page.getByTestId('accepted-panel')).toContainText('아직 반영된 제출 파일이 없습니다.');
+  await page.screenshot({ path: testInfo.outputPath('office-quarantined.png'), fullPage: true });
+
+  // Approval asks the phone question with the fingerprint, then releases the quarantined bundle.
+  await s.registryRow(dept.keyId).getByRole('button', { name: /승인/ }).click();
+  const dialog = page.getByTestId('confirm-key-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('전화로 확인한 지문과 같습니까?');
+  await expect(dialog.getByTestId('confirm-fingerprint')).toHaveText(dept.fingerprint);
+  await page.screenshot({ path: testInfo.outputPath('office-confirm-dialog.png') });
+  await dialog.getByRole('button', { name: /승인/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('released-count')).toHaveText('1');
+  await expect(page.getByTestId('released-table').getByTestId('import-outcome')).toHaveText('반영');
+  await expect(s.registryRow(dept.keyId).getByTestId('key-status')).toHaveText('승인');
+  await expect(page.getByTestId('quarantined-count')).toHaveText('(0건)');
+  await expect(page.getByTestId('accepted-table')).toContainText(dept.bundleSha256.slice(0, 12));
+
+  // One changed byte: rejected, naming the damaged member. The good file again: a duplicate, nothing changes.
+  await s.importBundles([corruptPath, dept.bundlePath]);
+  const bad = s.resultRow('corrupt.pledge');
+  await expect(bad.getByTestId('import-outcome')).toHaveText('거부');
+  await expect(bad.getByTestId('import-reason')).toContainText(member);
+  await expect(bad).toHaveClass(/row-rejected/);
+  await expect(s.resultRow(bundleName).getByTestId('import-outcome')).toHaveText('중복');
+  await expect(page.getByTestId('import-progress-count')).toHaveText('2 / 2');
+  await expect(page.getByTestId('import-results')).toContainText('반영 0 · 중복 1 · 격리 0 · 거부 1');
+  await page.screenshot({ path: testInfo.outputPath('office-after-imports.png'), fullPage: true });
+
+  // The folder-path import (browser mode): the same file found in its folder is again a duplicate.
+  await s.importFromPath(join(scratch, 'bundles'), 1);
+  await expect(s.resultRow(bundleName).getByTestId('import-outcome')).toHaveText('중복');
+
+  // The office's own key, for baselines.
+  await page.getByTestId('key-panel').getByRole('button', { name: '서명 키 만들기' }).click();
+  await expect(page.getByTestId('own-fingerprint')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await page.getByRole('button', { name: '기준 자료 내보내기' }).click();
+  await expect(page.getByTestId('baseline-exported')).toContainText('회차 r1');
+  // What the office UI wrote is what a department's copy accepts: its enrollment, then the signed baseline.
+  await page.getByTestId('key-panel').getByRole('button', { name: '등록 파일 내보내기' }).click();
+  const officeEnrollment = (await page.getByTestId('enrollment-path').textContent()) ?? '';
+  const baselinePath = (await page.getByTestId('baseline-path').textContent()) ?? '';
+  pledge('keys', 'import', officeEnrollment, '--data', dept.dataDir);
+  const applied = JSON.parse(pledge('baseline', 'apply', baselinePath, '--data', dept.dataDir, '--json')) as {
+    status: string;
+    sha256: string;
+  };
+  expect(applied).toMatchObject({ status: 'applied', sha256: sha256Of(baselinePath) });
+  for (const id of [
+    'import-panel',
+    'registry-panel',
+    'quarantined-panel',
+    'key-panel',
+    'baseline-export-panel',
+  ])
+    await page.getByTestId(id).screenshot({ path: testInfo.outputPath(`office-${id}.png`) });
+});
+
+test('department: key with fingerprint and 0600 file, nothing to send, then a plan bundle r1 with a refused document', async ({
+  page,
+  app,
+}, testInfo) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment(department);
+  const s = new SubmissionPage(page);
+  await s.openAsDepartment();
+
+  await page.getByRole('button', { name: '서명 키 만들기' }).click();
+  await expect(s.ownFingerprint).toBeVisible();
+  const shown = (await s.ownFingerprint.textContent()) ?? '';
+  const keyId = (await page.getByTestId('own-key-id').textContent()) ?? '';
+
+  // The fingerprint and the protection are what the data folder really holds (the CLI reads the same folder).
+  const status = JSON.parse(pledge('keys', 'status', '--data', app.dataDir, '--json')) as {
+    keyId: string;
+    fingerprint: string;
+  };
+  expect(shown).toBe(status.fingerprint);
+  expect(keyId).toBe(status.keyId);
+  await expect(page.getByTestId('key-protection')).toContainText('0600');
+  const keyFiles = readdirSync(join(app.dataDir, 'keys'));
+  expect(keyFiles.length).toBeGreaterThan(0);
+  for (const f of keyFiles) expect(statSync(join(app.dataDir, 'keys', f)).mode & 0o777).toBe(0o600);
+
+  await page.getByRole('button', { name: '등록 파일 내보내기' }).click();
+  const enrollmentPath = (await page.getByTestId('enrollment-path').textContent()) ?? '';
+  const enrollment = JSON.parse(readFileSync(enrollmentPath, 'utf8')) as {
+    fingerprint: string;
+    publicKeyPem: string;
+  };
+  expect(enrollment.fingerprint).toBe(shown);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '등록 파일 내려받기' }).click();
+  const downloaded = await download;
+  expect(downloaded.suggestedFilename()).toBe(basename(enrollmentPath));
+  expect(readFileSync((await downloaded.path()) ?? '', 'utf8')).toBe(readFileSync(enrollmentPath, 'utf8'));
+  await page.getByTestId('key-panel').screenshot({ path: testInfo.outputPath('department-key-panel.png') });
+
+  // Nothing drafted: a clear message, and no file.
+  await s.exportBundle('plan');
+  await expect(page.getByTestId('export-nothing')).toContainText('보낼 수 있는 문서가 없습니다');
+  const outbox = join(app.dataDir, 'outbox');
+  const bundlesIn = () => readdirSync(outbox).filter((f) => f.endsWith('.pledge'));
+  expect(bundlesIn()).toEqual([]);
+
+  // Two plans saved through the app's own API: one complete, one without its policy goal.
+  const saved = await page.evaluate(
+    async (docs) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="pledge-token"]')?.content ?? '';
+      const out: unknown[] = [];
+      for (const json of docs) {
+        const doc = json as { projectId: string };
+        const response = await fetch('/api/saveDraft', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Pledge-Token': token },
+          body: JSON.stringify({
+            kind: 'executionPlan',
+            projectId: doc.projectId,
+            slot: 'plan',
+            json,
+            expectedVersion: null,
+          }),
+        });
+        out.push(await response.json());
+      }
+      return out as { ok: boolean }[];
+    },
+    [examplePlan(), examplePlan({ projectId: '1-1-2', policyGoal: '' })],
+  );
+  expect(saved.map((r) => r.ok)).toEqual([true, true]);
+
+  await s.reopenAsDepartment();
+  await expect(page.getByTestId('export-panel')).toContainText('1-1-2');
+  await s.exportBundle('plan');
+  const result = page.getByTestId('export-result');
+  await expect(result).toBeVisible();
+  await expect(page.getByTestId('export-revision')).toHaveText('r1');
+  await expect(page.getByTestId('export-documents').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('export-documents')).toContainText('1-1-1');
+  const refused = page.getByTestId('export-refused');
+  await expect(refused).toContainText('1-1-2');
+  await expect(refused).toContainText('policyGoal');
+
+  const bundlePath = (await page.getByTestId('export-path').textContent()) ?? '';
+  const sha = sha256Of(bundlePath);
+  await expect(page.getByTestId('export-sha256')).toHaveText(`${sha.slice(0, 12)}…`);
+  await expect(page.getByTestId('export-sha256-full')).toHaveText(sha);
+
+  // The file verifies with the public key from the enrollment file the app wrote.
+  const pem = join(scratch, 'department.pub.pem');
+  writeFileSync(pem, enrollment.publicKeyPem);
+  const verified = execFileSync(
+    process.execPath,
+    [join(import.meta.dirname, '..', 'bin', 'pledge.mjs'), 'bundle', 'verify', bundlePath, '--key', pem],
+    { encoding: 'utf8' },
+  );
+  expect(verified).toContain('검증 성공');
+  await page.screenshot({ path: testInfo.outputPath('department-screen.png'), fullPage: true });
+  await page
+    .getByTestId('export-panel')
+    .screenshot({ path: testInfo.outputPath('department-export-panel.png') });
+  expect(bundlesIn()).toEqual([basename(bundlePath)]);
+});
+
+test('department: the office key is trusted by its enrollment, then a signed baseline applies once', async ({
+  page,
+  app,
+}, testInfo) => {
+  // The office side, made with the CLI.
+  const officeDir = join(scratch, 'office-data');
+  pledge('setup', '--data', officeDir, '--role', 'office');
+  pledge('keys', 'init', '--data', officeDir);
+  const officeEnrollment = join(scratch, 'office.pledgekey.json');
+  const officeKey = JSON.parse(
+    pledge('keys', 'export', '--data', officeDir, '--out', officeEnrollment, '--json'),
+  ) as { fingerprint: string };
+  const baselinePath = join(scratch, 'baseline.pledge');
+  pledge('baseline', 'export', '--data', officeDir, '--out', baselinePath);
+  const baselineSha = sha256Of(baselinePath);
+
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment(department);
+  const s = new SubmissionPage(page);
+  await s.openAsDepartment();
+  const applyPanel = page.getByTestId('baseline-apply-panel');
+
+  // Not trusted yet: refused with the server's reason, nothing applied.
+  await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(baselinePath);
+  await expect(applyPanel.getByRole('alert')).toContainText('기획담당관의 키가 등록되어 있지 않습니다');
+  await expect(page.getByTestId('baseline-applied')).toHaveCount(0);
+
+  await page.getByLabel('기획담당관 키 등록 파일 가져오기').setInputFiles(officeEnrollment);
+  await expect(page.getByTestId('key-panel').locator('.trusted-keys li')).toContainText(
+    officeKey.fingerprint,
+  );
+
+  await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(baselinePath);
+  const applied = page.getByTestId('baseline-applied');
+  await expect(applied).toContainText('적용했습니다');
+  await expect(applied).toContainText('r1');
+  await expect(applied).toContainText(baselineSha.slice(0, 12));
+  await page.screenshot({ path: testInfo.outputPath('department-baseline.png'), fullPage: true });
+
+  // The same package again changes nothing, and says so.
+  await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(baselinePath);
+  await expect(applied).toContainText('이미 적용한 기준 자료입니다');
+});

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { BaselineApplied, BaselineExported } from '../../../domain/api/contract';
+import { api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
+import { FilePicker } from './FilePicker';
+import { readAsBase64 } from './files';
+import { shortHash } from './labels';
+import { useAction } from './use-action';
+
+/** Department: verify a baseline package from the office (with a trusted office key) and apply it. */
+export function BaselineApplyPanel(props: { onChanged: () => void }) {
+  const action = useAction();
+  const [applied, setApplied] = useState<(BaselineApplied & { file: string }) | null>(null);
+  return (
+    <section className="sub-panel" aria-labelledby="baseline-apply-title" data-testid="baseline-apply-panel">
+      <h2 id="baseline-apply-title">기준 자료 적용</h2>
+      <p className="hint">
+        기획담당관이 보낸 기준 자료(공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서)를
+        신뢰하는 기획담당관 키로 검증한 뒤 적용합니다. 새 PC에서 확정된 계획서를 되살릴 때 씁니다.
+      </p>
+      <FilePicker
+        label="기준 자료 파일 선택"
+        disabled={action.busy}
+        onFile={(file) =>
+          void action.run(async () => {
+            setApplied(null);
+            const r = await api.applyBaseline({ name: file.name, dataBase64: await readAsBase64(file) });
+            setApplied({ ...r, file: file.name });
+            props.onChanged();
+          })
+        }
+      />
+      {action.busy && <StatusMessage kind="info">검증하고 적용하는 중…</StatusMessage>}
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
+      {applied && (
+        <div className="result-box" data-testid="baseline-applied">
+          <StatusMessage kind={applied.status === 'duplicate' ? 'info' : 'success'}>
+            {applied.status === 'duplicate'
+              ? `이미 적용한 기준 자료입니다 (${applied.file}, 회차 r${applied.revision}). 바뀐 것이 없습니다.`
+              : `기준 자료 ${applied.file} (회차 r${applied.revision})를 적용했습니다.`}
+          </StatusMessage>
+          <dl className="key-facts">
+            <dt>확정 실천계획서</dt>
+            <dd>{applied.plans}건</dd>
+            <dt>승인된 조정 요청서</dt>
+            <dd>{applied.changeRequests}건</dd>
+            <dt>공약사업 목록 판</dt>
+            <dd>{applied.catalogVersion}</dd>
+            <dt>SHA-256</dt>
+            <dd className="mono" title={applied.sha256}>
+              {shortHash(applied.sha256)}
+            </dd>
+          </dl>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Office: sign the current baseline (catalog, term, confirmed plans, approved requests) for the departments. */
+export function BaselineExportPanel(props: { hasKey: boolean }) {
+  const action = useAction();
+  const [exported, setExported] = useState<BaselineExported | null>(null);
+  return (
+    <section
+      className="sub-panel"
+      aria-labelledby="baseline-export-title"
+      data-testid="baseline-export-panel"
+    >
+      <h2 id="baseline-export-title">기준 자료 내보내기</h2>
+      <p className="hint">
+        공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서를 기획담당관 키로 서명해 부서에
+        보낼 파일 하나로 씁니다.
+      </p>
+      <button
+        type="button"
+        className="primary"
+        disabled={action.busy || !props.hasKey}
+        title={props.hasKey ? undefined : '먼저 기획담당관 서명 키를 만드세요'}
+        onClick={() => void action.run(async () => setExported(await api.exportBaseline()))}
+      >
+        기준 자료 내보내기
+      </button>
+      {!props.hasKey && <p className="hint">먼저 위에서 기획담당관 서명 키를 만드세요.</p>}
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
+      {exported && (
+        <div className="result-box" data-testid="baseline-exported">
+          <StatusMessage kind="success">
+            기준 자료를 만들었습니다: 회차 r{exported.revision}, 확정 실천계획서 {exported.plans}건, 승인된
+            조정 요청서 {exported.changeRequests}건.
+          </StatusMessage>
+          <p>
+            파일:{' '}
+            <code className="path" data-testid="baseline-path">
+              {exported.path}
+            </code>
+          </p>
+          <p>
+            SHA-256: <code className="mono wrap">{exported.sha256}</code>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

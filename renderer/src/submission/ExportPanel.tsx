@@ -1,0 +1,227 @@
+import { useId, useMemo, useState } from 'react';
+import type { BundleExported, DocumentSummary } from '../../../domain/api/contract';
+import { DOCUMENT_KIND_LABELS } from '../../../domain/documents';
+import { listPeriods } from '../../../domain/term/periods';
+import type { Term } from '../../../domain/term/types';
+import { api, ApiCallError } from '../api/client';
+import { useLoad } from '../api/use-load';
+import { StatusMessage } from '../components/StatusMessage';
+import { baseName } from './files';
+import { periodLabel, shortHash } from './labels';
+import { useAction } from './use-action';
+
+/** Mirrors the server's choice of documents per period (bundle-export.ts `belongsTo`), for the preview only. */
+function belongsTo(doc: DocumentSummary, period: string): boolean {
+  const { kind, slot } = doc.ref;
+  if (period === 'plan') return kind === 'executionPlan';
+  if (kind === 'managementCard' || kind === 'financeRow') return slot === period;
+  return kind === 'changeRequest';
+}
+
+interface Refusal {
+  document: string;
+  error: string;
+}
+
+/** Department: choose a period and projects, sign them into one submission file, see what was left out. */
+export function ExportPanel(props: { generation: number; hasKey: boolean; onChanged: () => void }) {
+  const [state] = useLoad(
+    async (): Promise<{ term: Term; documents: DocumentSummary[] }> => ({
+      term: await api.getTerm(),
+      documents: await api.listMyDocuments(),
+    }),
+    [props.generation],
+  );
+  const periodId = useId();
+  const [period, setPeriod] = useState('plan');
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const [result, setResult] = useState<BundleExported | null>(null);
+  const [nothing, setNothing] = useState<{ message: string; refused: Refusal[] } | null>(null);
+  const action = useAction();
+
+  const inPeriod = useMemo(
+    () => (state.status === 'ready' ? state.value.documents.filter((d) => belongsTo(d, period)) : []),
+    [state, period],
+  );
+  const projects = useMemo(() => {
+    const byProject = new Map<string, DocumentSummary[]>();
+    for (const d of inPeriod) byProject.set(d.ref.projectId, [...(byProject.get(d.ref.projectId) ?? []), d]);
+    return [...byProject.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  }, [inPeriod]);
+
+  if (state.status === 'loading') return <StatusMessage kind="info">문서 목록을 불러오는 중…</StatusMessage>;
+  if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
+  const periods = listPeriods(state.value.term);
+  const chosen = projects.filter(([id]) => !excluded.has(id)).map(([id]) => id);
+
+  const exportNow = () =>
+    action.run(async () => {
+      setResult(null);
+      setNothing(null);
+      try {
+        // All projects: let the server take every document of the period (also ones created meanwhile).
+        const input = excluded.size > 0 ? { period, projectIds: chosen } : { period };
+        setResult(await api.exportBundle(input));
+        props.onChanged();
+      } catch (e) {
+        if (e instanceof ApiCallError && e.code === 'NOTHING_TO_EXPORT') {
+          const refused = Object.entries(e.details).map(([document, error]) => ({ document, error }));
+          setNothing({ message: e.message.split(' 오류가 있어 제외된 문서:')[0] ?? e.message, refused });
+          return;
+        }
+        throw e;
+      }
+    });
+
+  return (
+    <section className="sub-panel" aria-labelledby="export-title" data-testid="export-panel">
+      <h2 id="export-title">제출 파일 만들기</h2>
+      <div className="field inline">
+        <label htmlFor={periodId}>제출 기간</label>
+        <select
+          id={periodId}
+          value={period}
+          onChange={(e) => {
+            setPeriod(e.target.value);
+            setExcluded(new Set());
+            setResult(null);
+            setNothing(null);
+          }}
+        >
+          <option value="plan">실천계획서 (plan)</option>
+          {periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label} 관리카드·재정집행 (기한 {p.dueDate})
+            </option>
+          ))}
+        </select>
+      </div>
+      {projects.length === 0 ? (
+        <p className="empty" data-testid="export-no-documents">
+          {periodLabel(period)} 기간에 작성한 문서가 없습니다. ‘문서 작성’에서 먼저 작성하세요.
+        </p>
+      ) : (
+        <fieldset className="export-projects">
+          <legend>
+            보낼 공약사업 ({chosen.length}/{projects.length})
+          </legend>
+          {projects.map(([projectId, docs]) => (
+            <label key={projectId} className="choice export-project">
+              <input
+                type="checkbox"
+                checked={!excluded.has(projectId)}
+                onChange={(e) => {
+                  const next = new Set(excluded);
+                  if (e.target.checked) next.delete(projectId);
+                  else next.add(projectId);
+                  setExcluded(next);
+                }}
+              />{' '}
+              <span className="project-id">{projectId}</span> {docs[0]?.projectName}
+              <span className="doc-tags">
+                {docs.map((d) => (
+                  <span
+                    key={`${d.ref.kind}-${d.ref.slot}`}
+                    className={`doc-tag ${d.errorCount > 0 ? 'doc-tag-error' : ''}`}
+                    title={d.errorCount > 0 ? '오류가 있어 제출 파일에서 빠집니다' : undefined}
+                  >
+                    {DOCUMENT_KIND_LABELS[d.ref.kind]}
+                    {d.ref.kind === 'changeRequest' ? ` ${d.ref.slot}` : ''}
+                    {d.errorCount > 0 ? ` · 오류 ${d.errorCount}건` : ''}
+                  </span>
+                ))}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {!props.hasKey && (
+        <p className="hint">서명 키가 없으면 제출 파일을 만들 수 없습니다. 위에서 먼저 서명 키를 만드세요.</p>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={action.busy || (projects.length > 0 && chosen.length === 0)}
+          onClick={() => void exportNow()}
+        >
+          {action.busy ? '만드는 중…' : '제출 파일 만들기'}
+        </button>
+      </div>
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
+      {nothing && (
+        <div className="status status-error" role="alert" data-testid="export-nothing">
+          <p>
+            <strong>{nothing.message}</strong> 제출 파일을 만들지 않았습니다.
+          </p>
+          {nothing.refused.length > 0 && <RefusedList refused={nothing.refused} />}
+        </div>
+      )}
+      {result && <ExportResult result={result} />}
+    </section>
+  );
+}
+
+function RefusedList({ refused }: { refused: readonly Refusal[] }) {
+  return (
+    <div className="refused" data-testid="export-refused">
+      <h3>오류가 있어 빠진 문서 {refused.length}건 — 고친 뒤 다시 만드세요</h3>
+      <ul>
+        {refused.map((r) => (
+          <li key={r.document}>
+            <strong>{r.document}</strong>
+            <br />
+            <span className="refused-error">{r.error}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ExportResult({ result }: { result: BundleExported }) {
+  return (
+    <div className="result-box" data-testid="export-result">
+      <StatusMessage kind="success">
+        제출 파일을 만들었습니다: {periodLabel(result.period)}, 회차{' '}
+        <strong data-testid="export-revision">r{result.revision}</strong>, 문서 {result.documents.length}건,
+        첨부 {result.attachments}건.
+      </StatusMessage>
+      {result.refused.length > 0 && <RefusedList refused={result.refused} />}
+      <dl className="key-facts">
+        <dt>파일</dt>
+        <dd>
+          <strong>{result.fileName}</strong>
+          <br />
+          <code className="path" data-testid="export-path">
+            {result.path}
+          </code>
+          <p className="hint">이 파일을 메일·공유 폴더·USB로 기획담당관에게 보내세요.</p>
+        </dd>
+        <dt>SHA-256</dt>
+        <dd>
+          <code className="mono" data-testid="export-sha256" title={result.sha256}>
+            {shortHash(result.sha256)}
+          </code>
+          <details>
+            <summary>전체 보기</summary>
+            <code className="mono wrap" data-testid="export-sha256-full">
+              {result.sha256}
+            </code>
+          </details>
+        </dd>
+        <dt>들어간 문서</dt>
+        <dd>
+          <ul className="plain-list" data-testid="export-documents">
+            {result.documents.map((d) => (
+              <li key={d.path}>
+                {d.projectId} {DOCUMENT_KIND_LABELS[d.kind]}
+                {d.slot !== 'plan' ? ` (${d.slot})` : ''} <span className="hint">{baseName(d.path)}</span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+    </div>
+  );
+}

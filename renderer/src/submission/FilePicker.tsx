@@ -1,0 +1,45 @@
+import { useId, useRef, useState } from 'react';
+
+/**
+ * A labelled file chooser with a Korean button (the browser's own "Choose File" ignores the app's language).
+ * The input stays in the page for drag-free use and automation; only the button takes keyboard focus.
+ */
+export function FilePicker(props: {
+  label: string;
+  hint?: string;
+  accept?: string;
+  disabled?: boolean;
+  onFile: (file: File) => void;
+}) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  return (
+    <div className="field file-picker">
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && <p className="hint">{props.hint}</p>}
+      <input
+        id={id}
+        ref={input}
+        type="file"
+        className="sr-only"
+        tabIndex={-1}
+        accept={props.accept}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          setChosen(file.name);
+          props.onFile(file);
+        }}
+      />
+      <div className="file-picker-row">
+        <button type="button" disabled={props.disabled} onClick={() => input.current?.click()}>
+          파일 선택…
+        </button>
+        <span className="hint">{chosen ?? '선택한 파일 없음'}</span>
+      </div>
+    </div>
+  );
+}

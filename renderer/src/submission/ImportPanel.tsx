@@ -1,0 +1,222 @@
+import { useId, useRef, useState } from 'react';
+import type { BundleImportResult } from '../../../domain/api/contract';
+import { api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
+import { droppedFiles } from './drop-files';
+import { readAsBase64 } from './files';
+import { ImportResultsTable } from './ImportResultsTable';
+import { useAction } from './use-action';
+
+/** The browser-mode bridge takes 20 MB per request; base64 adds a third, so send files in batches of this much. */
+const BATCH_BASE64_CHARS = 14 * 1024 * 1024;
+const BATCH_MAX_FILES = 200;
+const POLL_MS = 300;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function batchesOf(files: readonly File[]): File[][] {
+  const batches: File[][] = [];
+  let current: File[] = [];
+  let size = 0;
+  for (const f of files) {
+    const encoded = Math.ceil(f.size / 3) * 4;
+    if (current.length > 0 && (size + encoded > BATCH_BASE64_CHARS || current.length >= BATCH_MAX_FILES)) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(f);
+    size += encoded;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+interface Progress {
+  done: number;
+  total: number;
+  phase: string;
+}
+
+/** Office: bring in submission files (drop, choose, or a folder path on this PC), with progress and outcomes. */
+export function ImportPanel(props: { onChanged: () => void }) {
+  const fileInputId = useId();
+  const pathInputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [results, setResults] = useState<BundleImportResult[] | null>(null);
+  const [paths, setPaths] = useState('');
+  // Counts finished imports, so that a reader (and the e2e tests) can tell a new results table from the last one.
+  const [runs, setRuns] = useState(0);
+  const action = useAction();
+
+  /** Runs one import job to the end, reporting progress offset by the files already done. */
+  const runJob = async (
+    input: { files: { name: string; dataBase64: string }[] } | { paths: string[] },
+    offset: number,
+    overall: number | null,
+  ): Promise<BundleImportResult[]> => {
+    let job = await api.startBundleImport(input);
+    for (;;) {
+      const total = overall ?? job.total;
+      setProgress({ done: offset + job.done, total, phase: '검사하고 반영하는 중' });
+      if (job.finished) break;
+      await sleep(POLL_MS);
+      job = await api.getImportProgress({ jobId: job.jobId });
+    }
+    if (job.error) throw new Error(`가져오기가 중단되었습니다: ${job.error}`);
+    return job.results ?? [];
+  };
+
+  const importFiles = (files: readonly File[]) =>
+    action.run(async () => {
+      if (files.length === 0) throw new Error('가져올 제출 파일(*.pledge)이 없습니다.');
+      setResults(null);
+      const all: BundleImportResult[] = [];
+      try {
+        let offset = 0;
+        for (const batch of batchesOf(files)) {
+          setProgress({ done: offset, total: files.length, phase: '파일을 읽는 중' });
+          const encoded: { name: string; dataBase64: string }[] = [];
+          for (const f of batch) encoded.push({ name: f.name, dataBase64: await readAsBase64(f) });
+          all.push(...(await runJob({ files: encoded }, offset, files.length)));
+          offset += batch.length;
+        }
+        setProgress({ done: files.length, total: files.length, phase: '완료' });
+      } finally {
+        // Whatever finished before a failure is already in the office database: show it.
+        setResults(all);
+        setRuns((n) => n + 1);
+        props.onChanged();
+      }
+    });
+
+  const importPaths = () =>
+    action.run(async () => {
+      const list = paths
+        .split(/\r?\n/)
+        .map((p) => p.trim())
+        .filter((p) => p.length > 0);
+      if (list.length === 0) throw new Error('가져올 파일이나 폴더의 경로를 입력하세요.');
+      setResults(null);
+      setProgress({ done: 0, total: 0, phase: '파일을 찾는 중' });
+      try {
+        const found = await runJob({ paths: list }, 0, null);
+        setResults(found);
+        setRuns((n) => n + 1);
+        setProgress({ done: found.length, total: found.length, phase: '완료' });
+      } finally {
+        props.onChanged();
+      }
+    });
+
+  const counts = results && {
+    accepted: results.filter((r) => r.status === 'accepted').length,
+    duplicate: results.filter((r) => r.status === 'duplicate').length,
+    quarantined: results.filter((r) => r.status === 'quarantined').length,
+    rejected: results.filter((r) => r.status === 'rejected').length,
+  };
+
+  return (
+    <section className="sub-panel" aria-labelledby="import-title" data-testid="import-panel">
+      <h2 id="import-title">제출 파일 가져오기</h2>
+      <div
+        className={`drop-zone ${dragging ? 'drop-zone-active' : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const data = e.dataTransfer;
+          void droppedFiles(data).then(importFiles, (error: unknown) =>
+            action.setError(`끌어 놓은 파일을 읽을 수 없습니다: ${String(error)}`),
+          );
+        }}
+      >
+        <p>
+          <strong>제출 파일(*.pledge)이나 폴더를 여기에 끌어 놓으세요.</strong>
+        </p>
+        <p className="hint">
+          여러 파일을 한 번에 가져올 수 있습니다. 각 파일은 끝까지 검사한 뒤에만 반영되며, 손상되거나 위조된
+          파일은 반영되지 않습니다.
+        </p>
+        <label htmlFor={fileInputId} className="sr-only">
+          제출 파일 선택
+        </label>
+        <input
+          id={fileInputId}
+          ref={fileInput}
+          type="file"
+          multiple
+          accept=".pledge,.zip"
+          className="sr-only"
+          tabIndex={-1}
+          data-testid="import-file-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            void importFiles(files);
+          }}
+        />
+        <button
+          type="button"
+          className="primary"
+          disabled={action.busy}
+          onClick={() => fileInput.current?.click()}
+        >
+          파일 선택…
+        </button>
+      </div>
+      <div className="field path-import">
+        <label htmlFor={pathInputId}>폴더 경로로 가져오기</label>
+        <p className="hint">
+          이 PC(프로그램이 실행 중인 컴퓨터)의 파일이나 폴더 경로를 한 줄에 하나씩 입력하세요. 폴더는 하위
+          폴더까지 *.pledge, *.zip 파일을 찾습니다.
+        </p>
+        <textarea
+          id={pathInputId}
+          rows={2}
+          value={paths}
+          placeholder="예: /home/user/제출파일 또는 \\공유폴더\제출"
+          onChange={(e) => setPaths(e.target.value)}
+        />
+        <div className="actions">
+          <button type="button" disabled={action.busy} onClick={() => void importPaths()}>
+            경로에서 가져오기
+          </button>
+        </div>
+      </div>
+      {progress && (
+        <div className="import-progress" data-testid="import-progress">
+          <label>
+            {progress.phase}{' '}
+            <span data-testid="import-progress-count">
+              {progress.done} / {progress.total > 0 ? progress.total : '?'}
+            </span>
+            <progress
+              max={progress.total > 0 ? progress.total : undefined}
+              value={progress.total > 0 ? progress.done : undefined}
+            />
+          </label>
+        </div>
+      )}
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
+      {results && counts && (
+        <div className="result-box" data-testid="import-results" data-run={runs}>
+          <p className="import-summary" role="status">
+            {results.length}개 파일: 반영 <strong>{counts.accepted}</strong> · 중복{' '}
+            <strong>{counts.duplicate}</strong> · 격리 <strong>{counts.quarantined}</strong> · 거부{' '}
+            <strong className={counts.rejected > 0 ? 'danger' : ''}>{counts.rejected}</strong>
+          </p>
+          <ImportResultsTable results={results} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { BundleImportResult } from '../../../domain/api/contract';
+import { baseName } from './files';
+import { IMPORT_STATUS_LABELS, shortHash } from './labels';
+
+/** One row per file: outcome, sender, revision and the Korean reason; rejected rows stand out. */
+export function ImportResultsTable({
+  results,
+  testId,
+}: {
+  results: readonly BundleImportResult[];
+  testId?: string;
+}) {
+  if (results.length === 0) return <p className="empty">가져온 파일이 없습니다.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="sub-table" data-testid={testId ?? 'import-results-table'}>
+        <thead>
+          <tr>
+            <th scope="col">파일</th>
+            <th scope="col">결과</th>
+            <th scope="col">부서</th>
+            <th scope="col">회차</th>
+            <th scope="col" className="num">
+              문서
+            </th>
+            <th scope="col">이유</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((r, i) => (
+            <tr
+              key={`${r.file}-${i}`}
+              className={`row-${r.status}`}
+              data-status={r.status}
+              data-file={baseName(r.file)}
+            >
+              <td className="file-cell">
+                <span className="file-name">{baseName(r.file)}</span>
+                {r.sha256 && (
+                  <span className="hint mono" title={r.sha256}>
+                    {' '}
+                    {shortHash(r.sha256)}
+                  </span>
+                )}
+              </td>
+              <td>
+                <span className={`outcome outcome-${r.status}`} data-testid="import-outcome">
+                  {IMPORT_STATUS_LABELS[r.status]}
+                </span>
+              </td>
+              <td>{r.department ?? '—'}</td>
+              <td>{r.revision !== null ? `r${r.revision}` : '—'}</td>
+              <td className="num">{r.documents}</td>
+              <td className="reason" data-testid="import-reason">
+                {r.reason}
+                {r.details && Object.keys(r.details).length > 0 && (
+                  <details>
+                    <summary>자세히 ({Object.keys(r.details).length}건)</summary>
+                    <ul>
+                      {Object.entries(r.details).map(([where, message]) => (
+                        <li key={where}>
+                          <code>{where}</code>: {message}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { useState } from 'react';
+import type { EnrollmentExported, KeyImported, KeyStatusView } from '../../../domain/api/contract';
+import { api } from '../api/client';
+import { useLoad } from '../api/use-load';
+import { StatusMessage } from '../components/StatusMessage';
+import { baseName, downloadText } from './files';
+import { FilePicker } from './FilePicker';
+import { Fingerprint } from './Fingerprint';
+import { formatTime, KEY_STATUS_LABELS } from './labels';
+import { useAction } from './use-action';
+
+const STORE_LABELS: Record<NonNullable<KeyStatusView['store']>, string> = {
+  file: '키 파일 (권한 0600: 이 PC의 현재 사용자만 읽을 수 있음)',
+  safeStorage: '운영체제 보안 저장소 (Electron safeStorage)',
+};
+
+/** This copy's signing key: make it, show the fingerprint to read over the phone, export it, rotate it. */
+export function KeyPanel(props: {
+  role: 'department' | 'office';
+  generation: number;
+  onChanged: () => void;
+}) {
+  const [state] = useLoad(() => api.getKeyStatus(), [props.generation]);
+  const action = useAction();
+  const [enrollment, setEnrollment] = useState<EnrollmentExported | null>(null);
+  const [created, setCreated] = useState(false);
+  const [rotation, setRotation] = useState<{ path: string; oldKeyId: string; keyId: string } | null>(null);
+  const [confirmRotate, setConfirmRotate] = useState(false);
+  const office = props.role === 'office';
+
+  if (state.status === 'loading')
+    return <StatusMessage kind="info">서명 키 정보를 불러오는 중…</StatusMessage>;
+  if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
+  const key = state.value;
+
+  // The screen's generation bump reloads this panel (and the others that depend on the key).
+  const changed = props.onChanged;
+
+  return (
+    <section className="sub-panel" aria-labelledby="key-panel-title" data-testid="key-panel">
+      <h2 id="key-panel-title">{office ? '기획담당관 서명 키' : '서명 키'}</h2>
+      {!key.hasKey ? (
+        <>
+          <p>
+            이 PC에는 아직 서명 키가 없습니다.{' '}
+            {office
+              ? '기준 자료를 부서에 보내려면 기획담당관의 서명 키가 필요합니다.'
+              : '제출 파일을 만들려면 먼저 부서의 서명 키를 만들고, 기획담당관의 승인을 받아야 합니다.'}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            disabled={action.busy}
+            onClick={() =>
+              void action.run(async () => {
+                const r = await api.initKeys();
+                setCreated(r.created);
+                changed();
+              })
+            }
+          >
+            서명 키 만들기
+          </button>
+        </>
+      ) : (
+        <>
+          {created && <StatusMessage kind="success">새 서명 키를 만들었습니다.</StatusMessage>}
+          <dl className="key-facts">
+            <dt>부서</dt>
+            <dd data-testid="key-department">{key.department}</dd>
+            <dt>키 ID</dt>
+            <dd className="mono" data-testid="own-key-id">
+              {key.keyId}
+            </dd>
+            <dt>만든 때</dt>
+            <dd>{formatTime(key.createdAt)}</dd>
+            <dt>개인 키 보호</dt>
+            <dd data-testid="key-protection">
+              {key.store && <strong>{STORE_LABELS[key.store]}</strong>}
+              {key.protection && <p className="hint">{key.protection}</p>}
+            </dd>
+          </dl>
+          <div className="fingerprint-box">
+            <div className="fingerprint-label">지문</div>
+            {key.fingerprint && <Fingerprint value={key.fingerprint} testId="own-fingerprint" />}
+            <p className="fingerprint-help">
+              {office
+                ? '각 부서가 기획담당관 키 등록 파일을 받을 때 이 지문을 전화로 불러 주고, 부서 화면의 지문과 같은지 확인하게 하세요.'
+                : '등록 파일을 기획담당관에게 보낸 뒤, 전화로 이 지문을 한 묶음씩 읽어 주세요. 기획담당관 화면의 지문과 같아야 승인됩니다.'}
+            </p>
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() =>
+                void action.run(async () => {
+                  setEnrollment(await api.exportEnrollment());
+                })
+              }
+            >
+              등록 파일 내보내기
+            </button>
+            {!office && (
+              <button type="button" disabled={action.busy} onClick={() => setConfirmRotate(true)}>
+                키 교체…
+              </button>
+            )}
+          </div>
+          {enrollment && (
+            <div className="result-box" data-testid="enrollment-result">
+              <p>
+                키 등록 파일을 이 PC에 저장했습니다:{' '}
+                <code className="path" data-testid="enrollment-path">
+                  {enrollment.path}
+                </code>
+              </p>
+              <p className="hint">
+                이 파일을 메일·공유 폴더·USB로 {office ? '각 부서' : '기획담당관'}에게 보내세요. 파일에는 공개
+                키만 들어 있습니다.
+              </p>
+              <button type="button" onClick={() => downloadText(baseName(enrollment.path), enrollment.text)}>
+                등록 파일 내려받기
+              </button>
+            </div>
+          )}
+          {confirmRotate && (
+            <div className="confirm-box" role="alertdialog" aria-labelledby="rotate-title">
+              <p id="rotate-title">
+                <strong>키를 교체할까요?</strong> 새 키를 만들고, 지금 키로 서명한 키 교체 문서를 씁니다. 교체
+                문서를 기획담당관이 가져오기 전까지 새 키로 만든 제출 파일은 격리됩니다.
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  autoFocus
+                  disabled={action.busy}
+                  onClick={() =>
+                    void action.run(async () => {
+                      setRotation(await api.rotateOwnKey());
+                      setConfirmRotate(false);
+                      setEnrollment(null);
+                      changed();
+                    })
+                  }
+                >
+                  새 키로 교체
+                </button>
+                <button type="button" onClick={() => setConfirmRotate(false)}>
+                  취소
+                </button>
+              </div>
+            </div>
+          )}
+          {rotation && (
+            <StatusMessage kind="success">
+              키를 교체했습니다 (이전 키 {rotation.oldKeyId} → 새 키 {rotation.keyId}). 키 교체 문서{' '}
+              <code className="path">{rotation.path}</code>를 기획담당관에게 보내세요.
+            </StatusMessage>
+          )}
+        </>
+      )}
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
+      {!office && <TrustedOfficeKeys keys={key.trustedOfficeKeys} onChanged={changed} />}
+    </section>
+  );
+}
+
+/** Department: the office keys this copy trusts for baseline packages, and importing the office's enrollment. */
+function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; onChanged: () => void }) {
+  const action = useAction();
+  const [imported, setImported] = useState<KeyImported | null>(null);
+  return (
+    <div className="trusted-keys">
+      <h3>신뢰하는 기획담당관 키 (기준 자료 검증용)</h3>
+      {props.keys.length === 0 ? (
+        <p className="empty">아직 없습니다. 기준 자료를 적용하려면 기획담당관의 키 등록 파일을 가져오세요.</p>
+      ) : (
+        <ul className="plain-list">
+          {props.keys.map((k) => (
+            <li key={k.keyId}>
+              <span className="mono">{k.keyId}</span> <Fingerprint value={k.fingerprint} size="small" />{' '}
+              <span className={`key-status key-${k.status}`}>{KEY_STATUS_LABELS[k.status]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FilePicker
+        label="기획담당관 키 등록 파일 가져오기"
+        hint="가져오기 전에 기획담당관과 전화로 지문을 확인하세요. 가져오면 이 키를 신뢰합니다."
+        accept=".json,application/json"
+        disabled={action.busy}
+        onFile={(file) =>
+          void action.run(async () => {
+            setImported(await api.importEnrollment({ text: await file.text() }));
+            props.onChanged();
+          })
+        }
+      />
+      {imported && (
+        <StatusMessage kind="success">
+          {imported.alreadyKnown ? '이미 신뢰하는 키입니다' : '기획담당관 키를 신뢰 목록에 넣었습니다'}: 지문{' '}
+          <Fingerprint value={imported.fingerprint} size="small" />
+        </StatusMessage>
+      )}
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
+    </div>
+  );
+}

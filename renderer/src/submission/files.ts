@@ -1,0 +1,38 @@
+/** Browser file helpers: reading chosen files for the API (base64, text) and offering text as a download. */
+
+export async function readAsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Chunked: String.fromCharCode over a whole 100 MB array would overflow the call stack.
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+export async function readFilesForApi(
+  files: readonly File[],
+): Promise<{ name: string; dataBase64: string }[]> {
+  const out: { name: string; dataBase64: string }[] = [];
+  for (const f of files) out.push({ name: f.name, dataBase64: await readAsBase64(f) });
+  return out;
+}
+
+export function downloadText(fileName: string, text: string, mediaType = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The last path segment, for either separator (paths come from the machine running the program). */
+export const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

@@ -1,0 +1,25 @@
+import { useCallback, useRef, useState } from 'react';
+import { errorMessage } from './files';
+
+/** One button's call to main: busy while running (no double clicks), the Korean error if it failed. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef(false);
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      return await fn();
+    } catch (e) {
+      setError(errorMessage(e));
+      return undefined;
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}

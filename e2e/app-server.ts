@@ -19,19 +19,24 @@ export interface AppServer {
 
 const launcher = join(import.meta.dirname, '..', 'out', 'main', 'start.mjs');
 
-export async function startAppServer(dirs?: {
+export interface AppServerOptions {
   dataDir: string;
   profileDir: string;
   root: string;
-}): Promise<AppServer> {
+  /** Starts the program's clock at this ISO date-time (PLEDGE_NOW): "today", import and decision times follow it. */
+  now?: string;
+}
+
+export async function startAppServer(dirs?: AppServerOptions): Promise<AppServer> {
   const root = dirs?.root ?? mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
   const dataDir = dirs?.dataDir ?? join(root, 'data');
   const profileDir = dirs?.profileDir ?? join(root, 'profile');
+  const clock = dirs?.now ? { PLEDGE_NOW: dirs.now } : {};
   const child = spawn(
     process.execPath,
     [launcher, '--browser', '--no-open', '--port', '0', '--data', dataDir],
     {
-      env: { ...process.env, PLEDGE_PROFILE_DIR: profileDir },
+      env: { ...process.env, PLEDGE_PROFILE_DIR: profileDir, ...clock },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -51,7 +56,7 @@ export async function startAppServer(dirs?: {
     },
     async restart() {
       await server.stop();
-      return startAppServer({ dataDir, profileDir, root });
+      return startAppServer({ dataDir, profileDir, root, ...(dirs?.now ? { now: dirs.now } : {}) });
     },
   };
   return server;

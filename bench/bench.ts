@@ -1,9 +1,93 @@
+import { cpus, loadavg } from 'node:os';
+import { defaultPoolSize } from '../main/bundles';
 import { benchImport } from './import-bench';
+import { benchOffice } from './office-bench';
 
-// `npm run bench`: 1,000 signed bundles from a folder through the real import path (worker verification).
-const bundles = Number(process.env.PLEDGE_BENCH_BUNDLES ?? 1000);
-const result = await benchImport({ bundles });
+// `npm run bench`: (1) issue 4 — 1,000 signed bundles imported from a folder with progress; (2) issue 5 — ten
+// times Seoul (2,380 projects, 8 half-years, > 5,000 bundles) imported, the floor measured in the same run, then
+// every table and the workbook. Every figure printed is measured in this run.
+const log = (line: string): void => void process.stdout.write(`  ${line}\n`);
+const started = performance.now();
 process.stdout.write(
-  `가져오기 벤치마크: 번들 ${result.bundles}개 (반영 ${result.accepted}), ${result.seconds.toFixed(1)}초, 초당 ${result.perSecond.toFixed(1)}개\n` +
-    `${JSON.stringify({ bundles: result.bundles, seconds: Number(result.seconds.toFixed(2)), perSecond: Number(result.perSecond.toFixed(1)) })}\n`,
+  `벤치마크 시작: CPU ${cpus().length}개, 검사 작업자 ${defaultPoolSize()}개, 부하(1분) ${loadavg()[0]?.toFixed(2)}\n`,
 );
+
+process.stdout.write('\n[1] 번들 1,000개 폴더 가져오기 (이슈 4)\n');
+const bundles = Number(process.env.PLEDGE_BENCH_BUNDLES ?? 1000);
+const folder = await benchImport({ bundles, log });
+
+process.stdout.write('\n[2] 서울시 10배 규모 (이슈 5)\n');
+const office = await benchOffice(log);
+
+const pass = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+const rows: [string, string, string, string][] = [
+  [
+    `폴더 가져오기 (번들 ${folder.bundles}개)`,
+    `${folder.seconds.toFixed(2)}초, 초당 ${folder.perSecond.toFixed(0)}개`,
+    '—',
+    '',
+  ],
+  [
+    `가져오기 처리량 (번들 ${office.bundles}개, 문서 ${office.documents}건)`,
+    `초당 ${office.perSecond.toFixed(0)}개 (${office.importSeconds.toFixed(2)}초)`,
+    '≥ 1,000개/초',
+    pass(office.perSecond >= 1000),
+  ],
+  [
+    '가져오기 ÷ 하한',
+    `${office.ratio.toFixed(2)}배 (하한 ${office.floorSeconds.toFixed(2)}초)`,
+    '≤ 2배',
+    pass(office.ratio <= 2),
+  ],
+  [
+    `모든 표 계산 (buildOfficeReport, ${office.reportPeriod})`,
+    `${office.buildReportMs.median.toFixed(1)} ms (첫 실행 ${office.buildReportMs.first.toFixed(1)} ms)`,
+    '< 100 ms',
+    pass(office.buildReportMs.median < 100),
+  ],
+  [
+    '모든 표 + DB 읽기 (officeReport)',
+    `${office.officeReportMs.median.toFixed(1)} ms (첫 실행 ${office.officeReportMs.first.toFixed(1)} ms)`,
+    '< 100 ms',
+    pass(office.officeReportMs.median < 100),
+  ],
+  [
+    `엑셀 통합문서 (${(office.workbookBytes / 1024).toFixed(0)} KB)`,
+    `${office.workbookMs.median.toFixed(0)} ms (첫 실행 ${office.workbookMs.first.toFixed(0)} ms)`,
+    '< 2 s',
+    pass(office.workbookMs.median < 2000),
+  ],
+];
+const width = (i: number): number => Math.max(...rows.map((r) => [...r[i]!].length));
+process.stdout.write('\n결과\n');
+for (const r of rows) {
+  process.stdout.write(
+    `  ${r[0].padEnd(width(0))}  ${r[1].padEnd(width(1))}  ${r[2].padEnd(width(2))}  ${r[3]}\n`,
+  );
+}
+process.stdout.write(
+  `  (사업 ${office.projects}개, 부서 ${office.departments}개, 생성 ${office.generateSeconds.toFixed(1)}초, 계획 확정 ${office.confirmSeconds.toFixed(1)}초; 하한 = JSON.parse ${office.floorParts.parseSeconds.toFixed(2)}초 + 서명 검증 ${office.floorParts.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입 ${office.floorParts.insertSeconds.toFixed(2)}초)\n`,
+);
+process.stdout.write(
+  `  전체 ${((performance.now() - started) / 1000).toFixed(0)}초, 끝날 때 부하(1분) ${loadavg()[0]?.toFixed(2)}\n`,
+);
+process.stdout.write(
+  `${JSON.stringify({
+    folder: { bundles: folder.bundles, seconds: round(folder.seconds), perSecond: round(folder.perSecond) },
+    office: {
+      bundles: office.bundles,
+      documents: office.documents,
+      importSeconds: round(office.importSeconds),
+      perSecond: round(office.perSecond),
+      floorSeconds: round(office.floorSeconds),
+      ratio: round(office.ratio),
+      buildReportMs: round(office.buildReportMs.median),
+      officeReportMs: round(office.officeReportMs.median),
+      workbookMs: round(office.workbookMs.median),
+    },
+  })}\n`,
+);
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

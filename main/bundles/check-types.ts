@@ -54,8 +54,14 @@ export type BundleRejected = {
 export type BundleCheck = BundleAccepted | BundleRejected;
 
 export function keyLookupFromSnapshot(keys: readonly KeySnapshotEntry[]): KeyLookup {
+  // A Map, not a scan: an office with hundreds of departments looks a key up for every bundle.
+  const byKey = new Map<string, KeySnapshotEntry>();
+  for (const k of keys) {
+    const id = `${k.department}\u0000${k.keyId}`;
+    if (!byKey.has(id)) byKey.set(id, k); // the first entry wins, as a scan would find it
+  }
   return (department, keyId) => {
-    const found = keys.find((k) => k.department === department && k.keyId === keyId);
+    const found = byKey.get(`${department}\u0000${keyId}`);
     if (!found) return null;
     const { publicKeyPem, status, validFrom, revokedAt, role } = found;
     return { publicKeyPem, status, validFrom, revokedAt: revokedAt ?? null, ...(role ? { role } : {}) };

@@ -14,8 +14,16 @@ export {
   type ManifestResult,
 } from './manifest';
 export { writeBundle, writeFileAtomic, type ManifestFields, type WriteBundleInput } from './write';
+export { writeFileAtomicDeferred, syncDirectory } from './atomic-file';
 export { inspectBundle } from './verify';
 export { inspectBundleInWorker, type WorkerInspectOptions } from './verify-worker';
+export {
+  createVerifyPool,
+  defaultPoolSize,
+  type VerifyJobOptions,
+  type VerifyPool,
+  type VerifyPoolOptions,
+} from './verify-pool';
 export { DEFAULT_LIMITS, type BundleLimits } from './limits';
 export {
   keyLookupFromSnapshot,

@@ -98,8 +98,21 @@ export function signBytes(bytes: Uint8Array, privateKeyPem: string): Buffer {
 export function verifyBytes(bytes: Uint8Array, signature: Uint8Array, publicKeyPem: string): boolean {
   if (signature.length !== 64) return false;
   try {
-    return verify(null, bytes, loadPublicKey(publicKeyPem), signature);
+    return verify(null, bytes, cachedPublicKey(publicKeyPem), signature);
   } catch {
     return false;
   }
+}
+
+// Parsing a PEM costs more than verifying a signature; an import checks thousands of bundles by a few keys.
+const publicKeyCache = new Map<string, KeyObject>();
+const PUBLIC_KEY_CACHE_MAX = 4096;
+
+function cachedPublicKey(publicKeyPem: string): KeyObject {
+  const cached = publicKeyCache.get(publicKeyPem);
+  if (cached) return cached;
+  const key = loadPublicKey(publicKeyPem); // throws for a malformed or non-Ed25519 key: never cached
+  if (publicKeyCache.size >= PUBLIC_KEY_CACHE_MAX) publicKeyCache.clear();
+  publicKeyCache.set(publicKeyPem, key);
+  return key;
 }

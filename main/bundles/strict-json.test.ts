@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseManifestBytes } from './manifest';
-import { parseStrictJson, parseStrictJsonBytes, plainJsonProblem } from './strict-json';
+import {
+  parseStrictJson,
+  parseStrictJsonBytes,
+  parseStrictJsonCarefully,
+  plainJsonProblem,
+} from './strict-json';
 
 describe('strict JSON', () => {
   it('agrees with JSON.parse on every JSON text without duplicate keys', () => {
@@ -128,5 +133,66 @@ describe('manifest parsing', () => {
     const result = parseManifestBytes(bytes({ ...valid, ...change }));
     expect(result).toMatchObject({ ok: false, code: 'MANIFEST_INVALID' });
     if (!result.ok) expect(result.message).toContain(fragment);
+  });
+
+  describe('quick path (JSON.parse plus a key count) against the careful parser', () => {
+    const same = (text: string): void => {
+      const quick = parseStrictJson(text);
+      const careful = parseStrictJsonCarefully(text);
+      expect(quick).toEqual(careful);
+    };
+
+    it('gives the same answer on valid texts and on texts with a duplicate key spliced in at any depth', () => {
+      fc.assert(
+        fc.property(
+          fc.jsonValue(),
+          fc.jsonValue(),
+          fc.string({ maxLength: 6 }),
+          fc.nat(40),
+          (value, other, key, depth) => {
+            const text = JSON.stringify(value);
+            same(text);
+            const k = JSON.stringify(key);
+            const dup = `{${k}:${JSON.stringify(other)},${k}:${text}}`;
+            const nested = `${'['.repeat(depth)}{"x":${dup}}${']'.repeat(depth)}`;
+            same(nested);
+            expect(parseStrictJson(nested)).toMatchObject({ ok: false, kind: 'duplicate-key' });
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+
+    it('is not fooled by key-like text inside strings, escapes, surrogates, huge numbers or deep nesting', () => {
+      for (const text of [
+        '{"a":"x\\":1,"b":"\\"a\\":2"}',
+        '{"a":1,"b":{"a":2}}',
+        '{"a\\u0062":1,"ab":2}',
+        '{"ab":1,"a\\u0062":2}',
+        '{"__proto__":1,"__proto__":2}',
+        '{"__proto__":{"x":1}}',
+        '{"s":"\\ud800"}',
+        '{"s":"\\ud83d\\ude00"}',
+        '{"s":"\\uDC00x"}',
+        '{"n":1e999}',
+        '{"n":-0}',
+        `${'['.repeat(199)}1${']'.repeat(199)}`,
+        `${'['.repeat(201)}1${']'.repeat(201)}`,
+        `${'['.repeat(200)}${']'.repeat(200)}`,
+        '{"a":1,}',
+        '{"a" : 1 , "a" : 1}',
+        '\ufeff{}',
+        '{"a":1} x',
+      ]) {
+        same(text);
+      }
+      expect(parseStrictJson('{"a\\u0062":1,"ab":2}')).toMatchObject({ ok: false, kind: 'duplicate-key' });
+      expect(parseStrictJson('{"s":"\\ud800"}')).toMatchObject({ ok: false, kind: 'syntax' });
+      expect(parseStrictJson('{"n":1e999}')).toMatchObject({ ok: false, kind: 'syntax' });
+      expect(parseStrictJson('{"__proto__":{"x":1}}')).toEqual({
+        ok: true,
+        value: JSON.parse('{"__proto__":{"x":1}}'),
+      });
+    });
   });
 });

@@ -30,7 +30,8 @@ export function parseStrictJsonBytes(bytes: Uint8Array): StrictJsonResult {
   const text = decodeUtf8Strict(bytes);
   if (text === null)
     return { ok: false, kind: 'encoding', message: 'UTF-8 로 올바르게 인코딩되지 않았습니다' };
-  return parseStrictJson(text);
+  // Strict UTF-8 decoding never yields a lone surrogate, so the text need not be searched for one again.
+  return parseStrictText(text, true);
 }
 
 class JsonFailure extends Error {
@@ -43,6 +44,106 @@ class JsonFailure extends Error {
 }
 
 export function parseStrictJson(text: string): StrictJsonResult {
+  return parseStrictText(text, false);
+}
+
+function parseStrictText(text: string, wellFormed: boolean): StrictJsonResult {
+  const fast = parseFast(text, wellFormed);
+  if (fast !== undefined) return { ok: true, value: fast };
+  return parseCarefully(text);
+}
+
+/**
+ * The quick path: the engine's JSON.parse, trusted only when a scan proves the strict parser would return the
+ * same value. The scan counts the object keys written in the text and the deepest nesting, and notices escapes
+ * that could make a lone surrogate; the parsed value must hold exactly as many keys (JSON.parse keeps one of two
+ * duplicates, so a duplicate anywhere shows as a missing key) and only finite numbers. Anything else, including
+ * every syntax error, goes to the careful parser, which alone decides rejections and their messages.
+ * Returns undefined when the careful parser must decide.
+ */
+function parseFast(text: string, wellFormed: boolean): unknown {
+  const scan = scanText(text);
+  if (!scan || scan.maxDepth >= MAX_DEPTH || (!wellFormed && !isWellFormedString(text))) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+  const keys = countKeys(value);
+  return keys === scan.keys ? value : undefined;
+}
+
+/** Object keys written in the text and the deepest bracket nesting; null when a surrogate escape appears. */
+function scanText(text: string): { keys: number; maxDepth: number } | null {
+  let keys = 0;
+  let depth = 0;
+  let maxDepth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // a string: find its end, looking only at escapes
+      i++;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x22) break;
+        if (d === 0x5c) {
+          const e = text.charCodeAt(i + 1);
+          if (e === 0x75) {
+            // \uD800–\uDFFF: let the careful parser judge the surrogates
+            const h1 = text.charCodeAt(i + 2) | 0x20;
+            const h2 = text.charCodeAt(i + 3) | 0x20;
+            if (h1 === 0x64 && ((h2 >= 0x38 && h2 <= 0x39) || (h2 >= 0x61 && h2 <= 0x66))) return null;
+          }
+          i++;
+        }
+      }
+      let j = i + 1;
+      while (j < n) {
+        const w = text.charCodeAt(j);
+        if (w === 0x20 || w === 0x09 || w === 0x0a || w === 0x0d) j++;
+        else break;
+      }
+      if (text.charCodeAt(j) === 0x3a) keys++;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > maxDepth) maxDepth = depth;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return { keys, maxDepth };
+}
+
+/** Keys of every object in a parsed value; -1 when a number is not finite (e.g. 1e999). */
+function countKeys(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? 0 : -1;
+  if (typeof value !== 'object' || value === null) return 0;
+  let total = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const inner = countKeys(item);
+      if (inner < 0) return -1;
+      total += inner;
+    }
+    return total;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const inner = countKeys((value as Record<string, unknown>)[key]);
+    if (inner < 0) return -1;
+    total += inner + 1;
+  }
+  return total;
+}
+
+/** The character-by-character parser alone (the reference the quick path is tested against). */
+export function parseStrictJsonCarefully(text: string): StrictJsonResult {
+  return parseCarefully(text);
+}
+
+function parseCarefully(text: string): StrictJsonResult {
   const parser = new Parser(text);
   try {
     parser.skipWhitespace();

@@ -24,7 +24,11 @@ export type WorkerInspectOptions = {
   validateDocument?: (path: string, json: unknown) => string | null;
 };
 
-const crashed = (message: string): BundleRejected => ({ ok: false, code: 'VERIFY_CRASHED', message });
+export const crashed = (message: string): BundleRejected => ({
+  ok: false,
+  code: 'VERIFY_CRASHED',
+  message,
+});
 
 /**
  * inspectBundle in a worker thread with memory and time limits, so a hostile file kills a helper, not the app.
@@ -90,7 +94,7 @@ export function inspectBundleInWorker(
 }
 
 /** Structured clone turns Buffers into Uint8Arrays; restore them, then run the caller's document check. */
-function reviveCheck(
+export function reviveCheck(
   message: unknown,
   validateDocument: WorkerInspectOptions['validateDocument'],
 ): BundleCheck {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
+  createVerifyPool,
   inspectBundle,
   inspectBundleInWorker,
   keyLookupFromSnapshot,
@@ -8,6 +9,7 @@ import {
   type BundleCheck,
   type BundleType,
   type KeySnapshotEntry,
+  type VerifyPool,
 } from '../bundles';
 import { listRegistryKeys, listTrustedOfficeKeys } from '../../db/keys';
 import type { AppContext } from './context';
@@ -30,6 +32,28 @@ export const workerVerifier =
   (bytes, keys, expectedType) =>
     inspectBundleInWorker(bytes, keys, { workerFile, expectedType });
 
+/** A verifier backed by long-lived worker threads (same limits as workerVerifier, one thread start per pool). */
+export const poolVerifier =
+  (pool: VerifyPool): Verifier =>
+  (bytes, keys, expectedType) =>
+    pool.verify(bytes, keys, { expectedType });
+
+/** A verifier that owns resources the caller must release when done (the import's worker pool). */
+export interface OwnedVerifier {
+  verifier: Verifier;
+  close(): Promise<void>;
+}
+
+/**
+ * The import's verifier: a worker pool (threads start on the first bundle) the caller closes when the import
+ * ends. Refuses to run untrusted files in the main thread when the worker is missing, like defaultVerifier.
+ */
+export function openImportVerifier(options: { size?: number } = {}): OwnedVerifier {
+  const workerFile = requireVerifyWorkerFile();
+  const pool = createVerifyPool({ workerFile, ...(options.size ? { size: options.size } : {}) });
+  return { verifier: poolVerifier(pool), close: () => pool.close() };
+}
+
 let configuredWorkerFile: string | null = null;
 
 /** The Electron layer (whose bundle is CommonJS) tells where out/main/verify-worker.mjs is. */
@@ -50,8 +74,12 @@ export function findVerifyWorkerFile(): string | null {
   return candidates.find((c): c is string => typeof c === 'string' && existsSync(c)) ?? null;
 }
 
-/** The worker verifier; refuses to run untrusted files in the main thread when the worker is missing. */
+/** The one-shot worker verifier (one bundle: CLI verify, baseline apply); refuses to run untrusted files in the main thread when the worker is missing. */
 export function defaultVerifier(): Verifier {
+  return workerVerifier(requireVerifyWorkerFile());
+}
+
+function requireVerifyWorkerFile(): string {
   const file = findVerifyWorkerFile();
   if (!file) {
     throw new UserError(
@@ -59,7 +87,7 @@ export function defaultVerifier(): Verifier {
       "번들 검사 작업자 파일(verify-worker.mjs)을 찾을 수 없습니다. 'npm run build'로 다시 빌드하세요.",
     );
   }
-  return workerVerifier(file);
+  return file;
 }
 
 /** The office's registry as the verifier sees it (department keys for submissions). */

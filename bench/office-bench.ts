@@ -1,0 +1,302 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document } from '../domain/documents';
+import { buildOfficeReport } from '../domain/reports';
+import { applyConnectionPragmas } from '../db/create-db';
+import { insertRegistryKey } from '../db/keys';
+import { migrate } from '../db/migrate';
+import { putReferenceData } from '../db/reference-data';
+import { makeTempDir } from '../db/test/temp-dir';
+import { DEFAULT_LIMITS, fingerprint, keyId, MANIFEST_NAME, SIGNATURE_NAME } from '../main/bundles';
+import { readZipEntries } from '../main/bundles/read';
+import { writeReportWorkbook } from '../main/reports/workbook';
+import { importBundles } from '../main/services/bundle-import';
+import { makeCopy } from '../main/services/bundle-test-support';
+import { slotOf } from '../main/services/document-identity';
+import { confirmReceivedPlan } from '../main/services/office-decisions';
+import { officeReport } from '../main/services/office-report';
+import { buildReportInput } from '../main/services/office-snapshot';
+import { loadCatalog, loadTerm } from '../main/services/reference';
+import { generateSubmissions, makeSenders, tenfoldCatalog, type GeneratedBundle } from './office-data';
+
+export interface OfficeBenchResult {
+  projects: number;
+  departments: number;
+  bundles: number;
+  documents: number;
+  generateSeconds: number;
+  importSeconds: number;
+  /** Until every bundle was read, verified and content-checked (the rest is the commit). */
+  importVerifySeconds: number;
+  perSecond: number;
+  floorSeconds: number;
+  floorParts: { parseSeconds: number; verifySeconds: number; insertSeconds: number };
+  ratio: number;
+  confirmSeconds: number;
+  reportPeriod: string;
+  /** officeReport: database read + every table (median of runs, first run). */
+  officeReportMs: { median: number; first: number };
+  /** buildOfficeReport on a prepared input: the tables' computation alone. */
+  buildReportMs: { median: number; first: number };
+  workbookMs: { median: number; first: number };
+  workbookBytes: number;
+  projectsInReport: number;
+}
+
+const REPORT_PERIOD = '2020-H1';
+const TODAY = '2020-07-20';
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function timeRuns<T>(
+  runs: number,
+  fn: () => Promise<T> | T,
+): Promise<{ median: number; first: number; value: T }> {
+  const times: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    value = await fn();
+    times.push(performance.now() - started);
+  }
+  return { median: median(times), first: times[0] ?? Number.NaN, value: value as T };
+}
+
+/**
+ * Issue 5's benchmark: a catalog ten times Seoul's (2,380 projects), a key and signed submissions per department
+ * for the plan and 8 half-years, imported from a folder through the real import path (verify worker pool); the
+ * floor for the same bundles measured in the same run; plans confirmed; every table and the workbook built.
+ */
+export async function benchOffice(log: (line: string) => void): Promise<OfficeBenchResult> {
+  const dir = makeTempDir('pledge-bench5-');
+  try {
+    const office = await makeCopy(dir.path, 'office', { role: 'office' });
+    try {
+      const catalog = tenfoldCatalog();
+      await putReferenceData(
+        office.db,
+        { key: 'catalog', version: catalog.version, json: catalog },
+        office.now(),
+      );
+
+      const generateStarted = performance.now();
+      const senders = makeSenders(catalog);
+      for (const sender of senders) {
+        await insertRegistryKey(office.db, {
+          department: sender.department,
+          keyId: keyId(sender.pair.publicKeyPem),
+          role: 'department',
+          publicKeyPem: sender.pair.publicKeyPem,
+          fingerprint: fingerprint(sender.pair.publicKeyPem),
+          status: 'approved',
+          validFrom: '2018-01-01T00:00:00.000Z',
+          enrolledAt: '2018-01-01T00:00:00.000Z',
+          approvedAt: '2018-01-01T00:00:00.000Z',
+          revokedAt: null,
+          replacesKeyId: null,
+        });
+      }
+      const bundles = await generateSubmissions(senders);
+      const folder = join(dir.path, 'share');
+      mkdirSync(folder, { recursive: true });
+      bundles.forEach((b, i) =>
+        writeFileSync(join(folder, `${String(i).padStart(5, '0')}_${b.file}`), b.bytes),
+      );
+      const generateSeconds = (performance.now() - generateStarted) / 1000;
+      log(
+        `생성: 사업 ${catalog.projects.length}개, 부서 ${senders.length}개, 번들 ${bundles.length}개 — ${generateSeconds.toFixed(1)}초 (측정 대상 아님)`,
+      );
+
+      // The floor first, on a separate database, so the import does not warm anything for it.
+      const floor = await measureFloor(dir.path, bundles, senders);
+      log(
+        `하한(floor): JSON.parse ${floor.parseSeconds.toFixed(2)}초 + 서명 검증 ${floor.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입 ${floor.insertSeconds.toFixed(2)}초`,
+      );
+
+      let lastShown = -1;
+      let verifiedAt = 0;
+      const importStarted = performance.now();
+      const results = await importBundles(office, [folder], (done, total) => {
+        if (done === total) verifiedAt = performance.now();
+        const percent = Math.floor((done / total) * 100);
+        if (percent !== lastShown && percent % 10 === 0) {
+          lastShown = percent;
+          log(`가져오기 ${done}/${total} (${percent}%)`);
+        }
+      });
+      const importSeconds = (performance.now() - importStarted) / 1000;
+      const verifySeconds = (verifiedAt - importStarted) / 1000;
+      const refused = results.find((r) => r.status !== 'accepted');
+      if (refused) throw new Error(`가져오기 실패: ${refused.file} ${refused.code} ${refused.reason}`);
+      const documents = results.reduce((n, r) => n + r.documents, 0);
+      log(
+        `가져오기: 번들 ${results.length}개, 문서 ${documents}건 — ${importSeconds.toFixed(2)}초 (읽기·검사 ${verifySeconds.toFixed(2)}초, 기록 ${(importSeconds - verifySeconds).toFixed(2)}초)`,
+      );
+
+      // Plans confirmed through the office's own action (confirmReceivedPlan), one per project.
+      const confirmStarted = performance.now();
+      const stored = await loadCatalog(office.db);
+      for (const project of stored.projects)
+        await confirmReceivedPlan(office.db, stored, project.id, office.now());
+      const confirmSeconds = (performance.now() - confirmStarted) / 1000;
+      log(`실천계획 확정 ${stored.projects.length}건: ${confirmSeconds.toFixed(1)}초`);
+
+      const term = await loadTerm(office.db);
+      const request = { periodId: REPORT_PERIOD, today: TODAY };
+      const viaDb = await timeRuns(5, () => officeReport(office.db, stored, term, request));
+      const input = await buildReportInput(office.db, stored, term, REPORT_PERIOD, {
+        executionRateThreshold: 0.3,
+        today: TODAY,
+      });
+      const compute = await timeRuns(5, () => buildOfficeReport(input));
+      const workbook = await timeRuns(3, () => writeReportWorkbook(viaDb.value.report));
+      const floorSeconds = floor.parseSeconds + floor.verifySeconds + floor.insertSeconds;
+      return {
+        projects: catalog.projects.length,
+        departments: senders.length,
+        bundles: results.length,
+        documents,
+        generateSeconds,
+        importSeconds,
+        importVerifySeconds: verifySeconds,
+        perSecond: results.length / importSeconds,
+        floorSeconds,
+        floorParts: floor,
+        ratio: importSeconds / floorSeconds,
+        confirmSeconds,
+        reportPeriod: REPORT_PERIOD,
+        officeReportMs: { median: viaDb.median, first: viaDb.first },
+        buildReportMs: { median: compute.median, first: compute.first },
+        workbookMs: { median: workbook.median, first: workbook.first },
+        workbookBytes: workbook.value.length,
+        projectsInReport: input.plans.length,
+      };
+    } finally {
+      await office.close();
+    }
+  } finally {
+    dir.remove();
+  }
+}
+
+/**
+ * The floor for the same bundles, single-threaded: JSON.parse of every document, one Ed25519 verification per
+ * manifest (keys parsed beforehand), and one transaction inserting the same rows (bundle, documents, chain) with
+ * prepared statements into a fresh database with the app's schema and pragmas (WAL, synchronous=FULL). The
+ * members are taken out of the zips before the clock starts: no zip reading, hashing or schema checks.
+ */
+async function measureFloor(
+  root: string,
+  bundles: readonly GeneratedBundle[],
+  senders: readonly { department: string; pair: { publicKeyPem: string } }[],
+): Promise<{ parseSeconds: number; verifySeconds: number; insertSeconds: number }> {
+  const keys = new Map<string, KeyObject>(
+    senders.map((s) => [s.department, createPublicKey(s.pair.publicKeyPem)]),
+  );
+  const unpacked: {
+    bundle: GeneratedBundle;
+    manifest: Buffer;
+    signature: Buffer;
+    documents: Buffer[];
+    meta: {
+      period: string;
+      revision: number;
+      keyId: string;
+      previousBundleSha256: string | null;
+      createdAt: string;
+    };
+  }[] = [];
+  for (const bundle of bundles) {
+    const zip = await readZipEntries(bundle.bytes, DEFAULT_LIMITS);
+    if (!zip.ok) throw new Error(zip.message);
+    const byName = new Map(zip.entries.map((e) => [e.name, e.data]));
+    const manifest = byName.get(MANIFEST_NAME) as Buffer;
+    const signature = byName.get(SIGNATURE_NAME) as Buffer;
+    const documents = zip.entries.filter((e) => e.name.startsWith('documents/')).map((e) => e.data);
+    const parsedManifest = JSON.parse(manifest.toString('utf8')) as {
+      period: string;
+      revision: number;
+      keyId: string;
+      previousBundleSha256: string | null;
+      createdAt: string;
+    };
+    unpacked.push({ bundle, manifest, signature, documents, meta: parsedManifest });
+  }
+
+  let started = performance.now();
+  const parsed = unpacked.map((u) => u.documents.map((d) => JSON.parse(d.toString('utf8')) as Document));
+  const parseSeconds = (performance.now() - started) / 1000;
+
+  started = performance.now();
+  for (const u of unpacked) {
+    const key = keys.get(u.bundle.department) as KeyObject;
+    if (!verify(null, u.manifest, key, u.signature)) throw new Error('floor: signature');
+  }
+  const verifySeconds = (performance.now() - started) / 1000;
+
+  const dbDir = join(root, 'floor');
+  mkdirSync(dbDir, { recursive: true });
+  const sqlite = new BetterSqlite3(join(dbDir, 'floor.db'));
+  try {
+    applyConnectionPragmas(sqlite);
+    migrate(sqlite);
+    const insertBundle = sqlite.prepare(
+      `INSERT INTO bundles (sha256, type, department, key_id, period, revision, previous_sha256, created_at,
+         imported_at, status, manifest, file_name, reason_code, reason)
+       VALUES (?, 'pledge-submission', ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, '', '')`,
+    );
+    const insertDocument = sqlite.prepare(
+      `INSERT INTO received_documents (bundle_sha256, kind, project_id, slot, department, revision, json, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const setChain = sqlite.prepare(
+      `INSERT INTO department_chain (department, last_revision, last_bundle_sha256, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (department) DO UPDATE SET last_revision = excluded.last_revision,
+         last_bundle_sha256 = excluded.last_bundle_sha256, updated_at = excluded.updated_at`,
+    );
+    const now = new Date().toISOString();
+    const shas = unpacked.map((u) => sha256Of(u.bundle.bytes)); // identities, computed before the clock
+    started = performance.now();
+    sqlite.transaction(() => {
+      unpacked.forEach((u, i) => {
+        const sha = shas[i] as string;
+        insertBundle.run(
+          sha,
+          u.bundle.department,
+          u.meta.keyId,
+          u.meta.period,
+          u.meta.revision,
+          u.meta.previousBundleSha256,
+          u.meta.createdAt,
+          now,
+          u.manifest.toString('utf8'),
+          u.bundle.file,
+        );
+        for (const doc of parsed[i] ?? []) {
+          insertDocument.run(
+            sha,
+            doc.kind,
+            doc.projectId,
+            slotOf(doc),
+            u.bundle.department,
+            u.meta.revision,
+            JSON.stringify(doc),
+            now,
+          );
+        }
+        setChain.run(u.bundle.department, u.meta.revision, sha, now);
+      });
+    })();
+    const insertSeconds = (performance.now() - started) / 1000;
+    return { parseSeconds, verifySeconds, insertSeconds };
+  } finally {
+    sqlite.close();
+  }
+}
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -1,0 +1,182 @@
+// Synthetic office data at ten times Seoul's size: the catalog copied ten times (new project numbers, departments
+// suffixed "(1)"…"(10)"), a key per department, and every department's signed submissions for the plan and
+// eight half-years.
+import { seoulMinseon7Catalog } from '../domain/catalog/load';
+import type { Catalog } from '../domain/catalog/types';
+import type { Document, ExecutionPlan } from '../domain/documents';
+import { makeCard, makeFinanceRow, makePlan } from '../domain/reports/test-fixtures';
+import { generateKeyPair, writeBundle, type KeyPairPem } from '../main/bundles';
+import { documentMemberPath } from '../main/services/bundle-content';
+import { slotOf } from '../main/services/document-identity';
+import { sha256Hex } from '../main/services/bundle-test-support';
+
+export const HALF_YEARS = [
+  '2018-H2',
+  '2019-H1',
+  '2019-H2',
+  '2020-H1',
+  '2020-H2',
+  '2021-H1',
+  '2021-H2',
+  '2022-H1',
+] as const;
+
+const BUDGET_YEARS = ['2018', '2019', '2020', '2021', '2022'] as const;
+
+/** Seoul's catalog ten times: core pledge numbers +100·k, departments suffixed "(k+1)". */
+export function tenfoldCatalog(): Catalog {
+  const base = seoulMinseon7Catalog;
+  const shift = (id: string, k: number): string => {
+    const [a, b, ...rest] = id.split('-');
+    return [a, String(Number(b) + 100 * k), ...rest].join('-');
+  };
+  const copies = Array.from({ length: 10 }, (_, k) => k);
+  return {
+    ...base,
+    id: 'bench-tenfold',
+    version: `${base.version}-x10`,
+    corePledges: copies.flatMap((k) => base.corePledges.map((c) => ({ ...c, id: shift(c.id, k) }))),
+    projects: copies.flatMap((k) =>
+      base.projects.map((p) => ({
+        ...p,
+        id: shift(p.id, k),
+        corePledgeId: shift(p.corePledgeId, k),
+        leadDepartment: `${p.leadDepartment}(${k + 1})`,
+        coDepartments: p.coDepartments.map((d) => `${d}(${k + 1})`),
+      })),
+    ),
+  };
+}
+
+export interface GeneratedBundle {
+  department: string;
+  file: string;
+  bytes: Buffer;
+}
+
+export interface Sender {
+  department: string;
+  pair: KeyPairPem;
+  plans: ExecutionPlan[];
+  revision: number;
+  previous: string | null;
+}
+
+/** Deterministic amounts (백만원) from a project's position, so runs are comparable. */
+const amount = (seed: number, k: number): number => 50 + ((seed * 7919 + k * 104_729) % 950);
+
+/** Plans with 2–3 unit projects, investment needs per year and a half-year schedule. */
+function planFor(catalog: Catalog, projectIndex: number): ExecutionPlan {
+  const project = catalog.projects[projectIndex];
+  if (!project) throw new Error(`no project ${projectIndex}`);
+  const units = 2 + (projectIndex % 2);
+  return makePlan(project, {
+    units: Array.from({ length: units }, (_, u) => ({
+      needs: BUDGET_YEARS.map((year, y) => ['city', year, amount(projectIndex, u * 10 + y)] as const).map(
+        ([s, c, a]) => [s, c, a] as ['city', string, number],
+      ),
+      schedule: Object.fromEntries(HALF_YEARS.map((h, i) => [h, `${u + 1}단계 추진 ${i + 1}`])),
+    })),
+  });
+}
+
+const member = (doc: Document): { path: string; json: unknown } => ({
+  path: documentMemberPath(doc, slotOf(doc)),
+  json: doc,
+});
+
+export function makeSenders(catalog: Catalog): Sender[] {
+  const byDepartment = new Map<string, ExecutionPlan[]>();
+  catalog.projects.forEach((p, i) => {
+    const list = byDepartment.get(p.leadDepartment) ?? [];
+    list.push(planFor(catalog, i));
+    byDepartment.set(p.leadDepartment, list);
+  });
+  return [...byDepartment].map(([department, plans]) => ({
+    department,
+    pair: generateKeyPair(),
+    plans,
+    revision: 0,
+    previous: null,
+  }));
+}
+
+/**
+ * Every department's submissions in the order it would send them: its plans (period 'plan'), then per half-year
+ * its management cards, its finance rows, and a correction re-sending some finance rows with changed amounts.
+ */
+export async function generateSubmissions(senders: Sender[]): Promise<GeneratedBundle[]> {
+  const out: GeneratedBundle[] = [];
+  const sign = async (
+    sender: Sender,
+    period: string,
+    label: string,
+    documents: { path: string; json: unknown }[],
+  ): Promise<void> => {
+    sender.revision += 1;
+    const bytes = await writeBundle({
+      manifestFields: {
+        type: 'pledge-submission',
+        appVersion: '0.1.0',
+        department: sender.department,
+        period: period as 'plan',
+        createdAt: new Date(Date.UTC(2018, 9, 1) + sender.revision * 3_600_000).toISOString(),
+        revision: sender.revision,
+        previousBundleSha256: sender.previous,
+      },
+      documents,
+      attachments: [],
+      privateKeyPem: sender.pair.privateKeyPem,
+    });
+    sender.previous = sha256Hex(bytes);
+    out.push({
+      department: sender.department,
+      file: `공약제출_${sender.department}_${period}_${label}_r${sender.revision}.pledge`,
+      bytes,
+    });
+  };
+  for (const sender of senders) {
+    await sign(
+      sender,
+      'plan',
+      'plan',
+      sender.plans.map((p) => member({ ...p, lifecycle: 'submitted' } as Document)),
+    );
+  }
+  for (const [h, period] of HALF_YEARS.entries()) {
+    for (const sender of senders) {
+      const cards = sender.plans.map((plan, i) =>
+        makeCard(plan, period, {
+          status: (i + h) % 5 === 0 ? 'partial' : 'onTrack',
+          executed: plan.unitProjects.map((_u, u) => [['city', period, amount(i + h, u)]]),
+          results: plan.unitProjects.map(() => ({ [period]: `${period} 추진 실적` })),
+        }),
+      );
+      await sign(
+        sender,
+        period,
+        'cards',
+        cards.map((c) => member(c)),
+      );
+      const rows = sender.plans.map((plan, i) =>
+        makeFinanceRow(plan.projectId, sender.department, period, { city: amount(i, h) }),
+      );
+      await sign(
+        sender,
+        period,
+        'finance',
+        rows.map((r) => member(r)),
+      );
+      const corrected = rows
+        .slice(0, Math.max(1, Math.ceil(rows.length / 4)))
+        .map((r) => ({ ...r, secured: { ...r.secured, city: (r.secured.city ?? 0) + 10 }, note: '정정' }));
+      await sign(
+        sender,
+        period,
+        'correction',
+        corrected.map((r) => member(r)),
+      );
+    }
+  }
+  return out;
+}

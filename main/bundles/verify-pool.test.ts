@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLookupFromSnapshot, type BundleCheck, type KeySnapshotEntry } from './check-types';
+import { inspectBundle } from './verify';
+import { createVerifyPool } from './verify-pool';
+import { writeBundle } from './write';
+import { generateKeyPair, registryEntry, sampleInput } from './test-support/fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'pledge-pool-'));
+const workerFile = join(dir, 'verify-worker.mjs');
+const crashFile = join(dir, 'crash-worker.mjs');
+const keys = generateKeyPair();
+const other = generateKeyPair();
+let registry: KeySnapshotEntry[];
+let good: Buffer;
+let inputs: Buffer[];
+
+const esmBanner = {
+  js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+};
+
+beforeAll(async () => {
+  // Built like build/scripts/build.mjs builds the worker, but self-contained in a temp folder.
+  for (const [entry, outfile] of [
+    [join(import.meta.dirname, 'verify-worker-entry.ts'), workerFile],
+    [join(import.meta.dirname, 'test-support', 'crash-worker-entry.ts'), crashFile],
+  ] as const) {
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      logLevel: 'error',
+      banner: esmBanner,
+    });
+  }
+  registry = [registryEntry(keys)];
+  good = await writeBundle(sampleInput(keys));
+  const baseline = await writeBundle(
+    sampleInput(keys, { type: 'pledge-baseline', department: '기획담당관' }),
+  );
+  const unknownKey = await writeBundle(sampleInput(other));
+  const flipped = Buffer.from(good);
+  flipped[flipped.length - 200] = (flipped[flipped.length - 200] ?? 0) ^ 0xff;
+  const revisions = await Promise.all(
+    [1, 2, 3, 4, 5, 6, 7, 8].map((revision) => writeBundle(sampleInput(keys, { revision }))),
+  );
+  inputs = [
+    good,
+    baseline,
+    unknownKey,
+    flipped,
+    good.subarray(0, 100),
+    Buffer.from('not a zip'),
+    ...revisions,
+  ];
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const direct = (bytes: Buffer, snapshot: readonly KeySnapshotEntry[]): Promise<BundleCheck> =>
+  inspectBundle(bytes, { lookupKey: keyLookupFromSnapshot(snapshot), expectedType: 'pledge-submission' });
+
+describe('createVerifyPool', () => {
+  it('answers many concurrent jobs exactly as inspectBundle does in-process, on reused threads', async () => {
+    const pool = createVerifyPool({ workerFile, size: 2 });
+    try {
+      expect(pool.workers).toBe(0); // threads start with the first job
+      const jobs = Array.from({ length: 5 }, () => inputs).flat();
+      const [viaPool, inProcess] = await Promise.all([
+        Promise.all(jobs.map((b) => pool.verify(b, registry, { expectedType: 'pledge-submission' }))),
+        Promise.all(jobs.map((b) => direct(b, registry))),
+      ]);
+      expect(viaPool).toEqual(inProcess);
+      const codes = viaPool.slice(0, inputs.length).map((c) => (c.ok ? 'OK' : c.code));
+      expect(codes.slice(0, 3)).toEqual(['OK', 'TYPE_MISMATCH', 'KEY_UNKNOWN']);
+      expect(codes.slice(3, 6)).not.toContain('OK'); // a flipped byte, a truncated file, not a zip
+      expect(codes.slice(6)).toEqual(Array(8).fill('OK'));
+      expect(pool.workers).toBe(2);
+      const accepted = viaPool[0];
+      if (!accepted?.ok) throw new Error('expected an accepted bundle');
+      expect(Buffer.isBuffer(accepted.attachments[0]?.bytes)).toBe(true);
+      expect(good.length).toBeGreaterThan(100); // the caller's bytes were copied, not moved
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('uses the key snapshot given with each job (a newly approved key is honoured)', async () => {
+    const pool = createVerifyPool({ workerFile, size: 1 });
+    try {
+      const before = await pool.verify(good, [], { expectedType: 'pledge-submission' });
+      expect(before).toMatchObject({ ok: false, code: 'KEY_UNKNOWN', quarantine: true });
+      const after = await pool.verify(good, registry, { expectedType: 'pledge-submission' });
+      expect(after.ok).toBe(true);
+      const revoked = await pool.verify(good, [{ ...registryEntry(keys), status: 'revoked' }], {
+        expectedType: 'pledge-submission',
+      });
+      expect(revoked).toMatchObject({ ok: false, code: 'KEY_REVOKED', quarantine: true });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('answers VERIFY_CRASHED for a job that kills its worker, and keeps serving the others', async () => {
+    const pool = createVerifyPool({ workerFile: crashFile, size: 2 });
+    try {
+      const crash = Buffer.from('CRASH and burn');
+      const results = await Promise.all([
+        pool.verify(good, registry, { expectedType: 'pledge-submission' }),
+        pool.verify(crash, registry, { expectedType: 'pledge-submission' }),
+        pool.verify(good, registry, { expectedType: 'pledge-submission' }),
+        pool.verify(crash, registry, { expectedType: 'pledge-submission' }),
+        pool.verify(good, registry, { expectedType: 'pledge-submission' }),
+      ]);
+      expect(results.map((r) => (r.ok ? 'OK' : r.code))).toEqual([
+        'OK',
+        'VERIFY_CRASHED',
+        'OK',
+        'VERIFY_CRASHED',
+        'OK',
+      ]);
+      const crashed = results[1];
+      expect(!crashed?.ok && crashed?.message).toContain('종료 코드 3');
+      expect(await pool.verify(good, registry, { expectedType: 'pledge-submission' })).toEqual(
+        await direct(good, registry),
+      );
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('times out a job that never answers, replaces the worker and goes on', async () => {
+    const pool = createVerifyPool({ workerFile: crashFile, size: 1, timeoutMs: 500 });
+    try {
+      const hung = pool.verify(Buffer.from('HANG!'), registry, { expectedType: 'pledge-submission' });
+      const next = pool.verify(good, registry, { expectedType: 'pledge-submission' });
+      const timedOut = await hung;
+      expect(timedOut).toMatchObject({ ok: false, code: 'VERIFY_CRASHED' });
+      expect(!timedOut.ok && timedOut.message).toContain('제한 시간');
+      expect((await next).ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('reports a missing worker file as VERIFY_CRASHED instead of hanging', async () => {
+    const pool = createVerifyPool({ workerFile: join(dir, 'nope.mjs'), size: 1 });
+    try {
+      const check = await pool.verify(good, registry, { expectedType: 'pledge-submission' });
+      expect(check).toMatchObject({ ok: false, code: 'VERIFY_CRASHED' });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('close() ends the threads: running and queued jobs answer VERIFY_CRASHED, later jobs too', async () => {
+    const pool = createVerifyPool({ workerFile: crashFile, size: 1, timeoutMs: 60_000 });
+    const running = pool.verify(Buffer.from('HANG!'), registry, { expectedType: 'pledge-submission' });
+    const queued = pool.verify(good, registry, { expectedType: 'pledge-submission' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pool.workers).toBe(1);
+    const started = Date.now();
+    await pool.close();
+    expect(Date.now() - started).toBeLessThan(10_000); // the spinning thread was terminated, not awaited
+    expect(pool.workers).toBe(0);
+    expect(await running).toMatchObject({ ok: false, code: 'VERIFY_CRASHED' });
+    expect(await queued).toMatchObject({ ok: false, code: 'VERIFY_CRASHED' });
+    expect(await pool.verify(good, registry, { expectedType: 'pledge-submission' })).toMatchObject({
+      ok: false,
+      code: 'VERIFY_CRASHED',
+    });
+  }, 30_000);
+});

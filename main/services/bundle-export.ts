@@ -1,3 +1,4 @@
+import { findProject } from '../../domain/catalog/lookup';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -85,7 +86,7 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
   const chosen: { stored: StoredDocument; path: string }[] = [];
   const attachments = new Map<string, { bytes: Buffer; mediaType: string }>();
   for (const doc of stored) {
-    const projectName = catalog.projects.find((p) => p.id === doc.projectId)?.name ?? '';
+    const projectName = findProject(catalog, doc.projectId)?.name ?? '';
     const label = `${doc.projectId} ${projectName} ${DOCUMENT_KIND_LABELS[doc.kind]}${doc.slot === 'plan' ? '' : ` (${doc.slot})`}`;
     const refuse = (error: string) =>
       refused.push({ kind: doc.kind, projectId: doc.projectId, slot: doc.slot, document: label, error });

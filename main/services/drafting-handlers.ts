@@ -1,3 +1,4 @@
+import { findProject } from '../../domain/catalog/lookup';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
 import { documentSchema, type Document } from '../../domain/documents';
 import { putAttachment } from '../../db/attachments';
@@ -101,7 +102,7 @@ export const draftingHandlers = (ctx: AppContext) => {
           return {
             ref: refOf(d),
             department: d.department,
-            projectName: catalog.projects.find((p) => p.id === d.projectId)?.name ?? '',
+            projectName: findProject(catalog, d.projectId)?.name ?? '',
             status: d.status,
             version: d.version,
             updatedAt: d.updatedAt,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   checkDocument,
@@ -52,7 +53,7 @@ export function assertMayWrite(
   kind: DocumentKind,
   projectId: string,
 ): void {
-  const project = catalog.projects.find((p) => p.id === projectId);
+  const project = findProject(catalog, projectId);
   if (!project) throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${projectId}`);
   if (project.leadDepartment === department) return;
   if (kind === 'financeRow' && project.coDepartments.includes(department)) return;
@@ -73,7 +74,7 @@ export async function confirmedPlanOf(
   catalog: Catalog,
   projectId: string,
 ): Promise<ExecutionPlan | null> {
-  const lead = catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
+  const lead = findProject(catalog, projectId)?.leadDepartment ?? '';
   const stored = await getDocument(
     db,
     documentIdOf({ kind: 'executionPlan', projectId, slot: PLAN_SLOT, department: lead }),
@@ -188,7 +189,7 @@ export async function newDocument(
   department: string,
   ref: DocumentRef,
 ): Promise<Document> {
-  const project = catalog.projects.find((p) => p.id === ref.projectId);
+  const project = findProject(catalog, ref.projectId);
   if (!project)
     throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${ref.projectId}`);
   switch (ref.kind) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
@@ -42,7 +43,7 @@ export async function confirmReceivedPlan(
   projectId: string,
   now: Date,
 ): Promise<ExecutionPlan> {
-  const project = catalog.projects.find((p) => p.id === projectId);
+  const project = findProject(catalog, projectId);
   if (!project) throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${projectId}`);
   const plan = await latestReceivedPlan(db, projectId, project.leadDepartment);
   if (!plan) {

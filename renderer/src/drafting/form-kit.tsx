@@ -132,23 +132,31 @@ export const AmountCell = memo(function AmountCell(props: { form: AnyForm; name:
   );
 });
 
-/** Radio group over an enum with Korean labels; the value is null until chosen. */
-export const RadioGroup = memo(function RadioGroup<T extends string>(props: {
+interface ChoiceGroupProps<T extends string> {
   form: AnyForm;
   name: string;
   legend: string;
   values: readonly T[];
   labels: Record<T, string>;
-}) {
+}
+
+/** A group of radio buttons (one value) or checkboxes (an array of values), with its field error. */
+const ChoiceGroup = memo(function ChoiceGroup<T extends string>(
+  props: ChoiceGroupProps<T> & { type: 'radio' | 'checkbox' },
+) {
   const { form, name } = props;
   const error = useFieldError(form, name);
   return (
-    <fieldset className="field radio-group" data-path={name} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="field radio-group"
+      data-path={name}
+      aria-invalid={props.type === 'radio' && error ? true : undefined}
+    >
       <legend>{props.legend}</legend>
       {props.values.map((value, i) => (
         <label key={value} className="inline-choice">
           <input
-            type="radio"
+            type={props.type}
             value={value}
             id={i === 0 ? fieldId(name) : undefined}
             {...form.register(name)}
@@ -163,52 +171,17 @@ export const RadioGroup = memo(function RadioGroup<T extends string>(props: {
       )}
     </fieldset>
   );
-}) as <T extends string>(props: {
-  form: AnyForm;
-  name: string;
-  legend: string;
-  values: readonly T[];
-  labels: Record<T, string>;
-}) => ReactNode;
+}) as <T extends string>(props: ChoiceGroupProps<T> & { type: 'radio' | 'checkbox' }) => ReactNode;
+
+/** Radio buttons for an enum field (추진구분, 완료구분, 추진상황 …). */
+export function RadioGroup<T extends string>(props: ChoiceGroupProps<T>): ReactNode {
+  return <ChoiceGroup {...props} type="radio" />;
+}
 
 /** Checkbox group stored as an array of values (재원구분). */
-export const CheckboxGroup = memo(function CheckboxGroup<T extends string>(props: {
-  form: AnyForm;
-  name: string;
-  legend: string;
-  values: readonly T[];
-  labels: Record<T, string>;
-}) {
-  const { form, name } = props;
-  const error = useFieldError(form, name);
-  return (
-    <fieldset className="field radio-group" data-path={name}>
-      <legend>{props.legend}</legend>
-      {props.values.map((value, i) => (
-        <label key={value} className="inline-choice">
-          <input
-            type="checkbox"
-            value={value}
-            id={i === 0 ? fieldId(name) : undefined}
-            {...form.register(name)}
-          />
-          {props.labels[value]}
-        </label>
-      ))}
-      {error && (
-        <p className="field-error" data-error-for={name}>
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}) as <T extends string>(props: {
-  form: AnyForm;
-  name: string;
-  legend: string;
-  values: readonly T[];
-  labels: Record<T, string>;
-}) => ReactNode;
+export function CheckboxGroup<T extends string>(props: ChoiceGroupProps<T>): ReactNode {
+  return <ChoiceGroup {...props} type="checkbox" />;
+}
 
 /** A grid cell as typed ("1,200.5", "", 300) → number or null; invalid text counts as blank in live totals. */
 export function cellNumber(value: unknown): number | null {

@@ -1,7 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, chmodSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import {
+  close,
+  closeSync,
+  fchmod,
+  fsync,
+  fsyncSync,
+  open,
+  openSync,
+  rename,
+  renameSync,
+  rmSync,
+  write,
+  writeSync,
+  chmodSync,
+} from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * Writes a file so that readers see either the old or the complete new content: a temporary file in the same
@@ -38,6 +53,15 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: { mode
   }
 }
 
+// The callback API on plain descriptors: a FileHandle (fs/promises) costs the calling thread noticeably more per
+// call, and an import archives thousands of files while its main thread is the bottleneck.
+const openAsync = promisify(open);
+const fchmodAsync = promisify(fchmod);
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
+const renameAsync = promisify(rename);
+
 /**
  * writeFileAtomic without the folder fsync, for many files at once: the file's own data is still synced before
  * the rename (so a file that exists is complete), and the caller syncs the folder once with syncDirectory
@@ -51,19 +75,19 @@ export async function writeFileAtomicDeferred(
   const mode = options.mode ?? 0o644;
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
+  const fd = await openAsync(temp, 'wx', mode);
   try {
     try {
-      if (process.platform !== 'win32') await handle.chmod(mode);
+      if (process.platform !== 'win32') await fchmodAsync(fd, mode);
       let offset = 0;
       while (offset < bytes.length) {
-        offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+        offset += (await writeAsync(fd, bytes, offset, bytes.length - offset)).bytesWritten;
       }
-      await handle.sync();
+      await fsyncAsync(fd);
     } finally {
-      await handle.close();
+      await closeAsync(fd);
     }
-    await rename(temp, path);
+    await renameAsync(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

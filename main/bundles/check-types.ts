@@ -1,3 +1,6 @@
+import type { Catalog } from '../../domain/catalog/types';
+import type { DocumentKind } from '../../domain/documents';
+import type { Term } from '../../domain/term/types';
 import type { BundleLimits } from './limits';
 import type { BundleType, Manifest } from './manifest';
 
@@ -38,9 +41,25 @@ export type BundleAccepted = {
   manifestSha256: string;
   /** SHA-256 of the whole zip file (what the next bundle's previousBundleSha256 names; the archive file name). */
   bundleSha256: string;
+  /** Empty when `content` is set: the checked documents travel there, ready to store. */
   documents: BundleDocument[];
   attachments: BundleAttachment[];
+  /** The submission content verdict, when the verifier ran it (a pool worker given a ContentContext). */
+  content?: ContentVerdict;
 };
+
+/** What a worker needs to check a submission's documents (sent once per worker, like the key snapshot). */
+export type ContentContext = { catalog: Catalog; term: Term };
+
+/** One checked document as the office stores it (json: the schema-parsed document, serialized). */
+export type StoredDocumentRow = { kind: DocumentKind; projectId: string; slot: string; json: string };
+
+export type ContentVerdict =
+  | { ok: true; documents: StoredDocumentRow[] }
+  | { ok: false; problem: { code: string; message: string; details: Record<string, string> } };
+
+/** The content check a worker runs on an accepted bundle (wired by the worker entry). */
+export type ContentChecker = (accepted: BundleAccepted, context: ContentContext) => ContentVerdict;
 
 export type BundleRejected = {
   ok: false;

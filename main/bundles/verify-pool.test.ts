@@ -7,6 +7,10 @@ import { keyLookupFromSnapshot, type BundleCheck, type KeySnapshotEntry } from '
 import { inspectBundle } from './verify';
 import { createVerifyPool } from './verify-pool';
 import { writeBundle } from './write';
+import { seoulMinseon7Catalog } from '../../domain/catalog/load';
+import { examples } from '../../domain/documents/test-fixtures';
+import { seoulMinseon7Term } from '../../domain/term/load';
+import { submissionVerdict } from '../services/bundle-content';
 import { generateKeyPair, registryEntry, sampleInput } from './test-support/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'pledge-pool-'));
@@ -101,6 +105,46 @@ describe('createVerifyPool', () => {
         expectedType: 'pledge-submission',
       });
       expect(revoked).toMatchObject({ ok: false, code: 'KEY_REVOKED', quarantine: true });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('runs the submission content check in the worker when given a context, as the calling thread would', async () => {
+    const lead = '경제진흥본부'; // leads 1-1-1 in the catalog
+    const leadKeys = generateKeyPair();
+    const financeRow = await writeBundle({
+      ...sampleInput(leadKeys, { department: lead, period: '2019-H1' }),
+      documents: [{ path: 'documents/finance-1-1-1-2019-H1.json', json: examples.financeRowJson }],
+    });
+    const snapshot = [...registry, registryEntry(leadKeys, { department: lead })];
+    const content = { catalog: seoulMinseon7Catalog, term: seoulMinseon7Term };
+    const pool = createVerifyPool({ workerFile, size: 1 });
+    try {
+      const [schemaError, accepted] = await Promise.all([
+        pool.verify(good, snapshot, { expectedType: 'pledge-submission', content }),
+        pool.verify(financeRow, snapshot, { expectedType: 'pledge-submission', content }),
+      ]);
+      if (!schemaError.ok || !accepted.ok)
+        throw new Error('expected both bundles to pass the signature checks');
+      // The sample's documents are not pledge documents: refused naming the file, as checkSubmissionContent does.
+      expect(schemaError.content).toMatchObject({ ok: false, problem: { code: 'DOCUMENT_SCHEMA' } });
+      expect(!schemaError.content?.ok && schemaError.content?.problem.message).toContain(
+        'documents/card-1-1-1.json',
+      );
+      expect(accepted.content).toMatchObject({
+        ok: true,
+        documents: [{ kind: 'financeRow', projectId: '1-1-1', slot: '2019-H1' }],
+      });
+      expect(accepted.documents).toEqual([]); // the raw documents stay in the worker
+      for (const [viaPool, bytes] of [
+        [schemaError, good],
+        [accepted, financeRow],
+      ] as const) {
+        const inThread = await direct(bytes, snapshot);
+        if (!inThread.ok) throw new Error('expected an accepted bundle');
+        expect(viaPool.content).toEqual(submissionVerdict(inThread, content));
+      }
     } finally {
       await pool.close();
     }

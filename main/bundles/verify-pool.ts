@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BundleCheck, KeySnapshotEntry } from './check-types';
+import type { BundleCheck, ContentContext, KeySnapshotEntry } from './check-types';
 import type { BundleLimits } from './limits';
 import type { BundleType } from './manifest';
 import { crashed, reviveCheck } from './verify-worker';
@@ -22,6 +22,11 @@ export type VerifyJobOptions = {
   limits?: Partial<BundleLimits>;
   /** Run in the calling thread on the parsed documents after the worker accepted the bundle. */
   validateDocument?: (path: string, json: unknown) => string | null;
+  /**
+   * Also run the submission content check in the worker (the answer's `content`); sent once per worker and
+   * kept, like the key snapshot. A worker without a content checker answers without `content`.
+   */
+  content?: ContentContext;
 };
 
 export interface VerifyPool {
@@ -51,6 +56,8 @@ type Slot = {
   worker: Worker;
   /** Snapshot id the worker holds (-1: none yet). */
   keysId: number;
+  /** Content context id the worker holds (-1: none yet). */
+  contentId: number;
   job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
   dead: boolean;
 };
@@ -67,16 +74,17 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const slots: Slot[] = [];
   const queue: Job[] = [];
-  const snapshotIds = new WeakMap<readonly KeySnapshotEntry[], number>();
+  const snapshotIds = new WeakMap<object, number>();
   let nextSnapshotId = 0;
   let nextJobId = 0;
   let closed = false;
 
-  const snapshotIdOf = (keys: readonly KeySnapshotEntry[]): number => {
-    let id = snapshotIds.get(keys);
+  /** Ids for key snapshots and content contexts: each is sent to a worker once, then named by id. */
+  const snapshotIdOf = (snapshot: object): number => {
+    let id = snapshotIds.get(snapshot);
     if (id === undefined) {
       id = nextSnapshotId++;
-      snapshotIds.set(keys, id);
+      snapshotIds.set(snapshot, id);
     }
     return id;
   };
@@ -127,7 +135,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       return null;
     }
     worker.unref();
-    const slot: Slot = { worker, keysId: -1, job: null, dead: false };
+    const slot: Slot = { worker, keysId: -1, contentId: -1, job: null, dead: false };
     worker.on('message', (message: PoolReplyMessage) => {
       const job = slot.job;
       if (!job || message?.id !== job.id) return;
@@ -147,6 +155,8 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
   const start = (slot: Slot, job: Job): void => {
     const id = nextJobId++;
     const keysId = snapshotIdOf(job.keys);
+    const content = job.options.content;
+    const contentId = content ? snapshotIdOf(content) : undefined;
     const copy = new Uint8Array(job.bytes); // the caller keeps its bytes; the copy is moved, not cloned
     const message: PoolJobMessage = {
       type: 'verify',
@@ -156,6 +166,9 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       expectedType: job.options.expectedType,
       ...(slot.keysId !== keysId ? { keys: job.keys.map((k) => ({ ...k })) } : {}),
       ...(job.options.limits ? { limits: job.options.limits } : {}),
+      ...(content && contentId !== undefined
+        ? { contentId, ...(slot.contentId !== contentId ? { content } : {}) }
+        : {}),
     };
     const timer = setTimeout(
       () => fail(slot, `번들 검사가 제한 시간 ${Math.round(timeoutMs / 100) / 10}초를 넘겨 중단되었습니다`),
@@ -163,6 +176,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
     );
     slot.job = { ...job, id, timer };
     slot.keysId = keysId;
+    if (contentId !== undefined) slot.contentId = contentId;
     try {
       slot.worker.postMessage(message, [copy.buffer]);
     } catch (error) {

@@ -2,7 +2,7 @@
 // mode, kept for inspectBundleInWorker's callers). Shared by verify-worker-entry.ts and test entries.
 import type { MessagePort } from 'node:worker_threads';
 import { keyLookupFromSnapshot } from './check-types';
-import type { BundleCheck, KeyLookup, KeySnapshotEntry } from './check-types';
+import type { BundleCheck, ContentChecker, ContentContext, KeyLookup, KeySnapshotEntry } from './check-types';
 import type { BundleLimits } from './limits';
 import type { BundleType } from './manifest';
 import { inspectBundle } from './verify';
@@ -19,6 +19,9 @@ export type PoolJobMessage = {
   keys?: KeySnapshotEntry[];
   expectedType: BundleType;
   limits?: Partial<BundleLimits>;
+  /** Run the content check with context `contentId`; `content` travels only when the worker does not hold it. */
+  contentId?: number;
+  content?: ContentContext;
 };
 
 export type PoolReplyMessage = { id: number; result: BundleCheck };
@@ -42,19 +45,48 @@ export async function verifyInWorker(
   }
 }
 
+/** Runs the content check on an accepted bundle; the raw documents then stay here (the verdict carries them). */
+export function withContent(
+  check: BundleCheck,
+  checkContent: ContentChecker,
+  context: ContentContext,
+): BundleCheck {
+  if (!check.ok) return check;
+  try {
+    return { ...check, documents: [], content: checkContent(check, context) };
+  } catch (error) {
+    return {
+      ok: false,
+      code: 'VERIFY_CRASHED',
+      message: `번들 검사 중 예기치 않은 오류가 났습니다: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
 /**
- * Serves jobs one at a time (the pool never sends a second job before the answer). The key snapshot is kept
- * between jobs under its id, so an import sends it once per worker, not once per bundle.
+ * Serves jobs one at a time (the pool never sends a second job before the answer). The key snapshot and the
+ * content context are kept between jobs under their ids, so an import sends each once per worker, not once per
+ * bundle. Without `checkContent` a job's content request is ignored (the caller then checks in its own thread).
  */
-export function servePool(port: MessagePort, beforeJob?: (job: PoolJobMessage) => void): void {
+export function servePool(
+  port: MessagePort,
+  beforeJob?: (job: PoolJobMessage) => void,
+  checkContent?: ContentChecker,
+): void {
   let keysId = -1;
   let lookup: KeyLookup = () => null;
+  let contentId = -1;
+  let content: ContentContext | null = null;
   port.on('message', (message: PoolJobMessage) => {
     if (message?.type !== 'verify') return;
     beforeJob?.(message);
     if (message.keys) {
       keysId = message.keysId;
       lookup = keyLookupFromSnapshot(message.keys);
+    }
+    if (message.content && message.contentId !== undefined) {
+      contentId = message.contentId;
+      content = message.content;
     }
     const job =
       message.keysId === keysId
@@ -64,6 +96,19 @@ export function servePool(port: MessagePort, beforeJob?: (job: PoolJobMessage) =
             code: 'VERIFY_CRASHED',
             message: '번들 검사 작업자에게 키 목록이 전달되지 않았습니다',
           });
-    void job.then((result) => port.postMessage({ id: message.id, result } satisfies PoolReplyMessage));
+    const wanted = message.contentId !== undefined && checkContent ? message.contentId : null;
+    void job
+      .then((result): BundleCheck => {
+        if (wanted === null || !checkContent) return result;
+        if (wanted !== contentId || !content) {
+          return {
+            ok: false,
+            code: 'VERIFY_CRASHED',
+            message: '번들 검사 작업자에게 사업 목록이 전달되지 않았습니다',
+          };
+        }
+        return withContent(result, checkContent, content);
+      })
+      .then((result) => port.postMessage({ id: message.id, result } satisfies PoolReplyMessage));
   });
 }

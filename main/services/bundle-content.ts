@@ -1,7 +1,15 @@
 import type { Catalog } from '../../domain/catalog/types';
 import { checkDocument, DOCUMENT_KIND_LABELS, type Document } from '../../domain/documents';
 import type { Term } from '../../domain/term/types';
-import type { BundleAttachment, BundleDocument, Manifest } from '../bundles';
+import type {
+  BundleAccepted,
+  BundleAttachment,
+  BundleDocument,
+  ContentContext,
+  ContentVerdict,
+  Manifest,
+  StoredDocumentRow,
+} from '../bundles';
 import { slotOf } from './document-identity';
 import { assertMayWrite, termKeys } from './drafting';
 import { UserError } from './errors';
@@ -49,6 +57,41 @@ export interface CheckedDocument {
 
 const MAX_LISTED = 5;
 
+/** The term's period and budget-year keys, once per term object (every bundle of an import shares it). */
+const termKeyCache = new WeakMap<Term, ReturnType<typeof termKeys>>();
+function termKeysOf(term: Term): ReturnType<typeof termKeys> {
+  let keys = termKeyCache.get(term);
+  if (!keys) {
+    keys = termKeys(term);
+    termKeyCache.set(term, keys);
+  }
+  return keys;
+}
+
+/** The rows the office stores for checked documents (the parsed document, serialized). */
+export const storedRowsOf = (documents: readonly CheckedDocument[]): StoredDocumentRow[] =>
+  documents.map(({ document, slot }) => ({
+    kind: document.kind,
+    projectId: document.projectId,
+    slot,
+    json: JSON.stringify(document),
+  }));
+
+/**
+ * checkSubmissionContent as a verify worker runs it (plain data in and out): the import's main thread then
+ * receives ready-to-store rows instead of parsing and checking every document itself.
+ */
+export function submissionVerdict(accepted: BundleAccepted, context: ContentContext): ContentVerdict {
+  const content = checkSubmissionContent(
+    accepted.manifest,
+    accepted.documents,
+    accepted.attachments,
+    context.catalog,
+    context.term,
+  );
+  return content.ok ? { ok: true, documents: storedRowsOf(content.documents) } : content;
+}
+
 function summarise(code: string, lines: string[], details: Record<string, string>): ContentProblem {
   const shown = lines.slice(0, MAX_LISTED).join('; ');
   const more = lines.length > MAX_LISTED ? ` 외 ${lines.length - MAX_LISTED}건` : '';
@@ -73,7 +116,7 @@ export function checkSubmissionContent(
       problem: { code: 'BUNDLE_EMPTY', message: '번들에 문서가 하나도 없습니다.', details: {} },
     };
   }
-  const ctx = termKeys(term);
+  const ctx = termKeysOf(term);
   const schemaLines: string[] = [];
   const details: Record<string, string> = {};
   const parsed: CheckedDocument[] = [];

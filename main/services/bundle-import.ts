@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, stat, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { sql, type Transaction } from 'kysely';
-import type { Catalog } from '../../domain/catalog/types';
-import type { Term } from '../../domain/term/types';
 import {
   DEFAULT_LIMITS,
   MANIFEST_NAME,
@@ -14,8 +11,10 @@ import {
   writeFileAtomic,
   writeFileAtomicDeferred,
   type BundleAccepted,
+  type ContentContext,
   type KeySnapshotEntry,
   type Manifest,
+  type StoredDocumentRow,
 } from '../bundles';
 import { readZipEntries } from '../bundles/read';
 import { putAttachment } from '../../db/attachments';
@@ -27,7 +26,7 @@ import {
   setDepartmentChain,
 } from '../../db/bundles';
 import type { Database } from '../../db/schema';
-import { checkSubmissionContent, type CheckedDocument } from './bundle-content';
+import { submissionVerdict } from './bundle-content';
 import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
@@ -127,7 +126,8 @@ type Verified =
       bytes: Buffer;
       sha256: string;
       check: BundleAccepted;
-      documents: CheckedDocument[];
+      /** The checked documents as stored (schema-parsed, serialized). */
+      documents: StoredDocumentRow[];
       /** The raw file being archived (started early so its fsync overlaps verification; see commitBatch). */
       archived: Promise<unknown>;
     }
@@ -182,8 +182,8 @@ export async function importBundleInputs(
   const committed = new Set<string>();
   try {
     const keys = await registrySnapshot(ctx);
-    const catalog = await loadCatalog(ctx.db);
-    const term = await loadTerm(ctx.db);
+    // One object for the whole import: the worker pool sends it to each worker once.
+    const content: ContentContext = { catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) };
     const total = inputs.length;
     let done = 0;
     const verified: Verified[] = new Array<Verified>(inputs.length);
@@ -193,7 +193,7 @@ export async function importBundleInputs(
       while (next < inputs.length) {
         const index = next++;
         const input = inputs[index] as BundleInput;
-        verified[index] = await verifyInput(ctx, input, keys, verifier, catalog, term, archiver);
+        verified[index] = await verifyInput(ctx, input, keys, verifier, content, archiver);
         done += 1;
         options.onProgress?.(done, total);
       }
@@ -343,13 +343,12 @@ async function verifyInput(
   input: BundleInput,
   keys: readonly KeySnapshotEntry[],
   verifier: Verifier,
-  catalog: Catalog,
-  term: Term,
+  content: ContentContext,
   archiver: Archiver,
 ): Promise<Verified> {
   const bytes = await readInput(input);
   if (!Buffer.isBuffer(bytes)) return { kind: 'final', result: bytes };
-  return verifyBytes(ctx, input.name, bytes, keys, verifier, catalog, term, archiver);
+  return verifyBytes(ctx, input.name, bytes, keys, verifier, content, archiver);
 }
 
 async function verifyBytes(
@@ -358,14 +357,13 @@ async function verifyBytes(
   bytes: Buffer,
   keys: readonly KeySnapshotEntry[],
   verifier: Verifier,
-  catalog: Catalog,
-  term: Term,
+  context: ContentContext,
   archiver: Archiver,
 ): Promise<Verified> {
   const sha256 = sha256Hex(bytes);
   const known = await getReceivedBundle(ctx.db, sha256);
   if (known?.status === 'accepted') return { kind: 'final', result: duplicateOf(file, known) };
-  const check = await verifier(bytes, keys, 'pledge-submission');
+  const check = await verifier(bytes, keys, 'pledge-submission', context);
   if (!check.ok) {
     if (check.quarantine) {
       const manifest = await manifestFromVerifiedZip(bytes);
@@ -383,7 +381,8 @@ async function verifyBytes(
     }
     return { kind: 'final', result: rejected(file, check.code, check.message, { sha256 }) };
   }
-  const content = checkSubmissionContent(check.manifest, check.documents, check.attachments, catalog, term);
+  // A pool worker has already checked the content; any other verifier leaves it to this thread.
+  const content = check.content ?? submissionVerdict(check, context);
   if (!content.ok) {
     return {
       kind: 'final',
@@ -403,7 +402,8 @@ async function verifyBytes(
       : archiver.write(sha256, bytes);
   // The raw parsed documents are not needed any more (content.documents holds the checked ones): an import of
   // thousands of bundles keeps every verified bundle until the commit, so drop them now.
-  const kept: BundleAccepted = { ...check, documents: [] };
+  const { content: _verdict, ...rest } = check;
+  const kept: BundleAccepted = { ...rest, documents: [] };
   return { kind: 'accept', file, bytes, sha256, check: kept, documents: content.documents, archived };
 }
 
@@ -488,11 +488,9 @@ async function commit(ctx: AppContext, v: Verified): Promise<ImportResult> {
   throw new Error(`commit: accepted bundles go through commitBatch (${v.file})`);
 }
 
+/** Callback stat: cheaper for the calling thread than fs/promises (one per archived bundle). */
 const fileExists = (path: string): Promise<boolean> =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
+  new Promise((resolve) => stat(path, (error) => resolve(!error)));
 
 /**
  * Commits accepted bundles, in order, in ONE transaction: per-commit fsync (WAL, synchronous=FULL) would
@@ -594,14 +592,14 @@ async function writeAccepted(
     await trx
       .insertInto('received_documents')
       .values(
-        v.documents.slice(i, i + DOCUMENT_ROWS_PER_INSERT).map(({ document, slot }) => ({
+        v.documents.slice(i, i + DOCUMENT_ROWS_PER_INSERT).map((row) => ({
           bundle_sha256: v.sha256,
-          kind: document.kind,
-          project_id: document.projectId,
-          slot,
+          kind: row.kind,
+          project_id: row.projectId,
+          slot: row.slot,
           department: manifest.department,
           revision: manifest.revision,
-          json: JSON.stringify(document),
+          json: row.json,
           received_at: now,
         })),
       )

@@ -8,6 +8,7 @@ import {
   OFFICE_DEPARTMENT,
   type BundleCheck,
   type BundleType,
+  type ContentContext,
   type KeySnapshotEntry,
   type VerifyPool,
 } from '../bundles';
@@ -15,11 +16,16 @@ import { listRegistryKeys, listTrustedOfficeKeys } from '../../db/keys';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 
-/** Checks one bundle held in memory against a registry snapshot (container, signature, members, key status). */
+/**
+ * Checks one bundle held in memory against a registry snapshot (container, signature, members, key status).
+ * Given `content`, a verifier may also run the submission content check (the answer's `content`); one that
+ * does not leaves it to the caller.
+ */
 export type Verifier = (
   bytes: Buffer,
   keys: readonly KeySnapshotEntry[],
   expectedType: BundleType,
+  content?: ContentContext,
 ) => Promise<BundleCheck>;
 
 /** In the calling thread: for tests, and for tools where a helper thread is not available. */
@@ -35,8 +41,8 @@ export const workerVerifier =
 /** A verifier backed by long-lived worker threads (same limits as workerVerifier, one thread start per pool). */
 export const poolVerifier =
   (pool: VerifyPool): Verifier =>
-  (bytes, keys, expectedType) =>
-    pool.verify(bytes, keys, { expectedType });
+  (bytes, keys, expectedType, content) =>
+    pool.verify(bytes, keys, { expectedType, ...(content ? { content } : {}) });
 
 /** A verifier that owns resources the caller must release when done (the import's worker pool). */
 export interface OwnedVerifier {

@@ -2,7 +2,15 @@ import { type CardStatus, FUNDING_SOURCES, type FundingSource } from './common';
 import type { ExecutionPlan } from './execution-plan';
 import type { FinanceRow } from './finance-row';
 import type { ManagementCard } from './management-card';
-import { executedTotalsOf, fromMilli, investmentTotalsOf, securedTotal, toMilli } from './totals';
+import {
+  type ExecutedTotals,
+  executedTotalsOf,
+  fromMilli,
+  type InvestmentTotals,
+  investmentTotalsOf,
+  type SourceGrid,
+  toMilli,
+} from './totals';
 
 /**
  * 붙임5 재정집행 현황, derived: 초기계획 from the confirmed plan's 연차별 투자수요, 현재계획 and 임기내 계획 from the
@@ -42,45 +50,66 @@ export interface DeriveFinanceInput {
   budgetYears: readonly string[];
   /** The term's half-years ('2018-H2'…'2022-H1'); only these count as executed. */
   periods: readonly string[];
+  /** Totals already computed for these documents over the same `budgetYears` and `periods` (the report's cache). */
+  totals?: DocumentTotals | undefined;
 }
+
+/** A document's totals: investment over the budget years, executed over the half-years up to the card's own. */
+export interface DocumentTotals {
+  investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentTotals;
+  executedOf(card: ManagementCard): ExecutedTotals;
+}
+
+/** Totals computed on each call (no caching: the forms pass live values that change in place). */
+export function directTotals(budgetYears: readonly string[], periods: readonly string[]): DocumentTotals {
+  return {
+    investmentOf: (doc) =>
+      investmentTotalsOf(
+        doc.unitProjects.map((u) => u.investmentNeeds),
+        budgetYears,
+      ),
+    // Only half-years up to the card's own period have happened; later cells cannot hold executed money.
+    executedOf: (card) =>
+      executedTotalsOf(
+        card.unitProjects.map((u) => u.executed),
+        periods.filter((p) => p <= card.periodId),
+      ),
+  };
+}
+
+const NO_EXECUTED: ExecutedTotals = executedTotalsOf([], []);
 
 export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   const { plan, card, secured, budgetYears, periods } = input;
-  const initial = investmentTotalsOf(
-    plan.unitProjects.map((u) => u.investmentNeeds),
-    budgetYears,
-  );
-  const current =
-    card === null
-      ? initial
-      : investmentTotalsOf(
-          card.unitProjects.map((u) => u.investmentNeeds),
-          budgetYears,
-        );
-  // Only half-years up to the card's own period have happened; later cells cannot hold executed money.
-  const reported = card === null ? [] : periods.filter((p) => p <= card.periodId);
-  const executed = executedTotalsOf(card === null ? [] : card.unitProjects.map((u) => u.executed), reported);
+  const totals = input.totals ?? directTotals(budgetYears, periods);
+  const initial = totals.investmentOf(plan);
+  const current = card === null ? initial : totals.investmentOf(card);
+  const executed = card === null ? NO_EXECUTED : totals.executedOf(card);
   const executedByYear: Record<string, number> = {};
+  const termPlanByYear: Record<string, number> = {};
   let executedMilli = 0;
   for (const year of budgetYears) {
     const m = toMilli(executed.byYear[year] ?? 0);
     executedByYear[year] = fromMilli(m);
     executedMilli += m;
+    termPlanByYear[year] = current.byColumn[year] ?? 0;
   }
-  const securedBySource = Object.fromEntries(
-    FUNDING_SOURCES.map((s) => [s, fromMilli(toMilli(secured?.secured[s] ?? null))]),
-  ) as Record<FundingSource, number>;
+  const securedAmounts = { total: 0 } as { total: number } & Record<FundingSource, number>;
+  let securedMilli = 0;
+  for (const s of FUNDING_SOURCES) {
+    const m = toMilli(secured?.secured[s] ?? null);
+    securedAmounts[s] = fromMilli(m);
+    securedMilli += m;
+  }
+  securedAmounts.total = fromMilli(securedMilli);
   return {
     projectId: plan.projectId,
     projectName: plan.projectName,
     departments: [card?.department ?? secured?.department ?? plan.department],
     status: card?.status ?? null,
     plannedTotal: { initial: initial.total, current: current.total },
-    secured: { total: secured === null ? 0 : securedTotal(secured.secured), ...securedBySource },
-    termPlan: {
-      total: current.withinTerm,
-      byYear: Object.fromEntries(budgetYears.map((y) => [y, current.byColumn[y] ?? 0])),
-    },
+    secured: securedAmounts,
+    termPlan: { total: current.withinTerm, byYear: termPlanByYear },
     termExecuted: { total: fromMilli(executedMilli), byYear: executedByYear },
     note: secured?.note ?? '',
   };
@@ -89,13 +118,11 @@ export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
 function addByYear(rows: readonly Record<string, number>[]): Record<string, number> {
   const milli: Record<string, number> = {};
   for (const row of rows) {
-    for (const [year, amount] of Object.entries(row)) milli[year] = (milli[year] ?? 0) + toMilli(amount);
+    for (const year in row) milli[year] = (milli[year] ?? 0) + toMilli(row[year]);
   }
-  return Object.fromEntries(Object.entries(milli).map(([y, m]) => [y, fromMilli(m)]));
-}
-
-function addAmounts(values: readonly number[]): number {
-  return fromMilli(values.reduce((acc, v) => acc + toMilli(v), 0));
+  const out: Record<string, number> = {};
+  for (const year in milli) out[year] = fromMilli(milli[year] ?? 0);
+  return out;
 }
 
 /**
@@ -110,25 +137,35 @@ export function mergeShared(rows: readonly FinanceTableRow[]): FinanceTableRow {
   if (other !== undefined) {
     throw new Error(`서로 다른 공약의 행은 합칠 수 없습니다 (${first.projectId}, ${other.projectId}).`);
   }
-  const secured = {
-    total: addAmounts(rows.map((r) => r.secured.total)),
-    ...(Object.fromEntries(
-      FUNDING_SOURCES.map((s) => [s, addAmounts(rows.map((r) => r.secured[s]))]),
-    ) as Record<FundingSource, number>),
-  };
-  const notes = rows
-    .filter((r) => r.note.trim() !== '')
-    .map((r) => (rows.length > 1 ? `[${r.departments.join(', ')}] ${r.note.trim()}` : r.note.trim()));
+  let securedMilli = 0;
+  let executedMilli = 0;
+  const securedBySource = FUNDING_SOURCES.map(() => 0);
+  const notes: string[] = [];
+  const departments = new Set<string>();
+  for (const r of rows) {
+    securedMilli += toMilli(r.secured.total);
+    executedMilli += toMilli(r.termExecuted.total);
+    FUNDING_SOURCES.forEach((s, i) => {
+      securedBySource[i] = (securedBySource[i] ?? 0) + toMilli(r.secured[s]);
+    });
+    for (const d of r.departments) departments.add(d);
+    const note = r.note.trim();
+    if (note !== '') notes.push(rows.length > 1 ? `[${r.departments.join(', ')}] ${note}` : note);
+  }
+  const secured = { total: fromMilli(securedMilli) } as FinanceTableRow['secured'];
+  FUNDING_SOURCES.forEach((s, i) => {
+    secured[s] = fromMilli(securedBySource[i] ?? 0);
+  });
   return {
     projectId: first.projectId,
     projectName: first.projectName,
-    departments: [...new Set(rows.flatMap((r) => r.departments))],
+    departments: [...departments],
     status: first.status,
     plannedTotal: { ...first.plannedTotal },
     secured,
     termPlan: { total: first.termPlan.total, byYear: { ...first.termPlan.byYear } },
     termExecuted: {
-      total: addAmounts(rows.map((r) => r.termExecuted.total)),
+      total: fromMilli(executedMilli),
       byYear: addByYear(rows.map((r) => r.termExecuted.byYear)),
     },
     note: notes.join('\n'),
@@ -151,11 +188,35 @@ export function amountFields(row: FinanceTableRow): Map<string, number> {
 
 /**
  * Paths of the amounts that differ from the row as first reported (붙임5: "기 작성사항을 수정할 경우 붉은색으로
- * 표시"). A year present on one side only counts as changed unless it is 0 on the other.
+ * 표시"). A year present on one side only counts as changed unless it is 0 on the other. Same paths, in the same
+ * order, as comparing `amountFields` of both rows (the row's paths, then those only the first report has), without
+ * building them for every amount of every project.
  */
 export function changedAmounts(previousRow: FinanceTableRow, row: FinanceTableRow): string[] {
-  const before = amountFields(previousRow);
-  const after = amountFields(row);
-  const paths = [...after.keys(), ...[...before.keys()].filter((k) => !after.has(k))];
-  return paths.filter((path) => toMilli(before.get(path) ?? 0) !== toMilli(after.get(path) ?? 0));
+  const out: string[] = [];
+  const differs = (a: number | undefined, b: number | undefined) => toMilli(a ?? 0) !== toMilli(b ?? 0);
+  if (differs(previousRow.plannedTotal.initial, row.plannedTotal.initial)) out.push('plannedTotal.initial');
+  if (differs(previousRow.plannedTotal.current, row.plannedTotal.current)) out.push('plannedTotal.current');
+  if (differs(previousRow.secured.total, row.secured.total)) out.push('secured.total');
+  for (const s of FUNDING_SOURCES) {
+    if (differs(previousRow.secured[s], row.secured[s])) out.push(`secured.${s}`);
+  }
+  if (differs(previousRow.termPlan.total, row.termPlan.total)) out.push('termPlan.total');
+  const byYear = (before: Record<string, number>, after: Record<string, number>, prefix: string) => {
+    for (const y of Object.keys(after)) {
+      if (differs(Object.hasOwn(before, y) ? before[y] : undefined, after[y])) out.push(`${prefix}.${y}`);
+    }
+  };
+  byYear(previousRow.termPlan.byYear, row.termPlan.byYear, 'termPlan.byYear');
+  if (differs(previousRow.termExecuted.total, row.termExecuted.total)) out.push('termExecuted.total');
+  byYear(previousRow.termExecuted.byYear, row.termExecuted.byYear, 'termExecuted.byYear');
+  // Years only the first report has, in its order.
+  const onlyBefore = (before: Record<string, number>, after: Record<string, number>, prefix: string) => {
+    for (const y of Object.keys(before)) {
+      if (!Object.hasOwn(after, y) && differs(before[y], undefined)) out.push(`${prefix}.${y}`);
+    }
+  };
+  onlyBefore(previousRow.termPlan.byYear, row.termPlan.byYear, 'termPlan.byYear');
+  onlyBefore(previousRow.termExecuted.byYear, row.termExecuted.byYear, 'termExecuted.byYear');
+  return out;
 }

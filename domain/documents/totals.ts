@@ -69,13 +69,27 @@ export function investmentGridTotals(grid: SourceGrid, budgetYears: readonly str
   return investmentTotalsOf([grid], budgetYears);
 }
 
+/**
+ * For each column key, the index of its first listing: a key listed twice shares that column (its cells then count
+ * twice, as listed). Plain arrays instead of records keep the report's thousands of calls cheap.
+ */
+function slotsOf(keys: readonly string[]): number[] {
+  return keys.map((key, i) => {
+    const first = keys.indexOf(key);
+    return first === -1 ? i : first;
+  });
+}
+
 /** Project totals over several grids (all 단위사업 of a plan or card). */
 export function investmentTotalsOf(
   grids: readonly SourceGrid[],
   budgetYears: readonly string[],
 ): InvestmentTotals {
-  const columns = [...budgetYears, AFTER_TERM];
-  const column: Record<string, number> = Object.fromEntries(columns.map((k) => [k, 0]));
+  const keys = [...budgetYears, AFTER_TERM];
+  const slots = slotsOf(keys);
+  const yearCount = budgetYears.length;
+  const afterSlot = slots[yearCount] ?? yearCount;
+  const column = new Array<number>(keys.length).fill(0);
   const bySource = {} as Record<FundingSource, InvestmentRowTotals>;
   let within = 0;
   let after = 0;
@@ -84,14 +98,15 @@ export function investmentTotalsOf(
     let rowAfter = 0;
     for (const grid of grids) {
       const row = grid[source];
-      for (const year of budgetYears) {
-        const m = toMilli(row[year]);
+      for (let i = 0; i < yearCount; i++) {
+        const m = toMilli(row[budgetYears[i] as string]);
         rowWithin += m;
-        column[year] = (column[year] ?? 0) + m;
+        const slot = slots[i] as number;
+        column[slot] = (column[slot] ?? 0) + m;
       }
       const m = toMilli(row[AFTER_TERM]);
       rowAfter += m;
-      column[AFTER_TERM] = (column[AFTER_TERM] ?? 0) + m;
+      column[afterSlot] = (column[afterSlot] ?? 0) + m;
     }
     within += rowWithin;
     after += rowAfter;
@@ -101,9 +116,13 @@ export function investmentTotalsOf(
       total: fromMilli(rowWithin + rowAfter),
     };
   }
+  const byColumn: Record<string, number> = {};
+  for (let i = 0; i < keys.length; i++) {
+    if (slots[i] === i) byColumn[keys[i] as string] = fromMilli(column[i] ?? 0);
+  }
   return {
     bySource,
-    byColumn: Object.fromEntries(columns.map((k) => [k, fromMilli(column[k] ?? 0)])),
+    byColumn,
     withinTerm: fromMilli(within),
     afterTerm: fromMilli(after),
     total: fromMilli(within + after),
@@ -139,32 +158,37 @@ export interface ExecutedTotals {
 
 /** Totals of executed grids over the term's `periods`; keys outside them are ignored (validation reports them). */
 export function executedTotalsOf(grids: readonly SourceGrid[], periods: readonly string[]): ExecutedTotals {
-  const byPeriod: Record<string, number> = Object.fromEntries(periods.map((p) => [p, 0]));
+  const slots = slotsOf(periods);
+  const periodCount = periods.length;
+  const byPeriodMilli = new Array<number>(periodCount).fill(0);
   const bySource = {} as Record<FundingSource, number>;
   let total = 0;
   for (const source of FUNDING_SOURCES) {
     let row = 0;
     for (const grid of grids) {
-      for (const period of periods) {
-        const m = toMilli(grid[source][period]);
+      const cells = grid[source];
+      for (let i = 0; i < periodCount; i++) {
+        const m = toMilli(cells[periods[i] as string]);
         row += m;
-        byPeriod[period] = (byPeriod[period] ?? 0) + m;
+        const slot = slots[i] as number;
+        byPeriodMilli[slot] = (byPeriodMilli[slot] ?? 0) + m;
       }
     }
     bySource[source] = fromMilli(row);
     total += row;
   }
-  const byYear: Record<string, number> = {};
-  for (const period of periods) {
-    const year = yearOfPeriod(period);
-    byYear[year] = (byYear[year] ?? 0) + (byPeriod[period] ?? 0);
+  const byYearMilli: Record<string, number> = {};
+  for (let i = 0; i < periodCount; i++) {
+    const year = yearOfPeriod(periods[i] as string);
+    byYearMilli[year] = (byYearMilli[year] ?? 0) + (byPeriodMilli[slots[i] as number] as number);
   }
-  return {
-    bySource,
-    byPeriod: Object.fromEntries(periods.map((p) => [p, fromMilli(byPeriod[p] ?? 0)])),
-    byYear: Object.fromEntries(Object.entries(byYear).map(([y, m]) => [y, fromMilli(m)])),
-    total: fromMilli(total),
-  };
+  const byPeriod: Record<string, number> = {};
+  for (let i = 0; i < periodCount; i++) {
+    if (slots[i] === i) byPeriod[periods[i] as string] = fromMilli(byPeriodMilli[i] ?? 0);
+  }
+  const byYear: Record<string, number> = {};
+  for (const year in byYearMilli) byYear[year] = fromMilli(byYearMilli[year] as number);
+  return { bySource, byPeriod, byYear, total: fromMilli(total) };
 }
 
 export function executedGridTotals(grid: SourceGrid, periods: readonly string[]): ExecutedTotals {

@@ -1,7 +1,7 @@
 import {
   CARD_STATUS_ORDER,
-  executedTotalsOf,
-  investmentTotalsOf,
+  directTotals,
+  type DocumentTotals,
   type ManagementCard,
   subtractAmounts,
   toMilli,
@@ -10,19 +10,21 @@ import { leadCardOf, previousLeadCardOf, type ReportContext, statusOfCard } from
 import type { ComparisonChange, ComparisonReport, ProjectComparison, ReportStatus } from './types';
 
 /** The card header's 집행액: executed amounts of the half-years up to the card's own. */
-export function cardExecuted(card: ManagementCard, periods: readonly string[]): number {
-  return executedTotalsOf(
-    card.unitProjects.map((u) => u.executed),
-    periods.filter((p) => p <= card.periodId),
-  ).total;
+export function cardExecuted(
+  card: ManagementCard,
+  periods: readonly string[],
+  totals: DocumentTotals = directTotals([], periods),
+): number {
+  return totals.executedOf(card).total;
 }
 
 /** 계획 총계 (현재계획): the card's investment needs, in and after the term. */
-export function cardPlannedTotal(card: ManagementCard, budgetYears: readonly string[]): number {
-  return investmentTotalsOf(
-    card.unitProjects.map((u) => u.investmentNeeds),
-    budgetYears,
-  ).total;
+export function cardPlannedTotal(
+  card: ManagementCard,
+  budgetYears: readonly string[],
+  totals: DocumentTotals = directTotals(budgetYears, []),
+): number {
+  return totals.investmentOf(card).total;
 }
 
 function trend(before: ReportStatus, after: ReportStatus): -1 | 0 | 1 | null {
@@ -52,10 +54,10 @@ export function buildComparison(ctx: ReportContext): ComparisonReport {
     if (before === null && after === null) continue;
     const statusBefore = statusOfCard(before);
     const statusAfter = statusOfCard(after);
-    const executedBefore = before === null ? null : cardExecuted(before, ctx.periods);
-    const executedAfter = after === null ? null : cardExecuted(after, ctx.periods);
-    const plannedBefore = before === null ? null : cardPlannedTotal(before, ctx.budgetYearKeys);
-    const plannedAfter = after === null ? null : cardPlannedTotal(after, ctx.budgetYearKeys);
+    const executedBefore = before === null ? null : cardExecuted(before, ctx.periods, ctx.totals);
+    const executedAfter = after === null ? null : cardExecuted(after, ctx.periods, ctx.totals);
+    const plannedBefore = before === null ? null : cardPlannedTotal(before, ctx.budgetYearKeys, ctx.totals);
+    const plannedAfter = after === null ? null : cardPlannedTotal(after, ctx.budgetYearKeys, ctx.totals);
     const resultsChanged = after === null ? [] : changedResults(before, after);
     const changes: ComparisonChange[] = [];
     if (before === null) changes.push('newCard');

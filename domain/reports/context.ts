@@ -1,5 +1,11 @@
 import type { Area, CatalogProject, CorePledge } from '../catalog/types';
-import type { ExecutionPlan, FinanceRow, FinanceTableRow, ManagementCard } from '../documents';
+import type {
+  DocumentTotals,
+  ExecutionPlan,
+  FinanceRow,
+  FinanceTableRow,
+  ManagementCard,
+} from '../documents';
 import {
   type BudgetYearColumn,
   findPeriod,
@@ -7,6 +13,7 @@ import {
   listPeriods,
   type Period,
 } from '../term/periods';
+import { reportTotals } from './totals-cache';
 import type { ReportInput, ReportStatus } from './types';
 
 /**
@@ -33,6 +40,8 @@ export interface ReportContext {
   firstReportedByProject: Map<string, FinanceTableRow>;
   previousPeriodId: string | null;
   previousCardsByProject: Map<string, Map<string, ManagementCard>>;
+  /** Each plan's and card's totals, computed once for this report. */
+  totals: DocumentTotals;
   warnings: string[];
 }
 
@@ -123,12 +132,13 @@ export function buildContext(input: ReportInput): ReportContext {
     addByDepartment(previousCardsByProject, card, '비교 반기 관리카드', warnings);
   }
 
+  const budgetYearKeys = budgetYears.map((y) => y.key);
   return {
     input,
     period,
     periods,
     budgetYears,
-    budgetYearKeys: budgetYears.map((y) => y.key),
+    budgetYearKeys,
     areas: catalog.areas,
     areaById: new Map(catalog.areas.map((a) => [a.id, a])),
     corePledgeById: new Map(catalog.corePledges.map((c) => [c.id, c])),
@@ -140,6 +150,7 @@ export function buildContext(input: ReportInput): ReportContext {
     firstReportedByProject,
     previousPeriodId,
     previousCardsByProject,
+    totals: reportTotals(budgetYearKeys, periods),
     warnings,
   };
 }
@@ -162,6 +173,11 @@ export function previousLeadCardOf(ctx: ReportContext, project: CatalogProject):
 export function statusOfCard(card: ManagementCard | null): ReportStatus {
   return card?.status ?? 'notSubmitted';
 }
+
+const koCollator = new Intl.Collator('ko');
+
+/** Korean text order, as `a.localeCompare(b, 'ko')` gives it, without building a collator per comparison. */
+export const compareKo = (a: string, b: string): number => koCollator.compare(a, b);
 
 export function areaLabel(area: Area): string {
   return `${area.id}. ${area.name}`;

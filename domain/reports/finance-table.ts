@@ -10,7 +10,7 @@ import {
   mergeShared,
   toMilli,
 } from '../documents';
-import { areaIdOf, type ReportContext } from './context';
+import { areaIdOf, compareKo, type ReportContext } from './context';
 import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from './types';
 
 /**
@@ -46,11 +46,12 @@ export function sumFinanceAmounts(
 
 /** Departments of a project in the order mergeShared needs: lead, the catalog's co-departments, then others. */
 export function departmentOrder(project: CatalogProject, present: Iterable<string>): string[] {
-  const ordered = [...new Set([project.leadDepartment, ...project.coDepartments])];
-  const others = [...new Set(present)]
-    .filter((d) => !ordered.includes(d))
-    .sort((a, b) => a.localeCompare(b, 'ko'));
-  return [...ordered, ...others];
+  const ordered = [project.leadDepartment];
+  for (const d of project.coDepartments) if (!ordered.includes(d)) ordered.push(d);
+  const others: string[] = [];
+  for (const d of present) if (!ordered.includes(d) && !others.includes(d)) others.push(d);
+  if (others.length > 1) others.sort(compareKo);
+  return others.length === 0 ? ordered : [...ordered, ...others];
 }
 
 /** The merged 붙임5 row of one project, or null without a confirmed plan. */
@@ -78,8 +79,10 @@ export function consolidatedRowOf(
       secured,
       budgetYears: ctx.budgetYearKeys,
       periods: ctx.periods,
+      totals: ctx.totals,
     });
-    perDepartment.push({ ...row, departments: [department] });
+    row.departments = [department];
+    perDepartment.push(row);
   }
   const merged = mergeShared(perDepartment);
   const first = ctx.firstReportedByProject.get(project.id);

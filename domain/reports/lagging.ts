@@ -25,7 +25,14 @@ export function plannedSoFar(
   periods: readonly string[],
   periodId: string,
 ): number {
-  const halves = new Map<string, { all: number; elapsed: number }>();
+  return plannedWithShares(byYear, elapsedHalves(periods, periodId));
+}
+
+/** Per year: how many of its in-term half-years there are, and how many have ended by `periodId`. */
+type ElapsedHalves = Map<string, { all: number; elapsed: number }>;
+
+function elapsedHalves(periods: readonly string[], periodId: string): ElapsedHalves {
+  const halves: ElapsedHalves = new Map();
   for (const p of periods) {
     const y = yearOfPeriod(p);
     const h = halves.get(y) ?? { all: 0, elapsed: 0 };
@@ -33,6 +40,10 @@ export function plannedSoFar(
     if (p <= periodId) h.elapsed += 1;
     halves.set(y, h);
   }
+  return halves;
+}
+
+function plannedWithShares(byYear: Record<string, number>, halves: ElapsedHalves): number {
   let milli = 0;
   for (const [year, amount] of Object.entries(byYear)) {
     const h = halves.get(year);
@@ -44,7 +55,11 @@ export function plannedSoFar(
 
 /** Executed / planned so far, or null when nothing was planned so far. */
 export function executionRate(row: ConsolidatedFinanceRow, periods: readonly string[], periodId: string) {
-  const planned = plannedSoFar(row.termPlan.byYear, periods, periodId);
+  return rateWithShares(row, elapsedHalves(periods, periodId));
+}
+
+function rateWithShares(row: ConsolidatedFinanceRow, halves: ElapsedHalves) {
+  const planned = plannedWithShares(row.termPlan.byYear, halves);
   return {
     planned,
     executed: row.termExecuted.total,
@@ -59,6 +74,8 @@ export function buildLagging(
 ): LaggingProject[] {
   const threshold = ctx.input.options.executionRateThreshold;
   const periodId = ctx.period.id;
+  const halves = elapsedHalves(ctx.periods, periodId);
+  const periodSet = new Set(ctx.periods);
   const out: LaggingProject[] = [];
   for (const project of ctx.projects) {
     const status = statuses.get(project.id) ?? 'notSubmitted';
@@ -66,7 +83,7 @@ export function buildLagging(
     if (status === 'partial' || status === 'onHold') reasons.push('status');
 
     const row = rows.get(project.id);
-    const rate = row === undefined ? null : executionRate(row, ctx.periods, periodId);
+    const rate = row === undefined ? null : rateWithShares(row, halves);
     if (status !== 'dropped' && rate?.rate != null && rate.rate < threshold) reasons.push('lowExecution');
 
     const missed: MissedMilestone[] = [];
@@ -75,12 +92,12 @@ export function buildLagging(
     if (card !== null && status !== 'dropped') {
       // The schedule is frozen from the plan; the card carries the results.
       const units = plan?.unitProjects ?? card.unitProjects;
-      const results = new Map(card.unitProjects.map((u) => [u.id, u.results]));
       for (const unit of units) {
+        // The card's unit of that id (the last one, should a card list an id twice).
+        const results = card.unitProjects.findLast((u) => u.id === unit.id)?.results;
         for (const [key, planned] of Object.entries(unit.schedule)) {
-          if (key === AFTER_TERM || planned.trim() === '' || key > periodId || !ctx.periods.includes(key))
-            continue;
-          if ((results.get(unit.id)?.[key] ?? '').trim() === '') {
+          if (key === AFTER_TERM || key > periodId || planned.trim() === '' || !periodSet.has(key)) continue;
+          if ((results?.[key] ?? '').trim() === '') {
             missed.push({ unitId: unit.id, unitName: unit.name, periodId: key, planned: planned.trim() });
           }
         }

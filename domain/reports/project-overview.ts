@@ -16,11 +16,17 @@ export function buildProjectOverviews(
     const card = leadCardOf(ctx, project);
     const results: ProjectOverview['results'] = [];
     for (const unit of card?.unitProjects ?? []) {
-      const latest = Object.entries(unit.results)
-        .filter(([key, text]) => key <= periodId && text.trim() !== '')
-        .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))[0];
-      if (latest !== undefined)
-        results.push({ unitName: unit.name, periodId: latest[0], text: latest[1].trim() });
+      // The latest half-year up to this one with a result.
+      let latestKey: string | null = null;
+      let latestText = '';
+      for (const [key, text] of Object.entries(unit.results)) {
+        if (key > periodId || (latestKey !== null && key <= latestKey)) continue;
+        const trimmed = text.trim();
+        if (trimmed === '') continue;
+        latestKey = key;
+        latestText = trimmed;
+      }
+      if (latestKey !== null) results.push({ unitName: unit.name, periodId: latestKey, text: latestText });
     }
     const row = rows.get(project.id);
     return {

@@ -1,5 +1,5 @@
 import { CARD_STATUS_LABELS, CARD_STATUSES } from '../documents';
-import { areaIdOf, areaLabel, leadCardOf, type ReportContext, statusOfCard } from './context';
+import { areaIdOf, areaLabel, compareKo, leadCardOf, type ReportContext, statusOfCard } from './context';
 import type { ReportStatus, StatusChartData, StatusTableRow, StatusTables } from './types';
 
 /** The columns of the status tables: the card's six statuses in form order, then 미제출. */
@@ -64,9 +64,7 @@ export function buildStatusTables(ctx: ReportContext, statuses: Map<string, Repo
   for (const area of ctx.areas) byArea.declare(String(area.id), areaLabel(area));
   for (const pledge of ctx.input.catalog.corePledges)
     byPledge.declare(pledge.id, `${pledge.id} ${pledge.name}`);
-  const departments = [...new Set(ctx.projects.map((p) => p.leadDepartment))].sort((a, b) =>
-    a.localeCompare(b, 'ko'),
-  );
+  const departments = [...new Set(ctx.projects.map((p) => p.leadDepartment))].sort(compareKo);
   for (const d of departments) byDept.declare(d, d);
   total.declare('total', '합계');
   for (const project of ctx.projects) {

@@ -1,5 +1,5 @@
 import { listDepartments } from '../catalog/departments';
-import type { ReportContext } from './context';
+import { compareKo, type ReportContext } from './context';
 import type { DepartmentSubmission, DueItem, SubmissionRecord, SubmissionsReport } from './types';
 
 /**
@@ -116,7 +116,7 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
       hasQuarantined: bundles.some((b) => b.record.signature === 'quarantined'),
     });
   }
-  departments.sort((a, b) => a.department.localeCompare(b.department, 'ko'));
+  departments.sort((a, b) => compareKo(a.department, b.department));
   return {
     periodId: period.id,
     dueDate,

@@ -11,7 +11,7 @@ import { buildOfficeReport, type ReportInput } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
-import { buildReportInput, currentChangeRequests } from './office-snapshot';
+import { buildReportInput } from './office-snapshot';
 import { termKeys } from './drafting';
 
 export interface ReportRequest {
@@ -53,6 +53,7 @@ export function frozenFieldConflicts(
 async function decidedInput(
   db: Kysely<Database>,
   input: ReportInput,
+  completion: Awaited<ReturnType<typeof latestDecisions>>,
 ): Promise<{ input: ReportInput; conflicts: Conflict[] }> {
   const conflictDecisions = await latestDecisions(db, 'conflict');
   const conflicts = frozenFieldConflicts(input.plans, input.cards, input.term).map((c) => ({
@@ -62,7 +63,6 @@ async function decidedInput(
   const rejected = new Set(
     conflicts.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
   );
-  const completion = await latestDecisions(db, 'completion');
   const cards = input.cards
     .filter((card) => !rejected.has(`${card.projectId}|${card.department}`))
     .map((card) => {
@@ -98,8 +98,9 @@ export async function officeReport(
       department: c.department,
       decision: completion.get(`${c.projectId}:${c.periodId}`)?.decision ?? null,
     }));
-  const { input, conflicts } = await decidedInput(db, raw);
-  const pendingChangeRequests = (await currentChangeRequests(db)).filter((c) => {
+  const { input, conflicts } = await decidedInput(db, raw, completion);
+  // The input already holds the current change requests (read by buildReportInput a moment ago).
+  const pendingChangeRequests = raw.changeRequests.filter((c) => {
     const status = currentDecisionStatus(c);
     return status !== null && status !== 'approved' && status !== 'rejected';
   });

@@ -4,8 +4,6 @@ import {
   changeRequestSchema,
   deriveFinanceRow,
   executionPlanSchema,
-  financeRowSchema,
-  managementCardSchema,
   mergeShared,
   type ChangeRequest,
   type ExecutionPlan,
@@ -74,15 +72,18 @@ function latestAndFirst(rows: ReceivedRow[]): { latest: ReceivedRow[]; first: Re
 const parseAll = <T>(rows: ReceivedRow[], schema: { parse(v: unknown): T }): T[] =>
   rows.map((r) => schema.parse(JSON.parse(r.json)));
 
+/**
+ * Received documents as stored: the import schema-checked each one and stored the parsed document, so the report
+ * path reads them back without checking every field again (thousands of cards per report).
+ */
+const storedAll = <T>(rows: ReceivedRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+
 export async function confirmedPlans(db: Kysely<Database> | Transaction<Database>): Promise<ExecutionPlan[]> {
   const own = (await listDocuments(db, { kind: 'executionPlan' }))
     .filter((d) => d.status === 'confirmed')
     .map((d) => executionPlanSchema.parse(d.json));
   const byProject = new Map(own.map((p) => [p.projectId, p]));
-  const received = parseAll(
-    latestAndFirst(await receivedOf(db, 'executionPlan')).latest,
-    executionPlanSchema,
-  );
+  const received = storedAll<ExecutionPlan>(latestAndFirst(await receivedOf(db, 'executionPlan')).latest);
   for (const plan of received) {
     if (plan.lifecycle === 'confirmed' && !byProject.has(plan.projectId)) byProject.set(plan.projectId, plan);
   }
@@ -112,6 +113,16 @@ function firstReportedRows(
   firstCards: ManagementCard[],
   firstFinance: FinanceRow[],
 ): FinanceTableRow[] {
+  const key = (projectId: string, department: string) => `${projectId}\u0000${department}`;
+  // The first document per project and department, as a scan of the list in order would find it.
+  const cardByKey = new Map<string, ManagementCard>();
+  for (const c of firstCards)
+    if (!cardByKey.has(key(c.projectId, c.department))) cardByKey.set(key(c.projectId, c.department), c);
+  const financeByKey = new Map<string, FinanceRow>();
+  for (const f of firstFinance)
+    if (!financeByKey.has(key(f.projectId, f.department)))
+      financeByKey.set(key(f.projectId, f.department), f);
+  const keys = termKeys(term);
   const rows: FinanceTableRow[] = [];
   for (const project of catalog.projects) {
     const plan = plans.get(project.id);
@@ -119,12 +130,10 @@ function firstReportedRows(
     const departments = [project.leadDepartment, ...project.coDepartments];
     const perDepartment = departments
       .map((department) => {
-        const card =
-          firstCards.find((c) => c.projectId === project.id && c.department === department) ?? null;
-        const secured =
-          firstFinance.find((f) => f.projectId === project.id && f.department === department) ?? null;
+        const card = cardByKey.get(key(project.id, department)) ?? null;
+        const secured = financeByKey.get(key(project.id, department)) ?? null;
         if (!card && !secured) return null;
-        return deriveFinanceRow({ plan, card, secured, ...termKeys(term) });
+        return deriveFinanceRow({ plan, card, secured, ...keys });
       })
       .filter((r): r is FinanceTableRow => r !== null);
     if (perDepartment.length > 0)
@@ -147,6 +156,13 @@ export async function submissionsOf(db: Kysely<Database>, periodId: string): Pro
     .select(['bundle_sha256', 'kind', 'project_id'])
     .where('slot', '=', periodId)
     .execute();
+  const docsByBundle = new Map<string, { kind: DocumentKind; projectId: string }[]>();
+  for (const d of docs) {
+    const doc = { kind: d.kind, projectId: d.project_id };
+    const list = docsByBundle.get(d.bundle_sha256);
+    if (list === undefined) docsByBundle.set(d.bundle_sha256, [doc]);
+    else list.push(doc);
+  }
   return bundles.map((b) => ({
     department: b.department,
     periodId: b.period,
@@ -155,9 +171,7 @@ export async function submissionsOf(db: Kysely<Database>, periodId: string): Pro
     createdAt: b.created_at,
     revision: b.revision,
     signature: b.status === 'accepted' ? 'valid' : 'quarantined',
-    documents: docs
-      .filter((d) => d.bundle_sha256 === b.sha256)
-      .map((d) => ({ kind: d.kind, projectId: d.project_id })),
+    documents: docsByBundle.get(b.sha256) ?? [],
   }));
 }
 
@@ -180,22 +194,21 @@ export async function buildReportInput(
   const finance = latestAndFirst(await receivedOf(db, 'financeRow', periodId));
   const previousPeriodId = comparePeriodId ?? previousPeriodOf(term, periodId);
   const previousCards = previousPeriodId
-    ? parseAll(
+    ? storedAll<ManagementCard>(
         latestAndFirst(await receivedOf(db, 'managementCard', previousPeriodId)).latest,
-        managementCardSchema,
       )
     : [];
-  const firstCards = parseAll(cards.first, managementCardSchema);
-  const firstFinance = parseAll(finance.first, financeRowSchema);
+  const firstCards = storedAll<ManagementCard>(cards.first);
+  const firstFinance = storedAll<FinanceRow>(finance.first);
   return {
     catalog,
     term,
     periodId,
     plans,
-    cards: parseAll(cards.latest, managementCardSchema),
+    cards: storedAll<ManagementCard>(cards.latest),
     previousCards,
     ...(previousPeriodId ? { previousPeriodId } : {}),
-    financeRows: parseAll(finance.latest, financeRowSchema),
+    financeRows: storedAll<FinanceRow>(finance.latest),
     firstReported: firstReportedRows(
       new Map(plans.map((p) => [p.projectId, p])),
       catalog,

@@ -24,14 +24,18 @@ export function useFieldError(form: AnyForm, name: string): string | null {
   return typeof error?.message === 'string' && error.message !== '' ? error.message : null;
 }
 
-export function FieldError({ form, name }: { form: AnyForm; name: string }) {
-  const message = useFieldError(form, name);
+/** The message under a field; its id lets the input point at it with aria-describedby. */
+export function ErrorText({ name, message }: { name: string; message: string | null }) {
   if (message === null) return null;
   return (
     <p className="field-error" id={`${fieldId(name)}-error`} data-error-for={name}>
       {message}
     </p>
   );
+}
+
+export function FieldError({ form, name }: { form: AnyForm; name: string }) {
+  return <ErrorText name={name} message={useFieldError(form, name)} />;
 }
 
 interface InputProps {
@@ -68,11 +72,7 @@ export const TextInput = memo(function TextInput(props: InputProps) {
         {...form.register(name)}
       />
       {props.hint && <p className="hint">{props.hint}</p>}
-      {error && (
-        <p className="field-error" id={`${id}-error`} data-error-for={name}>
-          {error}
-        </p>
-      )}
+      <ErrorText name={name} message={error} />
     </div>
   );
 });
@@ -95,11 +95,7 @@ export const TextArea = memo(function TextArea(props: InputProps & { rows?: numb
         {...form.register(name)}
       />
       {props.hint && <p className="hint">{props.hint}</p>}
-      {error && (
-        <p className="field-error" id={`${id}-error`} data-error-for={name}>
-          {error}
-        </p>
-      )}
+      <ErrorText name={name} message={error} />
     </div>
   );
 });
@@ -164,11 +160,7 @@ const ChoiceGroup = memo(function ChoiceGroup<T extends string>(
           {props.labels[value]}
         </label>
       ))}
-      {error && (
-        <p className="field-error" data-error-for={name}>
-          {error}
-        </p>
-      )}
+      <ErrorText name={name} message={error} />
     </fieldset>
   );
 }) as <T extends string>(props: ChoiceGroupProps<T> & { type: 'radio' | 'checkbox' }) => ReactNode;

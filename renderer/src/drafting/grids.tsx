@@ -12,6 +12,7 @@ import {
 import type { BudgetYearColumn, ScheduleColumn } from '../../../domain/term/periods';
 import {
   AmountCell,
+  ErrorText,
   cellNumber,
   fieldId,
   formatMoney,
@@ -325,11 +326,7 @@ export const TextPeriodGrid = memo(function TextPeriodGrid(props: {
           </tr>
         </tbody>
       </table>
-      {error && (
-        <p className="field-error" data-error-for={props.base}>
-          {error}
-        </p>
-      )}
+      <ErrorText name={props.base} message={error} />
     </div>
   );
 });

@@ -120,6 +120,8 @@ export async function benchOffice(log: (line: string) => void): Promise<OfficeBe
 
       let lastShown = -1;
       let verifiedAt = 0;
+      const profiler = await startProfile();
+      const cpuBefore = process.cpuUsage();
       const importStarted = performance.now();
       const results = await importBundles(office, [folder], (done, total) => {
         if (done === total) verifiedAt = performance.now();
@@ -130,12 +132,15 @@ export async function benchOffice(log: (line: string) => void): Promise<OfficeBe
         }
       });
       const importSeconds = (performance.now() - importStarted) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      await profiler?.stop('import');
       const verifySeconds = (verifiedAt - importStarted) / 1000;
       const refused = results.find((r) => r.status !== 'accepted');
       if (refused) throw new Error(`가져오기 실패: ${refused.file} ${refused.code} ${refused.reason}`);
       const documents = results.reduce((n, r) => n + r.documents, 0);
       log(
-        `가져오기: 번들 ${results.length}개, 문서 ${documents}건 — ${importSeconds.toFixed(2)}초 (읽기·검사 ${verifySeconds.toFixed(2)}초, 기록 ${(importSeconds - verifySeconds).toFixed(2)}초)`,
+        `가져오기: 번들 ${results.length}개, 문서 ${documents}건 — ${importSeconds.toFixed(2)}초 (읽기·검사 ${verifySeconds.toFixed(2)}초, 그 뒤 기록 ${(importSeconds - verifySeconds).toFixed(2)}초; 모든 스레드 CPU ${cpuSeconds.toFixed(2)}초)`,
       );
 
       // Plans confirmed through the office's own action (confirmReceivedPlan), one per project.
@@ -297,6 +302,28 @@ async function measureFloor(
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * With PLEDGE_BENCH_PROFILE=DIR, a CPU profile of the main thread during one measured step is written to
+ * DIR/<step>.cpuprofile (open it in Chrome DevTools); the figures printed then include the profiler's overhead.
+ */
+async function startProfile(): Promise<{ stop: (step: string) => Promise<void> } | null> {
+  const dir = process.env.PLEDGE_BENCH_PROFILE;
+  if (!dir) return null;
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (step) => {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${step}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

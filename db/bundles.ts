@@ -158,6 +158,16 @@ export async function putReceivedBundle(db: Db, bundle: ReceivedBundle): Promise
     .execute();
 }
 
+/** The raw bytes of a received bundle (bundle_files, migration 0005). */
+export async function getBundleFile(db: Db, sha256: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('bundle_files')
+    .select('bytes')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row?.bytes;
+}
+
 // ---- per-department chain (rollback, replay and fork checks)
 
 export async function getDepartmentChain(db: Db, department: string): Promise<DepartmentChain | undefined> {

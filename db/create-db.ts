@@ -46,5 +46,24 @@ export function createDb(path: string, options: CreateDbOptions = {}): Kysely<Da
     sqlite.close();
     throw error;
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  rawConnections.set(db, sqlite);
+  return db;
+}
+
+/** The better-sqlite3 connection under each handle createDb returned (not under a transaction's handle). */
+const rawConnections = new WeakMap<Kysely<Database>, BetterSqlite3.Database>();
+
+/**
+ * Runs `fn` on the connection under a createDb handle while holding Kysely's connection lock, so no Kysely
+ * transaction is open or starts meanwhile. For hot write paths that need cached prepared statements and
+ * synchronous transactions (savepoints via nested `sqlite.transaction`); everything else uses Kysely.
+ */
+export async function withRawConnection<T>(
+  db: Kysely<Database>,
+  fn: (sqlite: BetterSqlite3.Database) => T,
+): Promise<T> {
+  const sqlite = rawConnections.get(db);
+  if (!sqlite) throw new Error('withRawConnection: not a handle from createDb (a transaction?)');
+  return db.connection().execute(async () => fn(sqlite));
 }

@@ -67,6 +67,14 @@ export interface Database {
   received_documents: ReceivedDocumentsTable;
   department_chain: DepartmentChainTable;
   office_decisions: OfficeDecisionsTable;
+  bundle_files: BundleFilesTable;
+}
+
+/** Raw bytes of a received bundle (migration 0005). */
+export interface BundleFilesTable {
+  sha256: string;
+  bytes: Buffer;
+  stored_at: string;
 }
 
 // Signed bundles (migration 0003).

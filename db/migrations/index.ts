@@ -3,8 +3,15 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-documents';
 import { migration0003 } from './0003-bundles';
 import { migration0004 } from './0004-office-decisions';
+import { migration0005 } from './0005-bundle-files';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const latestSchemaVersion = migrations.length;

@@ -178,6 +178,28 @@ describe('createVerifyPool', () => {
     }
   }, 30_000);
 
+  it('keeps several jobs queued in one worker; a crash fails only the job it was working on', async () => {
+    const pool = createVerifyPool({ workerFile: crashFile, size: 1, depth: 4 });
+    try {
+      const crash = Buffer.from('CRASH and burn');
+      const jobs = [crash, good, good, crash, good].map((bytes) =>
+        pool.verify(bytes, registry, { expectedType: 'pledge-submission' }),
+      );
+      const results = await Promise.all(jobs);
+      expect(results.map((r) => (r.ok ? 'OK' : r.code))).toEqual([
+        'VERIFY_CRASHED',
+        'OK',
+        'OK',
+        'VERIFY_CRASHED',
+        'OK',
+      ]);
+      expect(results[1]).toEqual(await direct(good, registry));
+      expect(pool.workers).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
   it('times out a job that never answers, replaces the worker and goes on', async () => {
     const pool = createVerifyPool({ workerFile: crashFile, size: 1, timeoutMs: 500 });
     try {

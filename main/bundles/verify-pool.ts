@@ -13,6 +13,8 @@ export type VerifyPoolOptions = {
   size?: number;
   /** Per job; the worker is terminated and replaced after it. Default 30 s. */
   timeoutMs?: number;
+  /** Jobs sent to one worker before it answers the first (default 4). */
+  depth?: number;
   /** V8 heap cap of each worker (default 256 MB). Buffers live outside it; the zip limits bound those. */
   maxOldGenerationSizeMb?: number;
 };
@@ -52,25 +54,34 @@ type Job = {
   resolve: (check: BundleCheck) => void;
 };
 
+type Sent = Job & { id: number };
+
 type Slot = {
   worker: Worker;
   /** Snapshot id the worker holds (-1: none yet). */
   keysId: number;
   /** Content context id the worker holds (-1: none yet). */
   contentId: number;
-  job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
+  /** Jobs sent and not answered, oldest first (the worker takes them in this order). */
+  jobs: Sent[];
+  /** The time limit of the oldest job, restarted whenever the oldest changes. */
+  timer: NodeJS.Timeout | null;
   dead: boolean;
 };
 
 /**
  * Long-lived verify workers: starting a thread and loading the bundle code costs far more than checking one
- * bundle, so workers are started on demand (up to `size`) and reused. Each worker has one job at a time, the
- * same memory limits as a one-shot worker, and a per-job timeout; a worker that crashes, runs out of memory or
- * times out is discarded, that job answers VERIFY_CRASHED and the next job gets a fresh worker, so a hostile
- * file never hangs an import. Idle workers are unref'd: they never keep a CLI process alive.
+ * bundle, so workers are started on demand (up to `size`) and reused. Each worker holds up to `depth` jobs so
+ * it never waits for this thread between two bundles (this thread may be busy committing). Every worker has the
+ * same memory limits as a one-shot worker and a time limit on the job it is working on (its oldest). A worker
+ * that crashes, runs out of memory or times out is discarded: its oldest job, the one it was working on,
+ * answers VERIFY_CRASHED, the jobs queued behind it go back to the front of the queue for a fresh worker, so a
+ * hostile file never hangs an import nor takes other bundles down with it. Idle workers are unref'd: they
+ * never keep a CLI process alive.
  */
 export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
   const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
+  const depth = Math.max(1, Math.floor(options.depth ?? 4));
   const timeoutMs = options.timeoutMs ?? 30_000;
   const slots: Slot[] = [];
   const queue: Job[] = [];
@@ -92,23 +103,35 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
   const discard = (slot: Slot): void => {
     if (slot.dead) return;
     slot.dead = true;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
     const index = slots.indexOf(slot);
     if (index >= 0) slots.splice(index, 1);
     void slot.worker.terminate();
   };
 
-  /** Answers the slot's running job (once) and frees the slot. */
-  const settle = (slot: Slot, result: BundleCheck): void => {
-    const job = slot.job;
-    if (!job) return;
-    slot.job = null;
-    clearTimeout(job.timer);
-    job.resolve(result);
+  /** (Re)starts the time limit for the slot's oldest job. */
+  const arm = (slot: Slot): void => {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (slot.jobs.length === 0 || slot.dead) return;
+    slot.timer = setTimeout(
+      () => fail(slot, `번들 검사가 제한 시간 ${Math.round(timeoutMs / 100) / 10}초를 넘겨 중단되었습니다`),
+      timeoutMs,
+    );
   };
 
+  /**
+   * The worker is lost: its oldest job (the one it was working on) answers `message`; the others were not
+   * started and go back to the front of the queue, in order.
+   */
   const fail = (slot: Slot, message: string): void => {
-    settle(slot, crashed(message));
+    if (slot.dead) return;
+    const [oldest, ...rest] = slot.jobs;
+    slot.jobs = [];
     discard(slot);
+    oldest?.resolve(crashed(message));
+    queue.unshift(...rest.map(({ id: _id, ...job }) => job));
     pump();
   };
 
@@ -135,11 +158,14 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       return null;
     }
     worker.unref();
-    const slot: Slot = { worker, keysId: -1, contentId: -1, job: null, dead: false };
+    const slot: Slot = { worker, keysId: -1, contentId: -1, jobs: [], timer: null, dead: false };
     worker.on('message', (message: PoolReplyMessage) => {
-      const job = slot.job;
-      if (!job || message?.id !== job.id) return;
-      settle(slot, reviveCheck(message.result, job.options.validateDocument));
+      const index = slot.jobs.findIndex((j) => j.id === message?.id);
+      const job = slot.jobs[index];
+      if (!job) return;
+      slot.jobs.splice(index, 1);
+      if (index === 0) arm(slot);
+      job.resolve(reviveCheck(message.result, job.options.validateDocument));
       pump();
     });
     worker.on('error', (error: Error) =>
@@ -170,29 +196,44 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
         ? { contentId, ...(slot.contentId !== contentId ? { content } : {}) }
         : {}),
     };
-    const timer = setTimeout(
-      () => fail(slot, `번들 검사가 제한 시간 ${Math.round(timeoutMs / 100) / 10}초를 넘겨 중단되었습니다`),
-      timeoutMs,
-    );
-    slot.job = { ...job, id, timer };
+    slot.jobs.push({ ...job, id });
+    if (slot.jobs.length === 1) arm(slot);
     slot.keysId = keysId;
     if (contentId !== undefined) slot.contentId = contentId;
     try {
       slot.worker.postMessage(message, [copy.buffer]);
     } catch (error) {
-      fail(
-        slot,
-        `번들을 검사 작업자에게 보내지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
+      // Nothing was sent: this job alone answers; the worker itself is fine.
+      slot.jobs.pop();
+      if (slot.jobs.length === 0) arm(slot);
+      job.resolve(
+        crashed(
+          `번들을 검사 작업자에게 보내지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
     }
   };
 
+  /** The live slot with the fewest jobs below `depth`; a new worker first while fewer than `size` run. */
+  const freeSlot = (mayStart: boolean): Slot | null => {
+    let best: Slot | null = null;
+    for (const s of slots) {
+      if (!s.dead && s.jobs.length < depth && (!best || s.jobs.length < best.jobs.length)) best = s;
+    }
+    if (best && best.jobs.length === 0) return best;
+    if (mayStart && slots.length < size) return spawn() ?? best;
+    return best;
+  };
+
   function pump(): void {
+    let mayStart = true;
     while (!closed && queue.length > 0) {
-      let slot = slots.find((s) => !s.job && !s.dead);
-      if (!slot && slots.length < size) slot = spawn() ?? undefined;
+      const waiting = queue.length;
+      const before = slots.length;
+      const slot = freeSlot(mayStart);
+      if (slots.length === before && queue.length < waiting) mayStart = false; // a start failed (job answered)
       if (!slot) {
-        if (slots.length < size) continue; // spawning failed and answered a job; try the next
+        if (queue.length < waiting) continue;
         return;
       }
       const job = queue.shift();
@@ -217,7 +258,8 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       closed = true;
       for (const job of queue.splice(0)) job.resolve(crashed('번들 검사 작업자 풀이 닫혔습니다'));
       const ending = slots.splice(0).map((slot) => {
-        settle(slot, crashed('번들 검사 작업자 풀이 닫혔습니다'));
+        for (const job of slot.jobs.splice(0)) job.resolve(crashed('번들 검사 작업자 풀이 닫혔습니다'));
+        if (slot.timer) clearTimeout(slot.timer);
         slot.dead = true;
         return slot.worker.terminate();
       });

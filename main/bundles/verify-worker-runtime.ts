@@ -64,9 +64,12 @@ export function withContent(
 }
 
 /**
- * Serves jobs one at a time (the pool never sends a second job before the answer). The key snapshot and the
- * content context are kept between jobs under their ids, so an import sends each once per worker, not once per
- * bundle. Without `checkContent` a job's content request is ignored (the caller then checks in its own thread).
+ * Serves jobs one after another in the order they arrive (the pool may send several before the first is
+ * answered; the next starts only when the previous one answered, so when a worker dies the pool knows which job
+ * it was working on: the oldest unanswered). The key snapshot and the content context are kept between jobs
+ * under their ids, so an import sends each once per worker, not once per bundle; each job uses the ones current
+ * when it arrived. Without `checkContent` a job's content request is ignored (the caller then checks in its
+ * own thread).
  */
 export function servePool(
   port: MessagePort,
@@ -77,9 +80,9 @@ export function servePool(
   let lookup: KeyLookup = () => null;
   let contentId = -1;
   let content: ContentContext | null = null;
+  let previous: Promise<unknown> = Promise.resolve();
   port.on('message', (message: PoolJobMessage) => {
     if (message?.type !== 'verify') return;
-    beforeJob?.(message);
     if (message.keys) {
       keysId = message.keysId;
       lookup = keyLookupFromSnapshot(message.keys);
@@ -88,27 +91,29 @@ export function servePool(
       contentId = message.contentId;
       content = message.content;
     }
-    const job =
-      message.keysId === keysId
-        ? verifyInWorker(message.bytes, lookup, message.expectedType, message.limits)
-        : Promise.resolve<BundleCheck>({
+    const jobLookup = message.keysId === keysId ? lookup : null;
+    const wanted = message.contentId !== undefined && checkContent ? message.contentId : null;
+    const context = wanted !== null && wanted === contentId ? content : null;
+    const run = async (): Promise<void> => {
+      beforeJob?.(message);
+      let result: BundleCheck = jobLookup
+        ? await verifyInWorker(message.bytes, jobLookup, message.expectedType, message.limits)
+        : {
             ok: false,
             code: 'VERIFY_CRASHED',
             message: '번들 검사 작업자에게 키 목록이 전달되지 않았습니다',
-          });
-    const wanted = message.contentId !== undefined && checkContent ? message.contentId : null;
-    void job
-      .then((result): BundleCheck => {
-        if (wanted === null || !checkContent) return result;
-        if (wanted !== contentId || !content) {
-          return {
-            ok: false,
-            code: 'VERIFY_CRASHED',
-            message: '번들 검사 작업자에게 사업 목록이 전달되지 않았습니다',
           };
-        }
-        return withContent(result, checkContent, content);
-      })
-      .then((result) => port.postMessage({ id: message.id, result } satisfies PoolReplyMessage));
+      if (wanted !== null && checkContent) {
+        result = context
+          ? withContent(result, checkContent, context)
+          : {
+              ok: false,
+              code: 'VERIFY_CRASHED',
+              message: '번들 검사 작업자에게 사업 목록이 전달되지 않았습니다',
+            };
+      }
+      port.postMessage({ id: message.id, result } satisfies PoolReplyMessage);
+    };
+    previous = previous.then(run, run);
   });
 }

@@ -188,7 +188,10 @@ describe('mutated and forged bundles through the full import path', () => {
           expect(after.received_documents).toEqual(before.received_documents);
           expect(after.department_chain).toEqual(before.department_chain);
           expect(after.bundles?.length).toBe((before.bundles?.length ?? 0) + 1);
-          // Forget the quarantined row again so every run starts from the same state.
+          expect(after.bundle_files?.length).toBe((before.bundle_files?.length ?? 0) + 1);
+          // Forget the quarantined bundle again so every run starts from the same state.
+          const held = office.db.selectFrom('bundles').select('sha256').where('status', '=', 'quarantined');
+          await office.db.deleteFrom('bundle_files').where('sha256', 'in', held).execute();
           await office.db.deleteFrom('bundles').where('status', '=', 'quarantined').execute();
         } else {
           expect(after).toEqual(before);

@@ -1,11 +1,10 @@
 // Exercises bundle-import's batched commit: many accepted bundles in one transaction, each in its own savepoint.
-import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { examples } from '../../domain/documents/test-fixtures';
 import { insertRegistryKey } from '../../db/keys';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { archiveDirOf, importBundleInputs } from './bundle-import';
+import { importBundleInputs, readArchivedBundle } from './bundle-import';
 import { dumpDatabase, makeCopy, sha256Hex, signSubmission } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
@@ -131,10 +130,13 @@ describe('batched commit of one import', () => {
         if (input) await importBundleInputs(serial, [input], { verifier: directVerifier });
       }
       expect(await tables(batched)).toEqual(await tables(serial));
-      // Only accepted bundles are archived; every accepted one is.
-      const archived = readdirSync(archiveDirOf(batched.dataDir)).sort();
-      expect(archived).toEqual([a1, a2other, b1].map((bytes) => `${sha256Hex(bytes)}.pledge`).sort());
-      expect(existsSync(archiveDirOf(serial.dataDir))).toBe(true);
+      // Only accepted bundles are archived; every accepted one is, byte for byte.
+      const archived = (await batched.db.selectFrom('bundle_files').select('sha256').execute()).map(
+        (r) => r.sha256,
+      );
+      expect(archived.sort()).toEqual([a1, a2other, b1].map((bytes) => sha256Hex(bytes)).sort());
+      for (const bytes of [a1, a2other, b1])
+        expect((await readArchivedBundle(batched, sha256Hex(bytes)))?.equals(bytes)).toBe(true);
     } finally {
       await batched.close();
       await serial.close();

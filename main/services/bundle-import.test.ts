@@ -9,7 +9,7 @@ import { listRegistryKeys } from '../../db/keys';
 import { latestReceivedDocuments, listReceivedDocuments } from '../../db/received';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { exportBundle } from './bundle-export';
-import { archivePathOf, importBundleInputs, importBundles, releaseQuarantined } from './bundle-import';
+import { importBundleInputs, importBundles, readArchivedBundle, releaseQuarantined } from './bundle-import';
 import {
   dumpDatabase,
   enroll,
@@ -131,9 +131,11 @@ describe('round trip: department export → office import', () => {
     const attachment = await getAttachment(office.db, sha256Hex(pdf));
     expect(attachment?.bytes.equals(pdf)).toBe(true);
     expect(attachment?.mediaType).toBe('application/pdf');
-    expect(
-      readFileSync(archivePathOf(office.dataDir, exported.sha256)).equals(readFileSync(exported.path)),
-    ).toBe(true);
+    // The raw file is archived byte for byte, in the database.
+    expect((await readArchivedBundle(office, exported.sha256))?.equals(readFileSync(exported.path))).toBe(
+      true,
+    );
+    expect(existsSync(join(office.dataDir, 'archive'))).toBe(false);
 
     const before = await dumpDatabase(office);
     const [again] = await importBundles(office, [exported.path], undefined, direct);
@@ -344,7 +346,9 @@ describe('keys and quarantine', () => {
     const [held] = await importBundles(office, [exported.path], undefined, direct);
     expect(held).toMatchObject({ status: 'quarantined', code: 'KEY_UNKNOWN', department: LEAD, revision: 1 });
     expect(await listReceivedDocuments(office.db)).toEqual([]);
-    expect(existsSync(archivePathOf(office.dataDir, exported.sha256))).toBe(true);
+    expect((await readArchivedBundle(office, exported.sha256))?.equals(readFileSync(exported.path))).toBe(
+      true,
+    );
     expect((await listReceivedBundles(office.db, { status: 'quarantined' })).map((b) => b.sha256)).toEqual([
       exported.sha256,
     ]);

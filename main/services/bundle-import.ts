@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, stat, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { sql, type Transaction } from 'kysely';
 import {
   DEFAULT_LIMITS,
   MANIFEST_NAME,
   parseManifestBytes,
   serializeManifest,
-  syncDirectory,
-  writeFileAtomic,
-  writeFileAtomicDeferred,
   type BundleAccepted,
   type ContentContext,
   type KeySnapshotEntry,
@@ -17,15 +14,15 @@ import {
   type StoredDocumentRow,
 } from '../bundles';
 import { readZipEntries } from '../bundles/read';
-import { putAttachment } from '../../db/attachments';
+import { bundleWrites, type BundleWrites } from '../../db/bundle-writes';
 import {
-  getDepartmentChain,
+  getBundleFile,
   getReceivedBundle,
   listReceivedBundles,
   putReceivedBundle,
-  setDepartmentChain,
+  type DepartmentChain,
 } from '../../db/bundles';
-import type { Database } from '../../db/schema';
+import { withRawConnection } from '../../db/create-db';
 import { submissionVerdict } from './bundle-content';
 import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
@@ -51,20 +48,20 @@ export interface ImportOptions {
   /** Defaults to a worker pool over the built out/main/verify-worker.mjs, closed when the import ends. */
   verifier?: Verifier;
   onProgress?: (done: number, total: number) => void;
-  /** Bundles in flight at once (read, verified in a worker, content-checked); default 4. */
+  /**
+   * Bundles in flight at once (read, verified in a worker, content-checked); default IN_FLIGHT, so the worker
+   * threads have queued work while this thread commits.
+   */
   concurrency?: number;
 }
 
 /** Accepted bundles committed in one SQLite transaction (each inside its own savepoint). */
 const COMMIT_BATCH = 256;
-/** received_documents rows per INSERT (8 parameters each, far below SQLite's limit). */
-const DOCUMENT_ROWS_PER_INSERT = 100;
-/** Archive files written (and fsynced) at once while bundles are verified. */
-const ARCHIVE_WRITES = 16;
-
-export const archiveDirOf = (dataDir: string): string => join(dataDir, 'archive');
-export const archivePathOf = (dataDir: string, sha256: string): string =>
-  join(archiveDirOf(dataDir), `${sha256}.pledge`);
+/**
+ * Bundles read and queued for verification at once: enough that the worker threads (IMPORT_WORKER_DEPTH jobs
+ * each) keep working while this thread commits a batch; ~17 KB each, so a few MB.
+ */
+const IN_FLIGHT = 128;
 
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const BUNDLE_FILE = /\.(pledge|zip)$/i;
@@ -128,9 +125,8 @@ type Verified =
       check: BundleAccepted;
       /** The checked documents as stored (schema-parsed, serialized). */
       documents: StoredDocumentRow[];
-      /** The raw file being archived (started early so its fsync overlaps verification; see commitBatch). */
-      archived: Promise<unknown>;
     }
+  | { kind: 'duplicate'; file: string; sha256: string }
   | {
       kind: 'quarantine';
       file: string;
@@ -141,6 +137,9 @@ type Verified =
       code: string;
       reason: string;
     };
+
+type Accept = Extract<Verified, { kind: 'accept' }>;
+type Quarantine = Extract<Verified, { kind: 'quarantine' }>;
 
 export type BundleInput = { name: string; bytes: Buffer } | { name: string; path: string };
 
@@ -161,11 +160,19 @@ export async function importBundles(
 }
 
 /**
- * The office's import: every input is read once into memory and verified completely (in a worker: container,
- * signature, members, key status; then every document's schema, identity and the department's right to report
- * on its project) before anything is written. Verified bundles are then committed in order of department and
- * revision, each all-or-nothing with its revision checks (stale, fork, duplicate): its own savepoint inside a
- * transaction shared by up to COMMIT_BATCH bundles (see commitBatch). Results keep input order.
+ * The office's import: every input is read once and verified completely (in a worker: container, signature,
+ * members, key status; then every document's schema, identity and the department's right to report on its
+ * project) before anything of it is written. Accepted bundles are committed while later inputs are still being
+ * verified, each all-or-nothing with its revision checks (stale, fork, duplicate) in its own savepoint inside a
+ * transaction shared by up to COMMIT_BATCH bundles (see commitBatch). The raw bytes are stored in the same
+ * savepoint (bundle_files), so rows and file commit together.
+ *
+ * Order: inputs are taken in input order; a department's bundle is committed at once while it continues that
+ * department's chain (a newer revision whose previous hash is the last accepted bundle, or a first bundle with
+ * none). From the first bundle of a department that does not (a gap, a fork, a stale or repeated revision, a
+ * quarantined one), that department's remaining bundles wait and are committed after all inputs are verified,
+ * in order of revision, then input order: the outcome is the same as committing every bundle in order of
+ * department, revision and input position. Results keep input order.
  */
 export async function importBundleInputs(
   ctx: AppContext,
@@ -174,139 +181,148 @@ export async function importBundleInputs(
 ): Promise<ImportResult[]> {
   const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier();
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
-  const chains = await ctx.db
-    .selectFrom('department_chain')
-    .select(['department', 'last_revision'])
-    .execute();
-  const archiver = new Archiver(ctx.dataDir, new Map(chains.map((c) => [c.department, c.last_revision])));
-  const committed = new Set<string>();
   try {
     const keys = await registrySnapshot(ctx);
     // One object for the whole import: the worker pool sends it to each worker once.
     const content: ContentContext = { catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) };
+    const state = await withRawConnection(ctx.db, (sqlite) => ({
+      chains: new Map(
+        bundleWrites(sqlite)
+          .allChains()
+          .map((c) => [c.department, c]),
+      ),
+      accepted: new Set(
+        sqlite
+          .prepare<[], { sha256: string }>(`SELECT sha256 FROM bundles WHERE status = 'accepted'`)
+          .all()
+          .map((r) => r.sha256),
+      ),
+    }));
     const total = inputs.length;
+    const results: ImportResult[] = new Array<ImportResult>(total);
+    const verified: (Verified | undefined)[] = new Array<Verified | undefined>(total);
     let done = 0;
-    const verified: Verified[] = new Array<Verified>(inputs.length);
+    let wake: (() => void) | null = null;
 
+    // Producers: read and verify inputs in order, several in flight so the worker threads never wait for this
+    // thread while it commits.
     let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < inputs.length) {
+    const produce = async (): Promise<void> => {
+      while (next < total) {
         const index = next++;
         const input = inputs[index] as BundleInput;
-        verified[index] = await verifyInput(ctx, input, keys, verifier, content, archiver);
+        verified[index] = await verifyInput(input, keys, verifier, content, state.accepted);
         done += 1;
         options.onProgress?.(done, total);
+        const w = wake;
+        wake = null;
+        w?.();
       }
     };
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, inputs.length));
-    await Promise.all(Array.from({ length: concurrency }, () => worker()));
-    // The worker threads are not needed for the writes.
+    const inFlight = Math.max(1, Math.min(options.concurrency ?? IN_FLIGHT, total));
+    const producing = Promise.all(Array.from({ length: inFlight }, () => produce()));
+    producing.catch(() => undefined); // awaited below; a failure there must not be unhandled meanwhile
+
+    // The consumer: commits in input order while departments' chains continue; everything else waits.
+    const blocked = new Set<string>();
+    const waiting: { v: Accept | Quarantine; index: number }[] = [];
+    const duplicates: { v: Extract<Verified, { kind: 'duplicate' }>; index: number }[] = [];
+    let batch: { v: Accept; index: number }[] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const taken = batch;
+      batch = [];
+      const outcomes = await commitBatch(
+        ctx,
+        taken.map((b) => b.v),
+      );
+      taken.forEach((b, k) => (results[b.index] = outcomes[k] as ImportResult));
+    };
+    for (let cursor = 0; cursor < total;) {
+      const v = verified[cursor];
+      if (!v) {
+        // Commit what is ready rather than idle; a small batch costs one more commit, never a lost bundle.
+        if (batch.length >= COMMIT_BATCH / 4) await flush();
+        else await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      verified[cursor] = undefined;
+      if (v.kind === 'final') results[cursor] = v.result;
+      else if (v.kind === 'duplicate') duplicates.push({ v, index: cursor });
+      else if (v.kind === 'accept' && continuesChain(v, state.chains, blocked)) {
+        const { department, revision } = v.check.manifest;
+        state.chains.set(department, {
+          department,
+          lastRevision: revision,
+          lastBundleSha256: v.sha256,
+          updatedAt: '',
+        });
+        state.accepted.add(v.sha256);
+        batch.push({ v, index: cursor });
+        if (batch.length >= COMMIT_BATCH) await flush();
+      } else {
+        if (v.kind === 'accept') blocked.add(v.check.manifest.department);
+        waiting.push({ v, index: cursor });
+      }
+      cursor += 1;
+    }
+    await producing;
+    await flush();
+    // The worker threads are not needed for the rest.
     await owned?.close();
 
-    const results: ImportResult[] = new Array<ImportResult>(inputs.length);
-    const order = verified
-      .map((v, index) => ({ v, index }))
-      .sort(
-        (a, b) => commitOrder(a.v) - commitOrder(b.v) || compareCandidates(a.v, b.v) || a.index - b.index,
-      );
-    for (let i = 0; i < order.length;) {
-      const first = order[i] as { v: Verified; index: number };
+    waiting.sort(
+      (a, b) => commitOrder(a.v) - commitOrder(b.v) || compareCandidates(a.v, b.v) || a.index - b.index,
+    );
+    for (let i = 0; i < waiting.length;) {
+      const first = waiting[i] as { v: Accept | Quarantine; index: number };
       if (first.v.kind !== 'accept') {
-        results[first.index] = await commit(ctx, first.v);
+        results[first.index] = await commitQuarantine(ctx, first.v);
         i += 1;
         continue;
       }
-      const batch: { v: Extract<Verified, { kind: 'accept' }>; index: number }[] = [];
-      while (i < order.length && batch.length < COMMIT_BATCH) {
-        const item = order[i] as { v: Verified; index: number };
+      while (i < waiting.length && batch.length < COMMIT_BATCH) {
+        const item = waiting[i] as { v: Accept | Quarantine; index: number };
         if (item.v.kind !== 'accept') break;
         batch.push({ v: item.v, index: item.index });
         i += 1;
       }
-      const outcomes = await commitBatch(
-        ctx,
-        batch.map((b) => b.v),
-      );
-      batch.forEach((b, k) => {
-        const outcome = outcomes[k] as ImportResult;
-        results[b.index] = outcome;
-        if (outcome.status === 'accepted') committed.add(b.v.sha256);
-      });
+      await flush();
+    }
+    for (const { v, index } of duplicates) {
+      const known = await getReceivedBundle(ctx.db, v.sha256);
+      results[index] = known
+        ? duplicateOf(v.file, known)
+        : rejected(v.file, 'DUPLICATE', '이미 받은 번들입니다.');
     }
     return results;
   } finally {
     await owned?.close();
-    await archiver.settle();
-    await removeUnreferenced(
-      ctx,
-      [...archiver.created].filter((sha) => !committed.has(sha)),
-    );
   }
 }
 
 /**
- * Files archived early for bundles the commit then refused (e.g. a fork found only once an earlier bundle of
- * the same import was committed): one transaction per bundle would never have written them, so remove the ones
- * this import created and no row names.
+ * True when a bundle can be committed in input order: its department has nothing waiting, and the bundle is
+ * that department's next link (or its first bundle, with no previous hash, when none was accepted yet).
  */
-async function removeUnreferenced(ctx: AppContext, created: readonly string[]): Promise<void> {
-  for (const sha256 of created) {
-    if (await getReceivedBundle(ctx.db, sha256)) continue;
-    rmSync(archivePathOf(ctx.dataDir, sha256), { force: true });
-  }
+function continuesChain(
+  v: Accept,
+  chains: ReadonlyMap<string, DepartmentChain>,
+  blocked: ReadonlySet<string>,
+) {
+  const { department, revision, previousBundleSha256 } = v.check.manifest;
+  if (blocked.has(department)) return false;
+  const chain = chains.get(department);
+  if (!chain) return previousBundleSha256 === null;
+  return revision > chain.lastRevision && previousBundleSha256 === chain.lastBundleSha256;
 }
 
-/**
- * Raw files of accepted bundles, written while the rest is still being verified: content-addressed, so a file
- * written for a bundle whose commit later fails is harmless (the same holds for the one-at-a-time path). Each
- * file is fsynced before its rename; the folder is fsynced once per commit batch (commitBatch).
- */
-class Archiver {
-  private readonly started = new Map<string, Promise<unknown>>();
-  /** Hashes whose file this import wrote (not there before). */
-  readonly created = new Set<string>();
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  private dirReady = false;
-
-  constructor(
-    private readonly dataDir: string,
-    /** Each department's last accepted revision when the import started. */
-    readonly lastRevisions: ReadonlyMap<string, number>,
-  ) {}
-
-  /** Starts writing (once per hash); the promise settles when the file is complete on disk, or fails. */
-  write(sha256: string, bytes: Buffer): Promise<unknown> {
-    const known = this.started.get(sha256);
-    if (known) return known;
-    const promise = this.run(sha256, bytes);
-    promise.catch(() => undefined); // awaited (and rethrown) by the commit; never an unhandled rejection
-    this.started.set(sha256, promise);
-    return promise;
-  }
-
-  private async run(sha256: string, bytes: Buffer): Promise<void> {
-    if (this.running >= ARCHIVE_WRITES) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running += 1;
-    try {
-      const path = archivePathOf(this.dataDir, sha256);
-      if (await fileExists(path)) return;
-      if (!this.dirReady) {
-        mkdirSync(archiveDirOf(this.dataDir), { recursive: true });
-        this.dirReady = true;
-      }
-      await writeFileAtomicDeferred(path, bytes);
-      this.created.add(sha256);
-    } finally {
-      this.running -= 1;
-      this.waiting.shift()?.();
-    }
-  }
-
-  /** Waits for every write started (used before returning, so no write outlives the import). */
-  async settle(): Promise<void> {
-    await Promise.allSettled([...this.started.values()]);
-  }
+/** The bytes of a received bundle as archived: in the database, or as a file written by an earlier version. */
+export async function readArchivedBundle(ctx: AppContext, sha256: string): Promise<Buffer | null> {
+  const stored = await getBundleFile(ctx.db, sha256);
+  if (stored) return stored;
+  const legacy = join(ctx.dataDir, 'archive', `${sha256}.pledge`);
+  return existsSync(legacy) ? readFileSync(legacy) : null;
 }
 
 const commitOrder = (v: Verified): number => (v.kind === 'accept' ? 0 : v.kind === 'quarantine' ? 1 : 2);
@@ -320,7 +336,7 @@ function compareCandidates(a: Verified, b: Verified): number {
 async function readInput(input: BundleInput): Promise<Buffer | ImportResult> {
   if ('bytes' in input) return input.bytes;
   try {
-    const size = statSync(input.path).size;
+    const size = (await stat(input.path)).size;
     if (size > DEFAULT_LIMITS.maxBundleBytes) {
       return rejected(
         input.name,
@@ -328,7 +344,7 @@ async function readInput(input: BundleInput): Promise<Buffer | ImportResult> {
         `파일이 너무 큽니다 (${size}바이트, 최대 ${DEFAULT_LIMITS.maxBundleBytes}바이트)`,
       );
     }
-    return readFileSync(input.path);
+    return await readFile(input.path);
   } catch (error) {
     return rejected(
       input.name,
@@ -339,30 +355,18 @@ async function readInput(input: BundleInput): Promise<Buffer | ImportResult> {
 }
 
 async function verifyInput(
-  ctx: AppContext,
   input: BundleInput,
   keys: readonly KeySnapshotEntry[],
   verifier: Verifier,
-  content: ContentContext,
-  archiver: Archiver,
+  context: ContentContext,
+  accepted: ReadonlySet<string>,
 ): Promise<Verified> {
   const bytes = await readInput(input);
   if (!Buffer.isBuffer(bytes)) return { kind: 'final', result: bytes };
-  return verifyBytes(ctx, input.name, bytes, keys, verifier, content, archiver);
-}
-
-async function verifyBytes(
-  ctx: AppContext,
-  file: string,
-  bytes: Buffer,
-  keys: readonly KeySnapshotEntry[],
-  verifier: Verifier,
-  context: ContentContext,
-  archiver: Archiver,
-): Promise<Verified> {
+  const file = input.name;
   const sha256 = sha256Hex(bytes);
-  const known = await getReceivedBundle(ctx.db, sha256);
-  if (known?.status === 'accepted') return { kind: 'final', result: duplicateOf(file, known) };
+  // Already accepted before this import, or taken for commit earlier in it: not verified again.
+  if (accepted.has(sha256)) return { kind: 'duplicate', file, sha256 };
   const check = await verifier(bytes, keys, 'pledge-submission', context);
   if (!check.ok) {
     if (check.quarantine) {
@@ -394,17 +398,11 @@ async function verifyBytes(
       }),
     };
   }
-  // A revision already superseded will be refused at commit: do not archive it (the serial path would not).
-  const lastRevision = archiver.lastRevisions.get(check.manifest.department);
-  const archived =
-    lastRevision !== undefined && check.manifest.revision <= lastRevision
-      ? Promise.resolve()
-      : archiver.write(sha256, bytes);
   // The raw parsed documents are not needed any more (content.documents holds the checked ones): an import of
-  // thousands of bundles keeps every verified bundle until the commit, so drop them now.
+  // thousands of bundles may keep verified bundles until their commit, so drop them now.
   const { content: _verdict, ...rest } = check;
   const kept: BundleAccepted = { ...rest, documents: [] };
-  return { kind: 'accept', file, bytes, sha256, check: kept, documents: content.documents, archived };
+  return { kind: 'accept', file, bytes, sha256, check: kept, documents: content.documents };
 }
 
 /** The manifest of a bundle the verifier already found sound except for its key (canonical zip, schema-valid). */
@@ -436,118 +434,94 @@ const duplicateOf = (
   documents: 0,
 });
 
-/** Thrown inside a transaction to roll it back with a result. */
+/** Thrown inside a savepoint to roll it back with a result. */
 class Outcome extends Error {
   constructor(readonly result: ImportResult) {
     super(result.reason);
   }
 }
 
-function archive(ctx: AppContext, sha256: string, bytes: Buffer): void {
-  const path = archivePathOf(ctx.dataDir, sha256);
-  if (existsSync(path)) return;
-  mkdirSync(archiveDirOf(ctx.dataDir), { recursive: true });
-  writeFileAtomic(path, bytes);
-}
-
-async function commit(ctx: AppContext, v: Verified): Promise<ImportResult> {
-  if (v.kind === 'final') return v.result;
+/** A bundle held for an unknown or pending key: its row and bytes, in one transaction. */
+async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<ImportResult> {
   const now = ctx.now().toISOString();
-  if (v.kind === 'quarantine') {
-    const { manifest } = v;
-    const known = await getReceivedBundle(ctx.db, v.sha256);
-    if (known) return duplicateOf(v.file, known);
-    archive(ctx, v.sha256, v.bytes);
-    await putReceivedBundle(ctx.db, {
-      sha256: v.sha256,
-      type: manifest.type,
-      department: manifest.department,
-      keyId: manifest.keyId,
-      period: manifest.period,
-      revision: manifest.revision,
-      previousSha256: manifest.previousBundleSha256,
-      createdAt: manifest.createdAt,
-      importedAt: now,
-      status: 'quarantined',
-      manifest: v.manifestText,
-      fileName: basename(v.file),
-      reasonCode: v.code,
-      reason: v.reason,
-    });
-    return {
-      file: v.file,
-      status: 'quarantined',
-      code: v.code,
-      reason: `${v.reason}. 번들은 격리 보관했습니다. 키를 승인하면 반영됩니다.`,
-      department: manifest.department,
-      revision: manifest.revision,
-      sha256: v.sha256,
-      documents: manifest.members.filter((m) => m.role === 'document').length,
-    };
-  }
-  throw new Error(`commit: accepted bundles go through commitBatch (${v.file})`);
+  const { manifest } = v;
+  return withRawConnection(ctx.db, (sqlite) => {
+    const writes = bundleWrites(sqlite);
+    return sqlite.transaction((): ImportResult => {
+      const known = writes.getBundle(v.sha256);
+      if (known) return duplicateOf(v.file, known);
+      writes.putBundle({
+        sha256: v.sha256,
+        type: manifest.type,
+        department: manifest.department,
+        keyId: manifest.keyId,
+        period: manifest.period,
+        revision: manifest.revision,
+        previousSha256: manifest.previousBundleSha256,
+        createdAt: manifest.createdAt,
+        importedAt: now,
+        status: 'quarantined',
+        manifest: v.manifestText,
+        fileName: basename(v.file),
+        reasonCode: v.code,
+        reason: v.reason,
+      });
+      writes.putFile(v.sha256, v.bytes, now);
+      return {
+        file: v.file,
+        status: 'quarantined',
+        code: v.code,
+        reason: `${v.reason}. 번들은 격리 보관했습니다. 키를 승인하면 반영됩니다.`,
+        department: manifest.department,
+        revision: manifest.revision,
+        sha256: v.sha256,
+        documents: manifest.members.filter((m) => m.role === 'document').length,
+      };
+    })();
+  });
 }
-
-/** Callback stat: cheaper for the calling thread than fs/promises (one per archived bundle). */
-const fileExists = (path: string): Promise<boolean> =>
-  new Promise((resolve) => stat(path, (error) => resolve(!error)));
 
 /**
  * Commits accepted bundles, in order, in ONE transaction: per-commit fsync (WAL, synchronous=FULL) would
  * otherwise dominate an import of thousands of bundles. Each bundle still stands alone: it runs inside its own
- * SAVEPOINT, and a revision or duplicate check that refuses it rolls back only that savepoint, exactly as its
- * own transaction would have; later bundles see the chain as the earlier ones left it. An unexpected error
- * keeps the bundles before it (committed) and is rethrown, as with one transaction per bundle. Before the
- * commit every accepted bundle's raw file is complete on disk and the archive folder is synced, so the
- * database never names an archive file a power cut could lose.
+ * savepoint (a nested better-sqlite3 transaction), and a revision or duplicate check that refuses it rolls back
+ * only that savepoint, exactly as its own transaction would have; later bundles see the chain as the earlier
+ * ones left it. An unexpected error keeps the bundles before it (committed) and is rethrown, as with one
+ * transaction per bundle.
  */
-async function commitBatch(
-  ctx: AppContext,
-  batch: readonly Extract<Verified, { kind: 'accept' }>[],
-): Promise<ImportResult[]> {
+async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Promise<ImportResult[]> {
   const now = ctx.now().toISOString();
-  const results: ImportResult[] = [];
-  let failure: { error: unknown } | null = null;
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const v of batch) {
-      await sql`SAVEPOINT bundle_import`.execute(trx);
-      try {
-        results.push(await writeAccepted(trx, ctx, v, now));
-        await sql`RELEASE SAVEPOINT bundle_import`.execute(trx);
-      } catch (error) {
-        await sql`ROLLBACK TO SAVEPOINT bundle_import`.execute(trx);
-        await sql`RELEASE SAVEPOINT bundle_import`.execute(trx);
-        if (error instanceof Outcome) {
-          results.push(error.result);
-          continue;
+  return withRawConnection(ctx.db, (sqlite) => {
+    const writes = bundleWrites(sqlite);
+    const results: ImportResult[] = [];
+    let failure: { error: unknown } | null = null;
+    const one = sqlite.transaction((v: Accept) => writeAccepted(writes, v, now));
+    sqlite.transaction(() => {
+      for (const v of batch) {
+        try {
+          results.push(one(v));
+        } catch (error) {
+          if (error instanceof Outcome) {
+            results.push(error.result);
+            continue;
+          }
+          failure = { error };
+          break;
         }
-        failure = { error };
-        break;
       }
-    }
-    const accepted = batch.filter((_v, k) => results[k]?.status === 'accepted');
-    if (accepted.length === 0) return;
-    await Promise.all(accepted.map((v) => v.archived));
-    // A bundle not archived early (judged stale while verifying, yet accepted now) is written here.
-    for (const v of accepted) archive(ctx, v.sha256, v.bytes);
-    syncDirectory(archiveDirOf(ctx.dataDir));
+    })();
+    if (failure) throw (failure as { error: unknown }).error;
+    return results;
   });
-  if (failure) throw (failure as { error: unknown }).error;
-  return results;
 }
 
-/** One accepted bundle's rows (inside the caller's savepoint); throws Outcome when its revision is refused. */
-async function writeAccepted(
-  trx: Transaction<Database>,
-  ctx: AppContext,
-  v: Extract<Verified, { kind: 'accept' }>,
-  now: string,
-): Promise<ImportResult> {
+/** One accepted bundle's rows and bytes (inside the caller's savepoint); throws Outcome when it is refused. */
+function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResult {
   const { manifest } = v.check;
   const base = { department: manifest.department, revision: manifest.revision, sha256: v.sha256 };
-  const known = await getReceivedBundle(trx, v.sha256);
+  const known = writes.getBundle(v.sha256);
   if (known?.status === 'accepted') throw new Outcome(duplicateOf(v.file, known));
-  const chain = await getDepartmentChain(trx, manifest.department);
+  const chain = writes.getChain(manifest.department);
   if (chain && manifest.revision <= chain.lastRevision) {
     throw new Outcome(
       rejected(
@@ -571,7 +545,7 @@ async function writeAccepted(
       ),
     );
   }
-  await putReceivedBundle(trx, {
+  writes.putBundle({
     sha256: v.sha256,
     type: manifest.type,
     department: manifest.department,
@@ -587,28 +561,12 @@ async function writeAccepted(
     reasonCode: '',
     reason: '',
   });
-  // The rows insertReceivedDocument writes, several per statement (one statement each cost more than the data).
-  for (let i = 0; i < v.documents.length; i += DOCUMENT_ROWS_PER_INSERT) {
-    await trx
-      .insertInto('received_documents')
-      .values(
-        v.documents.slice(i, i + DOCUMENT_ROWS_PER_INSERT).map((row) => ({
-          bundle_sha256: v.sha256,
-          kind: row.kind,
-          project_id: row.projectId,
-          slot: row.slot,
-          department: manifest.department,
-          revision: manifest.revision,
-          json: row.json,
-          received_at: now,
-        })),
-      )
-      .execute();
-  }
+  writes.putFile(v.sha256, v.bytes, now);
+  writes.insertDocuments(base, v.documents, now);
   for (const attachment of v.check.attachments) {
-    await putAttachment(trx, attachment.bytes, attachment.mediaType, ctx.now());
+    writes.putAttachment(sha256Hex(attachment.bytes), attachment.bytes, attachment.mediaType, now);
   }
-  await setDepartmentChain(trx, {
+  writes.setChain({
     department: manifest.department,
     lastRevision: manifest.revision,
     lastBundleSha256: v.sha256,
@@ -640,14 +598,13 @@ export async function releaseQuarantined(
   const inputs: BundleInput[] = [];
   const missing: ImportResult[] = [];
   for (const bundle of held) {
-    const path = archivePathOf(ctx.dataDir, bundle.sha256);
-    const bytes = existsSync(path) ? readFileSync(path) : null;
+    const bytes = await readArchivedBundle(ctx, bundle.sha256);
     if (!bytes || sha256Hex(bytes) !== bundle.sha256) {
       missing.push(
         rejected(
           bundle.fileName,
           'ARCHIVE_MISSING',
-          `보관된 번들 파일(${path})이 없거나 손상되어 다시 검사할 수 없습니다. 원본 파일을 다시 가져오세요.`,
+          `보관된 번들(SHA-256 ${bundle.sha256.slice(0, 12)}…)이 없거나 손상되어 다시 검사할 수 없습니다. 원본 파일을 다시 가져오세요.`,
           {
             department: bundle.department,
             revision: bundle.revision,

@@ -54,9 +54,16 @@ export interface OwnedVerifier {
  * The import's verifier: a worker pool (threads start on the first bundle) the caller closes when the import
  * ends. Refuses to run untrusted files in the main thread when the worker is missing, like defaultVerifier.
  */
+/** Jobs queued in each import worker: about 60 ms of work, longer than one commit batch of this thread. */
+const IMPORT_WORKER_DEPTH = 32;
+
 export function openImportVerifier(options: { size?: number } = {}): OwnedVerifier {
   const workerFile = requireVerifyWorkerFile();
-  const pool = createVerifyPool({ workerFile, ...(options.size ? { size: options.size } : {}) });
+  const pool = createVerifyPool({
+    workerFile,
+    depth: IMPORT_WORKER_DEPTH,
+    ...(options.size ? { size: options.size } : {}),
+  });
   return { verifier: poolVerifier(pool), close: () => pool.close() };
 }
 

@@ -30,11 +30,14 @@ export function attachmentRefsOf(json: unknown): string[] {
   const found = new Set<string>();
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) {
-      value.forEach(walk);
-    } else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) {
-        if (key === 'sha256' && typeof inner === 'string' && /^[0-9a-f]{64}$/.test(inner)) found.add(inner);
-        else walk(inner);
+      for (const item of value) if (item !== null && typeof item === 'object') walk(item);
+    } else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        const inner = record[key];
+        if (inner === null || typeof inner !== 'object') {
+          if (key === 'sha256' && typeof inner === 'string' && /^[0-9a-f]{64}$/.test(inner)) found.add(inner);
+        } else walk(inner);
       }
     }
   };

@@ -153,12 +153,16 @@ export async function benchOffice(log: (line: string) => void): Promise<OfficeBe
 
       const term = await loadTerm(office.db);
       const request = { periodId: REPORT_PERIOD, today: TODAY };
+      const reportProfiler = await startProfile();
       const viaDb = await timeRuns(5, () => officeReport(office.db, stored, term, request));
+      await reportProfiler?.stop('office-report');
       const input = await buildReportInput(office.db, stored, term, REPORT_PERIOD, {
         executionRateThreshold: 0.3,
         today: TODAY,
       });
+      const computeProfiler = await startProfile();
       const compute = await timeRuns(5, () => buildOfficeReport(input));
+      await computeProfiler?.stop('build-report');
       const workbook = await timeRuns(3, () => writeReportWorkbook(viaDb.value.report));
       const floorSeconds = floor.parseSeconds + floor.verifySeconds + floor.insertSeconds;
       return {

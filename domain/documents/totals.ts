@@ -70,14 +70,39 @@ export function investmentGridTotals(grid: SourceGrid, budgetYears: readonly str
 }
 
 /**
- * For each column key, the index of its first listing: a key listed twice shares that column (its cells then count
- * twice, as listed). Plain arrays instead of records keep the report's thousands of calls cheap.
+ * Where each column key counts: `slots[i]` is the index of key i's first listing (a key listed twice shares that
+ * column; its cells then count twice, as listed), and `positions` lists every index of each key. The totals walk
+ * the keys a row actually holds (most rows of a grid are empty) and look each up here, instead of looking every
+ * column up in every row. Computed once per keys array (the report passes the same arrays thousands of times).
  */
-function slotsOf(keys: readonly string[]): number[] {
-  return keys.map((key, i) => {
+interface ColumnLayout {
+  slots: number[];
+  positions: Map<string, number[]>;
+}
+
+const layouts = new WeakMap<readonly string[], ColumnLayout>();
+
+function layoutOf(keys: readonly string[]): ColumnLayout {
+  const slots = keys.map((key, i) => {
     const first = keys.indexOf(key);
     return first === -1 ? i : first;
   });
+  const positions = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const list = positions.get(key);
+    if (list === undefined) positions.set(key, [i]);
+    else list.push(i);
+  });
+  return { slots, positions };
+}
+
+function cachedLayout(cacheKey: readonly string[], keys: () => readonly string[]): ColumnLayout {
+  let layout = layouts.get(cacheKey);
+  if (layout === undefined) {
+    layout = layoutOf(keys());
+    layouts.set(cacheKey, layout);
+  }
+  return layout;
 }
 
 /** Project totals over several grids (all 단위사업 of a plan or card). */
@@ -85,11 +110,10 @@ export function investmentTotalsOf(
   grids: readonly SourceGrid[],
   budgetYears: readonly string[],
 ): InvestmentTotals {
-  const keys = [...budgetYears, AFTER_TERM];
-  const slots = slotsOf(keys);
+  // Columns: the budget years, then 임기후 (index yearCount).
+  const { slots, positions } = cachedLayout(budgetYears, () => [...budgetYears, AFTER_TERM]);
   const yearCount = budgetYears.length;
-  const afterSlot = slots[yearCount] ?? yearCount;
-  const column = new Array<number>(keys.length).fill(0);
+  const column = new Array<number>(yearCount + 1).fill(0);
   const bySource = {} as Record<FundingSource, InvestmentRowTotals>;
   let within = 0;
   let after = 0;
@@ -98,15 +122,18 @@ export function investmentTotalsOf(
     let rowAfter = 0;
     for (const grid of grids) {
       const row = grid[source];
-      for (let i = 0; i < yearCount; i++) {
-        const m = toMilli(row[budgetYears[i] as string]);
-        rowWithin += m;
-        const slot = slots[i] as number;
-        column[slot] = (column[slot] ?? 0) + m;
+      for (const key in row) {
+        const at = positions.get(key);
+        if (at === undefined) continue; // outside the term: reported by validateDocument
+        const m = toMilli(row[key]);
+        if (m === 0) continue;
+        for (const p of at) {
+          if (p < yearCount) rowWithin += m;
+          else rowAfter += m;
+          const slot = slots[p] as number;
+          column[slot] = (column[slot] as number) + m;
+        }
       }
-      const m = toMilli(row[AFTER_TERM]);
-      rowAfter += m;
-      column[afterSlot] = (column[afterSlot] ?? 0) + m;
     }
     within += rowWithin;
     after += rowAfter;
@@ -117,8 +144,9 @@ export function investmentTotalsOf(
     };
   }
   const byColumn: Record<string, number> = {};
-  for (let i = 0; i < keys.length; i++) {
-    if (slots[i] === i) byColumn[keys[i] as string] = fromMilli(column[i] ?? 0);
+  for (let i = 0; i <= yearCount; i++) {
+    if (slots[i] === i)
+      byColumn[i < yearCount ? (budgetYears[i] as string) : AFTER_TERM] = fromMilli(column[i] ?? 0);
   }
   return {
     bySource,
@@ -158,7 +186,7 @@ export interface ExecutedTotals {
 
 /** Totals of executed grids over the term's `periods`; keys outside them are ignored (validation reports them). */
 export function executedTotalsOf(grids: readonly SourceGrid[], periods: readonly string[]): ExecutedTotals {
-  const slots = slotsOf(periods);
+  const { slots, positions } = cachedLayout(periods, () => periods);
   const periodCount = periods.length;
   const byPeriodMilli = new Array<number>(periodCount).fill(0);
   const bySource = {} as Record<FundingSource, number>;
@@ -167,11 +195,16 @@ export function executedTotalsOf(grids: readonly SourceGrid[], periods: readonly
     let row = 0;
     for (const grid of grids) {
       const cells = grid[source];
-      for (let i = 0; i < periodCount; i++) {
-        const m = toMilli(cells[periods[i] as string]);
-        row += m;
-        const slot = slots[i] as number;
-        byPeriodMilli[slot] = (byPeriodMilli[slot] ?? 0) + m;
+      for (const key in cells) {
+        const at = positions.get(key);
+        if (at === undefined) continue;
+        const m = toMilli(cells[key]);
+        if (m === 0) continue;
+        for (const p of at) {
+          row += m;
+          const slot = slots[p] as number;
+          byPeriodMilli[slot] = (byPeriodMilli[slot] as number) + m;
+        }
       }
     }
     bySource[source] = fromMilli(row);

@@ -10,7 +10,14 @@ import {
   examples,
   TERM,
 } from './test-fixtures';
-import { checkDocument, type Issue, periodLabel, termEndMonth, validateDocument } from './validate';
+import {
+  checkDocument,
+  frozenFieldIssues,
+  type Issue,
+  periodLabel,
+  termEndMonth,
+  validateDocument,
+} from './validate';
 
 const at = (list: Issue[], path: string) =>
   list.filter((i) => i.path === path).map((i) => [i.code, i.message]);
@@ -169,6 +176,14 @@ describe('management card', () => {
     );
     // Without a confirmed plan in the context there is nothing to compare with.
     expect(validateDocument(card, TERM).errors).toEqual([]);
+    // The office's check of thousands of cards runs the frozen-field part alone: the same issues.
+    const plan = ctx().confirmedPlan;
+    if (!plan) throw new Error('no plan');
+    expect(frozenFieldIssues(card, plan).errors).toEqual(errors);
+    card.unitProjects[1]!.id = 'u9';
+    expect(frozenFieldIssues(card, plan).errors).toEqual(
+      validateDocument(card, ctx()).errors.filter((e) => /^(frozen|unit)\./.test(e.code)),
+    );
   });
 
   it('a unit project missing from or unknown to the plan is an error', () => {

@@ -397,6 +397,16 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
   return c.result();
 }
 
+/**
+ * Only the frozen-field check of validateManagementCard (the same issues, in the same order): what the office
+ * needs for every card of a report, without validating the rest of thousands of cards again.
+ */
+export function frozenFieldIssues(card: ManagementCard, plan: ExecutionPlan): ValidationResult {
+  const c = new Collector();
+  checkFrozen(c, card, plan);
+  return c.result();
+}
+
 function checkFrozen(c: Collector, card: ManagementCard, plan: ExecutionPlan): void {
   const via = '확정된 실천계획서와 달라 수정할 수 없습니다 (변경은 공약 조정 요청서로)';
   if (plan.projectId !== card.projectId) {

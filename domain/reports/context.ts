@@ -150,7 +150,7 @@ export function buildContext(input: ReportInput): ReportContext {
     firstReportedByProject,
     previousPeriodId,
     previousCardsByProject,
-    totals: reportTotals(budgetYearKeys, periods),
+    totals: input.totals ?? reportTotals(budgetYearKeys, periods),
     warnings,
   };
 }

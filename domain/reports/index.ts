@@ -11,3 +11,4 @@ export { sumFinanceAmounts, departmentOrder } from './finance-table';
 export { plannedSoFar, EXECUTION_RATE_DEFINITION, LAGGING_DEFINITION } from './lagging';
 export { localDateOf } from './submissions';
 export { cardExecuted, cardPlannedTotal } from './comparison';
+export { reportTotals } from './totals-cache';

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/types';
 import type {
   CardStatus,
+  DocumentTotals,
   ChangeRequest,
   ChangeRow,
   DecisionEntry,
@@ -66,6 +67,11 @@ export interface ReportInput {
   /** With their decision history; only approved ones enter the change history. */
   changeRequests: ChangeRequest[];
   options: ReportOptions;
+  /**
+   * Totals of these documents already computed by the caller (reportTotals over the term's budget years and
+   * half-years), e.g. while deriving `firstReported` from the same documents; the report reuses them.
+   */
+  totals?: DocumentTotals | undefined;
 }
 
 // -------------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseManifestBytes } from './manifest';
 import {
+  decodeUtf8Strict,
   parseStrictJson,
   parseStrictJsonBytes,
   parseStrictJsonCarefully,
@@ -194,5 +195,16 @@ describe('manifest parsing', () => {
         value: JSON.parse('{"__proto__":{"x":1}}'),
       });
     });
+  });
+});
+
+describe('decodeUtf8Strict', () => {
+  it('refuses invalid UTF-8 and decodes the next input afresh (one shared decoder)', () => {
+    const valid = Buffer.from('{"부서":"도시교통실"}', 'utf8');
+    const truncated = valid.subarray(0, valid.length - 4); // cuts a 3-byte sequence in half
+    expect(decodeUtf8Strict(Buffer.from([0xff, 0xfe, 0x41]))).toBeNull();
+    expect(decodeUtf8Strict(truncated)).toBeNull();
+    expect(decodeUtf8Strict(valid)).toBe('{"부서":"도시교통실"}');
+    expect(decodeUtf8Strict(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toBe('\uFEFFA');
   });
 });

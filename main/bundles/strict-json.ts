@@ -17,10 +17,14 @@ export function isWellFormedString(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
+/** One decoder for every call: building a TextDecoder costs more than decoding a small document. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Decodes UTF-8, refusing invalid sequences and a leading BOM (kept as a character, so the parser rejects it). */
 export function decodeUtf8Strict(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    // decode() without { stream } starts afresh each call, also after a failed call.
+    return strictUtf8.decode(bytes);
   } catch {
     return null;
   }

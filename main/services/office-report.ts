@@ -3,7 +3,7 @@ import type { Conflict, OfficeReportView } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   currentDecisionStatus,
-  validateManagementCard,
+  frozenFieldIssues,
   type ExecutionPlan,
   type ManagementCard,
 } from '../../domain/documents';
@@ -12,7 +12,6 @@ import type { Term } from '../../domain/term/types';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { buildReportInput } from './office-snapshot';
-import { termKeys } from './drafting';
 
 export interface ReportRequest {
   periodId: string;
@@ -25,14 +24,13 @@ export interface ReportRequest {
 export function frozenFieldConflicts(
   plans: ExecutionPlan[],
   cards: ManagementCard[],
-  term: Term,
 ): Omit<Conflict, 'resolution'>[] {
   const plansById = new Map(plans.map((p) => [p.projectId, p]));
   const conflicts: Omit<Conflict, 'resolution'>[] = [];
   for (const card of cards) {
     const plan = plansById.get(card.projectId);
     if (!plan) continue;
-    const frozen = validateManagementCard(card, { ...termKeys(term), confirmedPlan: plan }).errors.filter(
+    const frozen = frozenFieldIssues(card, plan).errors.filter(
       (e) => e.code === 'frozen.changed' || e.code === 'unit.missing' || e.code === 'unit.unknown',
     );
     if (frozen.length === 0) continue;
@@ -56,7 +54,7 @@ async function decidedInput(
   completion: Awaited<ReturnType<typeof latestDecisions>>,
 ): Promise<{ input: ReportInput; conflicts: Conflict[] }> {
   const conflictDecisions = await latestDecisions(db, 'conflict');
-  const conflicts = frozenFieldConflicts(input.plans, input.cards, input.term).map((c) => ({
+  const conflicts = frozenFieldConflicts(input.plans, input.cards).map((c) => ({
     ...c,
     resolution: conflictDecisions.get(c.key)?.decision ?? null,
   }));

@@ -3,7 +3,7 @@ import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
   deriveFinanceRow,
-  executionPlanSchema,
+  type DocumentTotals,
   mergeShared,
   type ChangeRequest,
   type ExecutionPlan,
@@ -12,6 +12,7 @@ import {
   type ManagementCard,
 } from '../../domain/documents';
 import type { ReportInput, ReportOptions, SubmissionRecord } from '../../domain/reports/types';
+import { reportTotals } from '../../domain/reports/totals-cache';
 import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
 import { listDocuments } from '../../db/documents';
@@ -74,14 +75,31 @@ const parseAll = <T>(rows: ReceivedRow[], schema: { parse(v: unknown): T }): T[]
 
 /**
  * Received documents as stored: the import schema-checked each one and stored the parsed document, so the report
- * path reads them back without checking every field again (thousands of cards per report).
+ * path reads them back without checking every field again (thousands of cards per report). A row read for two
+ * lists (its half-year's latest and first revision are often the same row) is parsed once: the same object in
+ * both, so the report computes its totals once too.
  */
-const storedAll = <T>(rows: ReceivedRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+const storedAll = <T>(rows: ReceivedRow[]): T[] => rows.map((r) => parsedRow<T>(r));
 
+const parsedRows = new WeakMap<ReceivedRow, unknown>();
+function parsedRow<T>(row: ReceivedRow): T {
+  let value = parsedRows.get(row);
+  if (value === undefined) {
+    value = JSON.parse(row.json) as unknown;
+    parsedRows.set(row, value);
+  }
+  return value as T;
+}
+
+/**
+ * The confirmed plan per project: the office's own confirmation first, else a plan a department sent as already
+ * confirmed. A document is confirmed only after it validated (confirmReceivedPlan, the baseline, a department's
+ * confirmation), so confirmed ones are read as stored, like received documents.
+ */
 export async function confirmedPlans(db: Kysely<Database> | Transaction<Database>): Promise<ExecutionPlan[]> {
   const own = (await listDocuments(db, { kind: 'executionPlan' }))
     .filter((d) => d.status === 'confirmed')
-    .map((d) => executionPlanSchema.parse(d.json));
+    .map((d) => d.json as ExecutionPlan);
   const byProject = new Map(own.map((p) => [p.projectId, p]));
   const received = storedAll<ExecutionPlan>(latestAndFirst(await receivedOf(db, 'executionPlan')).latest);
   for (const plan of received) {
@@ -112,6 +130,7 @@ function firstReportedRows(
   term: Term,
   firstCards: ManagementCard[],
   firstFinance: FinanceRow[],
+  totals: DocumentTotals,
 ): FinanceTableRow[] {
   const key = (projectId: string, department: string) => `${projectId}\u0000${department}`;
   // The first document per project and department, as a scan of the list in order would find it.
@@ -133,7 +152,7 @@ function firstReportedRows(
         const card = cardByKey.get(key(project.id, department)) ?? null;
         const secured = financeByKey.get(key(project.id, department)) ?? null;
         if (!card && !secured) return null;
-        return deriveFinanceRow({ plan, card, secured, ...keys });
+        return deriveFinanceRow({ plan, card, secured, ...keys, totals });
       })
       .filter((r): r is FinanceTableRow => r !== null);
     if (perDepartment.length > 0)
@@ -190,6 +209,9 @@ export async function buildReportInput(
   comparePeriodId?: string,
 ): Promise<ReportInput> {
   const plans = await confirmedPlans(db);
+  const keys = termKeys(term);
+  // Shared with the report: the first-reported rows and the tables need the same documents' totals.
+  const totals = reportTotals(keys.budgetYears, keys.periods);
   const cards = latestAndFirst(await receivedOf(db, 'managementCard', periodId));
   const finance = latestAndFirst(await receivedOf(db, 'financeRow', periodId));
   const previousPeriodId = comparePeriodId ?? previousPeriodOf(term, periodId);
@@ -215,9 +237,11 @@ export async function buildReportInput(
       term,
       firstCards,
       firstFinance,
+      totals,
     ),
     submissions: await submissionsOf(db, periodId),
     changeRequests: await currentChangeRequests(db),
     options,
+    totals,
   };
 }

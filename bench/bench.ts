@@ -66,7 +66,7 @@ for (const r of rows) {
   );
 }
 process.stdout.write(
-  `  (사업 ${office.projects}개, 부서 ${office.departments}개, 생성 ${office.generateSeconds.toFixed(1)}초, 계획 확정 ${office.confirmSeconds.toFixed(1)}초; 하한 = JSON.parse ${office.floorParts.parseSeconds.toFixed(2)}초 + 서명 검증 ${office.floorParts.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입 ${office.floorParts.insertSeconds.toFixed(2)}초)\n`,
+  `  (사업 ${office.projects}개, 부서 ${office.departments}개, 생성 ${office.generateSeconds.toFixed(1)}초, 계획 확정 ${office.confirmSeconds.toFixed(1)}초; 하한 = JSON.parse ${office.floorParts.parseSeconds.toFixed(2)}초 + 서명 검증 ${office.floorParts.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입(행과 원본 바이트) ${office.floorParts.insertSeconds.toFixed(2)}초; 원본 바이트 없이 삽입하면 ${office.floorParts.insertRowsOnlySeconds.toFixed(2)}초, 그때 비율 ${(office.importSeconds / (office.floorParts.parseSeconds + office.floorParts.verifySeconds + office.floorParts.insertRowsOnlySeconds)).toFixed(2)}배)\n`,
 );
 process.stdout.write(
   `  전체 ${((performance.now() - started) / 1000).toFixed(0)}초, 끝날 때 부하(1분) ${loadavg()[0]?.toFixed(2)}\n`,

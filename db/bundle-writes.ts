@@ -30,6 +30,25 @@ export interface BundleWrites {
   ): void;
   putAttachment(sha256: string, bytes: Uint8Array, mediaType: string, createdAt: string): void;
   setChain(chain: DepartmentChain): void;
+  /** The accepted bundle of a department's revision, if any. */
+  acceptedAt(department: string, revision: number): { sha256: string } | undefined;
+  /** Holds a same-revision conflict (once per hash); false when it was already held. */
+  hold(bundle: HeldBundleRow): boolean;
+  isHeld(sha256: string): boolean;
+}
+
+export interface HeldBundleRow {
+  sha256: string;
+  department: string;
+  revision: number;
+  period: string;
+  keyId: string;
+  createdAt: string;
+  importedAt: string;
+  manifest: string;
+  fileName: string;
+  conflictsWith: string;
+  bytes: Uint8Array;
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, BundleWrites>();
@@ -72,6 +91,17 @@ export function bundleWrites(sqlite: BetterSqlite3.Database): BundleWrites {
     `INSERT INTO department_chain (department, last_revision, last_bundle_sha256, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (department) DO UPDATE SET last_revision = excluded.last_revision,
        last_bundle_sha256 = excluded.last_bundle_sha256, updated_at = excluded.updated_at`,
+  );
+  const acceptedAt = sqlite.prepare<[string, number], { sha256: string }>(
+    `SELECT sha256 FROM bundles WHERE department = ? AND revision = ? AND status = 'accepted' LIMIT 1`,
+  );
+  const hold = sqlite.prepare(
+    `INSERT INTO held_bundles (sha256, department, revision, period, key_id, created_at, imported_at, manifest,
+       file_name, conflicts_with, bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+  );
+  const isHeld = sqlite.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM held_bundles WHERE sha256 = ?',
   );
   const chainOf = (row: {
     department: string;
@@ -160,6 +190,24 @@ export function bundleWrites(sqlite: BetterSqlite3.Database): BundleWrites {
     setChain(chain) {
       setChain.run(chain.department, chain.lastRevision, chain.lastBundleSha256, chain.updatedAt);
     },
+    acceptedAt: (department, revision) => acceptedAt.get(department, revision),
+    hold(b) {
+      const info = hold.run(
+        b.sha256,
+        b.department,
+        b.revision,
+        b.period,
+        b.keyId,
+        b.createdAt,
+        b.importedAt,
+        b.manifest,
+        b.fileName,
+        b.conflictsWith,
+        Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength),
+      );
+      return info.changes > 0;
+    },
+    isHeld: (sha256) => isHeld.get(sha256) !== undefined,
   };
   cache.set(sqlite, writes);
   return writes;

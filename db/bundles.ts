@@ -168,6 +168,53 @@ export async function getBundleFile(db: Db, sha256: string): Promise<Buffer | un
   return row?.bytes;
 }
 
+/** A bundle held as a same-revision conflict with an accepted one (migration 0006); bytes not included. */
+export interface HeldBundle {
+  sha256: string;
+  department: string;
+  revision: number;
+  period: string;
+  keyId: string;
+  createdAt: string;
+  importedAt: string;
+  manifest: string;
+  fileName: string;
+  conflictsWith: string;
+}
+
+export async function listHeldBundles(db: Db): Promise<HeldBundle[]> {
+  const rows = await db
+    .selectFrom('held_bundles')
+    .select([
+      'sha256',
+      'department',
+      'revision',
+      'period',
+      'key_id',
+      'created_at',
+      'imported_at',
+      'manifest',
+      'file_name',
+      'conflicts_with',
+    ])
+    .orderBy('department')
+    .orderBy('revision')
+    .orderBy('imported_at')
+    .execute();
+  return rows.map((r) => ({
+    sha256: r.sha256,
+    department: r.department,
+    revision: r.revision,
+    period: r.period,
+    keyId: r.key_id,
+    createdAt: r.created_at,
+    importedAt: r.imported_at,
+    manifest: r.manifest,
+    fileName: r.file_name,
+    conflictsWith: r.conflicts_with,
+  }));
+}
+
 // ---- per-department chain (rollback, replay and fork checks)
 
 export async function getDepartmentChain(db: Db, department: string): Promise<DepartmentChain | undefined> {

@@ -68,6 +68,22 @@ export interface Database {
   department_chain: DepartmentChainTable;
   office_decisions: OfficeDecisionsTable;
   bundle_files: BundleFilesTable;
+  held_bundles: HeldBundlesTable;
+}
+
+/** A bundle held as a same-revision conflict (migration 0006). */
+export interface HeldBundlesTable {
+  sha256: string;
+  department: string;
+  revision: number;
+  period: string;
+  key_id: string;
+  created_at: string;
+  imported_at: string;
+  manifest: string;
+  file_name: string;
+  conflicts_with: string;
+  bytes: Buffer;
 }
 
 /** Raw bytes of a received bundle (migration 0005). */

@@ -78,7 +78,9 @@ test('office: enrollment fingerprint, quarantine until approval, release, corrup
   await expect(bad).toHaveClass(/row-rejected/);
   await expect(s.resultRow(bundleName).getByTestId('import-outcome')).toHaveText('중복');
   await expect(page.getByTestId('import-progress-count')).toHaveText('2 / 2');
-  await expect(page.getByTestId('import-results')).toContainText('반영 0 · 중복 1 · 격리 0 · 거부 1');
+  await expect(page.getByTestId('import-results')).toContainText(
+    '반영 0 · 중복 1 · 격리 0 · 충돌 보류 0 · 거부 1',
+  );
   await page.screenshot({ path: testInfo.outputPath('office-after-imports.png'), fullPage: true });
 
   // The folder-path import (browser mode): the same file found in its folder is again a duplicate.

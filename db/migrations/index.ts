@@ -4,6 +4,7 @@ import { migration0002 } from './0002-documents';
 import { migration0003 } from './0003-bundles';
 import { migration0004 } from './0004-office-decisions';
 import { migration0005 } from './0005-bundle-files';
+import { migration0006 } from './0006-held-bundles';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -202,7 +202,7 @@ export interface RegistryKeyView {
 /** One file's outcome in an import. */
 export interface BundleImportResult {
   file: string;
-  status: 'accepted' | 'duplicate' | 'quarantined' | 'rejected';
+  status: 'accepted' | 'duplicate' | 'quarantined' | 'held' | 'rejected';
   code: string;
   /** Korean: which member, field, project or revision. */
   reason: string;
@@ -327,10 +327,18 @@ export const reportRequestSchema = z.strictObject({
 });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
-/** A disagreement between received documents that the office must resolve; nothing is overwritten silently. */
+/**
+ * A disagreement between received documents that the office must resolve; nothing is overwritten silently.
+ * - frozenFields: a card whose frozen fields differ from the confirmed plan. Counts until excluded ('rejected').
+ * - coDepartmentCard: a co-department sent a card for a project another department leads (two departments
+ *   reporting one project). Left out until the office takes it in ('accepted': its 집행 counts with the lead's).
+ * - sameRevision: a department sent two different bundles with the same revision (e.g. from two PCs). The first
+ *   accepted stays; the other is held, listed with both bundles, and the office acknowledges it ('rejected':
+ *   keep the accepted one; the department re-sends anything missing as a new revision).
+ */
 export interface Conflict {
   key: string;
-  kind: 'frozenFields';
+  kind: 'frozenFields' | 'coDepartmentCard' | 'sameRevision';
   projectId: string;
   periodId: string;
   department: string;

@@ -1,3 +1,4 @@
+import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import { checkDocument, DOCUMENT_KIND_LABELS, type Document } from '../../domain/documents';
 import type { Term } from '../../domain/term/types';
@@ -104,8 +105,12 @@ function summarise(code: string, lines: string[], details: Record<string, string
 /**
  * What the signature cannot vouch for: every document's schema, that it is the document its path names and
  * belongs to the signing department, the department's right to report on its project (lead department, or a
- * co-department for its own finance row), the period, and that every cited attachment travels in the bundle.
+ * co-department for its own finance row; a co-department's card is let through to be listed as a conflict), the
+ * period, and that every cited attachment travels in the bundle.
  */
+const isCoDepartment = (catalog: Catalog, projectId: string, department: string): boolean =>
+  findProject(catalog, projectId)?.coDepartments.includes(department) ?? false;
+
 export function checkSubmissionContent(
   manifest: Manifest,
   documents: readonly BundleDocument[],
@@ -176,6 +181,13 @@ export function checkSubmissionContent(
   const rightLines: string[] = [];
   let rightCode = 'NOT_RESPONSIBLE';
   for (const { document, path } of parsed) {
+    // A co-department's card is taken in and held: the office lists it as a conflict with the lead's card
+    // (two departments reporting one project) and decides whether its figures count.
+    if (
+      document.kind === 'managementCard' &&
+      isCoDepartment(catalog, document.projectId, manifest.department)
+    )
+      continue;
     try {
       assertMayWrite(catalog, manifest.department, document.kind, document.projectId);
     } catch (error) {

@@ -180,7 +180,7 @@ describe('mutated and forged bundles through the full import path', () => {
         });
         expect(result).toBeDefined();
         if (!result) return;
-        expect(['rejected', 'quarantined', 'duplicate']).toContain(result.status);
+        expect(['rejected', 'quarantined', 'held', 'duplicate']).toContain(result.status);
         expect(result.reason.length).toBeGreaterThan(5);
         expect(result.code).toMatch(/^[A-Z_]+$/);
         const after = await dumpDatabase(office);
@@ -193,13 +193,18 @@ describe('mutated and forged bundles through the full import path', () => {
           const held = office.db.selectFrom('bundles').select('sha256').where('status', '=', 'quarantined');
           await office.db.deleteFrom('bundle_files').where('sha256', 'in', held).execute();
           await office.db.deleteFrom('bundles').where('status', '=', 'quarantined').execute();
+        } else if (result.status === 'held') {
+          // A second bundle with an accepted revision: only the held row is added, nothing is merged.
+          expect({ ...after, held_bundles: [] }).toEqual({ ...before, held_bundles: [] });
+          expect(after.held_bundles?.length).toBe((before.held_bundles?.length ?? 0) + 1);
+          await office.db.deleteFrom('held_bundles').execute();
         } else {
           expect(after).toEqual(before);
         }
         if (m.kind === 'forged') {
           const expected = {
             stranger: 'KEY_UNKNOWN',
-            stale: 'REVISION_STALE',
+            stale: 'REVISION_CONFLICT', // a different r1 after r1 was accepted: held and listed
             fork: 'CHAIN_FORK',
             otherProject: 'NOT_RESPONSIBLE',
             badAmount: 'DOCUMENT_SCHEMA',

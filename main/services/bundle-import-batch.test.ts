@@ -68,6 +68,7 @@ const tables = async (ctx: AppContext) => {
   const dump = await dumpDatabase(ctx);
   return {
     bundles: dump.bundles,
+    held_bundles: dump.held_bundles,
     received_documents: dump.received_documents,
     department_chain: dump.department_chain,
   };
@@ -109,10 +110,10 @@ describe('batched commit of one import', () => {
         'b2.pledge CHAIN_FORK',
         'a1.pledge ACCEPTED',
         // a2-other and a2 carry the same revision; the commit order (department, revision, input order) takes
-        // a2-other first, so the real a2 is the fork and a3 (made after a2) is refused as well.
+        // a2-other first, so the real a2 is held as a conflict and a3 (made after a2) is refused as a fork.
         'a2-other.pledge ACCEPTED',
         'b1.pledge ACCEPTED',
-        'a2.pledge REVISION_STALE',
+        'a2.pledge REVISION_CONFLICT',
         'a1-again.pledge DUPLICATE',
       ]);
       // The same files one import at a time, in the batched run's commit order: the same database.

@@ -265,15 +265,35 @@ describe('rejections leave the office database unchanged', () => {
     );
   });
 
-  it('a co-department may send its finance row but not a card', async () => {
+  it('a co-department may send its finance row, and its card is taken in to be listed; not a plan', async () => {
     const co = await copy('co', { role: 'department', department: CO });
     await enroll(office, co);
     const card = JSON.parse(
       JSON.stringify(examples.cardJson)
         .replace(/"1-1-1"/g, '"1-1-7"')
-        .replace(/"경제진흥본부"/, `"${CO}"`),
+        .replace(/"경제진흥본부"/, `"${CO}"`)
+        .replace(/"attachments":\[[^\]]*\]/g, '"attachments":[]'), // this bundle carries no attachments
     ) as Record<string, unknown>;
     card.department = CO;
+    const plan = JSON.parse(JSON.stringify(examples.planJson).replace(/"1-1-1"/g, '"1-1-7"')) as Record<
+      string,
+      unknown
+    >;
+    plan.department = CO;
+    const planBytes = await signSubmission(await privateKeyOf(co), {
+      department: CO,
+      period: 'plan',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [{ path: 'documents/plan-1-1-7-plan.json', json: plan }],
+    });
+    const refused = await importBundleInputs(office, [{ name: 'plan.pledge', bytes: planBytes }], direct);
+    expect(refused[0]).toMatchObject({ status: 'rejected', code: 'NOT_RESPONSIBLE' });
+    expect(refused[0]?.reason).toContain(
+      '협조부서는 1-1-7의 재정집행현황(자기 부서 확보·집행액)만 작성할 수 있습니다',
+    );
+
+    // Its card is authentic: accepted and stored, and the office report lists it (office-report.test.ts).
     const cardBytes = await signSubmission(await privateKeyOf(co), {
       department: CO,
       period: '2019-H1',
@@ -281,17 +301,14 @@ describe('rejections leave the office database unchanged', () => {
       previousBundleSha256: null,
       documents: [{ path: 'documents/card-1-1-7-2019-H1.json', json: card }],
     });
-    const refused = await importBundleInputs(office, [{ name: 'card.pledge', bytes: cardBytes }], direct);
-    expect(refused[0]).toMatchObject({ status: 'rejected', code: 'NOT_RESPONSIBLE' });
-    expect(refused[0]?.reason).toContain(
-      '협조부서는 1-1-7의 재정집행현황(자기 부서 확보·집행액)만 작성할 수 있습니다',
-    );
+    const [heldCard] = await importBundleInputs(office, [{ name: 'card.pledge', bytes: cardBytes }], direct);
+    expect(heldCard).toMatchObject({ status: 'accepted', department: CO, documents: 1 });
 
     const rowBytes = await signSubmission(await privateKeyOf(co), {
       department: CO,
       period: '2019-H1',
-      revision: 1,
-      previousBundleSha256: null,
+      revision: 2,
+      previousBundleSha256: sha256Hex(cardBytes),
       documents: [
         {
           path: 'documents/finance-1-1-7-2019-H1.json',

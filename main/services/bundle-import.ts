@@ -13,7 +13,7 @@ import {
   type StoredDocumentRow,
 } from '../bundles';
 import { readZipEntries } from '../bundles/read';
-import { bundleWrites, type BundleWrites } from '../../db/bundle-writes';
+import { bundleWrites, type BundleWrites, type HeldBundleRow } from '../../db/bundle-writes';
 import {
   getBundleFile,
   getReceivedBundle,
@@ -27,7 +27,11 @@ import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
 
-export type ImportStatus = 'accepted' | 'duplicate' | 'quarantined' | 'rejected';
+/**
+ * 'held': authentic but in conflict with an accepted bundle (same department and revision, different content);
+ * kept whole and listed for the office (see held_bundles), not merged.
+ */
+export type ImportStatus = 'accepted' | 'duplicate' | 'quarantined' | 'held' | 'rejected';
 
 /** The outcome for one file: what happened, a stable code, and the reason in Korean. */
 export interface ImportResult {
@@ -438,9 +442,12 @@ const duplicateOf = (
   documents: 0,
 });
 
-/** Thrown inside a savepoint to roll it back with a result. */
+/** Thrown inside a savepoint to roll it back with a result (and, for a conflict, the bundle to hold). */
 class Outcome extends Error {
-  constructor(readonly result: ImportResult) {
+  constructor(
+    readonly result: ImportResult,
+    readonly hold: HeldBundleRow | null = null,
+  ) {
     super(result.reason);
   }
 }
@@ -506,6 +513,16 @@ async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Promise<I
           results.push(one(v));
         } catch (error) {
           if (error instanceof Outcome) {
+            // The savepoint is gone; a held conflict is written in the batch's transaction.
+            if (error.hold && !writes.hold(error.hold)) {
+              results.push({
+                ...error.result,
+                status: 'duplicate',
+                code: 'DUPLICATE',
+                reason: `이미 충돌로 보류 중인 번들입니다 (${error.hold.department} r${error.hold.revision}). 바뀐 것이 없습니다.`,
+              });
+              continue;
+            }
             results.push(error.result);
             continue;
           }
@@ -526,6 +543,33 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
   const known = writes.getBundle(v.sha256);
   if (known?.status === 'accepted') throw new Outcome(duplicateOf(v.file, known));
   const chain = writes.getChain(manifest.department);
+  const sameRevision = chain ? writes.acceptedAt(manifest.department, manifest.revision) : undefined;
+  if (sameRevision && sameRevision.sha256 !== v.sha256) {
+    // Two different bundles with one revision: the accepted one stays, this one is held and listed.
+    throw new Outcome(
+      {
+        file: v.file,
+        status: 'held',
+        code: 'REVISION_CONFLICT',
+        reason: `${manifest.department}의 r${manifest.revision}은(는) 이미 받은 같은 차수의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.`,
+        ...base,
+        documents: v.documents.length,
+      },
+      {
+        sha256: v.sha256,
+        department: manifest.department,
+        revision: manifest.revision,
+        period: manifest.period,
+        keyId: manifest.keyId,
+        createdAt: manifest.createdAt,
+        importedAt: now,
+        manifest: serializeManifest(manifest).toString('utf8'),
+        fileName: basename(v.file),
+        conflictsWith: sameRevision.sha256,
+        bytes: v.bytes,
+      },
+    );
+  }
   if (chain && manifest.revision <= chain.lastRevision) {
     throw new Outcome(
       rejected(

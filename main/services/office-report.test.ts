@@ -205,3 +205,127 @@ describe('office report with decisions', () => {
     expect(confirmed.version).toBe(2);
   });
 });
+
+describe('conflicts between departments and between bundles', () => {
+  it('a second, different bundle with a revision already accepted is held and listed, never merged', async () => {
+    const handlers = officeHandlers(office);
+    const plan = basePlan();
+    expect(await send('plan', [planDoc(plan)])).toBe('accepted');
+    const documentsBefore = await office.db.selectFrom('received_documents').selectAll().execute();
+
+    // The same revision again, made on another PC: different content, same previous (none).
+    const other = await signSubmission(await privateKeyOf(dept), {
+      department: LEAD,
+      period: 'plan',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [planDoc({ ...plan, policyGoal: '다른 PC에서 쓴 정책목표' })],
+    });
+    const [held] = await importBundleInputs(office, [{ name: 'other-pc.pledge', bytes: other }], direct);
+    expect(held).toMatchObject({ status: 'held', code: 'REVISION_CONFLICT', department: LEAD, revision: 1 });
+    expect(held?.reason).toContain('충돌로 보류');
+    const [again] = await importBundleInputs(office, [{ name: 'other-pc.pledge', bytes: other }], direct);
+    expect(again).toMatchObject({ status: 'duplicate' });
+    // Nothing of the held bundle reached the documents; its bytes are kept whole.
+    expect(await office.db.selectFrom('received_documents').selectAll().execute()).toEqual(documentsBefore);
+    const stored = await office.db
+      .selectFrom('held_bundles')
+      .select(['sha256', 'bytes', 'conflicts_with'])
+      .execute();
+    expect(stored.map((h) => h.sha256)).toEqual([sha256Hex(other)]);
+    expect(stored[0]?.bytes.equals(other)).toBe(true);
+    expect(stored[0]?.conflicts_with).toBe(lastSha);
+
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const view = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    const conflict = view.conflicts.find((c) => c.kind === 'sameRevision');
+    expect(conflict).toMatchObject({ projectId: '1-1-1', department: LEAD, resolution: null });
+    expect(conflict?.details.join(' ')).toContain(sha256Hex(other).slice(0, 12));
+    expect(conflict?.details.join(' ')).toContain((lastSha ?? '').slice(0, 12));
+    // The plan that counts is the one accepted first.
+    const confirmed = await office.db
+      .selectFrom('documents')
+      .select('json')
+      .where('kind', '=', 'executionPlan')
+      .executeTakeFirstOrThrow();
+    expect((JSON.parse(confirmed.json) as ExecutionPlan).policyGoal).toBe(plan.policyGoal);
+
+    await handlers.resolveConflict({
+      key: conflict?.key ?? '',
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '부서에 새 차수로 다시 보내도록 요청',
+    });
+    const after = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(after.conflicts.find((c) => c.kind === 'sameRevision')?.resolution).toBe('rejected');
+  });
+
+  it("a co-department's card is listed; its 집행 joins the project's row only once the office takes it in", async () => {
+    const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
+    const co = await makeCopy(dir.path, 'co', { role: 'department', department: CO });
+    try {
+      await enroll(office, co);
+      const handlers = officeHandlers(office);
+      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
+      expect(await send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
+      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
+      const leadCard = cardFor(plan, 'onTrack');
+      expect(
+        await send('2019-H1', [
+          { path: 'documents/card-1-1-7-2019-H1.json', json: { ...leadCard, projectId: '1-1-7' } },
+        ]),
+      ).toBe('accepted');
+
+      // The co-department's own card: 7.5 (백만원) executed in 2019-H1, nothing else.
+      const coCard: ManagementCard = {
+        ...leadCard,
+        projectId: '1-1-7',
+        department: CO,
+        unitProjects: leadCard.unitProjects.map((u, i) => ({
+          ...u,
+          executed: {
+            national: {},
+            city: (i === 0 ? { '2019-H1': 7.5 } : {}) as Record<string, number | null>,
+            district: {},
+            private: {},
+            other: {},
+          },
+        })),
+      };
+      const coBytes = await signSubmission(await privateKeyOf(co), {
+        department: CO,
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [{ path: 'documents/card-1-1-7-2019-H1.json', json: coCard }],
+      });
+      const [taken] = await importBundleInputs(office, [{ name: 'co.pledge', bytes: coBytes }], direct);
+      expect(taken).toMatchObject({ status: 'accepted', department: CO });
+
+      const executedOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
+        view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7')?.termExecuted
+          .total;
+      const before = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+      const conflict = before.conflicts.find((c) => c.kind === 'coDepartmentCard');
+      expect(conflict).toMatchObject({ projectId: '1-1-7', department: CO, resolution: null });
+      const leadOnly = executedOf(before);
+      expect(leadOnly).toBeDefined();
+
+      await handlers.resolveConflict({
+        key: conflict?.key ?? '',
+        projectId: '1-1-7',
+        periodId: '2019-H1',
+        decision: 'accepted',
+        note: '협조부서 집행분 반영',
+      });
+      const after = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+      expect(after.conflicts.find((c) => c.kind === 'coDepartmentCard')?.resolution).toBe('accepted');
+      expect(executedOf(after)).toBeCloseTo((leadOnly ?? 0) + 7.5, 6);
+      // The project's status still follows the lead's card.
+      expect(statusOf(after)).toEqual(statusOf(before));
+    } finally {
+      await co.close();
+    }
+  });
+});

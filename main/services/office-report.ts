@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Conflict, OfficeReportView } from '../../domain/api/contract';
+import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   currentDecisionStatus,
@@ -9,6 +10,7 @@ import {
 } from '../../domain/documents';
 import { buildOfficeReport, type ReportInput } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
+import { listHeldBundles, listReceivedBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { buildReportInput } from './office-snapshot';
@@ -47,29 +49,114 @@ export function frozenFieldConflicts(
   return conflicts;
 }
 
-/** The report input with the office's decisions applied: rejected cards leave the tables, rejected 완료 reverts. */
+/** Cards a co-department sent for a project another department leads. */
+export function coDepartmentCardConflicts(
+  catalog: Catalog,
+  cards: ManagementCard[],
+): Omit<Conflict, 'resolution'>[] {
+  const conflicts: Omit<Conflict, 'resolution'>[] = [];
+  for (const card of cards) {
+    const project = findProject(catalog, card.projectId);
+    if (!project || project.leadDepartment === card.department) continue;
+    const leadSent = cards.some(
+      (c) => c.projectId === card.projectId && c.department === project.leadDepartment,
+    );
+    conflicts.push({
+      key: coDepartmentCardKey(card),
+      kind: 'coDepartmentCard',
+      projectId: card.projectId,
+      periodId: card.periodId,
+      department: card.department,
+      message: `${card.projectId}의 주관부서는 ${project.leadDepartment}인데 ${card.department}도 관리카드를 보냈습니다.`,
+      details: [
+        leadSent
+          ? `주관부서(${project.leadDepartment})의 관리카드도 받았습니다. 이행도와 계획은 주관부서 카드를 따릅니다.`
+          : `주관부서(${project.leadDepartment})의 관리카드는 아직 받지 않았습니다.`,
+        `'카드 반영'을 고르면 ${card.department} 카드의 집행액이 재정집행 현황에 더해집니다. 정하기 전에는 빠져 있습니다.`,
+      ],
+    });
+  }
+  return conflicts;
+}
+
+const MEMBER_PROJECT = /^documents\/(?:plan|card|finance|change)-(\d+-\d+-\d+)-/;
+
+/**
+ * Bundles held because a department sent two different bundles with one revision, for the half-year shown (and
+ * plan bundles, which concern every half-year). Each names both bundles so the office can ask the department.
+ */
+export function sameRevisionConflicts(
+  held: readonly HeldBundle[],
+  accepted: readonly ReceivedBundle[],
+  periodId: string,
+): Omit<Conflict, 'resolution'>[] {
+  const acceptedBySha = new Map(accepted.map((b) => [b.sha256, b]));
+  return held
+    .filter((h) => h.period === periodId || h.period === 'plan')
+    .map((h) => {
+      const members = parseHeldMembers(h.manifest);
+      const projects = [...new Set(members.map((m) => MEMBER_PROJECT.exec(m)?.[1]).filter((p) => p))];
+      const other = acceptedBySha.get(h.conflictsWith);
+      return {
+        key: `same-revision:${h.sha256}`,
+        kind: 'sameRevision' as const,
+        projectId: projects[0] ?? '',
+        periodId,
+        department: h.department,
+        message: `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 다른 번들은 보류했습니다.`,
+        details: [
+          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${other.createdAt.slice(0, 16).replace('T', ' ')} 작성, 파일 ${other.fileName}` : ''}`,
+          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${h.createdAt.slice(0, 16).replace('T', ' ')} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
+          '보류한 번들의 문서는 반영되지 않았습니다. 필요한 내용은 부서가 새 차수로 다시 보내도록 요청하세요.',
+        ],
+      };
+    });
+}
+
+function parseHeldMembers(manifest: string): string[] {
+  try {
+    const parsed = JSON.parse(manifest) as { members?: { path?: unknown; role?: unknown }[] };
+    return (parsed.members ?? [])
+      .filter((m) => m.role === 'document' && typeof m.path === 'string')
+      .map((m) => m.path as string);
+  } catch {
+    return [];
+  }
+}
+
+const coDepartmentCardKey = (card: ManagementCard): string =>
+  `co-card:${card.projectId}:${card.periodId}:${card.department}`;
+
+/**
+ * The report input with the office's decisions applied: rejected cards leave the tables, rejected 완료 reverts,
+ * a co-department's card counts only once accepted.
+ */
 async function decidedInput(
   db: Kysely<Database>,
   input: ReportInput,
   completion: Awaited<ReturnType<typeof latestDecisions>>,
+  held: Omit<Conflict, 'resolution'>[],
 ): Promise<{ input: ReportInput; conflicts: Conflict[] }> {
   const conflictDecisions = await latestDecisions(db, 'conflict');
-  const conflicts = frozenFieldConflicts(input.plans, input.cards).map((c) => ({
+  const resolved = (c: Omit<Conflict, 'resolution'>): Conflict => ({
     ...c,
     resolution: conflictDecisions.get(c.key)?.decision ?? null,
-  }));
-  const rejected = new Set(
-    conflicts.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
-  );
+  });
+  const frozen = frozenFieldConflicts(input.plans, input.cards).map(resolved);
+  const coCards = coDepartmentCardConflicts(input.catalog, input.cards).map(resolved);
+  const excluded = new Set([
+    ...frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
+    ...coCards.filter((c) => c.resolution !== 'accepted').map((c) => `${c.projectId}|${c.department}`),
+  ]);
   const cards = input.cards
-    .filter((card) => !rejected.has(`${card.projectId}|${card.department}`))
+    .filter((card) => !excluded.has(`${card.projectId}|${card.department}`))
     .map((card) => {
       const decision = completion.get(`${card.projectId}:${card.periodId}`);
       if (card.status !== 'completed' || decision?.decision !== 'rejected') return card;
       // 완료 not accepted by the office: the project stays 정상추진 until a later half-year's request is accepted.
       return { ...card, status: 'onTrack' as const };
     });
-  return { input: { ...input, cards }, conflicts };
+  return { input: { ...input, cards }, conflicts: [...frozen, ...coCards, ...held.map(resolved)] };
 }
 
 export type OfficeReportResult = OfficeReportView;
@@ -90,13 +177,20 @@ export async function officeReport(
   );
   const completion = await latestDecisions(db, 'completion');
   const completionRequests = raw.cards
-    .filter((c) => c.status === 'completed')
+    .filter(
+      (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,
+    )
     .map((c) => ({
       projectId: c.projectId,
       department: c.department,
       decision: completion.get(`${c.projectId}:${c.periodId}`)?.decision ?? null,
     }));
-  const { input, conflicts } = await decidedInput(db, raw, completion);
+  const held = sameRevisionConflicts(
+    await listHeldBundles(db),
+    await listReceivedBundles(db, { status: 'accepted' }),
+    request.periodId,
+  );
+  const { input, conflicts } = await decidedInput(db, raw, completion, held);
   // The input already holds the current change requests (read by buildReportInput a moment ago).
   const pendingChangeRequests = raw.changeRequests.filter((c) => {
     const status = currentDecisionStatus(c);

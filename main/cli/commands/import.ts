@@ -7,14 +7,16 @@ import { withData } from '../data-context';
 export const importHelp = `pledge import --data DIR FILE|FOLDER… [--json]
   (기획담당관) 제출 번들을 가져옵니다. 폴더는 하위 폴더까지 *.pledge, *.zip 파일을 찾습니다.
   각 파일을 한 번만 읽어 별도 작업자에서 끝까지 검사한 뒤 반영합니다. 진행 상황은 표준 오류로 출력합니다.
-  결과: 반영(accepted), 중복(duplicate), 격리(quarantined: 등록·승인되지 않았거나 폐기된 키), 거부(rejected)와 이유.
-  --json  결과를 JSON 요약으로 출력 (accepted, duplicate, quarantined, rejected 목록)
+  결과: 반영(accepted), 중복(duplicate), 격리(quarantined: 등록·승인되지 않았거나 폐기된 키),
+  충돌 보류(held: 같은 차수의 다른 번들을 이미 받음, 현황의 '충돌'에 표시), 거부(rejected)와 이유.
+  --json  결과를 JSON 요약으로 출력 (accepted, duplicate, quarantined, held, rejected 목록)
   거부된 파일이 하나라도 있으면 종료 코드 1`;
 
 const LABELS: Record<ImportResult['status'], string> = {
   accepted: '반영',
   duplicate: '중복',
   quarantined: '격리',
+  held: '충돌 보류',
   rejected: '거부',
 };
 
@@ -42,12 +44,13 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
         accepted: by('accepted'),
         duplicate: by('duplicate'),
         quarantined: by('quarantined'),
+        held: by('held'),
         rejected: by('rejected'),
       });
     } else {
       for (const r of results) io.out(`[${LABELS[r.status]}] ${r.file}: ${r.reason}`);
       io.out(
-        `합계 ${results.length}건: 반영 ${by('accepted').length}, 중복 ${by('duplicate').length}, 격리 ${by('quarantined').length}, 거부 ${by('rejected').length}`,
+        `합계 ${results.length}건: 반영 ${by('accepted').length}, 중복 ${by('duplicate').length}, 격리 ${by('quarantined').length}, 충돌 보류 ${by('held').length}, 거부 ${by('rejected').length}`,
       );
     }
     return by('rejected').length > 0 ? exitCodes.failed : exitCodes.ok;

@@ -35,9 +35,23 @@ function useDecision(onDone: () => void) {
   return { busy, outcome, run };
 }
 
-const RESOLUTION_LABELS = { accepted: '카드 반영', rejected: '카드 제외' } as const;
+/** What each decision means, per kind of conflict (a kind may offer one choice only). */
+const RESOLUTION_LABELS: Record<Conflict['kind'], Partial<Record<'accepted' | 'rejected', string>>> = {
+  frozenFields: { accepted: '카드 반영', rejected: '카드 제외' },
+  coDepartmentCard: { accepted: '카드 반영', rejected: '반영 안 함' },
+  sameRevision: { rejected: '먼저 받은 번들 유지' },
+};
 
-/** 충돌: cards that disagree with the confirmed plan; the office keeps or excludes each card. */
+const KIND_LABELS: Record<Conflict['kind'], string> = {
+  frozenFields: '확정 항목 불일치',
+  coDepartmentCard: '두 부서의 관리카드',
+  sameRevision: '같은 차수의 다른 번들',
+};
+
+/**
+ * 충돌: cards that disagree with the confirmed plan, cards from a second department, and bundles held because
+ * their revision was already taken; the office decides each.
+ */
 export function ConflictsSection({
   conflicts,
   catalog,
@@ -65,7 +79,7 @@ export function ConflictsSection({
         decision,
         note: notes[c.key] ?? '',
       });
-      return `${c.projectId} ${c.department}: '${RESOLUTION_LABELS[decision]}'(으)로 정했습니다.`;
+      return `${c.projectId} ${c.department}: '${RESOLUTION_LABELS[c.kind][decision] ?? decision}'(으)로 정했습니다.`;
     });
   return (
     <>
@@ -82,7 +96,8 @@ export function ConflictsSection({
               data-resolution={c.resolution ?? 'open'}
             >
               <h4>
-                {c.projectId} {name} · {c.department} · {c.periodId}
+                <span className="badge">{KIND_LABELS[c.kind]}</span> {c.projectId} {name} · {c.department} ·{' '}
+                {c.periodId}
               </h4>
               <p>{c.message}</p>
               <ul className="details">
@@ -93,7 +108,7 @@ export function ConflictsSection({
               <p data-testid={`${id}-resolution`}>
                 결정:{' '}
                 {c.resolution ? (
-                  <strong>{RESOLUTION_LABELS[c.resolution]}</strong>
+                  <strong>{RESOLUTION_LABELS[c.kind][c.resolution] ?? c.resolution}</strong>
                 ) : (
                   <span className="badge badge-danger">미결정</span>
                 )}
@@ -108,12 +123,19 @@ export function ConflictsSection({
                     aria-label={`${c.projectId} 충돌 결정 메모`}
                   />
                 </label>
-                <button type="button" disabled={busy} onClick={() => void decide(c, 'accepted')}>
-                  카드 반영
-                </button>
-                <button type="button" disabled={busy} onClick={() => void decide(c, 'rejected')}>
-                  카드 제외
-                </button>
+                {(['accepted', 'rejected'] as const).map((decision) => {
+                  const label = RESOLUTION_LABELS[c.kind][decision];
+                  return label ? (
+                    <button
+                      key={decision}
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void decide(c, decision)}
+                    >
+                      {label}
+                    </button>
+                  ) : null;
+                })}
               </div>
             </li>
           );

@@ -115,6 +115,7 @@ export function ImportPanel(props: { onChanged: () => void }) {
     accepted: results.filter((r) => r.status === 'accepted').length,
     duplicate: results.filter((r) => r.status === 'duplicate').length,
     quarantined: results.filter((r) => r.status === 'quarantined').length,
+    held: results.filter((r) => r.status === 'held').length,
     rejected: results.filter((r) => r.status === 'rejected').length,
   };
 
@@ -211,7 +212,8 @@ export function ImportPanel(props: { onChanged: () => void }) {
         <div className="result-box" data-testid="import-results" data-run={runs}>
           <p className="import-summary" role="status">
             {results.length}개 파일: 반영 <strong>{counts.accepted}</strong> · 중복{' '}
-            <strong>{counts.duplicate}</strong> · 격리 <strong>{counts.quarantined}</strong> · 거부{' '}
+            <strong>{counts.duplicate}</strong> · 격리 <strong>{counts.quarantined}</strong> · 충돌 보류{' '}
+            <strong className={counts.held > 0 ? 'warn' : ''}>{counts.held}</strong> · 거부{' '}
             <strong className={counts.rejected > 0 ? 'danger' : ''}>{counts.rejected}</strong>
           </p>
           <ImportResultsTable results={results} />

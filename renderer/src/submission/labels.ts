@@ -4,6 +4,7 @@ export const IMPORT_STATUS_LABELS: Record<BundleImportResult['status'], string> 
   accepted: '반영',
   duplicate: '중복',
   quarantined: '격리',
+  held: '충돌 보류',
   rejected: '거부',
 };
 

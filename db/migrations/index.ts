@@ -5,6 +5,7 @@ import { migration0003 } from './0003-bundles';
 import { migration0004 } from './0004-office-decisions';
 import { migration0005 } from './0005-bundle-files';
 import { migration0006 } from './0006-held-bundles';
+import { migration0007 } from './0007-received-by-slot';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const latestSchemaVersion = migrations.length;

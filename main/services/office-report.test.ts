@@ -329,3 +329,31 @@ describe('conflicts between departments and between bundles', () => {
     }
   });
 });
+
+describe('reports read documents once per process', () => {
+  it('a report after a new revision or a re-confirmed plan shows the new content, not the parsed copy of before', async () => {
+    const handlers = officeHandlers(office);
+    const plan = basePlan();
+    await send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    await send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))]);
+    const first = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(statusOf(first)?.onTrack).toBe(1);
+    expect(statusOf(first)?.partial).toBe(0);
+
+    await send('2019-H1', [cardDoc(cardFor(plan, 'partial'))]);
+    const second = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(statusOf(second)?.onTrack).toBe(0);
+    expect(statusOf(second)?.partial).toBe(1);
+
+    // The plan confirmed again with other frozen fields (a new version): the card now disagrees with it.
+    expect(second.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    const resent = { ...plan, policyGoal: '새로 확정한 정책목표' };
+    await send('plan', [planDoc(resent)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const third = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(third.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
+      '1-1-1',
+    ]);
+  });
+});

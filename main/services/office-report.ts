@@ -10,7 +10,7 @@ import {
 } from '../../domain/documents';
 import { buildOfficeReport, type ReportInput } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
-import { listHeldBundles, listReceivedBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
+import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { buildReportInput } from './office-snapshot';
@@ -185,11 +185,13 @@ export async function officeReport(
       department: c.department,
       decision: completion.get(`${c.projectId}:${c.periodId}`)?.decision ?? null,
     }));
-  const held = sameRevisionConflicts(
-    await listHeldBundles(db),
-    await listReceivedBundles(db, { status: 'accepted' }),
-    request.periodId,
-  );
+  const heldBundles = await listHeldBundles(db);
+  const heldAgainst = (
+    await Promise.all(
+      [...new Set(heldBundles.map((h) => h.conflictsWith))].map((sha) => getReceivedBundle(db, sha)),
+    )
+  ).filter((b): b is ReceivedBundle => b !== undefined);
+  const held = sameRevisionConflicts(heldBundles, heldAgainst, request.periodId);
   const { input, conflicts } = await decidedInput(db, raw, completion, held);
   // The input already holds the current change requests (read by buildReportInput a moment ago).
   const pendingChangeRequests = raw.changeRequests.filter((c) => {

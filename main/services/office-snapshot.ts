@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
@@ -26,12 +26,13 @@ import { termKeys } from './drafting';
  */
 
 interface ReceivedRow {
+  rowid: number;
+  bundle_sha256: string;
   kind: DocumentKind;
   project_id: string;
   slot: string;
   department: string;
   revision: number;
-  json: string;
   received_at: string;
 }
 
@@ -44,12 +45,13 @@ async function receivedOf(
     .selectFrom('received_documents')
     .innerJoin('bundles', 'bundles.sha256', 'received_documents.bundle_sha256')
     .select([
+      sql<number>`received_documents.rowid`.as('rowid'),
+      'received_documents.bundle_sha256',
       'received_documents.kind',
       'received_documents.project_id',
       'received_documents.slot',
       'received_documents.department',
       'received_documents.revision',
-      'received_documents.json',
       'received_documents.received_at',
     ])
     .where('bundles.status', '=', 'accepted')
@@ -70,25 +72,70 @@ function latestAndFirst(rows: ReceivedRow[]): { latest: ReceivedRow[]; first: Re
   return { latest: [...latest.values()], first: [...first.values()] };
 }
 
-const parseAll = <T>(rows: ReceivedRow[], schema: { parse(v: unknown): T }): T[] =>
-  rows.map((r) => schema.parse(JSON.parse(r.json)));
+/**
+ * Parsed documents kept between reports, per database handle: a received row never changes (the table is
+ * append-only) and an own document changes only by a new version, so each is read and parsed once per process
+ * and the report's totals of it (keyed by the object) are computed once too. The objects are frozen: the report
+ * path only reads them, and any code that tried to change one would fail loudly instead of corrupting the next
+ * report. Bounded: cleared when it holds more documents than a few reports need.
+ */
+interface ParsedCache {
+  /** By the row's primary key: its bundle (content-addressed), kind, project and slot fix its content. */
+  received: Map<string, unknown>;
+  /** By id, version and time of the version. */
+  own: Map<string, unknown>;
+  totals: Map<string, DocumentTotals>;
+}
+const MAX_CACHED = 50_000;
+const caches = new WeakMap<object, ParsedCache>();
+const cacheOf = (db: Kysely<Database> | Transaction<Database>): ParsedCache => {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = { received: new Map(), own: new Map(), totals: new Map() };
+    caches.set(db, cache);
+  }
+  return cache;
+};
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** rowids per query: far below SQLite's parameter limit. */
+const ROWIDS_PER_QUERY = 500;
 
 /**
  * Received documents as stored: the import schema-checked each one and stored the parsed document, so the report
- * path reads them back without checking every field again (thousands of cards per report). A row read for two
- * lists (its half-year's latest and first revision are often the same row) is parsed once: the same object in
- * both, so the report computes its totals once too.
+ * path reads them back without checking every field again (thousands of cards per report). Only rows not parsed
+ * before are read from the database.
  */
-const storedAll = <T>(rows: ReceivedRow[]): T[] => rows.map((r) => parsedRow<T>(r));
+const receivedKey = (r: { bundle_sha256: string; kind: string; project_id: string; slot: string }): string =>
+  `${r.bundle_sha256}|${r.kind}|${r.project_id}|${r.slot}`;
 
-const parsedRows = new WeakMap<ReceivedRow, unknown>();
-function parsedRow<T>(row: ReceivedRow): T {
-  let value = parsedRows.get(row);
-  if (value === undefined) {
-    value = JSON.parse(row.json) as unknown;
-    parsedRows.set(row, value);
+async function storedAll<T>(db: Kysely<Database> | Transaction<Database>, rows: ReceivedRow[]): Promise<T[]> {
+  const cache = cacheOf(db).received;
+  const missing = new Map<number, string>();
+  for (const r of rows) if (!cache.has(receivedKey(r))) missing.set(r.rowid, receivedKey(r));
+  if (cache.size + missing.size > MAX_CACHED) cache.clear();
+  const ids = [...missing.keys()];
+  for (let i = 0; i < ids.length; i += ROWIDS_PER_QUERY) {
+    const found = await db
+      .selectFrom('received_documents')
+      .select([sql<number>`rowid`.as('rowid'), 'bundle_sha256', 'kind', 'project_id', 'slot', 'json'])
+      .where(sql<boolean>`rowid in (${sql.join(ids.slice(i, i + ROWIDS_PER_QUERY))})`)
+      .execute();
+    // Keyed by what the row is, not by the rowid the lookup used.
+    for (const row of found) cache.set(receivedKey(row), deepFreeze(JSON.parse(row.json) as unknown));
   }
-  return value as T;
+  return rows.map((r) => {
+    const value = cache.get(receivedKey(r));
+    if (value === undefined) throw new Error(`받은 문서(${r.kind} ${r.project_id})를 읽지 못했습니다.`);
+    return value as T;
+  });
 }
 
 /**
@@ -97,15 +144,56 @@ function parsedRow<T>(row: ReceivedRow): T {
  * confirmation), so confirmed ones are read as stored, like received documents.
  */
 export async function confirmedPlans(db: Kysely<Database> | Transaction<Database>): Promise<ExecutionPlan[]> {
-  const own = (await listDocuments(db, { kind: 'executionPlan' }))
-    .filter((d) => d.status === 'confirmed')
-    .map((d) => d.json as ExecutionPlan);
+  const cache = cacheOf(db).own;
+  const heads = await db
+    .selectFrom('documents')
+    .select(['id', 'version', 'updated_at'])
+    .where('kind', '=', 'executionPlan')
+    .where('status', '=', 'confirmed')
+    .orderBy('project_id')
+    .orderBy('slot')
+    .execute();
+  const keyOf = (h: { id: string; version: number; updated_at: string }) =>
+    `${h.id}#${h.version}#${h.updated_at}`;
+  const missing = heads.filter((h) => !cache.has(keyOf(h)));
+  if (cache.size + missing.length > MAX_CACHED) cache.clear();
+  for (let i = 0; i < missing.length; i += ROWIDS_PER_QUERY) {
+    const found = await db
+      .selectFrom('documents')
+      .select(['id', 'version', 'updated_at', 'json'])
+      .where(
+        'id',
+        'in',
+        missing.slice(i, i + ROWIDS_PER_QUERY).map((h) => h.id),
+      )
+      .execute();
+    for (const row of found) cache.set(keyOf(row), deepFreeze(JSON.parse(row.json) as unknown));
+  }
+  const own = heads
+    .map((h) => cache.get(keyOf(h)) as ExecutionPlan | undefined)
+    .filter((p) => p !== undefined);
   const byProject = new Map(own.map((p) => [p.projectId, p]));
-  const received = storedAll<ExecutionPlan>(latestAndFirst(await receivedOf(db, 'executionPlan')).latest);
+  const received = await storedAll<ExecutionPlan>(
+    db,
+    latestAndFirst(await receivedOf(db, 'executionPlan')).latest,
+  );
   for (const plan of received) {
     if (plan.lifecycle === 'confirmed' && !byProject.has(plan.projectId)) byProject.set(plan.projectId, plan);
   }
   return [...byProject.values()];
+}
+
+/** Totals of the cached documents, kept with them (keyed by object, so a document read anew is counted anew). */
+function sharedTotals(db: Kysely<Database> | Transaction<Database>, term: Term): DocumentTotals {
+  const { budgetYears, periods } = termKeys(term);
+  const key = `${budgetYears.join(',')}|${periods.join(',')}`;
+  const cache = cacheOf(db).totals;
+  let totals = cache.get(key);
+  if (!totals) {
+    totals = reportTotals(budgetYears, periods);
+    cache.set(key, totals);
+  }
+  return totals;
 }
 
 export async function currentChangeRequests(db: Kysely<Database>): Promise<ChangeRequest[]> {
@@ -113,10 +201,8 @@ export async function currentChangeRequests(db: Kysely<Database>): Promise<Chang
     changeRequestSchema.parse(d.json),
   );
   const byId = new Map(decided.map((c) => [`${c.department}|${c.requestId}`, c]));
-  for (const c of parseAll(
-    latestAndFirst(await receivedOf(db, 'changeRequest')).latest,
-    changeRequestSchema,
-  )) {
+  const received = await storedAll<unknown>(db, latestAndFirst(await receivedOf(db, 'changeRequest')).latest);
+  for (const c of received.map((r) => changeRequestSchema.parse(r))) {
     const key = `${c.department}|${c.requestId}`;
     if (!byId.has(key)) byId.set(key, c);
   }
@@ -164,7 +250,7 @@ function firstReportedRows(
 export async function submissionsOf(db: Kysely<Database>, periodId: string): Promise<SubmissionRecord[]> {
   const bundles = await db
     .selectFrom('bundles')
-    .selectAll()
+    .select(['department', 'period', 'sha256', 'imported_at', 'created_at', 'revision', 'status'])
     .where('type', '=', 'pledge-submission')
     .where('period', '=', periodId)
     .orderBy('department')
@@ -209,28 +295,28 @@ export async function buildReportInput(
   comparePeriodId?: string,
 ): Promise<ReportInput> {
   const plans = await confirmedPlans(db);
-  const keys = termKeys(term);
-  // Shared with the report: the first-reported rows and the tables need the same documents' totals.
-  const totals = reportTotals(keys.budgetYears, keys.periods);
+  // Shared with the report and between reports: the first-reported rows and the tables need the same totals.
+  const totals = sharedTotals(db, term);
   const cards = latestAndFirst(await receivedOf(db, 'managementCard', periodId));
   const finance = latestAndFirst(await receivedOf(db, 'financeRow', periodId));
   const previousPeriodId = comparePeriodId ?? previousPeriodOf(term, periodId);
   const previousCards = previousPeriodId
-    ? storedAll<ManagementCard>(
+    ? await storedAll<ManagementCard>(
+        db,
         latestAndFirst(await receivedOf(db, 'managementCard', previousPeriodId)).latest,
       )
     : [];
-  const firstCards = storedAll<ManagementCard>(cards.first);
-  const firstFinance = storedAll<FinanceRow>(finance.first);
+  const firstCards = await storedAll<ManagementCard>(db, cards.first);
+  const firstFinance = await storedAll<FinanceRow>(db, finance.first);
   return {
     catalog,
     term,
     periodId,
     plans,
-    cards: storedAll<ManagementCard>(cards.latest),
+    cards: await storedAll<ManagementCard>(db, cards.latest),
     previousCards,
     ...(previousPeriodId ? { previousPeriodId } : {}),
-    financeRows: storedAll<FinanceRow>(finance.latest),
+    financeRows: await storedAll<FinanceRow>(db, finance.latest),
     firstReported: firstReportedRows(
       new Map(plans.map((p) => [p.projectId, p])),
       catalog,

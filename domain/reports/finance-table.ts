@@ -84,17 +84,20 @@ export function consolidatedRowOf(
     row.departments = [department];
     perDepartment.push(row);
   }
-  const merged = mergeShared(perDepartment);
+  // One department (most projects): its freshly derived row is the merge, only its 비고 trimmed as mergeShared
+  // trims it; the row is this function's own, so it is completed in place rather than copied again.
+  const only = perDepartment.length === 1 ? perDepartment[0] : undefined;
+  const merged: FinanceTableRow =
+    only !== undefined ? Object.assign(only, { note: only.note.trim() }) : mergeShared(perDepartment);
   const first = ctx.firstReportedByProject.get(project.id);
   const pledge = ctx.corePledgeById.get(project.corePledgeId);
-  return {
-    ...merged,
+  return Object.assign(merged, {
     areaId: pledge?.areaId ?? areaIdOf(ctx, project),
     corePledgeId: project.corePledgeId,
     leadDepartment: project.leadDepartment,
     changedFields: first === undefined ? [] : changedAmounts(first, merged),
     hasFirstReport: first !== undefined,
-  };
+  });
 }
 
 export function buildFinanceReport(ctx: ReportContext): {

@@ -68,6 +68,8 @@ const IN_FLIGHT = 128;
 
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const BUNDLE_FILE = /\.(pledge|zip)$/i;
+/** Natural Korean order of file names (r2 before r10), one collator for every comparison. */
+const fileOrder = new Intl.Collator('ko', { numeric: true });
 
 /** A file or a folder's bundle files (recursively *.pledge / *.zip), in natural name order. */
 export function collectBundleFiles(paths: readonly string[]): { files: string[]; problems: ImportResult[] } {
@@ -75,7 +77,7 @@ export function collectBundleFiles(paths: readonly string[]): { files: string[];
   const problems: ImportResult[] = [];
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name, 'ko', { numeric: true }),
+      fileOrder.compare(a.name, b.name),
     );
     for (const entry of entries) {
       const full = join(dir, entry.name);

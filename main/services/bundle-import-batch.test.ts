@@ -1,4 +1,5 @@
 // Exercises bundle-import's batched commit: many accepted bundles in one transaction, each in its own savepoint.
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { examples } from '../../domain/documents/test-fixtures';
@@ -104,7 +105,14 @@ describe('batched commit of one import', () => {
     const batched = await office(dir.path, 'batched', pairs);
     const serial = await office(dir.path, 'serial', pairs);
     try {
+      const autocheckpoint = async () =>
+        (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(batched.db)).rows[0]
+          ?.wal_autocheckpoint;
+      const before = await autocheckpoint();
       const results = await importBundleInputs(batched, inputs, { verifier: directVerifier });
+      // Checkpoints were deferred to the end of the import, and the connection's setting is back.
+      expect(await autocheckpoint()).toBe(before);
+      expect(before).toBeGreaterThan(0);
       expect(results.map((r) => `${r.file} ${r.code}`)).toEqual([
         'a3.pledge CHAIN_FORK',
         'b2.pledge CHAIN_FORK',

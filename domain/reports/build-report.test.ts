@@ -144,6 +144,19 @@ describe('buildOfficeReport — 붙임5 재정집행 현황', () => {
     );
   });
 
+  it('a project whose documents were sent once counts as reported, with nothing changed and no first row', () => {
+    const input = scenario();
+    const first = input.firstReported.find((r) => r.projectId === '1-1-1');
+    expect(first).toBeDefined();
+    const shortcut = buildOfficeReport({
+      ...input,
+      firstReported: input.firstReported.filter((r) => r.projectId !== '1-1-1'),
+      firstReportedSameAsCurrent: new Set(['1-1-1']),
+    });
+    expect(row(shortcut, '1-1-1')).toEqual(row(report, '1-1-1'));
+    expect(row(shortcut, '1-1-7').hasFirstReport).toBe(false);
+  });
+
   it('subtotals per area and a grand total', () => {
     const area1 = report.finance.areas[0]?.subtotal;
     expect(area1?.plannedTotal).toEqual({ initial: 2760, current: 2760 });

@@ -96,7 +96,7 @@ export function consolidatedRowOf(
     corePledgeId: project.corePledgeId,
     leadDepartment: project.leadDepartment,
     changedFields: first === undefined ? [] : changedAmounts(first, merged),
-    hasFirstReport: first !== undefined,
+    hasFirstReport: first !== undefined || ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
   });
 }
 

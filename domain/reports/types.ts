@@ -63,6 +63,11 @@ export interface ReportInput {
   financeRows: FinanceRow[];
   /** Each project's 붙임5 row as first reported (the red marking compares against it). */
   firstReported: FinanceTableRow[];
+  /**
+   * Projects whose documents for the half-year were sent once (the first report is the current one): reported,
+   * nothing changed, so no first row is needed for them.
+   */
+  firstReportedSameAsCurrent?: ReadonlySet<string> | undefined;
   submissions: SubmissionRecord[];
   /** With their decision history; only approved ones enter the change history. */
   changeRequests: ChangeRequest[];

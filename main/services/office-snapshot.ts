@@ -214,25 +214,42 @@ function firstReportedRows(
   plans: Map<string, ExecutionPlan>,
   catalog: Catalog,
   term: Term,
-  firstCards: ManagementCard[],
-  firstFinance: FinanceRow[],
+  first: { cards: ManagementCard[]; finance: FinanceRow[] },
+  latest: { cards: ManagementCard[]; finance: FinanceRow[] },
   totals: DocumentTotals,
-): FinanceTableRow[] {
+): { rows: FinanceTableRow[]; sameAsCurrent: Set<string> } {
   const key = (projectId: string, department: string) => `${projectId}\u0000${department}`;
   // The first document per project and department, as a scan of the list in order would find it.
-  const cardByKey = new Map<string, ManagementCard>();
-  for (const c of firstCards)
-    if (!cardByKey.has(key(c.projectId, c.department))) cardByKey.set(key(c.projectId, c.department), c);
-  const financeByKey = new Map<string, FinanceRow>();
-  for (const f of firstFinance)
-    if (!financeByKey.has(key(f.projectId, f.department)))
-      financeByKey.set(key(f.projectId, f.department), f);
+  const byKey = <T extends { projectId: string; department: string }>(docs: T[]): Map<string, T> => {
+    const map = new Map<string, T>();
+    for (const d of docs)
+      if (!map.has(key(d.projectId, d.department))) map.set(key(d.projectId, d.department), d);
+    return map;
+  };
+  const cardByKey = byKey(first.cards);
+  const financeByKey = byKey(first.finance);
+  const latestCard = byKey(latest.cards);
+  const latestFinance = byKey(latest.finance);
   const keys = termKeys(term);
   const rows: FinanceTableRow[] = [];
+  const sameAsCurrent = new Set<string>();
   for (const project of catalog.projects) {
     const plan = plans.get(project.id);
     if (!plan) continue;
     const departments = [project.leadDepartment, ...project.coDepartments];
+    // Nothing re-sent for the half-year (the usual case): the first report is the current one. The documents
+    // are the same objects (each stored row is parsed once), so identity is the test.
+    if (
+      departments.some((d) => cardByKey.has(key(project.id, d)) || financeByKey.has(key(project.id, d))) &&
+      departments.every(
+        (d) =>
+          cardByKey.get(key(project.id, d)) === latestCard.get(key(project.id, d)) &&
+          financeByKey.get(key(project.id, d)) === latestFinance.get(key(project.id, d)),
+      )
+    ) {
+      sameAsCurrent.add(project.id);
+      continue;
+    }
     const perDepartment = departments
       .map((department) => {
         const card = cardByKey.get(key(project.id, department)) ?? null;
@@ -244,7 +261,7 @@ function firstReportedRows(
     if (perDepartment.length > 0)
       rows.push(perDepartment.length === 1 ? perDepartment[0]! : mergeShared(perDepartment));
   }
-  return rows;
+  return { rows, sameAsCurrent };
 }
 
 export async function submissionsOf(db: Kysely<Database>, periodId: string): Promise<SubmissionRecord[]> {
@@ -308,23 +325,27 @@ export async function buildReportInput(
     : [];
   const firstCards = await storedAll<ManagementCard>(db, cards.first);
   const firstFinance = await storedAll<FinanceRow>(db, finance.first);
+  const latestCards = await storedAll<ManagementCard>(db, cards.latest);
+  const latestFinance = await storedAll<FinanceRow>(db, finance.latest);
+  const first = firstReportedRows(
+    new Map(plans.map((p) => [p.projectId, p])),
+    catalog,
+    term,
+    { cards: firstCards, finance: firstFinance },
+    { cards: latestCards, finance: latestFinance },
+    totals,
+  );
   return {
     catalog,
     term,
     periodId,
     plans,
-    cards: await storedAll<ManagementCard>(db, cards.latest),
+    cards: latestCards,
     previousCards,
     ...(previousPeriodId ? { previousPeriodId } : {}),
-    financeRows: await storedAll<FinanceRow>(db, finance.latest),
-    firstReported: firstReportedRows(
-      new Map(plans.map((p) => [p.projectId, p])),
-      catalog,
-      term,
-      firstCards,
-      firstFinance,
-      totals,
-    ),
+    financeRows: latestFinance,
+    firstReported: first.rows,
+    firstReportedSameAsCurrent: first.sameAsCurrent,
     submissions: await submissionsOf(db, periodId),
     changeRequests: await currentChangeRequests(db),
     options,

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { DepartmentChain, ReceivedBundle } from './bundles';
+import { receivedOf, type DepartmentChain, type HeldBundle, type ReceivedBundle } from './bundles';
 import type { BundlesTable } from './schema';
 
 /** One received_documents row as the import writes it. */
@@ -37,17 +37,8 @@ export interface BundleWrites {
   isHeld(sha256: string): boolean;
 }
 
-export interface HeldBundleRow {
-  sha256: string;
-  department: string;
-  revision: number;
-  period: string;
-  keyId: string;
-  createdAt: string;
-  importedAt: string;
-  manifest: string;
-  fileName: string;
-  conflictsWith: string;
+/** A held bundle as written: the listed fields and its bytes. */
+export interface HeldBundleRow extends HeldBundle {
   bytes: Uint8Array;
 }
 
@@ -118,24 +109,7 @@ export function bundleWrites(sqlite: BetterSqlite3.Database): BundleWrites {
   const writes: BundleWrites = {
     getBundle(sha256) {
       const r = getBundle.get(sha256);
-      return (
-        r && {
-          sha256: r.sha256,
-          type: r.type,
-          department: r.department,
-          keyId: r.key_id,
-          period: r.period,
-          revision: r.revision,
-          previousSha256: r.previous_sha256,
-          createdAt: r.created_at,
-          importedAt: r.imported_at,
-          status: r.status,
-          manifest: r.manifest,
-          fileName: r.file_name,
-          reasonCode: r.reason_code,
-          reason: r.reason,
-        }
-      );
+      return r && receivedOf(r);
     },
     getChain(department) {
       const row = getChain.get(department);

@@ -55,7 +55,8 @@ const sentOf = (r: SentBundlesTable): SentBundle => ({
   createdAt: r.created_at,
 });
 
-const receivedOf = (r: BundlesTable): ReceivedBundle => ({
+/** A bundles row as the ReceivedBundle the code uses (shared with the import's raw statements). */
+export const receivedOf = (r: BundlesTable): ReceivedBundle => ({
   sha256: r.sha256,
   type: r.type,
   department: r.department,

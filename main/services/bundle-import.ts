@@ -20,6 +20,7 @@ import {
   getReceivedBundle,
   listReceivedBundles,
   putReceivedBundle,
+  type ReceivedBundle,
   type DepartmentChain,
 } from '../../db/bundles';
 import { withRawConnection } from '../../db/create-db';
@@ -477,6 +478,27 @@ class Outcome extends Error {
   }
 }
 
+/** The bundles row of a received bundle: what its manifest says, and how this import took it. */
+function bundleRowOf(
+  manifest: Manifest,
+  sha256: string,
+  importedAt: string,
+  outcome: Pick<ReceivedBundle, 'status' | 'manifest' | 'fileName' | 'reasonCode' | 'reason'>,
+): ReceivedBundle {
+  return {
+    sha256,
+    type: manifest.type,
+    department: manifest.department,
+    keyId: manifest.keyId,
+    period: manifest.period,
+    revision: manifest.revision,
+    previousSha256: manifest.previousBundleSha256,
+    createdAt: manifest.createdAt,
+    importedAt,
+    ...outcome,
+  };
+}
+
 /** A bundle held for an unknown or pending key: its row and bytes, in one transaction. */
 async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<ImportResult> {
   const now = ctx.now().toISOString();
@@ -486,22 +508,15 @@ async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<ImportR
     return sqlite.transaction((): ImportResult => {
       const known = writes.getBundle(v.sha256);
       if (known) return duplicateOf(v.file, known);
-      writes.putBundle({
-        sha256: v.sha256,
-        type: manifest.type,
-        department: manifest.department,
-        keyId: manifest.keyId,
-        period: manifest.period,
-        revision: manifest.revision,
-        previousSha256: manifest.previousBundleSha256,
-        createdAt: manifest.createdAt,
-        importedAt: now,
-        status: 'quarantined',
-        manifest: v.manifestText,
-        fileName: basename(v.file),
-        reasonCode: v.code,
-        reason: v.reason,
-      });
+      writes.putBundle(
+        bundleRowOf(manifest, v.sha256, now, {
+          status: 'quarantined',
+          manifest: v.manifestText,
+          fileName: basename(v.file),
+          reasonCode: v.code,
+          reason: v.reason,
+        }),
+      );
       writes.putFile(v.sha256, v.bytes, now);
       return {
         file: v.file,
@@ -618,22 +633,15 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
       ),
     );
   }
-  writes.putBundle({
-    sha256: v.sha256,
-    type: manifest.type,
-    department: manifest.department,
-    keyId: manifest.keyId,
-    period: manifest.period,
-    revision: manifest.revision,
-    previousSha256: manifest.previousBundleSha256,
-    createdAt: manifest.createdAt,
-    importedAt: now,
-    status: 'accepted',
-    manifest: known?.manifest ?? serializeManifest(manifest).toString('utf8'),
-    fileName: known?.fileName ?? basename(v.file),
-    reasonCode: '',
-    reason: '',
-  });
+  writes.putBundle(
+    bundleRowOf(manifest, v.sha256, now, {
+      status: 'accepted',
+      manifest: known?.manifest ?? serializeManifest(manifest).toString('utf8'),
+      fileName: known?.fileName ?? basename(v.file),
+      reasonCode: '',
+      reason: '',
+    }),
+  );
   writes.putFile(v.sha256, v.bytes, now);
   writes.insertDocuments(base, v.documents, now);
   for (const attachment of v.check.attachments) {

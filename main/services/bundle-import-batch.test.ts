@@ -152,3 +152,45 @@ describe('batched commit of one import', () => {
     }
   });
 });
+
+describe('an unexpected failure while verifying', () => {
+  it('ends the import with the error instead of waiting for the missing input; nothing is half-written', async () => {
+    const dir = makeTempDir('pledge-batch-fail-');
+    dirs.push(dir);
+    const [a] = departments as [string];
+    const pairs = new Map([[a, generateKeyPair()]]);
+    const pa = pairs.get(a) as KeyPairPem;
+    const a1 = await bundleFor(pa, a, 1, null, 'a1');
+    const a2 = await bundleFor(pa, a, 2, sha256Hex(a1), 'a2');
+    const ctx = await office(dir.path, 'office', pairs);
+    try {
+      const verifier: typeof directVerifier = async (bytes, ...rest) => {
+        if (Buffer.from(bytes).equals(a2)) throw new Error('디스크 오류 (시험)');
+        return directVerifier(bytes, ...rest);
+      };
+      await expect(
+        importBundleInputs(
+          ctx,
+          [
+            { name: 'a1.pledge', bytes: a1 },
+            { name: 'a2.pledge', bytes: a2 },
+          ],
+          { verifier },
+        ),
+      ).rejects.toThrow('디스크 오류 (시험)');
+      // Nothing was half-written (a1 waited in an unflushed batch), and running the import again takes both.
+      expect((await tables(ctx)).bundles).toEqual([]);
+      const again = await importBundleInputs(
+        ctx,
+        [
+          { name: 'a1.pledge', bytes: a1 },
+          { name: 'a2.pledge', bytes: a2 },
+        ],
+        { verifier: directVerifier },
+      );
+      expect(again.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

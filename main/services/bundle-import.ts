@@ -231,7 +231,14 @@ export async function importBundleInputs(
     };
     const inFlight = Math.max(1, Math.min(options.concurrency ?? IN_FLIGHT, total));
     const producing = Promise.all(Array.from({ length: inFlight }, () => produce()));
-    producing.catch(() => undefined); // awaited below; a failure there must not be unhandled meanwhile
+    // Awaited below; should a producer fail unexpectedly, the consumer must not wait for its input forever.
+    let producerFailure: { error: unknown } | null = null;
+    producing.catch((error: unknown) => {
+      producerFailure = { error };
+      const w = wake;
+      wake = null;
+      w?.();
+    });
 
     // The consumer: commits in input order while departments' chains continue; everything else waits.
     const blocked = new Set<string>();
@@ -251,6 +258,7 @@ export async function importBundleInputs(
     for (let cursor = 0; cursor < total;) {
       const v = verified[cursor];
       if (!v) {
+        if (producerFailure) throw (producerFailure as { error: unknown }).error;
         // Commit what is ready rather than idle; a small batch costs one more commit, never a lost bundle.
         if (batch.length >= COMMIT_BATCH / 4) await flush();
         else await new Promise<void>((resolve) => (wake = resolve));

@@ -209,7 +209,9 @@ export async function benchOffice(log: (line: string) => void): Promise<OfficeBe
       await office.close();
     }
   } finally {
-    dir.remove();
+    // PLEDGE_BENCH_KEEP=1 keeps the generated office data (to study the database afterwards).
+    if (process.env.PLEDGE_BENCH_KEEP) log(`데이터 보관: ${dir.path}`);
+    else dir.remove();
   }
 }
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -299,4 +300,67 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
       projects.filter((p) => p.projectId !== '4-3-3'),
     ),
   );
+});
+
+test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const { scenario, projects, desks, plans } = built;
+  // Department A's data copied to a second PC: the same key and the same revision chain.
+  const secondPc = { ...desks.A, dataDir: join(root, 'dept-A-second-pc') };
+  cpSync(desks.A.dataDir, secondPc.dataDir, { recursive: true });
+  const base = projects.find((p) => p.projectId === '4-2-4')!;
+  const withExecution = (amount: number) => {
+    const p = structuredClone(base);
+    p.units[0]!.executed.city = { ...p.units[0]!.executed.city, '2019-H1': amount };
+    return p;
+  };
+  const kept = withExecution(130.25);
+  scenario.draft(desks.A, cardJson(plans.get('4-2-4')!, kept, PERIOD), CLOCK.revisionImported);
+  const first = scenario.exportBundle(desks.A, PERIOD, CLOCK.revisionImported);
+  scenario.draft(
+    secondPc,
+    cardJson(plans.get('4-2-4')!, withExecution(999.5), PERIOD),
+    CLOCK.revisionImported,
+  );
+  const other = scenario.exportBundle(secondPc, PERIOD, CLOCK.revisionImported);
+  expect(other.revision).toBe(first.revision);
+
+  scenario.importBundles([first.path], CLOCK.revisionImported);
+  const imported = JSON.parse(
+    pledge(['import', '--data', scenario.officeDir, other.path, '--json'], CLOCK.revisionImported),
+  ) as { held: { code: string; reason: string }[]; accepted: unknown[] };
+  expect(imported.accepted).toEqual([]);
+  expect(imported.held.map((h) => h.code)).toEqual(['REVISION_CONFLICT']);
+  expect(imported.held[0]!.reason).toContain('충돌로 보류');
+
+  const office = await openOffice(page, built);
+  await office.tab('finance');
+  const expected = asAmounts(expectedFinanceMilli(kept));
+  expect(await office.amount('finance-row-4-2-4-termExecuted.total')).toBe(expected['termExecuted.total']);
+
+  await expect(page.getByTestId('office-tab-conflicts')).toContainText('1');
+  await office.tab('conflicts');
+  const heldSha = createHash('sha256').update(readFileSync(other.path)).digest('hex');
+  const firstSha = createHash('sha256').update(readFileSync(first.path)).digest('hex');
+  const conflict = office.cell(`conflict-same-revision_${heldSha}`);
+  await expect(conflict).toContainText('같은 차수의 다른 번들');
+  await expect(conflict).toContainText(heldSha.slice(0, 12));
+  await expect(conflict).toContainText(firstSha.slice(0, 12));
+  // When each was made, in the office's time (both exported at 10:00 KST).
+  await expect(conflict).toContainText('2019-07-20 10:00 작성');
+  await expect(conflict).toHaveAttribute('data-resolution', 'open');
+  await expect(conflict.getByRole('button')).toHaveText(['먼저 받은 번들 유지']);
+  await conflict.getByRole('button', { name: '먼저 받은 번들 유지' }).click();
+  await expect(conflict).toHaveAttribute('data-resolution', 'rejected');
+  await expect(office.cell(`conflict-same-revision_${heldSha}-resolution`)).toContainText(
+    '먼저 받은 번들 유지',
+  );
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'conflict-held.png'), fullPage: true });
+
+  // Acknowledging changes no figure: the first bundle's amounts stay.
+  await office.tab('finance');
+  expect(await office.amount('finance-row-4-2-4-termExecuted.total')).toBe(expected['termExecuted.total']);
 });

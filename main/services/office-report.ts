@@ -105,12 +105,19 @@ export function sameRevisionConflicts(
         department: h.department,
         message: `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 다른 번들은 보류했습니다.`,
         details: [
-          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${other.createdAt.slice(0, 16).replace('T', ' ')} 작성, 파일 ${other.fileName}` : ''}`,
-          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${h.createdAt.slice(0, 16).replace('T', ' ')} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
+          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${kstMinute(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
+          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${kstMinute(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
           '보류한 번들의 문서는 반영되지 않았습니다. 필요한 내용은 부서가 새 차수로 다시 보내도록 요청하세요.',
         ],
       };
     });
+}
+
+/** "YYYY-MM-DD HH:mm" in the office's time (KST) of an ISO instant, as the office reads dates elsewhere. */
+function kstMinute(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + 9 * 60 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function parseHeldMembers(manifest: string): string[] {

@@ -15,22 +15,6 @@ export interface ReceivedDocument {
   receivedAt: string;
 }
 
-export async function insertReceivedDocument(db: Db, doc: ReceivedDocument): Promise<void> {
-  await db
-    .insertInto('received_documents')
-    .values({
-      bundle_sha256: doc.bundleSha256,
-      kind: doc.kind,
-      project_id: doc.projectId,
-      slot: doc.slot,
-      department: doc.department,
-      revision: doc.revision,
-      json: JSON.stringify(doc.json),
-      received_at: doc.receivedAt,
-    })
-    .execute();
-}
-
 export interface ReceivedFilter {
   kind?: DocumentKind;
   department?: string;

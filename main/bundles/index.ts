@@ -14,7 +14,6 @@ export {
   type ManifestResult,
 } from './manifest';
 export { writeBundle, writeFileAtomic, type ManifestFields, type WriteBundleInput } from './write';
-export { writeFileAtomicDeferred, syncDirectory } from './atomic-file';
 export { inspectBundle } from './verify';
 export { inspectBundleInWorker, type WorkerInspectOptions } from './verify-worker';
 export {

@@ -17,6 +17,7 @@ import { makeCopy } from '../main/services/bundle-test-support';
 import { slotOf } from '../main/services/document-identity';
 import { confirmReceivedPlan } from '../main/services/office-decisions';
 import { officeReport } from '../main/services/office-report';
+import { currentOfficeReport } from '../main/services/office-report-cache';
 import { buildReportInput } from '../main/services/office-snapshot';
 import { loadCatalog, loadTerm } from '../main/services/reference';
 import { generateSubmissions, makeSenders, tenfoldCatalog, type GeneratedBundle } from './office-data';
@@ -49,9 +50,11 @@ export interface OfficeBenchResult {
   reportPeriod: string;
   /**
    * officeReport: database read + every table. `first` is cold (every document read and parsed); the median is a
-   * repeat, where the parsed documents and their totals are kept from the first.
+   * rebuild after the data changed (a decision, an import), the parsed documents and their totals kept.
    */
   officeReportMs: { median: number; first: number };
+  /** currentOfficeReport with the data unchanged (what the screen, the workbook export and the CLI call). */
+  keptReportMs: number;
   /** buildOfficeReport on a prepared input: the tables' computation alone, documents' totals already known. */
   buildReportMs: { median: number; first: number };
   /** The same with every document's totals computed anew (median). */
@@ -72,7 +75,7 @@ const median = (values: number[]): number => {
 async function timeRuns<T>(
   runs: number,
   fn: () => Promise<T> | T,
-): Promise<{ median: number; first: number; value: T }> {
+): Promise<{ median: number; first: number; value: T; times: number[] }> {
   const times: number[] = [];
   let value: T | undefined;
   for (let i = 0; i < runs; i++) {
@@ -80,7 +83,7 @@ async function timeRuns<T>(
     value = await fn();
     times.push(performance.now() - started);
   }
-  return { median: median(times), first: times[0] ?? Number.NaN, value: value as T };
+  return { median: median(times), first: times[0] ?? Number.NaN, value: value as T, times };
 }
 
 /**
@@ -172,6 +175,10 @@ export async function benchOffice(log: (line: string) => void): Promise<OfficeBe
       const reportProfiler = await startProfile();
       const viaDb = await timeRuns(5, () => officeReport(office.db, stored, term, request));
       await reportProfiler?.stop('office-report');
+      // The office's entry point: built once for this data generation (the first run), then kept.
+      const kept = await timeRuns(6, () => currentOfficeReport(office.db, request));
+      if (kept.value.report.finance.rowCount !== viaDb.value.report.finance.rowCount)
+        throw new Error('kept report differs from the built one');
       const input = await buildReportInput(office.db, stored, term, REPORT_PERIOD, {
         executionRateThreshold: 0.3,
         today: TODAY,
@@ -199,6 +206,7 @@ export async function benchOffice(log: (line: string) => void): Promise<OfficeBe
         confirmSeconds,
         reportPeriod: REPORT_PERIOD,
         officeReportMs: { median: viaDb.median, first: viaDb.first },
+        keptReportMs: median(kept.times.slice(1)),
         buildReportMs: { median: compute.median, first: compute.first },
         buildReportColdMs: computeCold.median,
         workbookMs: { median: workbook.median, first: workbook.first },

@@ -69,6 +69,13 @@ export interface Database {
   office_decisions: OfficeDecisionsTable;
   bundle_files: BundleFilesTable;
   held_bundles: HeldBundlesTable;
+  data_generation: DataGenerationTable;
+}
+
+/** One row: moved forward by triggers on every change to the report's tables (migration 0008). */
+export interface DataGenerationTable {
+  id: number;
+  n: number;
 }
 
 /** A bundle held as a same-revision conflict (migration 0006). */

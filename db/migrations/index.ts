@@ -6,6 +6,7 @@ import { migration0004 } from './0004-office-decisions';
 import { migration0005 } from './0005-bundle-files';
 import { migration0006 } from './0006-held-bundles';
 import { migration0007 } from './0007-received-by-slot';
+import { migration0008 } from './0008-data-generation';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const latestSchemaVersion = migrations.length;

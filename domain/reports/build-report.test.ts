@@ -333,3 +333,34 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
     );
   });
 });
+
+describe('buildOfficeReport — its input', () => {
+  // The office keeps parsed documents between reports and hands the same objects to every report, so building one
+  // must not change them. Frozen documents make any write throw (modules run in strict mode).
+  const freeze = <T>(value: T): T => {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const v of Object.values(value)) freeze(v);
+    }
+    return value;
+  };
+
+  it('builds from frozen documents the same report as from fresh ones, and leaves them as they were', () => {
+    const input = scenario();
+    const documents = {
+      plans: input.plans,
+      cards: input.cards,
+      previousCards: input.previousCards,
+      financeRows: input.financeRows,
+      firstReported: input.firstReported,
+      submissions: input.submissions,
+      changeRequests: input.changeRequests,
+    };
+    const before = JSON.stringify(documents);
+    freeze(documents);
+    const fromFrozen = buildOfficeReport(input);
+    expect(JSON.stringify(documents)).toBe(before);
+    expect(fromFrozen).toEqual(buildOfficeReport(scenario()));
+    expect(fromFrozen.finance.rowCount).toBeGreaterThan(0);
+  });
+});

@@ -4,16 +4,14 @@ import { writeReportWorkbook } from '../reports/workbook';
 import { recordDecision } from '../../db/office-decisions';
 import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
-import { officeReport } from './office-report';
-import { loadCatalog, loadTerm } from './reference';
+import { currentOfficeReport } from './office-report-cache';
+import { loadCatalog } from './reference';
 import { requireOffice } from './session';
 
 export const officeHandlers = (ctx: AppContext) => {
   const report = async (request: ReportRequest) => {
     await requireOffice(ctx);
-    const catalog = await loadCatalog(ctx.db);
-    const term = await loadTerm(ctx.db);
-    return officeReport(ctx.db, catalog, term, {
+    return currentOfficeReport(ctx.db, {
       ...request,
       today: request.today ?? ctx.now().toISOString().slice(0, 10),
     });

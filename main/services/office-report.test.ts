@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleCard, examplePlan } from '../../domain/documents/test-fixtures';
 import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
@@ -5,7 +6,7 @@ import { makeTempDir } from '../../db/test/temp-dir';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
-import type { AppContext } from './context';
+import { createAppContext, type AppContext } from './context';
 import { officeHandlers } from './office-handlers';
 
 const LEAD = '경제진흥본부';
@@ -355,5 +356,74 @@ describe('reports read documents once per process', () => {
     expect(third.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
       '1-1-1',
     ]);
+  });
+});
+
+describe('built reports kept until the data changes', () => {
+  const request = { periodId: '2019-H1', today: '2019-07-20' };
+
+  it('gives the same frozen report again, and a new one after a decision or for another request', async () => {
+    const handlers = officeHandlers(office);
+    const plan = basePlan();
+    await send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    await send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
+
+    const first = await handlers.getOfficeReport(request);
+    expect(await handlers.getOfficeReport(request)).toBe(first);
+    expect(statusOf(first)?.completed).toBe(1);
+    // Every caller gets this object: a change to it fails instead of reaching the next caller.
+    const counts = first.report.statusTables.total.counts;
+    expect(() => Object.assign(counts, { completed: 99 })).toThrow(TypeError);
+    expect(first.report.statusTables.total.counts.completed).toBe(1);
+
+    const otherThreshold = await handlers.getOfficeReport({ ...request, executionRateThreshold: 0.9 });
+    expect(otherThreshold).not.toBe(first);
+    expect(otherThreshold.report.meta.executionRateThreshold).toBe(0.9);
+
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '',
+    });
+    const after = await handlers.getOfficeReport(request);
+    expect(after).not.toBe(first);
+    expect(statusOf(after)?.completed).toBe(0);
+    expect(statusOf(after)?.onTrack).toBe(1);
+  });
+
+  it('a bundle imported by another process on the same data folder shows in the next report', async () => {
+    const handlers = officeHandlers(office);
+    const plan = basePlan();
+    await send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const before = await handlers.getOfficeReport(request);
+    expect(statusOf(before)?.partial).toBe(0);
+
+    // The CLI (`pledge import --data …`) opens its own connection to the office's database.
+    const cli = await createAppContext({
+      profileDir: join(dir.path, 'cli-profile'),
+      dataDirOverride: office.dataDir,
+      mode: 'cli',
+      appVersion: '0.1.0',
+    });
+    try {
+      revision += 1;
+      const bytes = await signSubmission(await privateKeyOf(dept), {
+        department: LEAD,
+        period: '2019-H1',
+        revision,
+        previousBundleSha256: lastSha,
+        documents: [cardDoc(cardFor(plan, 'partial'))],
+      });
+      const [result] = await importBundleInputs(cli, [{ name: 'cli.pledge', bytes }], direct);
+      expect(result?.status).toBe('accepted');
+    } finally {
+      await cli.close();
+    }
+    const after = await handlers.getOfficeReport(request);
+    expect(after).not.toBe(before);
+    expect(statusOf(after)?.partial).toBe(1);
   });
 });

@@ -75,9 +75,8 @@ function latestAndFirst(rows: ReceivedRow[]): { latest: ReceivedRow[]; first: Re
 /**
  * Parsed documents kept between reports, per database handle: a received row never changes (the table is
  * append-only) and an own document changes only by a new version, so each is read and parsed once per process
- * and the report's totals of it (keyed by the object) are computed once too. The objects are frozen: the report
- * path only reads them, and any code that tried to change one would fail loudly instead of corrupting the next
- * report. Bounded: cleared when it holds more documents than a few reports need.
+ * and the report's totals of it (keyed by the object) are computed once too. The report path only reads them:
+ * buildOfficeReport never changes its input (tested) and the office's decisions are applied to copies. Bounded: cleared when it holds more documents than a few reports need.
  */
 interface ParsedCache {
   /** By the row's primary key: its bundle (content-addressed), kind, project and slot fix its content. */
@@ -96,14 +95,6 @@ const cacheOf = (db: Kysely<Database> | Transaction<Database>): ParsedCache => {
   }
   return cache;
 };
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
 
 /** rowids per query: far below SQLite's parameter limit. */
 const ROWIDS_PER_QUERY = 500;
@@ -129,7 +120,7 @@ async function storedAll<T>(db: Kysely<Database> | Transaction<Database>, rows: 
       .where(sql<boolean>`rowid in (${sql.join(ids.slice(i, i + ROWIDS_PER_QUERY))})`)
       .execute();
     // Keyed by what the row is, not by the rowid the lookup used.
-    for (const row of found) cache.set(receivedKey(row), deepFreeze(JSON.parse(row.json) as unknown));
+    for (const row of found) cache.set(receivedKey(row), JSON.parse(row.json) as unknown);
   }
   return rows.map((r) => {
     const value = cache.get(receivedKey(r));
@@ -167,15 +158,16 @@ export async function confirmedPlans(db: Kysely<Database> | Transaction<Database
         missing.slice(i, i + ROWIDS_PER_QUERY).map((h) => h.id),
       )
       .execute();
-    for (const row of found) cache.set(keyOf(row), deepFreeze(JSON.parse(row.json) as unknown));
+    for (const row of found) cache.set(keyOf(row), JSON.parse(row.json) as unknown);
   }
   const own = heads
     .map((h) => cache.get(keyOf(h)) as ExecutionPlan | undefined)
     .filter((p) => p !== undefined);
   const byProject = new Map(own.map((p) => [p.projectId, p]));
+  // A department's plan counts only for a project the office has not confirmed itself: the others are not read.
   const received = await storedAll<ExecutionPlan>(
     db,
-    latestAndFirst(await receivedOf(db, 'executionPlan')).latest,
+    latestAndFirst(await receivedOf(db, 'executionPlan')).latest.filter((r) => !byProject.has(r.project_id)),
   );
   for (const plan of received) {
     if (plan.lifecycle === 'confirmed' && !byProject.has(plan.projectId)) byProject.set(plan.projectId, plan);

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb } from './create-db';
+import { dataGeneration } from './data-generation';
+import { recordDecision } from './office-decisions';
+import { putReferenceData } from './reference-data';
+import type { Database } from './schema';
+import { setSetting } from './settings';
+import { makeTempDir } from './test/temp-dir';
+import type { Kysely } from 'kysely';
+
+let dir: ReturnType<typeof makeTempDir>;
+let db: Kysely<Database>;
+const now = new Date('2019-07-16T00:00:00Z');
+beforeEach(() => {
+  dir = makeTempDir();
+  db = createDb(join(dir.path, 'pledge.sqlite'));
+});
+afterEach(async () => {
+  await db.destroy();
+  dir.remove();
+});
+
+const decision = {
+  kind: 'completion' as const,
+  subject: '1-1-1:2019-H1',
+  projectId: '1-1-1',
+  periodId: '2019-H1',
+  decision: 'accepted' as const,
+  note: '',
+};
+
+describe('data generation', () => {
+  it('moves with each committed change to a table the report reads', async () => {
+    const start = await dataGeneration(db);
+    await recordDecision(db, decision, now);
+    const afterInsert = await dataGeneration(db);
+    expect(afterInsert).toBeGreaterThan(start);
+    await db.updateTable('office_decisions').set({ note: '수정' }).execute();
+    const afterUpdate = await dataGeneration(db);
+    expect(afterUpdate).toBeGreaterThan(afterInsert);
+    await db.deleteFrom('office_decisions').execute();
+    const afterDelete = await dataGeneration(db);
+    expect(afterDelete).toBeGreaterThan(afterUpdate);
+    await putReferenceData(db, { key: 'term', version: 'x', json: { any: 1 } }, now);
+    expect(await dataGeneration(db)).toBeGreaterThan(afterDelete);
+  });
+
+  it('does not move for a rolled-back write, nor for a table the report does not read', async () => {
+    const start = await dataGeneration(db);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await recordDecision(trx as unknown as Kysely<Database>, decision, now);
+        throw new Error('중단');
+      }),
+    ).rejects.toThrow('중단');
+    expect(await db.selectFrom('office_decisions').selectAll().execute()).toEqual([]);
+    await setSetting(db, 'setup', { role: 'office', department: null });
+    expect(await dataGeneration(db)).toBe(start);
+  });
+
+  it('sees a change committed through another connection to the same file', async () => {
+    const other = createDb(join(dir.path, 'pledge.sqlite'));
+    try {
+      const start = await dataGeneration(db);
+      await sql`INSERT INTO office_decisions (kind, subject, project_id, period_id, decision, note, decided_at)
+        VALUES ('conflict', 'k', '1-1-1', '2019-H1', 'rejected', '', '2019-07-16')`.execute(other);
+      expect(await dataGeneration(db)).toBe(start + 1);
+    } finally {
+      await other.destroy();
+    }
+  });
+});

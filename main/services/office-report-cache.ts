@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Catalog } from '../../domain/catalog/types';
+import type { Term } from '../../domain/term/types';
+import { dataGeneration } from '../../db/data-generation';
+import type { Database } from '../../db/schema';
+import { deepFreeze } from './deep-freeze';
+import { officeReport, type OfficeReportResult, type ReportRequest } from './office-report';
+import { loadCatalog, loadTerm } from './reference';
+
+/**
+ * The office's report as of the database's current data generation. Built reports are kept per generation (the
+ * counter every committed change to the report's tables moves, migration 0008): reopening the tables, switching
+ * back to a half-year seen before or exporting what is on screen reuses the built report, and any change —
+ * an import, a decision, a confirmed plan, from this process or another — makes the next request build anew.
+ * Concurrent requests for the same report share one build. The catalog and term are read once per generation.
+ *
+ * The kept reports are frozen: every caller gets the same object, and one that tried to change it would fail
+ * loudly instead of corrupting what the next caller sees.
+ */
+
+interface GenerationState {
+  generation: number;
+  reference: Promise<{ catalog: Catalog; term: Term }>;
+  reports: Map<string, Promise<OfficeReportResult>>;
+}
+
+/** Reports kept per generation (half-years, comparisons and thresholds the office looked at). */
+const MAX_REPORTS = 8;
+const states = new WeakMap<object, GenerationState>();
+
+const requestKey = (request: ReportRequest): string =>
+  JSON.stringify([
+    request.periodId,
+    request.comparePeriodId ?? null,
+    request.executionRateThreshold ?? null,
+    request.today,
+  ]);
+
+export async function currentOfficeReport(
+  db: Kysely<Database>,
+  request: ReportRequest,
+): Promise<OfficeReportResult> {
+  const generation = await dataGeneration(db);
+  let state = states.get(db);
+  if (state === undefined || state.generation !== generation) {
+    state = {
+      generation,
+      reference: Promise.all([loadCatalog(db), loadTerm(db)]).then(([catalog, term]) => ({ catalog, term })),
+      reports: new Map(),
+    };
+    states.set(db, state);
+  }
+  const key = requestKey(request);
+  const kept = state.reports.get(key);
+  if (kept !== undefined) return kept;
+  const current = state;
+  const built = current.reference
+    .then(({ catalog, term }) => officeReport(db, catalog, term, request))
+    .then((result) => deepFreeze(result));
+  if (current.reports.size >= MAX_REPORTS) {
+    const oldest = current.reports.keys().next().value;
+    if (oldest !== undefined) current.reports.delete(oldest);
+  }
+  current.reports.set(key, built);
+  // Nothing failed is kept (the catalog or term may be what failed): the next request starts afresh and reports
+  // its own error.
+  built.catch(() => {
+    if (states.get(db) === current) states.delete(db);
+  });
+  return built;
+}

@@ -18,29 +18,50 @@ import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from './ty
  * 집행 summed (lead first), subtotals per area and a grand total, and the amounts changed since first reported.
  */
 
-/** Sum of 붙임5 amounts, exact on integer 천원. Years missing from a row count as 0. */
+/** Sum of 붙임5 amounts, exact on integer 천원. Years missing from a row count as 0. One pass over the rows. */
 export function sumFinanceAmounts(
   items: readonly FinanceAmounts[],
   budgetYears: readonly string[],
 ): FinanceAmounts {
-  const add = (pick: (a: FinanceAmounts) => number | undefined) =>
-    fromMilli(items.reduce((acc, a) => acc + toMilli(pick(a)), 0));
-  const byYear = (pick: (a: FinanceAmounts) => Record<string, number>) =>
-    Object.fromEntries(budgetYears.map((y) => [y, add((a) => pick(a)[y])]));
+  let initial = 0;
+  let current = 0;
+  let securedTotal = 0;
+  const securedBySource = FUNDING_SOURCES.map(() => 0);
+  let termPlan = 0;
+  let termExecuted = 0;
+  const planByYear = budgetYears.map(() => 0);
+  const executedByYear = budgetYears.map(() => 0);
+  for (const a of items) {
+    initial += toMilli(a.plannedTotal.initial);
+    current += toMilli(a.plannedTotal.current);
+    securedTotal += toMilli(a.secured.total);
+    for (let i = 0; i < FUNDING_SOURCES.length; i++)
+      securedBySource[i] =
+        (securedBySource[i] as number) + toMilli(a.secured[FUNDING_SOURCES[i] as FundingSource]);
+    termPlan += toMilli(a.termPlan.total);
+    termExecuted += toMilli(a.termExecuted.total);
+    for (let i = 0; i < budgetYears.length; i++) {
+      const year = budgetYears[i] as string;
+      planByYear[i] = (planByYear[i] as number) + toMilli(a.termPlan.byYear[year]);
+      executedByYear[i] = (executedByYear[i] as number) + toMilli(a.termExecuted.byYear[year]);
+    }
+  }
+  const secured = { total: fromMilli(securedTotal) } as FinanceAmounts['secured'];
+  FUNDING_SOURCES.forEach((source, i) => {
+    secured[source] = fromMilli(securedBySource[i] as number);
+  });
+  const byYear = (milli: number[]): Record<string, number> => {
+    const out: Record<string, number> = {};
+    budgetYears.forEach((year, i) => {
+      out[year] = fromMilli(milli[i] as number);
+    });
+    return out;
+  };
   return {
-    plannedTotal: {
-      initial: add((a) => a.plannedTotal.initial),
-      current: add((a) => a.plannedTotal.current),
-    },
-    secured: {
-      total: add((a) => a.secured.total),
-      ...(Object.fromEntries(FUNDING_SOURCES.map((s) => [s, add((a) => a.secured[s])])) as Record<
-        FundingSource,
-        number
-      >),
-    },
-    termPlan: { total: add((a) => a.termPlan.total), byYear: byYear((a) => a.termPlan.byYear) },
-    termExecuted: { total: add((a) => a.termExecuted.total), byYear: byYear((a) => a.termExecuted.byYear) },
+    plannedTotal: { initial: fromMilli(initial), current: fromMilli(current) },
+    secured,
+    termPlan: { total: fromMilli(termPlan), byYear: byYear(planByYear) },
+    termExecuted: { total: fromMilli(termExecuted), byYear: byYear(executedByYear) },
   };
 }
 

@@ -83,7 +83,9 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
     const dueItems: DueItem[] = items.map((item) => {
       const arrival = firstArrival.get(itemKey(item.kind, item.projectId));
       return {
-        ...item,
+        kind: item.kind,
+        projectId: item.projectId,
+        role: item.role,
         received: arrival !== undefined,
         receivedAt: arrival?.record.receivedAt ?? null,
         bundleSha256: arrival?.record.bundleSha256 ?? null,

@@ -40,6 +40,8 @@ async function receivedOf(
   db: Kysely<Database> | Transaction<Database>,
   kind: DocumentKind,
   slot?: string,
+  /** Only projects without a plan the office confirmed itself (for plans: those alone can still count). */
+  onlyUnconfirmedProjects = false,
 ): Promise<ReceivedRow[]> {
   let query = db
     .selectFrom('received_documents')
@@ -57,6 +59,16 @@ async function receivedOf(
     .where('bundles.status', '=', 'accepted')
     .where('received_documents.kind', '=', kind);
   if (slot !== undefined) query = query.where('received_documents.slot', '=', slot);
+  if (onlyUnconfirmedProjects)
+    query = query.where(
+      'received_documents.project_id',
+      'not in',
+      db
+        .selectFrom('documents')
+        .select('documents.project_id')
+        .where('documents.kind', '=', 'executionPlan')
+        .where('documents.status', '=', 'confirmed'),
+    );
   return query.orderBy('received_documents.revision').execute();
 }
 
@@ -167,7 +179,9 @@ export async function confirmedPlans(db: Kysely<Database> | Transaction<Database
   // A department's plan counts only for a project the office has not confirmed itself: the others are not read.
   const received = await storedAll<ExecutionPlan>(
     db,
-    latestAndFirst(await receivedOf(db, 'executionPlan')).latest.filter((r) => !byProject.has(r.project_id)),
+    latestAndFirst(await receivedOf(db, 'executionPlan', undefined, true)).latest.filter(
+      (r) => !byProject.has(r.project_id),
+    ),
   );
   for (const plan of received) {
     if (plan.lifecycle === 'confirmed' && !byProject.has(plan.projectId)) byProject.set(plan.projectId, plan);

@@ -75,6 +75,8 @@ afterEach(async () => {
   dir.remove();
 });
 
+const request = { periodId: '2019-H1', today: '2019-07-20' };
+
 const statusOf = (view: Awaited<ReturnType<ReturnType<typeof officeHandlers>['getOfficeReport']>>) =>
   view.report.statusTables.byDepartment.find((r) => r.key === LEAD)?.counts;
 
@@ -360,7 +362,6 @@ describe('reports read documents once per process', () => {
 });
 
 describe('built reports kept until the data changes', () => {
-  const request = { periodId: '2019-H1', today: '2019-07-20' };
 
   it('gives the same frozen report again, and a new one after a decision or for another request', async () => {
     const handlers = officeHandlers(office);
@@ -425,5 +426,27 @@ describe('built reports kept until the data changes', () => {
     const after = await handlers.getOfficeReport(request);
     expect(after).not.toBe(before);
     expect(statusOf(after)?.partial).toBe(1);
+  });
+});
+
+describe('which plan counts', () => {
+  it('a plan a department sent as already confirmed counts until the office confirms one itself', async () => {
+    const handlers = officeHandlers(office);
+    const sentConfirmed: ExecutionPlan = { ...basePlan(), lifecycle: 'confirmed' };
+    await send('plan', [planDoc(sentConfirmed)]);
+    await send('2019-H1', [cardDoc(cardFor(sentConfirmed, 'onTrack'))]);
+    const before = await handlers.getOfficeReport(request);
+    expect(before.report.finance.rowCount).toBe(1);
+    expect(before.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+
+    // The office confirms a later plan with another 정책목표: its own confirmation now decides, so the card that
+    // copied the department's plan disagrees with it.
+    await send('plan', [planDoc({ ...basePlan(), policyGoal: '기획담당관이 확정한 정책목표' })]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const after = await handlers.getOfficeReport(request);
+    expect(after.report.finance.rowCount).toBe(1);
+    expect(after.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
+      '1-1-1',
+    ]);
   });
 });

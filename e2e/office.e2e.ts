@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -256,6 +257,39 @@ test('an executed amount changed in revision 2 is red on screen and in the expor
   const totalRow = rows.findIndex((r) => r.includes('합계'));
   expect(cellAt(totalRow, execStart).v).toBe(grand['termExecuted.total']);
   expect(cellAt(totalRow, colSecured).v).toBe(grand['secured.total']);
+
+  // 인쇄: every table goes on paper, also those never opened on screen (a section is built when first shown).
+  await expect(page.getByTestId('comparison-table')).toHaveCount(0);
+  await page.evaluate(() => {
+    const w = window as unknown as { printCalls: number };
+    w.printCalls = 0;
+    window.print = () => {
+      w.printCalls += 1;
+    };
+  });
+  await page.getByRole('button', { name: '인쇄' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls))
+    .toBe(1);
+  await expect(page.getByTestId('comparison-table')).toHaveCount(1);
+  const pdfPath = join(root, 'report.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', landscape: true, printBackground: true });
+  const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    '',
+  );
+  for (const title of [
+    '추진상황',
+    '재정집행현황(붙임5)',
+    '제출현황',
+    '부진사업',
+    '시민참여실적',
+    '반기비교',
+    '충돌',
+  ]) {
+    expect(printed, title).toContain(title);
+  }
+  expect(printed).toContain('4-2-4');
 });
 
 test('a card whose 정책목표 differs from the confirmed plan is a conflict; 카드 제외 turns the project into 미제출', async ({

@@ -20,5 +20,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
       cancelled = true;
     };
   }, [stableLoad, generation]);
-  return [state, () => setGeneration((g) => g + 1)];
+  // Stable, so components that get it as a prop can skip re-rendering.
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return [state, reload];
 }

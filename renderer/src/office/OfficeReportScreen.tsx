@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { OfficeReportView, ReportRequest } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import type { ChangeRequest } from '../../../domain/documents';
@@ -25,6 +26,23 @@ type TabId =
   | 'comparison'
   | 'conflicts'
   | 'completion';
+
+/**
+ * The tables, re-rendered only when their data changes (a new report), not on every tab switch: at ten times
+ * Seoul's size a table has thousands of rows.
+ */
+const Tables = {
+  status: memo(StatusTables),
+  chart: memo(StatusChart),
+  finance: memo(FinanceTable),
+  submissions: memo(SubmissionsTable),
+  lagging: memo(LaggingTable),
+  participation: memo(ParticipationTable),
+  changes: memo(ChangesSection),
+  comparison: memo(ComparisonTable),
+  conflicts: memo(ConflictsSection),
+  completion: memo(CompletionSection),
+};
 
 const TABS: { id: TabId; label: string }[] = [
   { id: 'status', label: '추진상황' },
@@ -71,6 +89,37 @@ function ReportView({
   const [threshold, setThreshold] = useState(0.3);
   const [thresholdError, setThresholdError] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('status');
+  // A section is built when first shown and kept (switching back is instant); printing builds them all.
+  const [shown, setShown] = useState<ReadonlySet<TabId>>(() => new Set(['status']));
+  const [printAll, setPrintAll] = useState(false);
+  const printRequested = useRef(false);
+  const showTab = (next: TabId) => {
+    setTab(next);
+    setShown((before) => (before.has(next) ? before : new Set([...before, next])));
+  };
+  useEffect(() => {
+    // Ctrl+P (or the browser's menu): every section must be on the page before it is laid out for print.
+    const before = () => flushSync(() => setPrintAll(true));
+    window.addEventListener('beforeprint', before);
+    return () => window.removeEventListener('beforeprint', before);
+  }, []);
+  useEffect(() => {
+    if (!printAll) return;
+    // Printing from the button: the sections are on the page now; print, then keep them (already built).
+    if (printRequested.current) {
+      printRequested.current = false;
+      window.print();
+    }
+  }, [printAll]);
+  const printReport = () => {
+    if (printAll) {
+      window.print();
+      return;
+    }
+    printRequested.current = true;
+    setPrintAll(true);
+  };
+  const mounted = (id: TabId) => printAll || shown.has(id);
   const [exporting, setExporting] = useState(false);
   const [exportMessage, setExportMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(
     null,
@@ -183,7 +232,7 @@ function ReportView({
           <button type="button" onClick={() => void exportWorkbook()} disabled={exporting || !report}>
             {exporting ? '내보내는 중…' : '엑셀로 내보내기'}
           </button>
-          <button type="button" onClick={() => window.print()} disabled={!report}>
+          <button type="button" onClick={printReport} disabled={!report}>
             인쇄
           </button>
           <button type="button" onClick={reload}>
@@ -200,7 +249,7 @@ function ReportView({
         )}
       </header>
 
-      <Tabs tab={tab} onChange={setTab} badges={badges} />
+      <Tabs tab={tab} onChange={showTab} badges={badges} />
 
       {state.status === 'loading' && <StatusMessage kind="info">종합 현황을 계산하는 중…</StatusMessage>}
       {state.status === 'error' && <StatusMessage kind="error">{state.message}</StatusMessage>}
@@ -216,42 +265,42 @@ function ReportView({
               </ul>
             </details>
           )}
-          <Section id="status" active={tab} title="추진상황">
-            <StatusTables tables={report.statusTables} definition={report.meta.definitions.completionRate} />
-            <StatusChart chart={report.chart} />
+          <Section id="status" active={tab} mounted={mounted('status')} title="추진상황">
+            <Tables.status tables={report.statusTables} definition={report.meta.definitions.completionRate} />
+            <Tables.chart chart={report.chart} />
           </Section>
-          <Section id="finance" active={tab} title="재정집행현황 (붙임5)">
-            <FinanceTable finance={report.finance} />
+          <Section id="finance" active={tab} mounted={mounted('finance')} title="재정집행현황 (붙임5)">
+            <Tables.finance finance={report.finance} />
           </Section>
-          <Section id="submissions" active={tab} title="제출 현황">
-            <SubmissionsTable submissions={report.submissions} />
+          <Section id="submissions" active={tab} mounted={mounted('submissions')} title="제출 현황">
+            <Tables.submissions submissions={report.submissions} />
           </Section>
-          <Section id="lagging" active={tab} title="부진 사업">
-            <LaggingTable
+          <Section id="lagging" active={tab} mounted={mounted('lagging')} title="부진 사업">
+            <Tables.lagging
               lagging={report.lagging}
               threshold={report.meta.executionRateThreshold}
               definition={report.meta.definitions.lagging}
             />
           </Section>
-          <Section id="participation" active={tab} title="시민참여 실적">
-            <ParticipationTable participation={report.participation} />
+          <Section id="participation" active={tab} mounted={mounted('participation')} title="시민참여 실적">
+            <Tables.participation participation={report.participation} />
           </Section>
-          <Section id="changes" active={tab} title="조정 내역">
-            <ChangesSection
+          <Section id="changes" active={tab} mounted={mounted('changes')} title="조정 내역">
+            <Tables.changes
               changes={report.changes}
               pending={state.value.pending}
               today={report.meta.today}
               onDecided={reload}
             />
           </Section>
-          <Section id="comparison" active={tab} title="반기 비교">
-            <ComparisonTable comparison={report.comparison} />
+          <Section id="comparison" active={tab} mounted={mounted('comparison')} title="반기 비교">
+            <Tables.comparison comparison={report.comparison} />
           </Section>
-          <Section id="conflicts" active={tab} title="충돌">
-            <ConflictsSection conflicts={view.conflicts} catalog={catalog} onChanged={reload} />
+          <Section id="conflicts" active={tab} mounted={mounted('conflicts')} title="충돌">
+            <Tables.conflicts conflicts={view.conflicts} catalog={catalog} onChanged={reload} />
           </Section>
-          <Section id="completion" active={tab} title="완료 요청">
-            <CompletionSection
+          <Section id="completion" active={tab} mounted={mounted('completion')} title="완료 요청">
+            <Tables.completion
               requests={view.completionRequests}
               periodId={periodId}
               catalog={catalog}
@@ -327,15 +376,20 @@ function Tabs({
   );
 }
 
-/** One table's section: only the active tab shows on screen, every section prints. */
+/**
+ * One table's section: only the active tab shows on screen, every section prints. Its table is built once the
+ * section was shown (or for printing) and kept afterwards.
+ */
 function Section({
   id,
   active,
+  mounted,
   title,
   children,
 }: {
   id: TabId;
   active: TabId;
+  mounted: boolean;
   title: string;
   children: ReactNode;
 }) {
@@ -348,7 +402,7 @@ function Section({
       data-testid={`office-section-${id}`}
     >
       <h3 className="office-section-title">{title}</h3>
-      {children}
+      {mounted && children}
     </section>
   );
 }

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleCard, examplePlan } from '../../domain/documents/test-fixtures';
 import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
@@ -7,6 +9,7 @@ import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import { createAppContext, type AppContext } from './context';
+import { PUBLIC_FILES } from '../reports/public-report';
 import { officeHandlers } from './office-handlers';
 
 const LEAD = '경제진흥본부';
@@ -362,7 +365,6 @@ describe('reports read documents once per process', () => {
 });
 
 describe('built reports kept until the data changes', () => {
-
   it('gives the same frozen report again, and a new one after a decision or for another request', async () => {
     const handlers = officeHandlers(office);
     const plan = basePlan();
@@ -392,6 +394,35 @@ describe('built reports kept until the data changes', () => {
     expect(after).not.toBe(first);
     expect(statusOf(after)?.completed).toBe(0);
     expect(statusOf(after)?.onTrack).toBe(1);
+  });
+
+  it('the workbook and the public report are written from the same kept (frozen) report', async () => {
+    const handlers = officeHandlers(office);
+    const plan = basePlan();
+    await send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    await send('2019-H1', [cardDoc(cardFor(plan, 'partial'))]);
+    const shown = await handlers.getOfficeReport(request);
+    expect(Object.isFrozen(shown.report.finance)).toBe(true);
+    const executed = shown.report.finance.grandTotal.termExecuted.total;
+
+    const file = await handlers.exportReportWorkbook(request);
+    const workbook = XLSX.read(Buffer.from(file.dataBase64, 'base64'), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets['재정집행현황']!, {
+      header: 1,
+      raw: true,
+    });
+    expect(rows.find((r) => r[0] === '1-1-1')).toBeDefined();
+
+    const outDir = join(dir.path, 'site');
+    const { files } = await handlers.publishReport({ ...request, outDir });
+    expect(files.map((f) => basename(f)).sort()).toEqual([...PUBLIC_FILES].sort());
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).toContain(plan.projectName);
+    // Nothing written changed the report on screen.
+    expect((await handlers.getOfficeReport(request)).report.finance.grandTotal.termExecuted.total).toBe(
+      executed,
+    );
   });
 
   it('a bundle imported by another process on the same data folder shows in the next report', async () => {

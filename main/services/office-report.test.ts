@@ -396,6 +396,18 @@ describe('built reports kept until the data changes', () => {
     expect(statusOf(after)?.onTrack).toBe(1);
   });
 
+  it('a request that fails is not kept: it fails with its reason, and other requests still work', async () => {
+    const handlers = officeHandlers(office);
+    await expect(handlers.getOfficeReport({ periodId: '2030-H1', today: '2030-07-20' })).rejects.toThrow(
+      '없는 반기',
+    );
+    await expect(handlers.getOfficeReport({ periodId: '2030-H1', today: '2030-07-20' })).rejects.toThrow(
+      '없는 반기',
+    );
+    const fine = await handlers.getOfficeReport(request);
+    expect(fine.report.meta.periodId).toBe('2019-H1');
+  });
+
   it('the workbook and the public report are written from the same kept (frozen) report', async () => {
     const handlers = officeHandlers(office);
     const plan = basePlan();

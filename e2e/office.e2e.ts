@@ -398,3 +398,54 @@ test('a second bundle with a revision already taken (the department copied to an
   await office.tab('finance');
   expect(await office.amount('finance-row-4-2-4-termExecuted.total')).toBe(expected['termExecuted.total']);
 });
+
+test('the office confirms the received practice plans on screen; 붙임5 then lists those projects', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const { projects } = built;
+  server = await startOfficeServer({
+    dataDir: built.scenario.officeDir,
+    profileDir: join(root, 'profile'),
+    now: CLOCK.server,
+  });
+  const office = new OfficeReportPage(page);
+  await office.open(server.url);
+
+  // Nothing confirmed yet: no 붙임5 row; the tab names how many plans wait.
+  await office.tab('finance');
+  await expect(page.getByTestId('finance-legend')).toContainText('사업 0개');
+  await expect(page.getByTestId('office-tab-plans')).toContainText(String(projects.length));
+  await office.tab('plans');
+  const waiting = page.getByTestId('plan-table').locator('tbody tr');
+  await expect(waiting).toHaveCount(projects.length);
+  for (const p of projects) {
+    await expect(office.cell(`plan-${p.projectId}-state`)).toHaveAttribute('data-value', 'awaiting');
+  }
+
+  // Select every waiting plan (keyboard: the header checkbox), confirm, and answer the question.
+  await page.getByTestId('plan-select-all').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('plan-confirm-selected')).toHaveText(
+    `선택한 계획서 확정 (${projects.length}건)`,
+  );
+  await page.getByTestId('plan-confirm-selected').click();
+  await expect(page.getByRole('alertdialog')).toContainText(`${projects.length}건을 확정합니다`);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'plans.png'), fullPage: true });
+  await page.getByTestId('plan-confirm-yes').click();
+  await expect(page.getByText(`실천계획서 ${projects.length}건을 확정했습니다.`)).toBeVisible();
+  await expect(page.getByTestId('plan-empty')).toBeVisible();
+  await page.getByTestId('plan-filter').selectOption('confirmed');
+  await expect(waiting).toHaveCount(projects.length);
+
+  // 붙임5 now has exactly those projects, with the plan's 초기계획 computed by the test from what it drafted.
+  await office.tab('finance');
+  await expect(page.getByTestId('finance-legend')).toContainText(`사업 ${projects.length}개`);
+  for (const p of projects) {
+    const expected = asAmounts(expectedFinanceMilli(p));
+    expect(await office.amount(`finance-row-${p.projectId}-plannedTotal.initial`)).toBe(
+      expected['plannedTotal.initial'],
+    );
+  }
+});

@@ -328,6 +328,19 @@ export const reportRequestSchema = z.strictObject({
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
 /**
+ * A practice plan (실천계획서) as the office confirms it: the latest plan the lead department sent and the office's
+ * own confirmation. `newerReceived`: the department sent a plan after the office confirmed one.
+ */
+export interface PlanConfirmationRow {
+  projectId: string;
+  projectName: string;
+  leadDepartment: string;
+  received: { revision: number; receivedAt: string; bundleSha256: string } | null;
+  confirmed: { version: number; confirmedAt: string } | null;
+  state: 'notReceived' | 'awaiting' | 'confirmed' | 'newerReceived';
+}
+
+/**
  * A disagreement between received documents that the office must resolve; nothing is overwritten silently.
  * - frozenFields: a card whose frozen fields differ from the confirmed plan. Counts until excluded ('rejected').
  * - coDepartmentCard: a co-department sent a card for a project another department leads (two departments
@@ -473,6 +486,16 @@ export const contract = {
   confirmReceivedPlan: op(
     z.strictObject({ projectId: documentRefSchema.shape.projectId }),
     returns<{ projectId: string }>(),
+  ),
+  listPlanConfirmations: op(z.strictObject({}).optional(), returns<PlanConfirmationRow[]>()),
+  confirmReceivedPlans: op(
+    z.strictObject({
+      projectIds: z
+        .array(documentRefSchema.shape.projectId)
+        .min(1, '확정할 실천계획서를 고르세요.')
+        .max(10_000),
+    }),
+    returns<{ confirmed: string[] }>(),
   ),
   resolveConflict: op(
     z.strictObject({

@@ -41,6 +41,8 @@ export const operationNames = [
   'exportReportWorkbook',
   'publishReport',
   'confirmReceivedPlan',
+  'listPlanConfirmations',
+  'confirmReceivedPlans',
   'resolveConflict',
   'decideCompletion',
   'decideChangeRequest',

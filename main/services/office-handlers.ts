@@ -5,6 +5,7 @@ import { recordDecision } from '../../db/office-decisions';
 import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
 import { currentOfficeReport } from './office-report-cache';
+import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmations';
 import { loadCatalog } from './reference';
 import { requireOffice } from './session';
 
@@ -38,6 +39,16 @@ export const officeHandlers = (ctx: AppContext) => {
       await requireOffice(ctx);
       await confirmReceivedPlan(ctx.db, await loadCatalog(ctx.db), projectId, ctx.now());
       return { projectId };
+    },
+
+    listPlanConfirmations: async () => {
+      await requireOffice(ctx);
+      return listPlanConfirmations(ctx.db, await loadCatalog(ctx.db));
+    },
+
+    confirmReceivedPlans: async ({ projectIds }) => {
+      await requireOffice(ctx);
+      return { confirmed: await confirmReceivedPlans(ctx.db, await loadCatalog(ctx.db), projectIds, ctx.now()) };
     },
 
     resolveConflict: async ({ key, projectId, periodId, decision, note }) => {

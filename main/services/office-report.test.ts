@@ -209,6 +209,9 @@ describe('office report with decisions', () => {
     expect((JSON.parse(confirmed.json) as ExecutionPlan).policyGoal).toBe('입주기업 누적 120개사 육성');
     // The plan as first confirmed stays in its history.
     expect(confirmed.version).toBe(2);
+    // The approved change is not a new plan from the department: nothing to confirm again.
+    const plans = await handlers.listPlanConfirmations();
+    expect(plans.find((p) => p.projectId === '1-1-1')?.state).toBe('confirmed');
   });
 });
 
@@ -491,5 +494,52 @@ describe('which plan counts', () => {
     expect(after.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
       '1-1-1',
     ]);
+  });
+});
+
+describe('confirming practice plans (실천계획서 확정)', () => {
+  const planOf = async (projectId: string) =>
+    (await officeHandlers(office).listPlanConfirmations()).find((p) => p.projectId === projectId);
+
+  it('lists each project with the plan received and its confirmation, and confirms selected plans', async () => {
+    const handlers = officeHandlers(office);
+    const all = await handlers.listPlanConfirmations();
+    expect(all).toHaveLength(238);
+    expect(all.every((p) => p.state === 'notReceived')).toBe(true);
+
+    const plan = basePlan();
+    await send('plan', [planDoc(plan)]);
+    expect(await planOf('1-1-1')).toMatchObject({
+      state: 'awaiting',
+      leadDepartment: LEAD,
+      received: { revision: 1, bundleSha256: lastSha },
+      confirmed: null,
+    });
+    expect((await handlers.getOfficeReport(request)).report.finance.rowCount).toBe(0);
+
+    expect(await handlers.confirmReceivedPlans({ projectIds: ['1-1-1', '1-1-1'] })).toEqual({
+      confirmed: ['1-1-1'],
+    });
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', confirmed: { version: 1 } });
+    expect((await handlers.getOfficeReport(request)).report.finance.rowCount).toBe(1);
+
+    // The same plan sent again: nothing new to confirm. A changed one: the office sees it.
+    await send('plan', [planDoc(plan)]);
+    expect((await planOf('1-1-1'))?.state).toBe('confirmed');
+    await send('plan', [planDoc({ ...plan, policyGoal: '부서가 고쳐 보낸 정책목표' })]);
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'newerReceived', received: { revision: 3 } });
+    await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', confirmed: { version: 2 } });
+  });
+
+  it('confirms all or none: a project without a received plan is named and nothing is confirmed', async () => {
+    const handlers = officeHandlers(office);
+    await send('plan', [planDoc(basePlan())]);
+    const before = await office.db.selectFrom('documents').selectAll().execute();
+    await expect(handlers.confirmReceivedPlans({ projectIds: ['1-1-1', '1-1-2'] })).rejects.toThrow(
+      /1-1-2.*받지 않았습니다/,
+    );
+    expect(await office.db.selectFrom('documents').selectAll().execute()).toEqual(before);
+    expect((await planOf('1-1-1'))?.state).toBe('awaiting');
   });
 });

@@ -149,7 +149,10 @@ export function FinanceTable({ finance }: { finance: FinanceReport }) {
         </table>
       </div>
       {finance.rowCount === 0 && (
-        <p className="hint">확정된 공약실천계획서가 없어 재정집행 현황에 표시할 사업이 없습니다.</p>
+        <p className="hint">
+          확정된 공약실천계획서가 없어 재정집행 현황에 표시할 사업이 없습니다. ‘실천계획 확정’ 탭에서 받은
+          계획서를 확정하세요.
+        </p>
       )}
     </>
   );

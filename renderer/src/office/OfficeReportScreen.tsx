@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { OfficeReportView, ReportRequest } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
@@ -8,6 +8,7 @@ import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { ChangesSection, CompletionSection, ConflictsSection } from './DecisionSections';
 import { FinanceTable } from './FinanceTable';
+import { needsConfirmation, PlanConfirmationsSection } from './PlanConfirmations';
 import { formatRate } from './format';
 import { ComparisonTable, LaggingTable, ParticipationTable } from './ReportSections';
 import { defaultPeriodId, downloadBase64, termPeriods } from './report-data';
@@ -25,7 +26,8 @@ type TabId =
   | 'changes'
   | 'comparison'
   | 'conflicts'
-  | 'completion';
+  | 'completion'
+  | 'plans';
 
 /**
  * The tables, re-rendered only when their data changes (a new report), not on every tab switch: at ten times
@@ -42,6 +44,7 @@ const Tables = {
   comparison: memo(ComparisonTable),
   conflicts: memo(ConflictsSection),
   completion: memo(CompletionSection),
+  plans: memo(PlanConfirmationsSection),
 };
 
 const TABS: { id: TabId; label: string }[] = [
@@ -54,6 +57,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'comparison', label: '반기 비교' },
   { id: 'conflicts', label: '충돌' },
   { id: 'completion', label: '완료 요청' },
+  { id: 'plans', label: '실천계획 확정' },
 ];
 
 /** 기획담당관's consolidated report for one half-year: tables, chart, decisions, Excel and print. */
@@ -135,6 +139,13 @@ function ReportView({
     return { view, pending: view.pendingChangeRequests };
   }, [periodId, compareId, threshold]);
 
+  // The plans to confirm do not depend on the half-year; read with the report and after every decision.
+  const [plans, reloadPlans] = useLoad(() => api.listPlanConfirmations(), []);
+  const reloadAll = useCallback(() => {
+    reload();
+    reloadPlans();
+  }, [reload, reloadPlans]);
+
   const commitThreshold = () => {
     const value = Number(thresholdText.replace(',', '.'));
     if (thresholdText.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
@@ -168,6 +179,7 @@ function ReportView({
     conflicts: openConflicts,
     completion: openCompletions,
     changes: state.status === 'ready' ? state.value.pending.length : 0,
+    plans: plans.status === 'ready' ? plans.value.filter(needsConfirmation).length : 0,
   };
 
   return (
@@ -235,7 +247,7 @@ function ReportView({
           <button type="button" onClick={printReport} disabled={!report}>
             인쇄
           </button>
-          <button type="button" onClick={reload}>
+          <button type="button" onClick={reloadAll}>
             새로 고침
           </button>
         </form>
@@ -306,6 +318,15 @@ function ReportView({
               catalog={catalog}
               onChanged={reload}
             />
+          </Section>
+          <Section id="plans" active={tab} mounted={mounted('plans')} title="공약실천계획서 확정">
+            {plans.status === 'ready' ? (
+              <Tables.plans rows={plans.value} onChanged={reloadAll} />
+            ) : plans.status === 'error' ? (
+              <StatusMessage kind="error">{plans.message}</StatusMessage>
+            ) : (
+              <StatusMessage kind="info">실천계획서 목록을 읽는 중…</StatusMessage>
+            )}
           </Section>
         </div>
       )}

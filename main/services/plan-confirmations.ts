@@ -1,0 +1,143 @@
+import { sql, type Kysely } from 'kysely';
+import type { PlanConfirmationRow } from '../../domain/api/contract';
+import type { Catalog } from '../../domain/catalog/types';
+import type { Database } from '../../db/schema';
+import { UserError } from './errors';
+import { confirmReceivedPlan } from './office-decisions';
+
+/**
+ * The office's list of practice plans (실천계획서) to confirm after the citizens' panel: per catalog project, the
+ * latest plan its lead department sent and the office's own confirmation, if any. Reads no document content.
+ */
+export async function listPlanConfirmations(
+  db: Kysely<Database>,
+  catalog: Catalog,
+): Promise<PlanConfirmationRow[]> {
+  const received = await db
+    .selectFrom('received_documents')
+    .innerJoin('bundles', 'bundles.sha256', 'received_documents.bundle_sha256')
+    .select([
+      sql<number>`received_documents.rowid`.as('rowid'),
+      'received_documents.project_id',
+      'received_documents.department',
+      'received_documents.revision',
+      'received_documents.received_at',
+      'received_documents.bundle_sha256',
+    ])
+    .where('bundles.status', '=', 'accepted')
+    .where('received_documents.kind', '=', 'executionPlan')
+    .orderBy('received_documents.revision')
+    .execute();
+  // The latest revision per project and department (rows come in revision order).
+  const latest = new Map<string, (typeof received)[number]>();
+  for (const row of received) latest.set(`${row.project_id}\u0000${row.department}`, row);
+
+  const confirmed = await db
+    .selectFrom('documents')
+    .select(['id', 'project_id', 'version', 'updated_at'])
+    .where('kind', '=', 'executionPlan')
+    .where('status', '=', 'confirmed')
+    .execute();
+  const confirmedByProject = new Map(confirmed.map((c) => [c.project_id, c]));
+  const unconfirmedSent = await sentAfterConfirmation(db, catalog, latest, confirmedByProject);
+
+  return catalog.projects.map((project): PlanConfirmationRow => {
+    const sent = latest.get(`${project.id}\u0000${project.leadDepartment}`);
+    const own = confirmedByProject.get(project.id);
+    const state: PlanConfirmationRow['state'] =
+      own === undefined
+        ? sent === undefined
+          ? 'notReceived'
+          : 'awaiting'
+        : unconfirmedSent.has(project.id)
+          ? 'newerReceived'
+          : 'confirmed';
+    return {
+      projectId: project.id,
+      projectName: project.name,
+      leadDepartment: project.leadDepartment,
+      received:
+        sent === undefined
+          ? null
+          : { revision: sent.revision, receivedAt: sent.received_at, bundleSha256: sent.bundle_sha256 },
+      confirmed: own === undefined ? null : { version: own.version, confirmedAt: own.updated_at },
+      state,
+    };
+  });
+}
+
+/**
+ * Projects whose latest received plan was never confirmed although an earlier one was: its content matches no
+ * version of the office's confirmed document (a later approved change does not count as a new plan, since the
+ * version confirmed from the department's plan stays in the history).
+ */
+async function sentAfterConfirmation(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  latest: ReadonlyMap<string, { rowid: number; project_id: string; department: string }>,
+  confirmedByProject: ReadonlyMap<string, { id: string }>,
+): Promise<Set<string>> {
+  const candidates = catalog.projects
+    .map((p) => ({ sent: latest.get(`${p.id}\u0000${p.leadDepartment}`), own: confirmedByProject.get(p.id) }))
+    .filter((c): c is { sent: NonNullable<typeof c.sent>; own: { id: string } } => !!c.sent && !!c.own);
+  const out = new Set<string>();
+  for (let i = 0; i < candidates.length; i += 500) {
+    const chunk = candidates.slice(i, i + 500);
+    const sentJson = new Map(
+      (
+        await db
+          .selectFrom('received_documents')
+          .select([sql<number>`rowid`.as('rowid'), 'json'])
+          .where(sql<boolean>`rowid in (${sql.join(chunk.map((c) => c.sent.rowid))})`)
+          .execute()
+      ).map((r) => [r.rowid, r.json]),
+    );
+    const versions = new Map<string, Set<string>>();
+    for (const v of await db
+      .selectFrom('document_versions')
+      .select(['document_id', 'json'])
+      .where(
+        'document_id',
+        'in',
+        chunk.map((c) => c.own.id),
+      )
+      .execute()) {
+      const set = versions.get(v.document_id) ?? new Set<string>();
+      set.add(canonicalPlan(v.json));
+      versions.set(v.document_id, set);
+    }
+    for (const c of chunk) {
+      const json = sentJson.get(c.sent.rowid);
+      if (json !== undefined && !versions.get(c.own.id)?.has(canonicalPlan(json))) out.add(c.sent.project_id);
+    }
+  }
+  return out;
+}
+
+/** A plan's content for comparison: lifecycle left out (confirming sets it), object keys in sorted order. */
+function canonicalPlan(json: string): string {
+  const { lifecycle: _lifecycle, ...content } = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify(content, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
+/**
+ * Confirms the latest received plan of each project, all in one transaction: if any cannot be confirmed (unknown
+ * project, no plan received), none is, and the message names it.
+ */
+export async function confirmReceivedPlans(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  projectIds: readonly string[],
+  now: Date,
+): Promise<string[]> {
+  const unique = [...new Set(projectIds)];
+  if (unique.length === 0) throw new UserError('NOTHING_SELECTED', '확정할 실천계획서를 고르세요.');
+  await db.transaction().execute(async (trx) => {
+    for (const projectId of unique) await confirmReceivedPlan(trx, catalog, projectId, now);
+  });
+  return unique;
+}

@@ -1,0 +1,209 @@
+import { useMemo, useState } from 'react';
+import type { PlanConfirmationRow } from '../../../domain/api/contract';
+import { api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
+import { formatKoreanDateTime } from './format';
+
+const STATE_LABELS: Record<PlanConfirmationRow['state'], string> = {
+  awaiting: '확정 대기',
+  newerReceived: '확정 후 새 계획서 받음',
+  confirmed: '확정됨',
+  notReceived: '받지 않음',
+};
+
+type Filter = 'toConfirm' | PlanConfirmationRow['state'] | 'all';
+
+const FILTER_LABELS: Record<Filter, string> = {
+  toConfirm: '확정할 계획서',
+  awaiting: STATE_LABELS.awaiting,
+  newerReceived: STATE_LABELS.newerReceived,
+  confirmed: STATE_LABELS.confirmed,
+  notReceived: STATE_LABELS.notReceived,
+  all: '전체',
+};
+
+export const needsConfirmation = (row: PlanConfirmationRow): boolean =>
+  row.state === 'awaiting' || row.state === 'newerReceived';
+
+/**
+ * 실천계획서 확정: after the citizens' panel the office confirms the plans departments sent; a confirmed plan is
+ * the frozen baseline of the cards and of 붙임5's 초기계획. Select several (or every plan waiting) and confirm them
+ * at once, in one step that either confirms all of them or none.
+ */
+export function PlanConfirmationsSection({
+  rows,
+  onChanged,
+}: {
+  rows: PlanConfirmationRow[];
+  onChanged: () => void;
+}) {
+  const [filter, setFilter] = useState<Filter>('toConfirm');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  const counts = useMemo(() => {
+    const c: Record<Filter, number> = {
+      toConfirm: 0,
+      awaiting: 0,
+      newerReceived: 0,
+      confirmed: 0,
+      notReceived: 0,
+      all: rows.length,
+    };
+    for (const r of rows) {
+      c[r.state] += 1;
+      if (needsConfirmation(r)) c.toConfirm += 1;
+    }
+    return c;
+  }, [rows]);
+  const shown = rows.filter((r) =>
+    filter === 'all' ? true : filter === 'toConfirm' ? needsConfirmation(r) : r.state === filter,
+  );
+  const selectable = shown.filter(needsConfirmation);
+  const chosen = rows.filter((r) => selected.has(r.projectId) && needsConfirmation(r));
+
+  const toggle = (projectId: string) => {
+    const next = new Set(selected);
+    if (next.has(projectId)) next.delete(projectId);
+    else next.add(projectId);
+    setSelected(next);
+    setAsking(false);
+  };
+  const allShownSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.projectId));
+  const toggleAll = () => {
+    const next = new Set(selected);
+    for (const r of selectable) {
+      if (allShownSelected) next.delete(r.projectId);
+      else next.add(r.projectId);
+    }
+    setSelected(next);
+    setAsking(false);
+  };
+  const confirm = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const { confirmed } = await api.confirmReceivedPlans({ projectIds: chosen.map((r) => r.projectId) });
+      setOutcome({ kind: 'success', text: `실천계획서 ${confirmed.length}건을 확정했습니다.` });
+      setSelected(new Set());
+      onChanged();
+    } catch (error) {
+      setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+      setAsking(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="office-legend">
+        시민공약평가단 심의를 마친 공약실천계획서를 확정합니다. 확정된 계획서는 관리카드의 확정 항목과
+        재정집행 현황의 초기계획이 됩니다. 확정할 계획서 {counts.toConfirm}건 · 확정됨 {counts.confirmed}건 ·
+        받지 않음 {counts.notReceived}건
+      </p>
+      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      <div className="office-toolbar screen-only plan-toolbar">
+        <label>
+          보기
+          <select
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as Filter)}
+            data-testid="plan-filter"
+            aria-label="실천계획서 보기"
+          >
+            {(Object.keys(FILTER_LABELS) as Filter[]).map((f) => (
+              <option key={f} value={f}>
+                {FILTER_LABELS[f]} ({counts[f]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={busy || chosen.length === 0}
+          onClick={() => setAsking(true)}
+          data-testid="plan-confirm-selected"
+        >
+          선택한 계획서 확정 ({chosen.length}건)
+        </button>
+      </div>
+      {asking && (
+        <div className="confirm-box screen-only" role="alertdialog" aria-labelledby="plan-confirm-question">
+          <p id="plan-confirm-question">
+            실천계획서 {chosen.length}건을 확정합니다. 확정하면 부서는 정책목표·단위사업·추진계획을 고칠 수
+            없고, 바꾸려면 공약 조정 요청서를 거쳐야 합니다.
+          </p>
+          <button type="button" disabled={busy} onClick={() => void confirm()} data-testid="plan-confirm-yes">
+            {busy ? '확정하는 중…' : '확정'}
+          </button>
+          <button type="button" disabled={busy} onClick={() => setAsking(false)}>
+            취소
+          </button>
+        </div>
+      )}
+      {shown.length === 0 ? (
+        <p className="hint" data-testid="plan-empty">
+          {filter === 'toConfirm' ? '확정할 실천계획서가 없습니다.' : '해당하는 실천계획서가 없습니다.'}
+        </p>
+      ) : (
+        <div className="office-table-wrap">
+          <table className="office-table" data-testid="plan-table">
+            <caption>
+              공약실천계획서 확정 ({FILTER_LABELS[filter]} {shown.length}건)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="screen-only">
+                  <input
+                    type="checkbox"
+                    checked={allShownSelected}
+                    disabled={selectable.length === 0}
+                    onChange={toggleAll}
+                    aria-label="보이는 확정할 계획서 모두 선택"
+                    data-testid="plan-select-all"
+                  />
+                </th>
+                <th scope="col">관리번호</th>
+                <th scope="col">공약사업명</th>
+                <th scope="col">주관부서</th>
+                <th scope="col">받은 계획서</th>
+                <th scope="col">상태</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.projectId} data-testid={`plan-${r.projectId}`}>
+                  <td className="screen-only">
+                    {needsConfirmation(r) && (
+                      <input
+                        type="checkbox"
+                        checked={selected.has(r.projectId)}
+                        onChange={() => toggle(r.projectId)}
+                        aria-label={`${r.projectId} 확정 선택`}
+                      />
+                    )}
+                  </td>
+                  <td>{r.projectId}</td>
+                  <td className="text">{r.projectName}</td>
+                  <td>{r.leadDepartment}</td>
+                  <td>
+                    {r.received
+                      ? `r${r.received.revision} · ${formatKoreanDateTime(r.received.receivedAt)}`
+                      : '–'}
+                  </td>
+                  <td data-testid={`plan-${r.projectId}-state`} data-value={r.state}>
+                    {STATE_LABELS[r.state]}
+                    {r.confirmed && ` (${formatKoreanDateTime(r.confirmed.confirmedAt)})`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -4,6 +4,7 @@ import { catalogHelp, runCatalog } from './commands/catalog';
 import { draftHelp, runDraft } from './commands/draft';
 import { importHelp, runImport } from './commands/import';
 import { keysHelp, runKeys } from './commands/keys';
+import { plansHelp, runPlans } from './commands/plans';
 import { runSetup, setupHelp } from './commands/setup';
 import { publishHelp, reportHelp, runPublish, runReport } from './commands/report';
 import { exitCodes, processIo, UsageError, type CliIo } from './io';
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   import: { summary: '제출 번들 가져오기 (기획담당관)', help: importHelp, run: runImport },
   baseline: { summary: '기준 자료 내보내기·적용', help: baselineHelp, run: runBaseline },
   draft: { summary: '문서 JSON 불러오기·내보내기', help: draftHelp, run: runDraft },
+  plans: { summary: '공약실천계획서 확정 (기획담당관)', help: plansHelp, run: runPlans },
   report: { summary: '반기 종합 현황 (JSON, 엑셀)', help: reportHelp, run: runReport },
   publish: { summary: '공개용 HTML·CSV 자료 쓰기', help: publishHelp, run: runPublish },
 };

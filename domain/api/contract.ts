@@ -327,18 +327,8 @@ export const reportRequestSchema = z.strictObject({
 });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
-/**
- * A practice plan (실천계획서) as the office confirms it: the latest plan the lead department sent and the office's
- * own confirmation. `newerReceived`: the department sent a plan after the office confirmed one.
- */
-export interface PlanConfirmationRow {
-  projectId: string;
-  projectName: string;
-  leadDepartment: string;
-  received: { revision: number; receivedAt: string; bundleSha256: string } | null;
-  confirmed: { version: number; confirmedAt: string } | null;
-  state: 'notReceived' | 'awaiting' | 'confirmed' | 'newerReceived';
-}
+import type { PlanConfirmationRow } from '../plans/confirmation';
+export type { PlanConfirmationRow };
 
 /**
  * A disagreement between received documents that the office must resolve; nothing is overwritten silently.

@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { PlanConfirmationRow } from '../../../domain/api/contract';
+import {
+  needsConfirmation,
+  PLAN_CONFIRMATION_STATE_LABELS,
+  type PlanConfirmationRow,
+} from '../../../domain/plans/confirmation';
 import { officeHandlers } from '../../services/office-handlers';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
@@ -9,16 +13,6 @@ export const plansHelp = `pledge plans --data DIR [--json] [--confirm all|1-1-1,
   --json           모든 사업의 상태를 JSON으로 출력
   --confirm all    확정할 계획서(확정 대기, 확정 후 새 계획서 받음)를 모두 확정
   --confirm IDS    쉼표로 나눈 관리번호의 받은 계획서를 확정 (하나라도 안 되면 아무것도 확정하지 않음)`;
-
-const STATE_LABELS: Record<PlanConfirmationRow['state'], string> = {
-  awaiting: '확정 대기',
-  newerReceived: '확정 후 새 계획서 받음',
-  confirmed: '확정됨',
-  notReceived: '받지 않음',
-};
-
-const needsConfirmation = (r: PlanConfirmationRow): boolean =>
-  r.state === 'awaiting' || r.state === 'newerReceived';
 
 export async function runPlans(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -58,7 +52,7 @@ export async function runPlans(args: string[], io: CliIo): Promise<number> {
     );
     for (const r of rows.filter(needsConfirmation)) {
       io.out(
-        `  ${r.projectId}  ${r.leadDepartment}  r${r.received?.revision ?? '-'}  ${STATE_LABELS[r.state]}`,
+        `  ${r.projectId}  ${r.leadDepartment}  r${r.received?.revision ?? '-'}  ${PLAN_CONFIRMATION_STATE_LABELS[r.state]}`,
       );
     }
     return 0;

@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
-import type { PlanConfirmationRow } from '../../../domain/api/contract';
+import {
+  needsConfirmation,
+  PLAN_CONFIRMATION_STATE_LABELS,
+  type PlanConfirmationRow,
+} from '../../../domain/plans/confirmation';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { formatKoreanDateTime } from './format';
 
-const STATE_LABELS: Record<PlanConfirmationRow['state'], string> = {
-  awaiting: '확정 대기',
-  newerReceived: '확정 후 새 계획서 받음',
-  confirmed: '확정됨',
-  notReceived: '받지 않음',
-};
+const STATE_LABELS = PLAN_CONFIRMATION_STATE_LABELS;
 
 type Filter = 'toConfirm' | PlanConfirmationRow['state'] | 'all';
 
@@ -21,9 +20,6 @@ const FILTER_LABELS: Record<Filter, string> = {
   notReceived: STATE_LABELS.notReceived,
   all: '전체',
 };
-
-export const needsConfirmation = (row: PlanConfirmationRow): boolean =>
-  row.state === 'awaiting' || row.state === 'newerReceived';
 
 /**
  * 실천계획서 확정: after the citizens' panel the office confirms the plans departments sent; a confirmed plan is

@@ -46,16 +46,22 @@ test.afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** Starts the office's program (clock after the deadline), confirms every received plan, opens 종합 현황. */
-async function openOffice(page: Page, built: BuiltScenario): Promise<OfficeReportPage> {
+/** Starts the office's program (clock after the deadline); `confirm` confirms every received plan first. */
+async function openOffice(
+  page: Page,
+  built: BuiltScenario,
+  { confirm = true }: { confirm?: boolean } = {},
+): Promise<OfficeReportPage> {
   server = await startOfficeServer({
     dataDir: built.scenario.officeDir,
     profileDir: join(root, 'profile'),
     now: CLOCK.server,
   });
   const office = new OfficeReportPage(page);
-  await page.goto(server.url);
-  for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
+  if (confirm) {
+    await page.goto(server.url);
+    for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
+  }
   await office.open(server.url);
   return office;
 }
@@ -405,13 +411,7 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   test.setTimeout(150_000);
   const built = buildScenario(root);
   const { projects } = built;
-  server = await startOfficeServer({
-    dataDir: built.scenario.officeDir,
-    profileDir: join(root, 'profile'),
-    now: CLOCK.server,
-  });
-  const office = new OfficeReportPage(page);
-  await office.open(server.url);
+  const office = await openOffice(page, built, { confirm: false });
 
   // Nothing confirmed yet: no 붙임5 row; the tab names how many plans wait.
   await office.tab('finance');

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers, SetupState } from '../../domain/api/contract';
+import type { Handlers, PlanConfirmationRow, SetupState } from '../../domain/api/contract';
 import { API_TOKEN_HEADER, API_TOKEN_META_NAME, apiPathOf } from '../../domain/api/bridge';
 import { UserError } from '../services/errors';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
@@ -45,8 +45,21 @@ function testHandlers(received: unknown[]): Handlers {
     getTerm: () => {
       throw new Error('boom');
     },
+    listPlanConfirmations: () => frozenPlans,
   });
 }
+
+/** A frozen result (as the office's kept report is), with text that JSON must escape. */
+const frozenPlans: PlanConfirmationRow[] = Object.freeze([
+  Object.freeze({
+    projectId: '1-1-1',
+    projectName: '마포 "핀테크" 랩\u2028 \\ 거점',
+    leadDepartment: '경제진흥본부',
+    received: null,
+    confirmed: null,
+    state: 'notReceived' as const,
+  }),
+]) as PlanConfirmationRow[];
 
 interface RawResponse {
   status: number;
@@ -153,6 +166,15 @@ describe('API calls', () => {
       ok: true,
       value: { version: '9.9.9', mode: 'browser', databasePath: '/tmp/x.sqlite', schemaVersion: 3 },
     });
+  });
+
+  it('serves a frozen result as the same JSON text every time, exactly as JSON.stringify writes it', async () => {
+    const first = await callApi(apiPathOf('listPlanConfirmations'), undefined);
+    const second = await callApi(apiPathOf('listPlanConfirmations'), undefined);
+    expect(first.status).toBe(200);
+    expect(first.body).toBe(JSON.stringify({ ok: true, value: frozenPlans }));
+    expect(second.body).toBe(first.body);
+    expect(JSON.parse(second.body)).toEqual({ ok: true, value: frozenPlans });
   });
 
   it('passes the parsed input to the handler (trimmed by the schema)', async () => {

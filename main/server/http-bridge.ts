@@ -69,6 +69,23 @@ class RequestRefused extends Error {
   }
 }
 
+/**
+ * The JSON text of frozen results, by object: a frozen result never changes (the office's kept report is served
+ * again and again while the data stays the same; at ten times Seoul's size it is megabytes of JSON).
+ */
+const frozenResultText = new WeakMap<object, string>();
+
+function serialize(body: ApiResult<unknown>): string {
+  if (!body.ok || body.value === null || typeof body.value !== 'object' || !Object.isFrozen(body.value))
+    return JSON.stringify(body);
+  let value = frozenResultText.get(body.value);
+  if (value === undefined) {
+    value = JSON.stringify(body.value);
+    frozenResultText.set(body.value, value);
+  }
+  return `{"ok":true,"value":${value}}`;
+}
+
 function sendJson(
   res: ServerResponse,
   status: number,
@@ -77,7 +94,7 @@ function sendJson(
 ): void {
   let text: string;
   try {
-    text = JSON.stringify(body);
+    text = serialize(body);
   } catch (error) {
     console.error('[http-bridge] result is not serialisable', error);
     status = 500;

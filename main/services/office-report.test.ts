@@ -268,6 +268,24 @@ describe('conflicts between departments and between bundles', () => {
     });
     const after = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
     expect(after.conflicts.find((c) => c.kind === 'sameRevision')?.resolution).toBe('rejected');
+
+    // What the conflict tells the office to ask for: the next revision from the PC of the accepted bundle. From
+    // the other PC (after its held bundle) the chain forks and is refused.
+    expect(conflict?.details.join(' ')).toContain('먼저 받은 번들을 만든 PC');
+    const fromHeldPc = await signSubmission(await privateKeyOf(dept), {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 2,
+      previousBundleSha256: sha256Hex(other),
+      documents: [cardDoc(cardFor(plan, 'onTrack'))],
+    });
+    const [forked] = await importBundleInputs(
+      office,
+      [{ name: 'held-pc-r2.pledge', bytes: fromHeldPc }],
+      direct,
+    );
+    expect(forked).toMatchObject({ status: 'rejected', code: 'CHAIN_FORK' });
+    expect(await send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))])).toBe('accepted');
   });
 
   it("a co-department's card is listed; its 집행 joins the project's row only once the office takes it in", async () => {

@@ -108,6 +108,7 @@ export function sameRevisionConflicts(
           `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${kstMinute(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
           `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${kstMinute(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
           '보류한 번들의 문서는 반영되지 않았습니다. 필요한 내용은 부서가 새 차수로 다시 보내도록 요청하세요.',
+          '새 차수는 먼저 받은 번들을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 번들을 만든 PC에서 이어 보내면 차수가 갈라져 거부됩니다.',
         ],
       };
     });

@@ -166,6 +166,11 @@ test('two departments report (one on time, one late, one missing): status, 붙�
     String(dueOf(DEPT_C)),
   );
   await expect(office.cell(`submission-${DEPT_C}-missing`)).toContainText(projectsLedBy(DEPT_C)[0]!.id);
+  // Counted by kind: a card per project C leads, a finance row for those and for the ones it co-operates on.
+  const cardsOfC = projectsLedBy(DEPT_C).length;
+  await expect(office.cell(`submission-${DEPT_C}-missing`)).toContainText(
+    `관리카드 ${cardsOfC}건 · 재정집행 ${dueOf(DEPT_C) - cardsOfC}건`,
+  );
   if (SHOTS) {
     await page.screenshot({ path: join(SHOTS, 'submissions.png'), fullPage: true });
     for (const tab of ['lagging', 'participation', 'changes', 'comparison', 'conflicts', 'completion']) {

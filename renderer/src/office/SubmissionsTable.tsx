@@ -98,9 +98,7 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
                     {d.lateCount > 0 ? ` (${d.lateCount}건)` : ''}
                   </td>
                   <td data-testid={`${id}-missing`} data-count={d.missing.length}>
-                    {d.missing.length === 0
-                      ? '없음'
-                      : d.missing.map((m) => `${m.projectId} ${KIND_LABELS[m.kind]}`).join(', ')}
+                    <MissingItems missing={d.missing} />
                   </td>
                   <td data-testid={`${id}-signature`} data-value={sig.value}>
                     {sig.label}
@@ -111,6 +109,37 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+/**
+ * 누락: how many cards and finance rows are missing, then the projects, each once; a project missing only one of
+ * the two says which (a department owes both for the projects it leads, a finance row for those it co-operates on).
+ */
+function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] }) {
+  if (missing.length === 0) return <>없음</>;
+  const kindsByProject = new Map<string, Set<keyof typeof KIND_LABELS>>();
+  for (const m of missing) {
+    const kinds = kindsByProject.get(m.projectId) ?? new Set();
+    kinds.add(m.kind);
+    kindsByProject.set(m.projectId, kinds);
+  }
+  const count = (kind: keyof typeof KIND_LABELS) => missing.filter((m) => m.kind === kind).length;
+  return (
+    <>
+      <strong className="missing-summary">
+        관리카드 {count('managementCard')}건 · 재정집행 {count('financeRow')}건
+      </strong>
+      <span className="missing-projects">
+        {[...kindsByProject]
+          .map(([projectId, kinds]) =>
+            kinds.size === 2
+              ? projectId
+              : `${projectId} (${[...kinds].map((k) => KIND_LABELS[k]).join('·')}만)`,
+          )
+          .join(', ')}
+      </span>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   needsConfirmation,
   PLAN_CONFIRMATION_STATE_LABELS,
@@ -38,6 +38,16 @@ export function PlanConfirmationsSection({
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  // The question takes the focus (Enter confirms, Escape cancels); cancelling returns it to the button.
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmButton.current?.focus();
+  }, [asking]);
+  const cancel = () => {
+    setAsking(false);
+    askButton.current?.focus();
+  };
 
   const counts = useMemo(() => {
     const c: Record<Filter, number> = {
@@ -118,6 +128,7 @@ export function PlanConfirmationsSection({
           </select>
         </label>
         <button
+          ref={askButton}
           type="button"
           disabled={busy || chosen.length === 0}
           onClick={() => setAsking(true)}
@@ -127,15 +138,28 @@ export function PlanConfirmationsSection({
         </button>
       </div>
       {asking && (
-        <div className="confirm-box screen-only" role="alertdialog" aria-labelledby="plan-confirm-question">
+        <div
+          className="confirm-box screen-only"
+          role="alertdialog"
+          aria-labelledby="plan-confirm-question"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') cancel();
+          }}
+        >
           <p id="plan-confirm-question">
             실천계획서 {chosen.length}건을 확정합니다. 확정하면 부서는 정책목표·단위사업·추진계획을 고칠 수
             없고, 바꾸려면 공약 조정 요청서를 거쳐야 합니다.
           </p>
-          <button type="button" disabled={busy} onClick={() => void confirm()} data-testid="plan-confirm-yes">
+          <button
+            ref={confirmButton}
+            type="button"
+            disabled={busy}
+            onClick={() => void confirm()}
+            data-testid="plan-confirm-yes"
+          >
             {busy ? '확정하는 중…' : '확정'}
           </button>
-          <button type="button" disabled={busy} onClick={() => setAsking(false)}>
+          <button type="button" disabled={busy} onClick={cancel}>
             취소
           </button>
         </div>

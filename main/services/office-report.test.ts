@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleCard, examplePlan } from '../../domain/documents/test-fixtures';
+import { exampleCard, exampleFinanceRow, examplePlan } from '../../domain/documents/test-fixtures';
 import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { importBundleInputs } from './bundle-import';
@@ -10,6 +10,7 @@ import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bun
 import { directVerifier } from './bundle-verify';
 import { createAppContext, type AppContext } from './context';
 import { PUBLIC_FILES } from '../reports/public-report';
+import { bundleHandlers } from './bundle-handlers';
 import { officeHandlers } from './office-handlers';
 
 const LEAD = '경제진흥본부';
@@ -427,6 +428,40 @@ describe('built reports kept until the data changes', () => {
     );
     const fine = await handlers.getOfficeReport(request);
     expect(fine.report.meta.periodId).toBe('2019-H1');
+  });
+
+  it('a bundle released from quarantine by approving its key shows in the next report', async () => {
+    const other = await makeCopy(dir.path, 'other', { role: 'department', department: '문화본부' });
+    try {
+      const keyId = await enroll(office, other, false); // enrolled, not yet approved: its bundles wait
+      const bytes = await signSubmission(await privateKeyOf(other), {
+        department: '문화본부',
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [
+          {
+            path: 'documents/finance-1-4-5-2019-H1.json',
+            json: { ...exampleFinanceRow(), projectId: '1-4-5', department: '문화본부' },
+          },
+        ],
+      });
+      const [result] = await importBundleInputs(office, [{ name: 'culture.pledge', bytes }], direct);
+      expect(result?.status).toBe('quarantined');
+      const handlers = officeHandlers(office);
+      const signatureOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
+        view.report.submissions.departments.find((d) => d.department === '문화본부')?.bundles[0]?.signature;
+      const before = await handlers.getOfficeReport(request);
+      expect(signatureOf(before)).toBe('quarantined');
+
+      const approved = await bundleHandlers(office, direct).approveKey({ keyId, department: '문화본부' });
+      expect(approved.released.map((r) => r.status)).toEqual(['accepted']);
+      const after = await handlers.getOfficeReport(request);
+      expect(after).not.toBe(before);
+      expect(signatureOf(after)).toBe('valid');
+    } finally {
+      await other.close();
+    }
   });
 
   it('the workbook and the public report are written from the same kept (frozen) report', async () => {

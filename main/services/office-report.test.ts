@@ -585,6 +585,39 @@ describe('confirming practice plans (실천계획서 확정)', () => {
     expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', confirmed: { version: 2 } });
   });
 
+  it('with the clock moving: a plan received before the confirmation is confirmed, one received after is new', async () => {
+    let clock = new Date('2018-09-18T09:00:00Z');
+    const timed = await makeCopy(dir.path, 'timed-office', { role: 'office' }, () => clock);
+    try {
+      await enroll(timed, dept);
+      const plan = basePlan();
+      const sendPlan = async (json: ExecutionPlan, revision: number, previous: string | null) => {
+        const bytes = await signSubmission(await privateKeyOf(dept), {
+          department: LEAD,
+          period: 'plan',
+          revision,
+          previousBundleSha256: previous,
+          documents: [planDoc(json)],
+        });
+        const [result] = await importBundleInputs(timed, [{ name: `p${revision}.pledge`, bytes }], direct);
+        expect(result?.status).toBe('accepted');
+        return sha256Hex(bytes);
+      };
+      const first = await sendPlan(plan, 1, null);
+      const handlers = officeHandlers(timed);
+      const stateNow = async () =>
+        (await handlers.listPlanConfirmations()).find((p) => p.projectId === '1-1-1')?.state;
+      clock = new Date('2018-11-30T09:00:00Z');
+      await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+      expect(await stateNow()).toBe('confirmed');
+      clock = new Date('2019-01-10T09:00:00Z');
+      await sendPlan({ ...plan, policyGoal: '확정 뒤에 고쳐 보낸 정책목표' }, 2, first);
+      expect(await stateNow()).toBe('newerReceived');
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('confirms all or none: a project without a received plan is named and nothing is confirmed', async () => {
     const handlers = officeHandlers(office);
     await send('plan', [planDoc(basePlan())]);

@@ -34,7 +34,7 @@ export async function listPlanConfirmations(
 
   const confirmed = await db
     .selectFrom('documents')
-    .select(['id', 'project_id', 'version', 'updated_at'])
+    .select(['id', 'project_id', 'version', 'created_at', 'updated_at'])
     .where('kind', '=', 'executionPlan')
     .where('status', '=', 'confirmed')
     .execute();
@@ -74,12 +74,17 @@ export async function listPlanConfirmations(
 async function sentAfterConfirmation(
   db: Kysely<Database>,
   catalog: Catalog,
-  latest: ReadonlyMap<string, { rowid: number; project_id: string; department: string }>,
-  confirmedByProject: ReadonlyMap<string, { id: string }>,
+  latest: ReadonlyMap<string, { rowid: number; project_id: string; received_at: string }>,
+  confirmedByProject: ReadonlyMap<string, { id: string; created_at: string }>,
 ): Promise<Set<string>> {
+  // A plan received before the office first confirmed the project was the latest then, and confirming takes the
+  // latest: it was confirmed. Only plans received since need their content compared.
   const candidates = catalog.projects
     .map((p) => ({ sent: latest.get(`${p.id}\u0000${p.leadDepartment}`), own: confirmedByProject.get(p.id) }))
-    .filter((c): c is { sent: NonNullable<typeof c.sent>; own: { id: string } } => !!c.sent && !!c.own);
+    .filter(
+      (c): c is { sent: NonNullable<typeof c.sent>; own: { id: string; created_at: string } } =>
+        !!c.sent && !!c.own && Date.parse(c.sent.received_at) >= Date.parse(c.own.created_at),
+    );
   const out = new Set<string>();
   for (let i = 0; i < candidates.length; i += 500) {
     const chunk = candidates.slice(i, i + 500);

@@ -24,8 +24,8 @@ interface GenerationState {
   reports: Map<string, Promise<OfficeReportResult>>;
 }
 
-/** Reports kept per generation (half-years, comparisons and thresholds the office looked at). */
-const MAX_REPORTS = 8;
+/** Reports kept per generation (the half-years, comparisons and thresholds looked at last); each is tens of MB at 10x. */
+const MAX_REPORTS = 4;
 const states = new WeakMap<object, GenerationState>();
 
 const requestKey = (request: ReportRequest): string =>
@@ -52,7 +52,12 @@ export async function currentOfficeReport(
   }
   const key = requestKey(request);
   const kept = state.reports.get(key);
-  if (kept !== undefined) return kept;
+  if (kept !== undefined) {
+    // Most recently used last: the one dropped when full is the one looked at longest ago.
+    state.reports.delete(key);
+    state.reports.set(key, kept);
+    return kept;
+  }
   const current = state;
   const built = current.reference
     .then(({ catalog, term }) => officeReport(db, catalog, term, request))

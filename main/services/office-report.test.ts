@@ -418,6 +418,22 @@ describe('built reports kept until the data changes', () => {
     expect(statusOf(after)?.onTrack).toBe(1);
   });
 
+  it('keeps the reports looked at last: the one unused longest is built again', async () => {
+    const handlers = officeHandlers(office);
+    const at = (threshold: number) =>
+      handlers.getOfficeReport({ ...request, executionRateThreshold: threshold });
+    const a = await at(0.1);
+    const b = await at(0.2);
+    await at(0.3);
+    await at(0.4);
+    expect(await at(0.1)).toBe(a); // used again: now the most recent
+    await at(0.5); // one too many: drops 0.2, the one unused longest
+    expect(await at(0.1)).toBe(a);
+    const bAgain = await at(0.2);
+    expect(bAgain).not.toBe(b);
+    expect(bAgain).toEqual(b);
+  });
+
   it('a request that fails is not kept: it fails with its reason, and other requests still work', async () => {
     const handlers = officeHandlers(office);
     await expect(handlers.getOfficeReport({ periodId: '2030-H1', today: '2030-07-20' })).rejects.toThrow(

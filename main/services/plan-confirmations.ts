@@ -7,7 +7,8 @@ import { confirmReceivedPlan } from './office-decisions';
 
 /**
  * The office's list of practice plans (실천계획서) to confirm after the citizens' panel: per catalog project, the
- * latest plan its lead department sent and the office's own confirmation, if any. Reads no document content.
+ * latest plan its lead department sent and the office's own confirmation, if any. Document content is read only
+ * for plans that arrived after their project was first confirmed.
  */
 export async function listPlanConfirmations(
   db: Kysely<Database>,

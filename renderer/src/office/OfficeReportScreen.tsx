@@ -140,7 +140,7 @@ function ReportView({
     return { view, pending: view.pendingChangeRequests };
   }, [periodId, compareId, threshold]);
 
-  // The plans to confirm do not depend on the half-year; read with the report and after every decision.
+  // The plans to confirm do not depend on the half-year: read once, again after a confirmation or 새로 고침.
   const [plans, reloadPlans] = useLoad(() => api.listPlanConfirmations(), []);
   const reloadAll = useCallback(() => {
     reload();

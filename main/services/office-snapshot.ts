@@ -25,7 +25,8 @@ import { termKeys } from './drafting';
  * decided change requests) take precedence over what departments sent.
  */
 
-interface ReceivedRow {
+/** A received document's identity and receipt, without its content. */
+export interface ReceivedRow {
   rowid: number;
   bundle_sha256: string;
   kind: DocumentKind;
@@ -36,7 +37,8 @@ interface ReceivedRow {
   received_at: string;
 }
 
-async function receivedOf(
+/** Received documents of a kind from accepted bundles, lowest revision first (content not read). */
+export async function receivedOf(
   db: Kysely<Database> | Transaction<Database>,
   kind: DocumentKind,
   slot?: string,

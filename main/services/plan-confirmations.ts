@@ -4,6 +4,7 @@ import type { Catalog } from '../../domain/catalog/types';
 import type { Database } from '../../db/schema';
 import { UserError } from './errors';
 import { confirmReceivedPlan } from './office-decisions';
+import { receivedOf, type ReceivedRow } from './office-snapshot';
 
 /**
  * The office's list of practice plans (실천계획서) to confirm after the citizens' panel: per catalog project, the
@@ -14,21 +15,7 @@ export async function listPlanConfirmations(
   db: Kysely<Database>,
   catalog: Catalog,
 ): Promise<PlanConfirmationRow[]> {
-  const received = await db
-    .selectFrom('received_documents')
-    .innerJoin('bundles', 'bundles.sha256', 'received_documents.bundle_sha256')
-    .select([
-      sql<number>`received_documents.rowid`.as('rowid'),
-      'received_documents.project_id',
-      'received_documents.department',
-      'received_documents.revision',
-      'received_documents.received_at',
-      'received_documents.bundle_sha256',
-    ])
-    .where('bundles.status', '=', 'accepted')
-    .where('received_documents.kind', '=', 'executionPlan')
-    .orderBy('received_documents.revision')
-    .execute();
+  const received = await receivedOf(db, 'executionPlan');
   // The latest revision per project and department (rows come in revision order).
   const latest = new Map<string, (typeof received)[number]>();
   for (const row of received) latest.set(`${row.project_id}\u0000${row.department}`, row);
@@ -75,7 +62,7 @@ export async function listPlanConfirmations(
 async function sentAfterConfirmation(
   db: Kysely<Database>,
   catalog: Catalog,
-  latest: ReadonlyMap<string, { rowid: number; project_id: string; received_at: string }>,
+  latest: ReadonlyMap<string, ReceivedRow>,
   confirmedByProject: ReadonlyMap<string, { id: string; created_at: string }>,
 ): Promise<Set<string>> {
   // A plan received before the office first confirmed the project was the latest then, and confirming takes the

@@ -1,6 +1,8 @@
+import { memo, useMemo } from 'react';
 import { CARD_STATUS_LABELS, FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
-import type { FinanceAmounts, FinanceReport } from '../../../domain/reports';
+import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from '../../../domain/reports';
 import { formatAmount } from './format';
+import { useProgressiveRows } from './use-progressive';
 
 interface AmountColumn {
   /** The amount path, as in `changedFields` ("secured.city", "termExecuted.byYear.2019"). */
@@ -27,9 +29,22 @@ function amountColumns(years: FinanceReport['budgetYears']): AmountColumn[] {
   ];
 }
 
-/** 붙임5 재정집행현황: the form's two-row header, area subtotals, the grand total; changed amounts in red. */
-export function FinanceTable({ finance }: { finance: FinanceReport }) {
-  const columns = amountColumns(finance.budgetYears);
+/**
+ * 붙임5 재정집행현황: the form's two-row header, area subtotals, the grand total; changed amounts in red. Rows
+ * render progressively (an area's subtotal once its rows are all there); `complete` renders every row (printing).
+ */
+export function FinanceTable({
+  finance,
+  complete = false,
+  shown = true,
+}: {
+  finance: FinanceReport;
+  complete?: boolean;
+  shown?: boolean;
+}) {
+  const columns = useMemo(() => amountColumns(finance.budgetYears), [finance.budgetYears]);
+  const shownRows = useProgressiveRows(finance.rowCount, { complete, shown });
+  let budget = shownRows;
   const years = finance.budgetYears;
   const changedCount = finance.areas.reduce(
     (acc, a) => acc + a.rows.filter((r) => r.changedFields.length > 0).length,
@@ -94,49 +109,35 @@ export function FinanceTable({ finance }: { finance: FinanceReport }) {
               ))}
             </tr>
           </thead>
-          {finance.areas.map((area) => (
-            <tbody key={area.areaId} data-testid={`finance-area-${area.areaId}`}>
-              {area.rows.map((row) => {
-                const changed = new Set(row.changedFields);
-                return (
-                  <tr key={row.projectId} data-testid={`finance-row-${row.projectId}`}>
-                    <td>{row.projectId}</td>
-                    <td className="text">
-                      {row.projectName}
-                      <span className="dept">{row.departments.join(', ')}</span>
-                    </td>
-                    <td data-testid={`finance-row-${row.projectId}-status`}>
-                      {row.status ? CARD_STATUS_LABELS[row.status] : '미제출'}
-                    </td>
-                    {columns.map((c) => {
-                      const value = c.get(row);
-                      const isChanged = changed.has(c.path);
-                      return (
-                        <td
-                          key={c.path}
-                          className={`num${isChanged ? ' changed' : ''}`}
-                          data-testid={`finance-row-${row.projectId}-${c.path}`}
-                          data-value={value}
-                          data-changed={isChanged ? 'true' : undefined}
-                          title={isChanged ? '처음 보고한 뒤 수정된 금액' : undefined}
-                        >
-                          {formatAmount(value)}
-                        </td>
-                      );
-                    })}
-                    <td className="text note">{row.note}</td>
-                  </tr>
-                );
-              })}
-              <AmountsRow
-                label={`${area.areaName} 소계`}
-                amounts={area.subtotal}
-                columns={columns}
-                testId={`finance-subtotal-${area.areaId}`}
-                className="subtotal-row"
-              />
+          {finance.areas.map((area) => {
+            const rows = area.rows.slice(0, Math.max(0, budget));
+            budget -= area.rows.length;
+            return (
+              <tbody key={area.areaId} data-testid={`finance-area-${area.areaId}`}>
+                {rows.map((row) => (
+                  <FinanceRowView key={row.projectId} row={row} columns={columns} />
+                ))}
+                {rows.length === area.rows.length && (
+                  <AmountsRow
+                    label={`${area.areaName} 소계`}
+                    amounts={area.subtotal}
+                    columns={columns}
+                    testId={`finance-subtotal-${area.areaId}`}
+                    className="subtotal-row"
+                  />
+                )}
+              </tbody>
+            );
+          })}
+          {shownRows < finance.rowCount && (
+            <tbody>
+              <tr className="filling-row" data-testid="finance-filling">
+                <td colSpan={columns.length + 4}>
+                  나머지 {(finance.rowCount - shownRows).toLocaleString('ko-KR')}개 사업을 표시하는 중…
+                </td>
+              </tr>
             </tbody>
-          ))}
+          )}
           <tfoot>
             <AmountsRow
               label="총계"
@@ -157,6 +158,46 @@ export function FinanceTable({ finance }: { finance: FinanceReport }) {
     </>
   );
 }
+
+/** One project's row; kept as it is while later rows are added. */
+const FinanceRowView = memo(function FinanceRowView({
+  row,
+  columns,
+}: {
+  row: ConsolidatedFinanceRow;
+  columns: AmountColumn[];
+}) {
+  const changed = new Set(row.changedFields);
+  return (
+    <tr data-testid={`finance-row-${row.projectId}`}>
+      <td>{row.projectId}</td>
+      <td className="text">
+        {row.projectName}
+        <span className="dept">{row.departments.join(', ')}</span>
+      </td>
+      <td data-testid={`finance-row-${row.projectId}-status`}>
+        {row.status ? CARD_STATUS_LABELS[row.status] : '미제출'}
+      </td>
+      {columns.map((c) => {
+        const value = c.get(row);
+        const isChanged = changed.has(c.path);
+        return (
+          <td
+            key={c.path}
+            className={`num${isChanged ? ' changed' : ''}`}
+            data-testid={`finance-row-${row.projectId}-${c.path}`}
+            data-value={value}
+            data-changed={isChanged ? 'true' : undefined}
+            title={isChanged ? '처음 보고한 뒤 수정된 금액' : undefined}
+          >
+            {formatAmount(value)}
+          </td>
+        );
+      })}
+      <td className="text note">{row.note}</td>
+    </tr>
+  );
+});
 
 function AmountsRow({
   label,

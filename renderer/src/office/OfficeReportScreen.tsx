@@ -283,7 +283,7 @@ function ReportView({
             <Tables.chart chart={report.chart} />
           </Section>
           <Section id="finance" active={tab} mounted={mounted('finance')} title="재정집행현황 (붙임5)">
-            <Tables.finance finance={report.finance} />
+            <Tables.finance finance={report.finance} complete={printAll} shown={tab === 'finance'} />
           </Section>
           <Section id="submissions" active={tab} mounted={mounted('submissions')} title="제출 현황">
             <Tables.submissions submissions={report.submissions} />
@@ -293,6 +293,8 @@ function ReportView({
               lagging={report.lagging}
               threshold={report.meta.executionRateThreshold}
               definition={report.meta.definitions.lagging}
+              complete={printAll}
+              shown={tab === 'lagging'}
             />
           </Section>
           <Section id="participation" active={tab} mounted={mounted('participation')} title="시민참여 실적">
@@ -307,7 +309,11 @@ function ReportView({
             />
           </Section>
           <Section id="comparison" active={tab} mounted={mounted('comparison')} title="반기 비교">
-            <Tables.comparison comparison={report.comparison} />
+            <Tables.comparison
+              comparison={report.comparison}
+              complete={printAll}
+              shown={tab === 'comparison'}
+            />
           </Section>
           <Section id="conflicts" active={tab} mounted={mounted('conflicts')} title="충돌">
             <Tables.conflicts conflicts={view.conflicts} catalog={catalog} onChanged={reload} />

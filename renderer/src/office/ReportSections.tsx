@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { PARTICIPATION_COUNT_KEYS, PARTICIPATION_COUNT_LABELS } from '../../../domain/documents';
 import {
   REPORT_STATUS_LABELS,
@@ -8,6 +9,7 @@ import {
   type ParticipationReport,
 } from '../../../domain/reports';
 import { formatAmount, formatRate } from './format';
+import { useProgressiveRows } from './use-progressive';
 
 const LAGGING_REASON_LABELS: Record<LaggingReason, string> = {
   status: '일부추진·보류',
@@ -20,11 +22,17 @@ export function LaggingTable({
   lagging,
   threshold,
   definition,
+  complete = false,
+  shown = true,
 }: {
   lagging: LaggingProject[];
   threshold: number;
   definition: string;
+  /** Every row at once (printing); otherwise rows render progressively while `shown`. */
+  complete?: boolean;
+  shown?: boolean;
 }) {
+  const rowCount = useProgressiveRows(lagging.length, { complete, shown });
   return (
     <>
       <p className="office-legend">
@@ -52,7 +60,7 @@ export function LaggingTable({
               </tr>
             </thead>
             <tbody>
-              {lagging.map((p) => (
+              {lagging.slice(0, rowCount).map((p) => (
                 <tr key={p.projectId} data-testid={`lagging-${p.projectId}`}>
                   <td>{p.projectId}</td>
                   <td className="text">{p.projectName}</td>
@@ -149,8 +157,18 @@ const CHANGE_LABELS: Record<ComparisonChange, string> = {
 const TREND_LABELS = { '-1': '▲ 개선', '0': '–', '1': '▼ 악화' } as const;
 
 /** 반기 비교: per project, the two half-years side by side; only projects where something changed. */
-export function ComparisonTable({ comparison }: { comparison: ComparisonReport }) {
-  const changed = comparison.projects.filter((p) => p.changes.length > 0);
+export function ComparisonTable({
+  comparison,
+  complete = false,
+  shown = true,
+}: {
+  comparison: ComparisonReport;
+  /** Every row at once (printing); otherwise rows render progressively while `shown`. */
+  complete?: boolean;
+  shown?: boolean;
+}) {
+  const changed = useMemo(() => comparison.projects.filter((p) => p.changes.length > 0), [comparison]);
+  const rowCount = useProgressiveRows(changed.length, { complete, shown });
   const s = comparison.summary;
   return (
     <>
@@ -197,7 +215,7 @@ export function ComparisonTable({ comparison }: { comparison: ComparisonReport }
               </tr>
             </thead>
             <tbody>
-              {changed.map((p) => (
+              {changed.slice(0, rowCount).map((p) => (
                 <tr key={p.projectId} data-testid={`comparison-${p.projectId}`}>
                   <td>{p.projectId}</td>
                   <td className="text">{p.projectName}</td>

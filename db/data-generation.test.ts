@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from './create-db';
@@ -8,7 +8,6 @@ import { putReferenceData } from './reference-data';
 import type { Database } from './schema';
 import { setSetting } from './settings';
 import { makeTempDir } from './test/temp-dir';
-import type { Kysely } from 'kysely';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: Kysely<Database>;
@@ -51,7 +50,7 @@ describe('data generation', () => {
     const start = await dataGeneration(db);
     await expect(
       db.transaction().execute(async (trx) => {
-        await recordDecision(trx as unknown as Kysely<Database>, decision, now);
+        await recordDecision(trx, decision, now);
         throw new Error('중단');
       }),
     ).rejects.toThrow('중단');

@@ -111,13 +111,15 @@ export function FinanceTable({
           </thead>
           {finance.areas.map((area) => {
             const rows = area.rows.slice(0, Math.max(0, budget));
+            // The subtotal once every row of the area (and of the areas before it) is on the page.
+            const areaComplete = budget >= area.rows.length;
             budget -= area.rows.length;
             return (
               <tbody key={area.areaId} data-testid={`finance-area-${area.areaId}`}>
                 {rows.map((row) => (
                   <FinanceRowView key={row.projectId} row={row} columns={columns} />
                 ))}
-                {rows.length === area.rows.length && (
+                {areaComplete && (
                   <AmountsRow
                     label={`${area.areaName} 소계`}
                     amounts={area.subtotal}

@@ -1,0 +1,183 @@
+// Built reports kept per data generation (office-report-cache.ts), through the office's handlers.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
+import { PUBLIC_FILES } from '../reports/public-report';
+import { bundleHandlers } from './bundle-handlers';
+import { importBundleInputs } from './bundle-import';
+import { enroll, makeCopy, privateKeyOf, signSubmission } from './bundle-test-support';
+import { createAppContext } from './context';
+import { officeHandlers } from './office-handlers';
+import {
+  basePlan,
+  cardDoc,
+  cardFor,
+  direct,
+  LEAD,
+  planDoc,
+  request,
+  statusOf,
+  useOfficeHarness,
+} from './test-support/office-harness';
+
+const h = useOfficeHarness();
+
+describe('built reports kept until the data changes', () => {
+  it('gives the same frozen report again, and a new one after a decision or for another request', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
+
+    const first = await handlers.getOfficeReport(request);
+    expect(await handlers.getOfficeReport(request)).toBe(first);
+    expect(statusOf(first)?.completed).toBe(1);
+    // Every caller gets this object: a change to it fails instead of reaching the next caller.
+    const counts = first.report.statusTables.total.counts;
+    expect(() => Object.assign(counts, { completed: 99 })).toThrow(TypeError);
+    expect(first.report.statusTables.total.counts.completed).toBe(1);
+
+    const otherThreshold = await handlers.getOfficeReport({ ...request, executionRateThreshold: 0.9 });
+    expect(otherThreshold).not.toBe(first);
+    expect(otherThreshold.report.meta.executionRateThreshold).toBe(0.9);
+
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '',
+    });
+    const after = await handlers.getOfficeReport(request);
+    expect(after).not.toBe(first);
+    expect(statusOf(after)?.completed).toBe(0);
+    expect(statusOf(after)?.onTrack).toBe(1);
+  });
+
+  it('keeps the reports looked at last: the one unused longest is built again', async () => {
+    const handlers = officeHandlers(h.office);
+    const at = (threshold: number) =>
+      handlers.getOfficeReport({ ...request, executionRateThreshold: threshold });
+    const a = await at(0.1);
+    const b = await at(0.2);
+    await at(0.3);
+    await at(0.4);
+    expect(await at(0.1)).toBe(a); // used again: now the most recent
+    await at(0.5); // one too many: drops 0.2, the one unused longest
+    expect(await at(0.1)).toBe(a);
+    const bAgain = await at(0.2);
+    expect(bAgain).not.toBe(b);
+    expect(bAgain).toEqual(b);
+  });
+
+  it('a request that fails is not kept: it fails with its reason, and other requests still work', async () => {
+    const handlers = officeHandlers(h.office);
+    await expect(handlers.getOfficeReport({ periodId: '2030-H1', today: '2030-07-20' })).rejects.toThrow(
+      '없는 반기',
+    );
+    await expect(handlers.getOfficeReport({ periodId: '2030-H1', today: '2030-07-20' })).rejects.toThrow(
+      '없는 반기',
+    );
+    const fine = await handlers.getOfficeReport(request);
+    expect(fine.report.meta.periodId).toBe('2019-H1');
+  });
+
+  it('a bundle released from quarantine by approving its key shows in the next report', async () => {
+    const other = await makeCopy(h.dir.path, 'other', { role: 'department', department: '문화본부' });
+    try {
+      const keyId = await enroll(h.office, other, false); // enrolled, not yet approved: its bundles wait
+      const bytes = await signSubmission(await privateKeyOf(other), {
+        department: '문화본부',
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [
+          {
+            path: 'documents/finance-1-4-5-2019-H1.json',
+            json: { ...exampleFinanceRow(), projectId: '1-4-5', department: '문화본부' },
+          },
+        ],
+      });
+      const [result] = await importBundleInputs(h.office, [{ name: 'culture.pledge', bytes }], direct);
+      expect(result?.status).toBe('quarantined');
+      const handlers = officeHandlers(h.office);
+      const signatureOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
+        view.report.submissions.departments.find((d) => d.department === '문화본부')?.bundles[0]?.signature;
+      const before = await handlers.getOfficeReport(request);
+      expect(signatureOf(before)).toBe('quarantined');
+
+      const approved = await bundleHandlers(h.office, direct).approveKey({ keyId, department: '문화본부' });
+      expect(approved.released.map((r) => r.status)).toEqual(['accepted']);
+      const after = await handlers.getOfficeReport(request);
+      expect(after).not.toBe(before);
+      expect(signatureOf(after)).toBe('valid');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('the workbook and the public report are written from the same kept (frozen) report', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    await h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'))]);
+    const shown = await handlers.getOfficeReport(request);
+    expect(Object.isFrozen(shown.report.finance)).toBe(true);
+    const executed = shown.report.finance.grandTotal.termExecuted.total;
+
+    const file = await handlers.exportReportWorkbook(request);
+    const workbook = XLSX.read(Buffer.from(file.dataBase64, 'base64'), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets['재정집행현황']!, {
+      header: 1,
+      raw: true,
+    });
+    expect(rows.find((r) => r[0] === '1-1-1')).toBeDefined();
+
+    const outDir = join(h.dir.path, 'site');
+    const { files } = await handlers.publishReport({ ...request, outDir });
+    expect(files.map((f) => basename(f)).sort()).toEqual([...PUBLIC_FILES].sort());
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).toContain(plan.projectName);
+    // Nothing written changed the report on screen.
+    expect((await handlers.getOfficeReport(request)).report.finance.grandTotal.termExecuted.total).toBe(
+      executed,
+    );
+  });
+
+  it('a bundle imported by another process on the same data folder shows in the next report', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const before = await handlers.getOfficeReport(request);
+    expect(statusOf(before)?.partial).toBe(0);
+
+    // The CLI (`pledge import --data …`) opens its own connection to the office's database.
+    const cli = await createAppContext({
+      profileDir: join(h.dir.path, 'cli-profile'),
+      dataDirOverride: h.office.dataDir,
+      mode: 'cli',
+      appVersion: '0.1.0',
+    });
+    try {
+      h.revision += 1;
+      const bytes = await signSubmission(await privateKeyOf(h.dept), {
+        department: LEAD,
+        period: '2019-H1',
+        revision: h.revision,
+        previousBundleSha256: h.lastSha,
+        documents: [cardDoc(cardFor(plan, 'partial'))],
+      });
+      const [result] = await importBundleInputs(cli, [{ name: 'cli.pledge', bytes }], direct);
+      expect(result?.status).toBe('accepted');
+    } finally {
+      await cli.close();
+    }
+    const after = await handlers.getOfficeReport(request);
+    expect(after).not.toBe(before);
+    expect(statusOf(after)?.partial).toBe(1);
+  });
+});

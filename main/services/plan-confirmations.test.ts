@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutionPlan } from '../../domain/documents';
+import { importBundleInputs } from './bundle-import';
+import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
+import { officeHandlers } from './office-handlers';
+import { basePlan, direct, LEAD, planDoc, request, useOfficeHarness } from './test-support/office-harness';
+
+const h = useOfficeHarness();
+
+describe('confirming practice plans (실천계획서 확정)', () => {
+  const planOf = async (projectId: string) =>
+    (await officeHandlers(h.office).listPlanConfirmations()).find((p) => p.projectId === projectId);
+
+  it('lists each project with the plan received and its confirmation, and confirms selected plans', async () => {
+    const handlers = officeHandlers(h.office);
+    const all = await handlers.listPlanConfirmations();
+    expect(all).toHaveLength(238);
+    expect(all.every((p) => p.state === 'notReceived')).toBe(true);
+
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    expect(await planOf('1-1-1')).toMatchObject({
+      state: 'awaiting',
+      leadDepartment: LEAD,
+      received: { revision: 1, bundleSha256: h.lastSha },
+      confirmed: null,
+    });
+    expect((await handlers.getOfficeReport(request)).report.finance.rowCount).toBe(0);
+
+    expect(await handlers.confirmReceivedPlans({ projectIds: ['1-1-1', '1-1-1'] })).toEqual({
+      confirmed: ['1-1-1'],
+    });
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', confirmed: { version: 1 } });
+    expect((await handlers.getOfficeReport(request)).report.finance.rowCount).toBe(1);
+
+    // The same plan sent again: nothing new to confirm. A changed one: the office sees it.
+    await h.send('plan', [planDoc(plan)]);
+    expect((await planOf('1-1-1'))?.state).toBe('confirmed');
+    await h.send('plan', [planDoc({ ...plan, policyGoal: '부서가 고쳐 보낸 정책목표' })]);
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'newerReceived', received: { revision: 3 } });
+    await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', confirmed: { version: 2 } });
+  });
+
+  it('with the clock moving: a plan received before the confirmation is confirmed, one received after is new', async () => {
+    let clock = new Date('2018-09-18T09:00:00Z');
+    const timed = await makeCopy(h.dir.path, 'timed-office', { role: 'office' }, () => clock);
+    try {
+      await enroll(timed, h.dept);
+      const plan = basePlan();
+      const sendPlan = async (json: ExecutionPlan, revision: number, previous: string | null) => {
+        const bytes = await signSubmission(await privateKeyOf(h.dept), {
+          department: LEAD,
+          period: 'plan',
+          revision,
+          previousBundleSha256: previous,
+          documents: [planDoc(json)],
+        });
+        const [result] = await importBundleInputs(timed, [{ name: `p${revision}.pledge`, bytes }], direct);
+        expect(result?.status).toBe('accepted');
+        return sha256Hex(bytes);
+      };
+      const first = await sendPlan(plan, 1, null);
+      const handlers = officeHandlers(timed);
+      const stateNow = async () =>
+        (await handlers.listPlanConfirmations()).find((p) => p.projectId === '1-1-1')?.state;
+      clock = new Date('2018-11-30T09:00:00Z');
+      await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+      expect(await stateNow()).toBe('confirmed');
+      clock = new Date('2019-01-10T09:00:00Z');
+      await sendPlan({ ...plan, policyGoal: '확정 뒤에 고쳐 보낸 정책목표' }, 2, first);
+      expect(await stateNow()).toBe('newerReceived');
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('confirms all or none: a project without a received plan is named and nothing is confirmed', async () => {
+    const handlers = officeHandlers(h.office);
+    await h.send('plan', [planDoc(basePlan())]);
+    const before = await h.office.db.selectFrom('documents').selectAll().execute();
+    await expect(handlers.confirmReceivedPlans({ projectIds: ['1-1-1', '1-1-2'] })).rejects.toThrow(
+      /1-1-2.*받지 않았습니다/,
+    );
+    expect(await h.office.db.selectFrom('documents').selectAll().execute()).toEqual(before);
+    expect((await planOf('1-1-1'))?.state).toBe('awaiting');
+  });
+});

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach } from 'vitest';
+import { exampleCard, examplePlan } from '../../../domain/documents/test-fixtures';
+import type { ExecutionPlan, ManagementCard } from '../../../domain/documents';
+import { makeTempDir } from '../../../db/test/temp-dir';
+import { importBundleInputs } from '../bundle-import';
+import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from '../bundle-test-support';
+import { directVerifier } from '../bundle-verify';
+import type { AppContext } from '../context';
+import type { officeHandlers } from '../office-handlers';
+
+/**
+ * The office's tests: a real office copy and one enrolled, approved department (경제진흥본부) per test, real
+ * SQLite files in a temporary folder, bundles signed with the department's key and imported through the real path.
+ */
+
+export const LEAD = '경제진흥본부';
+export const direct = { verifier: directVerifier };
+export const request = { periodId: '2019-H1', today: '2019-07-20' };
+
+export interface OfficeHarness {
+  dir: ReturnType<typeof makeTempDir>;
+  office: AppContext;
+  dept: AppContext;
+  /** The department's last accepted bundle, and the revision of the last one signed. */
+  lastSha: string | null;
+  revision: number;
+  /** Signs the next revision with the department's key and imports it; returns the import status. */
+  send(period: 'plan' | '2019-H1', documents: { path: string; json: unknown }[]): Promise<string>;
+}
+
+/** Registers a fresh office and department before each test (removed after it). */
+export function useOfficeHarness(): OfficeHarness {
+  const h = {
+    lastSha: null,
+    revision: 0,
+    async send(period, documents) {
+      h.revision += 1;
+      const bytes = await signSubmission(await privateKeyOf(h.dept), {
+        department: LEAD,
+        period,
+        revision: h.revision,
+        previousBundleSha256: h.lastSha,
+        documents,
+      });
+      const [result] = await importBundleInputs(h.office, [{ name: `r${h.revision}.pledge`, bytes }], direct);
+      if (result?.status === 'accepted') h.lastSha = sha256Hex(bytes);
+      return result?.status ?? 'none';
+    },
+  } as OfficeHarness;
+  beforeEach(async () => {
+    h.dir = makeTempDir();
+    h.office = await makeCopy(h.dir.path, 'office', { role: 'office' });
+    h.dept = await makeCopy(h.dir.path, 'dept', { role: 'department', department: LEAD });
+    await enroll(h.office, h.dept);
+    h.lastSha = null;
+    h.revision = 0;
+  });
+  afterEach(async () => {
+    await h.office.close();
+    await h.dept.close();
+    h.dir.remove();
+  });
+  return h;
+}
+
+/** The examples cite attachments; these bundles carry none. */
+export const basePlan = (): ExecutionPlan => {
+  const plan = examplePlan();
+  return {
+    ...plan,
+    lifecycle: 'submitted',
+    citizenParticipation: { ...plan.citizenParticipation, attachments: [] },
+  };
+};
+
+export const planDoc = (p: ExecutionPlan) => ({ path: 'documents/plan-1-1-1-plan.json', json: p });
+export const cardDoc = (c: ManagementCard) => ({ path: 'documents/card-1-1-1-2019-H1.json', json: c });
+
+export function cardFor(plan: ExecutionPlan, status: ManagementCard['status']): ManagementCard {
+  const card = exampleCard();
+  return {
+    ...card,
+    citizenParticipation: { ...card.citizenParticipation, attachments: [] },
+    status,
+    completionEvidence: { summary: status === 'completed' ? '입주기업 150개사 달성' : '', attachments: [] },
+    projectName: plan.projectName,
+    policyGoal: plan.policyGoal,
+  };
+}
+
+/** The lead department's row of the status table by department. */
+export const statusOf = (view: Awaited<ReturnType<ReturnType<typeof officeHandlers>['getOfficeReport']>>) =>
+  view.report.statusTables.byDepartment.find((r) => r.key === LEAD)?.counts;

@@ -8,6 +8,7 @@ import { makeTempDir } from '../db/test/temp-dir';
 import { importBundles } from '../main/services/bundle-import';
 import { makeCopy, sha256Hex, signSubmission } from '../main/services/bundle-test-support';
 import type { Verifier } from '../main/services/bundle-verify';
+import { HALF_YEARS } from './office-data';
 
 export interface BenchResult {
   bundles: number;
@@ -16,17 +17,6 @@ export interface BenchResult {
   accepted: number;
   generateSeconds: number;
 }
-
-const PERIODS = [
-  '2018-H2',
-  '2019-H1',
-  '2019-H2',
-  '2020-H1',
-  '2020-H2',
-  '2021-H1',
-  '2021-H2',
-  '2022-H1',
-] as const;
 
 /**
  * Generates `bundles` signed submissions from several departments (a few finance rows each, chained revisions)
@@ -78,7 +68,7 @@ export async function benchImport(options: {
         const sender = senders[i % senders.length];
         if (!sender) throw new Error('no departments');
         sender.revision += 1;
-        const period = PERIODS[sender.revision % PERIODS.length] ?? '2019-H1';
+        const period = HALF_YEARS[sender.revision % HALF_YEARS.length] ?? '2019-H1';
         const bytes = await signSubmission(sender.pair.privateKeyPem, {
           department: sender.department,
           period,

@@ -4,24 +4,17 @@
 import { seoulMinseon7Catalog } from '../domain/catalog/load';
 import type { Catalog } from '../domain/catalog/types';
 import type { Document, ExecutionPlan } from '../domain/documents';
+import { seoulMinseon7Term } from '../domain/term/load';
+import { listBudgetYears, listPeriods } from '../domain/term/periods';
 import { makeCard, makeFinanceRow, makePlan } from '../domain/reports/test-fixtures';
 import { generateKeyPair, writeBundle, type KeyPairPem } from '../main/bundles';
 import { documentMemberPath } from '../main/services/bundle-content';
 import { slotOf } from '../main/services/document-identity';
 import { sha256Hex } from '../main/services/bundle-test-support';
 
-export const HALF_YEARS = [
-  '2018-H2',
-  '2019-H1',
-  '2019-H2',
-  '2020-H1',
-  '2020-H2',
-  '2021-H1',
-  '2021-H2',
-  '2022-H1',
-] as const;
-
-const BUDGET_YEARS = ['2018', '2019', '2020', '2021', '2022'] as const;
+/** The term's half-years and budget years (민선7기: 2018-H2 … 2022-H1, '18 … '22.6). */
+export const HALF_YEARS = listPeriods(seoulMinseon7Term).map((p) => p.id);
+const BUDGET_YEARS = listBudgetYears(seoulMinseon7Term).map((y) => y.key);
 
 /** Seoul's catalog ten times: core pledge numbers +100·k, departments suffixed "(k+1)". */
 export function tenfoldCatalog(): Catalog {

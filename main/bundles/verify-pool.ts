@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { BundleCheck, ContentContext, KeySnapshotEntry } from './check-types';
 import type { BundleLimits } from './limits';
 import type { BundleType } from './manifest';
-import { crashed, reviveCheck } from './verify-worker';
+import { crashed, notStarted, reviveCheck, verifyWorkerLimits } from './verify-worker';
 import type { PoolJobMessage, PoolReplyMessage, PoolWorkerData } from './verify-worker-runtime';
 
 export type VerifyPoolOptions = {
@@ -140,21 +140,10 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
     try {
       worker = new Worker(options.workerFile, {
         workerData: { mode: 'pool' } satisfies PoolWorkerData,
-        resourceLimits: {
-          maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 256,
-          maxYoungGenerationSizeMb: 32,
-          stackSizeMb: 4,
-        },
-        stdout: false,
-        stderr: false,
+        ...verifyWorkerLimits(options.maxOldGenerationSizeMb),
       });
     } catch (error) {
-      const job = queue.shift();
-      job?.resolve(
-        crashed(
-          `번들 검사 작업자를 시작하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
+      queue.shift()?.resolve(notStarted(error));
       return null;
     }
     worker.unref();

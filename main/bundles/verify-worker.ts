@@ -30,6 +30,20 @@ export const crashed = (message: string): BundleRejected => ({
   message,
 });
 
+/** The answer when a verify worker could not even be started. */
+export const notStarted = (error: unknown): BundleRejected =>
+  crashed(
+    `번들 검사 작업자를 시작하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
+  );
+
+/** What every verify worker runs under: a capped heap and stack (a hostile file kills the helper), no stdio. */
+export const verifyWorkerLimits = (maxOldGenerationSizeMb = 256) =>
+  ({
+    resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    stdout: false,
+    stderr: false,
+  }) as const;
+
 /**
  * inspectBundle in a worker thread with memory and time limits, so a hostile file kills a helper, not the app.
  * `bytes` is copied into the worker; the caller keeps and later imports its own copy of the same bytes.
@@ -66,21 +80,11 @@ export function inspectBundleInWorker(
       worker = new Worker(options.workerFile, {
         workerData,
         transferList: [copy.buffer],
-        resourceLimits: {
-          maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 256,
-          maxYoungGenerationSizeMb: 32,
-          stackSizeMb: 4,
-        },
-        stdout: false,
-        stderr: false,
+        ...verifyWorkerLimits(options.maxOldGenerationSizeMb),
       });
     } catch (error) {
       clearTimeout(timer);
-      resolve(
-        crashed(
-          `번들 검사 작업자를 시작하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
+      resolve(notStarted(error));
       return;
     }
     worker.on('message', (message: unknown) => finish(reviveCheck(message, options.validateDocument)));

@@ -26,6 +26,13 @@ export type PoolJobMessage = {
 
 export type PoolReplyMessage = { id: number; result: BundleCheck };
 
+/** An error no check expected, as the answer for this bundle only (the worker goes on with the next). */
+const unexpected = (error: unknown): BundleCheck => ({
+  ok: false,
+  code: 'VERIFY_CRASHED',
+  message: `번들 검사 중 예기치 않은 오류가 났습니다: ${error instanceof Error ? error.message : String(error)}`,
+});
+
 /** inspectBundle that never throws: an unexpected error is a VERIFY_CRASHED answer for this bundle only. */
 export async function verifyInWorker(
   bytes: Uint8Array,
@@ -37,11 +44,7 @@ export async function verifyInWorker(
   try {
     return await inspectBundle(buffer, { lookupKey, expectedType, ...(limits ? { limits } : {}) });
   } catch (error) {
-    return {
-      ok: false,
-      code: 'VERIFY_CRASHED',
-      message: `번들 검사 중 예기치 않은 오류가 났습니다: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return unexpected(error);
   }
 }
 
@@ -55,11 +58,7 @@ export function withContent(
   try {
     return { ...check, documents: [], content: checkContent(check, context) };
   } catch (error) {
-    return {
-      ok: false,
-      code: 'VERIFY_CRASHED',
-      message: `번들 검사 중 예기치 않은 오류가 났습니다: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return unexpected(error);
   }
 }
 

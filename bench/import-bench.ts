@@ -2,11 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seoulMinseon7Catalog } from '../domain/catalog/load';
 import { examples } from '../domain/documents/test-fixtures';
-import { fingerprint, generateKeyPair, keyId } from '../main/bundles';
-import { insertRegistryKey } from '../db/keys';
+import { generateKeyPair } from '../main/bundles';
 import { makeTempDir } from '../db/test/temp-dir';
 import { importBundles } from '../main/services/bundle-import';
-import { makeCopy, sha256Hex, signSubmission } from '../main/services/bundle-test-support';
+import {
+  makeCopy,
+  registerApprovedKey,
+  sha256Hex,
+  signSubmission,
+} from '../main/services/bundle-test-support';
 import type { Verifier } from '../main/services/bundle-verify';
 import { HALF_YEARS } from './office-data';
 
@@ -41,19 +45,7 @@ export async function benchImport(options: {
       const senders = await Promise.all(
         leads.map(async (department) => {
           const pair = generateKeyPair();
-          await insertRegistryKey(office.db, {
-            department,
-            keyId: keyId(pair.publicKeyPem),
-            role: 'department',
-            publicKeyPem: pair.publicKeyPem,
-            fingerprint: fingerprint(pair.publicKeyPem),
-            status: 'approved',
-            validFrom: '2018-01-01T00:00:00.000Z',
-            enrolledAt: '2018-01-01T00:00:00.000Z',
-            approvedAt: '2018-01-01T00:00:00.000Z',
-            revokedAt: null,
-            replacesKeyId: null,
-          });
+          await registerApprovedKey(office, department, pair.publicKeyPem);
           const projects = seoulMinseon7Catalog.projects
             .filter((p) => p.leadDepartment === department)
             .slice(0, 3);

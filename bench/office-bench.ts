@@ -5,15 +5,14 @@ import { join } from 'node:path';
 import type { Document } from '../domain/documents';
 import { buildOfficeReport } from '../domain/reports';
 import { applyConnectionPragmas } from '../db/create-db';
-import { insertRegistryKey } from '../db/keys';
 import { migrate } from '../db/migrate';
 import { putReferenceData } from '../db/reference-data';
 import { makeTempDir } from '../db/test/temp-dir';
-import { DEFAULT_LIMITS, fingerprint, keyId, MANIFEST_NAME, SIGNATURE_NAME } from '../main/bundles';
+import { DEFAULT_LIMITS, MANIFEST_NAME, SIGNATURE_NAME } from '../main/bundles';
 import { readZipEntries } from '../main/bundles/read';
 import { writeReportWorkbook } from '../main/reports/workbook';
 import { importBundles } from '../main/services/bundle-import';
-import { makeCopy } from '../main/services/bundle-test-support';
+import { makeCopy, registerApprovedKey } from '../main/services/bundle-test-support';
 import { slotOf } from '../main/services/document-identity';
 import { confirmReceivedPlan } from '../main/services/office-decisions';
 import { officeReport } from '../main/services/office-report';
@@ -106,19 +105,7 @@ export async function benchOffice(log: (line: string) => void): Promise<OfficeBe
       const generateStarted = performance.now();
       const senders = makeSenders(catalog);
       for (const sender of senders) {
-        await insertRegistryKey(office.db, {
-          department: sender.department,
-          keyId: keyId(sender.pair.publicKeyPem),
-          role: 'department',
-          publicKeyPem: sender.pair.publicKeyPem,
-          fingerprint: fingerprint(sender.pair.publicKeyPem),
-          status: 'approved',
-          validFrom: '2018-01-01T00:00:00.000Z',
-          enrolledAt: '2018-01-01T00:00:00.000Z',
-          approvedAt: '2018-01-01T00:00:00.000Z',
-          revokedAt: null,
-          replacesKeyId: null,
-        });
+        await registerApprovedKey(office, sender.department, sender.pair.publicKeyPem);
       }
       const bundles = await generateSubmissions(senders);
       const folder = join(dir.path, 'share');

@@ -3,13 +3,18 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { examples } from '../../domain/documents/test-fixtures';
-import { insertRegistryKey } from '../../db/keys';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { importBundleInputs, readArchivedBundle } from './bundle-import';
-import { dumpDatabase, makeCopy, sha256Hex, signSubmission } from './bundle-test-support';
+import {
+  dumpDatabase,
+  makeCopy,
+  registerApprovedKey,
+  sha256Hex,
+  signSubmission,
+} from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
-import { fingerprint, generateKeyPair, keyId, type KeyPairPem } from '../bundles/index';
+import { generateKeyPair, type KeyPairPem } from '../bundles/index';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
@@ -21,19 +26,7 @@ const projectOf = (department: string): string =>
 async function office(root: string, name: string, pairs: Map<string, KeyPairPem>): Promise<AppContext> {
   const ctx = await makeCopy(root, name, { role: 'office' });
   for (const [department, pair] of pairs) {
-    await insertRegistryKey(ctx.db, {
-      department,
-      keyId: keyId(pair.publicKeyPem),
-      role: 'department',
-      publicKeyPem: pair.publicKeyPem,
-      fingerprint: fingerprint(pair.publicKeyPem),
-      status: 'approved',
-      validFrom: '2018-01-01T00:00:00.000Z',
-      enrolledAt: '2018-01-01T00:00:00.000Z',
-      approvedAt: '2018-01-01T00:00:00.000Z',
-      revokedAt: null,
-      replacesKeyId: null,
-    });
+    await registerApprovedKey(ctx, department, pair.publicKeyPem);
   }
   return ctx;
 }

@@ -2,12 +2,37 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { writeBundle, type Manifest } from '../bundles';
+import { fingerprint, keyId, writeBundle, type Manifest } from '../bundles';
+import { insertRegistryKey } from '../../db/keys';
 import { setSetting } from '../../db/settings';
 import { createAppContext, type AppContext } from './context';
 import { exportEnrollment, importEnrollment, initKeys, loadSigningKey, markApproved } from './key-service';
 
 export const OFFICE = '기획담당관';
+
+/**
+ * Registers a department's public key at the office as approved since the start of the term, without the
+ * enrollment round trip (the benchmark and batch tests register hundreds of departments).
+ */
+export async function registerApprovedKey(
+  office: AppContext,
+  department: string,
+  publicKeyPem: string,
+): Promise<void> {
+  await insertRegistryKey(office.db, {
+    department,
+    keyId: keyId(publicKeyPem),
+    role: 'department',
+    publicKeyPem,
+    fingerprint: fingerprint(publicKeyPem),
+    status: 'approved',
+    validFrom: '2018-01-01T00:00:00.000Z',
+    enrolledAt: '2018-01-01T00:00:00.000Z',
+    approvedAt: '2018-01-01T00:00:00.000Z',
+    revokedAt: null,
+    replacesKeyId: null,
+  });
+}
 
 /** A copy of the app (department or office) with its own data folder and key pair. */
 export async function makeCopy(

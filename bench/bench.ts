@@ -19,6 +19,9 @@ const folder = await benchImport({ bundles, log });
 process.stdout.write('\n[2] 서울시 10배 규모 (이슈 5)\n');
 const office = await benchOffice(log);
 
+process.stdout.write('\n[3] 서울시 실제 규모 (사업 238개, 비교용)\n');
+const seoul = await benchOffice(log, 1);
+
 const pass = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 const rows: [string, string, string, string][] = [
   [
@@ -87,6 +90,9 @@ process.stdout.write(
   `  (사업 ${office.projects}개, 부서 ${office.departments}개, 생성 ${office.generateSeconds.toFixed(1)}초, 계획 확정 ${office.confirmSeconds.toFixed(1)}초; 하한 = JSON.parse ${office.floorParts.parseSeconds.toFixed(2)}초 + 서명 검증 ${office.floorParts.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입(행과 원본 바이트) ${office.floorParts.insertSeconds.toFixed(2)}초; 원본 바이트 없이 삽입하면 ${office.floorParts.insertRowsOnlySeconds.toFixed(2)}초, 그때 비율 ${(office.importSeconds / (office.floorParts.parseSeconds + office.floorParts.verifySeconds + office.floorParts.insertRowsOnlySeconds)).toFixed(2)}배)\n`,
 );
 process.stdout.write(
+  `\n서울시 실제 규모 (사업 ${seoul.projects}개, 번들 ${seoul.bundles}개): 가져오기 ${seoul.importSeconds.toFixed(2)}초 (초당 ${seoul.perSecond.toFixed(0)}개, 하한의 ${seoul.ratio.toFixed(2)}배); 모든 표 계산 ${seoul.buildReportColdMs.toFixed(1)} ms (합계 재사용 ${seoul.buildReportMs.median.toFixed(1)} ms); DB 읽기 포함 처음 ${seoul.officeReportMs.first.toFixed(1)} ms, 자료가 바뀐 뒤 ${seoul.officeReportMs.median.toFixed(1)} ms, 같은 자료 ${seoul.keptReportMs.toFixed(2)} ms; 통합문서 ${seoul.workbookMs.median.toFixed(0)} ms\n`,
+);
+process.stdout.write(
   `  전체 ${((performance.now() - started) / 1000).toFixed(0)}초, 끝날 때 부하(1분) ${loadavg()[0]?.toFixed(2)}\n`,
 );
 process.stdout.write(
@@ -105,6 +111,16 @@ process.stdout.write(
       officeReportMs: round(office.officeReportMs.median),
       keptReportMs: round(office.keptReportMs),
       workbookMs: round(office.workbookMs.median),
+    },
+    seoul: {
+      bundles: seoul.bundles,
+      importSeconds: round(seoul.importSeconds),
+      buildReportColdMs: round(seoul.buildReportColdMs),
+      buildReportMs: round(seoul.buildReportMs.median),
+      officeReportFirstMs: round(seoul.officeReportMs.first),
+      officeReportMs: round(seoul.officeReportMs.median),
+      keptReportMs: round(seoul.keptReportMs),
+      workbookMs: round(seoul.workbookMs.median),
     },
   })}\n`,
 );

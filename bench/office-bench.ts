@@ -19,7 +19,7 @@ import { officeReport } from '../main/services/office-report';
 import { currentOfficeReport } from '../main/services/office-report-cache';
 import { buildReportInput } from '../main/services/office-snapshot';
 import { loadCatalog, loadTerm } from '../main/services/reference';
-import { generateSubmissions, makeSenders, tenfoldCatalog, type GeneratedBundle } from './office-data';
+import { catalogAtScale, generateSubmissions, makeSenders, type GeneratedBundle } from './office-data';
 
 /**
  * The floor's parts. `insertSeconds` writes what the import writes: the rows and each bundle's raw bytes (the
@@ -90,12 +90,16 @@ async function timeRuns<T>(
  * for the plan and 8 half-years, imported from a folder through the real import path (verify worker pool); the
  * floor for the same bundles measured in the same run; plans confirmed; every table and the workbook built.
  */
-export async function benchOffice(log: (line: string) => void): Promise<OfficeBenchResult> {
+export async function benchOffice(
+  log: (line: string) => void,
+  /** 10: the issue's ten times Seoul; 1: Seoul's own 238 projects, for comparison. */
+  scale: 1 | 10 = 10,
+): Promise<OfficeBenchResult> {
   const dir = makeTempDir('pledge-bench5-');
   try {
     const office = await makeCopy(dir.path, 'office', { role: 'office' });
     try {
-      const catalog = tenfoldCatalog();
+      const catalog = catalogAtScale(scale);
       await putReferenceData(
         office.db,
         { key: 'catalog', version: catalog.version, json: catalog },

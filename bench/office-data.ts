@@ -16,6 +16,11 @@ import { sha256Hex } from '../main/services/bundle-test-support';
 export const HALF_YEARS = listPeriods(seoulMinseon7Term).map((p) => p.id);
 const BUDGET_YEARS = listBudgetYears(seoulMinseon7Term).map((y) => y.key);
 
+/** Seoul's own catalog (scale 1) or ten copies of it (scale 10). */
+export function catalogAtScale(scale: 1 | 10): Catalog {
+  return scale === 1 ? seoulMinseon7Catalog : tenfoldCatalog();
+}
+
 /** Seoul's catalog ten times: core pledge numbers +100·k, departments suffixed "(k+1)". */
 export function tenfoldCatalog(): Catalog {
   const base = seoulMinseon7Catalog;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { DEFAULT_LIMITS } from '../main/bundles';
+import { readZipEntries } from '../main/bundles/read';
 import { catalog } from './catalog-data';
 import { OfficeReportPage } from './pages/office-report-page';
 import {
@@ -211,7 +213,7 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   );
 });
 
-test('an executed amount changed in revision 2 is red on screen and in the exported workbook', async ({
+test('an executed amount changed in revision 2 is red on screen and in the exported workbook; the public zip holds what pledge publish writes', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -268,6 +270,37 @@ test('an executed amount changed in revision 2 is red on screen and in the expor
   const totalRow = rows.findIndex((r) => r.includes('합계'));
   expect(cellAt(totalRow, execStart).v).toBe(grand['termExecuted.total']);
   expect(cellAt(totalRow, colSecured).v).toBe(grand['secured.total']);
+
+  // 공개 자료: the zip the screen downloads holds exactly the files `pledge publish` writes for the same data.
+  const publishing = page.waitForEvent('download');
+  await page.getByRole('button', { name: '공개 자료 내보내기' }).click();
+  const publicZip = await publishing;
+  expect(publicZip.suggestedFilename()).toBe(`공약이행_공개자료_${PERIOD}.zip`);
+  await expect(page.getByRole('status').filter({ hasText: '공약이행_공개자료' })).toContainText('index.html');
+  const zipFile = join(root, 'public.zip');
+  await publicZip.saveAs(zipFile);
+  const unpacked = await readZipEntries(readFileSync(zipFile), DEFAULT_LIMITS, { methods: [0, 8] });
+  if (!unpacked.ok) throw new Error(unpacked.message);
+  const published = join(root, 'published');
+  pledge(
+    ['publish', '--data', built.scenario.officeDir, '--period', PERIOD, '--out', published],
+    CLOCK.server,
+  );
+  expect(unpacked.entries.map((e) => e.name)).toEqual([
+    'index.html',
+    'projects.csv',
+    'finance.csv',
+    'changes.csv',
+  ]);
+  for (const entry of unpacked.entries) {
+    expect(Buffer.from(entry.data).equals(readFileSync(join(published, entry.name))), entry.name).toBe(true);
+  }
+  // The public finance CSV carries 4-2-4's corrected execution.
+  const financeCsv = Buffer.from(unpacked.entries.find((e) => e.name === 'finance.csv')!.data).toString(
+    'utf8',
+  );
+  const csvRow = financeCsv.split('\r\n').find((line) => line.startsWith('4-2-4,'));
+  expect(csvRow).toContain(String(expected['termExecuted.total']));
 
   // 인쇄: every table goes on paper, also those never opened on screen (a section is built when first shown).
   await expect(page.getByTestId('comparison-table')).toHaveCount(0);

@@ -469,6 +469,8 @@ export const contract = {
   ),
   getOfficeReport: op(reportRequestSchema, returns<OfficeReportView>()),
   exportReportWorkbook: op(reportRequestSchema, returns<FileDownload>()),
+  /** The public report (index.html and the open-data CSV files) as one zip to download. */
+  exportPublicReport: op(reportRequestSchema, returns<FileDownload>()),
   publishReport: op(
     reportRequestSchema.extend({ outDir: z.string().trim().min(1, '저장할 폴더를 입력하세요.') }),
     returns<{ files: string[] }>(),

@@ -39,6 +39,7 @@ export const operationNames = [
   'applyBaseline',
   'getOfficeReport',
   'exportReportWorkbook',
+  'exportPublicReport',
   'publishReport',
   'confirmReceivedPlan',
   'listPlanConfirmations',

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../domain/documents';
 import { type OfficeReport, REPORT_STATUS_LABELS, REPORT_STATUSES } from '../../domain/reports';
-import { writeFileAtomic } from '../bundles/atomic-file';
+import { fileWriteError, writeFilesAtomic } from '../bundles/atomic-file';
+import { packZip } from '../bundles/zip-pack';
 import { toCsv } from './csv';
 
 /**
@@ -11,6 +11,7 @@ import { toCsv } from './csv';
  */
 
 export const PUBLIC_FILES = ['index.html', 'projects.csv', 'finance.csv', 'changes.csv'] as const;
+export type PublicFile = (typeof PUBLIC_FILES)[number];
 
 export function escapeHtml(text: string): string {
   return text
@@ -253,18 +254,33 @@ ${changesSection(report)}
 `;
 }
 
-/** Writes index.html and the three CSV files into `outDir` (created if missing); returns the paths written. */
-export function writePublicReport(report: OfficeReport, outDir: string): string[] {
-  mkdirSync(outDir, { recursive: true });
-  const contents: Record<(typeof PUBLIC_FILES)[number], string> = {
+/** The public report's files in PUBLIC_FILES order, as the website receives them. */
+export function publicReportFiles(report: OfficeReport): { name: PublicFile; bytes: Uint8Array }[] {
+  const contents: Record<PublicFile, string> = {
     'index.html': renderPublicHtml(report),
     'projects.csv': projectsCsv(report),
     'finance.csv': financeCsv(report),
     'changes.csv': changesCsv(report),
   };
-  return PUBLIC_FILES.map((name) => {
-    const path = join(outDir, name);
-    writeFileAtomic(path, new TextEncoder().encode(contents[name]));
-    return path;
-  });
+  const encoder = new TextEncoder();
+  return PUBLIC_FILES.map((name) => ({ name, bytes: encoder.encode(contents[name]) }));
+}
+
+/**
+ * Writes index.html and the three CSV files into `outDir` (created if missing); returns the paths written. The
+ * four files are replaced together (writeFilesAtomic): a failure leaves the folder's earlier files as they were,
+ * and the message names the folder or file and the cause.
+ */
+export function writePublicReport(report: OfficeReport, outDir: string): string[] {
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw fileWriteError(error, outDir);
+  }
+  return writeFilesAtomic(outDir, publicReportFiles(report));
+}
+
+/** The same files as one zip (files at its root), for the screen's download: no folder on the office PC needed. */
+export function packPublicReport(report: OfficeReport): Promise<Buffer> {
+  return packZip(publicReportFiles(report).map((f) => ({ name: f.name, data: f.bytes, compress: true })));
 }

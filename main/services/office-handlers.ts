@@ -1,5 +1,5 @@
 import type { Handlers, ReportRequest } from '../../domain/api/contract';
-import { writePublicReport } from '../reports/public-report';
+import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeReportWorkbook } from '../reports/workbook';
 import { recordDecision } from '../../db/office-decisions';
 import type { AppContext } from './context';
@@ -27,6 +27,15 @@ export const officeHandlers = (ctx: AppContext) => {
         fileName: `공약이행현황_${input.periodId}.xlsx`,
         mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         dataBase64: writeReportWorkbook(built).toString('base64'),
+      };
+    },
+
+    exportPublicReport: async (input) => {
+      const { report: built } = await report(input);
+      return {
+        fileName: `공약이행_공개자료_${input.periodId}.zip`,
+        mediaType: 'application/zip',
+        dataBase64: (await packPublicReport(built)).toString('base64'),
       };
     },
 

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
+import { DEFAULT_LIMITS } from '../bundles';
+import { readZipEntries } from '../bundles/read';
 import { PUBLIC_FILES } from '../reports/public-report';
 import { bundleHandlers } from './bundle-handlers';
 import { importBundleInputs } from './bundle-import';
@@ -141,6 +143,16 @@ describe('built reports kept until the data changes', () => {
     expect(files.map((f) => basename(f)).sort()).toEqual([...PUBLIC_FILES].sort());
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(html).toContain(plan.projectName);
+    // The screen's download: the same four files, byte for byte, in one zip.
+    const zip = await handlers.exportPublicReport(request);
+    expect(zip.fileName).toBe(`공약이행_공개자료_${request.periodId}.zip`);
+    const unpacked = await readZipEntries(Buffer.from(zip.dataBase64, 'base64'), DEFAULT_LIMITS, {
+      methods: [0, 8],
+    });
+    if (!unpacked.ok) throw new Error(unpacked.message);
+    expect(unpacked.entries.map((e) => e.name)).toEqual([...PUBLIC_FILES]);
+    for (const entry of unpacked.entries)
+      expect(Buffer.from(entry.data).equals(readFileSync(join(outDir, entry.name)))).toBe(true);
     // Nothing written changed the report on screen.
     expect((await handlers.getOfficeReport(request)).report.finance.grandTotal.termExecuted.total).toBe(
       executed,

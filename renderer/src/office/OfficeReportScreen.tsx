@@ -62,6 +62,9 @@ const TABS: { id: TabId; label: string }[] = [
 ];
 
 /** 기획담당관's consolidated report for one half-year: tables, chart, decisions, Excel and print. */
+/** What the toolbar exports. */
+type ExportKind = 'workbook' | 'public';
+
 export function OfficeReportScreen({ catalog }: { catalog: Catalog }) {
   const [setup] = useLoad(async () => {
     const term = await api.getTerm();
@@ -125,7 +128,7 @@ function ReportView({
     setPrintAll(true);
   };
   const mounted = (id: TabId) => printAll || shown.has(id);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [exportMessage, setExportMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(
     null,
   );
@@ -157,17 +160,25 @@ function ReportView({
     if (value / 100 !== threshold) setThreshold(value / 100);
   };
 
-  const exportWorkbook = async () => {
-    setExporting(true);
+  /** Downloads a file the main process builds from the report shown (the workbook, the public report zip). */
+  const exportFile = async (what: ExportKind) => {
+    setExporting(what);
     setExportMessage(null);
     try {
-      const file = await api.exportReportWorkbook(request);
+      const file =
+        what === 'workbook' ? await api.exportReportWorkbook(request) : await api.exportPublicReport(request);
       downloadBase64(file.fileName, file.mediaType, file.dataBase64);
-      setExportMessage({ kind: 'success', text: `${file.fileName} 파일을 내려받았습니다.` });
+      setExportMessage({
+        kind: 'success',
+        text:
+          what === 'workbook'
+            ? `${file.fileName} 파일을 내려받았습니다.`
+            : `${file.fileName} 파일을 내려받았습니다. 압축을 풀어 index.html 과 CSV 파일(projects·finance·changes)을 누리집에 올리세요.`,
+      });
     } catch (error) {
       setExportMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
 
@@ -242,8 +253,20 @@ function ReportView({
               data-testid="office-threshold"
             />
           </label>
-          <button type="button" onClick={() => void exportWorkbook()} disabled={exporting || !report}>
-            {exporting ? '내보내는 중…' : '엑셀로 내보내기'}
+          <button
+            type="button"
+            onClick={() => void exportFile('workbook')}
+            disabled={exporting !== null || !report}
+          >
+            {exporting === 'workbook' ? '내보내는 중…' : '엑셀로 내보내기'}
+          </button>
+          <button
+            type="button"
+            onClick={() => void exportFile('public')}
+            disabled={exporting !== null || !report}
+            title="누리집·공약지도용: index.html 과 공개 CSV 파일을 zip 하나로 내려받습니다"
+          >
+            {exporting === 'public' ? '내보내는 중…' : '공개 자료 내보내기'}
           </button>
           <button type="button" onClick={printReport} disabled={!report}>
             인쇄

@@ -1,0 +1,92 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { UserError } from '../services/errors';
+import { writeFilesAtomic } from './atomic-file';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const files = (suffix: string) =>
+  ['index.html', 'projects.csv', 'finance.csv'].map((name) => ({ name, bytes: encode(`${name} ${suffix}`) }));
+
+let dir: { path: string; remove(): void };
+beforeEach(() => {
+  dir = makeTempDir('pledge-atomic-');
+});
+afterEach(() => dir.remove());
+
+const contents = () =>
+  Object.fromEntries(readdirSync(dir.path).map((name) => [name, readFileSync(join(dir.path, name), 'utf8')]));
+
+function caught(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError');
+}
+
+/** A rename that fails like Windows does when another program holds `name` open. */
+const busyOn = (name: string, when: 'aside' | 'in') => ({
+  rename: (from: string, to: string) => {
+    const moving = when === 'aside' ? from : to;
+    if (moving === join(dir.path, name)) {
+      throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}'`), { code: 'EBUSY' });
+    }
+    renameSync(from, to);
+  },
+});
+
+describe('writeFilesAtomic', () => {
+  it('writes new files and replaces existing ones, leaving nothing else in the folder', () => {
+    expect(writeFilesAtomic(dir.path, files('v1'))).toEqual(files('v1').map((f) => join(dir.path, f.name)));
+    writeFilesAtomic(dir.path, files('v2'));
+    expect(contents()).toEqual({
+      'index.html': 'index.html v2',
+      'projects.csv': 'projects.csv v2',
+      'finance.csv': 'finance.csv v2',
+    });
+  });
+
+  it('a file held open by another program: every earlier file stays as it was, and the message names the file', () => {
+    writeFilesAtomic(dir.path, files('v1'));
+    const before = contents();
+    const error = caught(() => writeFilesAtomic(dir.path, files('v2'), busyOn('finance.csv', 'aside')));
+    expect(error.code).toBe('FILE_WRITE_FAILED');
+    expect(error.message).toContain(join(dir.path, 'finance.csv'));
+    expect(error.message).toContain('다른 프로그램(예: 엑셀)이 파일을 열고 있습니다');
+    expect(error.message).toContain('기존 파일은 바뀌지 않았습니다');
+    expect(contents()).toEqual(before);
+  });
+
+  it('a failure while moving the new files in puts the old ones back (the first file already replaced)', () => {
+    writeFilesAtomic(dir.path, files('v1'));
+    const before = contents();
+    const error = caught(() => writeFilesAtomic(dir.path, files('v2'), busyOn('projects.csv', 'in')));
+    expect(error.message).toContain(join(dir.path, 'projects.csv'));
+    expect(contents()).toEqual(before);
+  });
+
+  it('into an empty folder, a failure leaves the folder empty', () => {
+    caught(() => writeFilesAtomic(dir.path, files('v1'), busyOn('finance.csv', 'in')));
+    expect(readdirSync(dir.path)).toEqual([]);
+  });
+
+  it('a folder where a file should go is refused before anything is written', () => {
+    writeFileSync(join(dir.path, 'index.html'), 'old');
+    mkdirSync(join(dir.path, 'finance.csv'));
+    const error = caught(() => writeFilesAtomic(dir.path, files('v1')));
+    expect(error.message).toContain(`${join(dir.path, 'finance.csv')}: 같은 이름의 폴더`);
+    expect(readdirSync(dir.path).sort()).toEqual(['finance.csv', 'index.html']);
+    expect(readFileSync(join(dir.path, 'index.html'), 'utf8')).toBe('old');
+  });
+
+  it('a missing folder is named in the message', () => {
+    const missing = join(dir.path, 'no-such-folder');
+    const error = caught(() => writeFilesAtomic(missing, files('v1')));
+    expect(error.message).toContain(missing);
+    expect(error.message).toContain('경로를 찾을 수 없습니다');
+  });
+});

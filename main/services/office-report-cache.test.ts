@@ -1,4 +1,14 @@
 // Built reports kept per data generation (office-report-cache.ts), through the office's handlers.
+import {
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  SelectQueryNode,
+  TableNode,
+  type UnknownRow,
+} from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -12,6 +22,7 @@ import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, signSubmission } from './bundle-test-support';
 import { createAppContext } from './context';
 import { officeHandlers } from './office-handlers';
+import { currentOfficeReport } from './office-report-cache';
 import {
   basePlan,
   cardDoc,
@@ -192,4 +203,81 @@ describe('built reports kept until the data changes', () => {
     expect(after).not.toBe(before);
     expect(statusOf(after)?.partial).toBe(1);
   });
+  it('a report built while another process commits an import holds all of that import or none of it', async () => {
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
+    h.revision += 1;
+    const bytes = await signSubmission(await privateKeyOf(h.dept), {
+      department: LEAD,
+      period: '2019-H1',
+      revision: h.revision,
+      previousBundleSha256: h.lastSha,
+      documents: [cardDoc(cardFor(plan, 'partial'))],
+    });
+    const cli = await createAppContext({
+      profileDir: join(h.dir.path, 'cli-profile'),
+      dataDirOverride: h.office.dataDir,
+      mode: 'cli',
+      appVersion: '0.1.0',
+    });
+    try {
+      // The other process commits its import right after the report read the received cards (the second query
+      // joining received documents to their bundles) and before it reads the bundles for 제출 현황.
+      const midway = new AfterQuery(
+        (node) =>
+          SelectQueryNode.is(node) &&
+          fromTable(node) === 'received_documents' &&
+          (node.joins?.length ?? 0) > 0,
+        2,
+        async () => {
+          const [result] = await importBundleInputs(cli, [{ name: 'cli.pledge', bytes }], direct);
+          expect(result?.status).toBe('accepted');
+        },
+      );
+      const watched = h.office.db.withPlugin(midway);
+      const submitted = (view: Awaited<ReturnType<typeof currentOfficeReport>>) =>
+        view.report.submissions.departments.find((d) => d.department === LEAD)?.bundles.length ?? 0;
+
+      const during = await currentOfficeReport(watched, request);
+      expect(midway.fired).toBe(true);
+      // Neither the card nor its bundle: the report read one snapshot, from before the commit.
+      expect(statusOf(during)?.partial).toBe(0);
+      expect(submitted(during)).toBe(0);
+
+      const after = await currentOfficeReport(watched, request);
+      expect(statusOf(after)?.partial).toBe(1);
+      expect(submitted(after)).toBe(1);
+    } finally {
+      await cli.close();
+    }
+  });
 });
+
+/** Runs `after` once the `nth` query matching `matches` has returned, before the caller sees its rows. */
+class AfterQuery implements KyselyPlugin {
+  fired = false;
+  private seen = 0;
+  private readonly target = new WeakSet<object>();
+  constructor(
+    private readonly matches: (node: RootOperationNode) => boolean,
+    private readonly nth: number,
+    private readonly after: () => Promise<void>,
+  ) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (!this.fired && this.matches(args.node) && ++this.seen === this.nth) this.target.add(args.queryId);
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.target.has(args.queryId)) {
+      this.fired = true;
+      await this.after();
+    }
+    return args.result;
+  }
+}
+
+const fromTable = (node: SelectQueryNode): string | undefined => {
+  const from = node.from?.froms[0];
+  return from && TableNode.is(from) ? from.table.identifier.name : undefined;
+};

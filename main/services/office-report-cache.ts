@@ -5,6 +5,7 @@ import { dataGeneration } from '../../db/data-generation';
 import type { Database } from '../../db/schema';
 import { deepFreeze } from './deep-freeze';
 import { officeReport, type OfficeReportResult, type ReportRequest } from './office-report';
+import { inReadSnapshot } from './office-snapshot';
 import { loadCatalog, loadTerm } from './reference';
 
 /**
@@ -13,6 +14,8 @@ import { loadCatalog, loadTerm } from './reference';
  * back to a half-year seen before or exporting what is on screen reuses the built report, and any change —
  * an import, a decision, a confirmed plan, from this process or another — makes the next request build anew.
  * Concurrent requests for the same report share one build. The catalog and term are read once per generation.
+ * Each build reads one snapshot of the database (inReadSnapshot), so a report never mixes data from before and
+ * after a commit.
  *
  * The kept reports are frozen: every caller gets the same object, and one that tried to change it would fail
  * loudly instead of corrupting what the next caller sees.
@@ -27,6 +30,11 @@ interface GenerationState {
 /** Reports kept per generation (the half-years, comparisons and thresholds looked at last); each is tens of MB at 10x. */
 const MAX_REPORTS = 4;
 const states = new WeakMap<object, GenerationState>();
+
+const loadReference = async (db: Kysely<Database>): Promise<{ catalog: Catalog; term: Term }> => {
+  const [catalog, term] = await Promise.all([loadCatalog(db), loadTerm(db)]);
+  return { catalog, term };
+};
 
 const requestKey = (request: ReportRequest): string =>
   JSON.stringify([
@@ -45,7 +53,7 @@ export async function currentOfficeReport(
   if (state === undefined || state.generation !== generation) {
     state = {
       generation,
-      reference: Promise.all([loadCatalog(db), loadTerm(db)]).then(([catalog, term]) => ({ catalog, term })),
+      reference: loadReference(db),
       reports: new Map(),
     };
     states.set(db, state);
@@ -59,9 +67,15 @@ export async function currentOfficeReport(
     return kept;
   }
   const current = state;
-  const built = current.reference
-    .then(({ catalog, term }) => officeReport(db, catalog, term, request))
-    .then((result) => deepFreeze(result));
+  // The catalog and term are read before the snapshot opens (their queries need the connection it holds).
+  const built = current.reference.then((reference) =>
+    inReadSnapshot(db, async (snapshot) => {
+      // Data committed since the generation was read: the snapshot is newer, so is its catalog and term.
+      const { catalog, term } =
+        (await dataGeneration(snapshot)) === current.generation ? reference : await loadReference(snapshot);
+      return deepFreeze(await officeReport(snapshot, catalog, term, request));
+    }),
+  );
   if (current.reports.size >= MAX_REPORTS) {
     const oldest = current.reports.keys().next().value;
     if (oldest !== undefined) current.reports.delete(oldest);

@@ -101,14 +101,33 @@ interface ParsedCache {
 }
 const MAX_CACHED = 50_000;
 const caches = new WeakMap<object, ParsedCache>();
+/** A read snapshot's transaction → its database handle, whose caches it uses (see inReadSnapshot). */
+const cacheOwners = new WeakMap<object, object>();
 const cacheOf = (db: Kysely<Database> | Transaction<Database>): ParsedCache => {
-  let cache = caches.get(db);
+  const owner = cacheOwners.get(db) ?? db;
+  let cache = caches.get(owner);
   if (!cache) {
     cache = { received: new Map(), own: new Map(), totals: new Map() };
-    caches.set(db, cache);
+    caches.set(owner, cache);
   }
   return cache;
 };
+
+/**
+ * Runs `read` on one read transaction: in WAL mode every query in it sees the same committed state, so a report
+ * built while an import commits (in this process, which waits for the transaction, or in another) holds either
+ * all of that import or none of it — never its bundles without their documents. The parsed-document caches stay
+ * with `db`. Nothing in `read` may use `db` itself: it would wait for this transaction's connection.
+ */
+export async function inReadSnapshot<T>(
+  db: Kysely<Database>,
+  read: (snapshot: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    cacheOwners.set(trx, db);
+    return read(trx);
+  });
+}
 
 /** rowids per query: far below SQLite's parameter limit. */
 const ROWIDS_PER_QUERY = 500;

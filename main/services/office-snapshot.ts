@@ -147,8 +147,9 @@ async function storedAll<T>(db: Kysely<Database> | Transaction<Database>, rows: 
   if (cache.size + missing.size > MAX_CACHED) cache.clear();
   const ids = [...missing.keys()];
   for (let i = 0; i < ids.length; i += ROWIDS_PER_QUERY) {
-    // Between chunks other requests get their turn (an import's progress, a department's save in another
-    // window): the first report at ten times Seoul's size reads thousands of documents.
+    // Between chunks the event loop serves other work (an import's progress, the verify workers' answers): the
+    // first report at ten times Seoul's size reads thousands of documents. Other database requests of this
+    // process wait for the report's read snapshot (inReadSnapshot) to end.
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const found = await db
       .selectFrom('received_documents')

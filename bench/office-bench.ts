@@ -144,7 +144,7 @@ export async function benchOffice(
       const importSeconds = (performance.now() - importStarted) / 1000;
       const cpu = process.cpuUsage(cpuBefore);
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-      await profiler?.stop('import');
+      await profiler?.stop(`import-x${scale}`);
       const verifySeconds = (verifiedAt - importStarted) / 1000;
       const refused = results.find((r) => r.status !== 'accepted');
       if (refused) throw new Error(`가져오기 실패: ${refused.file} ${refused.code} ${refused.reason}`);
@@ -165,7 +165,7 @@ export async function benchOffice(
       const request = { periodId: REPORT_PERIOD, today: TODAY };
       const reportProfiler = await startProfile();
       const viaDb = await timeRuns(5, () => officeReport(office.db, stored, term, request));
-      await reportProfiler?.stop('office-report');
+      await reportProfiler?.stop(`office-report-x${scale}`);
       // The office's entry point: built once for this data generation (the first run), then kept.
       const kept = await timeRuns(6, () => currentOfficeReport(office.db, request));
       if (kept.value.report.finance.rowCount !== viaDb.value.report.finance.rowCount)
@@ -179,7 +179,7 @@ export async function benchOffice(
       // Warm: the totals kept with the parsed documents from earlier reports (the office's usual repeat).
       const computeProfiler = await startProfile();
       const compute = await timeRuns(5, () => buildOfficeReport(input));
-      await computeProfiler?.stop('build-report');
+      await computeProfiler?.stop(`build-report-x${scale}`);
       const workbook = await timeRuns(3, () => writeReportWorkbook(viaDb.value.report));
       const floorSeconds = floor.parseSeconds + floor.verifySeconds + floor.insertSeconds;
       return {

@@ -380,7 +380,7 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   );
 });
 
-test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first', async ({
+test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first until the office swaps it in', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -430,17 +430,32 @@ test('a second bundle with a revision already taken (the department copied to an
   // When each was made, in the office's time (both exported at 10:00 KST).
   await expect(conflict).toContainText('2019-07-20 10:00 작성');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
-  await expect(conflict.getByRole('button')).toHaveText(['먼저 받은 번들 유지']);
-  await conflict.getByRole('button', { name: '먼저 받은 번들 유지' }).click();
+  await expect(conflict.getByRole('button')).toHaveText(['보류한 번들로 바꾸기', '반영한 번들 유지']);
+  await conflict.getByRole('button', { name: '반영한 번들 유지' }).click();
   await expect(conflict).toHaveAttribute('data-resolution', 'rejected');
-  await expect(office.cell(`conflict-same-revision_${heldSha}-resolution`)).toContainText(
-    '먼저 받은 번들 유지',
-  );
+  await expect(office.cell(`conflict-same-revision_${heldSha}-resolution`)).toContainText('반영한 번들 유지');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'conflict-held.png'), fullPage: true });
 
   // Acknowledging changes no figure: the first bundle's amounts stay.
   await office.tab('finance');
   expect(await office.amount('finance-row-4-2-4-termExecuted.total')).toBe(expected['termExecuted.total']);
+
+  // The department says the second PC's card is the right one: the office swaps it in. Its amounts count now,
+  // and the first bundle is the one held (the choice can be reversed the same way).
+  await office.tab('conflicts');
+  await conflict.getByRole('button', { name: '보류한 번들로 바꾸기' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '보류한 번들' })).toContainText(
+    heldSha.slice(0, 12),
+  );
+  const swappedBack = office.cell(`conflict-same-revision_${firstSha}`);
+  await expect(swappedBack).toContainText('보류했던 번들로 바꿔 반영');
+  await expect(swappedBack).toHaveAttribute('data-resolution', 'rejected');
+  await expect(conflict).toHaveCount(0);
+  await expect(page.getByTestId('office-tab-conflicts')).not.toContainText('1');
+  await office.tab('finance');
+  const swappedIn = asAmounts(expectedFinanceMilli(withExecution(999.5)));
+  expect(swappedIn['termExecuted.total']).not.toBe(expected['termExecuted.total']);
+  expect(await office.amount('finance-row-4-2-4-termExecuted.total')).toBe(swappedIn['termExecuted.total']);
 });
 
 test('the office confirms the received practice plans on screen; 붙임5 then lists those projects', async ({

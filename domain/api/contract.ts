@@ -348,6 +348,8 @@ export interface Conflict {
   message: string;
   details: string[];
   resolution: 'accepted' | 'rejected' | null;
+  /** sameRevision: the held bundle, which swapHeldBundle can make count instead. */
+  heldSha256?: string;
 }
 
 export interface OfficeReportView {
@@ -498,6 +500,14 @@ export const contract = {
       note: z.string().max(2000),
     }),
     returns<{ key: string; decision: 'accepted' | 'rejected' }>(),
+  ),
+  /** The held one of two same-revision bundles counts instead of the accepted one (which is held in its place). */
+  swapHeldBundle: op(
+    z.strictObject({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, '번들의 SHA-256 (16진수 64자리)이 아닙니다.'),
+      note: z.string().max(2000),
+    }),
+    returns<{ accepted: string; held: string; department: string; revision: number }>(),
   ),
   decideCompletion: op(
     z.strictObject({

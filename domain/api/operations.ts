@@ -45,6 +45,7 @@ export const operationNames = [
   'listPlanConfirmations',
   'confirmReceivedPlans',
   'resolveConflict',
+  'swapHeldBundle',
   'decideCompletion',
   'decideChangeRequest',
 ] as const satisfies readonly OperationName[];

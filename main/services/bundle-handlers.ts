@@ -6,6 +6,7 @@ import { applyBaseline, exportBaseline } from './baseline';
 import { exportBundle } from './bundle-export';
 import { importBundleInputs, importBundles, releaseQuarantined, type BundleInput } from './bundle-import';
 import { ImportJobs } from './bundle-jobs';
+import { swapHeldBundle } from './held-bundle-swap';
 import type { Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { UserError } from './errors';
@@ -73,6 +74,11 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
         alreadyKnown: imported.alreadyKnown,
         released: [],
       };
+    },
+
+    swapHeldBundle: async (input) => {
+      await requireOffice(ctx);
+      return swapHeldBundle(ctx, input, importOptions);
     },
 
     approveKey: async ({ keyId, department }) => {

@@ -641,26 +641,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
       ),
     );
   }
-  writes.putBundle(
-    bundleRowOf(manifest, v.sha256, now, {
-      status: 'accepted',
-      manifest: known?.manifest ?? serializeManifest(manifest).toString('utf8'),
-      fileName: known?.fileName ?? basename(v.file),
-      reasonCode: '',
-      reason: '',
-    }),
-  );
-  writes.putFile(v.sha256, v.bytes, now);
-  writes.insertDocuments(base, v.documents, now);
-  for (const attachment of v.check.attachments) {
-    writes.putAttachment(sha256Hex(attachment.bytes), attachment.bytes, attachment.mediaType, now);
-  }
-  writes.setChain({
-    department: manifest.department,
-    lastRevision: manifest.revision,
-    lastBundleSha256: v.sha256,
-    updatedAt: now,
-  });
+  putAccepted(writes, v, { importedAt: now, now, manifest: known?.manifest, fileName: known?.fileName });
   return {
     file: v.file,
     status: 'accepted',
@@ -669,6 +650,69 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
     ...base,
     documents: v.documents.length,
   };
+}
+
+/**
+ * Writes a verified bundle as accepted — its row, bytes, documents and attachments — and makes it its department's
+ * chain head. The caller has checked the revision (writeAccepted, or the held-bundle swap).
+ */
+export function putAccepted(
+  writes: BundleWrites,
+  v: CommitReady,
+  at: { importedAt: string; now: string; manifest?: string | undefined; fileName?: string | undefined },
+): void {
+  const { manifest } = v.check;
+  writes.putBundle(
+    bundleRowOf(manifest, v.sha256, at.importedAt, {
+      status: 'accepted',
+      manifest: at.manifest ?? serializeManifest(manifest).toString('utf8'),
+      fileName: at.fileName ?? basename(v.file),
+      reasonCode: '',
+      reason: '',
+    }),
+  );
+  writes.putFile(v.sha256, v.bytes, at.now);
+  writes.insertDocuments(
+    { department: manifest.department, revision: manifest.revision, sha256: v.sha256 },
+    v.documents,
+    at.importedAt,
+  );
+  for (const attachment of v.check.attachments) {
+    writes.putAttachment(sha256Hex(attachment.bytes), attachment.bytes, attachment.mediaType, at.now);
+  }
+  writes.setChain({
+    department: manifest.department,
+    lastRevision: manifest.revision,
+    lastBundleSha256: v.sha256,
+    updatedAt: at.now,
+  });
+}
+
+/** A bundle verified completely and ready to be written (its checked documents as stored). */
+export type CommitReady = Accept;
+
+/**
+ * One bundle's bytes verified as the import verifies them — the registry's keys, the catalog and the term as they
+ * are now — with nothing written; for a held bundle the office chooses after its import.
+ */
+export async function verifyForCommit(
+  ctx: AppContext,
+  input: { name: string; bytes: Buffer },
+  options: Pick<ImportOptions, 'verifier'> = {},
+): Promise<{ ok: true; bundle: CommitReady } | { ok: false; code: string; reason: string }> {
+  const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier({ size: 1 });
+  const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
+  try {
+    const keys = await registrySnapshot(ctx);
+    const content: ContentContext = { catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) };
+    const v = await verifyInput(input, keys, verifier, content, new Set());
+    if (v.kind === 'accept') return { ok: true, bundle: v };
+    if (v.kind === 'final') return { ok: false, code: v.result.code, reason: v.result.reason };
+    if (v.kind === 'quarantine') return { ok: false, code: v.code, reason: v.reason };
+    return { ok: false, code: 'DUPLICATE', reason: '이미 받은 번들입니다.' };
+  } finally {
+    await owned?.close();
+  }
 }
 
 /**

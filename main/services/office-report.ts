@@ -79,6 +79,9 @@ export function coDepartmentCardConflicts(
   return conflicts;
 }
 
+/** The key of a held bundle's conflict (its decisions are recorded under it). */
+export const sameRevisionKey = (sha256: string): string => `same-revision:${sha256}`;
+
 const MEMBER_PROJECT = /^documents\/(?:plan|card|finance|change)-(\d+-\d+-\d+)-/;
 
 /**
@@ -89,6 +92,8 @@ export function sameRevisionConflicts(
   held: readonly HeldBundle[],
   accepted: readonly ReceivedBundle[],
   periodId: string,
+  /** The office's conflict decisions: an accepted one on a counted bundle's key means it was swapped in. */
+  decisions: ReadonlyMap<string, { decision: 'accepted' | 'rejected' }> = new Map(),
 ): Omit<Conflict, 'resolution'>[] {
   const acceptedBySha = new Map(accepted.map((b) => [b.sha256, b]));
   return held
@@ -97,18 +102,23 @@ export function sameRevisionConflicts(
       const members = parseHeldMembers(h.manifest);
       const projects = [...new Set(members.map((m) => MEMBER_PROJECT.exec(m)?.[1]).filter((p) => p))];
       const other = acceptedBySha.get(h.conflictsWith);
+      // The office swapped them (swapHeldBundle): the one counted was held before and chosen.
+      const swapped = decisions.get(sameRevisionKey(h.conflictsWith))?.decision === 'accepted';
       return {
-        key: `same-revision:${h.sha256}`,
+        key: sameRevisionKey(h.sha256),
         kind: 'sameRevision' as const,
+        heldSha256: h.sha256,
         projectId: projects[0] ?? '',
         periodId,
         department: h.department,
-        message: `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 다른 번들은 보류했습니다.`,
+        message: swapped
+          ? `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 기획담당관이 보류했던 번들로 바꿔 반영했고, 그 전에 반영했던 번들을 보류했습니다.`
+          : `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 나중에 받은 번들은 보류했습니다.`,
         details: [
           `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${kstMinute(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
           `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${kstMinute(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
-          '보류한 번들의 문서는 반영되지 않았습니다. 필요한 내용은 부서가 새 차수로 다시 보내도록 요청하세요.',
-          '새 차수는 먼저 받은 번들을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 번들을 만든 PC에서 이어 보내면 차수가 갈라져 거부됩니다.',
+          "보류한 번들의 문서는 반영되지 않았습니다. 보류한 번들이 맞다면 '보류한 번들로 바꾸기'를 고르세요 (부서가 그 뒤 차수를 보내기 전까지). 그 밖에 필요한 내용은 부서가 새 차수로 보내도록 요청하세요.",
+          '새 차수는 반영한 번들을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 번들을 만든 PC에서 이어 보내면 차수가 갈라져 거부됩니다.',
         ],
       };
     });
@@ -139,13 +149,12 @@ const coDepartmentCardKey = (card: ManagementCard): string =>
  * The report input with the office's decisions applied: rejected cards leave the tables, rejected 완료 reverts,
  * a co-department's card counts only once accepted.
  */
-async function decidedInput(
-  db: Kysely<Database>,
+function decidedInput(
   input: ReportInput,
   completion: Awaited<ReturnType<typeof latestDecisions>>,
+  conflictDecisions: Awaited<ReturnType<typeof latestDecisions>>,
   held: Omit<Conflict, 'resolution'>[],
-): Promise<{ input: ReportInput; conflicts: Conflict[] }> {
-  const conflictDecisions = await latestDecisions(db, 'conflict');
+): { input: ReportInput; conflicts: Conflict[] } {
   const resolved = (c: Omit<Conflict, 'resolution'>): Conflict => ({
     ...c,
     resolution: conflictDecisions.get(c.key)?.decision ?? null,
@@ -199,8 +208,9 @@ export async function officeReport(
       [...new Set(heldBundles.map((h) => h.conflictsWith))].map((sha) => getReceivedBundle(db, sha)),
     )
   ).filter((b): b is ReceivedBundle => b !== undefined);
-  const held = sameRevisionConflicts(heldBundles, heldAgainst, request.periodId);
-  const { input, conflicts } = await decidedInput(db, raw, completion, held);
+  const conflictDecisions = await latestDecisions(db, 'conflict');
+  const held = sameRevisionConflicts(heldBundles, heldAgainst, request.periodId, conflictDecisions);
+  const { input, conflicts } = decidedInput(raw, completion, conflictDecisions, held);
   // The input already holds the current change requests (read by buildReportInput a moment ago).
   const pendingChangeRequests = raw.changeRequests.filter((c) => {
     const status = currentDecisionStatus(c);

@@ -39,7 +39,7 @@ function useDecision(onDone: () => void) {
 const RESOLUTION_LABELS: Record<Conflict['kind'], Partial<Record<'accepted' | 'rejected', string>>> = {
   frozenFields: { accepted: '카드 반영', rejected: '카드 제외' },
   coDepartmentCard: { accepted: '카드 반영', rejected: '반영 안 함' },
-  sameRevision: { rejected: '먼저 받은 번들 유지' },
+  sameRevision: { accepted: '보류한 번들로 바꾸기', rejected: '반영한 번들 유지' },
 };
 
 const KIND_LABELS: Record<Conflict['kind'], string> = {
@@ -72,6 +72,10 @@ export function ConflictsSection({
   }
   const decide = (c: Conflict, decision: 'accepted' | 'rejected') =>
     run(async () => {
+      if (c.kind === 'sameRevision' && decision === 'accepted' && c.heldSha256) {
+        const swapped = await api.swapHeldBundle({ sha256: c.heldSha256, note: notes[c.key] ?? '' });
+        return `${swapped.department} r${swapped.revision}: 보류한 번들(SHA-256 ${swapped.accepted.slice(0, 12)}…)로 바꿨습니다. 이제 그 번들의 문서가 반영되고, 먼저 반영했던 번들은 보류로 옮겼습니다 (다시 바꿀 수 있습니다).`;
+      }
       await api.resolveConflict({
         key: c.key,
         projectId: c.projectId,

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { BundleKind, BundlesTable, Database, SentBundlesTable } from './schema';
+import type { BundleKind, BundlesTable, Database, HeldBundlesTable, SentBundlesTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -202,16 +202,19 @@ export async function listHeldBundles(db: Db): Promise<HeldBundle[]> {
     .orderBy('revision')
     .orderBy('imported_at')
     .execute();
-  return rows.map((r) => ({
-    sha256: r.sha256,
-    department: r.department,
-    revision: r.revision,
-    period: r.period,
-    keyId: r.key_id,
-    createdAt: r.created_at,
-    importedAt: r.imported_at,
-    manifest: r.manifest,
-    fileName: r.file_name,
-    conflictsWith: r.conflicts_with,
-  }));
+  return rows.map(heldOf);
 }
+
+/** A held_bundles row (without its bytes) as the code names it. */
+export const heldOf = (r: Omit<HeldBundlesTable, 'bytes'>): HeldBundle => ({
+  sha256: r.sha256,
+  department: r.department,
+  revision: r.revision,
+  period: r.period,
+  keyId: r.key_id,
+  createdAt: r.created_at,
+  importedAt: r.imported_at,
+  manifest: r.manifest,
+  fileName: r.file_name,
+  conflictsWith: r.conflicts_with,
+});

@@ -1,5 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HeldBundleRow } from './bundle-writes';
+import { heldOf } from './bundles';
+import type { OfficeDecision } from './office-decisions';
+import type { HeldBundlesTable } from './schema';
 
 /**
  * The statements that swap a held same-revision bundle with the accepted one (main/services/held-bundle-swap.ts),
@@ -17,14 +20,7 @@ export interface HeldSwapWrites {
   repointHeld(from: string, to: string): void;
   /** Removes an accepted bundle's documents, archived bytes and row (it is held instead, bytes and all). */
   dropAccepted(sha256: string): void;
-  recordConflictDecision(d: {
-    subject: string;
-    projectId: string;
-    periodId: string;
-    decision: 'accepted' | 'rejected';
-    note: string;
-    decidedAt: string;
-  }): void;
+  recordConflictDecision(d: Omit<OfficeDecision, 'id' | 'kind'>): void;
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, HeldSwapWrites>();
@@ -32,22 +28,7 @@ const cache = new WeakMap<BetterSqlite3.Database, HeldSwapWrites>();
 export function heldSwapWrites(sqlite: BetterSqlite3.Database): HeldSwapWrites {
   const known = cache.get(sqlite);
   if (known) return known;
-  const held = sqlite.prepare<
-    [string],
-    {
-      sha256: string;
-      department: string;
-      revision: number;
-      period: string;
-      key_id: string;
-      created_at: string;
-      imported_at: string;
-      manifest: string;
-      file_name: string;
-      conflicts_with: string;
-      bytes: Buffer;
-    }
-  >('SELECT * FROM held_bundles WHERE sha256 = ?');
+  const held = sqlite.prepare<[string], HeldBundlesTable>('SELECT * FROM held_bundles WHERE sha256 = ?');
   const file = sqlite.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM bundle_files WHERE sha256 = ?');
   const successors = sqlite.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM bundles WHERE previous_sha256 = ?',
@@ -64,21 +45,7 @@ export function heldSwapWrites(sqlite: BetterSqlite3.Database): HeldSwapWrites {
   const writes: HeldSwapWrites = {
     held(sha256) {
       const r = held.get(sha256);
-      return (
-        r && {
-          sha256: r.sha256,
-          department: r.department,
-          revision: r.revision,
-          period: r.period,
-          keyId: r.key_id,
-          createdAt: r.created_at,
-          importedAt: r.imported_at,
-          manifest: r.manifest,
-          fileName: r.file_name,
-          conflictsWith: r.conflicts_with,
-          bytes: r.bytes,
-        }
-      );
+      return r && { ...heldOf(r), bytes: r.bytes };
     },
     file: (sha256) => file.get(sha256)?.bytes,
     successors: (sha256) => successors.get(sha256)?.n ?? 0,

@@ -179,21 +179,9 @@ describe('built reports kept until the data changes', () => {
     expect(statusOf(before)?.partial).toBe(0);
 
     // The CLI (`pledge import --data …`) opens its own connection to the office's database.
-    const cli = await createAppContext({
-      profileDir: join(h.dir.path, 'cli-profile'),
-      dataDirOverride: h.office.dataDir,
-      mode: 'cli',
-      appVersion: '0.1.0',
-    });
+    const cli = await cliContext();
     try {
-      h.revision += 1;
-      const bytes = await signSubmission(await privateKeyOf(h.dept), {
-        department: LEAD,
-        period: '2019-H1',
-        revision: h.revision,
-        previousBundleSha256: h.lastSha,
-        documents: [cardDoc(cardFor(plan, 'partial'))],
-      });
+      const bytes = await nextPartialCard(plan);
       const [result] = await importBundleInputs(cli, [{ name: 'cli.pledge', bytes }], direct);
       expect(result?.status).toBe('accepted');
     } finally {
@@ -207,20 +195,8 @@ describe('built reports kept until the data changes', () => {
     const plan = basePlan();
     await h.send('plan', [planDoc(plan)]);
     await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
-    h.revision += 1;
-    const bytes = await signSubmission(await privateKeyOf(h.dept), {
-      department: LEAD,
-      period: '2019-H1',
-      revision: h.revision,
-      previousBundleSha256: h.lastSha,
-      documents: [cardDoc(cardFor(plan, 'partial'))],
-    });
-    const cli = await createAppContext({
-      profileDir: join(h.dir.path, 'cli-profile'),
-      dataDirOverride: h.office.dataDir,
-      mode: 'cli',
-      appVersion: '0.1.0',
-    });
+    const bytes = await nextPartialCard(plan);
+    const cli = await cliContext();
     try {
       // The other process commits its import right after the report read the received cards (the second query
       // joining received documents to their bundles) and before it reads the bundles for 제출 현황.
@@ -253,6 +229,27 @@ describe('built reports kept until the data changes', () => {
     }
   });
 });
+
+/** Another process on the office's data folder, as the CLI (`pledge import --data …`) is. */
+const cliContext = () =>
+  createAppContext({
+    profileDir: join(h.dir.path, 'cli-profile'),
+    dataDirOverride: h.office.dataDir,
+    mode: 'cli',
+    appVersion: '0.1.0',
+  });
+
+/** The department's next revision: its 2019-H1 card, 일부추진. */
+async function nextPartialCard(plan: ReturnType<typeof basePlan>): Promise<Buffer> {
+  h.revision += 1;
+  return signSubmission(await privateKeyOf(h.dept), {
+    department: LEAD,
+    period: '2019-H1',
+    revision: h.revision,
+    previousBundleSha256: h.lastSha,
+    documents: [cardDoc(cardFor(plan, 'partial'))],
+  });
+}
 
 /** Runs `after` once the `nth` query matching `matches` has returned, before the caller sees its rows. */
 class AfterQuery implements KyselyPlugin {

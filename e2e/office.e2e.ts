@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { DEFAULT_LIMITS } from '../main/bundles';
+import { DEFAULT_LIMITS, writeBundle } from '../main/bundles';
 import { readZipEntries } from '../main/bundles/read';
 import { catalog } from './catalog-data';
 import { OfficeReportPage } from './pages/office-report-page';
@@ -27,7 +27,7 @@ import {
   sumFinance,
   type BuiltScenario,
 } from './support/office-data';
-import { cardJson, pledge } from './support/office-scenario';
+import { cardJson, financeRowJson, planJson, pledge, type ProjectInput } from './support/office-scenario';
 import { startOfficeServer, type OfficeServer } from './support/office-server';
 
 // Every expected figure below is computed from the documents the test itself drafts (support/office-data.ts).
@@ -456,6 +456,103 @@ test('a second bundle with a revision already taken (the department copied to an
   const swappedIn = asAmounts(expectedFinanceMilli(withExecution(999.5)));
   expect(swappedIn['termExecuted.total']).not.toBe(expected['termExecuted.total']);
   expect(await office.amount('finance-row-4-2-4-termExecuted.total')).toBe(swappedIn['termExecuted.total']);
+});
+
+test("a co-department's card is listed as a conflict; '카드 반영' adds its 집행액 to the project's 붙임5 row", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const { scenario } = built;
+  // 1-1-7 is led by 경제진흥본부 with 여성가족정책실 cooperating (붙임1).
+  const LEAD = '경제진흥본부';
+  const CO = '여성가족정책실';
+  const project = catalog.projects.find((p) => p.id === '1-1-7')!;
+  expect([project.leadDepartment, project.coDepartments]).toEqual([LEAD, [CO]]);
+  const lead = scenario.enrollDepartment(LEAD, CLOCK.setup);
+  const co = scenario.enrollDepartment(CO, CLOCK.setup);
+  const zero = { national: null, city: null, district: null, private: null, other: null };
+  const leadInput: ProjectInput = {
+    projectId: '1-1-7',
+    department: LEAD,
+    status: 'onTrack',
+    policyGoal: '○ 여성 창업 지원 확대',
+    units: [
+      {
+        id: 'u1',
+        name: '여성 창업 공간 조성',
+        needs: { city: { '2018': 40, '2019': 200.5, '2020': 150 } },
+        executed: { city: { '2018-H2': 12, '2019-H1': 40.25 } },
+      },
+    ],
+    secured: { ...zero, city: 240.5 },
+    participation: { briefings: 1, surveys: 0, expertConsultations: 0, mediaReports: 0, other: 0 },
+  };
+  const plan = planJson(leadInput);
+  scenario.draft(lead, plan, CLOCK.plansDrafted);
+  scenario.importBundles([scenario.exportBundle(lead, 'plan', CLOCK.plansDrafted).path], CLOCK.plansImported);
+  scenario.draft(lead, cardJson(plan, leadInput, PERIOD), CLOCK.cardsDrafted);
+  scenario.draft(lead, financeRowJson(leadInput, PERIOD), CLOCK.cardsDrafted);
+  scenario.importBundles([scenario.exportBundle(lead, PERIOD, CLOCK.cardsDrafted).path], CLOCK.aImported);
+
+  // The department app lets a co-department write only its finance row; a card can still come from an older
+  // copy or another tool, signed with the department's key. Signed here with 여성가족정책실's own key file.
+  const coInput: ProjectInput = {
+    ...leadInput,
+    department: CO,
+    units: [{ ...leadInput.units[0]!, executed: { city: { '2019-H1': 7.5 } } }],
+  };
+  const keyFile = readdirSync(join(co.dataDir, 'keys')).find((f) => f.endsWith('.key'))!;
+  const coBundle = await writeBundle({
+    manifestFields: {
+      type: 'pledge-submission',
+      appVersion: '0.1.0',
+      department: CO,
+      period: PERIOD,
+      createdAt: CLOCK.cardsDrafted,
+      revision: 1,
+      previousBundleSha256: null,
+    },
+    documents: [
+      {
+        path: 'documents/card-1-1-7-2019-H1.json',
+        json: { ...cardJson(plan, coInput, PERIOD), lifecycle: 'submitted' },
+      },
+    ],
+    attachments: [],
+    privateKeyPem: readFileSync(join(co.dataDir, 'keys', keyFile), 'utf8'),
+  });
+  const coPath = join(root, 'co-card.pledge');
+  writeFileSync(coPath, coBundle);
+  scenario.importBundles([coPath], CLOCK.aImported);
+
+  const office = await openOffice(page, built);
+  await office.callApi('confirmReceivedPlan', { projectId: '1-1-7' });
+  await office.open(server!.url);
+  const leadOnly = asAmounts(expectedFinanceMilli(leadInput));
+  const coOnly = asAmounts(expectedFinanceMilli(coInput));
+  await office.tab('finance');
+  expect(await office.amount('finance-row-1-1-7-termExecuted.total')).toBe(leadOnly['termExecuted.total']);
+
+  await expect(page.getByTestId('office-tab-conflicts')).toContainText('1');
+  await office.tab('conflicts');
+  const conflict = office.cell(`conflict-co-card_1-1-7_${PERIOD}_${CO}`);
+  await expect(conflict).toContainText('두 부서의 관리카드');
+  await expect(conflict).toContainText(`주관부서는 ${LEAD}인데 ${CO}도 관리카드를 보냈습니다`);
+  await expect(conflict).toHaveAttribute('data-resolution', 'open');
+  await conflict.getByRole('button', { name: '카드 반영' }).click();
+  await expect(conflict).toHaveAttribute('data-resolution', 'accepted');
+
+  // Taken in: the co-department's 집행액 joins the lead's in the project's row and in the grand total.
+  await office.tab('finance');
+  const both = (field: string) => Math.round((leadOnly[field]! + coOnly[field]!) * 1000) / 1000;
+  expect(coOnly['termExecuted.total']).toBe(7.5);
+  for (const field of ['termExecuted.total', 'termExecuted.byYear.2019']) {
+    expect(await office.amount(`finance-row-1-1-7-${field}`), field).toBe(both(field));
+  }
+  // The lead's card still decides the status: 1-1-7 counts once, 정상추진.
+  await office.tab('status');
+  await expect(office.cell('status-area-1-onTrack')).toHaveText('1');
 });
 
 test('the office confirms the received practice plans on screen; 붙임5 then lists those projects', async ({

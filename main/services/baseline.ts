@@ -46,18 +46,13 @@ export interface BaselineExportResult {
   changeRequests: number;
 }
 
-/** The confirmed plans the office holds: its own confirmed documents first, then received plans marked confirmed. */
+/** The plans the office confirmed (a department's own 'confirmed' mark does not count, as in the report). */
 async function confirmedPlans(ctx: AppContext): Promise<ExecutionPlan[]> {
   const byProject = new Map<string, ExecutionPlan>();
   for (const doc of await listDocuments(ctx.db, { kind: 'executionPlan' })) {
     if (doc.status !== 'confirmed') continue;
     const parsed = executionPlanSchema.safeParse(doc.json);
     if (parsed.success) byProject.set(doc.projectId, { ...parsed.data, lifecycle: 'confirmed' });
-  }
-  for (const doc of await latestReceivedDocuments(ctx.db, { kind: 'executionPlan' })) {
-    if (byProject.has(doc.projectId)) continue;
-    const parsed = executionPlanSchema.safeParse(doc.json);
-    if (parsed.success && parsed.data.lifecycle === 'confirmed') byProject.set(doc.projectId, parsed.data);
   }
   return [...byProject.values()].sort((a, b) =>
     a.projectId.localeCompare(b.projectId, 'en', { numeric: true }),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
+import { join } from 'node:path';
+import { exportBaseline } from './baseline';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
@@ -320,23 +322,24 @@ describe('reports read documents once per process', () => {
 });
 
 describe('which plan counts', () => {
-  it('a plan a department sent as already confirmed counts until the office confirms one itself', async () => {
+  it("a department's own 'confirmed' mark counts for nothing: only the office's confirmation puts a plan in the tables and the baseline", async () => {
     const handlers = officeHandlers(h.office);
     const sentConfirmed: ExecutionPlan = { ...basePlan(), lifecycle: 'confirmed' };
     await h.send('plan', [planDoc(sentConfirmed)]);
     await h.send('2019-H1', [cardDoc(cardFor(sentConfirmed, 'onTrack'))]);
     const before = await handlers.getOfficeReport(request);
-    expect(before.report.finance.rowCount).toBe(1);
-    expect(before.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    expect(before.report.finance.rowCount).toBe(0);
+    expect(statusOf(before)?.onTrack).toBe(1); // the card still reports its status
+    const listed = await handlers.listPlanConfirmations();
+    expect(listed.find((r) => r.projectId === '1-1-1')?.state).toBe('awaiting');
+    const baseline = await exportBaseline(h.office, join(h.dir.path, 'baseline-r1.pledge'));
+    expect(baseline.plans).toBe(0);
 
-    // The office confirms a later plan with another 정책목표: its own confirmation now decides, so the card that
-    // copied the department's plan disagrees with it.
-    await h.send('plan', [planDoc({ ...basePlan(), policyGoal: '기획담당관이 확정한 정책목표' })]);
     await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
     const after = await handlers.getOfficeReport(request);
     expect(after.report.finance.rowCount).toBe(1);
-    expect(after.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
-      '1-1-1',
-    ]);
+    expect(after.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    const again = await exportBaseline(h.office, join(h.dir.path, 'baseline-r2.pledge'));
+    expect(again.plans).toBe(1);
   });
 });

@@ -42,8 +42,6 @@ export async function receivedOf(
   db: Kysely<Database> | Transaction<Database>,
   kind: DocumentKind,
   slot?: string,
-  /** Only projects without a plan the office confirmed itself (for plans: those alone can still count). */
-  onlyUnconfirmedProjects = false,
 ): Promise<ReceivedRow[]> {
   let query = db
     .selectFrom('received_documents')
@@ -61,16 +59,6 @@ export async function receivedOf(
     .where('bundles.status', '=', 'accepted')
     .where('received_documents.kind', '=', kind);
   if (slot !== undefined) query = query.where('received_documents.slot', '=', slot);
-  if (onlyUnconfirmedProjects)
-    query = query.where(
-      'received_documents.project_id',
-      'not in',
-      db
-        .selectFrom('documents')
-        .select('documents.project_id')
-        .where('documents.kind', '=', 'executionPlan')
-        .where('documents.status', '=', 'confirmed'),
-    );
   return query.orderBy('received_documents.revision').execute();
 }
 
@@ -167,9 +155,10 @@ async function storedAll<T>(db: Kysely<Database> | Transaction<Database>, rows: 
 }
 
 /**
- * The confirmed plan per project: the office's own confirmation first, else a plan a department sent as already
- * confirmed. A document is confirmed only after it validated (confirmReceivedPlan, the baseline, a department's
- * confirmation), so confirmed ones are read as stored, like received documents.
+ * The confirmed plan per project: the office's own confirmation alone (실천계획 확정, updated by approved changes).
+ * A plan a department sent marked 'confirmed' waits like any other until the office confirms it: the citizens'
+ * panel confirms plans through the office, not through a department's copy. A document is confirmed only after
+ * it validated (confirmReceivedPlan), so confirmed ones are read as stored, like received documents.
  */
 export async function confirmedPlans(db: Kysely<Database> | Transaction<Database>): Promise<ExecutionPlan[]> {
   const cache = cacheOf(db).own;
@@ -201,16 +190,6 @@ export async function confirmedPlans(db: Kysely<Database> | Transaction<Database
     .map((h) => cache.get(keyOf(h)) as ExecutionPlan | undefined)
     .filter((p) => p !== undefined);
   const byProject = new Map(own.map((p) => [p.projectId, p]));
-  // A department's plan counts only for a project the office has not confirmed itself: the others are not read.
-  const received = await storedAll<ExecutionPlan>(
-    db,
-    latestAndFirst(await receivedOf(db, 'executionPlan', undefined, true)).latest.filter(
-      (r) => !byProject.has(r.project_id),
-    ),
-  );
-  for (const plan of received) {
-    if (plan.lifecycle === 'confirmed' && !byProject.has(plan.projectId)) byProject.set(plan.projectId, plan);
-  }
   return [...byProject.values()];
 }
 

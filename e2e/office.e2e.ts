@@ -240,6 +240,7 @@ test('an executed amount changed in revision 2 is red on screen and in the expor
   }
   // Only 4-2-4's two execution cells changed.
   await expect(page.locator('[data-testid="finance-table"] [data-changed="true"]')).toHaveCount(2);
+
   await expect(page.getByTestId('finance-legend')).toContainText('붉은 숫자');
   const grand = sumFinance(projects);
   expect(await office.amount('finance-grand-termExecuted.total')).toBe(grand['termExecuted.total']);
@@ -533,6 +534,10 @@ test("a co-department's card is listed as a conflict; '카드 반영' adds its �
   const coOnly = asAmounts(expectedFinanceMilli(coInput));
   await office.tab('finance');
   expect(await office.amount('finance-row-1-1-7-termExecuted.total')).toBe(leadOnly['termExecuted.total']);
+  // 1-1-7's long name wraps inside its cell instead of running into 이행도 (on screen and on paper).
+  const nameCell = page.locator('[data-testid="finance-row-1-1-7"] td.name');
+  await expect(nameCell).toContainText(project.name);
+  expect(await nameCell.evaluate((td) => td.scrollWidth - td.clientWidth)).toBeLessThanOrEqual(1);
 
   await expect(page.getByTestId('office-tab-conflicts')).toContainText('1');
   await office.tab('conflicts');

@@ -173,7 +173,7 @@ const FinanceRowView = memo(function FinanceRowView({
   return (
     <tr data-testid={`finance-row-${row.projectId}`}>
       <td>{row.projectId}</td>
-      <td className="text">
+      <td className="text name">
         {row.projectName}
         <span className="dept">{row.departments.join(', ')}</span>
       </td>

@@ -70,7 +70,7 @@ export async function currentOfficeReport(
   // The catalog and term are read before the snapshot opens (their queries need the connection it holds).
   const built = current.reference.then((reference) =>
     inReadSnapshot(db, async (snapshot) => {
-      // Data committed since the generation was read: this snapshot is newer, so it reads its own catalog and term.
+      // Data committed since the generation was read: this snapshot is newer and reads its own catalog and term.
       const { catalog, term } =
         (await dataGeneration(snapshot)) === current.generation ? reference : await loadReference(snapshot);
       return deepFreeze(await officeReport(snapshot, catalog, term, request));

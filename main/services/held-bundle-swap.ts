@@ -4,7 +4,7 @@ import { heldSwapWrites } from '../../db/held-swap-writes';
 import { putAccepted, verifyForCommit, type ImportOptions } from './bundle-import';
 import type { AppContext } from './context';
 import { UserError } from './errors';
-import { sameRevisionKey } from './office-report';
+import { heldBundleProjects, sameRevisionKey } from './office-report';
 
 export interface HeldSwapResult {
   /** The bundle now counted (it was held). */
@@ -117,7 +117,7 @@ export async function swapHeldBundle(
         conflictsWith: current.sha256,
         bytes: countedBytes,
       });
-      const projectId = firstProjectOf(current.manifest);
+      const projectId = heldBundleProjects(current.manifest)[0] ?? '';
       const note = input.note.trim();
       swap.recordConflictDecision({
         subject: sameRevisionKey(current.sha256),
@@ -143,10 +143,4 @@ export async function swapHeldBundle(
       };
     })();
   });
-}
-
-const MEMBER_PROJECT = /"path":\s*"documents\/(?:plan|card|finance|change)-(\d+-\d+-\d+)-/;
-
-function firstProjectOf(manifest: string): string {
-  return MEMBER_PROJECT.exec(manifest)?.[1] ?? '';
 }

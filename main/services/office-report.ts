@@ -100,7 +100,7 @@ export function sameRevisionConflicts(
     .filter((h) => h.period === periodId || h.period === 'plan')
     .map((h) => {
       const members = parseHeldMembers(h.manifest);
-      const projects = [...new Set(members.map((m) => MEMBER_PROJECT.exec(m)?.[1]).filter((p) => p))];
+      const projects = projectsOfMembers(members);
       const other = acceptedBySha.get(h.conflictsWith);
       // The office swapped them (swapHeldBundle): the one counted was held before and chosen.
       const swapped = decisions.get(sameRevisionKey(h.conflictsWith))?.decision === 'accepted';
@@ -130,6 +130,15 @@ function kstMinute(iso: string): string {
   if (Number.isNaN(ms)) return iso;
   return new Date(ms + 9 * 60 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The projects a bundle's document members are about, in manifest order. */
+const projectsOfMembers = (paths: readonly string[]): string[] => [
+  ...new Set(paths.map((m) => MEMBER_PROJECT.exec(m)?.[1]).filter((p): p is string => p !== undefined)),
+];
+
+/** The projects of a held bundle's documents, from its manifest text. */
+export const heldBundleProjects = (manifest: string): string[] =>
+  projectsOfMembers(parseHeldMembers(manifest));
 
 function parseHeldMembers(manifest: string): string[] {
   try {

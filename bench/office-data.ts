@@ -103,6 +103,57 @@ export function makeSenders(catalog: Catalog): Sender[] {
  * Every department's submissions in the order it would send them: its plans (period 'plan'), then per half-year
  * its management cards, its finance rows, and a correction re-sending some finance rows with changed amounts.
  */
+/** The sender's next bundle: its revision continues the sender's chain. */
+async function signNext(
+  sender: Sender,
+  period: string,
+  label: string,
+  documents: { path: string; json: unknown }[],
+): Promise<GeneratedBundle> {
+  sender.revision += 1;
+  const bytes = await writeBundle({
+    manifestFields: {
+      type: 'pledge-submission',
+      appVersion: '0.1.0',
+      department: sender.department,
+      period: period as 'plan',
+      createdAt: new Date(Date.UTC(2018, 9, 1) + sender.revision * 3_600_000).toISOString(),
+      revision: sender.revision,
+      previousBundleSha256: sender.previous,
+    },
+    documents,
+    attachments: [],
+    privateKeyPem: sender.pair.privateKeyPem,
+  });
+  sender.previous = sha256Hex(bytes);
+  return {
+    department: sender.department,
+    file: `공약제출_${sender.department}_${period}_${label}_r${sender.revision}.pledge`,
+    bytes,
+  };
+}
+
+/**
+ * A department re-sending its cards for a half-year after the office imported everything: each project's status
+ * and 집행 differ from what it sent before (round 1, 2, … differ from each other), as a late correction would.
+ */
+export async function resendCards(sender: Sender, period: string, round: number): Promise<GeneratedBundle> {
+  const h = HALF_YEARS.indexOf(period);
+  const cards = sender.plans.map((plan, i) =>
+    makeCard(plan, period, {
+      status: (i + round) % 3 === 0 ? 'onHold' : 'partial',
+      executed: plan.unitProjects.map((_u, u) => [['city', period, amount(i + h + round * 31, u)]]),
+      results: plan.unitProjects.map(() => ({ [period]: `${period} 정정한 실적 ${round}` })),
+    }),
+  );
+  return signNext(
+    sender,
+    period,
+    `resend${round}`,
+    cards.map((c) => member(c)),
+  );
+}
+
 export async function generateSubmissions(senders: Sender[]): Promise<GeneratedBundle[]> {
   const out: GeneratedBundle[] = [];
   const sign = async (
@@ -111,27 +162,7 @@ export async function generateSubmissions(senders: Sender[]): Promise<GeneratedB
     label: string,
     documents: { path: string; json: unknown }[],
   ): Promise<void> => {
-    sender.revision += 1;
-    const bytes = await writeBundle({
-      manifestFields: {
-        type: 'pledge-submission',
-        appVersion: '0.1.0',
-        department: sender.department,
-        period: period as 'plan',
-        createdAt: new Date(Date.UTC(2018, 9, 1) + sender.revision * 3_600_000).toISOString(),
-        revision: sender.revision,
-        previousBundleSha256: sender.previous,
-      },
-      documents,
-      attachments: [],
-      privateKeyPem: sender.pair.privateKeyPem,
-    });
-    sender.previous = sha256Hex(bytes);
-    out.push({
-      department: sender.department,
-      file: `공약제출_${sender.department}_${period}_${label}_r${sender.revision}.pledge`,
-      bytes,
-    });
+    out.push(await signNext(sender, period, label, documents));
   };
   for (const sender of senders) {
     await sign(

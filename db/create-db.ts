@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate';
@@ -66,4 +66,23 @@ export async function withRawConnection<T>(
   const sqlite = rawConnections.get(db);
   if (!sqlite) throw new Error('withRawConnection: not a handle from createDb (a transaction?)');
   return db.connection().execute(async () => fn(sqlite));
+}
+
+/**
+ * The connection under a createDb handle, for synchronous reads by code running inside a transaction that handle
+ * opened (inReadSnapshot): the transaction holds Kysely's connection lock for its whole run, so these reads are
+ * part of it and see its snapshot. Anywhere else use withRawConnection.
+ */
+export function connectionInsideTransaction(root: Kysely<Database>): BetterSqlite3.Database {
+  const sqlite = rawConnections.get(root);
+  if (!sqlite) throw new Error('connectionInsideTransaction: not a handle from createDb');
+  return sqlite;
+}
+
+/** `db.withPlugin(plugin)`: a handle on the same connection, which the raw reads above find as they find db's. */
+export function withPluginOnSameConnection(db: Kysely<Database>, plugin: KyselyPlugin): Kysely<Database> {
+  const derived = db.withPlugin(plugin);
+  const sqlite = rawConnections.get(db);
+  if (sqlite) rawConnections.set(derived, sqlite);
+  return derived;
 }

@@ -6,7 +6,9 @@ import {
   subtractAmounts,
   toMilli,
 } from '../documents';
+import type { CatalogProject } from '../catalog/types';
 import { leadCardOf, previousLeadCardOf, type ReportContext, statusOfCard } from './context';
+import { memoized } from './report-memo';
 import type { ComparisonChange, ComparisonReport, ProjectComparison, ReportStatus } from './types';
 
 /** The card header's 집행액: executed amounts of the half-years up to the card's own. */
@@ -52,40 +54,14 @@ export function buildComparison(ctx: ReportContext): ComparisonReport {
     const before = previousLeadCardOf(ctx, project);
     const after = leadCardOf(ctx, project);
     if (before === null && after === null) continue;
-    const statusBefore = statusOfCard(before);
-    const statusAfter = statusOfCard(after);
-    const executedBefore = before === null ? null : cardExecuted(before, ctx.periods, ctx.totals);
-    const executedAfter = after === null ? null : cardExecuted(after, ctx.periods, ctx.totals);
-    const plannedBefore = before === null ? null : cardPlannedTotal(before, ctx.budgetYearKeys, ctx.totals);
-    const plannedAfter = after === null ? null : cardPlannedTotal(after, ctx.budgetYearKeys, ctx.totals);
-    const resultsChanged = after === null ? [] : changedResults(before, after);
-    const changes: ComparisonChange[] = [];
-    if (before === null) changes.push('newCard');
-    if (after === null) changes.push('cardMissing');
-    if (statusBefore !== statusAfter) changes.push('status');
-    if (before !== null && after !== null) {
-      if (toMilli(executedBefore) !== toMilli(executedAfter)) changes.push('executed');
-      if (toMilli(plannedBefore) !== toMilli(plannedAfter)) changes.push('plannedTotal');
-    }
-    if (resultsChanged.length > 0) changes.push('results');
-    projects.push({
-      projectId: project.id,
-      projectName: project.name,
-      leadDepartment: project.leadDepartment,
-      statusBefore,
-      statusAfter,
-      statusTrend: trend(statusBefore, statusAfter),
-      executedBefore,
-      executedAfter,
-      executedDelta:
-        executedBefore === null || executedAfter === null
-          ? null
-          : subtractAmounts(executedAfter, executedBefore),
-      plannedBefore,
-      plannedAfter,
-      resultsChanged,
-      changes,
-    });
+    projects.push(
+      memoized(
+        ctx.memo,
+        `comparison|${ctx.previousPeriodId ?? ''}|${ctx.period.id}|${project.id}`,
+        [ctx.termKey, ctx.projectKeys.get(project.id), before, after],
+        () => compareProject(ctx, project, before, after),
+      ),
+    );
   }
   return {
     fromPeriodId: ctx.previousPeriodId,
@@ -98,5 +74,48 @@ export function buildComparison(ctx: ReportContext): ComparisonReport {
       statusChanged: projects.filter((p) => p.changes.includes('status')).length,
       changed: projects.filter((p) => p.changes.length > 0).length,
     },
+  };
+}
+
+/** One project's two half-years side by side. */
+function compareProject(
+  ctx: ReportContext,
+  project: CatalogProject,
+  before: ManagementCard | null,
+  after: ManagementCard | null,
+): ProjectComparison {
+  const statusBefore = statusOfCard(before);
+  const statusAfter = statusOfCard(after);
+  const executedBefore = before === null ? null : cardExecuted(before, ctx.periods, ctx.totals);
+  const executedAfter = after === null ? null : cardExecuted(after, ctx.periods, ctx.totals);
+  const plannedBefore = before === null ? null : cardPlannedTotal(before, ctx.budgetYearKeys, ctx.totals);
+  const plannedAfter = after === null ? null : cardPlannedTotal(after, ctx.budgetYearKeys, ctx.totals);
+  const resultsChanged = after === null ? [] : changedResults(before, after);
+  const changes: ComparisonChange[] = [];
+  if (before === null) changes.push('newCard');
+  if (after === null) changes.push('cardMissing');
+  if (statusBefore !== statusAfter) changes.push('status');
+  if (before !== null && after !== null) {
+    if (toMilli(executedBefore) !== toMilli(executedAfter)) changes.push('executed');
+    if (toMilli(plannedBefore) !== toMilli(plannedAfter)) changes.push('plannedTotal');
+  }
+  if (resultsChanged.length > 0) changes.push('results');
+  return {
+    projectId: project.id,
+    projectName: project.name,
+    leadDepartment: project.leadDepartment,
+    statusBefore,
+    statusAfter,
+    statusTrend: trend(statusBefore, statusAfter),
+    executedBefore,
+    executedAfter,
+    executedDelta:
+      executedBefore === null || executedAfter === null
+        ? null
+        : subtractAmounts(executedAfter, executedBefore),
+    plannedBefore,
+    plannedAfter,
+    resultsChanged,
+    changes,
   };
 }

@@ -13,6 +13,7 @@ import {
   listPeriods,
   type Period,
 } from '../term/periods';
+import type { ReportMemo } from './report-memo';
 import { reportTotals } from './totals-cache';
 import type { ReportInput, ReportStatus } from './types';
 
@@ -42,7 +43,31 @@ export interface ReportContext {
   previousCardsByProject: Map<string, Map<string, ManagementCard>>;
   /** Each plan's and card's totals, computed once for this report. */
   totals: DocumentTotals;
+  /** Per-project parts kept between reports (see report-memo), when the caller keeps them. */
+  memo: ReportMemo | undefined;
+  /** The term's half-years and budget years as one value, a dependency of every kept part. */
+  termKey: string;
+  /** Per project, everything of its catalog entry a table shows, as one value (see projectKeyOf). */
+  projectKeys: Map<string, string>;
   warnings: string[];
+}
+
+/** What the tables show of a project's catalog entry, as one comparable value: a kept part depends on it. */
+function projectKeyOf(
+  project: CatalogProject,
+  pledge: CorePledge | undefined,
+  area: Area | undefined,
+): string {
+  return [
+    project.id,
+    project.name,
+    project.leadDepartment,
+    project.coDepartments.join('\u0001'),
+    project.corePledgeId,
+    pledge?.name ?? '',
+    String(pledge?.areaId ?? ''),
+    area?.name ?? '',
+  ].join('\u0000');
 }
 
 function addByDepartment<T extends { projectId: string; department: string }>(
@@ -133,6 +158,14 @@ export function buildContext(input: ReportInput): ReportContext {
   }
 
   const budgetYearKeys = budgetYears.map((y) => y.key);
+  const corePledgeById = new Map(catalog.corePledges.map((c) => [c.id, c]));
+  const areaById = new Map(catalog.areas.map((a) => [a.id, a]));
+  const projectKeys = new Map(
+    catalog.projects.map((p) => {
+      const pledge = corePledgeById.get(p.corePledgeId);
+      return [p.id, projectKeyOf(p, pledge, pledge && areaById.get(pledge.areaId))];
+    }),
+  );
   return {
     input,
     period,
@@ -140,8 +173,8 @@ export function buildContext(input: ReportInput): ReportContext {
     budgetYears,
     budgetYearKeys,
     areas: catalog.areas,
-    areaById: new Map(catalog.areas.map((a) => [a.id, a])),
-    corePledgeById: new Map(catalog.corePledges.map((c) => [c.id, c])),
+    areaById,
+    corePledgeById,
     projects: catalog.projects,
     projectById,
     planByProject,
@@ -151,6 +184,9 @@ export function buildContext(input: ReportInput): ReportContext {
     previousPeriodId,
     previousCardsByProject,
     totals: input.totals ?? reportTotals(budgetYearKeys, periods),
+    memo: input.memo,
+    termKey: `${periods.join(',')}|${budgetYearKeys.join(',')}`,
+    projectKeys,
     warnings,
   };
 }

@@ -11,6 +11,7 @@ import {
   toMilli,
 } from '../documents';
 import { areaIdOf, compareKo, type ReportContext } from './context';
+import { memoized } from './report-memo';
 import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from './types';
 
 /**
@@ -121,6 +122,22 @@ export function consolidatedRowOf(
   });
 }
 
+/** Everything a project's consolidated row is computed from (see consolidatedRowOf). */
+function financeDeps(ctx: ReportContext, project: CatalogProject): unknown[] {
+  const deps: unknown[] = [
+    ctx.termKey,
+    ctx.projectKeys.get(project.id),
+    ctx.planByProject.get(project.id),
+    ctx.firstReportedByProject.get(project.id),
+    ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
+  ];
+  // Which department sent which document matters, not only the documents: the keys go in too.
+  for (const [department, card] of ctx.cardsByProject.get(project.id) ?? []) deps.push(department, card);
+  deps.push('|');
+  for (const [department, row] of ctx.financeByProject.get(project.id) ?? []) deps.push(department, row);
+  return deps;
+}
+
 export function buildFinanceReport(ctx: ReportContext): {
   report: FinanceReport;
   rowsByProject: Map<string, ConsolidatedFinanceRow>;
@@ -128,7 +145,9 @@ export function buildFinanceReport(ctx: ReportContext): {
   const rowsByArea = new Map<number, ConsolidatedFinanceRow[]>(ctx.areas.map((a) => [a.id, []]));
   const rowsByProject = new Map<string, ConsolidatedFinanceRow>();
   for (const project of ctx.projects) {
-    const row = consolidatedRowOf(ctx, project);
+    const row = memoized(ctx.memo, `finance|${ctx.period.id}|${project.id}`, financeDeps(ctx, project), () =>
+      consolidatedRowOf(ctx, project),
+    );
     if (row === null) continue;
     rowsByProject.set(project.id, row);
     const list = rowsByArea.get(row.areaId);

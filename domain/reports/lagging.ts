@@ -1,5 +1,14 @@
-import { AFTER_TERM, fromMilli, toMilli, yearOfPeriod } from '../documents';
+import type { CatalogProject } from '../catalog/types';
+import {
+  AFTER_TERM,
+  type ExecutionPlan,
+  fromMilli,
+  type ManagementCard,
+  toMilli,
+  yearOfPeriod,
+} from '../documents';
 import { areaIdOf, leadCardOf, type ReportContext } from './context';
+import { memoized } from './report-memo';
 import type {
   ConsolidatedFinanceRow,
   LaggingProject,
@@ -73,53 +82,77 @@ export function buildLagging(
   rows: Map<string, ConsolidatedFinanceRow>,
 ): LaggingProject[] {
   const threshold = ctx.input.options.executionRateThreshold;
-  const periodId = ctx.period.id;
-  const halves = elapsedHalves(ctx.periods, periodId);
+  const halves = elapsedHalves(ctx.periods, ctx.period.id);
   const periodSet = new Set(ctx.periods);
   const out: LaggingProject[] = [];
   for (const project of ctx.projects) {
     const status = statuses.get(project.id) ?? 'notSubmitted';
-    const reasons: LaggingReason[] = [];
-    if (status === 'partial' || status === 'onHold') reasons.push('status');
-
     const row = rows.get(project.id);
-    const rate = row === undefined ? null : rateWithShares(row, halves);
-    if (status !== 'dropped' && rate?.rate != null && rate.rate < threshold) reasons.push('lowExecution');
-
-    const missed: MissedMilestone[] = [];
     const card = leadCardOf(ctx, project);
     const plan = ctx.planByProject.get(project.id);
-    if (card !== null && status !== 'dropped') {
-      // The schedule is frozen from the plan; the card carries the results.
-      const units = plan?.unitProjects ?? card.unitProjects;
-      for (const unit of units) {
-        // The card's unit of that id (the last one, should a card list an id twice).
-        const results = card.unitProjects.findLast((u) => u.id === unit.id)?.results;
-        for (const [key, planned] of Object.entries(unit.schedule)) {
-          if (key === AFTER_TERM || key > periodId || planned.trim() === '' || !periodSet.has(key)) continue;
-          if ((results?.[key] ?? '').trim() === '') {
-            missed.push({ unitId: unit.id, unitName: unit.name, periodId: key, planned: planned.trim() });
-          }
-        }
-      }
-      missed.sort((a, b) =>
-        a.periodId === b.periodId ? a.unitId.localeCompare(b.unitId) : a.periodId < b.periodId ? -1 : 1,
-      );
-      if (missed.length > 0) reasons.push('missedMilestones');
-    }
-    if (reasons.length === 0) continue;
-    out.push({
-      projectId: project.id,
-      projectName: project.name,
-      areaId: areaIdOf(ctx, project),
-      leadDepartment: project.leadDepartment,
-      status,
-      reasons,
-      executionRate: rate?.rate ?? null,
-      plannedSoFar: rate?.planned ?? null,
-      executed: rate?.executed ?? null,
-      missedMilestones: missed,
-    });
+    const entry = memoized(
+      ctx.memo,
+      `lagging|${ctx.period.id}|${project.id}`,
+      [ctx.termKey, ctx.projectKeys.get(project.id), threshold, status, row, card, plan],
+      () => laggingOf(ctx, project, { status, row, card, plan, threshold, halves, periodSet }),
+    );
+    if (entry !== null) out.push(entry);
   }
   return out;
+}
+
+/** A project's entry in the lagging table, or null when none of the reasons applies. */
+function laggingOf(
+  ctx: ReportContext,
+  project: CatalogProject,
+  of: {
+    status: ReportStatus;
+    row: ConsolidatedFinanceRow | undefined;
+    card: ManagementCard | null;
+    plan: ExecutionPlan | undefined;
+    threshold: number;
+    halves: ElapsedHalves;
+    periodSet: ReadonlySet<string>;
+  },
+): LaggingProject | null {
+  const { status, row, card, plan } = of;
+  const periodId = ctx.period.id;
+  const reasons: LaggingReason[] = [];
+  if (status === 'partial' || status === 'onHold') reasons.push('status');
+
+  const rate = row === undefined ? null : rateWithShares(row, of.halves);
+  if (status !== 'dropped' && rate?.rate != null && rate.rate < of.threshold) reasons.push('lowExecution');
+
+  const missed: MissedMilestone[] = [];
+  if (card !== null && status !== 'dropped') {
+    // The schedule is frozen from the plan; the card carries the results.
+    const units = plan?.unitProjects ?? card.unitProjects;
+    for (const unit of units) {
+      // The card's unit of that id (the last one, should a card list an id twice).
+      const results = card.unitProjects.findLast((u) => u.id === unit.id)?.results;
+      for (const [key, planned] of Object.entries(unit.schedule)) {
+        if (key === AFTER_TERM || key > periodId || planned.trim() === '' || !of.periodSet.has(key)) continue;
+        if ((results?.[key] ?? '').trim() === '') {
+          missed.push({ unitId: unit.id, unitName: unit.name, periodId: key, planned: planned.trim() });
+        }
+      }
+    }
+    missed.sort((a, b) =>
+      a.periodId === b.periodId ? a.unitId.localeCompare(b.unitId) : a.periodId < b.periodId ? -1 : 1,
+    );
+    if (missed.length > 0) reasons.push('missedMilestones');
+  }
+  if (reasons.length === 0) return null;
+  return {
+    projectId: project.id,
+    projectName: project.name,
+    areaId: areaIdOf(ctx, project),
+    leadDepartment: project.leadDepartment,
+    status,
+    reasons,
+    executionRate: rate?.rate ?? null,
+    plannedSoFar: rate?.planned ?? null,
+    executed: rate?.executed ?? null,
+    missedMilestones: missed,
+  };
 }

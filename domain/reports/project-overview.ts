@@ -1,4 +1,6 @@
+import type { CatalogProject } from '../catalog/types';
 import { leadCardOf, type ReportContext } from './context';
+import { memoized } from './report-memo';
 import { REPORT_STATUS_LABELS } from './status-tables';
 import type { ConsolidatedFinanceRow, ProjectOverview, ReportStatus } from './types';
 
@@ -8,48 +10,63 @@ export function buildProjectOverviews(
   statuses: Map<string, ReportStatus>,
   rows: Map<string, ConsolidatedFinanceRow>,
 ): ProjectOverview[] {
-  const periodId = ctx.period.id;
   return ctx.projects.map((project) => {
-    const pledge = ctx.corePledgeById.get(project.corePledgeId);
-    const areaId = pledge?.areaId ?? Number(project.id.split('-')[0]);
     const status = statuses.get(project.id) ?? 'notSubmitted';
     const card = leadCardOf(ctx, project);
-    const results: ProjectOverview['results'] = [];
-    for (const unit of card?.unitProjects ?? []) {
-      // The latest half-year up to this one with a result.
-      let latestKey: string | null = null;
-      let latestText = '';
-      for (const [key, text] of Object.entries(unit.results)) {
-        if (key > periodId || (latestKey !== null && key <= latestKey)) continue;
-        const trimmed = text.trim();
-        if (trimmed === '') continue;
-        latestKey = key;
-        latestText = trimmed;
-      }
-      if (latestKey !== null) results.push({ unitName: unit.name, periodId: latestKey, text: latestText });
-    }
     const row = rows.get(project.id);
-    return {
-      projectId: project.id,
-      projectName: project.name,
-      areaId,
-      areaName: ctx.areaById.get(areaId)?.name ?? String(areaId),
-      corePledgeId: project.corePledgeId,
-      corePledgeName: pledge?.name ?? '',
-      leadDepartment: project.leadDepartment,
-      coDepartments: [...project.coDepartments],
-      status,
-      statusLabel: REPORT_STATUS_LABELS[status],
-      results,
-      budget:
-        row === undefined
-          ? null
-          : {
-              plannedTotal: row.plannedTotal.current,
-              secured: row.secured.total,
-              termPlan: row.termPlan.total,
-              executed: row.termExecuted.total,
-            },
-    };
+    return memoized(
+      ctx.memo,
+      `overview|${ctx.period.id}|${project.id}`,
+      [ctx.projectKeys.get(project.id), status, card, row],
+      () => overviewOf(ctx, project, status, card, row),
+    );
   });
+}
+
+function overviewOf(
+  ctx: ReportContext,
+  project: CatalogProject,
+  status: ReportStatus,
+  card: ReturnType<typeof leadCardOf>,
+  row: ConsolidatedFinanceRow | undefined,
+): ProjectOverview {
+  const periodId = ctx.period.id;
+  const pledge = ctx.corePledgeById.get(project.corePledgeId);
+  const areaId = pledge?.areaId ?? Number(project.id.split('-')[0]);
+  const results: ProjectOverview['results'] = [];
+  for (const unit of card?.unitProjects ?? []) {
+    // The latest half-year up to this one with a result.
+    let latestKey: string | null = null;
+    let latestText = '';
+    for (const [key, text] of Object.entries(unit.results)) {
+      if (key > periodId || (latestKey !== null && key <= latestKey)) continue;
+      const trimmed = text.trim();
+      if (trimmed === '') continue;
+      latestKey = key;
+      latestText = trimmed;
+    }
+    if (latestKey !== null) results.push({ unitName: unit.name, periodId: latestKey, text: latestText });
+  }
+  return {
+    projectId: project.id,
+    projectName: project.name,
+    areaId,
+    areaName: ctx.areaById.get(areaId)?.name ?? String(areaId),
+    corePledgeId: project.corePledgeId,
+    corePledgeName: pledge?.name ?? '',
+    leadDepartment: project.leadDepartment,
+    coDepartments: [...project.coDepartments],
+    status,
+    statusLabel: REPORT_STATUS_LABELS[status],
+    results,
+    budget:
+      row === undefined
+        ? null
+        : {
+            plannedTotal: row.plannedTotal.current,
+            secured: row.secured.total,
+            termPlan: row.termPlan.total,
+            executed: row.termExecuted.total,
+          },
+  };
 }

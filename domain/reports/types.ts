@@ -15,6 +15,7 @@ import type {
   ParticipationCountKey,
 } from '../documents';
 import type { Term } from '../term/types';
+import type { ReportMemo } from './report-memo';
 
 /**
  * The planning office's consolidated report (총괄부서): input is an explicit snapshot of what the office holds for
@@ -77,6 +78,11 @@ export interface ReportInput {
    * half-years), e.g. while deriving `firstReported` from the same documents; the report reuses them.
    */
   totals?: DocumentTotals | undefined;
+  /**
+   * Per-project parts of earlier reports from the same documents, reused where nothing they depend on changed
+   * (createReportMemo; the office keeps one per database). Without it every part is computed.
+   */
+  memo?: ReportMemo | undefined;
 }
 
 // -------------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as XLSX from 'xlsx';
+import { withPluginOnSameConnection } from '../../db/create-db';
 import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
 import { DEFAULT_LIMITS } from '../bundles';
 import { readZipEntries } from '../bundles/read';
@@ -170,6 +171,62 @@ describe('built reports kept until the data changes', () => {
     );
   });
 
+  it('after each import and decision the report equals one built by a fresh connection (nothing kept)', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const finance = (city: number) => ({
+      path: 'documents/finance-1-1-1-2019-H1.json',
+      json: { ...exampleFinanceRow(), secured: { ...exampleFinanceRow().secured, city } },
+    });
+    const sent = async (documents: Parameters<typeof h.send>[1]) =>
+      expect(await h.send('2019-H1', documents)).toBe('accepted');
+    /** The report as a connection with nothing parsed or kept builds it. */
+    const fresh = async () => {
+      const cli = await cliContext();
+      try {
+        return await officeHandlers(cli).getOfficeReport(request);
+      } finally {
+        await cli.close();
+      }
+    };
+    const steps: [string, () => Promise<unknown>][] = [
+      ['카드와 확보내역', () => sent([cardDoc(cardFor(plan, 'completed')), finance(500)])],
+      ['확보내역 정정', () => sent([finance(650)])],
+      [
+        '완료 거부',
+        () =>
+          handlers.decideCompletion({
+            projectId: '1-1-1',
+            periodId: '2019-H1',
+            decision: 'rejected',
+            note: '',
+          }),
+      ],
+      ['카드 다시 보냄', () => sent([cardDoc(cardFor(plan, 'partial'))])],
+      [
+        '완료 인정',
+        () =>
+          handlers.decideCompletion({
+            projectId: '1-1-1',
+            periodId: '2019-H1',
+            decision: 'accepted',
+            note: '',
+          }),
+      ],
+    ];
+    const amounts: number[] = [];
+    for (const [what, step] of steps) {
+      await step();
+      const kept = await handlers.getOfficeReport(request);
+      expect(kept, what).toEqual(await fresh());
+      amounts.push(kept.report.finance.grandTotal.secured.total);
+    }
+    // The steps did change the figures the kept parts hold.
+    expect(amounts[1]).not.toBe(amounts[0]);
+  });
+
   it('a bundle imported by another process on the same data folder shows in the next report', async () => {
     const handlers = officeHandlers(h.office);
     const plan = basePlan();
@@ -195,35 +252,36 @@ describe('built reports kept until the data changes', () => {
     const plan = basePlan();
     await h.send('plan', [planDoc(plan)]);
     await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
+    // The department's first card (정상추진) is in; its next revision (일부추진) arrives during the report.
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))])).toBe('accepted');
     const bytes = await nextPartialCard(plan);
     const cli = await cliContext();
     try {
-      // The other process commits its import right after the report read the received cards (the second query
-      // joining received documents to their bundles) and before it reads the bundles for 제출 현황.
+      // The other process commits its import right after the report read the received cards (listed, then their
+      // content read by rowid: the first query of received_documents through the query builder) and before it
+      // reads the bundles for 제출 현황.
       const midway = new AfterQuery(
-        (node) =>
-          SelectQueryNode.is(node) &&
-          fromTable(node) === 'received_documents' &&
-          (node.joins?.length ?? 0) > 0,
-        2,
+        (node) => SelectQueryNode.is(node) && fromTable(node) === 'received_documents',
+        1,
         async () => {
           const [result] = await importBundleInputs(cli, [{ name: 'cli.pledge', bytes }], direct);
           expect(result?.status).toBe('accepted');
         },
       );
-      const watched = h.office.db.withPlugin(midway);
+      const watched = withPluginOnSameConnection(h.office.db, midway);
       const submitted = (view: Awaited<ReturnType<typeof currentOfficeReport>>) =>
         view.report.submissions.departments.find((d) => d.department === LEAD)?.bundles.length ?? 0;
 
       const during = await currentOfficeReport(watched, request);
       expect(midway.fired).toBe(true);
       // Neither the card nor its bundle: the report read one snapshot, from before the commit.
+      expect(statusOf(during)?.onTrack).toBe(1);
       expect(statusOf(during)?.partial).toBe(0);
-      expect(submitted(during)).toBe(0);
+      expect(submitted(during)).toBe(1);
 
       const after = await currentOfficeReport(watched, request);
       expect(statusOf(after)?.partial).toBe(1);
-      expect(submitted(after)).toBe(1);
+      expect(submitted(after)).toBe(2);
     } finally {
       await cli.close();
     }

@@ -22,6 +22,21 @@ export interface ReportRequest {
   today: string;
 }
 
+type FrozenIssue = ReturnType<typeof frozenFieldIssues>['errors'][number];
+
+/** Checked pairs: a card and a plan never change once parsed (a new version is a new object), so neither does this. */
+const frozenChecks = new WeakMap<ManagementCard, { plan: ExecutionPlan; issues: FrozenIssue[] }>();
+
+function frozenIssuesOf(card: ManagementCard, plan: ExecutionPlan): FrozenIssue[] {
+  const kept = frozenChecks.get(card);
+  if (kept?.plan === plan) return kept.issues;
+  const issues = frozenFieldIssues(card, plan).errors.filter(
+    (e) => e.code === 'frozen.changed' || e.code === 'unit.missing' || e.code === 'unit.unknown',
+  );
+  frozenChecks.set(card, { plan, issues });
+  return issues;
+}
+
 /** Cards whose frozen fields (정책목표, 단위사업, 추진계획) differ from the confirmed plan. */
 export function frozenFieldConflicts(
   plans: ExecutionPlan[],
@@ -32,9 +47,7 @@ export function frozenFieldConflicts(
   for (const card of cards) {
     const plan = plansById.get(card.projectId);
     if (!plan) continue;
-    const frozen = frozenFieldIssues(card, plan).errors.filter(
-      (e) => e.code === 'frozen.changed' || e.code === 'unit.missing' || e.code === 'unit.unknown',
-    );
+    const frozen = frozenIssuesOf(card, plan);
     if (frozen.length === 0) continue;
     conflicts.push({
       key: `frozen:${card.projectId}:${card.periodId}:${card.department}`,

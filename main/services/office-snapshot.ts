@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
 import {
@@ -11,10 +12,12 @@ import {
   type FinanceTableRow,
   type ManagementCard,
 } from '../../domain/documents';
+import { createReportMemo, memoized, type ReportMemo } from '../../domain/reports/report-memo';
 import type { ReportInput, ReportOptions, SubmissionRecord } from '../../domain/reports/types';
 import { reportTotals } from '../../domain/reports/totals-cache';
 import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
+import { connectionInsideTransaction, withRawConnection } from '../../db/create-db';
 import { listDocuments } from '../../db/documents';
 import type { Database, DocumentKind } from '../../db/schema';
 import { termKeys } from './drafting';
@@ -37,29 +40,58 @@ export interface ReceivedRow {
   received_at: string;
 }
 
+/**
+ * Runs synchronous reads on the connection itself (prepared statements, rows as arrays): thousands of rows per
+ * report cost a fraction of what they cost through the query builder. Inside a read snapshot the snapshot's
+ * transaction already holds the connection; on a database handle the connection's lock is taken.
+ */
+async function readRaw<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  read: (sqlite: BetterSqlite3.Database) => T,
+): Promise<T> {
+  const root = cacheOwners.get(db);
+  if (root !== undefined) return read(connectionInsideTransaction(root as Kysely<Database>));
+  if (db.isTransaction) throw new Error('readRaw: a transaction other than a read snapshot (inReadSnapshot)');
+  return withRawConnection(db, read);
+}
+
+const RECEIVED_SQL = `SELECT rd.rowid, rd.bundle_sha256, rd.kind, rd.project_id, rd.slot, rd.department, rd.revision,
+    rd.received_at
+  FROM received_documents rd JOIN bundles b ON b.sha256 = rd.bundle_sha256
+  WHERE b.status = 'accepted' AND rd.kind = ?`;
+
 /** Received documents of a kind from accepted bundles, lowest revision first (content not read). */
 export async function receivedOf(
   db: Kysely<Database> | Transaction<Database>,
   kind: DocumentKind,
   slot?: string,
 ): Promise<ReceivedRow[]> {
-  let query = db
-    .selectFrom('received_documents')
-    .innerJoin('bundles', 'bundles.sha256', 'received_documents.bundle_sha256')
-    .select([
-      sql<number>`received_documents.rowid`.as('rowid'),
-      'received_documents.bundle_sha256',
-      'received_documents.kind',
-      'received_documents.project_id',
-      'received_documents.slot',
-      'received_documents.department',
-      'received_documents.revision',
-      'received_documents.received_at',
-    ])
-    .where('bundles.status', '=', 'accepted')
-    .where('received_documents.kind', '=', kind);
-  if (slot !== undefined) query = query.where('received_documents.slot', '=', slot);
-  return query.orderBy('received_documents.revision').execute();
+  const rows = await readRaw(db, (sqlite) => {
+    const statement =
+      slot === undefined
+        ? sqlite.prepare(`${RECEIVED_SQL} ORDER BY rd.revision`)
+        : sqlite.prepare(`${RECEIVED_SQL} AND rd.slot = ? ORDER BY rd.revision`);
+    return (slot === undefined ? statement.raw().all(kind) : statement.raw().all(kind, slot)) as [
+      number,
+      string,
+      DocumentKind,
+      string,
+      string,
+      string,
+      number,
+      string,
+    ][];
+  });
+  return rows.map((r) => ({
+    rowid: r[0],
+    bundle_sha256: r[1],
+    kind: r[2],
+    project_id: r[3],
+    slot: r[4],
+    department: r[5],
+    revision: r[6],
+    received_at: r[7],
+  }));
 }
 
 /** The latest revision per (project, slot, department), and the earliest, from rows sorted by revision. */
@@ -86,6 +118,10 @@ interface ParsedCache {
   /** By id, version and time of the version. */
   own: Map<string, unknown>;
   totals: Map<string, DocumentTotals>;
+  /** The reports' per-project parts (report-memo): they depend on the documents above, by identity. */
+  memo: ReportMemo;
+  /** An accepted bundle's documents of a half-year (제출 현황), by `sha256|half-year`. */
+  bundleDocuments: Map<string, { kind: DocumentKind; projectId: string }[]>;
 }
 const MAX_CACHED = 50_000;
 const caches = new WeakMap<object, ParsedCache>();
@@ -95,7 +131,13 @@ const cacheOf = (db: Kysely<Database> | Transaction<Database>): ParsedCache => {
   const owner = cacheOwners.get(db) ?? db;
   let cache = caches.get(owner);
   if (!cache) {
-    cache = { received: new Map(), own: new Map(), totals: new Map() };
+    cache = {
+      received: new Map(),
+      own: new Map(),
+      totals: new Map(),
+      memo: createReportMemo(),
+      bundleDocuments: new Map(),
+    };
     caches.set(owner, cache);
   }
   return cache;
@@ -132,7 +174,11 @@ async function storedAll<T>(db: Kysely<Database> | Transaction<Database>, rows: 
   const cache = cacheOf(db).received;
   const missing = new Map<number, string>();
   for (const r of rows) if (!cache.has(receivedKey(r))) missing.set(r.rowid, receivedKey(r));
-  if (cache.size + missing.size > MAX_CACHED) cache.clear();
+  if (cache.size + missing.size > MAX_CACHED) {
+    cache.clear();
+    // The kept parts hold the documents they were computed from: they go too, so both can be collected.
+    cacheOf(db).memo.parts.clear();
+  }
   const ids = [...missing.keys()];
   for (let i = 0; i < ids.length; i += ROWIDS_PER_QUERY) {
     // Between chunks the event loop serves other work (an import's progress, the verify workers' answers): the
@@ -173,7 +219,10 @@ export async function confirmedPlans(db: Kysely<Database> | Transaction<Database
   const keyOf = (h: { id: string; version: number; updated_at: string }) =>
     `${h.id}#${h.version}#${h.updated_at}`;
   const missing = heads.filter((h) => !cache.has(keyOf(h)));
-  if (cache.size + missing.length > MAX_CACHED) cache.clear();
+  if (cache.size + missing.length > MAX_CACHED) {
+    cache.clear();
+    cacheOf(db).memo.parts.clear();
+  }
   for (let i = 0; i < missing.length; i += ROWIDS_PER_QUERY) {
     const found = await db
       .selectFrom('documents')
@@ -227,6 +276,8 @@ function firstReportedRows(
   first: { cards: ManagementCard[]; finance: FinanceRow[] },
   latest: { cards: ManagementCard[]; finance: FinanceRow[] },
   totals: DocumentTotals,
+  periodId: string,
+  memo: ReportMemo,
 ): { rows: FinanceTableRow[]; sameAsCurrent: Set<string> } {
   const key = (projectId: string, department: string) => `${projectId}\u0000${department}`;
   // The first document per project and department, as a scan of the list in order would find it.
@@ -243,38 +294,49 @@ function firstReportedRows(
   const keys = termKeys(term);
   const rows: FinanceTableRow[] = [];
   const sameAsCurrent = new Set<string>();
+  const termKey = `${keys.budgetYears.join(',')}|${keys.periods.join(',')}`;
   for (const project of catalog.projects) {
     const plan = plans.get(project.id);
     if (!plan) continue;
     const departments = [project.leadDepartment, ...project.coDepartments];
-    // Nothing re-sent for the half-year (the usual case): the first report is the current one. The documents
-    // are the same objects (each stored row is parsed once), so identity is the test.
-    if (
-      departments.some((d) => cardByKey.has(key(project.id, d)) || financeByKey.has(key(project.id, d))) &&
-      departments.every(
-        (d) =>
-          cardByKey.get(key(project.id, d)) === latestCard.get(key(project.id, d)) &&
-          financeByKey.get(key(project.id, d)) === latestFinance.get(key(project.id, d)),
-      )
-    ) {
-      sameAsCurrent.add(project.id);
-      continue;
+    const deps: unknown[] = [termKey, plan];
+    for (const d of departments) {
+      const k = key(project.id, d);
+      deps.push(d, cardByKey.get(k), financeByKey.get(k), latestCard.get(k), latestFinance.get(k));
     }
-    const perDepartment = departments
-      .map((department) => {
-        const card = cardByKey.get(key(project.id, department)) ?? null;
-        const secured = financeByKey.get(key(project.id, department)) ?? null;
-        if (!card && !secured) return null;
-        return deriveFinanceRow({ plan, card, secured, ...keys, totals });
-      })
-      .filter((r): r is FinanceTableRow => r !== null);
-    if (perDepartment.length > 0)
-      rows.push(perDepartment.length === 1 ? perDepartment[0]! : mergeShared(perDepartment));
+    const first = memoized(memo, `first|${periodId}|${project.id}`, deps, () => {
+      // Nothing re-sent for the half-year (the usual case): the first report is the current one. The documents
+      // are the same objects (each stored row is parsed once), so identity is the test.
+      if (
+        departments.some((d) => cardByKey.has(key(project.id, d)) || financeByKey.has(key(project.id, d))) &&
+        departments.every(
+          (d) =>
+            cardByKey.get(key(project.id, d)) === latestCard.get(key(project.id, d)) &&
+            financeByKey.get(key(project.id, d)) === latestFinance.get(key(project.id, d)),
+        )
+      )
+        return 'same' as const;
+      const perDepartment = departments
+        .map((department) => {
+          const card = cardByKey.get(key(project.id, department)) ?? null;
+          const secured = financeByKey.get(key(project.id, department)) ?? null;
+          if (!card && !secured) return null;
+          return deriveFinanceRow({ plan, card, secured, ...keys, totals });
+        })
+        .filter((r): r is FinanceTableRow => r !== null);
+      if (perDepartment.length === 0) return null;
+      return perDepartment.length === 1 ? perDepartment[0]! : mergeShared(perDepartment);
+    });
+    if (first === 'same') sameAsCurrent.add(project.id);
+    else if (first !== null) rows.push(first);
   }
   return { rows, sameAsCurrent };
 }
 
-export async function submissionsOf(db: Kysely<Database>, periodId: string): Promise<SubmissionRecord[]> {
+export async function submissionsOf(
+  db: Kysely<Database> | Transaction<Database>,
+  periodId: string,
+): Promise<SubmissionRecord[]> {
   const bundles = await db
     .selectFrom('bundles')
     .select(['department', 'period', 'sha256', 'imported_at', 'created_at', 'revision', 'status'])
@@ -283,18 +345,34 @@ export async function submissionsOf(db: Kysely<Database>, periodId: string): Pro
     .orderBy('department')
     .orderBy('revision')
     .execute();
-  const docs = await db
-    .selectFrom('received_documents')
-    .select(['bundle_sha256', 'kind', 'project_id'])
-    .where('slot', '=', periodId)
-    .execute();
-  const docsByBundle = new Map<string, { kind: DocumentKind; projectId: string }[]>();
-  for (const d of docs) {
-    const doc = { kind: d.kind, projectId: d.project_id };
-    const list = docsByBundle.get(d.bundle_sha256);
-    if (list === undefined) docsByBundle.set(d.bundle_sha256, [doc]);
-    else list.push(doc);
+  const listed = cacheOf(db).bundleDocuments;
+  const keyOf = (sha256: string) => `${sha256}|${periodId}`;
+  // An accepted bundle's documents never change (its hash fixes its content): read once. Others are read each
+  // time (a quarantined bundle has none until its key is approved).
+  const unread = bundles.filter((b) => b.status !== 'accepted' || !listed.has(keyOf(b.sha256)));
+  if (listed.size + unread.length > MAX_CACHED) listed.clear();
+  const read = new Map<string, { kind: DocumentKind; projectId: string }[]>();
+  for (let i = 0; i < unread.length; i += ROWIDS_PER_QUERY) {
+    const shas = unread.slice(i, i + ROWIDS_PER_QUERY).map((b) => b.sha256);
+    const docs = await readRaw(
+      db,
+      (sqlite) =>
+        sqlite
+          .prepare(
+            `SELECT bundle_sha256, kind, project_id FROM received_documents
+               WHERE slot = ? AND bundle_sha256 IN (${shas.map(() => '?').join(',')})
+               ORDER BY kind, revision, rowid`,
+          )
+          .raw()
+          .all(periodId, ...shas) as [string, DocumentKind, string][],
+    );
+    for (const [sha256, kind, projectId] of docs) {
+      const list = read.get(sha256);
+      if (list === undefined) read.set(sha256, [{ kind, projectId }]);
+      else list.push({ kind, projectId });
+    }
   }
+  for (const b of unread) if (b.status === 'accepted') listed.set(keyOf(b.sha256), read.get(b.sha256) ?? []);
   return bundles.map((b) => ({
     department: b.department,
     periodId: b.period,
@@ -303,7 +381,7 @@ export async function submissionsOf(db: Kysely<Database>, periodId: string): Pro
     createdAt: b.created_at,
     revision: b.revision,
     signature: b.status === 'accepted' ? 'valid' : 'quarantined',
-    documents: docsByBundle.get(b.sha256) ?? [],
+    documents: (b.status === 'accepted' ? listed.get(keyOf(b.sha256)) : read.get(b.sha256)) ?? [],
   }));
 }
 
@@ -344,6 +422,8 @@ export async function buildReportInput(
     { cards: firstCards, finance: firstFinance },
     { cards: latestCards, finance: latestFinance },
     totals,
+    periodId,
+    cacheOf(db).memo,
   );
   return {
     catalog,
@@ -360,5 +440,6 @@ export async function buildReportInput(
     changeRequests: await currentChangeRequests(db),
     options,
     totals,
+    memo: cacheOf(db).memo,
   };
 }

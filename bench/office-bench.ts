@@ -264,9 +264,11 @@ async function timeChanges(
         note: '벤치마크',
       });
     }
+    const profiler = round === 2 || round === 3 ? await startProfile() : null;
     const started = performance.now();
     const view = await currentOfficeReport(office.db, request);
     times.push(performance.now() - started);
+    await profiler?.stop(`report-after-${round === 2 ? 'import' : 'decision'}`);
     if (view === previous) throw new Error('the report was not built again after a change');
     const status = view.report.projects.find((p) => p.projectId === projectId)?.status;
     if (expected !== null && status !== expected) throw new Error(`${projectId}: ${status} ≠ ${expected}`);

@@ -44,3 +44,9 @@ export async function putReferenceData(
     )
     .execute();
 }
+
+/** The stored JSON text of a reference entry, unparsed (undefined when there is none). */
+export async function getReferenceText(db: Kysely<Database>, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('reference_data').select('json').where('key', '=', key).executeTakeFirst();
+  return row?.json;
+}

@@ -70,6 +70,8 @@ export interface Database {
   bundle_files: BundleFilesTable;
   held_bundles: HeldBundlesTable;
   data_generation: DataGenerationTable;
+  /** Moved by every update or delete of received documents or bundles (migration 0009). */
+  received_rewrites: DataGenerationTable;
 }
 
 /** One row: moved forward by triggers on every change to the report's tables (migration 0008). */

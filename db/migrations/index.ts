@@ -7,6 +7,7 @@ import { migration0005 } from './0005-bundle-files';
 import { migration0006 } from './0006-held-bundles';
 import { migration0007 } from './0007-received-by-slot';
 import { migration0008 } from './0008-data-generation';
+import { migration0009 } from './0009-received-rewrites';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const latestSchemaVersion = migrations.length;

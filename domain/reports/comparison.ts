@@ -8,7 +8,7 @@ import {
 } from '../documents';
 import type { CatalogProject } from '../catalog/types';
 import { leadCardOf, previousLeadCardOf, type ReportContext, statusOfCard } from './context';
-import { memoized } from './report-memo';
+import { memoized, memoTable } from './report-memo';
 import type { ComparisonChange, ComparisonReport, ProjectComparison, ReportStatus } from './types';
 
 /** The card header's 집행액: executed amounts of the half-years up to the card's own. */
@@ -50,16 +50,14 @@ function changedResults(before: ManagementCard | null, after: ManagementCard): s
 /** Two half-years side by side per project (the lead department's cards): status, 집행액, 현재계획, new results. */
 export function buildComparison(ctx: ReportContext): ComparisonReport {
   const projects: ProjectComparison[] = [];
+  const kept = memoTable(ctx.memo, `comparison|${ctx.previousPeriodId ?? ''}|${ctx.period.id}`);
   for (const project of ctx.projects) {
     const before = previousLeadCardOf(ctx, project);
     const after = leadCardOf(ctx, project);
     if (before === null && after === null) continue;
     projects.push(
-      memoized(
-        ctx.memo,
-        `comparison|${ctx.previousPeriodId ?? ''}|${ctx.period.id}|${project.id}`,
-        [ctx.termKey, ctx.projectKeys.get(project.id), before, after],
-        () => compareProject(ctx, project, before, after),
+      memoized(kept, project.id, [ctx.termKey, ctx.projectKeys.get(project.id), before, after], () =>
+        compareProject(ctx, project, before, after),
       ),
     );
   }

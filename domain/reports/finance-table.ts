@@ -11,7 +11,7 @@ import {
   toMilli,
 } from '../documents';
 import { areaIdOf, compareKo, type ReportContext } from './context';
-import { memoized } from './report-memo';
+import { memoized, memoTable } from './report-memo';
 import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from './types';
 
 /**
@@ -144,10 +144,9 @@ export function buildFinanceReport(ctx: ReportContext): {
 } {
   const rowsByArea = new Map<number, ConsolidatedFinanceRow[]>(ctx.areas.map((a) => [a.id, []]));
   const rowsByProject = new Map<string, ConsolidatedFinanceRow>();
+  const kept = memoTable(ctx.memo, `finance|${ctx.period.id}`);
   for (const project of ctx.projects) {
-    const row = memoized(ctx.memo, `finance|${ctx.period.id}|${project.id}`, financeDeps(ctx, project), () =>
-      consolidatedRowOf(ctx, project),
-    );
+    const row = memoized(kept, project.id, financeDeps(ctx, project), () => consolidatedRowOf(ctx, project));
     if (row === null) continue;
     rowsByProject.set(project.id, row);
     const list = rowsByArea.get(row.areaId);

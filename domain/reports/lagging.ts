@@ -8,7 +8,7 @@ import {
   yearOfPeriod,
 } from '../documents';
 import { areaIdOf, leadCardOf, type ReportContext } from './context';
-import { memoized } from './report-memo';
+import { memoized, memoTable } from './report-memo';
 import type {
   ConsolidatedFinanceRow,
   LaggingProject,
@@ -85,14 +85,15 @@ export function buildLagging(
   const halves = elapsedHalves(ctx.periods, ctx.period.id);
   const periodSet = new Set(ctx.periods);
   const out: LaggingProject[] = [];
+  const kept = memoTable(ctx.memo, `lagging|${ctx.period.id}`);
   for (const project of ctx.projects) {
     const status = statuses.get(project.id) ?? 'notSubmitted';
     const row = rows.get(project.id);
     const card = leadCardOf(ctx, project);
     const plan = ctx.planByProject.get(project.id);
     const entry = memoized(
-      ctx.memo,
-      `lagging|${ctx.period.id}|${project.id}`,
+      kept,
+      project.id,
       [ctx.termKey, ctx.projectKeys.get(project.id), threshold, status, row, card, plan],
       () => laggingOf(ctx, project, { status, row, card, plan, threshold, halves, periodSet }),
     );

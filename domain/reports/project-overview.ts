@@ -1,6 +1,6 @@
 import type { CatalogProject } from '../catalog/types';
 import { leadCardOf, type ReportContext } from './context';
-import { memoized } from './report-memo';
+import { memoized, memoTable } from './report-memo';
 import { REPORT_STATUS_LABELS } from './status-tables';
 import type { ConsolidatedFinanceRow, ProjectOverview, ReportStatus } from './types';
 
@@ -10,15 +10,13 @@ export function buildProjectOverviews(
   statuses: Map<string, ReportStatus>,
   rows: Map<string, ConsolidatedFinanceRow>,
 ): ProjectOverview[] {
+  const kept = memoTable(ctx.memo, `overview|${ctx.period.id}`);
   return ctx.projects.map((project) => {
     const status = statuses.get(project.id) ?? 'notSubmitted';
     const card = leadCardOf(ctx, project);
     const row = rows.get(project.id);
-    return memoized(
-      ctx.memo,
-      `overview|${ctx.period.id}|${project.id}`,
-      [ctx.projectKeys.get(project.id), status, card, row],
-      () => overviewOf(ctx, project, status, card, row),
+    return memoized(kept, project.id, [ctx.projectKeys.get(project.id), status, card, row], () =>
+      overviewOf(ctx, project, status, card, row),
     );
   });
 }

@@ -11,7 +11,8 @@
  * office keeps its reports frozen; tested).
  */
 export interface ReportMemo {
-  readonly parts: Map<string, MemoEntry>;
+  /** By table (e.g. "finance|2020-H1"), then by project id. */
+  readonly tables: Map<string, Map<string, MemoEntry>>;
 }
 
 interface MemoEntry {
@@ -19,11 +20,22 @@ interface MemoEntry {
   value: unknown;
 }
 
-/** Parts kept at most: eight half-years of every table at ten times Seoul's size, with room to spare. */
-const MAX_PARTS = 200_000;
+/** Parts kept at most per table: far more projects than ten times Seoul's catalog holds. */
+const MAX_PARTS = 50_000;
 
 export function createReportMemo(): ReportMemo {
-  return { parts: new Map() };
+  return { tables: new Map() };
+}
+
+/** The parts of one table (a kind of part for one half-year), created when first asked for. */
+export function memoTable(memo: ReportMemo | undefined, table: string): Map<string, MemoEntry> | undefined {
+  if (memo === undefined) return undefined;
+  let parts = memo.tables.get(table);
+  if (parts === undefined) {
+    parts = new Map();
+    memo.tables.set(table, parts);
+  }
+  return parts;
 }
 
 const sameDeps = (a: readonly unknown[], b: readonly unknown[]): boolean => {
@@ -33,20 +45,20 @@ const sameDeps = (a: readonly unknown[], b: readonly unknown[]): boolean => {
 };
 
 /**
- * The part under `key` if it was computed from the same `deps` (compared with ===), else `compute()`, kept for
- * the next build. Without a memo it simply computes.
+ * The part under `key` in `parts` (see memoTable) if it was computed from the same `deps` (compared with ===),
+ * else `compute()`, kept for the next build. Without parts it simply computes.
  */
 export function memoized<T>(
-  memo: ReportMemo | undefined,
+  parts: Map<string, MemoEntry> | undefined,
   key: string,
   deps: readonly unknown[],
   compute: () => T,
 ): T {
-  if (memo === undefined) return compute();
-  const entry = memo.parts.get(key);
+  if (parts === undefined) return compute();
+  const entry = parts.get(key);
   if (entry !== undefined && sameDeps(entry.deps, deps)) return entry.value as T;
   const value = compute();
-  if (entry === undefined && memo.parts.size >= MAX_PARTS) memo.parts.clear();
-  memo.parts.set(key, { deps, value });
+  if (entry === undefined && parts.size >= MAX_PARTS) parts.clear();
+  parts.set(key, { deps, value });
   return value;
 }

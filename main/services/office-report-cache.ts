@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { deepFreeze } from './deep-freeze';
 import { officeReport, type OfficeReportResult, type ReportRequest } from './office-report';
 import { inReadSnapshot } from './office-snapshot';
-import { loadCatalog, loadTerm } from './reference';
+import { loadReferenceKept } from './reference';
 
 /**
  * The office's report as of the database's current data generation. Built reports are kept per generation (the
@@ -31,11 +31,6 @@ interface GenerationState {
 const MAX_REPORTS = 4;
 const states = new WeakMap<object, GenerationState>();
 
-const loadReference = async (db: Kysely<Database>): Promise<{ catalog: Catalog; term: Term }> => {
-  const [catalog, term] = await Promise.all([loadCatalog(db), loadTerm(db)]);
-  return { catalog, term };
-};
-
 const requestKey = (request: ReportRequest): string =>
   JSON.stringify([
     request.periodId,
@@ -53,7 +48,8 @@ export async function currentOfficeReport(
   if (state === undefined || state.generation !== generation) {
     state = {
       generation,
-      reference: loadReference(db),
+      // The same objects while their stored text is unchanged: what the report keeps per project stays valid.
+      reference: loadReferenceKept(db, db),
       reports: new Map(),
     };
     states.set(db, state);
@@ -72,7 +68,9 @@ export async function currentOfficeReport(
     inReadSnapshot(db, async (snapshot) => {
       // Data committed since the generation was read: this snapshot is newer and reads its own catalog and term.
       const { catalog, term } =
-        (await dataGeneration(snapshot)) === current.generation ? reference : await loadReference(snapshot);
+        (await dataGeneration(snapshot)) === current.generation
+          ? reference
+          : await loadReferenceKept(snapshot, db);
       return deepFreeze(await officeReport(snapshot, catalog, term, request));
     }),
   );

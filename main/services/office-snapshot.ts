@@ -12,7 +12,7 @@ import {
   type FinanceTableRow,
   type ManagementCard,
 } from '../../domain/documents';
-import { createReportMemo, memoized, type ReportMemo } from '../../domain/reports/report-memo';
+import { createReportMemo, memoized, memoTable, type ReportMemo } from '../../domain/reports/report-memo';
 import type { ReportInput, ReportOptions, SubmissionRecord } from '../../domain/reports/types';
 import { reportTotals } from '../../domain/reports/totals-cache';
 import { listPeriods } from '../../domain/term/periods';
@@ -55,47 +55,75 @@ async function readRaw<T>(
   return withRawConnection(db, read);
 }
 
-const RECEIVED_SQL = `SELECT rd.rowid, rd.bundle_sha256, rd.kind, rd.project_id, rd.slot, rd.department, rd.revision,
-    rd.received_at
-  FROM received_documents rd JOIN bundles b ON b.sha256 = rd.bundle_sha256
-  WHERE b.status = 'accepted' AND rd.kind = ?`;
+type RawReceived = [number, string, DocumentKind, string, string, string, number, string];
 
-/** Received documents of a kind from accepted bundles, lowest revision first (content not read). */
+const RECEIVED_COLUMNS = `rd.rowid, rd.bundle_sha256, rd.kind, rd.project_id, rd.slot, rd.department, rd.revision,
+  rd.received_at`;
+
+/**
+ * Received documents of a kind (and half-year) from accepted bundles, lowest revision first (content not read).
+ * Kept per database handle: while no received document or bundle was updated or deleted since (the counter of
+ * migration 0009), the list read before still holds and only rows appended since — rowids above the highest one
+ * seen then — are read and merged in. The list returned is shared: callers must not change it.
+ */
 export async function receivedOf(
   db: Kysely<Database> | Transaction<Database>,
   kind: DocumentKind,
   slot?: string,
-): Promise<ReceivedRow[]> {
-  const rows = await readRaw(db, (sqlite) => {
-    const statement =
-      slot === undefined
-        ? sqlite.prepare(`${RECEIVED_SQL} ORDER BY rd.revision`)
-        : sqlite.prepare(`${RECEIVED_SQL} AND rd.slot = ? ORDER BY rd.revision`);
-    return (slot === undefined ? statement.raw().all(kind) : statement.raw().all(kind, slot)) as [
-      number,
-      string,
-      DocumentKind,
-      string,
-      string,
-      string,
-      number,
-      string,
-    ][];
+): Promise<readonly ReceivedRow[]> {
+  const lists = cacheOf(db).receivedLists;
+  const key = `${kind}|${slot ?? ''}`;
+  const next = await readRaw(db, (sqlite) => {
+    const rewrites = sqlite.prepare('SELECT n FROM received_rewrites WHERE id = 1').pluck().get() as number;
+    const maxRowid = (sqlite.prepare('SELECT max(rowid) FROM received_documents').pluck().get() ??
+      0) as number;
+    const kept = lists.get(key);
+    if (kept !== undefined && kept.rewrites === rewrites) {
+      if (kept.maxRowid === maxRowid) return kept;
+      // Only the rows appended since: the rowid range, not the (slot, kind) index ('+' keeps it unused).
+      const appended = sqlite
+        .prepare(
+          `SELECT ${RECEIVED_COLUMNS} FROM received_documents rd JOIN bundles b ON b.sha256 = rd.bundle_sha256
+             WHERE rd.rowid > ? AND b.status = 'accepted' AND +rd.kind = ?${slot === undefined ? '' : ' AND +rd.slot = ?'}
+             ORDER BY rd.rowid`,
+        )
+        .raw()
+        .all(...(slot === undefined ? [kept.maxRowid, kind] : [kept.maxRowid, kind, slot])) as RawReceived[];
+      if (appended.length === 0) return { ...kept, maxRowid };
+      // Stable: rows of one revision stay in rowid order, as the full query's index gives them.
+      const rows = [...kept.rows, ...appended.map(receivedRowOf)].sort((a, b) => a.revision - b.revision);
+      return { rewrites, maxRowid, rows };
+    }
+    const rows = sqlite
+      .prepare(
+        `SELECT ${RECEIVED_COLUMNS} FROM received_documents rd JOIN bundles b ON b.sha256 = rd.bundle_sha256
+           WHERE b.status = 'accepted' AND rd.kind = ?${slot === undefined ? '' : ' AND rd.slot = ?'}
+           ORDER BY rd.revision`,
+      )
+      .raw()
+      .all(...(slot === undefined ? [kind] : [kind, slot])) as RawReceived[];
+    return { rewrites, maxRowid, rows: rows.map(receivedRowOf) };
   });
-  return rows.map((r) => ({
-    rowid: r[0],
-    bundle_sha256: r[1],
-    kind: r[2],
-    project_id: r[3],
-    slot: r[4],
-    department: r[5],
-    revision: r[6],
-    received_at: r[7],
-  }));
+  lists.set(key, next);
+  return next.rows;
 }
 
+const receivedRowOf = (r: RawReceived): ReceivedRow => ({
+  rowid: r[0],
+  bundle_sha256: r[1],
+  kind: r[2],
+  project_id: r[3],
+  slot: r[4],
+  department: r[5],
+  revision: r[6],
+  received_at: r[7],
+});
+
 /** The latest revision per (project, slot, department), and the earliest, from rows sorted by revision. */
-function latestAndFirst(rows: ReceivedRow[]): { latest: ReceivedRow[]; first: ReceivedRow[] } {
+function latestAndFirst(rows: readonly ReceivedRow[]): { latest: ReceivedRow[]; first: ReceivedRow[] } {
+  // receivedOf gives the same list again while nothing changed: its split is the same too.
+  const kept = splits.get(rows);
+  if (kept !== undefined) return kept;
   const latest = new Map<string, ReceivedRow>();
   const first = new Map<string, ReceivedRow>();
   for (const row of rows) {
@@ -103,8 +131,12 @@ function latestAndFirst(rows: ReceivedRow[]): { latest: ReceivedRow[]; first: Re
     latest.set(key, row);
     if (!first.has(key)) first.set(key, row);
   }
-  return { latest: [...latest.values()], first: [...first.values()] };
+  const split = { latest: [...latest.values()], first: [...first.values()] };
+  splits.set(rows, split);
+  return split;
 }
+
+const splits = new WeakMap<readonly ReceivedRow[], { latest: ReceivedRow[]; first: ReceivedRow[] }>();
 
 /**
  * Parsed documents kept between reports, per database handle: a received row never changes (the table is
@@ -115,11 +147,15 @@ function latestAndFirst(rows: ReceivedRow[]): { latest: ReceivedRow[]; first: Re
 interface ParsedCache {
   /** By the row's primary key: its bundle (content-addressed), kind, project and slot fix its content. */
   received: Map<string, unknown>;
+  /** The same documents by the row objects receivedOf keeps (no key to build while its list is unchanged). */
+  receivedByRow: WeakMap<ReceivedRow, unknown>;
   /** By id, version and time of the version. */
   own: Map<string, unknown>;
   totals: Map<string, DocumentTotals>;
   /** The reports' per-project parts (report-memo): they depend on the documents above, by identity. */
   memo: ReportMemo;
+  /** receivedOf's lists by `kind|slot`, with the rewrite counter and the highest rowid when read. */
+  receivedLists: Map<string, { rewrites: number; maxRowid: number; rows: readonly ReceivedRow[] }>;
   /** An accepted bundle's documents of a half-year (제출 현황), by `sha256|half-year`. */
   bundleDocuments: Map<string, { kind: DocumentKind; projectId: string }[]>;
 }
@@ -133,9 +169,11 @@ const cacheOf = (db: Kysely<Database> | Transaction<Database>): ParsedCache => {
   if (!cache) {
     cache = {
       received: new Map(),
+      receivedByRow: new WeakMap(),
       own: new Map(),
       totals: new Map(),
       memo: createReportMemo(),
+      receivedLists: new Map(),
       bundleDocuments: new Map(),
     };
     caches.set(owner, cache);
@@ -170,14 +208,28 @@ const ROWIDS_PER_QUERY = 500;
 const receivedKey = (r: { bundle_sha256: string; kind: string; project_id: string; slot: string }): string =>
   `${r.bundle_sha256}|${r.kind}|${r.project_id}|${r.slot}`;
 
-async function storedAll<T>(db: Kysely<Database> | Transaction<Database>, rows: ReceivedRow[]): Promise<T[]> {
-  const cache = cacheOf(db).received;
-  const missing = new Map<number, string>();
-  for (const r of rows) if (!cache.has(receivedKey(r))) missing.set(r.rowid, receivedKey(r));
+async function storedAll<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  rows: readonly ReceivedRow[],
+): Promise<T[]> {
+  const parsed = cacheOf(db);
+  const cache = parsed.received;
+  const unread = (): Map<number, string> => {
+    const missing = new Map<number, string>();
+    for (const r of rows) {
+      if (parsed.receivedByRow.has(r)) continue;
+      const key = receivedKey(r);
+      if (!cache.has(key)) missing.set(r.rowid, key);
+    }
+    return missing;
+  };
+  let missing = unread();
   if (cache.size + missing.size > MAX_CACHED) {
     cache.clear();
+    parsed.receivedByRow = new WeakMap();
     // The kept parts hold the documents they were computed from: they go too, so both can be collected.
-    cacheOf(db).memo.parts.clear();
+    parsed.memo.tables.clear();
+    missing = unread();
   }
   const ids = [...missing.keys()];
   for (let i = 0; i < ids.length; i += ROWIDS_PER_QUERY) {
@@ -194,8 +246,12 @@ async function storedAll<T>(db: Kysely<Database> | Transaction<Database>, rows: 
     for (const row of found) cache.set(receivedKey(row), JSON.parse(row.json) as unknown);
   }
   return rows.map((r) => {
-    const value = cache.get(receivedKey(r));
-    if (value === undefined) throw new Error(`받은 문서(${r.kind} ${r.project_id})를 읽지 못했습니다.`);
+    let value = parsed.receivedByRow.get(r);
+    if (value === undefined) {
+      value = cache.get(receivedKey(r));
+      if (value === undefined) throw new Error(`받은 문서(${r.kind} ${r.project_id})를 읽지 못했습니다.`);
+      parsed.receivedByRow.set(r, value);
+    }
     return value as T;
   });
 }
@@ -221,7 +277,7 @@ export async function confirmedPlans(db: Kysely<Database> | Transaction<Database
   const missing = heads.filter((h) => !cache.has(keyOf(h)));
   if (cache.size + missing.length > MAX_CACHED) {
     cache.clear();
-    cacheOf(db).memo.parts.clear();
+    cacheOf(db).memo.tables.clear();
   }
   for (let i = 0; i < missing.length; i += ROWIDS_PER_QUERY) {
     const found = await db
@@ -295,6 +351,7 @@ function firstReportedRows(
   const rows: FinanceTableRow[] = [];
   const sameAsCurrent = new Set<string>();
   const termKey = `${keys.budgetYears.join(',')}|${keys.periods.join(',')}`;
+  const kept = memoTable(memo, `first|${periodId}`);
   for (const project of catalog.projects) {
     const plan = plans.get(project.id);
     if (!plan) continue;
@@ -304,7 +361,7 @@ function firstReportedRows(
       const k = key(project.id, d);
       deps.push(d, cardByKey.get(k), financeByKey.get(k), latestCard.get(k), latestFinance.get(k));
     }
-    const first = memoized(memo, `first|${periodId}|${project.id}`, deps, () => {
+    const first = memoized(kept, project.id, deps, () => {
       // Nothing re-sent for the half-year (the usual case): the first report is the current one. The documents
       // are the same objects (each stored row is parsed once), so identity is the test.
       if (

@@ -3,8 +3,9 @@ import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { catalogSchema, type Catalog } from '../../domain/catalog/types';
 import { seoulMinseon7Term } from '../../domain/term/load';
 import { termSchema, type Term } from '../../domain/term/types';
-import { getReferenceData, putReferenceData } from '../../db/reference-data';
+import { getReferenceData, getReferenceText, putReferenceData } from '../../db/reference-data';
 import type { Database } from '../../db/schema';
+import { deepFreeze } from './deep-freeze';
 
 /**
  * The catalog and the term are data: shipped for Seoul's 민선7기, stored in the database on first open, and
@@ -37,4 +38,35 @@ export async function loadCatalog(db: Kysely<Database>): Promise<Catalog> {
 export async function loadTerm(db: Kysely<Database>): Promise<Term> {
   const entry = await getReferenceData(db, 'term');
   return termSchema.parse(entry?.json);
+}
+
+interface KeptReference {
+  catalogText: string | undefined;
+  termText: string | undefined;
+  value: Readonly<{ catalog: Catalog; term: Term }>;
+}
+const keptReferences = new WeakMap<object, KeptReference>();
+
+/**
+ * The catalog and the term for a reader that keeps them (the office's report cache): parsed and checked again only
+ * when their stored text changed since this keeper's last call, else the same frozen objects, so that what the
+ * report kept per project (keyed on them) stays valid across imports and decisions. Read from `db`, which may be
+ * a read snapshot of the keeper's database.
+ */
+export async function loadReferenceKept(
+  db: Kysely<Database>,
+  keeper: object,
+): Promise<Readonly<{ catalog: Catalog; term: Term }>> {
+  const [catalogText, termText] = await Promise.all([
+    getReferenceText(db, 'catalog'),
+    getReferenceText(db, 'term'),
+  ]);
+  const kept = keptReferences.get(keeper);
+  if (kept !== undefined && kept.catalogText === catalogText && kept.termText === termText) return kept.value;
+  const value = deepFreeze({
+    catalog: catalogSchema.parse(catalogText === undefined ? undefined : JSON.parse(catalogText)),
+    term: termSchema.parse(termText === undefined ? undefined : JSON.parse(termText)),
+  });
+  keptReferences.set(keeper, { catalogText, termText, value });
+  return value;
 }

@@ -160,8 +160,9 @@ export function buildContext(input: ReportInput): ReportContext {
   const budgetYearKeys = budgetYears.map((y) => y.key);
   const corePledgeById = new Map(catalog.corePledges.map((c) => [c.id, c]));
   const areaById = new Map(catalog.areas.map((a) => [a.id, a]));
+  // Only parts kept between reports depend on them.
   const projectKeys = new Map(
-    catalog.projects.map((p) => {
+    (input.memo === undefined ? [] : catalog.projects).map((p) => {
       const pledge = corePledgeById.get(p.corePledgeId);
       return [p.id, projectKeyOf(p, pledge, pledge && areaById.get(pledge.areaId))];
     }),

@@ -146,7 +146,10 @@ export function buildFinanceReport(ctx: ReportContext): {
   const rowsByProject = new Map<string, ConsolidatedFinanceRow>();
   const kept = memoTable(ctx.memo, `finance|${ctx.period.id}`);
   for (const project of ctx.projects) {
-    const row = memoized(kept, project.id, financeDeps(ctx, project), () => consolidatedRowOf(ctx, project));
+    const row =
+      kept === undefined
+        ? consolidatedRowOf(ctx, project)
+        : memoized(kept, project.id, financeDeps(ctx, project), () => consolidatedRowOf(ctx, project));
     if (row === null) continue;
     rowsByProject.set(project.id, row);
     const list = rowsByArea.get(row.areaId);

@@ -394,14 +394,25 @@ export async function submissionsOf(
   db: Kysely<Database> | Transaction<Database>,
   periodId: string,
 ): Promise<SubmissionRecord[]> {
-  const bundles = await db
-    .selectFrom('bundles')
-    .select(['department', 'period', 'sha256', 'imported_at', 'created_at', 'revision', 'status'])
-    .where('type', '=', 'pledge-submission')
-    .where('period', '=', periodId)
-    .orderBy('department')
-    .orderBy('revision')
-    .execute();
+  const bundles = await readRaw(db, (sqlite) =>
+    (
+      sqlite
+        .prepare(
+          `SELECT department, period, sha256, imported_at, created_at, revision, status FROM bundles
+             WHERE type = 'pledge-submission' AND period = ? ORDER BY department, revision`,
+        )
+        .raw()
+        .all(periodId) as [string, string, string, string, string, number, string][]
+    ).map(([department, period, sha256, importedAt, createdAt, revision, status]) => ({
+      department,
+      period,
+      sha256,
+      imported_at: importedAt,
+      created_at: createdAt,
+      revision,
+      status,
+    })),
+  );
   const listed = cacheOf(db).bundleDocuments;
   const keyOf = (sha256: string) => `${sha256}|${periodId}`;
   // An accepted bundle's documents never change (its hash fixes its content): read once. Others are read each

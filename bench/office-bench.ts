@@ -412,6 +412,9 @@ async function startProfile(): Promise<{ stop: (step: string) => Promise<void> }
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
+  // PLEDGE_BENCH_PROFILE_US: the sampling interval in microseconds (default 1000), finer for short steps.
+  const interval = Number(process.env.PLEDGE_BENCH_PROFILE_US ?? 0);
+  if (interval > 0) await session.post('Profiler.setSamplingInterval', { interval });
   await session.post('Profiler.start');
   return {
     stop: async (step) => {

@@ -422,13 +422,14 @@ export async function submissionsOf(
   const read = new Map<string, { kind: DocumentKind; projectId: string }[]>();
   for (let i = 0; i < unread.length; i += ROWIDS_PER_QUERY) {
     const shas = unread.slice(i, i + ROWIDS_PER_QUERY).map((b) => b.sha256);
+    // Found by the bundles' key; '+' keeps SQLite from walking the half-year's whole index instead.
     const docs = await readRaw(
       db,
       (sqlite) =>
         sqlite
           .prepare(
             `SELECT bundle_sha256, kind, project_id FROM received_documents
-               WHERE slot = ? AND bundle_sha256 IN (${shas.map(() => '?').join(',')})
+               WHERE +slot = ? AND bundle_sha256 IN (${shas.map(() => '?').join(',')})
                ORDER BY kind, revision, rowid`,
           )
           .raw()

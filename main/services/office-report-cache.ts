@@ -48,7 +48,7 @@ export async function currentOfficeReport(
   if (state === undefined || state.generation !== generation) {
     state = {
       generation,
-      // The same objects while their stored text is unchanged: what the report keeps per project stays valid.
+      // The same objects while their stored text is unchanged: not parsed and checked again after every change.
       reference: loadReferenceKept(db, db),
       reports: new Map(),
     };

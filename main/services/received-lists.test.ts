@@ -33,7 +33,7 @@ describe('received document lists kept between reports', () => {
     const two = await bothWays('managementCard', '2019-H1');
     expect(two.kept).toEqual(two.fresh);
     expect(two.kept.map((r) => r.revision)).toEqual([2, 3]);
-    // Nothing written since: the very same list (the report's parts keyed on it stay valid).
+    // Nothing written since: the very same list (its split into revisions and its parsed rows are kept on it).
     expect(await receivedOf(h.office.db, 'managementCard', '2019-H1')).toBe(two.kept);
     // Other kinds' lists are untouched by the cards appended after them.
     expect((await bothWays('executionPlan')).kept).toEqual(first.fresh);

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-held-bundles';
 import { migration0007 } from './0007-received-by-slot';
 import { migration0008 } from './0008-data-generation';
 import { migration0009 } from './0009-received-rewrites';
+import { migration0010 } from './0010-report-indexes';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -71,13 +71,17 @@ export function investmentGridTotals(grid: SourceGrid, budgetYears: readonly str
 
 /**
  * Where each column key counts: `slots[i]` is the index of key i's first listing (a key listed twice shares that
- * column; its cells then count twice, as listed), and `positions` lists every index of each key. The totals walk
- * the keys a row actually holds (most rows of a grid are empty) and look each up here, instead of looking every
- * column up in every row. Computed once per keys array (the report passes the same arrays thousands of times).
+ * column; its cells then count twice, as listed); `positions` lists every index of each key, and `columns` the same
+ * as a list. Half-year keys ("2019-H1") are named properties: the executed totals walk the keys a row holds (most
+ * rows are empty) and look each up in `positions`. Year keys ("2019") are array indices, which JSON.parse keeps
+ * as sparse elements, and walking them makes a string of each index again: the investment totals look each
+ * column's key up in the row instead (the keys are the term's years and 임기후, never a name Object.prototype
+ * has). Computed once per keys array (the report passes the same arrays thousands of times).
  */
 interface ColumnLayout {
   slots: number[];
   positions: Map<string, number[]>;
+  columns: { key: string; at: number[] }[];
 }
 
 const layouts = new WeakMap<readonly string[], ColumnLayout>();
@@ -93,7 +97,7 @@ function layoutOf(keys: readonly string[]): ColumnLayout {
     if (list === undefined) positions.set(key, [i]);
     else list.push(i);
   });
-  return { slots, positions };
+  return { slots, positions, columns: [...positions].map(([key, at]) => ({ key, at })) };
 }
 
 function cachedLayout(cacheKey: readonly string[], keys: () => readonly string[]): ColumnLayout {
@@ -111,7 +115,7 @@ export function investmentTotalsOf(
   budgetYears: readonly string[],
 ): InvestmentTotals {
   // Columns: the budget years, then 임기후 (index yearCount).
-  const { slots, positions } = cachedLayout(budgetYears, () => [...budgetYears, AFTER_TERM]);
+  const { slots, columns } = cachedLayout(budgetYears, () => [...budgetYears, AFTER_TERM]);
   const yearCount = budgetYears.length;
   const column = new Array<number>(yearCount + 1).fill(0);
   const bySource = {} as Record<FundingSource, InvestmentRowTotals>;
@@ -122,9 +126,8 @@ export function investmentTotalsOf(
     let rowAfter = 0;
     for (const grid of grids) {
       const row = grid[source];
-      for (const key in row) {
-        const at = positions.get(key);
-        if (at === undefined) continue; // outside the term: reported by validateDocument
+      // Keys outside the term are not looked at: validateDocument reports them.
+      for (const { key, at } of columns) {
         const m = toMilli(row[key]);
         if (m === 0) continue;
         for (const p of at) {
@@ -197,7 +200,7 @@ export function executedTotalsOf(grids: readonly SourceGrid[], periods: readonly
       const cells = grid[source];
       for (const key in cells) {
         const at = positions.get(key);
-        if (at === undefined) continue;
+        if (at === undefined) continue; // outside the term: reported by validateDocument
         const m = toMilli(cells[key]);
         if (m === 0) continue;
         for (const p of at) {

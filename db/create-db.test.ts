@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb } from './create-db';
+import { createDb, PAGE_CACHE_KIB } from './create-db';
 import { DatabaseTooNewError, migrate, schemaVersionOf } from './migrate';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
@@ -33,7 +33,7 @@ describe('createDb', () => {
     raw.close();
   });
 
-  it('sets synchronous=FULL on every open (SQLite does not persist it)', async () => {
+  it('sets synchronous=FULL and the page cache on every open (SQLite does not persist them)', async () => {
     const path = join(dir.path, 'pledge.sqlite');
     await createDb(path).destroy();
     const db = createDb(path);
@@ -41,6 +41,8 @@ describe('createDb', () => {
     expect(sync.rows[0]?.synchronous).toBe(2);
     const fk = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
     expect(fk.rows[0]?.foreign_keys).toBe(1);
+    const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
+    expect(cache.rows[0]?.cache_size).toBe(-PAGE_CACHE_KIB);
     await db.destroy();
   });
 

@@ -147,6 +147,11 @@ export const ATTACHMENT_MEDIA_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/plain',
 ] as const;
+/** The largest submission bundle (photos and scanned clippings add up; the verifier refuses anything larger). */
+export const BUNDLE_MAX_BYTES = 100 * 1024 * 1024;
+/** Characters of `bytes` bytes in base64 (4 per 3 bytes, padded): how files travel inside API requests. */
+export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+
 /** 20 MB per file: photos and scanned press clippings, not videos. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -155,9 +160,7 @@ export const saveAttachmentInputSchema = z.strictObject({
   mediaType: z.enum(ATTACHMENT_MEDIA_TYPES, {
     error: '첨부할 수 없는 파일 형식입니다 (사진 PNG·JPEG·GIF, PDF, 한글(HWP), 워드, 엑셀, 텍스트만 가능).',
   }),
-  dataBase64: z
-    .string()
-    .max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, '첨부파일은 20MB 이하만 가능합니다.'),
+  dataBase64: z.string().max(base64Length(ATTACHMENT_MAX_BYTES), '첨부파일은 20MB 이하만 가능합니다.'),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -300,12 +303,9 @@ const keyIdInputSchema = z.strictObject({
   department: z.string().min(1).optional(),
 });
 const filePathSchema = z.string().trim().min(1, '파일 경로를 입력하세요.').max(4096);
-/** Bundles are at most 100 MB (base64 grows by a third). */
 const bundleDataSchema = z.strictObject({
   name: z.string().trim().min(1).max(255),
-  dataBase64: z
-    .string()
-    .max(Math.ceil((100 * 1024 * 1024 * 4) / 3) + 4, '번들 파일은 100MB 이하만 가져올 수 있습니다.'),
+  dataBase64: z.string().max(base64Length(BUNDLE_MAX_BYTES), '번들 파일은 100MB 이하만 가져올 수 있습니다.'),
 });
 const bundlePeriodSchema = z.union([
   z.literal('plan'),

@@ -1,3 +1,5 @@
+import { BUNDLE_MAX_BYTES } from '../../domain/api/contract';
+
 /** Size and count caps checked on declared sizes before anything is inflated (zip bombs), then while inflating. */
 export type BundleLimits = {
   /** The whole bundle file. */
@@ -13,7 +15,7 @@ export type BundleLimits = {
 };
 
 export const DEFAULT_LIMITS: BundleLimits = {
-  maxBundleBytes: 100 * 1024 * 1024,
+  maxBundleBytes: BUNDLE_MAX_BYTES,
   maxEntries: 2000,
   maxEntryBytes: 50 * 1024 * 1024,
   maxTotalUncompressedBytes: 200 * 1024 * 1024,

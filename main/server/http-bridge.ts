@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResult, Handlers } from '../../domain/api/contract';
+import { base64Length, BUNDLE_MAX_BYTES, type ApiResult, type Handlers } from '../../domain/api/contract';
 import { API_TOKEN_HEADER, API_TOKEN_META_NAME } from '../../domain/api/bridge';
 import { dispatch } from '../services/dispatch';
 import { RENDERER_SECURITY_HEADERS } from './content-security-policy';
@@ -15,7 +15,12 @@ import { contentTypeOf, resolveStaticFile } from './static-files';
  * and Origin headers must name this server (a DNS-rebinding page sends its own host name).
  */
 
-export const MAX_API_BODY_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest API request: one bundle of the largest size the contract accepts, in base64, plus the request's
+ * JSON around it. The import screen sends a file that large alone; smaller ones go in batches of about 14 MB. A
+ * smaller cap here would refuse files the application itself allows (a 16 MB photo, a 30 MB bundle).
+ */
+export const MAX_API_BODY_BYTES = base64Length(BUNDLE_MAX_BYTES) + 1024 * 1024;
 export const API_PATH_PREFIX = '/api/';
 const LOOPBACK = '127.0.0.1';
 

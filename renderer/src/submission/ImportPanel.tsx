@@ -7,7 +7,11 @@ import { readAsBase64 } from './files';
 import { ImportResultsTable } from './ImportResultsTable';
 import { useAction } from './use-action';
 
-/** The browser-mode bridge takes 20 MB per request; base64 adds a third, so send files in batches of this much. */
+/**
+ * Files travel in batches of about this much base64 (a third more than their bytes): progress moves on between
+ * batches and no request holds a whole folder. A file larger than a batch goes alone (browser mode's bridge takes
+ * one bundle of the largest size allowed).
+ */
 const BATCH_BASE64_CHARS = 14 * 1024 * 1024;
 const BATCH_MAX_FILES = 200;
 const POLL_MS = 300;

@@ -128,6 +128,24 @@ export async function listReceivedBundles(
   return rows.map(receivedOf);
 }
 
+/**
+ * The latest of `periods` that an accepted submission reports on (plan bundles have no half-year), or null.
+ * Answered from the period index (bundles_by_period), one seek per half-year, whatever the number of bundles.
+ */
+export async function latestSubmittedPeriod(db: Db, periods: readonly string[]): Promise<string | null> {
+  if (periods.length === 0) return null;
+  const row = await db
+    .selectFrom('bundles')
+    .select('period')
+    .where('period', 'in', [...periods])
+    .where('type', '=', 'pledge-submission')
+    .where('status', '=', 'accepted')
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.period ?? null;
+}
+
 export async function putReceivedBundle(db: Db, bundle: ReceivedBundle): Promise<void> {
   const values = {
     sha256: bundle.sha256,

@@ -469,6 +469,11 @@ export const contract = {
     z.union([z.strictObject({ path: filePathSchema }), bundleDataSchema]),
     returns<BaselineApplied>(),
   ),
+  /**
+   * The half-year the report screen opens on: the latest one an accepted bundle reports on, else the one whose
+   * cards are due next by the program's clock, else the term's last.
+   */
+  getDefaultReportPeriod: op(empty, returns<{ periodId: string }>()),
   getOfficeReport: op(reportRequestSchema, returns<OfficeReportView>()),
   exportReportWorkbook: op(reportRequestSchema, returns<FileDownload>()),
   /** The public report (index.html and the open-data CSV files) as one zip to download. */

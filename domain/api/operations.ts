@@ -37,6 +37,7 @@ export const operationNames = [
   'listReceivedDocuments',
   'exportBaseline',
   'applyBaseline',
+  'getDefaultReportPeriod',
   'getOfficeReport',
   'exportReportWorkbook',
   'exportPublicReport',

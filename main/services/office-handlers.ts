@@ -6,19 +6,24 @@ import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
 import { currentOfficeReport } from './office-report-cache';
 import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmations';
-import { loadCatalog } from './reference';
+import { loadCatalog, loadTerm } from './reference';
+import { defaultReportPeriod } from './report-period';
 import { requireOffice } from './session';
 
 export const officeHandlers = (ctx: AppContext) => {
+  /** The report's "today" (meta.today): the program's clock, which tests and training sessions can set. */
+  const today = (): string => ctx.now().toISOString().slice(0, 10);
   const report = async (request: ReportRequest) => {
     await requireOffice(ctx);
-    return currentOfficeReport(ctx.db, {
-      ...request,
-      today: request.today ?? ctx.now().toISOString().slice(0, 10),
-    });
+    return currentOfficeReport(ctx.db, { ...request, today: request.today ?? today() });
   };
 
   return {
+    getDefaultReportPeriod: async () => {
+      await requireOffice(ctx);
+      return { periodId: await defaultReportPeriod(ctx.db, await loadTerm(ctx.db), today()) };
+    },
+
     getOfficeReport: (input) => report(input),
 
     exportReportWorkbook: async (input) => {

@@ -12,7 +12,7 @@ import { needsConfirmation } from '../../../domain/plans/confirmation';
 import { PlanConfirmationsSection } from './PlanConfirmations';
 import { formatRate } from './format';
 import { ComparisonTable, LaggingTable, ParticipationTable } from './ReportSections';
-import { defaultPeriodId, downloadBase64, termPeriods } from './report-data';
+import { downloadBase64, termPeriods } from './report-data';
 import { StatusChart } from './StatusChart';
 import { StatusTables } from './StatusTables';
 import { SubmissionsTable } from './SubmissionsTable';
@@ -69,7 +69,9 @@ export function OfficeReportScreen({ catalog }: { catalog: Catalog }) {
   const [setup] = useLoad(async () => {
     const term = await api.getTerm();
     const periods = termPeriods(term);
-    return { term, periods, initialPeriod: await defaultPeriodId(term, periods) };
+    // Decided by the office's side: the latest half-year received (one indexed query), else by its clock.
+    const { periodId } = await api.getDefaultReportPeriod();
+    return { term, periods, initialPeriod: periodId };
   }, []);
   if (setup.status === 'loading') return <StatusMessage kind="info">종합 현황을 준비하는 중…</StatusMessage>;
   if (setup.status === 'error') return <StatusMessage kind="error">{setup.message}</StatusMessage>;

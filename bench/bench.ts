@@ -87,7 +87,7 @@ for (const r of rows) {
   );
 }
 process.stdout.write(
-  `  (사업 ${office.projects}개, 부서 ${office.departments}개, 생성 ${office.generateSeconds.toFixed(1)}초, 계획 확정 ${office.confirmSeconds.toFixed(1)}초; 하한 = JSON.parse ${office.floorParts.parseSeconds.toFixed(2)}초 + 서명 검증 ${office.floorParts.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입(행과 원본 바이트) ${office.floorParts.insertSeconds.toFixed(2)}초; 원본 바이트 없이 삽입하면 ${office.floorParts.insertRowsOnlySeconds.toFixed(2)}초, 그때 비율 ${(office.importSeconds / (office.floorParts.parseSeconds + office.floorParts.verifySeconds + office.floorParts.insertRowsOnlySeconds)).toFixed(2)}배)\n`,
+  `  (사업 ${office.projects}개, 부서 ${office.departments}개, 생성 ${office.generateSeconds.toFixed(1)}초, 계획 확정 ${office.confirmSeconds.toFixed(1)}초; 하한 = JSON.parse ${office.floorParts.parseSeconds.toFixed(2)}초 + 서명 검증 ${office.floorParts.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입(행과 원본 바이트) ${office.floorParts.insertSeconds.toFixed(2)}초; 원본 바이트 없이 삽입하면 ${office.floorParts.insertRowsOnlySeconds.toFixed(2)}초, 그때 비율 ${(office.importSeconds / (office.floorParts.parseSeconds + office.floorParts.verifySeconds + office.floorParts.insertRowsOnlySeconds)).toFixed(2)}배; 기계 속도의 기준: JSON.parse ${office.floorParts.parseMegabytesPerSecond.toFixed(0)} MB/s)\n`,
 );
 process.stdout.write(
   `\n서울시 실제 규모 (사업 ${seoul.projects}개, 번들 ${seoul.bundles}개): 가져오기 ${seoul.importSeconds.toFixed(2)}초 (초당 ${seoul.perSecond.toFixed(0)}개, 하한의 ${seoul.ratio.toFixed(2)}배); 모든 표 계산 ${seoul.buildReportColdMs.toFixed(1)} ms (합계 재사용 ${seoul.buildReportMs.median.toFixed(1)} ms); DB 읽기 포함 처음 ${seoul.officeReportMs.first.toFixed(1)} ms, 가져오기·결정 직후 ${seoul.officeReportMs.afterChange.toFixed(1)} ms, 같은 자료 ${seoul.keptReportMs.toFixed(2)} ms; 통합문서 ${seoul.workbookMs.median.toFixed(0)} ms\n`,
@@ -104,6 +104,7 @@ process.stdout.write(
       importSeconds: round(office.importSeconds),
       perSecond: round(office.perSecond),
       floorSeconds: round(office.floorSeconds),
+      parseMegabytesPerSecond: round(office.floorParts.parseMegabytesPerSecond),
       ratio: round(office.ratio),
       buildReportColdMs: round(office.buildReportColdMs),
       buildReportMs: round(office.buildReportMs.median),

@@ -37,6 +37,11 @@ import {
  */
 export interface FloorParts {
   parseSeconds: number;
+  /**
+   * JSON.parse of the documents in MB (UTF-8) per second: a yardstick of this machine's speed, printed with the
+   * figures so that runs on different machines can be compared (the same code measured 2x apart on two VMs).
+   */
+  parseMegabytesPerSecond: number;
   verifySeconds: number;
   insertSeconds: number;
   insertRowsOnlySeconds: number;
@@ -140,7 +145,7 @@ export async function benchOffice(
       // The floor first, on a separate database, so the import does not warm anything for it.
       const floor = await measureFloor(dir.path, bundles, senders);
       log(
-        `하한(floor): JSON.parse ${floor.parseSeconds.toFixed(2)}초 + 서명 검증 ${floor.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입 ${floor.insertSeconds.toFixed(2)}초 (원본 바이트 제외 시 ${floor.insertRowsOnlySeconds.toFixed(2)}초)`,
+        `하한(floor): JSON.parse ${floor.parseSeconds.toFixed(2)}초 + 서명 검증 ${floor.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입 ${floor.insertSeconds.toFixed(2)}초 (원본 바이트 제외 시 ${floor.insertRowsOnlySeconds.toFixed(2)}초); 이 기계의 JSON.parse ${floor.parseMegabytesPerSecond.toFixed(0)} MB/s`,
       );
 
       let lastShown = -1;
@@ -321,9 +326,11 @@ async function measureFloor(
     unpacked.push({ bundle, manifest, signature, documents, meta: parsedManifest });
   }
 
+  const documentBytes = unpacked.reduce((n, u) => n + u.documents.reduce((m, d) => m + d.length, 0), 0);
   let started = performance.now();
   const parsed = unpacked.map((u) => u.documents.map((d) => JSON.parse(d.toString('utf8')) as Document));
   const parseSeconds = (performance.now() - started) / 1000;
+  const parseMegabytesPerSecond = documentBytes / 1e6 / parseSeconds;
 
   started = performance.now();
   for (const u of unpacked) {
@@ -398,7 +405,7 @@ async function measureFloor(
   };
   const insertRowsOnlySeconds = insertAll('floor-rows.db', false);
   const insertSeconds = insertAll('floor.db', true);
-  return { parseSeconds, verifySeconds, insertSeconds, insertRowsOnlySeconds };
+  return { parseSeconds, parseMegabytesPerSecond, verifySeconds, insertSeconds, insertRowsOnlySeconds };
 }
 
 /**

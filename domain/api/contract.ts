@@ -305,7 +305,12 @@ const keyIdInputSchema = z.strictObject({
 const filePathSchema = z.string().trim().min(1, '파일 경로를 입력하세요.').max(4096);
 const bundleDataSchema = z.strictObject({
   name: z.string().trim().min(1).max(255),
-  dataBase64: z.string().max(base64Length(BUNDLE_MAX_BYTES), '번들 파일은 100MB 이하만 가져올 수 있습니다.'),
+  dataBase64: z
+    .string()
+    .max(
+      base64Length(BUNDLE_MAX_BYTES),
+      `번들 파일은 ${BUNDLE_MAX_BYTES / (1024 * 1024)}MB 이하만 가져올 수 있습니다.`,
+    ),
 });
 const bundlePeriodSchema = z.union([
   z.literal('plan'),

@@ -69,7 +69,7 @@ export function OfficeReportScreen({ catalog }: { catalog: Catalog }) {
   const [setup] = useLoad(async () => {
     const term = await api.getTerm();
     const periods = termPeriods(term);
-    // Decided by the office's side: the latest half-year received (one indexed query), else by its clock.
+    // Decided by the handlers (one indexed query, else the program's clock), not from the list of every bundle.
     const { periodId } = await api.getDefaultReportPeriod();
     return { term, periods, initialPeriod: periodId };
   }, []);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { BundleKind, BundlesTable, Database, HeldBundlesTable, SentBundlesTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -126,6 +126,45 @@ export async function listReceivedBundles(
   if (filter.keyId) query = query.where('key_id', '=', filter.keyId);
   const rows = await query.orderBy('department').orderBy('revision').orderBy('imported_at').execute();
   return rows.map(receivedOf);
+}
+
+/** A received bundle as the office's list shows it: everything but the manifest, and its number of documents. */
+export interface BundleListing extends Omit<ReceivedBundle, 'manifest'> {
+  documents: number;
+}
+
+/**
+ * The received bundles for the list (제출 파일 목록), in the order of listReceivedBundles. SQLite counts each
+ * manifest's document members itself: the manifests (about 2 KB each, thousands of them at the office) never
+ * reach JavaScript to be parsed one by one. A manifest that is not JSON counts 0 documents.
+ */
+export async function listBundleListings(
+  db: Db,
+  filter: { status?: 'accepted' | 'quarantined' } = {},
+): Promise<BundleListing[]> {
+  let query = db.selectFrom('bundles').select([
+    'sha256',
+    'type',
+    'department',
+    'key_id',
+    'period',
+    'revision',
+    'previous_sha256',
+    'created_at',
+    'imported_at',
+    'status',
+    'file_name',
+    'reason_code',
+    'reason',
+    sql<number>`CASE WHEN json_valid(manifest) THEN (SELECT count(*) FROM json_each(manifest, '$.members') AS m
+        WHERE m.value ->> 'role' = 'document') ELSE 0 END`.as('documents'),
+  ]);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const rows = await query.orderBy('department').orderBy('revision').orderBy('imported_at').execute();
+  return rows.map((r) => {
+    const { manifest: _manifest, ...listed } = receivedOf({ ...r, manifest: '' });
+    return { ...listed, documents: r.documents };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Handlers, ReceivedBundleView, RegistryKeyView } from '../../domain/api/contract';
-import { listReceivedBundles } from '../../db/bundles';
+import { listBundleListings } from '../../db/bundles';
 import type { RegistryKey } from '../../db/keys';
 import { latestReceivedDocuments } from '../../db/received';
 import { applyBaseline, exportBaseline } from './baseline';
@@ -126,7 +126,7 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
 
     listBundles: async (input): Promise<ReceivedBundleView[]> => {
       await requireOffice(ctx);
-      const rows = await listReceivedBundles(ctx.db, input?.status ? { status: input.status } : {});
+      const rows = await listBundleListings(ctx.db, input?.status ? { status: input.status } : {});
       return rows.map((b) => ({
         sha256: b.sha256,
         department: b.department,
@@ -139,7 +139,7 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
         fileName: b.fileName,
         reasonCode: b.reasonCode,
         reason: b.reason,
-        documents: documentCount(b.manifest),
+        documents: b.documents,
       }));
     },
 
@@ -176,13 +176,4 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
 
 function keyFields(key: RegistryKey) {
   return { department: key.department, keyId: key.keyId, fingerprint: key.fingerprint, status: key.status };
-}
-
-function documentCount(manifest: string): number {
-  try {
-    const parsed = JSON.parse(manifest) as { members?: { role?: string }[] };
-    return parsed.members?.filter((m) => m.role === 'document').length ?? 0;
-  } catch {
-    return 0;
-  }
 }

@@ -14,9 +14,9 @@ import {
 } from '../../domain/api/contract';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { DEFAULT_LIMITS } from '../bundles';
-import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from '../services/bundle-test-support';
+import { enroll, makeCopy, privateKeyOf, sha256Hex } from '../services/bundle-test-support';
 import { databasePathIn } from '../services/context';
-import { basePlan, LEAD, planDoc } from '../services/test-support/office-harness';
+import { LEAD, planBundleWithPhotos } from '../services/test-support/office-harness';
 import { startBrowserMode, type BrowserMode } from './browser-mode';
 import { MAX_API_BODY_BYTES } from './http-bridge';
 
@@ -70,31 +70,7 @@ describe('browser mode and large files', () => {
 
     // Two photos of the largest size a form accepts; random bytes, so nothing about them compresses.
     const photos = [randomBytes(ATTACHMENT_MAX_BYTES - 4096), randomBytes(ATTACHMENT_MAX_BYTES / 2)];
-    const plan = basePlan();
-    const withPhotos = {
-      ...plan,
-      citizenParticipation: {
-        ...plan.citizenParticipation,
-        attachments: photos.map((bytes, i) => ({
-          category: 'photo' as const,
-          caption: `현장 사진 ${i + 1}`,
-          file: {
-            sha256: sha256Hex(bytes),
-            name: `현장${i + 1}.jpg`,
-            mediaType: 'image/jpeg',
-            size: bytes.length,
-          },
-        })),
-      },
-    };
-    const bundle = await signSubmission(key, {
-      department: LEAD,
-      period: 'plan',
-      revision: 1,
-      previousBundleSha256: null,
-      documents: [planDoc(withPhotos)],
-      attachments: photos.map((bytes) => ({ bytes, mediaType: 'image/jpeg' })),
-    });
+    const { bytes: bundle } = await planBundleWithPhotos(key, photos);
     // Larger than the bridge used to take at all (20 MB), before base64 adds its third.
     expect(bundle.length).toBeGreaterThan(30 * 1024 * 1024);
 

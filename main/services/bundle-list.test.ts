@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
 import { bundleHandlers } from './bundle-handlers';
 import { importBundleInputs } from './bundle-import';
-import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
+import { privateKeyOf, sha256Hex } from './bundle-test-support';
 import {
-  basePlan,
   cardDoc,
   cardFor,
   direct,
-  LEAD,
-  planDoc,
+  planBundleWithPhotos,
+  sendFromUnapprovedPc,
   useOfficeHarness,
 } from './test-support/office-harness';
 
@@ -20,32 +19,10 @@ const financeDoc = { path: 'documents/finance-1-1-1-2019-H1.json', json: example
 describe("the office's list of received bundles (제출 파일 목록)", () => {
   it("counts each bundle's documents, not its attachments, and a quarantined bundle's from its manifest", async () => {
     // r1: the plan with two photos (three members, one document).
-    const photos = [Buffer.from('현장 사진 1'), Buffer.from('현장 사진 2')];
-    const plan = basePlan();
-    const planWithPhotos = {
-      ...plan,
-      citizenParticipation: {
-        ...plan.citizenParticipation,
-        attachments: photos.map((bytes, i) => ({
-          category: 'photo' as const,
-          caption: `사진 ${i + 1}`,
-          file: {
-            sha256: sha256Hex(bytes),
-            name: `p${i + 1}.jpg`,
-            mediaType: 'image/jpeg',
-            size: bytes.length,
-          },
-        })),
-      },
-    };
-    const planBundle = await signSubmission(await privateKeyOf(h.dept), {
-      department: LEAD,
-      period: 'plan',
-      revision: 1,
-      previousBundleSha256: null,
-      documents: [planDoc(planWithPhotos)],
-      attachments: photos.map((bytes) => ({ bytes, mediaType: 'image/jpeg' })),
-    });
+    const { plan, bytes: planBundle } = await planBundleWithPhotos(await privateKeyOf(h.dept), [
+      Buffer.from('현장 사진 1'),
+      Buffer.from('현장 사진 2'),
+    ]);
     const [first] = await importBundleInputs(h.office, [{ name: 'plan.pledge', bytes: planBundle }], direct);
     expect(first?.status).toBe('accepted');
     h.revision = 1;
@@ -53,25 +30,13 @@ describe("the office's list of received bundles (제출 파일 목록)", () => {
     // r2: the half-year's card and finance row (two documents).
     expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'onTrack')), financeDoc])).toBe('accepted');
     const cardSha = h.lastSha;
-
     // Another PC of the department, its key not approved yet: the bundle waits in quarantine with its manifest.
-    const other = await makeCopy(h.dir.path, 'dept-other-pc', { role: 'department', department: LEAD });
-    let quarantinedSha: string;
-    try {
-      await enroll(h.office, other, false);
-      const bytes = await signSubmission(await privateKeyOf(other), {
-        department: LEAD,
-        period: '2019-H1',
-        revision: 1,
-        previousBundleSha256: null,
-        documents: [cardDoc(cardFor(plan, 'partial')), financeDoc],
-      });
-      const [held] = await importBundleInputs(h.office, [{ name: 'other.pledge', bytes }], direct);
-      expect(held?.status).toBe('quarantined');
-      quarantinedSha = sha256Hex(bytes);
-    } finally {
-      await other.close();
-    }
+    const quarantined = await sendFromUnapprovedPc(h, '2019-H1', [
+      cardDoc(cardFor(plan, 'partial')),
+      financeDoc,
+    ]);
+    expect(quarantined.status).toBe('quarantined');
+    const quarantinedSha = quarantined.sha256;
 
     const handlers = bundleHandlers(h.office);
     const listed = await handlers.listBundles(undefined);

@@ -91,3 +91,65 @@ export function cardFor(plan: ExecutionPlan, status: ManagementCard['status']): 
 /** The lead department's row of the status table by department. */
 export const statusOf = (view: Awaited<ReturnType<ReturnType<typeof officeHandlers>['getOfficeReport']>>) =>
   view.report.statusTables.byDepartment.find((r) => r.key === LEAD)?.counts;
+
+/**
+ * The department's first bundle (revision 1): its plan, citing these photos in its 시민참여 실적, and the photos as
+ * the bundle's attachments.
+ */
+export async function planBundleWithPhotos(
+  privateKeyPem: string,
+  photos: readonly Buffer[],
+): Promise<{ plan: ExecutionPlan; bytes: Buffer }> {
+  const base = basePlan();
+  const plan: ExecutionPlan = {
+    ...base,
+    citizenParticipation: {
+      ...base.citizenParticipation,
+      attachments: photos.map((bytes, i) => ({
+        category: 'photo' as const,
+        caption: `현장 사진 ${i + 1}`,
+        file: {
+          sha256: sha256Hex(bytes),
+          name: `현장${i + 1}.jpg`,
+          mediaType: 'image/jpeg',
+          size: bytes.length,
+        },
+      })),
+    },
+  };
+  const bytes = await signSubmission(privateKeyPem, {
+    department: LEAD,
+    period: 'plan',
+    revision: 1,
+    previousBundleSha256: null,
+    documents: [planDoc(plan)],
+    attachments: photos.map((photo) => ({ bytes: photo, mediaType: 'image/jpeg' })),
+  });
+  return { plan, bytes };
+}
+
+/**
+ * A bundle from a second PC of the department, whose key the office has enrolled but not approved yet (it should
+ * wait in quarantine): signed with that PC's key, as its revision 1, and imported.
+ */
+export async function sendFromUnapprovedPc(
+  h: OfficeHarness,
+  period: 'plan' | `${number}-H${1 | 2}`,
+  documents: { path: string; json: unknown }[],
+): Promise<{ status: string; sha256: string }> {
+  const other = await makeCopy(h.dir.path, 'dept-other-pc', { role: 'department', department: LEAD });
+  try {
+    await enroll(h.office, other, false);
+    const bytes = await signSubmission(await privateKeyOf(other), {
+      department: LEAD,
+      period,
+      revision: 1,
+      previousBundleSha256: null,
+      documents,
+    });
+    const [result] = await importBundleInputs(h.office, [{ name: 'other-pc.pledge', bytes }], direct);
+    return { status: result?.status ?? 'none', sha256: sha256Hex(bytes) };
+  } finally {
+    await other.close();
+  }
+}

@@ -3,7 +3,14 @@ import { exampleCard, examplePlan } from '../../../domain/documents/test-fixture
 import type { ExecutionPlan, ManagementCard } from '../../../domain/documents';
 import { makeTempDir } from '../../../db/test/temp-dir';
 import { importBundleInputs } from '../bundle-import';
-import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from '../bundle-test-support';
+import {
+  enroll,
+  makeCopy,
+  privateKeyOf,
+  sha256Hex,
+  signSubmission,
+  type SubmissionSpec,
+} from '../bundle-test-support';
 import { directVerifier } from '../bundle-verify';
 import type { AppContext } from '../context';
 import type { officeHandlers } from '../office-handlers';
@@ -134,7 +141,7 @@ export async function planBundleWithPhotos(
  */
 export async function sendFromUnapprovedPc(
   h: OfficeHarness,
-  period: 'plan' | `${number}-H${1 | 2}`,
+  period: SubmissionSpec['period'],
   documents: { path: string; json: unknown }[],
 ): Promise<{ status: string; sha256: string }> {
   const other = await makeCopy(h.dir.path, 'dept-other-pc', { role: 'department', department: LEAD });

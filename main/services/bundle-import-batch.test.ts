@@ -13,6 +13,7 @@ import {
   signSubmission,
 } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
+import { checkpointHeld } from './deferred-checkpoint';
 import type { AppContext } from './context';
 import { generateKeyPair, type KeyPairPem } from '../bundles/index';
 
@@ -103,7 +104,9 @@ describe('batched commit of one import', () => {
           ?.wal_autocheckpoint;
       const before = await autocheckpoint();
       const results = await importBundleInputs(batched, inputs, { verifier: directVerifier });
-      // Checkpoints were deferred to the end of the import, and the connection's setting is back.
+      // Checkpoints wait until after the import (deferred-checkpoint); then the connection's setting is back.
+      expect(await autocheckpoint()).toBe(0);
+      expect(await checkpointHeld(batched.db)).toBe(true);
       expect(await autocheckpoint()).toBe(before);
       expect(before).toBeGreaterThan(0);
       expect(results.map((r) => `${r.file} ${r.code}`)).toEqual([

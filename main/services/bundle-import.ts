@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -25,6 +24,7 @@ import {
 } from '../../db/bundles';
 import { withRawConnection } from '../../db/create-db';
 import { submissionVerdict } from './bundle-content';
+import { holdCheckpoints } from './deferred-checkpoint';
 import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
@@ -187,14 +187,14 @@ export async function importBundleInputs(
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
   const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier();
-  let checkpointAfter: number | null = null;
+  let releaseCheckpoints: (() => void) | null = null;
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
   try {
     const keys = await registrySnapshot(ctx);
     // One object for the whole import: the worker pool sends it to each worker once.
     const content: ContentContext = { catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) };
+    releaseCheckpoints = await holdCheckpoints(ctx.db);
     const state = await withRawConnection(ctx.db, (sqlite) => ({
-      autocheckpoint: deferCheckpoints(sqlite),
       chains: new Map(
         bundleWrites(sqlite)
           .allChains()
@@ -207,7 +207,6 @@ export async function importBundleInputs(
           .map((r) => r.sha256),
       ),
     }));
-    checkpointAfter = state.autocheckpoint;
     const total = inputs.length;
     const results: ImportResult[] = new Array<ImportResult>(total);
     const verified: (Verified | undefined)[] = new Array<Verified | undefined>(total);
@@ -316,26 +315,8 @@ export async function importBundleInputs(
     return results;
   } finally {
     await owned?.close();
-    const restore = checkpointAfter;
-    if (restore !== null) await withRawConnection(ctx.db, (sqlite) => checkpoint(sqlite, restore));
+    releaseCheckpoints?.();
   }
-}
-
-/**
- * WAL checkpoints wait until the import's last commit: checkpointing after every batch (SQLite's default once the
- * log passes 1,000 pages) copies the same index pages into the database file again and again. Durability is
- * unchanged (every commit is in the fsynced log); the log grows by the import's size and is folded in at the end,
- * inside the import's own time. Returns the setting to restore.
- */
-function deferCheckpoints(sqlite: BetterSqlite3.Database): number {
-  const current = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-  sqlite.pragma('wal_autocheckpoint = 0');
-  return current;
-}
-
-function checkpoint(sqlite: BetterSqlite3.Database, autocheckpoint: number): void {
-  sqlite.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(autocheckpoint))}`);
-  sqlite.pragma('wal_checkpoint(PASSIVE)');
 }
 
 /**

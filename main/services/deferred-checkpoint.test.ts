@@ -1,0 +1,137 @@
+// The WAL checkpoint after an import: not inside the import, folded in a moment later, the setting restored.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { seoulMinseon7Catalog } from '../../domain/catalog/load';
+import { examples } from '../../domain/documents/test-fixtures';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { generateKeyPair, type KeyPairPem } from '../bundles/index';
+import { importBundleInputs } from './bundle-import';
+import { makeCopy, registerApprovedKey, sha256Hex, signSubmission } from './bundle-test-support';
+import { directVerifier } from './bundle-verify';
+import { databasePathIn, type AppContext } from './context';
+import { CHECKPOINT_DELAY_MS, checkpointHeld, holdCheckpoints } from './deferred-checkpoint';
+
+const dirs: { remove(): void }[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+const department = seoulMinseon7Catalog.projects[0]?.leadDepartment as string;
+const projectId = seoulMinseon7Catalog.projects[0]?.id as string;
+
+/** A department's chain of `count` signed bundles, each with a finance row carrying a long note. */
+async function chain(pair: KeyPairPem, count: number): Promise<{ name: string; bytes: Buffer }[]> {
+  const out: { name: string; bytes: Buffer }[] = [];
+  let previous: string | null = null;
+  for (let revision = 1; revision <= count; revision++) {
+    const bytes = await signSubmission(pair.privateKeyPem, {
+      department,
+      period: '2019-H1',
+      revision,
+      previousBundleSha256: previous,
+      createdAt: `2019-07-01T09:${String(revision).padStart(2, '0')}:00.000Z`,
+      documents: [
+        {
+          path: `documents/finance-${projectId}-2019-H1.json`,
+          json: {
+            ...structuredClone(examples.financeRowJson),
+            projectId,
+            department,
+            periodId: '2019-H1',
+            note: `차수 ${revision}: ${'재원 확보 경과 '.repeat(200)}`,
+          },
+        },
+      ],
+    });
+    out.push({ name: `r${revision}.pledge`, bytes });
+    previous = sha256Hex(bytes);
+  }
+  return out;
+}
+
+async function officeWithKey(): Promise<{ ctx: AppContext; pair: KeyPairPem; dataDir: string }> {
+  const dir = makeTempDir('pledge-checkpoint-');
+  dirs.push(dir);
+  const ctx = await makeCopy(dir.path, 'office', { role: 'office' });
+  const pair = generateKeyPair();
+  await registerApprovedKey(ctx, department, pair.publicKeyPem);
+  return { ctx, pair, dataDir: join(dir.path, 'office', 'data') };
+}
+
+const autocheckpoint = async (ctx: AppContext): Promise<number | undefined> =>
+  (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(ctx.db)).rows[0]
+    ?.wal_autocheckpoint;
+
+describe('the checkpoint after an import', () => {
+  it('leaves the log to be folded after the import returns, then gives the connection its setting back', async () => {
+    const { ctx, pair, dataDir } = await officeWithKey();
+    try {
+      const before = await autocheckpoint(ctx);
+      expect(before).toBeGreaterThan(0);
+      // Whatever setup wrote is folded in first, so the file's size shows only what the import adds.
+      await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(ctx.db);
+      const fileSize = () => statSync(databasePathIn(dataDir)).size;
+      const sizeBefore = fileSize();
+
+      const results = await importBundleInputs(ctx, await chain(pair, 12), { verifier: directVerifier });
+      expect(results.map((r) => r.code)).toEqual(Array.from({ length: 12 }, () => 'ACCEPTED'));
+      // Returned with every bundle committed (in the log) and nothing folded into the database file yet.
+      expect(await autocheckpoint(ctx)).toBe(0);
+      expect(fileSize()).toBe(sizeBefore);
+      const stored = await ctx.db
+        .selectFrom('bundles')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      expect(stored?.n).toBe(12);
+
+      // The scheduled checkpoint, run a moment later.
+      await vi.waitFor(() => expect(fileSize()).toBeGreaterThan(sizeBefore), {
+        timeout: CHECKPOINT_DELAY_MS + 3_000,
+        interval: 100,
+      });
+      expect(await autocheckpoint(ctx)).toBe(before);
+      // Nothing left to run.
+      expect(await checkpointHeld(ctx.db)).toBe(false);
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
+  it('waits for overlapping imports and restores the setting found before the first of them', async () => {
+    const { ctx } = await officeWithKey();
+    try {
+      const before = await autocheckpoint(ctx);
+      const releaseFirst = await holdCheckpoints(ctx.db);
+      const releaseSecond = await holdCheckpoints(ctx.db);
+      expect(await autocheckpoint(ctx)).toBe(0);
+      releaseFirst();
+      releaseFirst(); // a second call does not count twice
+      // One import still runs: no checkpoint, the setting stays off.
+      expect(await checkpointHeld(ctx.db)).toBe(false);
+      expect(await autocheckpoint(ctx)).toBe(0);
+      releaseSecond();
+      expect(await checkpointHeld(ctx.db)).toBe(true);
+      // Not the 0 the second import found when it started.
+      expect(await autocheckpoint(ctx)).toBe(before);
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
+  it('is no error when the database was closed first: closing folded the log in, nothing is lost', async () => {
+    const { ctx, pair, dataDir } = await officeWithKey();
+    const results = await importBundleInputs(ctx, await chain(pair, 3), { verifier: directVerifier });
+    expect(results.every((r) => r.status === 'accepted')).toBe(true);
+    await ctx.db.destroy();
+    // The scheduled checkpoint fires on the closed handle; a rejection would fail this test run.
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_DELAY_MS + 300));
+    const sqlite = new BetterSqlite3(databasePathIn(dataDir), { readonly: true });
+    try {
+      expect(sqlite.prepare('SELECT count(*) FROM bundles').pluck().get()).toBe(3);
+      expect(sqlite.prepare('SELECT count(*) FROM received_documents').pluck().get()).toBe(3);
+    } finally {
+      sqlite.close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { withRawConnection } from '../../db/create-db';
+import type { Database } from '../../db/schema';
+
+/**
+ * WAL checkpoints around an import. While bundles are committed, SQLite's automatic checkpoint (once the log
+ * passes 1,000 pages) would copy the same index pages into the database file after every batch; it is switched
+ * off for the import. Folding the log into the database file afterwards (0.6–1 s at ten times Seoul's size) is not
+ * part of the import either: the import reports its results first, and the checkpoint runs a moment later
+ * (CHECKPOINT_DELAY_MS), between requests. Durability does not depend on it — every commit is in the fsynced log,
+ * and a log left behind (the app closed first) is folded in when the database is closed or opened again.
+ *
+ * Imports may overlap (two windows, an import started while the last one's checkpoint waits): the setting to
+ * restore is the one found before the first of them, and the checkpoint waits until none is running.
+ */
+
+/** How long after an import its checkpoint waits: the results are on screen by then. */
+export const CHECKPOINT_DELAY_MS = 2_000;
+
+interface Held {
+  /** The connection's wal_autocheckpoint before the first import that held it. */
+  restore: number;
+  /** Imports running now. */
+  active: number;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+const held = new WeakMap<object, Held>();
+
+/**
+ * Switches automatic checkpoints off for an import; returns the function the import calls when it ends, which
+ * schedules the checkpoint (and the setting's return) for when no import runs.
+ */
+export async function holdCheckpoints(db: Kysely<Database>): Promise<() => void> {
+  await withRawConnection(db, (sqlite) => {
+    const state = held.get(db);
+    if (state !== undefined) {
+      state.active += 1;
+      if (state.timer !== null) clearTimeout(state.timer);
+      state.timer = null;
+      return;
+    }
+    const restore = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+    sqlite.pragma('wal_autocheckpoint = 0');
+    held.set(db, { restore, active: 1, timer: null });
+  });
+  let released = false;
+  return () => {
+    const state = held.get(db);
+    if (released || state === undefined) return;
+    released = true;
+    state.active -= 1;
+    if (state.active > 0) return;
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      // A closed database (the app or a test ended first) folds its log in when closing: nothing is lost.
+      checkpointHeld(db).catch(() => undefined);
+    }, CHECKPOINT_DELAY_MS);
+    // The checkpoint never keeps a finished CLI or test process alive.
+    state.timer.unref();
+  };
+}
+
+/**
+ * Runs a scheduled checkpoint now (the app before closing the database, and tests): folds the log into the
+ * database and gives the connection its setting back. Does nothing while an import still runs or when none ended
+ * since the last checkpoint. Returns whether it ran.
+ */
+export async function checkpointHeld(db: Kysely<Database>): Promise<boolean> {
+  const state = held.get(db);
+  if (state === undefined) return false;
+  if (state.timer !== null) clearTimeout(state.timer);
+  state.timer = null;
+  return withRawConnection(db, (sqlite) => {
+    // Re-read under the connection's lock: an import may have started while this waited for it.
+    if (held.get(db) !== state || state.active > 0) return false;
+    held.delete(db);
+    foldLog(sqlite, state.restore);
+    return true;
+  });
+}
+
+function foldLog(sqlite: BetterSqlite3.Database, autocheckpoint: number): void {
+  sqlite.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(autocheckpoint))}`);
+  sqlite.pragma('wal_checkpoint(PASSIVE)');
+}

@@ -63,7 +63,7 @@ export async function holdCheckpoints(db: Kysely<Database>): Promise<() => void>
 }
 
 /**
- * Runs a scheduled checkpoint now (the app before closing the database, and tests): folds the log into the
+ * Runs a scheduled checkpoint now (the benchmark, which times it on its own, and tests): folds the log into the
  * database and gives the connection its setting back. Does nothing while an import still runs or when none ended
  * since the last checkpoint. Returns whether it ran.
  */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -54,6 +55,16 @@ describe('electron-builder.yml', () => {
       installerLanguages: ['ko_KR'],
       deleteAppDataOnUninstall: false,
     });
+  });
+
+  it('has the app icon where electron-builder looks for it: a PNG of at least 256×256 (Windows needs that)', () => {
+    const png = readFileSync(join(projectDir, config.directories?.buildResources ?? '', 'icon.png'));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR: width and height, big-endian, right after the chunk's length and type.
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(256);
   });
 
   it('builds AppImage and deb for Linux, filed under Office', () => {

@@ -16,6 +16,12 @@ test('first run as a department lists its own projects first, and the choice sur
 }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: /처음 설정/ })).toBeVisible();
+  // The window's icon (the favicon in browser mode) is served with the page.
+  const iconHref = await page.locator('link[rel="icon"]').getAttribute('href');
+  const icon = await page.request.get(new URL(iconHref ?? '', page.url()).href);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  expect(await icon.text()).toContain('<svg');
   await new SetupPage(page).chooseDepartment(department);
 
   const catalogPage = new CatalogPage(page);

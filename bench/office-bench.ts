@@ -13,7 +13,7 @@ import { readZipEntries } from '../main/bundles/read';
 import { writeReportWorkbook } from '../main/reports/workbook';
 import { importBundleInputs, importBundles } from '../main/services/bundle-import';
 import { directVerifier } from '../main/services/bundle-verify';
-import { checkpointHeld } from '../main/services/deferred-checkpoint';
+import { checkpointHeld } from '../main/services/import-write-mode';
 import type { AppContext } from '../main/services/context';
 import { officeHandlers } from '../main/services/office-handlers';
 import { makeCopy, registerApprovedKey } from '../main/services/bundle-test-support';
@@ -166,7 +166,7 @@ export async function benchOffice(
       const cpu = process.cpuUsage(cpuBefore);
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       await profiler?.stop(`import-x${scale}`);
-      // The WAL checkpoint the import leaves for a moment later (deferred-checkpoint), run now and timed on its
+      // The WAL checkpoint the import leaves for a moment later (import-write-mode), run now and timed on its
       // own: the floor does not count folding its log in either (its database is closed after its clock stops).
       const checkpointStarted = performance.now();
       const checkpointRan = await checkpointHeld(office.db);

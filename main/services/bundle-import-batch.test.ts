@@ -13,7 +13,7 @@ import {
   signSubmission,
 } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
-import { checkpointHeld } from './deferred-checkpoint';
+import { checkpointHeld } from './import-write-mode';
 import type { AppContext } from './context';
 import { generateKeyPair, type KeyPairPem } from '../bundles/index';
 
@@ -104,7 +104,7 @@ describe('batched commit of one import', () => {
           ?.wal_autocheckpoint;
       const before = await autocheckpoint();
       const results = await importBundleInputs(batched, inputs, { verifier: directVerifier });
-      // Checkpoints wait until after the import (deferred-checkpoint); then the connection's setting is back.
+      // Checkpoints wait until after the import (import-write-mode); then the connection's setting is back.
       expect(await autocheckpoint()).toBe(0);
       expect(await checkpointHeld(batched.db)).toBe(true);
       expect(await autocheckpoint()).toBe(before);

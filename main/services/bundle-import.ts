@@ -24,7 +24,7 @@ import {
 } from '../../db/bundles';
 import { withRawConnection } from '../../db/create-db';
 import { submissionVerdict } from './bundle-content';
-import { holdCheckpoints } from './deferred-checkpoint';
+import { enterImportWrites } from './import-write-mode';
 import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
@@ -187,13 +187,14 @@ export async function importBundleInputs(
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
   const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier();
-  let releaseCheckpoints: (() => void) | null = null;
+  let leaveImportWrites: (() => Promise<void>) | null = null;
+  let failed = false;
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
   try {
     const keys = await registrySnapshot(ctx);
     // One object for the whole import: the worker pool sends it to each worker once.
     const content: ContentContext = { catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) };
-    releaseCheckpoints = await holdCheckpoints(ctx.db);
+    leaveImportWrites = await enterImportWrites(ctx.db);
     const state = await withRawConnection(ctx.db, (sqlite) => ({
       chains: new Map(
         bundleWrites(sqlite)
@@ -313,9 +314,15 @@ export async function importBundleInputs(
         : rejected(v.file, 'DUPLICATE', '이미 받은 번들입니다.');
     }
     return results;
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     await owned?.close();
-    releaseCheckpoints?.();
+    // Before the results go out: every commit of this import on disk (import-write-mode). After a failure its own
+    // error is the one reported; the committed bundles are synced all the same where the database still allows it.
+    if (failed) await leaveImportWrites?.().catch(() => undefined);
+    else await leaveImportWrites?.();
   }
 }
 

@@ -1,18 +1,21 @@
-// The WAL checkpoint after an import: not inside the import, folded in a moment later, the setting restored.
-import { statSync } from 'node:fs';
+// How an import writes: commits without an fsync each, the log synced once before it returns, the checkpoint a
+// moment later, the connection's settings restored.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { examples } from '../../domain/documents/test-fixtures';
+import { withRawConnection } from '../../db/create-db';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { generateKeyPair, type KeyPairPem } from '../bundles/index';
 import { importBundleInputs } from './bundle-import';
 import { makeCopy, registerApprovedKey, sha256Hex, signSubmission } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import { databasePathIn, type AppContext } from './context';
-import { CHECKPOINT_DELAY_MS, checkpointHeld, holdCheckpoints } from './deferred-checkpoint';
+import { CHECKPOINT_DELAY_MS, checkpointHeld, enterImportWrites, syncLog } from './import-write-mode';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
@@ -62,13 +65,17 @@ async function officeWithKey(): Promise<{ ctx: AppContext; pair: KeyPairPem; dat
 const autocheckpoint = async (ctx: AppContext): Promise<number | undefined> =>
   (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(ctx.db)).rows[0]
     ?.wal_autocheckpoint;
+/** 1 = NORMAL (no fsync per commit in WAL mode), 2 = FULL (every commit fsynced). */
+const synchronous = async (ctx: AppContext): Promise<number | undefined> =>
+  (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(ctx.db)).rows[0]?.synchronous;
 
-describe('the checkpoint after an import', () => {
+describe('how an import writes', () => {
   it('leaves the log to be folded after the import returns, then gives the connection its setting back', async () => {
     const { ctx, pair, dataDir } = await officeWithKey();
     try {
       const before = await autocheckpoint(ctx);
       expect(before).toBeGreaterThan(0);
+      expect(await synchronous(ctx)).toBe(2);
       // Whatever setup wrote is folded in first, so the file's size shows only what the import adds.
       await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(ctx.db);
       const fileSize = () => statSync(databasePathIn(dataDir)).size;
@@ -76,7 +83,9 @@ describe('the checkpoint after an import', () => {
 
       const results = await importBundleInputs(ctx, await chain(pair, 12), { verifier: directVerifier });
       expect(results.map((r) => r.code)).toEqual(Array.from({ length: 12 }, () => 'ACCEPTED'));
-      // Returned with every bundle committed (in the log) and nothing folded into the database file yet.
+      // Returned with every bundle committed (in the log, synced) and nothing folded into the database file yet;
+      // the connection commits with an fsync each again.
+      expect(await synchronous(ctx)).toBe(2);
       expect(await autocheckpoint(ctx)).toBe(0);
       expect(fileSize()).toBe(sizeBefore);
       const stored = await ctx.db
@@ -98,24 +107,46 @@ describe('the checkpoint after an import', () => {
     }
   });
 
-  it('waits for overlapping imports and restores the setting found before the first of them', async () => {
+  it('waits for overlapping imports and restores the settings found before the first of them', async () => {
     const { ctx } = await officeWithKey();
     try {
       const before = await autocheckpoint(ctx);
-      const releaseFirst = await holdCheckpoints(ctx.db);
-      const releaseSecond = await holdCheckpoints(ctx.db);
+      const leaveFirst = await enterImportWrites(ctx.db);
+      // During an import: commits are not fsynced one by one, and no automatic checkpoint.
+      expect(await synchronous(ctx)).toBe(1);
+      const leaveSecond = await enterImportWrites(ctx.db);
       expect(await autocheckpoint(ctx)).toBe(0);
-      releaseFirst();
-      releaseFirst(); // a second call does not count twice
-      // One import still runs: no checkpoint, the setting stays off.
+      await leaveFirst();
+      await leaveFirst(); // a second call does not count twice
+      // One import still runs: no checkpoint, the settings stay as the import needs them.
       expect(await checkpointHeld(ctx.db)).toBe(false);
       expect(await autocheckpoint(ctx)).toBe(0);
-      releaseSecond();
+      expect(await synchronous(ctx)).toBe(1);
+      await leaveSecond();
+      expect(await synchronous(ctx)).toBe(2);
       expect(await checkpointHeld(ctx.db)).toBe(true);
       // Not the 0 the second import found when it started.
       expect(await autocheckpoint(ctx)).toBe(before);
     } finally {
       await ctx.db.destroy();
+    }
+  });
+
+  it("syncs the database's own log file (the one SQLite writes next to it), and nothing for a database without one", async () => {
+    const { ctx, pair, dataDir } = await officeWithKey();
+    try {
+      await importBundleInputs(ctx, await chain(pair, 2), { verifier: directVerifier });
+      const path = await withRawConnection(ctx.db, (sqlite) => syncLog(sqlite));
+      expect(path).toBe(`${databasePathIn(dataDir)}-wal`);
+      expect(statSync(path as string).size).toBeGreaterThan(0);
+    } finally {
+      await ctx.db.destroy();
+    }
+    const memory = new BetterSqlite3(':memory:');
+    try {
+      expect(syncLog(memory)).toBeNull();
+    } finally {
+      memory.close();
     }
   });
 
@@ -130,6 +161,68 @@ describe('the checkpoint after an import', () => {
     try {
       expect(sqlite.prepare('SELECT count(*) FROM bundles').pluck().get()).toBe(3);
       expect(sqlite.prepare('SELECT count(*) FROM received_documents').pluck().get()).toBe(3);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('has every commit of an import on disk before it reports: the log is fsynced after its last write (strace, the CLI)', async () => {
+    // strace shows the system calls themselves: no power cut needed to see what reaches the disk, and when.
+    expect(spawnSync('which', ['strace']).status, 'strace is needed (README: system packages)').toBe(0);
+    const { ctx, pair, dataDir } = await officeWithKey();
+    const folder = join(dataDir, '..', 'inbox');
+    mkdirSync(folder);
+    for (const bundle of await chain(pair, 6)) writeFileSync(join(folder, bundle.name), bundle.bytes);
+    await ctx.db.destroy();
+
+    const root = join(import.meta.dirname, '..', '..');
+    const cli = join(root, 'out', 'cli', 'pledge.mjs');
+    if (!existsSync(cli)) execFileSync(process.execPath, ['build/scripts/build.mjs', 'cli'], { cwd: root });
+    const log = join(dataDir, '..', 'strace.log');
+    const run = spawnSync(
+      'strace',
+      ['-f', '-qq', '-o', log, '-e', 'trace=openat,close,pwrite64,fsync,fdatasync,write,writev'].concat([
+        process.execPath,
+        cli,
+        'import',
+        '--data',
+        dataDir,
+        folder,
+      ]),
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('반영 6');
+
+    // Replay the calls in order, following which descriptor is the database's log at each moment.
+    const wal = `${databasePathIn(dataDir)}-wal`;
+    const walFds = new Set<string>();
+    let lastLogWrite = -1;
+    let syncedAfterIt = false;
+    let reportedAt = -1;
+    const lines = readFileSync(log, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      const call = /^\d+\s+(\w+)\((\d+)?(?:, "([^"]*)")?.*\)\s+=\s+(-?\d+)/.exec(line);
+      if (call === null || reportedAt >= 0) return;
+      const [, name, fd, text, result] = call;
+      if (name === 'openat' && line.includes(`"${wal}"`) && result !== '-1') walFds.add(result as string);
+      else if (name === 'close') walFds.delete(fd as string);
+      else if (name === 'pwrite64' && walFds.has(fd as string)) {
+        lastLogWrite = i;
+        syncedAfterIt = false;
+      } else if ((name === 'fsync' || name === 'fdatasync') && walFds.has(fd as string)) syncedAfterIt = true;
+      else if ((name === 'write' || name === 'writev') && fd === '1' && text !== undefined) reportedAt = i;
+    });
+    expect(lastLogWrite, 'the import wrote its bundles to the log').toBeGreaterThanOrEqual(0);
+    expect(reportedAt, 'the results were printed').toBeGreaterThan(lastLogWrite);
+    expect(syncedAfterIt, 'the log was fsynced after its last write, before the results were printed').toBe(
+      true,
+    );
+
+    // And the six bundles are there for the next reader.
+    const sqlite = new BetterSqlite3(databasePathIn(dataDir), { readonly: true });
+    try {
+      expect(sqlite.prepare("SELECT count(*) FROM bundles WHERE status = 'accepted'").pluck().get()).toBe(6);
     } finally {
       sqlite.close();
     }

@@ -187,8 +187,7 @@ export async function importBundleInputs(
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
   const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier();
-  let leaveImportWrites: (() => Promise<void>) | null = null;
-  let failed = false;
+  let leaveImportWrites: (() => void) | null = null;
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
   try {
     const keys = await registrySnapshot(ctx);
@@ -314,15 +313,9 @@ export async function importBundleInputs(
         : rejected(v.file, 'DUPLICATE', '이미 받은 번들입니다.');
     }
     return results;
-  } catch (error) {
-    failed = true;
-    throw error;
   } finally {
     await owned?.close();
-    // Before the results go out: every commit of this import on disk (import-write-mode). After a failure its own
-    // error is the one reported; the committed bundles are synced all the same where the database still allows it.
-    if (failed) await leaveImportWrites?.().catch(() => undefined);
-    else await leaveImportWrites?.();
+    leaveImportWrites?.();
   }
 }
 

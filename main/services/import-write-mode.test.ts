@@ -1,5 +1,5 @@
-// How an import writes: commits without an fsync each, the log synced once before it returns, the checkpoint a
-// moment later, the connection's settings restored.
+// How an import writes: every commit on disk before the results are reported, the checkpoint a moment later, the
+// connection's setting restored.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,14 +8,13 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { examples } from '../../domain/documents/test-fixtures';
-import { withRawConnection } from '../../db/create-db';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { generateKeyPair, type KeyPairPem } from '../bundles/index';
 import { importBundleInputs } from './bundle-import';
 import { makeCopy, registerApprovedKey, sha256Hex, signSubmission } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import { databasePathIn, type AppContext } from './context';
-import { CHECKPOINT_DELAY_MS, checkpointHeld, enterImportWrites, syncLog } from './import-write-mode';
+import { CHECKPOINT_DELAY_MS, checkpointHeld, enterImportWrites } from './import-write-mode';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
@@ -65,7 +64,7 @@ async function officeWithKey(): Promise<{ ctx: AppContext; pair: KeyPairPem; dat
 const autocheckpoint = async (ctx: AppContext): Promise<number | undefined> =>
   (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(ctx.db)).rows[0]
     ?.wal_autocheckpoint;
-/** 1 = NORMAL (no fsync per commit in WAL mode), 2 = FULL (every commit fsynced). */
+/** 2 = FULL: every commit fsynced. */
 const synchronous = async (ctx: AppContext): Promise<number | undefined> =>
   (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(ctx.db)).rows[0]?.synchronous;
 
@@ -75,7 +74,6 @@ describe('how an import writes', () => {
     try {
       const before = await autocheckpoint(ctx);
       expect(before).toBeGreaterThan(0);
-      expect(await synchronous(ctx)).toBe(2);
       // Whatever setup wrote is folded in first, so the file's size shows only what the import adds.
       await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(ctx.db);
       const fileSize = () => statSync(databasePathIn(dataDir)).size;
@@ -83,9 +81,7 @@ describe('how an import writes', () => {
 
       const results = await importBundleInputs(ctx, await chain(pair, 12), { verifier: directVerifier });
       expect(results.map((r) => r.code)).toEqual(Array.from({ length: 12 }, () => 'ACCEPTED'));
-      // Returned with every bundle committed (in the log, synced) and nothing folded into the database file yet;
-      // the connection commits with an fsync each again.
-      expect(await synchronous(ctx)).toBe(2);
+      // Returned with every bundle committed (in the log) and nothing folded into the database file yet.
       expect(await autocheckpoint(ctx)).toBe(0);
       expect(fileSize()).toBe(sizeBefore);
       const stored = await ctx.db
@@ -107,46 +103,30 @@ describe('how an import writes', () => {
     }
   });
 
-  it('waits for overlapping imports and restores the settings found before the first of them', async () => {
+  it('waits for overlapping imports and restores the setting found before the first of them', async () => {
     const { ctx } = await officeWithKey();
     try {
       const before = await autocheckpoint(ctx);
       const leaveFirst = await enterImportWrites(ctx.db);
-      // During an import: commits are not fsynced one by one, and no automatic checkpoint.
-      expect(await synchronous(ctx)).toBe(1);
       const leaveSecond = await enterImportWrites(ctx.db);
       expect(await autocheckpoint(ctx)).toBe(0);
-      await leaveFirst();
-      await leaveFirst(); // a second call does not count twice
-      // One import still runs: no checkpoint, the settings stay as the import needs them.
+      // Every commit stays fsynced during an import.
+      expect(await synchronous(ctx)).toBe(2);
+      leaveFirst();
+      leaveFirst(); // a second call does not count twice
+      // One import still runs: no checkpoint, the setting stays off.
       expect(await checkpointHeld(ctx.db)).toBe(false);
       expect(await autocheckpoint(ctx)).toBe(0);
-      expect(await synchronous(ctx)).toBe(1);
-      await leaveSecond();
-      expect(await synchronous(ctx)).toBe(2);
+      leaveSecond();
+      // A third starts while the checkpoint waits: the checkpoint waits for it too.
+      const leaveThird = await enterImportWrites(ctx.db);
+      expect(await checkpointHeld(ctx.db)).toBe(false);
+      leaveThird();
       expect(await checkpointHeld(ctx.db)).toBe(true);
-      // Not the 0 the second import found when it started.
+      // Not the 0 the later imports found when they started.
       expect(await autocheckpoint(ctx)).toBe(before);
     } finally {
       await ctx.db.destroy();
-    }
-  });
-
-  it("syncs the database's own log file (the one SQLite writes next to it), and nothing for a database without one", async () => {
-    const { ctx, pair, dataDir } = await officeWithKey();
-    try {
-      await importBundleInputs(ctx, await chain(pair, 2), { verifier: directVerifier });
-      const path = await withRawConnection(ctx.db, (sqlite) => syncLog(sqlite));
-      expect(path).toBe(`${databasePathIn(dataDir)}-wal`);
-      expect(statSync(path as string).size).toBeGreaterThan(0);
-    } finally {
-      await ctx.db.destroy();
-    }
-    const memory = new BetterSqlite3(':memory:');
-    try {
-      expect(syncLog(memory)).toBeNull();
-    } finally {
-      memory.close();
     }
   });
 

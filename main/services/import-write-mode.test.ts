@@ -130,6 +130,33 @@ describe('how an import writes', () => {
     }
   });
 
+  it('lets the request that held the connection when the checkpoint came due finish before it', async () => {
+    const { ctx, pair, dataDir } = await officeWithKey();
+    try {
+      await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(ctx.db);
+      const fileSize = () => statSync(databasePathIn(dataDir)).size;
+      const sizeBefore = fileSize();
+      await importBundleInputs(ctx, await chain(pair, 4), { verifier: directVerifier });
+      // A report's read snapshot holds the connection while the checkpoint comes due and waits for it.
+      const counted = await ctx.db.transaction().execute(async (trx) => {
+        await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_DELAY_MS + 200));
+        return trx
+          .selectFrom('bundles')
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+      });
+      // The snapshot's caller runs on before the checkpoint: the database file has not grown yet.
+      expect(counted.n).toBe(4);
+      expect(fileSize()).toBe(sizeBefore);
+      await vi.waitFor(() => expect(fileSize()).toBeGreaterThan(sizeBefore), {
+        timeout: 3_000,
+        interval: 50,
+      });
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
   it('is no error when the database was closed first: closing folded the log in, nothing is lost', async () => {
     const { ctx, pair, dataDir } = await officeWithKey();
     const results = await importBundleInputs(ctx, await chain(pair, 3), { verifier: directVerifier });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
@@ -18,6 +18,7 @@ import {
   sha256Hex,
   signSubmission,
 } from './bundle-test-support';
+import { DEFAULT_LIMITS } from '../bundles';
 import { directVerifier, findVerifyWorkerFile } from './bundle-verify';
 import type { AppContext } from './context';
 import { importEnrollment, markApproved, revokeKey, exportEnrollment } from './key-service';
@@ -353,6 +354,53 @@ describe('rejections leave the office database unchanged', () => {
     expect(result?.status).toBe('rejected');
     expect(result?.reason.length).toBeGreaterThan(5);
     expect(await dumpDatabase(office)).toEqual(before);
+  });
+});
+
+describe('files that cannot be taken leave the office database unchanged', () => {
+  it('a file over the bundle limit is refused by its size, naming it and the limit', async () => {
+    await enroll(office, dept);
+    const big = join(dir.path, 'big.pledge');
+    writeFileSync(big, Buffer.alloc(0));
+    // A sparse file: its size is over the limit without writing 100 MB.
+    truncateSync(big, DEFAULT_LIMITS.maxBundleBytes + 1);
+    const before = await dumpDatabase(office);
+    const [result] = await importBundles(office, [big], undefined, direct);
+    expect(result?.status).toBe('rejected');
+    expect(result?.code).toBe('ZIP_LIMIT');
+    expect(result?.reason).toBe(
+      `파일이 너무 큽니다 (${DEFAULT_LIMITS.maxBundleBytes + 1}바이트, 최대 ${DEFAULT_LIMITS.maxBundleBytes}바이트)`,
+    );
+    expect(await dumpDatabase(office)).toEqual(before);
+  });
+
+  it('a file gone or unreadable by the time it is read is refused with the system reason; the others are imported', async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: 'plan' });
+    const gone = join(dir.path, 'gone.pledge'); // listed, then moved away before the import read it
+    const folder = join(dir.path, 'folder.pledge'); // not a file
+    mkdirSync(folder);
+    const before = await dumpDatabase(office);
+    const results = await importBundleInputs(
+      office,
+      [
+        { name: gone, path: gone },
+        { name: folder, path: folder },
+        { name: exported.path, path: exported.path },
+      ],
+      direct,
+    );
+    expect(results.map((r) => [r.file, r.code])).toEqual([
+      [gone, 'FILE_UNREADABLE'],
+      [folder, 'FILE_UNREADABLE'],
+      [exported.path, 'ACCEPTED'],
+    ]);
+    expect(results[0]?.reason).toMatch(/^파일을 읽을 수 없습니다: ENOENT/);
+    expect(results[1]?.reason).toMatch(/^파일을 읽을 수 없습니다: EISDIR/);
+    // Only the readable bundle went in.
+    const after = await dumpDatabase(office);
+    expect(after.bundles).toHaveLength(before.bundles!.length + 1);
   });
 });
 

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
   DEFAULT_LIMITS,
@@ -358,8 +367,11 @@ function compareCandidates(a: Verified, b: Verified): number {
  */
 function readInput(input: BundleInput): Buffer | ImportResult {
   if ('bytes' in input) return input.bytes;
+  let fd: number | null = null;
   try {
-    const size = statSync(input.path).size;
+    // Opened once: its size from the open file (no second lookup of the path), then read whole.
+    fd = openSync(input.path, 'r');
+    const size = fstatSync(fd).size;
     if (size > DEFAULT_LIMITS.maxBundleBytes) {
       return rejected(
         input.name,
@@ -367,13 +379,22 @@ function readInput(input: BundleInput): Buffer | ImportResult {
         `파일이 너무 큽니다 (${size}바이트, 최대 ${DEFAULT_LIMITS.maxBundleBytes}바이트)`,
       );
     }
-    return readFileSync(input.path);
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, filled);
+      if (read === 0) break; // shorter than when it was opened: checked as the bytes it has
+      filled += read;
+    }
+    return filled === size ? bytes : bytes.subarray(0, filled);
   } catch (error) {
     return rejected(
       input.name,
       'FILE_UNREADABLE',
       `파일을 읽을 수 없습니다: ${error instanceof Error ? error.message : String(error)}`,
     );
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 

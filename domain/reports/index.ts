@@ -8,7 +8,12 @@ export {
   COMPLETION_RATE_DEFINITION,
 } from './status-tables';
 export { sumFinanceAmounts, departmentOrder } from './finance-table';
-export { plannedSoFar, EXECUTION_RATE_DEFINITION, LAGGING_DEFINITION } from './lagging';
+export {
+  plannedSoFar,
+  DEFAULT_EXECUTION_RATE_THRESHOLD,
+  EXECUTION_RATE_DEFINITION,
+  LAGGING_DEFINITION,
+} from './lagging';
 export { localDateOf } from './submissions';
 export { cardExecuted, cardPlannedTotal } from './comparison';
 export { reportTotals } from './totals-cache';

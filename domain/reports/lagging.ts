@@ -17,6 +17,9 @@ import type {
   ReportStatus,
 } from './types';
 
+/** The office's 집행률 기준 until it sets another (30%): a project executing less counts as lagging. */
+export const DEFAULT_EXECUTION_RATE_THRESHOLD = 0.3;
+
 export const EXECUTION_RATE_DEFINITION =
   '집행률 = 임기내 집행 총계(해당 반기까지) ÷ 해당 반기까지의 임기내 계획. 연도별 현재계획은 그 연도 중 임기에 ' +
   '속한 반기 가운데 지난 반기의 비율만큼 계상합니다 (예: 2019년 상반기에는 2018년 계획 전액 + 2019년 계획의 1/2).';

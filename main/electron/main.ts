@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindo
 import { join } from 'node:path';
 import { createAppContext, type AppContext } from '../services/context';
 import { createHandlers } from '../services/handlers';
+import { scheduleReportWarmUp, type ReportWarmUp } from '../services/report-warm-up';
 import { dataDirFromArgv } from '../server/launch-options';
 import { defaultProfileDir } from '../server/profile-dir';
 import { setVerifyWorkerFile } from '../services/bundle-verify';
@@ -26,6 +27,7 @@ const profileDir = defaultProfileDir();
 app.setPath('userData', join(profileDir, 'electron'));
 
 let context: AppContext | undefined;
+let warmUp: ReportWarmUp | undefined;
 let mainWindow: BrowserWindow | undefined;
 let closing = false;
 
@@ -42,8 +44,10 @@ async function start(): Promise<void> {
     // Close the database before the process ends, then quit for real.
     event.preventDefault();
     closing = true;
-    context
-      .close()
+    const open = context;
+    // A report being built in the background ends first: it reads the database about to be closed.
+    (warmUp?.stop() ?? Promise.resolve())
+      .then(() => open.close())
       .catch((error: unknown) => console.error('[main] closing the data failed', error))
       .finally(() => app.quit());
   });
@@ -65,7 +69,10 @@ async function start(): Promise<void> {
     mode: 'electron',
     appVersion: app.getVersion(),
   });
-  registerIpcHandlers(ipcMain, createHandlers(context), (frame) => isTrustedSender(frame));
+  const handlers = createHandlers(context);
+  registerIpcHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame));
+  // The office's report is built before the screen asks for it (nothing happens on a department's copy).
+  warmUp = scheduleReportWarmUp(context, handlers);
 
   mainWindow = createMainWindow({ preloadPath: join(appDir, 'out', 'preload', 'preload.cjs') });
   mainWindow.on('closed', () => (mainWindow = undefined));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_TOKEN_HEADER, apiPathOf } from '../../domain/api/bridge';
+import { makeCopy } from '../services/bundle-test-support';
 import { startBrowserMode } from './browser-mode';
 
 let root: string;
@@ -29,6 +30,7 @@ describe('startBrowserMode', () => {
       appRoot: join(root, 'app'),
       profileDir: join(root, 'profile'),
       dataDirOverride: dataDir,
+      reportWarmUpDelayMs: 0,
     });
     try {
       const page = await fetch(running.bridge.url);
@@ -46,10 +48,41 @@ describe('startBrowserMode', () => {
       expect(result.value.mode).toBe('browser');
       expect(result.value.version).toBe('3.4.5');
       expect(result.value.databasePath.startsWith(dataDir)).toBe(true);
+      // A copy not set up yet (nor a department's) has no office report to build.
+      expect((await running.warmUp.done).kind).toBe('skipped');
     } finally {
       await running.close();
     }
     await expect(fetch(running.bridge.url)).rejects.toThrow();
+  });
+
+  it("builds the office's report in the background, and the screen's first request gets that report", async () => {
+    // An office copy set up beforehand (its data folder), then opened by browser mode.
+    const prepared = await makeCopy(root, 'office', { role: 'office' });
+    await prepared.close();
+    const running = await startBrowserMode({
+      appRoot: join(root, 'app'),
+      profileDir: join(root, 'office-profile'),
+      dataDirOverride: join(root, 'office', 'data'),
+      reportWarmUpDelayMs: 0,
+    });
+    try {
+      const outcome = await running.warmUp.done;
+      expect(outcome.kind).toBe('built');
+      const call = async (name: Parameters<typeof apiPathOf>[0], input: unknown) => {
+        const response = await fetch(new URL(apiPathOf(name), running.bridge.url), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [API_TOKEN_HEADER]: running.bridge.token },
+          body: JSON.stringify(input),
+        });
+        return ((await response.json()) as { ok: boolean; value: unknown }).value;
+      };
+      const { periodId } = (await call('getDefaultReportPeriod', {})) as { periodId: string };
+      const view = await call('getOfficeReport', { periodId, executionRateThreshold: 0.3 });
+      if (outcome.kind === 'built') expect(view).toEqual(JSON.parse(JSON.stringify(outcome.view)));
+    } finally {
+      await running.close();
+    }
   });
 
   it('refuses to start without a built renderer', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppContext } from '../services/context';
 import { createHandlers } from '../services/handlers';
+import { scheduleReportWarmUp, type ReportWarmUp } from '../services/report-warm-up';
 import { startHttpBridge, type HttpBridge } from './http-bridge';
 
 export interface BrowserModeOptions {
@@ -10,10 +11,14 @@ export interface BrowserModeOptions {
   profileDir: string;
   dataDirOverride?: string | undefined;
   port?: number;
+  /** When the office's report is built in the background (default REPORT_WARM_UP_DELAY_MS after start). */
+  reportWarmUpDelayMs?: number;
 }
 
 export interface BrowserMode {
   bridge: HttpBridge;
+  /** The office's report built after start (see report-warm-up.ts). */
+  warmUp: ReportWarmUp;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
 }
@@ -41,19 +46,24 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     mode: 'browser',
     appVersion: appVersionOf(options.appRoot),
   });
+  const handlers = createHandlers(context);
   let bridge: HttpBridge;
   try {
-    bridge = await startHttpBridge({ handlers: createHandlers(context), staticDir, port: options.port ?? 0 });
+    bridge = await startHttpBridge({ handlers, staticDir, port: options.port ?? 0 });
   } catch (error) {
     await context.close();
     throw error;
   }
+  // The office's report is built before the screen asks for it (nothing happens on a department's copy).
+  const warmUp = scheduleReportWarmUp(context, handlers, options.reportWarmUpDelayMs);
   return {
     bridge,
+    warmUp,
     async close() {
       try {
         await bridge.close();
       } finally {
+        await warmUp.stop();
         await context.close();
       }
     },

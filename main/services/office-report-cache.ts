@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
+import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { dataGeneration } from '../../db/data-generation';
 import type { Database } from '../../db/schema';
@@ -31,11 +32,12 @@ interface GenerationState {
 const MAX_REPORTS = 4;
 const states = new WeakMap<object, GenerationState>();
 
+/** Requests that build the same report share a key: no threshold means the default one. */
 const requestKey = (request: ReportRequest): string =>
   JSON.stringify([
     request.periodId,
     request.comparePeriodId ?? null,
-    request.executionRateThreshold ?? null,
+    request.executionRateThreshold ?? DEFAULT_EXECUTION_RATE_THRESHOLD,
     request.today,
   ]);
 

@@ -8,7 +8,7 @@ import {
   type ExecutionPlan,
   type ManagementCard,
 } from '../../domain/documents';
-import { buildOfficeReport, type ReportInput } from '../../domain/reports';
+import { buildOfficeReport, DEFAULT_EXECUTION_RATE_THRESHOLD, type ReportInput } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
@@ -211,7 +211,10 @@ export async function officeReport(
     catalog,
     term,
     request.periodId,
-    { executionRateThreshold: request.executionRateThreshold ?? 0.3, today: request.today },
+    {
+      executionRateThreshold: request.executionRateThreshold ?? DEFAULT_EXECUTION_RATE_THRESHOLD,
+      today: request.today,
+    },
     request.comparePeriodId,
   );
   const completion = await latestDecisions(db, 'completion');

@@ -9,6 +9,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { ChangesSection, CompletionSection, ConflictsSection } from './DecisionSections';
 import { FinanceTable } from './FinanceTable';
 import { needsConfirmation } from '../../../domain/plans/confirmation';
+import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../../domain/reports/lagging';
 import { PlanConfirmationsSection } from './PlanConfirmations';
 import { formatRate } from './format';
 import { ComparisonTable, LaggingTable, ParticipationTable } from './ReportSections';
@@ -95,8 +96,10 @@ function ReportView({
 }) {
   const [periodId, setPeriodId] = useState(initialPeriod);
   const [compareId, setCompareId] = useState('');
-  const [thresholdText, setThresholdText] = useState('30');
-  const [threshold, setThreshold] = useState(0.3);
+  const [thresholdText, setThresholdText] = useState(
+    String(Math.round(DEFAULT_EXECUTION_RATE_THRESHOLD * 100)),
+  );
+  const [threshold, setThreshold] = useState(DEFAULT_EXECUTION_RATE_THRESHOLD);
   const [thresholdError, setThresholdError] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('status');
   // A section is built when first shown and kept (switching back is instant); printing builds them all.

@@ -119,6 +119,15 @@ test('two departments report (one on time, one late, one missing): status, 붙�
 
   // The chart shows the same counts for area 4 (row index = position of the area).
   await expect(page.getByTestId('status-chart').locator('svg title').first()).toHaveText(/분야별/);
+  // Every area's name is drawn whole inside the chart (the longest, area 7, was cut off at the left edge).
+  const labels = await page
+    .getByTestId('status-chart')
+    .locator('text.chart-label')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => ({ text: n.textContent, left: (n as SVGTextElement).getBBox().x })),
+    );
+  expect(labels.length).toBe(7);
+  expect(labels.filter((l) => l.left < 0)).toEqual([]);
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'status.png'), fullPage: true });
 
   // 붙임5: every amount per project, area subtotals and the grand total.

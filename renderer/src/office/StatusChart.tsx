@@ -11,18 +11,32 @@ export const STATUS_COLORS: Record<ReportStatus, string> = {
   notSubmitted: '#b8bec9',
 };
 
-const LABEL_WIDTH = 170;
+/** The labels' font size (office.css .chart-label) and the gap between a label and its bar. */
+const LABEL_FONT_PX = 12;
+const LABEL_GAP = 8;
+const MIN_LABEL_WIDTH = 120;
 const BAR_AREA = 560;
 const ROW = 30;
 const BAR = 20;
 const TOP = 8;
 
+/**
+ * Room for the longest area name, so that none is cut off at the left edge (a long name such as "7. 천만시민의 꿈이
+ * 이뤄지는 특별시" was): Hangul and other wide characters take about one em, the rest about 0.6 em.
+ */
+function labelWidthOf(labels: readonly string[]): number {
+  const widthOf = (label: string): number =>
+    [...label].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x1100 ? 1 : 0.6) * LABEL_FONT_PX, 0);
+  return Math.max(MIN_LABEL_WIDTH, Math.ceil(Math.max(0, ...labels.map(widthOf))) + 2 * LABEL_GAP);
+}
+
 /** Status by area as stacked horizontal bars (plain SVG, no chart library); each segment has a <title>. */
 export function StatusChart({ chart }: { chart: StatusChartData }) {
+  const labelWidth = labelWidthOf(chart.categories);
   const totals = chart.categories.map((_, i) => chart.series.reduce((acc, s) => acc + (s.values[i] ?? 0), 0));
   const max = Math.max(1, ...totals);
   const height = TOP + chart.categories.length * ROW + 24;
-  const width = LABEL_WIDTH + BAR_AREA + 50;
+  const width = labelWidth + BAR_AREA + 50;
   const scale = BAR_AREA / max;
   return (
     <figure className="office-chart" data-testid="status-chart">
@@ -48,10 +62,10 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
         </desc>
         {chart.categories.map((category, i) => {
           const y = TOP + i * ROW;
-          let x = LABEL_WIDTH;
+          let x = labelWidth;
           return (
             <g key={category} data-testid={`chart-row-${i}`}>
-              <text x={LABEL_WIDTH - 8} y={y + BAR / 2 + 5} textAnchor="end" className="chart-label">
+              <text x={labelWidth - LABEL_GAP} y={y + BAR / 2 + 5} textAnchor="end" className="chart-label">
                 {category}
               </text>
               {chart.series.map((s) => {
@@ -82,8 +96,8 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
           );
         })}
         <line
-          x1={LABEL_WIDTH}
-          x2={LABEL_WIDTH}
+          x1={labelWidth}
+          x2={labelWidth}
           y1={TOP - 4}
           y2={TOP + chart.categories.length * ROW}
           stroke="#5b6475"

@@ -295,6 +295,11 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
       resultsChanged: ['u1:2019-H1'],
       changes: ['status', 'executed', 'results'],
     });
+    // The same result as the forms name it: the card's unit name and the half-year's label.
+    const card = scenario().cards.find((c) => c.projectId === '1-1-1' && c.periodId === '2019-H1');
+    const unit = card?.unitProjects.find((u) => u.id === 'u1');
+    expect(unit).toBeDefined();
+    expect(p1?.resultsChangedLabels).toEqual([`${unit?.name} · 2019년 상반기`]);
     const p4 = report.comparison.projects.find((p) => p.projectId === '3-2-1');
     expect(p4?.changes).toEqual(['status', 'executed', 'plannedTotal']);
     expect(p4?.plannedBefore).toBe(100);

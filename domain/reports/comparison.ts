@@ -7,6 +7,7 @@ import {
   toMilli,
 } from '../documents';
 import type { CatalogProject } from '../catalog/types';
+import { listPeriods } from '../term/periods';
 import { leadCardOf, previousLeadCardOf, type ReportContext, statusOfCard } from './context';
 import { memoized, memoTable } from './report-memo';
 import type { ComparisonChange, ComparisonReport, ProjectComparison, ReportStatus } from './types';
@@ -35,29 +36,37 @@ function trend(before: ReportStatus, after: ReportStatus): -1 | 0 | 1 | null {
   return d < 0 ? -1 : d > 0 ? 1 : 0;
 }
 
-function changedResults(before: ManagementCard | null, after: ManagementCard): string[] {
+/** New or changed unit results, by "unitId:periodId" (sorted), with the names the forms give them. */
+function changedResults(
+  before: ManagementCard | null,
+  after: ManagementCard,
+  periodLabels: ReadonlyMap<string, string>,
+): { ids: string[]; labels: string[] } {
   const previous = new Map(before?.unitProjects.map((u) => [u.id, u.results]) ?? []);
-  const out: string[] = [];
+  const changed: { id: string; label: string }[] = [];
   for (const unit of after.unitProjects) {
     for (const [key, text] of Object.entries(unit.results)) {
       if (text.trim() === '') continue;
-      if ((previous.get(unit.id)?.[key] ?? '').trim() !== text.trim()) out.push(`${unit.id}:${key}`);
+      if ((previous.get(unit.id)?.[key] ?? '').trim() !== text.trim())
+        changed.push({ id: `${unit.id}:${key}`, label: `${unit.name} · ${periodLabels.get(key) ?? key}` });
     }
   }
-  return out.sort();
+  changed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ids: changed.map((c) => c.id), labels: changed.map((c) => c.label) };
 }
 
 /** Two half-years side by side per project (the lead department's cards): status, 집행액, 현재계획, new results. */
 export function buildComparison(ctx: ReportContext): ComparisonReport {
   const projects: ProjectComparison[] = [];
   const kept = memoTable(ctx.memo, `comparison|${ctx.previousPeriodId ?? ''}|${ctx.period.id}`);
+  const periodLabels = new Map(listPeriods(ctx.input.term).map((p) => [p.id, p.label]));
   for (const project of ctx.projects) {
     const before = previousLeadCardOf(ctx, project);
     const after = leadCardOf(ctx, project);
     if (before === null && after === null) continue;
     projects.push(
       memoized(kept, project.id, [ctx.termKey, ctx.projectKeys.get(project.id), before, after], () =>
-        compareProject(ctx, project, before, after),
+        compareProject(ctx, project, before, after, periodLabels),
       ),
     );
   }
@@ -81,6 +90,7 @@ function compareProject(
   project: CatalogProject,
   before: ManagementCard | null,
   after: ManagementCard | null,
+  periodLabels: ReadonlyMap<string, string>,
 ): ProjectComparison {
   const statusBefore = statusOfCard(before);
   const statusAfter = statusOfCard(after);
@@ -88,7 +98,7 @@ function compareProject(
   const executedAfter = after === null ? null : cardExecuted(after, ctx.periods, ctx.totals);
   const plannedBefore = before === null ? null : cardPlannedTotal(before, ctx.budgetYearKeys, ctx.totals);
   const plannedAfter = after === null ? null : cardPlannedTotal(after, ctx.budgetYearKeys, ctx.totals);
-  const resultsChanged = after === null ? [] : changedResults(before, after);
+  const results = after === null ? { ids: [], labels: [] } : changedResults(before, after, periodLabels);
   const changes: ComparisonChange[] = [];
   if (before === null) changes.push('newCard');
   if (after === null) changes.push('cardMissing');
@@ -97,7 +107,7 @@ function compareProject(
     if (toMilli(executedBefore) !== toMilli(executedAfter)) changes.push('executed');
     if (toMilli(plannedBefore) !== toMilli(plannedAfter)) changes.push('plannedTotal');
   }
-  if (resultsChanged.length > 0) changes.push('results');
+  if (results.ids.length > 0) changes.push('results');
   return {
     projectId: project.id,
     projectName: project.name,
@@ -113,7 +123,8 @@ function compareProject(
         : subtractAmounts(executedAfter, executedBefore),
     plannedBefore,
     plannedAfter,
-    resultsChanged,
+    resultsChanged: results.ids,
+    resultsChangedLabels: results.labels,
     changes,
   };
 }

@@ -264,6 +264,8 @@ export interface ProjectComparison {
   plannedAfter: number | null;
   /** Unit results that are new or changed: "u1:2019-H1". */
   resultsChanged: string[];
+  /** The same as the forms name them, in the same order: "단위사업명 · 2019년 상반기". */
+  resultsChangedLabels: string[];
   changes: ComparisonChange[];
 }
 

@@ -443,7 +443,7 @@ function comparisonSheet(report: OfficeReport): XLSX.WorkSheet {
       num(b, r, 8, p.executedDelta);
       num(b, r, 9, p.plannedBefore);
       num(b, r, 10, p.plannedAfter);
-      b.text(r, 11, [...p.changes.map((x) => COMPARISON_LABELS[x]), ...p.resultsChanged].join(', '));
+      b.text(r, 11, [...p.changes.map((x) => COMPARISON_LABELS[x]), ...p.resultsChangedLabels].join(', '));
     }),
     [10, 40, 16, 14, 14, 6, 12, 12, 10, 12, 12, 40],
   ).finish();

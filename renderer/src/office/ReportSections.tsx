@@ -219,9 +219,9 @@ export function ComparisonTable({
                 <tr key={p.projectId} data-testid={`comparison-${p.projectId}`}>
                   <td>{p.projectId}</td>
                   <td className="text">{p.projectName}</td>
-                  <td>{REPORT_STATUS_LABELS[p.statusBefore]}</td>
-                  <td>{REPORT_STATUS_LABELS[p.statusAfter]}</td>
-                  <td>
+                  <td className="label">{REPORT_STATUS_LABELS[p.statusBefore]}</td>
+                  <td className="label">{REPORT_STATUS_LABELS[p.statusAfter]}</td>
+                  <td className="label">
                     {p.statusTrend === null ? '–' : TREND_LABELS[String(p.statusTrend) as '-1' | '0' | '1']}
                   </td>
                   <td className="num">{formatAmount(p.executedBefore)}</td>
@@ -231,7 +231,7 @@ export function ComparisonTable({
                   <td className="num">{formatAmount(p.plannedAfter)}</td>
                   <td className="text" data-testid={`comparison-${p.projectId}-changes`}>
                     {p.changes.map((c) => CHANGE_LABELS[c]).join(', ')}
-                    {p.resultsChanged.length > 0 ? ` (${p.resultsChanged.join(', ')})` : ''}
+                    {p.resultsChangedLabels.length > 0 ? ` (${p.resultsChangedLabels.join(', ')})` : ''}
                   </td>
                 </tr>
               ))}

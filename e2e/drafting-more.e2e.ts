@@ -113,10 +113,15 @@ test('attachments: an allowed file is stored and listed with its size, a refused
   await d.start(app.url, department);
   await d.openPlan(projectId);
   const picker = d.field('사진·보도자료 첨부');
+  // The chooser opens from a Korean button (the browser's own "Choose File" button is hidden).
+  const chooser = page.locator('.attachment-picker', { hasText: '사진·보도자료 첨부' });
+  await expect(chooser.getByRole('button', { name: '파일 선택…' })).toBeVisible();
+  await expect(chooser).toContainText('선택한 파일 없음');
   const bytes = Buffer.from('설명회 사진 대신 쓰는 텍스트 파일', 'utf8');
   await picker.setInputFiles({ name: '설명회.txt', mimeType: 'text/plain', buffer: bytes });
   const item = page.getByTestId('attachment-item');
   await expect(item).toHaveCount(1);
+  await expect(chooser).toContainText('설명회.txt');
   await expect(item).toContainText('설명회.txt');
   await expect(item).toContainText(`(${bytes.length} B)`);
   await d.waitSaved();

@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -14,6 +14,7 @@ import {
   PARTICIPATION_COUNT_LABELS,
 } from '../../../domain/documents';
 import { ApiCallError, api } from '../api/client';
+import { FilePicker } from '../components/FilePicker';
 import { FieldError, fieldId, formatBytes, TextInput, useFieldError, type AnyForm } from './form-kit';
 
 /** Sections shared by several forms: contacts, cooperating departments, citizen participation, attachments. */
@@ -157,7 +158,6 @@ function readBase64(file: File): Promise<string> {
 
 /** A file input that stores the file by hash and hands back its reference; refusals are shown in Korean. */
 export function AttachmentPicker(props: { label: string; onUploaded: (ref: AttachmentUploaded) => void }) {
-  const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const upload = async (file: File) => {
@@ -191,19 +191,8 @@ export function AttachmentPicker(props: { label: string; onUploaded: (ref: Attac
     }
   };
   return (
-    <div className="field attachment-picker">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type="file"
-        accept={ACCEPT}
-        disabled={busy}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void upload(file);
-        }}
-      />
+    <div className="attachment-picker">
+      <FilePicker label={props.label} accept={ACCEPT} disabled={busy} onFile={(file) => void upload(file)} />
       {busy && <span className="hint">올리는 중…</span>}
       {error && (
         <p className="field-error" role="alert" data-testid="attachment-error">

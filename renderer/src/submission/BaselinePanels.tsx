@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { BaselineApplied, BaselineExported } from '../../../domain/api/contract';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
-import { FilePicker } from './FilePicker';
+import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from './files';
 import { shortHash } from './labels';
 import { useAction } from './use-action';

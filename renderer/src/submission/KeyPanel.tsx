@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { baseName, downloadText } from './files';
-import { FilePicker } from './FilePicker';
+import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
 import { formatTime, KEY_STATUS_LABELS } from './labels';
 import { useAction } from './use-action';

@@ -3,7 +3,7 @@ import type { BundleImportResult, KeyImported, RegistryKeyView } from '../../../
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
-import { FilePicker } from './FilePicker';
+import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
 import { ImportResultsTable } from './ImportResultsTable';
 import { formatTime, KEY_STATUS_LABELS } from './labels';

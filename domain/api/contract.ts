@@ -37,6 +37,13 @@ export interface SetupState {
   defaultDataDir: string;
 }
 
+/** 데이터 백업: the checked copy written (see main/services/data-backup.ts). */
+export interface DataBackup {
+  path: string;
+  bytes: number;
+  createdAt: string;
+}
+
 export interface AppInfo {
   version: string;
   /** 'electron' or 'browser': where the renderer runs. */
@@ -376,6 +383,10 @@ export const contract = {
   getAppInfo: op(empty, returns<AppInfo>()),
   getSetup: op(empty, returns<SetupState>()),
   saveSetup: op(setupInputSchema, returns<SetupState>()),
+  backupData: op(
+    z.strictObject({ folder: z.string().trim().min(1).max(1000).optional() }),
+    returns<DataBackup>(),
+  ),
   getCatalog: op(empty, returns<Catalog>()),
   getTerm: op(empty, returns<Term>()),
   listMyDocuments: op(empty, returns<DocumentSummary[]>()),

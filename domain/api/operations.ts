@@ -8,6 +8,7 @@ export const operationNames = [
   'getAppInfo',
   'getSetup',
   'saveSetup',
+  'backupData',
   'getCatalog',
   'getTerm',
   'listMyDocuments',

@@ -33,7 +33,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: { mode
 }
 
 /** fsync of a folder on POSIX, so renames into it survive a power loss (a no-op on Windows). */
-function syncDirectory(dir: string): void {
+export function syncDirectory(dir: string): void {
   if (process.platform === 'win32') return;
   const dirFd = openSync(dir, 'r');
   try {

@@ -1,3 +1,4 @@
+import { backupHelp, runBackup } from './commands/backup';
 import { baselineHelp, runBaseline } from './commands/baseline';
 import { bundleHelp, runBundle } from './commands/bundle';
 import { catalogHelp, runCatalog } from './commands/catalog';
@@ -30,6 +31,7 @@ const commands: Record<string, Command> = {
   plans: { summary: '공약실천계획서 확정 (기획담당관)', help: plansHelp, run: runPlans },
   report: { summary: '반기 종합 현황 (JSON, 엑셀)', help: reportHelp, run: runReport },
   publish: { summary: '공개용 HTML·CSV 자료 쓰기', help: publishHelp, run: runPublish },
+  backup: { summary: '데이터 백업 (검사한 데이터베이스 사본)', help: backupHelp, run: runBackup },
 };
 
 export function helpText(): string {

@@ -3,6 +3,7 @@ import { listDepartments } from '../../domain/catalog/load';
 import { setSetting } from '../../db/settings';
 import type { AppContext } from './context';
 import { databasePathIn } from './context';
+import { backupData } from './data-backup';
 import { UserError } from './errors';
 import { loadCatalog } from './reference';
 import { whoAmI } from './session';
@@ -29,6 +30,8 @@ export const setupHandlers = (ctx: AppContext) =>
     }),
 
     getSetup: () => readSetup(ctx),
+
+    backupData: ({ folder }) => backupData(ctx, folder),
 
     saveSetup: async (input) => {
       let department: string | null = null;

@@ -6,6 +6,7 @@ import { setupInputSchema, type SetupState } from '../../../domain/api/contract'
 import type { Catalog } from '../../../domain/catalog/types';
 import { ApiCallError, api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
+import { BackupPanel } from './BackupPanel';
 import { listDepartments } from '../../../domain/catalog/departments';
 
 type FormInput = z.input<typeof setupInputSchema>;
@@ -49,7 +50,7 @@ export function SetupScreen(props: {
 
   return (
     <main className="setup">
-      <h1>공약이행 관리 — 처음 설정</h1>
+      <h1>공약이행 관리 — {props.setup.configured ? '설정 변경' : '처음 설정'}</h1>
       <p className="lead">
         이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다. 나중에 바꿀 수 있습니다.
       </p>
@@ -115,6 +116,7 @@ export function SetupScreen(props: {
           )}
         </div>
       </form>
+      {props.setup.configured && <BackupPanel dataDir={props.setup.dataDir} />}
     </main>
   );
 }

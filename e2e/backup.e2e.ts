@@ -1,0 +1,40 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { expect, test } from './fixtures';
+import { SetupPage } from './pages/setup-page';
+
+test('설정 변경 → 데이터 백업: a checked copy in the folder typed, a missing folder named in the message', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment('도시교통본부');
+  await expect(page.getByTestId('current-role')).toHaveText('도시교통본부');
+  await page.getByRole('button', { name: '설정 변경' }).click();
+  await expect(page.getByRole('heading', { name: '공약이행 관리 — 설정 변경' })).toBeVisible();
+  const panel = page.getByRole('region', { name: '데이터 백업' });
+
+  const missing = join(app.dataDir, '..', 'no-usb-here');
+  await panel.getByLabel('백업 파일을 둘 폴더').fill(missing);
+  await panel.getByRole('button', { name: '지금 백업' }).click();
+  await expect(panel.getByRole('alert')).toContainText('백업을 저장할 폴더가 없습니다');
+  await expect(panel.getByRole('alert')).toContainText('no-usb-here');
+
+  const usb = join(app.dataDir, '..', 'usb');
+  mkdirSync(usb, { recursive: true });
+  await panel.getByLabel('백업 파일을 둘 폴더').fill(usb);
+  await panel.getByRole('button', { name: '지금 백업' }).click();
+  const shown = await panel.getByTestId('backup-path').textContent();
+  expect(shown).not.toBeNull();
+  expect(readdirSync(usb)).toEqual([basename(shown ?? '')]);
+  // The copy is a database in its own right, with the choice made on the first-run screen in it.
+  const copy = new BetterSqlite3(shown ?? '', { readonly: true });
+  try {
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    const setup = copy.prepare(`SELECT value FROM settings WHERE key = 'setup'`).get() as { value: string };
+    expect(JSON.parse(setup.value)).toMatchObject({ role: 'department', department: '도시교통본부' });
+  } finally {
+    copy.close();
+  }
+});

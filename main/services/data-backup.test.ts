@@ -1,0 +1,130 @@
+// 데이터 백업 (data-backup.ts) on real SQLite copies: the copy is complete, checked, restorable, and a failure
+// leaves nothing behind.
+import BetterSqlite3 from 'better-sqlite3';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../cli/index';
+import { captureIo } from '../cli/test-io';
+import { createAppContext, databasePathIn } from './context';
+import { backupData } from './data-backup';
+import { basePlan, cardDoc, cardFor, planDoc, useOfficeHarness } from './test-support/office-harness';
+
+const h = useOfficeHarness();
+
+/** Rows per table of a database file, read on a connection of its own. */
+function tableCounts(path: string): Record<string, number> {
+  const sqlite = new BetterSqlite3(path, { readonly: true });
+  try {
+    const tables = sqlite
+      .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .all()
+      .map((t) => t.name);
+    return Object.fromEntries(
+      tables.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
+    );
+  } finally {
+    sqlite.close();
+  }
+}
+
+const received = async (): Promise<void> => {
+  const plan = basePlan();
+  expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
+  expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))])).toBe('accepted');
+};
+
+describe('데이터 백업', () => {
+  it('writes a checked copy with every row of every table, that opens as a data folder', async () => {
+    await received();
+    const folder = join(h.dir.path, 'usb');
+    mkdirSync(folder);
+    const backup = await backupData(h.office, folder);
+
+    expect(dirname(backup.path)).toBe(folder);
+    expect(basename(backup.path)).toMatch(/^공약이행_백업_\d{8}-\d{6}\.sqlite$/);
+    expect(readdirSync(folder)).toEqual([basename(backup.path)]); // nothing partial left beside it
+    const live = tableCounts(databasePathIn(h.office.dataDir));
+    expect(live.received_documents).toBe(2);
+    expect(tableCounts(backup.path)).toEqual(live);
+
+    // Restored as the manual says: the file as pledge.sqlite in an empty folder, opened as the data folder.
+    const restoredDir = join(h.dir.path, 'restored');
+    mkdirSync(restoredDir);
+    copyFileSync(backup.path, databasePathIn(restoredDir));
+    const restored = await createAppContext({
+      profileDir: join(h.dir.path, 'restored-profile'),
+      dataDirOverride: restoredDir,
+      mode: 'cli',
+      appVersion: '0.1.0',
+    });
+    try {
+      const bundles = await restored.db.selectFrom('bundles').select(['sha256', 'status']).execute();
+      expect(bundles.map((b) => b.sha256).sort()).toEqual(
+        (await h.office.db.selectFrom('bundles').select('sha256').execute()).map((b) => b.sha256).sort(),
+      );
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it("goes to the data folder's backups/ without a folder, and two in the same second get two names", async () => {
+    const first = await backupData(h.office);
+    const second = await backupData(h.office);
+    expect(dirname(first.path)).toBe(join(h.office.dataDir, 'backups'));
+    expect(second.path).not.toBe(first.path);
+    expect(readdirSync(join(h.office.dataDir, 'backups')).sort()).toEqual(
+      [basename(first.path), basename(second.path)].sort(),
+    );
+  });
+
+  it('is consistent while an import commits at the same time', async () => {
+    await received();
+    const before = tableCounts(databasePathIn(h.office.dataDir)).received_documents ?? 0;
+    const plan = basePlan();
+    const [backup] = await Promise.all([
+      backupData(h.office, h.dir.path),
+      h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'))]),
+    ]);
+    const copied = tableCounts(backup.path);
+    // All of the import or none of it: its bundle with its document, never one without the other.
+    expect([before, before + 1]).toContain(copied.received_documents);
+    expect(copied.bundles).toBe((copied.received_documents ?? 0) - before + 2);
+  });
+
+  it('refuses a folder that does not exist, or a file, by name, and writes nothing', async () => {
+    const missing = join(h.dir.path, 'no-such-folder');
+    await expect(backupData(h.office, missing)).rejects.toMatchObject({
+      code: 'BACKUP_FOLDER_MISSING',
+      message: `백업을 저장할 폴더가 없습니다: ${missing}`,
+    });
+    const file = join(h.dir.path, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(backupData(h.office, file)).rejects.toThrow(`백업을 저장할 폴더가 없습니다: ${file}`);
+    expect(readdirSync(h.dir.path).filter((n) => n.includes('백업'))).toEqual([]);
+  });
+
+  it('pledge backup prints where the copy went; a missing --out folder exits 1 with the reason', async () => {
+    await received();
+    await h.office.close();
+    const folder = join(h.dir.path, 'cli-out');
+    mkdirSync(folder);
+    const io = captureIo();
+    expect(await main(['backup', '--data', h.office.dataDir, '--out', folder, '--json'], io)).toBe(0);
+    const printed = JSON.parse(io.stdout()) as { path: string; bytes: number };
+    expect(dirname(printed.path)).toBe(folder);
+    expect(tableCounts(printed.path).received_documents).toBe(2);
+
+    const failed = captureIo();
+    const missing = join(h.dir.path, 'gone');
+    expect(await main(['backup', '--data', h.office.dataDir, '--out', missing], failed)).toBe(1);
+    expect(failed.stderr()).toContain(`백업을 저장할 폴더가 없습니다: ${missing}`);
+    // The harness closes the office copy after the test: open it again for that.
+    h.office = await createAppContext({
+      profileDir: join(h.dir.path, 'office', 'profile'),
+      dataDirOverride: h.office.dataDir,
+      mode: 'cli',
+      appVersion: '0.1.0',
+    });
+  });
+});

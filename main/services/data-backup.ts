@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DataBackup } from '../../domain/api/contract';
+import { BackupCheckError, backupDatabaseFile } from '../../db/backup';
+import { fileWriteError, syncDirectory } from '../bundles/atomic-file';
+import { type AppContext, databasePathIn } from './context';
+import { UserError } from './errors';
+
+/**
+ * 데이터 백업: a checked copy of this copy's database (drafts, versions, attachments, received bundles, decisions)
+ * as one file, `공약이행_백업_<local date-time>.sqlite`, in the folder given (which must exist: a USB stick, another
+ * disk) or in the data folder's `backups` folder. The private signing key is not in it (it stays in keys/ or the
+ * OS key store). To restore, copy the file as `pledge.sqlite` into an empty folder and choose that folder as the
+ * data folder (설정 변경). Nothing is left behind when it fails: the copy is written beside its name and renamed
+ * only once SQLite has checked it.
+ */
+export const BACKUP_FOLDER_NAME = 'backups';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const localStamp = (d: Date) =>
+  `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+
+export async function backupData(ctx: AppContext, folder?: string): Promise<DataBackup> {
+  const dir = resolve(folder ?? join(ctx.dataDir, BACKUP_FOLDER_NAME));
+  if (folder === undefined) mkdirSync(dir, { recursive: true });
+  else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError('BACKUP_FOLDER_MISSING', `백업을 저장할 폴더가 없습니다: ${dir}`, {
+      folder: `폴더가 없습니다: ${dir}`,
+    });
+  }
+  const createdAt = ctx.now();
+  const base = `공약이행_백업_${localStamp(createdAt)}`;
+  let path = join(dir, `${base}.sqlite`);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `${base}_${n}.sqlite`);
+  const temp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.partial`);
+  try {
+    await backupDatabaseFile(databasePathIn(ctx.dataDir), temp);
+    const fd = openSync(temp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+    syncDirectory(dir);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    if (error instanceof BackupCheckError) {
+      throw new UserError(
+        'BACKUP_CHECK_FAILED',
+        `백업 파일을 검사했더니 손상되어 있어 지웠습니다: ${error.message}`,
+      );
+    }
+    throw fileWriteError(error, path);
+  }
+  return { path, bytes: statSync(path).size, createdAt: createdAt.toISOString() };
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { DataBackup } from '../../../domain/api/contract';
+import { ApiCallError, api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
+
+const formatSize = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/**
+ * 데이터 백업 (설정 변경): a checked copy of this copy's database in a folder the user names (a USB stick, another
+ * disk), or in the data folder's backups/. The program keeps running while it is written.
+ */
+export function BackupPanel(props: { dataDir: string }) {
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<DataBackup | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const backup = async () => {
+    setBusy(true);
+    setDone(null);
+    setFailure(null);
+    try {
+      setDone(await api.backupData(folder.trim() === '' ? {} : { folder: folder.trim() }));
+    } catch (error) {
+      setFailure(error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="backup" aria-labelledby="backup-title">
+      <h2 id="backup-title">데이터 백업</h2>
+      <p className="hint">
+        작성 중인 문서와 변경 기록, 첨부, 받은 제출 파일과 결정을 검사를 마친 파일 하나로 복사합니다. 개인
+        서명 키는 들어가지 않습니다. 복원하려면 백업 파일을 빈 폴더에 <code>pledge.sqlite</code> 이름으로
+        복사하고 그 폴더를 데이터 폴더로 고르세요.
+      </p>
+      <div className="field">
+        <label htmlFor="backup-folder">백업 파일을 둘 폴더</label>
+        <input
+          id="backup-folder"
+          type="text"
+          value={folder}
+          placeholder={`비워 두면 ${props.dataDir}의 backups 폴더`}
+          onChange={(e) => setFolder(e.target.value)}
+        />
+        <p className="hint">이미 있는 폴더여야 합니다 (예: USB 저장장치, 다른 디스크).</p>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void backup()} disabled={busy}>
+          {busy ? '백업하는 중…' : '지금 백업'}
+        </button>
+      </div>
+      {done && (
+        <StatusMessage kind="success">
+          백업했습니다: <code data-testid="backup-path">{done.path}</code> ({formatSize(done.bytes)})
+        </StatusMessage>
+      )}
+      {failure && <StatusMessage kind="error">{failure}</StatusMessage>}
+    </section>
+  );
+}

@@ -21,18 +21,11 @@ import {
   type ScheduleColumn,
 } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
+import { formatBytes } from '../components/format-bytes';
 import { EditorFrame } from './EditorFrame';
 import { FinancePanel } from './FinancePanel';
 import { ClassificationFields, ProjectInvestmentTotals, TotalCostField } from './common-fields';
-import {
-  asAnyForm,
-  formatBytes,
-  formatMoney,
-  numericGrid,
-  RadioGroup,
-  TextArea,
-  type AnyForm,
-} from './form-kit';
+import { asAnyForm, formatMoney, numericGrid, RadioGroup, TextArea, type AnyForm } from './form-kit';
 import { ExecutedGrid, InvestmentGrid, ReadOnlyPeriodGrid, TextPeriodGrid } from './grids';
 import { CardPrint } from './print';
 import { AttachmentPicker, ContactList, CooperatingDepartments, ParticipationSection } from './sections';

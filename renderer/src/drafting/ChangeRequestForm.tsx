@@ -12,7 +12,8 @@ import {
   type ExecutionPlan,
 } from '../../../domain/documents';
 import { EditorFrame } from './EditorFrame';
-import { asAnyForm, fieldId, formatBytes, TextArea, TextInput, type AnyForm } from './form-kit';
+import { formatBytes } from '../components/format-bytes';
+import { asAnyForm, fieldId, TextArea, TextInput, type AnyForm } from './form-kit';
 import { ChangeRequestPrint } from './print';
 import { AttachmentPicker } from './sections';
 import { useAutosave } from './use-autosave';

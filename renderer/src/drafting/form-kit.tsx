@@ -202,10 +202,3 @@ export function numericGrid(grid: unknown): Record<string, Record<string, number
 
 /** 백만원 for display: "1,200.5". */
 export const formatMoney = (n: number) => n.toLocaleString('ko-KR', { maximumFractionDigits: 3 });
-
-/** File size for display: "12.3 KB". */
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -15,7 +15,8 @@ import {
 } from '../../../domain/documents';
 import { ApiCallError, api } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
-import { FieldError, fieldId, formatBytes, TextInput, useFieldError, type AnyForm } from './form-kit';
+import { formatBytes } from '../components/format-bytes';
+import { FieldError, fieldId, TextInput, useFieldError, type AnyForm } from './form-kit';
 
 /** Sections shared by several forms: contacts, cooperating departments, citizen participation, attachments. */
 

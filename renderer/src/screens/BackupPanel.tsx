@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import type { DataBackup } from '../../../domain/api/contract';
 import { ApiCallError, api } from '../api/client';
+import { formatBytes } from '../components/format-bytes';
 import { StatusMessage } from '../components/StatusMessage';
-
-const formatSize = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * 데이터 백업 (설정 변경): a checked copy of this copy's database in a folder the user names (a USB stick, another
@@ -55,7 +51,7 @@ export function BackupPanel(props: { dataDir: string }) {
       </div>
       {done && (
         <StatusMessage kind="success">
-          백업했습니다: <code data-testid="backup-path">{done.path}</code> ({formatSize(done.bytes)})
+          백업했습니다: <code data-testid="backup-path">{done.path}</code> ({formatBytes(done.bytes)})
         </StatusMessage>
       )}
       {failure && <StatusMessage kind="error">{failure}</StatusMessage>}

@@ -102,6 +102,15 @@ describe('데이터 백업', () => {
     writeFileSync(file, 'x');
     await expect(backupData(h.office, file)).rejects.toThrow(`백업을 저장할 폴더가 없습니다: ${file}`);
     expect(readdirSync(h.dir.path).filter((n) => n.includes('백업'))).toEqual([]);
+
+    // The default place taken by a file: refused with the path and the reason, nothing written.
+    const blocked = join(h.office.dataDir, 'backups');
+    writeFileSync(blocked, 'not a folder');
+    await expect(backupData(h.office)).rejects.toMatchObject({
+      code: 'FILE_WRITE_FAILED',
+      message: expect.stringContaining(blocked) as unknown,
+    });
+    expect(readdirSync(h.office.dataDir).filter((n) => n.includes('백업'))).toEqual([]);
   });
 
   it('pledge backup prints where the copy went; a missing --out folder exits 1 with the reason', async () => {

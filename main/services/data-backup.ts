@@ -23,8 +23,13 @@ const localStamp = (d: Date) =>
 
 export async function backupData(ctx: AppContext, folder?: string): Promise<DataBackup> {
   const dir = resolve(folder ?? join(ctx.dataDir, BACKUP_FOLDER_NAME));
-  if (folder === undefined) mkdirSync(dir, { recursive: true });
-  else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (folder === undefined) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw fileWriteError(error, dir);
+    }
+  } else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError('BACKUP_FOLDER_MISSING', `백업을 저장할 폴더가 없습니다: ${dir}`, {
       folder: `폴더가 없습니다: ${dir}`,
     });
@@ -45,7 +50,9 @@ export async function backupData(ctx: AppContext, folder?: string): Promise<Data
     renameSync(temp, path);
     syncDirectory(dir);
   } catch (error) {
-    rmSync(temp, { force: true });
+    // The copy and whatever SQLite kept beside it while it worked on it.
+    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`])
+      rmSync(leftover, { force: true });
     if (error instanceof BackupCheckError) {
       throw new UserError(
         'BACKUP_CHECK_FAILED',

@@ -6,10 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
  * committed pages). The copy is then opened on its own, turned into a single file (no -wal or -shm beside it) and
  * must pass `PRAGMA integrity_check`.
  */
-export async function backupDatabaseFile(
-  sourcePath: string,
-  targetPath: string,
-): Promise<{ schemaVersion: number }> {
+export async function backupDatabaseFile(sourcePath: string, targetPath: string): Promise<void> {
   const source = new BetterSqlite3(sourcePath, { readonly: true, fileMustExist: true });
   try {
     await source.backup(targetPath);
@@ -22,7 +19,6 @@ export async function backupDatabaseFile(
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true }) as string;
     if (check !== 'ok') throw new BackupCheckError(check);
-    return { schemaVersion: copy.pragma('user_version', { simple: true }) as number };
   } finally {
     copy.close();
   }

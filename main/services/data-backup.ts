@@ -15,7 +15,7 @@ import { UserError } from './errors';
  * data folder (설정 변경). Nothing is left behind when it fails: the copy is written beside its name and renamed
  * only once SQLite has checked it.
  */
-export const BACKUP_FOLDER_NAME = 'backups';
+const BACKUP_FOLDER_NAME = 'backups';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const localStamp = (d: Date) =>

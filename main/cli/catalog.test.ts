@@ -1,7 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeBundle } from '../bundles/write';
+import { generateKeyPair, sampleInput } from '../bundles/test-support/fixtures';
 import { main } from './index';
 import { captureIo } from './test-io';
 
@@ -26,14 +29,41 @@ describe('pledge catalog --json', () => {
   });
 
   it('the installed `pledge` command runs the built CLI', () => {
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'pledge.mjs');
-    const built = join(import.meta.dirname, '..', '..', 'out', 'cli', 'pledge.mjs');
-    if (!existsSync(built))
-      execFileSync(process.execPath, ['build/scripts/build.mjs', 'cli'], { cwd: join(bin, '..', '..') });
-    const out = execFileSync(process.execPath, [bin, 'catalog', '--json'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [builtBin(), 'catalog', '--json'], { encoding: 'utf8' });
     expect((JSON.parse(out) as Tree).totals.projects).toBe(238);
   });
+
+  it('started from another folder, `pledge` finds its bundle-check worker beside the built CLI', async () => {
+    const bin = builtBin();
+    const work = mkdtempSync(join(tmpdir(), 'pledge-anywhere-'));
+    try {
+      const data = join(work, 'data');
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8' });
+      expect(run(['setup', '--data', data, '--role', 'office']).status).toBe(0);
+      writeFileSync(join(work, 'sent.pledge'), await writeBundle(sampleInput(generateKeyPair())));
+      // The office has not registered the sender's key: checked in the worker and refused for that reason.
+      const verify = run(['bundle', 'verify', join(work, 'sent.pledge'), '--data', data, '--json']);
+      expect(verify.stderr).not.toContain('verify-worker.mjs');
+      expect(verify.status).toBe(1);
+      expect((JSON.parse(verify.stdout) as { ok: boolean; code: string }).ok).toBe(false);
+      expect((JSON.parse(verify.stdout) as { code: string }).code).not.toBe('VERIFY_WORKER_MISSING');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
 });
+
+/** bin/pledge.mjs, with the CLI and the worker it starts built if they are not yet. */
+function builtBin(): string {
+  const root = join(import.meta.dirname, '..', '..');
+  if (
+    !existsSync(join(root, 'out', 'cli', 'pledge.mjs')) ||
+    !existsSync(join(root, 'out', 'main', 'verify-worker.mjs'))
+  )
+    execFileSync(process.execPath, ['build/scripts/build.mjs', 'cli', 'worker'], { cwd: root });
+  return join(root, 'bin', 'pledge.mjs');
+}
 
 describe('pledge --help', () => {
   it('lists every command with its help text', async () => {

@@ -1,5 +1,5 @@
 import type { Page, Route } from '@playwright/test';
-import type { OfficeReportView } from '../domain/api/contract';
+import type { OfficeReportView, ReceivedBundleView } from '../domain/api/contract';
 import type { ConsolidatedFinanceRow } from '../domain/reports';
 import { expect, test } from './fixtures';
 import { OfficeReportPage } from './pages/office-report-page';
@@ -87,4 +87,90 @@ test('a 2,380-row 붙임5 shows its first rows at once, fills in, and prints who
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { rowsAtPrint: number }).rowsAtPrint))
     .toBe(total);
+});
+
+// 제출 파일 받기 at the office of ten times Seoul's size: 250 departments × 25 files = 6,250 received files. The
+// list request is answered with rows made here (the server's own answer is empty on a fresh office copy).
+const DEPARTMENTS = 250;
+const PERIODS = [
+  'plan',
+  '2018-H2',
+  '2019-H1',
+  '2019-H2',
+  '2020-H1',
+  '2020-H2',
+  '2021-H1',
+  '2021-H2',
+  '2022-H1',
+];
+
+function receivedFiles(): ReceivedBundleView[] {
+  const files: ReceivedBundleView[] = [];
+  for (let d = 0; d < DEPARTMENTS; d++) {
+    const department = `부서${String(d + 1).padStart(3, '0')}`;
+    for (let revision = 1; revision <= 25; revision++) {
+      const period = PERIODS[Math.min(PERIODS.length - 1, Math.ceil((revision - 1) / 3))] as string;
+      const sha256 = (d * 100 + revision).toString(16).padStart(64, '0');
+      files.push({
+        sha256,
+        department,
+        keyId: `${String(d).padStart(4, '0')}abcdef012345`,
+        period,
+        revision,
+        createdAt: '2019-07-01T00:00:00.000Z',
+        importedAt: '2019-07-02T00:00:00.000Z',
+        status: 'accepted',
+        fileName: `공약제출_${department}_${period}_r${revision}.pledge`,
+        reasonCode: '',
+        reason: '',
+        documents: 7,
+      });
+    }
+  }
+  return files;
+}
+
+test('6,250 received files: 100 shown, 더 보기 adds 100, a department and a half-year narrow the list to their files', async ({
+  page,
+  app,
+}) => {
+  const files = receivedFiles();
+  await page.route('**/api/listBundles', async (route) => {
+    const input = route.request().postDataJSON() as { status?: string };
+    await route.fulfill({ json: { ok: true, value: input.status === 'accepted' ? files : [] } });
+  });
+  await page.goto(app.url);
+  await new SetupPage(page).chooseOffice();
+  await page.getByRole('button', { name: '제출 파일 받기' }).click();
+
+  const panel = page.getByTestId('accepted-panel');
+  const rows = panel.locator('tbody tr');
+  await expect(page.getByTestId('accepted-count')).toHaveText(`(${files.length}건)`);
+  await expect(rows).toHaveCount(100);
+  await expect(page.getByTestId('accepted-shown')).toHaveText(`${files.length}건 중 100건 표시`);
+  await panel.getByRole('button', { name: /더 보기/ }).click();
+  await expect(rows).toHaveCount(200);
+
+  // One department's files of one half-year, as the test's own rows hold them.
+  const department = '부서137';
+  const expected = files.filter((f) => f.department === department && f.period === '2020-H2');
+  expect(expected.length).toBeGreaterThan(1);
+  await panel.getByLabel('부서').selectOption(department);
+  await panel.getByLabel('기간').selectOption('2020-H2');
+  await expect(rows).toHaveCount(expected.length);
+  await expect(page.getByTestId('accepted-shown')).toHaveText(
+    `찾은 ${expected.length}건 중 ${expected.length}건 표시`,
+  );
+  for (const [i, file] of expected.entries()) await expect(rows.nth(i)).toContainText(file.fileName);
+  await expect(panel.getByRole('button', { name: /더 보기/ })).toHaveCount(0);
+
+  // Text finds a file by the start of its hash; nothing found says so.
+  await panel.getByLabel('부서').selectOption('');
+  await panel.getByLabel('기간').selectOption('');
+  const one = files[4321] as ReceivedBundleView;
+  await panel.getByLabel('파일 이름·해시·키 ID').fill(one.sha256.slice(0, 64));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(one.fileName);
+  await panel.getByLabel('파일 이름·해시·키 ID').fill('없는파일');
+  await expect(panel).toContainText('조건에 맞는 파일이 없습니다.');
 });

@@ -1,7 +1,15 @@
+import { useState } from 'react';
+import type { ReceivedBundleView } from '../../../domain/api/contract';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
+import { type BundleFilter, filterBundles, filterChoices, NO_FILTER } from './bundle-filter';
 import { formatTime, periodLabel, shortHash } from './labels';
+
+/** Rows shown at first and added by each 더 보기: thousands of received files stay quick to scroll and search. */
+const PAGE_SIZE = 100;
+/** Lists longer than this get the department, period and text filters. */
+const FILTER_FROM = 20;
 
 const TEXT = {
   quarantined: {
@@ -41,40 +49,107 @@ export function BundleListPanel(props: { generation: number; status: 'quarantine
         (state.value.length === 0 ? (
           <p className="empty">{text.empty}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="sub-table" data-testid={`${status}-table`}>
-              <thead>
-                <tr>
-                  <th scope="col">파일</th>
-                  <th scope="col">부서</th>
-                  <th scope="col">기간</th>
-                  <th scope="col">회차</th>
-                  <th scope="col">키 ID</th>
-                  <th scope="col">받은 때</th>
-                  <th scope="col">{status === 'quarantined' ? '이유' : '문서'}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.value.map((b) => (
-                  <tr key={b.sha256}>
-                    <td className="file-cell">
-                      {b.fileName}
-                      <div className="hint mono" title={b.sha256}>
-                        {shortHash(b.sha256)}
-                      </div>
-                    </td>
-                    <td>{b.department}</td>
-                    <td>{periodLabel(b.period)}</td>
-                    <td>r{b.revision}</td>
-                    <td className="mono">{b.keyId}</td>
-                    <td>{formatTime(b.importedAt)}</td>
-                    <td className="reason">{status === 'quarantined' ? b.reason : `${b.documents}건`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <BundleTable status={status} list={state.value} />
         ))}
     </section>
+  );
+}
+
+function BundleTable(props: { status: 'quarantined' | 'accepted'; list: readonly ReceivedBundleView[] }) {
+  const { status, list } = props;
+  const [filter, setFilter] = useState<BundleFilter>(NO_FILTER);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const change = (next: Partial<BundleFilter>) => {
+    setFilter((f) => ({ ...f, ...next }));
+    setShown(PAGE_SIZE);
+  };
+  const matching = filterBundles(list, filter);
+  const visible = matching.slice(0, shown);
+  const choices = list.length > FILTER_FROM ? filterChoices(list) : null;
+  return (
+    <>
+      {choices && (
+        <div className="bundle-filter" role="search" aria-label={`${TEXT[status].title} 찾기`}>
+          <label>
+            부서
+            <select value={filter.department} onChange={(e) => change({ department: e.target.value })}>
+              <option value="">전체 부서</option>
+              {choices.departments.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            기간
+            <select value={filter.period} onChange={(e) => change({ period: e.target.value })}>
+              <option value="">전체 기간</option>
+              {choices.periods.map((p) => (
+                <option key={p} value={p}>
+                  {periodLabel(p)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            파일 이름·해시·키 ID
+            <input
+              type="search"
+              value={filter.text}
+              onChange={(e) => change({ text: e.target.value })}
+              placeholder="예: r3, 40b97fc9"
+            />
+          </label>
+          <p className="hint" role="status" data-testid={`${status}-shown`}>
+            {matching.length === list.length
+              ? `${list.length}건 중 ${visible.length}건 표시`
+              : `찾은 ${matching.length}건 중 ${visible.length}건 표시`}
+          </p>
+        </div>
+      )}
+      {matching.length === 0 ? (
+        <p className="empty">조건에 맞는 파일이 없습니다.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="sub-table" data-testid={`${status}-table`}>
+            <thead>
+              <tr>
+                <th scope="col">파일</th>
+                <th scope="col">부서</th>
+                <th scope="col">기간</th>
+                <th scope="col">회차</th>
+                <th scope="col">키 ID</th>
+                <th scope="col">받은 때</th>
+                <th scope="col">{status === 'quarantined' ? '이유' : '문서'}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visible.map((b) => (
+                <tr key={b.sha256}>
+                  <td className="file-cell">
+                    {b.fileName}
+                    <div className="hint mono" title={b.sha256}>
+                      {shortHash(b.sha256)}
+                    </div>
+                  </td>
+                  <td>{b.department}</td>
+                  <td>{periodLabel(b.period)}</td>
+                  <td>r{b.revision}</td>
+                  <td className="mono">{b.keyId}</td>
+                  <td>{formatTime(b.importedAt)}</td>
+                  <td className="reason">{status === 'quarantined' ? b.reason : `${b.documents}건`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {visible.length < matching.length && (
+        <button type="button" className="more-button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
+          {`더 보기 (${Math.min(PAGE_SIZE, matching.length - visible.length)}건 더, 남은 ${matching.length - visible.length}건)`}
+        </button>
+      )}
+    </>
   );
 }

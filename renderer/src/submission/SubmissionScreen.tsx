@@ -43,13 +43,16 @@ export function SubmissionScreen({ setup }: { setup: SetupState }) {
           <div className="sub-column">
             <ImportPanel onChanged={changed} />
             <BundleListPanel generation={generation} status="quarantined" />
-            <BundleListPanel generation={generation} status="accepted" />
           </div>
           <div className="sub-column">
             <RegistryPanel generation={generation} onChanged={changed} />
             <KeyPanel role="office" generation={generation} onChanged={changed} />
             <BaselineExportPanel hasKey={key.hasKey} />
           </div>
+        </div>
+        {/* The received files: a long table, across the whole width. */}
+        <div className="sub-wide">
+          <BundleListPanel generation={generation} status="accepted" />
         </div>
       </div>
     );

@@ -71,6 +71,33 @@ test('a 2,380-row 붙임5 shows its first rows at once, fills in, and prints who
     await expect(page.getByTestId(`finance-subtotal-${areaId}`)).toBeAttached();
   }
 
+  // Scrolled down and to the right inside its box, the header rows stay on top and 관리번호 and 공약사업명 at
+  // the left, above the amounts that scroll under them.
+  const scrolled = await page.evaluate(() => {
+    const box = document.querySelector<HTMLElement>('[data-testid="finance-scroll"]') as HTMLElement;
+    box.scrollTop = 30_000;
+    box.scrollLeft = 800;
+    const frame = box.getBoundingClientRect();
+    const head = (box.querySelector('thead') as HTMLElement).getBoundingClientRect();
+    // The row whose middle is at the middle of the box.
+    const at = document.elementsFromPoint(frame.left + frame.width / 2, frame.top + frame.height / 2);
+    const row = at.map((e) => e.closest('tr[data-testid^="finance-row-"]')).find((r) => r !== null);
+    const cells = [...(row as HTMLTableRowElement).cells].map((c) => c.getBoundingClientRect());
+    return {
+      scrolled: { top: box.scrollTop, left: box.scrollLeft },
+      headTop: head.top - frame.top,
+      idLeft: (cells[0] as DOMRect).left - frame.left,
+      nameLeft: (cells[1] as DOMRect).left - (cells[0] as DOMRect).right,
+      amountsUnder: (cells[3] as DOMRect).left < (cells[1] as DOMRect).right,
+    };
+  });
+  expect(scrolled.scrolled.top).toBeGreaterThan(1000);
+  expect(scrolled.scrolled.left).toBeGreaterThan(100);
+  expect(Math.abs(scrolled.headTop)).toBeLessThanOrEqual(1);
+  expect(Math.abs(scrolled.idLeft)).toBeLessThanOrEqual(1);
+  expect(Math.abs(scrolled.nameLeft)).toBeLessThanOrEqual(1);
+  expect(scrolled.amountsUnder).toBe(true);
+
   // 인쇄 from a fresh screen: the table is complete when the print dialog would open.
   await page.reload();
   await office.open(app.url);

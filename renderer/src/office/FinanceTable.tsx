@@ -56,7 +56,7 @@ export function FinanceTable({
         <span className="legend-changed">붉은 숫자</span>: 처음 보고한 뒤 수정된 금액 (기 작성사항 수정) ·
         단위: 백만원 · 사업 {finance.rowCount}개{changedCount > 0 ? ` · 수정된 사업 ${changedCount}개` : ''}
       </p>
-      <div className="office-table-wrap">
+      <div className="office-table-wrap finance-scroll" data-testid="finance-scroll">
         <table className="office-table finance-table" data-testid="finance-table">
           <caption>재정집행 현황 (붙임5)</caption>
           <thead>

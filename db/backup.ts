@@ -26,3 +26,88 @@ export async function backupDatabaseFile(sourcePath: string, targetPath: string)
 
 /** The copy was written but SQLite's integrity check of it failed (its first finding is the message). */
 export class BackupCheckError extends Error {}
+
+/** What a backup file holds, read before it is restored (see inspectBackupFile). */
+export interface BackupContents {
+  schemaVersion: number;
+  /** The first-run choice stored in it (who used that copy), if any. */
+  setup: { role: 'department' | 'office'; department: string | null } | null;
+  /** Documents drafted or kept by that copy (실천계획서, 관리카드, …). */
+  documents: number;
+  /** Submission bundles received (the planning office's copy). */
+  receivedBundles: number;
+}
+
+/** Tables every copy's database has had since its first schema: a file without them is not one of ours. */
+const OWN_TABLES = ['settings', 'documents', 'document_versions'];
+
+/**
+ * Reads a backup file on a read-only connection and checks it is a sound database of this app that this version
+ * can open: SQLite's integrity check, our tables, a schema no newer than `supportedVersion`. Throws
+ * BackupCheckError with a Korean reason otherwise. Nothing is written to the file.
+ */
+export function inspectBackupFile(path: string, supportedVersion: number): BackupContents {
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new BackupCheckError(
+      `파일을 열 수 없습니다 (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  try {
+    let check: string;
+    try {
+      check = sqlite.pragma('integrity_check', { simple: true }) as string;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new BackupCheckError(
+        code === 'SQLITE_NOTADB'
+          ? 'SQLite 데이터베이스 파일이 아닙니다'
+          : `데이터베이스가 손상되어 있습니다 (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+    if (check !== 'ok') throw new BackupCheckError(`데이터베이스가 손상되어 있습니다 (${check})`);
+    const tables = new Set(
+      sqlite
+        .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+        .all()
+        .map((t) => t.name),
+    );
+    if (!OWN_TABLES.every((t) => tables.has(t)))
+      throw new BackupCheckError('공약이행 관리 프로그램의 데이터베이스가 아닙니다');
+    const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion > supportedVersion)
+      throw new BackupCheckError(
+        `더 새로운 버전의 프로그램이 만든 백업입니다 (스키마 ${schemaVersion}, 이 프로그램은 ${supportedVersion}까지). 프로그램을 최신 버전으로 업데이트하세요`,
+      );
+    const count = (table: string): number =>
+      tables.has(table)
+        ? (sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${table}"`).get()?.n ?? 0)
+        : 0;
+    const stored = sqlite
+      .prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = 'setup'`)
+      .get()?.value;
+    return {
+      schemaVersion,
+      setup: stored === undefined ? null : setupOf(stored),
+      documents: count('documents'),
+      receivedBundles: count('bundles'),
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+function setupOf(json: string): BackupContents['setup'] {
+  try {
+    const value = JSON.parse(json) as { role?: unknown; department?: unknown };
+    if (value.role !== 'department' && value.role !== 'office') return null;
+    return {
+      role: value.role,
+      department: typeof value.department === 'string' ? value.department : null,
+    };
+  } catch {
+    return null;
+  }
+}

@@ -38,3 +38,42 @@ test('설정 변경 → 데이터 백업: a checked copy in the folder typed, a 
     copy.close();
   }
 });
+
+test('백업에서 복원: a folder with data is refused; a new one gets the backup, the form points at it, and the app then uses it', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment('도시교통본부');
+  await page.getByRole('button', { name: '설정 변경' }).click();
+  const backupPanel = page.getByRole('region', { name: '데이터 백업' });
+  const usb = join(app.dataDir, '..', 'usb');
+  mkdirSync(usb, { recursive: true });
+  await backupPanel.getByLabel('백업 파일을 둘 폴더').fill(usb);
+  await backupPanel.getByRole('button', { name: '지금 백업' }).click();
+  const backupFile = (await backupPanel.getByTestId('backup-path').textContent()) ?? '';
+  expect(backupFile).toContain('공약이행_백업_');
+
+  const panel = page.getByRole('region', { name: '백업에서 복원' });
+  await panel.getByLabel('백업 파일').fill(backupFile);
+  await panel.getByLabel('복원할 새 데이터 폴더').fill(app.dataDir);
+  await panel.getByRole('button', { name: '복원' }).click();
+  await expect(panel.getByRole('alert')).toContainText('이 폴더에는 이미 데이터가 있습니다');
+
+  const restored = join(app.dataDir, '..', 'restored-data');
+  await panel.getByLabel('복원할 새 데이터 폴더').fill(restored);
+  await panel.getByRole('button', { name: '복원' }).click();
+  await expect(panel.getByTestId('restore-path')).toHaveText(join(restored, 'pledge.sqlite'));
+  await expect(panel).toContainText('주관부서 도시교통본부');
+  await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(restored);
+  await expect(page.getByLabel('주관부서', { exact: true })).toHaveValue('도시교통본부');
+
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  await expect(page.getByTestId('current-role')).toHaveText('도시교통본부');
+  // The app now works on the restored folder: a backup without a folder goes to its backups/.
+  await page.getByRole('button', { name: '설정 변경' }).click();
+  await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(restored);
+  await page.getByRole('region', { name: '데이터 백업' }).getByRole('button', { name: '지금 백업' }).click();
+  await expect(page.getByTestId('backup-path')).toContainText(join(restored, 'backups'));
+  expect(readdirSync(join(restored, 'backups'))).toHaveLength(1);
+});

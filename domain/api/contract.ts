@@ -44,6 +44,24 @@ export interface DataBackup {
   createdAt: string;
 }
 
+/** 백업에서 복원: the data folder written from a backup file, and what the backup holds (see data-restore.ts). */
+export interface RestoredBackup {
+  dataDir: string;
+  path: string;
+  bytes: number;
+  schemaVersion: number;
+  /** Who used the copy the backup was taken from (its first-run choice), if it had made one. */
+  role: Role | null;
+  department: string | null;
+  documents: number;
+  receivedBundles: number;
+}
+
+export const restoreBackupInputSchema = z.strictObject({
+  file: z.string().trim().min(1, '복원할 백업 파일을 입력하세요.'),
+  dataDir: z.string().trim().min(1, '복원할 데이터 폴더를 입력하세요.'),
+});
+
 export interface AppInfo {
   version: string;
   /** 'electron' or 'browser': where the renderer runs. */
@@ -387,6 +405,7 @@ export const contract = {
     z.strictObject({ folder: z.string().trim().min(1).max(1000).optional() }),
     returns<DataBackup>(),
   ),
+  restoreBackup: op(restoreBackupInputSchema, returns<RestoredBackup>()),
   getCatalog: op(empty, returns<Catalog>()),
   getTerm: op(empty, returns<Term>()),
   listMyDocuments: op(empty, returns<DocumentSummary[]>()),

@@ -9,6 +9,7 @@ export const operationNames = [
   'getSetup',
   'saveSetup',
   'backupData',
+  'restoreBackup',
   'getCatalog',
   'getTerm',
   'listMyDocuments',

@@ -1,4 +1,5 @@
 import { backupHelp, runBackup } from './commands/backup';
+import { restoreHelp, runRestore } from './commands/restore';
 import { baselineHelp, runBaseline } from './commands/baseline';
 import { bundleHelp, runBundle } from './commands/bundle';
 import { catalogHelp, runCatalog } from './commands/catalog';
@@ -32,6 +33,7 @@ const commands: Record<string, Command> = {
   report: { summary: '반기 종합 현황 (JSON, 엑셀)', help: reportHelp, run: runReport },
   publish: { summary: '공개용 HTML·CSV 자료 쓰기', help: publishHelp, run: runPublish },
   backup: { summary: '데이터 백업 (검사한 데이터베이스 사본)', help: backupHelp, run: runBackup },
+  restore: { summary: '백업에서 복원 (새 데이터 폴더로)', help: restoreHelp, run: runRestore },
 };
 
 export function helpText(): string {

@@ -1,6 +1,5 @@
 // 데이터 백업 (data-backup.ts) on real SQLite copies: the copy is complete, checked, restorable, and a failure
 // leaves nothing behind.
-import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,24 +8,9 @@ import { captureIo } from '../cli/test-io';
 import { createAppContext, databasePathIn } from './context';
 import { backupData } from './data-backup';
 import { basePlan, cardDoc, cardFor, planDoc, useOfficeHarness } from './test-support/office-harness';
+import { tableCounts } from './test-support/table-counts';
 
 const h = useOfficeHarness();
-
-/** Rows per table of a database file, read on a connection of its own. */
-function tableCounts(path: string): Record<string, number> {
-  const sqlite = new BetterSqlite3(path, { readonly: true });
-  try {
-    const tables = sqlite
-      .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-      .all()
-      .map((t) => t.name);
-    return Object.fromEntries(
-      tables.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
-    );
-  } finally {
-    sqlite.close();
-  }
-}
 
 const received = async (): Promise<void> => {
   const plan = basePlan();

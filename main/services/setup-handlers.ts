@@ -4,6 +4,7 @@ import { setSetting } from '../../db/settings';
 import type { AppContext } from './context';
 import { databasePathIn } from './context';
 import { backupData } from './data-backup';
+import { restoreBackup } from './data-restore';
 import { UserError } from './errors';
 import { loadCatalog } from './reference';
 import { whoAmI } from './session';
@@ -32,6 +33,8 @@ export const setupHandlers = (ctx: AppContext) =>
     getSetup: () => readSetup(ctx),
 
     backupData: ({ folder }) => backupData(ctx, folder),
+
+    restoreBackup: ({ file, dataDir }) => restoreBackup(file, dataDir),
 
     saveSetup: async (input) => {
       let department: string | null = null;

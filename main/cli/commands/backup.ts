@@ -8,7 +8,7 @@ export const backupHelp = `pledge backup --data DIR [--out FOLDER] [--json]
   하나로 복사합니다. 프로그램이 실행 중이어도 됩니다. 개인 서명 키는 들어가지 않습니다.
   --out FOLDER   백업 파일을 둘 폴더 (이미 있어야 함, 예: USB). 없으면 데이터 폴더의 backups/
   --json         결과(경로, 크기, 시각)를 JSON으로 출력
-  복원: 백업 파일을 빈 폴더에 pledge.sqlite 이름으로 복사하고, 그 폴더를 데이터 폴더로 고르세요 (설정 변경).`;
+  복원: pledge restore BACKUP_FILE --data 새_폴더 (또는 설정 변경 → 백업에서 복원).`;
 
 export async function runBackup(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -30,8 +30,7 @@ export function BackupPanel(props: { dataDir: string }) {
       <h2 id="backup-title">데이터 백업</h2>
       <p className="hint">
         작성 중인 문서와 변경 기록, 첨부, 받은 제출 파일과 결정을 검사를 마친 파일 하나로 복사합니다. 개인
-        서명 키는 들어가지 않습니다. 복원하려면 백업 파일을 빈 폴더에 <code>pledge.sqlite</code> 이름으로
-        복사하고 그 폴더를 데이터 폴더로 고르세요.
+        서명 키는 들어가지 않습니다. 복원은 아래 ‘백업에서 복원’에서 합니다.
       </p>
       <div className="field">
         <label htmlFor="backup-folder">백업 파일을 둘 폴더</label>

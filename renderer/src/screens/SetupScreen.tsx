@@ -7,6 +7,7 @@ import type { Catalog } from '../../../domain/catalog/types';
 import { ApiCallError, api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { BackupPanel } from './BackupPanel';
+import { RestorePanel } from './RestorePanel';
 import { listDepartments } from '../../../domain/catalog/departments';
 
 type FormInput = z.input<typeof setupInputSchema>;
@@ -117,6 +118,16 @@ export function SetupScreen(props: {
         </div>
       </form>
       {props.setup.configured && <BackupPanel dataDir={props.setup.dataDir} />}
+      <RestorePanel
+        suggestedDataDir={props.setup.defaultDataDir}
+        onRestored={(restored) => {
+          // The form now points at the restored folder (and its user, when the backup names one).
+          form.setValue('dataDir', restored.dataDir, { shouldValidate: true });
+          if (restored.role !== null) form.setValue('role', restored.role);
+          if (restored.role === 'department' && restored.department !== null)
+            form.setValue('department', restored.department);
+        }}
+      />
     </main>
   );
 }

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RestoredBackup } from '../../domain/api/contract';
+import { assertLocalDatabasePath, UnsafeDatabasePathError } from '../../db/create-db';
+import { BackupCheckError, backupDatabaseFile, inspectBackupFile } from '../../db/backup';
+import { latestSchemaVersion } from '../../db/migrations/index';
+import { fileWriteError, syncDirectory } from '../bundles/atomic-file';
+import { databasePathIn } from './context';
+import { UserError } from './errors';
+
+/** What SQLite may keep beside a database file: any of them in the target would be read with the restored file. */
+const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+
+/**
+ * 백업에서 복원: writes a backup file (데이터 백업's 공약이행_백업_….sqlite, or any copy's pledge.sqlite) into a data
+ * folder that holds no database yet, as that folder's pledge.sqlite, after checking it (SQLite's integrity check,
+ * this app's tables, a schema this version can open). Nothing is ever overwritten: a folder that already has data
+ * is refused. The copy is taken with SQLite's backup API, checked again, fsynced and only then given its name, so
+ * a failure leaves the folder as it was. Using the folder is the caller's next step (설정 변경 → 저장하고 시작, or
+ * --data DIR). The private signing key is not in a backup: the copy makes a new key and enrolls it again.
+ */
+export async function restoreBackup(backupFile: string, dataDir: string): Promise<RestoredBackup> {
+  const file = resolve(backupFile);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new UserError('RESTORE_FILE_MISSING', `복원할 백업 파일이 없습니다: ${file}`, {
+      file: `파일이 없습니다: ${file}`,
+    });
+  }
+  try {
+    assertLocalDatabasePath(dataDir);
+  } catch (error) {
+    if (error instanceof UnsafeDatabasePathError)
+      throw new UserError('RESTORE_FOLDER_UNSAFE', error.message, { dataDir: error.message });
+    throw error;
+  }
+  const dir = resolve(dataDir);
+  const target = databasePathIn(dir);
+  const present = SIDE_FILES.map((s) => `${target}${s}`).find((p) => existsSync(p));
+  if (present !== undefined) {
+    const message = `이 폴더에는 이미 데이터가 있습니다 (${present}). 기존 데이터를 덮어쓰지 않으니 빈 폴더나 새 폴더를 고르세요.`;
+    throw new UserError('RESTORE_FOLDER_IN_USE', message, { dataDir: message });
+  }
+
+  let contents: ReturnType<typeof inspectBackupFile>;
+  try {
+    contents = inspectBackupFile(file, latestSchemaVersion);
+  } catch (error) {
+    if (error instanceof BackupCheckError)
+      throw new UserError('RESTORE_FILE_INVALID', `복원할 수 없는 파일입니다 (${file}): ${error.message}`, {
+        file: error.message,
+      });
+    throw error;
+  }
+
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw fileWriteError(error, dir);
+  }
+  const temp = join(dir, `.pledge.${randomBytes(6).toString('hex')}.restoring`);
+  try {
+    await backupDatabaseFile(file, temp);
+    const fd = openSync(temp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+    syncDirectory(dir);
+  } catch (error) {
+    for (const side of SIDE_FILES) rmSync(`${temp}${side}`, { force: true });
+    if (error instanceof BackupCheckError)
+      throw new UserError(
+        'RESTORE_FILE_INVALID',
+        `복원한 사본을 검사했더니 손상되어 있어 지웠습니다: ${error.message}`,
+      );
+    throw fileWriteError(error, target);
+  }
+  return {
+    dataDir: dir,
+    path: target,
+    bytes: statSync(target).size,
+    schemaVersion: contents.schemaVersion,
+    role: contents.setup?.role ?? null,
+    department: contents.setup?.department ?? null,
+    documents: contents.documents,
+    receivedBundles: contents.receivedBundles,
+  };
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { RestoredBackup } from '../../../domain/api/contract';
+import { ApiCallError, api } from '../api/client';
+import { formatBytes } from '../components/format-bytes';
+import { StatusMessage } from '../components/StatusMessage';
+
+const whoOf = (r: RestoredBackup): string =>
+  r.role === 'office'
+    ? '기획담당관'
+    : r.role === 'department'
+      ? `주관부서 ${r.department ?? ''}`.trim()
+      : '사용자 설정 없음';
+
+/**
+ * 백업에서 복원 (처음 설정 and 설정 변경): a backup file written into a new data folder, checked first; a folder that
+ * already holds data is refused. The setup form above then points at that folder, so 저장하고 시작 uses it.
+ */
+export function RestorePanel(props: { suggestedDataDir: string; onRestored: (r: RestoredBackup) => void }) {
+  const [file, setFile] = useState('');
+  const [dataDir, setDataDir] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<RestoredBackup | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const restore = async () => {
+    setBusy(true);
+    setDone(null);
+    setFailure(null);
+    try {
+      const restored = await api.restoreBackup({ file: file.trim(), dataDir: dataDir.trim() });
+      setDone(restored);
+      props.onRestored(restored);
+    } catch (error) {
+      setFailure(error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="backup" aria-labelledby="restore-title">
+      <h2 id="restore-title">백업에서 복원</h2>
+      <p className="hint">
+        데이터 백업 파일(<code>공약이행_백업_….sqlite</code>)을 검사한 뒤 새 데이터 폴더로 복원합니다. 이미
+        데이터가 있는 폴더는 덮어쓰지 않습니다. 개인 서명 키는 백업에 없으므로, 복원한 뒤 제출 파일 화면에서
+        새 키를 만들어 다시 등록하세요.
+      </p>
+      <div className="field">
+        <label htmlFor="restore-file">백업 파일</label>
+        <input
+          id="restore-file"
+          type="text"
+          value={file}
+          placeholder="예: E:\백업\공약이행_백업_20261202-093000.sqlite"
+          onChange={(e) => setFile(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="restore-folder">복원할 새 데이터 폴더</label>
+        <input
+          id="restore-folder"
+          type="text"
+          value={dataDir}
+          placeholder={`예: ${props.suggestedDataDir}-복원`}
+          onChange={(e) => setDataDir(e.target.value)}
+        />
+        <p className="hint">비어 있거나 아직 없는 폴더여야 합니다 (이 PC의 로컬 디스크).</p>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => void restore()}
+          disabled={busy || file.trim() === '' || dataDir.trim() === ''}
+        >
+          {busy ? '복원하는 중…' : '복원'}
+        </button>
+      </div>
+      {done && (
+        <StatusMessage kind="success">
+          복원했습니다: <code data-testid="restore-path">{done.path}</code> ({whoOf(done)}, 문서{' '}
+          {done.documents}건, 받은 제출 파일 {done.receivedBundles}건, {formatBytes(done.bytes)}). 위의 데이터
+          폴더를 이 폴더로 바꿔 두었습니다. ‘저장하고 시작’을 누르면 복원한 데이터를 사용합니다.
+        </StatusMessage>
+      )}
+      {failure && <StatusMessage kind="error">{failure}</StatusMessage>}
+    </section>
+  );
+}

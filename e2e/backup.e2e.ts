@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test } from './fixtures';
 import { SetupPage } from './pages/setup-page';
@@ -39,12 +39,17 @@ test('설정 변경 → 데이터 백업: a checked copy in the folder typed, a 
   }
 });
 
-test('백업에서 복원: a folder with data is refused; a new one gets the backup, the form points at it, and the app then uses it', async ({
+test('백업에서 복원: a folder with data is refused; a new one gets the backup, the form points at it, the app then uses it, and a key left on the old PC is replaced', async ({
   page,
   app,
 }) => {
   await page.goto(app.url);
   await new SetupPage(page).chooseDepartment('도시교통본부');
+  // The department's signing key, made on 제출 파일 before the backup.
+  await page.getByRole('button', { name: '제출 파일' }).click();
+  await page.getByTestId('key-panel').getByRole('button', { name: '서명 키 만들기' }).click();
+  const firstKeyId = (await page.getByTestId('own-key-id').textContent()) ?? '';
+  expect(firstKeyId).toMatch(/^[0-9a-f]{16}$/);
   await page.getByRole('button', { name: '설정 변경' }).click();
   const backupPanel = page.getByRole('region', { name: '데이터 백업' });
   const usb = join(app.dataDir, '..', 'usb');
@@ -76,4 +81,18 @@ test('백업에서 복원: a folder with data is refused; a new one gets the bac
   await page.getByRole('region', { name: '데이터 백업' }).getByRole('button', { name: '지금 백업' }).click();
   await expect(page.getByTestId('backup-path')).toContainText(join(restored, 'backups'));
   expect(readdirSync(join(restored, 'backups'))).toHaveLength(1);
+
+  // As on another PC: the first folder's key file is gone. The key panel says the key cannot sign here, and a
+  // new key replaces it.
+  rmSync(join(app.dataDir, 'keys'), { recursive: true, force: true });
+  await page.getByRole('button', { name: '취소' }).click();
+  await page.getByRole('button', { name: '제출 파일' }).click();
+  const keyPanel = page.getByTestId('key-panel');
+  await expect(keyPanel.getByTestId('own-key-id')).toHaveText(firstKeyId);
+  await expect(keyPanel.getByTestId('key-problem')).toContainText('이 PC에서 개인 키를 읽을 수 없습니다');
+  await keyPanel.getByRole('button', { name: '새 서명 키 만들기' }).click();
+  await expect(keyPanel.getByText('새 서명 키를 만들었습니다.')).toBeVisible();
+  await expect(keyPanel.getByTestId('key-problem')).toHaveCount(0);
+  await expect(keyPanel.getByTestId('own-key-id')).not.toHaveText(firstKeyId);
+  expect(readdirSync(join(restored, 'keys'))).toHaveLength(1);
 });

@@ -202,6 +202,13 @@ export interface KeyStatusView {
   /** Where the private key is kept, and what protects it (Korean, for the settings screen). */
   store: 'file' | 'safeStorage' | null;
   protection: string | null;
+  /**
+   * Why the current key's private half cannot be read on this PC (its file gone after a restore onto another PC,
+   * or unreadable), or null when it can. `privateKeyLost`: it cannot be used again here (a new key replaces it);
+   * false for a problem the user can fix in place (a key file other users may read).
+   */
+  privateKeyProblem: string | null;
+  privateKeyLost: boolean;
   trustedOfficeKeys: { keyId: string; fingerprint: string; status: 'approved' | 'revoked' }[];
 }
 
@@ -444,7 +451,7 @@ export const contract = {
     returns<DeadlineView>(),
   ),
   getKeyStatus: op(empty, returns<KeyStatusView>()),
-  initKeys: op(empty, returns<KeyStatusView & { created: boolean }>()),
+  initKeys: op(empty, returns<KeyStatusView & { created: boolean; replacedKeyId: string | null }>()),
   exportEnrollment: op(
     z.strictObject({ path: filePathSchema.optional() }).optional(),
     returns<EnrollmentExported>(),

@@ -60,14 +60,37 @@ export interface KeyStatusView {
   /** 'file' or 'safeStorage', and what that means for the user (Korean). */
   store: 'file' | 'safeStorage' | null;
   protection: string | null;
+  /** Why the private key cannot be read here, or null (see the contract's KeyStatusView). */
+  privateKeyProblem: string | null;
+  /** The private key cannot be used on this PC again: a new key replaces it (initKeys). */
+  privateKeyLost: boolean;
   /** On a department copy: the office keys it trusts for baselines. */
   trustedOfficeKeys: { keyId: string; fingerprint: string; status: 'approved' | 'revoked' }[];
+}
+
+/** Problems with a key file that the user fixes in place (the message says how); any other one means it is lost. */
+const FIXABLE_KEY_PROBLEMS = new Set(['KEY_FILE_MODE']);
+
+/** Whether this PC can read the key's private half: its file (or safeStorage blob) is there and opens. */
+function privateKeyState(ctx: AppContext, key: OwnKey): { problem: string | null; lost: boolean } {
+  try {
+    privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef);
+    return { problem: null, lost: false };
+  } catch (error) {
+    const code = error instanceof UserError ? error.code : '';
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      problem: FIXABLE_KEY_PROBLEMS.has(code) ? reason : `이 PC에서 개인 키를 읽을 수 없습니다: ${reason}`,
+      lost: !FIXABLE_KEY_PROBLEMS.has(code),
+    };
+  }
 }
 
 export async function getKeyStatus(ctx: AppContext): Promise<KeyStatusView> {
   const who = await whoAmI(ctx);
   const key = await currentOwnKey(ctx.db);
   const trusted = await listTrustedOfficeKeys(ctx.db);
+  const privateKey = key ? privateKeyState(ctx, key) : { problem: null, lost: false };
   return {
     hasKey: key !== undefined,
     role: who?.role ?? null,
@@ -77,19 +100,27 @@ export async function getKeyStatus(ctx: AppContext): Promise<KeyStatusView> {
     createdAt: key?.createdAt ?? null,
     store: key?.privateKeyStore ?? null,
     protection: key ? privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).protection : null,
+    privateKeyProblem: privateKey.problem,
+    privateKeyLost: privateKey.lost,
     trustedOfficeKeys: trusted.map((t) => ({ keyId: t.keyId, fingerprint: t.fingerprint, status: t.status })),
   };
 }
 
-/** Generates this copy's key pair on first use; later calls return the existing key unchanged. */
+/**
+ * Generates this copy's key pair on first use; later calls return the existing key unchanged. A key whose private
+ * half is lost on this PC (a data folder restored from a backup on another PC, a deleted key file) is retired and
+ * replaced by a new one, which the office registers like a first key (enrollment, fingerprint by phone).
+ */
 export async function initKeys(
   ctx: AppContext,
   store: PrivateKeyStore = privateKeyStoreFor(ctx.dataDir),
-): Promise<KeyStatusView & { created: boolean }> {
+): Promise<KeyStatusView & { created: boolean; replacedKeyId: string | null }> {
   const existing = await currentOwnKey(ctx.db);
-  if (existing) return { ...(await getKeyStatus(ctx)), created: false };
+  if (existing && !privateKeyState(ctx, existing).lost)
+    return { ...(await getKeyStatus(ctx)), created: false, replacedKeyId: null };
+  if (existing) await retireOwnKey(ctx.db, existing.keyId, ctx.now().toISOString());
   await createOwnKey(ctx, store);
-  return { ...(await getKeyStatus(ctx)), created: true };
+  return { ...(await getKeyStatus(ctx)), created: true, replacedKeyId: existing?.keyId ?? null };
 }
 
 async function createOwnKey(

@@ -51,7 +51,14 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         const status = await initKeys(ctx);
         if (values.json) printJson(io, status);
         else {
-          io.out(status.created ? '새 키를 만들었습니다.' : '이미 키가 있습니다.');
+          io.out(
+            status.replacedKeyId
+              ? `이 PC에서 읽을 수 없는 키(키 ID ${status.replacedKeyId})를 폐기하고 새 키를 만들었습니다. 'pledge keys export'로 등록 파일을 써서 기획담당관에게 다시 등록하세요.`
+              : status.created
+                ? '새 키를 만들었습니다.'
+                : '이미 키가 있습니다.',
+          );
+          if (status.privateKeyProblem) io.out(status.privateKeyProblem);
           io.out(
             `부서: ${status.department}\n키 ID: ${status.keyId}\n지문: ${status.fingerprint}\n${status.protection ?? ''}`,
           );
@@ -63,10 +70,14 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         if (values.json) printJson(io, status);
         else if (!status.hasKey)
           io.out("이 PC에는 아직 서명 키가 없습니다. 'pledge keys init'으로 만드세요.");
-        else
+        else {
           io.out(
             `부서: ${status.department}\n키 ID: ${status.keyId}\n지문: ${status.fingerprint}\n${status.protection ?? ''}`,
           );
+          if (status.privateKeyProblem) io.out(status.privateKeyProblem);
+          if (status.privateKeyLost)
+            io.out("이 키로는 서명할 수 없습니다. 'pledge keys init'으로 새 키를 만들어 다시 등록하세요.");
+        }
         return 0;
       }
       case 'export': {

@@ -35,6 +35,13 @@ export function KeyPanel(props: {
 
   // The screen's generation bump reloads this panel (and the others that depend on the key).
   const changed = props.onChanged;
+  // A first key, or a new one in place of a key whose private half this PC cannot read.
+  const makeKey = () =>
+    void action.run(async () => {
+      const r = await api.initKeys();
+      setCreated(r.created);
+      changed();
+    });
 
   return (
     <section className="sub-panel" aria-labelledby="key-panel-title" data-testid="key-panel">
@@ -47,24 +54,27 @@ export function KeyPanel(props: {
               ? '기준 자료를 부서에 보내려면 기획담당관의 서명 키가 필요합니다.'
               : '제출 파일을 만들려면 먼저 부서의 서명 키를 만들고, 기획담당관의 승인을 받아야 합니다.'}
           </p>
-          <button
-            type="button"
-            className="primary"
-            disabled={action.busy}
-            onClick={() =>
-              void action.run(async () => {
-                const r = await api.initKeys();
-                setCreated(r.created);
-                changed();
-              })
-            }
-          >
+          <button type="button" className="primary" disabled={action.busy} onClick={makeKey}>
             서명 키 만들기
           </button>
         </>
       ) : (
         <>
           {created && <StatusMessage kind="success">새 서명 키를 만들었습니다.</StatusMessage>}
+          {key.privateKeyProblem && (
+            <div data-testid="key-problem">
+              <StatusMessage kind="error">
+                {key.privateKeyProblem}
+                {key.privateKeyLost &&
+                  ' 백업에서 복원한 데이터 폴더이거나 키 파일이 지워진 경우입니다. 이 키로는 서명할 수 없으니 새 키를 만들고, 등록 파일을 기획담당관에게 보내 다시 승인받으세요.'}
+              </StatusMessage>
+              {key.privateKeyLost && (
+                <button type="button" className="primary" disabled={action.busy} onClick={makeKey}>
+                  새 서명 키 만들기
+                </button>
+              )}
+            </div>
+          )}
           <dl className="key-facts">
             <dt>부서</dt>
             <dd data-testid="key-department">{key.department}</dd>

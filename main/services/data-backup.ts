@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataBackup } from '../../domain/api/contract';
-import { BackupCheckError, backupDatabaseFile } from '../../db/backup';
-import { fileWriteError, syncDirectory } from '../bundles/atomic-file';
+import { BackupCheckError } from '../../db/backup';
+import { fileWriteError } from '../bundles/atomic-file';
 import { type AppContext, databasePathIn } from './context';
+import { writeCheckedDatabaseCopy } from './database-copy';
 import { UserError } from './errors';
 
 /**
@@ -38,21 +38,9 @@ export async function backupData(ctx: AppContext, folder?: string): Promise<Data
   const base = `공약이행_백업_${localStamp(createdAt)}`;
   let path = join(dir, `${base}.sqlite`);
   for (let n = 2; existsSync(path); n++) path = join(dir, `${base}_${n}.sqlite`);
-  const temp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.partial`);
   try {
-    await backupDatabaseFile(databasePathIn(ctx.dataDir), temp);
-    const fd = openSync(temp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-    syncDirectory(dir);
+    await writeCheckedDatabaseCopy(databasePathIn(ctx.dataDir), path);
   } catch (error) {
-    // The copy and whatever SQLite kept beside it while it worked on it.
-    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`])
-      rmSync(leftover, { force: true });
     if (error instanceof BackupCheckError) {
       throw new UserError(
         'BACKUP_CHECK_FAILED',

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { RestoredBackup } from '../../domain/api/contract';
 import { assertLocalDatabasePath, UnsafeDatabasePathError } from '../../db/create-db';
-import { BackupCheckError, backupDatabaseFile, inspectBackupFile } from '../../db/backup';
+import { BackupCheckError, inspectBackupFile } from '../../db/backup';
 import { latestSchemaVersion } from '../../db/migrations/index';
-import { fileWriteError, syncDirectory } from '../bundles/atomic-file';
+import { fileWriteError } from '../bundles/atomic-file';
 import { databasePathIn } from './context';
+import { writeCheckedDatabaseCopy } from './database-copy';
 import { UserError } from './errors';
 
 /** What SQLite may keep beside a database file: any of them in the target would be read with the restored file. */
@@ -58,19 +58,9 @@ export async function restoreBackup(backupFile: string, dataDir: string): Promis
   } catch (error) {
     throw fileWriteError(error, dir);
   }
-  const temp = join(dir, `.pledge.${randomBytes(6).toString('hex')}.restoring`);
   try {
-    await backupDatabaseFile(file, temp);
-    const fd = openSync(temp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-    syncDirectory(dir);
+    await writeCheckedDatabaseCopy(file, target);
   } catch (error) {
-    for (const side of SIDE_FILES) rmSync(`${temp}${side}`, { force: true });
     if (error instanceof BackupCheckError)
       throw new UserError(
         'RESTORE_FILE_INVALID',

@@ -3,7 +3,7 @@ import type { ManagementCard } from '../documents';
 import { buildOfficeReport } from './build-report';
 import { createReportMemo } from './report-memo';
 import { scenario } from './scenario';
-import { makeCard, makeFinanceRow } from './test-fixtures';
+import { makeCard, makeFinanceRow, makeSubmission } from './test-fixtures';
 import type { OfficeReport, ReportInput } from './types';
 
 /** Every change the office's data goes through between two reports, each one a new input (documents replaced). */
@@ -107,6 +107,39 @@ function changes(): { what: string; apply: (input: ReportInput) => ReportInput }
           ),
         },
       }),
+    },
+    {
+      what: 'a department sends one more bundle for the half-year',
+      apply: (input) => ({
+        ...input,
+        submissions: [
+          ...input.submissions,
+          makeSubmission(
+            '여성가족정책실',
+            '2019-H1',
+            '2019-07-20T09:00:00+09:00',
+            [{ kind: 'managementCard', projectId: '1-1-7' }],
+            { revision: 2 },
+          ),
+        ],
+      }),
+    },
+    {
+      what: "a quarantined bundle's key approved (the same bundle, now verified)",
+      apply: (input) => ({
+        ...input,
+        submissions: input.submissions.map((r) =>
+          r.signature === 'quarantined' ? { ...r, signature: 'valid' as const } : r,
+        ),
+      }),
+    },
+    {
+      what: 'the submissions read again (equal records, new objects)',
+      apply: (input) => ({ ...input, submissions: input.submissions.map((r) => ({ ...r })) }),
+    },
+    {
+      what: 'today before the due date (missing documents not yet overdue)',
+      apply: (input) => ({ ...input, options: { ...input.options, today: '2019-07-01' } }),
     },
     {
       what: 'a card removed (the project becomes 미제출)',

@@ -1,5 +1,6 @@
 import { listDepartments } from '../catalog/departments';
 import { compareKo, type ReportContext } from './context';
+import { memoized, memoTable } from './report-memo';
 import type { DepartmentSubmission, DueItem, SubmissionRecord, SubmissionsReport } from './types';
 
 /**
@@ -32,12 +33,9 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
   const dueDate = period.dueDate;
 
   // What each department owes.
-  const due = new Map<string, { kind: DueItem['kind']; projectId: string; role: DueItem['role'] }[]>();
+  const due = new Map<string, OwedItem[]>();
   for (const d of listDepartments(input.catalog)) due.set(d, []);
-  const owe = (
-    department: string,
-    item: { kind: DueItem['kind']; projectId: string; role: DueItem['role'] },
-  ) => {
+  const owe = (department: string, item: OwedItem) => {
     const list = due.get(department);
     if (list === undefined) due.set(department, [item]);
     else list.push(item);
@@ -50,73 +48,33 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
     }
   }
 
-  // What arrived: the earliest valid bundle per department and document, in receipt order.
-  const bundlesByDept = new Map<string, { record: SubmissionRecord; date: string; at: number }[]>();
+  // What arrived, per department.
+  const recordsByDept = new Map<string, SubmissionRecord[]>();
   for (const record of input.submissions) {
     if (record.periodId !== period.id) continue;
-    const entry = {
-      record,
-      date: localDateOf(record.receivedAt, offset),
-      at: instantOf(record.receivedAt, offset),
-    };
-    const list = bundlesByDept.get(record.department);
-    if (list === undefined) bundlesByDept.set(record.department, [entry]);
-    else list.push(entry);
+    const list = recordsByDept.get(record.department);
+    if (list === undefined) recordsByDept.set(record.department, [record]);
+    else list.push(record);
     if (!due.has(record.department)) {
       ctx.warnings.push(`공약 목록에 없는 부서의 제출을 기록만 합니다: ${record.department}`);
       due.set(record.department, []);
     }
   }
 
+  // A department's row is kept between reports while its bundles, what it owes (the catalog), the due date and
+  // today (overdue) are the same.
+  const kept = memoTable(ctx.memo, `submissions|${period.id}`);
   const departments: DepartmentSubmission[] = [];
   for (const [department, items] of due) {
-    // By instant, not by text: "…T16:00Z" is later than "…T23:30+09:00".
-    const bundles = [...(bundlesByDept.get(department) ?? [])].sort((a, b) => a.at - b.at);
-    const firstArrival = new Map<string, { record: SubmissionRecord; date: string }>();
-    for (const b of bundles) {
-      if (b.record.signature !== 'valid') continue;
-      for (const doc of b.record.documents) {
-        const key = itemKey(doc.kind, doc.projectId);
-        if (!firstArrival.has(key)) firstArrival.set(key, b);
-      }
-    }
-    const dueItems: DueItem[] = items.map((item) => {
-      const arrival = firstArrival.get(itemKey(item.kind, item.projectId));
-      return {
-        kind: item.kind,
-        projectId: item.projectId,
-        role: item.role,
-        received: arrival !== undefined,
-        receivedAt: arrival?.record.receivedAt ?? null,
-        bundleSha256: arrival?.record.bundleSha256 ?? null,
-        onTime: arrival === undefined ? null : arrival.date <= dueDate,
-      };
-    });
-    const receivedCount = dueItems.filter((i) => i.received).length;
-    const missing = dueItems
-      .filter((i) => !i.received)
-      .map((i) => ({ kind: i.kind, projectId: i.projectId }));
-    departments.push({
-      department,
-      dueCount: dueItems.length,
-      receivedCount,
-      lateCount: dueItems.filter((i) => i.onTime === false).length,
-      missing,
-      items: dueItems,
-      bundles: bundles.map(({ record, date }) => ({
-        bundleSha256: record.bundleSha256,
-        receivedAt: record.receivedAt,
-        receivedDate: date,
-        createdAt: record.createdAt,
-        revision: record.revision,
-        signature: record.signature,
-        onTime: date <= dueDate,
-        documentCount: record.documents.length,
-      })),
-      state: missing.length === 0 ? 'complete' : receivedCount === 0 ? 'none' : 'partial',
-      overdue: missing.length > 0 && input.options.today > dueDate,
-      hasQuarantined: bundles.some((b) => b.record.signature === 'quarantined'),
-    });
+    const records = recordsByDept.get(department) ?? [];
+    const deps: unknown[] = [input.catalog.projects, dueDate, offset, input.options.today];
+    for (const r of records)
+      deps.push(r.bundleSha256, r.signature, r.receivedAt, r.createdAt, r.revision, r.documents);
+    departments.push(
+      memoized(kept, department, deps, () =>
+        departmentSubmission(department, items, records, dueDate, offset, input.options.today),
+      ),
+    );
   }
   departments.sort((a, b) => compareKo(a.department, b.department));
   return {
@@ -134,5 +92,69 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
         0,
       ),
     },
+  };
+}
+
+type OwedItem = { kind: DueItem['kind']; projectId: string; role: DueItem['role'] };
+
+/** One department's row: what it owes, what arrived (the earliest valid bundle per document) and when. */
+function departmentSubmission(
+  department: string,
+  items: readonly OwedItem[],
+  records: readonly SubmissionRecord[],
+  dueDate: string,
+  offset: number,
+  today: string,
+): DepartmentSubmission {
+  // By instant, not by text: "…T16:00Z" is later than "…T23:30+09:00".
+  const bundles = records
+    .map((record) => ({
+      record,
+      date: localDateOf(record.receivedAt, offset),
+      at: instantOf(record.receivedAt, offset),
+    }))
+    .sort((a, b) => a.at - b.at);
+  const firstArrival = new Map<string, { record: SubmissionRecord; date: string }>();
+  for (const b of bundles) {
+    if (b.record.signature !== 'valid') continue;
+    for (const doc of b.record.documents) {
+      const key = itemKey(doc.kind, doc.projectId);
+      if (!firstArrival.has(key)) firstArrival.set(key, b);
+    }
+  }
+  const dueItems: DueItem[] = items.map((item) => {
+    const arrival = firstArrival.get(itemKey(item.kind, item.projectId));
+    return {
+      kind: item.kind,
+      projectId: item.projectId,
+      role: item.role,
+      received: arrival !== undefined,
+      receivedAt: arrival?.record.receivedAt ?? null,
+      bundleSha256: arrival?.record.bundleSha256 ?? null,
+      onTime: arrival === undefined ? null : arrival.date <= dueDate,
+    };
+  });
+  const receivedCount = dueItems.filter((i) => i.received).length;
+  const missing = dueItems.filter((i) => !i.received).map((i) => ({ kind: i.kind, projectId: i.projectId }));
+  return {
+    department,
+    dueCount: dueItems.length,
+    receivedCount,
+    lateCount: dueItems.filter((i) => i.onTime === false).length,
+    missing,
+    items: dueItems,
+    bundles: bundles.map(({ record, date }) => ({
+      bundleSha256: record.bundleSha256,
+      receivedAt: record.receivedAt,
+      receivedDate: date,
+      createdAt: record.createdAt,
+      revision: record.revision,
+      signature: record.signature,
+      onTime: date <= dueDate,
+      documentCount: record.documents.length,
+    })),
+    state: missing.length === 0 ? 'complete' : receivedCount === 0 ? 'none' : 'partial',
+    overdue: missing.length > 0 && today > dueDate,
+    hasQuarantined: bundles.some((b) => b.record.signature === 'quarantined'),
   };
 }

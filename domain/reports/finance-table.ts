@@ -160,7 +160,10 @@ export function buildFinanceReport(ctx: ReportContext): {
     areaId,
     areaName: ctx.areaById.get(areaId)?.name ?? String(areaId),
     rows,
-    subtotal: sumFinanceAmounts(rows, ctx.budgetYearKeys),
+    // Kept while the area's rows are the same (kept) rows in the same order: one changed project sums its area.
+    subtotal: memoized(kept, `#subtotal:${areaId}`, [ctx.termKey, ...rows], () =>
+      sumFinanceAmounts(rows, ctx.budgetYearKeys),
+    ),
   }));
   return {
     report: {

@@ -335,18 +335,25 @@ function firstReportedRows(
   periodId: string,
   memo: ReportMemo,
 ): { rows: FinanceTableRow[]; sameAsCurrent: Set<string> } {
-  const key = (projectId: string, department: string) => `${projectId}\u0000${department}`;
   // The first document per project and department, as a scan of the list in order would find it.
-  const byKey = <T extends { projectId: string; department: string }>(docs: T[]): Map<string, T> => {
-    const map = new Map<string, T>();
-    for (const d of docs)
-      if (!map.has(key(d.projectId, d.department))) map.set(key(d.projectId, d.department), d);
+  const byKey = <T extends { projectId: string; department: string }>(
+    docs: T[],
+  ): Map<string, Map<string, T>> => {
+    const map = new Map<string, Map<string, T>>();
+    for (const d of docs) {
+      let byDepartment = map.get(d.projectId);
+      if (byDepartment === undefined) {
+        byDepartment = new Map();
+        map.set(d.projectId, byDepartment);
+      }
+      if (!byDepartment.has(d.department)) byDepartment.set(d.department, d);
+    }
     return map;
   };
-  const cardByKey = byKey(first.cards);
-  const financeByKey = byKey(first.finance);
-  const latestCard = byKey(latest.cards);
-  const latestFinance = byKey(latest.finance);
+  const cardsFirst = byKey(first.cards);
+  const financeFirst = byKey(first.finance);
+  const cardsLatest = byKey(latest.cards);
+  const financeLatest = byKey(latest.finance);
   const keys = termKeys(term);
   const rows: FinanceTableRow[] = [];
   const sameAsCurrent = new Set<string>();
@@ -356,27 +363,36 @@ function firstReportedRows(
     const plan = plans.get(project.id);
     if (!plan) continue;
     const departments = [project.leadDepartment, ...project.coDepartments];
+    const cardByDepartment = cardsFirst.get(project.id);
+    const financeByDepartment = financeFirst.get(project.id);
+    const latestCard = cardsLatest.get(project.id);
+    const latestFinance = financeLatest.get(project.id);
     const deps: unknown[] = [termKey, plan];
     for (const d of departments) {
-      const k = key(project.id, d);
-      deps.push(d, cardByKey.get(k), financeByKey.get(k), latestCard.get(k), latestFinance.get(k));
+      deps.push(
+        d,
+        cardByDepartment?.get(d),
+        financeByDepartment?.get(d),
+        latestCard?.get(d),
+        latestFinance?.get(d),
+      );
     }
     const first = memoized(kept, project.id, deps, () => {
       // Nothing re-sent for the half-year (the usual case): the first report is the current one. The documents
       // are the same objects (each stored row is parsed once), so identity is the test.
       if (
-        departments.some((d) => cardByKey.has(key(project.id, d)) || financeByKey.has(key(project.id, d))) &&
+        departments.some((d) => cardByDepartment?.has(d) === true || financeByDepartment?.has(d) === true) &&
         departments.every(
           (d) =>
-            cardByKey.get(key(project.id, d)) === latestCard.get(key(project.id, d)) &&
-            financeByKey.get(key(project.id, d)) === latestFinance.get(key(project.id, d)),
+            cardByDepartment?.get(d) === latestCard?.get(d) &&
+            financeByDepartment?.get(d) === latestFinance?.get(d),
         )
       )
         return 'same' as const;
       const perDepartment = departments
         .map((department) => {
-          const card = cardByKey.get(key(project.id, department)) ?? null;
-          const secured = financeByKey.get(key(project.id, department)) ?? null;
+          const card = cardByDepartment?.get(department) ?? null;
+          const secured = financeByDepartment?.get(department) ?? null;
           if (!card && !secured) return null;
           return deriveFinanceRow({ plan, card, secured, ...keys, totals });
         })

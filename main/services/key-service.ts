@@ -27,6 +27,7 @@ import {
   type RegistryKey,
   type TrustedOfficeKey,
 } from '../../db/keys';
+import type { KeyStatusView } from '../../domain/api/contract';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
@@ -49,24 +50,6 @@ export async function signerOf(
 }
 
 export { requireOffice };
-
-export interface KeyStatusView {
-  hasKey: boolean;
-  role: 'department' | 'office' | null;
-  department: string | null;
-  keyId: string | null;
-  fingerprint: string | null;
-  createdAt: string | null;
-  /** 'file' or 'safeStorage', and what that means for the user (Korean). */
-  store: 'file' | 'safeStorage' | null;
-  protection: string | null;
-  /** Why the private key cannot be read here, or null (see the contract's KeyStatusView). */
-  privateKeyProblem: string | null;
-  /** The private key cannot be used on this PC again: a new key replaces it (initKeys). */
-  privateKeyLost: boolean;
-  /** On a department copy: the office keys it trusts for baselines. */
-  trustedOfficeKeys: { keyId: string; fingerprint: string; status: 'approved' | 'revoked' }[];
-}
 
 /** Problems with a key file that the user fixes in place (the message says how); any other one means it is lost. */
 const FIXABLE_KEY_PROBLEMS = new Set(['KEY_FILE_MODE']);

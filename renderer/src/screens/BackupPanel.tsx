@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { DataBackup } from '../../../domain/api/contract';
-import { ApiCallError, api } from '../api/client';
+import { api } from '../api/client';
 import { formatBytes } from '../components/format-bytes';
 import { StatusMessage } from '../components/StatusMessage';
+import { useAction } from '../components/use-action';
 
 /**
  * 데이터 백업 (설정 변경): a checked copy of this copy's database in a folder the user names (a USB stick, another
@@ -10,20 +11,14 @@ import { StatusMessage } from '../components/StatusMessage';
  */
 export function BackupPanel(props: { dataDir: string }) {
   const [folder, setFolder] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [done, setDone] = useState<DataBackup | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const backup = async () => {
-    setBusy(true);
     setDone(null);
-    setFailure(null);
-    try {
-      setDone(await api.backupData(folder.trim() === '' ? {} : { folder: folder.trim() }));
-    } catch (error) {
-      setFailure(error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+    const made = await action.run(() =>
+      api.backupData(folder.trim() === '' ? {} : { folder: folder.trim() }),
+    );
+    if (made) setDone(made);
   };
   return (
     <section className="backup" aria-labelledby="backup-title">
@@ -44,8 +39,8 @@ export function BackupPanel(props: { dataDir: string }) {
         <p className="hint">이미 있는 폴더여야 합니다 (예: USB 저장장치, 다른 디스크).</p>
       </div>
       <div className="actions">
-        <button type="button" onClick={() => void backup()} disabled={busy}>
-          {busy ? '백업하는 중…' : '지금 백업'}
+        <button type="button" onClick={() => void backup()} disabled={action.busy}>
+          {action.busy ? '백업하는 중…' : '지금 백업'}
         </button>
       </div>
       {done && (
@@ -53,7 +48,7 @@ export function BackupPanel(props: { dataDir: string }) {
           백업했습니다: <code data-testid="backup-path">{done.path}</code> ({formatBytes(done.bytes)})
         </StatusMessage>
       )}
-      {failure && <StatusMessage kind="error">{failure}</StatusMessage>}
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
     </section>
   );
 }

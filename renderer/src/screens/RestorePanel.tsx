@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { RestoredBackup } from '../../../domain/api/contract';
-import { ApiCallError, api } from '../api/client';
+import { api } from '../api/client';
 import { formatBytes } from '../components/format-bytes';
 import { StatusMessage } from '../components/StatusMessage';
+import { useAction } from '../components/use-action';
 
 const whoOf = (r: RestoredBackup): string =>
   r.role === 'office'
@@ -18,22 +19,16 @@ const whoOf = (r: RestoredBackup): string =>
 export function RestorePanel(props: { suggestedDataDir: string; onRestored: (r: RestoredBackup) => void }) {
   const [file, setFile] = useState('');
   const [dataDir, setDataDir] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [done, setDone] = useState<RestoredBackup | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const restore = async () => {
-    setBusy(true);
     setDone(null);
-    setFailure(null);
-    try {
-      const restored = await api.restoreBackup({ file: file.trim(), dataDir: dataDir.trim() });
-      setDone(restored);
-      props.onRestored(restored);
-    } catch (error) {
-      setFailure(error instanceof ApiCallError || error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+    const restored = await action.run(() =>
+      api.restoreBackup({ file: file.trim(), dataDir: dataDir.trim() }),
+    );
+    if (!restored) return;
+    setDone(restored);
+    props.onRestored(restored);
   };
   return (
     <section className="backup" aria-labelledby="restore-title">
@@ -68,9 +63,9 @@ export function RestorePanel(props: { suggestedDataDir: string; onRestored: (r: 
         <button
           type="button"
           onClick={() => void restore()}
-          disabled={busy || file.trim() === '' || dataDir.trim() === ''}
+          disabled={action.busy || file.trim() === '' || dataDir.trim() === ''}
         >
-          {busy ? '복원하는 중…' : '복원'}
+          {action.busy ? '복원하는 중…' : '복원'}
         </button>
       </div>
       {done && (
@@ -80,7 +75,7 @@ export function RestorePanel(props: { suggestedDataDir: string; onRestored: (r: 
           폴더를 이 폴더로 바꿔 두었습니다. ‘저장하고 시작’을 누르면 복원한 데이터를 사용합니다.
         </StatusMessage>
       )}
-      {failure && <StatusMessage kind="error">{failure}</StatusMessage>}
+      {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
     </section>
   );
 }

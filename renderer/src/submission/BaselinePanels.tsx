@@ -5,7 +5,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from './files';
 import { shortHash } from './labels';
-import { useAction } from './use-action';
+import { useAction } from '../components/use-action';
 
 /** Department: verify a baseline package from the office (with a trusted office key) and apply it. */
 export function BaselineApplyPanel(props: { onChanged: () => void }) {

@@ -8,7 +8,7 @@ import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { baseName } from './files';
 import { periodLabel, shortHash } from './labels';
-import { useAction } from './use-action';
+import { useAction } from '../components/use-action';
 
 /** Mirrors the server's choice of documents per period (bundle-export.ts `belongsTo`), for the preview only. */
 function belongsTo(doc: DocumentSummary, period: string): boolean {

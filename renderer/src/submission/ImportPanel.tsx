@@ -5,7 +5,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { droppedFiles } from './drop-files';
 import { readAsBase64 } from './files';
 import { ImportResultsTable } from './ImportResultsTable';
-import { useAction } from './use-action';
+import { useAction } from '../components/use-action';
 
 /**
  * Files travel in batches of about this much base64 (a third more than their bytes): progress moves on between

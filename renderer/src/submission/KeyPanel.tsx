@@ -7,7 +7,7 @@ import { baseName, downloadText } from './files';
 import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
 import { formatTime, KEY_STATUS_LABELS } from './labels';
-import { useAction } from './use-action';
+import { useAction } from '../components/use-action';
 
 const STORE_LABELS: Record<NonNullable<KeyStatusView['store']>, string> = {
   file: '키 파일 (권한 0600: 이 PC의 현재 사용자만 읽을 수 있음)',

@@ -7,7 +7,7 @@ import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
 import { ImportResultsTable } from './ImportResultsTable';
 import { formatTime, KEY_STATUS_LABELS } from './labels';
-import { useAction } from './use-action';
+import { useAction } from '../components/use-action';
 
 type Pending = { kind: 'approve' | 'revoke'; key: RegistryKeyView };
 

@@ -33,6 +33,3 @@ export function downloadText(fileName: string, text: string, mediaType = 'applic
 
 /** The last path segment, for either separator (paths come from the machine running the program). */
 export const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
-
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);

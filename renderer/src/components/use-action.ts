@@ -1,5 +1,4 @@
 import { useCallback, useRef, useState } from 'react';
-import { errorMessage } from './files';
 
 /** One button's call to main: busy while running (no double clicks), the Korean error if it failed. */
 export function useAction() {
@@ -14,7 +13,7 @@ export function useAction() {
     try {
       return await fn();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(e instanceof Error ? e.message : String(e));
       return undefined;
     } finally {
       running.current = false;

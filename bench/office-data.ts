@@ -3,10 +3,10 @@
 // eight half-years.
 import { seoulMinseon7Catalog } from '../domain/catalog/load';
 import type { Catalog } from '../domain/catalog/types';
-import type { Document, ExecutionPlan } from '../domain/documents';
+import type { CardStatus, Document, ExecutionPlan, ManagementCard } from '../domain/documents';
 import { seoulMinseon7Term } from '../domain/term/load';
 import { listBudgetYears, listPeriods } from '../domain/term/periods';
-import { makeCard, makeFinanceRow, makePlan } from '../domain/reports/test-fixtures';
+import { type Cells, makeCard, makeFinanceRow, makePlan } from '../domain/reports/test-fixtures';
 import { generateKeyPair, writeBundle, type KeyPairPem } from '../main/bundles';
 import { documentMemberPath } from '../main/services/bundle-content';
 import { slotOf } from '../main/services/document-identity';
@@ -62,6 +62,9 @@ export interface Sender {
 
 /** Deterministic amounts (백만원) from a project's position, so runs are comparable. */
 const amount = (seed: number, k: number): number => 50 + ((seed * 7919 + k * 104_729) % 950);
+
+/** A half-year's 집행 of a unit: about half a year's planned amount, so execution rates spread around 80%. */
+const halfYearAmount = (seed: number, u: number): number => Math.round(amount(seed, u) / 2);
 
 /** Plans with 2–3 unit projects, investment needs per year and a half-year schedule. */
 function planFor(catalog: Catalog, projectIndex: number): ExecutionPlan {
@@ -134,16 +137,49 @@ async function signNext(
 }
 
 /**
+ * A department's card for the `h`-th half-year as the app writes it: `newCardFromPrevious` carries the earlier
+ * half-years' 추진실적 and 집행 forward, so the card holds every half-year up to its own (one executed amount and one
+ * result per unit and half-year). A project reported 일부추진 leaves its first unit's result for the half-year
+ * blank, as a department does when a milestone slipped.
+ */
+function cumulativeCard(
+  plan: ExecutionPlan,
+  projectIndex: number,
+  h: number,
+  status: CardStatus,
+  current: { amountSeed: number; result: string },
+): ManagementCard {
+  const halves = HALF_YEARS.slice(0, h + 1);
+  const period = HALF_YEARS[h] as string;
+  return makeCard(plan, period, {
+    status,
+    executed: plan.unitProjects.map((_u, u): Cells =>
+      halves.map((half, k) => [
+        'city',
+        half,
+        halfYearAmount(k === h ? current.amountSeed : projectIndex + k, u),
+      ]),
+    ),
+    results: plan.unitProjects.map((_u, u) =>
+      Object.fromEntries(
+        halves
+          .map((half, k) => [half, k === h ? current.result : `${half} 추진 실적`] as const)
+          .filter(([half]) => !(half === period && u === 0 && status === 'partial')),
+      ),
+    ),
+  });
+}
+
+/**
  * A department re-sending its cards for a half-year after the office imported everything: each project's status
  * and 집행 differ from what it sent before (round 1, 2, … differ from each other), as a late correction would.
  */
 export async function resendCards(sender: Sender, period: string, round: number): Promise<GeneratedBundle> {
   const h = HALF_YEARS.indexOf(period);
   const cards = sender.plans.map((plan, i) =>
-    makeCard(plan, period, {
-      status: (i + round) % 3 === 0 ? 'onHold' : 'partial',
-      executed: plan.unitProjects.map((_u, u) => [['city', period, amount(i + h + round * 31, u)]]),
-      results: plan.unitProjects.map(() => ({ [period]: `${period} 정정한 실적 ${round}` })),
+    cumulativeCard(plan, i, h, (i + round) % 3 === 0 ? 'onHold' : 'partial', {
+      amountSeed: i + h + round * 31,
+      result: `${period} 정정한 실적 ${round}`,
     }),
   );
   return signNext(
@@ -175,10 +211,9 @@ export async function generateSubmissions(senders: Sender[]): Promise<GeneratedB
   for (const [h, period] of HALF_YEARS.entries()) {
     for (const sender of senders) {
       const cards = sender.plans.map((plan, i) =>
-        makeCard(plan, period, {
-          status: (i + h) % 5 === 0 ? 'partial' : 'onTrack',
-          executed: plan.unitProjects.map((_u, u) => [['city', period, amount(i + h, u)]]),
-          results: plan.unitProjects.map(() => ({ [period]: `${period} 추진 실적` })),
+        cumulativeCard(plan, i, h, (i + h) % 5 === 0 ? 'partial' : 'onTrack', {
+          amountSeed: i + h,
+          result: `${period} 추진 실적`,
         }),
       );
       await sign(

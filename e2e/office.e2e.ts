@@ -460,6 +460,10 @@ test('a second bundle with a revision already taken (the department copied to an
   const swappedBack = office.cell(`conflict-same-revision_${firstSha}`);
   await expect(swappedBack).toContainText('보류했던 번들로 바꿔 반영');
   await expect(swappedBack).toHaveAttribute('data-resolution', 'rejected');
+  // Its decision reads as what was just done, not as "keep the counted one".
+  await expect(office.cell(`conflict-same-revision_${firstSha}-resolution`)).toHaveText(
+    '결정: 보류했던 번들로 바꿔 반영함',
+  );
   await expect(conflict).toHaveCount(0);
   await expect(page.getByTestId('office-tab-conflicts')).not.toContainText('1');
   await office.tab('finance');

@@ -353,15 +353,21 @@ const bundlePeriodSchema = z.union([
 
 export const periodIdInputSchema = z.string().regex(/^\d{4}-H[12]$/, '반기는 "2019-H1" 형식입니다.');
 export const officeDecisionSchema = z.enum(['accepted', 'rejected']);
-export const reportRequestSchema = z.strictObject({
-  periodId: periodIdInputSchema,
-  comparePeriodId: periodIdInputSchema.optional(),
-  executionRateThreshold: z.number().min(0, '0~1 사이 비율입니다.').max(1, '0~1 사이 비율입니다.').optional(),
-  today: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-});
+export const reportRequestSchema = z
+  .strictObject({
+    periodId: periodIdInputSchema,
+    comparePeriodId: periodIdInputSchema.optional(),
+    executionRateThreshold: z.number().min(0, '0~1 사이 비율입니다.').max(1, '0~1 사이 비율입니다.').optional(),
+    today: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  // A half-year compared with itself would report "nothing changed" for every project.
+  .refine((r) => r.comparePeriodId !== r.periodId, {
+    path: ['comparePeriodId'],
+    message: '비교 반기는 보고 반기와 다른 반기를 고르세요.',
+  });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
 import type { PlanConfirmationRow } from '../plans/confirmation';
@@ -387,6 +393,8 @@ export interface Conflict {
   resolution: 'accepted' | 'rejected' | null;
   /** sameRevision: the held bundle, which swapHeldBundle can make count instead. */
   heldSha256?: string;
+  /** sameRevision: the office swapped the two, so the bundle counted now is the one held before. */
+  swapped?: boolean;
 }
 
 export interface OfficeReportView {

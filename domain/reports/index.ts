@@ -8,12 +8,21 @@ export {
   COMPLETION_RATE_DEFINITION,
 } from './status-tables';
 export { sumFinanceAmounts, departmentOrder } from './finance-table';
+export { financeFieldLabel } from './finance-labels';
+export {
+  LAGGING_REASON_LABELS,
+  COMPARISON_CHANGE_LABELS,
+  statusTrendLabel,
+  comparisonChangesText,
+  missedMilestoneText,
+  comparedPeriodLabel,
+} from './labels';
 export {
   plannedSoFar,
   DEFAULT_EXECUTION_RATE_THRESHOLD,
   EXECUTION_RATE_DEFINITION,
   LAGGING_DEFINITION,
 } from './lagging';
-export { localDateOf } from './submissions';
+export { localDateOf, localDateTimeOf } from './submissions';
 export { cardExecuted, cardPlannedTotal } from './comparison';
 export { reportTotals } from './totals-cache';

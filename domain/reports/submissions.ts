@@ -19,6 +19,17 @@ export function localDateOf(iso: string, utcOffsetMinutes = KST_OFFSET_MINUTES):
   return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/**
+ * "YYYY-MM-DD HH:mm" in the office's time (KST) of an ISO timestamp, as every screen, sheet and message shows
+ * receipts and creation times; a text that is not a timestamp is returned as it is.
+ */
+export function localDateTimeOf(iso: string, utcOffsetMinutes = KST_OFFSET_MINUTES): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const local = new Date(ms + utcOffsetMinutes * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
 /** Instant of a receipt for ordering; a plain date counts as office-local midnight. */
 function instantOf(iso: string, utcOffsetMinutes: number): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Date.parse(`${iso}T00:00:00Z`) - utcOffsetMinutes * 60_000;

@@ -68,6 +68,7 @@ describe('writePublicReport', () => {
     expect(p1?.[4]).toBe('마포 핀테크 랩을 거점으로 핀테크·블록체인 산업 생태계 구축');
     expect(p1?.[7]).toBe('완료');
     expect(p1?.slice(9)).toEqual(['750', '600', '700', '190.5']);
+    expect(projects.flatMap((r) => r[8] ?? '').join('\n')).not.toMatch(/\d{4}-H[12]/);
 
     const finance = parseCsv(read('finance.csv').slice(1));
     const header = finance[0] ?? [];
@@ -76,8 +77,13 @@ describe('writePublicReport', () => {
     const shared = finance.find((r) => r[0] === '1-1-7') ?? [];
     expect(shared[header.indexOf('확보총계')]).toBe('340.125');
     expect(shared[header.indexOf('부서')]).toBe('경제진흥본부, 여성가족정책실');
+    // The amounts changed since first reported, named as the columns are (no field paths on the website).
     const changedRow = finance.find((r) => r[0] === '3-2-1') ?? [];
-    expect(changedRow.at(-1)).toContain('secured.city');
+    const changedNames = (changedRow.at(-1) ?? '').split('; ');
+    expect(changedNames).toContain('확보 시·도비');
+    for (const name of changedNames) expect(header).toContain(name);
+    const everyChanged = finance.slice(1).flatMap((r) => (r.at(-1) ? (r.at(-1) as string).split('; ') : []));
+    for (const name of everyChanged) expect(header, name).toContain(name);
     const executedSum = finance.slice(1).reduce((n, r) => n + Number(r[header.indexOf('임기내 집행 계')]), 0);
     expect(executedSum).toBeCloseTo(report.finance.grandTotal.termExecuted.total, 9);
 
@@ -105,7 +111,8 @@ describe('writePublicReport', () => {
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/<link|src=["']?http/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 사유');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; 추진 중');
+    expect(html).toContain('(2019년 상반기): &lt;img src=x onerror=alert(1)&gt; 추진 중');
+    expect(html).not.toMatch(/\(\d{4}-H[12]\)/);
     expect(html).toContain('<td>-당초 목표</td>');
     expect(html).toContain("default-src 'none'");
     // Every project appears with its status.

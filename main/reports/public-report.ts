@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../domain/documents';
-import { type OfficeReport, REPORT_STATUS_LABELS, REPORT_STATUSES } from '../../domain/reports';
+import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES, periodLabel } from '../../domain/documents';
+import {
+  financeFieldLabel,
+  type OfficeReport,
+  REPORT_STATUS_LABELS,
+  REPORT_STATUSES,
+} from '../../domain/reports';
 import { fileWriteError, writeFilesAtomic } from '../bundles/atomic-file';
 import { packZip } from '../bundles/zip-pack';
 import { toCsv } from './csv';
@@ -54,7 +59,7 @@ export function projectsCsv(report: OfficeReport): string {
       p.leadDepartment,
       p.coDepartments.join(', '),
       p.statusLabel,
-      p.results.map((r) => `[${r.unitName} ${r.periodId}] ${r.text}`).join('\n'),
+      p.results.map((r) => `[${r.unitName} ${periodLabel(r.periodId)}] ${r.text}`).join('\n'),
       p.budget?.plannedTotal,
       p.budget?.secured,
       p.budget?.termPlan,
@@ -74,7 +79,8 @@ export function financeCsv(report: OfficeReport): string {
       '초기계획',
       '현재계획',
       '확보총계',
-      ...FUNDING_SOURCES.map((s) => FINANCE_SOURCE_LABELS[s]),
+      // Flat headers: named as financeFieldLabel names them in the last column.
+      ...FUNDING_SOURCES.map((s) => `확보 ${FINANCE_SOURCE_LABELS[s]}`),
       '임기내 계획 계',
       ...years.map((y) => `임기내 계획 ${y.label}`),
       '임기내 집행 계',
@@ -99,7 +105,7 @@ export function financeCsv(report: OfficeReport): string {
         ...years.map((y) => r.termExecuted.byYear[y.key] ?? 0),
         r.note,
         r.departments.join(', '),
-        r.changedFields.join('; '),
+        r.changedFields.map((path) => financeFieldLabel(path, years)).join('; '),
       ]),
     ),
   );
@@ -180,7 +186,7 @@ function projectTables(report: OfficeReport): string {
               : `<ul class="results">${p.results
                   .map(
                     (r) =>
-                      `<li>${escapeHtml(r.unitName)} (${escapeHtml(r.periodId)}): ${escapeHtml(r.text)}</li>`,
+                      `<li>${escapeHtml(r.unitName)} (${escapeHtml(periodLabel(r.periodId))}): ${escapeHtml(r.text)}</li>`,
                   )
                   .join('')}</ul>`;
           const b = p.budget;

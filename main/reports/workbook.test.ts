@@ -1,6 +1,12 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { buildOfficeReport } from '../../domain/reports';
+import { periodLabel } from '../../domain/documents';
+import {
+  buildOfficeReport,
+  comparisonChangesText,
+  LAGGING_REASON_LABELS,
+  statusTrendLabel,
+} from '../../domain/reports';
 import { scenario } from '../../domain/reports/scenario';
 import { MAX_CELL_CHARS, neutralizeFormula, safeCellText, truncateCell } from './safe-text';
 import { financeColumns, SHEET_NAMES, writeReportWorkbook } from './workbook';
@@ -165,5 +171,46 @@ describe('writeReportWorkbook', () => {
     expect(cell(ws, 'I4')?.v).toBe(33);
     expect(cell(ws, 'J4')).toMatchObject({ t: 'n', z: '0.0%', f: '(B4+C4)/I4' });
     expect(cell(ws, 'I11')).toMatchObject({ v: 238, f: 'SUM(I4:I10)' });
+  });
+});
+
+describe('접수내역', () => {
+  it('shows when each bundle arrived and was made in the office’s time, as the screen does', () => {
+    const ws = workbook.Sheets[SHEET_NAMES.bundles] as XLSX.WorkSheet;
+    expect(['A1', 'B1', 'C1', 'H1'].map((r) => cell(ws, r)?.v)).toEqual([
+      '부서',
+      '접수 일시',
+      '접수일',
+      '작성 일시',
+    ]);
+    const bundles = report.submissions.departments.flatMap((d) => d.bundles);
+    expect(bundles.length).toBeGreaterThan(0);
+    bundles.forEach((b, i) => {
+      // KST is UTC + 9 h; the date part is the day the office counts for the deadline.
+      const kst = new Date(Date.parse(b.receivedAt) + 9 * 3_600_000).toISOString();
+      expect(cell(ws, `B${i + 2}`)?.v).toBe(`${kst.slice(0, 10)} ${kst.slice(11, 16)}`);
+      expect(cell(ws, `C${i + 2}`)?.v).toBe(b.receivedDate);
+      expect(String(cell(ws, `B${i + 2}`)?.v)).toMatch(new RegExp(`^${b.receivedDate} `));
+      expect(String(cell(ws, `H${i + 2}`)?.v)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    });
+  });
+});
+
+describe('the same words as the screen', () => {
+  it('부진사업 and 반기 비교 use the shared labels and half-year names, not codes', () => {
+    const lagging = workbook.Sheets[SHEET_NAMES.lagging] as XLSX.WorkSheet;
+    const first = report.lagging[0];
+    expect(first).toBeDefined();
+    const row = rowOf(lagging, 'A', first!.projectId);
+    expect(cell(lagging, `E${row}`)?.v).toBe(first!.reasons.map((r) => LAGGING_REASON_LABELS[r]).join(', '));
+    const comparison = workbook.Sheets[SHEET_NAMES.comparison] as XLSX.WorkSheet;
+    const c = report.comparison;
+    expect(c.fromPeriodId).not.toBeNull();
+    expect(cell(comparison, 'D1')?.v).toBe(`추진상황 (${periodLabel(c.fromPeriodId!)})`);
+    expect(cell(comparison, 'E1')?.v).toBe(`추진상황 (${periodLabel(c.toPeriodId)})`);
+    const changed = c.projects.find((p) => p.changes.length > 0)!;
+    const changedRow = rowOf(comparison, 'A', changed.projectId);
+    expect(cell(comparison, `F${changedRow}`)?.v).toBe(statusTrendLabel(changed.statusTrend));
+    expect(cell(comparison, `L${changedRow}`)?.v).toBe(comparisonChangesText(changed));
   });
 });

@@ -8,7 +8,13 @@ import {
   PARTICIPATION_COUNT_LABELS,
 } from '../../domain/documents';
 import {
+  comparedPeriodLabel,
+  comparisonChangesText,
   type FinanceAmounts,
+  LAGGING_REASON_LABELS,
+  localDateTimeOf,
+  missedMilestoneText,
+  statusTrendLabel,
   type OfficeReport,
   REPORT_STATUS_LABELS,
   type ReportStatus,
@@ -36,20 +42,7 @@ export const SHEET_NAMES = {
   comparison: '반기 비교',
 } as const;
 
-const LAGGING_REASON_LABELS = {
-  status: '추진상황',
-  lowExecution: '집행 부진',
-  missedMilestones: '추진계획 미이행',
-};
 const KIND_LABELS = { managementCard: '관리카드', financeRow: '재정집행현황' };
-const COMPARISON_LABELS = {
-  status: '추진상황',
-  executed: '집행액',
-  plannedTotal: '계획 총계',
-  results: '실적',
-  newCard: '신규 제출',
-  cardMissing: '미제출',
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // 붙임5
@@ -230,7 +223,7 @@ function overviewSheet(report: OfficeReport): XLSX.WorkSheet {
     ['기준 반기', `${m.periodLabel} (${m.periodId})`],
     ['제출기한', m.dueDate],
     ['작성 기준일', m.today],
-    ['공약 목록', `${m.catalogId} ${m.catalogVersion}`],
+    ['공약 목록 판', m.catalogVersion],
     ['집행률 기준', `${Math.round(m.executionRateThreshold * 1000) / 10}% 미만은 부진`],
     ['완료율', m.definitions.completionRate],
     ['집행률', m.definitions.executionRate],
@@ -311,13 +304,13 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
     ['부서', '접수 일시', '접수일', '기한 내', '서명', '개정', '문서 수', '작성 일시', 'SHA-256'],
     rows.map(({ d, x }) => (b: SheetBuilder, r: number) => {
       b.text(r, 0, d);
-      b.text(r, 1, x.receivedAt);
+      b.text(r, 1, localDateTimeOf(x.receivedAt));
       b.text(r, 2, x.receivedDate);
       b.text(r, 3, x.onTime ? '예' : '아니오');
       b.text(r, 4, x.signature === 'valid' ? '확인' : '격리(서명 확인 실패)');
       b.count(r, 5, x.revision);
       b.count(r, 6, x.documentCount);
-      b.text(r, 7, x.createdAt);
+      b.text(r, 7, localDateTimeOf(x.createdAt));
       b.text(r, 8, x.bundleSha256);
     }),
     [18, 26, 12, 8, 20, 6, 8, 26, 66],
@@ -349,7 +342,7 @@ function laggingSheet(report: OfficeReport): XLSX.WorkSheet {
       else b.amount(r, 6, l.plannedSoFar);
       if (l.executed === null) b.text(r, 7, EMPTY);
       else b.amount(r, 7, l.executed);
-      b.text(r, 8, l.missedMilestones.map((m) => `${m.unitName} ${m.periodId}: ${m.planned}`).join('\n'));
+      b.text(r, 8, l.missedMilestones.map(missedMilestoneText).join('\n'));
     }),
     [10, 40, 16, 12, 24, 9, 11, 11, 60],
   ).finish();
@@ -411,8 +404,8 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
 
 function comparisonSheet(report: OfficeReport): XLSX.WorkSheet {
   const c = report.comparison;
-  const from = c.fromPeriodId ?? '이전';
-  const trend = (t: -1 | 0 | 1 | null) => (t === null ? '' : t < 0 ? '개선' : t > 0 ? '악화' : '유지');
+  const from = comparedPeriodLabel(c.fromPeriodId);
+  const to = comparedPeriodLabel(c.toPeriodId);
   const num = (b: SheetBuilder, r: number, col: number, v: number | null) =>
     v === null ? b.text(r, col, EMPTY) : b.amount(r, col, v);
   return table(
@@ -422,13 +415,13 @@ function comparisonSheet(report: OfficeReport): XLSX.WorkSheet {
       '공약사업명',
       '주관부서',
       `추진상황 (${from})`,
-      `추진상황 (${c.toPeriodId})`,
+      `추진상황 (${to})`,
       '추세',
       `집행액 (${from})`,
-      `집행액 (${c.toPeriodId})`,
+      `집행액 (${to})`,
       '증감',
       `계획 총계 (${from})`,
-      `계획 총계 (${c.toPeriodId})`,
+      `계획 총계 (${to})`,
       '변경 내용',
     ],
     c.projects.map((p) => (b: SheetBuilder, r: number) => {
@@ -437,13 +430,13 @@ function comparisonSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 2, p.leadDepartment);
       b.text(r, 3, REPORT_STATUS_LABELS[p.statusBefore]);
       b.text(r, 4, REPORT_STATUS_LABELS[p.statusAfter]);
-      b.text(r, 5, trend(p.statusTrend));
+      b.text(r, 5, statusTrendLabel(p.statusTrend));
       num(b, r, 6, p.executedBefore);
       num(b, r, 7, p.executedAfter);
       num(b, r, 8, p.executedDelta);
       num(b, r, 9, p.plannedBefore);
       num(b, r, 10, p.plannedAfter);
-      b.text(r, 11, [...p.changes.map((x) => COMPARISON_LABELS[x]), ...p.resultsChangedLabels].join(', '));
+      b.text(r, 11, comparisonChangesText(p));
     }),
     [10, 40, 16, 14, 14, 6, 12, 12, 10, 12, 12, 40],
   ).finish();

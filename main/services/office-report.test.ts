@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
+import { frozenFieldIssues, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
 import { join } from 'node:path';
 import { exportBaseline } from './baseline';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
+import { frozenDetail } from './office-report';
 import {
   basePlan,
   cardDoc,
@@ -318,6 +319,33 @@ describe('reports read documents once per process', () => {
     expect(third.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
       '1-1-1',
     ]);
+    // The office reads both values in Korean, not the field's path.
+    const details = third.conflicts.find((c) => c.kind === 'frozenFields')?.details ?? [];
+    expect(details).toHaveLength(1);
+    expect(details[0]).toMatch(/^정책목표가 확정된 실천계획서와 달라 수정할 수 없습니다/);
+    // Both values on one line, the card's long one cut at 60 characters.
+    const cardGoal = plan.policyGoal.replace(/\s+/g, ' ');
+    expect(details[0]).toContain(`— 확정: "새로 확정한 정책목표" / 카드: "${cardGoal.slice(0, 59)}…"`);
+  });
+});
+
+describe('frozenDetail', () => {
+  it('quotes the confirmed and the card value of a unit name, a schedule cell and a long text, by the unit id', () => {
+    const plan = basePlan();
+    plan.unitProjects[0]!.schedule = { '2019-H1': '착공' };
+    const card = cardFor(plan, 'onTrack');
+    card.unitProjects[0]!.name = '바꾼 이름';
+    card.unitProjects[0]!.schedule = { '2019-H1': '준공' };
+    card.unitProjects[0]!.detailedPlan = '가'.repeat(80);
+    const issues = frozenFieldIssues(card, plan).errors;
+    const lines = issues.map((issue) => frozenDetail(issue, card, plan));
+    expect(lines).toContain(
+      `단위사업명이 확정된 실천계획서와 달라 수정할 수 없습니다 (변경은 공약 조정 요청서로) — 확정: "${plan.unitProjects[0]!.name}" / 카드: "바꾼 이름"`,
+    );
+    expect(lines.find((l) => l.startsWith('2019년 상반기'))).toMatch(/확정: "착공" \/ 카드: "준공"$/);
+    const long = lines.find((l) => l.startsWith('세부 추진계획')) ?? '';
+    expect(long).toContain(`카드: "${'가'.repeat(59)}…"`);
+    expect(lines.join('\n')).not.toMatch(/unitProjects|schedule|detailedPlan/);
   });
 });
 

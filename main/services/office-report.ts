@@ -8,7 +8,12 @@ import {
   type ExecutionPlan,
   type ManagementCard,
 } from '../../domain/documents';
-import { buildOfficeReport, DEFAULT_EXECUTION_RATE_THRESHOLD, type ReportInput } from '../../domain/reports';
+import {
+  buildOfficeReport,
+  DEFAULT_EXECUTION_RATE_THRESHOLD,
+  localDateTimeOf,
+  type ReportInput,
+} from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
@@ -37,6 +42,35 @@ function frozenIssuesOf(card: ManagementCard, plan: ExecutionPlan): FrozenIssue[
   return issues;
 }
 
+/** A text as quoted in a conflict's details: one line, at most 60 characters. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '') return '(비어 있음)';
+  return `"${line.length > 60 ? `${line.slice(0, 59)}…` : line}"`;
+}
+
+/**
+ * One difference as the office reads it: the issue's Korean message, then the confirmed plan's value and the
+ * card's, so the office can choose 카드 반영 or 카드 제외 without opening both documents.
+ */
+export function frozenDetail(issue: FrozenIssue, card: ManagementCard, plan: ExecutionPlan): string {
+  const values = ((): [string, string] | null => {
+    if (issue.path === 'projectName') return [plan.projectName, card.projectName];
+    if (issue.path === 'policyGoal') return [plan.policyGoal, card.policyGoal];
+    const match = /^unitProjects\.(\d+)\.(name|detailedPlan|schedule\.(.+))$/.exec(issue.path);
+    const unit = match ? card.unitProjects[Number(match[1])] : undefined;
+    const planned = unit && plan.unitProjects.find((u) => u.id === unit.id);
+    if (!match || !unit || !planned) return null;
+    if (match[2] === 'name') return [planned.name, unit.name];
+    if (match[2] === 'detailedPlan') return [planned.detailedPlan, unit.detailedPlan];
+    const key = match[3] as string;
+    return [planned.schedule[key] ?? '', unit.schedule[key] ?? ''];
+  })();
+  return values === null
+    ? issue.message
+    : `${issue.message} — 확정: ${quoted(values[0])} / 카드: ${quoted(values[1])}`;
+}
+
 /** Cards whose frozen fields (정책목표, 단위사업, 추진계획) differ from the confirmed plan. */
 export function frozenFieldConflicts(
   plans: ExecutionPlan[],
@@ -56,7 +90,7 @@ export function frozenFieldConflicts(
       periodId: card.periodId,
       department: card.department,
       message: `${card.projectId} 관리카드(${card.department})의 확정 항목이 확정된 실천계획서와 다릅니다.`,
-      details: frozen.map((e) => `${e.path}: ${e.message}`),
+      details: frozen.map((e) => frozenDetail(e, card, plan)),
     });
   }
   return conflicts;
@@ -121,6 +155,7 @@ export function sameRevisionConflicts(
         key: sameRevisionKey(h.sha256),
         kind: 'sameRevision' as const,
         heldSha256: h.sha256,
+        ...(swapped ? { swapped } : {}),
         projectId: projects[0] ?? '',
         periodId,
         department: h.department,
@@ -128,20 +163,13 @@ export function sameRevisionConflicts(
           ? `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 기획담당관이 보류했던 번들로 바꿔 반영했고, 그 전에 반영했던 번들을 보류했습니다.`
           : `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 나중에 받은 번들은 보류했습니다.`,
         details: [
-          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${kstMinute(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
-          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${kstMinute(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
+          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
+          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
           "보류한 번들의 문서는 반영되지 않았습니다. 보류한 번들이 맞다면 '보류한 번들로 바꾸기'를 고르세요 (부서가 그 뒤 차수를 보내기 전까지). 그 밖에 필요한 내용은 부서가 새 차수로 보내도록 요청하세요.",
           '새 차수는 반영한 번들을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 번들을 만든 PC에서 이어 보내면 차수가 갈라져 거부됩니다.',
         ],
       };
     });
-}
-
-/** "YYYY-MM-DD HH:mm" in the office's time (KST) of an ISO instant, as the office reads dates elsewhere. */
-function kstMinute(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 9 * 60 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** The projects a bundle's document members are about, in manifest order. */

@@ -112,7 +112,11 @@ export function ConflictsSection({
               <p data-testid={`${id}-resolution`}>
                 결정:{' '}
                 {c.resolution ? (
-                  <strong>{RESOLUTION_LABELS[c.kind][c.resolution] ?? c.resolution}</strong>
+                  <strong>
+                    {c.swapped
+                      ? '보류했던 번들로 바꿔 반영함'
+                      : (RESOLUTION_LABELS[c.kind][c.resolution] ?? c.resolution)}
+                  </strong>
                 ) : (
                   <span className="badge badge-danger">미결정</span>
                 )}

@@ -143,9 +143,14 @@ function ReportView({
     executionRateThreshold: threshold,
     ...(compareId ? { comparePeriodId: compareId } : {}),
   };
-  const [state, reload] = useLoad(async (): Promise<{ view: OfficeReportView; pending: ChangeRequest[] }> => {
+  const requestKey = `${periodId}|${compareId}|${threshold}`;
+  const [state, reload] = useLoad(async (): Promise<{
+    view: OfficeReportView;
+    pending: ChangeRequest[];
+    key: string;
+  }> => {
     const view = await api.getOfficeReport(request);
-    return { view, pending: view.pendingChangeRequests };
+    return { view, pending: view.pendingChangeRequests, key: requestKey };
   }, [periodId, compareId, threshold]);
 
   // The plans to confirm do not depend on the half-year: read once, again after a confirmation or 새로 고침.
@@ -156,9 +161,13 @@ function ReportView({
   }, [reload, reloadPlans]);
 
   const commitThreshold = () => {
-    const value = Number(thresholdText.replace(',', '.'));
-    if (thresholdText.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
-      setThresholdError('집행률 기준은 0~100(%) 사이 숫자로 입력하세요.');
+    // "30", "30%", "12,5" and "12.5 %" are all what people type for a percentage.
+    const text = thresholdText.trim().replace(/\s*%$/, '').replace(',', '.');
+    const value = Number(text);
+    if (text === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+      setThresholdError(
+        `집행률 기준은 0~100(%) 사이 숫자로 입력하세요. 지금은 ${formatRate(threshold)}를 적용하고 있습니다.`,
+      );
       return;
     }
     setThresholdError(null);
@@ -189,7 +198,10 @@ function ReportView({
 
   const view = state.status === 'ready' ? state.value.view : null;
   const report = view?.report ?? null;
-  const periodLabel = periods.find((p) => p.id === periodId)?.label ?? periodId;
+  // The tables still shown while another half-year, comparison or 기준 is computed: marked, and not printed.
+  const stale = state.status === 'ready' && state.value.key !== requestKey;
+  const labelOf = (id: string) => periods.find((p) => p.id === id)?.label ?? id;
+  const periodLabel = labelOf(periodId);
   const openConflicts = view ? view.conflicts.filter((c) => c.resolution === null).length : 0;
   const openCompletions = view ? view.completionRequests.filter((c) => c.decision === null).length : 0;
   const badges: Partial<Record<TabId, number>> = {
@@ -216,7 +228,11 @@ function ReportView({
             반기
             <select
               value={periodId}
-              onChange={(e) => setPeriodId(e.target.value)}
+              onChange={(e) => {
+                // The comparison never stays on the half-year now reported (it would show no change at all).
+                if (e.target.value === compareId) setCompareId('');
+                setPeriodId(e.target.value);
+              }}
               data-testid="office-period"
               aria-label="보고 반기"
             >
@@ -273,7 +289,7 @@ function ReportView({
           >
             {exporting === 'public' ? '내보내는 중…' : '공개 자료 내보내기'}
           </button>
-          <button type="button" onClick={printReport} disabled={!report}>
+          <button type="button" onClick={printReport} disabled={!report || stale}>
             인쇄
           </button>
           <button type="button" onClick={reloadAll}>
@@ -293,9 +309,17 @@ function ReportView({
       <Tabs tab={tab} onChange={showTab} badges={badges} />
 
       {state.status === 'loading' && <StatusMessage kind="info">종합 현황을 계산하는 중…</StatusMessage>}
+      {stale && report && (
+        <StatusMessage kind="info">
+          {periodLabel} 종합 현황을 계산하는 중… 아래 표는 아직 {labelOf(report.meta.periodId)} 자료입니다.
+        </StatusMessage>
+      )}
       {state.status === 'error' && <StatusMessage kind="error">{state.message}</StatusMessage>}
       {view && report && state.status === 'ready' && (
-        <div className="office-sections">
+        <div
+          className={stale ? 'office-sections is-stale' : 'office-sections'}
+          aria-busy={stale || undefined}
+        >
           {report.warnings.length > 0 && (
             <details className="office-warnings screen-only" data-testid="office-warnings">
               <summary>집계에서 제외한 자료 {report.warnings.length}건</summary>

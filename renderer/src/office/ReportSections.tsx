@@ -1,21 +1,18 @@
 import { useMemo } from 'react';
 import { PARTICIPATION_COUNT_KEYS, PARTICIPATION_COUNT_LABELS } from '../../../domain/documents';
 import {
+  comparedPeriodLabel,
+  comparisonChangesText,
+  LAGGING_REASON_LABELS,
+  missedMilestoneText,
   REPORT_STATUS_LABELS,
-  type ComparisonChange,
+  statusTrendLabel,
   type ComparisonReport,
   type LaggingProject,
-  type LaggingReason,
   type ParticipationReport,
 } from '../../../domain/reports';
 import { formatAmount, formatRate } from './format';
 import { useProgressiveRows } from './use-progressive';
-
-const LAGGING_REASON_LABELS: Record<LaggingReason, string> = {
-  status: '일부추진·보류',
-  lowExecution: '집행률 미달',
-  missedMilestones: '추진계획 대비 실적 없음',
-};
 
 /** 부진 사업: 일부추진/보류, execution below the threshold, planned milestones without a result. */
 export function LaggingTable({
@@ -74,10 +71,7 @@ export function LaggingTable({
                   <td className="num" data-testid={`lagging-${p.projectId}-rate`}>
                     {formatRate(p.executionRate)}
                   </td>
-                  <td className="text">
-                    {p.missedMilestones.map((m) => `${m.unitName} ${m.periodId}: ${m.planned}`).join(' / ') ||
-                      '–'}
-                  </td>
+                  <td className="text">{p.missedMilestones.map(missedMilestoneText).join(' / ') || '–'}</td>
                 </tr>
               ))}
             </tbody>
@@ -145,17 +139,6 @@ export function ParticipationTable({ participation }: { participation: Participa
   );
 }
 
-const CHANGE_LABELS: Record<ComparisonChange, string> = {
-  status: '추진상황',
-  executed: '집행액',
-  plannedTotal: '계획 총계',
-  results: '추진실적',
-  newCard: '새 카드',
-  cardMissing: '카드 없음',
-};
-
-const TREND_LABELS = { '-1': '▲ 개선', '0': '–', '1': '▼ 악화' } as const;
-
 /** 반기 비교: per project, the two half-years side by side; only projects where something changed. */
 export function ComparisonTable({
   comparison,
@@ -170,11 +153,21 @@ export function ComparisonTable({
   const changed = useMemo(() => comparison.projects.filter((p) => p.changes.length > 0), [comparison]);
   const rowCount = useProgressiveRows(changed.length, { complete, shown });
   const s = comparison.summary;
+  const from = comparedPeriodLabel(comparison.fromPeriodId);
+  const to = comparedPeriodLabel(comparison.toPeriodId);
+  if (comparison.fromPeriodId === null) {
+    // The term's first half-year: nothing came before it, so every project would count as changed.
+    return (
+      <p className="hint" data-testid="comparison-summary">
+        {to}는 임기의 첫 반기라 비교할 이전 반기가 없습니다.
+      </p>
+    );
+  }
   return (
     <>
       <p className="office-legend" data-testid="comparison-summary">
-        {comparison.fromPeriodId ?? '(비교 반기 없음)'} → {comparison.toPeriodId} · 달라진 사업 {s.changed}개
-        (추진상황 변경 {s.statusChanged}: 개선 {s.improved}, 악화 {s.worsened}) · 변화 없음 {s.unchanged}
+        {from} → {to} · 달라진 사업 {s.changed}개 (추진상황 변경 {s.statusChanged}: 개선 {s.improved}, 악화{' '}
+        {s.worsened}) · 변화 없음 {s.unchanged}
       </p>
       {changed.length === 0 ? (
         <p className="hint">두 반기 사이에 달라진 사업이 없습니다.</p>
@@ -204,14 +197,14 @@ export function ComparisonTable({
                 </th>
               </tr>
               <tr>
-                <th scope="col">{comparison.fromPeriodId ?? '이전'}</th>
-                <th scope="col">{comparison.toPeriodId}</th>
+                <th scope="col">{from}</th>
+                <th scope="col">{to}</th>
                 <th scope="col">추세</th>
-                <th scope="col">{comparison.fromPeriodId ?? '이전'}</th>
-                <th scope="col">{comparison.toPeriodId}</th>
+                <th scope="col">{from}</th>
+                <th scope="col">{to}</th>
                 <th scope="col">증감</th>
-                <th scope="col">{comparison.fromPeriodId ?? '이전'}</th>
-                <th scope="col">{comparison.toPeriodId}</th>
+                <th scope="col">{from}</th>
+                <th scope="col">{to}</th>
               </tr>
             </thead>
             <tbody>
@@ -221,17 +214,14 @@ export function ComparisonTable({
                   <td className="text">{p.projectName}</td>
                   <td className="label">{REPORT_STATUS_LABELS[p.statusBefore]}</td>
                   <td className="label">{REPORT_STATUS_LABELS[p.statusAfter]}</td>
-                  <td className="label">
-                    {p.statusTrend === null ? '–' : TREND_LABELS[String(p.statusTrend) as '-1' | '0' | '1']}
-                  </td>
+                  <td className="label">{statusTrendLabel(p.statusTrend)}</td>
                   <td className="num">{formatAmount(p.executedBefore)}</td>
                   <td className="num">{formatAmount(p.executedAfter)}</td>
                   <td className="num">{formatAmount(p.executedDelta)}</td>
                   <td className="num">{formatAmount(p.plannedBefore)}</td>
                   <td className="num">{formatAmount(p.plannedAfter)}</td>
                   <td className="text" data-testid={`comparison-${p.projectId}-changes`}>
-                    {p.changes.map((c) => CHANGE_LABELS[c]).join(', ')}
-                    {p.resultsChangedLabels.length > 0 ? ` (${p.resultsChangedLabels.join(', ')})` : ''}
+                    {comparisonChangesText(p)}
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { periodLabel } from '../../../domain/documents';
 import type { DepartmentSubmission, SubmissionsReport } from '../../../domain/reports';
 import { formatKoreanDateTime, testIdPart } from './format';
 
@@ -37,7 +38,7 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
       </p>
       <div className="office-table-wrap">
         <table className="office-table" data-testid="submission-table">
-          <caption>부서별 제출 현황 ({submissions.periodId})</caption>
+          <caption>부서별 제출 현황 ({periodLabel(submissions.periodId)})</caption>
           <thead>
             <tr>
               <th scope="col">부서</th>

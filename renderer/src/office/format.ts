@@ -1,3 +1,4 @@
+import { localDateTimeOf } from '../../../domain/reports/submissions';
 /** Number formats of the office tables: 백만원 amounts with up to three decimals (천원 precision), rates in %. */
 
 const amountFormat = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 3 });
@@ -13,12 +14,7 @@ export const formatRate = (ratio: number | null): string =>
   ratio === null ? '–' : `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 
 /** "2019-07-15T09:12:00.000Z" → "2019-07-15 18:12" in the office's local time (KST, +9 h). */
-export function formatKoreanDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  const local = new Date(time + 9 * 60 * 60 * 1000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
+export const formatKoreanDateTime = (iso: string): string => localDateTimeOf(iso);
 
 /** Turns a report path or key into a data-testid-safe fragment ("termExecuted.byYear.2019" stays readable). */
 export const testIdPart = (value: string): string => value.replace(/[^\p{L}\p{N}._-]+/gu, '_');

@@ -236,14 +236,15 @@ test('invalid amounts and phones are refused at the field; submit is refused and
   await cell.fill('-5');
   await expect(cellError).toHaveText('금액은 0 이상의 숫자여야 합니다 (백만원)');
   await expect(cell).toHaveAttribute('aria-invalid', 'true');
-  await expect(d.saveIndicator).toHaveText('입력 오류가 있어 저장하지 않았습니다');
+  // The rest of the form is saved; the refused cell keeps its stored value until it is fixed.
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d — 입력 오류 1곳은 저장하지 않았습니다$/);
   await cell.fill('abc');
   await expect(cellError).toHaveText('금액은 0 이상의 숫자여야 합니다 (백만원)');
   await d.field('담당자 1 전화').fill('전화 없음');
   await expect(page.locator('[data-error-for="leadContacts.0.phone"]')).toHaveText(
     '전화번호는 숫자와 - ( ) 로 입력하세요 (예: 02-2133-6610)',
   );
-  await expect(d.saveIndicator).toHaveText('입력 오류가 있어 저장하지 않았습니다');
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d — 입력 오류 2곳은 저장하지 않았습니다$/);
   await page.screenshot({ path: 'test-results/drafting-invalid.png' });
 
   await d.submit();

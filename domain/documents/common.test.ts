@@ -10,6 +10,7 @@ import {
   FUNDING_SOURCE_LABELS,
   MONEY_DECIMALS_MESSAGE,
   MONEY_MESSAGE,
+  MONEY_COMMA_MESSAGE,
   moneyCellSchema,
   moneySchema,
   nextUnitProjectId,
@@ -29,6 +30,8 @@ describe('money (백만원)', () => {
     expect(moneySchema.parse(1234.567)).toBe(1234.567);
     expect(moneySchema.parse('1,200.5')).toBe(1200.5);
     expect(moneySchema.parse(' 42 ')).toBe(42);
+    expect(moneySchema.parse('12,345,678.25')).toBe(12345678.25);
+    expect(moneySchema.parse('999,999')).toBe(999999);
   });
 
   it.each([
@@ -45,6 +48,14 @@ describe('money (백만원)', () => {
   ])('rejects %s with the Korean message', (input) => {
     expect(firstIssue(moneySchema, input).message).toBe(MONEY_MESSAGE);
   });
+
+  it.each([['1,5'], ['12,34'], ['1,2,3'], ['1,2345'], [',5'], ['1,234,5']])(
+    'rejects %s, a comma that is not a thousands separator, naming the comma (never read as 15 or 1234)',
+    (input) => {
+      expect(firstIssue(moneySchema, input).message).toBe(MONEY_COMMA_MESSAGE);
+      expect(firstIssue(moneyCellSchema, input).message).toBe(MONEY_COMMA_MESSAGE);
+    },
+  );
 
   it('rejects more than three decimals', () => {
     expect(firstIssue(moneySchema, 1.0005).message).toBe(MONEY_DECIMALS_MESSAGE);

@@ -10,6 +10,8 @@ import { z } from 'zod';
 // Messages and schema helpers
 
 export const MONEY_MESSAGE = '금액은 0 이상의 숫자여야 합니다 (백만원)';
+export const MONEY_COMMA_MESSAGE =
+  '쉼표(,)는 천 단위 구분(1,234)에만 쓸 수 있습니다. 소수점은 마침표(.)로 입력하세요 (백만원)';
 export const MONEY_DECIMALS_MESSAGE = '금액은 소수점 셋째 자리(천원 단위)까지만 입력할 수 있습니다 (백만원)';
 export const COUNT_MESSAGE = '횟수는 0 이상의 정수여야 합니다';
 export const REQUIRED_MESSAGE = '필수 항목이 없습니다';
@@ -66,9 +68,15 @@ export function recordSchema<K extends z.core.$ZodRecordKey, V extends z.ZodType
 /** Amounts are compared and summed as integers of 1/1000 백만원 (천원), so this bounds the exact range. */
 const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
 
-/** Parses what a person types: "1,234.5", " 12 ". Returns null for text that is not a plain decimal number. */
+/**
+ * Parses what a person types: "1,234.5", " 12 ". Returns null for text that is not a plain decimal number. Commas
+ * count only as thousands separators ("1,234", "12,345,678.5"): "1,5" or "12,34" is refused rather than read as
+ * 15 or 1234, since it is as likely a decimal comma or a slip.
+ */
 export function parseAmountText(text: string): number | null {
-  const cleaned = text.trim().replace(/,/g, '');
+  const trimmed = text.trim();
+  if (trimmed.includes(',') && !/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed)) return null;
+  const cleaned = trimmed.replace(/,/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;
   return Number(cleaned);
 }
@@ -93,10 +101,20 @@ function checkAmount(n: number | null, ctx: z.RefinementCtx<unknown>): number {
   return n as number;
 }
 
+/** An amount typed as text: a misplaced comma gets its own message. */
+function textAmount(text: string, ctx: z.RefinementCtx<unknown>): number {
+  const n = parseAmountText(text);
+  if (n === null && text.includes(',')) {
+    ctx.addIssue({ code: 'custom', message: MONEY_COMMA_MESSAGE });
+    return z.NEVER;
+  }
+  return checkAmount(n, ctx);
+}
+
 /** A required amount in 백만원: a number, or text a person typed ("1,200.5"). Output is always a number. */
 export const moneySchema = z
   .union([z.number({ error: MONEY_MESSAGE }), z.string({ error: MONEY_MESSAGE })], { error: MONEY_MESSAGE })
-  .transform((v, ctx) => checkAmount(typeof v === 'number' ? v : parseAmountText(v), ctx));
+  .transform((v, ctx) => (typeof v === 'number' ? checkAmount(v, ctx) : textAmount(v, ctx)));
 
 /** A grid cell: blank (null or empty text) or an amount in 백만원. */
 export const moneyCellSchema = z
@@ -112,7 +130,7 @@ export const moneyCellSchema = z
   )
   .transform((v, ctx): number | null => {
     if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
-    return checkAmount(typeof v === 'number' ? v : parseAmountText(v), ctx);
+    return typeof v === 'number' ? checkAmount(v, ctx) : textAmount(v, ctx);
   });
 export type MoneyCell = z.output<typeof moneyCellSchema>;
 

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import type { Lifecycle } from '../../../domain/documents';
@@ -153,6 +153,19 @@ export function DraftingScreen(props: { catalog: Catalog; setup: SetupState }) {
   const [open, setOpen] = useState<DocumentRef | null>(null);
   const [periodChoice, setPeriodChoice] = useState<string | null>(null);
   const periodSelectId = useId();
+  // Back from a document, the keyboard is where it was: on the button that opened it.
+  const returnFocus = useRef<string | null>(null);
+  const openDocument = (ref: DocumentRef) => {
+    const from = document.activeElement;
+    returnFocus.current = from instanceof HTMLButtonElement ? from.getAttribute('aria-label') : null;
+    setOpen(ref);
+  };
+  useEffect(() => {
+    const label = returnFocus.current;
+    if (open !== null || label === null) return;
+    returnFocus.current = null;
+    document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(label)}"]`)?.focus();
+  }, [open]);
 
   if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
   if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
@@ -164,7 +177,7 @@ export function DraftingScreen(props: { catalog: Catalog; setup: SetupState }) {
         docRef={open}
         catalog={props.catalog}
         term={term}
-        onOpen={setOpen}
+        onOpen={openDocument}
         onClose={() => {
           setOpen(null);
           setGeneration((g) => g + 1);
@@ -219,7 +232,7 @@ export function DraftingScreen(props: { catalog: Catalog; setup: SetupState }) {
                   requests={documents.filter(
                     (d) => d.ref.kind === 'changeRequest' && d.ref.projectId === p.projectId,
                   )}
-                  onOpen={setOpen}
+                  onOpen={openDocument}
                 />
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import {
   DOCUMENT_KIND_LABELS,
@@ -35,6 +35,8 @@ function saveLabel(state: SaveState, status: Lifecycle | 'new'): string {
       return '저장 중…';
     case 'saved':
       return `저장됨 ${state.at}`;
+    case 'partial':
+      return `저장됨 ${state.at} — 입력 오류 ${Object.keys(state.refused).length}곳은 저장하지 않았습니다`;
     case 'invalid':
       return '입력 오류가 있어 저장하지 않았습니다';
     case 'error':
@@ -74,8 +76,24 @@ export function focusPath(handle: AutosaveHandle, path: string): void {
   }
 }
 
+/** The fields the last save refused (path → message): they hold what was typed, not what is stored. */
+export function refusedFields(state: SaveState): [string, string][] {
+  return state.kind === 'partial' || state.kind === 'invalid'
+    ? Object.entries(state.refused).filter(([path]) => path !== '' && !path.startsWith('('))
+    : [];
+}
+
 function IssueList({ handle }: { handle: AutosaveHandle }) {
-  const { errors, warnings } = handle.validation;
+  const { errors: savedErrors, warnings } = handle.validation;
+  // What the last save refused comes first: it is on screen but not stored, and blocks 제출.
+  const errors: Issue[] = [
+    ...refusedFields(handle.state).map(([path, message]) => ({
+      path,
+      code: 'schema' as const,
+      message: `저장 안 됨: ${message}`,
+    })),
+    ...savedErrors,
+  ];
   const item = (issue: Issue, kind: 'error' | 'warning', i: number) => (
     <li key={`${kind}-${i}`}>
       <button
@@ -157,14 +175,31 @@ export function EditorFrame(props: {
   const [printing, setPrinting] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const closePrint = useCallback(() => setPrinting(false), []);
+  // Opened, the document's title has the focus: the next Tab is its first field, not the top of the page.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   const kindLabel = DOCUMENT_KIND_LABELS[handle.ref.kind];
   return (
     <div className="editor" data-kind={handle.ref.kind}>
       <div className="editor-bar">
-        <button type="button" className="link" onClick={props.onClose}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            const refused = refusedFields(handle.state).length;
+            if (
+              refused > 0 &&
+              !window.confirm(
+                `입력 오류 ${refused}곳은 저장되지 않았습니다. 지금 나가면 그 칸에 입력한 내용은 사라집니다. 나갈까요?`,
+              )
+            )
+              return;
+            props.onClose();
+          }}
+        >
           ← 목록으로
         </button>
-        <h2>
+        <h2 ref={title} tabIndex={-1}>
           {kindLabel} <span className="project-id">{props.projectId}</span> {props.projectName}
           {props.subtitle && <span className="subtitle"> · {props.subtitle}</span>}
         </h2>

@@ -3,6 +3,7 @@ import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
 import type { Lifecycle, ValidationResult } from '../../../domain/documents';
 import { ApiCallError, api } from '../api/client';
 import type { AnyForm } from './form-kit';
+import { withRefusedRestored } from './partial-save';
 
 /**
  * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus and before
@@ -17,7 +18,9 @@ export type SaveState =
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'invalid'; message: string }
+  /** Saved except the fields in `refused` (path → message), which kept their last saved value. */
+  | { kind: 'partial'; at: string; refused: Record<string, string> }
+  | { kind: 'invalid'; message: string; refused: Record<string, string> }
   | { kind: 'error'; message: string };
 
 export interface AutosaveHandle {
@@ -83,29 +86,43 @@ export function useAutosave(
   const timer = useRef<number | null>(null);
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const lastOk = useRef(true);
+  /** The values of the last successful save (the stored document when opened). */
+  const lastSaved = useRef<unknown>(opened.document);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     if (!dirty.current) return lastOk.current;
     dirty.current = false;
     setState({ kind: 'saving' });
-    try {
-      const saved = await api.saveDraft({
-        ...ref,
-        json: form.getValues(),
-        expectedVersion: versionRef.current,
-      });
+    const store = async (json: unknown) => {
+      const saved = await api.saveDraft({ ...ref, json, expectedVersion: versionRef.current });
       versionRef.current = saved.version;
+      lastSaved.current = json;
       setStatus(saved.status);
       setValidation(saved.validation);
       setSavedCount((n) => n + 1);
+    };
+    try {
+      await store(structuredClone(form.getValues()));
       setState(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: clock(new Date()) });
       lastOk.current = true;
       return !dirty.current;
     } catch (error) {
       lastOk.current = false;
       if (error instanceof ApiCallError && error.code === 'DOCUMENT_INVALID') {
-        markFields(form, error.details, 'server');
-        setState({ kind: 'invalid', message: error.message });
+        const refused = error.details;
+        markFields(form, refused, 'server');
+        // Everything else is saved now; the refused fields wait, marked, for the next edit.
+        const rest = withRefusedRestored(form.getValues(), refused, lastSaved.current);
+        if (rest !== null) {
+          try {
+            await store(rest);
+            setState(dirty.current ? { kind: 'dirty' } : { kind: 'partial', at: clock(new Date()), refused });
+            return false;
+          } catch {
+            // The rest is refused too (a required field never saved): nothing is stored, as before.
+          }
+        }
+        setState({ kind: 'invalid', message: error.message, refused });
       } else {
         // Keep the change pending so the next edit, blur or Ctrl+S tries again.
         dirty.current = true;

@@ -1,0 +1,71 @@
+import { expect, test } from './fixtures';
+import { DraftingPage } from './pages/drafting-page';
+
+// What a department typed is never held back by one cell the form cannot take: the rest is stored, the refused
+// cells are listed and marked, and leaving the editor with them asks first.
+
+const department = '경제진흥본부';
+const projectId = '1-1-1';
+
+test('an amount the form cannot take: everything else is saved, the cells are listed, leaving asks first', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  // Keyboard: an opened document has the focus on its title, so Tab goes into the form, not to the top menu.
+  await expect(page.locator('.editor-bar h2')).toBeFocused();
+  const goal = '○ 2022.6월까지 입주기업 누적 150개사 육성';
+  await d.field('정책목표 (추후 임의변경불가)').fill(goal);
+  await d.fillUnitText(1, '서울핀테크랩 조성·운영', '- 입주공간 지원', { "'19 상": '입주기업 선발' });
+  await d.investmentCell(1, '시비', "'19").fill('1500');
+  // A minus sign and a decimal comma: neither can be stored as an amount in 백만원.
+  await d.investmentCell(1, '시비', "'20").fill('-20');
+  await d.investmentCell(1, '시비', "'21").fill('1,5');
+
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d — 입력 오류 2곳은 저장하지 않았습니다$/);
+  const refused = page.getByTestId('issues-panel').locator('.issue-error', { hasText: '저장 안 됨' });
+  await expect(refused).toHaveCount(2);
+  await expect(refused.filter({ hasText: '쉼표(,)는 천 단위 구분(1,234)에만 쓸 수 있습니다' })).toHaveCount(
+    1,
+  );
+  // The refused text stays on screen for the person to fix; it was never read as 15.
+  await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('1,5');
+
+  // 목록으로 asks before the refused cells are dropped; "취소" stays in the editor.
+  const messages: string[] = [];
+  page.once('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: '← 목록으로' }).click();
+  await expect.poll(() => messages.length).toBe(1);
+  expect(messages[0]).toContain('입력 오류 2곳은 저장되지 않았습니다');
+  await expect(page.locator('.editor-bar h2')).toContainText('공약실천계획서');
+
+  // A reload (or a crash) now loses only the two refused cells.
+  await d.reopen();
+  await d.openPlan(projectId);
+  await expect(d.field('정책목표 (추후 임의변경불가)')).toHaveValue(goal);
+  await expect(d.field('단위사업 1 사업명')).toHaveValue('서울핀테크랩 조성·운영');
+  await expect(d.scheduleCell(1, "'19 상")).toHaveValue('입주기업 선발');
+  await expect(d.investmentCell(1, '시비', "'19")).toHaveValue('1500');
+  await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('');
+  await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('');
+  await expect(d.saveIndicator).toHaveText('저장된 내용');
+
+  // Fixed, the cell saves as any other; 목록으로 then leaves without a question.
+  await d.investmentCell(1, '시비', "'20").fill('1,250.5');
+  await d.waitSaved();
+  page.once('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void dialog.accept();
+  });
+  await d.back();
+  expect(messages).toHaveLength(1);
+  // Back on the desk, the focus is on the button that opened the document.
+  await expect(page.getByRole('button', { name: `${projectId} 실천계획서 열기` })).toBeFocused();
+  await d.openPlan(projectId);
+  await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('1250.5');
+});

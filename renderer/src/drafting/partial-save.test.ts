@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { valueAt, withRefusedRestored } from './partial-save';
+
+const typed = {
+  policyGoal: '새 목표',
+  unitProjects: [
+    { name: '단위 1', investmentNeeds: { city: { '2019': '1500', '2020': '-20' } } },
+    { name: '단위 2', investmentNeeds: { city: { '2021': 'abc' } } },
+  ],
+};
+const saved = {
+  policyGoal: '옛 목표',
+  unitProjects: [{ name: '단위 1', investmentNeeds: { city: { '2019': 100, '2020': 7 } } }],
+};
+
+describe('withRefusedRestored', () => {
+  it('puts each refused field back to its saved value, or blank where nothing was saved, and keeps the rest', () => {
+    const rest = withRefusedRestored(
+      typed,
+      {
+        'unitProjects.0.investmentNeeds.city.2020': '금액은 0 이상의 숫자여야 합니다 (백만원)',
+        'unitProjects.1.investmentNeeds.city.2021': '금액은 0 이상의 숫자여야 합니다 (백만원)',
+      },
+      saved,
+    );
+    expect(valueAt(rest, 'unitProjects.0.investmentNeeds.city.2020')).toBe(7);
+    expect(valueAt(rest, 'unitProjects.1.investmentNeeds.city.2021')).toBeNull();
+    expect(valueAt(rest, 'unitProjects.0.investmentNeeds.city.2019')).toBe('1500');
+    expect(valueAt(rest, 'policyGoal')).toBe('새 목표');
+    expect(valueAt(rest, 'unitProjects.1.name')).toBe('단위 2');
+    // The form's own values are not touched: the refused text stays on screen.
+    expect(typed.unitProjects[0]?.investmentNeeds.city['2020']).toBe('-20');
+  });
+
+  it('gives up on a refusal of the whole document or of a path that is not there', () => {
+    expect(withRefusedRestored(typed, { '(문서)': '형식이 올바르지 않습니다' }, saved)).toBeNull();
+    expect(withRefusedRestored(typed, { '': '형식' }, saved)).toBeNull();
+    expect(withRefusedRestored(typed, { 'unitProjects.5.name': '필수' }, saved)).toBeNull();
+    expect(withRefusedRestored(typed, {}, saved)).toBeNull();
+  });
+});

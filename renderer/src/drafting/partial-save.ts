@@ -1,0 +1,50 @@
+/**
+ * Saving what can be saved: when the server refuses a draft because some fields hold what their type cannot
+ * take ("abc" or "-20" in an amount cell), the rest of the form is saved with those fields as they were last saved
+ * (blank if never saved). The form keeps the refused text on screen, marked, for the person to fix; nothing else
+ * typed waits on it.
+ */
+
+type Container = Record<string, unknown> | unknown[];
+
+const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
+
+function childOf(container: Container, key: string): unknown {
+  return Array.isArray(container) ? container[Number(key)] : container[key];
+}
+
+/** The value at a dot path ("unitProjects.0.investmentNeeds.city.2020"), or undefined. */
+export function valueAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const key of path.split('.')) {
+    if (!isContainer(node)) return undefined;
+    node = childOf(node, key);
+  }
+  return node;
+}
+
+/**
+ * A copy of `values` with each refused path set to its value in `lastSaved` (null where it has none), or null when
+ * a refusal cannot be put back field by field (it names the document as a whole, or a path that is not there).
+ */
+export function withRefusedRestored(
+  values: unknown,
+  refused: Readonly<Record<string, string>>,
+  lastSaved: unknown,
+): unknown {
+  const paths = Object.keys(refused);
+  if (paths.length === 0) return null;
+  const copy: unknown = structuredClone(values);
+  for (const path of paths) {
+    if (path === '' || path.startsWith('(')) return null;
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    const parent = keys.length === 0 ? copy : valueAt(copy, keys.join('.'));
+    if (!isContainer(parent)) return null;
+    const before = valueAt(lastSaved, path);
+    const restored = before === undefined ? null : structuredClone(before);
+    if (Array.isArray(parent)) parent[Number(last)] = restored;
+    else parent[last] = restored;
+  }
+  return copy;
+}

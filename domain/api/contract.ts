@@ -57,9 +57,25 @@ export interface RestoredBackup {
   receivedBundles: number;
 }
 
+/**
+ * A full path: "C:\\…" or "C:/…" on Windows, "/…" elsewhere (a network path is refused later, by name). A relative
+ * one would land wherever the program happened to start and look lost at the next start.
+ */
+export const isFullPath = (path: string): boolean => /^([A-Za-z]:[\\/]|\/|\\\\)/.test(path);
+
+const fullPathSchema = (emptyMessage: string, subject: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, emptyMessage)
+    .refine(
+      isFullPath,
+      `${subject} 전체 경로로 입력하세요 (예: C:\\공약이행\\데이터 또는 /home/사용자/공약이행).`,
+    );
+
 export const restoreBackupInputSchema = z.strictObject({
-  file: z.string().trim().min(1, '복원할 백업 파일을 입력하세요.'),
-  dataDir: z.string().trim().min(1, '복원할 데이터 폴더를 입력하세요.'),
+  file: fullPathSchema('복원할 백업 파일을 입력하세요.', '백업 파일은'),
+  dataDir: fullPathSchema('복원할 데이터 폴더를 입력하세요.', '데이터 폴더는'),
 });
 
 export interface AppInfo {
@@ -73,7 +89,7 @@ export interface AppInfo {
 export const setupInputSchema = z.strictObject({
   role: roleSchema,
   department: z.string().trim().min(1).nullable(),
-  dataDir: z.string().trim().min(1, '데이터 폴더를 입력하세요.'),
+  dataDir: fullPathSchema('데이터 폴더를 입력하세요.', '데이터 폴더는'),
 });
 export type SetupInput = z.infer<typeof setupInputSchema>;
 
@@ -357,7 +373,11 @@ export const reportRequestSchema = z
   .strictObject({
     periodId: periodIdInputSchema,
     comparePeriodId: periodIdInputSchema.optional(),
-    executionRateThreshold: z.number().min(0, '0~1 사이 비율입니다.').max(1, '0~1 사이 비율입니다.').optional(),
+    executionRateThreshold: z
+      .number()
+      .min(0, '0~1 사이 비율입니다.')
+      .max(1, '0~1 사이 비율입니다.')
+      .optional(),
     today: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -397,11 +417,25 @@ export interface Conflict {
   swapped?: boolean;
 }
 
+/** A department's request to mark a project 완료, with what it sent as evidence and the office's decision. */
+export interface CompletionRequestView {
+  projectId: string;
+  department: string;
+  /** 완료 근거 as the card states it (what was completed and when). */
+  evidence: string;
+  /** Names of the files attached as evidence. */
+  evidenceFiles: string[];
+  decision: 'accepted' | 'rejected' | null;
+  /** The office's note with its latest decision, and when it was made (ISO). */
+  decisionNote: string | null;
+  decidedAt: string | null;
+}
+
 export interface OfficeReportView {
   report: OfficeReport;
   conflicts: Conflict[];
   /** 완료 requests of this half-year and the office's decision on each. */
-  completionRequests: { projectId: string; department: string; decision: 'accepted' | 'rejected' | null }[];
+  completionRequests: CompletionRequestView[];
   /** Change requests not yet approved or rejected, with the office's decisions so far. */
   pendingChangeRequests: ChangeRequest[];
 }

@@ -99,8 +99,9 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
     }
     const first = errors[0];
     if (first) {
+      // The message names the field in words; the document's '제출 전 확인' list leads to each one.
       refuse(
-        `${first.path || '(문서)'} — ${first.message}${errors.length > 1 ? ` (오류 ${errors.length}건)` : ''}`,
+        `${first.message}${errors.length > 1 ? ` 외 ${errors.length - 1}건` : ''}. 문서를 열어 '제출 전 확인'에서 고치세요.`,
       );
       continue;
     }

@@ -176,6 +176,25 @@ describe('round trip: department export → office import', () => {
     expect(exported.refused).toHaveLength(1);
     expect(exported.refused[0]?.projectId).toBe('1-1-2');
     expect(exported.refused[0]?.error).toContain('secured.national');
+
+    // A document that parses but has errors is named by its message, in words, not by field paths.
+    const blankGoal = { ...plan(), policyGoal: '' };
+    await saveDocument(
+      dept.db,
+      {
+        kind: 'executionPlan',
+        projectId: '1-1-1',
+        slot: 'plan',
+        department: LEAD,
+        json: blankGoal,
+        reason: 'autosave',
+      },
+      dept.now(),
+    );
+    await expect(exportBundle(dept, { period: 'plan' })).rejects.toThrow(
+      /정책목표[^.]*\. 문서를 열어 '제출 전 확인'에서 고치세요\./,
+    );
+    await expect(exportBundle(dept, { period: 'plan' })).rejects.not.toThrow(/policyGoal/);
   });
 
   it('a folder is imported recursively and bundles are committed in revision order whatever the file names', async () => {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setupInputSchema } from '../../../domain/api/contract';
 import { zodToApiError } from '../../services/dispatch';
@@ -18,7 +19,8 @@ export async function runSetup(args: string[], io: CliIo): Promise<number> {
   const parsed = setupInputSchema.safeParse({
     role: values.role,
     department: values.role === 'office' ? null : (values.department ?? null),
-    dataDir: values.data,
+    // A relative --data is the shell's: taken from the folder the command runs in.
+    dataDir: resolve(values.data),
   });
   if (!parsed.success) throw new UsageError(zodToApiError(parsed.error).message);
   return withData(values.data, async (ctx) => {

@@ -56,19 +56,37 @@ describe('office report with decisions', () => {
     const plan = basePlan();
     await h.send('plan', [planDoc(plan)]);
     await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
-    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))])).toBe('accepted');
+    const completedCard = cardFor(plan, 'completed');
+    completedCard.completionEvidence = { summary: '조례 제정·공포 2019.3.28', attachments: [] };
+    expect(await h.send('2019-H1', [cardDoc(completedCard)])).toBe('accepted');
 
     const asked = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
-    expect(asked.completionRequests).toEqual([{ projectId: '1-1-1', department: LEAD, decision: null }]);
+    // The office decides on what the department sent as evidence.
+    expect(asked.completionRequests).toEqual([
+      {
+        projectId: '1-1-1',
+        department: LEAD,
+        evidence: '조례 제정·공포 2019.3.28',
+        evidenceFiles: [],
+        decision: null,
+        decisionNote: null,
+        decidedAt: null,
+      },
+    ]);
     expect(statusOf(asked)?.completed).toBe(1);
 
     await handlers.decideCompletion({
       projectId: '1-1-1',
       periodId: '2019-H1',
       decision: 'rejected',
-      note: '',
+      note: '증빙 보완 필요',
     });
     const rejected = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(rejected.completionRequests[0]).toMatchObject({
+      decision: 'rejected',
+      decisionNote: '증빙 보완 필요',
+    });
+    expect(rejected.completionRequests[0]?.decidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(statusOf(rejected)?.completed).toBe(0);
     expect(statusOf(rejected)?.onTrack).toBe(1);
 

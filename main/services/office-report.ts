@@ -250,11 +250,18 @@ export async function officeReport(
     .filter(
       (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,
     )
-    .map((c) => ({
-      projectId: c.projectId,
-      department: c.department,
-      decision: completion.get(`${c.projectId}:${c.periodId}`)?.decision ?? null,
-    }));
+    .map((c) => {
+      const decided = completion.get(`${c.projectId}:${c.periodId}`);
+      return {
+        projectId: c.projectId,
+        department: c.department,
+        evidence: c.completionEvidence.summary,
+        evidenceFiles: c.completionEvidence.attachments.map((a) => a.name),
+        decision: decided?.decision ?? null,
+        decisionNote: decided?.note ?? null,
+        decidedAt: decided?.decidedAt ?? null,
+      };
+    });
   const heldBundles = await listHeldBundles(db);
   const heldAgainst = (
     await Promise.all(

@@ -4,6 +4,7 @@ import type { Catalog } from '../../domain/catalog/types';
 import { api } from './api/client';
 import { useLoad } from './api/use-load';
 import { StatusMessage } from './components/StatusMessage';
+import { useFocusKeeper } from './components/use-focus-keeper';
 import { DraftingScreen } from './drafting/DraftingScreen';
 import { OfficeReportScreen } from './office/OfficeReportScreen';
 import { CatalogScreen } from './screens/CatalogScreen';
@@ -29,6 +30,7 @@ export function App() {
     [],
   );
   const [view, setView] = useState<View>('catalog');
+  useFocusKeeper();
 
   if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
   if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;

@@ -11,7 +11,7 @@ import {
 import type { ChangesReport } from '../../../domain/reports';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
-import { testIdPart } from './format';
+import { formatKoreanDateTime, testIdPart } from './format';
 
 type Outcome = { kind: 'success' | 'error'; text: string } | null;
 
@@ -189,6 +189,7 @@ export function CompletionSection({
             <th scope="col">관리번호</th>
             <th scope="col">공약사업명</th>
             <th scope="col">부서</th>
+            <th scope="col">완료 근거</th>
             <th scope="col">결정</th>
             <th scope="col" className="screen-only">
               처리
@@ -201,12 +202,26 @@ export function CompletionSection({
               <td>{r.projectId}</td>
               <td className="text">{catalog.projects.find((p) => p.id === r.projectId)?.name ?? ''}</td>
               <td>{r.department}</td>
+              <td className="text" data-testid={`completion-${r.projectId}-evidence`}>
+                {r.evidence.trim() === '' ? <span className="hint">(근거 없음)</span> : r.evidence}
+                {r.evidenceFiles.length > 0 && (
+                  <span className="hint"> · 첨부 {r.evidenceFiles.join(', ')}</span>
+                )}
+              </td>
               <td data-testid={`completion-${r.projectId}-decision`} data-value={r.decision ?? 'open'}>
                 {r.decision === 'accepted'
                   ? '승인'
                   : r.decision === 'rejected'
                     ? '반려 (정상추진으로 집계)'
                     : '미결정'}
+                {r.decidedAt !== null && (
+                  <span className="hint">
+                    {' '}
+                    · {formatKoreanDateTime(r.decidedAt)}
+                    {r.decisionNote ? ` · ${r.decisionNote}` : ''}
+                    <span className="screen-only"> (다시 결정할 수 있습니다)</span>
+                  </span>
+                )}
               </td>
               <td className="screen-only decision-controls">
                 <input

@@ -98,6 +98,29 @@ test('a 2,380-row 붙임5 shows its first rows at once, fills in, and prints who
   expect(Math.abs(scrolled.nameLeft)).toBeLessThanOrEqual(1);
   expect(scrolled.amountsUnder).toBe(true);
 
+  // On a 1366×768 screen the whole box, with its scrollbars, is under the toolbar without scrolling the page; no
+  // row shows through the header's bottom edge or at the left edge of 관리번호.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const fit = await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const box = document.querySelector<HTMLElement>('[data-testid="finance-scroll"]') as HTMLElement;
+    const frame = box.getBoundingClientRect();
+    const head = (box.querySelector('thead') as HTMLElement).getBoundingClientRect();
+    const underHead = document.elementFromPoint(frame.left + frame.width / 2, head.bottom - 0.5);
+    const besideId = document.elementFromPoint(frame.left + 0.5, frame.top + frame.height / 2);
+    return {
+      bottom: frame.bottom,
+      viewport: window.innerHeight,
+      headEdge: underHead?.closest('thead') !== null,
+      idEdge: besideId?.closest('tr > :first-child') !== null,
+      debug: [underHead?.outerHTML.slice(0, 80), besideId?.outerHTML.slice(0, 80)],
+    };
+  });
+  expect(fit.bottom).toBeLessThanOrEqual(fit.viewport);
+  expect(fit.headEdge, JSON.stringify(fit.debug)).toBe(true);
+  expect(fit.idEdge, JSON.stringify(fit.debug)).toBe(true);
+  await page.setViewportSize({ width: 1366, height: 900 });
+
   // 인쇄 from a fresh screen: the table is complete when the print dialog would open.
   await page.reload();
   await office.open(app.url);

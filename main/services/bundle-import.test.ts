@@ -393,6 +393,26 @@ describe('files that cannot be taken leave the office database unchanged', () =>
     expect(await dumpDatabase(office)).toEqual(before);
   });
 
+  it('a text file named .pledge and a cut-off bundle are said to be no submission file first, the detail after', async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: 'plan' });
+    const text = join(dir.path, 'memo.pledge');
+    writeFileSync(text, '회의 메모입니다. 번들이 아닙니다.\n');
+    const cut = join(dir.path, 'cut.pledge');
+    const whole = readFileSync(exported.path);
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const before = await dumpDatabase(office);
+    const results = await importBundles(office, [text, cut], undefined, direct);
+    for (const result of results) {
+      expect(result).toMatchObject({ status: 'rejected', code: 'ZIP_INVALID' });
+      expect(result.reason).toMatch(
+        /^이 프로그램의 제출 파일\(\.pledge\)이 아니거나 손상된 파일입니다\. 부서에 파일을 다시 보내 달라고 하세요\. \(자세히: .+\)$/,
+      );
+    }
+    expect(await dumpDatabase(office)).toEqual(before);
+  });
+
   it('a file gone or unreadable by the time it is read is refused with the system reason; the others are imported', async () => {
     await enroll(office, dept);
     await draftLeadDocuments(dept);

@@ -111,6 +111,13 @@ export function collectBundleFiles(paths: readonly string[]): { files: string[];
   return { files: [...new Set(files)], problems };
 }
 
+/** What a person reads first for a file that is not a readable zip: what it is, then the technical detail. */
+export function plainReason(code: string, message: string): string {
+  return code === 'ZIP_INVALID'
+    ? `이 프로그램의 제출 파일(.pledge)이 아니거나 손상된 파일입니다. 부서에 파일을 다시 보내 달라고 하세요. (자세히: ${message})`
+    : message;
+}
+
 function rejected(
   file: string,
   code: string,
@@ -427,7 +434,10 @@ async function verifyInput(
         };
       }
     }
-    return { kind: 'final', result: rejected(file, check.code, check.message, { sha256 }) };
+    return {
+      kind: 'final',
+      result: rejected(file, check.code, plainReason(check.code, check.message), { sha256 }),
+    };
   }
   // A pool worker has already checked the content; any other verifier leaves it to this thread.
   const content = check.content ?? submissionVerdict(check, context);

@@ -26,14 +26,23 @@ interface Refusal {
 /** Department: choose a period and projects, sign them into one submission file, see what was left out. */
 export function ExportPanel(props: { generation: number; hasKey: boolean; onChanged: () => void }) {
   const [state] = useLoad(
-    async (): Promise<{ term: Term; documents: DocumentSummary[] }> => ({
+    async (): Promise<{ term: Term; documents: DocumentSummary[]; due: string | null }> => ({
       term: await api.getTerm(),
       documents: await api.listMyDocuments(),
+      due: (await api.getDeadlines()).period?.id ?? null,
     }),
     [props.generation],
   );
   const periodId = useId();
-  const [period, setPeriod] = useState('plan');
+  const [periodChoice, setPeriod] = useState<string | null>(null);
+  // Until chosen: the half-year due next when this department has written something for it, else the plans.
+  const period =
+    periodChoice ??
+    (state.status === 'ready' &&
+    state.value.due !== null &&
+    state.value.documents.some((d) => belongsTo(d, state.value.due as string))
+      ? state.value.due
+      : 'plan');
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [result, setResult] = useState<BundleExported | null>(null);
   const [nothing, setNothing] = useState<{ message: string; refused: Refusal[] } | null>(null);
@@ -88,7 +97,7 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
             setNothing(null);
           }}
         >
-          <option value="plan">실천계획서 (plan)</option>
+          <option value="plan">실천계획서</option>
           {periods.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label} 관리카드·재정집행 (기한 {p.dueDate})

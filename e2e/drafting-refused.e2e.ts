@@ -23,15 +23,19 @@ test('an amount the form cannot take: everything else is saved, the cells are li
   // A minus sign and a decimal comma: neither can be stored as an amount in 백만원.
   await d.investmentCell(1, '시비', "'20").fill('-20');
   await d.investmentCell(1, '시비', "'21").fill('1,5');
+  await d.investmentCell(1, '시비', "'22.6월").fill('12.3456');
 
-  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d — 입력 오류 2곳은 저장하지 않았습니다$/);
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d — 입력 오류 3곳은 저장하지 않았습니다$/);
   const refused = page.getByTestId('issues-panel').locator('.issue-error', { hasText: '저장 안 됨' });
-  await expect(refused).toHaveCount(2);
+  await expect(refused).toHaveCount(3);
   await expect(refused.filter({ hasText: '쉼표(,)는 천 단위 구분(1,234)에만 쓸 수 있습니다' })).toHaveCount(
     1,
   );
   // The refused text stays on screen for the person to fix; it was never read as 15.
   await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('1,5');
+  // The live totals leave out what is not saved: only the 1,500 counts.
+  expect(await d.amount('inv-0-city-within')).toBe(1500);
+  expect(await d.amount('plan-within')).toBe(1500);
 
   // 목록으로 asks before the refused cells are dropped; "취소" stays in the editor.
   const messages: string[] = [];
@@ -41,10 +45,10 @@ test('an amount the form cannot take: everything else is saved, the cells are li
   });
   await page.getByRole('button', { name: '← 목록으로' }).click();
   await expect.poll(() => messages.length).toBe(1);
-  expect(messages[0]).toContain('입력 오류 2곳은 저장되지 않았습니다');
+  expect(messages[0]).toContain('입력 오류 3곳은 저장되지 않았습니다');
   await expect(page.locator('.editor-bar h2')).toContainText('공약실천계획서');
 
-  // A reload (or a crash) now loses only the two refused cells.
+  // A reload (or a crash) now loses only the refused cells.
   await d.reopen();
   await d.openPlan(projectId);
   await expect(d.field('정책목표 (추후 임의변경불가)')).toHaveValue(goal);
@@ -53,7 +57,15 @@ test('an amount the form cannot take: everything else is saved, the cells are li
   await expect(d.investmentCell(1, '시비', "'19")).toHaveValue('1500');
   await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('');
   await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('');
+  await expect(d.investmentCell(1, '시비', "'22.6월")).toHaveValue('');
   await expect(d.saveIndicator).toHaveText('저장된 내용');
+
+  // Ctrl+P prints the form's official layout, as the 인쇄 / PDF button does; Esc goes back to the form.
+  await page.keyboard.press('Control+p');
+  await expect(page.getByTestId('print-view')).toBeVisible();
+  await expect(page.getByTestId('print-view')).toContainText('서울핀테크랩 조성·운영');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-view')).toHaveCount(0);
 
   // Fixed, the cell saves as any other; 목록으로 then leaves without a question.
   await d.investmentCell(1, '시비', "'20").fill('1,250.5');

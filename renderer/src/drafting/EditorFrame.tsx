@@ -178,6 +178,18 @@ export function EditorFrame(props: {
   // Opened, the document's title has the focus: the next Tab is its first field, not the top of the page.
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
+  // Ctrl+P prints the form in its official layout, as 인쇄 / PDF does, not the editing screen.
+  const { flush } = handle;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'p' || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      if (printing) window.print();
+      else void flush().then(() => setPrinting(true));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [flush, printing]);
   const kindLabel = DOCUMENT_KIND_LABELS[handle.ref.kind];
   return (
     <div className="editor" data-kind={handle.ref.kind}>

@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import { get, useFormState, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import { parseAmountText } from '../../../domain/documents';
+import { amountProblem, parseAmountText } from '../../../domain/documents';
 
 /**
  * Small field components shared by the four forms. They take the form object (stable across renders) instead of
@@ -175,14 +175,13 @@ export function CheckboxGroup<T extends string>(props: ChoiceGroupProps<T>): Rea
   return <ChoiceGroup {...props} type="checkbox" />;
 }
 
-/** A grid cell as typed ("1,200.5", "", 300) → number or null; invalid text counts as blank in live totals. */
+/**
+ * A grid cell as typed ("1,200.5", "", 300) → number or null. What the form refuses (negative, more than three
+ * decimals, not a number) counts as blank in the live totals, as it is not saved either.
+ */
 export function cellNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
-  if (typeof value === 'string') {
-    const n = parseAmountText(value);
-    return n !== null && n >= 0 ? n : null;
-  }
-  return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? parseAmountText(value) : null;
+  return n !== null && amountProblem(n) === null ? n : null;
 }
 
 /** A source grid as typed → numbers, for `investmentGridTotals` / `executedGridTotals`. */

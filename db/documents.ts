@@ -169,6 +169,27 @@ export async function saveDocument(db: Db, input: SaveDocumentInput, now: Date):
   });
 }
 
+/**
+ * Deletes a document with its versions, only while it has never been anything but a draft: returns 'deleted',
+ * 'missing', or 'sent' (some version was submitted or confirmed) with nothing deleted. One transaction.
+ */
+export async function deleteNeverSubmitted(db: Db, id: string): Promise<'deleted' | 'missing' | 'sent'> {
+  return inTransaction(db, async (trx) => {
+    const current = await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+    if (!current) return 'missing';
+    const sent = await trx
+      .selectFrom('document_versions')
+      .select('version')
+      .where('document_id', '=', id)
+      .where('status', '!=', 'draft')
+      .executeTakeFirst();
+    if (sent) return 'sent';
+    await trx.deleteFrom('document_versions').where('document_id', '=', id).execute();
+    await trx.deleteFrom('documents').where('id', '=', id).execute();
+    return 'deleted';
+  });
+}
+
 export async function listVersions(db: Db, id: string): Promise<DocumentVersion[]> {
   const rows = await db
     .selectFrom('document_versions')

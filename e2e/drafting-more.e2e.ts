@@ -57,7 +57,33 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await expect(d.statusBadge).toHaveText('제출');
 
   await d.back();
-  await expect(page.locator(`[data-project-id="${projectId}"]`)).toContainText('(제출)');
+  const row = page.locator(`[data-project-id="${projectId}"]`);
+  await expect(row).toContainText('(제출)');
+  // Named by when it was started, not by the app's internal number.
+  await expect(row).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d 작성 시작 \(제출\)/);
+  await expect(row).not.toContainText(/cr-\d{13}/);
+
+  // A request opened and left untouched is not kept; one given up after typing is deleted with 삭제.
+  const newRequest = page.getByRole('button', { name: `${projectId} 새 조정 요청서` });
+  await newRequest.click();
+  await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
+  await d.back();
+  await expect(row).not.toContainText('(작성중)');
+  await newRequest.click();
+  await d.field('변경 요구사유').fill('다시 생각해 보니 필요 없음');
+  await d.waitSaved();
+  await d.back();
+  await expect(row).toContainText('(작성중)');
+  await row.getByRole('button', { name: /작성 시작 \(작성중\)/ }).click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: '삭제', exact: true }).click();
+  await expect(page.getByTestId('desk-projects')).toBeVisible();
+  await expect(row).not.toContainText('(작성중)');
+  await expect(row).toContainText('(제출)');
+  // The submitted one offers no 삭제.
+  await row.getByRole('button', { name: /\(제출\)/ }).click();
+  await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
+  await expect(page.getByRole('button', { name: '삭제', exact: true })).toHaveCount(0);
 });
 
 test('a plan with 10 unit projects stays responsive while typing', async ({ page, app }) => {

@@ -465,6 +465,8 @@ export const contract = {
     returns<SavedDocument>(),
   ),
   confirmDocument: op(documentRefSchema.extend({ department: z.string().min(1) }), returns<SavedDocument>()),
+  /** A change request never submitted, deleted with its versions (a started one the department gives up). */
+  discardDraft: op(documentRefSchema, returns<{ discarded: true }>()),
   listDocumentVersions: op(documentRefSchema, returns<VersionSummary[]>()),
   restoreDocumentVersion: op(
     documentRefSchema.extend({

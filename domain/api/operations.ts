@@ -17,6 +17,7 @@ export const operationNames = [
   'saveDraft',
   'submitDocument',
   'confirmDocument',
+  'discardDraft',
   'listDocumentVersions',
   'restoreDocumentVersion',
   'saveAttachment',

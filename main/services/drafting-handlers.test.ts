@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, Handlers } from '../../domain/api/contract';
-import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
+import { emptyChangeRequest, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { createAppContext, type AppContext } from './context';
 import { dispatch } from './dispatch';
@@ -223,5 +223,59 @@ describe('drafting through the API', () => {
     expect(view.daysLeft).toBe(14);
     expect(view.projects.length).toBeGreaterThan(0);
     expect(view.projects.every((p) => p.cardStatus === null)).toBe(true);
+  });
+});
+
+describe('discarding a change request', () => {
+  const crRef = { kind: 'changeRequest', projectId: '1-1-1', slot: 'cr-20190701' } as const;
+  const draft = () => ({
+    ...emptyChangeRequest(
+      'cr-20190701',
+      '1-1-1',
+      '경제진흥본부',
+      '마포 핀테크 랩을 거점으로 핀테크·블록체인 산업 생태계 구축',
+    ),
+    reason: '사업 여건 변화',
+    rows: [
+      { category: '공약내용 (최종목표 등)', original: '누적 150개사 육성', proposed: '누적 120개사 육성' },
+    ],
+  });
+
+  it('a draft never submitted goes with its versions; the other documents stay', async () => {
+    await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
+    await ok('saveDraft', { ...crRef, json: draft(), expectedVersion: null });
+    await ok('saveDraft', { ...crRef, json: { ...draft(), reason: '두 번째 저장' }, expectedVersion: 1 });
+    expect(await ok('discardDraft', crRef)).toEqual({ discarded: true });
+    const left = await dumpDocuments();
+    expect(left.map((d) => d.kind)).toEqual(['executionPlan']);
+    const versions = await ctx.db.selectFrom('document_versions').select('document_id').execute();
+    expect(versions.every((v) => v.document_id === left[0]?.id)).toBe(true);
+    const again = await call('discardDraft', crRef);
+    expect(again.ok === false && again.error.code).toBe('DOCUMENT_NOT_FOUND');
+  });
+
+  it('a request once submitted, and any other kind of document, are refused by name with nothing deleted', async () => {
+    await ok('saveDraft', {
+      ...crRef,
+      json: {
+        ...draft(),
+        contact: { position: 'officer', unit: '투자창업과', name: '김도현', phone: '02-2133-5000' },
+      },
+      expectedVersion: null,
+    });
+    const submitted = await call('submitDocument', { ...crRef, expectedVersion: 1 });
+    expect(submitted.ok, JSON.stringify(submitted)).toBe(true);
+    // Edited again after submitting: a draft now, but it was sent once.
+    await ok('saveDraft', { ...crRef, json: { ...draft(), reason: '고침' }, expectedVersion: 2 });
+    await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
+    const before = await dumpDocuments();
+    const refused = await call('discardDraft', crRef);
+    expect(refused.ok === false && refused.error).toMatchObject({
+      code: 'DISCARD_NOT_ALLOWED',
+      message: '한 번이라도 제출한 조정 요청서는 삭제할 수 없습니다. 철회하려면 기획담당관에 알리세요.',
+    });
+    const plan = await call('discardDraft', planRef);
+    expect(plan.ok === false && plan.error.code).toBe('DISCARD_NOT_ALLOWED');
+    expect(await dumpDocuments()).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@ import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../..
 import { documentSchema, type Document } from '../../domain/documents';
 import { putAttachment } from '../../db/attachments';
 import {
+  deleteNeverSubmitted,
   documentIdOf,
   getDocument,
   listDocuments,
@@ -177,6 +178,25 @@ export const draftingHandlers = (ctx: AppContext) => {
         { expectedVersion, reason: 'submit' },
       );
       return saved(result, validation);
+    },
+
+    discardDraft: async (ref) => {
+      const department = await requireDepartment(ctx);
+      if (ref.kind !== 'changeRequest') {
+        throw new UserError(
+          'DISCARD_NOT_ALLOWED',
+          '삭제할 수 있는 문서는 제출하지 않은 조정 요청서뿐입니다. 다른 문서는 내용을 고쳐 쓰세요.',
+        );
+      }
+      const outcome = await deleteNeverSubmitted(ctx.db, documentIdOf({ ...ref, department }));
+      if (outcome === 'missing') throw new UserError('DOCUMENT_NOT_FOUND', '삭제할 조정 요청서가 없습니다.');
+      if (outcome === 'sent') {
+        throw new UserError(
+          'DISCARD_NOT_ALLOWED',
+          '한 번이라도 제출한 조정 요청서는 삭제할 수 없습니다. 철회하려면 기획담당관에 알리세요.',
+        );
+      }
+      return { discarded: true as const };
     },
 
     confirmDocument: async (input) => {

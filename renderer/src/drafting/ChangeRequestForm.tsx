@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { memo, useCallback, useEffect } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OpenedDocument } from '../../../domain/api/contract';
@@ -11,11 +11,14 @@ import {
   type ChangeRequest,
   type ExecutionPlan,
 } from '../../../domain/documents';
+import { api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
 import { EditorFrame } from './EditorFrame';
 import { formatBytes } from '../components/format-bytes';
 import { asAnyForm, fieldId, TextArea, TextInput, type AnyForm } from './form-kit';
 import { ChangeRequestPrint } from './print';
 import { AttachmentPicker } from './sections';
+import { requestLabel } from './request-label';
 import { useAutosave } from './use-autosave';
 
 /** 붙임6 공약 조정 요청서 (simple): 변경 요구내용 rows, 사유, 관련자료. */
@@ -25,6 +28,17 @@ type CrOut = z.output<typeof changeRequestSchema>;
 
 /** The row category whose 당초 text is the confirmed plan's 정책목표. */
 const GOAL_CATEGORY = '공약내용 (최종목표 등)';
+
+/** The request with 당초 of its goal rows taken from the confirmed plan. */
+function withPlanGoal(doc: ChangeRequest, plan: ExecutionPlan | null): ChangeRequest {
+  if (plan === null) return doc;
+  return {
+    ...doc,
+    rows: doc.rows.map((row) =>
+      row.category === GOAL_CATEGORY ? { ...row, original: plan.policyGoal } : row,
+    ),
+  };
+}
 
 const ChangeRow = memo(function ChangeRow(props: {
   form: AnyForm;
@@ -146,7 +160,8 @@ export function ChangeRequestForm(props: {
   const doc = props.opened.document as ChangeRequest;
   const form = useForm<CrIn, unknown, CrOut>({
     resolver: zodResolver(changeRequestSchema),
-    defaultValues: doc,
+    // 당초 of the goal row starts as the confirmed plan's text, so opening a new request saves nothing by itself.
+    defaultValues: props.opened.readOnly ? doc : withPlanGoal(doc, props.plan),
     mode: 'onChange',
   });
   const any = asAnyForm(form);
@@ -172,6 +187,25 @@ export function ChangeRequestForm(props: {
     });
   }, [plan, doc, form, props.opened.readOnly]);
 
+  const [discardError, setDiscardError] = useState<string | null>(null);
+  /** 삭제: a request never submitted is given up, with its saved versions (the server refuses any other). */
+  const discard = async () => {
+    if (!window.confirm('이 조정 요청서를 삭제할까요? 저장된 내용과 이전 버전이 모두 지워집니다.')) return;
+    setDiscardError(null);
+    // Pending typing is saved first, so nothing saves the request again once it is gone.
+    await handle.flush();
+    if (handle.status === 'new' && handle.version() === null) {
+      props.onClose();
+      return;
+    }
+    try {
+      await api.discardDraft(handle.ref);
+      props.onClose();
+    } catch (error) {
+      setDiscardError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
   const positionId = fieldId('contact.position');
   return (
     <EditorFrame
@@ -179,14 +213,22 @@ export function ChangeRequestForm(props: {
       title="공약 조정 요청서"
       projectId={doc.projectId}
       projectName={doc.projectName}
-      subtitle={`요청 ${doc.requestId}`}
+      subtitle={requestLabel(doc.requestId)}
       onReload={props.onReload}
       onClose={props.onClose}
+      extraActions={
+        !props.opened.readOnly && (handle.status === 'new' || handle.status === 'draft') ? (
+          <button type="button" onClick={() => void discard()}>
+            삭제
+          </button>
+        ) : undefined
+      }
       renderPrint={() => {
         const parsed = changeRequestSchema.safeParse(form.getValues());
         return <ChangeRequestPrint request={parsed.success ? parsed.data : doc} />;
       }}
     >
+      {discardError && <StatusMessage kind="error">{discardError}</StatusMessage>}
       <fieldset className="section">
         <legend>요청 부서</legend>
         <dl className="readonly-fields">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { requestLabel } from './request-label';
 import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import type { Lifecycle } from '../../../domain/documents';
@@ -121,7 +122,8 @@ function ProjectRow(props: {
           <span className="doc-cell requests">
             {props.requests.map((r) => (
               <button key={r.ref.slot} type="button" className="link" onClick={() => onOpen(r.ref)}>
-                {r.ref.slot} ({r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})
+                {requestLabel(r.ref.slot)} (
+                {r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})
               </button>
             ))}
             <button

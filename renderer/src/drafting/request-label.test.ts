@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { requestLabel } from './request-label';
+
+describe('requestLabel', () => {
+  it('names a request the app numbered by the time it was started, in local time', () => {
+    const started = new Date(2019, 6, 8, 9, 5).getTime();
+    expect(requestLabel(`cr-${started}`)).toBe('2019-07-08 09:05 작성 시작');
+  });
+
+  it('shows any other id as it is', () => {
+    expect(requestLabel('cr-5-9-1-2018-01')).toBe('요청 cr-5-9-1-2018-01');
+    expect(requestLabel('cr-123')).toBe('요청 cr-123');
+  });
+});

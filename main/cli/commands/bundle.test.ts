@@ -156,28 +156,12 @@ describe('pledge keys / bundle / import / baseline', () => {
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('pledge bundle export --period');
     // A half-year compared with itself is refused by name (it would show every project unchanged).
-    const same = await run(
-      'report',
-      '--data',
-      officeDir,
-      '--period',
-      '2019-H1',
-      '--compare',
-      '2019-H1',
-      '--json',
-    );
+    const compare = (half: string) =>
+      run('report', '--data', officeDir, '--period', '2019-H1', '--compare', half, '--json');
+    const same = await compare('2019-H1');
     expect(same.code).toBe(2);
     expect(same.err).toContain('비교 반기는 보고 반기와 다른 반기를 고르세요.');
-    const other = await run(
-      'report',
-      '--data',
-      officeDir,
-      '--period',
-      '2019-H1',
-      '--compare',
-      '2018-H2',
-      '--json',
-    );
+    const other = await compare('2018-H2');
     expect(other.code).toBe(0);
   });
 });

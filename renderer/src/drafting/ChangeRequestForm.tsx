@@ -194,7 +194,8 @@ export function ChangeRequestForm(props: {
     setDiscardError(null);
     // Pending typing is saved first, so nothing saves the request again once it is gone.
     await handle.flush();
-    if (handle.status === 'new' && handle.version() === null) {
+    // Never stored (opened and left untouched): there is nothing to delete.
+    if (handle.version() === null) {
       props.onClose();
       return;
     }

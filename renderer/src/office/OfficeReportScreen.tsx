@@ -311,7 +311,9 @@ function ReportView({
       {state.status === 'loading' && <StatusMessage kind="info">종합 현황을 계산하는 중…</StatusMessage>}
       {stale && report && (
         <StatusMessage kind="info">
-          {periodLabel} 종합 현황을 계산하는 중… 아래 표는 아직 {labelOf(report.meta.periodId)} 자료입니다.
+          {report.meta.periodId === periodId
+            ? '바꾼 비교 반기·집행률 기준으로 다시 계산하는 중… 아래 표는 아직 바꾸기 전의 것입니다.'
+            : `${periodLabel} 종합 현황을 계산하는 중… 아래 표는 아직 ${labelOf(report.meta.periodId)} 자료입니다.`}
         </StatusMessage>
       )}
       {state.status === 'error' && <StatusMessage kind="error">{state.message}</StatusMessage>}

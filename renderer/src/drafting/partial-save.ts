@@ -1,3 +1,5 @@
+import { get } from 'react-hook-form';
+
 /**
  * Saving what can be saved: when the server refuses a draft because some fields hold what their type cannot
  * take ("abc" or "-20" in an amount cell), the rest of the form is saved with those fields as they were last saved
@@ -9,19 +11,8 @@ type Container = Record<string, unknown> | unknown[];
 
 const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
 
-function childOf(container: Container, key: string): unknown {
-  return Array.isArray(container) ? container[Number(key)] : container[key];
-}
-
-/** The value at a dot path ("unitProjects.0.investmentNeeds.city.2020"), or undefined. */
-export function valueAt(root: unknown, path: string): unknown {
-  let node = root;
-  for (const key of path.split('.')) {
-    if (!isContainer(node)) return undefined;
-    node = childOf(node, key);
-  }
-  return node;
-}
+/** The value at a dot path ("unitProjects.0.investmentNeeds.city.2020"), or undefined: react-hook-form's own. */
+export const valueAt = (root: unknown, path: string): unknown => get(root, path) as unknown;
 
 /**
  * A copy of `values` with each refused path set to its value in `lastSaved` (null where it has none), or null when

@@ -61,11 +61,21 @@ test('an amount the form cannot take: everything else is saved, the cells are li
   await expect(d.saveIndicator).toHaveText('저장된 내용');
 
   // Ctrl+P prints the form's official layout, as the 인쇄 / PDF button does; Esc goes back to the form.
+  const title = page.locator('.editor-bar h2');
+  await title.focus();
   await page.keyboard.press('Control+p');
   await expect(page.getByTestId('print-view')).toBeVisible();
   await expect(page.getByTestId('print-view')).toContainText('서울핀테크랩 조성·운영');
+  // Tab stays in the preview's buttons; Esc closes it and the focus is back where it was.
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('[data-testid="print-view"]') !== null),
+    ).toBe(true);
+  }
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('print-view')).toHaveCount(0);
+  await expect(title).toBeFocused();
 
   // Fixed, the cell saves as any other; 목록으로 then leaves without a question.
   await d.investmentCell(1, '시비', "'20").fill('1,250.5');

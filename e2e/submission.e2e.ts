@@ -195,7 +195,9 @@ test('department: key with fingerprint and 0600 file, nothing to send, then a pl
   await expect(page.getByTestId('export-documents')).toContainText('1-1-1');
   const refused = page.getByTestId('export-refused');
   await expect(refused).toContainText('1-1-2');
-  await expect(refused).toContainText('policyGoal');
+  // Named in words, with where to fix it; no field path.
+  await expect(refused).toContainText("정책목표를 입력하세요. 문서를 열어 '제출 전 확인'에서 고치세요.");
+  await expect(refused).not.toContainText('policyGoal');
 
   const bundlePath = (await page.getByTestId('export-path').textContent()) ?? '';
   const sha = sha256Of(bundlePath);

@@ -127,17 +127,33 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
 }
 
 function PrintOverlay({ children, onClose }: { children: ReactNode; onClose: () => void }) {
+  const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    // The form behind the preview is out of reach (Tab stays in the preview); closing returns to where it was.
+    const root = document.getElementById('root');
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    root?.setAttribute('inert', '');
+    closeButton.current?.focus();
     document.body.classList.add('printing');
     // Automated browsers (the e2e's page.pdf()) print themselves; a person gets the print dialog.
     if (!navigator.webdriver) window.setTimeout(() => window.print(), 100);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
+      if (e.key !== 'Tab') return;
+      // Tab and Shift+Tab go round the preview's own buttons.
+      const buttons = [...document.querySelectorAll<HTMLElement>('.print-overlay button')];
+      if (buttons.length === 0) return;
+      e.preventDefault();
+      const at = buttons.indexOf(document.activeElement as HTMLElement);
+      const next = at === -1 ? 0 : (at + (e.shiftKey ? buttons.length - 1 : 1)) % buttons.length;
+      buttons[next]?.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => {
       document.body.classList.remove('printing');
       window.removeEventListener('keydown', onKey);
+      root?.removeAttribute('inert');
+      before?.focus();
     };
   }, [onClose]);
   return createPortal(
@@ -146,7 +162,7 @@ function PrintOverlay({ children, onClose }: { children: ReactNode; onClose: () 
         <button type="button" onClick={() => window.print()}>
           인쇄
         </button>
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" onClick={onClose} ref={closeButton}>
           닫기
         </button>
       </div>

@@ -112,7 +112,7 @@ export function collectBundleFiles(paths: readonly string[]): { files: string[];
 }
 
 /** What a person reads first for a file that is not a readable zip: what it is, then the technical detail. */
-export function plainReason(code: string, message: string): string {
+function plainReason(code: string, message: string): string {
   return code === 'ZIP_INVALID'
     ? `이 프로그램의 제출 파일(.pledge)이 아니거나 손상된 파일입니다. 부서에 파일을 다시 보내 달라고 하세요. (자세히: ${message})`
     : message;

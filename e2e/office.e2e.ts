@@ -390,6 +390,34 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   );
 });
 
+test('a 완료 the office has not decided is counted as 완료 and marked 결정 대기 until the office decides', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root, { completed: '4-6-4' });
+  const { projects } = built;
+  const office = await openOffice(page, built);
+  const area4 = projectsInArea(4).map((p) => p.id);
+  const counts = expectedCounts(area4, projects);
+  expect(counts.completed).toBe(1);
+  await expectStatusRow(office, 'status-area-4', counts);
+  await expect(office.cell('status-area-4-undecided')).toHaveText('결정 대기 1');
+  await expect(office.cell(`status-dept-${DEPT_B}-undecided`)).toHaveText('결정 대기 1');
+  await expect(office.cell('status-total-undecided')).toHaveText('결정 대기 1');
+  await expect(office.cell(`status-dept-${DEPT_A}-undecided`)).toHaveCount(0);
+  await expect(page.getByTestId('status-undecided-note')).toContainText('1건은 부서가 완료를 요청했지만');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'status-undecided.png'), fullPage: true });
+
+  await office.tab('completion');
+  await expect(office.cell('completion-4-6-4-evidence')).toContainText('준공 및 개통');
+  await office.cell('completion-4-6-4').getByRole('button', { name: '승인' }).click();
+  await expect(office.cell('completion-4-6-4-decision')).toHaveAttribute('data-value', 'accepted');
+  await office.tab('status');
+  await expectStatusRow(office, 'status-area-4', counts);
+  await expect(office.cell('status-total-undecided')).toHaveCount(0);
+  await expect(page.getByTestId('status-undecided-note')).toHaveCount(0);
+});
+
 test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first until the office swaps it in', async ({
   page,
 }) => {

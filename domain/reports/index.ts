@@ -16,6 +16,8 @@ export {
   comparisonChangesText,
   missedMilestoneText,
   comparedPeriodLabel,
+  UNDECIDED_LABEL,
+  undecidedCompletionNote,
 } from './labels';
 export {
   plannedSoFar,

@@ -42,3 +42,15 @@ export const missedMilestoneText = (m: MissedMilestone): string =>
 /** A half-year as a header shows it; the comparison's missing earlier half-year as "이전". */
 export const comparedPeriodLabel = (periodId: string | null): string =>
   periodId === null ? '이전' : periodLabel(periodId);
+
+/** The mark of a 완료 count some of whose requests the office has not decided yet. */
+export const UNDECIDED_LABEL = '결정 대기';
+
+/**
+ * The note under the status tables when some 완료 still wait for the office's decision; null when none does.
+ * `completed` and `undecided` are the total row's counts.
+ */
+export function undecidedCompletionNote(completed: number, undecided: number): string | null {
+  if (undecided === 0) return null;
+  return `완료 ${completed}건 가운데 ${undecided}건은 부서가 완료를 요청했지만 기획담당관이 아직 결정하지 않은 사업입니다(${UNDECIDED_LABEL}). 결정 전까지 완료로 집계하고, 반려하면 정상추진으로 바뀝니다.`;
+}

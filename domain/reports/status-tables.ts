@@ -24,19 +24,20 @@ export function completionRate(counts: Record<ReportStatus, number>, total: numb
 class Tally {
   private readonly rows = new Map<
     string,
-    { label: string; counts: Record<ReportStatus, number>; total: number }
+    { label: string; counts: Record<ReportStatus, number>; total: number; undecided: number }
   >();
 
   declare(key: string, label: string): void {
-    if (!this.rows.has(key)) this.rows.set(key, { label, counts: emptyCounts(), total: 0 });
+    if (!this.rows.has(key)) this.rows.set(key, { label, counts: emptyCounts(), total: 0, undecided: 0 });
   }
 
-  add(key: string, label: string, status: ReportStatus): void {
+  add(key: string, label: string, status: ReportStatus, undecided: boolean): void {
     this.declare(key, label);
     const row = this.rows.get(key);
     if (row === undefined) return;
     row.counts[status] += 1;
     row.total += 1;
+    if (undecided) row.undecided += 1;
   }
 
   list(): StatusTableRow[] {
@@ -46,6 +47,7 @@ class Tally {
       counts: r.counts,
       total: r.total,
       completionRate: completionRate(r.counts, r.total),
+      completedUndecided: r.undecided,
     }));
   }
 }
@@ -67,15 +69,22 @@ export function buildStatusTables(ctx: ReportContext, statuses: Map<string, Repo
   const departments = [...new Set(ctx.projects.map((p) => p.leadDepartment))].sort(compareKo);
   for (const d of departments) byDept.declare(d, d);
   total.declare('total', '합계');
+  const waiting = ctx.input.completionUndecided;
   for (const project of ctx.projects) {
     const status = statuses.get(project.id) ?? 'notSubmitted';
+    const undecided = status === 'completed' && waiting !== undefined && waiting.has(project.id);
     const areaId = areaIdOf(ctx, project);
     const area = ctx.areaById.get(areaId);
-    byArea.add(String(areaId), area === undefined ? String(areaId) : areaLabel(area), status);
+    byArea.add(String(areaId), area === undefined ? String(areaId) : areaLabel(area), status, undecided);
     const pledge = ctx.corePledgeById.get(project.corePledgeId);
-    byPledge.add(project.corePledgeId, `${project.corePledgeId} ${pledge?.name ?? ''}`.trim(), status);
-    byDept.add(project.leadDepartment, project.leadDepartment, status);
-    total.add('total', '합계', status);
+    byPledge.add(
+      project.corePledgeId,
+      `${project.corePledgeId} ${pledge?.name ?? ''}`.trim(),
+      status,
+      undecided,
+    );
+    byDept.add(project.leadDepartment, project.leadDepartment, status, undecided);
+    total.add('total', '합계', status, undecided);
   }
   const [totalRow] = total.list();
   if (totalRow === undefined) throw new Error('합계 행을 만들 수 없습니다.');

@@ -83,6 +83,11 @@ export interface ReportInput {
    * (createReportMemo; the office keeps one per database). Without it every part is computed.
    */
   memo?: ReportMemo | undefined;
+  /**
+   * Projects whose lead department reports 완료 for the half-year and whose request the office has not decided
+   * yet: they count as 완료 until decided, and the tables say how many of their 완료 wait (completedUndecided).
+   */
+  completionUndecided?: ReadonlySet<string> | undefined;
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -100,6 +105,8 @@ export interface StatusTableRow {
   total: number;
   /** (완료 + 이행 후 계속 추진) / total; null for an empty group. */
   completionRate: number | null;
+  /** Of counts.completed, the projects whose 완료 request awaits the office's decision (결정 대기). */
+  completedUndecided: number;
 }
 
 export interface StatusTables {

@@ -212,14 +212,16 @@ export interface BuiltScenario {
 /**
  * Departments A and B enroll, send plans (imported in January) and 2019-H1 cards with finance rows; the office
  * imports A's on the due date and B's the morning after. `policyGoalOverride` makes one card disagree with its
- * plan's frozen 정책목표 (a conflict).
+ * plan's frozen 정책목표 (a conflict); `completed` makes one project's card report 완료 (a request to decide).
  */
 export function buildScenario(
   root: string,
-  opts: { policyGoalOverride?: { projectId: string; text: string } } = {},
+  opts: { policyGoalOverride?: { projectId: string; text: string }; completed?: string } = {},
 ): BuiltScenario {
   const scenario = new OfficeScenario(root);
-  const projects = projectsOf();
+  const projects = projectsOf().map((p) =>
+    p.projectId === opts.completed ? { ...p, status: 'completed' as const } : p,
+  );
   scenario.setupOffice(CLOCK.setup);
   const desks = {
     A: scenario.enrollDepartment(DEPT_A, CLOCK.setup),

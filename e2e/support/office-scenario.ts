@@ -161,7 +161,10 @@ export function cardJson(
     cooperatingDepartments: [],
     status: p.status,
     statusReason: p.status === 'onTrack' ? '' : '추진 상황에 대한 사유',
-    completionEvidence: { summary: '', attachments: [] },
+    completionEvidence: {
+      summary: p.status === 'completed' ? '완료 근거: 준공 및 개통 (2019.6.28)' : '',
+      attachments: [],
+    },
     completionTiming: 'withinTerm',
     newOrContinuing: 'new',
     totalCost: { kind: 'amount', amount: withinTermTotal(grids) },

@@ -5,6 +5,7 @@ import {
   type OfficeReport,
   REPORT_STATUS_LABELS,
   REPORT_STATUSES,
+  undecidedCompletionNote,
 } from '../../domain/reports';
 import { fileWriteError, writeFilesAtomic } from '../bundles/atomic-file';
 import { packZip } from '../bundles/zip-pack';
@@ -165,11 +166,14 @@ function statusSummary(report: OfficeReport): string {
       (s) => `<td class="num">${counts[s] ?? 0}</td>`,
     ).join('')}<td class="num">${total}</td><td class="num">${percentText(rate)}</td></tr>`;
   const t = report.statusTables;
+  const undecided = undecidedCompletionNote(t.total.counts.completed, t.total.completedUndecided);
   return `<table><caption>분야별 추진상황 (사업 수)</caption><thead><tr><th scope="col">분야</th>${head}<th scope="col">계</th><th scope="col">완료율</th></tr></thead><tbody>${t.byArea
     .map((r) => line(r.label, r.counts, r.total, r.completionRate))
     .join(
       '',
-    )}</tbody><tfoot>${line(t.total.label, t.total.counts, t.total.total, t.total.completionRate, 'th')}</tfoot></table>`;
+    )}</tbody><tfoot>${line(t.total.label, t.total.counts, t.total.total, t.total.completionRate, 'th')}</tfoot></table>${
+    undecided === null ? '' : `<p class="meta">${escapeHtml(undecided)}</p>`
+  }`;
 }
 
 function projectTables(report: OfficeReport): string {

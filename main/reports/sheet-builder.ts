@@ -67,6 +67,15 @@ export class SheetBuilder {
     this.put(r, c, { t: 'n', v: value, f: formula, z: format });
   }
 
+  /** A note on a cell already written, shown when the cell is pointed at (Excel's 메모). */
+  comment(r: number, c: number, text: string): void {
+    const cell = this.sheet[XLSX.utils.encode_cell({ r, c })];
+    if (cell === undefined) return;
+    const note: XLSX.Comments = [{ a: '공약이행 관리', t: text }];
+    note.hidden = true;
+    cell.c = note;
+  }
+
   merge(r1: number, c1: number, r2: number, c2: number): void {
     if (r1 === r2 && c1 === c2) return;
     this.merges.push({ s: { r: r1, c: c1 }, e: { r: r2, c: c2 } });

@@ -171,6 +171,28 @@ describe('writeReportWorkbook', () => {
     expect(cell(ws, 'I4')?.v).toBe(33);
     expect(cell(ws, 'J4')).toMatchObject({ t: 'n', z: '0.0%', f: '(B4+C4)/I4' });
     expect(cell(ws, 'I11')).toMatchObject({ v: 238, f: 'SUM(I4:I10)' });
+    // Nothing waits for a decision in this report: no note, no marks.
+    expect(cell(ws, 'B4')?.c).toBeUndefined();
+    expect(cell(ws, 'A14')).toBeUndefined();
+  });
+
+  it('a 완료 the office has not decided yet is marked on its rows and explained under the table', () => {
+    const input = scenario();
+    const leads = new Map(input.catalog.projects.map((p) => [p.id, p.leadDepartment]));
+    const waiting = input.cards
+      .filter((c) => c.status === 'completed' && leads.get(c.projectId) === c.department)
+      .map((c) => c.projectId);
+    expect(waiting.length).toBeGreaterThan(0);
+    const marked = buildOfficeReport({ ...input, completionUndecided: new Set(waiting) });
+    const book = XLSX.read(writeReportWorkbook(marked), { type: 'buffer' });
+    const ws = book.Sheets[SHEET_NAMES.byArea] as XLSX.WorkSheet;
+    const area1 = marked.statusTables.byArea.find((r) => r.key === '1');
+    expect(area1?.completedUndecided).toBe(area1?.counts.completed);
+    expect(cell(ws, 'B4')?.c?.[0]?.t).toBe(`결정 대기 ${area1?.completedUndecided}`);
+    // The total row (11) carries the total; areas without a waiting 완료 carry no mark.
+    expect(cell(ws, 'B11')?.c?.[0]?.t).toBe(`결정 대기 ${waiting.length}`);
+    expect(cell(ws, 'B5')?.c).toBeUndefined();
+    expect(String(cell(ws, 'A14')?.v)).toContain(`${waiting.length}건은 부서가 완료를 요청했지만`);
   });
 });
 

@@ -19,6 +19,8 @@ import {
   REPORT_STATUS_LABELS,
   type ReportStatus,
   type StatusTableRow,
+  UNDECIDED_LABEL,
+  undecidedCompletionNote,
 } from '../../domain/reports';
 import { amountFormat, cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
 
@@ -208,6 +210,16 @@ function statusSheet(
   b.formula(r, totalCol, sumOf(totalCol), total.total, NUMBER_FORMATS.integer);
   writeRate(r, total.completionRate);
   b.text(r + 2, 0, note);
+  const undecided = undecidedCompletionNote(total.counts.completed, total.completedUndecided);
+  if (undecided !== null) {
+    b.text(r + 3, 0, undecided);
+    // Which rows: the 완료 cell of each row with some waiting says how many, as the screen does.
+    let k = 3;
+    for (const row of [...rows, total]) {
+      if (row.completedUndecided > 0) b.comment(k, 1, `${UNDECIDED_LABEL} ${row.completedUndecided}`);
+      k += 1;
+    }
+  }
   b.widths([keyLabel === '부서' ? 18 : 40, 8, 12, 9, 9, 8, 8, 8, 8, 8]);
   return b.finish();
 }

@@ -74,6 +74,12 @@ describe('office report with decisions', () => {
       },
     ]);
     expect(statusOf(asked)?.completed).toBe(1);
+    // Counted as 완료 while undecided, and marked so in every table that counts it.
+    const lead = (view: typeof asked) => view.report.statusTables.byDepartment.find((r) => r.key === LEAD);
+    expect(lead(asked)?.completedUndecided).toBe(1);
+    expect(asked.report.statusTables.total.completedUndecided).toBe(1);
+    expect(asked.report.statusTables.byArea.find((r) => r.key === '1')?.completedUndecided).toBe(1);
+    expect(asked.report.statusTables.byCorePledge.find((r) => r.key === '1-1')?.completedUndecided).toBe(1);
 
     await handlers.decideCompletion({
       projectId: '1-1-1',
@@ -89,6 +95,7 @@ describe('office report with decisions', () => {
     expect(rejected.completionRequests[0]?.decidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(statusOf(rejected)?.completed).toBe(0);
     expect(statusOf(rejected)?.onTrack).toBe(1);
+    expect(rejected.report.statusTables.total.completedUndecided).toBe(0);
 
     await handlers.decideCompletion({
       projectId: '1-1-1',
@@ -96,9 +103,9 @@ describe('office report with decisions', () => {
       decision: 'accepted',
       note: '',
     });
-    expect(
-      statusOf(await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' }))?.completed,
-    ).toBe(1);
+    const accepted = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(statusOf(accepted)?.completed).toBe(1);
+    expect(accepted.report.statusTables.total.completedUndecided).toBe(0);
   });
 
   it('an approved change request rewrites the confirmed plan and enters the change history', async () => {

@@ -197,7 +197,7 @@ const coDepartmentCardKey = (card: ManagementCard): string =>
 
 /**
  * The report input with the office's decisions applied: rejected cards leave the tables, rejected 완료 reverts,
- * a co-department's card counts only once accepted.
+ * a co-department's card counts only once accepted; 완료 not decided yet is marked as waiting.
  */
 function decidedInput(
   input: ReportInput,
@@ -223,7 +223,21 @@ function decidedInput(
       // 완료 not accepted by the office: the project stays 정상추진 until a later half-year's request is accepted.
       return { ...card, status: 'onTrack' as const };
     });
-  return { input: { ...input, cards }, conflicts: [...frozen, ...coCards, ...held.map(resolved)] };
+  // 완료 reported and not decided yet: counted as 완료, and the tables say how many wait.
+  const completionUndecided = new Set(
+    cards
+      .filter(
+        (card) =>
+          card.status === 'completed' &&
+          findProject(input.catalog, card.projectId)?.leadDepartment === card.department &&
+          completion.get(`${card.projectId}:${card.periodId}`) === undefined,
+      )
+      .map((card) => card.projectId),
+  );
+  return {
+    input: { ...input, cards, completionUndecided },
+    conflicts: [...frozen, ...coCards, ...held.map(resolved)],
+  };
 }
 
 export type OfficeReportResult = OfficeReportView;

@@ -3,11 +3,17 @@ import {
   REPORT_STATUS_LABELS,
   type StatusTableRow,
   type StatusTables as StatusTablesData,
+  UNDECIDED_LABEL,
+  undecidedCompletionNote,
 } from '../../../domain/reports';
 import { formatCount, formatRate, testIdPart } from './format';
 
 /** 추진상황 tables: projects per status by area, core pledge and department, with 미제출 and 완료율. */
 export function StatusTables({ tables, definition }: { tables: StatusTablesData; definition: string }) {
+  const undecidedNote = undecidedCompletionNote(
+    tables.total.counts.completed,
+    tables.total.completedUndecided,
+  );
   return (
     <>
       <StatusTable
@@ -33,6 +39,11 @@ export function StatusTables({ tables, definition }: { tables: StatusTablesData;
         total={tables.total}
       />
       <p className="hint office-definition">완료율: {definition}</p>
+      {undecidedNote !== null && (
+        <p className="hint office-definition" data-testid="status-undecided-note">
+          {undecidedNote} &lsquo;완료 요청&rsquo;에서 승인하거나 반려하세요.
+        </p>
+      )}
     </>
   );
 }
@@ -81,9 +92,11 @@ function StatusTable({
                   <td
                     key={s}
                     className={`num${row.counts[s] === 0 ? ' zero' : ''}${s === 'notSubmitted' ? ' col-missing' : ''}`}
-                    data-testid={`${id}-${s}`}
                   >
-                    {formatCount(row.counts[s])}
+                    <span data-testid={`${id}-${s}`}>{formatCount(row.counts[s])}</span>
+                    {s === 'completed' && (
+                      <UndecidedMark count={row.completedUndecided} testId={`${id}-undecided`} />
+                    )}
                   </td>
                 ))}
                 <td className="num" data-testid={`${id}-total`}>
@@ -100,8 +113,11 @@ function StatusTable({
           <tr className="total-row" data-testid={totalId}>
             <th scope="row">합계</th>
             {REPORT_STATUSES.map((s) => (
-              <td key={s} className="num" data-testid={`${totalId}-${s}`}>
-                {formatCount(total.counts[s])}
+              <td key={s} className="num">
+                <span data-testid={`${totalId}-${s}`}>{formatCount(total.counts[s])}</span>
+                {s === 'completed' && (
+                  <UndecidedMark count={total.completedUndecided} testId={`${totalId}-undecided`} />
+                )}
               </td>
             ))}
             <td className="num" data-testid={`${totalId}-total`}>
@@ -114,5 +130,15 @@ function StatusTable({
         </tfoot>
       </table>
     </div>
+  );
+}
+
+/** How many of a 완료 count still wait for the office's decision on the department's request. */
+function UndecidedMark({ count, testId }: { count: number; testId: string }) {
+  if (count === 0) return null;
+  return (
+    <span className="undecided-mark" data-testid={testId} title="완료 요청을 아직 결정하지 않은 사업 수">
+      {UNDECIDED_LABEL} {formatCount(count)}
+    </span>
   );
 }

@@ -467,6 +467,15 @@ test('a second bundle with a revision already taken (the department copied to an
   await expect(conflict).toContainText(firstSha.slice(0, 12));
   // When each was made, in the office's time (both exported at 10:00 KST).
   await expect(conflict).toContainText('2019-07-20 10:00 작성');
+  // What differs, in the office's words: the card, and its 집행액 as each bundle would count it.
+  await expect(conflict).toContainText('내용이 다른 문서: 공약관리카드 4-2-4 (2019년 상반기)');
+  const ko = (milli: number) => (milli / 1000).toLocaleString('ko-KR', { maximumFractionDigits: 3 });
+  const counted = expectedFinanceMilli(kept);
+  const heldFigures = expectedFinanceMilli(withExecution(999.5));
+  await expect(conflict).toContainText(
+    `임기내 집행 계 ${ko(counted['termExecuted.total']!)} → ${ko(heldFigures['termExecuted.total']!)}`,
+  );
+  await expect(conflict).not.toContainText('확보');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
   await expect(conflict.getByRole('button')).toHaveText(['보류한 번들로 바꾸기', '반영한 번들 유지']);
   await conflict.getByRole('button', { name: '반영한 번들 유지' }).click();

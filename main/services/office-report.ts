@@ -18,6 +18,7 @@ import type { Term } from '../../domain/term/types';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
+import { heldBundleDifferences } from './held-differences';
 import { buildReportInput } from './office-snapshot';
 
 export interface ReportRequest {
@@ -131,9 +132,14 @@ export const sameRevisionKey = (sha256: string): string => `same-revision:${sha2
 
 const MEMBER_PROJECT = /^documents\/(?:plan|card|finance|change)-(\d+-\d+-\d+)-/;
 
+/** A held bundle is listed with the half-year it reports on, and a plan bundle with every half-year. */
+const heldForPeriod = (h: HeldBundle, periodId: string): boolean =>
+  h.period === periodId || h.period === 'plan';
+
 /**
  * Bundles held because a department sent two different bundles with one revision, for the half-year shown (and
- * plan bundles, which concern every half-year). Each names both bundles so the office can ask the department.
+ * plan bundles, which concern every half-year). Each names both bundles so the office can ask the department,
+ * and says what differs between them (`differences`).
  */
 export function sameRevisionConflicts(
   held: readonly HeldBundle[],
@@ -141,10 +147,12 @@ export function sameRevisionConflicts(
   periodId: string,
   /** The office's conflict decisions: an accepted one on a counted bundle's key means it was swapped in. */
   decisions: ReadonlyMap<string, { decision: 'accepted' | 'rejected' }> = new Map(),
+  /** Per held bundle, what differs from the counted one (heldBundleDifferences). */
+  differences: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Omit<Conflict, 'resolution'>[] {
   const acceptedBySha = new Map(accepted.map((b) => [b.sha256, b]));
   return held
-    .filter((h) => h.period === periodId || h.period === 'plan')
+    .filter((h) => heldForPeriod(h, periodId))
     .map((h) => {
       const members = parseHeldMembers(h.manifest);
       const projects = projectsOfMembers(members);
@@ -165,6 +173,7 @@ export function sameRevisionConflicts(
         details: [
           `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
           `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
+          ...(differences.get(h.sha256) ?? []),
           "보류한 번들의 문서는 반영되지 않았습니다. 보류한 번들이 맞다면 '보류한 번들로 바꾸기'를 고르세요 (부서가 그 뒤 차수를 보내기 전까지). 그 밖에 필요한 내용은 부서가 새 차수로 보내도록 요청하세요.",
           '새 차수는 반영한 번들을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 번들을 만든 PC에서 이어 보내면 차수가 갈라져 거부됩니다.',
         ],
@@ -283,7 +292,15 @@ export async function officeReport(
     )
   ).filter((b): b is ReceivedBundle => b !== undefined);
   const conflictDecisions = await latestDecisions(db, 'conflict');
-  const held = sameRevisionConflicts(heldBundles, heldAgainst, request.periodId, conflictDecisions);
+  const ofPeriod = heldBundles.filter((h) => heldForPeriod(h, request.periodId));
+  const differences = await heldBundleDifferences(db, catalog, term, ofPeriod);
+  const held = sameRevisionConflicts(
+    heldBundles,
+    heldAgainst,
+    request.periodId,
+    conflictDecisions,
+    differences,
+  );
   const { input, conflicts } = decidedInput(raw, completion, conflictDecisions, held);
   // The input already holds the current change requests (read by buildReportInput a moment ago).
   const pendingChangeRequests = raw.changeRequests.filter((c) => {

@@ -192,6 +192,19 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
   await page.getByRole('radio', { name: '정상추진', exact: true }).check();
   for (const c of executed) await d.executedCell(c.unit, SOURCE_LABELS[c.source], c.column).fill(c.text);
   await d.waitSaved();
+  // 집행 above the unit's 투자수요 of a source is flagged before submission (a slipped digit), then withdrawn.
+  const issues = page.getByTestId('issues-panel');
+  await expect(issues).not.toContainText('집행액 누계');
+  const blockchainCity = sum(needs.filter((c) => c.unit === 2 && c.source === 'city'));
+  const cityCell = d.executedCell(2, SOURCE_LABELS.city, "'19 상");
+  await cityCell.fill(String(blockchainCity + 0.5));
+  await d.waitSaved();
+  await expect(issues).toContainText(
+    `시비 집행액 누계(${(blockchainCity + 0.5).toLocaleString('ko-KR')}백만원)가 연차별 투자수요 계(${blockchainCity.toLocaleString('ko-KR')}백만원)보다 많습니다`,
+  );
+  await cityCell.fill(executed.find((c) => c.unit === 2 && c.source === 'city')!.text);
+  await d.waitSaved();
+  await expect(issues).not.toContainText('집행액 누계');
   expect(await d.amount('card-executed-total')).toBe(sum(executed));
   expect(await d.amount('exe-0-total')).toBe(sum(executed.filter((c) => c.unit === 1)));
   expect(await d.amount('exe-1-col-2018-H2')).toBe(

@@ -238,6 +238,61 @@ describe('management card', () => {
     expect(onRow.warnings.map((w) => w.path)).toEqual(['secured.national']);
   });
 
+  it('집행액 above the unit’s 투자수요 of the source is a warning at that row', () => {
+    const card = exampleCard();
+    // 블록체인: 시비 투자수요 계 800.5 + 1,200 + 1,200 + 600 = 3,800.5; 집행 300.125 → 3,800.5 is still within.
+    card.unitProjects[1]!.executed.city['2019-H1'] = 3800.5;
+    expect(validateDocument(card, ctx()).warnings.filter((w) => w.code === 'executed.exceedsNeeds')).toEqual(
+      [],
+    );
+    card.unitProjects[1]!.executed.city['2019-H1'] = 3800.625;
+    // 핀테크랩: 국비 투자수요 500 + 500 = 1,000; 집행 1,000.5 (a later half-year's cell does not count).
+    card.unitProjects[0]!.executed.national['2019-H1'] = 1000.5;
+    card.unitProjects[0]!.executed.national['2019-H2'] = 5000; // after the card's half-year (an error of its own)
+    expect(validateDocument(card, ctx()).warnings.filter((w) => w.code === 'executed.exceedsNeeds')).toEqual([
+      {
+        path: 'unitProjects.0.executed.national',
+        code: 'executed.exceedsNeeds',
+        message:
+          "단위사업 '서울핀테크랩 조성·운영'의 국비 집행액 누계(1,000.5백만원)가 연차별 투자수요 계(1,000백만원)보다 많습니다",
+      },
+      {
+        path: 'unitProjects.1.executed.city',
+        code: 'executed.exceedsNeeds',
+        message:
+          "단위사업 '블록체인 기술 실증·인재양성'의 시비 집행액 누계(3,800.625백만원)가 연차별 투자수요 계(3,800.5백만원)보다 많습니다",
+      },
+    ]);
+  });
+
+  it('money in a source not ticked in 재원구분 is a warning naming where the money is', () => {
+    const card = exampleCard();
+    card.fundingSources = ['city']; // 국비 has 투자수요 and 집행; 민간 투자수요 only
+    const plan = examplePlan();
+    plan.fundingSources = ['national', 'city']; // 민간 has 투자수요 (블록체인 2020: 300.25)
+    expect(
+      validateDocument(card, ctx()).warnings.filter((w) => w.code === 'fundingSources.unselected'),
+    ).toEqual([
+      {
+        path: 'fundingSources',
+        code: 'fundingSources.unselected',
+        message: '국비 연차별 투자수요와 집행액이 입력되어 있지만 재원구분에 국비가 선택되지 않았습니다',
+      },
+      {
+        path: 'fundingSources',
+        code: 'fundingSources.unselected',
+        message: '민간 연차별 투자수요가 입력되어 있지만 재원구분에 민간이 선택되지 않았습니다',
+      },
+    ]);
+    expect(validateDocument(plan, TERM).warnings).toEqual([
+      {
+        path: 'fundingSources',
+        code: 'fundingSources.unselected',
+        message: '민간 연차별 투자수요가 입력되어 있지만 재원구분에 민간이 선택되지 않았습니다',
+      },
+    ]);
+  });
+
   it('plan totals changed since the previous card are warnings', () => {
     const previous = exampleCard();
     const card = newCardFromPrevious(previous, examplePlan(), '2019-H2');

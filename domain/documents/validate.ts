@@ -43,6 +43,8 @@ export type IssueCode =
   | 'decision.invalid'
   | 'totalCost.mismatch'
   | 'executed.exceedsSecured'
+  | 'executed.exceedsNeeds'
+  | 'fundingSources.unselected'
   | 'plan.totalsChanged'
   | 'milestone.missed'
   | 'evidence.missing'
@@ -157,6 +159,46 @@ function checkFundingSources(c: Collector, sources: readonly string[], totalCost
   if (new Set(sources).size !== sources.length)
     c.error('fundingSources', 'duplicate', '같은 재원이 두 번 선택되었습니다');
 }
+
+/**
+ * A source with money in the grids but not ticked in 재원구분: the form's two places disagree, and the office reads
+ * the ticked sources. One warning per source, naming where its money is.
+ */
+function checkSourcesWithMoney(
+  c: Collector,
+  selected: readonly string[],
+  places: readonly { label: string; grids: readonly SourceGrid[] }[],
+): void {
+  const hasMoney = (grid: SourceGrid, source: (typeof FUNDING_SOURCES)[number]) =>
+    Object.values(grid[source]).some((v) => typeof v === 'number' && v > 0);
+  for (const source of FUNDING_SOURCES) {
+    if (selected.includes(source)) continue;
+    const where = places
+      .filter(({ grids }) => grids.some((grid) => hasMoney(grid, source)))
+      .map(({ label }) => label);
+    if (where.length === 0) continue;
+    const name = FUNDING_SOURCE_LABELS[source];
+    const what =
+      where.length === 1
+        ? subject(where[0] as string)
+        : `${withParticle(where.slice(0, -1).join(', '), '과', '와')} ${subject(where.at(-1) as string)}`;
+    c.warn(
+      'fundingSources',
+      'fundingSources.unselected',
+      `${name} ${what} 입력되어 있지만 재원구분에 ${subject(name)} 선택되지 않았습니다`,
+    );
+  }
+}
+
+/** A Korean noun with the particle its last syllable takes: `consonant` after a final consonant, else `vowel`. */
+function withParticle(noun: string, consonant: string, vowel: string): string {
+  const last = noun.charCodeAt(noun.length - 1);
+  const hangul = last >= 0xac00 && last <= 0xd7a3;
+  return `${noun}${hangul && (last - 0xac00) % 28 !== 0 ? consonant : vowel}`;
+}
+
+/** The subject particle: "국비가", "민간이". */
+const subject = (noun: string): string => withParticle(noun, '이', '가');
 
 function checkInvestmentGrid(c: Collector, base: string, grid: SourceGrid, ctx: ValidationContext): void {
   for (const source of FUNDING_SOURCES) {
@@ -286,6 +328,9 @@ export function validateExecutionPlan(doc: ExecutionPlan, ctx: ValidationContext
   });
   checkParticipation(c, doc.citizenParticipation);
   checkCostAgainstNeeds(c, doc.totalCost, doc.unitProjects, ctx);
+  checkSourcesWithMoney(c, doc.fundingSources, [
+    { label: '연차별 투자수요', grids: doc.unitProjects.map((u) => u.investmentNeeds) },
+  ]);
   return c.result();
 }
 
@@ -374,6 +419,7 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
         checkAmount(c, path, value);
       }
     }
+    checkExecutedAgainstNeeds(c, base, u, doc.periodId, ctx);
     // A half-year that has passed and had a plan but has no result is a missed milestone.
     for (const [key, planned] of Object.entries(u.schedule)) {
       if (key === AFTER_TERM || isBlank(planned) || !ctx.periods.includes(key) || key > doc.periodId)
@@ -388,6 +434,10 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
     }
   });
   checkParticipation(c, doc.citizenParticipation);
+  checkSourcesWithMoney(c, doc.fundingSources, [
+    { label: '연차별 투자수요', grids: doc.unitProjects.map((u) => u.investmentNeeds) },
+    { label: '집행액', grids: doc.unitProjects.map((u) => u.executed) },
+  ]);
 
   if (ctx.confirmedPlan) checkFrozen(c, doc, ctx.confirmedPlan);
   if (ctx.previousCard) checkAgainstPrevious(c, doc, ctx.previousCard, ctx);
@@ -481,6 +531,33 @@ function checkAgainstPrevious(
     t === null ? 'null' : t.kind === 'nonBudget' ? 'nonBudget' : String(toMilli(t.amount));
   if (cost(card.totalCost) !== cost(prev.totalCost)) {
     c.warn('totalCost', 'plan.totalsChanged', '총사업비가 직전 관리카드와 달라졌습니다');
+  }
+}
+
+/**
+ * A unit's 집행액 of a source, summed over the half-years up to the card's, above that source's 연차별 투자수요 계
+ * (임기후 included): more money spent than the unit was ever to need, most often a slip of a digit.
+ */
+function checkExecutedAgainstNeeds(
+  c: Collector,
+  base: string,
+  unit: ManagementCard['unitProjects'][number],
+  periodId: string,
+  ctx: ValidationContext,
+): void {
+  const periods = ctx.periods.filter((p) => p <= periodId);
+  const executed = executedTotalsOf([unit.executed], periods).bySource;
+  const needs = investmentGridTotals(unit.investmentNeeds, ctx.budgetYears).bySource;
+  for (const source of FUNDING_SOURCES) {
+    const spent = executed[source];
+    const needed = needs[source].total;
+    if (toMilli(spent) > toMilli(needed)) {
+      c.warn(
+        `${base}.executed.${source}`,
+        'executed.exceedsNeeds',
+        `단위사업 '${unit.name}'의 ${FUNDING_SOURCE_LABELS[source]} 집행액 누계(${formatAmount(spent)})가 연차별 투자수요 계(${formatAmount(needed)})보다 많습니다`,
+      );
+    }
   }
 }
 

@@ -221,6 +221,10 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
 
   await page.getByRole('button', { name: '확보내역 입력 →' }).click();
   await expect(page.locator('.editor-bar h2')).toContainText('재정집행 현황');
+  // The form's 붙임5 names next to the card's: which is which is said once, above the cells.
+  await expect(page.getByTestId('finance-source-names')).toHaveText(
+    '붙임5 양식의 이름입니다: 시·도비는 관리카드의 시비, 시군구비는 구비입니다.',
+  );
   for (const s of secured) await d.field(`확보내역 ${s.label} (백만원)`).fill(s.text);
   await d.field('비고 (참고사항)').fill('제2 핀테크랩 예산 포함');
   await d.waitSaved();

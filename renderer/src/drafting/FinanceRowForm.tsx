@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { OpenedDocument } from '../../../domain/api/contract';
 import {
   FINANCE_SOURCE_LABELS,
+  FUNDING_SOURCE_LABELS,
   financeRowSchema,
   FUNDING_SOURCES,
   securedTotal,
@@ -85,6 +86,10 @@ export function FinanceRowForm(props: {
     >
       <fieldset className="section" data-path="secured">
         <legend>확보내역 (임기 중 확보한 예산, 백만원)</legend>
+        <p className="hint" data-testid="finance-source-names">
+          붙임5 양식의 이름입니다: {FINANCE_SOURCE_LABELS.city}는 관리카드의 {FUNDING_SOURCE_LABELS.city},{' '}
+          {FINANCE_SOURCE_LABELS.district}는 {FUNDING_SOURCE_LABELS.district}입니다.
+        </p>
         <table className="grid money-grid secured-grid">
           <thead>
             <tr>

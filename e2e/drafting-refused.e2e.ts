@@ -91,3 +91,33 @@ test('an amount the form cannot take: everything else is saved, the cells are li
   await d.openPlan(projectId);
   await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('1250.5');
 });
+
+test('a reload right after typing keeps what was typed, even next to a cell the form cannot take', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  await d.field('정책목표 (추후 임의변경불가)').fill('○ 처음 목표');
+  await d.investmentCell(1, '시비', "'19").fill('1500');
+  await d.waitSaved();
+
+  // The last edits, one of them refused, and the page goes away before the autosave's pause is over: only
+  // the save on unload can keep them.
+  const goal = '○ 떠나기 직전에 고친 목표';
+  await d.field('정책목표 (추후 임의변경불가)').fill(goal);
+  await d.investmentCell(1, '시비', "'20").fill('-20');
+  const stateWhenLeaving = await page.evaluate(() => {
+    const text = document.querySelector('[data-testid="save-indicator"]')?.textContent ?? '';
+    setTimeout(() => location.reload(), 0);
+    return text;
+  });
+  expect(stateWhenLeaving).toBe('저장되지 않은 변경 있음');
+  await page.waitForLoadState('load');
+  await d.openDesk();
+  await d.openPlan(projectId);
+  await expect(d.field('정책목표 (추후 임의변경불가)')).toHaveValue(goal);
+  await expect(d.investmentCell(1, '시비', "'19")).toHaveValue('1500');
+  await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('');
+});

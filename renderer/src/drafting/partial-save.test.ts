@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { valueAt, withRefusedRestored } from './partial-save';
+import planJson from '../../../docs/examples/execution-plan.json';
+import { documentSchema } from '../../../domain/documents';
+import { savableOnUnload, valueAt, withRefusedRestored } from './partial-save';
 
 const typed = {
   policyGoal: '새 목표',
@@ -37,5 +39,32 @@ describe('withRefusedRestored', () => {
     expect(withRefusedRestored(typed, { '': '형식' }, saved)).toBeNull();
     expect(withRefusedRestored(typed, { 'unitProjects.5.name': '필수' }, saved)).toBeNull();
     expect(withRefusedRestored(typed, {}, saved)).toBeNull();
+  });
+});
+
+describe('savableOnUnload', () => {
+  it('puts back what the schema refuses, so the keepalive save of the rest is taken', () => {
+    const saved = structuredClone(planJson);
+    const typed = structuredClone(planJson) as typeof planJson & Record<string, unknown>;
+    typed.policyGoal = '○ 마지막에 고친 목표';
+    const city = typed.unitProjects[0]!.investmentNeeds.city as Record<string, unknown>;
+    city['2020'] = '-20';
+    city['2021'] = '1,5';
+    city['2019'] = '3,000.5';
+    expect(documentSchema.safeParse(typed).success).toBe(false);
+
+    const sent = savableOnUnload(typed, saved);
+    const parsed = documentSchema.safeParse(sent);
+    expect(parsed.success).toBe(true);
+    expect(valueAt(sent, 'policyGoal')).toBe('○ 마지막에 고친 목표');
+    expect(valueAt(sent, 'unitProjects.0.investmentNeeds.city.2019')).toBe('3,000.5');
+    expect(valueAt(sent, 'unitProjects.0.investmentNeeds.city.2020')).toBe(
+      valueAt(saved, 'unitProjects.0.investmentNeeds.city.2020'),
+    );
+    expect(valueAt(sent, 'unitProjects.0.investmentNeeds.city.2021')).toBe(
+      valueAt(saved, 'unitProjects.0.investmentNeeds.city.2021'),
+    );
+    // What the schema takes whole goes as it is.
+    expect(savableOnUnload(saved, saved)).toBe(saved);
   });
 });

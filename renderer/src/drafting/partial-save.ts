@@ -1,4 +1,5 @@
 import { get } from 'react-hook-form';
+import { documentSchema } from '../../../domain/documents';
 
 /**
  * Saving what can be saved: when the server refuses a draft because some fields hold what their type cannot
@@ -38,4 +39,18 @@ export function withRefusedRestored(
     else parent[last] = restored;
   }
   return copy;
+}
+
+/**
+ * What a save on page unload can still store: a keepalive request gets no second try, so every field the
+ * document's schema refuses (the server checks with the same schema) is put back to its last saved value first,
+ * as a refused save would have done. Values the schema takes whole are sent as they are.
+ */
+export function savableOnUnload(values: unknown, lastSaved: unknown): unknown {
+  const parsed = documentSchema.safeParse(values);
+  if (parsed.success) return values;
+  const refused = Object.fromEntries(
+    parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]),
+  );
+  return withRefusedRestored(values, refused, lastSaved) ?? values;
 }

@@ -3,7 +3,7 @@ import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
 import type { Lifecycle, ValidationResult } from '../../../domain/documents';
 import { ApiCallError, api } from '../api/client';
 import type { AnyForm } from './form-kit';
-import { withRefusedRestored } from './partial-save';
+import { savableOnUnload, withRefusedRestored } from './partial-save';
 
 /**
  * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus and before
@@ -164,7 +164,8 @@ export function useAutosave(
     const onUnload = () => {
       if (!dirty.current) return;
       dirty.current = false;
-      saveOnUnload(ref, form.getValues(), versionRef.current);
+      // No second try after the page is gone: fields the server would refuse go back to their saved values.
+      saveOnUnload(ref, savableOnUnload(form.getValues(), lastSaved.current), versionRef.current);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('blur', onBlur);

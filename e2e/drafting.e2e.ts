@@ -315,6 +315,9 @@ test('a card prints to PDF with its number, name and status', async ({ page, app
   await d.start(app.url, department);
   await confirmedPlan(d, '○ 입주기업 150개사 육성');
   await d.openCard(projectId, '2019-H1');
+  // A reason typed for 보류, then the status changed: the form hides it, and so does the printed card.
+  await page.getByRole('radio', { name: '보류', exact: true }).check();
+  await d.field('보류·폐기 사유').fill('국비 미확보로 보류 검토');
   await page.getByRole('radio', { name: '일부추진', exact: true }).check();
   await d.waitSaved();
 
@@ -325,8 +328,12 @@ test('a card prints to PDF with its number, name and status', async ({ page, app
   const dir = mkdtempSync(join(tmpdir(), 'pledge-pdf-'));
   try {
     const pdfPath = join(dir, 'card.pdf');
-    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    // The page size the app's CSS asks for, as the print dialog uses it: 붙임4 is a portrait A4 form.
+    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
     copyFileSync(pdfPath, 'test-results/drafting-card.pdf');
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
     const squeezed = text.replace(/\s+/g, '');
     expect(squeezed).toContain('공약관리카드');
@@ -334,6 +341,8 @@ test('a card prints to PDF with its number, name and status', async ({ page, app
     expect(squeezed).toContain((project?.name ?? '').replace(/\s+/g, ''));
     expect(squeezed).toContain('일부추진');
     expect(squeezed).toContain('2019년상반기');
+    expect(squeezed).not.toContain('국비미확보로보류검토');
+    expect(squeezed).not.toContain('보류·폐기사유');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -327,7 +327,11 @@ test('an executed amount changed in revision 2 is red on screen and in the expor
     .toBe(1);
   await expect(page.getByTestId('comparison-table')).toHaveCount(1);
   const pdfPath = join(root, 'report.pdf');
-  await page.pdf({ path: pdfPath, format: 'A4', landscape: true, printBackground: true });
+  // The page size the app's CSS asks for, as the print dialog uses it: the office's tables are landscape.
+  await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+  expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 595]);
   const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(
     /\s+/g,
     '',

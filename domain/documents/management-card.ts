@@ -165,3 +165,19 @@ export function newCardFromPrevious(
     problemsAndSolutions: prev?.problemsAndSolutions ?? '',
   };
 }
+
+/** 보류·폐기 사유 belongs to those two statuses (the form shows it only for them). */
+export const statusTakesReason = (status: ManagementCard['status']): boolean =>
+  status === 'onHold' || status === 'dropped';
+
+/**
+ * The card as printed and sent: the details its status does not show are left out — a 보류·폐기 사유 typed before
+ * switching back to 정상추진, a 완료 근거 carried over from an earlier card that was not 완료. The draft keeps them
+ * (choosing that status again brings them back).
+ */
+export function withShownStatusDetails(card: ManagementCard): ManagementCard {
+  const reason = statusTakesReason(card.status) ? card.statusReason : '';
+  const evidence = card.status === 'completed' ? card.completionEvidence : { summary: '', attachments: [] };
+  if (reason === card.statusReason && evidence === card.completionEvidence) return card;
+  return { ...card, statusReason: reason, completionEvidence: evidence };
+}

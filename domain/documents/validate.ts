@@ -16,7 +16,7 @@ import { type ChangeRequest, DECISION_STATUS_LABELS, DECISION_TRANSITIONS } from
 import { type Document, documentSchema } from './document';
 import type { ExecutionPlan, ProjectPeriod } from './execution-plan';
 import type { FinanceRow } from './finance-row';
-import type { ManagementCard } from './management-card';
+import { type ManagementCard, statusTakesReason } from './management-card';
 import { executedTotalsOf, investmentGridTotals, type SourceGrid, toMilli } from './totals';
 
 /**
@@ -390,7 +390,7 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
       '완료로 보고하려면 완료 근거(완료 내용 또는 증빙자료 첨부)가 필요합니다',
     );
   }
-  if ((doc.status === 'onHold' || doc.status === 'dropped') && isBlank(doc.statusReason)) {
+  if (doc.status !== null && statusTakesReason(doc.status) && isBlank(doc.statusReason)) {
     c.error('statusReason', 'status.reasonRequired', `${CARD_STATUS_LABELS[doc.status]} 사유를 입력하세요`);
   }
   if (doc.completionTiming === null)

@@ -2,7 +2,12 @@ import { findProject } from '../../domain/catalog/lookup';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DOCUMENT_KIND_LABELS, documentSchema, type Document } from '../../domain/documents';
+import {
+  DOCUMENT_KIND_LABELS,
+  documentSchema,
+  type Document,
+  withShownStatusDetails,
+} from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
 import { writeBundle, writeFileAtomic } from '../bundles';
 import { getAttachment } from '../../db/attachments';
@@ -83,7 +88,7 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
   );
 
   const refused: RefusedDocument[] = [];
-  const chosen: { stored: StoredDocument; path: string }[] = [];
+  const chosen: { stored: StoredDocument; json: unknown; path: string }[] = [];
   const attachments = new Map<string, { bytes: Buffer; mediaType: string }>();
   for (const doc of stored) {
     const projectName = findProject(catalog, doc.projectId)?.name ?? '';
@@ -105,7 +110,11 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
       );
       continue;
     }
-    const cited = attachmentRefsOf(doc.json);
+    // Sent as printed: details the card's status does not show stay in the draft only.
+    const parsed = documentSchema.parse(doc.json);
+    const shown = parsed.kind === 'managementCard' ? withShownStatusDetails(parsed) : parsed;
+    const sent: unknown = shown === parsed ? doc.json : shown;
+    const cited = attachmentRefsOf(sent);
     const found = await Promise.all(cited.map((sha) => getAttachment(ctx.db, sha)));
     const missingIndex = found.findIndex((a) => a === undefined);
     if (missingIndex >= 0) {
@@ -115,7 +124,7 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
       continue;
     }
     for (const a of found) if (a) attachments.set(a.sha256, { bytes: a.bytes, mediaType: a.mediaType });
-    chosen.push({ stored: doc, path: documentMemberPath(documentSchema.parse(doc.json), doc.slot) });
+    chosen.push({ stored: doc, json: sent, path: documentMemberPath(parsed, doc.slot) });
   }
   if (chosen.length === 0) {
     const why =
@@ -143,7 +152,7 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
       revision,
       previousBundleSha256: last?.sha256 ?? null,
     },
-    documents: chosen.map((c) => ({ path: c.path, json: c.stored.json })),
+    documents: chosen.map((c) => ({ path: c.path, json: c.json })),
     attachments: [...attachments.values()],
     privateKeyPem,
   });

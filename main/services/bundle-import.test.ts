@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
 import { getAttachment, putAttachment } from '../../db/attachments';
 import { listReceivedBundles } from '../../db/bundles';
-import { saveDocument } from '../../db/documents';
+import { documentIdOf, getDocument, saveDocument } from '../../db/documents';
 import { listRegistryKeys } from '../../db/keys';
 import { latestReceivedDocuments, listReceivedDocuments } from '../../db/received';
 import { makeTempDir } from '../../db/test/temp-dir';
@@ -19,6 +19,7 @@ import {
   signSubmission,
 } from './bundle-test-support';
 import { DEFAULT_LIMITS } from '../bundles';
+import { readZipEntries } from '../bundles/read';
 import { directVerifier, findVerifyWorkerFile } from './bundle-verify';
 import type { AppContext } from './context';
 import { importEnrollment, markApproved, revokeKey, exportEnrollment } from './key-service';
@@ -152,6 +153,47 @@ describe('round trip: department export → office import', () => {
       'executionPlan',
       'financeRow',
     ]);
+  });
+
+  it('a card is sent as printed: a 보류·폐기 사유 or 완료 근거 its status does not show stays in the draft', async () => {
+    const photo = await putAttachment(dept.db, Buffer.from('현장 사진'), 'image/jpeg', dept.now());
+    const cited = JSON.stringify(examples.cardJson).replace(/42615d5f[0-9a-f]{56}/g, photo.sha256);
+    const card = {
+      ...(JSON.parse(cited) as Record<string, unknown>),
+      status: 'onTrack',
+      statusReason: '국비 미확보로 보류 검토',
+      completionEvidence: { summary: '지난 반기에 쓴 완료 근거', attachments: [] },
+    };
+    await saveDocument(
+      dept.db,
+      {
+        kind: 'managementCard',
+        projectId: '1-1-1',
+        slot: '2019-H1',
+        department: LEAD,
+        json: card,
+        reason: 'autosave',
+      },
+      dept.now(),
+    );
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    expect(exported.documents.map((d) => d.kind)).toEqual(['managementCard']);
+    const zip = await readZipEntries(readFileSync(exported.path), DEFAULT_LIMITS);
+    if (!zip.ok) throw new Error(zip.message);
+    const member = zip.entries.find((e) => e.name.startsWith('documents/card-'));
+    const sent = JSON.parse(String(member?.data)) as Record<string, unknown>;
+    expect(sent.status).toBe('onTrack');
+    expect(sent.statusReason).toBe('');
+    expect(sent.completionEvidence).toEqual({ summary: '', attachments: [] });
+    // Everything else goes as drafted, and the draft keeps what it hides.
+    expect({ ...sent, statusReason: card.statusReason, completionEvidence: card.completionEvidence }).toEqual(
+      JSON.parse(JSON.stringify(card)),
+    );
+    const draft = await getDocument(
+      dept.db,
+      documentIdOf({ kind: 'managementCard', projectId: '1-1-1', slot: '2019-H1', department: LEAD }),
+    );
+    expect((draft?.json as Record<string, unknown>).statusReason).toBe('국비 미확보로 보류 검토');
   });
 
   it('export refuses documents with errors and lists them, and sends the rest', async () => {

@@ -11,6 +11,7 @@ import {
   EXECUTORS,
   managementCardSchema,
   type ManagementCard,
+  statusTakesReason,
 } from '../../../domain/documents';
 import {
   listBudgetYears,
@@ -87,7 +88,7 @@ const StatusDetails = memo(function StatusDetails({ form }: { form: AnyForm }) {
   const status = useWatch({ control: form.control, name: 'status' }) as string | null;
   return (
     <>
-      {(status === 'onHold' || status === 'dropped') && (
+      {statusTakesReason(status as ManagementCard['status']) && (
         <TextArea form={form} name="statusReason" label="보류·폐기 사유" rows={3} />
       )}
       {status === 'completed' && (

@@ -23,6 +23,7 @@ import {
   type InvestmentGrid,
   type ManagementCard,
   type TotalCost,
+  withShownStatusDetails,
 } from '../../../domain/documents';
 import { listBudgetYears, listPeriods, listScheduleColumns } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
@@ -220,7 +221,9 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
   );
 }
 
-export function CardPrint({ card, term }: { card: ManagementCard; term: Term }) {
+export function CardPrint({ card: drafted, term }: { card: ManagementCard; term: Term }) {
+  // What the status does not show is not printed either (a reason left from 보류, an old 완료 근거).
+  const card = withShownStatusDetails(drafted);
   const periods = listPeriods(term);
   const upTo = periods.filter((p) => p.id <= card.periodId);
   const periodLabel = periods.find((p) => p.id === card.periodId)?.label ?? card.periodId;

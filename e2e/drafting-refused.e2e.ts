@@ -47,6 +47,16 @@ test('an amount the form cannot take: everything else is saved, the cells are li
   await expect.poll(() => messages.length).toBe(1);
   expect(messages[0]).toContain('입력 오류 3곳은 저장되지 않았습니다');
   await expect(page.locator('.editor-bar h2')).toContainText('공약실천계획서');
+  // Every other way out asks the same: the main menu too.
+  page.once('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '제출 파일' }).click();
+  await expect.poll(() => messages.length).toBe(2);
+  expect(messages[1]).toContain('입력 오류 3곳은 저장되지 않았습니다');
+  await expect(page.locator('.editor-bar h2')).toContainText('공약실천계획서');
+  await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('1,5');
 
   // A reload (or a crash) now loses only the refused cells.
   await d.reopen();
@@ -85,7 +95,7 @@ test('an amount the form cannot take: everything else is saved, the cells are li
     void dialog.accept();
   });
   await d.back();
-  expect(messages).toHaveLength(1);
+  expect(messages).toHaveLength(2);
   // Back on the desk, the focus is on the button that opened the document.
   await expect(page.getByRole('button', { name: `${projectId} 실천계획서 열기` })).toBeFocused();
   await d.openPlan(projectId);

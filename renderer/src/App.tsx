@@ -3,6 +3,7 @@ import type { SetupState } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { api } from './api/client';
 import { useLoad } from './api/use-load';
+import { mayLeave } from './components/leave-guard';
 import { StatusMessage } from './components/StatusMessage';
 import { useFocusKeeper } from './components/use-focus-keeper';
 import { DraftingScreen } from './drafting/DraftingScreen';
@@ -64,7 +65,9 @@ export function App() {
                 type="button"
                 className="nav-item"
                 aria-current={view === v.id ? 'page' : undefined}
-                onClick={() => setView(v.id)}
+                onClick={() => {
+                  if (mayLeave()) setView(v.id);
+                }}
               >
                 {v.label}
               </button>
@@ -72,7 +75,13 @@ export function App() {
         </nav>
         <div className="who">
           <span data-testid="current-role">{who}</span>
-          <button type="button" className="link" onClick={() => setView('setup')}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              if (mayLeave()) setView('setup');
+            }}
+          >
             설정 변경
           </button>
         </div>

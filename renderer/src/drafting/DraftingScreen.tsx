@@ -7,6 +7,7 @@ import { listPeriods, type Period } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
+import { mayLeave } from '../components/leave-guard';
 import { StatusMessage } from '../components/StatusMessage';
 import { DocumentEditor } from './DocumentEditor';
 import { StatusBadge } from './EditorFrame';
@@ -158,6 +159,8 @@ export function DraftingScreen(props: { catalog: Catalog; setup: SetupState }) {
   // Back from a document, the keyboard is where it was: on the button that opened it.
   const returnFocus = useRef<string | null>(null);
   const openDocument = (ref: DocumentRef) => {
+    // From one document to another (관리카드로, 확보내역 입력 →): the one open is left first.
+    if (!mayLeave()) return;
     const from = document.activeElement;
     returnFocus.current = from instanceof HTMLButtonElement ? from.getAttribute('aria-label') : null;
     setOpen(ref);

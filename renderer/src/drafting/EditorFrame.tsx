@@ -6,6 +6,7 @@ import {
   type Issue,
   type Lifecycle,
 } from '../../../domain/documents';
+import { useLeaveGuard } from '../components/leave-guard';
 import { HistoryPanel } from './HistoryPanel';
 import { fieldId } from './form-kit';
 import type { AutosaveHandle, SaveState } from './use-autosave';
@@ -206,6 +207,17 @@ export function EditorFrame(props: {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [flush, printing]);
+  // Leaving by any way (this button, the main menu, another document) asks first when cells were refused.
+  const confirmLeave = (): boolean => {
+    const refused = refusedFields(handle.state).length;
+    return (
+      refused === 0 ||
+      window.confirm(
+        `입력 오류 ${refused}곳은 저장되지 않았습니다. 지금 나가면 그 칸에 입력한 내용은 사라집니다. 나갈까요?`,
+      )
+    );
+  };
+  useLeaveGuard(confirmLeave);
   const kindLabel = DOCUMENT_KIND_LABELS[handle.ref.kind];
   return (
     <div className="editor" data-kind={handle.ref.kind}>
@@ -214,15 +226,7 @@ export function EditorFrame(props: {
           type="button"
           className="link"
           onClick={() => {
-            const refused = refusedFields(handle.state).length;
-            if (
-              refused > 0 &&
-              !window.confirm(
-                `입력 오류 ${refused}곳은 저장되지 않았습니다. 지금 나가면 그 칸에 입력한 내용은 사라집니다. 나갈까요?`,
-              )
-            )
-              return;
-            props.onClose();
+            if (confirmLeave()) props.onClose();
           }}
         >
           ← 목록으로

@@ -63,3 +63,18 @@ export function emptyFinanceRow(projectId: string, department: string, periodId:
     note: '',
   };
 }
+
+/**
+ * A half-year's row started from the previous one: 확보내역 is a running total over the term ('18–'22.6), so its
+ * figures carry over for the department to bring up to date; 비고 is the half-year's own and starts blank.
+ */
+export function newFinanceRowFromPrevious(
+  previous: FinanceRow | null,
+  projectId: string,
+  department: string,
+  periodId: string,
+): FinanceRow {
+  const row = emptyFinanceRow(projectId, department, periodId);
+  if (previous !== null) row.secured = { ...previous.secured };
+  return row;
+}

@@ -111,6 +111,35 @@ describe('drafting through the API', () => {
     expect(derived.row.plannedTotal.initial).toBeCloseTo(planned, 6);
     expect(derived.row.termExecuted.total).toBeCloseTo(700 + 120.5, 6);
     expect(derived.row.secured.total).toBeCloseTo(1000 + 4500 + 200, 6);
+
+    // The next half-year's 재정집행 현황 starts from what was secured so far (a running total over the term);
+    // its 비고 is the half-year's own. The very first one starts blank.
+    await ok('saveDraft', {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2019-H1',
+      json: { ...finance, note: '상반기 비고' },
+      expectedVersion: 1,
+    });
+    const next = await ok<{ document: typeof finance; status: string }>('openDocument', {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2019-H2',
+    });
+    expect(next.status).toBe('new');
+    expect(next.document).toMatchObject({ periodId: '2019-H2', secured: finance.secured, note: '' });
+    const first = await ok<{ document: typeof finance }>('openDocument', {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2018-H2',
+    });
+    expect(first.document.secured).toEqual({
+      national: null,
+      city: null,
+      district: null,
+      private: null,
+      other: null,
+    });
   });
 
   it('refuses a structurally invalid amount with the field path and stores nothing new', async () => {

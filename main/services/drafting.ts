@@ -7,7 +7,7 @@ import {
   documentSchema,
   emptyChangeRequest,
   emptyExecutionPlan,
-  emptyFinanceRow,
+  newFinanceRowFromPrevious,
   executionPlanSchema,
   managementCardSchema,
   financeRowSchema,
@@ -89,9 +89,31 @@ export async function previousCardOf(
   projectId: string,
   periodId: string,
 ): Promise<ManagementCard | null> {
-  const cards = await listDocuments(db, { kind: 'managementCard', department, projectId });
-  const earlier = cards.filter((c) => c.slot < periodId).sort((a, b) => (a.slot < b.slot ? 1 : -1));
-  return parseStored(managementCardSchema, earlier[0]);
+  return parseStored(
+    managementCardSchema,
+    await latestBefore(db, 'managementCard', department, projectId, periodId),
+  );
+}
+
+/** The 재정집행 현황 of the latest half-year before `periodId`, if any. */
+export async function previousFinanceRowOf(
+  db: Kysely<Database>,
+  department: string,
+  projectId: string,
+  periodId: string,
+): Promise<FinanceRow | null> {
+  return parseStored(financeRowSchema, await latestBefore(db, 'financeRow', department, projectId, periodId));
+}
+
+async function latestBefore(
+  db: Kysely<Database>,
+  kind: 'managementCard' | 'financeRow',
+  department: string,
+  projectId: string,
+  periodId: string,
+): Promise<StoredDocument | undefined> {
+  const documents = await listDocuments(db, { kind, department, projectId });
+  return documents.filter((d) => d.slot < periodId).sort((a, b) => (a.slot < b.slot ? 1 : -1))[0];
 }
 
 export async function validationContextFor(
@@ -195,8 +217,11 @@ export async function newDocument(
   switch (ref.kind) {
     case 'executionPlan':
       return emptyExecutionPlan(ref.projectId, department, project.name);
-    case 'financeRow':
-      return emptyFinanceRow(ref.projectId, department, ref.slot);
+    case 'financeRow': {
+      // 확보내역 is what the term has secured so far: it goes on from the last half-year's figures.
+      const previous = await previousFinanceRowOf(db, department, ref.projectId, ref.slot);
+      return newFinanceRowFromPrevious(previous, ref.projectId, department, ref.slot);
+    }
     case 'changeRequest':
       return emptyChangeRequest(ref.slot, ref.projectId, department, project.name);
     case 'managementCard': {

@@ -86,6 +86,10 @@ export function FinanceRowForm(props: {
     >
       <fieldset className="section" data-path="secured">
         <legend>확보내역 (임기 중 확보한 예산, 백만원)</legend>
+        <p className="hint">
+          임기 시작부터 이번 반기까지 확보한 누계입니다. 새 반기는 지난 반기의 금액에서 시작하니 늘어난 만큼
+          고치세요.
+        </p>
         <p className="hint" data-testid="finance-source-names">
           붙임5 양식의 이름입니다: {FINANCE_SOURCE_LABELS.city}는 관리카드의 {FUNDING_SOURCE_LABELS.city},{' '}
           {FINANCE_SOURCE_LABELS.district}는 {FUNDING_SOURCE_LABELS.district}입니다.

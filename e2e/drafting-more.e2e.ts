@@ -53,7 +53,9 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await d.waitSaved();
   await page.screenshot({ path: 'test-results/drafting-request.png', fullPage: true });
   await d.submit();
-  await expect(page.getByTestId('submit-message')).toHaveText('제출했습니다.');
+  await expect(page.getByTestId('submit-message')).toHaveText(
+    "제출 표시했습니다. 아직 보내지 않았습니다: '제출 파일' 메뉴에서 제출 파일을 만들어 기획담당관에게 보내세요.",
+  );
   await expect(d.statusBadge).toHaveText('제출');
 
   await d.back();

@@ -128,7 +128,9 @@ async function confirmedPlan(d: DraftingPage, goal: string) {
   await fillPlan(d, goal);
   await d.waitSaved();
   await d.submit();
-  await expect(d.page.getByTestId('submit-message')).toHaveText('제출했습니다.');
+  await expect(d.page.getByTestId('submit-message')).toHaveText(
+    "제출 표시했습니다. 아직 보내지 않았습니다: '제출 파일' 메뉴에서 제출 파일을 만들어 기획담당관에게 보내세요.",
+  );
   await expect(d.statusBadge).toHaveText('제출');
   const confirmed = await d.confirmThroughApi(planRef, department);
   expect(confirmed.ok, confirmed.error?.message).toBe(true);

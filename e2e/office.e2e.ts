@@ -480,11 +480,19 @@ test('a second bundle with a revision already taken (the department copied to an
     `임기내 집행 계 ${ko(counted['termExecuted.total']!)} → ${ko(heldFigures['termExecuted.total']!)}`,
   );
   await expect(conflict).not.toContainText('확보');
+  // The heading names every project the held bundle carries, and the half-year in words.
+  await expect(conflict.locator('h4')).toContainText('사업 4-2-4, 4-3-3');
+  await expect(conflict.locator('h4')).toContainText('2019년 상반기');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
   await expect(conflict.getByRole('button')).toHaveText(['보류한 번들로 바꾸기', '반영한 번들 유지']);
+  await conflict.getByRole('textbox').fill('부서 확인: 첫 PC 파일이 최종본');
   await conflict.getByRole('button', { name: '반영한 번들 유지' }).click();
   await expect(conflict).toHaveAttribute('data-resolution', 'rejected');
   await expect(office.cell(`conflict-same-revision_${heldSha}-resolution`)).toContainText('반영한 번들 유지');
+  // The note is kept with the decision and shown with its time.
+  await expect(office.cell(`conflict-same-revision_${heldSha}-note`)).toContainText(
+    '부서 확인: 첫 PC 파일이 최종본',
+  );
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'conflict-held.png'), fullPage: true });
 
   // Acknowledging changes no figure: the first bundle's amounts stay.
@@ -498,12 +506,19 @@ test('a second bundle with a revision already taken (the department copied to an
   await expect(page.getByRole('status').filter({ hasText: '보류한 번들' })).toContainText(
     heldSha.slice(0, 12),
   );
+  // The decided item left the list with the focus on its button: the keyboard goes on from the message.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-focus-fallback') ?? false))
+    .toBe(true);
   const swappedBack = office.cell(`conflict-same-revision_${firstSha}`);
   await expect(swappedBack).toContainText('보류했던 번들로 바꿔 반영');
   await expect(swappedBack).toHaveAttribute('data-resolution', 'rejected');
   // Its decision reads as what was just done, not as "keep the counted one".
-  await expect(office.cell(`conflict-same-revision_${firstSha}-resolution`)).toHaveText(
-    '결정: 보류했던 번들로 바꿔 반영함',
+  await expect(office.cell(`conflict-same-revision_${firstSha}-resolution`)).toContainText(
+    '결정: 보류했던 번들로 바꿔 반영함 ·',
+  );
+  await expect(office.cell(`conflict-same-revision_${firstSha}-resolution`)).not.toContainText(
+    '반영한 번들 유지',
   );
   await expect(conflict).toHaveCount(0);
   await expect(page.getByTestId('office-tab-conflicts')).not.toContainText('1');

@@ -169,6 +169,11 @@ export interface DeadlineView {
     cardStatus: Lifecycle | null;
     cardErrors: number;
   }[];
+  /**
+   * The last submission file made for the half-year, and how many of its documents (cards, finance rows) were
+   * changed after it: those reach the office only in a new file. Null when none was made for it yet.
+   */
+  lastSent: { revision: number; createdAt: string; documents: number; changedSince: number } | null;
 }
 
 export const saveDraftInputSchema = documentRefSchema.extend({
@@ -411,6 +416,11 @@ export interface Conflict {
   message: string;
   details: string[];
   resolution: 'accepted' | 'rejected' | null;
+  /** The office's note with its latest decision, and when it was made (ISO); null while undecided. */
+  resolutionNote: string | null;
+  resolvedAt: string | null;
+  /** sameRevision: every project the held bundle carries documents for (projectId is the first). */
+  projectIds?: string[];
   /** sameRevision: the held bundle, which swapHeldBundle can make count instead. */
   heldSha256?: string;
   /** sameRevision: the office swapped the two, so the bundle counted now is the one held before. */

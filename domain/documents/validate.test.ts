@@ -81,7 +81,7 @@ describe('execution plan', () => {
       ['budgetYear.outOfTerm', '2023년은 임기(2018, 2019, 2020, 2021, 2022) 밖의 연도입니다'],
     ]);
     expect(at(errors, 'unitProjects.1.schedule.2022-H2')).toEqual([
-      ['period.outOfTerm', '2022년 하반기은(는) 임기 중의 반기가 아닙니다'],
+      ['period.outOfTerm', '2022년 하반기는 임기 중의 반기가 아닙니다'],
     ]);
   });
 
@@ -207,7 +207,7 @@ describe('management card', () => {
       'unitProjects.0.executed.city.2017-H2 period.outOfTerm',
     ]);
     expect(at(errors, 'unitProjects.0.results.2019-H2')[0]![1]).toBe(
-      '2019년 하반기은(는) 이 관리카드의 보고 반기(2019년 상반기) 이후라 입력할 수 없습니다',
+      '2019년 하반기는 이 관리카드의 보고 반기(2019년 상반기) 이후라 입력할 수 없습니다',
     );
   });
 
@@ -325,7 +325,7 @@ describe('management card', () => {
     const card = exampleCard();
     card.periodId = '2022-H2';
     expect(at(validateDocument(card, TERM).errors, 'periodId')).toEqual([
-      ['period.outOfTerm', '2022년 하반기은(는) 임기 중의 반기가 아닙니다'],
+      ['period.outOfTerm', '2022년 하반기는 임기 중의 반기가 아닙니다'],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { josa, particle } from '../text/josa';
 import type { z } from 'zod';
 import {
   AFTER_TERM,
@@ -180,25 +181,15 @@ function checkSourcesWithMoney(
     const name = FUNDING_SOURCE_LABELS[source];
     const what =
       where.length === 1
-        ? subject(where[0] as string)
-        : `${withParticle(where.slice(0, -1).join(', '), '과', '와')} ${subject(where.at(-1) as string)}`;
+        ? josa(where[0] as string, '이/가')
+        : `${josa(where.slice(0, -1).join(', '), '과/와')} ${josa(where.at(-1) as string, '이/가')}`;
     c.warn(
       'fundingSources',
       'fundingSources.unselected',
-      `${name} ${what} 입력되어 있지만 재원구분에 ${subject(name)} 선택되지 않았습니다`,
+      `${name} ${what} 입력되어 있지만 재원구분에 ${josa(name, '이/가')} 선택되지 않았습니다`,
     );
   }
 }
-
-/** A Korean noun with the particle its last syllable takes: `consonant` after a final consonant, else `vowel`. */
-function withParticle(noun: string, consonant: string, vowel: string): string {
-  const last = noun.charCodeAt(noun.length - 1);
-  const hangul = last >= 0xac00 && last <= 0xd7a3;
-  return `${noun}${hangul && (last - 0xac00) % 28 !== 0 ? consonant : vowel}`;
-}
-
-/** The subject particle: "국비가", "민간이". */
-const subject = (noun: string): string => withParticle(noun, '이', '가');
 
 function checkInvestmentGrid(c: Collector, base: string, grid: SourceGrid, ctx: ValidationContext): void {
   for (const source of FUNDING_SOURCES) {
@@ -224,7 +215,11 @@ function checkScheduleKeys(
 ) {
   for (const key of Object.keys(schedule)) {
     if (key !== AFTER_TERM && !ctx.periods.includes(key)) {
-      c.error(`${base}.${key}`, 'period.outOfTerm', `${periodLabel(key)}은(는) 임기 중의 반기가 아닙니다`);
+      c.error(
+        `${base}.${key}`,
+        'period.outOfTerm',
+        `${josa(periodLabel(key), '은/는')} 임기 중의 반기가 아닙니다`,
+      );
     }
   }
 }
@@ -238,12 +233,12 @@ function checkReportedPeriod(
   ctx: ValidationContext,
 ) {
   if (!ctx.periods.includes(key)) {
-    c.error(path, 'period.outOfTerm', `${periodLabel(key)}은(는) 임기 중의 반기가 아닙니다`);
+    c.error(path, 'period.outOfTerm', `${josa(periodLabel(key), '은/는')} 임기 중의 반기가 아닙니다`);
   } else if (key > card.periodId) {
     c.error(
       path,
       'period.future',
-      `${periodLabel(key)}은(는) 이 관리카드의 보고 반기(${periodLabel(card.periodId)}) 이후라 입력할 수 없습니다`,
+      `${josa(periodLabel(key), '은/는')} 이 관리카드의 보고 반기(${periodLabel(card.periodId)}) 이후라 입력할 수 없습니다`,
     );
   }
 }
@@ -373,7 +368,11 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
   requireText(c, 'projectName', doc.projectName, '공약명을 입력하세요');
   requireText(c, 'department', doc.department, '주관부서를 입력하세요');
   if (!ctx.periods.includes(doc.periodId)) {
-    c.error('periodId', 'period.outOfTerm', `${periodLabel(doc.periodId)}은(는) 임기 중의 반기가 아닙니다`);
+    c.error(
+      'periodId',
+      'period.outOfTerm',
+      `${josa(periodLabel(doc.periodId), '은/는')} 임기 중의 반기가 아닙니다`,
+    );
   }
   checkContacts(c, 'leadContacts', doc.leadContacts);
   checkCooperating(c, doc.cooperatingDepartments);
@@ -484,7 +483,7 @@ function checkFrozen(c: Collector, card: ManagementCard, plan: ExecutionPlan): v
       c.error(
         'unitProjects',
         'unit.missing',
-        `확정된 실천계획서의 단위사업 '${unit.name}'이(가) 관리카드에 없습니다`,
+        `확정된 실천계획서의 단위사업 '${unit.name}'${particle(unit.name, '이/가')} 관리카드에 없습니다`,
       );
     }
   }
@@ -492,7 +491,11 @@ function checkFrozen(c: Collector, card: ManagementCard, plan: ExecutionPlan): v
     const base = `unitProjects.${i}`;
     const planned = plan.unitProjects.find((p) => p.id === u.id);
     if (planned === undefined) {
-      c.error(`${base}.id`, 'unit.unknown', `단위사업 '${u.name}'은(는) 확정된 실천계획서에 없습니다`);
+      c.error(
+        `${base}.id`,
+        'unit.unknown',
+        `단위사업 '${u.name}'${particle(u.name, '은/는')} 확정된 실천계획서에 없습니다`,
+      );
       return;
     }
     if (u.name !== planned.name) c.error(`${base}.name`, 'frozen.changed', `단위사업명이 ${via}`);
@@ -594,7 +597,11 @@ export function validateFinanceRow(doc: FinanceRow, ctx: ValidationContext): Val
   const c = new Collector();
   requireText(c, 'department', doc.department, '부서명을 입력하세요');
   if (!ctx.periods.includes(doc.periodId)) {
-    c.error('periodId', 'period.outOfTerm', `${periodLabel(doc.periodId)}은(는) 임기 중의 반기가 아닙니다`);
+    c.error(
+      'periodId',
+      'period.outOfTerm',
+      `${josa(periodLabel(doc.periodId), '은/는')} 임기 중의 반기가 아닙니다`,
+    );
   }
   for (const source of FUNDING_SOURCES) checkAmount(c, `secured.${source}`, doc.secured[source]);
   if (ctx.card) checkExecutedAgainstSecured(c, ctx.card, doc, ctx, (source) => `secured.${source}`);

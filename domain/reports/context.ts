@@ -1,3 +1,4 @@
+import { josa } from '../text/josa';
 import type { Area, CatalogProject, CorePledge } from '../catalog/types';
 import type {
   DocumentTotals,
@@ -82,7 +83,7 @@ function addByDepartment<T extends { projectId: string; department: string }>(
     target.set(doc.projectId, byDept);
   }
   if (byDept.has(doc.department)) {
-    warnings.push(`${what}이(가) 중복되어 나중 것을 사용합니다: ${doc.projectId} ${doc.department}`);
+    warnings.push(`${josa(what, '이/가')} 중복되어 나중 것을 사용합니다: ${doc.projectId} ${doc.department}`);
   }
   byDept.set(doc.department, doc);
 }
@@ -97,7 +98,7 @@ export function buildContext(input: ReportInput): ReportContext {
   const projectById = new Map(catalog.projects.map((p) => [p.id, p]));
   const known = (projectId: string, what: string): boolean => {
     if (projectById.has(projectId)) return true;
-    warnings.push(`공약 목록에 없는 ${what}을(를) 건너뜁니다: ${projectId}`);
+    warnings.push(`공약 목록에 없는 ${josa(what, '을/를')} 건너뜁니다: ${projectId}`);
     return false;
   };
 

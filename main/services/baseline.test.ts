@@ -69,6 +69,6 @@ describe('baseline package (office → department)', () => {
     expect((await applyBaseline(dept, { path: second.path }, { verifier: directVerifier })).revision).toBe(2);
     await expect(
       applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
-    ).rejects.toThrow('r1은(는) 이미 적용한 r2보다 오래되었습니다');
+    ).rejects.toThrow('r1은 이미 적용한 r2보다 오래되었습니다');
   });
 });

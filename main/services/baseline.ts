@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -199,7 +200,7 @@ export async function applyBaseline(
       ) {
         throw new UserError(
           'BASELINE_INVALID',
-          `기준 자료의 ${doc.path}이(가) 확정된 실천계획서가 아닙니다.`,
+          `기준 자료의 ${josa(doc.path, '이/가')} 확정된 실천계획서가 아닙니다.`,
         );
       }
       plans.push(plan.data);
@@ -208,12 +209,15 @@ export async function applyBaseline(
       if (!change.success || currentDecisionStatus(change.data) !== 'approved') {
         throw new UserError(
           'BASELINE_INVALID',
-          `기준 자료의 ${doc.path}이(가) 승인된 조정 요청서가 아닙니다.`,
+          `기준 자료의 ${josa(doc.path, '이/가')} 승인된 조정 요청서가 아닙니다.`,
         );
       }
       changes.push(change.data);
     } else if (doc.path !== BASELINE_PATHS.catalog && doc.path !== BASELINE_PATHS.term) {
-      throw new UserError('BASELINE_INVALID', `기준 자료에 알 수 없는 문서 ${doc.path}이(가) 있습니다.`);
+      throw new UserError(
+        'BASELINE_INVALID',
+        `기준 자료에 알 수 없는 문서 ${josa(doc.path, '이/가')} 있습니다.`,
+      );
     }
   }
 
@@ -230,7 +234,7 @@ export async function applyBaseline(
     if (manifest.revision <= applied.data.revision) {
       throw new UserError(
         'REVISION_STALE',
-        `기준 자료 r${manifest.revision}은(는) 이미 적용한 r${applied.data.revision}보다 오래되었습니다.`,
+        `기준 자료 ${josa(`r${manifest.revision}`, '은/는')} 이미 적용한 r${applied.data.revision}보다 오래되었습니다.`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import { findProject } from '../../domain/catalog/lookup';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -79,7 +80,7 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
   if (input.period !== 'plan' && !periods.includes(input.period)) {
     throw new UserError(
       'PERIOD_UNKNOWN',
-      `제출 기간 ${input.period}은(는) 임기 중 반기가 아닙니다 (plan 또는 ${periods[0] ?? ''}…${periods.at(-1) ?? ''}).`,
+      `제출 기간 ${josa(input.period, '은/는')} 임기 중 반기가 아닙니다 (plan 또는 ${periods[0] ?? ''}…${periods.at(-1) ?? ''}).`,
     );
   }
   const wanted = input.projectIds ? new Set(input.projectIds) : null;

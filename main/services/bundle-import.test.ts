@@ -273,7 +273,7 @@ describe('rejections leave the office database unchanged', () => {
     const r1 = await exportBundle(dept, { period: 'plan' });
     const r2 = await exportBundle(dept, { period: '2019-H1' });
     expect((await importBundles(office, [r2.path], undefined, direct))[0]?.status).toBe('accepted');
-    await expectRejected(readFileSync(r1.path), 'REVISION_STALE', 'r1은(는) 이미 받은 r2보다 오래되었습니다');
+    await expectRejected(readFileSync(r1.path), 'REVISION_STALE', 'r1은 이미 받은 r2보다 오래되었습니다');
   });
 
   it('a fork (previous hash is not the last accepted bundle) is refused', async () => {
@@ -291,7 +291,22 @@ describe('rejections leave the office database unchanged', () => {
     await expectRejected(
       forged,
       'CHAIN_FORK',
-      /r2은\(는\) 이전 번들\(SHA-256 abababababab…\) 다음에 만들어졌지만, 마지막으로 받은 번들은 r1/,
+      /r2는 이전 번들\(SHA-256 abababababab…\) 다음에 만들어졌지만, 마지막으로 받은 번들은 r1/,
+    );
+  });
+
+  it('a gap names the revisions to ask the department for', async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const r1 = await exportBundle(dept, { period: 'plan' });
+    await exportBundle(dept, { period: '2019-H1' });
+    await exportBundle(dept, { period: '2019-H1' });
+    const r4 = await exportBundle(dept, { period: '2019-H1' });
+    await importBundles(office, [r1.path], undefined, direct);
+    await expectRejected(
+      readFileSync(r4.path),
+      'CHAIN_FORK',
+      /r4는 이전 번들\(SHA-256 [0-9a-f]{12}…\) 다음에 만들어졌지만, 마지막으로 받은 번들은 r1\(SHA-256 [0-9a-f]{12}…\)입니다\. 부서가 그 사이에 만든 r2–r3 파일을 먼저 가져오거나/,
     );
   });
 
@@ -323,7 +338,7 @@ describe('rejections leave the office database unchanged', () => {
     await expectRejected(
       bytes2,
       'NOT_RESPONSIBLE',
-      /경제진흥본부은\(는\) 2-1-1 .*의 공약실천계획서를 작성할 수 없습니다 \(2-1-1의 주관부서는/,
+      /경제진흥본부는 2-1-1 .*의 공약실천계획서를 작성할 수 없습니다 \(2-1-1의 주관부서는/,
     );
   });
 

@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -488,6 +489,13 @@ const duplicateOf = (
   documents: 0,
 });
 
+/** What to ask the department for when revisions are missing between the last accepted one and this one. */
+function missingBetween(last: number, revision: number): string {
+  if (revision <= last + 1) return '빠진 번들이 있다면 먼저 가져오거나, ';
+  const missing = revision === last + 2 ? `r${last + 1}` : `r${last + 1}–r${revision - 1}`;
+  return `부서가 그 사이에 만든 ${missing} 파일을 먼저 가져오거나(부서에 보내 달라고 하세요), `;
+}
+
 /** Thrown inside a savepoint to roll it back with a result (and, for a conflict, the bundle to hold). */
 class Outcome extends Error {
   constructor(
@@ -611,7 +619,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
         file: v.file,
         status: 'held',
         code: 'REVISION_CONFLICT',
-        reason: `${manifest.department}의 r${manifest.revision}은(는) 이미 받은 같은 차수의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.`,
+        reason: `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 같은 차수의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.`,
         ...base,
         documents: v.documents.length,
       },
@@ -635,7 +643,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
       rejected(
         v.file,
         'REVISION_STALE',
-        `${manifest.department}의 r${manifest.revision}은(는) 이미 받은 r${chain.lastRevision}보다 오래되었습니다. 더 새 번들을 받았으므로 이 번들은 반영하지 않습니다.`,
+        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 r${chain.lastRevision}보다 오래되었습니다. 더 새 번들을 받았으므로 이 번들은 반영하지 않습니다.`,
         base,
       ),
     );
@@ -648,7 +656,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
       rejected(
         v.file,
         'CHAIN_FORK',
-        `${manifest.department}의 r${manifest.revision}은(는) ${named} 다음에 만들어졌지만, 마지막으로 받은 번들은 r${chain.lastRevision}(SHA-256 ${chain.lastBundleSha256.slice(0, 12)}…)입니다. 빠진 번들을 먼저 가져오거나, 다른 PC에서 만든 번들인지 부서에 확인하세요.`,
+        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} ${named} 다음에 만들어졌지만, 마지막으로 받은 번들은 r${chain.lastRevision}(SHA-256 ${chain.lastBundleSha256.slice(0, 12)}…)입니다. ${missingBetween(chain.lastRevision, manifest.revision)}다른 PC에서 만든 번들인지 부서에 확인하세요.`,
         base,
       ),
     );

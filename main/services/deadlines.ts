@@ -11,6 +11,7 @@ import {
 } from '../../domain/documents';
 import { currentReportingPeriod, daysUntil } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
+import { listSentBundles } from '../../db/bundles';
 import { documentIdOf, getDocument, listDocuments } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
@@ -50,7 +51,18 @@ export async function deadlineView(
       };
     }),
   );
-  return { period, daysLeft: period ? daysUntil(todayISO, period.dueDate) : null, projects };
+  const sent = period
+    ? (await listSentBundles(db, 'pledge-submission')).filter((b) => b.period === period.id).at(-1)
+    : undefined;
+  const lastSent = sent
+    ? {
+        revision: sent.revision,
+        createdAt: sent.createdAt,
+        documents: sent.documentCount,
+        changedSince: docs.filter((d) => d.slot === period?.id && d.updatedAt > sent.createdAt).length,
+      }
+    : null;
+  return { period, daysLeft: period ? daysUntil(todayISO, period.dueDate) : null, projects, lastSent };
 }
 
 /** The department's 재정집행현황 row for a half-year, derived from the confirmed plan, the card and 확보내역. */

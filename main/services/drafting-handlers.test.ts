@@ -31,14 +31,17 @@ const dumpDocuments = () => ctx.db.selectFrom('documents').selectAll().orderBy('
 
 const planRef = { kind: 'executionPlan', projectId: '1-1-1', slot: 'plan' } as const;
 
+let now: Date;
+
 beforeEach(async () => {
   dir = makeTempDir();
+  now = new Date('2019-07-01T09:00:00Z');
   ctx = await createAppContext({
     profileDir: join(dir.path, 'profile'),
     dataDirOverride: join(dir.path, 'data'),
     mode: 'cli',
-    appVersion: 'test',
-    now: () => new Date('2019-07-01T09:00:00Z'),
+    appVersion: '0.1.0-test',
+    now: () => now,
   });
   handlers = createHandlers(ctx);
   await ok('saveSetup', { role: 'department', department: '경제진흥본부', dataDir: join(dir.path, 'data') });
@@ -246,12 +249,34 @@ describe('drafting through the API', () => {
       period: { id: string; dueDate: string } | null;
       daysLeft: number;
       projects: { cardStatus: unknown }[];
+      lastSent: unknown;
     }>('getDeadlines', { today: '2019-07-01' });
     expect(view.period?.id).toBe('2019-H1');
     expect(view.period?.dueDate).toBe('2019-07-15');
     expect(view.daysLeft).toBe(14);
     expect(view.projects.length).toBeGreaterThan(0);
     expect(view.projects.every((p) => p.cardStatus === null)).toBe(true);
+    expect(view.lastSent).toBeNull();
+  });
+
+  it('says whether the half-year has left this PC: the last file made, and documents changed after it', async () => {
+    const finance = JSON.parse(readFileSync(join(examples, 'finance-row.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const ref = { kind: 'financeRow', projectId: '1-1-1', slot: '2019-H1' } as const;
+    await ok('saveDraft', { ...ref, json: finance, expectedVersion: null });
+    await ok('initKeys', {});
+    const made = await ok<{ revision: number }>('exportBundle', { period: '2019-H1' });
+    type View = { lastSent: { revision: number; documents: number; changedSince: number } | null };
+    const sent = await ok<View>('getDeadlines', { today: '2019-07-01' });
+    expect(sent.lastSent).toMatchObject({ revision: made.revision, documents: 1, changedSince: 0 });
+
+    // A fix after the file was made (the clock moves on): the panel says it has not been sent.
+    now = new Date('2019-07-02T09:00:00Z');
+    await ok('saveDraft', { ...ref, json: { ...finance, note: '고친 비고' }, expectedVersion: 1 });
+    const changed = await ok<View>('getDeadlines', { today: '2019-07-02' });
+    expect(changed.lastSent).toMatchObject({ revision: made.revision, changedSince: 1 });
   });
 });
 

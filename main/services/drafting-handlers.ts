@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import { findProject } from '../../domain/catalog/lookup';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
 import { documentSchema, type Document } from '../../domain/documents';
@@ -235,7 +236,7 @@ export const draftingHandlers = (ctx: AppContext) => {
       const { version, expectedVersion, ...ref } = input;
       const versions = await listVersions(ctx.db, documentIdOf({ ...ref, department }));
       const target = versions.find((v) => v.version === version);
-      if (!target) throw new UserError('VERSION_NOT_FOUND', `버전 ${version}이(가) 없습니다.`);
+      if (!target) throw new UserError('VERSION_NOT_FOUND', `버전 ${josa(version, '이/가')} 없습니다.`);
       const { document, validation } = await parseAndValidate(
         ctx.db,
         catalog,

@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import type { Kysely } from 'kysely';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
@@ -62,7 +63,7 @@ export function assertMayWrite(
     : `${projectId}의 주관부서는 ${project.leadDepartment}입니다`;
   throw new UserError(
     'NOT_RESPONSIBLE',
-    `${department}은(는) ${projectId} ${project.name}의 ${DOCUMENT_KIND_LABELS[kind]}를 작성할 수 없습니다 (${role}).`,
+    `${josa(department, '은/는')} ${projectId} ${project.name}의 ${josa(DOCUMENT_KIND_LABELS[kind], '을/를')} 작성할 수 없습니다 (${role}).`,
   );
 }
 

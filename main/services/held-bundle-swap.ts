@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import { bundleWrites } from '../../db/bundle-writes';
 import { withRawConnection } from '../../db/create-db';
 import { heldSwapWrites } from '../../db/held-swap-writes';
@@ -76,7 +77,7 @@ export async function swapHeldBundle(
           chain && chain.lastRevision > counted.revision ? `r${chain.lastRevision}까지` : '다음 차수를';
         throw new UserError(
           'HELD_SUPERSEDED',
-          `${manifest.department}은(는) 반영한 r${counted.revision} 뒤에 ${later} 보냈습니다. 그 번들들은 반영한 번들을 이어 만든 것이므로 보류한 번들로 바꿀 수 없습니다. 필요한 내용은 부서가 새 차수로 보내도록 요청하세요.`,
+          `${josa(manifest.department, '은/는')} 반영한 r${counted.revision} 뒤에 ${later} 보냈습니다. 그 번들들은 반영한 번들을 이어 만든 것이므로 보류한 번들로 바꿀 수 없습니다. 필요한 내용은 부서가 새 차수로 보내도록 요청하세요.`,
         );
       }
       if (manifest.previousBundleSha256 !== counted.previousSha256) {

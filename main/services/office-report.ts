@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import type { Kysely } from 'kysely';
 import type { Conflict, OfficeReportView } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
@@ -20,6 +21,9 @@ import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { heldBundleDifferences } from './held-differences';
 import { buildReportInput } from './office-snapshot';
+
+/** A conflict as found, before the office's decision on it is looked up. */
+type Unresolved = Omit<Conflict, 'resolution' | 'resolutionNote' | 'resolvedAt'>;
 
 export interface ReportRequest {
   periodId: string;
@@ -73,12 +77,9 @@ export function frozenDetail(issue: FrozenIssue, card: ManagementCard, plan: Exe
 }
 
 /** Cards whose frozen fields (정책목표, 단위사업, 추진계획) differ from the confirmed plan. */
-export function frozenFieldConflicts(
-  plans: ExecutionPlan[],
-  cards: ManagementCard[],
-): Omit<Conflict, 'resolution'>[] {
+export function frozenFieldConflicts(plans: ExecutionPlan[], cards: ManagementCard[]): Unresolved[] {
   const plansById = new Map(plans.map((p) => [p.projectId, p]));
-  const conflicts: Omit<Conflict, 'resolution'>[] = [];
+  const conflicts: Unresolved[] = [];
   for (const card of cards) {
     const plan = plansById.get(card.projectId);
     if (!plan) continue;
@@ -98,11 +99,8 @@ export function frozenFieldConflicts(
 }
 
 /** Cards a co-department sent for a project another department leads. */
-export function coDepartmentCardConflicts(
-  catalog: Catalog,
-  cards: ManagementCard[],
-): Omit<Conflict, 'resolution'>[] {
-  const conflicts: Omit<Conflict, 'resolution'>[] = [];
+export function coDepartmentCardConflicts(catalog: Catalog, cards: ManagementCard[]): Unresolved[] {
+  const conflicts: Unresolved[] = [];
   for (const card of cards) {
     const project = findProject(catalog, card.projectId);
     if (!project || project.leadDepartment === card.department) continue;
@@ -149,7 +147,7 @@ export function sameRevisionConflicts(
   decisions: ReadonlyMap<string, { decision: 'accepted' | 'rejected' }> = new Map(),
   /** Per held bundle, what differs from the counted one (heldBundleDifferences). */
   differences: ReadonlyMap<string, readonly string[]> = new Map(),
-): Omit<Conflict, 'resolution'>[] {
+): Unresolved[] {
   const acceptedBySha = new Map(accepted.map((b) => [b.sha256, b]));
   return held
     .filter((h) => heldForPeriod(h, periodId))
@@ -165,11 +163,12 @@ export function sameRevisionConflicts(
         heldSha256: h.sha256,
         ...(swapped ? { swapped } : {}),
         projectId: projects[0] ?? '',
+        projectIds: projects,
         periodId,
         department: h.department,
         message: swapped
-          ? `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 기획담당관이 보류했던 번들로 바꿔 반영했고, 그 전에 반영했던 번들을 보류했습니다.`
-          : `${h.department}이(가) 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 나중에 받은 번들은 보류했습니다.`,
+          ? `${josa(h.department, '이/가')} 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 기획담당관이 보류했던 번들로 바꿔 반영했고, 그 전에 반영했던 번들을 보류했습니다.`
+          : `${josa(h.department, '이/가')} 같은 차수(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 나중에 받은 번들은 보류했습니다.`,
         details: [
           `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
           `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
@@ -212,12 +211,17 @@ function decidedInput(
   input: ReportInput,
   completion: Awaited<ReturnType<typeof latestDecisions>>,
   conflictDecisions: Awaited<ReturnType<typeof latestDecisions>>,
-  held: Omit<Conflict, 'resolution'>[],
+  held: Unresolved[],
 ): { input: ReportInput; conflicts: Conflict[] } {
-  const resolved = (c: Omit<Conflict, 'resolution'>): Conflict => ({
-    ...c,
-    resolution: conflictDecisions.get(c.key)?.decision ?? null,
-  });
+  const resolved = (c: Unresolved): Conflict => {
+    const decided = conflictDecisions.get(c.key);
+    return {
+      ...c,
+      resolution: decided?.decision ?? null,
+      resolutionNote: decided?.note ?? null,
+      resolvedAt: decided?.decidedAt ?? null,
+    };
+  };
   const frozen = frozenFieldConflicts(input.plans, input.cards).map(resolved);
   const coCards = coDepartmentCardConflicts(input.catalog, input.cards).map(resolved);
   const excluded = new Set([

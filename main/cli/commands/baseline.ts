@@ -1,3 +1,4 @@
+import { josa } from '../../../domain/text/josa';
 import { parseArgs } from 'node:util';
 import { applyBaseline, exportBaseline } from '../../services/baseline';
 import { printJson, UsageError, type CliIo } from '../io';
@@ -35,7 +36,7 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
         io.out(`이미 적용한 기준 자료입니다 (r${result.revision}). 바뀐 것이 없습니다.`);
       else
         io.out(
-          `기준 자료 r${result.revision}을(를) 적용했습니다: 확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 공약사업 목록 ${result.catalogVersion}`,
+          `기준 자료 ${josa(`r${result.revision}`, '을/를')} 적용했습니다: 확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 공약사업 목록 ${result.catalogVersion}`,
         );
       return 0;
     });

@@ -129,7 +129,7 @@ describe('pledge keys / bundle / import / baseline', () => {
       '신뢰하도록 등록한 기획담당관 키',
     );
     expect((await run('baseline', 'apply', baseline, '--data', deptDir)).out).toContain(
-      '기준 자료 r1을(를) 적용했습니다',
+      '기준 자료 r1을 적용했습니다',
     );
     expect((await run('baseline', 'apply', baseline, '--data', deptDir)).out).toContain(
       '이미 적용한 기준 자료입니다',

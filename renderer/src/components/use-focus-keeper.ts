@@ -5,7 +5,8 @@ const nothingFocused = () => document.activeElement === null || document.activeE
 /**
  * Keeps the keyboard's place across busy buttons. A focused button disabled while its action runs (내보내기, 승인,
  * 확정 …) drops the focus to the page body, and a keyboard user starts again from the top. This puts the focus back
- * on that button once it is enabled again, if nothing else took the focus meanwhile. Installed once, at the root.
+ * on that button once it is enabled again, if nothing else took the focus meanwhile; a focused element removed
+ * from the page hands the focus to the latest `data-focus-fallback` element. Installed once, at the root.
  */
 export function useFocusKeeper(): void {
   useEffect(() => {
@@ -16,8 +17,8 @@ export function useFocusKeeper(): void {
       waiting = null;
     };
     const observer = new MutationObserver((records) => {
-      for (const { target } of records) {
-        if (!(target instanceof HTMLElement)) continue;
+      for (const { type, target } of records) {
+        if (type !== 'attributes' || !(target instanceof HTMLElement)) continue;
         // The browser moves the focus off a disabled element a moment later (its focus fix-up), not at once.
         if (target === lastFocused && target.matches(':disabled')) waiting = target;
         else if (target === waiting && !target.matches(':disabled')) {
@@ -25,9 +26,23 @@ export function useFocusKeeper(): void {
           if (target.isConnected && (nothingFocused() || document.activeElement === target)) target.focus();
         }
       }
+      // The focused element left the page with its item (a decided conflict leaves the list): the keyboard
+      // continues from the latest message that says what happened, if the screen shows one.
+      const lost = waiting ?? lastFocused;
+      if (lost !== null && !lost.isConnected && nothingFocused()) {
+        waiting = null;
+        lastFocused = null;
+        const fallbacks = document.querySelectorAll<HTMLElement>('[data-focus-fallback]');
+        fallbacks[fallbacks.length - 1]?.focus();
+      }
     });
     document.addEventListener('focusin', onFocusIn);
-    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['disabled'],
+    });
     return () => {
       document.removeEventListener('focusin', onFocusIn);
       observer.disconnect();

@@ -3,6 +3,7 @@ import { requestLabel } from './request-label';
 import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import type { Lifecycle } from '../../../domain/documents';
+import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { listPeriods, type Period } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
@@ -52,7 +53,33 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
         <span className="deadline-label">카드 미작성·오류</span>{' '}
         <strong data-testid="lacking-count">{lacking}</strong>건
       </div>
+      <div data-testid="last-sent">
+        <span className="deadline-label">제출 파일</span> <LastSent sent={deadlines.lastSent} />
+      </div>
     </section>
+  );
+}
+
+/** Whether the half-year's documents have left this PC: the last submission file, and what changed after it. */
+function LastSent({ sent }: { sent: DeadlineView['lastSent'] }) {
+  if (sent === null) {
+    return (
+      <strong className="sent-missing">아직 만들지 않음 (&lsquo;제출 파일&rsquo; 메뉴에서 만듭니다)</strong>
+    );
+  }
+  const made = `r${sent.revision} ${localDateTimeOf(sent.createdAt)} 만듦`;
+  if (sent.changedSince > 0) {
+    return (
+      <strong className="sent-missing">
+        {made} · 그 뒤 고친 문서 {sent.changedSince}건은 아직 보내지 않았습니다. 제출 파일을 다시 만들어
+        보내세요.
+      </strong>
+    );
+  }
+  return (
+    <strong>
+      {made} (문서 {sent.documents}건)
+    </strong>
   );
 }
 

@@ -13,6 +13,9 @@ import { savableOnUnload, withRefusedRestored } from './partial-save';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
+export const SUBMITTED_MESSAGE =
+  "제출 표시했습니다. 아직 보내지 않았습니다: '제출 파일' 메뉴에서 제출 파일을 만들어 기획담당관에게 보내세요.";
+
 export type SaveState =
   | { kind: 'clean' }
   | { kind: 'dirty' }
@@ -197,7 +200,8 @@ export function useAutosave(
       setStatus(result.status);
       setValidation(result.validation);
       setSavedCount((n) => n + 1);
-      setSubmitMessage({ kind: 'success', text: '제출했습니다.' });
+      // 제출 marks the document ready; it reaches the office only in a submission file.
+      setSubmitMessage({ kind: 'success', text: SUBMITTED_MESSAGE });
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'DOCUMENT_HAS_ERRORS')
         markFields(form, error.details, 'submit');

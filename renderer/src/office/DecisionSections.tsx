@@ -3,6 +3,7 @@ import type { Conflict, OfficeReportView } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import {
   currentDecisionStatus,
+  periodLabel,
   DECISION_STATUS_LABELS,
   nextDecisionStatuses,
   type ChangeRequest,
@@ -33,6 +34,19 @@ function useDecision(onDone: () => void) {
     }
   };
   return { busy, outcome, run };
+}
+
+/**
+ * A decision's outcome. When the decided item leaves the list with the focus on it, the keyboard continues from
+ * here (data-focus-fallback, see useFocusKeeper) instead of the top of the page.
+ */
+function OutcomeMessage({ outcome }: { outcome: Outcome }) {
+  if (outcome === null) return null;
+  return (
+    <div tabIndex={-1} className="outcome" data-focus-fallback>
+      <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>
+    </div>
+  );
 }
 
 /** What each decision means, per kind of conflict (a kind may offer one choice only). */
@@ -87,7 +101,7 @@ export function ConflictsSection({
     });
   return (
     <>
-      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      <OutcomeMessage outcome={outcome} />
       <ul className="decision-list">
         {conflicts.map((c) => {
           const id = `conflict-${testIdPart(c.key)}`;
@@ -100,8 +114,11 @@ export function ConflictsSection({
               data-resolution={c.resolution ?? 'open'}
             >
               <h4>
-                <span className="badge">{KIND_LABELS[c.kind]}</span> {c.projectId} {name} · {c.department} ·{' '}
-                {c.periodId}
+                <span className="badge">{KIND_LABELS[c.kind]}</span>{' '}
+                {c.projectIds && c.projectIds.length > 1
+                  ? `사업 ${c.projectIds.join(', ')}`
+                  : `${c.projectId} ${name}`}{' '}
+                · {c.department} · {periodLabel(c.periodId)}
               </h4>
               <p>{c.message}</p>
               <ul className="details">
@@ -112,11 +129,20 @@ export function ConflictsSection({
               <p data-testid={`${id}-resolution`}>
                 결정:{' '}
                 {c.resolution ? (
-                  <strong>
-                    {c.swapped
-                      ? '보류했던 번들로 바꿔 반영함'
-                      : (RESOLUTION_LABELS[c.kind][c.resolution] ?? c.resolution)}
-                  </strong>
+                  <>
+                    <strong>
+                      {c.swapped
+                        ? '보류했던 번들로 바꿔 반영함'
+                        : (RESOLUTION_LABELS[c.kind][c.resolution] ?? c.resolution)}
+                    </strong>
+                    {c.resolvedAt !== null && (
+                      <span className="hint" data-testid={`${id}-note`}>
+                        {' '}
+                        · {formatKoreanDateTime(c.resolvedAt)}
+                        {c.resolutionNote ? ` · ${c.resolutionNote}` : ''}
+                      </span>
+                    )}
+                  </>
                 ) : (
                   <span className="badge badge-danger">미결정</span>
                 )}
@@ -181,9 +207,9 @@ export function CompletionSection({
     });
   return (
     <>
-      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      <OutcomeMessage outcome={outcome} />
       <table className="office-table" data-testid="completion-table">
-        <caption>완료 요청 ({periodId})</caption>
+        <caption>완료 요청 ({periodLabel(periodId)})</caption>
         <thead>
           <tr>
             <th scope="col">관리번호</th>
@@ -390,7 +416,7 @@ function PendingChange({
           </li>
         ))}
       </ul>
-      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      <OutcomeMessage outcome={outcome} />
       {allowed.length === 0 ? (
         <p className="hint">총괄부서가 기록할 다음 단계가 없습니다 (부서의 결재 단계가 먼저 필요합니다).</p>
       ) : (

@@ -6,7 +6,6 @@ import type { Term } from '../../../domain/term/types';
 import { api, ApiCallError } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
-import { baseName } from './files';
 import { periodLabel, shortHash } from './labels';
 import { useAction } from '../components/use-action';
 
@@ -206,6 +205,12 @@ function ExportResult({ result }: { result: BundleExported }) {
             {result.path}
           </code>
           <p className="hint">이 파일을 메일·공유 폴더·USB로 기획담당관에게 보내세요.</p>
+          {result.revision > 1 && (
+            <p className="hint" data-testid="export-order">
+              기획담당관은 제출 파일을 만든 순서대로 받습니다. 이 파일은 r{result.revision - 1} 다음 파일이니,
+              앞서 만든 파일을 아직 보내지 않았다면 함께 보내세요.
+            </p>
+          )}
         </dd>
         <dt>SHA-256</dt>
         <dd>
@@ -225,7 +230,11 @@ function ExportResult({ result }: { result: BundleExported }) {
             {result.documents.map((d) => (
               <li key={d.path}>
                 {d.projectId} {DOCUMENT_KIND_LABELS[d.kind]}
-                {d.slot !== 'plan' ? ` (${d.slot})` : ''} <span className="hint">{baseName(d.path)}</span>
+                {d.kind === 'managementCard' || d.kind === 'financeRow'
+                  ? ` (${periodLabel(d.slot)})`
+                  : d.kind === 'changeRequest'
+                    ? ` (${d.slot})`
+                    : ''}
               </li>
             ))}
           </ul>

@@ -53,7 +53,7 @@ export function SaveIndicator({ state, status }: { state: SaveState; status: Lif
   );
 }
 
-/** Moves focus to the field of an issue path; falls back to the closest enclosing section. */
+/** Moves focus to the field of an issue path, or a row's first cell; falls back to the closest enclosing section. */
 export function focusPath(handle: AutosaveHandle, path: string): void {
   try {
     handle.form.setFocus(path);
@@ -64,6 +64,8 @@ export function focusPath(handle: AutosaveHandle, path: string): void {
   while (p !== '') {
     const el =
       document.getElementById(fieldId(p)) ??
+      // A row of a grid ("unitProjects.0.executed.city"): its first cell, not the grid's first.
+      document.querySelector<HTMLElement>(`input[id^="${CSS.escape(`${fieldId(p)}-`)}"]`) ??
       document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
     if (el) {
       el.scrollIntoView({ block: 'center' });

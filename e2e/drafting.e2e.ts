@@ -239,6 +239,13 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
   expect(await d.amount('finance-secured-city')).toBe(4500.5);
   expect(await d.amount('finance-executed-total')).toBe(sum(executed));
   await expect(page.getByTestId('finance-note')).toHaveText('제2 핀테크랩 예산 포함');
+  // Printed, it says which half-year, in the form's 붙임5 names and 백만원.
+  await page.getByRole('button', { name: '인쇄 / PDF' }).click();
+  const printed = page.getByTestId('print-view');
+  await expect(printed).toContainText('2019년 상반기 (임기 중 확보 누계, 백만원)');
+  await expect(printed).toContainText('확보 시·도비');
+  await expect(printed).toContainText('4,500.5 백만원');
+  await page.keyboard.press('Escape');
   await page.screenshot({ path: 'test-results/drafting-finance.png', fullPage: true });
 });
 

@@ -7,7 +7,9 @@ import {
   EXECUTOR_LABELS,
   executedGridTotals,
   executedTotals,
+  FINANCE_SOURCE_LABELS,
   FUNDING_SOURCE_LABELS,
+  periodLabel as halfYearLabel,
   FUNDING_SOURCES,
   investmentGridTotals,
   investmentTotals,
@@ -353,6 +355,7 @@ export function FinancePrint({ row, projectName }: { row: FinanceRow; projectNam
   return (
     <article className="print-doc">
       <h1>재정집행 현황 — 확보내역</h1>
+      <p className="print-sub">{halfYearLabel(row.periodId)} (임기 중 확보 누계, 백만원)</p>
       <table className="print-table">
         <tbody>
           <tr>
@@ -364,9 +367,9 @@ export function FinancePrint({ row, projectName }: { row: FinanceRow; projectNam
           <Row label="공약사업명">{projectName}</Row>
           {FUNDING_SOURCES.map((s) => (
             <tr key={s}>
-              <th scope="row">확보 {FUNDING_SOURCE_LABELS[s]}</th>
+              <th scope="row">확보 {FINANCE_SOURCE_LABELS[s]}</th>
               <td colSpan={3} className="num">
-                {formatMoney(row.secured[s] ?? 0)}
+                {formatMoney(row.secured[s] ?? 0)} 백만원
               </td>
             </tr>
           ))}

@@ -410,6 +410,9 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   await expect(office.cell('status-total-undecided')).toHaveText('결정 대기 1');
   await expect(office.cell(`status-dept-${DEPT_A}-undecided`)).toHaveCount(0);
   await expect(page.getByTestId('status-undecided-note')).toContainText('1건은 부서가 완료를 요청했지만');
+  await office.tab('finance');
+  await expect(office.cell('finance-row-4-6-4-status')).toHaveText('완료 (결정 대기)');
+  await office.tab('status');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'status-undecided.png'), fullPage: true });
 
   await office.tab('completion');
@@ -420,6 +423,8 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   await expectStatusRow(office, 'status-area-4', counts);
   await expect(office.cell('status-total-undecided')).toHaveCount(0);
   await expect(page.getByTestId('status-undecided-note')).toHaveCount(0);
+  await office.tab('finance');
+  await expect(office.cell('finance-row-4-6-4-status')).toHaveText('완료');
 });
 
 test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first until the office swaps it in', async ({

@@ -174,6 +174,9 @@ export function buildFinanceReport(ctx: ReportContext): {
         ctx.budgetYearKeys,
       ),
       rowCount: rowsByProject.size,
+      completionUndecided: [...(ctx.input.completionUndecided ?? [])]
+        .filter((id) => rowsByProject.get(id)?.status === 'completed')
+        .sort(),
     },
     rowsByProject,
   };

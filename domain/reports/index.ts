@@ -18,6 +18,7 @@ export {
   comparedPeriodLabel,
   UNDECIDED_LABEL,
   undecidedCompletionNote,
+  financeStatusLabel,
 } from './labels';
 export {
   plannedSoFar,

@@ -1,4 +1,4 @@
-import { periodLabel } from '../documents';
+import { CARD_STATUS_LABELS, type CardStatus, periodLabel } from '../documents';
 import type { ComparisonChange, ProjectComparison, LaggingReason, MissedMilestone } from './types';
 
 /**
@@ -53,4 +53,15 @@ export const UNDECIDED_LABEL = '결정 대기';
 export function undecidedCompletionNote(completed: number, undecided: number): string | null {
   if (undecided === 0) return null;
   return `완료 ${completed}건 가운데 ${undecided}건은 부서가 완료를 요청했지만 기획담당관이 아직 결정하지 않은 사업입니다(${UNDECIDED_LABEL}). 결정 전까지 완료로 집계하고, 반려하면 정상추진으로 바뀝니다.`;
+}
+
+/** 이행도 of a 붙임5 row: the status, and for a 완료 still waiting for the office's decision, that it waits. */
+export function financeStatusLabel(
+  status: CardStatus | null,
+  projectId: string,
+  undecided: readonly string[],
+): string {
+  if (status === null) return '미제출';
+  const label = CARD_STATUS_LABELS[status];
+  return status === 'completed' && undecided.includes(projectId) ? `${label} (${UNDECIDED_LABEL})` : label;
 }

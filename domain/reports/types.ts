@@ -147,6 +147,8 @@ export interface FinanceReport {
   areas: FinanceAreaBlock[];
   grandTotal: FinanceAmounts;
   rowCount: number;
+  /** Projects whose 이행도 완료 awaits the office's decision on the request (shown "완료 (결정 대기)"). */
+  completionUndecided: string[];
 }
 
 export interface DueItem {

@@ -193,6 +193,10 @@ describe('writeReportWorkbook', () => {
     expect(cell(ws, 'B11')?.c?.[0]?.t).toBe(`결정 대기 ${waiting.length}`);
     expect(cell(ws, 'B5')?.c).toBeUndefined();
     expect(String(cell(ws, 'A14')?.v)).toContain(`${waiting.length}건은 부서가 완료를 요청했지만`);
+    // 붙임5's 이행도 says it too, and only there where the row is 완료.
+    const fin = book.Sheets[SHEET_NAMES.finance] as XLSX.WorkSheet;
+    for (const id of waiting) expect(cell(fin, `C${rowOf(fin, 'A', id)}`)?.v).toBe('완료 (결정 대기)');
+    expect(cell(finance, `C${rowOf(finance, 'A', waiting[0] as string)}`)?.v).toBe('완료');
   });
 });
 

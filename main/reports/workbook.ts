@@ -21,6 +21,7 @@ import {
   type StatusTableRow,
   UNDECIDED_LABEL,
   undecidedCompletionNote,
+  financeStatusLabel,
 } from '../../domain/reports';
 import { amountFormat, cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
 
@@ -127,7 +128,7 @@ function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; layout: Fi
       const changed = new Set(row.changedFields);
       b.id(r, 0, row.projectId);
       b.text(r, 1, row.projectName);
-      b.text(r, 2, row.status === null ? '미제출' : REPORT_STATUS_LABELS[row.status]);
+      b.text(r, 2, financeStatusLabel(row.status, row.projectId, report.finance.completionUndecided));
       columns.forEach((col, i) => b.amount(r, first + i, col.get(row), changed.has(col.path)));
       b.text(r, noteCol, row.note);
       b.text(r, deptCol, row.departments.join(', '));

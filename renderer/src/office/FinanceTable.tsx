@@ -1,6 +1,11 @@
 import { memo, useMemo } from 'react';
-import { CARD_STATUS_LABELS, FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
-import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from '../../../domain/reports';
+import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
+import {
+  financeStatusLabel,
+  type ConsolidatedFinanceRow,
+  type FinanceAmounts,
+  type FinanceReport,
+} from '../../../domain/reports';
 import { formatAmount } from './format';
 import { useProgressiveRows } from './use-progressive';
 
@@ -117,7 +122,12 @@ export function FinanceTable({
             return (
               <tbody key={area.areaId} data-testid={`finance-area-${area.areaId}`}>
                 {rows.map((row) => (
-                  <FinanceRowView key={row.projectId} row={row} columns={columns} />
+                  <FinanceRowView
+                    key={row.projectId}
+                    row={row}
+                    columns={columns}
+                    undecided={finance.completionUndecided}
+                  />
                 ))}
                 {areaComplete && (
                   <AmountsRow
@@ -165,9 +175,12 @@ export function FinanceTable({
 const FinanceRowView = memo(function FinanceRowView({
   row,
   columns,
+  undecided,
 }: {
   row: ConsolidatedFinanceRow;
   columns: AmountColumn[];
+  /** Projects whose 완료 awaits the office's decision. */
+  undecided: readonly string[];
 }) {
   const changed = new Set(row.changedFields);
   return (
@@ -178,7 +191,7 @@ const FinanceRowView = memo(function FinanceRowView({
         <span className="dept">{row.departments.join(', ')}</span>
       </td>
       <td data-testid={`finance-row-${row.projectId}-status`}>
-        {row.status ? CARD_STATUS_LABELS[row.status] : '미제출'}
+        {financeStatusLabel(row.status, row.projectId, undecided)}
       </td>
       {columns.map((c) => {
         const value = c.get(row);

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -7,7 +8,7 @@ import { buildOfficeReport, REPORT_STATUSES } from '../../domain/reports';
 import { scenario } from '../../domain/reports/scenario';
 import { parseCsv } from './test-support/csv-parse';
 import { convertSheetsToCsv, findSoffice } from './test-support/libreoffice';
-import { buildReportWorkbook, SHEET_NAMES } from './workbook';
+import { buildReportWorkbook, SHEET_NAMES, writeReportWorkbook } from './workbook';
 
 /**
  * Opens the workbook in LibreOffice Calc (headless), recalculating every formula on load, and checks that
@@ -116,4 +117,40 @@ describe.skipIf(soffice === null)('the workbook in LibreOffice Calc', () => {
     expect(Number(sRow[1])).toBe(report.submissions.departments.reduce((n, d) => n + d.dueCount, 0));
     expect(Number(sRow[2])).toBe(report.submissions.departments.reduce((n, d) => n + d.receivedCount, 0));
   });
+});
+
+describe.skipIf(soffice === null)('the workbook printed by LibreOffice Calc', () => {
+  it('prints landscape A4 pages, 붙임5 one page wide with all its columns beside its 관리번호', () => {
+    const dir = join(work, 'print');
+    const path = join(dir, 'print.xlsx');
+    mkdirSync(join(dir, 'profile'), { recursive: true });
+    writeFileSync(path, writeReportWorkbook(buildOfficeReport(scenario())));
+    execFileSync(
+      soffice ?? 'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path,
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+    const pdf = join(dir, 'print.pdf');
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '200', pdf], { encoding: 'utf8' });
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [
+      Math.round(Number(m[1])),
+      Math.round(Number(m[2])),
+    ]);
+    expect(sizes.length).toBeGreaterThan(Object.keys(SHEET_NAMES).length - 1);
+    expect(sizes.filter(([w, h]) => !(w === 842 && h === 595))).toEqual([]);
+    // The page with 붙임5's first row also holds its last columns: not cut into strips of columns.
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f');
+    const financePage = pages.find((p) => p.includes('재정집행') && p.includes('관리번호'));
+    expect(financePage).toBeDefined();
+    expect(financePage).toContain('비고');
+    expect(financePage).toContain('임기내 집행');
+  }, 180_000);
 });

@@ -200,6 +200,31 @@ describe('writeReportWorkbook', () => {
   });
 });
 
+describe('printing', () => {
+  it('every sheet prints landscape, one page wide; the tables repeat their header rows on each page', () => {
+    const zip = XLSX.CFB.read(writeReportWorkbook(report), { type: 'buffer' });
+    const sheets = zip.FullPaths.map((path: string, i: number) => ({ path, entry: zip.FileIndex[i] })).filter(
+      ({ path }: { path: string }) => /\/xl\/worksheets\/sheet\d+\.xml$/.test(path),
+    );
+    expect(sheets).toHaveLength(Object.keys(SHEET_NAMES).length);
+    for (const { entry } of sheets) {
+      const xml = Buffer.from(entry?.content as Uint8Array).toString('utf8');
+      expect(xml).toContain(
+        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+      );
+      expect(xml).toMatch(/<sheetPr[^>]*><pageSetUpPr fitToPage="1"\/>/);
+    }
+    // Still a workbook every reader opens, with the rows to repeat named per sheet.
+    const names = workbook.Workbook?.Names ?? [];
+    const titles = (sheet: string) =>
+      names.find((n) => n.Name === '_xlnm.Print_Titles' && workbook.SheetNames[n.Sheet ?? -1] === sheet)?.Ref;
+    expect(titles(SHEET_NAMES.finance)).toBe(`'${SHEET_NAMES.finance}'!$1:$4`);
+    expect(titles(SHEET_NAMES.byArea)).toBe(`'${SHEET_NAMES.byArea}'!$1:$3`);
+    expect(titles(SHEET_NAMES.lagging)).toBe(`'${SHEET_NAMES.lagging}'!$1:$1`);
+    expect(titles(SHEET_NAMES.overview)).toBeUndefined();
+  });
+});
+
 describe('접수내역', () => {
   it('shows when each bundle arrived and was made in the office’s time, as the screen does', () => {
     const ws = workbook.Sheets[SHEET_NAMES.bundles] as XLSX.WorkSheet;

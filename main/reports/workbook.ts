@@ -23,6 +23,7 @@ import {
   undecidedCompletionNote,
   financeStatusLabel,
 } from '../../domain/reports';
+import { preparePrint, withPageSetup } from './print-setup';
 import { amountFormat, cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
 
 /**
@@ -489,11 +490,24 @@ export function buildReportWorkbook(report: OfficeReport): {
   ];
   for (const [name, sheet] of sheets) XLSX.utils.book_append_sheet(wb, sheet, name);
   wb.Props = { Title: `공약 추진상황 종합 ${report.meta.periodLabel}`, Author: '기획담당관' };
+  // Printed, each page repeats its sheet's header rows (1-based): the status sheets' title and two header
+  // rows, 붙임5's title and merged headers, the other tables' one header row.
+  const titleRows = new Map<string, [number, number]>();
+  for (const [name] of sheets) {
+    if (name === SHEET_NAMES.overview) continue;
+    titleRows.set(name, [1, 1]);
+  }
+  for (const name of [SHEET_NAMES.byArea, SHEET_NAMES.byCorePledge, SHEET_NAMES.byDepartment])
+    titleRows.set(name, [1, 3]);
+  titleRows.set(SHEET_NAMES.finance, [1, finance.layout.headerRows[1] + 1]);
+  preparePrint(wb, titleRows);
   return { workbook: wb, finance: finance.layout };
 }
 
-/** The workbook as .xlsx bytes. */
+/** The workbook as .xlsx bytes, set up to print (landscape, one page wide, header rows repeated). */
 export function writeReportWorkbook(report: OfficeReport): Buffer {
   const { workbook } = buildReportWorkbook(report);
-  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return withPageSetup(
+    XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer,
+  );
 }

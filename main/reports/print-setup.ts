@@ -1,0 +1,65 @@
+import * as XLSX from 'xlsx';
+
+/**
+ * How the workbook prints: every sheet on landscape A4, one page wide (as many pages tall as it needs), and each
+ * sheet's header rows repeated on every page. SheetJS's community edition writes page margins and defined names
+ * (the repeated rows, _xlnm.Print_Titles) but not the page setup itself, so that element is added to each
+ * worksheet's XML after writing. Without it Calc and Excel print 붙임5 as strips of columns over many portrait
+ * pages.
+ */
+
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+const PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+const FIT_TO_PAGE = '<pageSetUpPr fitToPage="1"/>';
+
+/** Before writing: margins on every sheet, and the rows to repeat (1-based, inclusive) per sheet name. */
+export function preparePrint(
+  workbook: XLSX.WorkBook,
+  titleRows: ReadonlyMap<string, [number, number]>,
+): void {
+  const names: NonNullable<XLSX.WorkBook['Workbook']>['Names'] = [];
+  workbook.SheetNames.forEach((name, index) => {
+    const sheet = workbook.Sheets[name];
+    if (sheet !== undefined) sheet['!margins'] = { ...MARGINS };
+    const rows = titleRows.get(name);
+    if (rows !== undefined) {
+      names.push({
+        Name: '_xlnm.Print_Titles',
+        Sheet: index,
+        Ref: `'${name.replace(/'/g, "''")}'!$${rows[0]}:$${rows[1]}`,
+      });
+    }
+  });
+  workbook.Workbook = {
+    ...(workbook.Workbook ?? {}),
+    Names: [...(workbook.Workbook?.Names ?? []), ...names],
+  };
+}
+
+/** After writing: the page setup in every worksheet of the .xlsx bytes. */
+export function withPageSetup(xlsx: Buffer): Buffer {
+  const zip = XLSX.CFB.read(xlsx, { type: 'buffer' });
+  zip.FullPaths.forEach((path: string, i: number) => {
+    if (!/\/xl\/worksheets\/sheet\d+\.xml$/.test(path)) return;
+    const entry = zip.FileIndex[i];
+    if (entry?.content === undefined) return;
+    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    const setUp = xml
+      .replace(/(<pageMargins\b[^>]*\/>)/, `$1${PAGE_SETUP}`)
+      .replace(/<sheetPr\/>|<sheetPr\b([^>]*)\/>|<sheetPr\b([^>]*)>/, (found, a?: string, b?: string) =>
+        found === '<sheetPr/>'
+          ? `<sheetPr>${FIT_TO_PAGE}</sheetPr>`
+          : found.endsWith('/>')
+            ? `<sheetPr${a ?? ''}>${FIT_TO_PAGE}</sheetPr>`
+            : `<sheetPr${b ?? ''}>${FIT_TO_PAGE}`,
+      );
+    const withPr = setUp.includes(FIT_TO_PAGE)
+      ? setUp
+      : setUp.replace(/(<worksheet\b[^>]*>)/, `$1<sheetPr>${FIT_TO_PAGE}</sheetPr>`);
+    if (!withPr.includes(PAGE_SETUP)) throw new Error(`인쇄 설정을 넣을 수 없습니다: ${path}`);
+    XLSX.CFB.utils.cfb_add(zip, path.replace(/^Root Entry/, ''), Buffer.from(withPr, 'utf8'));
+  });
+  return Buffer.from(
+    XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array,
+  );
+}

@@ -265,7 +265,11 @@ export function CardForm(props: {
         ))}
         <ProjectInvestmentTotals form={any} years={years.map((y) => y.key)} testPrefix="card" />
       </fieldset>
-      <ParticipationSection form={any} title="시민참여 실적" />
+      <ParticipationSection
+        form={any}
+        title="시민참여 실적 (누계)"
+        hint="임기 시작부터 이번 반기까지의 누적 횟수입니다. 지난 반기 횟수에서 이어지니 이번 반기에 늘어난 만큼 더하세요."
+      />
       <fieldset className="section">
         <legend>협조사항 · 문제점</legend>
         <TextArea form={any} name="cooperation" label="타 기관(국가, 타 지자체, 민간 등) 협조사항" />

@@ -271,9 +271,12 @@ const AttachmentRow = memo(function AttachmentRow(props: {
 export const ParticipationSection = memo(function ParticipationSection({
   form,
   title,
+  hint,
 }: {
   form: AnyForm;
   title: string;
+  /** A line under the title (the card's counts are running totals, the plan's are what is planned). */
+  hint?: string;
 }) {
   const activities = useFieldArray({
     control: form.control,
@@ -288,6 +291,7 @@ export const ParticipationSection = memo(function ParticipationSection({
   return (
     <fieldset className="section" data-path="citizenParticipation">
       <legend>{title}</legend>
+      {hint !== undefined && <p className="hint">{hint}</p>}
       <div className="counts">
         {PARTICIPATION_COUNT_KEYS.map((k) => (
           <TextInput

@@ -97,6 +97,11 @@ test('a 2,380-row 붙임5 shows its first rows at once, fills in, and prints who
   expect(Math.abs(scrolled.idLeft)).toBeLessThanOrEqual(1);
   expect(Math.abs(scrolled.nameLeft)).toBeLessThanOrEqual(1);
   expect(scrolled.amountsUnder).toBe(true);
+  // A subtotal row's label sticks; its first amount scrolls like every amount (it is not taken for a name).
+  const subtotalCells = await page
+    .getByTestId('finance-subtotal-1')
+    .evaluate((row) => [...row.children].slice(0, 2).map((c) => getComputedStyle(c).position));
+  expect(subtotalCells).toEqual(['sticky', 'static']);
 
   // On a 1366×768 screen the whole box, with its scrollbars, is under the toolbar without scrolling the page; no
   // row shows through the header's bottom edge or at the left edge of 관리번호.

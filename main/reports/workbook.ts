@@ -507,7 +507,8 @@ export function buildReportWorkbook(report: OfficeReport): {
 /** The workbook as .xlsx bytes, set up to print (landscape, one page wide, header rows repeated). */
 export function writeReportWorkbook(report: OfficeReport): Buffer {
   const { workbook } = buildReportWorkbook(report);
+  // Written uncompressed: withPageSetup reads it back and compresses it once, on writing it again.
   return withPageSetup(
-    XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer,
+    XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer,
   );
 }

@@ -315,7 +315,7 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
   const rows = report.submissions.departments.flatMap((d) => d.bundles.map((x) => ({ d: d.department, x })));
   return table(
     SHEET_NAMES.bundles,
-    ['부서', '접수 일시', '접수일', '기한 내', '서명', '개정', '문서 수', '작성 일시', 'SHA-256'],
+    ['부서', '접수 일시', '접수일', '기한 내', '서명', '회차', '문서 수', '작성 일시', 'SHA-256'],
     rows.map(({ d, x }) => (b: SheetBuilder, r: number) => {
       b.text(r, 0, d);
       b.text(r, 1, localDateTimeOf(x.receivedAt));

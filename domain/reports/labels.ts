@@ -1,5 +1,12 @@
-import { CARD_STATUS_LABELS, type CardStatus, periodLabel } from '../documents';
-import type { ComparisonChange, ProjectComparison, LaggingReason, MissedMilestone } from './types';
+import { periodLabel } from '../documents';
+import { REPORT_STATUS_LABELS } from './status-tables';
+import type {
+  ComparisonChange,
+  ProjectComparison,
+  LaggingReason,
+  MissedMilestone,
+  ReportStatus,
+} from './types';
 
 /**
  * The words of the office's tables, shared by the screen, the workbook and print, so that the three say the same
@@ -55,13 +62,15 @@ export function undecidedCompletionNote(completed: number, undecided: number): s
   return `완료 ${completed}건 가운데 ${undecided}건은 부서가 완료를 요청했지만 기획담당관이 아직 결정하지 않은 사업입니다(${UNDECIDED_LABEL}). 결정 전까지 완료로 집계하고, 반려하면 정상추진으로 바뀝니다.`;
 }
 
-/** 이행도 of a 붙임5 row: the status, and for a 완료 still waiting for the office's decision, that it waits. */
+/**
+ * A project's status in words (이행도 of 붙임5, the public projects): 미제출 without a card, and for a 완료 still
+ * waiting for the office's decision, that it waits.
+ */
 export function financeStatusLabel(
-  status: CardStatus | null,
+  status: ReportStatus | null,
   projectId: string,
   undecided: readonly string[],
 ): string {
-  if (status === null) return '미제출';
-  const label = CARD_STATUS_LABELS[status];
+  const label = REPORT_STATUS_LABELS[status ?? 'notSubmitted'];
   return status === 'completed' && undecided.includes(projectId) ? `${label} (${UNDECIDED_LABEL})` : label;
 }

@@ -126,3 +126,29 @@ describe('writePublicReport', () => {
     );
   });
 });
+
+describe('a 완료 not decided yet', () => {
+  it('is published as "완료 (결정 대기)" in projects.csv, finance.csv and the page, with the note under the counts', () => {
+    const input = scenario();
+    // 1-1-1 is reported 완료 by its lead department (the scenario's card).
+    const marked = buildOfficeReport({ ...input, completionUndecided: new Set(['1-1-1']) });
+    const dir = join(out, 'undecided');
+    writePublicReport(marked, dir);
+    const rows = (name: string) => parseCsv(readFileSync(join(dir, name), 'utf8').slice(1));
+    const projects = rows('projects.csv');
+    const finance = rows('finance.csv');
+    const statusIn = (table: string[][], id: string) =>
+      table.find((r) => r[0] === id)?.find((cell) => cell.startsWith('완료') || cell === '일부추진');
+    expect(statusIn(projects, '1-1-1')).toBe('완료 (결정 대기)');
+    expect(statusIn(finance, '1-1-1')).toBe('완료 (결정 대기)');
+    expect(statusIn(projects, '1-1-7')).toBe('일부추진');
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('완료 (결정 대기)');
+    expect(html).toContain('1건은 부서가 완료를 요청했지만');
+    // Decided, it is plain 완료 again.
+    const plain = join(out, 'decided');
+    writePublicReport(buildOfficeReport(input), plain);
+    const decided = parseCsv(readFileSync(join(plain, 'projects.csv'), 'utf8').slice(1));
+    expect(statusIn(decided, '1-1-1')).toBe('완료');
+  });
+});

@@ -7,7 +7,6 @@ import {
   REPORT_STATUSES,
   undecidedCompletionNote,
   financeStatusLabel,
-  UNDECIDED_LABEL,
 } from '../../domain/reports';
 import { fileWriteError, writeFilesAtomic } from '../bundles/atomic-file';
 import { packZip } from '../bundles/zip-pack';
@@ -61,7 +60,7 @@ export function projectsCsv(report: OfficeReport): string {
       p.projectName,
       p.leadDepartment,
       p.coDepartments.join(', '),
-      statusShown(report, p),
+      financeStatusLabel(p.status, p.projectId, report.finance.completionUndecided),
       p.results.map((r) => `[${r.unitName} ${periodLabel(r.periodId)}] ${r.text}`).join('\n'),
       p.budget?.plannedTotal,
       p.budget?.secured,
@@ -153,13 +152,6 @@ footer{margin-top:2.5rem;color:#555;font-size:.85rem}
 @media print{body{max-width:none}}
 `;
 
-/** A project's status as published: a 완료 the office has not decided yet says so. */
-function statusShown(report: OfficeReport, p: OfficeReport['projects'][number]): string {
-  return p.status === 'completed' && report.finance.completionUndecided.includes(p.projectId)
-    ? `${p.statusLabel} (${UNDECIDED_LABEL})`
-    : p.statusLabel;
-}
-
 function statusSummary(report: OfficeReport): string {
   const head = REPORT_STATUSES.map((s) => `<th scope="col">${escapeHtml(REPORT_STATUS_LABELS[s])}</th>`).join(
     '',
@@ -207,7 +199,7 @@ function projectTables(report: OfficeReport): string {
             `<td class="num">${v === undefined ? '-' : amountText(v)}</td>`;
           return `<tr><td>${escapeHtml(p.projectId)}</td><td>${escapeHtml(p.projectName)}</td><td>${escapeHtml(
             [p.leadDepartment, ...p.coDepartments].join(', '),
-          )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(statusShown(report, p))}</td><td>${results}</td>${money(
+          )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(financeStatusLabel(p.status, p.projectId, report.finance.completionUndecided))}</td><td>${results}</td>${money(
             b?.plannedTotal,
           )}${money(b?.secured)}${money(b?.executed)}</tr>`;
         })

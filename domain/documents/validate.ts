@@ -1,4 +1,3 @@
-import { josa, particle } from '../text/josa';
 import type { z } from 'zod';
 import {
   AFTER_TERM,
@@ -19,6 +18,7 @@ import type { ExecutionPlan, ProjectPeriod } from './execution-plan';
 import type { FinanceRow } from './finance-row';
 import { type ManagementCard, statusTakesReason } from './management-card';
 import { executedTotalsOf, investmentGridTotals, type SourceGrid, toMilli } from './totals';
+import { josa, particle } from '../text/josa';
 
 /**
  * Business rules over a parsed document. Errors block submission; warnings are shown but allowed. Paths are dot

@@ -1,4 +1,3 @@
-import { josa } from '../text/josa';
 import type { Area, CatalogProject, CorePledge } from '../catalog/types';
 import type {
   DocumentTotals,
@@ -14,6 +13,7 @@ import {
   listPeriods,
   type Period,
 } from '../term/periods';
+import { josa } from '../text/josa';
 import type { ReportMemo } from './report-memo';
 import { reportTotals } from './totals-cache';
 import type { ReportInput, ReportStatus } from './types';

@@ -1,4 +1,3 @@
-import { josa } from '../../domain/text/josa';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import {
   type ExecutionPlan,
 } from '../../domain/documents';
 import { termSchema } from '../../domain/term/types';
+import { josa } from '../../domain/text/josa';
 import {
   DEFAULT_LIMITS,
   OFFICE_DEPARTMENT,

@@ -1,4 +1,3 @@
-import { josa } from '../../domain/text/josa';
 import { findProject } from '../../domain/catalog/lookup';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +9,7 @@ import {
   withShownStatusDetails,
 } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
+import { josa } from '../../domain/text/josa';
 import { writeBundle, writeFileAtomic } from '../bundles';
 import { getAttachment } from '../../db/attachments';
 import { insertSentBundle, lastSentBundle } from '../../db/bundles';

@@ -1,4 +1,3 @@
-import { josa } from '../../domain/text/josa';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -38,6 +37,7 @@ import { enterImportWrites } from './import-write-mode';
 import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
+import { josa } from '../../domain/text/josa';
 
 /**
  * 'held': authentic but in conflict with an accepted bundle (same department and revision, different content);

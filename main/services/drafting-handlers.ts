@@ -1,4 +1,3 @@
-import { josa } from '../../domain/text/josa';
 import { findProject } from '../../domain/catalog/lookup';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
 import { documentSchema, type Document } from '../../domain/documents';
@@ -20,6 +19,7 @@ import { UserError } from './errors';
 import { loadCatalog, loadTerm } from './reference';
 import { requireDepartment } from './session';
 import { checkDocument } from '../../domain/documents';
+import { josa } from '../../domain/text/josa';
 import { deadlineView, derivedFinance } from './deadlines';
 
 /** Submitting a change request is its first step: record it in the decision history if the form did not. */

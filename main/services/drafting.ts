@@ -1,4 +1,3 @@
-import { josa } from '../../domain/text/josa';
 import type { Kysely } from 'kysely';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
@@ -24,6 +23,7 @@ import {
 } from '../../domain/documents';
 import { listBudgetYears, listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
+import { josa } from '../../domain/text/josa';
 import { documentIdOf, getDocument, listDocuments, type StoredDocument } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT, slotOf } from './document-identity';

@@ -1,4 +1,3 @@
-import { josa } from '../../domain/text/josa';
 import { bundleWrites } from '../../db/bundle-writes';
 import { withRawConnection } from '../../db/create-db';
 import { heldSwapWrites } from '../../db/held-swap-writes';
@@ -6,6 +5,7 @@ import { putAccepted, verifyForCommit, type ImportOptions } from './bundle-impor
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { heldBundleProjects, sameRevisionKey } from './office-report';
+import { josa } from '../../domain/text/josa';
 
 export interface HeldSwapResult {
   /** The bundle now counted (it was held). */

@@ -1,4 +1,3 @@
-import { josa } from '../../domain/text/josa';
 import type { Kysely } from 'kysely';
 import type { Conflict, OfficeReportView } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
@@ -16,6 +15,7 @@ import {
   type ReportInput,
 } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
+import { josa } from '../../domain/text/josa';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';

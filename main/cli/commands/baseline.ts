@@ -1,8 +1,8 @@
-import { josa } from '../../../domain/text/josa';
 import { parseArgs } from 'node:util';
 import { applyBaseline, exportBaseline } from '../../services/baseline';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { josa } from '../../../domain/text/josa';
 
 export const baselineHelp = `pledge baseline export --data DIR [--out FILE] [--json]
   (기획담당관) 공약사업 목록·임기(제출 기한 포함), 확정된 실천계획서, 승인된 조정 요청서를 서명한 기준 자료로 씁니다.

@@ -212,9 +212,11 @@ export async function benchOffice(
         today: TODAY,
       });
       // The tables computed from scratch: every document's totals and every project's parts (no memo).
+      const coldProfiler = await startProfile();
       const computeCold = await timeRuns(5, () =>
         buildOfficeReport({ ...input, totals: undefined, memo: undefined }),
       );
+      await coldProfiler?.stop(`build-report-cold-x${scale}`);
       // The same with the documents' totals kept from earlier reports, every project's parts computed.
       const computeProfiler = await startProfile();
       const compute = await timeRuns(5, () => buildOfficeReport({ ...input, memo: undefined }));

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { startAppServer, type AppServer } from './app-server';
 import { expect, test } from './fixtures';
 import { SetupPage } from './pages/setup-page';
 import { examplePlan, pledge, prepareDepartment, sha256Of } from './pages/submission-cli';
@@ -10,10 +11,16 @@ import { SubmissionPage } from './pages/submission-page';
 const department = '경제진흥본부';
 
 let scratch: string;
+/** A server a test starts itself (on data made beforehand), stopped after it. */
+let server: AppServer | null = null;
 test.beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'pledge-submission-e2e-'));
 });
-test.afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 test('office: enrollment fingerprint, quarantine until approval, release, corrupted file rejected, duplicate', async ({
   page,
@@ -262,4 +269,95 @@ test('department: the office key is trusted by its enrollment, then a signed bas
   // The same package again changes nothing, and says so.
   await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(baselinePath);
   await expect(applied).toContainText('이미 적용한 기준 자료입니다');
+});
+
+test('department: the office baseline says whether the last submission file arrived (접수 확인)', async ({
+  page,
+}) => {
+  // Both copies made with the CLI, on the half-year's clock; then the department's program is opened.
+  const now = '2019-07-10T09:00:00+09:00';
+  const atTime = (clock: string, ...args: string[]) =>
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'pledge.mjs'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, PLEDGE_NOW: clock },
+    });
+  const at = (...args: string[]) => atTime(now, ...args);
+  // Keys and enrollments a week earlier: a key is valid from its creation (each CLI run starts its clock anew).
+  const before = (...args: string[]) => atTime('2019-07-03T09:00:00+09:00', ...args);
+  // The office imports the next day and makes its packages the day after.
+  const imported = '2019-07-11T14:00:00+09:00';
+  const packaged = '2019-07-12T10:00:00+09:00';
+  const deptDir = join(scratch, 'department');
+  const officeDir = join(scratch, 'office');
+  before('setup', '--data', deptDir, '--role', 'department', '--department', department);
+  before('keys', 'init', '--data', deptDir);
+  const deptKey = JSON.parse(
+    before('keys', 'export', '--data', deptDir, '--out', join(scratch, 'dept.json'), '--json'),
+  ) as { keyId: string };
+  before('setup', '--data', officeDir, '--role', 'office');
+  before('keys', 'init', '--data', officeDir);
+  before('keys', 'export', '--data', officeDir, '--out', join(scratch, 'office.json'));
+  before('keys', 'import', '--data', officeDir, join(scratch, 'dept.json'));
+  before('keys', 'approve', '--data', officeDir, deptKey.keyId);
+  before('keys', 'import', '--data', deptDir, join(scratch, 'office.json'));
+
+  // r1 reaches the office; r2, made after a fix, does not (yet).
+  const finance = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'docs', 'examples', 'finance-row.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const draft = join(scratch, 'finance.json');
+  const send = (note: string, out: string) => {
+    writeFileSync(draft, JSON.stringify({ ...finance, lifecycle: 'draft', note }));
+    at('draft', 'import', '--data', deptDir, draft);
+    at('bundle', 'export', '--data', deptDir, '--period', '2019-H1', '--out', out);
+  };
+  const r1 = join(scratch, 'r1.pledge');
+  const r2 = join(scratch, 'r2.pledge');
+  send('첫 제출', r1);
+  send('고친 비고', r2);
+  const officeImports = (file: string) =>
+    (JSON.parse(atTime(imported, 'import', '--data', officeDir, file, '--json')) as { accepted: unknown[] })
+      .accepted;
+  expect(officeImports(r1)).toHaveLength(1);
+  const first = join(scratch, 'baseline-1.pledge');
+  atTime(packaged, 'baseline', 'export', '--data', officeDir, '--out', first);
+
+  server = await startAppServer({
+    dataDir: deptDir,
+    profileDir: join(scratch, 'profile'),
+    root: scratch,
+    now,
+  });
+  await page.goto(server.url);
+  const lastSent = page.getByTestId('last-sent');
+  const openDesk = async () => {
+    await page.getByRole('button', { name: '문서 작성' }).click();
+    await expect(lastSent).toContainText('r2');
+  };
+  await openDesk();
+  // No package applied yet: the desk says which file was made and nothing about its receipt.
+  await expect(page.getByTestId('office-receipt')).toHaveCount(0);
+
+  const s = new SubmissionPage(page);
+  const applyPackage = async (path: string, expected: string) => {
+    await s.openAsDepartment();
+    await page.getByTestId('baseline-apply-panel').getByLabel('기준 자료 파일 선택').setInputFiles(path);
+    await expect(page.getByTestId('baseline-receipts')).toHaveText(expected);
+  };
+  await applyPackage(first, '이 부서의 제출 파일 1건 (2019-07-12 10:00 기준)');
+  await openDesk();
+  const receipt = page.getByTestId('office-receipt');
+  await expect(receipt).toContainText(
+    '기획담당관의 기준 자료(2019-07-12 10:00 기준)에 이 파일이 없습니다 (이 반기 파일은 r1까지 받음). 보냈는지 확인하세요.',
+  );
+  await expect(receipt).toHaveClass(/sent-missing/);
+
+  // r2 arrives; the next package confirms it.
+  expect(officeImports(r2)).toHaveLength(1);
+  const second = join(scratch, 'baseline-2.pledge');
+  atTime(packaged, 'baseline', 'export', '--data', officeDir, '--out', second);
+  await applyPackage(second, '이 부서의 제출 파일 2건 (2019-07-12 10:00 기준)');
+  await openDesk();
+  await expect(receipt).toHaveText('· 기획담당관 접수 확인: 반영됨 (2019-07-11 14:00 접수)');
+  await expect(receipt).not.toHaveClass(/sent-missing/);
 });

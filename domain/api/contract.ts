@@ -173,8 +173,25 @@ export interface DeadlineView {
    * The last submission file made for the half-year, and how many of its documents (cards, finance rows) were
    * changed after it: those reach the office only in a new file. Null when none was made for it yet.
    */
-  lastSent: { revision: number; createdAt: string; documents: number; changedSince: number } | null;
+  lastSent: {
+    revision: number;
+    createdAt: string;
+    documents: number;
+    changedSince: number;
+    /** What the office's last applied baseline package says of this file; null when none said anything. */
+    receipt: OfficeReceipt | null;
+  } | null;
 }
+
+/**
+ * 접수 확인: whether the planning office holds a submission file, as of its last baseline package (`asOf`): 반영
+ * (accepted), 격리 until the department's key is approved (quarantined), held as a same-revision conflict, or
+ * missing (refused or never arrived). For a missing file, `madeAfter` says the file is newer than the package
+ * (so the package could not know it) and `receivedUpTo` the highest revision of the half-year the office holds.
+ */
+export type OfficeReceipt =
+  | { asOf: string; state: 'accepted' | 'quarantined' | 'held'; receivedAt: string }
+  | { asOf: string; state: 'missing'; receivedAt: null; madeAfter: boolean; receivedUpTo: number | null };
 
 export const saveDraftInputSchema = documentRefSchema.extend({
   json: z.unknown(),
@@ -340,6 +357,8 @@ export interface BaselineExported {
   sha256: string;
   plans: number;
   changeRequests: number;
+  /** Submission files listed as received (접수 확인), every department's. */
+  receipts: number;
 }
 
 export interface BaselineApplied {
@@ -349,6 +368,10 @@ export interface BaselineApplied {
   plans: number;
   changeRequests: number;
   catalogVersion: string;
+  /** This department's submission files the office listed as received; null for a package without the list. */
+  receipts: number | null;
+  /** When the office made the package (the receipts are as of then); null for a package without the list. */
+  receiptsAsOf: string | null;
 }
 
 const keyIdInputSchema = z.strictObject({

@@ -183,7 +183,7 @@ function keyWindowProblem(manifest: Manifest, key: RegisteredKey): BundleRejecte
   if (!Number.isFinite(validFrom) || created < validFrom) {
     return reject(
       'KEY_NOT_YET_VALID',
-      `번들 작성 시각 ${manifest.createdAt} 이 키(${label})의 유효 시작 ${key.validFrom} 보다 이릅니다`,
+      `번들 작성 시각(${manifest.createdAt})이 이 키(${label})의 유효 시작(${key.validFrom})보다 이릅니다`,
     );
   }
   if (key.revokedAt) {

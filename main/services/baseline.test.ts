@@ -3,12 +3,27 @@ import { examples } from '../../domain/documents/test-fixtures';
 import { getDocument, saveDocument } from '../../db/documents';
 import { getReferenceData } from '../../db/reference-data';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { applyBaseline, exportBaseline } from './baseline';
-import { makeCopy } from './bundle-test-support';
+import { listReceivedBundles } from '../../db/bundles';
+import { OFFICE_DEPARTMENT, writeBundle } from '../bundles';
+import { applyBaseline, BASELINE_PATHS, exportBaseline } from './baseline';
+import { exportBundle } from './bundle-export';
+import { importBundles } from './bundle-import';
+import {
+  dumpDatabase,
+  enroll,
+  makeCopy,
+  privateKeyOf,
+  sha256Hex,
+  signSubmission,
+} from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
-import { exportEnrollment, importEnrollment } from './key-service';
-import { readFileSync } from 'node:fs';
+import { deadlineView } from './deadlines';
+import { exportEnrollment, importEnrollment, loadSigningKey } from './key-service';
+import { officeReceipts } from './receipts';
+import { loadCatalog, loadTerm } from './reference';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let dir: ReturnType<typeof makeTempDir>;
 let office: AppContext;
@@ -70,5 +85,152 @@ describe('baseline package (office → department)', () => {
     await expect(
       applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
     ).rejects.toThrow('r1은 이미 적용한 r2보다 오래되었습니다');
+  });
+});
+
+describe('접수 확인: the baseline package tells a department which of its files the office holds', () => {
+  const LEAD = '경제진흥본부';
+  const OTHER = '여성가족정책실';
+  const finance = (note: string) => ({ ...structuredClone(examples.financeRowJson), note });
+
+  async function draftFinance(note: string): Promise<void> {
+    await saveDocument(
+      dept.db,
+      {
+        kind: 'financeRow',
+        projectId: '1-1-1',
+        slot: '2019-H1',
+        department: LEAD,
+        json: finance(note),
+        reason: 'autosave',
+      },
+      dept.now(),
+    );
+  }
+
+  async function apply(path: string) {
+    return applyBaseline(dept, { path }, { verifier: directVerifier });
+  }
+
+  async function lastSentReceipt() {
+    const view = await deadlineView(
+      dept.db,
+      await loadCatalog(dept.db),
+      await loadTerm(dept.db),
+      LEAD,
+      '2019-07-10',
+    );
+    return view.lastSent?.receipt;
+  }
+
+  it('lists every kept file by state; a department keeps and shows only its own', async () => {
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    await enroll(office, dept);
+    const other = await makeCopy(dir.path, 'other', { role: 'department', department: OTHER });
+    try {
+      await enroll(office, other, false); // registered, not approved: its file waits in quarantine
+
+      // r1 reaches the office; r2 is made after a fix but never arrives.
+      await draftFinance('첫 제출');
+      const r1 = await exportBundle(dept, { period: '2019-H1' });
+      await draftFinance('고친 비고');
+      const r2 = await exportBundle(dept, { period: '2019-H1' });
+      // A second, different r1 (the department's data copied to another PC): held as a conflict.
+      const twin = await signSubmission(await privateKeyOf(dept), {
+        department: LEAD,
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [{ path: 'documents/finance-1-1-1-2019-H1.json', json: finance('다른 PC') }],
+      });
+      const twinPath = join(dir.path, 'twin.pledge');
+      writeFileSync(twinPath, twin);
+      const otherFile = await signSubmission(await privateKeyOf(other), {
+        department: OTHER,
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [],
+      });
+      const otherPath = join(dir.path, 'other.pledge');
+      writeFileSync(otherPath, otherFile);
+      const imported = await importBundles(office, [r1.path, twinPath, otherPath], undefined, {
+        verifier: directVerifier,
+      });
+      // The unapproved key's file is kept in quarantine before its content is looked at.
+      expect(imported.map((r) => r.status)).toEqual(['accepted', 'held', 'quarantined']);
+
+      const exported = await exportBaseline(office);
+      expect(exported.receipts).toBe(3);
+      const receipts = await officeReceipts(office.db, 'x');
+      expect(
+        receipts.bundles.map((b) => [b.department, b.revision, b.state, b.sha256 === sha256Hex(twin)]),
+      ).toEqual([
+        [LEAD, 1, 'accepted', false],
+        [LEAD, 1, 'held', true],
+        [OTHER, 1, 'quarantined', false],
+      ]);
+
+      // Before any package: nothing is known, nothing is said.
+      expect(await lastSentReceipt()).toBeNull();
+      const applied = await apply(exported.path);
+      expect(applied).toMatchObject({
+        status: 'applied',
+        receipts: 2,
+        receiptsAsOf: office.now().toISOString(),
+      });
+      // The last file made (r2) is not among them, though made before the package: the office holds r1 only.
+      expect(r2.revision).toBe(2);
+      expect(await lastSentReceipt()).toEqual({
+        asOf: office.now().toISOString(),
+        state: 'missing',
+        receivedAt: null,
+        madeAfter: false,
+        receivedUpTo: 1,
+      });
+
+      // r2 arrives; the next package says so, with the time the office took it in.
+      await importBundles(office, [r2.path], undefined, { verifier: directVerifier });
+      const second = await exportBaseline(office);
+      expect((await apply(second.path)).receipts).toBe(3);
+      const receipt = await lastSentReceipt();
+      expect(receipt).toMatchObject({ state: 'accepted', asOf: office.now().toISOString() });
+      const [stored] = await listReceivedBundles(office.db);
+      expect(receipt?.receivedAt).toBe(
+        (await listReceivedBundles(office.db)).find((b) => b.revision === 2 && b.department === LEAD)
+          ?.importedAt,
+      );
+      expect(stored).toBeDefined();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a package whose receipt list is malformed, and applies nothing of it', async () => {
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    const { privateKeyPem } = await loadSigningKey(office);
+    const bytes = await writeBundle({
+      manifestFields: {
+        type: 'pledge-baseline',
+        appVersion: '0.1.0',
+        department: OFFICE_DEPARTMENT,
+        period: 'plan',
+        createdAt: office.now().toISOString(),
+        revision: 1,
+        previousBundleSha256: null,
+      },
+      documents: [
+        { path: BASELINE_PATHS.catalog, json: await loadCatalog(office.db) },
+        { path: BASELINE_PATHS.term, json: await loadTerm(office.db) },
+        { path: BASELINE_PATHS.receipts, json: { asOf: 'x', bundles: [{ department: LEAD }] } },
+      ],
+      attachments: [],
+      privateKeyPem,
+    });
+    const before = await dumpDatabase(dept);
+    await expect(
+      applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
+    ).rejects.toThrow('기준 자료의 접수 내역(documents/reference/receipts.json)이 올바르지 않습니다.');
+    expect(await dumpDatabase(dept)).toEqual(before);
   });
 });

@@ -29,12 +29,14 @@ import type { AppContext } from './context';
 import { PLAN_SLOT } from './document-identity';
 import { UserError } from './errors';
 import { loadSigningKey, requireOffice } from './key-service';
+import { keepOwnReceipts, officeReceipts, receiptsSchema, type Receipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
 import { whoAmI } from './session';
 
 export const BASELINE_PATHS = {
   catalog: 'documents/reference/catalog.json',
   term: 'documents/reference/term.json',
+  receipts: 'documents/reference/receipts.json',
   plan: (projectId: string) => `documents/plans/plan-${projectId}.json`,
   change: (projectId: string, requestId: string) => `documents/changes/change-${projectId}-${requestId}.json`,
 } as const;
@@ -45,6 +47,7 @@ export interface BaselineExportResult {
   sha256: string;
   plans: number;
   changeRequests: number;
+  receipts: number;
 }
 
 /** The plans the office confirmed (a department's own 'confirmed' mark does not count, as in the report). */
@@ -80,22 +83,25 @@ async function approvedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]>
 
 /**
  * Office: signs a baseline package (catalog and term with its deadlines, confirmed plans, approved change
- * requests). Departments apply it to get the office's reference data and their confirmed plans back.
+ * requests, and the submission files received so far: 접수 확인). Departments apply it to get the office's
+ * reference data and their confirmed plans back, and to learn which of their files arrived.
  */
 export async function exportBaseline(ctx: AppContext, path?: string): Promise<BaselineExportResult> {
   await requireOffice(ctx);
   const { key, privateKeyPem } = await loadSigningKey(ctx);
   const plans = await confirmedPlans(ctx);
   const changes = await approvedChangeRequests(ctx);
+  const createdAt = ctx.now().toISOString();
+  const receipts = await officeReceipts(ctx.db, createdAt);
   const documents: BundleDocument[] = [
     { path: BASELINE_PATHS.catalog, json: await loadCatalog(ctx.db) },
     { path: BASELINE_PATHS.term, json: await loadTerm(ctx.db) },
+    { path: BASELINE_PATHS.receipts, json: receipts },
     ...plans.map((p) => ({ path: BASELINE_PATHS.plan(p.projectId), json: p })),
     ...changes.map((c) => ({ path: BASELINE_PATHS.change(c.projectId, c.requestId), json: c })),
   ];
   const last = await lastSentBundle(ctx.db, 'pledge-baseline');
   const revision = (last?.revision ?? 0) + 1;
-  const createdAt = ctx.now().toISOString();
   const bytes = await writeBundle({
     manifestFields: {
       type: 'pledge-baseline',
@@ -126,7 +132,14 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
     path: target,
     createdAt,
   });
-  return { path: target, revision, sha256, plans: plans.length, changeRequests: changes.length };
+  return {
+    path: target,
+    revision,
+    sha256,
+    plans: plans.length,
+    changeRequests: changes.length,
+    receipts: receipts.bundles.length,
+  };
 }
 
 const appliedSchema = z.object({ revision: z.number().int(), sha256: z.string(), appliedAt: z.string() });
@@ -139,6 +152,9 @@ export interface BaselineApplyResult {
   plans: number;
   changeRequests: number;
   catalogVersion: string;
+  /** This department's files the package lists as received; null for a package made without the list. */
+  receipts: number | null;
+  receiptsAsOf: string | null;
 }
 
 /**
@@ -155,6 +171,7 @@ export async function applyBaseline(
   if (who?.role !== 'department') {
     throw new UserError('NOT_A_DEPARTMENT', '기준 자료는 주관부서 PC에서 적용합니다.');
   }
+  const department = who.department ?? '';
   let bytes: Buffer;
   if ('bytes' in input) bytes = input.bytes;
   else {
@@ -190,6 +207,7 @@ export async function applyBaseline(
     );
   const plans: ExecutionPlan[] = [];
   const changes: ChangeRequest[] = [];
+  let receipts: Receipts | null = null;
   for (const doc of check.documents) {
     if (doc.path.startsWith('documents/plans/')) {
       const plan = executionPlanSchema.safeParse(doc.json);
@@ -213,6 +231,15 @@ export async function applyBaseline(
         );
       }
       changes.push(change.data);
+    } else if (doc.path === BASELINE_PATHS.receipts) {
+      const parsed = receiptsSchema.safeParse(doc.json);
+      if (!parsed.success) {
+        throw new UserError(
+          'BASELINE_INVALID',
+          `기준 자료의 접수 내역(${BASELINE_PATHS.receipts})이 올바르지 않습니다.`,
+        );
+      }
+      receipts = parsed.data;
     } else if (doc.path !== BASELINE_PATHS.catalog && doc.path !== BASELINE_PATHS.term) {
       throw new UserError(
         'BASELINE_INVALID',
@@ -228,6 +255,8 @@ export async function applyBaseline(
     plans: plans.length,
     changeRequests: changes.length,
     catalogVersion: catalog.data.version,
+    receipts: receipts?.bundles.filter((b) => b.department === department).length ?? null,
+    receiptsAsOf: receipts?.asOf ?? null,
   };
   if (applied.success) {
     if (applied.data.sha256 === check.bundleSha256) return { status: 'duplicate', ...summary };
@@ -276,6 +305,7 @@ export async function applyBaseline(
       now,
     );
   }
+  if (receipts) await keepOwnReceipts(ctx.db, receipts, department, manifest.revision);
   await setSetting(ctx.db, BASELINE_SETTING, {
     revision: manifest.revision,
     sha256: check.bundleSha256,

@@ -15,6 +15,7 @@ import { listSentBundles } from '../../db/bundles';
 import { documentIdOf, getDocument, listDocuments } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
+import { ownReceipts, receiptOf } from './receipts';
 import { confirmedPlanOf, termKeys, validationContextFor } from './drafting';
 
 /** The department's view of the current half-year: days left and which projects still lack a card or have errors. */
@@ -60,6 +61,7 @@ export async function deadlineView(
         createdAt: sent.createdAt,
         documents: sent.documentCount,
         changedSince: docs.filter((d) => d.slot === period?.id && d.updatedAt > sent.createdAt).length,
+        receipt: receiptOf(await ownReceipts(db), sent),
       }
     : null;
   return { period, daysLeft: period ? daysUntil(todayISO, period.dueDate) : null, projects, lastSent };

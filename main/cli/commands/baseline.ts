@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { applyBaseline, exportBaseline } from '../../services/baseline';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { josa } from '../../../domain/text/josa';
 
 export const baselineHelp = `pledge baseline export --data DIR [--out FILE] [--json]
-  (기획담당관) 공약사업 목록·임기(제출 기한 포함), 확정된 실천계획서, 승인된 조정 요청서를 서명한 기준 자료로 씁니다.
+  (기획담당관) 공약사업 목록·임기(제출 기한 포함), 확정된 실천계획서, 승인된 조정 요청서와 받은 제출 파일 목록(접수 확인)을
+  서명한 기준 자료로 씁니다.
 pledge baseline apply FILE --data DIR [--json]
-  (주관부서) 신뢰하는 기획담당관 키로 기준 자료를 검증하고 적용합니다 (새 PC에 확정 계획서를 되살릴 때).`;
+  (주관부서) 신뢰하는 기획담당관 키로 기준 자료를 검증하고 적용합니다 (새 PC에 확정 계획서를 되살릴 때, 제출 파일의
+  접수 여부를 확인할 때).`;
 
 export async function runBaseline(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,7 +25,7 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
       if (values.json) printJson(io, result);
       else
         io.out(
-          `기준 자료를 썼습니다: ${result.path}\n회차: r${result.revision}\n확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건\nSHA-256: ${result.sha256}`,
+          `기준 자료를 썼습니다: ${result.path}\n회차: r${result.revision}\n확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 접수 내역 ${result.receipts}건\nSHA-256: ${result.sha256}`,
         );
       return 0;
     });
@@ -36,7 +39,11 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
         io.out(`이미 적용한 기준 자료입니다 (r${result.revision}). 바뀐 것이 없습니다.`);
       else
         io.out(
-          `기준 자료 ${josa(`r${result.revision}`, '을/를')} 적용했습니다: 확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 공약사업 목록 ${result.catalogVersion}`,
+          `기준 자료 ${josa(`r${result.revision}`, '을/를')} 적용했습니다: 확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 공약사업 목록 ${result.catalogVersion}${
+            result.receipts === null || result.receiptsAsOf === null
+              ? ''
+              : `, 이 부서의 접수 확인 ${result.receipts}건 (${localDateTimeOf(result.receiptsAsOf)} 기준)`
+          }`,
         );
       return 0;
     });

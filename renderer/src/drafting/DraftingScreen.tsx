@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { receiptLabel } from './receipt-label';
 import { requestLabel } from './request-label';
 import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
@@ -60,7 +61,10 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
   );
 }
 
-/** Whether the half-year's documents have left this PC: the last submission file, and what changed after it. */
+/**
+ * Whether the half-year's documents have left this PC: the last submission file, what changed after it, and what
+ * the office's last baseline package says of it (접수 확인).
+ */
 function LastSent({ sent }: { sent: DeadlineView['lastSent'] }) {
   if (sent === null) {
     return (
@@ -68,18 +72,26 @@ function LastSent({ sent }: { sent: DeadlineView['lastSent'] }) {
     );
   }
   const made = `r${sent.revision} ${localDateTimeOf(sent.createdAt)} 만듦`;
-  if (sent.changedSince > 0) {
-    return (
-      <strong className="sent-missing">
-        {made} · 그 뒤 고친 문서 {sent.changedSince}건은 아직 보내지 않았습니다. 제출 파일을 다시 만들어
-        보내세요.
-      </strong>
-    );
-  }
+  const receipt = sent.receipt === null ? null : receiptLabel(sent.receipt);
   return (
-    <strong>
-      {made} (문서 {sent.documents}건)
-    </strong>
+    <>
+      {sent.changedSince > 0 ? (
+        <strong className="sent-missing">
+          {made} · 그 뒤 고친 문서 {sent.changedSince}건은 아직 보내지 않았습니다. 제출 파일을 다시 만들어
+          보내세요.
+        </strong>
+      ) : (
+        <strong>
+          {made} (문서 {sent.documents}건)
+        </strong>
+      )}
+      {receipt && (
+        <span className={`receipt ${receipt.warn ? 'sent-missing' : ''}`} data-testid="office-receipt">
+          {' '}
+          · {receipt.text}
+        </span>
+      )}
+    </>
   );
 }
 

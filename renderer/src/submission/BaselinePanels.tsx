@@ -5,6 +5,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from './files';
 import { shortHash } from './labels';
+import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { useAction } from '../components/use-action';
 
 /** Department: verify a baseline package from the office (with a trusted office key) and apply it. */
@@ -15,8 +16,10 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
     <section className="sub-panel" aria-labelledby="baseline-apply-title" data-testid="baseline-apply-panel">
       <h2 id="baseline-apply-title">기준 자료 적용</h2>
       <p className="hint">
-        기획담당관이 보낸 기준 자료(공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서)를
-        신뢰하는 기획담당관 키로 검증한 뒤 적용합니다. 새 PC에서 확정된 계획서를 되살릴 때 씁니다.
+        기획담당관이 보낸 기준 자료(공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서,
+        기획담당관이 받은 제출 파일 목록)를 신뢰하는 기획담당관 키로 검증한 뒤 적용합니다. 새 PC에서 확정된
+        계획서를 되살릴 때, 그리고 보낸 제출 파일이 접수되었는지 확인할 때 씁니다 (문서 작성 화면의 제출 파일
+        항목에 표시).
       </p>
       <FilePicker
         label="기준 자료 파일 선택"
@@ -46,6 +49,12 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
             <dd>{applied.changeRequests}건</dd>
             <dt>공약사업 목록 판</dt>
             <dd>{applied.catalogVersion}</dd>
+            <dt>접수 확인</dt>
+            <dd data-testid="baseline-receipts">
+              {applied.receipts === null || applied.receiptsAsOf === null
+                ? '이 기준 자료에는 접수 내역이 없습니다'
+                : `이 부서의 제출 파일 ${applied.receipts}건 (${localDateTimeOf(applied.receiptsAsOf)} 기준)`}
+            </dd>
             <dt>SHA-256</dt>
             <dd className="mono" title={applied.sha256}>
               {shortHash(applied.sha256)}
@@ -69,8 +78,9 @@ export function BaselineExportPanel(props: { hasKey: boolean }) {
     >
       <h2 id="baseline-export-title">기준 자료 내보내기</h2>
       <p className="hint">
-        공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서를 기획담당관 키로 서명해 부서에
-        보낼 파일 하나로 씁니다.
+        공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서와 지금까지 받은 제출 파일
+        목록(부서의 접수 확인용)을 기획담당관 키로 서명해 부서에 보낼 파일 하나로 씁니다. 제출 기한 뒤
+        가져오기를 마치면 다시 내보내 부서에 보내면, 각 부서가 자기 파일이 접수되었는지 볼 수 있습니다.
       </p>
       <button
         type="button"
@@ -87,7 +97,7 @@ export function BaselineExportPanel(props: { hasKey: boolean }) {
         <div className="result-box" data-testid="baseline-exported">
           <StatusMessage kind="success">
             기준 자료를 만들었습니다: 회차 r{exported.revision}, 확정 실천계획서 {exported.plans}건, 승인된
-            조정 요청서 {exported.changeRequests}건.
+            조정 요청서 {exported.changeRequests}건, 접수 내역 {exported.receipts}건.
           </StatusMessage>
           <p>
             파일:{' '}

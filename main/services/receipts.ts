@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { OfficeReceipt } from '../../domain/api/contract';
+import type { SentBundle } from '../../db/bundles';
+import { getSetting, setSetting } from '../../db/settings';
+import type { Database } from '../../db/schema';
+
+/**
+ * 접수 확인: which submission files the planning office holds, carried back to the departments inside the signed
+ * baseline package (the one channel from the office to a department). A department PC is offline; without this
+ * it can only say which files it made, never whether they arrived. The office lists every submission it keeps
+ * (accepted, quarantined until a key is approved, or held as a same-revision conflict); a refused file is not
+ * kept, so it is not listed, and the department sees its file missing.
+ */
+
+export const RECEIPT_STATES = ['accepted', 'quarantined', 'held'] as const;
+
+const receiptSchema = z.strictObject({
+  department: z.string().min(1).max(200),
+  period: z.string().min(1).max(20),
+  revision: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  receivedAt: z.string().max(40),
+  state: z.enum(RECEIPT_STATES),
+});
+
+/** The baseline member: every kept submission, as of the moment the package was made. */
+export const receiptsSchema = z.strictObject({
+  asOf: z.string().max(40),
+  bundles: z.array(receiptSchema).max(1_000_000),
+});
+export type Receipts = z.infer<typeof receiptsSchema>;
+
+/** What a department copy keeps of the last applied package's receipts: its own files only. */
+const ownReceiptsSchema = receiptsSchema.extend({
+  department: z.string(),
+  baselineRevision: z.number().int(),
+});
+type OwnReceipts = z.infer<typeof ownReceiptsSchema>;
+
+export const RECEIPTS_SETTING = 'baseline.receipts';
+
+/** Office: every submission file it holds, oldest first per department. */
+export async function officeReceipts(db: Kysely<Database>, asOf: string): Promise<Receipts> {
+  const kept = await db
+    .selectFrom('bundles')
+    .select(['department', 'period', 'revision', 'sha256', 'imported_at', 'status'])
+    .where('type', '=', 'pledge-submission')
+    .execute();
+  const held = await db
+    .selectFrom('held_bundles')
+    .select(['department', 'period', 'revision', 'sha256', 'imported_at'])
+    .execute();
+  const bundles = [
+    ...kept.map((b) => ({
+      department: b.department,
+      period: b.period,
+      revision: b.revision,
+      sha256: b.sha256,
+      receivedAt: b.imported_at,
+      state: b.status,
+    })),
+    ...held.map((b) => ({
+      department: b.department,
+      period: b.period,
+      revision: b.revision,
+      sha256: b.sha256,
+      receivedAt: b.imported_at,
+      state: 'held' as const,
+    })),
+  ].sort(
+    (a, b) =>
+      a.department.localeCompare(b.department, 'ko') ||
+      a.revision - b.revision ||
+      a.receivedAt.localeCompare(b.receivedAt),
+  );
+  return { asOf, bundles };
+}
+
+/** Department: keeps its own files' receipts from an applied package (replacing the last package's). */
+export async function keepOwnReceipts(
+  db: Kysely<Database>,
+  receipts: Receipts,
+  department: string,
+  baselineRevision: number,
+): Promise<number> {
+  const own: OwnReceipts = {
+    asOf: receipts.asOf,
+    department,
+    baselineRevision,
+    bundles: receipts.bundles.filter((b) => b.department === department),
+  };
+  await setSetting(db, RECEIPTS_SETTING, own);
+  return own.bundles.length;
+}
+
+/** The receipts this copy keeps, or null before any package with receipts was applied. */
+export async function ownReceipts(db: Kysely<Database>): Promise<OwnReceipts | null> {
+  const parsed = ownReceiptsSchema.safeParse(await getSetting(db, RECEIPTS_SETTING));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * What the office's last package says of one file this copy sent: its state there, or `missing` with the
+ * highest revision of the same half-year the office did hold (a department can then resend what is missing).
+ * Null when no package with receipts has been applied: nothing is known.
+ */
+export function receiptOf(receipts: OwnReceipts | null, sent: SentBundle): OfficeReceipt | null {
+  if (receipts === null) return null;
+  const found = receipts.bundles.find((b) => b.sha256 === sent.sha256);
+  if (found) return { asOf: receipts.asOf, state: found.state, receivedAt: found.receivedAt };
+  const samePeriod = receipts.bundles.filter((b) => b.period === sent.period && b.state !== 'held');
+  const upTo = samePeriod.reduce<number | null>((max, b) => Math.max(max ?? 0, b.revision), null);
+  return {
+    asOf: receipts.asOf,
+    state: 'missing',
+    receivedAt: null,
+    madeAfter: sent.createdAt > receipts.asOf,
+    receivedUpTo: upTo,
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { receiptLabel } from './receipt-label';
+
+describe('receiptLabel', () => {
+  const asOf = '2019-07-16T01:00:00.000Z'; // 10:00 KST
+
+  it('confirms an accepted file with the time the office took it in (KST)', () => {
+    expect(receiptLabel({ asOf, state: 'accepted', receivedAt: '2019-07-15T23:30:00.000Z' })).toEqual({
+      text: '기획담당관 접수 확인: 반영됨 (2019-07-16 08:30 접수)',
+      warn: false,
+    });
+  });
+
+  it('warns when the office holds the file without counting it, and says what to do', () => {
+    const quarantined = receiptLabel({ asOf, state: 'quarantined', receivedAt: asOf });
+    expect(quarantined.warn).toBe(true);
+    expect(quarantined.text).toContain('부서 키가 승인되지 않아');
+    const held = receiptLabel({ asOf, state: 'held', receivedAt: asOf });
+    expect(held.warn).toBe(true);
+    expect(held.text).toContain('보류 중');
+  });
+
+  it('tells a file newer than the package (not known yet) from one the office should have had', () => {
+    const newer = receiptLabel({
+      asOf,
+      state: 'missing',
+      receivedAt: null,
+      madeAfter: true,
+      receivedUpTo: null,
+    });
+    expect(newer).toEqual({
+      text: '접수 여부는 이 파일 뒤에 만든 기준 자료에서 확인됩니다 (마지막 기준 자료 2019-07-16 10:00).',
+      warn: false,
+    });
+    const lost = receiptLabel({
+      asOf,
+      state: 'missing',
+      receivedAt: null,
+      madeAfter: false,
+      receivedUpTo: 2,
+    });
+    expect(lost.warn).toBe(true);
+    expect(lost.text).toBe(
+      '기획담당관의 기준 자료(2019-07-16 10:00 기준)에 이 파일이 없습니다 (이 반기 파일은 r2까지 받음). 보냈는지 확인하세요.',
+    );
+    const none = receiptLabel({
+      asOf,
+      state: 'missing',
+      receivedAt: null,
+      madeAfter: false,
+      receivedUpTo: null,
+    });
+    expect(none.text).not.toContain('까지 받음');
+  });
+});

@@ -1,0 +1,40 @@
+import type { OfficeReceipt } from '../../../domain/api/contract';
+import { localDateTimeOf } from '../../../domain/reports/submissions';
+
+/**
+ * 접수 확인 in words: what the office's last baseline package says of the department's last submission file.
+ * `warn` marks a file the office should have had by then and did not (or holds but does not count).
+ */
+export function receiptLabel(receipt: OfficeReceipt): { text: string; warn: boolean } {
+  const asOf = localDateTimeOf(receipt.asOf);
+  switch (receipt.state) {
+    case 'accepted':
+      return {
+        text: `기획담당관 접수 확인: 반영됨 (${localDateTimeOf(receipt.receivedAt)} 접수)`,
+        warn: false,
+      };
+    case 'quarantined':
+      return {
+        text: `기획담당관이 ${localDateTimeOf(receipt.receivedAt)}에 받았으나 부서 키가 승인되지 않아 보관 중입니다. 키 지문을 기획담당관과 전화로 확인하세요.`,
+        warn: true,
+      };
+    case 'held':
+      return {
+        text: `기획담당관이 ${localDateTimeOf(receipt.receivedAt)}에 받았으나 같은 회차의 다른 파일과 겹쳐 보류 중입니다. 기획담당관에 문의하세요.`,
+        warn: true,
+      };
+    case 'missing': {
+      if (receipt.madeAfter) {
+        return {
+          text: `접수 여부는 이 파일 뒤에 만든 기준 자료에서 확인됩니다 (마지막 기준 자료 ${asOf}).`,
+          warn: false,
+        };
+      }
+      const upTo = receipt.receivedUpTo === null ? '' : ` (이 반기 파일은 r${receipt.receivedUpTo}까지 받음)`;
+      return {
+        text: `기획담당관의 기준 자료(${asOf} 기준)에 이 파일이 없습니다${upTo}. 보냈는지 확인하세요.`,
+        warn: true,
+      };
+    }
+  }
+}

@@ -344,7 +344,7 @@ describe('change request', () => {
       'decisionHistory.3.date decision.invalid',
     ]);
     expect(at(errors, 'decisionHistory.3.status')[0]![1]).toBe(
-      "'총괄부서 검토중' 다음에 '요청'(으)로 갈 수 없습니다",
+      "'총괄부서 검토중' 다음에 '요청'으로 갈 수 없습니다",
     );
     expect(codes(warnings)).toEqual(['rows.0.proposed change.noDifference', 'evidence evidence.missing']);
   });

@@ -662,7 +662,7 @@ function checkDecisionHistory(c: Collector, doc: ChangeRequest): void {
         c.error(
           `${base}.status`,
           'decision.invalid',
-          `'${DECISION_STATUS_LABELS[prev.status]}' 다음에 '${DECISION_STATUS_LABELS[entry.status]}'(으)로 갈 수 없습니다`,
+          `'${DECISION_STATUS_LABELS[prev.status]}' 다음에 ${josa(`'${DECISION_STATUS_LABELS[entry.status]}'`, '으로/로')} 갈 수 없습니다`,
         );
       }
       if (entry.date < prev.date)

@@ -18,4 +18,15 @@ describe('josa', () => {
     expect(josa('버전 2', '이/가')).toBe('버전 2가');
     expect(josa('documents/card.json', '이/가')).toBe('documents/card.json이(가)');
   });
+
+  it('takes 로 after a vowel or ㄹ and 으로 after other consonants, past closing quotes and a parenthesis', () => {
+    expect(josa("'총괄부서 검토중'", '으로/로')).toBe("'총괄부서 검토중'으로");
+    expect(josa("'승인(시민공약평가단 심의)'", '으로/로')).toBe("'승인(시민공약평가단 심의)'으로");
+    expect(josa("'반려'", '으로/로')).toBe("'반려'로");
+    expect(josa('기획담당관실', '으로/로')).toBe('기획담당관실로');
+    expect(josa('r1', '으로/로')).toBe('r1로');
+    expect(josa('r3', '으로/로')).toBe('r3으로');
+    expect(josa('PDF', '으로/로')).toBe('PDF(으)로');
+    expect(josa('사업(가)', '이/가')).toBe('사업(가)이');
+  });
 });

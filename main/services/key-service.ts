@@ -32,6 +32,7 @@ import type { AppContext } from './context';
 import { UserError } from './errors';
 import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
 import { whoAmI, requireOffice } from './session';
+import { josa } from '../../domain/text/josa';
 
 /** The role and signing name of this copy: a department signs with its name, the office as 기획담당관. */
 export async function signerOf(
@@ -143,7 +144,7 @@ export async function loadSigningKey(ctx: AppContext): Promise<{ key: OwnKey; pr
   if (signer.department !== key.department || signer.role !== key.role) {
     throw new UserError(
       'KEY_DEPARTMENT_MISMATCH',
-      `서명 키(키 ID ${key.keyId})는 ${key.department}의 키인데 이 PC는 ${signer.department}(으)로 설정되어 있습니다.`,
+      `서명 키(키 ID ${key.keyId})는 ${key.department}의 키인데 이 PC는 ${josa(signer.department, '으로/로')} 설정되어 있습니다.`,
     );
   }
   return { key, privateKeyPem: privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef) };

@@ -16,6 +16,7 @@ import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
 import { UserError } from './errors';
 import { confirmedPlans, currentChangeRequests } from './office-snapshot';
+import { josa } from '../../domain/text/josa';
 
 /** The latest plan a department sent for a project, whatever its lifecycle. */
 async function latestReceivedPlan(
@@ -111,7 +112,7 @@ export async function decideChangeRequest(
     const current = currentDecisionStatus(request);
     throw new UserError(
       'DECISION_NOT_ALLOWED',
-      `현재 상태(${current ? DECISION_STATUS_LABELS[current] : '미제출'})에서는 '${DECISION_STATUS_LABELS[input.status]}'(으)로 바꿀 수 없습니다.`,
+      `현재 상태(${current ? DECISION_STATUS_LABELS[current] : '미제출'})에서는 ${josa(`'${DECISION_STATUS_LABELS[input.status]}'`, '으로/로')} 바꿀 수 없습니다.`,
     );
   }
   const decided = changeRequestSchema.parse({

@@ -5,7 +5,7 @@ import { exportBaseline } from './baseline';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
-import { frozenDetail } from './office-report';
+import { frozenDetail } from './frozen-conflicts';
 import {
   basePlan,
   cardDoc,
@@ -136,6 +136,8 @@ describe('office report with decisions', () => {
     expect(await h.send('2019-H1', [{ path: 'documents/change-1-1-1-cr-1.json', json: request }])).toBe(
       'accepted',
     );
+    // The half-year's card, written under the plan as first confirmed.
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))])).toBe('accepted');
 
     const approveTooEarly = handlers.decideChangeRequest({
       department: LEAD,
@@ -174,6 +176,26 @@ describe('office report with decisions', () => {
     // The approved change is not a new plan from the department: nothing to confirm again.
     const plans = await handlers.listPlanConfirmations();
     expect(plans.find((p) => p.projectId === '1-1-1')?.state).toBe('confirmed');
+
+    // The card written before the approval (its half-year had ended) is no conflict: it is held to the plan in
+    // force then. A card of the next half-year still carrying the old 정책목표 is one, against the changed plan.
+    expect(view.conflicts).toEqual([]);
+    expect(statusOf(view)?.onTrack).toBe(1);
+    await h.send('2019-H2', [cardDoc(cardFor(plan, 'onTrack'), '2019-H2')]);
+    const next = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+    expect(next.conflicts.map((c) => [c.kind, c.projectId, c.periodId])).toEqual([
+      ['frozenFields', '1-1-1', '2019-H2'],
+    ]);
+    expect(next.conflicts[0]?.details[0]).toContain('확정: "입주기업 누적 120개사 육성"');
+    // A late H1 card that matches neither is compared with the plan in force when H1 ended, and says so.
+    await h.send('2019-H1', [cardDoc({ ...cardFor(plan, 'onTrack'), policyGoal: '임의로 바꾼 정책목표' })]);
+    const late = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(late.conflicts[0]?.details).toEqual([
+      expect.stringContaining(
+        `확정: "${plan.policyGoal.replace(/\s+/g, ' ').slice(0, 59)}…" / 카드: "임의로 바꾼 정책목표"`,
+      ),
+      '(이 반기가 끝날 때 확정되어 있던 실천계획서와 비교했습니다)',
+    ]);
   });
 });
 
@@ -335,17 +357,21 @@ describe('reports read documents once per process', () => {
     expect(statusOf(second)?.onTrack).toBe(0);
     expect(statusOf(second)?.partial).toBe(1);
 
-    // The plan confirmed again with other frozen fields (a new version): the card now disagrees with it.
+    // The plan confirmed again with other frozen fields (a new version, after 2019-H1 ended): the H1 card is held
+    // to the plan in force then and stays as it is; a card of the half-year after disagrees with the new one.
     expect(second.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    await h.send('2019-H2', [cardDoc(cardFor(plan, 'onTrack'), '2019-H2')]);
     const resent = { ...plan, policyGoal: '새로 확정한 정책목표' };
     await h.send('plan', [planDoc(resent)]);
     await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
     const third = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
-    expect(third.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
+    expect(third.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    const later = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+    expect(later.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
       '1-1-1',
     ]);
     // The office reads both values in Korean, not the field's path.
-    const details = third.conflicts.find((c) => c.kind === 'frozenFields')?.details ?? [];
+    const details = later.conflicts.find((c) => c.kind === 'frozenFields')?.details ?? [];
     expect(details).toHaveLength(1);
     expect(details[0]).toMatch(/^정책목표가 확정된 실천계획서와 달라 수정할 수 없습니다/);
     // Both values on one line, the card's long one cut at 60 characters.

@@ -2,12 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Conflict, OfficeReportView } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
-import {
-  currentDecisionStatus,
-  frozenFieldIssues,
-  type ExecutionPlan,
-  type ManagementCard,
-} from '../../domain/documents';
+import { currentDecisionStatus, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
 import {
   buildOfficeReport,
   DEFAULT_EXECUTION_RATE_THRESHOLD,
@@ -19,6 +14,7 @@ import { josa } from '../../domain/text/josa';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
+import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
 import { buildReportInput } from './office-snapshot';
 
@@ -30,72 +26,6 @@ export interface ReportRequest {
   comparePeriodId?: string | undefined;
   executionRateThreshold?: number | undefined;
   today: string;
-}
-
-type FrozenIssue = ReturnType<typeof frozenFieldIssues>['errors'][number];
-
-/** Checked pairs: a card and a plan never change once parsed (a new version is a new object), so neither does this. */
-const frozenChecks = new WeakMap<ManagementCard, { plan: ExecutionPlan; issues: FrozenIssue[] }>();
-
-function frozenIssuesOf(card: ManagementCard, plan: ExecutionPlan): FrozenIssue[] {
-  const kept = frozenChecks.get(card);
-  if (kept?.plan === plan) return kept.issues;
-  const issues = frozenFieldIssues(card, plan).errors.filter(
-    (e) => e.code === 'frozen.changed' || e.code === 'unit.missing' || e.code === 'unit.unknown',
-  );
-  frozenChecks.set(card, { plan, issues });
-  return issues;
-}
-
-/** A text as quoted in a conflict's details: one line, at most 60 characters. */
-function quoted(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line === '') return '(비어 있음)';
-  return `"${line.length > 60 ? `${line.slice(0, 59)}…` : line}"`;
-}
-
-/**
- * One difference as the office reads it: the issue's Korean message, then the confirmed plan's value and the
- * card's, so the office can choose 카드 반영 or 카드 제외 without opening both documents.
- */
-export function frozenDetail(issue: FrozenIssue, card: ManagementCard, plan: ExecutionPlan): string {
-  const values = ((): [string, string] | null => {
-    if (issue.path === 'projectName') return [plan.projectName, card.projectName];
-    if (issue.path === 'policyGoal') return [plan.policyGoal, card.policyGoal];
-    const match = /^unitProjects\.(\d+)\.(name|detailedPlan|schedule\.(.+))$/.exec(issue.path);
-    const unit = match ? card.unitProjects[Number(match[1])] : undefined;
-    const planned = unit && plan.unitProjects.find((u) => u.id === unit.id);
-    if (!match || !unit || !planned) return null;
-    if (match[2] === 'name') return [planned.name, unit.name];
-    if (match[2] === 'detailedPlan') return [planned.detailedPlan, unit.detailedPlan];
-    const key = match[3] as string;
-    return [planned.schedule[key] ?? '', unit.schedule[key] ?? ''];
-  })();
-  return values === null
-    ? issue.message
-    : `${issue.message} — 확정: ${quoted(values[0])} / 카드: ${quoted(values[1])}`;
-}
-
-/** Cards whose frozen fields (정책목표, 단위사업, 추진계획) differ from the confirmed plan. */
-export function frozenFieldConflicts(plans: ExecutionPlan[], cards: ManagementCard[]): Unresolved[] {
-  const plansById = new Map(plans.map((p) => [p.projectId, p]));
-  const conflicts: Unresolved[] = [];
-  for (const card of cards) {
-    const plan = plansById.get(card.projectId);
-    if (!plan) continue;
-    const frozen = frozenIssuesOf(card, plan);
-    if (frozen.length === 0) continue;
-    conflicts.push({
-      key: `frozen:${card.projectId}:${card.periodId}:${card.department}`,
-      kind: 'frozenFields',
-      projectId: card.projectId,
-      periodId: card.periodId,
-      department: card.department,
-      message: `${card.projectId} 관리카드(${card.department})의 확정 항목이 확정된 실천계획서와 다릅니다.`,
-      details: frozen.map((e) => frozenDetail(e, card, plan)),
-    });
-  }
-  return conflicts;
 }
 
 /** Cards a co-department sent for a project another department leads. */
@@ -212,6 +142,7 @@ function decidedInput(
   completion: Awaited<ReturnType<typeof latestDecisions>>,
   conflictDecisions: Awaited<ReturnType<typeof latestDecisions>>,
   held: Unresolved[],
+  planFor: (card: ManagementCard) => ExecutionPlan | undefined,
 ): { input: ReportInput; conflicts: Conflict[] } {
   const resolved = (c: Unresolved): Conflict => {
     const decided = conflictDecisions.get(c.key);
@@ -222,7 +153,7 @@ function decidedInput(
       resolvedAt: decided?.decidedAt ?? null,
     };
   };
-  const frozen = frozenFieldConflicts(input.plans, input.cards).map(resolved);
+  const frozen = frozenFieldConflicts(input.plans, input.cards, planFor).map(resolved);
   const coCards = coDepartmentCardConflicts(input.catalog, input.cards).map(resolved);
   const excluded = new Set([
     ...frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
@@ -305,7 +236,10 @@ export async function officeReport(
     conflictDecisions,
     differences,
   );
-  const { input, conflicts } = decidedInput(raw, completion, conflictDecisions, held);
+  const inForce = await plansInForce(db, term, raw.plans, raw.cards);
+  const { input, conflicts } = decidedInput(raw, completion, conflictDecisions, held, (card) =>
+    inForce.get(card),
+  );
   // The input already holds the current change requests (read by buildReportInput a moment ago).
   const pendingChangeRequests = raw.changeRequests.filter((c) => {
     const status = currentDecisionStatus(c);

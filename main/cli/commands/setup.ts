@@ -5,6 +5,7 @@ import { zodToApiError } from '../../services/dispatch';
 import { setupHandlers } from '../../services/setup-handlers';
 import { UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { josa } from '../../../domain/text/josa';
 
 export const setupHelp = `pledge setup --data DIR --role department --department 부서
 pledge setup --data DIR --role office
@@ -28,7 +29,7 @@ export async function runSetup(args: string[], io: CliIo): Promise<number> {
     io.out(
       state.role === 'office'
         ? '기획담당관(총괄부서)으로 설정했습니다.'
-        : `주관부서 ${state.department}(으)로 설정했습니다.`,
+        : `주관부서 ${josa(state.department ?? '', '으로/로')} 설정했습니다.`,
     );
     return 0;
   });

@@ -32,7 +32,7 @@ export interface OfficeHarness {
   lastSha: string | null;
   revision: number;
   /** Signs the next revision with the department's key and imports it; returns the import status. */
-  send(period: 'plan' | '2019-H1', documents: { path: string; json: unknown }[]): Promise<string>;
+  send(period: SubmissionSpec['period'], documents: { path: string; json: unknown }[]): Promise<string>;
 }
 
 /** Registers a fresh office and department before each test (removed after it). */
@@ -81,7 +81,11 @@ export const basePlan = (): ExecutionPlan => {
 };
 
 export const planDoc = (p: ExecutionPlan) => ({ path: 'documents/plan-1-1-1-plan.json', json: p });
-export const cardDoc = (c: ManagementCard) => ({ path: 'documents/card-1-1-1-2019-H1.json', json: c });
+/** A card as a bundle member, for the half-year given (the card's own periodId is set to it). */
+export const cardDoc = (c: ManagementCard, periodId = '2019-H1') => ({
+  path: `documents/card-1-1-1-${periodId}.json`,
+  json: { ...c, periodId },
+});
 
 export function cardFor(plan: ExecutionPlan, status: ManagementCard['status']): ManagementCard {
   const card = exampleCard();

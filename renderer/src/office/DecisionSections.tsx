@@ -13,6 +13,7 @@ import type { ChangesReport } from '../../../domain/reports';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { formatKoreanDateTime, testIdPart } from './format';
+import { josa } from '../../../domain/text/josa';
 
 type Outcome = { kind: 'success' | 'error'; text: string } | null;
 
@@ -97,7 +98,7 @@ export function ConflictsSection({
         decision,
         note: notes[c.key] ?? '',
       });
-      return `${c.projectId} ${c.department}: '${RESOLUTION_LABELS[c.kind][decision] ?? decision}'(으)로 정했습니다.`;
+      return `${c.projectId} ${c.department}: ${josa(`'${RESOLUTION_LABELS[c.kind][decision] ?? decision}'`, '으로/로')} 정했습니다.`;
     });
   return (
     <>
@@ -387,7 +388,10 @@ function PendingChange({
         by,
         note,
       });
-      setOutcome({ kind: 'success', text: `'${DECISION_STATUS_LABELS[status]}'(으)로 기록했습니다.` });
+      setOutcome({
+        kind: 'success',
+        text: `${josa(`'${DECISION_STATUS_LABELS[status]}'`, '으로/로')} 기록했습니다.`,
+      });
       onDecided(decided);
     } catch (error) {
       setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

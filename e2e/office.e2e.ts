@@ -394,6 +394,68 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   );
 });
 
+test("approving a change request shows first what it rewrites in the confirmed plan; the half-year's cards written before it stay out of the conflicts", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const plan = built.plans.get('4-3-3') as { policyGoal: string; projectName: string };
+  // The department's request, signed by its director, quoting a 당초 that is not the confirmed text.
+  const request = {
+    kind: 'changeRequest',
+    schemaVersion: 1,
+    lifecycle: 'submitted',
+    requestId: 'cr-4-3-3-2019-01',
+    projectId: '4-3-3',
+    projectName: plan.projectName,
+    department: DEPT_A,
+    contact: { position: 'officer', unit: '', name: '박주무관', phone: '02-2133-1002' },
+    rows: [{ category: '공약내용 (최종목표 등)', original: '○ 예전 문구', proposed: '○ 조정한 최종목표' }],
+    reason: '사업 여건 변화',
+    evidence: [],
+    decisionHistory: [
+      { status: 'requested', date: '2019-07-02', by: DEPT_A, note: '' },
+      { status: 'approvedByDirector', date: '2019-07-03', by: '소방재난본부장', note: '' },
+    ],
+  };
+  built.scenario.draft(built.desks.A, request, CLOCK.cardsDrafted);
+  built.scenario.importBundles(
+    [built.scenario.exportBundle(built.desks.A, PERIOD, CLOCK.cardsDrafted).path],
+    CLOCK.revisionImported,
+  );
+  const office = await openOffice(page, built);
+  await expect(page.getByTestId('office-tab-conflicts')).not.toContainText(/\d/);
+
+  await office.tab('changes');
+  const item = office.cell('change-pending-cr-4-3-3-2019-01');
+  const decide = async (status: string) => {
+    await item.getByRole('combobox', { name: '결정' }).selectOption({ label: status });
+    await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
+  };
+  await decide('총괄부서 검토중');
+  await item.getByRole('button', { name: '기록' }).click();
+  await expect(item).toContainText("'총괄부서 검토중'으로 기록했습니다.");
+
+  // Choosing 승인 shows what the confirmed plan becomes, and that the request quotes another 당초.
+  await decide('승인(시민공약평가단 심의)');
+  const preview = office.cell('change-pending-cr-4-3-3-2019-01-preview');
+  await expect(preview).toContainText(`정책목표: ‘${plan.policyGoal}’ → ‘○ 조정한 최종목표’`);
+  await expect(preview).toContainText('요청서의 당초 내용이 지금 확정된 정책목표와 다릅니다');
+  await item.getByRole('button', { name: '기록' }).click();
+  await expect(office.cell('change-outcome')).toContainText(
+    "4-3-3 요청 cr-4-3-3-2019-01: '승인(시민공약평가단 심의)'으로 기록했습니다. 확정된 실천계획서의 정책목표를 바꿨습니다",
+  );
+  await expect(item).toHaveCount(0);
+  await expect(office.cell('changes-approved-table')).toContainText('○ 조정한 최종목표');
+  // The 2019-H1 card was written under the plan in force when the half-year ended: no conflict.
+  await expect(page.getByTestId('office-tab-conflicts')).not.toContainText(/\d/);
+  const view = await office.callApi<{ conflicts: unknown[] }>('getOfficeReport', {
+    periodId: PERIOD,
+    today: '2019-07-25',
+  });
+  expect(view.conflicts).toEqual([]);
+});
+
 test('a 완료 the office has not decided is counted as 완료 and marked 결정 대기 until the office decides', async ({
   page,
 }) => {

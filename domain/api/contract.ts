@@ -471,6 +471,25 @@ export interface OfficeReportView {
   completionRequests: CompletionRequestView[];
   /** Change requests not yet approved or rejected, with the office's decisions so far. */
   pendingChangeRequests: ChangeRequest[];
+  /** Per pending request (`${department}|${requestId}`), what approving it would do to the confirmed plan. */
+  pendingChangeEffects: Record<string, PlanChangePreview>;
+}
+
+/** One frozen field an approved change request rewrites in the confirmed plan. */
+export interface PlanChangeEffect {
+  field: 'projectName' | 'policyGoal';
+  /** 공약명 / 정책목표, as the forms name the field. */
+  label: string;
+  current: string;
+  proposed: string;
+  /** The request's 당초 is what the confirmed plan says now (whitespace aside). */
+  originalMatches: boolean;
+}
+
+export interface PlanChangePreview {
+  /** False when the project has no confirmed plan: an approval is refused. */
+  planConfirmed: boolean;
+  effects: PlanChangeEffect[];
 }
 
 export interface FileDownload {

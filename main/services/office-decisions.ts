@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PlanChangeEffect } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
@@ -71,13 +72,34 @@ export async function confirmReceivedPlan(
   return confirmed;
 }
 
-/** Which plan fields an approved change row replaces, by its 구분. Other rows are recorded, not applied. */
+const sameText = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+/**
+ * Which frozen fields of the confirmed plan an approved change request rewrites, by each row's 구분 (공약명 →
+ * 공약명, 공약내용… → 정책목표); rows of other 구분 are recorded in the change history, not applied.
+ */
+export function planChangeEffects(plan: ExecutionPlan, request: ChangeRequest): PlanChangeEffect[] {
+  const effects: PlanChangeEffect[] = [];
+  for (const row of request.rows) {
+    const field =
+      row.category === '공약명' ? 'projectName' : row.category.startsWith('공약내용') ? 'policyGoal' : null;
+    if (field === null) continue;
+    const current = plan[field];
+    effects.push({
+      field,
+      label: field === 'projectName' ? '공약명' : '정책목표',
+      current,
+      proposed: row.proposed,
+      originalMatches: sameText(row.original, current),
+    });
+  }
+  return effects;
+}
+
 function applyChange(plan: ExecutionPlan, request: ChangeRequest): ExecutionPlan {
   const next = structuredClone(plan);
-  for (const row of request.rows) {
-    if (row.category === '공약명') next.projectName = row.proposed;
-    if (row.category.startsWith('공약내용')) next.policyGoal = row.proposed;
-  }
+  for (const effect of planChangeEffects(plan, request)) next[effect.field] = effect.proposed;
   return next;
 }
 

@@ -16,6 +16,7 @@ import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
+import { planChangeEffects } from './office-decisions';
 import { buildReportInput } from './office-snapshot';
 
 /** A conflict as found, before the office's decision on it is looked up. */
@@ -245,5 +246,21 @@ export async function officeReport(
     const status = currentDecisionStatus(c);
     return status !== null && status !== 'approved' && status !== 'rejected';
   });
-  return { report: buildOfficeReport(input), conflicts, completionRequests, pendingChangeRequests };
+  const plansById = new Map(raw.plans.map((p) => [p.projectId, p]));
+  const pendingChangeEffects = Object.fromEntries(
+    pendingChangeRequests.map((c) => {
+      const plan = plansById.get(c.projectId);
+      return [
+        `${c.department}|${c.requestId}`,
+        { planConfirmed: plan !== undefined, effects: plan ? planChangeEffects(plan, c) : [] },
+      ];
+    }),
+  );
+  return {
+    report: buildOfficeReport(input),
+    conflicts,
+    completionRequests,
+    pendingChangeRequests,
+    pendingChangeEffects,
+  };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Conflict, OfficeReportView } from '../../../domain/api/contract';
+import type { Conflict, OfficeReportView, PlanChangePreview } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import {
   currentDecisionStatus,
@@ -277,14 +277,18 @@ export function CompletionSection({
 export function ChangesSection({
   changes,
   pending,
+  effects,
   today,
   onDecided,
 }: {
   changes: ChangesReport;
   pending: ChangeRequest[];
+  effects: OfficeReportView['pendingChangeEffects'];
   today: string;
   onDecided: (decided: ChangeRequest) => void;
 }) {
+  // Kept here, not in the request's item: an approved or rejected request leaves the pending list.
+  const [outcome, setOutcome] = useState<Outcome>(null);
   const counts = Object.entries(changes.countsByStatus)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${s === 'draft' ? '작성 중' : DECISION_STATUS_LABELS[s as DecisionStatus]} ${n}`)
@@ -294,6 +298,9 @@ export function ChangesSection({
       <p className="office-legend" data-testid="changes-counts">
         조정 요청 현황: {counts || '없음'}
       </p>
+      <div data-testid="change-outcome">
+        <OutcomeMessage outcome={outcome} />
+      </div>
       <h3>승인된 조정 내역</h3>
       {changes.approved.length === 0 ? (
         <p className="hint" data-testid="changes-approved-empty">
@@ -344,7 +351,9 @@ export function ChangesSection({
             <PendingChange
               key={`${r.department}-${r.requestId}`}
               request={r}
+              preview={effects[`${r.department}|${r.requestId}`] ?? null}
               today={today}
+              onOutcome={setOutcome}
               onDecided={onDecided}
             />
           ))}
@@ -354,14 +363,58 @@ export function ChangesSection({
   );
 }
 
+/** What choosing 승인 will do to the confirmed plan, shown before the office records it. */
+function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; id: string }) {
+  if (preview === null) return null;
+  if (!preview.planConfirmed) {
+    return (
+      <StatusMessage kind="error">
+        이 사업의 확정된 실천계획서가 없어 승인을 기록할 수 없습니다. 먼저 &lsquo;실천계획 확정&rsquo;에서
+        계획서를 확정하세요.
+      </StatusMessage>
+    );
+  }
+  if (preview.effects.length === 0) {
+    return (
+      <p className="hint" data-testid={`${id}-preview`}>
+        이 요청의 구분은 확정된 실천계획서에 자동으로 반영되지 않습니다 (공약명·공약내용만 반영). 승인하면
+        조정 내역에 기록됩니다.
+      </p>
+    );
+  }
+  return (
+    <div className="approval-preview" data-testid={`${id}-preview`}>
+      <p>승인하면 확정된 실천계획서가 이렇게 바뀝니다 (이후 반기의 관리카드는 바뀐 내용과 비교합니다):</p>
+      <ul className="details">
+        {preview.effects.map((e) => (
+          <li key={e.field}>
+            {e.label}: &lsquo;{e.current}&rsquo; → &lsquo;{e.proposed}&rsquo;
+            {!e.originalMatches && (
+              <strong className="warn-text">
+                {' '}
+                — 요청서의 당초 내용이 지금 확정된 {josa(e.label, '과/와')} 다릅니다. 요청서를 확인한 뒤
+                승인하세요.
+              </strong>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The office's next step on one request: 검토중 / 승인 / 반려 with the date, who decided, and a note. */
 function PendingChange({
   request,
+  preview,
   today,
+  onOutcome,
   onDecided,
 }: {
   request: ChangeRequest;
+  preview: PlanChangePreview | null;
   today: string;
+  onOutcome: (outcome: Outcome) => void;
   onDecided: (decided: ChangeRequest) => void;
 }) {
   const allowed = nextDecisionStatuses(request).filter(
@@ -375,10 +428,12 @@ function PendingChange({
   const [outcome, setOutcome] = useState<Outcome>(null);
   const current = currentDecisionStatus(request);
   const id = `change-pending-${testIdPart(request.requestId)}`;
+  const rewrites = preview?.effects ?? [];
   const submit = async () => {
     if (status === '') return;
     setBusy(true);
     setOutcome(null);
+    onOutcome(null);
     try {
       const decided = await api.decideChangeRequest({
         department: request.department,
@@ -388,10 +443,18 @@ function PendingChange({
         by,
         note,
       });
-      setOutcome({
+      const recorded = `${request.projectId} 요청 ${request.requestId}: ${josa(`'${DECISION_STATUS_LABELS[status]}'`, '으로/로')} 기록했습니다.`;
+      const fields = rewrites.map((e) => e.label).join('·');
+      const done: Outcome = {
         kind: 'success',
-        text: `${josa(`'${DECISION_STATUS_LABELS[status]}'`, '으로/로')} 기록했습니다.`,
-      });
+        text:
+          status === 'approved' && rewrites.length > 0
+            ? `${recorded} 확정된 실천계획서의 ${josa(fields, '을/를')} 바꿨습니다 (바뀌기 전 내용은 계획서 이력에 남습니다). 부서에 새 기준 자료를 보내세요.`
+            : recorded,
+      };
+      // A decided request leaves the list: the section says what was done.
+      if (status === 'approved' || status === 'rejected') onOutcome(done);
+      else setOutcome(done);
       onDecided(decided);
     } catch (error) {
       setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -421,6 +484,7 @@ function PendingChange({
         ))}
       </ul>
       <OutcomeMessage outcome={outcome} />
+      {status === 'approved' && <ApprovalPreview preview={preview} id={id} />}
       {allowed.length === 0 ? (
         <p className="hint">총괄부서가 기록할 다음 단계가 없습니다 (부서의 결재 단계가 먼저 필요합니다).</p>
       ) : (

@@ -358,6 +358,7 @@ function ReportView({
             <Tables.changes
               changes={report.changes}
               pending={state.value.pending}
+              effects={state.value.view.pendingChangeEffects}
               today={report.meta.today}
               onDecided={reload}
             />

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isFullPath, reportRequestSchema, restoreBackupInputSchema, setupInputSchema } from './contract';
+import {
+  contract,
+  isFullPath,
+  REJECTION_NOTE_MESSAGE,
+  reportRequestSchema,
+  restoreBackupInputSchema,
+  setupInputSchema,
+} from './contract';
 
 describe('data folder paths', () => {
   it.each(['C:\\공약이행\\데이터', 'd:/pledge', '/home/사용자/공약이행', '\\\\server\\share'])(
@@ -36,5 +43,29 @@ describe('report request', () => {
     expect(reportRequestSchema.safeParse({ periodId: '2019-H1', comparePeriodId: '2018-H2' }).success).toBe(
       true,
     );
+  });
+});
+
+describe('office decisions', () => {
+  it('a rejection (완료 요청 or 조정 요청) needs the reason the department will read', () => {
+    const completion = contract.decideCompletion.input;
+    const blank = { projectId: '1-1-1', periodId: '2019-H1', decision: 'rejected', note: '  ' };
+    expect(completion.safeParse(blank).error?.issues[0]).toMatchObject({
+      path: ['note'],
+      message: REJECTION_NOTE_MESSAGE,
+    });
+    expect(completion.safeParse({ ...blank, note: '증빙 보완 필요' }).success).toBe(true);
+    expect(completion.safeParse({ ...blank, decision: 'accepted', note: '' }).success).toBe(true);
+    const change = contract.decideChangeRequest.input;
+    const request = {
+      department: '경제진흥본부',
+      requestId: 'cr-1',
+      status: 'rejected',
+      date: '2019-07-20',
+      by: '시민공약평가단',
+      note: '',
+    };
+    expect(change.safeParse(request).error?.issues[0]?.message).toBe(REJECTION_NOTE_MESSAGE);
+    expect(change.safeParse({ ...request, status: 'reviewing' }).success).toBe(true);
   });
 });

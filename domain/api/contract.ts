@@ -464,6 +464,9 @@ export interface CompletionRequestView {
   decidedAt: string | null;
 }
 
+/** A rejection (완료 요청, 조정 요청) goes back to the department with its reason: the note is required. */
+export const REJECTION_NOTE_MESSAGE = '반려할 때는 부서에 알릴 사유를 메모에 적으세요.';
+
 export interface OfficeReportView {
   report: OfficeReport;
   conflicts: Conflict[];
@@ -653,23 +656,33 @@ export const contract = {
     returns<{ accepted: string; held: string; department: string; revision: number }>(),
   ),
   decideCompletion: op(
-    z.strictObject({
-      projectId: documentRefSchema.shape.projectId,
-      periodId: periodIdInputSchema,
-      decision: officeDecisionSchema,
-      note: z.string().max(2000),
-    }),
+    z
+      .strictObject({
+        projectId: documentRefSchema.shape.projectId,
+        periodId: periodIdInputSchema,
+        decision: officeDecisionSchema,
+        note: z.string().max(2000),
+      })
+      .refine((v) => v.decision !== 'rejected' || v.note.trim() !== '', {
+        message: REJECTION_NOTE_MESSAGE,
+        path: ['note'],
+      }),
     returns<{ projectId: string; decision: 'accepted' | 'rejected' }>(),
   ),
   decideChangeRequest: op(
-    z.strictObject({
-      department: z.string().min(1),
-      requestId: z.string().min(1).max(64),
-      status: z.enum(DECISION_STATUSES),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '날짜는 YYYY-MM-DD 형식입니다.'),
-      by: z.string().trim().min(1, '결정한 사람(기관)을 입력하세요.').max(100),
-      note: z.string().max(5000),
-    }),
+    z
+      .strictObject({
+        department: z.string().min(1),
+        requestId: z.string().min(1).max(64),
+        status: z.enum(DECISION_STATUSES),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '날짜는 YYYY-MM-DD 형식입니다.'),
+        by: z.string().trim().min(1, '결정한 사람(기관)을 입력하세요.').max(100),
+        note: z.string().max(5000),
+      })
+      .refine((v) => v.status !== 'rejected' || v.note.trim() !== '', {
+        message: REJECTION_NOTE_MESSAGE,
+        path: ['note'],
+      }),
     returns<ChangeRequest>(),
   ),
 };

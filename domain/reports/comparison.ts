@@ -81,6 +81,7 @@ export function buildComparison(ctx: ReportContext): ComparisonReport {
       statusChanged: projects.filter((p) => p.changes.includes('status')).length,
       changed: projects.filter((p) => p.changes.length > 0).length,
     },
+    completionUndecided: [...(ctx.input.completionUndecided ?? [])].sort(),
   };
 }
 

@@ -283,6 +283,8 @@ export interface ComparisonReport {
   toPeriodId: string;
   projects: ProjectComparison[];
   summary: { improved: number; worsened: number; unchanged: number; statusChanged: number; changed: number };
+  /** Projects whose 완료 (the later half-year's) awaits the office's decision: shown "완료 (결정 대기)". */
+  completionUndecided: string[];
 }
 
 export interface StatusChartData {

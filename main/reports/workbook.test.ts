@@ -197,6 +197,10 @@ describe('writeReportWorkbook', () => {
     const fin = book.Sheets[SHEET_NAMES.finance] as XLSX.WorkSheet;
     for (const id of waiting) expect(cell(fin, `C${rowOf(fin, 'A', id)}`)?.v).toBe('완료 (결정 대기)');
     expect(cell(finance, `C${rowOf(finance, 'A', waiting[0] as string)}`)?.v).toBe('완료');
+    // So does the later half-year's 추진상황 in 반기 비교.
+    const comparison = book.Sheets[SHEET_NAMES.comparison] as XLSX.WorkSheet;
+    for (const id of waiting)
+      expect(cell(comparison, `E${rowOf(comparison, 'A', id)}`)?.v).toBe('완료 (결정 대기)');
   });
 });
 

@@ -443,7 +443,7 @@ function comparisonSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 1, p.projectName);
       b.text(r, 2, p.leadDepartment);
       b.text(r, 3, REPORT_STATUS_LABELS[p.statusBefore]);
-      b.text(r, 4, REPORT_STATUS_LABELS[p.statusAfter]);
+      b.text(r, 4, financeStatusLabel(p.statusAfter, p.projectId, c.completionUndecided));
       b.text(r, 5, statusTrendLabel(p.statusTrend));
       num(b, r, 6, p.executedBefore);
       num(b, r, 7, p.executedAfter);

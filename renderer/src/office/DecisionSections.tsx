@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import type { Conflict, OfficeReportView, PlanChangePreview } from '../../../domain/api/contract';
+import {
+  REJECTION_NOTE_MESSAGE,
+  type Conflict,
+  type OfficeReportView,
+  type PlanChangePreview,
+} from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import {
   currentDecisionStatus,
@@ -203,7 +208,12 @@ export function CompletionSection({
   }
   const decide = (projectId: string, decision: 'accepted' | 'rejected') =>
     run(async () => {
-      await api.decideCompletion({ projectId, periodId, decision, note: notes[projectId] ?? '' });
+      const note = notes[projectId] ?? '';
+      if (decision === 'rejected' && note.trim() === '') {
+        document.querySelector<HTMLInputElement>(`[aria-label="${projectId} 완료 요청 메모"]`)?.focus();
+        throw new Error(`${projectId}: ${REJECTION_NOTE_MESSAGE}`);
+      }
+      await api.decideCompletion({ projectId, periodId, decision, note });
       return `${projectId} 완료 요청을 ${decision === 'accepted' ? '승인' : '반려'}했습니다.`;
     });
   return (
@@ -256,7 +266,7 @@ export function CompletionSection({
                   value={notes[r.projectId] ?? ''}
                   onChange={(e) => setNotes({ ...notes, [r.projectId]: e.target.value })}
                   aria-label={`${r.projectId} 완료 요청 메모`}
-                  placeholder="메모"
+                  placeholder="메모 (반려하면 사유)"
                 />
                 <button type="button" disabled={busy} onClick={() => void decide(r.projectId, 'accepted')}>
                   승인
@@ -431,6 +441,10 @@ function PendingChange({
   const rewrites = preview?.effects ?? [];
   const submit = async () => {
     if (status === '') return;
+    if (status === 'rejected' && note.trim() === '') {
+      setOutcome({ kind: 'error', text: REJECTION_NOTE_MESSAGE });
+      return;
+    }
     setBusy(true);
     setOutcome(null);
     onOutcome(null);

@@ -7,6 +7,7 @@ import {
   missedMilestoneText,
   REPORT_STATUS_LABELS,
   statusTrendLabel,
+  financeStatusLabel,
   type ComparisonReport,
   type LaggingProject,
   type ParticipationReport,
@@ -213,7 +214,9 @@ export function ComparisonTable({
                   <td>{p.projectId}</td>
                   <td className="text">{p.projectName}</td>
                   <td className="label">{REPORT_STATUS_LABELS[p.statusBefore]}</td>
-                  <td className="label">{REPORT_STATUS_LABELS[p.statusAfter]}</td>
+                  <td className="label">
+                    {financeStatusLabel(p.statusAfter, p.projectId, comparison.completionUndecided)}
+                  </td>
                   <td className="label">{statusTrendLabel(p.statusTrend)}</td>
                   <td className="num">{formatAmount(p.executedBefore)}</td>
                   <td className="num">{formatAmount(p.executedAfter)}</td>

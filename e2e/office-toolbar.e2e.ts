@@ -84,4 +84,10 @@ test('the toolbar: a comparison never stays on the reported half-year, old table
     '집행률 기준은 0~100(%) 사이 숫자로 입력하세요. 지금은 45.0%를 적용하고 있습니다.',
   );
   await expect(page.locator('.office-meta')).toContainText('집행률 기준 45.0%');
+  // Said while typing, before the box is left; a good value clears it.
+  await threshold.fill('abc');
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: '집행률 기준은' })).toBeVisible();
+  await threshold.fill('40');
+  await expect(page.getByRole('alert').filter({ hasText: '집행률 기준은' })).toHaveCount(0);
 });

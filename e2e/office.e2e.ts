@@ -533,7 +533,7 @@ test('a second bundle with a revision already taken (the department copied to an
   const heldSha = createHash('sha256').update(readFileSync(other.path)).digest('hex');
   const firstSha = createHash('sha256').update(readFileSync(first.path)).digest('hex');
   const conflict = office.cell(`conflict-same-revision_${heldSha}`);
-  await expect(conflict).toContainText('같은 차수의 다른 번들');
+  await expect(conflict).toContainText('같은 회차의 다른 번들');
   await expect(conflict).toContainText(heldSha.slice(0, 12));
   await expect(conflict).toContainText(firstSha.slice(0, 12));
   // When each was made, in the office's time (both exported at 10:00 KST).

@@ -30,6 +30,7 @@ export function buildOfficeReport(input: ReportInput): OfficeReport {
       catalogId: input.catalog.id,
       catalogVersion: input.catalog.version,
       termId: input.term.id,
+      termName: input.term.name,
       periodId: ctx.period.id,
       periodLabel: ctx.period.label,
       dueDate: ctx.period.dueDate,

@@ -19,6 +19,8 @@ export {
   UNDECIDED_LABEL,
   undecidedCompletionNote,
   financeStatusLabel,
+  reportTitle,
+  undecidedSummary,
 } from './labels';
 export {
   plannedSoFar,

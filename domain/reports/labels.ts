@@ -53,6 +53,22 @@ export const comparedPeriodLabel = (periodId: string | null): string =>
 /** The mark of a 완료 count some of whose requests the office has not decided yet. */
 export const UNDECIDED_LABEL = '결정 대기';
 
+/** The office's open decisions in one line ("충돌 1건, 완료 요청 1건"), or null when nothing waits. */
+export function undecidedSummary(
+  undecided: { conflicts: number; completionRequests: number; changeRequests: number } | undefined,
+): string | null {
+  if (undecided === undefined) return null;
+  const parts = [
+    undecided.conflicts > 0 ? `충돌 ${undecided.conflicts}건` : null,
+    undecided.completionRequests > 0 ? `완료 요청 ${undecided.completionRequests}건` : null,
+    undecided.changeRequests > 0 ? `조정 요청 ${undecided.changeRequests}건` : null,
+  ].filter((p) => p !== null);
+  return parts.length === 0 ? null : parts.join(', ');
+}
+
+/** One title for the report wherever it appears (screen, print, workbook, public page): "민선7기 공약이행 종합 현황". */
+export const reportTitle = (meta: { termName: string }): string => `${meta.termName} 공약이행 종합 현황`;
+
 /**
  * The note under the status tables when some 완료 still wait for the office's decision; null when none does.
  * `completed` and `undecided` are the total row's counts.

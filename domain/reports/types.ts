@@ -317,12 +317,19 @@ export interface OfficeReport {
     catalogId: string;
     catalogVersion: string;
     termId: string;
+    /** "민선7기": the term's name, first in the report's title. */
+    termName: string;
     periodId: string;
     periodLabel: string;
     dueDate: string;
     today: string;
     executionRateThreshold: number;
     definitions: { completionRate: string; executionRate: string; lagging: string };
+    /**
+     * What still waits for the office's decision when the report was made (set by the office's service, which
+     * knows the decisions): the tables may change once they are decided.
+     */
+    undecided?: { conflicts: number; completionRequests: number; changeRequests: number };
   };
   statusTables: StatusTables;
   finance: FinanceReport;

@@ -106,7 +106,7 @@ describe('writePublicReport', () => {
   it('index.html is self-contained, script-free and escapes every text', () => {
     const html = read('index.html');
     expect(html).toContain('<html lang="ko">');
-    expect(html).toContain('공약 이행 추진상황 (2019년 상반기)');
+    expect(html).toContain('민선7기 공약이행 종합 현황 (2019년 상반기)');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/<link|src=["']?http/i);

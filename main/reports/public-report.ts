@@ -7,6 +7,7 @@ import {
   REPORT_STATUSES,
   undecidedCompletionNote,
   financeStatusLabel,
+  reportTitle,
 } from '../../domain/reports';
 import { fileWriteError, writeFilesAtomic } from '../bundles/atomic-file';
 import { packZip } from '../bundles/zip-pack';
@@ -229,7 +230,7 @@ function changesSection(report: OfficeReport): string {
 export function renderPublicHtml(report: OfficeReport): string {
   const m = report.meta;
   const g = report.finance.grandTotal;
-  const title = `공약 이행 추진상황 (${m.periodLabel})`;
+  const title = `${reportTitle(m)} (${m.periodLabel})`;
   return `<!DOCTYPE html>
 <html lang="ko">
 <head>

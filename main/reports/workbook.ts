@@ -22,6 +22,8 @@ import {
   UNDECIDED_LABEL,
   undecidedCompletionNote,
   financeStatusLabel,
+  reportTitle,
+  undecidedSummary,
 } from '../../domain/reports';
 import { preparePrint, withPageSetup } from './print-setup';
 import { amountFormat, cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
@@ -229,14 +231,26 @@ function statusSheet(
 // ---------------------------------------------------------------------------------------------------------------
 // Other sheets
 
+/** 개요's line on what still waits for the office's decision when the workbook was written. */
+function undecidedLine(undecided: NonNullable<OfficeReport['meta']['undecided']>): [string, string] {
+  const summary = undecidedSummary(undecided);
+  return [
+    '결정 대기',
+    summary === null
+      ? '없음'
+      : `${summary} — 정하면 표가 바뀔 수 있습니다 (종합 현황의 충돌·완료 요청·조정 내역에서 결정)`,
+  ];
+}
+
 function overviewSheet(report: OfficeReport): XLSX.WorkSheet {
   const b = new SheetBuilder(SHEET_NAMES.overview);
   const m = report.meta;
   const lines: [string, string][] = [
-    ['보고서', '민선 공약 추진상황 종합'],
+    ['보고서', reportTitle(m)],
     ['기준 반기', `${m.periodLabel} (${m.periodId})`],
     ['제출기한', m.dueDate],
     ['작성 기준일', m.today],
+    ...(m.undecided === undefined ? [] : [undecidedLine(m.undecided)]),
     ['공약 목록 판', m.catalogVersion],
     ['집행률 기준', `${Math.round(m.executionRateThreshold * 1000) / 10}% 미만은 부진`],
     ['완료율', m.definitions.completionRate],
@@ -315,7 +329,17 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
   const rows = report.submissions.departments.flatMap((d) => d.bundles.map((x) => ({ d: d.department, x })));
   return table(
     SHEET_NAMES.bundles,
-    ['부서', '접수 일시', '접수일', '기한 내', '서명', '회차', '문서 수', '작성 일시', 'SHA-256'],
+    [
+      '부서',
+      '접수 일시',
+      '접수일',
+      '기한 내',
+      '서명',
+      '회차',
+      '관리카드·재정 문서 수',
+      '작성 일시',
+      'SHA-256',
+    ],
     rows.map(({ d, x }) => (b: SheetBuilder, r: number) => {
       b.text(r, 0, d);
       b.text(r, 1, localDateTimeOf(x.receivedAt));
@@ -489,7 +513,7 @@ export function buildReportWorkbook(report: OfficeReport): {
     [SHEET_NAMES.comparison, comparisonSheet(report)],
   ];
   for (const [name, sheet] of sheets) XLSX.utils.book_append_sheet(wb, sheet, name);
-  wb.Props = { Title: `공약 추진상황 종합 ${report.meta.periodLabel}`, Author: '기획담당관' };
+  wb.Props = { Title: `${reportTitle(report.meta)} (${report.meta.periodLabel})`, Author: '기획담당관' };
   // Printed, each page repeats its sheet's header rows (1-based): the status sheets' title and two header
   // rows, 붙임5's title and merged headers, the other tables' one header row.
   const titleRows = new Map<string, [number, number]>();

@@ -619,7 +619,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
         file: v.file,
         status: 'held',
         code: 'REVISION_CONFLICT',
-        reason: `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 같은 차수의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.`,
+        reason: `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 같은 회차의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.`,
         ...base,
         documents: v.documents.length,
       },

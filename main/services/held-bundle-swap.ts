@@ -64,7 +64,7 @@ export async function swapHeldBundle(
       if (counted?.status !== 'accepted') {
         throw new UserError(
           'HELD_NO_COUNTERPART',
-          `보류한 번들과 같은 차수로 반영된 번들(SHA-256 ${short(current.conflictsWith)})을 찾을 수 없습니다.`,
+          `보류한 번들과 같은 회차로 반영된 번들(SHA-256 ${short(current.conflictsWith)})을 찾을 수 없습니다.`,
         );
       }
       const chain = writes.getChain(manifest.department);
@@ -74,16 +74,16 @@ export async function swapHeldBundle(
         manifest.revision !== counted.revision
       ) {
         const later =
-          chain && chain.lastRevision > counted.revision ? `r${chain.lastRevision}까지` : '다음 차수를';
+          chain && chain.lastRevision > counted.revision ? `r${chain.lastRevision}까지` : '다음 회차를';
         throw new UserError(
           'HELD_SUPERSEDED',
-          `${josa(manifest.department, '은/는')} 반영한 r${counted.revision} 뒤에 ${later} 보냈습니다. 그 번들들은 반영한 번들을 이어 만든 것이므로 보류한 번들로 바꿀 수 없습니다. 필요한 내용은 부서가 새 차수로 보내도록 요청하세요.`,
+          `${josa(manifest.department, '은/는')} 반영한 r${counted.revision} 뒤에 ${later} 보냈습니다. 그 번들들은 반영한 번들을 이어 만든 것이므로 보류한 번들로 바꿀 수 없습니다. 필요한 내용은 부서가 새 회차로 보내도록 요청하세요.`,
         );
       }
       if (manifest.previousBundleSha256 !== counted.previousSha256) {
         throw new UserError(
           'HELD_OTHER_PARENT',
-          `보류한 번들은 반영한 번들과 다른 이전 번들 다음에 만들어졌습니다. 차수가 이어지지 않으므로 바꿀 수 없습니다.`,
+          `보류한 번들은 반영한 번들과 다른 이전 번들 다음에 만들어졌습니다. 회차가 이어지지 않으므로 바꿀 수 없습니다.`,
         );
       }
       const countedBytes = swap.file(counted.sha256);

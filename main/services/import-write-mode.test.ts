@@ -41,7 +41,7 @@ async function chain(pair: KeyPairPem, count: number): Promise<{ name: string; b
             projectId,
             department,
             periodId: '2019-H1',
-            note: `차수 ${revision}: ${'재원 확보 경과 '.repeat(200)}`,
+            note: `회차 ${revision}: ${'재원 확보 경과 '.repeat(200)}`,
           },
         },
       ],

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { SHEET_NAMES, writeReportWorkbook } from '../reports/workbook';
 import { frozenFieldIssues, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
 import { join } from 'node:path';
 import { exportBaseline } from './baseline';
@@ -78,6 +80,15 @@ describe('office report with decisions', () => {
     const lead = (view: typeof asked) => view.report.statusTables.byDepartment.find((r) => r.key === LEAD);
     expect(lead(asked)?.completedUndecided).toBe(1);
     expect(asked.report.statusTables.total.completedUndecided).toBe(1);
+    // The exports say what still waits: the workbook's 개요 names it.
+    expect(asked.report.meta.undecided).toEqual({ conflicts: 0, completionRequests: 1, changeRequests: 0 });
+    const overview = XLSX.read(writeReportWorkbook(asked.report), { type: 'buffer' }).Sheets[
+      SHEET_NAMES.overview
+    ] as XLSX.WorkSheet;
+    const lines = XLSX.utils.sheet_to_json<string[]>(overview, { header: 1 });
+    expect(lines.find((l) => l[0] === '결정 대기')?.[1]).toMatch(
+      /^완료 요청 1건 — 정하면 표가 바뀔 수 있습니다/,
+    );
     expect(asked.report.statusTables.byArea.find((r) => r.key === '1')?.completedUndecided).toBe(1);
     expect(asked.report.statusTables.byCorePledge.find((r) => r.key === '1-1')?.completedUndecided).toBe(1);
 
@@ -248,7 +259,7 @@ describe('conflicts between departments and between bundles', () => {
       projectId: '1-1-1',
       periodId: '2019-H1',
       decision: 'rejected',
-      note: '부서에 새 차수로 다시 보내도록 요청',
+      note: '부서에 새 회차로 다시 보내도록 요청',
     });
     const after = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
     expect(after.conflicts.find((c) => c.kind === 'sameRevision')?.resolution).toBe('rejected');

@@ -8,7 +8,7 @@ export const importHelp = `pledge import --data DIR FILE|FOLDER… [--json]
   (기획담당관) 제출 번들을 가져옵니다. 폴더는 하위 폴더까지 *.pledge, *.zip 파일을 찾습니다.
   각 파일을 한 번만 읽어 별도 작업자에서 끝까지 검사한 뒤 반영합니다. 진행 상황은 표준 오류로 출력합니다.
   결과: 반영(accepted), 중복(duplicate), 격리(quarantined: 등록·승인되지 않았거나 폐기된 키),
-  충돌 보류(held: 같은 차수의 다른 번들을 이미 받음, 현황의 '충돌'에 표시), 거부(rejected)와 이유.
+  충돌 보류(held: 같은 회차의 다른 번들을 이미 받음, 현황의 '충돌'에 표시), 거부(rejected)와 이유.
   --json  결과를 JSON 요약으로 출력 (accepted, duplicate, quarantined, held, rejected 목록)
   거부된 파일이 하나라도 있으면 종료 코드 1`;
 

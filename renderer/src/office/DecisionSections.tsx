@@ -65,7 +65,7 @@ const RESOLUTION_LABELS: Record<Conflict['kind'], Partial<Record<'accepted' | 'r
 const KIND_LABELS: Record<Conflict['kind'], string> = {
   frozenFields: '확정 항목 불일치',
   coDepartmentCard: '두 부서의 관리카드',
-  sameRevision: '같은 차수의 다른 번들',
+  sameRevision: '같은 회차의 다른 번들',
 };
 
 /**

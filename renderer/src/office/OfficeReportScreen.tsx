@@ -9,6 +9,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { ChangesSection, CompletionSection, ConflictsSection } from './DecisionSections';
 import { FinanceTable } from './FinanceTable';
 import { needsConfirmation } from '../../../domain/plans/confirmation';
+import { reportTitle, undecidedSummary } from '../../../domain/reports/labels';
 import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../../domain/reports/lagging';
 import { PlanConfirmationsSection } from './PlanConfirmations';
 import { formatRate } from './format';
@@ -134,9 +135,10 @@ function ReportView({
   };
   const mounted = (id: TabId) => printAll || shown.has(id);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
-  const [exportMessage, setExportMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(
-    null,
-  );
+  const [exportMessage, setExportMessage] = useState<{
+    kind: 'success' | 'error' | 'info';
+    text: string;
+  } | null>(null);
 
   const request: ReportRequest = {
     periodId,
@@ -160,18 +162,23 @@ function ReportView({
     reloadPlans();
   }, [reload, reloadPlans]);
 
-  const commitThreshold = () => {
+  /** The typed 기준 as a fraction, or null (with the message set) when it is no percentage. */
+  const checkThreshold = (typed: string): number | null => {
     // "30", "30%", "12,5" and "12.5 %" are all what people type for a percentage.
-    const text = thresholdText.trim().replace(/\s*%$/, '').replace(',', '.');
+    const text = typed.trim().replace(/\s*%$/, '').replace(',', '.');
     const value = Number(text);
     if (text === '' || !Number.isFinite(value) || value < 0 || value > 100) {
       setThresholdError(
         `집행률 기준은 0~100(%) 사이 숫자로 입력하세요. 지금은 ${formatRate(threshold)}를 적용하고 있습니다.`,
       );
-      return;
+      return null;
     }
     setThresholdError(null);
-    if (value / 100 !== threshold) setThreshold(value / 100);
+    return value / 100;
+  };
+  const commitThreshold = () => {
+    const value = checkThreshold(thresholdText);
+    if (value !== null && value !== threshold) setThreshold(value);
   };
 
   /** Downloads a file the main process builds from the report shown (the workbook, the public report zip). */
@@ -182,12 +189,23 @@ function ReportView({
       const file =
         what === 'workbook' ? await api.exportReportWorkbook(request) : await api.exportPublicReport(request);
       downloadBase64(file.fileName, file.mediaType, file.dataBase64);
+      // Exported before every decision is taken: said, so the file is not taken for the final one.
+      const waiting = undecidedSummary(
+        state.status === 'ready' ? state.value.view.report.meta.undecided : undefined,
+      );
+      const caution =
+        waiting === null
+          ? ''
+          : what === 'workbook'
+            ? ` 아직 정하지 않은 ${waiting}이 있습니다: 정하면 표가 바뀔 수 있습니다 (개요 시트에도 적었습니다).`
+            : ` 아직 정하지 않은 ${waiting}이 있습니다: 정하기 전의 내용(예: 완료 (결정 대기))이 공개됩니다. 정한 뒤 다시 내보내는 것을 권합니다.`;
       setExportMessage({
-        kind: 'success',
+        kind: waiting === null ? 'success' : 'info',
         text:
-          what === 'workbook'
+          (what === 'workbook'
             ? `${file.fileName} 파일을 내려받았습니다.`
-            : `${file.fileName} 파일을 내려받았습니다. 압축을 풀어 index.html 과 CSV 파일(projects·finance·changes)을 누리집에 올리세요.`,
+            : `${file.fileName} 파일을 내려받았습니다. 압축을 풀어 index.html 과 CSV 파일(projects·finance·changes)을 누리집에 올리세요.`) +
+          caution,
       });
     } catch (error) {
       setExportMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -215,7 +233,8 @@ function ReportView({
     <section className="office-report" aria-labelledby="office-report-title" data-testid="office-report">
       <header className="office-head">
         <h2 id="office-report-title">
-          공약이행 종합 현황 <span data-testid="office-period-label">{periodLabel}</span>
+          {state.status === 'ready' ? reportTitle(state.value.view.report.meta) : '공약이행 종합 현황'}{' '}
+          <span data-testid="office-period-label">{periodLabel}</span>
         </h2>
         <form
           className="office-toolbar screen-only"
@@ -268,7 +287,11 @@ function ReportView({
               inputMode="decimal"
               size={5}
               value={thresholdText}
-              onChange={(e) => setThresholdText(e.target.value)}
+              onChange={(e) => {
+                // Said while typing; applied on Enter or leaving the box.
+                setThresholdText(e.target.value);
+                checkThreshold(e.target.value);
+              }}
               onBlur={commitThreshold}
               aria-invalid={thresholdError ? true : undefined}
               data-testid="office-threshold"

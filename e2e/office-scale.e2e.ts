@@ -102,6 +102,16 @@ test('a 2,380-row 붙임5 shows its first rows at once, fills in, and prints who
     .getByTestId('finance-subtotal-1')
     .evaluate((row) => [...row.children].slice(0, 2).map((c) => getComputedStyle(c).position));
   expect(subtotalCells).toEqual(['sticky', 'static']);
+  // It covers no more than a project row's 관리번호 and 공약사업명 do: no subtotal amount hides under it.
+  const edges = await page.evaluate(() => {
+    const right = (selector: string) =>
+      (document.querySelector(selector) as HTMLElement).getBoundingClientRect().right;
+    return {
+      label: right('[data-testid="finance-subtotal-1"] > th'),
+      name: right('tr[data-testid^="finance-row-"] > :nth-child(2)'),
+    };
+  });
+  expect(Math.abs(edges.label - edges.name)).toBeLessThanOrEqual(1);
 
   // On a 1366×768 screen the whole box, with its scrollbars, is under the toolbar without scrolling the page; no
   // row shows through the header's bottom edge or at the left edge of 관리번호.

@@ -348,6 +348,11 @@ test('an executed amount changed in revision 2 is red on screen and in the expor
     expect(printed, title).toContain(title);
   }
   expect(printed).toContain('4-2-4');
+  // Nothing is cut at the right edge: every word ends inside the 10 mm margin (붙임5 has 25 columns).
+  const boxes = execFileSync('pdftotext', ['-bbox', pdfPath, '-'], { encoding: 'utf8' });
+  const rightEdges = [...boxes.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+  expect(rightEdges.length).toBeGreaterThan(100);
+  expect(Math.max(...rightEdges)).toBeLessThanOrEqual(841.89 - (10 / 25.4) * 72);
 });
 
 test('a card whose 정책목표 differs from the confirmed plan is a conflict; 카드 제외 turns the project into 미제출', async ({

@@ -120,7 +120,7 @@ describe.skipIf(soffice === null)('the workbook in LibreOffice Calc', () => {
 });
 
 describe.skipIf(soffice === null)('the workbook printed by LibreOffice Calc', () => {
-  it('prints landscape A4 pages, 붙임5 one page wide with all its columns beside its 관리번호', () => {
+  it('prints landscape A4 pages (붙임5 on A3), 붙임5 one page wide with all its columns beside its 관리번호', () => {
     const dir = join(work, 'print');
     const path = join(dir, 'print.xlsx');
     mkdirSync(join(dir, 'profile'), { recursive: true });
@@ -145,11 +145,15 @@ describe.skipIf(soffice === null)('the workbook printed by LibreOffice Calc', ()
       Math.round(Number(m[2])),
     ]);
     expect(sizes.length).toBeGreaterThan(Object.keys(SHEET_NAMES).length - 1);
-    expect(sizes.filter(([w, h]) => !(w === 842 && h === 595))).toEqual([]);
     // The page with 붙임5's first row also holds its last columns: not cut into strips of columns.
     const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f');
-    const financePage = pages.find((p) => p.includes('재정집행') && p.includes('관리번호'));
+    const financeAt = pages.findIndex((p) => p.includes('재정집행') && p.includes('관리번호'));
+    const financePage = pages[financeAt];
     expect(financePage).toBeDefined();
+    // 붙임5's pages are A3 landscape, every other page A4 landscape.
+    const a3 = (size: number[] | undefined) => size?.[0] === 1191 && size[1] === 842;
+    expect(a3(sizes[financeAt])).toBe(true);
+    expect(sizes.filter((s) => !a3(s) && !(s[0] === 842 && s[1] === 595))).toEqual([]);
     expect(financePage).toContain('비고');
     expect(financePage).toContain('임기내 집행');
   }, 180_000);

@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 
 /**
- * How the workbook prints: every sheet on landscape A4, one page wide (as many pages tall as it needs), and each
+ * How the workbook prints: every sheet on landscape A4 (붙임5 on A3), one page wide (as many pages tall as it needs), and each
  * sheet's header rows repeated on every page. SheetJS's community edition writes page margins and defined names
  * (the repeated rows, _xlnm.Print_Titles) but not the page setup itself, so that element is added to each
  * worksheet's XML after writing. Without it Calc and Excel print 붙임5 as strips of columns over many portrait
@@ -9,7 +9,9 @@ import * as XLSX from 'xlsx';
  */
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
-const PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+/** paperSize 9 is A4, 8 is A3 (ECMA-376 §18.18.42). */
+const pageSetup = (paper: 'A4' | 'A3'): string =>
+  `<pageSetup paperSize="${paper === 'A3' ? 8 : 9}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
 const FIT_TO_PAGE = '<pageSetUpPr fitToPage="1"/>';
 
 /** Before writing: margins on every sheet, and the rows to repeat (1-based, inclusive) per sheet name. */
@@ -36,14 +38,19 @@ export function preparePrint(
   };
 }
 
-/** After writing: the page setup in every worksheet of the .xlsx bytes. */
-export function withPageSetup(xlsx: Buffer): Buffer {
+/**
+ * After writing: the page setup in every worksheet of the .xlsx bytes. `a3Sheets` (1-based, in workbook order)
+ * print on A3 instead of A4: a sheet as wide as 붙임5 (25 columns) is unreadably small on one A4 page's width.
+ */
+export function withPageSetup(xlsx: Buffer, a3Sheets: ReadonlySet<number> = new Set()): Buffer {
   const zip = XLSX.CFB.read(xlsx, { type: 'buffer' });
   zip.FullPaths.forEach((path: string, i: number) => {
-    if (!/\/xl\/worksheets\/sheet\d+\.xml$/.test(path)) return;
+    const sheet = /\/xl\/worksheets\/sheet(\d+)\.xml$/.exec(path);
+    if (sheet === null) return;
     const entry = zip.FileIndex[i];
     if (entry?.content === undefined) return;
     const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    const PAGE_SETUP = pageSetup(a3Sheets.has(Number(sheet[1])) ? 'A3' : 'A4');
     const setUp = xml
       .replace(/(<pageMargins\b[^>]*\/>)/, `$1${PAGE_SETUP}`)
       .replace(/<sheetPr\/>|<sheetPr\b([^>]*)\/>|<sheetPr\b([^>]*)>/, (found, a?: string, b?: string) =>

@@ -211,10 +211,13 @@ describe('printing', () => {
       ({ path }: { path: string }) => /\/xl\/worksheets\/sheet\d+\.xml$/.test(path),
     );
     expect(sheets).toHaveLength(Object.keys(SHEET_NAMES).length);
-    for (const { entry } of sheets) {
+    const financeSheet = workbook.SheetNames.indexOf(SHEET_NAMES.finance) + 1;
+    for (const { path, entry } of sheets) {
       const xml = Buffer.from(entry?.content as Uint8Array).toString('utf8');
-      expect(xml).toContain(
-        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+      // 붙임5 (25 columns) on A3, the other sheets on A4.
+      const paper = path.endsWith(`/sheet${financeSheet}.xml`) ? 8 : 9;
+      expect(xml, path).toContain(
+        `<pageSetup paperSize="${paper}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
       );
       expect(xml).toMatch(/<sheetPr[^>]*><pageSetUpPr fitToPage="1"\/>/);
     }

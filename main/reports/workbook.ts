@@ -534,5 +534,6 @@ export function writeReportWorkbook(report: OfficeReport): Buffer {
   // Written uncompressed: withPageSetup reads it back and compresses it once, on writing it again.
   return withPageSetup(
     XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer,
+    new Set([workbook.SheetNames.indexOf(SHEET_NAMES.finance) + 1]),
   );
 }

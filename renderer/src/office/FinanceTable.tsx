@@ -229,9 +229,11 @@ function AmountsRow({
 }) {
   return (
     <tr className={className} data-testid={testId}>
-      <th scope="row" colSpan={3}>
+      {/* Over 관리번호 and 공약사업명 only: on screen exactly the part that stays at the left in every row. */}
+      <th scope="row" colSpan={2}>
         {label}
       </th>
+      <td />
       {columns.map((c) => {
         const value = c.get(amounts);
         return (

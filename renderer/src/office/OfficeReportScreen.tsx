@@ -69,11 +69,10 @@ type ExportKind = 'workbook' | 'public';
 
 export function OfficeReportScreen({ catalog }: { catalog: Catalog }) {
   const [setup] = useLoad(async () => {
-    const term = await api.getTerm();
-    const periods = termPeriods(term);
-    // Decided by the handlers (one indexed query, else the program's clock), not from the list of every bundle.
-    const { periodId } = await api.getDefaultReportPeriod();
-    return { term, periods, initialPeriod: periodId };
+    // Both at once: the report waits for them. The half-year is decided by the handlers (one indexed query, else
+    // the program's clock), not from the list of every bundle.
+    const [term, { periodId }] = await Promise.all([api.getTerm(), api.getDefaultReportPeriod()]);
+    return { term, periods: termPeriods(term), initialPeriod: periodId };
   }, []);
   if (setup.status === 'loading') return <StatusMessage kind="info">종합 현황을 준비하는 중…</StatusMessage>;
   if (setup.status === 'error') return <StatusMessage kind="error">{setup.message}</StatusMessage>;

@@ -345,6 +345,11 @@ test('department: the office baseline says whether the last submission file arri
     await expect(page.getByTestId('baseline-receipts')).toHaveText(expected);
   };
   await applyPackage(first, '이 부서의 제출 파일 1건 (2019-07-12 10:00 기준)');
+  // The list of files made says it per file: r1 arrived, r2 is not in the package.
+  const receiptOf = (revision: number) =>
+    page.getByTestId(`sent-file-r${revision}`).getByTestId('sent-file-receipt');
+  await expect(receiptOf(1)).toHaveText('반영됨 (2019-07-11 14:00 접수)');
+  await expect(receiptOf(2)).toHaveText('기준 자료에 없음: 보냈는지 확인');
   await openDesk();
   const receipt = page.getByTestId('office-receipt');
   await expect(receipt).toContainText(
@@ -357,6 +362,7 @@ test('department: the office baseline says whether the last submission file arri
   const second = join(scratch, 'baseline-2.pledge');
   atTime(packaged, 'baseline', 'export', '--data', officeDir, '--out', second);
   await applyPackage(second, '이 부서의 제출 파일 2건 (2019-07-12 10:00 기준)');
+  await expect(receiptOf(2)).toHaveText('반영됨 (2019-07-11 14:00 접수)');
   await openDesk();
   await expect(receipt).toHaveText('· 기획담당관 접수 확인: 반영됨 (2019-07-11 14:00 접수)');
   await expect(receipt).not.toHaveClass(/sent-missing/);

@@ -183,6 +183,18 @@ export interface DeadlineView {
   } | null;
 }
 
+/** A submission file this department copy made, newest first, with what the office's last package says of it. */
+export interface SentBundleView {
+  revision: number;
+  /** A half-year ("2019-H1") or 'plan'. */
+  period: string;
+  createdAt: string;
+  documents: number;
+  sha256: string;
+  path: string;
+  receipt: OfficeReceipt | null;
+}
+
 /**
  * 접수 확인: whether the planning office holds a submission file, as of its last baseline package (`asOf`): 반영
  * (accepted), 격리 until the department's key is approved (quarantined), held as a same-revision conflict, or
@@ -571,6 +583,8 @@ export const contract = {
     }),
     returns<BundleExported>(),
   ),
+  /** Department: the submission files this copy made, newest first, each with its 접수 확인. */
+  listSentBundles: op(empty, returns<SentBundleView[]>()),
   importBundleFiles: op(
     z.strictObject({ paths: z.array(filePathSchema).min(1, '가져올 파일이나 폴더를 고르세요.').max(5000) }),
     returns<BundleImportResult[]>(),

@@ -32,6 +32,7 @@ export const operationNames = [
   'approveKey',
   'revokeKey',
   'exportBundle',
+  'listSentBundles',
   'importBundleFiles',
   'importBundleData',
   'startBundleImport',

@@ -20,7 +20,7 @@ import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { deadlineView } from './deadlines';
 import { exportEnrollment, importEnrollment, loadSigningKey } from './key-service';
-import { officeReceipts } from './receipts';
+import { officeReceipts, sentBundlesWithReceipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,6 +188,12 @@ describe('접수 확인: the baseline package tells a department which of its fi
         madeAfter: false,
         receivedUpTo: 1,
       });
+
+      // The list of files made says it per file, newest first.
+      expect((await sentBundlesWithReceipts(dept.db)).map((b) => [b.revision, b.receipt?.state])).toEqual([
+        [2, 'missing'],
+        [1, 'accepted'],
+      ]);
 
       // r2 arrives; the next package says so, with the time the office took it in.
       await importBundles(office, [r2.path], undefined, { verifier: directVerifier });

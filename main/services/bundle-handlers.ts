@@ -7,6 +7,8 @@ import { exportBundle } from './bundle-export';
 import { importBundleInputs, importBundles, releaseQuarantined, type BundleInput } from './bundle-import';
 import { ImportJobs } from './bundle-jobs';
 import { swapHeldBundle } from './held-bundle-swap';
+import { sentBundlesWithReceipts } from './receipts';
+import { requireDepartment } from './session';
 import type { Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { UserError } from './errors';
@@ -90,6 +92,11 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
     revokeKey: async ({ keyId, department }) => keyView(await revokeKey(ctx, keyId, department)),
 
     exportBundle: (input) => exportBundle(ctx, input),
+
+    listSentBundles: async () => {
+      await requireDepartment(ctx);
+      return sentBundlesWithReceipts(ctx.db);
+    },
 
     importBundleFiles: async ({ paths }) => {
       await requireOffice(ctx);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { OfficeReceipt } from '../../domain/api/contract';
-import type { SentBundle } from '../../db/bundles';
+import type { OfficeReceipt, SentBundleView } from '../../domain/api/contract';
+import { listSentBundles, type SentBundle } from '../../db/bundles';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Database } from '../../db/schema';
 
@@ -98,6 +98,22 @@ export async function keepOwnReceipts(
 export async function ownReceipts(db: Kysely<Database>): Promise<OwnReceipts | null> {
   const parsed = ownReceiptsSchema.safeParse(await getSetting(db, RECEIPTS_SETTING));
   return parsed.success ? parsed.data : null;
+}
+
+/** Department: every submission file this copy made, newest first, with its receipt. */
+export async function sentBundlesWithReceipts(db: Kysely<Database>): Promise<SentBundleView[]> {
+  const receipts = await ownReceipts(db);
+  return (await listSentBundles(db, 'pledge-submission'))
+    .map((sent) => ({
+      revision: sent.revision,
+      period: sent.period,
+      createdAt: sent.createdAt,
+      documents: sent.documentCount,
+      sha256: sent.sha256,
+      path: sent.path,
+      receipt: receiptOf(receipts, sent),
+    }))
+    .reverse();
 }
 
 /**

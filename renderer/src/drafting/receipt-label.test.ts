@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receiptLabel } from './receipt-label';
+import { receiptCellLabel, receiptLabel } from './receipt-label';
 
 describe('receiptLabel', () => {
   const asOf = '2019-07-16T01:00:00.000Z'; // 10:00 KST
@@ -51,5 +51,18 @@ describe('receiptLabel', () => {
       receivedUpTo: null,
     });
     expect(none.text).not.toContain('까지 받음');
+  });
+
+  it('says it in a few words in the list of files made, and nothing before any package', () => {
+    expect(receiptCellLabel(null)).toEqual({ text: '—', warn: false });
+    expect(receiptCellLabel({ asOf, state: 'accepted', receivedAt: asOf }).text).toBe(
+      '반영됨 (2019-07-16 10:00 접수)',
+    );
+    const lost = { asOf, state: 'missing' as const, receivedAt: null, receivedUpTo: null };
+    expect(receiptCellLabel({ ...lost, madeAfter: false })).toEqual({
+      text: '기준 자료에 없음: 보냈는지 확인',
+      warn: true,
+    });
+    expect(receiptCellLabel({ ...lost, madeAfter: true }).warn).toBe(false);
   });
 });

@@ -38,3 +38,20 @@ export function receiptLabel(receipt: OfficeReceipt): { text: string; warn: bool
     }
   }
 }
+
+/** The same in a table cell (보낸 제출 파일): a few words; null when no package has said anything yet. */
+export function receiptCellLabel(receipt: OfficeReceipt | null): { text: string; warn: boolean } {
+  if (receipt === null) return { text: '—', warn: false };
+  switch (receipt.state) {
+    case 'accepted':
+      return { text: `반영됨 (${localDateTimeOf(receipt.receivedAt)} 접수)`, warn: false };
+    case 'quarantined':
+      return { text: '받음, 부서 키 승인 대기', warn: true };
+    case 'held':
+      return { text: '받음, 충돌로 보류', warn: true };
+    case 'missing':
+      return receipt.madeAfter
+        ? { text: '마지막 기준 자료 뒤에 만듦', warn: false }
+        : { text: '기준 자료에 없음: 보냈는지 확인', warn: true };
+  }
+}

@@ -9,6 +9,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { KeyPanel } from './KeyPanel';
 import { RegistryPanel } from './RegistryPanel';
+import { SentFilesPanel } from './SentFilesPanel';
 import './submission.css';
 
 /**
@@ -69,6 +70,7 @@ export function SubmissionScreen({ setup }: { setup: SetupState }) {
         </div>
         <div className="sub-column">
           <ExportPanel generation={generation} hasKey={key.hasKey} onChanged={changed} />
+          <SentFilesPanel generation={generation} />
         </div>
       </div>
     </div>

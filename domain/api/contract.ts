@@ -198,12 +198,13 @@ export interface SentBundleView {
 /**
  * 접수 확인: whether the planning office holds a submission file, as of its last baseline package (`asOf`): 반영
  * (accepted), 격리 until the department's key is approved (quarantined), held as a same-revision conflict, or
- * missing (refused or never arrived). For a missing file, `madeAfter` says the file is newer than the package
- * (so the package could not know it) and `receivedUpTo` the highest revision of the half-year the office holds.
+ * missing (refused or never arrived). For a missing file, `mayBeInTransit` says it was made less than a day
+ * before the package (by two PCs' clocks, which differ) or after it, so it may simply not have arrived yet, and
+ * `receivedUpTo` the highest revision of the half-year the office holds.
  */
 export type OfficeReceipt =
   | { asOf: string; state: 'accepted' | 'quarantined' | 'held'; receivedAt: string }
-  | { asOf: string; state: 'missing'; receivedAt: null; madeAfter: boolean; receivedUpTo: number | null };
+  | { asOf: string; state: 'missing'; receivedAt: null; mayBeInTransit: boolean; receivedUpTo: number | null };
 
 export const saveDraftInputSchema = documentRefSchema.extend({
   json: z.unknown(),

@@ -179,13 +179,22 @@ describe('접수 확인: the baseline package tells a department which of its fi
         receipts: 2,
         receiptsAsOf: office.now().toISOString(),
       });
-      // The last file made (r2) is not among them, though made before the package: the office holds r1 only.
+      // The last file made (r2) is not among them. Made when the package was (by two PCs' clocks), it may be on its
+      // way: nothing alarming is said.
       expect(r2.revision).toBe(2);
+      expect(await lastSentReceipt()).toMatchObject({
+        state: 'missing',
+        mayBeInTransit: true,
+        receivedUpTo: 1,
+      });
+      // Two days on, a new package still without it: now it is missing, and the office holds r1 only.
+      office.now = () => new Date('2019-07-03T09:00:00Z');
+      await apply((await exportBaseline(office)).path);
       expect(await lastSentReceipt()).toEqual({
-        asOf: office.now().toISOString(),
+        asOf: '2019-07-03T09:00:00.000Z',
         state: 'missing',
         receivedAt: null,
-        madeAfter: false,
+        mayBeInTransit: false,
         receivedUpTo: 1,
       });
 

@@ -40,6 +40,13 @@ type OwnReceipts = z.infer<typeof ownReceiptsSchema>;
 
 export const RECEIPTS_SETTING = 'baseline.receipts';
 
+/**
+ * A file made less than this before the package (or after it) may not have reached the office when the package
+ * was made: a file travels by share, mail or USB, and the two PCs' clocks differ. Only an older one missing from
+ * the package is worth a warning.
+ */
+const IN_TRANSIT_MS = 24 * 60 * 60 * 1000;
+
 /** Office: every submission file it holds, oldest first per department. */
 export async function officeReceipts(db: Kysely<Database>, asOf: string): Promise<Receipts> {
   const kept = await db
@@ -131,7 +138,7 @@ export function receiptOf(receipts: OwnReceipts | null, sent: SentBundle): Offic
     asOf: receipts.asOf,
     state: 'missing',
     receivedAt: null,
-    madeAfter: sent.createdAt > receipts.asOf,
+    mayBeInTransit: Date.parse(sent.createdAt) > Date.parse(receipts.asOf) - IN_TRANSIT_MS,
     receivedUpTo: upTo,
   };
 }

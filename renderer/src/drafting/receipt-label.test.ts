@@ -20,23 +20,23 @@ describe('receiptLabel', () => {
     expect(held.text).toContain('보류 중');
   });
 
-  it('tells a file newer than the package (not known yet) from one the office should have had', () => {
+  it('tells a file that may still be on its way from one the office should have had', () => {
     const newer = receiptLabel({
       asOf,
       state: 'missing',
       receivedAt: null,
-      madeAfter: true,
+      mayBeInTransit: true,
       receivedUpTo: null,
     });
     expect(newer).toEqual({
-      text: '접수 여부는 이 파일 뒤에 만든 기준 자료에서 확인됩니다 (마지막 기준 자료 2019-07-16 10:00).',
+      text: '기획담당관의 마지막 기준 자료(2019-07-16 10:00 기준)에는 아직 없습니다. 그 무렵이나 뒤에 도착했을 수 있으니 다음 기준 자료에서 확인하세요.',
       warn: false,
     });
     const lost = receiptLabel({
       asOf,
       state: 'missing',
       receivedAt: null,
-      madeAfter: false,
+      mayBeInTransit: false,
       receivedUpTo: 2,
     });
     expect(lost.warn).toBe(true);
@@ -47,7 +47,7 @@ describe('receiptLabel', () => {
       asOf,
       state: 'missing',
       receivedAt: null,
-      madeAfter: false,
+      mayBeInTransit: false,
       receivedUpTo: null,
     });
     expect(none.text).not.toContain('까지 받음');
@@ -59,10 +59,10 @@ describe('receiptLabel', () => {
       '반영됨 (2019-07-16 10:00 접수)',
     );
     const lost = { asOf, state: 'missing' as const, receivedAt: null, receivedUpTo: null };
-    expect(receiptCellLabel({ ...lost, madeAfter: false })).toEqual({
+    expect(receiptCellLabel({ ...lost, mayBeInTransit: false })).toEqual({
       text: '기준 자료에 없음: 보냈는지 확인',
       warn: true,
     });
-    expect(receiptCellLabel({ ...lost, madeAfter: true }).warn).toBe(false);
+    expect(receiptCellLabel({ ...lost, mayBeInTransit: true }).warn).toBe(false);
   });
 });

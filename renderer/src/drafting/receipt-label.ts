@@ -24,9 +24,9 @@ export function receiptLabel(receipt: OfficeReceipt): { text: string; warn: bool
         warn: true,
       };
     case 'missing': {
-      if (receipt.madeAfter) {
+      if (receipt.mayBeInTransit) {
         return {
-          text: `접수 여부는 이 파일 뒤에 만든 기준 자료에서 확인됩니다 (마지막 기준 자료 ${asOf}).`,
+          text: `기획담당관의 마지막 기준 자료(${asOf} 기준)에는 아직 없습니다. 그 무렵이나 뒤에 도착했을 수 있으니 다음 기준 자료에서 확인하세요.`,
           warn: false,
         };
       }
@@ -50,8 +50,8 @@ export function receiptCellLabel(receipt: OfficeReceipt | null): { text: string;
     case 'held':
       return { text: '받음, 충돌로 보류', warn: true };
     case 'missing':
-      return receipt.madeAfter
-        ? { text: '마지막 기준 자료 뒤에 만듦', warn: false }
+      return receipt.mayBeInTransit
+        ? { text: '아직 없음 (도착 전일 수 있음)', warn: false }
         : { text: '기준 자료에 없음: 보냈는지 확인', warn: true };
   }
 }

@@ -8,7 +8,7 @@ import { documentIdOf, getDocument, saveDocument } from '../../db/documents';
 import { listRegistryKeys } from '../../db/keys';
 import { latestReceivedDocuments, listReceivedDocuments } from '../../db/received';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { exportBundle } from './bundle-export';
+import { exportBundle, UNREQUESTED_CHANGE } from './bundle-export';
 import { importBundleInputs, importBundles, readArchivedBundle, releaseQuarantined } from './bundle-import';
 import {
   dumpDatabase,
@@ -194,6 +194,48 @@ describe('round trip: department export → office import', () => {
       documentIdOf({ kind: 'managementCard', projectId: '1-1-1', slot: '2019-H1', department: LEAD }),
     );
     expect((draft?.json as Record<string, unknown>).statusReason).toBe('국비 미확보로 보류 검토');
+  });
+
+  it('a change request goes only once 제출 made it a request; a draft one is left out and says why', async () => {
+    await draftLeadDocuments(dept);
+    const request = {
+      ...(structuredClone(examples.changeRequestJson) as Record<string, unknown>),
+      projectId: '1-1-1',
+      projectName: '마포 핀테크 랩을 거점으로 핀테크·블록체인 산업 생태계 구축',
+      department: LEAD,
+      requestId: 'cr-1',
+      lifecycle: 'draft',
+      evidence: [],
+      decisionHistory: [],
+    };
+    const save = (json: unknown) =>
+      saveDocument(
+        dept.db,
+        {
+          kind: 'changeRequest',
+          projectId: '1-1-1',
+          slot: 'cr-1',
+          department: LEAD,
+          json,
+          reason: 'autosave',
+        },
+        dept.now(),
+      );
+    await save(request);
+    const drafted = await exportBundle(dept, { period: '2019-H1' });
+    expect(drafted.documents.map((d) => d.kind)).toEqual(['financeRow']);
+    expect(drafted.refused).toEqual([
+      expect.objectContaining({ kind: 'changeRequest', slot: 'cr-1', error: UNREQUESTED_CHANGE }),
+    ]);
+    // Requested (what 제출 records first): it goes.
+    await save({
+      ...request,
+      lifecycle: 'submitted',
+      decisionHistory: [{ status: 'requested', date: '2019-07-01', by: LEAD, note: '' }],
+    });
+    const requested = await exportBundle(dept, { period: '2019-H1' });
+    expect(requested.documents.map((d) => d.kind).sort()).toEqual(['changeRequest', 'financeRow']);
+    expect(requested.refused).toEqual([]);
   });
 
   it('export refuses documents with errors and lists them, and sends the rest', async () => {

@@ -204,7 +204,13 @@ export interface SentBundleView {
  */
 export type OfficeReceipt =
   | { asOf: string; state: 'accepted' | 'quarantined' | 'held'; receivedAt: string }
-  | { asOf: string; state: 'missing'; receivedAt: null; mayBeInTransit: boolean; receivedUpTo: number | null };
+  | {
+      asOf: string;
+      state: 'missing';
+      receivedAt: null;
+      mayBeInTransit: boolean;
+      receivedUpTo: number | null;
+    };
 
 export const saveDraftInputSchema = documentRefSchema.extend({
   json: z.unknown(),

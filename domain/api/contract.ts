@@ -168,6 +168,9 @@ export interface DeadlineView {
     planStatus: Lifecycle | null;
     cardStatus: Lifecycle | null;
     cardErrors: number;
+    /** The half-year's 재정집행현황 (확보내역): due from the lead and from every co-department. */
+    financeStatus: Lifecycle | null;
+    financeErrors: number;
   }[];
   /**
    * The last submission file made for the half-year, and how many of its documents (cards, finance rows) were

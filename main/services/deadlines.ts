@@ -36,12 +36,16 @@ export async function deadlineView(
       const card = period
         ? docs.find((d) => d.kind === 'managementCard' && d.projectId === project.id && d.slot === period.id)
         : undefined;
-      let cardErrors = 0;
-      if (card) {
-        const parsed = documentSchema.parse(card.json);
-        cardErrors = checkDocument(parsed, await validationContextFor(db, catalog, term, parsed)).errors
-          .length;
-      }
+      const finance = period
+        ? docs.find((d) => d.kind === 'financeRow' && d.projectId === project.id && d.slot === period.id)
+        : undefined;
+      const errorsOf = async (doc: (typeof docs)[number] | undefined): Promise<number> => {
+        if (!doc) return 0;
+        const parsed = documentSchema.parse(doc.json);
+        return checkDocument(parsed, await validationContextFor(db, catalog, term, parsed)).errors.length;
+      };
+      const cardErrors = await errorsOf(card);
+      const financeErrors = await errorsOf(finance);
       return {
         projectId: project.id,
         projectName: project.name,
@@ -49,6 +53,8 @@ export async function deadlineView(
         planStatus: plan?.status ?? null,
         cardStatus: card?.status ?? null,
         cardErrors,
+        financeStatus: finance?.status ?? null,
+        financeErrors,
       };
     }),
   );

@@ -248,15 +248,29 @@ describe('drafting through the API', () => {
     const view = await ok<{
       period: { id: string; dueDate: string } | null;
       daysLeft: number;
-      projects: { cardStatus: unknown }[];
+      projects: { projectId: string; role: string; cardStatus: unknown; financeStatus: unknown }[];
       lastSent: unknown;
     }>('getDeadlines', { today: '2019-07-01' });
     expect(view.period?.id).toBe('2019-H1');
     expect(view.period?.dueDate).toBe('2019-07-15');
     expect(view.daysLeft).toBe(14);
     expect(view.projects.length).toBeGreaterThan(0);
-    expect(view.projects.every((p) => p.cardStatus === null)).toBe(true);
+    expect(view.projects.every((p) => p.cardStatus === null && p.financeStatus === null)).toBe(true);
     expect(view.lastSent).toBeNull();
+    // The half-year's 재정집행현황 is followed per project as the card is.
+    const finance = JSON.parse(readFileSync(join(examples, 'finance-row.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    await ok('saveDraft', {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2019-H1',
+      json: finance,
+      expectedVersion: null,
+    });
+    const after = await ok<typeof view>('getDeadlines', { today: '2019-07-01' });
+    expect(after.projects.find((p) => p.projectId === '1-1-1')?.financeStatus).toBe('draft');
   });
 
   it('says whether the half-year has left this PC: the last file made, and documents changed after it', async () => {

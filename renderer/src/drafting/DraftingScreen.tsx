@@ -27,8 +27,12 @@ const refKey = (ref: DocumentRef) => `${ref.kind}|${ref.projectId}|${ref.slot}`;
 
 function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
   const { period, daysLeft } = deadlines;
+  // What the half-year still owes: the lead's card, and every department's 재정집행현황.
   const lacking = deadlines.projects.filter(
-    (p) => p.role === 'lead' && (p.cardStatus === null || p.cardErrors > 0),
+    (p) =>
+      (p.role === 'lead' && (p.cardStatus === null || p.cardErrors > 0)) ||
+      p.financeStatus === null ||
+      p.financeErrors > 0,
   ).length;
   if (!period) {
     return (
@@ -51,7 +55,7 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
         </span>
       </div>
       <div>
-        <span className="deadline-label">카드 미작성·오류</span>{' '}
+        <span className="deadline-label">관리카드·재정집행 미작성·오류</span>{' '}
         <strong data-testid="lacking-count">{lacking}</strong>건
       </div>
       <div data-testid="last-sent">

@@ -245,6 +245,13 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
   await expect(printed).toContainText('2019년 상반기 (임기 중 확보 누계, 백만원)');
   await expect(printed).toContainText('확보 시·도비');
   await expect(printed).toContainText('4,500.5 백만원');
+  // …and under it the project's whole 붙임5 row as the office will consolidate it.
+  const row = printed.getByTestId('print-finance-row');
+  const printedAmount = async (id: string) =>
+    Number(((await row.getByTestId(id).textContent()) ?? '').replace(/,/g, '').trim());
+  await expect.poll(() => printedAmount('finance-executed-total')).toBe(sum(executed));
+  expect(await printedAmount('finance-initial-total')).toBe(sum(needs));
+  await expect(row).toContainText('시·도비');
   await page.keyboard.press('Escape');
   await page.screenshot({ path: 'test-results/drafting-finance.png', fullPage: true });
 });
@@ -353,6 +360,10 @@ test('a card prints to PDF with its number, name and status', async ({ page, app
     expect(squeezed).toContain((project?.name ?? '').replace(/\s+/g, ''));
     expect(squeezed).toContain('일부추진');
     expect(squeezed).toContain('2019년상반기');
+    // The form's header rows, as on 붙임4: 총괄부서 (the department) and 협조부서.
+    expect(squeezed).toContain('총괄부서');
+    expect(squeezed).not.toContain('주관부서');
+    expect(squeezed).toContain('협조부서');
     expect(squeezed).not.toContain('국비미확보로보류검토');
     expect(squeezed).not.toContain('보류·폐기사유');
   } finally {

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DerivedFinance } from '../../../domain/api/contract';
-import { CARD_STATUS_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
+import { CARD_STATUS_LABELS, FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
 import { listBudgetYears } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
@@ -13,7 +13,10 @@ export function FinancePanel(props: {
   term: Term;
   refreshKey: number;
   onOpenSecured?: () => void;
+  /** Another test id where the panel is shown twice (the form and its print preview). */
+  testId?: string;
 }) {
+  const titleId = useId();
   const [result, setResult] = useState<DerivedFinance | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -30,9 +33,13 @@ export function FinancePanel(props: {
   const years = listBudgetYears(props.term);
   const row = result?.row ?? null;
   return (
-    <section className="finance-panel" aria-labelledby="finance-title" data-testid="finance-panel">
+    <section
+      className="finance-panel"
+      aria-labelledby={titleId}
+      data-testid={props.testId ?? 'finance-panel'}
+    >
       <div className="finance-head">
-        <h3 id="finance-title">재정집행 현황 (자동 계산)</h3>
+        <h3 id={titleId}>재정집행 현황 (자동 계산)</h3>
         {props.onOpenSecured && (
           <button type="button" className="link" onClick={props.onOpenSecured}>
             확보내역 입력 →
@@ -60,7 +67,7 @@ export function FinancePanel(props: {
                 <th>현재계획</th>
                 <th>확보총계</th>
                 {FUNDING_SOURCES.map((s) => (
-                  <th key={s}>{FUNDING_SOURCE_LABELS[s]}</th>
+                  <th key={s}>{FINANCE_SOURCE_LABELS[s]}</th>
                 ))}
                 <th>계</th>
                 {years.map((y) => (

@@ -73,7 +73,21 @@ export function FinanceRowForm(props: {
       }
       renderPrint={() => {
         const parsed = financeRowSchema.safeParse(form.getValues());
-        return <FinancePrint row={parsed.success ? parsed.data : doc} projectName={props.projectName} />;
+        return (
+          <FinancePrint
+            row={parsed.success ? parsed.data : doc}
+            projectName={props.projectName}
+            derived={
+              <FinancePanel
+                projectId={doc.projectId}
+                periodId={doc.periodId}
+                term={props.term}
+                refreshKey={handle.savedCount}
+                testId="print-finance-row"
+              />
+            }
+          />
+        );
       }}
       below={
         <FinancePanel

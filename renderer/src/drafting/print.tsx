@@ -243,11 +243,17 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
           <tr>
             <th scope="row">공약번호</th>
             <td data-testid="print-project-id">{card.projectId}</td>
-            <th scope="row">주관부서</th>
+            {/* The form (붙임4) names this column 총괄부서, as 붙임3 does. */}
+            <th scope="row">총괄부서</th>
             <td>{card.department}</td>
           </tr>
           <Row label="공약명">{card.projectName}</Row>
           <Row label="담당">{contactsText(card.leadContacts)}</Row>
+          <Row label="협조부서">
+            {card.cooperatingDepartments
+              .map((d) => `${d.department} ${contactsText(d.contacts)}`.trim())
+              .join('\n')}
+          </Row>
           <tr>
             <th scope="row">추진상황</th>
             <td data-testid="print-status">{card.status ? CARD_STATUS_LABELS[card.status] : '미선택'}</td>
@@ -351,7 +357,19 @@ function ExecutedTable({
   );
 }
 
-export function FinancePrint({ row, projectName }: { row: FinanceRow; projectName: string }) {
+/**
+ * 재정집행 현황 as sent: the 확보내역 typed in the form and, below it (`derived`), the project's whole 붙임5 row as
+ * the office will consolidate it (초기·현재계획, 임기내 계획·집행 by year), computed from the plan and the card.
+ */
+export function FinancePrint({
+  row,
+  projectName,
+  derived,
+}: {
+  row: FinanceRow;
+  projectName: string;
+  derived?: ReactNode;
+}) {
   return (
     <article className="print-doc">
       <h1>재정집행 현황 — 확보내역</h1>
@@ -377,6 +395,7 @@ export function FinancePrint({ row, projectName }: { row: FinanceRow; projectNam
           <Row label="비고">{row.note}</Row>
         </tbody>
       </table>
+      {derived}
     </article>
   );
 }

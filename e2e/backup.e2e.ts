@@ -96,3 +96,36 @@ test('백업에서 복원: a folder with data is refused; a new one gets the bac
   await expect(keyPanel.getByTestId('own-key-id')).not.toHaveText(firstKeyId);
   expect(readdirSync(join(restored, 'keys'))).toHaveLength(1);
 });
+
+test("설정 변경 to another department asks first when the folder holds this department's key", async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment('경제진흥본부');
+  await expect(page.getByTestId('current-role')).toHaveText('경제진흥본부');
+  await page.getByRole('button', { name: '제출 파일', exact: true }).click();
+  await page.getByRole('button', { name: /서명 키 만들기/ }).click();
+  await expect(page.getByTestId('own-fingerprint')).toBeVisible();
+
+  // One wrong pick in the list: asked, with what stays behind; not changed until confirmed.
+  const pick = async () => {
+    await page.getByRole('button', { name: '설정 변경' }).click();
+    await page.getByLabel('주관부서', { exact: true }).selectOption('관광체육국');
+    await page.getByRole('button', { name: '저장하고 시작' }).click();
+  };
+  await pick();
+  const asked = page.getByTestId('identity-change');
+  await expect(asked).toContainText(
+    '이 데이터 폴더에는 경제진흥본부의 서명 키가 있습니다. 관광체육국으로 바꾸면',
+  );
+  await expect(asked.getByRole('button', { name: '바꾸지 않기' })).toBeFocused();
+  await asked.getByRole('button', { name: '바꾸지 않기' }).click();
+  await expect(asked).toHaveCount(0);
+  await page.getByRole('button', { name: '취소' }).click();
+  await expect(page.getByTestId('current-role')).toHaveText('경제진흥본부');
+
+  await pick();
+  await page.getByTestId('identity-change').getByRole('button', { name: '그래도 바꾸기' }).click();
+  await expect(page.getByTestId('current-role')).toHaveText('관광체육국');
+});

@@ -90,6 +90,8 @@ export const setupInputSchema = z.strictObject({
   role: roleSchema,
   department: z.string().trim().min(1).nullable(),
   dataDir: fullPathSchema('데이터 폴더를 입력하세요.', '데이터 폴더는'),
+  /** Asked again after IDENTITY_CHANGE: the folder holds another user's work, and the change is meant. */
+  confirmIdentityChange: z.boolean().optional(),
 });
 export type SetupInput = z.infer<typeof setupInputSchema>;
 

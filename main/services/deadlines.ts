@@ -59,7 +59,9 @@ export async function deadlineView(
     }),
   );
   const sent = period
-    ? (await listSentBundles(db, 'pledge-submission')).filter((b) => b.period === period.id).at(-1)
+    ? (await listSentBundles(db, 'pledge-submission'))
+        .filter((b) => b.period === period.id && b.department === department)
+        .at(-1)
     : undefined;
   const lastSent = sent
     ? {

@@ -57,6 +57,35 @@ describe('first-run setup', () => {
     });
   });
 
+  it("changing the department of a folder with another department's work asks first, then changes it", async () => {
+    const handlers = createHandlers(ctx);
+    const dataDir = join(dir.path, 'dept');
+    const setUp = (department: string, confirm?: boolean) =>
+      dispatch(handlers, 'saveSetup', {
+        role: 'department',
+        department,
+        dataDir,
+        ...(confirm === undefined ? {} : { confirmIdentityChange: confirm }),
+      });
+    expect((await setUp('경제진흥본부')).ok).toBe(true);
+    // Nothing written yet: the department changes without a question, and back.
+    expect((await setUp('관광체육국')).ok).toBe(true);
+    expect((await setUp('경제진흥본부')).ok).toBe(true);
+    expect((await dispatch(handlers, 'initKeys', {})).ok).toBe(true);
+
+    const asked = await setUp('관광체육국');
+    expect(asked.ok).toBe(false);
+    if (!asked.ok) {
+      expect(asked.error.code).toBe('IDENTITY_CHANGE');
+      expect(asked.error.message).toMatch(
+        /^이 데이터 폴더에는 경제진흥본부의 서명 키가 있습니다. 관광체육국으로 바꾸면/,
+      );
+    }
+    expect(await dispatch(handlers, 'getSetup', {})).toMatchObject({ value: { department: '경제진흥본부' } });
+    const confirmed = await setUp('관광체육국', true);
+    expect(confirmed).toMatchObject({ ok: true, value: { department: '관광체육국' } });
+  });
+
   it('refuses an unknown department, a missing one and a network-share folder, changing nothing', async () => {
     const handlers = createHandlers(ctx);
     const unknown = await dispatch(handlers, 'saveSetup', {

@@ -8,6 +8,7 @@ import { restoreBackup } from './data-restore';
 import { UserError } from './errors';
 import { loadCatalog } from './reference';
 import { whoAmI } from './session';
+import { josa } from '../../domain/text/josa';
 import { latestSchemaVersion } from '../../db/migrations/index';
 
 async function readSetup(ctx: AppContext): Promise<SetupState> {
@@ -19,6 +20,51 @@ async function readSetup(ctx: AppContext): Promise<SetupState> {
     dataDir: ctx.dataDir,
     defaultDataDir: ctx.defaultDataDir,
   };
+}
+
+/**
+ * A folder that holds a department's documents or signing key keeps them when its user changes: the documents
+ * vanish from the desk (they are the other department's), the key no longer signs, and the files made stay in
+ * the list. One wrong pick in the department list must not do that unasked: the change is refused with what
+ * stays behind, and done once the user confirms it.
+ */
+async function refuseSilentIdentityChange(
+  ctx: AppContext,
+  role: 'department' | 'office',
+  department: string | null,
+): Promise<void> {
+  const before = await whoAmI(ctx);
+  if (before === null || (before.role === role && (before.department ?? null) === department)) return;
+  const who = before.role === 'office' ? '기획담당관' : (before.department ?? '');
+  // A department's work is its documents; the office's, the files it received.
+  const work = Number(
+    (before.role === 'office'
+      ? await ctx.db
+          .selectFrom('bundles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      : await ctx.db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('department', '=', who)
+          .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const key = await ctx.db.selectFrom('own_keys').select('key_id').executeTakeFirst();
+  if (work === 0 && key === undefined) return;
+  const next = role === 'office' ? '기획담당관' : (department ?? '');
+  const held = [
+    work > 0 ? (before.role === 'office' ? `받은 제출 파일 ${work}개` : `문서 ${work}건`) : null,
+    key !== undefined ? '서명 키' : null,
+  ]
+    .filter((x) => x !== null)
+    .join('과 ');
+  throw new UserError(
+    'IDENTITY_CHANGE',
+    `이 데이터 폴더에는 ${who}의 ${josa(held, '이/가')} 있습니다. ${josa(next, '으로/로')} 바꾸면 그 문서는 목록에 보이지 않고, ` +
+      `제출 파일을 만들려면 ${next}의 새 서명 키를 만들어 기획담당관에 등록해야 합니다 (되돌리면 다시 보입니다). ` +
+      '다른 부서가 쓸 PC라면 새 데이터 폴더를 고르세요. 그래도 바꾸려면 아래에서 확인하세요.',
+  );
 }
 
 export const setupHandlers = (ctx: AppContext) =>
@@ -58,6 +104,7 @@ export const setupHandlers = (ctx: AppContext) =>
         const message = `데이터 폴더를 사용할 수 없습니다: ${reason}`;
         throw new UserError('DATA_DIR_UNUSABLE', message, { dataDir: message });
       }
+      if (!input.confirmIdentityChange) await refuseSilentIdentityChange(ctx, input.role, department);
       await setSetting(ctx.db, 'setup', { role: input.role, department });
       return readSetup(ctx);
     },

@@ -33,12 +33,23 @@ export function SetupScreen(props: {
   const role = form.watch('role');
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (values) => {
+  // The server's question when the folder holds another department's work (IDENTITY_CHANGE), and what to save.
+  const [asked, setAsked] = useState<{ message: string; values: FormOutput } | null>(null);
+  const save = async (values: FormOutput, confirmIdentityChange: boolean) => {
     setFailure(null);
+    setAsked(null);
     try {
-      await api.saveSetup({ ...values, department: values.role === 'office' ? null : values.department });
+      await api.saveSetup({
+        ...values,
+        department: values.role === 'office' ? null : values.department,
+        ...(confirmIdentityChange ? { confirmIdentityChange } : {}),
+      });
       props.onSaved();
     } catch (error) {
+      if (error instanceof ApiCallError && error.code === 'IDENTITY_CHANGE') {
+        setAsked({ message: error.message, values });
+        return;
+      }
       if (error instanceof ApiCallError) {
         for (const [field, message] of Object.entries(error.details)) {
           if (field === 'role' || field === 'department' || field === 'dataDir')
@@ -47,15 +58,21 @@ export function SetupScreen(props: {
       }
       setFailure(error instanceof Error ? error.message : String(error));
     }
-  });
+  };
+  const submit = form.handleSubmit((values) => save(values, false));
 
   return (
     <main className="setup">
       <h1>공약이행 관리 — {props.setup.configured ? '설정 변경' : '처음 설정'}</h1>
       <p className="lead">
-        이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다. 나중에 바꿀 수 있습니다.
+        이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다.
+        {props.setup.configured ? '' : ' 나중에 바꿀 수 있습니다.'}
       </p>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label="처음 설정">
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-label={props.setup.configured ? '설정 변경' : '처음 설정'}
+      >
         <fieldset>
           <legend>사용자 구분</legend>
           <label className="choice">
@@ -105,6 +122,22 @@ export function SetupScreen(props: {
         </div>
 
         {failure && <StatusMessage kind="error">{failure}</StatusMessage>}
+        {asked && (
+          <div
+            className="confirm-box"
+            role="alertdialog"
+            aria-label="사용자 바꾸기 확인"
+            data-testid="identity-change"
+          >
+            <p>{asked.message}</p>
+            <button type="button" className="primary" onClick={() => void save(asked.values, true)}>
+              그래도 바꾸기
+            </button>
+            <button type="button" onClick={() => setAsked(null)} autoFocus>
+              바꾸지 않기
+            </button>
+          </div>
+        )}
 
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>

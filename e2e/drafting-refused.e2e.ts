@@ -31,6 +31,11 @@ test('an amount the form cannot take: everything else is saved, the cells are li
   await expect(refused.filter({ hasText: '쉼표(,)는 천 단위 구분(1,234)에만 쓸 수 있습니다' })).toHaveCount(
     1,
   );
+  // Each says which cell, in the words the cell is labelled with.
+  await expect(refused.filter({ hasText: '쉼표' })).toContainText(
+    "저장 안 됨 — 단위사업 1 시비 '21 투자수요: 쉼표",
+  );
+  await expect(refused.filter({ hasText: "'20 투자수요:" })).toHaveCount(1);
   // The refused text stays on screen for the person to fix; it was never read as 15.
   await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('1,5');
   // The live totals leave out what is not saved: only the 1,500 counts.

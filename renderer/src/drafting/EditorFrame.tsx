@@ -79,6 +79,19 @@ export function focusPath(handle: AutosaveHandle, path: string): void {
   }
 }
 
+/**
+ * Where a refused cell is, in the words its input is labelled with ("단위사업 2 구비 '19 상 집행액"), without the
+ * unit; null when the field has no label on screen.
+ */
+function placeOf(path: string): string | null {
+  const el = document.getElementById(fieldId(path));
+  const label =
+    el?.getAttribute('aria-label') ??
+    (el?.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ??
+    null;
+  return label === null ? null : label.replace(/\s*\(백만원\)$/, '').trim() || null;
+}
+
 /** The fields the last save refused (path → message): they hold what was typed, not what is stored. */
 export function refusedFields(state: SaveState): [string, string][] {
   return state.kind === 'partial' || state.kind === 'invalid'
@@ -90,11 +103,14 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
   const { errors: savedErrors, warnings } = handle.validation;
   // What the last save refused comes first: it is on screen but not stored, and blocks 제출.
   const errors: Issue[] = [
-    ...refusedFields(handle.state).map(([path, message]) => ({
-      path,
-      code: 'schema' as const,
-      message: `저장 안 됨: ${message}`,
-    })),
+    ...refusedFields(handle.state).map(([path, message]) => {
+      const place = placeOf(path);
+      return {
+        path,
+        code: 'schema' as const,
+        message: place === null ? `저장 안 됨: ${message}` : `저장 안 됨 — ${place}: ${message}`,
+      };
+    }),
     ...savedErrors,
   ];
   const item = (issue: Issue, kind: 'error' | 'warning', i: number) => (

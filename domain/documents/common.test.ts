@@ -11,6 +11,8 @@ import {
   MONEY_DECIMALS_MESSAGE,
   MONEY_MESSAGE,
   MONEY_COMMA_MESSAGE,
+  MONEY_SPACE_MESSAGE,
+  MONEY_UNIT_MESSAGE,
   moneyCellSchema,
   moneySchema,
   nextUnitProjectId,
@@ -56,6 +58,18 @@ describe('money (백만원)', () => {
       expect(firstIssue(moneyCellSchema, input).message).toBe(MONEY_COMMA_MESSAGE);
     },
   );
+
+  it('reads full-width digits from a Korean IME, and names a space or a unit typed with the number', () => {
+    expect(moneySchema.parse('１２３')).toBe(123);
+    expect(moneySchema.parse('１，２００．５')).toBe(1200.5);
+    expect(moneyCellSchema.parse('３，０００')).toBe(3000);
+    for (const input of ['1 500', '1　500']) {
+      expect(firstIssue(moneySchema, input).message).toBe(MONEY_SPACE_MESSAGE);
+    }
+    for (const input of ['500원', '500 백만원']) {
+      expect(firstIssue(moneyCellSchema, input).message).toBe(MONEY_UNIT_MESSAGE);
+    }
+  });
 
   it('rejects more than three decimals', () => {
     expect(firstIssue(moneySchema, 1.0005).message).toBe(MONEY_DECIMALS_MESSAGE);

@@ -12,6 +12,9 @@ import { z } from 'zod';
 export const MONEY_MESSAGE = '금액은 0 이상의 숫자여야 합니다 (백만원)';
 export const MONEY_COMMA_MESSAGE =
   '쉼표(,)는 천 단위 구분(1,234)에만 쓸 수 있습니다. 소수점은 마침표(.)로 입력하세요 (백만원)';
+export const MONEY_SPACE_MESSAGE =
+  '숫자 사이에 띄어쓰기를 넣을 수 없습니다. 1500 또는 1,500처럼 입력하세요 (백만원)';
+export const MONEY_UNIT_MESSAGE = '단위 글자(원, 백만원 등)는 빼고 백만원 단위의 숫자만 입력하세요';
 export const MONEY_DECIMALS_MESSAGE = '금액은 소수점 셋째 자리(천원 단위)까지만 입력할 수 있습니다 (백만원)';
 export const COUNT_MESSAGE = '횟수는 0 이상의 정수여야 합니다';
 export const REQUIRED_MESSAGE = '필수 항목이 없습니다';
@@ -69,12 +72,13 @@ export function recordSchema<K extends z.core.$ZodRecordKey, V extends z.ZodType
 const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
 
 /**
- * Parses what a person types: "1,234.5", " 12 ". Returns null for text that is not a plain decimal number. Commas
- * count only as thousands separators ("1,234", "12,345,678.5"): "1,5" or "12,34" is refused rather than read as
- * 15 or 1234, since it is as likely a decimal comma or a slip.
+ * Parses what a person types: "1,234.5", " 12 ", and full-width digits from a Korean IME ("１２３"). Returns null
+ * for text that is not a plain decimal number. Commas count only as thousands separators ("1,234",
+ * "12,345,678.5"): "1,5" or "12,34" is refused rather than read as 15 or 1234, since it is as likely a decimal
+ * comma or a slip.
  */
 export function parseAmountText(text: string): number | null {
-  const trimmed = text.trim();
+  const trimmed = text.normalize('NFKC').trim();
   if (trimmed.includes(',') && !/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed)) return null;
   const cleaned = trimmed.replace(/,/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;
@@ -101,11 +105,21 @@ function checkAmount(n: number | null, ctx: z.RefinementCtx<unknown>): number {
   return n as number;
 }
 
-/** An amount typed as text: a misplaced comma gets its own message. */
+/** Why typed text is no amount, when it is a common slip with a message of its own (else null). */
+function typedAmountProblem(text: string): string | null {
+  const typed = text.normalize('NFKC').trim();
+  if (/[가-힣]/.test(typed)) return MONEY_UNIT_MESSAGE;
+  if (/\d\s+\d/.test(typed)) return MONEY_SPACE_MESSAGE;
+  if (typed.includes(',')) return MONEY_COMMA_MESSAGE;
+  return null;
+}
+
+/** An amount typed as text: a misplaced comma, a space or a unit gets its own message. */
 function textAmount(text: string, ctx: z.RefinementCtx<unknown>): number {
   const n = parseAmountText(text);
-  if (n === null && text.includes(',')) {
-    ctx.addIssue({ code: 'custom', message: MONEY_COMMA_MESSAGE });
+  const slip = n === null ? typedAmountProblem(text) : null;
+  if (slip !== null) {
+    ctx.addIssue({ code: 'custom', message: slip });
     return z.NEVER;
   }
   return checkAmount(n, ctx);

@@ -296,6 +296,13 @@ export interface RegistryKeyView {
   replacesKeyId: string | null;
 }
 
+/** A registered key's status as the screens and the CLI say it. */
+export const KEY_STATUS_LABELS: Record<RegistryKeyView['status'], string> = {
+  pending: '승인 대기',
+  approved: '승인',
+  revoked: '폐기',
+};
+
 /** One file's outcome in an import. */
 export interface BundleImportResult {
   file: string;

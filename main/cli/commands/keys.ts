@@ -15,6 +15,8 @@ import {
 } from '../../services/key-service';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { KEY_STATUS_LABELS } from '../../../domain/api/contract';
+import { OFFICE_DEPARTMENT } from '../../bundles';
 
 export const keysHelp = `pledge keys <하위 명령> --data DIR [--json]
   서명 키를 관리합니다. 개인 키는 데이터 폴더의 keys/ 에 현재 사용자만 읽을 수 있는 파일(권한 600)로 저장됩니다.
@@ -85,7 +87,11 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         if (values.json) printJson(io, { ...exported, text: undefined });
         else
           io.out(
-            `키 등록 파일: ${exported.path}\n부서: ${exported.department}\n키 ID: ${exported.keyId}\n지문: ${exported.fingerprint}\n기획담당관과 전화로 지문을 서로 읽어 확인하세요.`,
+            `키 등록 파일: ${exported.path}\n부서: ${exported.department}\n키 ID: ${exported.keyId}\n지문: ${exported.fingerprint}\n${
+              exported.department === OFFICE_DEPARTMENT
+                ? '이 파일을 가져가는 각 부서와 전화로 지문을 서로 읽어 확인하세요.'
+                : '기획담당관과 전화로 지문을 서로 읽어 확인하세요.'
+            }`,
           );
         return 0;
       }
@@ -130,7 +136,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
           );
         } else {
           io.out(
-            `${imported.alreadyKnown ? '이미 등록된 키입니다' : '승인 대기로 등록했습니다'}: ${imported.key.department} ${imported.key.keyId} (지문 ${imported.key.fingerprint}, 상태 ${imported.key.status})\n지문을 부서와 전화로 확인한 뒤 'pledge keys approve ${imported.key.keyId}'로 승인하세요.`,
+            `${imported.alreadyKnown ? '이미 등록된 키입니다' : '승인 대기로 등록했습니다'}: ${imported.key.department} ${imported.key.keyId} (지문 ${imported.key.fingerprint}, 상태 ${KEY_STATUS_LABELS[imported.key.status]})\n지문을 부서와 전화로 확인한 뒤 'pledge keys approve ${imported.key.keyId}'로 승인하세요.`,
           );
         }
         return 0;

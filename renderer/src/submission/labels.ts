@@ -1,4 +1,4 @@
-import type { BundleImportResult, RegistryKeyView } from '../../../domain/api/contract';
+import type { BundleImportResult } from '../../../domain/api/contract';
 
 export const IMPORT_STATUS_LABELS: Record<BundleImportResult['status'], string> = {
   accepted: '반영',
@@ -8,11 +8,7 @@ export const IMPORT_STATUS_LABELS: Record<BundleImportResult['status'], string> 
   rejected: '거부',
 };
 
-export const KEY_STATUS_LABELS: Record<RegistryKeyView['status'], string> = {
-  pending: '승인 대기',
-  approved: '승인',
-  revoked: '폐기',
-};
+export { KEY_STATUS_LABELS } from '../../../domain/api/contract';
 
 export const periodLabel = (period: string): string => {
   if (period === 'plan') return '실천계획서';

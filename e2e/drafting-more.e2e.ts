@@ -57,6 +57,15 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
     "제출 표시했습니다. 아직 보내지 않았습니다: '제출 파일' 메뉴에서 제출 파일을 만들어 기획담당관에게 보내세요.",
   );
   await expect(d.statusBadge).toHaveText('제출');
+  // A change after 제출 makes it a draft again, and says so; 제출 again marks it.
+  await d.field('변경 요구사유').fill('입주공간 공사 지연 (2019.6월 준공 예정)');
+  await d.waitSaved();
+  await expect(page.getByTestId('submit-message')).toHaveText(
+    "제출 표시한 문서를 고쳐 작성중으로 돌아갔습니다. 다 고친 뒤 다시 '제출'을 누르고, 제출 파일을 다시 만들어 보내세요.",
+  );
+  await expect(d.statusBadge).toHaveText('작성중');
+  await d.submit();
+  await expect(d.statusBadge).toHaveText('제출');
 
   await d.back();
   const row = page.locator(`[data-project-id="${projectId}"]`);

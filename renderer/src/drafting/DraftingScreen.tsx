@@ -164,12 +164,20 @@ function ProjectRow(props: {
       <td>
         {lead && (
           <span className="doc-cell requests">
-            {props.requests.map((r) => (
-              <button key={r.ref.slot} type="button" className="link" onClick={() => onOpen(r.ref)}>
-                {requestLabel(r.ref.slot)} (
-                {r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})
-              </button>
-            ))}
+            {props.requests.map((r) => {
+              const shown = `${requestLabel(r.ref.slot)} (${r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})`;
+              return (
+                <button
+                  key={r.ref.slot}
+                  type="button"
+                  className="link"
+                  onClick={() => onOpen(r.ref)}
+                  aria-label={`${project.projectId} 조정 요청서 ${shown} 열기`}
+                >
+                  {shown}
+                </button>
+              );
+            })}
             <button
               type="button"
               onClick={() =>

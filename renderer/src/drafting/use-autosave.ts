@@ -13,6 +13,9 @@ import { savableOnUnload, withRefusedRestored } from './partial-save';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
+export const REOPENED_MESSAGE =
+  "제출 표시한 문서를 고쳐 작성중으로 돌아갔습니다. 다 고친 뒤 다시 '제출'을 누르고, 제출 파일을 다시 만들어 보내세요.";
+
 export const SUBMITTED_MESSAGE =
   "제출 표시했습니다. 아직 보내지 않았습니다: '제출 파일' 메뉴에서 제출 파일을 만들어 기획담당관에게 보내세요.";
 
@@ -38,7 +41,7 @@ export interface AutosaveHandle {
   /** Saves pending changes now; resolves true when nothing unsaved remains. */
   flush: () => Promise<boolean>;
   submit: () => Promise<void>;
-  submitMessage: { kind: 'error' | 'success'; text: string } | null;
+  submitMessage: { kind: 'error' | 'success' | 'info'; text: string } | null;
   /** Increments after each successful save (for panels that refresh, e.g. the derived finance row). */
   savedCount: number;
 }
@@ -81,6 +84,7 @@ export function useAutosave(
   const readOnly = opened.readOnly;
   const [state, setState] = useState<SaveState>({ kind: 'clean' });
   const [status, setStatus] = useState<Lifecycle | 'new'>(opened.status);
+  const statusRef = useRef<Lifecycle | 'new'>(opened.status);
   const [validation, setValidation] = useState<ValidationResult>(opened.validation);
   const [submitMessage, setSubmitMessage] = useState<AutosaveHandle['submitMessage']>(null);
   const [savedCount, setSavedCount] = useState(0);
@@ -100,6 +104,10 @@ export function useAutosave(
       const saved = await api.saveDraft({ ...ref, json, expectedVersion: versionRef.current });
       versionRef.current = saved.version;
       lastSaved.current = json;
+      // A change to a document marked 제출 makes it a draft again: said, not only shown by the badge.
+      if (statusRef.current === 'submitted' && saved.status === 'draft')
+        setSubmitMessage({ kind: 'info', text: REOPENED_MESSAGE });
+      statusRef.current = saved.status;
       setStatus(saved.status);
       setValidation(saved.validation);
       setSavedCount((n) => n + 1);
@@ -197,6 +205,7 @@ export function useAutosave(
     try {
       const result = await api.submitDocument({ ...ref, expectedVersion: versionRef.current });
       versionRef.current = result.version;
+      statusRef.current = result.status;
       setStatus(result.status);
       setValidation(result.validation);
       setSavedCount((n) => n + 1);

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { BundleExported, DocumentSummary } from '../../../domain/api/contract';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/documents';
+import { requestLabel } from '../drafting/request-label';
 import { listPeriods } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api, ApiCallError } from '../api/client';
@@ -134,7 +135,7 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
                     title={d.errorCount > 0 ? '오류가 있어 제출 파일에서 빠집니다' : undefined}
                   >
                     {DOCUMENT_KIND_LABELS[d.ref.kind]}
-                    {d.ref.kind === 'changeRequest' ? ` ${d.ref.slot}` : ''}
+                    {d.ref.kind === 'changeRequest' ? ` (${requestLabel(d.ref.slot)})` : ''}
                     {d.errorCount > 0 ? ` · 오류 ${d.errorCount}건` : ''}
                   </span>
                 ))}
@@ -233,7 +234,7 @@ function ExportResult({ result }: { result: BundleExported }) {
                 {d.kind === 'managementCard' || d.kind === 'financeRow'
                   ? ` (${periodLabel(d.slot)})`
                   : d.kind === 'changeRequest'
-                    ? ` (${d.slot})`
+                    ? ` (${requestLabel(d.slot)})`
                     : ''}
               </li>
             ))}

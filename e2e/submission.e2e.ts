@@ -254,10 +254,18 @@ test('department: the office key is trusted by its enrollment, then a signed bas
   await expect(applyPanel.getByRole('alert')).toContainText('기획담당관의 키가 등록되어 있지 않습니다');
   await expect(page.getByTestId('baseline-applied')).toHaveCount(0);
 
+  // The fingerprint is shown first; 다릅니다 trusts nothing, 같습니다 trusts the key.
+  const trustedKeys = page.getByTestId('key-panel').locator('.trusted-keys li');
+  const ask = page.getByTestId('trust-office-key');
   await page.getByLabel('기획담당관 키 등록 파일 가져오기').setInputFiles(officeEnrollment);
-  await expect(page.getByTestId('key-panel').locator('.trusted-keys li')).toContainText(
-    officeKey.fingerprint,
-  );
+  await expect(ask).toContainText(officeKey.fingerprint);
+  await expect(ask.getByRole('button', { name: '다릅니다: 넣지 않기' })).toBeFocused();
+  await ask.getByRole('button', { name: '다릅니다: 넣지 않기' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(trustedKeys).toHaveCount(0);
+  await page.getByLabel('기획담당관 키 등록 파일 가져오기').setInputFiles(officeEnrollment);
+  await ask.getByRole('button', { name: '같습니다: 신뢰하기' }).click();
+  await expect(trustedKeys).toContainText(officeKey.fingerprint);
 
   await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(baselinePath);
   const applied = page.getByTestId('baseline-applied');

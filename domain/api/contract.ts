@@ -591,6 +591,11 @@ export const contract = {
     returns<{ path: string; oldKeyId: string; keyId: string; fingerprint: string }>(),
   ),
   listRegistryKeys: op(empty, returns<RegistryKeyView[]>()),
+  /** What an enrollment file holds (checked, nothing stored): the fingerprint to compare before trusting it. */
+  previewEnrollment: op(
+    z.strictObject({ text: z.string().min(1).max(20_000) }),
+    returns<{ role: Role; department: string; keyId: string; fingerprint: string }>(),
+  ),
   importEnrollment: op(z.strictObject({ text: z.string().min(1).max(20_000) }), returns<KeyImported>()),
   approveKey: op(keyIdInputSchema, returns<KeyApproved>()),
   revokeKey: op(keyIdInputSchema, returns<RegistryKeyView>()),

@@ -28,6 +28,7 @@ export const operationNames = [
   'exportEnrollment',
   'rotateOwnKey',
   'listRegistryKeys',
+  'previewEnrollment',
   'importEnrollment',
   'approveKey',
   'revokeKey',

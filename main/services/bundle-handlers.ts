@@ -21,6 +21,7 @@ import {
   isRotationStatement,
   listRegistry,
   markApproved,
+  previewEnrollment,
   requireOffice,
   revokeKey,
   rotateOwnKey,
@@ -58,6 +59,7 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
     exportEnrollment: (input) => exportEnrollment(ctx, input?.path),
     rotateOwnKey: (input) => rotateOwnKey(ctx, input?.path),
     listRegistryKeys: async () => (await listRegistry(ctx)).map(keyView),
+    previewEnrollment: async ({ text }) => previewEnrollment(text),
 
     importEnrollment: async ({ text }) => {
       if (isRotationStatement(text)) {

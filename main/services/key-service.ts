@@ -187,6 +187,17 @@ function enrollmentOrThrow(text: string): Enrollment {
   return parsed.enrollment;
 }
 
+/** An enrollment file's key as it would be registered or trusted: checked, nothing stored. */
+export function previewEnrollment(text: string): {
+  role: 'department' | 'office';
+  department: string;
+  keyId: string;
+  fingerprint: string;
+} {
+  const e = enrollmentOrThrow(text);
+  return { role: e.role, department: e.department, keyId: e.keyId, fingerprint: e.fingerprint };
+}
+
 /**
  * Office: an enrollment becomes a pending registry entry (approved only after the phone check).
  * Department: the office's enrollment becomes a trusted office key (for baseline packages) — importing it is the

@@ -181,6 +181,8 @@ export function KeyPanel(props: {
 function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; onChanged: () => void }) {
   const action = useAction();
   const [imported, setImported] = useState<KeyImported | null>(null);
+  // A file chosen, its fingerprint shown: trusted only once the person says it is the one read on the phone.
+  const [pending, setPending] = useState<{ text: string; fingerprint: string; keyId: string } | null>(null);
   return (
     <div className="trusted-keys">
       <h3>신뢰하는 기획담당관 키 (기준 자료 검증용)</h3>
@@ -198,16 +200,53 @@ function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; on
       )}
       <FilePicker
         label="기획담당관 키 등록 파일 가져오기"
-        hint="가져오기 전에 기획담당관과 전화로 지문을 확인하세요. 가져오면 이 키를 신뢰합니다."
+        hint="파일을 고르면 지문을 보여 줍니다. 기획담당관이 전화로 불러 준 지문과 같을 때만 신뢰하세요."
         accept=".json,application/json"
-        disabled={action.busy}
+        disabled={action.busy || pending !== null}
         onFile={(file) =>
           void action.run(async () => {
-            setImported(await api.importEnrollment({ text: await file.text() }));
-            props.onChanged();
+            setImported(null);
+            const text = await file.text();
+            const key = await api.previewEnrollment({ text });
+            if (key.role !== 'office') {
+              throw new Error(
+                `기획담당관의 키 등록 파일이 아닙니다 (${key.department}의 키입니다). 주관부서 PC에는 기획담당관의 키만 등록합니다.`,
+              );
+            }
+            setPending({ text, fingerprint: key.fingerprint, keyId: key.keyId });
           })
         }
       />
+      {pending && (
+        <div
+          className="confirm-box"
+          role="alertdialog"
+          aria-label="기획담당관 키 지문 확인"
+          data-testid="trust-office-key"
+        >
+          <p>
+            이 파일의 기획담당관 키 지문: <Fingerprint value={pending.fingerprint} />
+          </p>
+          <p>기획담당관이 전화로 불러 준 지문과 같습니까? 같을 때만 신뢰 목록에 넣으세요.</p>
+          <button
+            type="button"
+            className="primary"
+            disabled={action.busy}
+            onClick={() =>
+              void action.run(async () => {
+                setImported(await api.importEnrollment({ text: pending.text }));
+                setPending(null);
+                props.onChanged();
+              })
+            }
+          >
+            같습니다: 신뢰하기
+          </button>
+          <button type="button" onClick={() => setPending(null)} autoFocus>
+            다릅니다: 넣지 않기
+          </button>
+        </div>
+      )}
       {imported && (
         <StatusMessage kind="success">
           {imported.alreadyKnown ? '이미 신뢰하는 키입니다' : '기획담당관 키를 신뢰 목록에 넣었습니다'}: 지문{' '}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyChangeRequest, nextDecisionStatuses, currentDecisionStatus } from './change-request';
-import { MONEY_MESSAGE } from './common';
+import { MONEY_MESSAGE, MONEY_UNIT_MESSAGE } from './common';
 import { documentSchema } from './document';
 import { emptyExecutionPlan, executionPlanSchema, addPlanUnitProject } from './execution-plan';
 import { emptyFinanceRow, financeRowSchema } from './finance-row';
@@ -72,7 +72,8 @@ describe('documentSchema', () => {
       expect.arrayContaining([
         { path: 'projectId', message: '공약번호는 "1-1-1" 형식이어야 합니다' },
         { path: 'unitProjects.1.investmentNeeds.city.2020', message: MONEY_MESSAGE },
-        { path: 'unitProjects.0.investmentNeeds.city.2019', message: MONEY_MESSAGE },
+        // "3천": a unit typed with the number is named as such.
+        { path: 'unitProjects.0.investmentNeeds.city.2019', message: MONEY_UNIT_MESSAGE },
         {
           path: 'unitProjects.0.schedule.2019-Q3',
           message: '반기는 "2019-H1" 형식 또는 "afterTerm"(임기후)이어야 합니다',

@@ -55,6 +55,16 @@ export function FinanceRowForm(props: {
   });
   const any = asAnyForm(form);
   const handle = useAutosave(any, props.opened);
+  // The project's 붙임5 row under the form, and again in its print (with another test id).
+  const derivedRow = (testId?: string) => (
+    <FinancePanel
+      projectId={doc.projectId}
+      periodId={doc.periodId}
+      term={props.term}
+      refreshKey={handle.savedCount}
+      {...(testId === undefined ? {} : { testId })}
+    />
+  );
   return (
     <EditorFrame
       handle={handle}
@@ -77,26 +87,11 @@ export function FinanceRowForm(props: {
           <FinancePrint
             row={parsed.success ? parsed.data : doc}
             projectName={props.projectName}
-            derived={
-              <FinancePanel
-                projectId={doc.projectId}
-                periodId={doc.periodId}
-                term={props.term}
-                refreshKey={handle.savedCount}
-                testId="print-finance-row"
-              />
-            }
+            derived={derivedRow('print-finance-row')}
           />
         );
       }}
-      below={
-        <FinancePanel
-          projectId={doc.projectId}
-          periodId={doc.periodId}
-          term={props.term}
-          refreshKey={handle.savedCount}
-        />
-      }
+      below={derivedRow()}
     >
       <fieldset className="section" data-path="secured">
         <legend>확보내역 (임기 중 확보한 예산, 백만원)</legend>

@@ -12,6 +12,7 @@ import { assemble, canonicalEntry, manifestOf, resign, takeApart } from './test-
 import type { Piece } from './test-support/craft';
 import { DEPARTMENT, generateKeyPair, lookupFor, registryEntry, sampleInput } from './test-support/fixtures';
 import { buildRawZip } from './test-support/raw-zip';
+import yauzl from 'yauzl';
 import type { RawEntry } from './test-support/raw-zip';
 
 const keys = generateKeyPair();
@@ -282,6 +283,18 @@ describe('zip bombs and size lies', () => {
     );
   });
 
+  it('reads stored entries as a second zip parser (yauzl) reads them, each in memory of its own', async () => {
+    const read = await readZipEntries(bundle, DEFAULT_LIMITS);
+    if (!read.ok) throw new Error(read.message);
+    const byYauzl = await readWithYauzl(bundle);
+    expect(read.entries.map((e) => e.name)).toEqual(byYauzl.map((e) => e.name));
+    read.entries.forEach((e, i) => {
+      expect(e.data.equals(byYauzl[i]!.data)).toBe(true);
+      expect(e.data.buffer).not.toBe(bundle.buffer);
+    });
+    expect(read.entries.length).toBe(pieces.length);
+  });
+
   it('rejects a deflate stream that is corrupt', async () => {
     const entries = pieces.map((p) => canonicalEntry(p));
     const junk = deflateRawSync(Buffer.from('x'.repeat(100)));
@@ -534,3 +547,27 @@ describe('documents', () => {
     expect(seen).toContain('documents/card-1-1-1.json');
   });
 });
+
+/** Every entry as yauzl reads it: the reference the stored-entry reader is compared with. */
+function readWithYauzl(bytes: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('no zip'));
+      const entries: { name: string; data: Buffer }[] = [];
+      zip.on('error', reject);
+      zip.on('end', () => resolve(entries));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (openError, stream) => {
+          if (openError || !stream) return reject(openError ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}

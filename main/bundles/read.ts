@@ -3,16 +3,18 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { BundleLimits } from './limits';
 import { BUNDLE_ZIP_POLICY, checkZipLayout } from './zip-layout';
-import type { ZipFailure, ZipPolicy } from './zip-layout';
+import type { LayoutEntry, ZipFailure, ZipPolicy } from './zip-layout';
 
 export type ZipMember = { name: string; data: Buffer };
 export type ZipReadResult = { ok: true; entries: ZipMember[] } | ZipFailure;
 
 /**
  * Reads every entry of a bundle from memory: the canonical layout check first (names, types, duplicates, sizes,
- * limits), then yauzl inflates each entry with its size assertion on. Each entry's listing must match the layout
- * check, the inflated size must equal the declared size and the CRC-32 must match. Every yauzl 'error' event
- * ends in a rejection value, never an exception.
+ * limits), then the entries' data. Stored entries (bundle format 1 has no other) are the bytes the layout check
+ * located, copied out, with their CRC-32 checked. Deflated ones (a reader given a policy that allows them) are
+ * inflated by yauzl with its size assertion on: each entry's listing must match the layout check, the inflated size
+ * must equal the declared size and the CRC-32 must match. Every yauzl 'error' event ends in a rejection value,
+ * never an exception.
  */
 export async function readZipEntries(
   bytes: Buffer,
@@ -22,6 +24,7 @@ export async function readZipEntries(
   const layout = checkZipLayout(bytes, limits, policy);
   if (!layout.ok) return layout;
   const expected = layout.entries;
+  if (expected.every((e) => e.method === 0)) return readStoredEntries(bytes, expected);
 
   return new Promise<ZipReadResult>((resolve) => {
     let settled = false;
@@ -98,6 +101,28 @@ export async function readZipEntries(
       },
     );
   });
+}
+
+/**
+ * Stored entries as the layout check found them: it pinned every header field, matched each local header to its
+ * central record and proved the entries contiguous, so the data of each is exactly its declared span. A second
+ * zip parser (yauzl's streams) read them the same way and cost more than verifying the signature; each entry is
+ * copied so that it does not hold the whole bundle's memory (an attachment travels on by itself).
+ */
+function readStoredEntries(bytes: Buffer, entries: readonly LayoutEntry[]): ZipReadResult {
+  const members: ZipMember[] = [];
+  for (const entry of entries) {
+    const data = Buffer.from(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.uncompressedSize));
+    if (crc32(data) >>> 0 !== entry.crc32) {
+      return {
+        ok: false,
+        code: 'ZIP_INVALID',
+        message: `ZIP 항목 ${JSON.stringify(entry.name)} 의 CRC-32 가 맞지 않습니다 (파일이 손상되었습니다)`,
+      };
+    }
+    members.push({ name: entry.name, data });
+  }
+  return { ok: true, entries: members };
 }
 
 /** Collects one entry, never more than its declared size (yauzl's own assertion also stops an overrun). */

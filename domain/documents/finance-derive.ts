@@ -8,6 +8,7 @@ import {
   fromMilli,
   type InvestmentTotals,
   investmentTotalsOf,
+  periodsThrough,
   type SourceGrid,
   toMilli,
 } from './totals';
@@ -72,7 +73,7 @@ export function directTotals(budgetYears: readonly string[], periods: readonly s
     executedOf: (card) =>
       executedTotalsOf(
         card.unitProjects.map((u) => u.executed),
-        periods.filter((p) => p <= card.periodId),
+        periodsThrough(periods, card.periodId),
       ),
   };
 }

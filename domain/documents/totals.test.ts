@@ -6,6 +6,7 @@ import {
   executedTotals,
   investmentGridTotals,
   investmentTotals,
+  periodsThrough,
   securedTotal,
   subtractAmounts,
   sumAmounts,
@@ -108,5 +109,16 @@ describe('the example documents (hand-computed)', () => {
     expect(securedTotal({ national: 500, city: 4300, district: null, private: 0, other: 0.125 })).toBe(
       4800.125,
     );
+  });
+});
+
+describe('periodsThrough', () => {
+  it('lists the half-years up to the given one, the same array each time it is asked', () => {
+    const through = periodsThrough(PERIODS, '2019-H2');
+    expect(through).toEqual(PERIODS.filter((p) => p <= '2019-H2'));
+    expect(through.at(-1)).toBe('2019-H2');
+    expect(periodsThrough(PERIODS, '2019-H2')).toBe(through);
+    expect(periodsThrough([...PERIODS], '2019-H2')).not.toBe(through);
+    expect(periodsThrough(PERIODS, '2018-H1')).toEqual([]);
   });
 });

@@ -34,6 +34,27 @@ export function amountsEqual(a: MoneyCell | undefined, b: MoneyCell | undefined)
   return toMilli(a) === toMilli(b);
 }
 
+const periodsThroughCache = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/**
+ * The term's half-years up to and including `periodId` (those whose money can have been spent by then). The same
+ * array for the same arguments, so the totals below find their column layout (cached per keys array) instead of
+ * working it out again for each card.
+ */
+export function periodsThrough(periods: readonly string[], periodId: string): readonly string[] {
+  let byPeriod = periodsThroughCache.get(periods);
+  if (byPeriod === undefined) {
+    byPeriod = new Map();
+    periodsThroughCache.set(periods, byPeriod);
+  }
+  let through = byPeriod.get(periodId);
+  if (through === undefined) {
+    through = periods.filter((p) => p <= periodId);
+    byPeriod.set(periodId, through);
+  }
+  return through;
+}
+
 /** The year of a half-year id: "2019-H1" → "2019". */
 export function yearOfPeriod(periodId: string): string {
   return periodId.slice(0, 4);

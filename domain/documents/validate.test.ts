@@ -12,6 +12,7 @@ import {
 } from './test-fixtures';
 import {
   checkDocument,
+  formatAmount,
   frozenFieldIssues,
   type Issue,
   periodLabel,
@@ -373,5 +374,14 @@ describe('checkDocument (untrusted input)', () => {
     const good = checkDocument(examples.cardJson, TERM);
     expect(good.document?.kind).toBe('managementCard');
     expect(good.errors).toEqual([]);
+  });
+});
+
+describe('formatAmount', () => {
+  it('writes 백만원 amounts with thousands separators and at most three decimals', () => {
+    expect(formatAmount(1234.5678)).toBe('1,234.568백만원');
+    expect(formatAmount(0)).toBe('0백만원');
+    expect(formatAmount(1_000_000)).toBe('1,000,000백만원');
+    expect(formatAmount(0.1 + 0.2)).toBe('0.3백만원');
   });
 });

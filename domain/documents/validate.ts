@@ -17,7 +17,7 @@ import { type Document, documentSchema } from './document';
 import type { ExecutionPlan, ProjectPeriod } from './execution-plan';
 import type { FinanceRow } from './finance-row';
 import { type ManagementCard, statusTakesReason } from './management-card';
-import { executedTotalsOf, investmentGridTotals, type SourceGrid, toMilli } from './totals';
+import { executedTotalsOf, investmentGridTotals, periodsThrough, type SourceGrid, toMilli } from './totals';
 import { josa, particle } from '../text/josa';
 
 /**
@@ -94,8 +94,11 @@ class Collector {
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting for messages
 
+/** One formatter for every message: toLocaleString with options builds a new one on each call. */
+const AMOUNT_FORMAT = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 3 });
+
 export function formatAmount(amount: number): string {
-  return `${amount.toLocaleString('ko-KR', { maximumFractionDigits: 3 })}백만원`;
+  return `${AMOUNT_FORMAT.format(amount)}백만원`;
 }
 
 /** "2019-H1" → "2019년 상반기", "afterTerm" → "임기후". */
@@ -548,7 +551,7 @@ function checkExecutedAgainstNeeds(
   periodId: string,
   ctx: ValidationContext,
 ): void {
-  const periods = ctx.periods.filter((p) => p <= periodId);
+  const periods = periodsThrough(ctx.periods, periodId);
   const executed = executedTotalsOf([unit.executed], periods).bySource;
   const needs = investmentGridTotals(unit.investmentNeeds, ctx.budgetYears).bySource;
   for (const source of FUNDING_SOURCES) {
@@ -572,7 +575,7 @@ function checkExecutedAgainstSecured(
   pathOf: (source: (typeof FUNDING_SOURCES)[number]) => string,
 ): void {
   if (row.projectId !== card.projectId) return;
-  const periods = ctx.periods.filter((p) => p <= card.periodId);
+  const periods = periodsThrough(ctx.periods, card.periodId);
   const executed = executedTotalsOf(
     card.unitProjects.map((u) => u.executed),
     periods,

@@ -5,6 +5,7 @@ import {
   type InvestmentTotals,
   investmentTotalsOf,
   type ManagementCard,
+  periodsThrough,
   type SourceGrid,
 } from '../documents';
 
@@ -16,7 +17,6 @@ import {
 export function reportTotals(budgetYears: readonly string[], periods: readonly string[]): DocumentTotals {
   const investment = new Map<object, InvestmentTotals>();
   const executed = new Map<object, ExecutedTotals>();
-  const periodsUpTo = new Map<string, string[]>();
   return {
     investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentTotals {
       let totals = investment.get(doc);
@@ -32,14 +32,9 @@ export function reportTotals(budgetYears: readonly string[], periods: readonly s
     executedOf(card: ManagementCard): ExecutedTotals {
       let totals = executed.get(card);
       if (totals === undefined) {
-        let reported = periodsUpTo.get(card.periodId);
-        if (reported === undefined) {
-          reported = periods.filter((p) => p <= card.periodId);
-          periodsUpTo.set(card.periodId, reported);
-        }
         totals = executedTotalsOf(
           card.unitProjects.map((u) => u.executed),
-          reported,
+          periodsThrough(periods, card.periodId),
         );
         executed.set(card, totals);
       }

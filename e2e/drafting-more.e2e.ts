@@ -2,6 +2,7 @@ import { addPlanUnitProject, emptyExecutionPlan } from '../domain/documents';
 import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
+import { SubmissionPage } from './pages/submission-page';
 
 const department = '경제진흥본부';
 const projectId = '1-1-1';
@@ -85,6 +86,14 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await d.waitSaved();
   await d.back();
   await expect(row).toContainText('(작성중)');
+  // Before a file is made, its preview marks the draft as staying behind, and only it.
+  await new SubmissionPage(page).openAsDepartment();
+  await page.getByLabel('제출 기간').selectOption('2019-H1');
+  const requestTags = page.getByTestId('export-doc-tag').filter({ hasText: '조정 요청서' });
+  await expect(requestTags).toHaveCount(2);
+  await expect(requestTags.filter({ hasText: '작성 중, 보내지 않음' })).toHaveCount(1);
+  await expect(page.getByTestId('export-held-hint')).toBeVisible();
+  await d.openDesk();
   await row.getByRole('button', { name: /작성 시작 \(작성중\)/ }).click();
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: '삭제', exact: true }).click();

@@ -6,6 +6,8 @@ import {
   DOCUMENT_KIND_LABELS,
   documentSchema,
   type Document,
+  isUnrequested,
+  UNREQUESTED_CHANGE,
   withShownStatusDetails,
 } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
@@ -61,9 +63,6 @@ export interface ExportBundleResult {
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 export const periodFileLabel = (period: string): string => (period === 'plan' ? '실천계획' : period);
 
-export const UNREQUESTED_CHANGE =
-  "아직 요청하지 않은 조정 요청서입니다 (작성 중). 문서를 열어 '제출'을 누르면 요청으로 기록되어 함께 보낼 수 있습니다.";
-
 /** Which stored documents belong in a bundle of this period. */
 function belongsTo(doc: StoredDocument, period: string): boolean {
   if (period === 'plan') return doc.kind === 'executionPlan';
@@ -116,9 +115,7 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
     }
     // Sent as printed: details the card's status does not show stay in the draft only.
     const parsed = documentSchema.parse(doc.json);
-    // A change request is a request once 제출 records it (its first decision step): a draft would reach the
-    // office as a request nobody asked for, counted as 작성 중 and never listed to decide.
-    if (parsed.kind === 'changeRequest' && parsed.decisionHistory.length === 0) {
+    if (parsed.kind === 'changeRequest' && isUnrequested(parsed)) {
       refuse(UNREQUESTED_CHANGE);
       continue;
     }

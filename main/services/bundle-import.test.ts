@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
+import { UNREQUESTED_CHANGE } from '../../domain/documents';
 import { getAttachment, putAttachment } from '../../db/attachments';
 import { listReceivedBundles } from '../../db/bundles';
 import { documentIdOf, getDocument, saveDocument } from '../../db/documents';
 import { listRegistryKeys } from '../../db/keys';
 import { latestReceivedDocuments, listReceivedDocuments } from '../../db/received';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { exportBundle, UNREQUESTED_CHANGE } from './bundle-export';
+import { exportBundle } from './bundle-export';
 import { importBundleInputs, importBundles, readArchivedBundle, releaseQuarantined } from './bundle-import';
 import {
   dumpDatabase,

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, Handlers } from '../../domain/api/contract';
-import { emptyChangeRequest, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
+import {
+  emptyChangeRequest,
+  type ExecutionPlan,
+  type ManagementCard,
+  UNREQUESTED_CHANGE,
+} from '../../domain/documents';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { createAppContext, type AppContext } from './context';
 import { dispatch } from './dispatch';
@@ -307,6 +312,24 @@ describe('discarding a change request', () => {
     rows: [
       { category: '공약내용 (최종목표 등)', original: '누적 150개사 육성', proposed: '누적 120개사 육성' },
     ],
+  });
+
+  it('is listed as held back from submission files until 제출 records it as a request', async () => {
+    await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
+    await ok('saveDraft', { ...crRef, json: draft(), expectedVersion: null });
+    type Summary = { ref: { kind: string }; heldBack: string | null };
+    const heldBack = async () =>
+      Object.fromEntries((await ok<Summary[]>('listMyDocuments', {})).map((d) => [d.ref.kind, d.heldBack]));
+    expect(await heldBack()).toEqual({ executionPlan: null, changeRequest: UNREQUESTED_CHANGE });
+    await ok('saveDraft', {
+      ...crRef,
+      json: {
+        ...draft(),
+        decisionHistory: [{ status: 'requested', date: '2019-07-01', by: '경제진흥본부', note: '' }],
+      },
+      expectedVersion: 1,
+    });
+    expect(await heldBack()).toEqual({ executionPlan: null, changeRequest: null });
   });
 
   it('a draft never submitted goes with its versions; the other documents stay', async () => {

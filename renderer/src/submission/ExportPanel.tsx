@@ -131,18 +131,30 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
                 {docs.map((d) => (
                   <span
                     key={`${d.ref.kind}-${d.ref.slot}`}
-                    className={`doc-tag ${d.errorCount > 0 ? 'doc-tag-error' : ''}`}
-                    title={d.errorCount > 0 ? '오류가 있어 제출 파일에서 빠집니다' : undefined}
+                    className={`doc-tag ${d.errorCount > 0 ? 'doc-tag-error' : d.heldBack ? 'doc-tag-held' : ''}`}
+                    title={
+                      [d.errorCount > 0 ? '오류가 있어 제출 파일에서 빠집니다' : null, d.heldBack]
+                        .filter(Boolean)
+                        .join(' ') || undefined
+                    }
+                    data-testid="export-doc-tag"
                   >
                     {DOCUMENT_KIND_LABELS[d.ref.kind]}
                     {d.ref.kind === 'changeRequest' ? ` (${requestLabel(d.ref.slot)})` : ''}
                     {d.errorCount > 0 ? ` · 오류 ${d.errorCount}건` : ''}
+                    {d.heldBack ? ' · 작성 중, 보내지 않음' : ''}
                   </span>
                 ))}
               </span>
             </label>
           ))}
         </fieldset>
+      )}
+      {inPeriod.some((d) => d.heldBack && !excluded.has(d.ref.projectId)) && (
+        <p className="hint" data-testid="export-held-hint">
+          ‘작성 중, 보내지 않음’으로 표시된 조정 요청서는 아직 요청하지 않은 것이라 제출 파일에 넣지 않습니다.
+          보내려면 문서를 열어 ‘제출’을 누른 뒤 만드세요.
+        </p>
       )}
       {!props.hasKey && (
         <p className="hint">서명 키가 없으면 제출 파일을 만들 수 없습니다. 위에서 먼저 서명 키를 만드세요.</p>

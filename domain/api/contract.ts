@@ -602,6 +602,8 @@ export const contract = {
     returns<{ role: Role; department: string; keyId: string; fingerprint: string }>(),
   ),
   importEnrollment: op(z.strictObject({ text: z.string().min(1).max(20_000) }), returns<KeyImported>()),
+  /** Department: stops trusting an office key for baseline packages (cannot be undone). */
+  withdrawOfficeKeyTrust: op(keyIdInputSchema.pick({ keyId: true }), returns<KeyStatusView>()),
   approveKey: op(keyIdInputSchema, returns<KeyApproved>()),
   revokeKey: op(keyIdInputSchema, returns<RegistryKeyView>()),
   exportBundle: op(

@@ -30,6 +30,7 @@ export const operationNames = [
   'listRegistryKeys',
   'previewEnrollment',
   'importEnrollment',
+  'withdrawOfficeKeyTrust',
   'approveKey',
   'revokeKey',
   'exportBundle',

@@ -19,7 +19,7 @@ import {
 import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { deadlineView } from './deadlines';
-import { exportEnrollment, importEnrollment, loadSigningKey } from './key-service';
+import { exportEnrollment, importEnrollment, loadSigningKey, withdrawOfficeKeyTrust } from './key-service';
 import { officeReceipts, sentBundlesWithReceipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -85,6 +85,36 @@ describe('baseline package (office → department)', () => {
     await expect(
       applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
     ).rejects.toThrow('r1은 이미 적용한 r2보다 오래되었습니다');
+  });
+
+  it('a withdrawn office key verifies nothing more, and cannot be trusted again', async () => {
+    const enrollment = (await exportEnrollment(office)).text;
+    const trusted = await importEnrollment(dept, enrollment);
+    const first = await exportBaseline(office);
+    const second = await exportBaseline(office);
+    await applyBaseline(dept, { path: first.path }, { verifier: directVerifier });
+    await expect(withdrawOfficeKeyTrust(office, trusted.key.keyId)).rejects.toThrow(
+      '주관부서로 설정된 PC에서만',
+    );
+    await expect(withdrawOfficeKeyTrust(dept, 'ffffffffffffffff')).rejects.toThrow(
+      '신뢰 목록에 키 ID ffffffffffffffff인 기획담당관 키가 없습니다',
+    );
+
+    const status = await withdrawOfficeKeyTrust(dept, trusted.key.keyId);
+    expect(status.trustedOfficeKeys).toEqual([
+      { keyId: trusted.key.keyId, fingerprint: trusted.key.fingerprint, status: 'revoked' },
+    ]);
+    // A package made before the withdrawal is refused too, and nothing of it is applied.
+    const before = await dumpDatabase(dept);
+    await expect(applyBaseline(dept, { path: second.path }, { verifier: directVerifier })).rejects.toThrow(
+      '폐기된 키',
+    );
+    expect(await dumpDatabase(dept)).toEqual(before);
+    await expect(importEnrollment(dept, enrollment)).rejects.toThrow('신뢰를 철회한 기획담당관 키');
+    // Withdrawing again changes nothing.
+    expect((await withdrawOfficeKeyTrust(dept, trusted.key.keyId)).trustedOfficeKeys).toEqual(
+      status.trustedOfficeKeys,
+    );
   });
 });
 

@@ -25,6 +25,7 @@ import {
   requireOffice,
   revokeKey,
   rotateOwnKey,
+  withdrawOfficeKeyTrust,
 } from './key-service';
 
 const keyView = (k: RegistryKey): RegistryKeyView => ({
@@ -60,6 +61,7 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
     rotateOwnKey: (input) => rotateOwnKey(ctx, input?.path),
     listRegistryKeys: async () => (await listRegistry(ctx)).map(keyView),
     previewEnrollment: async ({ text }) => previewEnrollment(text),
+    withdrawOfficeKeyTrust: ({ keyId }) => withdrawOfficeKeyTrust(ctx, keyId),
 
     importEnrollment: async ({ text }) => {
       if (isRotationStatement(text)) {

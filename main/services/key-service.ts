@@ -31,7 +31,7 @@ import type { KeyStatusView } from '../../domain/api/contract';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
-import { whoAmI, requireOffice } from './session';
+import { whoAmI, requireDepartment, requireOffice } from './session';
 import { josa } from '../../domain/text/josa';
 
 /** The role and signing name of this copy: a department signs with its name, the office as 기획담당관. */
@@ -216,6 +216,12 @@ export async function importEnrollment(ctx: AppContext, text: string): Promise<K
       );
     }
     const existing = (await listTrustedOfficeKeys(ctx.db)).find((k) => k.keyId === enrollment.keyId);
+    if (existing?.status === 'revoked') {
+      throw new UserError(
+        'KEY_REVOKED',
+        `신뢰를 철회한 기획담당관 키(키 ID ${existing.keyId})입니다. 다시 신뢰할 수 없습니다. 기획담당관에게 새 키의 등록 파일을 받으세요.`,
+      );
+    }
     if (existing) return { kind: 'trustedOffice', key: existing, alreadyKnown: true };
     const key: TrustedOfficeKey = {
       keyId: enrollment.keyId,
@@ -303,6 +309,21 @@ export async function revokeKey(ctx: AppContext, keyId: string, department?: str
     });
   }
   return registryKeyOrThrow(ctx, keyId, key.department);
+}
+
+/**
+ * Department: stops trusting an office key (a key trusted by mistake, or one the office no longer uses). Baseline
+ * packages it signed are refused from then on, whenever they were made; like a revoked registry key on the office's
+ * side, it cannot be trusted again (the office sends a new key's enrollment instead).
+ */
+export async function withdrawOfficeKeyTrust(ctx: AppContext, keyId: string): Promise<KeyStatusView> {
+  await requireDepartment(ctx);
+  const key = (await listTrustedOfficeKeys(ctx.db)).find((k) => k.keyId === keyId);
+  if (!key) throw new UserError('KEY_NOT_FOUND', `신뢰 목록에 키 ID ${keyId}인 기획담당관 키가 없습니다.`);
+  if (key.status !== 'revoked') {
+    await putTrustedOfficeKey(ctx.db, { ...key, status: 'revoked', revokedAt: ctx.now().toISOString() });
+  }
+  return getKeyStatus(ctx);
 }
 
 export async function listRegistry(ctx: AppContext): Promise<RegistryKey[]> {

@@ -134,6 +134,17 @@ describe('pledge keys / bundle / import / baseline', () => {
     expect((await run('baseline', 'apply', baseline, '--data', deptDir)).out).toContain(
       '이미 적용한 기준 자료입니다',
     );
+    // The department withdraws its trust: the office's next package is refused.
+    const officeKeyId = /키 ID: ([0-9a-f]{16})/.exec(
+      (await run('keys', 'export', '--out', officeEnrolment, '--data', officeDir)).out,
+    )?.[1];
+    const distrust = await run('keys', 'distrust', officeKeyId ?? '', '--data', deptDir);
+    expect(distrust.out).toContain(`신뢰를 철회했습니다: 기획담당관 키 ${officeKeyId}`);
+    const next = join(dir.path, 'baseline-2.pledge');
+    await run('baseline', 'export', '--out', next, '--data', officeDir);
+    const refused = await run('baseline', 'apply', next, '--data', deptDir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('폐기된 키');
   });
 
   it('revoke quarantines later bundles; usage errors exit 2 with help', async () => {

@@ -12,6 +12,7 @@ import {
   markApproved,
   revokeKey,
   rotateOwnKey,
+  withdrawOfficeKeyTrust,
 } from '../../services/key-service';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
@@ -28,7 +29,8 @@ export const keysHelp = `pledge keys <하위 명령> --data DIR [--json]
   import FILE          기획담당관: 부서의 키 등록 파일(승인 대기로 등록) 또는 키 교체 문서
                        주관부서: 기획담당관의 키 등록 파일 (기준 자료 검증용으로 신뢰)
   approve KEYID [--department 부서]  (기획담당관) 키 승인, 격리된 번들을 다시 검사해 반영
-  revoke KEYID [--department 부서]   (기획담당관) 키 폐기`;
+  revoke KEYID [--department 부서]   (기획담당관) 키 폐기
+  distrust KEYID       (주관부서) 신뢰하던 기획담당관 키의 신뢰 철회 (되돌릴 수 없습니다)`;
 
 function printReleased(io: CliIo, released: ImportResult[]): void {
   for (const r of released)
@@ -159,6 +161,16 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         else
           io.out(
             `폐기했습니다: ${key.department} ${key.keyId} (${key.revokedAt ?? ''}부터 이 키의 번들은 격리됩니다)`,
+          );
+        return 0;
+      }
+      case 'distrust': {
+        if (!arg) throw new UsageError('신뢰를 철회할 기획담당관 키 ID를 지정하세요.');
+        const status = await withdrawOfficeKeyTrust(ctx, arg);
+        if (values.json) printJson(io, status);
+        else
+          io.out(
+            `신뢰를 철회했습니다: 기획담당관 키 ${arg}. 이 키로 서명된 기준 자료는 더 이상 적용하지 않습니다.`,
           );
         return 0;
       }

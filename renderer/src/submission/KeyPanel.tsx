@@ -6,7 +6,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { baseName, downloadText } from './files';
 import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
-import { formatTime, KEY_STATUS_LABELS } from './labels';
+import { formatTime } from './labels';
 import { useAction } from '../components/use-action';
 
 const STORE_LABELS: Record<NonNullable<KeyStatusView['store']>, string> = {
@@ -183,6 +183,10 @@ function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; on
   const [imported, setImported] = useState<KeyImported | null>(null);
   // A file chosen, its fingerprint shown: trusted only once the person says it is the one read on the phone.
   const [pending, setPending] = useState<{ text: string; fingerprint: string; keyId: string } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<KeyStatusView['trustedOfficeKeys'][number] | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
+  const trustedAfter = (keyId: string) =>
+    props.keys.filter((k) => k.status === 'approved' && k.keyId !== keyId).length;
   return (
     <div className="trusted-keys">
       <h3>신뢰하는 기획담당관 키 (기준 자료 검증용)</h3>
@@ -193,7 +197,23 @@ function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; on
           {props.keys.map((k) => (
             <li key={k.keyId}>
               <span className="mono">{k.keyId}</span> <Fingerprint value={k.fingerprint} size="small" />{' '}
-              <span className={`key-status key-${k.status}`}>{KEY_STATUS_LABELS[k.status]}</span>
+              <span className={`key-status key-${k.status}`}>
+                {k.status === 'revoked' ? '신뢰 철회' : '신뢰'}
+              </span>
+              {k.status === 'approved' && (
+                <button
+                  type="button"
+                  className="link"
+                  disabled={action.busy || withdrawing !== null}
+                  aria-label={`기획담당관 키 ${k.keyId} 신뢰 철회`}
+                  onClick={() => {
+                    setWithdrawn(null);
+                    setWithdrawing(k);
+                  }}
+                >
+                  신뢰 철회
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -246,6 +266,51 @@ function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; on
             다릅니다: 넣지 않기
           </button>
         </div>
+      )}
+      {withdrawing && (
+        <div
+          className="confirm-box"
+          role="alertdialog"
+          aria-label="기획담당관 키 신뢰 철회 확인"
+          data-testid="withdraw-office-key"
+        >
+          <p>
+            기획담당관 키 <span className="mono">{withdrawing.keyId}</span> (지문{' '}
+            <Fingerprint value={withdrawing.fingerprint} size="small" />
+            )의 신뢰를 철회하면 이 키로 서명된 기준 자료는 언제 만든 것이든 더 이상 적용하지 않습니다. 철회한
+            키는 다시 신뢰할 수 없습니다.
+          </p>
+          {trustedAfter(withdrawing.keyId) === 0 && (
+            <p className="hint">
+              신뢰하는 기획담당관 키가 남지 않습니다: 기획담당관에게 새 키의 등록 파일을 받을 때까지 기준
+              자료를 적용할 수 없습니다.
+            </p>
+          )}
+          <button
+            type="button"
+            className="danger"
+            disabled={action.busy}
+            onClick={() =>
+              void action.run(async () => {
+                await api.withdrawOfficeKeyTrust({ keyId: withdrawing.keyId });
+                setWithdrawn(withdrawing.keyId);
+                setWithdrawing(null);
+                setImported(null);
+                props.onChanged();
+              })
+            }
+          >
+            신뢰 철회
+          </button>
+          <button type="button" onClick={() => setWithdrawing(null)} autoFocus>
+            취소
+          </button>
+        </div>
+      )}
+      {withdrawn && (
+        <StatusMessage kind="success">
+          기획담당관 키 {withdrawn}의 신뢰를 철회했습니다. 이 키로 서명된 기준 자료는 적용하지 않습니다.
+        </StatusMessage>
       )}
       {imported && (
         <StatusMessage kind="success">

@@ -284,6 +284,9 @@ test('department: the office key is trusted by its enrollment, then a signed bas
   await expect(withdraw).toContainText('다시 신뢰할 수 없습니다');
   await expect(withdraw).toContainText('신뢰하는 기획담당관 키가 남지 않습니다');
   await expect(withdraw.getByRole('button', { name: '취소' })).toBeFocused();
+  await page
+    .getByTestId('key-panel')
+    .screenshot({ path: testInfo.outputPath('department-withdraw-office-key.png') });
   await withdraw.getByRole('button', { name: '취소' }).click();
   await expect(trustedKeys.locator('.key-status')).toHaveText('신뢰');
   await trustedKeys.getByRole('button', { name: /신뢰 철회/ }).click();
@@ -294,7 +297,7 @@ test('department: the office key is trusted by its enrollment, then a signed bas
   const second = join(scratch, 'baseline-2.pledge');
   pledge('baseline', 'export', '--data', officeDir, '--out', second);
   await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(second);
-  await expect(applyPanel.getByRole('alert')).toContainText('폐기된 키');
+  await expect(applyPanel.getByRole('alert')).toContainText('신뢰를 철회한 기획담당관 키');
   await page.getByLabel('기획담당관 키 등록 파일 가져오기').setInputFiles(officeEnrollment);
   await ask.getByRole('button', { name: '같습니다: 신뢰하기' }).click();
   await expect(page.getByTestId('key-panel').getByRole('alert')).toContainText('신뢰를 철회한 기획담당관 키');

@@ -107,7 +107,7 @@ describe('baseline package (office → department)', () => {
     // A package made before the withdrawal is refused too, and nothing of it is applied.
     const before = await dumpDatabase(dept);
     await expect(applyBaseline(dept, { path: second.path }, { verifier: directVerifier })).rejects.toThrow(
-      '폐기된 키',
+      `신뢰를 철회한 기획담당관 키(키 ID ${trusted.key.keyId})로 서명되었습니다`,
     );
     expect(await dumpDatabase(dept)).toEqual(before);
     await expect(importEnrollment(dept, enrollment)).rejects.toThrow('신뢰를 철회한 기획담당관 키');

@@ -144,7 +144,7 @@ describe('pledge keys / bundle / import / baseline', () => {
     await run('baseline', 'export', '--out', next, '--data', officeDir);
     const refused = await run('baseline', 'apply', next, '--data', deptDir);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('폐기된 키');
+    expect(refused.err).toContain(`신뢰를 철회한 기획담당관 키(키 ID ${officeKeyId})로 서명되었습니다`);
   });
 
   it('revoke quarantines later bundles; usage errors exit 2 with help', async () => {

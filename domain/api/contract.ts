@@ -139,7 +139,7 @@ export interface DocumentSummary {
   warningCount: number;
   /**
    * Why a submission file leaves the document out even when it has no errors (a change request not yet 제출'd:
-   * UNREQUESTED_CHANGE), else null. The 제출 파일 preview marks it before the file is made.
+   * heldBackReason), else null. The 제출 파일 preview marks it before the file is made.
    */
   heldBack: string | null;
 }

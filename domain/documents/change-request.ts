@@ -120,14 +120,6 @@ export function currentDecisionStatus(
 export const UNREQUESTED_CHANGE =
   "아직 요청하지 않은 조정 요청서입니다 (작성 중). 문서를 열어 '제출'을 누르면 요청으로 기록되어 함께 보낼 수 있습니다.";
 
-/**
- * A request is one once 제출 records it (its first history entry): a draft sent would reach the office as a request
- * nobody asked for, counted as 작성 중 and never listed to decide, so submission files leave it out.
- */
-export function isUnrequested(request: Pick<ChangeRequest, 'decisionHistory'>): boolean {
-  return request.decisionHistory.length === 0;
-}
-
 /** Statuses the next history entry may have. */
 export function nextDecisionStatuses(
   request: Pick<ChangeRequest, 'decisionHistory'>,

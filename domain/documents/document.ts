@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeRequestSchema } from './change-request';
+import { changeRequestSchema, UNREQUESTED_CHANGE } from './change-request';
 import { executionPlanSchema } from './execution-plan';
 import { financeRowSchema } from './finance-row';
 import { managementCardSchema } from './management-card';
@@ -19,3 +19,12 @@ export const documentSchema = z.discriminatedUnion(
 );
 export type Document = z.output<typeof documentSchema>;
 export type DocumentInput = z.input<typeof documentSchema>;
+
+/**
+ * Why a submission file leaves a document out even when it has no errors, else null. A change request is a request
+ * once 제출 records it (its first history entry): a draft sent would reach the office as a request nobody asked for,
+ * counted as 작성 중 and never listed to decide. The export applies it; the 제출 파일 preview shows it beforehand.
+ */
+export function heldBackReason(doc: Document): string | null {
+  return doc.kind === 'changeRequest' && doc.decisionHistory.length === 0 ? UNREQUESTED_CHANGE : null;
+}

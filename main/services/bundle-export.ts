@@ -6,8 +6,7 @@ import {
   DOCUMENT_KIND_LABELS,
   documentSchema,
   type Document,
-  isUnrequested,
-  UNREQUESTED_CHANGE,
+  heldBackReason,
   withShownStatusDetails,
 } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
@@ -115,8 +114,9 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
     }
     // Sent as printed: details the card's status does not show stay in the draft only.
     const parsed = documentSchema.parse(doc.json);
-    if (parsed.kind === 'changeRequest' && isUnrequested(parsed)) {
-      refuse(UNREQUESTED_CHANGE);
+    const heldBack = heldBackReason(parsed);
+    if (heldBack !== null) {
+      refuse(heldBack);
       continue;
     }
     const shown = parsed.kind === 'managementCard' ? withShownStatusDetails(parsed) : parsed;

@@ -1,6 +1,6 @@
 import { findProject } from '../../domain/catalog/lookup';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
-import { documentSchema, isUnrequested, UNREQUESTED_CHANGE, type Document } from '../../domain/documents';
+import { documentSchema, heldBackReason, type Document } from '../../domain/documents';
 import { putAttachment } from '../../db/attachments';
 import {
   deleteNeverSubmitted,
@@ -110,7 +110,7 @@ export const draftingHandlers = (ctx: AppContext) => {
             updatedAt: d.updatedAt,
             errorCount: errors.length,
             warningCount: warnings.length,
-            heldBack: parsed.kind === 'changeRequest' && isUnrequested(parsed) ? UNREQUESTED_CHANGE : null,
+            heldBack: heldBackReason(parsed),
           };
         }),
       );

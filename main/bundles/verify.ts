@@ -87,9 +87,12 @@ export async function inspectBundle(bytes: Buffer, options: InspectOptions): Pro
         `아직 승인되지 않은 키(키 ID ${hint.keyId}, 부서 ${hint.department})로 서명되었습니다`,
       );
     } else if (key.status === 'revoked') {
+      // An office key is revoked only on a department copy, by its 신뢰 철회: said in that copy's words.
       keyProblem = reject(
         'KEY_REVOKED',
-        `폐기된 키(키 ID ${hint.keyId}, 부서 ${hint.department})로 서명되었습니다`,
+        key.role === 'office'
+          ? `신뢰를 철회한 기획담당관 키(키 ID ${hint.keyId})로 서명되었습니다. 기획담당관에게 새 키의 등록 파일과 그 키로 만든 기준 자료를 받으세요`
+          : `폐기된 키(키 ID ${hint.keyId}, 부서 ${hint.department})로 서명되었습니다`,
       );
     }
   }

@@ -189,15 +189,6 @@ export async function applyBaseline(
   }
   const verifier = options.verifier ?? defaultVerifier();
   const check = await verifier(bytes, keys, 'pledge-baseline');
-  if (!check.ok && check.code === 'KEY_REVOKED') {
-    // On a department copy a trusted office key is revoked only by its 신뢰 철회 (withdrawOfficeKeyTrust).
-    const withdrawn = keys.filter((k) => k.status === 'revoked');
-    const named = withdrawn.length === 1 ? `(키 ID ${withdrawn[0]?.keyId ?? ''})` : '';
-    throw new UserError(
-      check.code,
-      `기준 자료를 적용하지 않았습니다: 신뢰를 철회한 기획담당관 키${named}로 서명되었습니다. 기획담당관에게 새 키의 등록 파일과 그 키로 만든 기준 자료를 받으세요.`,
-    );
-  }
   if (!check.ok) throw new UserError(check.code, `기준 자료를 적용하지 않았습니다: ${check.message}`);
   const { manifest } = check;
 

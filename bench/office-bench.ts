@@ -165,7 +165,7 @@ export async function benchOffice(
         const percent = Math.floor((done / total) * 100);
         if (percent !== lastShown && percent % 10 === 0) {
           lastShown = percent;
-          log(`가져오기 ${done}/${total} (${percent}%)`);
+          log(`가져오기 ${done}/${total} (${percent}%) ${((performance.now() - importStarted) / 1000).toFixed(2)}초`);
         }
       });
       const importSeconds = (performance.now() - importStarted) / 1000;

@@ -3,11 +3,11 @@ import type { ExecutionPlan } from './execution-plan';
 import type { FinanceRow } from './finance-row';
 import type { ManagementCard } from './management-card';
 import {
-  type ExecutedTotals,
-  executedTotalsOf,
+  type ExecutedSums,
+  executedSumsOf,
   fromMilli,
-  type InvestmentTotals,
-  investmentTotalsOf,
+  type InvestmentSums,
+  investmentSumsOf,
   periodsThrough,
   type SourceGrid,
   toMilli,
@@ -55,30 +55,26 @@ export interface DeriveFinanceInput {
   totals?: DocumentTotals | undefined;
 }
 
-/** A document's totals: investment over the budget years, executed over the half-years up to the card's own. */
+/**
+ * A document's sums: investment over the budget years, executed over the half-years up to the card's own (each by
+ * budget year, in the order of the `budgetYears` the row is derived with).
+ */
 export interface DocumentTotals {
-  investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentTotals;
-  executedOf(card: ManagementCard): ExecutedTotals;
+  investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentSums;
+  executedOf(card: ManagementCard): ExecutedSums;
 }
 
-/** Totals computed on each call (no caching: the forms pass live values that change in place). */
+/** Sums computed on each call (no caching: the forms pass live values that change in place). */
 export function directTotals(budgetYears: readonly string[], periods: readonly string[]): DocumentTotals {
   return {
-    investmentOf: (doc) =>
-      investmentTotalsOf(
-        doc.unitProjects.map((u) => u.investmentNeeds),
-        budgetYears,
-      ),
+    investmentOf: (doc) => investmentSumsOf(doc.unitProjects, budgetYears),
     // Only half-years up to the card's own period have happened; later cells cannot hold executed money.
     executedOf: (card) =>
-      executedTotalsOf(
-        card.unitProjects.map((u) => u.executed),
-        periodsThrough(periods, card.periodId),
-      ),
+      executedSumsOf(card.unitProjects, periodsThrough(periods, card.periodId), budgetYears),
   };
 }
 
-const NO_EXECUTED: ExecutedTotals = executedTotalsOf([], []);
+const NO_EXECUTED: ExecutedSums = { byYearMilli: [], total: 0 };
 
 export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   const { plan, card, secured, budgetYears, periods } = input;
@@ -89,12 +85,12 @@ export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   const executedByYear: Record<string, number> = {};
   const termPlanByYear: Record<string, number> = {};
   let executedMilli = 0;
-  for (const year of budgetYears) {
-    const m = toMilli(executed.byYear[year] ?? 0);
+  budgetYears.forEach((year, i) => {
+    const m = executed.byYearMilli[i] ?? 0;
     executedByYear[year] = fromMilli(m);
     executedMilli += m;
-    termPlanByYear[year] = current.byColumn[year] ?? 0;
-  }
+    termPlanByYear[year] = fromMilli(current.byYearMilli[i] ?? 0);
+  });
   const securedAmounts = { total: 0 } as { total: number } & Record<FundingSource, number>;
   let securedMilli = 0;
   for (const s of FUNDING_SOURCES) {

@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { emptySourceGrid, FUNDING_SOURCES } from './common';
 import { BUDGET_YEARS, exampleCard, examplePlan, PERIODS } from './test-fixtures';
 import {
+  executedSumsOf,
   executedTotals,
+  executedTotalsOf,
   investmentGridTotals,
+  investmentSumsOf,
   investmentTotals,
+  investmentTotalsOf,
   periodsThrough,
   securedTotal,
   subtractAmounts,
@@ -120,5 +124,79 @@ describe('periodsThrough', () => {
     expect(periodsThrough(PERIODS, '2019-H2')).toBe(through);
     expect(periodsThrough([...PERIODS], '2019-H2')).not.toBe(through);
     expect(periodsThrough(PERIODS, '2018-H1')).toEqual([]);
+  });
+});
+
+describe('investmentSumsOf / executedSumsOf (the report’s sums)', () => {
+  // Cells as a form may hold them: amounts, blanks, keys outside the term (ignored), several 단위사업.
+  const amount = fc.oneof(
+    fc.integer({ min: 0, max: 10_000_000_000 }).map((m) => m / 1000),
+    fc.constant(null),
+    fc.constant(undefined),
+  );
+  const gridOf = (keys: readonly string[]) =>
+    fc
+      .array(fc.array(amount, { minLength: keys.length, maxLength: keys.length }), {
+        minLength: FUNDING_SOURCES.length,
+        maxLength: FUNDING_SOURCES.length,
+      })
+      .map((rows) => {
+        const grid = emptySourceGrid() as Record<string, Record<string, number | null | undefined>>;
+        FUNDING_SOURCES.forEach((s, si) =>
+          keys.forEach((k, ki) => {
+            const v = rows[si]?.[ki];
+            if (v !== undefined) (grid[s] as Record<string, number | null>)[k] = v;
+          }),
+        );
+        return grid as unknown as ReturnType<typeof emptySourceGrid>;
+      });
+  const units = (keys: readonly string[]) => fc.array(gridOf(keys), { minLength: 0, maxLength: 4 });
+
+  it('give the figures of investmentTotalsOf, the years in the order of the budget years', () => {
+    fc.assert(
+      fc.property(units([...BUDGET_YEARS, 'afterTerm', '2031']), (grids) => {
+        const sums = investmentSumsOf(
+          grids.map((g) => ({ investmentNeeds: g })),
+          BUDGET_YEARS,
+        );
+        const totals = investmentTotalsOf(grids, BUDGET_YEARS);
+        expect([sums.withinTerm, sums.afterTerm, sums.total]).toEqual([
+          totals.withinTerm,
+          totals.afterTerm,
+          totals.total,
+        ]);
+        expect(sums.byYearMilli.map((m) => m / 1000)).toEqual(BUDGET_YEARS.map((y) => totals.byColumn[y]));
+      }),
+    );
+  });
+
+  it('give the figures of executedTotalsOf over the counted half-years, later ones and other keys left out', () => {
+    fc.assert(
+      fc.property(
+        units([...PERIODS, '2031-H1', 'afterTerm']),
+        fc.constantFrom(...PERIODS),
+        (grids, through) => {
+          const counted = periodsThrough(PERIODS, through);
+          const sums = executedSumsOf(
+            grids.map((g) => ({ executed: g })),
+            counted,
+            BUDGET_YEARS,
+          );
+          const totals = executedTotalsOf(grids, counted);
+          expect(sums.total).toBe(totals.total);
+          expect(sums.byYearMilli.map((m) => m / 1000)).toEqual(
+            BUDGET_YEARS.map((y) => totals.byYear[y] ?? 0),
+          );
+        },
+      ),
+    );
+  });
+
+  it('a half-year whose year is not a budget year counts in the total only', () => {
+    const grid = emptySourceGrid();
+    grid.city['2018-H2'] = 10;
+    grid.city['2019-H1'] = 2.5;
+    const sums = executedSumsOf([{ executed: grid }], ['2018-H2', '2019-H1'], ['2019']);
+    expect(sums).toEqual({ byYearMilli: [2500], total: 12.5 });
   });
 });

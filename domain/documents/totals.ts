@@ -270,3 +270,108 @@ export function executedTotals(
 export function securedTotal(secured: Readonly<Record<FundingSource, MoneyCell | undefined>>): number {
   return sumAmounts(FUNDING_SOURCES.map((s) => secured[s]));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sums for the consolidated 붙임5 row and the comparison
+
+/**
+ * What the consolidated 붙임5 row and the half-year comparison need of a plan's or card's investment needs, and
+ * no more. The office's report works these out for thousands of documents, so the years are an array of integer
+ * 천원 in the order of the term's budget years rather than an object keyed by year (V8 stores keys such as
+ * "2019" as array indices, and building such objects was most of the report's cost of totals). The budget years
+ * and half-years passed are the term's, each listed once.
+ */
+export interface InvestmentSums {
+  /** Per budget year, in the order of the `budgetYears` given, in 천원 (1/1000 백만원). */
+  byYearMilli: readonly number[];
+  /** 임기내 계, 임기후 and 계, in 백만원: the same figures as `investmentTotalsOf`. */
+  withinTerm: number;
+  afterTerm: number;
+  total: number;
+}
+
+/** The same for a card's executed amounts. */
+export interface ExecutedSums {
+  /** Per budget year, in the order of the `budgetYears` given, in 천원; a half-year of another year counts in `total` only. */
+  byYearMilli: readonly number[];
+  /** Every counted half-year, in 백만원: `executedTotalsOf(...).total`. */
+  total: number;
+}
+
+/** Σ of a plan's or card's 연차별 투자수요 over its 단위사업: per budget year, 임기내, 임기후, 계. */
+export function investmentSumsOf(
+  units: readonly { investmentNeeds: SourceGrid }[],
+  budgetYears: readonly string[],
+): InvestmentSums {
+  const years = budgetYears.length;
+  const byYearMilli = new Array<number>(years).fill(0);
+  let within = 0;
+  let after = 0;
+  for (let u = 0; u < units.length; u++) {
+    const grid = (units[u] as { investmentNeeds: SourceGrid }).investmentNeeds;
+    for (let s = 0; s < FUNDING_SOURCES.length; s++) {
+      const row = grid[FUNDING_SOURCES[s] as FundingSource];
+      // Keys outside the term are not looked at: validateDocument reports them.
+      for (let y = 0; y < years; y++) {
+        const m = toMilli(row[budgetYears[y] as string]);
+        if (m === 0) continue;
+        byYearMilli[y] = (byYearMilli[y] as number) + m;
+        within += m;
+      }
+      after += toMilli(row[AFTER_TERM]);
+    }
+  }
+  return {
+    byYearMilli,
+    withinTerm: fromMilli(within),
+    afterTerm: fromMilli(after),
+    total: fromMilli(within + after),
+  };
+}
+
+/**
+ * Where each counted half-year goes: the index of its year in the budget years (-1: none); absent when the
+ * half-year is not counted. Cached per (half-years, budget years) arrays, which the report passes thousands of
+ * times (periodsThrough returns one array per half-year).
+ */
+const periodYearSlots = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, number>>>();
+
+function periodYearSlotsOf(periods: readonly string[], budgetYears: readonly string[]): Map<string, number> {
+  let byYears = periodYearSlots.get(periods);
+  if (byYears === undefined) {
+    byYears = new WeakMap();
+    periodYearSlots.set(periods, byYears);
+  }
+  let slots = byYears.get(budgetYears);
+  if (slots === undefined) {
+    slots = new Map(periods.map((p) => [p, budgetYears.indexOf(yearOfPeriod(p))]));
+    byYears.set(budgetYears, slots);
+  }
+  return slots;
+}
+
+/** Σ of a card's 연차별 집행액 over its 단위사업 and the half-years `periods` (those counted): per budget year and in all. */
+export function executedSumsOf(
+  units: readonly { executed: SourceGrid }[],
+  periods: readonly string[],
+  budgetYears: readonly string[],
+): ExecutedSums {
+  const slots = periodYearSlotsOf(periods, budgetYears);
+  const byYearMilli = new Array<number>(budgetYears.length).fill(0);
+  let total = 0;
+  for (let u = 0; u < units.length; u++) {
+    const grid = (units[u] as { executed: SourceGrid }).executed;
+    for (let s = 0; s < FUNDING_SOURCES.length; s++) {
+      const row = grid[FUNDING_SOURCES[s] as FundingSource];
+      for (const key in row) {
+        const slot = slots.get(key);
+        if (slot === undefined) continue; // not counted, or outside the term: reported by validateDocument
+        const m = toMilli(row[key]);
+        if (m === 0) continue;
+        total += m;
+        if (slot >= 0) byYearMilli[slot] = (byYearMilli[slot] as number) + m;
+      }
+    }
+  }
+  return { byYearMilli, total: fromMilli(total) };
+}

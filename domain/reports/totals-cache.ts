@@ -1,9 +1,9 @@
 import {
   type DocumentTotals,
-  type ExecutedTotals,
-  executedTotalsOf,
-  type InvestmentTotals,
-  investmentTotalsOf,
+  type ExecutedSums,
+  executedSumsOf,
+  type InvestmentSums,
+  investmentSumsOf,
   type ManagementCard,
   periodsThrough,
   type SourceGrid,
@@ -15,27 +15,21 @@ import {
  * built, unlike the forms' live values, so identity is a safe key here and only here.
  */
 export function reportTotals(budgetYears: readonly string[], periods: readonly string[]): DocumentTotals {
-  const investment = new Map<object, InvestmentTotals>();
-  const executed = new Map<object, ExecutedTotals>();
+  const investment = new Map<object, InvestmentSums>();
+  const executed = new Map<object, ExecutedSums>();
   return {
-    investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentTotals {
+    investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentSums {
       let totals = investment.get(doc);
       if (totals === undefined) {
-        totals = investmentTotalsOf(
-          doc.unitProjects.map((u) => u.investmentNeeds),
-          budgetYears,
-        );
+        totals = investmentSumsOf(doc.unitProjects, budgetYears);
         investment.set(doc, totals);
       }
       return totals;
     },
-    executedOf(card: ManagementCard): ExecutedTotals {
+    executedOf(card: ManagementCard): ExecutedSums {
       let totals = executed.get(card);
       if (totals === undefined) {
-        totals = executedTotalsOf(
-          card.unitProjects.map((u) => u.executed),
-          periodsThrough(periods, card.periodId),
-        );
+        totals = executedSumsOf(card.unitProjects, periodsThrough(periods, card.periodId), budgetYears);
         executed.set(card, totals);
       }
       return totals;

@@ -45,7 +45,10 @@ function changedResults(
   const previous = new Map(before?.unitProjects.map((u) => [u.id, u.results]) ?? []);
   const changed: { id: string; label: string }[] = [];
   for (const unit of after.unitProjects) {
-    for (const [key, text] of Object.entries(unit.results)) {
+    const texts = unit.results;
+    // for…in over a parsed document's own keys (no pairs built for each of thousands of units).
+    for (const key in texts) {
+      const text = texts[key] as string;
       if (text.trim() === '') continue;
       if ((previous.get(unit.id)?.[key] ?? '').trim() !== text.trim())
         changed.push({ id: `${unit.id}:${key}`, label: `${unit.name} · ${periodLabels.get(key) ?? key}` });

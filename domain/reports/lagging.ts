@@ -136,7 +136,9 @@ function laggingOf(
     for (const unit of units) {
       // The card's unit of that id (the last one, should a card list an id twice).
       const results = card.unitProjects.findLast((u) => u.id === unit.id)?.results;
-      for (const [key, planned] of Object.entries(unit.schedule)) {
+      const schedule = unit.schedule;
+      for (const key in schedule) {
+        const planned = schedule[key] as string;
         if (key === AFTER_TERM || key > periodId || planned.trim() === '' || !of.periodSet.has(key)) continue;
         if ((results?.[key] ?? '').trim() === '') {
           missed.push({ unitId: unit.id, unitName: unit.name, periodId: key, planned: planned.trim() });

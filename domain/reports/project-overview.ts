@@ -36,9 +36,10 @@ function overviewOf(
     // The latest half-year up to this one with a result.
     let latestKey: string | null = null;
     let latestText = '';
-    for (const [key, text] of Object.entries(unit.results)) {
+    const texts = unit.results;
+    for (const key in texts) {
       if (key > periodId || (latestKey !== null && key <= latestKey)) continue;
-      const trimmed = text.trim();
+      const trimmed = (texts[key] as string).trim();
       if (trimmed === '') continue;
       latestKey = key;
       latestText = trimmed;

@@ -71,8 +71,10 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await d.back();
   const row = page.locator(`[data-project-id="${projectId}"]`);
   await expect(row).toContainText('(제출)');
-  // Named by when it was started, not by the app's internal number.
-  await expect(row).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d 작성 시작 \(제출\)/);
+  // Named by what it changes (the 구분 of its one row) and when it was started, not by the app's internal number.
+  await expect(row).toContainText(
+    /공약내용 \(최종목표 등\) 변경 · \d{4}-\d\d-\d\d \d\d:\d\d 작성 시작 \(제출\)/,
+  );
   await expect(row).not.toContainText(/cr-\d{13}/);
 
   // A request opened and left untouched is not kept; one given up after typing is deleted with 삭제.

@@ -433,6 +433,11 @@ test("approving a change request shows first what it rewrites in the confirmed p
 
   await office.tab('changes');
   const item = office.cell('change-pending-cr-4-3-3-2019-01');
+  // Named by what it changes (its rows' 구분) and the day it was requested, not by its id.
+  const subject = `${request.rows[0]?.category} 변경 요청`;
+  await expect(item.getByRole('heading')).toContainText(
+    `4-3-3 ${plan.projectName} · ${DEPT_A} · ${subject} (요청일 ${request.decisionHistory[0]?.date})`,
+  );
   const decide = async (status: string) => {
     await item.getByRole('combobox', { name: '결정' }).selectOption({ label: status });
     await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
@@ -448,7 +453,7 @@ test("approving a change request shows first what it rewrites in the confirmed p
   await expect(preview).toContainText('요청서의 당초 내용이 지금 확정된 정책목표와 다릅니다');
   await item.getByRole('button', { name: '기록' }).click();
   await expect(office.cell('change-outcome')).toContainText(
-    "4-3-3 요청 cr-4-3-3-2019-01: '승인(시민공약평가단 심의)'으로 기록했습니다. 확정된 실천계획서의 정책목표를 바꿨습니다",
+    `4-3-3 ${subject}: '승인(시민공약평가단 심의)'으로 기록했습니다. 확정된 실천계획서의 정책목표를 바꿨습니다`,
   );
   await expect(item).toHaveCount(0);
   await expect(office.cell('changes-approved-table')).toContainText('○ 조정한 최종목표');

@@ -142,6 +142,8 @@ export interface DocumentSummary {
    * heldBackReason), else null. The 제출 파일 preview marks it before the file is made.
    */
   heldBack: string | null;
+  /** What a change request asks to change (changeRequestSubject: "사업기간 변경"); null for the other documents. */
+  subject: string | null;
 }
 
 export interface VersionSummary {

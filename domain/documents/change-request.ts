@@ -116,6 +116,30 @@ export function currentDecisionStatus(
   return request.decisionHistory.at(-1)?.status ?? null;
 }
 
+/** Categories a subject names before it counts the rest ("… 외 2건"). */
+const SUBJECT_CATEGORIES = 3;
+
+/**
+ * What a request asks to change, by the 구분 of its rows, for lists and headings where its id says nothing
+ * ("사업기간·총사업비 변경"); a row without 구분 counts as "기타". "변경 내용 미작성" while it has no row yet.
+ */
+export function changeRequestSubject(request: Pick<ChangeRequest, 'rows'>): string {
+  const categories: string[] = [];
+  for (const row of request.rows) {
+    const category = row.category.trim() || '기타';
+    if (!categories.includes(category)) categories.push(category);
+  }
+  if (categories.length === 0) return '변경 내용 미작성';
+  const named = categories.slice(0, SUBJECT_CATEGORIES).join('·');
+  const more = categories.length - SUBJECT_CATEGORIES;
+  return more > 0 ? `${named} 외 ${more}건 변경` : `${named} 변경`;
+}
+
+/** The day the department requested it (its first '요청' step), or null while it is drafted. */
+export function requestedOn(request: Pick<ChangeRequest, 'decisionHistory'>): string | null {
+  return request.decisionHistory.find((entry) => entry.status === 'requested')?.date ?? null;
+}
+
 /** Why a submission file leaves a change request out: nobody has requested it yet (it was never 제출'd). */
 export const UNREQUESTED_CHANGE =
   "아직 요청하지 않은 조정 요청서입니다 (작성 중). 문서를 열어 '제출'을 누르면 요청으로 기록되어 함께 보낼 수 있습니다.";

@@ -332,6 +332,18 @@ describe('discarding a change request', () => {
     expect(await heldBack()).toEqual({ executionPlan: null, changeRequest: null });
   });
 
+  it('is listed with what it asks to change, from its rows’ 구분', async () => {
+    await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
+    await ok('saveDraft', { ...crRef, json: draft(), expectedVersion: null });
+    type Summary = { ref: { kind: string }; subject: string | null };
+    const subjects = async () =>
+      Object.fromEntries((await ok<Summary[]>('listMyDocuments', {})).map((d) => [d.ref.kind, d.subject]));
+    expect(await subjects()).toEqual({ executionPlan: null, changeRequest: '공약내용 (최종목표 등) 변경' });
+    const rows = [...draft().rows, { category: '사업기간', original: '2022-06', proposed: '2023-12' }];
+    await ok('saveDraft', { ...crRef, json: { ...draft(), rows }, expectedVersion: 1 });
+    expect((await subjects()).changeRequest).toBe('공약내용 (최종목표 등)·사업기간 변경');
+  });
+
   it('a draft never submitted goes with its versions; the other documents stay', async () => {
     await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
     await ok('saveDraft', { ...crRef, json: draft(), expectedVersion: null });

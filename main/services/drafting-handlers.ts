@@ -1,6 +1,6 @@
 import { findProject } from '../../domain/catalog/lookup';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
-import { documentSchema, heldBackReason, type Document } from '../../domain/documents';
+import { changeRequestSubject, documentSchema, heldBackReason, type Document } from '../../domain/documents';
 import { putAttachment } from '../../db/attachments';
 import {
   deleteNeverSubmitted,
@@ -111,6 +111,7 @@ export const draftingHandlers = (ctx: AppContext) => {
             errorCount: errors.length,
             warningCount: warnings.length,
             heldBack: heldBackReason(parsed),
+            subject: parsed.kind === 'changeRequest' ? changeRequestSubject(parsed) : null,
           };
         }),
       );

@@ -165,7 +165,7 @@ function ProjectRow(props: {
         {lead && (
           <span className="doc-cell requests">
             {props.requests.map((r) => {
-              const shown = `${requestLabel(r.ref.slot)} (${r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})`;
+              const shown = `${r.subject ?? '조정 요청'} · ${requestLabel(r.ref.slot)} (${r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})`;
               return (
                 <button
                   key={r.ref.slot}

@@ -7,10 +7,12 @@ import {
 } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import {
+  changeRequestSubject,
   currentDecisionStatus,
   periodLabel,
   DECISION_STATUS_LABELS,
   nextDecisionStatuses,
+  requestedOn,
   type ChangeRequest,
   type DecisionStatus,
 } from '../../../domain/documents';
@@ -437,6 +439,8 @@ function PendingChange({
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const current = currentDecisionStatus(request);
+  const subject = changeRequestSubject(request);
+  const requested = requestedOn(request);
   const id = `change-pending-${testIdPart(request.requestId)}`;
   const rewrites = preview?.effects ?? [];
   const submit = async () => {
@@ -457,7 +461,7 @@ function PendingChange({
         by,
         note,
       });
-      const recorded = `${request.projectId} 요청 ${request.requestId}: ${josa(`'${DECISION_STATUS_LABELS[status]}'`, '으로/로')} 기록했습니다.`;
+      const recorded = `${request.projectId} ${subject} 요청: ${josa(`'${DECISION_STATUS_LABELS[status]}'`, '으로/로')} 기록했습니다.`;
       const fields = rewrites.map((e) => e.label).join('·');
       const done: Outcome = {
         kind: 'success',
@@ -479,7 +483,8 @@ function PendingChange({
   return (
     <li className="decision-item" data-testid={id}>
       <h4>
-        {request.projectId} {request.projectName} · {request.department} · 요청 {request.requestId}
+        {request.projectId} {request.projectName} · {request.department} · {subject} 요청
+        {requested === null ? '' : ` (요청일 ${requested})`}
       </h4>
       <p data-testid={`${id}-status`}>
         현재 상태: <strong>{current ? DECISION_STATUS_LABELS[current] : '미제출'}</strong>

@@ -140,7 +140,9 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
                     data-testid="export-doc-tag"
                   >
                     {DOCUMENT_KIND_LABELS[d.ref.kind]}
-                    {d.ref.kind === 'changeRequest' ? ` (${requestLabel(d.ref.slot)})` : ''}
+                    {d.ref.kind === 'changeRequest'
+                      ? ` (${d.subject ?? '조정 요청'} · ${requestLabel(d.ref.slot)})`
+                      : ''}
                     {d.errorCount > 0 ? ` · 오류 ${d.errorCount}건` : ''}
                     {d.heldBack ? ' · 작성 중, 보내지 않음' : ''}
                   </span>

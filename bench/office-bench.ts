@@ -32,6 +32,7 @@ import {
   type GeneratedBundle,
   type Sender,
 } from './office-data';
+import { threadCpu } from './thread-cpu';
 
 /**
  * The floor's parts. `insertSeconds` writes what the import writes: the rows and each bundle's raw bytes (the
@@ -159,13 +160,18 @@ export async function benchOffice(
       let verifiedAt = 0;
       const profiler = await startProfile();
       const cpuBefore = process.cpuUsage();
+      const threads = threadCpu();
       const importStarted = performance.now();
       const results = await importBundles(office, [folder], (done, total) => {
         if (done === total) verifiedAt = performance.now();
         const percent = Math.floor((done / total) * 100);
+        // The workers end with the import: their time is read while they run.
+        if (done % 50 === 0 || done === total) threads.sample();
         if (percent !== lastShown && percent % 10 === 0) {
           lastShown = percent;
-          log(`가져오기 ${done}/${total} (${percent}%) ${((performance.now() - importStarted) / 1000).toFixed(2)}초`);
+          log(
+            `가져오기 ${done}/${total} (${percent}%) ${((performance.now() - importStarted) / 1000).toFixed(2)}초`,
+          );
         }
       });
       const importSeconds = (performance.now() - importStarted) / 1000;
@@ -184,6 +190,12 @@ export async function benchOffice(
       log(
         `가져오기: 번들 ${results.length}개, 문서 ${documents}건 — ${importSeconds.toFixed(2)}초 (읽기·검사 ${verifySeconds.toFixed(2)}초, 그 뒤 기록 ${(importSeconds - verifySeconds).toFixed(2)}초; 모든 스레드 CPU ${cpuSeconds.toFixed(2)}초)`,
       );
+      const perThread = threads.summary();
+      if (perThread !== null) {
+        log(
+          `  스레드별 CPU: 가져오기 스레드 ${perThread.main.toFixed(2)}초, 검사 작업자 ${perThread.started.map((s) => `${s.toFixed(2)}초`).join(' + ') || '없음'}, 그 밖의 스레드(V8·libuv) ${perThread.others.toFixed(2)}초`,
+        );
+      }
       log(
         `가져오기 뒤 WAL 체크포인트 (결과를 알린 뒤 실행, 가져오기 시간에 넣지 않음): ${checkpointRan ? `${checkpointSeconds.toFixed(2)}초` : '실행 안 됨'}`,
       );

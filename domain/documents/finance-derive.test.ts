@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changedAmounts, deriveFinanceRow, type FinanceTableRow, mergeShared } from './finance-derive';
+import {
+  changedAmounts,
+  deriveFinanceRow,
+  directTotals,
+  type FinanceTableRow,
+  mergeShared,
+} from './finance-derive';
 import { emptySourceGrid } from './common';
 import { BUDGET_YEARS, exampleCard, exampleFinanceRow, examplePlan, PERIODS } from './test-fixtures';
 
@@ -49,6 +55,16 @@ describe('deriveFinanceRow (붙임5) from the 1-1-1 examples, figures computed b
     const card = exampleCard();
     card.unitProjects[0]!.executed.city['2020-H1'] = 999;
     expect(derive({ card }).termExecuted.total).toBe(3150.875);
+  });
+
+  it('uses sums kept by the caller only when they are arranged by the same budget years', () => {
+    const expected = derive();
+    const kept = directTotals(BUDGET_YEARS, PERIODS);
+    expect(derive({ totals: kept })).toEqual(expected);
+    // Sums by the years in another order would put each year's amount under another year: computed anew.
+    const reversed = directTotals([...BUDGET_YEARS].reverse(), PERIODS);
+    expect(derive({ totals: reversed })).toEqual(expected);
+    expect(derive({ totals: reversed }).termPlan.byYear['2018']).toBe(1500);
   });
 });
 

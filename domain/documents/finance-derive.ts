@@ -56,10 +56,12 @@ export interface DeriveFinanceInput {
 }
 
 /**
- * A document's sums: investment over the budget years, executed over the half-years up to the card's own (each by
- * budget year, in the order of the `budgetYears` the row is derived with).
+ * A document's sums: investment over the budget years, executed over the half-years up to the card's own, each
+ * by budget year in the order of `budgetYears`.
  */
 export interface DocumentTotals {
+  /** The budget years the sums are arranged by. */
+  readonly budgetYears: readonly string[];
   investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentSums;
   executedOf(card: ManagementCard): ExecutedSums;
 }
@@ -67,6 +69,7 @@ export interface DocumentTotals {
 /** Sums computed on each call (no caching: the forms pass live values that change in place). */
 export function directTotals(budgetYears: readonly string[], periods: readonly string[]): DocumentTotals {
   return {
+    budgetYears,
     investmentOf: (doc) => investmentSumsOf(doc.unitProjects, budgetYears),
     // Only half-years up to the card's own period have happened; later cells cannot hold executed money.
     executedOf: (card) =>
@@ -74,11 +77,19 @@ export function directTotals(budgetYears: readonly string[], periods: readonly s
   };
 }
 
+const sameYears = (a: readonly string[], b: readonly string[]): boolean =>
+  a === b || (a.length === b.length && a.every((year, i) => year === b[i]));
+
 const NO_EXECUTED: ExecutedSums = { byYearMilli: [], total: 0 };
 
 export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   const { plan, card, secured, budgetYears, periods } = input;
-  const totals = input.totals ?? directTotals(budgetYears, periods);
+  // Sums kept by the caller count only when arranged by the same years (they are positional).
+  const kept = input.totals;
+  const totals =
+    kept !== undefined && sameYears(kept.budgetYears, budgetYears)
+      ? kept
+      : directTotals(budgetYears, periods);
   const initial = totals.investmentOf(plan);
   const current = card === null ? initial : totals.investmentOf(card);
   const executed = card === null ? NO_EXECUTED : totals.executedOf(card);

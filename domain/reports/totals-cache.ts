@@ -18,6 +18,7 @@ export function reportTotals(budgetYears: readonly string[], periods: readonly s
   const investment = new Map<object, InvestmentSums>();
   const executed = new Map<object, ExecutedSums>();
   return {
+    budgetYears,
     investmentOf(doc: { unitProjects: readonly { investmentNeeds: SourceGrid }[] }): InvestmentSums {
       let totals = investment.get(doc);
       if (totals === undefined) {

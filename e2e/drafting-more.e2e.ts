@@ -49,6 +49,8 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await expect(page.getByRole('textbox', { name: '변경 1 당초' })).toHaveCount(0);
   await d.field('담당자 이름').fill('박지훈');
   await d.field('담당자 전화').fill('02-2133-5011');
+  // The heading names what the request changes: the 구분 of its one row so far.
+  await expect(page.getByTestId('request-subject')).toHaveText('공약내용 (최종목표 등) 변경');
   await d.field('변경 1 변경안').fill('○ 2022.6월까지 입주기업 누적 120개사 육성');
   await d.field('변경 요구사유').fill('입주공간 공사 지연');
   await d.waitSaved();

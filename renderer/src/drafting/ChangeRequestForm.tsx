@@ -6,6 +6,7 @@ import type { OpenedDocument } from '../../../domain/api/contract';
 import {
   CHANGE_ROW_CATEGORIES,
   changeRequestSchema,
+  changeRequestSubject,
   CONTACT_POSITION_LABELS,
   CONTACT_POSITIONS,
   type ChangeRequest,
@@ -38,6 +39,17 @@ function withPlanGoal(doc: ChangeRequest, plan: ExecutionPlan | null): ChangeReq
       row.category === GOAL_CATEGORY ? { ...row, original: plan.policyGoal } : row,
     ),
   };
+}
+
+/** What the request changes, by its rows' 구분 as they are typed (only this re-renders while rows are edited). */
+function RequestSubject({ form }: { form: AnyForm }) {
+  const rows = useWatch({ control: form.control, name: 'rows' }) as { category?: unknown }[] | undefined;
+  const categories = (rows ?? []).map((r) => ({
+    category: typeof r?.category === 'string' ? r.category : '',
+    original: '',
+    proposed: '',
+  }));
+  return <span data-testid="request-subject">{changeRequestSubject({ rows: categories })}</span>;
 }
 
 const ChangeRow = memo(function ChangeRow(props: {
@@ -214,7 +226,11 @@ export function ChangeRequestForm(props: {
       title="공약 조정 요청서"
       projectId={doc.projectId}
       projectName={doc.projectName}
-      subtitle={requestLabel(doc.requestId)}
+      subtitle={
+        <>
+          <RequestSubject form={any} /> · {requestLabel(doc.requestId)}
+        </>
+      }
       onReload={props.onReload}
       onClose={props.onClose}
       extraActions={

@@ -196,7 +196,7 @@ export function EditorFrame(props: {
   title: string;
   projectId: string;
   projectName: string;
-  subtitle?: string;
+  subtitle?: ReactNode;
   /** The read-only official layout of the current values. */
   renderPrint: () => ReactNode;
   /** Reopens the document (after a restore). */

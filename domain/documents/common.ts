@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainRecordCopy, withRecordFastPath } from './record-fast-path';
 
 /**
  * Building blocks shared by the four forms (붙임3–6): money, funding sources, contacts, attachments, enums with
@@ -190,16 +191,20 @@ export const fundingSourceSchema = enumSchema(FUNDING_SOURCES, FUNDING_SOURCE_LA
 export const AFTER_TERM = 'afterTerm' as const;
 export const AFTER_TERM_LABEL = '임기후';
 
+const SCHEDULE_KEY = /^(\d{4}-H[12]|afterTerm)$/;
+const BUDGET_YEAR_KEY = /^(\d{4}|afterTerm)$/;
+const EXECUTED_KEY = /^\d{4}-H[12]$/;
+
 /** Schedule key: a half-year ("2019-H1") or 임기후. */
 export const scheduleKeySchema = z
   .string()
-  .regex(/^(\d{4}-H[12]|afterTerm)$/, '반기는 "2019-H1" 형식 또는 "afterTerm"(임기후)이어야 합니다');
+  .regex(SCHEDULE_KEY, '반기는 "2019-H1" 형식 또는 "afterTerm"(임기후)이어야 합니다');
 /** Investment grid key: a budget year ("2019") or 임기후. */
 export const budgetYearKeySchema = z
   .string()
-  .regex(/^(\d{4}|afterTerm)$/, '연도는 "2019" 형식 또는 "afterTerm"(임기후)이어야 합니다');
+  .regex(BUDGET_YEAR_KEY, '연도는 "2019" 형식 또는 "afterTerm"(임기후)이어야 합니다');
 /** Executed grid key: a half-year only (execution happens within the term). */
-export const executedKeySchema = z.string().regex(/^\d{4}-H[12]$/, '반기는 "2019-H1" 형식이어야 합니다');
+export const executedKeySchema = z.string().regex(EXECUTED_KEY, '반기는 "2019-H1" 형식이어야 합니다');
 
 /** "YYYY-MM" (사업기간 from/to). */
 export const yearMonthSchema = z
@@ -211,19 +216,41 @@ export const isoDateSchema = z
   .string({ error: missingOr('글자로 입력해야 합니다') })
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '날짜는 "2019-01-15" 형식이어야 합니다');
 
-/** Half-year grid of text (연차별 추진계획 / 연차별 실적). */
-export const scheduleSchema = recordSchema(scheduleKeySchema, textSchema(5_000));
-export const resultsSchema = recordSchema(executedKeySchema, textSchema(5_000));
+const MAX_SCHEDULE_TEXT = 5_000;
 
-function sourceGrid<K extends z.core.$ZodRecordKey>(key: K) {
-  const row = recordSchema(key, moneyCellSchema);
+/** A text cell the schema returns as it is: any text within the length. */
+const scheduleTextAsIs = (value: unknown): boolean =>
+  typeof value === 'string' && value.length <= MAX_SCHEDULE_TEXT;
+
+/** A money cell the schema returns as it is: blank (null) or a valid amount as a number (not typed text). */
+export const moneyCellAsIs = (value: unknown): boolean =>
+  value === null || (typeof value === 'number' && amountProblem(value) === null);
+
+/** Half-year grid of text (연차별 추진계획 / 연차별 실적). The schema, and its fast path (record-fast-path.ts). */
+export const scheduleSchemaPrecise = () => recordSchema(scheduleKeySchema, textSchema(MAX_SCHEDULE_TEXT));
+export const resultsSchemaPrecise = () => recordSchema(executedKeySchema, textSchema(MAX_SCHEDULE_TEXT));
+export const scheduleSchema = withRecordFastPath(scheduleSchemaPrecise(), (input) =>
+  plainRecordCopy(input, SCHEDULE_KEY, scheduleTextAsIs),
+);
+export const resultsSchema = withRecordFastPath(resultsSchemaPrecise(), (input) =>
+  plainRecordCopy(input, EXECUTED_KEY, scheduleTextAsIs),
+);
+
+/** A grid's row of amounts by budget year or half-year, with the record fast path. */
+export const moneyRowSchemaPrecise = <K extends z.core.$ZodRecordKey>(key: K) =>
+  recordSchema(key, moneyCellSchema);
+
+function sourceGrid<K extends z.core.$ZodRecordKey>(key: K, keyPattern: RegExp) {
+  const row = withRecordFastPath(moneyRowSchemaPrecise(key), (input) =>
+    plainRecordCopy(input, keyPattern, moneyCellAsIs),
+  );
   return strictObject({ national: row, city: row, district: row, private: row, other: row });
 }
 /** 연차별 투자수요: source → budget year | 임기후 → amount. All five sources are present so form paths exist. */
-export const investmentGridSchema = sourceGrid(budgetYearKeySchema);
+export const investmentGridSchema = sourceGrid(budgetYearKeySchema, BUDGET_YEAR_KEY);
 export type InvestmentGrid = z.output<typeof investmentGridSchema>;
 /** 연차별 집행액: source → half-year → amount. */
-export const executedGridSchema = sourceGrid(executedKeySchema);
+export const executedGridSchema = sourceGrid(executedKeySchema, EXECUTED_KEY);
 export type ExecutedGrid = z.output<typeof executedGridSchema>;
 
 export function emptySourceGrid(): Record<FundingSource, Record<string, MoneyCell>> {

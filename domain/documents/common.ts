@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainRecordCopy, withRecordFastPath } from './record-fast-path';
+import { plainRecordCopy, THROUGH_SCHEMA, withFastPath } from './fast-path';
 
 /**
  * Building blocks shared by the four forms (붙임3–6): money, funding sources, contacts, attachments, enums with
@@ -126,40 +126,61 @@ function textAmount(text: string, ctx: z.RefinementCtx<unknown>): number {
   return checkAmount(n, ctx);
 }
 
-/** A required amount in 백만원: a number, or text a person typed ("1,200.5"). Output is always a number. */
-export const moneySchema = z
-  .union([z.number({ error: MONEY_MESSAGE }), z.string({ error: MONEY_MESSAGE })], { error: MONEY_MESSAGE })
-  .transform((v, ctx) => (typeof v === 'number' ? checkAmount(v, ctx) : textAmount(v, ctx)));
+/** An amount the money schemas return as it is: a valid amount given as a number (not typed text). */
+const amountAsIs = (value: unknown): boolean => typeof value === 'number' && amountProblem(value) === null;
+
+/** A money cell the schema returns as it is: blank (null) or a valid amount as a number. */
+export const moneyCellAsIs = (value: unknown): boolean => value === null || amountAsIs(value);
+
+/**
+ * A required amount in 백만원: a number, or text a person typed ("1,200.5"). Output is always a number. The
+ * schema as written, and (below) with the fast path for an amount given as a number (fast-path.ts).
+ */
+export const moneySchemaPrecise = () =>
+  z
+    .union([z.number({ error: MONEY_MESSAGE }), z.string({ error: MONEY_MESSAGE })], {
+      error: MONEY_MESSAGE,
+    })
+    .transform((v, ctx) => (typeof v === 'number' ? checkAmount(v, ctx) : textAmount(v, ctx)));
+export const moneySchema = withFastPath(moneySchemaPrecise(), (v) => (amountAsIs(v) ? v : THROUGH_SCHEMA));
 
 /** A grid cell: blank (null or empty text) or an amount in 백만원. */
-export const moneyCellSchema = z
-  .union(
-    [
-      z.number({ error: MONEY_MESSAGE }),
-      z.string({ error: MONEY_MESSAGE }),
-      z.null({ error: MONEY_MESSAGE }),
-    ],
-    {
-      error: MONEY_MESSAGE,
-    },
-  )
-  .transform((v, ctx): number | null => {
-    if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
-    return typeof v === 'number' ? checkAmount(v, ctx) : textAmount(v, ctx);
-  });
+export const moneyCellSchemaPrecise = () =>
+  z
+    .union(
+      [
+        z.number({ error: MONEY_MESSAGE }),
+        z.string({ error: MONEY_MESSAGE }),
+        z.null({ error: MONEY_MESSAGE }),
+      ],
+      {
+        error: MONEY_MESSAGE,
+      },
+    )
+    .transform((v, ctx): number | null => {
+      if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+      return typeof v === 'number' ? checkAmount(v, ctx) : textAmount(v, ctx);
+    });
+export const moneyCellSchema = withFastPath(moneyCellSchemaPrecise(), (v) =>
+  moneyCellAsIs(v) ? v : THROUGH_SCHEMA,
+);
 export type MoneyCell = z.output<typeof moneyCellSchema>;
 
 /** A count of events (시민참여 횟수). Blank text counts as 0. */
-export const countSchema = z
-  .union([z.number({ error: COUNT_MESSAGE }), z.string({ error: COUNT_MESSAGE })], { error: COUNT_MESSAGE })
-  .transform((v, ctx) => {
-    const n = typeof v === 'number' ? v : v.trim() === '' ? 0 : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-    if (!Number.isSafeInteger(n) || n < 0) {
-      ctx.addIssue({ code: 'custom', message: COUNT_MESSAGE });
-      return z.NEVER;
-    }
-    return n;
-  });
+export const countSchemaPrecise = () =>
+  z
+    .union([z.number({ error: COUNT_MESSAGE }), z.string({ error: COUNT_MESSAGE })], { error: COUNT_MESSAGE })
+    .transform((v, ctx) => {
+      const n = typeof v === 'number' ? v : v.trim() === '' ? 0 : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: COUNT_MESSAGE });
+        return z.NEVER;
+      }
+      return n;
+    });
+export const countSchema = withFastPath(countSchemaPrecise(), (v) =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : THROUGH_SCHEMA,
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Funding sources (재원)
@@ -222,26 +243,22 @@ const MAX_SCHEDULE_TEXT = 5_000;
 const scheduleTextAsIs = (value: unknown): boolean =>
   typeof value === 'string' && value.length <= MAX_SCHEDULE_TEXT;
 
-/** A money cell the schema returns as it is: blank (null) or a valid amount as a number (not typed text). */
-export const moneyCellAsIs = (value: unknown): boolean =>
-  value === null || (typeof value === 'number' && amountProblem(value) === null);
-
-/** Half-year grid of text (연차별 추진계획 / 연차별 실적). The schema, and its fast path (record-fast-path.ts). */
+/** Half-year grid of text (연차별 추진계획 / 연차별 실적). The schema, and its fast path (fast-path.ts). */
 export const scheduleSchemaPrecise = () => recordSchema(scheduleKeySchema, textSchema(MAX_SCHEDULE_TEXT));
 export const resultsSchemaPrecise = () => recordSchema(executedKeySchema, textSchema(MAX_SCHEDULE_TEXT));
-export const scheduleSchema = withRecordFastPath(scheduleSchemaPrecise(), (input) =>
+export const scheduleSchema = withFastPath(scheduleSchemaPrecise(), (input) =>
   plainRecordCopy(input, SCHEDULE_KEY, scheduleTextAsIs),
 );
-export const resultsSchema = withRecordFastPath(resultsSchemaPrecise(), (input) =>
+export const resultsSchema = withFastPath(resultsSchemaPrecise(), (input) =>
   plainRecordCopy(input, EXECUTED_KEY, scheduleTextAsIs),
 );
 
-/** A grid's row of amounts by budget year or half-year, with the record fast path. */
+/** A grid's row of amounts by budget year or half-year, as written: every key and cell through zod's steps. */
 export const moneyRowSchemaPrecise = <K extends z.core.$ZodRecordKey>(key: K) =>
-  recordSchema(key, moneyCellSchema);
+  recordSchema(key, moneyCellSchemaPrecise());
 
 function sourceGrid<K extends z.core.$ZodRecordKey>(key: K, keyPattern: RegExp) {
-  const row = withRecordFastPath(moneyRowSchemaPrecise(key), (input) =>
+  const row = withFastPath(recordSchema(key, moneyCellSchema), (input) =>
     plainRecordCopy(input, keyPattern, moneyCellAsIs),
   );
   return strictObject({ national: row, city: row, district: row, private: row, other: row });

@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   budgetYearKeySchema,
+  countSchema,
+  countSchemaPrecise,
   executedGridSchema,
   executedKeySchema,
   investmentGridSchema,
+  moneyCellSchema,
+  moneyCellSchemaPrecise,
   moneyRowSchemaPrecise,
+  moneySchema,
+  moneySchemaPrecise,
   resultsSchema,
   resultsSchemaPrecise,
   scheduleSchema,
@@ -20,10 +26,16 @@ const preciseGrid = (key: z.core.$ZodRecordKey) => {
   return strictObject({ national: row, city: row, district: row, private: row, other: row });
 };
 
-/** What a parse gives, in a form two parses can be compared by (key order included). */
+/** What a parse gives, in a form two parses can be compared by (key order and -0 included). */
 function outcome(schema: z.ZodType, input: unknown) {
   const result = schema.safeParse(input);
-  if (result.success) return { ok: true, data: result.data, keys: JSON.stringify(result.data) };
+  if (result.success)
+    return {
+      ok: true,
+      data: result.data,
+      keys: JSON.stringify(result.data),
+      negativeZero: Object.is(result.data, -0),
+    };
   return {
     ok: false,
     issues: result.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
@@ -97,7 +109,21 @@ const grids = fc.oneof(
 
 const runs = { numRuns: 2_000 };
 
-describe('the record fast path gives what the schema gives, for any value', () => {
+describe('the fast paths give what the schemas give, for any value', () => {
+  it('amounts, grid cells and counts', () => {
+    const money = moneySchemaPrecise();
+    const cell = moneyCellSchemaPrecise();
+    const count = countSchemaPrecise();
+    fc.assert(
+      fc.property(fc.oneof(values, fc.integer(), fc.maxSafeInteger()), (value) => {
+        expect(outcome(moneySchema, value)).toEqual(outcome(money, value));
+        expect(outcome(moneyCellSchema, value)).toEqual(outcome(cell, value));
+        expect(outcome(countSchema, value)).toEqual(outcome(count, value));
+      }),
+      runs,
+    );
+  });
+
   it('연차별 투자수요 (budget years and 임기후)', () => {
     const precise = preciseGrid(budgetYearKeySchema);
     fc.assert(

@@ -375,3 +375,34 @@ export function executedSumsOf(
   }
   return { byYearMilli, total: fromMilli(total) };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sums by source, for the checks that compare sources (validateDocument runs them on every unit of every card)
+
+/**
+ * Per funding source (in FUNDING_SOURCES order), a grid's sum in 천원 over the columns `keys` (the term's
+ * budget years, with or without 임기후, or the half-years counted; each listed once). The same sums as the
+ * `bySource` of investmentGridTotals and executedTotalsOf, without their per-column objects.
+ */
+export function sourceSumsMilli(grid: SourceGrid, keys: readonly string[]): number[] {
+  const sums: number[] = [];
+  for (const source of FUNDING_SOURCES) {
+    const row = grid[source];
+    let milli = 0;
+    for (const key of keys) milli += toMilli(row[key]);
+    sums.push(milli);
+  }
+  return sums;
+}
+
+const withAfterTermCache = new WeakMap<readonly string[], readonly string[]>();
+
+/** The budget years and 임기후: an investment grid's columns (the same array for the same years). */
+export function investmentColumns(budgetYears: readonly string[]): readonly string[] {
+  let columns = withAfterTermCache.get(budgetYears);
+  if (columns === undefined) {
+    columns = [...budgetYears, AFTER_TERM];
+    withAfterTermCache.set(budgetYears, columns);
+  }
+  return columns;
+}

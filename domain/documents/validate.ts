@@ -17,7 +17,14 @@ import { type Document, documentSchema } from './document';
 import type { ExecutionPlan, ProjectPeriod } from './execution-plan';
 import type { FinanceRow } from './finance-row';
 import { type ManagementCard, statusTakesReason } from './management-card';
-import { executedTotalsOf, investmentGridTotals, periodsThrough, type SourceGrid, toMilli } from './totals';
+import {
+  fromMilli,
+  investmentColumns,
+  periodsThrough,
+  type SourceGrid,
+  sourceSumsMilli,
+  toMilli,
+} from './totals';
 import { josa, particle } from '../text/josa';
 
 /**
@@ -332,6 +339,8 @@ export function validateExecutionPlan(doc: ExecutionPlan, ctx: ValidationContext
   return c.result();
 }
 
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
 /** 총사업비 (~'22.6) should equal the 임기내 계 of the investment needs. */
 function checkCostAgainstNeeds(
   c: Collector,
@@ -340,7 +349,7 @@ function checkCostAgainstNeeds(
   ctx: ValidationContext,
 ) {
   const withinMilli = units.reduce(
-    (acc, u) => acc + toMilli(investmentGridTotals(u.investmentNeeds, ctx.budgetYears).withinTerm),
+    (acc, u) => acc + sum(sourceSumsMilli(u.investmentNeeds, ctx.budgetYears)),
     0,
   );
   if (
@@ -523,8 +532,9 @@ function checkAgainstPrevious(
   card.unitProjects.forEach((u, i) => {
     const before = prev.unitProjects.find((p) => p.id === u.id);
     if (before === undefined) return;
-    const now = investmentGridTotals(u.investmentNeeds, ctx.budgetYears).total;
-    const then = investmentGridTotals(before.investmentNeeds, ctx.budgetYears).total;
+    const columns = investmentColumns(ctx.budgetYears);
+    const now = fromMilli(sum(sourceSumsMilli(u.investmentNeeds, columns)));
+    const then = fromMilli(sum(sourceSumsMilli(before.investmentNeeds, columns)));
     if (toMilli(now) !== toMilli(then)) {
       c.warn(
         `unitProjects.${i}.investmentNeeds`,
@@ -551,12 +561,11 @@ function checkExecutedAgainstNeeds(
   periodId: string,
   ctx: ValidationContext,
 ): void {
-  const periods = periodsThrough(ctx.periods, periodId);
-  const executed = executedTotalsOf([unit.executed], periods).bySource;
-  const needs = investmentGridTotals(unit.investmentNeeds, ctx.budgetYears).bySource;
-  for (const source of FUNDING_SOURCES) {
-    const spent = executed[source];
-    const needed = needs[source].total;
+  const executed = sourceSumsMilli(unit.executed, periodsThrough(ctx.periods, periodId));
+  const needs = sourceSumsMilli(unit.investmentNeeds, investmentColumns(ctx.budgetYears));
+  FUNDING_SOURCES.forEach((source, i) => {
+    const spent = fromMilli(executed[i] ?? 0);
+    const needed = fromMilli(needs[i] ?? 0);
     if (toMilli(spent) > toMilli(needed)) {
       c.warn(
         `${base}.executed.${source}`,
@@ -564,7 +573,7 @@ function checkExecutedAgainstNeeds(
         `단위사업 '${unit.name}'의 ${FUNDING_SOURCE_LABELS[source]} 집행액 누계(${formatAmount(spent)})가 연차별 투자수요 계(${formatAmount(needed)})보다 많습니다`,
       );
     }
-  }
+  });
 }
 
 function checkExecutedAgainstSecured(
@@ -576,12 +585,12 @@ function checkExecutedAgainstSecured(
 ): void {
   if (row.projectId !== card.projectId) return;
   const periods = periodsThrough(ctx.periods, card.periodId);
-  const executed = executedTotalsOf(
-    card.unitProjects.map((u) => u.executed),
-    periods,
-  );
-  for (const source of FUNDING_SOURCES) {
-    const spent = executed.bySource[source];
+  const executed = FUNDING_SOURCES.map(() => 0);
+  for (const unit of card.unitProjects) {
+    sourceSumsMilli(unit.executed, periods).forEach((milli, i) => (executed[i] = (executed[i] ?? 0) + milli));
+  }
+  for (const [i, source] of FUNDING_SOURCES.entries()) {
+    const spent = fromMilli(executed[i] ?? 0);
     const secured = row.secured[source] ?? 0;
     if (toMilli(spent) > toMilli(secured)) {
       c.warn(

@@ -82,24 +82,34 @@ function scanText(text: string): { keys: number; maxDepth: number } | null {
   let depth = 0;
   let maxDepth = 0;
   const n = text.length;
+  // Strings (most of a document: its Korean text) are skipped with the engine's indexOf, from one quote or
+  // backslash to the next, instead of looking at each of their characters here.
+  let backslash = text.indexOf('\\');
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       // a string: find its end, looking only at escapes
       i++;
-      for (; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x22) break;
-        if (d === 0x5c) {
-          const e = text.charCodeAt(i + 1);
-          if (e === 0x75) {
-            // \uD800–\uDFFF: let the careful parser judge the surrogates
-            const h1 = text.charCodeAt(i + 2) | 0x20;
-            const h2 = text.charCodeAt(i + 3) | 0x20;
-            if (h1 === 0x64 && ((h2 >= 0x38 && h2 <= 0x39) || (h2 >= 0x61 && h2 <= 0x66))) return null;
-          }
-          i++;
+      for (;;) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1) {
+          i = n; // unterminated: JSON.parse refuses it, and the careful parser says why
+          break;
         }
+        if (backslash !== -1 && backslash < i) backslash = text.indexOf('\\', i);
+        if (backslash === -1 || backslash > quote) {
+          i = quote;
+          break;
+        }
+        // an escape before the closing quote (it may escape that quote)
+        if (text.charCodeAt(backslash + 1) === 0x75) {
+          // \uD800–\uDFFF: let the careful parser judge the surrogates
+          const h1 = text.charCodeAt(backslash + 2) | 0x20;
+          const h2 = text.charCodeAt(backslash + 3) | 0x20;
+          if (h1 === 0x64 && ((h2 >= 0x38 && h2 <= 0x39) || (h2 >= 0x61 && h2 <= 0x66))) return null;
+        }
+        i = backslash + 2;
+        backslash = text.indexOf('\\', i);
       }
       let j = i + 1;
       while (j < n) {

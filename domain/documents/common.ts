@@ -130,7 +130,7 @@ function textAmount(text: string, ctx: z.RefinementCtx<unknown>): number {
 const amountAsIs = (value: unknown): boolean => typeof value === 'number' && amountProblem(value) === null;
 
 /** A money cell the schema returns as it is: blank (null) or a valid amount as a number. */
-export const moneyCellAsIs = (value: unknown): boolean => value === null || amountAsIs(value);
+const moneyCellAsIs = (value: unknown): boolean => value === null || amountAsIs(value);
 
 /**
  * A required amount in 백만원: a number, or text a person typed ("1,200.5"). Output is always a number. The

@@ -124,21 +124,14 @@ describe('the fast paths give what the schemas give, for any value', () => {
     );
   });
 
-  it('연차별 투자수요 (budget years and 임기후)', () => {
-    const precise = preciseGrid(budgetYearKeySchema);
+  it.each([
+    ['연차별 투자수요 (budget years and 임기후)', investmentGridSchema, budgetYearKeySchema],
+    ['연차별 집행액 (half-years)', executedGridSchema, executedKeySchema],
+  ] as const)('%s', (_name, schema, key) => {
+    const precise = preciseGrid(key);
     fc.assert(
       fc.property(grids, (grid) => {
-        expect(outcome(investmentGridSchema, grid)).toEqual(outcome(precise, grid));
-      }),
-      runs,
-    );
-  });
-
-  it('연차별 집행액 (half-years)', () => {
-    const precise = preciseGrid(executedKeySchema);
-    fc.assert(
-      fc.property(grids, (grid) => {
-        expect(outcome(executedGridSchema, grid)).toEqual(outcome(precise, grid));
+        expect(outcome(schema, grid)).toEqual(outcome(precise, grid));
       }),
       runs,
     );

@@ -123,7 +123,7 @@ const SUBJECT_CATEGORIES = 3;
  * What a request asks to change, by the 구분 of its rows, for lists and headings where its id says nothing
  * ("사업기간·총사업비 변경"); a row without 구분 counts as "기타". "변경 내용 미작성" while it has no row yet.
  */
-export function changeRequestSubject(request: Pick<ChangeRequest, 'rows'>): string {
+export function changeRequestSubject(request: { rows: readonly Pick<ChangeRow, 'category'>[] }): string {
   const categories: string[] = [];
   for (const row of request.rows) {
     const category = row.category.trim() || '기타';

@@ -38,8 +38,8 @@ const periodsThroughCache = new WeakMap<readonly string[], Map<string, readonly 
 
 /**
  * The term's half-years up to and including `periodId` (those whose money can have been spent by then). The same
- * array for the same arguments, so the totals below find their column layout (cached per keys array) instead of
- * working it out again for each card.
+ * array for the same arguments, so the totals and sums below find what they work out per keys array (column
+ * layout, each half-year's budget year) instead of working it out again for each card.
  */
 export function periodsThrough(periods: readonly string[], periodId: string): readonly string[] {
   let byPeriod = periodsThroughCache.get(periods);
@@ -97,7 +97,7 @@ export function investmentGridTotals(grid: SourceGrid, budgetYears: readonly str
  * rows are empty) and look each up in `positions`. Year keys ("2019") are array indices, which JSON.parse keeps
  * as sparse elements, and walking them makes a string of each index again: the investment totals look each
  * column's key up in the row instead (the keys are the term's years and 임기후, never a name Object.prototype
- * has). Computed once per keys array (the report passes the same arrays thousands of times).
+ * has). Computed once per keys array (the forms pass the same arrays on every render).
  */
 interface ColumnLayout {
   slots: number[];

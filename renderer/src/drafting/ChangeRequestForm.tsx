@@ -46,8 +46,6 @@ function RequestSubject({ form }: { form: AnyForm }) {
   const rows = useWatch({ control: form.control, name: 'rows' }) as { category?: unknown }[] | undefined;
   const categories = (rows ?? []).map((r) => ({
     category: typeof r?.category === 'string' ? r.category : '',
-    original: '',
-    proposed: '',
   }));
   return <span data-testid="request-subject">{changeRequestSubject({ rows: categories })}</span>;
 }

@@ -10,3 +10,8 @@ export function requestLabel(requestId: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())} 작성 시작`;
 }
+
+/** A request in a list: what it changes (changeRequestSubject, from the server's summary), then its label above. */
+export function requestTitle(subject: string | null, requestId: string): string {
+  return `${subject ?? '조정 요청'} · ${requestLabel(requestId)}`;
+}

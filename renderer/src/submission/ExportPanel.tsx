@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { BundleExported, DocumentSummary } from '../../../domain/api/contract';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/documents';
-import { requestLabel } from '../drafting/request-label';
+import { requestLabel, requestTitle } from '../drafting/request-label';
 import { listPeriods } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api, ApiCallError } from '../api/client';
@@ -140,9 +140,7 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
                     data-testid="export-doc-tag"
                   >
                     {DOCUMENT_KIND_LABELS[d.ref.kind]}
-                    {d.ref.kind === 'changeRequest'
-                      ? ` (${d.subject ?? '조정 요청'} · ${requestLabel(d.ref.slot)})`
-                      : ''}
+                    {d.ref.kind === 'changeRequest' ? ` (${requestTitle(d.subject, d.ref.slot)})` : ''}
                     {d.errorCount > 0 ? ` · 오류 ${d.errorCount}건` : ''}
                     {d.heldBack ? ' · 작성 중, 보내지 않음' : ''}
                   </span>

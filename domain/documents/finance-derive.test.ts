@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountFields,
   changedAmounts,
   deriveFinanceRow,
   directTotals,
@@ -31,11 +32,11 @@ describe('deriveFinanceRow (붙임5) from the 1-1-1 examples, figures computed b
       secured: { total: 4800, national: 500, city: 4300, district: 0, private: 0, other: 0 },
       termPlan: {
         total: 16900.75,
-        byYear: { '2018': 1500, '2019': 4100.5, '2020': 5000.25, '2021': 4200, '2022': 2100 },
+        byYear: [1500, 4100.5, 5000.25, 4200, 2100],
       },
       termExecuted: {
         total: 3150.875,
-        byYear: { '2018': 1450.5, '2019': 1700.375, '2020': 0, '2021': 0, '2022': 0 },
+        byYear: [1450.5, 1700.375, 0, 0, 0],
       },
       note: '2019년 국비 500백만원 교부 결정',
     });
@@ -64,7 +65,7 @@ describe('deriveFinanceRow (붙임5) from the 1-1-1 examples, figures computed b
     // Sums by the years in another order would put each year's amount under another year: computed anew.
     const reversed = directTotals([...BUDGET_YEARS].reverse(), PERIODS);
     expect(derive({ totals: reversed })).toEqual(expected);
-    expect(derive({ totals: reversed }).termPlan.byYear['2018']).toBe(1500);
+    expect(derive({ totals: reversed }).termPlan.byYear[0]).toBe(1500);
   });
 });
 
@@ -93,7 +94,7 @@ describe('mergeShared', () => {
     });
     expect(merged.termExecuted).toEqual({
       total: 3151.175,
-      byYear: { '2018': 1450.7, '2019': 1700.475, '2020': 0, '2021': 0, '2022': 0 },
+      byYear: [1450.7, 1700.475, 0, 0, 0],
     });
     expect(merged.note).toBe('[경제진흥본부] 2019년 국비 500백만원 교부 결정\n[여성가족정책실] 구비 매칭');
   });
@@ -109,12 +110,12 @@ describe('mergeShared', () => {
 describe('changedAmounts (red marking)', () => {
   it('lists exactly the amounts that moved since first reported', () => {
     const first = derive();
-    expect(changedAmounts(first, derive())).toEqual([]);
+    expect(changedAmounts(first, derive(), BUDGET_YEARS)).toEqual([]);
     const card = exampleCard();
     card.unitProjects[1]!.investmentNeeds.city['2021'] = 1300; // +100 in 2021
     const secured = exampleFinanceRow();
     secured.secured.city = 4300.001;
-    expect(changedAmounts(first, derive({ card, secured }))).toEqual([
+    expect(changedAmounts(first, derive({ card, secured }), BUDGET_YEARS)).toEqual([
       'plannedTotal.current',
       'secured.total',
       'secured.city',
@@ -123,17 +124,42 @@ describe('changedAmounts (red marking)', () => {
     ]);
   });
 
-  it('a year that appears later counts only if it is not zero', () => {
+  it('a year one row lacks counts as zero there, and is named by its year', () => {
+    const years = [...BUDGET_YEARS, '2023'];
     const a = derive();
     const b: FinanceTableRow = {
       ...a,
-      termExecuted: { ...a.termExecuted, byYear: { ...a.termExecuted.byYear, '2023': 0 } },
+      termExecuted: { ...a.termExecuted, byYear: [...a.termExecuted.byYear, 0] },
     };
-    expect(changedAmounts(a, b)).toEqual([]);
+    expect(changedAmounts(a, b, years)).toEqual([]);
+    expect(changedAmounts(b, a, years)).toEqual([]);
     const c: FinanceTableRow = {
       ...a,
-      termExecuted: { ...a.termExecuted, byYear: { ...a.termExecuted.byYear, '2023': 1 } },
+      termExecuted: { ...a.termExecuted, byYear: [...a.termExecuted.byYear, 1] },
     };
-    expect(changedAmounts(a, c)).toEqual(['termExecuted.byYear.2023']);
+    expect(changedAmounts(a, c, years)).toEqual(['termExecuted.byYear.2023']);
+    // Only the first report has it: listed after the row's own paths.
+    const d: FinanceTableRow = {
+      ...a,
+      secured: { ...a.secured, city: a.secured.city + 1, total: a.secured.total + 1 },
+    };
+    expect(changedAmounts(c, d, years)).toEqual([
+      'secured.total',
+      'secured.city',
+      'termExecuted.byYear.2023',
+    ]);
+  });
+
+  it('names the same paths as comparing every amount of both rows', () => {
+    const first = derive();
+    const card = exampleCard();
+    card.unitProjects[0]!.executed.city['2019-H1'] = 7;
+    card.unitProjects[1]!.investmentNeeds.national['2018'] = 3;
+    const later = derive({ card });
+    const before = amountFields(first, BUDGET_YEARS);
+    const after = amountFields(later, BUDGET_YEARS);
+    const moved = [...after].filter(([path, v]) => v !== before.get(path)).map(([path]) => path);
+    expect(moved.length).toBeGreaterThan(2);
+    expect(changedAmounts(first, later, BUDGET_YEARS)).toEqual(moved);
   });
 });

@@ -17,6 +17,11 @@ import {
  * 붙임5 재정집행 현황, derived: 초기계획 from the confirmed plan's 연차별 투자수요, 현재계획 and 임기내 계획 from the
  * card's, 집행 from the card's executed half-years grouped by year, 확보내역 and 비고 from the department's
  * finance row. All amounts in 백만원.
+ *
+ * `byYear` lists the amounts per budget year in the order of the term's budget years (`budgetYears` below, the
+ * report's `finance.budgetYears`): index i is the year budgetYears[i]. An array, not an object keyed by year:
+ * V8 keeps keys such as "2019" as sparse array indices (dictionary elements), and building thousands of those
+ * objects was a large part of the consolidated table's cost.
  */
 
 export interface FinanceTableRow {
@@ -32,10 +37,10 @@ export interface FinanceTableRow {
   plannedTotal: { initial: number; current: number };
   /** 확보내역: 확보총계 and per source. */
   secured: { total: number } & Record<FundingSource, number>;
-  /** 임기내 계획 총계 (current plan): sum and per budget year. */
-  termPlan: { total: number; byYear: Record<string, number> };
+  /** 임기내 계획 총계 (current plan): sum and per budget year (see `byYear` above). */
+  termPlan: { total: number; byYear: number[] };
   /** 임기내 집행 총계: sum and per budget year. */
-  termExecuted: { total: number; byYear: Record<string, number> };
+  termExecuted: { total: number; byYear: number[] };
   /** 비고. */
   note: string;
 }
@@ -93,15 +98,15 @@ export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   const initial = totals.investmentOf(plan);
   const current = card === null ? initial : totals.investmentOf(card);
   const executed = card === null ? NO_EXECUTED : totals.executedOf(card);
-  const executedByYear: Record<string, number> = {};
-  const termPlanByYear: Record<string, number> = {};
+  const executedByYear: number[] = [];
+  const termPlanByYear: number[] = [];
   let executedMilli = 0;
-  budgetYears.forEach((year, i) => {
+  for (let i = 0; i < budgetYears.length; i++) {
     const m = executed.byYearMilli[i] ?? 0;
-    executedByYear[year] = fromMilli(m);
+    executedByYear.push(fromMilli(m));
     executedMilli += m;
-    termPlanByYear[year] = fromMilli(current.byYearMilli[i] ?? 0);
-  });
+    termPlanByYear.push(fromMilli(current.byYearMilli[i] ?? 0));
+  }
   const securedAmounts = { total: 0 } as { total: number } & Record<FundingSource, number>;
   let securedMilli = 0;
   for (const s of FUNDING_SOURCES) {
@@ -123,14 +128,13 @@ export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   };
 }
 
-function addByYear(rows: readonly Record<string, number>[]): Record<string, number> {
-  const milli: Record<string, number> = {};
+/** Per-year amounts added position by position (a shorter list counts 0 for the years it lacks). */
+function addByYear(rows: readonly (readonly number[])[]): number[] {
+  const milli: number[] = [];
   for (const row of rows) {
-    for (const year in row) milli[year] = (milli[year] ?? 0) + toMilli(row[year]);
+    for (let i = 0; i < row.length; i++) milli[i] = (milli[i] ?? 0) + toMilli(row[i]);
   }
-  const out: Record<string, number> = {};
-  for (const year in milli) out[year] = fromMilli(milli[year] ?? 0);
-  return out;
+  return milli.map(fromMilli);
 }
 
 /**
@@ -171,7 +175,7 @@ export function mergeShared(rows: readonly FinanceTableRow[]): FinanceTableRow {
     status: first.status,
     plannedTotal: { ...first.plannedTotal },
     secured,
-    termPlan: { total: first.termPlan.total, byYear: { ...first.termPlan.byYear } },
+    termPlan: { total: first.termPlan.total, byYear: [...first.termPlan.byYear] },
     termExecuted: {
       total: fromMilli(executedMilli),
       byYear: addByYear(rows.map((r) => r.termExecuted.byYear)),
@@ -180,27 +184,38 @@ export function mergeShared(rows: readonly FinanceTableRow[]): FinanceTableRow {
   };
 }
 
+/**
+ * The path of a per-year amount: "termExecuted.byYear.2019" for index i of `budgetYears` ("2019"). Paths name the
+ * year, not the index, so that they read the same wherever they are shown.
+ */
+const yearPath = (prefix: string, budgetYears: readonly string[], i: number): string =>
+  `${prefix}.${budgetYears[i] ?? `#${i}`}`;
+
 /** Every amount of a row with its dot path ("secured.national", "termExecuted.byYear.2019"). */
-export function amountFields(row: FinanceTableRow): Map<string, number> {
+export function amountFields(row: FinanceTableRow, budgetYears: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   out.set('plannedTotal.initial', row.plannedTotal.initial);
   out.set('plannedTotal.current', row.plannedTotal.current);
   out.set('secured.total', row.secured.total);
   for (const s of FUNDING_SOURCES) out.set(`secured.${s}`, row.secured[s]);
   out.set('termPlan.total', row.termPlan.total);
-  for (const [y, v] of Object.entries(row.termPlan.byYear)) out.set(`termPlan.byYear.${y}`, v);
+  row.termPlan.byYear.forEach((v, i) => out.set(yearPath('termPlan.byYear', budgetYears, i), v));
   out.set('termExecuted.total', row.termExecuted.total);
-  for (const [y, v] of Object.entries(row.termExecuted.byYear)) out.set(`termExecuted.byYear.${y}`, v);
+  row.termExecuted.byYear.forEach((v, i) => out.set(yearPath('termExecuted.byYear', budgetYears, i), v));
   return out;
 }
 
 /**
  * Paths of the amounts that differ from the row as first reported (붙임5: "기 작성사항을 수정할 경우 붉은색으로
- * 표시"). A year present on one side only counts as changed unless it is 0 on the other. Same paths, in the same
- * order, as comparing `amountFields` of both rows (the row's paths, then those only the first report has), without
+ * 표시"), both rows arranged by `budgetYears`. A year one row lacks counts as 0 there. Same paths, in the same order,
+ * as comparing `amountFields` of both rows (the row's paths, then those only the first report has), without
  * building them for every amount of every project.
  */
-export function changedAmounts(previousRow: FinanceTableRow, row: FinanceTableRow): string[] {
+export function changedAmounts(
+  previousRow: FinanceTableRow,
+  row: FinanceTableRow,
+  budgetYears: readonly string[],
+): string[] {
   const out: string[] = [];
   const differs = (a: number | undefined, b: number | undefined) => toMilli(a ?? 0) !== toMilli(b ?? 0);
   if (differs(previousRow.plannedTotal.initial, row.plannedTotal.initial)) out.push('plannedTotal.initial');
@@ -210,18 +225,18 @@ export function changedAmounts(previousRow: FinanceTableRow, row: FinanceTableRo
     if (differs(previousRow.secured[s], row.secured[s])) out.push(`secured.${s}`);
   }
   if (differs(previousRow.termPlan.total, row.termPlan.total)) out.push('termPlan.total');
-  const byYear = (before: Record<string, number>, after: Record<string, number>, prefix: string) => {
-    for (const y of Object.keys(after)) {
-      if (differs(Object.hasOwn(before, y) ? before[y] : undefined, after[y])) out.push(`${prefix}.${y}`);
+  const byYear = (before: readonly number[], after: readonly number[], prefix: string) => {
+    for (let i = 0; i < after.length; i++) {
+      if (differs(before[i], after[i])) out.push(yearPath(prefix, budgetYears, i));
     }
   };
   byYear(previousRow.termPlan.byYear, row.termPlan.byYear, 'termPlan.byYear');
   if (differs(previousRow.termExecuted.total, row.termExecuted.total)) out.push('termExecuted.total');
   byYear(previousRow.termExecuted.byYear, row.termExecuted.byYear, 'termExecuted.byYear');
   // Years only the first report has, in its order.
-  const onlyBefore = (before: Record<string, number>, after: Record<string, number>, prefix: string) => {
-    for (const y of Object.keys(before)) {
-      if (!Object.hasOwn(after, y) && differs(before[y], undefined)) out.push(`${prefix}.${y}`);
+  const onlyBefore = (before: readonly number[], after: readonly number[], prefix: string) => {
+    for (let i = after.length; i < before.length; i++) {
+      if (differs(before[i], undefined)) out.push(yearPath(prefix, budgetYears, i));
     }
   };
   onlyBefore(previousRow.termPlan.byYear, row.termPlan.byYear, 'termPlan.byYear');

@@ -90,6 +90,8 @@ describe('buildOfficeReport — 붙임5 재정집행 현황', () => {
     const rowsByArea = report.finance.areas.map((a) => a.rows.map((r) => r.projectId));
     expect(rowsByArea).toEqual([['1-1-1', '1-1-7', '1-4-1'], [], ['3-2-1'], [], ['5-9-1'], [], ['7-3-1']]);
     expect(report.finance.budgetYears.map((y) => y.label)).toEqual(["'18", "'19", "'20", "'21", "'22.6월"]);
+    // Every row's per-year amounts are arranged by these years.
+    expect(report.finance.budgetYears.map((y) => y.key)).toEqual(['2018', '2019', '2020', '2021', '2022']);
     for (const a of report.finance.areas) for (const r of a.rows) expect(r.areaId).toBe(areaOf(r.projectId));
   });
 
@@ -98,11 +100,11 @@ describe('buildOfficeReport — 붙임5 재정집행 현황', () => {
     expect(r.status).toBe('completed');
     expect(r.plannedTotal).toEqual({ initial: 750, current: 750 });
     expect(r.secured).toEqual({ total: 600, national: 100, city: 500, district: 0, private: 0, other: 0 });
-    expect(r.termPlan).toEqual({ total: 700, byYear: { 2018: 100, 2019: 300, 2020: 300, 2021: 0, 2022: 0 } });
+    expect(r.termPlan).toEqual({ total: 700, byYear: [100, 300, 300, 0, 0] });
     // 2019-H2 is after the card's half-year: not counted.
     expect(r.termExecuted).toEqual({
       total: 190.5,
-      byYear: { 2018: 80, 2019: 110.5, 2020: 0, 2021: 0, 2022: 0 },
+      byYear: [80, 110.5, 0, 0, 0],
     });
   });
 
@@ -115,7 +117,7 @@ describe('buildOfficeReport — 붙임5 재정집행 현황', () => {
     expect(r.secured.national).toBe(40.125);
     expect(r.secured.city).toBe(300);
     expect(r.termExecuted.total).toBe(75.25);
-    expect(r.termExecuted.byYear['2019']).toBe(75.25);
+    expect(r.termExecuted.byYear).toEqual([0, 75.25, 0, 0, 0]);
     expect(r.note).toBe('[경제진흥본부] 시비 확보\n[여성가족정책실] 국비');
   });
 
@@ -168,9 +170,9 @@ describe('buildOfficeReport — 붙임5 재정집행 현황', () => {
     expect(g.secured.total).toBe(1060.125);
     expect(g.secured.national).toBe(140.125);
     expect(g.termPlan.total).toBe(3330);
-    expect(g.termPlan.byYear).toEqual({ 2018: 140, 2019: 1890, 2020: 1300, 2021: 0, 2022: 0 });
+    expect(g.termPlan.byYear).toEqual([140, 1890, 1300, 0, 0]);
     expect(g.termExecuted.total).toBe(335.75);
-    expect(g.termExecuted.byYear).toEqual({ 2018: 120, 2019: 215.75, 2020: 0, 2021: 0, 2022: 0 });
+    expect(g.termExecuted.byYear).toEqual([120, 215.75, 0, 0, 0]);
   });
 });
 
@@ -314,6 +316,21 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
     const p2 = report.comparison.projects.find((p) => p.projectId === '1-1-7');
     expect(p2?.changes).toEqual(['newCard', 'status']);
     expect(report.comparison.summary).toMatchObject({ improved: 2, worsened: 0 });
+  });
+
+  it('lists changed results by unit and half-year even when a card lists its units out of order', () => {
+    const input = scenario();
+    const card = input.cards.find((c) => c.projectId === '1-1-1');
+    const unit = card?.unitProjects[0];
+    if (card === undefined || unit === undefined) throw new Error('scenario without card 1-1-1');
+    // A second unit listed first, with a new result of its own in an earlier half-year.
+    card.unitProjects = [
+      { ...unit, id: 'u2', name: '둘째 사업', results: { '2018-H2': '새 실적' } },
+      ...card.unitProjects,
+    ];
+    const p1 = buildOfficeReport(input).comparison.projects.find((p) => p.projectId === '1-1-1');
+    expect(p1?.resultsChanged).toEqual(['u1:2019-H1', 'u2:2018-H2']);
+    expect(p1?.resultsChangedLabels).toEqual([`${unit.name} · 2019년 상반기`, '둘째 사업 · 2018년 하반기']);
   });
 
   it('gives every project an overview with status, latest results and budget', () => {

@@ -1,4 +1,5 @@
 import {
+  amountFields,
   CARD_STATUS_LABELS,
   changedAmounts,
   deriveFinanceRow,
@@ -77,9 +78,11 @@ export function describeBundleDifferences(
       deriveFinanceRow({ plan, card: s.card ?? other.card, secured: s.secured ?? other.secured, ...keys });
     const beforeRow = rowOf(before, after);
     const afterRow = rowOf(after, before);
-    const changes = changedAmounts(beforeRow, afterRow).map(
+    const beforeAmounts = amountFields(beforeRow, keys.budgetYears);
+    const afterAmounts = amountFields(afterRow, keys.budgetYears);
+    const changes = changedAmounts(beforeRow, afterRow, keys.budgetYears).map(
       (path) =>
-        `${financeFieldLabel(path, budgetYears)} ${amountText(amountAt(beforeRow, path))} → ${amountText(amountAt(afterRow, path))}`,
+        `${financeFieldLabel(path, budgetYears)} ${amountText(beforeAmounts.get(path) ?? 0)} → ${amountText(afterAmounts.get(path) ?? 0)}`,
     );
     if (changes.length > 0)
       lines.push(`${projectId} 재정집행 금액(백만원, 반영 → 보류): ${changes.join('; ')}`);
@@ -103,15 +106,5 @@ function documentName(d: Document): string {
 
 const statusLabel = (status: ManagementCard['status']): string =>
   status === null ? '(없음)' : CARD_STATUS_LABELS[status];
-
-/** The amount of a 붙임5 row at a path changedAmounts names. */
-function amountAt(row: FinanceTableRow, path: string): number {
-  const [group, part, year] = path.split('.');
-  if (group === 'plannedTotal')
-    return part === 'initial' ? row.plannedTotal.initial : row.plannedTotal.current;
-  if (group === 'secured') return row.secured[part as keyof FinanceTableRow['secured']] ?? 0;
-  const amounts = group === 'termPlan' ? row.termPlan : row.termExecuted;
-  return part === 'total' ? amounts.total : (amounts.byYear[year ?? ''] ?? 0);
-}
 
 const amountText = (n: number): string => n.toLocaleString('ko-KR', { maximumFractionDigits: 3 });

@@ -42,20 +42,34 @@ function changedResults(
   after: ManagementCard,
   periodLabels: ReadonlyMap<string, string>,
 ): { ids: string[]; labels: string[] } {
-  const previous = new Map(before?.unitProjects.map((u) => [u.id, u.results]) ?? []);
-  const changed: { id: string; label: string }[] = [];
+  const ids: string[] = [];
+  const labels: string[] = [];
+  let sorted = true;
   for (const unit of after.unitProjects) {
     const texts = unit.results;
+    // The earlier card's unit of that id (the last one, should a card list an id twice); units are few.
+    const previous = before?.unitProjects.findLast((u) => u.id === unit.id)?.results;
     // for…in over a parsed document's own keys (no pairs built for each of thousands of units).
     for (const key in texts) {
       const text = texts[key] as string;
       if (text.trim() === '') continue;
-      if ((previous.get(unit.id)?.[key] ?? '').trim() !== text.trim())
-        changed.push({ id: `${unit.id}:${key}`, label: `${unit.name} · ${periodLabels.get(key) ?? key}` });
+      if ((previous?.[key] ?? '').trim() === text.trim()) continue;
+      const id = `${unit.id}:${key}`;
+      if (sorted && ids.length > 0 && (ids[ids.length - 1] as string) > id) sorted = false;
+      ids.push(id);
+      labels.push(`${unit.name} · ${periodLabels.get(key) ?? key}`);
     }
   }
-  changed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ids: changed.map((c) => c.id), labels: changed.map((c) => c.label) };
+  if (sorted) return { ids, labels };
+  // Rarely needed (units listed out of order): sort both lists by id.
+  const order = ids
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = ids[a] as string;
+      const y = ids[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  return { ids: order.map((i) => ids[i] as string), labels: order.map((i) => labels[i] as string) };
 }
 
 /** Two half-years side by side per project (the lead department's cards): status, 집행액, 현재계획, new results. */

@@ -19,7 +19,10 @@ import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from './ty
  * 집행 summed (lead first), subtotals per area and a grand total, and the amounts changed since first reported.
  */
 
-/** Sum of 붙임5 amounts, exact on integer 천원. Years missing from a row count as 0. One pass over the rows. */
+/**
+ * Sum of 붙임5 amounts arranged by `budgetYears`, exact on integer 천원. Years missing from a row count as 0. One
+ * pass over the rows.
+ */
 export function sumFinanceAmounts(
   items: readonly FinanceAmounts[],
   budgetYears: readonly string[],
@@ -41,28 +44,22 @@ export function sumFinanceAmounts(
         (securedBySource[i] as number) + toMilli(a.secured[FUNDING_SOURCES[i] as FundingSource]);
     termPlan += toMilli(a.termPlan.total);
     termExecuted += toMilli(a.termExecuted.total);
+    const plan = a.termPlan.byYear;
+    const executed = a.termExecuted.byYear;
     for (let i = 0; i < budgetYears.length; i++) {
-      const year = budgetYears[i] as string;
-      planByYear[i] = (planByYear[i] as number) + toMilli(a.termPlan.byYear[year]);
-      executedByYear[i] = (executedByYear[i] as number) + toMilli(a.termExecuted.byYear[year]);
+      planByYear[i] = (planByYear[i] as number) + toMilli(plan[i]);
+      executedByYear[i] = (executedByYear[i] as number) + toMilli(executed[i]);
     }
   }
   const secured = { total: fromMilli(securedTotal) } as FinanceAmounts['secured'];
   FUNDING_SOURCES.forEach((source, i) => {
     secured[source] = fromMilli(securedBySource[i] as number);
   });
-  const byYear = (milli: number[]): Record<string, number> => {
-    const out: Record<string, number> = {};
-    budgetYears.forEach((year, i) => {
-      out[year] = fromMilli(milli[i] as number);
-    });
-    return out;
-  };
   return {
     plannedTotal: { initial: fromMilli(initial), current: fromMilli(current) },
     secured,
-    termPlan: { total: fromMilli(termPlan), byYear: byYear(planByYear) },
-    termExecuted: { total: fromMilli(termExecuted), byYear: byYear(executedByYear) },
+    termPlan: { total: fromMilli(termPlan), byYear: planByYear.map(fromMilli) },
+    termExecuted: { total: fromMilli(termExecuted), byYear: executedByYear.map(fromMilli) },
   };
 }
 
@@ -117,7 +114,7 @@ export function consolidatedRowOf(
     areaId: pledge?.areaId ?? areaIdOf(ctx, project),
     corePledgeId: project.corePledgeId,
     leadDepartment: project.leadDepartment,
-    changedFields: first === undefined ? [] : changedAmounts(first, merged),
+    changedFields: first === undefined ? [] : changedAmounts(first, merged, ctx.budgetYearKeys),
     hasFirstReport: first !== undefined || ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
   });
 }

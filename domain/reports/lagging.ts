@@ -30,48 +30,51 @@ export const LAGGING_DEFINITION =
 
 /**
  * The part of the current plan (임기내, per budget year) due by the end of `periodId`: each year counts with the
- * share of its in-term half-years that have ended (2018 has only 하반기, 2022 only 상반기 in 민선7기).
+ * share of its in-term half-years that have ended (2018 has only 하반기, 2022 only 상반기 in 민선7기). `byYear` is
+ * arranged by `budgetYears`.
  */
 export function plannedSoFar(
-  byYear: Record<string, number>,
+  byYear: readonly number[],
+  budgetYears: readonly string[],
   periods: readonly string[],
   periodId: string,
 ): number {
-  return plannedWithShares(byYear, elapsedHalves(periods, periodId));
+  return plannedWithShares(byYear, elapsedShares(budgetYears, periods, periodId));
 }
 
-/** Per year: how many of its in-term half-years there are, and how many have ended by `periodId`. */
-type ElapsedHalves = Map<string, { all: number; elapsed: number }>;
+/** Per budget year (by position): how many of its in-term half-years there are, and how many have ended. */
+type ElapsedShares = readonly { all: number; elapsed: number }[];
 
-function elapsedHalves(periods: readonly string[], periodId: string): ElapsedHalves {
-  const halves: ElapsedHalves = new Map();
-  for (const p of periods) {
-    const y = yearOfPeriod(p);
-    const h = halves.get(y) ?? { all: 0, elapsed: 0 };
-    h.all += 1;
-    if (p <= periodId) h.elapsed += 1;
-    halves.set(y, h);
-  }
-  return halves;
+function elapsedShares(
+  budgetYears: readonly string[],
+  periods: readonly string[],
+  periodId: string,
+): ElapsedShares {
+  return budgetYears.map((year) => {
+    let all = 0;
+    let elapsed = 0;
+    for (const p of periods) {
+      if (yearOfPeriod(p) !== year) continue;
+      all += 1;
+      if (p <= periodId) elapsed += 1;
+    }
+    return { all, elapsed };
+  });
 }
 
-function plannedWithShares(byYear: Record<string, number>, halves: ElapsedHalves): number {
+function plannedWithShares(byYear: readonly number[], shares: ElapsedShares): number {
   let milli = 0;
-  for (const [year, amount] of Object.entries(byYear)) {
-    const h = halves.get(year);
-    if (h === undefined || h.elapsed === 0) continue;
-    milli += Math.round((toMilli(amount) * h.elapsed) / h.all);
+  for (let i = 0; i < shares.length; i++) {
+    const h = shares[i] as { all: number; elapsed: number };
+    if (h.elapsed === 0) continue;
+    milli += Math.round((toMilli(byYear[i]) * h.elapsed) / h.all);
   }
   return fromMilli(milli);
 }
 
 /** Executed / planned so far, or null when nothing was planned so far. */
-export function executionRate(row: ConsolidatedFinanceRow, periods: readonly string[], periodId: string) {
-  return rateWithShares(row, elapsedHalves(periods, periodId));
-}
-
-function rateWithShares(row: ConsolidatedFinanceRow, halves: ElapsedHalves) {
-  const planned = plannedWithShares(row.termPlan.byYear, halves);
+function rateWithShares(row: ConsolidatedFinanceRow, shares: ElapsedShares) {
+  const planned = plannedWithShares(row.termPlan.byYear, shares);
   return {
     planned,
     executed: row.termExecuted.total,
@@ -85,7 +88,7 @@ export function buildLagging(
   rows: Map<string, ConsolidatedFinanceRow>,
 ): LaggingProject[] {
   const threshold = ctx.input.options.executionRateThreshold;
-  const halves = elapsedHalves(ctx.periods, ctx.period.id);
+  const shares = elapsedShares(ctx.budgetYearKeys, ctx.periods, ctx.period.id);
   const periodSet = new Set(ctx.periods);
   const out: LaggingProject[] = [];
   const kept = memoTable(ctx.memo, `lagging|${ctx.period.id}`);
@@ -98,7 +101,7 @@ export function buildLagging(
       kept,
       project.id,
       [ctx.termKey, ctx.projectKeys.get(project.id), threshold, status, row, card, plan],
-      () => laggingOf(ctx, project, { status, row, card, plan, threshold, halves, periodSet }),
+      () => laggingOf(ctx, project, { status, row, card, plan, threshold, shares, periodSet }),
     );
     if (entry !== null) out.push(entry);
   }
@@ -115,7 +118,7 @@ function laggingOf(
     card: ManagementCard | null;
     plan: ExecutionPlan | undefined;
     threshold: number;
-    halves: ElapsedHalves;
+    shares: ElapsedShares;
     periodSet: ReadonlySet<string>;
   },
 ): LaggingProject | null {
@@ -124,7 +127,7 @@ function laggingOf(
   const reasons: LaggingReason[] = [];
   if (status === 'partial' || status === 'onHold') reasons.push('status');
 
-  const rate = row === undefined ? null : rateWithShares(row, of.halves);
+  const rate = row === undefined ? null : rateWithShares(row, of.shares);
   // A project with no card (미제출) executed nothing this report can see: the submissions table lists it instead.
   const rated = status !== 'dropped' && status !== 'notSubmitted';
   if (rated && rate?.rate != null && rate.rate < of.threshold) reasons.push('lowExecution');

@@ -22,9 +22,9 @@ function flatten(a: FinanceAmounts): Map<string, number> {
   put('secured', a.secured.total);
   for (const s of FUNDING_SOURCES) put(`secured.${s}`, a.secured[s]);
   put('plan', a.termPlan.total);
-  for (const [y, v] of Object.entries(a.termPlan.byYear)) put(`plan.${y}`, v);
+  a.termPlan.byYear.forEach((v, i) => put(`plan.${i}`, v));
   put('executed', a.termExecuted.total);
-  for (const [y, v] of Object.entries(a.termExecuted.byYear)) put(`executed.${y}`, v);
+  a.termExecuted.byYear.forEach((v, i) => put(`executed.${i}`, v));
   return m;
 }
 

@@ -116,12 +116,15 @@ export interface StatusTables {
   total: StatusTableRow;
 }
 
-/** Every amount of a 붙임5 row, also the shape of subtotals and the grand total (백만원). */
+/**
+ * Every amount of a 붙임5 row, also the shape of subtotals and the grand total (백만원). `byYear` is per budget
+ * year in the order of the report's `finance.budgetYears` (index i is budgetYears[i]).
+ */
 export interface FinanceAmounts {
   plannedTotal: { initial: number; current: number };
   secured: { total: number } & Record<FundingSource, number>;
-  termPlan: { total: number; byYear: Record<string, number> };
-  termExecuted: { total: number; byYear: Record<string, number> };
+  termPlan: { total: number; byYear: number[] };
+  termExecuted: { total: number; byYear: number[] };
 }
 
 export interface ConsolidatedFinanceRow extends FinanceTableRow {

@@ -66,14 +66,14 @@ export function financeColumns(budgetYears: readonly string[]): FinanceColumn[] 
     { path: 'secured.total', get: (a) => a.secured.total },
     ...FUNDING_SOURCES.map((s) => ({ path: `secured.${s}`, get: (a: FinanceAmounts) => a.secured[s] })),
     { path: 'termPlan.total', get: (a) => a.termPlan.total },
-    ...budgetYears.map((y) => ({
+    ...budgetYears.map((y, i) => ({
       path: `termPlan.byYear.${y}`,
-      get: (a: FinanceAmounts) => a.termPlan.byYear[y] ?? 0,
+      get: (a: FinanceAmounts) => a.termPlan.byYear[i] ?? 0,
     })),
     { path: 'termExecuted.total', get: (a) => a.termExecuted.total },
-    ...budgetYears.map((y) => ({
+    ...budgetYears.map((y, i) => ({
       path: `termExecuted.byYear.${y}`,
-      get: (a: FinanceAmounts) => a.termExecuted.byYear[y] ?? 0,
+      get: (a: FinanceAmounts) => a.termExecuted.byYear[i] ?? 0,
     })),
   ];
 }

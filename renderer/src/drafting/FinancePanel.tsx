@@ -100,17 +100,17 @@ export function FinancePanel(props: {
                 <td className="num" data-testid="finance-term-plan-total">
                   {formatMoney(row.termPlan.total)}
                 </td>
-                {years.map((y) => (
+                {years.map((y, i) => (
                   <td key={`p${y.key}`} className="num" data-testid={`finance-term-plan-${y.key}`}>
-                    {formatMoney(row.termPlan.byYear[y.key] ?? 0)}
+                    {formatMoney(row.termPlan.byYear[i] ?? 0)}
                   </td>
                 ))}
                 <td className="num" data-testid="finance-executed-total">
                   {formatMoney(row.termExecuted.total)}
                 </td>
-                {years.map((y) => (
+                {years.map((y, i) => (
                   <td key={`e${y.key}`} className="num" data-testid={`finance-executed-${y.key}`}>
-                    {formatMoney(row.termExecuted.byYear[y.key] ?? 0)}
+                    {formatMoney(row.termExecuted.byYear[i] ?? 0)}
                   </td>
                 ))}
                 <td data-testid="finance-note">{row.note}</td>

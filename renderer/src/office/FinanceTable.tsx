@@ -22,14 +22,14 @@ function amountColumns(years: FinanceReport['budgetYears']): AmountColumn[] {
     { path: 'secured.total', get: (a) => a.secured.total },
     ...FUNDING_SOURCES.map((s) => ({ path: `secured.${s}`, get: (a: FinanceAmounts) => a.secured[s] })),
     { path: 'termPlan.total', get: (a) => a.termPlan.total },
-    ...years.map((y) => ({
+    ...years.map((y, i) => ({
       path: `termPlan.byYear.${y.key}`,
-      get: (a: FinanceAmounts) => a.termPlan.byYear[y.key] ?? 0,
+      get: (a: FinanceAmounts) => a.termPlan.byYear[i] ?? 0,
     })),
     { path: 'termExecuted.total', get: (a) => a.termExecuted.total },
-    ...years.map((y) => ({
+    ...years.map((y, i) => ({
       path: `termExecuted.byYear.${y.key}`,
-      get: (a: FinanceAmounts) => a.termExecuted.byYear[y.key] ?? 0,
+      get: (a: FinanceAmounts) => a.termExecuted.byYear[i] ?? 0,
     })),
   ];
 }

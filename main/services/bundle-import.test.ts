@@ -572,6 +572,28 @@ describe('keys and quarantine', () => {
     expect((await listReceivedDocuments(office.db)).map((d) => d.kind)).toEqual(['financeRow']);
   });
 
+  it('a bundle released after its key is approved keeps the time it arrived (its deadline counts that)', async () => {
+    let clock = new Date('2019-07-10T01:00:00Z'); // 10:00 KST, before the 2019-H1 deadline (07-15)
+    const late = await makeCopy(dir.path, 'office-clock', { role: 'office' }, () => clock);
+    open.push(late);
+    await enroll(late, dept, false); // enrolled, approval pending
+    await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    const [held] = await importBundles(late, [exported.path], undefined, direct);
+    expect(held).toMatchObject({ status: 'quarantined', code: 'KEY_PENDING' });
+
+    clock = new Date('2019-07-20T01:00:00Z'); // the office approves the key after the deadline
+    const keyId = (await listRegistryKeys(late.db))[0]?.keyId as string;
+    const approved = await markApproved(late, keyId);
+    const released = await releaseQuarantined(late, approved.department, approved.keyId, direct);
+    expect(released.map((r) => r.status)).toEqual(['accepted']);
+    const [bundle] = await listReceivedBundles(late.db);
+    expect(bundle).toMatchObject({ status: 'accepted', importedAt: '2019-07-10T01:00:00.000Z' });
+    const received = await listReceivedDocuments(late.db);
+    expect(received.length).toBeGreaterThan(0);
+    expect(new Set(received.map((d) => d.receivedAt))).toEqual(new Set(['2019-07-10T01:00:00.000Z']));
+  });
+
   it('a pending key quarantines too', async () => {
     await enroll(office, dept, false);
     await draftLeadDocuments(dept);

@@ -630,7 +630,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
         period: manifest.period,
         keyId: manifest.keyId,
         createdAt: manifest.createdAt,
-        importedAt: now,
+        importedAt: known?.importedAt ?? now,
         manifest: serializeManifest(manifest).toString('utf8'),
         fileName: basename(v.file),
         conflictsWith: sameRevision.sha256,
@@ -661,7 +661,14 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
       ),
     );
   }
-  putAccepted(writes, v, { importedAt: now, now, manifest: known?.manifest, fileName: known?.fileName });
+  // A bundle quarantined until its key was approved arrived when it was first imported: that time counts for its
+  // deadline (the office's approval may come days later), not the time of its release.
+  putAccepted(writes, v, {
+    importedAt: known?.importedAt ?? now,
+    now,
+    manifest: known?.manifest,
+    fileName: known?.fileName,
+  });
   return {
     file: v.file,
     status: 'accepted',

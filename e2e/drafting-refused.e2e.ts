@@ -136,3 +136,24 @@ test('a reload right after typing keeps what was typed, even next to a cell the 
   await expect(d.investmentCell(1, '시비', "'19")).toHaveValue('1500');
   await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('');
 });
+
+test('a 총사업비 the form cannot take, never saved before, holds back only itself', async ({ page, app }) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan('1-2-1');
+  const goal = '○ 총사업비를 잘못 적어도 남는 목표';
+  await d.field('정책목표 (추후 임의변경불가)').fill(goal);
+  await d.fillUnitText(1, '첫 단위사업', '- 세부 계획', {});
+  // "억" is not an amount in 백만원: 총사업비 was blank before, so it goes back to blank as a whole.
+  await page.getByRole('radio', { name: '금액', exact: true }).check();
+  await d.field('총사업비 금액 (백만원)').fill('1200억');
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d — 입력 오류 1곳은 저장하지 않았습니다$/);
+  await expect(d.field('총사업비 금액 (백만원)')).toHaveValue('1200억');
+
+  await d.reopen();
+  await d.openPlan('1-2-1');
+  await expect(d.field('정책목표 (추후 임의변경불가)')).toHaveValue(goal);
+  await expect(d.field('단위사업 1 사업명')).toHaveValue('첫 단위사업');
+  await expect(d.field('총사업비 금액 (백만원)')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: '금액', exact: true })).not.toBeChecked();
+});

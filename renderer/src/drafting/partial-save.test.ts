@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import planJson from '../../../docs/examples/execution-plan.json';
 import { documentSchema } from '../../../domain/documents';
-import { savableOnUnload, valueAt, withRefusedRestored } from './partial-save';
+import { savableOnUnload, savableRest, valueAt, withRefusedRestored } from './partial-save';
 
 const typed = {
   policyGoal: '새 목표',
@@ -39,6 +39,40 @@ describe('withRefusedRestored', () => {
     expect(withRefusedRestored(typed, { '': '형식' }, saved)).toBeNull();
     expect(withRefusedRestored(typed, { 'unitProjects.5.name': '필수' }, saved)).toBeNull();
     expect(withRefusedRestored(typed, {}, saved)).toBeNull();
+  });
+});
+
+describe('savableRest', () => {
+  it('puts back the enclosing value when the field alone cannot be put back (총사업비 never saved)', () => {
+    const saved = { ...structuredClone(planJson), totalCost: null };
+    const typed = {
+      ...structuredClone(planJson),
+      policyGoal: '○ 새로 쓴 목표',
+      totalCost: { kind: 'amount', amount: '1200억' },
+    };
+    const refused = Object.fromEntries(
+      (documentSchema.safeParse(typed).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]),
+    );
+    expect(Object.keys(refused)).toEqual(['totalCost.amount']);
+    // The field alone put back (blank) is still refused: 총사업비 '금액' needs an amount.
+    expect(documentSchema.safeParse(withRefusedRestored(typed, refused, saved)).success).toBe(false);
+
+    const rest = savableRest(typed, refused, saved);
+    expect(documentSchema.safeParse(rest).success).toBe(true);
+    expect(valueAt(rest, 'totalCost')).toBeNull();
+    expect(valueAt(rest, 'policyGoal')).toBe('○ 새로 쓴 목표');
+    // Saved before as an amount: only the amount goes back.
+    const savedAmount = { ...saved, totalCost: { kind: 'amount', amount: 800 } };
+    expect(valueAt(savableRest(typed, refused, savedAmount), 'totalCost')).toEqual({
+      kind: 'amount',
+      amount: 800,
+    });
+    expect(savableOnUnload(typed, saved)).toEqual(rest);
+  });
+
+  it('is null when nothing valid comes of it', () => {
+    const typed = { ...structuredClone(planJson), kind: 'nothing' };
+    expect(savableRest(typed, { kind: '종류' }, { kind: 'nothing' })).toBeNull();
   });
 });
 

@@ -42,6 +42,32 @@ export function withRefusedRestored(
 }
 
 /**
+ * The document to save when the fields in `refused` cannot be taken: each put back to its last saved value and, when
+ * that leaves the document invalid — a field put back inside a value that was never saved whole, such as 총사업비's
+ * amount when 총사업비 itself was blank — the enclosing value put back too, up to the top-level field. Null when no
+ * valid document comes of it (a refusal of the document as a whole, or a required field never saved).
+ */
+export function savableRest(
+  values: unknown,
+  refused: Readonly<Record<string, string>>,
+  lastSaved: unknown,
+): unknown {
+  let rest = withRefusedRestored(values, refused, lastSaved);
+  // Each round puts back values one level further up: a document's paths are only a few levels deep.
+  for (let round = 0; rest !== null && round < 8; round++) {
+    const parsed = documentSchema.safeParse(rest);
+    if (parsed.success) return rest;
+    const enclosing: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String);
+      enclosing[(path.length > 1 ? path.slice(0, -1) : path).join('.')] = issue.message;
+    }
+    rest = withRefusedRestored(rest, enclosing, lastSaved);
+  }
+  return null;
+}
+
+/**
  * What a save on page unload can still store: a keepalive request gets no second try, so every field the
  * document's schema refuses (the server checks with the same schema) is put back to its last saved value first,
  * as a refused save would have done. Values the schema takes whole are sent as they are.
@@ -52,5 +78,5 @@ export function savableOnUnload(values: unknown, lastSaved: unknown): unknown {
   const refused = Object.fromEntries(
     parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]),
   );
-  return withRefusedRestored(values, refused, lastSaved) ?? values;
+  return savableRest(values, refused, lastSaved) ?? values;
 }

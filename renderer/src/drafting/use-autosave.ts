@@ -3,7 +3,7 @@ import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
 import type { Lifecycle, ValidationResult } from '../../../domain/documents';
 import { ApiCallError, api } from '../api/client';
 import type { AnyForm } from './form-kit';
-import { savableOnUnload, withRefusedRestored } from './partial-save';
+import { savableOnUnload, savableRest } from './partial-save';
 
 /**
  * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus and before
@@ -123,7 +123,7 @@ export function useAutosave(
         const refused = error.details;
         markFields(form, refused, 'server');
         // Everything else is saved now; the refused fields wait, marked, for the next edit.
-        const rest = withRefusedRestored(form.getValues(), refused, lastSaved.current);
+        const rest = savableRest(form.getValues(), refused, lastSaved.current);
         if (rest !== null) {
           try {
             await store(rest);

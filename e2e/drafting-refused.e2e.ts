@@ -157,3 +157,65 @@ test('a 총사업비 the form cannot take, never saved before, holds back only i
   await expect(d.field('총사업비 금액 (백만원)')).toHaveCount(0);
   await expect(page.getByRole('radio', { name: '금액', exact: true })).not.toBeChecked();
 });
+
+test('the print shows what is stored around a refused cell, and says that cell is printed as saved', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  const goal = '○ 인쇄물에 나와야 할 새 목표';
+  await d.field('정책목표 (추후 임의변경불가)').fill(goal);
+  await d.investmentCell(1, '시비', "'20").fill('-20');
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d — 입력 오류 1곳은 저장하지 않았습니다$/);
+  await page.getByRole('button', { name: '인쇄 / PDF' }).click();
+  await expect(page.getByTestId('print-view')).toContainText(goal);
+  await expect(page.getByTestId('print-notice')).toHaveText(
+    '입력 오류 1곳은 저장되지 않은 칸이라 마지막으로 저장한 값으로 인쇄됩니다.',
+  );
+  await page.keyboard.press('Escape');
+});
+
+test('another window saved first: 제출 says so, leaving asks, and the stored text can be loaded', async ({
+  page,
+  app,
+  context,
+}) => {
+  const a = new DraftingPage(page);
+  await a.start(app.url, department);
+  await a.openPlan(projectId);
+  await a.field('정책목표 (추후 임의변경불가)').fill('○ 처음 목표');
+  await a.waitSaved();
+
+  // The same plan open in a second window, which saves first.
+  const other = await context.newPage();
+  const b = new DraftingPage(other);
+  await other.goto(app.url);
+  await b.openDesk();
+  await b.openPlan(projectId);
+  await b.field('정책목표 (추후 임의변경불가)').fill('○ 다른 창에서 고친 목표');
+  await b.waitSaved();
+
+  await a.field('정책목표 (추후 임의변경불가)').fill('○ 이 창에서 고친 목표');
+  await expect(a.saveIndicator).toHaveText(/^저장하지 못했습니다: 다른 창에서 먼저 저장한 내용이 있습니다/);
+  await page.getByRole('button', { name: '제출', exact: true }).click();
+  await expect(page.getByTestId('submit-message')).toHaveText(
+    /^저장하지 못했으므로 제출할 수 없습니다: 다른 창에서 먼저 저장한 내용이 있습니다/,
+  );
+
+  const messages: string[] = [];
+  page.once('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: '← 목록으로' }).click();
+  await expect.poll(() => messages.length).toBe(1);
+  expect(messages[0]).toMatch(/^저장하지 못한 변경이 있습니다 \(다른 창에서 먼저 저장한.*나갈까요\?$/s);
+  await expect(a.field('정책목표 (추후 임의변경불가)')).toHaveValue('○ 이 창에서 고친 목표');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: '저장된 내용 다시 불러오기' }).click();
+  await expect(a.field('정책목표 (추후 임의변경불가)')).toHaveValue('○ 다른 창에서 고친 목표');
+  await other.close();
+});

@@ -252,7 +252,29 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
   await expect.poll(() => printedAmount('finance-executed-total')).toBe(sum(executed));
   expect(await printedAmount('finance-initial-total')).toBe(sum(needs));
   await expect(row).toContainText('시·도비');
+  // "PDF로 저장" offers the document's name as the file name.
+  await expect(page).toHaveTitle(`재정집행 현황 ${projectId} ${project?.name ?? ''}`);
+  // On paper the whole row is there, to the last year and 비고, on a landscape page.
+  const pdfDir = mkdtempSync(join(tmpdir(), 'pledge-pdf-'));
+  try {
+    const pdfPath = join(pdfDir, 'finance.pdf');
+    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+    copyFileSync(pdfPath, 'test-results/drafting-finance.pdf');
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 595]);
+    const squeezed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
+    expect(squeezed).toContain("'22.6월");
+    expect(squeezed).toContain('비고');
+    expect(squeezed.split('제2핀테크랩예산포함').length - 1).toBe(2);
+  } finally {
+    rmSync(pdfDir, { recursive: true, force: true });
+  }
   await page.keyboard.press('Escape');
+  await expect(page).toHaveTitle('공약이행 관리');
   await page.screenshot({ path: 'test-results/drafting-finance.png', fullPage: true });
 });
 

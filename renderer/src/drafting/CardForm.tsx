@@ -31,6 +31,7 @@ import { ExecutedGrid, InvestmentGrid, ReadOnlyPeriodGrid, TextPeriodGrid } from
 import { CardPrint } from './print';
 import { AttachmentPicker, ContactList, CooperatingDepartments, ParticipationSection } from './sections';
 import { useAutosave } from './use-autosave';
+import { printable } from './partial-save';
 
 /** 붙임4 공약관리카드: living fields editable, the plan's frozen fields shown as text. */
 
@@ -193,8 +194,8 @@ export function CardForm(props: {
       onReload={props.onReload}
       onClose={props.onClose}
       renderPrint={() => {
-        const parsed = managementCardSchema.safeParse(form.getValues());
-        return <CardPrint card={parsed.success ? parsed.data : doc} term={props.term} />;
+        const card = printable(managementCardSchema, form.getValues(), handle.lastSaved(), doc);
+        return <CardPrint card={card} term={props.term} />;
       }}
       below={
         <FinancePanel

@@ -21,6 +21,7 @@ import { ChangeRequestPrint } from './print';
 import { AttachmentPicker } from './sections';
 import { requestLabel } from './request-label';
 import { useAutosave } from './use-autosave';
+import { printable } from './partial-save';
 
 /** 붙임6 공약 조정 요청서 (simple): 변경 요구내용 rows, 사유, 관련자료. */
 
@@ -239,8 +240,8 @@ export function ChangeRequestForm(props: {
         ) : undefined
       }
       renderPrint={() => {
-        const parsed = changeRequestSchema.safeParse(form.getValues());
-        return <ChangeRequestPrint request={parsed.success ? parsed.data : doc} />;
+        const request = printable(changeRequestSchema, form.getValues(), handle.lastSaved(), doc);
+        return <ChangeRequestPrint request={request} />;
       }}
     >
       {discardError && <StatusMessage kind="error">{discardError}</StatusMessage>}

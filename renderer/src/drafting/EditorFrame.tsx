@@ -145,8 +145,26 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
   );
 }
 
-function PrintOverlay({ children, onClose }: { children: ReactNode; onClose: () => void }) {
+function PrintOverlay({
+  children,
+  onClose,
+  title,
+  notice,
+}: {
+  children: ReactNode;
+  onClose: () => void;
+  /** The page's title while the preview is open: "PDF로 저장" offers it as the file name. */
+  title: string;
+  notice: string | null;
+}) {
   const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const titleBefore = document.title;
+    document.title = title;
+    return () => {
+      document.title = titleBefore;
+    };
+  }, [title]);
   useEffect(() => {
     // The form behind the preview is out of reach (Tab stays in the preview); closing returns to where it was.
     const root = document.getElementById('root');
@@ -184,6 +202,11 @@ function PrintOverlay({ children, onClose }: { children: ReactNode; onClose: () 
         <button type="button" onClick={onClose} ref={closeButton}>
           닫기
         </button>
+        {notice !== null && (
+          <p className="print-notice" role="note" data-testid="print-notice">
+            {notice}
+          </p>
+        )}
       </div>
       <div className="print-page">{children}</div>
     </div>,
@@ -225,8 +248,13 @@ export function EditorFrame(props: {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [flush, printing]);
-  // Leaving by any way (this button, the main menu, another document) asks first when cells were refused.
+  // Leaving by any way (this button, the main menu, another document) asks first when cells were refused or the
+  // last save stored nothing (another window saved first, or the app could not be reached).
   const confirmLeave = (): boolean => {
+    if (handle.state.kind === 'error')
+      return window.confirm(
+        `저장하지 못한 변경이 있습니다 (${handle.state.message}). 지금 나가면 이 창에서 입력한 내용은 사라집니다. 나갈까요?`,
+      );
     const refused = refusedFields(handle.state).length;
     return (
       refused === 0 ||
@@ -235,6 +263,7 @@ export function EditorFrame(props: {
       )
     );
   };
+  const refusedCount = refusedFields(handle.state).length;
   useLeaveGuard(confirmLeave);
   const kindLabel = DOCUMENT_KIND_LABELS[handle.ref.kind];
   return (
@@ -255,6 +284,22 @@ export function EditorFrame(props: {
         </h2>
         <StatusBadge status={handle.status} />
         {!handle.readOnly && <SaveIndicator state={handle.state} status={handle.status} />}
+        {handle.state.kind === 'error' && handle.state.code === 'VERSION_CONFLICT' && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              if (
+                window.confirm(
+                  '다른 창에서 저장한 내용을 불러옵니다. 이 창에서 저장하지 못한 입력은 사라집니다. 불러올까요?',
+                )
+              )
+                props.onReload();
+            }}
+          >
+            저장된 내용 다시 불러오기
+          </button>
+        )}
         <div className="editor-actions">
           {props.extraActions}
           <button
@@ -316,7 +361,21 @@ export function EditorFrame(props: {
         </aside>
       </div>
       {props.below}
-      {printing && <PrintOverlay onClose={closePrint}>{props.renderPrint()}</PrintOverlay>}
+      {printing && (
+        <PrintOverlay
+          onClose={closePrint}
+          title={`${kindLabel} ${props.projectId} ${props.projectName}`}
+          notice={
+            refusedCount > 0
+              ? `입력 오류 ${refusedCount}곳은 저장되지 않은 칸이라 마지막으로 저장한 값으로 인쇄됩니다.`
+              : handle.state.kind === 'error'
+                ? '화면의 내용으로 인쇄하지만, 아직 저장하지 못한 변경이 있습니다.'
+                : null
+          }
+        >
+          {props.renderPrint()}
+        </PrintOverlay>
+      )}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { FinancePanel } from './FinancePanel';
 import { AmountCell, asAnyForm, cellNumber, formatMoney, TextArea, type AnyForm } from './form-kit';
 import { FinancePrint } from './print';
 import { useAutosave } from './use-autosave';
+import { printable } from './partial-save';
 
 /** 붙임5 재정집행 현황 — the department's own 확보내역 and 비고; the rest of the row is derived. */
 
@@ -82,10 +83,9 @@ export function FinanceRowForm(props: {
         )
       }
       renderPrint={() => {
-        const parsed = financeRowSchema.safeParse(form.getValues());
         return (
           <FinancePrint
-            row={parsed.success ? parsed.data : doc}
+            row={printable(financeRowSchema, form.getValues(), handle.lastSaved(), doc)}
             projectName={props.projectName}
             derived={derivedRow('print-finance-row')}
           />

@@ -23,6 +23,7 @@ import { InvestmentGrid, TextPeriodGrid } from './grids';
 import { PlanPrint } from './print';
 import { ContactList, CooperatingDepartments, ParticipationSection } from './sections';
 import { useAutosave } from './use-autosave';
+import { printable } from './partial-save';
 
 /** 붙임3 공약실천계획서. */
 
@@ -139,8 +140,8 @@ export function PlanForm(props: {
       onReload={props.onReload}
       onClose={props.onClose}
       renderPrint={() => {
-        const parsed = executionPlanSchema.safeParse(form.getValues());
-        return <PlanPrint plan={parsed.success ? parsed.data : doc} term={props.term} />;
+        const plan = printable(executionPlanSchema, form.getValues(), handle.lastSaved(), doc);
+        return <PlanPrint plan={plan} term={props.term} />;
       }}
     >
       <fieldset className="section" data-path="header">

@@ -80,3 +80,27 @@ export function savableOnUnload(values: unknown, lastSaved: unknown): unknown {
   );
   return savableRest(values, refused, lastSaved) ?? values;
 }
+
+/**
+ * The document the print shows: the form's values as a save stores them — a field the schema refuses as last saved
+ * (`savableRest`) — or, when nothing valid comes of that, the document as last saved. Never the document as it was
+ * opened while newer text is stored.
+ */
+export function printable<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  values: unknown,
+  lastSaved: unknown,
+  opened: T,
+): T {
+  const live = schema.safeParse(values);
+  if (live.success) return live.data;
+  const issues = documentSchema.safeParse(values);
+  const refused = issues.success
+    ? {}
+    : Object.fromEntries(issues.error.issues.map((i) => [i.path.map(String).join('.'), i.message]));
+  for (const candidate of [savableRest(values, refused, lastSaved), lastSaved]) {
+    const parsed = schema.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+  }
+  return opened;
+}

@@ -370,8 +370,9 @@ export function FinancePrint({
   projectName: string;
   derived?: ReactNode;
 }) {
+  // The whole 붙임5 row goes under it: a wide table, printed on a landscape page.
   return (
-    <article className="print-doc">
+    <article className="print-doc print-doc-wide">
       <h1>재정집행 현황 — 확보내역</h1>
       <p className="print-sub">{halfYearLabel(row.periodId)} (임기 중 확보 누계, 백만원)</p>
       <table className="print-table">

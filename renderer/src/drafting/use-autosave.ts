@@ -27,7 +27,8 @@ export type SaveState =
   /** Saved except the fields in `refused` (path → message), which kept their last saved value. */
   | { kind: 'partial'; at: string; refused: Record<string, string> }
   | { kind: 'invalid'; message: string; refused: Record<string, string> }
-  | { kind: 'error'; message: string };
+  /** Not saved at all (another window saved first, or the app could not be reached); `code` is the API's. */
+  | { kind: 'error'; message: string; code?: string };
 
 export interface AutosaveHandle {
   ref: DocumentRef;
@@ -38,6 +39,8 @@ export interface AutosaveHandle {
   validation: ValidationResult;
   /** Last stored version (null before the first save). */
   version: () => number | null;
+  /** The values of the last successful save (the stored document when opened). */
+  lastSaved: () => unknown;
   /** Saves pending changes now; resolves true when nothing unsaved remains. */
   flush: () => Promise<boolean>;
   submit: () => Promise<void>;
@@ -95,6 +98,8 @@ export function useAutosave(
   const lastOk = useRef(true);
   /** The values of the last successful save (the stored document when opened). */
   const lastSaved = useRef<unknown>(opened.document);
+  /** Why the last save stored nothing, when it was not the input (another window, no connection). */
+  const lastFailure = useRef<string | null>(null);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     if (!dirty.current) return lastOk.current;
@@ -116,10 +121,12 @@ export function useAutosave(
       await store(structuredClone(form.getValues()));
       setState(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: clock(new Date()) });
       lastOk.current = true;
+      lastFailure.current = null;
       return !dirty.current;
     } catch (error) {
       lastOk.current = false;
       if (error instanceof ApiCallError && error.code === 'DOCUMENT_INVALID') {
+        lastFailure.current = null;
         const refused = error.details;
         markFields(form, refused, 'server');
         // Everything else is saved now; the refused fields wait, marked, for the next edit.
@@ -137,7 +144,10 @@ export function useAutosave(
       } else {
         // Keep the change pending so the next edit, blur or Ctrl+S tries again.
         dirty.current = true;
-        setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        const code = error instanceof ApiCallError ? error.code : undefined;
+        setState(code === undefined ? { kind: 'error', message } : { kind: 'error', message, code });
+        lastFailure.current = message;
       }
       return false;
     }
@@ -198,7 +208,10 @@ export function useAutosave(
     if (!ok || versionRef.current === null) {
       setSubmitMessage({
         kind: 'error',
-        text: '입력 오류가 있어 저장하지 못했으므로 제출할 수 없습니다. 표시된 항목을 고치세요.',
+        text:
+          lastFailure.current !== null
+            ? `저장하지 못했으므로 제출할 수 없습니다: ${lastFailure.current}`
+            : '입력 오류가 있어 저장하지 못했으므로 제출할 수 없습니다. 표시된 항목을 고치세요.',
       });
       return;
     }
@@ -219,6 +232,7 @@ export function useAutosave(
   }, [flush, form, ref, beforeSubmit]);
 
   const version = useCallback(() => versionRef.current, []);
+  const saved = useCallback(() => lastSaved.current, []);
 
   return useMemo(
     () => ({
@@ -229,11 +243,25 @@ export function useAutosave(
       status,
       validation,
       version,
+      lastSaved: saved,
       flush,
       submit,
       submitMessage,
       savedCount,
     }),
-    [ref, form, readOnly, state, status, validation, version, flush, submit, submitMessage, savedCount],
+    [
+      ref,
+      form,
+      readOnly,
+      state,
+      status,
+      validation,
+      version,
+      saved,
+      flush,
+      submit,
+      submitMessage,
+      savedCount,
+    ],
   );
 }

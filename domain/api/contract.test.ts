@@ -34,12 +34,14 @@ describe('data folder paths', () => {
 });
 
 describe('report request', () => {
-  it('refuses a comparison with the half-year reported', () => {
-    const same = reportRequestSchema.safeParse({ periodId: '2019-H1', comparePeriodId: '2019-H1' });
-    expect(same.error?.issues[0]).toMatchObject({
-      path: ['comparePeriodId'],
-      message: '비교 반기는 보고 반기와 다른 반기를 고르세요.',
-    });
+  it('refuses a comparison with the half-year reported or a later one', () => {
+    for (const comparePeriodId of ['2019-H1', '2019-H2', '2020-H1']) {
+      const refused = reportRequestSchema.safeParse({ periodId: '2019-H1', comparePeriodId });
+      expect(refused.error?.issues[0]).toMatchObject({
+        path: ['comparePeriodId'],
+        message: '비교 반기는 보고 반기보다 앞선 반기를 고르세요.',
+      });
+    }
     expect(reportRequestSchema.safeParse({ periodId: '2019-H1', comparePeriodId: '2018-H2' }).success).toBe(
       true,
     );

@@ -449,10 +449,11 @@ export const reportRequestSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
   })
-  // A half-year compared with itself would report "nothing changed" for every project.
-  .refine((r) => r.comparePeriodId !== r.periodId, {
+  // The comparison goes from an earlier half-year to the one reported: with itself every project would read
+  // "unchanged", with a later one every 개선 would read 악화 ("2019-H1" ids order as the half-years do).
+  .refine((r) => r.comparePeriodId === undefined || r.comparePeriodId < r.periodId, {
     path: ['comparePeriodId'],
-    message: '비교 반기는 보고 반기와 다른 반기를 고르세요.',
+    message: '비교 반기는 보고 반기보다 앞선 반기를 고르세요.',
   });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 

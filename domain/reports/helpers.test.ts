@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { publicExportCaution, undecidedCompletionNote } from './labels';
 import { plannedSoFar } from './lagging';
 import { localDateOf } from './submissions';
 
@@ -29,5 +30,26 @@ describe('localDateOf', () => {
     expect(localDateOf('2019-07-15')).toBe('2019-07-15');
     expect(localDateOf('2019-07-15T15:00:00Z', 0)).toBe('2019-07-15');
     expect(() => localDateOf('어제')).toThrow('접수 일시 형식');
+  });
+});
+
+describe('what is said of undecided items', () => {
+  it('names, for the public export, how each kind of undecided item goes out', () => {
+    expect(publicExportCaution(undefined)).toBeNull();
+    expect(publicExportCaution({ conflicts: 0, completionRequests: 0, changeRequests: 0 })).toBeNull();
+    expect(publicExportCaution({ conflicts: 1, completionRequests: 0, changeRequests: 0 })).toBe(
+      '아직 정하지 않은 충돌 1건이 있습니다: 충돌은 정하기 전에 반영된 내용으로 공개됩니다. 정한 뒤 다시 내보내는 것을 권합니다.',
+    );
+    const all = publicExportCaution({ conflicts: 2, completionRequests: 1, changeRequests: 3 });
+    expect(all).toContain('충돌 2건, 완료 요청 1건, 조정 요청 3건');
+    expect(all).toContain("완료 요청은 '완료 (결정 대기)'로, 조정 요청은 조정 전의 계획으로, 충돌은");
+  });
+
+  it('tells citizens what is being checked and the office what a decision does', () => {
+    expect(undecidedCompletionNote(5, 0)).toBeNull();
+    expect(undecidedCompletionNote(5, 2, 'public')).toBe(
+      '완료 5건 가운데 2건은 담당 부서가 완료를 보고하여 시에서 확인하고 있는 사업입니다(결정 대기).',
+    );
+    expect(undecidedCompletionNote(5, 2)).toContain('반려하면 정상추진으로 바뀝니다');
   });
 });

@@ -21,6 +21,7 @@ export {
   financeStatusLabel,
   reportTitle,
   undecidedSummary,
+  publicExportCaution,
 } from './labels';
 export {
   plannedSoFar,

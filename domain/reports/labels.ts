@@ -73,9 +73,33 @@ export const reportTitle = (meta: { termName: string }): string => `${meta.termN
  * The note under the status tables when some 완료 still wait for the office's decision; null when none does.
  * `completed` and `undecided` are the total row's counts.
  */
-export function undecidedCompletionNote(completed: number, undecided: number): string | null {
+export function undecidedCompletionNote(
+  completed: number,
+  undecided: number,
+  /** 'public': the city website's page, which says what citizens need, not the office's workflow. */
+  audience: 'office' | 'public' = 'office',
+): string | null {
   if (undecided === 0) return null;
+  if (audience === 'public')
+    return `완료 ${completed}건 가운데 ${undecided}건은 담당 부서가 완료를 보고하여 시에서 확인하고 있는 사업입니다(${UNDECIDED_LABEL}).`;
   return `완료 ${completed}건 가운데 ${undecided}건은 부서가 완료를 요청했지만 기획담당관이 아직 결정하지 않은 사업입니다(${UNDECIDED_LABEL}). 결정 전까지 완료로 집계하고, 반려하면 정상추진으로 바뀝니다.`;
+}
+
+/**
+ * What the public export shows of what the office has not decided yet, for the message after it: each kind of
+ * undecided item goes out as it stands before the decision.
+ */
+export function publicExportCaution(
+  undecided: { conflicts: number; completionRequests: number; changeRequests: number } | undefined,
+): string | null {
+  const waiting = undecidedSummary(undecided);
+  if (waiting === null || undecided === undefined) return null;
+  const asIs = [
+    undecided.completionRequests > 0 ? `완료 요청은 '완료 (${UNDECIDED_LABEL})'로` : null,
+    undecided.changeRequests > 0 ? '조정 요청은 조정 전의 계획으로' : null,
+    undecided.conflicts > 0 ? '충돌은 정하기 전에 반영된 내용으로' : null,
+  ].filter((p) => p !== null);
+  return `아직 정하지 않은 ${waiting}이 있습니다: ${asIs.join(', ')} 공개됩니다. 정한 뒤 다시 내보내는 것을 권합니다.`;
 }
 
 /**

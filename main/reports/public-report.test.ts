@@ -144,7 +144,10 @@ describe('a 완료 not decided yet', () => {
     expect(statusIn(projects, '1-1-7')).toBe('일부추진');
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).toContain('완료 (결정 대기)');
-    expect(html).toContain('1건은 부서가 완료를 요청했지만');
+    // Said for citizens: what is being checked, not the office's workflow (결정, 반려).
+    expect(html).toContain('1건은 담당 부서가 완료를 보고하여 시에서 확인하고 있는 사업입니다(결정 대기).');
+    expect(html).not.toContain('반려');
+    expect(html).not.toContain('기획담당관');
     // Decided, it is plain 완료 again.
     const plain = join(out, 'decided');
     writePublicReport(buildOfficeReport(input), plain);

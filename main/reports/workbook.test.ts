@@ -201,6 +201,20 @@ describe('writeReportWorkbook', () => {
     const comparison = book.Sheets[SHEET_NAMES.comparison] as XLSX.WorkSheet;
     for (const id of waiting)
       expect(cell(comparison, `E${rowOf(comparison, 'A', id)}`)?.v).toBe('완료 (결정 대기)');
+    // And 부진 사업, when such a project is lagging (here: every project under a 100% 집행률 기준).
+    const strict = buildOfficeReport({
+      ...input,
+      completionUndecided: new Set(waiting),
+      options: { ...input.options, executionRateThreshold: 1 },
+    });
+    const laggingIds = new Set(strict.lagging.map((l) => l.projectId));
+    const waitingLagging = waiting.filter((id) => laggingIds.has(id));
+    expect(waitingLagging.length).toBeGreaterThan(0);
+    const lagging = XLSX.read(writeReportWorkbook(strict), { type: 'buffer' }).Sheets[
+      SHEET_NAMES.lagging
+    ] as XLSX.WorkSheet;
+    for (const id of waitingLagging)
+      expect(cell(lagging, `D${rowOf(lagging, 'A', id)}`)?.v).toBe('완료 (결정 대기)');
   });
 });
 
@@ -250,7 +264,12 @@ describe('접수내역', () => {
       expect(cell(ws, `C${i + 2}`)?.v).toBe(b.receivedDate);
       expect(String(cell(ws, `B${i + 2}`)?.v)).toMatch(new RegExp(`^${b.receivedDate} `));
       expect(String(cell(ws, `H${i + 2}`)?.v)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      // A quarantined bundle is signed with a key not approved (yet): not called a failed signature.
+      expect(cell(ws, `E${i + 2}`)?.v).toBe(b.signature === 'valid' ? '확인' : '격리(승인되지 않은 키)');
     });
+    expect(bundles.some((b) => b.signature === 'quarantined')).toBe(true);
+    const submissions = workbook.Sheets[SHEET_NAMES.submissions] as XLSX.WorkSheet;
+    expect(cell(submissions, 'H1')?.v).toBe('격리(승인되지 않은 키)');
   });
 });
 

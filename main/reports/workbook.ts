@@ -296,7 +296,7 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
       '미접수',
       '상태',
       '기한 경과 미제출',
-      '서명 확인 실패',
+      '격리(승인되지 않은 키)',
       '미접수 목록',
     ],
     s.departments.map((d) => (b: SheetBuilder, r: number) => {
@@ -310,7 +310,7 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 7, d.hasQuarantined ? '있음' : '');
       b.text(r, 8, d.missing.map((m) => `${KIND_LABELS[m.kind]} ${m.projectId}`).join(', '));
     }),
-    [18, 10, 8, 12, 8, 10, 14, 12, 80],
+    [18, 10, 8, 12, 8, 10, 14, 20, 80],
   );
   const r = s.departments.length + 1;
   b.text(r, 0, '합계');
@@ -345,7 +345,8 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 1, localDateTimeOf(x.receivedAt));
       b.text(r, 2, x.receivedDate);
       b.text(r, 3, x.onTime ? '예' : '아니오');
-      b.text(r, 4, x.signature === 'valid' ? '확인' : '격리(서명 확인 실패)');
+      // Quarantined bundles are signed with a key not approved (yet): not a failed signature.
+      b.text(r, 4, x.signature === 'valid' ? '확인' : '격리(승인되지 않은 키)');
       b.count(r, 5, x.revision);
       b.count(r, 6, x.documentCount);
       b.text(r, 7, localDateTimeOf(x.createdAt));
@@ -373,7 +374,7 @@ function laggingSheet(report: OfficeReport): XLSX.WorkSheet {
       b.id(r, 0, l.projectId);
       b.text(r, 1, l.projectName);
       b.text(r, 2, l.leadDepartment);
-      b.text(r, 3, REPORT_STATUS_LABELS[l.status]);
+      b.text(r, 3, financeStatusLabel(l.status, l.projectId, report.comparison.completionUndecided));
       b.text(r, 4, l.reasons.map((x) => LAGGING_REASON_LABELS[x]).join(', '));
       b.percent(r, 5, l.executionRate);
       if (l.plannedSoFar === null) b.text(r, 6, EMPTY);

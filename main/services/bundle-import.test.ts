@@ -592,6 +592,10 @@ describe('keys and quarantine', () => {
     const received = await listReceivedDocuments(late.db);
     expect(received.length).toBeGreaterThan(0);
     expect(new Set(received.map((d) => d.receivedAt))).toEqual(new Set(['2019-07-10T01:00:00.000Z']));
+    // Sent again, it is named with the time it arrived, in the office's time (KST).
+    const [again] = await importBundles(late, [exported.path], undefined, direct);
+    expect(again?.status).toBe('duplicate');
+    expect(again?.reason).toContain('2019-07-10 10:00 가져옴');
   });
 
   it('a pending key quarantines too', async () => {

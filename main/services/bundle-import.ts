@@ -37,6 +37,7 @@ import { enterImportWrites } from './import-write-mode';
 import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
+import { localDateTimeOf } from '../../domain/reports/submissions';
 import { josa } from '../../domain/text/josa';
 
 /**
@@ -481,7 +482,7 @@ const duplicateOf = (
   code: 'DUPLICATE',
   reason:
     known.status === 'accepted'
-      ? `이미 받은 번들입니다 (${known.department} r${known.revision}, ${known.importedAt.slice(0, 10)} 가져옴). 바뀐 것이 없습니다.`
+      ? `이미 받은 번들입니다 (${known.department} r${known.revision}, ${localDateTimeOf(known.importedAt)} 가져옴). 바뀐 것이 없습니다.`
       : `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 키가 승인되면 자동으로 반영됩니다.`,
   department: known.department,
   revision: known.revision,

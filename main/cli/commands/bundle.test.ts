@@ -171,7 +171,8 @@ describe('pledge keys / bundle / import / baseline', () => {
       run('report', '--data', officeDir, '--period', '2019-H1', '--compare', half, '--json');
     const same = await compare('2019-H1');
     expect(same.code).toBe(2);
-    expect(same.err).toContain('비교 반기는 보고 반기와 다른 반기를 고르세요.');
+    expect(same.err).toContain('비교 반기는 보고 반기보다 앞선 반기를 고르세요.');
+    expect((await compare('2019-H2')).err).toContain('비교 반기는 보고 반기보다 앞선 반기를 고르세요.');
     const other = await compare('2018-H2');
     expect(other.code).toBe(0);
   });

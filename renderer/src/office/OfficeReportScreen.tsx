@@ -9,7 +9,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { ChangesSection, CompletionSection, ConflictsSection } from './DecisionSections';
 import { FinanceTable } from './FinanceTable';
 import { needsConfirmation } from '../../../domain/plans/confirmation';
-import { reportTitle, undecidedSummary } from '../../../domain/reports/labels';
+import { publicExportCaution, reportTitle, undecidedSummary } from '../../../domain/reports/labels';
 import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../../domain/reports/lagging';
 import { PlanConfirmationsSection } from './PlanConfirmations';
 import { formatRate } from './format';
@@ -189,15 +189,14 @@ function ReportView({
         what === 'workbook' ? await api.exportReportWorkbook(request) : await api.exportPublicReport(request);
       downloadBase64(file.fileName, file.mediaType, file.dataBase64);
       // Exported before every decision is taken: said, so the file is not taken for the final one.
-      const waiting = undecidedSummary(
-        state.status === 'ready' ? state.value.view.report.meta.undecided : undefined,
-      );
+      const undecided = state.status === 'ready' ? state.value.view.report.meta.undecided : undefined;
+      const waiting = undecidedSummary(undecided);
       const caution =
         waiting === null
           ? ''
           : what === 'workbook'
             ? ` 아직 정하지 않은 ${waiting}이 있습니다: 정하면 표가 바뀔 수 있습니다 (개요 시트에도 적었습니다).`
-            : ` 아직 정하지 않은 ${waiting}이 있습니다: 정하기 전의 내용(예: 완료 (결정 대기))이 공개됩니다. 정한 뒤 다시 내보내는 것을 권합니다.`;
+            : ` ${publicExportCaution(undecided) ?? ''}`;
       setExportMessage({
         kind: waiting === null ? 'success' : 'info',
         text:
@@ -247,8 +246,8 @@ function ReportView({
             <select
               value={periodId}
               onChange={(e) => {
-                // The comparison never stays on the half-year now reported (it would show no change at all).
-                if (e.target.value === compareId) setCompareId('');
+                // The comparison is always with an earlier half-year: one no longer earlier falls back to 직전 반기.
+                if (compareId !== '' && compareId >= e.target.value) setCompareId('');
                 setPeriodId(e.target.value);
               }}
               data-testid="office-period"
@@ -271,7 +270,7 @@ function ReportView({
             >
               <option value="">직전 반기</option>
               {periods
-                .filter((p) => p.id !== periodId)
+                .filter((p) => p.id < periodId)
                 .map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.label}
@@ -369,6 +368,7 @@ function ReportView({
               lagging={report.lagging}
               threshold={report.meta.executionRateThreshold}
               definition={report.meta.definitions.lagging}
+              completionUndecided={report.comparison.completionUndecided}
               complete={printAll}
               shown={tab === 'lagging'}
             />

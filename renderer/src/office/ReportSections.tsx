@@ -20,12 +20,15 @@ export function LaggingTable({
   lagging,
   threshold,
   definition,
+  completionUndecided,
   complete = false,
   shown = true,
 }: {
   lagging: LaggingProject[];
   threshold: number;
   definition: string;
+  /** Projects whose 완료 awaits the office's decision: "완료 (결정 대기)", as 붙임5 says. */
+  completionUndecided: readonly string[];
   /** Every row at once (printing); otherwise rows render progressively while `shown`. */
   complete?: boolean;
   shown?: boolean;
@@ -63,7 +66,7 @@ export function LaggingTable({
                   <td>{p.projectId}</td>
                   <td className="text">{p.projectName}</td>
                   <td>{p.leadDepartment}</td>
-                  <td>{REPORT_STATUS_LABELS[p.status]}</td>
+                  <td>{financeStatusLabel(p.status, p.projectId, completionUndecided)}</td>
                   <td data-testid={`lagging-${p.projectId}-reasons`} data-value={p.reasons.join(' ')}>
                     {p.reasons.map((r) => LAGGING_REASON_LABELS[r]).join(', ')}
                   </td>

@@ -21,7 +21,8 @@ function signature(d: DepartmentSubmission): { label: string; value: string } {
   if (d.bundles.length === 0) return { label: '–', value: 'none' };
   if (d.hasQuarantined) {
     const n = d.bundles.filter((b) => b.signature === 'quarantined').length;
-    return { label: `격리 ${n}건 (서명 확인 안 됨)`, value: 'quarantined' };
+    // Quarantined: signed with a key the office has not approved (unknown, pending or revoked), not a forgery.
+    return { label: `격리 ${n}건 (승인되지 않은 키)`, value: 'quarantined' };
   }
   return { label: '서명 확인', value: 'valid' };
 }

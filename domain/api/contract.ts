@@ -501,6 +501,11 @@ export interface CompletionRequestView {
   /** The office's note with its latest decision, and when it was made (ISO). */
   decisionNote: string | null;
   decidedAt: string | null;
+  /**
+   * The half-year the decision was made for: this one, or an earlier one whose acceptance carries over while the
+   * cards still report 완료 (null while undecided).
+   */
+  decidedForPeriodId: string | null;
 }
 
 /** A rejection (완료 요청, 조정 요청) goes back to the department with its reason: the note is required. */

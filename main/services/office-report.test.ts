@@ -73,6 +73,7 @@ describe('office report with decisions', () => {
         decision: null,
         decisionNote: null,
         decidedAt: null,
+        decidedForPeriodId: null,
       },
     ]);
     expect(statusOf(asked)?.completed).toBe(1);
@@ -117,6 +118,52 @@ describe('office report with decisions', () => {
     const accepted = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
     expect(statusOf(accepted)?.completed).toBe(1);
     expect(accepted.report.statusTables.total.completedUndecided).toBe(0);
+  });
+
+  it('a 완료 accepted once stays accepted while later cards report 완료; a rejection is asked again', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const completed = (periodId: string) => cardDoc(cardFor(plan, 'completed'), periodId);
+    expect(await h.send('2019-H1', [completed('2019-H1')])).toBe('accepted');
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+    });
+    expect(await h.send('2019-H2', [completed('2019-H2')])).toBe('accepted');
+
+    const later = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+    expect(later.completionRequests[0]).toMatchObject({
+      decision: 'accepted',
+      decidedForPeriodId: '2019-H1',
+    });
+    expect(statusOf(later)?.completed).toBe(1);
+    expect(later.report.statusTables.total.completedUndecided).toBe(0);
+    expect(later.report.meta.undecided?.completionRequests).toBe(0);
+
+    // Rejected for 2020-H1: that half-year counts 정상추진; reported 완료 again in 2020-H2, it is a new request.
+    expect(await h.send('2020-H1', [completed('2020-H1')])).toBe('accepted');
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2020-H1',
+      decision: 'rejected',
+      note: '완료 후 재추진 중',
+    });
+    const rejected = await handlers.getOfficeReport({ periodId: '2020-H1', today: '2020-07-20' });
+    expect(statusOf(rejected)?.completed).toBe(0);
+    expect(await h.send('2020-H2', [completed('2020-H2')])).toBe('accepted');
+    const asked = await handlers.getOfficeReport({ periodId: '2020-H2', today: '2021-01-20' });
+    expect(asked.completionRequests[0]).toMatchObject({ decision: null, decidedForPeriodId: null });
+    expect(asked.report.statusTables.total.completedUndecided).toBe(1);
+    // The earlier half-year keeps its own decision.
+    const first = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2020-01-20' });
+    expect(first.completionRequests[0]).toMatchObject({
+      decision: 'accepted',
+      decidedForPeriodId: '2019-H1',
+    });
   });
 
   it('an approved change request rewrites the confirmed plan and enters the change history', async () => {

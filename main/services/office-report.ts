@@ -14,6 +14,7 @@ import { josa } from '../../domain/text/josa';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
+import { completionDecisions, type CompletionDecisionOf } from './completion-decisions';
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
 import { planChangeEffects } from './office-decisions';
@@ -140,7 +141,7 @@ const coDepartmentCardKey = (card: ManagementCard): string =>
  */
 function decidedInput(
   input: ReportInput,
-  completion: Awaited<ReturnType<typeof latestDecisions>>,
+  completion: CompletionDecisionOf,
   conflictDecisions: Awaited<ReturnType<typeof latestDecisions>>,
   held: Unresolved[],
   planFor: (card: ManagementCard) => ExecutionPlan | undefined,
@@ -163,7 +164,7 @@ function decidedInput(
   const cards = input.cards
     .filter((card) => !excluded.has(`${card.projectId}|${card.department}`))
     .map((card) => {
-      const decision = completion.get(`${card.projectId}:${card.periodId}`);
+      const decision = completion(card.projectId, card.periodId);
       if (card.status !== 'completed' || decision?.decision !== 'rejected') return card;
       // 완료 not accepted by the office: the project stays 정상추진 until a later half-year's request is accepted.
       return { ...card, status: 'onTrack' as const };
@@ -175,7 +176,7 @@ function decidedInput(
         (card) =>
           card.status === 'completed' &&
           findProject(input.catalog, card.projectId)?.leadDepartment === card.department &&
-          completion.get(`${card.projectId}:${card.periodId}`) === undefined,
+          completion(card.projectId, card.periodId) === undefined,
       )
       .map((card) => card.projectId),
   );
@@ -204,13 +205,13 @@ export async function officeReport(
     },
     request.comparePeriodId,
   );
-  const completion = await latestDecisions(db, 'completion');
+  const completion = completionDecisions(await latestDecisions(db, 'completion'));
   const completionRequests = raw.cards
     .filter(
       (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,
     )
     .map((c) => {
-      const decided = completion.get(`${c.projectId}:${c.periodId}`);
+      const decided = completion(c.projectId, c.periodId);
       return {
         projectId: c.projectId,
         department: c.department,
@@ -219,6 +220,7 @@ export async function officeReport(
         decision: decided?.decision ?? null,
         decisionNote: decided?.note ?? null,
         decidedAt: decided?.decidedAt ?? null,
+        decidedForPeriodId: decided?.decidedForPeriodId ?? null,
       };
     });
   const heldBundles = await listHeldBundles(db);

@@ -253,6 +253,12 @@ export function CompletionSection({
                   : r.decision === 'rejected'
                     ? '반려 (정상추진으로 집계)'
                     : '미결정'}
+                {r.decidedForPeriodId !== null && r.decidedForPeriodId !== periodId && (
+                  <span data-testid={`completion-${r.projectId}-carried`}>
+                    {' '}
+                    ({periodLabel(r.decidedForPeriodId)}에 승인한 완료를 이어서 적용)
+                  </span>
+                )}
                 {r.decidedAt !== null && (
                   <span className="hint">
                     {' '}

@@ -397,6 +397,17 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
       projects.filter((p) => p.projectId !== '4-3-3'),
     ),
   );
+  // 제출 현황 owes the excluded card again: one received fewer, named as excluded.
+  await office.tab('submissions');
+  await expect(office.cell(`submission-${DEPT_A}-state`)).toHaveAttribute('data-value', 'partial');
+  // A card and a finance row per project led, less the excluded card.
+  await expect(office.cell(`submission-${DEPT_A}-received`)).toHaveText(
+    String(projectsLedBy(DEPT_A).length * 2 - 1),
+  );
+  await expect(office.cell(`submission-${DEPT_A}-missing`)).toHaveAttribute('data-count', '1');
+  await expect(office.cell(`submission-${DEPT_A}-missing`)).toContainText(
+    '제외한 관리카드 4-3-3 (다시 제출 필요)',
+  );
 });
 
 test("approving a change request shows first what it rewrites in the confirmed plan; the half-year's cards written before it stay out of the conflicts", async ({

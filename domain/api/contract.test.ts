@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contract,
   isFullPath,
+  EXCLUSION_NOTE_MESSAGE,
   REJECTION_NOTE_MESSAGE,
   reportRequestSchema,
   restoreBackupInputSchema,
@@ -69,5 +70,23 @@ describe('office decisions', () => {
     };
     expect(change.safeParse(request).error?.issues[0]?.message).toBe(REJECTION_NOTE_MESSAGE);
     expect(change.safeParse({ ...request, status: 'reviewing' }).success).toBe(true);
+  });
+
+  it('excluding a card (a 확정 항목 conflict) needs its reason; other conflicts do not', () => {
+    const resolve = contract.resolveConflict.input;
+    const exclude = {
+      key: 'frozen:4-3-3:2019-H1:경제진흥본부',
+      projectId: '4-3-3',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: ' ',
+    };
+    expect(resolve.safeParse(exclude).error?.issues[0]).toMatchObject({
+      path: ['note'],
+      message: EXCLUSION_NOTE_MESSAGE,
+    });
+    expect(resolve.safeParse({ ...exclude, note: '확정 계획과 다른 목표' }).success).toBe(true);
+    expect(resolve.safeParse({ ...exclude, decision: 'accepted' }).success).toBe(true);
+    expect(resolve.safeParse({ ...exclude, key: 'sameRevision:경제진흥본부:3' }).success).toBe(true);
   });
 });

@@ -510,6 +510,8 @@ export interface CompletionRequestView {
 
 /** A rejection (완료 요청, 조정 요청) goes back to the department with its reason: the note is required. */
 export const REJECTION_NOTE_MESSAGE = '반려할 때는 부서에 알릴 사유를 메모에 적으세요.';
+/** Excluding a card (a 확정 항목 conflict) sends the department back to work: the reason is required too. */
+export const EXCLUSION_NOTE_MESSAGE = '카드를 제외할 때는 부서에 알릴 사유를 메모에 적으세요.';
 
 export interface OfficeReportView {
   report: OfficeReport;
@@ -691,13 +693,18 @@ export const contract = {
     returns<{ confirmed: string[] }>(),
   ),
   resolveConflict: op(
-    z.strictObject({
-      key: z.string().min(1).max(300),
-      projectId: documentRefSchema.shape.projectId,
-      periodId: periodIdInputSchema,
-      decision: officeDecisionSchema,
-      note: z.string().max(2000),
-    }),
+    z
+      .strictObject({
+        key: z.string().min(1).max(300),
+        projectId: documentRefSchema.shape.projectId,
+        periodId: periodIdInputSchema,
+        decision: officeDecisionSchema,
+        note: z.string().max(2000),
+      })
+      .refine((v) => !(v.key.startsWith('frozen:') && v.decision === 'rejected' && v.note.trim() === ''), {
+        message: EXCLUSION_NOTE_MESSAGE,
+        path: ['note'],
+      }),
     returns<{ key: string; decision: 'accepted' | 'rejected' }>(),
   ),
   /** The held one of two same-revision bundles counts instead of the accepted one (which is held in its place). */

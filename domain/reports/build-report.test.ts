@@ -212,8 +212,31 @@ describe('buildOfficeReport — submissions', () => {
     expect(econ.lateCount).toBe(1);
     expect(econ.state).toBe('partial');
     expect(econ.overdue).toBe(true);
-    expect(econ.missing).toContainEqual({ kind: 'managementCard', projectId: '7-3-1' });
+    expect(econ.missing).toContainEqual({ kind: 'managementCard', projectId: '7-3-1', excluded: false });
     expect(econ.bundles.map((b) => b.receivedDate)).toEqual(['2019-07-15', '2019-07-16']);
+  });
+
+  it('a card the office excluded is owed again: not received, not late, named as excluded', () => {
+    const input = scenario();
+    const base = buildOfficeReport(input);
+    const econ = (r: OfficeReport) => r.submissions.departments.find((d) => d.department === '경제진흥본부')!;
+    const received = econ(base).items.find((i) => i.kind === 'managementCard' && i.received);
+    expect(received).toBeDefined();
+    const excluded = buildOfficeReport({
+      ...input,
+      excludedCards: new Set([`${received!.projectId}|경제진흥본부`]),
+    });
+    expect(econ(excluded).receivedCount).toBe(econ(base).receivedCount - 1);
+    expect(econ(excluded).missing).toContainEqual({
+      kind: 'managementCard',
+      projectId: received!.projectId,
+      excluded: true,
+    });
+    const item = econ(excluded).items.find(
+      (i) => i.kind === 'managementCard' && i.projectId === received!.projectId,
+    );
+    expect(item).toMatchObject({ received: false, onTime: null, excluded: true });
+    expect(econ(excluded).state).toBe('partial');
   });
 
   it('a quarantined bundle does not count as received, but is listed', () => {

@@ -75,15 +75,24 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
   // A department's row is kept between reports while its bundles, what it owes (the catalog), the due date and
   // today (overdue) are the same.
   const kept = memoTable(ctx.memo, `submissions|${period.id}`);
+  const excludedByDept = new Map<string, Set<string>>();
+  for (const key of input.excludedCards ?? []) {
+    const at = key.indexOf('|');
+    const department = key.slice(at + 1);
+    const projects = excludedByDept.get(department) ?? new Set<string>();
+    projects.add(key.slice(0, at));
+    excludedByDept.set(department, projects);
+  }
   const departments: DepartmentSubmission[] = [];
   for (const [department, items] of due) {
     const records = recordsByDept.get(department) ?? [];
-    const deps: unknown[] = [input.catalog.projects, dueDate, offset, input.options.today];
+    const excluded = excludedByDept.get(department) ?? NONE_EXCLUDED;
+    const deps: unknown[] = [input.catalog.projects, dueDate, offset, input.options.today, ...excluded, '|'];
     for (const r of records)
       deps.push(r.bundleSha256, r.signature, r.receivedAt, r.createdAt, r.revision, r.documents);
     departments.push(
       memoized(kept, department, deps, () =>
-        departmentSubmission(department, items, records, dueDate, offset, input.options.today),
+        departmentSubmission(department, items, records, excluded, dueDate, offset, input.options.today),
       ),
     );
   }
@@ -108,11 +117,15 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
 
 type OwedItem = { kind: DueItem['kind']; projectId: string; role: DueItem['role'] };
 
+const NONE_EXCLUDED: ReadonlySet<string> = new Set();
+
 /** One department's row: what it owes, what arrived (the earliest valid bundle per document) and when. */
 function departmentSubmission(
   department: string,
   items: readonly OwedItem[],
   records: readonly SubmissionRecord[],
+  /** Projects whose card from this department the office excluded. */
+  excludedCards: ReadonlySet<string>,
   dueDate: string,
   offset: number,
   today: string,
@@ -134,7 +147,9 @@ function departmentSubmission(
     }
   }
   const dueItems: DueItem[] = items.map((item) => {
-    const arrival = firstArrival.get(itemKey(item.kind, item.projectId));
+    // An excluded card is owed again: it counts as not received (nor late), marked as excluded.
+    const excluded = item.kind === 'managementCard' && excludedCards.has(item.projectId);
+    const arrival = excluded ? undefined : firstArrival.get(itemKey(item.kind, item.projectId));
     return {
       kind: item.kind,
       projectId: item.projectId,
@@ -143,10 +158,13 @@ function departmentSubmission(
       receivedAt: arrival?.record.receivedAt ?? null,
       bundleSha256: arrival?.record.bundleSha256 ?? null,
       onTime: arrival === undefined ? null : arrival.date <= dueDate,
+      excluded,
     };
   });
   const receivedCount = dueItems.filter((i) => i.received).length;
-  const missing = dueItems.filter((i) => !i.received).map((i) => ({ kind: i.kind, projectId: i.projectId }));
+  const missing = dueItems
+    .filter((i) => !i.received)
+    .map((i) => ({ kind: i.kind, projectId: i.projectId, excluded: i.excluded }));
   return {
     department,
     dueCount: dueItems.length,

@@ -88,6 +88,11 @@ export interface ReportInput {
    * yet: they count as 완료 until decided, and the tables say how many of their 완료 wait (completedUndecided).
    */
   completionUndecided?: ReadonlySet<string> | undefined;
+  /**
+   * Lead departments' cards the office excluded (a 확정 항목 conflict decided '카드 제외'), as
+   * `${projectId}|${department}`: 제출 현황 lists them as still owed, marked excluded, until a new card counts.
+   */
+  excludedCards?: ReadonlySet<string> | undefined;
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -165,6 +170,8 @@ export interface DueItem {
   bundleSha256: string | null;
   /** Received on or before the due date (office local date). Null when not received. */
   onTime: boolean | null;
+  /** Received, but the office excluded it (카드 제외): owed again, so not counted as received. */
+  excluded: boolean;
 }
 
 export interface DepartmentSubmission {
@@ -172,7 +179,8 @@ export interface DepartmentSubmission {
   dueCount: number;
   receivedCount: number;
   lateCount: number;
-  missing: { kind: DueItem['kind']; projectId: string }[];
+  /** What is still owed; `excluded`: it arrived but the office excluded it (the department must send it again). */
+  missing: { kind: DueItem['kind']; projectId: string; excluded: boolean }[];
   items: DueItem[];
   bundles: {
     bundleSha256: string;

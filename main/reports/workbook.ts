@@ -308,7 +308,13 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 5, stateLabel[d.state]);
       b.text(r, 6, d.overdue ? '예' : '');
       b.text(r, 7, d.hasQuarantined ? '있음' : '');
-      b.text(r, 8, d.missing.map((m) => `${KIND_LABELS[m.kind]} ${m.projectId}`).join(', '));
+      b.text(
+        r,
+        8,
+        d.missing
+          .map((m) => `${KIND_LABELS[m.kind]} ${m.projectId}${m.excluded ? ' (제외, 다시 제출)' : ''}`)
+          .join(', '),
+      );
     }),
     [18, 10, 8, 12, 8, 10, 14, 20, 80],
   );

@@ -157,8 +157,11 @@ function decidedInput(
   };
   const frozen = frozenFieldConflicts(input.plans, input.cards, planFor).map(resolved);
   const coCards = coDepartmentCardConflicts(input.catalog, input.cards).map(resolved);
+  const excludedCards = new Set(
+    frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
+  );
   const excluded = new Set([
-    ...frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
+    ...excludedCards,
     ...coCards.filter((c) => c.resolution !== 'accepted').map((c) => `${c.projectId}|${c.department}`),
   ]);
   const cards = input.cards
@@ -181,7 +184,7 @@ function decidedInput(
       .map((card) => card.projectId),
   );
   return {
-    input: { ...input, cards, completionUndecided },
+    input: { ...input, cards, completionUndecided, excludedCards },
     conflicts: [...frozen, ...coCards, ...held.map(resolved)],
   };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  EXCLUSION_NOTE_MESSAGE,
   REJECTION_NOTE_MESSAGE,
   type Conflict,
   type OfficeReportView,
@@ -94,6 +95,10 @@ export function ConflictsSection({
   }
   const decide = (c: Conflict, decision: 'accepted' | 'rejected') =>
     run(async () => {
+      if (c.kind === 'frozenFields' && decision === 'rejected' && (notes[c.key] ?? '').trim() === '') {
+        document.getElementById(`conflict-${testIdPart(c.key)}-note`)?.focus();
+        throw new Error(`${c.projectId} ${c.department}: ${EXCLUSION_NOTE_MESSAGE}`);
+      }
       if (c.kind === 'sameRevision' && decision === 'accepted' && c.heldSha256) {
         const swapped = await api.swapHeldBundle({ sha256: c.heldSha256, note: notes[c.key] ?? '' });
         return `${swapped.department} r${swapped.revision}: 보류한 번들(SHA-256 ${swapped.accepted.slice(0, 12)}…)로 바꿨습니다. 이제 그 번들의 문서가 반영되고, 먼저 반영했던 번들은 보류로 옮겼습니다 (다시 바꿀 수 있습니다).`;
@@ -160,6 +165,7 @@ export function ConflictsSection({
                   메모
                   <input
                     type="text"
+                    id={`${id}-note`}
                     value={notes[c.key] ?? ''}
                     onChange={(e) => setNotes({ ...notes, [c.key]: e.target.value })}
                     aria-label={`${c.projectId} 충돌 결정 메모`}

@@ -128,6 +128,7 @@ function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] })
     kindsByProject.set(m.projectId, kinds);
   }
   const count = (kind: keyof typeof KIND_LABELS) => missing.filter((m) => m.kind === kind).length;
+  const excluded = missing.filter((m) => m.excluded).map((m) => m.projectId);
   return (
     <>
       <strong className="missing-summary">
@@ -142,6 +143,12 @@ function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] })
           )
           .join(', ')}
       </span>
+      {excluded.length > 0 && (
+        <span className="missing-excluded" data-testid="missing-excluded">
+          {' '}
+          · 제외한 관리카드 {excluded.join(', ')} (다시 제출 필요)
+        </span>
+      )}
     </>
   );
 }

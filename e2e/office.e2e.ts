@@ -728,6 +728,11 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   // Nothing confirmed yet: no 붙임5 row; the tab names how many plans wait.
   await office.tab('finance');
   await expect(page.getByTestId('finance-legend')).toContainText('사업 0개');
+  // …and the projects that reported anyway are named, not dropped silently.
+  await expect(page.getByTestId('finance-without-plan')).toContainText(
+    `실천계획이 확정되지 않아 붙임5와 집행률에서 뺀 사업 ${projects.length}개: `,
+  );
+  for (const p of projects) await expect(page.getByTestId('finance-without-plan')).toContainText(p.projectId);
   await expect(page.getByTestId('office-tab-plans')).toContainText(String(projects.length));
   await office.tab('plans');
   const waiting = page.getByTestId('plan-table').locator('tbody tr');
@@ -761,6 +766,7 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   // 붙임5 now has exactly those projects, with the plan's 초기계획 computed by the test from what it drafted.
   await office.tab('finance');
   await expect(page.getByTestId('finance-legend')).toContainText(`사업 ${projects.length}개`);
+  await expect(page.getByTestId('finance-without-plan')).toHaveCount(0);
   for (const p of projects) {
     const expected = asAmounts(expectedFinanceMilli(p));
     expect(await office.amount(`finance-row-${p.projectId}-plannedTotal.initial`)).toBe(

@@ -159,6 +159,18 @@ describe('buildOfficeReport — 붙임5 재정집행 현황', () => {
     expect(row(shortcut, '1-1-7').hasFirstReport).toBe(false);
   });
 
+  it('names the projects that reported without a confirmed plan instead of dropping them silently', () => {
+    expect(report.finance.withoutConfirmedPlan).toEqual([]);
+    const input = scenario();
+    const reported = input.cards.find((c) => input.plans.some((p) => p.projectId === c.projectId));
+    expect(reported).toBeDefined();
+    const id = reported!.projectId;
+    const unconfirmed = buildOfficeReport({ ...input, plans: input.plans.filter((p) => p.projectId !== id) });
+    expect(unconfirmed.finance.withoutConfirmedPlan).toEqual([id]);
+    expect(unconfirmed.finance.areas.flatMap((a) => a.rows).some((r) => r.projectId === id)).toBe(false);
+    expect(unconfirmed.finance.rowCount).toBe(report.finance.rowCount - 1);
+  });
+
   it('subtotals per area and a grand total', () => {
     const area1 = report.finance.areas[0]?.subtotal;
     expect(area1?.plannedTotal).toEqual({ initial: 2760, current: 2760 });

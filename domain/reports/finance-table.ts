@@ -174,6 +174,12 @@ export function buildFinanceReport(ctx: ReportContext): {
       completionUndecided: [...(ctx.input.completionUndecided ?? [])]
         .filter((id) => rowsByProject.get(id)?.status === 'completed')
         .sort(),
+      withoutConfirmedPlan: ctx.projects
+        .filter(
+          (p) =>
+            !ctx.planByProject.has(p.id) && (ctx.cardsByProject.has(p.id) || ctx.financeByProject.has(p.id)),
+        )
+        .map((p) => p.id),
     },
     rowsByProject,
   };

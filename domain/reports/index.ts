@@ -22,6 +22,7 @@ export {
   reportTitle,
   undecidedSummary,
   publicExportCaution,
+  withoutConfirmedPlanNote,
 } from './labels';
 export {
   plannedSoFar,

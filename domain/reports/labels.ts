@@ -66,6 +66,12 @@ export function undecidedSummary(
   return parts.length === 0 ? null : parts.join(', ');
 }
 
+/** The note under 붙임5 naming the projects left out for want of a confirmed plan; null when none is. */
+export function withoutConfirmedPlanNote(projectIds: readonly string[]): string | null {
+  if (projectIds.length === 0) return null;
+  return `실천계획이 확정되지 않아 붙임5와 집행률에서 뺀 사업 ${projectIds.length}개: ${projectIds.join(', ')} (실천계획을 확정하면 들어갑니다).`;
+}
+
 /** One title for the report wherever it appears (screen, print, workbook, public page): "민선7기 공약이행 종합 현황". */
 export const reportTitle = (meta: { termName: string }): string => `${meta.termName} 공약이행 종합 현황`;
 

@@ -157,6 +157,11 @@ export interface FinanceReport {
   rowCount: number;
   /** Projects whose 이행도 완료 awaits the office's decision on the request (shown "완료 (결정 대기)"). */
   completionUndecided: string[];
+  /**
+   * Projects that reported for the half-year (a card or a finance row) but have no confirmed plan: 붙임5 rows and
+   * 집행률 are computed against the confirmed plan, so they are left out and named (catalog order).
+   */
+  withoutConfirmedPlan: string[];
 }
 
 export interface DueItem {

@@ -6,6 +6,7 @@ import {
   comparisonChangesText,
   LAGGING_REASON_LABELS,
   statusTrendLabel,
+  withoutConfirmedPlanNote,
 } from '../../domain/reports';
 import { scenario } from '../../domain/reports/scenario';
 import { MAX_CELL_CHARS, neutralizeFormula, safeCellText, truncateCell } from './safe-text';
@@ -215,6 +216,23 @@ describe('writeReportWorkbook', () => {
     ] as XLSX.WorkSheet;
     for (const id of waitingLagging)
       expect(cell(lagging, `D${rowOf(lagging, 'A', id)}`)?.v).toBe('완료 (결정 대기)');
+  });
+});
+
+describe('projects without a confirmed plan', () => {
+  it('are named under 붙임5, as on screen', () => {
+    const input = scenario();
+    const id = input.cards.find((c) => input.plans.some((p) => p.projectId === c.projectId))!.projectId;
+    const unconfirmed = buildOfficeReport({ ...input, plans: input.plans.filter((p) => p.projectId !== id) });
+    const ws = XLSX.read(writeReportWorkbook(unconfirmed), { type: 'buffer' }).Sheets[
+      SHEET_NAMES.finance
+    ] as XLSX.WorkSheet;
+    const texts = Object.keys(ws)
+      .filter((k) => !k.startsWith('!'))
+      .map((k) => String(cell(ws, k)?.v ?? ''));
+    expect(texts).toContain(withoutConfirmedPlanNote([id]));
+    expect(withoutConfirmedPlanNote([id])).toContain(`뺀 사업 1개: ${id}`);
+    expect(withoutConfirmedPlanNote([])).toBeNull();
   });
 });
 

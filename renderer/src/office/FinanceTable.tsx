@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
 import {
   financeStatusLabel,
+  withoutConfirmedPlanNote,
   type ConsolidatedFinanceRow,
   type FinanceAmounts,
   type FinanceReport,
@@ -51,6 +52,7 @@ export function FinanceTable({
   const shownRows = useProgressiveRows(finance.rowCount, { complete, shown });
   let budget = shownRows;
   const years = finance.budgetYears;
+  const withoutPlan = withoutConfirmedPlanNote(finance.withoutConfirmedPlan);
   const changedCount = finance.areas.reduce(
     (acc, a) => acc + a.rows.filter((r) => r.changedFields.length > 0).length,
     0,
@@ -61,6 +63,11 @@ export function FinanceTable({
         <span className="legend-changed">붉은 숫자</span>: 처음 보고한 뒤 수정된 금액 (기 작성사항 수정) ·
         단위: 백만원 · 사업 {finance.rowCount}개{changedCount > 0 ? ` · 수정된 사업 ${changedCount}개` : ''}
       </p>
+      {withoutPlan !== null && (
+        <p className="office-legend" role="note" data-testid="finance-without-plan">
+          {withoutPlan}
+        </p>
+      )}
       <div className="office-table-wrap finance-scroll" data-testid="finance-scroll">
         <table className="office-table finance-table" data-testid="finance-table">
           <caption>재정집행 현황 (붙임5)</caption>

@@ -487,6 +487,11 @@ export interface Conflict {
   heldSha256?: string;
   /** sameRevision: the office swapped the two, so the bundle counted now is the one held before. */
   swapped?: boolean;
+  /**
+   * sameRevision: the department has sent a later revision since, so the held bundle can no longer be swapped in
+   * (the swap refuses it); what it carries must come as a new revision.
+   */
+  laterRevision?: number;
 }
 
 /** A department's request to mark a project 완료, with what it sent as evidence and the office's decision. */

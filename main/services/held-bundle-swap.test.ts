@@ -152,6 +152,24 @@ describe('swapping a held same-revision bundle in', () => {
     expect(late.code).toBe('HELD_SUPERSEDED');
     expect(late.message).toContain('r3까지');
     expect(await tables()).toEqual(unchanged);
+    // The conflict says so before anyone tries: no swap is offered any more.
+    const conflict = (await officeHandlers(h.office).getOfficeReport(request)).conflicts.find(
+      (c) => c.kind === 'sameRevision',
+    );
+    expect(conflict?.laterRevision).toBe(3);
+    expect(conflict?.details.join('\n')).toContain(
+      '부서가 그 뒤 r3까지 보냈으므로 이제 보류한 번들로 바꿀 수 없습니다',
+    );
+  });
+
+  it('while no later revision came, the swap is offered', async () => {
+    await twoSecondRevisions();
+    const conflict = (await officeHandlers(h.office).getOfficeReport(request)).conflicts.find(
+      (c) => c.kind === 'sameRevision',
+    );
+    expect(conflict).toBeDefined();
+    expect(conflict?.laterRevision).toBeUndefined();
+    expect(conflict?.details.join('\n')).toContain("'보류한 번들로 바꾸기'를 고르세요");
   });
 
   it('a held bundle whose key was revoked since is verified again and refused; nothing changes', async () => {

@@ -79,6 +79,8 @@ export function sameRevisionConflicts(
   decisions: ReadonlyMap<string, { decision: 'accepted' | 'rejected' }> = new Map(),
   /** Per held bundle, what differs from the counted one (heldBundleDifferences). */
   differences: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** Each department's last accepted revision (its chain head). */
+  lastRevisions: ReadonlyMap<string, number> = new Map(),
 ): Unresolved[] {
   const acceptedBySha = new Map(accepted.map((b) => [b.sha256, b]));
   return held
@@ -89,11 +91,14 @@ export function sameRevisionConflicts(
       const other = acceptedBySha.get(h.conflictsWith);
       // The office swapped them (swapHeldBundle): the one counted was held before and chosen.
       const swapped = decisions.get(sameRevisionKey(h.conflictsWith))?.decision === 'accepted';
+      const last = lastRevisions.get(h.department);
+      const laterRevision = last !== undefined && last > h.revision ? last : undefined;
       return {
         key: sameRevisionKey(h.sha256),
         kind: 'sameRevision' as const,
         heldSha256: h.sha256,
         ...(swapped ? { swapped } : {}),
+        ...(laterRevision !== undefined ? { laterRevision } : {}),
         projectId: projects[0] ?? '',
         projectIds: projects,
         periodId,
@@ -105,7 +110,9 @@ export function sameRevisionConflicts(
           `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
           `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
           ...(differences.get(h.sha256) ?? []),
-          "보류한 번들의 문서는 반영되지 않았습니다. 보류한 번들이 맞다면 '보류한 번들로 바꾸기'를 고르세요 (부서가 그 뒤 회차를 보내기 전까지). 그 밖에 필요한 내용은 부서가 새 회차로 보내도록 요청하세요.",
+          laterRevision !== undefined
+            ? `보류한 번들의 문서는 반영되지 않았습니다. 부서가 그 뒤 r${laterRevision}까지 보냈으므로 이제 보류한 번들로 바꿀 수 없습니다: 보류한 번들에만 있는 내용은 부서가 새 회차로 보내도록 요청하세요.`
+            : "보류한 번들의 문서는 반영되지 않았습니다. 보류한 번들이 맞다면 '보류한 번들로 바꾸기'를 고르세요 (부서가 그 뒤 회차를 보내기 전까지). 그 밖에 필요한 내용은 부서가 새 회차로 보내도록 요청하세요.",
           '새 회차는 반영한 번들을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 번들을 만든 PC에서 이어 보내면 회차가 갈라져 거부됩니다.',
         ],
       };
@@ -235,12 +242,25 @@ export async function officeReport(
   const conflictDecisions = await latestDecisions(db, 'conflict');
   const ofPeriod = heldBundles.filter((h) => heldForPeriod(h, request.periodId));
   const differences = await heldBundleDifferences(db, catalog, term, ofPeriod);
+  const departments = [...new Set(ofPeriod.map((h) => h.department))];
+  const lastRevisions = new Map(
+    departments.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('department_chain')
+            .select(['department', 'last_revision'])
+            .where('department', 'in', departments)
+            .execute()
+        ).map((c) => [c.department, c.last_revision] as const),
+  );
   const held = sameRevisionConflicts(
     heldBundles,
     heldAgainst,
     request.periodId,
     conflictDecisions,
     differences,
+    lastRevisions,
   );
   const inForce = await plansInForce(db, term, raw.plans, raw.cards);
   const { input, conflicts } = decidedInput(raw, completion, conflictDecisions, held, (card) =>

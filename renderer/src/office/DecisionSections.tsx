@@ -173,7 +173,10 @@ export function ConflictsSection({
                 </label>
                 {(['accepted', 'rejected'] as const).map((decision) => {
                   const label = RESOLUTION_LABELS[c.kind][decision];
-                  return label ? (
+                  // A held bundle cannot be swapped in once the department sent a later revision.
+                  const closed =
+                    c.kind === 'sameRevision' && decision === 'accepted' && c.laterRevision !== undefined;
+                  return label && !closed ? (
                     <button
                       key={decision}
                       type="button"

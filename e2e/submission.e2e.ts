@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { startAppServer, type AppServer } from './app-server';
@@ -59,12 +59,28 @@ test('office: enrollment fingerprint, quarantine until approval, release, corrup
   await expect(page.getByTestId('import-progress-count')).toHaveText('1 / 1');
   await expect(page.getByTestId('quarantined-count')).toHaveText('(1건)');
   await expect(page.getByTestId('quarantined-table')).toContainText(dept.bundleSha256.slice(0, 12));
+  // Why it waits has a full-width line of its own, readable without scrolling sideways.
+  const reason = page.getByTestId('quarantined-reason');
+  await expect(reason).toContainText('이유: ');
+  const table = await page.getByTestId('quarantined-table').boundingBox();
+  const line = await reason.boundingBox();
+  expect(line && table ? line.width / table.width : 0).toBeGreaterThan(0.9);
+  await page
+    .getByTestId('quarantined-panel')
+    .screenshot({ path: testInfo.outputPath('office-quarantine-reason.png') });
   await expect(page.getByTestId('accepted-panel')).toContainText('아직 반영된 제출 파일이 없습니다.');
   await page.screenshot({ path: testInfo.outputPath('office-quarantined.png'), fullPage: true });
 
-  // Approval asks the phone question with the fingerprint, then releases the quarantined bundle.
-  await s.registryRow(dept.keyId).getByRole('button', { name: /승인/ }).click();
+  // Approval asks the phone question with the fingerprint, then releases the quarantined bundle. Escape
+  // closes the question and gives the focus back to the button that asked it.
+  const approveButton = s.registryRow(dept.keyId).getByRole('button', { name: /승인/ });
+  await approveButton.click();
   const dialog = page.getByTestId('confirm-key-dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(approveButton).toBeFocused();
+  await approveButton.click();
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('전화로 확인한 지문과 같습니까?');
   await expect(dialog.getByTestId('confirm-fingerprint')).toHaveText(dept.fingerprint);
@@ -93,6 +109,15 @@ test('office: enrollment fingerprint, quarantine until approval, release, corrup
   // The folder-path import (browser mode): the same file found in its folder is again a duplicate.
   await s.importFromPath(join(scratch, 'bundles'), 1);
   await expect(s.resultRow(bundleName).getByTestId('import-outcome')).toHaveText('중복');
+  // A folder without any submission file says so, instead of a finished import of nothing.
+  const empty = join(scratch, 'empty');
+  mkdirSync(empty, { recursive: true });
+  await page.getByLabel('폴더 경로로 가져오기').fill(empty);
+  await page.getByRole('button', { name: '경로에서 가져오기' }).click();
+  await expect(page.getByTestId('import-panel').getByRole('alert')).toHaveText(
+    `${empty}에서 제출 파일(*.pledge, *.zip)을 찾지 못했습니다. 폴더 경로가 맞는지, 파일이 그 안에 있는지 확인하세요.`,
+  );
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
 
   // The office's own key, for baselines.
   await page.getByTestId('key-panel').getByRole('button', { name: '서명 키 만들기' }).click();

@@ -21,6 +21,7 @@ import {
 } from './bundle-test-support';
 import { DEFAULT_LIMITS } from '../bundles';
 import { readZipEntries } from '../bundles/read';
+import { packZip } from '../bundles/zip-pack';
 import { directVerifier, findVerifyWorkerFile } from './bundle-verify';
 import type { AppContext } from './context';
 import { importEnrollment, markApproved, revokeKey, exportEnrollment } from './key-service';
@@ -489,6 +490,46 @@ describe('files that cannot be taken leave the office database unchanged', () =>
     expect(result?.code).toBe('ZIP_LIMIT');
     expect(result?.reason).toBe(
       `파일이 너무 큽니다 (${DEFAULT_LIMITS.maxBundleBytes + 1}바이트, 최대 ${DEFAULT_LIMITS.maxBundleBytes}바이트)`,
+    );
+    expect(await dumpDatabase(office)).toEqual(before);
+  });
+
+  it('a bundle changed after it was signed says so and what to do; a key enrollment file is named as one', async () => {
+    const keyId = await enroll(office, dept);
+    expect(keyId).not.toBe('');
+    await draftLeadDocuments(dept);
+    const exported = await exportBundle(dept, { period: '2019-H1' });
+    const zip = await readZipEntries(readFileSync(exported.path), DEFAULT_LIMITS);
+    if (!zip.ok) throw new Error('the exported bundle is not a zip');
+    const doc = zip.entries.find((e) => e.name.startsWith('documents/'));
+    if (doc === undefined) throw new Error('no document in the bundle');
+    const text = doc.data.toString('utf8');
+    // One digit changed: the same size, another hash.
+    const edited = Buffer.from(
+      text.replace(/\d/, (d) => String((Number(d) + 1) % 10)),
+      'utf8',
+    );
+    expect(edited.equals(doc.data)).toBe(false);
+    const altered = await packZip(
+      zip.entries.map((e) => ({ name: e.name, data: e === doc ? edited : e.data, compress: false })),
+    );
+    const { text: enrollment } = await exportEnrollment(dept);
+    const before = await dumpDatabase(office);
+    const [changed, key] = await importBundleInputs(
+      office,
+      [
+        { name: 'changed.pledge', bytes: altered },
+        { name: 'key.pledge', bytes: Buffer.from(enrollment, 'utf8') },
+      ],
+      direct,
+    );
+    expect(changed).toMatchObject({ status: 'rejected', code: 'MEMBER_HASH' });
+    expect(changed?.reason).toMatch(
+      /^제출 파일이 서명된 뒤 내용이 바뀌었습니다 \(전송 중 손상되었거나 누군가 고쳤습니다\)\. 반영하지 않았습니다\. 부서에 원래 파일을 다시 보내 달라고 하세요\. \(자세히: 구성 파일 documents\/.+\)$/,
+    );
+    expect(key).toMatchObject({ status: 'rejected', code: 'ZIP_INVALID' });
+    expect(key?.reason).toBe(
+      "이 파일은 제출 파일이 아니라 부서 키 등록 파일(.pledgekey.json)입니다. '부서 키 등록부'의 '부서 키 등록 파일·키 교체 문서 가져오기'로 가져오세요.",
     );
     expect(await dumpDatabase(office)).toEqual(before);
   });

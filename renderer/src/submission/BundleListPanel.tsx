@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ReceivedBundleView } from '../../../domain/api/contract';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
@@ -121,25 +121,35 @@ function BundleTable(props: { status: 'quarantined' | 'accepted'; list: readonly
                 <th scope="col">회차</th>
                 <th scope="col">키 ID</th>
                 <th scope="col">받은 때</th>
-                <th scope="col">{status === 'quarantined' ? '이유' : '문서'}</th>
+                {status === 'accepted' && <th scope="col">문서</th>}
               </tr>
             </thead>
             <tbody>
               {visible.map((b) => (
-                <tr key={b.sha256}>
-                  <td className="file-cell">
-                    {b.fileName}
-                    <div className="hint mono" title={b.sha256}>
-                      {shortHash(b.sha256)}
-                    </div>
-                  </td>
-                  <td>{b.department}</td>
-                  <td>{periodLabel(b.period)}</td>
-                  <td>r{b.revision}</td>
-                  <td className="mono">{b.keyId}</td>
-                  <td>{formatTime(b.importedAt)}</td>
-                  <td className="reason">{status === 'quarantined' ? b.reason : `${b.documents}건`}</td>
-                </tr>
+                <Fragment key={b.sha256}>
+                  <tr className={status === 'quarantined' ? 'has-reason' : undefined}>
+                    <td className="file-cell">
+                      {b.fileName}
+                      <div className="hint mono" title={b.sha256}>
+                        {shortHash(b.sha256)}
+                      </div>
+                    </td>
+                    <td>{b.department}</td>
+                    <td>{periodLabel(b.period)}</td>
+                    <td>r{b.revision}</td>
+                    <td className="mono">{b.keyId}</td>
+                    <td>{formatTime(b.importedAt)}</td>
+                    {status === 'accepted' && <td className="reason">{`${b.documents}건`}</td>}
+                  </tr>
+                  {status === 'quarantined' && (
+                    // Why it waits is what the office reads first: a full-width line under the file, not a squeezed column.
+                    <tr className="reason-row">
+                      <td colSpan={6} className="reason" data-testid="quarantined-reason">
+                        이유: {b.reason}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -107,6 +107,13 @@ export function ImportPanel(props: { onChanged: () => void }) {
       setProgress({ done: 0, total: 0, phase: '파일을 찾는 중' });
       try {
         const found = await runJob({ paths: list }, 0, null);
+        if (found.length === 0) {
+          // An empty folder (or one without bundles) is said as such, not as a finished import of nothing.
+          setProgress(null);
+          throw new Error(
+            `${list.join(', ')}에서 제출 파일(*.pledge, *.zip)을 찾지 못했습니다. 폴더 경로가 맞는지, 파일이 그 안에 있는지 확인하세요.`,
+          );
+        }
         setResults(found);
         setRuns((n) => n + 1);
         setProgress({ done: found.length, total: found.length, phase: '완료' });

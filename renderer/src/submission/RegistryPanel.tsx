@@ -203,10 +203,15 @@ function ConfirmKeyDialog(props: {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // The button that opened the dialog gets the focus back when it closes (Escape or 취소).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
     // Cancel is the safe default: Enter must not approve a key nobody compared.
     dialog?.querySelector<HTMLButtonElement>('[data-autofocus]')?.focus();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   const { kind, key } = props.pending;
   const approve = kind === 'approve';

@@ -453,6 +453,12 @@ test("approving a change request shows first what it rewrites in the confirmed p
     await item.getByRole('combobox', { name: '결정' }).selectOption({ label: status });
     await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
   };
+  // Who decided is required, and said in Korean with the field focused (not the browser's own bubble).
+  await item.getByRole('combobox', { name: '결정' }).selectOption({ label: '총괄부서 검토중' });
+  await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('');
+  await item.getByRole('button', { name: '기록' }).click();
+  await expect(item.getByRole('alert')).toHaveText('결정한 사람(기관)을 입력하세요. 예: 시민공약평가단');
+  await expect(item.getByRole('textbox', { name: '결정한 사람(기관)' })).toBeFocused();
   await decide('총괄부서 검토중');
   await item.getByRole('button', { name: '기록' }).click();
   await expect(item).toContainText("'총괄부서 검토중'으로 기록했습니다.");

@@ -460,8 +460,17 @@ function PendingChange({
   const rewrites = preview?.effects ?? [];
   const submit = async () => {
     if (status === '') return;
-    if (status === 'rejected' && note.trim() === '') {
-      setOutcome({ kind: 'error', text: REJECTION_NOTE_MESSAGE });
+    // Checked here, in Korean, with the field named (the browser's own bubbles follow the OS language).
+    const missing = !/^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? { text: '결정한 날짜를 입력하세요.', field: 'date' }
+      : by.trim() === ''
+        ? { text: '결정한 사람(기관)을 입력하세요. 예: 시민공약평가단', field: 'by' }
+        : status === 'rejected' && note.trim() === ''
+          ? { text: REJECTION_NOTE_MESSAGE, field: 'note' }
+          : null;
+    if (missing !== null) {
+      setOutcome({ kind: 'error', text: missing.text });
+      document.getElementById(`${id}-${missing.field}`)?.focus();
       return;
     }
     setBusy(true);
@@ -524,6 +533,7 @@ function PendingChange({
       ) : (
         <form
           className="decision-controls screen-only"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
@@ -541,15 +551,27 @@ function PendingChange({
           </label>
           <label>
             날짜
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+            <input
+              id={`${id}-date`}
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              aria-required="true"
+            />
           </label>
           <label>
             결정한 사람(기관)
-            <input type="text" value={by} onChange={(e) => setBy(e.target.value)} required />
+            <input
+              id={`${id}-by`}
+              type="text"
+              value={by}
+              onChange={(e) => setBy(e.target.value)}
+              aria-required="true"
+            />
           </label>
           <label>
             메모
-            <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+            <input id={`${id}-note`} type="text" value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
           <button type="submit" disabled={busy}>
             기록

@@ -204,9 +204,10 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
   await expect(issues).toContainText(
     `시비 집행액 누계(${(blockchainCity + 0.5).toLocaleString('ko-KR')}백만원)가 연차별 투자수요 계(${blockchainCity.toLocaleString('ko-KR')}백만원)보다 많습니다`,
   );
-  // The warning leads to the row it is about (its first cell), not to the grid's first cell.
+  // The warning leads to the row's largest amount (the slipped digit, most often): the cell just typed.
   await issues.getByRole('button', { name: /집행액 누계/ }).click();
-  await expect(page.locator(':focus')).toHaveAttribute('id', 'f-unitProjects-1-executed-city-2018-H2');
+  await expect(page.locator(':focus')).toHaveAttribute('id', 'f-unitProjects-1-executed-city-2019-H1');
+  await expect(cityCell).toBeFocused();
   await cityCell.fill(executed.find((c) => c.unit === 2 && c.source === 'city')!.text);
   await d.waitSaved();
   await expect(issues).not.toContainText('집행액 누계');

@@ -230,16 +230,20 @@ describe('management card', () => {
     expect(onCard.errors).toEqual([]);
     expect(onCard.warnings).toEqual([
       {
-        path: 'unitProjects',
+        // The largest 국비 executed cell on the card (the example's 200 in 2019-H1): where to look first.
+        path: 'unitProjects.0.executed.national.2019-H1',
         code: 'executed.exceedsSecured',
-        message: '국비 집행액(200백만원)이 확보액(150백만원)보다 많습니다',
+        message:
+          '국비 집행액(200백만원)이 확보액(150백만원)보다 많습니다 (확보액은 재정집행 현황의 확보내역입니다)',
       },
     ]);
+    expect(card.unitProjects[0]?.executed.national['2019-H1']).toBe(200);
     const onRow = validateDocument(row, { ...TERM, card });
     expect(onRow.warnings.map((w) => w.path)).toEqual(['secured.national']);
+    expect(onRow.warnings[0]?.message).toBe('국비 집행액(200백만원)이 확보액(150백만원)보다 많습니다');
   });
 
-  it('집행액 above the unit’s 투자수요 of the source is a warning at that row', () => {
+  it('집행액 above the unit’s 투자수요 of the source is a warning at that row’s largest cell', () => {
     const card = exampleCard();
     // 블록체인: 시비 투자수요 계 800.5 + 1,200 + 1,200 + 600 = 3,800.5; 집행 300.125 → 3,800.5 is still within.
     card.unitProjects[1]!.executed.city['2019-H1'] = 3800.5;
@@ -252,13 +256,14 @@ describe('management card', () => {
     card.unitProjects[0]!.executed.national['2019-H2'] = 5000; // after the card's half-year (an error of its own)
     expect(validateDocument(card, ctx()).warnings.filter((w) => w.code === 'executed.exceedsNeeds')).toEqual([
       {
-        path: 'unitProjects.0.executed.national',
+        // The row's largest counted cell (the slipped digit, most often), not the later 5,000.
+        path: 'unitProjects.0.executed.national.2019-H1',
         code: 'executed.exceedsNeeds',
         message:
           "단위사업 '서울핀테크랩 조성·운영'의 국비 집행액 누계(1,000.5백만원)가 연차별 투자수요 계(1,000백만원)보다 많습니다",
       },
       {
-        path: 'unitProjects.1.executed.city',
+        path: 'unitProjects.1.executed.city.2019-H1',
         code: 'executed.exceedsNeeds',
         message:
           "단위사업 '블록체인 기술 실증·인재양성'의 시비 집행액 누계(3,800.625백만원)가 연차별 투자수요 계(3,800.5백만원)보다 많습니다",

@@ -8,6 +8,7 @@ import {
   type CooperatingDepartment,
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
+  type MoneyCell,
   PHONE_MESSAGE,
   PHONE_PATTERN,
   type TotalCost,
@@ -453,7 +454,32 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
   if (ctx.confirmedPlan) checkFrozen(c, doc, ctx.confirmedPlan);
   if (ctx.previousCard) checkAgainstPrevious(c, doc, ctx.previousCard, ctx);
   if (ctx.financeRow) {
-    checkExecutedAgainstSecured(c, doc, ctx.financeRow, ctx, () => 'unitProjects');
+    // On the card, the warning points at the largest executed cell of that source (what the person can check
+    // here; 확보액 is typed in the 재정집행 현황, which the message says).
+    const periods = periodsThrough(ctx.periods, doc.periodId);
+    checkExecutedAgainstSecured(
+      c,
+      doc,
+      ctx.financeRow,
+      ctx,
+      (source) => {
+        let best = { unit: -1, milli: 0 };
+        doc.unitProjects.forEach((u, i) => {
+          for (const key of periods) {
+            const milli = toMilli(u.executed[source][key]);
+            if (milli > best.milli) best = { unit: i, milli };
+          }
+        });
+        const unit = doc.unitProjects[best.unit];
+        if (unit === undefined) return 'unitProjects';
+        return largestCellPath(
+          `unitProjects.${best.unit}.executed.${source}`,
+          unit.executed[source],
+          periods,
+        );
+      },
+      ' (확보액은 재정집행 현황의 확보내역입니다)',
+    );
   }
   return c.result();
 }
@@ -561,19 +587,41 @@ function checkExecutedAgainstNeeds(
   periodId: string,
   ctx: ValidationContext,
 ): void {
-  const executed = sourceSumsMilli(unit.executed, periodsThrough(ctx.periods, periodId));
+  const periods = periodsThrough(ctx.periods, periodId);
+  const executed = sourceSumsMilli(unit.executed, periods);
   const needs = sourceSumsMilli(unit.investmentNeeds, investmentColumns(ctx.budgetYears));
   FUNDING_SOURCES.forEach((source, i) => {
     const spent = fromMilli(executed[i] ?? 0);
     const needed = fromMilli(needs[i] ?? 0);
     if (toMilli(spent) > toMilli(needed)) {
       c.warn(
-        `${base}.executed.${source}`,
+        largestCellPath(`${base}.executed.${source}`, unit.executed[source], periods),
         'executed.exceedsNeeds',
         `단위사업 '${unit.name}'의 ${FUNDING_SOURCE_LABELS[source]} 집행액 누계(${formatAmount(spent)})가 연차별 투자수요 계(${formatAmount(needed)})보다 많습니다`,
       );
     }
   });
+}
+
+/**
+ * The path of a row's cell holding its largest amount among `keys` (the row's own path when all are empty): a
+ * total too large most often comes from one slipped digit, so that cell is where the person is taken.
+ */
+function largestCellPath(
+  rowPath: string,
+  row: Readonly<Record<string, MoneyCell | undefined>>,
+  keys: readonly string[],
+): string {
+  let best: string | null = null;
+  let bestMilli = 0;
+  for (const key of keys) {
+    const milli = toMilli(row[key]);
+    if (milli > bestMilli) {
+      best = key;
+      bestMilli = milli;
+    }
+  }
+  return best === null ? rowPath : `${rowPath}.${best}`;
 }
 
 function checkExecutedAgainstSecured(
@@ -582,6 +630,8 @@ function checkExecutedAgainstSecured(
   row: FinanceRow,
   ctx: ValidationContext,
   pathOf: (source: (typeof FUNDING_SOURCES)[number]) => string,
+  /** Said after the message where the other document is not on screen. */
+  where = '',
 ): void {
   if (row.projectId !== card.projectId) return;
   const periods = periodsThrough(ctx.periods, card.periodId);
@@ -596,7 +646,7 @@ function checkExecutedAgainstSecured(
       c.warn(
         pathOf(source),
         'executed.exceedsSecured',
-        `${FUNDING_SOURCE_LABELS[source]} 집행액(${formatAmount(spent)})이 확보액(${formatAmount(secured)})보다 많습니다`,
+        `${FUNDING_SOURCE_LABELS[source]} 집행액(${formatAmount(spent)})이 확보액(${formatAmount(secured)})보다 많습니다${where}`,
       );
     }
   }

@@ -62,10 +62,15 @@ export function focusPath(handle: AutosaveHandle, path: string): void {
   }
   let p = path;
   while (p !== '') {
+    const cells = [
+      ...document.querySelectorAll<HTMLInputElement>(`input[id^="${CSS.escape(`${fieldId(p)}-`)}"]`),
+    ];
     const el =
       document.getElementById(fieldId(p)) ??
-      // A row of a grid ("unitProjects.0.executed.city"): its first cell, not the grid's first.
-      document.querySelector<HTMLElement>(`input[id^="${CSS.escape(`${fieldId(p)}-`)}"]`) ??
+      // A row of a grid ("unitProjects.0.executed.city"): its first cell holding an amount (what the message is
+      // about), else its first cell; not the grid's first.
+      cells.find((cell) => cell.value.trim() !== '') ??
+      cells[0] ??
       document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
     if (el) {
       el.scrollIntoView({ block: 'center' });

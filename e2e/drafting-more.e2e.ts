@@ -186,3 +186,34 @@ test('attachments: an allowed file is stored and listed with its size, a refused
   await d.openPlan(projectId);
   await expect(page.getByTestId('attachment-item')).toContainText('설명회.txt');
 });
+
+test('deleting a unit project asks first, naming it, and keeps the focus in the list', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  await d.field('단위사업 1 사업명').fill('첫째 사업');
+  await page.getByRole('button', { name: '+ 단위사업 추가' }).click();
+  await d.field('단위사업 2 사업명').fill('둘째 사업');
+  await d.waitSaved();
+
+  const messages: string[] = [];
+  page.once('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: '단위사업 2 삭제' }).click();
+  await expect.poll(() => messages.length).toBe(1);
+  expect(messages[0]).toBe(
+    "단위사업 2 '둘째 사업'을 삭제할까요? 사업명, 세부 추진계획, 추진계획과 투자수요 금액이 모두 지워집니다.",
+  );
+  await expect(d.field('단위사업 2 사업명')).toHaveValue('둘째 사업');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: '단위사업 2 삭제' }).click();
+  await expect(d.field('단위사업 2 사업명')).toHaveCount(0);
+  await expect(page.getByTestId('unit-0').locator('h4')).toBeFocused();
+  await d.waitSaved();
+});

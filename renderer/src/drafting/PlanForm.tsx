@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OpenedDocument } from '../../../domain/api/contract';
@@ -22,6 +22,7 @@ import { asAnyForm, TextArea, TextInput, type AnyForm } from './form-kit';
 import { InvestmentGrid, TextPeriodGrid } from './grids';
 import { PlanPrint } from './print';
 import { ContactList, CooperatingDepartments, ParticipationSection } from './sections';
+import { josa } from '../../../domain/text/josa';
 import { useAutosave } from './use-autosave';
 import { printable } from './partial-save';
 
@@ -87,6 +88,29 @@ const PlanUnits = memo(function PlanUnits(props: {
     name: 'unitProjects',
     keyName: 'key',
   });
+  const addButton = useRef<HTMLButtonElement>(null);
+  // A unit goes with its text and amounts: asked first, naming it; the focus then stays in the list (the unit
+  // that took its place, or 단위사업 추가), not on the page's top. 변경 기록 can still bring it back.
+  const removeUnit = (index: number) => {
+    const name = String(props.form.getValues(`unitProjects.${index}.name`) ?? '').trim();
+    const label = `단위사업 ${index + 1}${name === '' ? '' : ` '${name}'`}`;
+    if (
+      !window.confirm(
+        `${josa(label, '을/를')} 삭제할까요? 사업명, 세부 추진계획, 추진계획과 투자수요 금액이 모두 지워집니다.`,
+      )
+    )
+      return;
+    remove(index);
+    window.setTimeout(() => {
+      const next = document.querySelector<HTMLElement>(
+        `[data-testid="unit-${Math.min(index, fields.length - 2)}"] h4`,
+      );
+      if (next) {
+        next.tabIndex = -1;
+        next.focus();
+      } else addButton.current?.focus();
+    }, 0);
+  };
   return (
     <fieldset className="section" data-path="unitProjects">
       <legend>정책개요 · 단위사업</legend>
@@ -97,11 +121,12 @@ const PlanUnits = memo(function PlanUnits(props: {
           index={i}
           years={props.years}
           columns={props.columns}
-          onRemove={fields.length > 1 ? () => remove(i) : null}
+          onRemove={fields.length > 1 ? () => removeUnit(i) : null}
         />
       ))}
       <button
         type="button"
+        ref={addButton}
         onClick={() => {
           const units = props.form.getValues('unitProjects') as { id: string }[];
           append(emptyPlanUnitProject(nextUnitProjectId(units.map((u) => u.id))));

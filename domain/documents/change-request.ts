@@ -99,10 +99,13 @@ export const changeRequestSchema = strictObject({
 export type ChangeRequest = z.output<typeof changeRequestSchema>;
 export type ChangeRequestInput = z.input<typeof changeRequestSchema>;
 
+/** The row category whose 당초 text is the confirmed plan's 정책목표 (filled in from the plan, read-only). */
+export const CHANGE_GOAL_CATEGORY = '공약내용 (최종목표 등)';
+
 /** Suggested 구분 labels for a change row. */
 export const CHANGE_ROW_CATEGORIES = [
   '공약명',
-  '공약내용 (최종목표 등)',
+  CHANGE_GOAL_CATEGORY,
   '단위사업',
   '연차별 추진계획',
   '사업기간',
@@ -167,7 +170,7 @@ export function emptyChangeRequest(
     projectName,
     department,
     contact: { position: 'officer', unit: '', name: '', phone: '' },
-    rows: [{ category: '공약내용 (최종목표 등)', original: '', proposed: '' }],
+    rows: [{ category: CHANGE_GOAL_CATEGORY, original: '', proposed: '' }],
     reason: '',
     evidence: [],
     decisionHistory: [],

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, Handlers } from '../../domain/api/contract';
 import {
+  CHANGE_GOAL_CATEGORY,
+  type ChangeRequest,
   emptyChangeRequest,
   type ExecutionPlan,
   type ManagementCard,
@@ -75,6 +77,17 @@ describe('drafting through the API', () => {
     }>('openDocument', { kind: 'managementCard', projectId: '1-1-1', slot: '2019-H1' });
     expect(opened.status).toBe('new');
     expect(opened.document.policyGoal).toBe(plan.policyGoal);
+
+    // A new change request starts with 당초 of its goal row taken from the confirmed plan: not listed as missing.
+    const request = await ok<{
+      document: ChangeRequest;
+      validation: { errors: { path: string; message: string }[] };
+    }>('openDocument', { kind: 'changeRequest', projectId: '1-1-1', slot: 'cr-20190701' });
+    expect(request.document.rows[0]).toMatchObject({
+      category: CHANGE_GOAL_CATEGORY,
+      original: plan.policyGoal,
+    });
+    expect(request.validation.errors.filter((e) => e.path.startsWith('rows.0.original'))).toEqual([]);
     expect(opened.document.unitProjects.map((u) => u.name)).toEqual(plan.unitProjects.map((u) => u.name));
 
     // Executed amounts and secured amounts typed by the department.

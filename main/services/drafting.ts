@@ -5,6 +5,7 @@ import {
   checkDocument,
   DOCUMENT_KIND_LABELS,
   documentSchema,
+  CHANGE_GOAL_CATEGORY,
   emptyChangeRequest,
   emptyExecutionPlan,
   newFinanceRowFromPrevious,
@@ -223,8 +224,19 @@ export async function newDocument(
       const previous = await previousFinanceRowOf(db, department, ref.projectId, ref.slot);
       return newFinanceRowFromPrevious(previous, ref.projectId, department, ref.slot);
     }
-    case 'changeRequest':
-      return emptyChangeRequest(ref.slot, ref.projectId, department, project.name);
+    case 'changeRequest': {
+      // 당초 of the goal row is the confirmed plan's 정책목표 (the form shows it read-only): filled in from the
+      // start, so a new request is not listed as missing it.
+      const request = emptyChangeRequest(ref.slot, ref.projectId, department, project.name);
+      const plan = await confirmedPlanOf(db, catalog, ref.projectId);
+      if (!plan) return request;
+      return {
+        ...request,
+        rows: request.rows.map((row) =>
+          row.category === CHANGE_GOAL_CATEGORY ? { ...row, original: plan.policyGoal } : row,
+        ),
+      };
+    }
     case 'managementCard': {
       const plan = await confirmedPlanOf(db, catalog, ref.projectId);
       if (!plan) {

@@ -4,6 +4,7 @@ import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OpenedDocument } from '../../../domain/api/contract';
 import {
+  CHANGE_GOAL_CATEGORY,
   CHANGE_ROW_CATEGORIES,
   changeRequestSchema,
   changeRequestSubject,
@@ -28,8 +29,6 @@ import { printable } from './partial-save';
 type CrIn = z.input<typeof changeRequestSchema>;
 type CrOut = z.output<typeof changeRequestSchema>;
 
-/** The row category whose 당초 text is the confirmed plan's 정책목표. */
-const GOAL_CATEGORY = '공약내용 (최종목표 등)';
 
 /** The request with 당초 of its goal rows taken from the confirmed plan. */
 function withPlanGoal(doc: ChangeRequest, plan: ExecutionPlan | null): ChangeRequest {
@@ -37,7 +36,7 @@ function withPlanGoal(doc: ChangeRequest, plan: ExecutionPlan | null): ChangeReq
   return {
     ...doc,
     rows: doc.rows.map((row) =>
-      row.category === GOAL_CATEGORY ? { ...row, original: plan.policyGoal } : row,
+      row.category === CHANGE_GOAL_CATEGORY ? { ...row, original: plan.policyGoal } : row,
     ),
   };
 }
@@ -61,7 +60,7 @@ const ChangeRow = memo(function ChangeRow(props: {
   const base = `rows.${index}`;
   const category = useWatch({ control: form.control, name: `${base}.category` }) as string;
   const original = useWatch({ control: form.control, name: `${base}.original` }) as string;
-  const fromPlan = category === GOAL_CATEGORY && props.plan !== null;
+  const fromPlan = category === CHANGE_GOAL_CATEGORY && props.plan !== null;
   return (
     <tr data-path={base}>
       <td>
@@ -192,7 +191,7 @@ export function ChangeRequestForm(props: {
   useEffect(() => {
     if (plan === null || props.opened.readOnly) return;
     doc.rows.forEach((row, i) => {
-      if (row.category === GOAL_CATEGORY && row.original !== plan.policyGoal) {
+      if (row.category === CHANGE_GOAL_CATEGORY && row.original !== plan.policyGoal) {
         form.setValue(`rows.${i}.original`, plan.policyGoal, { shouldDirty: true });
       }
     });

@@ -219,6 +219,13 @@ test('department: key with fingerprint and 0600 file, nothing to send, then a pl
 
   await s.reopenAsDepartment();
   await expect(page.getByTestId('export-panel')).toContainText('1-1-2');
+  // Before the file is made: the complete plan, never marked 제출, is said to go as it is now.
+  await page.getByLabel('제출 기간').selectOption('plan');
+  const complete = page.getByTestId('export-doc-tag').filter({ hasText: '실천계획서 · 작성중' });
+  await expect(complete).toHaveCount(1);
+  await expect(page.getByTestId('export-draft-hint')).toContainText(
+    '‘작성중’인 문서도 오류가 없으면 지금 내용 그대로 제출 파일에 들어갑니다.',
+  );
   await s.exportBundle('plan');
   const result = page.getByTestId('export-result');
   await expect(result).toBeVisible();

@@ -143,12 +143,21 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
                     {d.ref.kind === 'changeRequest' ? ` (${requestTitle(d.subject, d.ref.slot)})` : ''}
                     {d.errorCount > 0 ? ` · 오류 ${d.errorCount}건` : ''}
                     {d.heldBack ? ' · 작성 중, 보내지 않음' : ''}
+                    {d.errorCount === 0 && !d.heldBack && d.status === 'draft' ? ' · 작성중' : ''}
                   </span>
                 ))}
               </span>
             </label>
           ))}
         </fieldset>
+      )}
+      {inPeriod.some(
+        (d) => d.status === 'draft' && d.errorCount === 0 && !d.heldBack && !excluded.has(d.ref.projectId),
+      ) && (
+        <p className="hint" data-testid="export-draft-hint">
+          ‘작성중’인 문서도 오류가 없으면 지금 내용 그대로 제출 파일에 들어갑니다. 보낸 뒤에 고친 내용은 다음
+          제출 파일로 보내세요.
+        </p>
       )}
       {inPeriod.some((d) => d.heldBack && !excluded.has(d.ref.projectId)) && (
         <p className="hint" data-testid="export-held-hint">

@@ -193,6 +193,11 @@ test('deleting a unit project asks first, naming it, and keeps the focus in the 
 }) => {
   const d = new DraftingPage(page);
   await d.start(app.url, department);
+  // Before its plan is confirmed, the card cannot be opened, and the desk says why in words, not a tooltip.
+  const cardButton = page.getByRole('button', { name: `${projectId} 관리카드 열기` });
+  await expect(cardButton).toBeDisabled();
+  await expect(cardButton).toHaveAccessibleDescription('실천계획서 확정 뒤 작성');
+  await expect(page.locator(`[data-project-id="${projectId}"]`)).toContainText('실천계획서 확정 뒤 작성');
   await d.openPlan(projectId);
   await d.field('단위사업 1 사업명').fill('첫째 사업');
   await page.getByRole('button', { name: '+ 단위사업 추가' }).click();

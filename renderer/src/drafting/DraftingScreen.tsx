@@ -140,12 +140,19 @@ function ProjectRow(props: {
               type="button"
               onClick={() => onOpen(card)}
               disabled={planStatus !== 'confirmed'}
-              title={planStatus !== 'confirmed' ? '실천계획서가 확정된 뒤 작성할 수 있습니다' : undefined}
+              aria-describedby={planStatus !== 'confirmed' ? `card-wait-${project.projectId}` : undefined}
               aria-label={`${project.projectId} 관리카드 열기`}
             >
               관리카드
             </button>
-            <StatusBadge status={props.statusOf(card)} />
+            {planStatus === 'confirmed' ? (
+              <StatusBadge status={props.statusOf(card)} />
+            ) : (
+              // Said on the page, not only in a tooltip a keyboard user never sees.
+              <span className="hint" id={`card-wait-${project.projectId}`}>
+                실천계획서 확정 뒤 작성
+              </span>
+            )}
           </span>
         )}
       </td>

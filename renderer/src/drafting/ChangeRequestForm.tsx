@@ -29,7 +29,6 @@ import { printable } from './partial-save';
 type CrIn = z.input<typeof changeRequestSchema>;
 type CrOut = z.output<typeof changeRequestSchema>;
 
-
 /** The request with 당초 of its goal rows taken from the confirmed plan. */
 function withPlanGoal(doc: ChangeRequest, plan: ExecutionPlan | null): ChangeRequest {
   if (plan === null) return doc;

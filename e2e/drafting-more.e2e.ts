@@ -90,6 +90,14 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await d.waitSaved();
   await d.back();
   await expect(row).toContainText('(작성중)');
+  // Two requests with long names still fit the desk on a 1024-pixel screen: the names wrap, nothing is cut off.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const fits = await page.getByTestId('desk-projects').evaluate((table) => {
+    const box = table.parentElement as HTMLElement;
+    return table.getBoundingClientRect().right <= box.getBoundingClientRect().right + 1;
+  });
+  expect(fits).toBe(true);
+  await page.setViewportSize({ width: 1366, height: 900 });
   // Before a file is made, its preview marks the draft as staying behind, and only it.
   await new SubmissionPage(page).openAsDepartment();
   await page.getByLabel('제출 기간').selectOption('2019-H1');

@@ -3,10 +3,30 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalog } from './catalog-data';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 
 // 경제진흥본부 leads 1-1-1 in the shipped catalog; every expected figure below is computed from the test's inputs.
+/**
+ * The print view saved as a PDF at the page size its CSS asks for (as the print dialog uses it), kept in
+ * test-results: its page size in points and its text without white space.
+ */
+async function printToPdf(page: Page, name: string): Promise<{ size: number[]; text: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-pdf-'));
+  try {
+    const pdfPath = join(dir, name);
+    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+    copyFileSync(pdfPath, join('test-results', name));
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+    return { size: [Math.round(Number(width)), Math.round(Number(height))], text: text.replace(/\s+/g, '') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const department = '경제진흥본부';
 const projectId = '1-1-1';
 const project = catalog.projects.find((p) => p.id === projectId);
@@ -256,24 +276,11 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
   // "PDF로 저장" offers the document's name as the file name.
   await expect(page).toHaveTitle(`재정집행 현황 ${projectId} ${project?.name ?? ''}`);
   // On paper the whole row is there, to the last year and 비고, on a landscape page.
-  const pdfDir = mkdtempSync(join(tmpdir(), 'pledge-pdf-'));
-  try {
-    const pdfPath = join(pdfDir, 'finance.pdf');
-    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
-    copyFileSync(pdfPath, 'test-results/drafting-finance.pdf');
-    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
-    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 595]);
-    const squeezed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(
-      /\s+/g,
-      '',
-    );
-    expect(squeezed).toContain("'22.6월");
-    expect(squeezed).toContain('비고');
-    expect(squeezed.split('제2핀테크랩예산포함').length - 1).toBe(2);
-  } finally {
-    rmSync(pdfDir, { recursive: true, force: true });
-  }
+  const finance = await printToPdf(page, 'drafting-finance.pdf');
+  expect(finance.size).toEqual([842, 595]);
+  expect(finance.text).toContain("'22.6월");
+  expect(finance.text).toContain('비고');
+  expect(finance.text.split('제2핀테크랩예산포함').length - 1).toBe(2);
   await page.keyboard.press('Escape');
   await expect(page).toHaveTitle('공약이행 관리');
   await page.screenshot({ path: 'test-results/drafting-finance.png', fullPage: true });
@@ -367,29 +374,19 @@ test('a card prints to PDF with its number, name and status', async ({ page, app
   await expect(page.getByTestId('print-view')).toBeVisible();
   await expect(page.getByTestId('print-status')).toHaveText('일부추진');
   await page.screenshot({ path: 'test-results/drafting-print.png', fullPage: true });
-  const dir = mkdtempSync(join(tmpdir(), 'pledge-pdf-'));
-  try {
-    const pdfPath = join(dir, 'card.pdf');
-    // The page size the app's CSS asks for, as the print dialog uses it: 붙임4 is a portrait A4 form.
-    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
-    copyFileSync(pdfPath, 'test-results/drafting-card.pdf');
-    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
-    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
-    const squeezed = text.replace(/\s+/g, '');
-    expect(squeezed).toContain('공약관리카드');
-    expect(squeezed).toContain(projectId);
-    expect(squeezed).toContain((project?.name ?? '').replace(/\s+/g, ''));
-    expect(squeezed).toContain('일부추진');
-    expect(squeezed).toContain('2019년상반기');
-    // The form's header rows, as on 붙임4: 총괄부서 (the department) and 협조부서.
-    expect(squeezed).toContain('총괄부서');
-    expect(squeezed).not.toContain('주관부서');
-    expect(squeezed).toContain('협조부서');
-    expect(squeezed).not.toContain('국비미확보로보류검토');
-    expect(squeezed).not.toContain('보류·폐기사유');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // The page size the app's CSS asks for, as the print dialog uses it: 붙임4 is a portrait A4 form.
+  const card = await printToPdf(page, 'drafting-card.pdf');
+  expect(card.size).toEqual([595, 842]);
+  const squeezed = card.text;
+  expect(squeezed).toContain('공약관리카드');
+  expect(squeezed).toContain(projectId);
+  expect(squeezed).toContain((project?.name ?? '').replace(/\s+/g, ''));
+  expect(squeezed).toContain('일부추진');
+  expect(squeezed).toContain('2019년상반기');
+  // The form's header rows, as on 붙임4: 총괄부서 (the department) and 협조부서.
+  expect(squeezed).toContain('총괄부서');
+  expect(squeezed).not.toContain('주관부서');
+  expect(squeezed).toContain('협조부서');
+  expect(squeezed).not.toContain('국비미확보로보류검토');
+  expect(squeezed).not.toContain('보류·폐기사유');
 });

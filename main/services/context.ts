@@ -20,8 +20,12 @@ export interface AppContext {
   dataDir: string;
   db: Kysely<Database>;
   now(): Date;
-  /** Opens (or creates) the database in another folder and makes it current; remembers the choice. */
-  switchDataDir(dataDir: string): Promise<void>;
+  /**
+   * Opens (or creates) the database in another folder and makes it current; remembers the choice. `accept`, when
+   * given, looks at the other folder's database first: if it throws, the current folder stays current and the
+   * error is passed on.
+   */
+  switchDataDir(dataDir: string, accept?: (db: Kysely<Database>) => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,12 +98,21 @@ export async function createAppContext(options: CreateAppContextOptions): Promis
     dataDir,
     db: await openData(dataDir, now),
     now,
-    async switchDataDir(next) {
+    async switchDataDir(next, accept) {
       // Checked before resolve(): on POSIX a "\\server\share" string would otherwise become a relative path.
       assertLocalDatabasePath(next);
       const target = resolve(next);
-      if (target === ctx.dataDir) return;
+      if (target === ctx.dataDir) {
+        await accept?.(ctx.db);
+        return;
+      }
       const db = await openData(target, now);
+      try {
+        await accept?.(db);
+      } catch (error) {
+        await db.destroy();
+        throw error;
+      }
       const old = ctx.db;
       ctx.db = db;
       ctx.dataDir = target;

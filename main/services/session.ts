@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { roleSchema, type Role } from '../../domain/api/contract';
 import { getSetting } from '../../db/settings';
+import type { Database } from '../../db/schema';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 
@@ -13,7 +15,12 @@ export interface Who {
 
 /** Who uses this copy, as chosen at first run; null before that. */
 export async function whoAmI(ctx: AppContext): Promise<Who | null> {
-  const stored = storedSetupSchema.safeParse(await getSetting(ctx.db, 'setup'));
+  return whoUses(ctx.db);
+}
+
+/** Who uses the data folder of this database, as chosen at its setup; null before that. */
+export async function whoUses(db: Kysely<Database>): Promise<Who | null> {
+  const stored = storedSetupSchema.safeParse(await getSetting(db, 'setup'));
   return stored.success ? stored.data : null;
 }
 

@@ -86,6 +86,43 @@ describe('first-run setup', () => {
     expect(confirmed).toMatchObject({ ok: true, value: { department: '관광체육국' } });
   });
 
+  it("declining the question about another folder's user keeps the app on the folder it was using", async () => {
+    const handlers = createHandlers(ctx);
+    const used = join(dir.path, 'used');
+    const setUp = (dataDir: string, role: 'department' | 'office', department: string | null) =>
+      dispatch(handlers, 'saveSetup', { role, department, dataDir });
+    expect((await setUp(used, 'department', '경제진흥본부')).ok).toBe(true);
+    expect((await dispatch(handlers, 'initKeys', {})).ok).toBe(true);
+    const mine = join(dir.path, 'mine');
+    expect((await setUp(mine, 'department', '관광체육국')).ok).toBe(true);
+
+    // Picking the used folder for another department asks; not confirming changes nothing, folder included.
+    const asked = await setUp(used, 'department', '관광체육국');
+    expect(asked).toMatchObject({ ok: false, error: { code: 'IDENTITY_CHANGE' } });
+    expect(await dispatch(handlers, 'getSetup', {})).toMatchObject({
+      ok: true,
+      value: { dataDir: mine, role: 'department', department: '관광체육국' },
+    });
+    expect(ctx.dataDir).toBe(mine);
+
+    // As the office, the question says what the office would lose: not a key to register for itself.
+    const asOffice = await setUp(used, 'office', null);
+    expect(asOffice.ok).toBe(false);
+    if (!asOffice.ok) {
+      expect(asOffice.error.message).toContain('기획담당관으로 바꾸면');
+      expect(asOffice.error.message).toContain('이 PC에서 경제진흥본부의 제출 파일을 만들 수 없습니다');
+      expect(asOffice.error.message).not.toContain('기획담당관의 새 서명 키');
+    }
+    expect(ctx.dataDir).toBe(mine);
+    const confirmed = await dispatch(handlers, 'saveSetup', {
+      role: 'office',
+      department: null,
+      dataDir: used,
+      confirmIdentityChange: true,
+    });
+    expect(confirmed).toMatchObject({ ok: true, value: { dataDir: used, role: 'office' } });
+  });
+
   it('refuses an unknown department, a missing one and a network-share folder, changing nothing', async () => {
     const handlers = createHandlers(ctx);
     const unknown = await dispatch(handlers, 'saveSetup', {

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Handlers, SetupState } from '../../domain/api/contract';
 import { listDepartments } from '../../domain/catalog/load';
+import type { Database } from '../../db/schema';
 import { setSetting } from '../../db/settings';
 import type { AppContext } from './context';
 import { databasePathIn } from './context';
@@ -7,7 +9,7 @@ import { backupData } from './data-backup';
 import { restoreBackup } from './data-restore';
 import { UserError } from './errors';
 import { loadCatalog } from './reference';
-import { whoAmI } from './session';
+import { whoAmI, whoUses } from './session';
 import { josa } from '../../domain/text/josa';
 import { latestSchemaVersion } from '../../db/migrations/index';
 
@@ -26,31 +28,32 @@ async function readSetup(ctx: AppContext): Promise<SetupState> {
  * A folder that holds a department's documents or signing key keeps them when its user changes: the documents
  * vanish from the desk (they are the other department's), the key no longer signs, and the files made stay in
  * the list. One wrong pick in the department list must not do that unasked: the change is refused with what
- * stays behind, and done once the user confirms it.
+ * stays behind, and done once the user confirms it. `db` is the database of the folder chosen (read before it
+ * becomes current, so a refused change leaves the app on the folder it was using).
  */
 async function refuseSilentIdentityChange(
-  ctx: AppContext,
+  db: Kysely<Database>,
   role: 'department' | 'office',
   department: string | null,
 ): Promise<void> {
-  const before = await whoAmI(ctx);
+  const before = await whoUses(db);
   if (before === null || (before.role === role && (before.department ?? null) === department)) return;
   const who = before.role === 'office' ? '기획담당관' : (before.department ?? '');
   // A department's work is its documents; the office's, the files it received.
   const work = Number(
     (before.role === 'office'
-      ? await ctx.db
+      ? await db
           .selectFrom('bundles')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
-      : await ctx.db
+      : await db
           .selectFrom('documents')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('department', '=', who)
           .executeTakeFirstOrThrow()
     ).n,
   );
-  const key = await ctx.db.selectFrom('own_keys').select('key_id').executeTakeFirst();
+  const key = await db.selectFrom('own_keys').select('key_id').executeTakeFirst();
   if (work === 0 && key === undefined) return;
   const next = role === 'office' ? '기획담당관' : (department ?? '');
   const held = [
@@ -59,10 +62,21 @@ async function refuseSilentIdentityChange(
   ]
     .filter((x) => x !== null)
     .join('과 ');
+  // What the change hides, and what the new user has to do, depend on who uses the folder before and after.
+  const hidden =
+    before.role === 'office'
+      ? '받은 제출 파일과 종합 현황은 보이지 않고'
+      : work > 0
+        ? '그 문서는 목록에 보이지 않고'
+        : `${who}의 서명 키로는 서명하지 않고`;
+  const then =
+    role === 'office'
+      ? `이 PC에서 ${who}의 제출 파일을 만들 수 없습니다`
+      : `제출 파일을 만들려면 ${next}의 새 서명 키를 만들어 기획담당관에 등록해야 합니다`;
   throw new UserError(
     'IDENTITY_CHANGE',
-    `이 데이터 폴더에는 ${who}의 ${josa(held, '이/가')} 있습니다. ${josa(next, '으로/로')} 바꾸면 그 문서는 목록에 보이지 않고, ` +
-      `제출 파일을 만들려면 ${next}의 새 서명 키를 만들어 기획담당관에 등록해야 합니다 (되돌리면 다시 보입니다). ` +
+    `이 데이터 폴더에는 ${who}의 ${josa(held, '이/가')} 있습니다. ${josa(next, '으로/로')} 바꾸면 ${hidden}, ` +
+      `${then} (되돌리면 다시 보입니다). ` +
       '다른 부서가 쓸 PC라면 새 데이터 폴더를 고르세요. 그래도 바꾸려면 아래에서 확인하세요.',
   );
 }
@@ -97,14 +111,18 @@ export const setupHandlers = (ctx: AppContext) =>
         }
         department = input.department;
       }
+      // Asked before the chosen folder becomes current: "바꾸지 않기" leaves the app on the folder it was using.
+      const accept = input.confirmIdentityChange
+        ? undefined
+        : (db: Kysely<Database>) => refuseSilentIdentityChange(db, input.role, department);
       try {
-        await ctx.switchDataDir(input.dataDir);
+        await ctx.switchDataDir(input.dataDir, accept);
       } catch (error) {
+        if (error instanceof UserError) throw error;
         const reason = error instanceof Error ? error.message : String(error);
         const message = `데이터 폴더를 사용할 수 없습니다: ${reason}`;
         throw new UserError('DATA_DIR_UNUSABLE', message, { dataDir: message });
       }
-      if (!input.confirmIdentityChange) await refuseSilentIdentityChange(ctx, input.role, department);
       await setSetting(ctx.db, 'setup', { role: input.role, department });
       return readSetup(ctx);
     },

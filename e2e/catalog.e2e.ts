@@ -74,3 +74,49 @@ test('search finds projects by number and by Korean text, and shows both numberi
   await expect(page.getByTestId('lead-department')).toHaveText(target?.leadDepartment ?? '');
   await expect(page.getByTestId('campaign-number')).toContainText(`공약 ${core?.campaignNumber}번`);
 });
+
+test('setup shows each error once and drops old ones; after it the menu is reachable from the keyboard', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  const folder = page.getByRole('textbox', { name: '데이터 폴더', exact: true });
+  const unusable = page.getByText(/데이터 폴더를 사용할 수 없습니다/);
+  // A folder inside a file: the server refuses it, and says so at the field only, not twice.
+  await page.getByLabel('기획담당관 — 총괄부서').check();
+  await folder.fill('/etc/hostname/pledge');
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  await expect(unusable).toHaveCount(1);
+  await expect(folder).toHaveAttribute('aria-invalid', 'true');
+  await expect(folder).toBeFocused();
+
+  // The next try's own error replaces it: no message of the last try is left on the screen.
+  await page.getByLabel('주관부서 (실천계획서').check();
+  await folder.fill(app.dataDir);
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  await expect(page.getByText('주관부서를 선택하세요.', { exact: true })).toHaveCount(1);
+  await expect(unusable).toHaveCount(0);
+
+  await page.getByLabel('기획담당관 — 총괄부서').check();
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  await expect(page.getByTestId('current-role')).toContainText('기획담당관');
+  await expect(page.getByRole('searchbox', { name: '검색' })).toBeFocused();
+
+  // F6 goes to the menu (its current item) and back; Alt+n opens the n-th item.
+  const menu = page.getByRole('navigation', { name: '주 메뉴' });
+  const items = await menu.getByRole('button').allTextContents();
+  expect(items).toEqual(['제출 파일 받기', '종합 현황', '공약 목록']);
+  await page.keyboard.press('F6');
+  await expect(menu.getByRole('button', { name: '공약 목록' })).toBeFocused();
+  await page.keyboard.press('F6');
+  await expect(page.getByRole('searchbox', { name: '검색' })).toBeFocused();
+  await page.keyboard.press('Alt+2');
+  await expect(menu.getByRole('button', { name: '종합 현황' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('button', { name: '종합 현황' })).toBeFocused();
+  await expect(page.getByRole('tablist', { name: '종합 현황 표' })).toBeVisible();
+  await page.keyboard.press('F6');
+  await expect(menu.getByRole('button', { name: '종합 현황' })).not.toBeFocused();
+  expect(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement))).toBe(
+    true,
+  );
+});

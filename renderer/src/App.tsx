@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SetupState } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { api } from './api/client';
@@ -22,6 +22,55 @@ const views: { id: Exclude<View, 'setup'>; label: string; role: 'department' | '
   { id: 'catalog', label: '공약 목록', role: 'any' },
 ];
 
+type MenuItem = (typeof views)[number];
+const menuFor = (role: SetupState['role']): MenuItem[] =>
+  views.filter((v) => v.role === 'any' || v.role === role);
+
+/**
+ * The menu from the keyboard wherever the focus is (a screen puts it in its own first field): Alt+1… opens the
+ * n-th menu item, F6 moves between the menu and the screen, as in other desktop programs.
+ */
+function useMenuKeys(
+  menu: MenuItem[],
+  navRef: React.RefObject<HTMLElement | null>,
+  mainRef: React.RefObject<HTMLElement | null>,
+  open: (id: MenuItem['id']) => void,
+): void {
+  const latest = useRef({ menu, open });
+  latest.current = { menu, open };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const nav = navRef.current;
+      if (nav === null || e.defaultPrevented) return;
+      const items = [...nav.querySelectorAll<HTMLButtonElement>('button.nav-item')];
+      if (e.key === 'F6' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        if (nav.contains(document.activeElement)) {
+          const main = mainRef.current;
+          const first = main?.querySelector<HTMLElement>(
+            'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]',
+          );
+          (first ?? main)?.focus();
+        } else {
+          (items.find((b) => b.getAttribute('aria-current') === 'page') ?? items[0])?.focus();
+        }
+        return;
+      }
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      const n = /^Digit([1-9])$/.exec(e.code)?.[1];
+      if (n === undefined) return;
+      const index = Number(n) - 1;
+      const item = latest.current.menu[index];
+      if (item === undefined) return;
+      e.preventDefault();
+      latest.current.open(item.id);
+      items[index]?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navRef, mainRef]);
+}
+
 export function App() {
   const [state, reload] = useLoad(
     async (): Promise<{ setup: SetupState; catalog: Catalog }> => ({
@@ -32,10 +81,18 @@ export function App() {
   );
   const [view, setView] = useState<View>('catalog');
   useFocusKeeper();
+  const navRef = useRef<HTMLElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const loaded = state.status === 'ready' ? state.value.setup : null;
+  const menu = loaded?.configured ? menuFor(loaded.role) : [];
+  useMenuKeys(menu, navRef, mainRef, (id) => {
+    if (mayLeave()) setView(id);
+  });
 
   if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
   if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
-  const { setup, catalog } = state.value;
+  const { catalog } = state.value;
+  const setup = state.value.setup;
 
   if (!setup.configured || view === 'setup') {
     return (
@@ -56,22 +113,22 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>공약이행 관리</h1>
-        <nav aria-label="주 메뉴">
-          {views
-            .filter((v) => v.role === 'any' || v.role === setup.role)
-            .map((v) => (
-              <button
-                key={`${v.id}-${v.role}`}
-                type="button"
-                className="nav-item"
-                aria-current={view === v.id ? 'page' : undefined}
-                onClick={() => {
-                  if (mayLeave()) setView(v.id);
-                }}
-              >
-                {v.label}
-              </button>
-            ))}
+        <nav aria-label="주 메뉴" ref={navRef}>
+          {menu.map((v, i) => (
+            <button
+              key={`${v.id}-${v.role}`}
+              type="button"
+              className="nav-item"
+              aria-current={view === v.id ? 'page' : undefined}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+              title={`Alt+${i + 1} · F6: 메뉴와 본문 사이 이동`}
+              onClick={() => {
+                if (mayLeave()) setView(v.id);
+              }}
+            >
+              {v.label}
+            </button>
+          ))}
         </nav>
         <div className="who">
           <span data-testid="current-role">{who}</span>
@@ -86,7 +143,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="app-main">
+      <main className="app-main" ref={mainRef} tabIndex={-1}>
         {view === 'drafting' && setup.role === 'department' ? (
           <DraftingScreen catalog={catalog} setup={setup} />
         ) : view === 'submission' ? (

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { setupInputSchema, type SetupState } from '../../../domain/api/contract';
@@ -50,16 +50,26 @@ export function SetupScreen(props: {
         setAsked({ message: error.message, values });
         return;
       }
+      // A message about one field is shown at that field only; anything else above the buttons.
+      let shownAtField = false;
       if (error instanceof ApiCallError) {
         for (const [field, message] of Object.entries(error.details)) {
-          if (field === 'role' || field === 'department' || field === 'dataDir')
-            form.setError(field, { message });
+          if (field === 'role' || field === 'department' || field === 'dataDir') {
+            form.setError(field, { message }, { shouldFocus: true });
+            shownAtField = true;
+          }
         }
       }
-      setFailure(error instanceof Error ? error.message : String(error));
+      if (!shownAtField) setFailure(error instanceof Error ? error.message : String(error));
     }
   };
-  const submit = form.handleSubmit((values) => save(values, false));
+  const validateAndSave = form.handleSubmit((values) => save(values, false));
+  // Every try starts clean: a message from the last try is not left next to this one's.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    setFailure(null);
+    setAsked(null);
+    return validateAndSave(event);
+  };
 
   return (
     <main className="setup">

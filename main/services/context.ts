@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { assertLocalDatabasePath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
+import { notFullPathHere } from './local-path';
 import { ensureReferenceData } from './reference';
 
 export type AppMode = 'electron' | 'browser' | 'cli';
@@ -101,6 +102,8 @@ export async function createAppContext(options: CreateAppContextOptions): Promis
     async switchDataDir(next, accept) {
       // Checked before resolve(): on POSIX a "\\server\share" string would otherwise become a relative path.
       assertLocalDatabasePath(next);
+      const notFull = notFullPathHere(next, '데이터 폴더가');
+      if (notFull !== null) throw new Error(notFull);
       const target = resolve(next);
       if (target === ctx.dataDir) {
         await accept?.(ctx.db);

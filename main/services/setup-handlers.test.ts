@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
@@ -152,5 +152,36 @@ describe('first-run setup', () => {
   it('rejects malformed input before any handler runs', async () => {
     const result = await dispatch(createHandlers(ctx), 'saveSetup', { role: 'mayor', dataDir: 3 });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('paths typed in the setup screen', () => {
+  it("refuses a path that is not a full path on this computer, creating nothing in the program's folder", async () => {
+    const handlers = createHandlers(ctx);
+    // A Windows drive path on POSIX (or a POSIX one on Windows) would be taken relative to the working folder.
+    const foreign = process.platform === 'win32' ? '/pledge-data' : 'Z:\\pledge-data';
+    const relative = 'pledge-relative-data';
+    const before = readdirSync(process.cwd()).sort();
+
+    const setup = await dispatch(handlers, 'saveSetup', {
+      role: 'office',
+      department: null,
+      dataDir: foreign,
+    });
+    expect(setup).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNUSABLE' } });
+    if (!setup.ok) expect(setup.error.message).toContain(`이 PC의 전체 경로가 아닙니다: ${foreign}`);
+    expect(ctx.dataDir).toBe(join(dir.path, 'profile', 'data'));
+
+    const backup = await dispatch(handlers, 'backupData', { folder: relative });
+    expect(backup).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_MISSING' } });
+    if (!backup.ok)
+      expect(backup.error.message).toContain(`백업 폴더가 이 PC의 전체 경로가 아닙니다: ${relative}`);
+
+    const restore = await dispatch(handlers, 'restoreBackup', {
+      file: join(dir.path, 'nothing.sqlite'),
+      dataDir: foreign,
+    });
+    expect(restore).toMatchObject({ ok: false, error: { code: 'RESTORE_FOLDER_UNSAFE' } });
+    expect(readdirSync(process.cwd()).sort()).toEqual(before);
   });
 });

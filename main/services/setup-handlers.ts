@@ -8,6 +8,7 @@ import { databasePathIn } from './context';
 import { backupData } from './data-backup';
 import { restoreBackup } from './data-restore';
 import { UserError } from './errors';
+import { notFullPathHere } from './local-path';
 import { loadCatalog } from './reference';
 import { whoAmI, whoUses } from './session';
 import { josa } from '../../domain/text/josa';
@@ -92,9 +93,22 @@ export const setupHandlers = (ctx: AppContext) =>
 
     getSetup: () => readSetup(ctx),
 
-    backupData: ({ folder }) => backupData(ctx, folder),
+    backupData: ({ folder }) => {
+      const notFull = folder === undefined ? null : notFullPathHere(folder, '백업 폴더가');
+      if (notFull !== null) throw new UserError('BACKUP_FOLDER_MISSING', notFull, { folder: notFull });
+      return backupData(ctx, folder);
+    },
 
-    restoreBackup: ({ file, dataDir }) => restoreBackup(file, dataDir),
+    restoreBackup: ({ file, dataDir }) => {
+      // The form's paths: full paths of this computer only (the command line resolves its own, as a shell does).
+      const fileNotFull = notFullPathHere(file, '백업 파일 경로가');
+      if (fileNotFull !== null)
+        throw new UserError('RESTORE_FILE_MISSING', fileNotFull, { file: fileNotFull });
+      const dirNotFull = notFullPathHere(dataDir, '데이터 폴더가');
+      if (dirNotFull !== null)
+        throw new UserError('RESTORE_FOLDER_UNSAFE', dirNotFull, { dataDir: dirNotFull });
+      return restoreBackup(file, dataDir);
+    },
 
     saveSetup: async (input) => {
       let department: string | null = null;

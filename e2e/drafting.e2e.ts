@@ -103,6 +103,9 @@ test('a plan with two unit projects: live totals match the sums of the typed amo
   const goal = '○ 2022.6월까지 입주기업 누적 150개사 육성';
   await fillPlan(d, goal);
   await d.waitSaved();
+  // 총사업비 is read out in 억·만 원 beside the field: 9,300.75 백만원 (the typed 임기내 needs) = 9,300,750,000 원.
+  expect(sum(within(needs))).toBe(9300.75);
+  await expect(page.getByTestId('total-cost-reading')).toHaveText('= 93억 75만 원');
 
   const checkTotals = async () => {
     for (const unit of [1, 2]) {

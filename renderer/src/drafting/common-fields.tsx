@@ -9,7 +9,9 @@ import {
   NEW_OR_CONTINUING,
   NEW_OR_CONTINUING_LABELS,
 } from '../../../domain/documents';
+import { wonReading } from '../../../domain/text/won-reading';
 import {
+  cellNumber,
   CheckboxGroup,
   fieldId,
   formatMoney,
@@ -22,6 +24,16 @@ import {
 /** Fields the plan and the card share: 총사업비, 신규/계속, 임기내/임기후, 재원, and the live project totals. */
 
 type TotalCostValue = { kind: 'amount'; amount: string | number } | { kind: 'nonBudget' } | null;
+
+/** 총사업비 read out in 억·만 원 while typed in 백만원: a figure off by a factor of ten shows at once. */
+function AmountReading({ id, value }: { id: string; value: unknown }) {
+  const n = cellNumber(value);
+  return (
+    <span className="amount-reading" id={id} data-testid="total-cost-reading">
+      {n === null ? '' : `= ${wonReading(n)}`}
+    </span>
+  );
+}
 
 export const TotalCostField = memo(function TotalCostField({
   form,
@@ -71,9 +83,11 @@ export const TotalCostField = memo(function TotalCostField({
                   inputMode="decimal"
                   value={String(value.amount)}
                   aria-invalid={amountError ? true : undefined}
+                  aria-describedby={`${amountId}-reading`}
                   onBlur={field.onBlur}
                   onChange={(e) => field.onChange({ kind: 'amount', amount: e.target.value })}
                 />
+                <AmountReading id={`${amountId}-reading`} value={value.amount} />
               </span>
             )}
             {(amountError ?? kindError) && (

@@ -1,8 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, PAGE_CACHE_KIB } from './create-db';
+import { createDb, createFolder, DataFolderError, PAGE_CACHE_KIB } from './create-db';
 import { DatabaseTooNewError, migrate, schemaVersionOf } from './migrate';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
@@ -67,6 +70,79 @@ describe('createDb', () => {
     expect(() => createDb('\\\\server\\share\\pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
     expect(() => createDb('//server/share/pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
   });
+});
+
+describe('createFolder', () => {
+  it('makes the missing levels, says which was the first, and leaves an existing folder alone', () => {
+    const deep = join(dir.path, 'a', 'b', 'c');
+    expect(createFolder(deep)).toBe(join(dir.path, 'a'));
+    expect(existsSync(deep)).toBe(true);
+    expect(createFolder(deep)).toBeNull();
+  });
+
+  it('fails on a file where a folder should be, with EEXIST or ENOTDIR, and makes nothing', () => {
+    const file = join(dir.path, 'file');
+    writeFileSync(file, 'x');
+    expect(() => createFolder(file)).toThrow(expect.objectContaining({ code: 'EEXIST' }) as unknown as Error);
+    expect(() => createFolder(join(file, 'sub'))).toThrow(
+      expect.objectContaining({ code: 'ENOTDIR' }) as unknown as Error,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(readdirSync(dir.path)).toEqual(['file']);
+  });
+
+  it('createDb names a data folder that cannot be made (a file in its place)', () => {
+    writeFileSync(join(dir.path, 'data'), 'x');
+    expect(() => createDb(join(dir.path, 'data', 'pledge.sqlite'))).toThrow(DataFolderError);
+    expect(() => createDb(join(dir.path, 'data', 'pledge.sqlite'))).toThrow(
+      `데이터 폴더를 만들 수 없습니다: ${join(dir.path, 'data')} (폴더 자리에 같은 이름의 파일이 있습니다).`,
+    );
+  });
+
+  // In a child process with a time limit: Node's recursive mkdir loops forever there, and a synchronous loop in
+  // this worker could not be stopped by the test's timeout.
+  it.runIf(process.platform === 'linux')(
+    'fails at once where the file system refuses new folders (/proc)',
+    async () => {
+      // Inside the project so that the child resolves better-sqlite3 and kysely from node_modules.
+      const script = join(
+        import.meta.dirname,
+        '..',
+        'node_modules',
+        '.cache',
+        'pledge-tests',
+        `create-db-proc-${process.pid}.mjs`,
+      );
+      await build({
+        stdin: {
+          contents: `import { createDb } from './create-db';
+          try { createDb('/proc/pledge-test/data/pledge.sqlite'); console.log('created'); }
+          catch (error) { console.log(error.constructor.name + ': ' + error.message); }`,
+          resolveDir: import.meta.dirname,
+          loader: 'ts',
+        },
+        outfile: script,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        packages: 'external',
+        logLevel: 'silent',
+      });
+      try {
+        const run = spawnSync(process.execPath, [script], {
+          encoding: 'utf8',
+          timeout: 15_000,
+          killSignal: 'SIGKILL',
+        });
+        expect(run.error).toBeUndefined();
+        expect(run.stdout.trim()).toBe(
+          'DataFolderError: 데이터 폴더를 만들 수 없습니다: /proc/pledge-test/data (이 위치에는 폴더를 만들 수 없습니다).',
+        );
+      } finally {
+        rmSync(script, { force: true });
+      }
+    },
+  );
 });
 
 describe('migrate', () => {

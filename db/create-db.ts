@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { migrate } from './migrate';
 import type { Database } from './schema';
 
@@ -19,6 +19,58 @@ export function assertLocalDatabasePath(path: string): void {
       `데이터 폴더는 이 PC의 로컬 디스크에 있어야 합니다. 네트워크 공유 폴더(${path})에는 데이터베이스를 둘 수 없습니다.`,
     );
   }
+}
+
+/** A folder the database cannot be put in: it cannot be created or written, or a file stands in its place. */
+export class DataFolderError extends Error {
+  readonly code = 'DATA_FOLDER_UNUSABLE';
+}
+
+const folderProblems: Record<string, string> = {
+  ENOENT: '이 위치에는 폴더를 만들 수 없습니다',
+  EACCES: '쓸 권한이 없습니다',
+  EPERM: '쓸 권한이 없습니다',
+  EROFS: '읽기 전용 저장장치입니다',
+  ENOSPC: '디스크 공간이 부족합니다',
+  EEXIST: '폴더 자리에 같은 이름의 파일이 있습니다',
+  ENOTDIR: '폴더 경로 중간에 같은 이름의 파일이 있습니다',
+};
+
+/** Why a file-system call on a folder failed, in Korean (the error's code when it is not one of the usual ones). */
+export function folderProblemOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return folderProblems[code] ?? `파일 시스템 오류 ${code || String(error)}`;
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time, and fails at the first level that cannot be made
+ * with the file system's error (EEXIST or ENOTDIR for a file where a folder should be), after removing the levels
+ * it made. Not mkdirSync's recursive mode: where a parent exists but refuses new entries with ENOENT (/proc, some
+ * mounted drives), Node 20's recursive mkdir retries forever instead of failing. Returns the first folder it
+ * created (removing it undoes the call), or null when `dir` existed.
+ */
+export function createFolder(dir: string): string | null {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (existsSync(current) && !statSync(current).isDirectory()) {
+    const code = missing.length === 0 ? 'EEXIST' : 'ENOTDIR';
+    throw Object.assign(new Error(`${code}: not a directory, mkdir '${current}'`), { code });
+  }
+  const first = missing[0];
+  try {
+    for (const level of missing) mkdirSync(level);
+  } catch (error) {
+    // Nothing half-made left behind: the levels this call created are empty.
+    if (first !== undefined) rmSync(first, { recursive: true, force: true });
+    throw error;
+  }
+  return first ?? null;
 }
 
 /** The pragmas of every open connection (better-sqlite3 does not keep `synchronous` across reopen). */
@@ -44,8 +96,23 @@ export interface CreateDbOptions {
 /** Opens (creating if needed) the database at `path`, migrates it, and returns a Kysely handle. */
 export function createDb(path: string, options: CreateDbOptions = {}): Kysely<Database> {
   assertLocalDatabasePath(path);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new BetterSqlite3(path, { readonly: options.readonly ?? false });
+  if (path !== ':memory:') {
+    const folder = dirname(path);
+    try {
+      createFolder(folder);
+    } catch (error) {
+      throw new DataFolderError(`데이터 폴더를 만들 수 없습니다: ${folder} (${folderProblemOf(error)}).`);
+    }
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(path, { readonly: options.readonly ?? false });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_CANTOPEN') throw error;
+    throw new DataFolderError(
+      `데이터베이스 파일을 열거나 만들 수 없습니다: ${path} (폴더에 쓸 권한이 있는지, 같은 이름의 폴더가 있지 않은지 확인하세요).`,
+    );
+  }
   try {
     applyConnectionPragmas(sqlite);
     migrate(sqlite);

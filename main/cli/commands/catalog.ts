@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../../domain/catalog/types';
 import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
-import { createDb } from '../../../db/create-db';
-import { databasePathIn } from '../../services/context';
 import { loadCatalog } from '../../services/reference';
 import { printJson, type CliIo } from '../io';
+import { withData } from '../data-context';
 
 export const catalogHelp = `pledge catalog [--json] [--data DIR]
   공약사업 목록(분야 → 핵심공약 → 세부사업)과 주관부서를 출력합니다.
@@ -49,14 +48,7 @@ export function catalogTree(catalog: Catalog) {
 export async function runCatalog(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, data: { type: 'string' } } });
   let catalog = seoulMinseon7Catalog;
-  if (values.data) {
-    const db = createDb(databasePathIn(values.data));
-    try {
-      catalog = await loadCatalog(db);
-    } finally {
-      await db.destroy();
-    }
-  }
+  if (values.data !== undefined) catalog = await withData(values.data, (ctx) => loadCatalog(ctx.db));
   const tree = catalogTree(catalog);
   if (values.json) {
     printJson(io, tree);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setupInputSchema } from '../../../domain/api/contract';
+import { roleSchema, setupInputSchema } from '../../../domain/api/contract';
 import { zodToApiError } from '../../services/dispatch';
 import { setupHandlers } from '../../services/setup-handlers';
 import { UsageError, type CliIo } from '../io';
@@ -17,6 +17,16 @@ export async function runSetup(args: string[], io: CliIo): Promise<number> {
     options: { data: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' } },
   });
   if (!values.data) throw new UsageError('--data DIR 로 데이터 폴더를 지정하세요.');
+  const roles = roleSchema.options;
+  if (values.role === undefined || !(roles as readonly string[]).includes(values.role))
+    throw new UsageError(
+      `${values.role === undefined ? '--role 로 사용자를 지정하세요' : `알 수 없는 --role 값입니다: ${values.role}`}. ` +
+        '쓸 수 있는 값: department (주관부서, --department 부서 이름과 함께) 또는 office (기획담당관).',
+    );
+  if (values.role === 'department' && !values.department?.trim())
+    throw new UsageError(
+      "--department 로 주관부서 이름을 지정하세요 (부서 이름은 'pledge catalog'에서 확인할 수 있습니다).",
+    );
   const parsed = setupInputSchema.safeParse({
     role: values.role,
     department: values.role === 'office' ? null : (values.department ?? null),
@@ -24,13 +34,17 @@ export async function runSetup(args: string[], io: CliIo): Promise<number> {
     dataDir: resolve(values.data),
   });
   if (!parsed.success) throw new UsageError(zodToApiError(parsed.error).message);
-  return withData(values.data, async (ctx) => {
-    const state = await setupHandlers(ctx).saveSetup(parsed.data);
-    io.out(
-      state.role === 'office'
-        ? '기획담당관(총괄부서)으로 설정했습니다.'
-        : `주관부서 ${josa(state.department ?? '', '으로/로')} 설정했습니다.`,
-    );
-    return 0;
-  });
+  return withData(
+    values.data,
+    async (ctx) => {
+      const state = await setupHandlers(ctx).saveSetup(parsed.data);
+      io.out(
+        state.role === 'office'
+          ? '기획담당관(총괄부서)으로 설정했습니다.'
+          : `주관부서 ${josa(state.department ?? '', '으로/로')} 설정했습니다.`,
+      );
+      return 0;
+    },
+    { create: true },
+  );
 }

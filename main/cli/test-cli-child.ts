@@ -1,0 +1,66 @@
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The CLI built from the sources as they are now, run in a child process with a time limit: for commands that
+ * could hang (a synchronous loop would block the test's own worker, where no test timeout can stop it).
+ */
+const root = join(import.meta.dirname, '..', '..');
+
+export interface ChildCli {
+  run(args: string[], options?: { timeoutMs?: number; cwd?: string }): ChildRun;
+  remove(): void;
+}
+
+export interface ChildRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Killed at the time limit: the command hung. */
+  timedOut: boolean;
+}
+
+export async function buildChildCli(): Promise<ChildCli> {
+  // Inside the project so that the child resolves better-sqlite3 and the other packages from node_modules.
+  const script = join(
+    root,
+    'node_modules',
+    '.cache',
+    'pledge-tests',
+    `cli-${process.pid}-${randomBytes(4).toString('hex')}.mjs`,
+  );
+  await build({
+    entryPoints: [join(root, 'main', 'cli', 'run.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    absWorkingDir: root,
+    logLevel: 'silent',
+    banner: {
+      js: "import { createRequire as __pledgeCreateRequire } from 'node:module'; const require = __pledgeCreateRequire(import.meta.url);",
+    },
+  });
+  return {
+    run(args, options = {}) {
+      const result = spawnSync(process.execPath, [script, ...args], {
+        cwd: options.cwd ?? root,
+        encoding: 'utf8',
+        timeout: options.timeoutMs ?? 15_000,
+        killSignal: 'SIGKILL',
+      });
+      return {
+        status: result.status,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        timedOut: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
+      };
+    },
+    remove: () => rmSync(script, { force: true }),
+  };
+}

@@ -51,6 +51,28 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
+/**
+ * node:util parseArgs's English errors, said in Korean with the option or argument they are about; null for any
+ * other error.
+ */
+export function parseArgsMessage(error: unknown, commandName: string): string | null {
+  if (!(error instanceof TypeError) || !('code' in error)) return null;
+  const code = String(error.code);
+  if (!code.startsWith('ERR_PARSE_ARGS')) return null;
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const option = quoted.replace(/ <value>$/, '');
+  const help = `'pledge ${commandName} --help'로 쓸 수 있는 옵션을 확인하세요.`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `알 수 없는 옵션입니다: ${option}\n${help}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `이 명령은 옵션이 아닌 인자를 받지 않습니다: ${option}\n${help}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(error.message))
+      return `${option} 옵션에는 값을 붙이지 않습니다 (${option} 만 쓰세요).\n${help}`;
+    return `${option} 옵션에 값이 없습니다 (예: ${option} 값). '-'로 시작하는 값이면 ${option}=값 으로 쓰세요.\n${help}`;
+  }
+  return `명령줄 옵션이 올바르지 않습니다 (${option || code}).\n${help}`;
+}
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -69,11 +91,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
-    ) {
-      io.err(`${error.message}\n\n${command.help}`);
+    const usage = error instanceof UsageError ? error.message : parseArgsMessage(error, name);
+    if (usage !== null) {
+      io.err(`${usage}\n\n${command.help}`);
       return exitCodes.usage;
     }
     io.err(`오류: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,9 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { createFolder, folderProblemOf } from '../../../db/create-db';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportRequestSchema } from '../../../domain/api/contract';
-import { writeFileAtomic } from '../../bundles/atomic-file';
+import { fileWriteError, writeFileAtomic } from '../../bundles/atomic-file';
 import { officeHandlers } from '../../services/office-handlers';
 import { zodToApiError } from '../../services/dispatch';
 import { UserError } from '../../services/errors';
@@ -26,16 +29,64 @@ const reportOptions = {
   today: { type: 'string' },
 } as const;
 
+/** The option each field of the report request comes from, for messages. */
+const optionOf: Record<string, string> = {
+  periodId: '--period',
+  comparePeriodId: '--compare',
+  executionRateThreshold: '--threshold',
+  today: '--today',
+};
+
+/** --threshold as a number from 0 to 1 (the range reportRequestSchema takes); a Korean usage error otherwise. */
+function parseThreshold(text: string): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value) || value < 0 || value > 1)
+    throw new UsageError(
+      `--threshold 에는 0에서 1 사이의 숫자(집행률, 예: 0.3)를 쓰세요. 받은 값: ${text === '' ? '(빈 값)' : text}`,
+    );
+  return value;
+}
+
 function parseRequest(values: { period?: string; compare?: string; threshold?: string; today?: string }) {
   if (!values.period) throw new UsageError('--period 로 반기를 지정하세요 (예: 2019-H1).');
   const parsed = reportRequestSchema.safeParse({
     periodId: values.period,
     ...(values.compare ? { comparePeriodId: values.compare } : {}),
-    ...(values.threshold !== undefined ? { executionRateThreshold: Number(values.threshold) } : {}),
+    ...(values.threshold !== undefined ? { executionRateThreshold: parseThreshold(values.threshold) } : {}),
     ...(values.today ? { today: values.today } : {}),
   });
-  if (!parsed.success) throw new UsageError(zodToApiError(parsed.error).message);
+  if (!parsed.success) {
+    const [field, message] = Object.entries(zodToApiError(parsed.error).details)[0] ?? [];
+    const option = field === undefined ? undefined : optionOf[field];
+    throw new UsageError(
+      option === undefined
+        ? zodToApiError(parsed.error).message
+        : field === 'today'
+          ? `${option} 의 값이 올바르지 않습니다: YYYY-MM-DD 형식의 날짜를 쓰세요 (예: 2019-07-15).`
+          : `${option} 의 값이 올바르지 않습니다: ${message}`,
+    );
+  }
   return parsed.data;
+}
+
+/**
+ * The --xlsx file's folder must exist (it is not created: a mistyped path would leave folders behind) and the
+ * name must not be a folder; checked before the report is built.
+ */
+function checkXlsxTarget(file: string): string {
+  const path = resolve(file);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UserError(
+      'XLSX_FOLDER_MISSING',
+      `엑셀 파일을 저장할 폴더가 없습니다: ${folder}\n--xlsx 경로를 확인하세요 (폴더는 만들어 두어야 합니다).`,
+    );
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new UserError(
+      'XLSX_TARGET_IS_FOLDER',
+      `--xlsx 로 지정한 경로는 폴더입니다: ${path}\n저장할 파일 이름까지 쓰세요 (예: ${join(path, '종합현황.xlsx')}).`,
+    );
+  return path;
 }
 
 export async function runReport(args: string[], io: CliIo): Promise<number> {
@@ -44,13 +95,18 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     options: { ...reportOptions, json: { type: 'boolean' }, xlsx: { type: 'string' } },
   });
   const request = parseRequest(values);
+  const xlsx = values.xlsx === undefined ? undefined : checkXlsxTarget(values.xlsx);
   return withData(values.data, async (ctx) => {
     const handlers = officeHandlers(ctx);
     const view = await handlers.getOfficeReport(request);
-    if (values.xlsx) {
+    if (xlsx !== undefined) {
       const file = await handlers.exportReportWorkbook(request);
-      writeFileAtomic(values.xlsx, Buffer.from(file.dataBase64, 'base64'));
-      io.err(`엑셀 통합문서를 저장했습니다: ${values.xlsx}`);
+      try {
+        writeFileAtomic(xlsx, Buffer.from(file.dataBase64, 'base64'));
+      } catch (error) {
+        throw fileWriteError(error, xlsx);
+      }
+      io.err(`엑셀 통합문서를 저장했습니다: ${xlsx}`);
     }
     if (values.json) {
       printJson(io, view);
@@ -71,13 +127,25 @@ export async function runPublish(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { ...reportOptions, out: { type: 'string' } } });
   const request = parseRequest(values);
   if (!values.out) throw new UsageError('--out 으로 공개 자료를 쓸 폴더를 지정하세요.');
-  const outDir = values.out;
+  const outDir = resolve(values.out);
   return withData(values.data, async (ctx) => {
+    // Made here, one level at a time (a folder that cannot be made fails at once), and removed again if nothing
+    // could be written into it.
+    let created: string | null;
+    try {
+      created = createFolder(outDir);
+    } catch (error) {
+      throw new UserError(
+        'PUBLISH_FOLDER_UNUSABLE',
+        `공개 자료를 쓸 폴더를 만들 수 없습니다: ${outDir} (${folderProblemOf(error)}).\n--out 경로를 확인하세요.`,
+      );
+    }
     try {
       const { files } = await officeHandlers(ctx).publishReport({ ...request, outDir });
       for (const f of files) io.out(f);
       return 0;
     } catch (error) {
+      if (created !== null) rmSync(created, { recursive: true, force: true });
       if (error instanceof UserError) throw error;
       throw new UserError(
         'PUBLISH_FAILED',

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../db/test/temp-dir';
+import { main } from '../index';
+import { buildChildCli, type ChildCli } from '../test-cli-child';
+import { captureIo } from '../test-io';
+
+// `pledge report` and `pledge publish` on a real office data folder: wrong values and places are said in Korean,
+// naming the option or the folder, before anything is written.
+let dir: ReturnType<typeof makeTempDir>;
+let office: string;
+
+async function pledge(...argv: string[]) {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+beforeEach(async () => {
+  dir = makeTempDir('cli-helper-report-');
+  office = join(dir.path, 'office');
+  expect((await pledge('setup', '--data', office, '--role', 'office')).code).toBe(0);
+});
+afterEach(() => dir.remove());
+
+describe('pledge report --threshold', () => {
+  it.each(['abc', '', '2', '-0.1', '30%'])('refuses %j with the range it takes (exit 2)', async (value) => {
+    // --threshold=VALUE: a value starting with '-' is taken only in that form.
+    const r = await pledge('report', '--data', office, '--period', '2019-H1', `--threshold=${value}`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--threshold 에는 0에서 1 사이의 숫자(집행률, 예: 0.3)를 쓰세요.');
+    expect(r.err).toContain(`받은 값: ${value === '' ? '(빈 값)' : value}`);
+    expect(r.err).not.toMatch(/NaN|executionRateThreshold/);
+  });
+
+  it('takes a number in the range', async () => {
+    const r = await pledge('report', '--data', office, '--period', '2019-H1', '--threshold', '0.5');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('종합 현황');
+  });
+
+  it('a wrong --period or --today names the option, not the field inside', async () => {
+    const period = await pledge('report', '--data', office, '--period', '2019-1');
+    expect(period.code).toBe(2);
+    expect(period.err).toContain('--period 의 값이 올바르지 않습니다: 반기는 "2019-H1" 형식입니다.');
+    const today = await pledge('report', '--data', office, '--period', '2019-H1', '--today', '7/15');
+    expect(today.code).toBe(2);
+    expect(today.err).toContain('--today 의 값이 올바르지 않습니다: YYYY-MM-DD 형식의 날짜를 쓰세요');
+  });
+});
+
+describe('pledge report --xlsx', () => {
+  it('a folder that does not exist is named (not a temporary file), and nothing is created', async () => {
+    const folder = join(dir.path, 'no-such-folder');
+    const r = await pledge(
+      'report',
+      '--data',
+      office,
+      '--period',
+      '2019-H1',
+      '--xlsx',
+      join(folder, 'x.xlsx'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`엑셀 파일을 저장할 폴더가 없습니다: ${folder}`);
+    expect(r.err).toContain('--xlsx 경로를 확인하세요');
+    expect(r.err).not.toMatch(/ENOENT|\.tmp/);
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('a folder given as the file is refused; a file in an existing folder is written', async () => {
+    const folder = join(dir.path, 'reports');
+    mkdirSync(folder);
+    const refused = await pledge('report', '--data', office, '--period', '2019-H1', '--xlsx', folder);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`--xlsx 로 지정한 경로는 폴더입니다: ${folder}`);
+    expect(readdirSync(folder)).toEqual([]);
+
+    const file = join(folder, '종합현황.xlsx');
+    const written = await pledge('report', '--data', office, '--period', '2019-H1', '--xlsx', file);
+    expect(written.code).toBe(0);
+    expect(written.err).toContain(`엑셀 통합문서를 저장했습니다: ${file}`);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('pledge publish --out', () => {
+  it('a folder it made is removed again when publishing fails (a department folder)', async () => {
+    const dept = join(dir.path, 'dept');
+    expect(
+      (await pledge('setup', '--data', dept, '--role', 'department', '--department', '경제진흥본부')).code,
+    ).toBe(0);
+    const out = join(dir.path, 'public', 'site');
+    const r = await pledge('publish', '--data', dept, '--period', '2019-H1', '--out', out);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir.path, 'public'))).toBe(false);
+  });
+
+  describe.runIf(process.platform === 'linux')('where no folder can be made (/proc)', () => {
+    let cli: ChildCli;
+    beforeAll(async () => {
+      cli = await buildChildCli();
+    });
+    afterAll(() => cli.remove());
+
+    it('fails at once, naming the folder (no endless mkdir)', () => {
+      const r = cli.run([
+        'publish',
+        '--data',
+        office,
+        '--period',
+        '2019-H1',
+        '--out',
+        '/proc/pledge-test/site',
+      ]);
+      expect(r.timedOut).toBe(false);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('공개 자료를 쓸 폴더를 만들 수 없습니다: /proc/pledge-test/site');
+      expect(r.stderr).not.toContain('ENOENT');
+    });
+  });
+});

@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../bundles';
+import { fileWriteError } from '../../bundles/atomic-file';
+import { createFolder, folderProblemOf } from '../../../db/create-db';
 import { listDocuments, saveDocument, DocumentFrozenError } from '../../../db/documents';
 import { KIND_FILE_PREFIX } from '../../services/bundle-content';
 import { slotOf } from '../../services/document-identity';
@@ -18,6 +20,33 @@ export const draftHelp = `pledge draft import --data DIR FILE.json [--json]
 pledge draft export --data DIR [--out DIR]
   이 데이터 폴더의 모든 문서를 <종류>-<사업번호>-<구분>.json 파일로 씁니다 (기본: <데이터 폴더>/export).`;
 
+/** The document JSON to import, read before the data folder is opened; a Korean message naming the file if not. */
+function readDocumentJson(file: string): unknown {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(
+      'IMPORT_FILE_UNREADABLE',
+      code === 'ENOENT'
+        ? `불러올 파일이 없습니다: ${path}\n파일 경로를 확인하세요.`
+        : code === 'EISDIR'
+          ? `불러올 것은 문서 JSON 파일인데 폴더를 지정했습니다: ${path}`
+          : `불러올 파일을 읽을 수 없습니다: ${path} (${code === 'EACCES' || code === 'EPERM' ? '읽을 권한이 없습니다' : (code ?? String(error))}).`,
+    );
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    throw new UserError(
+      'IMPORT_FILE_NOT_JSON',
+      `문서 JSON 파일이 아닙니다 (JSON 형식으로 읽을 수 없습니다): ${path}\n'pledge draft export'로 쓴 파일이나 같은 형식의 .json 파일을 지정하세요.`,
+    );
+  }
+}
+
 export async function runDraft(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -27,15 +56,9 @@ export async function runDraft(args: string[], io: CliIo): Promise<number> {
   const [sub, file] = positionals;
   if (sub === 'import') {
     if (!file) throw new UsageError('불러올 문서 JSON 파일을 지정하세요.');
+    const json = readDocumentJson(file);
     return withData(values.data, async (ctx) => {
       const department = await requireDepartment(ctx);
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (error) {
-        io.err(`JSON 파일을 읽을 수 없습니다: ${error instanceof Error ? error.message : String(error)}`);
-        return exitCodes.failed;
-      }
       try {
         const { document, validation } = await parseAndValidate(
           ctx.db,
@@ -83,11 +106,25 @@ export async function runDraft(args: string[], io: CliIo): Promise<number> {
   if (sub === 'export') {
     return withData(values.data, async (ctx) => {
       const out = resolve(values.out ?? join(ctx.dataDir, 'export'));
-      mkdirSync(out, { recursive: true });
+      // One level at a time: a folder that cannot be made (under /proc, read-only) fails at once.
+      let created: string | null;
+      try {
+        created = createFolder(out);
+      } catch (error) {
+        throw new UserError(
+          'EXPORT_FOLDER_UNUSABLE',
+          `문서를 쓸 폴더를 만들 수 없습니다: ${out} (${folderProblemOf(error)}).\n--out 경로를 확인하세요.`,
+        );
+      }
       const docs = await listDocuments(ctx.db);
       for (const d of docs) {
         const name = `${KIND_FILE_PREFIX[d.kind]}-${d.projectId}-${d.slot}${docs.some((o) => o !== d && o.kind === d.kind && o.projectId === d.projectId && o.slot === d.slot) ? `-${d.department.replace(/\s+/g, '_')}` : ''}.json`;
-        writeFileAtomic(join(out, name), Buffer.from(`${JSON.stringify(d.json, null, 2)}\n`, 'utf8'));
+        try {
+          writeFileAtomic(join(out, name), Buffer.from(`${JSON.stringify(d.json, null, 2)}\n`, 'utf8'));
+        } catch (error) {
+          if (created !== null) rmSync(created, { recursive: true, force: true });
+          throw fileWriteError(error, join(out, name));
+        }
       }
       io.out(`문서 ${docs.length}건을 ${out}에 썼습니다.`);
       return 0;

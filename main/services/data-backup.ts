@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataBackup } from '../../domain/api/contract';
 import { BackupCheckError } from '../../db/backup';
+import { createFolder } from '../../db/create-db';
 import { fileWriteError } from '../bundles/atomic-file';
 import { type AppContext, databasePathIn } from './context';
 import { writeCheckedDatabaseCopy } from './database-copy';
@@ -25,7 +26,7 @@ export async function backupData(ctx: AppContext, folder?: string): Promise<Data
   const dir = resolve(folder ?? join(ctx.dataDir, BACKUP_FOLDER_NAME));
   if (folder === undefined) {
     try {
-      mkdirSync(dir, { recursive: true });
+      createFolder(dir);
     } catch (error) {
       throw fileWriteError(error, dir);
     }
@@ -47,6 +48,13 @@ export async function backupData(ctx: AppContext, folder?: string): Promise<Data
         `백업 파일을 검사했더니 손상되어 있어 지웠습니다: ${error.message}`,
       );
     }
+    // SQLite's own open of the new file (not an errno): a folder that exists but takes no new files.
+    if ((error as { code?: unknown } | undefined)?.code === 'SQLITE_CANTOPEN')
+      throw new UserError(
+        'BACKUP_FOLDER_UNWRITABLE',
+        `이 폴더에는 백업 파일을 만들 수 없습니다: ${dir} (쓸 권한이 없거나 파일을 둘 수 없는 폴더입니다). 다른 폴더를 고르세요.`,
+        { folder: `백업 파일을 만들 수 없는 폴더입니다: ${dir}` },
+      );
     throw fileWriteError(error, path);
   }
   return { path, bytes: statSync(path).size, createdAt: createdAt.toISOString() };

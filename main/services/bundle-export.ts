@@ -1,6 +1,5 @@
 import { findProject } from '../../domain/catalog/lookup';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   DOCUMENT_KIND_LABELS,
@@ -13,6 +12,8 @@ import { listPeriods } from '../../domain/term/periods';
 import { josa } from '../../domain/text/josa';
 import { writeBundle, writeFileAtomic } from '../bundles';
 import { getAttachment } from '../../db/attachments';
+import { createFolder, folderProblemOf } from '../../db/create-db';
+import { fileWriteError } from '../bundles/atomic-file';
 import { insertSentBundle, lastSentBundle } from '../../db/bundles';
 import { listDocuments, type StoredDocument } from '../../db/documents';
 import { attachmentRefsOf, documentMemberPath } from './bundle-content';
@@ -166,8 +167,20 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fileName = `공약제출_${safeName(department)}_${periodFileLabel(input.period)}_r${revision}.pledge`;
   const target = resolve(input.path ?? join(ctx.dataDir, 'outbox', fileName));
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileAtomic(target, bytes);
+  try {
+    // One level at a time: a folder that cannot be made (under /proc, read-only) fails at once.
+    createFolder(dirname(target));
+  } catch (error) {
+    throw new UserError(
+      'FILE_WRITE_FAILED',
+      `제출 파일을 둘 폴더를 만들 수 없습니다: ${dirname(target)} (${folderProblemOf(error)}).`,
+    );
+  }
+  try {
+    writeFileAtomic(target, bytes);
+  } catch (error) {
+    throw fileWriteError(error, target);
+  }
   await insertSentBundle(ctx.db, {
     type: 'pledge-submission',
     revision,

@@ -7,6 +7,7 @@ import { makeTempDir } from '../../../db/test/temp-dir';
 import { createAppContext } from '../../services/context';
 import { setSetting } from '../../../db/settings';
 import { main } from '../index';
+import { buildChildCli } from '../test-cli-child';
 
 // The CLI in-process: real data folders, real keys, the built verify worker (out/main/verify-worker.mjs).
 let dir: ReturnType<typeof makeTempDir>;
@@ -207,5 +208,43 @@ describe('pledge draft', () => {
     expect(JSON.parse(readFileSync(join(out, 'finance-1-1-1-2019-H1.json'), 'utf8'))).toMatchObject({
       kind: 'financeRow',
     });
+  });
+});
+
+describe.runIf(process.platform === 'linux')('pledge bundle export --out where no folder can be made', () => {
+  it('fails at once naming the folder (no endless mkdir), and no revision is used up', async () => {
+    expect((await run('keys', 'init', '--data', deptDir)).code).toBe(0);
+    // In a child process with a time limit: a hang there fails the test instead of blocking this worker.
+    const cli = await buildChildCli();
+    try {
+      const r = cli.run([
+        'bundle',
+        'export',
+        '--period',
+        '2019-H1',
+        '--out',
+        '/proc/pledge-test/r1.pledge',
+        '--data',
+        deptDir,
+      ]);
+      expect(r.timedOut).toBe(false);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('제출 파일을 둘 폴더를 만들 수 없습니다: /proc/pledge-test');
+      expect(r.stderr).not.toContain('ENOENT');
+    } finally {
+      cli.remove();
+    }
+    const made = await run(
+      'bundle',
+      'export',
+      '--period',
+      '2019-H1',
+      '--out',
+      join(dir.path, 'r.pledge'),
+      '--data',
+      deptDir,
+    );
+    expect(made.code).toBe(0);
+    expect(made.out).toContain('회차: r1');
   });
 });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { applyBaseline, exportBaseline } from '../../services/baseline';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { requireInputFile, writingTo } from '../files';
 import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { josa } from '../../../domain/text/josa';
 
@@ -21,7 +22,7 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
   const [sub, file] = positionals;
   if (sub === 'export') {
     return withData(values.data, async (ctx) => {
-      const result = await exportBaseline(ctx, values.out);
+      const result = await writingTo(values.out, '기준 자료 파일', (out) => exportBaseline(ctx, out));
       if (values.json) printJson(io, result);
       else
         io.out(
@@ -32,8 +33,9 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
   }
   if (sub === 'apply') {
     if (!file) throw new UsageError('적용할 기준 자료 파일을 지정하세요.');
+    const path = requireInputFile(file, '적용할 기준 자료 파일');
     return withData(values.data, async (ctx) => {
-      const result = await applyBaseline(ctx, { path: file });
+      const result = await applyBaseline(ctx, { path });
       if (values.json) printJson(io, result);
       else if (result.status === 'duplicate')
         io.out(`이미 적용한 기준 자료입니다 (r${result.revision}). 바뀐 것이 없습니다.`);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   inspectBundle,
@@ -14,6 +13,7 @@ import { loadCatalog, loadTerm } from '../../services/reference';
 import { whoAmI } from '../../services/session';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { readInputFile } from '../files';
 
 export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR [--out FILE] [--project 1-1-1]… [--json]
   (주관부서) 선택한 기간의 문서를 서명한 제출 번들(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
@@ -61,7 +61,7 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
     if (!file) throw new UsageError('검사할 번들 파일을 지정하세요.');
     if (!values.key && !values.data)
       throw new UsageError('--key PUB.pem 또는 --data DIR 중 하나를 지정하세요.');
-    const bytes = readFileSync(file);
+    const bytes = readInputFile(file, '검사할 번들 파일');
     const report = (check: BundleCheck, extra?: string): number => {
       if (values.json)
         printJson(
@@ -79,7 +79,7 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
       return exitCodes.failed;
     };
     if (values.key) {
-      const pem = readFileSync(values.key, 'utf8');
+      const pem = readInputFile(values.key, '--key 로 지정한 공개 키 파일').toString('utf8');
       const id = keyIdOf(pem);
       const lookupKey = (_department: string, keyId: string) =>
         keyId === id

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { releaseQuarantined, type ImportResult } from '../../services/bundle-import';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../services/key-service';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { readInputFile, writingTo } from '../files';
 import { KEY_STATUS_LABELS } from '../../../domain/api/contract';
 import { OFFICE_DEPARTMENT } from '../../bundles';
 
@@ -85,7 +85,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'export': {
-        const exported = await exportEnrollment(ctx, values.out);
+        const exported = await writingTo(values.out, '키 등록 파일', (out) => exportEnrollment(ctx, out));
         if (values.json) printJson(io, { ...exported, text: undefined });
         else
           io.out(
@@ -98,7 +98,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'rotate': {
-        const rotated = await rotateOwnKey(ctx, values.out);
+        const rotated = await writingTo(values.out, '키 교체 문서', (out) => rotateOwnKey(ctx, out));
         if (values.json) printJson(io, rotated);
         else
           io.out(
@@ -117,7 +117,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
       }
       case 'import': {
         if (!arg) throw new UsageError('가져올 키 파일을 지정하세요.');
-        const text = readFileSync(arg, 'utf8');
+        const text = readInputFile(arg, '가져올 키 파일').toString('utf8');
         if (isRotationStatement(text)) {
           const { key, replaced } = await applyRotation(ctx, text);
           const released = await releaseQuarantined(ctx, key.department, key.keyId);

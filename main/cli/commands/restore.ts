@@ -1,4 +1,8 @@
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createFolder, folderProblemOf } from '../../../db/create-db';
+import { UserError } from '../../services/errors';
+import { checkDataFolder } from '../data-context';
 import { restoreBackup } from '../../services/data-restore';
 import { printJson, UsageError, type CliIo } from '../io';
 
@@ -18,7 +22,25 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
   const [file] = positionals;
   if (!file) throw new UsageError('복원할 백업 파일을 지정하세요.');
   if (!values.data) throw new UsageError('--data DIR 로 복원할 (새) 데이터 폴더를 지정하세요.');
-  const restored = await restoreBackup(file, values.data);
+  // The folder is checked as typed (a network share, a file in its place) and made here one level at a time, so
+  // one that cannot be made (/proc) fails at once; it is removed again if the backup cannot be restored into it.
+  const dir = checkDataFolder(values.data, { create: true });
+  let created: string | null;
+  try {
+    created = createFolder(dir);
+  } catch (error) {
+    throw new UserError(
+      'RESTORE_FOLDER_UNUSABLE',
+      `복원할 데이터 폴더를 만들 수 없습니다: ${dir} (${folderProblemOf(error)}).\n--data 경로를 확인하세요.`,
+    );
+  }
+  let restored: Awaited<ReturnType<typeof restoreBackup>>;
+  try {
+    restored = await restoreBackup(file, dir);
+  } catch (error) {
+    if (created !== null) rmSync(created, { recursive: true, force: true });
+    throw error;
+  }
   if (values.json) printJson(io, restored);
   else {
     const who =

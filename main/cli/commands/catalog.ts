@@ -7,7 +7,7 @@ import { withData } from '../data-context';
 
 export const catalogHelp = `pledge catalog [--json] [--data DIR]
   공약사업 목록(분야 → 핵심공약 → 세부사업)과 주관부서를 출력합니다.
-  --data DIR  이 데이터 폴더에 저장된 목록을 출력 (없으면 프로그램에 내장된 목록)
+  --data DIR  이 데이터 폴더에 저장된 목록을 출력 (--data 가 없으면 프로그램에 내장된 목록)
   --json      JSON으로 출력`;
 
 /** The catalog as a tree, for people and programs. */

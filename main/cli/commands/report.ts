@@ -14,7 +14,7 @@ export const reportHelp = `pledge report --data DIR --period 2019-H1 [--json] [-
   (기획담당관) 반기 종합 현황: 분야·핵심공약·부서별 추진상황, 재정집행 현황(붙임5), 제출 현황, 부진 사업,
   시민참여 합계, 승인된 조정 내역, 반기 비교.
   --json        모든 표를 JSON으로 출력
-  --xlsx FILE   표마다 시트 하나인 엑셀 통합문서로 저장
+  --xlsx FILE   표마다 시트 하나인 엑셀 통합문서로 저장 (FILE 이 들어갈 폴더는 이미 있어야 함)
   --compare P   비교할 반기 (기본: 직전 반기)
   --threshold R 부진 사업의 집행률 기준 (0~1, 기본 0.3)`;
 

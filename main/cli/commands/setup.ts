@@ -9,7 +9,8 @@ import { josa } from '../../../domain/text/josa';
 
 export const setupHelp = `pledge setup --data DIR --role department --department 부서
 pledge setup --data DIR --role office
-  이 데이터 폴더를 쓰는 사용자(주관부서 또는 기획담당관)를 정합니다. 프로그램의 '처음 설정'과 같습니다.`;
+  이 데이터 폴더를 쓰는 사용자(주관부서 또는 기획담당관)를 정합니다. 프로그램의 '처음 설정'과 같습니다.
+  폴더가 없으면 만듭니다 (다른 명령은 설정을 마친 데이터 폴더만 씁니다).`;
 
 export async function runSetup(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -447,7 +447,10 @@ function PendingChange({
   const allowed = nextDecisionStatuses(request).filter(
     (s) => s === 'reviewing' || s === 'approved' || s === 'rejected',
   );
-  const [status, setStatus] = useState<DecisionStatus | ''>(allowed[0] ?? '');
+  const [chosen, setStatus] = useState<DecisionStatus | ''>(allowed[0] ?? '');
+  // After a step is recorded (검토중) the choices are the next steps: the box shows, and records, one of them.
+  const status: DecisionStatus | '' =
+    chosen !== '' && (allowed as readonly DecisionStatus[]).includes(chosen) ? chosen : (allowed[0] ?? '');
   const [date, setDate] = useState(today);
   const [by, setBy] = useState('');
   const [note, setNote] = useState('');
@@ -497,6 +500,9 @@ function PendingChange({
       // A decided request leaves the list: the section says what was done.
       if (status === 'approved' || status === 'rejected') onOutcome(done);
       else setOutcome(done);
+      // The next step is someone else's decision: who decided this one is not carried over to it.
+      setBy('');
+      setNote('');
       onDecided(decided);
     } catch (error) {
       setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

@@ -50,6 +50,35 @@ describe('pledge report --threshold', () => {
   });
 });
 
+describe('pledge report (text)', () => {
+  it('prints each area, then the 합계 line over them and the summary line', async () => {
+    const json = await pledge('report', '--data', office, '--period', '2019-H1', '--json');
+    expect(json.code).toBe(0);
+    const view = JSON.parse(json.out) as {
+      report: {
+        statusTables: { byArea: { label: string; total: number; counts: { notSubmitted: number } }[] };
+        lagging: unknown[];
+      };
+      conflicts: unknown[];
+    };
+    const areas = view.report.statusTables.byArea;
+    expect(areas).toHaveLength(7);
+    const sum = (f: (a: (typeof areas)[number]) => number) => areas.reduce((n, a) => n + f(a), 0);
+
+    const text = await pledge('report', '--data', office, '--period', '2019-H1');
+    expect(text.code).toBe(0);
+    const lines = text.out.trimEnd().split('\n');
+    for (const area of areas) expect(lines).toContainEqual(expect.stringContaining(`  ${area.label}: `));
+    const totalLine = lines.find((l) => l.startsWith('  합계: '));
+    expect(totalLine).toBe(
+      `  합계: ${sum((a) => a.total)}개 사업, 미제출 ${sum((a) => a.counts.notSubmitted)}, 완료율 0.0%`,
+    );
+    // The total comes after the seven areas, and the summary line last.
+    expect(lines.indexOf(totalLine ?? '')).toBe(8);
+    expect(lines.at(-1)).toBe(`충돌 ${view.conflicts.length}건, 부진 사업 ${view.report.lagging.length}건`);
+  });
+});
+
 describe('pledge report --xlsx', () => {
   it('a folder that does not exist is named (not a temporary file), and nothing is created', async () => {
     const folder = join(dir.path, 'no-such-folder');

@@ -111,13 +111,14 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     if (values.json) {
       printJson(io, view);
     } else if (!values.xlsx) {
-      const total = view.report.statusTables.byArea.find((r) => r.key === 'total');
+      const { byArea, total } = view.report.statusTables;
       io.out(`${view.report.meta.periodLabel} 종합 현황 (제출 기한 ${view.report.meta.dueDate})`);
-      for (const row of view.report.statusTables.byArea) {
+      // The areas, then the total over them (statusTables.total, not a row of byArea).
+      for (const row of [...byArea, total]) {
         const rate = row.completionRate === null ? '-' : `${(row.completionRate * 100).toFixed(1)}%`;
         io.out(`  ${row.label}: ${row.total}개 사업, 미제출 ${row.counts.notSubmitted}, 완료율 ${rate}`);
       }
-      if (total) io.out(`충돌 ${view.conflicts.length}건, 부진 사업 ${view.report.lagging.length}건`);
+      io.out(`충돌 ${view.conflicts.length}건, 부진 사업 ${view.report.lagging.length}건`);
     }
     return 0;
   });

@@ -8,15 +8,20 @@ import {
   countSchema,
   FINANCE_SOURCE_LABELS,
   FUNDING_SOURCE_LABELS,
+  MAX_AMOUNT,
+  MONEY_CURRENCY_MESSAGE,
   MONEY_DECIMALS_MESSAGE,
   MONEY_MESSAGE,
+  MONEY_TOO_LARGE_MESSAGE,
   MONEY_COMMA_MESSAGE,
   MONEY_SPACE_MESSAGE,
   MONEY_UNIT_MESSAGE,
   moneyCellSchema,
   moneySchema,
   nextUnitProjectId,
+  parseYearMonthText,
   totalCostSchema,
+  yearMonthSchema,
 } from './common';
 
 function firstIssue(schema: z.ZodType, input: unknown) {
@@ -71,6 +76,26 @@ describe('money (백만원)', () => {
     }
   });
 
+  it('names the largest amount when one is too large, typed or given as a number', () => {
+    expect(MONEY_TOO_LARGE_MESSAGE).toBe('금액이 너무 큽니다. 9,007,199,254,740 백만원 이하로 입력하세요');
+    for (const input of ['99999999999999999', '99,999,999,999,999,999', '9'.repeat(400), MAX_AMOUNT + 1]) {
+      expect(firstIssue(moneySchema, input).message).toBe(MONEY_TOO_LARGE_MESSAGE);
+      expect(firstIssue(moneyCellSchema, input).message).toBe(MONEY_TOO_LARGE_MESSAGE);
+    }
+    expect(moneySchema.parse(MAX_AMOUNT)).toBe(MAX_AMOUNT);
+    expect(moneyCellSchema.parse(MAX_AMOUNT.toLocaleString('en-US'))).toBe(MAX_AMOUNT);
+  });
+
+  it('refuses a ₩ sign (never read as 백만원), saying the unit is 백만원 and only the number is typed', () => {
+    expect(MONEY_CURRENCY_MESSAGE).toContain('백만원 단위의 숫자만');
+    for (const input of ['₩1,000', '￦1,000', '₩ 1000', '\\1,000', '1000₩']) {
+      expect(firstIssue(moneySchema, input).message).toBe(MONEY_CURRENCY_MESSAGE);
+      expect(firstIssue(moneyCellSchema, input).message).toBe(MONEY_CURRENCY_MESSAGE);
+    }
+    // With 원 it is the unit message, as before.
+    expect(firstIssue(moneyCellSchema, '₩1,000원').message).toBe(MONEY_UNIT_MESSAGE);
+  });
+
   it('rejects more than three decimals', () => {
     expect(firstIssue(moneySchema, 1.0005).message).toBe(MONEY_DECIMALS_MESSAGE);
     expect(firstIssue(moneySchema, 0.1 + 0.2).message).toBe(MONEY_DECIMALS_MESSAGE);
@@ -90,6 +115,45 @@ describe('money (백만원)', () => {
     expect(firstIssue(totalCostSchema, { kind: 'nonBudget', amount: 3 }).message).toBe(
       '허용되지 않는 항목입니다: amount',
     );
+  });
+});
+
+describe('year-month (사업기간)', () => {
+  it.each([
+    ['2018-07', '2018-07'],
+    ['2018-7', '2018-07'],
+    ['2018.7', '2018-07'],
+    ['2018. 7.', '2018-07'],
+    ['2018.07.', '2018-07'],
+    ['2018/7', '2018-07'],
+    ['2018.7월', '2018-07'],
+    ['2018년 7월', '2018-07'],
+    ['2018년7월', '2018-07'],
+    ['201807', '2018-07'],
+    ['２０１８．７', '2018-07'],
+    ['22년 6월', '2022-06'],
+    ["'22.6", '2022-06'],
+    ['’22.6월', '2022-06'],
+    [" '18. 7.", '2018-07'],
+    ['', ''],
+    ['  ', ''],
+  ])('reads %j as %j', (typed, stored) => {
+    expect(parseYearMonthText(typed)).toEqual({ value: stored });
+    expect(yearMonthSchema.parse(typed)).toBe(stored);
+  });
+
+  it.each([
+    ['22.6', '연도는 네 자리로 "2022-06"처럼 입력하세요'],
+    ['22-06', '연도는 네 자리로 "2022-06"처럼 입력하세요'],
+    ['2018-13', '13월은 없습니다. 월은 1~12로 "2018-06"처럼 입력하세요'],
+    ['18년 0월', '0월은 없습니다. 월은 1~12로 "2018-06"처럼 입력하세요'],
+    ['2018.7.15', '날짜 없이 연월만 "2018-07"처럼 입력하세요'],
+    ['2018-07-15', '날짜 없이 연월만 "2018-07"처럼 입력하세요'],
+    ['칠월', '연월은 "2022-06" 형식이어야 합니다'],
+    ['2018', '연월은 "2022-06" 형식이어야 합니다'],
+  ])('refuses %j with %j, never guessing', (typed, message) => {
+    expect(parseYearMonthText(typed)).toEqual({ problem: message });
+    expect(firstIssue(yearMonthSchema, typed).message).toBe(message);
   });
 });
 

@@ -17,6 +17,8 @@ export const MONEY_SPACE_MESSAGE =
   '숫자 사이에 띄어쓰기를 넣을 수 없습니다. 1500 또는 1,500처럼 입력하세요 (백만원)';
 export const MONEY_UNIT_MESSAGE = '단위 글자(원, 백만원 등)는 빼고 백만원 단위의 숫자만 입력하세요';
 export const MONEY_DECIMALS_MESSAGE = '금액은 소수점 셋째 자리(천원 단위)까지만 입력할 수 있습니다 (백만원)';
+/** The currency sign typed with a number ("₩1,000"): the unit is 백만원 and the cell takes the number only. */
+export const MONEY_CURRENCY_MESSAGE = '₩ 표시는 빼고 백만원 단위의 숫자만 입력하세요 (예: 10억원은 1,000)';
 export const COUNT_MESSAGE = '횟수는 0 이상의 정수여야 합니다';
 export const REQUIRED_MESSAGE = '필수 항목이 없습니다';
 
@@ -70,7 +72,9 @@ export function recordSchema<K extends z.core.$ZodRecordKey, V extends z.ZodType
 // Money (백만원)
 
 /** Amounts are compared and summed as integers of 1/1000 백만원 (천원), so this bounds the exact range. */
-const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+/** An amount above MAX_AMOUNT: the message names the largest amount the form takes. */
+export const MONEY_TOO_LARGE_MESSAGE = `금액이 너무 큽니다. ${MAX_AMOUNT.toLocaleString('en-US')} 백만원 이하로 입력하세요`;
 
 /**
  * Parses what a person types: "1,234.5", " 12 ", and full-width digits from a Korean IME ("１２３"). Returns null
@@ -92,7 +96,8 @@ export function hasAtMostThreeDecimals(n: number): boolean {
 
 /** Why an amount is unacceptable, or null when it is a valid 백만원 figure. */
 export function amountProblem(n: unknown): string | null {
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > MAX_AMOUNT) return MONEY_MESSAGE;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return MONEY_MESSAGE;
+  if (n > MAX_AMOUNT) return MONEY_TOO_LARGE_MESSAGE;
   if (!hasAtMostThreeDecimals(n)) return MONEY_DECIMALS_MESSAGE;
   return null;
 }
@@ -109,6 +114,9 @@ function checkAmount(n: number | null, ctx: z.RefinementCtx<unknown>): number {
 /** Why typed text is no amount, when it is a common slip with a message of its own (else null). */
 function typedAmountProblem(text: string): string | null {
   const typed = text.normalize('NFKC').trim();
+  // ₩ (the full-width ￦ becomes ₩ under NFKC; a Korean keyboard's ₩ key types "\") is refused, not stripped:
+  // "₩1,000" is 1,000원, not 1,000 백만원, and the cell cannot tell which was meant.
+  if (/[₩\\]/.test(typed) && !/[가-힣]/.test(typed)) return MONEY_CURRENCY_MESSAGE;
   if (/[가-힣]/.test(typed)) return MONEY_UNIT_MESSAGE;
   if (/\d\s+\d/.test(typed)) return MONEY_SPACE_MESSAGE;
   if (typed.includes(',')) return MONEY_COMMA_MESSAGE;
@@ -118,6 +126,11 @@ function typedAmountProblem(text: string): string | null {
 /** An amount typed as text: a misplaced comma, a space or a unit gets its own message. */
 function textAmount(text: string, ctx: z.RefinementCtx<unknown>): number {
   const n = parseAmountText(text);
+  // So many digits that they make no finite number: too large, like any amount above MAX_AMOUNT.
+  if (n === Number.POSITIVE_INFINITY) {
+    ctx.addIssue({ code: 'custom', message: MONEY_TOO_LARGE_MESSAGE });
+    return z.NEVER;
+  }
   const slip = n === null ? typedAmountProblem(text) : null;
   if (slip !== null) {
     ctx.addIssue({ code: 'custom', message: slip });
@@ -227,10 +240,68 @@ export const budgetYearKeySchema = z
 /** Executed grid key: a half-year only (execution happens within the term). */
 export const executedKeySchema = z.string().regex(EXECUTED_KEY, '반기는 "2019-H1" 형식이어야 합니다');
 
-/** "YYYY-MM" (사업기간 from/to). */
+export const YEAR_MONTH_MESSAGE = '연월은 "2022-06" 형식이어야 합니다';
+
+/**
+ * A year-month as people write it, read as "YYYY-MM": "2018-07", "2018-7", "2018.7", "2018. 7.", "2018/07",
+ * "201807", "2018년 7월", and a two-digit year only where it is written as a year ("22년 6월", "'22.6", "’22.6월"
+ * → "2022-06"; the form's own way of writing the term's years). Full-width digits from a Korean IME are read too.
+ * Blank stays "" (drafts). Anything else is refused with a message that shows the accepted form with the
+ * person's own numbers where there are any ("22.6" → '"2022-06"처럼 …'), never guessed.
+ */
+export function parseYearMonthText(text: string): { value: string } | { problem: string } {
+  const typed = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[‘’`´]/g, "'");
+  if (typed === '') return { value: '' };
+  const month = (y: string, m: string): { value: string } | { problem: string } => {
+    const n = Number(m);
+    if (n < 1 || n > 12) return { problem: `${n}월은 없습니다. 월은 1~12로 "${y}-06"처럼 입력하세요` };
+    return { value: `${y}-${String(n).padStart(2, '0')}` };
+  };
+  const sep = String.raw`\s*[-./]\s*`;
+  const monthEnd = String.raw`\s*(?:\.|월)?`;
+  // A four-digit year: 2018-07, 2018.7, 2018. 7., 2018/7, 2018.7월, 2018년 7월, 201807.
+  const full =
+    new RegExp(String.raw`^(\d{4})(?:${sep}|\s*년\s*)(\d{1,2})${monthEnd}$`).exec(typed) ??
+    /^(\d{4})(\d{2})$/.exec(typed);
+  if (full) return month(full[1] as string, full[2] as string);
+  // A two-digit year written as a year ('22.6, 22년 6월): 2000–2099, the only century the term's years are in.
+  const short =
+    new RegExp(String.raw`^'\s*(\d{2})(?:${sep}|\s*년\s*)(\d{1,2})${monthEnd}$`).exec(typed) ??
+    new RegExp(String.raw`^(\d{2})\s*년\s*(\d{1,2})${monthEnd}$`).exec(typed);
+  if (short) return month(`20${short[1] as string}`, short[2] as string);
+  // A bare two-digit year (22.6, 22-06) may be a year or not: the accepted form is shown, not guessed.
+  const bare = new RegExp(String.raw`^(\d{2})${sep}(\d{1,2})${monthEnd}$`).exec(typed);
+  if (bare) {
+    const n = Number(bare[2]);
+    const m = n >= 1 && n <= 12 ? String(n).padStart(2, '0') : '06';
+    return { problem: `연도는 네 자리로 "20${bare[1] as string}-${m}"처럼 입력하세요` };
+  }
+  // A day as well (2018.7.15, 2018-07-15): the field takes the year and month only.
+  const day = new RegExp(
+    String.raw`^(\d{4})(?:${sep}|\s*년\s*)(\d{1,2})(?:${sep}|\s*월\s*)\d{1,2}\s*(?:\.|일)?$`,
+  ).exec(typed);
+  if (day) {
+    const n = Number(day[2]);
+    const m = n >= 1 && n <= 12 ? String(n).padStart(2, '0') : '06';
+    return { problem: `날짜 없이 연월만 "${day[1] as string}-${m}"처럼 입력하세요` };
+  }
+  return { problem: YEAR_MONTH_MESSAGE };
+}
+
+/** "YYYY-MM" (사업기간 from/to), or "" while drafting; typed text ("2018.7", "22년 6월") is read as "YYYY-MM". */
 export const yearMonthSchema = z
   .string({ error: missingOr('글자로 입력해야 합니다') })
-  .regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/, '연월은 "2022-06" 형식이어야 합니다');
+  .transform((text, ctx) => {
+    const read = parseYearMonthText(text);
+    if ('problem' in read) {
+      ctx.addIssue({ code: 'custom', message: read.problem });
+      return z.NEVER;
+    }
+    return read.value;
+  });
 
 /** "YYYY-MM-DD". */
 export const isoDateSchema = z

@@ -219,3 +219,41 @@ test('another window saved first: 제출 says so, leaving asks, and the stored t
   await expect(a.field('정책목표 (추후 임의변경불가)')).toHaveValue('○ 다른 창에서 고친 목표');
   await other.close();
 });
+
+test('closing or reloading the page with a refused cell asks first; a count typed over its 0 is the number typed', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  // The counts start at 0: a click into the box and a 3 typed gives 3, not 30.
+  const briefings = d.field('설명회·공청회 등 (회)');
+  await expect(briefings).toHaveValue('0');
+  await briefings.click();
+  await page.keyboard.type('3');
+  await expect(briefings).toHaveValue('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2');
+  await expect(d.field('만족도조사 (회)')).toHaveValue('2');
+  await d.waitSaved();
+
+  // Nothing refused: a reload goes without a question.
+  let asked = 0;
+  page.on('dialog', (dialog) => {
+    asked += 1;
+    expect(dialog.type()).toBe('beforeunload');
+    void dialog.dismiss();
+  });
+  await d.reopen();
+  expect(asked).toBe(0);
+  await d.openPlan(projectId);
+  await expect(d.field('설명회·공청회 등 (회)')).toHaveValue('3');
+
+  // A refused cell: the reload is asked about, and staying keeps the typed text on screen.
+  await d.investmentCell(1, '시비', "'20").fill('1,5');
+  await expect(d.saveIndicator).toHaveText(/입력 오류 1곳은 저장하지 않았습니다$/);
+  await page.reload({ timeout: 5_000 }).catch(() => undefined);
+  expect(asked).toBe(1);
+  await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('1,5');
+});

@@ -17,6 +17,7 @@ import { ApiCallError, api } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
 import { formatBytes } from '../components/format-bytes';
 import { FieldError, fieldId, TextInput, useFieldError, type AnyForm } from './form-kit';
+import { selectOnEnter } from './select-on-focus';
 
 /** Sections shared by several forms: contacts, cooperating departments, citizen participation, attachments. */
 
@@ -288,11 +289,12 @@ export const ParticipationSection = memo(function ParticipationSection({
     name: 'citizenParticipation.attachments',
     keyName: 'key',
   });
+  const [countsEntry] = useState(selectOnEnter);
   return (
     <fieldset className="section" data-path="citizenParticipation">
       <legend>{title}</legend>
       {hint !== undefined && <p className="hint">{hint}</p>}
-      <div className="counts">
+      <div className="counts" {...countsEntry}>
         {PARTICIPATION_COUNT_KEYS.map((k) => (
           <TextInput
             key={k}

@@ -393,3 +393,24 @@ test('a card prints to PDF with its number, name and status', async ({ page, app
   expect(squeezed).not.toContain('국비미확보로보류검토');
   expect(squeezed).not.toContain('보류·폐기사유');
 });
+
+test("the browser's own 인쇄 (not the app's button or Ctrl+P) prints the official layout too", async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  const goal = '○ 브라우저 메뉴로 인쇄해도 나와야 할 목표';
+  await d.field('정책목표 (추후 임의변경불가)').fill(goal);
+  // Printed at once, before the autosave: the page is laid out for print with the preview of what was typed.
+  const printed = await printToPdf(page, 'drafting-browser-print.pdf');
+  expect(printed.text).toContain('공약실천계획서');
+  expect(printed.text).toContain(goal.replace(/\s+/g, ''));
+  expect(printed.text).not.toContain('제출전확인');
+  expect(printed.text).not.toContain('단위사업추가');
+  // The preview the browser's print opened closes with it; the form is as it was, and what was typed is saved.
+  await expect(page.getByTestId('print-view')).toHaveCount(0);
+  await expect(d.field('정책목표 (추후 임의변경불가)')).toHaveValue(goal);
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d$/);
+});

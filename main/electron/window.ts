@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { APP_ORIGIN, secureWebPreferences } from './security';
 
 export interface MainWindowOptions {
@@ -23,6 +23,22 @@ export function createMainWindow({ preloadPath }: MainWindowOptions): BrowserWin
     webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
+  // The page holds back its closing while typed cells could not be stored (EditorFrame's beforeunload): Electron
+  // then shows nothing by itself, so the question is asked here, in Korean, and closing goes on only if meant.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: '저장되지 않은 입력',
+      message: '저장되지 않은 입력이 있습니다.',
+      detail:
+        '입력 오류가 있는 칸은 저장되지 않았습니다. 지금 닫으면 그 칸에 입력한 내용은 사라집니다. 닫을까요?',
+      buttons: ['닫기', '머물기'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.loadURL(`${APP_ORIGIN}/index.html`).catch((error: unknown) => {
     console.error('[window] the page could not be loaded', error);
   });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { createPortal, flushSync } from 'react-dom';
 import {
   DOCUMENT_KIND_LABELS,
   LIFECYCLE_LABELS,
@@ -155,9 +155,12 @@ function PrintOverlay({
   onClose,
   title,
   notice,
+  autoPrint,
 }: {
   children: ReactNode;
   onClose: () => void;
+  /** Opens the print dialog once shown (인쇄 / PDF, Ctrl+P); not when the browser's own 인쇄 opened the preview. */
+  autoPrint: boolean;
   /** The page's title while the preview is open: "PDF로 저장" offers it as the file name. */
   title: string;
   notice: string | null;
@@ -178,7 +181,7 @@ function PrintOverlay({
     closeButton.current?.focus();
     document.body.classList.add('printing');
     // Automated browsers (the e2e's page.pdf()) print themselves; a person gets the print dialog.
-    if (!navigator.webdriver) window.setTimeout(() => window.print(), 100);
+    if (autoPrint && !navigator.webdriver) window.setTimeout(() => window.print(), 100);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
       if (e.key !== 'Tab') return;
@@ -197,7 +200,7 @@ function PrintOverlay({
       root?.removeAttribute('inert');
       before?.focus();
     };
-  }, [onClose]);
+  }, [onClose, autoPrint]);
   return createPortal(
     <div className="print-overlay" data-testid="print-view">
       <div className="print-toolbar screen-only">
@@ -235,7 +238,8 @@ export function EditorFrame(props: {
   below?: ReactNode;
 }) {
   const { handle } = props;
-  const [printing, setPrinting] = useState(false);
+  // 'browser': the browser's own 인쇄 (its menu) opened the preview, which closes when that printing ends.
+  const [printing, setPrinting] = useState<false | 'app' | 'browser'>(false);
   const [submitting, setSubmitting] = useState(false);
   const closePrint = useCallback(() => setPrinting(false), []);
   // Opened, the document's title has the focus: the next Tab is its first field, not the top of the page.
@@ -248,11 +252,31 @@ export function EditorFrame(props: {
       if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'p' || e.shiftKey || e.altKey) return;
       e.preventDefault();
       if (printing) window.print();
-      else void flush().then(() => setPrinting(true));
+      else void flush().then(() => setPrinting('app'));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [flush, printing]);
+  // Printing started elsewhere (the browser's menu) prints the official layout too, never the editing screen: the
+  // preview is put on the page before the page is laid out for print.
+  const printingNow = useRef(printing);
+  printingNow.current = printing;
+  useEffect(() => {
+    const before = () => {
+      if (printingNow.current !== false) return;
+      flushSync(() => setPrinting('browser'));
+      void flush();
+    };
+    const after = () => {
+      if (printingNow.current === 'browser') setPrinting(false);
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [flush]);
   // Leaving by any way (this button, the main menu, another document) asks first when cells were refused or the
   // last save stored nothing (another window saved first, or the app could not be reached).
   const confirmLeave = (): boolean => {
@@ -270,6 +294,19 @@ export function EditorFrame(props: {
   };
   const refusedCount = refusedFields(handle.state).length;
   useLeaveGuard(confirmLeave);
+  // Closing the window or tab (or reloading) with such cells asks too: the browser's own question, or in the
+  // desktop app the window's (main/electron/window.ts). What can be stored is saved on the way out regardless.
+  const unstored = handle.state.kind === 'error' || refusedCount > 0;
+  useEffect(() => {
+    if (!unstored) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older engines ask only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unstored]);
   const kindLabel = DOCUMENT_KIND_LABELS[handle.ref.kind];
   return (
     <div className="editor" data-kind={handle.ref.kind}>
@@ -310,7 +347,7 @@ export function EditorFrame(props: {
           <button
             type="button"
             onClick={() => {
-              void handle.flush().then(() => setPrinting(true));
+              void handle.flush().then(() => setPrinting('app'));
             }}
           >
             인쇄 / PDF
@@ -369,6 +406,7 @@ export function EditorFrame(props: {
       {printing && (
         <PrintOverlay
           onClose={closePrint}
+          autoPrint={printing === 'app'}
           title={`${kindLabel} ${props.projectId} ${props.projectName}`}
           notice={
             refusedCount > 0

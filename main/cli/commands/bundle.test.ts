@@ -148,6 +148,30 @@ describe('pledge keys / bundle / import / baseline', () => {
     expect(refused.err).toContain(`신뢰를 철회한 기획담당관 키(키 ID ${officeKeyId})로 서명되었습니다`);
   });
 
+  it('--period takes a half-year in any case; a malformed one is a usage error naming the option', async () => {
+    await run('keys', 'init', '--data', deptDir);
+    const bundle = join(dir.path, 'lower.pledge');
+    const made = await run('bundle', 'export', '--period', '2019-h1', '--out', bundle, '--data', deptDir);
+    expect(made.code).toBe(0);
+    const enrolment = join(dir.path, 'dept.pledgekey.json');
+    await run('keys', 'export', '--out', enrolment, '--data', deptDir);
+    const pub = join(dir.path, 'pub.pem');
+    writeFileSync(
+      pub,
+      (JSON.parse(readFileSync(enrolment, 'utf8')) as { publicKeyPem: string }).publicKeyPem,
+    );
+    const verified = await run('bundle', 'verify', bundle, '--key', pub, '--json');
+    expect((JSON.parse(verified.out) as { manifest: { period: string } }).manifest.period).toBe('2019-H1');
+
+    for (const wrong of ['2019-1', '2019-H3', 'plans']) {
+      const refused = await run('bundle', 'export', '--period', wrong, '--data', deptDir);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(
+        `--period 의 값이 올바르지 않습니다: plan 또는 "2019-H1" 형식의 반기를 쓰세요. 받은 값: ${wrong}`,
+      );
+    }
+  });
+
   it('revoke quarantines later bundles; usage errors exit 2 with help', async () => {
     await run('keys', 'init', '--data', deptDir);
     const enrolment = join(dir.path, 'dept.pledgekey.json');

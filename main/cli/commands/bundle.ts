@@ -14,6 +14,7 @@ import { whoAmI } from '../../services/session';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
 import { readInputFile } from '../files';
+import { bundlePeriodOption } from '../period';
 
 export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR [--out FILE] [--project 1-1-1]… [--json]
   (주관부서) 선택한 기간의 문서를 서명한 제출 번들(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
@@ -40,7 +41,7 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
   const [sub, file] = positionals;
   if (sub === 'export') {
     if (!values.period) throw new UsageError('--period 로 기간(plan 또는 2019-H1 같은 반기)을 지정하세요.');
-    const period = values.period;
+    const period = bundlePeriodOption('--period', values.period);
     return withData(values.data, async (ctx) => {
       const result = await exportBundle(ctx, { period, projectIds: values.project, path: values.out });
       if (values.json) {

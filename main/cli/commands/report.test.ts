@@ -79,6 +79,47 @@ describe('pledge report (text)', () => {
   });
 });
 
+describe('pledge report --period / --compare', () => {
+  it('takes the half-year in any case, as the same half-year', async () => {
+    const periods = async (...args: string[]) => {
+      const r = await pledge('report', '--data', office, '--json', ...args);
+      expect(r.code).toBe(0);
+      const { report } = JSON.parse(r.out) as {
+        report: { meta: { periodId: string }; comparison: { fromPeriodId: string | null } };
+      };
+      return { periodId: report.meta.periodId, compared: report.comparison.fromPeriodId };
+    };
+    expect(await periods('--period', '2022-h1', '--compare', '2021-h1')).toEqual({
+      periodId: '2022-H1',
+      compared: '2021-H1',
+    });
+    const text = await pledge('report', '--data', office, '--period', '2019-h2');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('2019년 하반기 종합 현황');
+  });
+
+  it.each([
+    ['--period', '2022-H3'],
+    ['--period', '22-H1'],
+    ['--compare', '2021-2'],
+  ])('a malformed %s is a usage error naming it and the form (exit 2)', async (option, value) => {
+    const args = option === '--period' ? [option, value] : ['--period', '2022-H1', option, value];
+    const r = await pledge('report', '--data', office, ...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `${option} 의 값이 올바르지 않습니다: 반기는 "2019-H1" 형식입니다. 받은 값: ${value}`,
+    );
+    expect(r.out).toBe('');
+  });
+
+  it('publish takes a lower-case half-year too', async () => {
+    const out = join(dir.path, 'site');
+    const r = await pledge('publish', '--data', office, '--period', '2019-h1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('2019년 상반기');
+  });
+});
+
 describe('pledge report --xlsx', () => {
   it('a folder that does not exist is named (not a temporary file), and nothing is created', async () => {
     const folder = join(dir.path, 'no-such-folder');

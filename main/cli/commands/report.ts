@@ -9,6 +9,7 @@ import { zodToApiError } from '../../services/dispatch';
 import { UserError } from '../../services/errors';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { halfYearOption } from '../period';
 
 export const reportHelp = `pledge report --data DIR --period 2019-H1 [--json] [--xlsx FILE] [--compare 2018-H2] [--threshold 0.3] [--today YYYY-MM-DD]
   (기획담당관) 반기 종합 현황: 분야·핵심공약·부서별 추진상황, 재정집행 현황(붙임5), 제출 현황, 부진 사업,
@@ -50,8 +51,8 @@ function parseThreshold(text: string): number {
 function parseRequest(values: { period?: string; compare?: string; threshold?: string; today?: string }) {
   if (!values.period) throw new UsageError('--period 로 반기를 지정하세요 (예: 2019-H1).');
   const parsed = reportRequestSchema.safeParse({
-    periodId: values.period,
-    ...(values.compare ? { comparePeriodId: values.compare } : {}),
+    periodId: halfYearOption('--period', values.period),
+    ...(values.compare !== undefined ? { comparePeriodId: halfYearOption('--compare', values.compare) } : {}),
     ...(values.threshold !== undefined ? { executionRateThreshold: parseThreshold(values.threshold) } : {}),
     ...(values.today ? { today: values.today } : {}),
   });

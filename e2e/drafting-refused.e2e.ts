@@ -257,3 +257,32 @@ test('closing or reloading the page with a refused cell asks first; a count type
   expect(asked).toBe(1);
   await expect(d.investmentCell(1, '시비', "'20")).toHaveValue('1,5');
 });
+
+test('문서 작성 in the top menu, chosen while a document is open, goes back to the list (asking first about refused cells)', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  const menuItem = page
+    .getByRole('navigation', { name: '주 메뉴' })
+    .getByRole('button', { name: '문서 작성' });
+  await d.investmentCell(1, '시비', "'20").fill('-20');
+  await expect(d.saveIndicator).toHaveText(/입력 오류 1곳은 저장하지 않았습니다$/);
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await menuItem.click();
+  expect(questions).toEqual([
+    '입력 오류 1곳은 저장되지 않았습니다. 지금 나가면 그 칸에 입력한 내용은 사라집니다. 나갈까요?',
+  ]);
+  await expect(page.locator('.editor-bar h2')).toContainText('공약실천계획서');
+  await d.investmentCell(1, '시비', "'20").fill('20');
+  await d.waitSaved();
+  await menuItem.click();
+  await expect(page.getByTestId('desk-projects')).toBeVisible();
+  await expect(page.locator('.editor-bar')).toHaveCount(0);
+});

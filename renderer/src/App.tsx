@@ -79,7 +79,13 @@ export function App() {
     }),
     [],
   );
-  const [view, setView] = useState<View>('catalog');
+  const [view, setViewOnly] = useState<View>('catalog');
+  // Each choice in the top menu, also of the screen already shown (문서 작성 while a document is open: its list).
+  const [visit, setVisit] = useState(0);
+  const setView = (next: View) => {
+    setViewOnly(next);
+    setVisit((n) => n + 1);
+  };
   useFocusKeeper();
   const navRef = useRef<HTMLElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -145,7 +151,7 @@ export function App() {
       </header>
       <main className="app-main" ref={mainRef} tabIndex={-1}>
         {view === 'drafting' && setup.role === 'department' ? (
-          <DraftingScreen catalog={catalog} setup={setup} />
+          <DraftingScreen catalog={catalog} setup={setup} visit={visit} />
         ) : view === 'submission' ? (
           <SubmissionScreen setup={setup} />
         ) : view === 'report' && setup.role === 'office' ? (

@@ -201,7 +201,12 @@ function ProjectRow(props: {
   );
 }
 
-export function DraftingScreen(props: { catalog: Catalog; setup: SetupState }) {
+export function DraftingScreen(props: {
+  catalog: Catalog;
+  setup: SetupState;
+  /** Moves on each choice of 문서 작성 in the top menu: chosen while a document is open, it goes back to the list. */
+  visit?: number;
+}) {
   const [generation, setGeneration] = useState(0);
   const [state] = useLoad(
     async (): Promise<DeskData> => ({
@@ -223,6 +228,14 @@ export function DraftingScreen(props: { catalog: Catalog; setup: SetupState }) {
     returnFocus.current = from instanceof HTMLButtonElement ? from.getAttribute('aria-label') : null;
     setOpen(ref);
   };
+  const visitSeen = useRef(props.visit);
+  useEffect(() => {
+    if (props.visit === visitSeen.current) return;
+    visitSeen.current = props.visit;
+    // The top menu asked before leaving the document (mayLeave); the list is read again, as ← 목록으로 does.
+    setOpen(null);
+    setGeneration((g) => g + 1);
+  }, [props.visit]);
   useEffect(() => {
     const label = returnFocus.current;
     if (open !== null || label === null) return;

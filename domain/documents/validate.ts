@@ -682,11 +682,13 @@ export function validateChangeRequest(doc: ChangeRequest, ctx: ValidationContext
   if (!PHONE_PATTERN.test(doc.contact.phone)) c.error('contact.phone', 'phone.invalid', PHONE_MESSAGE);
   if (doc.rows.length === 0) c.error('rows', 'required', '변경 요구내용을 한 줄 이상 입력하세요');
   doc.rows.forEach((r, i) => {
-    requireText(c, `rows.${i}.category`, r.category, '구분을 입력하세요');
-    requireText(c, `rows.${i}.original`, r.original, '당초 공약을 입력하세요');
-    requireText(c, `rows.${i}.proposed`, r.proposed, '변경안을 입력하세요');
+    // Each message names its row, as the form numbers them ("변경 항목 2: 당초 공약을 입력하세요").
+    const row = `변경 항목 ${i + 1}`;
+    requireText(c, `rows.${i}.category`, r.category, `${row}: 구분을 입력하세요`);
+    requireText(c, `rows.${i}.original`, r.original, `${row}: 당초 공약을 입력하세요`);
+    requireText(c, `rows.${i}.proposed`, r.proposed, `${row}: 변경안을 입력하세요`);
     if (!isBlank(r.proposed) && r.original.trim() === r.proposed.trim()) {
-      c.warn(`rows.${i}.proposed`, 'change.noDifference', '변경안이 당초 공약과 같습니다');
+      c.warn(`rows.${i}.proposed`, 'change.noDifference', `${row}: 변경안이 당초 공약과 같습니다`);
     }
   });
   requireText(c, 'reason', doc.reason, '변경 요구사유를 입력하세요');

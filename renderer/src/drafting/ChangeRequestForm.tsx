@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OpenedDocument } from '../../../domain/api/contract';
@@ -13,6 +13,7 @@ import {
   type ChangeRequest,
   type ExecutionPlan,
 } from '../../../domain/documents';
+import { planOriginalFor } from '../../../domain/documents/change-original';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { EditorFrame } from './EditorFrame';
@@ -59,7 +60,32 @@ const ChangeRow = memo(function ChangeRow(props: {
   const base = `rows.${index}`;
   const category = useWatch({ control: form.control, name: `${base}.category` }) as string;
   const original = useWatch({ control: form.control, name: `${base}.original` }) as string;
-  const fromPlan = category === CHANGE_GOAL_CATEGORY && props.plan !== null;
+  const { plan } = props;
+  // Shown read-only as the plan's 정책목표 only while it is that text (or about to be): text typed in 당초 before
+  // 구분 was changed to the goal stays editable rather than shown as the plan's.
+  const fromPlan =
+    category === CHANGE_GOAL_CATEGORY &&
+    plan !== null &&
+    (original === plan.policyGoal || (original ?? '').trim() === '');
+
+  // Picking (or typing) a 구분 fills a 당초 that is still empty from the confirmed plan, as the first row is filled
+  // when the request is made. 당초 that was filled this way for the 구분 before follows the new 구분; text the
+  // person typed or changed is never replaced.
+  const categoryBefore = useRef(category);
+  useEffect(() => {
+    const before = categoryBefore.current;
+    if (before === category) return;
+    categoryBefore.current = category;
+    if (plan === null) return;
+    const current = (form.getValues(`${base}.original`) as string | undefined) ?? '';
+    const fromBefore = typeof before === 'string' ? planOriginalFor(before, plan) : null;
+    const ours =
+      current.trim() === '' || (fromBefore !== null && fromBefore !== '' && current === fromBefore);
+    if (!ours) return;
+    const next = planOriginalFor(category ?? '', plan) ?? '';
+    if (next === current || (next === '' && current.trim() === '')) return;
+    form.setValue(`${base}.original`, next, { shouldDirty: true, shouldValidate: true });
+  }, [category, plan, form, base]);
   return (
     <tr data-path={base}>
       <td>

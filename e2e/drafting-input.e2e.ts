@@ -1,0 +1,118 @@
+import { emptyExecutionPlan } from '../domain/documents';
+import { catalog } from './catalog-data';
+import { expect, test } from './fixtures';
+import { DraftingPage } from './pages/drafting-page';
+
+/** How people type and paste into the forms: 구분 that fills 당초, amounts and year-months as written. */
+
+const department = '경제진흥본부';
+const projectId = '1-1-1';
+const projectName = catalog.projects.find((p) => p.id === projectId)?.name ?? '';
+
+/** A confirmed plan with 총사업비 12,000 백만원 and 사업기간 2018-07 ~ 2022-06, set up through the API. */
+async function confirmPlan(d: DraftingPage): Promise<void> {
+  const plan = {
+    ...emptyExecutionPlan(projectId, department, projectName),
+    policyGoal: '○ 입주기업 150개사',
+  };
+  plan.leadContacts[0] = { position: 'chief', unit: '투자창업과', name: '김도현', phone: '02-2133-5000' };
+  plan.totalCost = { kind: 'amount', amount: 12000 };
+  plan.fundingSources = ['city'];
+  plan.newOrContinuing = 'new';
+  plan.completionTiming = 'withinTerm';
+  plan.projectPeriod = { from: '2018-07', to: '2022-06' };
+  plan.unitProjects[0] = {
+    ...plan.unitProjects[0]!,
+    name: '핀테크랩 운영',
+    detailedPlan: '- 입주공간 지원',
+    schedule: { '2019-H1': '입주기업 선발' },
+    investmentNeeds: { ...plan.unitProjects[0]!.investmentNeeds, city: { '2019': 12000 } },
+  };
+  const ref = { kind: 'executionPlan', projectId, slot: 'plan' };
+  const saved = await d.callApi<{ version: number }>('saveDraft', {
+    ...ref,
+    json: plan,
+    expectedVersion: null,
+  });
+  expect(saved.ok, saved.error?.message).toBe(true);
+  const submitted = await d.callApi('submitDocument', { ...ref, expectedVersion: saved.value?.version });
+  expect(submitted.ok, submitted.error?.message).toBe(true);
+  expect((await d.confirmThroughApi(ref, department)).ok).toBe(true);
+  await d.reopen();
+}
+
+test('a change row added later takes 당초 from the confirmed plan once its 구분 is picked, and its errors name the row', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await confirmPlan(d);
+  await page.getByRole('button', { name: `${projectId} 새 조정 요청서` }).click();
+  await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
+
+  await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
+  await d.field('변경 2 구분').fill('총사업비');
+  await expect(d.field('변경 2 당초')).toHaveValue('12,000 백만원');
+  // Another 구분: 당초 filled from the plan follows it.
+  await d.field('변경 2 구분').fill('사업기간');
+  await expect(d.field('변경 2 당초')).toHaveValue('2018년 7월 ~ 2022년 6월');
+  // Text the person wrote in 당초 is never replaced by a change of 구분.
+  await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
+  await d.field('변경 3 당초').fill('직접 쓴 당초');
+  await d.field('변경 3 구분').fill('총사업비');
+  await expect(d.field('변경 3 당초')).toHaveValue('직접 쓴 당초');
+  await d.waitSaved();
+
+  // The rows' missing parts are listed with their row.
+  const issues = page.getByTestId('issues-panel');
+  await expect(issues).toContainText('변경 항목 2: 변경안을 입력하세요');
+  await expect(issues).toContainText('변경 항목 3: 변경안을 입력하세요');
+  await expect(issues).not.toContainText('당초 공약을 입력하세요');
+
+  // Stored: the reopened request shows the filled 당초.
+  await d.back();
+  await page
+    .locator(`[data-project-id="${projectId}"]`)
+    .getByRole('button', { name: /작성 시작 \(작성중\)/ })
+    .click();
+  await expect(d.field('변경 2 당초')).toHaveValue('2018년 7월 ~ 2022년 6월');
+  await expect(d.field('변경 3 당초')).toHaveValue('직접 쓴 당초');
+});
+
+test('amounts too large or with ₩ say why; 사업기간 written as 2018.7 or 22년 6월 is stored as YYYY-MM', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  const cell = d.investmentCell(1, '시비', "'19");
+  const cellError = page.locator('[data-error-for="unitProjects.0.investmentNeeds.city.2019"]');
+  await cell.fill('99999999999999999');
+  await expect(cellError).toHaveText('금액이 너무 큽니다. 9,007,199,254,740 백만원 이하로 입력하세요');
+  await cell.fill('₩1,000');
+  await expect(cellError).toHaveText('₩ 표시는 빼고 백만원 단위의 숫자만 입력하세요 (예: 10억원은 1,000)');
+  await cell.fill('1,000');
+  await expect(cellError).toHaveCount(0);
+
+  await d.field('사업기간 시작 (연-월)').fill('2018. 7.');
+  await d.field('사업기간 종료 (연-월)').fill('22년 6월');
+  await expect(page.locator('[data-error-for^="projectPeriod"]')).toHaveCount(0);
+  await d.waitSaved();
+  const issues = page.getByTestId('issues-panel');
+  await expect(issues).not.toContainText('연월을 입력하세요');
+  // A two-digit year without 년 is not guessed: the accepted form is shown with the person's numbers.
+  await d.field('사업기간 종료 (연-월)').fill('22.6');
+  await expect(page.locator('[data-error-for="projectPeriod.to"]')).toHaveText(
+    '연도는 네 자리로 "2022-06"처럼 입력하세요',
+  );
+  await d.field('사업기간 종료 (연-월)').fill('2022.6');
+  await d.waitSaved();
+
+  await d.reopen();
+  await d.openPlan(projectId);
+  await expect(d.field('사업기간 시작 (연-월)')).toHaveValue('2018-07');
+  await expect(d.field('사업기간 종료 (연-월)')).toHaveValue('2022-06');
+  await expect(cell).toHaveValue('1000');
+});

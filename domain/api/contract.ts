@@ -416,6 +416,20 @@ const keyIdInputSchema = z.strictObject({
   keyId: z.string().regex(/^[0-9a-f]{16}$/, '키 ID는 16자리 소문자 16진수입니다.'),
   department: z.string().min(1).optional(),
 });
+/**
+ * The text of a key enrollment file or rotation statement (under 2 KB); a longer text is some other file (a
+ * .pledge package read as text), said so in the words of the screen.
+ */
+const keyFileTextSchema = z
+  .string()
+  .min(
+    1,
+    "빈 파일입니다: 키 등록 파일('키등록_(부서)_(키 ID).pledgekey.json' 같은 이름의 .json 파일)을 고르세요.",
+  )
+  .max(
+    20_000,
+    "키 등록 파일이 아닙니다 (너무 큽니다): 키 등록 파일은 '키등록_(부서)_(키 ID).pledgekey.json' 같은 이름의 작은 .json 파일입니다. 기준 자료·제출 파일(.pledge)은 여기서 고르지 않습니다.",
+  );
 const filePathSchema = z.string().trim().min(1, '파일 경로를 입력하세요.').max(4096);
 const bundleDataSchema = z.strictObject({
   name: z.string().trim().min(1).max(255),
@@ -613,10 +627,10 @@ export const contract = {
   listRegistryKeys: op(empty, returns<RegistryKeyView[]>()),
   /** What an enrollment file holds (checked, nothing stored): the fingerprint to compare before trusting it. */
   previewEnrollment: op(
-    z.strictObject({ text: z.string().min(1).max(20_000) }),
+    z.strictObject({ text: keyFileTextSchema }),
     returns<{ role: Role; department: string; keyId: string; fingerprint: string }>(),
   ),
-  importEnrollment: op(z.strictObject({ text: z.string().min(1).max(20_000) }), returns<KeyImported>()),
+  importEnrollment: op(z.strictObject({ text: keyFileTextSchema }), returns<KeyImported>()),
   /** Department: stops trusting an office key for baseline packages (cannot be undone). */
   withdrawOfficeKeyTrust: op(keyIdInputSchema.pick({ keyId: true }), returns<KeyStatusView>()),
   approveKey: op(keyIdInputSchema, returns<KeyApproved>()),

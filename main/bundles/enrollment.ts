@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { fingerprint, keyId, loadPublicKey } from './key-material';
-import {
-  departmentSchema,
-  describeIssues,
-  isoDateTimeSchema,
-  keyIdSchema,
-  OFFICE_DEPARTMENT,
-} from './schemas';
+import { departmentSchema, isoDateTimeSchema, keyIdSchema, OFFICE_DEPARTMENT } from './schemas';
 import { parseStrictJson } from './strict-json';
 
 /**
@@ -54,22 +48,68 @@ export function createEnrollment(input: EnrollmentInput): string {
 export type EnrollmentResult =
   { ok: true; enrollment: Enrollment } | { ok: false; code: string; message: string };
 
+/** What a key enrollment file is, for a message about a file that is not one. */
+export const ENROLLMENT_FILE_HINT =
+  "키 등록 파일은 상대 PC의 '제출 파일' 화면에서 내보낸 '키등록_(부서)_(키 ID).pledgekey.json' 같은 이름의 작은 .json 파일입니다.";
+
+/** The enrollment's fields in the words of the screens, to name the wrong ones of a damaged file. */
+const FIELD_LABELS: Record<string, string> = {
+  formatVersion: '형식 판',
+  role: '역할',
+  department: '부서',
+  keyId: '키 ID',
+  fingerprint: '지문',
+  publicKeyPem: '공개 키',
+  createdAt: '만든 시각',
+};
+
+const invalid = (message: string): EnrollmentResult => ({ ok: false, code: 'ENROLLMENT_INVALID', message });
+
+/** A file that is not an enrollment, said by what it is (as far as its first characters tell) and what to choose. */
+function notAnEnrollment(text: string, value: unknown): EnrollmentResult {
+  if (text.startsWith('PK'))
+    return invalid(
+      `이 파일은 키 등록 파일이 아니라 ZIP 파일(제출 파일이나 기준 자료 .pledge)입니다. ${ENROLLMENT_FILE_HINT}`,
+    );
+  const type =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>).type
+      : undefined;
+  if (type === 'pledge-key-rotation-statement')
+    return invalid(
+      "이 파일은 키 등록 파일이 아니라 키 교체 문서입니다. 키 교체 문서는 기획담당관 PC의 '부서 키 등록부'에서 가져옵니다.",
+    );
+  return invalid(
+    `이 파일은 이 프로그램의 키 등록 파일이 아닙니다${value === undefined ? ' (JSON 형식이 아님)' : ''}. ${ENROLLMENT_FILE_HINT}`,
+  );
+}
+
+/** An enrollment file that says it is one but does not read as one: what to do, then which part. */
+const damaged = (detail: string): EnrollmentResult =>
+  invalid(
+    `키 등록 파일이 손상되었거나 고쳐졌습니다. 보낸 쪽에 키 등록 파일을 다시 내보내 달라고 하세요. (자세히: ${detail})`,
+  );
+
 /** Strict: duplicate keys, unknown fields, a non-Ed25519 key or a key id/fingerprint that does not match fail. */
 export function parseEnrollment(text: string): EnrollmentResult {
   const parsed = parseStrictJson(text);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      code: 'ENROLLMENT_INVALID',
-      message: `키 등록 파일을 읽을 수 없습니다: ${parsed.message}`,
-    };
-  const result = enrollmentSchema.safeParse(parsed.value);
+  if (!parsed.ok) {
+    if (text.includes('"pledge-key-enrollment"')) return damaged(parsed.message);
+    return notAnEnrollment(text.replace(/^\uFEFF/, ''), undefined);
+  }
+  const value = parsed.value;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    (value as Record<string, unknown>).type !== 'pledge-key-enrollment'
+  )
+    return notAnEnrollment(text, value);
+  const result = enrollmentSchema.safeParse(value);
   if (!result.success) {
-    return {
-      ok: false,
-      code: 'ENROLLMENT_INVALID',
-      message: `키 등록 파일이 올바르지 않습니다: ${describeIssues(result.error)}`,
-    };
+    const fields = [
+      ...new Set(result.error.issues.map((i) => FIELD_LABELS[String(i.path[0])] ?? '알 수 없는 항목')),
+    ];
+    return damaged(`올바르지 않은 항목 — ${fields.join(', ')}`);
   }
   const enrollment = result.data;
   try {

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { createAppContext, type AppContext } from './context';
+import { dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+let dir: ReturnType<typeof makeTempDir>;
+let ctx: AppContext;
+beforeEach(async () => {
+  dir = makeTempDir('pledge-dispatch-');
+  ctx = await createAppContext({
+    profileDir: join(dir.path, 'profile'),
+    mode: 'browser',
+    appVersion: 'test',
+  });
+});
+afterEach(async () => {
+  await ctx.close();
+  dir.remove();
+});
+
+const ENGLISH = /[A-Za-z]{4,}/;
+
+describe('an input the contract refuses is said in Korean', () => {
+  it("zod's own issues: the field by its Korean label, never its code name or zod's English", async () => {
+    const handlers = createHandlers(ctx);
+    const empty = await dispatch(handlers, 'importBundleData', { files: [{ name: ' ', dataBase64: '' }] });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '입력값이 올바르지 않습니다: 파일 이름 — 비어 있습니다.',
+        details: { 'files.0.name': '비어 있습니다' },
+      },
+    });
+    const extra = await dispatch(handlers, 'previewEnrollment', { text: '{}', secret: 1 });
+    expect(extra).toMatchObject({
+      ok: false,
+      error: { message: '입력값이 올바르지 않습니다: 알 수 없는 항목이 1개 있습니다.' },
+    });
+    const wrongType = await dispatch(handlers, 'previewEnrollment', { text: 3 });
+    if (wrongType.ok) throw new Error('accepted');
+    expect(wrongType.error.message).toBe(
+      '입력값이 올바르지 않습니다: 파일 내용 — 없거나 형식이 맞지 않습니다.',
+    );
+    for (const result of [empty, extra, wrongType]) {
+      if (result.ok) throw new Error('accepted');
+      expect(result.error.message).not.toMatch(ENGLISH);
+      for (const detail of Object.values(result.error.details ?? {})) expect(detail).not.toMatch(ENGLISH);
+    }
+  });
+
+  it("the contract's own message is shown as it is, without a field's code name", async () => {
+    const result = await dispatch(createHandlers(ctx), 'importEnrollment', { text: 'x'.repeat(20_001) });
+    if (result.ok) throw new Error('accepted');
+    expect(result.error.message).toMatch(/^키 등록 파일이 아닙니다 \(너무 큽니다\): /);
+    expect(result.error.details).toEqual({ text: result.error.message });
+  });
+});

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,11 @@ const root = join(import.meta.dirname, '..', '..');
 
 export interface ChildCli {
   run(args: string[], options?: { timeoutMs?: number; cwd?: string }): ChildRun;
+  /**
+   * Runs the command with its stdout piped into a reader that closes the pipe once it has `keepBytes` bytes (at
+   * once for 0, before the command has written anything), as `pledge … | head -3` does. `stdout` is what was kept.
+   */
+  runIntoClosingReader(args: string[], options: { keepBytes: number; timeoutMs?: number }): Promise<ChildRun>;
   remove(): void;
 }
 
@@ -60,6 +65,36 @@ export async function buildChildCli(): Promise<ChildCli> {
         stderr: result.stderr,
         timedOut: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
       };
+    },
+    runIntoClosingReader(args, { keepBytes, timeoutMs = 15_000 }) {
+      return new Promise((resolvePromise, reject) => {
+        const child = spawn(process.execPath, [script, ...args], {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        const timer = setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, timeoutMs);
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        const closeReader = () => child.stdout.destroy();
+        if (keepBytes <= 0) closeReader();
+        else
+          child.stdout.on('data', (chunk: string) => {
+            stdout += chunk;
+            if (Buffer.byteLength(stdout) >= keepBytes) closeReader();
+          });
+        child.stderr.on('data', (chunk: string) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (status) => {
+          clearTimeout(timer);
+          resolvePromise({ status, stdout, stderr, timedOut });
+        });
+      });
     },
     remove: () => rmSync(script, { force: true }),
   };

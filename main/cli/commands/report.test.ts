@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
 import { main } from '../index';
-import { buildChildCli, type ChildCli } from '../test-cli-child';
+import { buildChildCli, type ChildCli, type ChildRun } from '../test-cli-child';
 import { captureIo } from '../test-io';
 
 // `pledge report` and `pledge publish` on a real office data folder: wrong values and places are said in Korean,
@@ -117,6 +117,39 @@ describe('pledge report --period / --compare', () => {
     const r = await pledge('publish', '--data', office, '--period', '2019-h1', '--out', out);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('2019년 상반기');
+  });
+});
+
+// In a child process (the real stdout): a reader that stops early, as `pledge report … | head -3` does.
+describe('pledge report into a reader that closes early', () => {
+  let cli: ChildCli;
+  beforeAll(async () => {
+    cli = await buildChildCli();
+  });
+  afterAll(() => cli.remove());
+
+  const expectQuietEnd = (r: ChildRun) => {
+    expect(r.timedOut).toBe(false);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(r.stderr).toBe('');
+    // The command went on to its end: the data folder was closed (SQLite removes its -wal file then).
+    expect(existsSync(join(office, 'pledge.sqlite-wal'))).toBe(false);
+  };
+
+  it('the text report, with the reader gone before anything is written, ends quietly (exit 0)', async () => {
+    const r = await cli.runIntoClosingReader(['report', '--data', office, '--period', '2019-H1'], {
+      keepBytes: 0,
+    });
+    expectQuietEnd(r);
+  });
+
+  it('--json, far longer than the pipe holds, with the reader gone after its first lines, ends quietly', async () => {
+    const r = await cli.runIntoClosingReader(['report', '--data', office, '--period', '2019-H1', '--json'], {
+      keepBytes: 100,
+    });
+    expect(r.stdout.startsWith('{')).toBe(true);
+    expectQuietEnd(r);
   });
 });
 

@@ -1,5 +1,6 @@
 import { emptyExecutionPlan } from '../domain/documents';
 import { catalog } from './catalog-data';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 
@@ -115,4 +116,66 @@ test('amounts too large or with ₩ say why; 사업기간 written as 2018.7 or 2
   await expect(d.field('사업기간 시작 (연-월)')).toHaveValue('2018-07');
   await expect(d.field('사업기간 종료 (연-월)')).toHaveValue('2022-06');
   await expect(cell).toHaveValue('1000');
+});
+
+/** Puts `text` on the clipboard and pastes it with Ctrl+V into `cell`, as a person pasting from Excel. */
+async function pasteInto(page: Page, cell: Locator, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await cell.click();
+  await page.keyboard.press('Control+V');
+}
+
+test('a row copied from Excel and pasted into one cell spreads over the row and the rows below', async ({
+  page,
+  app,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+
+  // One row (with Excel's line break after it): '19, '20, '21, '22.6월, then 임기후 (임기내 계 is computed).
+  await pasteInto(page, d.investmentCell(1, '국비', "'19"), '100\t1,200\t300\t400\t50\r\n');
+  await expect(d.investmentCell(1, '국비', "'19")).toHaveValue('100');
+  await expect(d.investmentCell(1, '국비', "'20")).toHaveValue('1,200');
+  await expect(d.investmentCell(1, '국비', "'21")).toHaveValue('300');
+  await expect(d.investmentCell(1, '국비', "'22.6월")).toHaveValue('400');
+  await expect(d.field('단위사업 1 국비 임기후 투자수요 (백만원)')).toHaveValue('50');
+  await expect(page.locator('[data-error-for^="unitProjects.0.investmentNeeds"]')).toHaveCount(0);
+  await expect.poll(() => d.amount('inv-0-national-within')).toBe(2000);
+  await expect.poll(() => d.amount('inv-0-national-total')).toBe(2050);
+
+  // Two rows from 시비 '21: each value checked as if typed there ("abc" is refused in its own cell).
+  await pasteInto(page, d.investmentCell(1, '시비', "'21"), '10\tabc\n20\t30\n');
+  await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('10');
+  await expect(d.investmentCell(1, '시비', "'22.6월")).toHaveValue('abc');
+  await expect(page.locator('[data-error-for="unitProjects.0.investmentNeeds.city.2022"]')).toHaveText(
+    '금액은 0 이상의 숫자여야 합니다 (백만원)',
+  );
+  await expect(d.investmentCell(1, '구비', "'21")).toHaveValue('20');
+  await expect(d.investmentCell(1, '구비', "'22.6월")).toHaveValue('30');
+  await d.investmentCell(1, '시비', "'22.6월").fill('15');
+
+  // A block larger than the grid: what fits is placed, the rest is counted and said.
+  await pasteInto(page, d.field('단위사업 1 기타 임기후 투자수요 (백만원)'), '7\t8\t9\n1\t2\n');
+  await expect(d.field('단위사업 1 기타 임기후 투자수요 (백만원)')).toHaveValue('7');
+  await expect(page.getByTestId('inv-0-paste-note')).toHaveText(
+    '붙여넣은 값 5개 중 4개는 표 밖이라 넣지 못했습니다 (1개를 넣었습니다). 붙여넣을 칸을 확인하세요.',
+  );
+
+  // Text with tabs pasted into a schedule cell spreads over the half-years.
+  await pasteInto(page, d.scheduleCell(1, "'19 상"), '1기 선발\t"2기 선발\n(30개사)"\t성과 공유\r\n');
+  await expect(d.scheduleCell(1, "'19 상")).toHaveValue('1기 선발');
+  await expect(d.scheduleCell(1, "'19 하")).toHaveValue('2기 선발\n(30개사)');
+  await expect(d.scheduleCell(1, "'20 상")).toHaveValue('성과 공유');
+  await d.waitSaved();
+
+  // Stored by autosave like typed values.
+  await d.reopen();
+  await d.openPlan(projectId);
+  await expect(d.investmentCell(1, '국비', "'20")).toHaveValue('1200');
+  await expect(d.investmentCell(1, '구비', "'22.6월")).toHaveValue('30');
+  await expect(d.field('단위사업 1 기타 임기후 투자수요 (백만원)')).toHaveValue('7');
+  await expect(d.scheduleCell(1, "'19 하")).toHaveValue('2기 선발\n(30개사)');
 });

@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type ClipboardEvent, type ReactNode } from 'react';
 import { get, useFormState, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { amountProblem, parseAmountText } from '../../../domain/documents';
 
@@ -101,7 +101,13 @@ export const TextArea = memo(function TextArea(props: InputProps & { rows?: numb
 });
 
 /** A money cell (백만원): decimal keyboard, right-aligned, its error right under it. */
-export const AmountCell = memo(function AmountCell(props: { form: AnyForm; name: string; label: string }) {
+export const AmountCell = memo(function AmountCell(props: {
+  form: AnyForm;
+  name: string;
+  label: string;
+  /** A grid's paste handler: a block copied from a spreadsheet goes into this cell and those after it. */
+  onPaste?: (e: ClipboardEvent<HTMLInputElement>) => void;
+}) {
   const { form, name } = props;
   const error = useFieldError(form, name);
   const id = fieldId(name);
@@ -117,6 +123,7 @@ export const AmountCell = memo(function AmountCell(props: { form: AnyForm; name:
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         data-path={name}
+        onPaste={props.onPaste}
         {...form.register(name)}
       />
       {error && (

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useMemo, useState, type ClipboardEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
   AFTER_TERM,
@@ -20,6 +20,7 @@ import {
   useFieldError,
   type AnyForm,
 } from './form-kit';
+import { isBlockPaste, notPlacedMessage, parseClipboardTable, spreadPaste } from './paste-grid';
 
 /**
  * The money and schedule grids of the plan and the card. Input rows never watch values; only the small total
@@ -27,6 +28,46 @@ import {
  */
 
 type SourceGridNumbers = Parameters<typeof investmentGridTotals>[0];
+
+/** A grid's paste handler for the cell at (row, column) of its editable cells. */
+type PasteAt = (
+  e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>,
+  row: number,
+  column: number,
+) => void;
+
+/**
+ * Pasting a block copied from a spreadsheet (values separated by tabs, rows by line breaks) into a cell of a grid
+ * whose editable cells are `names[row][column]`: the values go into that cell and those after it, each set as if
+ * typed there (checked by the same schema, marked dirty so autosave stores it). What falls outside the grid is
+ * counted and said under it (`note`); a single value is left to the browser's own paste.
+ */
+function useGridPaste(form: AnyForm, names: readonly (readonly string[])[], cell: 'money' | 'text') {
+  const [note, setNote] = useState<string | null>(null);
+  const onPaste = useCallback<PasteAt>(
+    (e, row, column) => {
+      const block = parseClipboardTable(e.clipboardData.getData('text/plain'));
+      if (!isBlockPaste(block, cell)) return;
+      e.preventDefault();
+      const spread = spreadPaste(block, names, { row, column });
+      for (const [name, value] of spread.values) {
+        form.setValue(name, value, { shouldDirty: true, shouldValidate: true });
+      }
+      setNote(spread.notPlaced > 0 ? notPlacedMessage(spread.values.length, spread.notPlaced) : null);
+    },
+    [form, names, cell],
+  );
+  return { onPaste, note };
+}
+
+function PasteNote({ note, testId }: { note: string | null; testId: string }) {
+  if (note === null) return null;
+  return (
+    <p className="field-error paste-note" role="status" data-testid={testId}>
+      {note}
+    </p>
+  );
+}
 
 const InvestmentRowTotals = memo(function InvestmentRowTotals(props: {
   form: AnyForm;
@@ -82,19 +123,22 @@ const InvestmentRow = memo(function InvestmentRow(props: {
   years: readonly BudgetYearColumn[];
   unitLabel: string;
   testPrefix: string;
+  row: number;
+  onPaste: PasteAt;
 }) {
-  const { form, base, source } = props;
+  const { form, base, source, row, onPaste } = props;
   const keys = props.years.map((y) => y.key);
   const sourceLabel = FUNDING_SOURCE_LABELS[source];
   return (
     <tr>
       <th scope="row">{sourceLabel}</th>
-      {props.years.map((y) => (
+      {props.years.map((y, column) => (
         <td key={y.key}>
           <AmountCell
             form={form}
             name={`${base}.${source}.${y.key}`}
             label={`${props.unitLabel} ${sourceLabel} ${y.label} 투자수요 (백만원)`}
+            onPaste={(e) => onPaste(e, row, column)}
           />
         </td>
       ))}
@@ -110,6 +154,7 @@ const InvestmentRow = memo(function InvestmentRow(props: {
           form={form}
           name={`${base}.${source}.${AFTER_TERM}`}
           label={`${props.unitLabel} ${sourceLabel} 임기후 투자수요 (백만원)`}
+          onPaste={(e) => onPaste(e, row, keys.length)}
         />
       </td>
       <InvestmentRowTotals
@@ -134,44 +179,59 @@ export const InvestmentGrid = memo(function InvestmentGrid(props: {
   caption: string;
 }) {
   const keys = props.years.map((y) => y.key);
+  const keyList = keys.join(',');
+  // The editable cells in screen order: a row per source, its years then 임기후 (the totals are computed).
+  const names = useMemo(
+    () =>
+      FUNDING_SOURCES.map((source) =>
+        [...keyList.split(','), AFTER_TERM].map((key) => `${props.base}.${source}.${key}`),
+      ),
+    [props.base, keyList],
+  );
+  const paste = useGridPaste(props.form, names, 'money');
   return (
-    <table className="grid money-grid" data-path={props.base}>
-      <caption>{props.caption} (단위: 백만원)</caption>
-      <thead>
-        <tr>
-          <th scope="col">재원</th>
-          {props.years.map((y) => (
-            <th key={y.key} scope="col">
-              {y.label}
-            </th>
+    <>
+      <table className="grid money-grid" data-path={props.base}>
+        <caption>{props.caption} (단위: 백만원)</caption>
+        <thead>
+          <tr>
+            <th scope="col">재원</th>
+            {props.years.map((y) => (
+              <th key={y.key} scope="col">
+                {y.label}
+              </th>
+            ))}
+            <th scope="col">임기내 계</th>
+            <th scope="col">임기후</th>
+            <th scope="col">계</th>
+          </tr>
+        </thead>
+        <tbody>
+          {FUNDING_SOURCES.map((source, row) => (
+            <InvestmentRow
+              key={source}
+              form={props.form}
+              base={props.base}
+              source={source}
+              years={props.years}
+              unitLabel={props.unitLabel}
+              testPrefix={props.testPrefix}
+              row={row}
+              onPaste={paste.onPaste}
+            />
           ))}
-          <th scope="col">임기내 계</th>
-          <th scope="col">임기후</th>
-          <th scope="col">계</th>
-        </tr>
-      </thead>
-      <tbody>
-        {FUNDING_SOURCES.map((source) => (
-          <InvestmentRow
-            key={source}
+        </tbody>
+        <tfoot>
+          <InvestmentColumnTotals
             form={props.form}
             base={props.base}
-            source={source}
-            years={props.years}
-            unitLabel={props.unitLabel}
+            years={keys}
             testPrefix={props.testPrefix}
           />
-        ))}
-      </tbody>
-      <tfoot>
-        <InvestmentColumnTotals
-          form={props.form}
-          base={props.base}
-          years={keys}
-          testPrefix={props.testPrefix}
-        />
-      </tfoot>
-    </table>
+        </tfoot>
+      </table>
+      <PasteNote note={paste.note} testId={`${props.testPrefix}-paste-note`} />
+    </>
   );
 });
 
@@ -222,55 +282,73 @@ export const ExecutedGrid = memo(function ExecutedGrid(props: {
   testPrefix: string;
 }) {
   const ids = props.periods.map((p) => p.id);
+  const idList = ids.join(',');
+  // The editable cells in screen order: a row per source, its half-years (the total is computed).
+  const names = useMemo(
+    () => FUNDING_SOURCES.map((source) => idList.split(',').map((id) => `${props.base}.${source}.${id}`)),
+    [props.base, idList],
+  );
+  const paste = useGridPaste(props.form, names, 'money');
   return (
-    <table className="grid money-grid" data-path={props.base}>
-      <caption>연차별 집행액 (단위: 백만원)</caption>
-      <thead>
-        <tr>
-          <th scope="col">재원</th>
-          {props.periods.map((p) => (
-            <th key={p.id} scope="col">
-              {p.shortLabel}
-            </th>
-          ))}
-          <th scope="col">계</th>
-        </tr>
-      </thead>
-      <tbody>
-        {FUNDING_SOURCES.map((source) => (
-          <tr key={source}>
-            <th scope="row">{FUNDING_SOURCE_LABELS[source]}</th>
+    <>
+      <table className="grid money-grid" data-path={props.base}>
+        <caption>연차별 집행액 (단위: 백만원)</caption>
+        <thead>
+          <tr>
+            <th scope="col">재원</th>
             {props.periods.map((p) => (
-              <td key={p.id}>
-                <AmountCell
-                  form={props.form}
-                  name={`${props.base}.${source}.${p.id}`}
-                  label={`${props.unitLabel} ${FUNDING_SOURCE_LABELS[source]} ${p.shortLabel} 집행액 (백만원)`}
-                />
-              </td>
+              <th key={p.id} scope="col">
+                {p.shortLabel}
+              </th>
             ))}
-            <ExecutedRowTotal
-              form={props.form}
-              name={`${props.base}.${source}`}
-              periods={ids}
-              testId={`${props.testPrefix}-${source}-total`}
-            />
+            <th scope="col">계</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <ExecutedColumnTotals
-          form={props.form}
-          base={props.base}
-          periods={ids}
-          testPrefix={props.testPrefix}
-        />
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {FUNDING_SOURCES.map((source, row) => (
+            <tr key={source}>
+              <th scope="row">{FUNDING_SOURCE_LABELS[source]}</th>
+              {props.periods.map((p, column) => (
+                <td key={p.id}>
+                  <AmountCell
+                    form={props.form}
+                    name={`${props.base}.${source}.${p.id}`}
+                    label={`${props.unitLabel} ${FUNDING_SOURCE_LABELS[source]} ${p.shortLabel} 집행액 (백만원)`}
+                    onPaste={(e) => paste.onPaste(e, row, column)}
+                  />
+                </td>
+              ))}
+              <ExecutedRowTotal
+                form={props.form}
+                name={`${props.base}.${source}`}
+                periods={ids}
+                testId={`${props.testPrefix}-${source}-total`}
+              />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <ExecutedColumnTotals
+            form={props.form}
+            base={props.base}
+            periods={ids}
+            testPrefix={props.testPrefix}
+          />
+        </tfoot>
+      </table>
+      <PasteNote note={paste.note} testId={`${props.testPrefix}-paste-note`} />
+    </>
   );
 });
 
-const ScheduleCell = memo(function ScheduleCell(props: { form: AnyForm; name: string; label: string }) {
+const ScheduleCell = memo(function ScheduleCell(props: {
+  form: AnyForm;
+  name: string;
+  label: string;
+  column: number;
+  onPaste: PasteAt;
+}) {
+  const { column, onPaste } = props;
   const error = useFieldError(props.form, props.name);
   const id = fieldId(props.name);
   return (
@@ -280,6 +358,7 @@ const ScheduleCell = memo(function ScheduleCell(props: { form: AnyForm; name: st
         rows={3}
         aria-label={props.label}
         aria-invalid={error ? true : undefined}
+        onPaste={(e) => onPaste(e, 0, column)}
         {...props.form.register(props.name)}
       />
       {error && (
@@ -300,6 +379,13 @@ export const TextPeriodGrid = memo(function TextPeriodGrid(props: {
   unitLabel: string;
 }) {
   const error = useFieldError(props.form, props.base);
+  const keyList = props.columns.map((c) => c.key).join(',');
+  // One row of half-year cells: a block pasted with tabs spreads along it.
+  const names = useMemo(
+    () => [keyList.split(',').map((key) => `${props.base}.${key}`)],
+    [props.base, keyList],
+  );
+  const paste = useGridPaste(props.form, names, 'text');
   return (
     <div className="grid-wrap" data-path={props.base}>
       <table className="grid text-grid">
@@ -315,18 +401,21 @@ export const TextPeriodGrid = memo(function TextPeriodGrid(props: {
         </thead>
         <tbody>
           <tr>
-            {props.columns.map((c) => (
+            {props.columns.map((c, column) => (
               <ScheduleCell
                 key={c.key}
                 form={props.form}
                 name={`${props.base}.${c.key}`}
                 label={`${props.unitLabel} ${props.caption} ${c.label}`}
+                column={column}
+                onPaste={paste.onPaste}
               />
             ))}
           </tr>
         </tbody>
       </table>
       <ErrorText name={props.base} message={error} />
+      <PasteNote note={paste.note} testId={`${fieldId(props.base)}-paste-note`} />
     </div>
   );
 });

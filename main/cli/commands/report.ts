@@ -3,6 +3,8 @@ import { createFolder, folderProblemOf } from '../../../db/create-db';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportRequestSchema } from '../../../domain/api/contract';
+import { needsConfirmation } from '../../../domain/plans/confirmation';
+import { undecidedSummary, type OfficeReport } from '../../../domain/reports';
 import { fileWriteError, writeFileAtomic } from '../../bundles/atomic-file';
 import { officeHandlers } from '../../services/office-handlers';
 import { zodToApiError } from '../../services/dispatch';
@@ -90,6 +92,33 @@ function checkXlsxTarget(file: string): string {
   return path;
 }
 
+type OfficeHandlers = ReturnType<typeof officeHandlers>;
+
+/**
+ * The warning said (on stderr) when a workbook or the public files are made before the office has decided
+ * everything: the counts the screen shows for conflicts, 완료 requests and change requests (undecidedSummary of
+ * the report's meta.undecided), and the received practice plans waiting for confirmation, counted from the
+ * 실천계획 확정 list as `pledge plans` shows it. Null when nothing waits.
+ */
+export async function undecidedWarning(
+  handlers: OfficeHandlers,
+  undecided: OfficeReport['meta']['undecided'],
+  made: '표' | '공개 자료',
+): Promise<string | null> {
+  const decisions =
+    undecided === undefined
+      ? null
+      : undecidedSummary({
+          conflicts: undecided.conflicts,
+          completionRequests: undecided.completionRequests,
+          changeRequests: undecided.changeRequests,
+        });
+  const plans = (await handlers.listPlanConfirmations()).filter(needsConfirmation).length;
+  const parts = [decisions, plans > 0 ? `확정 대기 실천계획서 ${plans}건` : null].filter((p) => p !== null);
+  if (parts.length === 0) return null;
+  return `주의: 결정하지 않은 항목이 있습니다 — ${parts.join(', ')}. 결정한 뒤 다시 만들면 ${made}가 달라질 수 있습니다.`;
+}
+
 export async function runReport(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -108,6 +137,8 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
         throw fileWriteError(error, xlsx);
       }
       io.err(`엑셀 통합문서를 저장했습니다: ${xlsx}`);
+      const warning = await undecidedWarning(handlers, view.report.meta.undecided, '표');
+      if (warning !== null) io.err(warning);
     }
     if (values.json) {
       printJson(io, view);
@@ -142,10 +173,10 @@ export async function runPublish(args: string[], io: CliIo): Promise<number> {
         `공개 자료를 쓸 폴더를 만들 수 없습니다: ${outDir} (${folderProblemOf(error)}).\n--out 경로를 확인하세요.`,
       );
     }
+    const handlers = officeHandlers(ctx);
+    let files: string[];
     try {
-      const { files } = await officeHandlers(ctx).publishReport({ ...request, outDir });
-      for (const f of files) io.out(f);
-      return 0;
+      ({ files } = await handlers.publishReport({ ...request, outDir }));
     } catch (error) {
       if (created !== null) rmSync(created, { recursive: true, force: true });
       if (error instanceof UserError) throw error;
@@ -154,5 +185,11 @@ export async function runPublish(args: string[], io: CliIo): Promise<number> {
         `공개 자료를 쓸 수 없습니다: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    for (const f of files) io.out(f);
+    // The same report publishReport used (cached): what it showed before a decision is said.
+    const { report } = await handlers.getOfficeReport(request);
+    const warning = await undecidedWarning(handlers, report.meta.undecided, '공개 자료');
+    if (warning !== null) io.err(warning);
+    return 0;
   });
 }

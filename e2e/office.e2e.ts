@@ -744,7 +744,7 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   await expect(page.getByTestId('finance-legend')).toContainText('사업 0개');
   // …and the projects that reported anyway are named, not dropped silently.
   await expect(page.getByTestId('finance-without-plan')).toContainText(
-    `실천계획이 확정되지 않아 붙임5와 집행률에서 뺀 사업 ${projects.length}개: `,
+    `실천계획서를 받았지만 확정하지 않아 붙임5와 집행률에서 뺀 사업 ${projects.length}개: `,
   );
   for (const p of projects) await expect(page.getByTestId('finance-without-plan')).toContainText(p.projectId);
   await expect(page.getByTestId('office-tab-plans')).toContainText(String(projects.length));

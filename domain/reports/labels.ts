@@ -6,6 +6,7 @@ import type {
   LaggingReason,
   MissedMilestone,
   ReportStatus,
+  Undecided,
 } from './types';
 
 /**
@@ -54,22 +55,42 @@ export const comparedPeriodLabel = (periodId: string | null): string =>
 export const UNDECIDED_LABEL = '결정 대기';
 
 /** The office's open decisions in one line ("충돌 1건, 완료 요청 1건"), or null when nothing waits. */
-export function undecidedSummary(
-  undecided: { conflicts: number; completionRequests: number; changeRequests: number } | undefined,
-): string | null {
+export function undecidedSummary(undecided: Undecided | undefined): string | null {
   if (undecided === undefined) return null;
+  const plans = undecided.plansToConfirm ?? 0;
   const parts = [
     undecided.conflicts > 0 ? `충돌 ${undecided.conflicts}건` : null,
     undecided.completionRequests > 0 ? `완료 요청 ${undecided.completionRequests}건` : null,
     undecided.changeRequests > 0 ? `조정 요청 ${undecided.changeRequests}건` : null,
+    plans > 0 ? `확정 대기 실천계획서 ${plans}건` : null,
   ].filter((p) => p !== null);
   return parts.length === 0 ? null : parts.join(', ');
 }
 
-/** The note under 붙임5 naming the projects left out for want of a confirmed plan; null when none is. */
-export function withoutConfirmedPlanNote(projectIds: readonly string[]): string | null {
+/**
+ * The note under 붙임5 naming the projects left out for want of a confirmed plan; null when none is. `received`:
+ * those of them whose plan arrived and waits for 실천계획 확정; the others never sent one (when `received` is
+ * not known, the note does not tell them apart).
+ */
+export function withoutConfirmedPlanNote(
+  projectIds: readonly string[],
+  received?: readonly string[],
+): string | null {
   if (projectIds.length === 0) return null;
-  return `실천계획이 확정되지 않아 붙임5와 집행률에서 뺀 사업 ${projectIds.length}개: ${projectIds.join(', ')} (실천계획을 확정하면 들어갑니다).`;
+  if (received === undefined)
+    return `실천계획이 확정되지 않아 붙임5와 집행률에서 뺀 사업 ${projectIds.length}개: ${projectIds.join(', ')} (실천계획을 확정하면 들어갑니다).`;
+  const waiting = new Set(received);
+  const toConfirm = projectIds.filter((id) => waiting.has(id));
+  const neverSent = projectIds.filter((id) => !waiting.has(id));
+  const lines = [
+    toConfirm.length > 0
+      ? `실천계획서를 받았지만 확정하지 않아 붙임5와 집행률에서 뺀 사업 ${toConfirm.length}개: ${toConfirm.join(', ')} (실천계획 확정에서 확정하면 들어갑니다).`
+      : null,
+    neverSent.length > 0
+      ? `실천계획서를 받지 않아 붙임5와 집행률에서 뺀 사업 ${neverSent.length}개: ${neverSent.join(', ')} (주관부서에 실천계획서를 보내 달라고 요청하세요).`
+      : null,
+  ].filter((l) => l !== null);
+  return lines.join(' ');
 }
 
 /** One title for the report wherever it appears (screen, print, workbook, public page): "민선7기 공약이행 종합 현황". */
@@ -95,15 +116,14 @@ export function undecidedCompletionNote(
  * What the public export shows of what the office has not decided yet, for the message after it: each kind of
  * undecided item goes out as it stands before the decision.
  */
-export function publicExportCaution(
-  undecided: { conflicts: number; completionRequests: number; changeRequests: number } | undefined,
-): string | null {
+export function publicExportCaution(undecided: Undecided | undefined): string | null {
   const waiting = undecidedSummary(undecided);
   if (waiting === null || undecided === undefined) return null;
   const asIs = [
     undecided.completionRequests > 0 ? `완료 요청은 '완료 (${UNDECIDED_LABEL})'로` : null,
     undecided.changeRequests > 0 ? '조정 요청은 조정 전의 계획으로' : null,
     undecided.conflicts > 0 ? '충돌은 정하기 전에 반영된 내용으로' : null,
+    (undecided.plansToConfirm ?? 0) > 0 ? '확정 대기 실천계획서는 확정 전의 계획으로' : null,
   ].filter((p) => p !== null);
   return `아직 정하지 않은 ${waiting}이 있습니다: ${asIs.join(', ')} 공개됩니다. 정한 뒤 다시 내보내는 것을 권합니다.`;
 }

@@ -162,6 +162,11 @@ export interface FinanceReport {
    * 집행률 are computed against the confirmed plan, so they are left out and named (catalog order).
    */
   withoutConfirmedPlan: string[];
+  /**
+   * Of those, the projects whose plan the office has received and not yet confirmed (set by the office's service,
+   * which knows what arrived): the rest sent a card without ever sending a plan.
+   */
+  withoutConfirmedPlanReceived?: string[];
 }
 
 export interface DueItem {
@@ -345,7 +350,7 @@ export interface OfficeReport {
      * What still waits for the office's decision when the report was made (set by the office's service, which
      * knows the decisions): the tables may change once they are decided.
      */
-    undecided?: { conflicts: number; completionRequests: number; changeRequests: number };
+    undecided?: Undecided;
   };
   statusTables: StatusTables;
   finance: FinanceReport;
@@ -358,4 +363,13 @@ export interface OfficeReport {
   projects: ProjectOverview[];
   /** Inconsistencies in the input that the report skipped (unknown project, wrong period, duplicates). */
   warnings: string[];
+}
+
+/** What waits for the office's decision when a report is made: the tables may change once it is decided. */
+export interface Undecided {
+  conflicts: number;
+  completionRequests: number;
+  changeRequests: number;
+  /** Received practice plans not yet confirmed (실천계획 확정): first plans and newer ones. */
+  plansToConfirm?: number;
 }

@@ -157,7 +157,10 @@ function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; layout: Fi
     const refs = subtotalRows.map((sr) => cellRef(sr, c)).join(',');
     b.formula(r, c, `SUM(${refs})`, value, amountFormat(value));
   });
-  const withoutPlan = withoutConfirmedPlanNote(report.finance.withoutConfirmedPlan);
+  const withoutPlan = withoutConfirmedPlanNote(
+    report.finance.withoutConfirmedPlan,
+    report.finance.withoutConfirmedPlanReceived,
+  );
   if (withoutPlan !== null) b.text(r + 2, 1, withoutPlan);
   b.widths([10, 40, 12, ...columns.map(() => 11), 30, 20]);
   b.sheet['!rows'] = [{ hpt: 24 }];

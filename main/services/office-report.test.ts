@@ -8,6 +8,7 @@ import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
 import { frozenDetail } from './frozen-conflicts';
+import { publicExportCaution, undecidedSummary, withoutConfirmedPlanNote } from '../../domain/reports';
 import {
   basePlan,
   cardDoc,
@@ -23,6 +24,46 @@ import {
 const h = useOfficeHarness();
 
 describe('office report with decisions', () => {
+  it('names projects left out of 붙임5 by why: a plan received and not confirmed, or no plan ever sent', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
+    const other = {
+      ...cardFor(plan, 'onTrack'),
+      projectId: '1-1-2',
+      projectName: '상암 DMC를 스마트콘텐츠 기반 혁신성장 거점으로 조성',
+    };
+    expect(
+      await h.send('2019-H1', [
+        cardDoc(cardFor(plan, 'onTrack')),
+        { path: 'documents/card-1-1-2-2019-H1.json', json: { ...other, periodId: '2019-H1' } },
+      ]),
+    ).toBe('accepted');
+
+    const view = await handlers.getOfficeReport(request);
+    expect(view.report.finance.withoutConfirmedPlan).toEqual(['1-1-1', '1-1-2']);
+    expect(view.report.finance.withoutConfirmedPlanReceived).toEqual(['1-1-1']);
+    expect(view.report.meta.undecided?.plansToConfirm).toBe(1);
+    const note = withoutConfirmedPlanNote(
+      view.report.finance.withoutConfirmedPlan,
+      view.report.finance.withoutConfirmedPlanReceived,
+    );
+    expect(note).toContain('실천계획서를 받았지만 확정하지 않아 붙임5와 집행률에서 뺀 사업 1개: 1-1-1');
+    expect(note).toContain('실천계획서를 받지 않아 붙임5와 집행률에서 뺀 사업 1개: 1-1-2');
+    // The exports' warnings name the plan waiting for confirmation with the other undecided items.
+    expect(undecidedSummary(view.report.meta.undecided)).toBe('확정 대기 실천계획서 1건');
+    expect(publicExportCaution(view.report.meta.undecided)).toContain(
+      '확정 대기 실천계획서는 확정 전의 계획으로',
+    );
+
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const confirmed = await handlers.getOfficeReport(request);
+    expect(confirmed.report.finance.withoutConfirmedPlan).toEqual(['1-1-2']);
+    expect(confirmed.report.finance.withoutConfirmedPlanReceived).toEqual([]);
+    expect(confirmed.report.meta.undecided?.plansToConfirm).toBe(0);
+    expect(undecidedSummary(confirmed.report.meta.undecided)).toBeNull();
+  });
+
   it('lists a card whose frozen fields differ from the confirmed plan; excluding it makes the project 미제출', async () => {
     const handlers = officeHandlers(h.office);
     const plan = basePlan();
@@ -82,7 +123,12 @@ describe('office report with decisions', () => {
     expect(lead(asked)?.completedUndecided).toBe(1);
     expect(asked.report.statusTables.total.completedUndecided).toBe(1);
     // The exports say what still waits: the workbook's 개요 names it.
-    expect(asked.report.meta.undecided).toEqual({ conflicts: 0, completionRequests: 1, changeRequests: 0 });
+    expect(asked.report.meta.undecided).toEqual({
+      conflicts: 0,
+      completionRequests: 1,
+      changeRequests: 0,
+      plansToConfirm: 0,
+    });
     const overview = XLSX.read(writeReportWorkbook(asked.report), { type: 'buffer' }).Sheets[
       SHEET_NAMES.overview
     ] as XLSX.WorkSheet;

@@ -8,6 +8,7 @@ import {
   DEFAULT_EXECUTION_RATE_THRESHOLD,
   localDateTimeOf,
   type ReportInput,
+  type Undecided,
 } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { josa } from '../../domain/text/josa';
@@ -19,6 +20,7 @@ import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
 import { planChangeEffects } from './office-decisions';
 import { buildReportInput } from './office-snapshot';
+import { listPlanConfirmations } from './plan-confirmations';
 
 /** A conflict as found, before the office's decision on it is looked up. */
 type Unresolved = Omit<Conflict, 'resolution' | 'resolutionNote' | 'resolvedAt'>;
@@ -282,13 +284,22 @@ export async function officeReport(
     }),
   );
   const built = buildOfficeReport(input);
-  const undecided = {
+  // Received plans the office has not confirmed yet (실천계획 확정): first plans and newer ones.
+  const planStates = await listPlanConfirmations(db, catalog);
+  const toConfirm = planStates.filter((p) => p.state === 'awaiting' || p.state === 'newerReceived');
+  const awaiting = new Set(toConfirm.map((p) => p.projectId));
+  const undecided: Undecided = {
     conflicts: conflicts.filter((c) => c.resolution === null).length,
     completionRequests: completionRequests.filter((c) => c.decision === null).length,
     changeRequests: pendingChangeRequests.length,
+    plansToConfirm: toConfirm.length,
+  };
+  const finance = {
+    ...built.finance,
+    withoutConfirmedPlanReceived: built.finance.withoutConfirmedPlan.filter((id) => awaiting.has(id)),
   };
   return {
-    report: { ...built, meta: { ...built.meta, undecided } },
+    report: { ...built, finance, meta: { ...built.meta, undecided } },
     conflicts,
     completionRequests,
     pendingChangeRequests,

@@ -52,7 +52,10 @@ export function FinanceTable({
   const shownRows = useProgressiveRows(finance.rowCount, { complete, shown });
   let budget = shownRows;
   const years = finance.budgetYears;
-  const withoutPlan = withoutConfirmedPlanNote(finance.withoutConfirmedPlan);
+  const withoutPlan = withoutConfirmedPlanNote(
+    finance.withoutConfirmedPlan,
+    finance.withoutConfirmedPlanReceived,
+  );
   const changedCount = finance.areas.reduce(
     (acc, a) => acc + a.rows.filter((r) => r.changedFields.length > 0).length,
     0,

@@ -97,11 +97,17 @@ test('amounts too large or with ₩ say why; 사업기간 written as 2018.7 or 2
   await cell.fill('1,000');
   await expect(cellError).toHaveCount(0);
 
+  // A refused 사업기간 never saved before is listed once, with what was typed — not also as "입력하세요".
+  const issues = page.getByTestId('issues-panel');
+  await d.field('사업기간 시작 (연-월)').fill('18.7');
+  await expect(d.saveIndicator).toHaveText(/입력 오류 1곳은 저장하지 않았습니다$/);
+  await expect(issues.locator('.issue-error', { hasText: '저장 안 됨' })).toContainText('연도는 네 자리로');
+  await expect(issues).not.toContainText('사업 시작 연월을 입력하세요');
+
   await d.field('사업기간 시작 (연-월)').fill('2018. 7.');
   await d.field('사업기간 종료 (연-월)').fill('22년 6월');
   await expect(page.locator('[data-error-for^="projectPeriod"]')).toHaveCount(0);
   await d.waitSaved();
-  const issues = page.getByTestId('issues-panel');
   await expect(issues).not.toContainText('연월을 입력하세요');
   // A two-digit year without 년 is not guessed: the accepted form is shown with the person's numbers.
   await d.field('사업기간 종료 (연-월)').fill('22.6');

@@ -9,6 +9,7 @@ import {
 import { useLeaveGuard } from '../components/leave-guard';
 import { HistoryPanel } from './HistoryPanel';
 import { fieldId } from './form-kit';
+import { mergedErrors } from './issue-merge';
 import type { AutosaveHandle, SaveState } from './use-autosave';
 import './drafting.css';
 
@@ -106,9 +107,10 @@ export function refusedFields(state: SaveState): [string, string][] {
 
 function IssueList({ handle }: { handle: AutosaveHandle }) {
   const { errors: savedErrors, warnings } = handle.validation;
-  // What the last save refused comes first: it is on screen but not stored, and blocks 제출.
-  const errors: Issue[] = [
-    ...refusedFields(handle.state).map(([path, message]) => {
+  // What the last save refused comes first: it is on screen but not stored, and blocks 제출. The stored value's
+  // own error at that field is not listed again (one problem, said once).
+  const errors: Issue[] = mergedErrors(
+    refusedFields(handle.state).map(([path, message]) => {
       const place = placeOf(path);
       return {
         path,
@@ -116,8 +118,8 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
         message: place === null ? `저장 안 됨: ${message}` : `저장 안 됨 — ${place}: ${message}`,
       };
     }),
-    ...savedErrors,
-  ];
+    savedErrors,
+  );
   const item = (issue: Issue, kind: 'error' | 'warning', i: number) => (
     <li key={`${kind}-${i}`}>
       <button

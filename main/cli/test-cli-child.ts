@@ -28,6 +28,55 @@ export interface ChildRun {
   timedOut: boolean;
 }
 
+/**
+ * Runs a few lines of TypeScript (importing the sources relative to `resolveDir`) in a child process with a time
+ * limit, for code that could hang synchronously (a loop in the test's own worker could not be stopped by the
+ * test's timeout). The lines can read `process.argv.slice(2)` (= `args`).
+ */
+export async function runSourceInChild(
+  contents: string,
+  options: { resolveDir: string; args?: string[]; timeoutMs?: number },
+): Promise<ChildRun> {
+  // Inside the project so that the child resolves better-sqlite3 and the other packages from node_modules.
+  const script = join(
+    root,
+    'node_modules',
+    '.cache',
+    'pledge-tests',
+    `snippet-${process.pid}-${randomBytes(4).toString('hex')}.mjs`,
+  );
+  await build({
+    stdin: { contents, resolveDir: options.resolveDir, loader: 'ts' },
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    absWorkingDir: root,
+    logLevel: 'silent',
+    banner: {
+      js: "import { createRequire as __pledgeCreateRequire } from 'node:module'; const require = __pledgeCreateRequire(import.meta.url);",
+    },
+  });
+  try {
+    const result = spawnSync(process.execPath, [script, ...(options.args ?? [])], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: options.timeoutMs ?? 15_000,
+      killSignal: 'SIGKILL',
+    });
+    return {
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      timedOut: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
+    };
+  } finally {
+    rmSync(script, { force: true });
+  }
+}
+
 export async function buildChildCli(): Promise<ChildCli> {
   // Inside the project so that the child resolves better-sqlite3 and the other packages from node_modules.
   const script = join(

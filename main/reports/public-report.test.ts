@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -8,6 +8,7 @@ import { scenario } from '../../domain/reports/scenario';
 import { csvField, toCsv } from './csv';
 import { escapeHtml, PUBLIC_FILES, writePublicReport } from './public-report';
 import { parseCsv } from './test-support/csv-parse';
+import { runSourceInChild } from '../cli/test-cli-child';
 
 const out = mkdtempSync(join(tmpdir(), 'pledge-public-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -153,5 +154,33 @@ describe('a 완료 not decided yet', () => {
     writePublicReport(buildOfficeReport(input), plain);
     const decided = parseCsv(readFileSync(join(plain, 'projects.csv'), 'utf8').slice(1));
     expect(statusIn(decided, '1-1-1')).toBe('완료');
+  });
+});
+
+describe('writePublicReport where the folder cannot be made', () => {
+  it('a file in the place of a folder is named in Korean, and nothing is made', () => {
+    const blocked = join(out, 'blocked');
+    writeFileSync(blocked, 'x');
+    expect(() => writePublicReport(report, join(blocked, 'site'))).toThrow(
+      `공개 자료를 쓸 폴더를 만들 수 없습니다: ${join(blocked, 'site')} (폴더 경로 중간에 같은 이름의 파일이 있습니다).`,
+    );
+    expect(readFileSync(blocked, 'utf8')).toBe('x');
+  });
+
+  // In a child process with a time limit: Node 20's recursive mkdir loops forever under /proc, and a synchronous
+  // loop in this worker could not be stopped by the test's timeout.
+  it.runIf(process.platform === 'linux')('fails at once under /proc (no endless mkdir)', async () => {
+    const run = await runSourceInChild(
+      `import { buildOfficeReport } from '../../domain/reports';
+      import { scenario } from '../../domain/reports/scenario';
+      import { writePublicReport } from './public-report';
+      try { writePublicReport(buildOfficeReport(scenario()), '/proc/pledge-test/site'); console.log('written'); }
+      catch (error) { console.log(error.constructor.name + ' ' + error.code + ': ' + error.message); }`,
+      { resolveDir: import.meta.dirname },
+    );
+    expect(run.timedOut).toBe(false);
+    expect(run.stdout.trim()).toBe(
+      'UserError PUBLISH_FOLDER_UNUSABLE: 공개 자료를 쓸 폴더를 만들 수 없습니다: /proc/pledge-test/site (이 위치에는 폴더를 만들 수 없습니다).',
+    );
   });
 });

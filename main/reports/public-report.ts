@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { createFolder, folderProblemOf } from '../../db/create-db';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES, periodLabel } from '../../domain/documents';
 import {
   financeFieldLabel,
@@ -9,7 +10,8 @@ import {
   financeStatusLabel,
   reportTitle,
 } from '../../domain/reports';
-import { fileWriteError, writeFilesAtomic } from '../bundles/atomic-file';
+import { writeFilesAtomic } from '../bundles/atomic-file';
+import { UserError } from '../services/errors';
 import { packZip } from '../bundles/zip-pack';
 import { toCsv } from './csv';
 
@@ -279,17 +281,28 @@ export function publicReportFiles(report: OfficeReport): { name: PublicFile; byt
 }
 
 /**
- * Writes index.html and the three CSV files into `outDir` (created if missing); returns the paths written. The
- * four files are replaced together (writeFilesAtomic): a failure leaves the folder's earlier files as they were,
- * and the message names the folder or file and the cause.
+ * Writes index.html and the three CSV files into `outDir` (created if missing, one level at a time: where new
+ * folders are refused, as under /proc, Node 20's recursive mkdir retries forever; this fails at once); returns the
+ * paths written. The four files are replaced together (writeFilesAtomic): a failure leaves the folder's earlier
+ * files as they were (and removes the folders this call made), and the message names the folder or file and the
+ * cause.
  */
 export function writePublicReport(report: OfficeReport, outDir: string): string[] {
+  let created: string | null;
   try {
-    mkdirSync(outDir, { recursive: true });
+    created = createFolder(outDir);
   } catch (error) {
-    throw fileWriteError(error, outDir);
+    throw new UserError(
+      'PUBLISH_FOLDER_UNUSABLE',
+      `공개 자료를 쓸 폴더를 만들 수 없습니다: ${outDir} (${folderProblemOf(error)}).`,
+    );
   }
-  return writeFilesAtomic(outDir, publicReportFiles(report));
+  try {
+    return writeFilesAtomic(outDir, publicReportFiles(report));
+  } catch (error) {
+    if (created !== null) rmSync(created, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The same files as one zip (files at its root), for the screen's download: no folder on the office PC needed. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { main } from '../cli/index';
+import { runSourceInChild } from '../cli/test-cli-child';
 import { captureIo } from '../cli/test-io';
 import { createAppContext, databasePathIn } from './context';
 import { backupData } from './data-backup';
@@ -133,5 +134,37 @@ describe('백업에서 복원', () => {
     expect(await main(['restore', backup, '--data', folder], again)).toBe(1);
     expect(again.stderr()).toContain('이 폴더에는 이미 데이터가 있습니다');
     expect(tableCounts(printed.path)).toEqual(tableCounts(backup));
+  });
+});
+
+describe('백업에서 복원 where the new folder cannot be made', () => {
+  it('a file in the place of a folder is named (field dataDir), and nothing is made', async () => {
+    const backup = await officeBackup();
+    const blocked = join(h.dir.path, 'blocked');
+    writeFileSync(blocked, 'x');
+    const folder = join(blocked, 'data');
+    const message = `복원할 데이터 폴더를 만들 수 없습니다: ${folder} (폴더 경로 중간에 같은 이름의 파일이 있습니다). 다른 폴더를 고르세요.`;
+    await expect(restoreBackup(backup, folder)).rejects.toMatchObject({
+      code: 'RESTORE_FOLDER_UNUSABLE',
+      message,
+      details: { dataDir: message },
+    });
+    expect(readFileSync(blocked, 'utf8')).toBe('x');
+  });
+
+  // In a child process with a time limit: Node 20's recursive mkdir loops forever under /proc, and a synchronous
+  // loop in this worker could not be stopped by the test's timeout.
+  it.runIf(process.platform === 'linux')('fails at once under /proc (no endless mkdir)', async () => {
+    const backup = await officeBackup();
+    const run = await runSourceInChild(
+      `import { restoreBackup } from './data-restore';
+      try { await restoreBackup(process.argv[2], '/proc/pledge-test/data'); console.log('restored'); }
+      catch (error) { console.log(error.code + ': ' + error.message); }`,
+      { resolveDir: import.meta.dirname, args: [backup] },
+    );
+    expect(run.timedOut).toBe(false);
+    expect(run.stdout.trim()).toBe(
+      'RESTORE_FOLDER_UNUSABLE: 복원할 데이터 폴더를 만들 수 없습니다: /proc/pledge-test/data (이 위치에는 폴더를 만들 수 없습니다). 다른 폴더를 고르세요.',
+    );
   });
 });

@@ -1,7 +1,12 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RestoredBackup } from '../../domain/api/contract';
-import { assertLocalDatabasePath, UnsafeDatabasePathError } from '../../db/create-db';
+import {
+  assertLocalDatabasePath,
+  createFolder,
+  folderProblemOf,
+  UnsafeDatabasePathError,
+} from '../../db/create-db';
 import { BackupCheckError, inspectBackupFile } from '../../db/backup';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { fileWriteError } from '../bundles/atomic-file';
@@ -54,14 +59,19 @@ export async function restoreBackup(backupFile: string, dataDir: string): Promis
     throw error;
   }
 
+  // Made one level at a time: where new folders are refused (/proc, some mounted drives) Node 20's recursive
+  // mkdir retries forever; this fails at once. What it made is removed again if the copy cannot be written.
+  let created: string | null;
   try {
-    mkdirSync(dir, { recursive: true });
+    created = createFolder(dir);
   } catch (error) {
-    throw fileWriteError(error, dir);
+    const message = `복원할 데이터 폴더를 만들 수 없습니다: ${dir} (${folderProblemOf(error)}). 다른 폴더를 고르세요.`;
+    throw new UserError('RESTORE_FOLDER_UNUSABLE', message, { dataDir: message });
   }
   try {
     await writeCheckedDatabaseCopy(file, target);
   } catch (error) {
+    if (created !== null) rmSync(created, { recursive: true, force: true });
     if (error instanceof BackupCheckError)
       throw new UserError(
         'RESTORE_FILE_INVALID',

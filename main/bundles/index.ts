@@ -15,6 +15,7 @@ export {
 } from './manifest';
 export { writeBundle, writeFileAtomic, type ManifestFields, type WriteBundleInput } from './write';
 export { inspectBundle } from './verify';
+export { recogniseFile, type FileKind } from './file-kind';
 export { inspectBundleInWorker, type WorkerInspectOptions } from './verify-worker';
 export {
   createVerifyPool,

@@ -14,6 +14,7 @@ import {
   DEFAULT_LIMITS,
   MANIFEST_NAME,
   parseManifestBytes,
+  recogniseFile,
   serializeManifest,
   type BundleAccepted,
   type ContentContext,
@@ -113,23 +114,24 @@ export function collectBundleFiles(paths: readonly string[]): { files: string[];
   return { files: [...new Set(files)], problems };
 }
 
-/** A department's key enrollment file (부서 키 등록 파일), which someone may drop where bundles are imported. */
-const looksLikeEnrollment = (bytes: Buffer): boolean =>
-  bytes.length < 64 * 1024 &&
-  /^\s*\{/.test(bytes.subarray(0, 16).toString('latin1')) &&
-  bytes.includes('"pledge-key-enrollment"');
-
 /** Codes of a bundle whose content no longer matches what was signed: changed on the way, or by someone. */
 const ALTERED = new Set(['MEMBER_HASH', 'MEMBER_SIZE', 'SIGNATURE_INVALID']);
 
 /** What a person reads first for a file that cannot be taken: what it is and what to do, then the detail. */
 function plainReason(code: string, message: string, bytes: Buffer): string {
-  if (code === 'ZIP_INVALID' && looksLikeEnrollment(bytes))
+  const kind = recogniseFile(bytes);
+  if (kind === 'enrollment')
     return "이 파일은 제출 파일이 아니라 부서 키 등록 파일(.pledgekey.json)입니다. '부서 키 등록부'의 '부서 키 등록 파일·키 교체 문서 가져오기'로 가져오세요.";
+  if (kind === 'rotation')
+    return "이 파일은 제출 파일이 아니라 부서의 키 교체 문서(.pledgekey.json)입니다. '부서 키 등록부'의 '부서 키 등록 파일·키 교체 문서 가져오기'로 가져오세요.";
+  if (kind === 'ordinary-zip')
+    return `이 프로그램의 제출 파일이 아닌 일반 압축 파일입니다. 부서가 '제출 파일' 화면에서 만든 .pledge 파일을 압축을 풀거나 다시 묶지 말고 그대로 보내 달라고 하세요. (자세히: ${message})`;
   if (code === 'ZIP_INVALID')
     return `이 프로그램의 제출 파일(.pledge)이 아니거나 손상된 파일입니다. 부서에 파일을 다시 보내 달라고 하세요. (자세히: ${message})`;
   if (ALTERED.has(code))
     return `제출 파일이 서명된 뒤 내용이 바뀌었습니다 (전송 중 손상되었거나 누군가 고쳤습니다). 반영하지 않았습니다. 부서에 원래 파일을 다시 보내 달라고 하세요. (자세히: ${message})`;
+  if (code === 'TYPE_MISMATCH')
+    return `이 파일은 기획담당관이 부서에 보내는 기준 자료입니다 — 부서의 제출 파일이 아니어서 여기서는 가져오지 않습니다. (자세히: ${message})`;
   return message;
 }
 

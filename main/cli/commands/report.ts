@@ -3,7 +3,6 @@ import { createFolder, folderProblemOf } from '../../../db/create-db';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportRequestSchema } from '../../../domain/api/contract';
-import { needsConfirmation } from '../../../domain/plans/confirmation';
 import { undecidedSummary, type OfficeReport } from '../../../domain/reports';
 import { fileWriteError, writeFileAtomic } from '../../bundles/atomic-file';
 import { officeHandlers } from '../../services/office-handlers';
@@ -92,31 +91,18 @@ function checkXlsxTarget(file: string): string {
   return path;
 }
 
-type OfficeHandlers = ReturnType<typeof officeHandlers>;
-
 /**
  * The warning said (on stderr) when a workbook or the public files are made before the office has decided
- * everything: the counts the screen shows for conflicts, 완료 requests and change requests (undecidedSummary of
- * the report's meta.undecided), and the received practice plans waiting for confirmation, counted from the
- * 실천계획 확정 list as `pledge plans` shows it. Null when nothing waits.
+ * everything: the report's undecided counts in the words the screen uses (undecidedSummary: 충돌, 완료 요청, 조정
+ * 요청, 확정 대기 실천계획서). Null when nothing waits.
  */
-export async function undecidedWarning(
-  handlers: OfficeHandlers,
+export function undecidedWarning(
   undecided: OfficeReport['meta']['undecided'],
   made: '표' | '공개 자료',
-): Promise<string | null> {
-  const decisions =
-    undecided === undefined
-      ? null
-      : undecidedSummary({
-          conflicts: undecided.conflicts,
-          completionRequests: undecided.completionRequests,
-          changeRequests: undecided.changeRequests,
-        });
-  const plans = (await handlers.listPlanConfirmations()).filter(needsConfirmation).length;
-  const parts = [decisions, plans > 0 ? `확정 대기 실천계획서 ${plans}건` : null].filter((p) => p !== null);
-  if (parts.length === 0) return null;
-  return `주의: 결정하지 않은 항목이 있습니다 — ${parts.join(', ')}. 결정한 뒤 다시 만들면 ${made}가 달라질 수 있습니다.`;
+): string | null {
+  const waiting = undecidedSummary(undecided);
+  if (waiting === null) return null;
+  return `주의: 결정하지 않은 항목이 있습니다 — ${waiting}. 결정한 뒤 다시 만들면 ${made}가 달라질 수 있습니다.`;
 }
 
 export async function runReport(args: string[], io: CliIo): Promise<number> {
@@ -137,7 +123,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
         throw fileWriteError(error, xlsx);
       }
       io.err(`엑셀 통합문서를 저장했습니다: ${xlsx}`);
-      const warning = await undecidedWarning(handlers, view.report.meta.undecided, '표');
+      const warning = undecidedWarning(view.report.meta.undecided, '표');
       if (warning !== null) io.err(warning);
     }
     if (values.json) {
@@ -188,7 +174,7 @@ export async function runPublish(args: string[], io: CliIo): Promise<number> {
     for (const f of files) io.out(f);
     // The same report publishReport used (cached): what it showed before a decision is said.
     const { report } = await handlers.getOfficeReport(request);
-    const warning = await undecidedWarning(handlers, report.meta.undecided, '공개 자료');
+    const warning = undecidedWarning(report.meta.undecided, '공개 자료');
     if (warning !== null) io.err(warning);
     return 0;
   });

@@ -286,6 +286,16 @@ test('department: the office key is trusted by its enrollment, then a signed bas
   await expect(applyPanel.getByRole('alert')).toContainText('기획담당관의 키가 등록되어 있지 않습니다');
   await expect(page.getByTestId('baseline-applied')).toHaveCount(0);
 
+  // Each file in the other's picker is named for what it is, in plain words.
+  await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(officeEnrollment);
+  await expect(applyPanel.getByRole('alert')).toHaveText(
+    /^이 파일은 서명 키 등록 파일입니다 — 기준 자료가 아닙니다\. .*'기획담당관 키 등록 파일 가져오기'/,
+  );
+  const keyPanel = page.getByTestId('key-panel');
+  await page.getByLabel('기획담당관 키 등록 파일 가져오기').setInputFiles(baselinePath);
+  await expect(keyPanel.getByRole('alert')).toHaveText(/^키 등록 파일이 아닙니다 \(너무 큽니다\)/);
+  await expect(keyPanel.getByRole('alert')).not.toContainText('text');
+
   // The fingerprint is shown first; 다릅니다 trusts nothing, 같습니다 trusts the key.
   const trustedKeys = page.getByTestId('key-panel').locator('.trusted-keys li');
   const ask = page.getByTestId('trust-office-key');

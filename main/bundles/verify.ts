@@ -12,6 +12,7 @@ import { resolveLimits } from './limits';
 import { MANIFEST_NAME, parseManifestJson, SIGNATURE_NAME, validateManifest } from './manifest';
 import type { Manifest } from './manifest';
 import { readZipEntries } from './read';
+import { localDateTimeOf } from '../../domain/reports/submissions';
 import { OFFICE_DEPARTMENT } from './schemas';
 import { parseStrictJsonBytes } from './strict-json';
 
@@ -184,9 +185,11 @@ function keyWindowProblem(manifest: Manifest, key: RegisteredKey): BundleRejecte
   const validFrom = Date.parse(key.validFrom);
   const label = `키 ID ${manifest.keyId}, 부서 ${manifest.department}`;
   if (!Number.isFinite(validFrom) || created < validFrom) {
+    const made = localDateTimeOf(manifest.createdAt);
+    const keyMade = localDateTimeOf(key.validFrom);
     return reject(
       'KEY_NOT_YET_VALID',
-      `번들 작성 시각(${manifest.createdAt})이 이 키(${label})의 유효 시작(${key.validFrom})보다 이릅니다`,
+      `이 파일을 만든 시각(${made})이 서명한 키(${label})를 만든 시각(${keyMade})보다 ${made === keyMade ? '조금(1분 안) ' : ''}앞섭니다. 키를 만들기 전에 서명한 파일은 받지 않습니다: 파일을 만든 PC의 시계가 맞는지 확인하고 파일을 다시 만들어 달라고 하세요`,
     );
   }
   if (key.revokedAt) {
@@ -194,7 +197,7 @@ function keyWindowProblem(manifest: Manifest, key: RegisteredKey): BundleRejecte
     if (!Number.isFinite(revokedAt) || created >= revokedAt) {
       return reject(
         'KEY_REVOKED',
-        `폐기된 키(${label})로 서명되었습니다 (폐기 ${key.revokedAt}, 번들 작성 ${manifest.createdAt})`,
+        `폐기된 키(${label})로 서명되었습니다 (폐기 ${localDateTimeOf(key.revokedAt)}, 파일 작성 ${localDateTimeOf(manifest.createdAt)})`,
       );
     }
   }

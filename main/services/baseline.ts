@@ -14,9 +14,11 @@ import { josa } from '../../domain/text/josa';
 import {
   DEFAULT_LIMITS,
   OFFICE_DEPARTMENT,
+  recogniseFile,
   writeBundle,
   writeFileAtomic,
   type BundleDocument,
+  type FileKind,
 } from '../bundles';
 import { insertSentBundle, lastSentBundle } from '../../db/bundles';
 import { listDocuments, saveDocument } from '../../db/documents';
@@ -157,6 +159,26 @@ export interface BaselineApplyResult {
   receiptsAsOf: string | null;
 }
 
+/** A key file chosen where a baseline package is expected: what it is and where it goes. */
+const KEY_FILE_HERE = {
+  enrollment:
+    "이 파일은 서명 키 등록 파일입니다 — 기준 자료가 아닙니다. 기획담당관의 키 등록 파일이면 위의 '기획담당관 키 등록 파일 가져오기'에서 고르세요 ('pledge keys import').",
+  rotation:
+    '이 파일은 키 교체 문서입니다 — 기준 자료가 아닙니다. 키 교체 문서는 부서가 기획담당관에게 보내는 파일입니다.',
+} as const;
+
+/** What a person reads first for a file that is not a baseline package that can be applied, then the detail. */
+function baselineRefusal(kind: FileKind, code: string, message: string): string {
+  const choose = "기획담당관에게서 받은 기준 자료 파일('공약기준자료_r(회차).pledge')을 고르세요.";
+  if (kind === 'not-zip')
+    return `기준 자료 파일이 아닙니다 (ZIP 형식이 아님). ${choose} (자세히: ${message})`;
+  if (kind === 'ordinary-zip')
+    return `기준 자료 파일이 아닙니다 (이 프로그램의 파일이 아닌 일반 압축 파일입니다). ${choose} (자세히: ${message})`;
+  if (code === 'TYPE_MISMATCH')
+    return `이 파일은 부서 제출 파일입니다 — 기준 자료가 아닙니다. 제출 파일은 기획담당관에게 보내는 파일입니다. ${choose}`;
+  return `기준 자료를 적용하지 않았습니다: ${message}`;
+}
+
 /**
  * Department: verifies a baseline package against the trusted office key and applies it: reference data, then
  * the confirmed plans and approved change requests (stored as confirmed; saving identical content is a no-op,
@@ -180,16 +202,22 @@ export async function applyBaseline(
       throw new UserError('ZIP_LIMIT', `파일이 너무 큽니다 (${size}바이트).`);
     bytes = readFileSync(input.path);
   }
+  const kind = recogniseFile(bytes);
+  if (kind === 'enrollment' || kind === 'rotation')
+    throw new UserError('NOT_A_BASELINE', KEY_FILE_HERE[kind]);
   const keys = await officeKeySnapshot(ctx);
-  if (keys.length === 0) {
-    throw new UserError(
-      'NO_OFFICE_KEY',
-      "기획담당관의 키가 등록되어 있지 않습니다. 기획담당관의 키 등록 파일을 먼저 가져오세요 ('pledge keys import').",
-    );
-  }
+  // Verified even with no office key trusted yet: a file that is no baseline package is said to be one first.
   const verifier = options.verifier ?? defaultVerifier();
   const check = await verifier(bytes, keys, 'pledge-baseline');
-  if (!check.ok) throw new UserError(check.code, `기준 자료를 적용하지 않았습니다: ${check.message}`);
+  if (!check.ok) {
+    if (keys.length === 0 && check.code === 'KEY_UNKNOWN') {
+      throw new UserError(
+        'NO_OFFICE_KEY',
+        "기획담당관의 키가 등록되어 있지 않습니다. 기획담당관의 키 등록 파일을 먼저 가져오세요 ('pledge keys import').",
+      );
+    }
+    throw new UserError(check.code, baselineRefusal(kind, check.code, check.message));
+  }
   const { manifest } = check;
 
   const byPath = new Map(check.documents.map((d) => [d.path, d.json]));

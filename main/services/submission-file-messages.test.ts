@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleImportResult, Handlers } from '../../domain/api/contract';
+import { examples } from '../../domain/documents/test-fixtures';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { packZip } from '../bundles/zip-pack';
 import { exportBaseline } from './baseline';
 import { bundleHandlers } from './bundle-handlers';
 import { importBundleInputs } from './bundle-import';
-import { dumpDatabase, makeCopy } from './bundle-test-support';
+import { dumpDatabase, makeCopy, privateKeyOf, signSubmission } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { dispatch } from './dispatch';
@@ -77,6 +78,63 @@ describe('the department’s office-key picker, given the wrong file', () => {
     const message = await refusal(dept, 'previewEnrollment', { text: small.toString('utf8') });
     expect(message).toMatch(/^이 파일은 키 등록 파일이 아니라 ZIP 파일/);
     expectPlain(message);
+  });
+});
+
+describe('the department’s baseline picker, given the wrong file', () => {
+  it('a key enrollment file is named as one, with where it goes (before the missing office key)', async () => {
+    const { text } = await exportEnrollment(office);
+    const message = await refusal(dept, 'applyBaseline', asData('office.pledgekey.json', Buffer.from(text)));
+    expect(message).toMatch(/^이 파일은 서명 키 등록 파일입니다 — 기준 자료가 아닙니다/);
+    expect(message).toContain("'기획담당관 키 등록 파일 가져오기'");
+    expectPlain(message);
+  });
+
+  it('junk, an ordinary zip and a submission file are each said to be no baseline package', async () => {
+    // With no office key trusted yet, the file is still named for what it is first.
+    const early = await refusal(dept, 'applyBaseline', asData('memo.pledge', Buffer.from('메모입니다\n')));
+    expect(early).toMatch(/^기준 자료 파일이 아닙니다 \(ZIP 형식이 아님\)/);
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    const junk = await refusal(dept, 'applyBaseline', asData('memo.pledge', Buffer.from('메모입니다\n')));
+    expect(junk).toMatch(/^기준 자료 파일이 아닙니다 \(ZIP 형식이 아님\)/);
+    expect(junk).toContain('(자세히: ');
+    expectPlain(junk);
+
+    const zip = await packZip([{ name: 'report.txt', data: Buffer.alloc(4000, 'a'), compress: true }]);
+    const general = await refusal(dept, 'applyBaseline', asData('report.zip', zip));
+    expect(general).toMatch(/^기준 자료 파일이 아닙니다 \(이 프로그램의 파일이 아닌 일반 압축 파일입니다\)/);
+    expectPlain(general);
+
+    const submission = await signSubmission(await privateKeyOf(dept), {
+      department: '경제진흥본부',
+      period: 'plan',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [{ path: 'documents/plans/plan-1-1-1.json', json: examples.planJson }],
+    });
+    const mine = await refusal(dept, 'applyBaseline', asData('submission.pledge', submission));
+    expect(mine).toMatch(/^이 파일은 부서 제출 파일입니다 — 기준 자료가 아닙니다/);
+    expectPlain(mine);
+  });
+
+  it('a package made before the office key says so with times in KST, to the minute', async () => {
+    clock = new Date('2026-07-14T12:40:00.030Z');
+    const later = await makeCopy(dir.path, 'office-2026', { role: 'office' }, now);
+    try {
+      // The office key is trusted from its creation; a package stamped two minutes earlier (a clock set back).
+      await importEnrollment(dept, (await exportEnrollment(later)).text);
+      clock = new Date('2026-07-14T12:38:00.028Z');
+      const baseline = readFileSync((await exportBaseline(later)).path);
+      const message = await refusal(dept, 'applyBaseline', asData('b.pledge', baseline));
+      expect(message).toMatch(
+        /^기준 자료를 적용하지 않았습니다: 이 파일을 만든 시각\(2026-07-14 21:38\)이 서명한 키\(.+\)를 만든 시각\(2026-07-14 21:40\)보다 앞섭니다\. /,
+      );
+      expect(message).toContain('2026-07-14 21:38');
+      expect(message).toContain('2026-07-14 21:40');
+      expectPlain(message);
+    } finally {
+      await later.close();
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { migration0007 } from './0007-received-by-slot';
 import { migration0008 } from './0008-data-generation';
 import { migration0009 } from './0009-received-rewrites';
 import { migration0010 } from './0010-report-indexes';
+import { migration0011 } from './0011-key-registry-generation';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -23,6 +23,7 @@ export {
   undecidedSummary,
   publicExportCaution,
   withoutConfirmedPlanNote,
+  quarantineLabel,
 } from './labels';
 export {
   plannedSoFar,

@@ -6,6 +6,7 @@ import type {
   LaggingReason,
   MissedMilestone,
   ReportStatus,
+  QuarantineReason,
   Undecided,
 } from './types';
 
@@ -139,4 +140,20 @@ export function financeStatusLabel(
 ): string {
   const label = REPORT_STATUS_LABELS[status ?? 'notSubmitted'];
   return status === 'completed' && undecided.includes(projectId) ? `${label} (${UNDECIDED_LABEL})` : label;
+}
+
+const QUARANTINE_REASON_LABELS: Record<QuarantineReason, string> = {
+  unregistered: '등록되지 않은 키',
+  pending: '승인 대기 중인 키',
+  revoked: '철회된 키',
+  other: '승인되지 않은 키',
+};
+
+/**
+ * Why bundles wait in quarantine, in words, for 제출 현황 and its sheet: "등록되지 않은 키" tells the office to
+ * ask for the department's key file, "승인 대기 중인 키" to approve the key it has.
+ */
+export function quarantineLabel(reasons: readonly (QuarantineReason | undefined)[]): string {
+  const distinct = [...new Set(reasons.map((r) => r ?? 'other'))];
+  return distinct.map((r) => QUARANTINE_REASON_LABELS[r]).join(', ');
 }

@@ -89,7 +89,15 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
     const excluded = excludedByDept.get(department) ?? NONE_EXCLUDED;
     const deps: unknown[] = [input.catalog.projects, dueDate, offset, input.options.today, ...excluded, '|'];
     for (const r of records)
-      deps.push(r.bundleSha256, r.signature, r.receivedAt, r.createdAt, r.revision, r.documents);
+      deps.push(
+        r.bundleSha256,
+        r.signature,
+        r.quarantineReason,
+        r.receivedAt,
+        r.createdAt,
+        r.revision,
+        r.documents,
+      );
     departments.push(
       memoized(kept, department, deps, () =>
         departmentSubmission(department, items, records, excluded, dueDate, offset, input.options.today),
@@ -179,6 +187,7 @@ function departmentSubmission(
       createdAt: record.createdAt,
       revision: record.revision,
       signature: record.signature,
+      ...(record.quarantineReason === undefined ? {} : { quarantineReason: record.quarantineReason }),
       onTime: date <= dueDate,
       documentCount: record.documents.length,
     })),

@@ -36,8 +36,16 @@ export interface SubmissionRecord {
   revision: number;
   /** `quarantined`: the signature did not verify; its documents do not count as received. */
   signature: 'valid' | 'quarantined';
+  /** Why a quarantined bundle waits: the state of its key in the office's registry now. */
+  quarantineReason?: QuarantineReason;
   documents: { kind: Document['kind']; projectId: string }[];
 }
+
+/**
+ * Why a bundle is quarantined, from its key's state in the office's registry: never registered (the department
+ * must send its key file first), registered and not yet approved (the office approves it), or revoked.
+ */
+export type QuarantineReason = 'unregistered' | 'pending' | 'revoked' | 'other';
 
 export interface ReportOptions {
   /** A project whose execution rate is below this ratio (0.3 = 30 %) is lagging. */
@@ -199,6 +207,7 @@ export interface DepartmentSubmission {
     createdAt: string;
     revision: number;
     signature: 'valid' | 'quarantined';
+    quarantineReason?: QuarantineReason;
     onTime: boolean;
     documentCount: number;
   }[];

@@ -287,7 +287,7 @@ describe('접수내역', () => {
     });
     expect(bundles.some((b) => b.signature === 'quarantined')).toBe(true);
     const submissions = workbook.Sheets[SHEET_NAMES.submissions] as XLSX.WorkSheet;
-    expect(cell(submissions, 'H1')?.v).toBe('격리(승인되지 않은 키)');
+    expect(cell(submissions, 'H1')?.v).toBe('격리 (키 상태)');
   });
 });
 

@@ -25,6 +25,7 @@ import {
   withoutConfirmedPlanNote,
   reportTitle,
   undecidedSummary,
+  quarantineLabel,
 } from '../../domain/reports';
 import { preparePrint, withPageSetup } from './print-setup';
 import { amountFormat, cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
@@ -302,7 +303,7 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
       '미접수',
       '상태',
       '기한 경과 미제출',
-      '격리(승인되지 않은 키)',
+      '격리 (키 상태)',
       '미접수 목록',
     ],
     s.departments.map((d) => (b: SheetBuilder, r: number) => {
@@ -313,7 +314,15 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
       b.count(r, 4, d.missing.length);
       b.text(r, 5, stateLabel[d.state]);
       b.text(r, 6, d.overdue ? '예' : '');
-      b.text(r, 7, d.hasQuarantined ? '있음' : '');
+      b.text(
+        r,
+        7,
+        d.hasQuarantined
+          ? quarantineLabel(
+              d.bundles.filter((x) => x.signature === 'quarantined').map((x) => x.quarantineReason),
+            )
+          : '',
+      );
       b.text(
         r,
         8,
@@ -358,7 +367,7 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 2, x.receivedDate);
       b.text(r, 3, x.onTime ? '예' : '아니오');
       // Quarantined bundles are signed with a key not approved (yet): not a failed signature.
-      b.text(r, 4, x.signature === 'valid' ? '확인' : '격리(승인되지 않은 키)');
+      b.text(r, 4, x.signature === 'valid' ? '확인' : `격리(${quarantineLabel([x.quarantineReason])})`);
       b.count(r, 5, x.revision);
       b.count(r, 6, x.documentCount);
       b.text(r, 7, localDateTimeOf(x.createdAt));

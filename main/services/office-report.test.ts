@@ -8,7 +8,12 @@ import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
 import { frozenDetail } from './frozen-conflicts';
-import { publicExportCaution, undecidedSummary, withoutConfirmedPlanNote } from '../../domain/reports';
+import {
+  publicExportCaution,
+  quarantineLabel,
+  undecidedSummary,
+  withoutConfirmedPlanNote,
+} from '../../domain/reports';
 import {
   basePlan,
   cardDoc,
@@ -24,6 +29,38 @@ import {
 const h = useOfficeHarness();
 
 describe('office report with decisions', () => {
+  it('제출 현황 says why a bundle waits in quarantine: a key never registered, then one waiting for approval', async () => {
+    const handlers = officeHandlers(h.office);
+    const other = await makeCopy(h.dir.path, 'dept-unregistered', { role: 'department', department: LEAD });
+    try {
+      const plan = basePlan();
+      const bytes = await signSubmission(await privateKeyOf(other), {
+        department: LEAD,
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [cardDoc(cardFor(plan, 'onTrack'))],
+      });
+      const [result] = await importBundleInputs(h.office, [{ name: 'unregistered.pledge', bytes }], direct);
+      expect(result?.status).toBe('quarantined');
+      const reasons = async () => {
+        const view = await handlers.getOfficeReport(request);
+        const lead = view.report.submissions.departments.find((d) => d.department === LEAD);
+        return (lead?.bundles ?? [])
+          .filter((b) => b.signature === 'quarantined')
+          .map((b) => b.quarantineReason);
+      };
+      expect(await reasons()).toEqual(['unregistered']);
+      expect(quarantineLabel(await reasons())).toBe('등록되지 않은 키');
+      // Its key file arrives: registered and waiting for approval. The kept report is not reused.
+      await enroll(h.office, other, false);
+      expect(await reasons()).toEqual(['pending']);
+      expect(quarantineLabel(await reasons())).toBe('승인 대기 중인 키');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('names projects left out of 붙임5 by why: a plan received and not confirmed, or no plan ever sent', async () => {
     const handlers = officeHandlers(h.office);
     const plan = basePlan();

@@ -13,7 +13,12 @@ import {
   type ManagementCard,
 } from '../../domain/documents';
 import { createReportMemo, memoized, memoTable, type ReportMemo } from '../../domain/reports/report-memo';
-import type { ReportInput, ReportOptions, SubmissionRecord } from '../../domain/reports/types';
+import type {
+  QuarantineReason,
+  ReportInput,
+  ReportOptions,
+  SubmissionRecord,
+} from '../../domain/reports/types';
 import { reportTotals } from '../../domain/reports/totals-cache';
 import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
@@ -414,12 +419,15 @@ export async function submissionsOf(
     (
       sqlite
         .prepare(
-          `SELECT department, period, sha256, imported_at, created_at, revision, status FROM bundles
-             WHERE type = 'pledge-submission' AND period = ? ORDER BY department, revision`,
+          `SELECT b.department, b.period, b.sha256, b.imported_at, b.created_at, b.revision, b.status,
+               CASE WHEN b.status = 'quarantined'
+                 THEN (SELECT k.status FROM key_registry k WHERE k.key_id = b.key_id) END AS key_status
+             FROM bundles b
+             WHERE b.type = 'pledge-submission' AND b.period = ? ORDER BY b.department, b.revision`,
         )
         .raw()
-        .all(periodId) as [string, string, string, string, string, number, string][]
-    ).map(([department, period, sha256, importedAt, createdAt, revision, status]) => ({
+        .all(periodId) as [string, string, string, string, string, number, string, string | null][]
+    ).map(([department, period, sha256, importedAt, createdAt, revision, status, keyStatus]) => ({
       department,
       period,
       sha256,
@@ -427,6 +435,7 @@ export async function submissionsOf(
       created_at: createdAt,
       revision,
       status,
+      keyStatus,
     })),
   );
   const listed = cacheOf(db).bundleDocuments;
@@ -466,8 +475,17 @@ export async function submissionsOf(
     createdAt: b.created_at,
     revision: b.revision,
     signature: b.status === 'accepted' ? 'valid' : 'quarantined',
+    ...(b.status === 'accepted' ? {} : { quarantineReason: quarantineReasonOf(b.keyStatus) }),
     documents: (b.status === 'accepted' ? listed.get(keyOf(b.sha256)) : read.get(b.sha256)) ?? [],
   }));
+}
+
+/** Why a bundle waits in quarantine, from its key's state in the registry now (none: never registered). */
+function quarantineReasonOf(keyStatus: string | null): QuarantineReason {
+  if (keyStatus === null) return 'unregistered';
+  if (keyStatus === 'pending') return 'pending';
+  if (keyStatus === 'revoked') return 'revoked';
+  return 'other';
 }
 
 export function previousPeriodOf(term: Term, periodId: string): string | undefined {

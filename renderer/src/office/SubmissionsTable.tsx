@@ -1,5 +1,5 @@
 import { periodLabel } from '../../../domain/documents';
-import type { DepartmentSubmission, SubmissionsReport } from '../../../domain/reports';
+import { quarantineLabel, type DepartmentSubmission, type SubmissionsReport } from '../../../domain/reports';
 import { formatKoreanDateTime, testIdPart } from './format';
 
 const STATE_LABELS: Record<DepartmentSubmission['state'], string> = {
@@ -20,9 +20,12 @@ function timeliness(d: DepartmentSubmission): { label: string; value: 'onTime' |
 function signature(d: DepartmentSubmission): { label: string; value: string } {
   if (d.bundles.length === 0) return { label: '–', value: 'none' };
   if (d.hasQuarantined) {
-    const n = d.bundles.filter((b) => b.signature === 'quarantined').length;
+    const held = d.bundles.filter((b) => b.signature === 'quarantined');
     // Quarantined: signed with a key the office has not approved (unknown, pending or revoked), not a forgery.
-    return { label: `격리 ${n}건 (승인되지 않은 키)`, value: 'quarantined' };
+    return {
+      label: `격리 ${held.length}건 (${quarantineLabel(held.map((b) => b.quarantineReason))})`,
+      value: 'quarantined',
+    };
   }
   return { label: '서명 확인', value: 'valid' };
 }

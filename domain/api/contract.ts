@@ -499,6 +499,12 @@ export interface Conflict {
   projectIds?: string[];
   /** sameRevision: the held bundle, which swapHeldBundle can make count instead. */
   heldSha256?: string;
+  /**
+   * sameRevision: when the office received the held bundle and the counted one (ISO): 제출 현황 measures the
+   * deadline by the receipt of the bundle that counts, so a swap can turn an on-time submission late.
+   */
+  heldReceivedAt?: string;
+  countedReceivedAt?: string;
   /** sameRevision: the office swapped the two, so the bundle counted now is the one held before. */
   swapped?: boolean;
   /**

@@ -4,6 +4,7 @@ import { sha256Hex, privateKeyOf, signSubmission } from './bundle-test-support';
 import { bundleHandlers } from './bundle-handlers';
 import { importBundleInputs } from './bundle-import';
 import { UserError } from './errors';
+import { swapMakesLate } from '../../domain/reports/held-swap';
 import { officeHandlers } from './office-handlers';
 import {
   basePlan,
@@ -65,6 +66,53 @@ async function refusal(promise: Promise<unknown>): Promise<UserError> {
 }
 
 describe('swapping a held same-revision bundle in', () => {
+  it('asks first when the held bundle arrived after the deadline and the counted one in time: the swap makes it 지연', async () => {
+    const plan = basePlan();
+    const at = (iso: string) => {
+      h.office.now = () => new Date(iso);
+    };
+    at('2019-07-10T10:00:00+09:00');
+    await h.send('plan', [planDoc(plan)]);
+    await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
+    const sign = async (status: 'partial' | 'onHold') =>
+      signSubmission(await privateKeyOf(h.dept), {
+        department: LEAD,
+        period: '2019-H1',
+        revision: 2,
+        previousBundleSha256: h.lastSha,
+        documents: [cardDoc(cardFor(plan, status))],
+      });
+    const onTime = await sign('partial');
+    const late = await sign('onHold');
+    at('2019-07-14T17:00:00+09:00');
+    await importBundleInputs(h.office, [{ name: 'pc-a.pledge', bytes: onTime }], direct);
+    at('2019-07-20T10:00:00+09:00');
+    const [held] = await importBundleInputs(h.office, [{ name: 'pc-b.pledge', bytes: late }], direct);
+    expect(held?.status).toBe('held');
+
+    const office = officeHandlers(h.office);
+    const lateCount = async () =>
+      (await office.getOfficeReport(request)).report.submissions.departments.find(
+        (d) => d.department === LEAD,
+      )?.lateCount;
+    const before = await office.getOfficeReport(request);
+    const conflict = before.conflicts.find((c) => c.kind === 'sameRevision');
+    if (conflict === undefined) throw new Error('no same-revision conflict');
+    expect(before.report.meta.dueDate).toBe('2019-07-15');
+    expect(swapMakesLate(conflict, before.report.meta.dueDate)).toBe(
+      `보류한 번들은 2019-07-20 10:00에 받아 제출 기한(2019-07-15) 뒤입니다. 바꾸면 제출 현황에서 ${LEAD}의 이 회차 제출이 '지연'으로 바뀝니다. 바꿀까요?`,
+    );
+    expect(await lateCount()).toBe(0);
+    // What the question says is what happens.
+    await bundleHandlers(h.office, direct).swapHeldBundle({ sha256: sha256Hex(late), note: '' });
+    expect(await lateCount()).toBeGreaterThan(0);
+    // Swapped back, the on-time bundle counts again; swapping to it is not asked about.
+    const after = await office.getOfficeReport(request);
+    const back = after.conflicts.find((c) => c.kind === 'sameRevision' && c.heldSha256 === sha256Hex(onTime));
+    if (back === undefined) throw new Error('no conflict for the bundle held after the swap');
+    expect(swapMakesLate(back, after.report.meta.dueDate)).toBeNull();
+  });
+
   it('the held card counts instead, the other is held in its place, and the choice can be reversed', async () => {
     const { first, second, firstSha, secondSha } = await twoSecondRevisions();
     const office = officeHandlers(h.office);

@@ -99,6 +99,8 @@ export function sameRevisionConflicts(
         key: sameRevisionKey(h.sha256),
         kind: 'sameRevision' as const,
         heldSha256: h.sha256,
+        heldReceivedAt: h.importedAt,
+        ...(other ? { countedReceivedAt: other.importedAt } : {}),
         ...(swapped ? { swapped } : {}),
         ...(laterRevision !== undefined ? { laterRevision } : {}),
         projectId: projects[0] ?? '',
@@ -109,8 +111,8 @@ export function sameRevisionConflicts(
           ? `${josa(h.department, '이/가')} 같은 회차(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 기획담당관이 보류했던 번들로 바꿔 반영했고, 그 전에 반영했던 번들을 보류했습니다.`
           : `${josa(h.department, '이/가')} 같은 회차(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 나중에 받은 번들은 보류했습니다.`,
         details: [
-          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, 파일 ${other.fileName}` : ''}`,
-          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
+          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, ${localDateTimeOf(other.importedAt)} 받음, 파일 ${other.fileName}` : ''}`,
+          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, ${localDateTimeOf(h.importedAt)} 받음, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
           ...(differences.get(h.sha256) ?? []),
           laterRevision !== undefined
             ? `보류한 번들의 문서는 반영되지 않았습니다. 부서가 그 뒤 r${laterRevision}까지 보냈으므로 이제 보류한 번들로 바꿀 수 없습니다: 보류한 번들에만 있는 내용은 부서가 새 회차로 보내도록 요청하세요.`

@@ -21,6 +21,7 @@ import type { ChangesReport } from '../../../domain/reports';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { formatKoreanDateTime, testIdPart } from './format';
+import { swapMakesLate } from '../../../domain/reports/held-swap';
 import { josa } from '../../../domain/text/josa';
 
 type Outcome = { kind: 'success' | 'error'; text: string } | null;
@@ -78,10 +79,13 @@ const KIND_LABELS: Record<Conflict['kind'], string> = {
 export function ConflictsSection({
   conflicts,
   catalog,
+  dueDate,
   onChanged,
 }: {
   conflicts: Conflict[];
   catalog: Catalog;
+  /** The half-year's due date ("YYYY-MM-DD"): a swap to a bundle received after it is asked about first. */
+  dueDate: string;
   onChanged: () => void;
 }) {
   const { busy, outcome, run } = useDecision(onChanged);
@@ -100,6 +104,8 @@ export function ConflictsSection({
         throw new Error(`${c.projectId} ${c.department}: ${EXCLUSION_NOTE_MESSAGE}`);
       }
       if (c.kind === 'sameRevision' && decision === 'accepted' && c.heldSha256) {
+        const late = swapMakesLate(c, dueDate);
+        if (late !== null && !window.confirm(late)) return `${c.department}: 바꾸지 않았습니다.`;
         const swapped = await api.swapHeldBundle({ sha256: c.heldSha256, note: notes[c.key] ?? '' });
         return `${swapped.department} r${swapped.revision}: 보류한 번들(SHA-256 ${swapped.accepted.slice(0, 12)}…)로 바꿨습니다. 이제 그 번들의 문서가 반영되고, 먼저 반영했던 번들은 보류로 옮겼습니다 (다시 바꿀 수 있습니다).`;
       }

@@ -393,7 +393,12 @@ function ReportView({
             />
           </Section>
           <Section id="conflicts" active={tab} mounted={mounted('conflicts')} title="충돌">
-            <Tables.conflicts conflicts={view.conflicts} catalog={catalog} onChanged={reload} />
+            <Tables.conflicts
+              conflicts={view.conflicts}
+              catalog={catalog}
+              dueDate={view.report.meta.dueDate}
+              onChanged={reload}
+            />
           </Section>
           <Section id="completion" active={tab} mounted={mounted('completion')} title="완료 요청">
             <Tables.completion

@@ -494,8 +494,11 @@ export function frozenFieldIssues(card: ManagementCard, plan: ExecutionPlan): Va
   return c.result();
 }
 
+/** How a frozen field's message ends, for the department writing the card (the office words it its own way). */
+export const FROZEN_CHANGE_SUFFIX = '확정된 실천계획서와 달라 수정할 수 없습니다 (변경은 공약 조정 요청서로)';
+
 function checkFrozen(c: Collector, card: ManagementCard, plan: ExecutionPlan): void {
-  const via = '확정된 실천계획서와 달라 수정할 수 없습니다 (변경은 공약 조정 요청서로)';
+  const via = FROZEN_CHANGE_SUFFIX;
   if (plan.projectId !== card.projectId) {
     c.error(
       'projectId',

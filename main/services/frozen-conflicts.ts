@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Conflict } from '../../domain/api/contract';
 import {
   executionPlanSchema,
+  FROZEN_CHANGE_SUFFIX,
   frozenFieldIssues,
   type ExecutionPlan,
   type ManagementCard,
@@ -64,9 +65,12 @@ export function frozenDetail(issue: FrozenIssue, card: ManagementCard, plan: Exe
     const key = match[3] as string;
     return [planned.schedule[key] ?? '', unit.schedule[key] ?? ''];
   })();
-  return values === null
-    ? issue.message
-    : `${issue.message} — 확정: ${quoted(values[0])} / 카드: ${quoted(values[1])}`;
+  // Said to the office, which does not edit the card: what differs, and how a change would come.
+  const message = issue.message.replace(
+    FROZEN_CHANGE_SUFFIX,
+    '확정된 실천계획서와 다릅니다 (바꾸려면 부서가 공약 조정 요청서를 내야 합니다)',
+  );
+  return values === null ? message : `${message} — 확정: ${quoted(values[0])} / 카드: ${quoted(values[1])}`;
 }
 
 /**

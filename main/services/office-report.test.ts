@@ -514,7 +514,7 @@ describe('reports read documents once per process', () => {
     // The office reads both values in Korean, not the field's path.
     const details = later.conflicts.find((c) => c.kind === 'frozenFields')?.details ?? [];
     expect(details).toHaveLength(1);
-    expect(details[0]).toMatch(/^정책목표가 확정된 실천계획서와 달라 수정할 수 없습니다/);
+    expect(details[0]).toMatch(/^정책목표가 확정된 실천계획서와 다릅니다 \(바꾸려면 부서가/);
     // Both values on one line, the card's long one cut at 60 characters.
     const cardGoal = plan.policyGoal.replace(/\s+/g, ' ');
     expect(details[0]).toContain(`— 확정: "새로 확정한 정책목표" / 카드: "${cardGoal.slice(0, 59)}…"`);
@@ -532,7 +532,7 @@ describe('frozenDetail', () => {
     const issues = frozenFieldIssues(card, plan).errors;
     const lines = issues.map((issue) => frozenDetail(issue, card, plan));
     expect(lines).toContain(
-      `단위사업명이 확정된 실천계획서와 달라 수정할 수 없습니다 (변경은 공약 조정 요청서로) — 확정: "${plan.unitProjects[0]!.name}" / 카드: "바꾼 이름"`,
+      `단위사업명이 확정된 실천계획서와 다릅니다 (바꾸려면 부서가 공약 조정 요청서를 내야 합니다) — 확정: "${plan.unitProjects[0]!.name}" / 카드: "바꾼 이름"`,
     );
     expect(lines.find((l) => l.startsWith('2019년 상반기'))).toMatch(/확정: "착공" \/ 카드: "준공"$/);
     const long = lines.find((l) => l.startsWith('세부 추진계획')) ?? '';

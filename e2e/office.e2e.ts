@@ -787,4 +787,20 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
       expected['plannedTotal.initial'],
     );
   }
+
+  // Back in front with nothing changed: the tables stay. Changed from elsewhere (here a key revoked through the
+  // API, as the command line or another window would): the tables are built again, and the screen says why.
+  const focus = () => page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await focus();
+  await expect(page.getByTestId('office-changed-elsewhere')).toHaveCount(0);
+  const keys = await office.callApi<{ keyId: string; role: string; status: string }[]>(
+    'listRegistryKeys',
+    {},
+  );
+  const departmentKey = keys.find((k) => k.role === 'department' && k.status === 'approved');
+  if (departmentKey === undefined) throw new Error('no approved department key');
+  await office.callApi('revokeKey', { keyId: departmentKey.keyId });
+  await focus();
+  await expect(page.getByTestId('office-changed-elsewhere')).toContainText('표를 다시 계산했습니다');
+  await expect(page.getByTestId('finance-legend')).toContainText(`사업 ${projects.length}개`);
 });

@@ -696,6 +696,12 @@ export const contract = {
    */
   getDefaultReportPeriod: op(empty, returns<{ periodId: string }>()),
   getOfficeReport: op(reportRequestSchema, returns<OfficeReportView>()),
+  /**
+   * The counter every committed change to the report's data moves (an import, a decision, a key — from this
+   * window, the command line or another program): the 종합 현황 screen reads it when the window comes back to
+   * the front, and builds its tables again only if it moved.
+   */
+  getDataGeneration: op(empty, returns<{ generation: number }>()),
   exportReportWorkbook: op(reportRequestSchema, returns<FileDownload>()),
   /** The public report (index.html and the open-data CSV files) as one zip to download. */
   exportPublicReport: op(reportRequestSchema, returns<FileDownload>()),

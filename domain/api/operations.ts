@@ -45,6 +45,7 @@ export const operationNames = [
   'applyBaseline',
   'getDefaultReportPeriod',
   'getOfficeReport',
+  'getDataGeneration',
   'exportReportWorkbook',
   'exportPublicReport',
   'publishReport',

@@ -9,6 +9,7 @@ import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmation
 import { loadCatalog, loadTerm } from './reference';
 import { defaultReportPeriod } from './report-period';
 import { requireOffice } from './session';
+import { dataGeneration } from '../../db/data-generation';
 
 export const officeHandlers = (ctx: AppContext) => {
   /** The report's "today" (meta.today): the program's clock, which tests and training sessions can set. */
@@ -25,6 +26,11 @@ export const officeHandlers = (ctx: AppContext) => {
     },
 
     getOfficeReport: (input) => report(input),
+
+    getDataGeneration: async () => {
+      await requireOffice(ctx);
+      return { generation: await dataGeneration(ctx.db) };
+    },
 
     exportReportWorkbook: async (input) => {
       const { report: built } = await report(input);

@@ -145,12 +145,16 @@ function ReportView({
     ...(compareId ? { comparePeriodId: compareId } : {}),
   };
   const requestKey = `${periodId}|${compareId}|${threshold}`;
+  // The data generation the tables were built from (read before them: a change in between only reloads once).
+  const shownGeneration = useRef<number | null>(null);
   const [state, reload] = useLoad(async (): Promise<{
     view: OfficeReportView;
     pending: ChangeRequest[];
     key: string;
   }> => {
+    const { generation } = await api.getDataGeneration({});
     const view = await api.getOfficeReport(request);
+    shownGeneration.current = generation;
     return { view, pending: view.pendingChangeRequests, key: requestKey };
   }, [periodId, compareId, threshold]);
 
@@ -160,6 +164,29 @@ function ReportView({
     reload();
     reloadPlans();
   }, [reload, reloadPlans]);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  useEffect(() => {
+    // Back in front (from the command line, another window, a colleague's import on this PC): if the data moved,
+    // the tables are built again, and the screen says why they changed.
+    const check = () => {
+      if (document.visibilityState !== 'visible' || shownGeneration.current === null) return;
+      void api.getDataGeneration({}).then(
+        ({ generation }) => {
+          if (shownGeneration.current === null || generation === shownGeneration.current) return;
+          shownGeneration.current = null;
+          setChangedElsewhere(true);
+          reloadAll();
+        },
+        () => undefined,
+      );
+    };
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [reloadAll]);
 
   /** The typed 기준 as a fraction, or null (with the message set) when it is no percentage. */
   const checkThreshold = (typed: string): number | null => {
@@ -319,6 +346,14 @@ function ReportView({
         </form>
         {thresholdError && <StatusMessage kind="error">{thresholdError}</StatusMessage>}
         {exportMessage && <StatusMessage kind={exportMessage.kind}>{exportMessage.text}</StatusMessage>}
+        {changedElsewhere && (
+          <p className="hint screen-only" role="status" data-testid="office-changed-elsewhere">
+            이 화면 밖에서 자료가 바뀌어 (가져오기·결정·키 등록) 표를 다시 계산했습니다.{' '}
+            <button type="button" className="link" onClick={() => setChangedElsewhere(false)}>
+              닫기
+            </button>
+          </p>
+        )}
         {report && (
           <p className="hint office-meta">
             기준일 {report.meta.today} · 제출 기한 {report.meta.dueDate} · 집행률 기준{' '}

@@ -1,4 +1,5 @@
 import type { BundleImportResult } from '../../../domain/api/contract';
+import { localDateTimeOf } from '../../../domain/reports/submissions';
 
 export const IMPORT_STATUS_LABELS: Record<BundleImportResult['status'], string> = {
   accepted: '반영',
@@ -16,13 +17,12 @@ export const periodLabel = (period: string): string => {
   return m ? `${m[1]}년 ${m[2] === '1' ? '상반기' : '하반기'}` : period;
 };
 
-/** "2019-06-30T01:02:03.000Z" → local "2019-06-30 10:02". */
+/** "2019-06-30T01:02:03.000Z" → "2019-06-30 10:02", in Korea's time (KST). */
 export function formatTime(iso: string | null): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  // Korea's time, as every other time the program shows (the office's deadlines, the files' 만든 시각), whatever
+  // zone the PC is set to.
+  return localDateTimeOf(iso);
 }
 
 export const shortHash = (sha: string | null): string => (sha ? `${sha.slice(0, 12)}…` : '');

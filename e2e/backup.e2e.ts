@@ -27,6 +27,8 @@ test('설정 변경 → 데이터 백업: a checked copy in the folder typed, a 
   await panel.getByRole('button', { name: '지금 백업' }).click();
   const shown = await panel.getByTestId('backup-path').textContent();
   expect(shown).not.toBeNull();
+  // On a USB stick or another disk: no reminder to copy it elsewhere.
+  await expect(panel.getByTestId('backup-same-disk')).toHaveCount(0);
   expect(readdirSync(usb)).toEqual([basename(shown ?? '')]);
   // The copy is a database in its own right, with the choice made on the first-run screen in it.
   const copy = new BetterSqlite3(shown ?? '', { readonly: true });
@@ -80,6 +82,10 @@ test('백업에서 복원: a folder with data is refused; a new one gets the bac
   await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(restored);
   await page.getByRole('region', { name: '데이터 백업' }).getByRole('button', { name: '지금 백업' }).click();
   await expect(page.getByTestId('backup-path')).toContainText(join(restored, 'backups'));
+  // …on the same disk as the data, which the message says, asking for a copy elsewhere.
+  await expect(page.getByTestId('backup-same-disk')).toContainText(
+    'USB 저장장치나 다른 디스크에도 복사해 두세요',
+  );
   expect(readdirSync(join(restored, 'backups'))).toHaveLength(1);
 
   // As on another PC: the first folder's key file is gone. The key panel says the key cannot sign here, and a

@@ -12,13 +12,12 @@ import { useAction } from '../components/use-action';
 export function BackupPanel(props: { dataDir: string }) {
   const [folder, setFolder] = useState('');
   const action = useAction();
-  const [done, setDone] = useState<DataBackup | null>(null);
+  const [done, setDone] = useState<{ made: DataBackup; inDataFolder: boolean } | null>(null);
   const backup = async () => {
     setDone(null);
-    const made = await action.run(() =>
-      api.backupData(folder.trim() === '' ? {} : { folder: folder.trim() }),
-    );
-    if (made) setDone(made);
+    const inDataFolder = folder.trim() === '';
+    const made = await action.run(() => api.backupData(inDataFolder ? {} : { folder: folder.trim() }));
+    if (made) setDone({ made, inDataFolder });
   };
   return (
     <section className="backup" aria-labelledby="backup-title">
@@ -44,8 +43,16 @@ export function BackupPanel(props: { dataDir: string }) {
         </button>
       </div>
       {done && (
-        <StatusMessage kind="success">
-          백업했습니다: <code data-testid="backup-path">{done.path}</code> ({formatBytes(done.bytes)})
+        <StatusMessage kind={done.inDataFolder ? 'info' : 'success'}>
+          백업했습니다: <code data-testid="backup-path">{done.made.path}</code> (
+          {formatBytes(done.made.bytes)})
+          {done.inDataFolder && (
+            <span data-testid="backup-same-disk">
+              {' '}
+              데이터 폴더 안에 두었으므로 이 PC의 디스크가 고장 나면 백업도 함께 잃습니다. 이 파일을 USB
+              저장장치나 다른 디스크에도 복사해 두세요.
+            </span>
+          )}
         </StatusMessage>
       )}
       {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}

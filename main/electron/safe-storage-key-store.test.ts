@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
@@ -27,8 +28,42 @@ describe('safeStorage key store', () => {
       expect(store?.protection).toMatch(/DPAPI/);
       const pem = '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n';
       const ref = store?.save('0123456789abcdef', pem) ?? '';
-      expect(readFileSync(ref, 'utf8')).not.toContain('PRIVATE KEY');
+      expect(ref).toBe('keys/0123456789abcdef.key.enc');
+      expect(readFileSync(join(dir.path, ref), 'utf8')).not.toContain('PRIVATE KEY');
       expect(store?.load(ref)).toBe(pem);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('reads only the data folder’s own keys/ folder: a copied folder its copy, a restored one none', () => {
+    const dir = makeTempDir();
+    try {
+      const first = join(dir.path, 'first');
+      const pem = '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n';
+      const ref =
+        safeStorageKeyStore(fakeSafeStorage(true), 'win32', first)?.save('0123456789abcdef', pem) ?? '';
+      // An older version's row: the absolute path in the first folder.
+      const absolute = join(first, 'keys', '0123456789abcdef.key.enc');
+      expect(safeStorageKeyStore(fakeSafeStorage(true), 'win32', first)?.load(absolute)).toBe(pem);
+
+      const copy = join(dir.path, 'copy');
+      cpSync(first, copy, { recursive: true });
+      const restored = join(dir.path, 'restored');
+      const elsewhere = safeStorageKeyStore(fakeSafeStorage(true), 'win32', restored);
+      let missing: unknown;
+      try {
+        elsewhere?.load(absolute);
+      } catch (error) {
+        missing = error;
+      }
+      expect(missing).toMatchObject({ code: 'KEY_FILE_MISSING' });
+      expect((missing as Error).message).toContain(join(restored, 'keys'));
+
+      rmSync(first, { recursive: true, force: true });
+      const copied = safeStorageKeyStore(fakeSafeStorage(true), 'win32', copy);
+      expect(copied?.load(ref)).toBe(pem);
+      expect(copied?.load(absolute)).toBe(pem);
     } finally {
       dir.remove();
     }

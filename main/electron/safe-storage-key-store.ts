@@ -1,8 +1,13 @@
 import type { SafeStorage } from 'electron';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { writeFileAtomic } from '../bundles/atomic-file';
-import { keysDirOf, type PrivateKeyStore } from '../services/key-store';
+import {
+  keyFileIn,
+  keyFileMissing,
+  keyFileRef,
+  keysDirOf,
+  type PrivateKeyStore,
+} from '../services/key-store';
 
 /**
  * Private keys encrypted with Electron's safeStorage (DPAPI on Windows, Keychain on macOS, the desktop's secret
@@ -25,10 +30,21 @@ export function safeStorageKeyStore(
     protection,
     save(keyId, privateKeyPem) {
       mkdirSync(keysDirOf(dataDir), { recursive: true, mode: 0o700 });
-      const path = join(keysDirOf(dataDir), `${keyId}.key.enc`);
-      writeFileAtomic(path, safeStorage.encryptString(privateKeyPem), { mode: 0o600 });
-      return path;
+      const ref = keyFileRef(`${keyId}.key.enc`);
+      writeFileAtomic(keyFileIn(dataDir, ref), safeStorage.encryptString(privateKeyPem), { mode: 0o600 });
+      return ref;
     },
-    load: (ref) => safeStorage.decryptString(readFileSync(ref)),
+    load(ref) {
+      // Only this data folder's keys/ folder, as the file store (keyFileIn).
+      const path = keyFileIn(dataDir, ref);
+      let sealed: Buffer;
+      try {
+        sealed = readFileSync(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw keyFileMissing(path);
+        throw error;
+      }
+      return safeStorage.decryptString(sealed);
+    },
   };
 }

@@ -55,10 +55,18 @@ export { requireOffice };
 /** Problems with a key file that the user fixes in place (the message says how); any other one means it is lost. */
 const FIXABLE_KEY_PROBLEMS = new Set(['KEY_FILE_MODE']);
 
+/**
+ * The key's private half, read from this data folder's own keys/ folder only (key-store keyFileIn): a folder
+ * restored from a backup has none there, even while the folder it came from still has it.
+ */
+function readPrivateKey(ctx: AppContext, key: OwnKey): string {
+  return privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef);
+}
+
 /** Whether this PC can read the key's private half: its file (or safeStorage blob) is there and opens. */
 function privateKeyState(ctx: AppContext, key: OwnKey): { problem: string | null; lost: boolean } {
   try {
-    privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef);
+    readPrivateKey(ctx, key);
     return { problem: null, lost: false };
   } catch (error) {
     const code = error instanceof UserError ? error.code : '';
@@ -147,7 +155,17 @@ export async function loadSigningKey(ctx: AppContext): Promise<{ key: OwnKey; pr
       `서명 키(키 ID ${key.keyId})는 ${key.department}의 키인데 이 PC는 ${josa(signer.department, '으로/로')} 설정되어 있습니다.`,
     );
   }
-  return { key, privateKeyPem: privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef) };
+  try {
+    return { key, privateKeyPem: readPrivateKey(ctx, key) };
+  } catch (error) {
+    if (!(error instanceof UserError) || FIXABLE_KEY_PROBLEMS.has(error.code)) throw error;
+    // Lost here for good: say what to do, as the key status does.
+    throw new UserError(
+      error.code,
+      `${error.message}. 이 서명 키(키 ID ${key.keyId})로는 서명할 수 없습니다. 개인 키는 백업에 들어 있지 않으니, ` +
+        "백업에서 복원한 폴더라면 새 키를 만들어(화면의 '새 서명 키 만들기' 또는 'pledge keys init') 기획담당관에 다시 등록하세요.",
+    );
+  }
 }
 
 const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');

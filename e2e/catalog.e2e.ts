@@ -33,6 +33,22 @@ test('first run as a department lists its own projects first, and the choice sur
   expect(own.slice(leadProjects.length).sort()).toEqual([...coProjects].sort());
   // The very first projects on the screen are the department's own.
   expect(await catalogPage.firstListedProjectIds(own.length)).toEqual(own);
+  // From an own project's detail straight to its documents: the 문서 작성 list, that project's row in reach.
+  const target = own[Math.min(3, own.length - 1)] ?? '';
+  await catalogPage.open(target, catalogPage.ownProjects);
+  await catalogPage.detail.getByTestId('open-project-documents').click();
+  const row = page.getByTestId('desk-projects').locator(`tr[data-project-id="${target}"]`);
+  await expect(row).toBeInViewport();
+  await expect(row.getByRole('button').first()).toBeFocused();
+  // Another department's project offers no such way (its documents are not this department's).
+  await page.getByRole('button', { name: '공약 목록' }).click();
+  const others = catalog.projects.find(
+    (p) => p.leadDepartment !== department && !p.coDepartments.includes(department),
+  );
+  await catalogPage.search.fill(others?.id ?? '');
+  await catalogPage.open(others?.id ?? '', catalogPage.results);
+  await expect(catalogPage.detail).toContainText(others?.name ?? '');
+  await expect(catalogPage.detail.getByTestId('open-project-documents')).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByTestId('current-role')).toHaveText(department);

@@ -82,9 +82,12 @@ export function App() {
   const [view, setViewOnly] = useState<View>('catalog');
   // Each choice in the top menu, also of the screen already shown (문서 작성 while a document is open: its list).
   const [visit, setVisit] = useState(0);
+  // The project 공약 목록 sent the person to 문서 작성 with (cleared by any menu choice).
+  const [focusProjectId, setFocusProjectId] = useState<string | undefined>(undefined);
   const setView = (next: View) => {
     setViewOnly(next);
     setVisit((n) => n + 1);
+    setFocusProjectId(undefined);
   };
   useFocusKeeper();
   const navRef = useRef<HTMLElement>(null);
@@ -151,13 +154,20 @@ export function App() {
       </header>
       <main className="app-main" ref={mainRef} tabIndex={-1}>
         {view === 'drafting' && setup.role === 'department' ? (
-          <DraftingScreen catalog={catalog} setup={setup} visit={visit} />
+          <DraftingScreen catalog={catalog} setup={setup} visit={visit} focusProjectId={focusProjectId} />
         ) : view === 'submission' ? (
           <SubmissionScreen setup={setup} />
         ) : view === 'report' && setup.role === 'office' ? (
           <OfficeReportScreen catalog={catalog} />
         ) : (
-          <CatalogScreen catalog={catalog} setup={setup} />
+          <CatalogScreen
+            catalog={catalog}
+            setup={setup}
+            onOpenDocuments={(projectId) => {
+              setView('drafting');
+              setFocusProjectId(projectId);
+            }}
+          />
         )}
       </main>
     </div>

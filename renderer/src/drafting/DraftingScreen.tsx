@@ -206,6 +206,8 @@ export function DraftingScreen(props: {
   setup: SetupState;
   /** Moves on each choice of 문서 작성 in the top menu: chosen while a document is open, it goes back to the list. */
   visit?: number;
+  /** A project to show in the list (from 공약 목록): its row gets the keyboard. */
+  focusProjectId?: string | undefined;
 }) {
   const [generation, setGeneration] = useState(0);
   const [state] = useLoad(
@@ -228,6 +230,16 @@ export function DraftingScreen(props: {
     returnFocus.current = from instanceof HTMLButtonElement ? from.getAttribute('aria-label') : null;
     setOpen(ref);
   };
+  // From 공약 목록's "이 사업의 문서 작성으로": once the list is on screen, the project's row is brought into view
+  // with the focus on its first document.
+  const ready = state.status === 'ready' && open === null;
+  const focusProjectId = props.focusProjectId;
+  useEffect(() => {
+    if (!ready || focusProjectId === undefined) return;
+    const row = document.querySelector<HTMLElement>(`tr[data-project-id="${CSS.escape(focusProjectId)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.querySelector<HTMLElement>('button')?.focus();
+  }, [ready, focusProjectId, props.visit]);
   const visitSeen = useRef(props.visit);
   useEffect(() => {
     if (props.visit === visitSeen.current) return;

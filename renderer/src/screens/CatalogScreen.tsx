@@ -6,7 +6,16 @@ import { listDepartments } from '../../../domain/catalog/departments';
 import { ProjectDetail } from './ProjectDetail';
 
 /** Area → core pledge → project browser with search and a department filter; the user's own projects first. */
-export function CatalogScreen({ catalog, setup }: { catalog: Catalog; setup: SetupState }) {
+export function CatalogScreen({
+  catalog,
+  setup,
+  onOpenDocuments,
+}: {
+  catalog: Catalog;
+  setup: SetupState;
+  /** A department's own project (lead or co-department): go to 문서 작성 with it. */
+  onOpenDocuments?: ((projectId: string) => void) | undefined;
+}) {
   const departments = useMemo(() => listDepartments(catalog), [catalog]);
   const [query, setQuery] = useState('');
   const [department, setDepartment] = useState<string>('');
@@ -84,7 +93,19 @@ export function CatalogScreen({ catalog, setup }: { catalog: Catalog; setup: Set
       </section>
       <section className="catalog-detail" aria-label="사업 상세">
         {selected ? (
-          <ProjectDetail catalog={catalog} project={selected} />
+          <ProjectDetail
+            catalog={catalog}
+            project={selected}
+            onOpenDocuments={
+              onOpenDocuments &&
+              setup.role === 'department' &&
+              setup.department !== null &&
+              (selected.leadDepartment === setup.department ||
+                selected.coDepartments.includes(setup.department))
+                ? () => onOpenDocuments(selected.id)
+                : undefined
+            }
+          />
         ) : (
           <p className="empty">
             왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야,{' '}

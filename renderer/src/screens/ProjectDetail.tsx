@@ -2,7 +2,16 @@ import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
 
 const circled = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
 
-export function ProjectDetail({ catalog, project }: { catalog: Catalog; project: CatalogProject }) {
+export function ProjectDetail({
+  catalog,
+  project,
+  onOpenDocuments,
+}: {
+  catalog: Catalog;
+  project: CatalogProject;
+  /** For the department that writes this project's documents: to its 문서 작성 list, at this project. */
+  onOpenDocuments?: (() => void) | undefined;
+}) {
   const core = catalog.corePledges.find((c) => c.id === project.corePledgeId);
   const area = catalog.areas.find((a) => a.id === core?.areaId);
   return (
@@ -27,6 +36,13 @@ export function ProjectDetail({ catalog, project }: { catalog: Catalog; project:
         <dt>협조부서</dt>
         <dd>{project.coDepartments.length > 0 ? project.coDepartments.join(', ') : '없음'}</dd>
       </dl>
+      {onOpenDocuments && (
+        <p>
+          <button type="button" onClick={onOpenDocuments} data-testid="open-project-documents">
+            이 사업의 문서 작성으로 →
+          </button>
+        </p>
+      )}
       {project.subItems.length > 0 && (
         <>
           <h3>세부 내용</h3>

@@ -4,7 +4,7 @@
 // (backups hold no private key) has no key there, even while the old folder still has it, and a whole data folder
 // copied or moved elsewhere keeps signing with its own copy of the key. Real data folders, real key files, a real
 // backup and restore, real signatures.
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
@@ -166,5 +166,20 @@ describe('where a data folder finds its private key', () => {
     expect(status).toMatchObject({ keyId, privateKeyLost: true });
     expect(status.privateKeyProblem).toContain(join(here, 'keys'));
     await expect(loadSigningKey(ctx)).rejects.toMatchObject({ code: 'KEY_FILE_MISSING' });
+  });
+
+  it('another key’s file put under the key’s name in keys/ is not signed with', async () => {
+    const { dataDir: other, keyId: otherKeyId } = await departmentWithKey('other');
+    const { dataDir: here, keyId } = await departmentWithKey('here');
+    const ctx = open[1] as AppContext;
+    copyFileSync(join(other, 'keys', `${otherKeyId}.key`), join(here, 'keys', `${keyId}.key`));
+    const status = await getKeyStatus(ctx);
+    expect(status).toMatchObject({ keyId, privateKeyLost: true });
+    expect(status.privateKeyProblem).toContain(`서명 키(키 ID ${keyId})의 것이 아닙니다`);
+    await expect(loadSigningKey(ctx)).rejects.toMatchObject({ code: 'KEY_FILE_MISMATCH' });
+    // 새 서명 키 만들기 replaces it.
+    const replaced = await initKeys(ctx);
+    expect(replaced).toMatchObject({ created: true, replacedKeyId: keyId, privateKeyLost: false });
+    await signsWithItsKey(ctx, replaced.keyId as string);
   });
 });

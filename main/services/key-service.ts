@@ -8,6 +8,7 @@ import {
   keyId as keyIdOf,
   OFFICE_DEPARTMENT,
   parseEnrollment,
+  publicKeyPemOf,
   verifyRotation,
   writeFileAtomic,
   type Enrollment,
@@ -55,12 +56,23 @@ export { requireOffice };
 /** Problems with a key file that the user fixes in place (the message says how); any other one means it is lost. */
 const FIXABLE_KEY_PROBLEMS = new Set(['KEY_FILE_MODE']);
 
+const pemBody = (pem: string): string => pem.replace(/\s+/g, '');
+
 /**
  * The key's private half, read from this data folder's own keys/ folder only (key-store keyFileIn): a folder
- * restored from a backup has none there, even while the folder it came from still has it.
+ * restored from a backup has none there, even while the folder it came from still has it. The file is found by
+ * name, so it must also be the pair of the public key the database holds (another key's file put in its place
+ * would sign what no one can verify).
  */
 function readPrivateKey(ctx: AppContext, key: OwnKey): string {
-  return privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef);
+  const pem = privateKeyStoreFor(ctx.dataDir, key.privateKeyStore).load(key.privateKeyRef);
+  if (pemBody(publicKeyPemOf(pem)) !== pemBody(key.publicKeyPem)) {
+    throw new UserError(
+      'KEY_FILE_MISMATCH',
+      `이 데이터 폴더의 개인 키 파일이 서명 키(키 ID ${key.keyId})의 것이 아닙니다 (다른 키의 파일입니다)`,
+    );
+  }
+  return pem;
 }
 
 /** Whether this PC can read the key's private half: its file (or safeStorage blob) is there and opens. */

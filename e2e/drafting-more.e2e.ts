@@ -206,6 +206,8 @@ test('deleting a unit project asks first, naming it, and keeps the focus in the 
   await expect(cardButton).toBeDisabled();
   await expect(cardButton).toHaveAccessibleDescription('실천계획서 확정 뒤 작성');
   await expect(page.locator(`[data-project-id="${projectId}"]`)).toContainText('실천계획서 확정 뒤 작성');
+  // …and how a plan becomes confirmed on this PC: through the office's 기준 자료, applied on 제출 파일.
+  await expect(page.getByTestId('desk-plan-hint')).toContainText('‘제출 파일’ 화면의 ‘기준 자료 적용’에서');
   await d.openPlan(projectId);
   await d.field('단위사업 1 사업명').fill('첫째 사업');
   await page.getByRole('button', { name: '+ 단위사업 추가' }).click();

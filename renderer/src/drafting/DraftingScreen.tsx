@@ -296,6 +296,17 @@ export function DraftingScreen(props: {
             </select>
           </div>
         </div>
+        {deadlines.projects.some(
+          (p) =>
+            p.role === 'lead' &&
+            statusOf({ kind: 'executionPlan', projectId: p.projectId, slot: 'plan' }) !== 'confirmed',
+        ) && (
+          <p className="hint" data-testid="desk-plan-hint">
+            관리카드는 실천계획서가 확정된 뒤 씁니다. 실천계획서를 제출 파일로 보내면 기획담당관이 확정하고,
+            확정된 계획서는 기획담당관이 보내는 기준 자료 파일로 이 PC에 들어옵니다: 받은 기준 자료는 ‘제출
+            파일’ 화면의 ‘기준 자료 적용’에서 적용하세요.
+          </p>
+        )}
         {deadlines.projects.length === 0 ? (
           <p className="empty">이 부서가 맡은 공약사업이 없습니다.</p>
         ) : (

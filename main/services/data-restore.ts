@@ -23,8 +23,8 @@ const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
  * this app's tables, a schema this version can open). Nothing is ever overwritten: a folder that already has data
  * is refused. The copy is taken with SQLite's backup API, checked again, fsynced and only then given its name, so
  * a failure leaves the folder as it was. Using the folder is the caller's next step (설정 변경 → 저장하고 시작, or
- * --data DIR). The private signing key is not in a backup: restored on another PC, the copy replaces its key
- * (key-service initKeys) and enrolls the new one.
+ * --data DIR). The private signing key is not in a backup, and a data folder signs only with key files inside
+ * itself (key-store): the restored copy, on any PC, replaces its key (key-service initKeys) and enrolls the new one.
  */
 export async function restoreBackup(backupFile: string, dataDir: string): Promise<RestoredBackup> {
   const file = resolve(backupFile);

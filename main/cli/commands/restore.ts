@@ -9,8 +9,8 @@ import { printJson, UsageError, type CliIo } from '../io';
 export const restoreHelp = `pledge restore BACKUP_FILE --data DIR [--json]
   백업에서 복원: 데이터 백업 파일(공약이행_백업_….sqlite)을 검사한 뒤 새 데이터 폴더 DIR의 pledge.sqlite로
   씁니다. DIR에 이미 데이터가 있으면 덮어쓰지 않고 거절합니다. 복원한 뒤 그 폴더를 데이터 폴더로 고르거나
-  (설정 변경) --data DIR 로 사용하세요. 개인 서명 키는 백업에 없습니다: 다른 PC에 복원했다면 'pledge keys
-  init'으로 새 키를 만들어 기획담당관에 다시 등록하세요.
+  (설정 변경) --data DIR 로 사용하세요. 개인 서명 키는 백업에 없습니다: 복원한 폴더에서는 (같은 PC라도)
+  'pledge keys init'으로 새 키를 만들어 기획담당관에 다시 등록하세요.
   --json   결과(폴더, 크기, 백업한 사용자, 문서 수)를 JSON으로 출력`;
 
 export async function runRestore(args: string[], io: CliIo): Promise<number> {

@@ -35,8 +35,8 @@ export function RestorePanel(props: { suggestedDataDir: string; onRestored: (r: 
       <h2 id="restore-title">백업에서 복원</h2>
       <p className="hint">
         데이터 백업 파일(<code>공약이행_백업_….sqlite</code>)을 검사한 뒤 새 데이터 폴더로 복원합니다. 이미
-        데이터가 있는 폴더는 덮어쓰지 않습니다. 개인 서명 키는 백업에 없습니다: 다른 PC에 복원했다면 제출 파일
-        화면에서 새 키를 만들어 기획담당관에 다시 등록하세요.
+        데이터가 있는 폴더는 덮어쓰지 않습니다. 개인 서명 키는 백업에 없습니다: 복원한 폴더에서는 제출 파일
+        화면에서 새 키를 만들어 기획담당관에 다시 등록하세요 (같은 PC라도 그렇습니다).
       </p>
       <div className="field">
         <label htmlFor="restore-file">백업 파일</label>

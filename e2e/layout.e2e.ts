@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startAppServer, type AppServer } from './app-server';
+import { catalog } from './catalog-data';
+import { expect, test } from './fixtures';
+import { examplePlan, pledge, pledgeJson } from './pages/submission-cli';
+import { SubmissionPage } from './pages/submission-page';
+
+// Layout at the screen sizes the offices have (1280 and 1024 px wide), on a phone (the public page) and on paper.
+
+let scratch = '';
+let server: AppServer | null = null;
+test.beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'pledge-layout-e2e-'));
+});
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A department's copy made with the CLI: its key, enrollment file and a signed plan bundle for `projectId`. */
+function departmentBundle(department: string, projectId: string) {
+  const dir = join(scratch, projectId);
+  const dataDir = join(dir, 'data');
+  pledge('setup', '--data', dataDir, '--role', 'department', '--department', department);
+  pledge('keys', 'init', '--data', dataDir);
+  const enrollmentPath = join(dir, 'enrollment.pledgekey.json');
+  const { keyId } = pledgeJson<{ keyId: string }>(
+    'keys',
+    'export',
+    '--data',
+    dataDir,
+    '--out',
+    enrollmentPath,
+  );
+  const planPath = join(dir, 'plan.json');
+  writeFileSync(planPath, JSON.stringify({ ...examplePlan({ projectId }), department }));
+  pledge('draft', 'import', '--data', dataDir, planPath);
+  const { path } = pledgeJson<{ path: string }>('bundle', 'export', '--data', dataDir, '--period', 'plan');
+  return { enrollmentPath, keyId, bundlePath: path };
+}
+
+const ledBy = (department: string) => {
+  const project = catalog.projects.find((p) => p.leadDepartment === department);
+  if (!project) throw new Error(`no project led by ${department}`);
+  return project.id;
+};
+
+/**
+ * Every table of the screen, measured in the page: a table wider than the box it sits in (or a cell whose
+ * content is wider than the cell) is named with its widths. Nothing may be cut off or pushed out of its box.
+ */
+function tablesOutOfTheirBox(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table')].flatMap((table) => {
+      const box = table.parentElement;
+      if (!box) return [];
+      const name = table.dataset.testid ?? table.className;
+      const problems: string[] = [];
+      if (table.offsetWidth > box.clientWidth || box.scrollWidth > box.clientWidth)
+        problems.push(`${name}: table ${table.offsetWidth} px in a box of ${box.clientWidth} px`);
+      const panel = table.closest('.sub-panel');
+      if (panel && table.getBoundingClientRect().right > panel.getBoundingClientRect().right)
+        problems.push(`${name}: table ends right of its panel`);
+      for (const cell of table.querySelectorAll<HTMLElement>('th, td'))
+        if (cell.scrollWidth > cell.clientWidth + 1)
+          problems.push(`${name}: cell "${(cell.textContent ?? '').slice(0, 30)}" cut`);
+      return problems;
+    }),
+  );
+}
+
+test('office 제출 파일 받기: the import results, quarantined, registry and received tables fit their boxes at 1280×800 and 1024×700', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // The longest department names of the catalog; one key approved (its file received), one waiting (its file
+  // quarantined, its row with both buttons).
+  const approved = departmentBundle('일자리노동정책관', ledBy('일자리노동정책관'));
+  const waiting = departmentBundle('민생사법경찰단', ledBy('민생사법경찰단'));
+  const officeDir = join(scratch, 'office', 'data');
+  pledge('setup', '--data', officeDir, '--role', 'office');
+  pledge('keys', 'import', approved.enrollmentPath, '--data', officeDir);
+  pledge('keys', 'approve', approved.keyId, '--data', officeDir);
+  pledge('keys', 'import', waiting.enrollmentPath, '--data', officeDir);
+  pledge('import', approved.bundlePath, '--data', officeDir);
+  server = await startAppServer({
+    dataDir: officeDir,
+    profileDir: join(scratch, 'office', 'profile'),
+    root: join(scratch, 'office'),
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(server.url);
+    const s = new SubmissionPage(page);
+    await s.openAsOffice();
+    await s.importBundles([waiting.bundlePath, approved.bundlePath]);
+    await expect(page.getByTestId('quarantined-count')).toHaveText('(1건)');
+    await expect(page.getByTestId('accepted-count')).toHaveText('(1건)');
+    await expect(page.getByTestId('registry-table').locator('tbody tr')).toHaveCount(2);
+    for (const id of ['import-results-table', 'quarantined-table', 'registry-table', 'accepted-table'])
+      await expect(page.getByTestId(id)).toBeVisible();
+    await page.screenshot({
+      path: testInfo.outputPath(`office-submission-${viewport.width}.png`),
+      fullPage: true,
+    });
+    expect(await tablesOutOfTheirBox(page), `at ${viewport.width}×${viewport.height}`).toEqual([]);
+    // The last column of each is inside the window: 받은 때, the registry's buttons.
+    for (const cell of [
+      page.getByTestId('quarantined-table').locator('tbody tr').first().locator('td').last(),
+      page.getByTestId('registry-table').getByRole('button', { name: /폐기/ }).last(),
+    ]) {
+      const box = await cell.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+  }
+});

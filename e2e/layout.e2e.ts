@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { startAppServer, type AppServer } from './app-server';
 import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
 import { examplePlan, pledge, pledgeJson } from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
+import { buildScenario, CLOCK, PERIOD } from './support/office-data';
+import { pledge as pledgeAt } from './support/office-scenario';
 
 // Layout at the screen sizes the offices have (1280 and 1024 px wide), on a phone (the public page) and on paper.
 
@@ -120,5 +123,36 @@ test('office 제출 파일 받기: the import results, quarantined, registry and
       const box = await cell.boundingBox();
       expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
     }
+  }
+});
+
+test('the public report (index.html) fits a 390 px phone: tables scroll in their own box, the page never sideways', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // The office of the office e2e tests (two departments' plans, cards with results and finance rows), published
+  // with the CLI as the city's website receives it.
+  const built = buildScenario(join(scratch, 'office'));
+  const site = join(scratch, 'site');
+  pledgeAt(['publish', '--data', built.scenario.officeDir, '--period', PERIOD, '--out', site], CLOCK.server);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(pathToFileURL(join(site, 'index.html')).href);
+  await expect(page.getByRole('heading', { name: '사업별 추진상황' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('public-390.png'), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Every table is whole inside a box that scrolls sideways if it must; the box itself is inside the screen.
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('table')].map((t) => {
+      const box = t.parentElement!;
+      return {
+        scrolls: getComputedStyle(box).overflowX === 'auto' || box.scrollWidth <= box.clientWidth,
+        right: box.getBoundingClientRect().right,
+      };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(5);
+  for (const b of boxes) {
+    expect(b.scrolls).toBe(true);
+    expect(b.right).toBeLessThanOrEqual(390);
   }
 });

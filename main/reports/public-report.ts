@@ -34,6 +34,8 @@ export function escapeHtml(text: string): string {
 
 const amountText = (v: number) => v.toLocaleString('ko-KR', { maximumFractionDigits: 3 });
 const percentText = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
+/** A table scrolls sideways inside its own box on a phone; the page itself never gets wider than the screen. */
+const tableBox = (table: string) => `<div class="table-wrap">${table}</div>`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
@@ -140,10 +142,12 @@ export function changesCsv(report: OfficeReport): string {
 
 const CSS = `
 body{font-family:"Malgun Gothic","Apple SD Gothic Neo","Noto Sans KR",sans-serif;margin:0 auto;max-width:1200px;
-padding:1.5rem;color:#1a1a1a;line-height:1.5}
+padding:1.5rem;color:#1a1a1a;line-height:1.5;word-break:keep-all;overflow-wrap:break-word}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:2px solid #0b3d91}
 h3{font-size:1.05rem;margin-top:1.4rem}
-table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.9rem}
+.table-wrap{overflow-x:auto;margin:.6rem 0}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;vertical-align:top}
 th{background:#eef2f8;font-weight:600}
 td.num{text-align:right;white-space:nowrap}
@@ -152,7 +156,9 @@ td.num{text-align:right;white-space:nowrap}
 ul.results{margin:0;padding-left:1.1rem}
 .change{border:1px solid #c8c8c8;padding:.6rem .9rem;margin:.8rem 0}
 footer{margin-top:2.5rem;color:#555;font-size:.85rem}
-@media print{body{max-width:none}}
+@media (max-width:600px){body{padding:.75rem}h1{font-size:1.3rem}table{font-size:.8rem}th,td{padding:.25rem .3rem}
+.change{padding:.5rem .6rem}}
+@media print{body{max-width:none}.table-wrap{overflow:visible}}
 `;
 
 function statusSummary(report: OfficeReport): string {
@@ -171,13 +177,13 @@ function statusSummary(report: OfficeReport): string {
     ).join('')}<td class="num">${total}</td><td class="num">${percentText(rate)}</td></tr>`;
   const t = report.statusTables;
   const undecided = undecidedCompletionNote(t.total.counts.completed, t.total.completedUndecided, 'public');
-  return `<table><caption>분야별 추진상황 (사업 수)</caption><thead><tr><th scope="col">분야</th>${head}<th scope="col">계</th><th scope="col">완료율</th></tr></thead><tbody>${t.byArea
-    .map((r) => line(r.label, r.counts, r.total, r.completionRate))
-    .join(
-      '',
-    )}</tbody><tfoot>${line(t.total.label, t.total.counts, t.total.total, t.total.completionRate, 'th')}</tfoot></table>${
-    undecided === null ? '' : `<p class="meta">${escapeHtml(undecided)}</p>`
-  }`;
+  return `${tableBox(
+    `<table><caption>분야별 추진상황 (사업 수)</caption><thead><tr><th scope="col">분야</th>${head}<th scope="col">계</th><th scope="col">완료율</th></tr></thead><tbody>${t.byArea
+      .map((r) => line(r.label, r.counts, r.total, r.completionRate))
+      .join(
+        '',
+      )}</tbody><tfoot>${line(t.total.label, t.total.counts, t.total.total, t.total.completionRate, 'th')}</tfoot></table>`,
+  )}${undecided === null ? '' : `<p class="meta">${escapeHtml(undecided)}</p>`}`;
 }
 
 function projectTables(report: OfficeReport): string {
@@ -207,7 +213,7 @@ function projectTables(report: OfficeReport): string {
           )}${money(b?.secured)}${money(b?.executed)}</tr>`;
         })
         .join('');
-      return `<h3 id="area-${areaId}">${escapeHtml(`${areaId}. ${name}`)}</h3><table><thead><tr><th scope="col">관리번호</th><th scope="col">공약사업명</th><th scope="col">부서</th><th scope="col">추진상황</th><th scope="col">주요 실적</th><th scope="col">계획 총계</th><th scope="col">확보</th><th scope="col">집행</th></tr></thead><tbody>${rows}</tbody></table>`;
+      return `<h3 id="area-${areaId}">${escapeHtml(`${areaId}. ${name}`)}</h3>${tableBox(`<table><thead><tr><th scope="col">관리번호</th><th scope="col">공약사업명</th><th scope="col">부서</th><th scope="col">추진상황</th><th scope="col">주요 실적</th><th scope="col">계획 총계</th><th scope="col">확보</th><th scope="col">집행</th></tr></thead><tbody>${rows}</tbody></table>`)}`;
     })
     .join('');
 }
@@ -219,12 +225,14 @@ function changesSection(report: OfficeReport): string {
       (c) =>
         `<div class="change"><h3>${escapeHtml(`${c.projectId} ${c.projectName}`)}</h3><p class="meta">${escapeHtml(
           `${c.department} · ${c.approvedOn} ${c.approvedBy} 승인 · 요청번호 ${c.requestId}`,
-        )}</p><table><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
-          .map(
-            (r) =>
-              `<tr><td>${escapeHtml(r.category)}</td><td>${escapeHtml(r.original)}</td><td>${escapeHtml(r.proposed)}</td></tr>`,
-          )
-          .join('')}</tbody></table><p><strong>변경 사유</strong>: ${escapeHtml(c.reason)}</p></div>`,
+        )}</p>${tableBox(
+          `<table><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
+            .map(
+              (r) =>
+                `<tr><td>${escapeHtml(r.category)}</td><td>${escapeHtml(r.original)}</td><td>${escapeHtml(r.proposed)}</td></tr>`,
+            )
+            .join('')}</tbody></table>`,
+        )}<p><strong>변경 사유</strong>: ${escapeHtml(c.reason)}</p></div>`,
     )
     .join('');
 }
@@ -252,11 +260,11 @@ export function renderPublicHtml(report: OfficeReport): string {
 <h2>추진상황 요약</h2>
 ${statusSummary(report)}
 <h2>재정 현황 (백만원)</h2>
-<table><thead><tr><th scope="col">계획 총계(현재)</th><th scope="col">확보</th><th scope="col">임기내 계획</th><th scope="col">임기내 집행</th></tr></thead><tbody><tr><td class="num">${amountText(
+<div class="table-wrap"><table><thead><tr><th scope="col">계획 총계(현재)</th><th scope="col">확보</th><th scope="col">임기내 계획</th><th scope="col">임기내 집행</th></tr></thead><tbody><tr><td class="num">${amountText(
     g.plannedTotal.current,
   )}</td><td class="num">${amountText(g.secured.total)}</td><td class="num">${amountText(
     g.termPlan.total,
-  )}</td><td class="num">${amountText(g.termExecuted.total)}</td></tr></tbody></table>
+  )}</td><td class="num">${amountText(g.termExecuted.total)}</td></tr></tbody></table></div>
 <h2>사업별 추진상황</h2>
 ${projectTables(report)}
 <h2>공약 조정 내역 (승인)</h2>

@@ -107,6 +107,10 @@ test('amounts too large or with ₩ say why; 사업기간 written as 2018.7 or 2
   await d.field('사업기간 시작 (연-월)').fill('2018. 7.');
   await d.field('사업기간 종료 (연-월)').fill('22년 6월');
   await expect(page.locator('[data-error-for^="projectPeriod"]')).toHaveCount(0);
+  // Leaving a box shows the form it is stored in.
+  await d.field('사업기간 시작 (연-월)').focus();
+  await d.field('사업기간 시작 (연-월)').blur();
+  await expect(d.field('사업기간 시작 (연-월)')).toHaveValue('2018-07');
   await d.waitSaved();
   await expect(issues).not.toContainText('연월을 입력하세요');
   // A two-digit year without 년 is not guessed: the accepted form is shown with the person's numbers.

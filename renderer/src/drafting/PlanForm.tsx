@@ -7,6 +7,7 @@ import {
   emptyPlanUnitProject,
   executionPlanSchema,
   nextUnitProjectId,
+  parseYearMonthText,
   type ExecutionPlan,
 } from '../../../domain/documents';
 import {
@@ -193,7 +194,21 @@ export function PlanForm(props: {
           sourcesLegend="재원구분"
         />
         <TextArea form={any} name="policyGoal" label="정책목표 (추후 임의변경불가)" rows={4} />
-        <div className="row">
+        <div
+          className="row"
+          onBlurCapture={(e) => {
+            // "2018.7" or "22년 6월" is stored as "2018-07": shown so once the box is left.
+            const name = e.target.getAttribute('name');
+            if (name !== 'projectPeriod.from' && name !== 'projectPeriod.to') return;
+            const parsed = parseYearMonthText((e.target as HTMLInputElement).value);
+            if (
+              'value' in parsed &&
+              parsed.value !== '' &&
+              parsed.value !== (e.target as HTMLInputElement).value
+            )
+              any.setValue(name, parsed.value, { shouldDirty: true, shouldValidate: true });
+          }}
+        >
           <TextInput
             form={any}
             name="projectPeriod.from"

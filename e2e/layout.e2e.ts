@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { startAppServer, type AppServer } from './app-server';
 import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
+import { DraftingPage } from './pages/drafting-page';
 import { examplePlan, pledge, pledgeJson } from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
 import { buildScenario, CLOCK, PERIOD } from './support/office-data';
@@ -155,4 +156,58 @@ test('the public report (index.html) fits a 390 px phone: tables scroll in their
     expect(b.scrolls).toBe(true);
     expect(b.right).toBeLessThanOrEqual(390);
   }
+});
+
+/** A department with its 1-1-1 plan confirmed (imported with the CLI, submitted and confirmed through the API). */
+async function departmentWithConfirmedPlan(page: Page, url: string, dataDir: string): Promise<DraftingPage> {
+  const d = new DraftingPage(page);
+  await d.start(url, '경제진흥본부');
+  const planPath = join(scratch, 'plan.json');
+  writeFileSync(planPath, JSON.stringify(examplePlan()));
+  pledge('draft', 'import', '--data', dataDir, planPath);
+  const ref = { kind: 'executionPlan', projectId: '1-1-1', slot: 'plan' };
+  const submitted = await d.callApi('submitDocument', { ...ref, expectedVersion: 1 });
+  expect(submitted.ok, submitted.error?.message).toBe(true);
+  const confirmed = await d.confirmThroughApi(ref, '경제진흥본부');
+  expect(confirmed.ok, confirmed.error?.message).toBe(true);
+  await d.reopen(url);
+  return d;
+}
+
+test('at 1024×700 the 제출 전 확인 panel and its counts stay in sight while the long card form scrolls', async ({
+  page,
+  app,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const d = await departmentWithConfirmedPlan(page, app.url, app.dataDir);
+  await d.openCard('1-1-1', '2019-H1');
+  const count = page.getByTestId('issues-panel').locator('.issue-count');
+  await expect(count).toHaveText(/^오류 \d+건 · 확인 \d+건$/);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeGreaterThan(3 * 700);
+  /** The count is inside the window and nothing (the sticky bar, the form) lies over it. */
+  const countInSight = () =>
+    count.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+      return r.top >= 0 && r.bottom <= window.innerHeight && hit !== null && el.contains(hit);
+    });
+  // On opening, at the top of the form, and halfway down it — without scrolling to the page's end.
+  expect(await countInSight()).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('issues-1024-top.png') });
+  await page.evaluate((y) => window.scrollTo(0, y), Math.round(height / 2));
+  expect(await countInSight()).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('issues-1024-middle.png') });
+  // An error in the list still leads to its field, which comes into view clear of the panel.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page
+    .getByTestId('issues-panel')
+    .getByRole('button', { name: /추진상황을 선택하세요/ })
+    .click();
+  const focused = await page.evaluate(() => {
+    const f = document.activeElement!.getBoundingClientRect();
+    const panel = document.querySelector('[data-testid="issues-panel"]')!.getBoundingClientRect();
+    return { bottom: f.bottom, panelTop: panel.top };
+  });
+  expect(focused.bottom).toBeLessThanOrEqual(focused.panelTop);
 });

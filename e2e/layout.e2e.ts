@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,4 +211,58 @@ test('at 1024×700 the 제출 전 확인 panel and its counts stay in sight whil
     return { bottom: f.bottom, panelTop: panel.top };
   });
   expect(focused.bottom).toBeLessThanOrEqual(focused.panelTop);
+});
+
+/** The page printed as Chromium prints it (page.pdf); the text and each word's box read back with pdftotext. */
+function pdfWords(pdfPath: string): { text: string; words: { word: string; height: number }[] } {
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  const bbox = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  const words = [
+    ...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g),
+  ].map((m) => ({ word: m[3] ?? '', height: Number(m[2]) - Number(m[1]) }));
+  return { text: text.replace(/\s+/g, ''), words };
+}
+
+test('the printed 재정집행 현황: 붙임5 row in readable type, no screen hint, 확보총계 right-aligned like the other amounts', async ({
+  page,
+  app,
+}, testInfo) => {
+  const d = await departmentWithConfirmedPlan(page, app.url, app.dataDir);
+  await d.choosePeriod('2019-H1');
+  await page.getByRole('button', { name: '1-1-1 재정집행현황 열기' }).click();
+  await expect(page.locator('.editor-bar h2')).toContainText('재정집행 현황');
+  await d.field('확보내역 국비 (백만원)').fill('1000');
+  await d.field('확보내역 시·도비 (백만원)').fill('4500.5');
+  await d.waitSaved();
+  // On screen the row says how it is computed.
+  await expect(page.getByTestId('finance-panel')).toContainText('마지막으로 저장한 내용으로 계산합니다');
+
+  await page.getByRole('button', { name: '인쇄 / PDF' }).click();
+  const printed = page.getByTestId('print-view');
+  const row = printed.getByTestId('print-finance-row');
+  await expect(row.getByTestId('finance-secured-total')).toHaveText('5,500.5');
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: testInfo.outputPath('finance-print.png'), fullPage: true });
+  const total = printed.locator('tr', { has: page.locator('th', { hasText: '확보총계' }) }).locator('td');
+  await expect(total).toHaveText('5,500.5 백만원');
+  const national = printed.locator('tr', { has: page.locator('th', { hasText: '확보 국비' }) }).locator('td');
+  for (const cell of [total, national])
+    expect(await cell.evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+  // 붙임5's row at 9pt (12 px), not shrunk.
+  expect(
+    await row
+      .locator('td')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+  ).toBeGreaterThanOrEqual(12);
+
+  const pdfPath = join(scratch, 'finance.pdf');
+  await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+  const { text, words } = pdfWords(pdfPath);
+  expect(text).toContain('단위:백만원');
+  expect(text).not.toContain('마지막으로저장한내용으로계산합니다');
+  expect(text).toContain('5,500.5백만원');
+  // The row's header word on paper: type about 9pt high (the page was shrunk to under 6pt before).
+  const header = words.find((w) => w.word === '초기계획');
+  expect(header?.height ?? 0).toBeGreaterThanOrEqual(8);
 });

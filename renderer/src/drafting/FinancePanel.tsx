@@ -51,7 +51,9 @@ export function FinancePanel(props: {
       {row && (
         <div className="table-scroll">
           <table className="grid finance-table">
-            <caption>단위: 백만원 · 마지막으로 저장한 내용으로 계산합니다</caption>
+            <caption>
+              단위: 백만원<span className="finance-live-note"> · 마지막으로 저장한 내용으로 계산합니다</span>
+            </caption>
             <thead>
               <tr>
                 <th rowSpan={2}>관리번호</th>

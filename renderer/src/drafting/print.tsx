@@ -392,7 +392,12 @@ export function FinancePrint({
               </td>
             </tr>
           ))}
-          <Row label="확보총계">{formatMoney(securedTotal(row.secured))} 백만원</Row>
+          <tr>
+            <th scope="row">확보총계</th>
+            <td colSpan={3} className="num" data-testid="print-secured-total">
+              {formatMoney(securedTotal(row.secured))} 백만원
+            </td>
+          </tr>
           <Row label="비고">{row.note}</Row>
         </tbody>
       </table>

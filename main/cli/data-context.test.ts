@@ -2,9 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { main } from './index';
 import { buildChildCli, type ChildCli } from './test-cli-child';
-import { captureIo } from './test-io';
+import { runPledge as pledge } from './test-io';
 
 // --data on real folders: only `setup` makes a data folder; every other command refuses a folder that is not
 // there or holds no database, and a network share is refused as typed. Nothing is created by a mistaken command.
@@ -13,12 +12,6 @@ beforeEach(() => {
   dir = makeTempDir('cli-helper-data-');
 });
 afterEach(() => dir.remove());
-
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 
 /** Every command that reads or writes an existing data folder, with what else it needs (files that exist). */
 function commandsOn(data: string): string[][] {

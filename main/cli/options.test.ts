@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { main } from './index';
-import { captureIo } from './test-io';
+import { runPledge as pledge } from './test-io';
 
 // node:util parseArgs refuses what it does not know in English; the CLI says it in Korean, naming the option.
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
-
 describe('command-line options', () => {
   it('an unknown option is named, with where to find the options (exit 2)', async () => {
     const r = await pledge('catalog', '--bogus');

@@ -1,3 +1,4 @@
+import { main } from './index';
 import type { CliIo } from './io';
 
 /** Captures what a command prints, for in-process CLI tests. */
@@ -10,4 +11,11 @@ export function captureIo(): CliIo & { stdout: () => string; stderr: () => strin
     stdout: () => out,
     stderr: () => err,
   };
+}
+
+/** Runs one `pledge` command in this process: its exit code and what it printed. */
+export async function runPledge(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
 }

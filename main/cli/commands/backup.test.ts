@@ -2,18 +2,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
-import { main } from '../index';
-import { captureIo } from '../test-io';
+import { runPledge as pledge } from '../test-io';
 
 // `pledge backup` to places that take no file: the folder is named in Korean, nothing is left behind.
 let dir: ReturnType<typeof makeTempDir>;
 let office: string;
-
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 
 beforeEach(async () => {
   dir = makeTempDir('cli-helper-backup-');

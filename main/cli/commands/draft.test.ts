@@ -2,20 +2,14 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
-import { main } from '../index';
 import { buildChildCli, type ChildCli } from '../test-cli-child';
-import { captureIo } from '../test-io';
+import { runPledge as pledge } from '../test-io';
 
 // `pledge draft` on a real department data folder: a file that cannot be read or is not JSON is named in
 // Korean and nothing is stored; an export folder that cannot be made fails at once.
 let dir: ReturnType<typeof makeTempDir>;
 let dept: string;
 
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 /** How many documents the folder holds, counted by exporting them. */
 async function documentCount(): Promise<number> {
   const out = join(dir.path, `count-${Math.random().toString(36).slice(2)}`);

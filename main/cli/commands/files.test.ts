@@ -2,9 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
-import { main } from '../index';
 import { buildChildCli, type ChildCli } from '../test-cli-child';
-import { captureIo } from '../test-io';
+import { runPledge as pledge } from '../test-io';
 
 // Files named on the command line by keys, bundle and baseline, on real data folders: a file to read that is not
 // there is named in Korean; an --out where no file can be made fails at once, before anything is stored.
@@ -12,11 +11,6 @@ let dir: ReturnType<typeof makeTempDir>;
 let office: string;
 let dept: string;
 
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 const keyIdOf = async (data: string) =>
   (JSON.parse((await pledge('keys', 'status', '--data', data, '--json')).out) as { keyId: string }).keyId;
 

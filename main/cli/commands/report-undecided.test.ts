@@ -10,18 +10,11 @@ import {
   planDoc,
   useOfficeHarness,
 } from '../../services/test-support/office-harness';
-import { main } from '../index';
-import { captureIo } from '../test-io';
+import { runPledge as pledge } from '../test-io';
 
 // `pledge report --xlsx` and `pledge publish` on a real office data folder that received, through the real import,
 // what the office has not decided yet: each kind is counted in a warning on stderr, as the screen does.
 const h = useOfficeHarness();
-
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 
 /** A confirmed plan, then a pending change request, a 완료 card that alters a frozen field and a newer plan. */
 async function receiveUndecided() {

@@ -2,20 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
-import { main } from '../index';
 import { buildChildCli, type ChildCli, type ChildRun } from '../test-cli-child';
-import { captureIo } from '../test-io';
+import { runPledge as pledge } from '../test-io';
 
 // `pledge report` and `pledge publish` on a real office data folder: wrong values and places are said in Korean,
 // naming the option or the folder, before anything is written.
 let dir: ReturnType<typeof makeTempDir>;
 let office: string;
-
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 
 beforeEach(async () => {
   dir = makeTempDir('cli-helper-report-');

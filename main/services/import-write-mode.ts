@@ -66,6 +66,11 @@ export async function enterImportWrites(db: Kysely<Database>): Promise<() => voi
   };
 }
 
+/** Whether an import is writing to this database now (between enterImportWrites and the function it returned). */
+export function importsRunning(db: Kysely<Database>): boolean {
+  return (held.get(db)?.active ?? 0) > 0;
+}
+
 /**
  * Runs a scheduled checkpoint now (the benchmark, which times it on its own, and tests): folds the log into the
  * database and gives the connection its checkpoint setting back. Does nothing while an import still runs or when

@@ -1,0 +1,136 @@
+// The office's report built again in the background after a change (report-refresh.ts), on real SQLite copies.
+import { describe, expect, it } from 'vitest';
+import type { Handlers, OfficeReportView, ReportRequest } from '../../domain/api/contract';
+import type { AppContext } from './context';
+import { createHandlers } from './handlers';
+import { enterImportWrites } from './import-write-mode';
+import { officeHandlers } from './office-handlers';
+import { keepReportCurrent } from './report-refresh';
+import {
+  basePlan,
+  cardDoc,
+  cardFor,
+  planDoc,
+  statusOf,
+  useOfficeHarness,
+} from './test-support/office-harness';
+
+const h = useOfficeHarness();
+const QUIET_MS = 20;
+
+const received = async (): Promise<void> => {
+  const plan = basePlan();
+  await h.send('plan', [planDoc(plan)]);
+  await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
+  await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
+};
+
+/** The handlers of a copy on a clock in 2019 하반기, with every report request the refresh makes recorded. */
+function spied(copy: AppContext): {
+  handlers: Handlers;
+  asked: ReportRequest[];
+  built: Promise<OfficeReportView>[];
+} {
+  const ctx = { ...copy, now: () => new Date('2019-07-20T09:00:00Z') } satisfies AppContext;
+  const raw = createHandlers(ctx);
+  const asked: ReportRequest[] = [];
+  const built: Promise<OfficeReportView>[] = [];
+  const handlers: Handlers = {
+    ...raw,
+    getOfficeReport: (input) => {
+      asked.push(input);
+      const view = Promise.resolve(raw.getOfficeReport(input));
+      built.push(view);
+      return view;
+    },
+  };
+  return { handlers, asked, built };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the office report kept current after changes', () => {
+  it('is built after a decision, for the report the screen asked for last, and the screen then gets it', async () => {
+    await received();
+    const spy = spied(h.office);
+    const refresh = keepReportCurrent(h.office, spy.handlers, QUIET_MS);
+    const screen = refresh.handlers;
+    const request = { periodId: '2019-H1', executionRateThreshold: 0.5 };
+    const before = await screen.getOfficeReport(request);
+    expect(statusOf(before)?.completed).toBe(1);
+
+    await screen.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '증빙 부족',
+    });
+    await refresh.idle();
+    // One request from the screen, one from the refresh: the same half-year and 기준.
+    expect(spy.asked).toHaveLength(2);
+    expect(spy.asked[1]).toMatchObject(request);
+    const rebuilt = await spy.built[1]!;
+    expect(rebuilt).not.toBe(before);
+    expect(statusOf(rebuilt)?.completed).toBe(0);
+    expect(statusOf(rebuilt)?.onTrack).toBe(1);
+    // The screen's next request finds the report already built.
+    expect(await screen.getOfficeReport(request)).toBe(rebuilt);
+    await refresh.stop();
+  });
+
+  it('costs nothing when a call changed no data: the kept report is the one found', async () => {
+    await received();
+    const spy = spied(h.office);
+    const refresh = keepReportCurrent(h.office, spy.handlers, QUIET_MS);
+    await refresh.handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    await refresh.idle();
+    await refresh.handlers.getCatalog({});
+    await refresh.idle();
+    // Before the screen asked for anything, the refresh builds the screen's first report (the default one).
+    expect(spy.asked.map((r) => r.periodId)).toEqual(['2019-H1', '2019-H1']);
+    expect(await spy.built[1]!).toBe(await spy.built[0]!);
+    await refresh.stop();
+  });
+
+  it('waits while an import is writing, and builds once it has ended', async () => {
+    await received();
+    const spy = spied(h.office);
+    const refresh = keepReportCurrent(h.office, spy.handlers, QUIET_MS);
+    const leave = await enterImportWrites(h.office.db);
+    await refresh.handlers.getCatalog({});
+    await pause(QUIET_MS * 6);
+    expect(spy.asked).toHaveLength(0);
+    leave();
+    await refresh.idle();
+    expect(spy.asked).toHaveLength(1);
+    expect(statusOf(await spy.built[0]!)?.completed).toBe(1);
+    await refresh.stop();
+  });
+
+  it('does nothing on a department copy', async () => {
+    const spy = spied(h.dept);
+    const refresh = keepReportCurrent(h.dept, spy.handlers, QUIET_MS);
+    await refresh.handlers.getCatalog({});
+    await refresh.idle();
+    expect(spy.asked).toHaveLength(0);
+    await refresh.stop();
+  });
+
+  it('is cancelled by stop() before it runs', async () => {
+    await received();
+    const spy = spied(h.office);
+    const refresh = keepReportCurrent(h.office, spy.handlers, 60_000);
+    await refresh.handlers.getCatalog({});
+    await refresh.stop();
+    await refresh.idle();
+    expect(spy.asked).toHaveLength(0);
+  });
+
+  it('passes every answer and error of the handlers through unchanged', async () => {
+    const spy = spied(h.dept);
+    const refresh = keepReportCurrent(h.dept, spy.handlers, QUIET_MS);
+    await expect(refresh.handlers.getOfficeReport({ periodId: '2019-H1' })).rejects.toThrow(/기획담당관/);
+    expect(await refresh.handlers.getCatalog({})).toEqual(await spy.handlers.getCatalog({}));
+    await refresh.stop();
+  });
+});

@@ -1,0 +1,129 @@
+import type { Handlers, OperationName, ReportRequest } from '../../domain/api/contract';
+import type { AppContext } from './context';
+import { importsRunning } from './import-write-mode';
+import { whoAmI } from './session';
+
+/**
+ * The office's report built again in the background once the data has changed, before anyone asks for it.
+ *
+ * The first report after a large import reads and parses every document of the half-year (0.6–0.9 s at ten times
+ * Seoul's size), and any later change costs a build of tens of milliseconds. Either would be spent when the
+ * 종합 현황 screen opens; here it is spent while the office reads the import's results. Each call of the wrapped
+ * handlers (an import, its progress, a decision, a confirmed plan) schedules a check for when the calls have
+ * stopped for REFRESH_QUIET_MS and no import is writing; the check asks for the report the screen asked for last
+ * (the default one before that). An unchanged report is the kept one and costs nothing (office-report-cache.ts);
+ * a changed one is built and kept, so the screen's request finds it, or joins the build still running.
+ *
+ * Only on the office's copy. Failures are left to the screen, which asks again and shows its own message.
+ */
+
+/** Calls closer together than this (an import's progress polled, keys pressed in a form) are one burst. */
+export const REFRESH_QUIET_MS = 400;
+
+/** Operations that only read the report or ask whether it changed: they never start a refresh. */
+const READS_THE_REPORT: ReadonlySet<OperationName> = new Set<OperationName>([
+  'getOfficeReport',
+  'getDataGeneration',
+  'getDefaultReportPeriod',
+  'exportReportWorkbook',
+  'exportPublicReport',
+]);
+
+type RefreshHandlers = Pick<Handlers, 'getDefaultReportPeriod' | 'getOfficeReport'>;
+
+export interface ReportRefresh {
+  /** The same handlers; each call schedules a refresh, and getOfficeReport's request is remembered. */
+  readonly handlers: Handlers;
+  /** Settles once nothing is scheduled or being built (tests and the benchmark wait for it). */
+  idle(): Promise<void>;
+  /** Cancels what is scheduled and waits for a build under way (before the database closes). */
+  stop(): Promise<void>;
+}
+
+/** The report request remembered for the next refresh: "today" is taken again at each build. */
+type Remembered = Omit<ReportRequest, 'today'>;
+
+export function keepReportCurrent(
+  ctx: AppContext,
+  handlers: Handlers,
+  quietMs: number = REFRESH_QUIET_MS,
+): ReportRefresh {
+  let last: Remembered | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let waiters: (() => void)[] = [];
+
+  const settleIfIdle = (): void => {
+    if (timer !== null || running !== null) return;
+    const waiting = waiters;
+    waiters = [];
+    for (const w of waiting) w();
+  };
+
+  const schedule = (): void => {
+    if (stopped) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(fire, quietMs);
+    // A refresh alone never keeps a process running.
+    timer.unref();
+  };
+
+  function fire(): void {
+    timer = null;
+    if (stopped) return settleIfIdle();
+    // An import still writing (a folder of bundles, committed in batches): its end schedules the next check.
+    if (importsRunning(ctx.db) || running !== null) return schedule();
+    running = refresh(ctx, handlers, last).finally(() => {
+      running = null;
+      settleIfIdle();
+    });
+  }
+
+  const wrapped = Object.fromEntries(
+    (Object.keys(handlers) as OperationName[]).map((name) => {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      const call = async (input: unknown): Promise<unknown> => {
+        if (name === 'getOfficeReport') last = rememberedOf(input as ReportRequest);
+        try {
+          return await handler(input);
+        } finally {
+          if (!READS_THE_REPORT.has(name)) schedule();
+        }
+      };
+      return [name, call];
+    }),
+  ) as Handlers;
+
+  return {
+    handlers: wrapped,
+    idle: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        settleIfIdle();
+      }),
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await running;
+      settleIfIdle();
+    },
+  };
+}
+
+function rememberedOf(request: ReportRequest): Remembered {
+  const { today: _today, ...rest } = request;
+  return rest;
+}
+
+/** One refresh: the report last asked for (or the screen's first one), built or found kept; never throws. */
+async function refresh(ctx: AppContext, handlers: RefreshHandlers, last: Remembered | null): Promise<void> {
+  try {
+    if ((await whoAmI(ctx))?.role !== 'office') return;
+    const request = last ?? (await handlers.getDefaultReportPeriod({}));
+    await handlers.getOfficeReport(request);
+  } catch {
+    // The screen asks again and shows its own message.
+  }
+}

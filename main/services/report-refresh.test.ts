@@ -1,6 +1,7 @@
 // The office's report built again in the background after a change (report-refresh.ts), on real SQLite copies.
 import { describe, expect, it } from 'vitest';
 import type { Handlers, OfficeReportView, ReportRequest } from '../../domain/api/contract';
+import { runSourceInChild } from '../cli/test-cli-child';
 import type { AppContext } from './context';
 import { createHandlers } from './handlers';
 import { enterImportWrites } from './import-write-mode';
@@ -124,6 +125,30 @@ describe('the office report kept current after changes', () => {
     await refresh.stop();
     await refresh.idle();
     expect(spy.asked).toHaveLength(0);
+  });
+
+  // In a child process: the scheduled check does not keep a process alive on its own, and Node ends a process
+  // whose only work left is a timer that does not (exit code 13, idle() never settled), as the benchmark did.
+  it('keeps the process alive while someone waits for it (idle)', async () => {
+    const run = await runSourceInChild(
+      `import { makeTempDir } from '../../db/test/temp-dir';
+      import { makeCopy } from './bundle-test-support';
+      import { createHandlers } from './handlers';
+      import { keepReportCurrent } from './report-refresh';
+      const dir = makeTempDir();
+      const ctx = await makeCopy(dir.path, 'office', { role: 'office' });
+      const refresh = keepReportCurrent(ctx, createHandlers(ctx), 50);
+      await refresh.handlers.getCatalog({});
+      await refresh.idle();
+      console.log('idle');
+      await refresh.stop();
+      await ctx.close();
+      dir.remove();`,
+      { resolveDir: import.meta.dirname, timeoutMs: 30_000 },
+    );
+    expect(run.timedOut).toBe(false);
+    expect(run.stdout.trim()).toBe('idle');
+    expect(run.status).toBe(0);
   });
 
   it('passes every answer and error of the handlers through unchanged', async () => {

@@ -65,8 +65,8 @@ export function keepReportCurrent(
     if (stopped) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(fire, quietMs);
-    // A refresh alone never keeps a process running.
-    timer.unref();
+    // A refresh alone never keeps a process running; one that is waited for (idle) does.
+    if (waiters.length === 0) timer.unref();
   };
 
   function fire(): void {
@@ -100,6 +100,7 @@ export function keepReportCurrent(
     idle: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve);
+        timer?.ref();
         settleIfIdle();
       }),
     async stop() {

@@ -591,6 +591,11 @@ export const contract = {
     returns<SavedDocument>(),
   ),
   confirmDocument: op(documentRefSchema.extend({ department: z.string().min(1) }), returns<SavedDocument>()),
+  /**
+   * Where a new change request of the project goes: "cr-" and the moment it is started (13-digit milliseconds) by
+   * the program's clock (PLEDGE_NOW in a training session), never the PC's. Nothing is stored until it is saved.
+   */
+  newChangeRequestRef: op(documentRefSchema.pick({ projectId: true }), returns<DocumentRef>()),
   /** A change request never submitted, deleted with its versions (a started one the department gives up). */
   discardDraft: op(documentRefSchema, returns<{ discarded: true }>()),
   listDocumentVersions: op(documentRefSchema, returns<VersionSummary[]>()),

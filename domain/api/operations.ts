@@ -17,6 +17,7 @@ export const operationNames = [
   'saveDraft',
   'submitDocument',
   'confirmDocument',
+  'newChangeRequestRef',
   'discardDraft',
   'listDocumentVersions',
   'restoreDocumentVersion',

@@ -13,6 +13,7 @@ import {
 import { makeTempDir } from '../../db/test/temp-dir';
 import { createAppContext, type AppContext } from './context';
 import { dispatch } from './dispatch';
+import { changeRequestSlotAt } from './drafting-handlers';
 import { createHandlers } from './handlers';
 
 const examples = join(import.meta.dirname, '..', '..', 'docs', 'examples');
@@ -393,5 +394,71 @@ describe('discarding a change request', () => {
     const plan = await call('discardDraft', planRef);
     expect(plan.ok === false && plan.error.code).toBe('DISCARD_NOT_ALLOWED');
     expect(await dumpDocuments()).toEqual(before);
+  });
+});
+
+describe('a new change request', () => {
+  it('is numbered by the program clock, not the PC’s, and a number already held moves on by a millisecond', async () => {
+    now = new Date('2019-07-08T00:05:00Z'); // 09:05 KST
+    const ref = await ok<{ kind: string; projectId: string; slot: string }>('newChangeRequestRef', {
+      projectId: '1-1-1',
+    });
+    expect(ref).toEqual({ kind: 'changeRequest', projectId: '1-1-1', slot: 'cr-1562544300000' });
+    expect(await dumpDocuments()).toEqual([]); // Nothing is kept until the form saves.
+    // Asked again before it is saved, the same moment gives the same place (the form never saved it).
+    expect((await ok<{ slot: string }>('newChangeRequestRef', { projectId: '1-1-1' })).slot).toBe(ref.slot);
+
+    const draft = emptyChangeRequest(ref.slot, '1-1-1', '경제진흥본부', '');
+    await ok('saveDraft', { ...ref, json: { ...draft, reason: '사업 여건 변화' }, expectedVersion: null });
+    const next = await ok<{ slot: string }>('newChangeRequestRef', { projectId: '1-1-1' });
+    expect(next.slot).toBe('cr-1562544300001');
+    // The stored number still opens the saved request.
+    const opened = await ok<{ status: string }>('openDocument', ref);
+    expect(opened.status).toBe('draft');
+  });
+
+  it('follows PLEDGE_NOW when the program is started with it', async () => {
+    const before = process.env.PLEDGE_NOW;
+    process.env.PLEDGE_NOW = '2019-07-08T00:05:00Z';
+    const replay = await createAppContext({
+      profileDir: join(dir.path, 'replay-profile'),
+      dataDirOverride: join(dir.path, 'replay-data'),
+      mode: 'cli',
+      appVersion: '0.1.0-test',
+    });
+    try {
+      const replayHandlers = createHandlers(replay);
+      const setup = await dispatch(replayHandlers, 'saveSetup', {
+        role: 'department',
+        department: '경제진흥본부',
+        dataDir: join(dir.path, 'replay-data'),
+      });
+      expect(setup.ok).toBe(true);
+      const result = await dispatch(replayHandlers, 'newChangeRequestRef', { projectId: '1-1-1' });
+      if (!result.ok) throw new Error(result.error.message);
+      const slot = (result.value as { slot: string }).slot;
+      const started = Number(/^cr-(\d{13})$/.exec(slot)?.[1]);
+      // The training clock runs on from PLEDGE_NOW: a few seconds at most have passed on it.
+      expect(started - Date.parse('2019-07-08T00:05:00Z')).toBeGreaterThanOrEqual(0);
+      expect(started - Date.parse('2019-07-08T00:05:00Z')).toBeLessThan(60_000);
+    } finally {
+      await replay.close();
+      if (before === undefined) delete process.env.PLEDGE_NOW;
+      else process.env.PLEDGE_NOW = before;
+    }
+  });
+
+  it('is refused for a project the department does not lead, and for an input that is not a project number', async () => {
+    const other = await call('newChangeRequestRef', { projectId: '1-1-6' }); // 지역발전본부 leads it
+    expect(other.ok === false && other.error.code).toBe('NOT_RESPONSIBLE');
+    const bad = await call('newChangeRequestRef', { projectId: 'cr-1' });
+    expect(bad.ok === false && bad.error.message).toMatch(/세부사업 번호/);
+    const extra = await call('newChangeRequestRef', { projectId: '1-1-1', slot: 'cr-1562544300000' });
+    expect(extra.ok).toBe(false);
+  });
+
+  it('keeps 13 digits for a moment before 2001, as the stored numbers and the label read them', () => {
+    expect(changeRequestSlotAt(Date.parse('1999-01-01T00:00:00Z'))).toBe('cr-0915148800000');
+    expect(changeRequestSlotAt(1562544300000)).toBe('cr-1562544300000');
   });
 });

@@ -30,6 +30,9 @@ function withRequestEntry(json: unknown, department: string, now: Date): unknown
   return { ...doc, decisionHistory: [entry] };
 }
 
+/** "cr-" and a moment in milliseconds, 13 digits (as the stored requests and the screens' label read them). */
+export const changeRequestSlotAt = (ms: number): string => `cr-${String(ms).padStart(13, '0')}`;
+
 const refOf = (stored: StoredDocument): DocumentRef => ({
   kind: stored.kind,
   projectId: stored.projectId,
@@ -181,6 +184,18 @@ export const draftingHandlers = (ctx: AppContext) => {
         { expectedVersion, reason: 'submit' },
       );
       return saved(result, validation);
+    },
+
+    newChangeRequestRef: async ({ projectId }): Promise<DocumentRef> => {
+      const department = await requireDepartment(ctx);
+      assertMayWrite(await loadCatalog(ctx.db), department, 'changeRequest', projectId);
+      // Numbered by the program's clock, as every other time it records: a training session's PLEDGE_NOW, not
+      // the PC's. A number this department already holds for the project (two starts in one millisecond, or a
+      // clock set back) moves on by a millisecond, so a new request never opens an old one.
+      for (let at = ctx.now().getTime(); ; at += 1) {
+        const ref = { kind: 'changeRequest' as const, projectId, slot: changeRequestSlotAt(at) };
+        if (!(await getDocument(ctx.db, documentIdOf({ ...ref, department })))) return ref;
+      }
     },
 
     discardDraft: async (ref) => {

@@ -105,6 +105,8 @@ function ProjectRow(props: {
   statusOf: (ref: DocumentRef) => Lifecycle | null;
   requests: DocumentSummary[];
   onOpen: (ref: DocumentRef) => void;
+  /** Opens a new change request of the project, numbered by the program's clock. */
+  onNewRequest: (projectId: string) => void;
 }) {
   const { project, periodId, onOpen } = props;
   const plan: DocumentRef = { kind: 'executionPlan', projectId: project.projectId, slot: 'plan' };
@@ -187,9 +189,7 @@ function ProjectRow(props: {
             })}
             <button
               type="button"
-              onClick={() =>
-                onOpen({ kind: 'changeRequest', projectId: project.projectId, slot: `cr-${Date.now()}` })
-              }
+              onClick={() => props.onNewRequest(project.projectId)}
               aria-label={`${project.projectId} 새 조정 요청서`}
             >
               + 조정 요청
@@ -219,6 +219,7 @@ export function DraftingScreen(props: {
     [generation],
   );
   const [open, setOpen] = useState<DocumentRef | null>(null);
+  const [newRequestError, setNewRequestError] = useState<string | null>(null);
   const [periodChoice, setPeriodChoice] = useState<string | null>(null);
   const periodSelectId = useId();
   // Back from a document, the keyboard is where it was: on the button that opened it.
@@ -228,7 +229,25 @@ export function DraftingScreen(props: {
     if (!mayLeave()) return;
     const from = document.activeElement;
     returnFocus.current = from instanceof HTMLButtonElement ? from.getAttribute('aria-label') : null;
+    setNewRequestError(null);
     setOpen(ref);
+  };
+  // A new change request is numbered by the program's clock (a training session's PLEDGE_NOW), not the PC's:
+  // main gives its place, then it opens as any other document.
+  const startingRequest = useRef(false);
+  const openNewRequest = async (projectId: string) => {
+    if (startingRequest.current) return;
+    startingRequest.current = true;
+    setNewRequestError(null);
+    try {
+      openDocument(await api.newChangeRequestRef({ projectId }));
+    } catch (error) {
+      setNewRequestError(
+        `새 조정 요청서를 열지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      startingRequest.current = false;
+    }
   };
   // From 공약 목록's "이 사업의 문서 작성으로": once the list is on screen, the project's row is brought into view
   // with the focus on its first document.
@@ -307,6 +326,7 @@ export function DraftingScreen(props: {
             파일’ 화면의 ‘기준 자료 적용’에서 적용하세요.
           </p>
         )}
+        {newRequestError !== null && <StatusMessage kind="error">{newRequestError}</StatusMessage>}
         {deadlines.projects.length === 0 ? (
           <p className="empty">이 부서가 맡은 공약사업이 없습니다.</p>
         ) : (
@@ -332,6 +352,7 @@ export function DraftingScreen(props: {
                     (d) => d.ref.kind === 'changeRequest' && d.ref.projectId === p.projectId,
                   )}
                   onOpen={openDocument}
+                  onNewRequest={(id) => void openNewRequest(id)}
                 />
               ))}
             </tbody>

@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addPlanUnitProject, emptyExecutionPlan } from '../domain/documents';
+import { removeServerFolders, startAppServer } from './app-server';
 import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
@@ -116,6 +120,42 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await row.getByRole('button', { name: /\(제출\)/ }).click();
   await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
   await expect(page.getByRole('button', { name: '삭제', exact: true })).toHaveCount(0);
+});
+
+test.describe('on a PC set to another time zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test("a new change request is named by the program's clock (PLEDGE_NOW), in Korea's time", async ({
+    page,
+  }) => {
+    // A training session replaying 2019 상반기: 2019-07-08 09:05 in Korea, still 7 July 20:05 in New York.
+    const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
+    const server = await startAppServer({
+      root,
+      dataDir: join(root, 'data'),
+      profileDir: join(root, 'profile'),
+      now: '2019-07-08T00:05:00Z',
+    });
+    try {
+      const d = new DraftingPage(page);
+      await d.start(server.url, department);
+      await page.getByRole('button', { name: `${projectId} 새 조정 요청서` }).click();
+      // The program's clock runs on from PLEDGE_NOW: a few seconds have passed on it, not the PC's years.
+      const started = /2019-07-08 09:0\d 작성 시작/;
+      await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
+      await expect(page.locator('.editor-bar h2')).toContainText(started);
+      await d.field('변경 요구사유').fill('교육용 재연');
+      await d.waitSaved();
+      await d.back();
+      const request = page
+        .locator(`[data-project-id="${projectId}"]`)
+        .getByRole('button', { name: /작성 시작 \(작성중\)/ });
+      await expect(request).toHaveText(/2019-07-08 09:0\d 작성 시작 \(작성중\)$/);
+    } finally {
+      await server.stop();
+      removeServerFolders(server);
+    }
+  });
 });
 
 test('a plan with 10 unit projects stays responsive while typing', async ({ page, app }) => {

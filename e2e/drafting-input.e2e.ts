@@ -174,6 +174,31 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
     '붙여넣은 값 5개 중 4개는 표 밖이라 넣지 못했습니다 (1개를 넣었습니다). 붙여넣을 칸을 확인하세요.',
   );
 
+  // A row copied from a sheet shaped like the printed form: '18 … '22.6월, 임기내 계, 임기후, 계. The totals are
+  // recognised by adding up the years and left out, so 임기후 gets 임기후.
+  const privateYears = [60, 70, 80, 90, 100];
+  const privateWithin = privateYears.reduce((a, b) => a + b, 0);
+  const officialRow = [...privateYears, privateWithin, 25, privateWithin + 25].join('\t');
+  await pasteInto(page, d.investmentCell(1, '민간', "'18"), `${officialRow}\r\n`);
+  await expect(d.investmentCell(1, '민간', "'18")).toHaveValue('60');
+  await expect(d.investmentCell(1, '민간', "'22.6월")).toHaveValue('100');
+  await expect(d.field('단위사업 1 민간 임기후 투자수요 (백만원)')).toHaveValue('25');
+  await expect.poll(() => d.amount('inv-0-private-within')).toBe(privateWithin);
+  await expect.poll(() => d.amount('inv-0-private-total')).toBe(privateWithin + 25);
+  await expect(page.getByTestId('inv-0-paste-note')).toHaveText(
+    "'임기내 계', '계' 열은 표가 계산하는 칸이라 건너뛰었습니다 (붙여넣은 값이 합과 맞습니다).",
+  );
+  // When the value at 임기내 계 is not the years' sum, which value is which is not guessed: nothing is placed.
+  const wrongRow = [1, 2, 3, 4, 5, 99, 6].join('\t');
+  await pasteInto(page, d.investmentCell(1, '민간', "'18"), `${wrongRow}\r\n`);
+  await expect(page.getByTestId('inv-0-paste-note')).toHaveText(
+    "붙여넣은 1번째 줄은 칸보다 값이 많아 양식의 열 순서로 읽었지만, '임기내 계' 자리에 붙여넣은 값(99)이 " +
+      '연도별 금액의 합(15)과 다릅니다. 어느 값이 어느 칸인지 알 수 없어 아무것도 넣지 않았습니다. ' +
+      '합계 열을 빼고 복사하거나 원래 표의 합계를 확인하세요.',
+  );
+  await expect(d.investmentCell(1, '민간', "'18")).toHaveValue('60');
+  await expect(d.field('단위사업 1 민간 임기후 투자수요 (백만원)')).toHaveValue('25');
+
   // Text with tabs pasted into a schedule cell spreads over the half-years.
   await pasteInto(page, d.scheduleCell(1, "'19 상"), '1기 선발\t"2기 선발\n(30개사)"\t성과 공유\r\n');
   await expect(d.scheduleCell(1, "'19 상")).toHaveValue('1기 선발');
@@ -187,5 +212,6 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   await expect(d.investmentCell(1, '국비', "'20")).toHaveValue('1200');
   await expect(d.investmentCell(1, '구비', "'22.6월")).toHaveValue('30');
   await expect(d.field('단위사업 1 기타 임기후 투자수요 (백만원)')).toHaveValue('7');
+  await expect(d.field('단위사업 1 민간 임기후 투자수요 (백만원)')).toHaveValue('25');
   await expect(d.scheduleCell(1, "'19 하")).toHaveValue('2기 선발\n(30개사)');
 });

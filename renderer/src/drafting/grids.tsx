@@ -20,7 +20,15 @@ import {
   useFieldError,
   type AnyForm,
 } from './form-kit';
-import { isBlockPaste, notPlacedMessage, parseClipboardTable, spreadPaste } from './paste-grid';
+import {
+  executedLayout,
+  investmentLayout,
+  isBlockPaste,
+  parseClipboardTable,
+  pasteNote,
+  spreadPaste,
+  type LayoutColumn,
+} from './paste-grid';
 
 /**
  * The money and schedule grids of the plan and the card. Input rows never watch values; only the small total
@@ -30,7 +38,7 @@ import { isBlockPaste, notPlacedMessage, parseClipboardTable, spreadPaste } from
 type SourceGridNumbers = Parameters<typeof investmentGridTotals>[0];
 
 /** A grid's paste handler for the cell at (row, column) of its editable cells. */
-type PasteAt = (
+export type PasteAt = (
   e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>,
   row: number,
   column: number,
@@ -39,28 +47,44 @@ type PasteAt = (
 /**
  * Pasting a block copied from a spreadsheet (values separated by tabs, rows by line breaks) into a cell of a grid
  * whose editable cells are `names[row][column]`: the values go into that cell and those after it, each set as if
- * typed there (checked by the same schema, marked dirty so autosave stores it). What falls outside the grid is
- * counted and said under it (`note`); a single value is left to the browser's own paste.
+ * typed there (checked by the same schema, marked dirty so autosave stores it). In a money grid a pasted 계 row
+ * is left out, and with the form's `layout` a row copied with its totals (임기내 계, 계, 확보총계) has them left
+ * out too, or is refused when they do not add up (spreadPaste). What was left out, refused or fell outside the
+ * grid is said under it (`note`); a single value is left to the browser's own paste.
  */
-function useGridPaste(form: AnyForm, names: readonly (readonly string[])[], cell: 'money' | 'text') {
+export function useGridPaste(
+  form: AnyForm,
+  names: readonly (readonly string[])[],
+  cell: 'money' | 'text',
+  layout?: readonly LayoutColumn[],
+) {
   const [note, setNote] = useState<string | null>(null);
   const onPaste = useCallback<PasteAt>(
     (e, row, column) => {
       const block = parseClipboardTable(e.clipboardData.getData('text/plain'));
       if (!isBlockPaste(block, cell)) return;
       e.preventDefault();
-      const spread = spreadPaste(block, names, { row, column });
+      const spread = spreadPaste(
+        block,
+        names,
+        { row, column },
+        {
+          totalRows: cell === 'money',
+          current: (name) => form.getValues(name),
+          ...(layout === undefined ? {} : { layout }),
+        },
+      );
       for (const [name, value] of spread.values) {
         form.setValue(name, value, { shouldDirty: true, shouldValidate: true });
       }
-      setNote(spread.notPlaced > 0 ? notPlacedMessage(spread.values.length, spread.notPlaced) : null);
+      setNote(pasteNote(spread));
     },
-    [form, names, cell],
+    [form, names, cell, layout],
   );
   return { onPaste, note };
 }
 
-function PasteNote({ note, testId }: { note: string | null; testId: string }) {
+export function PasteNote({ note, testId }: { note: string | null; testId: string }) {
   if (note === null) return null;
   return (
     <p className="field-error paste-note" role="status" data-testid={testId}>
@@ -188,7 +212,9 @@ export const InvestmentGrid = memo(function InvestmentGrid(props: {
       ),
     [props.base, keyList],
   );
-  const paste = useGridPaste(props.form, names, 'money');
+  // The form's row: the years, 임기내 계, 임기후, 계 (as the screen and the print lay it out).
+  const layout = useMemo(() => investmentLayout(keyList.split(',').length), [keyList]);
+  const paste = useGridPaste(props.form, names, 'money', layout);
   return (
     <>
       <table className="grid money-grid" data-path={props.base}>
@@ -288,7 +314,9 @@ export const ExecutedGrid = memo(function ExecutedGrid(props: {
     () => FUNDING_SOURCES.map((source) => idList.split(',').map((id) => `${props.base}.${source}.${id}`)),
     [props.base, idList],
   );
-  const paste = useGridPaste(props.form, names, 'money');
+  // The form's row: the half-years, then 계.
+  const layout = useMemo(() => executedLayout(idList.split(',').length), [idList]);
+  const paste = useGridPaste(props.form, names, 'money', layout);
   return (
     <>
       <table className="grid money-grid" data-path={props.base}>

@@ -215,3 +215,49 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   await expect(d.field('단위사업 1 민간 임기후 투자수요 (백만원)')).toHaveValue('25');
   await expect(d.scheduleCell(1, "'19 하")).toHaveValue('2기 선발\n(30개사)');
 });
+
+test('확보내역 takes a pasted row: the five sources, or a 붙임5 row with 확보총계 first', async ({
+  page,
+  app,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await confirmPlan(d);
+  await d.choosePeriod('2019-H1');
+  await page.getByRole('button', { name: `${projectId} 재정집행현황 열기` }).click();
+  await expect(page.locator('.editor-bar h2')).toContainText('재정집행 현황');
+  const secured = (label: string) => d.field(`확보내역 ${label} (백만원)`);
+
+  // The five sources as on the screen, pasted into 국비.
+  await pasteInto(page, secured('국비'), '1,000\t4,500.5\t0\t\t20\r\n');
+  await expect(secured('국비')).toHaveValue('1,000');
+  await expect(secured('시·도비')).toHaveValue('4,500.5');
+  await expect(secured('시군구비')).toHaveValue('0');
+  await expect(secured('민간')).toHaveValue('');
+  await expect(secured('기타')).toHaveValue('20');
+  await expect.poll(() => d.amount('secured-total')).toBe(5520.5);
+  await expect(page.getByTestId('secured-paste-note')).toHaveCount(0);
+
+  // A row copied from 붙임5 (확보총계, 국비, 시·도비, 시군구비, 민간, 기타): 확보총계 is recognised and left out.
+  const sources = [2000, 3000, 0, 500, 0];
+  const official = [sources.reduce((a, b) => a + b, 0), ...sources].join('\t');
+  await pasteInto(page, secured('국비'), `${official}\r\n`);
+  await expect(secured('국비')).toHaveValue('2000');
+  await expect(secured('시·도비')).toHaveValue('3000');
+  await expect(secured('민간')).toHaveValue('500');
+  await expect(secured('기타')).toHaveValue('0');
+  await expect.poll(() => d.amount('secured-total')).toBe(5500);
+  await expect(page.getByTestId('secured-paste-note')).toHaveText(
+    "'확보총계' 열은 표가 계산하는 칸이라 건너뛰었습니다 (붙여넣은 값이 합과 맞습니다).",
+  );
+  await d.waitSaved();
+
+  // Stored by autosave like typed values.
+  await d.reopen();
+  await d.choosePeriod('2019-H1');
+  await page.getByRole('button', { name: `${projectId} 재정집행현황 열기` }).click();
+  await expect(secured('시·도비')).toHaveValue('3000');
+  await expect(secured('민간')).toHaveValue('500');
+});

@@ -15,6 +15,8 @@ import type { Term } from '../../../domain/term/types';
 import { EditorFrame } from './EditorFrame';
 import { FinancePanel } from './FinancePanel';
 import { AmountCell, asAnyForm, cellNumber, formatMoney, TextArea, type AnyForm } from './form-kit';
+import { PasteNote, useGridPaste } from './grids';
+import { securedLayout } from './paste-grid';
 import { FinancePrint } from './print';
 import { useAutosave } from './use-autosave';
 import { printable } from './partial-save';
@@ -23,6 +25,13 @@ import { printable } from './partial-save';
 
 type RowIn = z.input<typeof financeRowSchema>;
 type RowOut = z.output<typeof financeRowSchema>;
+
+/**
+ * The 확보내역 cells as one grid row, for pasting a row from a spreadsheet; read in 붙임5's order (확보총계 first),
+ * a row copied from that form has its 확보총계 left out.
+ */
+const SECURED_NAMES = [FUNDING_SOURCES.map((s) => `secured.${s}`)];
+const SECURED_LAYOUT = securedLayout(FUNDING_SOURCES.length);
 
 const SecuredTotal = memo(function SecuredTotal({ form }: { form: AnyForm }) {
   const secured = (useWatch({ control: form.control, name: 'secured' }) ?? {}) as Record<string, unknown>;
@@ -56,6 +65,7 @@ export function FinanceRowForm(props: {
   });
   const any = asAnyForm(form);
   const handle = useAutosave(any, props.opened);
+  const paste = useGridPaste(any, SECURED_NAMES, 'money', SECURED_LAYOUT);
   // The project's 붙임5 row under the form, and again in its print (with another test id).
   const derivedRow = (testId?: string) => (
     <FinancePanel
@@ -116,12 +126,13 @@ export function FinanceRowForm(props: {
           </thead>
           <tbody>
             <tr>
-              {FUNDING_SOURCES.map((s) => (
+              {FUNDING_SOURCES.map((s, column) => (
                 <td key={s}>
                   <AmountCell
                     form={any}
                     name={`secured.${s}`}
                     label={`확보내역 ${FINANCE_SOURCE_LABELS[s]} (백만원)`}
+                    onPaste={(e) => paste.onPaste(e, 0, column)}
                   />
                 </td>
               ))}
@@ -129,6 +140,7 @@ export function FinanceRowForm(props: {
             </tr>
           </tbody>
         </table>
+        <PasteNote note={paste.note} testId="secured-paste-note" />
         <TextArea form={any} name="note" label="비고 (참고사항)" />
       </fieldset>
     </EditorFrame>

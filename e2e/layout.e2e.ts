@@ -211,6 +211,57 @@ test('at 1024×700 the 제출 전 확인 panel and its counts stay in sight whil
     return { bottom: f.bottom, panelTop: panel.top };
   });
   expect(focused.bottom).toBeLessThanOrEqual(focused.panelTop);
+
+  // Folded to its one-line bar (by keyboard), the panel gives the form the room; its counts stay in sight.
+  const panel = page.getByTestId('issues-panel');
+  const list = panel.locator('.issue-list');
+  const panelBox = async () => {
+    const box = await panel.boundingBox();
+    if (box === null) throw new Error('제출 전 확인 is not on screen');
+    return box;
+  };
+  const open = await panelBox();
+  const fold = panel.getByRole('button', { name: '제출 전 확인 접기' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  const unfold = panel.getByRole('button', { name: '제출 전 확인 펼치기' });
+  await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+  await expect(unfold).toBeFocused();
+  await expect(list).toBeHidden();
+  const folded = await panelBox();
+  expect(folded.height).toBeLessThanOrEqual(48);
+  expect(folded.y).toBeGreaterThan(open.y + 60);
+  expect(folded.y + folded.height).toBeCloseTo(open.y + open.height, 0);
+  await expect(count).toHaveText(/^오류 \d+건 · 확인 \d+건$/);
+  expect(await countInSight()).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('issues-1024-folded.png') });
+  // Still folded as the problems change: the count follows, and is said (a polite live region).
+  const errorsIn = async () => Number(/^오류 (\d+)건/.exec((await count.textContent()) ?? '')?.[1]);
+  const before = await errorsIn();
+  await page.getByRole('radio', { name: '정상추진', exact: true }).check();
+  await d.waitSaved();
+  await expect.poll(errorsIn).toBe(before - 1);
+  await expect(panel.locator('.issues-summary')).toHaveAttribute('aria-live', 'polite');
+  await expect(list).toBeHidden();
+  // Beside the form (a wide window) the list is open as always, with no fold; narrowed again, the choice holds,
+  // and for the rest of the session (the document opened again).
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(list).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^제출 전 확인/ })).toBeHidden();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(list).toBeHidden();
+  await d.back();
+  await d.openCard('1-1-1', '2019-H1');
+  await expect(unfold).toHaveAttribute('aria-expanded', 'false');
+  await expect(list).toBeHidden();
+  // Unfolded, it is as it was.
+  await unfold.focus();
+  await page.keyboard.press('Space');
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await expect(list).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect((await panelBox()).height).toBeCloseTo(open.height, 0);
 });
 
 /** The page printed as Chromium prints it (page.pdf); the text and each word's box read back with pdftotext. */

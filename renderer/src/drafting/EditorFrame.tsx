@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import {
   DOCUMENT_KIND_LABELS,
@@ -105,7 +105,50 @@ export function refusedFields(state: SaveState): [string, string][] {
     : [];
 }
 
+/**
+ * Whether the docked 제출 전 확인 (a window narrower than 1100 px) is folded to its one-line bar: the person's
+ * choice, kept for the session (every document opened after, a reload of the page) and nowhere else.
+ */
+const ISSUES_COLLAPSED_KEY = 'pledge.issuesCollapsed';
+let issuesCollapsedChoice = false;
+function readIssuesCollapsed(): boolean {
+  try {
+    return window.sessionStorage.getItem(ISSUES_COLLAPSED_KEY) === '1';
+  } catch {
+    return issuesCollapsedChoice;
+  }
+}
+function rememberIssuesCollapsed(collapsed: boolean): void {
+  issuesCollapsedChoice = collapsed;
+  try {
+    window.sessionStorage.setItem(ISSUES_COLLAPSED_KEY, collapsed ? '1' : '0');
+  } catch {
+    // No session storage (a locked-down profile): the choice lasts until the program is closed.
+  }
+}
+
+/** The width below which 제출 전 확인 docks at the bottom of the window (drafting.css's media query). */
+const DOCKED_QUERY = '(max-width: 1100px)';
+function onDockedChange(onChange: () => void): () => void {
+  const query = window.matchMedia(DOCKED_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+const isDocked = (): boolean => window.matchMedia(DOCKED_QUERY).matches;
+function useDocked(): boolean {
+  return useSyncExternalStore(onDockedChange, isDocked);
+}
+
 function IssueList({ handle }: { handle: AutosaveHandle }) {
+  // Only the docked panel folds (its toggle is there only); beside the form the list is always open, and the
+  // choice made while docked comes back when the window is narrowed again.
+  const [collapsed, setCollapsed] = useState(readIssuesCollapsed);
+  const docked = useDocked();
+  const folded = collapsed && docked;
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    rememberIssuesCollapsed(!collapsed);
+  };
   const { errors: savedErrors, warnings } = handle.validation;
   // What the last save refused comes first: it is on screen but not stored, and blocks 제출. The stored value's
   // own error at that field is not listed again (one problem, said once).
@@ -132,21 +175,43 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
       </button>
     </li>
   );
+  const none = errors.length === 0 && warnings.length === 0;
   return (
-    <section className="side-panel issues" aria-labelledby="issues-title" data-testid="issues-panel">
-      <h3 id="issues-title">제출 전 확인</h3>
-      {errors.length === 0 && warnings.length === 0 ? (
-        <p className="empty">확인할 항목이 없습니다.</p>
-      ) : (
-        <>
-          <p className="issue-count">
+    <section
+      className={`side-panel issues${folded ? ' issues-collapsed' : ''}`}
+      aria-labelledby="issues-title"
+      data-testid="issues-panel"
+    >
+      <div className="issues-head">
+        <h3 id="issues-title">제출 전 확인</h3>
+        <button
+          type="button"
+          className="issues-toggle"
+          aria-expanded={!folded}
+          aria-controls={none ? undefined : 'issues-list'}
+          aria-label={folded ? '제출 전 확인 펼치기' : '제출 전 확인 접기'}
+          onClick={toggle}
+          data-testid="issues-toggle"
+        >
+          {folded ? '펼치기' : '접기'}
+          <span aria-hidden="true">{folded ? ' ▲' : ' ▼'}</span>
+        </button>
+      </div>
+      {/* Folded, the list is out of sight: a new problem (or one fixed) is still said as the counts change. */}
+      <div className="issues-summary" aria-live={folded ? 'polite' : undefined} aria-atomic="true">
+        {none ? (
+          <p className="empty">확인할 항목이 없습니다.</p>
+        ) : (
+          <p className={`issue-count${errors.length > 0 ? ' has-errors' : ''}`}>
             오류 {errors.length}건 · 확인 {warnings.length}건
           </p>
-          <ul className="issue-list">
-            {errors.map((e, i) => item(e, 'error', i))}
-            {warnings.map((w, i) => item(w, 'warning', i))}
-          </ul>
-        </>
+        )}
+      </div>
+      {!none && (
+        <ul className="issue-list" id="issues-list">
+          {errors.map((e, i) => item(e, 'error', i))}
+          {warnings.map((w, i) => item(w, 'warning', i))}
+        </ul>
       )}
     </section>
   );

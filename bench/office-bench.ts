@@ -250,11 +250,7 @@ export async function benchOffice(
       log(
         `다시 시작한 뒤: 미리 만들기 (화면 요청 전, 백그라운드) ${restart.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${restart.firstRequestMs.toFixed(2)} ms`,
       );
-      const afterImport = await timeImportThenOpen(
-        office,
-        dir.path,
-        senders[200 % senders.length] as Sender,
-      );
+      const afterImport = await timeImportThenOpen(office, dir.path, senders[200 % senders.length] as Sender);
       log(
         `다시 시작한 뒤 바로 번들 가져오기: 가져오기가 끝난 뒤 백그라운드로 만든 표 ${afterImport.backgroundBuildMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${afterImport.firstRequestMs.toFixed(2)} ms`,
       );

@@ -163,6 +163,11 @@ interface ParsedCache {
   receivedLists: Map<string, { rewrites: number; maxRowid: number; rows: readonly ReceivedRow[] }>;
   /** An accepted bundle's documents of a half-year (제출 현황), by `sha256|half-year`. */
   bundleDocuments: Map<string, { kind: DocumentKind; projectId: string }[]>;
+  /**
+   * Whether a received plan matches a version of the office's confirmed document (plan-confirmations.ts), by the
+   * received row's key and the document's id, version and time of the version: both sides are fixed by them.
+   */
+  planMatches: Map<string, boolean>;
 }
 const MAX_CACHED = 50_000;
 const caches = new WeakMap<object, ParsedCache>();
@@ -180,6 +185,7 @@ const cacheOf = (db: Kysely<Database> | Transaction<Database>): ParsedCache => {
       memo: createReportMemo(),
       receivedLists: new Map(),
       bundleDocuments: new Map(),
+      planMatches: new Map(),
     };
     caches.set(owner, cache);
   }
@@ -202,6 +208,16 @@ export async function inReadSnapshot<T>(
   });
 }
 
+/**
+ * The kept answers to "does this received plan match a version of the office's confirmed plan?" (see
+ * ParsedCache.planMatches), for this database handle or the read snapshot taken on it; bounded like the others.
+ */
+export function keptPlanMatches(db: Kysely<Database> | Transaction<Database>): Map<string, boolean> {
+  const kept = cacheOf(db).planMatches;
+  if (kept.size > MAX_CACHED) kept.clear();
+  return kept;
+}
+
 /** rowids per query: far below SQLite's parameter limit. */
 const ROWIDS_PER_QUERY = 500;
 
@@ -210,8 +226,12 @@ const ROWIDS_PER_QUERY = 500;
  * path reads them back without checking every field again (thousands of cards per report). Only rows not parsed
  * before are read from the database.
  */
-const receivedKey = (r: { bundle_sha256: string; kind: string; project_id: string; slot: string }): string =>
-  `${r.bundle_sha256}|${r.kind}|${r.project_id}|${r.slot}`;
+export const receivedKey = (r: {
+  bundle_sha256: string;
+  kind: string;
+  project_id: string;
+  slot: string;
+}): string => `${r.bundle_sha256}|${r.kind}|${r.project_id}|${r.slot}`;
 
 async function storedAll<T>(
   db: Kysely<Database> | Transaction<Database>,

@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ExecutionPlan } from '../../domain/documents';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
+import { keptPlanMatches } from './office-snapshot';
+import { openCopies } from './test-support/open-copies';
 import { basePlan, direct, LEAD, planDoc, request, useOfficeHarness } from './test-support/office-harness';
 
 const h = useOfficeHarness();
+const copies = openCopies();
+afterEach(() => copies.closeAll());
 
 describe('confirming practice plans (실천계획서 확정)', () => {
   const planOf = async (projectId: string) =>
@@ -70,6 +74,62 @@ describe('confirming practice plans (실천계획서 확정)', () => {
       clock = new Date('2019-01-10T09:00:00Z');
       await sendPlan({ ...plan, policyGoal: '확정 뒤에 고쳐 보낸 정책목표' }, 2, first);
       expect(await stateNow()).toBe('newerReceived');
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('keeps each comparison of a received plan between lists, and a kept answer is what a fresh read gives', async () => {
+    let clock = new Date('2018-09-18T09:00:00Z');
+    const timed = await makeCopy(h.dir.path, 'kept-office', { role: 'office' }, () => clock);
+    try {
+      await enroll(timed, h.dept);
+      const plan = basePlan();
+      let previous: string | null = null;
+      let revision = 0;
+      const sendPlan = async (json: ExecutionPlan) => {
+        revision += 1;
+        const bytes = await signSubmission(await privateKeyOf(h.dept), {
+          department: LEAD,
+          period: 'plan',
+          revision,
+          previousBundleSha256: previous,
+          documents: [planDoc(json)],
+        });
+        const [result] = await importBundleInputs(timed, [{ name: `p${revision}.pledge`, bytes }], direct);
+        expect(result?.status).toBe('accepted');
+        previous = sha256Hex(bytes);
+      };
+      const handlers = officeHandlers(timed);
+      /** The state on this copy (answers kept) and on a copy opened anew on the same folder (nothing kept). */
+      const states = async () => {
+        const kept = (await handlers.listPlanConfirmations()).find((p) => p.projectId === '1-1-1')?.state;
+        const fresh = await copies.copyAt(timed.dataDir);
+        const anew = (await officeHandlers(fresh).listPlanConfirmations()).find(
+          (p) => p.projectId === '1-1-1',
+        )?.state;
+        await fresh.close();
+        copies.open.splice(0);
+        return { kept, anew };
+      };
+      await sendPlan(plan);
+      clock = new Date('2018-11-30T09:00:00Z');
+      await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+      // The same plan sent again after the confirmation: compared once, then the answer is kept.
+      clock = new Date('2019-01-10T09:00:00Z');
+      await sendPlan(plan);
+      expect(await states()).toEqual({ kept: 'confirmed', anew: 'confirmed' });
+      expect([...keptPlanMatches(timed.db).values()]).toEqual([true]);
+      expect(await states()).toEqual({ kept: 'confirmed', anew: 'confirmed' });
+      // A changed plan is a new row: compared, not found among the versions.
+      clock = new Date('2019-02-10T09:00:00Z');
+      await sendPlan({ ...plan, policyGoal: '확정 뒤에 고쳐 보낸 정책목표' });
+      expect(await states()).toEqual({ kept: 'newerReceived', anew: 'newerReceived' });
+      // Confirmed again: a new version of the office's document, so the kept "no" no longer applies.
+      clock = new Date('2019-03-10T09:00:00Z');
+      await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+      clock = new Date('2019-03-11T09:00:00Z');
+      expect(await states()).toEqual({ kept: 'confirmed', anew: 'confirmed' });
     } finally {
       await timed.close();
     }

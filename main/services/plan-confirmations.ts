@@ -4,7 +4,7 @@ import type { Catalog } from '../../domain/catalog/types';
 import type { Database } from '../../db/schema';
 import { UserError } from './errors';
 import { confirmReceivedPlan } from './office-decisions';
-import { receivedOf, type ReceivedRow } from './office-snapshot';
+import { keptPlanMatches, receivedKey, receivedOf, type ReceivedRow } from './office-snapshot';
 
 /**
  * The office's list of practice plans (실천계획서) to confirm after the citizens' panel: per catalog project, the
@@ -54,26 +54,42 @@ export async function listPlanConfirmations(
   });
 }
 
+/** The office's confirmed document of a project, as listPlanConfirmations reads it. */
+interface OwnPlan {
+  id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 /**
  * Projects whose latest received plan was never confirmed although an earlier one was: its content matches no
  * version of the office's confirmed document (a later approved change does not count as a new plan, since the
- * version confirmed from the department's plan stays in the history).
+ * version confirmed from the department's plan stays in the history). Each answer is kept (keptPlanMatches): the
+ * received row never changes, and the document's versions only change with its version number, so every report
+ * while plans wait for 실천계획 확정 compares only what arrived or was confirmed since the last one.
  */
 async function sentAfterConfirmation(
   db: Kysely<Database>,
   catalog: Catalog,
   latest: ReadonlyMap<string, ReceivedRow>,
-  confirmedByProject: ReadonlyMap<string, { id: string; created_at: string }>,
+  confirmedByProject: ReadonlyMap<string, OwnPlan>,
 ): Promise<Set<string>> {
+  const kept = keptPlanMatches(db);
+  const keyOf = (c: { sent: ReceivedRow; own: OwnPlan }): string =>
+    `${receivedKey(c.sent)}|${c.own.id}#${c.own.version}#${c.own.updated_at}`;
+  const out = new Set<string>();
   // A plan received before the office first confirmed the project was the latest then, and confirming takes the
   // latest: it was confirmed. Only plans received since need their content compared.
   const candidates = catalog.projects
     .map((p) => ({ sent: latest.get(`${p.id}\u0000${p.leadDepartment}`), own: confirmedByProject.get(p.id) }))
-    .filter(
-      (c): c is { sent: NonNullable<typeof c.sent>; own: { id: string; created_at: string } } =>
-        !!c.sent && !!c.own && Date.parse(c.sent.received_at) >= Date.parse(c.own.created_at),
-    );
-  const out = new Set<string>();
+    .filter((c): c is { sent: ReceivedRow; own: OwnPlan } => {
+      if (!c.sent || !c.own || Date.parse(c.sent.received_at) < Date.parse(c.own.created_at)) return false;
+      const matches = kept.get(keyOf({ sent: c.sent, own: c.own }));
+      if (matches === undefined) return true;
+      if (!matches) out.add(c.sent.project_id);
+      return false;
+    });
   for (let i = 0; i < candidates.length; i += 500) {
     const chunk = candidates.slice(i, i + 500);
     const sentJson = new Map(
@@ -101,7 +117,10 @@ async function sentAfterConfirmation(
     }
     for (const c of chunk) {
       const json = sentJson.get(c.sent.rowid);
-      if (json !== undefined && !versions.get(c.own.id)?.has(canonicalPlan(json))) out.add(c.sent.project_id);
+      if (json === undefined) continue;
+      const matches = versions.get(c.own.id)?.has(canonicalPlan(json)) === true;
+      kept.set(keyOf(c), matches);
+      if (!matches) out.add(c.sent.project_id);
     }
   }
   return out;

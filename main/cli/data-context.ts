@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { assertLocalDatabasePath, DataFolderError, UnsafeDatabasePathError } from '../../db/create-db';
-import { createAppContext, databaseFileName, databasePathIn, type AppContext } from '../services/context';
+import {
+  createAppContext,
+  databaseFileName,
+  databasePathIn,
+  unreadableDatabaseError,
+  type AppContext,
+} from '../services/context';
 import { UserError } from '../services/errors';
 import { UsageError } from './io';
 
@@ -81,13 +87,7 @@ export function checkDataFolder(dataDir: string | undefined, use: DataFolderUse 
 /** A Korean message for a database that could not be opened (the message itself when it is one already). */
 function openError(error: unknown, dir: string): unknown {
   if (error instanceof UserError || error instanceof DataFolderError) return error;
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-    return new UserError(
-      'DATA_DIR_UNREADABLE',
-      `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${databasePathIn(dir)}\n백업이 있으면 새 폴더에 복원하세요 (pledge restore).`,
-    );
-  return error;
+  return unreadableDatabaseError(error, databasePathIn(dir));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,37 @@ describe('startBrowserMode', () => {
     await expect(
       startBrowserMode({ appRoot: join(root, 'nothing-built'), profileDir: join(root, 'profile2') }),
     ).rejects.toThrow('npm run build');
+  });
+});
+
+describe('startBrowserMode on data it cannot read', () => {
+  it('names a data file that is not a database and leaves it as it was', async () => {
+    const dataDir = join(root, 'broken-data');
+    mkdirSync(dataDir, { recursive: true });
+    const junk = Buffer.from('이 파일은 데이터베이스가 아닙니다. '.repeat(200), 'utf8');
+    writeFileSync(join(dataDir, 'pledge.sqlite'), junk);
+    const started = startBrowserMode({
+      appRoot: join(root, 'app'),
+      profileDir: join(root, 'broken-profile'),
+      dataDirOverride: dataDir,
+    });
+    await expect(started).rejects.toMatchObject({
+      code: 'DATA_DIR_UNREADABLE',
+      message: expect.stringContaining(
+        `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${join(dataDir, 'pledge.sqlite')}`,
+      ) as unknown,
+    });
+    await expect(started).rejects.toThrow(/고치거나 지우지 않았습니다.*백업에서 복원/s);
+    expect(readFileSync(join(dataDir, 'pledge.sqlite')).equals(junk)).toBe(true);
+  });
+
+  it('names an unreadable settings file instead of opening the default folder as if none was chosen', async () => {
+    const profileDir = join(root, 'profile-with-broken-config');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, 'config.json'), '{"dataDir": "D:\\공약');
+    const started = startBrowserMode({ appRoot: join(root, 'app'), profileDir });
+    await expect(started).rejects.toMatchObject({ code: 'PROFILE_CONFIG_UNREADABLE' });
+    await expect(started).rejects.toThrow(join(profileDir, 'config.json'));
+    expect(existsSync(join(profileDir, 'data'))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { assertLocalDatabasePath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
+import { UserError } from './errors';
 import { notFullPathHere } from './local-path';
 import { ensureReferenceData } from './reference';
 
@@ -48,7 +49,18 @@ export const databasePathIn = (dataDir: string): string => join(dataDir, databas
 function readProfileConfig(profileDir: string): z.infer<typeof profileConfigSchema> | null {
   const path = join(profileDir, 'config.json');
   if (!existsSync(path)) return null;
-  const parsed = profileConfigSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    // Not read as "no choice made": the default folder would open instead, and the data would look gone.
+    throw new UserError(
+      'PROFILE_CONFIG_UNREADABLE',
+      `이 PC의 설정 파일을 읽을 수 없습니다: ${path} (${error instanceof Error ? error.message : String(error)}).\n` +
+        '어느 데이터 폴더를 쓰는지 적힌 파일입니다. 데이터는 그대로 있습니다. 이 파일을 지우고 다시 시작한 뒤 처음 설정에서 쓰던 데이터 폴더를 고르세요.',
+    );
+  }
+  const parsed = profileConfigSchema.safeParse(json);
   return parsed.success ? parsed.data : null;
 }
 
@@ -59,13 +71,33 @@ function writeProfileConfig(profileDir: string, config: z.infer<typeof profileCo
   renameSync(`${path}.tmp`, path);
 }
 
+/**
+ * A database file SQLite cannot read (another file under the name, a damaged one) as a message that names it and
+ * the way out; any other error as it was. The file is never changed or removed on the way.
+ */
+export function unreadableDatabaseError(error: unknown, path: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') return error;
+  return new UserError(
+    'DATA_DIR_UNREADABLE',
+    `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${path}\n이 파일은 고치거나 지우지 않았습니다. ` +
+      '데이터 백업 파일이 있으면 새 데이터 폴더에 복원하세요 (pledge restore 백업파일 --data 새_폴더, 또는 다른 데이터 폴더로 시작한 뒤 설정 변경 → 백업에서 복원).',
+  );
+}
+
 async function openData(dataDir: string, now: () => Date): Promise<Kysely<Database>> {
-  const db = createDb(databasePathIn(dataDir));
+  const path = databasePathIn(dataDir);
+  let db: Kysely<Database>;
+  try {
+    db = createDb(path);
+  } catch (error) {
+    throw unreadableDatabaseError(error, path);
+  }
   try {
     await ensureReferenceData(db, now());
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw unreadableDatabaseError(error, path);
   }
   return db;
 }

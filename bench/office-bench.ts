@@ -333,6 +333,16 @@ async function timeChanges(
   return { times };
 }
 
+/** The app opened again on the office's data folder, with a new connection (nothing read or parsed yet). */
+const openAgain = (office: AppContext, root: string): Promise<AppContext> =>
+  createAppContext({
+    profileDir: join(root, 'office', 'profile'),
+    dataDirOverride: office.dataDir,
+    mode: 'cli',
+    appVersion: office.appVersion,
+    now: office.now,
+  });
+
 /**
  * The app opened again on the office's data folder: the background warm-up (without its delay), timed, then the
  * screen's first request (the default half-year and 집행률 기준), timed; the second copy is closed after.
@@ -341,13 +351,7 @@ async function timeRestartWithWarmUp(
   office: AppContext,
   root: string,
 ): Promise<{ warmUpMs: number; firstRequestMs: number }> {
-  const again = await createAppContext({
-    profileDir: join(root, 'office', 'profile'),
-    dataDirOverride: office.dataDir,
-    mode: 'cli',
-    appVersion: office.appVersion,
-    now: office.now,
-  });
+  const again = await openAgain(office, root);
   try {
     const handlers = officeHandlers(again);
     const started = performance.now();
@@ -380,13 +384,7 @@ async function timeImportThenOpen(
   root: string,
   sender: Sender,
 ): Promise<{ backgroundBuildMs: number; firstRequestMs: number }> {
-  const again = await createAppContext({
-    profileDir: join(root, 'office', 'profile'),
-    dataDirOverride: office.dataDir,
-    mode: 'cli',
-    appVersion: office.appVersion,
-    now: office.now,
-  });
+  const again = await openAgain(office, root);
   const refresh = keepReportCurrent(again, createHandlers(again), 0);
   try {
     const screen = refresh.handlers;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExecutionPlan } from '../../domain/documents';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
+import type { AppContext } from './context';
 import { officeHandlers } from './office-handlers';
 import { keptPlanMatches } from './office-snapshot';
 import { openCopies } from './test-support/open-copies';
@@ -10,6 +11,25 @@ import { basePlan, direct, LEAD, planDoc, request, useOfficeHarness } from './te
 const h = useOfficeHarness();
 const copies = openCopies();
 afterEach(() => copies.closeAll());
+
+/** The department's plan bundles to an office copy, one revision after another, each checked to be accepted. */
+function planSender(office: AppContext): (json: ExecutionPlan) => Promise<void> {
+  let previous: string | null = null;
+  let revision = 0;
+  return async (json) => {
+    revision += 1;
+    const bytes = await signSubmission(await privateKeyOf(h.dept), {
+      department: LEAD,
+      period: 'plan',
+      revision,
+      previousBundleSha256: previous,
+      documents: [planDoc(json)],
+    });
+    const [result] = await importBundleInputs(office, [{ name: `p${revision}.pledge`, bytes }], direct);
+    expect(result?.status).toBe('accepted');
+    previous = sha256Hex(bytes);
+  };
+}
 
 describe('confirming practice plans (실천계획서 확정)', () => {
   const planOf = async (projectId: string) =>
@@ -52,19 +72,8 @@ describe('confirming practice plans (실천계획서 확정)', () => {
     try {
       await enroll(timed, h.dept);
       const plan = basePlan();
-      const sendPlan = async (json: ExecutionPlan, revision: number, previous: string | null) => {
-        const bytes = await signSubmission(await privateKeyOf(h.dept), {
-          department: LEAD,
-          period: 'plan',
-          revision,
-          previousBundleSha256: previous,
-          documents: [planDoc(json)],
-        });
-        const [result] = await importBundleInputs(timed, [{ name: `p${revision}.pledge`, bytes }], direct);
-        expect(result?.status).toBe('accepted');
-        return sha256Hex(bytes);
-      };
-      const first = await sendPlan(plan, 1, null);
+      const sendPlan = planSender(timed);
+      await sendPlan(plan);
       const handlers = officeHandlers(timed);
       const stateNow = async () =>
         (await handlers.listPlanConfirmations()).find((p) => p.projectId === '1-1-1')?.state;
@@ -72,7 +81,7 @@ describe('confirming practice plans (실천계획서 확정)', () => {
       await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
       expect(await stateNow()).toBe('confirmed');
       clock = new Date('2019-01-10T09:00:00Z');
-      await sendPlan({ ...plan, policyGoal: '확정 뒤에 고쳐 보낸 정책목표' }, 2, first);
+      await sendPlan({ ...plan, policyGoal: '확정 뒤에 고쳐 보낸 정책목표' });
       expect(await stateNow()).toBe('newerReceived');
     } finally {
       await timed.close();
@@ -85,21 +94,7 @@ describe('confirming practice plans (실천계획서 확정)', () => {
     try {
       await enroll(timed, h.dept);
       const plan = basePlan();
-      let previous: string | null = null;
-      let revision = 0;
-      const sendPlan = async (json: ExecutionPlan) => {
-        revision += 1;
-        const bytes = await signSubmission(await privateKeyOf(h.dept), {
-          department: LEAD,
-          period: 'plan',
-          revision,
-          previousBundleSha256: previous,
-          documents: [planDoc(json)],
-        });
-        const [result] = await importBundleInputs(timed, [{ name: `p${revision}.pledge`, bytes }], direct);
-        expect(result?.status).toBe('accepted');
-        previous = sha256Hex(bytes);
-      };
+      const sendPlan = planSender(timed);
       const handlers = officeHandlers(timed);
       /** The state on this copy (answers kept) and on a copy opened anew on the same folder (nothing kept). */
       const states = async () => {

@@ -5,26 +5,13 @@ import { runSourceInChild } from '../cli/test-cli-child';
 import type { AppContext } from './context';
 import { createHandlers } from './handlers';
 import { enterImportWrites } from './import-write-mode';
-import { officeHandlers } from './office-handlers';
 import { keepReportCurrent } from './report-refresh';
-import {
-  basePlan,
-  cardDoc,
-  cardFor,
-  planDoc,
-  statusOf,
-  useOfficeHarness,
-} from './test-support/office-harness';
+import { sendConfirmedPlanAndCompletedCard, statusOf, useOfficeHarness } from './test-support/office-harness';
 
 const h = useOfficeHarness();
 const QUIET_MS = 20;
 
-const received = async (): Promise<void> => {
-  const plan = basePlan();
-  await h.send('plan', [planDoc(plan)]);
-  await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
-  await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
-};
+const received = (): Promise<void> => sendConfirmedPlanAndCompletedCard(h);
 
 /** The handlers of a copy on a clock in 2019 하반기, with every report request the refresh makes recorded. */
 function spied(copy: AppContext): {

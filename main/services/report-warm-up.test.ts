@@ -4,14 +4,7 @@ import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../domain/reports';
 import type { AppContext } from './context';
 import { officeHandlers } from './office-handlers';
 import { scheduleReportWarmUp } from './report-warm-up';
-import {
-  basePlan,
-  cardDoc,
-  cardFor,
-  planDoc,
-  statusOf,
-  useOfficeHarness,
-} from './test-support/office-harness';
+import { sendConfirmedPlanAndCompletedCard, statusOf, useOfficeHarness } from './test-support/office-harness';
 
 const h = useOfficeHarness();
 
@@ -21,12 +14,7 @@ const office = (): { ctx: AppContext; handlers: ReturnType<typeof officeHandlers
   return { ctx, handlers: officeHandlers(ctx) };
 };
 
-const received = async (): Promise<void> => {
-  const plan = basePlan();
-  await h.send('plan', [planDoc(plan)]);
-  await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
-  await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
-};
+const received = (): Promise<void> => sendConfirmedPlanAndCompletedCard(h);
 
 describe('the office report built after start', () => {
   it('is the very report the 종합 현황 screen gets with its first request', async () => {

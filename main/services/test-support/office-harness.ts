@@ -13,7 +13,7 @@ import {
 } from '../bundle-test-support';
 import { directVerifier } from '../bundle-verify';
 import type { AppContext } from '../context';
-import type { officeHandlers } from '../office-handlers';
+import { officeHandlers } from '../office-handlers';
 
 /**
  * The office's tests: a real office copy and one enrolled, approved department (경제진흥본부) per test, real
@@ -163,4 +163,12 @@ export async function sendFromUnapprovedPc(
   } finally {
     await other.close();
   }
+}
+
+/** The lead department's plan, confirmed by the office, and its 2019-H1 card reporting 완료. */
+export async function sendConfirmedPlanAndCompletedCard(h: OfficeHarness): Promise<void> {
+  const plan = basePlan();
+  await h.send('plan', [planDoc(plan)]);
+  await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
+  await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { createAppContext, type AppContext } from './context';
-import { dispatch } from './dispatch';
+import { dispatch, storageError } from './dispatch';
 import { createHandlers } from './handlers';
 
 let dir: ReturnType<typeof makeTempDir>;
@@ -56,5 +56,21 @@ describe('an input the contract refuses is said in Korean', () => {
     if (result.ok) throw new Error('accepted');
     expect(result.error.message).toMatch(/^키 등록 파일이 아닙니다 \(너무 큽니다\): /);
     expect(result.error.details).toEqual({ text: result.error.message });
+  });
+});
+
+describe('a storage failure is said plainly', () => {
+  it("by SQLite's code family (SQLITE_IOERR_WRITE is an I/O error), and anything else stays the general message", () => {
+    expect(
+      storageError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' })),
+    ).toMatchObject({
+      code: 'DATA_IO_ERROR',
+    });
+    expect(storageError(Object.assign(new Error('no space'), { code: 'ENOSPC' }))?.code).toBe('DISK_FULL');
+    expect(
+      storageError(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT_UNIQUE' })),
+    ).toBeNull();
+    expect(storageError(new Error('plain'))).toBeNull();
+    expect(storageError(null)).toBeNull();
   });
 });

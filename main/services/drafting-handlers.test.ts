@@ -10,6 +10,7 @@ import {
   type ManagementCard,
   UNREQUESTED_CHANGE,
 } from '../../domain/documents';
+import { withRawConnection } from '../../db/create-db';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { createAppContext, type AppContext } from './context';
 import { dispatch } from './dispatch';
@@ -460,5 +461,32 @@ describe('a new change request', () => {
   it('keeps 13 digits for a moment before 2001, as the stored numbers and the label read them', () => {
     expect(changeRequestSlotAt(Date.parse('1999-01-01T00:00:00Z'))).toBe('cr-0915148800000');
     expect(changeRequestSlotAt(1562544300000)).toBe('cr-1562544300000');
+  });
+});
+
+describe('a save the disk cannot take', () => {
+  // SQLite itself refuses to grow the file: max_page_count stops it at its present size, as a full disk would.
+  it('is said as a full disk, and the stored document stays exactly as it was', async () => {
+    const plan = examplePlan();
+    await ok('saveDraft', { ...planRef, json: plan, expectedVersion: null });
+    const before = await dumpDocuments();
+    await withRawConnection(ctx.db, (sqlite) => {
+      const pages = sqlite.pragma('page_count', { simple: true }) as number;
+      sqlite.pragma(`max_page_count = ${pages}`);
+    });
+    // About 40 KB in UTF-8: more than the free room in the pages the file has.
+    const longGoal = '도시의 미래를 바꾸는 정책목표입니다. '.repeat(600);
+    const result = await call('saveDraft', {
+      ...planRef,
+      json: { ...plan, policyGoal: longGoal },
+      expectedVersion: 1,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+    if (!result.ok) {
+      expect(result.error.message).toMatch(
+        /^디스크 공간이 부족해 저장하지 못했습니다\. 저장된 데이터는 바뀌지 않았습니다/,
+      );
+    }
+    expect(await dumpDocuments()).toEqual(before);
   });
 });

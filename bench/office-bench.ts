@@ -377,7 +377,7 @@ async function timeRestartWithWarmUp(
  * The app opened again on the office's data folder, nothing built or parsed, and a department's re-sent bundle
  * imported through the app's handlers (as 제출 파일 가져오기 does) before 종합 현황 is opened: the report is
  * built again in the background once the import has ended (report-refresh.ts; a pause of 0 ms instead of the
- * app's REFRESH_QUIET_MS, so the time waited is the build's), then the screen's first request is timed.
+ * app's pauses, so the time waited is the build's), then the screen's first request is timed.
  */
 async function timeImportThenOpen(
   office: AppContext,
@@ -385,7 +385,7 @@ async function timeImportThenOpen(
   sender: Sender,
 ): Promise<{ backgroundBuildMs: number; firstRequestMs: number }> {
   const again = await openAgain(office, root);
-  const refresh = keepReportCurrent(again, createHandlers(again), 0);
+  const refresh = keepReportCurrent(again, createHandlers(again), 0, 0);
   try {
     const screen = refresh.handlers;
     // The half-year the screen opens on: the department re-sends its cards for it.

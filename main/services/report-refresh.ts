@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Handlers, OperationName, ReportRequest } from '../../domain/api/contract';
+import { dataGeneration } from '../../db/data-generation';
+import type { Database } from '../../db/schema';
 import type { AppContext } from './context';
 import { importsRunning } from './import-write-mode';
 import { whoAmI } from './session';
@@ -10,15 +13,29 @@ import { whoAmI } from './session';
  * Seoul's size), and any later change costs a build of tens of milliseconds. Either would be spent when the
  * 종합 현황 screen opens; here it is spent while the office reads the import's results. Each call of the wrapped
  * handlers (an import, its progress, a decision, a confirmed plan) schedules a check for when the calls have
- * stopped for REFRESH_QUIET_MS and no import is writing; the check asks for the report the screen asked for last
- * (the default one before that). An unchanged report is the kept one and costs nothing (office-report-cache.ts);
- * a changed one is built and kept, so the screen's request finds it, or joins the build still running.
+ * stopped for REFRESH_QUIET_MS (AFTER_IMPORT_QUIET_MS after an import's calls: the screen sends a long list of
+ * files in parts) and no import is writing. The check builds only when the data changed since the last check
+ * (the data generation, migration 0008, as read when the handlers were wrapped, then at each check): the report
+ * after start is the warm-up's (report-warm-up.ts), which waits until the first window was answered, and the
+ * first check on another data folder (after switching to it) only notes its generation.
+ * It asks for the report the screen asked for last (the default one before that), which is built and kept, so
+ * the screen's request finds it, or joins the build still running.
  *
  * Only on the office's copy. Failures are left to the screen, which asks again and shows its own message.
  */
 
 /** Calls closer together than this (an import's progress polled, keys pressed in a form) are one burst. */
 export const REFRESH_QUIET_MS = 400;
+/** After an import's calls: the next part of a long list of files is usually on its way. */
+export const AFTER_IMPORT_QUIET_MS = 1_500;
+
+/** The office's import: its calls come in parts (files sent up to 200 at a time, the progress polled). */
+const IMPORTS: ReadonlySet<OperationName> = new Set<OperationName>([
+  'startBundleImport',
+  'getImportProgress',
+  'importBundleData',
+  'importBundleFiles',
+]);
 
 /** Operations that only read the report or ask whether it changed: they never start a refresh. */
 const READS_THE_REPORT: ReadonlySet<OperationName> = new Set<OperationName>([
@@ -28,8 +45,6 @@ const READS_THE_REPORT: ReadonlySet<OperationName> = new Set<OperationName>([
   'exportReportWorkbook',
   'exportPublicReport',
 ]);
-
-type RefreshHandlers = Pick<Handlers, 'getDefaultReportPeriod' | 'getOfficeReport'>;
 
 export interface ReportRefresh {
   /** The same handlers; each call schedules a refresh, and getOfficeReport's request is remembered. */
@@ -47,8 +62,17 @@ export function keepReportCurrent(
   ctx: AppContext,
   handlers: Handlers,
   quietMs: number = REFRESH_QUIET_MS,
+  afterImportMs: number = AFTER_IMPORT_QUIET_MS,
 ): ReportRefresh {
   let last: Remembered | null = null;
+  /** The database checked last and its data generation then (a folder switch makes another database current). */
+  let seen: { db: Kysely<Database>; generation: number } | null = null;
+  // The data as the app starts: what changes after this is what the checks look for.
+  const startDb = ctx.db;
+  void dataGeneration(startDb).then(
+    (generation) => (seen ??= { db: startDb, generation }),
+    () => undefined,
+  );
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -61,10 +85,10 @@ export function keepReportCurrent(
     for (const w of waiting) w();
   };
 
-  const schedule = (): void => {
+  const schedule = (wait = quietMs): void => {
     if (stopped) return;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(fire, quietMs);
+    timer = setTimeout(fire, wait);
     // A refresh alone never keeps a process running; one that is waited for (idle) does.
     if (waiters.length === 0) timer.unref();
   };
@@ -74,10 +98,26 @@ export function keepReportCurrent(
     if (stopped) return settleIfIdle();
     // An import still writing (a folder of bundles, committed in batches): its end schedules the next check.
     if (importsRunning(ctx.db) || running !== null) return schedule();
-    running = refresh(ctx, handlers, last).finally(() => {
+    running = refreshIfChanged().finally(() => {
       running = null;
       settleIfIdle();
     });
+  }
+
+  /** One check: the report last asked for (or the screen's first one) built when the data changed; never throws. */
+  async function refreshIfChanged(): Promise<void> {
+    try {
+      const db = ctx.db;
+      const generation = await dataGeneration(db);
+      const before = seen;
+      seen = { db, generation };
+      if (before === null || before.db !== db || before.generation === generation) return;
+      if ((await whoAmI(ctx))?.role !== 'office') return;
+      const request = last ?? (await handlers.getDefaultReportPeriod({}));
+      await handlers.getOfficeReport(request);
+    } catch {
+      // The screen asks again and shows its own message.
+    }
   }
 
   const wrapped = Object.fromEntries(
@@ -88,7 +128,8 @@ export function keepReportCurrent(
         try {
           return await handler(input);
         } finally {
-          if (!READS_THE_REPORT.has(name)) schedule();
+          if (!READS_THE_REPORT.has(name))
+            schedule(IMPORTS.has(name) ? Math.max(quietMs, afterImportMs) : quietMs);
         }
       };
       return [name, call];
@@ -116,15 +157,4 @@ export function keepReportCurrent(
 function rememberedOf(request: ReportRequest): Remembered {
   const { today: _today, ...rest } = request;
   return rest;
-}
-
-/** One refresh: the report last asked for (or the screen's first one), built or found kept; never throws. */
-async function refresh(ctx: AppContext, handlers: RefreshHandlers, last: Remembered | null): Promise<void> {
-  try {
-    if ((await whoAmI(ctx))?.role !== 'office') return;
-    const request = last ?? (await handlers.getDefaultReportPeriod({}));
-    await handlers.getOfficeReport(request);
-  } catch {
-    // The screen asks again and shows its own message.
-  }
 }

@@ -614,6 +614,9 @@ async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Promise<I
           break;
         }
       }
+      // SQLite ends the whole transaction itself on some errors (a full disk, an I/O error): nothing of the batch
+      // can be committed then, and its own error is the one to report (a COMMIT would only say "no transaction").
+      if (failure && !sqlite.inTransaction) throw (failure as { error: unknown }).error;
     })();
     if (failure) throw (failure as { error: unknown }).error;
     return results;

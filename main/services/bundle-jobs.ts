@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportResult } from './bundle-import';
+import { storageError, UserError } from './errors';
 
 /** A background import the renderer polls for its progress bar. */
 export interface ImportJobView {
@@ -43,7 +44,11 @@ export class ImportJobs {
         job.finished = true;
       },
       (error: unknown) => {
-        job.error = error instanceof Error ? error.message : String(error);
+        // A full disk or a failing drive is said plainly, with what became of the files taken in before.
+        job.error =
+          storageError(error, { partOfImport: true })?.message ??
+          (error instanceof Error ? error.message : String(error));
+        if (!(error instanceof UserError)) console.error('[import] the import job failed', error);
         job.finished = true;
       },
     );

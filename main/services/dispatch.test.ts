@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { createAppContext, type AppContext } from './context';
-import { dispatch, storageError } from './dispatch';
+import { dispatch } from './dispatch';
+import { storageError } from './errors';
 import { createHandlers } from './handlers';
 
 let dir: ReturnType<typeof makeTempDir>;
@@ -67,6 +68,19 @@ describe('a storage failure is said plainly', () => {
       code: 'DATA_IO_ERROR',
     });
     expect(storageError(Object.assign(new Error('no space'), { code: 'ENOSPC' }))?.code).toBe('DISK_FULL');
+    // An import keeps the batches committed before: it never says nothing changed.
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    expect(storageError(full)?.message).toContain('저장된 데이터는 바뀌지 않았습니다');
+    const inImport = storageError(full, { partOfImport: true })?.message;
+    expect(inImport).toContain('이미 반영된 제출 파일은 그대로 있고');
+    expect(inImport).not.toContain('바뀌지 않았습니다');
+    // A damaged file: nothing is claimed about what it holds.
+    expect(
+      storageError(Object.assign(new Error('malformed'), { code: 'SQLITE_CORRUPT_INDEX' })),
+    ).toMatchObject({
+      code: 'DATA_CORRUPT',
+      message: expect.not.stringContaining('바뀌지 않았습니다') as unknown,
+    });
     expect(
       storageError(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT_UNIQUE' })),
     ).toBeNull();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, type ApiResult, type Handlers, type OperationName } from '../../domain/api/contract';
-import { UserError } from './errors';
+import { storageError, UserError } from './errors';
 
 export const isOperationName = (name: string): name is OperationName => Object.hasOwn(contract, name);
 
@@ -26,55 +26,17 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.toApiError() };
     console.error(`[api] ${name} failed`, error);
-    return { ok: false, error: storageError(error) ?? INTERNAL_ERROR };
+    return { ok: false, error: storageError(error, { partOfImport: IMPORTS.has(name) }) ?? INTERNAL_ERROR };
   }
 }
+
+/** Operations that commit received files in batches: a failure leaves the batches before it in place. */
+const IMPORTS: ReadonlySet<string> = new Set(['importBundleData', 'importBundleFiles']);
 
 const INTERNAL_ERROR = {
   code: 'INTERNAL',
   message: '처리 중 오류가 발생했습니다. 저장된 데이터는 바뀌지 않았습니다.',
 } as const;
-
-/** What the disk or the data file did, by SQLite's (and the file system's) error code, for the person at the PC. */
-const STORAGE_PROBLEMS: Record<string, { code: string; message: string }> = {
-  SQLITE_FULL: {
-    code: 'DISK_FULL',
-    message:
-      '디스크 공간이 부족해 저장하지 못했습니다. 저장된 데이터는 바뀌지 않았습니다. 데이터 폴더가 있는 디스크의 공간을 비운 뒤 다시 하세요 (화면의 내용은 그대로 있습니다).',
-  },
-  ENOSPC: {
-    code: 'DISK_FULL',
-    message:
-      '디스크 공간이 부족해 파일을 쓰지 못했습니다. 저장된 데이터는 바뀌지 않았습니다. 디스크의 공간을 비운 뒤 다시 하세요.',
-  },
-  SQLITE_READONLY: {
-    code: 'DATA_READ_ONLY',
-    message:
-      '데이터 파일에 쓸 수 없습니다 (읽기 전용이거나 권한이 없습니다). 저장된 데이터는 바뀌지 않았습니다. 데이터 폴더의 권한을 확인하세요.',
-  },
-  SQLITE_BUSY: {
-    code: 'DATA_BUSY',
-    message:
-      '다른 프로그램이 데이터 파일을 쓰고 있어 기다리다 멈췄습니다. 저장된 데이터는 바뀌지 않았습니다. 잠시 뒤 다시 하세요.',
-  },
-  SQLITE_IOERR: {
-    code: 'DATA_IO_ERROR',
-    message:
-      '디스크에서 데이터 파일을 읽거나 쓰지 못했습니다. 저장된 데이터는 바뀌지 않았습니다. 저장장치(USB·네트워크 드라이브가 빠지지 않았는지)를 확인하고 다시 하세요.',
-  },
-  SQLITE_CORRUPT: {
-    code: 'DATA_CORRUPT',
-    message:
-      '데이터 파일이 손상되어 읽지 못했습니다. 저장된 데이터는 바꾸지 않았습니다. 프로그램을 닫고 데이터 백업에서 복원하세요.',
-  },
-};
-
-/** A storage failure said plainly (SQLite's extended codes, e.g. SQLITE_IOERR_WRITE, count as their family). */
-export function storageError(error: unknown): { code: string; message: string } | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return null;
-  return STORAGE_PROBLEMS[code] ?? STORAGE_PROBLEMS[/^SQLITE_[A-Z]+/.exec(code)?.[0] ?? ''] ?? null;
-}
 
 /** The contract's input fields in the words of the screens; a field not listed is not named. */
 const FIELD_LABELS: Record<string, string> = {

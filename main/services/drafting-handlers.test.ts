@@ -484,7 +484,7 @@ describe('a save the disk cannot take', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     if (!result.ok) {
       expect(result.error.message).toMatch(
-        /^디스크 공간이 부족해 저장하지 못했습니다\. 저장된 데이터는 바뀌지 않았습니다/,
+        /^디스크 공간이 부족해 데이터를 저장하지 못했습니다\. 저장된 데이터는 바뀌지 않았습니다/,
       );
     }
     expect(await dumpDocuments()).toEqual(before);

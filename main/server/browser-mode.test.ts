@@ -109,7 +109,7 @@ describe('startBrowserMode on data it cannot read', () => {
         `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${join(dataDir, 'pledge.sqlite')}`,
       ) as unknown,
     });
-    await expect(started).rejects.toThrow(/고치거나 지우지 않았습니다.*백업에서 복원/s);
+    await expect(started).rejects.toThrow(/고치거나 지우지 않았습니다.*이름을 바꿔 두고.*백업에서 복원/s);
     expect(readFileSync(join(dataDir, 'pledge.sqlite')).equals(junk)).toBe(true);
   });
 
@@ -120,6 +120,12 @@ describe('startBrowserMode on data it cannot read', () => {
     const started = startBrowserMode({ appRoot: join(root, 'app'), profileDir });
     await expect(started).rejects.toMatchObject({ code: 'PROFILE_CONFIG_UNREADABLE' });
     await expect(started).rejects.toThrow(join(profileDir, 'config.json'));
+    expect(existsSync(join(profileDir, 'data'))).toBe(false);
+    // JSON of another shape (no folder in it) is no choice either.
+    writeFileSync(join(profileDir, 'config.json'), '{}');
+    await expect(startBrowserMode({ appRoot: join(root, 'app'), profileDir })).rejects.toMatchObject({
+      code: 'PROFILE_CONFIG_UNREADABLE',
+    });
     expect(existsSync(join(profileDir, 'data'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { assertLocalDatabasePath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
@@ -49,19 +49,24 @@ export const databasePathIn = (dataDir: string): string => join(dataDir, databas
 function readProfileConfig(profileDir: string): z.infer<typeof profileConfigSchema> | null {
   const path = join(profileDir, 'config.json');
   if (!existsSync(path)) return null;
+  // Never read as "no choice made": the default folder would open instead, and the data would look gone.
+  const unreadable = (detail: unknown): UserError => {
+    console.error(`[profile] ${path} cannot be read`, detail);
+    return new UserError(
+      'PROFILE_CONFIG_UNREADABLE',
+      `이 PC의 설정 파일을 읽을 수 없습니다: ${path}\n` +
+        '어느 데이터 폴더를 쓰는지 적힌 파일입니다. 데이터는 그대로 있습니다. 이 파일을 지우고 다시 시작한 뒤 처음 설정에서 쓰던 데이터 폴더를 고르세요.',
+    );
+  };
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    // Not read as "no choice made": the default folder would open instead, and the data would look gone.
-    throw new UserError(
-      'PROFILE_CONFIG_UNREADABLE',
-      `이 PC의 설정 파일을 읽을 수 없습니다: ${path} (${error instanceof Error ? error.message : String(error)}).\n` +
-        '어느 데이터 폴더를 쓰는지 적힌 파일입니다. 데이터는 그대로 있습니다. 이 파일을 지우고 다시 시작한 뒤 처음 설정에서 쓰던 데이터 폴더를 고르세요.',
-    );
+    throw unreadable(error);
   }
   const parsed = profileConfigSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) throw unreadable(parsed.error);
+  return parsed.data;
 }
 
 function writeProfileConfig(profileDir: string, config: z.infer<typeof profileConfigSchema>): void {
@@ -77,11 +82,12 @@ function writeProfileConfig(profileDir: string, config: z.infer<typeof profileCo
  */
 export function unreadableDatabaseError(error: unknown, path: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') return error;
+  if (typeof code !== 'string' || !/^SQLITE_(NOTADB|CORRUPT)/.test(code)) return error;
   return new UserError(
     'DATA_DIR_UNREADABLE',
     `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${path}\n이 파일은 고치거나 지우지 않았습니다. ` +
-      '데이터 백업 파일이 있으면 새 데이터 폴더에 복원하세요 (pledge restore 백업파일 --data 새_폴더, 또는 다른 데이터 폴더로 시작한 뒤 설정 변경 → 백업에서 복원).',
+      `데이터 백업 파일이 있으면: 이 파일이 든 데이터 폴더(${dirname(path)})의 이름을 바꿔 두고(예: 뒤에 '-손상'을 붙여) 프로그램을 다시 시작한 뒤, 처음 설정의 '백업에서 복원'으로 새 데이터 폴더에 복원하세요 ` +
+      '(명령줄에서는 pledge restore 백업파일 --data 새_폴더). 백업이 없으면 이 파일을 그대로 두고 전산 담당자에게 문의하세요.',
   );
 }
 

@@ -181,12 +181,36 @@ describe("spreadPaste with the official form's row (임기내 계, 계, 확보�
     expect(text.mismatch?.expected).toBeNull();
   });
 
-  it('places a row that fits the cells as it is, even when a value equals the sum before it', () => {
+  it('places a row that fits the cells as it is, and says so when its last value is the sum of the others', () => {
+    // '18–'22.6 and 임기내 계: as many values as the years and 임기후, so 임기내 계 would land in 임기후.
     const fits = [...years, within];
     const spread = spreadPaste([fits], investment, { row: 0, column: 0 }, { layout });
     expect(spread.values.at(-1)).toEqual(['inv.national.afterTerm', within]);
     expect(spread.skippedTotals).toEqual([]);
-    expect(pasteNote(spread)).toBeNull();
+    expect(spread.lastIsSum).toEqual([{ line: 1, value: within }]);
+    expect(pasteNote(spread)).toBe(
+      `붙여넣은 1번째 줄의 마지막 값(${within})이 앞 값들의 합과 같습니다. 합계 칸을 함께 복사했다면 그 값이 들어간 칸을 고치세요.`,
+    );
+    // A card's half-years copied with their 계 into as many cells: the same note.
+    const card = [['ex.national.2018-H2', 'ex.national.2019-H1', 'ex.national.2019-H2']];
+    const halfYears = spreadPaste(
+      [['10', '5', '15']],
+      card,
+      { row: 0, column: 0 },
+      { layout: executedLayout(3) },
+    );
+    expect(halfYears.values.map(([, v]) => v)).toEqual(['10', '5', '15']);
+    expect(pasteNote(halfYears)).toContain('마지막 값(15)이 앞 값들의 합과 같습니다');
+    // Amounts that are no sum, a row of zeros, two values: nothing to say.
+    for (const row of [
+      ['10', '5', '16'],
+      ['0', '0', '0'],
+      ['5', '5'],
+    ]) {
+      expect(
+        pasteNote(spreadPaste([row], card, { row: 0, column: 0 }, { layout: executedLayout(3) })),
+      ).toBeNull();
+    }
   });
 
   it("places a row longer than the form's row from the paste point as before: what fits, the rest counted", () => {

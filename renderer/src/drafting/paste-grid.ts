@@ -130,6 +130,12 @@ export interface SpreadPaste {
   /** Total rows left out: by their label (계, 합계) or by equalling the sum of the other lines. */
   skippedRows: { line: number; label: string | null; sumOf: 'above' | 'below' | null }[];
   mismatch: TotalMismatch | null;
+  /**
+   * Lines placed as they are whose last value is the sum of the values before it (not 0): a total copied along
+   * with its row looks so, and was written into an amount cell. Placed all the same (a sum can be an amount), and
+   * said (lines count from 1).
+   */
+  lastIsSum: { line: number; value: string }[];
 }
 
 /**
@@ -156,6 +162,7 @@ export function spreadPaste(
     : { kept: block.map((cells, line) => ({ cells, line })), skippedRows: [] };
   const values: [string, string][] = [];
   const skippedTotals: SpreadPaste['skippedTotals'] = [];
+  const lastIsSum: SpreadPaste['lastIsSum'] = [];
   let notPlaced = 0;
   for (const [r, { cells, line }] of kept.entries()) {
     const rowNames = names[at.row + r];
@@ -173,6 +180,8 @@ export function spreadPaste(
         if (name === undefined) notPlaced += 1;
         else values.push([name, value]);
       });
+      if (options.layout !== undefined && lastIsSumOfOthers(cells))
+        lastIsSum.push({ line: line + 1, value: (cells[cells.length - 1] ?? '').trim() });
       continue;
     }
     const pasted = new Map<number, string>();
@@ -200,7 +209,7 @@ export function spreadPaste(
           pasted: pastedTotal,
           expected,
         };
-        return { values: [], notPlaced: 0, skippedTotals: [], skippedRows: [], mismatch };
+        return { values: [], notPlaced: 0, skippedTotals: [], skippedRows: [], mismatch, lastIsSum: [] };
       }
       skippedTotals.push({ line: line + 1, label: column.total });
     }
@@ -209,7 +218,17 @@ export function spreadPaste(
       if (name !== undefined) values.push([name, value]);
     }
   }
-  return { values, notPlaced, skippedTotals, skippedRows, mismatch: null };
+  return { values, notPlaced, skippedTotals, skippedRows, mismatch: null, lastIsSum };
+}
+
+/** Whether a line of three values or more ends with the sum of the others, all numbers and not 0. */
+function lastIsSumOfOthers(cells: readonly string[]): boolean {
+  if (cells.length < 3) return false;
+  const amounts = cells.map(amountOf);
+  const last = amounts[amounts.length - 1];
+  const before = amounts.slice(0, -1);
+  if (last === null || last === undefined || last === 0 || before.includes(null)) return false;
+  return sumAmounts([last]) === sumAmounts(before as number[]);
 }
 
 /**
@@ -339,6 +358,11 @@ export function pasteNote(spread: SpreadPaste): string | null {
   if (labels.length > 0) {
     notes.push(
       `${labels.join(', ')} 열은 표가 계산하는 칸이라 건너뛰었습니다 (붙여넣은 값이 합과 맞습니다).`,
+    );
+  }
+  for (const line of spread.lastIsSum) {
+    notes.push(
+      `붙여넣은 ${line.line}번째 줄의 마지막 값(${line.value})이 앞 값들의 합과 같습니다. 합계 칸을 함께 복사했다면 그 값이 들어간 칸을 고치세요.`,
     );
   }
   if (spread.notPlaced > 0) notes.push(notPlacedMessage(spread.values.length, spread.notPlaced));

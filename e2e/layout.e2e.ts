@@ -255,7 +255,15 @@ test('at 1024×700 the 제출 전 확인 panel and its counts stay in sight whil
   await d.openCard('1-1-1', '2019-H1');
   await expect(unfold).toHaveAttribute('aria-expanded', 'false');
   await expect(list).toBeHidden();
-  // Unfolded, it is as it was.
+  // 제출 refused for the errors: the list of what to fix opens.
+  await d.submit();
+  await expect(page.getByRole('alert').filter({ hasText: '오류' }).first()).toBeVisible();
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await expect(list).toBeVisible();
+  // Folded and unfolded again by keyboard, it is as it was.
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  await expect(list).toBeHidden();
   await unfold.focus();
   await page.keyboard.press('Space');
   await expect(fold).toHaveAttribute('aria-expanded', 'true');

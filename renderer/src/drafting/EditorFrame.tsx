@@ -149,6 +149,11 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
     setCollapsed(!collapsed);
     rememberIssuesCollapsed(!collapsed);
   };
+  // 제출 refused: the list of what to fix is opened (each refusal is a new message); the choice kept stays.
+  const refusal = handle.submitMessage?.kind === 'error' ? handle.submitMessage : null;
+  useEffect(() => {
+    if (refusal !== null) setCollapsed(false);
+  }, [refusal]);
   const { errors: savedErrors, warnings } = handle.validation;
   // What the last save refused comes first: it is on screen but not stored, and blocks 제출. The stored value's
   // own error at that field is not listed again (one problem, said once).

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { assertLocalDatabasePath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
-import { UserError } from './errors';
+import { storageError, UserError } from './errors';
 import { notFullPathHere } from './local-path';
 import { ensureReferenceData } from './reference';
 
@@ -91,19 +91,27 @@ export function unreadableDatabaseError(error: unknown, path: string): unknown {
   );
 }
 
+/** Why the data file could not be opened, in Korean where SQLite or the disk said it (a damaged file, a lock). */
+function openError(error: unknown, path: string): unknown {
+  const unreadable = unreadableDatabaseError(error, path);
+  if (unreadable !== error) return unreadable;
+  const storage = storageError(error);
+  return storage === null ? error : new UserError(storage.code, `${storage.message}\n데이터 파일: ${path}`);
+}
+
 async function openData(dataDir: string, now: () => Date): Promise<Kysely<Database>> {
   const path = databasePathIn(dataDir);
   let db: Kysely<Database>;
   try {
     db = createDb(path);
   } catch (error) {
-    throw unreadableDatabaseError(error, path);
+    throw openError(error, path);
   }
   try {
     await ensureReferenceData(db, now());
   } catch (error) {
     await db.destroy();
-    throw unreadableDatabaseError(error, path);
+    throw openError(error, path);
   }
   return db;
 }

@@ -29,6 +29,9 @@ export const REFRESH_QUIET_MS = 400;
 /** After an import's calls: the next part of a long list of files is usually on its way. */
 export const AFTER_IMPORT_QUIET_MS = 1_500;
 
+/** While an import writes, how often it is looked at again (never in a tight loop, whatever the pause). */
+const RECHECK_MS = 100;
+
 /** The office's import: its calls come in parts (files sent up to 200 at a time, the progress polled). */
 const IMPORTS: ReadonlySet<OperationName> = new Set<OperationName>([
   'startBundleImport',
@@ -96,8 +99,8 @@ export function keepReportCurrent(
   function fire(): void {
     timer = null;
     if (stopped) return settleIfIdle();
-    // An import still writing (a folder of bundles, committed in batches): its end schedules the next check.
-    if (importsRunning(ctx.db) || running !== null) return schedule();
+    // An import still writing (a folder of bundles, committed in batches): looked at again a moment later.
+    if (importsRunning(ctx.db) || running !== null) return schedule(Math.max(quietMs, RECHECK_MS));
     running = refreshIfChanged().finally(() => {
       running = null;
       settleIfIdle();

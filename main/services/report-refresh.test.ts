@@ -146,6 +146,50 @@ describe('the office report kept current after changes', () => {
     expect(spy.asked).toHaveLength(0);
   });
 
+  it('is waited for by stop() while it builds, so the database can be closed after', async () => {
+    await received();
+    const spy = spied(h.office);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    // The build is held open until released: stop() must not return before it has ended.
+    const slow: Handlers = {
+      ...spy.handlers,
+      getOfficeReport: async (input) => {
+        const view = await spy.handlers.getOfficeReport(input);
+        await held;
+        finished = true;
+        return view;
+      },
+    };
+    const refresh = keepReportCurrent(h.office, slow, QUIET_MS);
+    await refresh.idle();
+    await refresh.handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+    });
+    await expect.poll(() => spy.asked.length).toBe(1);
+    const stopping = refresh.stop();
+    let stopped = false;
+    void stopping.then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS * 3));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(finished).toBe(true);
+    // Stopped: a later change schedules nothing.
+    await refresh.handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '',
+    });
+    await refresh.idle();
+    expect(spy.asked).toHaveLength(1);
+  });
+
   // In a child process: the scheduled check does not keep a process alive on its own, and Node ends a process
   // whose only work left is a timer that does not (exit code 13, idle() never settled), as the benchmark did.
   it('keeps the process alive while someone waits for it (idle)', async () => {

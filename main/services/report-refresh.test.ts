@@ -20,6 +20,10 @@ const planRef = { kind: 'executionPlan', projectId: '1-1-1', slot: 'plan' } as c
 
 const received = (): Promise<void> => sendConfirmedPlanAndCompletedCard(h);
 
+/** The office's 완료 decision on 1-1-1 for 2019-H1: a change of the data, made through the given handlers. */
+const decide = (handlers: Pick<Handlers, 'decideCompletion'>, decision: 'accepted' | 'rejected', note = '') =>
+  handlers.decideCompletion({ projectId: '1-1-1', periodId: '2019-H1', decision, note });
+
 /** The handlers of a copy on a clock in 2019 하반기, with every report request the refresh makes recorded. */
 function spied(copy: AppContext): {
   handlers: Handlers;
@@ -52,12 +56,7 @@ describe('the office report kept current after changes', () => {
     const before = await screen.getOfficeReport(request);
     expect(statusOf(before)?.completed).toBe(1);
 
-    await screen.decideCompletion({
-      projectId: '1-1-1',
-      periodId: '2019-H1',
-      decision: 'rejected',
-      note: '증빙 부족',
-    });
+    await decide(screen, 'rejected', '증빙 부족');
     await refresh.idle();
     // One request from the screen, one from the refresh: the same half-year and 기준.
     expect(spy.asked).toHaveLength(2);
@@ -79,12 +78,7 @@ describe('the office report kept current after changes', () => {
     await refresh.handlers.getCatalog({});
     await refresh.idle();
     expect(spy.asked).toHaveLength(0);
-    await refresh.handlers.decideCompletion({
-      projectId: '1-1-1',
-      periodId: '2019-H1',
-      decision: 'accepted',
-      note: '',
-    });
+    await decide(refresh.handlers, 'accepted');
     await refresh.idle();
     // Before the screen asked for anything, the refresh builds the screen's first report (the default one).
     expect(spy.asked.map((r) => r.periodId)).toEqual(['2019-H1']);
@@ -105,12 +99,7 @@ describe('the office report kept current after changes', () => {
       const refresh = keepReportCurrent(h.office, spy.handlers, QUIET_MS);
       await vi.advanceTimersByTimeAsync(0);
       const leave = await enterImportWrites(h.office.db);
-      await refresh.handlers.decideCompletion({
-        projectId: '1-1-1',
-        periodId: '2019-H1',
-        decision: 'accepted',
-        note: '',
-      });
+      await decide(refresh.handlers, 'accepted');
       await vi.advanceTimersByTimeAsync(QUIET_MS * 10);
       expect(spy.asked).toHaveLength(0);
       leave();
@@ -164,12 +153,7 @@ describe('the office report kept current after changes', () => {
     };
     const refresh = keepReportCurrent(h.office, slow, QUIET_MS);
     await refresh.idle();
-    await refresh.handlers.decideCompletion({
-      projectId: '1-1-1',
-      periodId: '2019-H1',
-      decision: 'accepted',
-      note: '',
-    });
+    await decide(refresh.handlers, 'accepted');
     await expect.poll(() => spy.asked.length).toBe(1);
     const stopping = refresh.stop();
     let stopped = false;
@@ -180,12 +164,7 @@ describe('the office report kept current after changes', () => {
     await stopping;
     expect(finished).toBe(true);
     // Stopped: a later change schedules nothing.
-    await refresh.handlers.decideCompletion({
-      projectId: '1-1-1',
-      periodId: '2019-H1',
-      decision: 'rejected',
-      note: '',
-    });
+    await decide(refresh.handlers, 'rejected');
     await refresh.idle();
     expect(spy.asked).toHaveLength(1);
   });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, createFolder, DataFolderError, PAGE_CACHE_KIB } from './create-db';
+import { createDb, createFolder, DataFolderError, PAGE_CACHE_KIB, PAGE_SIZE } from './create-db';
 import { DatabaseTooNewError, migrate, schemaVersionOf } from './migrate';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
@@ -47,6 +47,35 @@ describe('createDb', () => {
     const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
     expect(cache.rows[0]?.cache_size).toBe(-PAGE_CACHE_KIB);
     await db.destroy();
+  });
+
+  it('gives a new file 16 KB pages, and opens an older 4 KB-page file as it is, data and all', async () => {
+    const fresh = join(dir.path, 'new.sqlite');
+    const db = createDb(fresh);
+    await setSetting(db, 'role', { role: 'office' });
+    await db.destroy();
+    const reopened = new BetterSqlite3(fresh, { readonly: true });
+    expect(reopened.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    reopened.close();
+
+    // A file made by an earlier version (SQLite's default 4 KB pages) with a row in it.
+    const older = join(dir.path, 'older.sqlite');
+    const raw = new BetterSqlite3(older);
+    raw.pragma('journal_mode = WAL');
+    migrate(raw);
+    raw
+      .prepare(`INSERT INTO settings (key, value) VALUES ('role', ?)`)
+      .run(JSON.stringify({ role: 'department' }));
+    expect(raw.pragma('page_size', { simple: true })).toBe(4096);
+    raw.close();
+    const db2 = createDb(older);
+    expect(await getSetting(db2, 'role')).toEqual({ role: 'department' });
+    await setSetting(db2, 'role', { role: 'office' });
+    await db2.destroy();
+    const check = new BetterSqlite3(older, { readonly: true });
+    expect(check.pragma('page_size', { simple: true })).toBe(4096);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
   });
 
   it('refuses a database written by a newer version and leaves it untouched', () => {

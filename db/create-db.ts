@@ -75,6 +75,11 @@ export function createFolder(dir: string): string | null {
 
 /** The pragmas of every open connection (better-sqlite3 does not keep `synchronous` across reopen). */
 export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
+  // 16 KB pages for a new file (SQLite's default is 4 KB; on an existing file this does nothing, and it must come
+  // before WAL mode fixes the size). Every committed page goes to the WAL as its own frame and write call, so an
+  // office import of ~190 MB (documents and each bundle's bytes) writes a quarter of the frames: replaying the 10x
+  // benchmark's rows took 1.8-2.0 s instead of 3.1-3.2 s here.
+  sqlite.pragma(`page_size = ${PAGE_SIZE}`);
   sqlite.pragma('journal_mode = WAL');
   // FULL: a confirmed save survives a power cut (NORMAL could lose the last commits in WAL mode).
   sqlite.pragma('synchronous = FULL');
@@ -85,6 +90,9 @@ export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
   // 17-28% faster). Allocated only as pages are used, so a small department database costs no more.
   sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 }
+
+/** Page size of a database file this app creates, in bytes. */
+export const PAGE_SIZE = 16_384;
 
 /** Page cache per connection, in KiB. */
 export const PAGE_CACHE_KIB = 65_536;

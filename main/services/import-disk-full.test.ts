@@ -1,12 +1,17 @@
 // An import on a disk that fills up: SQLite's own SQLITE_FULL (max_page_count stops the file at its size).
 import { expect, it } from 'vitest';
-import { withRawConnection } from '../../db/create-db';
+import { PAGE_SIZE, withRawConnection } from '../../db/create-db';
 import { privateKeyOf, signSubmission } from './bundle-test-support';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { basePlan, LEAD, planDoc, useOfficeHarness } from './test-support/office-harness';
 
 const h = useOfficeHarness();
+
+/** 20,000 characters (the longest text a field takes) that a zip cannot shrink much: varied syllables. */
+const longText = Array.from({ length: 20_000 }, (_, i) =>
+  String.fromCharCode(0xac00 + ((i * 7919) % 11172)),
+).join('');
 
 const dump = async () => ({
   bundles: await h.office.db.selectFrom('bundles').selectAll().execute(),
@@ -20,8 +25,10 @@ it('is said as a full disk, with what became of the files, and stores nothing of
     period: 'plan',
     revision: 1,
     previousBundleSha256: null,
-    documents: [planDoc(basePlan())],
+    // Longer than a database page (16 KB), so storing the bundle needs new pages and cannot fit in free space.
+    documents: [planDoc({ ...basePlan(), policyGoal: longText })],
   });
+  expect(bytes.length).toBeGreaterThan(3 * PAGE_SIZE);
   const before = await dump();
   await withRawConnection(h.office.db, (sqlite) => {
     sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);

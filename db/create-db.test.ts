@@ -36,7 +36,7 @@ describe('createDb', () => {
     raw.close();
   });
 
-  it('sets synchronous=FULL and the page cache on every open (SQLite does not persist them)', async () => {
+  it('sets synchronous=FULL, the page cache and memory for temporary data on every open (SQLite does not persist them)', async () => {
     const path = join(dir.path, 'pledge.sqlite');
     await createDb(path).destroy();
     const db = createDb(path);
@@ -46,6 +46,8 @@ describe('createDb', () => {
     expect(fk.rows[0]?.foreign_keys).toBe(1);
     const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
     expect(cache.rows[0]?.cache_size).toBe(-PAGE_CACHE_KIB);
+    const temp = await sql<{ temp_store: number }>`PRAGMA temp_store`.execute(db);
+    expect(temp.rows[0]?.temp_store).toBe(2); // MEMORY
     await db.destroy();
   });
 

@@ -78,6 +78,27 @@ export const restoreBackupInputSchema = z.strictObject({
   dataDir: fullPathSchema('복원할 데이터 폴더를 입력하세요.', '데이터 폴더는'),
 });
 
+/**
+ * Why the app started without its data (the recovery screen): the data folder's database file could not be read
+ * (not a database, or damaged). The file is never changed; the screen offers a new data folder or another try.
+ */
+export interface StartupProblem {
+  code: 'DATA_DIR_UNREADABLE';
+  /** What is wrong and what the screen offers, in Korean (also the message of every operation refused meanwhile). */
+  message: string;
+  /** The file that could not be read, and its folder. */
+  databasePath: string;
+  dataDir: string;
+  /** A folder beside it that holds no data yet, for 새 데이터 폴더로 시작. */
+  suggestedDataDir: string;
+  /** When the file was last tried (ISO), so another try that fails too is seen to have happened. */
+  checkedAt: string;
+}
+
+export const newDataDirInputSchema = z.strictObject({
+  dataDir: fullPathSchema('새 데이터 폴더를 입력하세요.', '데이터 폴더는'),
+});
+
 export interface AppInfo {
   version: string;
   /** 'electron' or 'browser': where the renderer runs. */
@@ -581,6 +602,12 @@ export const contract = {
     returns<DataBackup>(),
   ),
   restoreBackup: op(restoreBackupInputSchema, returns<RestoredBackup>()),
+  /** Null once the data is open; the problem while the app runs on the recovery screen (startup-recovery.ts). */
+  getStartupProblem: op(empty, returns<StartupProblem | null>()),
+  /** Recovery: a new, empty data folder opened in place of the unreadable one (and remembered); its first run. */
+  startWithNewDataDir: op(newDataDirInputSchema, returns<SetupState>()),
+  /** Recovery: the same data folder tried again; null once it opened, else the problem as it is now. */
+  retryStartup: op(empty, returns<StartupProblem | null>()),
   getCatalog: op(empty, returns<Catalog>()),
   getTerm: op(empty, returns<Term>()),
   listMyDocuments: op(empty, returns<DocumentSummary[]>()),

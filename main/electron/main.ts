@@ -1,9 +1,6 @@
 import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createAppContext, type AppContext } from '../services/context';
-import { createHandlers } from '../services/handlers';
-import { keepReportCurrent, type ReportRefresh } from '../services/report-refresh';
-import { scheduleReportWarmUp, type ReportWarmUp } from '../services/report-warm-up';
+import { startAppRuntime, type AppRuntime } from '../services/app-runtime';
 import { dataDirFromArgv } from '../server/launch-options';
 import { defaultProfileDir } from '../server/profile-dir';
 import { setVerifyWorkerFile } from '../services/bundle-verify';
@@ -27,9 +24,7 @@ const profileDir = defaultProfileDir();
 // while the profile itself is the one browser mode and the CLI use too.
 app.setPath('userData', join(profileDir, 'electron'));
 
-let context: AppContext | undefined;
-let warmUp: ReportWarmUp | undefined;
-let refresh: ReportRefresh | undefined;
+let runtime: AppRuntime | undefined;
 let mainWindow: BrowserWindow | undefined;
 let closing = false;
 
@@ -42,14 +37,12 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
-    if (!context || closing) return;
-    // Close the database before the process ends, then quit for real.
+    if (!runtime || closing) return;
+    // Close the database (after the reports built in the background) before the process ends, then quit for real.
     event.preventDefault();
     closing = true;
-    const open = context;
-    // A report being built in the background ends first: it reads the database about to be closed.
-    Promise.all([warmUp?.stop(), refresh?.stop()])
-      .then(() => open.close())
+    runtime
+      .close()
       .catch((error: unknown) => console.error('[main] closing the data failed', error))
       .finally(() => app.quit());
   });
@@ -65,18 +58,15 @@ async function start(): Promise<void> {
   // Keys encrypted by the OS where it can; otherwise the 0600 key file, and the key screen says which.
   setPrivateKeyStoreFactory((dataDir) => safeStorageKeyStore(safeStorage, process.platform, dataDir));
 
-  context = await createAppContext({
+  // The full handlers over the data folder, or the recovery screen's when its data file cannot be read (the same
+  // as browser mode: app-runtime.ts); any other failure stops the start below, with its message.
+  runtime = await startAppRuntime({
     profileDir,
     dataDirOverride: dataDirFromArgv(process.argv),
     mode: 'electron',
     appVersion: app.getVersion(),
   });
-  const handlers = createHandlers(context);
-  // After an import or a decision the office's report is built again in the background (report-refresh.ts).
-  refresh = keepReportCurrent(context, handlers);
-  registerIpcHandlers(ipcMain, refresh.handlers, (frame) => isTrustedSender(frame));
-  // The office's report is built before the screen asks for it (nothing happens on a department's copy).
-  warmUp = scheduleReportWarmUp(context, handlers);
+  registerIpcHandlers(ipcMain, runtime.handlers, (frame) => isTrustedSender(frame));
 
   mainWindow = createMainWindow({ preloadPath: join(appDir, 'out', 'preload', 'preload.cjs') });
   mainWindow.on('closed', () => (mainWindow = undefined));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_TOKEN_HEADER, apiPathOf } from '../../domain/api/bridge';
 import { makeCopy } from '../services/bundle-test-support';
-import { startBrowserMode } from './browser-mode';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
 
 let root: string;
 
@@ -22,6 +22,22 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function warmUpOf(running: BrowserMode) {
+  const warmUp = running.runtime.warmUp;
+  if (warmUp === null) throw new Error('the data did not open');
+  return warmUp;
+}
+
+async function callApi(running: BrowserMode, name: Parameters<typeof apiPathOf>[0], input: unknown = {}) {
+  const response = await fetch(new URL(apiPathOf(name), running.bridge.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [API_TOKEN_HEADER]: running.bridge.token },
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as
+    { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+}
 
 describe('startBrowserMode', () => {
   it('serves the real handlers over HTTP with the data in the given folder, and closes', async () => {
@@ -49,7 +65,8 @@ describe('startBrowserMode', () => {
       expect(result.value.version).toBe('3.4.5');
       expect(result.value.databasePath.startsWith(dataDir)).toBe(true);
       // A copy not set up yet (nor a department's) has no office report to build.
-      expect((await running.warmUp.done).kind).toBe('skipped');
+      expect(running.runtime.startupProblem).toBeNull();
+      expect((await warmUpOf(running).done).kind).toBe('skipped');
     } finally {
       await running.close();
     }
@@ -67,7 +84,7 @@ describe('startBrowserMode', () => {
       reportWarmUpDelayMs: 0,
     });
     try {
-      const outcome = await running.warmUp.done;
+      const outcome = await warmUpOf(running).done;
       expect(outcome.kind).toBe('built');
       const call = async (name: Parameters<typeof apiPathOf>[0], input: unknown) => {
         const response = await fetch(new URL(apiPathOf(name), running.bridge.url), {
@@ -93,23 +110,34 @@ describe('startBrowserMode', () => {
 });
 
 describe('startBrowserMode on data it cannot read', () => {
-  it('names a data file that is not a database and leaves it as it was', async () => {
+  it('starts on the recovery screen for a data file that is not a database, and leaves the file as it was', async () => {
     const dataDir = join(root, 'broken-data');
     mkdirSync(dataDir, { recursive: true });
     const junk = Buffer.from('이 파일은 데이터베이스가 아닙니다. '.repeat(200), 'utf8');
     writeFileSync(join(dataDir, 'pledge.sqlite'), junk);
-    const started = startBrowserMode({
+    const running = await startBrowserMode({
       appRoot: join(root, 'app'),
       profileDir: join(root, 'broken-profile'),
       dataDirOverride: dataDir,
     });
-    await expect(started).rejects.toMatchObject({
-      code: 'DATA_DIR_UNREADABLE',
-      message: expect.stringContaining(
-        `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${join(dataDir, 'pledge.sqlite')}`,
-      ) as unknown,
-    });
-    await expect(started).rejects.toThrow(/고치거나 지우지 않았습니다.*이름을 바꿔 두고.*백업에서 복원/s);
+    try {
+      expect(running.runtime.context).toBeNull();
+      expect(running.runtime.warmUp).toBeNull();
+      const problem = await callApi(running, 'getStartupProblem');
+      expect(problem).toMatchObject({
+        ok: true,
+        value: { code: 'DATA_DIR_UNREADABLE', databasePath: join(dataDir, 'pledge.sqlite'), dataDir },
+      });
+      const refused = await callApi(running, 'getSetup');
+      expect(refused).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNREADABLE' } });
+      if (!refused.ok)
+        expect(refused.error.message).toContain(
+          `공약이행 데이터베이스가 아니거나 손상된 파일이라 데이터를 열 수 없습니다: ${join(dataDir, 'pledge.sqlite')}`,
+        );
+    } finally {
+      await running.close();
+    }
+    await expect(fetch(running.bridge.url)).rejects.toThrow();
     expect(readFileSync(join(dataDir, 'pledge.sqlite')).equals(junk)).toBe(true);
   });
 

@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAppContext } from '../services/context';
-import { createHandlers } from '../services/handlers';
-import { keepReportCurrent, type ReportRefresh } from '../services/report-refresh';
-import { scheduleReportWarmUp, type ReportWarmUp } from '../services/report-warm-up';
+import { startAppRuntime, type AppRuntime } from '../services/app-runtime';
 import { startHttpBridge, type HttpBridge } from './http-bridge';
 
 export interface BrowserModeOptions {
@@ -20,10 +17,11 @@ export interface BrowserModeOptions {
 
 export interface BrowserMode {
   bridge: HttpBridge;
-  /** The office's report built after start (see report-warm-up.ts). */
-  warmUp: ReportWarmUp;
-  /** The office's report built again after changes (see report-refresh.ts). */
-  refresh: ReportRefresh;
+  /**
+   * The data and the handlers behind the bridge (app-runtime.ts): its report warm-up and refresh, or, when the data
+   * file could not be read, the problem the recovery screen shows.
+   */
+  runtime: AppRuntime;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
 }
@@ -45,34 +43,30 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`화면 파일이 없습니다 (${staticDir}). 먼저 npm run build 를 실행하세요.`);
   }
-  const context = await createAppContext({
+  // A data file that cannot be read starts the recovery screen; any other failure stops here, as before.
+  const runtime = await startAppRuntime({
     profileDir: options.profileDir,
     dataDirOverride: options.dataDirOverride,
     mode: 'browser',
     appVersion: appVersionOf(options.appRoot),
+    reportWarmUpDelayMs: options.reportWarmUpDelayMs,
+    reportRefreshQuietMs: options.reportRefreshQuietMs,
   });
-  const handlers = createHandlers(context);
-  const refresh = keepReportCurrent(context, handlers, options.reportRefreshQuietMs);
   let bridge: HttpBridge;
   try {
-    bridge = await startHttpBridge({ handlers: refresh.handlers, staticDir, port: options.port ?? 0 });
+    bridge = await startHttpBridge({ handlers: runtime.handlers, staticDir, port: options.port ?? 0 });
   } catch (error) {
-    await context.close();
+    await runtime.close();
     throw error;
   }
-  // The office's report is built before the screen asks for it (nothing happens on a department's copy).
-  const warmUp = scheduleReportWarmUp(context, handlers, options.reportWarmUpDelayMs);
   return {
     bridge,
-    warmUp,
-    refresh,
+    runtime,
     async close() {
       try {
         await bridge.close();
       } finally {
-        await warmUp.stop();
-        await refresh.stop();
-        await context.close();
+        await runtime.close();
       }
     },
   };

@@ -36,6 +36,11 @@ export interface CreateAppContextOptions {
   profileDir: string;
   /** A data folder given on the command line (--data): used as is, not remembered. */
   dataDirOverride?: string | undefined;
+  /**
+   * A folder chosen in place of one that could not be opened (the start-up recovery screen): opened instead of
+   * the others, and remembered in the profile once open, as switchDataDir does (not when --data was given).
+   */
+  chosenDataDir?: string | undefined;
   mode: AppMode;
   appVersion: string;
   now?: () => Date;
@@ -128,14 +133,34 @@ export function clockFromEnv(value: string | undefined): () => Date {
   return () => new Date(start + (Date.now() - startedAt));
 }
 
+/** The folder createAppContext opens: the one chosen in recovery, else --data, else the profile's, else the default. */
+export function dataDirToOpen(
+  options: Pick<CreateAppContextOptions, 'profileDir' | 'dataDirOverride' | 'chosenDataDir'>,
+): string {
+  const profileDir = resolve(options.profileDir);
+  return resolve(
+    options.chosenDataDir ??
+      options.dataDirOverride ??
+      readProfileConfig(profileDir)?.dataDir ??
+      join(profileDir, 'data'),
+  );
+}
+
 export async function createAppContext(options: CreateAppContextOptions): Promise<AppContext> {
   const profileDir = resolve(options.profileDir);
   const defaultDataDir = join(profileDir, 'data');
-  const dataDir = resolve(
-    options.dataDirOverride ?? readProfileConfig(profileDir)?.dataDir ?? defaultDataDir,
-  );
+  const dataDir = dataDirToOpen(options);
   const now = options.now ?? clockFromEnv(process.env.PLEDGE_NOW);
   const persistChoice = options.dataDirOverride === undefined;
+  const db = await openData(dataDir, now);
+  if (options.chosenDataDir !== undefined && persistChoice) {
+    try {
+      writeProfileConfig(profileDir, { dataDir });
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
 
   const ctx: AppContext = {
     profileDir,
@@ -143,7 +168,7 @@ export async function createAppContext(options: CreateAppContextOptions): Promis
     appVersion: options.appVersion,
     defaultDataDir,
     dataDir,
-    db: await openData(dataDir, now),
+    db,
     now,
     async switchDataDir(next, accept) {
       // Checked before resolve(): on POSIX a "\\server\share" string would otherwise become a relative path.

@@ -15,7 +15,16 @@ import { writeCheckedDatabaseCopy } from './database-copy';
 import { UserError } from './errors';
 
 /** What SQLite may keep beside a database file: any of them in the target would be read with the restored file. */
-const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+export const DATABASE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'] as const;
+
+/**
+ * The first file of a database (pledge.sqlite or one SQLite would read with it) in a data folder, or null: a folder
+ * with one is not a new data folder (a restore or a new start there would mix with, or overwrite, what is there).
+ */
+export function databaseFileIn(dataDir: string): string | null {
+  const target = databasePathIn(resolve(dataDir));
+  return DATABASE_FILE_SUFFIXES.map((s) => `${target}${s}`).find((p) => existsSync(p)) ?? null;
+}
 
 /**
  * 백업에서 복원: writes a backup file (데이터 백업's 공약이행_백업_….sqlite, or any copy's pledge.sqlite) into a data
@@ -42,8 +51,8 @@ export async function restoreBackup(backupFile: string, dataDir: string): Promis
   }
   const dir = resolve(dataDir);
   const target = databasePathIn(dir);
-  const present = SIDE_FILES.map((s) => `${target}${s}`).find((p) => existsSync(p));
-  if (present !== undefined) {
+  const present = databaseFileIn(dir);
+  if (present !== null) {
     const message = `이 폴더에는 이미 데이터가 있습니다 (${present}). 기존 데이터를 덮어쓰지 않으니 빈 폴더나 새 폴더를 고르세요.`;
     throw new UserError('RESTORE_FOLDER_IN_USE', message, { dataDir: message });
   }

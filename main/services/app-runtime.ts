@@ -1,0 +1,191 @@
+import type { Handlers, StartupProblem } from '../../domain/api/contract';
+import { operationNames } from '../../domain/api/operations';
+import {
+  clockFromEnv,
+  createAppContext,
+  dataDirToOpen,
+  type AppContext,
+  type CreateAppContextOptions,
+} from './context';
+import { UserError } from './errors';
+import { createHandlers } from './handlers';
+import { keepReportCurrent, type ReportRefresh } from './report-refresh';
+import { scheduleReportWarmUp, type ReportWarmUp } from './report-warm-up';
+import { startupHandlers } from './startup-handlers';
+import {
+  openFailure,
+  prepareNewDataDir,
+  recoveryHandlers,
+  startupProblemOf,
+  undoNewDataDir,
+} from './startup-recovery';
+
+/**
+ * The running app's data and handlers, the same for Electron and browser mode: the data folder opened with the
+ * full handlers (createHandlers, wrapped by keepReportCurrent, with the office's report warmed up), or, when the
+ * data file cannot be read (DATA_DIR_UNREADABLE), the recovery screen's handlers until a new folder or another try
+ * opens one. Any other start-up failure is thrown, as before. `handlers` is registered once (IPC, HTTP bridge):
+ * each call goes to the handlers current at that moment.
+ */
+export interface AppRuntime {
+  readonly handlers: Handlers;
+  /** The open data; null while the app is in recovery. */
+  readonly context: AppContext | null;
+  /** Why the app is in recovery; null once the data is open. */
+  readonly startupProblem: StartupProblem | null;
+  /** The office's report built after the data opened (report-warm-up.ts); null in recovery. */
+  readonly warmUp: ReportWarmUp | null;
+  /** The office's report built again after changes (report-refresh.ts); null in recovery. */
+  readonly refresh: ReportRefresh | null;
+  /** Stops the background builds and closes the data that is open (waits for a recovery step under way). */
+  close(): Promise<void>;
+}
+
+export interface AppRuntimeOptions extends Omit<CreateAppContextOptions, 'chosenDataDir'> {
+  /** When the office's report is built in the background (default REPORT_WARM_UP_DELAY_MS after the data opens). */
+  reportWarmUpDelayMs?: number | undefined;
+  /** How long the calls must pause before the report is built again after a change (REFRESH_QUIET_MS). */
+  reportRefreshQuietMs?: number | undefined;
+}
+
+interface OpenData {
+  context: AppContext;
+  handlers: Handlers;
+  warmUp: ReportWarmUp;
+  refresh: ReportRefresh;
+}
+
+export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRuntime> {
+  // One clock for every folder opened in this run (PLEDGE_NOW starts once).
+  const now = options.now ?? clockFromEnv(process.env.PLEDGE_NOW);
+  const contextOptions: CreateAppContextOptions = {
+    profileDir: options.profileDir,
+    dataDirOverride: options.dataDirOverride,
+    mode: options.mode,
+    appVersion: options.appVersion,
+    now,
+  };
+
+  let data: OpenData | null = null;
+  let problem: StartupProblem | null = null;
+  let closed = false;
+  // Recovery steps one at a time (a second click waits, then finds the data open).
+  let steps: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = steps.then(step, step);
+    steps = run.catch(() => undefined);
+    return run;
+  };
+
+  const closing = () => new UserError('APP_CLOSING', '프로그램을 닫는 중입니다.');
+
+  const use = (context: AppContext): void => {
+    const full = createHandlers(context);
+    // After an import or a decision the office's report is built again in the background (report-refresh.ts).
+    const refresh = keepReportCurrent(context, full, options.reportRefreshQuietMs);
+    // The office's report is built before the screen asks for it (nothing happens on a department's copy).
+    const warmUp = scheduleReportWarmUp(context, full, options.reportWarmUpDelayMs);
+    data = { context, handlers: refresh.handlers, warmUp, refresh };
+    problem = null;
+  };
+
+  /** Opens the data (the folder chosen, or the usual one): null, or the problem if it cannot be read; else throws. */
+  const open = async (chosenDataDir?: string): Promise<StartupProblem | null> => {
+    let context: AppContext;
+    try {
+      context = await createAppContext({ ...contextOptions, chosenDataDir });
+    } catch (error) {
+      const found = startupProblemOf(error, dataDirToOpen({ ...contextOptions, chosenDataDir }), now());
+      if (found === null) throw error;
+      return found;
+    }
+    if (closed) {
+      await context.close();
+      throw closing();
+    }
+    use(context);
+    return null;
+  };
+
+  /** The recovery screen's operations once the data is open (another window's click got there first). */
+  const afterRecovery = startupHandlers();
+
+  const recovery = recoveryHandlers({
+    mode: options.mode,
+    appVersion: options.appVersion,
+    problem: () => {
+      if (problem === null) throw new Error('recovery handlers called with the data open');
+      return problem;
+    },
+    retry: () =>
+      oneAtATime(async () => {
+        if (closed) throw closing();
+        if (data !== null) return afterRecovery.retryStartup();
+        let found: StartupProblem | null;
+        try {
+          found = await open();
+        } catch (error) {
+          throw openFailure(error);
+        }
+        // Still unreadable: the screen stays, with the problem as it is now.
+        if (found !== null) problem = found;
+        return found;
+      }),
+    startWithNewDataDir: (dataDir) =>
+      oneAtATime(async () => {
+        if (closed) throw closing();
+        if (data !== null) return afterRecovery.startWithNewDataDir();
+        const prepared = prepareNewDataDir(dataDir);
+        try {
+          // A folder without a database is not unreadable; should it be, the screen's problem stays the first one.
+          const found = await open(prepared.dir);
+          if (found !== null) throw new UserError(found.code, found.message);
+        } catch (error) {
+          undoNewDataDir(prepared);
+          throw openFailure(error, 'dataDir');
+        }
+        const opened = data as OpenData | null;
+        if (opened === null) throw new Error('the new data folder opened without its handlers');
+        return opened.handlers.getSetup(undefined);
+      }),
+  });
+
+  problem = await open();
+  if (problem !== null) console.error(`[start] ${problem.message}`);
+
+  const current = (): Handlers => data?.handlers ?? recovery;
+  const handlers = Object.fromEntries(
+    operationNames.map((name) => [
+      name,
+      (input: unknown) => (current()[name] as (input: unknown) => unknown)(input),
+    ]),
+  ) as unknown as Handlers;
+
+  return {
+    handlers,
+    get context() {
+      return data?.context ?? null;
+    },
+    get startupProblem() {
+      return problem;
+    },
+    get warmUp() {
+      return data?.warmUp ?? null;
+    },
+    get refresh() {
+      return data?.refresh ?? null;
+    },
+    async close() {
+      closed = true;
+      await steps;
+      const opened = data as OpenData | null;
+      if (opened === null) return;
+      try {
+        // A report being built in the background ends first: it reads the database about to be closed.
+        await Promise.all([opened.warmUp.stop(), opened.refresh.stop()]);
+      } finally {
+        await opened.context.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Handlers, SetupState, StartupProblem } from '../../domain/api/contract';
+import { operationNames } from '../../domain/api/operations';
+import { localDateOf } from '../../domain/reports/submissions';
+import {
+  assertLocalDatabasePath,
+  createFolder,
+  folderProblemOf,
+  UnsafeDatabasePathError,
+} from '../../db/create-db';
+import { latestSchemaVersion } from '../../db/migrations/index';
+import type { AppMode } from './context';
+import { databasePathIn } from './context';
+import { DATABASE_FILE_SUFFIXES, databaseFileIn } from './data-restore';
+import { UserError } from './errors';
+import { notFullPathHere } from './local-path';
+
+/**
+ * The start-up recovery screen's side in main: when the data folder's database file cannot be read (not a
+ * database, or damaged: DATA_DIR_UNREADABLE), the app still starts, with these handlers only. The screen offers a
+ * new data folder (whose first run then offers 백업에서 복원) or another try on the same one; every other operation
+ * is refused with the problem's message. The unreadable file and its folder are never touched. app-runtime.ts
+ * owns the switch to the full handlers.
+ */
+
+/** The problem to show for a start-up failure, or null when it is not one the recovery screen handles. */
+export function startupProblemOf(error: unknown, dataDir: string, now: Date): StartupProblem | null {
+  if (!(error instanceof UserError) || error.code !== 'DATA_DIR_UNREADABLE') return null;
+  const databasePath = databasePathIn(dataDir);
+  return {
+    code: 'DATA_DIR_UNREADABLE',
+    message:
+      `공약이행 데이터베이스가 아니거나 손상된 파일이라 데이터를 열 수 없습니다: ${databasePath}\n` +
+      '이 파일은 고치거나 지우지 않았습니다. 새 데이터 폴더로 시작해 처음 설정의 ‘백업에서 복원’으로 데이터 백업 파일을 ' +
+      '복원하거나, 이 파일을 백업한 파일로 바꿔 놓은 뒤 다시 시도하세요. 백업이 없으면 이 파일을 그대로 두고 전산 ' +
+      '담당자에게 문의하세요.',
+    databasePath,
+    dataDir,
+    suggestedDataDir: suggestNewDataDir(dataDir, now),
+    checkedAt: now.toISOString(),
+  };
+}
+
+/**
+ * A new folder beside the unreadable one: its name, '-새로' and the date (in Korea's time, as the app's other
+ * dates), numbered on when a folder of that name already holds data.
+ */
+export function suggestNewDataDir(dataDir: string, now: Date): string {
+  const base = `${resolve(dataDir)}-새로-${localDateOf(now.toISOString()).replaceAll('-', '')}`;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (databaseFileIn(candidate) === null || n >= 99) return candidate;
+  }
+}
+
+/** A refusal of the folder typed, shown next to the field. */
+const folderRefused = (code: string, message: string): UserError =>
+  new UserError(code, message, { dataDir: message });
+
+/**
+ * The folder typed for 새 데이터 폴더로 시작, made ready: a full local path, holding no database (nothing is
+ * overwritten, and the unreadable folder is never chosen again by mistake), created if missing. Returns the
+ * folder and what was created (to remove if it cannot be used after all).
+ */
+export function prepareNewDataDir(dataDir: string): { dir: string; created: string | null } {
+  // Checked before resolve(): on POSIX a "\\server\share" string would otherwise become a relative path.
+  try {
+    assertLocalDatabasePath(dataDir);
+  } catch (error) {
+    if (error instanceof UnsafeDatabasePathError) throw folderRefused('NEW_DATA_DIR_UNSAFE', error.message);
+    throw error;
+  }
+  const notFull = notFullPathHere(dataDir, '데이터 폴더가');
+  if (notFull !== null) throw folderRefused('NEW_DATA_DIR_UNSAFE', notFull);
+  const dir = resolve(dataDir);
+  const present = databaseFileIn(dir);
+  if (present !== null) {
+    throw folderRefused(
+      'NEW_DATA_DIR_IN_USE',
+      `이 폴더에는 이미 데이터 파일이 있습니다 (${present}). 있는 파일을 덮어쓰지 않으니 비어 있거나 아직 없는 폴더를 입력하세요.`,
+    );
+  }
+  try {
+    return { dir, created: createFolder(dir) };
+  } catch (error) {
+    throw folderRefused(
+      'NEW_DATA_DIR_UNUSABLE',
+      `새 데이터 폴더를 만들 수 없습니다: ${dir} (${folderProblemOf(error)}). 다른 폴더를 입력하세요.`,
+    );
+  }
+}
+
+/** Undoes prepareNewDataDir when the folder could not be opened: what it created, or the files made in it. */
+export function undoNewDataDir(prepared: { dir: string; created: string | null }): void {
+  if (prepared.created !== null) {
+    rmSync(prepared.created, { recursive: true, force: true });
+    return;
+  }
+  const path = databasePathIn(prepared.dir);
+  for (const suffix of DATABASE_FILE_SUFFIXES) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** A failure to open a folder, as a message for the screen (a UserError keeps its own). */
+export function openFailure(error: unknown, field?: 'dataDir'): UserError {
+  if (error instanceof UserError)
+    return field === undefined || error.details !== undefined
+      ? error
+      : new UserError(error.code, error.message, { [field]: error.message });
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = `데이터 폴더를 사용할 수 없습니다: ${reason}`;
+  return new UserError('DATA_DIR_UNUSABLE', message, field === undefined ? undefined : { [field]: message });
+}
+
+/** What the recovery handlers act on (app-runtime.ts). */
+export interface Recovery {
+  readonly mode: AppMode;
+  readonly appVersion: string;
+  problem(): StartupProblem;
+  retry(): Promise<StartupProblem | null>;
+  startWithNewDataDir(dataDir: string): Promise<SetupState>;
+}
+
+/** Every operation of the contract while the data cannot be read: the recovery screen's, the rest refused. */
+export function recoveryHandlers(recovery: Recovery): Handlers {
+  const refuse = (): never => {
+    throw new UserError('DATA_DIR_UNREADABLE', recovery.problem().message);
+  };
+  const refused = Object.fromEntries(operationNames.map((name) => [name, refuse])) as unknown as Handlers;
+  return {
+    ...refused,
+    getAppInfo: () => ({
+      version: recovery.appVersion,
+      mode: recovery.mode === 'electron' ? 'electron' : 'browser',
+      databasePath: recovery.problem().databasePath,
+      schemaVersion: latestSchemaVersion,
+    }),
+    getStartupProblem: () => recovery.problem(),
+    retryStartup: () => recovery.retry(),
+    startWithNewDataDir: ({ dataDir }) => recovery.startWithNewDataDir(dataDir),
+  };
+}

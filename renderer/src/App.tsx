@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SetupState } from '../../domain/api/contract';
+import type { SetupState, StartupProblem } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { api } from './api/client';
 import { useLoad } from './api/use-load';
@@ -9,6 +9,7 @@ import { useFocusKeeper } from './components/use-focus-keeper';
 import { DraftingScreen } from './drafting/DraftingScreen';
 import { OfficeReportScreen } from './office/OfficeReportScreen';
 import { CatalogScreen } from './screens/CatalogScreen';
+import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SubmissionScreen } from './submission/SubmissionScreen';
 import { SetupScreen } from './screens/SetupScreen';
 
@@ -71,14 +72,16 @@ function useMenuKeys(
   }, [navRef, mainRef]);
 }
 
+/** What the app opens on: its data, or the recovery screen when main could not read the data file. */
+type Loaded =
+  { kind: 'data'; setup: SetupState; catalog: Catalog } | { kind: 'recovery'; problem: StartupProblem };
+
 export function App() {
-  const [state, reload] = useLoad(
-    async (): Promise<{ setup: SetupState; catalog: Catalog }> => ({
-      setup: await api.getSetup(),
-      catalog: await api.getCatalog(),
-    }),
-    [],
-  );
+  const [state, reload] = useLoad(async (): Promise<Loaded> => {
+    const problem = await api.getStartupProblem();
+    if (problem !== null) return { kind: 'recovery', problem };
+    return { kind: 'data', setup: await api.getSetup(), catalog: await api.getCatalog() };
+  }, []);
   const [view, setViewOnly] = useState<View>('catalog');
   // Each choice in the top menu, also of the screen already shown (문서 작성 while a document is open: its list).
   const [visit, setVisit] = useState(0);
@@ -92,7 +95,7 @@ export function App() {
   useFocusKeeper();
   const navRef = useRef<HTMLElement>(null);
   const mainRef = useRef<HTMLElement>(null);
-  const loaded = state.status === 'ready' ? state.value.setup : null;
+  const loaded = state.status === 'ready' && state.value.kind === 'data' ? state.value.setup : null;
   const menu = loaded?.configured ? menuFor(loaded.role) : [];
   useMenuKeys(menu, navRef, mainRef, (id) => {
     if (mayLeave()) setView(id);
@@ -100,6 +103,17 @@ export function App() {
 
   if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
   if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
+  if (state.value.kind === 'recovery') {
+    return (
+      <RecoveryScreen
+        problem={state.value.problem}
+        onRecovered={() => {
+          setView('catalog');
+          reload();
+        }}
+      />
+    );
+  }
   const { catalog } = state.value;
   const setup = state.value.setup;
 

@@ -1,0 +1,108 @@
+import { test as base, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb } from '../db/create-db';
+import { startAppServer, type AppServer } from './app-server';
+import { SetupPage } from './pages/setup-page';
+
+/**
+ * The start-up recovery screen: the data folder's pledge.sqlite is not a database, the app starts anyway (browser
+ * mode, the same launcher as npm start) and says so; a new data folder leads to the first-run setup, another try
+ * opens the same folder once a sound file is in place. The unreadable file is never changed.
+ */
+
+const GARBAGE = Buffer.from('this is not a database\n'.repeat(400), 'utf8');
+const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+const test = base.extend<{ broken: { server: AppServer; root: string; file: string; hash: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  broken: async ({}, use) => {
+    const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-recovery-'));
+    const dataDir = join(root, 'data');
+    mkdirSync(dataDir);
+    const file = join(dataDir, 'pledge.sqlite');
+    writeFileSync(file, GARBAGE);
+    const server = await startAppServer({ root, dataDir, profileDir: join(root, 'profile') });
+    await use({ server, root, file, hash: sha256(file) });
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  },
+});
+
+test('데이터 파일을 열 수 없음 → 새 데이터 폴더로 시작: the problem and the file named, then the first-run setup on the new folder', async ({
+  page,
+  broken,
+}) => {
+  await page.goto(broken.server.url);
+  await expect(
+    page.getByRole('heading', { name: '공약이행 관리 — 데이터 파일을 열 수 없습니다' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('unreadable-path')).toHaveText(broken.file);
+  await expect(page.getByRole('main')).toContainText(
+    '공약이행 데이터베이스가 아니거나 손상되어 열 수 없습니다',
+  );
+  await expect(page.getByRole('main')).toContainText('고치거나 지우지 않았고');
+
+  // The suggested folder is beside the damaged one, and the field has the keyboard.
+  const field = page.getByLabel('새 데이터 폴더', { exact: true });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(new RegExp(`^${broken.server.dataDir}-새로-\\d{8}$`));
+
+  // A relative path and the damaged folder itself are refused next to the field, and nothing is made.
+  await field.fill('새 폴더');
+  await field.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(/^데이터 폴더는 전체 경로로 입력하세요/);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toBeFocused();
+  await field.fill(broken.server.dataDir);
+  await page.getByRole('button', { name: '새 데이터 폴더로 시작' }).click();
+  await expect(page.getByRole('alert')).toContainText('이 폴더에는 이미 데이터 파일이 있습니다');
+  expect(readdirSync(broken.root)).toEqual(['data']);
+
+  // A good folder, submitted with Enter: the first-run setup, on that folder.
+  const fresh = join(broken.root, '새 데이터');
+  await field.fill(fresh);
+  await field.press('Enter');
+  await expect(page.getByRole('heading', { name: '공약이행 관리 — 처음 설정' })).toBeVisible();
+  await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(fresh);
+  await expect(page.getByRole('region', { name: '백업에서 복원' })).toBeVisible();
+  await new SetupPage(page).chooseDepartment('도시교통본부');
+  await expect(page.getByTestId('current-role')).toHaveText('도시교통본부');
+  expect(existsSync(join(fresh, 'pledge.sqlite'))).toBe(true);
+
+  expect(sha256(broken.file)).toBe(broken.hash);
+  expect(readdirSync(broken.server.dataDir)).toEqual(['pledge.sqlite']);
+});
+
+test('다시 시도: still unreadable keeps the screen with the message; a sound file put in its place opens the same folder', async ({
+  page,
+  broken,
+}) => {
+  await page.goto(broken.server.url);
+  const retry = page.getByRole('button', { name: '다시 시도' });
+  await retry.click();
+  await expect(page.getByRole('alert')).toContainText('다시 시도했지만 아직 열 수 없습니다');
+  await expect(page.getByRole('alert')).toContainText(broken.file);
+  expect(sha256(broken.file)).toBe(broken.hash);
+
+  // The user puts the damaged file aside and a sound database in its place (as from a backup).
+  const aside = join(broken.root, 'damaged.sqlite');
+  renameSync(broken.file, aside);
+  const sound = createDb(broken.file);
+  await sound.destroy();
+  await retry.click();
+  await expect(page.getByRole('heading', { name: '공약이행 관리 — 처음 설정' })).toBeVisible();
+  await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(broken.server.dataDir);
+  expect(sha256(aside)).toBe(broken.hash);
+});

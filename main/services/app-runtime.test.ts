@@ -21,6 +21,7 @@ import { createDb } from '../../db/create-db';
 import { startAppRuntime, type AppRuntime } from './app-runtime';
 import { dispatch } from './dispatch';
 import { UserError } from './errors';
+import { suggestNewDataDir } from './startup-recovery';
 
 const GARBAGE = Buffer.from('this is not a database\n'.repeat(400), 'utf8');
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -297,5 +298,20 @@ describe('start-up with a data file that is not a database', () => {
         appVersion: '1',
       }),
     ).rejects.toThrow(/데이터베이스 파일을 열거나 만들 수 없습니다/);
+  });
+
+  it("suggests a folder beside the broken one that holds no data, dated in Korea's time", async () => {
+    // 23:30 UTC on Dec 2 is Dec 3 in Korea.
+    const at = new Date('2026-12-02T23:30:00Z');
+    const first = `${broken}-새로-20261203`;
+    expect(suggestNewDataDir(broken, at)).toBe(first);
+    // An empty folder of that name is still a new data folder; one with data, or a file of that name, is not.
+    mkdirSync(first);
+    expect(suggestNewDataDir(broken, at)).toBe(first);
+    const db = createDb(join(first, 'pledge.sqlite'));
+    await db.destroy();
+    expect(suggestNewDataDir(broken, at)).toBe(`${first}-2`);
+    writeFileSync(`${first}-2`, 'a file');
+    expect(suggestNewDataDir(broken, at)).toBe(`${first}-3`);
   });
 });

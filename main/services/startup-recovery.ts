@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Handlers, SetupState, StartupProblem } from '../../domain/api/contract';
 import { operationNames } from '../../domain/api/operations';
@@ -44,13 +44,15 @@ export function startupProblemOf(error: unknown, dataDir: string, now: Date): St
 
 /**
  * A new folder beside the unreadable one: its name, '-새로' and the date (in Korea's time, as the app's other
- * dates), numbered on when a folder of that name already holds data.
+ * dates), numbered on when a folder of that name already holds data (or a file has the name).
  */
 export function suggestNewDataDir(dataDir: string, now: Date): string {
   const base = `${resolve(dataDir)}-새로-${localDateOf(now.toISOString()).replaceAll('-', '')}`;
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (databaseFileIn(candidate) === null || n >= 99) return candidate;
+    const usable =
+      !existsSync(candidate) || (statSync(candidate).isDirectory() && databaseFileIn(candidate) === null);
+    if (usable || n >= 99) return candidate;
   }
 }
 

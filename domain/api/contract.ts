@@ -91,13 +91,18 @@ export interface StartupProblem {
   dataDir: string;
   /** A folder beside it that holds no data yet, for 새 데이터 폴더로 시작. */
   suggestedDataDir: string;
+  /** Whether a new folder is remembered for the next start (false when started with --data: this run only). */
+  remembered: boolean;
   /** When the file was last tried (ISO), so another try that fails too is seen to have happened. */
   checkedAt: string;
 }
 
 export const newDataDirInputSchema = z.strictObject({
   dataDir: fullPathSchema('새 데이터 폴더를 입력하세요.', '데이터 폴더는'),
+  /** A backup file (데이터 백업's) to restore into the new folder before it opens; none: an empty folder. */
+  backupFile: fullPathSchema('복원할 백업 파일을 입력하세요.', '백업 파일은').optional(),
 });
+export type NewDataDirInput = z.infer<typeof newDataDirInputSchema>;
 
 export interface AppInfo {
   version: string;

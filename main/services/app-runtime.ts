@@ -16,8 +16,9 @@ import {
   openFailure,
   prepareNewDataDir,
   recoveryHandlers,
+  restoreIntoNewDataDir,
   startupProblemOf,
-  undoNewDataDir,
+  undoNewDataDirSafely,
 } from './startup-recovery';
 
 /**
@@ -69,6 +70,9 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
   let data: OpenData | null = null;
   let problem: StartupProblem | null = null;
   let closed = false;
+  let closeRun: Promise<void> | null = null;
+  // Whether a folder chosen in recovery is remembered for the next start (not with --data).
+  const remembered = options.dataDirOverride === undefined;
   // Recovery steps one at a time (a second click waits, then finds the data open).
   let steps: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(step: () => Promise<T>): Promise<T> => {
@@ -89,22 +93,34 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
     problem = null;
   };
 
-  /** Opens the data (the folder chosen, or the usual one): null, or the problem if it cannot be read; else throws. */
-  const open = async (chosenDataDir?: string): Promise<StartupProblem | null> => {
-    let context: AppContext;
+  /**
+   * Opens the data (the folder chosen, or the usual one): the context, or the problem if the file cannot be read;
+   * any other failure is thrown. `mustExist`: a missing data file is refused, nothing is created (다시 시도).
+   */
+  const openContext = async (
+    chosenDataDir?: string,
+    mustExist = false,
+  ): Promise<{ context: AppContext } | { problem: StartupProblem }> => {
     try {
-      context = await createAppContext({ ...contextOptions, chosenDataDir });
+      return {
+        context: await createAppContext({ ...contextOptions, chosenDataDir, dataMustExist: mustExist }),
+      };
     } catch (error) {
-      const found = startupProblemOf(error, dataDirToOpen({ ...contextOptions, chosenDataDir }), now());
+      if (!(error instanceof UserError) || error.code !== 'DATA_DIR_UNREADABLE') throw error;
+      const dataDir = dataDirToOpen({ ...contextOptions, chosenDataDir });
+      const found = startupProblemOf(error, dataDir, now(), remembered);
       if (found === null) throw error;
-      return found;
+      return { problem: found };
     }
+  };
+
+  /** Makes an opened context current, unless the app is closing meanwhile (then it is closed again). */
+  const useUnlessClosed = async (context: AppContext): Promise<void> => {
     if (closed) {
       await context.close();
       throw closing();
     }
     use(context);
-    return null;
   };
 
   /** The recovery screen's operations once the data is open (another window's click got there first). */
@@ -121,37 +137,52 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       oneAtATime(async () => {
         if (closed) throw closing();
         if (data !== null) return afterRecovery.retryStartup();
-        let found: StartupProblem | null;
+        let opened: Awaited<ReturnType<typeof openContext>>;
         try {
-          found = await open();
+          opened = await openContext(undefined, true);
         } catch (error) {
           throw openFailure(error);
         }
         // Still unreadable: the screen stays, with the problem as it is now.
-        if (found !== null) problem = found;
-        return found;
+        if ('problem' in opened) {
+          problem = opened.problem;
+          return opened.problem;
+        }
+        await useUnlessClosed(opened.context);
+        return null;
       }),
-    startWithNewDataDir: (dataDir) =>
+    startWithNewDataDir: ({ dataDir, backupFile }) =>
       oneAtATime(async () => {
         if (closed) throw closing();
         if (data !== null) return afterRecovery.startWithNewDataDir();
-        const prepared = prepareNewDataDir(dataDir);
+        const damaged = problem?.dataDir ?? null;
+        const prepared = prepareNewDataDir(dataDir, damaged);
+        let context: AppContext;
         try {
+          if (backupFile !== undefined) await restoreIntoNewDataDir(backupFile, prepared.dir);
           // A folder without a database is not unreadable; should it be, the screen's problem stays the first one.
-          const found = await open(prepared.dir);
-          if (found !== null) throw new UserError(found.code, found.message);
+          const opened = await openContext(prepared.dir);
+          if ('problem' in opened) throw new UserError(opened.problem.code, opened.problem.message);
+          context = opened.context;
         } catch (error) {
-          undoNewDataDir(prepared);
+          undoNewDataDirSafely(prepared);
           throw openFailure(error, 'dataDir');
         }
-        const opened = data as OpenData | null;
-        if (opened === null) throw new Error('the new data folder opened without its handlers');
-        return opened.handlers.getSetup(undefined);
+        // The folder is open and the profile may name it now: it stays, even when the app is closing meanwhile.
+        await useUnlessClosed(context);
+        const current = data as OpenData | null;
+        if (current === null) throw new Error('the new data folder opened without its handlers');
+        return current.handlers.getSetup(undefined);
       }),
   });
 
-  problem = await open();
-  if (problem !== null) console.error(`[start] ${problem.message}`);
+  const first = await openContext();
+  if ('problem' in first) {
+    problem = first.problem;
+    console.error(`[start] ${problem.message}`);
+  } else {
+    use(first.context);
+  }
 
   const current = (): Handlers => data?.handlers ?? recovery;
   const handlers = Object.fromEntries(
@@ -175,17 +206,21 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
     get refresh() {
       return data?.refresh ?? null;
     },
-    async close() {
-      closed = true;
-      await steps;
-      const opened = data as OpenData | null;
-      if (opened === null) return;
-      try {
-        // A report being built in the background ends first: it reads the database about to be closed.
-        await Promise.all([opened.warmUp.stop(), opened.refresh.stop()]);
-      } finally {
-        await opened.context.close();
-      }
+    close() {
+      // Once: a second call waits for the first.
+      closeRun ??= (async () => {
+        closed = true;
+        await steps;
+        const opened = data as OpenData | null;
+        if (opened === null) return;
+        try {
+          // A report being built in the background ends first: it reads the database about to be closed.
+          await Promise.all([opened.warmUp.stop(), opened.refresh.stop()]);
+        } finally {
+          await opened.context.close();
+        }
+      })();
+      return closeRun;
     },
   };
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { assertLocalDatabasePath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
+import { probeDatabaseFile } from './database-probe';
 import { storageError, UserError } from './errors';
 import { notFullPathHere } from './local-path';
 import { ensureReferenceData } from './reference';
@@ -41,6 +42,8 @@ export interface CreateAppContextOptions {
    * the others, and remembered in the profile once open, as switchDataDir does (not when --data was given).
    */
   chosenDataDir?: string | undefined;
+  /** The data file must already be there (다시 시도): a missing one is DATA_FILE_MISSING, and nothing is created. */
+  dataMustExist?: boolean | undefined;
   mode: AppMode;
   appVersion: string;
   now?: () => Date;
@@ -104,8 +107,27 @@ function openError(error: unknown, path: string): unknown {
   return storage === null ? error : new UserError(storage.code, `${storage.message}\n데이터 파일: ${path}`);
 }
 
-async function openData(dataDir: string, now: () => Date): Promise<Kysely<Database>> {
+/**
+ * Opens a folder's database, creating it unless `mustExist` (다시 시도 creates nothing). An existing file is looked
+ * at read-only first (database-probe.ts): one SQLite cannot read is reported without ever being opened read-write,
+ * so neither it nor a `-wal` or `-journal` beside it is changed.
+ */
+async function openData(dataDir: string, now: () => Date, mustExist = false): Promise<Kysely<Database>> {
   const path = databasePathIn(dataDir);
+  if (existsSync(path)) {
+    const problem = probeDatabaseFile(path);
+    if (problem !== null) {
+      const unreadable = unreadableDatabaseError(problem, path);
+      // Any other probe failure is left to the normal open, which reports it as before.
+      if (unreadable !== problem) throw unreadable;
+    }
+  } else if (mustExist) {
+    throw new UserError(
+      'DATA_FILE_MISSING',
+      `데이터 파일이 없습니다: ${path}\n다시 시도는 새 파일을 만들지 않습니다. 백업한 파일을 이 이름으로 놓았는지, ` +
+        '폴더가 맞는지 확인하거나 새 데이터 폴더로 시작하세요.',
+    );
+  }
   let db: Kysely<Database>;
   try {
     db = createDb(path);
@@ -152,7 +174,7 @@ export async function createAppContext(options: CreateAppContextOptions): Promis
   const dataDir = dataDirToOpen(options);
   const now = options.now ?? clockFromEnv(process.env.PLEDGE_NOW);
   const persistChoice = options.dataDirOverride === undefined;
-  const db = await openData(dataDir, now);
+  const db = await openData(dataDir, now, options.dataMustExist === true);
   if (options.chosenDataDir !== undefined && persistChoice) {
     try {
       writeProfileConfig(profileDir, { dataDir });

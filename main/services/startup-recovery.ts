@@ -1,6 +1,6 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Handlers, SetupState, StartupProblem } from '../../domain/api/contract';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { Handlers, NewDataDirInput, SetupState, StartupProblem } from '../../domain/api/contract';
 import { operationNames } from '../../domain/api/operations';
 import { localDateOf } from '../../domain/reports/submissions';
 import {
@@ -11,33 +11,41 @@ import {
 } from '../../db/create-db';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import type { AppMode } from './context';
-import { databasePathIn } from './context';
-import { DATABASE_FILE_SUFFIXES, databaseFileIn } from './data-restore';
+import { databaseFileName, databasePathIn } from './context';
+import { DATABASE_FILE_SUFFIXES, databaseFileIn, restoreBackup } from './data-restore';
 import { UserError } from './errors';
 import { notFullPathHere } from './local-path';
 
 /**
  * The start-up recovery screen's side in main: when the data folder's database file cannot be read (not a
  * database, or damaged: DATA_DIR_UNREADABLE), the app still starts, with these handlers only. The screen offers a
- * new data folder (whose first run then offers 백업에서 복원) or another try on the same one; every other operation
+ * new data folder (with a backup file restored into it, or empty: its first run) or another try on the same one
+ * (which creates nothing); every other operation
  * is refused with the problem's message. The unreadable file and its folder are never touched. app-runtime.ts
  * owns the switch to the full handlers.
  */
 
 /** The problem to show for a start-up failure, or null when it is not one the recovery screen handles. */
-export function startupProblemOf(error: unknown, dataDir: string, now: Date): StartupProblem | null {
+export function startupProblemOf(
+  error: unknown,
+  dataDir: string,
+  now: Date,
+  remembered: boolean,
+): StartupProblem | null {
   if (!(error instanceof UserError) || error.code !== 'DATA_DIR_UNREADABLE') return null;
   const databasePath = databasePathIn(dataDir);
   return {
     code: 'DATA_DIR_UNREADABLE',
     message:
       `공약이행 데이터베이스가 아니거나 손상된 파일이라 데이터를 열 수 없습니다: ${databasePath}\n` +
-      '이 파일은 고치거나 지우지 않았습니다. 새 데이터 폴더로 시작해 처음 설정의 ‘백업에서 복원’으로 데이터 백업 파일을 ' +
-      '복원하거나, 이 파일을 백업한 파일로 바꿔 놓은 뒤 다시 시도하세요. 백업이 없으면 이 파일을 그대로 두고 전산 ' +
-      '담당자에게 문의하세요.',
+      '이 파일은 고치거나 지우지 않았습니다. 데이터 백업 파일이 있으면 ‘새 데이터 폴더로 시작’에 새 폴더와 그 백업 ' +
+      '파일을 입력해 백업한 데이터로 시작하세요. 이 파일을 백업한 파일로 직접 바꾸려면 같은 폴더의 ' +
+      `${databaseFileName}-wal, ${databaseFileName}-shm, ${databaseFileName}-journal 파일도 함께 다른 곳으로 ` +
+      '옮긴 뒤 다시 시도하세요. 백업이 없으면 이 파일을 그대로 두고 전산 담당자에게 문의하세요.',
     databasePath,
     dataDir,
     suggestedDataDir: suggestNewDataDir(dataDir, now),
+    remembered,
     checkedAt: now.toISOString(),
   };
 }
@@ -63,9 +71,13 @@ const folderRefused = (code: string, message: string): UserError =>
 /**
  * The folder typed for 새 데이터 폴더로 시작, made ready: a full local path, holding no database (nothing is
  * overwritten, and the unreadable folder is never chosen again by mistake), created if missing. Returns the
- * folder and what was created (to remove if it cannot be used after all).
+ * folder and what was created (to remove if it cannot be used after all). A folder inside the unreadable one
+ * (`damaged`) is refused too: that folder is to be left as it is.
  */
-export function prepareNewDataDir(dataDir: string): { dir: string; created: string | null } {
+export function prepareNewDataDir(
+  dataDir: string,
+  damaged: string | null,
+): { dir: string; created: string | null } {
   // Checked before resolve(): on POSIX a "\\server\share" string would otherwise become a relative path.
   try {
     assertLocalDatabasePath(dataDir);
@@ -76,6 +88,12 @@ export function prepareNewDataDir(dataDir: string): { dir: string; created: stri
   const notFull = notFullPathHere(dataDir, '데이터 폴더가');
   if (notFull !== null) throw folderRefused('NEW_DATA_DIR_UNSAFE', notFull);
   const dir = resolve(dataDir);
+  if (damaged !== null && dir !== resolve(damaged) && isInside(dir, resolve(damaged))) {
+    throw folderRefused(
+      'NEW_DATA_DIR_INSIDE_DAMAGED',
+      `열 수 없는 데이터 파일이 있는 폴더(${resolve(damaged)}) 안에는 새 데이터 폴더를 만들지 않습니다. 그 폴더 밖의 폴더를 입력하세요.`,
+    );
+  }
   const present = databaseFileIn(dir);
   if (present !== null) {
     throw folderRefused(
@@ -93,6 +111,12 @@ export function prepareNewDataDir(dataDir: string): { dir: string; created: stri
   }
 }
 
+/** Whether `dir` lies inside `parent` (both resolved). */
+function isInside(dir: string, parent: string): boolean {
+  const path = relative(parent, dir);
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
+}
+
 /** Undoes prepareNewDataDir when the folder could not be opened: what it created, or the files made in it. */
 export function undoNewDataDir(prepared: { dir: string; created: string | null }): void {
   if (prepared.created !== null) {
@@ -101,6 +125,32 @@ export function undoNewDataDir(prepared: { dir: string; created: string | null }
   }
   const path = databasePathIn(prepared.dir);
   for (const suffix of DATABASE_FILE_SUFFIXES) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** undoNewDataDir whose own failure is only logged: the error that made the undo needed is the one to show. */
+export function undoNewDataDirSafely(prepared: { dir: string; created: string | null }): void {
+  try {
+    undoNewDataDir(prepared);
+  } catch (error) {
+    console.error(`[recovery] could not remove what was made in ${prepared.dir}`, error);
+  }
+}
+
+/**
+ * 새 데이터 폴더로 시작 with a backup file: the backup restored into the folder just prepared (empty), as 백업에서
+ * 복원 does (a full local path, the file's checks), so the app opens on the restored data. Its refusals name the
+ * field they are about (file or folder).
+ */
+export async function restoreIntoNewDataDir(backupFile: string, dir: string): Promise<void> {
+  const notFull = notFullPathHere(backupFile, '백업 파일 경로가');
+  if (notFull !== null) throw new UserError('RESTORE_FILE_MISSING', notFull, { backupFile: notFull });
+  try {
+    await restoreBackup(backupFile, dir);
+  } catch (error) {
+    // 백업에서 복원's field is `file`; here it is `backupFile` (its refusals of the file, checked or copied).
+    if (!(error instanceof UserError) || !error.code.startsWith('RESTORE_FILE')) throw error;
+    throw new UserError(error.code, error.message, { backupFile: error.details?.file ?? error.message });
+  }
 }
 
 /** A failure to open a folder, as a message for the screen (a UserError keeps its own). */
@@ -120,7 +170,7 @@ export interface Recovery {
   readonly appVersion: string;
   problem(): StartupProblem;
   retry(): Promise<StartupProblem | null>;
-  startWithNewDataDir(dataDir: string): Promise<SetupState>;
+  startWithNewDataDir(input: NewDataDirInput): Promise<SetupState>;
 }
 
 /** Every operation of the contract while the data cannot be read: the recovery screen's, the rest refused. */
@@ -139,6 +189,6 @@ export function recoveryHandlers(recovery: Recovery): Handlers {
     }),
     getStartupProblem: () => recovery.problem(),
     retryStartup: () => recovery.retry(),
-    startWithNewDataDir: ({ dataDir }) => recovery.startWithNewDataDir(dataDir),
+    startWithNewDataDir: (input) => recovery.startWithNewDataDir(input),
   };
 }

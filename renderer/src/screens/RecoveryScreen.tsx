@@ -4,37 +4,52 @@ import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { ApiCallError, api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { useAction } from '../components/use-action';
+import { newFolderKeptText, recoveryFieldOf } from './recovery-text';
+
+type FieldError = NonNullable<ReturnType<typeof recoveryFieldOf>>;
+const fieldIds = { dataDir: 'recovery-data-dir', backupFile: 'recovery-backup-file' } as const;
 
 /**
  * The app started without its data: the data folder's file is not a database or is damaged (main's
- * getStartupProblem). It says which file and that it was left as it was, and offers a new data folder (whose
- * first run offers 백업에서 복원) or another try on the same folder. `onRecovered` loads the app on the data opened.
+ * getStartupProblem). It says which file and that it was left as it was, and offers a new data folder (with a
+ * backup file restored into it, or empty: its first run) or another try on the same folder. `onRecovered` loads
+ * the app on the data opened.
  */
 export function RecoveryScreen(props: { problem: StartupProblem; onRecovered: () => void }) {
   const [problem, setProblem] = useState(props.problem);
   const [retried, setRetried] = useState(false);
   const [dataDir, setDataDir] = useState(props.problem.suggestedDataDir);
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [backupFile, setBackupFile] = useState('');
+  const [fieldError, setFieldError] = useState<FieldError | null>(null);
   const start = useAction();
   const retry = useAction();
+
+  const showAtField = (error: FieldError) => {
+    setFieldError(error);
+    document.getElementById(fieldIds[error.field])?.focus();
+  };
 
   const startNew = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFieldError(null);
     start.setError(null);
-    // The contract's own check first (an empty or relative path), then main's (a folder with data, one not made).
-    const parsed = newDataDirInputSchema.safeParse({ dataDir });
+    // The contract's own check first (an empty or relative path), then main's (a folder with data, a bad backup).
+    const input = backupFile.trim() === '' ? { dataDir } : { dataDir, backupFile };
+    const parsed = newDataDirInputSchema.safeParse(input);
     if (!parsed.success) {
-      setFieldError(parsed.error.issues[0]?.message ?? '새 데이터 폴더를 입력하세요.');
-      document.getElementById('recovery-data-dir')?.focus();
+      const issue = parsed.error.issues[0];
+      showAtField({
+        field: issue?.path[0] === 'backupFile' ? 'backupFile' : 'dataDir',
+        message: issue?.message ?? '새 데이터 폴더를 입력하세요.',
+      });
       return;
     }
-    let refusedAtField: string | undefined;
+    let refusedAtField: FieldError | null = null;
     const started = await start.run(async () => {
       try {
         return await api.startWithNewDataDir(parsed.data);
       } catch (error) {
-        refusedAtField = error instanceof ApiCallError ? error.details.dataDir : undefined;
+        refusedAtField = error instanceof ApiCallError ? recoveryFieldOf(error.details) : null;
         throw error;
       }
     });
@@ -42,12 +57,14 @@ export function RecoveryScreen(props: { problem: StartupProblem; onRecovered: ()
       props.onRecovered();
       return;
     }
-    if (refusedAtField !== undefined) {
+    if (refusedAtField !== null) {
       start.setError(null);
-      setFieldError(refusedAtField);
-      document.getElementById('recovery-data-dir')?.focus();
+      showAtField(refusedAtField);
     }
   };
+
+  const errorAt = (field: FieldError['field']): string | null =>
+    fieldError?.field === field ? fieldError.message : null;
 
   const tryAgain = async () => {
     setRetried(false);
@@ -81,24 +98,43 @@ export function RecoveryScreen(props: { problem: StartupProblem; onRecovered: ()
         <h2 id="recovery-new-title">새 데이터 폴더로 시작</h2>
         <form onSubmit={(e) => void startNew(e)} noValidate aria-labelledby="recovery-new-title">
           <div className="field">
-            <label htmlFor="recovery-data-dir">새 데이터 폴더</label>
+            <label htmlFor={fieldIds.dataDir}>새 데이터 폴더</label>
             <input
-              id="recovery-data-dir"
+              id={fieldIds.dataDir}
               type="text"
               value={dataDir}
               autoFocus
               onChange={(e) => setDataDir(e.target.value)}
-              aria-invalid={fieldError !== null ? true : undefined}
-              aria-describedby={`recovery-problem recovery-data-dir-hint${fieldError !== null ? ' recovery-data-dir-error' : ''}`}
+              aria-invalid={errorAt('dataDir') !== null ? true : undefined}
+              aria-describedby={`recovery-problem recovery-data-dir-hint${errorAt('dataDir') !== null ? ' recovery-data-dir-error' : ''}`}
             />
             <p className="hint" id="recovery-data-dir-hint">
-              비어 있거나 아직 없는 폴더의 전체 경로 (이 PC의 로컬 디스크). 새 폴더에서 처음 설정이 열리고,
-              거기서 ‘백업에서 복원’으로 데이터 백업 파일을 복원할 수 있습니다. 다음 시작부터 이 폴더를
-              씁니다.
+              비어 있거나 아직 없는 폴더의 전체 경로 (이 PC의 로컬 디스크).{' '}
+              {newFolderKeptText(problem.remembered)}
             </p>
-            {fieldError !== null && (
+            {errorAt('dataDir') !== null && (
               <p className="field-error" id="recovery-data-dir-error" role="alert">
-                {fieldError}
+                {errorAt('dataDir')}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={fieldIds.backupFile}>백업 파일 (있으면)</label>
+            <input
+              id={fieldIds.backupFile}
+              type="text"
+              value={backupFile}
+              onChange={(e) => setBackupFile(e.target.value)}
+              aria-invalid={errorAt('backupFile') !== null ? true : undefined}
+              aria-describedby={`recovery-backup-file-hint${errorAt('backupFile') !== null ? ' recovery-backup-file-error' : ''}`}
+            />
+            <p className="hint" id="recovery-backup-file-hint">
+              데이터 백업으로 만든 파일(공약이행_백업_….sqlite)의 전체 경로. 입력하면 검사한 뒤 새 폴더에
+              복원하고 그 데이터로 바로 시작합니다. 비워 두면 빈 새 폴더에서 처음 설정이 열립니다.
+            </p>
+            {errorAt('backupFile') !== null && (
+              <p className="field-error" id="recovery-backup-file-error" role="alert">
+                {errorAt('backupFile')}
               </p>
             )}
           </div>
@@ -114,8 +150,9 @@ export function RecoveryScreen(props: { problem: StartupProblem; onRecovered: ()
       <section className="backup" aria-labelledby="recovery-retry-title">
         <h2 id="recovery-retry-title">다시 시도</h2>
         <p className="hint">
-          데이터 파일을 백업한 파일로 바꿔 놓았거나 저장장치(USB·외장 디스크)를 다시 연결했다면, 같은 데이터
-          폴더를 다시 열어 봅니다.
+          데이터 파일을 백업한 파일로 바꿔 놓았다면 같은 데이터 폴더를 다시 열어 봅니다. 바꿀 때는 같은 폴더의
+          pledge.sqlite-wal, pledge.sqlite-shm, pledge.sqlite-journal 파일도 함께 다른 곳으로 옮겨 두세요.
+          다시 시도는 새 파일을 만들지 않습니다.
         </p>
         <div className="actions">
           <button type="button" onClick={() => void tryAgain()} disabled={start.busy || retry.busy}>

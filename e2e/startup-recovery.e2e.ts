@@ -12,7 +12,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backupDatabaseFile } from '../db/backup';
 import { createDb } from '../db/create-db';
+import { setSetting } from '../db/settings';
 import { startAppServer, type AppServer } from './app-server';
 import { SetupPage } from './pages/setup-page';
 
@@ -58,6 +60,8 @@ test('데이터 파일을 열 수 없음 → 새 데이터 폴더로 시작: the
   const field = page.getByLabel('새 데이터 폴더', { exact: true });
   await expect(field).toBeFocused();
   await expect(field).toHaveValue(new RegExp(`^${broken.server.dataDir}-새로-\\d{8}$`));
+  // Started with --data (as the launcher here is): the new folder is for this run only.
+  await expect(page.getByRole('main')).toContainText('이번 실행에만 씁니다 (--data로 시작함)');
 
   // A relative path and the damaged folder itself are refused next to the field, and nothing is made.
   await field.fill('새 폴더');
@@ -105,4 +109,51 @@ test('다시 시도: still unreadable keeps the screen with the message; a sound
   await expect(page.getByRole('heading', { name: '공약이행 관리 — 처음 설정' })).toBeVisible();
   await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(broken.server.dataDir);
   expect(sha256(aside)).toBe(broken.hash);
+});
+
+test('다시 시도 with the file moved away: 데이터 파일이 없습니다, and nothing is created', async ({
+  page,
+  broken,
+}) => {
+  await page.goto(broken.server.url);
+  await expect(page.getByRole('main')).toContainText('다시 시도는 새 파일을 만들지 않습니다');
+  const aside = join(broken.root, 'damaged.sqlite');
+  renameSync(broken.file, aside);
+  await page.getByRole('button', { name: '다시 시도' }).click();
+  await expect(page.getByRole('main')).toContainText(`데이터 파일이 없습니다: ${broken.file}`);
+  await expect(
+    page.getByRole('heading', { name: '공약이행 관리 — 데이터 파일을 열 수 없습니다' }),
+  ).toBeVisible();
+  expect(readdirSync(broken.server.dataDir)).toEqual([]);
+  expect(sha256(aside)).toBe(broken.hash);
+});
+
+test('새 데이터 폴더로 시작 with a backup file: a bad file is refused at its field, a real backup opens the app on its data', async ({
+  page,
+  broken,
+}) => {
+  // A department's data, backed up as 데이터 백업 does.
+  const source = join(broken.root, 'source', 'pledge.sqlite');
+  const db = createDb(source);
+  await setSetting(db, 'setup', { role: 'department', department: '도시교통본부' });
+  await db.destroy();
+  const backup = join(broken.root, '공약이행_백업_20261203.sqlite');
+  await backupDatabaseFile(source, backup);
+
+  await page.goto(broken.server.url);
+  const fresh = join(broken.root, '복원한 데이터');
+  await page.getByLabel('새 데이터 폴더', { exact: true }).fill(fresh);
+  const file = page.getByLabel('백업 파일 (있으면)');
+  await file.fill(broken.file);
+  await page.getByRole('button', { name: '새 데이터 폴더로 시작' }).click();
+  await expect(page.locator('#recovery-backup-file-error')).toBeVisible();
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(file).toBeFocused();
+  expect(existsSync(fresh)).toBe(false);
+
+  await file.fill(backup);
+  await file.press('Enter');
+  await expect(page.getByTestId('current-role')).toHaveText('도시교통본부');
+  expect(existsSync(join(fresh, 'pledge.sqlite'))).toBe(true);
+  expect(sha256(broken.file)).toBe(broken.hash);
 });

@@ -89,6 +89,9 @@ describe('--data of a folder that does not exist', () => {
     expect(r.err).toContain(
       `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${join(data, 'pledge.sqlite')}`,
     );
+    // The way out: the app's recovery screen, or pledge restore into a folder outside the broken one.
+    expect(r.err).toContain('복구 화면');
+    expect(r.err).toContain(`pledge restore 백업파일 --data 새_폴더 로 ${data} 밖의 새 폴더에 복원하세요`);
     expect(readFileSync(join(data, 'pledge.sqlite'), 'utf8')).toContain('this is not a database');
   });
 

@@ -94,8 +94,9 @@ export function unreadableDatabaseError(error: unknown, path: string): unknown {
   return new UserError(
     'DATA_DIR_UNREADABLE',
     `공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${path}\n이 파일은 고치거나 지우지 않았습니다. ` +
-      `데이터 백업 파일이 있으면: 이 파일이 든 데이터 폴더(${dirname(path)})의 이름을 바꿔 두고(예: 뒤에 '-손상'을 붙여) 프로그램을 다시 시작한 뒤, 처음 설정의 '백업에서 복원'으로 새 데이터 폴더에 복원하세요 ` +
-      '(명령줄에서는 pledge restore 백업파일 --data 새_폴더). 백업이 없으면 이 파일을 그대로 두고 전산 담당자에게 문의하세요.',
+      `데이터 백업 파일이 있으면: 공약이행 관리 프로그램을 시작하면 열리는 복구 화면에서 새 데이터 폴더와 백업 파일을 골라 시작하거나, ` +
+      `명령줄에서 pledge restore 백업파일 --data 새_폴더 로 ${dirname(path)} 밖의 새 폴더에 복원하세요. ` +
+      '백업이 없으면 이 파일을 그대로 두고 전산 담당자에게 문의하세요.',
   );
 }
 

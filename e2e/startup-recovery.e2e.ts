@@ -1,15 +1,5 @@
 import { test as base, expect } from '@playwright/test';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupDatabaseFile } from '../db/backup';
@@ -17,15 +7,13 @@ import { createDb } from '../db/create-db';
 import { setSetting } from '../db/settings';
 import { startAppServer, type AppServer } from './app-server';
 import { SetupPage } from './pages/setup-page';
+import { GARBAGE, sha256 } from '../main/services/test-support/unreadable-file';
 
 /**
  * The start-up recovery screen: the data folder's pledge.sqlite is not a database, the app starts anyway (browser
  * mode, the same launcher as npm start) and says so; a new data folder leads to the first-run setup, another try
  * opens the same folder once a sound file is in place. The unreadable file is never changed.
  */
-
-const GARBAGE = Buffer.from('this is not a database\n'.repeat(400), 'utf8');
-const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 const test = base.extend<{ broken: { server: AppServer; root: string; file: string; hash: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form

@@ -4,7 +4,6 @@
 // removed folder, and a backup file given with the new folder is restored into it before it opens.
 import BetterSqlite3 from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -23,9 +22,7 @@ import { createDb } from '../../db/create-db';
 import { setSetting } from '../../db/settings';
 import { startAppRuntime, type AppRuntime } from './app-runtime';
 import { dispatch } from './dispatch';
-
-const GARBAGE = Buffer.from('this is not a database\n'.repeat(400), 'utf8');
-const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+import { GARBAGE, sha256 } from './test-support/unreadable-file';
 
 let root: string;
 let broken: string;

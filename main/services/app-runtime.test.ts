@@ -1,7 +1,6 @@
 // The start-up recovery (app-runtime.ts, startup-recovery.ts) on real files: a data folder whose pledge.sqlite is
 // not a database starts the recovery handlers only; a new folder or another try opens data with the full
 // handlers; bad folders are refused in Korean with nothing created; the unreadable file is never changed.
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -22,9 +21,8 @@ import { startAppRuntime, type AppRuntime } from './app-runtime';
 import { dispatch } from './dispatch';
 import { UserError } from './errors';
 import { suggestNewDataDir } from './startup-recovery';
+import { GARBAGE, sha256 } from './test-support/unreadable-file';
 
-const GARBAGE = Buffer.from('this is not a database\n'.repeat(400), 'utf8');
-const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 const RECOVERY_OPERATIONS = new Set([
   'getStartupProblem',
   'startWithNewDataDir',

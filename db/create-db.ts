@@ -92,7 +92,9 @@ export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
   // Savepoints and sorts keep their temporary data in memory, not in a temporary file. The office import gives each
   // bundle a savepoint inside its batch's transaction, and SQLite copies every page a savepoint first changes into
   // a sub-journal, ~0.25 MB per bundle at 16 KB pages: through a file that was 5-7% of the 10x import's time here.
-  // What a savepoint keeps is at most the pages of one bundle or one document save.
+  // A savepoint keeps at most the pages one bundle or one document save changes. A sort or a temporary index no
+  // longer spills to disk either, so it is bounded by RAM: the app's sorts read no blob column and its migrations
+  // index small columns; never sort or index bundle_files' or held_bundles' bytes in one statement.
   sqlite.pragma('temp_store = MEMORY');
 }
 

@@ -5,6 +5,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -164,6 +165,32 @@ describe('an unreadable data file is never opened read-write', () => {
     expect(r.startupProblem?.message).toContain(
       'pledge.sqlite-wal, pledge.sqlite-shm, pledge.sqlite-journal',
     );
+  });
+});
+
+describe('다시 시도 after the file was replaced by hand', () => {
+  it("refuses while the damaged file's -wal is still beside the new file, changing nothing, and opens once it is moved", async () => {
+    writeFileSync(file, GARBAGE);
+    writeFileSync(`${file}-wal`, realWal());
+    const r = await start();
+    // A sound database made elsewhere is put in the damaged file's place; the damaged file's log is forgotten.
+    const sound = join(root, 'sound', 'pledge.sqlite');
+    await createDb(sound).destroy();
+    copyFileSync(sound, file);
+    const before = snapshot();
+    expect(Object.keys(before).sort()).toEqual(['pledge.sqlite', 'pledge.sqlite-wal']);
+
+    expect(await call(r, 'retryStartup')).toMatchObject({
+      ok: false,
+      error: { code: 'STALE_DATABASE_LOG', message: expect.stringContaining('pledge.sqlite-wal') },
+    });
+    expect(snapshot()).toEqual(before);
+    expect(r.startupProblem).not.toBeNull();
+
+    renameSync(`${file}-wal`, join(root, 'damaged.sqlite-wal'));
+    expect(await call(r, 'retryStartup')).toMatchObject({ ok: true, value: null });
+    expect(r.startupProblem).toBeNull();
+    expect(await call(r, 'getSetup')).toMatchObject({ ok: true });
   });
 });
 

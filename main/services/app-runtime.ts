@@ -11,6 +11,7 @@ import { UserError } from './errors';
 import { createHandlers } from './handlers';
 import { keepReportCurrent, type ReportRefresh } from './report-refresh';
 import { scheduleReportWarmUp, type ReportWarmUp } from './report-warm-up';
+import { markDamagedFiles, refuseStaleLogs, type DamagedFiles } from './stale-side-files';
 import { startupHandlers } from './startup-handlers';
 import {
   openFailure,
@@ -69,6 +70,12 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
 
   let data: OpenData | null = null;
   let problem: StartupProblem | null = null;
+  /** The unreadable file and the logs beside it when last found so (for 다시 시도 after a replacement by hand). */
+  let damaged: DamagedFiles | null = null;
+  const setProblem = (found: StartupProblem): void => {
+    problem = found;
+    damaged = markDamagedFiles(found.databasePath);
+  };
   let closed = false;
   let closeRun: Promise<void> | null = null;
   // Whether a folder chosen in recovery is remembered for the next start (not with --data).
@@ -138,6 +145,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
         if (closed) throw closing();
         if (data !== null) return afterRecovery.retryStartup();
         let opened: Awaited<ReturnType<typeof openContext>>;
+        if (problem !== null && damaged !== null) refuseStaleLogs(problem.databasePath, damaged);
         try {
           opened = await openContext(undefined, true);
         } catch (error) {
@@ -145,7 +153,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
         }
         // Still unreadable: the screen stays, with the problem as it is now.
         if ('problem' in opened) {
-          problem = opened.problem;
+          setProblem(opened.problem);
           return opened.problem;
         }
         await useUnlessClosed(opened.context);
@@ -178,8 +186,8 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
 
   const first = await openContext();
   if ('problem' in first) {
-    problem = first.problem;
-    console.error(`[start] ${problem.message}`);
+    setProblem(first.problem);
+    console.error(`[start] ${first.problem.message}`);
   } else {
     use(first.context);
   }

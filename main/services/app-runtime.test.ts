@@ -64,6 +64,18 @@ async function startOnRememberedFolder(): Promise<AppRuntime> {
   return runtime;
 }
 
+/** Started with --data on the broken folder (nothing remembered in the profile). */
+async function startWithDataFlag(mode: 'browser' | 'electron'): Promise<AppRuntime> {
+  runtime = await startAppRuntime({
+    profileDir: join(root, 'profile'),
+    dataDirOverride: broken,
+    mode,
+    appVersion: '1.0.0',
+    now: steppingClock(),
+  });
+  return runtime;
+}
+
 const call = (r: AppRuntime, name: string, input: unknown = {}) => dispatch(r.handlers, name, input);
 
 async function expectRefused(r: AppRuntime, dataDir: string, code: string, message: RegExp): Promise<void> {
@@ -219,19 +231,13 @@ describe('start-up with a data file that is not a database', () => {
   });
 
   it('with --data the new folder is used for this run only, as a switch of folder is', async () => {
-    const profileDir = join(root, 'profile');
-    runtime = await startAppRuntime({
-      profileDir,
-      dataDirOverride: broken,
-      mode: 'electron',
-      appVersion: '1.0.0',
-    });
+    const r = await startWithDataFlag('electron');
     const fresh = join(root, '새 폴더', 'data');
-    expect(await call(runtime, 'startWithNewDataDir', { dataDir: fresh })).toMatchObject({
+    expect(await call(r, 'startWithNewDataDir', { dataDir: fresh })).toMatchObject({
       ok: true,
       value: { configured: false, dataDir: fresh },
     });
-    expect(existsSync(join(profileDir, 'config.json'))).toBe(false);
+    expect(existsSync(join(root, 'profile', 'config.json'))).toBe(false);
     expect(sha256(join(broken, 'pledge.sqlite'))).toBe(garbageHash);
   });
 
@@ -247,14 +253,7 @@ describe('start-up with a data file that is not a database', () => {
   });
 
   it('다시 시도: still unreadable keeps the recovery (tried again); a real database put in its place opens', async () => {
-    const profileDir = join(root, 'profile');
-    runtime = await startAppRuntime({
-      profileDir,
-      dataDirOverride: broken,
-      mode: 'browser',
-      appVersion: '1.0.0',
-      now: steppingClock(),
-    });
+    runtime = await startWithDataFlag('browser');
     const first = runtime.startupProblem;
     const again = await call(runtime, 'retryStartup');
     expect(again.ok).toBe(true);

@@ -117,20 +117,18 @@ function isInside(dir: string, parent: string): boolean {
   return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }
 
-/** Undoes prepareNewDataDir when the folder could not be opened: what it created, or the files made in it. */
-export function undoNewDataDir(prepared: { dir: string; created: string | null }): void {
-  if (prepared.created !== null) {
-    rmSync(prepared.created, { recursive: true, force: true });
-    return;
-  }
-  const path = databasePathIn(prepared.dir);
-  for (const suffix of DATABASE_FILE_SUFFIXES) rmSync(`${path}${suffix}`, { force: true });
-}
-
-/** undoNewDataDir whose own failure is only logged: the error that made the undo needed is the one to show. */
+/**
+ * Undoes prepareNewDataDir when the folder could not be opened: what it created, or the files made in it. Its own
+ * failure is only logged: the error that made the undo needed is the one to show.
+ */
 export function undoNewDataDirSafely(prepared: { dir: string; created: string | null }): void {
   try {
-    undoNewDataDir(prepared);
+    if (prepared.created !== null) {
+      rmSync(prepared.created, { recursive: true, force: true });
+      return;
+    }
+    const path = databasePathIn(prepared.dir);
+    for (const suffix of DATABASE_FILE_SUFFIXES) rmSync(`${path}${suffix}`, { force: true });
   } catch (error) {
     console.error(`[recovery] could not remove what was made in ${prepared.dir}`, error);
   }

@@ -168,18 +168,21 @@ export async function benchOffice(
         `[${round}/${IMPORT_ROUNDS}] 하한(floor): JSON.parse ${floor.parseSeconds.toFixed(2)}초 + 서명 검증 ${floor.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입 ${floor.insertSeconds.toFixed(2)}초 (원본 바이트 제외 시 ${floor.insertRowsOnlySeconds.toFixed(2)}초); 이 기계의 JSON.parse ${floor.parseMegabytesPerSecond.toFixed(0)} MB/s`,
       );
       const copy = await freshOffice(dir.path, `office-${round}`, catalog, senders);
+      let imported: Omit<ImportRound, 'floor'>;
       try {
-        const imported = await timeImport(copy, folder, scale, log, last);
-        rounds.push({ floor, ...imported });
-        log(
-          `[${round}/${IMPORT_ROUNDS}] 가져오기 ÷ 하한: ${(imported.importSeconds / floorSecondsOf(floor)).toFixed(2)}배`,
-        );
-      } finally {
-        if (last) keptOffice = copy;
-        else {
-          await copy.close();
-          rmSync(join(dir.path, `office-${round}`), { recursive: true, force: true });
-        }
+        imported = await timeImport(copy, folder, scale, log, last);
+      } catch (error) {
+        await copy.close();
+        throw error;
+      }
+      rounds.push({ floor, ...imported });
+      log(
+        `[${round}/${IMPORT_ROUNDS}] 가져오기 ÷ 하한: ${(imported.importSeconds / floorSecondsOf(floor)).toFixed(2)}배`,
+      );
+      if (last) keptOffice = copy;
+      else {
+        await copy.close();
+        rmSync(join(dir.path, `office-${round}`), { recursive: true, force: true });
       }
     }
     if (keptOffice === undefined) throw new Error('no import round');

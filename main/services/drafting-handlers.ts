@@ -21,12 +21,13 @@ import { requireDepartment } from './session';
 import { checkDocument } from '../../domain/documents';
 import { josa } from '../../domain/text/josa';
 import { deadlineView, derivedFinance } from './deadlines';
+import { localToday } from './local-today';
 
 /** Submitting a change request is its first step: record it in the decision history if the form did not. */
 function withRequestEntry(json: unknown, department: string, now: Date): unknown {
   const doc = json as { kind?: string; decisionHistory?: unknown[] };
   if (doc.kind !== 'changeRequest' || (doc.decisionHistory?.length ?? 0) > 0) return json;
-  const entry = { status: 'requested', date: now.toISOString().slice(0, 10), by: department, note: '' };
+  const entry = { status: 'requested', date: localToday(now), by: department, note: '' };
   return { ...doc, decisionHistory: [entry] };
 }
 
@@ -288,7 +289,7 @@ export const draftingHandlers = (ctx: AppContext) => {
     getDeadlines: async (input) => {
       const department = await requireDepartment(ctx);
       const { catalog, term } = await load();
-      const today = input?.today ?? ctx.now().toISOString().slice(0, 10);
+      const today = input?.today ?? localToday(ctx.now());
       return deadlineView(ctx.db, catalog, term, department, today);
     },
   } satisfies Partial<Handlers>;

@@ -6,14 +6,15 @@ import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
 import { currentOfficeReport } from './office-report-cache';
 import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmations';
+import { localToday } from './local-today';
 import { loadCatalog, loadTerm } from './reference';
 import { defaultReportPeriod } from './report-period';
 import { requireOffice } from './session';
 import { dataGeneration } from '../../db/data-generation';
 
 export const officeHandlers = (ctx: AppContext) => {
-  /** The report's "today" (meta.today): the program's clock, which tests and training sessions can set. */
-  const today = (): string => ctx.now().toISOString().slice(0, 10);
+  /** The report's "today" (meta.today): the KST date at the program's clock, which tests and training sessions can set. */
+  const today = (): string => localToday(ctx.now());
   const report = async (request: ReportRequest) => {
     await requireOffice(ctx);
     return currentOfficeReport(ctx.db, { ...request, today: request.today ?? today() });

@@ -174,6 +174,8 @@ function baselineRefusal(kind: FileKind, code: string, message: string): string 
     return `기준 자료 파일이 아닙니다 (ZIP 형식이 아님). ${choose} (자세히: ${message})`;
   if (kind === 'ordinary-zip')
     return `기준 자료 파일이 아닙니다 (이 프로그램의 파일이 아닌 일반 압축 파일입니다). ${choose} (자세히: ${message})`;
+  if (kind === 'repacked-bundle')
+    return `압축 프로그램으로 풀었다가 다시 묶은 파일이어서 적용하지 않았습니다. 기획담당관에게서 받은 기준 자료 파일을 압축을 풀거나 다시 묶지 말고 그대로 고르세요. (자세히: ${message})`;
   if (code === 'TYPE_MISMATCH')
     return `이 파일은 부서 제출 파일입니다 — 기준 자료가 아닙니다. 제출 파일은 기획담당관에게 보내는 파일입니다. ${choose}`;
   return `기준 자료를 적용하지 않았습니다: ${message}`;

@@ -1,10 +1,13 @@
 // The department's 제출 파일 screen and the office's import, given the wrong file in a picker: each is said
 // plainly in Korean (what the file is, what to do), through the same dispatch the screens use, and nothing changes.
 import { readFileSync } from 'node:fs';
+import yazl from 'yazl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleImportResult, Handlers } from '../../domain/api/contract';
 import { examples } from '../../domain/documents/test-fixtures';
 import { makeTempDir } from '../../db/test/temp-dir';
+import { DEFAULT_LIMITS } from '../bundles';
+import { readZipEntries } from '../bundles/read';
 import { packZip } from '../bundles/zip-pack';
 import { exportBaseline } from './baseline';
 import { bundleHandlers } from './bundle-handlers';
@@ -103,6 +106,11 @@ describe('the department’s baseline picker, given the wrong file', () => {
     const zip = await packZip([{ name: 'report.txt', data: Buffer.alloc(4000, 'a'), compress: true }]);
     const general = await refusal(dept, 'applyBaseline', asData('report.zip', zip));
     expect(general).toMatch(/^기준 자료 파일이 아닙니다 \(이 프로그램의 파일이 아닌 일반 압축 파일입니다\)/);
+    // The office's own package, unpacked and packed again on the way.
+    const repacked = await repackedByAZipProgram(readFileSync((await exportBaseline(office)).path));
+    const again = await refusal(dept, 'applyBaseline', asData('공약기준자료_r1.pledge', repacked));
+    expect(again).toMatch(/^압축 프로그램으로 풀었다가 다시 묶은 파일이어서 적용하지 않았습니다\. /);
+    expectPlain(again);
     expectPlain(general);
 
     const submission = await signSubmission(await privateKeyOf(dept), {
@@ -161,6 +169,63 @@ describe('the office’s import, given an ordinary zip or a baseline package', (
     for (const r of result.value as BundleImportResult[]) {
       expect(r.status).toBe('rejected');
       expect(r.reason).toMatch(/^이 프로그램의 제출 파일이 아닌 일반 압축 파일입니다\. .+ \(자세히: .+\)$/);
+    }
+    expect(await dumpDatabase(office)).toEqual(before);
+  });
+});
+
+/** A bundle unpacked and packed again as a zip program does: the same entries, stored, with today's time. */
+async function repackedByAZipProgram(bundle: Buffer): Promise<Buffer> {
+  const read = await readZipEntries(bundle, DEFAULT_LIMITS);
+  if (!read.ok) throw new Error(read.message);
+  const zip = new yazl.ZipFile();
+  for (const entry of read.entries) {
+    zip.addBuffer(entry.data, entry.name, { compress: false, mtime: new Date('2019-07-02T10:00:00Z') });
+  }
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+  zip.end();
+  return done;
+}
+
+describe('the office’s import, given a damaged file or a bundle packed again', () => {
+  it('bytes that only begin like a zip are damaged, not an ordinary zip; a repacked bundle is said to be one', async () => {
+    const bundle = await signSubmission(await privateKeyOf(dept), {
+      department: '경제진흥본부',
+      period: 'plan',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [{ path: 'documents/plans/plan-1-1-1.json', json: examples.planJson }],
+    });
+    const repacked = await repackedByAZipProgram(bundle);
+    // Only the container differs (the same entries, names and bytes, in the same order).
+    expect(repacked.equals(bundle)).toBe(false);
+    const junk = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(400, 0x41)]);
+    const cutShort = bundle.subarray(0, Math.floor(bundle.length / 2));
+    const before = await dumpDatabase(office);
+    const result = await dispatch(handlersOf(office), 'importBundleData', {
+      files: [
+        asData('junk.pledge', junk),
+        asData('half.pledge', cutShort),
+        asData('repacked.pledge', repacked),
+      ],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const [junkResult, halfResult, repackedResult] = result.value as BundleImportResult[];
+    const damaged =
+      /^이 프로그램의 제출 파일\(\.pledge\)이 아니거나 손상된 파일입니다\. 부서에 파일을 다시 보내 달라고 하세요\. \(자세히: .+\)$/;
+    expect(junkResult?.reason).toMatch(damaged);
+    expect(halfResult?.reason).toMatch(damaged);
+    expect(repackedResult?.reason).toMatch(
+      /^압축 프로그램으로 풀었다가 다시 묶은 제출 파일입니다\. .+ 압축을 풀거나 다시 묶지 말고 그대로 보내 달라고 하세요\. \(자세히: .+\)$/,
+    );
+    for (const r of [junkResult, halfResult, repackedResult]) {
+      expect(r?.status).toBe('rejected');
+      expect(r?.reason).not.toMatch(/일반 압축 파일/);
     }
     expect(await dumpDatabase(office)).toEqual(before);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MONEY_MESSAGE } from './common';
+import { MONEY_MESSAGE, PHONE_MESSAGE } from './common';
 import { emptyExecutionPlan } from './execution-plan';
 import { newCardFromPrevious } from './management-card';
 import {
@@ -120,9 +120,62 @@ describe('execution plan', () => {
     plan.leadContacts[1] = { position: 'teamLeader', unit: '핀테크팀', name: '', phone: '' };
     plan.unitProjects[1]!.id = 'u1';
     const { errors } = validateDocument(plan, TERM);
-    expect(at(errors, 'leadContacts.1.name')).toEqual([['required', '이름을 입력하세요']]);
-    expect(at(errors, 'leadContacts.1.phone')).toEqual([['required', '전화번호를 입력하세요']]);
+    expect(at(errors, 'leadContacts.1.name')).toEqual([
+      ['required', '주관부서 담당자 2(팀장) 이름을 입력하세요'],
+    ]);
+    expect(at(errors, 'leadContacts.1.phone')).toEqual([
+      ['required', '주관부서 담당자 2(팀장) 전화번호를 입력하세요'],
+    ]);
     expect(at(errors, 'unitProjects.1.id')).toEqual([['duplicate', "단위사업 id 'u1'가 중복됩니다"]]);
+  });
+
+  it('a contact row started with its name blank is one error naming the row, not also "한 명 이상"', () => {
+    const plan = examplePlan();
+    plan.leadContacts = [{ position: 'chief', unit: '투자창업과', name: '', phone: '02-2133-6610' }];
+    const { errors } = validateDocument(plan, TERM);
+    expect(errors.map((i) => [i.path, i.code, i.message])).toEqual([
+      ['leadContacts.0.name', 'required', '주관부서 담당자 1(과장) 이름을 입력하세요'],
+    ]);
+  });
+
+  it('no contact row started: one error on the list, naming which list', () => {
+    const plan = examplePlan();
+    plan.leadContacts = [{ position: 'chief', unit: '', name: '', phone: '' }];
+    plan.cooperatingDepartments = [
+      {
+        department: '',
+        contacts: [
+          { position: 'officer', unit: '', name: '', phone: '' },
+          { position: 'teamLeader', unit: '핀테크팀', name: '김담당', phone: '2133-가나' },
+        ],
+      },
+      { department: '경제정책과', contacts: [] },
+    ];
+    const { errors } = validateDocument(plan, TERM);
+    expect(errors.map((i) => [i.path, i.code, i.message])).toEqual([
+      ['leadContacts', 'required', '주관부서 담당자를 한 명 이상 입력하세요 (과장·팀장·담당 중)'],
+      ['cooperatingDepartments.0.department', 'required', '협조부서 1 부서명을 입력하세요'],
+      [
+        'cooperatingDepartments.0.contacts.1.phone',
+        'phone.invalid',
+        `협조부서 1 담당자 2(팀장) ${PHONE_MESSAGE}`,
+      ],
+      [
+        'cooperatingDepartments.1.contacts',
+        'required',
+        '협조부서 2 담당자를 한 명 이상 입력하세요 (과장·팀장·담당 중)',
+      ],
+    ]);
+  });
+
+  it('a management card names its contact rows too', () => {
+    const card = exampleCard();
+    card.leadContacts[0] = { position: 'officer', unit: '', name: '', phone: '2133-6610' };
+    const { errors } = validateDocument(card, { ...TERM, confirmedPlan: examplePlan() });
+    expect(at(errors, 'leadContacts.0.name')).toEqual([
+      ['required', '주관부서 담당자 1(담당) 이름을 입력하세요'],
+    ]);
+    expect(at(errors, 'leadContacts')).toEqual([]);
   });
 });
 

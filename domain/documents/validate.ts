@@ -3,6 +3,7 @@ import {
   AFTER_TERM,
   amountProblem,
   CARD_STATUS_LABELS,
+  CONTACT_POSITION_LABELS,
   type CitizenParticipation,
   type ContactPerson,
   type CooperatingDepartment,
@@ -139,23 +140,36 @@ function checkAmount(c: Collector, path: string, value: unknown): void {
   if (problem !== null) c.error(path, 'amount.invalid', problem);
 }
 
-function checkContacts(c: Collector, base: string, contacts: readonly ContactPerson[]): void {
-  if (!contacts.some((p) => !isBlank(p.name))) {
-    c.error(base, 'required', '담당자를 한 명 이상 입력하세요 (과장·팀장·담당 중)');
+/**
+ * Contacts, each message naming its row as the form labels it ("주관부서 담당자 1(과장) 이름을 입력하세요",
+ * "협조부서 2 담당자 1(팀장) 전화번호를 입력하세요"): `who` is the list's name ("주관부서 담당자"). A list with
+ * no row started says so once; a started row with a blank name is its own error, not also "한 명 이상".
+ */
+function checkContacts(c: Collector, base: string, who: string, contacts: readonly ContactPerson[]): void {
+  // A fully blank row is an unused slot of the form, not a mistake.
+  const started = (p: ContactPerson) => !(isBlank(p.name) && isBlank(p.phone) && isBlank(p.unit));
+  if (!contacts.some(started)) {
+    c.error(base, 'required', `${josa(who, '을/를')} 한 명 이상 입력하세요 (과장·팀장·담당 중)`);
   }
   contacts.forEach((p, i) => {
-    // A fully blank row is an unused slot of the form, not a mistake.
-    if (isBlank(p.name) && isBlank(p.phone) && isBlank(p.unit)) return;
-    requireText(c, `${base}.${i}.name`, p.name, '이름을 입력하세요');
-    requireText(c, `${base}.${i}.phone`, p.phone, '전화번호를 입력하세요');
-    if (!PHONE_PATTERN.test(p.phone)) c.error(`${base}.${i}.phone`, 'phone.invalid', PHONE_MESSAGE);
+    if (!started(p)) return;
+    const row = `${who} ${i + 1}(${CONTACT_POSITION_LABELS[p.position]})`;
+    requireText(c, `${base}.${i}.name`, p.name, `${row} 이름을 입력하세요`);
+    requireText(c, `${base}.${i}.phone`, p.phone, `${row} 전화번호를 입력하세요`);
+    if (!PHONE_PATTERN.test(p.phone))
+      c.error(`${base}.${i}.phone`, 'phone.invalid', `${row} ${PHONE_MESSAGE}`);
   });
 }
 
 function checkCooperating(c: Collector, departments: readonly CooperatingDepartment[]): void {
   departments.forEach((d, i) => {
-    requireText(c, `cooperatingDepartments.${i}.department`, d.department, '협조부서명을 입력하세요');
-    checkContacts(c, `cooperatingDepartments.${i}.contacts`, d.contacts);
+    requireText(
+      c,
+      `cooperatingDepartments.${i}.department`,
+      d.department,
+      `협조부서 ${i + 1} 부서명을 입력하세요`,
+    );
+    checkContacts(c, `cooperatingDepartments.${i}.contacts`, `협조부서 ${i + 1} 담당자`, d.contacts);
   });
 }
 
@@ -307,7 +321,7 @@ export function validateExecutionPlan(doc: ExecutionPlan, ctx: ValidationContext
   const c = new Collector();
   requireText(c, 'projectName', doc.projectName, '공약명을 입력하세요');
   requireText(c, 'department', doc.department, '주관부서를 입력하세요');
-  checkContacts(c, 'leadContacts', doc.leadContacts);
+  checkContacts(c, 'leadContacts', '주관부서 담당자', doc.leadContacts);
   checkCooperating(c, doc.cooperatingDepartments);
   checkTotalCost(c, doc.totalCost);
   if (doc.newOrContinuing === null)
@@ -387,7 +401,7 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
       `${josa(periodLabel(doc.periodId), '은/는')} 임기 중의 반기가 아닙니다`,
     );
   }
-  checkContacts(c, 'leadContacts', doc.leadContacts);
+  checkContacts(c, 'leadContacts', '주관부서 담당자', doc.leadContacts);
   checkCooperating(c, doc.cooperatingDepartments);
 
   if (doc.status === null) c.error('status', 'required', '추진상황을 선택하세요');

@@ -23,16 +23,12 @@ export function pledgeJson<T>(...args: string[]): T {
 export const sha256Of = (path: string): string =>
   createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/**
- * The shipped example plan (1-1-1, 경제진흥본부) as a draft without its attachment: the attachment's bytes are
- * not shipped, and a document citing a missing attachment is refused from bundles.
- */
-export function examplePlan(
-  overrides: { projectId?: string; policyGoal?: string } = {},
-): Record<string, unknown> {
-  const plan = JSON.parse(
-    readFileSync(join(root, 'docs', 'examples', 'execution-plan.json'), 'utf8'),
-  ) as Record<string, unknown>;
+/** A shipped example document as a draft without its attachments (their bytes are not shipped). */
+function exampleDraft(file: string): Record<string, unknown> {
+  const doc = JSON.parse(readFileSync(join(root, 'docs', 'examples', file), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const strip = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(strip);
     else if (value && typeof value === 'object') {
@@ -43,8 +39,19 @@ export function examplePlan(
       }
     }
   };
-  strip(plan);
-  plan.lifecycle = 'draft';
+  strip(doc);
+  doc.lifecycle = 'draft';
+  return doc;
+}
+
+/**
+ * The shipped example plan (1-1-1, 경제진흥본부) as a draft without its attachment: the attachment's bytes are
+ * not shipped, and a document citing a missing attachment is refused from bundles.
+ */
+export function examplePlan(
+  overrides: { projectId?: string; policyGoal?: string } = {},
+): Record<string, unknown> {
+  const plan = exampleDraft('execution-plan.json');
   if (overrides.projectId) {
     const project = catalog.projects.find((p) => p.id === overrides.projectId);
     if (!project) throw new Error(`no project ${overrides.projectId} in the catalog`);
@@ -53,6 +60,11 @@ export function examplePlan(
   }
   if (overrides.policyGoal !== undefined) plan.policyGoal = overrides.policyGoal;
   return plan;
+}
+
+/** The shipped example 관리카드 (1-1-1, 2019-H1, 경제진흥본부) as a draft without its attachments. */
+export function exampleCard(): Record<string, unknown> {
+  return exampleDraft('management-card.json');
 }
 
 export interface PreparedDepartment {

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { BundleExported, DocumentSummary } from '../../../domain/api/contract';
+import type { BundleExported, DeadlineView, DocumentSummary } from '../../../domain/api/contract';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/documents';
 import { requestLabel, requestTitle } from '../drafting/request-label';
 import { listPeriods } from '../../../domain/term/periods';
@@ -18,6 +18,59 @@ function belongsTo(doc: DocumentSummary, period: string): boolean {
   return kind === 'changeRequest';
 }
 
+/** How many names a missing-documents line shows before "외 n개". */
+const MISSING_NAMES_SHOWN = 3;
+
+/**
+ * What the due half-year still lacks, per kind: the lead's 관리카드 and every department's 재정집행현황 (확보내역),
+ * as the desk's deadline panel counts them. Only documents never written: one with errors is listed apart.
+ */
+function missingForPeriod(deadlines: DeadlineView): {
+  cards: DeadlineView['projects'];
+  finance: DeadlineView['projects'];
+} {
+  return {
+    cards: deadlines.projects.filter((p) => p.role === 'lead' && p.cardStatus === null),
+    finance: deadlines.projects.filter((p) => p.financeStatus === null),
+  };
+}
+
+function MissingDocuments(props: { period: string; deadlines: DeadlineView }) {
+  const { cards, finance } = missingForPeriod(props.deadlines);
+  if (cards.length === 0 && finance.length === 0) return null;
+  const total = props.deadlines.projects.length;
+  const names = (list: DeadlineView['projects']) => {
+    const shown = list.slice(0, MISSING_NAMES_SHOWN).map((p) => `${p.projectId} ${p.projectName}`);
+    const rest = list.length - shown.length;
+    return shown.join(', ') + (rest > 0 ? ` 외 ${rest}개` : '');
+  };
+  return (
+    <div className="status status-info export-missing" role="status" data-testid="export-missing">
+      <p>
+        <strong>
+          {periodLabel(props.period)}에 아직 작성하지 않은 문서가 있습니다 (이 부서의 공약사업 {total}개 중).
+        </strong>
+      </p>
+      <ul>
+        {cards.length > 0 && (
+          <li data-testid="export-missing-cards">
+            관리카드 미작성 {cards.length}개 사업: {names(cards)}
+          </li>
+        )}
+        {finance.length > 0 && (
+          <li data-testid="export-missing-finance">
+            재정집행현황 미작성 {finance.length}개 사업: {names(finance)}
+          </li>
+        )}
+      </ul>
+      <p>
+        이 제출 파일에는 작성한 문서만 들어갑니다. 나누어 보내도 되니, 나머지는 작성한 뒤 다음 제출 파일로
+        보내세요. 재정집행현황을 보내지 않은 사업은 기획담당관의 붙임5에 확보내역 0으로 집계됩니다.
+      </p>
+    </div>
+  );
+}
+
 interface Refusal {
   document: string;
   error: string;
@@ -25,14 +78,20 @@ interface Refusal {
 
 /** Department: choose a period and projects, sign them into one submission file, see what was left out. */
 export function ExportPanel(props: { generation: number; hasKey: boolean; onChanged: () => void }) {
-  const [state] = useLoad(
-    async (): Promise<{ term: Term; documents: DocumentSummary[]; due: string | null }> => ({
+  const [state] = useLoad(async (): Promise<{
+    term: Term;
+    documents: DocumentSummary[];
+    due: string | null;
+    deadlines: DeadlineView;
+  }> => {
+    const deadlines = await api.getDeadlines();
+    return {
       term: await api.getTerm(),
       documents: await api.listMyDocuments(),
-      due: (await api.getDeadlines()).period?.id ?? null,
-    }),
-    [props.generation],
-  );
+      due: deadlines.period?.id ?? null,
+      deadlines,
+    };
+  }, [props.generation]);
   const periodId = useId();
   const [periodChoice, setPeriod] = useState<string | null>(null);
   // Until chosen: the half-year due next when this department has written something for it, else the plans.
@@ -165,6 +224,7 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
           보내려면 문서를 열어 ‘제출’을 누른 뒤 만드세요.
         </p>
       )}
+      {period === state.value.due && <MissingDocuments period={period} deadlines={state.value.deadlines} />}
       {!props.hasKey && (
         <p className="hint">서명 키가 없으면 제출 파일을 만들 수 없습니다. 위에서 먼저 서명 키를 만드세요.</p>
       )}

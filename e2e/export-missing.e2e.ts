@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectsForDepartment } from '../domain/catalog/search';
+import { startAppServer, type AppServer } from './app-server';
+import { catalog } from './catalog-data';
+import { expect, test } from './fixtures';
+import { exampleCard } from './pages/submission-cli';
+import { SubmissionPage } from './pages/submission-page';
+
+// The night before the deadline: what the half-year still lacks is said before the file is made, without holding
+// it back (a department may send in parts).
+
+const department = '경제진흥본부';
+
+let scratch: string;
+let server: AppServer | null = null;
+test.beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'pledge-export-missing-e2e-'));
+});
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+test('제출 파일 warns which projects still lack a 관리카드 or 재정집행현황 for the half-year, and still makes the file', async ({
+  page,
+}) => {
+  // Five days before 2019-H1's deadline (Jul 15), only 1-1-1's card is written; its 재정집행현황 is not.
+  const now = '2019-07-10T09:00:00+09:00';
+  const at = (...args: string[]) =>
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'pledge.mjs'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, PLEDGE_NOW: '2019-07-03T09:00:00+09:00' },
+    });
+  const dataDir = join(scratch, 'department');
+  at('setup', '--data', dataDir, '--role', 'department', '--department', department);
+  at('keys', 'init', '--data', dataDir);
+  const cardPath = join(scratch, 'card.json');
+  writeFileSync(cardPath, JSON.stringify(exampleCard()));
+  at('draft', 'import', '--data', dataDir, cardPath);
+
+  const projects = projectsForDepartment(catalog, department);
+  const lead = projects.filter((p) => p.leadDepartment === department);
+  expect(lead[0]?.id).toBe('1-1-1');
+  const named = (list: typeof projects) =>
+    list
+      .slice(0, 3)
+      .map((p) => `${p.id} ${p.name}`)
+      .join(', ') + ` 외 ${list.length - 3}개`;
+
+  server = await startAppServer({ dataDir, profileDir: join(scratch, 'profile'), root: scratch, now });
+  await page.goto(server.url);
+  const s = new SubmissionPage(page);
+  await s.openAsDepartment();
+  const panel = page.getByTestId('export-panel');
+  await expect(panel.getByLabel('제출 기간')).toHaveValue('2019-H1');
+  await expect(panel.locator('.export-projects legend')).toHaveText('보낼 공약사업 (1/1)');
+
+  // Before the file is made: how many of the department's projects lack each document, naming the first three.
+  const missing = page.getByTestId('export-missing');
+  await expect(missing).toBeVisible();
+  await expect(missing).toContainText(
+    `2019년 상반기에 아직 작성하지 않은 문서가 있습니다 (이 부서의 공약사업 ${projects.length}개 중).`,
+  );
+  await expect(page.getByTestId('export-missing-cards')).toHaveText(
+    `관리카드 미작성 ${lead.length - 1}개 사업: ${named(lead.slice(1))}`,
+  );
+  await expect(page.getByTestId('export-missing-finance')).toHaveText(
+    `재정집행현황 미작성 ${projects.length}개 사업: ${named(projects)}`,
+  );
+  await expect(missing).toContainText('붙임5에 확보내역 0으로 집계됩니다');
+
+  // It does not block: the file is made with the one card, and the warning stays beside the result.
+  await page.getByRole('button', { name: '제출 파일 만들기' }).click();
+  await expect(page.getByTestId('export-result')).toContainText('문서 1건');
+  await expect(page.getByTestId('export-documents')).toHaveText('1-1-1 공약관리카드 (2019년 상반기)');
+  await expect(missing).toBeVisible();
+
+  // The plans' period is not the half-year: no half-year warning there.
+  await panel.getByLabel('제출 기간').selectOption('plan');
+  await expect(missing).toHaveCount(0);
+});

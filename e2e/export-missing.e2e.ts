@@ -6,11 +6,12 @@ import { projectsForDepartment } from '../domain/catalog/search';
 import { startAppServer, type AppServer } from './app-server';
 import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
+import { DraftingPage } from './pages/drafting-page';
 import { exampleCard } from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
 
-// The night before the deadline: what the half-year still lacks is said before the file is made, without holding
-// it back (a department may send in parts).
+// The night before the deadline: what the half-year still lacks is said before the file is made (without holding
+// it back), and 총사업비 reads well and tells a refused value to assistive technology.
 
 const department = '경제진흥본부';
 
@@ -82,4 +83,53 @@ test('제출 파일 warns which projects still lack a 관리카드 or 재정집�
   // The plans' period is not the half-year: no half-year warning there.
   await panel.getByLabel('제출 기간').selectOption('plan');
   await expect(missing).toHaveCount(0);
+});
+
+test('총사업비: its reading stays on one line at 1280 and 1024 px, and a refused value marks the box', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await d.start(app.url, department);
+  await d.openPlan('1-2-1');
+  await page.getByRole('radio', { name: '금액', exact: true }).check();
+  const box = d.field('총사업비 금액 (백만원)');
+  const reading = page.getByTestId('total-cost-reading');
+  await box.fill('9000');
+  await expect(reading).toHaveText('= 90억 원');
+  // The number of line boxes the reading's text is laid out on.
+  const lines = () =>
+    reading.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  expect(await lines()).toBe(1);
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await expect(reading).toHaveText('= 90억 원');
+  expect(await lines()).toBe(1);
+
+  // A value the form cannot take: the box is marked invalid and points at the message under it.
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+  await box.fill('1200억');
+  await expect(d.saveIndicator).toHaveText(/입력 오류 1곳은 저장하지 않았습니다$/);
+  const error = page.locator('[data-error-for="totalCost"]');
+  await expect(error).toBeVisible();
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  const errorId = await error.getAttribute('id');
+  expect(errorId).toBeTruthy();
+  const describedBy = ((await box.getAttribute('aria-describedby')) ?? '').split(' ');
+  expect(describedBy).toContain(errorId);
+  expect(describedBy).toContain(await reading.getAttribute('id'));
+  const message = ((await error.textContent()) ?? '').trim();
+  expect(message).not.toBe('');
+  // The reading is empty for text that is no amount, so the message is the whole description.
+  await expect(box).toHaveAccessibleDescription(message);
+
+  // Fixed: no longer invalid, and described by its reading only.
+  await box.fill('1200');
+  await expect(error).toHaveCount(0);
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(box).toHaveAttribute('aria-describedby', (await reading.getAttribute('id')) ?? '');
 });

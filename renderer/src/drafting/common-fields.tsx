@@ -45,6 +45,9 @@ export const TotalCostField = memo(function TotalCostField({
   const amountError = useFieldError(form, 'totalCost.amount');
   const kindError = useFieldError(form, 'totalCost');
   const amountId = fieldId('totalCost.amount');
+  // A refused 총사업비 may be told at 'totalCost' (the whole value) or at its amount: either way the box says so.
+  const error = amountError ?? kindError;
+  const errorId = `${fieldId('totalCost')}-error`;
   return (
     <Controller
       control={form.control}
@@ -82,17 +85,17 @@ export const TotalCostField = memo(function TotalCostField({
                   className="amount"
                   inputMode="decimal"
                   value={String(value.amount)}
-                  aria-invalid={amountError ? true : undefined}
-                  aria-describedby={`${amountId}-reading`}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${amountId}-reading ${errorId}` : `${amountId}-reading`}
                   onBlur={field.onBlur}
                   onChange={(e) => field.onChange({ kind: 'amount', amount: e.target.value })}
                 />
                 <AmountReading id={`${amountId}-reading`} value={value.amount} />
               </span>
             )}
-            {(amountError ?? kindError) && (
-              <p className="field-error" data-error-for="totalCost">
-                {amountError ?? kindError}
+            {error && (
+              <p className="field-error" id={errorId} data-error-for="totalCost">
+                {error}
               </p>
             )}
           </fieldset>

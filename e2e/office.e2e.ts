@@ -329,6 +329,18 @@ test('an executed amount changed in revision 2 is red on screen and in the expor
   const pdfPath = join(root, 'report.pdf');
   // The page size the app's CSS asks for, as the print dialog uses it: the office's tables are landscape.
   await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+  // In print the department under a 붙임5 project name is smaller than the name, as on screen (it was a fixed
+  // 12 px in a 6.5 pt table).
+  await page.emulateMedia({ media: 'print' });
+  const sizes = await page
+    .locator('[data-testid="finance-table"] td.name .dept')
+    .first()
+    .evaluate((dept) => [
+      parseFloat(getComputedStyle(dept).fontSize),
+      parseFloat(getComputedStyle(dept.parentElement as HTMLElement).fontSize),
+    ]);
+  expect(sizes[0]).toBeLessThan(sizes[1] ?? 0);
+  await page.emulateMedia({ media: 'screen' });
   const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
   const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
   expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 595]);

@@ -118,6 +118,14 @@ test('office: enrollment fingerprint, quarantine until approval, release, corrup
     `${empty}에서 제출 파일(*.pledge, *.zip)을 찾지 못했습니다. 폴더 경로가 맞는지, 파일이 그 안에 있는지 확인하세요.`,
   );
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  // A path that does not exist is said to be missing, not listed as a refused file.
+  const nowhere = join(scratch, '없는폴더');
+  await page.getByLabel('폴더 경로로 가져오기').fill(nowhere);
+  await page.getByRole('button', { name: '경로에서 가져오기' }).click();
+  await expect(page.getByTestId('import-panel').getByRole('alert')).toHaveText(
+    `${nowhere}: 이 경로의 파일이나 폴더가 없습니다. 경로를 확인하세요 (탐색기의 주소 표시줄에서 복사해 붙여 넣을 수 있습니다).`,
+  );
+  await expect(page.getByTestId('import-results')).toHaveCount(0);
 
   // The office's own key, for baselines.
   await page.getByTestId('key-panel').getByRole('button', { name: '서명 키 만들기' }).click();

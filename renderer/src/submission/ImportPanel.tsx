@@ -107,6 +107,14 @@ export function ImportPanel(props: { onChanged: () => void }) {
       setProgress({ done: 0, total: 0, phase: '파일을 찾는 중' });
       try {
         const found = await runJob({ paths: list }, 0, null);
+        // A path that does not exist is a typing slip to correct, not a file that was refused.
+        const missing = found.filter((r) => r.code === 'FILE_NOT_FOUND').map((r) => r.file);
+        if (missing.length > 0 && missing.length === found.length) {
+          setProgress(null);
+          throw new Error(
+            `${missing.join(', ')}: 이 경로의 파일이나 폴더가 없습니다. 경로를 확인하세요 (탐색기의 주소 표시줄에서 복사해 붙여 넣을 수 있습니다).`,
+          );
+        }
         if (found.length === 0) {
           // An empty folder (or one without bundles) is said as such, not as a finished import of nothing.
           setProgress(null);

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { DEFAULT_LIMITS, writeBundle } from '../main/bundles';
 import { readZipEntries } from '../main/bundles/read';
+import { EXCLUSION_NOTE_MESSAGE, FROZEN_ACCEPT_NOTE_MESSAGE } from '../domain/api/contract';
 import { catalog } from './catalog-data';
 import { OfficeReportPage } from './pages/office-report-page';
 import {
@@ -386,7 +387,22 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   const conflict = office.cell(`conflict-frozen_4-3-3_${PERIOD}_${DEPT_A}`);
   await expect(conflict).toContainText('정책목표');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
-  await conflict.getByRole('textbox').fill('확정 계획과 다른 목표: 부서에 재제출 요청');
+  // 정책목표 is 추후 임의변경불가: 카드 반영 (Enter on the button) without a reason is refused beside the memo,
+  // the focus goes to the memo, and nothing is recorded.
+  const memo = conflict.getByRole('textbox');
+  await conflict.getByRole('button', { name: '카드 반영' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(conflict.getByRole('alert')).toHaveText(FROZEN_ACCEPT_NOTE_MESSAGE);
+  await expect(memo).toBeFocused();
+  await expect(memo).toHaveAttribute('aria-invalid', 'true');
+  await expect(conflict).toHaveAttribute('data-resolution', 'open');
+  await expect(page.getByTestId('office-tab-conflicts')).toContainText('1');
+  await conflict.getByRole('button', { name: '카드 제외' }).click();
+  await expect(conflict.getByRole('alert')).toHaveText(EXCLUSION_NOTE_MESSAGE);
+  await expect(memo).toBeFocused();
+  await expect(conflict).toHaveAttribute('data-resolution', 'open');
+  await memo.fill('확정 계획과 다른 목표: 부서에 재제출 요청');
+  await expect(conflict.getByRole('alert')).toHaveCount(0);
   await conflict.getByRole('button', { name: '카드 제외' }).click();
   await expect(conflict).toHaveAttribute('data-resolution', 'rejected');
   await expect(office.cell(`conflict-frozen_4-3-3_${PERIOD}_${DEPT_A}-resolution`)).toContainText(

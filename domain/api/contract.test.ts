@@ -3,6 +3,7 @@ import {
   contract,
   isFullPath,
   EXCLUSION_NOTE_MESSAGE,
+  FROZEN_ACCEPT_NOTE_MESSAGE,
   REJECTION_NOTE_MESSAGE,
   reportRequestSchema,
   restoreBackupInputSchema,
@@ -72,7 +73,7 @@ describe('office decisions', () => {
     expect(change.safeParse({ ...request, status: 'reviewing' }).success).toBe(true);
   });
 
-  it('excluding a card (a 확정 항목 conflict) needs its reason; other conflicts do not', () => {
+  it('a 확정 항목 conflict needs its reason whichever way it is decided; other conflicts do not', () => {
     const resolve = contract.resolveConflict.input;
     const exclude = {
       key: 'frozen:4-3-3:2019-H1:경제진흥본부',
@@ -86,7 +87,22 @@ describe('office decisions', () => {
       message: EXCLUSION_NOTE_MESSAGE,
     });
     expect(resolve.safeParse({ ...exclude, note: '확정 계획과 다른 목표' }).success).toBe(true);
-    expect(resolve.safeParse({ ...exclude, decision: 'accepted' }).success).toBe(true);
+    // 카드 반영 lets a changed 정책목표 (추후 임의변경불가) count: its reason is kept too.
+    expect(resolve.safeParse({ ...exclude, decision: 'accepted' }).error?.issues[0]).toMatchObject({
+      path: ['note'],
+      message: FROZEN_ACCEPT_NOTE_MESSAGE,
+    });
+    expect(resolve.safeParse({ ...exclude, decision: 'accepted', note: '조정 승인 반영' }).success).toBe(
+      true,
+    );
     expect(resolve.safeParse({ ...exclude, key: 'sameRevision:경제진흥본부:3' }).success).toBe(true);
+    expect(
+      resolve.safeParse({
+        ...exclude,
+        key: 'co-card:1-1-7:2019-H1:여성가족정책실',
+        decision: 'accepted',
+        note: '',
+      }).success,
+    ).toBe(true);
   });
 });

@@ -563,6 +563,28 @@ export interface CompletionRequestView {
 export const REJECTION_NOTE_MESSAGE = '반려할 때는 부서에 알릴 사유를 메모에 적으세요.';
 /** Excluding a card (a 확정 항목 conflict) sends the department back to work: the reason is required too. */
 export const EXCLUSION_NOTE_MESSAGE = '카드를 제외할 때는 부서에 알릴 사유를 메모에 적으세요.';
+/**
+ * Taking in a card whose frozen fields (정책목표 등) differ from the confirmed plan: those fields are "추후
+ * 임의변경불가", so the office records why it lets the card count as sent.
+ */
+export const FROZEN_ACCEPT_NOTE_MESSAGE =
+  '확정된 실천계획서와 다른 카드(정책목표 등 임의로 바꿀 수 없는 항목)를 반영할 때도 그 사유를 메모에 적으세요.';
+
+/** A 확정 항목 불일치 conflict's key (see frozenFieldConflicts): `frozen:<project>:<period>:<department>`. */
+export const isFrozenConflictKey = (key: string): boolean => key.startsWith('frozen:');
+
+/**
+ * Why a conflict decision cannot be recorded with this note, or null when it can: a 확정 항목 불일치 needs the
+ * reason whichever way it is decided (카드 반영 or 카드 제외); the other kinds take an empty note.
+ */
+export function conflictNoteRefusal(
+  key: string,
+  decision: 'accepted' | 'rejected',
+  note: string,
+): string | null {
+  if (!isFrozenConflictKey(key) || note.trim() !== '') return null;
+  return decision === 'rejected' ? EXCLUSION_NOTE_MESSAGE : FROZEN_ACCEPT_NOTE_MESSAGE;
+}
 
 export interface OfficeReportView {
   report: OfficeReport;
@@ -769,9 +791,9 @@ export const contract = {
         decision: officeDecisionSchema,
         note: z.string().max(2000),
       })
-      .refine((v) => !(v.key.startsWith('frozen:') && v.decision === 'rejected' && v.note.trim() === ''), {
-        message: EXCLUSION_NOTE_MESSAGE,
-        path: ['note'],
+      .superRefine((v, ctx) => {
+        const refusal = conflictNoteRefusal(v.key, v.decision, v.note);
+        if (refusal !== null) ctx.addIssue({ code: 'custom', message: refusal, path: ['note'] });
       }),
     returns<{ key: string; decision: 'accepted' | 'rejected' }>(),
   ),

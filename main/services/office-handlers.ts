@@ -1,9 +1,10 @@
-import type { Handlers, ReportRequest } from '../../domain/api/contract';
+import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../domain/api/contract';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeReportWorkbook } from '../reports/workbook';
 import { recordDecision } from '../../db/office-decisions';
 import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
+import { UserError } from './errors';
 import { currentOfficeReport } from './office-report-cache';
 import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmations';
 import { localToday } from './local-today';
@@ -76,6 +77,9 @@ export const officeHandlers = (ctx: AppContext) => {
 
     resolveConflict: async ({ key, projectId, periodId, decision, note }) => {
       await requireOffice(ctx);
+      // 정책목표 and the other frozen fields cannot be changed at will: either decision keeps its reason.
+      const refusal = conflictNoteRefusal(key, decision, note);
+      if (refusal !== null) throw new UserError('CONFLICT_NOTE_REQUIRED', refusal, { note: refusal });
       await recordDecision(
         ctx.db,
         { kind: 'conflict', subject: key, projectId, periodId, decision, note },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
-  EXCLUSION_NOTE_MESSAGE,
+  conflictNoteRefusal,
+  isFrozenConflictKey,
   REJECTION_NOTE_MESSAGE,
   type Conflict,
   type OfficeReportView,
@@ -43,7 +44,7 @@ function useDecision(onDone: () => void) {
       setBusy(false);
     }
   };
-  return { busy, outcome, run };
+  return { busy, outcome, run, clearOutcome: () => setOutcome(null) };
 }
 
 /**
@@ -88,8 +89,10 @@ export function ConflictsSection({
   dueDate: string;
   onChanged: () => void;
 }) {
-  const { busy, outcome, run } = useDecision(onChanged);
+  const { busy, outcome, run, clearOutcome } = useDecision(onChanged);
   const [notes, setNotes] = useState<Record<string, string>>({});
+  /** Why a decision was refused, shown beside the conflict's memo until the memo is typed in. */
+  const [noteErrors, setNoteErrors] = useState<Record<string, string>>({});
   if (conflicts.length === 0) {
     return (
       <p className="hint" data-testid="conflicts-empty">
@@ -97,12 +100,16 @@ export function ConflictsSection({
       </p>
     );
   }
-  const decide = (c: Conflict, decision: 'accepted' | 'rejected') =>
-    run(async () => {
-      if (c.kind === 'frozenFields' && decision === 'rejected' && (notes[c.key] ?? '').trim() === '') {
-        document.getElementById(`conflict-${testIdPart(c.key)}-note`)?.focus();
-        throw new Error(`${c.projectId} ${c.department}: ${EXCLUSION_NOTE_MESSAGE}`);
-      }
+  const decide = (c: Conflict, decision: 'accepted' | 'rejected') => {
+    // A 확정 항목 불일치 keeps its reason whichever way it is decided (the server refuses it too).
+    const refusal = conflictNoteRefusal(c.key, decision, notes[c.key] ?? '');
+    if (refusal !== null) {
+      clearOutcome();
+      setNoteErrors({ ...noteErrors, [c.key]: refusal });
+      document.getElementById(`conflict-${testIdPart(c.key)}-note`)?.focus();
+      return Promise.resolve();
+    }
+    return run(async () => {
       if (c.kind === 'sameRevision' && decision === 'accepted' && c.heldSha256) {
         const late = swapMakesLate(c, dueDate);
         if (late !== null && !window.confirm(late)) return `${c.department}: 바꾸지 않았습니다.`;
@@ -118,6 +125,7 @@ export function ConflictsSection({
       });
       return `${c.projectId} ${c.department}: ${josa(`'${RESOLUTION_LABELS[c.kind][decision] ?? decision}'`, '으로/로')} 정했습니다.`;
     });
+  };
   return (
     <>
       <OutcomeMessage outcome={outcome} />
@@ -173,10 +181,25 @@ export function ConflictsSection({
                     type="text"
                     id={`${id}-note`}
                     value={notes[c.key] ?? ''}
-                    onChange={(e) => setNotes({ ...notes, [c.key]: e.target.value })}
+                    onChange={(e) => {
+                      setNotes({ ...notes, [c.key]: e.target.value });
+                      if (noteErrors[c.key] !== undefined) {
+                        setNoteErrors(
+                          Object.fromEntries(Object.entries(noteErrors).filter(([k]) => k !== c.key)),
+                        );
+                      }
+                    }}
                     aria-label={`${c.projectId} 충돌 결정 메모`}
+                    aria-invalid={noteErrors[c.key] !== undefined}
+                    aria-describedby={noteErrors[c.key] !== undefined ? `${id}-note-error` : undefined}
+                    placeholder={isFrozenConflictKey(c.key) ? '사유 (반영·제외 모두 필요)' : undefined}
                   />
                 </label>
+                {noteErrors[c.key] !== undefined && (
+                  <span className="field-error" role="alert" id={`${id}-note-error`}>
+                    {noteErrors[c.key]}
+                  </span>
+                )}
                 {(['accepted', 'rejected'] as const).map((decision) => {
                   const label = RESOLUTION_LABELS[c.kind][decision];
                   // A held bundle cannot be swapped in once the department sent a later revision.

@@ -4,6 +4,9 @@ export { buildOfficeReport } from './build-report';
 export {
   REPORT_STATUSES,
   REPORT_STATUS_LABELS,
+  NOT_YET_DUE_LABEL,
+  notSubmittedLabel,
+  reportStatusLabel,
   completionRate,
   COMPLETION_RATE_DEFINITION,
 } from './status-tables';
@@ -24,6 +27,10 @@ export {
   publicExportCaution,
   withoutConfirmedPlanNote,
   quarantineLabel,
+  daysLeftLabel,
+  submissionStateLabel,
+  submissionTimelinessLabel,
+  beforeDueNote,
 } from './labels';
 export {
   plannedSoFar,
@@ -31,6 +38,6 @@ export {
   EXECUTION_RATE_DEFINITION,
   LAGGING_DEFINITION,
 } from './lagging';
-export { localDateOf, localDateTimeOf } from './submissions';
+export { isBeforeDue, localDateOf, localDateTimeOf } from './submissions';
 export { cardExecuted, cardPlannedTotal } from './comparison';
 export { reportTotals } from './totals-cache';

@@ -1,7 +1,9 @@
 import { periodLabel } from '../documents';
-import { REPORT_STATUS_LABELS } from './status-tables';
+import { reportStatusLabel } from './status-tables';
 import type {
   ComparisonChange,
+  DepartmentSubmission,
+  SubmissionTimeliness,
   ProjectComparison,
   LaggingReason,
   MissedMilestone,
@@ -130,16 +132,47 @@ export function publicExportCaution(undecided: Undecided | undefined): string | 
 }
 
 /**
- * A project's status in words (이행도 of 붙임5, the public projects): 미제출 without a card, and for a 완료 still
- * waiting for the office's decision, that it waits.
+ * A project's status in words (이행도 of 붙임5, the public projects): 미제출 without a card (미접수 (기한 전) before
+ * the half-year's due date), and for a 완료 still waiting for the office's decision, that it waits.
  */
 export function financeStatusLabel(
   status: ReportStatus | null,
   projectId: string,
   undecided: readonly string[],
+  beforeDue = false,
 ): string {
-  const label = REPORT_STATUS_LABELS[status ?? 'notSubmitted'];
+  const label = reportStatusLabel(status ?? 'notSubmitted', beforeDue);
   return status === 'completed' && undecided.includes(projectId) ? `${label} (${UNDECIDED_LABEL})` : label;
+}
+
+/** The due date as a countdown: "D-3", "D-day" on the day itself. */
+export const daysLeftLabel = (daysLeft: number): string => (daysLeft === 0 ? 'D-day' : `D-${daysLeft}`);
+
+/**
+ * 상태 of a department's submissions: 제출 완료 / 일부 제출 / 미제출 — but before the due date a department that
+ * sent nothing yet is not 미제출 (late), only not received yet.
+ */
+export function submissionStateLabel(state: DepartmentSubmission['state'], beforeDue: boolean): string {
+  if (state === 'complete') return '제출 완료';
+  if (state === 'partial') return '일부 제출';
+  return beforeDue ? '접수 전' : '미제출';
+}
+
+/** 기한 내·지연 of a department: 기한 내, 지연, 미제출, or before the due date 마감 전 (D-n) (neutral, not late). */
+export function submissionTimelinessLabel(timeliness: SubmissionTimeliness, daysLeft: number): string {
+  if (timeliness === 'onTime') return '기한 내';
+  if (timeliness === 'late') return '지연';
+  if (timeliness === 'none') return '미제출';
+  return `마감 전 (${daysLeftLabel(daysLeft)})`;
+}
+
+/**
+ * The line under the submissions table on the due date or before it: nothing is late yet, and what has not arrived
+ * is still owed by the due date; null once it has passed.
+ */
+export function beforeDueNote(dueDate: string, beforeDue: boolean, daysLeft: number): string | null {
+  if (!beforeDue) return null;
+  return `제출 기한(${dueDate}, ${daysLeftLabel(daysLeft)}) 전입니다: 아직 받지 않은 문서는 기한까지 받으면 기한 내로 칩니다 (미제출·지연이 아닙니다).`;
 }
 
 const QUARANTINE_REASON_LABELS: Record<QuarantineReason, string> = {

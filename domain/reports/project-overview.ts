@@ -1,7 +1,8 @@
 import type { CatalogProject } from '../catalog/types';
 import { leadCardOf, type ReportContext } from './context';
 import { memoized, memoTable } from './report-memo';
-import { REPORT_STATUS_LABELS } from './status-tables';
+import { reportStatusLabel } from './status-tables';
+import { isBeforeDue } from './submissions';
 import type { ConsolidatedFinanceRow, ProjectOverview, ReportStatus } from './types';
 
 /** Per project: status, the latest results per unit project (up to the half-year), and the 붙임5 figures. */
@@ -11,12 +12,14 @@ export function buildProjectOverviews(
   rows: Map<string, ConsolidatedFinanceRow>,
 ): ProjectOverview[] {
   const kept = memoTable(ctx.memo, `overview|${ctx.period.id}`);
+  // 미제출 reads 미접수 (기한 전) until the due date.
+  const beforeDue = isBeforeDue(ctx.input.options.today, ctx.period.dueDate);
   return ctx.projects.map((project) => {
     const status = statuses.get(project.id) ?? 'notSubmitted';
     const card = leadCardOf(ctx, project);
     const row = rows.get(project.id);
-    return memoized(kept, project.id, [ctx.projectKeys.get(project.id), status, card, row], () =>
-      overviewOf(ctx, project, status, card, row),
+    return memoized(kept, project.id, [ctx.projectKeys.get(project.id), status, card, row, beforeDue], () =>
+      overviewOf(ctx, project, status, card, row, beforeDue),
     );
   });
 }
@@ -27,6 +30,7 @@ function overviewOf(
   status: ReportStatus,
   card: ReturnType<typeof leadCardOf>,
   row: ConsolidatedFinanceRow | undefined,
+  beforeDue: boolean,
 ): ProjectOverview {
   const periodId = ctx.period.id;
   const pledge = ctx.corePledgeById.get(project.corePledgeId);
@@ -56,7 +60,7 @@ function overviewOf(
     leadDepartment: project.leadDepartment,
     coDepartments: [...project.coDepartments],
     status,
-    statusLabel: REPORT_STATUS_LABELS[status],
+    statusLabel: reportStatusLabel(status, beforeDue),
     results,
     budget:
       row === undefined

@@ -1,5 +1,6 @@
 import { CARD_STATUS_LABELS, CARD_STATUSES } from '../documents';
 import { areaIdOf, areaLabel, compareKo, leadCardOf, type ReportContext, statusOfCard } from './context';
+import { isBeforeDue } from './submissions';
 import type { ReportStatus, StatusChartData, StatusTableRow, StatusTables } from './types';
 
 /** The columns of the status tables: the card's six statuses in form order, then 미제출. */
@@ -8,6 +9,17 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   ...CARD_STATUS_LABELS,
   notSubmitted: '미제출',
 };
+
+/**
+ * The 미제출 column's heading: before the half-year's due date (StatusTables.beforeDue) a project without a card is
+ * not late, only not received yet.
+ */
+export const NOT_YET_DUE_LABEL = '미접수 (기한 전)';
+export const notSubmittedLabel = (beforeDue: boolean): string =>
+  beforeDue ? NOT_YET_DUE_LABEL : REPORT_STATUS_LABELS.notSubmitted;
+/** A status in words as the tables head it (미제출 → 미접수 (기한 전) before the due date). */
+export const reportStatusLabel = (status: ReportStatus, beforeDue: boolean): string =>
+  status === 'notSubmitted' ? notSubmittedLabel(beforeDue) : REPORT_STATUS_LABELS[status];
 
 export const COMPLETION_RATE_DEFINITION =
   '완료율 = (완료 + 이행 후 계속 추진) ÷ 공약 목록의 세부사업 수 (미제출 포함). 사업은 주관부서에 계상합니다.';
@@ -89,6 +101,7 @@ export function buildStatusTables(ctx: ReportContext, statuses: Map<string, Repo
   const [totalRow] = total.list();
   if (totalRow === undefined) throw new Error('합계 행을 만들 수 없습니다.');
   return {
+    beforeDue: isBeforeDue(ctx.input.options.today, ctx.period.dueDate),
     byArea: byArea.list(),
     byCorePledge: byPledge.list(),
     byDepartment: byDept.list(),
@@ -103,7 +116,7 @@ export function buildStatusChart(tables: StatusTables): StatusChartData {
     categories: tables.byArea.map((r) => r.label),
     series: REPORT_STATUSES.map((status) => ({
       status,
-      label: REPORT_STATUS_LABELS[status],
+      label: reportStatusLabel(status, tables.beforeDue),
       values: tables.byArea.map((r) => r.counts[status]),
     })),
   };

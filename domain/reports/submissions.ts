@@ -1,4 +1,5 @@
 import { listDepartments } from '../catalog/departments';
+import { daysUntil } from '../term/periods';
 import { compareKo, type ReportContext } from './context';
 import { memoized, memoTable } from './report-memo';
 import type { DepartmentSubmission, DueItem, SubmissionRecord, SubmissionsReport } from './types';
@@ -108,6 +109,8 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
   return {
     periodId: period.id,
     dueDate,
+    beforeDue: isBeforeDue(input.options.today, dueDate),
+    daysLeft: daysUntil(input.options.today, dueDate),
     departments,
     summary: {
       departments: departments.length,
@@ -126,6 +129,12 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
 type OwedItem = { kind: DueItem['kind']; projectId: string; role: DueItem['role'] };
 
 const NONE_EXCLUDED: ReadonlySet<string> = new Set();
+
+/**
+ * The due date has not passed on `today` (office-local dates): a document received on the due date is on time, so
+ * on that day nothing is late yet either.
+ */
+export const isBeforeDue = (today: string, dueDate: string): boolean => today <= dueDate;
 
 /** One department's row: what it owes, what arrived (the earliest valid bundle per document) and when. */
 function departmentSubmission(
@@ -173,11 +182,13 @@ function departmentSubmission(
   const missing = dueItems
     .filter((i) => !i.received)
     .map((i) => ({ kind: i.kind, projectId: i.projectId, excluded: i.excluded }));
+  const lateCount = dueItems.filter((i) => i.onTime === false).length;
+  const beforeDue = isBeforeDue(today, dueDate);
   return {
     department,
     dueCount: dueItems.length,
     receivedCount,
-    lateCount: dueItems.filter((i) => i.onTime === false).length,
+    lateCount,
     missing,
     items: dueItems,
     bundles: bundles.map(({ record, date }) => ({
@@ -192,7 +203,8 @@ function departmentSubmission(
       documentCount: record.documents.length,
     })),
     state: missing.length === 0 ? 'complete' : receivedCount === 0 ? 'none' : 'partial',
-    overdue: missing.length > 0 && today > dueDate,
+    overdue: missing.length > 0 && !beforeDue,
+    timeliness: lateCount > 0 ? 'late' : receivedCount > 0 ? 'onTime' : beforeDue ? 'notYetDue' : 'none',
     hasQuarantined: bundles.some((b) => b.record.signature === 'quarantined'),
   };
 }

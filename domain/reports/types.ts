@@ -123,6 +123,11 @@ export interface StatusTableRow {
 }
 
 export interface StatusTables {
+  /**
+   * The half-year's due date has not passed (`today` ≤ due date): a project without a card is not yet owed, and
+   * the 미제출 column is headed 미접수 (기한 전) (notSubmittedLabel). Its counts and the 완료율 are the same.
+   */
+  beforeDue: boolean;
   byArea: StatusTableRow[];
   byCorePledge: StatusTableRow[];
   byDepartment: StatusTableRow[];
@@ -215,13 +220,24 @@ export interface DepartmentSubmission {
   state: 'complete' | 'partial' | 'none';
   /** Something still missing after the due date (measured at `today`). */
   overdue: boolean;
+  /**
+   * 기한 내·지연 of the whole department: late when any item arrived after the due date; none (미제출) when
+   * nothing arrived and the due date has passed; notYetDue when nothing arrived and it has not (기한 전, not late).
+   */
+  timeliness: SubmissionTimeliness;
   /** At least one bundle of this department was quarantined (signature failed). */
   hasQuarantined: boolean;
 }
 
+export type SubmissionTimeliness = 'onTime' | 'late' | 'none' | 'notYetDue';
+
 export interface SubmissionsReport {
   periodId: string;
   dueDate: string;
+  /** `today` ≤ the due date: what has not arrived can still arrive on time (a document received on the day is). */
+  beforeDue: boolean;
+  /** Whole days from `today` to the due date (D-n): 0 on the day, negative once it has passed. */
+  daysLeft: number;
   departments: DepartmentSubmission[];
   summary: {
     departments: number;

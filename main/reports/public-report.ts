@@ -4,7 +4,7 @@ import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES, periodLabel } from '../../domai
 import {
   financeFieldLabel,
   type OfficeReport,
-  REPORT_STATUS_LABELS,
+  reportStatusLabel,
   REPORT_STATUSES,
   undecidedCompletionNote,
   financeStatusLabel,
@@ -65,7 +65,12 @@ export function projectsCsv(report: OfficeReport): string {
       p.projectName,
       p.leadDepartment,
       p.coDepartments.join(', '),
-      financeStatusLabel(p.status, p.projectId, report.finance.completionUndecided),
+      financeStatusLabel(
+        p.status,
+        p.projectId,
+        report.finance.completionUndecided,
+        report.submissions.beforeDue,
+      ),
       p.results.map((r) => `[${r.unitName} ${periodLabel(r.periodId)}] ${r.text}`).join('\n'),
       p.budget?.plannedTotal,
       p.budget?.secured,
@@ -101,7 +106,12 @@ export function financeCsv(report: OfficeReport): string {
         r.projectId,
         r.projectName,
         `${a.areaId}. ${a.areaName}`,
-        financeStatusLabel(r.status, r.projectId, report.finance.completionUndecided),
+        financeStatusLabel(
+          r.status,
+          r.projectId,
+          report.finance.completionUndecided,
+          report.submissions.beforeDue,
+        ),
         r.plannedTotal.initial,
         r.plannedTotal.current,
         r.secured.total,
@@ -162,9 +172,10 @@ footer{margin-top:2.5rem;color:#555;font-size:.85rem}
 `;
 
 function statusSummary(report: OfficeReport): string {
-  const head = REPORT_STATUSES.map((s) => `<th scope="col">${escapeHtml(REPORT_STATUS_LABELS[s])}</th>`).join(
-    '',
-  );
+  const beforeDue = report.statusTables.beforeDue;
+  const head = REPORT_STATUSES.map(
+    (s) => `<th scope="col">${escapeHtml(reportStatusLabel(s, beforeDue))}</th>`,
+  ).join('');
   const line = (
     label: string,
     counts: Record<string, number>,
@@ -208,7 +219,7 @@ function projectTables(report: OfficeReport): string {
             `<td class="num">${v === undefined ? '-' : amountText(v)}</td>`;
           return `<tr><td>${escapeHtml(p.projectId)}</td><td>${escapeHtml(p.projectName)}</td><td>${escapeHtml(
             [p.leadDepartment, ...p.coDepartments].join(', '),
-          )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(financeStatusLabel(p.status, p.projectId, report.finance.completionUndecided))}</td><td>${results}</td>${money(
+          )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(financeStatusLabel(p.status, p.projectId, report.finance.completionUndecided, report.submissions.beforeDue))}</td><td>${results}</td>${money(
             b?.plannedTotal,
           )}${money(b?.secured)}${money(b?.executed)}</tr>`;
         })

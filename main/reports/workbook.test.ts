@@ -2,13 +2,18 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { periodLabel } from '../../domain/documents';
 import {
+  beforeDueNote,
   buildOfficeReport,
   comparisonChangesText,
+  notSubmittedLabel,
+  submissionStateLabel,
   LAGGING_REASON_LABELS,
   statusTrendLabel,
   withoutConfirmedPlanNote,
 } from '../../domain/reports';
 import { scenario } from '../../domain/reports/scenario';
+import { emptyInput, term } from '../../domain/reports/test-fixtures';
+import { findPeriod } from '../../domain/term/periods';
 import { MAX_CELL_CHARS, neutralizeFormula, safeCellText, truncateCell } from './safe-text';
 import { financeColumns, SHEET_NAMES, writeReportWorkbook } from './workbook';
 
@@ -309,3 +314,50 @@ describe('the same words as the screen', () => {
     expect(cell(comparison, `L${changedRow}`)?.v).toBe(comparisonChangesText(changed));
   });
 });
+
+describe('a half-year whose due date has not come yet', () => {
+  it('says 기한 전 where the screen does: the 미제출 column, each department’s 상태, the due date', () => {
+    const dueDate = findPeriod(term, '2020-H2')?.dueDate ?? '';
+    const daysLeft = 30;
+    const today = new Date(Date.parse(`${dueDate}T00:00:00Z`) - daysLeft * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const input = { ...emptyInput('2020-H2'), options: { executionRateThreshold: 0.3, today } };
+    const early = buildOfficeReport(input);
+    expect(early.submissions).toMatchObject({ dueDate, beforeDue: true, daysLeft });
+    const book = XLSX.read(writeReportWorkbook(early), { type: 'buffer' });
+    const byArea = book.Sheets[SHEET_NAMES.byArea] as XLSX.WorkSheet;
+    expect(cell(byArea, 'H2')?.v).toBe(notSubmittedLabel(true));
+    const submissions = book.Sheets[SHEET_NAMES.submissions] as XLSX.WorkSheet;
+    expect(cell(submissions, 'F1')?.v).toBe('상태');
+    expect(cell(submissions, 'G1')?.v).toBe('기한 경과 미제출');
+    const rows = early.submissions.departments.length;
+    for (let r = 2; r <= rows + 1; r++) {
+      expect(cell(submissions, `F${r}`)?.v).toBe(submissionStateLabel('none', true));
+      expect(cell(submissions, `G${r}`)?.v ?? '').toBe('');
+    }
+    expect(cell(submissions, `A${rows + 4}`)?.v).toBe(beforeDueNote(dueDate, true, daysLeft));
+    const overview = XLSX.utils.sheet_to_json<string[]>(book.Sheets[SHEET_NAMES.overview] as XLSX.WorkSheet, {
+      header: 1,
+    });
+    expect(overview.find((l) => l[0] === '제출기한')?.[1]).toBe(
+      `${dueDate} (D-${daysLeft}, 기한 전: 아직 받지 않은 문서는 지연이 아닙니다)`,
+    );
+
+    // The day after the due date the same sheets say 미제출 and 기한 경과.
+    const late = buildOfficeReport({
+      ...input,
+      options: { ...input.options, today: shiftedDay(dueDate, 1) },
+    });
+    const lateBook = XLSX.read(writeReportWorkbook(late), { type: 'buffer' });
+    expect(cell(lateBook.Sheets[SHEET_NAMES.byArea] as XLSX.WorkSheet, 'H2')?.v).toBe('미제출');
+    const lateSubmissions = lateBook.Sheets[SHEET_NAMES.submissions] as XLSX.WorkSheet;
+    expect(cell(lateSubmissions, 'F2')?.v).toBe('미제출');
+    expect(cell(lateSubmissions, 'G2')?.v).toBe('예');
+    expect(cell(lateSubmissions, `A${rows + 4}`)).toBeUndefined();
+  });
+});
+
+function shiftedDay(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

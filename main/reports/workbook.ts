@@ -26,6 +26,10 @@ import {
   reportTitle,
   undecidedSummary,
   quarantineLabel,
+  beforeDueNote,
+  daysLeftLabel,
+  notSubmittedLabel,
+  submissionStateLabel,
 } from '../../domain/reports';
 import { preparePrint, withPageSetup } from './print-setup';
 import { amountFormat, cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
@@ -133,7 +137,16 @@ function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; layout: Fi
       const changed = new Set(row.changedFields);
       b.id(r, 0, row.projectId);
       b.text(r, 1, row.projectName);
-      b.text(r, 2, financeStatusLabel(row.status, row.projectId, report.finance.completionUndecided));
+      b.text(
+        r,
+        2,
+        financeStatusLabel(
+          row.status,
+          row.projectId,
+          report.finance.completionUndecided,
+          report.submissions.beforeDue,
+        ),
+      );
       columns.forEach((col, i) => b.amount(r, first + i, col.get(row), changed.has(col.path)));
       b.text(r, noteCol, row.note);
       b.text(r, deptCol, row.departments.join(', '));
@@ -183,7 +196,7 @@ const STATUS_GROUPS: { label: string; statuses: ReportStatus[] }[] = [
 function statusSheet(
   name: string,
   keyLabel: string,
-  tables: { rows: StatusTableRow[]; total: StatusTableRow },
+  tables: { rows: StatusTableRow[]; total: StatusTableRow; beforeDue: boolean },
   title: string,
   note: string,
 ) {
@@ -196,7 +209,7 @@ function statusSheet(
     b.header(1, c, 1, c + group.statuses.length - 1, group.label);
     for (const s of group.statuses) b.text(2, c++, REPORT_STATUS_LABELS[s]);
   }
-  b.header(1, c, 2, c, REPORT_STATUS_LABELS.notSubmitted);
+  b.header(1, c, 2, c, notSubmittedLabel(tables.beforeDue));
   const totalCol = c + 1;
   const rateCol = c + 2;
   b.header(1, totalCol, 2, totalCol, '계');
@@ -255,7 +268,12 @@ function overviewSheet(report: OfficeReport): XLSX.WorkSheet {
   const lines: [string, string][] = [
     ['보고서', reportTitle(m)],
     ['기준 반기', `${m.periodLabel} (${m.periodId})`],
-    ['제출기한', m.dueDate],
+    [
+      '제출기한',
+      report.submissions.beforeDue
+        ? `${m.dueDate} (${daysLeftLabel(report.submissions.daysLeft)}, 기한 전: 아직 받지 않은 문서는 지연이 아닙니다)`
+        : m.dueDate,
+    ],
     ['작성 기준일', m.today],
     ...(m.undecided === undefined ? [] : [undecidedLine(m.undecided)]),
     ['공약 목록 판', m.catalogVersion],
@@ -292,7 +310,6 @@ function table(
 
 function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
   const s = report.submissions;
-  const stateLabel = { complete: '제출 완료', partial: '일부 제출', none: '미제출' };
   const b = table(
     SHEET_NAMES.submissions,
     [
@@ -312,7 +329,7 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
       b.count(r, 2, d.receivedCount);
       b.count(r, 3, d.lateCount);
       b.count(r, 4, d.missing.length);
-      b.text(r, 5, stateLabel[d.state]);
+      b.text(r, 5, submissionStateLabel(d.state, s.beforeDue));
       b.text(r, 6, d.overdue ? '예' : '');
       b.text(
         r,
@@ -343,6 +360,8 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
     b.formula(r, c, `SUM(${colName(c)}2:${colName(c)}${r})`, value, NUMBER_FORMATS.integer);
   }
   b.text(r + 1, 0, `제출기한 ${s.dueDate} (당일 접수까지 기한 내)`);
+  const beforeDue = beforeDueNote(s.dueDate, s.beforeDue, s.daysLeft);
+  if (beforeDue !== null) b.text(r + 2, 0, beforeDue);
   return b.finish();
 }
 
@@ -514,7 +533,7 @@ export function buildReportWorkbook(report: OfficeReport): {
   const note = report.meta.definitions.completionRate;
   const period = report.meta.periodLabel;
   const status = (name: string, key: string, rows: StatusTableRow[], title: string) =>
-    statusSheet(name, key, { rows, total: t.total }, `${title} (${period})`, note);
+    statusSheet(name, key, { rows, total: t.total, beforeDue: t.beforeDue }, `${title} (${period})`, note);
   const sheets: [string, XLSX.WorkSheet][] = [
     [SHEET_NAMES.overview, overviewSheet(report)],
     [SHEET_NAMES.byArea, status(SHEET_NAMES.byArea, '분야', t.byArea, '분야별 추진현황')],

@@ -3,7 +3,12 @@ import { createFolder, folderProblemOf } from '../../../db/create-db';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportRequestSchema } from '../../../domain/api/contract';
-import { undecidedSummary, type OfficeReport } from '../../../domain/reports';
+import {
+  daysLeftLabel,
+  notSubmittedLabel,
+  undecidedSummary,
+  type OfficeReport,
+} from '../../../domain/reports';
 import { fileWriteError, writeFileAtomic } from '../../bundles/atomic-file';
 import { officeHandlers } from '../../services/office-handlers';
 import { zodToApiError } from '../../services/dispatch';
@@ -129,12 +134,17 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     if (values.json) {
       printJson(io, view);
     } else if (!values.xlsx) {
-      const { byArea, total } = view.report.statusTables;
-      io.out(`${view.report.meta.periodLabel} 종합 현황 (제출 기한 ${view.report.meta.dueDate})`);
+      const { byArea, total, beforeDue } = view.report.statusTables;
+      const { daysLeft } = view.report.submissions;
+      io.out(
+        `${view.report.meta.periodLabel} 종합 현황 (제출 기한 ${view.report.meta.dueDate}${beforeDue ? `, ${daysLeftLabel(daysLeft)} 기한 전` : ''})`,
+      );
       // The areas, then the total over them (statusTables.total, not a row of byArea).
       for (const row of [...byArea, total]) {
         const rate = row.completionRate === null ? '-' : `${(row.completionRate * 100).toFixed(1)}%`;
-        io.out(`  ${row.label}: ${row.total}개 사업, 미제출 ${row.counts.notSubmitted}, 완료율 ${rate}`);
+        io.out(
+          `  ${row.label}: ${row.total}개 사업, ${notSubmittedLabel(beforeDue)} ${row.counts.notSubmitted}, 완료율 ${rate}`,
+        );
       }
       io.out(`충돌 ${view.conflicts.length}건, 부진 사업 ${view.report.lagging.length}건`);
     }

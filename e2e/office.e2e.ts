@@ -38,6 +38,8 @@ const SHOTS = process.env.OFFICE_SHOTS;
 
 let root = '';
 let server: OfficeServer | null = null;
+/** The half-year after PERIOD: due 2020-01-15, months after the office's clock (CLOCK.server). */
+const NEXT_PERIOD = '2019-H2';
 
 test.beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'pledge-office-e2e-'));
@@ -191,6 +193,21 @@ test('two departments report (one on time, one late, one missing): status, 붙�
     }
   }
 
+  // The next half-year is not due yet: nothing is 미제출 or late, C shows 마감 전 (D-n), not red.
+  await office.selectPeriod(NEXT_PERIOD);
+  await expect(office.cell('submission-summary')).toContainText('(D-');
+  await expect(office.cell(`submission-${DEPT_C}-state`)).toHaveText('접수 전');
+  await expect(office.cell(`submission-${DEPT_C}-timeliness`)).toHaveAttribute('data-value', 'notYetDue');
+  await expect(office.cell(`submission-${DEPT_C}-timeliness`)).toHaveText(/^마감 전 \(D-\d+\)$/);
+  // Neutral: not the red of 미제출 (timeliness-none).
+  await expect(office.cell(`submission-${DEPT_C}-timeliness`)).toHaveClass('timeliness-notYetDue');
+  await expect(office.cell(`submission-${DEPT_C}`)).not.toHaveClass(/overdue/);
+  await expect(office.cell('submission-before-due')).toContainText('미제출·지연이 아닙니다');
+  await office.tab('status');
+  await expect(office.cell('status-area-table').locator('thead')).toContainText('미접수 (기한 전)');
+  await office.selectPeriod(PERIOD);
+  await expect(office.cell('status-area-table').locator('thead')).toContainText('미제출');
+
   // Participation: the sum of the cards' counts.
   await office.tab('participation');
   const participationTotal = projects.reduce(
@@ -221,6 +238,26 @@ test('two departments report (one on time, one late, one missing): status, 붙�
       projects,
     ),
   );
+  // The half-year not due yet: the JSON says what the screen said.
+  const next = JSON.parse(
+    pledge(['report', '--data', built.scenario.officeDir, '--period', NEXT_PERIOD, '--json'], CLOCK.server),
+  ) as {
+    report: {
+      statusTables: { beforeDue: boolean };
+      submissions: {
+        beforeDue: boolean;
+        daysLeft: number;
+        departments: { department: string; timeliness: string; overdue: boolean }[];
+      };
+    };
+  };
+  expect(next.report.statusTables.beforeDue).toBe(true);
+  expect(next.report.submissions.beforeDue).toBe(true);
+  expect(next.report.submissions.daysLeft).toBeGreaterThan(0);
+  expect(next.report.submissions.departments.find((d) => d.department === DEPT_C)).toMatchObject({
+    timeliness: 'notYetDue',
+    overdue: false,
+  });
 });
 
 test('an executed amount changed in revision 2 is red on screen and in the exported workbook; the public zip holds what pledge publish writes', async ({

@@ -41,10 +41,13 @@ function amountColumns(years: FinanceReport['budgetYears']): AmountColumn[] {
  */
 export function FinanceTable({
   finance,
+  beforeDue = false,
   complete = false,
   shown = true,
 }: {
   finance: FinanceReport;
+  /** The half-year's due date has not passed: a project without a card reads 미접수 (기한 전), not 미제출. */
+  beforeDue?: boolean;
   complete?: boolean;
   shown?: boolean;
 }) {
@@ -137,6 +140,7 @@ export function FinanceTable({
                     row={row}
                     columns={columns}
                     undecided={finance.completionUndecided}
+                    beforeDue={beforeDue}
                   />
                 ))}
                 {areaComplete && (
@@ -186,11 +190,13 @@ const FinanceRowView = memo(function FinanceRowView({
   row,
   columns,
   undecided,
+  beforeDue,
 }: {
   row: ConsolidatedFinanceRow;
   columns: AmountColumn[];
   /** Projects whose 완료 awaits the office's decision. */
   undecided: readonly string[];
+  beforeDue: boolean;
 }) {
   const changed = new Set(row.changedFields);
   return (
@@ -201,7 +207,7 @@ const FinanceRowView = memo(function FinanceRowView({
         <span className="dept">{row.departments.join(', ')}</span>
       </td>
       <td data-testid={`finance-row-${row.projectId}-status`}>
-        {financeStatusLabel(row.status, row.projectId, undecided)}
+        {financeStatusLabel(row.status, row.projectId, undecided, beforeDue)}
       </td>
       {columns.map((c) => {
         const value = c.get(row);

@@ -393,7 +393,12 @@ function ReportView({
             <Tables.chart chart={report.chart} />
           </Section>
           <Section id="finance" active={tab} mounted={mounted('finance')} title="재정집행현황 (붙임5)">
-            <Tables.finance finance={report.finance} complete={printAll} shown={tab === 'finance'} />
+            <Tables.finance
+              finance={report.finance}
+              beforeDue={report.submissions.beforeDue}
+              complete={printAll}
+              shown={tab === 'finance'}
+            />
           </Section>
           <Section id="submissions" active={tab} mounted={mounted('submissions')} title="제출 현황">
             <Tables.submissions submissions={report.submissions} />

@@ -1,6 +1,6 @@
 import {
   REPORT_STATUSES,
-  REPORT_STATUS_LABELS,
+  reportStatusLabel,
   type StatusTableRow,
   type StatusTables as StatusTablesData,
   UNDECIDED_LABEL,
@@ -22,6 +22,7 @@ export function StatusTables({ tables, definition }: { tables: StatusTablesData;
         prefix="status-area"
         rows={tables.byArea}
         total={tables.total}
+        beforeDue={tables.beforeDue}
         totalPrefix="status-total"
       />
       <StatusTable
@@ -30,6 +31,7 @@ export function StatusTables({ tables, definition }: { tables: StatusTablesData;
         prefix="status-pledge"
         rows={tables.byCorePledge}
         total={tables.total}
+        beforeDue={tables.beforeDue}
       />
       <StatusTable
         caption="부서별 추진상황"
@@ -37,6 +39,7 @@ export function StatusTables({ tables, definition }: { tables: StatusTablesData;
         prefix="status-dept"
         rows={tables.byDepartment}
         total={tables.total}
+        beforeDue={tables.beforeDue}
       />
       <p className="hint office-definition">완료율: {definition}</p>
       {undecidedNote !== null && (
@@ -55,6 +58,7 @@ function StatusTable({
   rows,
   total,
   totalPrefix,
+  beforeDue,
 }: {
   caption: string;
   firstHeader: string;
@@ -62,6 +66,8 @@ function StatusTable({
   rows: StatusTableRow[];
   total: StatusTableRow;
   totalPrefix?: string;
+  /** Before the due date the 미제출 column is headed 미접수 (기한 전): nothing is late yet. */
+  beforeDue: boolean;
 }) {
   const totalId = totalPrefix ?? `${prefix}-total`;
   return (
@@ -73,7 +79,7 @@ function StatusTable({
             <th scope="col">{firstHeader}</th>
             {REPORT_STATUSES.map((s) => (
               <th key={s} scope="col" className={s === 'notSubmitted' ? 'col-missing' : undefined}>
-                {REPORT_STATUS_LABELS[s]}
+                {reportStatusLabel(s, beforeDue)}
               </th>
             ))}
             <th scope="col">계</th>

@@ -1,21 +1,16 @@
 import { periodLabel } from '../../../domain/documents';
-import { quarantineLabel, type DepartmentSubmission, type SubmissionsReport } from '../../../domain/reports';
+import {
+  beforeDueNote,
+  daysLeftLabel,
+  quarantineLabel,
+  submissionStateLabel,
+  submissionTimelinessLabel,
+  type DepartmentSubmission,
+  type SubmissionsReport,
+} from '../../../domain/reports';
 import { formatKoreanDateTime, testIdPart } from './format';
 
-const STATE_LABELS: Record<DepartmentSubmission['state'], string> = {
-  complete: '제출 완료',
-  partial: '일부 제출',
-  none: '미제출',
-};
-
 const KIND_LABELS = { managementCard: '관리카드', financeRow: '재정집행' } as const;
-
-/** On time / late for the whole department: late when any item arrived after the due date. */
-function timeliness(d: DepartmentSubmission): { label: string; value: 'onTime' | 'late' | 'none' } {
-  if (d.receivedCount === 0) return { label: '미제출', value: 'none' };
-  if (d.lateCount > 0) return { label: '지연', value: 'late' };
-  return { label: '기한 내', value: 'onTime' };
-}
 
 function signature(d: DepartmentSubmission): { label: string; value: string } {
   if (d.bundles.length === 0) return { label: '–', value: 'none' };
@@ -33,13 +28,21 @@ function signature(d: DepartmentSubmission): { label: string; value: string } {
 /** 제출 현황: per department what was due, what arrived and when, on time or late, what is missing. */
 export function SubmissionsTable({ submissions }: { submissions: SubmissionsReport }) {
   const s = submissions.summary;
+  const { beforeDue, daysLeft } = submissions;
+  const note = beforeDueNote(submissions.dueDate, beforeDue, daysLeft);
   return (
     <>
       <p className="office-legend" data-testid="submission-summary">
-        제출 기한 {submissions.dueDate} · 부서 {s.departments}곳: 제출 완료 {s.complete}, 일부 제출{' '}
-        {s.partial}, 미제출 {s.none}, 지연 {s.late}
+        제출 기한 {submissions.dueDate}
+        {beforeDue ? ` (${daysLeftLabel(daysLeft)})` : ''} · 부서 {s.departments}곳: 제출 완료 {s.complete},
+        일부 제출 {s.partial}, {submissionStateLabel('none', beforeDue)} {s.none}, 지연 {s.late}
         {s.quarantinedBundles > 0 ? ` · 격리된 번들 ${s.quarantinedBundles}건` : ''}
       </p>
+      {note !== null && (
+        <p className="hint" data-testid="submission-before-due">
+          {note}
+        </p>
+      )}
       <div className="office-table-wrap">
         <table className="office-table" data-testid="submission-table">
           <caption>부서별 제출 현황 ({periodLabel(submissions.periodId)})</caption>
@@ -58,7 +61,7 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
           <tbody>
             {submissions.departments.map((d) => {
               const id = `submission-${testIdPart(d.department)}`;
-              const t = timeliness(d);
+
               const sig = signature(d);
               return (
                 <tr
@@ -77,7 +80,7 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
                     {d.receivedCount}
                   </td>
                   <td data-testid={`${id}-state`} data-value={d.state}>
-                    {STATE_LABELS[d.state]}
+                    {submissionStateLabel(d.state, beforeDue)}
                     {d.overdue ? <span className="badge badge-danger">기한 경과</span> : null}
                   </td>
                   <td data-testid={`${id}-when`}>
@@ -96,10 +99,10 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
                   </td>
                   <td
                     data-testid={`${id}-timeliness`}
-                    data-value={t.value}
-                    className={`timeliness-${t.value}`}
+                    data-value={d.timeliness}
+                    className={`timeliness-${d.timeliness}`}
                   >
-                    {t.label}
+                    {submissionTimelinessLabel(d.timeliness, daysLeft)}
                     {d.lateCount > 0 ? ` (${d.lateCount}건)` : ''}
                   </td>
                   <td data-testid={`${id}-missing`} data-count={d.missing.length}>

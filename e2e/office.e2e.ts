@@ -824,18 +824,21 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   await expect(page.getByTestId('plan-confirm-selected')).toHaveText(
     `선택한 계획서 확정 (${projects.length}건)`,
   );
-  // The question takes the focus: Escape cancels (back to the button), Enter on 확정 confirms.
+  // The question takes the focus on 취소 (confirming cannot be undone): Escape cancels (back to the button),
+  // Shift+Tab then Enter on 확정 confirms.
   await page.getByTestId('plan-confirm-selected').click();
   await expect(page.getByRole('alertdialog')).toContainText(`${projects.length}건을 확정합니다`);
-  await expect(page.getByTestId('plan-confirm-yes')).toBeFocused();
+  await expect(page.getByRole('alertdialog').getByRole('button', { name: '취소' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(page.getByTestId('plan-confirm-selected')).toBeFocused();
   await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
   await expect(page.getByTestId('plan-confirm-yes')).toBeFocused();
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'plans.png'), fullPage: true });
   await page.keyboard.press('Enter');
   await expect(page.getByText(`실천계획서 ${projects.length}건을 확정했습니다.`)).toBeVisible();
+  await expect(page.getByTestId('plan-outcome')).toBeFocused();
   await expect(page.getByTestId('plan-empty')).toBeVisible();
   await page.getByTestId('plan-filter').selectOption('confirmed');
   await expect(waiting).toHaveCount(projects.length);

@@ -38,12 +38,20 @@ export function PlanConfirmationsSection({
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  // The question takes the focus (Enter confirms, Escape cancels); cancelling returns it to the button.
-  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The question takes the focus on 취소: confirming cannot be undone, so Enter twice confirms nothing (확정 is
+  // one Shift+Tab away); Escape cancels too, and cancelling returns the focus to the button.
+  const cancelButton = useRef<HTMLButtonElement>(null);
   const askButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (asking) confirmButton.current?.focus();
+    if (asking) cancelButton.current?.focus();
   }, [asking]);
+  // Decided, the question and its focused 확정 leave the page and the ask button is disabled (nothing chosen):
+  // the keyboard goes on from the message that says what happened, then to 보기.
+  const outcomeBox = useRef<HTMLDivElement>(null);
+  const [outcomeFocus, setOutcomeFocus] = useState(0);
+  useEffect(() => {
+    if (outcomeFocus > 0) outcomeBox.current?.focus();
+  }, [outcomeFocus]);
   const cancel = () => {
     setAsking(false);
     askButton.current?.focus();
@@ -100,6 +108,7 @@ export function PlanConfirmationsSection({
     } finally {
       setBusy(false);
       setAsking(false);
+      setOutcomeFocus((n) => n + 1);
     }
   };
 
@@ -110,7 +119,11 @@ export function PlanConfirmationsSection({
         재정집행 현황의 초기계획이 됩니다. 확정할 계획서 {counts.toConfirm}건 · 확정됨 {counts.confirmed}건 ·
         받지 않음 {counts.notReceived}건
       </p>
-      {outcome && <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>}
+      {outcome && (
+        <div ref={outcomeBox} tabIndex={-1} data-focus-fallback data-testid="plan-outcome">
+          <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>
+        </div>
+      )}
       <div className="office-toolbar screen-only plan-toolbar">
         <label>
           보기
@@ -150,16 +163,10 @@ export function PlanConfirmationsSection({
             실천계획서 {chosen.length}건을 확정합니다. 확정하면 부서는 정책목표·단위사업·추진계획을 고칠 수
             없고, 바꾸려면 공약 조정 요청서를 거쳐야 합니다.
           </p>
-          <button
-            ref={confirmButton}
-            type="button"
-            disabled={busy}
-            onClick={() => void confirm()}
-            data-testid="plan-confirm-yes"
-          >
+          <button type="button" disabled={busy} onClick={() => void confirm()} data-testid="plan-confirm-yes">
             {busy ? '확정하는 중…' : '확정'}
           </button>
-          <button type="button" disabled={busy} onClick={cancel}>
+          <button ref={cancelButton} type="button" disabled={busy} onClick={cancel}>
             취소
           </button>
         </div>

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { OfficeReportPage } from './pages/office-report-page';
+import { CLOCK, DEPT_A, projectsOf } from './support/office-data';
+import { OfficeScenario, planJson } from './support/office-scenario';
+import { startOfficeServer, type OfficeServer } from './support/office-server';
+
+// Keyboard only: after each action the focus stays where the person can go on, never on the page's <body>.
+
+/** The text of the element that has the focus, or "<body>" when nothing has it (the keyboard starts over). */
+const focusedText = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el === null || el === document.body ? '<body>' : (el.textContent ?? '').trim();
+  });
+
+test.describe('office: 실천계획 확정', () => {
+  let root = '';
+  let server: OfficeServer | null = null;
+  test.beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'pledge-focus-e2e-'));
+  });
+  test.afterEach(async () => {
+    await server?.stop();
+    server = null;
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the question focuses 취소 first; after 확정 the focus is on the outcome message', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // One department's plans, received by the office.
+    const scenario = new OfficeScenario(root);
+    scenario.setupOffice(CLOCK.setup);
+    const desk = scenario.enrollDepartment(DEPT_A, CLOCK.setup);
+    const projects = projectsOf().filter((p) => p.department === DEPT_A);
+    for (const p of projects) scenario.draft(desk, planJson(p), CLOCK.plansDrafted);
+    scenario.importBundles(
+      [scenario.exportBundle(desk, 'plan', CLOCK.plansDrafted).path],
+      CLOCK.plansImported,
+    );
+    server = await startOfficeServer({
+      dataDir: scenario.officeDir,
+      profileDir: join(root, 'profile'),
+      now: CLOCK.server,
+    });
+
+    const office = new OfficeReportPage(page);
+    await office.open(server.url);
+    await office.tab('plans');
+    const n = projects.length;
+    const ask = page.getByTestId('plan-confirm-selected');
+    await page.getByTestId('plan-select-all').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Shift+Tab');
+    await expect(ask).toBeFocused();
+    await expect(ask).toHaveText(`선택한 계획서 확정 (${n}건)`);
+
+    // Confirming cannot be undone: the question starts on 취소, so Enter-Enter confirms nothing.
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('alertdialog');
+    await expect(question).toContainText(`${n}건을 확정합니다`);
+    await expect(question.getByRole('button', { name: '취소' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(question).toHaveCount(0);
+    await expect(ask).toBeFocused();
+    await expect(page.getByTestId('plan-table').locator('tbody tr')).toHaveCount(n);
+
+    // Asked again, 확정 is one Shift+Tab away; once confirmed, the focus is on what happened.
+    await page.keyboard.press('Enter');
+    await expect(question.getByRole('button', { name: '취소' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.getByTestId('plan-confirm-yes')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('plan-empty')).toBeVisible();
+    await expect.poll(() => focusedText(page)).toBe(`실천계획서 ${n}건을 확정했습니다.`);
+    // From there the keyboard goes on to the 보기 filter.
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('plan-filter')).toBeFocused();
+  });
+});

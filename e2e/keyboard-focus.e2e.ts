@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OfficeReportPage } from './pages/office-report-page';
+import { SetupPage } from './pages/setup-page';
+import { SubmissionPage } from './pages/submission-page';
 import { CLOCK, DEPT_A, projectsOf } from './support/office-data';
 import { OfficeScenario, planJson } from './support/office-scenario';
 import { startOfficeServer, type OfficeServer } from './support/office-server';
 
 // Keyboard only: after each action the focus stays where the person can go on, never on the page's <body>.
+
+const department = '경제진흥본부';
 
 /** The text of the element that has the focus, or "<body>" when nothing has it (the keyboard starts over). */
 const focusedText = (page: Page) =>
@@ -82,4 +86,30 @@ test.describe('office: 실천계획 확정', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('plan-filter')).toBeFocused();
   });
+});
+
+test('department: after 서명 키 만들기 the focus is on the message saying the key was made', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment(department);
+  const s = new SubmissionPage(page);
+  await s.openAsDepartment();
+  await page.getByTestId('key-panel').getByRole('button', { name: '서명 키 만들기' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(s.ownFingerprint).toBeVisible();
+  await expect(page.getByText('새 서명 키를 만들었습니다.')).toBeVisible();
+  await expect.poll(() => focusedText(page)).toBe('새 서명 키를 만들었습니다.');
+  // The next step, 등록 파일 내보내기, is a few Tabs away in the same panel (not from the top of the page).
+  for (let i = 0; i < 5; i += 1) {
+    await page.keyboard.press('Tab');
+    if (
+      await page
+        .getByRole('button', { name: '등록 파일 내보내기' })
+        .evaluate((b) => b === document.activeElement)
+    )
+      break;
+  }
+  await expect(page.getByRole('button', { name: '등록 파일 내보내기' })).toBeFocused();
 });

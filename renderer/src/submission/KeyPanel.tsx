@@ -60,7 +60,12 @@ export function KeyPanel(props: {
         </>
       ) : (
         <>
-          {created && <StatusMessage kind="success">새 서명 키를 만들었습니다.</StatusMessage>}
+          {/* 서명 키 만들기 left the page with the key made: the keyboard goes on from here (see useFocusKeeper). */}
+          {created && (
+            <div tabIndex={-1} data-focus-fallback data-testid="key-created">
+              <StatusMessage kind="success">새 서명 키를 만들었습니다.</StatusMessage>
+            </div>
+          )}
           {key.privateKeyProblem && (
             <div data-testid="key-problem">
               <StatusMessage kind="error">

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { DraftingPage } from './pages/drafting-page';
 import { OfficeReportPage } from './pages/office-report-page';
 import { SetupPage } from './pages/setup-page';
 import { SubmissionPage } from './pages/submission-page';
@@ -112,4 +113,33 @@ test('department: after 서명 키 만들기 the focus is on the message saying 
       break;
   }
   await expect(page.getByRole('button', { name: '등록 파일 내보내기' })).toBeFocused();
+});
+
+test('a 제출 refused for errors puts the focus on the first faulty field', async ({ page, app }) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan('1-1-1');
+  const submit = page.getByRole('button', { name: '제출', exact: true });
+  const firstError = page.getByTestId('issues-panel').locator('.issue-error').first();
+
+  // A new, empty plan: the stored document's first error.
+  await submit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('submit-message')).toContainText('고친 뒤 제출하세요');
+  const path = await firstError.getAttribute('data-issue-path');
+  const field = page.locator('form.doc-form :focus');
+  await expect(field).toHaveCount(1);
+  // The first error is about the contacts as a whole ("담당자를 한 명 이상 입력하세요"): its first box.
+  expect(path).toBe('leadContacts');
+  await expect(field).toHaveAttribute('name', 'leadContacts.0.unit');
+
+  // A cell the save refused is listed first, and is where 제출 takes the keyboard.
+  const cell = d.investmentCell(1, '국비', "'19");
+  await cell.fill('abc');
+  await expect(d.saveIndicator).toHaveText(/입력 오류 1곳은 저장하지 않았습니다$/);
+  await submit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('submit-message')).toContainText('입력 오류가 있어 저장하지 못했으므로');
+  await expect(firstError).toHaveAttribute('data-issue-path', 'unitProjects.0.investmentNeeds.national.2019');
+  await expect(cell).toBeFocused();
 });

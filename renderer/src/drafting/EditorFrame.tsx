@@ -54,8 +54,11 @@ export function SaveIndicator({ state, status }: { state: SaveState; status: Lif
   );
 }
 
-/** Moves focus to the field of an issue path, or a row's first cell; falls back to the closest enclosing section. */
-export function focusPath(handle: AutosaveHandle, path: string): void {
+/**
+ * Moves focus to the field of an issue path, or a row's first cell; falls back to the closest enclosing section.
+ * False when nothing on screen belongs to the path (an error about the whole document).
+ */
+export function focusPath(handle: AutosaveHandle, path: string): boolean {
   try {
     handle.form.setFocus(path);
   } catch {
@@ -79,10 +82,11 @@ export function focusPath(handle: AutosaveHandle, path: string): void {
         ? el
         : el.querySelector<HTMLElement>('input, textarea, select, button');
       (target ?? el).focus();
-      return;
+      return true;
     }
     p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '';
   }
+  return false;
 }
 
 /**
@@ -151,8 +155,18 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
   };
   // 제출 refused: the list of what to fix is opened (each refusal is a new message); the choice kept stays.
   const refusal = handle.submitMessage?.kind === 'error' ? handle.submitMessage : null;
+  // …and, refused for the document's errors, the keyboard is taken to the first of them: its field (whose
+  // message is read with it), else its line in the list; not when the person has gone on elsewhere meanwhile.
+  const firstErrorButton = useRef<HTMLButtonElement>(null);
+  const firstErrorPath = useRef<string | null>(null);
   useEffect(() => {
-    if (refusal !== null) setCollapsed(false);
+    if (refusal === null) return;
+    setCollapsed(false);
+    const path = firstErrorPath.current;
+    const active = document.activeElement;
+    const stillAtSubmit = active === null || active === document.body || active.hasAttribute('data-submit');
+    if (!refusal.forErrors || path === null || !stillAtSubmit) return;
+    if (!focusPath(handle, path)) requestAnimationFrame(() => firstErrorButton.current?.focus());
   }, [refusal]);
   const { errors: savedErrors, warnings } = handle.validation;
   // What the last save refused comes first: it is on screen but not stored, and blocks 제출. The stored value's
@@ -168,9 +182,11 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
     }),
     savedErrors,
   );
+  firstErrorPath.current = errors[0]?.path ?? null;
   const item = (issue: Issue, kind: 'error' | 'warning', i: number) => (
     <li key={`${kind}-${i}`}>
       <button
+        ref={kind === 'error' && i === 0 ? firstErrorButton : undefined}
         type="button"
         className={`issue issue-${kind}`}
         onClick={() => focusPath(handle, issue.path)}
@@ -428,6 +444,7 @@ export function EditorFrame(props: {
             <button
               type="button"
               className="primary"
+              data-submit
               disabled={submitting}
               onClick={() => {
                 setSubmitting(true);

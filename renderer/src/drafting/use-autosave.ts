@@ -44,7 +44,8 @@ export interface AutosaveHandle {
   /** Saves pending changes now; resolves true when nothing unsaved remains. */
   flush: () => Promise<boolean>;
   submit: () => Promise<void>;
-  submitMessage: { kind: 'error' | 'success' | 'info'; text: string } | null;
+  /** `forErrors`: 제출 was refused for the document's own errors (listed under 제출 전 확인), not a failed call. */
+  submitMessage: { kind: 'error' | 'success' | 'info'; text: string; forErrors?: true } | null;
   /** Increments after each successful save (for panels that refresh, e.g. the derived finance row). */
   savedCount: number;
 }
@@ -206,13 +207,15 @@ export function useAutosave(
     if (versionRef.current === null) dirty.current = true;
     const ok = await flush();
     if (!ok || versionRef.current === null) {
-      setSubmitMessage({
-        kind: 'error',
-        text:
-          lastFailure.current !== null
-            ? `저장하지 못했으므로 제출할 수 없습니다: ${lastFailure.current}`
-            : '입력 오류가 있어 저장하지 못했으므로 제출할 수 없습니다. 표시된 항목을 고치세요.',
-      });
+      setSubmitMessage(
+        lastFailure.current !== null
+          ? { kind: 'error', text: `저장하지 못했으므로 제출할 수 없습니다: ${lastFailure.current}` }
+          : {
+              kind: 'error',
+              text: '입력 오류가 있어 저장하지 못했으므로 제출할 수 없습니다. 표시된 항목을 고치세요.',
+              forErrors: true,
+            },
+      );
       return;
     }
     try {
@@ -225,9 +228,13 @@ export function useAutosave(
       // 제출 marks the document ready; it reaches the office only in a submission file.
       setSubmitMessage({ kind: 'success', text: SUBMITTED_MESSAGE });
     } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'DOCUMENT_HAS_ERRORS')
-        markFields(form, error.details, 'submit');
-      setSubmitMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      const forErrors = error instanceof ApiCallError && error.code === 'DOCUMENT_HAS_ERRORS';
+      if (forErrors) markFields(form, error.details, 'submit');
+      setSubmitMessage({
+        kind: 'error',
+        text: error instanceof Error ? error.message : String(error),
+        ...(forErrors ? { forErrors: true as const } : {}),
+      });
     }
   }, [flush, form, ref, beforeSubmit]);
 

@@ -115,6 +115,36 @@ test('department: after 서명 키 만들기 the focus is on the message saying 
   await expect(page.getByRole('button', { name: '등록 파일 내보내기' })).toBeFocused();
 });
 
+test('department: 키 교체 asks with 취소 first, cancelling returns to 키 교체…, and after 교체 the focus is on its message', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment(department);
+  const s = new SubmissionPage(page);
+  await s.openAsDepartment();
+  await page.getByTestId('key-panel').getByRole('button', { name: '서명 키 만들기' }).click();
+  const oldKeyId = (await page.getByTestId('own-key-id').textContent()) ?? '';
+  expect(oldKeyId).not.toBe('');
+
+  const rotate = page.getByRole('button', { name: '키 교체…' });
+  const question = page.getByRole('alertdialog');
+  await rotate.focus();
+  await page.keyboard.press('Enter');
+  await expect(question.getByRole('button', { name: '취소' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question).toHaveCount(0);
+  await expect(rotate).toBeFocused();
+  await expect(page.getByTestId('own-key-id')).toHaveText(oldKeyId);
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  await expect(question.getByRole('button', { name: '새 키로 교체' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('own-key-id')).not.toHaveText(oldKeyId);
+  await expect.poll(() => focusedText(page)).toMatch(/^키를 교체했습니다 \(이전 키 /);
+});
+
 test('a 제출 refused for errors puts the focus on the first faulty field', async ({ page, app }) => {
   const d = new DraftingPage(page);
   await d.start(app.url, department);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EnrollmentExported, KeyImported, KeyStatusView } from '../../../domain/api/contract';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
@@ -26,6 +26,12 @@ export function KeyPanel(props: {
   const [created, setCreated] = useState(false);
   const [rotation, setRotation] = useState<{ path: string; oldKeyId: string; keyId: string } | null>(null);
   const [confirmRotate, setConfirmRotate] = useState(false);
+  // Cancelling the question takes the keyboard back to 키 교체… (the focused 취소 leaves the page).
+  const rotateButton = useRef<HTMLButtonElement>(null);
+  const cancelRotate = () => {
+    setConfirmRotate(false);
+    rotateButton.current?.focus();
+  };
   const office = props.role === 'office';
 
   if (state.status === 'loading')
@@ -117,7 +123,12 @@ export function KeyPanel(props: {
               등록 파일 내보내기
             </button>
             {!office && (
-              <button type="button" disabled={action.busy} onClick={() => setConfirmRotate(true)}>
+              <button
+                ref={rotateButton}
+                type="button"
+                disabled={action.busy}
+                onClick={() => setConfirmRotate(true)}
+              >
                 키 교체…
               </button>
             )}
@@ -149,7 +160,6 @@ export function KeyPanel(props: {
                 <button
                   type="button"
                   className="primary"
-                  autoFocus
                   disabled={action.busy}
                   onClick={() =>
                     void action.run(async () => {
@@ -162,17 +172,21 @@ export function KeyPanel(props: {
                 >
                   새 키로 교체
                 </button>
-                <button type="button" onClick={() => setConfirmRotate(false)}>
+                {/* The key cannot be had back once replaced: the question starts on 취소 (Enter twice replaces nothing). */}
+                <button type="button" onClick={cancelRotate} autoFocus>
                   취소
                 </button>
               </div>
             </div>
           )}
           {rotation && (
-            <StatusMessage kind="success">
-              키를 교체했습니다 (이전 키 {rotation.oldKeyId} → 새 키 {rotation.keyId}). 키 교체 문서{' '}
-              <code className="path">{rotation.path}</code>를 기획담당관에게 보내세요.
-            </StatusMessage>
+            // 새 키로 교체 left the page with the question: the keyboard goes on from here (see useFocusKeeper).
+            <div tabIndex={-1} data-focus-fallback data-testid="key-rotated">
+              <StatusMessage kind="success">
+                키를 교체했습니다 (이전 키 {rotation.oldKeyId} → 새 키 {rotation.keyId}). 키 교체 문서{' '}
+                <code className="path">{rotation.path}</code>를 기획담당관에게 보내세요.
+              </StatusMessage>
+            </div>
           )}
         </>
       )}

@@ -19,6 +19,11 @@ export async function packZip(entries: readonly PackEntry[]): Promise<Buffer> {
       forceDosTimestamp: true,
     });
   }
+  return zipBytes(zip);
+}
+
+/** Ends a yazl zip and collects what it writes. */
+export function zipBytes(zip: yazl.ZipFile): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));

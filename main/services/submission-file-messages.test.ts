@@ -8,7 +8,7 @@ import { examples } from '../../domain/documents/test-fixtures';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { DEFAULT_LIMITS } from '../bundles';
 import { readZipEntries } from '../bundles/read';
-import { packZip } from '../bundles/zip-pack';
+import { packZip, zipBytes } from '../bundles/zip-pack';
 import { exportBaseline } from './baseline';
 import { bundleHandlers } from './bundle-handlers';
 import { importBundleInputs } from './bundle-import';
@@ -182,14 +182,7 @@ async function repackedByAZipProgram(bundle: Buffer): Promise<Buffer> {
   for (const entry of read.entries) {
     zip.addBuffer(entry.data, entry.name, { compress: false, mtime: new Date('2019-07-02T10:00:00Z') });
   }
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.outputStream.on('error', reject);
-  });
-  zip.end();
-  return done;
+  return zipBytes(zip);
 }
 
 describe('the office’s import, given a damaged file or a bundle packed again', () => {

@@ -344,6 +344,13 @@ export interface BundleImportResult {
   /** Korean: which member, field, project or revision. */
   reason: string;
   department: string | null;
+  /** The half-year ("2019-H1") or 'plan'; null when nothing could be read from the file. */
+  period: string | null;
+  /**
+   * True when department and period are only what the file's manifest claims (its signature failed or its key is
+   * unknown): shown marked as unverified, never relied on.
+   */
+  unverified: boolean;
   revision: number | null;
   sha256: string | null;
   documents: number;

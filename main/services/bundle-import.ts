@@ -37,6 +37,7 @@ import { submissionVerdict } from './bundle-content';
 import { enterImportWrites } from './import-write-mode';
 import { openImportVerifier, registrySnapshot, type OwnedVerifier, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
+import { readManifestClaim } from './manifest-claim';
 import { loadCatalog, loadTerm } from './reference';
 import { localDateTimeOf } from '../../domain/reports/submissions';
 import { josa } from '../../domain/text/josa';
@@ -54,6 +55,13 @@ export interface ImportResult {
   code: string;
   reason: string;
   department: string | null;
+  /** The half-year ("2019-H1") or 'plan' the bundle is for; null when nothing could be read. */
+  period: string | null;
+  /**
+   * True when department and period are only what the file's manifest claims: its signature failed or could not
+   * be checked (an unknown key). For display only, marked as unverified; nothing is decided by them.
+   */
+  unverified: boolean;
   revision: number | null;
   sha256: string | null;
   documents: number;
@@ -149,6 +157,8 @@ function rejected(
     code,
     reason,
     department: null,
+    period: null,
+    unverified: false,
     revision: null,
     sha256: null,
     documents: 0,
@@ -453,9 +463,14 @@ async function verifyInput(
         };
       }
     }
+    // What the refused file claims to be, shown as such: the office sees whose file it was meant to be.
+    const claim = await readManifestClaim(bytes);
     return {
       kind: 'final',
-      result: rejected(file, check.code, plainReason(check.code, check.message, bytes), { sha256 }),
+      result: rejected(file, check.code, plainReason(check.code, check.message, bytes), {
+        sha256,
+        ...(claim ? { ...claim, unverified: true } : {}),
+      }),
     };
   }
   // A pool worker has already checked the content; any other verifier leaves it to this thread.
@@ -466,6 +481,7 @@ async function verifyInput(
       result: rejected(file, content.problem.code, content.problem.message, {
         sha256,
         department: check.manifest.department,
+        period: check.manifest.period,
         revision: check.manifest.revision,
         details: content.problem.details,
       }),
@@ -492,7 +508,10 @@ async function manifestFromVerifiedZip(
 
 const duplicateOf = (
   file: string,
-  known: { sha256: string; department: string; revision: number; status: string; importedAt: string },
+  known: Pick<
+    ReceivedBundle,
+    'sha256' | 'department' | 'period' | 'revision' | 'status' | 'importedAt' | 'reasonCode'
+  >,
 ): ImportResult => ({
   file,
   status: 'duplicate',
@@ -502,6 +521,9 @@ const duplicateOf = (
       ? `이미 받은 번들입니다 (${known.department} r${known.revision}, ${localDateTimeOf(known.importedAt)} 가져옴). 바뀐 것이 없습니다.`
       : `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 키가 승인되면 자동으로 반영됩니다.`,
   department: known.department,
+  period: known.period,
+  // A file quarantined for an unknown key is stored under the department its manifest claims.
+  unverified: known.status === 'quarantined' && known.reasonCode === 'KEY_UNKNOWN',
   revision: known.revision,
   sha256: known.sha256,
   documents: 0,
@@ -570,6 +592,9 @@ async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<ImportR
         code: v.code,
         reason: `${v.reason}. 번들은 격리 보관했습니다. 키를 승인하면 반영됩니다.`,
         department: manifest.department,
+        period: manifest.period,
+        // No key to check the signature with: the manifest's sender is a claim until the key is registered.
+        unverified: v.code === 'KEY_UNKNOWN',
         revision: manifest.revision,
         sha256: v.sha256,
         documents: manifest.members.filter((m) => m.role === 'document').length,
@@ -628,7 +653,13 @@ async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Promise<I
 /** One accepted bundle's rows and bytes (inside the caller's savepoint); throws Outcome when it is refused. */
 function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResult {
   const { manifest } = v.check;
-  const base = { department: manifest.department, revision: manifest.revision, sha256: v.sha256 };
+  const base = {
+    department: manifest.department,
+    period: manifest.period,
+    unverified: false,
+    revision: manifest.revision,
+    sha256: v.sha256,
+  };
   const known = writes.getBundle(v.sha256);
   if (known?.status === 'accepted') throw new Outcome(duplicateOf(v.file, known));
   const chain = writes.getChain(manifest.department);
@@ -788,6 +819,8 @@ export async function releaseQuarantined(
           `보관된 번들(SHA-256 ${bundle.sha256.slice(0, 12)}…)이 없거나 손상되어 다시 검사할 수 없습니다. 원본 파일을 다시 가져오세요.`,
           {
             department: bundle.department,
+            period: bundle.period,
+            unverified: bundle.reasonCode === 'KEY_UNKNOWN',
             revision: bundle.revision,
             sha256: bundle.sha256,
           },

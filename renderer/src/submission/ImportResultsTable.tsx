@@ -1,8 +1,25 @@
 import type { BundleImportResult } from '../../../domain/api/contract';
 import { baseName } from './files';
-import { IMPORT_STATUS_LABELS, shortHash } from './labels';
+import { IMPORT_STATUS_LABELS, periodLabel, shortHash } from './labels';
 
-/** One row per file: outcome, sender, revision and the Korean reason; rejected rows stand out. */
+/** What a file's manifest claims but its signature does not confirm is shown with this mark, never plain. */
+export const UNVERIFIED_SENDER = '(서명 확인 안 됨)';
+const UNVERIFIED_PERIOD = '(확인 안 됨)';
+
+const senderText = (r: BundleImportResult): string =>
+  r.department === null ? '—' : r.unverified ? `${r.department} ${UNVERIFIED_SENDER}` : r.department;
+
+const periodText = (r: BundleImportResult): string =>
+  r.period === null
+    ? '—'
+    : r.unverified
+      ? `${periodLabel(r.period)} ${UNVERIFIED_PERIOD}`
+      : periodLabel(r.period);
+
+/**
+ * One row per file: outcome, sender, half-year, revision and the Korean reason; rejected rows stand out. A file
+ * refused for its signature still names the department and half-year its manifest claims, marked unverified.
+ */
 export function ImportResultsTable({
   results,
   testId,
@@ -19,6 +36,7 @@ export function ImportResultsTable({
             <th scope="col">파일</th>
             <th scope="col">결과</th>
             <th scope="col">부서</th>
+            <th scope="col">기간</th>
             <th scope="col">회차</th>
             <th scope="col" className="num">
               문서
@@ -48,7 +66,12 @@ export function ImportResultsTable({
                   {IMPORT_STATUS_LABELS[r.status]}
                 </span>
               </td>
-              <td>{r.department ?? '—'}</td>
+              <td data-testid="import-department" className={r.unverified ? 'unverified' : undefined}>
+                {senderText(r)}
+              </td>
+              <td data-testid="import-period" className={r.unverified ? 'unverified' : undefined}>
+                {periodText(r)}
+              </td>
               <td>{r.revision !== null ? `r${r.revision}` : '—'}</td>
               <td className="num">{r.documents}</td>
               <td className="reason" data-testid="import-reason">

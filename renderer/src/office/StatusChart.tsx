@@ -1,15 +1,7 @@
-import type { ReportStatus, StatusChartData } from '../../../domain/reports';
-
-/** One colour per status, from "done" (green) to "not submitted" (grey); readable in black-and-white print too. */
-export const STATUS_COLORS: Record<ReportStatus, string> = {
-  completed: '#1b7f3b',
-  continuing: '#5aa469',
-  onTrack: '#1f5fbf',
-  partial: '#e0a526',
-  onHold: '#c8553d',
-  dropped: '#6b2d2d',
-  notSubmitted: '#b8bec9',
-};
+import { useId } from 'react';
+import type { StatusChartData } from '../../../domain/reports';
+import { STATUS_STYLES } from './status-palette';
+import { patternId, StatusPatternDefs } from './StatusPatterns';
 
 /** The labels' font size (office.css .chart-label) and the gap between a label and its bar. */
 const LABEL_FONT_PX = 12;
@@ -19,6 +11,9 @@ const BAR_AREA = 560;
 const ROW = 30;
 const BAR = 20;
 const TOP = 8;
+/** A segment shows its count when the digits (about 7 px each at 12 px) fit with a little room. */
+const COUNT_CHAR_PX = 7;
+const COUNT_PADDING = 6;
 
 /**
  * Room for the longest area name, so that none is cut off at the left edge (a long name such as "7. 천만시민의 꿈이
@@ -30,8 +25,14 @@ function labelWidthOf(labels: readonly string[]): number {
   return Math.max(MIN_LABEL_WIDTH, Math.ceil(Math.max(0, ...labels.map(widthOf))) + 2 * LABEL_GAP);
 }
 
-/** Status by area as stacked horizontal bars (plain SVG, no chart library); each segment has a <title>. */
+/**
+ * Status by area as stacked horizontal bars (plain SVG, no chart library). Each status has its own colour (hue and
+ * lightness) and pattern, a segment wide enough shows its count, each has a <title>, and the legend lists the
+ * statuses in the order of the stacks. The same counts are in the 분야별 table above the chart.
+ */
 export function StatusChart({ chart }: { chart: StatusChartData }) {
+  const prefix = `status-pattern${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const fillOf = (status: keyof typeof STATUS_STYLES) => `url(#${patternId(prefix, status)})`;
   const labelWidth = labelWidthOf(chart.categories);
   const totals = chart.categories.map((_, i) => chart.series.reduce((acc, s) => acc + (s.values[i] ?? 0), 0));
   const max = Math.max(1, ...totals);
@@ -49,6 +50,7 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
         style={{ maxWidth: width }}
       >
         <title id="status-chart-title">{chart.title}</title>
+        <StatusPatternDefs prefix={prefix} statuses={chart.series.map((s) => s.status)} />
         <desc id="status-chart-desc">
           {chart.categories
             .map(
@@ -72,19 +74,40 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
                 const value = s.values[i] ?? 0;
                 if (value === 0) return null;
                 const w = value * scale;
+                const style = STATUS_STYLES[s.status];
+                const count = String(value);
                 const rect = (
-                  <rect
-                    key={s.status}
-                    x={x}
-                    y={y}
-                    width={w}
-                    height={BAR}
-                    fill={STATUS_COLORS[s.status]}
-                    data-testid={`chart-${i}-${s.status}`}
-                    data-value={value}
-                  >
-                    <title>{`${category} · ${s.label}: ${value}개`}</title>
-                  </rect>
+                  <g key={s.status}>
+                    <rect
+                      x={x}
+                      y={y}
+                      width={w}
+                      height={BAR}
+                      fill={fillOf(s.status)}
+                      stroke="#ffffff"
+                      strokeWidth={1}
+                      data-testid={`chart-${i}-${s.status}`}
+                      data-value={value}
+                      data-fill={style.fill}
+                      data-pattern={style.pattern}
+                    >
+                      <title>{`${category} · ${s.label}: ${value}개`}</title>
+                    </rect>
+                    {w >= count.length * COUNT_CHAR_PX + COUNT_PADDING && (
+                      <text
+                        x={x + w / 2}
+                        y={y + BAR / 2 + 4}
+                        textAnchor="middle"
+                        className="chart-count"
+                        fill={style.ink}
+                        stroke={style.fill}
+                        data-testid={`chart-count-${i}-${s.status}`}
+                        aria-hidden="true"
+                      >
+                        {count}
+                      </text>
+                    )}
+                  </g>
                 );
                 x += w;
                 return rect;
@@ -103,10 +126,12 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
           stroke="#5b6475"
         />
       </svg>
-      <ul className="chart-legend" aria-label="범례">
+      <ul className="chart-legend" aria-label="범례" data-testid="chart-legend">
         {chart.series.map((s) => (
-          <li key={s.status}>
-            <span className="swatch" style={{ background: STATUS_COLORS[s.status] }} aria-hidden="true" />
+          <li key={s.status} data-status={s.status}>
+            <svg className="swatch" viewBox="0 0 16 16" aria-hidden="true">
+              <rect width={16} height={16} fill={fillOf(s.status)} />
+            </svg>
             {s.label}
           </li>
         ))}

@@ -95,3 +95,44 @@ test('the toolbar: a comparison never stays on the reported half-year, old table
   await threshold.fill('40');
   await expect(page.getByRole('alert').filter({ hasText: '집행률 기준은' })).toHaveCount(0);
 });
+
+test('집행률 기준 between 0 and 1 is applied as typed, with a note saying how to type the percentage probably meant', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseOffice();
+  const office = new OfficeReportPage(page);
+  await office.open(app.url);
+  const threshold = page.getByTestId('office-threshold');
+  const note = page.getByTestId('office-threshold-note');
+
+  // Typed as a ratio ("0.3", "0,25"): applied as that many percent, and the note names the number meant.
+  for (const { typed, particle } of [
+    { typed: '0.3', particle: '을' }, // 삼십을
+    { typed: '0,02', particle: '를' }, // 이를
+  ]) {
+    const applied = Number(typed.replace(',', '.'));
+    const meant = Math.round(applied * 100 * 1000) / 1000;
+    await threshold.fill(typed);
+    await threshold.press('Enter');
+    await expect(page.locator('.office-meta')).toContainText(
+      `집행률 기준 ${(Math.round(applied * 10) / 10).toFixed(1)}%`,
+    );
+    await expect(note).toHaveText(
+      `${applied}%로 적용했습니다. ${meant}%라면 ${meant}${particle} 입력하세요.`,
+    );
+    await expect(note).toHaveAttribute('role', 'status');
+    await expect(threshold).toHaveAttribute('aria-describedby', (await note.getAttribute('id')) ?? '');
+    // A note, not a refusal: the box is not marked invalid.
+    await expect(threshold).not.toHaveAttribute('aria-invalid', 'true');
+  }
+
+  // The percentage meant, 0 and 1 take no note.
+  for (const typed of ['30', '0', '1']) {
+    await threshold.fill(typed);
+    await threshold.press('Enter');
+    await expect(page.locator('.office-meta')).toContainText(`집행률 기준 ${Number(typed).toFixed(1)}%`);
+    await expect(note).toHaveCount(0);
+  }
+});

@@ -13,6 +13,7 @@ import { publicExportCaution, reportTitle, undecidedSummary } from '../../../dom
 import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../../domain/reports/lagging';
 import { PlanConfirmationsSection } from './PlanConfirmations';
 import { formatRate } from './format';
+import { fractionThresholdNote } from './threshold-note';
 import { ComparisonTable, LaggingTable, ParticipationTable } from './ReportSections';
 import { downloadBase64, termPeriods } from './report-data';
 import { StatusChart } from './StatusChart';
@@ -62,6 +63,8 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'completion', label: '완료 요청' },
   { id: 'plans', label: '실천계획 확정' },
 ];
+
+const THRESHOLD_NOTE_ID = 'office-threshold-note';
 
 /** 기획담당관's consolidated report for one half-year: tables, chart, decisions, Excel and print. */
 /** What the toolbar exports. */
@@ -202,6 +205,8 @@ function ReportView({
     setThresholdError(null);
     return value / 100;
   };
+  // Applied as typed, but a fraction of 1 % is most likely a ratio meant as a percentage: said beside the box.
+  const thresholdNote = fractionThresholdNote(threshold);
   const commitThreshold = () => {
     const value = checkThreshold(thresholdText);
     if (value !== null && value !== threshold) setThreshold(value);
@@ -319,6 +324,7 @@ function ReportView({
               }}
               onBlur={commitThreshold}
               aria-invalid={thresholdError ? true : undefined}
+              aria-describedby={thresholdNote && !thresholdError ? THRESHOLD_NOTE_ID : undefined}
               data-testid="office-threshold"
             />
           </label>
@@ -345,6 +351,16 @@ function ReportView({
           </button>
         </form>
         {thresholdError && <StatusMessage kind="error">{thresholdError}</StatusMessage>}
+        {thresholdNote && !thresholdError && (
+          <p
+            id={THRESHOLD_NOTE_ID}
+            className="hint threshold-note screen-only"
+            role="status"
+            data-testid="office-threshold-note"
+          >
+            {thresholdNote}
+          </p>
+        )}
         {exportMessage && <StatusMessage kind={exportMessage.kind}>{exportMessage.text}</StatusMessage>}
         {changedElsewhere && (
           <p className="hint screen-only" role="status" data-testid="office-changed-elsewhere">

@@ -464,7 +464,8 @@ async function verifyInput(
       }
     }
     // What the refused file claims to be, shown as such: the office sees whose file it was meant to be.
-    const claim = await readManifestClaim(bytes);
+    // Display only: a file this reader cannot take is shown with '—', never fails the import.
+    const claim = await readManifestClaim(bytes).catch(() => null);
     return {
       kind: 'final',
       result: rejected(file, check.code, plainReason(check.code, check.message, bytes), {

@@ -25,6 +25,7 @@ import type { Term } from '../../../domain/term/types';
 import { formatBytes } from '../components/format-bytes';
 import { EditorFrame } from './EditorFrame';
 import { FinancePanel } from './FinancePanel';
+import { FrozenBadge } from './FrozenBadge';
 import { ClassificationFields, ProjectInvestmentTotals, TotalCostField } from './common-fields';
 import { asAnyForm, formatMoney, numericGrid, RadioGroup, TextArea, type AnyForm } from './form-kit';
 import { ExecutedGrid, InvestmentGrid, ReadOnlyPeriodGrid, TextPeriodGrid } from './grids';
@@ -240,7 +241,7 @@ export function CardForm(props: {
       </fieldset>
       <section className="section frozen" aria-label="확정된 실천계획서 항목">
         <p className="frozen-note" role="note">
-          {FROZEN_NOTE}
+          <FrozenBadge /> {FROZEN_NOTE}
         </p>
         <h4>정책목표</h4>
         <p className="frozen-text pre" data-testid="frozen-policy-goal">

@@ -55,6 +55,45 @@ const totalCostText = (t: TotalCost) =>
 
 const yearMonth = (ym: string) => (ym === '' ? '' : `${ym.slice(0, 4)}년 ${Number(ym.slice(5, 7))}월`);
 
+/**
+ * What an official form prints where a section or table has no entries: the section stays (as on the form) and
+ * says so, rather than a heading over nothing that reads as a page cut short.
+ */
+export const NO_ENTRY = '해당 없음';
+
+const isBlank = (text: string) => text.trim() === '';
+
+function NoEntry() {
+  return <p className="print-none">{NO_ENTRY}</p>;
+}
+
+/** A table's one body row when it has no entries: it spans the columns under the kept header row. */
+function NoEntryRow({ columns }: { columns: number }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="print-none">
+        {NO_ENTRY}
+      </td>
+    </tr>
+  );
+}
+
+/** A titled section of free text (타 기관 협조사항, 변경 요구사유 …): the text, or that there is none. */
+function TextSection({ title, text }: { title: string; text: string }) {
+  return (
+    <section className="print-section" aria-label={title}>
+      <h2>{title}</h2>
+      {isBlank(text) ? <NoEntry /> : <p className="pre">{text}</p>}
+    </section>
+  );
+}
+
+/** 협조부서: each co-department with its contacts, one a line, or that there is none. */
+const cooperatingText = (departments: ExecutionPlan['cooperatingDepartments']) =>
+  departments.length === 0
+    ? NO_ENTRY
+    : departments.map((d) => `${d.department} ${contactsText(d.contacts)}`.trim()).join('\n');
+
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <tr>
@@ -130,35 +169,51 @@ function PeriodTextTable(props: {
         </tr>
       </thead>
       <tbody>
-        <tr>
-          {props.columns.map((c) => (
-            <td key={c.key} className="pre">
-              {props.values[c.key] ?? ''}
-            </td>
-          ))}
-        </tr>
+        {props.columns.every((c) => isBlank(props.values[c.key] ?? '')) ? (
+          <NoEntryRow columns={props.columns.length} />
+        ) : (
+          <tr>
+            {props.columns.map((c) => (
+              <td key={c.key} className="pre">
+                {props.values[c.key] ?? ''}
+              </td>
+            ))}
+          </tr>
+        )}
       </tbody>
     </table>
   );
 }
 
-function Participation({ p }: { p: CitizenParticipation }) {
+/** 시민참여 실적: the counts as the form's table has them, then the activities (or that there were none). */
+function Participation({ title, p }: { title: string; p: CitizenParticipation }) {
+  const none =
+    p.activities.length === 0 &&
+    p.attachments.length === 0 &&
+    PARTICIPATION_COUNT_KEYS.every((k) => p.counts[k] === 0);
   return (
-    <>
+    <section className="print-section" aria-label={title}>
+      <h2>{title}</h2>
       <p>
         {PARTICIPATION_COUNT_KEYS.map((k) => `${PARTICIPATION_COUNT_LABELS[k]} ${p.counts[k]}회`).join(' · ')}
       </p>
-      <ul>
-        {p.activities.map((a, i) => (
-          <li key={i}>
-            {a.description}
-            {a.count !== null ? ` ${a.count}회` : ''}
-            {a.dates.length > 0 ? ` (${a.dates.join(', ')})` : ''}
-          </li>
-        ))}
-      </ul>
+      {none ? (
+        <NoEntry />
+      ) : (
+        p.activities.length > 0 && (
+          <ul>
+            {p.activities.map((a, i) => (
+              <li key={i}>
+                {a.description}
+                {a.count !== null ? ` ${a.count}회` : ''}
+                {a.dates.length > 0 ? ` (${a.dates.join(', ')})` : ''}
+              </li>
+            ))}
+          </ul>
+        )
+      )}
       {p.attachments.length > 0 && <p>첨부: {p.attachments.map((a) => a.file.name).join(', ')}</p>}
-    </>
+    </section>
   );
 }
 
@@ -181,11 +236,7 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
           </tr>
           <Row label="공약명">{plan.projectName}</Row>
           <Row label="담당">{contactsText(plan.leadContacts)}</Row>
-          <Row label="협조부서">
-            {plan.cooperatingDepartments
-              .map((d) => `${d.department} ${contactsText(d.contacts)}`.trim())
-              .join('\n')}
-          </Row>
+          <Row label="협조부서">{cooperatingText(plan.cooperatingDepartments)}</Row>
           <tr>
             <th scope="row">총사업비</th>
             <td>{totalCostText(plan.totalCost)}</td>
@@ -207,18 +258,19 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
         </tbody>
       </table>
       {plan.unitProjects.map((u, i) => (
-        <section key={u.id} className="print-unit">
+        <section key={u.id} className="print-unit" aria-label={`단위사업 ${i + 1}`}>
           <h2>
             단위사업 {i + 1}. {u.name}
           </h2>
           <p className="pre">{u.detailedPlan}</p>
           <PeriodTextTable values={u.schedule} columns={columns} caption="연차별 추진계획" />
           <InvestmentTable grid={u.investmentNeeds} term={term} />
-          {u.cooperationNeeds && <p className="pre">타기관 협조 필요사항: {u.cooperationNeeds}</p>}
+          <p className="pre">
+            타기관 협조 필요사항: {isBlank(u.cooperationNeeds) ? NO_ENTRY : u.cooperationNeeds}
+          </p>
         </section>
       ))}
-      <h2>시민참여 실적</h2>
-      <Participation p={plan.citizenParticipation} />
+      <Participation title="시민참여 실적" p={plan.citizenParticipation} />
     </article>
   );
 }
@@ -249,11 +301,7 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
           </tr>
           <Row label="공약명">{card.projectName}</Row>
           <Row label="담당">{contactsText(card.leadContacts)}</Row>
-          <Row label="협조부서">
-            {card.cooperatingDepartments
-              .map((d) => `${d.department} ${contactsText(d.contacts)}`.trim())
-              .join('\n')}
-          </Row>
+          <Row label="협조부서">{cooperatingText(card.cooperatingDepartments)}</Row>
           <tr>
             <th scope="row">추진상황</th>
             <td data-testid="print-status">{card.status ? CARD_STATUS_LABELS[card.status] : '미선택'}</td>
@@ -282,7 +330,7 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
         </tbody>
       </table>
       {card.unitProjects.map((u, i) => (
-        <section key={u.id} className="print-unit">
+        <section key={u.id} className="print-unit" aria-label={`단위사업 ${i + 1}`}>
           <h2>
             단위사업 {i + 1}. {u.name}
           </h2>
@@ -295,15 +343,12 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
           />
           <InvestmentTable grid={u.investmentNeeds} term={term} />
           <ExecutedTable grid={u.executed} periods={upTo} />
-          {u.futurePlan && <p className="pre">향후 추진계획: {u.futurePlan}</p>}
+          <p className="pre">향후 추진계획: {isBlank(u.futurePlan) ? NO_ENTRY : u.futurePlan}</p>
         </section>
       ))}
-      <h2>시민참여 실적</h2>
-      <Participation p={card.citizenParticipation} />
-      <h2>타 기관 협조사항</h2>
-      <p className="pre">{card.cooperation}</p>
-      <h2>추진상 문제점 및 해결방안</h2>
-      <p className="pre">{card.problemsAndSolutions}</p>
+      <Participation title="시민참여 실적" p={card.citizenParticipation} />
+      <TextSection title="타 기관 협조사항" text={card.cooperation} />
+      <TextSection title="추진상 문제점 및 해결방안" text={card.problemsAndSolutions} />
     </article>
   );
 }
@@ -432,6 +477,7 @@ export function ChangeRequestPrint({ request }: { request: ChangeRequest }) {
           </tr>
         </thead>
         <tbody>
+          {request.rows.length === 0 && <NoEntryRow columns={3} />}
           {request.rows.map((r, i) => (
             <tr key={i}>
               <th>{r.category}</th>
@@ -441,16 +487,21 @@ export function ChangeRequestPrint({ request }: { request: ChangeRequest }) {
           ))}
         </tbody>
       </table>
-      <h2>변경 요구사유</h2>
-      <p className="pre">{request.reason}</p>
-      <h2>관련자료</h2>
-      <ul>
-        {request.evidence.map((e, i) => (
-          <li key={i}>
-            {e.description} ({e.file.name})
-          </li>
-        ))}
-      </ul>
+      <TextSection title="변경 요구사유" text={request.reason} />
+      <section className="print-section" aria-label="관련자료">
+        <h2>관련자료</h2>
+        {request.evidence.length === 0 ? (
+          <NoEntry />
+        ) : (
+          <ul>
+            {request.evidence.map((e, i) => (
+              <li key={i}>
+                {e.description} ({e.file.name})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </article>
   );
 }

@@ -42,6 +42,25 @@ test('제출 파일 warns which projects still lack a 관리카드 or 재정집�
   const cardPath = join(scratch, 'card.json');
   writeFileSync(cardPath, JSON.stringify(exampleCard()));
   at('draft', 'import', '--data', dataDir, cardPath);
+  // And 1-1-1's card for 2018-H2, half a year late (due Jan 15): the example card up to that half-year.
+  const late = '2018-H2';
+  const upTo = (grid: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(grid).filter(([period]) => period <= late));
+  const example = exampleCard() as { unitProjects: { results: object; executed: Record<string, object> }[] };
+  const lateCard = {
+    ...example,
+    periodId: late,
+    unitProjects: example.unitProjects.map((u) => ({
+      ...u,
+      results: upTo(u.results as Record<string, unknown>),
+      executed: Object.fromEntries(
+        Object.entries(u.executed).map(([source, grid]) => [source, upTo(grid as Record<string, unknown>)]),
+      ),
+    })),
+  };
+  const lateCardPath = join(scratch, 'card-late.json');
+  writeFileSync(lateCardPath, JSON.stringify(lateCard));
+  at('draft', 'import', '--data', dataDir, lateCardPath);
 
   const projects = projectsForDepartment(catalog, department);
   const lead = projects.filter((p) => p.leadDepartment === department);
@@ -67,10 +86,10 @@ test('제출 파일 warns which projects still lack a 관리카드 or 재정집�
     `2019년 상반기에 아직 작성하지 않은 문서가 있습니다 (이 부서의 공약사업 ${projects.length}개 중).`,
   );
   await expect(page.getByTestId('export-missing-cards')).toHaveText(
-    `관리카드 미작성 ${lead.length - 1}개 사업: ${named(lead.slice(1))}`,
+    `2019년 상반기 관리카드가 없는 사업 ${lead.length - 1}개: ${named(lead.slice(1))}`,
   );
   await expect(page.getByTestId('export-missing-finance')).toHaveText(
-    `재정집행현황 미작성 ${projects.length}개 사업: ${named(projects)}`,
+    `2019년 상반기 재정집행현황이 없는 사업 ${projects.length}개: ${named(projects)}`,
   );
   await expect(missing).toContainText('붙임5에 확보내역 0으로 집계됩니다');
 
@@ -80,7 +99,28 @@ test('제출 파일 warns which projects still lack a 관리카드 or 재정집�
   await expect(page.getByTestId('export-documents')).toHaveText('1-1-1 공약관리카드 (2019년 상반기)');
   await expect(missing).toBeVisible();
 
-  // The plans' period is not the half-year: no half-year warning there.
+  // A late file for 2018-H2 is warned of the same way, for that half-year (not the one due), and made all the same.
+  await panel.getByLabel('제출 기간').selectOption(late);
+  await expect(missing).toContainText(
+    `2018년 하반기에 아직 작성하지 않은 문서가 있습니다 (이 부서의 공약사업 ${projects.length}개 중).`,
+  );
+  await expect(page.getByTestId('export-missing-cards')).toHaveText(
+    `2018년 하반기 관리카드가 없는 사업 ${lead.length - 1}개: ${named(lead.slice(1))}`,
+  );
+  await expect(page.getByTestId('export-missing-finance')).toHaveText(
+    `2018년 하반기 재정집행현황이 없는 사업 ${projects.length}개: ${named(projects)}`,
+  );
+  await page.getByRole('button', { name: '제출 파일 만들기' }).click();
+  await expect(page.getByTestId('export-documents')).toHaveText('1-1-1 공약관리카드 (2018년 하반기)');
+  await expect(missing).toBeVisible();
+
+  // A half-year with nothing written yet (2019-H2, early): every lead project lacks its card.
+  await panel.getByLabel('제출 기간').selectOption('2019-H2');
+  await expect(page.getByTestId('export-missing-cards')).toHaveText(
+    `2019년 하반기 관리카드가 없는 사업 ${lead.length}개: ${named(lead)}`,
+  );
+
+  // The plans' period is not a half-year: no half-year warning there.
   await panel.getByLabel('제출 기간').selectOption('plan');
   await expect(missing).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { periodLabel, shortHash } from './labels';
 import { useAction } from '../components/use-action';
+import { missingForPeriod, type DepartmentProject } from './missing-documents';
 
 /** Mirrors the server's choice of documents per period (bundle-export.ts `belongsTo`), for the preview only. */
 function belongsTo(doc: DocumentSummary, period: string): boolean {
@@ -21,25 +22,17 @@ function belongsTo(doc: DocumentSummary, period: string): boolean {
 /** How many names a missing-documents line shows before "외 n개". */
 const MISSING_NAMES_SHOWN = 3;
 
-/**
- * What the due half-year still lacks, per kind: the lead's 관리카드 and every department's 재정집행현황 (확보내역),
- * as the desk's deadline panel counts them. Only documents never written: one with errors is listed apart.
- */
-function missingForPeriod(deadlines: DeadlineView): {
-  cards: DeadlineView['projects'];
-  finance: DeadlineView['projects'];
-} {
-  return {
-    cards: deadlines.projects.filter((p) => p.role === 'lead' && p.cardStatus === null),
-    finance: deadlines.projects.filter((p) => p.financeStatus === null),
-  };
-}
-
-function MissingDocuments(props: { period: string; deadlines: DeadlineView }) {
-  const { cards, finance } = missingForPeriod(props.deadlines);
+/** Said before the file is made for a half-year (the one due or any other): what it still lacks, not blocking. */
+function MissingDocuments(props: {
+  period: string;
+  projects: readonly DepartmentProject[];
+  documents: readonly DocumentSummary[];
+}) {
+  const { cards, finance } = missingForPeriod(props.projects, props.documents, props.period);
   if (cards.length === 0 && finance.length === 0) return null;
-  const total = props.deadlines.projects.length;
-  const names = (list: DeadlineView['projects']) => {
+  const total = props.projects.length;
+  const half = periodLabel(props.period);
+  const names = (list: readonly DepartmentProject[]) => {
     const shown = list.slice(0, MISSING_NAMES_SHOWN).map((p) => `${p.projectId} ${p.projectName}`);
     const rest = list.length - shown.length;
     return shown.join(', ') + (rest > 0 ? ` 외 ${rest}개` : '');
@@ -48,18 +41,18 @@ function MissingDocuments(props: { period: string; deadlines: DeadlineView }) {
     <div className="status status-info export-missing" role="status" data-testid="export-missing">
       <p>
         <strong>
-          {periodLabel(props.period)}에 아직 작성하지 않은 문서가 있습니다 (이 부서의 공약사업 {total}개 중).
+          {half}에 아직 작성하지 않은 문서가 있습니다 (이 부서의 공약사업 {total}개 중).
         </strong>
       </p>
       <ul>
         {cards.length > 0 && (
           <li data-testid="export-missing-cards">
-            관리카드 미작성 {cards.length}개 사업: {names(cards)}
+            {half} 관리카드가 없는 사업 {cards.length}개: {names(cards)}
           </li>
         )}
         {finance.length > 0 && (
           <li data-testid="export-missing-finance">
-            재정집행현황 미작성 {finance.length}개 사업: {names(finance)}
+            {half} 재정집행현황이 없는 사업 {finance.length}개: {names(finance)}
           </li>
         )}
       </ul>
@@ -224,7 +217,13 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
           보내려면 문서를 열어 ‘제출’을 누른 뒤 만드세요.
         </p>
       )}
-      {period === state.value.due && <MissingDocuments period={period} deadlines={state.value.deadlines} />}
+      {period !== 'plan' && (
+        <MissingDocuments
+          period={period}
+          projects={state.value.deadlines.projects}
+          documents={state.value.documents}
+        />
+      )}
       {!props.hasKey && (
         <p className="hint">서명 키가 없으면 제출 파일을 만들 수 없습니다. 위에서 먼저 서명 키를 만드세요.</p>
       )}

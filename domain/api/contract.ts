@@ -35,6 +35,11 @@ export interface SetupState {
   department: string | null;
   dataDir: string;
   defaultDataDir: string;
+  /**
+   * The data folder given when the program was started (--data): it opens at every start made so, whatever is
+   * chosen here (another folder serves this run only). Null when none was given: the choice is then remembered.
+   */
+  startDataDir: string | null;
 }
 
 /** 데이터 백업: the checked copy written (see main/services/data-backup.ts). */

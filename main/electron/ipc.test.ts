@@ -11,6 +11,7 @@ const setupState: SetupState = {
   department: null,
   dataDir: '/d',
   defaultDataDir: '/d',
+  startDataDir: null,
 };
 
 function recordingHandlers(calls: string[]): Handlers {

@@ -23,6 +23,7 @@ const setupState: SetupState = {
   department: '기획담당관',
   dataDir: '/data',
   defaultDataDir: '/data',
+  startDataDir: null,
 };
 
 /** Real handlers of the contract's shape, recording what reached them. */

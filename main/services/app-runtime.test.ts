@@ -185,6 +185,7 @@ describe('start-up with a data file that is not a database', () => {
       department: null,
       dataDir: fresh,
       defaultDataDir: join(root, 'profile', 'data'),
+      startDataDir: null,
     };
     expect(started).toEqual({ ok: true, value: firstRun });
     expect(r.startupProblem).toBeNull();

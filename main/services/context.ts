@@ -20,6 +20,8 @@ export interface AppContext {
   readonly mode: AppMode;
   readonly appVersion: string;
   readonly defaultDataDir: string;
+  /** The folder given at start (--data), opened at every start made so and never remembered; else null. */
+  readonly startDataDir: string | null;
   dataDir: string;
   db: Kysely<Database>;
   now(): Date;
@@ -190,6 +192,7 @@ export async function createAppContext(options: CreateAppContextOptions): Promis
     mode: options.mode,
     appVersion: options.appVersion,
     defaultDataDir,
+    startDataDir: options.dataDirOverride === undefined ? null : resolve(options.dataDirOverride),
     dataDir,
     db,
     now,

@@ -57,6 +57,30 @@ describe('first-run setup', () => {
     });
   });
 
+  it('names the folder given at start (--data) as such, and no such folder when none was given', async () => {
+    const plain = await dispatch(createHandlers(ctx), 'getSetup', {});
+    expect(plain).toMatchObject({ ok: true, value: { startDataDir: null } });
+    await ctx.close();
+
+    const given = join(dir.path, 'given');
+    ctx = await createAppContext({
+      profileDir: join(dir.path, 'profile'),
+      dataDirOverride: given,
+      mode: 'browser',
+      appVersion: 'test',
+    });
+    const started = await dispatch(createHandlers(ctx), 'getSetup', {});
+    expect(started).toMatchObject({ ok: true, value: { dataDir: given, startDataDir: given } });
+    // Another folder chosen at setup serves this run; the one given at start is still the one named.
+    const other = join(dir.path, 'other');
+    const saved = await dispatch(createHandlers(ctx), 'saveSetup', {
+      role: 'office',
+      department: null,
+      dataDir: other,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { dataDir: other, startDataDir: given } });
+  });
+
   it("changing the department of a folder with another department's work asks first, then changes it", async () => {
     const handlers = createHandlers(ctx);
     const dataDir = join(dir.path, 'dept');

@@ -22,6 +22,7 @@ async function readSetup(ctx: AppContext): Promise<SetupState> {
     department: who?.department ?? null,
     dataDir: ctx.dataDir,
     defaultDataDir: ctx.defaultDataDir,
+    startDataDir: ctx.startDataDir,
   };
 }
 

@@ -31,6 +31,8 @@ export function SetupScreen(props: {
     },
   });
   const role = form.watch('role');
+  // Started with --data: that folder opens at every such start, so no default is offered and the folder is named.
+  const startDataDir = props.setup.startDataDir;
   const { errors, isSubmitting } = form.formState;
 
   // The server's question when the folder holds another department's work (IDENTITY_CHANGE), and what to save.
@@ -75,8 +77,11 @@ export function SetupScreen(props: {
     <main className="setup">
       <h1>공약이행 관리 — {props.setup.configured ? '설정 변경' : '처음 설정'}</h1>
       <p className="lead">
-        이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다.
+        {startDataDir === null
+          ? '이 PC에서 프로그램을 사용하는 부서와 데이터를 저장할 폴더를 정합니다.'
+          : '이 PC에서 프로그램을 사용하는 부서를 정합니다.'}
         {props.setup.configured ? '' : ' 나중에 바꿀 수 있습니다.'}
+        {startDataDir === null ? '' : ' 데이터 폴더는 프로그램을 시작할 때 지정했습니다.'}
       </p>
       <form
         onSubmit={(e) => void submit(e)}
@@ -123,11 +128,20 @@ export function SetupScreen(props: {
             type="text"
             {...form.register('dataDir')}
             aria-invalid={errors.dataDir ? true : undefined}
+            aria-describedby="dataDir-hint"
           />
-          <p className="hint">
-            이 PC의 로컬 디스크에 있는 폴더여야 합니다 (네트워크 공유 폴더는 사용할 수 없습니다). 기본값:{' '}
-            <code>{props.setup.defaultDataDir}</code>
-          </p>
+          {startDataDir === null ? (
+            <p className="hint" id="dataDir-hint">
+              이 PC의 로컬 디스크에 있는 폴더여야 합니다 (네트워크 공유 폴더는 사용할 수 없습니다). 기본값:{' '}
+              <code>{props.setup.defaultDataDir}</code>
+            </p>
+          ) : (
+            <p className="hint" id="dataDir-hint" data-testid="start-data-dir">
+              시작할 때 지정한 데이터 폴더: <code>{startDataDir}</code>. 이렇게 시작하면 언제나 이 폴더를
+              엽니다. 다른 폴더를 적으면 이번 실행에만 쓰이고 기억되지 않습니다 (이 PC의 로컬 디스크에 있는
+              폴더여야 합니다).
+            </p>
+          )}
           {errors.dataDir && <p className="field-error">{errors.dataDir.message}</p>}
         </div>
 
@@ -162,7 +176,7 @@ export function SetupScreen(props: {
       </form>
       {props.setup.configured && <BackupPanel dataDir={props.setup.dataDir} />}
       <RestorePanel
-        suggestedDataDir={props.setup.defaultDataDir}
+        suggestedDataDir={startDataDir ?? props.setup.defaultDataDir}
         onRestored={(restored) => {
           // The form now points at the restored folder (and its user, when the backup names one).
           form.setValue('dataDir', restored.dataDir, { shouldValidate: true });

@@ -35,9 +35,13 @@ export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
   approved: '승인(시민공약평가단 심의)',
   rejected: '반려',
 };
-/** Allowed next steps; 'approved' and 'rejected' end the request. */
+/**
+ * Allowed next steps; 'approved' and 'rejected' end the request. A department sends its request after its
+ * director's review (실·본부·국장 검토 후 제출), and the app records no separate sign-off step there, so the office may
+ * start its review (검토중) right after '요청'; a recorded 실·본부·국장 결재 step stays possible.
+ */
 export const DECISION_TRANSITIONS: Record<DecisionStatus, readonly DecisionStatus[]> = {
-  requested: ['approvedByDirector', 'rejected'],
+  requested: ['approvedByDirector', 'reviewing', 'rejected'],
   approvedByDirector: ['reviewing', 'rejected'],
   reviewing: ['approved', 'rejected'],
   approved: [],

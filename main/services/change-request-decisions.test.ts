@@ -71,4 +71,47 @@ describe('change requests as departments send them', () => {
       ['requested', 'reviewing', 'approved'],
     ]);
   });
+
+  it('a request the department corrected and sent again after the office began its review is decided on the corrected text', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: plan.projectId });
+    const first = submittedRequest(plan, `${plan.policyGoal} (1차안)`, '2019-07-01');
+    expect(await h.send('2019-H1', [changeDoc(first)])).toBe('accepted');
+    await handlers.decideChangeRequest({
+      department: LEAD,
+      requestId: first.requestId,
+      status: 'reviewing',
+      date: '2019-07-05',
+      by: '기획담당관',
+      note: '변경안 문구 보완 요청',
+    });
+
+    // The department corrects 변경안 and 사유 (the office asked it to) and sends the request again.
+    const corrected = {
+      ...submittedRequest(plan, `${plan.policyGoal} (보완안)`, '2019-07-01'),
+      reason: '사업 여건 변화 (보완)',
+    };
+    expect(await h.send('2019-H1', [changeDoc(corrected)])).toBe('accepted');
+
+    const pending = (await handlers.getOfficeReport(reportRequest)).pendingChangeRequests;
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.rows.map((r) => r.proposed)).toEqual([corrected.rows[0]?.proposed]);
+    expect(pending[0]?.reason).toBe(corrected.reason);
+    // The office's own step is kept.
+    expect(pending[0]?.decisionHistory.map((d) => d.status)).toEqual(['requested', 'reviewing']);
+
+    await handlers.decideChangeRequest({
+      department: LEAD,
+      requestId: first.requestId,
+      status: 'approved',
+      date: '2019-07-10',
+      by: '시민공약평가단',
+      note: '',
+    });
+    expect(await confirmedPolicyGoal()).toBe(corrected.rows[0]?.proposed);
+    const view = await handlers.getOfficeReport(reportRequest);
+    expect(view.report.changes.approved[0]?.reason).toBe(corrected.reason);
+  });
 });

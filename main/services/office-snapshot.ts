@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
+  currentDecisionStatus,
   deriveFinanceRow,
   type DocumentTotals,
   mergeShared,
@@ -336,6 +337,18 @@ function sharedTotals(db: Kysely<Database> | Transaction<Database>, term: Term):
   return totals;
 }
 
+/** What a department wrote in a request, without the steps and lifecycle that the office records. */
+const requestContent = (c: ChangeRequest): string => {
+  const { decisionHistory: _history, lifecycle: _lifecycle, ...content } = c;
+  return JSON.stringify(content);
+};
+
+/**
+ * The change requests as the office holds them: the office's copy (made at its first step) with its steps, else the
+ * department's latest. While the office has not decided a request, a version the department sent since (its
+ * 변경안 or 사유 corrected, e.g. at the office's asking) is what the office reviews and decides on, with the
+ * office's steps kept; once approved or rejected, the decided text stays.
+ */
 export async function currentChangeRequests(db: Kysely<Database>): Promise<ChangeRequest[]> {
   const decided = (await listDocuments(db, { kind: 'changeRequest' })).map((d) =>
     changeRequestSchema.parse(d.json),
@@ -344,7 +357,16 @@ export async function currentChangeRequests(db: Kysely<Database>): Promise<Chang
   const received = await storedAll<unknown>(db, latestAndFirst(await receivedOf(db, 'changeRequest')).latest);
   for (const c of received.map((r) => changeRequestSchema.parse(r))) {
     const key = `${c.department}|${c.requestId}`;
-    if (!byId.has(key)) byId.set(key, c);
+    const own = byId.get(key);
+    if (own === undefined) {
+      byId.set(key, c);
+      continue;
+    }
+    const status = currentDecisionStatus(own);
+    if (status === 'approved' || status === 'rejected') continue;
+    if (requestContent(c) !== requestContent(own)) {
+      byId.set(key, { ...c, lifecycle: own.lifecycle, decisionHistory: own.decisionHistory });
+    }
   }
   return [...byId.values()];
 }

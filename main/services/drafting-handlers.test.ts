@@ -490,3 +490,41 @@ describe('a save the disk cannot take', () => {
     expect(await dumpDocuments()).toEqual(before);
   });
 });
+
+describe('a change request’s 요청 step', () => {
+  const crRef = { kind: 'changeRequest', projectId: '1-1-1', slot: 'cr-20190701' } as const;
+  const draft = (reason: string) => ({
+    ...emptyChangeRequest('cr-20190701', '1-1-1', '경제진흥본부', '마포 핀테크 랩'),
+    contact: { position: 'officer', unit: '투자창업과', name: '김도현', phone: '02-2133-5000' },
+    reason,
+    rows: [
+      { category: '사업기간', original: '2018년 7월 ~ 2022년 6월', proposed: '2018년 7월 ~ 2023년 6월' },
+    ],
+  });
+  const storedSteps = async () => {
+    const row = await ctx.db
+      .selectFrom('documents')
+      .select('json')
+      .where('kind', '=', 'changeRequest')
+      .executeTakeFirstOrThrow();
+    return (JSON.parse(row.json) as ChangeRequest).decisionHistory;
+  };
+
+  it('is dated by the program’s clock in Korea when 제출 records it, and an edit from the form opened before keeps it', async () => {
+    // 20:30 UTC on July 1 is 05:30 on July 2 in Korea.
+    now = new Date('2019-07-01T20:30:00Z');
+    await ok('saveDraft', { ...crRef, json: draft('사업 여건 변화'), expectedVersion: null });
+    await ok('submitDocument', { ...crRef, expectedVersion: 1 });
+    const requested = [{ status: 'requested', date: '2019-07-02', by: '경제진흥본부', note: '' }];
+    expect(await storedSteps()).toEqual(requested);
+
+    // The form still holds the request as opened (no step yet): a correction typed after 제출 keeps the step,
+    // so the request still goes in the next submission file.
+    now = new Date('2019-07-03T01:00:00Z');
+    await ok('saveDraft', { ...crRef, json: draft('사업 여건 변화 (보완)'), expectedVersion: 2 });
+    expect(await storedSteps()).toEqual(requested);
+    type Summary = { ref: { kind: string }; heldBack: string | null; status: string };
+    const [summary] = await ok<Summary[]>('listMyDocuments', {});
+    expect(summary).toMatchObject({ status: 'draft', heldBack: null });
+  });
+});

@@ -31,6 +31,17 @@ function withRequestEntry(json: unknown, department: string, now: Date): unknown
   return { ...doc, decisionHistory: [entry] };
 }
 
+/**
+ * A change request's steps are recorded by 제출 (its '요청', dated by the program's clock in Korea) and by the
+ * office, never typed: a save keeps the steps stored, whatever the form still holds (it was opened before 제출).
+ */
+function withRecordedSteps(json: unknown, stored: StoredDocument | undefined): unknown {
+  const doc = json as { kind?: string } | null;
+  const kept = (stored?.json as { decisionHistory?: unknown[] } | undefined)?.decisionHistory;
+  if (doc?.kind !== 'changeRequest' || stored?.kind !== 'changeRequest' || !kept?.length) return json;
+  return { ...doc, decisionHistory: kept };
+}
+
 /** "cr-" and a moment in milliseconds, 13 digits (as the stored requests and the screens' label read them). */
 export const changeRequestSlotAt = (ms: number): string => `cr-${String(ms).padStart(13, '0')}`;
 
@@ -146,7 +157,11 @@ export const draftingHandlers = (ctx: AppContext) => {
     saveDraft: async (input) => {
       const department = await requireDepartment(ctx);
       const { catalog, term } = await load();
-      const { json, expectedVersion, ...ref } = input;
+      const { json: typed, expectedVersion, ...ref } = input;
+      const json = await withRecordedSteps(
+        typed,
+        await getDocument(ctx.db, documentIdOf({ ...ref, department })),
+      );
       const { document, validation } = await parseAndValidate(ctx.db, catalog, term, department, json, ref);
       // Editing a submitted document makes it a draft again until it is submitted anew.
       const stored = await store(

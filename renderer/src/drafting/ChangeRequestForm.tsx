@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OpenedDocument } from '../../../domain/api/contract';
@@ -200,16 +200,9 @@ export function ChangeRequestForm(props: {
     mode: 'onChange',
   });
   const any = asAnyForm(form);
-  // The department's submission is the request's first step ('요청'); the office adds the later ones.
-  const beforeSubmit = useCallback(() => {
-    if (form.getValues('decisionHistory').length > 0) return;
-    const today = new Date();
-    const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    form.setValue('decisionHistory', [{ status: 'requested', date, by: doc.department, note: '' }], {
-      shouldDirty: true,
-    });
-  }, [form, doc.department]);
-  const handle = useAutosave(any, props.opened, { beforeSubmit });
+  // The department's submission is the request's first step ('요청'): the server records it on 제출, dated by the
+  // program's clock in Korea (not this PC's date or time zone); the office adds the later ones.
+  const handle = useAutosave(any, props.opened);
   const { plan } = props;
 
   // 당초 of the goal row is the confirmed plan's text, filled in (and kept) from the plan.

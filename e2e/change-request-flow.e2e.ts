@@ -1,0 +1,145 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { DraftingPage } from './pages/drafting-page';
+import { OfficeReportPage } from './pages/office-report-page';
+import { DEPT_A, projectsOf } from './support/office-data';
+import { OfficeScenario, planJson, pledge } from './support/office-scenario';
+import { startOfficeServer, type OfficeServer } from './support/office-server';
+
+// A change request from the department's form to the office's decision and back, as two people would do it:
+// nothing is injected into the request; each side's program runs on its own data folder and clock.
+
+const PROJECT = '4-3-3';
+const CLOCK = {
+  setup: '2019-01-05T10:00:00+09:00',
+  plans: '2019-01-10T10:00:00+09:00',
+  confirmed: '2019-01-20T10:00:00+09:00',
+  /** 08:30 on July 1 in Korea (still June 30 in UTC): the day the department submits its request. */
+  requested: '2019-07-01T08:30:00+09:00',
+  sent: '2019-07-02T10:00:00+09:00',
+  imported: '2019-07-03T10:00:00+09:00',
+  office: '2019-07-20T10:00:00+09:00',
+  baseline: '2019-07-21T10:00:00+09:00',
+};
+
+let root = '';
+let server: OfficeServer | null = null;
+
+test.beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pledge-change-e2e-'));
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('a request written and submitted in the department’s form is reviewed and approved by the office, and the approval reaches the plan, the change list and the department', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // The department's plan, confirmed by the office and sent back in a baseline package.
+  const scenario = new OfficeScenario(root);
+  scenario.setupOffice(CLOCK.setup);
+  const desk = scenario.enrollDepartment(DEPT_A, CLOCK.setup);
+  const project = projectsOf().find((p) => p.projectId === PROJECT)!;
+  const plan = planJson(project);
+  scenario.draft(desk, plan, CLOCK.plans);
+  scenario.importBundles([scenario.exportBundle(desk, 'plan', CLOCK.plans).path], CLOCK.confirmed);
+  pledge(['plans', '--data', scenario.officeDir, '--confirm', 'all'], CLOCK.confirmed);
+  const officeKey = join(root, 'office.pledgekey.json');
+  pledge(['keys', 'export', '--data', scenario.officeDir, '--out', officeKey], CLOCK.confirmed);
+  pledge(['keys', 'import', '--data', desk.dataDir, officeKey], CLOCK.confirmed);
+  const firstBaseline = join(root, 'baseline-r1.pledge');
+  pledge(['baseline', 'export', '--data', scenario.officeDir, '--out', firstBaseline], CLOCK.confirmed);
+  pledge(['baseline', 'apply', firstBaseline, '--data', desk.dataDir], CLOCK.confirmed);
+
+  // The department writes its request in the form and submits it.
+  server = await startOfficeServer({
+    dataDir: desk.dataDir,
+    profileDir: join(root, 'dept-profile'),
+    now: CLOCK.requested,
+  });
+  const dept = new DraftingPage(page);
+  await dept.reopen(server.url);
+  await page.getByRole('button', { name: `${PROJECT} 새 조정 요청서` }).click();
+  await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
+  const proposedGoal = `${String(plan.policyGoal)} 및 시민 대피훈련 연 2회`;
+  await dept.field('담당자 소속 과·팀').fill('재난대응과');
+  await dept.field('담당자 이름').fill('박주무관');
+  await dept.field('담당자 전화').fill('02-2133-1002');
+  await dept.field('변경 1 변경안').fill(proposedGoal);
+  await dept.field('변경 요구사유').fill('시민 참여 확대 요구');
+  await dept.waitSaved();
+  await dept.submit();
+  await expect(page.getByRole('status').filter({ hasText: '제출 표시했습니다' })).toBeVisible();
+  await server.stop();
+  server = null;
+
+  const bundle = scenario.exportBundle(desk, '2019-H1', CLOCK.sent);
+  scenario.importBundles([bundle.path], CLOCK.imported);
+
+  // The office reviews it, then records the citizens' panel's approval.
+  server = await startOfficeServer({
+    dataDir: scenario.officeDir,
+    profileDir: join(root, 'office-profile'),
+    now: CLOCK.office,
+  });
+  const office = new OfficeReportPage(page);
+  await office.open(server.url);
+  await office.tab('changes');
+  const item = page.locator('li[data-testid^="change-pending-cr-"]');
+  await expect(item).toHaveCount(1);
+  // Requested on the day of the department's program clock, in Korea.
+  await expect(item.getByRole('heading')).toContainText(`(요청일 ${CLOCK.requested.slice(0, 10)})`);
+  const choice = item.getByRole('combobox', { name: '결정' });
+  await expect(choice.locator('option')).toHaveText(['총괄부서 검토중', '반려']);
+  await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('기획담당관');
+  await item.getByRole('button', { name: '기록' }).click();
+  await expect(item).toContainText("'총괄부서 검토중'으로 기록했습니다.");
+  await expect(choice.locator('option:checked')).toHaveText('승인(시민공약평가단 심의)');
+  await expect(item.getByTestId(/-preview$/)).toContainText(
+    `정책목표: ‘${String(plan.policyGoal)}’ → ‘${proposedGoal}’`,
+  );
+  await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
+  await item.getByRole('button', { name: '기록' }).click();
+  await expect(office.cell('change-outcome')).toContainText('확정된 실천계획서의 정책목표를 바꿨습니다');
+  await expect(item).toHaveCount(0);
+  await expect(office.cell('changes-approved-table')).toContainText(proposedGoal);
+  await server.stop();
+  server = null;
+
+  // The public change list, and the department's copy after the next baseline package.
+  const published = join(root, 'public');
+  pledge(
+    ['publish', '--data', scenario.officeDir, '--period', '2019-H1', '--out', published],
+    CLOCK.baseline,
+  );
+  expect(readFileSync(join(published, 'changes.csv'), 'utf8')).toContain(proposedGoal);
+  const baseline = join(root, 'baseline-r2.pledge');
+  pledge(['baseline', 'export', '--data', scenario.officeDir, '--out', baseline], CLOCK.baseline);
+  pledge(['baseline', 'apply', baseline, '--data', desk.dataDir], CLOCK.baseline);
+  const exported = join(root, 'dept-export');
+  pledge(['draft', 'export', '--data', desk.dataDir, '--out', exported], CLOCK.baseline);
+  const files = readdirSync(exported);
+  const read = (prefix: string) =>
+    JSON.parse(
+      readFileSync(
+        join(
+          exported,
+          files.find((f) => f.startsWith(prefix))!,
+        ),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+  expect(read(`plan-${PROJECT}`).policyGoal).toBe(proposedGoal);
+  const decided = read(`change-${PROJECT}`) as { decisionHistory: { status: string; date: string }[] };
+  expect(decided.decisionHistory.map((d) => [d.status, d.date])).toEqual([
+    ['requested', CLOCK.requested.slice(0, 10)],
+    ['reviewing', CLOCK.office.slice(0, 10)],
+    ['approved', CLOCK.office.slice(0, 10)],
+  ]);
+});

@@ -72,6 +72,11 @@ test('a request written and submitted in the department’s form is reviewed and
   await dept.field('담당자 이름').fill('박주무관');
   await dept.field('담당자 전화').fill('02-2133-1002');
   await dept.field('변경 1 변경안').fill(proposedGoal);
+  // A second row the approval records without rewriting the plan.
+  await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
+  await dept.field('변경 2 구분').fill('사업기간');
+  await expect(dept.field('변경 2 당초')).toHaveValue('2018년 7월 ~ 2022년 6월');
+  await dept.field('변경 2 변경안').fill('2018년 7월 ~ 2023년 6월');
   await dept.field('변경 요구사유').fill('시민 참여 확대 요구');
   await dept.waitSaved();
   await dept.submit();
@@ -104,9 +109,13 @@ test('a request written and submitted in the department’s form is reviewed and
   await expect(item.getByTestId(/-preview$/)).toContainText(
     `정책목표: ‘${String(plan.policyGoal)}’ → ‘${proposedGoal}’`,
   );
+  // The row it does not apply is named beside what it rewrites, before and after the approval.
+  const notApplied = '사업기간은 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다';
+  await expect(item.getByTestId(/-not-applied$/)).toContainText(notApplied);
   await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
   await item.getByRole('button', { name: '기록' }).click();
   await expect(office.cell('change-outcome')).toContainText('확정된 실천계획서의 정책목표를 바꿨습니다');
+  await expect(office.cell('change-outcome')).toContainText(notApplied);
   await expect(item).toHaveCount(0);
   await expect(office.cell('changes-approved-table')).toContainText(proposedGoal);
   await server.stop();

@@ -624,6 +624,8 @@ export interface PlanChangePreview {
   /** False when the project has no confirmed plan: an approval is refused. */
   planConfirmed: boolean;
   effects: PlanChangeEffect[];
+  /** 구분 of the rows an approval records in the change history only (총사업비, 사업기간, …), each once. */
+  notApplied: string[];
 }
 
 export interface FileDownload {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PlanChangeEffect } from '../../domain/api/contract';
+import type { PlanChangeEffect, PlanChangePreview } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
@@ -79,11 +79,13 @@ const sameText = (a: string, b: string): boolean =>
  * Which frozen fields of the confirmed plan an approved change request rewrites, by each row's 구분 (공약명 →
  * 공약명, 공약내용… → 정책목표); rows of other 구분 are recorded in the change history, not applied.
  */
+const appliedField = (category: string): PlanChangeEffect['field'] | null =>
+  category === '공약명' ? 'projectName' : category.startsWith('공약내용') ? 'policyGoal' : null;
+
 export function planChangeEffects(plan: ExecutionPlan, request: ChangeRequest): PlanChangeEffect[] {
   const effects: PlanChangeEffect[] = [];
   for (const row of request.rows) {
-    const field =
-      row.category === '공약명' ? 'projectName' : row.category.startsWith('공약내용') ? 'policyGoal' : null;
+    const field = appliedField(row.category);
     if (field === null) continue;
     const current = plan[field];
     effects.push({
@@ -95,6 +97,27 @@ export function planChangeEffects(plan: ExecutionPlan, request: ChangeRequest): 
     });
   }
   return effects;
+}
+
+/**
+ * What approving the request will do, shown before the office records it: the plan's fields it rewrites, and the
+ * 구분 of the rows it only records in the change history (a row without 구분 is 기타).
+ */
+export function planChangePreview(
+  plan: ExecutionPlan | undefined,
+  request: ChangeRequest,
+): PlanChangePreview {
+  const notApplied: string[] = [];
+  for (const row of request.rows) {
+    if (appliedField(row.category) !== null) continue;
+    const category = row.category.trim() || '기타';
+    if (!notApplied.includes(category)) notApplied.push(category);
+  }
+  return {
+    planConfirmed: plan !== undefined,
+    effects: plan ? planChangeEffects(plan, request) : [],
+    notApplied,
+  };
 }
 
 function applyChange(plan: ExecutionPlan, request: ChangeRequest): ExecutionPlan {

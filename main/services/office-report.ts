@@ -18,7 +18,7 @@ import type { Database } from '../../db/schema';
 import { completionDecisions, type CompletionDecisionOf } from './completion-decisions';
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
-import { planChangeEffects } from './office-decisions';
+import { planChangePreview } from './office-decisions';
 import { buildReportInput } from './office-snapshot';
 import { listPlanConfirmations } from './plan-confirmations';
 
@@ -278,11 +278,7 @@ export async function officeReport(
   const plansById = new Map(raw.plans.map((p) => [p.projectId, p]));
   const pendingChangeEffects = Object.fromEntries(
     pendingChangeRequests.map((c) => {
-      const plan = plansById.get(c.projectId);
-      return [
-        `${c.department}|${c.requestId}`,
-        { planConfirmed: plan !== undefined, effects: plan ? planChangeEffects(plan, c) : [] },
-      ];
+      return [`${c.department}|${c.requestId}`, planChangePreview(plansById.get(c.projectId), c)];
     }),
   );
   const built = buildOfficeReport(input);

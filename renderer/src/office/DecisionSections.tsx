@@ -455,9 +455,18 @@ function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; i
           </li>
         ))}
       </ul>
+      {preview.notApplied.length > 0 && (
+        <p className="hint" data-testid={`${id}-not-applied`}>
+          {notAppliedText(preview.notApplied)}
+        </p>
+      )}
     </div>
   );
 }
+
+/** The rows an approval only records: said beside what it rewrites, so no one expects the plan to show them. */
+const notAppliedText = (categories: readonly string[]): string =>
+  `${josa(categories.join('·'), '은/는')} 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다 (공약명·공약내용만 반영).`;
 
 /** The office's next step on one request: 검토중 / 승인 / 반려 with the date, who decided, and a note. */
 function PendingChange({
@@ -523,7 +532,11 @@ function PendingChange({
         kind: 'success',
         text:
           status === 'approved' && rewrites.length > 0
-            ? `${recorded} 확정된 실천계획서의 ${josa(fields, '을/를')} 바꿨습니다 (바뀌기 전 내용은 계획서 이력에 남습니다). 부서에 새 기준 자료를 보내세요.`
+            ? `${recorded} 확정된 실천계획서의 ${josa(fields, '을/를')} 바꿨습니다 (바뀌기 전 내용은 계획서 이력에 남습니다).${
+                preview !== null && preview.notApplied.length > 0
+                  ? ` ${notAppliedText(preview.notApplied)}`
+                  : ''
+              } 부서에 새 기준 자료를 보내세요.`
             : recorded,
       };
       // A decided request leaves the list: the section says what was done.

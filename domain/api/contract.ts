@@ -6,6 +6,7 @@ import type { OfficeReport } from '../reports/types';
 import {
   DECISION_STATUSES,
   type ChangeRequest,
+  type DecisionStatus,
   DOCUMENT_KINDS,
   type Document,
   type ExecutionPlan,
@@ -175,6 +176,8 @@ export interface DocumentSummary {
   heldBack: string | null;
   /** What a change request asks to change (changeRequestSubject: "사업기간 변경"); null for the other documents. */
   subject: string | null;
+  /** A change request's current step (승인, 반려, … as the office's package brought it); null for the others. */
+  decision: DecisionStatus | null;
 }
 
 export interface VersionSummary {
@@ -432,7 +435,10 @@ export interface BaselineExported {
   revision: number;
   sha256: string;
   plans: number;
+  /** Approved change requests in the package. */
   changeRequests: number;
+  /** Rejected ones, sent so that their departments learn the decision and its reason. */
+  rejectedChangeRequests: number;
   /** Submission files listed as received (접수 확인), every department's. */
   receipts: number;
 }
@@ -443,6 +449,7 @@ export interface BaselineApplied {
   sha256: string;
   plans: number;
   changeRequests: number;
+  rejectedChangeRequests: number;
   catalogVersion: string;
   /** This department's submission files the office listed as received; null for a package without the list. */
   receipts: number | null;

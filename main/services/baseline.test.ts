@@ -87,6 +87,51 @@ describe('baseline package (office → department)', () => {
     ).rejects.toThrow('r1은 이미 적용한 r2보다 오래되었습니다');
   });
 
+  it('brings the office’s decision on a change request back to its department, a 반려 with its reason as well as a 승인', async () => {
+    const request = (requestId: string, last: { status: 'approved' | 'rejected'; note: string }) => ({
+      ...structuredClone(examples.changeRequestJson),
+      requestId,
+      projectId: '1-1-1',
+      department: '경제진흥본부',
+      lifecycle: 'confirmed',
+      decisionHistory: [
+        { status: 'requested', date: '2019-07-01', by: '경제진흥본부', note: '' },
+        { status: 'reviewing', date: '2019-07-05', by: '기획담당관', note: '' },
+        { status: last.status, date: '2019-07-10', by: '시민공약평가단', note: last.note },
+      ],
+    });
+    const decided = [
+      request('cr-approved', { status: 'approved', note: '원안 가결' }),
+      request('cr-rejected', { status: 'rejected', note: '공약 취지와 맞지 않음' }),
+    ];
+    for (const json of decided) {
+      await saveDocument(
+        office.db,
+        {
+          kind: 'changeRequest',
+          projectId: '1-1-1',
+          slot: json.requestId,
+          department: '경제진흥본부',
+          json,
+          status: 'confirmed',
+          reason: 'confirm',
+          allowFrozen: true,
+        },
+        office.now(),
+      );
+    }
+    const exported = await exportBaseline(office);
+    expect(exported).toMatchObject({ changeRequests: 1, rejectedChangeRequests: 1 });
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    const applied = await applyBaseline(dept, { path: exported.path }, { verifier: directVerifier });
+    expect(applied).toMatchObject({ status: 'applied', changeRequests: 1, rejectedChangeRequests: 1 });
+    for (const json of decided) {
+      const stored = await getDocument(dept.db, `changeRequest:1-1-1:${json.requestId}:경제진흥본부`);
+      expect(stored?.status).toBe('confirmed');
+      expect((stored?.json as { decisionHistory: unknown }).decisionHistory).toEqual(json.decisionHistory);
+    }
+  });
+
   it('a withdrawn office key verifies nothing more, and cannot be trusted again', async () => {
     const enrollment = (await exportEnrollment(office)).text;
     const trusted = await importEnrollment(dept, enrollment);

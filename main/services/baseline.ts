@@ -48,7 +48,10 @@ export interface BaselineExportResult {
   revision: number;
   sha256: string;
   plans: number;
+  /** Approved change requests in the package. */
   changeRequests: number;
+  /** Rejected ones, sent so that their departments learn the decision and its reason. */
+  rejectedChangeRequests: number;
   receipts: number;
 }
 
@@ -65,7 +68,13 @@ async function confirmedPlans(ctx: AppContext): Promise<ExecutionPlan[]> {
   );
 }
 
-async function approvedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]> {
+/** A request the office decided: 승인 or 반려 (the department learns either from the package). */
+const isDecided = (request: ChangeRequest): boolean => {
+  const status = currentDecisionStatus(request);
+  return status === 'approved' || status === 'rejected';
+};
+
+async function decidedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]> {
   const found: ChangeRequest[] = [];
   const seen = new Set<string>();
   const candidates = [
@@ -74,7 +83,7 @@ async function approvedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]>
   ];
   for (const json of candidates) {
     const parsed = changeRequestSchema.safeParse(json);
-    if (!parsed.success || currentDecisionStatus(parsed.data) !== 'approved') continue;
+    if (!parsed.success || !isDecided(parsed.data)) continue;
     const id = `${parsed.data.projectId}:${parsed.data.requestId}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -84,15 +93,16 @@ async function approvedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]>
 }
 
 /**
- * Office: signs a baseline package (catalog and term with its deadlines, confirmed plans, approved change
- * requests, and the submission files received so far: 접수 확인). Departments apply it to get the office's
+ * Office: signs a baseline package (catalog and term with its deadlines, confirmed plans, decided (approved or
+ * rejected) change requests, and the submission files received so far: 접수 확인). Departments apply it to get the office's
  * reference data and their confirmed plans back, and to learn which of their files arrived.
  */
 export async function exportBaseline(ctx: AppContext, path?: string): Promise<BaselineExportResult> {
   await requireOffice(ctx);
   const { key, privateKeyPem } = await loadSigningKey(ctx);
   const plans = await confirmedPlans(ctx);
-  const changes = await approvedChangeRequests(ctx);
+  const changes = await decidedChangeRequests(ctx);
+  const approved = changes.filter((c) => currentDecisionStatus(c) === 'approved').length;
   const createdAt = ctx.now().toISOString();
   const receipts = await officeReceipts(ctx.db, createdAt);
   const documents: BundleDocument[] = [
@@ -139,7 +149,8 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
     revision,
     sha256,
     plans: plans.length,
-    changeRequests: changes.length,
+    changeRequests: approved,
+    rejectedChangeRequests: changes.length - approved,
     receipts: receipts.bundles.length,
   };
 }
@@ -152,7 +163,9 @@ export interface BaselineApplyResult {
   revision: number;
   sha256: string;
   plans: number;
+  /** Approved change requests applied; rejected ones are stored too, with the office's reason. */
   changeRequests: number;
+  rejectedChangeRequests: number;
   catalogVersion: string;
   /** This department's files the package lists as received; null for a package made without the list. */
   receipts: number | null;
@@ -183,7 +196,7 @@ function baselineRefusal(kind: FileKind, code: string, message: string): string 
 
 /**
  * Department: verifies a baseline package against the trusted office key and applies it: reference data, then
- * the confirmed plans and approved change requests (stored as confirmed; saving identical content is a no-op,
+ * the confirmed plans and decided change requests (stored as confirmed; saving identical content is a no-op,
  * so applying the same package twice changes nothing). An older package than the last applied is refused.
  */
 export async function applyBaseline(
@@ -254,10 +267,10 @@ export async function applyBaseline(
       plans.push(plan.data);
     } else if (doc.path.startsWith('documents/changes/')) {
       const change = changeRequestSchema.safeParse(doc.json);
-      if (!change.success || currentDecisionStatus(change.data) !== 'approved') {
+      if (!change.success || !isDecided(change.data)) {
         throw new UserError(
           'BASELINE_INVALID',
-          `기준 자료의 ${josa(doc.path, '이/가')} 승인된 조정 요청서가 아닙니다.`,
+          `기준 자료의 ${josa(doc.path, '이/가')} 승인 또는 반려된 조정 요청서가 아닙니다.`,
         );
       }
       changes.push(change.data);
@@ -283,7 +296,8 @@ export async function applyBaseline(
     revision: manifest.revision,
     sha256: check.bundleSha256,
     plans: plans.length,
-    changeRequests: changes.length,
+    changeRequests: changes.filter((c) => currentDecisionStatus(c) === 'approved').length,
+    rejectedChangeRequests: changes.filter((c) => currentDecisionStatus(c) === 'rejected').length,
     catalogVersion: catalog.data.version,
     receipts: receipts?.bundles.filter((b) => b.department === department).length ?? null,
     receiptsAsOf: receipts?.asOf ?? null,

@@ -1,6 +1,12 @@
 import { findProject } from '../../domain/catalog/lookup';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
-import { changeRequestSubject, documentSchema, heldBackReason, type Document } from '../../domain/documents';
+import {
+  changeRequestSubject,
+  currentDecisionStatus,
+  documentSchema,
+  heldBackReason,
+  type Document,
+} from '../../domain/documents';
 import { putAttachment } from '../../db/attachments';
 import {
   deleteNeverSubmitted,
@@ -127,6 +133,7 @@ export const draftingHandlers = (ctx: AppContext) => {
             warningCount: warnings.length,
             heldBack: heldBackReason(parsed),
             subject: parsed.kind === 'changeRequest' ? changeRequestSubject(parsed) : null,
+            decision: parsed.kind === 'changeRequest' ? currentDecisionStatus(parsed) : null,
           };
         }),
       );

@@ -26,7 +26,7 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
       if (values.json) printJson(io, result);
       else
         io.out(
-          `기준 자료를 썼습니다: ${result.path}\n회차: r${result.revision}\n확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 접수 내역 ${result.receipts}건\nSHA-256: ${result.sha256}`,
+          `기준 자료를 썼습니다: ${result.path}\n회차: r${result.revision}\n확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건${result.rejectedChangeRequests > 0 ? `, 반려된 조정 요청 ${result.rejectedChangeRequests}건` : ''}, 접수 내역 ${result.receipts}건\nSHA-256: ${result.sha256}`,
         );
       return 0;
     });
@@ -41,7 +41,7 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
         io.out(`이미 적용한 기준 자료입니다 (r${result.revision}). 바뀐 것이 없습니다.`);
       else
         io.out(
-          `기준 자료 ${josa(`r${result.revision}`, '을/를')} 적용했습니다: 확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건, 공약사업 목록 ${result.catalogVersion}${
+          `기준 자료 ${josa(`r${result.revision}`, '을/를')} 적용했습니다: 확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건${result.rejectedChangeRequests > 0 ? `, 반려된 조정 요청 ${result.rejectedChangeRequests}건` : ''}, 공약사업 목록 ${result.catalogVersion}${
             result.receipts === null || result.receiptsAsOf === null
               ? ''
               : `, 이 부서의 접수 확인 ${result.receipts}건 (${localDateTimeOf(result.receiptsAsOf)} 기준)`

@@ -10,6 +10,7 @@ import {
   changeRequestSubject,
   CONTACT_POSITION_LABELS,
   CONTACT_POSITIONS,
+  DECISION_STATUS_LABELS,
   type ChangeRequest,
   type ExecutionPlan,
 } from '../../../domain/documents';
@@ -186,6 +187,26 @@ const EvidenceRows = memo(function EvidenceRows({ form }: { form: AnyForm }) {
   );
 });
 
+/**
+ * 처리 이력: the request's steps as stored (제출's 요청, and the office's 검토·승인·반려 once its package brought
+ * them back), with each note — a 반려's reason is read here. Nothing to show while it was never submitted.
+ */
+function DecisionSteps({ request }: { request: ChangeRequest }) {
+  if (request.decisionHistory.length === 0) return null;
+  return (
+    <fieldset className="section" data-testid="decision-steps">
+      <legend>처리 이력</legend>
+      <ul className="details">
+        {request.decisionHistory.map((step, i) => (
+          <li key={i}>
+            {step.date} {DECISION_STATUS_LABELS[step.status]} ({step.by}){step.note ? ` — ${step.note}` : ''}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 export function ChangeRequestForm(props: {
   opened: OpenedDocument;
   plan: ExecutionPlan | null;
@@ -289,6 +310,7 @@ export function ChangeRequestForm(props: {
           <TextInput form={any} name="contact.phone" label="담당자 전화" inputMode="tel" />
         </div>
       </fieldset>
+      <DecisionSteps request={doc} />
       <ChangeRows form={any} plan={plan} />
       <fieldset className="section">
         <legend>변경 요구사유</legend>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { receiptLabel } from './receipt-label';
-import { requestTitle } from './request-label';
+import { requestState, requestTitle } from './request-label';
 import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import type { Lifecycle } from '../../../domain/documents';
@@ -174,7 +174,7 @@ function ProjectRow(props: {
         {lead && (
           <span className="doc-cell requests">
             {props.requests.map((r) => {
-              const shown = `${requestTitle(r.subject, r.ref.slot)} (${r.status === 'draft' ? '작성중' : r.status === 'submitted' ? '제출' : '확정'})`;
+              const shown = `${requestTitle(r.subject, r.ref.slot)} (${requestState(r)})`;
               return (
                 <button
                   key={r.ref.slot}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestLabel, requestTitle } from './request-label';
+import { requestLabel, requestState, requestTitle } from './request-label';
 
 const zoneBefore = process.env.TZ;
 afterEach(() => {
@@ -29,5 +29,14 @@ describe('requestLabel', () => {
     process.env.TZ = 'America/New_York';
     expect(requestTitle('사업기간 변경', `cr-${started}`)).toBe('사업기간 변경 · 2019-07-08 09:05 작성 시작');
     expect(requestTitle(null, 'cr-5-9-1-2018-01')).toBe('조정 요청 · 요청 cr-5-9-1-2018-01');
+  });
+});
+
+describe('requestState', () => {
+  it('shows the office’s decision once its package brought the request back, else where the department has it', () => {
+    expect(requestState({ status: 'draft', decision: null })).toBe('작성중');
+    expect(requestState({ status: 'submitted', decision: 'requested' })).toBe('제출');
+    expect(requestState({ status: 'confirmed', decision: 'approved' })).toBe('승인');
+    expect(requestState({ status: 'confirmed', decision: 'rejected' })).toBe('반려');
   });
 });

@@ -20,6 +20,7 @@ function summary(kind: DocumentSummary['ref']['kind'], projectId: string, slot: 
     warningCount: 0,
     heldBack: null,
     subject: null,
+    decision: null,
   };
 }
 

@@ -3,6 +3,7 @@ import { examples } from '../../domain/documents/test-fixtures';
 import { getDocument, saveDocument } from '../../db/documents';
 import { getReferenceData } from '../../db/reference-data';
 import { makeTempDir } from '../../db/test/temp-dir';
+import { josa } from '../../domain/text/josa';
 import { listReceivedBundles } from '../../db/bundles';
 import { OFFICE_DEPARTMENT, writeBundle } from '../bundles';
 import { applyBaseline, BASELINE_PATHS, exportBaseline } from './baseline';
@@ -323,4 +324,56 @@ describe('접수 확인: the baseline package tells a department which of its fi
     ).rejects.toThrow('기준 자료의 접수 내역(documents/reference/receipts.json)이 올바르지 않습니다.');
     expect(await dumpDatabase(dept)).toEqual(before);
   });
+  it('says a refused package came from a newer office program, and applies nothing of it', async () => {
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    const { privateKeyPem } = await loadSigningKey(office);
+    const packageOf = async (appVersion: string, revision: number) =>
+      writeBundle({
+        manifestFields: {
+          type: 'pledge-baseline',
+          appVersion,
+          department: OFFICE_DEPARTMENT,
+          period: 'plan',
+          createdAt: office.now().toISOString(),
+          revision,
+          previousBundleSha256: null,
+        },
+        documents: [
+          { path: BASELINE_PATHS.catalog, json: await loadCatalog(office.db) },
+          { path: BASELINE_PATHS.term, json: await loadTerm(office.db) },
+          // What a later program might send and this one does not know.
+          { path: 'documents/reference/notices.json', json: { notices: [] } },
+        ],
+        attachments: [],
+        privateKeyPem,
+      });
+    const newer = bumpMajor(dept.appVersion);
+    const unknownDocument = `기준 자료에 알 수 없는 문서 ${josa('documents/reference/notices.json', '이/가')} 있습니다.`;
+    const before = await dumpDatabase(dept);
+    const refusal = await applyBaseline(
+      dept,
+      { name: 'b.pledge', bytes: await packageOf(newer, 1) },
+      { verifier: directVerifier },
+    ).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(Error);
+    const message = (refusal as Error).message;
+    expect(message).toContain(unknownDocument);
+    expect(message).toContain(`더 새 프로그램(버전 ${newer})`);
+    expect(message).toContain(`이 PC의 프로그램(버전 ${dept.appVersion})`);
+    expect(await dumpDatabase(dept)).toEqual(before);
+    // From a program of the same version the refusal names the document alone.
+    const sameVersion = await applyBaseline(
+      dept,
+      { name: 'b.pledge', bytes: await packageOf(dept.appVersion, 1) },
+      { verifier: directVerifier },
+    ).catch((error: unknown) => error);
+    expect((sameVersion as Error).message).toBe(unknownDocument);
+    expect(await dumpDatabase(dept)).toEqual(before);
+  });
 });
+
+/** The next major release after "x.y.z". */
+function bumpMajor(version: string): string {
+  const major = Number(/^(\d+)\./.exec(version)?.[1] ?? '0');
+  return `${major + 1}.0.0`;
+}

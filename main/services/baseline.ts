@@ -29,6 +29,7 @@ import { z } from 'zod';
 import { defaultVerifier, officeKeySnapshot, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { PLAN_SLOT } from './document-identity';
+import { newerProgramNote } from './app-version';
 import { UserError } from './errors';
 import { loadSigningKey, requireOffice } from './key-service';
 import { keepOwnReceipts, officeReceipts, receiptsSchema, type Receipts } from './receipts';
@@ -234,20 +235,16 @@ export async function applyBaseline(
     throw new UserError(check.code, baselineRefusal(kind, check.code, check.message));
   }
   const { manifest } = check;
+  // A package from a newer office program may hold what this one does not know: the refusal says so.
+  const invalid = (message: string): UserError =>
+    new UserError('BASELINE_INVALID', `${message}${newerProgramNote(manifest.appVersion, ctx.appVersion)}`);
 
   const byPath = new Map(check.documents.map((d) => [d.path, d.json]));
   const catalog = catalogSchema.safeParse(byPath.get(BASELINE_PATHS.catalog));
   if (!catalog.success)
-    throw new UserError(
-      'BASELINE_INVALID',
-      `기준 자료의 공약사업 목록(${BASELINE_PATHS.catalog})이 올바르지 않습니다.`,
-    );
+    throw invalid(`기준 자료의 공약사업 목록(${BASELINE_PATHS.catalog})이 올바르지 않습니다.`);
   const term = termSchema.safeParse(byPath.get(BASELINE_PATHS.term));
-  if (!term.success)
-    throw new UserError(
-      'BASELINE_INVALID',
-      `기준 자료의 임기 정보(${BASELINE_PATHS.term})가 올바르지 않습니다.`,
-    );
+  if (!term.success) throw invalid(`기준 자료의 임기 정보(${BASELINE_PATHS.term})가 올바르지 않습니다.`);
   const plans: ExecutionPlan[] = [];
   const changes: ChangeRequest[] = [];
   let receipts: Receipts | null = null;
@@ -259,35 +256,23 @@ export async function applyBaseline(
         plan.data.lifecycle !== 'confirmed' ||
         doc.path !== BASELINE_PATHS.plan(plan.data.projectId)
       ) {
-        throw new UserError(
-          'BASELINE_INVALID',
-          `기준 자료의 ${josa(doc.path, '이/가')} 확정된 실천계획서가 아닙니다.`,
-        );
+        throw invalid(`기준 자료의 ${josa(doc.path, '이/가')} 확정된 실천계획서가 아닙니다.`);
       }
       plans.push(plan.data);
     } else if (doc.path.startsWith('documents/changes/')) {
       const change = changeRequestSchema.safeParse(doc.json);
       if (!change.success || !isDecided(change.data)) {
-        throw new UserError(
-          'BASELINE_INVALID',
-          `기준 자료의 ${josa(doc.path, '이/가')} 승인 또는 반려된 조정 요청서가 아닙니다.`,
-        );
+        throw invalid(`기준 자료의 ${josa(doc.path, '이/가')} 승인 또는 반려된 조정 요청서가 아닙니다.`);
       }
       changes.push(change.data);
     } else if (doc.path === BASELINE_PATHS.receipts) {
       const parsed = receiptsSchema.safeParse(doc.json);
       if (!parsed.success) {
-        throw new UserError(
-          'BASELINE_INVALID',
-          `기준 자료의 접수 내역(${BASELINE_PATHS.receipts})이 올바르지 않습니다.`,
-        );
+        throw invalid(`기준 자료의 접수 내역(${BASELINE_PATHS.receipts})이 올바르지 않습니다.`);
       }
       receipts = parsed.data;
     } else if (doc.path !== BASELINE_PATHS.catalog && doc.path !== BASELINE_PATHS.term) {
-      throw new UserError(
-        'BASELINE_INVALID',
-        `기준 자료에 알 수 없는 문서 ${josa(doc.path, '이/가')} 있습니다.`,
-      );
+      throw invalid(`기준 자료에 알 수 없는 문서 ${josa(doc.path, '이/가')} 있습니다.`);
     }
   }
 

@@ -1,4 +1,4 @@
-import { currentDecisionStatus, DECISION_STATUSES, type DecisionStatus } from '../documents';
+import { currentDecisionStatus, DECISION_STATUSES, type DecisionStatus, requestedOn } from '../documents';
 import type { ReportContext } from './context';
 import type { ApprovedChange, ChangesReport } from './types';
 
@@ -19,6 +19,7 @@ export function buildChanges(ctx: ReportContext): ChangesReport {
       projectId: request.projectId,
       projectName: ctx.projectById.get(request.projectId)?.name ?? request.projectName,
       department: request.department,
+      requestedOn: requestedOn(request),
       approvedOn: decision?.date ?? '',
       approvedBy: decision?.by ?? '',
       reason: request.reason,

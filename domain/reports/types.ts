@@ -289,6 +289,8 @@ export interface ApprovedChange {
   projectId: string;
   projectName: string;
   department: string;
+  /** The department's 요청 date (its first '요청' step); null when the history has none. */
+  requestedOn: string | null;
   approvedOn: string;
   approvedBy: string;
   reason: string;

@@ -89,7 +89,7 @@ describe('writePublicReport', () => {
     expect(executedSum).toBeCloseTo(report.finance.grandTotal.termExecuted.total, 9);
 
     const changes = parseCsv(read('changes.csv').slice(1));
-    expect(changes[1]?.slice(5)).toEqual([
+    expect(changes[1]?.slice(6)).toEqual([
       '공약내용',
       "'-당초 목표",
       '\'@변경 "안"',
@@ -97,11 +97,31 @@ describe('writePublicReport', () => {
     ]);
   });
 
+  it("names each approved change by its place in the list and its 요청일, never by the app's request id", () => {
+    const input = hostileInput();
+    const approved = input.changeRequests.filter((c) => c.decisionHistory.at(-1)?.status === 'approved');
+    expect(approved.length).toBeGreaterThan(0);
+    const changes = parseCsv(read('changes.csv').slice(1));
+    expect(changes[0]?.slice(0, 6)).toEqual(['순번', '관리번호', '공약명', '부서', '요청일', '승인일']);
+    const first = approved[0]!;
+    const requested = first.decisionHistory.find((d) => d.status === 'requested')?.date;
+    expect(requested).toBeDefined();
+    expect(changes[1]?.slice(0, 2)).toEqual(['1', first.projectId]);
+    expect(changes[1]?.[4]).toBe(requested);
+    const html = read('index.html');
+    expect(html).toContain(`${requested} 요청`);
+    for (const request of input.changeRequests) {
+      expect(read('changes.csv')).not.toContain(request.requestId);
+      expect(html).not.toContain(request.requestId);
+    }
+    expect(html).not.toContain('요청번호');
+  });
+
   it('SheetJS reads the CSV back the same way', () => {
     const wb = XLSX.read(readFileSync(join(out, 'site', 'changes.csv')), { type: 'buffer', raw: true });
     const ws = wb.Sheets[wb.SheetNames[0] ?? ''] as XLSX.WorkSheet;
-    expect(ws['A1']?.v).toBe('요청번호');
-    expect(ws['H2']?.v).toBe('\'@변경 "안"');
+    expect(ws['A1']?.v).toBe('순번');
+    expect(ws['I2']?.v).toBe('\'@변경 "안"');
   });
 
   it('index.html is self-contained, script-free and escapes every text', () => {

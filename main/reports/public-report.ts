@@ -130,13 +130,27 @@ export function financeCsv(report: OfficeReport): string {
 
 export function changesCsv(report: OfficeReport): string {
   return toCsv(
-    ['요청번호', '관리번호', '공약명', '부서', '승인일', '구분', '당초 공약', '변경안', '변경 요구사유'],
-    report.changes.approved.flatMap((c) =>
+    // 순번: the change's place in the list (its rows share it). The app's request ids ("cr-" and a timestamp)
+    // mean nothing to citizens, so they are not published.
+    [
+      '순번',
+      '관리번호',
+      '공약명',
+      '부서',
+      '요청일',
+      '승인일',
+      '구분',
+      '당초 공약',
+      '변경안',
+      '변경 요구사유',
+    ],
+    report.changes.approved.flatMap((c, index) =>
       (c.rows.length > 0 ? c.rows : [{ category: '', original: '', proposed: '' }]).map((row) => [
-        c.requestId,
+        index + 1,
         c.projectId,
         c.projectName,
         c.department,
+        c.requestedOn ?? '',
         c.approvedOn,
         row.category,
         row.original,
@@ -235,7 +249,7 @@ function changesSection(report: OfficeReport): string {
     .map(
       (c) =>
         `<div class="change"><h3>${escapeHtml(`${c.projectId} ${c.projectName}`)}</h3><p class="meta">${escapeHtml(
-          `${c.department} · ${c.approvedOn} ${c.approvedBy} 승인 · 요청번호 ${c.requestId}`,
+          `${c.department}${c.requestedOn ? ` · ${c.requestedOn} 요청` : ''} · ${c.approvedOn} ${c.approvedBy} 승인`,
         )}</p>${tableBox(
           `<table><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
             .map(

@@ -32,7 +32,7 @@ async function withPeriodChanged(bundle: Buffer, period: string): Promise<Buffer
   );
 }
 
-test('a file refused for its signature names the department and half-year it claims, marked unverified; 기간 is a column', async ({
+test('a file refused for its signature names the department and half-year it claims, marked unverified; 기간 and 회차 under the department', async ({
   page,
   app,
 }) => {
@@ -51,13 +51,14 @@ test('a file refused for its signature names the department and half-year it cla
   await s.importBundles([dept.bundlePath, forgedPath, junkPath]);
 
   const headers = page.getByTestId('import-results-table').locator('thead th');
-  await expect(headers).toHaveText(['파일', '결과', '부서', '기간', '회차', '문서', '이유']);
+  await expect(headers).toHaveText(['파일', '결과', '부서 · 기간', '문서', '이유']);
 
   // Signed by the registered key: held for its approval, the department and period as signed.
   const held = s.resultRow(basename(dept.bundlePath));
   await expect(held.getByTestId('import-outcome')).toHaveText('격리');
   await expect(held.getByTestId('import-department')).toHaveText(department);
   await expect(held.getByTestId('import-period')).toHaveText('실천계획서');
+  await expect(held.getByTestId('import-revision')).toHaveText(' · r1');
 
   // Changed after signing: refused, yet the office sees whose file for which half-year it claims to be.
   const forged = s.resultRow('forged.pledge');

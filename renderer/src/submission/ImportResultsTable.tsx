@@ -35,9 +35,7 @@ export function ImportResultsTable({
           <tr>
             <th scope="col">파일</th>
             <th scope="col">결과</th>
-            <th scope="col">부서</th>
-            <th scope="col">기간</th>
-            <th scope="col">회차</th>
+            <th scope="col">부서 · 기간</th>
             <th scope="col" className="num">
               문서
             </th>
@@ -66,13 +64,17 @@ export function ImportResultsTable({
                   {IMPORT_STATUS_LABELS[r.status]}
                 </span>
               </td>
-              <td data-testid="import-department" className={r.unverified ? 'unverified' : undefined}>
-                {senderText(r)}
+              {/* One cell, two lines: the department, then the half-year and revision (a column each made the
+                  table wider than the office's left panel at 1280 px). */}
+              <td className={r.unverified ? 'sender-cell unverified' : 'sender-cell'}>
+                <span className="sender" data-testid="import-department">
+                  {senderText(r)}
+                </span>
+                <span className="period-line">
+                  <span data-testid="import-period">{periodText(r)}</span>
+                  {r.revision !== null && <span data-testid="import-revision"> · r{r.revision}</span>}
+                </span>
               </td>
-              <td data-testid="import-period" className={r.unverified ? 'unverified' : undefined}>
-                {periodText(r)}
-              </td>
-              <td>{r.revision !== null ? `r${r.revision}` : '—'}</td>
               <td className="num">{r.documents}</td>
               <td className="reason" data-testid="import-reason">
                 {r.reason}

@@ -72,11 +72,19 @@ test('a request written and submitted in the department’s form is reviewed and
   await dept.field('담당자 이름').fill('박주무관');
   await dept.field('담당자 전화').fill('02-2133-1002');
   await dept.field('변경 1 변경안').fill(proposedGoal);
-  // A second row the approval records without rewriting the plan.
+  // A 사업기간 the approval writes into the plan, as the form's 사업기간 boxes read it.
   await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
   await dept.field('변경 2 구분').fill('사업기간');
   await expect(dept.field('변경 2 당초')).toHaveValue('2018년 7월 ~ 2022년 6월');
-  await dept.field('변경 2 변경안').fill('2018년 7월 ~ 2023년 6월');
+  await dept.field('변경 2 변경안').fill('2018.7 ~ 23년 6월');
+  // A 총사업비 that cannot be read as 백만원, and a 단위사업: recorded, not applied.
+  const unreadableCost = '약 120억 원 (증액)';
+  await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
+  await dept.field('변경 3 구분').fill('총사업비');
+  await dept.field('변경 3 변경안').fill(unreadableCost);
+  await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
+  await dept.field('변경 4 구분').fill('단위사업');
+  await dept.field('변경 4 변경안').fill('시민 대피훈련');
   await dept.field('변경 요구사유').fill('시민 참여 확대 요구');
   await dept.waitSaved();
   await dept.submit();
@@ -109,12 +117,20 @@ test('a request written and submitted in the department’s form is reviewed and
   await expect(item.getByTestId(/-preview$/)).toContainText(
     `정책목표: ‘${String(plan.policyGoal)}’ → ‘${proposedGoal}’`,
   );
-  // The row it does not apply is named beside what it rewrites, before and after the approval.
-  const notApplied = '사업기간은 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다';
+  await expect(item.getByTestId(/-preview$/)).toContainText(
+    '사업기간: ‘2018년 7월 ~ 2022년 6월’ → ‘2018년 7월 ~ 2023년 6월’',
+  );
+  // The rows it does not apply are named beside what it rewrites, with why, before and after the approval.
+  const unreadable = `변경 3 (총사업비) '${unreadableCost}': 백만원 단위 금액으로 읽을 수 없습니다`;
+  await expect(item.getByTestId(/-unreadable$/)).toContainText(unreadable);
+  const notApplied = '단위사업은 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다';
   await expect(item.getByTestId(/-not-applied$/)).toContainText(notApplied);
   await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
   await item.getByRole('button', { name: '기록' }).click();
-  await expect(office.cell('change-outcome')).toContainText('확정된 실천계획서의 정책목표를 바꿨습니다');
+  await expect(office.cell('change-outcome')).toContainText(
+    '확정된 실천계획서의 정책목표·사업기간을 바꿨습니다',
+  );
+  await expect(office.cell('change-outcome')).toContainText(unreadable);
   await expect(office.cell('change-outcome')).toContainText(notApplied);
   await expect(item).toHaveCount(0);
   await expect(office.cell('changes-approved-table')).toContainText(proposedGoal);
@@ -144,7 +160,10 @@ test('a request written and submitted in the department’s form is reviewed and
         'utf8',
       ),
     ) as Record<string, unknown>;
-  expect(read(`plan-${PROJECT}`).policyGoal).toBe(proposedGoal);
+  const theirPlan = read(`plan-${PROJECT}`);
+  expect(theirPlan.policyGoal).toBe(proposedGoal);
+  expect(theirPlan.projectPeriod).toEqual({ from: '2018-07', to: '2023-06' });
+  expect(theirPlan.totalCost).toEqual(plan.totalCost);
   const decided = read(`change-${PROJECT}`) as { decisionHistory: { status: string; date: string }[] };
   expect(decided.decisionHistory.map((d) => [d.status, d.date])).toEqual([
     ['requested', CLOCK.requested.slice(0, 10)],

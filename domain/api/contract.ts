@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/types';
 import type { Term } from '../term/types';
 import type { Period } from '../term/periods';
 import type { OfficeReport } from '../reports/types';
+import type { PlanChangeField } from '../documents/change-apply';
 import {
   DECISION_STATUSES,
   type ChangeRequest,
@@ -618,21 +619,34 @@ export interface OfficeReportView {
 
 /** One frozen field an approved change request rewrites in the confirmed plan. */
 export interface PlanChangeEffect {
-  field: 'projectName' | 'policyGoal';
-  /** 공약명 / 정책목표, as the forms name the field. */
+  field: PlanChangeField;
+  /** 공약명 / 정책목표 / 사업기간 / 총사업비, as the forms name the field. */
   label: string;
+  /** The field as the request's 당초 writes it ("2018년 7월 ~ 2022년 6월", "12,000 백만원"). */
   current: string;
+  /** The value the plan takes, written the same way. */
   proposed: string;
-  /** The request's 당초 is what the confirmed plan says now (whitespace aside). */
+  /** The request's 당초 is what the confirmed plan says now (whitespace aside; 사업기간·총사업비 by value). */
   originalMatches: boolean;
+}
+
+/** A row of a plan field (사업기간, 총사업비) whose 변경안 cannot be read: an approval records it, not applies it. */
+export interface PlanChangeUnreadable {
+  /** 1-based, as the form numbers the rows ("변경 2"). */
+  row: number;
+  category: string;
+  proposed: string;
+  reason: string;
 }
 
 export interface PlanChangePreview {
   /** False when the project has no confirmed plan: an approval is refused. */
   planConfirmed: boolean;
   effects: PlanChangeEffect[];
-  /** 구분 of the rows an approval records in the change history only (총사업비, 사업기간, …), each once. */
+  /** 구분 of the rows an approval records in the change history only (단위사업, 기타, …), each once. */
   notApplied: string[];
+  /** Rows of 사업기간 or 총사업비 whose 변경안 cannot be read: recorded, not applied. */
+  unreadable: PlanChangeUnreadable[];
 }
 
 export interface FileDownload {

@@ -1,6 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { PlanChangeEffect, PlanChangePreview } from '../../domain/api/contract';
+import type { PlanChangeEffect, PlanChangePreview, PlanChangeUnreadable } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
+import {
+  changeRowField,
+  PLAN_CHANGE_FIELD_LABELS,
+  planFieldText,
+  readChangeRow,
+  samePlanField,
+  withChangeValues,
+  type PlanChangeValues,
+} from '../../domain/documents/change-apply';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
@@ -75,33 +84,62 @@ export async function confirmReceivedPlan(
 const sameText = (a: string, b: string): boolean =>
   a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
-/**
- * Which frozen fields of the confirmed plan an approved change request rewrites, by each row's 구분 (공약명 →
- * 공약명, 공약내용… → 정책목표); rows of other 구분 are recorded in the change history, not applied.
- */
-const appliedField = (category: string): PlanChangeEffect['field'] | null =>
-  category === '공약명' ? 'projectName' : category.startsWith('공약내용') ? 'policyGoal' : null;
-
-export function planChangeEffects(plan: ExecutionPlan, request: ChangeRequest): PlanChangeEffect[] {
+/** What the request's rows do to the plan: the fields they rewrite, and the rows of such fields it cannot read. */
+function readRows(
+  plan: ExecutionPlan,
+  request: ChangeRequest,
+): { effects: PlanChangeEffect[]; unreadable: PlanChangeUnreadable[] } {
   const effects: PlanChangeEffect[] = [];
-  for (const row of request.rows) {
-    const field = appliedField(row.category);
-    if (field === null) continue;
-    const current = plan[field];
+  const unreadable: PlanChangeUnreadable[] = [];
+  request.rows.forEach((row, index) => {
+    const read = readChangeRow(row);
+    if (read === null) return;
+    if ('problem' in read) {
+      unreadable.push({
+        row: index + 1,
+        category: row.category.trim(),
+        proposed: row.proposed,
+        reason: read.problem,
+      });
+      return;
+    }
+    const { field } = read;
+    const current = planFieldText(plan, field);
+    const original = readChangeRow({ category: row.category, proposed: row.original });
+    const originalMatches =
+      sameText(row.original, current) ||
+      (original !== null &&
+        'values' in original &&
+        samePlanField(withChangeValues(plan, original.values), plan, field));
     effects.push({
       field,
-      label: field === 'projectName' ? '공약명' : '정책목표',
+      label: PLAN_CHANGE_FIELD_LABELS[field],
       current,
-      proposed: row.proposed,
-      originalMatches: sameText(row.original, current),
+      proposed: planFieldText(withChangeValues(plan, read.values), field),
+      originalMatches,
     });
-  }
-  return effects;
+  });
+  return { effects, unreadable };
 }
 
 /**
- * What approving the request will do, shown before the office records it: the plan's fields it rewrites, and the
- * 구분 of the rows it only records in the change history (a row without 구분 is 기타).
+ * The plan's fields an approval of the request sets, by each row's 구분 (공약명, 공약내용… → 정책목표, 사업기간,
+ * 총사업비): a later row of the same field wins. Rows of other 구분, and a 사업기간·총사업비 the parsers cannot read,
+ * are recorded in the change history, not applied.
+ */
+export function approvedChangeValues(request: ChangeRequest): PlanChangeValues {
+  let values: PlanChangeValues = {};
+  for (const row of request.rows) {
+    const read = readChangeRow(row);
+    if (read !== null && 'values' in read) values = { ...values, ...read.values };
+  }
+  return values;
+}
+
+/**
+ * What approving the request will do, shown before the office records it: the plan's fields it rewrites, the
+ * rows of such fields it cannot read (with why), and the 구분 of the rows it only records in the change history
+ * (a row without 구분 is 기타).
  */
 export function planChangePreview(
   plan: ExecutionPlan | undefined,
@@ -109,22 +147,16 @@ export function planChangePreview(
 ): PlanChangePreview {
   const notApplied: string[] = [];
   for (const row of request.rows) {
-    if (appliedField(row.category) !== null) continue;
+    if (changeRowField(row.category) !== null) continue;
     const category = row.category.trim() || '기타';
     if (!notApplied.includes(category)) notApplied.push(category);
   }
-  return {
-    planConfirmed: plan !== undefined,
-    effects: plan ? planChangeEffects(plan, request) : [],
-    notApplied,
-  };
+  const read = plan ? readRows(plan, request) : { effects: [], unreadable: [] };
+  return { planConfirmed: plan !== undefined, ...read, notApplied };
 }
 
-function applyChange(plan: ExecutionPlan, request: ChangeRequest): ExecutionPlan {
-  const next = structuredClone(plan);
-  for (const effect of planChangeEffects(plan, request)) next[effect.field] = effect.proposed;
-  return next;
-}
+const applyChange = (plan: ExecutionPlan, request: ChangeRequest): ExecutionPlan =>
+  withChangeValues(plan, approvedChangeValues(request));
 
 export interface ChangeDecisionInput {
   department: string;

@@ -6,6 +6,7 @@ import {
   type Conflict,
   type OfficeReportView,
   type PlanChangePreview,
+  type PlanChangeUnreadable,
 } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import {
@@ -430,31 +431,45 @@ function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; i
       </StatusMessage>
     );
   }
-  if (preview.effects.length === 0) {
+  if (preview.effects.length === 0 && preview.unreadable.length === 0) {
     return (
       <p className="hint" data-testid={`${id}-preview`}>
-        이 요청의 구분은 확정된 실천계획서에 자동으로 반영되지 않습니다 (공약명·공약내용만 반영). 승인하면
-        조정 내역에 기록됩니다.
+        이 요청의 구분은 확정된 실천계획서에 자동으로 반영되지 않습니다 ({APPLIED_CATEGORIES}만 반영).
+        승인하면 조정 내역에 기록됩니다.
       </p>
     );
   }
   return (
     <div className="approval-preview" data-testid={`${id}-preview`}>
-      <p>승인하면 확정된 실천계획서가 이렇게 바뀝니다 (이후 반기의 관리카드는 바뀐 내용과 비교합니다):</p>
-      <ul className="details">
-        {preview.effects.map((e) => (
-          <li key={e.field}>
-            {e.label}: &lsquo;{e.current}&rsquo; → &lsquo;{e.proposed}&rsquo;
-            {!e.originalMatches && (
-              <strong className="warn-text">
-                {' '}
-                — 요청서의 당초 내용이 지금 확정된 {josa(e.label, '과/와')} 다릅니다. 요청서를 확인한 뒤
-                승인하세요.
-              </strong>
-            )}
-          </li>
-        ))}
-      </ul>
+      {preview.effects.length > 0 && (
+        <>
+          <p>승인하면 확정된 실천계획서가 이렇게 바뀝니다 (이후 반기의 관리카드는 바뀐 내용과 비교합니다):</p>
+          <ul className="details">
+            {preview.effects.map((e, i) => (
+              <li key={i}>
+                {e.label}: &lsquo;{e.current}&rsquo; → &lsquo;{e.proposed}&rsquo;
+                {!e.originalMatches && (
+                  <strong className="warn-text">
+                    {' '}
+                    — 요청서의 당초 내용이 지금 확정된 {josa(e.label, '과/와')} 다릅니다. 요청서를 확인한 뒤
+                    승인하세요.
+                  </strong>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {preview.unreadable.length > 0 && (
+        <div className="warn-text" data-testid={`${id}-unreadable`}>
+          <p>다음 행은 변경안을 읽을 수 없어 승인해도 실천계획서에 반영되지 않고 조정 내역에만 기록됩니다:</p>
+          <ul className="details">
+            {preview.unreadable.map((u) => (
+              <li key={u.row}>{unreadableText(u)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {preview.notApplied.length > 0 && (
         <p className="hint" data-testid={`${id}-not-applied`}>
           {notAppliedText(preview.notApplied)}
@@ -464,9 +479,29 @@ function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; i
   );
 }
 
+/** The 구분 an approval writes into the confirmed plan. */
+const APPLIED_CATEGORIES = '공약명·공약내용·사업기간·총사업비';
+
 /** The rows an approval only records: said beside what it rewrites, so no one expects the plan to show them. */
 const notAppliedText = (categories: readonly string[]): string =>
-  `${josa(categories.join('·'), '은/는')} 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다 (공약명·공약내용만 반영).`;
+  `${josa(categories.join('·'), '은/는')} 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다 (${APPLIED_CATEGORIES}만 반영).`;
+
+/** A row whose 변경안 cannot be read: which one, what it says, and why. */
+const unreadableText = (u: PlanChangeUnreadable): string =>
+  `변경 ${u.row} (${u.category}) '${u.proposed}': ${u.reason}`;
+
+/** After an approval: what was recorded without being applied. */
+const recordedOnlyText = (preview: PlanChangePreview): string =>
+  [
+    ...(preview.unreadable.length > 0
+      ? [
+          `${preview.unreadable.map(unreadableText).join('; ')} — 이 행은 실천계획서에 반영하지 않고 조정 내역에만 기록했습니다.`,
+        ]
+      : []),
+    ...(preview.notApplied.length > 0 ? [notAppliedText(preview.notApplied)] : []),
+  ]
+    .map((text) => ` ${text}`)
+    .join('');
 
 /** The office's next step on one request: 검토중 / 승인 / 반려 with the date, who decided, and a note. */
 function PendingChange({
@@ -527,17 +562,17 @@ function PendingChange({
         note,
       });
       const recorded = `${request.projectId} ${subject} 요청: ${josa(`'${DECISION_STATUS_LABELS[status]}'`, '으로/로')} 기록했습니다.`;
-      const fields = rewrites.map((e) => e.label).join('·');
+      const fields = [...new Set(rewrites.map((e) => e.label))].join('·');
       const done: Outcome = {
         kind: 'success',
         text:
           status === 'approved' && rewrites.length > 0
             ? `${recorded} 확정된 실천계획서의 ${josa(fields, '을/를')} 바꿨습니다 (바뀌기 전 내용은 계획서 이력에 남습니다).${
-                preview !== null && preview.notApplied.length > 0
-                  ? ` ${notAppliedText(preview.notApplied)}`
-                  : ''
+                preview !== null ? recordedOnlyText(preview) : ''
               } 부서에 새 기준 자료를 보내세요.`
-            : recorded,
+            : status === 'approved' && preview !== null
+              ? `${recorded}${recordedOnlyText(preview)}`
+              : recorded,
       };
       // A decided request leaves the list: the section says what was done.
       if (status === 'approved' || status === 'rejected') onOutcome(done);

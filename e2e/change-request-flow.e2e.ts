@@ -1,7 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { writeBundle } from '../main/bundles';
 import { DraftingPage } from './pages/drafting-page';
 import { OfficeReportPage } from './pages/office-report-page';
 import { DEPT_A, projectsOf } from './support/office-data';
@@ -21,6 +23,8 @@ const CLOCK = {
   sent: '2019-07-02T10:00:00+09:00',
   imported: '2019-07-03T10:00:00+09:00',
   office: '2019-07-20T10:00:00+09:00',
+  /** The department's old plan, sent again after the approval. */
+  resent: '2019-07-20T15:00:00+09:00',
   baseline: '2019-07-21T10:00:00+09:00',
 };
 
@@ -137,6 +141,60 @@ test('a request written and submitted in the department’s form is reviewed and
   await server.stop();
   server = null;
 
+  // The department sends its old plan again (an older copy, with the old 정책목표 and 사업기간): 실천계획 확정
+  // marks what differs from the approval, and confirming it keeps what the citizens' panel approved.
+  const keyFile = readdirSync(join(desk.dataDir, 'keys')).find((f) => f.endsWith('.key'))!;
+  const units = plan.unitProjects as { detailedPlan: string }[];
+  const resent = {
+    ...plan,
+    unitProjects: units.map((u, i) => (i === 0 ? { ...u, detailedPlan: `${u.detailedPlan} (보완)` } : u)),
+  };
+  const resentBundle = await writeBundle({
+    manifestFields: {
+      type: 'pledge-submission',
+      appVersion: '0.1.0',
+      department: DEPT_A,
+      period: 'plan',
+      createdAt: CLOCK.resent,
+      revision: bundle.revision + 1,
+      previousBundleSha256: createHash('sha256').update(readFileSync(bundle.path)).digest('hex'),
+    },
+    documents: [{ path: `documents/plan-${PROJECT}-plan.json`, json: resent }],
+    attachments: [],
+    privateKeyPem: readFileSync(join(desk.dataDir, 'keys', keyFile), 'utf8'),
+  });
+  const resentPath = join(root, 'resent-plan.pledge');
+  writeFileSync(resentPath, resentBundle);
+  scenario.importBundles([resentPath], CLOCK.resent);
+  server = await startOfficeServer({
+    dataDir: scenario.officeDir,
+    profileDir: join(root, 'office-profile'),
+    now: CLOCK.resent,
+  });
+  await office.open(server.url);
+  await office.tab('plans');
+  await expect(office.cell(`plan-${PROJECT}-state`)).toHaveAttribute('data-value', 'newerReceived');
+  const kept = office.cell(`plan-${PROJECT}-approved-kept`);
+  await expect(kept).toContainText(
+    `정책목표: 받은 계획서 '${String(plan.policyGoal)}', 승인 '${proposedGoal}'`,
+  );
+  await expect(kept).toContainText(
+    "사업기간: 받은 계획서 '2018년 7월 ~ 2022년 6월', 승인 '2018년 7월 ~ 2023년 6월'",
+  );
+  await page.getByRole('checkbox', { name: `${PROJECT} 확정 선택` }).check();
+  await page.getByTestId('plan-confirm-selected').click();
+  await expect(page.getByRole('alertdialog')).toContainText(
+    `${PROJECT}의 받은 계획서는 시민공약평가단이 승인한 변경과 다릅니다: 확정해도 승인된 내용(정책목표·사업기간)은 그대로 두고`,
+  );
+  await page.getByTestId('plan-confirm-yes').click();
+  await expect(page.getByTestId('plan-outcome')).toContainText(
+    `받은 계획서와 달라도 시민공약평가단이 승인한 변경은 그대로 두었습니다: ${PROJECT}의 정책목표·사업기간.`,
+  );
+  await page.getByTestId('plan-filter').selectOption('confirmed');
+  await expect(office.cell(`plan-${PROJECT}-state`)).toHaveAttribute('data-value', 'confirmed');
+  await server.stop();
+  server = null;
+
   // The public change list, and the department's copy after the next baseline package.
   const published = join(root, 'public');
   pledge(
@@ -164,6 +222,10 @@ test('a request written and submitted in the department’s form is reviewed and
   expect(theirPlan.policyGoal).toBe(proposedGoal);
   expect(theirPlan.projectPeriod).toEqual({ from: '2018-07', to: '2023-06' });
   expect(theirPlan.totalCost).toEqual(plan.totalCost);
+  // …and the rest of the plan sent again is what was confirmed.
+  expect((theirPlan.unitProjects as { detailedPlan: string }[])[0]?.detailedPlan).toBe(
+    resent.unitProjects[0]?.detailedPlan,
+  );
   const decided = read(`change-${PROJECT}`) as { decisionHistory: { status: string; date: string }[] };
   expect(decided.decisionHistory.map((d) => [d.status, d.date])).toEqual([
     ['requested', CLOCK.requested.slice(0, 10)],

@@ -517,7 +517,7 @@ export const reportRequestSchema = z
   });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
-import type { PlanConfirmationRow } from '../plans/confirmation';
+import type { PlanConfirmationRow, PlansConfirmed } from '../plans/confirmation';
 export type { PlanConfirmationRow };
 
 /**
@@ -815,7 +815,7 @@ export const contract = {
         .min(1, '확정할 실천계획서를 고르세요.')
         .max(10_000),
     }),
-    returns<{ confirmed: string[] }>(),
+    returns<PlansConfirmed>(),
   ),
   resolveConflict: op(
     z

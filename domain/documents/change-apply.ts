@@ -88,6 +88,22 @@ export function readChangeRow(row: Pick<ChangeRow, 'category' | 'proposed'>): Re
     : { field, values: { projectPeriod: read.value } };
 }
 
+/**
+ * The plan's fields an approval of the request sets, by each row's 구분 (공약명, 공약내용… → 정책목표, 사업기간,
+ * 총사업비): a later row of the same field wins. Rows of other 구분, and a 사업기간·총사업비 the parsers cannot read,
+ * are recorded in the change history, not applied.
+ */
+export function changeValuesOf(request: {
+  rows: readonly Pick<ChangeRow, 'category' | 'proposed'>[];
+}): PlanChangeValues {
+  let values: PlanChangeValues = {};
+  for (const row of request.rows) {
+    const read = readChangeRow(row);
+    if (read !== null && 'values' in read) values = { ...values, ...read.values };
+  }
+  return values;
+}
+
 /** The plan with these values in place of its own. */
 export function withChangeValues(plan: ExecutionPlan, values: PlanChangeValues): ExecutionPlan {
   return { ...plan, ...structuredClone(values) };

@@ -10,6 +10,40 @@ export interface PlanConfirmationRow {
   received: { revision: number; receivedAt: string; bundleSha256: string } | null;
   confirmed: { version: number; confirmedAt: string } | null;
   state: PlanConfirmationState;
+  /**
+   * Fields the received plan writes otherwise than the change requests the citizens' panel approved (a plan sent
+   * again after the approval, perhaps with the old values): confirming it keeps the approved values.
+   */
+  approvedKept: ApprovedFieldKept[];
+}
+
+/** A field of an approved change request that a received plan writes otherwise. */
+export interface ApprovedFieldKept {
+  /** 공약명 / 정책목표 / 사업기간 / 총사업비. */
+  label: string;
+  /** As the received plan writes it, and as approved ("2018년 7월 ~ 2022년 6월", "12,000 백만원"). */
+  received: string;
+  approved: string;
+}
+
+/** Plans confirmed at once, and those whose approved values were kept over what the department sent. */
+export interface PlansConfirmed {
+  confirmed: string[];
+  approvedKept: { projectId: string; labels: string[] }[];
+}
+
+/** Beside a plan waiting for 확정: the approved values confirming it keeps ("사업기간 승인 '…' 유지, 받은 계획서 '…'"). */
+export function approvedKeptNote(kept: readonly ApprovedFieldKept[]): string {
+  return `확정해도 승인된 변경 유지 — ${kept
+    .map((k) => `${k.label}: 받은 계획서 '${k.received}', 승인 '${k.approved}'`)
+    .join('; ')}`;
+}
+
+/** Said after 확정: whose approved values were kept over the received plan's. */
+export function approvedKeptText(kept: PlansConfirmed['approvedKept']): string {
+  if (kept.length === 0) return '';
+  const each = kept.map((k) => `${k.projectId}의 ${k.labels.join('·')}`).join(', ');
+  return `받은 계획서와 달라도 시민공약평가단이 승인한 변경은 그대로 두었습니다: ${each}.`;
 }
 
 export type PlanConfirmationState = 'notReceived' | 'awaiting' | 'confirmed' | 'newerReceived';

@@ -8,7 +8,7 @@ import {
   readChangeRow,
   samePlanField,
   withChangeValues,
-  type PlanChangeValues,
+  changeValuesOf,
 } from '../../domain/documents/change-apply';
 import type { Catalog } from '../../domain/catalog/types';
 import {
@@ -27,6 +27,8 @@ import { PLAN_SLOT } from './document-identity';
 import { UserError } from './errors';
 import { confirmedPlans, currentChangeRequests } from './office-snapshot';
 import { josa } from '../../domain/text/josa';
+import type { ApprovedFieldKept } from '../../domain/plans/confirmation';
+import { approvedFieldsKept, approvedPlanValues } from './approved-changes';
 
 /** The latest plan a department sent for a project, whatever its lifecycle. */
 async function latestReceivedPlan(
@@ -47,13 +49,17 @@ async function latestReceivedPlan(
   return row ? executionPlanSchema.parse(JSON.parse(row.json)) : null;
 }
 
-/** The office confirms a department's plan (after the citizens' panel): it becomes the frozen baseline. */
+/**
+ * The office confirms a department's plan (after the citizens' panel): it becomes the frozen baseline. What the
+ * panel approved since an earlier confirmation stands: the approved change requests' fields are kept over what
+ * the received plan says (a plan sent again with the old 사업기간 does not undo the approval), and returned.
+ */
 export async function confirmReceivedPlan(
   db: Kysely<Database>,
   catalog: Catalog,
   projectId: string,
   now: Date,
-): Promise<ExecutionPlan> {
+): Promise<{ plan: ExecutionPlan; approvedKept: ApprovedFieldKept[] }> {
   const project = findProject(catalog, projectId);
   if (!project) throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${projectId}`);
   const plan = await latestReceivedPlan(db, projectId, project.leadDepartment);
@@ -63,7 +69,9 @@ export async function confirmReceivedPlan(
       `${projectId}의 공약실천계획서를 ${project.leadDepartment}에서 아직 받지 않았습니다.`,
     );
   }
-  const confirmed: ExecutionPlan = { ...plan, lifecycle: 'confirmed' };
+  const approved = (await approvedPlanValues(db, projectId)).get(projectId) ?? {};
+  const approvedKept = approvedFieldsKept(plan, approved);
+  const confirmed: ExecutionPlan = { ...withChangeValues(plan, approved), lifecycle: 'confirmed' };
   await saveDocument(
     db,
     {
@@ -78,7 +86,7 @@ export async function confirmReceivedPlan(
     },
     now,
   );
-  return confirmed;
+  return { plan: confirmed, approvedKept };
 }
 
 const sameText = (a: string, b: string): boolean =>
@@ -123,20 +131,6 @@ function readRows(
 }
 
 /**
- * The plan's fields an approval of the request sets, by each row's 구분 (공약명, 공약내용… → 정책목표, 사업기간,
- * 총사업비): a later row of the same field wins. Rows of other 구분, and a 사업기간·총사업비 the parsers cannot read,
- * are recorded in the change history, not applied.
- */
-export function approvedChangeValues(request: ChangeRequest): PlanChangeValues {
-  let values: PlanChangeValues = {};
-  for (const row of request.rows) {
-    const read = readChangeRow(row);
-    if (read !== null && 'values' in read) values = { ...values, ...read.values };
-  }
-  return values;
-}
-
-/**
  * What approving the request will do, shown before the office records it: the plan's fields it rewrites, the
  * rows of such fields it cannot read (with why), and the 구분 of the rows it only records in the change history
  * (a row without 구분 is 기타).
@@ -156,7 +150,7 @@ export function planChangePreview(
 }
 
 const applyChange = (plan: ExecutionPlan, request: ChangeRequest): ExecutionPlan =>
-  withChangeValues(plan, approvedChangeValues(request));
+  withChangeValues(plan, changeValuesOf(request));
 
 export interface ChangeDecisionInput {
   department: string;

@@ -70,9 +70,7 @@ export const officeHandlers = (ctx: AppContext) => {
 
     confirmReceivedPlans: async ({ projectIds }) => {
       await requireOffice(ctx);
-      return {
-        confirmed: await confirmReceivedPlans(ctx.db, await loadCatalog(ctx.db), projectIds, ctx.now()),
-      };
+      return confirmReceivedPlans(ctx.db, await loadCatalog(ctx.db), projectIds, ctx.now());
     },
 
     resolveConflict: async ({ key, projectId, periodId, decision, note }) => {

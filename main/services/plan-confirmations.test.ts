@@ -53,6 +53,7 @@ describe('confirming practice plans (실천계획서 확정)', () => {
 
     expect(await handlers.confirmReceivedPlans({ projectIds: ['1-1-1', '1-1-1'] })).toEqual({
       confirmed: ['1-1-1'],
+      approvedKept: [],
     });
     expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', confirmed: { version: 1 } });
     expect((await handlers.getOfficeReport(request)).report.finance.rowCount).toBe(1);

@@ -1,7 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlanConfirmationRow } from '../../domain/api/contract';
+import type { ApprovedFieldKept, PlansConfirmed } from '../../domain/plans/confirmation';
 import type { Catalog } from '../../domain/catalog/types';
 import type { Database } from '../../db/schema';
+import { withChangeValues, type PlanChangeValues } from '../../domain/documents/change-apply';
+import type { ExecutionPlan } from '../../domain/documents';
+import { approvedFieldsKept, approvedPlanValues } from './approved-changes';
 import { UserError } from './errors';
 import { confirmReceivedPlan } from './office-decisions';
 import { keptPlanMatches, receivedKey, receivedOf, type ReceivedRow } from './office-snapshot';
@@ -27,7 +31,9 @@ export async function listPlanConfirmations(
     .where('status', '=', 'confirmed')
     .execute();
   const confirmedByProject = new Map(confirmed.map((c) => [c.project_id, c]));
-  const unconfirmedSent = await sentAfterConfirmation(db, catalog, latest, confirmedByProject);
+  const approved = await approvedPlanValues(db);
+  const unconfirmedSent = await sentAfterConfirmation(db, catalog, latest, confirmedByProject, approved);
+  const kept = await approvedKeptBy(db, catalog, latest, unconfirmedSent, approved);
 
   return catalog.projects.map((project): PlanConfirmationRow => {
     const sent = latest.get(`${project.id}\u0000${project.leadDepartment}`);
@@ -50,8 +56,41 @@ export async function listPlanConfirmations(
           : { revision: sent.revision, receivedAt: sent.received_at, bundleSha256: sent.bundle_sha256 },
       confirmed: own === undefined ? null : { version: own.version, confirmedAt: own.updated_at },
       state,
+      approvedKept: state === 'newerReceived' ? (kept.get(project.id) ?? []) : [],
     };
   });
+}
+
+/**
+ * Per project whose newer received plan waits for 확정, the approved change requests' fields it writes otherwise
+ * (confirming keeps the approved values): read only for projects with an approved change.
+ */
+async function approvedKeptBy(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  latest: ReadonlyMap<string, ReceivedRow>,
+  unconfirmedSent: ReadonlySet<string>,
+  approved: ReadonlyMap<string, PlanChangeValues>,
+): Promise<Map<string, ApprovedFieldKept[]>> {
+  const out = new Map<string, ApprovedFieldKept[]>();
+  const sent = catalog.projects
+    .filter((p) => unconfirmedSent.has(p.id) && approved.has(p.id))
+    .map((p) => latest.get(`${p.id}\u0000${p.leadDepartment}`))
+    .filter((row): row is ReceivedRow => row !== undefined);
+  for (let i = 0; i < sent.length; i += 500) {
+    const rows = await db
+      .selectFrom('received_documents')
+      .select(['project_id', 'json'])
+      .where(sql<boolean>`rowid in (${sql.join(sent.slice(i, i + 500).map((r) => r.rowid))})`)
+      .execute();
+    for (const row of rows) {
+      const values = approved.get(row.project_id);
+      if (values === undefined) continue;
+      const fields = approvedFieldsKept(JSON.parse(row.json) as ExecutionPlan, values);
+      if (fields.length > 0) out.set(row.project_id, fields);
+    }
+  }
+  return out;
 }
 
 /** The office's confirmed document of a project, as listPlanConfirmations reads it. */
@@ -74,6 +113,7 @@ async function sentAfterConfirmation(
   catalog: Catalog,
   latest: ReadonlyMap<string, ReceivedRow>,
   confirmedByProject: ReadonlyMap<string, OwnPlan>,
+  approved: ReadonlyMap<string, PlanChangeValues>,
 ): Promise<Set<string>> {
   const kept = keptPlanMatches(db);
   const keyOf = (c: { sent: ReceivedRow; own: OwnPlan }): string =>
@@ -118,7 +158,15 @@ async function sentAfterConfirmation(
     for (const c of chunk) {
       const json = sentJson.get(c.sent.rowid);
       if (json === undefined) continue;
-      const matches = versions.get(c.own.id)?.has(canonicalPlan(json)) === true;
+      // Confirming keeps the approved changes over the received plan: a plan confirmed so matches its version.
+      const values = approved.get(c.sent.project_id);
+      const own = versions.get(c.own.id);
+      const matches =
+        own?.has(canonicalPlan(json)) === true ||
+        (values !== undefined &&
+          own?.has(
+            canonicalPlan(JSON.stringify(withChangeValues(JSON.parse(json) as ExecutionPlan, values))),
+          ) === true);
       kept.set(keyOf(c), matches);
       if (!matches) out.add(c.sent.project_id);
     }
@@ -145,11 +193,15 @@ export async function confirmReceivedPlans(
   catalog: Catalog,
   projectIds: readonly string[],
   now: Date,
-): Promise<string[]> {
+): Promise<PlansConfirmed> {
   const unique = [...new Set(projectIds)];
   if (unique.length === 0) throw new UserError('NOTHING_SELECTED', '확정할 실천계획서를 고르세요.');
+  const approvedKept: PlansConfirmed['approvedKept'] = [];
   await db.transaction().execute(async (trx) => {
-    for (const projectId of unique) await confirmReceivedPlan(trx, catalog, projectId, now);
+    for (const projectId of unique) {
+      const { approvedKept: kept } = await confirmReceivedPlan(trx, catalog, projectId, now);
+      if (kept.length > 0) approvedKept.push({ projectId, labels: kept.map((k) => k.label) });
+    }
   });
-  return unique;
+  return { confirmed: unique, approvedKept };
 }

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
+  approvedKeptNote,
+  approvedKeptText,
   needsConfirmation,
   PLAN_CONFIRMATION_STATE_LABELS,
   type PlanConfirmationRow,
@@ -37,8 +39,9 @@ export async function runPlans(args: string[], io: CliIo): Promise<number> {
         }
         throw new UsageError('--confirm 에 all 또는 관리번호(예: 1-1-1,1-1-2)를 쓰세요.');
       }
-      const { confirmed } = await handlers.confirmReceivedPlans({ projectIds });
+      const { confirmed, approvedKept } = await handlers.confirmReceivedPlans({ projectIds });
       io.out(`실천계획서 ${confirmed.length}건을 확정했습니다: ${confirmed.join(', ')}`);
+      if (approvedKept.length > 0) io.out(approvedKeptText(approvedKept));
       return 0;
     }
     const rows = await handlers.listPlanConfirmations();
@@ -52,7 +55,9 @@ export async function runPlans(args: string[], io: CliIo): Promise<number> {
     );
     for (const r of rows.filter(needsConfirmation)) {
       io.out(
-        `  ${r.projectId}  ${r.leadDepartment}  r${r.received?.revision ?? '-'}  ${PLAN_CONFIRMATION_STATE_LABELS[r.state]}`,
+        `  ${r.projectId}  ${r.leadDepartment}  r${r.received?.revision ?? '-'}  ${PLAN_CONFIRMATION_STATE_LABELS[r.state]}${
+          r.approvedKept.length > 0 ? `  (${approvedKeptNote(r.approvedKept)})` : ''
+        }`,
       );
     }
     return 0;

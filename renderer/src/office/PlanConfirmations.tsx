@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
+  approvedKeptNote,
+  approvedKeptText,
   needsConfirmation,
   PLAN_CONFIRMATION_STATE_LABELS,
   type PlanConfirmationRow,
@@ -77,6 +79,8 @@ export function PlanConfirmationsSection({
   );
   const selectable = shown.filter(needsConfirmation);
   const chosen = rows.filter((r) => selected.has(r.projectId) && needsConfirmation(r));
+  // Plans sent again that differ from what the citizens' panel approved since: confirming keeps the approval.
+  const keeping = chosen.filter((r) => r.approvedKept.length > 0);
 
   const toggle = (projectId: string) => {
     const next = new Set(selected);
@@ -99,8 +103,15 @@ export function PlanConfirmationsSection({
     setBusy(true);
     setOutcome(null);
     try {
-      const { confirmed } = await api.confirmReceivedPlans({ projectIds: chosen.map((r) => r.projectId) });
-      setOutcome({ kind: 'success', text: `실천계획서 ${confirmed.length}건을 확정했습니다.` });
+      const { confirmed, approvedKept } = await api.confirmReceivedPlans({
+        projectIds: chosen.map((r) => r.projectId),
+      });
+      setOutcome({
+        kind: 'success',
+        text: `실천계획서 ${confirmed.length}건을 확정했습니다.${
+          approvedKept.length > 0 ? ` ${approvedKeptText(approvedKept)}` : ''
+        }`,
+      });
       setSelected(new Set());
       onChanged();
     } catch (error) {
@@ -116,8 +127,9 @@ export function PlanConfirmationsSection({
     <>
       <p className="office-legend">
         시민공약평가단 심의를 마친 공약실천계획서를 확정합니다. 확정된 계획서는 관리카드의 확정 항목과
-        재정집행 현황의 초기계획이 됩니다. 확정할 계획서 {counts.toConfirm}건 · 확정됨 {counts.confirmed}건 ·
-        받지 않음 {counts.notReceived}건
+        재정집행 현황의 초기계획이 됩니다. 시민공약평가단이 승인한 조정 요청의
+        변경(공약명·정책목표·사업기간·총사업비)은 부서가 계획서를 다시 보내 확정해도 그대로 유지됩니다. 확정할
+        계획서 {counts.toConfirm}건 · 확정됨 {counts.confirmed}건 · 받지 않음 {counts.notReceived}건
       </p>
       {outcome && (
         <div ref={outcomeBox} tabIndex={-1} data-focus-fallback data-testid="plan-outcome">
@@ -162,6 +174,10 @@ export function PlanConfirmationsSection({
           <p id="plan-confirm-question">
             실천계획서 {chosen.length}건을 확정합니다. 확정하면 부서는 정책목표·단위사업·추진계획을 고칠 수
             없고, 바꾸려면 공약 조정 요청서를 거쳐야 합니다.
+            {keeping.length > 0 &&
+              ` 이 중 ${keeping.map((r) => r.projectId).join(', ')}의 받은 계획서는 시민공약평가단이 승인한 변경과 다릅니다: 확정해도 승인된 내용(${[
+                ...new Set(keeping.flatMap((r) => r.approvedKept.map((k) => k.label))),
+              ].join('·')})은 그대로 두고 받은 계획서의 해당 항목은 반영하지 않습니다.`}
           </p>
           <button type="button" disabled={busy} onClick={() => void confirm()} data-testid="plan-confirm-yes">
             {busy ? '확정하는 중…' : '확정'}
@@ -224,6 +240,11 @@ export function PlanConfirmationsSection({
                   <td data-testid={`plan-${r.projectId}-state`} data-value={r.state}>
                     {STATE_LABELS[r.state]}
                     {r.confirmed && ` (${formatKoreanDateTime(r.confirmed.confirmedAt)})`}
+                    {r.approvedKept.length > 0 && (
+                      <p className="warn-text" data-testid={`plan-${r.projectId}-approved-kept`}>
+                        {approvedKeptNote(r.approvedKept)}
+                      </p>
+                    )}
                   </td>
                 </tr>
               ))}

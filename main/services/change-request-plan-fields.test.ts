@@ -13,38 +13,12 @@ import {
   request as reportRequest,
   useOfficeHarness,
 } from './test-support/office-harness';
+import { changeDoc, REQUEST_ID, submittedRequest } from './test-support/change-requests';
 
 // An approved 사업기간 or 총사업비 row reaches the confirmed plan, as 공약명 and 정책목표 do; one whose 변경안
 // cannot be read is recorded, said before the approval, and not applied.
 
 const h = useOfficeHarness();
-
-const REQUEST_ID = 'cr-0001561942888990';
-
-function submittedRequest(
-  plan: ExecutionPlan,
-  rows: { category: string; original: string; proposed: string }[],
-) {
-  return {
-    kind: 'changeRequest',
-    schemaVersion: 1,
-    lifecycle: 'submitted',
-    requestId: REQUEST_ID,
-    projectId: plan.projectId,
-    projectName: plan.projectName,
-    department: LEAD,
-    contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
-    rows,
-    reason: '사업 여건 변화',
-    evidence: [],
-    decisionHistory: [{ status: 'requested', date: '2019-07-01', by: LEAD, note: '' }],
-  };
-}
-
-const changeDoc = (json: { requestId: string }) => ({
-  path: `documents/change-1-1-1-${json.requestId}.json`,
-  json,
-});
 
 /** The office's confirmed plan now, and each of its versions, oldest first. */
 async function planVersions(): Promise<{ current: ExecutionPlan; versions: ExecutionPlan[] }> {

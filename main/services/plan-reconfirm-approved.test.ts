@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionPlan } from '../../domain/documents';
 import { officeHandlers } from './office-handlers';
 import { basePlan, LEAD, planDoc, useOfficeHarness } from './test-support/office-harness';
+import { changeDoc, REQUEST_ID, submittedRequest } from './test-support/change-requests';
 
 // A plan the department sends again after the citizens' panel approved a change of it (perhaps its old plan, with
 // the old 정책목표 and 사업기간): 실천계획 확정 marks it, and confirming it keeps what the panel approved.
 
 const h = useOfficeHarness();
 
-const REQUEST_ID = 'cr-0001561942888990';
 const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
 async function confirmedPlan(): Promise<ExecutionPlan> {
@@ -33,30 +33,15 @@ describe('confirming a plan again after an approved change request', () => {
 
     const goal = `${plan.policyGoal} (조정)`;
     const end = { year: 2023, month: 12 };
-    const request = {
-      kind: 'changeRequest',
-      schemaVersion: 1,
-      lifecycle: 'submitted',
-      requestId: REQUEST_ID,
-      projectId: plan.projectId,
-      projectName: plan.projectName,
-      department: LEAD,
-      contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
-      rows: [
-        { category: '공약내용 (최종목표 등)', original: plan.policyGoal, proposed: goal },
-        {
-          category: '사업기간',
-          original: '2018년 7월 ~ 2022년 6월',
-          proposed: `2018.7 ~ ${end.year}.${end.month}`,
-        },
-      ],
-      reason: '사업 여건 변화',
-      evidence: [],
-      decisionHistory: [{ status: 'requested', date: '2019-07-01', by: LEAD, note: '' }],
-    };
-    expect(
-      await h.send('2019-H1', [{ path: `documents/change-1-1-1-${REQUEST_ID}.json`, json: request }]),
-    ).toBe('accepted');
+    const request = submittedRequest(plan, [
+      { category: '공약내용 (최종목표 등)', original: plan.policyGoal, proposed: goal },
+      {
+        category: '사업기간',
+        original: '2018년 7월 ~ 2022년 6월',
+        proposed: `2018.7 ~ ${end.year}.${end.month}`,
+      },
+    ]);
+    expect(await h.send('2019-H1', [changeDoc(request)])).toBe('accepted');
     for (const status of ['reviewing', 'approved'] as const) {
       await handlers.decideChangeRequest({
         department: LEAD,
@@ -105,21 +90,12 @@ describe('confirming a plan again after an approved change request', () => {
     await h.send('plan', [planDoc(plan)]);
     await handlers.confirmReceivedPlans({ projectIds: [plan.projectId] });
     const name = `${plan.projectName} (개칭)`;
-    const request = {
-      kind: 'changeRequest',
-      schemaVersion: 1,
-      lifecycle: 'submitted',
-      requestId: REQUEST_ID,
-      projectId: plan.projectId,
-      projectName: plan.projectName,
-      department: LEAD,
-      contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
-      rows: [{ category: '공약명', original: plan.projectName, proposed: name }],
-      reason: '명칭 변경',
-      evidence: [],
-      decisionHistory: [{ status: 'requested', date: '2019-07-01', by: LEAD, note: '' }],
-    };
-    await h.send('2019-H1', [{ path: `documents/change-1-1-1-${REQUEST_ID}.json`, json: request }]);
+    const request = submittedRequest(
+      plan,
+      [{ category: '공약명', original: plan.projectName, proposed: name }],
+      '명칭 변경',
+    );
+    await h.send('2019-H1', [changeDoc(request)]);
     for (const status of ['reviewing', 'approved'] as const) {
       await handlers.decideChangeRequest({
         department: LEAD,

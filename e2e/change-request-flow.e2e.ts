@@ -93,6 +93,8 @@ test('a request written and submitted in the department’s form is reviewed and
   await dept.waitSaved();
   await dept.submit();
   await expect(page.getByRole('status').filter({ hasText: '제출 표시했습니다' })).toBeVisible();
+  // 처리 이력 shows the 요청 step the server recorded, dated by the program's clock in Korea, without reopening.
+  await expect(page.getByTestId('decision-steps')).toContainText(`${CLOCK.requested.slice(0, 10)} 요청`);
   await server.stop();
   server = null;
 

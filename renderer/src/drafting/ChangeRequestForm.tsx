@@ -191,13 +191,13 @@ const EvidenceRows = memo(function EvidenceRows({ form }: { form: AnyForm }) {
  * 처리 이력: the request's steps as stored (제출's 요청, and the office's 검토·승인·반려 once its package brought
  * them back), with each note — a 반려's reason is read here. Nothing to show while it was never submitted.
  */
-function DecisionSteps({ request }: { request: ChangeRequest }) {
-  if (request.decisionHistory.length === 0) return null;
+function DecisionSteps({ steps }: { steps: ChangeRequest['decisionHistory'] }) {
+  if (steps.length === 0) return null;
   return (
     <fieldset className="section" data-testid="decision-steps">
       <legend>처리 이력</legend>
       <ul className="details">
-        {request.decisionHistory.map((step, i) => (
+        {steps.map((step, i) => (
           <li key={i}>
             {step.date} {DECISION_STATUS_LABELS[step.status]} ({step.by}){step.note ? ` — ${step.note}` : ''}
           </li>
@@ -235,6 +235,26 @@ export function ChangeRequestForm(props: {
       }
     });
   }, [plan, doc, form, props.opened.readOnly]);
+
+  // 처리 이력 as stored: the server adds the 요청 step on 제출 (dated by the program's clock), so after a 제출 the
+  // stored request is read back to show it at once, not only when the form is opened again.
+  const [steps, setSteps] = useState(doc.decisionHistory);
+  const submitted = handle.status === 'submitted';
+  const hasRequestStep = steps.some((step) => step.status === 'requested');
+  useEffect(() => {
+    if (!submitted || hasRequestStep) return;
+    let live = true;
+    api.openDocument(handle.ref).then(
+      (stored) => {
+        if (live) setSteps((stored.document as ChangeRequest).decisionHistory);
+      },
+      // Shown only: the steps appear when the form is opened again.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [submitted, hasRequestStep, handle.ref]);
 
   const [discardError, setDiscardError] = useState<string | null>(null);
   /** 삭제: a request never submitted is given up, with its saved versions (the server refuses any other). */
@@ -310,7 +330,7 @@ export function ChangeRequestForm(props: {
           <TextInput form={any} name="contact.phone" label="담당자 전화" inputMode="tel" />
         </div>
       </fieldset>
-      <DecisionSteps request={doc} />
+      <DecisionSteps steps={steps} />
       <ChangeRows form={any} plan={plan} />
       <fieldset className="section">
         <legend>변경 요구사유</legend>

@@ -6,14 +6,20 @@ import { applyBaseline, exportBaseline } from './baseline';
 import { exportEnrollment, importEnrollment } from './key-service';
 import { officeHandlers } from './office-handlers';
 import {
-  basePlan,
   direct,
   LEAD,
   planDoc,
   request as reportRequest,
   useOfficeHarness,
 } from './test-support/office-harness';
-import { changeDoc, REQUEST_ID, submittedRequest } from './test-support/change-requests';
+import {
+  approveRequest,
+  changeDoc,
+  planWithCostAndPeriod,
+  REQUEST_ID,
+  submittedRequest,
+  ym,
+} from './test-support/change-requests';
 
 // An approved 사업기간 or 총사업비 row reaches the confirmed plan, as 공약명 and 정책목표 do; one whose 변경안
 // cannot be read is recorded, said before the approval, and not applied.
@@ -39,32 +45,10 @@ async function planVersions(): Promise<{ current: ExecutionPlan; versions: Execu
   };
 }
 
-async function approve(handlers: ReturnType<typeof officeHandlers>) {
-  for (const [status, by] of [
-    ['reviewing', '기획담당관'],
-    ['approved', '시민공약평가단'],
-  ] as const) {
-    await handlers.decideChangeRequest({
-      department: LEAD,
-      requestId: REQUEST_ID,
-      status,
-      date: '2019-07-10',
-      by,
-      note: '',
-    });
-  }
-}
-
-const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
-
 describe('an approved change of 사업기간 or 총사업비', () => {
   it('rewrites the confirmed plan’s 사업기간 and 총사업비, keeping the old ones in its history', async () => {
     const handlers = officeHandlers(h.office);
-    const plan: ExecutionPlan = {
-      ...basePlan(),
-      totalCost: { kind: 'amount', amount: 12000 },
-      projectPeriod: { from: ym(2018, 7), to: ym(2022, 6) },
-    };
+    const plan = planWithCostAndPeriod();
     await h.send('plan', [planDoc(plan)]);
     await handlers.confirmReceivedPlan({ projectId: plan.projectId });
 
@@ -93,7 +77,7 @@ describe('an approved change of 사업기간 or 총사업비', () => {
     expect(preview?.unreadable).toEqual([]);
     expect(preview?.notApplied).toEqual([]);
 
-    await approve(handlers);
+    await approveRequest(handlers);
     const { current, versions } = await planVersions();
     expect(current.projectPeriod).toEqual({ from: plan.projectPeriod.from, to: ym(end.year, end.month) });
     expect(current.totalCost).toEqual({ kind: 'amount', amount });
@@ -115,11 +99,7 @@ describe('an approved change of 사업기간 or 총사업비', () => {
 
   it('records a row whose 변경안 cannot be read without applying it, and says which row and why before 승인', async () => {
     const handlers = officeHandlers(h.office);
-    const plan: ExecutionPlan = {
-      ...basePlan(),
-      totalCost: { kind: 'amount', amount: 12000 },
-      projectPeriod: { from: ym(2018, 7), to: ym(2022, 6) },
-    };
+    const plan = planWithCostAndPeriod();
     await h.send('plan', [planDoc(plan)]);
     await handlers.confirmReceivedPlan({ projectId: plan.projectId });
     const proposedGoal = `${plan.policyGoal} (조정)`;
@@ -145,7 +125,7 @@ describe('an approved change of 사업기간 or 총사업비', () => {
     ]);
     expect(preview?.notApplied).toEqual(['단위사업']);
 
-    await approve(handlers);
+    await approveRequest(handlers);
     const { current } = await planVersions();
     expect(current.policyGoal).toBe(proposedGoal);
     expect(current.totalCost).toEqual(plan.totalCost);

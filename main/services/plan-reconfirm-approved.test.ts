@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionPlan } from '../../domain/documents';
 import { officeHandlers } from './office-handlers';
-import { basePlan, LEAD, planDoc, useOfficeHarness } from './test-support/office-harness';
-import { changeDoc, REQUEST_ID, submittedRequest } from './test-support/change-requests';
+import { basePlan, planDoc, useOfficeHarness } from './test-support/office-harness';
+import {
+  approveRequest,
+  changeDoc,
+  planWithCostAndPeriod,
+  submittedRequest,
+  ym,
+} from './test-support/change-requests';
 
 // A plan the department sends again after the citizens' panel approved a change of it (perhaps its old plan, with
 // the old 정책목표 and 사업기간): 실천계획 확정 marks it, and confirming it keeps what the panel approved.
 
 const h = useOfficeHarness();
-
-const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
 async function confirmedPlan(): Promise<ExecutionPlan> {
   const row = await h.office.db
@@ -23,11 +27,7 @@ async function confirmedPlan(): Promise<ExecutionPlan> {
 describe('confirming a plan again after an approved change request', () => {
   it('marks the fields the received plan writes otherwise, and confirming keeps the approved values', async () => {
     const handlers = officeHandlers(h.office);
-    const plan: ExecutionPlan = {
-      ...basePlan(),
-      totalCost: { kind: 'amount', amount: 12000 },
-      projectPeriod: { from: ym(2018, 7), to: ym(2022, 6) },
-    };
+    const plan = planWithCostAndPeriod();
     await h.send('plan', [planDoc(plan)]);
     await handlers.confirmReceivedPlans({ projectIds: [plan.projectId] });
 
@@ -42,16 +42,7 @@ describe('confirming a plan again after an approved change request', () => {
       },
     ]);
     expect(await h.send('2019-H1', [changeDoc(request)])).toBe('accepted');
-    for (const status of ['reviewing', 'approved'] as const) {
-      await handlers.decideChangeRequest({
-        department: LEAD,
-        requestId: REQUEST_ID,
-        status,
-        date: '2019-07-10',
-        by: '시민공약평가단',
-        note: '',
-      });
-    }
+    await approveRequest(handlers);
     const approvedPeriod = { from: plan.projectPeriod.from, to: ym(end.year, end.month) };
     expect(await confirmedPlan()).toMatchObject({ policyGoal: goal, projectPeriod: approvedPeriod });
 
@@ -96,16 +87,7 @@ describe('confirming a plan again after an approved change request', () => {
       '명칭 변경',
     );
     await h.send('2019-H1', [changeDoc(request)]);
-    for (const status of ['reviewing', 'approved'] as const) {
-      await handlers.decideChangeRequest({
-        department: LEAD,
-        requestId: REQUEST_ID,
-        status,
-        date: '2019-07-10',
-        by: '시민공약평가단',
-        note: '',
-      });
-    }
+    await approveRequest(handlers);
     const detailed = '부서가 보완한 세부계획';
     const units = plan.unitProjects.map((u, i) => (i === 0 ? { ...u, detailedPlan: detailed } : u));
     await h.send('plan', [planDoc({ ...plan, projectName: name, unitProjects: units })]);

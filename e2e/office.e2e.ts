@@ -473,6 +473,14 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   await expect(office.cell(`submission-${DEPT_A}-missing`)).toContainText(
     '제외한 관리카드 4-3-3 (다시 제출 필요)',
   );
+  // 붙임5 says that the excluded project's row (and so the total) counts no 집행: it is the only one without a
+  // card, and before the exclusion there was no such note.
+  await office.tab('finance');
+  await expect(office.cell('finance-row-4-3-3-status')).toHaveText('미제출');
+  expect(await office.amount('finance-row-4-3-3-termExecuted.total')).toBe(0);
+  const note = page.getByTestId('finance-missing-cards');
+  await expect(note).toContainText('관리카드를 받지 못한 사업 1개');
+  await expect(note).toContainText('4-3-3');
 });
 
 test("approving a change request shows first what it rewrites in the confirmed plan; the half-year's cards written before it stay out of the conflicts", async ({

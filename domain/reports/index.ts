@@ -26,6 +26,7 @@ export {
   undecidedSummary,
   publicExportCaution,
   withoutConfirmedPlanNote,
+  missingCardFinanceNote,
   quarantineLabel,
   daysLeftLabel,
   submissionStateLabel,

@@ -96,6 +96,21 @@ export function withoutConfirmedPlanNote(
   return lines.join(' ');
 }
 
+/**
+ * The note under 붙임5 naming the projects whose lead department sent no card for the half-year; null when every
+ * one did. Their rows (and so the area subtotals and the total) count the lead's 집행 as 0 and take 현재계획 and
+ * 임기내 계획 from the confirmed plan: a total read without this note would look lower than what was spent.
+ */
+export function missingCardFinanceNote(
+  finance: { areas: readonly { rows: readonly { projectId: string; status: unknown }[] }[] },
+  beforeDue: boolean,
+): string | null {
+  const ids = finance.areas.flatMap((a) => a.rows.filter((r) => r.status === null).map((r) => r.projectId));
+  if (ids.length === 0) return null;
+  const what = beforeDue ? '관리카드를 아직 받지 않은(기한 전)' : '관리카드를 받지 못한';
+  return `${what} 사업 ${ids.length}개는 주관부서의 집행액을 0으로, 현재계획과 임기내 계획을 실천계획대로 넣어 소계와 합계를 냈습니다: ${ids.join(', ')}.`;
+}
+
 /** One title for the report wherever it appears (screen, print, workbook, public page): "민선7기 공약이행 종합 현황". */
 export const reportTitle = (meta: { termName: string }): string => `${meta.termName} 공약이행 종합 현황`;
 

@@ -8,6 +8,7 @@ import {
   notSubmittedLabel,
   submissionStateLabel,
   LAGGING_REASON_LABELS,
+  missingCardFinanceNote,
   statusTrendLabel,
   withoutConfirmedPlanNote,
 } from '../../domain/reports';
@@ -238,6 +239,47 @@ describe('projects without a confirmed plan', () => {
     expect(texts).toContain(withoutConfirmedPlanNote([id]));
     expect(withoutConfirmedPlanNote([id])).toContain(`뺀 사업 1개: ${id}`);
     expect(withoutConfirmedPlanNote([])).toBeNull();
+  });
+});
+
+describe('projects whose lead department sent no card', () => {
+  const sheetTexts = (r: ReturnType<typeof buildOfficeReport>): string[] => {
+    const ws = XLSX.read(writeReportWorkbook(r), { type: 'buffer' }).Sheets[
+      SHEET_NAMES.finance
+    ] as XLSX.WorkSheet;
+    return Object.keys(ws)
+      .filter((k) => !k.startsWith('!'))
+      .map((k) => String(cell(ws, k)?.v ?? ''));
+  };
+
+  it('are named under 붙임5 with how the total counts them, and no note when every lead reported', () => {
+    const input = scenario();
+    const withPlan = new Set(input.plans.map((p) => p.projectId));
+    const lead = (id: string) => input.catalog.projects.find((p) => p.id === id)?.leadDepartment;
+    // The projects in 붙임5 whose lead has a card, and one of them whose card is taken away.
+    const reported = input.cards.filter(
+      (c) => c.periodId === input.periodId && withPlan.has(c.projectId) && c.department === lead(c.projectId),
+    );
+    const dropped = reported[0]!.projectId;
+    const without = buildOfficeReport({ ...input, cards: input.cards.filter((c) => c !== reported[0]) });
+    const expected = [...withPlan].filter(
+      (id) => id === dropped || !reported.some((c) => c.projectId === id),
+    );
+    const note = missingCardFinanceNote(without.finance, false);
+    expect(note).toContain(`사업 ${expected.length}개`);
+    for (const id of expected) expect(note).toContain(id);
+    expect(sheetTexts(without)).toContain(note);
+    // The note says what the total holds: the dropped project's row counts no 집행.
+    const row = without.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === dropped);
+    expect(row?.termExecuted.total).toBe(0);
+    expect(missingCardFinanceNote(without.finance, true)).toContain('기한 전');
+
+    const all = buildOfficeReport({
+      ...input,
+      plans: input.plans.filter((p) => reported.some((c) => c.projectId === p.projectId)),
+    });
+    expect(missingCardFinanceNote(all.finance, false)).toBeNull();
+    expect(sheetTexts(all).some((t) => t.includes('관리카드를 받지 못한'))).toBe(false);
   });
 });
 

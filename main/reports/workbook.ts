@@ -22,6 +22,7 @@ import {
   UNDECIDED_LABEL,
   undecidedCompletionNote,
   financeStatusLabel,
+  missingCardFinanceNote,
   withoutConfirmedPlanNote,
   reportTitle,
   undecidedSummary,
@@ -175,7 +176,10 @@ function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; layout: Fi
     report.finance.withoutConfirmedPlan,
     report.finance.withoutConfirmedPlanReceived,
   );
-  if (withoutPlan !== null) b.text(r + 2, 1, withoutPlan);
+  const notes = [withoutPlan, missingCardFinanceNote(report.finance, report.submissions.beforeDue)].filter(
+    (n) => n !== null,
+  );
+  notes.forEach((note, i) => b.text(r + 2 + i, 1, note));
   b.widths([10, 40, 12, ...columns.map(() => 11), 30, 20]);
   b.sheet['!rows'] = [{ hpt: 24 }];
   return {

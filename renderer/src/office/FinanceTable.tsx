@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
 import {
   financeStatusLabel,
+  missingCardFinanceNote,
   withoutConfirmedPlanNote,
   type ConsolidatedFinanceRow,
   type FinanceAmounts,
@@ -59,6 +60,7 @@ export function FinanceTable({
     finance.withoutConfirmedPlan,
     finance.withoutConfirmedPlanReceived,
   );
+  const missingCards = useMemo(() => missingCardFinanceNote(finance, beforeDue), [finance, beforeDue]);
   const changedCount = finance.areas.reduce(
     (acc, a) => acc + a.rows.filter((r) => r.changedFields.length > 0).length,
     0,
@@ -72,6 +74,11 @@ export function FinanceTable({
       {withoutPlan !== null && (
         <p className="office-legend" role="note" data-testid="finance-without-plan">
           {withoutPlan}
+        </p>
+      )}
+      {missingCards !== null && (
+        <p className="office-legend" role="note" data-testid="finance-missing-cards">
+          {missingCards}
         </p>
       )}
       <div className="office-table-wrap finance-scroll" data-testid="finance-scroll">

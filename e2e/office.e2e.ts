@@ -173,6 +173,9 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   await expect(office.cell(`submission-${DEPT_B}-state`)).toHaveAttribute('data-value', 'complete');
   await expect(office.cell(`submission-${DEPT_B}-timeliness`)).toHaveAttribute('data-value', 'late');
   await expect(office.cell(`submission-${DEPT_B}-when`)).toContainText('2019-07-16 08:30');
+  // The late file says when B made it (its signed 작성 시각), for the office to weigh; A's on-time one does not.
+  await expect(office.cell(`submission-${DEPT_B}-when`)).toContainText('작성 2019-07-01 10:00');
+  await expect(office.cell(`submission-${DEPT_A}-when`)).not.toContainText('작성');
   await expect(office.cell(`submission-${DEPT_C}-state`)).toHaveAttribute('data-value', 'none');
   await expect(office.cell(`submission-${DEPT_C}-timeliness`)).toHaveAttribute('data-value', 'none');
   await expect(office.cell(`submission-${DEPT_C}-missing`)).toHaveAttribute(

@@ -92,6 +92,11 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
                           <li key={b.bundleSha256}>
                             {formatKoreanDateTime(b.receivedAt)} (r{b.revision}
                             {b.onTime ? '' : ', 지연'})
+                            {/* Lateness counts from the import; when the department made (signed) a late
+                                file is the office's evidence for a file that waited in mail or on the share. */}
+                            {b.onTime ? null : (
+                              <span className="bundle-created">작성 {formatKoreanDateTime(b.createdAt)}</span>
+                            )}
                           </li>
                         ))}
                       </ul>

@@ -52,6 +52,20 @@ describe('deriveFinanceRow (붙임5) from the 1-1-1 examples, figures computed b
     expect(row.note).toBe('');
   });
 
+  it('초기계획 from the first confirmed plan; 현재계획 and 임기내 계획 without a card from the plan in force', () => {
+    const first = examplePlan();
+    const inForce = examplePlan();
+    // The plan confirmed again with 1,000 more 시비 in 2021: 20,100.75 + 1,000 in all, 18,100.75 in the term.
+    inForce.unitProjects[0]!.investmentNeeds.city['2021'] = 4000;
+    const withCard = derive({ plan: inForce, initialPlan: first });
+    expect(withCard.plannedTotal).toEqual({ initial: 20100.75, current: 19900.75 });
+    const withoutCard = derive({ plan: inForce, initialPlan: first, card: null });
+    expect(withoutCard.plannedTotal).toEqual({ initial: 20100.75, current: 21100.75 });
+    expect(withoutCard.termPlan.total).toBe(18100.75);
+    // Without a first version given, the plan is both.
+    expect(derive({ plan: inForce, card: null }).plannedTotal.initial).toBe(21100.75);
+  });
+
   it('ignores executed cells after the card period', () => {
     const card = exampleCard();
     card.unitProjects[0]!.executed.city['2020-H1'] = 999;

@@ -14,7 +14,7 @@ import {
 } from './totals';
 
 /**
- * 붙임5 재정집행 현황, derived: 초기계획 from the confirmed plan's 연차별 투자수요, 현재계획 and 임기내 계획 from the
+ * 붙임5 재정집행 현황, derived: 초기계획 from the first confirmed plan's 연차별 투자수요, 현재계획 and 임기내 계획 from the
  * card's, 집행 from the card's executed half-years grouped by year, 확보내역 and 비고 from the department's
  * finance row. All amounts in 백만원.
  *
@@ -46,8 +46,13 @@ export interface FinanceTableRow {
 }
 
 export interface DeriveFinanceInput {
-  /** The confirmed 실천계획서 (초기계획). */
+  /** The 실천계획서 in force (현재계획 and 임기내 계획 while there is no card). */
   plan: ExecutionPlan;
+  /**
+   * The first confirmed version of the plan, whose 연차별 투자수요 is 초기계획 ("2018년 임기시작 시점 최초
+   * 공약실천계획의 총계"): a plan confirmed again or changed by an approved request leaves it as it was. Default `plan`.
+   */
+  initialPlan?: ExecutionPlan | undefined;
   /** The department's card for the half-year (현재계획, 이행도, 집행); null before the first card. */
   card: ManagementCard | null;
   /** The department's typed 확보내역 and 비고; null if not yet entered (all zero). */
@@ -95,8 +100,9 @@ export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
     kept !== undefined && sameYears(kept.budgetYears, budgetYears)
       ? kept
       : directTotals(budgetYears, periods);
-  const initial = totals.investmentOf(plan);
-  const current = card === null ? initial : totals.investmentOf(card);
+  const inForce = totals.investmentOf(plan);
+  const initial = input.initialPlan === undefined ? inForce : totals.investmentOf(input.initialPlan);
+  const current = card === null ? inForce : totals.investmentOf(card);
   const executed = card === null ? NO_EXECUTED : totals.executedOf(card);
   const executedByYear: number[] = [];
   const termPlanByYear: number[] = [];

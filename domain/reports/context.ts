@@ -36,6 +36,8 @@ export interface ReportContext {
   projects: CatalogProject[];
   projectById: Map<string, CatalogProject>;
   planByProject: Map<string, ExecutionPlan>;
+  /** The first confirmed version of each project's plan (초기계획), where the input gives one. */
+  initialPlanByProject: ReadonlyMap<string, ExecutionPlan>;
   /** projectId → department → card of the half-year. */
   cardsByProject: Map<string, Map<string, ManagementCard>>;
   financeByProject: Map<string, Map<string, FinanceRow>>;
@@ -180,6 +182,7 @@ export function buildContext(input: ReportInput): ReportContext {
     projects: catalog.projects,
     projectById,
     planByProject,
+    initialPlanByProject: input.initialPlans ?? new Map(),
     cardsByProject,
     financeByProject,
     firstReportedByProject,

@@ -93,6 +93,7 @@ export function consolidatedRowOf(
     if (!isLead && card === null && secured === null) continue;
     const row = deriveFinanceRow({
       plan,
+      initialPlan: ctx.initialPlanByProject.get(project.id),
       // A co-department's plan figures are ignored by mergeShared; its card contributes only its own 집행.
       card: isLead ? leadCard : card,
       secured,
@@ -125,6 +126,7 @@ function financeDeps(ctx: ReportContext, project: CatalogProject): unknown[] {
     ctx.termKey,
     ctx.projectKeys.get(project.id),
     ctx.planByProject.get(project.id),
+    ctx.initialPlanByProject.get(project.id),
     ctx.firstReportedByProject.get(project.id),
     ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
   ];

@@ -63,6 +63,11 @@ export interface ReportInput {
   periodId: string;
   /** Confirmed plans, one per project; plans in another lifecycle are ignored with a warning. */
   plans: ExecutionPlan[];
+  /**
+   * Per project, the first confirmed version of its plan: 붙임5's 초기계획 ("최초 공약실천계획의 총계") for every
+   * half-year. A project not here (or no map) takes 초기계획 from its plan in `plans`.
+   */
+  initialPlans?: ReadonlyMap<string, ExecutionPlan> | undefined;
   /** Cards of this half-year: the lead department's (status, results) and optionally co-departments' (their 집행). */
   cards: ManagementCard[];
   /** Cards of the half-year compared with (default: the one before `periodId`). */

@@ -289,6 +289,21 @@ async function storedAll<T>(
  * it validated (confirmReceivedPlan), so confirmed ones are read as stored, like received documents.
  */
 export async function confirmedPlans(db: Kysely<Database> | Transaction<Database>): Promise<ExecutionPlan[]> {
+  return (await confirmedPlanHeads(db)).map((h) => h.plan);
+}
+
+/** A project's confirmed plan document as confirmedPlans reads it: its id, current version and plan. */
+interface ConfirmedPlanHead {
+  id: string;
+  version: number;
+  plan: ExecutionPlan;
+}
+
+const ownKey = (id: string, version: number, at: string): string => `${id}#${version}#${at}`;
+
+async function confirmedPlanHeads(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<ConfirmedPlanHead[]> {
   const cache = cacheOf(db).own;
   const heads = await db
     .selectFrom('documents')
@@ -299,7 +314,7 @@ export async function confirmedPlans(db: Kysely<Database> | Transaction<Database
     .orderBy('slot')
     .execute();
   const keyOf = (h: { id: string; version: number; updated_at: string }) =>
-    `${h.id}#${h.version}#${h.updated_at}`;
+    ownKey(h.id, h.version, h.updated_at);
   const missing = heads.filter((h) => !cache.has(keyOf(h)));
   if (cache.size + missing.length > MAX_CACHED) {
     cache.clear();
@@ -317,11 +332,69 @@ export async function confirmedPlans(db: Kysely<Database> | Transaction<Database
       .execute();
     for (const row of found) cache.set(keyOf(row), JSON.parse(row.json) as unknown);
   }
-  const own = heads
-    .map((h) => cache.get(keyOf(h)) as ExecutionPlan | undefined)
-    .filter((p) => p !== undefined);
-  const byProject = new Map(own.map((p) => [p.projectId, p]));
+  const byProject = new Map<string, ConfirmedPlanHead>();
+  for (const h of heads) {
+    const plan = cache.get(keyOf(h)) as ExecutionPlan | undefined;
+    if (plan !== undefined) byProject.set(plan.projectId, { id: h.id, version: h.version, plan });
+  }
   return [...byProject.values()];
+}
+
+/**
+ * 붙임5's 초기계획 ("2018년 임기시작 시점 최초 공약실천계획의 총계") per project: the earliest version of its confirmed
+ * plan document whose status was 'confirmed'. Every later confirmed version is either the plan confirmed again
+ * (a department re-sent it) or an approved change request applied to it, and neither changes the initial plan.
+ * The earliest is always a 실천계획 확정: an approval writes a version only over a plan already confirmed
+ * (decideChangeRequest refuses otherwise), and versions before the first confirmation are drafts. A document at
+ * version 1 (confirmed once, the usual case) is its own first version: only the others are looked up, in one
+ * query, and their versions are parsed once and kept with the confirmed plans (same key: id, version, time).
+ */
+async function initialPlansOf(
+  db: Kysely<Database> | Transaction<Database>,
+  heads: readonly ConfirmedPlanHead[],
+): Promise<Map<string, ExecutionPlan>> {
+  const initial = new Map<string, ExecutionPlan>();
+  for (const h of heads) initial.set(h.plan.projectId, h.plan);
+  const later = heads.filter((h) => h.version > 1);
+  if (later.length === 0) return initial;
+  const cache = cacheOf(db).own;
+  // SQLite gives the other columns of the row whose version is the minimum (its bare-column rule for min()).
+  const firsts = await db
+    .selectFrom('documents as d')
+    .innerJoin('document_versions as v', 'v.document_id', 'd.id')
+    .select(['v.document_id as id', sql<number>`min(v.version)`.as('version'), 'v.saved_at'])
+    .where('d.kind', '=', 'executionPlan')
+    .where('d.status', '=', 'confirmed')
+    .where('d.version', '>', 1)
+    .where('v.status', '=', 'confirmed')
+    .groupBy('v.document_id')
+    .execute();
+  const firstById = new Map(firsts.map((f) => [f.id, ownKey(f.id, f.version, f.saved_at)]));
+  let missing = firsts.filter((f) => !cache.has(ownKey(f.id, f.version, f.saved_at)));
+  if (cache.size + missing.length > MAX_CACHED) {
+    cache.clear();
+    cacheOf(db).memo.tables.clear();
+    missing = firsts;
+  }
+  for (let i = 0; i < missing.length; i += ROWIDS_PER_QUERY) {
+    const chunk = missing.slice(i, i + ROWIDS_PER_QUERY);
+    const found = await db
+      .selectFrom('document_versions')
+      .select(['document_id', 'version', 'saved_at', 'json'])
+      .where(
+        sql<boolean>`(document_id, version) in (values ${sql.join(chunk.map((f) => sql`(${f.id}, ${f.version})`))})`,
+      )
+      .execute();
+    for (const row of found) {
+      cache.set(ownKey(row.document_id, row.version, row.saved_at), JSON.parse(row.json) as unknown);
+    }
+  }
+  for (const h of later) {
+    const key = firstById.get(h.id);
+    const plan = key === undefined ? undefined : (cache.get(key) as ExecutionPlan | undefined);
+    if (plan !== undefined) initial.set(h.plan.projectId, plan);
+  }
+  return initial;
 }
 
 /** Totals of the cached documents, kept with them (keyed by object, so a document read anew is counted anew). */
@@ -374,6 +447,7 @@ export async function currentChangeRequests(db: Kysely<Database>): Promise<Chang
 /** Each project's 붙임5 row as first reported for the half-year (the red marking compares against it). */
 function firstReportedRows(
   plans: Map<string, ExecutionPlan>,
+  initialPlans: ReadonlyMap<string, ExecutionPlan>,
   catalog: Catalog,
   term: Term,
   first: { cards: ManagementCard[]; finance: FinanceRow[] },
@@ -414,7 +488,8 @@ function firstReportedRows(
     const financeByDepartment = financeFirst.get(project.id);
     const latestCard = cardsLatest.get(project.id);
     const latestFinance = financeLatest.get(project.id);
-    const deps: unknown[] = [termKey, plan];
+    const initialPlan = initialPlans.get(project.id);
+    const deps: unknown[] = [termKey, plan, initialPlan];
     for (const d of departments) {
       deps.push(
         d,
@@ -441,7 +516,7 @@ function firstReportedRows(
           const card = cardByDepartment?.get(department) ?? null;
           const secured = financeByDepartment?.get(department) ?? null;
           if (!card && !secured) return null;
-          return deriveFinanceRow({ plan, card, secured, ...keys, totals });
+          return deriveFinanceRow({ plan, initialPlan, card, secured, ...keys, totals });
         })
         .filter((r): r is FinanceTableRow => r !== null);
       if (perDepartment.length === 0) return null;
@@ -544,7 +619,9 @@ export async function buildReportInput(
   options: ReportOptions,
   comparePeriodId?: string,
 ): Promise<ReportInput> {
-  const plans = await confirmedPlans(db);
+  const heads = await confirmedPlanHeads(db);
+  const plans = heads.map((h) => h.plan);
+  const initialPlans = await initialPlansOf(db, heads);
   // Shared with the report and between reports: the first-reported rows and the tables need the same totals.
   const totals = sharedTotals(db, term);
   const cards = latestAndFirst(await receivedOf(db, 'managementCard', periodId));
@@ -562,6 +639,7 @@ export async function buildReportInput(
   const latestFinance = await storedAll<FinanceRow>(db, finance.latest);
   const first = firstReportedRows(
     new Map(plans.map((p) => [p.projectId, p])),
+    initialPlans,
     catalog,
     term,
     { cards: firstCards, finance: firstFinance },
@@ -575,6 +653,7 @@ export async function buildReportInput(
     term,
     periodId,
     plans,
+    initialPlans,
     cards: latestCards,
     previousCards,
     ...(previousPeriodId ? { previousPeriodId } : {}),

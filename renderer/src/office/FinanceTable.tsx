@@ -69,7 +69,8 @@ export function FinanceTable({
     <>
       <p className="office-legend" data-testid="finance-legend">
         <span className="legend-changed">붉은 숫자</span>: 처음 보고한 뒤 수정된 금액 (기 작성사항 수정) ·
-        단위: 백만원 · 사업 {finance.rowCount}개{changedCount > 0 ? ` · 수정된 사업 ${changedCount}개` : ''}
+        초기계획: 처음 확정한 공약실천계획서의 총계 · 단위: 백만원 · 사업 {finance.rowCount}개
+        {changedCount > 0 ? ` · 수정된 사업 ${changedCount}개` : ''}
       </p>
       {withoutPlan !== null && (
         <p className="office-legend" role="note" data-testid="finance-without-plan">
@@ -112,7 +113,12 @@ export function FinanceTable({
               </th>
             </tr>
             <tr>
-              <th scope="col">초기계획</th>
+              <th
+                scope="col"
+                title="처음 확정한 공약실천계획서의 연차별 투자수요 총계 (다시 확정해도 바뀌지 않음)"
+              >
+                초기계획
+              </th>
               <th scope="col">현재계획</th>
               <th scope="col">확보총계</th>
               {FUNDING_SOURCES.map((s) => (

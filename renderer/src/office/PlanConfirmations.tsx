@@ -25,7 +25,8 @@ const FILTER_LABELS: Record<Filter, string> = {
 
 /**
  * 실천계획서 확정: after the citizens' panel the office confirms the plans departments sent; a confirmed plan is
- * the frozen baseline of the cards and of 붙임5's 초기계획. Select several (or every plan waiting) and confirm them
+ * the frozen baseline of the cards, and the first one confirmed is 붙임5's 초기계획 (confirming a re-sent plan
+ * leaves it). Select several (or every plan waiting) and confirm them
  * at once, in one step that either confirms all of them or none.
  */
 export function PlanConfirmationsSection({
@@ -126,8 +127,9 @@ export function PlanConfirmationsSection({
   return (
     <>
       <p className="office-legend">
-        시민공약평가단 심의를 마친 공약실천계획서를 확정합니다. 확정된 계획서는 관리카드의 확정 항목과
-        재정집행 현황의 초기계획이 됩니다. 시민공약평가단이 승인한 조정 요청의
+        시민공약평가단 심의를 마친 공약실천계획서를 확정합니다. 확정된 계획서는 관리카드의 확정 항목이 되고,
+        처음 확정한 계획서의 투자수요 총계는 재정집행 현황의 초기계획이 됩니다 (다시 보낸 계획서를 확정해도
+        초기계획은 바뀌지 않습니다). 시민공약평가단이 승인한 조정 요청의
         변경(공약명·정책목표·사업기간·총사업비)은 부서가 계획서를 다시 보내 확정해도 그대로 유지됩니다. 확정할
         계획서 {counts.toConfirm}건 · 확정됨 {counts.confirmed}건 · 받지 않음 {counts.notReceived}건
       </p>

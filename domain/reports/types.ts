@@ -70,7 +70,10 @@ export interface ReportInput {
   initialPlans?: ReadonlyMap<string, ExecutionPlan> | undefined;
   /** Cards of this half-year: the lead department's (status, results) and optionally co-departments' (their 집행). */
   cards: ManagementCard[];
-  /** Cards of the half-year compared with (default: the one before `periodId`). */
+  /**
+   * Cards of the half-year compared with (default: the one before `periodId`), with the office's decisions for that
+   * half-year applied as for `cards`: the comparison starts from what that half-year's report shows.
+   */
   previousCards?: ManagementCard[];
   previousPeriodId?: string;
   /** 확보내역 rows of this half-year, lead and co-departments. */

@@ -205,6 +205,22 @@ describe('built reports kept until the data changes', () => {
           }),
       ],
       ['카드 다시 보냄', () => sent([cardDoc(cardFor(plan, 'partial'))])],
+      // The half-year compared with (2018-H2): its own decisions change the comparison's starting point.
+      [
+        '지난 반기 완료 카드',
+        async () =>
+          expect(await h.send('2018-H2', [cardDoc(cardFor(plan, 'completed'), '2018-H2')])).toBe('accepted'),
+      ],
+      [
+        '지난 반기 완료 거부',
+        () =>
+          handlers.decideCompletion({
+            projectId: '1-1-1',
+            periodId: '2018-H2',
+            decision: 'rejected',
+            note: '',
+          }),
+      ],
       [
         '완료 인정',
         () =>
@@ -217,14 +233,17 @@ describe('built reports kept until the data changes', () => {
       ],
     ];
     const amounts: number[] = [];
+    const before: (string | undefined)[] = [];
     for (const [what, step] of steps) {
       await step();
       const kept = await handlers.getOfficeReport(request);
       expect(kept, what).toEqual(await fresh());
       amounts.push(kept.report.finance.grandTotal.secured.total);
+      before.push(kept.report.comparison.projects.find((p) => p.projectId === '1-1-1')?.statusBefore);
     }
     // The steps did change the figures the kept parts hold.
     expect(amounts[1]).not.toBe(amounts[0]);
+    expect(before.slice(3, 6)).toEqual(['notSubmitted', 'completed', 'onTrack']);
   });
 
   it('a bundle imported by another process on the same data folder shows in the next report', async () => {

@@ -249,6 +249,63 @@ describe('office report with decisions', () => {
     });
   });
 
+  it("반기 비교 starts from the earlier half-year as its own report shows it: that half-year's decisions apply", async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    expect(await h.send('2019-H2', [cardDoc(cardFor(plan, 'completed'), '2019-H2')])).toBe('accepted');
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H2',
+      decision: 'rejected',
+      note: '증빙 부족',
+    });
+    expect(await h.send('2020-H1', [cardDoc(cardFor(plan, 'onTrack'), '2020-H1')])).toBe('accepted');
+    expect(await h.send('2020-H2', [cardDoc(cardFor(plan, 'onTrack'), '2020-H2')])).toBe('accepted');
+    const earlier = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+    expect(statusOf(earlier)?.onTrack).toBe(1);
+
+    const compared = async (periodId: string, comparePeriodId?: string) => {
+      const view = await handlers.getOfficeReport({ periodId, comparePeriodId, today: '2021-01-20' });
+      expect(view.report.comparison.fromPeriodId).toBe(comparePeriodId ?? '2019-H2');
+      return view.report.comparison;
+    };
+    // The next half-year, and a later one compared with 2019-H2: 정상추진 → 정상추진, not 완료 → 정상추진 (악화).
+    for (const comparison of [await compared('2020-H1'), await compared('2020-H2', '2019-H2')]) {
+      expect(comparison.projects.find((p) => p.projectId === '1-1-1')).toMatchObject({
+        statusBefore: 'onTrack',
+        statusAfter: 'onTrack',
+        statusTrend: 0,
+      });
+      expect(comparison.projects.find((p) => p.projectId === '1-1-1')?.changes).not.toContain('status');
+      expect(comparison.summary).toMatchObject({ worsened: 0, statusChanged: 0 });
+    }
+
+    // The 2019-H2 card re-sent with a 정책목표 of its own, and the office excludes it for 2019-H2: that report has
+    // no card for the project, so the comparison has none before either.
+    const changed = { ...cardFor(plan, 'onTrack'), policyGoal: '임의로 바꾼 정책목표' };
+    expect(await h.send('2019-H2', [cardDoc(changed, '2019-H2')])).toBe('accepted');
+    const conflict = (await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' }))
+      .conflicts[0];
+    expect(conflict).toMatchObject({ kind: 'frozenFields', periodId: '2019-H2', resolution: null });
+    await handlers.resolveConflict({
+      key: conflict?.key ?? '',
+      projectId: '1-1-1',
+      periodId: '2019-H2',
+      decision: 'rejected',
+      note: '확정 항목 임의 변경',
+    });
+    const excluded = await compared('2020-H1');
+    const project = excluded.projects.find((p) => p.projectId === '1-1-1');
+    expect(project).toMatchObject({
+      statusBefore: 'notSubmitted',
+      statusAfter: 'onTrack',
+      executedBefore: null,
+    });
+    expect(project?.changes).toContain('newCard');
+  });
+
   it('an approved change request rewrites the confirmed plan and enters the change history', async () => {
     const handlers = officeHandlers(h.office);
     const plan = basePlan();

@@ -146,9 +146,55 @@ function parseHeldMembers(manifest: string): string[] {
 const coDepartmentCardKey = (card: ManagementCard): string =>
   `co-card:${card.projectId}:${card.periodId}:${card.department}`;
 
+/** A card whose 완료 the office rejected, as the tables count it: 정상추진 until a later request is accepted. */
+const reverted = new WeakMap<ManagementCard, ManagementCard>();
+function revertedCompletion(card: ManagementCard): ManagementCard {
+  // The same copy for the same card each build, so the kept parts (report-memo) that depend on it stay reusable.
+  let copy = reverted.get(card);
+  if (copy === undefined) {
+    copy = { ...card, status: 'onTrack' as const };
+    reverted.set(card, copy);
+  }
+  return copy;
+}
+
+/**
+ * One half-year's cards with the office's decisions on them applied, as that half-year's own report applies them:
+ * cards excluded by a rejected frozen-field conflict or an unaccepted co-department card leave, a rejected 완료
+ * reverts. Conflicts and 완료 decisions are keyed by the card's own half-year, so each is found for its half-year.
+ */
+function decidedCards(
+  catalog: Catalog,
+  plans: ExecutionPlan[],
+  cards: ManagementCard[],
+  completion: CompletionDecisionOf,
+  resolved: (c: Unresolved) => Conflict,
+  planFor: (card: ManagementCard) => ExecutionPlan | undefined,
+): { cards: ManagementCard[]; excludedCards: Set<string>; conflicts: Conflict[] } {
+  const frozen = frozenFieldConflicts(plans, cards, planFor).map(resolved);
+  const coCards = coDepartmentCardConflicts(catalog, cards).map(resolved);
+  const excludedCards = new Set(
+    frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
+  );
+  const excluded = new Set([
+    ...excludedCards,
+    ...coCards.filter((c) => c.resolution !== 'accepted').map((c) => `${c.projectId}|${c.department}`),
+  ]);
+  const decided = cards
+    .filter((card) => !excluded.has(`${card.projectId}|${card.department}`))
+    .map((card) => {
+      if (card.status !== 'completed') return card;
+      return completion(card.projectId, card.periodId)?.decision === 'rejected'
+        ? revertedCompletion(card)
+        : card;
+    });
+  return { cards: decided, excludedCards, conflicts: [...frozen, ...coCards] };
+}
+
 /**
  * The report input with the office's decisions applied: rejected cards leave the tables, rejected 완료 reverts,
- * a co-department's card counts only once accepted; 완료 not decided yet is marked as waiting.
+ * a co-department's card counts only once accepted; 완료 not decided yet is marked as waiting. The half-year
+ * compared with gets its own decisions too, so the comparison starts from what that half-year's report showed.
  */
 function decidedInput(
   input: ReportInput,
@@ -166,23 +212,11 @@ function decidedInput(
       resolvedAt: decided?.decidedAt ?? null,
     };
   };
-  const frozen = frozenFieldConflicts(input.plans, input.cards, planFor).map(resolved);
-  const coCards = coDepartmentCardConflicts(input.catalog, input.cards).map(resolved);
-  const excludedCards = new Set(
-    frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
-  );
-  const excluded = new Set([
-    ...excludedCards,
-    ...coCards.filter((c) => c.resolution !== 'accepted').map((c) => `${c.projectId}|${c.department}`),
-  ]);
-  const cards = input.cards
-    .filter((card) => !excluded.has(`${card.projectId}|${card.department}`))
-    .map((card) => {
-      const decision = completion(card.projectId, card.periodId);
-      if (card.status !== 'completed' || decision?.decision !== 'rejected') return card;
-      // 완료 not accepted by the office: the project stays 정상추진 until a later half-year's request is accepted.
-      return { ...card, status: 'onTrack' as const };
-    });
+  const decide = (cards: ManagementCard[]) =>
+    decidedCards(input.catalog, input.plans, cards, completion, resolved, planFor);
+  const { cards, excludedCards, conflicts } = decide(input.cards);
+  // The earlier half-year's conflicts are that report's to list; here they only decide which cards count.
+  const previousCards = input.previousCards === undefined ? undefined : decide(input.previousCards).cards;
   // 완료 reported and not decided yet: counted as 완료, and the tables say how many wait.
   const completionUndecided = new Set(
     cards
@@ -195,8 +229,14 @@ function decidedInput(
       .map((card) => card.projectId),
   );
   return {
-    input: { ...input, cards, completionUndecided, excludedCards },
-    conflicts: [...frozen, ...coCards, ...held.map(resolved)],
+    input: {
+      ...input,
+      cards,
+      ...(previousCards === undefined ? {} : { previousCards }),
+      completionUndecided,
+      excludedCards,
+    },
+    conflicts: [...conflicts, ...held.map(resolved)],
   };
 }
 
@@ -266,7 +306,8 @@ export async function officeReport(
     differences,
     lastRevisions,
   );
-  const inForce = await plansInForce(db, term, raw.plans, raw.cards);
+  // One map for both half-years' cards: the compared half-year's cards are held to the plan in force for it too.
+  const inForce = await plansInForce(db, term, raw.plans, [...raw.cards, ...(raw.previousCards ?? [])]);
   const { input, conflicts } = decidedInput(raw, completion, conflictDecisions, held, (card) =>
     inForce.get(card),
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { CardStatus } from '../documents';
 import { buildOfficeReport } from './build-report';
 import { scenario } from './scenario';
-import { catalog } from './test-fixtures';
+import { catalog, emptyInput, makeCard, makePlan, project } from './test-fixtures';
 import type { ConsolidatedFinanceRow, OfficeReport } from './types';
 
 const areaOf = (projectId: string) =>
@@ -273,10 +274,10 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
   const report = buildOfficeReport(scenario());
 
   it('flags 일부추진/보류, low execution and missed milestones', () => {
+    // 3-2-1 (이행 후 계속 추진) misses its 2018-H2 milestone too, but it reached its goal: not lagging.
     expect(report.lagging.map((l) => [l.projectId, l.reasons])).toEqual([
       ['1-1-7', ['status', 'lowExecution']],
       ['1-4-1', ['status', 'lowExecution', 'missedMilestones']],
-      ['3-2-1', ['missedMilestones']],
     ]);
     // 7-3-1 has a confirmed plan and no card (미제출): its 0% is no finding of the lagging table; the
     // submissions table lists it as missing.
@@ -285,9 +286,33 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
     // 2019-H1: half of the 2019 plan (1000) is due; 75.25 executed.
     expect(shared?.plannedSoFar).toBe(500);
     expect(shared?.executionRate).toBeCloseTo(75.25 / 500, 12);
-    expect(report.lagging[2]?.missedMilestones).toEqual([
-      { unitId: 'u1', unitName: '단위사업 1', periodId: '2018-H2', planned: '착수' },
+    expect(report.lagging[1]?.missedMilestones).toEqual([
+      { unitId: 'u1', unitName: '단위사업 1', periodId: '2019-H1', planned: '계획' },
     ]);
+  });
+
+  it('a project that reached its goal (완료, 이행 후 계속 추진) or was dropped is not lagging for low execution or a missed milestone', () => {
+    // 200 of 투자수요 in 2019: 100 due by 2019-H1, 10 executed (10 %), and the 2019-H1 milestone without a result.
+    const plan = makePlan(project('1-1-1'), {
+      units: [{ needs: [['city', '2019', 200]], schedule: { '2019-H1': '착수' } }],
+    });
+    const laggingWith = (status: CardStatus) => {
+      const input = emptyInput('2019-H1');
+      input.plans = [plan];
+      input.cards = [makeCard(plan, '2019-H1', { status, executed: [[['city', '2019-H1', 10]]] })];
+      return buildOfficeReport(input).lagging.find((l) => l.projectId === '1-1-1');
+    };
+    expect(laggingWith('onTrack')).toMatchObject({
+      status: 'onTrack',
+      reasons: ['lowExecution', 'missedMilestones'],
+      executionRate: 0.1,
+      missedMilestones: [{ unitId: 'u1', periodId: '2019-H1', planned: '착수' }],
+    });
+    expect(laggingWith('partial')?.reasons).toEqual(['status', 'lowExecution', 'missedMilestones']);
+    expect(laggingWith('onHold')?.reasons).toEqual(['status', 'lowExecution', 'missedMilestones']);
+    expect(laggingWith('completed')).toBeUndefined();
+    expect(laggingWith('continuing')).toBeUndefined();
+    expect(laggingWith('dropped')).toBeUndefined();
   });
 
   it('sums citizen participation over the lead cards only', () => {

@@ -26,7 +26,8 @@ export const EXECUTION_RATE_DEFINITION =
 
 export const LAGGING_DEFINITION =
   '부진사업: 추진상황이 일부추진 또는 보류이거나, 집행률이 기준 미만이거나, 해당 반기까지의 연차별 추진계획에 ' +
-  '실적이 없는 사업 (폐기 사업은 집행률·추진계획 기준에서 제외, 미제출 사업은 제출 현황에서 봅니다).';
+  '실적이 없는 사업 (목표를 달성한 완료·이행 후 계속 추진 사업과 폐기 사업은 집행률·추진계획 기준에서 제외, ' +
+  '미제출 사업은 제출 현황에서 봅니다).';
 
 /**
  * The part of the current plan (임기내, per budget year) due by the end of `periodId`: each year counts with the
@@ -128,12 +129,15 @@ function laggingOf(
   if (status === 'partial' || status === 'onHold') reasons.push('status');
 
   const rate = row === undefined ? null : rateWithShares(row, of.shares);
+  // A project that reached its goal (완료 — as the office decided it —, 이행 후 계속 추진) is not lagging for money
+  // left unspent or a milestone it no longer needed, nor is a dropped one (폐기).
+  const exempt = status === 'completed' || status === 'continuing' || status === 'dropped';
   // A project with no card (미제출) executed nothing this report can see: the submissions table lists it instead.
-  const rated = status !== 'dropped' && status !== 'notSubmitted';
+  const rated = !exempt && status !== 'notSubmitted';
   if (rated && rate?.rate != null && rate.rate < of.threshold) reasons.push('lowExecution');
 
   const missed: MissedMilestone[] = [];
-  if (card !== null && status !== 'dropped') {
+  if (card !== null && !exempt) {
     // The schedule is frozen from the plan; the card carries the results.
     const units = plan?.unitProjects ?? card.unitProjects;
     for (const unit of units) {

@@ -203,6 +203,35 @@ describe('office report with decisions', () => {
     expect(accepted.report.statusTables.total.completedUndecided).toBe(0);
   });
 
+  it('부진 사업 follows the decided status: a 완료 waiting or accepted is not lagging, a rejected one (정상추진) is', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    // 완료, and the second unit's 2019-H1 milestone has no result (its 집행률 is above the 기준).
+    const card = cardFor(plan, 'completed');
+    card.unitProjects = card.unitProjects.map((u, i) => (i === 1 ? { ...u, results: {} } : u));
+    expect(await h.send('2019-H1', [cardDoc(card)])).toBe('accepted');
+    const laggingOf = async () =>
+      (await handlers.getOfficeReport(request)).report.lagging.find((l) => l.projectId === '1-1-1');
+
+    expect(await laggingOf()).toBeUndefined();
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '',
+    });
+    expect(await laggingOf()).toMatchObject({ status: 'onTrack', reasons: ['missedMilestones'] });
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+    });
+    expect(await laggingOf()).toBeUndefined();
+  });
+
   it('a 완료 accepted once stays accepted while later cards report 완료; a rejection is asked again', async () => {
     const handlers = officeHandlers(h.office);
     const plan = basePlan();

@@ -15,7 +15,10 @@ import {
 import { formatAmount, formatRate } from './format';
 import { useProgressiveRows } from './use-progressive';
 
-/** 부진 사업: 일부추진/보류, execution below the threshold, planned milestones without a result. */
+/**
+ * 부진 사업: 일부추진/보류, execution below the threshold, planned milestones without a result (the last two not for
+ * 완료, 이행 후 계속 추진 or 폐기).
+ */
 export function LaggingTable({
   lagging,
   threshold,

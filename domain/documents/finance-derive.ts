@@ -11,12 +11,13 @@ import {
   periodsThrough,
   type SourceGrid,
   toMilli,
+  yearOfPeriod,
 } from './totals';
 
 /**
  * 붙임5 재정집행 현황, derived: 초기계획 from the first confirmed plan's 연차별 투자수요, 현재계획 and 임기내 계획 from the
- * card's, 집행 from the card's executed half-years grouped by year, 확보내역 and 비고 from the department's
- * finance row. All amounts in 백만원.
+ * card's, 집행 from the card's executed half-years grouped by year (a co-department's from its finance row),
+ * 확보내역 and 비고 from the department's finance row. All amounts in 백만원.
  *
  * `byYear` lists the amounts per budget year in the order of the term's budget years (`budgetYears` below, the
  * report's `finance.budgetYears`): index i is the year budgetYears[i]. An array, not an object keyed by year:
@@ -63,6 +64,12 @@ export interface DeriveFinanceInput {
   periods: readonly string[];
   /** Totals already computed for these documents over the same `budgetYears` and `periods` (the report's cache). */
   totals?: DocumentTotals | undefined;
+  /**
+   * The department is one of the project's co-departments (협조부서), not its lead: it writes no card, and its 집행
+   * is its finance row's `executed`. A row written before that field existed falls back to the department's card
+   * (one the office took in), so the two never add up.
+   */
+  coDepartment?: boolean | undefined;
 }
 
 /**
@@ -92,6 +99,24 @@ const sameYears = (a: readonly string[], b: readonly string[]): boolean =>
 
 const NO_EXECUTED: ExecutedSums = { byYearMilli: [], total: 0 };
 
+/**
+ * A co-department's 집행 as its finance row reports it, by budget year; years after the row's own half-year have
+ * not happened and count nothing (as a card's later half-years do not).
+ */
+function rowExecutedSums(row: FinanceRow, budgetYears: readonly string[]): ExecutedSums {
+  const through = yearOfPeriod(row.periodId);
+  const byYearMilli = budgetYears.map((year) => (year <= through ? toMilli(row.executed?.[year]) : 0));
+  return { byYearMilli, total: fromMilli(byYearMilli.reduce((a, b) => a + b, 0)) };
+}
+
+/** Where the department's 임기내 집행 comes from: the lead's card, or a co-department's own finance row. */
+function departmentExecuted(input: DeriveFinanceInput, totals: DocumentTotals): ExecutedSums {
+  const { card, secured } = input;
+  if (input.coDepartment === true && secured !== null && secured.executed !== undefined)
+    return rowExecutedSums(secured, input.budgetYears);
+  return card === null ? NO_EXECUTED : totals.executedOf(card);
+}
+
 export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   const { plan, card, secured, budgetYears, periods } = input;
   // Sums kept by the caller count only when arranged by the same years (they are positional).
@@ -103,7 +128,7 @@ export function deriveFinanceRow(input: DeriveFinanceInput): FinanceTableRow {
   const inForce = totals.investmentOf(plan);
   const initial = input.initialPlan === undefined ? inForce : totals.investmentOf(input.initialPlan);
   const current = card === null ? inForce : totals.investmentOf(card);
-  const executed = card === null ? NO_EXECUTED : totals.executedOf(card);
+  const executed = departmentExecuted(input, totals);
   const executedByYear: number[] = [];
   const termPlanByYear: number[] = [];
   let executedMilli = 0;

@@ -8,6 +8,7 @@ import {
   moneyCellSchema,
   periodIdSchema,
   projectIdSchema,
+  recordSchema,
   SCHEMA_VERSION,
   schemaVersionSchema,
   strictObject,
@@ -16,7 +17,8 @@ import {
 
 /**
  * 붙임5 재정집행 현황, the part a department types: its 확보내역 (budget actually secured '18–'22.6, by source)
- * and 비고. Everything else in the row (plans, executed amounts, 이행도) is derived from the plan and the card
+ * and 비고, and — for a co-department (협조부서), which writes no card — its own 임기내 집행 per budget year.
+ * Everything else in the row (plans, the lead's executed amounts, 이행도) is derived from the plan and the card
  * by `deriveFinanceRow`, so nothing is typed twice.
  */
 
@@ -28,6 +30,16 @@ export const securedAmountsSchema = strictObject({
   other: moneyCellSchema,
 });
 export type SecuredAmounts = z.output<typeof securedAmountsSchema>;
+
+/** A budget year of the term ("2019"); 임기후 has no 집행. */
+export const executedYearKeySchema = z.string().regex(/^\d{4}$/, '연도는 "2019" 형식이어야 합니다');
+
+/**
+ * 임기내 집행 per budget year ("2019" → 백만원), all sources together as 붙임5 lists it. Only a co-department's
+ * row carries it: the lead department's 집행 is its card's 연차별 집행액.
+ */
+export const executedByYearSchema = recordSchema(executedYearKeySchema, moneyCellSchema);
+export type ExecutedByYear = z.output<typeof executedByYearSchema>;
 
 export const financeRowSchema = strictObject({
   kind: z.literal('financeRow'),
@@ -41,6 +53,11 @@ export const financeRowSchema = strictObject({
   periodId: periodIdSchema,
   /** 확보내역 per source (국비, 시·도비, 시군구비, 민간, 기타); 확보총계 is their sum. */
   secured: securedAmountsSchema,
+  /**
+   * A co-department's own 임기내 집행 by budget year. Optional: rows written before co-departments reported 집행
+   * here (stored, sent in bundles) have none, which reads as no 집행.
+   */
+  executed: executedByYearSchema.optional(),
   /** 비고 (참고사항). */
   note: textSchema(),
 });
@@ -65,8 +82,9 @@ export function emptyFinanceRow(projectId: string, department: string, periodId:
 }
 
 /**
- * A half-year's row started from the previous one: 확보내역 is a running total over the term ('18–'22.6), so its
- * figures carry over for the department to bring up to date; 비고 is the half-year's own and starts blank.
+ * A half-year's row started from the previous one: 확보내역 is a running total over the term ('18–'22.6), and
+ * 집행 per year is the term's record, so their figures carry over for the department to bring up to date; 비고 is
+ * the half-year's own and starts blank.
  */
 export function newFinanceRowFromPrevious(
   previous: FinanceRow | null,
@@ -75,6 +93,9 @@ export function newFinanceRowFromPrevious(
   periodId: string,
 ): FinanceRow {
   const row = emptyFinanceRow(projectId, department, periodId);
-  if (previous !== null) row.secured = { ...previous.secured };
+  if (previous !== null) {
+    row.secured = { ...previous.secured };
+    if (previous.executed !== undefined) row.executed = { ...previous.executed };
+  }
   return row;
 }

@@ -1,5 +1,6 @@
 import changeRequestJson from '../../docs/examples/change-request.json';
 import planJson from '../../docs/examples/execution-plan.json';
+import financeRowCoDepartmentJson from '../../docs/examples/finance-row-co-department.json';
 import financeRowJson from '../../docs/examples/finance-row.json';
 import cardJson from '../../docs/examples/management-card.json';
 import { changeRequestSchema, type ChangeRequest } from './change-request';
@@ -22,10 +23,19 @@ export const PERIODS = [
 export const BUDGET_YEARS = ['2018', '2019', '2020', '2021', '2022'];
 export const TERM: ValidationContext = { periods: PERIODS, budgetYears: BUDGET_YEARS };
 
-export const examples = { planJson, cardJson, financeRowJson, changeRequestJson } as const;
+export const examples = {
+  planJson,
+  cardJson,
+  financeRowJson,
+  financeRowCoDepartmentJson,
+  changeRequestJson,
+} as const;
 
 export const examplePlan = (): ExecutionPlan => executionPlanSchema.parse(structuredClone(planJson));
 export const exampleCard = (): ManagementCard => managementCardSchema.parse(structuredClone(cardJson));
 export const exampleFinanceRow = (): FinanceRow => financeRowSchema.parse(structuredClone(financeRowJson));
+/** 1-1-7's co-department (여성가족정책실) with its own 임기내 집행. */
+export const exampleCoDepartmentFinanceRow = (): FinanceRow =>
+  financeRowSchema.parse(structuredClone(financeRowCoDepartmentJson));
 export const exampleChangeRequest = (): ChangeRequest =>
   changeRequestSchema.parse(structuredClone(changeRequestJson));

@@ -24,7 +24,12 @@ import { financeFieldLabel } from './finance-labels';
 export function describeBundleDifferences(
   counted: readonly Document[],
   held: readonly Document[],
-  context: { term: Term; plans: ReadonlyMap<string, ExecutionPlan> },
+  context: {
+    term: Term;
+    plans: ReadonlyMap<string, ExecutionPlan>;
+    /** The project's lead department (the catalog's); without it, the department that wrote the plan. */
+    leadOf?: (projectId: string) => string | undefined;
+  },
 ): string[] {
   const key = (d: Document) => `${d.kind}|${d.projectId}|${slotKey(d)}`;
   const countedByKey = new Map(counted.map((d) => [key(d), d]));
@@ -74,8 +79,13 @@ export function describeBundleDifferences(
     if (plan === undefined) continue;
     // A document one bundle lacks is not a zero: what counts for it is an earlier revision's (listed above as
     // in one bundle only), so the amounts compare only what both bundles carry.
-    const rowOf = (s: typeof before, other: typeof before): FinanceTableRow =>
-      deriveFinanceRow({ plan, card: s.card ?? other.card, secured: s.secured ?? other.secured, ...keys });
+    const lead = context.leadOf?.(projectId) ?? plan.department;
+    const rowOf = (s: typeof before, other: typeof before): FinanceTableRow => {
+      const secured = s.secured ?? other.secured;
+      const card = s.card ?? other.card;
+      const department = secured?.department ?? card?.department ?? lead;
+      return deriveFinanceRow({ plan, card, secured, ...keys, coDepartment: department !== lead });
+    };
     const beforeRow = rowOf(before, after);
     const afterRow = rowOf(after, before);
     const beforeAmounts = amountFields(beforeRow, keys.budgetYears);

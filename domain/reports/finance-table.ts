@@ -94,12 +94,14 @@ export function consolidatedRowOf(
     const row = deriveFinanceRow({
       plan,
       initialPlan: ctx.initialPlanByProject.get(project.id),
-      // A co-department's plan figures are ignored by mergeShared; its card contributes only its own 집행.
+      // A co-department's plan figures are ignored by mergeShared; it contributes only its own 확보 and 집행 (from
+      // its finance row; from a card the office took in only for a row written before rows held 집행).
       card: isLead ? leadCard : card,
       secured,
       budgetYears: ctx.budgetYearKeys,
       periods: ctx.periods,
       totals: ctx.totals,
+      coDepartment: !isLead,
     });
     row.departments = [department];
     perDepartment.push(row);

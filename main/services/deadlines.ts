@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DeadlineView, DerivedFinance } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
+import { findProject } from '../../domain/catalog/lookup';
 import { projectsForDepartment } from '../../domain/catalog/search';
 import {
   checkDocument,
@@ -99,6 +100,8 @@ export async function derivedFinance(
     card: cardDoc ? managementCardSchema.parse(cardDoc.json) : null,
     secured: financeDoc ? financeRowSchema.parse(financeDoc.json) : null,
     ...termKeys(term),
+    // A co-department's 집행 is what its own row reports (it writes no card).
+    coDepartment: findProject(catalog, projectId)?.leadDepartment !== department,
   });
   return { row, missing: null };
 }

@@ -156,7 +156,11 @@ export async function validationContextFor(
         department: doc.department,
       }),
     );
-    return { ...base, card: parseStored(managementCardSchema, card) };
+    return {
+      ...base,
+      card: parseStored(managementCardSchema, card),
+      leadDepartment: findProject(catalog, doc.projectId)?.leadDepartment,
+    };
   }
   return base;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
 import { documentSchema, type Document, type ExecutionPlan } from '../../domain/documents';
+import { findProject } from '../../domain/catalog/lookup';
 import { describeBundleDifferences } from '../../domain/reports/bundle-differences';
 import type { Term } from '../../domain/term/types';
 import type { HeldBundle } from '../../db/bundles';
@@ -32,7 +33,14 @@ export async function heldBundleDifferences(
         const plan = await confirmedPlanOf(db, catalog, projectId);
         if (plan !== null) plans.set(projectId, plan);
       }
-      out.set(h.sha256, describeBundleDifferences(counted, heldDocs, { term, plans }));
+      out.set(
+        h.sha256,
+        describeBundleDifferences(counted, heldDocs, {
+          term,
+          plans,
+          leadOf: (projectId) => findProject(catalog, projectId)?.leadDepartment,
+        }),
+      );
     } catch (error) {
       out.set(h.sha256, [
         `두 번들의 내용을 비교하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,

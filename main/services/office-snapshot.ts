@@ -516,7 +516,8 @@ function firstReportedRows(
           const card = cardByDepartment?.get(department) ?? null;
           const secured = financeByDepartment?.get(department) ?? null;
           if (!card && !secured) return null;
-          return deriveFinanceRow({ plan, initialPlan, card, secured, ...keys, totals });
+          const coDepartment = department !== project.leadDepartment;
+          return deriveFinanceRow({ plan, initialPlan, card, secured, ...keys, totals, coDepartment });
         })
         .filter((r): r is FinanceTableRow => r !== null);
       if (perDepartment.length === 0) return null;

@@ -92,6 +92,7 @@ export function DocumentEditor(props: {
           periodLabel={periodLabel}
           onReload={reload}
           onClose={props.onClose}
+          isLead={isLead}
           onOpenCard={
             isLead
               ? () => props.onOpen({ kind: 'managementCard', projectId: docRef.projectId, slot: docRef.slot })

@@ -11,6 +11,7 @@ import {
   securedTotal,
   type FinanceRow,
 } from '../../../domain/documents';
+import { listBudgetYears } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { EditorFrame } from './EditorFrame';
 import { FinancePanel } from './FinancePanel';
@@ -18,10 +19,14 @@ import { AmountCell, asAnyForm, cellNumber, formatMoney, TextArea, type AnyForm 
 import { PasteNote, useGridPaste } from './grids';
 import { securedLayout } from './paste-grid';
 import { FinancePrint } from './print';
+import { RowExecutedGrid } from './RowExecutedGrid';
 import { useAutosave } from './use-autosave';
 import { printable } from './partial-save';
 
-/** 붙임5 재정집행 현황 — the department's own 확보내역 and 비고; the rest of the row is derived. */
+/**
+ * 붙임5 재정집행 현황 — the department's own 확보내역 and 비고, and a co-department's own 임기내 집행 (it writes no
+ * card); the rest of the row is derived.
+ */
 
 type RowIn = z.input<typeof financeRowSchema>;
 type RowOut = z.output<typeof financeRowSchema>;
@@ -56,13 +61,20 @@ export function FinanceRowForm(props: {
   onReload: () => void;
   onClose: () => void;
   onOpenCard?: () => void;
+  /** The department leads the project: its 집행 comes from its card, so the row asks for none. */
+  isLead: boolean;
 }) {
   const doc = props.opened.document as FinanceRow;
   const form = useForm<RowIn, unknown, RowOut>({
     resolver: zodResolver(financeRowSchema),
-    defaultValues: doc,
+    // A co-department's cells are named "executed.2019": the record must exist, or the form would make an array.
+    defaultValues: props.isLead ? doc : { ...doc, executed: doc.executed ?? {} },
     mode: 'onChange',
   });
+  // The budget years up to the row's half-year (later years have not happened).
+  const executedYears = props.isLead
+    ? []
+    : listBudgetYears(props.term).filter((y) => y.key <= doc.periodId.slice(0, 4));
   const any = asAnyForm(form);
   const handle = useAutosave(any, props.opened);
   const paste = useGridPaste(any, SECURED_NAMES, 'money', SECURED_LAYOUT);
@@ -97,6 +109,7 @@ export function FinanceRowForm(props: {
           <FinancePrint
             row={printable(financeRowSchema, form.getValues(), handle.lastSaved(), doc)}
             projectName={props.projectName}
+            executedYears={executedYears}
             derived={derivedRow('print-finance-row')}
           />
         );
@@ -143,6 +156,20 @@ export function FinanceRowForm(props: {
         <PasteNote note={paste.note} testId="secured-paste-note" />
         <TextArea form={any} name="note" label="비고 (참고사항)" />
       </fieldset>
+      {props.isLead ? (
+        <p className="hint" data-testid="executed-from-card">
+          주관부서의 임기내 집행은 관리카드의 연차별 집행액에서 계산되므로 여기에 입력하지 않습니다.
+        </p>
+      ) : (
+        <fieldset className="section" data-path="executed">
+          <legend>임기내 집행 (자기 부서 집행액, 백만원)</legend>
+          <p className="hint">
+            협조부서는 관리카드를 쓰지 않으니, 이 사업에 자기 부서가 집행한 금액을 연도별로 적습니다.
+            주관부서의 집행액과 합쳐 재정집행 현황에 실립니다.
+          </p>
+          <RowExecutedGrid form={any} years={executedYears} />
+        </fieldset>
+      )}
     </EditorFrame>
   );
 }

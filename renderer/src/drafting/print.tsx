@@ -17,6 +17,7 @@ import {
   PARTICIPATION_COUNT_KEYS,
   PARTICIPATION_COUNT_LABELS,
   securedTotal,
+  sumAmounts,
   type ChangeRequest,
   type CitizenParticipation,
   type ContactPerson,
@@ -27,7 +28,12 @@ import {
   type TotalCost,
   withShownStatusDetails,
 } from '../../../domain/documents';
-import { listBudgetYears, listPeriods, listScheduleColumns } from '../../../domain/term/periods';
+import {
+  type BudgetYearColumn,
+  listBudgetYears,
+  listPeriods,
+  listScheduleColumns,
+} from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { formatMoney } from './form-kit';
 
@@ -410,16 +416,21 @@ export function FinancePrint({
   row,
   projectName,
   derived,
+  executedYears = [],
 }: {
   row: FinanceRow;
   projectName: string;
   derived?: ReactNode;
+  /** A co-department's row: its own 임기내 집행 for these years (none for the lead, whose 집행 is its card's). */
+  executedYears?: readonly BudgetYearColumn[];
 }) {
   // The whole 붙임5 row goes under it: a wide table, printed on a landscape page.
   return (
     <article className="print-doc print-doc-wide">
-      <h1>재정집행 현황 — 확보내역</h1>
-      <p className="print-sub">{halfYearLabel(row.periodId)} (임기 중 확보 누계, 백만원)</p>
+      <h1>재정집행 현황 — {executedYears.length > 0 ? '확보·집행내역' : '확보내역'}</h1>
+      <p className="print-sub">
+        {halfYearLabel(row.periodId)} (임기 중 {executedYears.length > 0 ? '확보·집행' : '확보'} 누계, 백만원)
+      </p>
       <table className="print-table">
         <tbody>
           <tr>
@@ -443,6 +454,22 @@ export function FinancePrint({
               {formatMoney(securedTotal(row.secured))} 백만원
             </td>
           </tr>
+          {executedYears.map((y) => (
+            <tr key={y.key}>
+              <th scope="row">임기내 집행 {y.label}</th>
+              <td colSpan={3} className="num" data-testid={`print-executed-${y.key}`}>
+                {formatMoney(row.executed?.[y.key] ?? 0)} 백만원
+              </td>
+            </tr>
+          ))}
+          {executedYears.length > 0 && (
+            <tr>
+              <th scope="row">임기내 집행 계</th>
+              <td colSpan={3} className="num" data-testid="print-executed-total">
+                {formatMoney(sumAmounts(executedYears.map((y) => row.executed?.[y.key])))} 백만원
+              </td>
+            </tr>
+          )}
           <Row label="비고">{row.note}</Row>
         </tbody>
       </table>

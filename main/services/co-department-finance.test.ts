@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutionPlan, FinanceRow } from '../../domain/documents';
+import { exampleCoDepartmentFinanceRow } from '../../domain/documents/test-fixtures';
+import { importBundleInputs } from './bundle-import';
+import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
+import { officeHandlers } from './office-handlers';
+import { basePlan, cardFor, direct, request, useOfficeHarness } from './test-support/office-harness';
+
+/**
+ * 1-1-7 is led by 경제진흥본부 with 여성가족정책실 as co-department. Both send signed bundles through the real import;
+ * the co-department's 집행 travels in its finance row (it writes no card) and joins the project's 붙임5 row.
+ */
+
+const h = useOfficeHarness();
+const CO = '여성가족정책실';
+
+type View = Awaited<ReturnType<ReturnType<typeof officeHandlers>['getOfficeReport']>>;
+const rowOf = (view: View) => {
+  const row = view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7');
+  if (row === undefined) throw new Error('no 1-1-7 row');
+  return row;
+};
+const at2019 = (byYear: readonly number[]) => byYear[1] ?? 0;
+
+describe("a co-department's 집행 in the office's 붙임5", () => {
+  it('the row and the grand total add the 집행 of its finance row to the lead card; a re-sent amount is red', async () => {
+    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
+    try {
+      await enroll(h.office, co);
+      const handlers = officeHandlers(h.office);
+      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
+      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
+      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
+      const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
+      expect(await h.send('2019-H1', [{ path: 'documents/card-1-1-7-2019-H1.json', json: leadCard }])).toBe(
+        'accepted',
+      );
+      const leadOnly = rowOf(await handlers.getOfficeReport(request));
+      expect(leadOnly.departments).toEqual(['경제진흥본부']);
+
+      // The co-department's row: 2.5 in 2018 and 7.5 in 2019 (백만원), 60 secured.
+      let previous: string | null = null;
+      const sendCo = async (revision: number, row: FinanceRow) => {
+        const bytes = await signSubmission(await privateKeyOf(co), {
+          department: CO,
+          period: '2019-H1',
+          revision,
+          previousBundleSha256: previous,
+          documents: [{ path: 'documents/finance-1-1-7-2019-H1.json', json: row }],
+        });
+        const [result] = await importBundleInputs(
+          h.office,
+          [{ name: `co-r${revision}.pledge`, bytes }],
+          direct,
+        );
+        previous = sha256Hex(bytes);
+        return result;
+      };
+      const row = exampleCoDepartmentFinanceRow();
+      expect(row.executed).toEqual({ '2018': 2.5, '2019': 7.5 });
+      expect(await sendCo(1, row)).toMatchObject({ status: 'accepted', department: CO });
+
+      const shared = await handlers.getOfficeReport(request);
+      const merged = rowOf(shared);
+      expect(merged.departments).toEqual(['경제진흥본부', CO]);
+      expect(merged.termExecuted.total).toBeCloseTo(leadOnly.termExecuted.total + 10, 6);
+      expect(merged.termExecuted.byYear[0]).toBeCloseTo((leadOnly.termExecuted.byYear[0] ?? 0) + 2.5, 6);
+      expect(at2019(merged.termExecuted.byYear)).toBeCloseTo(at2019(leadOnly.termExecuted.byYear) + 7.5, 6);
+      expect(merged.secured.total).toBeCloseTo(leadOnly.secured.total + 60, 6);
+      // The plan figures and 이행도 are still the lead's card's.
+      expect(merged.termPlan).toEqual(leadOnly.termPlan);
+      expect(merged.status).toBe('onTrack');
+      // 1-1-7 is the only project with a row: the grand total is its row.
+      expect(shared.report.finance.grandTotal.termExecuted.total).toBeCloseTo(merged.termExecuted.total, 6);
+      expect(merged.changedFields).toEqual([]);
+
+      // Re-sent with 9 in 2019: the table follows, and the amounts changed since first reported are marked.
+      expect(await sendCo(2, { ...row, executed: { '2018': 2.5, '2019': 9 } })).toMatchObject({
+        status: 'accepted',
+      });
+      const resent = rowOf(await handlers.getOfficeReport(request));
+      expect(resent.termExecuted.total).toBeCloseTo(merged.termExecuted.total + 1.5, 6);
+      expect(resent.changedFields).toEqual(['termExecuted.total', 'termExecuted.byYear.2019']);
+    } finally {
+      await co.close();
+    }
+  });
+});

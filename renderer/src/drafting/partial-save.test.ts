@@ -6,13 +6,13 @@ import { savableOnUnload, savableRest, valueAt, withRefusedRestored } from './pa
 const typed = {
   policyGoal: '새 목표',
   unitProjects: [
-    { name: '단위 1', investmentNeeds: { city: { '2019': '1500', '2020': '-20' } } },
-    { name: '단위 2', investmentNeeds: { city: { '2021': 'abc' } } },
+    { id: 'u1', name: '단위 1', investmentNeeds: { city: { '2019': '1500', '2020': '-20' } } },
+    { id: 'u2', name: '단위 2', investmentNeeds: { city: { '2021': 'abc' } } },
   ],
 };
 const saved = {
   policyGoal: '옛 목표',
-  unitProjects: [{ name: '단위 1', investmentNeeds: { city: { '2019': 100, '2020': 7 } } }],
+  unitProjects: [{ id: 'u1', name: '단위 1', investmentNeeds: { city: { '2019': 100, '2020': 7 } } }],
 };
 
 describe('withRefusedRestored', () => {
@@ -73,6 +73,103 @@ describe('savableRest', () => {
   it('is null when nothing valid comes of it', () => {
     const typed = { ...structuredClone(planJson), kind: 'nothing' };
     expect(savableRest(typed, { kind: '종류' }, { kind: 'nothing' })).toBeNull();
+  });
+});
+
+describe('savableRest after a row is deleted', () => {
+  const refusedOf = (typed: unknown) =>
+    Object.fromEntries(
+      (documentSchema.safeParse(typed).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]),
+    );
+  const contacts = [
+    { position: 'chief', unit: '투자창업과', name: '김과장', phone: '02-2133-5000' },
+    { position: 'teamLeader', unit: '핀테크팀', name: '이팀장', phone: '02-2133-5001' },
+    { position: 'officer', unit: '', name: '박담당', phone: '02-2133-5002' },
+  ];
+
+  it("puts a refused phone back from the same person's saved row, never from the row that was at its index", () => {
+    const saved = { ...structuredClone(planJson), leadContacts: structuredClone(contacts) };
+    const typed = structuredClone(saved);
+    typed.leadContacts[1]!.phone = '02-2133-50O1';
+    typed.leadContacts.splice(0, 1); // 김과장 deleted: 이팀장 is now at index 0
+    const refused = refusedOf(typed);
+    expect(Object.keys(refused)).toEqual(['leadContacts.0.phone']);
+
+    for (const rest of [savableRest(typed, refused, saved), savableOnUnload(typed, saved)]) {
+      expect(documentSchema.safeParse(rest).success).toBe(true);
+      expect(valueAt(rest, 'leadContacts.0.name')).toBe('이팀장');
+      expect(valueAt(rest, 'leadContacts.0.phone')).toBe('02-2133-5001');
+      expect(valueAt(rest, 'leadContacts.1.phone')).toBe('02-2133-5002');
+      expect(valueAt(rest, 'leadContacts.length')).toBe(2);
+    }
+  });
+
+  it('saves the phone blank when its row cannot be matched (renamed too), keeping the deletion', () => {
+    const saved = { ...structuredClone(planJson), leadContacts: structuredClone(contacts) };
+    const typed = structuredClone(saved);
+    typed.leadContacts[1]!.phone = '02-2133-50O1';
+    typed.leadContacts[1]!.name = '이팀장(대리)';
+    typed.leadContacts.splice(0, 1);
+    const rest = savableRest(typed, refusedOf(typed), saved);
+    expect(documentSchema.safeParse(rest).success).toBe(true);
+    expect(valueAt(rest, 'leadContacts.0.name')).toBe('이팀장(대리)');
+    expect(valueAt(rest, 'leadContacts.0.phone')).toBe('');
+    expect(valueAt(rest, 'leadContacts.length')).toBe(2);
+  });
+
+  it('still puts a phone back by index when the list is as saved (two rows alike apart from the phone)', () => {
+    const blank = { position: 'officer', unit: '', name: '', phone: '' };
+    const saved = {
+      ...structuredClone(planJson),
+      leadContacts: [
+        { ...blank, phone: '02-2133-5000' },
+        { ...blank, phone: '02-2133-5001' },
+      ],
+    };
+    const typed = structuredClone(saved);
+    typed.leadContacts[1]!.phone = '02-2133-50O1';
+    expect(valueAt(savableRest(typed, refusedOf(typed), saved), 'leadContacts.1.phone')).toBe('02-2133-5001');
+    // The first of the two alike rows deleted: which one is left cannot be told, so nothing is put back.
+    typed.leadContacts.splice(0, 1);
+    expect(valueAt(savableRest(typed, refusedOf(typed), saved), 'leadContacts.0.phone')).toBe('');
+  });
+
+  it('matches 협조부서 contacts inside the department that is the same one', () => {
+    const saved = {
+      ...structuredClone(planJson),
+      cooperatingDepartments: [
+        { department: '디지털정책관', contacts: [structuredClone(contacts[0]!)] },
+        { department: '경제정책과', contacts: [structuredClone(contacts[1]!)] },
+      ],
+    };
+    const typed = structuredClone(saved);
+    typed.cooperatingDepartments[1]!.contacts[0]!.phone = '02-2133-50O1';
+    typed.cooperatingDepartments.splice(0, 1);
+    const rest = savableRest(typed, refusedOf(typed), saved);
+    expect(valueAt(rest, 'cooperatingDepartments.0.contacts.0.phone')).toBe('02-2133-5001');
+    expect(valueAt(rest, 'cooperatingDepartments.length')).toBe(1);
+  });
+
+  it("puts a refused amount back from the unit with the same id, not from the deleted unit's", () => {
+    const saved = structuredClone(planJson);
+    const second = { ...structuredClone(saved.unitProjects[0]!), id: 'u9', name: '둘째 단위사업' };
+    second.investmentNeeds.city = { '2019': 42 } as typeof second.investmentNeeds.city;
+    saved.unitProjects = [saved.unitProjects[0]!, second];
+    const firstCity = valueAt(saved, 'unitProjects.0.investmentNeeds.city.2019');
+    expect(firstCity).not.toBe(42);
+    const typed = structuredClone(saved);
+    (typed.unitProjects[1]!.investmentNeeds.city as Record<string, unknown>)['2019'] = '4,2';
+    typed.unitProjects.splice(0, 1);
+    const refused = refusedOf(typed);
+    expect(Object.keys(refused)).toEqual(['unitProjects.0.investmentNeeds.city.2019']);
+    const rest = savableRest(typed, refused, saved);
+    expect(valueAt(rest, 'unitProjects.0.id')).toBe('u9');
+    expect(valueAt(rest, 'unitProjects.0.investmentNeeds.city.2019')).toBe(42);
+    // A unit added since the save has nothing saved: blank, never another unit's amount.
+    typed.unitProjects[0]!.id = 'u10';
+    expect(
+      valueAt(savableRest(typed, refused, saved), 'unitProjects.0.investmentNeeds.city.2019'),
+    ).toBeNull();
   });
 });
 

@@ -50,7 +50,8 @@ export type PasteAt = (
  * typed there (checked by the same schema, marked dirty so autosave stores it). In a money grid a pasted 계 row
  * is left out, and with the form's `layout` a row copied with its totals (임기내 계, 계, 확보총계) has them left
  * out too, or is refused when they do not add up (spreadPaste). What was left out, refused or fell outside the
- * grid is said under it (`note`); a single value is left to the browser's own paste.
+ * grid is said under it (`note`); a single value, or in a text grid text that is not a table (HWP, Word), is left to
+ * the browser's own paste, which Ctrl+Z can take back.
  */
 export function useGridPaste(
   form: AnyForm,
@@ -62,7 +63,7 @@ export function useGridPaste(
   const onPaste = useCallback<PasteAt>(
     (e, row, column) => {
       const block = parseClipboardTable(e.clipboardData.getData('text/plain'));
-      if (!isBlockPaste(block, cell)) return;
+      if (!isBlockPaste(block, cell, e.clipboardData.getData('text/html'))) return;
       e.preventDefault();
       const spread = spreadPaste(
         block,

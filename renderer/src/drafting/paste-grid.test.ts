@@ -83,6 +83,36 @@ describe('spreadPaste', () => {
     expect(isBlockPaste([['첫 줄'], ['둘째 줄']], 'text')).toBe(false);
     expect(isBlockPaste([['상반기', '하반기']], 'text')).toBe(true);
   });
+
+  it('spreads a text cell only for a table: HWP or Word text with tabs goes into the one cell', () => {
+    // Indented lines from HWP: a leading tab and a tab before the month are no columns.
+    expect(isBlockPaste(parseClipboardTable('- 선발\n\t· 1차'), 'text')).toBe(false);
+    expect(isBlockPaste(parseClipboardTable('- 입주기업 선발\n\t· 1차 20개사\t(3월)'), 'text')).toBe(false);
+    expect(isBlockPaste(parseClipboardTable('\t· 1차 20개사\t(3월)\n\t· 2차 30개사\t(9월)'), 'text')).toBe(
+      false,
+    );
+    // Lines of different widths are no table either.
+    expect(isBlockPaste(parseClipboardTable('가\t나\t다\n라\t마'), 'text')).toBe(false);
+    // A 2×3 block from Excel (its line breaks, a quoted cell of two lines) is one.
+    const excel = parseClipboardTable('1기 선발\t"2기 선발\n(30개사)"\t성과 공유\r\n평가\t\t보고\r\n');
+    expect(excel).toEqual([
+      ['1기 선발', '2기 선발\n(30개사)', '성과 공유'],
+      ['평가', '', '보고'],
+    ]);
+    expect(isBlockPaste(excel, 'text')).toBe(true);
+    // With the copy's HTML: a table is a block even with a blank first cell; a word processor's HTML is not.
+    const blankFirst = parseClipboardTable('\t하반기 착공\r\n');
+    expect(isBlockPaste(blankFirst, 'text')).toBe(false);
+    expect(
+      isBlockPaste(blankFirst, 'text', '<html><body><table><tr><td></td><td>하반기 착공</td></tr></table>'),
+    ).toBe(true);
+    expect(
+      isBlockPaste(parseClipboardTable('1차 선발\t(3월)'), 'text', '<p>1차 선발<span>\t</span>(3월)</p>'),
+    ).toBe(false);
+    expect(isBlockPaste(parseClipboardTable('1차 선발\t(3월)'), 'text')).toBe(true);
+    // Money cells keep spreading on any tab or line, HTML or not.
+    expect(isBlockPaste(parseClipboardTable('\t100\n200'), 'money', '<p>x</p>')).toBe(true);
+  });
 });
 
 /** Amounts as a spreadsheet shows them ("1,200"), and their exact sum as text. */

@@ -314,12 +314,24 @@ function amountOf(value: unknown): number | null {
 }
 
 /**
- * Whether a paste is a block to spread (else the browser pastes it into the one cell, as typed): for a money cell
- * any tab or second line (one value per cell); for a text cell only a tab, since a text cell takes several lines.
+ * Whether a paste is a block to spread (else the browser pastes it into the one cell, as typed, so Ctrl+Z takes it
+ * back). A money cell takes one value, so any tab or second line makes a block. A text cell takes several lines
+ * and text copied from HWP or Word carries tabs (indents, "· 1차\t(3월)"), so only what a spreadsheet copies is a
+ * block: every line the same number of values, more than one, and either the copy's HTML (`html`) is a table (as
+ * Excel, 한셀 and Google Sheets put it there) or there is no HTML and no line starts with a tab (an indent). HTML
+ * without a table is a word processor's text.
  */
-export function isBlockPaste(block: readonly (readonly string[])[], cell: 'money' | 'text'): boolean {
+export function isBlockPaste(
+  block: readonly (readonly string[])[],
+  cell: 'money' | 'text',
+  html = '',
+): boolean {
   const tabbed = block.some((line) => line.length > 1);
-  return cell === 'text' ? tabbed : tabbed || block.length > 1;
+  if (cell === 'money') return tabbed || block.length > 1;
+  const width = block[0]?.length ?? 0;
+  if (width < 2 || block.some((line) => line.length !== width)) return false;
+  if (/<table[\s>]/i.test(html)) return true;
+  return html.trim() === '' && block.every((line) => line[0] !== '');
 }
 
 /** What a paste that did not fit says. */

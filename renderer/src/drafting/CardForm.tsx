@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OpenedDocument } from '../../../domain/api/contract';
@@ -33,6 +33,7 @@ import { CardPrint } from './print';
 import { AttachmentPicker, ContactList, CooperatingDepartments, ParticipationSection } from './sections';
 import { useAutosave } from './use-autosave';
 import { printable } from './partial-save';
+import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
 
 /** 붙임4 공약관리카드: living fields editable, the plan's frozen fields shown as text. */
 
@@ -65,16 +66,38 @@ const EvidenceList = memo(function EvidenceList({ form }: { form: AnyForm }) {
     name: 'completionEvidence.attachments',
     keyName: 'key',
   });
+  const list = useRef<HTMLDivElement>(null);
+  const removeEvidence = (index: number) => {
+    const row = form.getValues(`completionEvidence.attachments.${index}`) as { name?: unknown } | undefined;
+    const question = removalQuestion(
+      `근거자료 ${index + 1}`,
+      String(row?.name ?? ''),
+      '첨부한 파일이 완료 근거에서 빠집니다.',
+    );
+    if (!confirmRemoval(row, question)) return;
+    remove(index);
+    // The next file's 삭제 (a file has no field of its own), else the file picker.
+    focusAfterRemoval(
+      'completionEvidence.attachments',
+      index,
+      () => list.current?.querySelector('.attachment-picker') ?? null,
+    );
+  };
   return (
-    <div className="evidence">
+    <div className="evidence" ref={list}>
       <ul className="attachment-list">
         {fields.map((f, i) => {
           const file = f as unknown as { name: string; size: number };
           return (
-            <li key={f.key} className="attachment-row" data-testid="attachment-item">
+            <li
+              key={f.key}
+              className="attachment-row"
+              data-testid="attachment-item"
+              data-row-of="completionEvidence.attachments"
+            >
               <span className="file-name">{file.name}</span>{' '}
               <span className="hint">({formatBytes(file.size)})</span>
-              <button type="button" className="remove" onClick={() => remove(i)}>
+              <button type="button" className="remove" onClick={() => removeEvidence(i)}>
                 근거자료 {i + 1} 삭제
               </button>
             </li>

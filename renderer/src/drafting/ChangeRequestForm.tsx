@@ -23,6 +23,7 @@ import { asAnyForm, fieldId, TextArea, TextInput, type AnyForm } from './form-ki
 import { ChangeRequestPrint } from './print';
 import { AttachmentPicker } from './sections';
 import { requestLabel } from './request-label';
+import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
 import { useAutosave } from './use-autosave';
 import { printable } from './partial-save';
 
@@ -88,7 +89,7 @@ const ChangeRow = memo(function ChangeRow(props: {
     form.setValue(`${base}.original`, next, { shouldDirty: true, shouldValidate: true });
   }, [category, plan, form, base]);
   return (
-    <tr data-path={base}>
+    <tr data-path={base} data-row-of="rows">
       <td>
         <TextInput
           form={form}
@@ -126,6 +127,18 @@ const ChangeRow = memo(function ChangeRow(props: {
 
 const ChangeRows = memo(function ChangeRows({ form, plan }: { form: AnyForm; plan: ExecutionPlan | null }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rows', keyName: 'key' });
+  const addButton = useRef<HTMLButtonElement>(null);
+  const removeRow = (index: number) => {
+    const row = form.getValues(`rows.${index}`) as { category?: unknown } | undefined;
+    const question = removalQuestion(
+      `변경 ${index + 1}`,
+      String(row?.category ?? ''),
+      '구분, 당초 공약과 변경안이 모두 지워집니다.',
+    );
+    if (!confirmRemoval(row, question)) return;
+    remove(index);
+    focusAfterRemoval('rows', index, () => addButton.current);
+  };
   return (
     <fieldset className="section" data-path="rows">
       <legend>변경 요구내용</legend>
@@ -147,11 +160,15 @@ const ChangeRows = memo(function ChangeRows({ form, plan }: { form: AnyForm; pla
         </thead>
         <tbody>
           {fields.map((f, i) => (
-            <ChangeRow key={f.key} form={form} index={i} plan={plan} onRemove={() => remove(i)} />
+            <ChangeRow key={f.key} form={form} index={i} plan={plan} onRemove={() => removeRow(i)} />
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => append({ category: '', original: '', proposed: '' })}>
+      <button
+        type="button"
+        ref={addButton}
+        onClick={() => append({ category: '', original: '', proposed: '' })}
+      >
         + 변경 항목 추가
       </button>
     </fieldset>
@@ -164,18 +181,30 @@ const EvidenceRows = memo(function EvidenceRows({ form }: { form: AnyForm }) {
     name: 'evidence',
     keyName: 'key',
   });
+  const section = useRef<HTMLFieldSetElement>(null);
+  const removeEvidence = (index: number) => {
+    const row = form.getValues(`evidence.${index}`) as { file?: { name?: unknown } } | undefined;
+    const question = removalQuestion(
+      `관련자료 ${index + 1}`,
+      String(row?.file?.name ?? ''),
+      '첨부한 파일과 설명이 목록에서 빠집니다.',
+    );
+    if (!confirmRemoval(row, question)) return;
+    remove(index);
+    focusAfterRemoval('evidence', index, () => section.current?.querySelector('.attachment-picker') ?? null);
+  };
   return (
-    <fieldset className="section" data-path="evidence">
+    <fieldset className="section" data-path="evidence" ref={section}>
       <legend>관련자료 (전문가 검토의견, 공청회 회의자료 등)</legend>
       <ul className="attachment-list">
         {fields.map((f, i) => {
           const file = (f as unknown as { file: { name: string; size: number } }).file;
           return (
-            <li key={f.key} className="attachment-row" data-testid="attachment-item">
+            <li key={f.key} className="attachment-row" data-testid="attachment-item" data-row-of="evidence">
               <span className="file-name">{file.name}</span>{' '}
               <span className="hint">({formatBytes(file.size)})</span>
               <TextInput form={form} name={`evidence.${i}.description`} label={`관련자료 ${i + 1} 설명`} />
-              <button type="button" className="remove" onClick={() => remove(i)}>
+              <button type="button" className="remove" onClick={() => removeEvidence(i)}>
                 관련자료 {i + 1} 삭제
               </button>
             </li>

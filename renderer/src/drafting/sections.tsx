@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -17,12 +17,14 @@ import { ApiCallError, api } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
 import { formatBytes } from '../components/format-bytes';
 import { FieldError, fieldId, TextInput, useFieldError, type AnyForm } from './form-kit';
+import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
 import { selectOnEnter } from './select-on-focus';
 
 /** Sections shared by several forms: contacts, cooperating departments, citizen participation, attachments. */
 
 const ContactRow = memo(function ContactRow(props: {
   form: AnyForm;
+  list: string;
   base: string;
   label: string;
   onRemove?: () => void;
@@ -30,7 +32,7 @@ const ContactRow = memo(function ContactRow(props: {
   const { form, base, label } = props;
   const positionId = fieldId(`${base}.position`);
   return (
-    <div className="contact-row" data-path={base}>
+    <div className="contact-row" data-path={base} data-row-of={props.list}>
       <div className="field">
         <label htmlFor={positionId}>{label} 직위</label>
         <select id={positionId} {...form.register(`${base}.position`)}>
@@ -72,19 +74,32 @@ export const ContactList = memo(function ContactList(props: { form: AnyForm; nam
     name: props.name,
     keyName: 'key',
   });
+  const addButton = useRef<HTMLButtonElement>(null);
+  const removeContact = (index: number) => {
+    const row = props.form.getValues(`${props.name}.${index}`) as { name?: unknown } | undefined;
+    const question = removalQuestion(
+      `${props.label} ${index + 1}`,
+      String(row?.name ?? ''),
+      '소속, 이름과 전화번호가 지워집니다.',
+    );
+    if (!confirmRemoval(row, question, ['position'])) return;
+    remove(index);
+    focusAfterRemoval(props.name, index, () => addButton.current);
+  };
   return (
     <div className="contact-list" data-path={props.name}>
       {fields.map((f, i) => (
         <ContactRow
           key={f.key}
           form={props.form}
+          list={props.name}
           base={`${props.name}.${i}`}
           label={`${props.label} ${i + 1}`}
-          onRemove={fields.length > 1 ? () => remove(i) : undefined}
+          onRemove={fields.length > 1 ? () => removeContact(i) : undefined}
         />
       ))}
       <FieldError form={props.form} name={props.name} />
-      <button type="button" onClick={() => append(emptyContact())}>
+      <button type="button" ref={addButton} onClick={() => append(emptyContact())}>
         + {props.label} 추가
       </button>
     </div>
@@ -97,19 +112,33 @@ export const CooperatingDepartments = memo(function CooperatingDepartments({ for
     name: 'cooperatingDepartments',
     keyName: 'key',
   });
+  const addButton = useRef<HTMLButtonElement>(null);
+  const removeDepartment = (index: number) => {
+    const row = form.getValues(`cooperatingDepartments.${index}`) as
+      { department?: unknown; contacts?: unknown[] } | undefined;
+    const people = (row?.contacts ?? []).length;
+    const question = removalQuestion(
+      `협조부서 ${index + 1}`,
+      String(row?.department ?? ''),
+      `부서명과 담당자 ${people}명의 소속, 이름, 전화번호가 모두 지워집니다.`,
+    );
+    if (!confirmRemoval(row, question, ['position'])) return;
+    remove(index);
+    focusAfterRemoval('cooperatingDepartments', index, () => addButton.current);
+  };
   return (
     <fieldset className="section" data-path="cooperatingDepartments">
       <legend>협조부서</legend>
       {fields.length === 0 && <p className="empty">협조부서가 없습니다.</p>}
       {fields.map((f, i) => (
-        <div key={f.key} className="coop-dept">
+        <div key={f.key} className="coop-dept" data-row-of="cooperatingDepartments">
           <div className="row">
             <TextInput
               form={form}
               name={`cooperatingDepartments.${i}.department`}
               label={`협조부서 ${i + 1} 부서명`}
             />
-            <button type="button" className="remove" onClick={() => remove(i)}>
+            <button type="button" className="remove" onClick={() => removeDepartment(i)}>
               협조부서 {i + 1} 삭제
             </button>
           </div>
@@ -120,7 +149,11 @@ export const CooperatingDepartments = memo(function CooperatingDepartments({ for
           />
         </div>
       ))}
-      <button type="button" onClick={() => append({ department: '', contacts: [emptyContact()] })}>
+      <button
+        type="button"
+        ref={addButton}
+        onClick={() => append({ department: '', contacts: [emptyContact()] })}
+      >
         + 협조부서 추가
       </button>
     </fieldset>
@@ -247,7 +280,11 @@ const AttachmentRow = memo(function AttachmentRow(props: {
     { name: string; size: number } | undefined;
   const categoryId = fieldId(`${base}.category`);
   return (
-    <li className="attachment-row" data-testid="attachment-item">
+    <li
+      className="attachment-row"
+      data-testid="attachment-item"
+      data-row-of="citizenParticipation.attachments"
+    >
       <span className="file-name">{file?.name}</span>{' '}
       <span className="hint">({formatBytes(file?.size ?? 0)})</span>
       <div className="field">
@@ -290,8 +327,39 @@ export const ParticipationSection = memo(function ParticipationSection({
     keyName: 'key',
   });
   const [countsEntry] = useState(selectOnEnter);
+  const section = useRef<HTMLFieldSetElement>(null);
+  const addActivity = useRef<HTMLButtonElement>(null);
+  const removeActivity = (index: number) => {
+    const row = form.getValues(`citizenParticipation.activities.${index}`) as
+      { description?: unknown } | undefined;
+    const question = removalQuestion(
+      `활동 ${index + 1}`,
+      String(row?.description ?? ''),
+      '내용, 횟수와 일자가 지워집니다.',
+    );
+    if (!confirmRemoval(row, question)) return;
+    activities.remove(index);
+    focusAfterRemoval('citizenParticipation.activities', index, () => addActivity.current);
+  };
+  const removeAttachment = (index: number) => {
+    const row = form.getValues(`citizenParticipation.attachments.${index}`) as
+      { file?: { name?: unknown } } | undefined;
+    const question = removalQuestion(
+      `첨부 ${index + 1}`,
+      String(row?.file?.name ?? ''),
+      '첨부한 파일과 설명이 목록에서 빠집니다.',
+    );
+    if (!confirmRemoval(row, question)) return;
+    attachments.remove(index);
+    // No attachment left: the file picker that adds one.
+    focusAfterRemoval(
+      'citizenParticipation.attachments',
+      index,
+      () => section.current?.querySelector('.attachment-picker') ?? null,
+    );
+  };
   return (
-    <fieldset className="section" data-path="citizenParticipation">
+    <fieldset className="section" data-path="citizenParticipation" ref={section}>
       <legend>{title}</legend>
       {hint !== undefined && <p className="hint">{hint}</p>}
       <div className="counts" {...countsEntry}>
@@ -310,7 +378,7 @@ export const ParticipationSection = memo(function ParticipationSection({
       {activities.fields.length === 0 && <p className="empty">입력한 활동이 없습니다.</p>}
       <ol className="activity-list">
         {activities.fields.map((f, i) => (
-          <li key={f.key} className="activity-row">
+          <li key={f.key} className="activity-row" data-row-of="citizenParticipation.activities">
             <TextInput
               form={form}
               name={`citizenParticipation.activities.${i}.description`}
@@ -330,13 +398,17 @@ export const ParticipationSection = memo(function ParticipationSection({
               name={`citizenParticipation.activities.${i}.dates`}
               label={`활동 ${i + 1} 일자`}
             />
-            <button type="button" className="remove" onClick={() => activities.remove(i)}>
+            <button type="button" className="remove" onClick={() => removeActivity(i)}>
               활동 {i + 1} 삭제
             </button>
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => activities.append({ description: '', count: null, dates: [] })}>
+      <button
+        type="button"
+        ref={addActivity}
+        onClick={() => activities.append({ description: '', count: null, dates: [] })}
+      >
         + 활동 추가
       </button>
       <h4>주요활동사진 및 언론보도</h4>
@@ -347,7 +419,7 @@ export const ParticipationSection = memo(function ParticipationSection({
             form={form}
             base={`citizenParticipation.attachments.${i}`}
             index={i}
-            onRemove={() => attachments.remove(i)}
+            onRemove={() => removeAttachment(i)}
           />
         ))}
       </ul>

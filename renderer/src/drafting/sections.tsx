@@ -1,5 +1,5 @@
 import { memo, useRef, useState } from 'react';
-import { useFieldArray, useWatch } from 'react-hook-form';
+import { get, useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_MEDIA_TYPES,
@@ -16,7 +16,8 @@ import {
 import { ApiCallError, api } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
 import { formatBytes } from '../components/format-bytes';
-import { FieldError, fieldId, TextInput, useFieldError, type AnyForm } from './form-kit';
+import { dateListErrors, readDateList } from './date-list';
+import { FieldError, fieldId, TextInput, type AnyForm } from './form-kit';
 import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
 import { selectOnEnter } from './select-on-focus';
 
@@ -238,33 +239,63 @@ export function AttachmentPicker(props: { label: string; onUploaded: (ref: Attac
   );
 }
 
-/** "2018-09, 2018-10-02" ↔ ["2018-09", "2018-10-02"], kept as typed while editing. */
+/**
+ * "2018-09, 2018-10-02" ↔ ["2018-09", "2018-10-02"], kept as typed while editing. A date refused is said under
+ * the line by its place and text ("2번째 날짜(2018-13): …"), and has an anchor with the id its path gives
+ * (`dates.1`): 제출 전 확인 names the place from it and a click on the entry reaches this input through it.
+ */
 const DatesInput = memo(function DatesInput(props: { form: AnyForm; name: string; label: string }) {
   const value = (useWatch({ control: props.form.control, name: props.name }) as string[] | undefined) ?? [];
   const [text, setText] = useState(value.join(', '));
-  const listError = useFieldError(props.form, props.name);
-  const firstError = useFieldError(props.form, `${props.name}.0`);
-  const error = listError ?? firstError;
+  const { errors } = useFormState({ control: props.form.control, name: props.name });
+  const problems = dateListErrors(get(errors, props.name));
+  const input = useRef<HTMLInputElement>(null);
   const id = fieldId(props.name);
+  const pathOf = (index: number | null) => (index === null ? props.name : `${props.name}.${index}`);
+  const placeOf = (index: number) => `${index + 1}번째 날짜`;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
+        ref={input}
         type="text"
         value={text}
         placeholder="2018-09, 2018-10-02"
-        aria-invalid={error ? true : undefined}
+        aria-invalid={problems.length > 0 ? true : undefined}
+        aria-describedby={
+          problems.length > 0 ? problems.map((p) => `${fieldId(pathOf(p.index))}-error`).join(' ') : undefined
+        }
         onChange={(e) => {
           setText(e.target.value);
-          const dates = e.target.value
-            .split(/[,\s]+/)
-            .map((s) => s.trim())
-            .filter((s) => s !== '');
-          props.form.setValue(props.name, dates, { shouldValidate: true, shouldDirty: true });
+          props.form.setValue(props.name, readDateList(e.target.value), {
+            shouldValidate: true,
+            shouldDirty: true,
+          });
         }}
       />
-      {error && <p className="field-error">{error}</p>}
+      {problems.map(({ index }) =>
+        index === null ? null : (
+          <span
+            key={`anchor-${index}`}
+            id={fieldId(pathOf(index))}
+            className="sr-only"
+            tabIndex={-1}
+            aria-label={`${props.label} ${placeOf(index)}`}
+            onFocus={() => input.current?.focus()}
+          />
+        ),
+      )}
+      {problems.map(({ index, message }) => (
+        <p
+          key={index ?? 'list'}
+          className="field-error"
+          id={`${fieldId(pathOf(index))}-error`}
+          data-error-for={pathOf(index)}
+        >
+          {index === null ? message : `${placeOf(index)}(${value[index] ?? ''}): ${message}`}
+        </p>
+      ))}
     </div>
   );
 });

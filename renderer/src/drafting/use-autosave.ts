@@ -3,7 +3,8 @@ import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
 import type { Lifecycle, ValidationResult } from '../../../domain/documents';
 import { ApiCallError, api } from '../api/client';
 import type { AnyForm } from './form-kit';
-import { savableOnUnload, savableRest } from './partial-save';
+import { savableOnUnload } from './partial-save';
+import { attemptSave } from './save-attempt';
 
 /**
  * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus and before
@@ -118,40 +119,34 @@ export function useAutosave(
       setValidation(saved.validation);
       setSavedCount((n) => n + 1);
     };
-    try {
-      await store(structuredClone(form.getValues()));
+    const outcome = await attemptSave(store, structuredClone(form.getValues()), () => lastSaved.current);
+    if (outcome.kind === 'saved') {
       setState(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: clock(new Date()) });
       lastOk.current = true;
       lastFailure.current = null;
       return !dirty.current;
-    } catch (error) {
-      lastOk.current = false;
-      if (error instanceof ApiCallError && error.code === 'DOCUMENT_INVALID') {
-        lastFailure.current = null;
-        const refused = error.details;
-        markFields(form, refused, 'server');
-        // Everything else is saved now; the refused fields wait, marked, for the next edit.
-        const rest = savableRest(form.getValues(), refused, lastSaved.current);
-        if (rest !== null) {
-          try {
-            await store(rest);
-            setState(dirty.current ? { kind: 'dirty' } : { kind: 'partial', at: clock(new Date()), refused });
-            return false;
-          } catch {
-            // The rest is refused too (a required field never saved): nothing is stored, as before.
-          }
-        }
-        setState({ kind: 'invalid', message: error.message, refused });
-      } else {
-        // Keep the change pending so the next edit, blur or Ctrl+S tries again.
-        dirty.current = true;
-        const message = error instanceof Error ? error.message : String(error);
-        const code = error instanceof ApiCallError ? error.code : undefined;
-        setState(code === undefined ? { kind: 'error', message } : { kind: 'error', message, code });
-        lastFailure.current = message;
-      }
+    }
+    lastOk.current = false;
+    if (outcome.kind !== 'failed') {
+      lastFailure.current = null;
+      // The refused fields wait, marked, for the next edit; everything else is saved when it could be.
+      markFields(form, outcome.refused, 'server');
+      if (outcome.kind === 'partial')
+        setState(
+          dirty.current
+            ? { kind: 'dirty' }
+            : { kind: 'partial', at: clock(new Date()), refused: outcome.refused },
+        );
+      else setState({ kind: 'invalid', message: outcome.message, refused: outcome.refused });
       return false;
     }
+    // Keep the change pending so the next edit, blur or Ctrl+S tries again; refused fields stay marked meanwhile.
+    if (outcome.refused) markFields(form, outcome.refused, 'server');
+    dirty.current = true;
+    const { message, code } = outcome;
+    setState(code === undefined ? { kind: 'error', message } : { kind: 'error', message, code });
+    lastFailure.current = message;
+    return false;
   }, [form, ref]);
 
   const flush = useCallback((): Promise<boolean> => {

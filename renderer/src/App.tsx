@@ -3,7 +3,7 @@ import type { SetupState, StartupProblem } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { api } from './api/client';
 import { useLoad } from './api/use-load';
-import { mayLeave } from './components/leave-guard';
+import { leaveThen } from './components/leave-guard';
 import { StatusMessage } from './components/StatusMessage';
 import { useFocusKeeper } from './components/use-focus-keeper';
 import { DraftingScreen } from './drafting/DraftingScreen';
@@ -98,7 +98,7 @@ export function App() {
   const loaded = state.status === 'ready' && state.value.kind === 'data' ? state.value.setup : null;
   const menu = loaded?.configured ? menuFor(loaded.role) : [];
   useMenuKeys(menu, navRef, mainRef, (id) => {
-    if (mayLeave()) setView(id);
+    leaveThen(() => setView(id));
   });
 
   if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
@@ -146,7 +146,7 @@ export function App() {
               aria-keyshortcuts={`Alt+${i + 1}`}
               title={`Alt+${i + 1} · F6: 메뉴와 본문 사이 이동`}
               onClick={() => {
-                if (mayLeave()) setView(v.id);
+                leaveThen(() => setView(v.id));
               }}
             >
               {v.label}
@@ -159,7 +159,7 @@ export function App() {
             type="button"
             className="link"
             onClick={() => {
-              if (mayLeave()) setView('setup');
+              leaveThen(() => setView('setup'));
             }}
           >
             설정 변경

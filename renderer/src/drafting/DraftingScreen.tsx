@@ -9,7 +9,7 @@ import { listPeriods, type Period } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
-import { mayLeave } from '../components/leave-guard';
+import { leaveThen } from '../components/leave-guard';
 import { StatusMessage } from '../components/StatusMessage';
 import { DocumentEditor } from './DocumentEditor';
 import { StatusBadge } from './EditorFrame';
@@ -225,12 +225,13 @@ export function DraftingScreen(props: {
   // Back from a document, the keyboard is where it was: on the button that opened it.
   const returnFocus = useRef<string | null>(null);
   const openDocument = (ref: DocumentRef) => {
-    // From one document to another (관리카드로, 확보내역 입력 →): the one open is left first.
-    if (!mayLeave()) return;
+    // From one document to another (관리카드로, 확보내역 입력 →): the one open is left first (its save waited for).
     const from = document.activeElement;
-    returnFocus.current = from instanceof HTMLButtonElement ? from.getAttribute('aria-label') : null;
-    setNewRequestError(null);
-    setOpen(ref);
+    leaveThen(() => {
+      returnFocus.current = from instanceof HTMLButtonElement ? from.getAttribute('aria-label') : null;
+      setNewRequestError(null);
+      setOpen(ref);
+    });
   };
   // A new change request is numbered by the program's clock (a training session's PLEDGE_NOW), not the PC's:
   // main gives its place, then it opens as any other document.
@@ -263,7 +264,7 @@ export function DraftingScreen(props: {
   useEffect(() => {
     if (props.visit === visitSeen.current) return;
     visitSeen.current = props.visit;
-    // The top menu asked before leaving the document (mayLeave); the list is read again, as ← 목록으로 does.
+    // The top menu asked before leaving the document (leaveThen); the list is read again, as ← 목록으로 does.
     setOpen(null);
     setGeneration((g) => g + 1);
   }, [props.visit]);

@@ -6,10 +6,11 @@ import {
   type Issue,
   type Lifecycle,
 } from '../../../domain/documents';
-import { useLeaveGuard } from '../components/leave-guard';
+import { leaveThen, useLeaveGuard } from '../components/leave-guard';
 import { HistoryPanel } from './HistoryPanel';
 import { fieldId } from './form-kit';
 import { mergedErrors } from './issue-merge';
+import { leaveQuestion, refusedFields } from './unsaved';
 import type { AutosaveHandle, SaveState } from './use-autosave';
 import './drafting.css';
 
@@ -100,13 +101,6 @@ function placeOf(path: string): string | null {
     (el?.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ??
     null;
   return label === null ? null : label.replace(/\s*\(백만원\)$/, '').trim() || null;
-}
-
-/** The fields the last save refused (path → message): they hold what was typed, not what is stored. */
-export function refusedFields(state: SaveState): [string, string][] {
-  return state.kind === 'partial' || state.kind === 'invalid'
-    ? Object.entries(state.refused).filter(([path]) => path !== '' && !path.startsWith('('))
-    : [];
 }
 
 /**
@@ -365,26 +359,24 @@ export function EditorFrame(props: {
       window.removeEventListener('afterprint', after);
     };
   }, [flush]);
-  // Leaving by any way (this button, the main menu, another document) asks first when cells were refused or the
-  // last save stored nothing (another window saved first, or the app could not be reached).
-  const confirmLeave = (): boolean => {
-    if (handle.state.kind === 'error')
-      return window.confirm(
-        `저장하지 못한 변경이 있습니다 (${handle.state.message}). 지금 나가면 이 창에서 입력한 내용은 사라집니다. 나갈까요?`,
-      );
-    const refused = refusedFields(handle.state).length;
-    return (
-      refused === 0 ||
-      window.confirm(
-        `입력 오류 ${refused}곳은 저장되지 않았습니다. 지금 나가면 그 칸에 입력한 내용은 사라집니다. 나갈까요?`,
-      )
-    );
-  };
+  // Leaving by any way (this button, the main menu, 설정 변경, another document) first saves what is pending and
+  // waits for it ("저장 중…" meanwhile); it asks when that save failed, cells were refused or the last save stored
+  // nothing (a full disk, another window saved first, the app could not be reached), naming why.
+  const { current, pending, settle, readOnly } = handle;
+  const confirmLeave = useCallback((): boolean | Promise<boolean> => {
+    const ask = (state: SaveState) => {
+      const question = leaveQuestion(state);
+      return question === null || window.confirm(question);
+    };
+    if (readOnly || !pending()) return ask(current());
+    return settle().then(ask);
+  }, [current, pending, settle, readOnly]);
   const refusedCount = refusedFields(handle.state).length;
   useLeaveGuard(confirmLeave);
-  // Closing the window or tab (or reloading) with such cells asks too: the browser's own question, or in the
-  // desktop app the window's (main/electron/window.ts). What can be stored is saved on the way out regardless.
-  const unstored = handle.state.kind === 'error' || refusedCount > 0;
+  // Closing the window or tab (or reloading) while anything is not stored asks too: the browser's own question,
+  // or in the desktop app the window's (main/electron/window.ts). A pending change is sent on the way out
+  // regardless (use-autosave), but whether it arrives is not known before the page is gone.
+  const unstored = leaveQuestion(handle.state) !== null;
   useEffect(() => {
     if (!unstored) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -399,13 +391,7 @@ export function EditorFrame(props: {
   return (
     <div className="editor" data-kind={handle.ref.kind}>
       <div className="editor-bar">
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            if (confirmLeave()) props.onClose();
-          }}
-        >
+        <button type="button" className="link" onClick={() => leaveThen(props.onClose)}>
           ← 목록으로
         </button>
         <h2 ref={title} tabIndex={-1}>

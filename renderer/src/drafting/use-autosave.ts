@@ -5,14 +5,18 @@ import { ApiCallError, api } from '../api/client';
 import type { AnyForm } from './form-kit';
 import { savableOnUnload } from './partial-save';
 import { attemptSave } from './save-attempt';
+import { sendSaveOnUnload } from './unload-save';
+import { stateAfterEdit } from './unsaved';
 
 /**
- * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus and before
- * the page unloads. Saves run one after another (each carries the version the previous one returned), so two
- * saves never race on the same expected version.
+ * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus, before the
+ * editor is left (waited for: see settle) and as the page unloads. Saves run one after another (each carries the
+ * version the previous one returned), so two saves never race on the same expected version.
  */
 
 export const AUTOSAVE_DELAY_MS = 800;
+/** How long leaving the editor waits for its save before asking (a save that hangs must not hold the person). */
+export const SETTLE_TIMEOUT_MS = 15_000;
 
 export const REOPENED_MESSAGE =
   "제출 표시한 문서를 고쳐 작성중으로 돌아갔습니다. 다 고친 뒤 다시 '제출'을 누르고, 제출 파일을 다시 만들어 보내세요.";
@@ -44,6 +48,15 @@ export interface AutosaveHandle {
   lastSaved: () => unknown;
   /** Saves pending changes now; resolves true when nothing unsaved remains. */
   flush: () => Promise<boolean>;
+  /** The state as of now (`state` is as of the last render). */
+  current: () => SaveState;
+  /** Whether a change waits for its save (the pause after typing) or a save is under way. */
+  pending: () => boolean;
+  /**
+   * Saves what is pending and waits for it (and for what is typed meanwhile), at most SETTLE_TIMEOUT_MS; resolves
+   * to the state then, for the question before leaving.
+   */
+  settle: () => Promise<SaveState>;
   submit: () => Promise<void>;
   /** `forErrors`: 제출 was refused for the document's own errors (listed under 제출 전 확인), not a failed call. */
   submitMessage: { kind: 'error' | 'success' | 'info'; text: string; forErrors?: true } | null;
@@ -62,23 +75,6 @@ export function markFields(form: AnyForm, details: Record<string, string>, type:
   }
 }
 
-/** Same-page save for unload: a keepalive request survives the page going away (browser mode only). */
-function saveOnUnload(ref: DocumentRef, json: unknown, expectedVersion: number | null): void {
-  if (window.api) {
-    void window.api.saveDraft({ ...ref, json, expectedVersion });
-    return;
-  }
-  const token = document.querySelector<HTMLMetaElement>('meta[name="pledge-token"]')?.content ?? '';
-  const body = JSON.stringify({ ...ref, json, expectedVersion });
-  // Browsers cap keepalive bodies at 64 KB; a larger document was saved by the blur/debounce path anyway.
-  void fetch('/api/saveDraft', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Pledge-Token': token },
-    body,
-    keepalive: body.length < 60_000,
-  }).catch(() => undefined);
-}
-
 export function useAutosave(
   form: AnyForm,
   opened: OpenedDocument,
@@ -88,6 +84,11 @@ export function useAutosave(
   const ref = opened.ref;
   const readOnly = opened.readOnly;
   const [state, setState] = useState<SaveState>({ kind: 'clean' });
+  const stateRef = useRef<SaveState>(state);
+  const show = useCallback((next: SaveState) => {
+    stateRef.current = next;
+    setState(next);
+  }, []);
   const [status, setStatus] = useState<Lifecycle | 'new'>(opened.status);
   const statusRef = useRef<Lifecycle | 'new'>(opened.status);
   const [validation, setValidation] = useState<ValidationResult>(opened.validation);
@@ -97,77 +98,119 @@ export function useAutosave(
   const dirty = useRef(false);
   const timer = useRef<number | null>(null);
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  /** Saves queued or under way. */
+  const running = useRef(0);
   const lastOk = useRef(true);
   /** The values of the last successful save (the stored document when opened). */
   const lastSaved = useRef<unknown>(opened.document);
   /** Why the last save stored nothing, when it was not the input (another window, no connection). */
   const lastFailure = useRef<string | null>(null);
 
-  const saveNow = useCallback(async (): Promise<boolean> => {
-    if (!dirty.current) return lastOk.current;
-    dirty.current = false;
-    setState({ kind: 'saving' });
-    const store = async (json: unknown) => {
-      const saved = await api.saveDraft({ ...ref, json, expectedVersion: versionRef.current });
-      versionRef.current = saved.version;
-      lastSaved.current = json;
-      // A change to a document marked 제출 makes it a draft again: said, not only shown by the badge.
-      if (statusRef.current === 'submitted' && saved.status === 'draft')
-        setSubmitMessage({ kind: 'info', text: REOPENED_MESSAGE });
-      statusRef.current = saved.status;
-      setStatus(saved.status);
-      setValidation(saved.validation);
-      setSavedCount((n) => n + 1);
-    };
-    const outcome = await attemptSave(store, structuredClone(form.getValues()), () => lastSaved.current);
-    if (outcome.kind === 'saved') {
-      setState(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: clock(new Date()) });
-      lastOk.current = true;
-      lastFailure.current = null;
-      return !dirty.current;
-    }
-    lastOk.current = false;
-    if (outcome.kind !== 'failed') {
-      lastFailure.current = null;
-      // The refused fields wait, marked, for the next edit; everything else is saved when it could be.
-      markFields(form, outcome.refused, 'server');
-      if (outcome.kind === 'partial')
-        setState(
-          dirty.current
-            ? { kind: 'dirty' }
-            : { kind: 'partial', at: clock(new Date()), refused: outcome.refused },
-        );
-      else setState({ kind: 'invalid', message: outcome.message, refused: outcome.refused });
+  /**
+   * `unloading`: the page is about to go away (the browser may ask first): one request that outlives the page, with
+   * the fields the schema refuses put back (no second try after the page is gone). Through the queue all the same,
+   * so when the person stays the next save carries the version it returned.
+   */
+  const saveNow = useCallback(
+    async (unloading = false): Promise<boolean> => {
+      if (!dirty.current) return lastOk.current;
+      dirty.current = false;
+      show({ kind: 'saving' });
+      const send = async (input: unknown) => {
+        if (!unloading) return api.saveDraft(input as Parameters<typeof api.saveDraft>[0]);
+        const result = await sendSaveOnUnload(input);
+        if (!result.ok) throw new ApiCallError(result.error);
+        return result.value;
+      };
+      const store = async (json: unknown) => {
+        const saved = await send({ ...ref, json, expectedVersion: versionRef.current });
+        versionRef.current = saved.version;
+        lastSaved.current = json;
+        // A change to a document marked 제출 makes it a draft again: said, not only shown by the badge.
+        if (statusRef.current === 'submitted' && saved.status === 'draft')
+          setSubmitMessage({ kind: 'info', text: REOPENED_MESSAGE });
+        statusRef.current = saved.status;
+        setStatus(saved.status);
+        setValidation(saved.validation);
+        setSavedCount((n) => n + 1);
+      };
+      const values: unknown = structuredClone(form.getValues());
+      const json = unloading ? savableOnUnload(values, lastSaved.current) : values;
+      const outcome = await attemptSave(store, json, () => lastSaved.current);
+      // Still here after an unload save that left refused fields out: they are tried (and marked) next.
+      if (json !== values) dirty.current = true;
+      if (outcome.kind === 'saved') {
+        show(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: clock(new Date()) });
+        lastOk.current = true;
+        lastFailure.current = null;
+        return !dirty.current;
+      }
+      lastOk.current = false;
+      if (outcome.kind !== 'failed') {
+        lastFailure.current = null;
+        // The refused fields wait, marked, for the next edit; everything else is saved when it could be.
+        markFields(form, outcome.refused, 'server');
+        if (outcome.kind === 'partial')
+          show(
+            dirty.current
+              ? { kind: 'dirty' }
+              : { kind: 'partial', at: clock(new Date()), refused: outcome.refused },
+          );
+        else show({ kind: 'invalid', message: outcome.message, refused: outcome.refused });
+        return false;
+      }
+      // Keep the change pending so the next edit, blur or Ctrl+S tries again; refused fields stay marked meanwhile.
+      if (outcome.refused) markFields(form, outcome.refused, 'server');
+      dirty.current = true;
+      const { message, code } = outcome;
+      show(code === undefined ? { kind: 'error', message } : { kind: 'error', message, code });
+      lastFailure.current = message;
       return false;
-    }
-    // Keep the change pending so the next edit, blur or Ctrl+S tries again; refused fields stay marked meanwhile.
-    if (outcome.refused) markFields(form, outcome.refused, 'server');
-    dirty.current = true;
-    const { message, code } = outcome;
-    setState(code === undefined ? { kind: 'error', message } : { kind: 'error', message, code });
-    lastFailure.current = message;
-    return false;
-  }, [form, ref]);
+    },
+    [form, ref, show],
+  );
 
-  const flush = useCallback((): Promise<boolean> => {
-    if (timer.current !== null) {
-      window.clearTimeout(timer.current);
-      timer.current = null;
+  const enqueue = useCallback(
+    (unloading: boolean): Promise<boolean> => {
+      if (timer.current !== null) {
+        window.clearTimeout(timer.current);
+        timer.current = null;
+      }
+      running.current += 1;
+      const run = () => saveNow(unloading).finally(() => (running.current -= 1));
+      queue.current = queue.current.then(run, run);
+      return queue.current;
+    },
+    [saveNow],
+  );
+  const flush = useCallback(() => enqueue(false), [enqueue]);
+
+  const pending = useCallback(() => dirty.current || running.current > 0 || timer.current !== null, []);
+  const settle = useCallback(async (): Promise<SaveState> => {
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    // What is typed while a save runs is saved too; a failure is not retried here but asked about.
+    while (pending() && Date.now() < deadline) {
+      let stop = 0;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        stop = window.setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
+      });
+      const outcome = await Promise.race([flush(), timeout]);
+      window.clearTimeout(stop);
+      if (outcome === 'timeout' || stateRef.current.kind === 'error') break;
     }
-    queue.current = queue.current.then(saveNow, saveNow);
-    return queue.current;
-  }, [saveNow]);
+    return stateRef.current;
+  }, [flush, pending]);
 
   useEffect(() => {
     if (readOnly) return;
     const subscription = form.watch(() => {
       dirty.current = true;
-      setState((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
+      show(stateAfterEdit(stateRef.current));
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     });
     return () => subscription.unsubscribe();
-  }, [form, flush, readOnly]);
+  }, [form, flush, readOnly, show]);
 
   useEffect(() => {
     if (readOnly) return;
@@ -178,11 +221,11 @@ export function useAutosave(
       }
     };
     const onBlur = () => void flush();
+    // The request starts before the browser (or the desktop window) asks whether to leave, and outlives the page.
     const onUnload = () => {
       if (!dirty.current) return;
-      dirty.current = false;
-      // No second try after the page is gone: fields the server would refuse go back to their saved values.
-      saveOnUnload(ref, savableOnUnload(form.getValues(), lastSaved.current), versionRef.current);
+      // Heard only when the person stays: the fields left out of that save are saved (and marked) as usual.
+      void enqueue(true).then(() => dirty.current && flush());
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('blur', onBlur);
@@ -194,7 +237,7 @@ export function useAutosave(
       // Leaving the editor (back to the list) saves what is pending.
       if (dirty.current) void flush();
     };
-  }, [flush, form, ref, readOnly]);
+  }, [flush, enqueue, readOnly]);
 
   const submit = useCallback(async () => {
     setSubmitMessage(null);
@@ -234,6 +277,7 @@ export function useAutosave(
   }, [flush, form, ref, beforeSubmit]);
 
   const version = useCallback(() => versionRef.current, []);
+  const current = useCallback(() => stateRef.current, []);
   const saved = useCallback(() => lastSaved.current, []);
 
   return useMemo(
@@ -247,6 +291,9 @@ export function useAutosave(
       version,
       lastSaved: saved,
       flush,
+      current,
+      pending,
+      settle,
       submit,
       submitMessage,
       savedCount,
@@ -261,6 +308,9 @@ export function useAutosave(
       version,
       saved,
       flush,
+      current,
+      pending,
+      settle,
       submit,
       submitMessage,
       savedCount,

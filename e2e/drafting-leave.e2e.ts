@@ -198,3 +198,31 @@ test('closing asked about a pending save and the person stays: the save sent on 
   await d.openPlan(projectId);
   await expect(d.field(goalLabel)).toHaveValue('○ 머문 뒤 고친 목표');
 });
+
+test('a long Korean document (over 64 KiB in UTF-8, under 60,000 characters) typed just before a reload is kept', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  await d.field('단위사업 1 사업명').fill('첫째 사업');
+  await d.waitSaved();
+  // 15,000 + 10,000 Hangul characters: 75,000 bytes in UTF-8, beyond what a keepalive request may carry.
+  const goal = `○ ${'가나다라마바사아자차'.repeat(1_500)}`;
+  const plan = `- ${'세부추진계획입니다'.repeat(1_111)}`;
+  await d.field(goalLabel).fill(goal);
+  await d.field('단위사업 1 세부 추진계획').fill(plan);
+  page.once('dialog', (dialog) => void dialog.accept());
+  const stateWhenLeaving = await page.evaluate(() => {
+    const text = document.querySelector('[data-testid="save-indicator"]')?.textContent ?? '';
+    setTimeout(() => location.reload(), 0);
+    return text;
+  });
+  expect(stateWhenLeaving).toBe('저장되지 않은 변경 있음');
+  await page.waitForLoadState('load');
+  await d.openDesk();
+  await d.openPlan(projectId);
+  await expect(d.field(goalLabel)).toHaveValue(goal);
+  await expect(d.field('단위사업 1 세부 추진계획')).toHaveValue(plan);
+});

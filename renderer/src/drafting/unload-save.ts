@@ -6,6 +6,16 @@ import { API_TOKEN_HEADER, API_TOKEN_META_NAME, apiPathOf } from '../../../domai
  * request, which the browser finishes after the page is gone, when its body fits the browser's cap.
  */
 
+/**
+ * Chromium caps the bodies of all keepalive requests in flight together at 64 KiB, counted in bytes: Korean text is
+ * 3 bytes a character in UTF-8, so the length in characters says nothing. A margin is left for other requests.
+ */
+export const KEEPALIVE_MAX_BYTES = 60_000;
+
+export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+export const fitsKeepalive = (body: string): boolean => utf8Bytes(body) <= KEEPALIVE_MAX_BYTES;
+
 type SaveDraftResult = ApiResult<OperationOutput<'saveDraft'>>;
 
 /**
@@ -22,8 +32,7 @@ export async function sendSaveOnUnload(input: unknown): Promise<SaveDraftResult>
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [API_TOKEN_HEADER]: token },
       body,
-      // Browsers cap keepalive bodies at 64 KB; a larger document goes as a plain request.
-      keepalive: body.length < 60_000,
+      keepalive: fitsKeepalive(body),
     });
     return (await response.json()) as SaveDraftResult;
   } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operationNames } from '../domain/api/operations';
-import { buildPreloadApi } from './build-api';
+import { buildPreloadApi, buildWindowBridge } from './build-api';
 
 describe('buildPreloadApi', () => {
   it('exposes one function per operation and nothing else', () => {
@@ -30,5 +30,21 @@ describe('buildPreloadApi', () => {
     const refused = { ok: false, error: { code: 'UNTRUSTED_SENDER', message: '거부' } };
     const api = buildPreloadApi(() => Promise.resolve(refused));
     await expect(api.getSetup()).resolves.toBe(refused);
+  });
+});
+
+describe('buildWindowBridge', () => {
+  it('offers only reportUnsavedInput, on its fixed channel with exactly one argument', () => {
+    const sent: unknown[][] = [];
+    const bridge = buildWindowBridge((...args) => sent.push(args));
+    expect(Object.keys(bridge)).toEqual(['reportUnsavedInput']);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    const report = bridge.reportUnsavedInput as (...args: unknown[]) => void;
+    report({ kind: 'pending' }, 'api:saveDraft');
+    bridge.reportUnsavedInput(null);
+    expect(sent).toEqual([
+      ['window:unsavedInput', { kind: 'pending' }],
+      ['window:unsavedInput', null],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { PreloadApi } from '../domain/api/bridge';
 import { channelOf, operationNames } from '../domain/api/operations';
+import { UNSAVED_INPUT_CHANNEL, type UnsavedInput, type WindowBridge } from '../domain/api/window-bridge';
 
 /** `ipcRenderer.invoke`, narrowed to what the preload needs (so this file has no electron import). */
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
@@ -15,4 +16,14 @@ export function buildPreloadApi(invoke: Invoke): PreloadApi {
     api[name] = (input?: unknown) => invoke(channel, input);
   }
   return Object.freeze(api) as PreloadApi;
+}
+
+/** `ipcRenderer.send`, narrowed likewise (one-way messages). */
+export type Send = (channel: string, input: unknown) => void;
+
+/** The window's own channel (see domain/api/window-bridge.ts): fixed, one argument, nothing else reachable. */
+export function buildWindowBridge(send: Send): WindowBridge {
+  return Object.freeze({
+    reportUnsavedInput: (input: UnsavedInput | null) => send(UNSAVED_INPUT_CHANNEL, input),
+  });
 }

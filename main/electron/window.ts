@@ -1,5 +1,6 @@
-import { BrowserWindow, dialog } from 'electron';
-import { APP_ORIGIN, secureWebPreferences } from './security';
+import { BrowserWindow, dialog, ipcMain } from 'electron';
+import { closeQuestion, trackUnsavedInput } from './close-question';
+import { APP_ORIGIN, isTrustedSender, secureWebPreferences } from './security';
 
 export interface MainWindowOptions {
   /** out/preload/preload.cjs inside the app folder. */
@@ -23,20 +24,13 @@ export function createMainWindow({ preloadPath }: MainWindowOptions): BrowserWin
     webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  // The page holds back its closing while typed cells could not be stored (EditorFrame's beforeunload): Electron
-  // then shows nothing by itself, so the question is asked here, in Korean, and closing goes on only if meant.
+  // The page holds back its closing while anything typed is not stored (EditorFrame's beforeunload): Electron then
+  // shows nothing by itself, so the question is asked here, in Korean, naming what the page last reported (a save
+  // under way, a failed one with its reason, refused cells), and closing goes on only if meant.
+  const unsaved = trackUnsavedInput(ipcMain, window.webContents, (frame) => isTrustedSender(frame));
+  window.once('closed', () => unsaved.dispose());
   window.webContents.on('will-prevent-unload', (event) => {
-    const choice = dialog.showMessageBoxSync(window, {
-      type: 'warning',
-      title: '저장되지 않은 입력',
-      message: '저장되지 않은 입력이 있습니다.',
-      detail:
-        '입력 오류가 있는 칸은 저장되지 않았습니다. 지금 닫으면 그 칸에 입력한 내용은 사라집니다. 닫을까요?',
-      buttons: ['닫기', '머물기'],
-      defaultId: 1,
-      cancelId: 1,
-      noLink: true,
-    });
+    const choice = dialog.showMessageBoxSync(window, closeQuestion(unsaved.current()));
     if (choice === 0) event.preventDefault();
   });
   window.loadURL(`${APP_ORIGIN}/index.html`).catch((error: unknown) => {

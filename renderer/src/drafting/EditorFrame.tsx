@@ -6,11 +6,12 @@ import {
   type Issue,
   type Lifecycle,
 } from '../../../domain/documents';
+import type { UnsavedInput } from '../../../domain/api/window-bridge';
 import { leaveThen, useLeaveGuard } from '../components/leave-guard';
 import { HistoryPanel } from './HistoryPanel';
 import { fieldId } from './form-kit';
 import { mergedErrors } from './issue-merge';
-import { leaveQuestion, refusedFields } from './unsaved';
+import { leaveQuestion, refusedFields, unsavedInputOf } from './unsaved';
 import type { AutosaveHandle, SaveState } from './use-autosave';
 import './drafting.css';
 
@@ -376,7 +377,14 @@ export function EditorFrame(props: {
   // Closing the window or tab (or reloading) while anything is not stored asks too: the browser's own question,
   // or in the desktop app the window's (main/electron/window.ts). A pending change is sent on the way out
   // regardless (use-autosave), but whether it arrives is not known before the page is gone.
-  const unstored = leaveQuestion(handle.state) !== null;
+  const unsaved = unsavedInputOf(handle.state);
+  const unstored = unsaved !== null;
+  // The desktop window asks on its own side (main cannot ask the page then): it is told what to name.
+  const unsavedKey = JSON.stringify(unsaved);
+  useEffect(() => {
+    window.appWindow?.reportUnsavedInput(JSON.parse(unsavedKey) as UnsavedInput | null);
+  }, [unsavedKey]);
+  useEffect(() => () => window.appWindow?.reportUnsavedInput(null), []);
   useEffect(() => {
     if (!unstored) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {

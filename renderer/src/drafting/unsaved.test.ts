@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leaveQuestion, refusedFields, stateAfterEdit } from './unsaved';
+import { leaveQuestion, refusedFields, stateAfterEdit, unsavedInputOf } from './unsaved';
 import type { SaveState } from './use-autosave';
 
 const DISK_FULL = '디스크 공간이 부족해 데이터를 저장하지 못했습니다.';
@@ -65,5 +65,37 @@ describe('refusedFields', () => {
       refusedFields({ kind: 'partial', at: '10:00:00', refused: { ...minus, '': 'x', '(문서)': 'y' } }),
     ).toEqual(Object.entries(minus));
     expect(refusedFields(failed)).toEqual([]);
+  });
+});
+
+describe('unsavedInputOf', () => {
+  it('tells the desktop window the cause: a failure by its message, refused cells by their count', () => {
+    expect(unsavedInputOf(failed)).toEqual({ kind: 'failed', message: DISK_FULL });
+    expect(unsavedInputOf(stateAfterEdit(failed))).toEqual({ kind: 'failed', message: DISK_FULL });
+    expect(unsavedInputOf({ kind: 'partial', at: '10:00:00', refused: minus })).toEqual({
+      kind: 'refused',
+      cells: 1,
+    });
+    expect(unsavedInputOf({ kind: 'dirty' })).toEqual({ kind: 'pending' });
+    expect(unsavedInputOf({ kind: 'saving' })).toEqual({ kind: 'pending' });
+    expect(unsavedInputOf({ kind: 'invalid', message: '입력 오류', refused: minus })).toEqual({
+      kind: 'failed',
+      message: '입력 오류 1곳 때문에 아무것도 저장하지 못했습니다.',
+    });
+  });
+
+  it('reports something exactly when leaving would ask', () => {
+    const states: SaveState[] = [
+      { kind: 'clean' },
+      { kind: 'dirty' },
+      { kind: 'saving' },
+      { kind: 'saved', at: '10:00:00' },
+      { kind: 'partial', at: '10:00:00', refused: minus },
+      { kind: 'partial', at: '10:00:00', refused: { '(문서)': '형식' } },
+      { kind: 'invalid', message: '입력 오류', refused: minus },
+      { kind: 'invalid', message: '형식', refused: { '': '형식' } },
+      failed,
+    ];
+    for (const state of states) expect(unsavedInputOf(state) === null).toBe(leaveQuestion(state) === null);
   });
 });

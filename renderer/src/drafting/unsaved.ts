@@ -1,4 +1,12 @@
+import type { UnsavedInput, WindowBridge } from '../../../domain/api/window-bridge';
 import type { SaveState } from './use-autosave';
+
+declare global {
+  interface Window {
+    /** The desktop window's channel (Electron only; see domain/api/window-bridge.ts). */
+    appWindow?: WindowBridge;
+  }
+}
 
 /**
  * What an editor holds that is not stored, said before the person leaves it. Kept apart from React so the
@@ -38,6 +46,34 @@ export function leaveQuestion(state: SaveState): string | null {
       return refused === 0
         ? null
         : `입력 오류 ${refused}곳은 저장되지 않았습니다. 지금 나가면 그 칸에 입력한 내용은 사라집니다. 나갈까요?`;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * What the desktop window is told is not stored (for its question on closing), or null when everything typed is:
+ * null exactly when leaveQuestion is.
+ */
+export function unsavedInputOf(state: SaveState): UnsavedInput | null {
+  switch (state.kind) {
+    case 'dirty':
+    case 'saving':
+      return { kind: 'pending' };
+    case 'error':
+      return { kind: 'failed', message: state.message };
+    case 'invalid': {
+      const refused = refusedFields(state).length;
+      return {
+        kind: 'failed',
+        message:
+          refused === 0 ? state.message : `입력 오류 ${refused}곳 때문에 아무것도 저장하지 못했습니다.`,
+      };
+    }
+    case 'partial': {
+      const refused = refusedFields(state).length;
+      return refused === 0 ? null : { kind: 'refused', cells: refused };
     }
     default:
       return null;

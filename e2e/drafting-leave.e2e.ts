@@ -178,18 +178,9 @@ test('closing asked about a pending save and the person stays: the save sent on 
   await d.start(app.url, department);
   await d.openPlan(projectId);
   await d.field(goalLabel).fill('○ 닫으려다 머문 목표');
-  const types: string[] = [];
-  page.once('dialog', (dialog) => {
-    types.push(dialog.type());
-    void dialog.dismiss();
-  });
-  const stateWhenClosing = await page.evaluate(() => {
-    const text = document.querySelector('[data-testid="save-indicator"]')?.textContent ?? '';
-    setTimeout(() => location.reload(), 0);
-    return text;
-  });
+  const { stateWhenLeaving: stateWhenClosing, dialogs } = await d.reloadAnswering('dismiss');
   expect(stateWhenClosing).toBe('저장되지 않은 변경 있음');
-  await expect.poll(() => types).toEqual(['beforeunload']);
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
   await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d$/);
   // Not "another window saved first": the save sent as the page was closing carried, and returned, the version.
   await d.field(goalLabel).fill('○ 머문 뒤 고친 목표');
@@ -213,12 +204,7 @@ test('a long Korean document (over 64 KiB in UTF-8, under 60,000 characters) typ
   const plan = `- ${'세부추진계획입니다'.repeat(1_111)}`;
   await d.field(goalLabel).fill(goal);
   await d.field('단위사업 1 세부 추진계획').fill(plan);
-  page.once('dialog', (dialog) => void dialog.accept());
-  const stateWhenLeaving = await page.evaluate(() => {
-    const text = document.querySelector('[data-testid="save-indicator"]')?.textContent ?? '';
-    setTimeout(() => location.reload(), 0);
-    return text;
-  });
+  const { stateWhenLeaving } = await d.reloadAnswering('accept');
   expect(stateWhenLeaving).toBe('저장되지 않은 변경 있음');
   await page.waitForLoadState('load');
   await d.openDesk();

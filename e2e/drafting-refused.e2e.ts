@@ -124,18 +124,9 @@ test('a reload right after typing keeps what was typed, even next to a cell the 
   await d.field('정책목표 (추후 임의변경불가)').fill(goal);
   await d.investmentCell(1, '시비', "'20").fill('-20');
   // What is not stored yet is asked about (the browser's question); the save is on its way meanwhile.
-  const asked: string[] = [];
-  page.once('dialog', (dialog) => {
-    asked.push(dialog.type());
-    void dialog.accept();
-  });
-  const stateWhenLeaving = await page.evaluate(() => {
-    const text = document.querySelector('[data-testid="save-indicator"]')?.textContent ?? '';
-    setTimeout(() => location.reload(), 0);
-    return text;
-  });
+  const { stateWhenLeaving, dialogs } = await d.reloadAnswering('accept');
   expect(stateWhenLeaving).toBe('저장되지 않은 변경 있음');
-  await expect.poll(() => asked).toEqual(['beforeunload']);
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
   await page.waitForLoadState('load');
   await d.openDesk();
   await d.openPlan(projectId);

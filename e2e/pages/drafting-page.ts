@@ -147,4 +147,25 @@ export class DraftingPage {
     await this.page.getByRole('button', { name: '← 목록으로' }).click();
     await expect(this.page.getByTestId('desk-projects')).toBeVisible();
   }
+
+  /**
+   * Reloads the page right away, as a person closing or reloading it would (before the autosave's pause is over),
+   * answering the browser's question with `answer`. Returns the save indicator's text at that moment and the
+   * types of the dialogs met (filled in as they come: poll it).
+   */
+  async reloadAnswering(
+    answer: 'accept' | 'dismiss',
+  ): Promise<{ stateWhenLeaving: string; dialogs: string[] }> {
+    const dialogs: string[] = [];
+    this.page.once('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+    });
+    const stateWhenLeaving = await this.page.evaluate(() => {
+      const text = document.querySelector('[data-testid="save-indicator"]')?.textContent ?? '';
+      setTimeout(() => location.reload(), 0);
+      return text;
+    });
+    return { stateWhenLeaving, dialogs };
+  }
 }

@@ -1,6 +1,5 @@
 import { emptyExecutionPlan } from '../domain/documents';
 import { catalog } from './catalog-data';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 
@@ -128,13 +127,6 @@ test('amounts too large or with ₩ say why; 사업기간 written as 2018.7 or 2
   await expect(cell).toHaveValue('1000');
 });
 
-/** Puts `text` on the clipboard and pastes it with Ctrl+V into `cell`, as a person pasting from Excel. */
-async function pasteInto(page: Page, cell: Locator, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await cell.click();
-  await page.keyboard.press('Control+V');
-}
-
 test('a row copied from Excel and pasted into one cell spreads over the row and the rows below', async ({
   page,
   app,
@@ -146,7 +138,7 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   await d.openPlan(projectId);
 
   // One row (with Excel's line break after it): '19, '20, '21, '22.6월, then 임기후 (임기내 계 is computed).
-  await pasteInto(page, d.investmentCell(1, '국비', "'19"), '100\t1,200\t300\t400\t50\r\n');
+  await d.pasteInto(d.investmentCell(1, '국비', "'19"), '100\t1,200\t300\t400\t50\r\n');
   await expect(d.investmentCell(1, '국비', "'19")).toHaveValue('100');
   await expect(d.investmentCell(1, '국비', "'20")).toHaveValue('1,200');
   await expect(d.investmentCell(1, '국비', "'21")).toHaveValue('300');
@@ -157,7 +149,7 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   await expect.poll(() => d.amount('inv-0-national-total')).toBe(2050);
 
   // Two rows from 시비 '21: each value checked as if typed there ("abc" is refused in its own cell).
-  await pasteInto(page, d.investmentCell(1, '시비', "'21"), '10\tabc\n20\t30\n');
+  await d.pasteInto(d.investmentCell(1, '시비', "'21"), '10\tabc\n20\t30\n');
   await expect(d.investmentCell(1, '시비', "'21")).toHaveValue('10');
   await expect(d.investmentCell(1, '시비', "'22.6월")).toHaveValue('abc');
   await expect(page.locator('[data-error-for="unitProjects.0.investmentNeeds.city.2022"]')).toHaveText(
@@ -168,7 +160,7 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   await d.investmentCell(1, '시비', "'22.6월").fill('15');
 
   // A block larger than the grid: what fits is placed, the rest is counted and said.
-  await pasteInto(page, d.field('단위사업 1 기타 임기후 투자수요 (백만원)'), '7\t8\t9\n1\t2\n');
+  await d.pasteInto(d.field('단위사업 1 기타 임기후 투자수요 (백만원)'), '7\t8\t9\n1\t2\n');
   await expect(d.field('단위사업 1 기타 임기후 투자수요 (백만원)')).toHaveValue('7');
   await expect(page.getByTestId('inv-0-paste-note')).toHaveText(
     '붙여넣은 값 5개 중 4개는 표 밖이라 넣지 못했습니다 (1개를 넣었습니다). 붙여넣을 칸을 확인하세요.',
@@ -179,7 +171,7 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   const privateYears = [60, 70, 80, 90, 100];
   const privateWithin = privateYears.reduce((a, b) => a + b, 0);
   const officialRow = [...privateYears, privateWithin, 25, privateWithin + 25].join('\t');
-  await pasteInto(page, d.investmentCell(1, '민간', "'18"), `${officialRow}\r\n`);
+  await d.pasteInto(d.investmentCell(1, '민간', "'18"), `${officialRow}\r\n`);
   await expect(d.investmentCell(1, '민간', "'18")).toHaveValue('60');
   await expect(d.investmentCell(1, '민간', "'22.6월")).toHaveValue('100');
   await expect(d.field('단위사업 1 민간 임기후 투자수요 (백만원)')).toHaveValue('25');
@@ -190,7 +182,7 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   );
   // When the value at 임기내 계 is not the years' sum, which value is which is not guessed: nothing is placed.
   const wrongRow = [1, 2, 3, 4, 5, 99, 6].join('\t');
-  await pasteInto(page, d.investmentCell(1, '민간', "'18"), `${wrongRow}\r\n`);
+  await d.pasteInto(d.investmentCell(1, '민간', "'18"), `${wrongRow}\r\n`);
   await expect(page.getByTestId('inv-0-paste-note')).toHaveText(
     "붙여넣은 1번째 줄은 칸보다 값이 많아 양식의 열 순서로 읽었지만, '임기내 계' 자리에 붙여넣은 값(99)이 " +
       '연도별 금액의 합(15)과 다릅니다. 어느 값이 어느 칸인지 알 수 없어 아무것도 넣지 않았습니다. ' +
@@ -200,7 +192,7 @@ test('a row copied from Excel and pasted into one cell spreads over the row and 
   await expect(d.field('단위사업 1 민간 임기후 투자수요 (백만원)')).toHaveValue('25');
 
   // Text with tabs pasted into a schedule cell spreads over the half-years.
-  await pasteInto(page, d.scheduleCell(1, "'19 상"), '1기 선발\t"2기 선발\n(30개사)"\t성과 공유\r\n');
+  await d.pasteInto(d.scheduleCell(1, "'19 상"), '1기 선발\t"2기 선발\n(30개사)"\t성과 공유\r\n');
   await expect(d.scheduleCell(1, "'19 상")).toHaveValue('1기 선발');
   await expect(d.scheduleCell(1, "'19 하")).toHaveValue('2기 선발\n(30개사)');
   await expect(d.scheduleCell(1, "'20 상")).toHaveValue('성과 공유');
@@ -231,7 +223,7 @@ test('확보내역 takes a pasted row: the five sources, or a 붙임5 row with �
   const secured = (label: string) => d.field(`확보내역 ${label} (백만원)`);
 
   // The five sources as on the screen, pasted into 국비.
-  await pasteInto(page, secured('국비'), '1,000\t4,500.5\t0\t\t20\r\n');
+  await d.pasteInto(secured('국비'), '1,000\t4,500.5\t0\t\t20\r\n');
   await expect(secured('국비')).toHaveValue('1,000');
   await expect(secured('시·도비')).toHaveValue('4,500.5');
   await expect(secured('시군구비')).toHaveValue('0');
@@ -243,7 +235,7 @@ test('확보내역 takes a pasted row: the five sources, or a 붙임5 row with �
   // A row copied from 붙임5 (확보총계, 국비, 시·도비, 시군구비, 민간, 기타): 확보총계 is recognised and left out.
   const sources = [2000, 3000, 0, 500, 0];
   const official = [sources.reduce((a, b) => a + b, 0), ...sources].join('\t');
-  await pasteInto(page, secured('국비'), `${official}\r\n`);
+  await d.pasteInto(secured('국비'), `${official}\r\n`);
   await expect(secured('국비')).toHaveValue('2000');
   await expect(secured('시·도비')).toHaveValue('3000');
   await expect(secured('민간')).toHaveValue('500');

@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 
@@ -6,12 +5,6 @@ import { DraftingPage } from './pages/drafting-page';
 
 const department = '경제진흥본부';
 const projectId = '1-1-1';
-
-async function pasteInto(page: Page, cell: Locator, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await cell.click();
-  await page.keyboard.press('Control+V');
-}
 
 test('HWP text with indents and tabs pasted into a schedule cell stays whole in that cell; Ctrl+Z takes it back', async ({
   page,
@@ -28,7 +21,7 @@ test('HWP text with indents and tabs pasted into a schedule cell stays whole in 
   await next.fill('해외진출 지원');
   await cell.fill('');
   const hwp = '- 입주기업 선발\n\t· 1차 20개사\t(3월)\n\t· 2차 30개사\t(9월)';
-  await pasteInto(page, cell, hwp);
+  await d.pasteInto(cell, hwp);
   await expect(cell).toHaveValue(hwp);
   await expect(next).toHaveValue('해외진출 지원');
   await expect(page.locator('[data-testid$="-paste-note"]')).toHaveCount(0);
@@ -41,7 +34,7 @@ test('HWP text with indents and tabs pasted into a schedule cell stays whole in 
   await expect(cell).toHaveValue(hwp);
 
   // A block copied from Excel still spreads over the half-years.
-  await pasteInto(page, d.scheduleCell(1, "'20 상"), '착공\t준공\r\n');
+  await d.pasteInto(d.scheduleCell(1, "'20 상"), '착공\t준공\r\n');
   await expect(d.scheduleCell(1, "'20 상")).toHaveValue('착공');
   await expect(d.scheduleCell(1, "'20 하")).toHaveValue('준공');
   await d.waitSaved();

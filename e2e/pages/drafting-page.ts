@@ -168,4 +168,11 @@ export class DraftingPage {
     });
     return { stateWhenLeaving, dialogs };
   }
+
+  /** Puts `text` on the clipboard and pastes it with Ctrl+V into `cell`, as a person pasting from Excel or HWP. */
+  async pasteInto(cell: Locator, text: string): Promise<void> {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await cell.click();
+    await this.page.keyboard.press('Control+V');
+  }
 }

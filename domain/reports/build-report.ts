@@ -34,6 +34,7 @@ export function buildOfficeReport(input: ReportInput): OfficeReport {
       periodId: ctx.period.id,
       periodLabel: ctx.period.label,
       dueDate: ctx.period.dueDate,
+      dueDateMovedBecause: ctx.period.dueDateMovedBecause,
       today: input.options.today,
       executionRateThreshold: input.options.executionRateThreshold,
       definitions: {

@@ -32,6 +32,7 @@ export {
   submissionStateLabel,
   submissionTimelinessLabel,
   beforeDueNote,
+  dueDateText,
 } from './labels';
 export {
   plannedSoFar,

@@ -181,6 +181,11 @@ export function submissionTimelinessLabel(timeliness: SubmissionTimeliness, days
   return `마감 전 (${daysLeftLabel(daysLeft)})`;
 }
 
+/** A due date as the tables write it: with why it is not the term's stated day, when it moved past a day off. */
+export function dueDateText(dueDate: string, movedBecause: string | null): string {
+  return movedBecause === null ? dueDate : `${dueDate} (${movedBecause})`;
+}
+
 /**
  * The line under the submissions table on the due date or before it: nothing is late yet, and what has not arrived
  * is still owed by the due date; null once it has passed.

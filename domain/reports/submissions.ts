@@ -109,6 +109,7 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
   return {
     periodId: period.id,
     dueDate,
+    dueDateMovedBecause: period.dueDateMovedBecause,
     beforeDue: isBeforeDue(input.options.today, dueDate),
     daysLeft: daysUntil(input.options.today, dueDate),
     departments,

@@ -242,6 +242,8 @@ export type SubmissionTimeliness = 'onTime' | 'late' | 'none' | 'notYetDue';
 export interface SubmissionsReport {
   periodId: string;
   dueDate: string;
+  /** Why the due date is not the term's stated day (it fell on a day off), else null: see domain/term/working-days.ts. */
+  dueDateMovedBecause: string | null;
   /** `today` ≤ the due date: what has not arrived can still arrive on time (a document received on the day is). */
   beforeDue: boolean;
   /** Whole days from `today` to the due date (D-n): 0 on the day, negative once it has passed. */
@@ -378,6 +380,8 @@ export interface OfficeReport {
     periodId: string;
     periodLabel: string;
     dueDate: string;
+    /** As in SubmissionsReport. */
+    dueDateMovedBecause: string | null;
     today: string;
     executionRateThreshold: number;
     definitions: { completionRate: string; executionRate: string; lagging: string };

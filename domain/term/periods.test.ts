@@ -51,6 +51,7 @@ describe('listPeriods', () => {
       start: '2018-07-01',
       end: '2018-12-31',
       dueDate: '2019-01-15',
+      dueDateMovedBecause: null,
     });
     expect(second).toEqual({
       id: '2019-H1',
@@ -61,8 +62,20 @@ describe('listPeriods', () => {
       start: '2019-01-01',
       end: '2019-06-30',
       dueDate: '2019-07-15',
+      dueDateMovedBecause: null,
     });
     expect(listPeriods(term).at(-1)?.dueDate).toBe('2022-07-15');
+  });
+
+  it('moves a due date that falls on a Saturday to the Monday after (민법 제161조): 2021-H2 is due 2022-01-17', () => {
+    const moved = listPeriods(term).filter((p) => p.dueDateMovedBecause !== null);
+    // In 민선7기 only 2022-01-15 falls on a day off.
+    expect(moved.map((p) => [p.id, p.dueDate])).toEqual([['2021-H2', '2022-01-17']]);
+    expect(moved[0]?.dueDateMovedBecause).toBe('1월 15일이 토요일이어서 다음 평일로 미룸, 민법 제161조');
+    // The card for 2021-H2 is still the one due on 2022-01-16 (a Sunday) and on the Monday itself.
+    expect(currentReportingPeriod(term, '2022-01-16')?.id).toBe('2021-H2');
+    expect(currentReportingPeriod(term, '2022-01-17')?.id).toBe('2021-H2');
+    expect(currentReportingPeriod(term, '2022-01-18')?.id).toBe('2022-H1');
   });
 
   it('works for another term from its data alone (민선8기, due on the 10th)', () => {

@@ -1,4 +1,5 @@
 import type { PeriodId, Term } from './types';
+import { deadlineOnWorkingDay } from './working-days';
 
 /**
  * The term's reporting calendar, derived from the term data alone: half-years (상반기 1–6월, 하반기 7–12월), the
@@ -18,8 +19,13 @@ export interface Period {
   start: string;
   /** Last day, ISO. */
   end: string;
-  /** 공약관리카드 due date: `cardDueDay` of the month after `end` (2018-H2 → 2019-01-15). */
+  /**
+   * 공약관리카드 due date: `cardDueDay` of the month after `end` (2018-H2 → 2019-01-15), or the first working day
+   * after it when that day is a day off (2021-H2 → 2022-01-15, a Saturday → 2022-01-17; see working-days.ts).
+   */
   dueDate: string;
+  /** Why `dueDate` is not the stated day ("1월 15일이 토요일이어서 다음 평일로 미룸, 민법 제161조"), else null. */
+  dueDateMovedBecause: string | null;
 }
 
 /** A yearly money column (연차별 투자수요·집행액): '18 … '22.6월. */
@@ -82,6 +88,7 @@ const halfIndex = (year: number, half: 1 | 2) => year * 2 + (half - 1);
 function makePeriod(term: Term, year: number, half: 1 | 2): Period {
   const dueYear = half === 1 ? year : year + 1;
   const dueMonth = half === 1 ? 7 : 1;
+  const due = deadlineOnWorkingDay(`${dueYear}-${pad2(dueMonth)}-${pad2(term.cardDueDay)}`);
   return {
     id: `${year}-H${half}`,
     year,
@@ -90,7 +97,8 @@ function makePeriod(term: Term, year: number, half: 1 | 2): Period {
     shortLabel: `${twoDigitYear(year)} ${half === 1 ? '상' : '하'}`,
     start: half === 1 ? `${year}-01-01` : `${year}-07-01`,
     end: half === 1 ? `${year}-06-30` : `${year}-12-31`,
-    dueDate: `${dueYear}-${pad2(dueMonth)}-${pad2(term.cardDueDay)}`,
+    dueDate: due.date,
+    dueDateMovedBecause: due.movedBecause,
   };
 }
 

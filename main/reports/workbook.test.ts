@@ -399,6 +399,32 @@ describe('a half-year whose due date has not come yet', () => {
   });
 });
 
+describe('a due date moved past a weekend', () => {
+  it('writes the due date with why it moved, on the overview and under the submissions table', () => {
+    const period = findPeriod(term, '2021-H2');
+    expect(period?.dueDateMovedBecause).not.toBeNull();
+    const book = XLSX.read(
+      writeReportWorkbook(
+        buildOfficeReport({
+          ...emptyInput('2021-H2'),
+          options: { executionRateThreshold: 0.3, today: '2022-03-02' },
+        }),
+      ),
+      { type: 'buffer' },
+    );
+    const expected = `${period?.dueDate} (${period?.dueDateMovedBecause})`;
+    const overview = XLSX.utils.sheet_to_json<string[]>(book.Sheets[SHEET_NAMES.overview] as XLSX.WorkSheet, {
+      header: 1,
+    });
+    expect(overview.find((l) => l[0] === '제출기한')?.[1]).toBe(expected);
+    const submissions = XLSX.utils.sheet_to_json<string[]>(
+      book.Sheets[SHEET_NAMES.submissions] as XLSX.WorkSheet,
+      { header: 1 },
+    );
+    expect(submissions.some((l) => l[0] === `제출기한 ${expected} (당일 접수까지 기한 내)`)).toBe(true);
+  });
+});
+
 function shiftedDay(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -29,6 +29,7 @@ import {
   quarantineLabel,
   beforeDueNote,
   daysLeftLabel,
+  dueDateText,
   notSubmittedLabel,
   submissionStateLabel,
 } from '../../domain/reports';
@@ -107,7 +108,11 @@ function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; layout: Fi
   const deptCol = noteCol + 1;
 
   b.header(0, 0, 0, deptCol, '< 공약별 재정집행 현황 >');
-  b.text(1, 0, `${report.meta.periodLabel} 기준 (제출기한 ${report.meta.dueDate})`);
+  b.text(
+    1,
+    0,
+    `${report.meta.periodLabel} 기준 (제출기한 ${dueDateText(report.meta.dueDate, report.meta.dueDateMovedBecause)})`,
+  );
   b.merge(1, 0, 1, 2);
   b.text(1, deptCol, '(단위 : 백만원)');
   const h1 = 2;
@@ -275,8 +280,8 @@ function overviewSheet(report: OfficeReport): XLSX.WorkSheet {
     [
       '제출기한',
       report.submissions.beforeDue
-        ? `${m.dueDate} (${daysLeftLabel(report.submissions.daysLeft)}, 기한 전: 아직 받지 않은 문서는 지연이 아닙니다)`
-        : m.dueDate,
+        ? `${dueDateText(m.dueDate, m.dueDateMovedBecause)} (${daysLeftLabel(report.submissions.daysLeft)}, 기한 전: 아직 받지 않은 문서는 지연이 아닙니다)`
+        : dueDateText(m.dueDate, m.dueDateMovedBecause),
     ],
     ['작성 기준일', m.today],
     ...(m.undecided === undefined ? [] : [undecidedLine(m.undecided)]),
@@ -363,7 +368,7 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
     );
     b.formula(r, c, `SUM(${colName(c)}2:${colName(c)}${r})`, value, NUMBER_FORMATS.integer);
   }
-  b.text(r + 1, 0, `제출기한 ${s.dueDate} (당일 접수까지 기한 내)`);
+  b.text(r + 1, 0, `제출기한 ${dueDateText(s.dueDate, s.dueDateMovedBecause)} (당일 접수까지 기한 내)`);
   const beforeDue = beforeDueNote(s.dueDate, s.beforeDue, s.daysLeft);
   if (beforeDue !== null) b.text(r + 2, 0, beforeDue);
   return b.finish();

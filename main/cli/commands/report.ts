@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { reportRequestSchema } from '../../../domain/api/contract';
 import {
   daysLeftLabel,
+  dueDateText,
   notSubmittedLabel,
   undecidedSummary,
   type OfficeReport,
@@ -137,7 +138,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
       const { byArea, total, beforeDue } = view.report.statusTables;
       const { daysLeft } = view.report.submissions;
       io.out(
-        `${view.report.meta.periodLabel} 종합 현황 (제출 기한 ${view.report.meta.dueDate}${beforeDue ? `, ${daysLeftLabel(daysLeft)} 기한 전` : ''})`,
+        `${view.report.meta.periodLabel} 종합 현황 (제출 기한 ${dueDateText(view.report.meta.dueDate, view.report.meta.dueDateMovedBecause)}${beforeDue ? `, ${daysLeftLabel(daysLeft)} 기한 전` : ''})`,
       );
       // The areas, then the total over them (statusTables.total, not a row of byArea).
       for (const row of [...byArea, total]) {

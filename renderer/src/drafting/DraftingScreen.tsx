@@ -50,6 +50,11 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
       </div>
       <div>
         <span className="deadline-label">제출 기한</span> <strong>{period.dueDate}</strong>{' '}
+        {period.dueDateMovedBecause !== null && (
+          <span className="deadline-moved" data-testid="deadline-moved">
+            ({period.dueDateMovedBecause}){' '}
+          </span>
+        )}
         <span className={`dday ${daysLeft !== null && daysLeft <= 7 ? 'dday-soon' : ''}`} data-testid="dday">
           {dday}
         </span>

@@ -9,7 +9,12 @@ import { StatusMessage } from '../components/StatusMessage';
 import { ChangesSection, CompletionSection, ConflictsSection } from './DecisionSections';
 import { FinanceTable } from './FinanceTable';
 import { needsConfirmation } from '../../../domain/plans/confirmation';
-import { publicExportCaution, reportTitle, undecidedSummary } from '../../../domain/reports/labels';
+import {
+  dueDateText,
+  publicExportCaution,
+  reportTitle,
+  undecidedSummary,
+} from '../../../domain/reports/labels';
 import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../../domain/reports/lagging';
 import { PlanConfirmationsSection } from './PlanConfirmations';
 import { formatRate } from './format';
@@ -372,7 +377,8 @@ function ReportView({
         )}
         {report && (
           <p className="hint office-meta">
-            기준일 {report.meta.today} · 제출 기한 {report.meta.dueDate} · 집행률 기준{' '}
+            기준일 {report.meta.today} · 제출 기한{' '}
+            {dueDateText(report.meta.dueDate, report.meta.dueDateMovedBecause)} · 집행률 기준{' '}
             {formatRate(report.meta.executionRateThreshold)} · 목록 {report.meta.catalogVersion}
           </p>
         )}

@@ -2,6 +2,7 @@ import { periodLabel } from '../../../domain/documents';
 import {
   beforeDueNote,
   daysLeftLabel,
+  dueDateText,
   quarantineLabel,
   submissionStateLabel,
   submissionTimelinessLabel,
@@ -33,7 +34,7 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
   return (
     <>
       <p className="office-legend" data-testid="submission-summary">
-        제출 기한 {submissions.dueDate}
+        제출 기한 {dueDateText(submissions.dueDate, submissions.dueDateMovedBecause)}
         {beforeDue ? ` (${daysLeftLabel(daysLeft)})` : ''} · 부서 {s.departments}곳: 제출 완료 {s.complete},
         일부 제출 {s.partial}, {submissionStateLabel('none', beforeDue)} {s.none}, 지연 {s.late}
         {s.quarantinedBundles > 0 ? ` · 격리된 번들 ${s.quarantinedBundles}건` : ''}

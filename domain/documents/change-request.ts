@@ -116,6 +116,20 @@ export const CHANGE_ROW_CATEGORIES = [
   '총사업비',
 ] as const;
 
+/** The steps a department records itself: its 요청 and its director's 결재. Every later step is the office's. */
+const DEPARTMENT_STEPS: ReadonlySet<DecisionStatus> = new Set(['requested', 'approvedByDirector']);
+
+/**
+ * A request as the office takes it from a department's file: the department's own leading steps only. 검토중,
+ * 승인 and 반려 are the office's and the citizens' panel's to record, in the office's copy; a department's file that
+ * carries them (a copy it got back in a baseline package, or one typed to look decided) does not decide anything.
+ */
+export function departmentStepsOnly(request: ChangeRequest): ChangeRequest {
+  const end = request.decisionHistory.findIndex((entry) => !DEPARTMENT_STEPS.has(entry.status));
+  if (end === -1) return request;
+  return { ...request, lifecycle: 'submitted', decisionHistory: request.decisionHistory.slice(0, end) };
+}
+
 /** The current decision status (the last history entry), or null for a request not yet submitted. */
 export function currentDecisionStatus(
   request: Pick<ChangeRequest, 'decisionHistory'>,

@@ -22,7 +22,6 @@ import {
 } from '../bundles';
 import { insertSentBundle, lastSentBundle } from '../../db/bundles';
 import { listDocuments, saveDocument } from '../../db/documents';
-import { latestReceivedDocuments } from '../../db/received';
 import { putReferenceData } from '../../db/reference-data';
 import { getSetting, setSetting } from '../../db/settings';
 import { z } from 'zod';
@@ -78,10 +77,9 @@ const isDecided = (request: ChangeRequest): boolean => {
 async function decidedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]> {
   const found: ChangeRequest[] = [];
   const seen = new Set<string>();
-  const candidates = [
-    ...(await listDocuments(ctx.db, { kind: 'changeRequest' })).map((d) => d.json),
-    ...(await latestReceivedDocuments(ctx.db, { kind: 'changeRequest' })).map((d) => d.json),
-  ];
+  // The office's own copies only: a request is decided when the office records it (decideChangeRequest saves its
+  // copy); a department's file never decides one, whatever steps it carries (departmentStepsOnly).
+  const candidates = (await listDocuments(ctx.db, { kind: 'changeRequest' })).map((d) => d.json);
   for (const json of candidates) {
     const parsed = changeRequestSchema.safeParse(json);
     if (!parsed.success || !isDecided(parsed.data)) continue;

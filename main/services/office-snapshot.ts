@@ -4,6 +4,7 @@ import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
   currentDecisionStatus,
+  departmentStepsOnly,
   deriveFinanceRow,
   type DocumentTotals,
   mergeShared,
@@ -432,7 +433,9 @@ export async function currentChangeRequests(db: Kysely<Database>): Promise<Chang
     const key = `${c.department}|${c.requestId}`;
     const own = byId.get(key);
     if (own === undefined) {
-      byId.set(key, c);
+      // Until the office records a step, the request stands as the department sent it, without any step a
+      // department's file claims for the office or the panel (departmentStepsOnly).
+      byId.set(key, departmentStepsOnly(c));
       continue;
     }
     const status = currentDecisionStatus(own);

@@ -8,7 +8,6 @@ import {
   readChangeRow,
   samePlanField,
   withChangeValues,
-  changeValuesOf,
 } from '../../domain/documents/change-apply';
 import type { Catalog } from '../../domain/catalog/types';
 import {
@@ -149,9 +148,6 @@ export function planChangePreview(
   return { planConfirmed: plan !== undefined, ...read, notApplied };
 }
 
-const applyChange = (plan: ExecutionPlan, request: ChangeRequest): ExecutionPlan =>
-  withChangeValues(plan, changeValuesOf(request));
-
 export interface ChangeDecisionInput {
   department: string;
   requestId: string;
@@ -184,6 +180,14 @@ export async function decideChangeRequest(
     throw new UserError(
       'DECISION_NOT_ALLOWED',
       `현재 상태(${current ? DECISION_STATUS_LABELS[current] : '미제출'})에서는 ${josa(`'${DECISION_STATUS_LABELS[input.status]}'`, '으로/로')} 바꿀 수 없습니다.`,
+    );
+  }
+  const last = request.decisionHistory.at(-1);
+  if (last !== undefined && input.date < last.date) {
+    // As the form's own check has it (처리 일자가 앞 단계보다 이릅니다): a final step could never be corrected after.
+    throw new UserError(
+      'DECISION_DATE_EARLY',
+      `${DECISION_STATUS_LABELS[input.status]} 일자(${input.date})가 앞 단계 '${DECISION_STATUS_LABELS[last.status]}'의 일자(${last.date})보다 이릅니다. 일자를 확인해 주세요.`,
     );
   }
   const decided = changeRequestSchema.parse({
@@ -224,7 +228,12 @@ export async function decideChangeRequest(
           projectId: plan.projectId,
           slot: PLAN_SLOT,
           department: plan.department,
-          json: applyChange(plan, decided),
+          // Every approved request of the project, this one included, in the order re-confirming the plan applies
+          // them (by approval date): approvals recorded out of date order give the plan the same values either way.
+          json: withChangeValues(
+            plan,
+            (await approvedPlanValues(trx, plan.projectId)).get(plan.projectId) ?? {},
+          ),
           status: 'confirmed',
           reason: 'confirm',
           allowFrozen: true,

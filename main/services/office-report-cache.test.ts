@@ -89,10 +89,10 @@ describe('built reports kept until the data changes', () => {
   it('a request that fails is not kept: it fails with its reason, and other requests still work', async () => {
     const handlers = officeHandlers(h.office);
     await expect(handlers.getOfficeReport({ periodId: '2030-H1', today: '2030-07-20' })).rejects.toThrow(
-      '없는 반기',
+      '임기(민선7기: 2018-H2 ~ 2022-H1)의 반기가 아닙니다',
     );
     await expect(handlers.getOfficeReport({ periodId: '2030-H1', today: '2030-07-20' })).rejects.toThrow(
-      '없는 반기',
+      '임기(민선7기: 2018-H2 ~ 2022-H1)의 반기가 아닙니다',
     );
     const fine = await handlers.getOfficeReport(request);
     expect(fine.report.meta.periodId).toBe('2019-H1');

@@ -12,6 +12,8 @@ import {
 } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { josa } from '../../domain/text/josa';
+import { UserError } from './errors';
+import { listPeriods } from '../../domain/term/periods';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
@@ -242,12 +244,30 @@ function decidedInput(
 
 export type OfficeReportResult = OfficeReportView;
 
+/** The report's half-year and the one compared with it must be the term's (a comparison outside it is empty). */
+function checkPeriodsInTerm(term: Term, request: ReportRequest): void {
+  const ids = listPeriods(term).map((p) => p.id);
+  const asked: [keyof ReportRequest, string, string | undefined][] = [
+    ['periodId', '반기', request.periodId],
+    ['comparePeriodId', '비교할 반기', request.comparePeriodId],
+  ];
+  for (const [field, what, id] of asked) {
+    if (id === undefined || ids.includes(id)) continue;
+    throw new UserError(
+      'PERIOD_NOT_IN_TERM',
+      `${what} ${josa(id, '은/는')} 임기(${term.name}: ${ids[0] ?? ''} ~ ${ids.at(-1) ?? ''})의 반기가 아닙니다.`,
+      { field },
+    );
+  }
+}
+
 export async function officeReport(
   db: Kysely<Database>,
   catalog: Catalog,
   term: Term,
   request: ReportRequest,
 ): Promise<OfficeReportResult> {
+  checkPeriodsInTerm(term, request);
   const raw = await buildReportInput(
     db,
     catalog,

@@ -43,6 +43,30 @@ describe('pledge report --threshold', () => {
   });
 });
 
+describe('a half-year outside the term', () => {
+  it.each([
+    ['--period', ['--period', '2030-H1'], '반기 2030-H1은'],
+    ['--compare', ['--period', '2019-H1', '--compare', '2018-H1'], '비교할 반기 2018-H1은'],
+  ])(
+    '%s: a usage error naming the option and the term’s half-years (exit 2), nothing written',
+    async (option, args, said) => {
+      const xlsx = join(dir.path, 'out.xlsx');
+      const r = await pledge('report', '--data', office, ...args, '--xlsx', xlsx);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        `${option} 의 값이 올바르지 않습니다: ${said} 임기(민선7기: 2018-H2 ~ 2022-H1)의 반기가 아닙니다.`,
+      );
+      expect(existsSync(xlsx)).toBe(false);
+      const out = join(dir.path, 'public');
+      const published = await pledge('publish', '--data', office, ...args, '--out', out);
+      expect(published.code).toBe(2);
+      expect(published.err).toContain(`${option} 의 값이 올바르지 않습니다: ${said}`);
+      expect(published.err).not.toContain('공개 자료를 쓸 수 없습니다');
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+});
+
 describe('pledge report (text)', () => {
   it('prints each area, then the 합계 line over them and the summary line', async () => {
     const json = await pledge('report', '--data', office, '--period', '2019-H1', '--json');

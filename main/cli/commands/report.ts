@@ -78,6 +78,22 @@ function parseRequest(values: { period?: string; compare?: string; threshold?: s
 }
 
 /**
+ * A half-year outside the term (the service's PERIOD_NOT_IN_TERM) is a wrong option value: said naming the option,
+ * as a usage error (exit 2), before anything is written.
+ */
+async function asUsage<T>(build: () => Promise<T>): Promise<T> {
+  try {
+    return await build();
+  } catch (error) {
+    const field = error instanceof UserError ? error.details?.field : undefined;
+    const option = field === undefined ? undefined : optionOf[field];
+    if (error instanceof UserError && error.code === 'PERIOD_NOT_IN_TERM' && option !== undefined)
+      throw new UsageError(`${option} 의 값이 올바르지 않습니다: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
  * The --xlsx file's folder must exist (it is not created: a mistyped path would leave folders behind) and the
  * name must not be a folder; checked before the report is built.
  */
@@ -120,7 +136,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const xlsx = values.xlsx === undefined ? undefined : checkXlsxTarget(values.xlsx);
   return withData(values.data, async (ctx) => {
     const handlers = officeHandlers(ctx);
-    const view = await handlers.getOfficeReport(request);
+    const view = await asUsage(() => handlers.getOfficeReport(request));
     if (xlsx !== undefined) {
       const file = await handlers.exportReportWorkbook(request);
       try {
@@ -159,6 +175,9 @@ export async function runPublish(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new UsageError('--out 으로 공개 자료를 쓸 폴더를 지정하세요.');
   const outDir = resolve(values.out);
   return withData(values.data, async (ctx) => {
+    const handlers = officeHandlers(ctx);
+    // The report first: a wrong half-year is said before any folder is made.
+    await asUsage(() => handlers.getOfficeReport(request));
     // Made here, one level at a time (a folder that cannot be made fails at once), and removed again if nothing
     // could be written into it.
     let created: string | null;
@@ -170,7 +189,6 @@ export async function runPublish(args: string[], io: CliIo): Promise<number> {
         `공개 자료를 쓸 폴더를 만들 수 없습니다: ${outDir} (${folderProblemOf(error)}).\n--out 경로를 확인하세요.`,
       );
     }
-    const handlers = officeHandlers(ctx);
     let files: string[];
     try {
       ({ files } = await handlers.publishReport({ ...request, outDir }));

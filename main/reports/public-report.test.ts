@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildOfficeReport } from '../../domain/reports';
 import { scenario } from '../../domain/reports/scenario';
 import { csvField, toCsv } from './csv';
-import { escapeHtml, PUBLIC_FILES, writePublicReport } from './public-report';
+import { CSV_ID_NOTE, escapeHtml, PUBLIC_FILES, writePublicReport } from './public-report';
 import { parseCsv } from './test-support/csv-parse';
 import { runSourceInChild } from '../cli/test-cli-child';
 
@@ -117,11 +117,19 @@ describe('writePublicReport', () => {
     expect(html).not.toContain('요청번호');
   });
 
-  it('SheetJS reads the CSV back the same way', () => {
+  it('SheetJS reads the CSV text back as written when it takes every cell as text (raw)', () => {
     const wb = XLSX.read(readFileSync(join(out, 'site', 'changes.csv')), { type: 'buffer', raw: true });
     const ws = wb.Sheets[wb.SheetNames[0] ?? ''] as XLSX.WorkSheet;
     expect(ws['A1']?.v).toBe('순번');
     expect(ws['I2']?.v).toBe('\'@변경 "안"');
+    expect(ws['B2']?.v).toMatch(/^\d+-\d+-\d+$/);
+  });
+
+  it('a spreadsheet guessing types reads 관리번호 as a date, so the page says to import the id columns as text', () => {
+    const guessed = XLSX.read(readFileSync(join(out, 'site', 'projects.csv')), { type: 'buffer' });
+    const ws = guessed.Sheets[guessed.SheetNames[0] ?? ''] as XLSX.WorkSheet;
+    expect(ws['A2']?.t).not.toBe('s'); // "1-1-1" guessed as a date: why the note is there
+    expect(read('index.html')).toContain(escapeHtml(CSV_ID_NOTE));
   });
 
   it('index.html is self-contained, script-free and escapes every text', () => {

@@ -21,6 +21,13 @@ import { toCsv } from './csv';
  */
 
 export const PUBLIC_FILES = ['index.html', 'projects.csv', 'finance.csv', 'changes.csv'] as const;
+
+/**
+ * The CSVs keep 관리번호 ("1-1-1") and 핵심공약번호 ("1-1") as plain text, as open data should; a spreadsheet that
+ * guesses types reads them as dates, so the page says how to open them.
+ */
+export const CSV_ID_NOTE =
+  "관리번호(예: 1-1-1)와 핵심공약번호(예: 1-1)는 날짜가 아닌 문자열입니다: 스프레드시트에서 열 때는 '텍스트/CSV 가져오기'로 열고 그 열의 형식을 '텍스트'로 지정해야 날짜로 바뀌지 않습니다.";
 export type PublicFile = (typeof PUBLIC_FILES)[number];
 
 export function escapeHtml(text: string): string {
@@ -295,7 +302,7 @@ ${projectTables(report)}
 <h2>공약 조정 내역 (승인)</h2>
 ${changesSection(report)}
 </main>
-<footer><p>${escapeHtml(m.definitions.completionRate)}</p><p>금액 단위: 백만원. 공개 자료: <a href="projects.csv">projects.csv</a> · <a href="finance.csv">finance.csv</a> · <a href="changes.csv">changes.csv</a> (UTF-8, 쉼표 구분).</p></footer>
+<footer><p>${escapeHtml(m.definitions.completionRate)}</p><p>금액 단위: 백만원. 공개 자료: <a href="projects.csv">projects.csv</a> · <a href="finance.csv">finance.csv</a> · <a href="changes.csv">changes.csv</a> (UTF-8, 쉼표 구분). ${escapeHtml(CSV_ID_NOTE)}</p></footer>
 </body>
 </html>
 `;

@@ -48,7 +48,7 @@ describe('reading an approved change row as the plan field it rewrites', () => {
     expect(problem('사업기간', '2018.7 ~ 23.12')).toContain('"2023-12"');
     expect(problem('사업기간', '2023.12 ~ 2018.7')).toContain('늦습니다');
     // Rows of other 구분 are only recorded; 공약명 and 공약내용 take the text as written.
-    expect(readChangeRow({ category: '단위사업', proposed: '1. 추가' })).toBeNull();
+    expect(readChangeRow({ category: '타기관 협조 필요사항', proposed: '기재부 협의' })).toBeNull();
     expect(readChangeRow({ category: '공약명', proposed: '새 이름' })).toEqual({
       field: 'projectName',
       values: { projectName: '새 이름' },

@@ -124,6 +124,18 @@ export function periodLabel(key: string): string {
   return `${m[1]}년 ${m[2] === '1' ? '상반기' : '하반기'}`;
 }
 
+/**
+ * periodLabel read back: "2019년 상반기" → "2019-H1", "임기후" → "afterTerm" (spaces aside); null for any other
+ * text. Whether the half-year is the term's is the caller's to check.
+ */
+export function periodKeyOfLabel(label: string): string | null {
+  const words = label.normalize('NFKC').replace(/\s+/g, '');
+  if (words === '임기후') return AFTER_TERM;
+  const m = /^(\d{4})년(상|하)반기$/.exec(words);
+  if (m === null) return null;
+  return `${m[1] as string}-H${m[2] === '상' ? '1' : '2'}`;
+}
+
 /** The last month of the term, "YYYY-MM", from its last half-year. */
 export function termEndMonth(periods: readonly string[]): string | null {
   const last = periods.at(-1);

@@ -107,7 +107,7 @@ describe('an approved change of 사업기간 or 총사업비', () => {
     const sent = submittedRequest(plan, [
       { category: '공약내용 (최종목표 등)', original: plan.policyGoal, proposed: proposedGoal },
       { category: '총사업비', original: '12,000 백만원', proposed: unreadableCost },
-      { category: '단위사업', original: '', proposed: '1. 신규 단위사업' },
+      { category: '기타', original: '', proposed: '시민 자문단 운영' },
     ]);
     expect(await h.send('2019-H1', [changeDoc(sent)])).toBe('accepted');
 
@@ -123,7 +123,7 @@ describe('an approved change of 사업기간 or 총사업비', () => {
         reason: expect.stringContaining('백만원 단위 금액으로 읽을 수 없습니다') as string,
       },
     ]);
-    expect(preview?.notApplied).toEqual(['단위사업']);
+    expect(preview?.notApplied).toEqual(['기타']);
 
     await approveRequest(handlers);
     const { current } = await planVersions();

@@ -8,7 +8,10 @@ import {
   readChangeRow,
   samePlanField,
   withChangeValues,
+  changeValuesOf,
+  type PlanChangeValues,
 } from '../../domain/documents/change-apply';
+import { unitNamesProblem, unitSchedulesProblem, withUnitNames } from '../../domain/documents/change-units';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
@@ -91,38 +94,65 @@ export async function confirmReceivedPlan(
 const sameText = (a: string, b: string): boolean =>
   a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
-/** What the request's rows do to the plan: the fields they rewrite, and the rows of such fields it cannot read. */
+/**
+ * Why a row's values do not fit the plan's units, or null (always null for fields other than 단위사업 and 연차별
+ * 추진계획). A 연차별 추진계획 block may name a unit by the name the request's 단위사업 row gives it (`renames`).
+ */
+function unitsProblem(
+  plan: ExecutionPlan,
+  values: PlanChangeValues,
+  renames: PlanChangeValues,
+): string | null {
+  if (values.unitNames !== undefined) return unitNamesProblem(plan, values.unitNames);
+  if (values.unitSchedules !== undefined) {
+    const renamed = renames.unitNames === undefined ? plan : (withUnitNames(plan, renames.unitNames) ?? plan);
+    return unitSchedulesProblem(plan, values.unitSchedules, renamed);
+  }
+  return null;
+}
+
+/**
+ * What the request's rows do to the plan: the fields they rewrite, and the rows of such fields it cannot read or
+ * that do not fit the plan's units (as withChangeValues leaves such a field alone).
+ */
 function readRows(
   plan: ExecutionPlan,
   request: ChangeRequest,
+  periods: readonly string[] | undefined,
 ): { effects: PlanChangeEffect[]; unreadable: PlanChangeUnreadable[] } {
   const effects: PlanChangeEffect[] = [];
   const unreadable: PlanChangeUnreadable[] = [];
+  const renames: PlanChangeValues = { unitNames: changeValuesOf(request, periods).unitNames };
   request.rows.forEach((row, index) => {
-    const read = readChangeRow(row);
+    const read = readChangeRow(row, periods);
     if (read === null) return;
-    if ('problem' in read) {
+    const problem = 'problem' in read ? read.problem : unitsProblem(plan, read.values, renames);
+    if (problem !== null) {
       unreadable.push({
         row: index + 1,
         category: row.category.trim(),
         proposed: row.proposed,
-        reason: read.problem,
+        reason: problem,
       });
       return;
     }
+    if ('problem' in read) return;
     const { field } = read;
     const current = planFieldText(plan, field);
-    const original = readChangeRow({ category: row.category, proposed: row.original });
+    const original = readChangeRow({ category: row.category, proposed: row.original }, periods);
     const originalMatches =
       sameText(row.original, current) ||
       (original !== null &&
         'values' in original &&
+        unitsProblem(plan, original.values, {}) === null &&
         samePlanField(withChangeValues(plan, original.values), plan, field));
+    // A schedule's blocks are headed by the units' names after the request's renames, as the plan will be.
+    const proposedValues = field === 'unitSchedules' ? { ...renames, ...read.values } : read.values;
     effects.push({
       field,
       label: PLAN_CHANGE_FIELD_LABELS[field],
       current,
-      proposed: planFieldText(withChangeValues(plan, read.values), field),
+      proposed: planFieldText(withChangeValues(plan, proposedValues), field),
       originalMatches,
     });
   });
@@ -131,12 +161,13 @@ function readRows(
 
 /**
  * What approving the request will do, shown before the office records it: the plan's fields it rewrites, the
- * rows of such fields it cannot read (with why), and the 구분 of the rows it only records in the change history
- * (a row without 구분 is 기타).
+ * rows of such fields it cannot read or fit to the plan's units (with why), and the 구분 of the rows it only
+ * records in the change history (a row without 구분 is 기타). `periods`: the term's half-years (readChangeRow).
  */
 export function planChangePreview(
   plan: ExecutionPlan | undefined,
   request: ChangeRequest,
+  periods: readonly string[] | undefined,
 ): PlanChangePreview {
   const notApplied: string[] = [];
   for (const row of request.rows) {
@@ -144,7 +175,7 @@ export function planChangePreview(
     const category = row.category.trim() || '기타';
     if (!notApplied.includes(category)) notApplied.push(category);
   }
-  const read = plan ? readRows(plan, request) : { effects: [], unreadable: [] };
+  const read = plan ? readRows(plan, request, periods) : { effects: [], unreadable: [] };
   return { planConfirmed: plan !== undefined, ...read, notApplied };
 }
 

@@ -11,9 +11,9 @@ import {
   type Undecided,
 } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
+import { listPeriods } from '../../domain/term/periods';
 import { josa } from '../../domain/text/josa';
 import { UserError } from './errors';
-import { listPeriods } from '../../domain/term/periods';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
@@ -337,9 +337,10 @@ export async function officeReport(
     return status !== null && status !== 'approved' && status !== 'rejected';
   });
   const plansById = new Map(raw.plans.map((p) => [p.projectId, p]));
+  const periods = listPeriods(term).map((p) => p.id);
   const pendingChangeEffects = Object.fromEntries(
     pendingChangeRequests.map((c) => {
-      return [`${c.department}|${c.requestId}`, planChangePreview(plansById.get(c.projectId), c)];
+      return [`${c.department}|${c.requestId}`, planChangePreview(plansById.get(c.projectId), c, periods)];
     }),
   );
   const built = buildOfficeReport(input);

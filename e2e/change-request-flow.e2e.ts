@@ -81,14 +81,14 @@ test('a request written and submitted in the department’s form is reviewed and
   await dept.field('변경 2 구분').fill('사업기간');
   await expect(dept.field('변경 2 당초')).toHaveValue('2018년 7월 ~ 2022년 6월');
   await dept.field('변경 2 변경안').fill('2018.7 ~ 23년 6월');
-  // A 총사업비 that cannot be read as 백만원, and a 단위사업: recorded, not applied.
+  // A 총사업비 that cannot be read as 백만원, and a 기타 row: recorded, not applied.
   const unreadableCost = '약 120억 원 (증액)';
   await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
   await dept.field('변경 3 구분').fill('총사업비');
   await dept.field('변경 3 변경안').fill(unreadableCost);
   await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
-  await dept.field('변경 4 구분').fill('단위사업');
-  await dept.field('변경 4 변경안').fill('시민 대피훈련');
+  await dept.field('변경 4 구분').fill('기타');
+  await dept.field('변경 4 변경안').fill('시민 대피훈련 추가');
   await dept.field('변경 요구사유').fill('시민 참여 확대 요구');
   await dept.waitSaved();
   await dept.submit();
@@ -129,7 +129,7 @@ test('a request written and submitted in the department’s form is reviewed and
   // The rows it does not apply are named beside what it rewrites, with why, before and after the approval.
   const unreadable = `변경 3 (총사업비) '${unreadableCost}': 백만원 단위 금액으로 읽을 수 없습니다`;
   await expect(item.getByTestId(/-unreadable$/)).toContainText(unreadable);
-  const notApplied = '단위사업은 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다';
+  const notApplied = '기타는 확정된 실천계획서에 자동으로 반영되지 않고 조정 내역에만 기록됩니다';
   await expect(item.getByTestId(/-not-applied$/)).toContainText(notApplied);
   await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
   await item.getByRole('button', { name: '기록' }).click();

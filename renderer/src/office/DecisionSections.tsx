@@ -462,7 +462,10 @@ function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; i
       )}
       {preview.unreadable.length > 0 && (
         <div className="warn-text" data-testid={`${id}-unreadable`}>
-          <p>다음 행은 변경안을 읽을 수 없어 승인해도 실천계획서에 반영되지 않고 조정 내역에만 기록됩니다:</p>
+          <p>
+            다음 행은 변경안을 읽을 수 없거나 계획서의 단위사업과 맞지 않아 승인해도 실천계획서에 반영되지
+            않고 조정 내역에만 기록됩니다:
+          </p>
           <ul className="details">
             {preview.unreadable.map((u) => (
               <li key={u.row}>{unreadableText(u)}</li>
@@ -480,7 +483,7 @@ function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; i
 }
 
 /** The 구분 an approval writes into the confirmed plan. */
-const APPLIED_CATEGORIES = '공약명·공약내용·사업기간·총사업비';
+const APPLIED_CATEGORIES = '공약명·공약내용·단위사업·연차별 추진계획·사업기간·총사업비';
 
 /** The rows an approval only records: said beside what it rewrites, so no one expects the plan to show them. */
 const notAppliedText = (categories: readonly string[]): string =>

@@ -88,6 +88,7 @@ test('a request written and submitted in the department’s form is reviewed and
   await dept.field('변경 3 변경안').fill(unreadableCost);
   await page.getByRole('button', { name: '+ 변경 항목 추가' }).click();
   await dept.field('변경 4 구분').fill('기타');
+  await dept.field('변경 4 당초').fill('시민 대피훈련 없음');
   await dept.field('변경 4 변경안').fill('시민 대피훈련 추가');
   await dept.field('변경 요구사유').fill('시민 참여 확대 요구');
   await dept.waitSaved();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { UserError } from '../services/errors';
-import { writeFilesAtomic } from './atomic-file';
+import { moveInWithoutReplacing, writeFilesAtomic, writeTempBeside } from './atomic-file';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const files = (suffix: string) =>
@@ -88,5 +88,27 @@ describe('writeFilesAtomic', () => {
     const error = caught(() => writeFilesAtomic(missing, files('v1')));
     expect(error.message).toContain(missing);
     expect(error.message).toContain('경로를 찾을 수 없습니다');
+  });
+});
+
+describe('writeTempBeside and moveInWithoutReplacing', () => {
+  it('a free name: the file takes it and no temporary file is left', () => {
+    const path = join(dir.path, 'r1.pledge');
+    const temp = writeTempBeside(path, encode('new'));
+    expect(contents()).toEqual({ [temp.slice(dir.path.length + 1)]: 'new' });
+    expect(moveInWithoutReplacing(temp, path)).toBe(true);
+    expect(contents()).toEqual({ 'r1.pledge': 'new' });
+  });
+
+  it('a taken name (a file or a folder): false, and both stay as they were', () => {
+    writeFileSync(join(dir.path, 'r1.pledge'), 'old');
+    mkdirSync(join(dir.path, 'r2.pledge'));
+    for (const name of ['r1.pledge', 'r2.pledge']) {
+      const temp = writeTempBeside(join(dir.path, name), encode('new'));
+      expect(moveInWithoutReplacing(temp, join(dir.path, name))).toBe(false);
+      expect(readFileSync(temp, 'utf8')).toBe('new');
+    }
+    expect(readFileSync(join(dir.path, 'r1.pledge'), 'utf8')).toBe('old');
+    expect(readdirSync(join(dir.path, 'r2.pledge'))).toEqual([]);
   });
 });

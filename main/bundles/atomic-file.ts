@@ -3,6 +3,7 @@ import {
   chmodSync,
   closeSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   openSync,
   renameSync,
@@ -30,6 +31,45 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: { mode
     throw error;
   }
   syncDirectory(dir);
+}
+
+/**
+ * Writes and fsyncs `bytes` into a new temporary file beside `path` (same folder, so it can be moved in whole) and
+ * returns its name; `path` itself is untouched. moveInWithoutReplacing then gives it its name, or rmSync drops it.
+ */
+export function writeTempBeside(path: string, bytes: Uint8Array, options: { mode?: number } = {}): string {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  writeTemp(temp, bytes, options.mode ?? 0o644);
+  return temp;
+}
+
+/** Error codes of a file system without hard links (FAT and exFAT USB sticks, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
+
+/**
+ * Gives the file `temp` the name `path` (same folder) unless something already has that name: then returns false
+ * and leaves both as they were. A hard link cannot replace anything, so a file that appears at `path` meanwhile is
+ * never overwritten either; where the file system has no hard links it checks, then renames. The caller fsyncs the
+ * folder (syncDirectory) once it wants the new name to survive a power loss.
+ */
+export function moveInWithoutReplacing(temp: string, path: string): boolean {
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) throw error;
+    if (lstatOrNull(path) !== null) return false;
+    renameSync(temp, path);
+    return true;
+  }
+  try {
+    rmSync(temp);
+  } catch (error) {
+    rmSync(path, { force: true }); // the link just made: back to as before
+    throw error;
+  }
+  return true;
 }
 
 /** fsync of a folder on POSIX, so renames into it survive a power loss (a no-op on Windows). */

@@ -109,6 +109,54 @@ export async function insertSentBundle(db: Db, sent: SentBundle): Promise<void> 
     .execute();
 }
 
+/** What recordNextSentBundle did: recorded (under the path publish gave), or not, since another export came first. */
+export type NextSentBundleOutcome =
+  { recorded: true; path: string } | { recorded: false; last: SentBundle | undefined };
+
+/**
+ * Records `sent` as the next bundle this copy wrote, in one write transaction taken at once (BEGIN IMMEDIATE: a
+ * second connection, such as the command line on the same data folder, waits until it ends), and only while the
+ * last recorded bundle of its type is still the one `sent` names as previous; otherwise nothing is written and the
+ * outcome names the bundle that came first. Once the row is in, `publish` (still inside the transaction) gives the
+ * file its final name and returns the path to record. Should publish, the path's update or the commit fail, the
+ * transaction is rolled back, `unpublish` undoes a publish that had happened, and the error is passed on.
+ */
+export async function recordNextSentBundle(
+  db: Kysely<Database>,
+  sent: SentBundle,
+  publish: () => string,
+  unpublish: (path: string) => void,
+): Promise<NextSentBundleOutcome> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    let published: string | null = null;
+    try {
+      const last = await lastSentBundle(conn, sent.type);
+      if ((last?.sha256 ?? null) !== sent.previousSha256 || (last?.revision ?? 0) !== sent.revision - 1) {
+        await sql`rollback`.execute(conn);
+        return { recorded: false, last };
+      }
+      await insertSentBundle(conn, sent);
+      published = publish();
+      if (published !== sent.path) {
+        await conn
+          .updateTable('sent_bundles')
+          .set({ path: published })
+          .where('type', '=', sent.type)
+          .where('revision', '=', sent.revision)
+          .execute();
+      }
+      await sql`commit`.execute(conn);
+      return { recorded: true, path: published };
+    } catch (error) {
+      // A failed COMMIT can leave the transaction open; when it is already gone, ROLLBACK's own error says so.
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      if (published !== null) unpublish(published);
+      throw error;
+    }
+  });
+}
+
 // ---- bundles the office received
 
 export async function getReceivedBundle(db: Db, sha256: string): Promise<ReceivedBundle | undefined> {

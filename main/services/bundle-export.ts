@@ -1,6 +1,7 @@
 import { findProject } from '../../domain/catalog/lookup';
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   DOCUMENT_KIND_LABELS,
   documentSchema,
@@ -10,16 +11,21 @@ import {
 } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
 import { josa } from '../../domain/text/josa';
-import { writeBundle, writeFileAtomic } from '../bundles';
+import { writeBundle } from '../bundles';
 import { getAttachment } from '../../db/attachments';
 import { createFolder, folderProblemOf } from '../../db/create-db';
-import { fileWriteError } from '../bundles/atomic-file';
-import { insertSentBundle, lastSentBundle } from '../../db/bundles';
+import {
+  fileWriteError,
+  moveInWithoutReplacing,
+  syncDirectory,
+  writeTempBeside,
+} from '../bundles/atomic-file';
+import { lastSentBundle, recordNextSentBundle, type NextSentBundleOutcome } from '../../db/bundles';
 import { listDocuments, type StoredDocument } from '../../db/documents';
 import { attachmentRefsOf, documentMemberPath } from './bundle-content';
 import type { AppContext } from './context';
 import { parseAndValidate } from './drafting';
-import { UserError } from './errors';
+import { storageError, UserError } from './errors';
 import { loadSigningKey } from './key-service';
 import { loadCatalog, loadTerm } from './reference';
 import { requireDepartment } from './session';
@@ -29,7 +35,10 @@ export interface ExportBundleInput {
   period: string;
   /** Only these projects; all of the period's documents when omitted. */
   projectIds?: readonly string[] | undefined;
-  /** Where to write; default <dataDir>/outbox/공약제출_<부서>_<기간>_r<revision>.pledge. */
+  /**
+   * Where to write (refused with FILE_EXISTS when something is there); default
+   * <dataDir>/outbox/공약제출_<부서>_<기간>_r<revision>.pledge, or …_r<revision>(2).pledge and on when that is taken.
+   */
   path?: string | undefined;
 }
 
@@ -51,6 +60,7 @@ export interface RefusedDocument {
 
 export interface ExportBundleResult {
   path: string;
+  /** The written file's name (the last part of path). */
   fileName: string;
   revision: number;
   sha256: string;
@@ -70,11 +80,70 @@ function belongsTo(doc: StoredDocument, period: string): boolean {
   return doc.kind === 'changeRequest';
 }
 
+/** A write that failed around the outbox file, said for the user (storage and SQLite errors pass on as they are). */
+function exportWriteError(error: unknown, target: string): unknown {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && !code.startsWith('SQLITE') ? fileWriteError(error, target) : error;
+}
+
+/** Every name tried is taken: nothing is replaced. */
+function existingFileError(tried: readonly string[]): UserError {
+  const first = tried[0] ?? '';
+  return new UserError(
+    'FILE_EXISTS',
+    tried.length === 1
+      ? `${first}에 이미 파일이 있어 덮어쓰지 않았습니다. 다른 파일 이름을 주거나 그 파일을 옮긴 뒤 다시 만드세요.`
+      : `보낼 파일 폴더에 ${basename(first)}부터 ${basename(tried.at(-1) ?? first)}까지 같은 이름의 파일이 이미 있어 덮어쓰지 않았습니다. ${dirname(first)}의 지난 파일을 옮긴 뒤 다시 만드세요.`,
+  );
+}
+
+/** How many names exportBundle tries in the outbox: "…_r3.pledge", then "…_r3(2).pledge" up to "…_r3(20).pledge". */
+const OUTBOX_NAME_TRIES = 20;
+
+/** Points inside exportBundle where a test steps in (another connection exporting meanwhile). */
+export interface ExportHooks {
+  /** After the bundle is signed and written to its temporary file, before its revision is recorded. */
+  beforeRecording?: () => Promise<void>;
+}
+
+/** The exports running per database handle: each starts once the one before it has ended (exportBundle). */
+const exportQueues = new WeakMap<object, Promise<void>>();
+
 /**
  * Department: signs the chosen period's documents into one bundle. Documents with validation errors are left
  * out and listed; the revision is one above the last bundle this copy wrote, which it names by hash.
+ *
+ * Nothing is half-done: the signed bytes go to a temporary file beside the target; one write transaction records
+ * the revision (only while the last recorded bundle is still the one it follows) and gives the file its name, which
+ * never replaces a file already there; any failure rolls the row back and removes the file. Exports on one
+ * database handle (two windows, the HTTP API) run one after another, each with its own revision; an export from
+ * another connection (the command line on the same data folder) that records its revision first makes this one
+ * stop with EXPORT_BUSY, leaving the outbox and the database as they were.
  */
-export async function exportBundle(ctx: AppContext, input: ExportBundleInput): Promise<ExportBundleResult> {
+export async function exportBundle(
+  ctx: AppContext,
+  input: ExportBundleInput,
+  hooks: ExportHooks = {},
+): Promise<ExportBundleResult> {
+  const db = ctx.db;
+  const before = exportQueues.get(db) ?? Promise.resolve();
+  const run = before.then(() => exportNow(ctx, input, hooks));
+  exportQueues.set(
+    db,
+    run.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return run;
+}
+
+async function exportNow(
+  ctx: AppContext,
+  input: ExportBundleInput,
+  hooks: ExportHooks,
+): Promise<ExportBundleResult> {
   const department = await requireDepartment(ctx);
   const catalog = await loadCatalog(ctx.db);
   const term = await loadTerm(ctx.db);
@@ -165,37 +234,87 @@ export async function exportBundle(ctx: AppContext, input: ExportBundleInput): P
     privateKeyPem,
   });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const fileName = `공약제출_${safeName(department)}_${periodFileLabel(input.period)}_r${revision}.pledge`;
-  const target = resolve(input.path ?? join(ctx.dataDir, 'outbox', fileName));
+  const defaultName = `공약제출_${safeName(department)}_${periodFileLabel(input.period)}_r${revision}`;
+  const target = resolve(input.path ?? join(ctx.dataDir, 'outbox', `${defaultName}.pledge`));
+  const folder = dirname(target);
   try {
     // One level at a time: a folder that cannot be made (under /proc, read-only) fails at once.
-    createFolder(dirname(target));
+    createFolder(folder);
   } catch (error) {
     throw new UserError(
       'FILE_WRITE_FAILED',
-      `제출 파일을 둘 폴더를 만들 수 없습니다: ${dirname(target)} (${folderProblemOf(error)}).`,
+      `제출 파일을 둘 폴더를 만들 수 없습니다: ${folder} (${folderProblemOf(error)}).`,
     );
   }
+  let temp: string;
   try {
-    writeFileAtomic(target, bytes);
+    temp = writeTempBeside(target, bytes);
   } catch (error) {
     throw fileWriteError(error, target);
   }
-  await insertSentBundle(ctx.db, {
-    type: 'pledge-submission',
-    revision,
-    sha256,
-    previousSha256: last?.sha256 ?? null,
-    department,
-    keyId: key.keyId,
-    period: input.period,
-    documentCount: chosen.length,
-    path: target,
-    createdAt,
-  });
+  // The names to try: the one asked for only; in the outbox also "…_r3(2).pledge" and on, should an old file (from a
+  // restored data folder, say) already have the usual name.
+  const names =
+    input.path === undefined
+      ? Array.from({ length: OUTBOX_NAME_TRIES }, (_, i) =>
+          join(folder, i === 0 ? `${defaultName}.pledge` : `${defaultName}(${i + 1}).pledge`),
+        )
+      : [target];
+  const left: { path: string | null } = { path: null };
+  let outcome: NextSentBundleOutcome;
+  try {
+    await hooks.beforeRecording?.();
+    outcome = await recordNextSentBundle(
+      ctx.db,
+      {
+        type: 'pledge-submission',
+        revision,
+        sha256,
+        previousSha256: last?.sha256 ?? null,
+        department,
+        keyId: key.keyId,
+        period: input.period,
+        documentCount: chosen.length,
+        path: target,
+        createdAt,
+      },
+      () => {
+        const path = names.find((name) => moveInWithoutReplacing(temp, name));
+        if (path === undefined) throw existingFileError(input.path === undefined ? names : [target]);
+        syncDirectory(folder);
+        return path;
+      },
+      (path) => {
+        try {
+          rmSync(path, { force: true });
+        } catch {
+          left.path = path;
+        }
+      },
+    );
+  } catch (error) {
+    rmSync(temp, { force: true });
+    if (left.path !== null) {
+      const failure =
+        error instanceof UserError ? error.message : (storageError(error)?.message ?? String(error));
+      throw new UserError(
+        'EXPORT_FILE_LEFT',
+        `제출 파일을 기록하지 못했습니다 (${failure}) 만들다 만 파일을 지우지 못했습니다: ${left.path} — 이 파일은 보내지 말고 지우세요.`,
+      );
+    }
+    throw exportWriteError(error, target);
+  }
+  rmSync(temp, { force: true });
+  if (!outcome.recorded) {
+    throw new UserError(
+      'EXPORT_BUSY',
+      `같은 데이터 폴더에서 다른 창이나 명령줄(pledge)이 지금 제출 파일(r${outcome.last?.revision ?? revision})을 만들었습니다. 이 파일은 만들지 않았고, 저장된 데이터와 보낼 파일 폴더는 그대로입니다. 잠시 뒤 다시 시도하세요.`,
+    );
+  }
+  const path = outcome.path;
   return {
-    path: target,
-    fileName,
+    path,
+    fileName: basename(path),
     revision,
     sha256,
     period: input.period,

@@ -18,7 +18,8 @@ import { bundlePeriodOption } from '../period';
 
 export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR [--out FILE] [--project 1-1-1]… [--json]
   (주관부서) 선택한 기간의 문서를 서명한 제출 번들(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
-  기본 파일: <데이터 폴더>/outbox/공약제출_<부서>_<기간>_r<회차>.pledge
+  기본 파일: <데이터 폴더>/outbox/공약제출_<부서>_<기간>_r<회차>.pledge (그 이름의 파일이 이미 있으면 …_r<회차>(2).pledge)
+  --out FILE 에 이미 파일이 있으면 덮어쓰지 않고 멈춥니다.
 pledge bundle verify FILE [--key PUB.pem | --data DIR] [--json]
   번들을 검사합니다: zip 구조, 서명, 구성 파일 해시, 키 상태 (--data 가 기획담당관 폴더면 문서 내용과 작성 권한까지).
   --key PUB.pem  이 공개 키로 검증 (보낸 사람의 키 등록 파일에 있는 publicKeyPem)

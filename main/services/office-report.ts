@@ -17,7 +17,7 @@ import { UserError } from './errors';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
-import { completionDecisions, type CompletionDecisionOf } from './completion-decisions';
+import { completionDecisionsFor, type CompletionDecisionOf } from './completion-decisions';
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
 import { planChangePreview } from './office-decisions';
@@ -279,7 +279,13 @@ export async function officeReport(
     },
     request.comparePeriodId,
   );
-  const completion = completionDecisions(await latestDecisions(db, 'completion'));
+  const completion = await completionDecisionsFor(
+    db,
+    catalog,
+    term,
+    await latestDecisions(db, 'completion'),
+    [...raw.cards, ...(raw.previousCards ?? [])],
+  );
   const completionRequests = raw.cards
     .filter(
       (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,

@@ -609,6 +609,24 @@ function quarantineReasonOf(keyStatus: string | null): QuarantineReason {
   return 'other';
 }
 
+/**
+ * The current card (latest accepted revision) each of these projects' lead departments sent for a half-year, with
+ * its received row; projects without one are absent. Reads only those projects' documents.
+ */
+export async function leadCardsOf(
+  db: Kysely<Database> | Transaction<Database>,
+  catalog: Catalog,
+  periodId: string,
+  projectIds: ReadonlySet<string>,
+): Promise<Map<string, { row: ReceivedRow; card: ManagementCard }>> {
+  const lead = new Map(catalog.projects.map((p) => [p.id, p.leadDepartment]));
+  const rows = latestAndFirst(await receivedOf(db, 'managementCard', periodId)).latest.filter(
+    (r) => projectIds.has(r.project_id) && lead.get(r.project_id) === r.department,
+  );
+  const cards = await storedAll<ManagementCard>(db, rows);
+  return new Map(rows.map((row, i) => [row.project_id, { row, card: cards[i]! }]));
+}
+
 export function previousPeriodOf(term: Term, periodId: string): string | undefined {
   const ids = listPeriods(term).map((p) => p.id);
   const i = ids.indexOf(periodId);

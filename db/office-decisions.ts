@@ -3,6 +3,12 @@ import type { Database } from './schema';
 
 export type DecisionKind = 'completion' | 'conflict';
 
+/** The card a 완료 decision was made on: the bundle that carried it and that bundle's revision. */
+export interface DecidedCard {
+  bundleSha256: string;
+  revision: number;
+}
+
 export interface OfficeDecision {
   id: number;
   kind: DecisionKind;
@@ -12,11 +18,13 @@ export interface OfficeDecision {
   decision: 'accepted' | 'rejected';
   note: string;
   decidedAt: string;
+  /** For a 완료 decision, the card it was made on; null for conflicts and for rows recorded before migration 0012. */
+  card: DecidedCard | null;
 }
 
 export async function recordDecision(
   db: Kysely<Database>,
-  d: Omit<OfficeDecision, 'id' | 'decidedAt'>,
+  d: Omit<OfficeDecision, 'id' | 'decidedAt' | 'card'> & { card?: DecidedCard | null },
   now: Date,
 ): Promise<void> {
   await db
@@ -29,6 +37,8 @@ export async function recordDecision(
       decision: d.decision,
       note: d.note,
       decided_at: now.toISOString(),
+      card_bundle_sha256: d.card?.bundleSha256 ?? null,
+      card_revision: d.card?.revision ?? null,
     })
     .execute();
 }
@@ -55,6 +65,10 @@ export async function latestDecisions(
       decision: r.decision,
       note: r.note,
       decidedAt: r.decided_at,
+      card:
+        r.card_bundle_sha256 === null || r.card_revision === null
+          ? null
+          : { bundleSha256: r.card_bundle_sha256, revision: r.card_revision },
     });
   }
   return latest;

@@ -212,4 +212,7 @@ export interface OfficeDecisionsTable {
   decision: 'accepted' | 'rejected';
   note: string;
   decided_at: string;
+  /** A 완료 decision's card: the bundle that carried it and its revision (migration 0012; NULL before it). */
+  card_bundle_sha256: string | null;
+  card_revision: number | null;
 }

@@ -10,6 +10,7 @@ import { migration0008 } from './0008-data-generation';
 import { migration0009 } from './0009-received-rewrites';
 import { migration0010 } from './0010-report-indexes';
 import { migration0011 } from './0011-key-registry-generation';
+import { migration0012 } from './0012-decided-card';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -568,6 +568,12 @@ export interface CompletionRequestView {
   evidence: string;
   /** Names of the files attached as evidence. */
   evidenceFiles: string[];
+  /**
+   * The card the request is made with: the bundle that carried it and that bundle's revision (decideCompletion
+   * records the decision on it).
+   */
+  cardBundleSha256: string | null;
+  cardRevision: number | null;
   decision: 'accepted' | 'rejected' | null;
   /** The office's note with its latest decision, and when it was made (ISO). */
   decisionNote: string | null;
@@ -577,6 +583,17 @@ export interface CompletionRequestView {
    * cards still report 완료 (null while undecided).
    */
   decidedForPeriodId: string | null;
+  /**
+   * The half-year's latest decision when it was made on an earlier revision of the card and does not hold for the
+   * one sent since (a 반려 answered with a changed card, or an accepted 완료 whose 완료 근거 changed): the request
+   * waits for the office again (decision null). cardRevision is the revision decided on (null: not recorded).
+   */
+  supersededDecision: {
+    decision: 'accepted' | 'rejected';
+    note: string;
+    decidedAt: string;
+    cardRevision: number | null;
+  } | null;
 }
 
 /** A rejection (완료 요청, 조정 요청) goes back to the department with its reason: the note is required. */
@@ -847,6 +864,11 @@ export const contract = {
         periodId: periodIdInputSchema,
         decision: officeDecisionSchema,
         note: z.string().max(2000),
+        /** The card decided on, as the request showed it (CompletionRequestView.cardBundleSha256); else the current one. */
+        cardBundleSha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, '번들의 SHA-256 (16진수 64자리)이 아닙니다.')
+          .optional(),
       })
       .refine((v) => v.decision !== 'rejected' || v.note.trim() !== '', {
         message: REJECTION_NOTE_MESSAGE,

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { recordDecision } from '../../db/office-decisions';
 import { officeHandlers } from './office-handlers';
 import {
   basePlan,
   cardDoc,
   cardFor,
   planDoc,
+  request,
   statusOf,
   useOfficeHarness,
 } from './test-support/office-harness';
@@ -81,5 +83,192 @@ describe('completion decisions', () => {
     const view = await handlers.getOfficeReport({ periodId: '2020-H1', today: '2020-07-20' });
     expect(view.completionRequests[0]).toMatchObject({ decision: 'accepted', decidedForPeriodId: '2019-H1' });
     expect(view.report.meta.undecided?.completionRequests).toBe(0);
+  });
+
+  /** The plan (r1) confirmed, and a 2019-H1 완료 card with this 완료 근거 (r2). */
+  const askedWith = async (summary: string) => {
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
+    const card = cardFor(plan, 'completed');
+    card.completionEvidence = { summary, attachments: [] };
+    expect(await h.send('2019-H1', [cardDoc(card)])).toBe('accepted');
+    return { plan, card };
+  };
+
+  it('a card re-sent with new evidence after a 반려 waits for the office again; the 반려 stays in the history', async () => {
+    const handlers = officeHandlers(h.office);
+    const { card } = await askedWith('근거 부족');
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '증빙 보완 후 다시 제출하세요',
+    });
+    const rejected = await handlers.getOfficeReport(request);
+    expect(rejected.completionRequests[0]).toMatchObject({
+      cardRevision: 2,
+      decision: 'rejected',
+      supersededDecision: null,
+    });
+    expect(statusOf(rejected)?.onTrack).toBe(1);
+
+    // The same half-year's card again (r3), with the evidence asked for.
+    const supplemented = {
+      ...card,
+      completionEvidence: { summary: '조례 공포 2019.6.30 (보완)', attachments: [] },
+    };
+    expect(await h.send('2019-H1', [cardDoc(supplemented)])).toBe('accepted');
+    const resent = await handlers.getOfficeReport(request);
+    expect(resent.completionRequests[0]).toMatchObject({
+      evidence: '조례 공포 2019.6.30 (보완)',
+      cardRevision: 3,
+      decision: null,
+      decisionNote: null,
+      decidedForPeriodId: null,
+      supersededDecision: { decision: 'rejected', note: '증빙 보완 후 다시 제출하세요', cardRevision: 2 },
+    });
+    expect(resent.report.meta.undecided?.completionRequests).toBe(1);
+    // Counted as 완료 while it waits, and marked as waiting (no longer 정상추진).
+    expect(statusOf(resent)?.completed).toBe(1);
+    expect(statusOf(resent)?.onTrack).toBe(0);
+    expect(resent.report.statusTables.total.completedUndecided).toBe(1);
+    const history = await h.office.db
+      .selectFrom('office_decisions')
+      .select(['decision', 'card_revision'])
+      .where('kind', '=', 'completion')
+      .execute();
+    expect(history).toEqual([{ decision: 'rejected', card_revision: 2 }]);
+
+    // Decided on r3, it holds.
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+      cardBundleSha256: resent.completionRequests[0]!.cardBundleSha256!,
+    });
+    const accepted = await handlers.getOfficeReport(request);
+    expect(accepted.completionRequests[0]).toMatchObject({ decision: 'accepted', supersededDecision: null });
+    expect(accepted.report.meta.undecided?.completionRequests).toBe(0);
+  });
+
+  it('a 반려 holds for the same card sent again unchanged (a bundle re-sent for another reason)', async () => {
+    const handlers = officeHandlers(h.office);
+    const { card } = await askedWith('근거 부족');
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '증빙 보완 후 다시 제출하세요',
+    });
+    expect(await h.send('2019-H1', [cardDoc(card)])).toBe('accepted');
+    const view = await handlers.getOfficeReport(request);
+    expect(view.completionRequests[0]).toMatchObject({
+      cardRevision: 3,
+      decision: 'rejected',
+      supersededDecision: null,
+    });
+    expect(statusOf(view)?.onTrack).toBe(1);
+    expect(view.report.meta.undecided?.completionRequests).toBe(0);
+  });
+
+  it('an acceptance holds for a later revision with the same 완료 근거, not for one with a different 완료 근거', async () => {
+    const handlers = officeHandlers(h.office);
+    const { card } = await askedWith('조례 제정·공포 2019.3.28');
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+    });
+    // r3: the card updated elsewhere (its 협조사항), the 완료 request unchanged.
+    const updated = { ...card, cooperation: '행정안전부 협의 완료' };
+    expect(await h.send('2019-H1', [cardDoc(updated)])).toBe('accepted');
+    const kept = await handlers.getOfficeReport(request);
+    expect(kept.completionRequests[0]).toMatchObject({ cardRevision: 3, decision: 'accepted' });
+    expect(kept.report.meta.undecided?.completionRequests).toBe(0);
+    // The 2019-H2 card still reports 완료: the acceptance carries over.
+    expect(await h.send('2019-H2', [cardDoc(updated, '2019-H2')])).toBe('accepted');
+    const carried = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+    expect(carried.completionRequests[0]).toMatchObject({
+      decision: 'accepted',
+      decidedForPeriodId: '2019-H1',
+    });
+
+    // r5: 2019-H1 re-sent with another 완료 근거: asked again, and nothing accepted carries over to 2019-H2.
+    const other = { ...updated, completionEvidence: { summary: '다른 근거', attachments: [] } };
+    expect(await h.send('2019-H1', [cardDoc(other)])).toBe('accepted');
+    const asked = await handlers.getOfficeReport(request);
+    expect(asked.completionRequests[0]).toMatchObject({
+      cardRevision: 5,
+      decision: null,
+      supersededDecision: { decision: 'accepted', cardRevision: 2 },
+    });
+    expect(asked.report.statusTables.total.completedUndecided).toBe(1);
+    const next = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+    expect(next.completionRequests[0]).toMatchObject({ decision: null, supersededDecision: null });
+  });
+
+  it('a decision is recorded on the card the office was shown, even when a later one arrived meanwhile', async () => {
+    const handlers = officeHandlers(h.office);
+    const { card } = await askedWith('근거 부족');
+    const shown = (await handlers.getOfficeReport(request)).completionRequests[0]!;
+    expect(shown.cardRevision).toBe(2);
+    // r3 arrives before the office decides on what it saw (r2).
+    const supplemented = { ...card, completionEvidence: { summary: '보완한 근거', attachments: [] } };
+    expect(await h.send('2019-H1', [cardDoc(supplemented)])).toBe('accepted');
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '근거 부족',
+      cardBundleSha256: shown.cardBundleSha256!,
+    });
+    const view = await handlers.getOfficeReport(request);
+    expect(view.completionRequests[0]).toMatchObject({
+      cardRevision: 3,
+      decision: null,
+      supersededDecision: { decision: 'rejected', cardRevision: 2 },
+    });
+    await expect(
+      handlers.decideCompletion({
+        projectId: '1-1-1',
+        periodId: '2019-H1',
+        decision: 'accepted',
+        note: '',
+        cardBundleSha256: 'f'.repeat(64),
+      }),
+    ).rejects.toThrow('찾지 못했습니다');
+  });
+
+  it('a decision recorded before the card was (no card in its row) is taken as made on the card received by then', async () => {
+    const handlers = officeHandlers(h.office);
+    const { card } = await askedWith('근거 부족');
+    // As migration 0012 leaves a row recorded before it.
+    await recordDecision(
+      h.office.db,
+      {
+        kind: 'completion',
+        subject: '1-1-1:2019-H1',
+        projectId: '1-1-1',
+        periodId: '2019-H1',
+        decision: 'rejected',
+        note: '증빙 보완',
+      },
+      h.office.now(),
+    );
+    const before = await handlers.getOfficeReport(request);
+    expect(before.completionRequests[0]).toMatchObject({ decision: 'rejected', supersededDecision: null });
+    // The next revision arrives a day later (the office's clock is fixed in these tests).
+    const dayLater = new Date(h.office.now().getTime() + 86_400_000);
+    Object.assign(h.office, { now: () => dayLater });
+    const supplemented = { ...card, completionEvidence: { summary: '보완한 근거', attachments: [] } };
+    expect(await h.send('2019-H1', [cardDoc(supplemented)])).toBe('accepted');
+    const after = await handlers.getOfficeReport(request);
+    expect(after.completionRequests[0]).toMatchObject({
+      decision: null,
+      supersededDecision: { decision: 'rejected', cardRevision: null },
+    });
   });
 });

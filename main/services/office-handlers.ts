@@ -1,7 +1,8 @@
 import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../domain/api/contract';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeReportWorkbook } from '../reports/workbook';
-import { recordDecision } from '../../db/office-decisions';
+import { recordDecision, type DecidedCard } from '../../db/office-decisions';
+import { leadCardRowsOf } from './office-snapshot';
 import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
 import { UserError } from './errors';
@@ -86,12 +87,13 @@ export const officeHandlers = (ctx: AppContext) => {
       return { key, decision };
     },
 
-    decideCompletion: async ({ projectId, periodId, decision, note }) => {
+    decideCompletion: async ({ projectId, periodId, decision, note, cardBundleSha256 }) => {
       await requireOffice(ctx);
       const subject = `${projectId}:${periodId}`;
+      const card = await decidedCard(ctx, projectId, periodId, cardBundleSha256);
       await recordDecision(
         ctx.db,
-        { kind: 'completion', subject, projectId, periodId, decision, note },
+        { kind: 'completion', subject, projectId, periodId, decision, note, card },
         ctx.now(),
       );
       return { projectId, decision };
@@ -103,3 +105,26 @@ export const officeHandlers = (ctx: AppContext) => {
     },
   } satisfies Partial<Handlers>;
 };
+
+/**
+ * The card a 완료 decision is made on: the one the office was shown (its bundle, from the request), else the lead
+ * department's current card for the half-year (null when there is none). A later revision the department sends is
+ * then told apart from it (completion-decisions.ts).
+ */
+async function decidedCard(
+  ctx: AppContext,
+  projectId: string,
+  periodId: string,
+  shown: string | undefined,
+): Promise<DecidedCard | null> {
+  const rows =
+    (await leadCardRowsOf(ctx.db, await loadCatalog(ctx.db), periodId, new Set([projectId]))).get(
+      projectId,
+    ) ?? [];
+  const row = shown === undefined ? rows.at(-1) : rows.find((r) => r.bundle_sha256 === shown);
+  if (row === undefined && shown !== undefined) {
+    const message = `${projectId}의 ${periodId} 관리카드를 실은 번들(SHA-256 ${shown.slice(0, 12)}…)을 찾지 못했습니다. 종합 현황을 새로 고친 뒤 다시 결정하세요.`;
+    throw new UserError('COMPLETION_CARD_NOT_FOUND', message, { cardBundleSha256: message });
+  }
+  return row === undefined ? null : { bundleSha256: row.bundle_sha256, revision: row.revision };
+}

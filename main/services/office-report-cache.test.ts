@@ -231,6 +231,15 @@ describe('built reports kept until the data changes', () => {
             note: '',
           }),
       ],
+      // A card sent after a decision, with another 완료 근거: the decision was made on the earlier revision.
+      ['완료 근거 바꿔 보냄', () => sent([cardDoc(supplemented(plan, '2019-H1'))])],
+      [
+        '지난 반기 보완한 완료 카드',
+        async () =>
+          expect(await h.send('2018-H2', [cardDoc(supplemented(plan, '2018-H2'), '2018-H2')])).toBe(
+            'accepted',
+          ),
+      ],
     ];
     const amounts: number[] = [];
     const before: (string | undefined)[] = [];
@@ -244,6 +253,13 @@ describe('built reports kept until the data changes', () => {
     // The steps did change the figures the kept parts hold.
     expect(amounts[1]).not.toBe(amounts[0]);
     expect(before.slice(3, 6)).toEqual(['notSubmitted', 'completed', 'onTrack']);
+    // The 2018-H2 반려 was for the earlier card: the one re-sent waits again, counted as 완료.
+    expect(before.slice(6)).toEqual(['onTrack', 'onTrack', 'completed']);
+    const last = await handlers.getOfficeReport(request);
+    expect(last.completionRequests[0]).toMatchObject({
+      decision: null,
+      supersededDecision: { decision: 'accepted' },
+    });
   });
 
   it('a bundle imported by another process on the same data folder shows in the next report', async () => {
@@ -315,6 +331,12 @@ const cliContext = () =>
     mode: 'cli',
     appVersion: '0.1.0',
   });
+
+/** A 완료 card with 완료 근거 other than the first one sent. */
+const supplemented = (plan: ReturnType<typeof basePlan>, periodId: string) => ({
+  ...cardFor(plan, 'completed'),
+  completionEvidence: { summary: `보완한 근거 (${periodId})`, attachments: [] },
+});
 
 /** The department's next revision: its 2019-H1 card, 일부추진. */
 async function nextPartialCard(plan: ReturnType<typeof basePlan>): Promise<Buffer> {

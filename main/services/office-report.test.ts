@@ -148,10 +148,14 @@ describe('office report with decisions', () => {
         department: LEAD,
         evidence: '조례 제정·공포 2019.3.28',
         evidenceFiles: [],
+        // The card the request is made with: the department's second bundle (its plan came first).
+        cardBundleSha256: h.lastSha,
+        cardRevision: 2,
         decision: null,
         decisionNote: null,
         decidedAt: null,
         decidedForPeriodId: null,
+        supersededDecision: null,
       },
     ]);
     expect(statusOf(asked)?.completed).toBe(1);

@@ -21,7 +21,7 @@ import { completionDecisionsFor, type CompletionDecisionOf } from './completion-
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
 import { planChangePreview } from './office-decisions';
-import { buildReportInput } from './office-snapshot';
+import { buildReportInput, leadCardsOf } from './office-snapshot';
 import { listPlanConfirmations } from './plan-confirmations';
 
 /** A conflict as found, before the office's decision on it is looked up. */
@@ -286,23 +286,37 @@ export async function officeReport(
     await latestDecisions(db, 'completion'),
     [...raw.cards, ...(raw.previousCards ?? [])],
   );
-  const completionRequests = raw.cards
-    .filter(
-      (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,
-    )
-    .map((c) => {
-      const decided = completion(c.projectId, c.periodId);
-      return {
-        projectId: c.projectId,
-        department: c.department,
-        evidence: c.completionEvidence.summary,
-        evidenceFiles: c.completionEvidence.attachments.map((a) => a.name),
-        decision: decided?.decision ?? null,
-        decisionNote: decided?.note ?? null,
-        decidedAt: decided?.decidedAt ?? null,
-        decidedForPeriodId: decided?.decidedForPeriodId ?? null,
-      };
-    });
+  const asked = raw.cards.filter(
+    (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,
+  );
+  // The card each request is made with (its bundle and revision): a decision is recorded on it.
+  const askedRows = await leadCardsOf(db, catalog, request.periodId, new Set(asked.map((c) => c.projectId)));
+  const completionRequests = asked.map((c) => {
+    const decided = completion.decisionOf(c.projectId, c.periodId);
+    const superseded = completion.supersededOf(c.projectId, c.periodId);
+    const row = askedRows.get(c.projectId)?.row;
+    return {
+      projectId: c.projectId,
+      department: c.department,
+      evidence: c.completionEvidence.summary,
+      evidenceFiles: c.completionEvidence.attachments.map((a) => a.name),
+      cardBundleSha256: row?.bundle_sha256 ?? null,
+      cardRevision: row?.revision ?? null,
+      decision: decided?.decision ?? null,
+      decisionNote: decided?.note ?? null,
+      decidedAt: decided?.decidedAt ?? null,
+      decidedForPeriodId: decided?.decidedForPeriodId ?? null,
+      supersededDecision:
+        superseded === undefined
+          ? null
+          : {
+              decision: superseded.decision,
+              note: superseded.note,
+              decidedAt: superseded.decidedAt,
+              cardRevision: superseded.card?.revision ?? null,
+            },
+    };
+  });
   const heldBundles = await listHeldBundles(db);
   const heldAgainst = (
     await Promise.all(
@@ -334,7 +348,7 @@ export async function officeReport(
   );
   // One map for both half-years' cards: the compared half-year's cards are held to the plan in force for it too.
   const inForce = await plansInForce(db, term, raw.plans, [...raw.cards, ...(raw.previousCards ?? [])]);
-  const { input, conflicts } = decidedInput(raw, completion, conflictDecisions, held, (card) =>
+  const { input, conflicts } = decidedInput(raw, completion.decisionOf, conflictDecisions, held, (card) =>
     inForce.get(card),
   );
   // The input already holds the current change requests (read by buildReportInput a moment ago).

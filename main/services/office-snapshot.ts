@@ -610,6 +610,33 @@ function quarantineReasonOf(keyStatus: string | null): QuarantineReason {
 }
 
 /**
+ * The cards each of these projects' lead departments sent for a half-year, every accepted revision with its
+ * received row, lowest revision first; projects without one are absent. Content is not read.
+ */
+export async function leadCardRowsOf(
+  db: Kysely<Database> | Transaction<Database>,
+  catalog: Catalog,
+  periodId: string,
+  projectIds: ReadonlySet<string>,
+): Promise<Map<string, ReceivedRow[]>> {
+  const lead = new Map(catalog.projects.map((p) => [p.id, p.leadDepartment]));
+  const byProject = new Map<string, ReceivedRow[]>();
+  for (const r of await receivedOf(db, 'managementCard', periodId)) {
+    if (!projectIds.has(r.project_id) || lead.get(r.project_id) !== r.department) continue;
+    const rows = byProject.get(r.project_id);
+    if (rows === undefined) byProject.set(r.project_id, [r]);
+    else rows.push(r);
+  }
+  return byProject;
+}
+
+/** The cards of these received rows, as stored (read once per process, like the report's own). */
+export const receivedCards = (
+  db: Kysely<Database> | Transaction<Database>,
+  rows: readonly ReceivedRow[],
+): Promise<ManagementCard[]> => storedAll<ManagementCard>(db, rows);
+
+/**
  * The current card (latest accepted revision) each of these projects' lead departments sent for a half-year, with
  * its received row; projects without one are absent. Reads only those projects' documents.
  */
@@ -619,11 +646,8 @@ export async function leadCardsOf(
   periodId: string,
   projectIds: ReadonlySet<string>,
 ): Promise<Map<string, { row: ReceivedRow; card: ManagementCard }>> {
-  const lead = new Map(catalog.projects.map((p) => [p.id, p.leadDepartment]));
-  const rows = latestAndFirst(await receivedOf(db, 'managementCard', periodId)).latest.filter(
-    (r) => projectIds.has(r.project_id) && lead.get(r.project_id) === r.department,
-  );
-  const cards = await storedAll<ManagementCard>(db, rows);
+  const rows = [...(await leadCardRowsOf(db, catalog, periodId, projectIds)).values()].map((r) => r.at(-1)!);
+  const cards = await receivedCards(db, rows);
   return new Map(rows.map((row, i) => [row.project_id, { row, card: cards[i]! }]));
 }
 

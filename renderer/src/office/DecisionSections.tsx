@@ -227,6 +227,20 @@ export function ConflictsSection({
 }
 
 /** 완료 요청: a department's 완료 status counts only once the office accepts it. */
+/**
+ * Why a request decided before waits again: the decision was made on an earlier revision of the card, and the
+ * department has sent the card again since (the decision stays in the history).
+ */
+function supersededNote(r: OfficeReportView['completionRequests'][number]): string {
+  const earlier = r.supersededDecision;
+  if (earlier === null) return '';
+  const decided = earlier.cardRevision === null ? '이전 회차' : `r${earlier.cardRevision}`;
+  const sent = r.cardRevision === null ? '' : ` r${r.cardRevision}로`;
+  const what = earlier.decision === 'accepted' ? '승인' : '반려';
+  const note = earlier.note ? `: ${earlier.note}` : '';
+  return `${decided} 카드에 대한 ${what}${note} · ${formatKoreanDateTime(earlier.decidedAt)} — 그 뒤${sent} 다시 보낸 카드는 아직 결정하지 않았습니다`;
+}
+
 export function CompletionSection({
   requests,
   periodId,
@@ -247,14 +261,21 @@ export function CompletionSection({
       </p>
     );
   }
-  const decide = (projectId: string, decision: 'accepted' | 'rejected') =>
+  const decide = (projectId: string, decision: 'accepted' | 'rejected', cardBundleSha256: string | null) =>
     run(async () => {
       const note = notes[projectId] ?? '';
       if (decision === 'rejected' && note.trim() === '') {
         document.querySelector<HTMLInputElement>(`[aria-label="${projectId} 완료 요청 메모"]`)?.focus();
         throw new Error(`${projectId}: ${REJECTION_NOTE_MESSAGE}`);
       }
-      await api.decideCompletion({ projectId, periodId, decision, note });
+      // Recorded on the card shown: one the department sends after it asks the office again.
+      await api.decideCompletion({
+        projectId,
+        periodId,
+        decision,
+        note,
+        ...(cardBundleSha256 === null ? {} : { cardBundleSha256 }),
+      });
       return `${projectId} 완료 요청을 ${decision === 'accepted' ? '승인' : '반려'}했습니다.`;
     });
   return (
@@ -292,6 +313,9 @@ export function CompletionSection({
                   : r.decision === 'rejected'
                     ? '반려 (정상추진으로 집계)'
                     : '미결정'}
+                {r.decision === null && r.supersededDecision !== null && (
+                  <span data-testid={`completion-${r.projectId}-superseded`}> ({supersededNote(r)})</span>
+                )}
                 {r.decidedForPeriodId !== null && r.decidedForPeriodId !== periodId && (
                   <span data-testid={`completion-${r.projectId}-carried`}>
                     {' '}
@@ -315,10 +339,18 @@ export function CompletionSection({
                   aria-label={`${r.projectId} 완료 요청 메모`}
                   placeholder="메모 (반려하면 사유)"
                 />
-                <button type="button" disabled={busy} onClick={() => void decide(r.projectId, 'accepted')}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void decide(r.projectId, 'accepted', r.cardBundleSha256)}
+                >
                   승인
                 </button>
-                <button type="button" disabled={busy} onClick={() => void decide(r.projectId, 'rejected')}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void decide(r.projectId, 'rejected', r.cardBundleSha256)}
+                >
                   반려
                 </button>
               </td>

@@ -35,6 +35,11 @@ export interface BundleWrites {
   /** Holds a same-revision conflict (once per hash); false when it was already held. */
   hold(bundle: HeldBundleRow): boolean;
   isHeld(sha256: string): boolean;
+  /**
+   * Removes a quarantined bundle's row and archived bytes (released, it became a held conflict, which keeps its own
+   * bytes); false when the bundle is not in quarantine.
+   */
+  dropQuarantined(sha256: string): boolean;
 }
 
 /** A held bundle as written: the listed fields and its bytes. */
@@ -94,6 +99,11 @@ export function bundleWrites(sqlite: BetterSqlite3.Database): BundleWrites {
   const isHeld = sqlite.prepare<[string], { one: number }>(
     'SELECT 1 AS one FROM held_bundles WHERE sha256 = ?',
   );
+  const isQuarantined = sqlite.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM bundles WHERE sha256 = ? AND status = 'quarantined'",
+  );
+  const dropFile = sqlite.prepare('DELETE FROM bundle_files WHERE sha256 = ?');
+  const dropQuarantined = sqlite.prepare("DELETE FROM bundles WHERE sha256 = ? AND status = 'quarantined'");
   const chainOf = (row: {
     department: string;
     last_revision: number;
@@ -182,6 +192,12 @@ export function bundleWrites(sqlite: BetterSqlite3.Database): BundleWrites {
       return info.changes > 0;
     },
     isHeld: (sha256) => isHeld.get(sha256) !== undefined,
+    dropQuarantined(sha256) {
+      if (isQuarantined.get(sha256) === undefined) return false;
+      // The bytes first: bundle_files references the row.
+      dropFile.run(sha256);
+      return dropQuarantined.run(sha256).changes === 1;
+    },
   };
   cache.set(sqlite, writes);
   return writes;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
 import { UNREQUESTED_CHANGE } from '../../domain/documents';
 import { getAttachment, putAttachment } from '../../db/attachments';
-import { listReceivedBundles } from '../../db/bundles';
+import { listHeldBundles, listReceivedBundles } from '../../db/bundles';
 import { documentIdOf, getDocument, saveDocument } from '../../db/documents';
 import { listRegistryKeys } from '../../db/keys';
 import { latestReceivedDocuments, listReceivedDocuments } from '../../db/received';
@@ -25,6 +25,8 @@ import { packZip } from '../bundles/zip-pack';
 import { directVerifier, findVerifyWorkerFile } from './bundle-verify';
 import type { AppContext } from './context';
 import { importEnrollment, markApproved, revokeKey, exportEnrollment } from './key-service';
+import { submissionsOf } from './office-snapshot';
+import { officeReceipts } from './receipts';
 
 const LEAD = '경제진흥본부';
 const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
@@ -637,6 +639,59 @@ describe('keys and quarantine', () => {
     const [again] = await importBundles(late, [exported.path], undefined, direct);
     expect(again?.status).toBe('duplicate');
     expect(again?.reason).toContain('2019-07-10 10:00 가져옴');
+  });
+
+  it('a quarantined bundle released into a same-revision conflict is held, no longer listed as quarantined', async () => {
+    await enroll(office, dept);
+    const finance = 'documents/finance-1-1-1-2019-H1.json';
+    const first = await signSubmission(await privateKeyOf(dept), {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [{ path: finance, json: financeRow() }],
+    });
+    expect((await importBundleInputs(office, [{ name: 'a.pledge', bytes: first }], direct))[0]?.status).toBe(
+      'accepted',
+    );
+    // A second PC of the department, its key enrolled but not approved yet, sends its own r1.
+    const other = await copy('dept-2', { role: 'department', department: LEAD });
+    const otherKey = await enroll(office, other, false);
+    const second = await signSubmission(await privateKeyOf(other), {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [{ path: finance, json: financeRow({ note: '다른 PC' }) }],
+    });
+    const [quarantined] = await importBundleInputs(office, [{ name: 'b.pledge', bytes: second }], direct);
+    expect(quarantined).toMatchObject({ status: 'quarantined', code: 'KEY_PENDING' });
+    const arrived = (await listReceivedBundles(office.db, { status: 'quarantined' }))[0]?.importedAt;
+
+    const approved = await markApproved(office, otherKey);
+    const released = await releaseQuarantined(office, approved.department, approved.keyId, direct);
+    expect(released).toEqual([
+      expect.objectContaining({ status: 'held', code: 'REVISION_CONFLICT', sha256: sha256Hex(second) }),
+    ]);
+    // Held only: the quarantine list, the receipts and 제출 현황 say the same.
+    expect(await listReceivedBundles(office.db, { status: 'quarantined' })).toEqual([]);
+    expect((await listHeldBundles(office.db)).map((b) => [b.sha256, b.importedAt])).toEqual([
+      [sha256Hex(second), arrived],
+    ]);
+    expect(
+      (await officeReceipts(office.db, office.now().toISOString())).bundles.map((b) => [b.sha256, b.state]),
+    ).toEqual([
+      [sha256Hex(first), 'accepted'],
+      [sha256Hex(second), 'held'],
+    ]);
+    expect((await submissionsOf(office.db, '2019-H1')).map((s) => [s.bundleSha256, s.signature])).toEqual([
+      [sha256Hex(first), 'valid'],
+    ]);
+    // Sent again, it is named as the held conflict it is, and nothing changes.
+    const before = await dumpDatabase(office);
+    const [again] = await importBundleInputs(office, [{ name: 'b.pledge', bytes: second }], direct);
+    expect(again).toMatchObject({ status: 'duplicate', reason: expect.stringContaining('충돌로 보류 중') });
+    expect(await dumpDatabase(office)).toEqual(before);
   });
 
   it('a pending key quarantines too', async () => {

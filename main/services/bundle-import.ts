@@ -625,7 +625,11 @@ async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Promise<I
           results.push(one(v));
         } catch (error) {
           if (error instanceof Outcome) {
-            // The savepoint is gone; a held conflict is written in the batch's transaction.
+            // The savepoint is gone; a held conflict is written in the batch's transaction. A quarantined bundle
+            // released into a conflict is held instead of quarantined (its reason, a key not yet approved, is no
+            // longer true): its quarantine row and archived bytes go in the same transaction, the held row keeps
+            // the bytes and the time it first arrived.
+            if (error.hold) writes.dropQuarantined(error.hold.sha256);
             if (error.hold && !writes.hold(error.hold)) {
               results.push({
                 ...error.result,
@@ -798,7 +802,8 @@ export async function verifyForCommit(
 /**
  * After a key is approved: re-verifies its quarantined bundles from the archived bytes and imports them in order
  * of revision. A bundle that still fails (e.g. a newer revision arrived meanwhile) stays in quarantine with the
- * new reason, so nothing is lost.
+ * new reason, so nothing is lost. One that conflicts with an accepted bundle of its revision is held instead: it
+ * leaves quarantine in the same transaction (see commitBatch).
  */
 export async function releaseQuarantined(
   ctx: AppContext,

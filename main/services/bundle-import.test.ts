@@ -314,12 +314,92 @@ describe('rejections leave the office database unchanged', () => {
   }
 
   it('a stale revision names both revisions', async () => {
+    // Only a bundle whose revision was skipped can be older than the last accepted one without being that
+    // revision's (a second bundle of an accepted revision is held as a conflict): r3 made on r1, then an r2.
+    await enroll(office, dept);
+    const key = await privateKeyOf(dept);
+    const finance = (note: string) => [
+      { path: 'documents/finance-1-1-1-2019-H1.json', json: financeRow({ note }) },
+    ];
+    const r1 = await signSubmission(key, {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: finance('r1'),
+    });
+    const r3 = await signSubmission(key, {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 3,
+      previousBundleSha256: sha256Hex(r1),
+      documents: finance('r3'),
+    });
+    const r2 = await signSubmission(key, {
+      department: LEAD,
+      period: '2019-H1',
+      revision: 2,
+      previousBundleSha256: sha256Hex(r1),
+      documents: finance('r2'),
+    });
+    const accepted = await importBundleInputs(
+      office,
+      [
+        { name: 'r1.pledge', bytes: r1 },
+        { name: 'r3.pledge', bytes: r3 },
+      ],
+      direct,
+    );
+    expect(accepted.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    await expectRejected(r2, 'REVISION_STALE', 'r2는 이미 받은 r3보다 오래되었습니다');
+  });
+
+  it("a department's first bundle received must be its first: a later one alone is refused, naming what to import first", async () => {
     await enroll(office, dept);
     await draftLeadDocuments(dept);
     const r1 = await exportBundle(dept, { period: 'plan' });
     const r2 = await exportBundle(dept, { period: '2019-H1' });
-    expect((await importBundles(office, [r2.path], undefined, direct))[0]?.status).toBe('accepted');
-    await expectRejected(readFileSync(r1.path), 'REVISION_STALE', 'r1은 이미 받은 r2보다 오래되었습니다');
+    const r3 = await exportBundle(dept, { period: '2019-H1' });
+    await expectRejected(
+      readFileSync(r3.path),
+      'CHAIN_FORK',
+      /^경제진흥본부의 r3은 이전 번들\(SHA-256 [0-9a-f]{12}…\) 다음에 만들어졌지만, 이 부서의 번들은 아직 하나도 받지 않았습니다\. 부서가 그 전에 만든 r1–r2 파일을 먼저\(또는 함께\) 가져오세요/,
+    );
+    await expectRejected(
+      readFileSync(r2.path),
+      'CHAIN_FORK',
+      /그 전에 만든 r1 파일을 먼저\(또는 함께\) 가져오세요/,
+    );
+    // Nothing was taken, so the plan (r1) is not refused as older afterwards: the three go in, in order.
+    const results = await importBundles(office, [r1.path, r3.path, r2.path], undefined, direct);
+    expect(results.map((r) => [r.revision, r.status])).toEqual([
+      [1, 'accepted'],
+      [3, 'accepted'],
+      [2, 'accepted'],
+    ]);
+    expect((await latestReceivedDocuments(office.db)).map((d) => d.kind).sort()).toEqual([
+      'executionPlan',
+      'financeRow',
+    ]);
+  });
+
+  it("a department's bundles imported together are accepted in any order", async () => {
+    await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    const r1 = await exportBundle(dept, { period: 'plan' });
+    const r2 = await exportBundle(dept, { period: '2019-H1' });
+    const results = await importBundleInputs(
+      office,
+      [
+        { name: 'r2.pledge', bytes: readFileSync(r2.path) },
+        { name: 'r1.pledge', bytes: readFileSync(r1.path) },
+      ],
+      direct,
+    );
+    expect(results.map((r) => [r.file, r.status])).toEqual([
+      ['r2.pledge', 'accepted'],
+      ['r1.pledge', 'accepted'],
+    ]);
   });
 
   it('a fork (previous hash is not the last accepted bundle) is refused', async () => {

@@ -366,7 +366,9 @@ export async function importBundleInputs(
 
 /**
  * True when a bundle can be committed in input order: its department has nothing waiting, and the bundle is
- * that department's next link (or its first bundle, with no previous hash, when none was accepted yet).
+ * that department's next link (or its first bundle, with no previous hash, when none was accepted yet). Any other
+ * bundle waits for the rest of the import, so its earlier revisions are committed before it wherever they are in
+ * the input; writeAccepted refuses it when they are not there.
  */
 function continuesChain(
   v: Accept,
@@ -537,6 +539,14 @@ function missingBetween(last: number, revision: number): string {
   return `부서가 그 사이에 만든 ${missing} 파일을 먼저 가져오거나(부서에 보내 달라고 하세요), `;
 }
 
+/** What to ask the department for when a department's first bundle received is not its first one. */
+function missingBefore(revision: number): string {
+  const missing = revision <= 2 ? 'r1' : `r1–r${revision - 1}`;
+  return revision <= 1
+    ? '부서가 그 전에 만든 번들을 먼저(또는 함께) 가져오세요.'
+    : `부서가 그 전에 만든 ${missing} 파일을 먼저(또는 함께) 가져오세요 — 부서의 '만든 제출 파일' 목록에 파일 위치가 있습니다.`;
+}
+
 /** Thrown inside a savepoint to roll it back with a result (and, for a conflict, the bundle to hold). */
 class Outcome extends Error {
   constructor(
@@ -701,6 +711,18 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
         v.file,
         'REVISION_STALE',
         `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 r${chain.lastRevision}보다 오래되었습니다. 더 새 번들을 받았으므로 이 번들은 반영하지 않습니다.`,
+        base,
+      ),
+    );
+  }
+  if (!chain && manifest.previousBundleSha256 !== null) {
+    // Bundles are per period, not cumulative: accepting this one first would leave the earlier ones (the plan, an
+    // earlier half-year) refused for good as older. An import that carries them too commits them first.
+    throw new Outcome(
+      rejected(
+        v.file,
+        'CHAIN_FORK',
+        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이전 번들(SHA-256 ${manifest.previousBundleSha256.slice(0, 12)}…) 다음에 만들어졌지만, 이 부서의 번들은 아직 하나도 받지 않았습니다. ${missingBefore(manifest.revision)} 번들마다 다른 기간의 문서가 들어 있어 앞의 번들을 건너뛸 수 없습니다.`,
         base,
       ),
     );

@@ -61,6 +61,35 @@ describe('office report with decisions', () => {
     }
   });
 
+  it("제출 현황 finds a quarantined bundle's key by its department: another department's key of that id is not it", async () => {
+    const handlers = officeHandlers(h.office);
+    // A key registered (waiting for approval) for 여성가족정책실 signs a bundle in 경제진흥본부's name.
+    const other = await makeCopy(h.dir.path, 'dept-other', {
+      role: 'department',
+      department: '여성가족정책실',
+    });
+    try {
+      await enroll(h.office, other, false);
+      const bytes = await signSubmission(await privateKeyOf(other), {
+        department: LEAD,
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [cardDoc(cardFor(basePlan(), 'onTrack'))],
+      });
+      const [result] = await importBundleInputs(h.office, [{ name: 'other.pledge', bytes }], direct);
+      expect(result).toMatchObject({ status: 'quarantined', code: 'KEY_UNKNOWN' });
+      const view = await handlers.getOfficeReport(request);
+      const lead = view.report.submissions.departments.find((d) => d.department === LEAD);
+      const reasons = (lead?.bundles ?? [])
+        .filter((b) => b.signature === 'quarantined')
+        .map((b) => b.quarantineReason);
+      expect(reasons).toEqual(['unregistered']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('names projects left out of 붙임5 by why: a plan received and not confirmed, or no plan ever sent', async () => {
     const handlers = officeHandlers(h.office);
     const plan = basePlan();

@@ -542,7 +542,8 @@ export async function submissionsOf(
         .prepare(
           `SELECT b.department, b.period, b.sha256, b.imported_at, b.created_at, b.revision, b.status,
                CASE WHEN b.status = 'quarantined'
-                 THEN (SELECT k.status FROM key_registry k WHERE k.key_id = b.key_id) END AS key_status
+                 THEN (SELECT k.status FROM key_registry k
+                         WHERE k.department = b.department AND k.key_id = b.key_id) END AS key_status
              FROM bundles b
              WHERE b.type = 'pledge-submission' AND b.period = ? ORDER BY b.department, b.revision`,
         )

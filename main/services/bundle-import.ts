@@ -8,6 +8,8 @@ import {
   readFileSync,
   readSync,
   statSync,
+  type Dirent,
+  type Stats,
 } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
@@ -93,31 +95,99 @@ const BUNDLE_FILE = /\.(pledge|zip)$/i;
 /** Natural Korean order of file names (r2 before r10), one collator for every comparison. */
 const fileOrder = new Intl.Collator('ko', { numeric: true });
 
-/** A file or a folder's bundle files (recursively *.pledge / *.zip), in natural name order. */
+/** A bundle file renamed on the way (mail gateways add '.txt' or '.bin'): "공약제출….pledge.txt". */
+const RENAMED_BUNDLE = /\.pledge\./i;
+
+const systemReason = (error: unknown): string =>
+  error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+
+/**
+ * A file or a folder's bundle files (recursively *.pledge / *.zip), in natural name order. Symbolic links are
+ * followed to the file or folder they name (a folder once, so a link back up cannot loop). What is not taken is
+ * said, each as a refused result, and the rest is still collected: a file named like a bundle with more after
+ * '.pledge' (renamed on the way), a link to nothing, a folder that cannot be read.
+ */
 export function collectBundleFiles(paths: readonly string[]): { files: string[]; problems: ImportResult[] } {
   const files: string[] = [];
   const problems: ImportResult[] = [];
+  const seenFolders = new Set<string>();
+  const firstVisit = (stats: { dev: number; ino: number }): boolean => {
+    const key = `${stats.dev}:${stats.ino}`;
+    if (seenFolders.has(key)) return false;
+    seenFolders.add(key);
+    return true;
+  };
+  const looksLikeBundle = (name: string) => BUNDLE_FILE.test(name) || RENAMED_BUNDLE.test(name);
   const walk = (dir: string): void => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      fileOrder.compare(a.name, b.name),
-    );
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push(
+        rejected(
+          dir,
+          'FOLDER_UNREADABLE',
+          `폴더를 읽을 수 없어 그 안의 파일은 가져오지 않았습니다 (${systemReason(error)}). 폴더의 접근 권한을 확인하고 다시 가져오세요. 다른 파일은 따로 검사했습니다.`,
+        ),
+      );
+      return;
+    }
+    entries.sort((a, b) => fileOrder.compare(a.name, b.name));
     for (const entry of entries) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && BUNDLE_FILE.test(entry.name)) files.push(full);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(full);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          if (looksLikeBundle(entry.name)) {
+            problems.push(
+              rejected(
+                full,
+                'LINK_BROKEN',
+                `바로 가기(심볼릭 링크)가 가리키는 파일을 열 수 없어 가져오지 않았습니다 (${systemReason(error)}). 원래 파일을 직접 가져오세요.`,
+              ),
+            );
+          }
+          continue;
+        }
+      }
+      if (isDirectory) {
+        // A folder reached again (a link to a folder above, or one linked twice) is walked once.
+        let stats: { dev: number; ino: number } | null = null;
+        try {
+          stats = statSync(full);
+        } catch {
+          stats = null; // said by walk, which cannot read it either
+        }
+        if (stats === null || firstVisit(stats)) walk(full);
+      } else if (isFile && BUNDLE_FILE.test(entry.name)) files.push(full);
+      else if (isFile && RENAMED_BUNDLE.test(entry.name)) {
+        const cut = entry.name.toLowerCase().lastIndexOf('.pledge') + '.pledge'.length;
+        problems.push(
+          rejected(
+            full,
+            'FILE_RENAMED',
+            `제출 파일처럼 보이지만 이름이 .pledge로 끝나지 않아 가져오지 않았습니다 (메일이나 복사 중에 이름이 바뀌었을 수 있습니다). 이름 끝의 '${entry.name.slice(cut)}' 부분을 지우고(${entry.name.slice(0, cut)}) 다시 가져오세요.`,
+          ),
+        );
+      }
     }
   };
   for (const raw of paths) {
     const path = resolve(raw);
-    let isDir = false;
+    let stats: Stats;
     try {
-      isDir = statSync(path).isDirectory();
+      stats = statSync(path);
     } catch {
       problems.push(rejected(raw, 'FILE_NOT_FOUND', `파일이나 폴더를 찾을 수 없습니다: ${raw}`));
       continue;
     }
-    if (isDir) walk(path);
-    else files.push(path);
+    if (!stats.isDirectory()) files.push(path);
+    else if (firstVisit(stats)) walk(path);
   }
   return { files: [...new Set(files)], problems };
 }

@@ -33,6 +33,7 @@ export interface RegistryKey {
   validFrom: string;
   enrolledAt: string;
   approvedAt: string | null;
+  /** `revoked`: when it was revoked; `retired`: the moment a rotation replaced it (end of its validity). */
   revokedAt: string | null;
   replacesKeyId: string | null;
 }

@@ -105,7 +105,11 @@ export interface BundleFilesTable {
 // Signed bundles (migration 0003).
 
 export type KeyRole = 'department' | 'office';
-export type RegistryKeyStatus = 'pending' | 'approved' | 'revoked';
+/**
+ * `retired`: replaced by a rotation, valid for bundles made before `revoked_at`; `revoked`: lost or stolen, valid
+ * for nothing (migration 0013).
+ */
+export type RegistryKeyStatus = 'pending' | 'approved' | 'retired' | 'revoked';
 export type BundleKind = 'pledge-submission' | 'pledge-baseline';
 
 /** This copy's key pairs; the private key itself lives in a PrivateKeyStore, the row says where. */
@@ -132,6 +136,7 @@ export interface KeyRegistryTable {
   valid_from: string;
   enrolled_at: string;
   approved_at: string | null;
+  /** revoked: when; retired: the end of its validity (the rotation's moment). */
   revoked_at: string | null;
   replaces_key_id: string | null;
 }

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-received-rewrites';
 import { migration0010 } from './0010-report-indexes';
 import { migration0011 } from './0011-key-registry-generation';
 import { migration0012 } from './0012-decided-card';
+import { migration0013 } from './0013-retired-keys';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const latestSchemaVersion = migrations.length;

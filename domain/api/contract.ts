@@ -330,7 +330,7 @@ export interface RegistryKeyView {
   keyId: string;
   role: Role;
   fingerprint: string;
-  status: 'pending' | 'approved' | 'revoked';
+  status: 'pending' | 'approved' | 'retired' | 'revoked';
   validFrom: string;
   enrolledAt: string;
   approvedAt: string | null;
@@ -342,6 +342,7 @@ export interface RegistryKeyView {
 export const KEY_STATUS_LABELS: Record<RegistryKeyView['status'], string> = {
   pending: '승인 대기',
   approved: '승인',
+  retired: '교체됨',
   revoked: '폐기',
 };
 
@@ -372,7 +373,7 @@ export interface KeyImported {
   department: string;
   keyId: string;
   fingerprint: string;
-  status: 'pending' | 'approved' | 'revoked';
+  status: 'pending' | 'approved' | 'retired' | 'revoked';
   alreadyKnown: boolean;
   /** Quarantined bundles imported because the key is now approved (rotation). */
   released: BundleImportResult[];

@@ -4,7 +4,11 @@ import type { Term } from '../../domain/term/types';
 import type { BundleLimits } from './limits';
 import type { BundleType, Manifest } from './manifest';
 
-export type KeyStatus = 'approved' | 'pending' | 'revoked';
+/**
+ * `retired`: replaced by a key rotation; valid for bundles created before its `revokedAt`, refused after it.
+ * `revoked`: lost, stolen or distrusted; valid for nothing, whatever the bundle's date.
+ */
+export type KeyStatus = 'approved' | 'pending' | 'retired' | 'revoked';
 
 /** What the key registry knows about one key (a row of the office's registry, or a snapshot for a worker). */
 export type RegisteredKey = {
@@ -12,7 +16,7 @@ export type RegisteredKey = {
   status: KeyStatus;
   /** ISO date-time from which bundles signed with the key are accepted. */
   validFrom: string;
-  /** ISO date-time; bundles created at or after it are refused. */
+  /** ISO date-time; bundles created at or after it are refused (a retired key: the moment it was replaced). */
   revokedAt?: string | null;
   /** When given, a baseline needs an office key and a submission a department key. */
   role?: 'department' | 'office';

@@ -486,7 +486,8 @@ describe('keys', () => {
       ...options,
       lookupKey: lookupFor(registryEntry(keys, { status: 'revoked', revokedAt: '2019-01-01T00:00:00Z' })),
     });
-    expectRejected(revoked, 'KEY_REVOKED', '폐기된 키로'.slice(0, 3), id);
+    expectRejected(revoked, 'KEY_REVOKED', '폐기된 키', id, '다시 승인할 수 없어');
+    expect(revoked.ok === false ? revoked.message : '').not.toContain('승인하면');
     expect(revoked.ok === false && revoked.quarantine).toBe(true);
   });
 
@@ -497,10 +498,32 @@ describe('keys', () => {
       'KEY_NOT_YET_VALID',
       '2019-07-10',
     );
-    const revokedBefore = lookupFor(registryEntry(keys, { revokedAt: '2019-07-10T09:30:00.000Z' }));
-    expectRejected(await inspectBundle(bundle, { ...options, lookupKey: revokedBefore }), 'KEY_REVOKED', id);
-    const revokedAfter = lookupFor(registryEntry(keys, { revokedAt: '2019-07-10T09:30:00.001Z' }));
-    expect((await inspectBundle(bundle, { ...options, lookupKey: revokedAfter })).ok).toBe(true);
+    // A key retired by a rotation (the state applyRotation writes) at the bundle's createdAt or before: refused,
+    // not quarantined, saying when it was replaced; retired a millisecond after it: accepted.
+    const retiredBefore = lookupFor(
+      registryEntry(keys, { status: 'retired', revokedAt: '2019-07-10T09:30:00.000Z' }),
+    );
+    const refused = await inspectBundle(bundle, { ...options, lookupKey: retiredBefore });
+    expectRejected(refused, 'KEY_RETIRED', id, '키 교체로 2019-07-10 18:30에 새 키로 바뀐');
+    expect(refused.ok === false && refused.quarantine).toBeFalsy();
+    const retiredAfter = lookupFor(
+      registryEntry(keys, { status: 'retired', revokedAt: '2019-07-10T09:30:00.001Z' }),
+    );
+    expect((await inspectBundle(bundle, { ...options, lookupKey: retiredAfter })).ok).toBe(true);
+    // Retired with no end recorded: valid for nothing.
+    const retiredNoEnd = lookupFor(registryEntry(keys, { status: 'retired', revokedAt: null }));
+    expectRejected(await inspectBundle(bundle, { ...options, lookupKey: retiredNoEnd }), 'KEY_RETIRED', id);
+    // A revoked key refuses whatever the dates (lost or stolen: a thief can date a bundle as he likes).
+    const revokedLater = lookupFor(
+      registryEntry(keys, { status: 'revoked', revokedAt: '2030-01-01T00:00:00.000Z' }),
+    );
+    expectRejected(await inspectBundle(bundle, { ...options, lookupKey: revokedLater }), 'KEY_REVOKED', id);
+    // An approved key carrying an end of validity is not something the app writes; a caller's snapshot with one
+    // is still honoured.
+    const endedBefore = lookupFor(registryEntry(keys, { revokedAt: '2019-07-10T09:30:00.000Z' }));
+    expectRejected(await inspectBundle(bundle, { ...options, lookupKey: endedBefore }), 'KEY_REVOKED', id);
+    const endedAfter = lookupFor(registryEntry(keys, { revokedAt: '2019-07-10T09:30:00.001Z' }));
+    expect((await inspectBundle(bundle, { ...options, lookupKey: endedAfter })).ok).toBe(true);
   });
 
   it('looks keys up by department as well as id', async () => {

@@ -28,11 +28,13 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  *  3. the key looked up by (department, keyId); the Ed25519 signature verified over the exact stored bytes
  *     of manifest.json. Nothing else in the manifest is believed before this point;
  *  4. the manifest schema, the type (a baseline never passes as a submission), the key's status, validity
- *     window and role;
+ *     window (validFrom, and revokedAt for a retired key) and role;
  *  5. the entry set equals manifest.json, manifest.sig and the members, in that order; each member's size
  *     and SHA-256; documents as strict UTF-8 JSON, then the caller's validateDocument.
  * An unknown, pending or revoked key does not stop steps 4–5 (run on the unverified manifest for an unknown
- * key), so `quarantine: true` is only set when the key is the one problem left.
+ * key), so `quarantine: true` is only set when the key is the one problem left. A retired key (replaced by a
+ * rotation) is as good as an approved one for a bundle created before it was retired, and refuses one created
+ * at or after that moment (KEY_RETIRED, not quarantined: no decision of the office can make it valid).
  */
 export async function inspectBundle(bytes: Buffer, options: InspectOptions): Promise<BundleCheck> {
   const limits = resolveLimits(options.limits);
@@ -93,7 +95,7 @@ export async function inspectBundle(bytes: Buffer, options: InspectOptions): Pro
         'KEY_REVOKED',
         key.role === 'office'
           ? `신뢰를 철회한 기획담당관 키(키 ID ${hint.keyId})로 서명되었습니다. 기획담당관에게 새 키의 등록 파일과 그 키로 만든 기준 자료를 받으세요`
-          : `폐기된 키(키 ID ${hint.keyId}, 부서 ${hint.department})로 서명되었습니다`,
+          : `폐기된 키(키 ID ${hint.keyId}, 부서 ${hint.department})로 서명되었습니다. 폐기한 키는 다시 승인할 수 없어 이 파일은 그대로는 반영되지 않습니다: 부서에 새 키를 등록하게 하고(지문 전화 확인 후 승인) 그 키로 만든 파일을 받으세요`,
       );
     }
   }
@@ -107,7 +109,8 @@ export async function inspectBundle(bytes: Buffer, options: InspectOptions): Pro
       `번들 종류가 ${typeLabel(manifest.type)} 입니다. 여기에는 ${typeLabel(options.expectedType)} 만 받습니다`,
     );
   }
-  if (key && key.status === 'approved') {
+  // A retired key (replaced by a rotation) is checked like an approved one, up to the moment it was retired.
+  if (key && (key.status === 'approved' || key.status === 'retired')) {
     const windowProblem = keyWindowProblem(manifest, key);
     if (windowProblem) return windowProblem;
   }
@@ -192,14 +195,21 @@ function keyWindowProblem(manifest: Manifest, key: RegisteredKey): BundleRejecte
       `이 파일을 만든 시각(${made})이 서명한 키(${label})를 만든 시각(${keyMade})보다 ${made === keyMade ? '조금(1분 안) ' : ''}앞섭니다. 키를 만들기 전에 서명한 파일은 받지 않습니다: 파일을 만든 PC의 시계가 맞는지 확인하고 파일을 다시 만들어 달라고 하세요`,
     );
   }
-  if (key.revokedAt) {
-    const revokedAt = Date.parse(key.revokedAt);
-    if (!Number.isFinite(revokedAt) || created >= revokedAt) {
-      return reject(
-        'KEY_REVOKED',
-        `폐기된 키(${label})로 서명되었습니다 (폐기 ${localDateTimeOf(key.revokedAt)}, 파일 작성 ${localDateTimeOf(manifest.createdAt)})`,
-      );
-    }
+  const end = key.revokedAt ?? null;
+  const afterEnd = (at: string): boolean => {
+    const endMs = Date.parse(at);
+    return !Number.isFinite(endMs) || created >= endMs;
+  };
+  if (key.status === 'retired') {
+    // The end of its validity is the moment of the rotation; a retired key without one is valid for nothing.
+    if (end === null || afterEnd(end)) return retiredKeyProblem(manifest, end);
+  } else if (end !== null && afterEnd(end)) {
+    // An approved key with an end of validity: not written by this app (revoking sets 'revoked', a rotation
+    // 'retired'), honoured for any caller's snapshot that has one.
+    return reject(
+      'KEY_REVOKED',
+      `폐기된 키(${label})로 서명되었습니다 (폐기 ${localDateTimeOf(end)}, 파일 작성 ${localDateTimeOf(manifest.createdAt)})`,
+    );
   }
   if (key.role) {
     const needed = manifest.type === 'pledge-baseline' ? 'office' : 'department';
@@ -213,6 +223,15 @@ function keyWindowProblem(manifest: Manifest, key: RegisteredKey): BundleRejecte
     }
   }
   return null;
+}
+
+/** A bundle signed by a key after a rotation replaced it: never valid, so refused (not quarantined). */
+function retiredKeyProblem(manifest: Manifest, retiredAt: string | null): BundleRejected {
+  const when = retiredAt ? `${localDateTimeOf(retiredAt)}에 ` : '';
+  return reject(
+    'KEY_RETIRED',
+    `이 파일은 키 교체로 ${when}새 키로 바뀐 이전 키(키 ID ${manifest.keyId}, 부서 ${manifest.department})로 서명되었는데, 만든 시각(${localDateTimeOf(manifest.createdAt)})이 교체 뒤입니다. 교체된 키로 교체 뒤에 서명한 파일은 받지 않습니다: 부서에 새 키로 파일을 다시 만들어 보내 달라고 하세요 (그 PC가 아직 이전 키를 쓰고 있다면 새 키를 쓰는 PC에서 만들어야 합니다)`,
+  );
 }
 
 /** The zip must hold exactly manifest.json, manifest.sig, then the members in manifest order. */

@@ -4,7 +4,13 @@ import type { RegistryKey } from '../../db/keys';
 import { latestReceivedDocuments } from '../../db/received';
 import { applyBaseline, exportBaseline } from './baseline';
 import { exportBundle } from './bundle-export';
-import { importBundleInputs, importBundles, releaseQuarantined, type BundleInput } from './bundle-import';
+import {
+  importBundleInputs,
+  importBundles,
+  releaseAfterRotation,
+  releaseQuarantined,
+  type BundleInput,
+} from './bundle-import';
 import { ImportJobs } from './bundle-jobs';
 import { swapHeldBundle } from './held-bundle-swap';
 import { sentBundlesWithReceipts } from './receipts';
@@ -65,8 +71,12 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
 
     importEnrollment: async ({ text }) => {
       if (isRotationStatement(text)) {
-        const { key } = await applyRotation(ctx, text);
-        const released = await releaseQuarantined(ctx, key.department, key.keyId, importOptions);
+        const { key, replaced } = await applyRotation(ctx, text);
+        const released = await releaseAfterRotation(
+          ctx,
+          { department: key.department, keyId: key.keyId, replacedKeyId: replaced.keyId },
+          importOptions,
+        );
         return { kind: 'rotation', ...keyFields(key), alreadyKnown: false, released };
       }
       const imported = await importEnrollment(ctx, text);

@@ -460,7 +460,11 @@ export async function readArchivedBundle(ctx: AppContext, sha256: string): Promi
   return existsSync(legacy) ? readFileSync(legacy) : null;
 }
 
-const commitOrder = (v: Verified): number => (v.kind === 'accept' ? 0 : v.kind === 'quarantine' ? 1 : 2);
+/**
+ * Quarantined files are written before the accepted ones that wait: a bundle whose previous one is among them then
+ * finds it in quarantine, and its refusal says so (waitingFor) instead of asking for a file the office has.
+ */
+const commitOrder = (v: Verified): number => (v.kind === 'quarantine' ? 0 : v.kind === 'accept' ? 1 : 2);
 function compareCandidates(a: Verified, b: Verified): number {
   if (a.kind !== 'accept' || b.kind !== 'accept') return 0;
   const da = a.check.manifest.department;
@@ -592,7 +596,9 @@ const duplicateOf = (
   reason:
     known.status === 'accepted'
       ? `이미 받은 번들입니다 (${known.department} r${known.revision}, ${localDateTimeOf(known.importedAt)} 가져옴). 바뀐 것이 없습니다.`
-      : `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 키가 승인되면 자동으로 반영됩니다.`,
+      : known.reasonCode === 'KEY_REVOKED'
+        ? `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 폐기된 키로 서명되어 반영되지 않습니다.`
+        : `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 키가 승인되면 자동으로 반영됩니다.`,
   department: known.department,
   period: known.period,
   // A file quarantined for an unknown key is stored under the department its manifest claims.
@@ -615,6 +621,22 @@ function missingBefore(revision: number): string {
   return revision <= 1
     ? '부서가 그 전에 만든 번들을 먼저(또는 함께) 가져오세요.'
     : `부서가 그 전에 만든 ${missing} 파일을 먼저(또는 함께) 가져오세요 — 부서의 '만든 제출 파일' 목록에 파일 위치가 있습니다.`;
+}
+
+/**
+ * Why the previous bundle, already in quarantine, is not in the chain yet, and what the office does: the file is not
+ * to be asked for again.
+ */
+function waitingFor(previous: Pick<ReceivedBundle, 'revision' | 'reasonCode' | 'reason'>): string {
+  const r = `r${previous.revision}`;
+  const then = `${josa(r, '이/가')} 반영된 뒤 이 파일을 다시 가져오세요.`;
+  if (previous.reasonCode === 'KEY_UNKNOWN')
+    return `등록되지 않은 키로 서명되어 키를 기다리고 있습니다: 부서의 키 등록 파일이나 키 교체 문서를 받아 키를 승인하면 ${josa(r, '이/가')} 반영됩니다. ${then}`;
+  if (previous.reasonCode === 'KEY_PENDING')
+    return `승인 대기 중인 키로 서명되어 키 승인을 기다리고 있습니다: 지문을 부서와 전화로 확인해 키를 승인하면 ${josa(r, '이/가')} 반영됩니다. ${then}`;
+  if (previous.reasonCode === 'KEY_REVOKED')
+    return `${josa(r, '은/는')} 폐기된 키로 서명되어 반영할 수 없어, 그 다음에 만든 이 파일도 이어 받을 수 없습니다. 부서와 어떻게 할지 확인하세요.`;
+  return `격리 사유: ${previous.reason}. ${then}`;
 }
 
 /** Thrown inside a savepoint to roll it back with a result (and, for a conflict, the bundle to hold). */
@@ -648,7 +670,14 @@ function bundleRowOf(
   };
 }
 
-/** A bundle held for an unknown or pending key: its row and bytes, in one transaction. */
+/** What happens next to a file kept in quarantine, by why it is there. */
+function quarantineNote(code: string): string {
+  if (code === 'KEY_REVOKED') return '번들은 격리 보관했습니다 (반영하지 않았습니다).';
+  if (code === 'KEY_UNKNOWN') return '번들은 격리 보관했습니다. 부서의 키를 등록해 승인하면 반영됩니다.';
+  return '번들은 격리 보관했습니다. 키를 승인하면 반영됩니다.';
+}
+
+/** A bundle held for an unknown, pending or revoked key: its row and bytes, in one transaction. */
 async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<ImportResult> {
   const now = ctx.now().toISOString();
   const { manifest } = v;
@@ -671,7 +700,7 @@ async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<ImportR
         file: v.file,
         status: 'quarantined',
         code: v.code,
-        reason: `${v.reason}. 번들은 격리 보관했습니다. 키를 승인하면 반영됩니다.`,
+        reason: `${v.reason}. ${quarantineNote(v.code)}`,
         department: manifest.department,
         period: manifest.period,
         // No key to check the signature with: the manifest's sender is a claim until the key is registered.
@@ -785,6 +814,23 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
       ),
     );
   }
+  const linksElsewhere = chain
+    ? manifest.previousBundleSha256 !== chain.lastBundleSha256
+    : manifest.previousBundleSha256 !== null;
+  if (linksElsewhere && manifest.previousBundleSha256 !== null) {
+    // The previous file may already be here, waiting in quarantine (for its key): say so rather than ask for it.
+    const previous = writes.getBundle(manifest.previousBundleSha256);
+    if (previous?.status === 'quarantined' && previous.department === manifest.department) {
+      throw new Outcome(
+        rejected(
+          v.file,
+          'CHAIN_FORK',
+          `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} r${previous.revision}(SHA-256 ${previous.sha256.slice(0, 12)}…) 다음에 만들어졌는데, r${previous.revision} 파일은 이미 받아 격리 보관 중입니다 (${localDateTimeOf(previous.importedAt)} 가져옴). ${waitingFor(previous)}`,
+          base,
+        ),
+      );
+    }
+  }
   if (!chain && manifest.previousBundleSha256 !== null) {
     // Bundles are per period, not cumulative: accepting this one first would leave the earlier ones (the plan, an
     // earlier half-year) refused for good as older. An import that carries them too commits them first.
@@ -895,15 +941,20 @@ export async function verifyForCommit(
  * After a key is approved: re-verifies its quarantined bundles from the archived bytes and imports them in order
  * of revision. A bundle that still fails (e.g. a newer revision arrived meanwhile) stays in quarantine with the
  * new reason, so nothing is lost. One that conflicts with an accepted bundle of its revision is held instead: it
- * leaves quarantine in the same transaction (see commitBatch).
+ * leaves quarantine in the same transaction (see commitBatch). Several keys' bundles are taken in one import, so
+ * that a chain passing from one key to the next is committed in order of revision whatever key signed each link.
  */
 export async function releaseQuarantined(
   ctx: AppContext,
   department: string,
-  keyId: string,
+  keyId: string | readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
-  const held = await listReceivedBundles(ctx.db, { status: 'quarantined', department, keyId });
+  const keyIds = typeof keyId === 'string' ? [keyId] : [...new Set(keyId)];
+  const held: ReceivedBundle[] = [];
+  for (const id of keyIds) {
+    held.push(...(await listReceivedBundles(ctx.db, { status: 'quarantined', department, keyId: id })));
+  }
   if (held.length === 0) return [];
   const inputs: BundleInput[] = [];
   const missing: ImportResult[] = [];
@@ -935,4 +986,17 @@ export async function releaseQuarantined(
     if (row) await putReceivedBundle(ctx.db, { ...row, reasonCode: result.code, reason: result.reason });
   }
   return [...missing, ...results];
+}
+
+/**
+ * After the office applied a key rotation: the department's bundles waiting in quarantine under the new key (it was
+ * unknown until now) and under the old one (signed before it was retired, now valid), re-verified and imported
+ * together. One signed by the old key after the rotation stays in quarantine with the reason (KEY_RETIRED).
+ */
+export async function releaseAfterRotation(
+  ctx: AppContext,
+  rotation: { department: string; keyId: string; replacedKeyId: string },
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  return releaseQuarantined(ctx, rotation.department, [rotation.replacedKeyId, rotation.keyId], options);
 }

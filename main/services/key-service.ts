@@ -28,7 +28,8 @@ import {
   type RegistryKey,
   type TrustedOfficeKey,
 } from '../../db/keys';
-import type { KeyStatusView } from '../../domain/api/contract';
+import { KEY_STATUS_LABELS, type KeyStatusView } from '../../domain/api/contract';
+import { localDateTimeOf } from '../../domain/reports/submissions';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
@@ -320,6 +321,12 @@ export async function markApproved(
       `폐기된 키(키 ID ${keyId}, ${key.department})는 다시 승인할 수 없습니다. 부서에서 새 키를 만들어 등록하세요.`,
     );
   }
+  if (key.status === 'retired') {
+    throw new UserError(
+      'KEY_RETIRED',
+      `키 교체로 바뀐 이전 키(키 ID ${keyId}, ${key.department})는 다시 승인할 수 없습니다. ${retiredNote(key)}`,
+    );
+  }
   if (key.status === 'pending') {
     await updateRegistryKey(ctx.db, key.department, key.keyId, {
       status: 'approved',
@@ -329,6 +336,16 @@ export async function markApproved(
   return registryKeyOrThrow(ctx, keyId, key.department);
 }
 
+/** What a retired key still does, for messages: since when it is replaced, and what it still verifies. */
+function retiredNote(key: RegistryKey): string {
+  const since = key.revokedAt ? `${localDateTimeOf(key.revokedAt)}부터 ` : '';
+  return `${since}새 키가 대신하며, 이 키로 교체 전에 서명한 파일은 그대로 받습니다.`;
+}
+
+/**
+ * Office: a key lost or stolen. Its bundles are refused (kept in quarantine) whenever they were made, and it is never
+ * approved again. A key already retired by a rotation can be revoked too (its old bundles then stop verifying).
+ */
 export async function revokeKey(ctx: AppContext, keyId: string, department?: string): Promise<RegistryKey> {
   await requireOffice(ctx);
   const key = await registryKeyOrThrow(ctx, keyId, department);
@@ -378,8 +395,13 @@ function rotationHint(text: string): { department: string; oldKeyId: string } | 
 }
 
 /**
- * Office: a department's rotation statement, verified with its approved old key, approves the new key and revokes
- * the old one from that moment. The caller releases the new key's quarantined bundles.
+ * Office: a department's rotation statement, verified with its approved old key, approves the new key and retires
+ * the old one: `retired` with `revokedAt` = the statement's `createdAt`, the moment the department made the new key.
+ * That time comes from the department's clock, as the `createdAt` of its bundles does, so the two compare without
+ * the skew between PCs or the days the statement took to arrive; it is also the new key's `validFrom`, so one of
+ * the two keys is valid at every moment. Bundles the old key signed before it keep verifying (also when they arrive
+ * after the rotation was applied); those it signed later are refused (KEY_RETIRED). A lost or stolen key is
+ * revoked instead (revokeKey). The caller releases both keys' quarantined bundles (releaseAfterRotation).
  */
 export async function applyRotation(
   ctx: AppContext,
@@ -395,10 +417,16 @@ export async function applyRotation(
       `키 교체 문서의 이전 키(키 ID ${hint.oldKeyId}, ${hint.department})가 등록되어 있지 않습니다.`,
     );
   }
+  if (old.status === 'retired') {
+    throw new UserError(
+      'ROTATION_OLD_KEY',
+      `이전 키(키 ID ${old.keyId})는 이미 키 교체로 바뀐 키여서 이 키 교체 문서를 받을 수 없습니다. 이미 받은 문서라면 따로 할 일은 없습니다. 아니라면 부서에 확인하세요 (한 키로 두 번 교체할 수 없습니다).`,
+    );
+  }
   if (old.status !== 'approved') {
     throw new UserError(
       'ROTATION_OLD_KEY',
-      `이전 키(키 ID ${old.keyId})가 승인된 상태가 아니어서(${old.status}) 키 교체를 받을 수 없습니다. 새 키를 등록 파일로 받아 승인하세요.`,
+      `이전 키(키 ID ${old.keyId})가 승인된 상태가 아니어서(${KEY_STATUS_LABELS[old.status]}) 키 교체를 받을 수 없습니다. 새 키를 등록 파일로 받아 승인하세요.`,
     );
   }
   const verified = verifyRotation(text, old.publicKeyPem);
@@ -413,6 +441,12 @@ export async function applyRotation(
     if (existing) {
       if (existing.status === 'revoked') {
         throw new UserError('KEY_REVOKED', `새 키(키 ID ${rotation.newKeyId})는 이미 폐기된 키입니다.`);
+      }
+      if (existing.status === 'retired') {
+        throw new UserError(
+          'KEY_RETIRED',
+          `새 키(키 ID ${rotation.newKeyId})는 이미 다른 키 교체로 바뀐 이전 키입니다. 부서에 가장 최근의 키 교체 문서를 보내 달라고 하세요.`,
+        );
       }
       await updateRegistryKey(trx, rotation.department, rotation.newKeyId, {
         status: 'approved',
@@ -434,7 +468,10 @@ export async function applyRotation(
         replacesKeyId: old.keyId,
       });
     }
-    await updateRegistryKey(trx, old.department, old.keyId, { status: 'revoked', revokedAt: now });
+    await updateRegistryKey(trx, old.department, old.keyId, {
+      status: 'retired',
+      revokedAt: rotation.createdAt,
+    });
   });
   return {
     key: await registryKeyOrThrow(ctx, rotation.newKeyId, rotation.department),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { releaseQuarantined, type ImportResult } from '../../services/bundle-import';
+import { releaseAfterRotation, releaseQuarantined, type ImportResult } from '../../services/bundle-import';
 import {
   applyRotation,
   exportEnrollment,
@@ -120,11 +120,15 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         const text = readInputFile(arg, '가져올 키 파일').toString('utf8');
         if (isRotationStatement(text)) {
           const { key, replaced } = await applyRotation(ctx, text);
-          const released = await releaseQuarantined(ctx, key.department, key.keyId);
+          const released = await releaseAfterRotation(ctx, {
+            department: key.department,
+            keyId: key.keyId,
+            replacedKeyId: replaced.keyId,
+          });
           if (values.json) printJson(io, { key, replaced, released });
           else {
             io.out(
-              `키 교체를 반영했습니다: ${key.department} ${replaced.keyId} → ${key.keyId} (지문 ${key.fingerprint})`,
+              `키 교체를 반영했습니다: ${key.department} ${replaced.keyId} → ${key.keyId} (지문 ${key.fingerprint}). 이전 키로 교체 전에 서명한 번들은 계속 받습니다.`,
             );
             printReleased(io, released);
           }
@@ -160,7 +164,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         if (values.json) printJson(io, key);
         else
           io.out(
-            `폐기했습니다: ${key.department} ${key.keyId} (${key.revokedAt ?? ''}부터 이 키의 번들은 격리됩니다)`,
+            `폐기했습니다: ${key.department} ${key.keyId}. 이 키로 서명된 번들은 만든 때와 상관없이 반영하지 않고 격리합니다 (이미 반영된 자료는 그대로 남습니다). 부서는 새 키를 만들어 등록해야 합니다.`,
           );
         return 0;
       }

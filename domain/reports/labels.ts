@@ -199,6 +199,7 @@ const QUARANTINE_REASON_LABELS: Record<QuarantineReason, string> = {
   unregistered: '등록되지 않은 키',
   pending: '승인 대기 중인 키',
   revoked: '철회된 키',
+  retired: '교체된 키',
   other: '승인되지 않은 키',
 };
 

@@ -43,9 +43,10 @@ export interface SubmissionRecord {
 
 /**
  * Why a bundle is quarantined, from its key's state in the office's registry: never registered (the department
- * must send its key file first), registered and not yet approved (the office approves it), or revoked.
+ * must send its key file first), registered and not yet approved (the office approves it), revoked, or replaced by
+ * a key rotation (retired: a file it signed after the rotation).
  */
-export type QuarantineReason = 'unregistered' | 'pending' | 'revoked' | 'other';
+export type QuarantineReason = 'unregistered' | 'pending' | 'revoked' | 'retired' | 'other';
 
 export interface ReportOptions {
   /** A project whose execution rate is below this ratio (0.3 = 30 %) is lagging. */

@@ -607,6 +607,7 @@ function quarantineReasonOf(keyStatus: string | null): QuarantineReason {
   if (keyStatus === null) return 'unregistered';
   if (keyStatus === 'pending') return 'pending';
   if (keyStatus === 'revoked') return 'revoked';
+  if (keyStatus === 'retired') return 'retired';
   return 'other';
 }
 

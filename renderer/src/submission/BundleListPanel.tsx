@@ -14,7 +14,7 @@ const FILTER_FROM = 20;
 const TEXT = {
   quarantined: {
     title: '격리된 제출 파일',
-    hint: '등록되지 않았거나 승인 대기·폐기된 키로 서명된 파일입니다. 반영하지 않고 보관하며, 키를 승인하면 다시 검사해 반영합니다.',
+    hint: '등록되지 않았거나 승인 대기·폐기된 키, 또는 키 교체 뒤의 이전 키로 서명된 파일입니다. 반영하지 않고 보관하며, 등록·승인 대기 키는 승인하면 다시 검사해 반영합니다. 폐기된 키의 파일은 반영되지 않습니다.',
     empty: '격리된 파일이 없습니다.',
   },
   accepted: {
@@ -26,7 +26,7 @@ const TEXT = {
 
 /**
  * Office: received bundles of one status. Quarantined ones are kept aside because their key is unknown,
- * pending or revoked — not merged, not lost.
+ * pending, revoked or (for a file signed after a rotation) retired — not merged, not lost.
  */
 export function BundleListPanel(props: { generation: number; status: 'quarantined' | 'accepted' }) {
   const { status } = props;

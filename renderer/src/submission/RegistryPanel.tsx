@@ -35,7 +35,7 @@ export function RegistryPanel(props: { generation: number; onChanged: () => void
       } else {
         await api.revokeKey({ keyId: p.key.keyId, department: p.key.department });
         setOutcome({
-          message: `${p.key.department}의 키 ${p.key.keyId}를 폐기했습니다. 이 키로 서명된 새 제출 파일은 격리됩니다.`,
+          message: `${p.key.department}의 키 ${p.key.keyId}를 폐기했습니다. 이 키로 서명된 제출 파일은 만든 때와 상관없이 격리됩니다.`,
           released: [],
         });
       }
@@ -115,12 +115,15 @@ export function RegistryPanel(props: { generation: number; onChanged: () => void
                     </td>
                     <td
                       className="dates-cell"
-                      title={`등록 ${formatTime(k.enrolledAt)}${k.approvedAt ? `, 승인 ${formatTime(k.approvedAt)}` : ''}${k.revokedAt ? `, 폐기 ${formatTime(k.revokedAt)}` : ''}`}
+                      title={`등록 ${formatTime(k.enrolledAt)}${k.approvedAt ? `, 승인 ${formatTime(k.approvedAt)}` : ''}${k.revokedAt ? `, ${k.status === 'retired' ? '교체' : '폐기'} ${formatTime(k.revokedAt)}` : ''}`}
                     >
                       <span className={`key-status key-${k.status}`} data-testid="key-status">
                         {KEY_STATUS_LABELS[k.status]}
                       </span>
                       <div className="hint">{formatTime(k.revokedAt ?? k.approvedAt ?? k.enrolledAt)}</div>
+                      {k.status === 'retired' && (
+                        <div className="hint">교체 전에 서명한 파일은 계속 받습니다</div>
+                      )}
                       {k.replacesKeyId && <div className="hint">이전 키 {k.replacesKeyId} 교체</div>}
                     </td>
                     <td className="row-actions">
@@ -166,7 +169,7 @@ export function RegistryPanel(props: { generation: number; onChanged: () => void
 function ImportedKey({ imported }: { imported: KeyImported }) {
   const what =
     imported.kind === 'rotation'
-      ? `키 교체 문서를 받아 ${imported.department}의 새 키를 승인했습니다.`
+      ? `키 교체 문서를 받아 ${imported.department}의 새 키를 승인했습니다. 이전 키로 교체 전에 서명한 파일은 계속 받습니다.`
       : imported.alreadyKnown
         ? `이미 등록된 키입니다 (${imported.department}, 상태 ${KEY_STATUS_LABELS[imported.status]}).`
         : `${imported.department}의 키를 승인 대기로 등록했습니다.`;
@@ -239,7 +242,8 @@ function ConfirmKeyDialog(props: {
       ) : (
         <p className="confirm-question">
           <strong>이 키를 폐기할까요?</strong> 폐기한 키는 다시 승인할 수 없고, 이 키로 서명된 제출 파일은
-          격리됩니다. (이미 반영된 자료는 그대로 남습니다.)
+          만든 때와 상관없이 격리됩니다. (이미 반영된 자료는 그대로 남습니다.) 키 교체로 바뀐 키라면,
+          잃어버렸거나 도난당한 경우에만 폐기하세요.
         </p>
       )}
       {props.error && <StatusMessage kind="error">{props.error}</StatusMessage>}

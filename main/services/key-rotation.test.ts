@@ -9,12 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
 import { localDateTimeOf } from '../../domain/reports/submissions';
 import { putAttachment } from '../../db/attachments';
-import { listReceivedBundles } from '../../db/bundles';
+import { listReceivedBundles, putReceivedBundle } from '../../db/bundles';
 import { saveDocument } from '../../db/documents';
 import { getRegistryKey, listRegistryKeys } from '../../db/keys';
 import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/migrations/index';
 import { makeTempDir } from '../../db/test/temp-dir';
+import { DEFAULT_LIMITS } from '../bundles';
+import { readZipEntries } from '../bundles/read';
 import { exportBundle } from './bundle-export';
 import { bundleHandlers } from './bundle-handlers';
 import { importBundles, releaseQuarantined } from './bundle-import';
@@ -324,11 +326,35 @@ describe('a registry written before retired keys existed (schema 11)', () => {
       'key_registry_insert_generation',
       'key_registry_update_generation',
     ]);
-    const results = await importBundles(upgraded, [r1.path, r2.path, r3.path], undefined, direct);
+    expect(await importBundles(upgraded, [r1.path], undefined, direct)).toEqual([
+      expect.objectContaining({ revision: 1, status: 'accepted' }),
+    ]);
+    // r2 as the earlier version left it when it came after the rotation: in quarantine for a "revoked" key.
+    const zip = await readZipEntries(readFileSync(r2.path), DEFAULT_LIMITS);
+    if (!zip.ok) throw new Error(zip.message);
+    const arrivedAt = clock().toISOString();
+    await putReceivedBundle(upgraded.db, {
+      sha256: r2.sha256,
+      type: 'pledge-submission',
+      department: LEAD,
+      keyId: oldKey,
+      period: '2019-H1',
+      revision: 2,
+      previousSha256: r1.sha256,
+      createdAt: arrivedAt,
+      importedAt: arrivedAt,
+      status: 'quarantined',
+      manifest: zip.entries.find((e) => e.name === 'manifest.json')?.data.toString('utf8') ?? '',
+      fileName: r2.fileName,
+      reasonCode: 'KEY_REVOKED',
+      reason: `폐기된 키(키 ID ${oldKey}, 부서 ${LEAD})로 서명되었습니다`,
+    });
+    // Imported again, it is verified again and taken; the new key's r3 follows it.
+    const results = await importBundles(upgraded, [r2.path, r3.path], undefined, direct);
     expect(results.map((r) => [r.revision, r.status])).toEqual([
-      [1, 'accepted'],
       [2, 'accepted'],
       [3, 'accepted'],
     ]);
+    expect(await listReceivedBundles(upgraded.db, { status: 'quarantined' })).toEqual([]);
   });
 });

@@ -250,6 +250,23 @@ describe('a chain link missing because it waits in quarantine', () => {
     expect(results[0]?.reason).toContain('r2 파일은 이미 받아 격리 보관 중입니다');
     expect(results[0]?.reason).not.toContain('먼저 가져오거나');
   });
+  it("also for a department's first file: its r1 waits in quarantine, so r2 is not told to import r1 first", async () => {
+    const oldKey = await enroll(office, dept);
+    await draftLeadDocuments(dept);
+    await revokeKey(office, oldKey);
+    const r1 = await exportBundle(dept, { period: 'plan' });
+    await rotateOwnKey(dept);
+    const { text, keyId } = await exportEnrollment(dept);
+    await importEnrollment(office, text);
+    await markApproved(office, keyId);
+    const r2 = await exportBundle(dept, { period: '2019-H1' });
+    expect(await import1(r1.path)).toMatchObject({ status: 'quarantined', code: 'KEY_REVOKED' });
+    const result = await import1(r2.path);
+    expect(result).toMatchObject({ status: 'rejected', code: 'CHAIN_FORK', revision: 2 });
+    expect(result?.reason).toContain('r1 파일은 이미 받아 격리 보관 중입니다');
+    expect(result?.reason).not.toContain('먼저(또는 함께) 가져오세요');
+    expect(await quarantined()).toEqual(['r1 KEY_REVOKED']);
+  });
 });
 
 describe('a registry written before retired keys existed (schema 11)', () => {

@@ -113,17 +113,25 @@ export async function insertSentBundle(db: Db, sent: SentBundle): Promise<void> 
 export type NextSentBundleOutcome =
   { recorded: true; path: string } | { recorded: false; last: SentBundle | undefined };
 
+/** The last bundle of its type an export read before signing (null: none yet), which must still be the last. */
+export interface SentBundleLink {
+  revision: number;
+  sha256: string;
+}
+
 /**
  * Records `sent` as the next bundle this copy wrote, in one write transaction taken at once (BEGIN IMMEDIATE: a
  * second connection, such as the command line on the same data folder, waits until it ends), and only while the
- * last recorded bundle of its type is still the one `sent` names as previous; otherwise nothing is written and the
- * outcome names the bundle that came first. Once the row is in, `publish` (still inside the transaction) gives the
+ * last recorded bundle of its type is still `follows`, the one the export read (usually the one `sent` names as
+ * previous; after the chain was resumed from the office's receipts, the one recorded before that); otherwise
+ * nothing is written and the outcome names the bundle that came first. Once the row is in, `publish` (still inside the transaction) gives the
  * file its final name and returns the path to record. Should publish, the path's update or the commit fail, the
  * transaction is rolled back, `unpublish` undoes a publish that had happened, and the error is passed on.
  */
 export async function recordNextSentBundle(
   db: Kysely<Database>,
   sent: SentBundle,
+  follows: SentBundleLink | null,
   publish: () => string,
   unpublish: (path: string) => void,
 ): Promise<NextSentBundleOutcome> {
@@ -132,7 +140,10 @@ export async function recordNextSentBundle(
     let published: string | null = null;
     try {
       const last = await lastSentBundle(conn, sent.type);
-      if ((last?.sha256 ?? null) !== sent.previousSha256 || (last?.revision ?? 0) !== sent.revision - 1) {
+      if (
+        (last?.sha256 ?? null) !== (follows?.sha256 ?? null) ||
+        (last?.revision ?? 0) !== (follows?.revision ?? 0)
+      ) {
         await sql`rollback`.execute(conn);
         return { recorded: false, last };
       }

@@ -243,6 +243,21 @@ export interface SentBundleView {
 }
 
 /**
+ * 이어 보내기 (department): the office's last baseline package says which of this copy's submission files it holds;
+ * when one made well before the package never arrived, or this copy's chain does not lead to the office's last
+ * accepted file (a new PC), the next file can be chained onto that one instead (`head`; null when the office had
+ * accepted none). `resumed`: it is, for the next file, which takes `nextRevision`.
+ */
+export interface ChainResumeView {
+  asOf: string;
+  head: { revision: number; period: string; sha256: string; receivedAt: string } | null;
+  /** This copy's files the package does not list, oldest first; `mayBeInTransit` as in OfficeReceipt. */
+  notReceived: { revision: number; period: string; createdAt: string; mayBeInTransit: boolean }[];
+  nextRevision: number;
+  resumed: boolean;
+}
+
+/**
  * 접수 확인: whether the planning office holds a submission file, as of its last baseline package (`asOf`): 반영
  * (accepted), 격리 until the department's key is approved (quarantined), held as a same-revision conflict, or
  * missing (refused or never arrived). For a missing file, `mayBeInTransit` says it was made less than a day
@@ -257,7 +272,9 @@ export type OfficeReceipt =
       receivedAt: null;
       mayBeInTransit: boolean;
       receivedUpTo: number | null;
-    };
+    }
+  /** Not received, and passed over: 이어 보내기 chained a later file of this copy onto an earlier one. */
+  | { asOf: string; state: 'skipped'; receivedAt: null };
 
 export const saveDraftInputSchema = documentRefSchema.extend({
   json: z.unknown(),
@@ -763,6 +780,18 @@ export const contract = {
   ),
   /** Department: the submission files this copy made, newest first, each with its 접수 확인. */
   listSentBundles: op(empty, returns<SentBundleView[]>()),
+  /** Department: whether the next file should be chained onto the office's last accepted one (이어 보내기). */
+  getChainResume: op(empty, returns<ChainResumeView | null>()),
+  /** Department: chains the next file onto the office's last accepted one, the file the person was shown. */
+  resumeChain: op(
+    z.strictObject({
+      headSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
+    }),
+    returns<ChainResumeView>(),
+  ),
   importBundleFiles: op(
     z.strictObject({ paths: z.array(filePathSchema).min(1, '가져올 파일이나 폴더를 고르세요.').max(5000) }),
     returns<BundleImportResult[]>(),

@@ -39,6 +39,8 @@ export const operationNames = [
   'revokeKey',
   'exportBundle',
   'listSentBundles',
+  'getChainResume',
+  'resumeChain',
   'importBundleFiles',
   'importBundleData',
   'startBundleImport',

@@ -20,7 +20,8 @@ import {
   syncDirectory,
   writeTempBeside,
 } from '../bundles/atomic-file';
-import { lastSentBundle, recordNextSentBundle, type NextSentBundleOutcome } from '../../db/bundles';
+import { recordNextSentBundle, type NextSentBundleOutcome } from '../../db/bundles';
+import { nextChainLink } from './chain-resume';
 import { listDocuments, type StoredDocument } from '../../db/documents';
 import { attachmentRefsOf, documentMemberPath } from './bundle-content';
 import type { AppContext } from './context';
@@ -112,7 +113,8 @@ const exportQueues = new WeakMap<object, Promise<void>>();
 
 /**
  * Department: signs the chosen period's documents into one bundle. Documents with validation errors are left
- * out and listed; the revision is one above the last bundle this copy wrote, which it names by hash.
+ * out and listed; the revision is one above the last bundle this copy wrote, which it names by hash (after 이어
+ * 보내기, the office's last accepted file instead: nextChainLink).
  *
  * Nothing is half-done: the signed bytes go to a temporary file beside the target; one write transaction records
  * the revision (only while the last recorded bundle is still the one it follows) and gives the file its name, which
@@ -216,8 +218,7 @@ async function exportNow(
   }
 
   const { key, privateKeyPem } = await loadSigningKey(ctx);
-  const last = await lastSentBundle(ctx.db, 'pledge-submission');
-  const revision = (last?.revision ?? 0) + 1;
+  const { revision, previousSha256, follows } = await nextChainLink(ctx.db);
   const createdAt = ctx.now().toISOString();
   const bytes = await writeBundle({
     manifestFields: {
@@ -227,7 +228,7 @@ async function exportNow(
       period: input.period,
       createdAt,
       revision,
-      previousBundleSha256: last?.sha256 ?? null,
+      previousBundleSha256: previousSha256,
     },
     documents: chosen.map((c) => ({ path: c.path, json: c.json })),
     attachments: [...attachments.values()],
@@ -270,7 +271,7 @@ async function exportNow(
         type: 'pledge-submission',
         revision,
         sha256,
-        previousSha256: last?.sha256 ?? null,
+        previousSha256,
         department,
         keyId: key.keyId,
         period: input.period,
@@ -278,6 +279,7 @@ async function exportNow(
         path: target,
         createdAt,
       },
+      follows,
       () => {
         const path = names.find((name) => moveInWithoutReplacing(temp, name));
         if (path === undefined) throw existingFileError(input.path === undefined ? names : [target]);

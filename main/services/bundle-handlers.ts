@@ -15,6 +15,7 @@ import { ImportJobs } from './bundle-jobs';
 import { swapHeldBundle } from './held-bundle-swap';
 import { sentBundlesWithReceipts } from './receipts';
 import { requireDepartment } from './session';
+import { chainResumeOffer, resumeChain } from './chain-resume';
 import type { Verifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { UserError } from './errors';
@@ -111,6 +112,13 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
       await requireDepartment(ctx);
       return sentBundlesWithReceipts(ctx.db);
     },
+
+    getChainResume: async () => {
+      await requireDepartment(ctx);
+      return chainResumeOffer(ctx.db);
+    },
+
+    resumeChain: ({ headSha256 }) => resumeChain(ctx, headSha256),
 
     importBundleFiles: async ({ paths }) => {
       await requireOffice(ctx);

@@ -615,6 +615,18 @@ function missingBetween(last: number, revision: number): string {
   return `부서가 그 사이에 만든 ${missing} 파일을 먼저 가져오거나(부서에 보내 달라고 하세요), `;
 }
 
+/**
+ * A file chained onto the last accepted one past revisions never received: the department resumed its chain from
+ * the office's receipts (이어 보내기) after those files were lost; their half-years come again in later files.
+ */
+function skippedNote(last: number, revision: number): string {
+  if (revision <= last + 1) return '';
+  const skipped = revision === last + 2 ? `r${last + 1}` : `r${last + 1}–r${revision - 1}`;
+  return last === 0
+    ? ` 부서가 ${josa(skipped, '을/를')} 건너뛰고 이 부서의 첫 파일로 보냈습니다.`
+    : ` 부서가 받지 못한 ${josa(skipped, '을/를')} 건너뛰고 r${last} 다음으로 이어 보냈습니다.`;
+}
+
 /** What to ask the department for when a department's first bundle received is not its first one. */
 function missingBefore(revision: number): string {
   const missing = revision <= 2 ? 'r1' : `r1–r${revision - 1}`;
@@ -868,7 +880,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
     file: v.file,
     status: 'accepted',
     code: 'ACCEPTED',
-    reason: `${manifest.department} r${manifest.revision}: 문서 ${v.documents.length}건, 첨부 ${v.check.attachments.length}건을 반영했습니다.`,
+    reason: `${manifest.department} r${manifest.revision}: 문서 ${v.documents.length}건, 첨부 ${v.check.attachments.length}건을 반영했습니다.${skippedNote(chain?.lastRevision ?? 0, manifest.revision)}`,
     ...base,
     documents: v.documents.length,
   };

@@ -107,19 +107,35 @@ export async function ownReceipts(db: Kysely<Database>): Promise<OwnReceipts | n
   return parsed.success ? parsed.data : null;
 }
 
-/** Department: every submission file this copy made, newest first, with its receipt. */
+/**
+ * Department: every submission file this copy made, newest first, with its receipt. A file the package does not
+ * list that the chain no longer leads through (이어 보내기 chained a later file past it) is `skipped`.
+ */
 export async function sentBundlesWithReceipts(db: Kysely<Database>): Promise<SentBundleView[]> {
   const receipts = await ownReceipts(db);
-  return (await listSentBundles(db, 'pledge-submission'))
-    .map((sent) => ({
-      revision: sent.revision,
-      period: sent.period,
-      createdAt: sent.createdAt,
-      documents: sent.documentCount,
-      sha256: sent.sha256,
-      path: sent.path,
-      receipt: receiptOf(receipts, sent),
-    }))
+  const sent = await listSentBundles(db, 'pledge-submission');
+  const bySha = new Map(sent.map((s) => [s.sha256, s]));
+  const onChain = new Set<string>();
+  for (let file = sent.at(-1); file !== undefined && !onChain.has(file.sha256);) {
+    onChain.add(file.sha256);
+    file = file.previousSha256 === null ? undefined : bySha.get(file.previousSha256);
+  }
+  return sent
+    .map((s) => {
+      const receipt = receiptOf(receipts, s);
+      return {
+        revision: s.revision,
+        period: s.period,
+        createdAt: s.createdAt,
+        documents: s.documentCount,
+        sha256: s.sha256,
+        path: s.path,
+        receipt:
+          receipt?.state === 'missing' && !onChain.has(s.sha256)
+            ? { asOf: receipt.asOf, state: 'skipped' as const, receivedAt: null }
+            : receipt,
+      };
+    })
     .reverse();
 }
 

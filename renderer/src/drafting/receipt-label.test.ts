@@ -20,6 +20,17 @@ describe('receiptLabel', () => {
     expect(held.text).toContain('보류 중');
   });
 
+  it('a file 이어 보내기 passed over is not a warning, and says to send its half-year again', () => {
+    const skipped = receiptLabel({ asOf, state: 'skipped', receivedAt: null });
+    expect(skipped.warn).toBe(false);
+    expect(skipped.text).toContain('건너뛴 파일');
+    expect(skipped.text).toContain('다시 만들어 보내세요');
+    expect(receiptCellLabel({ asOf, state: 'skipped', receivedAt: null })).toEqual({
+      text: '건너뜀 (이어 보내기)',
+      warn: false,
+    });
+  });
+
   it('tells a file that may still be on its way from one the office should have had', () => {
     const newer = receiptLabel({
       asOf,

@@ -23,6 +23,11 @@ export function receiptLabel(receipt: OfficeReceipt): { text: string; warn: bool
         text: `기획담당관이 ${localDateTimeOf(receipt.receivedAt)}에 받았으나 같은 회차의 다른 파일과 겹쳐 보류 중입니다. 기획담당관에 문의하세요.`,
         warn: true,
       };
+    case 'skipped':
+      return {
+        text: `기획담당관이 받지 못해 건너뛴 파일입니다 (이어 보내기). 이 파일의 기간은 제출 파일을 다시 만들어 보내세요.`,
+        warn: false,
+      };
     case 'missing': {
       if (receipt.mayBeInTransit) {
         return {
@@ -49,6 +54,8 @@ export function receiptCellLabel(receipt: OfficeReceipt | null): { text: string;
       return { text: '받음, 부서 키 승인 대기', warn: true };
     case 'held':
       return { text: '받음, 충돌로 보류', warn: true };
+    case 'skipped':
+      return { text: '건너뜀 (이어 보내기)', warn: false };
     case 'missing':
       return receipt.mayBeInTransit
         ? { text: '아직 없음 (도착 전일 수 있음)', warn: false }

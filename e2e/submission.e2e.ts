@@ -5,7 +5,13 @@ import { basename, join } from 'node:path';
 import { startAppServer, type AppServer } from './app-server';
 import { expect, test } from './fixtures';
 import { SetupPage } from './pages/setup-page';
-import { examplePlan, pledge, prepareDepartment, sha256Of } from './pages/submission-cli';
+import {
+  examplePlan,
+  officeAndDepartment,
+  pledge,
+  prepareDepartment,
+  sha256Of,
+} from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
 
 const department = '경제진흥본부';
@@ -358,51 +364,21 @@ test('department: the office baseline says whether the last submission file arri
 }) => {
   // Both copies made with the CLI, on the half-year's clock; then the department's program is opened.
   const now = '2019-07-10T09:00:00+09:00';
-  const atTime = (clock: string, ...args: string[]) =>
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'pledge.mjs'), ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, PLEDGE_NOW: clock },
-    });
-  const at = (...args: string[]) => atTime(now, ...args);
-  // Keys and enrollments a week earlier: a key is valid from its creation (each CLI run starts its clock anew).
-  const before = (...args: string[]) => atTime('2019-07-03T09:00:00+09:00', ...args);
   // The office imports the next day and makes its packages the day after.
   const imported = '2019-07-11T14:00:00+09:00';
   const packaged = '2019-07-12T10:00:00+09:00';
-  const deptDir = join(scratch, 'department');
-  const officeDir = join(scratch, 'office');
-  before('setup', '--data', deptDir, '--role', 'department', '--department', department);
-  before('keys', 'init', '--data', deptDir);
-  const deptKey = JSON.parse(
-    before('keys', 'export', '--data', deptDir, '--out', join(scratch, 'dept.json'), '--json'),
-  ) as { keyId: string };
-  before('setup', '--data', officeDir, '--role', 'office');
-  before('keys', 'init', '--data', officeDir);
-  before('keys', 'export', '--data', officeDir, '--out', join(scratch, 'office.json'));
-  before('keys', 'import', '--data', officeDir, join(scratch, 'dept.json'));
-  before('keys', 'approve', '--data', officeDir, deptKey.keyId);
-  before('keys', 'import', '--data', deptDir, join(scratch, 'office.json'));
+  const copies = officeAndDepartment(scratch, department, now);
+  const deptDir = copies.deptDir;
 
   // r1 reaches the office; r2, made after a fix, does not (yet).
-  const finance = JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'docs', 'examples', 'finance-row.json'), 'utf8'),
-  ) as Record<string, unknown>;
-  const draft = join(scratch, 'finance.json');
-  const send = (note: string, out: string) => {
-    writeFileSync(draft, JSON.stringify({ ...finance, lifecycle: 'draft', note }));
-    at('draft', 'import', '--data', deptDir, draft);
-    at('bundle', 'export', '--data', deptDir, '--period', '2019-H1', '--out', out);
-  };
   const r1 = join(scratch, 'r1.pledge');
   const r2 = join(scratch, 'r2.pledge');
-  send('첫 제출', r1);
-  send('고친 비고', r2);
-  const officeImports = (file: string) =>
-    (JSON.parse(atTime(imported, 'import', '--data', officeDir, file, '--json')) as { accepted: unknown[] })
-      .accepted;
+  copies.send('첫 제출', r1);
+  copies.send('고친 비고', r2);
+  const officeImports = (file: string) => copies.officeImports(imported, file);
   expect(officeImports(r1)).toHaveLength(1);
   const first = join(scratch, 'baseline-1.pledge');
-  atTime(packaged, 'baseline', 'export', '--data', officeDir, '--out', first);
+  copies.packageAt(packaged, first);
 
   server = await startAppServer({
     dataDir: deptDir,
@@ -442,7 +418,7 @@ test('department: the office baseline says whether the last submission file arri
   // r2 arrives; the next package confirms it.
   expect(officeImports(r2)).toHaveLength(1);
   const second = join(scratch, 'baseline-2.pledge');
-  atTime(packaged, 'baseline', 'export', '--data', officeDir, '--out', second);
+  copies.packageAt(packaged, second);
   await applyPackage(second, '이 부서의 제출 파일 2건 (2019-07-12 10:00 기준)');
   await expect(receiptOf(2)).toHaveText('반영됨 (2019-07-11 14:00 접수)');
   await openDesk();

@@ -115,3 +115,58 @@ export function prepareDepartment(dir: string, department: string): PreparedDepa
     documentPaths: exported.documents.map((d) => d.path),
   };
 }
+
+/** A CLI run on a given clock (PLEDGE_NOW): each run starts its clock anew. */
+export function pledgeAt(clock: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [cliPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PLEDGE_NOW: clock },
+  });
+}
+
+/**
+ * An office and a department copy made with the CLI, keys exchanged and approved a week before `now`, and the
+ * steps of 접수 확인: the department sends 2019-H1 재정집행 files, the office imports them and makes packages.
+ */
+export function officeAndDepartment(scratch: string, department: string, now: string) {
+  const at = (...args: string[]) => pledgeAt(now, ...args);
+  const before = (...args: string[]) => pledgeAt('2019-07-03T09:00:00+09:00', ...args);
+  const deptDir = join(scratch, 'department');
+  const officeDir = join(scratch, 'office');
+  before('setup', '--data', deptDir, '--role', 'department', '--department', department);
+  before('keys', 'init', '--data', deptDir);
+  const deptKey = JSON.parse(
+    before('keys', 'export', '--data', deptDir, '--out', join(scratch, 'dept.json'), '--json'),
+  ) as { keyId: string };
+  before('setup', '--data', officeDir, '--role', 'office');
+  before('keys', 'init', '--data', officeDir);
+  before('keys', 'export', '--data', officeDir, '--out', join(scratch, 'office.json'));
+  before('keys', 'import', '--data', officeDir, join(scratch, 'dept.json'));
+  before('keys', 'approve', '--data', officeDir, deptKey.keyId);
+  before('keys', 'import', '--data', deptDir, join(scratch, 'office.json'));
+
+  const finance = JSON.parse(
+    readFileSync(join(root, 'docs', 'examples', 'finance-row.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const draft = join(scratch, 'finance.json');
+  return {
+    deptDir,
+    officeDir,
+    /** The department saves its 2019-H1 finance row with this 비고 and exports a file to `out`. */
+    send(note: string, out: string): void {
+      writeFileSync(draft, JSON.stringify({ ...finance, lifecycle: 'draft', note }));
+      at('draft', 'import', '--data', deptDir, draft);
+      at('bundle', 'export', '--data', deptDir, '--period', '2019-H1', '--out', out);
+    },
+    /** The office imports a file at `clock`; what it accepted. */
+    officeImports(clock: string, file: string): unknown[] {
+      return (
+        JSON.parse(pledgeAt(clock, 'import', '--data', officeDir, file, '--json')) as { accepted: unknown[] }
+      ).accepted;
+    },
+    /** The office makes a baseline package at `clock`. */
+    packageAt(clock: string, out: string): void {
+      pledgeAt(clock, 'baseline', 'export', '--data', officeDir, '--out', out);
+    },
+  };
+}

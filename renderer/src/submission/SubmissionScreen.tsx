@@ -5,6 +5,7 @@ import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { BaselineApplyPanel, BaselineExportPanel } from './BaselinePanels';
 import { BundleListPanel } from './BundleListPanel';
+import { ChainResumePanel } from './ChainResumePanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { KeyPanel } from './KeyPanel';
@@ -70,6 +71,7 @@ export function SubmissionScreen({ setup }: { setup: SetupState }) {
         </div>
         <div className="sub-column">
           <ExportPanel generation={generation} hasKey={key.hasKey} onChanged={changed} />
+          <ChainResumePanel generation={generation} onChanged={changed} />
           <SentFilesPanel generation={generation} />
         </div>
       </div>

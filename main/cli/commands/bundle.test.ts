@@ -148,6 +148,71 @@ describe('pledge keys / bundle / import / baseline', () => {
     expect(refused.err).toContain(`신뢰를 철회한 기획담당관 키(키 ID ${officeKeyId})로 서명되었습니다`);
   });
 
+  it('bundle resume shows the office’s last file and the files it lacks, and with --yes chains the next file onto it', async () => {
+    const at = async (clock: string, ...argv: string[]) => {
+      const saved = process.env.PLEDGE_NOW;
+      process.env.PLEDGE_NOW = clock;
+      try {
+        return await run(...argv);
+      } finally {
+        if (saved === undefined) delete process.env.PLEDGE_NOW;
+        else process.env.PLEDGE_NOW = saved;
+      }
+    };
+    const made = '2019-07-03T09:00:00+09:00';
+    const later = '2019-07-12T09:00:00+09:00';
+    await at(made, 'keys', 'init', '--data', deptDir);
+    await at(made, 'keys', 'init', '--data', officeDir);
+    const deptKey = join(dir.path, 'dept.pledgekey.json');
+    const officeKey = join(dir.path, 'office.pledgekey.json');
+    const keyId = /키 ID: ([0-9a-f]{16})/.exec(
+      (await at(made, 'keys', 'export', '--out', deptKey, '--data', deptDir)).out,
+    )?.[1];
+    await at(made, 'keys', 'export', '--out', officeKey, '--data', officeDir);
+    await at(made, 'keys', 'import', deptKey, '--data', officeDir);
+    await at(made, 'keys', 'approve', keyId ?? '', '--data', officeDir);
+    await at(made, 'keys', 'import', officeKey, '--data', deptDir);
+    const file = (n: number) => join(dir.path, `r${n}.pledge`);
+    for (const n of [1, 2]) {
+      await at(made, 'bundle', 'export', '--period', '2019-H1', '--out', file(n), '--data', deptDir);
+    }
+    expect((await at(made, 'import', '--data', officeDir, file(1))).code).toBe(0);
+    // Before a package: nothing to say.
+    expect((await at(later, 'bundle', 'resume', '--data', deptDir)).out).toContain(
+      '이어 보낼 필요가 없습니다',
+    );
+    const baseline = join(dir.path, 'baseline.pledge');
+    await at(later, 'baseline', 'export', '--out', baseline, '--data', officeDir);
+    await at(later, 'baseline', 'apply', baseline, '--data', deptDir);
+
+    const asked = await at(later, 'bundle', 'resume', '--data', deptDir);
+    expect(asked.code).toBe(0);
+    expect(asked.out).toContain('기획담당관이 받은 마지막 파일: r1 (2019-H1');
+    expect(asked.out).toContain('받지 못함: r2 (2019-H1)');
+    expect(asked.out).toContain(
+      '--yes 를 붙여 다시 실행하면 다음 제출 파일(r3)을 기획담당관이 받은 r1 다음으로',
+    );
+    const done = await at(later, 'bundle', 'resume', '--data', deptDir, '--yes', '--json');
+    expect(JSON.parse(done.out)).toMatchObject({ resumed: true, nextRevision: 3, head: { revision: 1 } });
+    const r3 = await at(
+      later,
+      'bundle',
+      'export',
+      '--period',
+      '2019-H1',
+      '--out',
+      file(3),
+      '--data',
+      deptDir,
+    );
+    expect(r3.out).toContain('회차: r3');
+    const taken = await at(later, 'import', '--data', officeDir, file(3), '--json');
+    expect(taken.code).toBe(0);
+    expect((JSON.parse(taken.out) as { accepted: { reason: string }[] }).accepted[0]?.reason).toContain(
+      'r2를 건너뛰고 r1 다음으로 이어 보냈습니다',
+    );
+  });
+
   it('--period takes a half-year in any case; a malformed one is a usage error naming the option', async () => {
     await run('keys', 'init', '--data', deptDir);
     const bundle = join(dir.path, 'lower.pledge');

@@ -8,9 +8,11 @@ import {
 } from '../../bundles';
 import { checkSubmissionContent } from '../../services/bundle-content';
 import { exportBundle } from '../../services/bundle-export';
+import { chainResumeOffer, resumeChain } from '../../services/chain-resume';
 import { defaultVerifier, officeKeySnapshot, registrySnapshot } from '../../services/bundle-verify';
 import { loadCatalog, loadTerm } from '../../services/reference';
 import { whoAmI } from '../../services/session';
+import { josa } from '../../../domain/text/josa';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
 import { readInputFile } from '../files';
@@ -20,6 +22,10 @@ export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR
   (주관부서) 선택한 기간의 문서를 서명한 제출 번들(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
   기본 파일: <데이터 폴더>/outbox/공약제출_<부서>_<기간>_r<회차>.pledge (그 이름의 파일이 이미 있으면 …_r<회차>(2).pledge)
   --out FILE 에 이미 파일이 있으면 덮어쓰지 않고 멈춥니다.
+pledge bundle resume --data DIR [--yes] [--json]
+  (주관부서) 이어 보내기: 기획담당관의 기준 자료(접수 내역)에 이 PC가 만든 파일이 빠져 있으면, 기획담당관이 받은
+  마지막 파일과 받지 못한 파일을 보여 줍니다. --yes 를 붙이면 다음 제출 파일을 기획담당관이 받은 마지막 파일 다음으로
+  이어 만듭니다 (받지 못한 파일의 기간은 다시 내보내세요). 이어 보낼 것이 없으면 그렇게 말합니다.
 pledge bundle verify FILE [--key PUB.pem | --data DIR] [--json]
   번들을 검사합니다: zip 구조, 서명, 구성 파일 해시, 키 상태 (--data 가 기획담당관 폴더면 문서 내용과 작성 권한까지).
   --key PUB.pem  이 공개 키로 검증 (보낸 사람의 키 등록 파일에 있는 publicKeyPem)
@@ -37,6 +43,7 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
       project: { type: 'string', multiple: true },
       key: { type: 'string' },
       json: { type: 'boolean' },
+      yes: { type: 'boolean' },
     },
   });
   const [sub, file] = positionals;
@@ -56,6 +63,38 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
         io.out(`오류가 있어 뺀 문서 ${result.refused.length}건:`);
         for (const r of result.refused) io.out(`  ${r.document} — ${r.error}`);
       }
+      return 0;
+    });
+  }
+  if (sub === 'resume') {
+    return withData(values.data, async (ctx) => {
+      const offer = await chainResumeOffer(ctx.db);
+      const result =
+        offer !== null && values.yes ? await resumeChain(ctx, offer.head?.sha256 ?? null) : offer;
+      if (values.json) {
+        printJson(io, result);
+        return 0;
+      }
+      if (result === null) {
+        io.out(
+          '이어 보낼 필요가 없습니다: 기획담당관의 마지막 기준 자료에 이 PC의 마지막 제출 파일이 있거나 오는 중일 수 있고, 또는 접수 내역이 담긴 기준 자료를 아직 적용하지 않았습니다.',
+        );
+        return 0;
+      }
+      const head = result.head;
+      const after = head ? `기획담당관이 받은 r${head.revision}` : '처음';
+      io.out(
+        head
+          ? `기획담당관이 받은 마지막 파일: r${head.revision} (${head.period}, ${head.receivedAt} 받음; ${result.asOf} 기준)`
+          : `기획담당관은 이 부서의 파일을 아직 받지 않았습니다 (${result.asOf} 기준).`,
+      );
+      for (const f of result.notReceived)
+        io.out(`  받지 못함: r${f.revision} (${f.period})${f.mayBeInTransit ? ' — 가는 중일 수 있음' : ''}`);
+      io.out(
+        result.resumed
+          ? `다음 제출 파일은 ${josa(`r${result.nextRevision}`, '으로/로')}, ${after} 다음으로 이어집니다. 받지 못한 파일의 기간은 다시 내보내세요.`
+          : `--yes 를 붙여 다시 실행하면 다음 제출 파일(r${result.nextRevision})을 ${after} 다음으로 이어 만듭니다.`,
+      );
       return 0;
     });
   }

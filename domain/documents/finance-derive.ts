@@ -274,3 +274,29 @@ export function changedAmounts(
   onlyBefore(previousRow.termExecuted.byYear, row.termExecuted.byYear, 'termExecuted.byYear');
   return out;
 }
+
+/**
+ * 붙임5's red marking across half-years: the lead's 집행 of the half-years before this card's, as this card states
+ * them, against the card of the half-year just before (`prior`, what was "기 작성" when this card was written). A
+ * department correcting a past half-year's executed amount (2019-H1's 100 reported as 80 in 2020-H1's card) marks
+ * that year's 집행 and, when the sum moved, 집행 총계. The half-year the card reports is new, not a correction, and
+ * is compared within its own half-year only (changedAmounts). Paths as changedAmounts names them.
+ */
+export function correctedPastExecuted(
+  card: ManagementCard,
+  prior: ManagementCard,
+  periods: readonly string[],
+  budgetYears: readonly string[],
+): string[] {
+  const before = periodsThrough(periods, prior.periodId);
+  if (before.length === 0 || prior.periodId >= card.periodId) return [];
+  const now = executedSumsOf(card.unitProjects, before, budgetYears);
+  const then = executedSumsOf(prior.unitProjects, before, budgetYears);
+  const out: string[] = [];
+  for (let i = 0; i < budgetYears.length; i++) {
+    if ((now.byYearMilli[i] ?? 0) !== (then.byYearMilli[i] ?? 0))
+      out.push(yearPath('termExecuted.byYear', budgetYears, i));
+  }
+  if (toMilli(now.total) !== toMilli(then.total)) out.push('termExecuted.total');
+  return out;
+}

@@ -44,6 +44,8 @@ export interface ReportContext {
   firstReportedByProject: Map<string, FinanceTableRow>;
   previousPeriodId: string | null;
   previousCardsByProject: Map<string, Map<string, ManagementCard>>;
+  /** projectId → department → card of the half-year just before this one (see ReportInput.priorCards). */
+  priorCardsByProject: Map<string, Map<string, ManagementCard>>;
   /** Each plan's and card's totals, computed once for this report. */
   totals: DocumentTotals;
   /** Per-project parts kept between reports (see report-memo), when the caller keeps them. */
@@ -160,6 +162,17 @@ export function buildContext(input: ReportInput): ReportContext {
     addByDepartment(previousCardsByProject, card, '비교 반기 관리카드', warnings);
   }
 
+  const priorPeriodId = index > 0 ? (periods[index - 1] ?? null) : null;
+  let priorCardsByProject = new Map<string, Map<string, ManagementCard>>();
+  if (input.priorCards !== undefined) {
+    for (const card of input.priorCards) {
+      if (!projectById.has(card.projectId) || card.periodId !== priorPeriodId) continue;
+      addByDepartment(priorCardsByProject, card, '직전 반기 관리카드', warnings);
+    }
+  } else if (previousPeriodId !== null && previousPeriodId === priorPeriodId) {
+    priorCardsByProject = previousCardsByProject;
+  }
+
   const budgetYearKeys = budgetYears.map((y) => y.key);
   const corePledgeById = new Map(catalog.corePledges.map((c) => [c.id, c]));
   const areaById = new Map(catalog.areas.map((a) => [a.id, a]));
@@ -188,6 +201,7 @@ export function buildContext(input: ReportInput): ReportContext {
     firstReportedByProject,
     previousPeriodId,
     previousCardsByProject,
+    priorCardsByProject,
     totals: input.totals ?? reportTotals(budgetYearKeys, periods),
     memo: input.memo,
     termKey: `${periods.join(',')}|${budgetYearKeys.join(',')}`,

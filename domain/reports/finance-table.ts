@@ -1,6 +1,7 @@
 import type { CatalogProject } from '../catalog/types';
 import {
   changedAmounts,
+  correctedPastExecuted,
   deriveFinanceRow,
   type FinanceTableRow,
   fromMilli,
@@ -113,11 +114,18 @@ export function consolidatedRowOf(
     only !== undefined ? Object.assign(only, { note: only.note.trim() }) : mergeShared(perDepartment);
   const first = ctx.firstReportedByProject.get(project.id);
   const pledge = ctx.corePledgeById.get(project.corePledgeId);
+  const changed = first === undefined ? [] : changedAmounts(first, merged, ctx.budgetYearKeys);
+  // A past half-year's 집행 the lead's card changed since the half-year before: also red.
+  const prior = ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment);
+  if (leadCard !== null && prior !== undefined) {
+    for (const path of correctedPastExecuted(leadCard, prior, ctx.periods, ctx.budgetYearKeys))
+      if (!changed.includes(path)) changed.push(path);
+  }
   return Object.assign(merged, {
     areaId: pledge?.areaId ?? areaIdOf(ctx, project),
     corePledgeId: project.corePledgeId,
     leadDepartment: project.leadDepartment,
-    changedFields: first === undefined ? [] : changedAmounts(first, merged, ctx.budgetYearKeys),
+    changedFields: changed,
     hasFirstReport: first !== undefined || ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
   });
 }
@@ -131,6 +139,7 @@ function financeDeps(ctx: ReportContext, project: CatalogProject): unknown[] {
     ctx.initialPlanByProject.get(project.id),
     ctx.firstReportedByProject.get(project.id),
     ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
+    ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment),
   ];
   // Which department sent which document matters, not only the documents: the keys go in too.
   for (const [department, card] of ctx.cardsByProject.get(project.id) ?? []) deps.push(department, card);

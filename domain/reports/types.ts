@@ -77,6 +77,12 @@ export interface ReportInput {
    */
   previousCards?: ManagementCard[];
   previousPeriodId?: string;
+  /**
+   * Cards of the half-year just before `periodId` (what was "기 작성" when this half-year's cards were written): 붙임5
+   * marks red a past half-year's 집행 a card changed since. When not given, `previousCards` serve if they are of
+   * that half-year.
+   */
+  priorCards?: ManagementCard[];
   /** 확보내역 rows of this half-year, lead and co-departments. */
   financeRows: FinanceRow[];
   /** Each project's 붙임5 row as first reported (the red marking compares against it). */

@@ -368,6 +368,38 @@ describe('office report with decisions', () => {
     expect(project?.changes).toContain('newCard');
   });
 
+  it("붙임5 marks red a past half-year's 집행 a later card corrected, also when another half-year is compared", async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const h1 = cardFor(plan, 'onTrack');
+    expect(await h.send('2019-H1', [cardDoc(h1, '2019-H1')])).toBe('accepted');
+    // 2019-H2's card carries 2019-H1 forward with its 시비 corrected from 300.125 to 250 (단위사업 2).
+    const h2 = structuredClone(h1);
+    const unit = h2.unitProjects[1];
+    if (unit === undefined) throw new Error('the example card has two units');
+    expect(unit.executed.city['2019-H1']).toBe(300.125);
+    unit.executed.city['2019-H1'] = 250;
+    expect(await h.send('2019-H2', [cardDoc(h2, '2019-H2')])).toBe('accepted');
+    const redOf = async (comparePeriodId?: string) => {
+      const view = await handlers.getOfficeReport({
+        periodId: '2019-H2',
+        comparePeriodId,
+        today: '2020-01-20',
+      });
+      const row = view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-1');
+      return [...(row?.changedFields ?? ['no row'])].sort();
+    };
+    expect(await redOf()).toEqual(['termExecuted.byYear.2019', 'termExecuted.total']);
+    expect(await redOf('2018-H2')).toEqual(['termExecuted.byYear.2019', 'termExecuted.total']);
+    // Its own half-year is not a correction: 2019-H1's report marks nothing.
+    const first = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(
+      first.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-1')?.changedFields,
+    ).toEqual([]);
+  });
+
   it('an approved change request rewrites the confirmed plan and enters the change history', async () => {
     const handlers = officeHandlers(h.office);
     const plan = basePlan();

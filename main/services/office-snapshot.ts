@@ -681,6 +681,16 @@ export async function buildReportInput(
         latestAndFirst(await receivedOf(db, 'managementCard', previousPeriodId)).latest,
       )
     : [];
+  // 붙임5's red marking reads the half-year just before (what was "기 작성"); compared with another half-year, it is
+  // read on its own.
+  const priorPeriodId = previousPeriodOf(term, periodId);
+  const priorCards =
+    priorPeriodId === undefined || priorPeriodId === previousPeriodId
+      ? undefined
+      : await storedAll<ManagementCard>(
+          db,
+          latestAndFirst(await receivedOf(db, 'managementCard', priorPeriodId)).latest,
+        );
   const firstCards = await storedAll<ManagementCard>(db, cards.first);
   const firstFinance = await storedAll<FinanceRow>(db, finance.first);
   const latestCards = await storedAll<ManagementCard>(db, cards.latest);
@@ -705,6 +715,7 @@ export async function buildReportInput(
     cards: latestCards,
     previousCards,
     ...(previousPeriodId ? { previousPeriodId } : {}),
+    ...(priorCards ? { priorCards } : {}),
     financeRows: latestFinance,
     firstReported: first.rows,
     firstReportedSameAsCurrent: first.sameAsCurrent,

@@ -1,9 +1,14 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { UserError } from '../services/errors';
-import { moveInWithoutReplacing, writeFilesAtomic, writeTempBeside } from './atomic-file';
+import {
+  moveInWithoutReplacing,
+  removeStaleTempFiles,
+  writeFilesAtomic,
+  writeTempBeside,
+} from './atomic-file';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const files = (suffix: string) =>
@@ -110,5 +115,36 @@ describe('writeTempBeside and moveInWithoutReplacing', () => {
     }
     expect(readFileSync(join(dir.path, 'r1.pledge'), 'utf8')).toBe('old');
     expect(readdirSync(join(dir.path, 'r2.pledge'))).toEqual([]);
+  });
+});
+
+describe('removeStaleTempFiles', () => {
+  it('removes only old temporary files of the kind asked for; a young one (a write under way) and others stay', () => {
+    const at = (name: string, minutesAgo: number) => {
+      const path = join(dir.path, name);
+      writeFileSync(path, name);
+      const when = new Date(Date.now() - minutesAgo * 60_000);
+      utimesSync(path, when, when);
+    };
+    at('.공약제출_문화본부_2019-H1_r3.pledge.0123456789ab.tmp', 60);
+    at('.공약제출_문화본부_2019-H1_r4.pledge.ba9876543210.tmp', 1);
+    at('.index.html.0123456789ab.tmp', 60);
+    at('공약제출_문화본부_2019-H1_r2.pledge', 60);
+    at('.메모.pledge.tmp', 60);
+    const written = writeTempBeside(join(dir.path, '공약제출_문화본부_2019-H1_r5.pledge'), encode('new'));
+    expect(removeStaleTempFiles(dir.path, '.pledge', 10 * 60_000)).toEqual([
+      '.공약제출_문화본부_2019-H1_r3.pledge.0123456789ab.tmp',
+    ]);
+    expect(readdirSync(dir.path).sort()).toEqual(
+      [
+        '.index.html.0123456789ab.tmp',
+        '.공약제출_문화본부_2019-H1_r4.pledge.ba9876543210.tmp',
+        '.메모.pledge.tmp',
+        '공약제출_문화본부_2019-H1_r2.pledge',
+        written.slice(dir.path.length + 1),
+      ].sort(),
+    );
+    // A folder that cannot be read removes nothing and fails nothing.
+    expect(removeStaleTempFiles(join(dir.path, 'none'), '.pledge', 0)).toEqual([]);
   });
 });

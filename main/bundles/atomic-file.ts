@@ -6,6 +6,7 @@ import {
   linkSync,
   lstatSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeSync,
@@ -41,6 +42,42 @@ export function writeTempBeside(path: string, bytes: Uint8Array, options: { mode
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   writeTemp(temp, bytes, options.mode ?? 0o644);
   return temp;
+}
+
+/** The name writeTempBeside and writeFileAtomic give a temporary file: ".<name>.<12 hex digits>.tmp". */
+export const TEMP_FILE_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temporary files (TEMP_FILE_NAME) in `dir` whose names end like `suffix` (".pledge") and that were last
+ * written more than `olderThanMs` ago: what a write cut off by a crash or a killed process left. A younger one may
+ * belong to a write under way (another process on the same folder) and stays. Nothing here fails the caller: a
+ * file that cannot be listed or removed is left. Returns the names removed.
+ */
+export function removeStaleTempFiles(
+  dir: string,
+  suffix: string,
+  olderThanMs: number,
+  now: number = Date.now(),
+): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!TEMP_FILE_NAME.test(name) || !name.slice(0, -'.xxxxxxxxxxxx.tmp'.length).endsWith(suffix)) continue;
+    try {
+      const stats = lstatSync(join(dir, name));
+      if (!stats.isFile() || now - stats.mtimeMs <= olderThanMs) continue;
+      rmSync(join(dir, name));
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: left as it is.
+    }
+  }
+  return removed;
 }
 
 /** Error codes of a file system without hard links (FAT and exFAT USB sticks, some network shares). */

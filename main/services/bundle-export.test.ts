@@ -1,7 +1,7 @@
 // Exports that overlap or fail half-way: the outbox file and the recorded revision always agree, and a failed
 // export leaves the outbox and the database as they were.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
 import { putAttachment } from '../../db/attachments';
@@ -218,6 +218,22 @@ describe('a failure after signing leaves the outbox and the database as they wer
     await expect(exportBundle(dept, { period: '2019-H1' })).rejects.toThrow(/test: disk full/);
     expect(outboxFiles()).toEqual(files);
     expect(await dumpDatabase(dept)).toEqual(before);
+  });
+});
+
+describe('a temporary file an export cut off left behind', () => {
+  it('goes with the next export once it is old; one being written now (young) stays', async () => {
+    const outbox = join(dept.dataDir, 'outbox');
+    mkdirSync(outbox, { recursive: true });
+    const stale = join(outbox, `.공약제출_${LEAD}_2019년상반기_r1.pledge.0123456789ab.tmp`);
+    const young = join(outbox, `.공약제출_${LEAD}_2019년상반기_r1.pledge.ba9876543210.tmp`);
+    writeFileSync(stale, 'cut off');
+    writeFileSync(young, 'under way');
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    utimesSync(stale, hourAgo, hourAgo);
+    const made = await exportBundle(dept, { period: '2019-H1' });
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(outbox).sort()).toEqual([basename(young), basename(made.path)].sort());
   });
 });
 

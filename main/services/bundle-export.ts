@@ -17,6 +17,7 @@ import { createFolder, folderProblemOf } from '../../db/create-db';
 import {
   fileWriteError,
   moveInWithoutReplacing,
+  removeStaleTempFiles,
   syncDirectory,
   writeTempBeside,
 } from '../bundles/atomic-file';
@@ -98,6 +99,9 @@ function existingFileError(tried: readonly string[]): UserError {
       : `보낼 파일 폴더에 ${basename(first)}부터 ${basename(tried.at(-1) ?? first)}까지 같은 이름의 파일이 이미 있어 덮어쓰지 않았습니다. ${dirname(first)}의 지난 파일을 옮긴 뒤 다시 만드세요.`,
   );
 }
+
+/** A temporary file in the folder older than this is what an export cut off left (see removeStaleTempFiles). */
+const STALE_TEMP_MS = 10 * 60 * 1000;
 
 /** How many names exportBundle tries in the outbox: "…_r3.pledge", then "…_r3(2).pledge" up to "…_r3(20).pledge". */
 const OUTBOX_NAME_TRIES = 20;
@@ -247,6 +251,9 @@ async function exportNow(
       `제출 파일을 둘 폴더를 만들 수 없습니다: ${folder} (${folderProblemOf(error)}).`,
     );
   }
+  // A file an earlier export left half-made (the program was closed or killed while writing) goes, so that it is
+  // never sent: its revision was not recorded.
+  removeStaleTempFiles(folder, '.pledge', STALE_TEMP_MS);
   let temp: string;
   try {
     temp = writeTempBeside(target, bytes);

@@ -25,6 +25,7 @@ import {
   type StoredDocumentRow,
 } from '../bundles';
 import { readZipEntries } from '../bundles/read';
+import { TEMP_FILE_NAME } from '../bundles/atomic-file';
 import { bundleWrites, type BundleWrites, type HeldBundleRow } from '../../db/bundle-writes';
 import {
   getBundleFile,
@@ -164,6 +165,10 @@ export function collectBundleFiles(paths: readonly string[]): { files: string[];
           stats = null; // said by walk, which cannot read it either
         }
         if (stats === null || firstVisit(stats)) walk(full);
+      } else if (isFile && TEMP_FILE_NAME.test(entry.name)) {
+        // A department's export cut off while writing (".공약제출_…_r3.pledge.<hex>.tmp", copied along with its
+        // outbox): never a file the department recorded as sent, so not one to import or to rename.
+        continue;
       } else if (isFile && BUNDLE_FILE.test(entry.name)) files.push(full);
       else if (isFile && RENAMED_BUNDLE.test(entry.name)) {
         const cut = entry.name.toLowerCase().lastIndexOf('.pledge') + '.pledge'.length;

@@ -281,22 +281,30 @@ export function changedAmounts(
  * department correcting a past half-year's executed amount (2019-H1's 100 reported as 80 in 2020-H1's card) marks
  * that year's 집행 and, when the sum moved, 집행 총계. The half-year the card reports is new, not a correction, and
  * is compared within its own half-year only (changedAmounts). Paths as changedAmounts names them.
+ *
+ * From the sums `totals` keeps: the prior card's own sums are its half-years before this one, and this card's are
+ * its sums less its own half-year's cells.
  */
 export function correctedPastExecuted(
   card: ManagementCard,
   prior: ManagementCard,
-  periods: readonly string[],
-  budgetYears: readonly string[],
+  totals: DocumentTotals,
 ): string[] {
-  const before = periodsThrough(periods, prior.periodId);
-  if (before.length === 0 || prior.periodId >= card.periodId) return [];
-  const now = executedSumsOf(card.unitProjects, before, budgetYears);
-  const then = executedSumsOf(prior.unitProjects, before, budgetYears);
+  if (prior.periodId >= card.periodId) return [];
+  const budgetYears = totals.budgetYears;
+  const then = totals.executedOf(prior);
+  const all = totals.executedOf(card);
+  // This half-year's own cells, by source, as executedSumsOf reads them.
+  let own = 0;
+  for (const unit of card.unitProjects) {
+    for (const source of FUNDING_SOURCES) own += toMilli(unit.executed[source][card.periodId]);
+  }
+  const ownYear = budgetYears.indexOf(yearOfPeriod(card.periodId));
   const out: string[] = [];
   for (let i = 0; i < budgetYears.length; i++) {
-    if ((now.byYearMilli[i] ?? 0) !== (then.byYearMilli[i] ?? 0))
-      out.push(yearPath('termExecuted.byYear', budgetYears, i));
+    const now = (all.byYearMilli[i] ?? 0) - (i === ownYear ? own : 0);
+    if (now !== (then.byYearMilli[i] ?? 0)) out.push(yearPath('termExecuted.byYear', budgetYears, i));
   }
-  if (toMilli(now.total) !== toMilli(then.total)) out.push('termExecuted.total');
+  if (toMilli(all.total) - own !== toMilli(then.total)) out.push('termExecuted.total');
   return out;
 }

@@ -118,7 +118,7 @@ export function consolidatedRowOf(
   // A past half-year's 집행 the lead's card changed since the half-year before: also red.
   const prior = ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment);
   if (leadCard !== null && prior !== undefined) {
-    for (const path of correctedPastExecuted(leadCard, prior, ctx.periods, ctx.budgetYearKeys))
+    for (const path of correctedPastExecuted(leadCard, prior, ctx.totals))
       if (!changed.includes(path)) changed.push(path);
   }
   return Object.assign(merged, {

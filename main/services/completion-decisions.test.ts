@@ -9,23 +9,28 @@ import {
   request,
   statusOf,
   useOfficeHarness,
+  sendConfirmedPlan,
 } from './test-support/office-harness';
 
 const h = useOfficeHarness();
 
+/** The plan confirmed, its 2019-H1 card reporting 완료, and the office's acceptance of that 완료. */
+async function completionAcceptedIn2019H1(handlers: ReturnType<typeof officeHandlers>) {
+  const plan = await sendConfirmedPlan(h);
+  expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'), '2019-H1')])).toBe('accepted');
+  await handlers.decideCompletion({
+    projectId: '1-1-1',
+    periodId: '2019-H1',
+    decision: 'accepted',
+    note: '',
+  });
+  return plan;
+}
+
 describe('completion decisions', () => {
   it('an accepted 완료 carries over only while every later card reports 완료: after an interruption it is asked again', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
-    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'), '2019-H1')])).toBe('accepted');
-    await handlers.decideCompletion({
-      projectId: '1-1-1',
-      periodId: '2019-H1',
-      decision: 'accepted',
-      note: '',
-    });
+    const plan = await completionAcceptedIn2019H1(handlers);
     // 2019-H2: the department reports 일부추진 (the 완료 no longer holds).
     expect(await h.send('2019-H2', [cardDoc(cardFor(plan, 'partial'), '2019-H2')])).toBe('accepted');
     // 2020-H1: it reports 완료 again, with new evidence.
@@ -68,16 +73,7 @@ describe('completion decisions', () => {
 
   it('a half-year without a card does not interrupt an accepted 완료', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
-    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'), '2019-H1')])).toBe('accepted');
-    await handlers.decideCompletion({
-      projectId: '1-1-1',
-      periodId: '2019-H1',
-      decision: 'accepted',
-      note: '',
-    });
+    const plan = await completionAcceptedIn2019H1(handlers);
     // Nothing sent for 2019-H2.
     expect(await h.send('2020-H1', [cardDoc(cardFor(plan, 'completed'), '2020-H1')])).toBe('accepted');
     const view = await handlers.getOfficeReport({ periodId: '2020-H1', today: '2020-07-20' });

@@ -34,6 +34,7 @@ import {
   request,
   statusOf,
   useOfficeHarness,
+  sendConfirmedPlan,
 } from './test-support/office-harness';
 
 const h = useOfficeHarness();
@@ -41,9 +42,7 @@ const h = useOfficeHarness();
 describe('built reports kept until the data changes', () => {
   it('gives the same frozen report again, and a new one after a decision or for another request', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
 
     const first = await handlers.getOfficeReport(request);
@@ -134,9 +133,7 @@ describe('built reports kept until the data changes', () => {
 
   it('the workbook and the public report are written from the same kept (frozen) report', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     await h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'))]);
     const shown = await handlers.getOfficeReport(request);
     expect(Object.isFrozen(shown.report.finance)).toBe(true);
@@ -173,9 +170,7 @@ describe('built reports kept until the data changes', () => {
 
   it('after each import and decision the report equals one built by a fresh connection (nothing kept)', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const finance = (city: number) => ({
       path: 'documents/finance-1-1-1-2019-H1.json',
       json: { ...exampleFinanceRow(), secured: { ...exampleFinanceRow().secured, city } },
@@ -264,9 +259,7 @@ describe('built reports kept until the data changes', () => {
 
   it('a bundle imported by another process on the same data folder shows in the next report', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const before = await handlers.getOfficeReport(request);
     expect(statusOf(before)?.partial).toBe(0);
 

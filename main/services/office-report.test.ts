@@ -24,6 +24,7 @@ import {
   request,
   statusOf,
   useOfficeHarness,
+  sendConfirmedPlan,
 } from './test-support/office-harness';
 
 const h = useOfficeHarness();
@@ -162,9 +163,7 @@ describe('office report with decisions', () => {
 
   it('a rejected 완료 request counts as 정상추진 until accepted', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const completedCard = cardFor(plan, 'completed');
     completedCard.completionEvidence = { summary: '조례 제정·공포 2019.3.28', attachments: [] };
     expect(await h.send('2019-H1', [cardDoc(completedCard)])).toBe('accepted');
@@ -238,9 +237,7 @@ describe('office report with decisions', () => {
 
   it('부진 사업 follows the decided status: a 완료 waiting or accepted is not lagging, a rejected one (정상추진) is', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     // 완료, and the second unit's 2019-H1 milestone has no result (its 집행률 is above the 기준).
     const card = cardFor(plan, 'completed');
     card.unitProjects = card.unitProjects.map((u, i) => (i === 1 ? { ...u, results: {} } : u));
@@ -267,9 +264,7 @@ describe('office report with decisions', () => {
 
   it('a 완료 accepted once stays accepted while later cards report 완료; a rejection is asked again', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const completed = (periodId: string) => cardDoc(cardFor(plan, 'completed'), periodId);
     expect(await h.send('2019-H1', [completed('2019-H1')])).toBe('accepted');
     await handlers.decideCompletion({
@@ -313,9 +308,7 @@ describe('office report with decisions', () => {
 
   it("반기 비교 starts from the earlier half-year as its own report shows it: that half-year's decisions apply", async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     expect(await h.send('2019-H2', [cardDoc(cardFor(plan, 'completed'), '2019-H2')])).toBe('accepted');
     await handlers.decideCompletion({
       projectId: '1-1-1',
@@ -370,9 +363,7 @@ describe('office report with decisions', () => {
 
   it("붙임5 marks red a past half-year's 집행 a later card corrected, also when another half-year is compared", async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const h1 = cardFor(plan, 'onTrack');
     expect(await h.send('2019-H1', [cardDoc(h1, '2019-H1')])).toBe('accepted');
     // 2019-H2's card carries 2019-H1 forward with its 시비 corrected from 300.125 to 250 (단위사업 2).
@@ -402,9 +393,7 @@ describe('office report with decisions', () => {
 
   it('an approved change request rewrites the confirmed plan and enters the change history', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const request = {
       kind: 'changeRequest',
       schemaVersion: 1,
@@ -636,9 +625,7 @@ describe('conflicts between departments and between bundles', () => {
 describe('reports read documents once per process', () => {
   it('a report after a new revision or a re-confirmed plan shows the new content, not the parsed copy of before', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    await h.send('plan', [planDoc(plan)]);
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     await h.send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))]);
     const first = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
     expect(statusOf(first)?.onTrack).toBe(1);

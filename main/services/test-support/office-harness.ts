@@ -165,10 +165,16 @@ export async function sendFromUnapprovedPc(
   }
 }
 
-/** The lead department's plan, confirmed by the office, and its 2019-H1 card reporting 완료. */
-export async function sendConfirmedPlanAndCompletedCard(h: OfficeHarness): Promise<void> {
+/** The lead department's plan (basePlan) sent and confirmed by the office (실천계획 확정). */
+export async function sendConfirmedPlan(h: OfficeHarness): Promise<ExecutionPlan> {
   const plan = basePlan();
   await h.send('plan', [planDoc(plan)]);
   await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-1' });
+  return plan;
+}
+
+/** The lead department's plan, confirmed by the office, and its 2019-H1 card reporting 완료. */
+export async function sendConfirmedPlanAndCompletedCard(h: OfficeHarness): Promise<void> {
+  const plan = await sendConfirmedPlan(h);
   await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
 }

@@ -154,6 +154,13 @@ describe('a file lost on the way', () => {
     const before = await dumpDatabase(office);
     expect(await officeImports(r2.path)).toMatchObject({ status: 'rejected', code: 'REVISION_STALE' });
     expect(await dumpDatabase(office)).toEqual(before);
+
+    // Another file lost later: only it is named, not the files the first 이어 보내기 already passed over.
+    now += DAY;
+    await send(dept, '또 잃어버림');
+    await packageArrives();
+    expect(await chainResumeOffer(dept.db)).toMatchObject({ head: { revision: 5 }, nextRevision: 7 });
+    expect((await chainResumeOffer(dept.db))?.notReceived.map((f) => f.revision)).toEqual([6]);
   });
 
   it('a file made shortly before the package may be on its way: nothing is offered', async () => {

@@ -98,21 +98,30 @@ export async function chainResumeOffer(db: Kysely<Database>): Promise<ChainResum
 
   const held = new Map(receipts.bundles.map((b) => [b.sha256, b]));
   const bySha = new Map(sent.map((s) => [s.sha256, s]));
+  /** This copy's files from `from` back, each naming the one before, up to the first the office holds. */
+  const walk = (from: string | null): { files: SentBundle[]; link: string | null } => {
+    const files: SentBundle[] = [];
+    let link = from;
+    for (
+      let file = link === null ? undefined : bySha.get(link);
+      file !== undefined && !held.has(file.sha256);
+    ) {
+      files.push(file);
+      link = file.previousSha256;
+      file = link === null ? undefined : bySha.get(link);
+    }
+    return { files: files.reverse(), link };
+  };
   const last = lastSent ? { revision: lastSent.revision, sha256: lastSent.sha256 } : null;
   const base = await chainBaseOf(db);
   const resumedNow = baseInForce(base, last);
-  // Walk back from what the next file will name as its previous one.
-  const pending: SentBundle[] = [];
-  let link: string | null = resumedNow ? base.sha256 : (lastSent?.sha256 ?? null);
-  for (let file = link === null ? undefined : bySha.get(link); ;) {
-    if (file === undefined || held.has(file.sha256)) break;
-    pending.push(file);
-    link = file.previousSha256;
-    file = link === null ? undefined : bySha.get(link);
-  }
-  const reached = link === null ? undefined : held.get(link);
+  // The files of this copy's chain the office lacks (a file passed over by an earlier 이어 보내기 is not on it)…
+  const own = walk(lastSent?.sha256 ?? null);
+  // … and where the next file's chain leads: to the office's last accepted file, or one waiting there for its key.
+  const next = resumedNow ? walk(base.sha256) : own;
+  const reached = next.link === null ? undefined : held.get(next.link);
   const intact =
-    link === null
+    next.link === null
       ? head === null
       : reached !== undefined && (reached.sha256 === head?.sha256 || reached.state === 'quarantined');
   const inTransit = (s: SentBundle) => {
@@ -120,16 +129,14 @@ export async function chainResumeOffer(db: Kysely<Database>): Promise<ChainResum
     return receipt?.state === 'missing' && receipt.mayBeInTransit;
   };
   const resumed = resumedNow && intact;
-  if (intact && !resumed && pending.every(inTransit)) return null;
+  if (intact && !resumed && next.files.every(inTransit)) return null;
 
-  const notReceived = sent
-    .filter((s) => receiptOf(receipts, s)?.state === 'missing')
-    .map((s) => ({
-      revision: s.revision,
-      period: s.period,
-      createdAt: s.createdAt,
-      mayBeInTransit: inTransit(s),
-    }));
+  const notReceived = own.files.map((s) => ({
+    revision: s.revision,
+    period: s.period,
+    createdAt: s.createdAt,
+    mayBeInTransit: inTransit(s),
+  }));
   return {
     asOf: receipts.asOf,
     head: head && {

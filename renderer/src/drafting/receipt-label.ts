@@ -37,7 +37,7 @@ export function receiptLabel(receipt: OfficeReceipt): { text: string; warn: bool
       }
       const upTo = receipt.receivedUpTo === null ? '' : ` (이 반기 파일은 r${receipt.receivedUpTo}까지 받음)`;
       return {
-        text: `기획담당관의 기준 자료(${asOf} 기준)에 이 파일이 없습니다${upTo}. 보냈는지 확인하세요.`,
+        text: `기획담당관의 기준 자료(${asOf} 기준)에 이 파일이 없습니다${upTo}. 보냈는지 확인하세요. 파일을 찾을 수 없으면 '제출 파일' 화면에서 이어 보내기를 하세요.`,
         warn: true,
       };
     }

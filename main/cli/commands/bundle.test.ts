@@ -177,6 +177,10 @@ describe('pledge keys / bundle / import / baseline', () => {
       await at(made, 'bundle', 'export', '--period', '2019-H1', '--out', file(n), '--data', deptDir);
     }
     expect((await at(made, 'import', '--data', officeDir, file(1))).code).toBe(0);
+    // Only a department copy has a chain to resume.
+    const office = await at(later, 'bundle', 'resume', '--data', officeDir);
+    expect(office.code).toBe(1);
+    expect(office.err).toContain('주관부서');
     // Before a package: nothing to say.
     expect((await at(later, 'bundle', 'resume', '--data', deptDir)).out).toContain(
       '이어 보낼 필요가 없습니다',

@@ -11,7 +11,7 @@ import { exportBundle } from '../../services/bundle-export';
 import { chainResumeOffer, resumeChain } from '../../services/chain-resume';
 import { defaultVerifier, officeKeySnapshot, registrySnapshot } from '../../services/bundle-verify';
 import { loadCatalog, loadTerm } from '../../services/reference';
-import { whoAmI } from '../../services/session';
+import { requireDepartment, whoAmI } from '../../services/session';
 import { josa } from '../../../domain/text/josa';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
@@ -68,6 +68,7 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
   }
   if (sub === 'resume') {
     return withData(values.data, async (ctx) => {
+      await requireDepartment(ctx);
       const offer = await chainResumeOffer(ctx.db);
       const result =
         offer !== null && values.yes ? await resumeChain(ctx, offer.head?.sha256 ?? null) : offer;

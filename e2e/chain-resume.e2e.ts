@@ -87,12 +87,17 @@ test('a file lost on the way: the department chains its next file onto the offic
   // Stored: the screen opened again says the same.
   await s.reopenAsDepartment();
   await expect(panel.getByTestId('chain-resumed')).toContainText('다음 제출 파일은 r4로');
+
+  // The next file, made on the screen, follows r1 and says so; the office takes it.
+  await s.exportBundle('2019-H1');
+  await expect(page.getByTestId('export-revision')).toHaveText('r4');
+  await expect(page.getByTestId('export-order')).toHaveText(
+    '이어 보내기: 이 파일은 기획담당관이 받은 r1 다음으로 이어집니다. 그 사이에 만든 파일은 보내지 않아도 됩니다.',
+  );
+  const r4 = (await page.getByTestId('export-path').textContent()) ?? '';
   await server.stop();
   server = null;
-
-  // The next file follows r1, and the office takes it; the next package shows r2 and r3 passed over.
-  copies.send('다시 보냄', file('r4.pledge'));
-  expect(copies.officeImports(imported, file('r4.pledge'))).toHaveLength(1);
+  expect(copies.officeImports(imported, r4)).toHaveLength(1);
   copies.packageAt(packaged, file('baseline-2.pledge'));
   server = await startAppServer({ dataDir: copies.deptDir, profileDir: file('profile'), root: scratch, now });
   await page.goto(server.url);
@@ -111,4 +116,8 @@ test('a file lost on the way: the department chains its next file onto the offic
   await expect(receiptOf(3)).toHaveText('건너뜀 (이어 보내기)');
   await expect(receiptOf(2)).toHaveText('건너뜀 (이어 보내기)');
   await expect(receiptOf(1)).toHaveText('반영됨 (2019-07-11 14:00 접수)');
+  // The chain goes on from r4 as usual.
+  await s.exportBundle('2019-H1');
+  await expect(page.getByTestId('export-revision')).toHaveText('r5');
+  await expect(page.getByTestId('export-order')).toContainText('이 파일은 r4 다음 파일이니');
 });

@@ -406,6 +406,11 @@ export interface BundleExported {
   path: string;
   fileName: string;
   revision: number;
+  /**
+   * The revision of the file this one names as its previous (null: none, a first file): one below `revision`, or
+   * after 이어 보내기 the office's last accepted file.
+   */
+  previousRevision: number | null;
   sha256: string;
   period: string;
   documents: { kind: DocumentRef['kind']; projectId: string; slot: string; path: string }[];

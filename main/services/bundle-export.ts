@@ -65,6 +65,8 @@ export interface ExportBundleResult {
   /** The written file's name (the last part of path). */
   fileName: string;
   revision: number;
+  /** The revision of the file this one follows (null: a first file); see nextChainLink. */
+  previousRevision: number | null;
   sha256: string;
   period: string;
   documents: ExportedDocument[];
@@ -222,7 +224,7 @@ async function exportNow(
   }
 
   const { key, privateKeyPem } = await loadSigningKey(ctx);
-  const { revision, previousSha256, follows } = await nextChainLink(ctx.db);
+  const { revision, previousSha256, previousRevision, follows } = await nextChainLink(ctx.db);
   const createdAt = ctx.now().toISOString();
   const bytes = await writeBundle({
     manifestFields: {
@@ -325,6 +327,7 @@ async function exportNow(
     path,
     fileName: basename(path),
     revision,
+    previousRevision,
     sha256,
     period: input.period,
     documents: chosen.map((c) => ({

@@ -120,6 +120,7 @@ describe('a file lost on the way', () => {
 
     const r4 = await send(dept, '다시 보냄');
     expect(r4.revision).toBe(4);
+    expect(r4.previousRevision).toBe(1);
     expect((await listSentBundles(dept.db)).at(-1)?.previousSha256).toBe(r1.sha256);
     const taken = await officeImports(r4.path);
     expect(taken).toMatchObject({ status: 'accepted', revision: 4 });
@@ -136,6 +137,7 @@ describe('a file lost on the way', () => {
     // The chain goes on from r4 as usual, and the offer is gone: r4 is on its way.
     expect(await chainResumeOffer(dept.db)).toBeNull();
     const r5 = await send(dept, '다음 반기');
+    expect(r5.previousRevision).toBe(4);
     expect((await listSentBundles(dept.db)).at(-1)?.previousSha256).toBe(r4.sha256);
     expect(await officeImports(r5.path)).toMatchObject({ status: 'accepted', revision: 5 });
 

@@ -42,6 +42,8 @@ type ChainBase = z.infer<typeof chainBaseSchema>;
 export interface NextChainLink {
   revision: number;
   previousSha256: string | null;
+  /** The revision of that previous file (null: none). */
+  previousRevision: number | null;
   /** The last file recorded, which must still be the last when the new one is recorded. */
   follows: SentBundleLink | null;
 }
@@ -69,10 +71,16 @@ export async function nextChainLink(db: Kysely<Database>): Promise<NextChainLink
     return {
       revision: Math.max(last?.revision ?? 0, base.revision) + 1,
       previousSha256: base.sha256,
+      previousRevision: base.sha256 === null ? null : base.revision,
       follows: last,
     };
   }
-  return { revision: (last?.revision ?? 0) + 1, previousSha256: last?.sha256 ?? null, follows: last };
+  return {
+    revision: (last?.revision ?? 0) + 1,
+    previousSha256: last?.sha256 ?? null,
+    previousRevision: last?.revision ?? null,
+    follows: last,
+  };
 }
 
 /**

@@ -286,10 +286,19 @@ function ExportResult({ result }: { result: BundleExported }) {
             {result.path}
           </code>
           <p className="hint">이 파일을 메일·공유 폴더·USB로 기획담당관에게 보내세요.</p>
-          {result.revision > 1 && (
+          {result.previousRevision !== null && result.previousRevision === result.revision - 1 && (
             <p className="hint" data-testid="export-order">
-              기획담당관은 제출 파일을 만든 순서대로 받습니다. 이 파일은 r{result.revision - 1} 다음 파일이니,
-              앞서 만든 파일을 아직 보내지 않았다면 함께 보내세요.
+              기획담당관은 제출 파일을 만든 순서대로 받습니다. 이 파일은 r{result.previousRevision} 다음
+              파일이니, 앞서 만든 파일을 아직 보내지 않았다면 함께 보내세요.
+            </p>
+          )}
+          {result.previousRevision !== result.revision - 1 && result.revision > 1 && (
+            <p className="hint" data-testid="export-order">
+              이어 보내기: 이 파일은{' '}
+              {result.previousRevision === null
+                ? '기획담당관이 받은 파일 없이 처음 파일로'
+                : `기획담당관이 받은 r${result.previousRevision} 다음으로`}{' '}
+              이어집니다. 그 사이에 만든 파일은 보내지 않아도 됩니다.
             </p>
           )}
         </dd>

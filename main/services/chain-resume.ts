@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings';
 import type { AppContext } from './context';
 import { UserError } from './errors';
-import { ownReceipts, receiptOf } from './receipts';
+import { ownReceipts, receiptOf, walkChain } from './receipts';
 import { requireDepartment } from './session';
 
 /**
@@ -105,21 +105,8 @@ export async function chainResumeOffer(db: Kysely<Database>): Promise<ChainResum
   if (lastSent === undefined && head === null) return null;
 
   const held = new Map(receipts.bundles.map((b) => [b.sha256, b]));
-  const bySha = new Map(sent.map((s) => [s.sha256, s]));
-  /** This copy's files from `from` back, each naming the one before, up to the first the office holds. */
-  const walk = (from: string | null): { files: SentBundle[]; link: string | null } => {
-    const files: SentBundle[] = [];
-    let link = from;
-    for (
-      let file = link === null ? undefined : bySha.get(link);
-      file !== undefined && !held.has(file.sha256);
-    ) {
-      files.push(file);
-      link = file.previousSha256;
-      file = link === null ? undefined : bySha.get(link);
-    }
-    return { files: files.reverse(), link };
-  };
+  /** This copy's files from `from` back, up to the first the office holds. */
+  const walk = (from: string | null) => walkChain(sent, from, (file) => held.has(file.sha256));
   const last = lastSent ? { revision: lastSent.revision, sha256: lastSent.sha256 } : null;
   const base = await chainBaseOf(db);
   const resumedNow = baseInForce(base, last);

@@ -108,18 +108,37 @@ export async function ownReceipts(db: Kysely<Database>): Promise<OwnReceipts | n
 }
 
 /**
+ * This copy's files from the one whose hash is `from` back, each naming the one before, oldest first, up to the
+ * first `stop` accepts (not included) or the first that is not this copy's; `link` is the hash the walk ended on
+ * (null: a first file's "no previous").
+ */
+export function walkChain(
+  sent: readonly SentBundle[],
+  from: string | null,
+  stop: (file: SentBundle) => boolean = () => false,
+): { files: SentBundle[]; link: string | null } {
+  const bySha = new Map(sent.map((s) => [s.sha256, s]));
+  const files: SentBundle[] = [];
+  const seen = new Set<string>();
+  let link = from;
+  for (let file = link === null ? undefined : bySha.get(link); file !== undefined;) {
+    if (stop(file) || seen.has(file.sha256)) break;
+    seen.add(file.sha256);
+    files.push(file);
+    link = file.previousSha256;
+    file = link === null ? undefined : bySha.get(link);
+  }
+  return { files: files.reverse(), link };
+}
+
+/**
  * Department: every submission file this copy made, newest first, with its receipt. A file the package does not
  * list that the chain no longer leads through (이어 보내기 chained a later file past it) is `skipped`.
  */
 export async function sentBundlesWithReceipts(db: Kysely<Database>): Promise<SentBundleView[]> {
   const receipts = await ownReceipts(db);
   const sent = await listSentBundles(db, 'pledge-submission');
-  const bySha = new Map(sent.map((s) => [s.sha256, s]));
-  const onChain = new Set<string>();
-  for (let file = sent.at(-1); file !== undefined && !onChain.has(file.sha256);) {
-    onChain.add(file.sha256);
-    file = file.previousSha256 === null ? undefined : bySha.get(file.previousSha256);
-  }
+  const onChain = new Set(walkChain(sent, sent.at(-1)?.sha256 ?? null).files.map((s) => s.sha256));
   return sent
     .map((s) => {
       const receipt = receiptOf(receipts, s);

@@ -6,7 +6,9 @@ import type { ChangeRequest } from '../../../domain/documents';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
-import { ChangesSection, CompletionSection, ConflictsSection } from './DecisionSections';
+import { ChangesSection } from './ChangesSection';
+import { CompletionSection } from './CompletionSection';
+import { ConflictsSection } from './ConflictsSection';
 import { FinanceTable } from './FinanceTable';
 import { needsConfirmation } from '../../../domain/plans/confirmation';
 import {

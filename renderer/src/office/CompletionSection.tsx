@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { REJECTION_NOTE_MESSAGE, type OfficeReportView } from '../../../domain/api/contract';
+import type { Catalog } from '../../../domain/catalog/types';
+import { periodLabel } from '../../../domain/documents';
+import { api } from '../api/client';
+import { OutcomeMessage, useDecision } from './decision-outcome';
+import { formatKoreanDateTime } from './format';
+
+/**
+ * Why a request decided before waits again: the decision was made on an earlier revision of the card, and the
+ * department has sent the card again since (the decision stays in the history).
+ */
+function supersededNote(r: OfficeReportView['completionRequests'][number]): string {
+  const earlier = r.supersededDecision;
+  if (earlier === null) return '';
+  const decided = earlier.cardRevision === null ? '이전 회차' : `r${earlier.cardRevision}`;
+  const sent = r.cardRevision === null ? '' : ` r${r.cardRevision}로`;
+  const what = earlier.decision === 'accepted' ? '승인' : '반려';
+  const note = earlier.note ? `: ${earlier.note}` : '';
+  return `${decided} 카드에 대한 ${what}${note} · ${formatKoreanDateTime(earlier.decidedAt)} — 그 뒤${sent} 다시 보낸 카드는 아직 결정하지 않았습니다`;
+}
+
+/** 완료 요청: a department's 완료 status counts only once the office accepts it. */
+export function CompletionSection({
+  requests,
+  periodId,
+  catalog,
+  onChanged,
+}: {
+  requests: OfficeReportView['completionRequests'];
+  periodId: string;
+  catalog: Catalog;
+  onChanged: () => void;
+}) {
+  const { busy, outcome, run } = useDecision(onChanged);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  if (requests.length === 0) {
+    return (
+      <p className="hint" data-testid="completion-empty">
+        이 반기에 완료 요청이 없습니다.
+      </p>
+    );
+  }
+  const decide = (projectId: string, decision: 'accepted' | 'rejected', cardBundleSha256: string | null) =>
+    run(async () => {
+      const note = notes[projectId] ?? '';
+      if (decision === 'rejected' && note.trim() === '') {
+        document.querySelector<HTMLInputElement>(`[aria-label="${projectId} 완료 요청 메모"]`)?.focus();
+        throw new Error(`${projectId}: ${REJECTION_NOTE_MESSAGE}`);
+      }
+      // Recorded on the card shown: one the department sends after it asks the office again.
+      await api.decideCompletion({
+        projectId,
+        periodId,
+        decision,
+        note,
+        ...(cardBundleSha256 === null ? {} : { cardBundleSha256 }),
+      });
+      return `${projectId} 완료 요청을 ${decision === 'accepted' ? '승인' : '반려'}했습니다.`;
+    });
+  return (
+    <>
+      <OutcomeMessage outcome={outcome} />
+      <table className="office-table" data-testid="completion-table">
+        <caption>완료 요청 ({periodLabel(periodId)})</caption>
+        <thead>
+          <tr>
+            <th scope="col">관리번호</th>
+            <th scope="col">공약사업명</th>
+            <th scope="col">부서</th>
+            <th scope="col">완료 근거</th>
+            <th scope="col">결정</th>
+            <th scope="col" className="screen-only">
+              처리
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {requests.map((r) => (
+            <tr key={`${r.projectId}-${r.department}`} data-testid={`completion-${r.projectId}`}>
+              <td>{r.projectId}</td>
+              <td className="text">{catalog.projects.find((p) => p.id === r.projectId)?.name ?? ''}</td>
+              <td>{r.department}</td>
+              <td className="text" data-testid={`completion-${r.projectId}-evidence`}>
+                {r.evidence.trim() === '' ? <span className="hint">(근거 없음)</span> : r.evidence}
+                {r.evidenceFiles.length > 0 && (
+                  <span className="hint"> · 첨부 {r.evidenceFiles.join(', ')}</span>
+                )}
+              </td>
+              <td data-testid={`completion-${r.projectId}-decision`} data-value={r.decision ?? 'open'}>
+                {r.decision === 'accepted'
+                  ? '승인'
+                  : r.decision === 'rejected'
+                    ? '반려 (정상추진으로 집계)'
+                    : '미결정'}
+                {r.decision === null && r.supersededDecision !== null && (
+                  <span data-testid={`completion-${r.projectId}-superseded`}> ({supersededNote(r)})</span>
+                )}
+                {r.decidedForPeriodId !== null && r.decidedForPeriodId !== periodId && (
+                  <span data-testid={`completion-${r.projectId}-carried`}>
+                    {' '}
+                    ({periodLabel(r.decidedForPeriodId)}에 승인한 완료를 이어서 적용)
+                  </span>
+                )}
+                {r.decidedAt !== null && (
+                  <span className="hint">
+                    {' '}
+                    · {formatKoreanDateTime(r.decidedAt)}
+                    {r.decisionNote ? ` · ${r.decisionNote}` : ''}
+                    <span className="screen-only"> (다시 결정할 수 있습니다)</span>
+                  </span>
+                )}
+              </td>
+              <td className="screen-only decision-controls">
+                <input
+                  type="text"
+                  value={notes[r.projectId] ?? ''}
+                  onChange={(e) => setNotes({ ...notes, [r.projectId]: e.target.value })}
+                  aria-label={`${r.projectId} 완료 요청 메모`}
+                  placeholder="메모 (반려하면 사유)"
+                />
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void decide(r.projectId, 'accepted', r.cardBundleSha256)}
+                >
+                  승인
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void decide(r.projectId, 'rejected', r.cardBundleSha256)}
+                >
+                  반려
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * deleted (a held bundle swapped in, bytes and rows replaced), a bundle row updated or deleted (released from
  * quarantine, demoted by a swap). While it has not moved, the received documents a report listed before are all
  * still there, unchanged, under accepted bundles, and anything new has a higher rowid (rows are only appended):
- * the report reads only those (see office-snapshot's receivedOf). Kept by triggers in the writing transaction,
+ * the report reads only those (see received-documents' receivedOf). Kept by triggers in the writing transaction,
  * like the data generation (0008), so no writer can forget it.
  */
 export const migration0009: Migration = {

@@ -25,7 +25,7 @@ import { packZip } from '../bundles/zip-pack';
 import { directVerifier, findVerifyWorkerFile } from './bundle-verify';
 import type { AppContext } from './context';
 import { importEnrollment, markApproved, revokeKey, exportEnrollment } from './key-service';
-import { submissionsOf } from './office-snapshot';
+import { submissionsOf } from './report-submissions';
 import { officeReceipts } from './receipts';
 
 const LEAD = '경제진흥본부';

@@ -5,7 +5,7 @@ import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
 import type { OfficeDecision } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
-import { leadCardRowsOf, leadCardsOf, receivedCards, type ReceivedRow } from './office-snapshot';
+import { leadCardRowsOf, leadCardsOf, receivedCards, type ReceivedRow } from './received-documents';
 
 /**
  * The office's decision on a project's 완료 as a half-year's card reports it. A decision is recorded for the

@@ -2,7 +2,7 @@ import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../do
 import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeReportWorkbook } from '../reports/workbook';
 import { recordDecision, type DecidedCard } from '../../db/office-decisions';
-import { leadCardRowsOf } from './office-snapshot';
+import { leadCardRowsOf } from './received-documents';
 import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
 import { UserError } from './errors';

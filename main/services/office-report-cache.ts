@@ -6,7 +6,7 @@ import { dataGeneration } from '../../db/data-generation';
 import type { Database } from '../../db/schema';
 import { deepFreeze } from './deep-freeze';
 import { officeReport, type OfficeReportResult, type ReportRequest } from './office-report';
-import { inReadSnapshot } from './office-snapshot';
+import { inReadSnapshot } from './snapshot-cache';
 import { loadReferenceKept } from './reference';
 
 /**

@@ -21,7 +21,8 @@ import { completionDecisionsFor, type CompletionDecisionOf } from './completion-
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
 import { planChangePreview } from './office-decisions';
-import { buildReportInput, leadCardsOf } from './office-snapshot';
+import { buildReportInput } from './office-snapshot';
+import { leadCardsOf } from './received-documents';
 import { listPlanConfirmations } from './plan-confirmations';
 
 /** A conflict as found, before the office's decision on it is looked up. */

@@ -4,7 +4,7 @@ import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import type { AppContext } from './context';
 import { officeHandlers } from './office-handlers';
-import { keptPlanMatches } from './office-snapshot';
+import { keptPlanMatches } from './snapshot-cache';
 import { openCopies } from './test-support/open-copies';
 import { basePlan, direct, LEAD, planDoc, request, useOfficeHarness } from './test-support/office-harness';
 

@@ -8,7 +8,8 @@ import type { ExecutionPlan } from '../../domain/documents';
 import { approvedFieldsKept, approvedPlanValues } from './approved-changes';
 import { UserError } from './errors';
 import { confirmReceivedPlan } from './office-decisions';
-import { keptPlanMatches, receivedKey, receivedOf, type ReceivedRow } from './office-snapshot';
+import { receivedKey, receivedOf, type ReceivedRow } from './received-documents';
+import { keptPlanMatches } from './snapshot-cache';
 
 /**
  * The office's list of practice plans (실천계획서) to confirm after the citizens' panel: per catalog project, the

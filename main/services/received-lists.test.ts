@@ -1,9 +1,9 @@
-// receivedOf keeps its lists per database handle and reads only rows appended since (office-snapshot.ts): after
+// receivedOf keeps its lists per database handle and reads only rows appended since (received-documents.ts): after
 // every kind of write, the kept list must equal what a connection with nothing kept reads.
 import { describe, expect, it } from 'vitest';
 import { createDb, withRawConnection } from '../../db/create-db';
 import { databasePathIn } from './context';
-import { receivedOf } from './office-snapshot';
+import { receivedOf } from './received-documents';
 import { basePlan, cardDoc, cardFor, planDoc, useOfficeHarness } from './test-support/office-harness';
 
 const h = useOfficeHarness();

@@ -4,13 +4,8 @@ import type { RegistryKey } from '../../db/keys';
 import { latestReceivedDocuments } from '../../db/received';
 import { applyBaseline, exportBaseline } from './baseline';
 import { exportBundle } from './bundle-export';
-import {
-  importBundleInputs,
-  importBundles,
-  releaseAfterRotation,
-  releaseQuarantined,
-  type BundleInput,
-} from './bundle-import';
+import { importBundleInputs, importBundles, releaseAfterRotation, releaseQuarantined } from './bundle-import';
+import type { BundleInput } from './bundle-files';
 import { ImportJobs } from './bundle-jobs';
 import { swapHeldBundle } from './held-bundle-swap';
 import { sentBundlesWithReceipts } from './receipts';

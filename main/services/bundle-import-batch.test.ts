@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { examples } from '../../domain/documents/test-fixtures';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { importBundleInputs, readArchivedBundle } from './bundle-import';
+import { importBundleInputs } from './bundle-import';
+import { readArchivedBundle } from './bundle-files';
 import {
   dumpDatabase,
   makeCopy,

@@ -10,7 +10,8 @@ import { listRegistryKeys } from '../../db/keys';
 import { latestReceivedDocuments, listReceivedDocuments } from '../../db/received';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { exportBundle } from './bundle-export';
-import { importBundleInputs, importBundles, readArchivedBundle, releaseQuarantined } from './bundle-import';
+import { importBundleInputs, importBundles, releaseQuarantined } from './bundle-import';
+import { readArchivedBundle } from './bundle-files';
 import {
   dumpDatabase,
   enroll,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportResult } from './bundle-import';
+import type { ImportResult } from './import-result';
 import { storageError, UserError } from './errors';
 
 /** A background import the renderer polls for its progress bar. */

@@ -1,7 +1,8 @@
 import { bundleWrites } from '../../db/bundle-writes';
 import { withRawConnection } from '../../db/create-db';
 import { heldSwapWrites } from '../../db/held-swap-writes';
-import { putAccepted, verifyForCommit, type ImportOptions } from './bundle-import';
+import { putAccepted } from './bundle-commit';
+import { verifyForCommit, type ImportOptions } from './bundle-import';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { heldBundleProjects, sameRevisionKey } from './office-report';

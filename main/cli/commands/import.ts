@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { importBundles, type ImportResult } from '../../services/bundle-import';
+import { importBundles } from '../../services/bundle-import';
+import type { ImportResult } from '../../services/import-result';
 import { requireOffice } from '../../services/key-service';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { releaseAfterRotation, releaseQuarantined, type ImportResult } from '../../services/bundle-import';
+import { releaseAfterRotation, releaseQuarantined } from '../../services/bundle-import';
+import type { ImportResult } from '../../services/import-result';
 import {
   applyRotation,
   exportEnrollment,

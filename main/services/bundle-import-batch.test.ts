@@ -1,4 +1,4 @@
-// Exercises bundle-import's batched commit: many accepted bundles in one transaction, each in its own savepoint.
+// Exercises the import's batched commit (bundle-commit.ts): many accepted bundles in one transaction, each in its own savepoint.
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';

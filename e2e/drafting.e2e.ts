@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROJECT_KIND_COMPLETION_RULES, STATUS_CRITERIA } from '../domain/documents';
 import { catalog } from './catalog-data';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -214,7 +215,18 @@ test('a confirmed plan freezes its fields on the 2019-H1 card; the derived finan
   await expect(page.getByRole('textbox', { name: /정책목표/ })).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: /사업명/ })).toHaveCount(0);
 
+  // Each status says what it means (the plan's 점검 기준); 완료 opens the plan's 완료 rules above its 근거.
+  await expect(page.getByTestId('status-criterion')).toHaveCount(0);
+  await page.getByRole('radio', { name: '완료', exact: true }).check();
+  await expect(page.getByTestId('status-criterion')).toHaveText(`완료: ${STATUS_CRITERIA.completed}`);
+  const criteria = page.getByTestId('card-completion-criteria');
+  await expect(criteria).toHaveAttribute('open', '');
+  for (const rule of PROJECT_KIND_COMPLETION_RULES) {
+    await expect(criteria.getByRole('row', { name: rule.kind })).toContainText(rule.completedWhen);
+  }
   await page.getByRole('radio', { name: '정상추진', exact: true }).check();
+  await expect(page.getByTestId('status-criterion')).toHaveText(`정상추진: ${STATUS_CRITERIA.onTrack}`);
+  await expect(criteria).toHaveCount(0);
   for (const c of executed) await d.executedCell(c.unit, SOURCE_LABELS[c.source], c.column).fill(c.text);
   await d.waitSaved();
   // 집행 above the unit's 투자수요 of a source is flagged before submission (a slipped digit), then withdrawn.

@@ -8,6 +8,7 @@ import * as XLSX from 'xlsx';
 import { DEFAULT_LIMITS, writeBundle } from '../main/bundles';
 import { readZipEntries } from '../main/bundles/read';
 import { EXCLUSION_NOTE_MESSAGE, FROZEN_ACCEPT_NOTE_MESSAGE } from '../domain/api/contract';
+import { COMPLETION_PROCEDURE, PROJECT_KIND_COMPLETION_RULES } from '../domain/documents';
 import { catalog } from './catalog-data';
 import { OfficeReportPage } from './pages/office-report-page';
 import {
@@ -588,6 +589,15 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
 
   await office.tab('completion');
   await expect(office.cell('completion-4-6-4-evidence')).toContainText('준공 및 개통');
+  // The plan's 완료 rules sit above the requests, folded; opened, they give the rule for each kind of project.
+  const criteria = page.getByTestId('completion-criteria');
+  await expect(criteria).not.toHaveAttribute('open');
+  await criteria.getByText('완료 판단 기준').click();
+  await expect(criteria).toHaveAttribute('open', '');
+  await expect(criteria).toContainText(COMPLETION_PROCEDURE);
+  for (const rule of PROJECT_KIND_COMPLETION_RULES) {
+    await expect(criteria.getByRole('row', { name: rule.kind })).toContainText(rule.completedWhen);
+  }
   await office.cell('completion-4-6-4').getByRole('button', { name: '승인' }).click();
   await expect(office.cell('completion-4-6-4-decision')).toHaveAttribute('data-value', 'accepted');
   await office.tab('status');

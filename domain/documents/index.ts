@@ -8,3 +8,4 @@ export * from './document';
 export * from './totals';
 export * from './validate';
 export * from './finance-derive';
+export * from './completion-criteria';

@@ -11,6 +11,7 @@ import {
   EXECUTORS,
   managementCardSchema,
   type ManagementCard,
+  STATUS_CRITERIA,
   statusTakesReason,
 } from '../../../domain/documents';
 import {
@@ -22,6 +23,7 @@ import {
   type ScheduleColumn,
 } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
+import { CompletionCriteria } from '../components/CompletionCriteria';
 import { formatBytes } from '../components/format-bytes';
 import { EditorFrame } from './EditorFrame';
 import { FinancePanel } from './FinancePanel';
@@ -110,15 +112,22 @@ const EvidenceList = memo(function EvidenceList({ form }: { form: AnyForm }) {
 });
 
 const StatusDetails = memo(function StatusDetails({ form }: { form: AnyForm }) {
-  const status = useWatch({ control: form.control, name: 'status' }) as string | null;
+  const status = useWatch({ control: form.control, name: 'status' }) as ManagementCard['status'] | undefined;
   return (
     <>
-      {statusTakesReason(status as ManagementCard['status']) && (
+      {status && STATUS_CRITERIA[status] !== undefined && (
+        <p className="hint" data-testid="status-criterion">
+          {CARD_STATUS_LABELS[status]}: {STATUS_CRITERIA[status]}
+        </p>
+      )}
+      {status === 'continuing' && <CompletionCriteria testId="card-completion-criteria" />}
+      {statusTakesReason(status ?? null) && (
         <TextArea form={form} name="statusReason" label="보류·폐기 사유" rows={3} />
       )}
       {status === 'completed' && (
         <fieldset className="section nested" data-path="completionEvidence">
           <legend>완료 근거</legend>
+          <CompletionCriteria testId="card-completion-criteria" open />
           <TextArea
             form={form}
             name="completionEvidence.summary"

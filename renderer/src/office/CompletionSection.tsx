@@ -3,6 +3,7 @@ import { REJECTION_NOTE_MESSAGE, type OfficeReportView } from '../../../domain/a
 import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import { api } from '../api/client';
+import { CompletionCriteria } from '../components/CompletionCriteria';
 import { OutcomeMessage, useDecision } from './decision-outcome';
 import { formatKoreanDateTime } from './format';
 
@@ -61,6 +62,7 @@ export function CompletionSection({
   return (
     <>
       <OutcomeMessage outcome={outcome} />
+      <CompletionCriteria testId="completion-criteria" />
       <table className="office-table" data-testid="completion-table">
         <caption>완료 요청 ({periodLabel(periodId)})</caption>
         <thead>

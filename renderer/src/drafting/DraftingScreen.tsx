@@ -197,7 +197,8 @@ function ProjectRow(props: {
               onClick={() => props.onNewRequest(project.projectId)}
               aria-label={`${project.projectId} 새 조정 요청서`}
             >
-              + 조정 요청
+              {/* The sign is decoration: the name read out (and matched by voice control) holds the words shown. */}
+              <span aria-hidden="true">+ </span>조정 요청서
             </button>
           </span>
         )}

@@ -10,6 +10,7 @@ import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 import { examplePlan, pledge, pledgeJson } from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
+import { expectAccessible } from './support/axe';
 import { buildScenario, CLOCK, PERIOD } from './support/office-data';
 import { pledge as pledgeAt } from './support/office-scenario';
 
@@ -157,6 +158,8 @@ test('the public report (index.html) fits a 390 px phone: tables scroll in their
     expect(b.scrolls).toBe(true);
     expect(b.right).toBeLessThanOrEqual(390);
   }
+  // A public website of the city: the WCAG 2.1 A/AA rules KWCAG certification draws on.
+  await expectAccessible(page, '공개 자료 index.html');
 });
 
 /** A department with its 1-1-1 plan confirmed (imported with the CLI, submitted and confirmed through the API). */

@@ -41,8 +41,12 @@ export function escapeHtml(text: string): string {
 
 const amountText = (v: number) => v.toLocaleString('ko-KR', { maximumFractionDigits: 3 });
 const percentText = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
-/** A table scrolls sideways inside its own box on a phone; the page itself never gets wider than the screen. */
-const tableBox = (table: string) => `<div class="table-wrap">${table}</div>`;
+/**
+ * A table scrolls sideways inside its own box on a phone; the page itself never gets wider than the screen. The box
+ * is a named region reachable with Tab, so it scrolls from the keyboard too (WCAG 2.1.1).
+ */
+const tableBox = (label: string, table: string) =>
+  `<div class="table-wrap" role="region" aria-label="${escapeHtml(label)}" tabindex="0">${table}</div>`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
@@ -176,14 +180,14 @@ body{font-family:"Malgun Gothic","Apple SD Gothic Neo","Noto Sans KR",sans-serif
 padding:1.5rem;color:#1a1a1a;line-height:1.5;word-break:keep-all;overflow-wrap:break-word}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:2px solid #0b3d91}
 h3{font-size:1.05rem;margin-top:1.4rem}
-.table-wrap{overflow-x:auto;margin:.6rem 0}
+.table-wrap{overflow-x:auto;margin:.6rem 0}.table-wrap:focus-visible{outline:2px solid #0b3d91;outline-offset:2px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;vertical-align:top}
 th{background:#eef2f8;font-weight:600}
 td.num{text-align:right;white-space:nowrap}
 .meta{color:#555}.status{white-space:nowrap;font-weight:600}
-.s-completed,.s-continuing{color:#0a6b2d}.s-partial,.s-onHold{color:#a05a00}.s-dropped,.s-notSubmitted{color:#777}
+.s-completed,.s-continuing{color:#0a6b2d}.s-partial,.s-onHold{color:#a05a00}.s-dropped,.s-notSubmitted{color:#5f5f5f}
 ul.results{margin:0;padding-left:1.1rem}
 .change{border:1px solid #c8c8c8;padding:.6rem .9rem;margin:.8rem 0}
 footer{margin-top:2.5rem;color:#555;font-size:.85rem}
@@ -210,6 +214,7 @@ function statusSummary(report: OfficeReport): string {
   const t = report.statusTables;
   const undecided = undecidedCompletionNote(t.total.counts.completed, t.total.completedUndecided, 'public');
   return `${tableBox(
+    '분야별 추진상황 (사업 수)',
     `<table><caption>분야별 추진상황 (사업 수)</caption><thead><tr><th scope="col">분야</th>${head}<th scope="col">계</th><th scope="col">완료율</th></tr></thead><tbody>${t.byArea
       .map((r) => line(r.label, r.counts, r.total, r.completionRate))
       .join(
@@ -245,7 +250,7 @@ function projectTables(report: OfficeReport): string {
           )}${money(b?.secured)}${money(b?.executed)}</tr>`;
         })
         .join('');
-      return `<h3 id="area-${areaId}">${escapeHtml(`${areaId}. ${name}`)}</h3>${tableBox(`<table><thead><tr><th scope="col">관리번호</th><th scope="col">공약사업명</th><th scope="col">부서</th><th scope="col">추진상황</th><th scope="col">주요 실적</th><th scope="col">계획 총계</th><th scope="col">확보</th><th scope="col">집행</th></tr></thead><tbody>${rows}</tbody></table>`)}`;
+      return `<h3 id="area-${areaId}">${escapeHtml(`${areaId}. ${name}`)}</h3>${tableBox(`${areaId}. ${name} 사업별 추진상황`, `<table><thead><tr><th scope="col">관리번호</th><th scope="col">공약사업명</th><th scope="col">부서</th><th scope="col">추진상황</th><th scope="col">주요 실적</th><th scope="col">계획 총계</th><th scope="col">확보</th><th scope="col">집행</th></tr></thead><tbody>${rows}</tbody></table>`)}`;
     })
     .join('');
 }
@@ -258,6 +263,7 @@ function changesSection(report: OfficeReport): string {
         `<div class="change"><h3>${escapeHtml(`${c.projectId} ${c.projectName}`)}</h3><p class="meta">${escapeHtml(
           `${c.department}${c.requestedOn ? ` · ${c.requestedOn} 요청` : ''} · ${c.approvedOn} ${c.approvedBy} 승인`,
         )}</p>${tableBox(
+          `${c.projectId} 조정 내용`,
           `<table><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
             .map(
               (r) =>
@@ -292,7 +298,7 @@ export function renderPublicHtml(report: OfficeReport): string {
 <h2>추진상황 요약</h2>
 ${statusSummary(report)}
 <h2>재정 현황 (백만원)</h2>
-<div class="table-wrap"><table><thead><tr><th scope="col">계획 총계(현재)</th><th scope="col">확보</th><th scope="col">임기내 계획</th><th scope="col">임기내 집행</th></tr></thead><tbody><tr><td class="num">${amountText(
+<div class="table-wrap" role="region" aria-label="재정 현황" tabindex="0"><table><thead><tr><th scope="col">계획 총계(현재)</th><th scope="col">확보</th><th scope="col">임기내 계획</th><th scope="col">임기내 집행</th></tr></thead><tbody><tr><td class="num">${amountText(
     g.plannedTotal.current,
   )}</td><td class="num">${amountText(g.secured.total)}</td><td class="num">${amountText(
     g.termPlan.total,

@@ -5,6 +5,7 @@ import { startAppServer, type AppServer } from './app-server';
 import { expect, test } from './fixtures';
 import { officeAndDepartment } from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
+import { expectAccessible } from './support/axe';
 
 const department = '경제진흥본부';
 
@@ -64,6 +65,7 @@ test('a file lost on the way: the department chains its next file onto the offic
   await expect(panel.getByTestId('chain-resume-lost')).toHaveText(
     '이 PC에서 만든 r2(2019년 상반기), r3(2019년 상반기) 파일은 받지 못했습니다.',
   );
+  await expectAccessible(page, '제출 파일 (이어 보내기 제안)');
 
   // The question starts on 취소; cancelling changes nothing and returns to the button.
   const open = panel.getByRole('button', { name: 'r1 다음으로 이어 보내기…' });

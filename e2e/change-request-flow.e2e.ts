@@ -9,6 +9,7 @@ import { OfficeReportPage } from './pages/office-report-page';
 import { DEPT_A, projectsOf } from './support/office-data';
 import { OfficeScenario, planJson, pledge } from './support/office-scenario';
 import { startOfficeServer, type OfficeServer } from './support/office-server';
+import { expectAccessible } from './support/axe';
 
 // A change request from the department's form to the office's decision and back, as two people would do it:
 // nothing is injected into the request; each side's program runs on its own data folder and clock.
@@ -124,6 +125,7 @@ test('a request written and submitted in the department’s form is reviewed and
   await expect(item.getByTestId(/-preview$/)).toContainText(
     `정책목표: ‘${String(plan.policyGoal)}’ → ‘${proposedGoal}’`,
   );
+  await expectAccessible(page, '조정 내역 (승인 미리보기)');
   await expect(item.getByTestId(/-preview$/)).toContainText(
     '사업기간: ‘2018년 7월 ~ 2022년 6월’ → ‘2018년 7월 ~ 2023년 6월’',
   );

@@ -31,6 +31,7 @@ import {
 } from './support/office-data';
 import { cardJson, financeRowJson, planJson, pledge, type ProjectInput } from './support/office-scenario';
 import { startOfficeServer, type OfficeServer } from './support/office-server';
+import { expectAccessible } from './support/axe';
 
 // Every expected figure below is computed from the documents the test itself drafts (support/office-data.ts).
 
@@ -428,6 +429,7 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   const conflict = office.cell(`conflict-frozen_4-3-3_${PERIOD}_${DEPT_A}`);
   await expect(conflict).toContainText('정책목표');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
+  await expectAccessible(page, '충돌 (결정 전)');
   // 정책목표 is 추후 임의변경불가: 카드 반영 (Enter on the button) without a reason is refused beside the memo,
   // the focus goes to the memo, and nothing is recorded.
   const memo = conflict.getByRole('textbox');
@@ -437,6 +439,7 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   await expect(memo).toBeFocused();
   await expect(memo).toHaveAttribute('aria-invalid', 'true');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
+  await expectAccessible(page, '충돌 (사유 없이 카드 반영: 메모 옆 오류)');
   await expect(page.getByTestId('office-tab-conflicts')).toContainText('1');
   await conflict.getByRole('button', { name: '카드 제외' }).click();
   await expect(conflict.getByRole('alert')).toHaveText(EXCLUSION_NOTE_MESSAGE);

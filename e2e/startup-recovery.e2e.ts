@@ -8,6 +8,7 @@ import { setSetting } from '../db/settings';
 import { startAppServer, type AppServer } from './app-server';
 import { SetupPage } from './pages/setup-page';
 import { GARBAGE, sha256 } from '../main/services/test-support/unreadable-file';
+import { expectAccessible } from './support/axe';
 
 /**
  * The start-up recovery screen: the data folder's pledge.sqlite is not a database, the app starts anyway (browser
@@ -137,6 +138,7 @@ test('새 데이터 폴더로 시작 with a backup file: a bad file is refused a
   await expect(page.locator('#recovery-backup-file-error')).toBeVisible();
   await expect(file).toHaveAttribute('aria-invalid', 'true');
   await expect(file).toBeFocused();
+  await expectAccessible(page, '시작 복구 화면 (백업 파일 오류)');
   expect(existsSync(fresh)).toBe(false);
 
   await file.fill(backup);

@@ -13,6 +13,7 @@ import {
   sha256Of,
 } from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
+import { expectAccessible } from './support/axe';
 
 const department = '경제진흥본부';
 
@@ -110,6 +111,7 @@ test('office: enrollment fingerprint, quarantine until approval, release, corrup
   await expect(page.getByTestId('import-results')).toContainText(
     '반영 0 · 중복 1 · 격리 0 · 충돌 보류 0 · 거부 1',
   );
+  await expectAccessible(page, '제출 파일 받기 (가져오기 결과)');
   await page.screenshot({ path: testInfo.outputPath('office-after-imports.png'), fullPage: true });
 
   // The folder-path import (browser mode): the same file found in its folder is again a duplicate.

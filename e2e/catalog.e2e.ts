@@ -135,4 +135,19 @@ test('setup shows each error once and drops old ones; after it the menu is reach
   expect(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement))).toBe(
     true,
   );
+
+  // 본문 바로가기 (KWCAG's 반복 영역 건너뛰기): the Tab stop before the menu, on screen only while it has the
+  // focus; Enter goes past the menu into the screen.
+  const skip = page.getByRole('link', { name: '본문 바로가기' });
+  await expect(skip).not.toBeInViewport();
+  await menu.getByRole('button').first().focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(skip).not.toBeFocused();
+  expect(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement))).toBe(
+    true,
+  );
+  await expect(menu.getByRole('button', { name: '종합 현황' })).toHaveAttribute('aria-current', 'page');
 });

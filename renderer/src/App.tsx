@@ -31,6 +31,14 @@ const menuFor = (role: SetupState['role']): MenuItem[] =>
  * The menu from the keyboard wherever the focus is (a screen puts it in its own first field): Alt+1… opens the
  * n-th menu item, F6 moves between the menu and the screen, as in other desktop programs.
  */
+/** Into the screen: its first control, or the screen itself when it has none (F6, 본문 바로가기). */
+function focusMainContent(main: HTMLElement | null): void {
+  const first = main?.querySelector<HTMLElement>(
+    'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]',
+  );
+  (first ?? main)?.focus();
+}
+
 function useMenuKeys(
   menu: MenuItem[],
   navRef: React.RefObject<HTMLElement | null>,
@@ -47,11 +55,7 @@ function useMenuKeys(
       if (e.key === 'F6' && !e.altKey && !e.ctrlKey && !e.metaKey) {
         e.preventDefault();
         if (nav.contains(document.activeElement)) {
-          const main = mainRef.current;
-          const first = main?.querySelector<HTMLElement>(
-            'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]',
-          );
-          (first ?? main)?.focus();
+          focusMainContent(mainRef.current);
         } else {
           (items.find((b) => b.getAttribute('aria-current') === 'page') ?? items[0])?.focus();
         }
@@ -134,6 +138,17 @@ export function App() {
   const who = setup.role === 'office' ? '기획담당관 (총괄부서)' : (setup.department ?? '');
   return (
     <div className="app">
+      {/* 반복 영역 건너뛰기 (KWCAG): the first stop of Tab, shown only while it has the focus. */}
+      <a
+        className="skip-link"
+        href="#app-main"
+        onClick={(e) => {
+          e.preventDefault();
+          focusMainContent(mainRef.current);
+        }}
+      >
+        본문 바로가기
+      </a>
       <header className="app-header">
         <h1>공약이행 관리</h1>
         <nav aria-label="주 메뉴" ref={navRef}>
@@ -166,7 +181,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="app-main" ref={mainRef} tabIndex={-1}>
+      <main className="app-main" id="app-main" ref={mainRef} tabIndex={-1}>
         {view === 'drafting' && setup.role === 'department' ? (
           <DraftingScreen catalog={catalog} setup={setup} visit={visit} focusProjectId={focusProjectId} />
         ) : view === 'submission' ? (

@@ -149,6 +149,17 @@ describe('writePublicReport', () => {
     expect(html).toContain('마포 핀테크 랩을 거점으로 핀테크·블록체인 산업 생태계 구축');
   });
 
+  it('index.html: every table has a caption and sits in a named region reachable with Tab (it scrolls sideways)', () => {
+    const html = read('index.html');
+    const tables = html.match(/<table>.*?<\/table>/gs) ?? [];
+    // The summary, the finance total, one per area (7) and one per approved change in the scenario.
+    expect(tables.length).toBe(2 + 7 + report.changes.approved.length);
+    for (const table of tables) expect(table).toMatch(/^<table><caption[^>]*>[^<]+<\/caption>/);
+    const boxes = html.match(/<div class="table-wrap"[^>]*>/g) ?? [];
+    expect(boxes).toHaveLength(tables.length);
+    for (const box of boxes) expect(box).toMatch(/ role="region" aria-label="[^"]+" tabindex="0"/);
+  });
+
   it('escapeHtml covers the five special characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',

@@ -186,6 +186,7 @@ caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;vertical-align:top}
 th{background:#eef2f8;font-weight:600}
 td.num{text-align:right;white-space:nowrap}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .meta{color:#555}.status{white-space:nowrap;font-weight:600}
 .s-completed,.s-continuing{color:#0a6b2d}.s-partial,.s-onHold{color:#a05a00}.s-dropped,.s-notSubmitted{color:#5f5f5f}
 ul.results{margin:0;padding-left:1.1rem}
@@ -250,7 +251,7 @@ function projectTables(report: OfficeReport): string {
           )}${money(b?.secured)}${money(b?.executed)}</tr>`;
         })
         .join('');
-      return `<h3 id="area-${areaId}">${escapeHtml(`${areaId}. ${name}`)}</h3>${tableBox(`${areaId}. ${name} 사업별 추진상황`, `<table><thead><tr><th scope="col">관리번호</th><th scope="col">공약사업명</th><th scope="col">부서</th><th scope="col">추진상황</th><th scope="col">주요 실적</th><th scope="col">계획 총계</th><th scope="col">확보</th><th scope="col">집행</th></tr></thead><tbody>${rows}</tbody></table>`)}`;
+      return `<h3 id="area-${areaId}">${escapeHtml(`${areaId}. ${name}`)}</h3>${tableBox(`${areaId}. ${name} 사업별 추진상황`, `<table><caption class="sr-only">${escapeHtml(`${areaId}. ${name} 사업별 추진상황 (금액 단위: 백만원)`)}</caption><thead><tr><th scope="col">관리번호</th><th scope="col">공약사업명</th><th scope="col">부서</th><th scope="col">추진상황</th><th scope="col">주요 실적</th><th scope="col">계획 총계</th><th scope="col">확보</th><th scope="col">집행</th></tr></thead><tbody>${rows}</tbody></table>`)}`;
     })
     .join('');
 }
@@ -264,7 +265,7 @@ function changesSection(report: OfficeReport): string {
           `${c.department}${c.requestedOn ? ` · ${c.requestedOn} 요청` : ''} · ${c.approvedOn} ${c.approvedBy} 승인`,
         )}</p>${tableBox(
           `${c.projectId} 조정 내용`,
-          `<table><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
+          `<table><caption class="sr-only">${escapeHtml(`${c.projectId} 당초 공약과 변경안`)}</caption><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
             .map(
               (r) =>
                 `<tr><td>${escapeHtml(r.category)}</td><td>${escapeHtml(r.original)}</td><td>${escapeHtml(r.proposed)}</td></tr>`,
@@ -298,7 +299,7 @@ export function renderPublicHtml(report: OfficeReport): string {
 <h2>추진상황 요약</h2>
 ${statusSummary(report)}
 <h2>재정 현황 (백만원)</h2>
-<div class="table-wrap" role="region" aria-label="재정 현황" tabindex="0"><table><thead><tr><th scope="col">계획 총계(현재)</th><th scope="col">확보</th><th scope="col">임기내 계획</th><th scope="col">임기내 집행</th></tr></thead><tbody><tr><td class="num">${amountText(
+<div class="table-wrap" role="region" aria-label="재정 현황" tabindex="0"><table><caption class="sr-only">재정 현황 합계 (백만원)</caption><thead><tr><th scope="col">계획 총계(현재)</th><th scope="col">확보</th><th scope="col">임기내 계획</th><th scope="col">임기내 집행</th></tr></thead><tbody><tr><td class="num">${amountText(
     g.plannedTotal.current,
   )}</td><td class="num">${amountText(g.secured.total)}</td><td class="num">${amountText(
     g.termPlan.total,

@@ -27,10 +27,6 @@ type MenuItem = (typeof views)[number];
 const menuFor = (role: SetupState['role']): MenuItem[] =>
   views.filter((v) => v.role === 'any' || v.role === role);
 
-/**
- * The menu from the keyboard wherever the focus is (a screen puts it in its own first field): Alt+1… opens the
- * n-th menu item, F6 moves between the menu and the screen, as in other desktop programs.
- */
 /** Into the screen: its first control, or the screen itself when it has none (F6, 본문 바로가기). */
 function focusMainContent(main: HTMLElement | null): void {
   const first = main?.querySelector<HTMLElement>(
@@ -39,6 +35,10 @@ function focusMainContent(main: HTMLElement | null): void {
   (first ?? main)?.focus();
 }
 
+/**
+ * The menu from the keyboard wherever the focus is (a screen puts it in its own first field): Alt+1… opens the
+ * n-th menu item, F6 moves between the menu and the screen, as in other desktop programs.
+ */
 function useMenuKeys(
   menu: MenuItem[],
   navRef: React.RefObject<HTMLElement | null>,

@@ -381,6 +381,7 @@ export interface BundleImportResult {
   revision: number | null;
   sha256: string | null;
   documents: number;
+  /** Field-level problems for a rejected document: "documents/…json: path" → message. */
   details?: Record<string, string> | undefined;
 }
 

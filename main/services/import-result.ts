@@ -1,32 +1,15 @@
 import type { ReceivedBundle } from '../../db/bundles';
+import type { BundleImportResult } from '../../domain/api/contract';
 import { localDateTimeOf } from '../../domain/reports/submissions';
 
 /**
- * 'held': authentic but in conflict with an accepted bundle (same department and revision, different content);
- * kept whole and listed for the office (see held_bundles), not merged.
+ * The outcome for one file: what happened, a stable code, and the reason in Korean — the API's own type, so the
+ * import, the CLI and the screen read the same fields. 'held': authentic but in conflict with an accepted bundle
+ * (same department and revision, different content); kept whole and listed for the office (see held_bundles),
+ * not merged.
  */
-export type ImportStatus = 'accepted' | 'duplicate' | 'quarantined' | 'held' | 'rejected';
-
-/** The outcome for one file: what happened, a stable code, and the reason in Korean. */
-export interface ImportResult {
-  file: string;
-  status: ImportStatus;
-  code: string;
-  reason: string;
-  department: string | null;
-  /** The half-year ("2019-H1") or 'plan' the bundle is for; null when nothing could be read. */
-  period: string | null;
-  /**
-   * True when department and period are only what the file's manifest claims: its signature failed or could not
-   * be checked (an unknown key). For display only, marked as unverified; nothing is decided by them.
-   */
-  unverified: boolean;
-  revision: number | null;
-  sha256: string | null;
-  documents: number;
-  /** Field-level problems for a rejected document: "documents/…json: path" → message. */
-  details?: Record<string, string>;
-}
+export type ImportResult = BundleImportResult;
+export type ImportStatus = ImportResult['status'];
 
 /** The result for a file that was not taken; extra adds what is known of it (its sender, revision, hash). */
 export function rejected(

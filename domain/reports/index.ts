@@ -11,6 +11,7 @@ export {
   COMPLETION_RATE_DEFINITION,
 } from './status-tables';
 export { sumFinanceAmounts, departmentOrder } from './finance-table';
+export { financeColumns, type FinanceColumn } from './finance-columns';
 export { financeFieldLabel } from './finance-labels';
 export {
   LAGGING_REASON_LABELS,

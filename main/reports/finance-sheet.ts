@@ -2,7 +2,8 @@ import type * as XLSX from 'xlsx';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../domain/documents';
 import {
   dueDateText,
-  type FinanceAmounts,
+  financeColumns,
+  type FinanceColumn,
   financeStatusLabel,
   missingCardFinanceNote,
   type OfficeReport,
@@ -15,31 +16,6 @@ import { SHEET_NAMES } from './sheet-names';
  * 붙임5 재정집행현황 as a sheet: the form's two header rows merged, every project's row by area with the area's
  * subtotal and the grand total as formulas (with their values), amounts changed since first reported in red.
  */
-
-/** A 붙임5 amount column: its header path (the same path `changedAmounts` reports) and how to read it. */
-export interface FinanceColumn {
-  path: string;
-  get: (a: FinanceAmounts) => number;
-}
-
-export function financeColumns(budgetYears: readonly string[]): FinanceColumn[] {
-  return [
-    { path: 'plannedTotal.initial', get: (a) => a.plannedTotal.initial },
-    { path: 'plannedTotal.current', get: (a) => a.plannedTotal.current },
-    { path: 'secured.total', get: (a) => a.secured.total },
-    ...FUNDING_SOURCES.map((s) => ({ path: `secured.${s}`, get: (a: FinanceAmounts) => a.secured[s] })),
-    { path: 'termPlan.total', get: (a) => a.termPlan.total },
-    ...budgetYears.map((y, i) => ({
-      path: `termPlan.byYear.${y}`,
-      get: (a: FinanceAmounts) => a.termPlan.byYear[i] ?? 0,
-    })),
-    { path: 'termExecuted.total', get: (a) => a.termExecuted.total },
-    ...budgetYears.map((y, i) => ({
-      path: `termExecuted.byYear.${y}`,
-      get: (a: FinanceAmounts) => a.termExecuted.byYear[i] ?? 0,
-    })),
-  ];
-}
 
 /** Rows of the 붙임5 sheet: the first data row, where each area's rows and subtotal sit, the total row. */
 export interface FinanceSheetLayout {

@@ -5,6 +5,7 @@ import {
   beforeDueNote,
   buildOfficeReport,
   comparisonChangesText,
+  financeColumns,
   notSubmittedLabel,
   submissionStateLabel,
   LAGGING_REASON_LABELS,
@@ -16,7 +17,6 @@ import { scenario } from '../../domain/reports/scenario';
 import { emptyInput, term } from '../../domain/reports/test-fixtures';
 import { findPeriod } from '../../domain/term/periods';
 import { MAX_CELL_CHARS, neutralizeFormula, safeCellText, truncateCell } from './safe-text';
-import { financeColumns } from './finance-sheet';
 import { SHEET_NAMES, writeReportWorkbook } from './workbook';
 
 /** The scenario with hostile and oversized text in places a department can type. */

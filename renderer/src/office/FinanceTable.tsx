@@ -5,36 +5,13 @@ import {
   missingCardFinanceNote,
   withoutConfirmedPlanNote,
   type ConsolidatedFinanceRow,
+  financeColumns,
   type FinanceAmounts,
+  type FinanceColumn,
   type FinanceReport,
 } from '../../../domain/reports';
 import { formatAmount } from './format';
 import { useProgressiveRows } from './use-progressive';
-
-interface AmountColumn {
-  /** The amount path, as in `changedFields` ("secured.city", "termExecuted.byYear.2019"). */
-  path: string;
-  get: (a: FinanceAmounts) => number;
-}
-
-function amountColumns(years: FinanceReport['budgetYears']): AmountColumn[] {
-  return [
-    { path: 'plannedTotal.initial', get: (a) => a.plannedTotal.initial },
-    { path: 'plannedTotal.current', get: (a) => a.plannedTotal.current },
-    { path: 'secured.total', get: (a) => a.secured.total },
-    ...FUNDING_SOURCES.map((s) => ({ path: `secured.${s}`, get: (a: FinanceAmounts) => a.secured[s] })),
-    { path: 'termPlan.total', get: (a) => a.termPlan.total },
-    ...years.map((y, i) => ({
-      path: `termPlan.byYear.${y.key}`,
-      get: (a: FinanceAmounts) => a.termPlan.byYear[i] ?? 0,
-    })),
-    { path: 'termExecuted.total', get: (a) => a.termExecuted.total },
-    ...years.map((y, i) => ({
-      path: `termExecuted.byYear.${y.key}`,
-      get: (a: FinanceAmounts) => a.termExecuted.byYear[i] ?? 0,
-    })),
-  ];
-}
 
 /**
  * 붙임5 재정집행현황: the form's two-row header, area subtotals, the grand total; changed amounts in red. Rows
@@ -52,7 +29,7 @@ export function FinanceTable({
   complete?: boolean;
   shown?: boolean;
 }) {
-  const columns = useMemo(() => amountColumns(finance.budgetYears), [finance.budgetYears]);
+  const columns = useMemo(() => financeColumns(finance.budgetYears.map((y) => y.key)), [finance.budgetYears]);
   const shownRows = useProgressiveRows(finance.rowCount, { complete, shown });
   let budget = shownRows;
   const years = finance.budgetYears;
@@ -206,7 +183,7 @@ const FinanceRowView = memo(function FinanceRowView({
   beforeDue,
 }: {
   row: ConsolidatedFinanceRow;
-  columns: AmountColumn[];
+  columns: FinanceColumn[];
   /** Projects whose 완료 awaits the office's decision. */
   undecided: readonly string[];
   beforeDue: boolean;
@@ -252,7 +229,7 @@ function AmountsRow({
 }: {
   label: string;
   amounts: FinanceAmounts;
-  columns: AmountColumn[];
+  columns: FinanceColumn[];
   testId: string;
   className: string;
 }) {

@@ -17,6 +17,7 @@ import {
   checkFundingSources,
   checkInvestmentGrid,
   checkParticipation,
+  checkPeriodInTerm,
   checkProjectPeriod,
   checkScheduleKeys,
   checkSourcesWithMoney,
@@ -43,9 +44,7 @@ function checkReportedPeriod(
   card: ManagementCard,
   ctx: ValidationContext,
 ) {
-  if (!ctx.periods.includes(key)) {
-    c.error(path, 'period.outOfTerm', `${josa(periodLabel(key), '은/는')} 임기 중의 반기가 아닙니다`);
-  } else if (key > card.periodId) {
+  if (checkPeriodInTerm(c, path, key, ctx) && key > card.periodId) {
     c.error(
       path,
       'period.future',
@@ -58,13 +57,7 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
   const c = new Collector();
   requireText(c, 'projectName', doc.projectName, '공약명을 입력하세요');
   requireText(c, 'department', doc.department, '주관부서를 입력하세요');
-  if (!ctx.periods.includes(doc.periodId)) {
-    c.error(
-      'periodId',
-      'period.outOfTerm',
-      `${josa(periodLabel(doc.periodId), '은/는')} 임기 중의 반기가 아닙니다`,
-    );
-  }
+  checkPeriodInTerm(c, 'periodId', doc.periodId, ctx);
   checkContacts(c, 'leadContacts', '주관부서 담당자', doc.leadContacts);
   checkCooperating(c, doc.cooperatingDepartments);
 

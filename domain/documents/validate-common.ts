@@ -218,14 +218,15 @@ export function checkScheduleKeys(
   ctx: ValidationContext,
 ) {
   for (const key of Object.keys(schedule)) {
-    if (key !== AFTER_TERM && !ctx.periods.includes(key)) {
-      c.error(
-        `${base}.${key}`,
-        'period.outOfTerm',
-        `${josa(periodLabel(key), '은/는')} 임기 중의 반기가 아닙니다`,
-      );
-    }
+    if (key !== AFTER_TERM) checkPeriodInTerm(c, `${base}.${key}`, key, ctx);
   }
+}
+
+/** A half-year (a document's 보고 반기, a schedule's or grid's column) that must be one of the term's: false if not. */
+export function checkPeriodInTerm(c: Collector, path: string, key: string, ctx: ValidationContext): boolean {
+  if (ctx.periods.includes(key)) return true;
+  c.error(path, 'period.outOfTerm', `${josa(periodLabel(key), '은/는')} 임기 중의 반기가 아닙니다`);
+  return false;
 }
 
 export function checkProjectPeriod(

@@ -1,10 +1,10 @@
 import { FUNDING_SOURCES, type MoneyCell } from './common';
 import type { FinanceRow } from './finance-row';
 import { fromMilli, toMilli } from './totals';
-import { josa } from '../text/josa';
 import { checkExecutedAgainstSecured } from './validate-card';
 import {
   checkAmount,
+  checkPeriodInTerm,
   Collector,
   largestCellPath,
   requireText,
@@ -19,13 +19,7 @@ import { formatAmount, periodLabel } from './validate-format';
 export function validateFinanceRow(doc: FinanceRow, ctx: ValidationContext): ValidationResult {
   const c = new Collector();
   requireText(c, 'department', doc.department, '부서명을 입력하세요');
-  if (!ctx.periods.includes(doc.periodId)) {
-    c.error(
-      'periodId',
-      'period.outOfTerm',
-      `${josa(periodLabel(doc.periodId), '은/는')} 임기 중의 반기가 아닙니다`,
-    );
-  }
+  checkPeriodInTerm(c, 'periodId', doc.periodId, ctx);
   for (const source of FUNDING_SOURCES) checkAmount(c, `secured.${source}`, doc.secured[source]);
   if (ctx.card) checkExecutedAgainstSecured(c, ctx.card, doc, ctx, (source) => `secured.${source}`);
   if (doc.executed !== undefined) checkRowExecuted(c, doc, doc.executed, ctx);

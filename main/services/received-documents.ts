@@ -1,20 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
 import type { ManagementCard } from '../../domain/documents';
-import type { Database, DocumentKind } from '../../db/schema';
+import type { Database, DocumentKind, ReceivedDocumentsTable } from '../../db/schema';
 import { cacheOf, MAX_CACHED, readRaw, ROWIDS_PER_QUERY } from './snapshot-cache';
 
-/** A received document's identity and receipt, without its content. */
-export interface ReceivedRow {
-  rowid: number;
-  bundle_sha256: string;
-  kind: DocumentKind;
-  project_id: string;
-  slot: string;
-  department: string;
-  revision: number;
-  received_at: string;
-}
+/** A received document's identity and receipt, without its content: its stored row but for the JSON. */
+export type ReceivedRow = Omit<ReceivedDocumentsTable, 'json'> & { rowid: number };
 
 type RawReceived = [number, string, DocumentKind, string, string, string, number, string];
 

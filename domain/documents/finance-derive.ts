@@ -308,3 +308,33 @@ export function correctedPastExecuted(
   if (toMilli(all.total) - own !== toMilli(then.total)) out.push('termExecuted.total');
   return out;
 }
+
+/**
+ * The same for a co-department (협조부서), which writes no card: its finance row of this half-year against its row
+ * of the half-year just before (`prior`), year by year. A row gives 집행 by year only, so the year of the row's own
+ * half-year is not compared (2020-H2's 2020 holds 2020-H1's 집행 and the new half-year's, which cannot be told
+ * apart); every earlier year was complete when `prior` was written. 집행 총계 is red when those years' sum moved.
+ * Rows written before rows held 집행 (no `executed`) say nothing. Paths as changedAmounts names them.
+ */
+export function correctedPastRowExecuted(
+  row: FinanceRow,
+  prior: FinanceRow,
+  budgetYears: readonly string[],
+): string[] {
+  if (prior.periodId >= row.periodId || row.executed === undefined || prior.executed === undefined) return [];
+  const year = yearOfPeriod(row.periodId);
+  const out: string[] = [];
+  let now = 0;
+  let then = 0;
+  for (let i = 0; i < budgetYears.length; i++) {
+    const key = budgetYears[i] as string;
+    if (key >= year) continue;
+    const a = toMilli(row.executed[key]);
+    const b = toMilli(prior.executed[key]);
+    now += a;
+    then += b;
+    if (a !== b) out.push(yearPath('termExecuted.byYear', budgetYears, i));
+  }
+  if (now !== then) out.push('termExecuted.total');
+  return out;
+}

@@ -46,6 +46,8 @@ export interface ReportContext {
   previousCardsByProject: Map<string, Map<string, ManagementCard>>;
   /** projectId → department → card of the half-year just before this one (see ReportInput.priorCards). */
   priorCardsByProject: Map<string, Map<string, ManagementCard>>;
+  /** projectId → co-department → finance row of the half-year just before (see ReportInput.priorFinanceRows). */
+  priorFinanceByProject: Map<string, Map<string, FinanceRow>>;
   /** Each plan's and card's totals, computed once for this report. */
   totals: DocumentTotals;
   /** Per-project parts kept between reports (see report-memo), when the caller keeps them. */
@@ -173,6 +175,14 @@ export function buildContext(input: ReportInput): ReportContext {
     priorCardsByProject = previousCardsByProject;
   }
 
+  const priorFinanceByProject = new Map<string, Map<string, FinanceRow>>();
+  for (const row of input.priorFinanceRows ?? []) {
+    const project = projectById.get(row.projectId);
+    if (project === undefined || row.periodId !== priorPeriodId || row.department === project.leadDepartment)
+      continue;
+    addByDepartment(priorFinanceByProject, row, '직전 반기 재정집행 현황', warnings);
+  }
+
   const budgetYearKeys = budgetYears.map((y) => y.key);
   const corePledgeById = new Map(catalog.corePledges.map((c) => [c.id, c]));
   const areaById = new Map(catalog.areas.map((a) => [a.id, a]));
@@ -202,6 +212,7 @@ export function buildContext(input: ReportInput): ReportContext {
     previousPeriodId,
     previousCardsByProject,
     priorCardsByProject,
+    priorFinanceByProject,
     totals: input.totals ?? reportTotals(budgetYearKeys, periods),
     memo: input.memo,
     termKey: `${periods.join(',')}|${budgetYearKeys.join(',')}`,

@@ -2,6 +2,7 @@ import type { CatalogProject } from '../catalog/types';
 import {
   changedAmounts,
   correctedPastExecuted,
+  correctedPastRowExecuted,
   deriveFinanceRow,
   type FinanceTableRow,
   fromMilli,
@@ -74,6 +75,11 @@ export function departmentOrder(project: CatalogProject, present: Iterable<strin
   return others.length === 0 ? ordered : [...ordered, ...others];
 }
 
+/** Appends the paths `into` does not hold yet. */
+function addMissing(into: string[], paths: readonly string[]): void {
+  for (const path of paths) if (!into.includes(path)) into.push(path);
+}
+
 /** The merged 붙임5 row of one project, or null without a confirmed plan. */
 export function consolidatedRowOf(
   ctx: ReportContext,
@@ -86,6 +92,9 @@ export function consolidatedRowOf(
   const departments = departmentOrder(project, [...cards.keys(), ...finance.keys()]);
   const leadCard = cards.get(project.leadDepartment) ?? null;
   const perDepartment: FinanceTableRow[] = [];
+  // A past year's 집행 a co-department changed since the half-year before: red (the lead's is compared below).
+  const corrected: string[] = [];
+  const priorRows = ctx.priorFinanceByProject.get(project.id);
   for (const department of departments) {
     const isLead = department === project.leadDepartment;
     const card = cards.get(department) ?? null;
@@ -106,6 +115,9 @@ export function consolidatedRowOf(
     });
     row.departments = [department];
     perDepartment.push(row);
+    const prior = isLead ? undefined : priorRows?.get(department);
+    if (secured !== null && prior !== undefined)
+      corrected.push(...correctedPastRowExecuted(secured, prior, ctx.budgetYearKeys));
   }
   // One department (most projects): its freshly derived row is the merge, only its 비고 trimmed as mergeShared
   // trims it; the row is this function's own, so it is completed in place rather than copied again.
@@ -117,10 +129,9 @@ export function consolidatedRowOf(
   const changed = first === undefined ? [] : changedAmounts(first, merged, ctx.budgetYearKeys);
   // A past half-year's 집행 the lead's card changed since the half-year before: also red.
   const prior = ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment);
-  if (leadCard !== null && prior !== undefined) {
-    for (const path of correctedPastExecuted(leadCard, prior, ctx.totals))
-      if (!changed.includes(path)) changed.push(path);
-  }
+  if (leadCard !== null && prior !== undefined)
+    addMissing(changed, correctedPastExecuted(leadCard, prior, ctx.totals));
+  addMissing(changed, corrected);
   return Object.assign(merged, {
     areaId: pledge?.areaId ?? areaIdOf(ctx, project),
     corePledgeId: project.corePledgeId,
@@ -145,6 +156,8 @@ function financeDeps(ctx: ReportContext, project: CatalogProject): unknown[] {
   for (const [department, card] of ctx.cardsByProject.get(project.id) ?? []) deps.push(department, card);
   deps.push('|');
   for (const [department, row] of ctx.financeByProject.get(project.id) ?? []) deps.push(department, row);
+  deps.push('|');
+  for (const [department, row] of ctx.priorFinanceByProject.get(project.id) ?? []) deps.push(department, row);
   return deps;
 }
 

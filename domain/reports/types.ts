@@ -85,6 +85,11 @@ export interface ReportInput {
   priorCards?: ManagementCard[];
   /** 확보내역 rows of this half-year, lead and co-departments. */
   financeRows: FinanceRow[];
+  /**
+   * Co-departments' rows of the half-year just before `periodId`: 붙임5 marks red a past year's 집행 a co-department
+   * changed since (as `priorCards` do for the lead's). Rows of other half-years or of a project's lead are ignored.
+   */
+  priorFinanceRows?: FinanceRow[];
   /** Each project's 붙임5 row as first reported (the red marking compares against it). */
   firstReported: FinanceTableRow[];
   /**

@@ -85,4 +85,54 @@ describe("a co-department's 집행 in the office's 붙임5", () => {
       await co.close();
     }
   });
+
+  it("a past year's 집행 the co-department's next half-year's row corrected is red, through the real import", async () => {
+    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
+    try {
+      await enroll(h.office, co);
+      const handlers = officeHandlers(h.office);
+      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
+      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
+      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
+      let previous: string | null = null;
+      let revision = 0;
+      const sendCo = async (period: '2019-H2' | '2020-H1', executed: Record<string, number>) => {
+        revision += 1;
+        const row: FinanceRow = { ...exampleCoDepartmentFinanceRow(), periodId: period, executed };
+        const bytes = await signSubmission(await privateKeyOf(co), {
+          department: CO,
+          period,
+          revision,
+          previousBundleSha256: previous,
+          documents: [{ path: `documents/finance-1-1-7-${period}.json`, json: row }],
+        });
+        const [result] = await importBundleInputs(
+          h.office,
+          [{ name: `co-r${revision}.pledge`, bytes }],
+          direct,
+        );
+        previous = sha256Hex(bytes);
+        return result?.status;
+      };
+      const red = async (comparePeriodId?: string) =>
+        [
+          ...rowOf(
+            await handlers.getOfficeReport({ periodId: '2020-H1', comparePeriodId, today: '2020-07-20' }),
+          ).changedFields,
+        ].sort();
+      // 2019-H2: 2.5 in 2018 and 7.5 in 2019. 2020-H1's row, sent once, states 2019 as 6 and adds 2020.
+      expect(await sendCo('2019-H2', { '2018': 2.5, '2019': 7.5 })).toBe('accepted');
+      expect(await sendCo('2020-H1', { '2018': 2.5, '2019': 6, '2020': 3 })).toBe('accepted');
+      const corrected = ['termExecuted.byYear.2019', 'termExecuted.total'];
+      expect(await red()).toEqual(corrected);
+      // Compared with another half-year, the half-year just before still decides.
+      expect(await red('2018-H2')).toEqual(corrected);
+      // 2019-H2's row re-sent with 2019 as 6 too: the half-year before agrees now, nothing is red (the kept report
+      // is not reused).
+      expect(await sendCo('2019-H2', { '2018': 2.5, '2019': 6 })).toBe('accepted');
+      expect(await red()).toEqual([]);
+    } finally {
+      await co.close();
+    }
+  });
 });

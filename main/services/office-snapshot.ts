@@ -22,7 +22,7 @@ import { listDocuments } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { confirmedPlanHeads, initialPlansOf } from './confirmed-plans';
 import { termKeys } from './drafting';
-import { latestAndFirst, receivedOf, storedAll } from './received-documents';
+import { latestAndFirst, type ReceivedRow, receivedOf, storedAll } from './received-documents';
 import { submissionsOf } from './report-submissions';
 import { cacheOf } from './snapshot-cache';
 
@@ -166,6 +166,27 @@ function firstReportedRows(
   return { rows, sameAsCurrent };
 }
 
+/** The rows sent by a department other than the project's lead (rows of unknown projects are left out). */
+function coDepartmentRows(catalog: Catalog, rows: readonly ReceivedRow[]): ReceivedRow[] {
+  const leads = leadDepartments(catalog);
+  return rows.filter((r) => {
+    const lead = leads.get(r.project_id);
+    return lead !== undefined && lead !== r.department;
+  });
+}
+
+const leadsByCatalog = new WeakMap<Catalog, Map<string, string>>();
+
+/** Each project's lead department, worked out once per catalog object. */
+function leadDepartments(catalog: Catalog): Map<string, string> {
+  let leads = leadsByCatalog.get(catalog);
+  if (leads === undefined) {
+    leads = new Map(catalog.projects.map((p) => [p.id, p.leadDepartment]));
+    leadsByCatalog.set(catalog, leads);
+  }
+  return leads;
+}
+
 export function previousPeriodOf(term: Term, periodId: string): string | undefined {
   const ids = listPeriods(term).map((p) => p.id);
   const i = ids.indexOf(periodId);
@@ -204,6 +225,15 @@ export async function buildReportInput(
           db,
           latestAndFirst(await receivedOf(db, 'managementCard', priorPeriodId)).latest,
         );
+  // Co-departments' rows of the half-year just before: a past year's 집행 one changed since is red too. Only theirs
+  // are read (the lead's past 집행 is in its cards).
+  const priorFinanceRows =
+    priorPeriodId === undefined
+      ? []
+      : await storedAll<FinanceRow>(
+          db,
+          coDepartmentRows(catalog, latestAndFirst(await receivedOf(db, 'financeRow', priorPeriodId)).latest),
+        );
   const firstCards = await storedAll<ManagementCard>(db, cards.first);
   const firstFinance = await storedAll<FinanceRow>(db, finance.first);
   const latestCards = await storedAll<ManagementCard>(db, cards.latest);
@@ -230,6 +260,7 @@ export async function buildReportInput(
     ...(previousPeriodId ? { previousPeriodId } : {}),
     ...(priorCards ? { priorCards } : {}),
     financeRows: latestFinance,
+    priorFinanceRows,
     firstReported: first.rows,
     firstReportedSameAsCurrent: first.sameAsCurrent,
     submissions: await submissionsOf(db, periodId),

@@ -72,6 +72,14 @@ export interface Database {
   data_generation: DataGenerationTable;
   /** Moved by every update or delete of received documents or bundles (migration 0009). */
   received_rewrites: DataGenerationTable;
+  /** Moved by every write of the office's documents, per kind, and of the reference data (migration 0014). */
+  write_counts: WriteCountsTable;
+}
+
+/** A counter per kind of document ('executionPlan', …) and one named 'reference' (migration 0014). */
+export interface WriteCountsTable {
+  name: string;
+  n: number;
 }
 
 /** One row: moved forward by triggers on every change to the report's tables (migration 0008). */

@@ -12,6 +12,7 @@ import { migration0010 } from './0010-report-indexes';
 import { migration0011 } from './0011-key-registry-generation';
 import { migration0012 } from './0012-decided-card';
 import { migration0013 } from './0013-retired-keys';
+import { migration0014 } from './0014-write-counts';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ExecutionPlan } from '../../domain/documents';
 import type { Database } from '../../db/schema';
-import { cacheOf, MAX_CACHED, ROWIDS_PER_QUERY } from './snapshot-cache';
+import { writeCounts } from '../../db/data-generation';
+import { cacheOf, keptWhile, MAX_CACHED, ROWIDS_PER_QUERY } from './snapshot-cache';
 
 /**
  * The confirmed plan per project: the office's own confirmation alone (실천계획 확정, updated by approved changes).
@@ -22,7 +23,18 @@ export interface ConfirmedPlanHead {
 
 const ownKey = (id: string, version: number, at: string): string => `${id}#${version}#${at}`;
 
+/**
+ * Kept while no plan document was written (write counts, migration 0014): an import or a 완료 decision reads the
+ * list of the last report again without a query. The list is shared: callers must not change it.
+ */
 export async function confirmedPlanHeads(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<readonly ConfirmedPlanHead[]> {
+  const key = [await writeCounts(db, ['executionPlan'])];
+  return keptWhile(db, 'confirmedPlanHeads', key, () => readConfirmedPlanHeads(db));
+}
+
+async function readConfirmedPlanHeads(
   db: Kysely<Database> | Transaction<Database>,
 ): Promise<ConfirmedPlanHead[]> {
   const cache = cacheOf(db).own;

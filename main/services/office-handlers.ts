@@ -66,7 +66,8 @@ export const officeHandlers = (ctx: AppContext) => {
 
     listPlanConfirmations: async () => {
       await requireOffice(ctx);
-      return listPlanConfirmations(ctx.db, await loadCatalog(ctx.db));
+      // A copy: the list is kept for the next report (see listPlanConfirmations).
+      return [...(await listPlanConfirmations(ctx.db, await loadCatalog(ctx.db)))];
     },
 
     confirmReceivedPlans: async ({ projectIds }) => {

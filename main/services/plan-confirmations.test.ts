@@ -6,7 +6,18 @@ import type { AppContext } from './context';
 import { officeHandlers } from './office-handlers';
 import { keptPlanMatches } from './snapshot-cache';
 import { openCopies } from './test-support/open-copies';
-import { basePlan, direct, LEAD, planDoc, request, useOfficeHarness } from './test-support/office-harness';
+import {
+  basePlan,
+  cardDoc,
+  cardFor,
+  direct,
+  LEAD,
+  planDoc,
+  request,
+  useOfficeHarness,
+} from './test-support/office-harness';
+import { listPlanConfirmations } from './plan-confirmations';
+import { loadCatalog } from './reference';
 
 const h = useOfficeHarness();
 const copies = openCopies();
@@ -129,6 +140,35 @@ describe('confirming practice plans (실천계획서 확정)', () => {
     } finally {
       await timed.close();
     }
+  });
+
+  it('keeps the whole list while nothing it reads was written, and reads it anew after a write by another copy', async () => {
+    const catalog = await loadCatalog(h.office.db);
+    const list = () => listPlanConfirmations(h.office.db, catalog);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    const before = await list();
+    expect(before.find((p) => p.projectId === '1-1-1')?.state).toBe('awaiting');
+    // A 완료 decision and a card received write no plan, no change request and no reference data: the same list.
+    await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))]);
+    await officeHandlers(h.office).decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+    });
+    expect(await list()).toBe(before);
+    // Another copy of the app on the same folder (the CLI, say) confirms the plan: this copy's next list sees it.
+    const other = await copies.copyAt(h.office.dataDir);
+    expect(await officeHandlers(other).confirmReceivedPlans({ projectIds: ['1-1-1'] })).toMatchObject({
+      confirmed: ['1-1-1'],
+    });
+    const after = await list();
+    expect(after).not.toBe(before);
+    expect(after.find((p) => p.projectId === '1-1-1')).toMatchObject({
+      state: 'confirmed',
+      confirmed: { version: 1 },
+    });
   });
 
   it('confirms all or none: a project without a received plan is named and nothing is confirmed', async () => {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { PlanConfirmationRow } from '../../domain/api/contract';
 import type { ApprovedFieldKept, PlansConfirmed } from '../../domain/plans/confirmation';
 import type { Catalog } from '../../domain/catalog/types';
+import { writeCounts } from '../../db/data-generation';
 import type { Database } from '../../db/schema';
 import { withChangeValues, type PlanChangeValues } from '../../domain/documents/change-apply';
 import type { ExecutionPlan } from '../../domain/documents';
@@ -9,7 +10,7 @@ import { approvedFieldsKept, approvedPlanValues } from './approved-changes';
 import { UserError } from './errors';
 import { confirmReceivedPlan } from './office-decisions';
 import { receivedKey, receivedOf, type ReceivedRow } from './received-documents';
-import { keptPlanMatches } from './snapshot-cache';
+import { keptPlanMatches, keptWhile } from './snapshot-cache';
 
 /**
  * The office's list of practice plans (실천계획서) to confirm after the citizens' panel: per catalog project, the
@@ -19,8 +20,22 @@ import { keptPlanMatches } from './snapshot-cache';
 export async function listPlanConfirmations(
   db: Kysely<Database>,
   catalog: Catalog,
-): Promise<PlanConfirmationRow[]> {
+): Promise<readonly PlanConfirmationRow[]> {
+  // Kept while no plan, change request or reference data was written and the received plans are the same list
+  // (receivedOf keeps it while nothing was received or rewritten): a 완료 decision or an import of cards reads
+  // the last answer again. The counts are read first (see keptWhile).
+  const counts = await writeCounts(db, ['executionPlan', 'changeRequest', 'reference']);
   const received = await receivedOf(db, 'executionPlan');
+  return keptWhile(db, 'planConfirmations', [counts, received], () =>
+    readPlanConfirmations(db, catalog, received),
+  );
+}
+
+async function readPlanConfirmations(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  received: readonly ReceivedRow[],
+): Promise<PlanConfirmationRow[]> {
   // The latest revision per project and department (rows come in revision order).
   const latest = new Map<string, (typeof received)[number]>();
   for (const row of received) latest.set(`${row.project_id}\u0000${row.department}`, row);

@@ -31,6 +31,8 @@ interface ParsedCache {
    * received row's key and the document's id, version and time of the version: both sides are fixed by them.
    */
   planMatches: Map<string, boolean>;
+  /** Whole answers kept while what they were read from is unchanged (keptWhile), by name. */
+  answers: Map<string, { key: readonly unknown[]; value: unknown }>;
 }
 export const MAX_CACHED = 50_000;
 const caches = new WeakMap<object, ParsedCache>();
@@ -49,6 +51,7 @@ export const cacheOf = (db: Kysely<Database> | Transaction<Database>): ParsedCac
       receivedLists: new Map(),
       bundleDocuments: new Map(),
       planMatches: new Map(),
+      answers: new Map(),
     };
     caches.set(owner, cache);
   }
@@ -79,6 +82,27 @@ export function keptPlanMatches(db: Kysely<Database> | Transaction<Database>): M
   const kept = cacheOf(db).planMatches;
   if (kept.size > MAX_CACHED) kept.clear();
   return kept;
+}
+
+/**
+ * The answer kept under `name` if it was read with the same `key` (compared item by item with ===), else `read()`,
+ * kept for the next call. The key must be read before the answer (write counts first, then the data): a write
+ * committed in between then leaves a key that is already old, read again next time, never a new key on old data.
+ * The answer is shared: callers must not change it.
+ */
+export async function keptWhile<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  name: string,
+  key: readonly unknown[],
+  read: () => Promise<T>,
+): Promise<T> {
+  const answers = cacheOf(db).answers;
+  const kept = answers.get(name);
+  if (kept !== undefined && kept.key.length === key.length && kept.key.every((k, i) => k === key[i]))
+    return kept.value as T;
+  const value = await read();
+  answers.set(name, { key, value });
+  return value;
 }
 
 /** rowids per query: far below SQLite's parameter limit. */

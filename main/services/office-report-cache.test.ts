@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { withPluginOnSameConnection } from '../../db/create-db';
+import type { ExecutionPlan } from '../../domain/documents';
 import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
 import { DEFAULT_LIMITS } from '../bundles';
 import { readZipEntries } from '../bundles/read';
@@ -38,6 +39,15 @@ import {
 } from './test-support/office-harness';
 
 const h = useOfficeHarness();
+
+/** The plan sent again with 100 (백만원) more 시비 in 2020 for its first unit. */
+function resentPlan(plan: ExecutionPlan): ExecutionPlan {
+  const copy = structuredClone(plan);
+  const unit = copy.unitProjects[0];
+  if (unit === undefined) throw new Error('the example plan has units');
+  unit.investmentNeeds.city['2020'] = (unit.investmentNeeds.city['2020'] ?? 0) + 100;
+  return copy;
+}
 
 describe('built reports kept until the data changes', () => {
   it('gives the same frozen report again, and a new one after a decision or for another request', async () => {
@@ -235,21 +245,35 @@ describe('built reports kept until the data changes', () => {
             'accepted',
           ),
       ],
+      // The plan re-sent with other investment needs, then confirmed again: 현재계획 and 초기계획 of the kept
+      // parts and the 실천계획 확정 list must follow (kept while no plan is written).
+      [
+        '실천계획 다시 보냄',
+        async () => expect(await h.send('plan', [planDoc(resentPlan(plan))])).toBe('accepted'),
+      ],
+      ['실천계획 다시 확정', () => handlers.confirmReceivedPlan({ projectId: '1-1-1' })],
     ];
     const amounts: number[] = [];
     const before: (string | undefined)[] = [];
+    const toConfirm: number[] = [];
+    const initial: number[] = [];
     for (const [what, step] of steps) {
       await step();
       const kept = await handlers.getOfficeReport(request);
       expect(kept, what).toEqual(await fresh());
       amounts.push(kept.report.finance.grandTotal.secured.total);
+      toConfirm.push(kept.report.meta.undecided?.plansToConfirm ?? -1);
+      initial.push(kept.report.finance.grandTotal.plannedTotal.initial);
       before.push(kept.report.comparison.projects.find((p) => p.projectId === '1-1-1')?.statusBefore);
     }
     // The steps did change the figures the kept parts hold.
     expect(amounts[1]).not.toBe(amounts[0]);
     expect(before.slice(3, 6)).toEqual(['notSubmitted', 'completed', 'onTrack']);
     // The 2018-H2 반려 was for the earlier card: the one re-sent waits again, counted as 완료.
-    expect(before.slice(6)).toEqual(['onTrack', 'onTrack', 'completed']);
+    expect(before.slice(6, 9)).toEqual(['onTrack', 'onTrack', 'completed']);
+    // The plan re-sent waited for 확정, then was confirmed; 초기계획 stays the first confirmed plan's.
+    expect(toConfirm.slice(-3)).toEqual([0, 1, 0]);
+    expect(initial.at(-1)).toBe(initial[0]);
     const last = await handlers.getOfficeReport(request);
     expect(last.completionRequests[0]).toMatchObject({
       decision: null,

@@ -24,7 +24,7 @@ import { confirmedPlanHeads, initialPlansOf } from './confirmed-plans';
 import { termKeys } from './drafting';
 import { latestAndFirst, type ReceivedRow, receivedOf, storedAll } from './received-documents';
 import { submissionsOf } from './report-submissions';
-import { cacheOf } from './snapshot-cache';
+import { cacheOf, keptWhile } from './snapshot-cache';
 
 /**
  * What the planning office holds for one half-year, as the report's explicit input. The current version of a
@@ -234,20 +234,29 @@ export async function buildReportInput(
           db,
           coDepartmentRows(catalog, latestAndFirst(await receivedOf(db, 'financeRow', priorPeriodId)).latest),
         );
-  const firstCards = await storedAll<ManagementCard>(db, cards.first);
-  const firstFinance = await storedAll<FinanceRow>(db, finance.first);
   const latestCards = await storedAll<ManagementCard>(db, cards.latest);
   const latestFinance = await storedAll<FinanceRow>(db, finance.latest);
-  const first = firstReportedRows(
-    new Map(plans.map((p) => [p.projectId, p])),
-    initialPlans,
-    catalog,
-    term,
-    { cards: firstCards, finance: firstFinance },
-    { cards: latestCards, finance: latestFinance },
-    totals,
-    periodId,
-    cacheOf(db).memo,
+  // Kept while the half-year's lists, the confirmed plans, catalog and term are the same objects (each is kept
+  // while unchanged): a decision reads the last answer again instead of going through every project.
+  const first = await keptWhile(
+    db,
+    `firstReported|${periodId}`,
+    [cards, finance, heads, catalog, term, totals],
+    async () =>
+      firstReportedRows(
+        new Map(plans.map((p) => [p.projectId, p])),
+        initialPlans,
+        catalog,
+        term,
+        {
+          cards: await storedAll<ManagementCard>(db, cards.first),
+          finance: await storedAll<FinanceRow>(db, finance.first),
+        },
+        { cards: latestCards, finance: latestFinance },
+        totals,
+        periodId,
+        cacheOf(db).memo,
+      ),
   );
   return {
     catalog,

@@ -3,6 +3,7 @@ import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { catalogSchema, type Catalog } from '../../domain/catalog/types';
 import { seoulMinseon7Term } from '../../domain/term/load';
 import { termSchema, type Term } from '../../domain/term/types';
+import { writeCounts } from '../../db/data-generation';
 import { getReferenceData, getReferenceText, putReferenceData } from '../../db/reference-data';
 import type { Database } from '../../db/schema';
 import { deepFreeze } from './deep-freeze';
@@ -41,6 +42,8 @@ export async function loadTerm(db: Kysely<Database>): Promise<Term> {
 }
 
 interface KeptReference {
+  /** The reference data's write count when read (migration 0014). */
+  count: string;
   catalogText: string | undefined;
   termText: string | undefined;
   value: Readonly<{ catalog: Catalog; term: Term }>;
@@ -49,7 +52,7 @@ const keptReferences = new WeakMap<object, KeptReference>();
 
 /**
  * The catalog and the term for a reader that keeps them (the office's report cache): parsed and checked again only
- * when their stored text changed since this keeper's last call, else the same frozen objects (shared, hence
+ * when their stored text changed since this keeper's last call (not read at all while their write count stands), else the same frozen objects (shared, hence
  * frozen): a report after an import or a decision does not parse and check the whole catalog again. Read from
  * `db`, which may be a read snapshot of the keeper's database.
  */
@@ -57,16 +60,22 @@ export async function loadReferenceKept(
   db: Kysely<Database>,
   keeper: object,
 ): Promise<Readonly<{ catalog: Catalog; term: Term }>> {
+  // Not even read again while nothing wrote the reference data (its count, read before the text).
+  const count = await writeCounts(db, ['reference']);
+  const kept = keptReferences.get(keeper);
+  if (kept !== undefined && kept.count === count) return kept.value;
   const [catalogText, termText] = await Promise.all([
     getReferenceText(db, 'catalog'),
     getReferenceText(db, 'term'),
   ]);
-  const kept = keptReferences.get(keeper);
-  if (kept !== undefined && kept.catalogText === catalogText && kept.termText === termText) return kept.value;
+  if (kept !== undefined && kept.catalogText === catalogText && kept.termText === termText) {
+    kept.count = count;
+    return kept.value;
+  }
   const value = deepFreeze({
     catalog: catalogSchema.parse(catalogText === undefined ? undefined : JSON.parse(catalogText)),
     term: termSchema.parse(termText === undefined ? undefined : JSON.parse(termText)),
   });
-  keptReferences.set(keeper, { catalogText, termText, value });
+  keptReferences.set(keeper, { count, catalogText, termText, value });
   return value;
 }

@@ -52,9 +52,9 @@ const keptReferences = new WeakMap<object, KeptReference>();
 
 /**
  * The catalog and the term for a reader that keeps them (the office's report cache): parsed and checked again only
- * when their stored text changed since this keeper's last call (not read at all while their write count stands), else the same frozen objects (shared, hence
- * frozen): a report after an import or a decision does not parse and check the whole catalog again. Read from
- * `db`, which may be a read snapshot of the keeper's database.
+ * when their stored text changed since this keeper's last call (not even read while their write count stands),
+ * else the same frozen objects (shared, hence frozen): a report after an import or a decision does not parse and
+ * check the whole catalog again. Read from `db`, which may be a read snapshot of the keeper's database.
  */
 export async function loadReferenceKept(
   db: Kysely<Database>,

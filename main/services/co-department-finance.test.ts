@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionPlan, FinanceRow } from '../../domain/documents';
 import { exampleCoDepartmentFinanceRow } from '../../domain/documents/test-fixtures';
 import { importBundleInputs } from './bundle-import';
+import type { BundleImportResult } from '../../domain/api/contract';
+import type { AppContext } from './context';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
 import { basePlan, cardFor, direct, request, useOfficeHarness } from './test-support/office-harness';
@@ -22,15 +24,40 @@ const rowOf = (view: View) => {
 };
 const at2019 = (byYear: readonly number[]) => byYear[1] ?? 0;
 
+/** 1-1-7's plan (the example plan under 1-1-7), sent by the lead and confirmed by the office. */
+async function confirmSharedPlan(): Promise<ExecutionPlan> {
+  const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
+  expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
+  await officeHandlers(h.office).confirmReceivedPlan({ projectId: '1-1-7' });
+  return plan;
+}
+
+/** The co-department's finance rows, one bundle each on its chain (revision 1, 2, …), imported by the office. */
+function coSender(co: AppContext): (row: FinanceRow) => Promise<BundleImportResult | undefined> {
+  let previous: string | null = null;
+  let revision = 0;
+  return async (row) => {
+    revision += 1;
+    const bytes = await signSubmission(await privateKeyOf(co), {
+      department: CO,
+      period: row.periodId,
+      revision,
+      previousBundleSha256: previous,
+      documents: [{ path: `documents/finance-1-1-7-${row.periodId}.json`, json: row }],
+    });
+    const [result] = await importBundleInputs(h.office, [{ name: `co-r${revision}.pledge`, bytes }], direct);
+    previous = sha256Hex(bytes);
+    return result;
+  };
+}
+
 describe("a co-department's 집행 in the office's 붙임5", () => {
   it('the row and the grand total add the 집행 of its finance row to the lead card; a re-sent amount is red', async () => {
     const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
     try {
       await enroll(h.office, co);
       const handlers = officeHandlers(h.office);
-      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
-      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
-      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
+      const plan = await confirmSharedPlan();
       const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
       expect(await h.send('2019-H1', [{ path: 'documents/card-1-1-7-2019-H1.json', json: leadCard }])).toBe(
         'accepted',
@@ -39,26 +66,11 @@ describe("a co-department's 집행 in the office's 붙임5", () => {
       expect(leadOnly.departments).toEqual(['경제진흥본부']);
 
       // The co-department's row: 2.5 in 2018 and 7.5 in 2019 (백만원), 60 secured.
-      let previous: string | null = null;
-      const sendCo = async (revision: number, row: FinanceRow) => {
-        const bytes = await signSubmission(await privateKeyOf(co), {
-          department: CO,
-          period: '2019-H1',
-          revision,
-          previousBundleSha256: previous,
-          documents: [{ path: 'documents/finance-1-1-7-2019-H1.json', json: row }],
-        });
-        const [result] = await importBundleInputs(
-          h.office,
-          [{ name: `co-r${revision}.pledge`, bytes }],
-          direct,
-        );
-        previous = sha256Hex(bytes);
-        return result;
-      };
+      const sendCo = coSender(co);
       const row = exampleCoDepartmentFinanceRow();
       expect(row.executed).toEqual({ '2018': 2.5, '2019': 7.5 });
-      expect(await sendCo(1, row)).toMatchObject({ status: 'accepted', department: CO });
+      expect(row.periodId).toBe('2019-H1');
+      expect(await sendCo(row)).toMatchObject({ status: 'accepted', department: CO });
 
       const shared = await handlers.getOfficeReport(request);
       const merged = rowOf(shared);
@@ -75,7 +87,7 @@ describe("a co-department's 집행 in the office's 붙임5", () => {
       expect(merged.changedFields).toEqual([]);
 
       // Re-sent with 9 in 2019: the table follows, and the amounts changed since first reported are marked.
-      expect(await sendCo(2, { ...row, executed: { '2018': 2.5, '2019': 9 } })).toMatchObject({
+      expect(await sendCo({ ...row, executed: { '2018': 2.5, '2019': 9 } })).toMatchObject({
         status: 'accepted',
       });
       const resent = rowOf(await handlers.getOfficeReport(request));
@@ -91,29 +103,10 @@ describe("a co-department's 집행 in the office's 붙임5", () => {
     try {
       await enroll(h.office, co);
       const handlers = officeHandlers(h.office);
-      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
-      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
-      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
-      let previous: string | null = null;
-      let revision = 0;
-      const sendCo = async (period: '2019-H2' | '2020-H1', executed: Record<string, number>) => {
-        revision += 1;
-        const row: FinanceRow = { ...exampleCoDepartmentFinanceRow(), periodId: period, executed };
-        const bytes = await signSubmission(await privateKeyOf(co), {
-          department: CO,
-          period,
-          revision,
-          previousBundleSha256: previous,
-          documents: [{ path: `documents/finance-1-1-7-${period}.json`, json: row }],
-        });
-        const [result] = await importBundleInputs(
-          h.office,
-          [{ name: `co-r${revision}.pledge`, bytes }],
-          direct,
-        );
-        previous = sha256Hex(bytes);
-        return result?.status;
-      };
+      await confirmSharedPlan();
+      const send = coSender(co);
+      const sendCo = async (periodId: string, executed: Record<string, number>) =>
+        (await send({ ...exampleCoDepartmentFinanceRow(), periodId, executed }))?.status;
       const red = async (comparePeriodId?: string) =>
         [
           ...rowOf(

@@ -309,8 +309,11 @@ async function timeChanges(
       if (result?.status !== 'accepted') throw new Error(`재전송 가져오기 실패: ${result?.reason}`);
       expected = (round + 1) % 3 === 0 ? 'onHold' : 'partial';
     } else {
+      // A 완료 request of the half-year (a lead department's card reporting 완료), as 완료 요청 lists them.
+      const asked = previous.completionRequests[round % previous.completionRequests.length];
+      if (asked === undefined) throw new Error('완료 요청이 없습니다');
       await officeHandlers(office).decideCompletion({
-        projectId,
+        projectId: asked.projectId,
         periodId: request.periodId,
         decision: round % 4 === 1 ? 'rejected' : 'accepted',
         note: '벤치마크',

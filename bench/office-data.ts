@@ -151,7 +151,7 @@ function cumulativeCard(
 ): ManagementCard {
   const halves = HALF_YEARS.slice(0, h + 1);
   const period = HALF_YEARS[h] as string;
-  return makeCard(plan, period, {
+  const card = makeCard(plan, period, {
     status,
     executed: plan.unitProjects.map((_u, u): Cells =>
       halves.map((half, k) => [
@@ -168,7 +168,13 @@ function cumulativeCard(
       ),
     ),
   });
+  if (status === 'completed') card.completionEvidence = { summary: `${period} 목표 달성`, attachments: [] };
+  return card;
 }
+
+/** What a department reports: 일부추진 now and then, and its first project 완료 from 2020 on (a request to decide). */
+const reportedStatus = (projectIndex: number, h: number): CardStatus =>
+  (projectIndex + h) % 5 === 0 ? 'partial' : projectIndex === 0 && h >= 3 ? 'completed' : 'onTrack';
 
 /**
  * A department re-sending its cards for a half-year after the office imported everything: each project's status
@@ -211,7 +217,7 @@ export async function generateSubmissions(senders: Sender[]): Promise<GeneratedB
   for (const [h, period] of HALF_YEARS.entries()) {
     for (const sender of senders) {
       const cards = sender.plans.map((plan, i) =>
-        cumulativeCard(plan, i, h, (i + h) % 5 === 0 ? 'partial' : 'onTrack', {
+        cumulativeCard(plan, i, h, reportedStatus(i, h), {
           amountSeed: i + h,
           result: `${period} 추진 실적`,
         }),

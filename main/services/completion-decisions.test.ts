@@ -267,4 +267,42 @@ describe('completion decisions', () => {
       supersededDecision: { decision: 'rejected', cardRevision: null },
     });
   });
+
+  it('a decision without a 완료 request (no card, or a card reporting something else) is refused and nothing is recorded', async () => {
+    const handlers = officeHandlers(h.office);
+    const decide = (decision: 'accepted' | 'rejected', cardBundleSha256?: string) =>
+      handlers.decideCompletion({
+        projectId: '1-1-1',
+        periodId: '2019-H1',
+        decision,
+        note: '',
+        ...(cardBundleSha256 === undefined ? {} : { cardBundleSha256 }),
+      });
+    const decisions = () => h.office.db.selectFrom('office_decisions').select('subject').execute();
+    const plan = await sendConfirmedPlan(h);
+
+    await expect(decide('accepted')).rejects.toMatchObject({
+      code: 'COMPLETION_NOT_REQUESTED',
+      message: '1-1-1의 2019년 상반기 관리카드를 주관부서에서 받지 않아 완료를 결정할 수 없습니다.',
+    });
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'))])).toBe('accepted');
+    await expect(decide('rejected')).rejects.toMatchObject({
+      code: 'COMPLETION_NOT_REQUESTED',
+      message: expect.stringContaining('완료를 요청하지 않았습니다 (추진상황: 일부추진)'),
+    });
+    expect(await decisions()).toEqual([]);
+    // Had an acceptance been kept, the 완료 sent afterwards would count as accepted without the office seeing it.
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'))])).toBe('accepted');
+    const asked = await handlers.getOfficeReport(request);
+    expect(asked.completionRequests[0]).toMatchObject({ decision: null });
+    expect(asked.report.meta.undecided?.completionRequests).toBe(1);
+
+    // The card the office was shown is what it decides on: a 완료 shown, then withdrawn by a later card, can still be
+    // decided (as made on the card shown); one shown that never asked for 완료 cannot.
+    const shown = asked.completionRequests[0]!.cardBundleSha256!;
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))])).toBe('accepted');
+    await expect(decide('accepted')).rejects.toThrow('추진상황: 정상추진');
+    await decide('rejected', shown);
+    expect(await decisions()).toEqual([{ subject: '1-1-1:2019-H1' }]);
+  });
 });

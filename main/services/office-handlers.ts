@@ -1,8 +1,10 @@
 import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../domain/api/contract';
+import { CARD_STATUS_LABELS } from '../../domain/documents';
+import { findPeriod } from '../../domain/term/periods';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeReportWorkbook } from '../reports/workbook';
 import { recordDecision, type DecidedCard } from '../../db/office-decisions';
-import { leadCardRowsOf } from './received-documents';
+import { leadCardRowsOf, receivedCards } from './received-documents';
 import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
 import { UserError } from './errors';
@@ -109,15 +111,16 @@ export const officeHandlers = (ctx: AppContext) => {
 
 /**
  * The card a 완료 decision is made on: the one the office was shown (its bundle, from the request), else the lead
- * department's current card for the half-year (null when there is none). A later revision the department sends is
- * then told apart from it (completion-decisions.ts).
+ * department's current card for the half-year. A later revision the department sends is then told apart from it
+ * (completion-decisions.ts). Only a card that reports 완료 is a request to decide: a decision without one would
+ * hold for whatever 완료 card came later, unseen by the office, so it is refused and nothing is recorded.
  */
 async function decidedCard(
   ctx: AppContext,
   projectId: string,
   periodId: string,
   shown: string | undefined,
-): Promise<DecidedCard | null> {
+): Promise<DecidedCard> {
   const rows =
     (await leadCardRowsOf(ctx.db, await loadCatalog(ctx.db), periodId, new Set([projectId]))).get(
       projectId,
@@ -127,5 +130,16 @@ async function decidedCard(
     const message = `${projectId}의 ${periodId} 관리카드를 실은 번들(SHA-256 ${shown.slice(0, 12)}…)을 찾지 못했습니다. 종합 현황을 새로 고친 뒤 다시 결정하세요.`;
     throw new UserError('COMPLETION_CARD_NOT_FOUND', message, { cardBundleSha256: message });
   }
-  return row === undefined ? null : { bundleSha256: row.bundle_sha256, revision: row.revision };
+  const half = findPeriod(await loadTerm(ctx.db), periodId)?.label ?? periodId;
+  if (row === undefined) {
+    const message = `${projectId}의 ${half} 관리카드를 주관부서에서 받지 않아 완료를 결정할 수 없습니다.`;
+    throw new UserError('COMPLETION_NOT_REQUESTED', message);
+  }
+  const [card] = await receivedCards(ctx.db, [row]);
+  if (card?.status !== 'completed') {
+    const status = card?.status == null ? '' : ` (추진상황: ${CARD_STATUS_LABELS[card.status]})`;
+    const message = `${projectId}의 ${half} 관리카드는 완료를 요청하지 않았습니다${status}. 종합 현황을 새로 고친 뒤 다시 확인하세요.`;
+    throw new UserError('COMPLETION_NOT_REQUESTED', message);
+  }
+  return { bundleSha256: row.bundle_sha256, revision: row.revision };
 }

@@ -226,15 +226,18 @@ describe('built reports kept until the data changes', () => {
             note: '',
           }),
       ],
+      // Only a card that reports 완료 is a request to decide: the department asks for 완료 again, the office accepts.
       [
-        '완료 인정',
-        () =>
-          handlers.decideCompletion({
+        '완료 다시 요청, 인정',
+        async () => {
+          await sent([cardDoc(cardFor(plan, 'completed'))]);
+          await handlers.decideCompletion({
             projectId: '1-1-1',
             periodId: '2019-H1',
             decision: 'accepted',
             note: '',
-          }),
+          });
+        },
       ],
       // A card sent after a decision, with another 완료 근거: the decision was made on the earlier revision.
       ['완료 근거 바꿔 보냄', () => sent([cardDoc(supplemented(plan, '2019-H1'))])],

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionPlan, FinanceRow } from '../../domain/documents';
 import { exampleCoDepartmentFinanceRow } from '../../domain/documents/test-fixtures';
-import { importBundleInputs } from './bundle-import';
 import type { BundleImportResult } from '../../domain/api/contract';
 import type { AppContext } from './context';
-import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
+import { enroll, makeCopy } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
-import { basePlan, cardFor, direct, request, useOfficeHarness } from './test-support/office-harness';
+import {
+  basePlan,
+  cardFor,
+  departmentSender,
+  request,
+  useOfficeHarness,
+} from './test-support/office-harness';
 
 /**
  * 1-1-7 is led by 경제진흥본부 with 여성가족정책실 as co-department. Both send signed bundles through the real import;
@@ -34,21 +39,8 @@ async function confirmSharedPlan(): Promise<ExecutionPlan> {
 
 /** The co-department's finance rows, one bundle each on its chain (revision 1, 2, …), imported by the office. */
 function coSender(co: AppContext): (row: FinanceRow) => Promise<BundleImportResult | undefined> {
-  let previous: string | null = null;
-  let revision = 0;
-  return async (row) => {
-    revision += 1;
-    const bytes = await signSubmission(await privateKeyOf(co), {
-      department: CO,
-      period: row.periodId,
-      revision,
-      previousBundleSha256: previous,
-      documents: [{ path: `documents/finance-1-1-7-${row.periodId}.json`, json: row }],
-    });
-    const [result] = await importBundleInputs(h.office, [{ name: `co-r${revision}.pledge`, bytes }], direct);
-    previous = sha256Hex(bytes);
-    return result;
-  };
+  const send = departmentSender(h, co, CO);
+  return (row) => send(row.periodId, [{ path: `documents/finance-1-1-7-${row.periodId}.json`, json: row }]);
 }
 
 describe("a co-department's 집행 in the office's 붙임5", () => {

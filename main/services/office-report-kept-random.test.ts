@@ -1,27 +1,40 @@
 // The office's kept report (every answer and per-project part kept between reports) against a report built by a
 // fresh connection, over seeded random sequences of what the office meets: plans sent and confirmed, cards and
-// 확보내역 sent and re-sent for two half-years, frozen-field conflicts resolved, 완료 and change requests decided.
+// 확보내역 sent and re-sent for two half-years (a co-department's rows with its 집행 among them), conflicts
+// resolved, 완료 and change requests decided.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import type { CatalogProject } from '../../domain/catalog/types';
 import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
-import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
+import { exampleCoDepartmentFinanceRow, exampleFinanceRow } from '../../domain/documents/test-fixtures';
+import { enroll, makeCopy } from './bundle-test-support';
 import { createAppContext } from './context';
 import { UserError } from './errors';
 import { officeHandlers } from './office-handlers';
 import type { ReportRequest } from './office-report';
 import { submittedRequest } from './test-support/change-requests';
-import { basePlan, cardFor, LEAD, useOfficeHarness } from './test-support/office-harness';
+import { basePlan, cardFor, departmentSender, LEAD, useOfficeHarness } from './test-support/office-harness';
 
 const h = useOfficeHarness();
 
-/** Two projects the harness's department leads. */
-const PROJECTS = seoulMinseon7Catalog.projects.filter((p) => p.leadDepartment === LEAD).slice(0, 2);
+/** Two projects the harness's department leads: 1-1-1 alone, 1-1-7 with 여성가족정책실 as co-department. */
+const CO = '여성가족정책실';
+const PROJECTS = ['1-1-1', '1-1-7'].map((id) => {
+  const project = seoulMinseon7Catalog.projects.find((p) => p.id === id);
+  if (project?.leadDepartment !== LEAD) throw new Error(`${id} is not led by ${LEAD}`);
+  return project;
+});
+const SHARED = PROJECTS[1]!;
 const HALF_YEARS = ['2018-H2', '2019-H1'] as const;
 type HalfYear = (typeof HALF_YEARS)[number];
 const STATUSES = ['onTrack', 'partial', 'onHold', 'completed', 'completed'] as const;
-const REQUEST_IDS = ['cr-0001561942888990', 'cr-0001561942899990'] as const;
+/** Each project's change requests (the app names them by the time they were started, so no two projects share one). */
+const REQUEST_IDS: Record<string, readonly string[]> = {
+  '1-1-1': ['cr-0001561942888990', 'cr-0001561942899990'],
+  '1-1-7': ['cr-0001561942877770', 'cr-0001561942866660'],
+};
+const ALL_REQUEST_IDS = Object.values(REQUEST_IDS).flat();
 const REQUESTS: ReportRequest[] = [
   { periodId: '2019-H1', today: '2019-07-20' },
   { periodId: '2018-H2', today: '2019-07-20' },
@@ -84,13 +97,26 @@ const member = (kind: string, projectId: string, slot: string, json: unknown) =>
   json,
 });
 
-type OpKind = 'plan' | 'confirm' | 'card' | 'finance' | 'completion' | 'conflict' | 'change' | 'decideChange';
+type OpKind =
+  | 'plan'
+  | 'confirm'
+  | 'card'
+  | 'finance'
+  | 'coFinance'
+  | 'coCard'
+  | 'completion'
+  | 'conflict'
+  | 'change'
+  | 'decideChange';
 const OP_KINDS: OpKind[] = [
   'plan',
   'confirm',
   'card',
   'card',
   'finance',
+  'coFinance',
+  'coFinance',
+  'coCard',
   'completion',
   'conflict',
   'change',
@@ -122,6 +148,13 @@ describe('kept reports against fresh ones, over random sequences of imports and 
       const random = generator(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
       const handlers = officeHandlers(h.office);
+      const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
+      await enroll(h.office, co);
+      const sendAsCo = departmentSender(h, co, CO);
+      const coSend = async (period: HalfYear, documents: { path: string; json: unknown }[]) => {
+        const result = await sendAsCo(period, documents);
+        if (result?.status !== 'accepted') throw new Error(`co-department import ${result?.status}`);
+      };
       const sentPlans = new Map<string, ExecutionPlan>();
       const confirmed = new Set<string>();
       const done = new Map<OpKind, number>();
@@ -180,6 +213,35 @@ describe('kept reports against fresh ones, over random sequences of imports and 
             ]);
             return `finance ${project.id} ${periodId} ${city}`;
           }
+          case 'coFinance': {
+            // The co-department's 집행 by year (2018's restated now and then: red across half-years) and 확보.
+            const row = exampleCoDepartmentFinanceRow();
+            const y2018 = pick([2.5, 2.5, 4]);
+            const executed: Record<string, number> =
+              periodId === '2018-H2' ? { '2018': y2018 } : { '2018': y2018, '2019': pick([7.5, 9]) };
+            await coSend(periodId, [
+              member('finance', SHARED.id, periodId, {
+                ...row,
+                periodId,
+                executed,
+                secured: { ...row.secured, city: pick([20, 35]) },
+              }),
+            ]);
+            return `coFinance ${periodId} ${JSON.stringify(executed)}`;
+          }
+          case 'coCard': {
+            // A card the co-department should not write: listed as a conflict.
+            const card = cardOf(
+              sentPlans.get(SHARED.id) ?? planOf(SHARED, 0),
+              periodId,
+              'onTrack',
+              100,
+              '',
+              false,
+            );
+            await coSend(periodId, [member('card', SHARED.id, periodId, { ...card, department: CO })]);
+            return `coCard ${periodId}`;
+          }
           case 'completion': {
             // Mostly a request 완료 요청 lists; now and then one it does not (refused, nothing recorded).
             const shown = pick(REQUESTS.slice(0, 2));
@@ -223,7 +285,7 @@ describe('kept reports against fresh ones, over random sequences of imports and 
                 PROJECTS.find((p) => p.id === id)!,
                 0,
               );
-            const requestId = pick(REQUEST_IDS);
+            const requestId = pick(REQUEST_IDS[id] ?? []);
             const proposed = `${changed.policyGoal} (조정 ${Math.floor(random() * 3)})`;
             const json = {
               ...submittedRequest(changed, [
@@ -238,7 +300,7 @@ describe('kept reports against fresh ones, over random sequences of imports and 
             // Mostly the next step of a pending request (검토, then the panel's decision); now and then any step.
             const pending = (await handlers.getOfficeReport(REQUESTS[0]!)).pendingChangeRequests;
             const next = random() < 0.75 && pending.length > 0 ? pick(pending) : undefined;
-            const requestId = next?.requestId ?? pick(REQUEST_IDS);
+            const requestId = next?.requestId ?? pick(ALL_REQUEST_IDS);
             const reviewed = next?.decisionHistory.at(-1)?.status === 'reviewing';
             const [status, by] =
               next === undefined
@@ -266,34 +328,38 @@ describe('kept reports against fresh ones, over random sequences of imports and 
         }
       };
 
-      for (let step = 0; step < 40; step++) {
-        const op = step < 2 ? (['plan', 'confirm'] as const)[step]! : pick(OP_KINDS);
-        let what: string;
-        try {
-          what = await run(op);
-          done.set(op, (done.get(op) ?? 0) + 1);
-        } catch (error) {
-          // A decision the office cannot make now (nothing to decide, an order the steps do not allow) is refused
-          // with its reason and changes nothing: the reports must still equal fresh ones.
-          if (!(error instanceof UserError)) throw error;
-          what = `${op} refused (${error.code})`;
+      try {
+        for (let step = 0; step < 60; step++) {
+          const op = step < 2 ? (['plan', 'confirm'] as const)[step]! : pick(OP_KINDS);
+          let what: string;
+          try {
+            what = await run(op);
+            done.set(op, (done.get(op) ?? 0) + 1);
+          } catch (error) {
+            // A decision the office cannot make now (nothing to decide, an order the steps do not allow) is refused
+            // with its reason and changes nothing: the reports must still equal fresh ones.
+            if (!(error instanceof UserError)) throw error;
+            what = `${op} refused (${error.code})`;
+          }
+          log.push(what);
+          // Each request is asked for at some steps only, so its kept answers are of different ages.
+          const asked = REQUESTS.filter((_, i) => i === step % REQUESTS.length || random() < 0.4);
+          const fresh = await freshReports(asked);
+          for (const [i, r] of asked.entries())
+            expect(await handlers.getOfficeReport(r), `seed ${seed}, steps:\n${log.join('\n')}`).toEqual(
+              fresh[i],
+            );
         }
-        log.push(what);
-        // Each request is asked for at some steps only, so its kept answers are of different ages.
-        const asked = REQUESTS.filter((_, i) => i === step % REQUESTS.length || random() < 0.4);
-        const fresh = await freshReports(asked);
-        for (const [i, r] of asked.entries())
-          expect(await handlers.getOfficeReport(r), `seed ${seed}, steps:\n${log.join('\n')}`).toEqual(
-            fresh[i],
-          );
+        // The sequence did what it is for: documents imported and decisions recorded of every kind drawn.
+        for (const kind of ['plan', 'confirm', 'card', 'finance', 'coFinance'] as const)
+          expect(done.get(kind) ?? 0, `${kind} in seed ${seed}`).toBeGreaterThan(0);
+        expect(
+          (done.get('completion') ?? 0) + (done.get('conflict') ?? 0) + (done.get('decideChange') ?? 0),
+          `decisions in seed ${seed}`,
+        ).toBeGreaterThan(0);
+      } finally {
+        await co.close();
       }
-      // The sequence did what it is for: documents imported and decisions recorded of every kind drawn.
-      for (const kind of ['plan', 'confirm', 'card', 'finance'] as const)
-        expect(done.get(kind) ?? 0, `${kind} in seed ${seed}`).toBeGreaterThan(0);
-      expect(
-        (done.get('completion') ?? 0) + (done.get('conflict') ?? 0) + (done.get('decideChange') ?? 0),
-        `decisions in seed ${seed}`,
-      ).toBeGreaterThan(0);
     },
   );
 });

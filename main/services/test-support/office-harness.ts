@@ -12,6 +12,7 @@ import {
   type SubmissionSpec,
 } from '../bundle-test-support';
 import { directVerifier } from '../bundle-verify';
+import type { BundleImportResult } from '../../../domain/api/contract';
 import type { AppContext } from '../context';
 import { officeHandlers } from '../office-handlers';
 
@@ -68,6 +69,39 @@ export function useOfficeHarness(): OfficeHarness {
     h.dir.remove();
   });
   return h;
+}
+
+/**
+ * Another department's copy sending signed bundles on its own chain (revision 1, 2, …), each imported by the
+ * office through the real path; returns the import's result.
+ */
+export function departmentSender(
+  h: OfficeHarness,
+  copy: AppContext,
+  department: string,
+): (
+  period: SubmissionSpec['period'],
+  documents: { path: string; json: unknown }[],
+) => Promise<BundleImportResult | undefined> {
+  let previous: string | null = null;
+  let revision = 0;
+  return async (period, documents) => {
+    revision += 1;
+    const bytes = await signSubmission(await privateKeyOf(copy), {
+      department,
+      period,
+      revision,
+      previousBundleSha256: previous,
+      documents,
+    });
+    const [result] = await importBundleInputs(
+      h.office,
+      [{ name: `${department}-r${revision}.pledge`, bytes }],
+      direct,
+    );
+    previous = sha256Hex(bytes);
+    return result;
+  };
 }
 
 /** The examples cite attachments; these bundles carry none. */

@@ -69,4 +69,43 @@ describe('resolveConflict: a card whose frozen fields differ from the confirmed 
     });
     expect(decided.report.meta.undecided?.conflicts).toBe(0);
   });
+
+  it('decides only a conflict the half-year lists now: not one before its card came, nor one a later card cleared', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const decision = {
+      key: `frozen:1-1-1:2019-H1:${LEAD}`,
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted' as const,
+      note: '조정 승인 반영 전 작성',
+    };
+    const stored = () => h.office.db.selectFrom('office_decisions').select('subject').execute();
+    const notListed = '1-1-1의 2019년 상반기 충돌 목록에 이 충돌이 없습니다';
+
+    // No card yet: a 카드 반영 kept now would let the differing card count unseen when it came.
+    const early = await refusal(handlers.resolveConflict(decision));
+    expect(early.code).toBe('CONFLICT_NOT_LISTED');
+    expect(early.message).toContain(notListed);
+    expect(await stored()).toEqual([]);
+
+    const card = { ...cardFor(plan, 'onTrack'), policyGoal: '부서가 임의로 바꾼 정책목표' };
+    expect(await h.send('2019-H1', [cardDoc(card)])).toBe('accepted');
+    const listed = (await handlers.getOfficeReport(request)).conflicts;
+    expect(listed.map((c) => c.key)).toEqual([decision.key]);
+    expect((await handlers.getOfficeReport(request)).report.meta.undecided?.conflicts).toBe(1);
+
+    // The department corrects its card before the office decides: nothing is left to decide.
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))])).toBe('accepted');
+    expect((await refusal(handlers.resolveConflict(decision))).message).toContain(notListed);
+    expect(await stored()).toEqual([]);
+
+    // Listed again (the card differs again): decided as before.
+    expect(await h.send('2019-H1', [cardDoc(card)])).toBe('accepted');
+    await handlers.resolveConflict(decision);
+    expect(await stored()).toEqual([{ subject: decision.key }]);
+    expect((await handlers.getOfficeReport(request)).conflicts[0]?.resolution).toBe('accepted');
+  });
 });

@@ -82,6 +82,18 @@ export const officeHandlers = (ctx: AppContext) => {
       // 정책목표 and the other frozen fields cannot be changed at will: either decision keeps its reason.
       const refusal = conflictNoteRefusal(key, decision, note);
       if (refusal !== null) throw new UserError('CONFLICT_NOTE_REQUIRED', refusal, { note: refusal });
+      // Only a conflict the half-year lists now is decided: a decision kept for one not listed (yet) would settle
+      // it unseen when it came, or one the department's later card has already cleared.
+      const listed = (await report({ periodId })).conflicts.some(
+        (c) => c.key === key && c.projectId === projectId,
+      );
+      if (!listed) {
+        const half = findPeriod(await loadTerm(ctx.db), periodId)?.label ?? periodId;
+        throw new UserError(
+          'CONFLICT_NOT_LISTED',
+          `${projectId}의 ${half} 충돌 목록에 이 충돌이 없습니다 (이미 해소되었거나 아직 생기지 않았습니다). 종합 현황을 새로 고친 뒤 다시 확인하세요.`,
+        );
+      }
       await recordDecision(
         ctx.db,
         { kind: 'conflict', subject: key, projectId, periodId, decision, note },

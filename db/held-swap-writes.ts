@@ -20,7 +20,7 @@ export interface HeldSwapWrites {
   repointHeld(from: string, to: string): void;
   /** Removes an accepted bundle's documents, archived bytes and row (it is held instead, bytes and all). */
   dropAccepted(sha256: string): void;
-  recordConflictDecision(d: Omit<OfficeDecision, 'id' | 'kind' | 'card'>): void;
+  recordConflictDecision(d: Omit<OfficeDecision, 'id' | 'kind' | 'card' | 'basis'>): void;
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, HeldSwapWrites>();

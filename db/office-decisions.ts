@@ -20,11 +20,19 @@ export interface OfficeDecision {
   decidedAt: string;
   /** For a 완료 decision, the card it was made on; null for conflicts and for rows recorded before migration 0012. */
   card: DecidedCard | null;
+  /**
+   * For a frozen-field conflict, the differences it was decided on (the conflict's basis); null for other
+   * decisions and for rows recorded before migration 0015.
+   */
+  basis: string | null;
 }
 
 export async function recordDecision(
   db: Kysely<Database>,
-  d: Omit<OfficeDecision, 'id' | 'decidedAt' | 'card'> & { card?: DecidedCard | null },
+  d: Omit<OfficeDecision, 'id' | 'decidedAt' | 'card' | 'basis'> & {
+    card?: DecidedCard | null;
+    basis?: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -39,6 +47,7 @@ export async function recordDecision(
       decided_at: now.toISOString(),
       card_bundle_sha256: d.card?.bundleSha256 ?? null,
       card_revision: d.card?.revision ?? null,
+      decided_basis: d.basis ?? null,
     })
     .execute();
 }
@@ -69,6 +78,7 @@ export async function latestDecisions(
         r.card_bundle_sha256 === null || r.card_revision === null
           ? null
           : { bundleSha256: r.card_bundle_sha256, revision: r.card_revision },
+      basis: r.decided_basis,
     });
   }
   return latest;

@@ -228,4 +228,6 @@ export interface OfficeDecisionsTable {
   /** A 완료 decision's card: the bundle that carried it and its revision (migration 0012; NULL before it). */
   card_bundle_sha256: string | null;
   card_revision: number | null;
+  /** A frozen-field conflict's basis when decided (migration 0015; NULL for other decisions and before it). */
+  decided_basis: string | null;
 }

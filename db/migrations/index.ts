@@ -13,6 +13,7 @@ import { migration0011 } from './0011-key-registry-generation';
 import { migration0012 } from './0012-decided-card';
 import { migration0013 } from './0013-retired-keys';
 import { migration0014 } from './0014-write-counts';
+import { migration0015 } from './0015-decided-basis';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -555,6 +555,11 @@ export type { PlanConfirmationRow };
  */
 export interface Conflict {
   key: string;
+  /**
+   * frozenFields: what a decision on it is made on (each difference's field and values, worded or not): the
+   * decision holds while the card's conflict has the same basis, and waits for the office again otherwise.
+   */
+  basis?: string;
   kind: 'frozenFields' | 'coDepartmentCard' | 'sameRevision';
   projectId: string;
   periodId: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXCLUSION_NOTE_MESSAGE, FROZEN_ACCEPT_NOTE_MESSAGE } from '../../domain/api/contract';
+import { recordDecision } from '../../db/office-decisions';
 import { UserError } from './errors';
 import { officeHandlers } from './office-handlers';
 import {
@@ -106,6 +107,74 @@ describe('resolveConflict: a card whose frozen fields differ from the confirmed 
     expect(await h.send('2019-H1', [cardDoc(card)])).toBe('accepted');
     await handlers.resolveConflict(decision);
     expect(await stored()).toEqual([{ subject: decision.key }]);
+    expect((await handlers.getOfficeReport(request)).conflicts[0]?.resolution).toBe('accepted');
+  });
+
+  it('a decision holds while the card differs in the ways decided on: other differences wait for the office again', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const differing = (policyGoal: string) => cardDoc({ ...cardFor(plan, 'onTrack'), policyGoal });
+    const conflict = async () => {
+      const view = await handlers.getOfficeReport(request);
+      return { ...view.conflicts[0], undecided: view.report.meta.undecided?.conflicts };
+    };
+    const key = `frozen:1-1-1:2019-H1:${LEAD}`;
+    const exclude = {
+      key,
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected' as const,
+      note: '정책목표 임의 변경',
+    };
+
+    expect(await h.send('2019-H1', [differing('부서가 바꾼 정책목표 A')])).toBe('accepted');
+    await handlers.resolveConflict(exclude);
+    expect(await conflict()).toMatchObject({ resolution: 'rejected', undecided: 0 });
+    expect((await handlers.getOfficeReport(request)).report.projects[0]?.status).toBe('notSubmitted');
+
+    // Re-sent with 추진실적 updated and the same 정책목표: the same differences, still excluded.
+    expect(
+      await h.send('2019-H1', [
+        cardDoc({ ...cardFor(plan, 'partial'), policyGoal: '부서가 바꾼 정책목표 A' }),
+      ]),
+    ).toBe('accepted');
+    expect(await conflict()).toMatchObject({ resolution: 'rejected', undecided: 0 });
+
+    // Another 정책목표: a difference the office has not seen, waiting (and counted, as every undecided card is).
+    expect(await h.send('2019-H1', [differing('부서가 바꾼 정책목표 B')])).toBe('accepted');
+    const waiting = await conflict();
+    expect(waiting).toMatchObject({ key, resolution: null, undecided: 1 });
+    expect(waiting.details?.join('\n')).toContain('정책목표 B');
+    expect((await handlers.getOfficeReport(request)).report.projects[0]?.status).toBe('onTrack');
+
+    // Back to the difference decided on: the decision holds again.
+    expect(await h.send('2019-H1', [differing('부서가 바꾼 정책목표 A')])).toBe('accepted');
+    expect(await conflict()).toMatchObject({ resolution: 'rejected', undecided: 0 });
+  });
+
+  it('a decision recorded before decisions kept their basis holds whatever the card differs in, as it did', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = basePlan();
+    expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const card = (policyGoal: string) => cardDoc({ ...cardFor(plan, 'onTrack'), policyGoal });
+    expect(await h.send('2019-H1', [card('부서가 바꾼 정책목표 A')])).toBe('accepted');
+    // As migration 0015 leaves a row recorded before it (no basis).
+    await recordDecision(
+      h.office.db,
+      {
+        kind: 'conflict',
+        subject: `frozen:1-1-1:2019-H1:${LEAD}`,
+        projectId: '1-1-1',
+        periodId: '2019-H1',
+        decision: 'accepted',
+        note: '조정 승인 반영 전 작성',
+      },
+      h.office.now(),
+    );
+    expect(await h.send('2019-H1', [card('부서가 바꾼 정책목표 B')])).toBe('accepted');
     expect((await handlers.getOfficeReport(request)).conflicts[0]?.resolution).toBe('accepted');
   });
 });

@@ -48,29 +48,46 @@ function quoted(text: string): string {
   return `"${line.length > 60 ? `${line.slice(0, 59)}…` : line}"`;
 }
 
+/** The confirmed plan's value and the card's at an issue's path (null where the path names no single text). */
+function frozenValues(
+  issue: FrozenIssue,
+  card: ManagementCard,
+  plan: ExecutionPlan,
+): [string, string] | null {
+  if (issue.path === 'projectName') return [plan.projectName, card.projectName];
+  if (issue.path === 'policyGoal') return [plan.policyGoal, card.policyGoal];
+  const match = /^unitProjects\.(\d+)\.(name|detailedPlan|schedule\.(.+))$/.exec(issue.path);
+  const unit = match ? card.unitProjects[Number(match[1])] : undefined;
+  const planned = unit && plan.unitProjects.find((u) => u.id === unit.id);
+  if (!match || !unit || !planned) return null;
+  if (match[2] === 'name') return [planned.name, unit.name];
+  if (match[2] === 'detailedPlan') return [planned.detailedPlan, unit.detailedPlan];
+  const key = match[3] as string;
+  return [planned.schedule[key] ?? '', unit.schedule[key] ?? ''];
+}
+
 /**
  * One difference as the office reads it: the issue's Korean message, then the confirmed plan's value and the
  * card's, so the office can choose 카드 반영 or 카드 제외 without opening both documents.
  */
 export function frozenDetail(issue: FrozenIssue, card: ManagementCard, plan: ExecutionPlan): string {
-  const values = ((): [string, string] | null => {
-    if (issue.path === 'projectName') return [plan.projectName, card.projectName];
-    if (issue.path === 'policyGoal') return [plan.policyGoal, card.policyGoal];
-    const match = /^unitProjects\.(\d+)\.(name|detailedPlan|schedule\.(.+))$/.exec(issue.path);
-    const unit = match ? card.unitProjects[Number(match[1])] : undefined;
-    const planned = unit && plan.unitProjects.find((u) => u.id === unit.id);
-    if (!match || !unit || !planned) return null;
-    if (match[2] === 'name') return [planned.name, unit.name];
-    if (match[2] === 'detailedPlan') return [planned.detailedPlan, unit.detailedPlan];
-    const key = match[3] as string;
-    return [planned.schedule[key] ?? '', unit.schedule[key] ?? ''];
-  })();
+  const values = frozenValues(issue, card, plan);
   // Said to the office, which does not edit the card: what differs, and how a change would come.
   const message = issue.message.replace(
     FROZEN_CHANGE_SUFFIX,
     '확정된 실천계획서와 다릅니다 (바꾸려면 부서가 공약 조정 요청서를 내야 합니다)',
   );
   return values === null ? message : `${message} — 확정: ${quoted(values[0])} / 카드: ${quoted(values[1])}`;
+}
+
+/**
+ * What a decision on a card's frozen fields is made on, however the differences are worded: each difference's
+ * path with the plan's and the card's values. A decision holds while the card's conflict has the same basis.
+ */
+function frozenBasis(frozen: readonly FrozenIssue[], card: ManagementCard, plan: ExecutionPlan): string {
+  return JSON.stringify(
+    frozen.map((issue) => [issue.path, frozenValues(issue, card, plan) ?? issue.message]),
+  );
 }
 
 /**
@@ -95,6 +112,7 @@ export function frozenFieldConflicts(
     if (plan !== current) details.push(IN_FORCE_NOTE);
     conflicts.push({
       key: `frozen:${card.projectId}:${card.periodId}:${card.department}`,
+      basis: frozenBasis(frozen, card, plan),
       kind: 'frozenFields',
       projectId: card.projectId,
       periodId: card.periodId,

@@ -84,10 +84,10 @@ export const officeHandlers = (ctx: AppContext) => {
       if (refusal !== null) throw new UserError('CONFLICT_NOTE_REQUIRED', refusal, { note: refusal });
       // Only a conflict the half-year lists now is decided: a decision kept for one not listed (yet) would settle
       // it unseen when it came, or one the department's later card has already cleared.
-      const listed = (await report({ periodId })).conflicts.some(
+      const listed = (await report({ periodId })).conflicts.find(
         (c) => c.key === key && c.projectId === projectId,
       );
-      if (!listed) {
+      if (listed === undefined) {
         const half = findPeriod(await loadTerm(ctx.db), periodId)?.label ?? periodId;
         throw new UserError(
           'CONFLICT_NOT_LISTED',
@@ -96,7 +96,16 @@ export const officeHandlers = (ctx: AppContext) => {
       }
       await recordDecision(
         ctx.db,
-        { kind: 'conflict', subject: key, projectId, periodId, decision, note },
+        {
+          kind: 'conflict',
+          subject: key,
+          projectId,
+          periodId,
+          decision,
+          note,
+          // Decided on these differences: a card that differs otherwise waits for the office again.
+          basis: listed.basis ?? null,
+        },
         ctx.now(),
       );
       return { key, decision };

@@ -15,7 +15,7 @@ import { listPeriods } from '../../domain/term/periods';
 import { josa } from '../../domain/text/josa';
 import { UserError } from './errors';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
-import { latestDecisions } from '../../db/office-decisions';
+import { latestDecisions, type OfficeDecision } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { completionDecisionsFor, type CompletionDecisionOf } from './completion-decisions';
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
@@ -194,6 +194,10 @@ function decidedCards(
   return { cards: decided, excludedCards, conflicts: [...frozen, ...coCards] };
 }
 
+/** Whether a conflict decision was made on what the conflict stands on now (its basis, where it has one). */
+const decidedOnThese = (decision: OfficeDecision, conflict: Unresolved): boolean =>
+  decision.basis === null || conflict.basis === undefined || decision.basis === conflict.basis;
+
 /**
  * The report input with the office's decisions applied: rejected cards leave the tables, rejected 완료 reverts,
  * a co-department's card counts only once accepted; 완료 not decided yet is marked as waiting. The half-year
@@ -207,7 +211,9 @@ function decidedInput(
   planFor: (card: ManagementCard) => ExecutionPlan | undefined,
 ): { input: ReportInput; conflicts: Conflict[] } {
   const resolved = (c: Unresolved): Conflict => {
-    const decided = conflictDecisions.get(c.key);
+    const latest = conflictDecisions.get(c.key);
+    // A decision on a card's frozen fields holds while the card differs in the ways decided on.
+    const decided = latest !== undefined && decidedOnThese(latest, c) ? latest : undefined;
     return {
       ...c,
       resolution: decided?.decision ?? null,

@@ -10,6 +10,7 @@ import {
   LEAD,
   planDoc,
   request,
+  sendConfirmedPlan,
   useOfficeHarness,
 } from './test-support/office-harness';
 
@@ -73,9 +74,7 @@ describe('resolveConflict: a card whose frozen fields differ from the confirmed 
 
   it('decides only a conflict the half-year lists now: not one before its card came, nor one a later card cleared', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const decision = {
       key: `frozen:1-1-1:2019-H1:${LEAD}`,
       projectId: '1-1-1',
@@ -112,9 +111,7 @@ describe('resolveConflict: a card whose frozen fields differ from the confirmed 
 
   it('a decision holds while the card differs in the ways decided on: other differences wait for the office again', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const differing = (policyGoal: string) => cardDoc({ ...cardFor(plan, 'onTrack'), policyGoal });
     const conflict = async () => {
       const view = await handlers.getOfficeReport(request);
@@ -156,9 +153,7 @@ describe('resolveConflict: a card whose frozen fields differ from the confirmed 
 
   it('a decision recorded before decisions kept their basis holds whatever the card differs in, as it did', async () => {
     const handlers = officeHandlers(h.office);
-    const plan = basePlan();
-    expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
-    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const plan = await sendConfirmedPlan(h);
     const card = (policyGoal: string) => cardDoc({ ...cardFor(plan, 'onTrack'), policyGoal });
     expect(await h.send('2019-H1', [card('부서가 바꾼 정책목표 A')])).toBe('accepted');
     // As migration 0015 leaves a row recorded before it (no basis).

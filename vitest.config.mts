@@ -5,6 +5,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['{domain,db,main,preload,renderer,build}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Builds out/cli and the verify worker from the current code first (build/vitest-setup.ts).
+    globalSetup: ['build/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

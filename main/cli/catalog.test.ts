@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,15 +54,9 @@ describe('pledge catalog --json', () => {
   });
 });
 
-/** bin/pledge.mjs, with the CLI and the worker it starts built if they are not yet. */
+/** bin/pledge.mjs (the CLI and the worker it starts are built by the tests' global setup, build/vitest-setup.ts). */
 function builtBin(): string {
-  const root = join(import.meta.dirname, '..', '..');
-  if (
-    !existsSync(join(root, 'out', 'cli', 'pledge.mjs')) ||
-    !existsSync(join(root, 'out', 'main', 'verify-worker.mjs'))
-  )
-    execFileSync(process.execPath, ['build/scripts/build.mjs', 'cli', 'worker'], { cwd: root });
-  return join(root, 'bin', 'pledge.mjs');
+  return join(import.meta.dirname, '..', '..', 'bin', 'pledge.mjs');
 }
 
 describe('pledge --help', () => {

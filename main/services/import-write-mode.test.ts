@@ -1,7 +1,7 @@
 // How an import writes: every commit on disk before the results are reported, the checkpoint a moment later, the
 // connection's setting restored.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -183,8 +183,8 @@ describe('how an import writes', () => {
     await ctx.db.destroy();
 
     const root = join(import.meta.dirname, '..', '..');
+    // Built from the current code by the tests' global setup (build/vitest-setup.ts).
     const cli = join(root, 'out', 'cli', 'pledge.mjs');
-    if (!existsSync(cli)) execFileSync(process.execPath, ['build/scripts/build.mjs', 'cli'], { cwd: root });
     const log = join(dataDir, '..', 'strace.log');
     const run = spawnSync(
       'strace',

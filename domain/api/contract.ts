@@ -570,6 +570,11 @@ export interface Conflict {
   /** The office's note with its latest decision, and when it was made (ISO); null while undecided. */
   resolutionNote: string | null;
   resolvedAt: string | null;
+  /**
+   * frozenFields: the office's latest decision when it was made on other differences (an earlier card), so the
+   * conflict waits again; shown beside it.
+   */
+  earlierResolution?: { decision: 'accepted' | 'rejected'; note: string; decidedAt: string };
   /** sameRevision: every project the held bundle carries documents for (projectId is the first). */
   projectIds?: string[];
   /** sameRevision: the held bundle, which swapHeldBundle can make count instead. */

@@ -142,13 +142,20 @@ describe('resolveConflict: a card whose frozen fields differ from the confirmed 
     // Another 정책목표: a difference the office has not seen, waiting (and counted, as every undecided card is).
     expect(await h.send('2019-H1', [differing('부서가 바꾼 정책목표 B')])).toBe('accepted');
     const waiting = await conflict();
-    expect(waiting).toMatchObject({ key, resolution: null, undecided: 1 });
+    expect(waiting).toMatchObject({
+      key,
+      resolution: null,
+      undecided: 1,
+      earlierResolution: { decision: 'rejected', note: '정책목표 임의 변경' },
+    });
     expect(waiting.details?.join('\n')).toContain('정책목표 B');
     expect((await handlers.getOfficeReport(request)).report.projects[0]?.status).toBe('onTrack');
 
     // Back to the difference decided on: the decision holds again.
     expect(await h.send('2019-H1', [differing('부서가 바꾼 정책목표 A')])).toBe('accepted');
-    expect(await conflict()).toMatchObject({ resolution: 'rejected', undecided: 0 });
+    const again = await conflict();
+    expect(again).toMatchObject({ resolution: 'rejected', undecided: 0 });
+    expect(again.earlierResolution).toBeUndefined();
   });
 
   it('a decision recorded before decisions kept their basis holds whatever the card differs in, as it did', async () => {

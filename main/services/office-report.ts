@@ -214,8 +214,13 @@ function decidedInput(
     const latest = conflictDecisions.get(c.key);
     // A decision on a card's frozen fields holds while the card differs in the ways decided on.
     const decided = latest !== undefined && decidedOnThese(latest, c) ? latest : undefined;
+    const earlier =
+      latest !== undefined && decided === undefined
+        ? { earlierResolution: { decision: latest.decision, note: latest.note, decidedAt: latest.decidedAt } }
+        : {};
     return {
       ...c,
+      ...earlier,
       resolution: decided?.decision ?? null,
       resolutionNote: decided?.note ?? null,
       resolvedAt: decided?.decidedAt ?? null,

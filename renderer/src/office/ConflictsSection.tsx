@@ -121,6 +121,15 @@ export function ConflictsSection({
                 ) : (
                   <span className="badge badge-danger">미결정</span>
                 )}
+                {c.earlierResolution && (
+                  <span className="hint" data-testid={`${id}-earlier`}>
+                    {' '}
+                    · 이전 결정(다른 차이에 대해):{' '}
+                    {RESOLUTION_LABELS[c.kind][c.earlierResolution.decision] ??
+                      c.earlierResolution.decision}, {formatKoreanDateTime(c.earlierResolution.decidedAt)}
+                    {c.earlierResolution.note ? ` · ${c.earlierResolution.note}` : ''}
+                  </span>
+                )}
               </p>
               <div className="decision-controls screen-only">
                 <label>

@@ -8,13 +8,22 @@ import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import type { CatalogProject } from '../../domain/catalog/types';
 import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
 import { exampleCoDepartmentFinanceRow, exampleFinanceRow } from '../../domain/documents/test-fixtures';
-import { enroll, makeCopy } from './bundle-test-support';
+import { bundleHandlers } from './bundle-handlers';
+import { importBundleInputs } from './bundle-import';
+import { enroll, makeCopy, privateKeyOf, signSubmission } from './bundle-test-support';
 import { createAppContext } from './context';
 import { UserError } from './errors';
 import { officeHandlers } from './office-handlers';
 import type { ReportRequest } from './office-report';
 import { submittedRequest } from './test-support/change-requests';
-import { basePlan, cardFor, departmentSender, LEAD, useOfficeHarness } from './test-support/office-harness';
+import {
+  basePlan,
+  cardFor,
+  departmentSender,
+  direct,
+  LEAD,
+  useOfficeHarness,
+} from './test-support/office-harness';
 
 const h = useOfficeHarness();
 
@@ -107,7 +116,9 @@ type OpKind =
   | 'completion'
   | 'conflict'
   | 'change'
-  | 'decideChange';
+  | 'decideChange'
+  | 'twin'
+  | 'swap';
 const OP_KINDS: OpKind[] = [
   'plan',
   'confirm',
@@ -121,6 +132,9 @@ const OP_KINDS: OpKind[] = [
   'conflict',
   'change',
   'decideChange',
+  'twin',
+  'swap',
+  'swap',
 ];
 
 /** The report as a connection with nothing parsed or kept builds it. */
@@ -159,9 +173,13 @@ describe('kept reports against fresh ones, over random sequences of imports and 
       const confirmed = new Set<string>();
       const done = new Map<OpKind, number>();
       const log: string[] = [];
+      /** The chain head before the department's last accepted bundle (a second PC's copy of it continues it). */
+      let beforeLast: string | null = null;
       const send = async (period: string, documents: { path: string; json: unknown }[]) => {
+        const before = h.lastSha;
         const status = await h.send(period as HalfYear, documents);
         if (status !== 'accepted') throw new Error(`import ${status}`);
+        beforeLast = before;
       };
 
       const run = async (op: OpKind): Promise<string> => {
@@ -295,6 +313,40 @@ describe('kept reports against fresh ones, over random sequences of imports and 
             };
             await send('2019-H1', [member('change', id, requestId, json)]);
             return `change ${id} ${requestId}`;
+          }
+          case 'twin': {
+            // The department's last revision sent again from another PC with other content: held, listed as a conflict.
+            if (h.lastSha === null) throw new UserError('NO_BUNDLE', '보낸 번들 없음');
+            const card = cardOf(plan, periodId, pick(STATUSES), 500, '다른 PC', false);
+            const bytes = await signSubmission(await privateKeyOf(h.dept), {
+              department: LEAD,
+              period: periodId,
+              revision: h.revision,
+              previousBundleSha256: beforeLast,
+              documents: [member('card', project.id, periodId, card)],
+            });
+            const [result] = await importBundleInputs(h.office, [{ name: 'twin.pledge', bytes }], direct);
+            if (result?.status !== 'held') throw new Error(`twin ${result?.status}`);
+            return `twin r${h.revision} ${project.id} ${periodId} ${card.status}`;
+          }
+          case 'swap': {
+            // The office makes a held bundle count instead (or back again), as 충돌 offers it.
+            const held = [];
+            for (const r of REQUESTS.slice(0, 2))
+              held.push(
+                ...(await handlers.getOfficeReport(r)).conflicts.filter(
+                  (c) => c.heldSha256 !== undefined && c.laterRevision === undefined,
+                ),
+              );
+            if (held.length === 0) throw new UserError('NO_HELD', '보류한 번들 없음');
+            const chosen = pick(held);
+            const swapped = await bundleHandlers(h.office, direct).swapHeldBundle({
+              sha256: chosen.heldSha256!,
+              note: '',
+            });
+            // The department's chain now goes on from the bundle that counts.
+            h.lastSha = swapped.accepted;
+            return `swap ${chosen.heldSha256!.slice(0, 8)}`;
           }
           case 'decideChange': {
             // Mostly the next step of a pending request (검토, then the panel's decision); now and then any step.

@@ -30,6 +30,11 @@ export interface BundleWrites {
   ): void;
   putAttachment(sha256: string, bytes: Uint8Array, mediaType: string, createdAt: string): void;
   setChain(chain: DepartmentChain): void;
+  /**
+   * Records the date the office received a bundle (migration 0016), at the bundle's first import: false (nothing
+   * written) when one is recorded already.
+   */
+  putReceipt(sha256: string, receivedOn: string, recordedAt: string): boolean;
   /** The accepted bundle of a department's revision, if any. */
   acceptedAt(department: string, revision: number): { sha256: string } | undefined;
   /** Holds a same-revision conflict (once per hash); false when it was already held. */
@@ -87,6 +92,10 @@ export function bundleWrites(sqlite: BetterSqlite3.Database): BundleWrites {
     `INSERT INTO department_chain (department, last_revision, last_bundle_sha256, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (department) DO UPDATE SET last_revision = excluded.last_revision,
        last_bundle_sha256 = excluded.last_bundle_sha256, updated_at = excluded.updated_at`,
+  );
+  const putReceipt = sqlite.prepare(
+    `INSERT INTO bundle_receipts (bundle_sha256, received_on, recorded_at) VALUES (?, ?, ?)
+     ON CONFLICT (bundle_sha256) DO NOTHING`,
   );
   const acceptedAt = sqlite.prepare<[string, number], { sha256: string }>(
     `SELECT sha256 FROM bundles WHERE department = ? AND revision = ? AND status = 'accepted' LIMIT 1`,
@@ -174,6 +183,8 @@ export function bundleWrites(sqlite: BetterSqlite3.Database): BundleWrites {
     setChain(chain) {
       setChain.run(chain.department, chain.lastRevision, chain.lastBundleSha256, chain.updatedAt);
     },
+    putReceipt: (sha256, receivedOn, recordedAt) =>
+      putReceipt.run(sha256, receivedOn, recordedAt).changes > 0,
     acceptedAt: (department, revision) => acceptedAt.get(department, revision),
     hold(b) {
       const info = hold.run(

@@ -69,6 +69,7 @@ export interface Database {
   office_decisions: OfficeDecisionsTable;
   bundle_files: BundleFilesTable;
   held_bundles: HeldBundlesTable;
+  bundle_receipts: BundleReceiptsTable;
   data_generation: DataGenerationTable;
   /** Moved by every update or delete of received documents or bundles (migration 0009). */
   received_rewrites: DataGenerationTable;
@@ -86,6 +87,14 @@ export interface WriteCountsTable {
 export interface DataGenerationTable {
   id: number;
   n: number;
+}
+
+/** The date the office said it received a bundle, at its first import (migration 0016). */
+export interface BundleReceiptsTable {
+  bundle_sha256: string;
+  /** Office-local YYYY-MM-DD. */
+  received_on: string;
+  recorded_at: string;
 }
 
 /** A bundle held as a same-revision conflict (migration 0006). */

@@ -14,6 +14,7 @@ import { migration0012 } from './0012-decided-card';
 import { migration0013 } from './0013-retired-keys';
 import { migration0014 } from './0014-write-counts';
 import { migration0015 } from './0015-decided-basis';
+import { migration0016 } from './0016-bundle-receipts';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const latestSchemaVersion = migrations.length;

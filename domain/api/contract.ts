@@ -510,6 +510,14 @@ const bundleDataSchema = z.strictObject({
       `번들 파일은 ${BUNDLE_MAX_BYTES / (1024 * 1024)}MB 이하만 가져올 수 있습니다.`,
     ),
 });
+/**
+ * The date the office received the files it imports now (접수일), when that was earlier: the day they came on the
+ * share, by mail or on a USB stick. Absent: received when imported.
+ */
+const receivedOnSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '접수일은 2020-07-15처럼 연-월-일로 입력하세요.')
+  .optional();
 const bundlePeriodSchema = z.union([
   z.literal('plan'),
   z.string().regex(/^\d{4}-H[12]$/, '기간은 plan 또는 "2019-H1" 형식입니다.'),
@@ -809,11 +817,17 @@ export const contract = {
     returns<ChainResumeView>(),
   ),
   importBundleFiles: op(
-    z.strictObject({ paths: z.array(filePathSchema).min(1, '가져올 파일이나 폴더를 고르세요.').max(5000) }),
+    z.strictObject({
+      paths: z.array(filePathSchema).min(1, '가져올 파일이나 폴더를 고르세요.').max(5000),
+      receivedOn: receivedOnSchema,
+    }),
     returns<BundleImportResult[]>(),
   ),
   importBundleData: op(
-    z.strictObject({ files: z.array(bundleDataSchema).min(1, '가져올 파일을 고르세요.').max(200) }),
+    z.strictObject({
+      files: z.array(bundleDataSchema).min(1, '가져올 파일을 고르세요.').max(200),
+      receivedOn: receivedOnSchema,
+    }),
     returns<BundleImportResult[]>(),
   ),
   startBundleImport: op(
@@ -821,6 +835,7 @@ export const contract = {
       .strictObject({
         paths: z.array(filePathSchema).max(5000).optional(),
         files: z.array(bundleDataSchema).max(200).optional(),
+        receivedOn: receivedOnSchema,
       })
       .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) > 0, '가져올 파일이나 폴더를 고르세요.'),
     returns<ImportJobView>(),

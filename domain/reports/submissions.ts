@@ -7,7 +7,9 @@ import type { DepartmentSubmission, DueItem, SubmissionRecord, SubmissionsReport
 /**
  * Who has and has not submitted for the half-year: a lead department owes a card and a finance row per project it
  * leads, a co-department a finance row per project it co-operates on (붙임5: each fills its own 확보/집행). Only
- * bundles whose signature verified count as received; arrival on the due date (office local date) is on time.
+ * bundles whose signature verified count as received; arrival on the due date (office local date) is on time. A
+ * bundle arrives when the office first imported it, or on the 접수일 the office gave at that import (the day it came
+ * on the share, by mail or on a USB stick).
  */
 
 const KST_OFFSET_MINUTES = 540;
@@ -25,6 +27,8 @@ export function localDateOf(iso: string, utcOffsetMinutes = KST_OFFSET_MINUTES):
  * receipts and creation times; a text that is not a timestamp is returned as it is.
  */
 export function localDateTimeOf(iso: string, utcOffsetMinutes = KST_OFFSET_MINUTES): string {
+  // A plain date (a 접수일 the office gave) is a day, not midnight in some zone.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   const local = new Date(ms + utcOffsetMinutes * 60_000).toISOString();
@@ -95,6 +99,7 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
         r.signature,
         r.quarantineReason,
         r.receivedAt,
+        r.importedAt,
         r.createdAt,
         r.revision,
         r.documents,
@@ -196,6 +201,7 @@ function departmentSubmission(
       bundleSha256: record.bundleSha256,
       receivedAt: record.receivedAt,
       receivedDate: date,
+      ...(record.importedAt === undefined ? {} : { importedAt: record.importedAt }),
       createdAt: record.createdAt,
       revision: record.revision,
       signature: record.signature,

@@ -28,8 +28,16 @@ export interface SubmissionRecord {
   /** The half-year the bundle reports on. */
   periodId: string;
   bundleSha256: string;
-  /** When the office received it: ISO date-time with offset ("2019-07-15T18:00:00+09:00") or a plain date. */
+  /**
+   * When the office received it: ISO date-time with offset ("2019-07-15T18:00:00+09:00") or a plain date (the
+   * 접수일 the office gave at the import, see `importedAt`).
+   */
   receivedAt: string;
+  /**
+   * Only when the office gave the date it received the file (접수일) at an import later than that: when the file
+   * was imported (ISO). `receivedAt` is then that date, which lateness counts from.
+   */
+  importedAt?: string;
   /** When the department created the bundle (ISO), as stated in its manifest. */
   createdAt: string;
   /** The department's revision number of the bundle for this period (1, 2, …). */
@@ -229,6 +237,8 @@ export interface DepartmentSubmission {
     bundleSha256: string;
     receivedAt: string;
     receivedDate: string;
+    /** As in SubmissionRecord: set when `receivedAt` is the 접수일 the office gave, later than which it imported. */
+    importedAt?: string;
     createdAt: string;
     revision: number;
     signature: 'valid' | 'quarantined';

@@ -28,6 +28,11 @@ function hostileReport() {
   second.note = '가'.repeat(40_000);
   const change = input.changeRequests[0];
   if (change !== undefined) change.reason = '+SUM(A1:A9) 사유';
+  // One file came on the due date and was imported five days later (a 접수일 given at the import).
+  const received = input.submissions.find((s) => /T/.test(s.receivedAt));
+  if (received === undefined) throw new Error('fixture: a receipt with a time');
+  received.importedAt = received.receivedAt;
+  received.receivedAt = '2019-07-15';
   return buildOfficeReport(input);
 }
 
@@ -316,19 +321,29 @@ describe('접수내역', () => {
     const ws = workbook.Sheets[SHEET_NAMES.bundles] as XLSX.WorkSheet;
     expect(['A1', 'B1', 'C1', 'H1'].map((r) => cell(ws, r)?.v)).toEqual([
       '부서',
-      '접수 일시',
+      '가져온 일시',
       '접수일',
       '작성 일시',
     ]);
     const bundles = report.submissions.departments.flatMap((d) => d.bundles);
     expect(bundles.length).toBeGreaterThan(0);
+    // KST is UTC + 9 h; the date part is the day the office counts for the deadline. A plain date (the fixtures'
+    // receipts, a 접수일 the office gave) is a day, shown as it is.
+    const kst = (iso: string) => {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+      const t = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
+      return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+    };
+    expect(bundles.some((b) => !/^\d{4}-\d{2}-\d{2}$/.test(b.receivedAt))).toBe(true);
+    expect(bundles.filter((b) => b.importedAt !== undefined).map((b) => b.receivedDate)).toEqual([
+      '2019-07-15',
+    ]);
     bundles.forEach((b, i) => {
-      // KST is UTC + 9 h; the date part is the day the office counts for the deadline.
-      const kst = new Date(Date.parse(b.receivedAt) + 9 * 3_600_000).toISOString();
-      expect(cell(ws, `B${i + 2}`)?.v).toBe(`${kst.slice(0, 10)} ${kst.slice(11, 16)}`);
+      expect(cell(ws, `B${i + 2}`)?.v).toBe(kst(b.importedAt ?? b.receivedAt));
       expect(cell(ws, `C${i + 2}`)?.v).toBe(b.receivedDate);
-      expect(String(cell(ws, `B${i + 2}`)?.v)).toMatch(new RegExp(`^${b.receivedDate} `));
-      expect(String(cell(ws, `H${i + 2}`)?.v)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      expect(String(cell(ws, `B${i + 2}`)?.v)).toMatch(new RegExp(`^${b.receivedDate}`));
+      expect(cell(ws, `H${i + 2}`)?.v).toBe(kst(b.createdAt));
+      expect(cell(ws, `J${i + 2}`)?.v ?? '').toBe(b.importedAt === undefined ? '' : '접수일 지정');
       // A quarantined bundle is signed with a key not approved (yet): not called a failed signature.
       expect(cell(ws, `E${i + 2}`)?.v).toBe(b.signature === 'valid' ? '확인' : '격리(승인되지 않은 키)');
     });

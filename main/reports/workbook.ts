@@ -230,7 +230,7 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
     SHEET_NAMES.bundles,
     [
       '부서',
-      '접수 일시',
+      '가져온 일시',
       '접수일',
       '기한 내',
       '서명',
@@ -238,10 +238,12 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
       '관리카드·재정 문서 수',
       '작성 일시',
       'SHA-256',
+      '비고',
     ],
     rows.map(({ d, x }) => (b: SheetBuilder, r: number) => {
       b.text(r, 0, d);
-      b.text(r, 1, localDateTimeOf(x.receivedAt));
+      // The import; the 접수일 the office gave with it, when it did, is the date lateness counts from.
+      b.text(r, 1, localDateTimeOf(x.importedAt ?? x.receivedAt));
       b.text(r, 2, x.receivedDate);
       b.text(r, 3, x.onTime ? '예' : '아니오');
       // Quarantined bundles are signed with a key not approved (yet): not a failed signature.
@@ -250,8 +252,9 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
       b.count(r, 6, x.documentCount);
       b.text(r, 7, localDateTimeOf(x.createdAt));
       b.text(r, 8, x.bundleSha256);
+      b.text(r, 9, x.importedAt === undefined ? '' : '접수일 지정');
     }),
-    [18, 26, 12, 8, 20, 6, 8, 26, 66],
+    [18, 26, 12, 8, 20, 6, 8, 26, 66, 12],
   ).finish();
 }
 

@@ -7,7 +7,7 @@ import { withRawConnection } from '../../db/create-db';
 import type { AppContext } from './context';
 import { duplicateOf, rejected, type ImportResult } from './import-result';
 import { missingBefore, missingBetween, quarantineNote, skippedNote, waitingFor } from './import-messages';
-import { localDateTimeOf } from '../../domain/reports/submissions';
+import { localDateOf, localDateTimeOf } from '../../domain/reports/submissions';
 import { josa } from '../../domain/text/josa';
 
 /** A verified input to be committed as accepted. */
@@ -36,11 +36,49 @@ export type Quarantine = {
 /** A bundle verified completely and ready to be written (its checked documents as stored). */
 export type CommitReady = Accept;
 
+/**
+ * The date the office says it received an import's files (접수일, office-local YYYY-MM-DD): files that came by the
+ * due date on the share, by mail or on a USB stick, imported later. Absent: each file is received when imported.
+ */
+export type Receipt = { receivedOn: string };
+
+/**
+ * What a declared 접수일 means for one bundle, at its first arrival: the date holds unless the bundle was made
+ * (its signed creation time, office-local date) after it, when the file cannot have come then and its import time
+ * stands. A bundle already here (waiting in quarantine) arrived when it was first imported: nothing is claimed.
+ */
+function receiptFor(
+  receipt: Receipt | undefined,
+  createdAt: string,
+  known: ReceivedBundle | undefined,
+): { receivedOn: string | null; note: string } {
+  if (receipt === undefined) return { receivedOn: null, note: '' };
+  if (known !== undefined)
+    return {
+      receivedOn: null,
+      note: ` 이 파일은 ${localDateTimeOf(known.importedAt)}에 처음 받았으므로 그때를 접수 시각으로 둡니다 (지정한 접수일 ${receipt.receivedOn}은 쓰지 않았습니다).`,
+    };
+  let made: string | null;
+  try {
+    made = localDateOf(createdAt);
+  } catch {
+    made = null;
+  }
+  if (made !== null && made <= receipt.receivedOn)
+    return { receivedOn: receipt.receivedOn, note: ` 접수일: ${receipt.receivedOn} (지정).` };
+  return {
+    receivedOn: null,
+    note: ` 지정한 접수일(${receipt.receivedOn})보다 뒤인 ${localDateTimeOf(createdAt)}에 만든 파일이라, 가져온 때를 접수 시각으로 기록했습니다.`,
+  };
+}
+
 /** Thrown inside a savepoint to roll it back with a result (and, for a conflict, the bundle to hold). */
 class Outcome extends Error {
   constructor(
     readonly result: ImportResult,
     readonly hold: HeldBundleRow | null = null,
+    /** The 접수일 to record with a held bundle (see receiptFor). */
+    readonly receivedOn: string | null = null,
   ) {
     super(result.reason);
   }
@@ -68,7 +106,11 @@ function bundleRowOf(
 }
 
 /** A bundle held for an unknown, pending or revoked key: its row and bytes, in one transaction. */
-export async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<ImportResult> {
+export async function commitQuarantine(
+  ctx: AppContext,
+  v: Quarantine,
+  receipt?: Receipt,
+): Promise<ImportResult> {
   const now = ctx.now().toISOString();
   const { manifest } = v;
   return withRawConnection(ctx.db, (sqlite) => {
@@ -76,6 +118,8 @@ export async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<
     return sqlite.transaction((): ImportResult => {
       const known = writes.getBundle(v.sha256);
       if (known) return duplicateOf(v.file, known);
+      const received = receiptFor(receipt, manifest.createdAt, undefined);
+      if (received.receivedOn !== null) writes.putReceipt(v.sha256, received.receivedOn, now);
       writes.putBundle(
         bundleRowOf(manifest, v.sha256, now, {
           status: 'quarantined',
@@ -90,7 +134,7 @@ export async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<
         file: v.file,
         status: 'quarantined',
         code: v.code,
-        reason: `${v.reason}. ${quarantineNote(v.code)}`,
+        reason: `${v.reason}. ${quarantineNote(v.code)}${received.note}`,
         department: manifest.department,
         period: manifest.period,
         // No key to check the signature with: the manifest's sender is a claim until the key is registered.
@@ -111,13 +155,17 @@ export async function commitQuarantine(ctx: AppContext, v: Quarantine): Promise<
  * ones left it. An unexpected error keeps the bundles before it (committed) and is rethrown, as with one
  * transaction per bundle.
  */
-export async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Promise<ImportResult[]> {
+export async function commitBatch(
+  ctx: AppContext,
+  batch: readonly Accept[],
+  receipt?: Receipt,
+): Promise<ImportResult[]> {
   const now = ctx.now().toISOString();
   return withRawConnection(ctx.db, (sqlite) => {
     const writes = bundleWrites(sqlite);
     const results: ImportResult[] = [];
     let failure: { error: unknown } | null = null;
-    const one = sqlite.transaction((v: Accept) => writeAccepted(writes, v, now));
+    const one = sqlite.transaction((v: Accept) => writeAccepted(writes, v, now, receipt));
     sqlite.transaction(() => {
       for (const v of batch) {
         try {
@@ -138,6 +186,8 @@ export async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Pr
               });
               continue;
             }
+            if (error.hold && error.receivedOn !== null)
+              writes.putReceipt(error.hold.sha256, error.receivedOn, now);
             results.push(error.result);
             continue;
           }
@@ -155,7 +205,12 @@ export async function commitBatch(ctx: AppContext, batch: readonly Accept[]): Pr
 }
 
 /** One accepted bundle's rows and bytes (inside the caller's savepoint); throws Outcome when it is refused. */
-function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResult {
+function writeAccepted(
+  writes: BundleWrites,
+  v: Accept,
+  now: string,
+  receipt: Receipt | undefined,
+): ImportResult {
   const { manifest } = v.check;
   const base = {
     department: manifest.department,
@@ -166,6 +221,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
   };
   const known = writes.getBundle(v.sha256);
   if (known?.status === 'accepted') throw new Outcome(duplicateOf(v.file, known));
+  const received = receiptFor(receipt, manifest.createdAt, known);
   const chain = writes.getChain(manifest.department);
   const sameRevision = chain ? writes.acceptedAt(manifest.department, manifest.revision) : undefined;
   if (sameRevision && sameRevision.sha256 !== v.sha256) {
@@ -175,7 +231,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
         file: v.file,
         status: 'held',
         code: 'REVISION_CONFLICT',
-        reason: `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 같은 회차의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.`,
+        reason: `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 같은 회차의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.${received.note}`,
         ...base,
         documents: v.documents.length,
       },
@@ -192,6 +248,7 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
         conflictsWith: sameRevision.sha256,
         bytes: v.bytes,
       },
+      received.receivedOn,
     );
   }
   if (chain && manifest.revision <= chain.lastRevision) {
@@ -254,11 +311,12 @@ function writeAccepted(writes: BundleWrites, v: Accept, now: string): ImportResu
     manifest: known?.manifest,
     fileName: known?.fileName,
   });
+  if (received.receivedOn !== null) writes.putReceipt(v.sha256, received.receivedOn, now);
   return {
     file: v.file,
     status: 'accepted',
     code: 'ACCEPTED',
-    reason: `${manifest.department} r${manifest.revision}: 문서 ${v.documents.length}건, 첨부 ${v.check.attachments.length}건을 반영했습니다.${skippedNote(chain?.lastRevision ?? 0, manifest.revision)}`,
+    reason: `${manifest.department} r${manifest.revision}: 문서 ${v.documents.length}건, 첨부 ${v.check.attachments.length}건을 반영했습니다.${skippedNote(chain?.lastRevision ?? 0, manifest.revision)}${received.note}`,
     ...base,
     documents: v.documents.length,
   };

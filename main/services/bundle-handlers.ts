@@ -9,6 +9,7 @@ import type { BundleInput } from './bundle-files';
 import { ImportJobs } from './bundle-jobs';
 import { swapHeldBundle } from './held-bundle-swap';
 import { sentBundlesWithReceipts } from './receipts';
+import { receiptOf } from './receipt-date';
 import { requireDepartment } from './session';
 import { chainResumeOffer, resumeChain } from './chain-resume';
 import type { Verifier } from './bundle-verify';
@@ -115,24 +116,27 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
 
     resumeChain: ({ headSha256 }) => resumeChain(ctx, headSha256),
 
-    importBundleFiles: async ({ paths }) => {
+    importBundleFiles: async ({ paths, receivedOn }) => {
       await requireOffice(ctx);
-      return importBundles(ctx, paths, undefined, importOptions);
+      return importBundles(ctx, paths, undefined, withReceipt(importOptions, receivedOn));
     },
 
-    importBundleData: async ({ files }) => {
+    importBundleData: async ({ files, receivedOn }) => {
       await requireOffice(ctx);
-      return importBundleInputs(ctx, decode(files), importOptions);
+      return importBundleInputs(ctx, decode(files), withReceipt(importOptions, receivedOn));
     },
 
     startBundleImport: async (input) => {
       await requireOffice(ctx);
+      const options = withReceipt(importOptions, input.receivedOn);
+      // An impossible or future 접수일 is said at once, not as a failed job.
+      receiptOf(input.receivedOn, ctx.now());
       return jobs.start(async (onProgress) => {
         const fromPaths = input.paths?.length
-          ? await importBundles(ctx, input.paths, onProgress, importOptions)
+          ? await importBundles(ctx, input.paths, onProgress, options)
           : [];
         const fromData = input.files?.length
-          ? await importBundleInputs(ctx, decode(input.files), { ...importOptions, onProgress })
+          ? await importBundleInputs(ctx, decode(input.files), { ...options, onProgress })
           : [];
         return [...fromPaths, ...fromData];
       });
@@ -201,3 +205,9 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
 function keyFields(key: RegistryKey) {
   return { department: key.department, keyId: key.keyId, fingerprint: key.fingerprint, status: key.status };
 }
+
+/** The import's options with the 접수일 the office gave (none: received when imported). */
+const withReceipt = <T extends object>(
+  options: T,
+  receivedOn: string | undefined,
+): T & { receivedOn?: string } => (receivedOn === undefined ? options : { ...options, receivedOn });

@@ -33,9 +33,16 @@ import type { AppContext } from './context';
 import { duplicateOf, rejected, type ImportResult } from './import-result';
 import { plainReason } from './import-messages';
 import { readManifestClaim } from './manifest-claim';
+import { receiptOf } from './receipt-date';
 import { loadCatalog, loadTerm } from './reference';
 
 export interface ImportOptions {
+  /**
+   * The date the office received these files (접수일, YYYY-MM-DD), when it imports them later than that: recorded
+   * for each bundle at its first arrival unless the bundle was made after it (see receiptFor). Checked first: an
+   * impossible or future date imports nothing.
+   */
+  receivedOn?: string;
   /** Defaults to a worker pool over the built out/main/verify-worker.mjs, closed when the import ends. */
   verifier?: Verifier;
   onProgress?: (done: number, total: number) => void;
@@ -97,6 +104,7 @@ export async function importBundleInputs(
   inputs: readonly BundleInput[],
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
+  const receipt = receiptOf(options.receivedOn, ctx.now());
   const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier();
   let leaveImportWrites: (() => void) | null = null;
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
@@ -162,6 +170,7 @@ export async function importBundleInputs(
       const outcomes = await commitBatch(
         ctx,
         taken.map((b) => b.v),
+        receipt,
       );
       taken.forEach((b, k) => (results[b.index] = outcomes[k] as ImportResult));
     };
@@ -205,7 +214,7 @@ export async function importBundleInputs(
     for (let i = 0; i < waiting.length;) {
       const first = waiting[i] as { v: Accept | Quarantine; index: number };
       if (first.v.kind !== 'accept') {
-        results[first.index] = await commitQuarantine(ctx, first.v);
+        results[first.index] = await commitQuarantine(ctx, first.v, receipt);
         i += 1;
         continue;
       }

@@ -15,17 +15,29 @@ export async function submissionsOf(
           `SELECT b.department, b.period, b.sha256, b.imported_at, b.created_at, b.revision, b.status,
                CASE WHEN b.status = 'quarantined'
                  THEN (SELECT k.status FROM key_registry k
-                         WHERE k.department = b.department AND k.key_id = b.key_id) END AS key_status
-             FROM bundles b
+                         WHERE k.department = b.department AND k.key_id = b.key_id) END AS key_status,
+               r.received_on
+             FROM bundles b LEFT JOIN bundle_receipts r ON r.bundle_sha256 = b.sha256
              WHERE b.type = 'pledge-submission' AND b.period = ? ORDER BY b.department, b.revision`,
         )
         .raw()
-        .all(periodId) as [string, string, string, string, string, number, string, string | null][]
-    ).map(([department, period, sha256, importedAt, createdAt, revision, status, keyStatus]) => ({
+        .all(periodId) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        number,
+        string,
+        string | null,
+        string | null,
+      ][]
+    ).map(([department, period, sha256, importedAt, createdAt, revision, status, keyStatus, receivedOn]) => ({
       department,
       period,
       sha256,
       imported_at: importedAt,
+      received_on: receivedOn,
       created_at: createdAt,
       revision,
       status,
@@ -65,7 +77,9 @@ export async function submissionsOf(
     department: b.department,
     periodId: b.period,
     bundleSha256: b.sha256,
-    receivedAt: b.imported_at,
+    // The 접수일 the office gave at the import, when it did; otherwise the import itself.
+    receivedAt: b.received_on ?? b.imported_at,
+    ...(b.received_on === null ? {} : { importedAt: b.imported_at }),
     createdAt: b.created_at,
     revision: b.revision,
     signature: b.status === 'accepted' ? 'valid' : 'quarantined',

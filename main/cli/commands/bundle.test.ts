@@ -8,6 +8,7 @@ import { createAppContext } from '../../services/context';
 import { setSetting } from '../../../db/settings';
 import { main } from '../index';
 import { buildChildCli } from '../test-cli-child';
+import { localToday } from '../../services/local-today';
 
 // The CLI in-process: real data folders, real keys, the built verify worker (out/main/verify-worker.mjs).
 let dir: ReturnType<typeof makeTempDir>;
@@ -146,6 +147,49 @@ describe('pledge keys / bundle / import / baseline', () => {
     const refused = await run('baseline', 'apply', next, '--data', deptDir);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`신뢰를 철회한 기획담당관 키(키 ID ${officeKeyId})로 서명되었습니다`);
+  });
+
+  it('import --received-on records the 접수일; a future date imports nothing and says why', async () => {
+    await run('keys', 'init', '--data', deptDir);
+    const enrolment = join(dir.path, 'dept.pledgekey.json');
+    const keyId = /키 ID: ([0-9a-f]{16})/.exec(
+      (await run('keys', 'export', '--out', enrolment, '--data', deptDir)).out,
+    )?.[1];
+    const bundle = join(dir.path, 'r1.pledge');
+    expect(
+      (await run('bundle', 'export', '--period', '2019-H1', '--out', bundle, '--data', deptDir)).code,
+    ).toBe(0);
+    await run('keys', 'init', '--data', officeDir);
+    await run('keys', 'import', enrolment, '--data', officeDir);
+    await run('keys', 'approve', keyId ?? '', '--data', officeDir);
+
+    const today = localToday(new Date());
+    const tomorrow = localToday(new Date(Date.now() + 86_400_000));
+    const future = await run('import', '--data', officeDir, bundle, '--received-on', tomorrow);
+    expect(future.code).not.toBe(0);
+    expect(future.err).toContain(`접수일 ${tomorrow}은 오늘(${today})보다 뒤입니다`);
+    const nothing = JSON.parse(
+      (await run('report', '--data', officeDir, '--period', '2019-H1', '--today', today, '--json')).out,
+    ) as { report: { submissions: { departments: { department: string; bundles: unknown[] }[] } } };
+    expect(nothing.report.submissions.departments.flatMap((d) => d.bundles)).toEqual([]);
+
+    // The file was made today (the export above): received today, as the office says.
+    const taken = await run('import', '--data', officeDir, bundle, '--received-on', today, '--json');
+    expect(taken.code).toBe(0);
+    const summary = JSON.parse(taken.out) as { accepted: { reason: string }[] };
+    expect(summary.accepted[0]?.reason).toContain(`접수일: ${today} (지정)`);
+    const report = JSON.parse(
+      (await run('report', '--data', officeDir, '--period', '2019-H1', '--today', today, '--json')).out,
+    ) as {
+      report: {
+        submissions: {
+          departments: { department: string; bundles: { receivedAt: string; importedAt?: string }[] }[];
+        };
+      };
+    };
+    const [received] = report.report.submissions.departments.flatMap((d) => d.bundles);
+    expect(received?.receivedAt).toBe(today);
+    expect(received?.importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('bundle resume shows the office’s last file and the files it lacks, and with --yes chains the next file onto it', async () => {

@@ -5,11 +5,13 @@ import { requireOffice } from '../../services/key-service';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
 
-export const importHelp = `pledge import --data DIR FILE|FOLDER… [--json]
+export const importHelp = `pledge import --data DIR FILE|FOLDER… [--received-on YYYY-MM-DD] [--json]
   (기획담당관) 제출 번들을 가져옵니다. 폴더는 하위 폴더까지 *.pledge, *.zip 파일을 찾습니다.
   각 파일을 한 번만 읽어 별도 작업자에서 끝까지 검사한 뒤 반영합니다. 진행 상황은 표준 오류로 출력합니다.
   결과: 반영(accepted), 중복(duplicate), 격리(quarantined: 등록·승인되지 않았거나 폐기된 키),
   충돌 보류(held: 같은 회차의 다른 번들을 이미 받음, 현황의 '충돌'에 표시), 거부(rejected)와 이유.
+  --received-on  접수일: 공유 폴더·우편·USB로 먼저 받은 파일을 늦게 가져올 때 받은 날 (제출 기한은 이 날로
+                 따집니다; 그날보다 뒤에 만든 파일은 가져오는 때로 접수). 오늘보다 뒤일 수 없습니다
   --json  결과를 JSON 요약으로 출력 (accepted, duplicate, quarantined, held, rejected 목록)
   거부된 파일이 하나라도 있으면 종료 코드 1`;
 
@@ -25,19 +27,25 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { data: { type: 'string' }, json: { type: 'boolean' } },
+    options: { data: { type: 'string' }, 'received-on': { type: 'string' }, json: { type: 'boolean' } },
   });
   if (positionals.length === 0) throw new UsageError('가져올 번들 파일이나 폴더를 지정하세요.');
   return withData(values.data, async (ctx) => {
     await requireOffice(ctx);
     let lastShown = -1;
-    const results = await importBundles(ctx, positionals, (done, total) => {
-      const percent = Math.floor((done / total) * 100);
-      if (percent !== lastShown && (percent % 5 === 0 || done === total)) {
-        lastShown = percent;
-        io.err(`검사 ${done}/${total} (${percent}%)`);
-      }
-    });
+    const receivedOn = values['received-on'];
+    const results = await importBundles(
+      ctx,
+      positionals,
+      (done, total) => {
+        const percent = Math.floor((done / total) * 100);
+        if (percent !== lastShown && (percent % 5 === 0 || done === total)) {
+          lastShown = percent;
+          io.err(`검사 ${done}/${total} (${percent}%)`);
+        }
+      },
+      receivedOn === undefined ? {} : { receivedOn },
+    );
     const by = (status: ImportResult['status']) => results.filter((r) => r.status === status);
     if (values.json) {
       printJson(io, {

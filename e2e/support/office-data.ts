@@ -207,16 +207,23 @@ export interface BuiltScenario {
   projects: ProjectInput[];
   desks: Record<'A' | 'B', DepartmentDesk>;
   plans: Map<string, Record<string, unknown>>;
+  /** A's and B's 2019-H1 bundle files (imported already unless `cardsImported` was false). */
+  cardFiles: { A: string; B: string };
 }
 
 /**
  * Departments A and B enroll, send plans (imported in January) and 2019-H1 cards with finance rows; the office
  * imports A's on the due date and B's the morning after. `policyGoalOverride` makes one card disagree with its
- * plan's frozen 정책목표 (a conflict); `completed` makes one project's card report 완료 (a request to decide).
+ * plan's frozen 정책목표 (a conflict); `completed` makes one project's card report 완료 (a request to decide);
+ * `cardsImported: false` leaves the 2019-H1 files for the test to import.
  */
 export function buildScenario(
   root: string,
-  opts: { policyGoalOverride?: { projectId: string; text: string }; completed?: string } = {},
+  opts: {
+    policyGoalOverride?: { projectId: string; text: string };
+    completed?: string;
+    cardsImported?: boolean;
+  } = {},
 ): BuiltScenario {
   const scenario = new OfficeScenario(root);
   const projects = projectsOf().map((p) =>
@@ -248,7 +255,9 @@ export function buildScenario(
   }
   const a = scenario.exportBundle(desks.A, PERIOD, CLOCK.cardsDrafted);
   const b = scenario.exportBundle(desks.B, PERIOD, CLOCK.cardsDrafted);
-  scenario.importBundles([a.path], CLOCK.aImported);
-  scenario.importBundles([b.path], CLOCK.bImported);
-  return { scenario, projects, desks, plans };
+  if (opts.cardsImported !== false) {
+    scenario.importBundles([a.path], CLOCK.aImported);
+    scenario.importBundles([b.path], CLOCK.bImported);
+  }
+  return { scenario, projects, desks, plans, cardFiles: { A: a.path, B: b.path } };
 }

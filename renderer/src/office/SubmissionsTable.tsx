@@ -93,8 +93,14 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
                           <li key={b.bundleSha256}>
                             {formatKoreanDateTime(b.receivedAt)} (r{b.revision}
                             {b.onTime ? '' : ', 지연'})
-                            {/* Lateness counts from the import; when the department made (signed) a late
-                                file is the office's evidence for a file that waited in mail or on the share. */}
+                            {b.importedAt === undefined ? null : (
+                              <span className="bundle-receipt" data-testid={`${id}-receipt-${b.revision}`}>
+                                접수일 지정 · 가져옴 {formatKoreanDateTime(b.importedAt)}
+                              </span>
+                            )}
+                            {/* Lateness counts from the arrival (the import, or the 접수일 given with it); when
+                                the department made (signed) a late file is the office's evidence for a file that
+                                waited in mail or on the share. */}
                             {b.onTime ? null : (
                               <span className="bundle-created">작성 {formatKoreanDateTime(b.createdAt)}</span>
                             )}

@@ -46,11 +46,15 @@ interface Progress {
 export function ImportPanel(props: { onChanged: () => void }) {
   const fileInputId = useId();
   const pathInputId = useId();
+  const receivedOnId = useId();
+  const receivedOnHintId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [results, setResults] = useState<BundleImportResult[] | null>(null);
   const [paths, setPaths] = useState('');
+  // 접수일: empty, the files are received when imported.
+  const [receivedOn, setReceivedOn] = useState('');
   // Counts finished imports, so that a reader (and the e2e tests) can tell a new results table from the last one.
   const [runs, setRuns] = useState(0);
   const action = useAction();
@@ -61,7 +65,7 @@ export function ImportPanel(props: { onChanged: () => void }) {
     offset: number,
     overall: number | null,
   ): Promise<BundleImportResult[]> => {
-    let job = await api.startBundleImport(input);
+    let job = await api.startBundleImport(receivedOn === '' ? input : { ...input, receivedOn });
     for (;;) {
       const total = overall ?? job.total;
       setProgress({ done: offset + job.done, total, phase: '검사하고 반영하는 중' });
@@ -89,9 +93,12 @@ export function ImportPanel(props: { onChanged: () => void }) {
         }
         setProgress({ done: files.length, total: files.length, phase: '완료' });
       } finally {
-        // Whatever finished before a failure is already in the office database: show it.
-        setResults(all);
-        setRuns((n) => n + 1);
+        // Whatever finished before a failure is already in the office database: show it. A failure before any
+        // file was taken (a 접수일 refused, say) leaves no table of nothing.
+        if (all.length > 0) {
+          setResults(all);
+          setRuns((n) => n + 1);
+        } else setProgress(null);
         props.onChanged();
       }
     });
@@ -141,6 +148,21 @@ export function ImportPanel(props: { onChanged: () => void }) {
   return (
     <section className="sub-panel" aria-labelledby="import-title" data-testid="import-panel">
       <h2 id="import-title">제출 파일 가져오기</h2>
+      <div className="field received-on">
+        <label htmlFor={receivedOnId}>접수일 (선택)</label>
+        <input
+          id={receivedOnId}
+          type="date"
+          value={receivedOn}
+          aria-describedby={receivedOnHintId}
+          data-testid="import-received-on"
+          onChange={(e) => setReceivedOn(e.target.value)}
+        />
+        <p className="hint" id={receivedOnHintId}>
+          비워 두면 가져오는 때가 접수 시각입니다. 공유 폴더·우편·USB로 먼저 받은 파일을 늦게 가져올 때는 받은
+          날을 고르세요. 제출 기한은 이 날로 따집니다. 그날보다 뒤에 만든 파일은 가져오는 때로 접수합니다.
+        </p>
+      </div>
       <div
         className={`drop-zone ${dragging ? 'drop-zone-active' : ''}`}
         data-testid="drop-zone"

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { OfficeReportPage } from './pages/office-report-page';
+import { SubmissionPage } from './pages/submission-page';
+import { buildScenario, CLOCK, DEPT_A, DEPT_B } from './support/office-data';
+import { startOfficeServer, type OfficeServer } from './support/office-server';
+
+// 접수일: A's and B's 2019-H1 files came on the share by the due date (2019-07-15); the office imports them ten days
+// later (its clock: 2019-07-25 09:00 KST) and says when they came.
+
+let root = '';
+let server: OfficeServer | null = null;
+
+test.beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pledge-received-on-e2e-'));
+});
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('files imported after the due date count from the 접수일 the office gives; a future date imports nothing', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const built = buildScenario(root, { cardsImported: false });
+  server = await startOfficeServer({
+    dataDir: built.scenario.officeDir,
+    profileDir: join(root, 'profile'),
+    now: CLOCK.server,
+  });
+  const office = new OfficeReportPage(page);
+  await page.goto(server.url);
+  for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
+
+  const inbox = new SubmissionPage(page);
+  await inbox.openAsOffice();
+  const files = [built.cardFiles.A, built.cardFiles.B];
+
+  // The day after the office's today: refused, said, nothing taken.
+  await page.getByLabel('접수일 (선택)').fill('2019-07-26');
+  await page.getByTestId('import-file-input').setInputFiles(files);
+  await expect(page.getByRole('alert')).toContainText('접수일 2019-07-26은 오늘(2019-07-25)보다 뒤입니다');
+  await expect(page.getByTestId('import-results')).toHaveCount(0);
+
+  await page.getByLabel('접수일 (선택)').fill('2019-07-15');
+  await inbox.importBundles(files);
+  for (const file of files) {
+    await expect(inbox.resultRow(basename(file)).getByTestId('import-outcome')).toHaveText('반영');
+    await expect(inbox.resultRow(basename(file)).getByTestId('import-reason')).toContainText(
+      '접수일: 2019-07-15 (지정)',
+    );
+  }
+
+  await office.open(server.url);
+  await office.selectPeriod('2019-H1');
+  await office.tab('submissions');
+  for (const dept of [DEPT_A, DEPT_B]) {
+    await expect(office.cell(`submission-${dept}-state`)).toHaveAttribute('data-value', 'complete');
+    await expect(office.cell(`submission-${dept}-timeliness`)).toHaveAttribute('data-value', 'onTime');
+    await expect(office.cell(`submission-${dept}-when`)).toContainText('2019-07-15 (r2)');
+    // The program's clock runs on from 09:00 while the test works.
+    await expect(office.cell(`submission-${dept}-receipt-2`)).toHaveText(
+      /^접수일 지정 · 가져옴 2019-07-25 09:0\d$/,
+    );
+  }
+});

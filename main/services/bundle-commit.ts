@@ -56,7 +56,7 @@ function receiptFor(
   if (known !== undefined)
     return {
       receivedOn: null,
-      note: ` 이 파일은 ${localDateTimeOf(known.importedAt)}에 처음 받았으므로 그때를 접수 시각으로 둡니다 (지정한 접수일 ${receipt.receivedOn}은 쓰지 않았습니다).`,
+      note: ` 이 파일은 ${localDateTimeOf(known.importedAt)}에 처음 받았으므로 그때를 접수 시각으로 둡니다 (지정한 ${josa(`접수일 ${receipt.receivedOn}`, '은/는')} 쓰지 않았습니다).`,
     };
   let made: string | null;
   try {

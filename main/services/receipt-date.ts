@@ -1,3 +1,4 @@
+import { josa } from '../../domain/text/josa';
 import { UserError } from './errors';
 import { localToday } from './local-today';
 import type { Receipt } from './bundle-commit';
@@ -19,14 +20,14 @@ export function receiptOf(receivedOn: string | undefined, now: Date): Receipt | 
   ) {
     throw new UserError(
       'RECEIVED_ON_INVALID',
-      `접수일 "${receivedOn}"은 올바른 날짜가 아닙니다. 2020-07-15처럼 연-월-일로 입력하세요. 아무것도 가져오지 않았습니다.`,
+      `접수일이 올바른 날짜가 아닙니다 ("${receivedOn}"). 2020-07-15처럼 연-월-일로 입력하세요. 아무것도 가져오지 않았습니다.`,
     );
   }
   const today = localToday(now);
   if (receivedOn > today) {
     throw new UserError(
       'RECEIVED_ON_FUTURE',
-      `접수일 ${receivedOn}은 오늘(${today})보다 뒤입니다. 파일을 실제로 받은 날을 입력하세요. 아무것도 가져오지 않았습니다.`,
+      `${josa(`접수일 ${receivedOn}`, '은/는')} 오늘(${today})보다 뒤입니다. 파일을 실제로 받은 날을 입력하세요. 아무것도 가져오지 않았습니다.`,
     );
   }
   return { receivedOn };

@@ -167,7 +167,7 @@ describe('pledge keys / bundle / import / baseline', () => {
     const tomorrow = localToday(new Date(Date.now() + 86_400_000));
     const future = await run('import', '--data', officeDir, bundle, '--received-on', tomorrow);
     expect(future.code).not.toBe(0);
-    expect(future.err).toContain(`접수일 ${tomorrow}은 오늘(${today})보다 뒤입니다`);
+    expect(future.err).toMatch(new RegExp(`접수일 ${tomorrow}[은는] 오늘\\(${today}\\)보다 뒤입니다`));
     const nothing = JSON.parse(
       (await run('report', '--data', officeDir, '--period', '2019-H1', '--today', today, '--json')).out,
     ) as { report: { submissions: { departments: { department: string; bundles: unknown[] }[] } } };

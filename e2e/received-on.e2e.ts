@@ -48,6 +48,9 @@ test('files imported after the due date count from the 접수일 the office give
 
   await page.getByLabel('접수일 (선택)').fill('2019-07-15');
   await inbox.importBundles(files);
+  // The results say which 접수일 they were taken with; the field is empty again for the next import.
+  await expect(page.getByTestId('import-receipt-used')).toHaveText('· 접수일 2019-07-15로 가져왔습니다');
+  await expect(page.getByLabel('접수일 (선택)')).toHaveValue('');
   for (const file of files) {
     await expect(inbox.resultRow(basename(file)).getByTestId('import-outcome')).toHaveText('반영');
     await expect(inbox.resultRow(basename(file)).getByTestId('import-reason')).toContainText(

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { BundleImportResult } from '../../../domain/api/contract';
+import { josa } from '../../../domain/text/josa';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { droppedFiles } from './drop-files';
@@ -53,8 +54,10 @@ export function ImportPanel(props: { onChanged: () => void }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [results, setResults] = useState<BundleImportResult[] | null>(null);
   const [paths, setPaths] = useState('');
-  // 접수일: empty, the files are received when imported.
+  // 접수일: empty, the files are received when imported. Cleared after each import that took files, so that the
+  // next import (another day's files) never inherits it unseen; `receiptShown` names it with that import's results.
   const [receivedOn, setReceivedOn] = useState('');
+  const [receiptShown, setReceiptShown] = useState('');
   // Counts finished imports, so that a reader (and the e2e tests) can tell a new results table from the last one.
   const [runs, setRuns] = useState(0);
   const action = useAction();
@@ -98,6 +101,8 @@ export function ImportPanel(props: { onChanged: () => void }) {
         if (all.length > 0) {
           setResults(all);
           setRuns((n) => n + 1);
+          setReceiptShown(receivedOn);
+          setReceivedOn('');
         } else setProgress(null);
         props.onChanged();
       }
@@ -131,6 +136,8 @@ export function ImportPanel(props: { onChanged: () => void }) {
         }
         setResults(found);
         setRuns((n) => n + 1);
+        setReceiptShown(receivedOn);
+        setReceivedOn('');
         setProgress({ done: found.length, total: found.length, phase: '완료' });
       } finally {
         props.onChanged();
@@ -256,6 +263,12 @@ export function ImportPanel(props: { onChanged: () => void }) {
             <strong>{counts.duplicate}</strong> · 격리 <strong>{counts.quarantined}</strong> · 충돌 보류{' '}
             <strong className={counts.held > 0 ? 'warn' : ''}>{counts.held}</strong> · 거부{' '}
             <strong className={counts.rejected > 0 ? 'danger' : ''}>{counts.rejected}</strong>
+            {receiptShown === '' ? null : (
+              <span data-testid="import-receipt-used">
+                {' '}
+                · {josa(`접수일 ${receiptShown}`, '으로/로')} 가져왔습니다
+              </span>
+            )}
           </p>
           <ImportResultsTable results={results} />
         </div>

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
 
@@ -10,7 +10,7 @@ export interface AttachmentInfo {
   size: number;
 }
 
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256Hex = (bytes: Uint8Array): string => hash('sha256', bytes, 'hex');
 
 /** Stores the bytes once under their SHA-256; storing the same content again is a no-op. */
 export async function putAttachment(

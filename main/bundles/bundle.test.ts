@@ -24,6 +24,11 @@ describe('writeBundle → inspectBundle', () => {
     for (const a of check.attachments) expect(a.path).toBe(`attachments/${sha256(a.bytes)}`);
     expect(check.manifest).toMatchObject({ ...input.manifestFields, formatVersion: 1 });
     expect(check.bundleSha256).toBe(sha256(bytes));
+    // Each attachment has its own bytes, not a view of the bundle's: sent on and stored, it carries nothing else,
+    // and the bundle's buffer reused for something else leaves it as it was.
+    expect(check.attachments.length).toBeGreaterThan(0);
+    bytes.fill(0);
+    for (const a of check.attachments) expect(a.path).toBe(`attachments/${sha256(a.bytes)}`);
   });
 
   it('is byte-for-byte deterministic and matches a zip assembled field by field', async () => {

@@ -20,11 +20,16 @@ export async function readZipEntries(
   bytes: Buffer,
   limits: BundleLimits,
   policy: ZipPolicy = BUNDLE_ZIP_POLICY,
+  /**
+   * Stored entries as views into `bytes` instead of copies: for a caller that reads them while it holds `bytes` and
+   * copies what it keeps (the verify worker, which sends only the attachments on).
+   */
+  storedAsViews = false,
 ): Promise<ZipReadResult> {
   const layout = checkZipLayout(bytes, limits, policy);
   if (!layout.ok) return layout;
   const expected = layout.entries;
-  if (expected.every((e) => e.method === 0)) return readStoredEntries(bytes, expected);
+  if (expected.every((e) => e.method === 0)) return readStoredEntries(bytes, expected, storedAsViews);
 
   return new Promise<ZipReadResult>((resolve) => {
     let settled = false;
@@ -107,12 +112,14 @@ export async function readZipEntries(
  * Stored entries as the layout check found them: it pinned every header field, matched each local header to its
  * central record and proved the entries contiguous, so the data of each is exactly its declared span. A second
  * zip parser (yauzl's streams) read them the same way and cost more than verifying the signature; each entry is
- * copied so that it does not hold the whole bundle's memory (an attachment travels on by itself).
+ * copied so that it does not hold the whole bundle's memory (an attachment travels on by itself), unless the
+ * caller asks for views and copies what it keeps.
  */
-function readStoredEntries(bytes: Buffer, entries: readonly LayoutEntry[]): ZipReadResult {
+function readStoredEntries(bytes: Buffer, entries: readonly LayoutEntry[], views: boolean): ZipReadResult {
   const members: ZipMember[] = [];
   for (const entry of entries) {
-    const data = Buffer.from(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.uncompressedSize));
+    const span = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.uncompressedSize);
+    const data = views ? span : Buffer.from(span);
     if (crc32(data) >>> 0 !== entry.crc32) {
       return {
         ok: false,

@@ -75,6 +75,15 @@ test('백업에서 복원: a folder with data is refused; a new one gets the bac
   await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(restored);
   await expect(page.getByLabel('주관부서', { exact: true })).toHaveValue('도시교통본부');
 
+  // The setup read again after saving comes slowly (a busy PC): until it comes no screen shows the one from
+  // before, so 설정 변경 cannot open on the old folder (both folders are 도시교통본부's: the role tells nothing).
+  await page.evaluate(() => {
+    const fetchNow = window.fetch.bind(window);
+    window.fetch = async (input, init) => {
+      if (String(input).endsWith('/api/getSetup')) await new Promise((resolve) => setTimeout(resolve, 1_500));
+      return fetchNow(input, init);
+    };
+  });
   await page.getByRole('button', { name: '저장하고 시작' }).click();
   await expect(page.getByTestId('current-role')).toHaveText('도시교통본부');
   // The app now works on the restored folder: a backup without a folder goes to its backups/.

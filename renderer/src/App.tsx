@@ -86,6 +86,10 @@ export function App() {
     if (problem !== null) return { kind: 'recovery', problem };
     return { kind: 'data', setup: await api.getSetup(), catalog: await api.getCatalog() };
   }, []);
+  // Set when 저장하고 시작 changed the setup (or the data folder): the screens wait for the setup read again, so
+  // that none is shown, and no 설정 변경 opened, with the one from before (a restored folder's path, say).
+  const [settingUp, setSettingUp] = useState(false);
+  useEffect(() => setSettingUp(false), [state]);
   const [view, setViewOnly] = useState<View>('catalog');
   // Each choice in the top menu, also of the screen already shown (문서 작성 while a document is open: its list).
   const [visit, setVisit] = useState(0);
@@ -106,6 +110,7 @@ export function App() {
   });
 
   if (state.status === 'loading') return <StatusMessage kind="info">불러오는 중…</StatusMessage>;
+  if (settingUp) return <StatusMessage kind="info">설정을 적용하는 중…</StatusMessage>;
   if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
   if (state.value.kind === 'recovery') {
     return (
@@ -127,6 +132,7 @@ export function App() {
         setup={setup}
         catalog={catalog}
         onSaved={() => {
+          setSettingUp(true);
           setView('catalog');
           reload();
         }}

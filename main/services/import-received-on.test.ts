@@ -19,6 +19,7 @@ import { markApproved } from './key-service';
 import { releaseQuarantined } from './bundle-import';
 import { submissionsOf } from './report-submissions';
 import { swapHeldBundle } from './held-bundle-swap';
+import { officeReceipts } from './receipts';
 
 /**
  * 접수일: the office imports files days after they came (on the share, by mail, on a USB stick) and says when they
@@ -116,6 +117,12 @@ describe('접수일 given at the import', () => {
     expect(row.bundles.map((b) => [b.revision, b.receivedDate, b.onTime, b.importedAt])).toEqual([
       [1, DUE, true, clock.toISOString()],
       [2, '2019-07-17', false, undefined],
+    ]);
+    // The 접수 확인 the departments get back in the baseline package says the same.
+    const receipts = await officeReceipts(office.db, clock.toISOString());
+    expect(receipts.bundles.map((b) => [b.revision, b.receivedAt])).toEqual([
+      [1, DUE],
+      [2, clock.toISOString()],
     ]);
   });
 
@@ -221,6 +228,12 @@ describe('접수일 given at the import', () => {
         status: 'held',
         reason: expect.stringContaining(`접수일: ${DUE} (지정)`),
       });
+      expect(
+        (await officeReceipts(office.db, clock.toISOString())).bundles.map((b) => [b.state, b.receivedAt]),
+      ).toEqual([
+        ['held', DUE],
+        ['accepted', clock.toISOString()],
+      ]);
       await swapHeldBundle(office, { sha256: sha256Hex(second), note: '다른 PC의 r1이 맞음' }, direct);
       const records = await submissionsOf(office.db, '2019-H1');
       expect(records.map((r) => [r.bundleSha256, r.receivedAt])).toEqual([[sha256Hex(second), DUE]]);

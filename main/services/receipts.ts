@@ -49,14 +49,25 @@ const IN_TRANSIT_MS = 24 * 60 * 60 * 1000;
 
 /** Office: every submission file it holds, oldest first per department. */
 export async function officeReceipts(db: Kysely<Database>, asOf: string): Promise<Receipts> {
+  // Received when imported, or on the 접수일 the office gave at that import (the date its deadline counts from).
   const kept = await db
-    .selectFrom('bundles')
-    .select(['department', 'period', 'revision', 'sha256', 'imported_at', 'status'])
-    .where('type', '=', 'pledge-submission')
+    .selectFrom('bundles as b')
+    .leftJoin('bundle_receipts as r', 'r.bundle_sha256', 'b.sha256')
+    .select([
+      'b.department',
+      'b.period',
+      'b.revision',
+      'b.sha256',
+      'b.imported_at',
+      'b.status',
+      'r.received_on',
+    ])
+    .where('b.type', '=', 'pledge-submission')
     .execute();
   const held = await db
-    .selectFrom('held_bundles')
-    .select(['department', 'period', 'revision', 'sha256', 'imported_at'])
+    .selectFrom('held_bundles as h')
+    .leftJoin('bundle_receipts as r', 'r.bundle_sha256', 'h.sha256')
+    .select(['h.department', 'h.period', 'h.revision', 'h.sha256', 'h.imported_at', 'r.received_on'])
     .execute();
   const bundles = [
     ...kept.map((b) => ({
@@ -64,7 +75,7 @@ export async function officeReceipts(db: Kysely<Database>, asOf: string): Promis
       period: b.period,
       revision: b.revision,
       sha256: b.sha256,
-      receivedAt: b.imported_at,
+      receivedAt: b.received_on ?? b.imported_at,
       state: b.status,
     })),
     ...held.map((b) => ({
@@ -72,7 +83,7 @@ export async function officeReceipts(db: Kysely<Database>, asOf: string): Promis
       period: b.period,
       revision: b.revision,
       sha256: b.sha256,
-      receivedAt: b.imported_at,
+      receivedAt: b.received_on ?? b.imported_at,
       state: 'held' as const,
     })),
   ].sort(

@@ -190,6 +190,8 @@ export async function listReceivedBundles(
 /** A received bundle as the office's list shows it: everything but the manifest, and its number of documents. */
 export interface BundleListing extends Omit<ReceivedBundle, 'manifest'> {
   documents: number;
+  /** The 접수일 the office gave at the bundle's import (migration 16), or null: received when imported. */
+  receivedOn: string | null;
 }
 
 /**
@@ -217,12 +219,15 @@ export async function listBundleListings(
     'reason',
     sql<number>`CASE WHEN json_valid(manifest) THEN (SELECT count(*) FROM json_each(manifest, '$.members') AS m
         WHERE m.value ->> 'role' = 'document') ELSE 0 END`.as('documents'),
+    sql<string | null>`(SELECT received_on FROM bundle_receipts WHERE bundle_sha256 = bundles.sha256)`.as(
+      'received_on',
+    ),
   ]);
   if (filter.status) query = query.where('status', '=', filter.status);
   const rows = await query.orderBy('department').orderBy('revision').orderBy('imported_at').execute();
   return rows.map((r) => {
     const { manifest: _manifest, ...listed } = receivedOf({ ...r, manifest: '' });
-    return { ...listed, documents: r.documents };
+    return { ...listed, documents: r.documents, receivedOn: r.received_on };
   });
 }
 

@@ -51,6 +51,12 @@ test('files imported after the due date count from the 접수일 the office give
   // The results say which 접수일 they were taken with; the field is empty again for the next import.
   await expect(page.getByTestId('import-receipt-used')).toHaveText('· 접수일 2019-07-15로 가져왔습니다');
   await expect(page.getByLabel('접수일 (선택)')).toHaveValue('');
+  // The list of files received says when each was received, and when it was imported.
+  for (const file of files) {
+    const row = page.getByTestId('accepted-table').locator('tr', { hasText: basename(file) });
+    await expect(row).toContainText('2019-07-15');
+    await expect(row).toContainText('접수일 지정 · 가져옴 2019-07-25 09:0');
+  }
   for (const file of files) {
     await expect(inbox.resultRow(basename(file)).getByTestId('import-outcome')).toHaveText('반영');
     await expect(inbox.resultRow(basename(file)).getByTestId('import-reason')).toContainText(

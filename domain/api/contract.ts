@@ -437,6 +437,8 @@ export interface ReceivedBundleView {
   revision: number;
   createdAt: string;
   importedAt: string;
+  /** The 접수일 the office gave at the import (YYYY-MM-DD), or null: received when imported. */
+  receivedOn: string | null;
   status: 'accepted' | 'quarantined';
   fileName: string;
   reasonCode: string;

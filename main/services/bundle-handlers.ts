@@ -163,6 +163,7 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
         revision: b.revision,
         createdAt: b.createdAt,
         importedAt: b.importedAt,
+        receivedOn: b.receivedOn,
         status: b.status,
         fileName: b.fileName,
         reasonCode: b.reasonCode,

@@ -118,7 +118,12 @@ describe('접수일 given at the import', () => {
       [1, DUE, true, clock.toISOString()],
       [2, '2019-07-17', false, undefined],
     ]);
-    // The 접수 확인 the departments get back in the baseline package says the same.
+    // So do the office's list of received files and the 접수 확인 the departments get back in the baseline package.
+    const listed = await createHandlers(office).listBundles({ status: 'accepted' });
+    expect(listed.map((b) => [b.revision, b.receivedOn, b.importedAt])).toEqual([
+      [1, DUE, clock.toISOString()],
+      [2, null, clock.toISOString()],
+    ]);
     const receipts = await officeReceipts(office.db, clock.toISOString());
     expect(receipts.bundles.map((b) => [b.revision, b.receivedAt])).toEqual([
       [1, DUE],

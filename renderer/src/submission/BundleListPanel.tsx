@@ -138,7 +138,16 @@ function BundleTable(props: { status: 'quarantined' | 'accepted'; list: readonly
                     <td>{periodLabel(b.period)}</td>
                     <td>r{b.revision}</td>
                     <td className="mono">{b.keyId}</td>
-                    <td>{formatTime(b.importedAt)}</td>
+                    <td>
+                      {b.receivedOn === null ? (
+                        formatTime(b.importedAt)
+                      ) : (
+                        <>
+                          {b.receivedOn}
+                          <div className="hint">접수일 지정 · 가져옴 {formatTime(b.importedAt)}</div>
+                        </>
+                      )}
+                    </td>
                     {status === 'accepted' && <td className="reason">{`${b.documents}건`}</td>}
                   </tr>
                   {status === 'quarantined' && (

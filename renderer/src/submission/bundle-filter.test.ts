@@ -15,6 +15,7 @@ const bundle = (
   revision,
   createdAt: '2019-07-01T00:00:00.000Z',
   importedAt: '2019-07-02T00:00:00.000Z',
+  receivedOn: null,
   status: 'accepted',
   fileName: `공약제출_${department}_${period}_r${revision}.pledge`,
   reasonCode: '',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { listRegistryKeys } from '../../db/keys';
-import { importBundleInputs } from './bundle-import';
+import { importBundleInputs, releaseQuarantined } from './bundle-import';
 import {
   dumpDatabase,
   enroll,
@@ -11,24 +11,21 @@ import {
   sha256Hex,
   signSubmission,
 } from './bundle-test-support';
-import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { createHandlers } from './handlers';
 import { markApproved } from './key-service';
-import { releaseQuarantined } from './bundle-import';
 import { submissionsOf } from './report-submissions';
 import { swapHeldBundle } from './held-bundle-swap';
 import { officeReceipts } from './receipts';
+import { direct, LEAD } from './test-support/office-harness';
 
 /**
  * 접수일: the office imports files days after they came (on the share, by mail, on a USB stick) and says when they
  * came. The 2019-H1 cards and finance rows were due on 2019-07-15; the office imports on the 17th.
  */
 
-const LEAD = '경제진흥본부';
 const DUE = '2019-07-15';
-const direct = { verifier: directVerifier };
 const finance = (note: string) => ({
   path: 'documents/finance-1-1-1-2019-H1.json',
   json: { ...(structuredClone(examples.financeRowJson) as Record<string, unknown>), note },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -16,6 +16,7 @@ import { generateKeyPair, registryEntry, sampleInput } from './test-support/fixt
 const dir = mkdtempSync(join(tmpdir(), 'pledge-pool-'));
 const workerFile = join(dir, 'verify-worker.mjs');
 const crashFile = join(dir, 'crash-worker.mjs');
+const slowStartFile = join(dir, 'slow-start-worker.mjs');
 const keys = generateKeyPair();
 const other = generateKeyPair();
 let registry: KeySnapshotEntry[];
@@ -31,6 +32,7 @@ beforeAll(async () => {
   for (const [entry, outfile] of [
     [join(import.meta.dirname, 'verify-worker-entry.ts'), workerFile],
     [join(import.meta.dirname, 'test-support', 'crash-worker-entry.ts'), crashFile],
+    [join(import.meta.dirname, 'test-support', 'slow-start-worker-entry.ts'), slowStartFile],
   ] as const) {
     await build({
       entryPoints: [entry],
@@ -222,6 +224,51 @@ describe('createVerifyPool', () => {
     } finally {
       await pool.close();
     }
+  }, 30_000);
+
+  it('warm() starts every thread ahead of the jobs and settles once each has loaded its code', async () => {
+    const loaded = join(dir, 'loaded');
+    process.env.PLEDGE_TEST_LOADED_FILE = loaded;
+    const pool = createVerifyPool({ workerFile: slowStartFile, size: 2 });
+    const markers = () => readdirSync(dir).filter((f) => f.startsWith('loaded.')).length;
+    try {
+      const warming = pool.warm();
+      expect(pool.workers).toBe(2);
+      expect(markers()).toBe(0); // each thread takes 300 ms to load
+      await warming;
+      expect(markers()).toBe(2); // both had loaded when warm() settled
+      await pool.warm(); // nothing more to start
+      expect(pool.workers).toBe(2);
+      const checks = await Promise.all(
+        [good, good, good].map((b) => pool.verify(b, registry, { expectedType: 'pledge-submission' })),
+      );
+      expect(checks).toEqual(await Promise.all([good, good, good].map((b) => direct(b, registry))));
+      expect(pool.workers).toBe(2); // the jobs went to the threads started ahead
+      expect(markers()).toBe(2);
+    } finally {
+      delete process.env.PLEDGE_TEST_LOADED_FILE;
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('warm() settles when a thread cannot start; the next job says why, and nothing happens after close()', async () => {
+    const missing = createVerifyPool({ workerFile: join(dir, 'nope.mjs'), size: 1 });
+    try {
+      await missing.warm();
+      expect(await missing.verify(good, registry, { expectedType: 'pledge-submission' })).toMatchObject({
+        ok: false,
+        code: 'VERIFY_CRASHED',
+      });
+    } finally {
+      await missing.close();
+    }
+    const pool = createVerifyPool({ workerFile: slowStartFile, size: 1 });
+    const warming = pool.warm();
+    await pool.close(); // while the thread is still loading
+    await warming;
+    expect(pool.workers).toBe(0);
+    await pool.warm();
+    expect(pool.workers).toBe(0);
   }, 30_000);
 
   it('close() ends the threads: running and queued jobs answer VERIFY_CRASHED, later jobs too', async () => {

@@ -4,7 +4,12 @@ import type { BundleCheck, ContentContext, KeySnapshotEntry } from './check-type
 import type { BundleLimits } from './limits';
 import type { BundleType } from './manifest';
 import { crashed, notStarted, reviveCheck, verifyWorkerLimits } from './verify-worker';
-import type { PoolJobMessage, PoolReplyMessage, PoolWorkerData } from './verify-worker-runtime';
+import type {
+  PoolJobMessage,
+  PoolPingMessage,
+  PoolReplyMessage,
+  PoolWorkerData,
+} from './verify-worker-runtime';
 
 export type VerifyPoolOptions = {
   /** The built worker file (out/main/verify-worker.mjs); an absolute path or file URL. */
@@ -41,6 +46,12 @@ export interface VerifyPool {
     keys: readonly KeySnapshotEntry[],
     options: VerifyJobOptions,
   ): Promise<BundleCheck>;
+  /**
+   * Starts the threads not running yet (up to `size`) and settles once each has loaded its code and answered, so
+   * that the next jobs do not wait for a start. Never rejects: a thread that cannot start or dies is left to the
+   * next job, which reports it as any other. Nothing after close().
+   */
+  warm(): Promise<void>;
   /** Ends the threads; queued and running jobs answer VERIFY_CRASHED. Later calls to verify() do too. */
   close(): Promise<void>;
 }
@@ -67,6 +78,8 @@ type Slot = {
   /** The time limit of the oldest job, restarted whenever the oldest changes. */
   timer: NodeJS.Timeout | null;
   dead: boolean;
+  /** Called once the worker has said it is ready, or is gone (warm() waiting for it). */
+  waiting: (() => void)[];
 };
 
 /**
@@ -105,6 +118,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
     slot.dead = true;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
+    for (const settle of slot.waiting.splice(0)) settle();
     const index = slots.indexOf(slot);
     if (index >= 0) slots.splice(index, 1);
     void slot.worker.terminate();
@@ -135,7 +149,8 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
     pump();
   };
 
-  const spawn = (): Slot | null => {
+  /** A new worker; `forJob`: for the job at the head of the queue, which answers if the thread cannot start. */
+  const spawn = (forJob = true): Slot | null => {
     let worker: Worker;
     try {
       worker = new Worker(options.workerFile, {
@@ -143,12 +158,25 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
         ...verifyWorkerLimits(options.maxOldGenerationSizeMb),
       });
     } catch (error) {
-      queue.shift()?.resolve(notStarted(error));
+      if (forJob) queue.shift()?.resolve(notStarted(error));
       return null;
     }
     worker.unref();
-    const slot: Slot = { worker, keysId: -1, contentId: -1, jobs: [], timer: null, dead: false };
+    const slot: Slot = {
+      worker,
+      keysId: -1,
+      contentId: -1,
+      jobs: [],
+      timer: null,
+      dead: false,
+      waiting: [],
+    };
     worker.on('message', (message: PoolReplyMessage) => {
+      if (typeof message === 'object' && message !== null && 'ready' in message) {
+        for (const settle of slot.waiting.splice(0)) settle();
+        worker.unref(); // a job under way keeps the process alive by its time limit
+        return;
+      }
       const index = slot.jobs.findIndex((j) => j.id === message?.id);
       const job = slot.jobs[index];
       if (!job) return;
@@ -242,6 +270,18 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
         pump();
       });
     },
+    async warm() {
+      const started: Promise<void>[] = [];
+      while (!closed && slots.length < size) {
+        const slot = spawn(false);
+        if (slot === null) break;
+        // Held until it answers: a caller waiting for the threads keeps the process alive meanwhile.
+        slot.worker.ref();
+        started.push(new Promise<void>((resolve) => slot.waiting.push(resolve)));
+        slot.worker.postMessage({ type: 'ping' } satisfies PoolPingMessage);
+      }
+      await Promise.all(started);
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -250,6 +290,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
         for (const job of slot.jobs.splice(0)) job.resolve(crashed('번들 검사 작업자 풀이 닫혔습니다'));
         if (slot.timer) clearTimeout(slot.timer);
         slot.dead = true;
+        for (const settle of slot.waiting.splice(0)) settle();
         return slot.worker.terminate();
       });
       await Promise.all(ending);

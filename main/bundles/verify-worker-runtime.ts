@@ -24,7 +24,13 @@ export type PoolJobMessage = {
   content?: ContentContext;
 };
 
-export type PoolReplyMessage = { id: number; result: BundleCheck };
+/**
+ * Asks a pool worker to say it is ready: answered as soon as the worker serves messages, i.e. once its code is
+ * loaded (the pool starts its workers ahead of an import with it, see VerifyPool.warm).
+ */
+export type PoolPingMessage = { type: 'ping' };
+
+export type PoolReplyMessage = { id: number; result: BundleCheck } | { ready: true };
 
 /** An error no check expected, as the answer for this bundle only (the worker goes on with the next). */
 const unexpected = (error: unknown): BundleCheck => ({
@@ -80,7 +86,11 @@ export function servePool(
   let contentId = -1;
   let content: ContentContext | null = null;
   let previous: Promise<unknown> = Promise.resolve();
-  port.on('message', (message: PoolJobMessage) => {
+  port.on('message', (message: PoolJobMessage | PoolPingMessage) => {
+    if (message?.type === 'ping') {
+      port.postMessage({ ready: true } satisfies PoolReplyMessage);
+      return;
+    }
     if (message?.type !== 'verify') return;
     if (message.keys) {
       keysId = message.keysId;

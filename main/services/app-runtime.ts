@@ -7,6 +7,7 @@ import {
   type AppContext,
   type CreateAppContextOptions,
 } from './context';
+import { keepImportWorkers } from './bundle-verify';
 import { UserError } from './errors';
 import { createHandlers } from './handlers';
 import { keepReportCurrent, type ReportRefresh } from './report-refresh';
@@ -39,6 +40,8 @@ export interface AppRuntime {
   readonly warmUp: ReportWarmUp | null;
   /** The office's report built again after changes (report-refresh.ts); null in recovery. */
   readonly refresh: ReportRefresh | null;
+  /** The import's verify threads running now (kept from one import to the next: keepImportWorkers). */
+  readonly importThreads: number;
   /** Stops the background builds and closes the data that is open (waits for a recovery step under way). */
   close(): Promise<void>;
 }
@@ -90,12 +93,19 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
 
   const closing = () => new UserError('APP_CLOSING', '프로그램을 닫는 중입니다.');
 
+  // The verify workers of every import while the app runs, whichever data folder is open (bundle-verify.ts).
+  const importWorkers = keepImportWorkers();
+
   const use = (context: AppContext): void => {
-    const full = createHandlers(context);
+    const full = createHandlers(context, { importVerifier: importWorkers.verifier ?? undefined });
     // After an import or a decision the office's report is built again in the background (report-refresh.ts).
     const refresh = keepReportCurrent(context, full, options.reportRefreshQuietMs);
     // The office's report is built before the screen asks for it (nothing happens on a department's copy).
     const warmUp = scheduleReportWarmUp(context, full, options.reportWarmUpDelayMs);
+    // Then, on the office's copy, the import's threads start, so that the next import does not wait for them.
+    void warmUp.done.then((outcome) => {
+      if (!closed && (outcome.kind === 'built' || outcome.kind === 'failed')) void importWorkers.warm();
+    });
     data = { context, handlers: refresh.handlers, warmUp, refresh };
     problem = null;
   };
@@ -214,18 +224,25 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
     get refresh() {
       return data?.refresh ?? null;
     },
+    get importThreads() {
+      return importWorkers.threads;
+    },
     close() {
       // Once: a second call waits for the first.
       closeRun ??= (async () => {
         closed = true;
         await steps;
         const opened = data as OpenData | null;
-        if (opened === null) return;
         try {
-          // A report being built in the background ends first: it reads the database about to be closed.
-          await Promise.all([opened.warmUp.stop(), opened.refresh.stop()]);
+          if (opened === null) return;
+          try {
+            // A report being built in the background ends first: it reads the database about to be closed.
+            await Promise.all([opened.warmUp.stop(), opened.refresh.stop()]);
+          } finally {
+            await opened.context.close();
+          }
         } finally {
-          await opened.context.close();
+          await importWorkers.close();
         }
       })();
       return closeRun;

@@ -50,13 +50,13 @@ export interface OwnedVerifier {
   close(): Promise<void>;
 }
 
+/** Jobs queued in each import worker: about 60 ms of work, longer than one commit batch of this thread. */
+const IMPORT_WORKER_DEPTH = 32;
+
 /**
  * The import's verifier: a worker pool (threads start on the first bundle) the caller closes when the import
  * ends. Refuses to run untrusted files in the main thread when the worker is missing, like defaultVerifier.
  */
-/** Jobs queued in each import worker: about 60 ms of work, longer than one commit batch of this thread. */
-const IMPORT_WORKER_DEPTH = 32;
-
 export function openImportVerifier(options: { size?: number } = {}): OwnedVerifier {
   const workerFile = requireVerifyWorkerFile();
   const pool = createVerifyPool({
@@ -65,6 +65,43 @@ export function openImportVerifier(options: { size?: number } = {}): OwnedVerifi
     ...(options.size ? { size: options.size } : {}),
   });
   return { verifier: poolVerifier(pool), close: () => pool.close() };
+}
+
+/** The running app's verify workers, kept from one import to the next (see keepImportWorkers). */
+export interface KeptImportWorkers {
+  /**
+   * The verifier of every import, release from quarantine and held-bundle swap while the app runs; null when the
+   * worker file is missing, so that each import refuses to start as it does without kept workers.
+   */
+  readonly verifier: Verifier | null;
+  /** Threads running now. */
+  readonly threads: number;
+  /** Starts the threads now, ahead of the next import (VerifyPool.warm); never rejects. */
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app's import workers: one pool for the app's whole run instead of one per import. Starting a thread and
+ * loading the bundle code takes about 0.2 s, most of a small import's time; kept, only the first import after
+ * the start pays it, and none once warm() has run (the office's copy calls it after its report's warm-up). The
+ * threads have the same limits as an import's own; idle, they never keep the process alive. The CLI, one import
+ * per run, opens its own (openImportVerifier).
+ */
+export function keepImportWorkers(): KeptImportWorkers {
+  const workerFile = findVerifyWorkerFile();
+  if (workerFile === null) {
+    return { verifier: null, threads: 0, warm: () => Promise.resolve(), close: () => Promise.resolve() };
+  }
+  const pool = createVerifyPool({ workerFile, depth: IMPORT_WORKER_DEPTH });
+  return {
+    verifier: poolVerifier(pool),
+    get threads() {
+      return pool.workers;
+    },
+    warm: () => pool.warm(),
+    close: () => pool.close(),
+  };
 }
 
 let configuredWorkerFile: string | null = null;

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../domain/api/contract';
 import { bundleHandlers } from './bundle-handlers';
+import type { Verifier } from './bundle-verify';
 import { catalogHandlers } from './catalog-handlers';
 import type { AppContext } from './context';
 import { draftingHandlers } from './drafting-handlers';
@@ -7,14 +8,19 @@ import { officeHandlers } from './office-handlers';
 import { setupHandlers } from './setup-handlers';
 import { startupHandlers } from './startup-handlers';
 
+export interface HandlerOptions {
+  /** The verifier of the office's imports (the app's kept workers); without it each import starts its own. */
+  importVerifier?: Verifier | undefined;
+}
+
 /** Every operation of the contract, implemented over one AppContext. */
-export function createHandlers(ctx: AppContext): Handlers {
+export function createHandlers(ctx: AppContext, options: HandlerOptions = {}): Handlers {
   return {
     ...setupHandlers(ctx),
     ...startupHandlers(),
     ...catalogHandlers(ctx),
     ...draftingHandlers(ctx),
-    ...bundleHandlers(ctx),
+    ...bundleHandlers(ctx, options.importVerifier ? { verifier: options.importVerifier } : {}),
     ...officeHandlers(ctx),
   };
 }

@@ -86,6 +86,12 @@ const rows: [string, string, string, string][] = [
     pass(office.keptReportMs < 100),
   ],
   [
+    `한 부서의 파일 하나 가져오기 (관리카드 ${office.smallImport.documents}건), 앱: 검사 스레드 유지 (중앙값)`,
+    `${median(office.smallImport.kept).toFixed(0)} ms (첫 ${office.smallImport.kept[0]?.toFixed(0)} ms; 가져올 때마다 새 스레드면 ${median(office.smallImport.fresh).toFixed(0)} ms)`,
+    '—',
+    '',
+  ],
+  [
     `엑셀 통합문서 (${(office.workbookBytes / 1024).toFixed(0)} KB)`,
     `${office.workbookMs.median.toFixed(0)} ms (첫 실행 ${office.workbookMs.first.toFixed(0)} ms)`,
     '< 2 s',
@@ -134,6 +140,8 @@ process.stdout.write(
       officeReportAfterChangeMs: round(office.officeReportMs.afterChange),
       keptReportMs: round(office.keptReportMs),
       workbookMs: round(office.workbookMs.median),
+      smallImportKeptMs: office.smallImport.kept.map(round),
+      smallImportFreshMs: office.smallImport.fresh.map(round),
     },
     seoul: {
       bundles: seoul.bundles,
@@ -147,6 +155,11 @@ process.stdout.write(
     },
   })}\n`,
 );
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;

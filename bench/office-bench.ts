@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, MANIFEST_NAME, SIGNATURE_NAME } from '../main/bundles';
 import { readZipEntries } from '../main/bundles/read';
 import { writeReportWorkbook } from '../main/reports/workbook';
 import { importBundleInputs, importBundles } from '../main/services/bundle-import';
-import { directVerifier } from '../main/services/bundle-verify';
+import { directVerifier, keepImportWorkers } from '../main/services/bundle-verify';
 import { checkpointHeld } from '../main/services/import-write-mode';
 import { clockFromEnv, createAppContext, type AppContext } from '../main/services/context';
 import { createHandlers } from '../main/services/handlers';
@@ -100,6 +100,8 @@ export interface OfficeBenchResult {
   restart: { warmUpMs: number; firstRequestMs: number };
   /** Opened again, a bundle imported through the handlers, the report built in the background, then asked for. */
   afterImport: { backgroundBuildMs: number; firstRequestMs: number };
+  /** One department's re-sent cards imported through the handlers, in turns (see timeSmallImports). */
+  smallImport: SmallImportTimes;
   workbookBytes: number;
   projectsInReport: number;
 }
@@ -236,6 +238,10 @@ export async function benchOffice(
         `다시 시작한 뒤: 미리 만들기 (화면 요청 전, 백그라운드) ${restart.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${restart.firstRequestMs.toFixed(2)} ms`,
       );
       const afterImport = await timeImportThenOpen(office, dir.path, senders[200 % senders.length] as Sender);
+      const smallImport = await timeSmallImports(office, senders, REPORT_PERIOD);
+      log(
+        `한 부서의 파일 하나 가져오기 (관리카드 ${smallImport.documents}건): 앱 (검사 스레드 유지) 첫 ${smallImport.kept[0]?.toFixed(0)} ms, 중앙값 ${median(smallImport.kept).toFixed(0)} ms (${smallImport.kept.map((t) => t.toFixed(0)).join(', ')}); 가져올 때마다 새 스레드 (CLI) 중앙값 ${median(smallImport.fresh).toFixed(0)} ms (${smallImport.fresh.map((t) => t.toFixed(0)).join(', ')})`,
+      );
       log(
         `다시 시작한 뒤 바로 번들 가져오기: 가져오기가 끝난 뒤 백그라운드로 만든 표 ${afterImport.backgroundBuildMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${afterImport.firstRequestMs.toFixed(2)} ms`,
       );
@@ -272,6 +278,7 @@ export async function benchOffice(
         workbookMs: { median: workbook.median, first: workbook.first },
         restart,
         afterImport,
+        smallImport,
         workbookBytes: workbook.value.length,
         projectsInReport: input.plans.length,
       };
@@ -417,6 +424,49 @@ async function timeImportThenOpen(
   }
 }
 
+export interface SmallImportTimes {
+  /** Each import's time (ms), in order: with the app's verify threads kept and started ahead. */
+  kept: number[];
+  /** The same with threads started for each import and ended after it (the CLI; the app before it kept them). */
+  fresh: number[];
+  /** Cards in each file. */
+  documents: number;
+}
+
+/**
+ * What the office waits for when one department's file comes in: its re-sent cards for the half-year imported
+ * through the handlers, alternately with the app's kept verify threads (started ahead, as after the report's
+ * warm-up) and with threads started for that import alone (as the CLI does), five times each on the kept office.
+ */
+async function timeSmallImports(
+  office: AppContext,
+  senders: readonly Sender[],
+  periodId: string,
+): Promise<SmallImportTimes> {
+  const workers = keepImportWorkers();
+  if (workers.verifier === null) throw new Error('verify-worker.mjs가 없습니다: npm run build');
+  try {
+    await workers.warm();
+    const kept = createHandlers(office, { importVerifier: workers.verifier });
+    const fresh = createHandlers(office);
+    const times: SmallImportTimes = { kept: [], fresh: [], documents: 0 };
+    for (let i = 0; i < 10; i++) {
+      const sender = senders[(300 + i * 7) % senders.length] as Sender;
+      const bundle = await resendCards(sender, periodId, 20 + i);
+      const files = [{ name: bundle.file, dataBase64: bundle.bytes.toString('base64') }];
+      const handlers = i % 2 === 0 ? kept : fresh;
+      const started = performance.now();
+      const [result] = await handlers.importBundleData({ files });
+      (i % 2 === 0 ? times.kept : times.fresh).push(performance.now() - started);
+      if (result?.status !== 'accepted') throw new Error(`가져오기 실패: ${result?.reason}`);
+      times.documents = result.documents;
+    }
+    return times;
+  } finally {
+    await workers.close();
+  }
+}
+
 /** Import rounds, each after its own floor (PLEDGE_BENCH_ROUNDS; 3 unless told). */
 const IMPORT_ROUNDS = Math.max(1, Number(process.env.PLEDGE_BENCH_ROUNDS ?? 3));
 
@@ -474,22 +524,39 @@ async function timeImport(
 ): Promise<Omit<ImportRound, 'floor'>> {
   let lastShown = -1;
   let verifiedAt = 0;
+  const threads = threadCpu();
+  // As in the office's app: its verify threads were started after the report's warm-up (keepImportWorkers), before
+  // anyone imports. The CLI, one import per run, starts its own (the folder bench above).
+  const workers = keepImportWorkers();
+  if (workers.verifier === null) throw new Error('verify-worker.mjs가 없습니다: npm run build');
+  await workers.warm();
   const profiler = profile ? await startProfile() : null;
   const cpuBefore = process.cpuUsage();
-  const threads = threadCpu();
   const importStarted = performance.now();
-  const results = await importBundles(office, [folder], (done, total) => {
-    if (done === total) verifiedAt = performance.now();
-    const percent = Math.floor((done / total) * 100);
-    // The workers end with the import: their time is read while they run.
-    if (done % 50 === 0 || done === total) threads.sample();
-    if (percent !== lastShown && percent % 10 === 0) {
-      lastShown = percent;
-      log(
-        `가져오기 ${done}/${total} (${percent}%) ${((performance.now() - importStarted) / 1000).toFixed(2)}초`,
-      );
-    }
-  });
+  const importing = importBundles(
+    office,
+    [folder],
+    (done, total) => {
+      if (done === total) verifiedAt = performance.now();
+      const percent = Math.floor((done / total) * 100);
+      // The workers end with the import: their time is read while they run.
+      if (done % 50 === 0 || done === total) threads.sample();
+      if (percent !== lastShown && percent % 10 === 0) {
+        lastShown = percent;
+        log(
+          `가져오기 ${done}/${total} (${percent}%) ${((performance.now() - importStarted) / 1000).toFixed(2)}초`,
+        );
+      }
+    },
+    { verifier: workers.verifier },
+  );
+  let results: Awaited<typeof importing>;
+  try {
+    results = await importing;
+  } finally {
+    threads.sample();
+    await workers.close();
+  }
   const importSeconds = (performance.now() - importStarted) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -509,7 +576,7 @@ async function timeImport(
   const perThread = threads.summary();
   if (perThread !== null) {
     log(
-      `  스레드별 CPU: 가져오기 스레드 ${perThread.main.toFixed(2)}초, 검사 작업자 ${perThread.started.map((s) => `${s.toFixed(2)}초`).join(' + ') || '없음'}, 그 밖의 스레드(V8·libuv) ${perThread.others.toFixed(2)}초`,
+      `  스레드별 CPU: 가져오기 스레드 ${perThread.main.toFixed(2)}초, 검사 작업자 (시작 포함) ${perThread.started.map((s) => `${s.toFixed(2)}초`).join(' + ') || '없음'}, 그 밖의 스레드(V8·libuv) ${perThread.others.toFixed(2)}초`,
     );
   }
   log(

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLookupFromSnapshot, type BundleCheck, type KeySnapshotEntry } from './check-types';
 import { inspectBundle } from './verify';
@@ -11,6 +10,7 @@ import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { examples } from '../../domain/documents/test-fixtures';
 import { seoulMinseon7Term } from '../../domain/term/load';
 import { submissionVerdict } from '../services/bundle-content';
+import { buildWorkerEntry } from './test-support/build-worker';
 import { generateKeyPair, registryEntry, sampleInput } from './test-support/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'pledge-pool-'));
@@ -23,27 +23,13 @@ let registry: KeySnapshotEntry[];
 let good: Buffer;
 let inputs: Buffer[];
 
-const esmBanner = {
-  js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-};
-
 beforeAll(async () => {
-  // Built like build/scripts/build.mjs builds the worker, but self-contained in a temp folder.
   for (const [entry, outfile] of [
     [join(import.meta.dirname, 'verify-worker-entry.ts'), workerFile],
     [join(import.meta.dirname, 'test-support', 'crash-worker-entry.ts'), crashFile],
     [join(import.meta.dirname, 'test-support', 'slow-start-worker-entry.ts'), slowStartFile],
   ] as const) {
-    await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      logLevel: 'error',
-      banner: esmBanner,
-    });
+    await buildWorkerEntry(entry, outfile);
   }
   registry = [registryEntry(keys)];
   good = await writeBundle(sampleInput(keys));

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectBundleInWorker } from './verify-worker';
 import { writeBundle } from './write';
+import { buildWorkerEntry } from './test-support/build-worker';
 import { generateKeyPair, registryEntry, sampleInput } from './test-support/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'pledge-worker-'));
@@ -13,19 +13,7 @@ const keys = generateKeyPair();
 let bundle: Buffer;
 
 beforeAll(async () => {
-  // Built like build/scripts/build.mjs builds it, but self-contained so it runs from a temp folder.
-  await build({
-    entryPoints: [join(import.meta.dirname, 'verify-worker-entry.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  });
+  await buildWorkerEntry(join(import.meta.dirname, 'verify-worker-entry.ts'), workerFile);
   bundle = await writeBundle(sampleInput(keys));
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
 import { makeTempDir } from '../../db/test/temp-dir';
+import { buildWorkerEntry } from '../bundles/test-support/build-worker';
 import { defaultPoolSize } from '../bundles/verify-pool';
 import { startAppRuntime, type AppRuntime } from './app-runtime';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
@@ -25,18 +25,7 @@ let runtime: AppRuntime | null = null;
 const workerDir = makeTempDir('pledge-recording-worker-');
 const workerFile = join(workerDir.path, 'recording-worker.mjs');
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(import.meta.dirname, 'test-support', 'recording-worker-entry.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  });
+  await buildWorkerEntry(join(import.meta.dirname, 'test-support', 'recording-worker-entry.ts'), workerFile);
   setVerifyWorkerFile(workerFile);
 }, 60_000);
 afterAll(() => {
@@ -146,13 +135,12 @@ describe('the app keeps its import threads', () => {
   });
 
   it("a department's copy starts none ahead", async () => {
-    await dept.close();
-    const app = await startApp('dept');
+    await (await makeCopy(dir.path, 'dept-app', { role: 'department', department: LEAD })).close();
+    const app = await startApp('dept-app');
     runtime = app;
     expect((await app.warmUp?.done)?.kind).toBe('skipped');
     await settled();
     expect(app.importThreads).toBe(0);
     expect(workerLog(join(dir.path, 'workers.log')).started).toEqual([]);
-    dept = await makeCopy(dir.path, 'dept-again', { role: 'department', department: LEAD });
   });
 });

@@ -1,3 +1,5 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +95,38 @@ describe('--data of a folder that does not exist', () => {
     expect(r.err).toContain('복구 화면');
     expect(r.err).toContain(`pledge restore 백업파일 --data 새_폴더 로 ${data} 밖의 새 폴더에 복원하세요`);
     expect(readFileSync(join(data, 'pledge.sqlite'), 'utf8')).toContain('this is not a database');
+  });
+
+  it('a page found damaged while a command runs is named in Korean, and the file stays as it was', async () => {
+    const data = join(dir.path, 'damaged');
+    expect((await pledge('setup', '--data', data, '--role', 'office')).code).toBe(0);
+    const file = join(data, 'pledge.sqlite');
+    expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
+    // The root page of the received documents' table: opening the folder does not read it, a report does. The
+    // file's first pages (header, schema) stay whole, so the open succeeds and the query meets the damage.
+    const sqlite = new BetterSqlite3(file, { readonly: true });
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+    const root = sqlite
+      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'received_documents'")
+      .pluck()
+      .get() as number;
+    sqlite.close();
+    const damaged = readFileSync(file);
+    damaged.fill(0xa5, (root - 1) * pageSize, root * pageSize);
+    writeFileSync(file, damaged);
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    for (const argv of [
+      ['report', '--data', data, '--period', '2019-H1', '--json'],
+      ['plans', '--data', data],
+    ]) {
+      const r = await pledge(...argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.out, argv.join(' ')).toBe('');
+      expect(r.err, argv.join(' ')).toContain(`공약이행 데이터베이스가 아니거나 손상된 파일입니다: ${file}`);
+      expect(r.err, argv.join(' ')).toContain('pledge restore 백업파일');
+      expect(r.err, argv.join(' ')).not.toMatch(/malformed|SQLITE/);
+      expect(sha256(readFileSync(file)), argv.join(' ')).toBe(sha256(damaged));
+    }
   });
 
   it('setup makes the folder, and the other commands then use it', async () => {

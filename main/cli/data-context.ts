@@ -8,7 +8,7 @@ import {
   unreadableDatabaseError,
   type AppContext,
 } from '../services/context';
-import { UserError } from '../services/errors';
+import { storageError, UserError } from '../services/errors';
 import { UsageError } from './io';
 
 /** The app version for manifests: package.json next to the running bundle (out/cli → ../..) or the cwd. */
@@ -30,6 +30,8 @@ export function cliAppVersion(): string {
 export interface DataFolderUse {
   /** The command's purpose is to make the folder a data folder (setup): a missing folder is created. */
   create?: boolean;
+  /** The command commits its work in batches (import): a failure leaves the batches before it written. */
+  writesInBatches?: boolean;
 }
 
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
@@ -91,6 +93,26 @@ function openError(error: unknown, dir: string): unknown {
 }
 
 /**
+ * What the data file or the disk did while the command ran, in Korean and naming the data file: a damaged page that
+ * a query came upon (the open only reads the file's first pages), a full disk, a lock held too long, a read error.
+ * Any other error as it was. Each command writes in one transaction (an import in batches), so SQLite has rolled
+ * the failed one back and the message says what stands.
+ */
+function workError(error: unknown, dir: string, use: DataFolderUse): unknown {
+  if (error instanceof UserError || error instanceof UsageError) return error;
+  const path = databasePathIn(dir);
+  const unreadable = unreadableDatabaseError(error, path);
+  if (unreadable !== error) return unreadable;
+  const storage = storageError(error, { partOfImport: use.writesInBatches === true });
+  if (storage === null) return error;
+  const fromSqlite = /^SQLITE_/.test(String((error as { code?: unknown }).code));
+  return new UserError(
+    storage.code,
+    fromSqlite ? `${storage.message}\n데이터 파일: ${path}` : storage.message,
+  );
+}
+
+/**
  * Opens the data folder given with --data for one command and closes it afterwards. Only a command that creates
  * data folders (`use.create`) may open a folder without a database; if that command then fails, what it created
  * (the folder, or the database in a folder that had none) is removed again, so a mistaken command leaves nothing.
@@ -125,6 +147,8 @@ export async function withData<T>(
     const result = await work(ctx);
     ok = true;
     return result;
+  } catch (error) {
+    throw workError(error, dir, use);
   } finally {
     await ctx.close();
     if (!ok) undoCreate();

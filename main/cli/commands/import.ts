@@ -30,38 +30,42 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     options: { data: { type: 'string' }, 'received-on': { type: 'string' }, json: { type: 'boolean' } },
   });
   if (positionals.length === 0) throw new UsageError('가져올 번들 파일이나 폴더를 지정하세요.');
-  return withData(values.data, async (ctx) => {
-    await requireOffice(ctx);
-    let lastShown = -1;
-    const receivedOn = values['received-on'];
-    const results = await importBundles(
-      ctx,
-      positionals,
-      (done, total) => {
-        const percent = Math.floor((done / total) * 100);
-        if (percent !== lastShown && (percent % 5 === 0 || done === total)) {
-          lastShown = percent;
-          io.err(`검사 ${done}/${total} (${percent}%)`);
-        }
-      },
-      receivedOn === undefined ? {} : { receivedOn },
-    );
-    const by = (status: ImportResult['status']) => results.filter((r) => r.status === status);
-    if (values.json) {
-      printJson(io, {
-        total: results.length,
-        accepted: by('accepted'),
-        duplicate: by('duplicate'),
-        quarantined: by('quarantined'),
-        held: by('held'),
-        rejected: by('rejected'),
-      });
-    } else {
-      for (const r of results) io.out(`[${LABELS[r.status]}] ${r.file}: ${r.reason}`);
-      io.out(
-        `합계 ${results.length}건: 반영 ${by('accepted').length}, 중복 ${by('duplicate').length}, 격리 ${by('quarantined').length}, 충돌 보류 ${by('held').length}, 거부 ${by('rejected').length}`,
+  return withData(
+    values.data,
+    async (ctx) => {
+      await requireOffice(ctx);
+      let lastShown = -1;
+      const receivedOn = values['received-on'];
+      const results = await importBundles(
+        ctx,
+        positionals,
+        (done, total) => {
+          const percent = Math.floor((done / total) * 100);
+          if (percent !== lastShown && (percent % 5 === 0 || done === total)) {
+            lastShown = percent;
+            io.err(`검사 ${done}/${total} (${percent}%)`);
+          }
+        },
+        receivedOn === undefined ? {} : { receivedOn },
       );
-    }
-    return by('rejected').length > 0 ? exitCodes.failed : exitCodes.ok;
-  });
+      const by = (status: ImportResult['status']) => results.filter((r) => r.status === status);
+      if (values.json) {
+        printJson(io, {
+          total: results.length,
+          accepted: by('accepted'),
+          duplicate: by('duplicate'),
+          quarantined: by('quarantined'),
+          held: by('held'),
+          rejected: by('rejected'),
+        });
+      } else {
+        for (const r of results) io.out(`[${LABELS[r.status]}] ${r.file}: ${r.reason}`);
+        io.out(
+          `합계 ${results.length}건: 반영 ${by('accepted').length}, 중복 ${by('duplicate').length}, 격리 ${by('quarantined').length}, 충돌 보류 ${by('held').length}, 거부 ${by('rejected').length}`,
+        );
+      }
+      return by('rejected').length > 0 ? exitCodes.failed : exitCodes.ok;
+    },
+    { writesInBatches: true },
+  );
 }

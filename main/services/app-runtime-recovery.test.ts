@@ -22,6 +22,7 @@ import { backupDatabaseFile } from '../../db/backup';
 import { createDb } from '../../db/create-db';
 import { setSetting } from '../../db/settings';
 import { startAppRuntime, type AppRuntime } from './app-runtime';
+import { createAppContext } from './context';
 import { dispatch } from './dispatch';
 import { GARBAGE, sha256 } from './test-support/unreadable-file';
 
@@ -71,6 +72,16 @@ async function start(withDataFlag = false): Promise<AppRuntime> {
 }
 
 const call = (r: AppRuntime, name: string, input: unknown = {}) => dispatch(r.handlers, name, input);
+
+/** A sound data folder, as the app makes it at its first start. */
+const createAppContextIn = (dataDir: string) =>
+  createAppContext({
+    profileDir: join(root, 'maker'),
+    dataDirOverride: dataDir,
+    mode: 'cli',
+    appVersion: '1.0.0',
+    now: () => new Date('2026-12-03T01:00:00Z'),
+  });
 
 /** Every file in the broken folder with its hash. */
 function snapshot(): Record<string, string> {
@@ -155,6 +166,31 @@ describe('an unreadable data file is never opened read-write', () => {
 
     const r = await start();
     expect(r.startupProblem).toMatchObject({ code: 'DATA_DIR_UNREADABLE', databasePath: file });
+    expect(await call(r, 'retryStartup')).toMatchObject({ ok: true, value: { code: 'DATA_DIR_UNREADABLE' } });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a sound schema but a damaged page under the first read of every start (who uses the folder) reaches recovery, unchanged', async () => {
+    const made = await createAppContextIn(broken);
+    await made.close();
+    const sqlite = new BetterSqlite3(file, { readonly: true });
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+    // The settings' key index, through which getSetup finds the 'setup' row.
+    const root = sqlite
+      .prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'settings'")
+      .pluck()
+      .get() as number;
+    sqlite.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0xa5, (root - 1) * pageSize, root * pageSize);
+    writeFileSync(file, bytes);
+    // Nothing in a log beside it would stand in for the damaged page.
+    expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
+    const before = snapshot();
+
+    const r = await start();
+    expect(r.startupProblem).toMatchObject({ code: 'DATA_DIR_UNREADABLE', databasePath: file });
+    expect(await call(r, 'getSetup')).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNREADABLE' } });
     expect(await call(r, 'retryStartup')).toMatchObject({ ok: true, value: { code: 'DATA_DIR_UNREADABLE' } });
     expect(snapshot()).toEqual(before);
   });

@@ -18,14 +18,55 @@ export async function backupDatabaseFile(sourcePath: string, targetPath: string)
     // One self-contained file: the copy leaves WAL mode (the app sets it again when it opens the file).
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true }) as string;
-    if (check !== 'ok') throw new BackupCheckError(check);
+    if (check !== 'ok') {
+      // The backup copies pages as they are: whether the data file itself is damaged, or the copy went wrong on the
+      // way to its disk, tells the user what to do next. Looked at only when the copy failed.
+      throw new BackupCheckError(summarizeCheck(check), quickCheckOf(sourcePath) !== null);
+    }
   } finally {
     copy.close();
   }
 }
 
-/** The copy was written but SQLite's integrity check of it failed (its first finding is the message). */
-export class BackupCheckError extends Error {}
+/**
+ * The copy was written but SQLite's integrity check of it failed; the message sums up the findings.
+ * `sourceDamaged`: the file the copy was taken from fails SQLite's quick check too.
+ */
+export class BackupCheckError extends Error {
+  constructor(
+    message: string,
+    readonly sourceDamaged = false,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * SQLite's integrity or quick check result as a person can read it: the first findings and how many more (a
+ * damaged page can make it list hundreds of "Page N: never used" lines), without its "*** in database ***" heading.
+ */
+export function summarizeCheck(check: string, shown = 2): string {
+  const findings = check
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('*** in database'));
+  const more = findings.length - shown;
+  return `${findings.slice(0, shown).join('; ')}${more > 0 ? ` 외 ${more}건` : ''}`;
+}
+
+/** SQLite's quick check of a database file on a read-only connection: its findings summed up, or null when sound. */
+export function quickCheckOf(path: string): string | null {
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    const check = sqlite.pragma('quick_check', { simple: true }) as string;
+    return check === 'ok' ? null : summarizeCheck(check);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    sqlite?.close();
+  }
+}
 
 /** What a backup file holds, read before it is restored (see inspectBackupFile). */
 export interface BackupContents {
@@ -67,7 +108,8 @@ export function inspectBackupFile(path: string, supportedVersion: number): Backu
           : `데이터베이스가 손상되어 있습니다 (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    if (check !== 'ok') throw new BackupCheckError(`데이터베이스가 손상되어 있습니다 (${check})`);
+    if (check !== 'ok')
+      throw new BackupCheckError(`데이터베이스가 손상되어 있습니다 (SQLite 검사: ${summarizeCheck(check)})`);
     const tables = new Set(
       sqlite
         .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)

@@ -1,9 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
+import { damageRootPage } from '../services/test-support/unreadable-file';
 import { buildChildCli, type ChildCli } from './test-cli-child';
 import { runPledge as pledge } from './test-io';
 
@@ -104,16 +104,7 @@ describe('--data of a folder that does not exist', () => {
     expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
     // The root page of the received documents' table: opening the folder does not read it, a report does. The
     // file's first pages (header, schema) stay whole, so the open succeeds and the query meets the damage.
-    const sqlite = new BetterSqlite3(file, { readonly: true });
-    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
-    const root = sqlite
-      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'received_documents'")
-      .pluck()
-      .get() as number;
-    sqlite.close();
-    const damaged = readFileSync(file);
-    damaged.fill(0xa5, (root - 1) * pageSize, root * pageSize);
-    writeFileSync(file, damaged);
+    const damaged = damageRootPage(file, 'received_documents');
     const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
     for (const argv of [
       ['report', '--data', data, '--period', '2019-H1', '--json'],

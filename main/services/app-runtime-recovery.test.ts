@@ -24,7 +24,7 @@ import { setSetting } from '../../db/settings';
 import { startAppRuntime, type AppRuntime } from './app-runtime';
 import { createAppContext } from './context';
 import { dispatch } from './dispatch';
-import { GARBAGE, sha256 } from './test-support/unreadable-file';
+import { damageRootPage, GARBAGE, sha256 } from './test-support/unreadable-file';
 
 let root: string;
 let broken: string;
@@ -173,17 +173,8 @@ describe('an unreadable data file is never opened read-write', () => {
   it('a sound schema but a damaged page under the first read of every start (who uses the folder) reaches recovery, unchanged', async () => {
     const made = await createAppContextIn(broken);
     await made.close();
-    const sqlite = new BetterSqlite3(file, { readonly: true });
-    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
     // The settings' key index, through which getSetup finds the 'setup' row.
-    const root = sqlite
-      .prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'settings'")
-      .pluck()
-      .get() as number;
-    sqlite.close();
-    const bytes = readFileSync(file);
-    bytes.fill(0xa5, (root - 1) * pageSize, root * pageSize);
-    writeFileSync(file, bytes);
+    damageRootPage(file, 'sqlite_autoindex_settings_1');
     // Nothing in a log beside it would stand in for the damaged page.
     expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
     const before = snapshot();

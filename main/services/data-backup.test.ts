@@ -1,14 +1,17 @@
 // 데이터 백업 (data-backup.ts) on real SQLite copies: the copy is complete, checked, restorable, and a failure
 // leaves nothing behind.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summarizeCheck } from '../../db/backup';
 import { main } from '../cli/index';
 import { captureIo } from '../cli/test-io';
 import { createAppContext, databasePathIn } from './context';
 import { backupData } from './data-backup';
+import { UserError } from './errors';
 import { basePlan, cardDoc, cardFor, planDoc, useOfficeHarness } from './test-support/office-harness';
 import { tableCounts } from './test-support/table-counts';
+import { damageRootPage } from './test-support/unreadable-file';
 
 const h = useOfficeHarness();
 
@@ -95,6 +98,49 @@ describe('데이터 백업', () => {
       message: expect.stringContaining(blocked) as unknown,
     });
     expect(readdirSync(h.office.dataDir).filter((n) => n.includes('백업'))).toEqual([]);
+  });
+
+  it('of a data file with a damaged page says the data file is damaged, in a few lines, and leaves no copy', async () => {
+    await received();
+    // The office's data as a folder of its own (a checked copy), then a page of it damaged: its received documents.
+    const dataDir = join(h.dir.path, 'damaged');
+    mkdirSync(dataDir);
+    renameSync((await backupData(h.office, dataDir)).path, databasePathIn(dataDir));
+    damageRootPage(databasePathIn(dataDir), 'received_documents');
+    const ctx = await createAppContext({
+      profileDir: join(h.dir.path, 'damaged-profile'),
+      dataDirOverride: dataDir,
+      mode: 'cli',
+      appVersion: '0.1.0',
+    });
+    try {
+      const folder = join(h.dir.path, 'usb');
+      mkdirSync(folder);
+      const refused = await backupData(ctx, folder).then(
+        () => null,
+        (error: unknown) => error as UserError,
+      );
+      expect(refused).toBeInstanceOf(UserError);
+      expect(refused?.code).toBe('BACKUP_SOURCE_DAMAGED');
+      expect(refused?.message).toContain(
+        `데이터 파일이 손상되어 있어 온전한 백업을 만들 수 없습니다 (만든 사본은 지웠습니다): ${databasePathIn(dataDir)}`,
+      );
+      // SQLite's own finding, summed up: not its page-by-page list.
+      expect(refused?.message).toMatch(/\(SQLite 검사: [^\n]+\)$/);
+      expect(refused?.message.split('\n')).toHaveLength(2);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('sums up a check that lists many findings: the first two and how many more', () => {
+    const findings = Array.from({ length: 40 }, (_, i) => `Page ${i + 58}: never used`);
+    const summary = summarizeCheck(
+      ['*** in database main ***', 'Tree 26 page 26: bad', ...findings].join('\n'),
+    );
+    expect(summary).toBe(`Tree 26 page 26: bad; ${findings[0]} 외 ${findings.length - 1}건`);
+    expect(summarizeCheck('row 3 missing from index x')).toBe('row 3 missing from index x');
   });
 
   it('pledge backup prints where the copy went; a missing --out folder exits 1 with the reason', async () => {

@@ -43,9 +43,18 @@ export async function backupData(ctx: AppContext, folder?: string): Promise<Data
     await writeCheckedDatabaseCopy(databasePathIn(ctx.dataDir), path);
   } catch (error) {
     if (error instanceof BackupCheckError) {
+      const dataFile = databasePathIn(ctx.dataDir);
+      if (error.sourceDamaged)
+        throw new UserError(
+          'BACKUP_SOURCE_DAMAGED',
+          `데이터 파일이 손상되어 있어 온전한 백업을 만들 수 없습니다 (만든 사본은 지웠습니다): ${dataFile}\n` +
+            '더 작업하지 말고 전산 담당자에게 알리세요. 전에 만든 데이터 백업 파일이 있으면 설정 변경 → 백업에서 복원으로 ' +
+            `새 데이터 폴더에 복원할 수 있습니다. (SQLite 검사: ${error.message})`,
+        );
       throw new UserError(
         'BACKUP_CHECK_FAILED',
-        `백업 파일을 검사했더니 손상되어 있어 지웠습니다: ${error.message}`,
+        `백업 파일을 검사했더니 손상되어 있어 지웠습니다. 데이터 파일(${dataFile})은 검사해 보니 온전합니다: ` +
+          `백업을 쓴 저장장치(${dir})에 문제가 있을 수 있으니 다른 폴더에 다시 백업하세요. (SQLite 검사: ${error.message})`,
       );
     }
     // SQLite's own open of the new file (not an errno): a folder that exists but takes no new files.

@@ -48,7 +48,8 @@ export async function backupData(ctx: AppContext, folder?: string): Promise<Data
         throw new UserError(
           'BACKUP_SOURCE_DAMAGED',
           `데이터 파일이 손상되어 있어 온전한 백업을 만들 수 없습니다 (만든 사본은 지웠습니다): ${dataFile}\n` +
-            '더 작업하지 말고 전산 담당자에게 알리세요. 전에 만든 데이터 백업 파일이 있으면 설정 변경 → 백업에서 복원으로 ' +
+            '더 작업하지 말고 전산 담당자에게 알리세요. 전에 만든 데이터 백업 파일이 있으면 설정 변경 → 백업에서 복원' +
+            '(명령줄에서는 pledge restore 백업파일 --data 새_폴더)으로 ' +
             `새 데이터 폴더에 복원할 수 있습니다. (SQLite 검사: ${error.message})`,
         );
       throw new UserError(

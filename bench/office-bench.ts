@@ -525,11 +525,16 @@ async function timeImport(
   let lastShown = -1;
   let verifiedAt = 0;
   const threads = threadCpu();
-  // As in the office's app: its verify threads were started after the report's warm-up (keepImportWorkers), before
-  // anyone imports. The CLI, one import per run, starts its own (the folder bench above).
+  // As in the office's app: its verify threads were started after the report's warm-up (keepImportWorkers) and have
+  // checked its sample bundles (import-warm-up.ts), before anyone imports. The CLI, one import per run, starts its
+  // own (the folder bench above).
   const workers = keepImportWorkers();
   if (workers.verifier === null) throw new Error('verify-worker.mjs가 없습니다: npm run build');
-  await workers.warm();
+  const warmStarted = performance.now();
+  const samples = await workers.warm();
+  log(
+    `검사 스레드 시작과 견본 검사 ${samples}건 (앱이 시작 뒤 백그라운드로 하는 일, 가져오기 시간 밖): ${(performance.now() - warmStarted).toFixed(0)} ms`,
+  );
   const profiler = profile ? await startProfile() : null;
   const cpuBefore = process.cpuUsage();
   const importStarted = performance.now();

@@ -42,6 +42,11 @@ export interface AppRuntime {
   readonly refresh: ReportRefresh | null;
   /** The import's verify threads running now (kept from one import to the next: keepImportWorkers). */
   readonly importThreads: number;
+  /**
+   * The office's start of those threads and their checks of sample bundles, once begun (after the report's
+   * warm-up): settles with the number of samples accepted; null until then and on a department's copy.
+   */
+  readonly importWarmUp: Promise<number> | null;
   /** Stops the background builds and closes the data that is open (waits for a recovery step under way). */
   close(): Promise<void>;
 }
@@ -95,6 +100,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
 
   // The verify workers of every import while the app runs, whichever data folder is open (bundle-verify.ts).
   const importWorkers = keepImportWorkers();
+  let importWarmUp: Promise<number> | null = null;
 
   const use = (context: AppContext): void => {
     const full = createHandlers(context, { importVerifier: importWorkers.verifier ?? undefined });
@@ -104,7 +110,8 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
     const warmUp = scheduleReportWarmUp(context, full, options.reportWarmUpDelayMs);
     // Then, on the office's copy, the import's threads start, so that the next import does not wait for them.
     void warmUp.done.then((outcome) => {
-      if (!closed && (outcome.kind === 'built' || outcome.kind === 'failed')) void importWorkers.warm();
+      if (!closed && (outcome.kind === 'built' || outcome.kind === 'failed'))
+        importWarmUp = importWorkers.warm();
     });
     data = { context, handlers: refresh.handlers, warmUp, refresh };
     problem = null;
@@ -226,6 +233,9 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
     },
     get importThreads() {
       return importWorkers.threads;
+    },
+    get importWarmUp() {
+      return importWarmUp;
     },
     close() {
       // Once: a second call waits for the first.

@@ -15,6 +15,7 @@ import {
 import { listRegistryKeys, listTrustedOfficeKeys } from '../../db/keys';
 import type { AppContext } from './context';
 import { UserError } from './errors';
+import { exerciseImportChecks } from './import-warm-up';
 
 /**
  * Checks one bundle held in memory against a registry snapshot (container, signature, members, key status).
@@ -76,8 +77,12 @@ export interface KeptImportWorkers {
   readonly verifier: Verifier | null;
   /** Threads running now. */
   readonly threads: number;
-  /** Starts the threads now, ahead of the next import (VerifyPool.warm); never rejects. */
-  warm(): Promise<void>;
+  /**
+   * Starts the threads now, ahead of the next import (VerifyPool.warm), then has them check sample bundles
+   * (import-warm-up.ts) so that the next import's checks run compiled; settles with the number of samples
+   * accepted, never rejects.
+   */
+  warm(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -91,7 +96,7 @@ export interface KeptImportWorkers {
 export function keepImportWorkers(): KeptImportWorkers {
   const workerFile = findVerifyWorkerFile();
   if (workerFile === null) {
-    return { verifier: null, threads: 0, warm: () => Promise.resolve(), close: () => Promise.resolve() };
+    return { verifier: null, threads: 0, warm: () => Promise.resolve(0), close: () => Promise.resolve() };
   }
   const pool = createVerifyPool({ workerFile, depth: IMPORT_WORKER_DEPTH });
   return {
@@ -99,7 +104,11 @@ export function keepImportWorkers(): KeptImportWorkers {
     get threads() {
       return pool.workers;
     },
-    warm: () => pool.warm(),
+    warm: async () => {
+      await pool.warm();
+      // Then the checks themselves, on sample bundles: compiled before the first import needs them.
+      return exerciseImportChecks(poolVerifier(pool), pool.size);
+    },
     close: () => pool.close(),
   };
 }

@@ -8,12 +8,13 @@ import { defaultPoolSize } from '../bundles/verify-pool';
 import { startAppRuntime, type AppRuntime } from './app-runtime';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { setVerifyWorkerFile } from './bundle-verify';
+import { WARM_UP_ROUNDS } from './import-warm-up';
 import type { AppContext } from './context';
 import { LEAD } from './test-support/office-harness';
 
 /**
- * The running app keeps its import's verify threads: the office's copy starts them after its report's warm-up,
- * every import uses them (real worker threads, real signed bundles, a real data folder), and closing the app ends
+ * The running app keeps its import's verify threads: the office's copy starts them after its report's warm-up and
+ * has them check sample bundles, every import uses them (real worker threads, real signed bundles, a real data folder), and closing the app ends
  * them. A department's copy starts none ahead.
  */
 
@@ -101,9 +102,13 @@ describe('the app keeps its import threads', () => {
     expect((await app.warmUp?.done)?.kind).toBe('built');
     await settled();
     expect(app.importThreads).toBe(defaultPoolSize());
+    // Then the threads check the sample bundles (import-warm-up.ts), every one accepted, before any import.
+    expect(await app.importWarmUp).toBe(3 * WARM_UP_ROUNDS);
     await expect.poll(() => workerLog(log).started.length).toBe(defaultPoolSize());
     const started = workerLog(log).started;
-    expect(workerLog(log).jobs).toEqual([]);
+    const samples = workerLog(log).jobs;
+    expect(samples).toHaveLength(3 * WARM_UP_ROUNDS);
+    expect(new Set(samples)).toEqual(new Set(started)); // each thread checked some
 
     for (const [name, bytes] of [
       ['r1.pledge', r1],
@@ -126,8 +131,9 @@ describe('the app keeps its import threads', () => {
     // Every file was checked by the threads started ahead; no other thread was started.
     const after = workerLog(log);
     expect(after.started).toEqual(started);
-    expect(after.jobs).toHaveLength(3);
-    for (const thread of after.jobs) expect(started).toContain(thread);
+    const imported = after.jobs.slice(samples.length);
+    expect(imported).toHaveLength(3);
+    for (const thread of imported) expect(started).toContain(thread);
 
     await app.close();
     runtime = null;
@@ -141,6 +147,7 @@ describe('the app keeps its import threads', () => {
     expect((await app.warmUp?.done)?.kind).toBe('skipped');
     await settled();
     expect(app.importThreads).toBe(0);
+    expect(app.importWarmUp).toBeNull();
     expect(workerLog(join(dir.path, 'workers.log')).started).toEqual([]);
   });
 });

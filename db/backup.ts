@@ -54,7 +54,10 @@ export function summarizeCheck(check: string, shown = 2): string {
   return `${findings.slice(0, shown).join('; ')}${more > 0 ? ` 외 ${more}건` : ''}`;
 }
 
-/** SQLite's quick check of a database file on a read-only connection: its findings summed up, or null when sound. */
+/**
+ * SQLite's quick check of a database file on a read-only connection: its findings summed up, or null when sound (or
+ * when it cannot be looked at for another reason than damage, such as a lock: nothing is claimed then).
+ */
 export function quickCheckOf(path: string): string | null {
   let sqlite: BetterSqlite3.Database | undefined;
   try {
@@ -62,6 +65,8 @@ export function quickCheckOf(path: string): string | null {
     const check = sqlite.pragma('quick_check', { simple: true }) as string;
     return check === 'ok' ? null : summarizeCheck(check);
   } catch (error) {
+    const code = String((error as { code?: unknown } | null)?.code ?? '');
+    if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return null;
     return error instanceof Error ? error.message : String(error);
   } finally {
     sqlite?.close();

@@ -1,0 +1,171 @@
+import type { ManagementCard } from '../../../domain/documents';
+import { CARD_STATUS_LABELS, type FinanceTableRow } from '../../../domain/documents';
+import { sumFinanceAmounts } from '../../../domain/reports';
+import { listBudgetYears, type Period } from '../../../domain/term/periods';
+import type { Term } from '../../../domain/term/types';
+import { api } from '../api/client';
+import { batchDocumentLabel, cardsToPrint, financeRowsToPrint, type BatchEntry } from './batch-print';
+import { FinanceAmountCells, FinanceHead } from './finance-cells';
+import { CardPrint } from './print';
+
+/** What 모아 인쇄 puts on paper, read from the stored documents (nothing is open on the desk). */
+export interface BatchPrintData {
+  entries: BatchEntry[];
+  cards: ManagementCard[];
+  financeRows: FinanceTableRow[];
+  /** Projects whose 붙임5 row cannot be computed yet, with the reason (the plan is not confirmed, …). */
+  financeMissing: { projectId: string; reason: string }[];
+}
+
+export async function loadBatchPrint(entries: BatchEntry[], periodId: string): Promise<BatchPrintData> {
+  const cards = await Promise.all(
+    cardsToPrint(entries).map(async (ref) => (await api.openDocument(ref)).document as ManagementCard),
+  );
+  const derived = await Promise.all(
+    financeRowsToPrint(entries).map(async (projectId) => ({
+      projectId,
+      result: await api.getDerivedFinance({ projectId, periodId }),
+    })),
+  );
+  return {
+    entries,
+    cards,
+    financeRows: derived.flatMap((d) => (d.result.row === null ? [] : [d.result.row])),
+    financeMissing: derived.flatMap((d) =>
+      d.result.row === null
+        ? [{ projectId: d.projectId, reason: d.result.missing ?? '계산할 수 없습니다' }]
+        : [],
+    ),
+  };
+}
+
+/** The first page: every project of the department, and what of it is printed after. */
+function BatchContents({
+  data,
+  department,
+  period,
+}: {
+  data: BatchPrintData;
+  department: string;
+  period: Period;
+}) {
+  return (
+    <article className="print-doc" data-testid="batch-contents">
+      <h1>공약관리카드·재정집행 현황</h1>
+      <p className="print-sub">
+        {department} · {period.label} (제출 기한 {period.dueDate})
+      </p>
+      <table className="print-table batch-contents-table">
+        <caption className="print-caption">
+          관리카드 {data.cards.length}건, 재정집행 현황 {data.financeRows.length}개 사업을 인쇄합니다 (저장된
+          내용). 미작성 문서는 인쇄하지 않습니다.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">공약번호</th>
+            <th scope="col">공약명</th>
+            <th scope="col">관리카드</th>
+            <th scope="col">재정집행 현황</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.entries.map((e) => (
+            <tr key={e.projectId} data-project-id={e.projectId}>
+              <td>{e.projectId}</td>
+              <td>{e.projectName}</td>
+              <td data-testid="batch-card-state">{batchDocumentLabel(e.card)}</td>
+              <td data-testid="batch-finance-state">{batchDocumentLabel(e.finance)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+/** 붙임5 of the department: one row per project, and their 계. */
+function BatchFinanceTable({
+  data,
+  department,
+  period,
+  term,
+}: {
+  data: BatchPrintData;
+  department: string;
+  period: Period;
+  term: Term;
+}) {
+  const years = listBudgetYears(term);
+  const total = sumFinanceAmounts(
+    data.financeRows,
+    years.map((y) => y.key),
+  );
+  return (
+    <article className="print-doc print-doc-wide" data-testid="batch-finance">
+      <h1>재정집행 현황</h1>
+      <p className="print-sub">
+        {department} · {period.label} (임기 중 누계, 백만원)
+      </p>
+      {data.financeRows.length === 0 ? (
+        <p className="print-none">인쇄할 재정집행 현황이 없습니다.</p>
+      ) : (
+        <table className="print-grid batch-finance-table">
+          <FinanceHead years={years} withName />
+          <tbody>
+            {data.financeRows.map((row) => (
+              <tr key={row.projectId} data-project-id={row.projectId}>
+                <td>{row.projectId}</td>
+                <td>{row.projectName}</td>
+                <td>{row.status ? CARD_STATUS_LABELS[row.status] : '-'}</td>
+                <FinanceAmountCells amounts={row} years={years} />
+                <td className="pre">{row.note}</td>
+              </tr>
+            ))}
+            <tr className="batch-total" data-testid="batch-finance-total">
+              <th scope="row" colSpan={3}>
+                계 ({data.financeRows.length}개 사업)
+              </th>
+              <FinanceAmountCells amounts={total} years={years} />
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {data.financeMissing.length > 0 && (
+        <p data-testid="batch-finance-missing">
+          계산하지 못한 사업: {data.financeMissing.map((m) => `${m.projectId} (${m.reason})`).join(', ')}
+        </p>
+      )}
+    </article>
+  );
+}
+
+/** 모아 인쇄's pages: the list, each written card, then the department's 붙임5; each begins a page. */
+export function BatchPrintPages(props: {
+  data: BatchPrintData;
+  department: string;
+  period: Period;
+  term: Term;
+}) {
+  return (
+    <div className="print-batch">
+      <BatchContents data={props.data} department={props.department} period={props.period} />
+      {props.data.cards.map((card) => (
+        <div
+          key={card.projectId}
+          className="print-batch-item"
+          data-testid="batch-card"
+          data-project-id={card.projectId}
+        >
+          <CardPrint card={card} term={props.term} />
+        </div>
+      ))}
+      <BatchFinanceTable
+        data={props.data}
+        department={props.department}
+        period={props.period}
+        term={props.term}
+      />
+    </div>
+  );
+}

@@ -342,31 +342,33 @@ export function DraftingScreen(props: {
       <section className="desk" aria-labelledby="desk-title">
         <div className="desk-head">
           <h2 id="desk-title">{props.setup.department} 공약사업 문서</h2>
-          <div className="field inline">
-            <label htmlFor={periodSelectId}>보고 반기</label>
-            <select
-              id={periodSelectId}
-              value={periodId}
-              onChange={(e) => {
-                setPeriodChoice(e.target.value);
-                setBatchState({ kind: 'idle' });
-              }}
+          <div className="desk-tools">
+            <div className="field inline">
+              <label htmlFor={periodSelectId}>보고 반기</label>
+              <select
+                id={periodSelectId}
+                value={periodId}
+                onChange={(e) => {
+                  setPeriodChoice(e.target.value);
+                  setBatchState({ kind: 'idle' });
+                }}
+              >
+                {periods.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label} (기한 {p.dueDate})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              onClick={() => void printBatch()}
+              disabled={batchState.kind === 'loading' || deadlines.projects.length === 0}
+              aria-label={`${period?.label ?? periodId} 관리카드·재정집행 현황 모아 인쇄`}
             >
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label} (기한 {p.dueDate})
-                </option>
-              ))}
-            </select>
+              {batchState.kind === 'loading' ? '인쇄 준비 중…' : '모아 인쇄'}
+            </button>
           </div>
-          <button
-            type="button"
-            onClick={() => void printBatch()}
-            disabled={batchState.kind === 'loading' || deadlines.projects.length === 0}
-            aria-label={`${period?.label ?? periodId} 관리카드·재정집행 현황 모아 인쇄`}
-          >
-            {batchState.kind === 'loading' ? '인쇄 준비 중…' : '모아 인쇄'}
-          </button>
         </div>
         {(batchState.kind === 'error' || batchState.kind === 'empty') && (
           <StatusMessage kind={batchState.kind === 'error' ? 'error' : 'info'}>

@@ -3,6 +3,7 @@ import { CARD_STATUS_LABELS, type CardStatus } from '../domain/documents';
 import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
+import { expectAccessible } from './support/axe';
 import { confirmPlanThroughApi } from './support/confirmed-plan';
 import { printedPages } from './support/pdf-pages';
 
@@ -109,6 +110,8 @@ test('모아 인쇄: the list of the half-year, each written card on its own pag
   const view = page.getByTestId('print-view');
   await expect(view).toBeVisible();
   await expect(page).toHaveTitle(`2019년 상반기 관리카드·재정집행 현황 ${department}`);
+  await expect(page.getByRole('button', { name: '닫기' })).toBeFocused();
+  await expectAccessible(page, '모아 인쇄 미리 보기');
 
   // The first page lists every project of the department, with what of it is printed.
   const departmentProjects = catalog.projects.filter(

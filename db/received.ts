@@ -62,3 +62,46 @@ export async function latestReceivedDocuments(
   }
   return [...latest.values()];
 }
+
+/**
+ * A project's documents of the given kinds as the report counts them: from accepted bundles only (not one held or
+ * quarantined), the newest revision of each (kind, slot, department). Read through the (kind, project) index.
+ */
+export async function latestAcceptedOfProject(
+  db: Db,
+  projectId: string,
+  kinds: readonly DocumentKind[],
+): Promise<ReceivedDocument[]> {
+  const rows = await db
+    .selectFrom('received_documents as rd')
+    .innerJoin('bundles as b', 'b.sha256', 'rd.bundle_sha256')
+    .select([
+      'rd.bundle_sha256',
+      'rd.kind',
+      'rd.project_id',
+      'rd.slot',
+      'rd.department',
+      'rd.revision',
+      'rd.json',
+      'rd.received_at',
+    ])
+    .where('b.status', '=', 'accepted')
+    .where('rd.kind', 'in', kinds)
+    .where('rd.project_id', '=', projectId)
+    .orderBy('rd.revision')
+    .execute();
+  const latest = new Map<string, ReceivedDocument>();
+  for (const r of rows) {
+    latest.set(`${r.kind}:${r.slot}:${r.department}`, {
+      bundleSha256: r.bundle_sha256,
+      kind: r.kind,
+      projectId: r.project_id,
+      slot: r.slot,
+      department: r.department,
+      revision: r.revision,
+      json: JSON.parse(r.json) as unknown,
+      receivedAt: r.received_at,
+    });
+  }
+  return [...latest.values()];
+}

@@ -32,6 +32,7 @@ import {
 import { cardJson, financeRowJson, planJson, pledge, type ProjectInput } from './support/office-scenario';
 import { startOfficeServer, type OfficeServer } from './support/office-server';
 import { expectAccessible } from './support/axe';
+import { printedPages } from './support/pdf-pages';
 
 // Every expected figure below is computed from the documents the test itself drafts (support/office-data.ts).
 
@@ -893,4 +894,67 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   await focus();
   await expect(page.getByTestId('office-changed-elsewhere')).toContainText('표를 다시 계산했습니다');
   await expect(page.getByTestId('finance-legend')).toContainText(`사업 ${projects.length}개`);
+});
+
+test('공약 목록 → 받은 문서: the office reads a project’s confirmed plan, its newest card and its 재정집행 현황 in their official layout', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const { scenario, projects, desks, plans } = built;
+  // Department A corrects 4-2-4's card (a new 집행 and a new 실적) and sends the half-year again.
+  const changed = projects.find((p) => p.projectId === '4-2-4')!;
+  const unit = changed.units[0]!;
+  unit.executed.city = { ...unit.executed.city, '2019-H1': 130.25 };
+  scenario.draft(desks.A, cardJson(plans.get('4-2-4')!, changed, PERIOD), CLOCK.revisionImported);
+  const correction = scenario.exportBundle(desks.A, PERIOD, CLOCK.revisionImported);
+  scenario.importBundles([correction.path], CLOCK.revisionImported);
+  await openOffice(page, built);
+
+  await page.getByRole('button', { name: '공약 목록' }).click();
+  await page.getByRole('searchbox', { name: '검색' }).fill('4-2-4');
+  await page.getByTestId('search-results').locator('[data-project-id="4-2-4"]').click();
+  const received = page.getByTestId('received-documents');
+  const row = (kind: string) => received.locator(`tr[data-kind="${kind}"]`);
+  await expect(received.locator('tbody tr')).toHaveCount(3);
+  await expect(row('executionPlan').getByTestId('received-source')).toHaveText('확정본 (기획담당관)');
+  await page.screenshot({ path: 'test-results/received-documents.png' });
+  // The card as the report counts it: the correction, received at its import (Korean time).
+  await expect(row('managementCard').getByTestId('received-source')).toHaveText(
+    `제출 파일 r${correction.revision} · ${CLOCK.revisionImported.slice(0, 10)} ${CLOCK.revisionImported.slice(11, 16)} 접수`,
+  );
+
+  await row('executionPlan').getByRole('button', { name: /보기/ }).click();
+  const view = page.getByTestId('print-view');
+  await expect(view.locator('h1')).toHaveText('공약실천계획서');
+  await expect(view).toContainText(changed.policyGoal);
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+  await expect(row('executionPlan').getByRole('button', { name: /보기/ })).toBeFocused();
+
+  await row('managementCard')
+    .getByRole('button', { name: `공약관리카드 2019년 상반기 ${DEPT_A} 보기` })
+    .click();
+  await expect(view.getByTestId('print-status')).toHaveText('정상추진');
+  await expect(view).toContainText(`${unit.name} 1단계 실적`);
+  // The half-year's 집행 over every source, as corrected: summed here from the test's own input.
+  const executed2019H1 = Object.values(unit.executed).reduce(
+    (acc, grid) => acc + (grid?.['2019-H1'] ?? 0),
+    0,
+  );
+  await expect(view).toContainText(executed2019H1.toLocaleString('ko-KR'));
+  await expect(view.getByTestId('print-notice')).toContainText('여기서 고칠 수 없습니다');
+  await expect(page).toHaveTitle(`공약관리카드 4-2-4 2019년 상반기 ${DEPT_A}`);
+  const pages = await printedPages(page, 'received-card.pdf');
+  expect(pages[0]?.size).toEqual([595, 842]);
+  expect(pages.map((p) => p.text).join('')).toContain(`${unit.name}1단계실적`.replace(/\s+/g, ''));
+  await page.keyboard.press('Escape');
+
+  await row('financeRow').getByRole('button', { name: /보기/ }).click();
+  const secured = changed.secured;
+  const securedTotal = Object.values(secured).reduce<number>((acc, v) => acc + (v ?? 0), 0);
+  await expect(view.getByTestId('print-secured-total')).toHaveText(
+    `${securedTotal.toLocaleString('ko-KR')} 백만원`,
+  );
+  await expectAccessible(page, '받은 문서 보기');
 });

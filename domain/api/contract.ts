@@ -457,6 +457,31 @@ export interface ReceivedDocumentView {
   json: unknown;
 }
 
+/**
+ * A project's document as the planning office holds it, to be read in its official layout (공약 목록 → 받은 문서).
+ * `source`: the plan as the office confirmed it (approved changes applied); a change request as the office records
+ * it (its decisions included); else what a department's submission file brought (the newest accepted revision).
+ */
+export interface ProjectDocumentView {
+  kind: DocumentRef['kind'];
+  /** 'plan', a half-year ("2019-H1") or a change request's id. */
+  slot: string;
+  department: string;
+  source:
+    | { kind: 'confirmed' }
+    | { kind: 'officeRecord' }
+    | { kind: 'received'; revision: number; receivedAt: string };
+  document: Document;
+}
+
+export interface ProjectDocumentsView {
+  projectId: string;
+  /** The plan, then the cards and 재정집행 현황 newest half-year first (the lead's before others'), then requests. */
+  documents: ProjectDocumentView[];
+  /** Stored documents this version cannot read (a later version's), named rather than dropped in silence. */
+  unreadable: { kind: DocumentRef['kind']; slot: string; department: string; problem: string }[];
+}
+
 export interface BaselineExported {
   path: string;
   revision: number;
@@ -882,6 +907,11 @@ export const contract = {
   publishReport: op(
     reportRequestSchema.extend({ outDir: z.string().trim().min(1, '저장할 폴더를 입력하세요.') }),
     returns<{ files: string[] }>(),
+  ),
+  /** A project's plan, cards, 재정집행 현황 and change requests as the office holds them (받은 문서). */
+  getProjectDocuments: op(
+    z.strictObject({ projectId: documentRefSchema.shape.projectId }),
+    returns<ProjectDocumentsView>(),
   ),
   confirmReceivedPlan: op(
     z.strictObject({ projectId: documentRefSchema.shape.projectId }),

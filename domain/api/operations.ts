@@ -55,6 +55,7 @@ export const operationNames = [
   'exportReportWorkbook',
   'exportPublicReport',
   'publishReport',
+  'getProjectDocuments',
   'confirmReceivedPlan',
   'listPlanConfirmations',
   'confirmReceivedPlans',

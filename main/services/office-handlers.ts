@@ -10,6 +10,7 @@ import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
 import { UserError } from './errors';
 import { currentOfficeReport } from './office-report-cache';
 import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmations';
+import { projectDocuments } from './project-documents';
 import { localToday } from './local-today';
 import { loadCatalog, loadTerm } from './reference';
 import { defaultReportPeriod } from './report-period';
@@ -31,6 +32,14 @@ export const officeHandlers = (ctx: AppContext) => {
     },
 
     getOfficeReport: (input) => report(input),
+
+    getProjectDocuments: async ({ projectId }) => {
+      await requireOffice(ctx);
+      const catalog = await loadCatalog(ctx.db);
+      if (!catalog.projects.some((p) => p.id === projectId))
+        throw new UserError('UNKNOWN_PROJECT', `공약사업 목록에 없는 사업입니다: ${projectId}`);
+      return projectDocuments(ctx.db, catalog, projectId);
+    },
 
     getDataGeneration: async () => {
       await requireOffice(ctx);

@@ -4,6 +4,7 @@ import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
 import { projectsForDepartment, searchProjects } from '../../../domain/catalog/search';
 import { listDepartments } from '../../../domain/catalog/departments';
 import { ProjectDetail } from './ProjectDetail';
+import { ReceivedDocuments } from './ReceivedDocuments';
 
 /** Area → core pledge → project browser with search and a department filter; the user's own projects first. */
 export function CatalogScreen({
@@ -93,19 +94,22 @@ export function CatalogScreen({
       </section>
       <section className="catalog-detail" aria-label="사업 상세">
         {selected ? (
-          <ProjectDetail
-            catalog={catalog}
-            project={selected}
-            onOpenDocuments={
-              onOpenDocuments &&
-              setup.role === 'department' &&
-              setup.department !== null &&
-              (selected.leadDepartment === setup.department ||
-                selected.coDepartments.includes(setup.department))
-                ? () => onOpenDocuments(selected.id)
-                : undefined
-            }
-          />
+          <>
+            <ProjectDetail
+              catalog={catalog}
+              project={selected}
+              onOpenDocuments={
+                onOpenDocuments &&
+                setup.role === 'department' &&
+                setup.department !== null &&
+                (selected.leadDepartment === setup.department ||
+                  selected.coDepartments.includes(setup.department))
+                  ? () => onOpenDocuments(selected.id)
+                  : undefined
+              }
+            />
+            {setup.role === 'office' && <ReceivedDocuments key={selected.id} project={selected} />}
+          </>
         ) : (
           <p className="empty">
             왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야,{' '}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { ProjectDocumentsView, ProjectDocumentView } from '../../domain/api/contract';
+import type { Catalog } from '../../domain/catalog/types';
+import { documentSchema } from '../../domain/documents';
+import { latestAcceptedOfProject } from '../../db/received';
+import type { Database } from '../../db/schema';
+import { confirmedPlanHeads } from './confirmed-plans';
+import { currentChangeRequests } from './office-snapshot';
+
+/**
+ * 받은 문서: what the planning office holds of one project, to read each document in its official layout. The
+ * confirmed plan is the office's own (approved changes applied); until there is one, the plan a department sent.
+ * Cards and 재정집행 현황 are the newest revision of each from accepted files, as the report counts them (a file
+ * held or in quarantine brings none); change requests are the office's record of them, with its decisions.
+ */
+export async function projectDocuments(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  projectId: string,
+): Promise<ProjectDocumentsView> {
+  const lead = catalog.projects.find((p) => p.id === projectId)?.leadDepartment;
+  const documents: ProjectDocumentView[] = [];
+  const unreadable: ProjectDocumentsView['unreadable'] = [];
+
+  const confirmed = (await confirmedPlanHeads(db)).find((h) => h.plan.projectId === projectId);
+  if (confirmed !== undefined) {
+    documents.push({
+      kind: 'executionPlan',
+      slot: 'plan',
+      department: confirmed.plan.department,
+      source: { kind: 'confirmed' },
+      document: confirmed.plan,
+    });
+  }
+  const received = await latestAcceptedOfProject(
+    db,
+    projectId,
+    confirmed === undefined
+      ? ['executionPlan', 'managementCard', 'financeRow']
+      : ['managementCard', 'financeRow'],
+  );
+  const order = { executionPlan: 0, managementCard: 1, financeRow: 2, changeRequest: 3 } as const;
+  received.sort(
+    (a, b) =>
+      order[a.kind] - order[b.kind] ||
+      b.slot.localeCompare(a.slot) ||
+      Number(b.department === lead) - Number(a.department === lead) ||
+      a.department.localeCompare(b.department, 'ko'),
+  );
+  for (const r of received) {
+    const parsed = documentSchema.safeParse(r.json);
+    if (!parsed.success) {
+      unreadable.push({
+        kind: r.kind,
+        slot: r.slot,
+        department: r.department,
+        problem: parsed.error.issues[0]?.message ?? '문서를 읽을 수 없습니다',
+      });
+      continue;
+    }
+    documents.push({
+      kind: r.kind,
+      slot: r.slot,
+      department: r.department,
+      source: { kind: 'received', revision: r.revision, receivedAt: r.receivedAt },
+      document: parsed.data,
+    });
+  }
+
+  const requests = (await currentChangeRequests(db))
+    .filter((c) => c.projectId === projectId)
+    .sort((a, b) => b.requestId.localeCompare(a.requestId));
+  for (const request of requests) {
+    documents.push({
+      kind: 'changeRequest',
+      slot: request.requestId,
+      department: request.department,
+      source: { kind: 'officeRecord' },
+      document: request,
+    });
+  }
+  return { projectId, documents, unreadable };
+}

@@ -957,4 +957,18 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
     `${securedTotal.toLocaleString('ko-KR')} 백만원`,
   );
   await expectAccessible(page, '받은 문서 보기');
+  await page.keyboard.press('Escape');
+
+  // From 종합 현황: a lagging project's 관리번호 leads to its page in 공약 목록, the keyboard on its title.
+  const office = new OfficeReportPage(page);
+  await page.getByRole('button', { name: '종합 현황' }).click();
+  await office.tab('lagging');
+  const lagging = projects.find((p) => p.status === 'partial')!;
+  await page.getByRole('button', { name: `${lagging.projectId} 받은 문서 보기 (공약 목록)` }).click();
+  const title = page.getByTestId('project-detail').locator('h2');
+  await expect(title).toContainText(lagging.projectId);
+  await expect(title).toBeFocused();
+  await expect(received.locator('tr[data-kind="managementCard"]')).toHaveCount(1);
+  await received.locator('tr[data-kind="managementCard"]').getByRole('button').click();
+  await expect(view.getByTestId('print-status')).toHaveText('일부추진');
 });

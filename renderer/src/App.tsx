@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupState, StartupProblem } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { api } from './api/client';
@@ -8,6 +8,7 @@ import { StatusMessage } from './components/StatusMessage';
 import { useFocusKeeper } from './components/use-focus-keeper';
 import { DraftingScreen } from './drafting/DraftingScreen';
 import { OfficeReportScreen } from './office/OfficeReportScreen';
+import { OpenProjectContext } from './components/ProjectLink';
 import { CatalogScreen } from './screens/CatalogScreen';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SubmissionScreen } from './submission/SubmissionScreen';
@@ -100,6 +101,13 @@ export function App() {
     setVisit((n) => n + 1);
     setFocusProjectId(undefined);
   };
+  // From a 관리번호 in 종합 현황: that project in 공약 목록, where the office reads its 받은 문서.
+  const openProject = useCallback((projectId: string) => {
+    leaveThen(() => {
+      setView('catalog');
+      setFocusProjectId(projectId);
+    });
+  }, []);
   useFocusKeeper();
   const navRef = useRef<HTMLElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -193,11 +201,14 @@ export function App() {
         ) : view === 'submission' ? (
           <SubmissionScreen setup={setup} />
         ) : view === 'report' && setup.role === 'office' ? (
-          <OfficeReportScreen catalog={catalog} />
+          <OpenProjectContext.Provider value={openProject}>
+            <OfficeReportScreen catalog={catalog} />
+          </OpenProjectContext.Provider>
         ) : (
           <CatalogScreen
             catalog={catalog}
             setup={setup}
+            initialProjectId={view === 'catalog' ? focusProjectId : undefined}
             onOpenDocuments={(projectId) => {
               setView('drafting');
               setFocusProjectId(projectId);

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/reports';
 import { formatAmount, formatRate } from './format';
 import { useProgressiveRows } from './use-progressive';
+import { ProjectLink } from '../components/ProjectLink';
 
 /**
  * 부진 사업: 일부추진/보류, execution below the threshold, planned milestones without a result (the last two not for
@@ -66,7 +67,9 @@ export function LaggingTable({
             <tbody>
               {lagging.slice(0, rowCount).map((p) => (
                 <tr key={p.projectId} data-testid={`lagging-${p.projectId}`}>
-                  <td>{p.projectId}</td>
+                  <td>
+                    <ProjectLink projectId={p.projectId} />
+                  </td>
                   <td className="text">{p.projectName}</td>
                   <td>{p.leadDepartment}</td>
                   <td>{financeStatusLabel(p.status, p.projectId, completionUndecided)}</td>
@@ -217,7 +220,9 @@ export function ComparisonTable({
             <tbody>
               {changed.slice(0, rowCount).map((p) => (
                 <tr key={p.projectId} data-testid={`comparison-${p.projectId}`}>
-                  <td>{p.projectId}</td>
+                  <td>
+                    <ProjectLink projectId={p.projectId} />
+                  </td>
                   <td className="text">{p.projectName}</td>
                   <td className="label">{REPORT_STATUS_LABELS[p.statusBefore]}</td>
                   <td className="label">

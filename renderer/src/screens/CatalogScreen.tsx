@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SetupState } from '../../../domain/api/contract';
 import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
 import { projectsForDepartment, searchProjects } from '../../../domain/catalog/search';
@@ -11,16 +11,23 @@ export function CatalogScreen({
   catalog,
   setup,
   onOpenDocuments,
+  initialProjectId,
 }: {
   catalog: Catalog;
   setup: SetupState;
+  /** A project to open with (the office came from a 관리번호 in 종합 현황): shown at once, the keyboard on it. */
+  initialProjectId?: string | undefined;
   /** A department's own project (lead or co-department): go to 문서 작성 with it. */
   onOpenDocuments?: ((projectId: string) => void) | undefined;
 }) {
   const departments = useMemo(() => listDepartments(catalog), [catalog]);
   const [query, setQuery] = useState('');
   const [department, setDepartment] = useState<string>('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialProjectId ?? null);
+  const detailRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (initialProjectId !== undefined) detailRef.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [initialProjectId]);
   const deferredQuery = useDeferredValue(query);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -54,7 +61,7 @@ export function CatalogScreen({
             placeholder="번호(예: 3-2-1) 또는 사업명·부서로 검색  ( / )"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            autoFocus
+            autoFocus={initialProjectId === undefined}
           />
           <select aria-label="부서 필터" value={department} onChange={(e) => setDepartment(e.target.value)}>
             <option value="">전체 부서</option>
@@ -92,7 +99,7 @@ export function CatalogScreen({
           </>
         )}
       </section>
-      <section className="catalog-detail" aria-label="사업 상세">
+      <section className="catalog-detail" aria-label="사업 상세" ref={detailRef}>
         {selected ? (
           <>
             <ProjectDetail

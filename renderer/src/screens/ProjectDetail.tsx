@@ -16,7 +16,7 @@ export function ProjectDetail({
   const area = catalog.areas.find((a) => a.id === core?.areaId);
   return (
     <article className="project-detail" data-testid="project-detail">
-      <h2>
+      <h2 tabIndex={-1}>
         <span className="project-id">{project.id}</span> {project.name}
       </h2>
       <dl>

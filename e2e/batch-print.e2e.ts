@@ -197,3 +197,64 @@ test('모아 인쇄: the list of the half-year, each written card on its own pag
   await expect(view).toHaveCount(0);
   await expect(button).toBeFocused();
 });
+
+test('실천계획서 모아 인쇄: the list of the projects the department leads, then each written plan from the top of a page', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  // Nothing written yet: said, and no preview.
+  await page.getByRole('button', { name: '실천계획서 모아 인쇄' }).click();
+  await expect(page.getByText('인쇄할 실천계획서가 없습니다')).toBeVisible();
+  await expect(page.getByTestId('print-view')).toHaveCount(0);
+
+  // One plan confirmed, one saved as a draft, the rest not written.
+  const goals = { '1-1-1': '○ 확정된 계획의 목표', '1-1-4': '○ 작성 중인 계획의 목표' } as const;
+  await confirmPlanThroughApi(d, {
+    department,
+    projectId: '1-1-1',
+    policyGoal: goals['1-1-1'],
+    units: [
+      { name: '핀테크랩 운영', detailedPlan: '- 입주공간 지원', schedule: { [PERIOD]: '입주기업 선발' } },
+    ],
+  });
+  await saveEdited(d, { kind: 'executionPlan', projectId: '1-1-4', slot: 'plan' }, (doc) => {
+    doc.policyGoal = goals['1-1-4'];
+  });
+  await d.reopen();
+  await page.getByRole('button', { name: '실천계획서 모아 인쇄' }).click();
+  const view = page.getByTestId('print-view');
+  await expect(view).toBeVisible();
+  await expect(page).toHaveTitle(`공약실천계획서 ${department}`);
+
+  // The list: every project the department leads (a co-department writes no plan).
+  const led = catalog.projects.filter((p) => p.leadDepartment === department);
+  const contents = view.getByTestId('batch-contents');
+  await expect(contents.locator('tbody tr')).toHaveCount(led.length);
+  await expect(contents.locator('tr[data-project-id="1-1-1"]').getByTestId('batch-plan-state')).toHaveText(
+    '확정',
+  );
+  await expect(contents.locator('tr[data-project-id="1-1-4"]').getByTestId('batch-plan-state')).toHaveText(
+    /^작성중/,
+  );
+  await expect(contents.locator('tr[data-project-id="1-1-2"]').getByTestId('batch-plan-state')).toHaveText(
+    '미작성',
+  );
+
+  const plans = view.getByTestId('batch-plan');
+  await expect(plans).toHaveCount(2);
+  for (const [n, [projectId, goal]] of Object.entries(goals).entries()) {
+    await expect(plans.nth(n)).toHaveAttribute('data-project-id', projectId);
+    await expect(plans.nth(n)).toContainText(goal);
+  }
+  const pages = await printedPages(page, 'batch-plans.pdf');
+  for (const goal of Object.values(goals)) {
+    const at = pages.findIndex((p) => p.text.includes(squeeze(goal)));
+    expect(at).toBeGreaterThan(0);
+    expect(pages[at]?.text.startsWith('공약실천계획서공약번호')).toBe(true);
+    expect(pages[at]?.size).toEqual([595, 842]);
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: '실천계획서 모아 인쇄' })).toBeFocused();
+});

@@ -1,12 +1,19 @@
-import type { ManagementCard } from '../../../domain/documents';
+import type { ExecutionPlan, ManagementCard } from '../../../domain/documents';
 import { CARD_STATUS_LABELS, type FinanceTableRow } from '../../../domain/documents';
 import { sumFinanceAmounts } from '../../../domain/reports';
 import { listBudgetYears, type Period } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
-import { batchDocumentLabel, cardsToPrint, financeRowsToPrint, type BatchEntry } from './batch-print';
+import {
+  batchDocumentLabel,
+  cardsToPrint,
+  financeRowsToPrint,
+  plansToPrint,
+  type BatchEntry,
+  type PlanBatchEntry,
+} from './batch-print';
 import { FinanceAmountCells, FinanceHead } from './finance-cells';
-import { CardPrint } from './print';
+import { CardPrint, PlanPrint } from './print';
 
 /** What 모아 인쇄 puts on paper, read from the stored documents (nothing is open on the desk). */
 export interface BatchPrintData {
@@ -39,42 +46,42 @@ export async function loadBatchPrint(entries: BatchEntry[], periodId: string): P
   };
 }
 
-/** The first page: every project of the department, and what of it is printed after. */
-function BatchContents({
-  data,
-  department,
-  period,
-}: {
-  data: BatchPrintData;
-  department: string;
-  period: Period;
+/** The first page of a 모아 인쇄: every project of the department, and the state of each document printed after. */
+function ContentsPage(props: {
+  title: string;
+  sub: string;
+  caption: string;
+  /** The documents' column heads, after 공약번호 and 공약명. */
+  columns: readonly { head: string; testId: string }[];
+  rows: readonly { projectId: string; projectName: string; states: readonly string[] }[];
 }) {
   return (
     <article className="print-doc" data-testid="batch-contents">
-      <h1>공약관리카드·재정집행 현황</h1>
-      <p className="print-sub">
-        {department} · {period.label} (제출 기한 {period.dueDate})
-      </p>
+      <h1>{props.title}</h1>
+      <p className="print-sub">{props.sub}</p>
       <table className="print-table batch-contents-table">
-        <caption className="print-caption">
-          관리카드 {data.cards.length}건, 재정집행 현황 {data.financeRows.length}개 사업을 인쇄합니다 (저장된
-          내용). 미작성 문서는 인쇄하지 않습니다.
-        </caption>
+        <caption className="print-caption">{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">공약번호</th>
             <th scope="col">공약명</th>
-            <th scope="col">관리카드</th>
-            <th scope="col">재정집행 현황</th>
+            {props.columns.map((c) => (
+              <th key={c.testId} scope="col">
+                {c.head}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {data.entries.map((e) => (
-            <tr key={e.projectId} data-project-id={e.projectId}>
-              <td>{e.projectId}</td>
-              <td>{e.projectName}</td>
-              <td data-testid="batch-card-state">{batchDocumentLabel(e.card)}</td>
-              <td data-testid="batch-finance-state">{batchDocumentLabel(e.finance)}</td>
+          {props.rows.map((r) => (
+            <tr key={r.projectId} data-project-id={r.projectId}>
+              <td>{r.projectId}</td>
+              <td>{r.projectName}</td>
+              {r.states.map((state, i) => (
+                <td key={props.columns[i]?.testId} data-testid={props.columns[i]?.testId}>
+                  {state}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -149,7 +156,20 @@ export function BatchPrintPages(props: {
 }) {
   return (
     <div className="print-batch">
-      <BatchContents data={props.data} department={props.department} period={props.period} />
+      <ContentsPage
+        title="공약관리카드·재정집행 현황"
+        sub={`${props.department} · ${props.period.label} (제출 기한 ${props.period.dueDate})`}
+        caption={`관리카드 ${props.data.cards.length}건, 재정집행 현황 ${props.data.financeRows.length}개 사업을 인쇄합니다 (저장된 내용). 미작성 문서는 인쇄하지 않습니다.`}
+        columns={[
+          { head: '관리카드', testId: 'batch-card-state' },
+          { head: '재정집행 현황', testId: 'batch-finance-state' },
+        ]}
+        rows={props.data.entries.map((e) => ({
+          projectId: e.projectId,
+          projectName: e.projectName,
+          states: [batchDocumentLabel(e.card), batchDocumentLabel(e.finance)],
+        }))}
+      />
       {props.data.cards.map((card) => (
         <div
           key={card.projectId}
@@ -166,6 +186,48 @@ export function BatchPrintPages(props: {
         period={props.period}
         term={props.term}
       />
+    </div>
+  );
+}
+
+/** What 실천계획서 모아 인쇄 puts on paper: the department's plans as stored. */
+export interface PlanBatchData {
+  entries: PlanBatchEntry[];
+  plans: ExecutionPlan[];
+}
+
+export async function loadPlanBatch(entries: PlanBatchEntry[]): Promise<PlanBatchData> {
+  const plans = await Promise.all(
+    plansToPrint(entries).map(async (ref) => (await api.openDocument(ref)).document as ExecutionPlan),
+  );
+  return { entries, plans };
+}
+
+/** 실천계획서 모아 인쇄's pages: the list, then each written plan from the top of a page. */
+export function PlanBatchPages(props: { data: PlanBatchData; department: string; term: Term }) {
+  return (
+    <div className="print-batch">
+      <ContentsPage
+        title="공약실천계획서"
+        sub={props.department}
+        caption={`실천계획서 ${props.data.plans.length}건을 인쇄합니다 (저장된 내용). 미작성 문서는 인쇄하지 않습니다.`}
+        columns={[{ head: '실천계획서', testId: 'batch-plan-state' }]}
+        rows={props.data.entries.map((e) => ({
+          projectId: e.projectId,
+          projectName: e.projectName,
+          states: [batchDocumentLabel(e.plan)],
+        }))}
+      />
+      {props.data.plans.map((plan) => (
+        <div
+          key={plan.projectId}
+          className="print-batch-item"
+          data-testid="batch-plan"
+          data-project-id={plan.projectId}
+        >
+          <PlanPrint plan={plan} term={props.term} />
+        </div>
+      ))}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { receiptLabel } from './receipt-label';
 import { requestState, requestTitle } from './request-label';
 import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
@@ -11,11 +11,9 @@ import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { leaveThen } from '../components/leave-guard';
 import { StatusMessage } from '../components/StatusMessage';
-import { batchEntries } from './batch-print';
-import { BatchPrintPages, loadBatchPrint, type BatchPrintData } from './BatchPrint';
+import { BatchPrintTools } from './BatchPrintTools';
 import { DocumentEditor } from './DocumentEditor';
 import { StatusBadge } from './EditorFrame';
-import { PrintOverlay } from './PrintOverlay';
 import './drafting.css';
 
 /** The department's desk: the current deadline, its projects and their documents, and the open form. */
@@ -231,12 +229,6 @@ export function DraftingScreen(props: {
   const [newRequestError, setNewRequestError] = useState<string | null>(null);
   const [periodChoice, setPeriodChoice] = useState<string | null>(null);
   const periodSelectId = useId();
-  // 모아 인쇄: the half-year's stored cards and 붙임5 rows, read, then shown in the print preview.
-  const [batch, setBatch] = useState<BatchPrintData | null>(null);
-  const [batchState, setBatchState] = useState<
-    { kind: 'idle' } | { kind: 'loading' } | { kind: 'error' | 'empty'; message: string }
-  >({ kind: 'idle' });
-  const closeBatch = useCallback(() => setBatch(null), []);
   // Back from a document, the keyboard is where it was: on the button that opened it.
   const returnFocus = useRef<string | null>(null);
   const openDocument = (ref: DocumentRef) => {
@@ -314,28 +306,6 @@ export function DraftingScreen(props: {
   const statuses = new Map(documents.map((d) => [refKey(d.ref), d.status]));
   const statusOf = (ref: DocumentRef) => statuses.get(refKey(ref)) ?? null;
   const period = periods.find((p) => p.id === periodId);
-  const printBatch = async () => {
-    if (batchState.kind === 'loading') return;
-    setBatchState({ kind: 'loading' });
-    try {
-      const data = await loadBatchPrint(batchEntries(deadlines.projects, documents, periodId), periodId);
-      if (data.cards.length === 0 && data.financeRows.length === 0) {
-        setBatchState({
-          kind: 'empty',
-          message: `${period?.label ?? periodId}에 인쇄할 관리카드·재정집행 현황이 없습니다. 먼저 문서를 작성하세요.`,
-        });
-        return;
-      }
-      setBatchState({ kind: 'idle' });
-      setBatch(data);
-    } catch (error) {
-      setBatchState({
-        kind: 'error',
-        message: `모아 인쇄를 준비하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    }
-  };
-
   return (
     <div className="drafting">
       <DeadlinePanel deadlines={deadlines} />
@@ -345,14 +315,7 @@ export function DraftingScreen(props: {
           <div className="desk-tools">
             <div className="field inline">
               <label htmlFor={periodSelectId}>보고 반기</label>
-              <select
-                id={periodSelectId}
-                value={periodId}
-                onChange={(e) => {
-                  setPeriodChoice(e.target.value);
-                  setBatchState({ kind: 'idle' });
-                }}
-              >
+              <select id={periodSelectId} value={periodId} onChange={(e) => setPeriodChoice(e.target.value)}>
                 {periods.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.label} (기한 {p.dueDate})
@@ -360,21 +323,16 @@ export function DraftingScreen(props: {
                 ))}
               </select>
             </div>
-            <button
-              type="button"
-              onClick={() => void printBatch()}
-              disabled={batchState.kind === 'loading' || deadlines.projects.length === 0}
-              aria-label={`${period?.label ?? periodId} 관리카드·재정집행 현황 모아 인쇄`}
-            >
-              {batchState.kind === 'loading' ? '인쇄 준비 중…' : '모아 인쇄'}
-            </button>
+            <BatchPrintTools
+              key={periodId}
+              department={props.setup.department ?? ''}
+              projects={deadlines.projects}
+              documents={documents}
+              period={period}
+              term={term}
+            />
           </div>
         </div>
-        {(batchState.kind === 'error' || batchState.kind === 'empty') && (
-          <StatusMessage kind={batchState.kind === 'error' ? 'error' : 'info'}>
-            {batchState.message}
-          </StatusMessage>
-        )}
         {deadlines.projects.some(
           (p) =>
             p.role === 'lead' &&
@@ -419,21 +377,6 @@ export function DraftingScreen(props: {
           </table>
         )}
       </section>
-      {batch !== null && period !== undefined && (
-        <PrintOverlay
-          onClose={closeBatch}
-          autoPrint
-          title={`${period.label} 관리카드·재정집행 현황 ${props.setup.department ?? ''}`}
-          notice={null}
-        >
-          <BatchPrintPages
-            data={batch}
-            department={props.setup.department ?? ''}
-            period={period}
-            term={term}
-          />
-        </PrintOverlay>
-      )}
     </div>
   );
 }

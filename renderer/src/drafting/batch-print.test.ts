@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DeadlineView, DocumentRef, DocumentSummary } from '../../../domain/api/contract';
 import type { Lifecycle } from '../../../domain/documents';
-import { batchDocumentLabel, batchEntries, cardsToPrint, financeRowsToPrint } from './batch-print';
+import {
+  batchDocumentLabel,
+  batchEntries,
+  cardsToPrint,
+  financeRowsToPrint,
+  planBatchEntries,
+  plansToPrint,
+} from './batch-print';
 
 const project = (projectId: string, role: 'lead' | 'co'): DeadlineView['projects'][number] => ({
   projectId,
@@ -77,5 +84,34 @@ describe('모아 인쇄: what is printed', () => {
     const none = batchEntries(projects, documents, '2020-H1');
     expect(cardsToPrint(none)).toEqual([]);
     expect(financeRowsToPrint(none)).toEqual([]);
+  });
+});
+
+describe('실천계획서 모아 인쇄: what is printed', () => {
+  const plan = (projectId: string): DocumentRef => ({ kind: 'executionPlan', projectId, slot: 'plan' });
+  const projects = [
+    project('1-1-1', 'lead'),
+    project('2-1-1', 'co'),
+    project('1-1-2', 'lead'),
+    project('1-1-3', 'lead'),
+  ];
+  const documents = [
+    summary(plan('1-1-1'), 'confirmed'),
+    summary(plan('1-1-3'), 'draft', 4),
+    // A co-department writes no plan of the project: none is listed or printed for it.
+    summary(plan('2-1-1'), 'draft'),
+  ];
+  const entries = planBatchEntries(projects, documents);
+
+  it('lists the projects the department leads, in the desk’s order, each with its plan’s state', () => {
+    expect(entries.map((e) => [e.projectId, batchDocumentLabel(e.plan)])).toEqual([
+      ['1-1-1', '확정'],
+      ['1-1-2', '미작성'],
+      ['1-1-3', '작성중 · 오류 4건'],
+    ]);
+  });
+
+  it('prints the written plans only', () => {
+    expect(plansToPrint(entries)).toEqual([plan('1-1-1'), plan('1-1-3')]);
   });
 });

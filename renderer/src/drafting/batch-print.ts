@@ -64,3 +64,32 @@ export function batchDocumentLabel(doc: BatchDocument | null): string {
   const status = LIFECYCLE_LABELS[doc.status];
   return doc.errors > 0 ? `${status} · 오류 ${doc.errors}건` : status;
 }
+
+/** 실천계획서 모아 인쇄: the department's projects it leads, each with its plan as stored (null: not written). */
+export interface PlanBatchEntry {
+  projectId: string;
+  projectName: string;
+  plan: BatchDocument;
+}
+
+export function planBatchEntries(
+  projects: DeadlineView['projects'],
+  documents: readonly DocumentSummary[],
+): PlanBatchEntry[] {
+  const stored = new Map(documents.map((d) => [refKey(d.ref), d]));
+  return projects
+    .filter((p) => p.role === 'lead')
+    .map((p) => {
+      const ref: DocumentRef = { kind: 'executionPlan', projectId: p.projectId, slot: 'plan' };
+      const summary = stored.get(refKey(ref));
+      return {
+        projectId: p.projectId,
+        projectName: p.projectName,
+        plan: { ref, status: summary?.status ?? null, errors: summary?.errorCount ?? 0 },
+      };
+    });
+}
+
+/** The written plans, in the desk's order. */
+export const plansToPrint = (entries: readonly PlanBatchEntry[]): DocumentRef[] =>
+  entries.flatMap((e) => (e.plan.status !== null ? [e.plan.ref] : []));

@@ -100,12 +100,16 @@ test('모아 인쇄: the list of the half-year, each written card on its own pag
 
   // A half-year with nothing written says so, and opens no preview.
   await d.choosePeriod('2020-H1');
-  await page.getByRole('button', { name: '2020년 상반기 관리카드·재정집행 현황 모아 인쇄' }).click();
+  await page
+    .getByRole('button', { name: '반기 문서 모아 인쇄 (2020년 상반기 관리카드·재정집행 현황)' })
+    .click();
   await expect(page.getByText('2020년 상반기에 인쇄할 관리카드·재정집행 현황이 없습니다')).toBeVisible();
   await expect(page.getByTestId('print-view')).toHaveCount(0);
 
   await d.choosePeriod(PERIOD);
-  const button = page.getByRole('button', { name: '2019년 상반기 관리카드·재정집행 현황 모아 인쇄' });
+  const button = page.getByRole('button', {
+    name: '반기 문서 모아 인쇄 (2019년 상반기 관리카드·재정집행 현황)',
+  });
   await button.click();
   const view = page.getByTestId('print-view');
   await expect(view).toBeVisible();

@@ -933,7 +933,7 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   await expect(row('executionPlan').getByRole('button', { name: /보기/ })).toBeFocused();
 
   await row('managementCard')
-    .getByRole('button', { name: `공약관리카드 2019년 상반기 ${DEPT_A} 보기` })
+    .getByRole('button', { name: `공약관리카드 2019년 상반기 ${DEPT_A} 보기·인쇄` })
     .click();
   await expect(view.getByTestId('print-status')).toHaveText('정상추진');
   await expect(view).toContainText(`${unit.name} 1단계 실적`);

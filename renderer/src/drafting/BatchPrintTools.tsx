@@ -75,7 +75,7 @@ export function BatchPrintTools(desk: {
         type="button"
         onClick={() => period && void printHalfYear(period)}
         disabled={busy || period === undefined || projects.length === 0}
-        aria-label={`${period?.label ?? ''} 관리카드·재정집행 현황 모아 인쇄`}
+        aria-label={`반기 문서 모아 인쇄 (${period?.label ?? ''} 관리카드·재정집행 현황)`}
       >
         {busy ? '인쇄 준비 중…' : '반기 문서 모아 인쇄'}
       </button>

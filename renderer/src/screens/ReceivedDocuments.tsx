@@ -118,7 +118,7 @@ export function ReceivedDocuments({ project }: { project: CatalogProject }) {
                       <td>{doc.department}</td>
                       <td data-testid="received-source">{sourceLabel(doc)}</td>
                       <td>
-                        <button type="button" onClick={() => setShown(doc)} aria-label={`${name} 보기`}>
+                        <button type="button" onClick={() => setShown(doc)} aria-label={`${name} 보기·인쇄`}>
                           보기·인쇄
                         </button>
                       </td>

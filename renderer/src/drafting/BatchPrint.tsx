@@ -1,5 +1,9 @@
-import type { ExecutionPlan, ManagementCard } from '../../../domain/documents';
-import { CARD_STATUS_LABELS, type FinanceTableRow } from '../../../domain/documents';
+import {
+  CARD_STATUS_LABELS,
+  type ExecutionPlan,
+  type FinanceTableRow,
+  type ManagementCard,
+} from '../../../domain/documents';
 import { sumFinanceAmounts } from '../../../domain/reports';
 import { listBudgetYears, type Period } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';

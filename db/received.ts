@@ -64,10 +64,11 @@ export async function latestReceivedDocuments(
 }
 
 /**
- * A project's documents of the given kinds as the report counts them: from accepted bundles only (not one held or
- * quarantined), the newest revision of each (kind, slot, department). Read through the (kind, project) index.
+ * A project's documents of the given kinds from accepted bundles only (not one held or quarantined), every
+ * revision, lowest first: the newest of each (kind, slot, department) is the one the report counts, the others its
+ * history. Read through the (kind, project) index.
  */
-export async function latestAcceptedOfProject(
+export async function acceptedOfProject(
   db: Db,
   projectId: string,
   kinds: readonly DocumentKind[],
@@ -90,18 +91,14 @@ export async function latestAcceptedOfProject(
     .where('rd.project_id', '=', projectId)
     .orderBy('rd.revision')
     .execute();
-  const latest = new Map<string, ReceivedDocument>();
-  for (const r of rows) {
-    latest.set(`${r.kind}:${r.slot}:${r.department}`, {
-      bundleSha256: r.bundle_sha256,
-      kind: r.kind,
-      projectId: r.project_id,
-      slot: r.slot,
-      department: r.department,
-      revision: r.revision,
-      json: JSON.parse(r.json) as unknown,
-      receivedAt: r.received_at,
-    });
-  }
-  return [...latest.values()];
+  return rows.map((r) => ({
+    bundleSha256: r.bundle_sha256,
+    kind: r.kind,
+    projectId: r.project_id,
+    slot: r.slot,
+    department: r.department,
+    revision: r.revision,
+    json: JSON.parse(r.json) as unknown,
+    receivedAt: r.received_at,
+  }));
 }

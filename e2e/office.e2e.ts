@@ -905,6 +905,7 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   // Department A corrects 4-2-4's card (a new 집행 and a new 실적) and sends the half-year again.
   const changed = projects.find((p) => p.projectId === '4-2-4')!;
   const unit = changed.units[0]!;
+  const before = structuredClone(unit.executed);
   unit.executed.city = { ...unit.executed.city, '2019-H1': 130.25 };
   scenario.draft(desks.A, cardJson(plans.get('4-2-4')!, changed, PERIOD), CLOCK.revisionImported);
   const correction = scenario.exportBundle(desks.A, PERIOD, CLOCK.revisionImported);
@@ -938,10 +939,9 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   await expect(view.getByTestId('print-status')).toHaveText('정상추진');
   await expect(view).toContainText(`${unit.name} 1단계 실적`);
   // The half-year's 집행 over every source, as corrected: summed here from the test's own input.
-  const executed2019H1 = Object.values(unit.executed).reduce(
-    (acc, grid) => acc + (grid?.['2019-H1'] ?? 0),
-    0,
-  );
+  const halfYearExecuted = (grids: typeof unit.executed) =>
+    Object.values(grids).reduce((acc, grid) => acc + (grid?.['2019-H1'] ?? 0), 0);
+  const executed2019H1 = halfYearExecuted(unit.executed);
   await expect(view).toContainText(executed2019H1.toLocaleString('ko-KR'));
   await expect(view.getByTestId('print-notice')).toContainText('여기서 고칠 수 없습니다');
   await expect(page).toHaveTitle(`공약관리카드 4-2-4 2019년 상반기 ${DEPT_A}`);
@@ -949,6 +949,16 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   expect(pages[0]?.size).toEqual([595, 842]);
   expect(pages.map((p) => p.text).join('')).toContain(`${unit.name}1단계실적`.replace(/\s+/g, ''));
   await page.keyboard.press('Escape');
+
+  // The card A sent first stays as its history: one earlier revision, with the 집행 as first reported.
+  const earlier = row('managementCard').getByTestId('received-earlier').getByRole('button');
+  await expect(earlier).toHaveCount(1);
+  await earlier.click();
+  await expect(view.getByTestId('print-notice')).toContainText(`제출 파일 r${correction.revision}`);
+  await expect(view).toContainText(halfYearExecuted(before).toLocaleString('ko-KR'));
+  await expect(view).not.toContainText(executed2019H1.toLocaleString('ko-KR'));
+  await page.keyboard.press('Escape');
+  await expect(row('executionPlan').getByTestId('received-earlier')).toHaveText('—');
 
   await row('financeRow').getByRole('button', { name: /보기/ }).click();
   const secured = changed.secured;

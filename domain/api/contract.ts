@@ -472,6 +472,11 @@ export interface ProjectDocumentView {
     | { kind: 'officeRecord' }
     | { kind: 'received'; revision: number; receivedAt: string };
   document: Document;
+  /**
+   * What the same department sent of this document in earlier files (accepted, each superseded by a later one),
+   * newest first: kept as history, not counted.
+   */
+  earlier: { revision: number; receivedAt: string; document: Document }[];
 }
 
 export interface ProjectDocumentsView {

@@ -77,6 +77,11 @@ describe('받은 문서: a project as the office holds it', () => {
     );
     expect(statuses.filter((s) => s !== null)).toEqual(['onHold', 'onTrack']);
     expect(view.documents.at(-1)?.document).toMatchObject({ secured: { national: 10 } });
+    // The card's first report stays as its history (r2, 일부추진); the others were sent once.
+    const earlier = view.documents.map((d) =>
+      d.earlier.map((e) => [e.revision, (e.document as ManagementCard).status ?? null]),
+    );
+    expect(earlier).toEqual([[], [], [[2, 'partial']], [], []]);
     expect(view.unreadable).toEqual([]);
   });
 

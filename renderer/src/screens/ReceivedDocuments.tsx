@@ -27,6 +27,8 @@ import { requestTitle } from '../drafting/request-label';
  * layout to read or print.
  */
 
+type Earlier = ProjectDocumentView['earlier'][number];
+
 const slotLabel = (doc: ProjectDocumentView): string =>
   doc.kind === 'executionPlan'
     ? '—'
@@ -77,7 +79,8 @@ export function ReceivedDocuments({ project }: { project: CatalogProject }) {
     }),
     [project.id],
   );
-  const [shown, setShown] = useState<ProjectDocumentView | null>(null);
+  // The document opened, and which of its earlier revisions (none: the one counted).
+  const [shown, setShown] = useState<{ doc: ProjectDocumentView; earlier?: Earlier } | null>(null);
   const close = useCallback(() => setShown(null), []);
 
   return (
@@ -102,6 +105,7 @@ export function ReceivedDocuments({ project }: { project: CatalogProject }) {
                   <th scope="col">
                     <span className="sr-only">열기</span>
                   </th>
+                  <th scope="col">이전 회차</th>
                 </tr>
               </thead>
               <tbody>
@@ -118,9 +122,28 @@ export function ReceivedDocuments({ project }: { project: CatalogProject }) {
                       <td>{doc.department}</td>
                       <td data-testid="received-source">{sourceLabel(doc)}</td>
                       <td>
-                        <button type="button" onClick={() => setShown(doc)} aria-label={`${name} 보기·인쇄`}>
+                        <button
+                          type="button"
+                          onClick={() => setShown({ doc })}
+                          aria-label={`${name} 보기·인쇄`}
+                        >
                           보기·인쇄
                         </button>
+                      </td>
+                      <td className="received-earlier" data-testid="received-earlier">
+                        {doc.earlier.length === 0
+                          ? '—'
+                          : doc.earlier.map((e) => (
+                              <button
+                                key={e.revision}
+                                type="button"
+                                className="link"
+                                onClick={() => setShown({ doc, earlier: e })}
+                                aria-label={`r${e.revision} ${name} 이전 회차 보기`}
+                              >
+                                r{e.revision}
+                              </button>
+                            ))}
                       </td>
                     </tr>
                   );
@@ -140,10 +163,18 @@ export function ReceivedDocuments({ project }: { project: CatalogProject }) {
             <PrintOverlay
               onClose={close}
               autoPrint={false}
-              title={`${DOCUMENT_KIND_LABELS[shown.kind]} ${project.id} ${shown.kind === 'executionPlan' ? '' : `${slotLabel(shown)} `}${shown.department}`}
-              notice={`${sourceLabel(shown)}. 기획담당관이 받은 그대로이며, 여기서 고칠 수 없습니다.`}
+              title={`${DOCUMENT_KIND_LABELS[shown.doc.kind]} ${project.id} ${shown.doc.kind === 'executionPlan' ? '' : `${slotLabel(shown.doc)} `}${shown.doc.department}${shown.earlier ? ` r${shown.earlier.revision}` : ''}`}
+              notice={
+                shown.earlier
+                  ? `이전 회차: 제출 파일 r${shown.earlier.revision} · ${localDateTimeOf(shown.earlier.receivedAt)} 접수. 집계에는 그 뒤에 받은 ${sourceLabel(shown.doc)}의 것을 씁니다.`
+                  : `${sourceLabel(shown.doc)}. 기획담당관이 받은 그대로이며, 여기서 고칠 수 없습니다.`
+              }
             >
-              {printOf(shown, project, state.value.term)}
+              {printOf(
+                { ...shown.doc, document: shown.earlier?.document ?? shown.doc.document },
+                project,
+                state.value.term,
+              )}
             </PrintOverlay>
           )}
         </>

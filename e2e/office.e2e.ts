@@ -925,13 +925,15 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
     `제출 파일 r${correction.revision} · ${CLOCK.revisionImported.slice(0, 10)} ${CLOCK.revisionImported.slice(11, 16)} 접수`,
   );
 
-  await row('executionPlan').getByRole('button', { name: /보기/ }).click();
+  await row('executionPlan')
+    .getByRole('button', { name: /보기·인쇄$/ })
+    .click();
   const view = page.getByTestId('print-view');
   await expect(view.locator('h1')).toHaveText('공약실천계획서');
   await expect(view).toContainText(changed.policyGoal);
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
-  await expect(row('executionPlan').getByRole('button', { name: /보기/ })).toBeFocused();
+  await expect(row('executionPlan').getByRole('button', { name: /보기·인쇄$/ })).toBeFocused();
 
   await row('managementCard')
     .getByRole('button', { name: `공약관리카드 2019년 상반기 ${DEPT_A} 보기·인쇄` })
@@ -943,6 +945,7 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
     Object.values(grids).reduce((acc, grid) => acc + (grid?.['2019-H1'] ?? 0), 0);
   const executed2019H1 = halfYearExecuted(unit.executed);
   await expect(view).toContainText(executed2019H1.toLocaleString('ko-KR'));
+  await expect(view).toContainText((unit.executed.city?.['2019-H1'] ?? 0).toLocaleString('ko-KR'));
   await expect(view.getByTestId('print-notice')).toContainText('여기서 고칠 수 없습니다');
   await expect(page).toHaveTitle(`공약관리카드 4-2-4 2019년 상반기 ${DEPT_A}`);
   const pages = await printedPages(page, 'received-card.pdf');
@@ -955,12 +958,17 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   await expect(earlier).toHaveCount(1);
   await earlier.click();
   await expect(view.getByTestId('print-notice')).toContainText(`제출 파일 r${correction.revision}`);
+  // Its 시비 집행 of the half-year as first sent, not the corrected one; its half-year total as first sent.
+  const cityAt = (grids: typeof unit.executed) => (grids.city?.['2019-H1'] ?? 0).toLocaleString('ko-KR');
+  await expect(view).toContainText(cityAt(before));
+  await expect(view).not.toContainText(cityAt(unit.executed));
   await expect(view).toContainText(halfYearExecuted(before).toLocaleString('ko-KR'));
-  await expect(view).not.toContainText(executed2019H1.toLocaleString('ko-KR'));
   await page.keyboard.press('Escape');
   await expect(row('executionPlan').getByTestId('received-earlier')).toHaveText('—');
 
-  await row('financeRow').getByRole('button', { name: /보기/ }).click();
+  await row('financeRow')
+    .getByRole('button', { name: /보기·인쇄$/ })
+    .click();
   const secured = changed.secured;
   const securedTotal = Object.values(secured).reduce<number>((acc, v) => acc + (v ?? 0), 0);
   await expect(view.getByTestId('print-secured-total')).toHaveText(
@@ -979,6 +987,9 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   await expect(title).toContainText(lagging.projectId);
   await expect(title).toBeFocused();
   await expect(received.locator('tr[data-kind="managementCard"]')).toHaveCount(1);
-  await received.locator('tr[data-kind="managementCard"]').getByRole('button').click();
+  await received
+    .locator('tr[data-kind="managementCard"]')
+    .getByRole('button', { name: /보기·인쇄$/ })
+    .click();
   await expect(view.getByTestId('print-status')).toHaveText('일부추진');
 });

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, DocumentKind } from './schema';
+import type { Database, DocumentKind, ReceivedDocumentsTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,6 +22,18 @@ export interface ReceivedFilter {
   bundleSha256?: string;
 }
 
+/** A stored row as a received document, its JSON parsed. */
+const receivedDocumentOf = (r: ReceivedDocumentsTable): ReceivedDocument => ({
+  bundleSha256: r.bundle_sha256,
+  kind: r.kind,
+  projectId: r.project_id,
+  slot: r.slot,
+  department: r.department,
+  revision: r.revision,
+  json: JSON.parse(r.json) as unknown,
+  receivedAt: r.received_at,
+});
+
 /** Every received copy, oldest revision first. */
 export async function listReceivedDocuments(
   db: Db,
@@ -39,16 +51,7 @@ export async function listReceivedDocuments(
     .orderBy('department')
     .orderBy('revision')
     .execute();
-  return rows.map((r) => ({
-    bundleSha256: r.bundle_sha256,
-    kind: r.kind,
-    projectId: r.project_id,
-    slot: r.slot,
-    department: r.department,
-    revision: r.revision,
-    json: JSON.parse(r.json) as unknown,
-    receivedAt: r.received_at,
-  }));
+  return rows.map(receivedDocumentOf);
 }
 
 /** The newest received copy of each document (highest revision per kind, project, slot and department). */
@@ -91,14 +94,5 @@ export async function acceptedOfProject(
     .where('rd.project_id', '=', projectId)
     .orderBy('rd.revision')
     .execute();
-  return rows.map((r) => ({
-    bundleSha256: r.bundle_sha256,
-    kind: r.kind,
-    projectId: r.project_id,
-    slot: r.slot,
-    department: r.department,
-    revision: r.revision,
-    json: JSON.parse(r.json) as unknown,
-    receivedAt: r.received_at,
-  }));
+  return rows.map(receivedDocumentOf);
 }

@@ -3,6 +3,7 @@ import type { ProjectDocumentsView } from '../../domain/api/contract';
 import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
 import type { ManagementCard } from '../../domain/documents';
 import { createHandlers } from './handlers';
+import { changeDoc, submittedRequest } from './test-support/change-requests';
 import { officeHandlers } from './office-handlers';
 import {
   basePlan,
@@ -88,23 +89,10 @@ describe('받은 문서: a project as the office holds it', () => {
   it('lists a change request as the office records it, with its decisions', async () => {
     const handlers = officeHandlers(h.office);
     const plan = await sendConfirmedPlan(h);
-    const sent = {
-      kind: 'changeRequest',
-      schemaVersion: 1,
-      lifecycle: 'submitted',
-      requestId: 'cr-0001561942888990',
-      projectId: plan.projectId,
-      projectName: plan.projectName,
-      department: LEAD,
-      contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
-      rows: [{ category: '공약내용 (최종목표 등)', original: plan.policyGoal, proposed: '○ 조정한 목표' }],
-      reason: '사업 여건 변화',
-      evidence: [],
-      decisionHistory: [{ status: 'requested', date: '2019-07-01', by: LEAD, note: '' }],
-    };
-    expect(
-      await h.send('2019-H1', [{ path: `documents/change-1-1-1-${sent.requestId}.json`, json: sent }]),
-    ).toBe('accepted');
+    const sent = submittedRequest(plan, [
+      { category: '공약내용 (최종목표 등)', original: plan.policyGoal, proposed: '○ 조정한 목표' },
+    ]);
+    expect(await h.send('2019-H1', [changeDoc(sent)])).toBe('accepted');
     await handlers.decideChangeRequest({
       department: LEAD,
       requestId: sent.requestId,

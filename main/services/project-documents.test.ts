@@ -113,6 +113,24 @@ describe('받은 문서: a project as the office holds it', () => {
     });
   });
 
+  it('a stored document this version cannot read is named with its problem, the rest still listed', async () => {
+    const plan = await sendConfirmedPlan(h);
+    expect(
+      await h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'), '2019-H1'), financeDoc('2019-H1', 10)]),
+    ).toBe('accepted');
+    // As a later version might have written it: a card of a schema this one does not know.
+    await h.office.db
+      .updateTable('received_documents')
+      .set({ json: JSON.stringify({ kind: 'managementCard', schemaVersion: 99 }) })
+      .where('kind', '=', 'managementCard')
+      .execute();
+    const view = await officeHandlers(h.office).getProjectDocuments({ projectId: '1-1-1' });
+    expect(outline(view).map((d) => d.kind)).toEqual(['executionPlan', 'financeRow']);
+    expect(view.unreadable).toEqual([
+      { kind: 'managementCard', slot: '2019-H1', department: LEAD, problem: expect.stringMatching(/^r2: ./) },
+    ]);
+  });
+
   it('a file waiting in quarantine brings nothing: the report does not count it either', async () => {
     const plan = await sendConfirmedPlan(h);
     expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'), '2019-H1')])).toBe('accepted');

@@ -74,6 +74,24 @@ async function openOffice(
   return office;
 }
 
+/**
+ * Department A corrects 4-2-4's city 집행 of the half-year (to `city`) and sends the half-year again, which the office
+ * imports after the due date; returns the project as now reported and the correcting file's revision.
+ */
+function correctCity424(built: BuiltScenario, city: number): { changed: ProjectInput; revision: number } {
+  const changed = built.projects.find((p) => p.projectId === '4-2-4')!;
+  const unit = changed.units[0]!;
+  unit.executed.city = { ...unit.executed.city, [PERIOD]: city };
+  built.scenario.draft(
+    built.desks.A,
+    cardJson(built.plans.get('4-2-4')!, changed, PERIOD),
+    CLOCK.revisionImported,
+  );
+  const correction = built.scenario.exportBundle(built.desks.A, PERIOD, CLOCK.revisionImported);
+  built.scenario.importBundles([correction.path], CLOCK.revisionImported);
+  return { changed, revision: correction.revision };
+}
+
 async function expectStatusRow(office: OfficeReportPage, testId: string, counts: Record<string, number>) {
   for (const s of ALL_STATUSES) {
     await expect(office.cell(`${testId}-${s}`), `${testId}-${s}`).toHaveText(String(counts[s]));
@@ -271,13 +289,8 @@ test('an executed amount changed in revision 2 is red on screen and in the expor
 }) => {
   test.setTimeout(150_000);
   const built = buildScenario(root);
-  const { scenario, projects, desks, plans } = built;
-  // Department A corrects 4-2-4's city execution of 2019-H1 and sends the half-year again.
-  const changed = projects.find((p) => p.projectId === '4-2-4')!;
-  changed.units[0]!.executed.city = { ...changed.units[0]!.executed.city, '2019-H1': 130.25 };
-  scenario.draft(desks.A, cardJson(plans.get('4-2-4')!, changed, PERIOD), CLOCK.revisionImported);
-  const revision = scenario.exportBundle(desks.A, PERIOD, CLOCK.revisionImported);
-  scenario.importBundles([revision.path], CLOCK.revisionImported);
+  const { projects } = built;
+  const { changed } = correctCity424(built, 130.25);
 
   const office = await openOffice(page, built);
   await office.tab('finance');
@@ -901,15 +914,10 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
 }) => {
   test.setTimeout(150_000);
   const built = buildScenario(root);
-  const { scenario, projects, desks, plans } = built;
-  // Department A corrects 4-2-4's card (a new 집행 and a new 실적) and sends the half-year again.
-  const changed = projects.find((p) => p.projectId === '4-2-4')!;
+  const { projects } = built;
+  const before = structuredClone(built.projects.find((p) => p.projectId === '4-2-4')!.units[0]!.executed);
+  const { changed, revision: correction } = correctCity424(built, 130.25);
   const unit = changed.units[0]!;
-  const before = structuredClone(unit.executed);
-  unit.executed.city = { ...unit.executed.city, '2019-H1': 130.25 };
-  scenario.draft(desks.A, cardJson(plans.get('4-2-4')!, changed, PERIOD), CLOCK.revisionImported);
-  const correction = scenario.exportBundle(desks.A, PERIOD, CLOCK.revisionImported);
-  scenario.importBundles([correction.path], CLOCK.revisionImported);
   await openOffice(page, built);
 
   await page.getByRole('button', { name: '공약 목록' }).click();
@@ -922,7 +930,7 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   await page.screenshot({ path: 'test-results/received-documents.png' });
   // The card as the report counts it: the correction, received at its import (Korean time).
   await expect(row('managementCard').getByTestId('received-source')).toHaveText(
-    `제출 파일 r${correction.revision} · ${CLOCK.revisionImported.slice(0, 10)} ${CLOCK.revisionImported.slice(11, 16)} 접수`,
+    `제출 파일 r${correction} · ${CLOCK.revisionImported.slice(0, 10)} ${CLOCK.revisionImported.slice(11, 16)} 접수`,
   );
 
   await row('executionPlan')
@@ -957,7 +965,7 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   const earlier = row('managementCard').getByTestId('received-earlier').getByRole('button');
   await expect(earlier).toHaveCount(1);
   await earlier.click();
-  await expect(view.getByTestId('print-notice')).toContainText(`제출 파일 r${correction.revision}`);
+  await expect(view.getByTestId('print-notice')).toContainText(`제출 파일 r${correction}`);
   // Its 시비 집행 of the half-year as first sent, not the corrected one; its half-year total as first sent.
   const cityAt = (grids: typeof unit.executed) => (grids.city?.['2019-H1'] ?? 0).toLocaleString('ko-KR');
   await expect(view).toContainText(cityAt(before));

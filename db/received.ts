@@ -79,16 +79,7 @@ export async function acceptedOfProject(
   const rows = await db
     .selectFrom('received_documents as rd')
     .innerJoin('bundles as b', 'b.sha256', 'rd.bundle_sha256')
-    .select([
-      'rd.bundle_sha256',
-      'rd.kind',
-      'rd.project_id',
-      'rd.slot',
-      'rd.department',
-      'rd.revision',
-      'rd.json',
-      'rd.received_at',
-    ])
+    .selectAll('rd')
     .where('b.status', '=', 'accepted')
     .where('rd.kind', 'in', kinds)
     .where('rd.project_id', '=', projectId)

@@ -12,6 +12,7 @@ import {
   type Document,
   type ExecutionPlan,
   type FinanceTableRow,
+  type ManagementCard,
   type Lifecycle,
   type ValidationResult,
 } from '../documents';
@@ -487,6 +488,24 @@ export interface ProjectDocumentsView {
   unreadable: { kind: DocumentRef['kind']; slot: string; department: string; problem: string }[];
 }
 
+/** A lead department's card of a half-year as the office counts it: the newest revision from an accepted file. */
+export interface ReceivedCardView {
+  projectId: string;
+  revision: number;
+  receivedAt: string;
+  card: ManagementCard;
+}
+
+/** 받은 관리카드 모아 인쇄: the cards one department sent for a half-year, for the projects it leads. */
+export interface DepartmentCardsView {
+  department: string;
+  periodId: string;
+  /** In the catalog's order; projects without a card are absent. */
+  cards: ReceivedCardView[];
+  /** Stored cards this version cannot read, named rather than dropped in silence. */
+  unreadable: { projectId: string; problem: string }[];
+}
+
 export interface BaselineExported {
   path: string;
   revision: number;
@@ -917,6 +936,14 @@ export const contract = {
   getProjectDocuments: op(
     z.strictObject({ projectId: documentRefSchema.shape.projectId }),
     returns<ProjectDocumentsView>(),
+  ),
+  /** The cards a department sent for a half-year, as the report counts them (받은 관리카드 모아 인쇄). */
+  getDepartmentCards: op(
+    z.strictObject({
+      periodId: periodIdInputSchema,
+      department: z.string().trim().min(1, '부서를 고르세요.').max(100),
+    }),
+    returns<DepartmentCardsView>(),
   ),
   confirmReceivedPlan: op(
     z.strictObject({ projectId: documentRefSchema.shape.projectId }),

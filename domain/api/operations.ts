@@ -56,6 +56,7 @@ export const operationNames = [
   'exportPublicReport',
   'publishReport',
   'getProjectDocuments',
+  'getDepartmentCards',
   'confirmReceivedPlan',
   'listPlanConfirmations',
   'confirmReceivedPlans',

@@ -11,6 +11,7 @@ import { UserError } from './errors';
 import { currentOfficeReport } from './office-report-cache';
 import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmations';
 import { projectDocuments } from './project-documents';
+import { departmentCards } from './department-cards';
 import { localToday } from './local-today';
 import { loadCatalog, loadTerm } from './reference';
 import { defaultReportPeriod } from './report-period';
@@ -39,6 +40,11 @@ export const officeHandlers = (ctx: AppContext) => {
       if (!catalog.projects.some((p) => p.id === projectId))
         throw new UserError('UNKNOWN_PROJECT', `공약사업 목록에 없는 사업입니다: ${projectId}`);
       return projectDocuments(ctx.db, catalog, projectId);
+    },
+
+    getDepartmentCards: async ({ periodId, department }) => {
+      await requireOffice(ctx);
+      return departmentCards(ctx.db, await loadCatalog(ctx.db), await loadTerm(ctx.db), periodId, department);
     },
 
     getDataGeneration: async () => {

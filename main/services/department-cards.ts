@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { DepartmentCardsView } from '../../domain/api/contract';
+import type { Catalog } from '../../domain/catalog/types';
+import { documentSchema, type ManagementCard } from '../../domain/documents';
+import { findPeriod } from '../../domain/term/periods';
+import type { Term } from '../../domain/term/types';
+import type { Database } from '../../db/schema';
+import { UserError } from './errors';
+import { leadCardsOf } from './received-documents';
+
+/**
+ * 받은 관리카드 모아 인쇄: the cards a department sent for a half-year, for the projects it leads, as the report
+ * counts them (the newest revision from an accepted file; a file held or in quarantine brings none). Read through
+ * the report's own lists, so after the report they come from memory. A card this version cannot read is named.
+ */
+export async function departmentCards(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  periodId: string,
+  department: string,
+): Promise<DepartmentCardsView> {
+  if (findPeriod(term, periodId) === null)
+    throw new UserError('UNKNOWN_PERIOD', `임기에 없는 반기입니다: ${periodId}`);
+  const involved = catalog.projects.filter(
+    (p) => p.leadDepartment === department || p.coDepartments.includes(department),
+  );
+  if (involved.length === 0)
+    throw new UserError('UNKNOWN_DEPARTMENT', `공약사업 목록에 없는 부서입니다: ${department}`);
+  const led = involved.filter((p) => p.leadDepartment === department).map((p) => p.id);
+  const found = await leadCardsOf(db, catalog, periodId, new Set(led));
+  const view: DepartmentCardsView = { department, periodId, cards: [], unreadable: [] };
+  for (const projectId of led) {
+    const received = found.get(projectId);
+    if (received === undefined) continue;
+    const parsed = documentSchema.safeParse(received.card);
+    if (!parsed.success || parsed.data.kind !== 'managementCard') {
+      const problem = parsed.success ? '관리카드가 아닙니다' : parsed.error.issues[0]?.message;
+      view.unreadable.push({
+        projectId,
+        problem: `r${received.row.revision}: ${problem ?? '문서를 읽을 수 없습니다'}`,
+      });
+      continue;
+    }
+    view.cards.push({
+      projectId,
+      revision: received.row.revision,
+      receivedAt: received.row.received_at,
+      card: parsed.data satisfies ManagementCard,
+    });
+  }
+  return view;
+}

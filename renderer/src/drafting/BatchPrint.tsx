@@ -1,11 +1,5 @@
-import {
-  CARD_STATUS_LABELS,
-  type ExecutionPlan,
-  type FinanceTableRow,
-  type ManagementCard,
-} from '../../../domain/documents';
-import { sumFinanceAmounts } from '../../../domain/reports';
-import { listBudgetYears, type Period } from '../../../domain/term/periods';
+import type { ExecutionPlan, FinanceTableRow, ManagementCard } from '../../../domain/documents';
+import type { Period } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
 import {
@@ -16,7 +10,7 @@ import {
   type BatchEntry,
   type PlanBatchEntry,
 } from './batch-print';
-import { FinanceAmountCells, FinanceHead } from './finance-cells';
+import { BatchFinanceTable, ContentsPage } from './BatchPages';
 import { CardPrint, PlanPrint } from './print';
 
 /** What 모아 인쇄 puts on paper, read from the stored documents (nothing is open on the desk). */
@@ -48,107 +42,6 @@ export async function loadBatchPrint(entries: BatchEntry[], periodId: string): P
         : [],
     ),
   };
-}
-
-/** The first page of a 모아 인쇄: every project of the department, and the state of each document printed after. */
-function ContentsPage(props: {
-  title: string;
-  sub: string;
-  caption: string;
-  /** The documents' column heads, after 공약번호 and 공약명. */
-  columns: readonly { head: string; testId: string }[];
-  rows: readonly { projectId: string; projectName: string; states: readonly string[] }[];
-}) {
-  return (
-    <article className="print-doc" data-testid="batch-contents">
-      <h1>{props.title}</h1>
-      <p className="print-sub">{props.sub}</p>
-      <table className="print-table batch-contents-table">
-        <caption className="print-caption">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">공약번호</th>
-            <th scope="col">공약명</th>
-            {props.columns.map((c) => (
-              <th key={c.testId} scope="col">
-                {c.head}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.projectId} data-project-id={r.projectId}>
-              <td>{r.projectId}</td>
-              <td>{r.projectName}</td>
-              {r.states.map((state, i) => (
-                <td key={props.columns[i]?.testId} data-testid={props.columns[i]?.testId}>
-                  {state}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </article>
-  );
-}
-
-/** 붙임5 of the department: one row per project, and their 계. */
-function BatchFinanceTable({
-  data,
-  department,
-  period,
-  term,
-}: {
-  data: BatchPrintData;
-  department: string;
-  period: Period;
-  term: Term;
-}) {
-  const years = listBudgetYears(term);
-  const total = sumFinanceAmounts(
-    data.financeRows,
-    years.map((y) => y.key),
-  );
-  return (
-    <article className="print-doc print-doc-wide" data-testid="batch-finance">
-      <h1>재정집행 현황</h1>
-      <p className="print-sub">
-        {department} · {period.label} (임기 중 누계, 백만원)
-      </p>
-      {data.financeRows.length === 0 ? (
-        <p className="print-none">인쇄할 재정집행 현황이 없습니다.</p>
-      ) : (
-        <table className="print-grid batch-finance-table">
-          <FinanceHead years={years} withName />
-          <tbody>
-            {data.financeRows.map((row) => (
-              <tr key={row.projectId} data-project-id={row.projectId}>
-                <td>{row.projectId}</td>
-                <td>{row.projectName}</td>
-                <td>{row.status ? CARD_STATUS_LABELS[row.status] : '-'}</td>
-                <FinanceAmountCells amounts={row} years={years} />
-                <td className="pre">{row.note}</td>
-              </tr>
-            ))}
-            <tr className="batch-total" data-testid="batch-finance-total">
-              <th scope="row" colSpan={3}>
-                계 ({data.financeRows.length}개 사업)
-              </th>
-              <FinanceAmountCells amounts={total} years={years} />
-              <td />
-            </tr>
-          </tbody>
-        </table>
-      )}
-      {data.financeMissing.length > 0 && (
-        <p data-testid="batch-finance-missing">
-          계산하지 못한 사업: {data.financeMissing.map((m) => `${m.projectId} (${m.reason})`).join(', ')}
-        </p>
-      )}
-    </article>
-  );
 }
 
 /** 모아 인쇄's pages: the list, each written card, then the department's 붙임5; each begins a page. */
@@ -185,9 +78,9 @@ export function BatchPrintPages(props: {
         </div>
       ))}
       <BatchFinanceTable
-        data={props.data}
-        department={props.department}
-        period={props.period}
+        rows={props.data.financeRows}
+        missing={props.data.financeMissing}
+        sub={`${props.department} · ${props.period.label} (임기 중 누계, 백만원)`}
         term={props.term}
       />
     </div>

@@ -49,41 +49,56 @@ export function FinanceAmountCells({
   amounts,
   years,
   testIdPrefix,
+  changed,
 }: {
   amounts: FinanceAmounts;
   years: readonly BudgetYearColumn[];
   testIdPrefix?: string;
+  /**
+   * Amounts changed since first reported, by their path in the report ("secured.city",
+   * "termExecuted.byYear.2019"): printed red, as the office's 붙임5 shows them.
+   */
+  changed?: ReadonlySet<string>;
 }) {
   const id = (name: string) => (testIdPrefix === undefined ? undefined : `${testIdPrefix}-${name}`);
+  const num = (path: string) => (changed?.has(path) ? 'num changed' : 'num');
   return (
     <>
-      <td className="num" data-testid={id('initial-total')}>
+      <td className={num('plannedTotal.initial')} data-testid={id('initial-total')}>
         {formatMoney(amounts.plannedTotal.initial)}
       </td>
-      <td className="num" data-testid={id('current-total')}>
+      <td className={num('plannedTotal.current')} data-testid={id('current-total')}>
         {formatMoney(amounts.plannedTotal.current)}
       </td>
-      <td className="num" data-testid={id('secured-total')}>
+      <td className={num('secured.total')} data-testid={id('secured-total')}>
         {formatMoney(amounts.secured.total)}
       </td>
       {FUNDING_SOURCES.map((s) => (
-        <td key={s} className="num" data-testid={id(`secured-${s}`)}>
+        <td key={s} className={num(`secured.${s}`)} data-testid={id(`secured-${s}`)}>
           {formatMoney(amounts.secured[s])}
         </td>
       ))}
-      <td className="num" data-testid={id('term-plan-total')}>
+      <td className={num('termPlan.total')} data-testid={id('term-plan-total')}>
         {formatMoney(amounts.termPlan.total)}
       </td>
       {years.map((y, i) => (
-        <td key={`p${y.key}`} className="num" data-testid={id(`term-plan-${y.key}`)}>
+        <td
+          key={`p${y.key}`}
+          className={num(`termPlan.byYear.${y.key}`)}
+          data-testid={id(`term-plan-${y.key}`)}
+        >
           {formatMoney(amounts.termPlan.byYear[i] ?? 0)}
         </td>
       ))}
-      <td className="num" data-testid={id('executed-total')}>
+      <td className={num('termExecuted.total')} data-testid={id('executed-total')}>
         {formatMoney(amounts.termExecuted.total)}
       </td>
       {years.map((y, i) => (
-        <td key={`e${y.key}`} className="num" data-testid={id(`executed-${y.key}`)}>
+        <td
+          key={`e${y.key}`}
+          className={num(`termExecuted.byYear.${y.key}`)}
+          data-testid={id(`executed-${y.key}`)}
+        >
           {formatMoney(amounts.termExecuted.byYear[i] ?? 0)}
         </td>
       ))}

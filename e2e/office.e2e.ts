@@ -30,7 +30,8 @@ import {
   type BuiltScenario,
 } from './support/office-data';
 import { cardJson, financeRowJson, planJson, pledge, type ProjectInput } from './support/office-scenario';
-import { startOfficeServer, type OfficeServer } from './support/office-server';
+import { correctCity424, openOfficeOn } from './support/office-open';
+import type { OfficeServer } from './support/office-server';
 import { expectAccessible } from './support/axe';
 import { printedPages } from './support/pdf-pages';
 
@@ -58,38 +59,11 @@ test.afterEach(async () => {
 async function openOffice(
   page: Page,
   built: BuiltScenario,
-  { confirm = true }: { confirm?: boolean } = {},
+  options: { confirm?: boolean } = {},
 ): Promise<OfficeReportPage> {
-  server = await startOfficeServer({
-    dataDir: built.scenario.officeDir,
-    profileDir: join(root, 'profile'),
-    now: CLOCK.server,
-  });
-  const office = new OfficeReportPage(page);
-  if (confirm) {
-    await page.goto(server.url);
-    for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
-  }
-  await office.open(server.url);
-  return office;
-}
-
-/**
- * Department A corrects 4-2-4's city 집행 of the half-year (to `city`) and sends the half-year again, which the office
- * imports after the due date; returns the project as now reported and the correcting file's revision.
- */
-function correctCity424(built: BuiltScenario, city: number): { changed: ProjectInput; revision: number } {
-  const changed = built.projects.find((p) => p.projectId === '4-2-4')!;
-  const unit = changed.units[0]!;
-  unit.executed.city = { ...unit.executed.city, [PERIOD]: city };
-  built.scenario.draft(
-    built.desks.A,
-    cardJson(built.plans.get('4-2-4')!, changed, PERIOD),
-    CLOCK.revisionImported,
-  );
-  const correction = built.scenario.exportBundle(built.desks.A, PERIOD, CLOCK.revisionImported);
-  built.scenario.importBundles([correction.path], CLOCK.revisionImported);
-  return { changed, revision: correction.revision };
+  const opened = await openOfficeOn(page, built, root, options);
+  server = opened.server;
+  return opened.office;
 }
 
 async function expectStatusRow(office: OfficeReportPage, testId: string, counts: Record<string, number>) {

@@ -1,3 +1,4 @@
+import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import {
   beforeDueNote,
@@ -7,8 +8,10 @@ import {
   submissionStateLabel,
   submissionTimelinessLabel,
   type DepartmentSubmission,
+  type FinanceReport,
   type SubmissionsReport,
 } from '../../../domain/reports';
+import { useDepartmentPrint } from './DepartmentPrint';
 import { formatKoreanDateTime, testIdPart } from './format';
 
 const KIND_LABELS = { managementCard: '관리카드', financeRow: '재정집행' } as const;
@@ -26,8 +29,21 @@ function signature(d: DepartmentSubmission): { label: string; value: string } {
   return { label: '서명 확인', value: 'valid' };
 }
 
-/** 제출 현황: per department what was due, what arrived and when, on time or late, what is missing. */
-export function SubmissionsTable({ submissions }: { submissions: SubmissionsReport }) {
+/**
+ * 제출 현황: per department what was due, what arrived and when, on time or late, what is missing; and 모아 인쇄 of
+ * what each department sent.
+ */
+export function SubmissionsTable({
+  submissions,
+  finance,
+  catalog,
+}: {
+  submissions: SubmissionsReport;
+  /** The report's 붙임5, whose rows a department's 모아 인쇄 prints. */
+  finance: FinanceReport;
+  catalog: Catalog;
+}) {
+  const print = useDepartmentPrint({ submissions, finance, catalog });
   const s = submissions.summary;
   const { beforeDue, daysLeft } = submissions;
   const note = beforeDueNote(submissions.dueDate, beforeDue, daysLeft);
@@ -44,6 +60,7 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
           {note}
         </p>
       )}
+      {print.rendered}
       <div className="office-table-wrap">
         <table className="office-table" data-testid="submission-table">
           <caption>부서별 제출 현황 ({periodLabel(submissions.periodId)})</caption>
@@ -57,6 +74,9 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
               <th scope="col">기한 내·지연</th>
               <th scope="col">누락</th>
               <th scope="col">서명 상태</th>
+              <th scope="col" className="screen-only">
+                받은 문서
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -123,6 +143,7 @@ export function SubmissionsTable({ submissions }: { submissions: SubmissionsRepo
                   <td data-testid={`${id}-signature`} data-value={sig.value}>
                     {sig.label}
                   </td>
+                  <td className="screen-only">{print.button(d)}</td>
                 </tr>
               );
             })}

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Locator } from '@playwright/test';
+import { CARD_STATUS_LABELS } from '../domain/documents';
+import { expectAccessible } from './support/axe';
+import {
+  asAmounts,
+  buildScenario,
+  CLOCK,
+  DEPT_A,
+  DEPT_C,
+  expectedFinanceMilli,
+  projectsLedBy,
+  sumFinance,
+} from './support/office-data';
+import { correctCity424, openOfficeOn } from './support/office-open';
+import type { OfficeServer } from './support/office-server';
+import { printedPages } from './support/pdf-pages';
+
+// 제출 현황 → 모아 인쇄: what one department sent for the half-year, on paper. Every expected figure is computed
+// from the documents the test drafts (support/office-data.ts), not read back from the app.
+
+let root = '';
+let server: OfficeServer | null = null;
+
+test.beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pledge-office-print-e2e-'));
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(root, { recursive: true, force: true });
+});
+
+const cellsOf = async (row: Locator) => (await row.locator('td, th').allTextContents()).map((t) => t.trim());
+const money = (text: string | undefined) => Number((text ?? '').replace(/,/g, ''));
+/** "2019-07-15T23:00:00+09:00" → "2019-07-15 23:00", as the office's local time is shown. */
+const shown = (clock: string) => `${clock.slice(0, 10)} ${clock.slice(11, 16)}`;
+
+test("제출 현황 → 모아 인쇄: a department's received cards, each in its newest revision, and its 붙임5 rows with the corrected amounts in red", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const { changed, revision: correction } = correctCity424(built, 130.25);
+  const opened = await openOfficeOn(page, built, root);
+  server = opened.server;
+  const office = opened.office;
+  await office.tab('submissions');
+
+  // A department that sent nothing has nothing to print: no button in its row.
+  await expect(
+    page.getByRole('button', { name: `${DEPT_C} 받은 문서 모아 인쇄 (2019년 상반기)` }),
+  ).toHaveCount(0);
+  await expect(page.getByTestId(`submission-${DEPT_C}`).locator('td').last()).toHaveText('–');
+  const button = page.getByRole('button', { name: `${DEPT_A} 받은 문서 모아 인쇄 (2019년 상반기)` });
+  await page.screenshot({ path: 'test-results/office-submissions.png' });
+  await button.click();
+  const view = page.getByTestId('print-view');
+  await expect(view).toBeVisible();
+  await expect(page).toHaveTitle(`2019년 상반기 받은 관리카드·재정집행 현황 ${DEPT_A}`);
+  await expect(page.getByRole('button', { name: '닫기' })).toBeFocused();
+  await expectAccessible(page, '받은 문서 모아 인쇄');
+  await page.screenshot({ path: 'test-results/office-department-print.png' });
+
+  // The first page: every project A leads, each document with when it first arrived (A's file, on time), the others
+  // 미제출.
+  const sent = built.projects.filter((p) => p.department === DEPT_A);
+  const contents = view.getByTestId('batch-contents');
+  const led = projectsLedBy(DEPT_A);
+  await expect(contents.locator('tbody tr')).toHaveCount(led.length);
+  for (const p of led) {
+    const row = contents.locator(`tr[data-project-id="${p.id}"]`);
+    const state = sent.some((s) => s.projectId === p.id) ? `첫 접수 ${shown(CLOCK.aImported)}` : '미제출';
+    await expect(row.getByTestId('batch-card-state')).toHaveText(state);
+    await expect(row.getByTestId('batch-finance-state')).toHaveText(state);
+  }
+
+  // Each card the report counts, from the newest file: A's correction carried the half-year's every card again.
+  const cards = view.getByTestId('batch-card');
+  await expect(cards).toHaveCount(sent.length);
+  for (const p of sent) {
+    const card = view.locator(`[data-testid="batch-card"][data-project-id="${p.projectId}"]`);
+    await expect(card.getByTestId('print-status')).toHaveText(CARD_STATUS_LABELS[p.status]);
+    await expect(card.getByTestId('batch-card-receipt')).toHaveText(
+      `제출 파일 r${correction} · ${shown(CLOCK.revisionImported)} 접수`,
+    );
+  }
+  const corrected = view.locator('[data-testid="batch-card"][data-project-id="4-2-4"]');
+  await expect(corrected).toContainText(
+    (changed.units[0]!.executed.city?.['2019-H1'] ?? 0).toLocaleString('ko-KR'),
+  );
+
+  // 붙임5 of A's projects as the report computes them, with their 계; the corrected 집행 in red.
+  const finance = view.getByTestId('batch-finance');
+  await expect(finance.locator('tbody tr[data-project-id]')).toHaveCount(sent.length);
+  // Columns: 관리번호, 공약사업명, 이행도, 초기, 현재, 확보총계, 5 sources, 계획 계 + 5 years, 집행 계 + 5 years, 비고.
+  const years = 5;
+  const at = { initial: 3, current: 4, securedTotal: 5, planTotal: 11, executedTotal: 12 + years };
+  const executed2019 = at.executedTotal + 2; // '18, then '19
+  for (const p of sent) {
+    const expected = asAmounts(expectedFinanceMilli(p));
+    const row = finance.locator(`tr[data-project-id="${p.projectId}"]`);
+    const cells = await cellsOf(row);
+    expect(money(cells[at.initial]), `${p.projectId} 초기계획`).toBe(expected['plannedTotal.initial']);
+    expect(money(cells[at.securedTotal]), `${p.projectId} 확보총계`).toBe(expected['secured.total']);
+    expect(money(cells[at.planTotal]), `${p.projectId} 임기내 계획`).toBe(expected['termPlan.total']);
+    expect(money(cells[at.executedTotal]), `${p.projectId} 임기내 집행`).toBe(expected['termExecuted.total']);
+    expect(money(cells[executed2019]), `${p.projectId} '19 집행`).toBe(expected['termExecuted.byYear.2019']);
+    const red = row.locator('td.changed');
+    if (p.projectId === '4-2-4') {
+      // The half-year's city 집행 changed since first reported: the year's 집행 and the term's 집행 계.
+      await expect(red).toHaveCount(2);
+      expect((await red.allTextContents()).map(money)).toEqual([
+        expected['termExecuted.total'],
+        expected['termExecuted.byYear.2019'],
+      ]);
+    } else await expect(red).toHaveCount(0);
+  }
+  const total = await cellsOf(finance.getByTestId('batch-finance-total'));
+  const sum = sumFinance(sent);
+  const shift = 2; // the 계 label spans three columns
+  expect(total[0]).toBe(`계 (${sent.length}개 사업)`);
+  expect(money(total[at.initial - shift])).toBe(sum['plannedTotal.initial']);
+  expect(money(total[at.securedTotal - shift])).toBe(sum['secured.total']);
+  expect(money(total[at.executedTotal - shift])).toBe(sum['termExecuted.total']);
+  await expect(finance).toContainText('빨간 금액: 처음 보고한 뒤 수정된 금액');
+
+  // On paper: the list, each card from the top of a portrait page, then 붙임5 on a landscape page.
+  const pages = await printedPages(page, 'office-department-print.pdf');
+  expect(pages[0]?.size).toEqual([595, 842]);
+  expect(pages[0]?.text.startsWith('받은공약관리카드·재정집행현황')).toBe(true);
+  const cardStarts = pages.flatMap((p, n) => (p.text.startsWith('제출파일r') ? [n] : []));
+  expect(cardStarts).toHaveLength(sent.length);
+  for (const n of cardStarts) expect(pages[n]?.size).toEqual([595, 842]);
+  const last = pages.at(-1);
+  expect(last?.size).toEqual([842, 595]);
+  expect(last?.text.startsWith('재정집행현황')).toBe(true);
+  expect(last?.text).toContain(`계(${sent.length}개사업)`);
+  expect(last?.rightmostWord).toBeLessThanOrEqual(842 - (10 / 25.4) * 72);
+
+  // Escape closes the preview; the keyboard is back on the department's button.
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+  await expect(button).toBeFocused();
+});

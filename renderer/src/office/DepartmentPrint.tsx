@@ -1,0 +1,156 @@
+import { useCallback, useState } from 'react';
+import type { DepartmentCardsView } from '../../../domain/api/contract';
+import type { Catalog } from '../../../domain/catalog/types';
+import { periodLabel } from '../../../domain/documents';
+import type { DepartmentSubmission, FinanceReport, SubmissionsReport } from '../../../domain/reports';
+import type { Term } from '../../../domain/term/types';
+import { api } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
+import { BatchFinanceTable, ContentsPage } from '../drafting/BatchPages';
+import { CardPrint } from '../drafting/print';
+import { PrintOverlay } from '../drafting/PrintOverlay';
+import { countedCards, departmentFinanceRows, departmentPrintRows } from './department-print';
+import { formatKoreanDateTime } from './format';
+
+/**
+ * 받은 문서 모아 인쇄 in 제출 현황: what one department sent for the half-year, in one print preview — a first page
+ * listing its projects with the state 제출 현황 gives each document, each card the report counts (its newest
+ * revision), then 붙임5 of the projects it leads as the report computes them (amounts changed since first
+ * reported in red).
+ */
+
+interface Shown {
+  submission: DepartmentSubmission;
+  view: DepartmentCardsView;
+  term: Term;
+}
+
+export function useDepartmentPrint(props: {
+  submissions: SubmissionsReport;
+  finance: FinanceReport;
+  catalog: Catalog;
+}) {
+  const { submissions, finance, catalog } = props;
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [loading, setLoading] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const close = useCallback(() => setShown(null), []);
+  const label = periodLabel(submissions.periodId);
+
+  const open = async (submission: DepartmentSubmission) => {
+    if (loading !== null) return;
+    setLoading(submission.department);
+    setError(null);
+    try {
+      const [view, term] = await Promise.all([
+        api.getDepartmentCards({ periodId: submissions.periodId, department: submission.department }),
+        api.getTerm(),
+      ]);
+      setShown({ submission, view, term });
+    } catch (e) {
+      setError(
+        `${submission.department}의 받은 문서를 인쇄하지 못했습니다: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    } finally {
+      setLoading(null);
+    }
+  };
+
+  const button = (submission: DepartmentSubmission) =>
+    submission.receivedCount === 0 ? (
+      <span className="hint">–</span>
+    ) : (
+      <button
+        type="button"
+        className="nowrap"
+        onClick={() => void open(submission)}
+        disabled={loading !== null}
+        aria-label={`${submission.department} 받은 문서 모아 인쇄 (${label})`}
+      >
+        {loading === submission.department ? '준비 중…' : '모아 인쇄'}
+      </button>
+    );
+
+  const rendered = (
+    <>
+      {error !== null && <StatusMessage kind="error">{error}</StatusMessage>}
+      {shown !== null && (
+        <PrintOverlay
+          onClose={close}
+          autoPrint
+          title={`${label} 받은 관리카드·재정집행 현황 ${shown.submission.department}`}
+          notice={`${shown.submission.department}에서 받은 그대로입니다. 관리카드는 집계에 쓰는 최신 회차, 재정집행 현황은 종합 현황의 것입니다.`}
+        >
+          <DepartmentPrintPages
+            shown={shown}
+            finance={finance}
+            catalog={catalog}
+            label={label}
+            dueDate={submissions.dueDate}
+          />
+        </PrintOverlay>
+      )}
+    </>
+  );
+  return { button, rendered };
+}
+
+function DepartmentPrintPages({
+  shown,
+  finance,
+  catalog,
+  label,
+  dueDate,
+}: {
+  shown: Shown;
+  finance: FinanceReport;
+  catalog: Catalog;
+  label: string;
+  dueDate: string;
+}) {
+  const { submission, view, term } = shown;
+  const department = submission.department;
+  const cards = countedCards(view, submission);
+  const rows = departmentFinanceRows(finance, department);
+  const led = new Set(catalog.projects.filter((p) => p.leadDepartment === department).map((p) => p.id));
+  const unreadable =
+    view.unreadable.length === 0
+      ? ''
+      : ` 읽을 수 없는 관리카드: ${view.unreadable.map((u) => `${u.projectId} (${u.problem})`).join(', ')}.`;
+  return (
+    <div className="print-batch">
+      <ContentsPage
+        title="받은 공약관리카드·재정집행 현황"
+        sub={`${department} · ${label} (제출 기한 ${dueDate})`}
+        caption={`관리카드 ${cards.length}건(사업마다 집계에 쓰는 최신 회차)과 주관 사업 ${rows.length}개의 재정집행 현황(종합 현황 기준)을 인쇄합니다. 첫 접수는 처음 받은 때로, 지연은 이때로 판단합니다.${unreadable}`}
+        columns={[
+          { head: '관리카드', testId: 'batch-card-state' },
+          { head: '재정집행 현황', testId: 'batch-finance-state' },
+        ]}
+        rows={departmentPrintRows(submission, catalog)}
+      />
+      {cards.map((c) => (
+        <div
+          key={c.projectId}
+          className="print-batch-item"
+          data-testid="batch-card"
+          data-project-id={c.projectId}
+        >
+          <p className="print-receipt" data-testid="batch-card-receipt">
+            제출 파일 r{c.revision} · {formatKoreanDateTime(c.receivedAt)} 접수
+          </p>
+          <CardPrint card={c.card} term={term} />
+        </div>
+      ))}
+      <BatchFinanceTable
+        rows={rows}
+        missing={finance.withoutConfirmedPlan
+          .filter((id) => led.has(id))
+          .map((projectId) => ({ projectId, reason: '확정된 실천계획서가 없습니다' }))}
+        sub={`${department} 주관 사업 · ${label} (종합 현황 기준, 임기 중 누계, 백만원)`}
+        term={term}
+        legend="빨간 금액: 처음 보고한 뒤 수정된 금액"
+      />
+    </div>
+  );
+}

@@ -9,6 +9,7 @@ import {
   buildScenario,
   CLOCK,
   DEPT_A,
+  DEPT_B,
   DEPT_C,
   expectedFinanceMilli,
   projectsLedBy,
@@ -39,7 +40,7 @@ const money = (text: string | undefined) => Number((text ?? '').replace(/,/g, ''
 /** "2019-07-15T23:00:00+09:00" → "2019-07-15 23:00", as the office's local time is shown. */
 const shown = (clock: string) => `${clock.slice(0, 10)} ${clock.slice(11, 16)}`;
 
-test("제출 현황 → 모아 인쇄: a department's received cards, each in its newest revision, and its 붙임5 rows with the corrected amounts in red", async ({
+test("제출 현황 → 모아 인쇄: a department's received cards, each in its newest revision, and its 붙임5 rows with the corrected amounts in red; then every department that sent something", async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -145,4 +146,40 @@ test("제출 현황 → 모아 인쇄: a department's received cards, each in it
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
   await expect(button).toBeFocused();
+
+  // Every department that sent something, one after another: A (its cards as above), then B, whose file came the
+  // morning after the due date (지연); C, which sent nothing, is not in it.
+  const every = page.getByRole('button', { name: '받은 문서 부서별 모아 인쇄 (2개 부서)' });
+  await every.click();
+  await expect(page).toHaveTitle('2019년 상반기 받은 관리카드·재정집행 현황 부서별');
+  const sections = view.getByTestId('batch-department');
+  await expect(sections).toHaveCount(2);
+  const fromB = built.projects.filter((p) => p.department === DEPT_B);
+  const sectionOf = (dept: string) =>
+    view.locator(`[data-testid="batch-department"][data-department="${dept}"]`);
+  for (const [dept, projects] of [
+    [DEPT_A, sent],
+    [DEPT_B, fromB],
+  ] as const) {
+    const section = sectionOf(dept);
+    await expect(section.getByTestId('batch-contents').locator('tbody tr')).toHaveCount(
+      projectsLedBy(dept).length,
+    );
+    await expect(section.getByTestId('batch-card')).toHaveCount(projects.length);
+    await expect(section.getByTestId('batch-finance').locator('tbody tr[data-project-id]')).toHaveCount(
+      projects.length,
+    );
+    const total = await cellsOf(section.getByTestId('batch-finance-total'));
+    expect(money(total[at.executedTotal - shift]), `${dept} 집행 계`).toBe(
+      sumFinance([...projects])['termExecuted.total'],
+    );
+  }
+  for (const p of fromB) {
+    await expect(
+      sectionOf(DEPT_B).locator(`tr[data-project-id="${p.projectId}"]`).getByTestId('batch-card-state'),
+    ).toHaveText(`첫 접수 ${shown(CLOCK.bImported)} (지연)`);
+  }
+  await expect(view.locator(`[data-testid="batch-department"][data-department="${DEPT_C}"]`)).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(every).toBeFocused();
 });

@@ -496,9 +496,10 @@ export interface ReceivedCardView {
   card: ManagementCard;
 }
 
-/** 받은 관리카드 모아 인쇄: the cards one department sent for a half-year, for the projects it leads. */
+/** 받은 관리카드 모아 인쇄: the cards one department (or every one) sent for a half-year, for the projects it leads. */
 export interface DepartmentCardsView {
-  department: string;
+  /** Null: every department's. */
+  department: string | null;
   periodId: string;
   /** In the catalog's order; projects without a card are absent. */
   cards: ReceivedCardView[];
@@ -937,11 +938,14 @@ export const contract = {
     z.strictObject({ projectId: documentRefSchema.shape.projectId }),
     returns<ProjectDocumentsView>(),
   ),
-  /** The cards a department sent for a half-year, as the report counts them (받은 관리카드 모아 인쇄). */
+  /**
+   * The cards a department (without one: every department) sent for a half-year, as the report counts them (받은
+   * 관리카드 모아 인쇄).
+   */
   getDepartmentCards: op(
     z.strictObject({
       periodId: periodIdInputSchema,
-      department: z.string().trim().min(1, '부서를 고르세요.').max(100),
+      department: z.string().trim().min(1, '부서를 고르세요.').max(100).optional(),
     }),
     returns<DepartmentCardsView>(),
   ),

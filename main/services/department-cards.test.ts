@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { enroll, makeCopy } from './bundle-test-support';
 import { createHandlers } from './handlers';
 import { officeHandlers } from './office-handlers';
 import {
   cardDoc,
   cardFor,
+  departmentSender,
   LEAD,
   sendConfirmedPlan,
   sendFromUnapprovedPc,
@@ -39,6 +41,33 @@ describe('받은 관리카드 모아 인쇄: the cards a department sent for a h
     ]);
     const none = await handlers.getDepartmentCards({ periodId: '2020-H1', department: LEAD });
     expect(none).toEqual({ department: LEAD, periodId: '2020-H1', cards: [], unreadable: [] });
+  });
+
+  it("without a department, gives every department's cards of the half-year in the catalog's order", async () => {
+    const plan = await sendConfirmedPlan(h);
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'), '2019-H1')])).toBe('accepted');
+    const OTHER = '여성가족정책실';
+    const other = await makeCopy(h.dir.path, 'other', { role: 'department', department: OTHER });
+    try {
+      await enroll(h.office, other);
+      const sendAsOther = departmentSender(h, other, OTHER);
+      const card = { ...cardFor(plan, 'onHold'), projectId: '3-2-1', department: OTHER, periodId: '2019-H1' };
+      const result = await sendAsOther('2019-H1', [
+        { path: 'documents/card-3-2-1-2019-H1.json', json: card },
+      ]);
+      expect(result?.status).toBe('accepted');
+      const handlers = officeHandlers(h.office);
+      const all = await handlers.getDepartmentCards({ periodId: '2019-H1' });
+      expect(all.department).toBeNull();
+      expect(all.cards.map((c) => [c.projectId, c.card.department, c.card.status])).toEqual([
+        ['1-1-1', LEAD, 'partial'],
+        ['3-2-1', OTHER, 'onHold'],
+      ]);
+      const one = await handlers.getDepartmentCards({ periodId: '2019-H1', department: OTHER });
+      expect(one.cards.map((c) => c.projectId)).toEqual(['3-2-1']);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a file waiting in quarantine brings nothing, as in the report', async () => {

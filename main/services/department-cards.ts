@@ -9,7 +9,7 @@ import { UserError } from './errors';
 import { leadCardsOf } from './received-documents';
 
 /**
- * 받은 관리카드 모아 인쇄: the cards a department sent for a half-year, for the projects it leads, as the report
+ * 받은 관리카드 모아 인쇄: the cards a department (or every one) sent for a half-year, for the projects it leads, as the report
  * counts them (the newest revision from an accepted file; a file held or in quarantine brings none). Read through
  * the report's own lists, so after the report they come from memory. A card this version cannot read is named.
  */
@@ -18,18 +18,21 @@ export async function departmentCards(
   catalog: Catalog,
   term: Term,
   periodId: string,
-  department: string,
+  /** Undefined: every department's cards. */
+  department: string | undefined,
 ): Promise<DepartmentCardsView> {
   if (findPeriod(term, periodId) === null)
     throw new UserError('UNKNOWN_PERIOD', `임기에 없는 반기입니다: ${periodId}`);
-  const involved = catalog.projects.filter(
-    (p) => p.leadDepartment === department || p.coDepartments.includes(department),
-  );
-  if (involved.length === 0)
+  if (
+    department !== undefined &&
+    !catalog.projects.some((p) => p.leadDepartment === department || p.coDepartments.includes(department))
+  )
     throw new UserError('UNKNOWN_DEPARTMENT', `공약사업 목록에 없는 부서입니다: ${department}`);
-  const led = involved.filter((p) => p.leadDepartment === department).map((p) => p.id);
+  const led = catalog.projects
+    .filter((p) => department === undefined || p.leadDepartment === department)
+    .map((p) => p.id);
   const found = await leadCardsOf(db, catalog, periodId, new Set(led));
-  const view: DepartmentCardsView = { department, periodId, cards: [], unreadable: [] };
+  const view: DepartmentCardsView = { department: department ?? null, periodId, cards: [], unreadable: [] };
   for (const projectId of led) {
     const received = found.get(projectId);
     if (received === undefined) continue;

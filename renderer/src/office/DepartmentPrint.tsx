@@ -19,11 +19,16 @@ import { formatKoreanDateTime } from './format';
  * reported in red).
  */
 
+/** What the preview shows: one department's documents, or (every: true) each department's that sent any. */
 interface Shown {
-  submission: DepartmentSubmission;
+  departments: DepartmentSubmission[];
+  every: boolean;
   view: DepartmentCardsView;
   term: Term;
 }
+
+/** The key of what is being prepared: a department's name, or every department's. */
+const EVERY = Symbol('every');
 
 export function useDepartmentPrint(props: {
   submissions: SubmissionsReport;
@@ -32,25 +37,28 @@ export function useDepartmentPrint(props: {
 }) {
   const { submissions, finance, catalog } = props;
   const [shown, setShown] = useState<Shown | null>(null);
-  const [loading, setLoading] = useState<string | null>(null);
+  const [loading, setLoading] = useState<string | typeof EVERY | null>(null);
   const [error, setError] = useState<string | null>(null);
   const close = useCallback(() => setShown(null), []);
   const label = periodLabel(submissions.periodId);
+  const sent = submissions.departments.filter((d) => d.receivedCount > 0);
 
-  const open = async (submission: DepartmentSubmission) => {
+  const open = async (only: DepartmentSubmission | null) => {
     if (loading !== null) return;
-    setLoading(submission.department);
+    setLoading(only?.department ?? EVERY);
     setError(null);
     try {
       const [view, term] = await Promise.all([
-        api.getDepartmentCards({ periodId: submissions.periodId, department: submission.department }),
+        api.getDepartmentCards({
+          periodId: submissions.periodId,
+          ...(only === null ? {} : { department: only.department }),
+        }),
         api.getTerm(),
       ]);
-      setShown({ submission, view, term });
+      setShown({ departments: only === null ? sent : [only], every: only === null, view, term });
     } catch (e) {
-      setError(
-        `${submission.department}의 받은 문서를 인쇄하지 못했습니다: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      const whose = only === null ? '부서별' : `${only.department}의`;
+      setError(`${whose} 받은 문서를 인쇄하지 못했습니다: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setLoading(null);
     }
@@ -71,6 +79,14 @@ export function useDepartmentPrint(props: {
       </button>
     );
 
+  /** Every department that sent something, one after another, each from its first page. */
+  const everyButton = (
+    <button type="button" onClick={() => void open(null)} disabled={loading !== null || sent.length === 0}>
+      {loading === EVERY ? '인쇄 준비 중…' : `받은 문서 부서별 모아 인쇄 (${sent.length}개 부서)`}
+    </button>
+  );
+
+  const whose = shown === null ? '' : shown.every ? '부서별' : (shown.departments[0]?.department ?? '');
   const rendered = (
     <>
       {error !== null && <StatusMessage kind="error">{error}</StatusMessage>}
@@ -78,47 +94,58 @@ export function useDepartmentPrint(props: {
         <PrintOverlay
           onClose={close}
           autoPrint
-          title={`${label} 받은 관리카드·재정집행 현황 ${shown.submission.department}`}
-          notice={`${shown.submission.department}에서 받은 그대로입니다. 관리카드는 집계에 쓰는 최신 회차, 재정집행 현황은 종합 현황의 것입니다.`}
+          title={`${label} 받은 관리카드·재정집행 현황 ${whose}`}
+          notice={`${shown.every ? '각 부서' : whose}에서 받은 그대로입니다. 관리카드는 집계에 쓰는 최신 회차, 재정집행 현황은 종합 현황의 것입니다.`}
         >
-          <DepartmentPrintPages
-            shown={shown}
-            finance={finance}
-            catalog={catalog}
-            label={label}
-            dueDate={submissions.dueDate}
-          />
+          <div className="print-batch">
+            {shown.departments.map((submission) => (
+              <DepartmentPrintPages
+                key={submission.department}
+                submission={submission}
+                view={shown.view}
+                term={shown.term}
+                finance={finance}
+                catalog={catalog}
+                label={label}
+                dueDate={submissions.dueDate}
+              />
+            ))}
+          </div>
         </PrintOverlay>
       )}
     </>
   );
-  return { button, rendered };
+  return { button, everyButton, rendered };
 }
 
 function DepartmentPrintPages({
-  shown,
+  submission,
+  view,
+  term,
   finance,
   catalog,
   label,
   dueDate,
 }: {
-  shown: Shown;
+  submission: DepartmentSubmission;
+  view: DepartmentCardsView;
+  term: Term;
   finance: FinanceReport;
   catalog: Catalog;
   label: string;
   dueDate: string;
 }) {
-  const { submission, view, term } = shown;
   const department = submission.department;
   const cards = countedCards(view, submission);
   const rows = departmentFinanceRows(finance, department);
   const led = new Set(catalog.projects.filter((p) => p.leadDepartment === department).map((p) => p.id));
+  const notRead = view.unreadable.filter((u) => led.has(u.projectId));
   const unreadable =
-    view.unreadable.length === 0
+    notRead.length === 0
       ? ''
-      : ` 읽을 수 없는 관리카드: ${view.unreadable.map((u) => `${u.projectId} (${u.problem})`).join(', ')}.`;
+      : ` 읽을 수 없는 관리카드: ${notRead.map((u) => `${u.projectId} (${u.problem})`).join(', ')}.`;
   return (
-    <div className="print-batch">
+    <div className="print-batch" data-testid="batch-department" data-department={department}>
       <ContentsPage
         title="받은 공약관리카드·재정집행 현황"
         sub={`${department} · ${label} (제출 기한 ${dueDate})`}

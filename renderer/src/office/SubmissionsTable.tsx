@@ -60,6 +60,7 @@ export function SubmissionsTable({
           {note}
         </p>
       )}
+      <p className="submission-print">{print.everyButton}</p>
       {print.rendered}
       <div className="office-table-wrap">
         <table className="office-table" data-testid="submission-table">

@@ -117,4 +117,5 @@ function documentName(d: Document): string {
 const statusLabel = (status: ManagementCard['status']): string =>
   status === null ? '(없음)' : CARD_STATUS_LABELS[status];
 
-const amountText = (n: number): string => n.toLocaleString('ko-KR', { maximumFractionDigits: 3 });
+const amountFormat = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 3 });
+const amountText = (n: number): string => amountFormat.format(n);

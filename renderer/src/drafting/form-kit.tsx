@@ -206,5 +206,10 @@ export function numericGrid(grid: unknown): Record<string, Record<string, number
   return out;
 }
 
-/** 백만원 for display: "1,200.5". */
-export const formatMoney = (n: number) => n.toLocaleString('ko-KR', { maximumFractionDigits: 3 });
+const moneyFormat = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 3 });
+
+/**
+ * 백만원 for display: "1,200.5". One formatter for every cell: `toLocaleString` with options builds a new one per
+ * call, which made a print of a department's 34 cards spend a quarter of a second formatting their amounts.
+ */
+export const formatMoney = (n: number) => moneyFormat.format(n);

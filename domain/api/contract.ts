@@ -949,6 +949,14 @@ export const contract = {
     }),
     returns<DepartmentCardsView>(),
   ),
+  /**
+   * The plans the office confirmed (approved changes applied) of the projects a department leads (without one:
+   * every project), in the catalog's order: 확정된 실천계획서 모아 인쇄.
+   */
+  getConfirmedPlans: op(
+    z.strictObject({ department: z.string().trim().min(1, '부서를 고르세요.').max(100).optional() }),
+    returns<{ plans: ExecutionPlan[] }>(),
+  ),
   confirmReceivedPlan: op(
     z.strictObject({ projectId: documentRefSchema.shape.projectId }),
     returns<{ projectId: string }>(),

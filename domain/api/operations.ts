@@ -57,6 +57,7 @@ export const operationNames = [
   'publishReport',
   'getProjectDocuments',
   'getDepartmentCards',
+  'getConfirmedPlans',
   'confirmReceivedPlan',
   'listPlanConfirmations',
   'confirmReceivedPlans',

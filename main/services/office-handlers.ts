@@ -11,7 +11,7 @@ import { UserError } from './errors';
 import { currentOfficeReport } from './office-report-cache';
 import { confirmReceivedPlans, listPlanConfirmations } from './plan-confirmations';
 import { projectDocuments } from './project-documents';
-import { departmentCards } from './department-cards';
+import { departmentCards, departmentPlans } from './department-documents';
 import { localToday } from './local-today';
 import { loadCatalog, loadTerm } from './reference';
 import { defaultReportPeriod } from './report-period';
@@ -45,6 +45,11 @@ export const officeHandlers = (ctx: AppContext) => {
     getDepartmentCards: async ({ periodId, department }) => {
       await requireOffice(ctx);
       return departmentCards(ctx.db, await loadCatalog(ctx.db), await loadTerm(ctx.db), periodId, department);
+    },
+
+    getConfirmedPlans: async ({ department }) => {
+      await requireOffice(ctx);
+      return departmentPlans(ctx.db, await loadCatalog(ctx.db), department);
     },
 
     getDataGeneration: async () => {

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DepartmentCardsView } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
-import { documentSchema, type ManagementCard } from '../../domain/documents';
+import { documentSchema, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
 import { findPeriod } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
 import type { Database } from '../../db/schema';
 import { UserError } from './errors';
+import { confirmedPlanHeads } from './confirmed-plans';
 import { leadCardsOf } from './received-documents';
 
 /**
@@ -23,14 +24,7 @@ export async function departmentCards(
 ): Promise<DepartmentCardsView> {
   if (findPeriod(term, periodId) === null)
     throw new UserError('UNKNOWN_PERIOD', `임기에 없는 반기입니다: ${periodId}`);
-  if (
-    department !== undefined &&
-    !catalog.projects.some((p) => p.leadDepartment === department || p.coDepartments.includes(department))
-  )
-    throw new UserError('UNKNOWN_DEPARTMENT', `공약사업 목록에 없는 부서입니다: ${department}`);
-  const led = catalog.projects
-    .filter((p) => department === undefined || p.leadDepartment === department)
-    .map((p) => p.id);
+  const led = ledProjects(catalog, department);
   const found = await leadCardsOf(db, catalog, periodId, new Set(led));
   const view: DepartmentCardsView = { department: department ?? null, periodId, cards: [], unreadable: [] };
   for (const projectId of led) {
@@ -53,4 +47,30 @@ export async function departmentCards(
     });
   }
   return view;
+}
+
+/** The projects a department leads (all projects without one), in the catalog's order; an unknown one is refused. */
+function ledProjects(catalog: Catalog, department: string | undefined): string[] {
+  if (
+    department !== undefined &&
+    !catalog.projects.some((p) => p.leadDepartment === department || p.coDepartments.includes(department))
+  )
+    throw new UserError('UNKNOWN_DEPARTMENT', `공약사업 목록에 없는 부서입니다: ${department}`);
+  return catalog.projects
+    .filter((p) => department === undefined || p.leadDepartment === department)
+    .map((p) => p.id);
+}
+
+/**
+ * 확정된 실천계획서 모아 인쇄: the office's confirmed plans (approved changes applied) of the projects a department
+ * leads, or of every project, in the catalog's order; a project without one is absent.
+ */
+export async function departmentPlans(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  department: string | undefined,
+): Promise<{ plans: ExecutionPlan[] }> {
+  const led = ledProjects(catalog, department);
+  const byProject = new Map((await confirmedPlanHeads(db)).map((h) => [h.plan.projectId, h.plan]));
+  return { plans: led.flatMap((id) => byProject.get(id) ?? []) };
 }

@@ -4,9 +4,11 @@ import { createHandlers } from './handlers';
 import { officeHandlers } from './office-handlers';
 import {
   cardDoc,
+  basePlan,
   cardFor,
   departmentSender,
   LEAD,
+  planDoc,
   sendConfirmedPlan,
   sendFromUnapprovedPc,
   useOfficeHarness,
@@ -103,5 +105,24 @@ describe('받은 관리카드 모아 인쇄: the cards a department sent for a h
     await expect(
       createHandlers(h.dept).getDepartmentCards({ periodId: '2019-H1', department: LEAD }),
     ).rejects.toThrow();
+  });
+});
+
+describe('확정된 실천계획서 모아 인쇄: the plans the office confirmed', () => {
+  it("gives a department's confirmed plans, or every department's, and none before the office confirms", async () => {
+    const handlers = officeHandlers(h.office);
+    expect(await h.send('plan', [planDoc({ ...basePlan(), policyGoal: '○ 확정할 목표' })])).toBe('accepted');
+    expect(await handlers.getConfirmedPlans({ department: LEAD })).toEqual({ plans: [] });
+    await handlers.confirmReceivedPlan({ projectId: '1-1-1' });
+    const mine = await handlers.getConfirmedPlans({ department: LEAD });
+    expect(mine.plans.map((p) => [p.projectId, p.lifecycle, p.policyGoal])).toEqual([
+      ['1-1-1', 'confirmed', '○ 확정할 목표'],
+    ]);
+    expect((await handlers.getConfirmedPlans({})).plans.map((p) => p.projectId)).toEqual(['1-1-1']);
+    expect(await handlers.getConfirmedPlans({ department: '여성가족정책실' })).toEqual({ plans: [] });
+    await expect(handlers.getConfirmedPlans({ department: '없는부서' })).rejects.toThrow(
+      '공약사업 목록에 없는 부서입니다: 없는부서',
+    );
+    await expect(createHandlers(h.dept).getConfirmedPlans({})).rejects.toThrow();
   });
 });

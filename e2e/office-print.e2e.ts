@@ -183,3 +183,66 @@ test("제출 현황 → 모아 인쇄: a department's received cards, each in it
   await page.keyboard.press('Escape');
   await expect(every).toBeFocused();
 });
+
+test('실천계획 확정 → 확정된 실천계획서 모아 인쇄: one department’s confirmed plans, then every department’s', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const built = buildScenario(root);
+  const opened = await openOfficeOn(page, built, root);
+  server = opened.server;
+  await opened.office.tab('plans');
+  await page.screenshot({ path: 'test-results/office-plan-book.png' });
+
+  const print = page.getByRole('button', { name: '확정된 실천계획서 모아 인쇄' });
+  // A department with no confirmed plan (C sent none) is told so, and no preview opens.
+  await page.getByRole('combobox', { name: '인쇄할 부서' }).selectOption(DEPT_C);
+  await print.click();
+  await expect(page.getByText(`${DEPT_C}에 확정된 실천계획서가 없습니다.`)).toBeVisible();
+  await expect(page.getByTestId('print-view')).toHaveCount(0);
+  await page.getByRole('combobox', { name: '인쇄할 부서' }).selectOption(DEPT_A);
+  await print.click();
+  const view = page.getByTestId('print-view');
+  await expect(page).toHaveTitle(`공약실천계획서 확정본 ${DEPT_A}`);
+  await expectAccessible(page, '확정된 실천계획서 모아 인쇄');
+  // The first page: every project A leads; those it sent were confirmed when the test opened the office (its clock
+  // starts at CLOCK.server), the others never arrived.
+  const sent = built.projects.filter((p) => p.department === DEPT_A);
+  const contents = view.getByTestId('batch-contents');
+  await expect(contents.locator('tbody tr')).toHaveCount(projectsLedBy(DEPT_A).length);
+  for (const p of projectsLedBy(DEPT_A)) {
+    await expect(contents.locator(`tr[data-project-id="${p.id}"]`).getByTestId('plan-book-state')).toHaveText(
+      sent.some((s) => s.projectId === p.id)
+        ? new RegExp(`^확정 ${CLOCK.server.slice(0, 10)} \\d\\d:\\d\\d$`)
+        : '받지 않음',
+    );
+  }
+  // Each confirmed plan, with what the department wrote in it.
+  const plans = view.getByTestId('batch-plan');
+  await expect(plans).toHaveCount(sent.length);
+  for (const [n, p] of sent.entries()) {
+    await expect(plans.nth(n)).toHaveAttribute('data-project-id', p.projectId);
+    await expect(plans.nth(n)).toContainText(p.policyGoal);
+  }
+  await page.keyboard.press('Escape');
+  await expect(print).toBeFocused();
+
+  // Every department with a confirmed plan: A and B, each from its own first page.
+  await page.getByRole('combobox', { name: '인쇄할 부서' }).selectOption('');
+  await print.click();
+  await expect(page).toHaveTitle('공약실천계획서 확정본 부서별');
+  const sections = view.getByTestId('plan-book-section');
+  await expect(sections).toHaveCount(2);
+  for (const dept of [DEPT_A, DEPT_B]) {
+    const section = view.locator(`[data-testid="plan-book-section"][data-department="${dept}"]`);
+    await expect(section.getByTestId('batch-plan')).toHaveCount(
+      built.projects.filter((p) => p.department === dept).length,
+    );
+  }
+  const pages = await printedPages(page, 'office-plan-book.pdf');
+  const planStarts = pages.flatMap((p, n) =>
+    p.text.startsWith('공약실천계획서') && !p.text.startsWith('공약실천계획서(확정본)') ? [n] : [],
+  );
+  expect(planStarts).toHaveLength(built.projects.length);
+  expect(pages.filter((p) => p.text.startsWith('공약실천계획서(확정본)'))).toHaveLength(2);
+});

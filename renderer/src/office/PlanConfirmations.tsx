@@ -9,6 +9,7 @@ import {
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { formatKoreanDateTime } from './format';
+import { PlanBook } from './PlanBook';
 
 const STATE_LABELS = PLAN_CONFIRMATION_STATE_LABELS;
 
@@ -164,6 +165,7 @@ export function PlanConfirmationsSection({
           선택한 계획서 확정 ({chosen.length}건)
         </button>
       </div>
+      <PlanBook rows={rows} />
       {asking && (
         <div
           className="confirm-box screen-only"

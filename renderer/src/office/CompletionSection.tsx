@@ -5,6 +5,7 @@ import { periodLabel } from '../../../domain/documents';
 import { api } from '../api/client';
 import { CompletionCriteria } from '../components/CompletionCriteria';
 import { OutcomeMessage, useDecision } from './decision-outcome';
+import { CardViewButton } from './CardView';
 import { formatKoreanDateTime } from './format';
 
 /**
@@ -87,7 +88,8 @@ export function CompletionSection({
                 {r.evidence.trim() === '' ? <span className="hint">(근거 없음)</span> : r.evidence}
                 {r.evidenceFiles.length > 0 && (
                   <span className="hint"> · 첨부 {r.evidenceFiles.join(', ')}</span>
-                )}
+                )}{' '}
+                <CardViewButton projectId={r.projectId} department={r.department} periodId={periodId} />
               </td>
               <td data-testid={`completion-${r.projectId}-decision`} data-value={r.decision ?? 'open'}>
                 {r.decision === 'accepted'

@@ -13,6 +13,7 @@ import {
   DEPT_C,
   expectedFinanceMilli,
   projectsLedBy,
+  shownAt,
   sumFinance,
 } from './support/office-data';
 import { correctCity424, openOfficeOn } from './support/office-open';
@@ -37,8 +38,6 @@ test.afterEach(async () => {
 
 const cellsOf = async (row: Locator) => (await row.locator('td, th').allTextContents()).map((t) => t.trim());
 const money = (text: string | undefined) => Number((text ?? '').replace(/,/g, ''));
-/** "2019-07-15T23:00:00+09:00" → "2019-07-15 23:00", as the office's local time is shown. */
-const shown = (clock: string) => `${clock.slice(0, 10)} ${clock.slice(11, 16)}`;
 
 test("제출 현황 → 모아 인쇄: a department's received cards, each in its newest revision, and its 붙임5 rows with the corrected amounts in red; then every department that sent something", async ({
   page,
@@ -74,7 +73,7 @@ test("제출 현황 → 모아 인쇄: a department's received cards, each in it
   await expect(contents.locator('tbody tr')).toHaveCount(led.length);
   for (const p of led) {
     const row = contents.locator(`tr[data-project-id="${p.id}"]`);
-    const state = sent.some((s) => s.projectId === p.id) ? `첫 접수 ${shown(CLOCK.aImported)}` : '미제출';
+    const state = sent.some((s) => s.projectId === p.id) ? `첫 접수 ${shownAt(CLOCK.aImported)}` : '미제출';
     await expect(row.getByTestId('batch-card-state')).toHaveText(state);
     await expect(row.getByTestId('batch-finance-state')).toHaveText(state);
   }
@@ -86,7 +85,7 @@ test("제출 현황 → 모아 인쇄: a department's received cards, each in it
     const card = view.locator(`[data-testid="batch-card"][data-project-id="${p.projectId}"]`);
     await expect(card.getByTestId('print-status')).toHaveText(CARD_STATUS_LABELS[p.status]);
     await expect(card.getByTestId('batch-card-receipt')).toHaveText(
-      `제출 파일 r${correction} · ${shown(CLOCK.revisionImported)} 접수`,
+      `제출 파일 r${correction} · ${shownAt(CLOCK.revisionImported)} 접수`,
     );
   }
   const corrected = view.locator('[data-testid="batch-card"][data-project-id="4-2-4"]');
@@ -177,7 +176,7 @@ test("제출 현황 → 모아 인쇄: a department's received cards, each in it
   for (const p of fromB) {
     await expect(
       sectionOf(DEPT_B).locator(`tr[data-project-id="${p.projectId}"]`).getByTestId('batch-card-state'),
-    ).toHaveText(`첫 접수 ${shown(CLOCK.bImported)} (지연)`);
+    ).toHaveText(`첫 접수 ${shownAt(CLOCK.bImported)} (지연)`);
   }
   await expect(view.locator(`[data-testid="batch-department"][data-department="${DEPT_C}"]`)).toHaveCount(0);
   await page.keyboard.press('Escape');

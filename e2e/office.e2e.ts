@@ -26,6 +26,7 @@ import {
   projectsInArea,
   projectsLedBy,
   STATUSES,
+  shownAt,
   sumFinance,
   type BuiltScenario,
 } from './support/office-data';
@@ -589,6 +590,20 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   for (const rule of PROJECT_KIND_COMPLETION_RULES) {
     await expect(criteria.getByRole('row', { name: rule.kind })).toContainText(rule.completedWhen);
   }
+  // The whole card opens over the screen, in its official layout; the memo being typed stays.
+  const memo = page.getByLabel('4-6-4 완료 요청 메모');
+  await memo.fill('준공 확인');
+  const cardButton = page.getByRole('button', { name: '4-6-4 관리카드 보기·인쇄' });
+  await cardButton.click();
+  const view = page.getByTestId('print-view');
+  await expect(view.getByTestId('print-status')).toHaveText('완료');
+  await expect(view).toContainText('준공 및 개통');
+  await expect(view).toContainText(projects.find((p) => p.projectId === '4-6-4')!.policyGoal);
+  await expect(view.getByTestId('print-notice')).toContainText(`${shownAt(CLOCK.bImported)} 접수`);
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+  await expect(cardButton).toBeFocused();
+  await expect(memo).toHaveValue('준공 확인');
   await office.cell('completion-4-6-4').getByRole('button', { name: '승인' }).click();
   await expect(office.cell('completion-4-6-4-decision')).toHaveAttribute('data-value', 'accepted');
   await office.tab('status');
@@ -904,7 +919,7 @@ test('공약 목록 → 받은 문서: the office reads a project’s confirmed 
   await page.screenshot({ path: 'test-results/received-documents.png' });
   // The card as the report counts it: the correction, received at its import (Korean time).
   await expect(row('managementCard').getByTestId('received-source')).toHaveText(
-    `제출 파일 r${correction} · ${CLOCK.revisionImported.slice(0, 10)} ${CLOCK.revisionImported.slice(11, 16)} 접수`,
+    `제출 파일 r${correction} · ${shownAt(CLOCK.revisionImported)} 접수`,
   );
 
   await row('executionPlan')

@@ -34,6 +34,9 @@ export const CLOCK = {
   server: '2019-07-25T09:00:00+09:00',
 };
 
+/** A CLOCK time as the office's screens show it (Korean time): "2019-07-16T08:30:00+09:00" → "2019-07-16 08:30". */
+export const shownAt = (clock: string): string => `${clock.slice(0, 10)} ${clock.slice(11, 16)}`;
+
 const none = { district: null, private: null, other: null, national: null, city: null };
 const noParticipation = { briefings: 0, surveys: 0, expertConsultations: 0, mediaReports: 0, other: 0 };
 

@@ -419,6 +419,11 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   await expect(conflict).toContainText('정책목표');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
   await expectAccessible(page, '충돌 (결정 전)');
+  // The card in question opens in full over the screen, with the 정책목표 the department wrote.
+  await conflict.getByRole('button', { name: '4-3-3 관리카드 보기·인쇄' }).click();
+  await expect(page.getByTestId('print-view')).toContainText('○ 부서가 임의로 바꾼 목표');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-view')).toHaveCount(0);
   // 정책목표 is 추후 임의변경불가: 카드 반영 (Enter on the button) without a reason is refused beside the memo,
   // the focus goes to the memo, and nothing is recorded.
   const memo = conflict.getByRole('textbox');

@@ -3,6 +3,7 @@ import { conflictNoteRefusal, isFrozenConflictKey, type Conflict } from '../../.
 import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import { api } from '../api/client';
+import { CardViewButton } from './CardView';
 import { OutcomeMessage, useDecision } from './decision-outcome';
 import { formatKoreanDateTime, testIdPart } from './format';
 import { swapMakesLate } from '../../../domain/reports/held-swap';
@@ -101,6 +102,11 @@ export function ConflictsSection({
                   <li key={d}>{d}</li>
                 ))}
               </ul>
+              {c.kind === 'frozenFields' && (
+                <p className="screen-only">
+                  <CardViewButton projectId={c.projectId} department={c.department} periodId={c.periodId} />
+                </p>
+              )}
               <p data-testid={`${id}-resolution`}>
                 결정:{' '}
                 {c.resolution ? (

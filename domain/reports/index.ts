@@ -35,6 +35,7 @@ export {
   beforeDueNote,
   dueDateText,
 } from './labels';
+export { missingNoticeText } from './missing-notice';
 export {
   plannedSoFar,
   DEFAULT_EXECUTION_RATE_THRESHOLD,

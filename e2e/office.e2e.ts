@@ -184,6 +184,30 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   await expect(office.cell(`submission-${DEPT_C}-missing`)).toContainText(
     `관리카드 ${cardsOfC}건 · 재정집행 ${dueOf(DEPT_C) - cardsOfC}건`,
   );
+
+  // 미제출 안내문 복사: a line for every department that owes something (all but A and B), none for A or B.
+  const departments = new Set(catalog.projects.flatMap((p) => [p.leadDepartment, ...p.coDepartments]));
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.url });
+  const copy = page.getByRole('button', { name: `미제출 안내문 복사 (${departments.size - 2}개 부서)` });
+  await copy.click();
+  await expect(page.getByText('미제출 안내문을 복사했습니다')).toBeVisible();
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  expect(copied[0]).toBe(`[2019년 상반기 공약관리카드·재정집행 현황 제출 안내]`);
+  expect(copied.filter((l) => l.startsWith('- '))).toHaveLength(departments.size - 2);
+  expect(copied).toContain(
+    `- ${DEPT_C}: 관리카드 ${cardsOfC}건, 재정집행 현황 ${dueOf(DEPT_C) - cardsOfC}건 (${projectsLedBy(DEPT_C)
+      .map((p) => p.id)
+      .join(', ')})`,
+  );
+  expect(copied.some((l) => l.startsWith(`- ${DEPT_A}:`) || l.startsWith(`- ${DEPT_B}:`))).toBe(false);
+  // Where the clipboard refuses, the same text is shown selected, to copy by hand.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
+  });
+  await copy.click();
+  const box = page.getByRole('textbox', { name: '미제출 안내문' });
+  await expect(box).toHaveValue(copied.join('\n'));
+  await expect(box).toBeFocused();
   if (SHOTS) {
     await page.screenshot({ path: join(SHOTS, 'submissions.png'), fullPage: true });
     for (const tab of ['lagging', 'participation', 'changes', 'comparison', 'conflicts', 'completion']) {

@@ -12,6 +12,7 @@ import {
   type SubmissionsReport,
 } from '../../../domain/reports';
 import { useDepartmentPrint } from './DepartmentPrint';
+import { MissingNotice } from './MissingNotice';
 import { formatKoreanDateTime, testIdPart } from './format';
 
 const KIND_LABELS = { managementCard: '관리카드', financeRow: '재정집행' } as const;
@@ -60,7 +61,10 @@ export function SubmissionsTable({
           {note}
         </p>
       )}
-      <p className="submission-print">{print.everyButton}</p>
+      <div className="submission-tools">
+        {print.everyButton}
+        <MissingNotice submissions={submissions} />
+      </div>
       {print.rendered}
       <div className="office-table-wrap">
         <table className="office-table" data-testid="submission-table">

@@ -154,6 +154,30 @@ describe('hardenSession', () => {
     ).toBe(false);
   });
 
+  it("lets the app's own pages write text to the clipboard, and nothing else: no other origin, no reading", () => {
+    const { session, registered } = fakeSession();
+    hardenSession(session);
+    const request = (permission: string, requestingUrl: string) => {
+      const answers: boolean[] = [];
+      (registered.permissionRequest as (...a: unknown[]) => void)(
+        {},
+        permission,
+        (granted: boolean) => answers.push(granted),
+        { requestingUrl },
+      );
+      return answers;
+    };
+    const check = (permission: string, origin: string) =>
+      (registered.permissionCheck as (...a: unknown[]) => boolean)(null, permission, origin, {});
+    expect(request('clipboard-sanitized-write', `${APP_ORIGIN}/index.html`)).toEqual([true]);
+    expect(check('clipboard-sanitized-write', APP_ORIGIN)).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://example.com/')).toEqual([false]);
+    expect(check('clipboard-sanitized-write', 'https://example.com')).toBe(false);
+    expect(check('clipboard-sanitized-write', `${APP_ORIGIN}.example.com`)).toBe(false);
+    expect(request('clipboard-read', `${APP_ORIGIN}/index.html`)).toEqual([false]);
+    expect(check('clipboard-read', APP_ORIGIN)).toBe(false);
+  });
+
   it('puts our CSP on every response, replacing a weaker one', () => {
     const { session, registered } = fakeSession();
     hardenSession(session);

@@ -89,10 +89,27 @@ export type HardenableSession = Pick<
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
 };
 
-/** Denies every permission (camera, notifications, clipboard-read, USB, …) and enforces the CSP on every response. */
-export function hardenSession(session: HardenableSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission the app's own pages get: writing plain text to the clipboard (미제출 안내문 복사). Reading it
+ * stays denied, as does everything else.
+ */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+const isOwnOrigin = (url: string | undefined, appOrigin: string): boolean =>
+  url !== undefined && (url === appOrigin || url.startsWith(`${appOrigin}/`));
+
+/**
+ * Denies every permission (camera, notifications, clipboard-read, USB, …) but the app's own clipboard writes, and
+ * enforces the CSP on every response.
+ */
+export function hardenSession(session: HardenableSession, appOrigin: string = APP_ORIGIN): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === CLIPBOARD_WRITE && isOwnOrigin(details.requestingUrl, appOrigin)),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === CLIPBOARD_WRITE && isOwnOrigin(requestingOrigin, appOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }),

@@ -134,6 +134,8 @@ export function PlanConfirmationsSection({
         변경(공약명·정책목표·사업기간·총사업비)은 부서가 계획서를 다시 보내 확정해도 그대로 유지됩니다. 확정할
         계획서 {counts.toConfirm}건 · 확정됨 {counts.confirmed}건 · 받지 않음 {counts.notReceived}건
       </p>
+      {/* Before the outcome and the confirming: the keyboard goes from what a confirmation did to 보기 and 확정. */}
+      <PlanBook rows={rows} />
       {outcome && (
         <div ref={outcomeBox} tabIndex={-1} data-focus-fallback data-testid="plan-outcome">
           <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage>
@@ -165,7 +167,6 @@ export function PlanConfirmationsSection({
           선택한 계획서 확정 ({chosen.length}건)
         </button>
       </div>
-      <PlanBook rows={rows} />
       {asking && (
         <div
           className="confirm-box screen-only"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CARD_STATUS_LABELS, type FinanceTableRow } from '../../../domain/documents';
 import { sumFinanceAmounts } from '../../../domain/reports';
 import { listBudgetYears } from '../../../domain/term/periods';
@@ -50,6 +51,15 @@ export function ContentsPage(props: {
         </tbody>
       </table>
     </article>
+  );
+}
+
+/** One document of a 모아 인쇄, from the top of its page (a card or a plan, and what is said above it). */
+export function BatchItem(props: { testId: string; projectId: string; children: ReactNode }) {
+  return (
+    <div className="print-batch-item" data-testid={props.testId} data-project-id={props.projectId}>
+      {props.children}
+    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import {
   type BatchEntry,
   type PlanBatchEntry,
 } from './batch-print';
-import { BatchFinanceTable, ContentsPage } from './BatchPages';
+import { BatchFinanceTable, BatchItem, ContentsPage } from './BatchPages';
 import { CardPrint, PlanPrint } from './print';
 
 /** What 모아 인쇄 puts on paper, read from the stored documents (nothing is open on the desk). */
@@ -68,14 +68,9 @@ export function BatchPrintPages(props: {
         }))}
       />
       {props.data.cards.map((card) => (
-        <div
-          key={card.projectId}
-          className="print-batch-item"
-          data-testid="batch-card"
-          data-project-id={card.projectId}
-        >
+        <BatchItem key={card.projectId} testId="batch-card" projectId={card.projectId}>
           <CardPrint card={card} term={props.term} />
-        </div>
+        </BatchItem>
       ))}
       <BatchFinanceTable
         rows={props.data.financeRows}
@@ -116,14 +111,9 @@ export function PlanBatchPages(props: { data: PlanBatchData; department: string;
         }))}
       />
       {props.data.plans.map((plan) => (
-        <div
-          key={plan.projectId}
-          className="print-batch-item"
-          data-testid="batch-plan"
-          data-project-id={plan.projectId}
-        >
+        <BatchItem key={plan.projectId} testId="batch-plan" projectId={plan.projectId}>
           <PlanPrint plan={plan} term={props.term} />
-        </div>
+        </BatchItem>
       ))}
     </div>
   );

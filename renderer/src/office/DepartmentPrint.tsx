@@ -6,7 +6,7 @@ import type { DepartmentSubmission, FinanceReport, SubmissionsReport } from '../
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
-import { BatchFinanceTable, ContentsPage } from '../drafting/BatchPages';
+import { BatchFinanceTable, BatchItem, ContentsPage } from '../drafting/BatchPages';
 import { CardPrint } from '../drafting/print';
 import { PrintOverlay } from '../drafting/PrintOverlay';
 import { countedCards, departmentFinanceRows, departmentPrintRows } from './department-print';
@@ -157,17 +157,12 @@ function DepartmentPrintPages({
         rows={departmentPrintRows(submission, catalog)}
       />
       {cards.map((c) => (
-        <div
-          key={c.projectId}
-          className="print-batch-item"
-          data-testid="batch-card"
-          data-project-id={c.projectId}
-        >
+        <BatchItem key={c.projectId} testId="batch-card" projectId={c.projectId}>
           <p className="print-receipt" data-testid="batch-card-receipt">
             제출 파일 r{c.revision} · {formatKoreanDateTime(c.receivedAt)} 접수
           </p>
           <CardPrint card={c.card} term={term} />
-        </div>
+        </BatchItem>
       ))}
       <BatchFinanceTable
         rows={rows}

@@ -4,7 +4,7 @@ import type { PlanConfirmationRow } from '../../../domain/plans/confirmation';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
-import { ContentsPage } from '../drafting/BatchPages';
+import { BatchItem, ContentsPage } from '../drafting/BatchPages';
 import { PlanPrint } from '../drafting/print';
 import { PrintOverlay } from '../drafting/PrintOverlay';
 import { planBookDepartments, planBookState, planDepartments } from './plan-book';
@@ -100,14 +100,9 @@ export function PlanBook({ rows }: { rows: PlanConfirmationRow[] }) {
                       }))}
                   />
                   {plans.map((plan) => (
-                    <div
-                      key={plan.projectId}
-                      className="print-batch-item"
-                      data-testid="batch-plan"
-                      data-project-id={plan.projectId}
-                    >
+                    <BatchItem key={plan.projectId} testId="batch-plan" projectId={plan.projectId}>
                       <PlanPrint plan={plan} term={shown.term} />
-                    </div>
+                    </BatchItem>
                   ))}
                 </div>
               );

@@ -120,10 +120,44 @@ export interface AppInfo {
   schemaVersion: number;
 }
 
+/**
+ * 공약사업 목록 파일: an .xlsx with the catalog and the term (main/catalog/catalog-workbook.ts), as chosen on the
+ * screen. 10 MB at most (base64 is 4/3 of it).
+ */
+export const catalogFileSchema = z.strictObject({
+  name: z.string().max(255),
+  dataBase64: z
+    .string()
+    .min(1, '공약사업 목록 파일이 비어 있습니다.')
+    .max(Math.ceil((10 * 1024 * 1024) / 3) * 4, '공약사업 목록 파일은 10 MB까지 읽습니다.'),
+});
+export type CatalogFile = z.infer<typeof catalogFileSchema>;
+
+/** What a 공약사업 목록 파일 holds, shown before a new data folder starts with it. */
+export interface CatalogFileSummary {
+  city: string;
+  title: string;
+  version: string;
+  termName: string;
+  /** "YYYY-MM". */
+  termStart: string;
+  termEnd: string;
+  areas: number;
+  corePledges: number;
+  projects: number;
+  /** Every department it names (lead or co-department), in Korean order: the choices of 주관부서. */
+  departments: string[];
+}
+
 export const setupInputSchema = z.strictObject({
   role: roleSchema,
   department: z.string().trim().min(1).nullable(),
   dataDir: fullPathSchema('데이터 폴더를 입력하세요.', '데이터 폴더는'),
+  /**
+   * A new data folder starts with this file's catalog and term instead of the built-in ones (another city, the next
+   * term); refused for a folder that already holds documents, files or keys.
+   */
+  catalogFile: catalogFileSchema.optional(),
   /** Asked again after IDENTITY_CHANGE: the folder holds another user's work, and the change is meant. */
   confirmIdentityChange: z.boolean().optional(),
 });
@@ -783,6 +817,10 @@ export const contract = {
   retryStartup: op(empty, returns<StartupProblem | null>()),
   getCatalog: op(empty, returns<Catalog>()),
   getTerm: op(empty, returns<Term>()),
+  /** 공약사업 목록 파일 내보내기: the catalog and term in use, as the .xlsx a new folder can start from. */
+  exportCatalogWorkbook: op(empty, returns<FileDownload>()),
+  /** A 공약사업 목록 파일 checked, before 처음 설정 uses it; every problem named (CATALOG_FILE_INVALID). */
+  checkCatalogFile: op(catalogFileSchema, returns<CatalogFileSummary>()),
   listMyDocuments: op(empty, returns<DocumentSummary[]>()),
   openDocument: op(documentRefSchema, returns<OpenedDocument>()),
   saveDraft: op(saveDraftInputSchema, returns<SavedDocument>()),

@@ -15,6 +15,8 @@ export const operationNames = [
   'retryStartup',
   'getCatalog',
   'getTerm',
+  'exportCatalogWorkbook',
+  'checkCatalogFile',
   'listMyDocuments',
   'openDocument',
   'saveDraft',

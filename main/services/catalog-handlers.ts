@@ -1,4 +1,5 @@
 import type { Handlers } from '../../domain/api/contract';
+import { catalogFileSummary, exportCatalogWorkbook, readCatalogFile } from './catalog-file';
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
 
@@ -6,4 +7,9 @@ export const catalogHandlers = (ctx: AppContext) =>
   ({
     getCatalog: () => loadCatalog(ctx.db),
     getTerm: () => loadTerm(ctx.db),
+    exportCatalogWorkbook: () => exportCatalogWorkbook(ctx),
+    checkCatalogFile: (file) => {
+      const { catalog, term } = readCatalogFile(file);
+      return catalogFileSummary(catalog, term);
+    },
   }) satisfies Partial<Handlers>;

@@ -6,6 +6,7 @@ import { setSetting } from '../../db/settings';
 import type { AppContext } from './context';
 import { databasePathIn } from './context';
 import { backupData } from './data-backup';
+import { readCatalogFile, refuseCatalogChangeOnUsedFolder, storeCatalogAndTerm } from './catalog-file';
 import { restoreBackup } from './data-restore';
 import { UserError } from './errors';
 import { notFullPathHere } from './local-path';
@@ -112,6 +113,8 @@ export const setupHandlers = (ctx: AppContext) =>
     },
 
     saveSetup: async (input) => {
+      // Another city's or term's list (공약사업 목록 파일): read and checked before anything else is looked at.
+      const fromFile = input.catalogFile === undefined ? null : readCatalogFile(input.catalogFile);
       let department: string | null = null;
       if (input.role === 'department') {
         if (!input.department) {
@@ -119,7 +122,7 @@ export const setupHandlers = (ctx: AppContext) =>
             department: '주관부서를 선택하세요.',
           });
         }
-        const departments = listDepartments(await loadCatalog(ctx.db));
+        const departments = listDepartments(fromFile?.catalog ?? (await loadCatalog(ctx.db)));
         if (!departments.includes(input.department)) {
           const message = `공약사업 목록에 없는 부서입니다: ${input.department}`;
           throw new UserError('DEPARTMENT_UNKNOWN', message, { department: message });
@@ -127,9 +130,10 @@ export const setupHandlers = (ctx: AppContext) =>
         department = input.department;
       }
       // Asked before the chosen folder becomes current: "바꾸지 않기" leaves the app on the folder it was using.
-      const accept = input.confirmIdentityChange
-        ? undefined
-        : (db: Kysely<Database>) => refuseSilentIdentityChange(db, input.role, department);
+      const accept = async (db: Kysely<Database>) => {
+        if (!input.confirmIdentityChange) await refuseSilentIdentityChange(db, input.role, department);
+        if (fromFile !== null) await refuseCatalogChangeOnUsedFolder(db);
+      };
       try {
         await ctx.switchDataDir(input.dataDir, accept);
       } catch (error) {
@@ -138,7 +142,11 @@ export const setupHandlers = (ctx: AppContext) =>
         const message = `데이터 폴더를 사용할 수 없습니다: ${reason}`;
         throw new UserError('DATA_DIR_UNUSABLE', message, { dataDir: message });
       }
-      await setSetting(ctx.db, 'setup', { role: input.role, department });
+      // The list and the user together: a folder never starts with one and not the other.
+      await ctx.db.transaction().execute(async (trx) => {
+        if (fromFile !== null) await storeCatalogAndTerm(trx, fromFile, ctx.now());
+        await setSetting(trx, 'setup', { role: input.role, department });
+      });
       return readSetup(ctx);
     },
   }) satisfies Partial<Handlers>;

@@ -1,14 +1,20 @@
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../../domain/catalog/types';
 import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
-import { loadCatalog } from '../../services/reference';
+import { seoulMinseon7Term } from '../../../domain/term/load';
+import { fileWriteError, writeFileAtomic } from '../../bundles/atomic-file';
+import { writeCatalogWorkbook } from '../../catalog/catalog-workbook';
+import { loadCatalog, loadTerm } from '../../services/reference';
+import { checkXlsxTarget } from './report';
 import { printJson, type CliIo } from '../io';
 import { withData } from '../data-context';
 
-export const catalogHelp = `pledge catalog [--json] [--data DIR]
+export const catalogHelp = `pledge catalog [--json] [--data DIR] [--xlsx FILE]
   공약사업 목록(분야 → 핵심공약 → 세부사업)과 주관부서를 출력합니다.
-  --data DIR  이 데이터 폴더에 저장된 목록을 출력 (--data 가 없으면 프로그램에 내장된 목록)
-  --json      JSON으로 출력`;
+  --data DIR   이 데이터 폴더에 저장된 목록을 출력 (--data 가 없으면 프로그램에 내장된 목록)
+  --json       JSON으로 출력
+  --xlsx FILE  목록과 임기를 공약사업 목록 파일(엑셀)로 저장: 고쳐서 'pledge setup --catalog FILE' 로
+               새 데이터 폴더를 시작할 수 있습니다 (FILE 이 들어갈 폴더는 이미 있어야 함)`;
 
 /** The catalog as a tree, for people and programs. */
 export function catalogTree(catalog: Catalog) {
@@ -46,9 +52,28 @@ export function catalogTree(catalog: Catalog) {
 }
 
 export async function runCatalog(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, data: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, data: { type: 'string' }, xlsx: { type: 'string' } },
+  });
+  const xlsx = values.xlsx === undefined ? undefined : checkXlsxTarget(values.xlsx, '공약사업목록.xlsx');
   let catalog = seoulMinseon7Catalog;
-  if (values.data !== undefined) catalog = await withData(values.data, (ctx) => loadCatalog(ctx.db));
+  let term = seoulMinseon7Term;
+  if (values.data !== undefined)
+    [catalog, term] = await withData(values.data, (ctx) =>
+      Promise.all([loadCatalog(ctx.db), loadTerm(ctx.db)]),
+    );
+  if (xlsx !== undefined) {
+    try {
+      writeFileAtomic(xlsx, writeCatalogWorkbook(catalog, term));
+    } catch (error) {
+      throw fileWriteError(error, xlsx);
+    }
+    io.err(
+      `공약사업 목록 파일을 저장했습니다: ${xlsx} (${catalog.projects.length}개 세부사업, ${term.name})`,
+    );
+    if (!values.json) return 0;
+  }
   const tree = catalogTree(catalog);
   if (values.json) {
     printJson(io, tree);

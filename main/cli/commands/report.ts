@@ -97,7 +97,7 @@ async function asUsage<T>(build: () => Promise<T>): Promise<T> {
  * The --xlsx file's folder must exist (it is not created: a mistyped path would leave folders behind) and the
  * name must not be a folder; checked before the report is built.
  */
-function checkXlsxTarget(file: string): string {
+export function checkXlsxTarget(file: string, exampleName = '종합현황.xlsx'): string {
   const path = resolve(file);
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory())
@@ -108,7 +108,7 @@ function checkXlsxTarget(file: string): string {
   if (existsSync(path) && statSync(path).isDirectory())
     throw new UserError(
       'XLSX_TARGET_IS_FOLDER',
-      `--xlsx 로 지정한 경로는 폴더입니다: ${path}\n저장할 파일 이름까지 쓰세요 (예: ${join(path, '종합현황.xlsx')}).`,
+      `--xlsx 로 지정한 경로는 폴더입니다: ${path}\n저장할 파일 이름까지 쓰세요 (예: ${join(path, exampleName)}).`,
     );
   return path;
 }

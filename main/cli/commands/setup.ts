@@ -1,21 +1,33 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema, setupInputSchema } from '../../../domain/api/contract';
 import { zodToApiError } from '../../services/dispatch';
+import { readCatalogFile } from '../../services/catalog-file';
+import { UserError } from '../../services/errors';
+import { loadCatalog, loadTerm } from '../../services/reference';
 import { setupHandlers } from '../../services/setup-handlers';
 import { UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
 import { josa } from '../../../domain/text/josa';
 
-export const setupHelp = `pledge setup --data DIR --role department --department 부서
-pledge setup --data DIR --role office
+export const setupHelp = `pledge setup --data DIR --role department --department 부서 [--catalog FILE.xlsx]
+pledge setup --data DIR --role office [--catalog FILE.xlsx]
   이 데이터 폴더를 쓰는 사용자(주관부서 또는 기획담당관)를 정합니다. 프로그램의 '처음 설정'과 같습니다.
-  폴더가 없으면 만듭니다 (다른 명령은 설정을 마친 데이터 폴더만 씁니다).`;
+  폴더가 없으면 만듭니다 (다른 명령은 설정을 마친 데이터 폴더만 씁니다).
+  --catalog FILE.xlsx  내장된 서울특별시 민선7기 목록 대신 이 공약사업 목록 파일의 목록과 임기로 시작합니다
+                       (다른 시·군이나 다음 임기; 'pledge catalog --xlsx' 로 만든 파일을 고쳐 씁니다).
+                       문서·제출 파일·키가 있는 데이터 폴더의 목록은 바꾸지 않습니다.`;
 
 export async function runSetup(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      role: { type: 'string' },
+      department: { type: 'string' },
+      catalog: { type: 'string' },
+    },
   });
   if (!values.data) throw new UsageError('--data DIR 로 데이터 폴더를 지정하세요.');
   const roles = roleSchema.options;
@@ -28,7 +40,22 @@ export async function runSetup(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       "--department 로 주관부서 이름을 지정하세요 (부서 이름은 'pledge catalog'에서 확인할 수 있습니다).",
     );
+  let catalogFile: { name: string; dataBase64: string } | undefined;
+  if (values.catalog !== undefined) {
+    const path = resolve(values.catalog);
+    try {
+      catalogFile = { name: basename(path), dataBase64: readFileSync(path).toString('base64') };
+    } catch (error) {
+      throw new UserError(
+        'CATALOG_FILE_UNREADABLE',
+        `공약사업 목록 파일을 읽을 수 없습니다: ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
+    }
+  }
+  // Checked before the folder is made: a file with problems leaves nothing behind.
+  if (catalogFile !== undefined) readCatalogFile(catalogFile);
   const parsed = setupInputSchema.safeParse({
+    ...(catalogFile === undefined ? {} : { catalogFile }),
     role: values.role,
     department: values.role === 'office' ? null : (values.department ?? null),
     // A relative --data is the shell's: taken from the folder the command runs in.
@@ -44,6 +71,13 @@ export async function runSetup(args: string[], io: CliIo): Promise<number> {
           ? '기획담당관(총괄부서)으로 설정했습니다.'
           : `주관부서 ${josa(state.department ?? '', '으로/로')} 설정했습니다.`,
       );
+      if (catalogFile !== undefined) {
+        const [catalog, term] = await Promise.all([loadCatalog(ctx.db), loadTerm(ctx.db)]);
+        io.out(
+          `공약사업 목록: ${catalog.city} ${catalog.title} (${catalog.projects.length}개 세부사업), ` +
+            `임기: ${term.name} ${term.start} ~ ${term.end}`,
+        );
+      }
       return 0;
     },
     { create: true },

@@ -56,3 +56,28 @@ export function convertSheetsToCsv(soffice: string, xlsxPath: string, workDir: s
   }
   return sheets;
 }
+
+/**
+ * Opens an .xlsx in LibreOffice Calc and saves it again as .xlsx (its own writer: other XML, shared strings, styles),
+ * as an office that edits a file in a spreadsheet program would. Returns the path of the saved copy.
+ */
+export function resaveWithLibreOffice(soffice: string, xlsxPath: string, workDir: string): string {
+  const profile = join(workDir, 'profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  const outDir = join(workDir, 'resaved');
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(
+    soffice,
+    [
+      '--headless',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      'xlsx:Calc Office Open XML',
+      '--outdir',
+      outDir,
+      xlsxPath,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  return join(outDir, xlsxPath.split('/').pop() ?? 'resaved.xlsx');
+}

@@ -1,0 +1,84 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { seoulMinseon7Catalog } from '../../domain/catalog/load';
+import { seoulMinseon7Term } from '../../domain/term/load';
+import { readCatalogWorkbook, writeCatalogWorkbook } from './catalog-workbook';
+
+const sheetRows = (bytes: Buffer, name: string): unknown[][] => {
+  const wb = XLSX.read(bytes, { type: 'buffer' });
+  const sheet = wb.Sheets[name];
+  if (sheet === undefined) throw new Error(`no sheet ${name}`);
+  return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null });
+};
+
+/** A workbook with the built-in file's sheets, one cell changed. */
+function edited(bytes: Buffer, sheetName: string, address: string, value: string | number | null): Buffer {
+  const wb = XLSX.read(bytes, { type: 'buffer' });
+  const sheet = wb.Sheets[sheetName];
+  if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
+  if (value === null) delete sheet[address];
+  else sheet[address] = typeof value === 'number' ? { t: 'n', v: value } : { t: 's', v: value };
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+describe('공약사업 목록 파일', () => {
+  const bytes = writeCatalogWorkbook(seoulMinseon7Catalog, seoulMinseon7Term);
+
+  it('reads back exactly the catalog and the term it was written from', () => {
+    const read = readCatalogWorkbook(bytes);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    expect(read.catalog).toEqual(seoulMinseon7Catalog);
+    expect(read.term).toEqual(seoulMinseon7Term);
+  });
+
+  it('writes one row per 세부사업 with 관리번호 as text and 협조부서 and 세부항목 readable', () => {
+    const rows = sheetRows(bytes, '공약사업 목록');
+    expect(rows[0]).toEqual([
+      '분야',
+      '정책내용',
+      '핵심공약',
+      '핵심공약명',
+      '공약번호',
+      '공약분류',
+      '세부사업',
+      '세부사업명',
+      '주관부서',
+      '협조부서',
+      '세부항목',
+    ]);
+    expect(rows).toHaveLength(1 + seoulMinseon7Catalog.projects.length);
+    const withCo = seoulMinseon7Catalog.projects.find((p) => p.coDepartments.length > 0);
+    const withItems = seoulMinseon7Catalog.projects.find((p) => p.subItems.length > 1);
+    if (!withCo || !withItems) throw new Error('the seed has shared projects and sub-items');
+    const rowOf = (id: string) => rows.find((r) => r[6] === id);
+    expect(rowOf(withCo.id)?.[9]).toBe(withCo.coDepartments.join(', '));
+    expect(String(rowOf(withItems.id)?.[10]).split('\n')[0]).toBe(`① ${withItems.subItems[0]}`);
+    expect(typeof rowOf('1-1-1')?.[6]).toBe('string');
+  });
+
+  it('names the sheet, the row and the column of each problem, and reads nothing then', () => {
+    const broken = edited(
+      edited(edited(bytes, '공약사업 목록', 'G3', '1-1-1'), '공약사업 목록', 'I5', null),
+      '기본 정보',
+      'B9',
+      '2022.7',
+    );
+    const read = readCatalogWorkbook(broken);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problems).toEqual([
+      "'기본 정보' 시트 10행 임기 끝: 임기 끝(2022-06)이 임기 시작(2022-07)보다 앞섭니다.",
+      "'공약사업 목록' 시트 3행 세부사업: 1-1-1은 2행에도 있습니다. 번호는 한 번씩만 씁니다.",
+      `'공약사업 목록' 시트 5행 주관부서: ${String(sheetRows(bytes, '공약사업 목록')[4]?.[6])}의 주관부서를 적으세요.`,
+    ]);
+  });
+
+  it('refuses what is not an .xlsx file by saying so', () => {
+    const csv = Buffer.from('분야,분야명\n=1+1,미래\n', 'utf8');
+    const read = readCatalogWorkbook(csv);
+    expect(read).toMatchObject({ ok: false });
+    if (!read.ok) expect(read.problems[0]).toContain('.xlsx');
+    const truncated = readCatalogWorkbook(bytes.subarray(0, 200));
+    expect(truncated.ok).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import * as XLSX from 'xlsx';
+import {
+  CATALOG_SHEETS,
+  catalogFromSheets,
+  catalogToSheets,
+  type SheetCell,
+  type SheetRows,
+} from '../../domain/catalog/catalog-sheet';
+import type { Catalog } from '../../domain/catalog/types';
+import type { Term } from '../../domain/term/types';
+
+/**
+ * 공약사업 목록 파일 (.xlsx): the catalog and the term as the planning office edits them in Excel, written and read
+ * here with SheetJS; the rows and every rule are in domain/catalog/catalog-sheet.ts.
+ */
+
+/** Larger than any pledge list (Seoul's is about 40 KB): a bigger file is refused before it is parsed. */
+export const MAX_CATALOG_FILE_BYTES = 10 * 1024 * 1024;
+
+const COLUMN_WIDTHS: Record<string, number[]> = {
+  [CATALOG_SHEETS.info]: [20, 40, 50],
+  [CATALOG_SHEETS.areas]: [6, 24, 60],
+  [CATALOG_SHEETS.projects]: [6, 30, 9, 36, 9, 12, 10, 44, 18, 24, 40],
+};
+
+function sheetOf(name: string, rows: SheetCell[][]): XLSX.WorkSheet {
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  // Every text cell stays text (a 관리번호 "1-1-1" is never read as a date by Excel: it is written as a string).
+  sheet['!cols'] = (COLUMN_WIDTHS[name] ?? []).map((wch) => ({ wch }));
+  sheet['!autofilter'] = { ref: sheet['!ref'] ?? 'A1' };
+  return sheet;
+}
+
+/** The workbook's bytes for a catalog and its term. */
+export function writeCatalogWorkbook(catalog: Catalog, term: Term): Buffer {
+  const sheets = catalogToSheets(catalog, term);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, sheetOf(CATALOG_SHEETS.info, sheets.info), CATALOG_SHEETS.info);
+  XLSX.utils.book_append_sheet(wb, sheetOf(CATALOG_SHEETS.areas, sheets.areas), CATALOG_SHEETS.areas);
+  XLSX.utils.book_append_sheet(
+    wb,
+    sheetOf(CATALOG_SHEETS.projects, sheets.projects),
+    CATALOG_SHEETS.projects,
+  );
+  wb.Props = { Title: `${catalog.title} (${term.name})`, Author: '기획담당관' };
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+}
+
+export type CatalogWorkbookRead =
+  { ok: true; catalog: Catalog; term: Term } | { ok: false; problems: string[]; more: number };
+
+/**
+ * The catalog and term an .xlsx file holds, or what is wrong with it. Only a zip (an .xlsx) is read: SheetJS would
+ * otherwise take a CSV or any text as a sheet, and a formula in text as a formula. Cells are read as values, never
+ * evaluated.
+ */
+export function readCatalogWorkbook(bytes: Uint8Array): CatalogWorkbookRead {
+  if (bytes.length === 0) return { ok: false, problems: ['빈 파일입니다.'], more: 0 };
+  if (bytes.length > MAX_CATALOG_FILE_BYTES)
+    return {
+      ok: false,
+      problems: [
+        `파일이 너무 큽니다 (${(bytes.length / 1024 / 1024).toFixed(1)} MB). 공약사업 목록 파일은 10 MB까지 읽습니다.`,
+      ],
+      more: 0,
+    };
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (!isZip)
+    return {
+      ok: false,
+      problems: [
+        '엑셀 통합문서(.xlsx) 파일이 아닙니다. 엑셀에서 "Excel 통합 문서(*.xlsx)"로 저장한 파일을 고르세요.',
+      ],
+      more: 0,
+    };
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, {
+      type: 'buffer',
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      cellDates: false,
+      bookVBA: false,
+    });
+  } catch {
+    return {
+      ok: false,
+      problems: ['엑셀 파일을 열 수 없습니다 (손상되었거나 암호가 걸린 파일일 수 있습니다).'],
+      more: 0,
+    };
+  }
+  const rowsOf = (name: string): SheetRows | null => {
+    const sheet = workbook.Sheets[name];
+    if (sheet === undefined) return null;
+    return XLSX.utils.sheet_to_json<SheetCell[]>(sheet, {
+      header: 1,
+      raw: true,
+      defval: null,
+      blankrows: true,
+    });
+  };
+  return catalogFromSheets({
+    info: rowsOf(CATALOG_SHEETS.info),
+    areas: rowsOf(CATALOG_SHEETS.areas),
+    projects: rowsOf(CATALOG_SHEETS.projects),
+  });
+}

@@ -386,16 +386,20 @@ export function catalogFromSheets(sheets: {
         const coreId = text(cell(row, '핵심공약'));
         if (!/^\d+-\d+$/.test(coreId) || coreId.split('-')[0] !== String(area.id)) {
           problems.push(
-            `${where('핵심공약')}: 핵심공약 번호는 분야 번호로 시작하는 "${area.id}-1" 형식이어야 합니다` +
-              `${coreId === '' ? '' : ` ("${coreId}")`}.`,
+            coreId === ''
+              ? `${where('핵심공약')}: 핵심공약 번호를 적으세요 (예: "${area.id}-1").`
+              : `${where('핵심공약')}: 핵심공약 번호 ${josa(`"${coreId}"`, '은/는')} 이 행의 ${josa(`분야 ${area.id}`, '으로/로')} 시작하는 ` +
+                  `"${area.id}-1" 형식이어야 합니다.`,
           );
           return;
         }
         const projectId = text(cell(row, '세부사업'));
         if (!/^\d+-\d+-\d+$/.test(projectId) || !projectId.startsWith(`${coreId}-`)) {
           problems.push(
-            `${where('세부사업')}: 세부사업 번호(관리번호)는 핵심공약 번호로 시작하는 "${coreId}-1" 형식이어야 합니다` +
-              `${projectId === '' ? '' : ` ("${projectId}")`}.`,
+            projectId === ''
+              ? `${where('세부사업')}: 세부사업 번호(관리번호)를 적으세요 (예: "${coreId}-1").`
+              : `${where('세부사업')}: 세부사업 번호 ${josa(`"${projectId}"`, '은/는')} 이 행의 ${josa(`핵심공약 ${coreId}`, '으로/로')} ` +
+                  `시작하는 "${coreId}-1" 형식이어야 합니다.`,
           );
           return;
         }

@@ -87,7 +87,7 @@ export const managementCardSchema = strictObject({
   totalCost: totalCostSchema,
   /** 재원 국비/시비/민자/기타. */
   fundingSources: arraySchema(fundingSourceSchema, 5),
-  /** 주체 국가/서울시. */
+  /** 주체 국가/서울시 (the catalog's city: catalog/city-label.ts). */
   executor: executorSchema.nullable(),
   /** Frozen: 정책목표. */
   policyGoal: textSchema(),

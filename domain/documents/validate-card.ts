@@ -82,7 +82,7 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
     c.error('newOrContinuing', 'required', '사업구분(신규/계속)을 선택하세요');
   checkTotalCost(c, doc.totalCost);
   checkFundingSources(c, doc.fundingSources, doc.totalCost);
-  if (doc.executor === null) c.error('executor', 'required', '주체(국가/서울시)를 선택하세요');
+  if (doc.executor === null) c.error('executor', 'required', '주체(국가 또는 시)를 선택하세요');
   checkProjectPeriod(c, doc.projectPeriod, doc.completionTiming, ctx);
 
   if (doc.unitProjects.length === 0) c.error('unitProjects', 'required', '단위사업이 없습니다');

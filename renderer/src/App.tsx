@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupState, StartupProblem } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
+import { executorLabelsFor } from '../../domain/catalog/city-label';
+import type { Executor } from '../../domain/documents/common';
+import { ExecutorLabelsContext } from './components/executor-labels';
 import { api } from './api/client';
 import { useLoad } from './api/use-load';
 import { leaveThen } from './components/leave-guard';
@@ -79,13 +82,20 @@ function useMenuKeys(
 
 /** What the app opens on: its data, or the recovery screen when main could not read the data file. */
 type Loaded =
-  { kind: 'data'; setup: SetupState; catalog: Catalog } | { kind: 'recovery'; problem: StartupProblem };
+  | { kind: 'data'; setup: SetupState; catalog: Catalog; executorLabels: Record<Executor, string> }
+  | { kind: 'recovery'; problem: StartupProblem };
 
 export function App() {
   const [state, reload] = useLoad(async (): Promise<Loaded> => {
     const problem = await api.getStartupProblem();
     if (problem !== null) return { kind: 'recovery', problem };
-    return { kind: 'data', setup: await api.getSetup(), catalog: await api.getCatalog() };
+    const catalog = await api.getCatalog();
+    return {
+      kind: 'data',
+      setup: await api.getSetup(),
+      catalog,
+      executorLabels: executorLabelsFor(catalog.city),
+    };
   }, []);
   // Set when 저장하고 시작 changed the setup (or the data folder): the screens wait for the setup read again, so
   // that none is shown, and no 설정 변경 opened, with the one from before (a restored folder's path, say).
@@ -131,7 +141,7 @@ export function App() {
       />
     );
   }
-  const { catalog } = state.value;
+  const { catalog, executorLabels } = state.value;
   const setup = state.value.setup;
 
   if (!setup.configured || view === 'setup') {
@@ -196,25 +206,27 @@ export function App() {
         </div>
       </header>
       <main className="app-main" id="app-main" ref={mainRef} tabIndex={-1}>
-        {view === 'drafting' && setup.role === 'department' ? (
-          <DraftingScreen catalog={catalog} setup={setup} visit={visit} focusProjectId={focusProjectId} />
-        ) : view === 'submission' ? (
-          <SubmissionScreen setup={setup} />
-        ) : view === 'report' && setup.role === 'office' ? (
-          <OpenProjectContext.Provider value={openProject}>
-            <OfficeReportScreen catalog={catalog} />
-          </OpenProjectContext.Provider>
-        ) : (
-          <CatalogScreen
-            catalog={catalog}
-            setup={setup}
-            initialProjectId={view === 'catalog' ? focusProjectId : undefined}
-            onOpenDocuments={(projectId) => {
-              setView('drafting');
-              setFocusProjectId(projectId);
-            }}
-          />
-        )}
+        <ExecutorLabelsContext.Provider value={executorLabels}>
+          {view === 'drafting' && setup.role === 'department' ? (
+            <DraftingScreen catalog={catalog} setup={setup} visit={visit} focusProjectId={focusProjectId} />
+          ) : view === 'submission' ? (
+            <SubmissionScreen setup={setup} />
+          ) : view === 'report' && setup.role === 'office' ? (
+            <OpenProjectContext.Provider value={openProject}>
+              <OfficeReportScreen catalog={catalog} />
+            </OpenProjectContext.Provider>
+          ) : (
+            <CatalogScreen
+              catalog={catalog}
+              setup={setup}
+              initialProjectId={view === 'catalog' ? focusProjectId : undefined}
+              onOpenDocuments={(projectId) => {
+                setView('drafting');
+                setFocusProjectId(projectId);
+              }}
+            />
+          )}
+        </ExecutorLabelsContext.Provider>
       </main>
     </div>
   );

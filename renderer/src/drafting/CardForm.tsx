@@ -1,3 +1,4 @@
+import { useExecutorLabels } from '../components/executor-labels';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { memo, useMemo, useRef } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -7,7 +8,6 @@ import {
   CARD_STATUS_LABELS,
   CARD_STATUSES,
   executedTotals,
-  EXECUTOR_LABELS,
   EXECUTORS,
   managementCardSchema,
   type ManagementCard,
@@ -210,6 +210,7 @@ export function CardForm(props: {
   });
   const any = asAnyForm(form);
   const handle = useAutosave(any, props.opened);
+  const executorLabels = useExecutorLabels();
   const years = useMemo(() => listBudgetYears(props.term), [props.term]);
   const columns = useMemo(() => listScheduleColumns(props.term), [props.term]);
   const allPeriods = useMemo(() => listPeriods(props.term), [props.term]);
@@ -269,7 +270,7 @@ export function CardForm(props: {
         <ClassificationFields form={any} newLegend="사업구분" timingLegend="완료시기" sourcesLegend="재원" />
         <TotalCostField form={any} legend="총사업비 (임기 말까지)" />
         <CardExecutedTotal form={any} periods={periodIds} />
-        <RadioGroup form={any} name="executor" legend="주체" values={EXECUTORS} labels={EXECUTOR_LABELS} />
+        <RadioGroup form={any} name="executor" legend="주체" values={EXECUTORS} labels={executorLabels} />
       </fieldset>
       <section className="section frozen" aria-label="확정된 실천계획서 항목">
         <p className="frozen-note" role="note">

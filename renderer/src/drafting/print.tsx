@@ -1,10 +1,10 @@
+import { useExecutorLabels } from '../components/executor-labels';
 import type { ReactNode } from 'react';
 import {
   AFTER_TERM,
   CARD_STATUS_LABELS,
   COMPLETION_TIMING_LABELS,
   CONTACT_POSITION_LABELS,
-  EXECUTOR_LABELS,
   executedGridTotals,
   executedTotals,
   FINANCE_SOURCE_LABELS,
@@ -282,6 +282,7 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
 }
 
 export function CardPrint({ card: drafted, term }: { card: ManagementCard; term: Term }) {
+  const executorLabels = useExecutorLabels();
   // What the status does not show is not printed either (a reason left from 보류, an old 완료 근거).
   const card = withShownStatusDetails(drafted);
   const periods = listPeriods(term);
@@ -320,7 +321,7 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
             <th scope="row">사업구분</th>
             <td>{card.newOrContinuing ? NEW_OR_CONTINUING_LABELS[card.newOrContinuing] : ''}</td>
             <th scope="row">주체</th>
-            <td>{card.executor ? EXECUTOR_LABELS[card.executor] : ''}</td>
+            <td>{card.executor ? executorLabels[card.executor] : ''}</td>
           </tr>
           <tr>
             <th scope="row">총사업비</th>

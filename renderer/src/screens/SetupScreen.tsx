@@ -7,6 +7,7 @@ import type { Catalog } from '../../../domain/catalog/types';
 import { ApiCallError, api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { BackupPanel } from './BackupPanel';
+import { CatalogFilePanel, type ChosenCatalogFile } from './CatalogFilePanel';
 import { RestorePanel } from './RestorePanel';
 import { listDepartments } from '../../../domain/catalog/departments';
 
@@ -20,7 +21,10 @@ export function SetupScreen(props: {
   onSaved: () => void;
   onCancel?: (() => void) | undefined;
 }) {
-  const departments = listDepartments(props.catalog);
+  // Another city's or term's list for a new data folder (공약사업 목록 파일): its departments are the choices.
+  const [catalogFile, setCatalogFile] = useState<ChosenCatalogFile | null>(null);
+  const [catalogProblem, setCatalogProblem] = useState<string | null>(null);
+  const departments = catalogFile?.summary.departments ?? listDepartments(props.catalog);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(setupInputSchema),
@@ -40,11 +44,13 @@ export function SetupScreen(props: {
   const save = async (values: FormOutput, confirmIdentityChange: boolean) => {
     setFailure(null);
     setAsked(null);
+    setCatalogProblem(null);
     try {
       await api.saveSetup({
         ...values,
         department: values.role === 'office' ? null : values.department,
         ...(confirmIdentityChange ? { confirmIdentityChange } : {}),
+        ...(catalogFile === null ? {} : { catalogFile: catalogFile.file }),
       });
       props.onSaved();
     } catch (error) {
@@ -58,6 +64,9 @@ export function SetupScreen(props: {
         for (const [field, message] of Object.entries(error.details)) {
           if (field === 'role' || field === 'department' || field === 'dataDir') {
             form.setError(field, { message }, { shouldFocus: true });
+            shownAtField = true;
+          } else if (field === 'catalogFile') {
+            setCatalogProblem(message);
             shownAtField = true;
           }
         }
@@ -99,6 +108,20 @@ export function SetupScreen(props: {
             기획담당관 — 총괄부서 (제출 파일 취합, 현황 집계)
           </label>
         </fieldset>
+
+        <CatalogFilePanel
+          catalog={props.catalog}
+          chosen={catalogFile}
+          problem={catalogProblem}
+          onChosen={(chosen) => {
+            setCatalogFile(chosen);
+            setCatalogProblem(null);
+            // A department the new list does not name is not kept as chosen.
+            const picked = form.getValues('department');
+            const names = chosen?.summary.departments ?? listDepartments(props.catalog);
+            if (picked && !names.includes(picked)) form.setValue('department', null);
+          }}
+        />
 
         {role === 'department' && (
           <div className="field">

@@ -33,3 +33,19 @@ export function downloadText(fileName: string, text: string, mediaType = 'applic
 
 /** The last path segment, for either separator (paths come from the machine running the program). */
 export const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/** Saves a base64 file through the browser's download (works in Electron and in browser mode). */
+export function downloadBase64(fileName: string, mediaType: string, dataBase64: string): void {
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Let the browser start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

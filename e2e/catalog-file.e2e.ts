@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { SMALL_CITY, smallCityWorkbook } from '../main/catalog/test-support';
+import { startAppServer } from './app-server';
+import { catalog as seoul } from './catalog-data';
+import { expect, test } from './fixtures';
+import { expectAccessible } from './support/axe';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('a department of another city starts from the list file its office handed out', async ({ page }) => {
+  // The program's clock in the 민선8기 term the file sets: the half-year 2023-H1 is due in July 2023.
+  const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
+  const server = await startAppServer({
+    root,
+    dataDir: join(root, 'data'),
+    profileDir: join(root, 'profile'),
+    now: '2023-07-03T09:00:00+09:00',
+  });
+  try {
+    await page.goto(server.url);
+    const panel = page.locator('details.catalog-file');
+    await panel.getByText('다른 시·군이나 다음 임기의 공약사업 목록으로 시작').click();
+    await expect(panel).toContainText(
+      `지금 목록: ${seoul.city} ${seoul.title} (${seoul.projects.length}개 세부사업)`,
+    );
+
+    // The list in use comes as a workbook to edit: one row per project under its headers.
+    const downloading = page.waitForEvent('download');
+    await panel.getByRole('button', { name: '지금 목록 엑셀로 내려받기' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^공약사업목록_서울특별시_민선7기_.*\.xlsx$/);
+    const downloaded = XLSX.read(readFileSync((await download.path()) ?? ''), { type: 'buffer' });
+    expect(downloaded.SheetNames).toEqual(['기본 정보', '분야', '공약사업 목록']);
+    const listSheet = downloaded.Sheets['공약사업 목록'];
+    expect(listSheet && XLSX.utils.sheet_to_json(listSheet)).toHaveLength(seoul.projects.length);
+
+    // The small city's own file: what it holds is said before anything is stored.
+    await panel.locator('input[type="file"]').setInputFiles({
+      name: '가람시_공약사업목록.xlsx',
+      mimeType: XLSX_TYPE,
+      buffer: smallCityWorkbook(),
+    });
+    const areas = new Set(SMALL_CITY.projects.map((p) => p.id.split('-')[0])).size;
+    const cores = new Set(SMALL_CITY.projects.map((p) => p.id.split('-').slice(0, 2).join('-'))).size;
+    await expect(page.getByTestId('catalog-file-summary')).toContainText(
+      `${SMALL_CITY.city} ${SMALL_CITY.title} — ${areas}개 분야, ${cores}개 핵심공약, ` +
+        `${SMALL_CITY.projects.length}개 세부사업, 부서 ${SMALL_CITY.departments.length}곳; 임기 민선8기 2022-07 ~ 2026-06`,
+    );
+    await expectAccessible(page, '처음 설정 (공약사업 목록 파일)');
+    const department = page.getByLabel('주관부서', { exact: true });
+    await expect(department.locator('option')).toHaveText([
+      '— 부서를 선택하세요 —',
+      ...SMALL_CITY.departments,
+    ]);
+
+    const chosen = '경제정책과';
+    await department.selectOption(chosen);
+    await page.getByRole('button', { name: '저장하고 시작' }).click();
+    await expect(page.getByTestId('current-role')).toHaveText(chosen);
+
+    // 공약 목록 is the city's: its own projects first (led, then co-operated), its areas below.
+    const led = SMALL_CITY.projects.filter((p) => p.lead === chosen).map((p) => p.id);
+    const co = SMALL_CITY.projects
+      .filter((p) => (p.co as readonly string[]).includes(chosen))
+      .map((p) => p.id);
+    await expect(page.getByText(`우리 부서 사업 (${led.length + co.length})`)).toBeVisible();
+    await expect(page.getByText('왼쪽 목록에서 세부사업을 선택하세요.')).toContainText(
+      `${areas}개 분야, ${cores}개 핵심공약, ${SMALL_CITY.projects.length}개 세부사업`,
+    );
+    await expect(page.getByText(seoul.projects[0]?.name ?? '')).toHaveCount(0);
+
+    // 문서 작성 runs on the file's term: its eight half-years, and the one due now with its date.
+    await page.getByRole('button', { name: '문서 작성' }).click();
+    const periods = page.getByLabel('보고 반기').locator('option');
+    await expect(periods).toHaveCount(8);
+    await expect(periods.first()).toContainText('2022년 하반기');
+    await expect(periods.last()).toContainText('2026년 상반기');
+    // 2023-07-15 is a Saturday: the card is due on Monday the 17th.
+    await expect(page.getByLabel('보고 반기')).toHaveValue('2023-H1');
+    await expect(periods.filter({ hasText: '2023년 상반기' })).toHaveText('2023년 상반기 (기한 2023-07-17)');
+    const rows = page.getByTestId('desk-projects').locator('tr[data-project-id]');
+    await expect(rows).toHaveCount(led.length + co.length);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-project-id')))).toEqual([
+      ...led,
+      ...co,
+    ]);
+  } finally {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a list file with problems is named with each problem and changes nothing', async ({ page, app }) => {
+  const wb = XLSX.read(smallCityWorkbook(), { type: 'buffer' });
+  const list = wb.Sheets['공약사업 목록'];
+  if (!list) throw new Error('sheet');
+  // The third project's 주관부서 left out, and the fourth numbered under a core pledge of another area.
+  list['G4'] = { t: 's', v: '' };
+  list['E5'] = { t: 's', v: '1-1-9' };
+  const broken = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+
+  await page.goto(app.url);
+  const panel = page.locator('details.catalog-file');
+  await panel.getByText('다른 시·군이나 다음 임기의 공약사업 목록으로 시작').click();
+  await panel
+    .locator('input[type="file"]')
+    .setInputFiles({ name: '고친목록.xlsx', mimeType: XLSX_TYPE, buffer: broken });
+  const problem = page.getByTestId('catalog-file-problem');
+  await expect(problem).toContainText('고친목록.xlsx 파일을 공약사업 목록으로 읽을 수 없습니다');
+  await expect(problem).toContainText(
+    `'공약사업 목록' 시트 4행 주관부서: ${SMALL_CITY.projects[2]?.id}의 주관부서를 적으세요.`,
+  );
+  await expect(problem).toContainText(
+    `'공약사업 목록' 시트 5행 세부사업: 세부사업 번호 "1-1-9"는 이 행의 핵심공약 2-2로 시작하는 "2-2-1" 형식이어야 합니다.`,
+  );
+  // The departments offered are still the list in use.
+  const options = page.getByLabel('주관부서', { exact: true }).locator('option');
+  await expect(options).toHaveCount(
+    1 + new Set(seoul.projects.flatMap((p) => [p.leadDepartment, ...p.coDepartments])).size,
+  );
+
+  await page.getByLabel('기획담당관 — 총괄부서').check();
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  await expect(page.getByTestId('current-role')).toContainText('기획담당관');
+  await expect(page.getByText('왼쪽 목록에서 세부사업을 선택하세요.')).toContainText(
+    `${seoul.projects.length}개 세부사업`,
+  );
+});

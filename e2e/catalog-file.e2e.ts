@@ -129,3 +129,53 @@ test('a list file with problems is named with each problem and changes nothing',
     `${seoul.projects.length}개 세부사업`,
   );
 });
+
+test('the office renames a project in its list: the changes shown first, then the list on screen', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByLabel('기획담당관 — 총괄부서').check();
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  await expect(page.getByTestId('current-role')).toContainText('기획담당관');
+  const panel = page.locator('details.catalog-change');
+  await panel.getByText('공약사업 목록 관리').click();
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '목록 엑셀로 내려받기' }).click();
+  const wb = XLSX.read(readFileSync((await (await downloading).path()) ?? ''), { type: 'buffer' });
+
+  // In the file: one project renamed and the list's 판 moved on.
+  const target = seoul.projects[5];
+  if (!target) throw new Error('seed');
+  const list = wb.Sheets['공약사업 목록'];
+  const info = wb.Sheets['기본 정보'];
+  if (!list || !info) throw new Error('sheets');
+  const row =
+    XLSX.utils.sheet_to_json<unknown[]>(list, { header: 1 }).findIndex((r) => r[6] === target.id) + 1;
+  list[`H${row}`] = { t: 's', v: `${target.name} (개정)` };
+  const versionRow =
+    XLSX.utils.sheet_to_json<unknown[]>(info, { header: 1 }).findIndex((r) => r[0] === '목록 판') + 1;
+  info[`B${versionRow}`] = { t: 's', v: '2019-03-01 개정' };
+  await panel.locator('input[type="file"]').setInputFiles({
+    name: '개정목록.xlsx',
+    mimeType: XLSX_TYPE,
+    buffer: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
+  });
+  const preview = page.getByTestId('catalog-change-preview');
+  await expect(preview.locator('li')).toHaveText([
+    `목록 판: ${seoul.version} → 2019-03-01 개정`,
+    `세부사업 ${target.id} 이름: ${target.name} → ${target.name} (개정)`,
+  ]);
+  await expectAccessible(page, '공약사업 목록 관리');
+  await preview.getByRole('button', { name: '이 목록으로 바꾸기' }).click();
+  await expect(panel).toContainText('공약사업 목록을 바꿨습니다 (판 2019-03-01 개정, 2건)');
+  await expect(panel.locator('summary')).toHaveText('공약사업 목록 관리 (판 2019-03-01 개정)');
+
+  // The list on screen is the new one, also after a restart.
+  await page.getByRole('searchbox', { name: '검색' }).fill(target.id);
+  await expect(page.locator('.catalog-list')).toContainText(`${target.name} (개정)`);
+  await app.restart();
+  await page.goto(app.url);
+  await page.getByRole('searchbox', { name: '검색' }).fill(target.id);
+  await expect(page.locator('.catalog-list')).toContainText(`${target.name} (개정)`);
+});

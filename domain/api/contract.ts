@@ -149,6 +149,17 @@ export interface CatalogFileSummary {
   departments: string[];
 }
 
+/** 공약사업 목록 바꾸기: what a list file changes against the office's list, and why it cannot be taken (if so). */
+export interface CatalogChangePreview {
+  summary: CatalogFileSummary;
+  /** The 판 of the list in use: 바꾸기 sends it back, and is refused if the list changed meanwhile. */
+  currentVersion: string;
+  /** What differs, one line each ("세부사업 1-1-1 이름: … → …"); empty when nothing does. */
+  lines: string[];
+  /** Why the folder's data would not fit the new list; empty when it may be taken. */
+  refusals: string[];
+}
+
 export const setupInputSchema = z.strictObject({
   role: roleSchema,
   department: z.string().trim().min(1).nullable(),
@@ -821,6 +832,13 @@ export const contract = {
   exportCatalogWorkbook: op(empty, returns<FileDownload>()),
   /** A 공약사업 목록 파일 checked, before 처음 설정 uses it; every problem named (CATALOG_FILE_INVALID). */
   checkCatalogFile: op(catalogFileSchema, returns<CatalogFileSummary>()),
+  /** Office: 공약사업 목록 바꾸기, first shown (nothing stored). */
+  previewCatalogChange: op(catalogFileSchema, returns<CatalogChangePreview>()),
+  /** Office: the file taken as the list, all or nothing, if the list in use is still `currentVersion`. */
+  applyCatalogChange: op(
+    catalogFileSchema.extend({ currentVersion: z.string().min(1) }),
+    returns<{ version: string; changes: number }>(),
+  ),
   listMyDocuments: op(empty, returns<DocumentSummary[]>()),
   openDocument: op(documentRefSchema, returns<OpenedDocument>()),
   saveDraft: op(saveDraftInputSchema, returns<SavedDocument>()),

@@ -17,6 +17,8 @@ export const operationNames = [
   'getTerm',
   'exportCatalogWorkbook',
   'checkCatalogFile',
+  'previewCatalogChange',
+  'applyCatalogChange',
   'listMyDocuments',
   'openDocument',
   'saveDraft',

@@ -69,6 +69,46 @@ describe('pledge catalog --xlsx and pledge setup --catalog', () => {
     expect(existsSync(data)).toBe(false);
   });
 
+  it('replaces an office folder’s list with --replace: shown first, taken with --yes, refused with the reason', async () => {
+    const data = join(work, 'office');
+    expect((await runPledge('setup', '--data', data, '--role', 'office')).code).toBe(0);
+    const file = join(work, '개정.xlsx');
+    await runPledge('catalog', '--data', data, '--xlsx', file);
+    const wb = XLSX.read(readFileSync(file), { type: 'buffer' });
+    const list = wb.Sheets['공약사업 목록'];
+    const info = wb.Sheets['기본 정보'];
+    if (!list || !info) throw new Error('sheets');
+    const sameVersion = XLSX.write(
+      (() => {
+        list['H2'] = { t: 's', v: '핀테크 생태계 (개정)' };
+        return wb;
+      })(),
+      { type: 'buffer', bookType: 'xlsx' },
+    ) as Buffer;
+    writeFileSync(file, sameVersion);
+    const refused = await runPledge('catalog', '--data', data, '--replace', file, '--yes');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('목록 판이 지금 목록과 같습니다');
+
+    const versionRow =
+      XLSX.utils.sheet_to_json<unknown[]>(info, { header: 1 }).findIndex((r) => r[0] === '목록 판') + 1;
+    info[`B${versionRow}`] = { t: 's', v: '2019-03-01 개정' };
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const old = seoulMinseon7Catalog.projects.find((p) => p.id === '1-1-1')?.name;
+    const shown = await runPledge('catalog', '--data', data, '--replace', file);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(`세부사업 1-1-1 이름: ${old} → 핀테크 생태계 (개정)`);
+    expect(shown.out).toContain('--yes');
+    const unchanged = await runPledge('catalog', '--data', data, '--json');
+    expect(unchanged.out).toContain(old ?? '');
+
+    const taken = await runPledge('catalog', '--data', data, '--replace', file, '--yes');
+    expect(taken.code).toBe(0);
+    expect(taken.out).toContain('판 2019-03-01 개정');
+    const after = await runPledge('catalog', '--data', data, '--json');
+    expect(after.out).toContain('핀테크 생태계 (개정)');
+  });
+
   it.skipIf(soffice === null)('reads the file back after LibreOffice Calc opened and saved it', async () => {
     const file = join(work, 'catalog.xlsx');
     expect((await runPledge('catalog', '--xlsx', file)).code).toBe(0);

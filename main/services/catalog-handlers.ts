@@ -1,5 +1,6 @@
 import type { Handlers } from '../../domain/api/contract';
 import { catalogFileSummary, exportCatalogWorkbook, readCatalogFile } from './catalog-file';
+import { applyCatalogChange, previewCatalogChange } from './catalog-change';
 import type { AppContext } from './context';
 import { loadCatalog, loadTerm } from './reference';
 
@@ -8,6 +9,8 @@ export const catalogHandlers = (ctx: AppContext) =>
     getCatalog: () => loadCatalog(ctx.db),
     getTerm: () => loadTerm(ctx.db),
     exportCatalogWorkbook: () => exportCatalogWorkbook(ctx),
+    previewCatalogChange: (file) => previewCatalogChange(ctx, file),
+    applyCatalogChange: (input) => applyCatalogChange(ctx, input),
     checkCatalogFile: (file) => {
       const { catalog, term } = readCatalogFile(file);
       return catalogFileSummary(catalog, term);

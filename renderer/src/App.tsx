@@ -210,7 +210,7 @@ export function App() {
           {view === 'drafting' && setup.role === 'department' ? (
             <DraftingScreen catalog={catalog} setup={setup} visit={visit} focusProjectId={focusProjectId} />
           ) : view === 'submission' ? (
-            <SubmissionScreen setup={setup} />
+            <SubmissionScreen setup={setup} onReferenceChanged={reload} />
           ) : view === 'report' && setup.role === 'office' ? (
             <OpenProjectContext.Provider value={openProject}>
               <OfficeReportScreen catalog={catalog} />
@@ -224,6 +224,7 @@ export function App() {
                 setView('drafting');
                 setFocusProjectId(projectId);
               }}
+              onCatalogChanged={reload}
             />
           )}
         </ExecutorLabelsContext.Provider>

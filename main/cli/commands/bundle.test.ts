@@ -203,7 +203,11 @@ describe('pledge keys / bundle / import / baseline', () => {
         else process.env.PLEDGE_NOW = saved;
       }
     };
+    // Each command starts the clock anew at its instant: the steps get instants in their order, so a slow run
+    // never signs a file before the key that signs it was approved.
     const made = '2019-07-03T09:00:00+09:00';
+    const exported = '2019-07-03T10:00:00+09:00';
+    const imported = '2019-07-03T11:00:00+09:00';
     const later = '2019-07-12T09:00:00+09:00';
     await at(made, 'keys', 'init', '--data', deptDir);
     await at(made, 'keys', 'init', '--data', officeDir);
@@ -218,9 +222,9 @@ describe('pledge keys / bundle / import / baseline', () => {
     await at(made, 'keys', 'import', officeKey, '--data', deptDir);
     const file = (n: number) => join(dir.path, `r${n}.pledge`);
     for (const n of [1, 2]) {
-      await at(made, 'bundle', 'export', '--period', '2019-H1', '--out', file(n), '--data', deptDir);
+      await at(exported, 'bundle', 'export', '--period', '2019-H1', '--out', file(n), '--data', deptDir);
     }
-    expect((await at(made, 'import', '--data', officeDir, file(1))).code).toBe(0);
+    expect((await at(imported, 'import', '--data', officeDir, file(1))).code).toBe(0);
     // Only a department copy has a chain to resume.
     const office = await at(later, 'bundle', 'resume', '--data', officeDir);
     expect(office.code).toBe(1);

@@ -6,15 +6,19 @@ import { fileWriteError, writeFileAtomic } from '../../bundles/atomic-file';
 import { writeCatalogWorkbook } from '../../catalog/catalog-workbook';
 import { loadCatalog, loadTerm } from '../../services/reference';
 import { checkXlsxTarget } from './report';
-import { printJson, type CliIo } from '../io';
+import { printJson, UsageError, type CliIo } from '../io';
+import { runCatalogReplace } from './catalog-replace';
 import { withData } from '../data-context';
 
 export const catalogHelp = `pledge catalog [--json] [--data DIR] [--xlsx FILE]
+pledge catalog --data DIR --replace FILE.xlsx [--yes]
   공약사업 목록(분야 → 핵심공약 → 세부사업)과 주관부서를 출력합니다.
   --data DIR   이 데이터 폴더에 저장된 목록을 출력 (--data 가 없으면 프로그램에 내장된 목록)
   --json       JSON으로 출력
   --xlsx FILE  목록과 임기를 공약사업 목록 파일(엑셀)로 저장: 고쳐서 'pledge setup --catalog FILE' 로
-               새 데이터 폴더를 시작할 수 있습니다 (FILE 이 들어갈 폴더는 이미 있어야 함)`;
+               새 데이터 폴더를 시작할 수 있습니다 (FILE 이 들어갈 폴더는 이미 있어야 함)
+  --replace FILE.xlsx  기획담당관: 이 데이터 폴더의 목록을 고친 목록 파일로 바꿉니다. 바뀌는 내용을 먼저
+               출력하고, --yes 가 있을 때만 바꿉니다. 받은 문서·등록된 키와 맞지 않는 변경은 거부합니다.`;
 
 /** The catalog as a tree, for people and programs. */
 export function catalogTree(catalog: Catalog) {
@@ -54,8 +58,19 @@ export function catalogTree(catalog: Catalog) {
 export async function runCatalog(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, data: { type: 'string' }, xlsx: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      data: { type: 'string' },
+      xlsx: { type: 'string' },
+      replace: { type: 'string' },
+      yes: { type: 'boolean' },
+    },
   });
+  if (values.replace !== undefined) {
+    if (values.data === undefined)
+      throw new UsageError('--replace 는 --data DIR 로 바꿀 데이터 폴더를 지정해야 합니다.');
+    return runCatalogReplace(values.data, values.replace, values.yes === true, io);
+  }
   const xlsx = values.xlsx === undefined ? undefined : checkXlsxTarget(values.xlsx, '공약사업목록.xlsx');
   let catalog = seoulMinseon7Catalog;
   let term = seoulMinseon7Term;

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema, setupInputSchema } from '../../../domain/api/contract';
 import { zodToApiError } from '../../services/dispatch';
 import { readCatalogFile } from '../../services/catalog-file';
-import { UserError } from '../../services/errors';
 import { loadCatalog, loadTerm } from '../../services/reference';
 import { setupHandlers } from '../../services/setup-handlers';
 import { UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
 import { josa } from '../../../domain/text/josa';
+import { catalogFileArg } from './catalog-replace';
 
 export const setupHelp = `pledge setup --data DIR --role department --department 부서 [--catalog FILE.xlsx]
 pledge setup --data DIR --role office [--catalog FILE.xlsx]
@@ -40,18 +39,7 @@ export async function runSetup(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       "--department 로 주관부서 이름을 지정하세요 (부서 이름은 'pledge catalog'에서 확인할 수 있습니다).",
     );
-  let catalogFile: { name: string; dataBase64: string } | undefined;
-  if (values.catalog !== undefined) {
-    const path = resolve(values.catalog);
-    try {
-      catalogFile = { name: basename(path), dataBase64: readFileSync(path).toString('base64') };
-    } catch (error) {
-      throw new UserError(
-        'CATALOG_FILE_UNREADABLE',
-        `공약사업 목록 파일을 읽을 수 없습니다: ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      );
-    }
-  }
+  const catalogFile = values.catalog === undefined ? undefined : catalogFileArg(values.catalog);
   // Checked before the folder is made: a file with problems leaves nothing behind.
   if (catalogFile !== undefined) readCatalogFile(catalogFile);
   const parsed = setupInputSchema.safeParse({

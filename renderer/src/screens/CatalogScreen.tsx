@@ -3,6 +3,7 @@ import type { SetupState } from '../../../domain/api/contract';
 import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
 import { projectsForDepartment, searchProjects } from '../../../domain/catalog/search';
 import { listDepartments } from '../../../domain/catalog/departments';
+import { CatalogChangePanel } from './CatalogChangePanel';
 import { ProjectDetail } from './ProjectDetail';
 import { ReceivedDocuments } from './ReceivedDocuments';
 
@@ -11,6 +12,7 @@ export function CatalogScreen({
   catalog,
   setup,
   onOpenDocuments,
+  onCatalogChanged,
   initialProjectId,
 }: {
   catalog: Catalog;
@@ -19,6 +21,8 @@ export function CatalogScreen({
   initialProjectId?: string | undefined;
   /** A department's own project (lead or co-department): go to 문서 작성 with it. */
   onOpenDocuments?: ((projectId: string) => void) | undefined;
+  /** The office took another list (공약사업 목록 관리): the app reads it again. */
+  onCatalogChanged?: (() => void) | undefined;
 }) {
   const departments = useMemo(() => listDepartments(catalog), [catalog]);
   const [query, setQuery] = useState('');
@@ -118,10 +122,15 @@ export function CatalogScreen({
             {setup.role === 'office' && <ReceivedDocuments key={selected.id} project={selected} />}
           </>
         ) : (
-          <p className="empty">
-            왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야,{' '}
-            {catalog.corePledges.length}개 핵심공약, {catalog.projects.length}개 세부사업.
-          </p>
+          <>
+            <p className="empty">
+              왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야,{' '}
+              {catalog.corePledges.length}개 핵심공약, {catalog.projects.length}개 세부사업.
+            </p>
+            {setup.role === 'office' && onCatalogChanged && (
+              <CatalogChangePanel catalog={catalog} onChanged={onCatalogChanged} />
+            )}
+          </>
         )}
       </section>
     </div>

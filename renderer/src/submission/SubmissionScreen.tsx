@@ -17,7 +17,14 @@ import './submission.css';
  * Signed submission files. A department makes its key and signs its documents into one file per period; the
  * planning office imports those files, keeps the departments' key registry and sends baseline packages back.
  */
-export function SubmissionScreen({ setup }: { setup: SetupState }) {
+export function SubmissionScreen({
+  setup,
+  onReferenceChanged,
+}: {
+  setup: SetupState;
+  /** A baseline package was applied: it may carry another 공약사업 목록, which the app reads again. */
+  onReferenceChanged?: (() => void) | undefined;
+}) {
   // Bumped after every change so that each panel reloads what another panel may have changed.
   const [generation, setGeneration] = useState(0);
   const changed = () => setGeneration((g) => g + 1);
@@ -67,7 +74,12 @@ export function SubmissionScreen({ setup }: { setup: SetupState }) {
       <div className="sub-grid">
         <div className="sub-column">
           <KeyPanel role="department" generation={generation} onChanged={changed} />
-          <BaselineApplyPanel onChanged={changed} />
+          <BaselineApplyPanel
+            onChanged={() => {
+              changed();
+              onReferenceChanged?.();
+            }}
+          />
         </div>
         <div className="sub-column">
           <ExportPanel generation={generation} hasKey={key.hasKey} onChanged={changed} />

@@ -1,8 +1,9 @@
 import * as XLSX from 'xlsx';
+import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import { seoulMinseon7Term } from '../../domain/term/load';
-import { readCatalogWorkbook, writeCatalogWorkbook } from './catalog-workbook';
+import { readCatalogWorkbook, writeCatalogWorkbook, zipDeclaredSize } from './catalog-workbook';
 
 const sheetRows = (bytes: Buffer, name: string): unknown[][] => {
   const wb = XLSX.read(bytes, { type: 'buffer' });
@@ -71,6 +72,26 @@ describe('공약사업 목록 파일', () => {
       "'공약사업 목록' 시트 3행 세부사업: 1-1-1은 2행에도 있습니다. 번호는 한 번씩만 씁니다.",
       `'공약사업 목록' 시트 5행 주관부서: ${String(sheetRows(bytes, '공약사업 목록')[4]?.[6])}의 주관부서를 적으세요.`,
     ]);
+  });
+
+  it('refuses a small file that would unpack to hundreds of megabytes, before unpacking it', async () => {
+    // A real zip whose one entry inflates to 200 MB of zeros (about 200 KB packed).
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.alloc(200 * 1024 * 1024), 'xl/worksheets/sheet1.xml', { compress: true });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const bomb = Buffer.concat(chunks);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const read = readCatalogWorkbook(bomb);
+    expect(read).toEqual({
+      ok: false,
+      problems: [
+        '압축을 풀면 200 MB(항목 1개)가 되는 파일입니다. 공약사업 목록 파일로는 너무 커서 열지 않았습니다.',
+      ],
+      more: 0,
+    });
+    expect(zipDeclaredSize(bytes)?.entries).toBeGreaterThan(3);
   });
 
   it('refuses what is not an .xlsx file by saying so', () => {

@@ -46,6 +46,31 @@ export function writeCatalogWorkbook(catalog: Catalog, term: Term): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
+/** What the workbook may hold once unpacked: Seoul's list is about 0.3 MB; a zip bomb is refused before it is read. */
+export const MAX_CATALOG_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares, and its number of entries; null when the
+ * directory cannot be found or read (SheetJS then says what it makes of the file).
+ */
+export function zipDeclaredSize(bytes: Uint8Array): { entries: number; bytes: number } | null {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record is in the last 22 + 65,535 bytes (its comment is at most 65,535 bytes long).
+  for (let end = view.length - 22; end >= Math.max(0, view.length - 22 - 0xffff); end--) {
+    if (view.readUInt32LE(end) !== 0x06054b50) continue;
+    const count = view.readUInt16LE(end + 10);
+    let at = view.readUInt32LE(end + 16);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > view.length || view.readUInt32LE(at) !== 0x02014b50) return null;
+      total += view.readUInt32LE(at + 24);
+      at += 46 + view.readUInt16LE(at + 28) + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
+    }
+    return { entries: count, bytes: total };
+  }
+  return null;
+}
+
 export type CatalogWorkbookRead =
   { ok: true; catalog: Catalog; term: Term } | { ok: false; problems: string[]; more: number };
 
@@ -70,6 +95,16 @@ export function readCatalogWorkbook(bytes: Uint8Array): CatalogWorkbookRead {
       ok: false,
       problems: [
         '엑셀 통합문서(.xlsx) 파일이 아닙니다. 엑셀에서 "Excel 통합 문서(*.xlsx)"로 저장한 파일을 고르세요.',
+      ],
+      more: 0,
+    };
+  const declared = zipDeclaredSize(bytes);
+  if (declared !== null && (declared.bytes > MAX_CATALOG_UNPACKED_BYTES || declared.entries > 10_000))
+    return {
+      ok: false,
+      problems: [
+        `압축을 풀면 ${(declared.bytes / 1024 / 1024).toFixed(0)} MB(항목 ${declared.entries}개)가 되는 파일입니다. ` +
+          '공약사업 목록 파일로는 너무 커서 열지 않았습니다.',
       ],
       more: 0,
     };

@@ -43,6 +43,9 @@ describe('공약사업 목록 바꾸기 (the office, mid-term)', () => {
   it('shows what a file changes, then takes it: the tables and the next baseline follow it', async () => {
     await sendConfirmedPlan(h);
     const handlers = createHandlers(h.office);
+    // A report built and kept before the change is not the one shown after it.
+    const kept = await handlers.getOfficeReport(request);
+    expect(kept.report.statusTables.total.total).toBe(seoulMinseon7Catalog.projects.length);
     const file = listFile((c) => {
       project(c, '1-1-2').name = '서울 핀테크 지원 (개정)';
       const core = c.corePledges.find((x) => x.id === '1-1');

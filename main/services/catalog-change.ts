@@ -63,18 +63,12 @@ export async function catalogDataFacts(db: Kysely<Database>): Promise<CatalogDat
 
 async function judge(
   db: Kysely<Database>,
-  file: CatalogFile,
-): Promise<{
-  next: { catalog: Catalog; term: Term };
-  current: Catalog;
-  change: CatalogChange;
-  refusals: string[];
-}> {
-  const next = readCatalogFile(file);
+  next: { catalog: Catalog; term: Term },
+): Promise<{ current: Catalog; change: CatalogChange; refusals: string[] }> {
   const current = await currentList(db);
   const change = describeCatalogChange(current, next);
   const refusals = catalogChangeRefusals(change, next, await catalogDataFacts(db));
-  return { next, current: current.catalog, change, refusals };
+  return { current: current.catalog, change, refusals };
 }
 
 export async function previewCatalogChange(
@@ -82,7 +76,8 @@ export async function previewCatalogChange(
   file: CatalogFile,
 ): Promise<CatalogChangePreview> {
   await requireOffice(ctx);
-  const { next, current, change, refusals } = await judge(ctx.db, file);
+  const next = readCatalogFile(file);
+  const { current, change, refusals } = await judge(ctx.db, next);
   return {
     summary: catalogFileSummary(next.catalog, next.term),
     currentVersion: current.version,
@@ -100,8 +95,10 @@ export async function applyCatalogChange(
   input: CatalogFile & { currentVersion: string },
 ): Promise<{ version: string; changes: number }> {
   await requireOffice(ctx);
+  // Read before the write begins; checked again against the data inside it.
+  const next = readCatalogFile(input);
   return ctx.db.transaction().execute(async (trx) => {
-    const { next, current, change, refusals } = await judge(trx, input);
+    const { current, change, refusals } = await judge(trx, next);
     if (current.version !== input.currentVersion)
       throw new UserError(
         'CATALOG_CHANGED_MEANWHILE',

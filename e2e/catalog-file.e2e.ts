@@ -118,9 +118,21 @@ test('a list file with problems is named with each problem and changes nothing',
   );
   // The departments offered are still the list in use.
   const options = page.getByLabel('주관부서', { exact: true }).locator('option');
-  await expect(options).toHaveCount(
-    1 + new Set(seoul.projects.flatMap((p) => [p.leadDepartment, ...p.coDepartments])).size,
-  );
+  const seoulDepartments = new Set(seoul.projects.flatMap((p) => [p.leadDepartment, ...p.coDepartments]))
+    .size;
+  await expect(options).toHaveCount(1 + seoulDepartments);
+
+  // A good file then taken back out: the section stays open, and the choices are the list in use again.
+  await panel.locator('input[type="file"]').setInputFiles({
+    name: '가람시.xlsx',
+    mimeType: XLSX_TYPE,
+    buffer: smallCityWorkbook(),
+  });
+  await expect(options).toHaveCount(1 + SMALL_CITY.departments.length);
+  await expect(problem).toHaveCount(0);
+  await panel.getByRole('button', { name: '파일 빼기 (지금 목록 쓰기)' }).click();
+  await expect(panel).toHaveAttribute('open', '');
+  await expect(options).toHaveCount(seoulDepartments + 1);
 
   await page.getByLabel('기획담당관 — 총괄부서').check();
   await page.getByRole('button', { name: '저장하고 시작' }).click();

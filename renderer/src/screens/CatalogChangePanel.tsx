@@ -3,6 +3,7 @@ import type { CatalogChangePreview, CatalogFile } from '../../../domain/api/cont
 import type { Catalog } from '../../../domain/catalog/types';
 import { api } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
+import { useFold } from '../components/use-fold';
 import { StatusMessage } from '../components/StatusMessage';
 import { downloadBase64, readAsBase64 } from '../submission/files';
 
@@ -69,8 +70,9 @@ export function CatalogChangePanel(props: { catalog: Catalog; onChanged: () => v
 
   const preview = chosen?.preview;
   const canApply = preview !== undefined && preview.lines.length > 0 && preview.refusals.length === 0;
+  const fold = useFold(chosen !== null || message !== null);
   return (
-    <details className="catalog-change" open={chosen !== null || message !== null || undefined}>
+    <details className="catalog-change" {...fold}>
       <summary>공약사업 목록 관리 (판 {props.catalog.version})</summary>
       <p className="hint">
         목록을 엑셀로 내려받아 이름, 정책내용, 세부항목, 협조부서 등을 고친 뒤 고르면, 바뀌는 내용을 먼저 보여

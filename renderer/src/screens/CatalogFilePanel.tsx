@@ -4,6 +4,7 @@ import type { Catalog } from '../../../domain/catalog/types';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { FilePicker } from '../components/FilePicker';
+import { useFold } from '../components/use-fold';
 import { StatusMessage } from '../components/StatusMessage';
 import { downloadBase64, readAsBase64 } from '../submission/files';
 
@@ -58,8 +59,9 @@ export function CatalogFilePanel(props: {
   };
 
   const summary = props.chosen?.summary;
+  const fold = useFold(props.chosen !== null || problem !== null);
   return (
-    <details className="catalog-file" open={props.chosen !== null || problem !== null || undefined}>
+    <details className="catalog-file" {...fold}>
       <summary>다른 시·군이나 다음 임기의 공약사업 목록으로 시작</summary>
       <p>
         지금 목록: {props.catalog.city} {props.catalog.title} ({props.catalog.projects.length}개 세부사업)

@@ -252,33 +252,28 @@ export function catalogFromSheets(sheets: {
   const termName = requiredText('termName');
   const catalogId = text(infoCell('catalogId').cell) || title;
   const termId = text(infoCell('termId').cell) || termName;
-  const dateInfo = (key: InfoKey): string => {
+  /** A date or a year-month of 기본 정보, read by `parse`; '' (and the problem said) when it cannot be. */
+  const infoOf = (
+    key: InfoKey,
+    parse: (cell: SheetCell) => string | null,
+    what: '날짜' | '연월',
+    example: string,
+  ): string => {
     const { cell, where } = infoCell(key);
-    const value = isoDateOf(cell);
+    const value = parse(cell);
     if (value === null)
       problems.push(
         text(cell) === ''
-          ? `${where}: 날짜를 적으세요 (${INFO_NOTES[key]}).`
-          : `${where}: ${josa(`"${text(cell)}"`, '은/는')} 날짜로 읽을 수 없습니다. "2018-09-11"처럼 적으세요.`,
+          ? `${where}: ${josa(what, '을/를')} 적으세요 (${INFO_NOTES[key]}).`
+          : `${where}: ${josa(`"${text(cell)}"`, '은/는')} ${what}로 읽을 수 없습니다. "${example}"처럼 적으세요.`,
       );
     return value ?? '';
   };
-  const asOf = dateInfo('asOf');
-  const planDueDate = dateInfo('planDueDate');
+  const asOf = infoOf('asOf', isoDateOf, '날짜', '2018-09-11');
+  const planDueDate = infoOf('planDueDate', isoDateOf, '날짜', '2018-09-11');
   const version = text(infoCell('version').cell) || asOf;
-  const monthInfo = (key: InfoKey): string => {
-    const { cell, where } = infoCell(key);
-    const value = yearMonthOf(cell);
-    if (value === null)
-      problems.push(
-        text(cell) === ''
-          ? `${where}: 연월을 적으세요 (${INFO_NOTES[key]}).`
-          : `${where}: ${josa(`"${text(cell)}"`, '은/는')} 연월로 읽을 수 없습니다. "2022-07"처럼 적으세요.`,
-      );
-    return value ?? '';
-  };
-  const termStart = monthInfo('termStart');
-  const termEnd = monthInfo('termEnd');
+  const termStart = infoOf('termStart', yearMonthOf, '연월', '2022-07');
+  const termEnd = infoOf('termEnd', yearMonthOf, '연월', '2022-07');
   if (termStart !== '' && termEnd !== '') {
     const months =
       (Number(termEnd.slice(0, 4)) - Number(termStart.slice(0, 4))) * 12 +

@@ -11,14 +11,39 @@ export function findSoffice(): string | null {
   return null;
 }
 
+/** A LibreOffice user profile of its own under `workDir`: a run never touches (or waits for) the machine's. */
+function throwawayProfile(workDir: string): string {
+  const profile = join(workDir, 'profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  return profile;
+}
+
+/** One headless conversion of `path` with the filter given, into `outDir` (made); returns `outDir`. */
+function convert(soffice: string, profile: string, filter: string, path: string, outDir: string): string {
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(
+    soffice,
+    [
+      '--headless',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      filter,
+      '--outdir',
+      outDir,
+      path,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  return outDir;
+}
+
 /**
  * Converts every sheet of an .xlsx to CSV with LibreOffice (UTF-8, raw values, not "as shown"), in a throwaway
  * profile that recalculates formulas on load, so the totals in the output are LibreOffice's own sums.
  * Returns sheet name → CSV text.
  */
 export function convertSheetsToCsv(soffice: string, xlsxPath: string, workDir: string): Map<string, string> {
-  const profile = join(workDir, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
+  const profile = throwawayProfile(workDir);
   writeFileSync(
     join(profile, 'user', 'registrymodifications.xcu'),
     `<?xml version="1.0" encoding="UTF-8"?>
@@ -27,21 +52,13 @@ export function convertSheetsToCsv(soffice: string, xlsxPath: string, workDir: s
 </oor:items>
 `,
   );
-  const outDir = join(workDir, 'csv');
-  mkdirSync(outDir, { recursive: true });
   // Filter options: comma, double quote, UTF-8 (76), from line 1, …, as-shown=false, all sheets (-1).
-  execFileSync(
+  const outDir = convert(
     soffice,
-    [
-      '--headless',
-      `-env:UserInstallation=file://${profile}`,
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-      '--outdir',
-      outDir,
-      xlsxPath,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
+    profile,
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+    xlsxPath,
+    join(workDir, 'csv'),
   );
   const base =
     xlsxPath
@@ -62,22 +79,7 @@ export function convertSheetsToCsv(soffice: string, xlsxPath: string, workDir: s
  * as an office that edits a file in a spreadsheet program would. Returns the path of the saved copy.
  */
 export function resaveWithLibreOffice(soffice: string, xlsxPath: string, workDir: string): string {
-  const profile = join(workDir, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  const outDir = join(workDir, 'resaved');
-  mkdirSync(outDir, { recursive: true });
-  execFileSync(
-    soffice,
-    [
-      '--headless',
-      `-env:UserInstallation=file://${profile}`,
-      '--convert-to',
-      'xlsx:Calc Office Open XML',
-      '--outdir',
-      outDir,
-      xlsxPath,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
+  const profile = throwawayProfile(workDir);
+  const outDir = convert(soffice, profile, 'xlsx:Calc Office Open XML', xlsxPath, join(workDir, 'resaved'));
   return join(outDir, xlsxPath.split('/').pop() ?? 'resaved.xlsx');
 }

@@ -5,7 +5,8 @@ import { api } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
 import { useFold } from '../components/use-fold';
 import { StatusMessage } from '../components/StatusMessage';
-import { downloadBase64, readAsBase64 } from '../submission/files';
+import { readAsBase64 } from '../submission/files';
+import { CATALOG_FILE_ACCEPT, CatalogDownloadButton } from './CatalogDownload';
 
 type Message = { kind: 'success' | 'error' | 'info'; text: string };
 
@@ -18,17 +19,6 @@ export function CatalogChangePanel(props: { catalog: Catalog; onChanged: () => v
   const [chosen, setChosen] = useState<{ file: CatalogFile; preview: CatalogChangePreview } | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-
-  const download = async () => {
-    setMessage(null);
-    try {
-      const file = await api.exportCatalogWorkbook();
-      downloadBase64(file.fileName, file.mediaType, file.dataBase64);
-      setMessage({ kind: 'success', text: `${file.fileName} 파일을 내려받았습니다.` });
-    } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-    }
-  };
 
   const check = async (picked: File) => {
     setBusy(true);
@@ -80,12 +70,10 @@ export function CatalogChangePanel(props: { catalog: Catalog; onChanged: () => v
         문서를 받은 뒤 사업 더하기, 임기 바꾸기)은 할 수 없습니다. &apos;기본 정보&apos; 시트의 목록 판도
         바꾸세요.
       </p>
-      <button type="button" onClick={() => void download()}>
-        목록 엑셀로 내려받기
-      </button>
+      <CatalogDownloadButton label="목록 엑셀로 내려받기" />
       <FilePicker
         label="고친 공약사업 목록 파일 (.xlsx)"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={CATALOG_FILE_ACCEPT}
         disabled={busy}
         onFile={(file) => void check(file)}
       />

@@ -6,7 +6,8 @@ import { useLoad } from '../api/use-load';
 import { FilePicker } from '../components/FilePicker';
 import { useFold } from '../components/use-fold';
 import { StatusMessage } from '../components/StatusMessage';
-import { downloadBase64, readAsBase64 } from '../submission/files';
+import { readAsBase64 } from '../submission/files';
+import { CATALOG_FILE_ACCEPT, CatalogDownloadButton } from './CatalogDownload';
 
 /** The file chosen for a new data folder, with what it holds (checked by main). */
 export interface ChosenCatalogFile {
@@ -29,7 +30,6 @@ export function CatalogFilePanel(props: {
   const [term] = useLoad(() => api.getTerm(), []);
   const [checking, setChecking] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [downloaded, setDownloaded] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const problem = refusal ?? props.problem;
 
   const check = async (picked: File) => {
@@ -47,17 +47,6 @@ export function CatalogFilePanel(props: {
     }
   };
 
-  const download = async () => {
-    setDownloaded(null);
-    try {
-      const file = await api.exportCatalogWorkbook();
-      downloadBase64(file.fileName, file.mediaType, file.dataBase64);
-      setDownloaded({ kind: 'success', text: `${file.fileName} 파일을 내려받았습니다.` });
-    } catch (error) {
-      setDownloaded({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-    }
-  };
-
   const summary = props.chosen?.summary;
   const fold = useFold(props.chosen !== null || problem !== null);
   return (
@@ -72,13 +61,10 @@ export function CatalogFilePanel(props: {
         목록과 임기로 시작합니다. 기획담당관과 모든 주관부서가 같은 파일로 시작하세요 (기획담당관의 기준
         자료가 그 뒤의 목록을 나눠 줍니다). 이미 문서나 제출 파일이 있는 데이터 폴더의 목록은 바뀌지 않습니다.
       </p>
-      <button type="button" onClick={() => void download()}>
-        지금 목록 엑셀로 내려받기
-      </button>
-      {downloaded && <StatusMessage kind={downloaded.kind}>{downloaded.text}</StatusMessage>}
+      <CatalogDownloadButton label="지금 목록 엑셀로 내려받기" />
       <FilePicker
         label="공약사업 목록 파일 (.xlsx)"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={CATALOG_FILE_ACCEPT}
         disabled={checking}
         onFile={(file) => void check(file)}
       />

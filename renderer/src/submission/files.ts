@@ -19,8 +19,9 @@ export async function readFilesForApi(
   return out;
 }
 
-export function downloadText(fileName: string, text: string, mediaType = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+/** Offers a file to save through the browser's download (works in Electron and in browser mode). */
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -31,21 +32,17 @@ export function downloadText(fileName: string, text: string, mediaType = 'applic
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+export function downloadText(fileName: string, text: string, mediaType = 'application/json'): void {
+  saveBlob(fileName, new Blob([text], { type: `${mediaType};charset=utf-8` }));
+}
+
 /** The last path segment, for either separator (paths come from the machine running the program). */
 export const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-/** Saves a base64 file through the browser's download (works in Electron and in browser mode). */
+/** Saves a base64 file (a workbook, a zip the main process built) through the browser's download. */
 export function downloadBase64(fileName: string, mediaType: string, dataBase64: string): void {
   const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Let the browser start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(fileName, new Blob([bytes], { type: mediaType }));
 }

@@ -40,7 +40,7 @@ const projects = (): SheetCell[][] => [
     세부사업명: '창업 공간 조성',
     주관부서: '경제정책과',
     협조부서: '(도시계획과)',
-    세부항목: '① 공간 확보\n② 입주 지원',
+    세부항목: '① 공간 확보\n② 3.1운동 기념 공간\n3) 입주 지원\n4.5층 증축',
   }),
   // A later row of the same core pledge may leave its columns blank.
   project({ 분야: '1', 핵심공약: '1-1', 세부사업: '1-1-2', 세부사업명: '창업 자금', 주관부서: '경제정책과' }),
@@ -102,7 +102,8 @@ describe('catalogFromSheets', () => {
       name: '창업 공간 조성',
       leadDepartment: '경제정책과',
       coDepartments: ['도시계획과'],
-      subItems: ['공간 확보', '입주 지원'],
+      // The numbering taken off, a number that begins an item kept.
+      subItems: ['공간 확보', '3.1운동 기념 공간', '입주 지원', '4.5층 증축'],
     });
     expect(catalog.projects[2]?.coDepartments).toEqual(['경제정책과', '도시계획과']);
     expect(catalog.corePledges).toEqual([

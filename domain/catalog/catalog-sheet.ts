@@ -187,17 +187,20 @@ function departmentsOf(cell: SheetCell): string[] {
     .filter((d) => d !== '');
 }
 
-/** 세부항목, one per line, with or without their ①② (or "1.") in front. */
+const CIRCLED_PREFIX = new RegExp(`^[${CIRCLED}]\\s*`);
+
+/**
+ * 세부항목, one per line, with or without their ①② (or "1. ", "2) ") in front; only that numbering is taken off, so
+ * an item that itself begins with a number ("3.1운동 기념사업") stays whole.
+ */
 function subItemsOf(cell: SheetCell): string[] {
   return text(cell)
     .split(/\r?\n/)
-    .map((line) =>
-      line
-        .trim()
-        .replace(new RegExp(`^[${CIRCLED}]\\s*`), '')
-        .replace(/^\d{1,2}[.)]\s*/, '')
-        .trim(),
-    )
+    .map((line) => {
+      const item = line.trim();
+      const unnumbered = item.replace(CIRCLED_PREFIX, '');
+      return (unnumbered === item ? item.replace(/^\d{1,2}[.)]\s+/, '') : unnumbered).trim();
+    })
     .filter((line) => line !== '');
 }
 

@@ -431,6 +431,9 @@ export function buildReportWorkbook(report: OfficeReport): {
   return { workbook: wb, finance: finance.layout };
 }
 
+/** The media type of an .xlsx, for the files the main process hands to the screen to save. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** The workbook as .xlsx bytes, set up to print (landscape, one page wide, header rows repeated). */
 export function writeReportWorkbook(report: OfficeReport): Buffer {
   const { workbook } = buildReportWorkbook(report);

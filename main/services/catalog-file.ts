@@ -7,6 +7,7 @@ import { josa } from '../../domain/text/josa';
 import { putReferenceData } from '../../db/reference-data';
 import type { Database } from '../../db/schema';
 import { readCatalogWorkbook, writeCatalogWorkbook } from '../catalog/catalog-workbook';
+import { XLSX_MEDIA_TYPE } from '../reports/workbook';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { loadCatalog, loadTerm } from './reference';
@@ -17,8 +18,6 @@ import { loadCatalog, loadTerm } from './reference';
  * without a new program. A folder already in use keeps its catalog: its documents, files and keys name its
  * projects and departments.
  */
-
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The file's catalog and term, or CATALOG_FILE_INVALID naming every problem (one per line). */
 export function readCatalogFile(file: CatalogFile): { catalog: Catalog; term: Term } {

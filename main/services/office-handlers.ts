@@ -2,7 +2,7 @@ import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../do
 import { CARD_STATUS_LABELS } from '../../domain/documents';
 import { findPeriod } from '../../domain/term/periods';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
-import { writeReportWorkbook } from '../reports/workbook';
+import { writeReportWorkbook, XLSX_MEDIA_TYPE } from '../reports/workbook';
 import { recordDecision, type DecidedCard } from '../../db/office-decisions';
 import { leadCardRowsOf, receivedCards } from './received-documents';
 import type { AppContext } from './context';
@@ -61,7 +61,7 @@ export const officeHandlers = (ctx: AppContext) => {
       const { report: built } = await report(input);
       return {
         fileName: `공약이행현황_${input.periodId}.xlsx`,
-        mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        mediaType: XLSX_MEDIA_TYPE,
         dataBase64: writeReportWorkbook(built).toString('base64'),
       };
     },

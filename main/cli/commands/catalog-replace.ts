@@ -1,22 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { CatalogFile } from '../../../domain/api/contract';
 import { applyCatalogChange, previewCatalogChange } from '../../services/catalog-change';
-import { UserError } from '../../services/errors';
 import { withData } from '../data-context';
+import { readInputFile } from '../files';
 import type { CliIo } from '../io';
 
 /** A 공약사업 목록 파일 named on the command line, as the screen sends one (its name and bytes). */
 export function catalogFileArg(path: string): CatalogFile {
-  const full = resolve(path);
-  try {
-    return { name: basename(full), dataBase64: readFileSync(full).toString('base64') };
-  } catch (error) {
-    throw new UserError(
-      'CATALOG_FILE_UNREADABLE',
-      `공약사업 목록 파일을 읽을 수 없습니다: ${full} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
+  return { name: basename(path), dataBase64: readInputFile(path, '공약사업 목록 파일').toString('base64') };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seoulMinseon7Term } from '../term/load';
+import { josa } from '../text/josa';
 import { catalogChangeRefusals, describeCatalogChange } from './catalog-change';
 import { seoulMinseon7Catalog } from './load';
+import type { CatalogProject } from './types';
 
 const before = { catalog: seoulMinseon7Catalog, term: seoulMinseon7Term };
 const noData = { documents: [], departmentsWithKeys: [], halfYearReported: false, anyData: false };
@@ -47,5 +49,28 @@ describe('describeCatalogChange', () => {
     // Before any data the term may change; a new department needs no key.
     expect(catalogChangeRefusals(change, after, noData)).toEqual([]);
     expect(catalogChangeRefusals(change, after, { ...noData, anyData: true })).toHaveLength(1);
+  });
+
+  it('lets a co-department that sent a 재정집행현황 change places, not leave its project', () => {
+    const shared = seoulMinseon7Catalog.projects.find((p) => p.coDepartments.length > 0);
+    const co = shared?.coDepartments[0];
+    if (!shared || co === undefined) throw new Error('seed');
+    const facts = {
+      ...noData,
+      anyData: true,
+      documents: [{ projectId: shared.id, department: co, asLead: false }],
+    };
+    const edit = (change: (p: CatalogProject) => void) => {
+      const after = structuredClone(before);
+      after.catalog.version = '개정 2';
+      const p = after.catalog.projects.find((x) => x.id === shared.id);
+      if (p) change(p);
+      return catalogChangeRefusals(describeCatalogChange(before, after), after, facts);
+    };
+    // Made the lead: its 재정집행현황 still counts.
+    expect(edit((p) => ((p.leadDepartment = co), (p.coDepartments = [])))).toEqual([]);
+    expect(edit((p) => (p.coDepartments = p.coDepartments.filter((d) => d !== co)))).toEqual([
+      `${shared.id}: ${josa(co, '이/가')} 보낸 재정집행현황이 있어, 그 부서를 협조부서에서 뺄 수 없습니다.`,
+    ]);
   });
 });

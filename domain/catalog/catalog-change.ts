@@ -21,8 +21,11 @@ export interface CatalogChange {
 }
 
 export interface CatalogDataFacts {
-  /** Every (project, department) a stored or received document names. */
-  documents: { projectId: string; department: string }[];
+  /**
+   * Every (project, department) a stored or received document names, and whether that department sent one only a
+   * project's lead sends (a 실천계획서, 관리카드 or 조정 요청서; a 재정집행현황 comes from co-departments too).
+   */
+  documents: { projectId: string; department: string; asLead: boolean }[];
   /** Departments with a key registered at the office. */
   departmentsWithKeys: string[];
   /** Whether any 관리카드 or 재정집행현황 is stored or received: the half-years' tables count the list's projects. */
@@ -132,9 +135,8 @@ export function describeCatalogChange(
   };
 }
 
-const involved = (project: CatalogProject | undefined, department: string) =>
-  project !== undefined &&
-  (project.leadDepartment === department || project.coDepartments.includes(department));
+const involved = (project: CatalogProject, department: string) =>
+  project.leadDepartment === department || project.coDepartments.includes(department);
 
 /**
  * Why the folder's data would not fit the new list (empty: it may be taken). Each reason names the projects or
@@ -161,21 +163,27 @@ export function catalogChangeRefusals(
     );
   const projects = new Map(after.catalog.projects.map((p) => [p.id, p]));
   const gone = new Set<string>();
+  // Per project: a lead's documents under another lead would count as a co-department's (or nobody's).
+  const leadMoved = new Map<string, Set<string>>();
   const orphaned = new Map<string, Set<string>>();
-  for (const { projectId, department } of facts.documents) {
+  const note = (map: Map<string, Set<string>>, projectId: string, department: string) =>
+    map.set(projectId, (map.get(projectId) ?? new Set<string>()).add(department));
+  for (const { projectId, department, asLead } of facts.documents) {
     const project = projects.get(projectId);
     if (project === undefined) gone.add(projectId);
-    else if (!involved(project, department)) {
-      const set = orphaned.get(projectId) ?? new Set<string>();
-      set.add(department);
-      orphaned.set(projectId, set);
-    }
+    else if (asLead && project.leadDepartment !== department) note(leadMoved, projectId, department);
+    else if (!involved(project, department)) note(orphaned, projectId, department);
   }
   if (gone.size > 0)
     reasons.push(`문서가 있는 세부사업은 목록에서 뺄 수 없습니다: ${[...gone].sort().join(', ')}.`);
+  for (const [projectId, departments] of leadMoved)
+    reasons.push(
+      `${projectId}: 주관부서 ${josa([...departments].join(', '), '이/가')} 보낸 실천계획서·관리카드·조정 요청서가 있어, ` +
+        '주관부서를 바꿀 수 없습니다 (지난 문서가 다른 부서의 것이 됩니다).',
+    );
   for (const [projectId, departments] of orphaned)
     reasons.push(
-      `${projectId}: ${josa([...departments].join(', '), '이/가')} 보낸 문서가 있어, 그 부서를 주관부서나 협조부서에서 뺄 수 없습니다.`,
+      `${projectId}: ${josa([...departments].join(', '), '이/가')} 보낸 재정집행현황이 있어, 그 부서를 협조부서에서 뺄 수 없습니다.`,
     );
   const named = new Set(listDepartments(after.catalog));
   const keyed = [...new Set(facts.departmentsWithKeys)].filter((d) => !named.has(d)).sort();

@@ -118,7 +118,20 @@ describe('공약사업 목록 바꾸기 (the office, mid-term)', () => {
         listFile((c) => {
           project(c, '1-1-1').leadDepartment = otherDepartment;
         }),
-        [`1-1-1: ${LEAD}가 보낸 문서가 있어, 그 부서를 주관부서나 협조부서에서 뺄 수 없습니다.`],
+        [
+          `1-1-1: 주관부서 ${LEAD}가 보낸 실천계획서·관리카드·조정 요청서가 있어, 주관부서를 바꿀 수 없습니다 (지난 문서가 다른 부서의 것이 됩니다).`,
+        ],
+      ],
+      [
+        'the lead kept only as a co-department of its project',
+        listFile((c) => {
+          const p = project(c, '1-1-1');
+          p.leadDepartment = otherDepartment;
+          p.coDepartments = [LEAD];
+        }),
+        [
+          `1-1-1: 주관부서 ${LEAD}가 보낸 실천계획서·관리카드·조정 요청서가 있어, 주관부서를 바꿀 수 없습니다 (지난 문서가 다른 부서의 것이 됩니다).`,
+        ],
       ],
       [
         'the term moved',

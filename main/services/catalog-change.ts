@@ -30,8 +30,8 @@ async function currentList(db: Kysely<Database>): Promise<{ catalog: Catalog; te
 export async function catalogDataFacts(db: Kysely<Database>): Promise<CatalogDataFacts> {
   const pairs = await db
     .selectFrom('documents')
-    .select(['project_id', 'department'])
-    .union(db.selectFrom('received_documents').select(['project_id', 'department']))
+    .select(['project_id', 'department', 'kind'])
+    .union(db.selectFrom('received_documents').select(['project_id', 'department', 'kind']))
     .execute();
   const halfYear = await db
     .selectFrom('documents')
@@ -54,7 +54,11 @@ export async function catalogDataFacts(db: Kysely<Database>): Promise<CatalogDat
     .execute();
   const files = await db.selectFrom('bundles').select('sha256').limit(1).execute();
   return {
-    documents: pairs.map((p) => ({ projectId: p.project_id, department: p.department })),
+    documents: pairs.map((p) => ({
+      projectId: p.project_id,
+      department: p.department,
+      asLead: p.kind !== 'financeRow',
+    })),
     departmentsWithKeys: keyed.map((k) => k.department),
     halfYearReported: halfYear.length > 0,
     anyData: pairs.length > 0 || keyed.length > 0 || files.length > 0,

@@ -121,7 +121,7 @@ test('setup shows each error once and drops old ones; after it the menu is reach
   // F6 goes to the menu (its current item) and back; Alt+n opens the n-th item.
   const menu = page.getByRole('navigation', { name: '주 메뉴' });
   const items = await menu.getByRole('button').allTextContents();
-  expect(items).toEqual(['제출 파일 받기', '종합 현황', '공약 목록']);
+  expect(items).toEqual(['제출 파일 받기', '종합 현황', '공약 목록', '사용 안내']);
   await page.keyboard.press('F6');
   await expect(menu.getByRole('button', { name: '공약 목록' })).toBeFocused();
   await page.keyboard.press('F6');

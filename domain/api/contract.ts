@@ -828,6 +828,8 @@ export const contract = {
   retryStartup: op(empty, returns<StartupProblem | null>()),
   getCatalog: op(empty, returns<Catalog>()),
   getTerm: op(empty, returns<Term>()),
+  /** The program's date in Korea (its clock: PLEDGE_NOW in a training session, never the PC's time zone). */
+  getToday: op(empty, returns<{ today: string }>()),
   /** 공약사업 목록 파일 내보내기: the catalog and term in use, as the .xlsx a new folder can start from. */
   exportCatalogWorkbook: op(empty, returns<FileDownload>()),
   /** A 공약사업 목록 파일 checked, before 처음 설정 uses it; every problem named (CATALOG_FILE_INVALID). */

@@ -15,6 +15,7 @@ export const operationNames = [
   'retryStartup',
   'getCatalog',
   'getTerm',
+  'getToday',
   'exportCatalogWorkbook',
   'checkCatalogFile',
   'previewCatalogChange',

@@ -13,11 +13,12 @@ import { DraftingScreen } from './drafting/DraftingScreen';
 import { OfficeReportScreen } from './office/OfficeReportScreen';
 import { OpenProjectContext } from './components/ProjectLink';
 import { CatalogScreen } from './screens/CatalogScreen';
+import { GuideScreen } from './screens/GuideScreen';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SubmissionScreen } from './submission/SubmissionScreen';
 import { SetupScreen } from './screens/SetupScreen';
 
-type View = 'catalog' | 'drafting' | 'submission' | 'report' | 'setup';
+type View = 'catalog' | 'drafting' | 'submission' | 'report' | 'guide' | 'setup';
 
 const views: { id: Exclude<View, 'setup'>; label: string; role: 'department' | 'office' | 'any' }[] = [
   { id: 'drafting', label: '문서 작성', role: 'department' },
@@ -25,6 +26,7 @@ const views: { id: Exclude<View, 'setup'>; label: string; role: 'department' | '
   { id: 'submission', label: '제출 파일 받기', role: 'office' },
   { id: 'report', label: '종합 현황', role: 'office' },
   { id: 'catalog', label: '공약 목록', role: 'any' },
+  { id: 'guide', label: '사용 안내', role: 'any' },
 ];
 
 type MenuItem = (typeof views)[number];
@@ -41,7 +43,7 @@ function focusMainContent(main: HTMLElement | null): void {
 
 /**
  * The menu from the keyboard wherever the focus is (a screen puts it in its own first field): Alt+1… opens the
- * n-th menu item, F6 moves between the menu and the screen, as in other desktop programs.
+ * n-th menu item, F6 moves between the menu and the screen, F1 opens 사용 안내, as in other desktop programs.
  */
 function useMenuKeys(
   menu: MenuItem[],
@@ -65,10 +67,15 @@ function useMenuKeys(
         }
         return;
       }
-      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      const n = /^Digit([1-9])$/.exec(e.code)?.[1];
-      if (n === undefined) return;
-      const index = Number(n) - 1;
+      let index: number;
+      if (e.key === 'F1' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        index = latest.current.menu.findIndex((item) => item.id === 'guide');
+      } else {
+        if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+        const n = /^Digit([1-9])$/.exec(e.code)?.[1];
+        if (n === undefined) return;
+        index = Number(n) - 1;
+      }
       const item = latest.current.menu[index];
       if (item === undefined) return;
       e.preventDefault();
@@ -182,8 +189,8 @@ export function App() {
               type="button"
               className="nav-item"
               aria-current={view === v.id ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${i + 1}`}
-              title={`Alt+${i + 1} · F6: 메뉴와 본문 사이 이동`}
+              aria-keyshortcuts={v.id === 'guide' ? `F1 Alt+${i + 1}` : `Alt+${i + 1}`}
+              title={`${v.id === 'guide' ? 'F1 · ' : ''}Alt+${i + 1} · F6: 메뉴와 본문 사이 이동`}
               onClick={() => {
                 leaveThen(() => setView(v.id));
               }}
@@ -211,6 +218,11 @@ export function App() {
             <DraftingScreen catalog={catalog} setup={setup} visit={visit} focusProjectId={focusProjectId} />
           ) : view === 'submission' ? (
             <SubmissionScreen setup={setup} onReferenceChanged={reload} />
+          ) : view === 'guide' ? (
+            <GuideScreen
+              setup={setup}
+              menu={{ all: menu.map((v, i) => ({ id: v.id, label: v.label, shortcut: `Alt+${i + 1}` })) }}
+            />
           ) : view === 'report' && setup.role === 'office' ? (
             <OpenProjectContext.Provider value={openProject}>
               <OfficeReportScreen catalog={catalog} />

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAppServer } from './app-server';
+import { catalog } from './catalog-data';
+import { expect, test } from './fixtures';
+import { SetupPage } from './pages/setup-page';
+import { expectAccessible } from './support/axe';
+import { printedPages } from './support/pdf-pages';
+
+/** The shipped term, read as a file: the calendar's rows are counted from it here, not from the app. */
+const term = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'domain', 'term', 'data', 'seoul-minseon7.term.json'), 'utf8'),
+) as { start: string; end: string; planDueDate: string };
+const days = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 864e5;
+
+/** The term's half-years as "2019년 상반기" labels, from its first and last months. */
+function halfYears(): string[] {
+  const [sy, sm] = term.start.split('-').map(Number) as [number, number];
+  const [ey, em] = term.end.split('-').map(Number) as [number, number];
+  const labels: string[] = [];
+  for (let i = sy * 2 + (sm <= 6 ? 0 : 1); i <= ey * 2 + (em <= 6 ? 0 : 1); i++)
+    labels.push(`${Math.floor(i / 2)}년 ${i % 2 === 0 ? '상반기' : '하반기'}`);
+  return labels;
+}
+
+test('F1 opens a department its guide, with the deadlines as the program’s clock reads them, and prints it', async ({
+  page,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
+  const today = '2022-01-10';
+  const server = await startAppServer({
+    root,
+    dataDir: join(root, 'data'),
+    profileDir: join(root, 'profile'),
+    now: `${today}T09:00:00+09:00`,
+  });
+  try {
+    await page.goto(server.url);
+    const department = catalog.projects[0]?.leadDepartment ?? '';
+    await new SetupPage(page).chooseDepartment(department);
+    await expect(page.getByTestId('current-role')).toContainText(department);
+
+    await page.keyboard.press('F1');
+    const menu = page.getByRole('navigation', { name: '주 메뉴' });
+    await expect(menu.getByRole('button', { name: '사용 안내' })).toHaveAttribute('aria-current', 'page');
+    await expect(menu.getByRole('button', { name: '사용 안내' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(`사용 안내 — 주관부서 (${department})`);
+
+    // The term's half-years, each with its due date; the one due next is marked, the earlier ones have passed.
+    const labels = halfYears();
+    const rows = page.getByTestId('guide-calendar').locator('tbody tr');
+    await expect(rows.locator('th')).toHaveText(labels);
+    // 2021년 하반기 is due on 2022-01-15, a Saturday: the Monday after it.
+    expect(new Date('2022-01-15T00:00:00Z').getUTCDay()).toBe(6);
+    const current = page.getByTestId('guide-calendar').locator('tr[aria-current="date"]');
+    await expect(current).toHaveCount(1);
+    await expect(current.locator('th')).toHaveText('2021년 하반기');
+    await expect(current).toContainText('2022-01-17 (월)');
+    await expect(current).toContainText('1월 15일이 토요일이어서 다음 평일로 미룸');
+    await expect(current).toContainText(`이번 제출 · D-${days(today, '2022-01-17')}`);
+    const passed = labels.indexOf('2021년 하반기');
+    await expect(rows.filter({ hasText: '기한 지남' })).toHaveCount(passed);
+    await expect(page.getByTestId('guide-plan-due')).toHaveText(
+      `실천계획서(와 조정 요청서) 제출기한: ${term.planDueDate} (화) — 기한 지남`,
+    );
+    await expect(page.getByTestId('guide-today')).toContainText(`오늘 ${today} (월)`);
+
+    // The steps name the menus with their keys; the data folder is this copy's.
+    await expect(page.getByTestId('guide-steps')).toContainText('‘문서 작성’ (Alt+1)');
+    await expect(page.getByTestId('guide-steps')).toContainText('‘제출 파일’ (Alt+2)');
+    await expect(page.getByTestId('guide-data-dir')).toHaveText(server.dataDir);
+    await expectAccessible(page, '사용 안내 (주관부서)');
+
+    // On paper: the guide without the menu bar and its 인쇄 button.
+    const pages = await printedPages(page, 'guide-department.pdf');
+    const text = pages.map((p) => p.text).join('');
+    expect(text).toContain('제출일정');
+    expect(text).toContain('2021년하반기');
+    expect(text).toContain('2022-01-17(월)');
+    expect(text).toContain('할일순서');
+    expect(text).not.toContain('공약이행관리');
+  } finally {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the office’s guide is its half-year, opened from the menu; after the term nothing is due', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseOffice();
+  await expect(page.getByTestId('current-role')).toContainText('기획담당관');
+  const menu = page.getByRole('navigation', { name: '주 메뉴' });
+  expect(await menu.getByRole('button').allTextContents()).toEqual([
+    '제출 파일 받기',
+    '종합 현황',
+    '공약 목록',
+    '사용 안내',
+  ]);
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('사용 안내 — 기획담당관 (총괄부서)');
+  const steps = page.getByTestId('guide-steps');
+  await expect(steps).toContainText('부서 키 등록부');
+  await expect(steps).toContainText('‘종합 현황’ (Alt+2)');
+  await expect(steps).not.toContainText('문서 작성');
+  // The machine's clock is past the term's last due date (2022): every row has passed, nothing is current.
+  const rows = page.getByTestId('guide-calendar').locator('tbody tr');
+  await expect(rows).toHaveCount(halfYears().length);
+  await expect(rows.filter({ hasText: '기한 지남' })).toHaveCount(halfYears().length);
+  await expect(page.getByText('임기의 마지막 제출기한이 지났습니다.')).toBeVisible();
+  await expectAccessible(page, '사용 안내 (기획담당관)');
+});

@@ -66,9 +66,9 @@ export function CatalogChangePanel(props: { catalog: Catalog; onChanged: () => v
       <summary>공약사업 목록 관리 (판 {props.catalog.version})</summary>
       <p className="hint">
         목록을 엑셀로 내려받아 이름, 정책내용, 세부항목, 협조부서 등을 고친 뒤 고르면, 바뀌는 내용을 먼저 보여
-        줍니다. 받은 문서·등록된 키와 맞지 않는 변경(문서가 있는 사업 빼기, 보낸 부서를 사업에서 빼기, 반기
-        문서를 받은 뒤 사업 더하기, 임기 바꾸기)은 할 수 없습니다. &apos;기본 정보&apos; 시트의 목록 판도
-        바꾸세요.
+        줍니다. 받은 문서·등록된 키와 맞지 않는 변경(문서가 있는 사업 빼기, 보낸 부서를 사업에서 빼기,
+        실천계획서· 관리카드·조정 요청서를 보낸 주관부서 바꾸기, 반기 문서를 받은 뒤 사업 더하기, 임기
+        바꾸기)은 할 수 없습니다. &apos;기본 정보&apos; 시트의 목록 판도 바꾸세요.
       </p>
       <CatalogDownloadButton label="목록 엑셀로 내려받기" />
       <FilePicker

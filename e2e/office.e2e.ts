@@ -30,7 +30,14 @@ import {
   sumFinance,
   type BuiltScenario,
 } from './support/office-data';
-import { cardJson, financeRowJson, planJson, pledge, type ProjectInput } from './support/office-scenario';
+import {
+  cardJson,
+  CONTACTS,
+  financeRowJson,
+  planJson,
+  pledge,
+  type ProjectInput,
+} from './support/office-scenario';
 import { correctCity424, openOfficeOn } from './support/office-open';
 import type { OfficeServer } from './support/office-server';
 import { expectAccessible } from './support/axe';
@@ -226,6 +233,15 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   await expect(office.cell(`submission-${DEPT_C}-timeliness`)).toHaveClass('timeliness-notYetDue');
   await expect(office.cell(`submission-${DEPT_C}`)).not.toHaveClass(/overdue/);
   await expect(office.cell('submission-before-due')).toContainText('미제출·지연이 아닙니다');
+  // Whom to call about what is still owed: A's 담당 as its 2019-H1 cards name them, for every project A leads;
+  // C sent nothing that names anyone.
+  const officer = CONTACTS.find((c) => c.position === 'officer')!;
+  await expect(office.cell(`submission-${DEPT_A}-contacts`)).toContainText(
+    `${officer.name} 담당 ☎ ${officer.phone} — ${projectsLedBy(DEPT_A)
+      .map((p) => p.id)
+      .join(', ')}`,
+  );
+  await expect(office.cell(`submission-${DEPT_C}-contacts`)).toHaveText('담당자 미기재');
   await office.tab('status');
   await expect(office.cell('status-area-table').locator('thead')).toContainText('미접수 (기한 전)');
   await office.selectPeriod(PERIOD);

@@ -1,5 +1,6 @@
 import { buildChanges } from './changes';
 import { buildComparison } from './comparison';
+import { buildContacts } from './contacts';
 import { buildContext } from './context';
 import { buildFinanceReport } from './finance-table';
 import { buildLagging, EXECUTION_RATE_DEFINITION, LAGGING_DEFINITION } from './lagging';
@@ -52,6 +53,7 @@ export function buildOfficeReport(input: ReportInput): OfficeReport {
     comparison: buildComparison(ctx),
     chart: buildStatusChart(statusTables),
     projects: buildProjectOverviews(ctx, statuses, rowsByProject),
+    contacts: buildContacts(ctx),
     warnings: ctx.warnings,
   };
 }

@@ -4,6 +4,7 @@ import type {
   DocumentTotals,
   ChangeRequest,
   ChangeRow,
+  ContactPosition,
   DecisionEntry,
   DecisionStatus,
   Document,
@@ -392,6 +393,29 @@ export interface ProjectOverview {
   budget: { plannedTotal: number; secured: number; termPlan: number; executed: number } | null;
 }
 
+/** A 과장/팀장/담당 a document names (공약실명제), with a name or a phone written. */
+export interface NamedContact {
+  position: ContactPosition;
+  /** 과장 / 팀장 / 담당. */
+  positionLabel: string;
+  /** The 과 or 팀 ("투자창업과"); may be empty. */
+  unit: string;
+  name: string;
+  phone: string;
+}
+
+/** 담당자: one department's contacts for one project (see contacts.ts). */
+export interface ContactRow {
+  projectId: string;
+  projectName: string;
+  department: string;
+  role: 'lead' | 'co';
+  /** Empty when no document the office counts names anyone for this department. */
+  persons: NamedContact[];
+  /** Where they are written: "2020년 상반기 관리카드", "확정된 실천계획서"; empty with no persons. */
+  source: string;
+}
+
 export interface OfficeReport {
   meta: {
     catalogId: string;
@@ -422,6 +446,8 @@ export interface OfficeReport {
   comparison: ComparisonReport;
   chart: StatusChartData;
   projects: ProjectOverview[];
+  /** 담당자 (공약실명제): per project and department, whom the office phones. */
+  contacts: ContactRow[];
   /** Inconsistencies in the input that the report skipped (unknown project, wrong period, duplicates). */
   warnings: string[];
 }

@@ -94,7 +94,8 @@ const withinTermTotal = (grids: Grid[]): number =>
     ),
   ) / 1000;
 
-const contacts = [
+/** The 과장, 팀장 and 담당 every plan and card of the scenario names (공약실명제). */
+export const CONTACTS = [
   { position: 'chief', unit: '담당과', name: '김과장', phone: '02-2133-1000' },
   { position: 'teamLeader', unit: '담당팀', name: '이팀장', phone: '02-2133-1001' },
   { position: 'officer', unit: '', name: '박주무관', phone: '02-2133-1002' },
@@ -116,7 +117,7 @@ export function planJson(p: ProjectInput): Record<string, unknown> {
     projectId: p.projectId,
     projectName: projectName(p.projectId),
     department: p.department,
-    leadContacts: contacts,
+    leadContacts: CONTACTS,
     cooperatingDepartments: [],
     totalCost: { kind: 'amount', amount: withinTermTotal(grids) },
     newOrContinuing: 'new',
@@ -157,7 +158,7 @@ export function cardJson(
     projectName: plan.projectName,
     department: p.department,
     periodId,
-    leadContacts: contacts,
+    leadContacts: CONTACTS,
     cooperatingDepartments: [],
     status: p.status,
     statusReason: p.status === 'onTrack' ? '' : '추진 상황에 대한 사유',

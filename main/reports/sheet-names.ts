@@ -7,6 +7,7 @@ export const SHEET_NAMES = {
   finance: '재정집행현황',
   submissions: '제출현황',
   bundles: '접수내역',
+  contacts: '담당자',
   lagging: '부진사업',
   participation: '시민참여실적',
   changes: '공약조정 이력',

@@ -68,6 +68,40 @@ describe('safe text', () => {
   });
 });
 
+describe('담당자 sheet', () => {
+  it('lists each project’s 과장, 팀장 and 담당 as the plan names them, text kept from formulas', () => {
+    const input = scenario();
+    const plan = input.plans.find((p) => p.projectId === '1-1-7');
+    if (plan === undefined) throw new Error('fixture: 1-1-7');
+    plan.leadContacts = [
+      { position: 'chief', unit: '일자리정책과', name: '김과장', phone: '02-2133-1000' },
+      { position: 'officer', unit: '', name: '=HYPERLINK("x")', phone: '02-2133-1001' },
+      { position: 'officer', unit: '', name: '이담당', phone: '02-2133-1002' },
+    ];
+    // The half-year's card, if any, names its own people: take it out so the plan is read.
+    input.cards = input.cards.filter((c) => c.projectId !== '1-1-7');
+    input.previousCards = [];
+    const book = XLSX.read(writeReportWorkbook(buildOfficeReport(input)), {
+      type: 'buffer',
+      cellFormula: true,
+    });
+    const ws = book.Sheets[SHEET_NAMES.contacts] as XLSX.WorkSheet;
+    const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: false });
+    expect(rows[0]).toEqual(['관리번호', '공약사업명', '부서', '구분', '과장', '팀장', '담당', '출처']);
+    const lead = rows.find((r) => r[0] === '1-1-7' && r[3] === '주관');
+    expect(lead?.[2]).toBe(plan.department);
+    expect(lead?.[4]).toBe('김과장 (일자리정책과) 02-2133-1000');
+    expect(lead?.[5] ?? '').toBe('');
+    expect(lead?.[6]).toBe(`'=HYPERLINK("x") 02-2133-1001\n이담당 02-2133-1002`);
+    expect(lead?.[7]).toBe('확정된 실천계획서');
+    // No cell of the sheet is a formula.
+    for (const [ref, c] of Object.entries(ws))
+      if (!ref.startsWith('!')) expect((c as XLSX.CellObject).f).toBeUndefined();
+    // Every project of the catalog has its lead's row.
+    expect(rows.filter((r) => r[3] === '주관')).toHaveLength(input.catalog.projects.length);
+  });
+});
+
 describe('writeReportWorkbook', () => {
   it('has one sheet per table with Korean names of at most 31 characters', () => {
     expect(workbook.SheetNames).toEqual(Object.values(SHEET_NAMES));

@@ -1,6 +1,7 @@
 import * as XLSX from 'xlsx';
 import {
   CARD_STATUS_GROUP_LABELS,
+  type ContactPosition,
   DECISION_STATUS_LABELS,
   PARTICIPATION_COUNT_KEYS,
   PARTICIPATION_COUNT_LABELS,
@@ -8,6 +9,7 @@ import {
 import {
   comparedPeriodLabel,
   comparisonChangesText,
+  type ContactRow,
   LAGGING_REASON_LABELS,
   localDateTimeOf,
   missedMilestoneText,
@@ -289,6 +291,30 @@ function laggingSheet(report: OfficeReport): XLSX.WorkSheet {
   ).finish();
 }
 
+/** 담당자 (공약실명제): per project and department, the 과장, 팀장 and 담당 the newest counted document names. */
+function contactsSheet(report: OfficeReport): XLSX.WorkSheet {
+  const persons = (row: ContactRow, position: ContactPosition) =>
+    row.persons
+      .filter((p) => p.position === position)
+      .map((p) => [p.name, p.unit === '' ? '' : `(${p.unit})`, p.phone].filter((x) => x !== '').join(' '))
+      .join('\n');
+  return table(
+    SHEET_NAMES.contacts,
+    ['관리번호', '공약사업명', '부서', '구분', '과장', '팀장', '담당', '출처'],
+    report.contacts.map((row) => (b: SheetBuilder, r: number) => {
+      b.id(r, 0, row.projectId);
+      b.text(r, 1, row.projectName);
+      b.text(r, 2, row.department);
+      b.text(r, 3, row.role === 'lead' ? '주관' : '협조');
+      b.text(r, 4, persons(row, 'chief'));
+      b.text(r, 5, persons(row, 'teamLeader'));
+      b.text(r, 6, persons(row, 'officer'));
+      b.text(r, 7, row.persons.length === 0 ? '담당자 미기재' : row.source);
+    }),
+    [10, 40, 16, 6, 28, 28, 28, 22],
+  ).finish();
+}
+
 function participationSheet(report: OfficeReport): XLSX.WorkSheet {
   const p = report.participation;
   const b = table(
@@ -410,6 +436,7 @@ export function buildReportWorkbook(report: OfficeReport): {
     [SHEET_NAMES.finance, finance.sheet],
     [SHEET_NAMES.submissions, submissionsSheet(report)],
     [SHEET_NAMES.bundles, bundlesSheet(report)],
+    [SHEET_NAMES.contacts, contactsSheet(report)],
     [SHEET_NAMES.lagging, laggingSheet(report)],
     [SHEET_NAMES.participation, participationSheet(report)],
     [SHEET_NAMES.changes, changesSheet(report)],

@@ -426,7 +426,12 @@ function ReportView({
             />
           </Section>
           <Section id="submissions" active={tab} mounted={mounted('submissions')} title="제출 현황">
-            <Tables.submissions submissions={report.submissions} finance={report.finance} catalog={catalog} />
+            <Tables.submissions
+              submissions={report.submissions}
+              finance={report.finance}
+              catalog={catalog}
+              contacts={report.contacts}
+            />
           </Section>
           <Section id="lagging" active={tab} mounted={mounted('lagging')} title="부진 사업">
             <Tables.lagging

@@ -1,12 +1,16 @@
+import { useMemo } from 'react';
 import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import {
   beforeDueNote,
+  contactsToCall,
   daysLeftLabel,
   dueDateText,
   quarantineLabel,
   submissionStateLabel,
   submissionTimelinessLabel,
+  type ContactRow,
+  type ContactsToCall,
   type DepartmentSubmission,
   type FinanceReport,
   type SubmissionsReport,
@@ -38,12 +42,20 @@ export function SubmissionsTable({
   submissions,
   finance,
   catalog,
+  contacts,
 }: {
   submissions: SubmissionsReport;
   /** The report's 붙임5, whose rows a department's 모아 인쇄 prints. */
   finance: FinanceReport;
   catalog: Catalog;
+  /** The report's 담당자: whom to call about what a department still owes. */
+  contacts: readonly ContactRow[];
 }) {
+  const contactsByDepartment = useMemo(() => {
+    const map = new Map<string, ContactRow[]>();
+    for (const row of contacts) map.set(row.department, [...(map.get(row.department) ?? []), row]);
+    return map;
+  }, [contacts]);
   const print = useDepartmentPrint({ submissions, finance, catalog });
   const s = submissions.summary;
   const { beforeDue, daysLeft } = submissions;
@@ -144,6 +156,16 @@ export function SubmissionsTable({
                   </td>
                   <td data-testid={`${id}-missing`} data-count={d.missing.length}>
                     <MissingItems missing={d.missing} />
+                    {d.missing.length > 0 && (
+                      <MissingContacts
+                        testId={`${id}-contacts`}
+                        calls={contactsToCall(
+                          contactsByDepartment.get(d.department) ?? [],
+                          d.department,
+                          d.missing.map((m) => m.projectId),
+                        )}
+                      />
+                    )}
                   </td>
                   <td data-testid={`${id}-signature`} data-value={sig.value}>
                     {sig.label}
@@ -194,5 +216,25 @@ function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] })
         </span>
       )}
     </>
+  );
+}
+
+/** Whom to call about the missing projects (담당, else 팀장, else 과장, as the newest counted document names them). */
+function MissingContacts({ calls, testId }: { calls: ContactsToCall[]; testId: string }) {
+  // Nobody named for any of them: the projects are listed just above.
+  if (calls.every((c) => c.call === null))
+    return (
+      <span className="missing-contacts" data-testid={testId}>
+        담당자 미기재
+      </span>
+    );
+  return (
+    <ul className="plain missing-contacts" data-testid={testId} aria-label="연락할 담당자">
+      {calls.map((c) => (
+        <li key={c.call ?? ''}>
+          {c.call ?? '담당자 미기재'} — {c.projectIds.join(', ')}
+        </li>
+      ))}
+    </ul>
   );
 }

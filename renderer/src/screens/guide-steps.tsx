@@ -97,6 +97,11 @@ export function OfficeSteps({ menu }: { menu: MenuRef }) {
   return (
     <ol className="guide-steps" data-testid="guide-steps">
       <li>
+        <b>기획담당관 서명 키 (처음 한 번)</b> — <Menu menu={menu} id="submission" />의 ‘기획담당관 서명
+        키’에서 ‘서명 키 만들기’, 그다음 ‘등록 파일 내려받기’. 그 파일을 모든 부서에 보내고, 부서가 전화하면
+        화면의 지문을 불러 줍니다. 부서는 이 키로 기준 자료를 확인합니다.
+      </li>
+      <li>
         <b>키 등록</b> — <Menu menu={menu} id="submission" />의 ‘부서 키 등록부’에서 새 부서의 키 등록 파일을
         가져오고, 부서 담당자와 전화로 지문을 서로 읽어 확인한 뒤 승인합니다. 승인 전에 온 제출 파일은
         격리되어 있다가 승인하면 반영됩니다.

@@ -24,7 +24,7 @@ export function DepartmentSteps({ menu }: { menu: MenuRef }) {
     <ol className="guide-steps" data-testid="guide-steps">
       <li>
         <b>서명 키 (처음 한 번)</b> — <Menu menu={menu} id="submission" />의 서명 키에서 ‘서명 키 만들기’,
-        그다음 ‘등록 파일 내려받기’. 그 파일을 기획담당관에게 보내고, 기획담당관이 전화하면 화면의 지문을 서로
+        그다음 ‘등록 파일 내보내기’. 그 파일을 기획담당관에게 보내고, 기획담당관이 전화하면 화면의 지문을 서로
         읽어 확인합니다.
       </li>
       <li>
@@ -98,7 +98,7 @@ export function OfficeSteps({ menu }: { menu: MenuRef }) {
     <ol className="guide-steps" data-testid="guide-steps">
       <li>
         <b>기획담당관 서명 키 (처음 한 번)</b> — <Menu menu={menu} id="submission" />의 ‘기획담당관 서명
-        키’에서 ‘서명 키 만들기’, 그다음 ‘등록 파일 내려받기’. 그 파일을 모든 부서에 보내고, 부서가 전화하면
+        키’에서 ‘서명 키 만들기’, 그다음 ‘등록 파일 내보내기’. 그 파일을 모든 부서에 보내고, 부서가 전화하면
         화면의 지문을 불러 줍니다. 부서는 이 키로 기준 자료를 확인합니다.
       </li>
       <li>

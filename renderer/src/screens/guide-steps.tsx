@@ -66,7 +66,7 @@ export function DepartmentSteps({ menu }: { menu: MenuRef }) {
 export function DepartmentTroubles({ menu }: { menu: MenuRef }) {
   return (
     <dl className="guide-troubles">
-      <dt>‘저장 실패’나 ‘저장 안 됨’이 보일 때</dt>
+      <dt>‘저장하지 못했습니다’나 ‘저장 안 됨’이 보일 때</dt>
       <dd>
         입력한 내용은 화면에 그대로 있습니다. 화면이 말하는 이유를 고치면 다시 저장됩니다. 형식이 맞지 않아
         저장되지 않은 칸(예: 금액에 쓴 글자)은 제출 전 확인 맨 위에 ‘저장 안 됨’으로 나옵니다.

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppServer } from './app-server';
-import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
+import { officeAndDepartment, pledgeAt } from './pages/submission-cli';
 import { SetupPage } from './pages/setup-page';
 import { expectAccessible } from './support/axe';
 import { printedPages } from './support/pdf-pages';
@@ -25,21 +25,29 @@ function halfYears(): string[] {
   return labels;
 }
 
-test('F1 opens a department its guide, with the deadlines as the program’s clock reads them, and prints it', async ({
+test('F1 opens a department its guide: the deadlines as the program’s clock reads them, the files it sent, printed', async ({
   page,
 }) => {
   const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
   const today = '2022-01-10';
+  // With the command line, that morning: the department sends its 2019-H1 재정집행 현황 (r1, late), the office
+  // imports it an hour later and makes a package, which the department applies (접수 확인).
+  const department = '경제진흥본부';
+  const copies = officeAndDepartment(root, department, `${today}T09:00:00+09:00`);
+  const r1 = join(root, 'r1.pledge');
+  copies.send('늦은 제출', r1);
+  expect(copies.officeImports(`${today}T10:00:00+09:00`, r1)).toHaveLength(1);
+  const baseline = join(root, 'baseline.pledge');
+  copies.packageAt(`${today}T11:00:00+09:00`, baseline);
+  pledgeAt(`${today}T11:30:00+09:00`, 'baseline', 'apply', baseline, '--data', copies.deptDir);
   const server = await startAppServer({
     root,
-    dataDir: join(root, 'data'),
+    dataDir: copies.deptDir,
     profileDir: join(root, 'profile'),
-    now: `${today}T09:00:00+09:00`,
+    now: `${today}T12:00:00+09:00`,
   });
   try {
     await page.goto(server.url);
-    const department = catalog.projects[0]?.leadDepartment ?? '';
-    await new SetupPage(page).chooseDepartment(department);
     await expect(page.getByTestId('current-role')).toContainText(department);
 
     await page.keyboard.press('F1');
@@ -63,8 +71,13 @@ test('F1 opens a department its guide, with the deadlines as the program’s clo
     const passed = labels.indexOf('2021년 하반기');
     await expect(rows.filter({ hasText: '기한 지남' })).toHaveCount(passed);
     await expect(page.getByTestId('guide-plan-due')).toHaveText(
-      `실천계획서(와 조정 요청서) 제출기한: ${term.planDueDate} (화) — 기한 지남`,
+      `실천계획서(와 조정 요청서) 제출기한: ${term.planDueDate} (화) — 기한 지남 · 보낸 제출 파일: 아직 만들지 않음`,
     );
+    // The file sent for 2019-H1, with what the office's package says of it; nothing for the other half-years.
+    await expect(page.getByTestId('guide-sent-2019-H1')).toHaveText(
+      `r1 (${today} 09:00 만듦) · 반영됨 (${today} 10:00 접수)`,
+    );
+    await expect(page.getByTestId('guide-sent-2021-H2')).toHaveText('아직 만들지 않음');
     await expect(page.getByTestId('guide-today')).toContainText(`오늘 ${today} (월)`);
 
     // The steps name the menus with their keys; the data folder is this copy's.

@@ -1,8 +1,10 @@
-import type { SetupState } from '../../../domain/api/contract';
+import type { SentBundleView, SetupState } from '../../../domain/api/contract';
+import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { countdownLabel, submissionCalendar, weekdayOf } from '../../../domain/term/calendar';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
+import { receiptCellLabel } from '../drafting/receipt-label';
 import {
   DepartmentSteps,
   DepartmentTroubles,
@@ -14,16 +16,44 @@ import './guide.css';
 
 const dateText = (iso: string) => `${iso} (${weekdayOf(iso)})`;
 
+/** A department's newest submission file per period ('plan' or a half-year), from the list of files it made. */
+function newestSent(sent: readonly SentBundleView[]): Map<string, SentBundleView> {
+  const byPeriod = new Map<string, SentBundleView>();
+  for (const b of sent) {
+    const seen = byPeriod.get(b.period);
+    if (seen === undefined || b.revision > seen.revision) byPeriod.set(b.period, b);
+  }
+  return byPeriod;
+}
+
+/** 보낸 제출 파일: "r3 (2019-07-12 10:00 만듦) · 반영됨 (… 접수)", or that none was made. */
+function SentCell(props: { sent: SentBundleView | undefined }) {
+  if (props.sent === undefined) return <>아직 만들지 않음</>;
+  const receipt = receiptCellLabel(props.sent.receipt);
+  return (
+    <>
+      r{props.sent.revision} ({localDateTimeOf(props.sent.createdAt)} 만듦)
+      {props.sent.receipt !== null && (
+        <span className={receipt.warn ? 'sent-warn' : undefined}> · {receipt.text}</span>
+      )}
+    </>
+  );
+}
+
 /**
  * 사용 안내 (F1): the program's way through the half-year for this copy's role, with the term's deadlines as the
  * program's clock reads them today, the keys that work everywhere, and where the data is. Printable.
  */
 export function GuideScreen(props: { setup: SetupState; menu: MenuRef }) {
-  const [state] = useLoad(async () => {
-    const [term, { today }] = await Promise.all([api.getTerm(), api.getToday()]);
-    return { term, calendar: submissionCalendar(term, today) };
-  }, []);
   const office = props.setup.role === 'office';
+  const [state] = useLoad(async () => {
+    const [term, { today }, sent] = await Promise.all([
+      api.getTerm(),
+      api.getToday(),
+      office ? Promise.resolve([]) : api.listSentBundles(),
+    ]);
+    return { term, calendar: submissionCalendar(term, today), sent: newestSent(sent) };
+  }, [office]);
 
   return (
     <div className="guide">
@@ -52,6 +82,12 @@ export function GuideScreen(props: { setup: SetupState; menu: MenuRef }) {
               실천계획서{office ? '' : '(와 조정 요청서)'} 제출기한:{' '}
               {dateText(state.value.calendar.planDueDate)} —{' '}
               {countdownLabel(state.value.calendar.planDaysLeft)}
+              {!office && (
+                <>
+                  {' '}
+                  · 보낸 제출 파일: <SentCell sent={state.value.sent.get('plan')} />
+                </>
+              )}
             </p>
             <table className="guide-calendar" data-testid="guide-calendar">
               <caption>
@@ -64,6 +100,7 @@ export function GuideScreen(props: { setup: SetupState; menu: MenuRef }) {
                   <th scope="col">기간</th>
                   <th scope="col">제출기한</th>
                   <th scope="col">남은 날</th>
+                  {!office && <th scope="col">보낸 제출 파일</th>}
                 </tr>
               </thead>
               <tbody>
@@ -88,6 +125,11 @@ export function GuideScreen(props: { setup: SetupState; menu: MenuRef }) {
                         ? `이번 제출 · ${countdownLabel(row.daysLeft)}`
                         : countdownLabel(row.daysLeft)}
                     </td>
+                    {!office && (
+                      <td data-testid={`guide-sent-${row.period.id}`}>
+                        <SentCell sent={state.value.sent.get(row.period.id)} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -276,6 +276,29 @@ export interface DeadlineView {
   } | null;
 }
 
+/** 받은 제출 파일 점검 (main/services/archive-audit.ts): what no longer matches the kept signed files. */
+export interface ArchiveProblem {
+  /** The kept file's SHA-256 (its name in the archive), or "" for the data file itself. */
+  bundleSha256: string;
+  department: string;
+  revision: number | null;
+  fileName: string;
+  problem: string;
+}
+
+export interface ArchiveAudit {
+  checkedAt: string;
+  /** SQLite's quick check findings, or null when the data file is sound. */
+  integrity: string | null;
+  /** Submission files kept (accepted, in quarantine and held). */
+  files: number;
+  /** Documents the accepted files carry, each compared with the stored row. */
+  documents: number;
+  problems: ArchiveProblem[];
+  /** Problems found beyond those listed. */
+  more: number;
+}
+
 /** A submission file this department copy made, newest first, with what the office's last package says of it. */
 export interface SentBundleView {
   revision: number;
@@ -964,6 +987,8 @@ export const contract = {
       .optional(),
     returns<ReceivedDocumentView[]>(),
   ),
+  /** 받은 제출 파일 점검: the kept files and the stored documents checked again; writes nothing. */
+  auditArchive: op(empty, returns<ArchiveAudit>()),
   exportBaseline: op(
     z.strictObject({ path: filePathSchema.optional() }).optional(),
     returns<BaselineExported>(),

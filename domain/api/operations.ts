@@ -52,6 +52,7 @@ export const operationNames = [
   'getImportProgress',
   'listBundles',
   'listReceivedDocuments',
+  'auditArchive',
   'exportBaseline',
   'applyBaseline',
   'getDefaultReportPeriod',

@@ -1,3 +1,4 @@
+import { auditHelp, runAudit } from './commands/audit';
 import { backupHelp, runBackup } from './commands/backup';
 import { restoreHelp, runRestore } from './commands/restore';
 import { baselineHelp, runBaseline } from './commands/baseline';
@@ -32,6 +33,7 @@ const commands: Record<string, Command> = {
   plans: { summary: '공약실천계획서 확정 (기획담당관)', help: plansHelp, run: runPlans },
   report: { summary: '반기 종합 현황 (JSON, 엑셀)', help: reportHelp, run: runReport },
   publish: { summary: '공개용 HTML·CSV 자료 쓰기', help: publishHelp, run: runPublish },
+  audit: { summary: '받은 제출 파일 점검 (기획담당관)', help: auditHelp, run: runAudit },
   backup: { summary: '데이터 백업 (검사한 데이터베이스 사본)', help: backupHelp, run: runBackup },
   restore: { summary: '백업에서 복원 (새 데이터 폴더로)', help: restoreHelp, run: runRestore },
 };

@@ -2,6 +2,7 @@ import type { Handlers, ReceivedBundleView, RegistryKeyView } from '../../domain
 import { listBundleListings } from '../../db/bundles';
 import type { RegistryKey } from '../../db/keys';
 import { latestReceivedDocuments } from '../../db/received';
+import { auditArchive } from './archive-audit';
 import { applyBaseline, exportBaseline } from './baseline';
 import { exportBundle } from './bundle-export';
 import { importBundleInputs, importBundles, releaseAfterRotation, releaseQuarantined } from './bundle-import';
@@ -190,6 +191,7 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
       }));
     },
 
+    auditArchive: () => auditArchive(ctx),
     exportBaseline: (input) => exportBaseline(ctx, input?.path),
 
     applyBaseline: (input) =>

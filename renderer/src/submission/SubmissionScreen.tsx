@@ -3,6 +3,7 @@ import type { SetupState } from '../../../domain/api/contract';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
+import { ArchiveAuditPanel } from './ArchiveAuditPanel';
 import { BaselineApplyPanel, BaselineExportPanel } from './BaselinePanels';
 import { BundleListPanel } from './BundleListPanel';
 import { ChainResumePanel } from './ChainResumePanel';
@@ -57,6 +58,7 @@ export function SubmissionScreen({
             <RegistryPanel generation={generation} onChanged={changed} />
             <KeyPanel role="office" generation={generation} onChanged={changed} />
             <BaselineExportPanel hasKey={key.hasKey} />
+            <ArchiveAuditPanel />
           </div>
         </div>
         {/* The received files: a long table, across the whole width. */}

@@ -58,9 +58,7 @@ export function GuideScreen(props: { setup: SetupState; menu: MenuRef }) {
   return (
     <div className="guide">
       <div className="guide-title">
-        <h2 tabIndex={-1}>
-          사용 안내 — {office ? '기획담당관 (총괄부서)' : `주관부서 (${props.setup.department ?? ''})`}
-        </h2>
+        <h2>사용 안내 — {office ? '기획담당관 (총괄부서)' : `주관부서 (${props.setup.department ?? ''})`}</h2>
         <button type="button" className="screen-only" onClick={() => window.print()}>
           인쇄
         </button>

@@ -297,6 +297,8 @@ export interface ArchiveAudit {
   problems: ArchiveProblem[];
   /** Problems found beyond those listed. */
   more: number;
+  /** The office's data changed while the check ran (an import, a swap, a decision): a difference may be that. */
+  changedDuring: boolean;
 }
 
 /** A submission file this department copy made, newest first, with what the office's last package says of it. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditArchive } from './archive-audit';
 import { dumpDatabase, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { importBundleInputs } from './bundle-import';
+import { directVerifier } from './bundle-verify';
 import { databaseFileName } from './context';
 import { UserError } from './errors';
 import {
@@ -74,7 +75,14 @@ describe('auditArchive', () => {
     expect(quarantined?.status).toBe('quarantined');
     const before = await dumpDatabase(h.office);
     const audit = await auditArchive(h.office, direct);
-    expect(audit).toMatchObject({ integrity: null, files: 4, documents: 2, problems: [], more: 0 });
+    expect(audit).toMatchObject({
+      integrity: null,
+      files: 4,
+      documents: 2,
+      problems: [],
+      more: 0,
+      changedDuring: false,
+    });
     expect(await dumpDatabase(h.office)).toEqual(before);
   });
 
@@ -119,6 +127,25 @@ describe('auditArchive', () => {
       ]),
     );
     expect(said).toHaveLength(3);
+  });
+
+  it('says when the data changed while it ran (an import in between)', async () => {
+    await threeFiles();
+    let imported = false;
+    const audit = await auditArchive(h.office, {
+      verifier: async (...args) => {
+        if (!imported) {
+          imported = true;
+          expect(await h.send('2019-H2', [cardDoc(cardFor(basePlan(), 'onTrack'), '2019-H2')])).toBe(
+            'accepted',
+          );
+        }
+        return directVerifier(...args);
+      },
+    });
+    expect(audit.changedDuring).toBe(true);
+    expect(audit.problems).toEqual([]);
+    expect((await auditArchive(h.office, direct)).changedDuring).toBe(false);
   });
 
   it('is the office’s: a department copy is refused', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { quickCheckOf } from '../../db/backup';
+import { dataGeneration } from '../../db/data-generation';
 import { checkDocument } from '../../domain/documents';
 import type { ArchiveAudit } from '../../domain/api/contract';
 import type { KeySnapshotEntry } from '../bundles';
@@ -23,7 +24,8 @@ import { requireOffice } from './session';
  *   (schema-read, same department and revision), none missing, none added, and none stored from a file not
  *   accepted.
  * A difference means the data file was changed outside the program (or damaged): the file and what differs are
- * named. Nothing is written. Files are read again through the import's verify threads.
+ * named. Nothing is written. Files are read again through the import's verify threads, one query at a time (the app
+ * stays usable); when the data changed meanwhile (an import, a swap, a decision) the answer says so, to be run again.
  */
 
 /** At most this many problems are listed (with how many more). */
@@ -45,6 +47,8 @@ export async function auditArchive(
   options: { verifier?: Verifier } = {},
 ): Promise<ArchiveAudit> {
   await requireOffice(ctx);
+  // An import, a swap or a decision committed while the files are read could be taken for a difference.
+  const generationBefore = await dataGeneration(ctx.db);
   const integrity = quickCheckOf(join(ctx.dataDir, databaseFileName));
   const term = await loadTerm(ctx.db);
   const keys = termKeys(term);
@@ -179,7 +183,16 @@ export async function auditArchive(
       '반영되지 않은 파일의 문서가 저장되어 있습니다.',
     );
 
-  return { checkedAt: ctx.now().toISOString(), integrity, files: files.length, documents, problems, more };
+  const changedDuring = (await dataGeneration(ctx.db)) !== generationBefore;
+  return {
+    checkedAt: ctx.now().toISOString(),
+    integrity,
+    files: files.length,
+    documents,
+    problems,
+    more,
+    changedDuring,
+  };
 }
 
 function fileOf(b: {

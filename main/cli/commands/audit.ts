@@ -29,6 +29,8 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       io.out(`- ${file}${p.problem}`);
     }
     if (audit.more > 0) io.out(`- 외 ${audit.more}건`);
+    if (audit.changedDuring && !sound)
+      io.out('점검하는 동안 자료가 바뀌었습니다 (가져오기·결정). 다시 점검해 같은 결과인지 보세요.');
     io.out(
       sound
         ? '이상 없음: 저장된 내용이 받은 파일과 같습니다.'

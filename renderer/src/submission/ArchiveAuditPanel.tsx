@@ -45,6 +45,11 @@ export function ArchiveAuditPanel() {
                 손상되었을 수 있습니다: 설정 변경 → 백업에서 복원으로 점검 전의 백업을 여세요.
               </StatusMessage>
               {audit.integrity !== null && <p>데이터 파일 검사: {audit.integrity}</p>}
+              {audit.changedDuring && (
+                <p data-testid="archive-audit-changed">
+                  점검하는 동안 자료가 바뀌었습니다 (가져오기·결정). 다시 점검해 같은 결과인지 보세요.
+                </p>
+              )}
               <ul className="plain" data-testid="archive-audit-problems">
                 {audit.problems.map((p, i) => (
                   <li key={i}>

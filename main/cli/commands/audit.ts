@@ -7,7 +7,7 @@ export const auditHelp = `pledge audit --data DIR [--json]
   받은 제출 파일 점검 (기획담당관): 데이터 파일을 SQLite로 검사하고, 보관한 제출 파일마다 내용(SHA-256)과
   서명을 다시 확인한 뒤, 기록된 부서·회차·기간과 저장된 문서가 서명된 파일의 것과 같은지 봅니다. 아무것도
   쓰지 않습니다. 다른 점이 있으면 파일과 다른 점을 말하고 1로 끝납니다 (데이터 파일이 프로그램 밖에서
-  바뀌었거나 손상된 경우: 백업에서 복원하세요).
+  바뀌었거나 손상된 경우: 이상이 없던 때의 백업에서 복원하고, 그 뒤에 받은 제출 파일은 다시 가져오세요).
   --json         결과를 JSON으로 출력`;
 
 export async function runAudit(args: string[], io: CliIo): Promise<number> {

@@ -42,7 +42,8 @@ export function ArchiveAuditPanel() {
               <StatusMessage kind="error">
                 제출 파일 {audit.files}개, 문서 {audit.documents}건 중 받은 파일과 다른 점이{' '}
                 {audit.problems.length + audit.more}건 있습니다. 데이터 파일이 프로그램 밖에서 바뀌었거나
-                손상되었을 수 있습니다: 설정 변경 → 백업에서 복원으로 점검 전의 백업을 여세요.
+                손상되었을 수 있습니다: 설정 변경 → 백업에서 복원으로 이상이 없던 때의 백업을 열고, 그 뒤에
+                받은 제출 파일은 다시 가져오세요.
               </StatusMessage>
               {audit.integrity !== null && <p>데이터 파일 검사: {audit.integrity}</p>}
               {audit.changedDuring && (

@@ -290,6 +290,16 @@ export async function getBundleFile(db: Db, sha256: string): Promise<Buffer | un
   return row?.bytes;
 }
 
+/** The raw bytes of a bundle held as a same-revision conflict (held_bundles, migration 0006). */
+export async function getHeldBundleFile(db: Db, sha256: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('held_bundles')
+    .select('bytes')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row?.bytes;
+}
+
 /** A bundle held as a same-revision conflict with an accepted one (migration 0006); bytes not included. */
 export interface HeldBundle {
   sha256: string;

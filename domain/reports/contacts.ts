@@ -128,7 +128,11 @@ export function contactsToCall(
     const row = byProject.get(projectId);
     const call = row === undefined ? null : contactToCall(row);
     if (call === null) nobody.push(projectId);
-    else groups.set(call, [...(groups.get(call) ?? []), projectId]);
+    else {
+      const ids = groups.get(call);
+      if (ids === undefined) groups.set(call, [projectId]);
+      else ids.push(projectId);
+    }
   }
   const out: ContactsToCall[] = [...groups].map(([call, ids]) => ({ call, projectIds: ids }));
   if (nobody.length > 0) out.push({ call: null, projectIds: nobody });

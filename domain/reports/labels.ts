@@ -1,3 +1,4 @@
+import { countdownLabel } from '../term/calendar';
 import { periodLabel } from '../documents';
 import { reportStatusLabel } from './status-tables';
 import type {
@@ -160,8 +161,8 @@ export function financeStatusLabel(
   return status === 'completed' && undecided.includes(projectId) ? `${label} (${UNDECIDED_LABEL})` : label;
 }
 
-/** The due date as a countdown: "D-3", "D-day" on the day itself. */
-export const daysLeftLabel = (daysLeft: number): string => (daysLeft === 0 ? 'D-day' : `D-${daysLeft}`);
+/** The due date as a countdown: "D-3", "D-day" on the day itself (see domain/term/calendar.ts). */
+export const daysLeftLabel = countdownLabel;
 
 /**
  * 상태 of a department's submissions: 제출 완료 / 일부 제출 / 미제출 — but before the due date a department that

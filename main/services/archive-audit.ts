@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { quickCheckOf } from '../../db/backup';
+import { getBundleFile, getHeldBundleFile } from '../../db/bundles';
 import { dataGeneration } from '../../db/data-generation';
 import { checkDocument } from '../../domain/documents';
 import type { ArchiveAudit } from '../../domain/api/contract';
@@ -102,7 +103,7 @@ export async function auditArchive(
   let documents = 0;
   try {
     for (const file of files) {
-      const bytes = await bytesOf(ctx, file);
+      const bytes = await (file.status === 'held' ? getHeldBundleFile : getBundleFile)(ctx.db, file.sha256);
       if (bytes === undefined) {
         report(file, '보관한 파일이 없습니다.');
         continue;
@@ -213,23 +214,6 @@ function fileOf(b: {
     manifest: b.manifest,
     fileName: b.file_name,
   };
-}
-
-async function bytesOf(ctx: AppContext, file: KeptFile): Promise<Buffer | undefined> {
-  if (file.status === 'held') {
-    const row = await ctx.db
-      .selectFrom('held_bundles')
-      .select('bytes')
-      .where('sha256', '=', file.sha256)
-      .executeTakeFirst();
-    return row?.bytes;
-  }
-  const row = await ctx.db
-    .selectFrom('bundle_files')
-    .select('bytes')
-    .where('sha256', '=', file.sha256)
-    .executeTakeFirst();
-  return row?.bytes;
 }
 
 function sameJson(text: string, check: { manifest: unknown }): boolean {

@@ -53,7 +53,11 @@ export function SubmissionsTable({
 }) {
   const contactsByDepartment = useMemo(() => {
     const map = new Map<string, ContactRow[]>();
-    for (const row of contacts) map.set(row.department, [...(map.get(row.department) ?? []), row]);
+    for (const row of contacts) {
+      const rows = map.get(row.department);
+      if (rows === undefined) map.set(row.department, [row]);
+      else rows.push(row);
+    }
     return map;
   }, [contacts]);
   const print = useDepartmentPrint({ submissions, finance, catalog });

@@ -157,7 +157,8 @@ export async function saveDocument(db: Db, input: SaveDocumentInput, now: Date):
         status,
         json,
         saved_at: at,
-        reason: current ? input.reason : 'create',
+        // A document brought in from a file says so from its first version (저장 기록: 가져오기).
+        reason: current || input.reason === 'import' ? input.reason : 'create',
       })
       .execute();
     const saved = await trx

@@ -27,6 +27,7 @@ import { requireDepartment } from './session';
 import { checkDocument } from '../../domain/documents';
 import { josa } from '../../domain/text/josa';
 import { deadlineView, derivedFinance } from './deadlines';
+import { exportDraftFile, importDraftFile, previewDraftFile } from './draft-exchange';
 import { localToday } from './local-today';
 
 /** Submitting a change request is its first step: record it in the decision history if the form did not. */
@@ -314,5 +315,9 @@ export const draftingHandlers = (ctx: AppContext) => {
       const today = input?.today ?? localToday(ctx.now());
       return deadlineView(ctx.db, catalog, term, department, today);
     },
+
+    exportDraftFile: (input) => exportDraftFile(ctx, input.projectIds),
+    previewDraftFile: (file) => previewDraftFile(ctx, file),
+    importDraftFile: (input) => importDraftFile(ctx, input),
   } satisfies Partial<Handlers>;
 };

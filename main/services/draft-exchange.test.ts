@@ -1,0 +1,304 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type {
+  ApiResult,
+  DraftImportPreview,
+  DraftImportResult,
+  FileDownload,
+  Handlers,
+  VersionSummary,
+} from '../../domain/api/contract';
+import type { ExecutionPlan, FinanceRow } from '../../domain/documents';
+import { getAttachment } from '../../db/attachments';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { createAppContext, type AppContext } from './context';
+import { dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+const DEPARTMENT = '경제진흥본부';
+const examples = join(import.meta.dirname, '..', '..', 'docs', 'examples');
+const example = <T>(name: string): T => JSON.parse(readFileSync(join(examples, name), 'utf8')) as T;
+
+interface Pc {
+  ctx: AppContext;
+  handlers: Handlers;
+  clock: { now: Date };
+}
+
+let dir: ReturnType<typeof makeTempDir>;
+const open: Pc[] = [];
+
+async function pc(name: string, role: 'department' | 'office', department = DEPARTMENT): Promise<Pc> {
+  const clock = { now: new Date('2019-07-01T09:00:00Z') };
+  const ctx = await createAppContext({
+    profileDir: join(dir.path, name, 'profile'),
+    dataDirOverride: join(dir.path, name, 'data'),
+    mode: 'cli',
+    appVersion: '0.1.0-test',
+    now: () => clock.now,
+  });
+  const handlers = createHandlers(ctx);
+  const result = await dispatch(handlers, 'saveSetup', {
+    role,
+    department: role === 'department' ? department : null,
+    dataDir: join(dir.path, name, 'data'),
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  const made = { ctx, handlers, clock };
+  open.push(made);
+  return made;
+}
+
+async function call(on: Pc, name: string, input: unknown): Promise<ApiResult<unknown>> {
+  return dispatch(on.handlers, name, input);
+}
+async function ok<T>(on: Pc, name: string, input: unknown): Promise<T> {
+  const result = await call(on, name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+async function refused(on: Pc, name: string, input: unknown): Promise<{ code: string; message: string }> {
+  const result = await call(on, name, input);
+  if (result.ok) throw new Error(`${name} was taken`);
+  return result.error;
+}
+
+const dump = (on: Pc) =>
+  Promise.all([
+    on.ctx.db.selectFrom('documents').selectAll().orderBy('id').execute(),
+    on.ctx.db.selectFrom('document_versions').selectAll().orderBy('document_id').orderBy('version').execute(),
+    on.ctx.db.selectFrom('attachments').select(['sha256', 'size']).orderBy('sha256').execute(),
+  ]);
+
+const PDF = Buffer.from('%PDF-1.4\n% 보도자료 사본\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'utf8');
+
+/** PC 1 writes 1-1-1's plan (with a press clipping) and 재정집행현황, and 1-1-2's plan. */
+async function writeOnFirstPc(first: Pc): Promise<{ plan: ExecutionPlan; finance: FinanceRow }> {
+  const uploaded = await ok<{ sha256: string; size: number }>(first, 'saveAttachment', {
+    name: '보도자료.pdf',
+    mediaType: 'application/pdf',
+    dataBase64: PDF.toString('base64'),
+  });
+  const plan = { ...example<ExecutionPlan>('execution-plan.json'), lifecycle: 'draft' } as ExecutionPlan;
+  const clipping = plan.citizenParticipation.attachments[0];
+  if (!clipping) throw new Error('the example has no attachment');
+  clipping.file = { ...clipping.file, sha256: uploaded.sha256, size: uploaded.size };
+  plan.policyGoal = '1과에서 쓴 정책목표';
+  await ok(first, 'saveDraft', {
+    kind: 'executionPlan',
+    projectId: '1-1-1',
+    slot: 'plan',
+    json: plan,
+    expectedVersion: null,
+  });
+  const finance = { ...example<FinanceRow>('finance-row.json'), lifecycle: 'draft' } as FinanceRow;
+  await ok(first, 'saveDraft', {
+    kind: 'financeRow',
+    projectId: '1-1-1',
+    slot: '2019-H1',
+    json: finance,
+    expectedVersion: null,
+  });
+  await ok(first, 'saveDraft', {
+    kind: 'executionPlan',
+    projectId: '1-1-2',
+    slot: 'plan',
+    json: { ...plan, projectId: '1-1-2', policyGoal: '2과의 목표' },
+    expectedVersion: null,
+  });
+  return { plan, finance };
+}
+
+const fileOf = (download: FileDownload) => ({ name: download.fileName, dataBase64: download.dataBase64 });
+
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(async () => {
+  for (const p of open.splice(0)) await p.ctx.close();
+  dir.remove();
+});
+
+describe('작성 문서 주고받기 between two PCs of one department', () => {
+  it('carries the chosen projects with their attachments, says what each does, and keeps what it replaces', async () => {
+    const first = await pc('pc1', 'department');
+    const second = await pc('pc2', 'department');
+    const { plan, finance } = await writeOnFirstPc(first);
+
+    first.clock.now = new Date('2019-07-02T01:30:00Z');
+    const download = await ok<FileDownload>(first, 'exportDraftFile', { projectIds: ['1-1-1'] });
+    expect(download.fileName).toBe('작성문서_경제진흥본부_20190702-1030.pledgedraft');
+    // A real zip: Info-ZIP lists and tests it.
+    const path = join(dir.path, download.fileName);
+    writeFileSync(path, Buffer.from(download.dataBase64, 'base64'));
+    const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).trim().split('\n');
+    expect(listing[0]).toBe('drafts.json');
+    expect(listing.filter((n) => n.startsWith('documents/'))).toHaveLength(2);
+    expect(listing.filter((n) => n.startsWith('attachments/'))).toHaveLength(1);
+    expect(execFileSync('unzip', ['-tq', path], { encoding: 'utf8' })).toMatch(/No errors/);
+
+    const preview = await ok<DraftImportPreview>(second, 'previewDraftFile', fileOf(download));
+    expect(preview.department).toBe(DEPARTMENT);
+    expect(preview.attachments).toBe(1);
+    expect(preview.rows.map((r) => [r.projectId, r.title, r.action, r.local])).toEqual([
+      ['1-1-1', '재정집행 현황 2019년 상반기', 'new', null],
+      ['1-1-1', '공약실천계획서', 'new', null],
+    ]);
+
+    const result = await ok<DraftImportResult>(second, 'importDraftFile', {
+      ...fileOf(download),
+      take: preview.rows.map((r) => ({ path: r.path, localVersion: null })),
+    });
+    expect(result.imported).toHaveLength(2);
+    expect(result.attachments).toBe(1);
+    const opened = await ok<{ document: ExecutionPlan }>(second, 'openDocument', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+    });
+    expect(opened.document).toEqual(plan);
+    const openedFinance = await ok<{ document: FinanceRow }>(second, 'openDocument', {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2019-H1',
+    });
+    expect(openedFinance.document).toEqual(finance);
+    const sha256 = plan.citizenParticipation.attachments[0]?.file.sha256 ?? '';
+    expect((await getAttachment(second.ctx.db, sha256))?.bytes.equals(PDF)).toBe(true);
+    // 1-1-2 was not chosen: it stays on PC 1.
+    expect((await dump(second))[0].map((d) => d.project_id)).toEqual(['1-1-1', '1-1-1']);
+
+    // The same file again: nothing to take.
+    const again = await ok<DraftImportPreview>(second, 'previewDraftFile', fileOf(download));
+    expect(again.rows.map((r) => r.action)).toEqual(['same', 'same']);
+
+    // PC 2 goes on writing the plan; PC 1 had changed it earlier and sends it again.
+    first.clock.now = new Date('2019-07-03T01:00:00Z');
+    await ok(first, 'saveDraft', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      json: { ...plan, policyGoal: '1과가 고친 목표' },
+      expectedVersion: 1,
+    });
+    second.clock.now = new Date('2019-07-03T05:00:00Z');
+    await ok(second, 'saveDraft', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      json: { ...plan, policyGoal: '서무가 고친 목표' },
+      expectedVersion: 1,
+    });
+    first.clock.now = new Date('2019-07-03T06:00:00Z');
+    const later = fileOf(await ok<FileDownload>(first, 'exportDraftFile', { projectIds: ['1-1-1'] }));
+    const newer = await ok<DraftImportPreview>(second, 'previewDraftFile', later);
+    const planRow = newer.rows.find((r) => r.kind === 'executionPlan');
+    expect(planRow).toMatchObject({ action: 'localNewer', local: { version: 2, status: 'draft' } });
+    expect(planRow?.note).toContain('2019-07-03 14:00');
+    expect(newer.rows.find((r) => r.kind === 'financeRow')?.action).toBe('same');
+
+    // Taken against a version the preview did not show: nothing is written.
+    const before = await dump(second);
+    const stale = await refused(second, 'importDraftFile', {
+      ...later,
+      take: [{ path: planRow?.path, localVersion: 1 }],
+    });
+    expect(stale.code).toBe('DRAFT_IMPORT_STALE');
+    expect(stale.message).toContain('아무것도 가져오지 않았습니다');
+    expect(await dump(second)).toEqual(before);
+
+    // Chosen all the same: PC 1's text is the current one, PC 2's stays restorable.
+    await ok(second, 'importDraftFile', { ...later, take: [{ path: planRow?.path, localVersion: 2 }] });
+    const versions = await ok<VersionSummary[]>(second, 'listDocumentVersions', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+    });
+    expect(versions.map((v) => [v.version, v.reason, (v.document as ExecutionPlan).policyGoal])).toEqual([
+      [3, 'import', '1과가 고친 목표'],
+      [2, 'autosave', '서무가 고친 목표'],
+      [1, 'import', '1과에서 쓴 정책목표'],
+    ]);
+  });
+
+  it('refuses another department, the office, a damaged file and a confirmed plan, leaving the data as it was', async () => {
+    const first = await pc('pc1', 'department');
+    const second = await pc('pc2', 'department');
+    const tourism = await pc('pc3', 'department', '관광체육국');
+    const office = await pc('office', 'office');
+    await writeOnFirstPc(first);
+    const download = await ok<FileDownload>(first, 'exportDraftFile', { projectIds: ['1-1-1', '1-1-2'] });
+    const file = fileOf(download);
+
+    const other = await refused(tourism, 'previewDraftFile', file);
+    expect(other.message).toBe(
+      '이 파일은 경제진흥본부의 작성 문서입니다. 이 PC는 관광체육국입니다: 같은 부서의 PC끼리만 주고받습니다.',
+    );
+    expect((await refused(office, 'previewDraftFile', file)).code).toBe('NOT_A_DEPARTMENT');
+
+    // One byte of a document changed on the way (its CRC-32 no longer matches).
+    const bytes = Buffer.from(download.dataBase64, 'base64');
+    const at = bytes.indexOf(Buffer.from('1과에서 쓴 정책목표', 'utf8'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = (bytes[at] as number) ^ 1;
+    const before = await dump(second);
+    const damaged = await refused(second, 'importDraftFile', {
+      name: file.name,
+      dataBase64: bytes.toString('base64'),
+      take: [{ path: 'documents/1.json', localVersion: null }],
+    });
+    expect(damaged.code).toBe('DRAFT_FILE_UNREADABLE');
+    expect(damaged.message).toMatch(/^작성 문서 파일을 읽을 수 없습니다 \(.*CRC/);
+    const text = await refused(second, 'previewDraftFile', {
+      name: 'memo.txt',
+      dataBase64: Buffer.from('회의 메모').toString('base64'),
+    });
+    expect(text.message).toMatch(/^작성 문서 파일이 아닙니다/);
+    expect(await dump(second)).toEqual(before);
+
+    // PC 2 holds 1-1-1's plan confirmed: that row is refused, and choosing it takes nothing.
+    await ok(second, 'saveDraft', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      json: { ...example<ExecutionPlan>('execution-plan.json'), lifecycle: 'draft' },
+      expectedVersion: null,
+    });
+    await ok(second, 'submitDocument', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      expectedVersion: 1,
+    });
+    await ok(second, 'confirmDocument', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      department: DEPARTMENT,
+    });
+    const preview = await ok<DraftImportPreview>(second, 'previewDraftFile', file);
+    const confirmed = preview.rows.find((r) => r.projectId === '1-1-1' && r.kind === 'executionPlan');
+    expect(confirmed).toMatchObject({
+      action: 'refused',
+      note: '이 PC의 실천계획서는 확정되어 바꿀 수 없습니다.',
+    });
+    expect(preview.rows.filter((r) => r.action === 'new').map((r) => [r.projectId, r.kind])).toEqual([
+      ['1-1-1', 'financeRow'],
+      ['1-1-2', 'executionPlan'],
+    ]);
+    const kept = await dump(second);
+    const all = await refused(second, 'importDraftFile', {
+      ...file,
+      take: preview.rows.map((r) => ({ path: r.path, localVersion: r.local?.version ?? null })),
+    });
+    expect(all.code).toBe('DRAFT_IMPORT_NOT_TAKEN');
+    expect(all.message).toContain('확정되어 바꿀 수 없습니다');
+    expect(await dump(second)).toEqual(kept);
+
+    // Nothing of the chosen projects written on PC 3: said, no file.
+    const empty = await refused(tourism, 'exportDraftFile', { projectIds: ['5-9-1'] });
+    expect(empty.code).toBe('DRAFT_EXPORT_EMPTY');
+  });
+});

@@ -9,10 +9,12 @@ import { ZIP_DOS_DATE, ZIP_DOS_TIME, ZIP_VERSION_MADE_BY } from './zip-layout';
  *   start of one, cut short: no end record to read);
  * - `repacked-bundle`: the same first entry, but the zip's directory was written by another zip program (its
  *   "made by" version or its dates are not the ones this program writes): a bundle unpacked and packed again;
+ * - `draft-file`: a department's 작성 문서 파일 (.pledgedraft, `drafts.json` first), carried between its own PCs;
  * - `ordinary-zip`: any other zip (no manifest of this program first, or compressed entries: made by a zip tool);
  * - `not-zip`: anything else (a text, a picture, an empty file, or bytes that begin like a zip and are not one).
  */
-export type FileKind = 'enrollment' | 'rotation' | 'bundle' | 'repacked-bundle' | 'ordinary-zip' | 'not-zip';
+export type FileKind =
+  'enrollment' | 'rotation' | 'bundle' | 'repacked-bundle' | 'draft-file' | 'ordinary-zip' | 'not-zip';
 
 const LOCAL_SIG = 0x04034b50;
 const CENTRAL_SIG = 0x02014b50;
@@ -22,6 +24,8 @@ const CENTRAL_FIXED = 46;
 const END_FIXED = 22;
 const MAX_COMMENT = 0xffff;
 const SMALL_JSON = 64 * 1024;
+/** The first entry of a 작성 문서 파일 (main/services/draft-file.ts). */
+export const DRAFT_FILE_INDEX = 'drafts.json';
 
 /** Where the zip's end record starts (looked for from the end, before a comment), or -1 when there is none. */
 function endRecordAt(buffer: Buffer): number {
@@ -60,6 +64,6 @@ export function recogniseFile(bytes: Uint8Array): FileKind {
   if (end < 0) return manifestFirst ? 'bundle' : 'not-zip';
   const another = writtenByAnotherProgram(buffer, end);
   if (another === null) return manifestFirst ? 'bundle' : 'not-zip';
-  if (!manifestFirst) return 'ordinary-zip';
+  if (!manifestFirst) return name === DRAFT_FILE_INDEX && method === 0 ? 'draft-file' : 'ordinary-zip';
   return another ? 'repacked-bundle' : 'bundle';
 }

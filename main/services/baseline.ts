@@ -184,6 +184,8 @@ function baselineRefusal(kind: FileKind, code: string, message: string): string 
   const choose = "기획담당관에게서 받은 기준 자료 파일('공약기준자료_r(회차).pledge')을 고르세요.";
   if (kind === 'not-zip')
     return `기준 자료 파일이 아닙니다 (ZIP 형식이 아님). ${choose} (자세히: ${message})`;
+  if (kind === 'draft-file')
+    return `이 파일은 같은 부서의 다른 PC에서 만든 작성 문서 파일(.pledgedraft)입니다 — 기준 자료가 아닙니다. '문서 작성' 화면 아래 '다른 PC와 작성 문서 주고받기'에서 고르세요. ${choose}`;
   if (kind === 'ordinary-zip')
     return `기준 자료 파일이 아닙니다 (이 프로그램의 파일이 아닌 일반 압축 파일입니다). ${choose} (자세히: ${message})`;
   if (kind === 'repacked-bundle')

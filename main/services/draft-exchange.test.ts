@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ApiResult,
+  BundleImportResult,
   DraftImportPreview,
   DraftImportResult,
   FileDownload,
@@ -237,6 +238,14 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
       '이 파일은 경제진흥본부의 작성 문서입니다. 이 PC는 관광체육국입니다: 같은 부서의 PC끼리만 주고받습니다.',
     );
     expect((await refused(office, 'previewDraftFile', file)).code).toBe('NOT_A_DEPARTMENT');
+    // Given to the office's import by mistake: said what it is, and kept nowhere.
+    const officeBefore = await dump(office);
+    const [asBundle] = await ok<BundleImportResult[]>(office, 'importBundleData', { files: [file] });
+    expect(asBundle?.status).not.toBe('accepted');
+    expect(asBundle?.reason).toMatch(
+      /^이 파일은 제출 파일이 아니라 부서 안에서 PC끼리 주고받는 작성 문서 파일\(\.pledgedraft\)입니다/,
+    );
+    expect(await dump(office)).toEqual(officeBefore);
 
     // One byte of a document changed on the way (its CRC-32 no longer matches).
     const bytes = Buffer.from(download.dataBase64, 'base64');

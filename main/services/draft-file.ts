@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_MEDIA_TYPES } from '../../domain/api/contract';
 import { DOCUMENT_KINDS } from '../../domain/documents';
+import { DRAFT_FILE_INDEX } from '../bundles/file-kind';
 import { DEFAULT_LIMITS } from '../bundles/limits';
 import { readZipEntries } from '../bundles/read';
 import { parseStrictJsonBytes } from '../bundles/strict-json';
@@ -18,7 +19,7 @@ import { UserError } from './errors';
 
 export const DRAFT_FILE_EXTENSION = '.pledgedraft';
 export const DRAFT_FILE_TYPE = 'pledge-drafts';
-const INDEX_NAME = 'drafts.json';
+const INDEX_NAME = DRAFT_FILE_INDEX;
 
 const indexSchema = z.strictObject({
   type: z.literal(DRAFT_FILE_TYPE),

@@ -14,6 +14,8 @@ export function plainReason(code: string, message: string, bytes: Buffer): strin
     return "이 파일은 제출 파일이 아니라 부서의 키 교체 문서(.pledgekey.json)입니다. '부서 키 등록부'의 '부서 키 등록 파일·키 교체 문서 가져오기'로 가져오세요.";
   if (kind === 'repacked-bundle')
     return `압축 프로그램으로 풀었다가 다시 묶은 제출 파일입니다. 이 프로그램이 만든 파일 그대로가 아니어서 반영하지 않았습니다. 부서에 '제출 파일' 화면에서 만든 .pledge 파일을 압축을 풀거나 다시 묶지 말고 그대로 보내 달라고 하세요. (자세히: ${message})`;
+  if (kind === 'draft-file')
+    return "이 파일은 제출 파일이 아니라 부서 안에서 PC끼리 주고받는 작성 문서 파일(.pledgedraft)입니다. 서명이 없어 여기서는 가져오지 않습니다: 부서에 '제출 파일' 화면에서 만든 .pledge 파일을 보내 달라고 하세요.";
   if (kind === 'ordinary-zip')
     return `이 프로그램의 제출 파일이 아닌 일반 압축 파일입니다. 부서가 '제출 파일' 화면에서 만든 .pledge 파일을 압축을 풀거나 다시 묶지 말고 그대로 보내 달라고 하세요. (자세히: ${message})`;
   if (code === 'ZIP_INVALID')

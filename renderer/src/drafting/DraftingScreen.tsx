@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { DraftExchangePanel } from './DraftExchangePanel';
 import { receiptLabel } from './receipt-label';
 import { requestState, requestTitle } from './request-label';
 import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
@@ -376,6 +377,11 @@ export function DraftingScreen(props: {
             </tbody>
           </table>
         )}
+        <DraftExchangePanel
+          projects={deadlines.projects}
+          documents={documents}
+          onImported={() => setGeneration((g) => g + 1)}
+        />
       </section>
     </div>
   );

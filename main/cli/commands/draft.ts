@@ -13,12 +13,14 @@ import { loadCatalog, loadTerm } from '../../services/reference';
 import { requireDepartment } from '../../services/session';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { draftFileHelp, runDraftFile } from './draft-file';
 
 export const draftHelp = `pledge draft import --data DIR FILE.json [--json]
   (주관부서) 문서 JSON 하나를 이 부서의 작성 중 문서로 불러옵니다. 구조 오류(형식·금액·알 수 없는 항목)가 있으면
   항목별 오류를 출력하고 저장하지 않습니다(종료 코드 1). 내용 오류는 목록을 보여 주고 임시 저장합니다.
 pledge draft export --data DIR [--out DIR]
-  이 데이터 폴더의 모든 문서를 <종류>-<사업번호>-<구분>.json 파일로 씁니다 (기본: <데이터 폴더>/export).`;
+  이 데이터 폴더의 모든 문서를 <종류>-<사업번호>-<구분>.json 파일로 씁니다 (기본: <데이터 폴더>/export).
+${draftFileHelp}`;
 
 /** The document JSON to import, read before the data folder is opened; a Korean message naming the file if not. */
 function readDocumentJson(file: string): unknown {
@@ -51,9 +53,16 @@ export async function runDraft(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { data: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      yes: { type: 'boolean' },
+      projects: { type: 'string' },
+    },
   });
   const [sub, file] = positionals;
+  if (sub === 'pack' || sub === 'take') return runDraftFile(sub, values, file, io);
   if (sub === 'import') {
     if (!file) throw new UsageError('불러올 문서 JSON 파일을 지정하세요.');
     const json = readDocumentJson(file);
@@ -131,6 +140,6 @@ export async function runDraft(args: string[], io: CliIo): Promise<number> {
     });
   }
   throw new UsageError(
-    sub ? `알 수 없는 하위 명령입니다: ${sub}` : '하위 명령(import 또는 export)을 지정하세요.',
+    sub ? `알 수 없는 하위 명령입니다: ${sub}` : '하위 명령(import, export, pack 또는 take)을 지정하세요.',
   );
 }

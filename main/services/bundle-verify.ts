@@ -138,7 +138,7 @@ export function defaultVerifier(): Verifier {
   return workerVerifier(requireVerifyWorkerFile());
 }
 
-function requireVerifyWorkerFile(): string {
+export function requireVerifyWorkerFile(): string {
   const file = findVerifyWorkerFile();
   if (!file) {
     throw new UserError(

@@ -22,7 +22,8 @@ import { documentIdOf, getDocument, inTransaction, listDocuments, saveDocument }
 import { attachmentRefsOf } from './bundle-content';
 import type { AppContext } from './context';
 import { slotOf } from './document-identity';
-import { DRAFT_FILE_EXTENSION, packDraftFile, readDraftFile, type DraftFileContent } from './draft-file';
+import { DRAFT_FILE_EXTENSION, packDraftFile, type DraftFileContent } from './draft-file';
+import { readDraftFileInWorker } from './draft-file-worker';
 import { parseAndValidate } from './drafting';
 import { UserError } from './errors';
 import { loadCatalog, loadTerm } from './reference';
@@ -131,7 +132,7 @@ async function readAgainstHere(
   term: Term,
   file: DraftFile,
 ): Promise<Reading> {
-  const content = await readDraftFile(decode(file));
+  const content = await readDraftFileInWorker(decode(file));
   const { index } = content;
   if (index.department !== department) {
     throw new UserError(

@@ -184,3 +184,33 @@ export async function readDraftFile(bytes: Buffer): Promise<DraftFileContent> {
   }
   return { index: index.data, documents, attachments };
 }
+
+/** What the draft-file worker posts back: the content (attachments as entries) or why the file is refused. */
+export type DraftFileRead =
+  | {
+      ok: true;
+      index: DraftFileIndex;
+      documents: DraftFileDocument[];
+      attachments: [string, { mediaType: string; bytes: Uint8Array }][];
+    }
+  | { ok: false; code: string; message: string };
+
+/** readDraftFile as a value, for the worker thread (verify-worker-entry.ts): a refusal is an answer, not a throw. */
+export async function readDraftFileAnswer(bytes: Buffer): Promise<DraftFileRead> {
+  try {
+    const content = await readDraftFile(bytes);
+    return {
+      ok: true,
+      index: content.index,
+      documents: content.documents,
+      attachments: [...content.attachments],
+    };
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, code: error.code, message: error.message };
+    return {
+      ok: false,
+      code: 'DRAFT_FILE_UNREADABLE',
+      message: `작성 문서 파일을 읽다가 멈췄습니다: ${String(error)}`,
+    };
+  }
+}

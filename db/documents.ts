@@ -191,6 +191,21 @@ export async function deleteNeverSubmitted(db: Db, id: string): Promise<'deleted
   });
 }
 
+/** Why the current version of a document was saved ('import': taken from a file, not edited here since). */
+export async function currentVersionReason(
+  db: Db,
+  id: string,
+  version: number,
+): Promise<VersionReason | null> {
+  const row = await db
+    .selectFrom('document_versions')
+    .select('reason')
+    .where('document_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row?.reason ?? null;
+}
+
 export async function listVersions(db: Db, id: string): Promise<DocumentVersion[]> {
   const rows = await db
     .selectFrom('document_versions')

@@ -224,6 +224,35 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
     ]);
   });
 
+  it('a copy taken from a file and not edited since is replaced by a later file, whatever the time it was taken', async () => {
+    const first = await pc('pc1', 'department');
+    const second = await pc('pc2', 'department');
+    const { plan } = await writeOnFirstPc(first);
+    const one = fileOf(await ok<FileDownload>(first, 'exportDraftFile', { projectIds: ['1-1-1'] }));
+    // PC 2's clock is days ahead: what it takes is stamped July 5.
+    second.clock.now = new Date('2019-07-05T00:00:00Z');
+    const first1 = await ok<DraftImportPreview>(second, 'previewDraftFile', one);
+    await ok(second, 'importDraftFile', {
+      ...one,
+      take: first1.rows.map((r) => ({ path: r.path, localVersion: null })),
+    });
+    // PC 1 edits on July 3 and sends again.
+    first.clock.now = new Date('2019-07-03T00:00:00Z');
+    await ok(first, 'saveDraft', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      json: { ...plan, policyGoal: '7월 3일에 고친 목표' },
+      expectedVersion: 1,
+    });
+    const two = fileOf(await ok<FileDownload>(first, 'exportDraftFile', { projectIds: ['1-1-1'] }));
+    const preview = await ok<DraftImportPreview>(second, 'previewDraftFile', two);
+    expect(preview.rows.find((r) => r.kind === 'executionPlan')).toMatchObject({
+      action: 'replace',
+      note: '이 PC의 문서는 파일에서 가져온 뒤 고치지 않았습니다.',
+    });
+  });
+
   it('refuses another department, the office, a damaged file and a confirmed plan, leaving the data as it was', async () => {
     const first = await pc('pc1', 'department');
     const second = await pc('pc2', 'department');

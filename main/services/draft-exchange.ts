@@ -18,7 +18,14 @@ import { periodLabel } from '../../domain/documents/validate-format';
 import { localDateTimeOf } from '../../domain/reports/submissions';
 import type { Term } from '../../domain/term/types';
 import { getAttachment, putAttachment } from '../../db/attachments';
-import { documentIdOf, getDocument, inTransaction, listDocuments, saveDocument } from '../../db/documents';
+import {
+  currentVersionReason,
+  documentIdOf,
+  getDocument,
+  inTransaction,
+  listDocuments,
+  saveDocument,
+} from '../../db/documents';
 import { attachmentRefsOf } from './bundle-content';
 import type { AppContext } from './context';
 import { slotOf } from './document-identity';
@@ -150,10 +157,11 @@ async function readAgainstHere(
   const taken = new Map<string, Document>();
   for (const doc of content.documents) {
     const project = findProject(catalog, doc.projectId);
-    const local = await getDocument(
-      ctx.db,
-      documentIdOf({ kind: doc.kind, projectId: doc.projectId, slot: doc.slot, department }),
-    );
+    const id = documentIdOf({ kind: doc.kind, projectId: doc.projectId, slot: doc.slot, department });
+    const local = await getDocument(ctx.db, id);
+    // Taken from a file and not edited here since: the time it was taken says nothing of which text is newer.
+    const untouchedImport =
+      local !== undefined && (await currentVersionReason(ctx.db, id, local.version)) === 'import';
     const row: DraftImportRow = {
       path: doc.path,
       kind: doc.kind,
@@ -191,10 +199,16 @@ async function readAgainstHere(
         row.note = '이 PC의 문서와 내용이 같습니다.';
         continue;
       }
-      row.action = local === undefined ? 'new' : local.updatedAt > doc.savedAt ? 'localNewer' : 'replace';
+      row.action =
+        local === undefined
+          ? 'new'
+          : local.updatedAt > doc.savedAt && !untouchedImport
+            ? 'localNewer'
+            : 'replace';
       const notes: string[] = [];
       if (row.action === 'localNewer')
         notes.push(`이 PC의 문서가 더 나중에 저장되었습니다 (${localDateTimeOf(local!.updatedAt)}).`);
+      if (untouchedImport) notes.push('이 PC의 문서는 파일에서 가져온 뒤 고치지 않았습니다.');
       if (local?.status === 'submitted')
         notes.push('이 PC에서 제출한 문서입니다: 가져오면 작성중으로 돌아갑니다.');
       if (

@@ -275,6 +275,11 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
       /^이 파일은 제출 파일이 아니라 부서 안에서 PC끼리 주고받는 작성 문서 파일\(\.pledgedraft\)입니다/,
     );
     expect(await dump(office)).toEqual(officeBefore);
+    // Or to a department's 기준 자료 적용.
+    const asBaseline = await refused(second, 'applyBaseline', file);
+    expect(asBaseline.message).toMatch(
+      /^이 파일은 같은 부서의 다른 PC에서 만든 작성 문서 파일\(\.pledgedraft\)입니다/,
+    );
 
     // One byte of a document changed on the way (its CRC-32 no longer matches).
     const bytes = Buffer.from(download.dataBase64, 'base64');

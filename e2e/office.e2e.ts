@@ -255,6 +255,17 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   );
   await expect(office.cell('participation-total-total')).toHaveText(String(participationTotal));
 
+  // 이행 추이: 2018-H2 (nothing sent: every project 미제출), then 2019-H1 as its own 추진상황 counts it.
+  await office.tab('trend');
+  const everyProject = catalog.projects.map((p) => p.id);
+  await expectStatusRow(office, 'trend-period-2018-H2', expectedCounts(everyProject, []));
+  await expectStatusRow(office, `trend-period-${PERIOD}`, expectedCounts(everyProject, projects));
+  await expect(office.cell(`trend-period-${PERIOD}-total`)).toHaveText(String(everyProject.length));
+  await expect(office.cell('trend-area-4').locator('td').nth(1)).toHaveText(
+    `${(Math.round((area4Done / area4.length) * 1000) / 10).toFixed(1)}%`,
+  );
+  await expect(office.cell('trend-period-table').locator('tbody tr')).toHaveCount(2);
+
   // `pledge report --json` on the same data gives the screen's totals.
   await office.tab('finance');
   const screenGrand = await office.amount('finance-grand-termExecuted.total');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/types';
 import type { Term } from '../term/types';
 import type { Period } from '../term/periods';
-import type { OfficeReport } from '../reports/types';
+import type { OfficeReport, StatusTableRow } from '../reports/types';
 import type { PlanChangeField } from '../documents/change-apply';
 import {
   DECISION_STATUSES,
@@ -787,6 +787,25 @@ export function conflictNoteRefusal(
   return decision === 'rejected' ? EXCLUSION_NOTE_MESSAGE : FROZEN_ACCEPT_NOTE_MESSAGE;
 }
 
+/**
+ * 이행 추이: each half-year of the term up to the one asked, with the status counts its own 종합 현황 shows (the same
+ * report, with the office's decisions of that half-year): the whole and by area.
+ */
+export interface StatusTrendRow {
+  periodId: string;
+  /** "2019년 상반기". */
+  label: string;
+  /** Its cards are not due yet (미제출 reads 미접수). */
+  beforeDue: boolean;
+  total: StatusTableRow;
+  byArea: StatusTableRow[];
+}
+
+export interface StatusTrend {
+  periodId: string;
+  rows: StatusTrendRow[];
+}
+
 export interface OfficeReportView {
   report: OfficeReport;
   conflicts: Conflict[];
@@ -1083,6 +1102,8 @@ export const contract = {
    */
   getDefaultReportPeriod: op(empty, returns<{ periodId: string }>()),
   getOfficeReport: op(reportRequestSchema, returns<OfficeReportView>()),
+  /** 이행 추이: the status counts of every half-year up to the one asked (each built as its own 종합 현황). */
+  getStatusTrend: op(reportRequestSchema, returns<StatusTrend>()),
   /**
    * The counter every committed change to the report's data moves (an import, a decision, a key — from this
    * window, the command line or another program): the 종합 현황 screen reads it when the window comes back to

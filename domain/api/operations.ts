@@ -60,6 +60,7 @@ export const operationNames = [
   'applyBaseline',
   'getDefaultReportPeriod',
   'getOfficeReport',
+  'getStatusTrend',
   'getDataGeneration',
   'exportReportWorkbook',
   'exportPublicReport',

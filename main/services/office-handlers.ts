@@ -16,6 +16,7 @@ import { localToday } from './local-today';
 import { loadCatalog, loadTerm } from './reference';
 import { defaultReportPeriod } from './report-period';
 import { requireOffice } from './session';
+import { statusTrend } from './status-trend';
 import { dataGeneration } from '../../db/data-generation';
 
 export const officeHandlers = (ctx: AppContext) => {
@@ -33,6 +34,11 @@ export const officeHandlers = (ctx: AppContext) => {
     },
 
     getOfficeReport: (input) => report(input),
+
+    getStatusTrend: async (input) => {
+      await requireOffice(ctx);
+      return statusTrend(ctx, { ...input, today: input.today ?? today() });
+    },
 
     getProjectDocuments: async ({ projectId }) => {
       await requireOffice(ctx);

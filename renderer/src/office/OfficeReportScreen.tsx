@@ -27,6 +27,7 @@ import { downloadBase64 } from '../submission/files';
 import { StatusChart } from './StatusChart';
 import { StatusTables } from './StatusTables';
 import { SubmissionsTable } from './SubmissionsTable';
+import { TrendSection } from './TrendSection';
 import './office.css';
 
 type TabId =
@@ -37,6 +38,7 @@ type TabId =
   | 'participation'
   | 'changes'
   | 'comparison'
+  | 'trend'
   | 'conflicts'
   | 'completion'
   | 'plans';
@@ -67,6 +69,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'participation', label: '시민참여 실적' },
   { id: 'changes', label: '조정 내역' },
   { id: 'comparison', label: '반기 비교' },
+  { id: 'trend', label: '이행 추이' },
   { id: 'conflicts', label: '충돌' },
   { id: 'completion', label: '완료 요청' },
   { id: 'plans', label: '실천계획 확정' },
@@ -462,6 +465,14 @@ function ReportView({
               shown={tab === 'comparison'}
             />
           </Section>
+          {/* Built only once opened: it asks for every earlier half-year's report (printed if it was opened). */}
+          <Section id="trend" active={tab} mounted={shown.has('trend')} title="이행 추이">
+            <TrendSection
+              periodId={report.meta.periodId}
+              report={report}
+              definition={report.meta.definitions.completionRate}
+            />
+          </Section>
           <Section id="conflicts" active={tab} mounted={mounted('conflicts')} title="충돌">
             <Tables.conflicts
               conflicts={view.conflicts}
@@ -578,7 +589,7 @@ function Section({
       id={`office-section-${id}`}
       role="tabpanel"
       aria-labelledby={`office-tab-${id}`}
-      className={`office-section${active === id ? ' is-active' : ''}`}
+      className={`office-section${active === id ? ' is-active' : ''}${mounted ? '' : ' is-unbuilt'}`}
       data-testid={`office-section-${id}`}
     >
       <h3 className="office-section-title">{title}</h3>

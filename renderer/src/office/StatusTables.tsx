@@ -51,7 +51,7 @@ export function StatusTables({ tables, definition }: { tables: StatusTablesData;
   );
 }
 
-function StatusTable({
+export function StatusTable({
   caption,
   firstHeader,
   prefix,
@@ -64,7 +64,8 @@ function StatusTable({
   firstHeader: string;
   prefix: string;
   rows: StatusTableRow[];
-  total: StatusTableRow;
+  /** The 합계 row (none for a table whose rows are not parts of one whole, as the half-years of 이행 추이). */
+  total?: StatusTableRow;
   totalPrefix?: string;
   /** Before the due date the 미제출 column is headed 미접수 (기한 전): nothing is late yet. */
   beforeDue: boolean;
@@ -115,25 +116,27 @@ function StatusTable({
             );
           })}
         </tbody>
-        <tfoot>
-          <tr className="total-row" data-testid={totalId}>
-            <th scope="row">합계</th>
-            {REPORT_STATUSES.map((s) => (
-              <td key={s} className="num">
-                <span data-testid={`${totalId}-${s}`}>{formatCount(total.counts[s])}</span>
-                {s === 'completed' && (
-                  <UndecidedMark count={total.completedUndecided} testId={`${totalId}-undecided`} />
-                )}
+        {total && (
+          <tfoot>
+            <tr className="total-row" data-testid={totalId}>
+              <th scope="row">합계</th>
+              {REPORT_STATUSES.map((s) => (
+                <td key={s} className="num">
+                  <span data-testid={`${totalId}-${s}`}>{formatCount(total.counts[s])}</span>
+                  {s === 'completed' && (
+                    <UndecidedMark count={total.completedUndecided} testId={`${totalId}-undecided`} />
+                  )}
+                </td>
+              ))}
+              <td className="num" data-testid={`${totalId}-total`}>
+                {formatCount(total.total)}
               </td>
-            ))}
-            <td className="num" data-testid={`${totalId}-total`}>
-              {formatCount(total.total)}
-            </td>
-            <td className="num" data-testid={`${totalId}-rate`}>
-              {formatRate(total.completionRate)}
-            </td>
-          </tr>
-        </tfoot>
+              <td className="num" data-testid={`${totalId}-rate`}>
+                {formatRate(total.completionRate)}
+              </td>
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );

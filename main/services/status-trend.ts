@@ -1,0 +1,37 @@
+import type { ReportRequest, StatusTrend, StatusTrendRow } from '../../domain/api/contract';
+import { listPeriods } from '../../domain/term/periods';
+import type { AppContext } from './context';
+import { currentOfficeReport } from './office-report-cache';
+import { loadTerm } from './reference';
+
+/**
+ * 이행 추이: for each half-year of the term up to the one asked, the status counts of that half-year's own
+ * 종합 현황 — the same report the screen shows for it (kept between requests while nothing changes), so a trend
+ * never disagrees with the tables it sums up. Built one half-year after the other.
+ */
+export async function statusTrend(
+  ctx: AppContext,
+  request: ReportRequest & { today: string },
+): Promise<StatusTrend> {
+  const term = await loadTerm(ctx.db);
+  const periods = listPeriods(term).filter((p) => p.id <= request.periodId);
+  const rows: StatusTrendRow[] = [];
+  for (const period of periods) {
+    const view = await currentOfficeReport(ctx.db, {
+      periodId: period.id,
+      today: request.today,
+      ...(request.executionRateThreshold === undefined
+        ? {}
+        : { executionRateThreshold: request.executionRateThreshold }),
+    });
+    const tables = view.report.statusTables;
+    rows.push({
+      periodId: period.id,
+      label: period.label,
+      beforeDue: tables.beforeDue,
+      total: tables.total,
+      byArea: tables.byArea,
+    });
+  }
+  return { periodId: request.periodId, rows };
+}

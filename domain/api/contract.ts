@@ -1104,6 +1104,8 @@ export const contract = {
   getOfficeReport: op(reportRequestSchema, returns<OfficeReportView>()),
   /** 이행 추이: the status counts of every half-year up to the one asked (each built as its own 종합 현황). */
   getStatusTrend: op(reportRequestSchema, returns<StatusTrend>()),
+  /** 이행 추이 as an .xlsx (반기별 추진현황, 분야별 완료율 추이). */
+  exportTrendWorkbook: op(reportRequestSchema, returns<FileDownload>()),
   /**
    * The counter every committed change to the report's data moves (an import, a decision, a key — from this
    * window, the command line or another program): the 종합 현황 screen reads it when the window comes back to

@@ -61,6 +61,7 @@ export const operationNames = [
   'getDefaultReportPeriod',
   'getOfficeReport',
   'getStatusTrend',
+  'exportTrendWorkbook',
   'getDataGeneration',
   'exportReportWorkbook',
   'exportPublicReport',

@@ -54,10 +54,14 @@ const STATUS_GROUPS: { label: string; statuses: ReportStatus[] }[] = [
   { label: CARD_STATUS_GROUP_LABELS.notCarriedOut, statuses: ['onHold', 'dropped'] },
 ];
 
-function statusSheet(
+/**
+ * A status table as a sheet: two merged header rows like the screen's, a row per group, the 합계 row as formulas
+ * (none when the rows are not parts of one whole: the half-years of 이행 추이).
+ */
+export function statusSheet(
   name: string,
   keyLabel: string,
-  tables: { rows: StatusTableRow[]; total: StatusTableRow; beforeDue: boolean },
+  tables: { rows: StatusTableRow[]; total: StatusTableRow | null; beforeDue: boolean },
   title: string,
   note: string,
 ) {
@@ -89,21 +93,27 @@ function statusSheet(
     writeRate(r, row.completionRate);
     r += 1;
   }
-  b.text(r, 0, total.label);
-  const sumOf = (col: number) => `SUM(${colName(col)}4:${colName(col)}${r})`;
-  statuses.forEach((s, i) => b.formula(r, 1 + i, sumOf(1 + i), total.counts[s], NUMBER_FORMATS.integer));
-  b.formula(r, totalCol, sumOf(totalCol), total.total, NUMBER_FORMATS.integer);
-  writeRate(r, total.completionRate);
+  if (total !== null) {
+    b.text(r, 0, total.label);
+    const sumOf = (col: number) => `SUM(${colName(col)}4:${colName(col)}${r})`;
+    statuses.forEach((s, i) => b.formula(r, 1 + i, sumOf(1 + i), total.counts[s], NUMBER_FORMATS.integer));
+    b.formula(r, totalCol, sumOf(totalCol), total.total, NUMBER_FORMATS.integer);
+    writeRate(r, total.completionRate);
+  } else r -= 1;
   b.text(r + 2, 0, note);
-  const undecided = undecidedCompletionNote(total.counts.completed, total.completedUndecided);
+  const waiting = total ?? rows.at(-1);
+  const undecided =
+    waiting === undefined
+      ? null
+      : undecidedCompletionNote(waiting.counts.completed, waiting.completedUndecided);
   if (undecided !== null) {
     b.text(r + 3, 0, undecided);
-    // Which rows: the 완료 cell of each row with some waiting says how many, as the screen does.
-    let k = 3;
-    for (const row of [...rows, total]) {
-      if (row.completedUndecided > 0) b.comment(k, 1, `${UNDECIDED_LABEL} ${row.completedUndecided}`);
-      k += 1;
-    }
+  }
+  // Which rows: the 완료 cell of each row with some waiting says how many, as the screen does.
+  let k = 3;
+  for (const row of total === null ? rows : [...rows, total]) {
+    if (row.completedUndecided > 0) b.comment(k, 1, `${UNDECIDED_LABEL} ${row.completedUndecided}`);
+    k += 1;
   }
   b.widths([keyLabel === '부서' ? 18 : 40, 8, 12, 9, 9, 8, 8, 8, 8, 8]);
   return b.finish();

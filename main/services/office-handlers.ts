@@ -2,6 +2,7 @@ import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../do
 import { CARD_STATUS_LABELS } from '../../domain/documents';
 import { findPeriod } from '../../domain/term/periods';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
+import { writeTrendWorkbook } from '../reports/trend-workbook';
 import { writeReportWorkbook, XLSX_MEDIA_TYPE } from '../reports/workbook';
 import { recordDecision, type DecidedCard } from '../../db/office-decisions';
 import { leadCardRowsOf, receivedCards } from './received-documents';
@@ -38,6 +39,17 @@ export const officeHandlers = (ctx: AppContext) => {
     getStatusTrend: async (input) => {
       await requireOffice(ctx);
       return statusTrend(ctx, { ...input, today: input.today ?? today() });
+    },
+
+    exportTrendWorkbook: async (input) => {
+      await requireOffice(ctx);
+      const trend = await statusTrend(ctx, { ...input, today: input.today ?? today() });
+      const { report: built } = await report(input);
+      return {
+        fileName: `공약이행추이_${input.periodId}.xlsx`,
+        mediaType: XLSX_MEDIA_TYPE,
+        dataBase64: writeTrendWorkbook(trend, built.meta.definitions.completionRate).toString('base64'),
+      };
     },
 
     getProjectDocuments: async ({ projectId }) => {

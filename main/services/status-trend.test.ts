@@ -1,4 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../reports/test-support/csv-parse';
+import { convertSheetsToCsv, findSoffice } from '../reports/test-support/libreoffice';
+import { TREND_SHEET_NAMES } from '../reports/trend-workbook';
 import { listPeriods } from '../../domain/term/periods';
 import { officeHandlers } from './office-handlers';
 import { loadCatalog, loadTerm } from './reference';
@@ -53,4 +59,51 @@ describe('이행 추이', () => {
       expect(row.total).toEqual(own.report.statusTables.total);
     }
   });
+
+  it('goes to Excel as the screen shows it: counts as numbers, 완료율 a formula LibreOffice computes again', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = await sendConfirmedPlan(h);
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'), '2019-H1')])).toBe('accepted');
+    const trend = await handlers.getStatusTrend({ periodId: '2019-H1', today: '2019-07-20' });
+    const file = await handlers.exportTrendWorkbook({ periodId: '2019-H1', today: '2019-07-20' });
+    expect(file.fileName).toBe('공약이행추이_2019-H1.xlsx');
+    const bytes = Buffer.from(file.dataBase64, 'base64');
+    const wb = XLSX.read(bytes, { type: 'buffer' });
+    expect(wb.SheetNames).toEqual([TREND_SHEET_NAMES.byPeriod, TREND_SHEET_NAMES.byArea]);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(
+      wb.Sheets[TREND_SHEET_NAMES.byPeriod] as XLSX.WorkSheet,
+      {
+        header: 1,
+      },
+    );
+    // Title, two header rows, then 2018-H2 and 2019-H1 (완료 first, 계 and 완료율 last).
+    const [second, first] = [rows[4] as unknown[], rows[3] as unknown[]];
+    expect(first[0]).toBe('2018년 하반기');
+    expect(second[0]).toBe('2019년 상반기');
+    const last = trend.rows[1]!;
+    expect(second[1]).toBe(last.total.counts.completed);
+    expect(second.at(-2)).toBe(last.total.total);
+    expect(second.at(-1)).toBeCloseTo(last.total.completionRate ?? -1, 10);
+    expect(rows.filter((r) => r[0] === '합계')).toEqual([]);
+
+    const soffice = findSoffice();
+    if (soffice === null) return;
+    // The formulas' stored values zeroed: the rate compared can only be LibreOffice's own.
+    let formulas = 0;
+    for (const cell of Object.values(wb.Sheets[TREND_SHEET_NAMES.byPeriod] as XLSX.WorkSheet)) {
+      const c = cell as XLSX.CellObject;
+      if (c.f === undefined) continue;
+      c.v = 0;
+      formulas += 1;
+    }
+    expect(formulas).toBe(trend.rows.length);
+    const path = join(h.dir.path, 'trend.xlsx');
+    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const csv = convertSheetsToCsv(soffice, path, join(h.dir.path, 'lo'));
+    const calc = parseCsv(csv.get(TREND_SHEET_NAMES.byPeriod) ?? '');
+    const rate = calc.find((r) => r[0] === '2019년 상반기')?.at(-1) ?? '';
+    // LibreOffice writes the number, or keeps the % sign of a percent-formatted cell.
+    const computed = rate.endsWith('%') ? Number(rate.slice(0, -1)) / 100 : Number(rate);
+    expect(computed).toBeCloseTo(last.total.completionRate ?? -1, 6);
+  }, 180_000);
 });

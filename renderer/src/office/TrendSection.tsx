@@ -1,8 +1,10 @@
 import type { StatusTrend, StatusTrendRow } from '../../../domain/api/contract';
 import type { OfficeReport, StatusTableRow } from '../../../domain/reports';
+import { useState } from 'react';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
+import { downloadBase64 } from '../submission/files';
 import { formatRate, testIdPart } from './format';
 import { StatusTable } from './StatusTables';
 
@@ -28,6 +30,25 @@ export function TrendSection(props: { periodId: string; report: OfficeReport; de
       }),
     [props.periodId, props.report],
   );
+  const [exporting, setExporting] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const exportWorkbook = async () => {
+    setExporting(true);
+    setMessage(null);
+    try {
+      const file = await api.exportTrendWorkbook({
+        periodId: props.periodId,
+        executionRateThreshold: props.report.meta.executionRateThreshold,
+        today: props.report.meta.today,
+      });
+      downloadBase64(file.fileName, file.mediaType, file.dataBase64);
+      setMessage({ kind: 'success', text: `${file.fileName} 파일을 내려받았습니다.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setExporting(false);
+    }
+  };
   if (state.status === 'loading')
     return <StatusMessage kind="info">반기마다 종합 현황을 계산하는 중…</StatusMessage>;
   if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
@@ -35,6 +56,12 @@ export function TrendSection(props: { periodId: string; report: OfficeReport; de
   const areas = rows.at(-1)?.byArea ?? [];
   return (
     <div data-testid="trend">
+      <p className="screen-only">
+        <button type="button" onClick={() => void exportWorkbook()} disabled={exporting}>
+          {exporting ? '내보내는 중…' : '이행 추이 엑셀로 내보내기'}
+        </button>
+      </p>
+      {message && <StatusMessage kind={message.kind}>{message.text}</StatusMessage>}
       <StatusTable
         caption="반기별 추진상황"
         firstHeader="반기"

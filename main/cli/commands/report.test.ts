@@ -241,3 +241,37 @@ describe('pledge publish --out', () => {
     });
   });
 });
+
+describe('pledge report --trend', () => {
+  it('gives each half-year up to --period, as text, JSON or a workbook', async () => {
+    const text = await pledge(
+      'report',
+      '--data',
+      office,
+      '--period',
+      '2019-H2',
+      '--today',
+      '2020-01-10',
+      '--trend',
+    );
+    expect(text.code).toBe(0);
+    const lines = text.out.trim().split('\n');
+    // Nothing received: every project 미제출, and 2019-H2 is not due yet on January 10 (its cards: January 15).
+    expect(lines).toEqual([
+      '2018년 하반기: 238개 사업, 완료 0, 이행 후 계속 추진 0, 미제출 238, 완료율 0.0%',
+      '2019년 상반기: 238개 사업, 완료 0, 이행 후 계속 추진 0, 미제출 238, 완료율 0.0%',
+      '2019년 하반기: 238개 사업, 완료 0, 이행 후 계속 추진 0, 미접수 (기한 전) 238, 완료율 0.0%',
+    ]);
+    const json = await pledge('report', '--data', office, '--period', '2019-H1', '--trend', '--json');
+    const trend = JSON.parse(json.out) as { rows: { periodId: string; total: { total: number } }[] };
+    expect(trend.rows.map((r) => [r.periodId, r.total.total])).toEqual([
+      ['2018-H2', 238],
+      ['2019-H1', 238],
+    ]);
+    const file = join(dir.path, '이행추이.xlsx');
+    const xlsx = await pledge('report', '--data', office, '--period', '2019-H1', '--trend', '--xlsx', file);
+    expect(xlsx.code).toBe(0);
+    expect(xlsx.err).toContain(`이행 추이 엑셀 통합문서를 저장했습니다: ${file}`);
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});

@@ -24,7 +24,8 @@ export const reportHelp = `pledge report --data DIR --period 2019-H1 [--json] [-
   --json        모든 표를 JSON으로 출력
   --xlsx FILE   표마다 시트 하나인 엑셀 통합문서로 저장 (FILE 이 들어갈 폴더는 이미 있어야 함)
   --compare P   비교할 반기 (기본: 직전 반기)
-  --threshold R 부진 사업의 집행률 기준 (0~1, 기본 0.3)`;
+  --threshold R 부진 사업의 집행률 기준 (0~1, 기본 0.3)
+  --trend       이행 추이: 임기 첫 반기부터 --period 까지 반기마다 추진상황 (--json, --xlsx 도 추이로)`;
 
 export const publishHelp = `pledge publish --data DIR --period 2019-H1 --out FOLDER
   (기획담당관) 시 홈페이지·공약지도용 공개 자료를 씁니다: index.html, projects.csv, finance.csv, changes.csv (UTF-8).`;
@@ -130,12 +131,44 @@ export function undecidedWarning(
 export async function runReport(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...reportOptions, json: { type: 'boolean' }, xlsx: { type: 'string' } },
+    options: {
+      ...reportOptions,
+      json: { type: 'boolean' },
+      xlsx: { type: 'string' },
+      trend: { type: 'boolean' },
+    },
   });
   const request = parseRequest(values);
-  const xlsx = values.xlsx === undefined ? undefined : checkXlsxTarget(values.xlsx);
+  const xlsx =
+    values.xlsx === undefined
+      ? undefined
+      : checkXlsxTarget(values.xlsx, values.trend ? '이행추이.xlsx' : undefined);
   return withData(values.data, async (ctx) => {
     const handlers = officeHandlers(ctx);
+    if (values.trend) {
+      const trend = await asUsage(() => handlers.getStatusTrend(request));
+      if (xlsx !== undefined) {
+        const file = await handlers.exportTrendWorkbook(request);
+        try {
+          writeFileAtomic(xlsx, Buffer.from(file.dataBase64, 'base64'));
+        } catch (error) {
+          throw fileWriteError(error, xlsx);
+        }
+        io.err(`이행 추이 엑셀 통합문서를 저장했습니다: ${xlsx}`);
+      }
+      if (values.json) printJson(io, trend);
+      else if (xlsx === undefined) {
+        for (const row of trend.rows) {
+          const { counts, total, completionRate, completedUndecided } = row.total;
+          const rate = completionRate === null ? '-' : `${(completionRate * 100).toFixed(1)}%`;
+          const waiting = completedUndecided > 0 ? ` (결정 대기 ${completedUndecided})` : '';
+          io.out(
+            `${row.label}: ${total}개 사업, 완료 ${counts.completed}${waiting}, 이행 후 계속 추진 ${counts.continuing}, ${notSubmittedLabel(row.beforeDue)} ${counts.notSubmitted}, 완료율 ${rate}`,
+          );
+        }
+      }
+      return 0;
+    }
     const view = await asUsage(() => handlers.getOfficeReport(request));
     if (xlsx !== undefined) {
       const file = await handlers.exportReportWorkbook(request);

@@ -128,8 +128,9 @@ export function OfficeSteps({ menu }: { menu: MenuRef }) {
       </li>
       <li>
         <b>보고와 공개</b> — ‘엑셀로 내보내기’와 ‘인쇄’로 시장 보고 자료를, ‘공개 자료 내보내기’로 누리집과
-        공약지도에 올릴 파일을 만듭니다. 그 전에 <Menu menu={menu} id="submission" />의 ‘받은 제출 파일
-        점검’이 저장된 문서가 받은 파일 그대로인지 확인합니다.
+        공약지도에 올릴 파일을 만듭니다. 임기 동안 완료율이 어떻게 늘었는지는 ‘이행 추이’ 탭과 ‘이행 추이
+        엑셀로 내보내기’로 봅니다. 그 전에 <Menu menu={menu} id="submission" />의 ‘받은 제출 파일 점검’이
+        저장된 문서가 받은 파일 그대로인지 확인합니다.
       </li>
       <li>
         <b>기준 자료 보내기</b> — 가져오기를 마치면 <Menu menu={menu} id="submission" />의 ‘기준 자료

@@ -90,11 +90,14 @@ test('the office: 제출 파일 받기 and every tab of 종합 현황 pass the W
       'participation',
       'changes',
       'comparison',
+      'trend',
       'conflicts',
       'completion',
       'plans',
     ]) {
       await office.tab(tab);
+      // 이행 추이 is built when first opened: checked once its tables are there.
+      if (tab === 'trend') await page.getByTestId('trend').waitFor();
       await expectAccessible(page, `종합 현황 ${tab}`);
     }
   } finally {

@@ -265,6 +265,9 @@ test('two departments report (one on time, one late, one missing): status, 붙�
     `${(Math.round((area4Done / area4.length) * 1000) / 10).toFixed(1)}%`,
   );
   await expect(office.cell('trend-period-table').locator('tbody tr')).toHaveCount(2);
+  const trendFile = page.waitForEvent('download');
+  await page.getByRole('button', { name: '이행 추이 엑셀로 내보내기' }).click();
+  expect((await trendFile).suggestedFilename()).toBe(`공약이행추이_${PERIOD}.xlsx`);
 
   // `pledge report --json` on the same data gives the screen's totals.
   await office.tab('finance');

@@ -635,6 +635,9 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   await expect(page.getByTestId('status-undecided-note')).toContainText('1건은 부서가 완료를 요청했지만');
   await office.tab('finance');
   await expect(office.cell('finance-row-4-6-4-status')).toHaveText('완료 (결정 대기)');
+  // 이행 추이 says it too, on the half-year's row.
+  await office.tab('trend');
+  await expect(office.cell(`trend-period-${PERIOD}-undecided`)).toHaveText('결정 대기 1');
   await office.tab('status');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'status-undecided.png'), fullPage: true });
 
@@ -671,6 +674,10 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   await expect(page.getByTestId('status-undecided-note')).toHaveCount(0);
   await office.tab('finance');
   await expect(office.cell('finance-row-4-6-4-status')).toHaveText('완료');
+  // Decided on another tab: 이행 추이 is built again once it is looked at.
+  await office.tab('trend');
+  await expect(office.cell(`trend-period-${PERIOD}-completed`)).toHaveText('1');
+  await expect(office.cell(`trend-period-${PERIOD}-undecided`)).toHaveCount(0);
 });
 
 test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first until the office swaps it in', async ({

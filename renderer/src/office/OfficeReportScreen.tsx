@@ -471,6 +471,7 @@ function ReportView({
               periodId={report.meta.periodId}
               report={report}
               definition={report.meta.definitions.completionRate}
+              active={tab === 'trend'}
             />
           </Section>
           <Section id="conflicts" active={tab} mounted={mounted('conflicts')} title="충돌">

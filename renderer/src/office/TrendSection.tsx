@@ -1,6 +1,6 @@
 import type { StatusTrend, StatusTrendRow } from '../../../domain/api/contract';
 import type { OfficeReport, StatusTableRow } from '../../../domain/reports';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
@@ -20,16 +20,29 @@ const trendRow = (row: StatusTrendRow): StatusTableRow => ({
  * area's 완료율 half-year by half-year (the mayor's report and the evaluators ask how completion grew). Read
  * when the tab is first opened, and again whenever the report above is built again (a decision, an import).
  */
-export function TrendSection(props: { periodId: string; report: OfficeReport; definition: string }) {
+export function TrendSection(props: {
+  periodId: string;
+  report: OfficeReport;
+  definition: string;
+  /** The tab is on screen: a report built again meanwhile (a decision, an import) is followed only then. */
+  active: boolean;
+}) {
+  // Eight reports at ten times Seoul's size take seconds: built again when the tab is looked at, not after every
+  // decision taken on the other tabs.
+  const [followed, setFollowed] = useState(props.report);
+  useEffect(() => {
+    if (props.active && followed !== props.report) setFollowed(props.report);
+  }, [props.active, props.report, followed]);
   const [state] = useLoad(
     (): Promise<StatusTrend> =>
       api.getStatusTrend({
         periodId: props.periodId,
-        executionRateThreshold: props.report.meta.executionRateThreshold,
-        today: props.report.meta.today,
+        executionRateThreshold: followed.meta.executionRateThreshold,
+        today: followed.meta.today,
       }),
-    [props.periodId, props.report],
+    [props.periodId, followed],
   );
+  const outdated = followed !== props.report;
   const [exporting, setExporting] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const exportWorkbook = async () => {
@@ -55,7 +68,7 @@ export function TrendSection(props: { periodId: string; report: OfficeReport; de
   const { rows } = state.value;
   const areas = rows.at(-1)?.byArea ?? [];
   return (
-    <div data-testid="trend">
+    <div data-testid="trend" className={outdated ? 'trend-outdated' : undefined}>
       <p className="screen-only">
         <button type="button" onClick={() => void exportWorkbook()} disabled={exporting}>
           {exporting ? '내보내는 중…' : '이행 추이 엑셀로 내보내기'}

@@ -93,6 +93,9 @@ export interface OfficeBenchResult {
   /** The same with every document's totals computed anew too (median): the tables from scratch. */
   buildReportColdMs: number;
   workbookMs: { median: number; first: number };
+  /** 이행 추이 of the half-year reported: every earlier half-year's report built (one run). */
+  trendMs: number;
+  trendHalfYears: number;
   /**
    * The app started again on the same data (a new connection, nothing kept): the report built in the background
    * after start (report-warm-up.ts, timed from its start to its end), then the 종합 현황 screen's first request.
@@ -233,6 +236,12 @@ export async function benchOffice(
       const compute = await timeRuns(5, () => buildOfficeReport({ ...input, memo: undefined }));
       await computeProfiler?.stop(`build-report-x${scale}`);
       const workbook = await timeRuns(3, () => writeReportWorkbook(viaDb.value.report));
+      // 이행 추이: every half-year's report up to the one reported (the one shown kept, the others built).
+      const trend = await timeRuns(1, () =>
+        officeHandlers(office).getStatusTrend({ periodId: REPORT_PERIOD, today: TODAY }),
+      );
+      if (trend.value.rows.at(-1)?.total.total !== catalog.projects.length)
+        throw new Error('이행 추이의 마지막 반기가 사업 수와 다릅니다');
       const restart = await timeRestartWithWarmUp(office, dir.path);
       log(
         `다시 시작한 뒤: 미리 만들기 (화면 요청 전, 백그라운드) ${restart.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${restart.firstRequestMs.toFixed(2)} ms`,
@@ -276,6 +285,8 @@ export async function benchOffice(
         buildReportMs: { median: compute.median, first: compute.first },
         buildReportColdMs: computeCold.median,
         workbookMs: { median: workbook.median, first: workbook.first },
+        trendMs: trend.first,
+        trendHalfYears: trend.value.rows.length,
         restart,
         afterImport,
         smallImport,

@@ -39,7 +39,9 @@ export function DraftExchangePanel(props: {
   const written = props.projects.filter((p) =>
     props.documents.some((d) => d.ref.projectId === p.projectId && d.status !== 'confirmed'),
   );
-  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(written.map((p) => p.projectId)));
+  // Every project written here is chosen unless unticked (one written since, or taken from a file, is chosen too).
+  const [unpicked, setUnpicked] = useState<ReadonlySet<string>>(new Set());
+  const picked = new Set(written.map((p) => p.projectId).filter((id) => !unpicked.has(id)));
   const [chosen, setChosen] = useState<{ file: DraftFile; preview: DraftImportPreview } | null>(null);
   const [take, setTake] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -136,7 +138,9 @@ export function DraftExchangePanel(props: {
               <input
                 type="checkbox"
                 checked={exportable === written.length}
-                onChange={(e) => setPicked(new Set(e.target.checked ? written.map((p) => p.projectId) : []))}
+                onChange={(e) =>
+                  setUnpicked(new Set(e.target.checked ? [] : written.map((p) => p.projectId)))
+                }
               />
               모두
             </label>
@@ -145,7 +149,7 @@ export function DraftExchangePanel(props: {
                 <input
                   type="checkbox"
                   checked={picked.has(p.projectId)}
-                  onChange={(e) => setPicked(toggle(picked, p.projectId, e.target.checked))}
+                  onChange={(e) => setUnpicked(toggle(unpicked, p.projectId, !e.target.checked))}
                 />
                 {p.projectId} {p.projectName}
               </label>

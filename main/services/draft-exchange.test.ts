@@ -112,6 +112,16 @@ async function writeOnFirstPc(first: Pc): Promise<{ plan: ExecutionPlan; finance
   return { plan, finance };
 }
 
+/** 1-1-1's plan saved on a PC with another 정책목표, from the version given. */
+const editPlan = (on: Pc, plan: ExecutionPlan, policyGoal: string, expectedVersion: number) =>
+  ok(on, 'saveDraft', {
+    kind: 'executionPlan',
+    projectId: '1-1-1',
+    slot: 'plan',
+    json: { ...plan, policyGoal },
+    expectedVersion,
+  });
+
 const fileOf = (download: FileDownload) => ({ name: download.fileName, dataBase64: download.dataBase64 });
 
 beforeEach(() => {
@@ -177,21 +187,9 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
 
     // PC 2 goes on writing the plan; PC 1 had changed it earlier and sends it again.
     first.clock.now = new Date('2019-07-03T01:00:00Z');
-    await ok(first, 'saveDraft', {
-      kind: 'executionPlan',
-      projectId: '1-1-1',
-      slot: 'plan',
-      json: { ...plan, policyGoal: '1과가 고친 목표' },
-      expectedVersion: 1,
-    });
+    await editPlan(first, plan, '1과가 고친 목표', 1);
     second.clock.now = new Date('2019-07-03T05:00:00Z');
-    await ok(second, 'saveDraft', {
-      kind: 'executionPlan',
-      projectId: '1-1-1',
-      slot: 'plan',
-      json: { ...plan, policyGoal: '서무가 고친 목표' },
-      expectedVersion: 1,
-    });
+    await editPlan(second, plan, '서무가 고친 목표', 1);
     first.clock.now = new Date('2019-07-03T06:00:00Z');
     const later = fileOf(await ok<FileDownload>(first, 'exportDraftFile', { projectIds: ['1-1-1'] }));
     const newer = await ok<DraftImportPreview>(second, 'previewDraftFile', later);
@@ -238,13 +236,7 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
     });
     // PC 1 edits on July 3 and sends again.
     first.clock.now = new Date('2019-07-03T00:00:00Z');
-    await ok(first, 'saveDraft', {
-      kind: 'executionPlan',
-      projectId: '1-1-1',
-      slot: 'plan',
-      json: { ...plan, policyGoal: '7월 3일에 고친 목표' },
-      expectedVersion: 1,
-    });
+    await editPlan(first, plan, '7월 3일에 고친 목표', 1);
     const two = fileOf(await ok<FileDownload>(first, 'exportDraftFile', { projectIds: ['1-1-1'] }));
     const preview = await ok<DraftImportPreview>(second, 'previewDraftFile', two);
     expect(preview.rows.find((r) => r.kind === 'executionPlan')).toMatchObject({

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { DraftImportAction } from '../../../domain/api/contract';
 import { listDocuments } from '../../../db/documents';
-import { writeFileAtomic } from '../../bundles';
-import { fileWriteError } from '../../bundles/atomic-file';
 import { exportDraftFile, importDraftFile, previewDraftFile } from '../../services/draft-exchange';
 import { UserError } from '../../services/errors';
 import { requireDepartment } from '../../services/session';
 import { withData } from '../data-context';
+import { saveDownload } from '../save-download';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 
 export const draftFileHelp = `pledge draft pack --data DIR --projects 1-1-1,1-1-2|all --out FILE.pledgedraft
@@ -67,12 +66,7 @@ export async function runDraftFile(
               .map((p) => p.trim())
               .filter((p) => p !== '');
       if (ids.length === 0) throw new UserError('DRAFT_EXPORT_EMPTY', '이 PC에서 쓴 문서가 없습니다.');
-      const made = await exportDraftFile(ctx, ids);
-      try {
-        writeFileAtomic(out, Buffer.from(made.dataBase64, 'base64'));
-      } catch (error) {
-        throw fileWriteError(error, out);
-      }
+      saveDownload(out, await exportDraftFile(ctx, ids));
       io.out(`작성 문서 파일을 썼습니다: ${out}`);
       return exitCodes.ok;
     });

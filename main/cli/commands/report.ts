@@ -2,7 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { createFolder, folderProblemOf } from '../../../db/create-db';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportRequestSchema } from '../../../domain/api/contract';
+import { reportRequestSchema, type ReportRequest } from '../../../domain/api/contract';
 import {
   daysLeftLabel,
   dueDateText,
@@ -10,12 +10,12 @@ import {
   undecidedSummary,
   type OfficeReport,
 } from '../../../domain/reports';
-import { fileWriteError, writeFileAtomic } from '../../bundles/atomic-file';
 import { officeHandlers } from '../../services/office-handlers';
 import { zodToApiError } from '../../services/dispatch';
 import { UserError } from '../../services/errors';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { saveDownload } from '../save-download';
 import { halfYearOption } from '../period';
 
 export const reportHelp = `pledge report --data DIR --period 2019-H1 [--json] [--xlsx FILE] [--compare 2018-H2] [--threshold 0.3] [--today YYYY-MM-DD]
@@ -145,38 +145,10 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
       : checkXlsxTarget(values.xlsx, values.trend ? '이행추이.xlsx' : undefined);
   return withData(values.data, async (ctx) => {
     const handlers = officeHandlers(ctx);
-    if (values.trend) {
-      const trend = await asUsage(() => handlers.getStatusTrend(request));
-      if (xlsx !== undefined) {
-        const file = await handlers.exportTrendWorkbook(request);
-        try {
-          writeFileAtomic(xlsx, Buffer.from(file.dataBase64, 'base64'));
-        } catch (error) {
-          throw fileWriteError(error, xlsx);
-        }
-        io.err(`이행 추이 엑셀 통합문서를 저장했습니다: ${xlsx}`);
-      }
-      if (values.json) printJson(io, trend);
-      else if (xlsx === undefined) {
-        for (const row of trend.rows) {
-          const { counts, total, completionRate, completedUndecided } = row.total;
-          const rate = completionRate === null ? '-' : `${(completionRate * 100).toFixed(1)}%`;
-          const waiting = completedUndecided > 0 ? ` (결정 대기 ${completedUndecided})` : '';
-          io.out(
-            `${row.label}: ${total}개 사업, 완료 ${counts.completed}${waiting}, 이행 후 계속 추진 ${counts.continuing}, ${notSubmittedLabel(row.beforeDue)} ${counts.notSubmitted}, 완료율 ${rate}`,
-          );
-        }
-      }
-      return 0;
-    }
+    if (values.trend) return reportTrend(handlers, request, { xlsx, json: values.json === true }, io);
     const view = await asUsage(() => handlers.getOfficeReport(request));
     if (xlsx !== undefined) {
-      const file = await handlers.exportReportWorkbook(request);
-      try {
-        writeFileAtomic(xlsx, Buffer.from(file.dataBase64, 'base64'));
-      } catch (error) {
-        throw fileWriteError(error, xlsx);
-      }
+      saveDownload(xlsx, await handlers.exportReportWorkbook(request));
       io.err(`엑셀 통합문서를 저장했습니다: ${xlsx}`);
       const warning = undecidedWarning(view.report.meta.undecided, '표');
       if (warning !== null) io.err(warning);
@@ -200,6 +172,32 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     }
     return 0;
   });
+}
+
+/** `pledge report --trend`: 이행 추이 as text (a line per half-year), JSON, or its own workbook. */
+async function reportTrend(
+  handlers: ReturnType<typeof officeHandlers>,
+  request: ReportRequest,
+  output: { xlsx: string | undefined; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const trend = await asUsage(() => handlers.getStatusTrend(request));
+  if (output.xlsx !== undefined) {
+    saveDownload(output.xlsx, await handlers.exportTrendWorkbook(request));
+    io.err(`이행 추이 엑셀 통합문서를 저장했습니다: ${output.xlsx}`);
+  }
+  if (output.json) printJson(io, trend);
+  else if (output.xlsx === undefined) {
+    for (const row of trend.rows) {
+      const { counts, total, completionRate, completedUndecided } = row.total;
+      const rate = completionRate === null ? '-' : `${(completionRate * 100).toFixed(1)}%`;
+      const waiting = completedUndecided > 0 ? ` (결정 대기 ${completedUndecided})` : '';
+      io.out(
+        `${row.label}: ${total}개 사업, 완료 ${counts.completed}${waiting}, 이행 후 계속 추진 ${counts.continuing}, ${notSubmittedLabel(row.beforeDue)} ${counts.notSubmitted}, 완료율 ${rate}`,
+      );
+    }
+  }
+  return 0;
 }
 
 export async function runPublish(args: string[], io: CliIo): Promise<number> {

@@ -14,6 +14,7 @@ import type {
 import type { ExecutionPlan, FinanceRow } from '../../domain/documents';
 import { getAttachment } from '../../db/attachments';
 import { makeTempDir } from '../../db/test/temp-dir';
+import { packDraftFile } from './draft-file';
 import { createAppContext, type AppContext } from './context';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -335,5 +336,74 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
     // Nothing of the chosen projects written on PC 3: said, no file.
     const empty = await refused(tourism, 'exportDraftFile', { projectIds: ['5-9-1'] });
     expect(empty.code).toBe('DRAFT_EXPORT_EMPTY');
+  });
+
+  it('a file made by hand is read like any other: each document that does not read is refused alone, saying why', async () => {
+    const second = await pc('pc2', 'department');
+    const plan = { ...example<ExecutionPlan>('execution-plan.json'), lifecycle: 'draft' };
+    const bytes = await packDraftFile({
+      department: DEPARTMENT,
+      catalogId: 'seoul-minseon7',
+      createdAt: '2019-07-02T00:00:00.000Z',
+      appVersion: 'hand',
+      documents: [
+        // Rows that are not rows, and no other field: not a change request the forms can read.
+        {
+          kind: 'changeRequest',
+          projectId: '1-1-1',
+          slot: 'cr-0001561942888990',
+          savedAt: '2019-07-02T00:00:00.000Z',
+          json: { kind: 'changeRequest', rows: [null, 7] },
+        },
+        // Another department's project.
+        {
+          kind: 'executionPlan',
+          projectId: '5-9-1',
+          slot: 'plan',
+          savedAt: '2019-07-02T00:00:00.000Z',
+          json: { ...plan, projectId: '5-9-1' },
+        },
+        // Listed as a card, holding a plan.
+        {
+          kind: 'managementCard',
+          projectId: '1-1-1',
+          slot: '2019-H1',
+          savedAt: '2019-07-02T00:00:00.000Z',
+          json: plan,
+        },
+        {
+          kind: 'executionPlan',
+          projectId: '1-1-1',
+          slot: 'plan',
+          savedAt: '2019-07-02T00:00:00.000Z',
+          json: plan,
+        },
+      ],
+      attachments: [],
+    });
+    const file = { name: 'hand.pledgedraft', dataBase64: bytes.toString('base64') };
+    const preview = await ok<DraftImportPreview>(second, 'previewDraftFile', file);
+    expect(preview.rows.map((r) => [r.projectId, r.action])).toEqual([
+      ['1-1-1', 'refused'],
+      ['5-9-1', 'refused'],
+      ['1-1-1', 'refused'],
+      ['1-1-1', 'new'],
+    ]);
+    expect(preview.rows[0]?.title).toBe('공약 조정 요청서 (기타 변경)');
+    expect(preview.rows[0]?.note).toMatch(/^입력값이 올바르지 않아 저장하지 않았습니다: /);
+    expect(preview.rows[1]?.note).toContain('5-9-1');
+    expect(preview.rows[2]?.note).toBe('파일의 목록과 문서의 내용(종류·사업·반기)이 다릅니다.');
+    const before = await dump(second);
+    const refusedRow = await refused(second, 'importDraftFile', {
+      ...file,
+      take: [{ path: preview.rows[0]?.path, localVersion: null }],
+    });
+    expect(refusedRow.code).toBe('DRAFT_IMPORT_NOT_TAKEN');
+    expect(await dump(second)).toEqual(before);
+    const taken = await ok<DraftImportResult>(second, 'importDraftFile', {
+      ...file,
+      take: [{ path: preview.rows[3]?.path, localVersion: null }],
+    });
+    expect(taken.imported.map((d) => d.title)).toEqual(['공약실천계획서']);
   });
 });

@@ -97,16 +97,19 @@ export async function exportDraftFile(ctx: AppContext, projectIds: readonly stri
 
 const decode = (file: DraftFile): Buffer => Buffer.from(file.dataBase64, 'base64');
 
-/** "관리카드 2019년 상반기", "실천계획서", "조정 요청서 (사업기간 변경)". */
+/** "관리카드 2019년 상반기", "공약실천계획서", "공약 조정 요청서 (사업기간 변경)": from the file, not yet checked. */
 function titleOf(kind: Document['kind'], slot: string, json: unknown): string {
   const label = DOCUMENT_KIND_LABELS[kind];
   if (kind === 'executionPlan') return label;
   if (kind === 'changeRequest') {
-    const rows = (json as { rows?: unknown } | null)?.rows;
+    const rows = json !== null && typeof json === 'object' ? (json as { rows?: unknown }).rows : undefined;
+    const categoryOf = (row: unknown): string => {
+      const category =
+        row !== null && typeof row === 'object' ? (row as { category?: unknown }).category : '';
+      return typeof category === 'string' ? category : '';
+    };
     const subject = Array.isArray(rows)
-      ? changeRequestSubject({
-          rows: rows.map((r) => ({ category: String((r as { category?: unknown }).category ?? '') })),
-        })
+      ? changeRequestSubject({ rows: rows.map((r) => ({ category: categoryOf(r) })) })
       : '변경 내용 미작성';
     return `${label} (${subject})`;
   }
@@ -191,10 +194,10 @@ async function readAgainstHere(
         row.note = '파일의 목록과 문서의 내용(종류·사업·반기)이 다릅니다.';
         continue;
       }
-      const document_ = asTaken(document, local?.json);
+      const taking = asTaken(document, local?.json);
       row.errors = validation.errors.length;
       row.warnings = validation.warnings.length;
-      if (local && sameContent(document_, local.json)) {
+      if (local && sameContent(taking, local.json)) {
         row.action = 'same';
         row.note = '이 PC의 문서와 내용이 같습니다.';
         continue;
@@ -214,12 +217,12 @@ async function readAgainstHere(
       if (
         document.kind === 'changeRequest' &&
         document.decisionHistory.length > 0 &&
-        document_.kind === 'changeRequest' &&
-        document_.decisionHistory.length === 0
+        taking.kind === 'changeRequest' &&
+        taking.decisionHistory.length === 0
       )
         notes.push("요청 기록은 가져오지 않습니다: 이 PC에서 '제출'하면 요청으로 기록됩니다.");
       row.note = notes.length > 0 ? notes.join(' ') : null;
-      taken.set(doc.path, document_);
+      taken.set(doc.path, taking);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       row.note = error.message;

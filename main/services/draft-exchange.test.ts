@@ -12,7 +12,7 @@ import type {
   VersionSummary,
 } from '../../domain/api/contract';
 import type { ExecutionPlan, FinanceRow } from '../../domain/documents';
-import { getAttachment } from '../../db/attachments';
+import { getAttachment, putAttachment } from '../../db/attachments';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { packDraftFile } from './draft-file';
 import { createAppContext, type AppContext } from './context';
@@ -406,4 +406,38 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
     });
     expect(taken.imported.map((d) => d.title)).toEqual(['공약실천계획서']);
   });
+
+  it('a file larger than the other PC reads is refused before it is made, saying how to split it', async () => {
+    const first = await pc('pc1', 'department');
+    const plan = { ...example<ExecutionPlan>('execution-plan.json'), lifecycle: 'draft' } as ExecutionPlan;
+    const template = plan.citizenParticipation.attachments[0];
+    if (!template) throw new Error('the example has no attachment');
+    // Six different photos of 18 MB: 108 MB in all, over the 100 MB a file may have.
+    const photos = [];
+    for (let i = 0; i < 6; i++) {
+      const bytes = Buffer.alloc(18 * 1024 * 1024, i + 1);
+      photos.push({
+        ...template,
+        file: {
+          ...template.file,
+          ...(await putAttachment(first.ctx.db, bytes, 'application/pdf', first.clock.now)),
+        },
+      });
+    }
+    plan.citizenParticipation.attachments = photos.map(({ file, ...rest }) => ({
+      ...rest,
+      file: { sha256: file.sha256, name: file.name, mediaType: file.mediaType, size: file.size },
+    }));
+    await ok(first, 'saveDraft', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      json: plan,
+      expectedVersion: null,
+    });
+    const tooLarge = await refused(first, 'exportDraftFile', { projectIds: ['1-1-1'] });
+    expect(tooLarge.code).toBe('DRAFT_EXPORT_TOO_LARGE');
+    expect(tooLarge.message).toMatch(/^작성 문서 파일이 109MB로, 읽을 수 있는 100MB를 넘습니다/);
+    expect(tooLarge.message).toContain('사업을 나눠 여러 파일로 내보내세요');
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
-import type {
-  DraftFile,
-  DraftImportPreview,
-  DraftImportResult,
-  DraftImportRow,
-  FileDownload,
+import {
+  BUNDLE_MAX_BYTES,
+  type DraftFile,
+  type DraftImportPreview,
+  type DraftImportResult,
+  type DraftImportRow,
+  type FileDownload,
 } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
@@ -87,6 +88,13 @@ export async function exportDraftFile(ctx: AppContext, projectIds: readonly stri
     })),
     attachments,
   });
+  // The other PC reads files up to the bundles' size: one larger is refused here, before it travels.
+  if (bytes.length > BUNDLE_MAX_BYTES) {
+    throw new UserError(
+      'DRAFT_EXPORT_TOO_LARGE',
+      `작성 문서 파일이 ${Math.ceil(bytes.length / (1024 * 1024))}MB로, 읽을 수 있는 ${BUNDLE_MAX_BYTES / (1024 * 1024)}MB를 넘습니다 (첨부 사진·파일 때문입니다). 사업을 나눠 여러 파일로 내보내세요.`,
+    );
+  }
   const stamp = localDateTimeOf(createdAt).replace(/[-:]/g, '').replace(' ', '-');
   return {
     fileName: `작성문서_${fileNamePart(department)}_${stamp}${DRAFT_FILE_EXTENSION}`,

@@ -19,7 +19,6 @@ import { UserError } from './errors';
 
 export const DRAFT_FILE_EXTENSION = '.pledgedraft';
 export const DRAFT_FILE_TYPE = 'pledge-drafts';
-const INDEX_NAME = DRAFT_FILE_INDEX;
 
 const indexSchema = z.strictObject({
   type: z.literal(DRAFT_FILE_TYPE),
@@ -106,7 +105,7 @@ export async function packDraftFile(input: DraftFileInput): Promise<Buffer> {
   };
   const text = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
   const entries: PackEntry[] = [
-    { name: INDEX_NAME, data: text(index), compress: false },
+    { name: DRAFT_FILE_INDEX, data: text(index), compress: false },
     ...documents.map((d) => ({ name: d.path, data: text(d.json), compress: false })),
     ...input.attachments.map((a) => ({ name: `attachments/${a.sha256}`, data: a.bytes, compress: false })),
   ];
@@ -136,7 +135,7 @@ export async function readDraftFile(bytes: Buffer): Promise<DraftFileContent> {
     );
   }
   const [first, ...members] = zip.entries;
-  if (first?.name !== INDEX_NAME) {
+  if (first?.name !== DRAFT_FILE_INDEX) {
     refuse(
       'DRAFT_FILE_NOT_DRAFTS',
       first?.name === 'manifest.json'

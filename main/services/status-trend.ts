@@ -13,17 +13,21 @@ export async function statusTrend(
   ctx: AppContext,
   request: ReportRequest & { today: string },
 ): Promise<StatusTrend> {
-  const term = await loadTerm(ctx.db);
-  const periods = listPeriods(term).filter((p) => p.id <= request.periodId);
-  const rows: StatusTrendRow[] = [];
-  for (const period of periods) {
-    const view = await currentOfficeReport(ctx.db, {
-      periodId: period.id,
+  const reportOf = (periodId: string) =>
+    currentOfficeReport(ctx.db, {
+      periodId,
       today: request.today,
       ...(request.executionRateThreshold === undefined
         ? {}
         : { executionRateThreshold: request.executionRateThreshold }),
     });
+  // The half-year asked first: one outside the term is refused as the report refuses it (and it is kept).
+  await reportOf(request.periodId);
+  const term = await loadTerm(ctx.db);
+  const periods = listPeriods(term).filter((p) => p.id <= request.periodId);
+  const rows: StatusTrendRow[] = [];
+  for (const period of periods) {
+    const view = await reportOf(period.id);
     const tables = view.report.statusTables;
     rows.push({
       periodId: period.id,

@@ -273,5 +273,9 @@ describe('pledge report --trend', () => {
     expect(xlsx.code).toBe(0);
     expect(xlsx.err).toContain(`이행 추이 엑셀 통합문서를 저장했습니다: ${file}`);
     expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    // A half-year outside the term is refused as the report refuses it, naming the option.
+    const outside = await pledge('report', '--data', office, '--period', '2030-H1', '--trend');
+    expect(outside.code).toBe(2);
+    expect(outside.err).toContain('--period 의 값이 올바르지 않습니다: 반기 2030-H1은 임기');
   });
 });

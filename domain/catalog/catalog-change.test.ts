@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { seoulMinseon7Term } from '../term/load';
-import { josa } from '../text/josa';
 import { catalogChangeRefusals, describeCatalogChange } from './catalog-change';
 import { seoulMinseon7Catalog } from './load';
 import type { CatalogProject } from './types';
@@ -47,8 +46,8 @@ describe('describeCatalogChange', () => {
         .map(([, line]) => line),
     ]);
     // Before any data the term may change; a new department needs no key.
-    expect(catalogChangeRefusals(change, after, noData)).toEqual([]);
-    expect(catalogChangeRefusals(change, after, { ...noData, anyData: true })).toHaveLength(1);
+    expect(catalogChangeRefusals(change, before, after, noData)).toEqual([]);
+    expect(catalogChangeRefusals(change, before, after, { ...noData, anyData: true })).toHaveLength(1);
   });
 
   it('lets a co-department that sent a 재정집행현황 change places, not leave its project', () => {
@@ -58,19 +57,19 @@ describe('describeCatalogChange', () => {
     const facts = {
       ...noData,
       anyData: true,
-      documents: [{ projectId: shared.id, department: co, asLead: false }],
+      documents: [{ projectId: shared.id, department: co, kind: 'financeRow' as const, slot: '2019-H1' }],
     };
     const edit = (change: (p: CatalogProject) => void) => {
       const after = structuredClone(before);
       after.catalog.version = '개정 2';
       const p = after.catalog.projects.find((x) => x.id === shared.id);
       if (p) change(p);
-      return catalogChangeRefusals(describeCatalogChange(before, after), after, facts);
+      return catalogChangeRefusals(describeCatalogChange(before, after), before, after, facts);
     };
     // Made the lead: its 재정집행현황 still counts.
     expect(edit((p) => ((p.leadDepartment = co), (p.coDepartments = [])))).toEqual([]);
     expect(edit((p) => (p.coDepartments = p.coDepartments.filter((d) => d !== co)))).toEqual([
-      `${shared.id}: ${josa(co, '이/가')} 보낸 재정집행현황이 있어, 그 부서를 협조부서에서 뺄 수 없습니다.`,
+      `${shared.id}: 협조부서로 보낸 재정집행현황(${co}의 2019-H1 재정집행 현황)이 있어, 그 반기의 협조부서에서 뺄 수 없습니다.`,
     ]);
   });
 });

@@ -1,5 +1,8 @@
 import { josa } from '../text/josa';
 import type { Term } from '../term/types';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../documents/common';
+import { listPeriods } from '../term/periods';
+import { assignmentAt, departmentsEver, planDepartmentOf } from './assignments';
 import { listDepartments } from './departments';
 import type { Catalog, CatalogProject } from './types';
 
@@ -22,10 +25,10 @@ export interface CatalogChange {
 
 export interface CatalogDataFacts {
   /**
-   * Every (project, department) a stored or received document names, and whether that department sent one only a
-   * project's lead sends (a 실천계획서, 관리카드 or 조정 요청서; a 재정집행현황 comes from co-departments too).
+   * Every document stored or received, by project, department, kind and slot (the half-year of a 관리카드 or
+   * 재정집행현황): who sent it decides whose it is (the half-year's lead or a co-department).
    */
-  documents: { projectId: string; department: string; asLead: boolean }[];
+  documents: { projectId: string; department: string; kind: DocumentKind; slot: string }[];
   /** Departments with a key registered at the office. */
   departmentsWithKeys: string[];
   /** Whether any 관리카드 or 재정집행현황 is stored or received: the half-years' tables count the list's projects. */
@@ -111,6 +114,7 @@ export function describeCatalogChange(
       lines.push(`세부사업 ${project.id} 세부항목: ${old.subItems.length}개 → ${project.subItems.length}개`);
     if (old.corePledgeId !== project.corePledgeId)
       lines.push(`세부사업 ${project.id} 핵심공약: ${old.corePledgeId} → ${project.corePledgeId}`);
+    text(`세부사업 ${project.id} 부서 이관 기록`, movesText(old), movesText(project));
   }
   const removed = b.projects.filter((p) => !a.projects.some((x) => x.id === p.id)).map((p) => p.id);
   for (const id of removed) {
@@ -135,8 +139,45 @@ export function describeCatalogChange(
   };
 }
 
-const involved = (project: CatalogProject, department: string) =>
-  project.leadDepartment === department || project.coDepartments.includes(department);
+/** A project's 부서 이관 기록 in one line ('' without one). */
+export function movesText(project: CatalogProject): string {
+  return (project.formerAssignments ?? [])
+    .map(
+      (f) =>
+        `${f.through}까지 ${f.leadDepartment}${f.coDepartments.length > 0 ? ` (협조: ${f.coDepartments.join(', ')})` : ''}`,
+    )
+    .join('; ');
+}
+
+type Role = 'lead' | 'co' | 'none';
+
+/**
+ * Whose a document is under a list: a 관리카드 or 재정집행현황 is its half-year's lead's or a co-department's, a
+ * 실천계획서 its first lead's (planDepartmentOf), a 조정 요청서 the lead's that sent it (the current one, or a former
+ * one whose requests stay in the record).
+ */
+function roleOf(project: CatalogProject, doc: CatalogDataFacts['documents'][number]): Role {
+  switch (doc.kind) {
+    case 'managementCard':
+    case 'financeRow': {
+      const at = assignmentAt(project, doc.slot);
+      return at.leadDepartment === doc.department
+        ? 'lead'
+        : at.coDepartments.includes(doc.department)
+          ? 'co'
+          : 'none';
+    }
+    case 'executionPlan':
+      return planDepartmentOf(project) === doc.department ? 'lead' : 'none';
+    case 'changeRequest':
+      return doc.department === project.leadDepartment ||
+        (project.formerAssignments ?? []).some((f) => f.leadDepartment === doc.department)
+        ? 'lead'
+        : 'none';
+  }
+}
+
+const halfYearKinds: ReadonlySet<DocumentKind> = new Set(['managementCard', 'financeRow']);
 
 /**
  * Why the folder's data would not fit the new list (empty: it may be taken). Each reason names the projects or
@@ -144,7 +185,8 @@ const involved = (project: CatalogProject, department: string) =>
  */
 export function catalogChangeRefusals(
   change: CatalogChange,
-  after: { catalog: Catalog },
+  before: { catalog: Catalog },
+  after: { catalog: Catalog; term: Term },
   facts: CatalogDataFacts,
 ): string[] {
   const reasons: string[] = [];
@@ -161,31 +203,62 @@ export function catalogChangeRefusals(
       `관리카드나 재정집행현황을 받은 뒤에는 세부사업을 더하거나 뺄 수 없습니다 (지난 반기 표의 사업 수가 바뀝니다): ` +
         `${[...change.added.map((id) => `${id} 추가`), ...change.removed.map((id) => `${id} 삭제`)].join(', ')}.`,
     );
+  const periods = listPeriods(after.term).map((p) => p.id);
+  for (const project of after.catalog.projects)
+    for (const former of project.formerAssignments ?? [])
+      if (!periods.slice(0, -1).includes(former.through))
+        reasons.push(
+          `${project.id}: 부서 이관 기록의 마지막 반기 ${josa(former.through, '은/는')} 임기(${periods[0] ?? ''} ~ ${periods.at(-2) ?? ''})의 반기가 아닙니다 (임기의 마지막 반기는 지금 부서의 것입니다).`,
+        );
+  const projectsBefore = new Map(before.catalog.projects.map((p) => [p.id, p]));
   const projects = new Map(after.catalog.projects.map((p) => [p.id, p]));
   const gone = new Set<string>();
-  // Per project: a lead's documents under another lead would count as a co-department's (or nobody's).
-  const leadMoved = new Map<string, Set<string>>();
-  const orphaned = new Map<string, Set<string>>();
-  const note = (map: Map<string, Set<string>>, projectId: string, department: string) =>
-    map.set(projectId, (map.get(projectId) ?? new Set<string>()).add(department));
-  for (const { projectId, department, asLead } of facts.documents) {
-    const project = projects.get(projectId);
-    if (project === undefined) gone.add(projectId);
-    else if (asLead && project.leadDepartment !== department) note(leadMoved, projectId, department);
-    else if (!involved(project, department)) note(orphaned, projectId, department);
+  // Per project and department: documents that were a lead's and would no longer be (another department's, or a
+  // co-department's), and a co-department's 재정집행현황 whose department would no longer be on the project in its
+  // half-year.
+  const leadMoved = new Map<string, Map<string, Set<string>>>();
+  const orphaned = new Map<string, Map<string, Set<string>>>();
+  const note = (map: typeof leadMoved, doc: CatalogDataFacts['documents'][number]) => {
+    const byDepartment = map.get(doc.projectId) ?? new Map<string, Set<string>>();
+    map.set(doc.projectId, byDepartment);
+    const what = halfYearKinds.has(doc.kind)
+      ? `${doc.slot} ${DOCUMENT_KIND_LABELS[doc.kind]}`
+      : DOCUMENT_KIND_LABELS[doc.kind];
+    byDepartment.set(doc.department, (byDepartment.get(doc.department) ?? new Set<string>()).add(what));
+  };
+  for (const doc of facts.documents) {
+    const project = projects.get(doc.projectId);
+    if (project === undefined) {
+      gone.add(doc.projectId);
+      continue;
+    }
+    const old = projectsBefore.get(doc.projectId);
+    // A document of a project the list did not have is judged by the new list alone.
+    const was = old === undefined ? roleOf(project, doc) : roleOf(old, doc);
+    const now = roleOf(project, doc);
+    if (was === 'lead' && now !== 'lead') note(leadMoved, doc);
+    else if (was === 'co' && now === 'none') note(orphaned, doc);
   }
+  const sent = (byDepartment: Map<string, Set<string>>) =>
+    [...byDepartment]
+      .map(([department, what]) => `${department}의 ${[...what].sort().join(', ')}`)
+      .join('; ');
   if (gone.size > 0)
     reasons.push(`문서가 있는 세부사업은 목록에서 뺄 수 없습니다: ${[...gone].sort().join(', ')}.`);
-  for (const [projectId, departments] of leadMoved)
+  for (const [projectId, byDepartment] of leadMoved)
     reasons.push(
-      `${projectId}: 주관부서 ${josa([...departments].join(', '), '이/가')} 보낸 실천계획서·관리카드·조정 요청서가 있어, ` +
-        '주관부서를 바꿀 수 없습니다 (지난 문서가 다른 부서의 것이 됩니다).',
+      `${projectId}: 주관부서로 보낸 문서(${sent(byDepartment)})가 다른 부서의 것이 되어, 그 문서의 주관부서를 ` +
+        "바꿀 수 없습니다. 주관부서를 옮기려면 '부서 이관' 시트에 옮기기 전 부서와 그 부서가 맡은 마지막 반기를 적으세요.",
     );
-  for (const [projectId, departments] of orphaned)
+  for (const [projectId, byDepartment] of orphaned)
     reasons.push(
-      `${projectId}: ${josa([...departments].join(', '), '이/가')} 보낸 재정집행현황이 있어, 그 부서를 협조부서에서 뺄 수 없습니다.`,
+      `${projectId}: 협조부서로 보낸 재정집행현황(${sent(byDepartment)})이 있어, 그 반기의 협조부서에서 뺄 수 없습니다.`,
     );
-  const named = new Set(listDepartments(after.catalog));
+  // A former department keeps its key: its files of the half-years it had are verified with it.
+  const named = new Set([
+    ...listDepartments(after.catalog),
+    ...after.catalog.projects.flatMap(departmentsEver),
+  ]);
   const keyed = [...new Set(facts.departmentsWithKeys)].filter((d) => !named.has(d)).sort();
   if (keyed.length > 0)
     reasons.push(

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { listPeriods } from '../term/periods';
-import { catalogFromSheets, PROJECT_HEADERS, type SheetCell } from './catalog-sheet';
+import { assignmentAt, departmentsEver } from './assignments';
+import {
+  CATALOG_SHEETS,
+  catalogFromSheets,
+  catalogToSheets,
+  MOVE_HEADERS,
+  PROJECT_HEADERS,
+  type SheetCell,
+  type SheetRows,
+} from './catalog-sheet';
 import { listDepartments } from './departments';
+import type { Catalog } from './types';
 
 /** A small city's list as an office would type it: the 민선8기 term, two areas, four projects. */
 const info = (overrides: Record<string, SheetCell> = {}): SheetCell[][] => {
@@ -207,5 +217,155 @@ describe('catalogFromSheets', () => {
     ];
     const counted = catalogFromSheets({ info: info(), areas: areas(), projects: many });
     expect(counted.ok === false && [counted.problems.length, counted.more]).toEqual([20, 10]);
+  });
+});
+
+describe('부서 이관 sheet', () => {
+  const read = (moves?: SheetRows | null) =>
+    catalogFromSheets({ info: info(), areas: areas(), projects: projects(), moves });
+  const readOk = (moves?: SheetRows | null) => {
+    const result = read(moves);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    return result;
+  };
+  const MOVES_HEADER = ['세부사업', '마지막 반기', '주관부서', '협조부서'];
+
+  it('is optional: no sheet, an empty sheet or its header alone give no moves, and no formerAssignments key', () => {
+    for (const moves of [undefined, null, [], [[]], [MOVES_HEADER], [MOVES_HEADER, [null, '', '  ']]]) {
+      const { catalog } = readOk(moves);
+      expect(catalog.projects.filter((p) => 'formerAssignments' in p)).toEqual([]);
+    }
+    expect(CATALOG_SHEETS.moves).toBe('부서 이관');
+    expect([...MOVE_HEADERS]).toEqual(MOVES_HEADER);
+  });
+
+  it('reads the rows of a project in any order, in every accepted form of 반기, earliest first', () => {
+    const { catalog } = readOk([
+      // Columns found by their headers, as on 공약사업 목록.
+      ['협조부서', '주관부서', '마지막 반기', '세부사업'],
+      ['', '창업지원과', '2024-h1', '1-1-1'],
+      ['(도시계획과)', '경제정책과', '2023년 상반기', '1-1-1'],
+      [null, '아동복지과', ' 2023 하반기 ', '2-1-1'],
+      ['도시계획과, 행정과', '창업지원과', '2023 하반기', '1-1-1'],
+    ]);
+    const byId = new Map(catalog.projects.map((p) => [p.id, p]));
+    expect(byId.get('1-1-1')?.formerAssignments).toEqual([
+      { through: '2023-H1', leadDepartment: '경제정책과', coDepartments: ['도시계획과'] },
+      { through: '2023-H2', leadDepartment: '창업지원과', coDepartments: ['도시계획과', '행정과'] },
+      { through: '2024-H1', leadDepartment: '창업지원과', coDepartments: [] },
+    ]);
+    expect(byId.get('2-1-1')?.formerAssignments).toEqual([
+      { through: '2023-H2', leadDepartment: '아동복지과', coDepartments: [] },
+    ]);
+    expect([...byId.values()].filter((p) => 'formerAssignments' in p).map((p) => p.id)).toEqual([
+      '1-1-1',
+      '2-1-1',
+    ]);
+    // The current departments stay those of the 공약사업 목록 row: from the half-year after the last move.
+    const project = byId.get('1-1-1');
+    if (project === undefined) throw new Error('1-1-1 is on the list');
+    expect(assignmentAt(project, '2023-H2').leadDepartment).toBe('창업지원과');
+    expect(assignmentAt(project, '2024-H2').leadDepartment).toBe('경제정책과');
+    expect(departmentsEver(project)).toEqual(['경제정책과', '도시계획과', '창업지원과', '행정과']);
+  });
+
+  it('writes the moves in catalog order, earliest first, and reads them back as they were', () => {
+    const { catalog, term } = readOk();
+    const moved: Catalog = {
+      ...catalog,
+      projects: catalog.projects.map((p) =>
+        p.id === '2-2-1'
+          ? {
+              ...p,
+              formerAssignments: [{ through: '2024-H2', leadDepartment: '복지정책과', coDepartments: [] }],
+            }
+          : p.id === '1-1-2'
+            ? {
+                ...p,
+                formerAssignments: [
+                  {
+                    through: '2022-H2',
+                    leadDepartment: '기획예산과',
+                    coDepartments: ['행정과', '도시계획과'],
+                  },
+                  { through: '2025-H1', leadDepartment: '일자리정책과', coDepartments: [] },
+                ],
+              }
+            : p,
+      ),
+    };
+    const sheets = catalogToSheets(moved, term);
+    expect(sheets.moves).toEqual([
+      MOVES_HEADER,
+      ['1-1-2', '2022년 하반기', '기획예산과', '행정과, 도시계획과'],
+      ['1-1-2', '2025년 상반기', '일자리정책과', ''],
+      ['2-2-1', '2024년 하반기', '복지정책과', ''],
+    ]);
+    const back = catalogFromSheets(sheets);
+    if (!back.ok) throw new Error(back.problems.join('\n'));
+    expect(back.catalog).toEqual(moved);
+    expect(back.term).toEqual(term);
+
+    // Without moves: the header row alone, and the catalog back byte for byte (no formerAssignments key).
+    const plain = catalogToSheets(catalog, term);
+    expect(plain.moves).toEqual([MOVES_HEADER]);
+    const plainBack = catalogFromSheets(plain);
+    expect(plainBack.ok && JSON.stringify(plainBack.catalog)).toBe(JSON.stringify(catalog));
+  });
+
+  it('names every problem of a row by sheet, row and column', () => {
+    const { term } = readOk();
+    const periods = listPeriods(term).map((p) => p.label);
+    const [first, secondLast, last] = [periods[0], periods.at(-2), periods.at(-1)];
+    const moves: SheetCell[][] = [
+      MOVES_HEADER,
+      ['9-9-9', '2023-H1', '행정과', ''], // 2: not on 공약사업 목록
+      ['1-1-1', '2023-H1', '', ''], // 3: no lead
+      ['1-1-1', '2023-H3', '행정과', ''], // 4: not a half-year
+      ['1-1-1', '2021년 하반기', '행정과', ''], // 5: before the term
+      ['1-1-2', '2026-H1', '행정과', ''], // 6: the term's last half-year
+      ['1-1-2', '2024-H1', '행정과', '행정과'], // 7: the lead also a co-department
+      ['2-2-1', '2024 상반기', '행정과', ''], // 8
+      ['2-2-1', '2024-H1', '복지과', ''], // 9: row 8's half-year again
+      ['2-1-1', '2025-H2', '아동보육과', '도시계획과, 경제정책과'], // 10: the project's own departments
+      ['1-1-1', '', '행정과', ''], // 11: no half-year
+      ['2-2-1', '2023-H2', '행정과', ''], // 12: the same as row 8's, the half-year after
+      ['', '2023-H1', '행정과', ''], // 13: no project
+    ];
+    const result = read(moves);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const where = (row: number, column: string) => `'부서 이관' 시트 ${row}행 ${column}`;
+    expect(result.problems).toEqual([
+      `${where(2, '세부사업')}: 세부사업 "9-9-9"는 '공약사업 목록' 시트에 없습니다.`,
+      `${where(3, '주관부서')}: 1-1-1의 2023년 상반기까지 주관부서를 적으세요.`,
+      `${where(4, '마지막 반기')}: "2023-H3"은 반기로 읽을 수 없습니다. "2019년 하반기"나 "2019-H2"처럼 적으세요.`,
+      `${where(5, '마지막 반기')}: 2021년 하반기는 임기 민선8기의 반기(${first} ~ ${last})가 아닙니다.`,
+      `${where(6, '마지막 반기')}: ${last}는 임기의 마지막 반기입니다. ` +
+        `지금의 부서가 적어도 한 반기는 맡도록 ${secondLast}까지로 적으세요.`,
+      `${where(7, '협조부서')}: 주관부서 행정과가 협조부서에도 있습니다.`,
+      `${where(9, '마지막 반기')}: 2-2-1의 2024년 상반기가 8행에도 있습니다. 한 세부사업의 반기는 한 번씩만 적으세요.`,
+      `${where(11, '마지막 반기')}: 이 행의 부서가 1-1-1을 맡은 마지막 반기를 적으세요 (예: "2019년 하반기" 또는 "2019-H2").`,
+      `${where(13, '세부사업')}: 부서가 바뀐 세부사업의 번호를 적으세요 (예: "1-1-1").`,
+      `${where(10, '주관부서')}: 2-1-1의 2025년 하반기까지 부서 아동보육과 (협조: 도시계획과, 경제정책과)는 ` +
+        '다음 반기(2026년 상반기)의 부서와 같아, 바뀐 것이 없습니다. 부서가 바뀌지 않았으면 이 행을 지우세요.',
+      `${where(12, '주관부서')}: 2-2-1의 2023년 하반기까지 부서 행정과는 ` +
+        '다음 반기(2024년 상반기)의 부서와 같아, 바뀐 것이 없습니다. 부서가 바뀌지 않았으면 이 행을 지우세요.',
+    ]);
+    expect(result.more).toBe(0);
+  });
+
+  it('says which column of 부서 이관 is missing', () => {
+    const result = read([
+      ['세부사업', '주관부서'],
+      ['1-1-1', '행정과'],
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        "'부서 이관' 시트 1행에 '마지막 반기' 열이 없습니다 (열 이름: 세부사업, 마지막 반기, 주관부서, 협조부서).",
+      ],
+      more: 0,
+    });
   });
 });

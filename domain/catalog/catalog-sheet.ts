@@ -1,5 +1,7 @@
 import { parseYearMonthText } from '../documents/common';
+import { periodLabel } from '../documents/validate-format';
 import { josa } from '../text/josa';
+import { listPeriods } from '../term/periods';
 import type { Term } from '../term/types';
 import { termSchema } from '../term/types';
 import {
@@ -8,13 +10,16 @@ import {
   type Catalog,
   type CatalogProject,
   type CorePledge,
+  type FormerAssignment,
   type SubGoal,
 } from './types';
 
 /**
- * 공약사업 목록 파일: the catalog (붙임1) and the term as three sheets a planning office edits in Excel — 기본 정보
- * (the city, the list, the term and its calendar), 분야, and 공약사업 목록 (one row per 세부사업, its 핵심공약 and
- * 분야 on the same row) — and read back into a checked catalog and term. Pure: the workbook itself is built and
+ * 공약사업 목록 파일: the catalog (붙임1) and the term as the sheets a planning office edits in Excel — 기본 정보
+ * (the city, the list, the term and its calendar), 분야, 공약사업 목록 (one row per 세부사업, its 핵심공약 and
+ * 분야 on the same row) and 부서 이관 (one row per former assignment: "이 세부사업은 마지막 반기까지 이
+ * 주관부서·협조부서가 맡았다"; optional, an older file without it has no moves) — and read back into a checked
+ * catalog and term. Pure: the workbook itself is built and
  * read in main (main/catalog/catalog-workbook.ts); here are the rows and every rule, with the problems named by
  * sheet, row and column so that the office can correct the file.
  */
@@ -26,7 +31,11 @@ export const CATALOG_SHEETS = {
   info: '기본 정보',
   areas: '분야',
   projects: '공약사업 목록',
+  moves: '부서 이관',
 } as const;
+
+/** The sheets a file must have; 부서 이관 may be missing (a file from before moves were kept). */
+const REQUIRED_SHEETS = ['info', 'areas', 'projects'] as const;
 
 /** 기본 정보: label → what it holds (the sheet is two columns, 항목 and 값). */
 const INFO = {
@@ -75,6 +84,10 @@ export const PROJECT_HEADERS = [
 ] as const;
 type ProjectHeader = (typeof PROJECT_HEADERS)[number];
 
+/** 부서 이관: one row per former assignment of a 세부사업, its last half-year and its departments then. */
+export const MOVE_HEADERS = ['세부사업', '마지막 반기', '주관부서', '협조부서'] as const;
+type MoveHeader = (typeof MOVE_HEADERS)[number];
+
 /** More than ten times Seoul's 238 projects is not a mayor's pledge list: a file that large is refused. */
 export const MAX_CATALOG_PROJECTS = 5000;
 const MAX_TEXT = 500;
@@ -87,9 +100,11 @@ export interface CatalogSheets {
   info: SheetCell[][];
   areas: SheetCell[][];
   projects: SheetCell[][];
+  /** 부서 이관, its header row even when no project moved. */
+  moves: SheetCell[][];
 }
 
-/** The three sheets' rows for a catalog and its term, headers first. */
+/** The four sheets' rows for a catalog and its term, headers first. */
 export function catalogToSheets(catalog: Catalog, term: Term): CatalogSheets {
   const values: Record<InfoKey, string | number> = {
     city: catalog.city,
@@ -130,7 +145,18 @@ export function catalogToSheets(catalog: Catalog, term: Term): CatalogSheets {
       project.subItems.map((item, i) => `${CIRCLED[i] ?? `${i + 1}.`} ${item}`).join('\n'),
     ]);
   }
-  return { info, areas, projects };
+
+  // 부서 이관: the projects in catalog order, each one's earliest first (as the catalog keeps them).
+  const moves: SheetCell[][] = [[...MOVE_HEADERS]];
+  for (const project of catalog.projects)
+    for (const former of project.formerAssignments ?? [])
+      moves.push([
+        project.id,
+        periodLabel(former.through),
+        former.leadDepartment,
+        former.coDepartments.join(', '),
+      ]);
+  return { info, areas, projects, moves };
 }
 
 export type CatalogSheetsRead =
@@ -206,26 +232,58 @@ function subItemsOf(cell: SheetCell): string[] {
 
 const isBlankRow = (row: readonly SheetCell[]): boolean => row.every((cell) => text(cell) === '');
 
+/** 마지막 반기 as written: "2019-H1", "2019년 상반기", "2019 하반기" (spaces aside) → "2019-H1"; else null. */
+function halfYearOf(cell: SheetCell): string | null {
+  const typed = text(cell).normalize('NFKC').replace(/\s+/g, '');
+  const id = /^(\d{4})-?H([12])$/i.exec(typed);
+  if (id) return `${id[1] as string}-H${id[2] as string}`;
+  const label = /^(\d{4})년?([상하])반기$/.exec(typed);
+  return label ? `${label[1] as string}-H${label[2] === '상' ? '1' : '2'}` : null;
+}
+
+/** The half-year after "2019-H2": "2020-H1". */
+function nextHalfYear(periodId: string): string {
+  const year = Number(periodId.slice(0, 4));
+  return periodId.endsWith('H1') ? `${year}-H2` : `${year + 1}-H1`;
+}
+
+/** "경제정책과 (협조: 도시계획과, 아동보육과)". */
+const departmentsText = (lead: string, co: readonly string[]): string =>
+  co.length === 0 ? lead : `${lead} (협조: ${co.join(', ')})`;
+
+const sameDepartments = (
+  a: { leadDepartment: string; coDepartments: readonly string[] },
+  b: { leadDepartment: string; coDepartments: readonly string[] },
+): boolean =>
+  a.leadDepartment === b.leadDepartment &&
+  a.coDepartments.length === b.coDepartments.length &&
+  a.coDepartments.every((d) => b.coDepartments.includes(d));
+
 /**
- * The catalog and term the three sheets hold, or every problem found (named by sheet, row and column as Excel
- * shows them). Columns are found by their headers in the first row, so the office may reorder or add columns.
+ * The catalog and term the sheets hold, or every problem found (named by sheet, row and column as Excel shows
+ * them). Columns are found by their headers in the first row, so the office may reorder or add columns. 부서 이관
+ * is optional: absent or without rows, no project gets `formerAssignments` (a catalog without moves reads back
+ * exactly as it was written).
  */
 export function catalogFromSheets(sheets: {
   info: SheetRows | null;
   areas: SheetRows | null;
   projects: SheetRows | null;
+  /** 부서 이관; null or absent when the file has no such sheet. */
+  moves?: SheetRows | null | undefined;
 }): CatalogSheetsRead {
   const problems: string[] = [];
   const at = (sheet: string, row: number, column?: string): string =>
     column === undefined ? `'${sheet}' 시트 ${row}행` : `'${sheet}' 시트 ${row}행 ${column}`;
 
-  for (const [key, name] of Object.entries(CATALOG_SHEETS) as [keyof typeof CATALOG_SHEETS, string][]) {
-    if (sheets[key] === null) problems.push(`'${name}' 시트가 없습니다.`);
+  for (const key of REQUIRED_SHEETS) {
+    if (sheets[key] === null) problems.push(`'${CATALOG_SHEETS[key]}' 시트가 없습니다.`);
   }
   if (problems.length > 0) return { ok: false, problems, more: 0 };
   const infoRows = sheets.info ?? [];
   const areaRows = sheets.areas ?? [];
   const projectRows = sheets.projects ?? [];
+  const moveRows = sheets.moves ?? [];
 
   // 기본 정보: the value beside each label, wherever its row is.
   const info = new Map<string, { cell: SheetCell; row: number }>();
@@ -277,6 +335,8 @@ export function catalogFromSheets(sheets: {
   const version = text(infoCell('version').cell) || asOf;
   const termStart = infoOf('termStart', yearMonthOf, '연월', '2022-07');
   const termEnd = infoOf('termEnd', yearMonthOf, '연월', '2022-07');
+  /** Whether the term's months are readable and make a term (its half-years can then be listed). */
+  let termUsable = false;
   if (termStart !== '' && termEnd !== '') {
     const months =
       (Number(termEnd.slice(0, 4)) - Number(termStart.slice(0, 4))) * 12 +
@@ -292,6 +352,7 @@ export function catalogFromSheets(sheets: {
         `${infoCell('termEnd').where}: 임기가 ${termStart}부터 ${termEnd}까지 ${months}개월입니다. ` +
           '6개월에서 6년 사이여야 합니다.',
       );
+    else termUsable = true;
   }
   let cardDueDay = 15;
   {
@@ -351,6 +412,9 @@ export function catalogFromSheets(sheets: {
   const projects: CatalogProject[] = [];
   const coreRow = new Map<string, number>();
   const projectRow = new Map<string, number>();
+  /** Every 세부사업 번호 written on 공약사업 목록, read or not (a row with a problem is named there only). */
+  const namedProjects = new Set<string>();
+  let projectsRead = false;
   if (missing.length === 0 && areas.length > 0) {
     const cell = (row: readonly SheetCell[], name: ProjectHeader): SheetCell => {
       const index = columns.get(name);
@@ -364,7 +428,9 @@ export function catalogFromSheets(sheets: {
         `'${CATALOG_SHEETS.projects}' 시트에 세부사업이 ${filled.toLocaleString('ko-KR')}개 있습니다. ` +
           `${MAX_CATALOG_PROJECTS.toLocaleString('ko-KR')}개까지 읽습니다.`,
       );
-    else
+    else {
+      projectsRead = true;
+      for (const row of rows) if (!isBlankRow(row)) namedProjects.add(text(cell(row, '세부사업')));
       rows.forEach((row, i) => {
         if (isBlankRow(row)) return;
         const rowNo = i + 2;
@@ -479,10 +545,153 @@ export function catalogFromSheets(sheets: {
           subItems: subItemsOf(cell(row, '세부항목')),
         });
       });
+    }
     if (filled === 0) problems.push(`'${CATALOG_SHEETS.projects}' 시트에 세부사업이 하나도 없습니다.`);
   }
 
+  // 부서 이관 (optional): read once the projects are, each row against its project and the term's half-years.
+  const formerByProject = new Map<string, FormerAssignment[]>();
+  if (projectsRead && moveRows.some((row) => !isBlankRow(row))) {
+    const sheet = CATALOG_SHEETS.moves;
+    const moveHeader = (moveRows[0] ?? []).map(text);
+    const moveColumns = new Map<MoveHeader, number>();
+    for (const name of MOVE_HEADERS) {
+      const index = moveHeader.indexOf(name);
+      if (index >= 0) moveColumns.set(name, index);
+    }
+    const missingMoves = (['세부사업', '마지막 반기', '주관부서'] as const).filter(
+      (name) => !moveColumns.has(name),
+    );
+    const filledMoves = moveRows.slice(1).filter((row) => !isBlankRow(row)).length;
+    if (missingMoves.length > 0)
+      problems.push(
+        `'${sheet}' 시트 1행에 ${missingMoves.map((m) => `'${m}'`).join(', ')} 열이 없습니다 ` +
+          `(열 이름: ${MOVE_HEADERS.join(', ')}).`,
+      );
+    else if (filledMoves > MAX_CATALOG_PROJECTS)
+      problems.push(
+        `'${sheet}' 시트에 행이 ${filledMoves.toLocaleString('ko-KR')}개 있습니다. ` +
+          `${MAX_CATALOG_PROJECTS.toLocaleString('ko-KR')}개까지 읽습니다.`,
+      );
+    else {
+      const termPeriods = termUsable
+        ? listPeriods({
+            id: termId,
+            name: termName,
+            start: termStart,
+            end: termEnd,
+            cardDueDay,
+            planDueDate,
+          }).map((p) => p.id)
+        : null;
+      const projectById = new Map(projects.map((p) => [p.id, p]));
+      const movesOf = new Map<string, { former: FormerAssignment; rowNo: number }[]>();
+      moveRows.slice(1).forEach((row, i) => {
+        if (isBlankRow(row)) return;
+        const rowNo = i + 2;
+        const where = (column: MoveHeader) => at(sheet, rowNo, column);
+        const cell = (name: MoveHeader): SheetCell => {
+          const index = moveColumns.get(name);
+          return index === undefined ? null : row[index];
+        };
+        const projectId = text(cell('세부사업'));
+        if (projectId === '') {
+          problems.push(`${where('세부사업')}: 부서가 바뀐 세부사업의 번호를 적으세요 (예: "1-1-1").`);
+          return;
+        }
+        if (!namedProjects.has(projectId)) {
+          problems.push(
+            `${where('세부사업')}: 세부사업 ${josa(`"${projectId}"`, '은/는')} '${CATALOG_SHEETS.projects}' 시트에 없습니다.`,
+          );
+          return;
+        }
+        const periodText = text(cell('마지막 반기'));
+        const through = halfYearOf(cell('마지막 반기'));
+        const first = termPeriods?.[0];
+        const last = termPeriods?.at(-1);
+        let periodOk = false;
+        if (periodText === '')
+          problems.push(
+            `${where('마지막 반기')}: 이 행의 부서가 ${josa(projectId, '을/를')} 맡은 마지막 반기를 적으세요 ` +
+              '(예: "2019년 하반기" 또는 "2019-H2").',
+          );
+        else if (through === null)
+          problems.push(
+            `${where('마지막 반기')}: ${josa(`"${periodText}"`, '은/는')} 반기로 읽을 수 없습니다. ` +
+              '"2019년 하반기"나 "2019-H2"처럼 적으세요.',
+          );
+        else if (first !== undefined && last !== undefined && !termPeriods?.includes(through))
+          problems.push(
+            `${where('마지막 반기')}: ${josa(periodLabel(through), '은/는')} 임기 ${termName}의 반기` +
+              `(${periodLabel(first)} ~ ${periodLabel(last)})가 아닙니다.`,
+          );
+        else if (termPeriods !== null && through === last)
+          problems.push(
+            `${where('마지막 반기')}: ${josa(periodLabel(through), '은/는')} 임기의 마지막 반기입니다. ` +
+              (termPeriods.length < 2
+                ? '반기가 하나뿐인 임기에는 부서 이관을 적을 수 없습니다.'
+                : `지금의 부서가 적어도 한 반기는 맡도록 ${periodLabel(termPeriods.at(-2) ?? last)}까지로 적으세요.`),
+          );
+        else periodOk = true;
+        const lead = text(cell('주관부서'));
+        if (lead === '')
+          problems.push(
+            `${where('주관부서')}: ${projectId}의 ` +
+              `${periodOk && through !== null ? `${periodLabel(through)}까지 ` : ''}주관부서를 적으세요.`,
+          );
+        else if (lead.length > MAX_TEXT) problems.push(`${where('주관부서')}: ${MAX_TEXT}자를 넘습니다.`);
+        const coDepartments = departmentsOf(cell('협조부서'));
+        if (lead !== '' && coDepartments.includes(lead))
+          problems.push(`${where('협조부서')}: 주관부서 ${josa(lead, '이/가')} 협조부서에도 있습니다.`);
+        if (new Set(coDepartments).size !== coDepartments.length)
+          problems.push(`${where('협조부서')}: 같은 부서가 두 번 있습니다.`);
+        // A project whose own row has a problem is named on 공약사업 목록; its moves wait until it is read.
+        if (!periodOk || through === null || !projectById.has(projectId)) return;
+        const list = movesOf.get(projectId) ?? [];
+        const twice = list.find((m) => m.former.through === through);
+        if (twice !== undefined) {
+          problems.push(
+            `${where('마지막 반기')}: ${projectId}의 ${josa(periodLabel(through), '이/가')} ${twice.rowNo}행에도 ` +
+              '있습니다. 한 세부사업의 반기는 한 번씩만 적으세요.',
+          );
+          return;
+        }
+        list.push({ former: { through, leadDepartment: lead, coDepartments }, rowNo });
+        movesOf.set(projectId, list);
+      });
+
+      // Each project's rows earliest first; a row must differ from the departments of the half-year after it.
+      const unchanged: { rowNo: number; problem: string }[] = [];
+      for (const [projectId, list] of movesOf) {
+        const project = projectById.get(projectId);
+        if (project === undefined) continue;
+        list.sort((a, b) => (a.former.through < b.former.through ? -1 : 1));
+        list.forEach(({ former, rowNo }, i) => {
+          const after = list[i + 1]?.former ?? project;
+          if (!sameDepartments(former, after)) return;
+          unchanged.push({
+            rowNo,
+            problem:
+              `${at(sheet, rowNo, '주관부서')}: ${projectId}의 ${periodLabel(former.through)}까지 부서 ` +
+              `${josa(departmentsText(former.leadDepartment, former.coDepartments), '은/는')} 다음 반기` +
+              `(${periodLabel(nextHalfYear(former.through))})의 부서와 같아, 바뀐 것이 없습니다. ` +
+              '부서가 바뀌지 않았으면 이 행을 지우세요.',
+          });
+        });
+        formerByProject.set(
+          projectId,
+          list.map((m) => m.former),
+        );
+      }
+      for (const { problem } of unchanged.sort((a, b) => a.rowNo - b.rowNo)) problems.push(problem);
+    }
+  }
+
   if (problems.length > 0) return { ok: false, ...listed(problems) };
+  const movedProjects = projects.map((project) => {
+    const formerAssignments = formerByProject.get(project.id);
+    return formerAssignments === undefined ? project : { ...project, formerAssignments };
+  });
 
   // The overview's counts, from the rows themselves.
   for (const area of areas) {
@@ -504,7 +713,7 @@ export function catalogFromSheets(sheets: {
     asOf,
     areas,
     corePledges,
-    projects,
+    projects: movedProjects,
   });
   const term = termSchema.safeParse({
     id: termId,

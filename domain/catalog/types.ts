@@ -10,6 +10,21 @@ export const projectIdSchema = z.string().regex(/^\d+-\d+-\d+$/, '세부사업 �
 /** 핵심공약 번호 "분야-n", e.g. "1-1". */
 export const corePledgeIdSchema = z.string().regex(/^\d+-\d+$/, '핵심공약 번호는 "1-1" 형식입니다.');
 
+/** A half-year id "2019-H1". */
+const periodIdSchema = z.string().regex(/^\d{4}-H[12]$/, '반기는 "2019-H1" 형식입니다.');
+
+/**
+ * 부서 이관 기록: the departments a project had up to and including the half-year `through`, before a
+ * reorganisation (조직개편) moved it. The documents of those half-years stay that lead's and those co-departments'.
+ */
+export const formerAssignmentSchema = z.strictObject({
+  /** The last half-year these departments were responsible for. */
+  through: periodIdSchema,
+  leadDepartment: z.string().min(1),
+  coDepartments: z.array(z.string().min(1)),
+});
+export type FormerAssignment = z.infer<typeof formerAssignmentSchema>;
+
 /** 세부사업 (detailed project). */
 export const catalogProjectSchema = z.strictObject({
   id: projectIdSchema,
@@ -21,6 +36,16 @@ export const catalogProjectSchema = z.strictObject({
   coDepartments: z.array(z.string().min(1)),
   /** Sub-items ①②③ in order, without the circled numeral. */
   subItems: z.array(z.string().min(1)),
+  /**
+   * 부서 이관 기록, earliest first (`through` strictly increasing); absent when the project never moved. The
+   * lead and co-departments above are those from the half-year after the last `through` on.
+   */
+  formerAssignments: z
+    .array(formerAssignmentSchema)
+    .refine((list) => list.every((a, i) => i === 0 || list[i - 1]!.through < a.through), {
+      message: '부서 이관 기록의 반기는 앞선 것부터 겹치지 않게 적습니다.',
+    })
+    .optional(),
 });
 export type CatalogProject = z.infer<typeof catalogProjectSchema>;
 

@@ -2,7 +2,9 @@ import * as XLSX from 'xlsx';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
+import type { Catalog } from '../../domain/catalog/types';
 import { seoulMinseon7Term } from '../../domain/term/load';
+import { listPeriods } from '../../domain/term/periods';
 import { readCatalogWorkbook, writeCatalogWorkbook, zipDeclaredSize } from './catalog-workbook';
 
 const sheetRows = (bytes: Buffer, name: string): unknown[][] => {
@@ -72,6 +74,95 @@ describe('공약사업 목록 파일', () => {
       "'공약사업 목록' 시트 3행 세부사업: 1-1-1은 2행에도 있습니다. 번호는 한 번씩만 씁니다.",
       `'공약사업 목록' 시트 5행 주관부서: ${String(sheetRows(bytes, '공약사업 목록')[4]?.[6])}의 주관부서를 적으세요.`,
     ]);
+  });
+
+  it('writes the 부서 이관 sheet, its header row alone when no project moved', () => {
+    const wb = XLSX.read(bytes, { type: 'buffer', cellStyles: true });
+    expect(wb.SheetNames).toEqual(['기본 정보', '분야', '공약사업 목록', '부서 이관']);
+    expect(sheetRows(bytes, '부서 이관')).toEqual([['세부사업', '마지막 반기', '주관부서', '협조부서']]);
+    expect(wb.Sheets['부서 이관']?.['!cols']?.length).toBe(4);
+  });
+
+  it('reads back the moves of a reorganisation through a real .xlsx file', () => {
+    const [shared, single] = [
+      seoulMinseon7Catalog.projects.find((p) => p.coDepartments.length > 0),
+      seoulMinseon7Catalog.projects.find((p) => p.coDepartments.length === 0),
+    ];
+    if (!shared || !single) throw new Error('the seed has shared and single-department projects');
+    // A lead that differs from the project's own: another department of the seed.
+    const other = (lead: string) => {
+      const found = seoulMinseon7Catalog.projects.find((p) => p.leadDepartment !== lead)?.leadDepartment;
+      if (found === undefined) throw new Error('the seed has several departments');
+      return found;
+    };
+    const moves = new Map([
+      [
+        shared.id,
+        [
+          { through: '2018-H2', leadDepartment: other(shared.leadDepartment), coDepartments: [] },
+          {
+            through: '2020-H1',
+            leadDepartment: other(shared.leadDepartment),
+            coDepartments: [shared.leadDepartment],
+          },
+        ],
+      ],
+      [single.id, [{ through: '2021-H2', leadDepartment: other(single.leadDepartment), coDepartments: [] }]],
+    ]);
+    const moved: Catalog = {
+      ...seoulMinseon7Catalog,
+      projects: seoulMinseon7Catalog.projects.map((p) => {
+        const formerAssignments = moves.get(p.id);
+        return formerAssignments === undefined ? p : { ...p, formerAssignments };
+      }),
+    };
+    const file = writeCatalogWorkbook(moved, seoulMinseon7Term);
+    const rows = sheetRows(file, '부서 이관');
+    expect(rows).toHaveLength(1 + 3);
+    // In catalog order, then earliest first; 협조부서 as on 공약사업 목록.
+    const order = moved.projects.filter((p) => moves.has(p.id)).map((p) => p.id);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(
+      order.flatMap((id) => (moves.get(id) ?? []).map(() => id)),
+    );
+    expect(rows.find((r) => r[0] === shared.id && r[1] === '2020년 상반기')?.[3]).toBe(shared.leadDepartment);
+    const read = readCatalogWorkbook(file);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    expect(read.catalog).toEqual(moved);
+    expect(read.term).toEqual(seoulMinseon7Term);
+  });
+
+  it('reads a file without the 부서 이관 sheet (written before moves were kept) as a list without moves', () => {
+    const wb = XLSX.read(bytes, { type: 'buffer' });
+    wb.SheetNames = wb.SheetNames.filter((name) => name !== '부서 이관');
+    delete wb.Sheets['부서 이관'];
+    const older = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    expect(XLSX.read(older, { type: 'buffer' }).SheetNames).not.toContain('부서 이관');
+    const read = readCatalogWorkbook(older);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    expect(read.catalog).toEqual(seoulMinseon7Catalog);
+    expect(read.catalog.projects.some((p) => 'formerAssignments' in p)).toBe(false);
+  });
+
+  it('names a problem of the 부서 이관 sheet by its row and column', () => {
+    const project = seoulMinseon7Catalog.projects[0];
+    if (project === undefined) throw new Error('the seed has projects');
+    // The office types a row under the header (sheet_add_aoa widens the sheet's range as Excel does).
+    const wb = XLSX.read(bytes, { type: 'buffer' });
+    const sheet = wb.Sheets['부서 이관'];
+    if (sheet === undefined) throw new Error('no sheet 부서 이관');
+    const labels = listPeriods(seoulMinseon7Term).map((p) => p.label);
+    const [secondLast, last] = [labels.at(-2), labels.at(-1)];
+    XLSX.utils.sheet_add_aoa(sheet, [[project.id, last, '행정국']], { origin: 'A2' });
+    const typed = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const read = readCatalogWorkbook(typed);
+    expect(read).toEqual({
+      ok: false,
+      problems: [
+        `'부서 이관' 시트 2행 마지막 반기: ${last}는 임기의 마지막 반기입니다. ` +
+          `지금의 부서가 적어도 한 반기는 맡도록 ${secondLast}까지로 적으세요.`,
+      ],
+      more: 0,
+    });
   });
 
   it('refuses a small file that would unpack to hundreds of megabytes, before unpacking it', async () => {

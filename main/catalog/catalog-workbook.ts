@@ -21,6 +21,8 @@ const COLUMN_WIDTHS: Record<string, number[]> = {
   [CATALOG_SHEETS.info]: [20, 40, 50],
   [CATALOG_SHEETS.areas]: [6, 24, 60],
   [CATALOG_SHEETS.projects]: [6, 30, 9, 36, 9, 12, 10, 44, 18, 24, 40],
+  // 세부사업, 마지막 반기, 주관부서, 협조부서: 세부사업 and the departments as wide as on 공약사업 목록.
+  [CATALOG_SHEETS.moves]: [10, 16, 18, 24],
 };
 
 function sheetOf(name: string, rows: SheetCell[][]): XLSX.WorkSheet {
@@ -42,6 +44,8 @@ export function writeCatalogWorkbook(catalog: Catalog, term: Term): Buffer {
     sheetOf(CATALOG_SHEETS.projects, sheets.projects),
     CATALOG_SHEETS.projects,
   );
+  // Its header row even when no project moved, so the office sees where a reorganisation is written.
+  XLSX.utils.book_append_sheet(wb, sheetOf(CATALOG_SHEETS.moves, sheets.moves), CATALOG_SHEETS.moves);
   wb.Props = { Title: `${catalog.title} (${term.name})`, Author: '기획담당관' };
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
@@ -139,5 +143,7 @@ export function readCatalogWorkbook(bytes: Uint8Array): CatalogWorkbookRead {
     info: rowsOf(CATALOG_SHEETS.info),
     areas: rowsOf(CATALOG_SHEETS.areas),
     projects: rowsOf(CATALOG_SHEETS.projects),
+    // Optional: a file written before moves were kept has no such sheet (null: no project moved).
+    moves: rowsOf(CATALOG_SHEETS.moves),
   });
 }

@@ -94,6 +94,10 @@ describe('공약사업 목록 바꾸기 (the office, mid-term)', () => {
     await h.send('2019-H1', [cardDoc(cardFor(plan, 'onTrack'))]);
     const handlers = createHandlers(h.office);
     const before = await dumpDatabase(h.office);
+    // What the test sent as 1-1-1's lead: its plan and its 2019-H1 card.
+    const leadMoved =
+      `1-1-1: 주관부서로 보낸 문서(${LEAD}의 2019-H1 공약관리카드, 공약실천계획서)가 다른 부서의 것이 되어, ` +
+      "그 문서의 주관부서를 바꿀 수 없습니다. 주관부서를 옮기려면 '부서 이관' 시트에 옮기기 전 부서와 그 부서가 맡은 마지막 반기를 적으세요.";
 
     const cases: [string, ReturnType<typeof listFile>, string[]][] = [
       [
@@ -118,9 +122,7 @@ describe('공약사업 목록 바꾸기 (the office, mid-term)', () => {
         listFile((c) => {
           project(c, '1-1-1').leadDepartment = otherDepartment;
         }),
-        [
-          `1-1-1: 주관부서 ${LEAD}가 보낸 실천계획서·관리카드·조정 요청서가 있어, 주관부서를 바꿀 수 없습니다 (지난 문서가 다른 부서의 것이 됩니다).`,
-        ],
+        [leadMoved],
       ],
       [
         'the lead kept only as a co-department of its project',
@@ -129,9 +131,7 @@ describe('공약사업 목록 바꾸기 (the office, mid-term)', () => {
           p.leadDepartment = otherDepartment;
           p.coDepartments = [LEAD];
         }),
-        [
-          `1-1-1: 주관부서 ${LEAD}가 보낸 실천계획서·관리카드·조정 요청서가 있어, 주관부서를 바꿀 수 없습니다 (지난 문서가 다른 부서의 것이 됩니다).`,
-        ],
+        [leadMoved],
       ],
       [
         'the term moved',

@@ -30,8 +30,8 @@ async function currentList(db: Kysely<Database>): Promise<{ catalog: Catalog; te
 export async function catalogDataFacts(db: Kysely<Database>): Promise<CatalogDataFacts> {
   const pairs = await db
     .selectFrom('documents')
-    .select(['project_id', 'department', 'kind'])
-    .union(db.selectFrom('received_documents').select(['project_id', 'department', 'kind']))
+    .select(['project_id', 'department', 'kind', 'slot'])
+    .union(db.selectFrom('received_documents').select(['project_id', 'department', 'kind', 'slot']))
     .execute();
   const halfYear = await db
     .selectFrom('documents')
@@ -57,7 +57,8 @@ export async function catalogDataFacts(db: Kysely<Database>): Promise<CatalogDat
     documents: pairs.map((p) => ({
       projectId: p.project_id,
       department: p.department,
-      asLead: p.kind !== 'financeRow',
+      kind: p.kind,
+      slot: p.slot,
     })),
     departmentsWithKeys: keyed.map((k) => k.department),
     halfYearReported: halfYear.length > 0,
@@ -71,7 +72,7 @@ async function judge(
 ): Promise<{ current: Catalog; change: CatalogChange; refusals: string[] }> {
   const current = await currentList(db);
   const change = describeCatalogChange(current, next);
-  const refusals = catalogChangeRefusals(change, next, await catalogDataFacts(db));
+  const refusals = catalogChangeRefusals(change, current, next, await catalogDataFacts(db));
   return { current: current.catalog, change, refusals };
 }
 

@@ -1,3 +1,4 @@
+import { catalogAt, leadAt } from '../catalog/assignments';
 import type { Area, CatalogProject, CorePledge } from '../catalog/types';
 import type {
   DocumentTotals,
@@ -43,6 +44,8 @@ export interface ReportContext {
   financeByProject: Map<string, Map<string, FinanceRow>>;
   firstReportedByProject: Map<string, FinanceTableRow>;
   previousPeriodId: string | null;
+  /** The half-year just before this one (null for the term's first). */
+  priorPeriodId: string | null;
   previousCardsByProject: Map<string, Map<string, ManagementCard>>;
   /** projectId → department → card of the half-year just before this one (see ReportInput.priorCards). */
   priorCardsByProject: Map<string, Map<string, ManagementCard>>;
@@ -95,7 +98,9 @@ function addByDepartment<T extends { projectId: string; department: string }>(
 }
 
 export function buildContext(input: ReportInput): ReportContext {
-  const { catalog, term, periodId } = input;
+  const { term, periodId } = input;
+  // Each project's departments of this half-year (a project moved in a reorganisation: 부서 이관).
+  const catalog = catalogAt(input.catalog, periodId);
   const period = findPeriod(term, periodId);
   if (period === null) throw new Error(`임기(${term.name})에 없는 반기입니다: ${periodId}`);
   const periods = listPeriods(term).map((p) => p.id);
@@ -178,7 +183,11 @@ export function buildContext(input: ReportInput): ReportContext {
   const priorFinanceByProject = new Map<string, Map<string, FinanceRow>>();
   for (const row of input.priorFinanceRows ?? []) {
     const project = projectById.get(row.projectId);
-    if (project === undefined || row.periodId !== priorPeriodId || row.department === project.leadDepartment)
+    if (
+      project === undefined ||
+      row.periodId !== priorPeriodId ||
+      row.department === leadAt(project, priorPeriodId)
+    )
       continue;
     addByDepartment(priorFinanceByProject, row, '직전 반기 재정집행 현황', warnings);
   }
@@ -210,6 +219,7 @@ export function buildContext(input: ReportInput): ReportContext {
     financeByProject,
     firstReportedByProject,
     previousPeriodId,
+    priorPeriodId,
     previousCardsByProject,
     priorCardsByProject,
     priorFinanceByProject,
@@ -231,8 +241,19 @@ export function leadCardOf(ctx: ReportContext, project: CatalogProject): Managem
   return ctx.cardsByProject.get(project.id)?.get(project.leadDepartment) ?? null;
 }
 
+/** The compared half-year's card of the project's lead of that half-year. */
 export function previousLeadCardOf(ctx: ReportContext, project: CatalogProject): ManagementCard | null {
-  return ctx.previousCardsByProject.get(project.id)?.get(project.leadDepartment) ?? null;
+  const lead = ctx.previousPeriodId === null ? project.leadDepartment : leadAt(project, ctx.previousPeriodId);
+  return ctx.previousCardsByProject.get(project.id)?.get(lead) ?? null;
+}
+
+/**
+ * The card of the half-year just before, from the project's lead of that half-year: after a move (부서 이관) the
+ * former lead's, whose figures the new lead's card carries on.
+ */
+export function priorLeadCardOf(ctx: ReportContext, project: CatalogProject): ManagementCard | undefined {
+  const lead = ctx.priorPeriodId === null ? project.leadDepartment : leadAt(project, ctx.priorPeriodId);
+  return ctx.priorCardsByProject.get(project.id)?.get(lead);
 }
 
 /** A project's status for the tables: the lead department's card, 미제출 without one (or without a status). */

@@ -12,7 +12,7 @@ import {
   mergeShared,
   toMilli,
 } from '../documents';
-import { areaIdOf, compareKo, type ReportContext } from './context';
+import { areaIdOf, compareKo, priorLeadCardOf, type ReportContext } from './context';
 import { memoized, memoTable } from './report-memo';
 import type { ConsolidatedFinanceRow, FinanceAmounts, FinanceReport } from './types';
 
@@ -128,7 +128,7 @@ export function consolidatedRowOf(
   const pledge = ctx.corePledgeById.get(project.corePledgeId);
   const changed = first === undefined ? [] : changedAmounts(first, merged, ctx.budgetYearKeys);
   // A past half-year's 집행 the lead's card changed since the half-year before: also red.
-  const prior = ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment);
+  const prior = priorLeadCardOf(ctx, project);
   if (leadCard !== null && prior !== undefined)
     addMissing(changed, correctedPastExecuted(leadCard, prior, ctx.totals));
   addMissing(changed, corrected);
@@ -150,7 +150,7 @@ function financeDeps(ctx: ReportContext, project: CatalogProject): unknown[] {
     ctx.initialPlanByProject.get(project.id),
     ctx.firstReportedByProject.get(project.id),
     ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
-    ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment),
+    priorLeadCardOf(ctx, project),
   ];
   // Which department sent which document matters, not only the documents: the keys go in too.
   for (const [department, card] of ctx.cardsByProject.get(project.id) ?? []) deps.push(department, card);

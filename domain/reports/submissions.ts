@@ -1,3 +1,4 @@
+import { catalogAt } from '../catalog/assignments';
 import { listDepartments } from '../catalog/departments';
 import { daysUntil } from '../term/periods';
 import { compareKo, type ReportContext } from './context';
@@ -50,7 +51,9 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
 
   // What each department owes.
   const due = new Map<string, OwedItem[]>();
-  for (const d of listDepartments(input.catalog)) due.set(d, []);
+  // The half-year's departments: after a move (부서 이관) the lead of that half-year owes its card.
+  const catalog = catalogAt(input.catalog, period.id);
+  for (const d of listDepartments(catalog)) due.set(d, []);
   const owe = (department: string, item: OwedItem) => {
     const list = due.get(department);
     if (list === undefined) due.set(department, [item]);
@@ -92,7 +95,7 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
   for (const [department, items] of due) {
     const records = recordsByDept.get(department) ?? [];
     const excluded = excludedByDept.get(department) ?? NONE_EXCLUDED;
-    const deps: unknown[] = [input.catalog.projects, dueDate, offset, input.options.today, ...excluded, '|'];
+    const deps: unknown[] = [catalog.projects, dueDate, offset, input.options.today, ...excluded, '|'];
     for (const r of records)
       deps.push(
         r.bundleSha256,

@@ -1,3 +1,4 @@
+import { assignmentAt } from '../../domain/catalog/assignments';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import { checkDocument, DOCUMENT_KIND_LABELS, type Document } from '../../domain/documents';
@@ -108,8 +109,15 @@ function summarise(code: string, lines: string[], details: Record<string, string
  * co-department for its own finance row; a co-department's card is let through to be listed as a conflict), the
  * period, and that every cited attachment travels in the bundle.
  */
-const isCoDepartment = (catalog: Catalog, projectId: string, department: string): boolean =>
-  findProject(catalog, projectId)?.coDepartments.includes(department) ?? false;
+const isCoDepartment = (
+  catalog: Catalog,
+  projectId: string,
+  periodId: string,
+  department: string,
+): boolean => {
+  const project = findProject(catalog, projectId);
+  return project !== undefined && assignmentAt(project, periodId).coDepartments.includes(department);
+};
 
 export function checkSubmissionContent(
   manifest: Manifest,
@@ -180,16 +188,16 @@ export function checkSubmissionContent(
 
   const rightLines: string[] = [];
   let rightCode = 'NOT_RESPONSIBLE';
-  for (const { document, path } of parsed) {
+  for (const { document, path, slot } of parsed) {
     // A co-department's card is taken in and held: the office lists it as a conflict with the lead's card
     // (two departments reporting one project) and decides whether its figures count.
     if (
       document.kind === 'managementCard' &&
-      isCoDepartment(catalog, document.projectId, manifest.department)
+      isCoDepartment(catalog, document.projectId, document.periodId, manifest.department)
     )
       continue;
     try {
-      assertMayWrite(catalog, manifest.department, document.kind, document.projectId);
+      assertMayWrite(catalog, manifest.department, document.kind, document.projectId, slot);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       if (error.code === 'PROJECT_UNKNOWN') rightCode = 'PROJECT_UNKNOWN';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DeadlineView, DerivedFinance } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { findProject } from '../../domain/catalog/lookup';
+import { catalogAt, leadAt } from '../../domain/catalog/assignments';
 import { projectsForDepartment } from '../../domain/catalog/search';
 import {
   checkDocument,
@@ -30,34 +31,39 @@ export async function deadlineView(
   const period = currentReportingPeriod(term, todayISO);
   const docs = await listDocuments(db, { department });
   const projects = await Promise.all(
-    projectsForDepartment(catalog, department).map(async (project) => {
-      const plan = docs.find(
-        (d) => d.kind === 'executionPlan' && d.projectId === project.id && d.slot === PLAN_SLOT,
-      );
-      const card = period
-        ? docs.find((d) => d.kind === 'managementCard' && d.projectId === project.id && d.slot === period.id)
-        : undefined;
-      const finance = period
-        ? docs.find((d) => d.kind === 'financeRow' && d.projectId === project.id && d.slot === period.id)
-        : undefined;
-      const errorsOf = async (doc: (typeof docs)[number] | undefined): Promise<number> => {
-        if (!doc) return 0;
-        const parsed = documentSchema.parse(doc.json);
-        return checkDocument(parsed, await validationContextFor(db, catalog, term, parsed)).errors.length;
-      };
-      const cardErrors = await errorsOf(card);
-      const financeErrors = await errorsOf(finance);
-      return {
-        projectId: project.id,
-        projectName: project.name,
-        role: project.leadDepartment === department ? ('lead' as const) : ('co' as const),
-        planStatus: plan?.status ?? null,
-        cardStatus: card?.status ?? null,
-        cardErrors,
-        financeStatus: finance?.status ?? null,
-        financeErrors,
-      };
-    }),
+    // The half-year's projects: after a move (부서 이관) the new lead owes the card from its first half-year.
+    projectsForDepartment(period ? catalogAt(catalog, period.id) : catalog, department).map(
+      async (project) => {
+        const plan = docs.find(
+          (d) => d.kind === 'executionPlan' && d.projectId === project.id && d.slot === PLAN_SLOT,
+        );
+        const card = period
+          ? docs.find(
+              (d) => d.kind === 'managementCard' && d.projectId === project.id && d.slot === period.id,
+            )
+          : undefined;
+        const finance = period
+          ? docs.find((d) => d.kind === 'financeRow' && d.projectId === project.id && d.slot === period.id)
+          : undefined;
+        const errorsOf = async (doc: (typeof docs)[number] | undefined): Promise<number> => {
+          if (!doc) return 0;
+          const parsed = documentSchema.parse(doc.json);
+          return checkDocument(parsed, await validationContextFor(db, catalog, term, parsed)).errors.length;
+        };
+        const cardErrors = await errorsOf(card);
+        const financeErrors = await errorsOf(finance);
+        return {
+          projectId: project.id,
+          projectName: project.name,
+          role: project.leadDepartment === department ? ('lead' as const) : ('co' as const),
+          planStatus: plan?.status ?? null,
+          cardStatus: card?.status ?? null,
+          cardErrors,
+          financeStatus: finance?.status ?? null,
+          financeErrors,
+        };
+      },
+    ),
   );
   const sent = period
     ? (await listSentBundles(db, 'pledge-submission'))
@@ -95,13 +101,14 @@ export async function derivedFinance(
     db,
     documentIdOf({ kind: 'financeRow', projectId, slot: periodId, department }),
   );
+  const project = findProject(catalog, projectId);
   const row = deriveFinanceRow({
     plan,
     card: cardDoc ? managementCardSchema.parse(cardDoc.json) : null,
     secured: financeDoc ? financeRowSchema.parse(financeDoc.json) : null,
     ...termKeys(term),
     // A co-department's 집행 is what its own row reports (it writes no card).
-    coDepartment: findProject(catalog, projectId)?.leadDepartment !== department,
+    coDepartment: project === undefined || leadAt(project, periodId) !== department,
   });
   return { row, missing: null };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DepartmentCardsView } from '../../domain/api/contract';
+import { catalogAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import { documentSchema, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
 import { findPeriod } from '../../domain/term/periods';
@@ -24,7 +25,8 @@ export async function departmentCards(
 ): Promise<DepartmentCardsView> {
   if (findPeriod(term, periodId) === null)
     throw new UserError('UNKNOWN_PERIOD', `임기에 없는 반기입니다: ${periodId}`);
-  const led = ledProjects(catalog, department);
+  // The half-year's leads (부서 이관).
+  const led = ledProjects(catalogAt(catalog, periodId), department);
   const found = await leadCardsOf(db, catalog, periodId, new Set(led));
   const view: DepartmentCardsView = { department: department ?? null, periodId, cards: [], unreadable: [] };
   for (const projectId of led) {

@@ -143,7 +143,7 @@ export const draftingHandlers = (ctx: AppContext) => {
     openDocument: async (ref): Promise<OpenedDocument> => {
       const department = await requireDepartment(ctx);
       const { catalog, term } = await load();
-      assertMayWrite(catalog, department, ref.kind, ref.projectId);
+      assertMayWrite(catalog, department, ref.kind, ref.projectId, ref.slot);
       const stored = await getDocument(ctx.db, documentIdOf({ ...ref, department }));
       const document = stored
         ? documentSchema.parse(stored.json)
@@ -212,7 +212,7 @@ export const draftingHandlers = (ctx: AppContext) => {
 
     newChangeRequestRef: async ({ projectId }): Promise<DocumentRef> => {
       const department = await requireDepartment(ctx);
-      assertMayWrite(await loadCatalog(ctx.db), department, 'changeRequest', projectId);
+      assertMayWrite(await loadCatalog(ctx.db), department, 'changeRequest', projectId, '');
       // Numbered by the program's clock, as every other time it records: a training session's PLEDGE_NOW, not
       // the PC's. A number this department already holds for the project (two starts in one millisecond, or a
       // clock set back) moves on by a millisecond, so a new request never opens an old one.

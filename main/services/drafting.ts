@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { assignmentAt, leadAt, ownEntryOf, planDepartmentOf } from '../../domain/catalog/assignments';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
@@ -7,6 +8,7 @@ import {
   documentSchema,
   CHANGE_GOAL_CATEGORY,
   emptyChangeRequest,
+  emptyContacts,
   emptyExecutionPlan,
   newFinanceRowFromPrevious,
   executionPlanSchema,
@@ -48,20 +50,33 @@ export function termKeys(term: Term): { periods: string[]; budgetYears: string[]
   };
 }
 
-/** A department writes plans, cards and requests for the projects it leads; a co-department only its finance row. */
+/**
+ * A department writes plans, cards and requests for the projects it leads; a co-department only its finance row.
+ * After a move (부서 이관) a half-year's card and finance rows are that half-year's departments' (assignmentAt), the
+ * plan stays its first lead's (planDepartmentOf) and new change requests are the current lead's.
+ */
 export function assertMayWrite(
   catalog: Catalog,
   department: string,
   kind: DocumentKind,
   projectId: string,
+  slot: string,
 ): void {
   const project = findProject(catalog, projectId);
   if (!project) throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${projectId}`);
-  if (project.leadDepartment === department) return;
-  if (kind === 'financeRow' && project.coDepartments.includes(department)) return;
-  const role = project.coDepartments.includes(department)
-    ? `협조부서는 ${projectId}의 재정집행현황(자기 부서 확보·집행액)만 작성할 수 있습니다`
-    : `${projectId}의 주관부서는 ${project.leadDepartment}입니다`;
+  const halfYear = kind === 'managementCard' || kind === 'financeRow';
+  const { leadDepartment, coDepartments } = halfYear ? assignmentAt(project, slot) : ownEntryOf(project);
+  const writer = kind === 'executionPlan' ? planDepartmentOf(project) : leadDepartment;
+  if (writer === department) return;
+  if (kind === 'financeRow' && coDepartments.includes(department)) return;
+  // A project that moved (부서 이관) has a lead per half-year: the message names the half-year.
+  const when = halfYear && (ownEntryOf(project).formerAssignments?.length ?? 0) > 0 ? `${slot} ` : '';
+  const role =
+    kind === 'executionPlan' && writer !== leadDepartment
+      ? `${projectId}의 실천계획서는 처음 주관부서인 ${josa(writer, '이/가')} 작성했습니다 (부서 이관 뒤에는 조정 요청서로 바꿉니다)`
+      : coDepartments.includes(department)
+        ? `협조부서는 ${projectId}의 재정집행현황(자기 부서 확보·집행액)만 작성할 수 있습니다`
+        : `${projectId}의 ${when}주관부서는 ${leadDepartment}입니다`;
   throw new UserError(
     'NOT_RESPONSIBLE',
     `${josa(department, '은/는')} ${projectId} ${project.name}의 ${josa(DOCUMENT_KIND_LABELS[kind], '을/를')} 작성할 수 없습니다 (${role}).`,
@@ -76,7 +91,8 @@ export async function confirmedPlanOf(
   catalog: Catalog,
   projectId: string,
 ): Promise<ExecutionPlan | null> {
-  const lead = findProject(catalog, projectId)?.leadDepartment ?? '';
+  const project = findProject(catalog, projectId);
+  const lead = project === undefined ? '' : planDepartmentOf(project);
   const stored = await getDocument(
     db,
     documentIdOf({ kind: 'executionPlan', projectId, slot: PLAN_SLOT, department: lead }),
@@ -156,10 +172,11 @@ export async function validationContextFor(
         department: doc.department,
       }),
     );
+    const project = findProject(catalog, doc.projectId);
     return {
       ...base,
       card: parseStored(managementCardSchema, card),
-      leadDepartment: findProject(catalog, doc.projectId)?.leadDepartment,
+      leadDepartment: project && leadAt(project, doc.periodId),
     };
   }
   return base;
@@ -204,7 +221,7 @@ export async function parseAndValidate(
   ) {
     throw new UserError('DOCUMENT_MISMATCH', '저장하려는 문서가 열려 있는 문서와 다릅니다.');
   }
-  assertMayWrite(catalog, department, document.kind, document.projectId);
+  assertMayWrite(catalog, department, document.kind, document.projectId, slotOf(document));
   const ctx = await validationContextFor(db, catalog, term, document);
   const { errors, warnings } = checkDocument(document, ctx);
   return { document, validation: { errors, warnings } };
@@ -250,7 +267,10 @@ export async function newDocument(
         );
       }
       const previous = await previousCardOf(db, department, ref.projectId, ref.slot);
-      return newCardFromPrevious(previous, plan, ref.slot);
+      const card = newCardFromPrevious(previous, plan, ref.slot);
+      // After a move (부서 이관) the plan is its first lead's: the new lead's first card is its own, with its
+      // people still to be named.
+      return card.department === department ? card : { ...card, department, leadContacts: emptyContacts() };
     }
   }
 }

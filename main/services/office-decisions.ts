@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlanChangeEffect, PlanChangePreview, PlanChangeUnreadable } from '../../domain/api/contract';
+import { planDepartmentOf } from '../../domain/catalog/assignments';
 import { findProject } from '../../domain/catalog/lookup';
 import {
   changeRowField,
@@ -65,11 +66,13 @@ export async function confirmReceivedPlan(
 ): Promise<{ plan: ExecutionPlan; approvedKept: ApprovedFieldKept[] }> {
   const project = findProject(catalog, projectId);
   if (!project) throw new UserError('PROJECT_UNKNOWN', `공약사업 목록에 없는 사업 번호입니다: ${projectId}`);
-  const plan = await latestReceivedPlan(db, projectId, project.leadDepartment);
+  // After a move (부서 이관) the plan stays its first lead's.
+  const writer = planDepartmentOf(project);
+  const plan = await latestReceivedPlan(db, projectId, writer);
   if (!plan) {
     throw new UserError(
       'PLAN_NOT_RECEIVED',
-      `${projectId}의 공약실천계획서를 ${project.leadDepartment}에서 아직 받지 않았습니다.`,
+      `${projectId}의 공약실천계획서를 ${writer}에서 아직 받지 않았습니다.`,
     );
   }
   const approved = (await approvedPlanValues(db, projectId)).get(projectId) ?? {};
@@ -81,7 +84,7 @@ export async function confirmReceivedPlan(
       kind: 'executionPlan',
       projectId,
       slot: PLAN_SLOT,
-      department: project.leadDepartment,
+      department: writer,
       json: confirmed,
       status: 'confirmed',
       reason: 'confirm',

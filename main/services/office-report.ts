@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Conflict, OfficeReportView } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
+import { catalogAt, leadAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import { currentDecisionStatus, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
 import {
@@ -40,21 +41,21 @@ export function coDepartmentCardConflicts(catalog: Catalog, cards: ManagementCar
   const conflicts: Unresolved[] = [];
   for (const card of cards) {
     const project = findProject(catalog, card.projectId);
-    if (!project || project.leadDepartment === card.department) continue;
-    const leadSent = cards.some(
-      (c) => c.projectId === card.projectId && c.department === project.leadDepartment,
-    );
+    // The card's own half-year's lead (부서 이관).
+    const lead = project && leadAt(project, card.periodId);
+    if (lead === undefined || lead === card.department) continue;
+    const leadSent = cards.some((c) => c.projectId === card.projectId && c.department === lead);
     conflicts.push({
       key: coDepartmentCardKey(card),
       kind: 'coDepartmentCard',
       projectId: card.projectId,
       periodId: card.periodId,
       department: card.department,
-      message: `${card.projectId}의 주관부서는 ${project.leadDepartment}인데 ${card.department}도 관리카드를 보냈습니다.`,
+      message: `${card.projectId}의 주관부서는 ${lead}인데 ${card.department}도 관리카드를 보냈습니다.`,
       details: [
         leadSent
-          ? `주관부서(${project.leadDepartment})의 관리카드도 받았습니다. 이행도와 계획은 주관부서 카드를 따릅니다.`
-          : `주관부서(${project.leadDepartment})의 관리카드는 아직 받지 않았습니다.`,
+          ? `주관부서(${lead})의 관리카드도 받았습니다. 이행도와 계획은 주관부서 카드를 따릅니다.`
+          : `주관부서(${lead})의 관리카드는 아직 받지 않았습니다.`,
         `'카드 반영'을 고르면 ${card.department} 카드의 집행액이 재정집행 현황에 더해집니다. 정하기 전에는 빠져 있습니다.`,
       ],
     });
@@ -275,11 +276,13 @@ function checkPeriodsInTerm(term: Term, request: ReportRequest): void {
 
 export async function officeReport(
   db: Kysely<Database>,
-  catalog: Catalog,
+  ownCatalog: Catalog,
   term: Term,
   request: ReportRequest,
 ): Promise<OfficeReportResult> {
   checkPeriodsInTerm(term, request);
+  // The half-year's departments: a project moved in a reorganisation (부서 이관) is its lead's of that half-year.
+  const catalog = catalogAt(ownCatalog, request.periodId);
   const raw = await buildReportInput(
     db,
     catalog,

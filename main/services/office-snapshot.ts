@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { catalogAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import {
   changeRequestSchema,
@@ -232,7 +233,10 @@ export async function buildReportInput(
       ? []
       : await storedAll<FinanceRow>(
           db,
-          coDepartmentRows(catalog, latestAndFirst(await receivedOf(db, 'financeRow', priorPeriodId)).latest),
+          coDepartmentRows(
+            catalogAt(catalog, priorPeriodId),
+            latestAndFirst(await receivedOf(db, 'financeRow', priorPeriodId)).latest,
+          ),
         );
   const latestCards = await storedAll<ManagementCard>(db, cards.latest);
   const latestFinance = await storedAll<FinanceRow>(db, finance.latest);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlanConfirmationRow } from '../../domain/api/contract';
 import type { ApprovedFieldKept, PlansConfirmed } from '../../domain/plans/confirmation';
+import { planDepartmentOf } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import { writeCounts } from '../../db/data-generation';
 import type { Database } from '../../db/schema';
@@ -52,7 +53,7 @@ async function readPlanConfirmations(
   const kept = await approvedKeptBy(db, catalog, latest, unconfirmedSent, approved);
 
   return catalog.projects.map((project): PlanConfirmationRow => {
-    const sent = latest.get(`${project.id}\u0000${project.leadDepartment}`);
+    const sent = latest.get(`${project.id}\u0000${planDepartmentOf(project)}`);
     const own = confirmedByProject.get(project.id);
     const state: PlanConfirmationRow['state'] =
       own === undefined
@@ -65,7 +66,8 @@ async function readPlanConfirmations(
     return {
       projectId: project.id,
       projectName: project.name,
-      leadDepartment: project.leadDepartment,
+      // The plan's writer: after a move (부서 이관) its first lead.
+      leadDepartment: planDepartmentOf(project),
       received:
         sent === undefined
           ? null
@@ -91,7 +93,7 @@ async function approvedKeptBy(
   const out = new Map<string, ApprovedFieldKept[]>();
   const sent = catalog.projects
     .filter((p) => unconfirmedSent.has(p.id) && approved.has(p.id))
-    .map((p) => latest.get(`${p.id}\u0000${p.leadDepartment}`))
+    .map((p) => latest.get(`${p.id}\u0000${planDepartmentOf(p)}`))
     .filter((row): row is ReceivedRow => row !== undefined);
   for (let i = 0; i < sent.length; i += 500) {
     const rows = await db
@@ -138,7 +140,10 @@ async function sentAfterConfirmation(
   // A plan received before the office first confirmed the project was the latest then, and confirming takes the
   // latest: it was confirmed. Only plans received since need their content compared.
   const candidates = catalog.projects
-    .map((p) => ({ sent: latest.get(`${p.id}\u0000${p.leadDepartment}`), own: confirmedByProject.get(p.id) }))
+    .map((p) => ({
+      sent: latest.get(`${p.id}\u0000${planDepartmentOf(p)}`),
+      own: confirmedByProject.get(p.id),
+    }))
     .filter((c): c is { sent: ReceivedRow; own: OwnPlan } => {
       if (!c.sent || !c.own || Date.parse(c.sent.received_at) < Date.parse(c.own.created_at)) return false;
       const matches = kept.get(keyOf({ sent: c.sent, own: c.own }));

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ProjectDocumentsView, ProjectDocumentView } from '../../domain/api/contract';
+import { leadAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import { documentSchema, type Document } from '../../domain/documents';
 import { acceptedOfProject, type ReceivedDocument } from '../../db/received';
@@ -19,7 +20,10 @@ export async function projectDocuments(
   catalog: Catalog,
   projectId: string,
 ): Promise<ProjectDocumentsView> {
-  const lead = catalog.projects.find((p) => p.id === projectId)?.leadDepartment;
+  const project = catalog.projects.find((p) => p.id === projectId);
+  // A half-year's lead: after a move (부서 이관) the former lead's documents of its half-years come first there.
+  const leadOf = (slot: string): string | undefined =>
+    project && (/^\d{4}-H[12]$/.test(slot) ? leadAt(project, slot) : project.leadDepartment);
   const documents: ProjectDocumentView[] = [];
   const unreadable: ProjectDocumentsView['unreadable'] = [];
 
@@ -57,7 +61,7 @@ export async function projectDocuments(
       return (
         order[a.kind] - order[b.kind] ||
         b.slot.localeCompare(a.slot) ||
-        Number(b.department === lead) - Number(a.department === lead) ||
+        Number(b.department === leadOf(b.slot)) - Number(a.department === leadOf(a.slot)) ||
         a.department.localeCompare(b.department, 'ko')
       );
     });

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { catalogAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import type { ManagementCard } from '../../domain/documents';
 import type { Database, DocumentKind, ReceivedDocumentsTable } from '../../db/schema';
@@ -164,7 +165,8 @@ export async function leadCardRowsOf(
   periodId: string,
   projectIds: ReadonlySet<string>,
 ): Promise<Map<string, ReceivedRow[]>> {
-  const lead = new Map(catalog.projects.map((p) => [p.id, p.leadDepartment]));
+  // The half-year's leads: after a move (부서 이관) the lead of that half-year.
+  const lead = new Map(catalogAt(catalog, periodId).projects.map((p) => [p.id, p.leadDepartment]));
   const byProject = new Map<string, ReceivedRow[]>();
   for (const r of await receivedOf(db, 'managementCard', periodId)) {
     if (!projectIds.has(r.project_id) || lead.get(r.project_id) !== r.department) continue;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
+import { leadAt } from '../../../domain/catalog/assignments';
 import type { Catalog } from '../../../domain/catalog/types';
 import type { ExecutionPlan } from '../../../domain/documents';
 import { findPeriod } from '../../../domain/term/periods';
@@ -81,8 +82,9 @@ export function DocumentEditor(props: {
         />
       );
     case 'financeRow': {
-      const lead = props.catalog.projects.find((p) => p.id === docRef.projectId)?.leadDepartment;
-      const isLead = lead !== undefined && lead === opened.document.department;
+      const project = props.catalog.projects.find((p) => p.id === docRef.projectId);
+      // The half-year's lead (부서 이관).
+      const isLead = project !== undefined && leadAt(project, docRef.slot) === opened.document.department;
       return (
         <FinanceRowForm
           key={key}

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { DepartmentCardsView } from '../../../domain/api/contract';
+import { catalogAt } from '../../../domain/catalog/assignments';
 import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import type { DepartmentSubmission, FinanceReport, SubmissionsReport } from '../../../domain/reports';
@@ -105,7 +106,7 @@ export function useDepartmentPrint(props: {
                 view={shown.view}
                 term={shown.term}
                 finance={finance}
-                catalog={catalog}
+                catalog={catalogAt(catalog, submissions.periodId)}
                 label={label}
                 dueDate={submissions.dueDate}
               />

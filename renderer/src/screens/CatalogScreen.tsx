@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SetupState } from '../../../domain/api/contract';
 import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
+import { departmentsEver, moveLines } from '../../../domain/catalog/assignments';
 import { projectsForDepartment, searchProjects } from '../../../domain/catalog/search';
 import { listDepartments } from '../../../domain/catalog/departments';
 import { CatalogChangePanel } from './CatalogChangePanel';
@@ -24,7 +25,7 @@ export function CatalogScreen({
   /** The office took another list (공약사업 목록 관리): the app reads it again. */
   onCatalogChanged?: (() => void) | undefined;
 }) {
-  const departments = useMemo(() => listDepartments(catalog), [catalog]);
+  const departments = useMemo(() => departmentChoices(catalog), [catalog]);
   const [query, setQuery] = useState('');
   const [department, setDepartment] = useState<string>('');
   const [selectedId, setSelectedId] = useState<string | null>(initialProjectId ?? null);
@@ -36,8 +37,14 @@ export function CatalogScreen({
   const searchRef = useRef<HTMLInputElement>(null);
 
   const filtering = deferredQuery.trim() !== '' || department !== '';
+  // The department filter finds a project by any department that ever had it (부서 이관), not only today's.
   const results = useMemo(
-    () => (filtering ? searchProjects(catalog, deferredQuery, { department: department || null }) : []),
+    () =>
+      filtering
+        ? searchProjects(catalog, deferredQuery).filter(
+            (p) => department === '' || departmentsEver(p).includes(department),
+          )
+        : [],
     [catalog, deferredQuery, department, filtering],
   );
   const own = useMemo(
@@ -69,9 +76,9 @@ export function CatalogScreen({
           />
           <select aria-label="부서 필터" value={department} onChange={(e) => setDepartment(e.target.value)}>
             <option value="">전체 부서</option>
-            {departments.map((d) => (
-              <option key={d} value={d}>
-                {d}
+            {departments.map(({ name, former }) => (
+              <option key={name} value={name}>
+                {former ? `${name} (이관 전 부서)` : name}
               </option>
             ))}
           </select>
@@ -137,6 +144,23 @@ export function CatalogScreen({
   );
 }
 
+/**
+ * The department filter's choices: every department of the list today, then, marked, those that only had projects
+ * before a reorganisation moved them (a project keeps its former departments; the filter finds it by them).
+ */
+function departmentChoices(catalog: Catalog): { name: string; former: boolean }[] {
+  const current = listDepartments(catalog);
+  const known = new Set(current);
+  const former = new Set<string>();
+  for (const project of catalog.projects)
+    for (const name of departmentsEver(project)) if (!known.has(name)) former.add(name);
+  const collator = new Intl.Collator('ko');
+  return [
+    ...current.map((name) => ({ name, former: false })),
+    ...[...former].sort(collator.compare).map((name) => ({ name, former: true })),
+  ];
+}
+
 function ProjectList(props: {
   projects: CatalogProject[];
   selectedId: string | null;
@@ -161,6 +185,14 @@ function ProjectList(props: {
               {p.leadDepartment}
               {props.department && p.leadDepartment !== props.department && ' (협조)'}
             </span>
+            {(p.formerAssignments?.length ?? 0) > 0 && (
+              // Under the name and the department: the departments the project had before, as text.
+              <span className="project-dept project-moves">
+                {moveLines(p).map((line) => (
+                  <span key={line}>{line}</span>
+                ))}
+              </span>
+            )}
           </button>
         </li>
       ))}

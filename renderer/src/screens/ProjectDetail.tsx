@@ -1,3 +1,4 @@
+import { moveLines } from '../../../domain/catalog/assignments';
 import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
 
 const circled = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
@@ -35,6 +36,18 @@ export function ProjectDetail({
         <dd data-testid="lead-department">{project.leadDepartment}</dd>
         <dt>협조부서</dt>
         <dd>{project.coDepartments.length > 0 ? project.coDepartments.join(', ') : '없음'}</dd>
+        {(project.formerAssignments?.length ?? 0) > 0 && (
+          <>
+            <dt>부서 이관</dt>
+            <dd data-testid="former-assignments">
+              {moveLines(project).map((line) => (
+                <span className="project-moves-line" key={line}>
+                  {line.replace(/^이관: /, '')}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
       </dl>
       {onOpenDocuments && (
         <p>

@@ -1,5 +1,6 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import type { ProjectDocumentView } from '../../../domain/api/contract';
+import { leadAt } from '../../../domain/catalog/assignments';
 import type { CatalogProject } from '../../../domain/catalog/types';
 import {
   currentDecisionStatus,
@@ -60,7 +61,7 @@ function printOf(doc: ProjectDocumentView, project: CatalogProject, term: Term):
       const row = doc.document as FinanceRow;
       // A co-department's row carries its own 임기내 집행 (the lead's comes from its card).
       const executedYears =
-        doc.department === project.leadDepartment
+        doc.department === leadAt(project, row.periodId)
           ? []
           : listBudgetYears(term).filter((y) => y.key <= row.periodId.slice(0, 4));
       return <FinancePrint row={row} projectName={project.name} executedYears={executedYears} />;

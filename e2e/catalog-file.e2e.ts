@@ -33,7 +33,7 @@ test('a department of another city starts from the list file its office handed o
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^공약사업목록_서울특별시_민선7기_.*\.xlsx$/);
     const downloaded = XLSX.read(readFileSync((await download.path()) ?? ''), { type: 'buffer' });
-    expect(downloaded.SheetNames).toEqual(['기본 정보', '분야', '공약사업 목록']);
+    expect(downloaded.SheetNames).toEqual(['기본 정보', '분야', '공약사업 목록', '부서 이관']);
     const listSheet = downloaded.Sheets['공약사업 목록'];
     expect(listSheet && XLSX.utils.sheet_to_json(listSheet)).toHaveLength(seoul.projects.length);
 
@@ -190,4 +190,71 @@ test('the office renames a project in its list: the changes shown first, then th
   await page.goto(app.url);
   await page.getByRole('searchbox', { name: '검색' }).fill(target.id);
   await expect(page.locator('.catalog-list')).toContainText(`${target.name} (개정)`);
+});
+
+test('the office moves a project to another lead in a reorganisation: written in the 부서 이관 sheet, shown with it', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByLabel('기획담당관 — 총괄부서').check();
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  const panel = page.locator('details.catalog-change');
+  await panel.getByText('공약사업 목록 관리').click();
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '목록 엑셀로 내려받기' }).click();
+  const wb = XLSX.read(readFileSync((await (await downloading).path()) ?? ''), { type: 'buffer' });
+
+  // 조직개편: the project goes to another department from 2019-H2; the sheet says who had it through 2019-H1.
+  const target = seoul.projects.find((p) => p.coDepartments.length > 0);
+  const newLead = seoul.projects.find(
+    (p) =>
+      target &&
+      p.leadDepartment !== target.leadDepartment &&
+      !target.coDepartments.includes(p.leadDepartment),
+  )?.leadDepartment;
+  if (!target || newLead === undefined) throw new Error('seed');
+  const list = wb.Sheets['공약사업 목록'];
+  const info = wb.Sheets['기본 정보'];
+  const moves = wb.Sheets['부서 이관'];
+  if (!list || !info || !moves) throw new Error('sheets');
+  const headers = XLSX.utils.sheet_to_json<unknown[]>(list, { header: 1 })[0] ?? [];
+  const row =
+    XLSX.utils.sheet_to_json<unknown[]>(list, { header: 1 }).findIndex((r) => r[6] === target.id) + 1;
+  list[`${XLSX.utils.encode_col(headers.indexOf('주관부서'))}${row}`] = { t: 's', v: newLead };
+  const versionRow =
+    XLSX.utils.sheet_to_json<unknown[]>(info, { header: 1 }).findIndex((r) => r[0] === '목록 판') + 1;
+  info[`B${versionRow}`] = { t: 's', v: '2019-07-01 조직개편' };
+  XLSX.utils.sheet_add_aoa(
+    moves,
+    [[target.id, '2019년 상반기', target.leadDepartment, target.coDepartments.join(', ')]],
+    { origin: 'A2' },
+  );
+  await panel.locator('input[type="file"]').setInputFiles({
+    name: '조직개편.xlsx',
+    mimeType: XLSX_TYPE,
+    buffer: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
+  });
+  const preview = page.getByTestId('catalog-change-preview');
+  await expect(preview.locator('li')).toHaveText([
+    `목록 판: ${seoul.version} → 2019-07-01 조직개편`,
+    `세부사업 ${target.id} 주관부서: ${target.leadDepartment} → ${newLead}`,
+    `세부사업 ${target.id} 부서 이관 기록: (없음) → 2019-H1까지 ${target.leadDepartment} (협조: ${target.coDepartments.join(', ')})`,
+  ]);
+  await preview.getByRole('button', { name: '이 목록으로 바꾸기' }).click();
+  await expect(panel).toContainText('공약사업 목록을 바꿨습니다 (판 2019-07-01 조직개편, 3건)');
+
+  // The list finds the project by the department that had it, and says who had it until when.
+  await page.getByLabel('부서 필터').selectOption(target.leadDepartment);
+  const item = page.locator('.catalog-list li', { hasText: target.id });
+  await expect(item).toContainText(newLead);
+  await expect(item).toContainText(
+    `이관: 2019년 상반기까지 ${target.leadDepartment} (협조: ${target.coDepartments.join(', ')})`,
+  );
+  await item.getByRole('button').click();
+  await expect(page.getByTestId('lead-department')).toHaveText(newLead);
+  await expect(page.getByTestId('former-assignments')).toHaveText(
+    `2019년 상반기까지 ${target.leadDepartment} (협조: ${target.coDepartments.join(', ')})`,
+  );
+  await expectAccessible(page, '공약사업 목록 (부서 이관)');
 });

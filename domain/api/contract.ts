@@ -588,6 +588,8 @@ export interface BaselineExported {
   rejectedChangeRequests: number;
   /** Submission files listed as received (접수 확인), every department's. */
   receipts: number;
+  /** Moved projects' last cards from their former leads (인계, 부서 이관). */
+  handoverCards: number;
 }
 
 export interface BaselineApplied {
@@ -602,6 +604,8 @@ export interface BaselineApplied {
   receipts: number | null;
   /** When the office made the package (the receipts are as of then); null for a package without the list. */
   receiptsAsOf: string | null;
+  /** Former leads' cards of the projects this department took over (인계), to start its first cards from. */
+  handoverCards: number;
 }
 
 const keyIdInputSchema = z.strictObject({

@@ -6,8 +6,10 @@ import {
   changeRequestSchema,
   currentDecisionStatus,
   executionPlanSchema,
+  managementCardSchema,
   type ChangeRequest,
   type ExecutionPlan,
+  type ManagementCard,
 } from '../../domain/documents';
 import { termSchema } from '../../domain/term/types';
 import { josa } from '../../domain/text/josa';
@@ -31,6 +33,7 @@ import { PLAN_SLOT } from './document-identity';
 import { newerProgramNote } from './app-version';
 import { UserError } from './errors';
 import { loadSigningKey, requireOffice } from './key-service';
+import { handoverCardsOf, keepHandoverCards } from './handover-cards';
 import { keepOwnReceipts, officeReceipts, receiptsSchema, type Receipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
 import { whoAmI } from './session';
@@ -41,6 +44,8 @@ export const BASELINE_PATHS = {
   receipts: 'documents/reference/receipts.json',
   plan: (projectId: string) => `documents/plans/plan-${projectId}.json`,
   change: (projectId: string, requestId: string) => `documents/changes/change-${projectId}-${requestId}.json`,
+  /** 인계: a moved project's last card from its former lead (handover-cards.ts). */
+  handover: (projectId: string, periodId: string) => `documents/handover/card-${projectId}-${periodId}.json`,
 } as const;
 
 export interface BaselineExportResult {
@@ -53,6 +58,8 @@ export interface BaselineExportResult {
   /** Rejected ones, sent so that their departments learn the decision and its reason. */
   rejectedChangeRequests: number;
   receipts: number;
+  /** Moved projects' last cards from their former leads (인계). */
+  handoverCards: number;
 }
 
 /** The plans the office confirmed (a department's own 'confirmed' mark does not count, as in the report). */
@@ -104,12 +111,15 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
   const approved = changes.filter((c) => currentDecisionStatus(c) === 'approved').length;
   const createdAt = ctx.now().toISOString();
   const receipts = await officeReceipts(ctx.db, createdAt);
+  const [catalog, term] = [await loadCatalog(ctx.db), await loadTerm(ctx.db)];
+  const handover = await handoverCardsOf(ctx.db, catalog, term);
   const documents: BundleDocument[] = [
-    { path: BASELINE_PATHS.catalog, json: await loadCatalog(ctx.db) },
-    { path: BASELINE_PATHS.term, json: await loadTerm(ctx.db) },
+    { path: BASELINE_PATHS.catalog, json: catalog },
+    { path: BASELINE_PATHS.term, json: term },
     { path: BASELINE_PATHS.receipts, json: receipts },
     ...plans.map((p) => ({ path: BASELINE_PATHS.plan(p.projectId), json: p })),
     ...changes.map((c) => ({ path: BASELINE_PATHS.change(c.projectId, c.requestId), json: c })),
+    ...handover.map((c) => ({ path: BASELINE_PATHS.handover(c.projectId, c.periodId), json: c })),
   ];
   const last = await lastSentBundle(ctx.db, 'pledge-baseline');
   const revision = (last?.revision ?? 0) + 1;
@@ -151,6 +161,7 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
     changeRequests: approved,
     rejectedChangeRequests: changes.length - approved,
     receipts: receipts.bundles.length,
+    handoverCards: handover.length,
   };
 }
 
@@ -169,6 +180,8 @@ export interface BaselineApplyResult {
   /** This department's files the package lists as received; null for a package made without the list. */
   receipts: number | null;
   receiptsAsOf: string | null;
+  /** Former leads' cards of the projects this department took over (인계), kept to start its first cards from. */
+  handoverCards: number;
 }
 
 /** A key file chosen where a baseline package is expected: what it is and where it goes. */
@@ -248,6 +261,7 @@ export async function applyBaseline(
   const plans: ExecutionPlan[] = [];
   const changes: ChangeRequest[] = [];
   let receipts: Receipts | null = null;
+  const handover: ManagementCard[] = [];
   for (const doc of check.documents) {
     if (doc.path.startsWith('documents/plans/')) {
       const plan = executionPlanSchema.safeParse(doc.json);
@@ -265,6 +279,11 @@ export async function applyBaseline(
         throw invalid(`기준 자료의 ${josa(doc.path, '이/가')} 승인 또는 반려된 조정 요청서가 아닙니다.`);
       }
       changes.push(change.data);
+    } else if (doc.path.startsWith('documents/handover/')) {
+      const card = managementCardSchema.safeParse(doc.json);
+      if (!card.success || doc.path !== BASELINE_PATHS.handover(card.data.projectId, card.data.periodId))
+        throw invalid(`기준 자료의 ${josa(doc.path, '이/가')} 인계할 관리카드가 아닙니다.`);
+      handover.push(card.data);
     } else if (doc.path === BASELINE_PATHS.receipts) {
       const parsed = receiptsSchema.safeParse(doc.json);
       if (!parsed.success) {
@@ -286,6 +305,10 @@ export async function applyBaseline(
     catalogVersion: catalog.data.version,
     receipts: receipts?.bundles.filter((b) => b.department === department).length ?? null,
     receiptsAsOf: receipts?.asOf ?? null,
+    handoverCards: handover.filter((c) => {
+      const project = catalog.data.projects.find((p) => p.id === c.projectId);
+      return project?.leadDepartment === department && c.department !== department;
+    }).length,
   };
   if (applied.success) {
     if (applied.data.sha256 === check.bundleSha256) return { status: 'duplicate', ...summary };
@@ -335,6 +358,7 @@ export async function applyBaseline(
     );
   }
   if (receipts) await keepOwnReceipts(ctx.db, receipts, department, manifest.revision);
+  await keepHandoverCards(ctx.db, catalog.data, department, handover);
   await setSetting(ctx.db, BASELINE_SETTING, {
     revision: manifest.revision,
     sha256: check.bundleSha256,

@@ -134,15 +134,35 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       });
 
       // The departments take the list with the next baseline package.
-      const baseline = readFileSync((await exportBaseline(h.office)).path);
+      // The package hands LEAD's last card of 1-1-1 (its 2019-H1 revision) over to NEW (인계).
+      const exported = await exportBaseline(h.office);
+      expect(exported.handoverCards).toBe(1);
+      const baseline = readFileSync(exported.path);
+      const applied = [];
       for (const copy of [h.dept, newCopy]) {
         await importEnrollment(copy, (await exportEnrollment(h.office)).text);
-        await applyBaseline(copy, { name: 'b.pledge', bytes: baseline }, { verifier: directVerifier });
+        applied.push(
+          await applyBaseline(copy, { name: 'b.pledge', bytes: baseline }, { verifier: directVerifier }),
+        );
       }
-      // NEW opens its 2019-H2 card on LEAD's confirmed plan; LEAD may still revise 2019-H1, not write 2019-H2.
+      expect(applied.map((a) => a.handoverCards)).toEqual([0, 1]);
+      // NEW opens its first card on LEAD's confirmed plan, going on from LEAD's last card: its 이행 상황 and 집행
+      // by half-year, under NEW's name and without LEAD's people.
       const ref = (slot: string) => ({ kind: 'managementCard' as const, projectId: '1-1-1', slot });
       const opened = await createHandlers(newCopy).openDocument(ref('2019-H2'));
-      expect(opened.document.department).toBe(NEW);
+      const lastOfLead = cardFor(plan, 'continuing');
+      expect(opened.document).toMatchObject({
+        kind: 'managementCard',
+        department: NEW,
+        periodId: '2019-H2',
+        status: 'continuing',
+        statusReason: lastOfLead.statusReason,
+      });
+      if (opened.document.kind !== 'managementCard') throw new Error('card');
+      expect(opened.document.unitProjects.map((u) => u.executed)).toEqual(
+        lastOfLead.unitProjects.map((u) => u.executed),
+      );
+      expect(opened.document.leadContacts.every((c) => c.name === '' && c.phone === '')).toBe(true);
       expect(opened.validation.errors.filter((e) => e.message.includes('실천계획서'))).toEqual([]);
       await expect(createHandlers(newCopy).openDocument(ref('2019-H1'))).rejects.toMatchObject({
         code: 'NOT_RESPONSIBLE',

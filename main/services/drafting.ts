@@ -30,6 +30,7 @@ import { josa } from '../../domain/text/josa';
 import { documentIdOf, getDocument, listDocuments, type StoredDocument } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT, slotOf } from './document-identity';
+import { handoverCardOf } from './handover-cards';
 import { UserError } from './errors';
 
 /**
@@ -266,7 +267,10 @@ export async function newDocument(
           `${ref.projectId}의 공약실천계획서가 아직 확정되지 않았습니다. 관리카드는 확정된 계획서를 바탕으로 작성합니다.`,
         );
       }
-      const previous = await previousCardOf(db, department, ref.projectId, ref.slot);
+      // A project taken over (부서 이관): the first card goes on from the former lead's last one (인계).
+      const previous =
+        (await previousCardOf(db, department, ref.projectId, ref.slot)) ??
+        (await handoverCardOf(db, ref.projectId, ref.slot));
       const card = newCardFromPrevious(previous, plan, ref.slot);
       // After a move (부서 이관) the plan is its first lead's: the new lead's first card is its own, with its
       // people still to be named.

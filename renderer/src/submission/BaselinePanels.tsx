@@ -49,6 +49,15 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
             <dd>{applied.changeRequests}건</dd>
             <dt>공약사업 목록 판</dt>
             <dd>{applied.catalogVersion}</dd>
+            {applied.handoverCards > 0 && (
+              <>
+                <dt>인계받은 관리카드</dt>
+                <dd data-testid="baseline-handover">
+                  {applied.handoverCards}건 — 이 부서로 옮겨 온 사업의 이전 주관부서 마지막 관리카드입니다. 그
+                  사업의 첫 관리카드는 이 카드에서 이어 씁니다.
+                </dd>
+              </>
+            )}
             <dt>접수 확인</dt>
             <dd data-testid="baseline-receipts">
               {applied.receipts === null || applied.receiptsAsOf === null
@@ -97,7 +106,8 @@ export function BaselineExportPanel(props: { hasKey: boolean }) {
         <div className="result-box" data-testid="baseline-exported">
           <StatusMessage kind="success">
             기준 자료를 만들었습니다: 회차 r{exported.revision}, 확정 실천계획서 {exported.plans}건, 승인된
-            조정 요청서 {exported.changeRequests}건, 접수 내역 {exported.receipts}건.
+            조정 요청서 {exported.changeRequests}건, 접수 내역 {exported.receipts}건
+            {exported.handoverCards > 0 && `, 옮긴 사업의 인계 관리카드 ${exported.handoverCards}건`}.
           </StatusMessage>
           <p>
             파일:{' '}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { leadAt } from '../../domain/catalog/assignments';
+import type { Catalog } from '../../domain/catalog/types';
+import { managementCardSchema, type ManagementCard } from '../../domain/documents';
+import { listPeriods } from '../../domain/term/periods';
+import type { Term } from '../../domain/term/types';
+import { getSetting, setSetting } from '../../db/settings';
+import type { Database } from '../../db/schema';
+import { leadCardsOf } from './received-documents';
+
+/**
+ * 인계 (handover) after a move (부서 이관): the new lead's first card goes on from the former lead's last one — its
+ * 추진실적, 집행 by half-year, 이행 상황 — instead of starting again from the plan. The office puts each moved
+ * project's last card from its former leads in the baseline package; the new lead's PC keeps the ones of the
+ * projects it leads and starts its first card of such a project from it (drafting.newDocument).
+ */
+
+/** Office: per moved project, the latest card its former leads sent (the latest half-year they had it first). */
+export async function handoverCardsOf(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+): Promise<ManagementCard[]> {
+  const periods = listPeriods(term).map((p) => p.id);
+  const found = new Map<string, ManagementCard>();
+  const moved = catalog.projects.filter((p) => (p.formerAssignments?.length ?? 0) > 0);
+  // Half-years from the last one a former lead had, back to the term's first; each read once for the projects
+  // still without a card.
+  const lastFormer = (p: (typeof moved)[number]) => p.formerAssignments?.at(-1)?.through ?? '';
+  for (const periodId of [...periods].reverse()) {
+    const wanted = new Set(
+      moved.filter((p) => !found.has(p.id) && periodId <= lastFormer(p)).map((p) => p.id),
+    );
+    if (wanted.size === 0) continue;
+    for (const [projectId, { card }] of await leadCardsOf(db, catalog, periodId, wanted)) {
+      const parsed = managementCardSchema.safeParse(card);
+      if (parsed.success) found.set(projectId, parsed.data);
+    }
+  }
+  return moved.flatMap((p) => found.get(p.id) ?? []);
+}
+
+export const HANDOVER_SETTING = 'baseline.handover';
+const keptSchema = z.record(z.string(), z.unknown());
+
+/**
+ * Department: keeps the handed-over cards of the projects this department leads now and had not before (those of
+ * the last package applied: a later package replaces them); returns how many.
+ */
+export async function keepHandoverCards(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  department: string,
+  cards: readonly ManagementCard[],
+): Promise<number> {
+  const own = new Map<string, ManagementCard>();
+  for (const card of cards) {
+    const project = catalog.projects.find((p) => p.id === card.projectId);
+    if (project?.leadDepartment !== department || card.department === department) continue;
+    // Only a former lead's card of a half-year it had the project in.
+    if (leadAt(project, card.periodId) !== card.department) continue;
+    own.set(card.projectId, card);
+  }
+  await setSetting(db, HANDOVER_SETTING, Object.fromEntries(own));
+  return own.size;
+}
+
+/** Department: the former lead's card handed over for a project, if it is of a half-year before `periodId`. */
+export async function handoverCardOf(
+  db: Kysely<Database>,
+  projectId: string,
+  periodId: string,
+): Promise<ManagementCard | null> {
+  const kept = keptSchema.safeParse(await getSetting(db, HANDOVER_SETTING));
+  if (!kept.success) return null;
+  const card = managementCardSchema.safeParse(kept.data[projectId]);
+  return card.success && card.data.periodId < periodId ? card.data : null;
+}

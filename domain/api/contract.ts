@@ -276,6 +276,9 @@ export interface DeadlineView {
   } | null;
 }
 
+/** A row of the department's desk (문서 작성): a project of the half-year shown and the department's part in it. */
+export type DeskProject = Pick<DeadlineView['projects'][number], 'projectId' | 'projectName' | 'role'>;
+
 /** 받은 제출 파일 점검 (main/services/archive-audit.ts): what no longer matches the kept signed files. */
 export interface ArchiveProblem {
   /** The kept file's SHA-256 (its name in the archive), or "" for the data file itself. */

@@ -164,6 +164,24 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       );
       expect(opened.document.leadContacts.every((c) => c.name === '' && c.phone === '')).toBe(true);
       expect(opened.validation.errors.filter((e) => e.message.includes('실천계획서'))).toEqual([]);
+      // NEW's desk lists LEAD's confirmed plan of 1-1-1 (the card waits for no plan of its own) and reads it only.
+      const planRef = { kind: 'executionPlan' as const, projectId: '1-1-1', slot: 'plan' };
+      const mine = await createHandlers(newCopy).listMyDocuments(undefined);
+      expect(mine.filter((d) => d.ref.projectId === '1-1-1')).toMatchObject([
+        { ref: planRef, department: LEAD, status: 'confirmed' },
+      ]);
+      await expect(createHandlers(newCopy).openDocument(planRef)).resolves.toMatchObject({
+        readOnly: true,
+        status: 'confirmed',
+        document: { kind: 'executionPlan', department: LEAD, projectId: '1-1-1' },
+      });
+      await expect(
+        createHandlers(newCopy).saveDraft({
+          ...planRef,
+          json: { ...plan, department: NEW },
+          expectedVersion: null,
+        }),
+      ).rejects.toMatchObject({ code: 'NOT_RESPONSIBLE' });
       await expect(createHandlers(newCopy).openDocument(ref('2019-H1'))).rejects.toMatchObject({
         code: 'NOT_RESPONSIBLE',
       });

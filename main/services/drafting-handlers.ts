@@ -1,4 +1,6 @@
+import { planDepartmentOf } from '../../domain/catalog/assignments';
 import { findProject } from '../../domain/catalog/lookup';
+import type { Catalog } from '../../domain/catalog/types';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
 import {
   changeRequestSubject,
@@ -19,7 +21,7 @@ import {
 } from '../../db/documents';
 import { DocumentFrozenError, VersionConflictError } from '../../db/documents';
 import type { AppContext } from './context';
-import { slotOf } from './document-identity';
+import { PLAN_SLOT, slotOf } from './document-identity';
 import { assertMayWrite, newDocument, parseAndValidate, validationContextFor } from './drafting';
 import { UserError } from './errors';
 import { loadCatalog, loadTerm } from './reference';
@@ -115,7 +117,10 @@ export const draftingHandlers = (ctx: AppContext) => {
     listMyDocuments: async () => {
       const department = await requireDepartment(ctx);
       const { catalog, term } = await load();
-      const docs = await listDocuments(ctx.db, { department });
+      const docs = [
+        ...(await listDocuments(ctx.db, { department })),
+        ...(await takenOverPlans(ctx.db, catalog, department)),
+      ];
       return Promise.all(
         docs.map(async (d) => {
           const parsed = documentSchema.parse(d.json);
@@ -143,6 +148,28 @@ export const draftingHandlers = (ctx: AppContext) => {
     openDocument: async (ref): Promise<OpenedDocument> => {
       const department = await requireDepartment(ctx);
       const { catalog, term } = await load();
+      // A project taken over (부서 이관): its confirmed plan, its first lead's, is read here, not written.
+      const takenOver =
+        ref.kind === 'executionPlan'
+          ? (await takenOverPlans(ctx.db, catalog, department)).find((d) => d.projectId === ref.projectId)
+          : undefined;
+      if (takenOver !== undefined) {
+        const document = documentSchema.parse(takenOver.json);
+        const { errors, warnings } = checkDocument(
+          document,
+          await validationContextFor(ctx.db, catalog, term, document),
+        );
+        return {
+          ref,
+          status: takenOver.status,
+          version: takenOver.version,
+          updatedAt: takenOver.updatedAt,
+          document,
+          validation: { errors, warnings },
+          readOnly: true,
+          confirmedPlan: null,
+        };
+      }
       assertMayWrite(catalog, department, ref.kind, ref.projectId, ref.slot);
       const stored = await getDocument(ctx.db, documentIdOf({ ...ref, department }));
       const document = stored
@@ -321,3 +348,26 @@ export const draftingHandlers = (ctx: AppContext) => {
     importDraftFile: (input) => importDraftFile(ctx, input),
   } satisfies Partial<Handlers>;
 };
+
+/**
+ * The confirmed plans of the projects this department leads and did not write (부서 이관: a plan stays its first
+ * lead's), as the office's baseline package brought them.
+ */
+async function takenOverPlans(
+  db: AppContext['db'],
+  catalog: Catalog,
+  department: string,
+): Promise<StoredDocument[]> {
+  const found: StoredDocument[] = [];
+  for (const project of catalog.projects) {
+    if (project.leadDepartment !== department) continue;
+    const writer = planDepartmentOf(project);
+    if (writer === department) continue;
+    const stored = await getDocument(
+      db,
+      documentIdOf({ kind: 'executionPlan', projectId: project.id, slot: PLAN_SLOT, department: writer }),
+    );
+    if (stored?.status === 'confirmed') found.push(stored);
+  }
+  return found;
+}

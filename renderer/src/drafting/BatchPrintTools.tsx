@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { DeadlineView, DocumentSummary } from '../../../domain/api/contract';
+import type { DeskProject, DocumentSummary } from '../../../domain/api/contract';
 import type { Period } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { StatusMessage } from '../components/StatusMessage';
@@ -24,7 +24,7 @@ type Progress = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error' | 'empt
  */
 export function BatchPrintTools(desk: {
   department: string;
-  projects: DeadlineView['projects'];
+  projects: readonly DeskProject[];
   documents: readonly DocumentSummary[];
   /** The half-year chosen on the desk; its message is cleared when another is chosen (the key). */
   period: Period | undefined;

@@ -2,7 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { DraftExchangePanel } from './DraftExchangePanel';
 import { receiptLabel } from './receipt-label';
 import { requestState, requestTitle } from './request-label';
-import type { DeadlineView, DocumentRef, DocumentSummary, SetupState } from '../../../domain/api/contract';
+import type {
+  DeadlineView,
+  DeskProject,
+  DocumentRef,
+  DocumentSummary,
+  SetupState,
+} from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import type { Lifecycle } from '../../../domain/documents';
 import { localDateTimeOf } from '../../../domain/reports/submissions';
@@ -13,6 +19,7 @@ import { useLoad } from '../api/use-load';
 import { leaveThen } from '../components/leave-guard';
 import { StatusMessage } from '../components/StatusMessage';
 import { BatchPrintTools } from './BatchPrintTools';
+import { deskProjectsOf } from './desk-projects';
 import { DocumentEditor } from './DocumentEditor';
 import { StatusBadge } from './EditorFrame';
 import './drafting.css';
@@ -107,7 +114,7 @@ function LastSent({ sent }: { sent: DeadlineView['lastSent'] }) {
 }
 
 function ProjectRow(props: {
-  project: DeadlineView['projects'][number];
+  project: DeskProject;
   periodId: string;
   statusOf: (ref: DocumentRef) => Lifecycle | null;
   requests: DocumentSummary[];
@@ -307,6 +314,9 @@ export function DraftingScreen(props: {
   const statuses = new Map(documents.map((d) => [refKey(d.ref), d.status]));
   const statusOf = (ref: DocumentRef) => statuses.get(refKey(ref)) ?? null;
   const period = periods.find((p) => p.id === periodId);
+  // The chosen half-year's projects: after a move (부서 이관) a project is on the desk of the department that has it
+  // in that half-year.
+  const desk = deskProjectsOf(props.catalog, props.setup.department ?? '', periodId);
   return (
     <div className="drafting">
       <DeadlinePanel deadlines={deadlines} />
@@ -327,14 +337,14 @@ export function DraftingScreen(props: {
             <BatchPrintTools
               key={periodId}
               department={props.setup.department ?? ''}
-              projects={deadlines.projects}
+              projects={desk}
               documents={documents}
               period={period}
               term={term}
             />
           </div>
         </div>
-        {deadlines.projects.some(
+        {desk.some(
           (p) =>
             p.role === 'lead' &&
             statusOf({ kind: 'executionPlan', projectId: p.projectId, slot: 'plan' }) !== 'confirmed',
@@ -346,7 +356,7 @@ export function DraftingScreen(props: {
           </p>
         )}
         {newRequestError !== null && <StatusMessage kind="error">{newRequestError}</StatusMessage>}
-        {deadlines.projects.length === 0 ? (
+        {desk.length === 0 ? (
           <p className="empty">이 부서가 맡은 공약사업이 없습니다.</p>
         ) : (
           <table className="desk-table" data-testid="desk-projects">
@@ -361,7 +371,7 @@ export function DraftingScreen(props: {
               </tr>
             </thead>
             <tbody>
-              {deadlines.projects.map((p) => (
+              {desk.map((p) => (
                 <ProjectRow
                   key={p.projectId}
                   project={p}

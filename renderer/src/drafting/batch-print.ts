@@ -1,4 +1,4 @@
-import type { DeadlineView, DocumentRef, DocumentSummary } from '../../../domain/api/contract';
+import type { DeskProject, DocumentRef, DocumentSummary } from '../../../domain/api/contract';
 import { LIFECYCLE_LABELS, type Lifecycle } from '../../../domain/documents';
 
 /**
@@ -26,7 +26,7 @@ export interface BatchEntry {
 const refKey = (ref: DocumentRef) => `${ref.kind}|${ref.projectId}|${ref.slot}`;
 
 export function batchEntries(
-  projects: DeadlineView['projects'],
+  projects: readonly DeskProject[],
   documents: readonly DocumentSummary[],
   periodId: string,
 ): BatchEntry[] {
@@ -73,7 +73,7 @@ export interface PlanBatchEntry {
 }
 
 export function planBatchEntries(
-  projects: DeadlineView['projects'],
+  projects: readonly DeskProject[],
   documents: readonly DocumentSummary[],
 ): PlanBatchEntry[] {
   const stored = new Map(documents.map((d) => [refKey(d.ref), d]));

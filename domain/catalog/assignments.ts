@@ -100,8 +100,8 @@ export function departmentsEver(resolvedOrOwn: CatalogProject): string[] {
 }
 
 /** "이관: 2019년 하반기까지 행정국 (협조: 복지국)", one line per former assignment, earliest first. */
-export function moveLines(project: CatalogProject): string[] {
-  return (ownEntryOf(project).formerAssignments ?? []).map(
+export function moveLines(project: Pick<CatalogProject, 'formerAssignments'>): string[] {
+  return (project.formerAssignments ?? []).map(
     (former) =>
       `이관: ${periodLabel(former.through)}까지 ${former.leadDepartment}` +
       (former.coDepartments.length > 0 ? ` (협조: ${former.coDepartments.join(', ')})` : ''),

@@ -126,12 +126,14 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       expect(row?.leadDepartment).toBe(NEW);
       // Compared with LEAD's card of the half-year before, the corrected 2018 집행 is red.
       expect(row?.changedFields).toContain('termExecuted.byYear.2018');
-      // The plan stays LEAD's and confirmed.
+      // The plan LEAD sent stays confirmed; the list names the project's lead now (its plan book is NEW's).
       const plans = await handlers.listPlanConfirmations(undefined);
       expect(plans.find((p) => p.projectId === '1-1-1')).toMatchObject({
         state: 'confirmed',
-        leadDepartment: LEAD,
+        leadDepartment: NEW,
       });
+      const book = await handlers.getConfirmedPlans({ department: NEW });
+      expect(book.plans.map((p) => [p.projectId, p.department])).toContainEqual(['1-1-1', LEAD]);
 
       // The departments take the list with the next baseline package.
       // The package hands LEAD's last card of 1-1-1 (its 2019-H1 revision) over to NEW (인계).

@@ -380,7 +380,8 @@ export async function officeReport(
   );
   const built = buildOfficeReport(input);
   // Received plans the office has not confirmed yet (실천계획 확정): first plans and newer ones.
-  const planStates = await listPlanConfirmations(db, catalog);
+  // The list of plans is the term's, not the half-year's: the catalog as it is now.
+  const planStates = await listPlanConfirmations(db, ownCatalog);
   const toConfirm = planStates.filter((p) => p.state === 'awaiting' || p.state === 'newerReceived');
   const awaiting = new Set(toConfirm.map((p) => p.projectId));
   const undecided: Undecided = {

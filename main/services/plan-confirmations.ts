@@ -66,8 +66,8 @@ async function readPlanConfirmations(
     return {
       projectId: project.id,
       projectName: project.name,
-      // The plan's writer: after a move (부서 이관) its first lead.
-      leadDepartment: planDepartmentOf(project),
+      // The project's lead now: after a move (부서 이관) the plan, its first lead's, is the new lead's to report on.
+      leadDepartment: project.leadDepartment,
       received:
         sent === undefined
           ? null

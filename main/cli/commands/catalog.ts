@@ -1,3 +1,4 @@
+import { moveLines } from '../../../domain/catalog/assignments';
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../../../domain/catalog/types';
 import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
@@ -49,6 +50,7 @@ export function catalogTree(catalog: Catalog) {
               leadDepartment: p.leadDepartment,
               coDepartments: p.coDepartments,
               subItems: p.subItems,
+              ...(p.formerAssignments === undefined ? {} : { formerAssignments: p.formerAssignments }),
             })),
         })),
     })),
@@ -101,7 +103,11 @@ export async function runCatalog(args: string[], io: CliIo): Promise<number> {
     io.out(`${area.id}. ${area.name}`);
     for (const core of area.corePledges) {
       io.out(`  ${core.id} ${core.name}`);
-      for (const p of core.projects) io.out(`    ${p.id} ${p.name} — ${p.leadDepartment}`);
+      for (const p of core.projects) {
+        io.out(`    ${p.id} ${p.name} — ${p.leadDepartment}`);
+        // 부서 이관: who had the project before, through which half-year.
+        for (const line of moveLines(p)) io.out(`      ${line}`);
+      }
     }
   }
   return 0;

@@ -609,6 +609,11 @@ export interface BaselineApplied {
   receiptsAsOf: string | null;
   /** Former leads' cards of the projects this department took over (인계), to start its first cards from. */
   handoverCards: number;
+  /**
+   * Projects this department led that a move (부서 이관) gave to another lead from `fromPeriodId`, with how many of
+   * this PC's documents still being written can no longer be sent from here.
+   */
+  movedAway: { projectId: string; projectName: string; fromPeriodId: string; to: string; drafts: number }[];
 }
 
 const keyIdInputSchema = z.strictObject({

@@ -33,7 +33,7 @@ import { PLAN_SLOT } from './document-identity';
 import { newerProgramNote } from './app-version';
 import { UserError } from './errors';
 import { loadSigningKey, requireOffice } from './key-service';
-import { handoverCardsOf, keepHandoverCards } from './handover-cards';
+import { handoverCardsOf, keepHandoverCards, movedAwayFrom } from './handover-cards';
 import { keepOwnReceipts, officeReceipts, receiptsSchema, type Receipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
 import { whoAmI } from './session';
@@ -182,6 +182,8 @@ export interface BaselineApplyResult {
   receiptsAsOf: string | null;
   /** Former leads' cards of the projects this department took over (인계), kept to start its first cards from. */
   handoverCards: number;
+  /** Projects a move gave to another lead, and this PC's drafts that can no longer be sent (handover-cards.ts). */
+  movedAway: Awaited<ReturnType<typeof movedAwayFrom>>;
 }
 
 /** A key file chosen where a baseline package is expected: what it is and where it goes. */
@@ -309,6 +311,7 @@ export async function applyBaseline(
       const project = catalog.data.projects.find((p) => p.id === c.projectId);
       return project?.leadDepartment === department && c.department !== department;
     }).length,
+    movedAway: await movedAwayFrom(ctx.db, catalog.data, term.data, department),
   };
   if (applied.success) {
     if (applied.data.sha256 === check.bundleSha256) return { status: 'duplicate', ...summary };

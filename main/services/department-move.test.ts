@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import type { Catalog } from '../../domain/catalog/types';
 import type { ManagementCard } from '../../domain/documents';
+import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
 import { seoulMinseon7Term } from '../../domain/term/load';
 import { writeCatalogWorkbook } from '../catalog/catalog-workbook';
 import { applyBaseline, exportBaseline } from './baseline';
@@ -140,6 +141,14 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       const exported = await exportBaseline(h.office);
       expect(exported.handoverCards).toBe(1);
       const baseline = readFileSync(exported.path);
+      // LEAD's PC was writing 1-1-1's 2019-H2 재정집행현황 when the package came.
+      await createHandlers(h.dept).saveDraft({
+        kind: 'financeRow',
+        projectId: '1-1-1',
+        slot: '2019-H2',
+        json: { ...exampleFinanceRow(), periodId: '2019-H2' },
+        expectedVersion: null,
+      });
       const applied = [];
       for (const copy of [h.dept, newCopy]) {
         await importEnrollment(copy, (await exportEnrollment(h.office)).text);
@@ -148,6 +157,11 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
         );
       }
       expect(applied.map((a) => a.handoverCards)).toEqual([0, 1]);
+      // LEAD is told where its project went, and that its draft of 2019-H2 can no longer be sent from there.
+      expect(applied.map((a) => a.movedAway)).toEqual([
+        [{ projectId: '1-1-1', projectName: own.name, fromPeriodId: '2019-H2', to: NEW, drafts: 1 }],
+        [],
+      ]);
       // NEW opens its first card on LEAD's confirmed plan, going on from LEAD's last card: its 이행 상황 and 집행
       // by half-year, under NEW's name and without LEAD's people.
       const ref = (slot: string) => ({ kind: 'managementCard' as const, projectId: '1-1-1', slot });

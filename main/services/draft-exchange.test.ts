@@ -18,6 +18,8 @@ import { packDraftFile } from './draft-file';
 import { createAppContext, type AppContext } from './context';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { putReferenceData } from '../../db/reference-data';
+import { loadCatalog } from './reference';
 
 const DEPARTMENT = '경제진흥본부';
 const examples = join(import.meta.dirname, '..', '..', 'docs', 'examples');
@@ -257,7 +259,8 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
 
     const other = await refused(tourism, 'previewDraftFile', file);
     expect(other.message).toBe(
-      '이 파일은 경제진흥본부의 작성 문서입니다. 이 PC는 관광체육국입니다: 같은 부서의 PC끼리만 주고받습니다.',
+      '이 파일은 경제진흥본부의 작성 문서입니다. 이 PC는 관광체육국입니다: 같은 부서의 PC끼리만 주고받습니다 ' +
+        '(부서 이관으로 경제진흥본부가 이 부서에 넘긴 사업의 관리카드·재정집행현황은 예외입니다).',
     );
     expect((await refused(office, 'previewDraftFile', file)).code).toBe('NOT_A_DEPARTMENT');
     // Given to the office's import by mistake: said what it is, and kept nowhere.
@@ -405,6 +408,81 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
       take: [{ path: preview.rows[3]?.path, localVersion: null }],
     });
     expect(taken.imported.map((d) => d.title)).toEqual(['공약실천계획서']);
+  });
+
+  it('after a move (부서 이관) the former lead’s drafts of the half-years moved go to the new lead’s PC, as its own', async () => {
+    const former = await pc('pc1', 'department');
+    const taker = await pc('pc2', 'department', '관광체육국');
+    // Written before the move: 1-1-1's and 1-1-2's 2019-H2 재정집행현황, and 1-1-1's 2019-H1 one.
+    const finance = { ...example<FinanceRow>('finance-row.json'), lifecycle: 'draft' } as FinanceRow;
+    for (const [projectId, periodId] of [
+      ['1-1-1', '2019-H2'],
+      ['1-1-2', '2019-H2'],
+      ['1-1-1', '2019-H1'],
+    ] as const)
+      await ok(former, 'saveDraft', {
+        kind: 'financeRow',
+        projectId,
+        slot: periodId,
+        json: { ...finance, projectId, periodId, note: `${projectId} ${periodId} 1과 비고` },
+        expectedVersion: null,
+      });
+    const download = await ok<FileDownload>(former, 'exportDraftFile', { projectIds: ['1-1-1', '1-1-2'] });
+    // Then the office's list moves 1-1-1 to 관광체육국 after 2019-H1, on both PCs (as its 기준 자료 would).
+    const moved = structuredClone(await loadCatalog(former.ctx.db));
+    const project = moved.projects.find((p) => p.id === '1-1-1')!;
+    project.formerAssignments = [
+      { through: '2019-H1', leadDepartment: DEPARTMENT, coDepartments: project.coDepartments },
+    ];
+    project.leadDepartment = '관광체육국';
+    project.coDepartments = project.coDepartments.filter((d) => d !== '관광체육국');
+    moved.version = '조직개편';
+    for (const on of [former, taker])
+      await putReferenceData(
+        on.ctx.db,
+        { key: 'catalog', version: moved.version, json: moved },
+        on.clock.now,
+      );
+
+    // 관광체육국 takes only 1-1-1's 2019-H2 row: the other two stay 경제진흥본부's.
+    const preview = await ok<DraftImportPreview>(taker, 'previewDraftFile', fileOf(download));
+    const rows = preview.rows.map((r) => [r.projectId, r.slot, r.action]);
+    expect(rows.sort()).toEqual([
+      ['1-1-1', '2019-H1', 'refused'],
+      ['1-1-1', '2019-H2', 'new'],
+      ['1-1-2', '2019-H2', 'refused'],
+    ]);
+    const handed = preview.rows.find((r) => r.action === 'new')!;
+    expect(handed.note).toContain('부서 이관: 경제진흥본부에서 쓴 문서를 이 부서의 것으로 가져옵니다');
+    expect(preview.rows.find((r) => r.slot === '2019-H1')?.note).toBe(
+      '경제진흥본부의 문서입니다: 부서 이관으로 이 부서에 넘어온 사업의 그 반기 관리카드·재정집행현황만 가져옵니다.',
+    );
+    // Choosing a row that stays the other department's takes nothing.
+    const before = await dump(taker);
+    const refusedRow = preview.rows.find((r) => r.projectId === '1-1-2')!;
+    expect(
+      (
+        await refused(taker, 'importDraftFile', {
+          ...fileOf(download),
+          take: [handed, refusedRow].map((r) => ({ path: r.path, localVersion: null })),
+        })
+      ).code,
+    ).toBe('DRAFT_IMPORT_NOT_TAKEN');
+    expect(await dump(taker)).toEqual(before);
+    await ok<DraftImportResult>(taker, 'importDraftFile', {
+      ...fileOf(download),
+      take: [{ path: handed.path, localVersion: null }],
+    });
+    const opened = await ok<{ document: FinanceRow }>(taker, 'openDocument', {
+      kind: 'financeRow',
+      projectId: '1-1-1',
+      slot: '2019-H2',
+    });
+    expect(opened.document).toMatchObject({ department: '관광체육국', note: '1-1-1 2019-H2 1과 비고' });
+
+    // A file of the former lead's with nothing handed over is still another department's.
+    const own = await ok<FileDownload>(former, 'exportDraftFile', { projectIds: ['1-1-2'] });
+    expect((await refused(taker, 'previewDraftFile', fileOf(own))).code).toBe('DRAFT_FILE_OTHER_DEPARTMENT');
   });
 
   it('a file larger than the other PC reads is refused before it is made, saying how to split it', async () => {

@@ -6,6 +6,7 @@ import {
   type DraftImportRow,
   type FileDownload,
 } from '../../domain/api/contract';
+import { departmentsEver, involvedAt, leadAt } from '../../domain/catalog/assignments';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
@@ -14,10 +15,12 @@ import {
   type Document,
   DOCUMENT_KIND_LABELS,
   documentSchema,
+  emptyContacts,
 } from '../../domain/documents';
 import { periodLabel } from '../../domain/documents/validate-format';
 import { localDateTimeOf } from '../../domain/reports/submissions';
 import type { Term } from '../../domain/term/types';
+import { josa } from '../../domain/text/josa';
 import { getAttachment, putAttachment } from '../../db/attachments';
 import {
   currentVersionReason,
@@ -152,10 +155,13 @@ async function readAgainstHere(
 ): Promise<Reading> {
   const content = await readDraftFileInWorker(decode(file));
   const { index } = content;
-  if (index.department !== department) {
+  // Another department's file: only what a move (부서 이관) handed over to this one is taken from it.
+  const from = index.department === department ? null : index.department;
+  if (from !== null && !content.documents.some((doc) => handedOver(catalog, doc, from, department))) {
     throw new UserError(
       'DRAFT_FILE_OTHER_DEPARTMENT',
-      `이 파일은 ${index.department}의 작성 문서입니다. 이 PC는 ${department}입니다: 같은 부서의 PC끼리만 주고받습니다.`,
+      `이 파일은 ${from}의 작성 문서입니다. 이 PC는 ${department}입니다: 같은 부서의 PC끼리만 주고받습니다 ` +
+        `(부서 이관으로 ${josa(from, '이/가')} 이 부서에 넘긴 사업의 관리카드·재정집행현황은 예외입니다).`,
     );
   }
   if (index.catalogId !== catalog.id) {
@@ -188,12 +194,17 @@ async function readAgainstHere(
       warnings: 0,
     };
     rows.push(row);
+    if (from !== null && !handedOver(catalog, doc, from, department)) {
+      row.note = `${from}의 문서입니다: 부서 이관으로 이 부서에 넘어온 사업의 그 반기 관리카드·재정집행현황만 가져옵니다.`;
+      continue;
+    }
     if (local?.status === 'confirmed') {
       row.note = '이 PC의 실천계획서는 확정되어 바꿀 수 없습니다.';
       continue;
     }
     try {
-      const { document, validation } = await parseAndValidate(ctx.db, catalog, term, department, doc.json);
+      const json = from === null ? doc.json : handedOverJson(doc, department);
+      const { document, validation } = await parseAndValidate(ctx.db, catalog, term, department, json);
       if (
         document.kind !== doc.kind ||
         document.projectId !== doc.projectId ||
@@ -220,6 +231,8 @@ async function readAgainstHere(
       if (row.action === 'localNewer')
         notes.push(`이 PC의 문서가 더 나중에 저장되었습니다 (${localDateTimeOf(local!.updatedAt)}).`);
       if (untouchedImport) notes.push('이 PC의 문서는 파일에서 가져온 뒤 고치지 않았습니다.');
+      if (from !== null)
+        notes.push(`부서 이관: ${from}에서 쓴 문서를 이 부서의 것으로 가져옵니다 (담당자는 새로 적으세요).`);
       if (local?.status === 'submitted')
         notes.push('이 PC에서 제출한 문서입니다: 가져오면 작성중으로 돌아갑니다.');
       if (
@@ -323,5 +336,30 @@ export async function importDraftFile(
   return {
     imported: chosen.map(({ row }) => ({ path: row.path, title: row.title, projectId: row.projectId })),
     attachments,
+  };
+}
+
+type FileDocument = DraftFileContent['documents'][number];
+
+/**
+ * Whether a document of another department's file is one a move (부서 이관) handed over to this department: a 관리카드
+ * or 재정집행현황 of a half-year this department has the project in (as lead for a card) and the file's department
+ * no longer does, of a project that department once had.
+ */
+function handedOver(catalog: Catalog, doc: FileDocument, from: string, to: string): boolean {
+  if (doc.kind !== 'managementCard' && doc.kind !== 'financeRow') return false;
+  const project = findProject(catalog, doc.projectId);
+  if (project === undefined || !departmentsEver(project).includes(from)) return false;
+  if (involvedAt(project, doc.slot, from)) return false;
+  return doc.kind === 'managementCard' ? leadAt(project, doc.slot) === to : involvedAt(project, doc.slot, to);
+}
+
+/** A handed-over document as this department's: its name on it, and a card's 담당자 left to be named here. */
+function handedOverJson(doc: FileDocument, department: string): unknown {
+  if (typeof doc.json !== 'object' || doc.json === null) return doc.json;
+  return {
+    ...(doc.json as Record<string, unknown>),
+    department,
+    ...(doc.kind === 'managementCard' ? { leadContacts: emptyContacts() } : {}),
   };
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { leadAt } from '../../domain/catalog/assignments';
+import { involvedAt, leadAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import { managementCardSchema, type ManagementCard } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
+import { listDocuments } from '../../db/documents';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Database } from '../../db/schema';
 import { leadCardsOf } from './received-documents';
@@ -76,4 +77,47 @@ export async function handoverCardOf(
   if (!kept.success) return null;
   const card = managementCardSchema.safeParse(kept.data[projectId]);
   return card.success && card.data.periodId < periodId ? card.data : null;
+}
+
+/**
+ * Department: the projects this department led and a move (부서 이관) gave to another lead, each with the first
+ * half-year no longer its own and how many of this PC's documents still being written are of such half-years
+ * (they can no longer be sent from here: the 작성 문서 파일 carries them to the new lead's PC).
+ */
+export async function movedAwayFrom(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  department: string,
+): Promise<{ projectId: string; projectName: string; fromPeriodId: string; to: string; drafts: number }[]> {
+  const periods = listPeriods(term).map((p) => p.id);
+  const moved = catalog.projects.filter(
+    (p) =>
+      p.leadDepartment !== department &&
+      (p.formerAssignments ?? []).some((f) => f.leadDepartment === department),
+  );
+  if (moved.length === 0) return [];
+  // Documents still being written (작성중): a document marked 제출 went out in a file before.
+  const unsent = (await listDocuments(db, { department })).filter((d) => d.status === 'draft');
+  return moved.flatMap((project) => {
+    // The first half-year after this department's last one as lead.
+    const last = (project.formerAssignments ?? []).filter((f) => f.leadDepartment === department).at(-1);
+    const fromPeriodId = periods.find((p) => last !== undefined && p > last.through);
+    if (fromPeriodId === undefined) return [];
+    return [
+      {
+        projectId: project.id,
+        projectName: project.name,
+        fromPeriodId,
+        to: leadAt(project, fromPeriodId),
+        drafts: unsent.filter(
+          (d) =>
+            d.projectId === project.id &&
+            (d.kind === 'changeRequest' ||
+              (d.kind === 'managementCard' && leadAt(project, d.slot) !== department) ||
+              (d.kind === 'financeRow' && !involvedAt(project, d.slot, department))),
+        ).length,
+      },
+    ];
+  });
 }

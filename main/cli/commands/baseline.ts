@@ -45,7 +45,12 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
             result.receipts === null || result.receiptsAsOf === null
               ? ''
               : `, 이 부서의 접수 확인 ${result.receipts}건 (${localDateTimeOf(result.receiptsAsOf)} 기준)`
-          }${result.handoverCards > 0 ? `, 이 부서로 옮겨 온 사업의 인계 관리카드 ${result.handoverCards}건` : ''}`,
+          }${result.handoverCards > 0 ? `, 이 부서로 옮겨 온 사업의 인계 관리카드 ${result.handoverCards}건` : ''}${result.movedAway
+            .map(
+              (m) =>
+                `\n다른 부서로 옮겨 간 사업: ${m.projectId} ${m.projectName} (${m.fromPeriodId}부터 ${m.to})${m.drafts > 0 ? ` — 이 PC에서 쓰던 문서 ${m.drafts}건은 여기서 제출할 수 없습니다: 'pledge draft pack'으로 ${m.to}에 넘기세요.` : ''}`,
+            )
+            .join('')}`,
         );
       return 0;
     });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type {
-  DeadlineView,
+  DeskProject,
   DocumentSummary,
   DraftFile,
   DraftImportAction,
@@ -31,14 +31,14 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
  * which shows what each document would do before it takes the ones chosen.
  */
 export function DraftExchangePanel(props: {
-  projects: DeadlineView['projects'];
+  projects: readonly DeskProject[];
   documents: DocumentSummary[];
   onImported: () => void;
 }) {
   // Projects with something this PC wrote (confirmed plans come from the office's 기준 자료, not from here).
-  const written = props.projects.filter((p) =>
-    props.documents.some((d) => d.ref.projectId === p.projectId && d.status !== 'confirmed'),
-  );
+  // The desk's projects first, in its order, then any other this PC wrote for (a project moved to another lead:
+  // its drafts go to the new lead's PC in a file).
+  const written = writtenProjects(props.projects, props.documents);
   // Every project written here is chosen unless unticked (one written since, or taken from a file, is chosen too).
   const [unpicked, setUnpicked] = useState<ReadonlySet<string>>(new Set());
   const picked = new Set(written.map((p) => p.projectId).filter((id) => !unpicked.has(id)));
@@ -228,5 +228,23 @@ export function DraftExchangePanel(props: {
       )}
       {message && <StatusMessage kind={message.kind}>{message.text}</StatusMessage>}
     </details>
+  );
+}
+
+/** The projects this PC wrote a document for (not a confirmed plan): the desk's in its order, then the others. */
+function writtenProjects(
+  desk: readonly DeskProject[],
+  documents: readonly DocumentSummary[],
+): { projectId: string; projectName: string }[] {
+  const order = new Map(desk.map((p, i) => [p.projectId, i]));
+  const rank = (id: string) => order.get(id) ?? desk.length;
+  const written = new Map<string, { projectId: string; projectName: string }>();
+  for (const d of documents)
+    if (d.status !== 'confirmed' && !written.has(d.ref.projectId))
+      written.set(d.ref.projectId, { projectId: d.ref.projectId, projectName: d.projectName });
+  return [...written.values()].sort(
+    (a, b) =>
+      rank(a.projectId) - rank(b.projectId) ||
+      a.projectId.localeCompare(b.projectId, 'en', { numeric: true }),
   );
 }

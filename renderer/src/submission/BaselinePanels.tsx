@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BaselineApplied, BaselineExported } from '../../../domain/api/contract';
+import { periodLabel } from '../../../domain/documents/validate-format';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { FilePicker } from '../components/FilePicker';
@@ -49,6 +50,22 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
             <dd>{applied.changeRequests}건</dd>
             <dt>공약사업 목록 판</dt>
             <dd>{applied.catalogVersion}</dd>
+            {applied.movedAway.length > 0 && (
+              <>
+                <dt>다른 부서로 옮겨 간 사업</dt>
+                <dd data-testid="baseline-moved-away">
+                  <ul>
+                    {applied.movedAway.map((m) => (
+                      <li key={m.projectId}>
+                        {m.projectId} {m.projectName}: {periodLabel(m.fromPeriodId)}부터 {m.to}
+                        {m.drafts > 0 &&
+                          ` — 이 PC에서 쓰던 문서 ${m.drafts}건은 여기서 제출할 수 없습니다. '문서 작성'의 '다른 PC와 작성 문서 주고받기'로 ${m.to}에 넘기세요.`}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
             {applied.handoverCards > 0 && (
               <>
                 <dt>인계받은 관리카드</dt>

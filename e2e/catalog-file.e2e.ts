@@ -5,6 +5,7 @@ import * as XLSX from 'xlsx';
 import { SMALL_CITY, smallCityWorkbook } from '../main/catalog/test-support';
 import { startAppServer } from './app-server';
 import { catalog as seoul } from './catalog-data';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectAccessible } from './support/axe';
 
@@ -146,15 +147,7 @@ test('the office renames a project in its list: the changes shown first, then th
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await page.getByLabel('기획담당관 — 총괄부서').check();
-  await page.getByRole('button', { name: '저장하고 시작' }).click();
-  await expect(page.getByTestId('current-role')).toContainText('기획담당관');
-  const panel = page.locator('details.catalog-change');
-  await panel.getByText('공약사업 목록 관리').click();
-  const downloading = page.waitForEvent('download');
-  await panel.getByRole('button', { name: '목록 엑셀로 내려받기' }).click();
-  const wb = XLSX.read(readFileSync((await (await downloading).path()) ?? ''), { type: 'buffer' });
+  const { panel, wb } = await officeListWorkbook(page, app.url);
 
   // In the file: one project renamed and the list's 판 moved on.
   const target = seoul.projects[5];
@@ -196,14 +189,7 @@ test('the office moves a project to another lead in a reorganisation: written in
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await page.getByLabel('기획담당관 — 총괄부서').check();
-  await page.getByRole('button', { name: '저장하고 시작' }).click();
-  const panel = page.locator('details.catalog-change');
-  await panel.getByText('공약사업 목록 관리').click();
-  const downloading = page.waitForEvent('download');
-  await panel.getByRole('button', { name: '목록 엑셀로 내려받기' }).click();
-  const wb = XLSX.read(readFileSync((await (await downloading).path()) ?? ''), { type: 'buffer' });
+  const { panel, wb } = await officeListWorkbook(page, app.url);
 
   // 조직개편: the project goes to another department from 2019-H2; the sheet says who had it through 2019-H1.
   const target = seoul.projects.find((p) => p.coDepartments.length > 0);
@@ -258,3 +244,17 @@ test('the office moves a project to another lead in a reorganisation: written in
   );
   await expectAccessible(page, '공약사업 목록 (부서 이관)');
 });
+
+/** The office's first start, then 공약사업 목록 관리 opened and the list in use downloaded as its workbook. */
+async function officeListWorkbook(page: Page, url: string): Promise<{ panel: Locator; wb: XLSX.WorkBook }> {
+  await page.goto(url);
+  await page.getByLabel('기획담당관 — 총괄부서').check();
+  await page.getByRole('button', { name: '저장하고 시작' }).click();
+  await expect(page.getByTestId('current-role')).toContainText('기획담당관');
+  const panel = page.locator('details.catalog-change');
+  await panel.getByText('공약사업 목록 관리').click();
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '목록 엑셀로 내려받기' }).click();
+  const wb = XLSX.read(readFileSync((await (await downloading).path()) ?? ''), { type: 'buffer' });
+  return { panel, wb };
+}

@@ -549,6 +549,7 @@ export function catalogFromSheets(sheets: {
     if (filled === 0) problems.push(`'${CATALOG_SHEETS.projects}' 시트에 세부사업이 하나도 없습니다.`);
   }
 
+  const termFields = { id: termId, name: termName, start: termStart, end: termEnd, cardDueDay, planDueDate };
   // 부서 이관 (optional): read once the projects are, each row against its project and the term's half-years.
   const formerByProject = new Map<string, FormerAssignment[]>();
   if (projectsRead && moveRows.some((row) => !isBlankRow(row))) {
@@ -574,16 +575,7 @@ export function catalogFromSheets(sheets: {
           `${MAX_CATALOG_PROJECTS.toLocaleString('ko-KR')}개까지 읽습니다.`,
       );
     else {
-      const termPeriods = termUsable
-        ? listPeriods({
-            id: termId,
-            name: termName,
-            start: termStart,
-            end: termEnd,
-            cardDueDay,
-            planDueDate,
-          }).map((p) => p.id)
-        : null;
+      const termPeriods = termUsable ? listPeriods(termFields).map((p) => p.id) : null;
       const projectById = new Map(projects.map((p) => [p.id, p]));
       const movesOf = new Map<string, { former: FormerAssignment; rowNo: number }[]>();
       moveRows.slice(1).forEach((row, i) => {
@@ -715,14 +707,7 @@ export function catalogFromSheets(sheets: {
     corePledges,
     projects: movedProjects,
   });
-  const term = termSchema.safeParse({
-    id: termId,
-    name: termName,
-    start: termStart,
-    end: termEnd,
-    cardDueDay,
-    planDueDate,
-  });
+  const term = termSchema.safeParse(termFields);
   if (!catalog.success || !term.success) {
     // Every rule above is checked first; this names what a rule there missed instead of passing it on.
     const issues = [...(catalog.error?.issues ?? []), ...(term.error?.issues ?? [])];

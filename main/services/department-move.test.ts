@@ -7,15 +7,7 @@ import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
 import { seoulMinseon7Term } from '../../domain/term/load';
 import { writeCatalogWorkbook } from '../catalog/catalog-workbook';
 import { applyBaseline, exportBaseline } from './baseline';
-import { importBundleInputs } from './bundle-import';
-import {
-  dumpDatabase,
-  enroll,
-  makeCopy,
-  privateKeyOf,
-  sha256Hex,
-  signSubmission,
-} from './bundle-test-support';
+import { dumpDatabase, enroll, makeCopy } from './bundle-test-support';
 import { directVerifier } from './bundle-verify';
 import { createHandlers } from './handlers';
 import { exportEnrollment, importEnrollment } from './key-service';
@@ -106,7 +98,7 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       unit.executed = { ...unit.executed, city: { ...unit.executed.city, '2018-H2': 1460.5 } };
       const sendNew = departmentSender(h, newCopy, NEW);
       expect(await sendNew('2019-H2', [cardDoc(newCard, '2019-H2')])).toMatchObject({ status: 'accepted' });
-      const lateLead = await importOne(h, '2019-H2', [cardDoc(cardFor(plan, 'completed'), '2019-H2')]);
+      const lateLead = await h.sendResult('2019-H2', [cardDoc(cardFor(plan, 'completed'), '2019-H2')]);
       expect(lateLead.status).toBe('rejected');
       expect(lateLead.reason).toContain(`1-1-1의 2019-H2 주관부서는 ${NEW}입니다`);
       expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'continuing'))])).toBe('accepted');
@@ -212,21 +204,3 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
     }
   });
 });
-
-/** LEAD's next revision, signed and imported; the import's whole result. */
-async function importOne(harness: typeof h, period: string, documents: { path: string; json: unknown }[]) {
-  harness.revision += 1;
-  const bytes = await signSubmission(await privateKeyOf(harness.dept), {
-    department: LEAD,
-    period,
-    revision: harness.revision,
-    previousBundleSha256: harness.lastSha,
-    documents,
-  });
-  const [result] = await importBundleInputs(harness.office, [{ name: 'late.pledge', bytes }], {
-    verifier: directVerifier,
-  });
-  if (result?.status === 'accepted') harness.lastSha = sha256Hex(bytes);
-  if (result === undefined) throw new Error('no result');
-  return result;
-}

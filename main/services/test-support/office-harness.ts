@@ -34,6 +34,11 @@ export interface OfficeHarness {
   revision: number;
   /** Signs the next revision with the department's key and imports it; returns the import status. */
   send(period: SubmissionSpec['period'], documents: { path: string; json: unknown }[]): Promise<string>;
+  /** The same, returning the import's whole result (its reason when refused). */
+  sendResult(
+    period: SubmissionSpec['period'],
+    documents: { path: string; json: unknown }[],
+  ): Promise<BundleImportResult>;
 }
 
 /** Registers a fresh office and department before each test (removed after it). */
@@ -42,6 +47,9 @@ export function useOfficeHarness(): OfficeHarness {
     lastSha: null,
     revision: 0,
     async send(period, documents) {
+      return (await h.sendResult(period, documents)).status;
+    },
+    async sendResult(period, documents) {
       h.revision += 1;
       const bytes = await signSubmission(await privateKeyOf(h.dept), {
         department: LEAD,
@@ -51,8 +59,9 @@ export function useOfficeHarness(): OfficeHarness {
         documents,
       });
       const [result] = await importBundleInputs(h.office, [{ name: `r${h.revision}.pledge`, bytes }], direct);
-      if (result?.status === 'accepted') h.lastSha = sha256Hex(bytes);
-      return result?.status ?? 'none';
+      if (result === undefined) throw new Error('the import gave no result');
+      if (result.status === 'accepted') h.lastSha = sha256Hex(bytes);
+      return result;
     },
   } as OfficeHarness;
   beforeEach(async () => {

@@ -18,11 +18,10 @@ export function buildContacts(ctx: ReportContext): ContactRow[] {
   const rows: ContactRow[] = [];
   for (const project of ctx.projects) {
     const card = leadCardOf(ctx, project);
-    // Only the lead's own documents name its people: after a move (부서 이관) the former lead's card and plan do not.
-    const own = <T extends { department: string }>(doc: T | null | undefined): T | null =>
-      doc?.department === project.leadDepartment ? doc : null;
-    const prior = own(ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment));
-    const plan = own(ctx.planByProject.get(project.id));
+    const prior = ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment) ?? null;
+    // The plan names its writer's people: after a move (부서 이관) the first lead's, not this half-year's lead's.
+    const planned = ctx.planByProject.get(project.id);
+    const plan = planned?.department === project.leadDepartment ? planned : null;
     const part = memoized(kept, project.id, [ctx.projectKeys.get(project.id), card, prior, plan], () =>
       contactsOf(ctx, project, [card, prior, plan]),
     );

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seoulMinseon7Catalog } from '../../domain/catalog/load';
 import type { Catalog } from '../../domain/catalog/types';
-import type { ManagementCard } from '../../domain/documents';
+import { emptyContacts, type ManagementCard } from '../../domain/documents';
 import { exampleFinanceRow } from '../../domain/documents/test-fixtures';
 import { seoulMinseon7Term } from '../../domain/term/load';
 import { writeCatalogWorkbook } from '../catalog/catalog-workbook';
@@ -92,7 +92,13 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       await handlers.applyCatalogChange({ ...file, currentVersion: preview.currentVersion });
 
       // NEW reports 2019-H2 with its own card; LEAD's card of 2019-H2 is refused, its 2019-H1 revision taken.
-      const newCard: ManagementCard = { ...cardFor(plan, 'partial'), department: NEW, periodId: '2019-H2' };
+      // NEW has not named its people yet: the 담당자 list must not fall back on LEAD's plan.
+      const newCard: ManagementCard = {
+        ...cardFor(plan, 'partial'),
+        department: NEW,
+        periodId: '2019-H2',
+        leadContacts: emptyContacts(),
+      };
       // NEW's card carries LEAD's 2018-H2 city 집행 as corrected: 1,450.5 → 1,460.5.
       const unit = newCard.unitProjects[0]!;
       unit.executed = { ...unit.executed, city: { ...unit.executed.city, '2018-H2': 1460.5 } };
@@ -115,6 +121,14 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       expect(statusOf(second, NEW)?.partial).toBe(1);
       expect(owedCards(second, NEW)).toMatchObject([{ received: true }]);
       expect(owedCards(second, LEAD)).toEqual([]);
+      expect(second.report.contacts.find((c) => c.projectId === '1-1-1' && c.role === 'lead')).toMatchObject({
+        department: NEW,
+        persons: [],
+      });
+      // In 2019-H1 the row is LEAD's, from its card.
+      const leadRow = first.report.contacts.find((c) => c.projectId === '1-1-1' && c.role === 'lead');
+      expect(leadRow?.department).toBe(LEAD);
+      expect(leadRow?.persons.length).toBeGreaterThan(0);
       const row = second.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-1');
       expect(row?.leadDepartment).toBe(NEW);
       // Compared with LEAD's card of the half-year before, the corrected 2018 집행 is red.

@@ -33,7 +33,7 @@ import { PLAN_SLOT } from './document-identity';
 import { newerProgramNote } from './app-version';
 import { UserError } from './errors';
 import { loadSigningKey, requireOffice } from './key-service';
-import { handoverCardsOf, keepHandoverCards, movedAwayFrom } from './handover-cards';
+import { handoverCardsFor, handoverCardsOf, keepHandoverCards, movedAwayFrom } from './handover-cards';
 import { keepOwnReceipts, officeReceipts, receiptsSchema, type Receipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
 import { whoAmI } from './session';
@@ -297,6 +297,7 @@ export async function applyBaseline(
     }
   }
 
+  const ownHandover = handoverCardsFor(catalog.data, department, handover);
   const applied = appliedSchema.safeParse(await getSetting(ctx.db, BASELINE_SETTING));
   const summary = {
     revision: manifest.revision,
@@ -307,10 +308,7 @@ export async function applyBaseline(
     catalogVersion: catalog.data.version,
     receipts: receipts?.bundles.filter((b) => b.department === department).length ?? null,
     receiptsAsOf: receipts?.asOf ?? null,
-    handoverCards: handover.filter((c) => {
-      const project = catalog.data.projects.find((p) => p.id === c.projectId);
-      return project?.leadDepartment === department && c.department !== department;
-    }).length,
+    handoverCards: ownHandover.size,
     movedAway: await movedAwayFrom(ctx.db, catalog.data, term.data, department),
   };
   if (applied.success) {
@@ -361,7 +359,7 @@ export async function applyBaseline(
     );
   }
   if (receipts) await keepOwnReceipts(ctx.db, receipts, department, manifest.revision);
-  await keepHandoverCards(ctx.db, catalog.data, department, handover);
+  await keepHandoverCards(ctx.db, ownHandover);
   await setSetting(ctx.db, BASELINE_SETTING, {
     revision: manifest.revision,
     sha256: check.bundleSha256,

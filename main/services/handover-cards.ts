@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { involvedAt, leadAt } from '../../domain/catalog/assignments';
+import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import { managementCardSchema, type ManagementCard } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
@@ -46,25 +47,30 @@ export const HANDOVER_SETTING = 'baseline.handover';
 const keptSchema = z.record(z.string(), z.unknown());
 
 /**
- * Department: keeps the handed-over cards of the projects this department leads now and had not before (those of
- * the last package applied: a later package replaces them); returns how many.
+ * Of a package's handed-over cards, those for this department: of projects it leads now and had not before, each a
+ * former lead's card of a half-year that lead had the project in; by project.
  */
-export async function keepHandoverCards(
-  db: Kysely<Database>,
+export function handoverCardsFor(
   catalog: Catalog,
   department: string,
   cards: readonly ManagementCard[],
-): Promise<number> {
+): Map<string, ManagementCard> {
   const own = new Map<string, ManagementCard>();
   for (const card of cards) {
-    const project = catalog.projects.find((p) => p.id === card.projectId);
+    const project = findProject(catalog, card.projectId);
     if (project?.leadDepartment !== department || card.department === department) continue;
-    // Only a former lead's card of a half-year it had the project in.
     if (leadAt(project, card.periodId) !== card.department) continue;
     own.set(card.projectId, card);
   }
-  await setSetting(db, HANDOVER_SETTING, Object.fromEntries(own));
-  return own.size;
+  return own;
+}
+
+/** Department: keeps the cards handoverCardsFor chose (the last package's: a later package replaces them). */
+export async function keepHandoverCards(
+  db: Kysely<Database>,
+  cards: ReadonlyMap<string, ManagementCard>,
+): Promise<void> {
+  await setSetting(db, HANDOVER_SETTING, Object.fromEntries(cards));
 }
 
 /** Department: the former lead's card handed over for a project, if it is of a half-year before `periodId`. */

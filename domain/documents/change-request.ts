@@ -173,6 +173,14 @@ export function nextDecisionStatuses(
   return current === null ? ['requested'] : DECISION_TRANSITIONS[current];
 }
 
+/** A request's 담당자 not yet named. */
+export const emptyRequestContact = (): ChangeRequest['contact'] => ({
+  position: 'officer',
+  unit: '',
+  name: '',
+  phone: '',
+});
+
 export function emptyChangeRequest(
   requestId: string,
   projectId: string,
@@ -187,7 +195,7 @@ export function emptyChangeRequest(
     projectId,
     projectName,
     department,
-    contact: { position: 'officer', unit: '', name: '', phone: '' },
+    contact: emptyRequestContact(),
     rows: [{ category: CHANGE_GOAL_CATEGORY, original: '', proposed: '' }],
     reason: '',
     evidence: [],

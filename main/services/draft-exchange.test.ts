@@ -11,7 +11,12 @@ import type {
   Handlers,
   VersionSummary,
 } from '../../domain/api/contract';
-import type { ExecutionPlan, FinanceRow } from '../../domain/documents';
+import {
+  type ChangeRequest,
+  emptyChangeRequest,
+  type ExecutionPlan,
+  type FinanceRow,
+} from '../../domain/documents';
 import { getAttachment, putAttachment } from '../../db/attachments';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { packDraftFile } from './draft-file';
@@ -260,7 +265,7 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
     const other = await refused(tourism, 'previewDraftFile', file);
     expect(other.message).toBe(
       '이 파일은 경제진흥본부의 작성 문서입니다. 이 PC는 관광체육국입니다: 같은 부서의 PC끼리만 주고받습니다 ' +
-        '(부서 이관으로 경제진흥본부가 이 부서에 넘긴 사업의 관리카드·재정집행현황은 예외입니다).',
+        '(부서 이관으로 경제진흥본부가 이 부서에 넘긴 사업의 관리카드·재정집행현황과 작성 중인 조정 요청서는 예외입니다).',
     );
     expect((await refused(office, 'previewDraftFile', file)).code).toBe('NOT_A_DEPARTMENT');
     // Given to the office's import by mistake: said what it is, and kept nowhere.
@@ -427,6 +432,28 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
         json: { ...finance, projectId, periodId, note: `${projectId} ${periodId} 1과 비고` },
         expectedVersion: null,
       });
+    // And three 조정 요청서: 1-1-1's still being written, 1-1-1's already requested, 1-1-2's being written.
+    const request = (requestId: string, projectId: string, requested: boolean) => ({
+      ...emptyChangeRequest(requestId, projectId, DEPARTMENT),
+      contact: { position: 'officer', unit: '핀테크팀', name: '김담당', phone: '02-2133-0000' },
+      rows: [{ category: '사업기간', original: "'18~'22", proposed: `'18~'24 (${requestId})` }],
+      reason: '사업 여건 변화',
+      decisionHistory: requested
+        ? [{ status: 'requested', date: '2019-09-02', by: DEPARTMENT, note: '' }]
+        : [],
+    });
+    for (const [requestId, projectId, requested] of [
+      ['cr-1', '1-1-1', false],
+      ['cr-2', '1-1-1', true],
+      ['cr-3', '1-1-2', false],
+    ] as const)
+      await ok(former, 'saveDraft', {
+        kind: 'changeRequest',
+        projectId,
+        slot: requestId,
+        json: request(requestId, projectId, requested),
+        expectedVersion: null,
+      });
     const download = await ok<FileDownload>(former, 'exportDraftFile', { projectIds: ['1-1-1', '1-1-2'] });
     // Then the office's list moves 1-1-1 to 관광체육국 after 2019-H1, on both PCs (as its 기준 자료 would).
     const moved = structuredClone(await loadCatalog(former.ctx.db));
@@ -444,34 +471,44 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
         on.clock.now,
       );
 
-    // 관광체육국 takes only 1-1-1's 2019-H2 row: the other two stay 경제진흥본부's.
+    // 관광체육국 takes only 1-1-1's 2019-H2 row and its request being written: the rest stays 경제진흥본부's.
     const preview = await ok<DraftImportPreview>(taker, 'previewDraftFile', fileOf(download));
     const rows = preview.rows.map((r) => [r.projectId, r.slot, r.action]);
     expect(rows.sort()).toEqual([
       ['1-1-1', '2019-H1', 'refused'],
       ['1-1-1', '2019-H2', 'new'],
+      ['1-1-1', 'cr-1', 'new'],
+      ['1-1-1', 'cr-2', 'refused'],
       ['1-1-2', '2019-H2', 'refused'],
+      ['1-1-2', 'cr-3', 'refused'],
     ]);
-    const handed = preview.rows.find((r) => r.action === 'new')!;
-    expect(handed.note).toContain('부서 이관: 경제진흥본부에서 쓴 문서를 이 부서의 것으로 가져옵니다');
+    const handed = preview.rows.find((r) => r.action === 'new' && r.kind === 'financeRow')!;
+    const handedRequest = preview.rows.find((r) => r.action === 'new' && r.kind === 'changeRequest')!;
+    for (const row of [handed, handedRequest])
+      expect(row.note).toContain('부서 이관: 경제진흥본부에서 쓴 문서를 이 부서의 것으로 가져옵니다');
     expect(preview.rows.find((r) => r.slot === '2019-H1')?.note).toBe(
-      '경제진흥본부의 문서입니다: 부서 이관으로 이 부서에 넘어온 사업의 그 반기 관리카드·재정집행현황만 가져옵니다.',
+      '경제진흥본부의 문서입니다: 부서 이관으로 이 부서에 넘어온 사업의 그 반기 관리카드·재정집행현황과 작성 중인 조정 요청서만 가져옵니다.',
     );
-    // Choosing a row that stays the other department's takes nothing.
+    expect(preview.rows.find((r) => r.slot === 'cr-2')?.note).toMatch(
+      /^경제진흥본부가 이미 요청한 조정 요청서입니다: 기획담당관에 간 요청은 그곳에서 처리됩니다/,
+    );
+    // Choosing a row that stays the other department's takes nothing, nor does an already requested one.
     const before = await dump(taker);
-    const refusedRow = preview.rows.find((r) => r.projectId === '1-1-2')!;
-    expect(
-      (
-        await refused(taker, 'importDraftFile', {
-          ...fileOf(download),
-          take: [handed, refusedRow].map((r) => ({ path: r.path, localVersion: null })),
-        })
-      ).code,
-    ).toBe('DRAFT_IMPORT_NOT_TAKEN');
+    for (const slot of ['2019-H2', 'cr-2']) {
+      const refusedRow = preview.rows.find((r) => r.slot === slot && r.action === 'refused')!;
+      expect(
+        (
+          await refused(taker, 'importDraftFile', {
+            ...fileOf(download),
+            take: [handed, refusedRow].map((r) => ({ path: r.path, localVersion: null })),
+          })
+        ).code,
+      ).toBe('DRAFT_IMPORT_NOT_TAKEN');
+    }
     expect(await dump(taker)).toEqual(before);
     await ok<DraftImportResult>(taker, 'importDraftFile', {
       ...fileOf(download),
-      take: [{ path: handed.path, localVersion: null }],
+      take: [handed, handedRequest].map((r) => ({ path: r.path, localVersion: null })),
     });
     const opened = await ok<{ document: FinanceRow }>(taker, 'openDocument', {
       kind: 'financeRow',
@@ -479,6 +516,19 @@ describe('작성 문서 주고받기 between two PCs of one department', () => {
       slot: '2019-H2',
     });
     expect(opened.document).toMatchObject({ department: '관광체육국', note: '1-1-1 2019-H2 1과 비고' });
+    // The request goes on under this department, its 담당자 to be named here, as a draft to 제출 from here.
+    const openedRequest = await ok<{ document: ChangeRequest }>(taker, 'openDocument', {
+      kind: 'changeRequest',
+      projectId: '1-1-1',
+      slot: 'cr-1',
+    });
+    expect(openedRequest.document).toMatchObject({
+      department: '관광체육국',
+      lifecycle: 'draft',
+      contact: { name: '', phone: '', unit: '' },
+      rows: [{ category: '사업기간', proposed: "'18~'24 (cr-1)" }],
+      decisionHistory: [],
+    });
 
     // A file of the former lead's with nothing handed over is still another department's.
     const own = await ok<FileDownload>(former, 'exportDraftFile', { projectIds: ['1-1-2'] });

@@ -16,6 +16,7 @@ import {
   DOCUMENT_KIND_LABELS,
   documentSchema,
   emptyContacts,
+  emptyRequestContact,
 } from '../../domain/documents';
 import { periodLabel } from '../../domain/documents/validate-format';
 import { localDateTimeOf } from '../../domain/reports/submissions';
@@ -161,7 +162,7 @@ async function readAgainstHere(
     throw new UserError(
       'DRAFT_FILE_OTHER_DEPARTMENT',
       `이 파일은 ${from}의 작성 문서입니다. 이 PC는 ${department}입니다: 같은 부서의 PC끼리만 주고받습니다 ` +
-        `(부서 이관으로 ${josa(from, '이/가')} 이 부서에 넘긴 사업의 관리카드·재정집행현황은 예외입니다).`,
+        `(부서 이관으로 ${josa(from, '이/가')} 이 부서에 넘긴 사업의 관리카드·재정집행현황과 작성 중인 조정 요청서는 예외입니다).`,
     );
   }
   if (index.catalogId !== catalog.id) {
@@ -195,7 +196,11 @@ async function readAgainstHere(
     };
     rows.push(row);
     if (from !== null && !handedOver(catalog, doc, from, department)) {
-      row.note = `${from}의 문서입니다: 부서 이관으로 이 부서에 넘어온 사업의 그 반기 관리카드·재정집행현황만 가져옵니다.`;
+      row.note = `${from}의 문서입니다: 부서 이관으로 이 부서에 넘어온 사업의 그 반기 관리카드·재정집행현황과 작성 중인 조정 요청서만 가져옵니다.`;
+      continue;
+    }
+    if (from !== null && alreadyRequested(doc)) {
+      row.note = `${josa(from, '이/가')} 이미 요청한 조정 요청서입니다: 기획담당관에 간 요청은 그곳에서 처리됩니다. 더 바꿀 것은 이 부서의 새 조정 요청서로 쓰세요.`;
       continue;
     }
     if (local?.status === 'confirmed') {
@@ -342,24 +347,41 @@ export async function importDraftFile(
 type FileDocument = DraftFileContent['documents'][number];
 
 /**
- * Whether a document of another department's file is one a move (부서 이관) handed over to this department: a 관리카드
- * or 재정집행현황 of a half-year this department has the project in (as lead for a card) and the file's department
- * no longer does, of a project that department once had.
+ * Whether a document of another department's file is one a move (부서 이관) handed over to this department, of a
+ * project the file's department once had: a 관리카드 or 재정집행현황 of a half-year this department has the project
+ * in (as lead for a card) and the file's department no longer does, or a 조정 요청서 of a project this department
+ * leads now and the file's department no longer does (taken only while it was not yet requested).
  */
 function handedOver(catalog: Catalog, doc: FileDocument, from: string, to: string): boolean {
-  if (doc.kind !== 'managementCard' && doc.kind !== 'financeRow') return false;
   const project = findProject(catalog, doc.projectId);
   if (project === undefined || !departmentsEver(project).includes(from)) return false;
-  if (involvedAt(project, doc.slot, from)) return false;
-  return doc.kind === 'managementCard' ? leadAt(project, doc.slot) === to : involvedAt(project, doc.slot, to);
+  switch (doc.kind) {
+    case 'managementCard':
+      return !involvedAt(project, doc.slot, from) && leadAt(project, doc.slot) === to;
+    case 'financeRow':
+      return !involvedAt(project, doc.slot, from) && involvedAt(project, doc.slot, to);
+    case 'changeRequest':
+      // A request is the lead's of now: one the former lead was still writing goes on with the new lead.
+      return project.leadDepartment === to && project.leadDepartment !== from;
+    case 'executionPlan':
+      return false;
+  }
 }
 
-/** A handed-over document as this department's: its name on it, and a card's 담당자 left to be named here. */
+/** Whether a file's change request was already requested (its steps hold the department's '요청'). */
+function alreadyRequested(doc: FileDocument): boolean {
+  if (doc.kind !== 'changeRequest' || typeof doc.json !== 'object' || doc.json === null) return false;
+  const steps = (doc.json as { decisionHistory?: unknown }).decisionHistory;
+  return Array.isArray(steps) && steps.length > 0;
+}
+
+/** A handed-over document as this department's: its name on it, and its 담당자 left to be named here. */
 function handedOverJson(doc: FileDocument, department: string): unknown {
   if (typeof doc.json !== 'object' || doc.json === null) return doc.json;
   return {
     ...(doc.json as Record<string, unknown>),
     department,
     ...(doc.kind === 'managementCard' ? { leadContacts: emptyContacts() } : {}),
+    ...(doc.kind === 'changeRequest' ? { contact: emptyRequestContact() } : {}),
   };
 }

@@ -271,4 +271,13 @@ describe('a file already at the name is never replaced', () => {
     expect(elsewhere.revision).toBe(1);
     expect(elsewhere.fileName).toBe('other.pledge');
   });
+
+  it('nothing to send for a half-year: refused naming the half-year as the screen does, nothing made', async () => {
+    const before = await dumpDatabase(dept);
+    const error = await rejection(exportBundle(dept, { period: '2018-H2' }));
+    expect(error.code).toBe('NOTHING_TO_EXPORT');
+    expect(error.message).toBe('2018년 하반기에 보낼 수 있는 문서가 없습니다.');
+    expect(outboxFiles()).toEqual({});
+    expect(await dumpDatabase(dept)).toEqual(before);
+  });
 });

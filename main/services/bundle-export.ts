@@ -7,6 +7,7 @@ import {
   documentSchema,
   type Document,
   heldBackReason,
+  periodLabel,
   withShownStatusDetails,
 } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
@@ -218,7 +219,7 @@ async function exportNow(
         : '';
     throw new UserError(
       'NOTHING_TO_EXPORT',
-      `${periodFileLabel(input.period)} 기간에 보낼 수 있는 문서가 없습니다.${why}`,
+      `${input.period === 'plan' ? '실천계획서로' : `${periodLabel(input.period)}에`} 보낼 수 있는 문서가 없습니다.${why}`,
       Object.fromEntries(refused.map((r) => [r.document, r.error])),
     );
   }

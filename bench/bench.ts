@@ -13,7 +13,7 @@ process.stdout.write(
   `벤치마크 시작: CPU ${cpus().length}개, 검사 작업자 ${defaultPoolSize()}개, 부하(1분) ${loadavg()[0]?.toFixed(2)}\n`,
 );
 
-process.stdout.write('\n[1] 번들 1,000개 폴더 가져오기 (이슈 4)\n');
+process.stdout.write('\n[1] 제출 파일 1,000개 폴더 가져오기 (이슈 4)\n');
 const bundles = Number(process.env.PLEDGE_BENCH_BUNDLES ?? 1000);
 const folder = await benchImport({ bundles, log });
 
@@ -26,13 +26,13 @@ const seoul = await benchOffice(log, 1);
 const pass = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 const rows: [string, string, string, string][] = [
   [
-    `폴더 가져오기 (번들 ${folder.bundles}개)`,
+    `폴더 가져오기 (제출 파일 ${folder.bundles}개)`,
     `${folder.seconds.toFixed(2)}초, 초당 ${folder.perSecond.toFixed(0)}개`,
     '—',
     '',
   ],
   [
-    `가져오기 처리량 (번들 ${office.bundles}개, 문서 ${office.documents}건)`,
+    `가져오기 처리량 (제출 파일 ${office.bundles}개, 문서 ${office.documents}건)`,
     `초당 ${office.perSecond.toFixed(0)}개 (${office.importSeconds.toFixed(2)}초, ${office.rounds.length}회 중앙값)`,
     '≥ 1,000개/초',
     pass(office.perSecond >= 1000),
@@ -68,7 +68,7 @@ const rows: [string, string, string, string][] = [
     pass(office.restart.firstRequestMs < 100),
   ],
   [
-    '다시 시작하고 번들을 가져온 뒤 화면이 처음 열 때, 가져오기가 끝나자 백그라운드로 만든 표 (만들기는 위 처음 열 때와 같은 일)',
+    '다시 시작하고 제출 파일을 가져온 뒤 화면이 처음 열 때, 가져오기가 끝나자 백그라운드로 만든 표 (만들기는 위 처음 열 때와 같은 일)',
     `${office.afterImport.firstRequestMs.toFixed(2)} ms (백그라운드 만들기 ${office.afterImport.backgroundBuildMs.toFixed(0)} ms)`,
     '< 100 ms',
     pass(office.afterImport.firstRequestMs < 100),
@@ -115,7 +115,7 @@ process.stdout.write(
   `  (사업 ${office.projects}개, 부서 ${office.departments}개, 생성 ${office.generateSeconds.toFixed(1)}초, 계획 확정 ${office.confirmSeconds.toFixed(1)}초; 중앙 회차의 하한 = JSON.parse ${office.floorParts.parseSeconds.toFixed(2)}초 + 서명 검증 ${office.floorParts.verifySeconds.toFixed(2)}초 + 한 트랜잭션 삽입(행과 원본 바이트) ${office.floorParts.insertSeconds.toFixed(2)}초; 원본 바이트 없이 삽입하면 ${office.floorParts.insertRowsOnlySeconds.toFixed(2)}초, 그때 비율 (중앙값) ${office.rowsOnlyRatio.toFixed(2)}배; 기계 속도의 기준: JSON.parse ${office.floorParts.parseMegabytesPerSecond.toFixed(0)} MB/s)\n`,
 );
 process.stdout.write(
-  `\n서울시 실제 규모 (사업 ${seoul.projects}개, 번들 ${seoul.bundles}개): 가져오기 ${seoul.importSeconds.toFixed(2)}초 (초당 ${seoul.perSecond.toFixed(0)}개, 하한의 ${seoul.ratio.toFixed(2)}배); 모든 표 계산 ${seoul.buildReportColdMs.toFixed(1)} ms (합계 재사용 ${seoul.buildReportMs.median.toFixed(1)} ms); DB 읽기 포함 처음 ${seoul.officeReportMs.first.toFixed(1)} ms, 가져오기·결정 직후 ${seoul.officeReportMs.afterChange.toFixed(1)} ms, 같은 자료 ${seoul.keptReportMs.toFixed(2)} ms; 다시 시작 뒤 미리 만들기 ${seoul.restart.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${seoul.restart.firstRequestMs.toFixed(2)} ms; 통합문서 ${seoul.workbookMs.median.toFixed(0)} ms; 이행 추이 ${seoul.trendMs.toFixed(0)} ms\n`,
+  `\n서울시 실제 규모 (사업 ${seoul.projects}개, 제출 파일 ${seoul.bundles}개): 가져오기 ${seoul.importSeconds.toFixed(2)}초 (초당 ${seoul.perSecond.toFixed(0)}개, 하한의 ${seoul.ratio.toFixed(2)}배); 모든 표 계산 ${seoul.buildReportColdMs.toFixed(1)} ms (합계 재사용 ${seoul.buildReportMs.median.toFixed(1)} ms); DB 읽기 포함 처음 ${seoul.officeReportMs.first.toFixed(1)} ms, 가져오기·결정 직후 ${seoul.officeReportMs.afterChange.toFixed(1)} ms, 같은 자료 ${seoul.keptReportMs.toFixed(2)} ms; 다시 시작 뒤 미리 만들기 ${seoul.restart.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${seoul.restart.firstRequestMs.toFixed(2)} ms; 통합문서 ${seoul.workbookMs.median.toFixed(0)} ms; 이행 추이 ${seoul.trendMs.toFixed(0)} ms\n`,
 );
 process.stdout.write(
   `  전체 ${((performance.now() - started) / 1000).toFixed(0)}초, 끝날 때 부하(1분) ${loadavg()[0]?.toFixed(2)}\n`,

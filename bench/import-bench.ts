@@ -88,7 +88,7 @@ export async function benchImport(options: {
         );
       }
       const generateSeconds = (performance.now() - started) / 1000;
-      log(`번들 ${options.bundles}개 생성: ${generateSeconds.toFixed(1)}초 (${senders.length}개 부서)`);
+      log(`제출 파일 ${options.bundles}개 생성: ${generateSeconds.toFixed(1)}초 (${senders.length}개 부서)`);
 
       let lastShown = -1;
       const importStarted = performance.now();

@@ -154,7 +154,7 @@ export async function benchOffice(
     );
     const generateSeconds = (performance.now() - generateStarted) / 1000;
     log(
-      `생성: 사업 ${catalog.projects.length}개, 부서 ${senders.length}개, 번들 ${bundles.length}개 — ${generateSeconds.toFixed(1)}초 (측정 대상 아님)`,
+      `생성: 사업 ${catalog.projects.length}개, 부서 ${senders.length}개, 제출 파일 ${bundles.length}개 — ${generateSeconds.toFixed(1)}초 (측정 대상 아님)`,
     );
 
     // The floor and the import, in turns: a machine that slows down or speeds up during the run (a neighbour on
@@ -252,7 +252,7 @@ export async function benchOffice(
         `한 부서의 파일 하나 가져오기 (관리카드 ${smallImport.documents}건): 앱 (검사 스레드 유지) 첫 ${smallImport.kept[0]?.toFixed(0)} ms, 중앙값 ${median(smallImport.kept).toFixed(0)} ms (${smallImport.kept.map((t) => t.toFixed(0)).join(', ')}); 가져올 때마다 새 스레드 (CLI) 중앙값 ${median(smallImport.fresh).toFixed(0)} ms (${smallImport.fresh.map((t) => t.toFixed(0)).join(', ')})`,
       );
       log(
-        `다시 시작한 뒤 바로 번들 가져오기: 가져오기가 끝난 뒤 백그라운드로 만든 표 ${afterImport.backgroundBuildMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${afterImport.firstRequestMs.toFixed(2)} ms`,
+        `다시 시작한 뒤 바로 제출 파일 가져오기: 가져오기가 끝난 뒤 백그라운드로 만든 표 ${afterImport.backgroundBuildMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${afterImport.firstRequestMs.toFixed(2)} ms`,
       );
       return {
         projects: catalog.projects.length,
@@ -587,7 +587,7 @@ async function timeImport(
   if (refused) throw new Error(`가져오기 실패: ${refused.file} ${refused.code} ${refused.reason}`);
   const documents = results.reduce((n, r) => n + r.documents, 0);
   log(
-    `가져오기: 번들 ${results.length}개, 문서 ${documents}건 — ${importSeconds.toFixed(2)}초 (읽기·검사 ${verifySeconds.toFixed(2)}초, 그 뒤 기록 ${(importSeconds - verifySeconds).toFixed(2)}초; 모든 스레드 CPU ${cpuSeconds.toFixed(2)}초)`,
+    `가져오기: 제출 파일 ${results.length}개, 문서 ${documents}건 — ${importSeconds.toFixed(2)}초 (읽기·검사 ${verifySeconds.toFixed(2)}초, 그 뒤 기록 ${(importSeconds - verifySeconds).toFixed(2)}초; 모든 스레드 CPU ${cpuSeconds.toFixed(2)}초)`,
   );
   const perThread = threads.summary();
   if (perThread !== null) {

@@ -724,7 +724,7 @@ test('a second bundle with a revision already taken (the department copied to an
   const heldSha = createHash('sha256').update(readFileSync(other.path)).digest('hex');
   const firstSha = createHash('sha256').update(readFileSync(first.path)).digest('hex');
   const conflict = office.cell(`conflict-same-revision_${heldSha}`);
-  await expect(conflict).toContainText('같은 회차의 다른 번들');
+  await expect(conflict).toContainText('같은 회차의 다른 제출 파일');
   await expect(conflict).toContainText(heldSha.slice(0, 12));
   await expect(conflict).toContainText(firstSha.slice(0, 12));
   // When each was made, in the office's time (both exported at 10:00 KST).
@@ -742,11 +742,16 @@ test('a second bundle with a revision already taken (the department copied to an
   await expect(conflict.locator('h4')).toContainText('사업 4-2-4, 4-3-3');
   await expect(conflict.locator('h4')).toContainText('2019년 상반기');
   await expect(conflict).toHaveAttribute('data-resolution', 'open');
-  await expect(conflict.getByRole('button')).toHaveText(['보류한 번들로 바꾸기', '반영한 번들 유지']);
+  await expect(conflict.getByRole('button')).toHaveText([
+    '보류한 제출 파일로 바꾸기',
+    '반영한 제출 파일 유지',
+  ]);
   await conflict.getByRole('textbox').fill('부서 확인: 첫 PC 파일이 최종본');
-  await conflict.getByRole('button', { name: '반영한 번들 유지' }).click();
+  await conflict.getByRole('button', { name: '반영한 제출 파일 유지' }).click();
   await expect(conflict).toHaveAttribute('data-resolution', 'rejected');
-  await expect(office.cell(`conflict-same-revision_${heldSha}-resolution`)).toContainText('반영한 번들 유지');
+  await expect(office.cell(`conflict-same-revision_${heldSha}-resolution`)).toContainText(
+    '반영한 제출 파일 유지',
+  );
   // The note is kept with the decision and shown with its time.
   await expect(office.cell(`conflict-same-revision_${heldSha}-note`)).toContainText(
     '부서 확인: 첫 PC 파일이 최종본',
@@ -760,8 +765,8 @@ test('a second bundle with a revision already taken (the department copied to an
   // The department says the second PC's card is the right one: the office swaps it in. Its amounts count now,
   // and the first bundle is the one held (the choice can be reversed the same way).
   await office.tab('conflicts');
-  await conflict.getByRole('button', { name: '보류한 번들로 바꾸기' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '보류한 번들' })).toContainText(
+  await conflict.getByRole('button', { name: '보류한 제출 파일로 바꾸기' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '보류한 제출 파일' })).toContainText(
     heldSha.slice(0, 12),
   );
   // The decided item left the list with the focus on its button: the keyboard goes on from the message.
@@ -769,14 +774,14 @@ test('a second bundle with a revision already taken (the department copied to an
     .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-focus-fallback') ?? false))
     .toBe(true);
   const swappedBack = office.cell(`conflict-same-revision_${firstSha}`);
-  await expect(swappedBack).toContainText('보류했던 번들로 바꿔 반영');
+  await expect(swappedBack).toContainText('보류했던 제출 파일로 바꿔 반영');
   await expect(swappedBack).toHaveAttribute('data-resolution', 'rejected');
   // Its decision reads as what was just done, not as "keep the counted one".
   await expect(office.cell(`conflict-same-revision_${firstSha}-resolution`)).toContainText(
-    '결정: 보류했던 번들로 바꿔 반영함 ·',
+    '결정: 보류했던 제출 파일로 바꿔 반영함 ·',
   );
   await expect(office.cell(`conflict-same-revision_${firstSha}-resolution`)).not.toContainText(
-    '반영한 번들 유지',
+    '반영한 제출 파일 유지',
   );
   await expect(conflict).toHaveCount(0);
   await expect(page.getByTestId('office-tab-conflicts')).not.toContainText('1');

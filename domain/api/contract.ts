@@ -641,7 +641,7 @@ const bundleDataSchema = z.strictObject({
     .string()
     .max(
       base64Length(BUNDLE_MAX_BYTES),
-      `번들 파일은 ${BUNDLE_MAX_BYTES / (1024 * 1024)}MB 이하만 가져올 수 있습니다.`,
+      `제출 파일은 ${BUNDLE_MAX_BYTES / (1024 * 1024)}MB 이하만 가져올 수 있습니다.`,
     ),
 });
 /**
@@ -1187,7 +1187,7 @@ export const contract = {
   /** The held one of two same-revision bundles counts instead of the accepted one (which is held in its place). */
   swapHeldBundle: op(
     z.strictObject({
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, '번들의 SHA-256 (16진수 64자리)이 아닙니다.'),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, '파일의 SHA-256 (16진수 64자리)이 아닙니다.'),
       note: z.string().max(2000),
     }),
     returns<{ accepted: string; held: string; department: string; revision: number }>(),
@@ -1202,7 +1202,7 @@ export const contract = {
         /** The card decided on, as the request showed it (CompletionRequestView.cardBundleSha256); else the current one. */
         cardBundleSha256: z
           .string()
-          .regex(/^[0-9a-f]{64}$/, '번들의 SHA-256 (16진수 64자리)이 아닙니다.')
+          .regex(/^[0-9a-f]{64}$/, '파일의 SHA-256 (16진수 64자리)이 아닙니다.')
           .optional(),
       })
       .refine((v) => v.decision !== 'rejected' || v.note.trim() !== '', {

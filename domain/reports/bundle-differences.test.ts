@@ -57,11 +57,11 @@ describe('describeBundleDifferences', () => {
   it('lists documents only one bundle has', () => {
     const lines = describeBundleDifferences([card(90.5), finance(500)], [card(90.5)], { term, plans });
     // The held bundle lacks the finance row, which is not a zero (an earlier revision's would count): no amounts.
-    expect(lines).toEqual(['반영한 번들에만 있는 문서: 재정집행 현황 1-1-1 (2019년 상반기)']);
+    expect(lines).toEqual(['반영한 제출 파일에만 있는 문서: 재정집행 현황 1-1-1 (2019년 상반기)']);
     const both = describeBundleDifferences([card(90.5)], [card(100.5), finance(500)], { term, plans });
     expect(both).toEqual([
       '내용이 다른 문서: 공약관리카드 1-1-1 (2019년 상반기)',
-      '보류한 번들에만 있는 문서: 재정집행 현황 1-1-1 (2019년 상반기)',
+      '보류한 제출 파일에만 있는 문서: 재정집행 현황 1-1-1 (2019년 상반기)',
       // 집행 2019: 110.5 → 120.5; in the term: 190.5 → 200.5.
       "1-1-1 재정집행 금액(백만원, 반영 → 보류): 임기내 집행 계 190.5 → 200.5; 임기내 집행 '19 110.5 → 120.5",
     ]);

@@ -45,14 +45,15 @@ export function describeBundleDifferences(
   for (const [k, c] of countedByKey) if (!heldByKey.has(k)) onlyCounted.push(c);
   if (differing.length === 0 && onlyHeld.length === 0 && onlyCounted.length === 0) {
     return [
-      '두 번들의 문서 내용은 같습니다 (만든 시각 등 번들 정보만 다릅니다). 어느 쪽을 반영해도 표는 같습니다.',
+      '두 제출 파일의 문서 내용은 같습니다 (만든 시각 등 파일 정보만 다릅니다). 어느 쪽을 반영해도 표는 같습니다.',
     ];
   }
   const lines: string[] = [];
   if (differing.length > 0) lines.push(`내용이 다른 문서: ${differing.map(documentName).join(', ')}`);
-  if (onlyHeld.length > 0) lines.push(`보류한 번들에만 있는 문서: ${onlyHeld.map(documentName).join(', ')}`);
+  if (onlyHeld.length > 0)
+    lines.push(`보류한 제출 파일에만 있는 문서: ${onlyHeld.map(documentName).join(', ')}`);
   if (onlyCounted.length > 0)
-    lines.push(`반영한 번들에만 있는 문서: ${onlyCounted.map(documentName).join(', ')}`);
+    lines.push(`반영한 제출 파일에만 있는 문서: ${onlyCounted.map(documentName).join(', ')}`);
 
   const budgetYears = listBudgetYears(context.term);
   const keys = {

@@ -157,7 +157,7 @@ describe('zip bombs and size lies', () => {
     expectRejected(
       await inspectBundle(bundle, { ...options, limits: { maxBundleBytes: 100 } }),
       'ZIP_LIMIT',
-      '번들 크기',
+      '파일 크기',
     );
   });
 

@@ -130,7 +130,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
     slot.timer = null;
     if (slot.jobs.length === 0 || slot.dead) return;
     slot.timer = setTimeout(
-      () => fail(slot, `번들 검사가 제한 시간 ${Math.round(timeoutMs / 100) / 10}초를 넘겨 중단되었습니다`),
+      () => fail(slot, `파일 검사가 제한 시간 ${Math.round(timeoutMs / 100) / 10}초를 넘겨 중단되었습니다`),
       timeoutMs,
     );
   };
@@ -186,10 +186,10 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       pump();
     });
     worker.on('error', (error: Error) =>
-      fail(slot, `번들 검사 작업자가 비정상 종료되었습니다: ${error.message}`),
+      fail(slot, `파일 검사 작업자가 비정상 종료되었습니다: ${error.message}`),
     );
     worker.on('exit', (code) =>
-      fail(slot, `번들 검사 작업자가 결과 없이 종료되었습니다 (종료 코드 ${code})`),
+      fail(slot, `파일 검사 작업자가 결과 없이 종료되었습니다 (종료 코드 ${code})`),
     );
     slots.push(slot);
     return slot;
@@ -225,7 +225,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       if (slot.jobs.length === 0) arm(slot);
       job.resolve(
         crashed(
-          `번들을 검사 작업자에게 보내지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
+          `파일을 검사 작업자에게 보내지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
         ),
       );
     }
@@ -264,7 +264,7 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
       return slots.length;
     },
     verify(bytes, keys, jobOptions) {
-      if (closed) return Promise.resolve(crashed('번들 검사 작업자 풀이 이미 닫혔습니다'));
+      if (closed) return Promise.resolve(crashed('파일 검사 작업자 풀이 이미 닫혔습니다'));
       return new Promise<BundleCheck>((resolve) => {
         queue.push({ bytes, keys, options: jobOptions, resolve });
         pump();
@@ -285,9 +285,9 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
     async close() {
       if (closed) return;
       closed = true;
-      for (const job of queue.splice(0)) job.resolve(crashed('번들 검사 작업자 풀이 닫혔습니다'));
+      for (const job of queue.splice(0)) job.resolve(crashed('파일 검사 작업자 풀이 닫혔습니다'));
       const ending = slots.splice(0).map((slot) => {
-        for (const job of slot.jobs.splice(0)) job.resolve(crashed('번들 검사 작업자 풀이 닫혔습니다'));
+        for (const job of slot.jobs.splice(0)) job.resolve(crashed('파일 검사 작업자 풀이 닫혔습니다'));
         if (slot.timer) clearTimeout(slot.timer);
         slot.dead = true;
         for (const settle of slot.waiting.splice(0)) settle();

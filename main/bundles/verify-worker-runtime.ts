@@ -36,7 +36,7 @@ export type PoolReplyMessage = { id: number; result: BundleCheck } | { ready: tr
 const unexpected = (error: unknown): BundleCheck => ({
   ok: false,
   code: 'VERIFY_CRASHED',
-  message: `번들 검사 중 예기치 않은 오류가 났습니다: ${error instanceof Error ? error.message : String(error)}`,
+  message: `파일 검사 중 예기치 않은 오류가 났습니다: ${error instanceof Error ? error.message : String(error)}`,
 });
 
 /** inspectBundle that never throws: an unexpected error is a VERIFY_CRASHED answer for this bundle only. */
@@ -110,7 +110,7 @@ export function servePool(
         : {
             ok: false,
             code: 'VERIFY_CRASHED',
-            message: '번들 검사 작업자에게 키 목록이 전달되지 않았습니다',
+            message: '파일 검사 작업자에게 키 목록이 전달되지 않았습니다',
           };
       if (wanted !== null && checkContent) {
         result = context
@@ -118,7 +118,7 @@ export function servePool(
           : {
               ok: false,
               code: 'VERIFY_CRASHED',
-              message: '번들 검사 작업자에게 사업 목록이 전달되지 않았습니다',
+              message: '파일 검사 작업자에게 사업 목록이 전달되지 않았습니다',
             };
       }
       port.postMessage({ id: message.id, result } satisfies PoolReplyMessage);

@@ -33,7 +33,7 @@ export const crashed = (message: string): BundleRejected => ({
 /** The answer when a verify worker could not even be started. */
 export const notStarted = (error: unknown): BundleRejected =>
   crashed(
-    `번들 검사 작업자를 시작하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
+    `파일 검사 작업자를 시작하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
   );
 
 /** What every verify worker runs under: a capped heap and stack (a hostile file kills the helper), no stdio. */
@@ -73,7 +73,7 @@ export function inspectBundleInWorker(
     };
     const timer = setTimeout(
       () =>
-        finish(crashed(`번들 검사가 제한 시간 ${Math.round(timeoutMs / 100) / 10}초를 넘겨 중단되었습니다`)),
+        finish(crashed(`파일 검사가 제한 시간 ${Math.round(timeoutMs / 100) / 10}초를 넘겨 중단되었습니다`)),
       timeoutMs,
     );
     try {
@@ -89,10 +89,10 @@ export function inspectBundleInWorker(
     }
     worker.on('message', (message: unknown) => finish(reviveCheck(message, options.validateDocument)));
     worker.on('error', (error: Error) =>
-      finish(crashed(`번들 검사 작업자가 비정상 종료되었습니다: ${error.message}`)),
+      finish(crashed(`파일 검사 작업자가 비정상 종료되었습니다: ${error.message}`)),
     );
     worker.on('exit', (code) =>
-      finish(crashed(`번들 검사 작업자가 결과 없이 종료되었습니다 (종료 코드 ${code})`)),
+      finish(crashed(`파일 검사 작업자가 결과 없이 종료되었습니다 (종료 코드 ${code})`)),
     );
   });
 }
@@ -107,7 +107,7 @@ export function reviveCheck(
     message === null ||
     typeof (message as { ok?: unknown }).ok !== 'boolean'
   ) {
-    return crashed('번들 검사 작업자가 알 수 없는 결과를 보냈습니다');
+    return crashed('파일 검사 작업자가 알 수 없는 결과를 보냈습니다');
   }
   const check = message as BundleCheck;
   if (!check.ok) return check;

@@ -46,9 +46,9 @@ export async function inspectBundle(bytes: Buffer, options: InspectOptions): Pro
   const byName = new Map(zip.entries.map((e) => [e.name, e.data]));
 
   const manifestBytes = byName.get(MANIFEST_NAME);
-  if (!manifestBytes) return reject('MEMBER_MISSING', `번들에 매니페스트 파일 ${MANIFEST_NAME} 이 없습니다`);
+  if (!manifestBytes) return reject('MEMBER_MISSING', `파일에 매니페스트 파일 ${MANIFEST_NAME} 이 없습니다`);
   const signature = byName.get(SIGNATURE_NAME);
-  if (!signature) return reject('MEMBER_MISSING', `번들에 서명 파일 ${SIGNATURE_NAME} 이 없습니다`);
+  if (!signature) return reject('MEMBER_MISSING', `파일에 서명 파일 ${SIGNATURE_NAME} 이 없습니다`);
   if (signature.length !== 64) {
     return reject(
       'SIGNATURE_INVALID',
@@ -109,7 +109,7 @@ export async function inspectBundle(bytes: Buffer, options: InspectOptions): Pro
   if (manifest.type !== options.expectedType) {
     return reject(
       'TYPE_MISMATCH',
-      `번들 종류가 ${typeLabel(manifest.type)} 입니다. 여기에는 ${typeLabel(options.expectedType)} 만 받습니다`,
+      `파일 종류가 ${typeLabel(manifest.type)} 입니다. 여기에는 ${typeLabel(options.expectedType)} 만 받습니다`,
     );
   }
   // A retired key (replaced by a rotation) is checked like an approved one, up to the moment it was retired.
@@ -128,7 +128,7 @@ export async function inspectBundle(bytes: Buffer, options: InspectOptions): Pro
   const attachments: BundleAttachment[] = [];
   for (const member of manifest.members) {
     const data = byName.get(member.path);
-    if (!data) return reject('MEMBER_MISSING', `구성 파일 ${member.path} 이 번들에 없습니다`);
+    if (!data) return reject('MEMBER_MISSING', `구성 파일 ${member.path} 이 파일에 없습니다`);
     if (data.length !== member.size) {
       return reject(
         'MEMBER_SIZE',
@@ -222,7 +222,7 @@ function keyWindowProblem(manifest: Manifest, key: RegisteredKey): BundleRejecte
         'KEY_ROLE',
         needed === 'office'
           ? `기준 자료는 ${OFFICE_DEPARTMENT} 키로만 서명할 수 있습니다 (${label})`
-          : `제출 번들은 주관부서 키로만 서명할 수 있습니다 (${label})`,
+          : `제출 파일은 주관부서 키로만 서명할 수 있습니다 (${label})`,
       );
     }
   }
@@ -244,17 +244,17 @@ function entrySetProblem(names: string[], manifest: Manifest): BundleRejected | 
   const present = new Set(names);
   const listed = new Set(expected);
   for (const path of expected) {
-    if (!present.has(path)) return reject('MEMBER_MISSING', `구성 파일 ${path} 이 번들에 없습니다`);
+    if (!present.has(path)) return reject('MEMBER_MISSING', `구성 파일 ${path} 이 파일에 없습니다`);
   }
   for (const name of names) {
     if (!listed.has(name))
-      return reject('MEMBER_EXTRA', `매니페스트에 없는 파일 ${name} 이 번들에 들어 있습니다`);
+      return reject('MEMBER_EXTRA', `매니페스트에 없는 파일 ${name} 이 파일에 들어 있습니다`);
   }
   for (let i = 0; i < expected.length; i++) {
     if (names[i] !== expected[i]) {
       return reject(
         'MEMBER_ORDER',
-        `번들 안 파일 순서가 규격과 다릅니다 (${i + 1}번째에 ${expected[i]} 이 와야 하는데 ${names[i]} 이 있습니다)`,
+        `파일 안 항목 순서가 규격과 다릅니다 (${i + 1}번째에 ${expected[i]} 이 와야 하는데 ${names[i]} 이 있습니다)`,
       );
     }
   }
@@ -262,7 +262,7 @@ function entrySetProblem(names: string[], manifest: Manifest): BundleRejected | 
 }
 
 function typeLabel(type: string): string {
-  if (type === 'pledge-submission') return '부서 제출 번들(pledge-submission)';
-  if (type === 'pledge-baseline') return '기준 자료 번들(pledge-baseline)';
+  if (type === 'pledge-submission') return '부서 제출 파일(pledge-submission)';
+  if (type === 'pledge-baseline') return '기준 자료 파일(pledge-baseline)';
   return type;
 }

@@ -107,6 +107,6 @@ export async function writeBundle(input: WriteBundleInput): Promise<Buffer> {
   ]);
   const selfCheck = await readZipEntries(zip, DEFAULT_LIMITS);
   if (!selfCheck.ok)
-    throw new UserError('BUNDLE_WRITE_INVALID', `만든 번들이 규격에 맞지 않습니다: ${selfCheck.message}`);
+    throw new UserError('BUNDLE_WRITE_INVALID', `만든 파일이 규격에 맞지 않습니다: ${selfCheck.message}`);
   return zip;
 }

@@ -57,7 +57,7 @@ export function checkZipLayout(
   if (bytes.length > limits.maxBundleBytes) {
     return fail(
       'ZIP_LIMIT',
-      `번들 크기(${bytes.length}바이트)가 한도 ${limits.maxBundleBytes}바이트를 넘습니다`,
+      `파일 크기(${bytes.length}바이트)가 한도 ${limits.maxBundleBytes}바이트를 넘습니다`,
     );
   }
   if (bytes.length < END_FIXED) return fail('ZIP_INVALID', 'ZIP 파일이 아닙니다 (너무 짧습니다)');
@@ -137,10 +137,13 @@ export function checkZipLayout(
     // Entry type before name syntax, so a directory or symlink is reported as such.
     const unixType = (externalAttributes >>> 16) & 0o170000;
     if (name.endsWith('/') || unixType === 0o040000 || (externalAttributes & 0x10) !== 0) {
-      return fail('ZIP_ENTRY_TYPE', `${label} 은 폴더 항목입니다. 번들에는 파일만 들어갈 수 있습니다`);
+      return fail('ZIP_ENTRY_TYPE', `${label} 은 폴더 항목입니다. 이 파일에는 파일만 들어갈 수 있습니다`);
     }
     if (unixType === 0o120000) {
-      return fail('ZIP_ENTRY_TYPE', `${label} 은 심볼릭 링크입니다. 번들에는 일반 파일만 들어갈 수 있습니다`);
+      return fail(
+        'ZIP_ENTRY_TYPE',
+        `${label} 은 심볼릭 링크입니다. 이 파일에는 일반 파일만 들어갈 수 있습니다`,
+      );
     }
     if (unixType !== 0 && unixType !== 0o100000) {
       return fail('ZIP_ENTRY_TYPE', `${label} 은 일반 파일이 아닙니다 (형식 ${unixType.toString(8)})`);
@@ -193,7 +196,7 @@ export function checkZipLayout(
     if (!policy.methods.includes(method)) {
       return fail(
         'ZIP_INVALID',
-        `${label} 이 압축되어 있습니다. 번들 형식 1 은 압축하지 않은(stored) 항목만 씁니다`,
+        `${label} 이 압축되어 있습니다. 파일 형식 1 은 압축하지 않은(stored) 항목만 씁니다`,
       );
     }
 
@@ -213,7 +216,7 @@ export function checkZipLayout(
       if (actual !== expected) {
         return fail(
           'ZIP_INVALID',
-          `${label} 의 중앙 디렉터리 ${field} 값(${actual})이 번들 규격(${expected})과 다릅니다`,
+          `${label} 의 중앙 디렉터리 ${field} 값(${actual})이 파일 규격(${expected})과 다릅니다`,
         );
       }
     }

@@ -29,7 +29,7 @@ function writeProblem(error: unknown): string {
   return fileWriteError(error, '').message.replace(/^: /, '');
 }
 
-/** The bytes of a file given on the command line; `what` says what it is for ("검사할 번들 파일"). */
+/** The bytes of a file given on the command line; `what` says what it is for ("검사할 제출 파일"). */
 export function readInputFile(file: string, what: string): Buffer {
   const path = resolve(file);
   try {

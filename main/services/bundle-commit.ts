@@ -182,7 +182,7 @@ export async function commitBatch(
                 ...error.result,
                 status: 'duplicate',
                 code: 'DUPLICATE',
-                reason: `이미 충돌로 보류 중인 번들입니다 (${error.hold.department} r${error.hold.revision}). 바뀐 것이 없습니다.`,
+                reason: `이미 충돌로 보류 중인 제출 파일입니다 (${error.hold.department} r${error.hold.revision}). 바뀐 것이 없습니다.`,
               });
               continue;
             }
@@ -231,7 +231,7 @@ function writeAccepted(
         file: v.file,
         status: 'held',
         code: 'REVISION_CONFLICT',
-        reason: `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 같은 회차의 번들(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 번들을 그대로 두고 이 번들은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.${received.note}`,
+        reason: `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 같은 회차의 제출 파일(SHA-256 ${sameRevision.sha256.slice(0, 12)}…)과 내용이 다릅니다. 먼저 받은 제출 파일을 그대로 두고 이 제출 파일은 충돌로 보류했습니다. 현황 화면의 '충돌'에서 확인하세요.${received.note}`,
         ...base,
         documents: v.documents.length,
       },
@@ -256,7 +256,7 @@ function writeAccepted(
       rejected(
         v.file,
         'REVISION_STALE',
-        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 r${chain.lastRevision}보다 오래되었습니다. 더 새 번들을 받았으므로 이 번들은 반영하지 않습니다.`,
+        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이미 받은 r${chain.lastRevision}보다 오래되었습니다. 더 새 제출 파일을 받았으므로 이 제출 파일은 반영하지 않습니다.`,
         base,
       ),
     );
@@ -285,20 +285,20 @@ function writeAccepted(
       rejected(
         v.file,
         'CHAIN_FORK',
-        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이전 번들(SHA-256 ${manifest.previousBundleSha256.slice(0, 12)}…) 다음에 만들어졌지만, 이 부서의 번들은 아직 하나도 받지 않았습니다. ${missingBefore(manifest.revision)} 번들마다 다른 기간의 문서가 들어 있어 앞의 번들을 건너뛸 수 없습니다.`,
+        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} 이전 제출 파일(SHA-256 ${manifest.previousBundleSha256.slice(0, 12)}…) 다음에 만들어졌지만, 이 부서의 제출 파일은 아직 하나도 받지 않았습니다. ${missingBefore(manifest.revision)} 제출 파일마다 다른 기간의 문서가 들어 있어 앞의 제출 파일을 건너뛸 수 없습니다.`,
         base,
       ),
     );
   }
   if (chain && manifest.previousBundleSha256 !== chain.lastBundleSha256) {
     const named = manifest.previousBundleSha256
-      ? `이전 번들(SHA-256 ${manifest.previousBundleSha256.slice(0, 12)}…)`
-      : '이전 번들 없음';
+      ? `이전 제출 파일(SHA-256 ${manifest.previousBundleSha256.slice(0, 12)}…)`
+      : '이전 제출 파일 없음';
     throw new Outcome(
       rejected(
         v.file,
         'CHAIN_FORK',
-        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} ${named} 다음에 만들어졌지만, 마지막으로 받은 번들은 r${chain.lastRevision}(SHA-256 ${chain.lastBundleSha256.slice(0, 12)}…)입니다. ${missingBetween(chain.lastRevision, manifest.revision)}다른 PC에서 만든 번들인지 부서에 확인하세요.`,
+        `${manifest.department}의 ${josa(`r${manifest.revision}`, '은/는')} ${named} 다음에 만들어졌지만, 마지막으로 받은 제출 파일은 r${chain.lastRevision}(SHA-256 ${chain.lastBundleSha256.slice(0, 12)}…)입니다. ${missingBetween(chain.lastRevision, manifest.revision)}다른 PC에서 만든 제출 파일인지 부서에 확인하세요.`,
         base,
       ),
     );

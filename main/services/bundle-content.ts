@@ -129,7 +129,7 @@ export function checkSubmissionContent(
   if (documents.length === 0) {
     return {
       ok: false,
-      problem: { code: 'BUNDLE_EMPTY', message: '번들에 문서가 하나도 없습니다.', details: {} },
+      problem: { code: 'BUNDLE_EMPTY', message: '제출 파일에 문서가 하나도 없습니다.', details: {} },
     };
   }
   const ctx = termKeysOf(term);
@@ -161,7 +161,7 @@ export function checkSubmissionContent(
       );
     if (document.department !== manifest.department) {
       identityLines.push(
-        `${path}: 문서의 부서(${document.department})가 번들을 보낸 부서(${manifest.department})와 다릅니다`,
+        `${path}: 문서의 부서(${document.department})가 제출 파일을 보낸 부서(${manifest.department})와 다릅니다`,
       );
     }
     if (seen.has(expected)) identityLines.push(`${path}: 같은 문서가 두 번 들어 있습니다`);
@@ -171,7 +171,7 @@ export function checkSubmissionContent(
       document.periodId !== manifest.period
     ) {
       identityLines.push(
-        `${path}: 문서의 반기(${document.periodId})가 번들의 제출 기간(${manifest.period === 'plan' ? '실천계획' : manifest.period})과 다릅니다`,
+        `${path}: 문서의 반기(${document.periodId})가 제출 파일의 제출 기간(${manifest.period === 'plan' ? '실천계획' : manifest.period})과 다릅니다`,
       );
     }
   }
@@ -220,7 +220,7 @@ export function checkSubmissionContent(
   for (const { document, path } of parsed) {
     for (const sha of attachmentRefsOf(document)) {
       if (!carried.has(sha))
-        missing.push(`${path}: 첨부파일(SHA-256 ${sha.slice(0, 12)}…)이 번들에 없습니다`);
+        missing.push(`${path}: 첨부파일(SHA-256 ${sha.slice(0, 12)}…)이 파일에 없습니다`);
     }
   }
   if (missing.length > 0) {

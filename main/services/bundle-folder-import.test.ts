@@ -91,7 +91,7 @@ describe('importing a folder', () => {
     writeFileSync(join(share, LOCKED, 'r2.pledge'), r2);
     writeFileSync(join(share, '공약제출_r1.pledge'), r1);
     writeFileSync(join(share, '공약제출_r2.pledge.txt'), r2);
-    writeFileSync(join(share, '메모.txt'), '번들이 아닙니다');
+    writeFileSync(join(share, '메모.txt'), '제출 파일이 아닙니다');
     // An export cut off while writing left its temporary file, copied along with the outbox: passed over silently
     // (it is no file the department recorded as sent, and renaming it would make one).
     writeFileSync(join(share, '.공약제출_r3.pledge.0123456789ab.tmp'), r2);

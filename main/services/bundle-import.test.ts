@@ -364,7 +364,7 @@ describe('rejections leave the office database unchanged', () => {
     await expectRejected(
       readFileSync(r3.path),
       'CHAIN_FORK',
-      /^경제진흥본부의 r3은 이전 번들\(SHA-256 [0-9a-f]{12}…\) 다음에 만들어졌지만, 이 부서의 번들은 아직 하나도 받지 않았습니다\. 부서가 그 전에 만든 r1–r2 파일을 먼저\(또는 함께\) 가져오세요/,
+      /^경제진흥본부의 r3은 이전 제출 파일\(SHA-256 [0-9a-f]{12}…\) 다음에 만들어졌지만, 이 부서의 제출 파일은 아직 하나도 받지 않았습니다\. 부서가 그 전에 만든 r1–r2 파일을 먼저\(또는 함께\) 가져오세요/,
     );
     await expectRejected(
       readFileSync(r2.path),
@@ -418,7 +418,7 @@ describe('rejections leave the office database unchanged', () => {
     await expectRejected(
       forged,
       'CHAIN_FORK',
-      /r2는 이전 번들\(SHA-256 abababababab…\) 다음에 만들어졌지만, 마지막으로 받은 번들은 r1/,
+      /r2는 이전 제출 파일\(SHA-256 abababababab…\) 다음에 만들어졌지만, 마지막으로 받은 제출 파일은 r1/,
     );
   });
 
@@ -433,7 +433,7 @@ describe('rejections leave the office database unchanged', () => {
     await expectRejected(
       readFileSync(r4.path),
       'CHAIN_FORK',
-      /r4는 이전 번들\(SHA-256 [0-9a-f]{12}…\) 다음에 만들어졌지만, 마지막으로 받은 번들은 r1\(SHA-256 [0-9a-f]{12}…\)입니다\. 부서가 그 사이에 만든 r2–r3 파일을 먼저 가져오거나/,
+      /r4는 이전 제출 파일\(SHA-256 [0-9a-f]{12}…\) 다음에 만들어졌지만, 마지막으로 받은 제출 파일은 r1\(SHA-256 [0-9a-f]{12}…\)입니다\. 부서가 그 사이에 만든 r2–r3 파일을 먼저 가져오거나/,
     );
   });
 
@@ -622,7 +622,7 @@ describe('files that cannot be taken leave the office database unchanged', () =>
     await draftLeadDocuments(dept);
     const exported = await exportBundle(dept, { period: 'plan' });
     const text = join(dir.path, 'memo.pledge');
-    writeFileSync(text, '회의 메모입니다. 번들이 아닙니다.\n');
+    writeFileSync(text, '회의 메모입니다. 제출 파일이 아닙니다.\n');
     const cut = join(dir.path, 'cut.pledge');
     const whole = readFileSync(exported.path);
     writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));

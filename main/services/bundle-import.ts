@@ -230,7 +230,7 @@ export async function importBundleInputs(
       const known = await getReceivedBundle(ctx.db, v.sha256);
       results[index] = known
         ? duplicateOf(v.file, known)
-        : rejected(v.file, 'DUPLICATE', '이미 받은 번들입니다.');
+        : rejected(v.file, 'DUPLICATE', '이미 받은 제출 파일입니다.');
     }
     return results;
   } finally {
@@ -360,7 +360,7 @@ export async function verifyForCommit(
     if (v.kind === 'accept') return { ok: true, bundle: v };
     if (v.kind === 'final') return { ok: false, code: v.result.code, reason: v.result.reason };
     if (v.kind === 'quarantine') return { ok: false, code: v.code, reason: v.reason };
-    return { ok: false, code: 'DUPLICATE', reason: '이미 받은 번들입니다.' };
+    return { ok: false, code: 'DUPLICATE', reason: '이미 받은 제출 파일입니다.' };
   } finally {
     await owned?.close();
   }
@@ -394,7 +394,7 @@ export async function releaseQuarantined(
         rejected(
           bundle.fileName,
           'ARCHIVE_MISSING',
-          `보관된 번들(SHA-256 ${bundle.sha256.slice(0, 12)}…)이 없거나 손상되어 다시 검사할 수 없습니다. 원본 파일을 다시 가져오세요.`,
+          `보관된 제출 파일(SHA-256 ${bundle.sha256.slice(0, 12)}…)이 없거나 손상되어 다시 검사할 수 없습니다. 원본 파일을 다시 가져오세요.`,
           {
             department: bundle.department,
             period: bundle.period,

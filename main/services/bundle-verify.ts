@@ -143,7 +143,7 @@ export function requireVerifyWorkerFile(): string {
   if (!file) {
     throw new UserError(
       'VERIFY_WORKER_MISSING',
-      "번들 검사 작업자 파일(verify-worker.mjs)을 찾을 수 없습니다. 'npm run build'로 다시 빌드하세요.",
+      "파일 검사 작업자 파일(verify-worker.mjs)을 찾을 수 없습니다. 'npm run build'로 다시 빌드하세요.",
     );
   }
   return file;

@@ -100,7 +100,7 @@ describe('swapping a held same-revision bundle in', () => {
     if (conflict === undefined) throw new Error('no same-revision conflict');
     expect(before.report.meta.dueDate).toBe('2019-07-15');
     expect(swapMakesLate(conflict, before.report.meta.dueDate)).toBe(
-      `보류한 번들은 2019-07-20 10:00에 받아 제출 기한(2019-07-15) 뒤입니다. 바꾸면 제출 현황에서 ${LEAD}의 이 회차 제출이 '지연'으로 바뀝니다. 바꿀까요?`,
+      `보류한 제출 파일은 2019-07-20 10:00에 받아 제출 기한(2019-07-15) 뒤입니다. 바꾸면 제출 현황에서 ${LEAD}의 이 회차 제출이 '지연'으로 바뀝니다. 바꿀까요?`,
     );
     expect(await lateCount()).toBe(0);
     // What the question says is what happens.
@@ -131,7 +131,7 @@ describe('swapping a held same-revision bundle in', () => {
     const conflicts = after.conflicts.filter((c) => c.kind === 'sameRevision');
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ heldSha256: firstSha, resolution: 'rejected' });
-    expect(conflicts[0]?.message).toContain('보류했던 번들로 바꿔 반영');
+    expect(conflicts[0]?.message).toContain('보류했던 제출 파일로 바꿔 반영');
     // 제출 현황 lists the bundle that counts, with the time it first arrived.
     const submitted = after.report.submissions.departments.find((d) => d.department === LEAD)?.bundles ?? [];
     expect(submitted.map((b) => b.bundleSha256)).toEqual([secondSha]);
@@ -167,7 +167,7 @@ describe('swapping a held same-revision bundle in', () => {
     expect(statusOf(back)).toMatchObject({ partial: 1, onHold: 0 });
     const backConflicts = back.conflicts.filter((c) => c.kind === 'sameRevision');
     expect(backConflicts.map((c) => [c.heldSha256, c.resolution])).toEqual([[secondSha, 'rejected']]);
-    expect(backConflicts[0]?.message).toContain('보류했던 번들로 바꿔 반영');
+    expect(backConflicts[0]?.message).toContain('보류했던 제출 파일로 바꿔 반영');
   });
 
   it("after the swap the department continues from the swapped-in bundle's PC; a later revision ends the choice", async () => {
@@ -206,7 +206,7 @@ describe('swapping a held same-revision bundle in', () => {
     );
     expect(conflict?.laterRevision).toBe(3);
     expect(conflict?.details.join('\n')).toContain(
-      '부서가 그 뒤 r3까지 보냈으므로 이제 보류한 번들로 바꿀 수 없습니다',
+      '부서가 그 뒤 r3까지 보냈으므로 이제 보류한 제출 파일로 바꿀 수 없습니다',
     );
   });
 
@@ -217,7 +217,7 @@ describe('swapping a held same-revision bundle in', () => {
     );
     expect(conflict).toBeDefined();
     expect(conflict?.laterRevision).toBeUndefined();
-    expect(conflict?.details.join('\n')).toContain("'보류한 번들로 바꾸기'를 고르세요");
+    expect(conflict?.details.join('\n')).toContain("'보류한 제출 파일로 바꾸기'를 고르세요");
   });
 
   it('a held bundle whose key was revoked since is verified again and refused; nothing changes', async () => {

@@ -36,7 +36,7 @@ export async function swapHeldBundle(
   if (!held) {
     throw new UserError(
       'HELD_NOT_FOUND',
-      `보류 중인 번들(SHA-256 ${short(input.sha256)})이 없습니다. 이미 바꿨거나 목록이 오래되었습니다. 새로 고침 하세요.`,
+      `보류 중인 제출 파일(SHA-256 ${short(input.sha256)})이 없습니다. 이미 바꿨거나 목록이 오래되었습니다. 새로 고침 하세요.`,
     );
   }
   const verified = await verifyForCommit(
@@ -47,7 +47,7 @@ export async function swapHeldBundle(
   if (!verified.ok) {
     throw new UserError(
       'HELD_NOT_VERIFIED',
-      `보류한 번들을 다시 검사했더니 반영할 수 없습니다: ${verified.reason}`,
+      `보류한 제출 파일을 다시 검사했더니 반영할 수 없습니다: ${verified.reason}`,
       { code: verified.code },
     );
   }
@@ -60,12 +60,12 @@ export async function swapHeldBundle(
     return sqlite.transaction((): HeldSwapResult => {
       const current = swap.held(input.sha256);
       if (!current)
-        throw new UserError('HELD_NOT_FOUND', '보류 중인 번들이 방금 바뀌었습니다. 새로 고침 하세요.');
+        throw new UserError('HELD_NOT_FOUND', '보류 중인 제출 파일이 방금 바뀌었습니다. 새로 고침 하세요.');
       const counted = writes.getBundle(current.conflictsWith);
       if (counted?.status !== 'accepted') {
         throw new UserError(
           'HELD_NO_COUNTERPART',
-          `보류한 번들과 같은 회차로 반영된 번들(SHA-256 ${short(current.conflictsWith)})을 찾을 수 없습니다.`,
+          `보류한 제출 파일과 같은 회차로 반영된 제출 파일(SHA-256 ${short(current.conflictsWith)})을 찾을 수 없습니다.`,
         );
       }
       const chain = writes.getChain(manifest.department);
@@ -78,20 +78,20 @@ export async function swapHeldBundle(
           chain && chain.lastRevision > counted.revision ? `r${chain.lastRevision}까지` : '다음 회차를';
         throw new UserError(
           'HELD_SUPERSEDED',
-          `${josa(manifest.department, '은/는')} 반영한 r${counted.revision} 뒤에 ${later} 보냈습니다. 그 번들들은 반영한 번들을 이어 만든 것이므로 보류한 번들로 바꿀 수 없습니다. 필요한 내용은 부서가 새 회차로 보내도록 요청하세요.`,
+          `${josa(manifest.department, '은/는')} 반영한 r${counted.revision} 뒤에 ${later} 보냈습니다. 그 제출 파일들은 반영한 제출 파일을 이어 만든 것이므로 보류한 제출 파일로 바꿀 수 없습니다. 필요한 내용은 부서가 새 회차로 보내도록 요청하세요.`,
         );
       }
       if (manifest.previousBundleSha256 !== counted.previousSha256) {
         throw new UserError(
           'HELD_OTHER_PARENT',
-          `보류한 번들은 반영한 번들과 다른 이전 번들 다음에 만들어졌습니다. 회차가 이어지지 않으므로 바꿀 수 없습니다.`,
+          `보류한 제출 파일은 반영한 제출 파일과 다른 이전 제출 파일 다음에 만들어졌습니다. 회차가 이어지지 않으므로 바꿀 수 없습니다.`,
         );
       }
       const countedBytes = swap.file(counted.sha256);
       if (!countedBytes) {
         throw new UserError(
           'ARCHIVE_MISSING',
-          `반영한 번들(SHA-256 ${short(counted.sha256)})의 원본이 보관되어 있지 않아, 보류로 옮길 수 없습니다.`,
+          `반영한 제출 파일(SHA-256 ${short(counted.sha256)})의 원본이 보관되어 있지 않아, 보류로 옮길 수 없습니다.`,
         );
       }
 
@@ -126,7 +126,7 @@ export async function swapHeldBundle(
         projectId,
         periodId: current.period,
         decision: 'accepted',
-        note: note || '보류한 번들로 바꿈',
+        note: note || '보류한 제출 파일로 바꿈',
         decidedAt: now,
       });
       swap.recordConflictDecision({
@@ -134,7 +134,7 @@ export async function swapHeldBundle(
         projectId,
         periodId: counted.period,
         decision: 'rejected',
-        note: note || `보류한 번들(SHA-256 ${short(current.sha256)})로 바꿈`,
+        note: note || `보류한 제출 파일(SHA-256 ${short(current.sha256)})로 바꿈`,
         decidedAt: now,
       });
       return {

@@ -43,7 +43,7 @@ export async function heldBundleDifferences(
       );
     } catch (error) {
       out.set(h.sha256, [
-        `두 번들의 내용을 비교하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
+        `두 제출 파일의 내용을 비교하지 못했습니다: ${error instanceof Error ? error.message : String(error)}`,
       ]);
     }
   }
@@ -65,7 +65,7 @@ async function heldDocuments(db: Kysely<Database>, sha256: string): Promise<Docu
     .select('bytes')
     .where('sha256', '=', sha256)
     .executeTakeFirst();
-  if (row === undefined) throw new Error('보류한 번들의 파일이 없습니다');
+  if (row === undefined) throw new Error('보류한 제출 파일의 파일이 없습니다');
   const zip = await readZipEntries(Buffer.from(row.bytes), DEFAULT_LIMITS);
   if (!zip.ok) throw new Error(zip.message);
   return zip.entries

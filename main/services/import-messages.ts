@@ -29,7 +29,7 @@ export function plainReason(code: string, message: string, bytes: Buffer): strin
 
 /** What to ask the department for when revisions are missing between the last accepted one and this one. */
 export function missingBetween(last: number, revision: number): string {
-  if (revision <= last + 1) return '빠진 번들이 있다면 먼저 가져오거나, ';
+  if (revision <= last + 1) return '빠진 제출 파일이 있다면 먼저 가져오거나, ';
   const missing = revision === last + 2 ? `r${last + 1}` : `r${last + 1}–r${revision - 1}`;
   return `부서가 그 사이에 만든 ${missing} 파일을 먼저 가져오거나(부서에 보내 달라고 하세요), `;
 }
@@ -50,7 +50,7 @@ export function skippedNote(last: number, revision: number): string {
 export function missingBefore(revision: number): string {
   const missing = revision <= 2 ? 'r1' : `r1–r${revision - 1}`;
   return revision <= 1
-    ? '부서가 그 전에 만든 번들을 먼저(또는 함께) 가져오세요.'
+    ? '부서가 그 전에 만든 제출 파일을 먼저(또는 함께) 가져오세요.'
     : `부서가 그 전에 만든 ${missing} 파일을 먼저(또는 함께) 가져오세요 — 부서의 '만든 제출 파일' 목록에 파일 위치가 있습니다.`;
 }
 
@@ -72,7 +72,7 @@ export function waitingFor(previous: Pick<ReceivedBundle, 'revision' | 'reasonCo
 
 /** What happens next to a file kept in quarantine, by why it is there. */
 export function quarantineNote(code: string): string {
-  if (code === 'KEY_REVOKED') return '번들은 격리 보관했습니다 (반영하지 않았습니다).';
-  if (code === 'KEY_UNKNOWN') return '번들은 격리 보관했습니다. 부서의 키를 등록해 승인하면 반영됩니다.';
-  return '번들은 격리 보관했습니다. 키를 승인하면 반영됩니다.';
+  if (code === 'KEY_REVOKED') return '제출 파일은 격리 보관했습니다 (반영하지 않았습니다).';
+  if (code === 'KEY_UNKNOWN') return '제출 파일은 격리 보관했습니다. 부서의 키를 등록해 승인하면 반영됩니다.';
+  return '제출 파일은 격리 보관했습니다. 키를 승인하면 반영됩니다.';
 }

@@ -46,10 +46,10 @@ export const duplicateOf = (
   code: 'DUPLICATE',
   reason:
     known.status === 'accepted'
-      ? `이미 받은 번들입니다 (${known.department} r${known.revision}, ${localDateTimeOf(known.importedAt)} 가져옴). 바뀐 것이 없습니다.`
+      ? `이미 받은 제출 파일입니다 (${known.department} r${known.revision}, ${localDateTimeOf(known.importedAt)} 가져옴). 바뀐 것이 없습니다.`
       : known.reasonCode === 'KEY_REVOKED'
-        ? `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 폐기된 키로 서명되어 반영되지 않습니다.`
-        : `이미 격리 보관 중인 번들입니다 (${known.department} r${known.revision}). 키가 승인되면 자동으로 반영됩니다.`,
+        ? `이미 격리 보관 중인 제출 파일입니다 (${known.department} r${known.revision}). 폐기된 키로 서명되어 반영되지 않습니다.`
+        : `이미 격리 보관 중인 제출 파일입니다 (${known.department} r${known.revision}). 키가 승인되면 자동으로 반영됩니다.`,
   department: known.department,
   period: known.period,
   // A file quarantined for an unknown key is stored under the department its manifest claims.

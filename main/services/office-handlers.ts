@@ -186,7 +186,7 @@ async function decidedCard(
     ) ?? [];
   const row = shown === undefined ? rows.at(-1) : rows.find((r) => r.bundle_sha256 === shown);
   if (row === undefined && shown !== undefined) {
-    const message = `${projectId}의 ${periodId} 관리카드를 실은 번들(SHA-256 ${shown.slice(0, 12)}…)을 찾지 못했습니다. 종합 현황을 새로 고친 뒤 다시 결정하세요.`;
+    const message = `${projectId}의 ${periodId} 관리카드를 실은 제출 파일(SHA-256 ${shown.slice(0, 12)}…)을 찾지 못했습니다. 종합 현황을 새로 고친 뒤 다시 결정하세요.`;
     throw new UserError('COMPLETION_CARD_NOT_FOUND', message, { cardBundleSha256: message });
   }
   const half = findPeriod(await loadTerm(ctx.db), periodId)?.label ?? periodId;

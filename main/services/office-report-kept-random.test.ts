@@ -316,7 +316,7 @@ describe('kept reports against fresh ones, over random sequences of imports and 
           }
           case 'twin': {
             // The department's last revision sent again from another PC with other content: held, listed as a conflict.
-            if (h.lastSha === null) throw new UserError('NO_BUNDLE', '보낸 번들 없음');
+            if (h.lastSha === null) throw new UserError('NO_BUNDLE', '보낸 제출 파일 없음');
             const card = cardOf(plan, periodId, pick(STATUSES), 500, '다른 PC', false);
             const bytes = await signSubmission(await privateKeyOf(h.dept), {
               department: LEAD,
@@ -340,7 +340,7 @@ describe('kept reports against fresh ones, over random sequences of imports and 
                   (c) => c.heldSha256 !== undefined && c.laterRevision === undefined,
                 ),
               );
-            if (held.length === 0) throw new UserError('NO_HELD', '보류한 번들 없음');
+            if (held.length === 0) throw new UserError('NO_HELD', '보류한 제출 파일 없음');
             const chosen = pick(held);
             const swapped = await bundleHandlers(h.office, direct).swapHeldBundle({
               sha256: chosen.heldSha256!,

@@ -536,7 +536,7 @@ describe('conflicts between departments and between bundles', () => {
 
     // What the conflict tells the office to ask for: the next revision from the PC of the accepted bundle. From
     // the other PC (after its held bundle) the chain forks and is refused.
-    expect(conflict?.details.join(' ')).toContain('반영한 번들을 만든 PC');
+    expect(conflict?.details.join(' ')).toContain('반영한 제출 파일을 만든 PC');
     const fromHeldPc = await signSubmission(await privateKeyOf(h.dept), {
       department: LEAD,
       period: '2019-H1',

@@ -112,16 +112,16 @@ export function sameRevisionConflicts(
         periodId,
         department: h.department,
         message: swapped
-          ? `${josa(h.department, '이/가')} 같은 회차(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 기획담당관이 보류했던 번들로 바꿔 반영했고, 그 전에 반영했던 번들을 보류했습니다.`
-          : `${josa(h.department, '이/가')} 같은 회차(r${h.revision})로 내용이 다른 번들을 두 번 보냈습니다. 먼저 받은 번들을 반영했고 나중에 받은 번들은 보류했습니다.`,
+          ? `${josa(h.department, '이/가')} 같은 회차(r${h.revision})로 내용이 다른 제출 파일을 두 번 보냈습니다. 기획담당관이 보류했던 제출 파일로 바꿔 반영했고, 그 전에 반영했던 제출 파일을 보류했습니다.`
+          : `${josa(h.department, '이/가')} 같은 회차(r${h.revision})로 내용이 다른 제출 파일을 두 번 보냈습니다. 먼저 받은 제출 파일을 반영했고 나중에 받은 제출 파일은 보류했습니다.`,
         details: [
-          `반영한 번들: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, ${localDateTimeOf(other.importedAt)} 받음, 파일 ${other.fileName}` : ''}`,
-          `보류한 번들: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, ${localDateTimeOf(h.importedAt)} 받음, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
+          `반영한 제출 파일: SHA-256 ${h.conflictsWith.slice(0, 12)}…${other ? `, ${localDateTimeOf(other.createdAt)} 작성, ${localDateTimeOf(other.importedAt)} 받음, 파일 ${other.fileName}` : ''}`,
+          `보류한 제출 파일: SHA-256 ${h.sha256.slice(0, 12)}…, ${localDateTimeOf(h.createdAt)} 작성, ${localDateTimeOf(h.importedAt)} 받음, 파일 ${h.fileName}, 문서 ${members.length}건 (${projects.join(', ')})`,
           ...(differences.get(h.sha256) ?? []),
           laterRevision !== undefined
-            ? `보류한 번들의 문서는 반영되지 않았습니다. 부서가 그 뒤 r${laterRevision}까지 보냈으므로 이제 보류한 번들로 바꿀 수 없습니다: 보류한 번들에만 있는 내용은 부서가 새 회차로 보내도록 요청하세요.`
-            : "보류한 번들의 문서는 반영되지 않았습니다. 보류한 번들이 맞다면 '보류한 번들로 바꾸기'를 고르세요 (부서가 그 뒤 회차를 보내기 전까지). 그 밖에 필요한 내용은 부서가 새 회차로 보내도록 요청하세요.",
-          '새 회차는 반영한 번들을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 번들을 만든 PC에서 이어 보내면 회차가 갈라져 거부됩니다.',
+            ? `보류한 제출 파일의 문서는 반영되지 않았습니다. 부서가 그 뒤 r${laterRevision}까지 보냈으므로 이제 보류한 제출 파일로 바꿀 수 없습니다: 보류한 제출 파일에만 있는 내용은 부서가 새 회차로 보내도록 요청하세요.`
+            : "보류한 제출 파일의 문서는 반영되지 않았습니다. 보류한 제출 파일이 맞다면 '보류한 제출 파일로 바꾸기'를 고르세요 (부서가 그 뒤 회차를 보내기 전까지). 그 밖에 필요한 내용은 부서가 새 회차로 보내도록 요청하세요.",
+          '새 회차는 반영한 제출 파일을 만든 PC(또는 그 데이터 폴더)에서 만들어야 합니다. 보류한 제출 파일을 만든 PC에서 이어 보내면 회차가 갈라져 거부됩니다.',
         ],
       };
     });

@@ -4,7 +4,7 @@ import { printJson, type CliIo } from '../io';
 import { withData } from '../data-context';
 
 export const backupHelp = `pledge backup --data DIR [--out FOLDER] [--json]
-  데이터 백업: 데이터 폴더의 데이터베이스(작성 중인 문서와 변경 기록, 첨부, 받은 번들, 결정)를 검사를 마친 파일
+  데이터 백업: 데이터 폴더의 데이터베이스(작성 중인 문서와 변경 기록, 첨부, 받은 제출 파일, 결정)를 검사를 마친 파일
   하나로 복사합니다. 프로그램이 실행 중이어도 됩니다. 개인 서명 키는 들어가지 않습니다.
   --out FOLDER   백업 파일을 둘 폴더 (이미 있어야 함, 예: USB). 없으면 데이터 폴더의 backups/
   --json         결과(경로, 크기, 시각)를 JSON으로 출력

@@ -19,7 +19,7 @@ import { readInputFile } from '../files';
 import { bundlePeriodOption } from '../period';
 
 export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR [--out FILE] [--project 1-1-1]… [--json]
-  (주관부서) 선택한 기간의 문서를 서명한 제출 번들(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
+  (주관부서) 선택한 기간의 문서를 서명한 제출 파일(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
   기본 파일: <데이터 폴더>/outbox/공약제출_<부서>_<기간>_r<회차>.pledge (그 이름의 파일이 이미 있으면 …_r<회차>(2).pledge)
   --out FILE 에 이미 파일이 있으면 덮어쓰지 않고 멈춥니다.
 pledge bundle resume --data DIR [--yes] [--json]
@@ -27,7 +27,7 @@ pledge bundle resume --data DIR [--yes] [--json]
   마지막 파일과 받지 못한 파일을 보여 줍니다. --yes 를 붙이면 다음 제출 파일을 기획담당관이 받은 마지막 파일 다음으로
   이어 만듭니다 (받지 못한 파일의 기간은 다시 내보내세요). 이어 보낼 것이 없으면 그렇게 말합니다.
 pledge bundle verify FILE [--key PUB.pem | --data DIR] [--json]
-  번들을 검사합니다: zip 구조, 서명, 구성 파일 해시, 키 상태 (--data 가 기획담당관 폴더면 문서 내용과 작성 권한까지).
+  제출 파일을 검사합니다: zip 구조, 서명, 구성 파일 해시, 키 상태 (--data 가 기획담당관 폴더면 문서 내용과 작성 권한까지).
   --key PUB.pem  이 공개 키로 검증 (보낸 사람의 키 등록 파일에 있는 publicKeyPem)
   --data DIR     이 데이터 폴더에 등록된 키로 검증
   성공하면 "검증 성공"과 종료 코드 0, 실패하면 이유와 종료 코드 1`;
@@ -57,7 +57,7 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       io.out(
-        `번들을 썼습니다: ${result.path}\n회차: r${result.revision}\nSHA-256: ${result.sha256}\n문서 ${result.documents.length}건, 첨부 ${result.attachments}건`,
+        `제출 파일을 썼습니다: ${result.path}\n회차: r${result.revision}\nSHA-256: ${result.sha256}\n문서 ${result.documents.length}건, 첨부 ${result.attachments}건`,
       );
       if (result.refused.length > 0) {
         io.out(`오류가 있어 뺀 문서 ${result.refused.length}건:`);
@@ -100,10 +100,10 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
     });
   }
   if (sub === 'verify') {
-    if (!file) throw new UsageError('검사할 번들 파일을 지정하세요.');
+    if (!file) throw new UsageError('검사할 제출 파일을 지정하세요.');
     if (!values.key && !values.data)
       throw new UsageError('--key PUB.pem 또는 --data DIR 중 하나를 지정하세요.');
-    const bytes = readInputFile(file, '검사할 번들 파일');
+    const bytes = readInputFile(file, '검사할 제출 파일');
     const report = (check: BundleCheck, extra?: string): number => {
       if (values.json)
         printJson(
@@ -137,7 +137,8 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
       const keys: KeySnapshotEntry[] = office ? await registrySnapshot(ctx) : await officeKeySnapshot(ctx);
       const type: BundleType = office ? 'pledge-submission' : 'pledge-baseline';
       const check = await defaultVerifier()(bytes, keys, type);
-      if (!check.ok) return report(check, check.quarantine ? ' (키를 승인하면 받을 수 있는 번들입니다)' : '');
+      if (!check.ok)
+        return report(check, check.quarantine ? ' (키를 승인하면 받을 수 있는 제출 파일입니다)' : '');
       if (office) {
         const content = checkSubmissionContent(
           check.manifest,

@@ -32,8 +32,8 @@ describe('a file to read that is not there', () => {
     const missing = join(dir.path, 'missing.file');
     const cases: [string[], string][] = [
       [['keys', 'import', missing, '--data', office], `가져올 키 파일: ${missing} — 파일이 없습니다.`],
-      [['bundle', 'verify', missing, '--data', office], `검사할 번들 파일: ${missing} — 파일이 없습니다.`],
-      [['bundle', 'verify', missing, '--key', missing], `검사할 번들 파일: ${missing} — 파일이 없습니다.`],
+      [['bundle', 'verify', missing, '--data', office], `검사할 제출 파일: ${missing} — 파일이 없습니다.`],
+      [['bundle', 'verify', missing, '--key', missing], `검사할 제출 파일: ${missing} — 파일이 없습니다.`],
       [
         ['baseline', 'apply', missing, '--data', dept],
         `적용할 기준 자료 파일: ${missing} — 파일이 없습니다.`,

@@ -6,10 +6,10 @@ import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
 
 export const importHelp = `pledge import --data DIR FILE|FOLDER… [--received-on YYYY-MM-DD] [--json]
-  (기획담당관) 제출 번들을 가져옵니다. 폴더는 하위 폴더까지 *.pledge, *.zip 파일을 찾습니다.
+  (기획담당관) 제출 파일을 가져옵니다. 폴더는 하위 폴더까지 *.pledge, *.zip 파일을 찾습니다.
   각 파일을 한 번만 읽어 별도 작업자에서 끝까지 검사한 뒤 반영합니다. 진행 상황은 표준 오류로 출력합니다.
   결과: 반영(accepted), 중복(duplicate), 격리(quarantined: 등록·승인되지 않았거나 폐기된 키),
-  충돌 보류(held: 같은 회차의 다른 번들을 이미 받음, 현황의 '충돌'에 표시), 거부(rejected)와 이유.
+  충돌 보류(held: 같은 회차의 다른 제출 파일을 이미 받음, 현황의 '충돌'에 표시), 거부(rejected)와 이유.
   --received-on  접수일: 공유 폴더·우편·USB로 먼저 받은 파일을 늦게 가져올 때 받은 날 (제출 기한은 이 날로
                  따집니다; 그날보다 뒤에 만든 파일은 가져오는 때로 접수). 오늘보다 뒤일 수 없습니다
   --json  결과를 JSON 요약으로 출력 (accepted, duplicate, quarantined, held, rejected 목록)
@@ -29,7 +29,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: { data: { type: 'string' }, 'received-on': { type: 'string' }, json: { type: 'boolean' } },
   });
-  if (positionals.length === 0) throw new UsageError('가져올 번들 파일이나 폴더를 지정하세요.');
+  if (positionals.length === 0) throw new UsageError('가져올 제출 파일이나 폴더를 지정하세요.');
   return withData(
     values.data,
     async (ctx) => {

@@ -29,7 +29,7 @@ export const keysHelp = `pledge keys <하위 명령> --data DIR [--json]
   list                 (기획담당관) 등록된 부서 키 목록
   import FILE          기획담당관: 부서의 키 등록 파일(승인 대기로 등록) 또는 키 교체 문서
                        주관부서: 기획담당관의 키 등록 파일 (기준 자료 검증용으로 신뢰)
-  approve KEYID [--department 부서]  (기획담당관) 키 승인, 격리된 번들을 다시 검사해 반영
+  approve KEYID [--department 부서]  (기획담당관) 키 승인, 격리된 제출 파일을 다시 검사해 반영
   revoke KEYID [--department 부서]   (기획담당관) 키 폐기
   distrust KEYID       (주관부서) 신뢰하던 기획담당관 키의 신뢰 철회 (되돌릴 수 없습니다)`;
 
@@ -129,7 +129,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
           if (values.json) printJson(io, { key, replaced, released });
           else {
             io.out(
-              `키 교체를 반영했습니다: ${key.department} ${replaced.keyId} → ${key.keyId} (지문 ${key.fingerprint}). 이전 키로 교체 전에 서명한 번들은 계속 받습니다.`,
+              `키 교체를 반영했습니다: ${key.department} ${replaced.keyId} → ${key.keyId} (지문 ${key.fingerprint}). 이전 키로 교체 전에 서명한 제출 파일은 계속 받습니다.`,
             );
             printReleased(io, released);
           }
@@ -165,7 +165,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
         if (values.json) printJson(io, key);
         else
           io.out(
-            `폐기했습니다: ${key.department} ${key.keyId}. 이 키로 서명된 번들은 만든 때와 상관없이 반영하지 않고 격리합니다 (이미 반영된 자료는 그대로 남습니다). 부서는 새 키를 만들어 등록해야 합니다.`,
+            `폐기했습니다: ${key.department} ${key.keyId}. 이 키로 서명된 제출 파일은 만든 때와 상관없이 반영하지 않고 격리합니다 (이미 반영된 자료는 그대로 남습니다). 부서는 새 키를 만들어 등록해야 합니다.`,
           );
         return 0;
       }

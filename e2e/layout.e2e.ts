@@ -12,6 +12,7 @@ import { examplePlan, pledge, pledgeJson } from './pages/submission-cli';
 import { SubmissionPage } from './pages/submission-page';
 import { expectAccessible } from './support/axe';
 import { buildScenario, CLOCK, PERIOD } from './support/office-data';
+import { openOfficeOn } from './support/office-open';
 import { pledge as pledgeAt } from './support/office-scenario';
 
 // Layout at the screen sizes the offices have (1280 and 1024 px wide), on a phone (the public page) and on paper.
@@ -327,4 +328,103 @@ test('the printed 재정집행 현황: 붙임5 row in readable type, no screen h
   // The row's header word on paper: type about 9pt high (the page was shrunk to under 6pt before).
   const header = words.find((w) => w.word === '초기계획');
   expect(header?.height ?? 0).toBeGreaterThanOrEqual(8);
+});
+
+test('a form with a long project name at 1180×900: the side panel starts below the wrapped bar, a half-year cell shows all its text', async ({
+  page,
+  app,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1180, height: 900 });
+  // The catalog's longest project name: the bar's title wraps it to a second line.
+  const longest = [...catalog.projects].sort((a, b) => b.name.length - a.name.length)[0]!;
+  const d = new DraftingPage(page);
+  await d.start(app.url, longest.leadDepartment);
+  await d.openPlan(longest.id);
+  const bar = page.locator('.editor-bar');
+  const side = page.locator('.editor-side');
+  const barBox = (await bar.boundingBox())!;
+  expect(barBox.height, 'the bar wraps (else this test measures nothing)').toBeGreaterThan(60);
+  // Scrolled down, both stick: the panel's top is below the bar's bottom, never under it.
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  await expect
+    .poll(async () => {
+      const [b, s] = [await bar.boundingBox(), await side.boundingBox()];
+      return b !== null && s !== null && b.y === 0 && s.y >= b.y + b.height;
+    })
+    .toBe(true);
+
+  // A 연차별 추진계획 entry of a usual length: the cell grows to show it all, from its first word.
+  const cell = page.locator('.text-grid textarea').first();
+  const entry =
+    '기본계획 수립 및 관계기관 협의, 타당성 조사 용역 발주와 중간보고, 시민 의견 수렴을 위한 공청회 개최';
+  await cell.fill(entry);
+  await cell.press('Tab');
+  await d.waitSaved();
+  const shown = await cell.evaluate((el: HTMLTextAreaElement) => ({
+    hidden: el.scrollHeight - el.clientHeight,
+    scrollTop: el.scrollTop,
+  }));
+  expect(shown).toEqual({ hidden: 0, scrollTop: 0 });
+  await page.screenshot({ path: testInfo.outputPath('plan-long-name-1180.png') });
+
+  // A contact named without a phone, then 제출: the message under 전화 leaves the row's inputs on one line.
+  await d.fillContact(1, '돌봄정책과', '김도현', '');
+  await d.submit();
+  const row = page.locator('.contact-row').first();
+  await expect(row.locator('.field-error')).toHaveCount(1);
+  const tops = await row
+    .locator('input, select')
+    .evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().top)));
+  expect(tops.length).toBe(4);
+  expect(new Set(tops).size, `the inputs' tops: ${tops.join(', ')}`).toBe(1);
+  // 직위 first, 삭제 last, as the row reads.
+  const lefts = await row
+    .locator('select, input, button')
+    .evaluateAll((items) => items.map((i) => i.getBoundingClientRect().left));
+  expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+  await row.screenshot({ path: testInfo.outputPath('contact-row-error-1180.png') });
+});
+
+test('office at 1366×768: long tables keep their header row in sight as the page scrolls; a 관리번호 never breaks across lines', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const built = buildScenario(join(scratch, 'office'));
+  const { office, server: officeServer } = await openOfficeOn(page, built, join(scratch, 'office-run'));
+  try {
+    /** The header cell's top is at the window's top, and it is what shows there (no row over it). */
+    const headerInSight = (table: string) =>
+      page
+        .getByTestId(table)
+        .locator('thead th')
+        .first()
+        .evaluate((th) => {
+          const r = th.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return Math.abs(r.top) < 1 && hit !== null && th.contains(hit);
+        });
+    await office.tab('status');
+    const pledgeRows = page.getByTestId('status-pledge-table').locator('tbody tr');
+    await expect(pledgeRows).toHaveCount(catalog.corePledges.length);
+    await pledgeRows.nth(50).scrollIntoViewIfNeeded();
+    await expect.poll(() => headerInSight('status-pledge-table')).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath('status-pledge-scrolled-1366.png') });
+
+    await office.tab('submissions');
+    const rows = page.getByTestId('submission-table').locator('tbody tr');
+    await rows.last().scrollIntoViewIfNeeded();
+    await expect.poll(() => headerInSight('submission-table')).toBe(true);
+    // Every project number listed as missing is on one line ("2-6-6", never "2-" and "6-6").
+    const numbers = page.getByTestId('submission-table').locator('.missing-projects .unbroken');
+    expect(await numbers.count()).toBeGreaterThan(20);
+    const broken = await numbers.evaluateAll((spans) =>
+      spans.filter((s) => s.getClientRects().length !== 1).map((s) => s.textContent),
+    );
+    expect(broken).toEqual([]);
+    // The page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  } finally {
+    await officeServer.stop();
+  }
 });

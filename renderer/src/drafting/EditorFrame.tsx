@@ -14,6 +14,7 @@ import { fieldId } from './form-kit';
 import { mergedErrors } from './issue-merge';
 import { leaveQuestion, refusedFields, unsavedInputOf } from './unsaved';
 import type { AutosaveHandle, SaveState } from './use-autosave';
+import { useBarHeight } from './use-bar-height';
 import './drafting.css';
 
 /**
@@ -325,9 +326,11 @@ export function EditorFrame(props: {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [unstored]);
   const kindLabel = DOCUMENT_KIND_LABELS[handle.ref.kind];
+  const bar = useRef<HTMLDivElement>(null);
+  useBarHeight(bar);
   return (
     <div className="editor" data-kind={handle.ref.kind}>
-      <div className="editor-bar">
+      <div className="editor-bar" ref={bar}>
         <button type="button" className="link" onClick={() => leaveThen(props.onClose)}>
           ← 목록으로
         </button>

@@ -213,9 +213,14 @@ export function PlanForm(props: {
             form={any}
             name="projectPeriod.from"
             label="사업기간 시작 (연-월)"
-            placeholder="2018-07"
+            placeholder={`예: ${props.term.start}`}
           />
-          <TextInput form={any} name="projectPeriod.to" label="사업기간 종료 (연-월)" placeholder="2022-06" />
+          <TextInput
+            form={any}
+            name="projectPeriod.to"
+            label="사업기간 종료 (연-월)"
+            placeholder={`예: ${props.term.end}`}
+          />
         </div>
       </fieldset>
       <PlanUnits form={any} years={years} columns={columns} />

@@ -56,7 +56,7 @@ const ContactRow = memo(function ContactRow(props: {
         name={`${base}.phone`}
         label={`${label} 전화`}
         inputMode="tel"
-        placeholder="02-2133-0000"
+        placeholder="예: 02-2133-0000"
       />
       {props.onRemove && (
         <button type="button" className="remove" onClick={props.onRemove} aria-label={`${label} 삭제`}>
@@ -261,7 +261,7 @@ const DatesInput = memo(function DatesInput(props: { form: AnyForm; name: string
         ref={input}
         type="text"
         value={text}
-        placeholder="2018-09, 2018-10-02"
+        placeholder="예: 2018-09, 2018-10-02"
         aria-invalid={problems.length > 0 ? true : undefined}
         aria-describedby={
           problems.length > 0 ? problems.map((p) => `${fieldId(pathOf(p.index))}-error`).join(' ') : undefined

@@ -115,28 +115,30 @@ export function CompletionSection({
                   </span>
                 )}
               </td>
-              <td className="screen-only decision-controls">
-                <input
-                  type="text"
-                  value={notes[r.projectId] ?? ''}
-                  onChange={(e) => setNotes({ ...notes, [r.projectId]: e.target.value })}
-                  aria-label={`${r.projectId} 완료 요청 메모`}
-                  placeholder="메모 (반려하면 사유)"
-                />
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => void decide(r.projectId, 'accepted', r.cardBundleSha256)}
-                >
-                  승인
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => void decide(r.projectId, 'rejected', r.cardBundleSha256)}
-                >
-                  반려
-                </button>
+              <td className="screen-only">
+                <div className="decision-controls">
+                  <input
+                    type="text"
+                    value={notes[r.projectId] ?? ''}
+                    onChange={(e) => setNotes({ ...notes, [r.projectId]: e.target.value })}
+                    aria-label={`${r.projectId} 완료 요청 메모`}
+                    placeholder="메모 (반려하면 사유)"
+                  />
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void decide(r.projectId, 'accepted', r.cardBundleSha256)}
+                  >
+                    승인
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void decide(r.projectId, 'rejected', r.cardBundleSha256)}
+                  >
+                    반려
+                  </button>
+                </div>
               </td>
             </tr>
           ))}

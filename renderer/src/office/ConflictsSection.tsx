@@ -13,13 +13,13 @@ import { josa } from '../../../domain/text/josa';
 const RESOLUTION_LABELS: Record<Conflict['kind'], Partial<Record<'accepted' | 'rejected', string>>> = {
   frozenFields: { accepted: '카드 반영', rejected: '카드 제외' },
   coDepartmentCard: { accepted: '카드 반영', rejected: '반영 안 함' },
-  sameRevision: { accepted: '보류한 번들로 바꾸기', rejected: '반영한 번들 유지' },
+  sameRevision: { accepted: '보류한 제출 파일로 바꾸기', rejected: '반영한 제출 파일 유지' },
 };
 
 const KIND_LABELS: Record<Conflict['kind'], string> = {
   frozenFields: '확정 항목 불일치',
   coDepartmentCard: '두 부서의 관리카드',
-  sameRevision: '같은 회차의 다른 번들',
+  sameRevision: '같은 회차의 다른 제출 파일',
 };
 
 /**
@@ -63,7 +63,7 @@ export function ConflictsSection({
         const late = swapMakesLate(c, dueDate);
         if (late !== null && !window.confirm(late)) return `${c.department}: 바꾸지 않았습니다.`;
         const swapped = await api.swapHeldBundle({ sha256: c.heldSha256, note: notes[c.key] ?? '' });
-        return `${swapped.department} r${swapped.revision}: 보류한 번들(SHA-256 ${swapped.accepted.slice(0, 12)}…)로 바꿨습니다. 이제 그 번들의 문서가 반영되고, 먼저 반영했던 번들은 보류로 옮겼습니다 (다시 바꿀 수 있습니다).`;
+        return `${swapped.department} r${swapped.revision}: 보류한 제출 파일(SHA-256 ${swapped.accepted.slice(0, 12)}…)로 바꿨습니다. 이제 그 제출 파일의 문서가 반영되고, 먼저 반영했던 제출 파일은 보류로 옮겼습니다 (다시 바꿀 수 있습니다).`;
       }
       await api.resolveConflict({
         key: c.key,
@@ -113,7 +113,7 @@ export function ConflictsSection({
                   <>
                     <strong>
                       {c.swapped
-                        ? '보류했던 번들로 바꿔 반영함'
+                        ? '보류했던 제출 파일로 바꿔 반영함'
                         : (RESOLUTION_LABELS[c.kind][c.resolution] ?? c.resolution)}
                     </strong>
                     {c.resolvedAt !== null && (
@@ -139,7 +139,7 @@ export function ConflictsSection({
               </p>
               <div className="decision-controls screen-only">
                 <label>
-                  메모
+                  {isFrozenConflictKey(c.key) ? '메모 (반영·제외 모두 사유 필수)' : '메모'}
                   <input
                     type="text"
                     id={`${id}-note`}
@@ -152,10 +152,10 @@ export function ConflictsSection({
                         );
                       }
                     }}
-                    aria-label={`${c.projectId} 충돌 결정 메모`}
+                    aria-label={`${c.projectId} 충돌 결정 메모${isFrozenConflictKey(c.key) ? ' (사유 필수)' : ''}`}
                     aria-invalid={noteErrors[c.key] !== undefined}
                     aria-describedby={noteErrors[c.key] !== undefined ? `${id}-note-error` : undefined}
-                    placeholder={isFrozenConflictKey(c.key) ? '사유 (반영·제외 모두 필요)' : undefined}
+                    placeholder={isFrozenConflictKey(c.key) ? '결정한 사유를 적으세요' : undefined}
                   />
                 </label>
                 {noteErrors[c.key] !== undefined && (

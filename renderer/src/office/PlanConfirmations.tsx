@@ -197,7 +197,7 @@ export function PlanConfirmationsSection({
           {filter === 'toConfirm' ? '확정할 실천계획서가 없습니다.' : '해당하는 실천계획서가 없습니다.'}
         </p>
       ) : (
-        <div className="office-table-wrap">
+        <div className="office-table-wrap head-sticks">
           <table className="office-table" data-testid="plan-table">
             <caption>
               공약실천계획서 확정 ({FILTER_LABELS[filter]} {shown.length}건)

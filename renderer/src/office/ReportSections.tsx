@@ -48,7 +48,7 @@ export function LaggingTable({
           부진 사업이 없습니다.
         </p>
       ) : (
-        <div className="office-table-wrap">
+        <div className="office-table-wrap head-sticks">
           <table className="office-table" data-testid="lagging-table">
             <caption>부진 사업 {lagging.length}개</caption>
             <thead>

@@ -72,7 +72,7 @@ export function StatusTable({
 }) {
   const totalId = totalPrefix ?? `${prefix}-total`;
   return (
-    <div className="office-table-wrap">
+    <div className="office-table-wrap head-sticks">
       <table className="office-table" data-testid={`${prefix}-table`}>
         <caption>{caption}</caption>
         <thead>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import {
@@ -70,7 +70,7 @@ export function SubmissionsTable({
         제출 기한 {dueDateText(submissions.dueDate, submissions.dueDateMovedBecause)}
         {beforeDue ? ` (${daysLeftLabel(daysLeft)})` : ''} · 부서 {s.departments}곳: 제출 완료 {s.complete},
         일부 제출 {s.partial}, {submissionStateLabel('none', beforeDue)} {s.none}, 지연 {s.late}
-        {s.quarantinedBundles > 0 ? ` · 격리된 번들 ${s.quarantinedBundles}건` : ''}
+        {s.quarantinedBundles > 0 ? ` · 격리된 제출 파일 ${s.quarantinedBundles}건` : ''}
       </p>
       {note !== null && (
         <p className="hint" data-testid="submission-before-due">
@@ -82,7 +82,7 @@ export function SubmissionsTable({
         <MissingNotice submissions={submissions} />
       </div>
       {print.rendered}
-      <div className="office-table-wrap">
+      <div className="office-table-wrap head-sticks">
         <table className="office-table" data-testid="submission-table">
           <caption>부서별 제출 현황 ({periodLabel(submissions.periodId)})</caption>
           <thead>
@@ -189,6 +189,16 @@ export function SubmissionsTable({
  * 누락: how many cards and finance rows are missing, then the projects, each once; a project missing only one of
  * the two says which (a department owes both for the projects it leads, a finance row for those it co-operates on).
  */
+/** Items joined by ", ", each kept on one line: a 관리번호 broken at its hyphen ("7-" / "12-3") reads as another. */
+function UnbrokenList({ items }: { items: readonly string[] }) {
+  return items.map((item, i) => (
+    <Fragment key={item}>
+      {i > 0 && ', '}
+      <span className="unbroken">{item}</span>
+    </Fragment>
+  ));
+}
+
 function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] }) {
   if (missing.length === 0) return <>없음</>;
   const kindsByProject = new Map<string, Set<keyof typeof KIND_LABELS>>();
@@ -205,18 +215,18 @@ function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] })
         관리카드 {count('managementCard')}건 · 재정집행 {count('financeRow')}건
       </strong>
       <span className="missing-projects">
-        {[...kindsByProject]
-          .map(([projectId, kinds]) =>
+        <UnbrokenList
+          items={[...kindsByProject].map(([projectId, kinds]) =>
             kinds.size === 2
               ? projectId
               : `${projectId} (${[...kinds].map((k) => KIND_LABELS[k]).join('·')}만)`,
-          )
-          .join(', ')}
+          )}
+        />
       </span>
       {excluded.length > 0 && (
         <span className="missing-excluded" data-testid="missing-excluded">
           {' '}
-          · 제외한 관리카드 {excluded.join(', ')} (다시 제출 필요)
+          · 제외한 관리카드 <UnbrokenList items={excluded} /> (다시 제출 필요)
         </span>
       )}
     </>
@@ -236,7 +246,7 @@ function MissingContacts({ calls, testId }: { calls: ContactsToCall[]; testId: s
     <ul className="plain missing-contacts" data-testid={testId} aria-label="연락할 담당자">
       {calls.map((c) => (
         <li key={c.call ?? ''}>
-          {c.call ?? '담당자 미기재'} — {c.projectIds.join(', ')}
+          {c.call ?? '담당자 미기재'} — <UnbrokenList items={c.projectIds} />
         </li>
       ))}
     </ul>

@@ -42,6 +42,7 @@ test('a printed card says 해당 없음 in each section and table left empty, an
   await d.field(`단위사업 1 연차별 실적 ${RESULT_COLUMNS[1]}`).fill(written.result);
   await d.field('단위사업 1 향후 추진계획').fill(written.futurePlan);
   await d.field('타 기관(국가, 타 지자체, 민간 등) 협조사항').fill(written.cooperation);
+  await d.fillContact(1, '핀테크산업과', '이서연', '02-2133-5011');
   await d.waitSaved();
 
   await page.getByRole('button', { name: '인쇄 / PDF' }).click();
@@ -62,11 +63,21 @@ test('a printed card says 해당 없음 in each section and table left empty, an
   };
   const section = (name: string) => printed.getByRole('region', { name, exact: true });
   expect(await body(section('추진상 문제점 및 해결방안'))).toBe(NONE);
-  expect(await body(section('타 기관 협조사항'))).toBe(written.cooperation);
-  const participation = section('시민참여 실적');
+  // The form's own labels (붙임4).
+  expect(await body(section('타 기관(국가, 타 지자체, 민간 등) 협조사항'))).toBe(written.cooperation);
+  const participation = section('시민참여 실적 (단위 : 횟수)');
   await expect(participation.locator('.print-none')).toHaveText(NONE);
   await expect(printed.getByRole('row', { name: /^협조부서/ })).toHaveText(`협조부서${NONE}`);
   await expect(printed.getByRole('row', { name: /^담당/ })).not.toContainText(NONE);
+  // The phone number is one unbreakable piece of the 담당 line.
+  const phone = printed.getByRole('row', { name: /^담당/ }).locator('.print-nowrap');
+  await expect(phone).toHaveText('☎ 02-2133-5011');
+  expect(await phone.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
+  await expect(printed.getByRole('heading', { name: '정책개요 (추진계획)' })).toBeVisible();
+  await expect(printed.getByRole('row', { name: /^정책목표/ }).locator('th')).toHaveText(
+    '정책목표(추후 임의변경불가)',
+  );
+  await expect(printed.getByRole('rowheader', { name: /^총사업비/ })).toHaveText("총사업비 (~'22.6월까지)");
 
   const unit = (n: number) => printed.getByRole('region', { name: `단위사업 ${n}`, exact: true });
   const results = (n: number) => unit(n).getByRole('table', { name: '연차별 실적' });
@@ -85,7 +96,9 @@ test('a printed card says 해당 없음 in each section and table left empty, an
   await expect(unit(1)).not.toContainText(NONE);
   // The frozen schedule is filled in both units.
   for (const n of [1, 2])
-    await expect(unit(n).getByRole('table', { name: '연차별 추진계획' })).not.toContainText(NONE);
+    await expect(
+      unit(n).getByRole('table', { name: '연차별 추진계획 (공약실천계획 작성내용, 임의변경 불가)' }),
+    ).not.toContainText(NONE);
 
   // On paper (the PDF the print dialog makes): the empty sections say so, once each, and the filled ones not.
   const dir = mkdtempSync(join(tmpdir(), 'pledge-card-print-'));
@@ -106,7 +119,8 @@ test('a printed card says 해당 없음 in each section and table left empty, an
     ];
     expect(text.split(none).length - 1).toBe(emptyOnes.length);
     expect(text).toContain(`추진상문제점및해결방안${none}`);
-    expect(text).toContain(`타기관협조사항${written.cooperation.replace(/\s+/g, '')}`);
+    expect(text).toContain(`타기관(국가,타지자체,민간등)협조사항${written.cooperation.replace(/\s+/g, '')}`);
+    expect(text).toContain('연차별투자수요(당해연도실제예산으로현행화,단위:백만원)구분');
     expect(text).toContain(`향후추진계획:${none}`);
     expect(text).toContain(`향후추진계획:${written.futurePlan.replace(/\s+/g, '')}`);
   } finally {

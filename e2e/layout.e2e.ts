@@ -424,6 +424,21 @@ test('office at 1366×768: long tables keep their header row in sight as the pag
     expect(broken).toEqual([]);
     // The page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+    // On paper: 부진 사업's 관리번호 (a link to 받은 문서 on screen) is printed as the number, and a section with no
+    // table (no conflict) runs on after the one before instead of taking a page of its own.
+    await office.tab('lagging');
+    await office.tab('conflicts');
+    await expect(page.getByTestId('conflicts-empty')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    const firstId = page.getByTestId('lagging-table').locator('tbody tr').first().locator('td, th').first();
+    // innerText: the text as laid out (a hidden link would leave the cell empty).
+    expect(await firstId.evaluate((el) => (el as HTMLElement).innerText.trim())).toMatch(/^\d+-\d+-\d+$/);
+    const breakBefore = (id: string) =>
+      page.getByTestId(`office-section-${id}`).evaluate((el) => getComputedStyle(el).breakBefore);
+    expect(await breakBefore('conflicts')).toBe('auto');
+    expect(await breakBefore('lagging')).toBe('page');
+    await page.emulateMedia({ media: 'screen' });
   } finally {
     await officeServer.stop();
   }

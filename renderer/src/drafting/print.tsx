@@ -1,5 +1,5 @@
 import { useExecutorLabels } from '../components/executor-labels';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import {
   AFTER_TERM,
   CARD_STATUS_LABELS,
@@ -42,19 +42,43 @@ import { formatMoney } from './form-kit';
  * parsed documents, so amounts are numbers and every label comes from the domain's label tables.
  */
 
-/** "투자창업과장 김도현 ☎ 02-2133-5000": a 과/팀 unit takes 장 (과장, 팀장) as the form prints it. */
-function contactLine(c: ContactPerson): string {
-  if (c.name.trim() === '') return '';
+/**
+ * "투자창업과장 김도현 ☎ 02-2133-5000": a 과/팀 unit takes 장 (과장, 팀장) as the form prints it. The phone number
+ * stays on one line ("02-2133-" / "5000" would read as two numbers).
+ */
+function contactLine(c: ContactPerson): ReactNode {
+  if (c.name.trim() === '') return null;
   const unit = c.unit.trim();
   const title =
     c.position !== 'officer' && /[과팀]$/.test(unit)
       ? `${unit}장`
       : `${unit}${unit ? ' ' : ''}${CONTACT_POSITION_LABELS[c.position]}`;
-  return `${title} ${c.name}${c.phone ? ` ☎ ${c.phone}` : ''}`;
+  return (
+    <>
+      {title} {c.name}
+      {c.phone && (
+        <>
+          {' '}
+          <span className="print-nowrap">☎ {c.phone}</span>
+        </>
+      )}
+    </>
+  );
 }
 
-const contactsText = (contacts: readonly ContactPerson[]) =>
-  contacts.map(contactLine).filter(Boolean).join(' / ');
+/** The named contacts, " / " between them. */
+function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
+  const named = contacts.filter((c) => c.name.trim() !== '');
+  return named.map((c, i) => (
+    <Fragment key={i}>
+      {i > 0 && ' / '}
+      {contactLine(c)}
+    </Fragment>
+  ));
+}
+
+/** "'22.6월": the term's last month as the forms write it (총사업비 ~'22.6월까지). */
+const termEndLabel = (term: Term) => `'${term.end.slice(2, 4)}.${Number(term.end.slice(5, 7))}월`;
 
 const totalCostText = (t: TotalCost) =>
   t === null ? '' : t.kind === 'nonBudget' ? '비예산' : `${formatMoney(t.amount)} 백만원`;
@@ -95,12 +119,28 @@ function TextSection({ title, text }: { title: string; text: string }) {
 }
 
 /** 협조부서: each co-department with its contacts, one a line, or that there is none. */
-const cooperatingText = (departments: ExecutionPlan['cooperatingDepartments']) =>
-  departments.length === 0
-    ? NO_ENTRY
-    : departments.map((d) => `${d.department} ${contactsText(d.contacts)}`.trim()).join('\n');
+function Cooperating({ departments }: { departments: ExecutionPlan['cooperatingDepartments'] }) {
+  if (departments.length === 0) return NO_ENTRY;
+  return departments.map((d, i) => (
+    <Fragment key={i}>
+      {i > 0 && '\n'}
+      {d.department} <Contacts contacts={d.contacts} />
+    </Fragment>
+  ));
+}
 
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+/** A row label with the form's note under it ("정책목표" over "(추후 임의변경불가)"). */
+function Noted({ label, note }: { label: string; note: string }) {
+  return (
+    <>
+      {label}
+      <br />
+      <small className="print-note">{note}</small>
+    </>
+  );
+}
+
+function Row({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <tr>
       <th scope="row">{label}</th>
@@ -111,16 +151,16 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
-function InvestmentTable({ grid, term }: { grid: InvestmentGrid; term: Term }) {
+function InvestmentTable({ grid, term, caption }: { grid: InvestmentGrid; term: Term; caption: string }) {
   const years = listBudgetYears(term);
   const keys = years.map((y) => y.key);
   const totals = investmentGridTotals(grid, keys);
   return (
     <table className="print-grid">
-      <caption>연차별 투자수요 (백만원)</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
-          <th>재원</th>
+          <th>구분</th>
           {years.map((y) => (
             <th key={y.key}>{y.label}</th>
           ))}
@@ -241,10 +281,14 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
             <td>{plan.department}</td>
           </tr>
           <Row label="공약명">{plan.projectName}</Row>
-          <Row label="담당">{contactsText(plan.leadContacts)}</Row>
-          <Row label="협조부서">{cooperatingText(plan.cooperatingDepartments)}</Row>
+          <Row label="담당">
+            <Contacts contacts={plan.leadContacts} />
+          </Row>
+          <Row label="협조부서">
+            <Cooperating departments={plan.cooperatingDepartments} />
+          </Row>
           <tr>
-            <th scope="row">총사업비</th>
+            <th scope="row">총사업비 (~{termEndLabel(term)}까지)</th>
             <td>{totalCostText(plan.totalCost)}</td>
             <th scope="row">추진구분 / 완료구분</th>
             <td>
@@ -253,7 +297,7 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
             </td>
           </tr>
           <Row label="재원구분">{plan.fundingSources.map((s) => FUNDING_SOURCE_LABELS[s]).join(', ')}</Row>
-          <Row label="정책목표">{plan.policyGoal}</Row>
+          <Row label={<Noted label="정책목표" note="(추후 임의변경불가)" />}>{plan.policyGoal}</Row>
           <Row label="사업기간">
             {yearMonth(plan.projectPeriod.from)} ~ {yearMonth(plan.projectPeriod.to)}
           </Row>
@@ -263,20 +307,25 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
           </Row>
         </tbody>
       </table>
+      <h2>정책개요 (추진계획)</h2>
       {plan.unitProjects.map((u, i) => (
         <section key={u.id} className="print-unit" aria-label={`단위사업 ${i + 1}`}>
-          <h2>
+          <h3>
             단위사업 {i + 1}. {u.name}
-          </h2>
+          </h3>
           <p className="pre">{u.detailedPlan}</p>
-          <PeriodTextTable values={u.schedule} columns={columns} caption="연차별 추진계획" />
-          <InvestmentTable grid={u.investmentNeeds} term={term} />
+          <PeriodTextTable
+            values={u.schedule}
+            columns={columns}
+            caption="연차별 추진계획 (추후 임의변경불가)"
+          />
+          <InvestmentTable grid={u.investmentNeeds} term={term} caption="연차별 투자수요 (단위 : 백만원)" />
           <p className="pre">
-            타기관 협조 필요사항: {isBlank(u.cooperationNeeds) ? NO_ENTRY : u.cooperationNeeds}
+            타기관(중앙부처 등)과 협조 필요사항: {isBlank(u.cooperationNeeds) ? NO_ENTRY : u.cooperationNeeds}
           </p>
         </section>
       ))}
-      <Participation title="시민참여 실적" p={plan.citizenParticipation} />
+      <Participation title="시민참여 실적 (단위 : 횟수)" p={plan.citizenParticipation} />
     </article>
   );
 }
@@ -307,8 +356,12 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
             <td>{card.department}</td>
           </tr>
           <Row label="공약명">{card.projectName}</Row>
-          <Row label="담당">{contactsText(card.leadContacts)}</Row>
-          <Row label="협조부서">{cooperatingText(card.cooperatingDepartments)}</Row>
+          <Row label="담당">
+            <Contacts contacts={card.leadContacts} />
+          </Row>
+          <Row label="협조부서">
+            <Cooperating departments={card.cooperatingDepartments} />
+          </Row>
           <tr>
             <th scope="row">추진상황</th>
             <td data-testid="print-status">{card.status ? CARD_STATUS_LABELS[card.status] : '미선택'}</td>
@@ -324,37 +377,46 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
             <td>{card.executor ? executorLabels[card.executor] : ''}</td>
           </tr>
           <tr>
-            <th scope="row">총사업비</th>
+            <th scope="row">총사업비 (~{termEndLabel(term)}까지)</th>
             <td>{totalCostText(card.totalCost)}</td>
             <th scope="row">집행액</th>
             <td>{formatMoney(executed)} 백만원</td>
           </tr>
           <Row label="재원">{card.fundingSources.map((s) => FUNDING_SOURCE_LABELS[s]).join(', ')}</Row>
-          <Row label="정책목표">{card.policyGoal}</Row>
+          <Row label={<Noted label="정책목표" note="(추후 임의변경불가)" />}>{card.policyGoal}</Row>
           <Row label="사업기간">
             {yearMonth(card.projectPeriod.from)} ~ {yearMonth(card.projectPeriod.to)}
           </Row>
         </tbody>
       </table>
+      <h2>정책개요 (추진계획)</h2>
       {card.unitProjects.map((u, i) => (
         <section key={u.id} className="print-unit" aria-label={`단위사업 ${i + 1}`}>
-          <h2>
+          <h3>
             단위사업 {i + 1}. {u.name}
-          </h2>
+          </h3>
           <p className="pre">{u.detailedPlan}</p>
-          <PeriodTextTable values={u.schedule} columns={columns} caption="연차별 추진계획" />
+          <PeriodTextTable
+            values={u.schedule}
+            columns={columns}
+            caption="연차별 추진계획 (공약실천계획 작성내용, 임의변경 불가)"
+          />
           <PeriodTextTable
             values={u.results}
             columns={upTo.map((p) => ({ key: p.id, label: p.shortLabel }))}
             caption="연차별 실적"
           />
-          <InvestmentTable grid={u.investmentNeeds} term={term} />
+          <InvestmentTable
+            grid={u.investmentNeeds}
+            term={term}
+            caption="연차별 투자수요 (당해연도 실제 예산으로 현행화, 단위 : 백만원)"
+          />
           <ExecutedTable grid={u.executed} periods={upTo} />
           <p className="pre">향후 추진계획: {isBlank(u.futurePlan) ? NO_ENTRY : u.futurePlan}</p>
         </section>
       ))}
-      <Participation title="시민참여 실적" p={card.citizenParticipation} />
-      <TextSection title="타 기관 협조사항" text={card.cooperation} />
+      <Participation title="시민참여 실적 (단위 : 횟수)" p={card.citizenParticipation} />
+      <TextSection title="타 기관(국가, 타 지자체, 민간 등) 협조사항" text={card.cooperation} />
       <TextSection title="추진상 문제점 및 해결방안" text={card.problemsAndSolutions} />
     </article>
   );
@@ -373,10 +435,10 @@ function ExecutedTable({
   );
   return (
     <table className="print-grid">
-      <caption>연차별 집행액 (백만원)</caption>
+      <caption>연차별 집행액 (단위 : 백만원)</caption>
       <thead>
         <tr>
-          <th>재원</th>
+          <th>구분</th>
           {periods.map((p) => (
             <th key={p.id}>{p.shortLabel}</th>
           ))}
@@ -492,7 +554,7 @@ export function ChangeRequestPrint({ request }: { request: ChangeRequest }) {
             <td>{request.department}</td>
           </tr>
           <Row label="공약명">{request.projectName}</Row>
-          <Row label="담당자">{contactLine(request.contact)}</Row>
+          <Row label="담당자 (연락번호)">{contactLine(request.contact)}</Row>
         </tbody>
       </table>
       <table className="print-grid">
@@ -516,8 +578,8 @@ export function ChangeRequestPrint({ request }: { request: ChangeRequest }) {
         </tbody>
       </table>
       <TextSection title="변경 요구사유" text={request.reason} />
-      <section className="print-section" aria-label="관련자료">
-        <h2>관련자료</h2>
+      <section className="print-section" aria-label="관련자료 (첨부)">
+        <h2>관련자료 (첨부)</h2>
         {request.evidence.length === 0 ? (
           <NoEntry />
         ) : (

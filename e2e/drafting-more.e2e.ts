@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addPlanUnitProject, emptyExecutionPlan } from '../domain/documents';
+import { addPlanUnitProject, emptyChangeRequest, emptyExecutionPlan } from '../domain/documents';
 import { removeServerFolders, startAppServer } from './app-server';
 import { catalog } from './catalog-data';
 import { expect, test } from './fixtures';
@@ -120,6 +120,55 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
   await row.getByRole('button', { name: /\(제출\)/ }).click();
   await expect(page.locator('.editor-bar h2')).toContainText('공약 조정 요청서');
   await expect(page.getByRole('button', { name: '삭제', exact: true })).toHaveCount(0);
+});
+
+test('제출 파일 만들기: a half-year whose only documents are requests not yet requested offers nothing, and says why, not as errors', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  // Two 조정 요청서 being written (never 제출'd), saved through the API: nothing else for 2019-H2.
+  for (const [slot, category] of [
+    ['cr-1', '사업기간'],
+    ['cr-2', '총사업비'],
+  ] as const) {
+    const saved = await d.callApi('saveDraft', {
+      kind: 'changeRequest',
+      projectId,
+      slot,
+      json: {
+        ...emptyChangeRequest(slot, projectId, department, projectName),
+        contact: { position: 'officer', unit: '투자창업과', name: '김도현', phone: '02-2133-5000' },
+        rows: [{ category, original: '당초', proposed: '변경' }],
+        reason: '사업 여건 변화',
+      },
+      expectedVersion: null,
+    });
+    expect(saved.ok, saved.error?.message).toBe(true);
+  }
+  const s = new SubmissionPage(page);
+  await s.openAsDepartment();
+  await page.getByLabel('제출 기간').selectOption('2019-H2');
+  // Not offered as a project to send (no "보낼 공약사업 (1/1)"), and the reason is said.
+  await expect(page.getByTestId('export-no-documents')).toHaveText(
+    '2019년 하반기 기간에 보낼 수 있는 문서가 없습니다: 아직 요청하지 않은 조정 요청서뿐입니다.',
+  );
+  await expect(page.locator('.export-projects')).toHaveCount(0);
+  await expect(page.getByTestId('export-held-hint')).toContainText(
+    `요청하지 않은 조정 요청서만 있는 사업: ${projectId}.`,
+  );
+  // Made anyway: no file, and the two requests are listed as left out by choice, not as errors to fix.
+  await s.exportBundle('2019-H2');
+  const nothing = page.getByTestId('export-nothing');
+  await expect(nothing).toContainText('2019년 하반기에 보낼 수 있는 문서가 없습니다.');
+  await expect(nothing).toContainText('아직 요청하지 않은 조정 요청서 2건은 넣지 않습니다');
+  await expect(page.getByTestId('export-refused')).toHaveCount(0);
+  const unrequested = page.getByTestId('export-unrequested');
+  await expect(unrequested.locator('li')).toHaveText([
+    `${projectId} ${projectName} 공약 조정 요청서 (사업기간 변경)`,
+    `${projectId} ${projectName} 공약 조정 요청서 (총사업비 변경)`,
+  ]);
 });
 
 test.describe('on a PC set to another time zone', () => {

@@ -6,8 +6,10 @@ import {
   DOCUMENT_KIND_LABELS,
   documentSchema,
   type Document,
+  changeRequestSubject,
   heldBackReason,
   periodLabel,
+  UNREQUESTED_CHANGE,
   withShownStatusDetails,
 } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
@@ -73,6 +75,16 @@ export interface ExportBundleResult {
   documents: ExportedDocument[];
   attachments: number;
   refused: RefusedDocument[];
+}
+
+/** A document's half-year or request in words, for the lists of what was left out ("(2019년 상반기)"). */
+function slotLabel(doc: StoredDocument): string {
+  if (doc.kind === 'executionPlan') return '';
+  if (doc.kind === 'managementCard' || doc.kind === 'financeRow') return ` (${periodLabel(doc.slot)})`;
+  const rows = (doc.json as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows)
+    ? ` (${changeRequestSubject({ rows: rows.map((r) => ({ category: String((r as { category?: unknown } | null)?.category ?? '') })) })})`
+    : '';
 }
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
@@ -173,7 +185,7 @@ async function exportNow(
   const attachments = new Map<string, { bytes: Buffer; mediaType: string }>();
   for (const doc of stored) {
     const projectName = findProject(catalog, doc.projectId)?.name ?? '';
-    const label = `${doc.projectId} ${projectName} ${DOCUMENT_KIND_LABELS[doc.kind]}${doc.slot === 'plan' ? '' : ` (${doc.slot})`}`;
+    const label = `${doc.projectId} ${projectName} ${DOCUMENT_KIND_LABELS[doc.kind]}${slotLabel(doc)}`;
     const refuse = (error: string) =>
       refused.push({ kind: doc.kind, projectId: doc.projectId, slot: doc.slot, document: label, error });
     let errors: { path: string; message: string }[];
@@ -213,10 +225,16 @@ async function exportNow(
     chosen.push({ stored: doc, json: sent, path: documentMemberPath(parsed, doc.slot) });
   }
   if (chosen.length === 0) {
+    // Requests not yet requested are left out on purpose, not for an error: said apart.
+    const unrequested = refused.filter((r) => r.error === UNREQUESTED_CHANGE).length;
+    const withErrors = refused.filter((r) => r.error !== UNREQUESTED_CHANGE);
     const why =
-      refused.length > 0
-        ? ` 오류가 있어 제외된 문서: ${refused.map((r) => `${r.document} — ${r.error}`).join('; ')}`
-        : '';
+      (unrequested > 0
+        ? ` 아직 요청하지 않은 조정 요청서 ${unrequested}건은 넣지 않습니다 (문서를 열어 '제출'을 누르면 요청으로 기록됩니다).`
+        : '') +
+      (withErrors.length > 0
+        ? ` 오류가 있어 제외된 문서: ${withErrors.map((r) => `${r.document} — ${r.error}`).join('; ')}`
+        : '');
     throw new UserError(
       'NOTHING_TO_EXPORT',
       `${input.period === 'plan' ? '실천계획서로' : `${periodLabel(input.period)}에`} 보낼 수 있는 문서가 없습니다.${why}`,

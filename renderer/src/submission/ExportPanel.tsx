@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { BundleExported, DeadlineView, DocumentSummary } from '../../../domain/api/contract';
-import { DOCUMENT_KIND_LABELS } from '../../../domain/documents';
+import { DOCUMENT_KIND_LABELS, UNREQUESTED_CHANGE } from '../../../domain/documents';
 import { requestLabel, requestTitle } from '../drafting/request-label';
 import { listPeriods } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
@@ -104,10 +104,15 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
     () => (state.status === 'ready' ? state.value.documents.filter((d) => belongsTo(d, period)) : []),
     [state, period],
   );
-  const projects = useMemo(() => {
+  // A project whose only documents are requests not yet requested has nothing to send: it is not offered.
+  const [projects, heldOnly] = useMemo(() => {
     const byProject = new Map<string, DocumentSummary[]>();
     for (const d of inPeriod) byProject.set(d.ref.projectId, [...(byProject.get(d.ref.projectId) ?? []), d]);
-    return [...byProject.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+    const all = [...byProject.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+    return [
+      all.filter(([, docs]) => docs.some((d) => !d.heldBack)),
+      all.filter(([, docs]) => docs.every((d) => d.heldBack)),
+    ];
   }, [inPeriod]);
 
   if (state.status === 'loading') return <StatusMessage kind="info">문서 목록을 불러오는 중…</StatusMessage>;
@@ -159,7 +164,9 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
       </div>
       {projects.length === 0 ? (
         <p className="empty" data-testid="export-no-documents">
-          {periodLabel(period)} 기간에 작성한 문서가 없습니다. ‘문서 작성’에서 먼저 작성하세요.
+          {heldOnly.length > 0
+            ? `${periodLabel(period)} 기간에 보낼 수 있는 문서가 없습니다: 아직 요청하지 않은 조정 요청서뿐입니다.`
+            : `${periodLabel(period)} 기간에 작성한 문서가 없습니다. ‘문서 작성’에서 먼저 작성하세요.`}
         </p>
       ) : (
         <fieldset className="export-projects">
@@ -215,6 +222,8 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
         <p className="hint" data-testid="export-held-hint">
           ‘작성 중, 보내지 않음’으로 표시된 조정 요청서는 아직 요청하지 않은 것이라 제출 파일에 넣지 않습니다.
           보내려면 문서를 열어 ‘제출’을 누른 뒤 만드세요.
+          {heldOnly.length > 0 &&
+            ` 요청하지 않은 조정 요청서만 있는 사업: ${heldOnly.map(([id]) => id).join(', ')}.`}
         </p>
       )}
       {period !== 'plan' && (
@@ -251,20 +260,40 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
   );
 }
 
+/** What was left out: documents with errors (to fix), and apart from them requests not yet requested (by choice). */
 function RefusedList({ refused }: { refused: readonly Refusal[] }) {
+  const unrequested = refused.filter((r) => r.error === UNREQUESTED_CHANGE);
+  const withErrors = refused.filter((r) => r.error !== UNREQUESTED_CHANGE);
   return (
-    <div className="refused" data-testid="export-refused">
-      <h3>오류가 있어 빠진 문서 {refused.length}건 — 고친 뒤 다시 만드세요</h3>
-      <ul>
-        {refused.map((r) => (
-          <li key={r.document}>
-            <strong>{r.document}</strong>
-            <br />
-            <span className="refused-error">{r.error}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      {withErrors.length > 0 && (
+        <div className="refused" data-testid="export-refused">
+          <h3>오류가 있어 빠진 문서 {withErrors.length}건 — 고친 뒤 다시 만드세요</h3>
+          <ul>
+            {withErrors.map((r) => (
+              <li key={r.document}>
+                <strong>{r.document}</strong>
+                <br />
+                <span className="refused-error">{r.error}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {unrequested.length > 0 && (
+        <div className="hint" data-testid="export-unrequested">
+          <p>
+            아직 요청하지 않아 넣지 않은 조정 요청서 {unrequested.length}건 (보내려면 문서를 열어 ‘제출’을
+            누른 뒤 다시 만드세요):
+          </p>
+          <ul>
+            {unrequested.map((r) => (
+              <li key={r.document}>{r.document}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -136,6 +136,13 @@ test('department: 키 교체 asks with 취소 first, cancelling returns to 키 �
   await expect(question).toHaveCount(0);
   await expect(rotate).toBeFocused();
   await expect(page.getByTestId('own-key-id')).toHaveText(oldKeyId);
+  // Escape answers it as 취소 does, from either of its buttons.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(rotate).toBeFocused();
+  await expect(page.getByTestId('own-key-id')).toHaveText(oldKeyId);
 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Shift+Tab');

@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { formatKoreanDateTime } from './format';
 import { PlanBook } from './PlanBook';
+import { onEscape } from '../components/on-escape';
 
 const STATE_LABELS = PLAN_CONFIRMATION_STATE_LABELS;
 
@@ -172,9 +173,7 @@ export function PlanConfirmationsSection({
           className="confirm-box screen-only"
           role="alertdialog"
           aria-labelledby="plan-confirm-question"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') cancel();
-          }}
+          onKeyDown={onEscape(cancel)}
         >
           <p id="plan-confirm-question">
             실천계획서 {chosen.length}건을 확정합니다. 확정하면 부서는 정책목표·단위사업·추진계획을 고칠 수

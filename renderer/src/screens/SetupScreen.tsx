@@ -10,6 +10,7 @@ import { BackupPanel } from './BackupPanel';
 import { CatalogFilePanel, type ChosenCatalogFile } from './CatalogFilePanel';
 import { RestorePanel } from './RestorePanel';
 import { listDepartments } from '../../../domain/catalog/departments';
+import { onEscape } from '../components/on-escape';
 
 type FormInput = z.input<typeof setupInputSchema>;
 type FormOutput = z.output<typeof setupInputSchema>;
@@ -175,6 +176,7 @@ export function SetupScreen(props: {
             role="alertdialog"
             aria-label="사용자 바꾸기 확인"
             data-testid="identity-change"
+            onKeyDown={onEscape(() => setAsked(null))}
           >
             <p>{asked.message}</p>
             <button type="button" className="primary" onClick={() => void save(asked.values, true)}>

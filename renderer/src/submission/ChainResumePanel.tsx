@@ -6,6 +6,7 @@ import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { useAction } from '../components/use-action';
 import { formatTime, periodLabel } from './labels';
+import { onEscape } from '../components/on-escape';
 
 /** "r2(2019년 상반기), r3(2019년 상반기)": the files named, each with its half-year. */
 const filesText = (files: ChainResumeView['notReceived']): string =>
@@ -102,7 +103,12 @@ export function ChainResumePanel(props: { generation: number; onChanged: () => v
         </>
       )}
       {asking && !resumed && (
-        <div className="confirm-box" role="alertdialog" aria-labelledby="chain-resume-question">
+        <div
+          className="confirm-box"
+          role="alertdialog"
+          aria-labelledby="chain-resume-question"
+          onKeyDown={onEscape(cancel)}
+        >
           <p id="chain-resume-question">
             <strong>다음 제출 파일을 {after} 다음으로 이어 만들까요?</strong> 다음 파일은{' '}
             {josa(next, '이/가')} 됩니다.

@@ -8,6 +8,7 @@ import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
 import { formatTime } from './labels';
 import { useAction } from '../components/use-action';
+import { onEscape } from '../components/on-escape';
 
 const STORE_LABELS: Record<NonNullable<KeyStatusView['store']>, string> = {
   file: '키 파일 (권한 0600: 이 PC의 현재 사용자만 읽을 수 있음)',
@@ -151,7 +152,12 @@ export function KeyPanel(props: {
             </div>
           )}
           {confirmRotate && (
-            <div className="confirm-box" role="alertdialog" aria-labelledby="rotate-title">
+            <div
+              className="confirm-box"
+              role="alertdialog"
+              aria-labelledby="rotate-title"
+              onKeyDown={onEscape(cancelRotate)}
+            >
               <p id="rotate-title">
                 <strong>키를 교체할까요?</strong> 새 키를 만들고, 지금 키로 서명한 키 교체 문서를 씁니다. 교체
                 문서를 기획담당관이 가져오기 전까지 새 키로 만든 제출 파일은 격리됩니다.
@@ -262,6 +268,7 @@ function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; on
           role="alertdialog"
           aria-label="기획담당관 키 지문 확인"
           data-testid="trust-office-key"
+          onKeyDown={onEscape(() => setPending(null))}
         >
           <p>
             이 파일의 기획담당관 키 지문: <Fingerprint value={pending.fingerprint} />
@@ -292,6 +299,7 @@ function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; on
           role="alertdialog"
           aria-label="기획담당관 키 신뢰 철회 확인"
           data-testid="withdraw-office-key"
+          onKeyDown={onEscape(() => setWithdrawing(null))}
         >
           <p>
             기획담당관 키 <span className="mono">{withdrawing.keyId}</span> (지문{' '}

@@ -129,9 +129,10 @@ test('제출 파일 만들기: a half-year whose only documents are requests not
   const d = new DraftingPage(page);
   await d.start(app.url, department);
   // Two 조정 요청서 being written (never 제출'd), saved through the API: nothing else for 2019-H2.
+  // Named as the desk names them: "cr-" and the moment each was started (09:05 and 09:06 in Korea).
   for (const [slot, category] of [
-    ['cr-1', '사업기간'],
-    ['cr-2', '총사업비'],
+    ['cr-1562544300000', '사업기간'],
+    ['cr-1562544360000', '총사업비'],
   ] as const) {
     const saved = await d.callApi('saveDraft', {
       kind: 'changeRequest',
@@ -166,8 +167,8 @@ test('제출 파일 만들기: a half-year whose only documents are requests not
   await expect(page.getByTestId('export-refused')).toHaveCount(0);
   const unrequested = page.getByTestId('export-unrequested');
   await expect(unrequested.locator('li')).toHaveText([
-    `${projectId} ${projectName} 공약 조정 요청서 (사업기간 변경)`,
-    `${projectId} ${projectName} 공약 조정 요청서 (총사업비 변경)`,
+    `${projectId} ${projectName} 공약 조정 요청서 (사업기간 변경 · 2019-07-08 09:05 작성 시작)`,
+    `${projectId} ${projectName} 공약 조정 요청서 (총사업비 변경 · 2019-07-08 09:06 작성 시작)`,
   ]);
 });
 

@@ -13,6 +13,7 @@ import {
   withShownStatusDetails,
 } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
+import { requestLabel } from '../../domain/documents/request-label';
 import { josa } from '../../domain/text/josa';
 import { writeBundle } from '../bundles';
 import { getAttachment } from '../../db/attachments';
@@ -81,10 +82,14 @@ export interface ExportBundleResult {
 function slotLabel(doc: StoredDocument): string {
   if (doc.kind === 'executionPlan') return '';
   if (doc.kind === 'managementCard' || doc.kind === 'financeRow') return ` (${periodLabel(doc.slot)})`;
+  // Its subject, then when it was started: two requests may change the same thing.
   const rows = (doc.json as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows)
-    ? ` (${changeRequestSubject({ rows: rows.map((r) => ({ category: String((r as { category?: unknown } | null)?.category ?? '') })) })})`
-    : '';
+  const subject = Array.isArray(rows)
+    ? changeRequestSubject({
+        rows: rows.map((r) => ({ category: String((r as { category?: unknown } | null)?.category ?? '') })),
+      })
+    : '조정 요청';
+  return ` (${subject} · ${requestLabel(doc.slot)})`;
 }
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');

@@ -1,17 +1,8 @@
 import type { DecisionStatus } from '../../../domain/documents';
-import { localDateTimeOf } from '../../../domain/reports/submissions';
+import { requestLabel } from '../../../domain/documents/request-label';
 
-/**
- * How a change request is named on screen. The app numbers a new request "cr-" and the moment it was started
- * (milliseconds, by the program's clock); that number means nothing to a person, so it shows as the time
- * instead, in Korea's time (KST) as every other time the program shows, whatever zone the PC is set to. Other
- * ids (a request number typed by the office, "cr-5-9-1-2018-01") show as they are.
- */
-export function requestLabel(requestId: string): string {
-  const started = /^cr-(\d{13})$/.exec(requestId);
-  if (started === null) return `요청 ${requestId}`;
-  return `${localDateTimeOf(new Date(Number(started[1])).toISOString())} 작성 시작`;
-}
+/** How a change request is named on screen (shared with the server's messages). */
+export { requestLabel };
 
 /** A request in a list: what it changes (changeRequestSubject, from the server's summary), then its label above. */
 export function requestTitle(subject: string | null, requestId: string): string {

@@ -270,8 +270,9 @@ function RefusedList({ refused }: { refused: readonly Refusal[] }) {
         <div className="refused" data-testid="export-refused">
           <h3>오류가 있어 빠진 문서 {withErrors.length}건 — 고친 뒤 다시 만드세요</h3>
           <ul>
-            {withErrors.map((r) => (
-              <li key={r.document}>
+            {withErrors.map((r, i) => (
+              // Two requests may read alike ("사업기간 변경"): the position keeps the keys apart.
+              <li key={`${i}-${r.document}`}>
                 <strong>{r.document}</strong>
                 <br />
                 <span className="refused-error">{r.error}</span>
@@ -287,8 +288,8 @@ function RefusedList({ refused }: { refused: readonly Refusal[] }) {
             누른 뒤 다시 만드세요):
           </p>
           <ul>
-            {unrequested.map((r) => (
-              <li key={r.document}>{r.document}</li>
+            {unrequested.map((r, i) => (
+              <li key={`${i}-${r.document}`}>{r.document}</li>
             ))}
           </ul>
         </div>

@@ -140,6 +140,27 @@ function Noted({ label, note }: { label: string; note: string }) {
   );
 }
 
+/** The head rows 붙임3 and 붙임4 share: 공약번호 and 총괄부서 (both forms' name for the column), 공약명, 담당, 협조부서. */
+function HeadRows({ doc }: { doc: ExecutionPlan | ManagementCard }) {
+  return (
+    <>
+      <tr>
+        <th scope="row">공약번호</th>
+        <td data-testid="print-project-id">{doc.projectId}</td>
+        <th scope="row">총괄부서</th>
+        <td>{doc.department}</td>
+      </tr>
+      <Row label="공약명">{doc.projectName}</Row>
+      <Row label="담당">
+        <Contacts contacts={doc.leadContacts} />
+      </Row>
+      <Row label="협조부서">
+        <Cooperating departments={doc.cooperatingDepartments} />
+      </Row>
+    </>
+  );
+}
+
 function Row({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <tr>
@@ -274,19 +295,7 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
       <h1>공약실천계획서</h1>
       <table className="print-table">
         <tbody>
-          <tr>
-            <th scope="row">공약번호</th>
-            <td data-testid="print-project-id">{plan.projectId}</td>
-            <th scope="row">총괄부서</th>
-            <td>{plan.department}</td>
-          </tr>
-          <Row label="공약명">{plan.projectName}</Row>
-          <Row label="담당">
-            <Contacts contacts={plan.leadContacts} />
-          </Row>
-          <Row label="협조부서">
-            <Cooperating departments={plan.cooperatingDepartments} />
-          </Row>
+          <HeadRows doc={plan} />
           <tr>
             <th scope="row">총사업비 (~{termEndLabel(term)}까지)</th>
             <td>{totalCostText(plan.totalCost)}</td>
@@ -348,20 +357,7 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
       <p className="print-sub">{periodLabel}</p>
       <table className="print-table">
         <tbody>
-          <tr>
-            <th scope="row">공약번호</th>
-            <td data-testid="print-project-id">{card.projectId}</td>
-            {/* The form (붙임4) names this column 총괄부서, as 붙임3 does. */}
-            <th scope="row">총괄부서</th>
-            <td>{card.department}</td>
-          </tr>
-          <Row label="공약명">{card.projectName}</Row>
-          <Row label="담당">
-            <Contacts contacts={card.leadContacts} />
-          </Row>
-          <Row label="협조부서">
-            <Cooperating departments={card.cooperatingDepartments} />
-          </Row>
+          <HeadRows doc={card} />
           <tr>
             <th scope="row">추진상황</th>
             <td data-testid="print-status">{card.status ? CARD_STATUS_LABELS[card.status] : '미선택'}</td>

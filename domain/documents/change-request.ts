@@ -4,6 +4,7 @@ import {
   attachmentRefSchema,
   contactPersonSchema,
   departmentSchema,
+  emptyContact,
   enumSchema,
   isoDateSchema,
   lifecycleSchema,
@@ -173,14 +174,6 @@ export function nextDecisionStatuses(
   return current === null ? ['requested'] : DECISION_TRANSITIONS[current];
 }
 
-/** A request's 담당자 not yet named. */
-export const emptyRequestContact = (): ChangeRequest['contact'] => ({
-  position: 'officer',
-  unit: '',
-  name: '',
-  phone: '',
-});
-
 export function emptyChangeRequest(
   requestId: string,
   projectId: string,
@@ -195,7 +188,7 @@ export function emptyChangeRequest(
     projectId,
     projectName,
     department,
-    contact: emptyRequestContact(),
+    contact: emptyContact(),
     rows: [{ category: CHANGE_GOAL_CATEGORY, original: '', proposed: '' }],
     reason: '',
     evidence: [],

@@ -377,8 +377,16 @@ export const cooperatingDepartmentSchema = strictObject({
 });
 export type CooperatingDepartment = z.output<typeof cooperatingDepartmentSchema>;
 
+/** A contact not yet named (a new row of 담당자, a request's 담당자). */
+export const emptyContact = (position: ContactPosition = 'officer'): ContactPerson => ({
+  position,
+  unit: '',
+  name: '',
+  phone: '',
+});
+
 export function emptyContacts(): ContactPerson[] {
-  return CONTACT_POSITIONS.map((position) => ({ position, unit: '', name: '', phone: '' }));
+  return CONTACT_POSITIONS.map(emptyContact);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

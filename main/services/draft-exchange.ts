@@ -15,8 +15,8 @@ import {
   type Document,
   DOCUMENT_KIND_LABELS,
   documentSchema,
+  emptyContact,
   emptyContacts,
-  emptyRequestContact,
 } from '../../domain/documents';
 import { periodLabel } from '../../domain/documents/validate-format';
 import { localDateTimeOf } from '../../domain/reports/submissions';
@@ -382,6 +382,6 @@ function handedOverJson(doc: FileDocument, department: string): unknown {
     ...(doc.json as Record<string, unknown>),
     department,
     ...(doc.kind === 'managementCard' ? { leadContacts: emptyContacts() } : {}),
-    ...(doc.kind === 'changeRequest' ? { contact: emptyRequestContact() } : {}),
+    ...(doc.kind === 'changeRequest' ? { contact: emptyContact() } : {}),
   };
 }

@@ -10,6 +10,7 @@ import {
   ATTACHMENT_CATEGORY_LABELS,
   CONTACT_POSITION_LABELS,
   CONTACT_POSITIONS,
+  emptyContact,
   PARTICIPATION_COUNT_KEYS,
   PARTICIPATION_COUNT_LABELS,
 } from '../../../domain/documents';
@@ -66,8 +67,6 @@ const ContactRow = memo(function ContactRow(props: {
     </div>
   );
 });
-
-const emptyContact = () => ({ position: 'officer', unit: '', name: '', phone: '' });
 
 export const ContactList = memo(function ContactList(props: { form: AnyForm; name: string; label: string }) {
   const { fields, append, remove } = useFieldArray({

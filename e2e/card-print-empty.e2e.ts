@@ -70,7 +70,7 @@ test('a printed card says 해당 없음 in each section and table left empty, an
   await expect(printed.getByRole('row', { name: /^협조부서/ })).toHaveText(`협조부서${NONE}`);
   await expect(printed.getByRole('row', { name: /^담당/ })).not.toContainText(NONE);
   // The phone number is one unbreakable piece of the 담당 line.
-  const phone = printed.getByRole('row', { name: /^담당/ }).locator('.print-nowrap');
+  const phone = printed.getByRole('row', { name: /^담당/ }).locator('.unbroken');
   await expect(phone).toHaveText('☎ 02-2133-5011');
   expect(await phone.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
   await expect(printed.getByRole('heading', { name: '정책개요 (추진계획)' })).toBeVisible();

@@ -59,7 +59,7 @@ function contactLine(c: ContactPerson): ReactNode {
       {c.phone && (
         <>
           {' '}
-          <span className="print-nowrap">☎ {c.phone}</span>
+          <span className="unbroken">☎ {c.phone}</span>
         </>
       )}
     </>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ChangeRow, changeRequestSubject, emptyChangeRequest, requestedOn } from './change-request';
+import {
+  type ChangeRow,
+  changeRequestSubject,
+  changeRequestSubjectOf,
+  emptyChangeRequest,
+  requestedOn,
+} from './change-request';
 
 const row = (category: string): ChangeRow => ({ category, original: '당초', proposed: '변경' });
 
@@ -16,6 +22,19 @@ describe('changeRequestSubject', () => {
     expect(changeRequestSubject({ rows })).toBe('공약명·단위사업·사업기간 외 2건 변경');
     expect(changeRequestSubject({ rows: [row('  ')] })).toBe('기타 변경');
     expect(changeRequestSubject({ rows: [] })).toBe('변경 내용 미작성');
+  });
+});
+
+describe('changeRequestSubjectOf', () => {
+  it('reads the subject from JSON not yet checked, as changeRequestSubject names a checked request', () => {
+    const rows = [row('사업기간'), row('총사업비')];
+    expect(changeRequestSubjectOf(JSON.parse(JSON.stringify({ rows })))).toBe(changeRequestSubject({ rows }));
+    expect(changeRequestSubjectOf({ rows: [{ category: 7 }, null, { category: '사업기간' }] })).toBe(
+      '기타·사업기간 변경',
+    );
+    for (const json of [null, 'text', {}, { rows: 'x' }]) {
+      expect(changeRequestSubjectOf(json)).toBe('변경 내용 미작성');
+    }
   });
 });
 

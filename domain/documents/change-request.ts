@@ -157,6 +157,20 @@ export function changeRequestSubject(request: { rows: readonly Pick<ChangeRow, '
   return more > 0 ? `${named} 외 ${more}건 변경` : `${named} 변경`;
 }
 
+/**
+ * The subject of a request read from JSON not (yet) checked: a draft in a 작성 문서 파일, a stored document named in
+ * a list of what was left out. A row whose 구분 is not text counts as blank (기타); no rows at all as 미작성.
+ */
+export function changeRequestSubjectOf(json: unknown): string {
+  const rows = json !== null && typeof json === 'object' ? (json as { rows?: unknown }).rows : undefined;
+  if (!Array.isArray(rows)) return changeRequestSubject({ rows: [] });
+  const categoryOf = (row: unknown): string => {
+    const category = row !== null && typeof row === 'object' ? (row as { category?: unknown }).category : '';
+    return typeof category === 'string' ? category : '';
+  };
+  return changeRequestSubject({ rows: rows.map((row: unknown) => ({ category: categoryOf(row) })) });
+}
+
 /** The day the department requested it (its first '요청' step), or null while it is drafted. */
 export function requestedOn(request: Pick<ChangeRequest, 'decisionHistory'>): string | null {
   return request.decisionHistory.find((entry) => entry.status === 'requested')?.date ?? null;

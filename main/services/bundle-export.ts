@@ -6,7 +6,7 @@ import {
   DOCUMENT_KIND_LABELS,
   documentSchema,
   type Document,
-  changeRequestSubject,
+  changeRequestSubjectOf,
   heldBackReason,
   periodLabel,
   UNREQUESTED_CHANGE,
@@ -83,12 +83,7 @@ function slotLabel(doc: StoredDocument): string {
   if (doc.kind === 'executionPlan') return '';
   if (doc.kind === 'managementCard' || doc.kind === 'financeRow') return ` (${periodLabel(doc.slot)})`;
   // Its subject, then when it was started: two requests may change the same thing.
-  const rows = (doc.json as { rows?: unknown } | null)?.rows;
-  const subject = Array.isArray(rows)
-    ? changeRequestSubject({
-        rows: rows.map((r) => ({ category: String((r as { category?: unknown } | null)?.category ?? '') })),
-      })
-    : '조정 요청';
+  const subject = changeRequestSubjectOf(doc.json);
   return ` (${subject} · ${requestLabel(doc.slot)})`;
 }
 

@@ -10,7 +10,7 @@ import { departmentsEver, involvedAt, leadAt } from '../../domain/catalog/assign
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
 import {
-  changeRequestSubject,
+  changeRequestSubjectOf,
   type ChangeRequest,
   type Document,
   DOCUMENT_KIND_LABELS,
@@ -114,15 +114,7 @@ function titleOf(kind: Document['kind'], slot: string, json: unknown): string {
   const label = DOCUMENT_KIND_LABELS[kind];
   if (kind === 'executionPlan') return label;
   if (kind === 'changeRequest') {
-    const rows = json !== null && typeof json === 'object' ? (json as { rows?: unknown }).rows : undefined;
-    const categoryOf = (row: unknown): string => {
-      const category =
-        row !== null && typeof row === 'object' ? (row as { category?: unknown }).category : '';
-      return typeof category === 'string' ? category : '';
-    };
-    const subject = Array.isArray(rows)
-      ? changeRequestSubject({ rows: rows.map((r) => ({ category: categoryOf(r) })) })
-      : '변경 내용 미작성';
+    const subject = changeRequestSubjectOf(json);
     return `${label} (${subject})`;
   }
   return `${label} ${periodLabel(slot)}`;

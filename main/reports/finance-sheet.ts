@@ -38,30 +38,30 @@ export function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; lay
   const noteCol = execStart + 1 + nYears;
   const deptCol = noteCol + 1;
 
-  b.header(0, 0, 0, deptCol, '< 공약별 재정집행 현황 >');
-  b.text(
+  b.title(0, 0, deptCol, '< 공약별 재정집행 현황 >');
+  b.note(
     1,
     0,
     `${report.meta.periodLabel} 기준 (제출기한 ${dueDateText(report.meta.dueDate, report.meta.dueDateMovedBecause)})`,
   );
   b.merge(1, 0, 1, 2);
-  b.text(1, deptCol, '(단위 : 백만원)');
+  b.note(1, deptCol, '(단위 : 백만원)');
   const h1 = 2;
   const h2 = 3;
   b.header(h1, 0, h2, 0, '관리번호');
   b.header(h1, 1, h2, 1, '공약사업명');
   b.header(h1, 2, h2, 2, '이행도');
   b.header(h1, first, h1, first + 1, '계획 총계');
-  b.text(h2, first, '초기계획');
-  b.text(h2, first + 1, '현재계획');
+  b.header(h2, first, h2, first, '초기계획');
+  b.header(h2, first + 1, h2, first + 1, '현재계획');
   b.header(h1, first + 2, h1, planStart - 1, '확보내역');
-  b.text(h2, first + 2, '확보총계');
-  FUNDING_SOURCES.forEach((s, i) => b.text(h2, first + 3 + i, FINANCE_SOURCE_LABELS[s]));
+  b.header(h2, first + 2, h2, first + 2, '확보총계');
+  FUNDING_SOURCES.forEach((s, i) => b.header(h2, first + 3 + i, h2, first + 3 + i, FINANCE_SOURCE_LABELS[s]));
   b.header(h1, planStart, h1, planStart + nYears, '임기내 계획 총계');
   b.header(h1, execStart, h1, execStart + nYears, '임기내 집행 총계');
   for (const start of [planStart, execStart]) {
-    b.text(h2, start, '계');
-    years.forEach((y, i) => b.text(h2, start + 1 + i, y.label));
+    b.header(h2, start, h2, start, '계');
+    years.forEach((y, i) => b.header(h2, start + 1 + i, h2, start + 1 + i, y.label));
   }
   b.header(h1, noteCol, h2, noteCol, '비고');
   b.header(h1, deptCol, h2, deptCol, '부서');
@@ -91,6 +91,7 @@ export function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; lay
     }
     b.text(r, 1, `${area.areaId}. ${area.areaName} 소계`);
     b.merge(r, 1, r, 2);
+    b.totalRow(r, 0, deptCol);
     columns.forEach((col, i) => {
       const c = first + i;
       const value = col.get(area.subtotal);
@@ -102,6 +103,9 @@ export function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; lay
   }
   b.text(r, 1, '합계');
   b.merge(r, 1, r, 2);
+  b.totalRow(r, 0, deptCol);
+  b.table(h1, 0, r, deptCol);
+  b.freeze(h2 + 1, 2);
   columns.forEach((col, i) => {
     const c = first + i;
     const value = col.get(report.finance.grandTotal);
@@ -115,8 +119,9 @@ export function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; lay
   const notes = [withoutPlan, missingCardFinanceNote(report.finance, report.submissions.beforeDue)].filter(
     (n) => n !== null,
   );
-  notes.forEach((note, i) => b.text(r + 2 + i, 1, note));
-  b.widths([10, 40, 12, ...columns.map(() => 11), 30, 20]);
+  notes.forEach((note, i) => b.note(r + 2 + i, 1, note));
+  // Amounts 12 wide: a city's 합계 in 백만원 with its decimals ("12,345,678.125") shows whole, not as ###.
+  b.widths([10, 30, 12, ...columns.map(() => 12), 24, 20]);
   b.sheet['!rows'] = [{ hpt: 24 }];
   return {
     sheet: b.finish(),

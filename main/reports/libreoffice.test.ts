@@ -156,5 +156,25 @@ describe.skipIf(soffice === null)('the workbook printed by LibreOffice Calc', ()
     expect(sizes.filter((s) => !a3(s) && !(s[0] === 842 && s[1] === 595))).toEqual([]);
     expect(financePage).toContain('비고');
     expect(financePage).toContain('임기내 집행');
+    // Each page's foot: the report, "page / pages" and the date the report was made.
+    const report = buildOfficeReport(scenario());
+    pages
+      .filter((p) => p.trim() !== '')
+      .forEach((p, i) => {
+        expect([i, p.includes(`${i + 1} / ${sizes.length}`)]).toEqual([i, true]);
+        expect(p).toContain(`작성 기준일 ${report.meta.today}`);
+      });
+    // 제출현황's long 미접수 목록 wraps inside its column, so the sheet prints at a readable size (its header's
+    // words about 10 points tall, not shrunk to a point or two to fit one unwrapped line on the page's width).
+    const at = pages.findIndex((p) => p.includes('미접수 목록'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const words = execFileSync('pdftotext', ['-bbox', '-f', String(at + 1), '-l', String(at + 1), pdf, '-'], {
+      encoding: 'utf8',
+    });
+    const header = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">부서<\/word>/.exec(
+      words,
+    );
+    expect(header).not.toBeNull();
+    expect(Number(header?.[2]) - Number(header?.[1])).toBeGreaterThan(6);
   }, 180_000);
 });

@@ -1,11 +1,11 @@
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 
 /**
- * How the workbook prints: every sheet on landscape A4 (붙임5 on A3), one page wide (as many pages tall as it needs), and each
- * sheet's header rows repeated on every page. SheetJS's community edition writes page margins and defined names
- * (the repeated rows, _xlnm.Print_Titles) but not the page setup itself, so that element is added to each
- * worksheet's XML after writing. Without it Calc and Excel print 붙임5 as strips of columns over many portrait
- * pages.
+ * How the workbook prints: every sheet on landscape A4 (붙임5 on A3), one page wide (as many pages tall as it needs),
+ * each sheet's header rows repeated on every page, and a footer with the page number. SheetJS's community edition
+ * writes page margins and defined names (the repeated rows, _xlnm.Print_Titles) but not the page setup itself, so
+ * that element is added to each worksheet's XML after writing (styled-workbook.ts). Without it Calc and Excel print
+ * 붙임5 as strips of columns over many portrait pages.
  */
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
@@ -38,35 +38,43 @@ export function preparePrint(
   };
 }
 
+/** Header and footer text: '&' starts a code there, so a literal one is doubled; then escaped for XML. */
+const footerText = (text: string): string =>
+  text
+    .replace(/&/g, '&&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/** What each printed page says at its foot: the report on the left, the page of pages, the date on the right. */
+export interface PageFooter {
+  left: string;
+  right: string;
+}
+
 /**
- * After writing: the page setup in every worksheet of the .xlsx bytes. `a3Sheets` (1-based, in workbook order)
- * print on A3 instead of A4: a sheet as wide as 붙임5 (25 columns) is unreadably small on one A4 page's width.
+ * After writing: one worksheet's XML with its page setup (landscape, one page wide, on A4 or A3: a sheet as wide
+ * as 붙임5, 25 columns, is unreadably small on one A4 page's width) and its footer ("1 / 3" in the middle).
  */
-export function withPageSetup(xlsx: Buffer, a3Sheets: ReadonlySet<number> = new Set()): Buffer {
-  const zip = XLSX.CFB.read(xlsx, { type: 'buffer' });
-  zip.FullPaths.forEach((path: string, i: number) => {
-    const sheet = /\/xl\/worksheets\/sheet(\d+)\.xml$/.exec(path);
-    if (sheet === null) return;
-    const entry = zip.FileIndex[i];
-    if (entry?.content === undefined) return;
-    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
-    const PAGE_SETUP = pageSetup(a3Sheets.has(Number(sheet[1])) ? 'A3' : 'A4');
-    const setUp = xml
-      .replace(/(<pageMargins\b[^>]*\/>)/, `$1${PAGE_SETUP}`)
-      .replace(/<sheetPr\/>|<sheetPr\b([^>]*)\/>|<sheetPr\b([^>]*)>/, (found, a?: string, b?: string) =>
-        found === '<sheetPr/>'
-          ? `<sheetPr>${FIT_TO_PAGE}</sheetPr>`
-          : found.endsWith('/>')
-            ? `<sheetPr${a ?? ''}>${FIT_TO_PAGE}</sheetPr>`
-            : `<sheetPr${b ?? ''}>${FIT_TO_PAGE}`,
-      );
-    const withPr = setUp.includes(FIT_TO_PAGE)
-      ? setUp
-      : setUp.replace(/(<worksheet\b[^>]*>)/, `$1<sheetPr>${FIT_TO_PAGE}</sheetPr>`);
-    if (!withPr.includes(PAGE_SETUP)) throw new Error(`인쇄 설정을 넣을 수 없습니다: ${path}`);
-    XLSX.CFB.utils.cfb_add(zip, path.replace(/^Root Entry/, ''), Buffer.from(withPr, 'utf8'));
-  });
-  return Buffer.from(
-    XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array,
-  );
+export function withPrintSetup(xml: string, paper: 'A4' | 'A3', footer: PageFooter): string {
+  const PAGE_SETUP = pageSetup(paper);
+  const FOOTER =
+    `<headerFooter><oddFooter>&amp;L${footerText(footer.left)}&amp;C&amp;P / &amp;N` +
+    `&amp;R${footerText(footer.right)}</oddFooter></headerFooter>`;
+  const setUp = xml
+    .replace(/(<pageMargins\b[^>]*\/>)/, `$1${PAGE_SETUP}${FOOTER}`)
+    .replace(/<sheetPr\/>|<sheetPr\b([^>]*)\/>|<sheetPr\b([^>]*)>/, (found, a?: string, b?: string) =>
+      found === '<sheetPr/>'
+        ? `<sheetPr>${FIT_TO_PAGE}</sheetPr>`
+        : found.endsWith('/>')
+          ? `<sheetPr${a ?? ''}>${FIT_TO_PAGE}</sheetPr>`
+          : `<sheetPr${b ?? ''}>${FIT_TO_PAGE}`,
+    );
+  const withPr = setUp.includes(FIT_TO_PAGE)
+    ? setUp
+    : setUp.replace(/(<worksheet\b[^>]*>)/, `$1<sheetPr>${FIT_TO_PAGE}</sheetPr>`);
+  if (!withPr.includes(PAGE_SETUP))
+    throw new Error('인쇄 설정을 넣을 수 없습니다: 시트에 pageMargins가 없습니다');
+  return withPr;
 }

@@ -5,7 +5,8 @@
 
 export const MAX_CELL_CHARS = 32_767;
 
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+/** What makes a spreadsheet program read typed text as a formula. */
+export const FORMULA_START = /^[=+\-@\t\r\0]/;
 
 /** Prefixes ' when the text would start a formula. */
 export function neutralizeFormula(text: string): string {

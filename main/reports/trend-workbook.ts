@@ -1,7 +1,8 @@
 import * as XLSX from 'xlsx';
 import type { StatusTrend } from '../../domain/api/contract';
-import { preparePrint, withPageSetup } from './print-setup';
+import { preparePrint } from './print-setup';
 import { SheetBuilder } from './sheet-builder';
+import { writeStyledWorkbook } from './styled-workbook';
 import { statusSheet } from './workbook';
 
 export const TREND_SHEET_NAMES = { byPeriod: '반기별 추진현황', byArea: '분야별 완료율 추이' } as const;
@@ -10,9 +11,9 @@ export const TREND_SHEET_NAMES = { byPeriod: '반기별 추진현황', byArea: '
 function areaRateSheet(trend: StatusTrend, title: string): XLSX.WorkSheet {
   const b = new SheetBuilder(TREND_SHEET_NAMES.byArea);
   const { rows } = trend;
-  b.header(0, 0, 0, rows.length, title);
-  b.text(1, 0, '분야');
-  rows.forEach((p, i) => b.text(1, 1 + i, p.label));
+  b.title(0, 0, rows.length, title);
+  b.header(1, 0, 1, 0, '분야');
+  rows.forEach((p, i) => b.header(1, 1 + i, 1, 1 + i, p.label));
   const areas = rows.at(-1)?.byArea ?? [];
   let r = 2;
   for (const area of areas) {
@@ -24,6 +25,9 @@ function areaRateSheet(trend: StatusTrend, title: string): XLSX.WorkSheet {
   }
   b.text(r, 0, '전체');
   rows.forEach((p, i) => b.percent(r, 1 + i, p.total.completionRate));
+  b.totalRow(r, 0, rows.length);
+  b.table(1, 0, r, rows.length);
+  b.freeze(2, 1);
   b.widths([30, ...rows.map(() => 13)]);
   return b.finish();
 }
@@ -65,5 +69,8 @@ export function writeTrendWorkbook(trend: StatusTrend, definition: string): Buff
       [TREND_SHEET_NAMES.byArea, [1, 2]],
     ]),
   );
-  return withPageSetup(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer);
+  return writeStyledWorkbook(wb, {
+    a3: new Set(),
+    footer: { left: `공약이행 추이${until}`, right: '' },
+  });
 }

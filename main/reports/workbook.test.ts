@@ -17,6 +17,7 @@ import { scenario } from '../../domain/reports/scenario';
 import { emptyInput, term } from '../../domain/reports/test-fixtures';
 import { findPeriod } from '../../domain/term/periods';
 import { MAX_CELL_CHARS, neutralizeFormula, safeCellText, truncateCell } from './safe-text';
+import { readFormats } from './test-support/xlsx-formats';
 import { SHEET_NAMES, writeReportWorkbook } from './workbook';
 
 /** The scenario with hostile and oversized text in places a department can type. */
@@ -37,7 +38,9 @@ function hostileReport() {
 }
 
 const report = hostileReport();
-const workbook = XLSX.read(writeReportWorkbook(report), {
+const written = writeReportWorkbook(report);
+const formats = readFormats(written);
+const workbook = XLSX.read(written, {
   type: 'buffer',
   cellNF: true,
   cellFormula: true,
@@ -81,10 +84,8 @@ describe('담당자 sheet', () => {
     // The half-year's card, if any, names its own people: take it out so the plan is read.
     input.cards = input.cards.filter((c) => c.projectId !== '1-1-7');
     input.previousCards = [];
-    const book = XLSX.read(writeReportWorkbook(buildOfficeReport(input)), {
-      type: 'buffer',
-      cellFormula: true,
-    });
+    const bytes = writeReportWorkbook(buildOfficeReport(input));
+    const book = XLSX.read(bytes, { type: 'buffer', cellFormula: true });
     const ws = book.Sheets[SHEET_NAMES.contacts] as XLSX.WorkSheet;
     const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: false });
     expect(rows[0]).toEqual(['관리번호', '공약사업명', '부서', '구분', '과장', '팀장', '담당', '출처']);
@@ -92,7 +93,14 @@ describe('담당자 sheet', () => {
     expect(lead?.[2]).toBe(plan.department);
     expect(lead?.[4]).toBe('김과장 (일자리정책과) 02-2133-1000');
     expect(lead?.[5] ?? '').toBe('');
-    expect(lead?.[6]).toBe(`'=HYPERLINK("x") 02-2133-1001\n이담당 02-2133-1002`);
+    // The text as typed, marked (quotePrefix) so that editing the cell again keeps it text, not a formula.
+    expect(lead?.[6]).toBe(`=HYPERLINK("x") 02-2133-1001\n이담당 02-2133-1002`);
+    const leadRow = rows.indexOf(lead ?? []) + 1;
+    expect(readFormats(bytes).cell(SHEET_NAMES.contacts, `G${leadRow}`)).toMatchObject({
+      quotePrefix: true,
+      wrapped: true,
+    });
+    expect(readFormats(bytes).cell(SHEET_NAMES.contacts, `E${leadRow}`).quotePrefix).toBe(false);
     expect(lead?.[7]).toBe('확정된 실천계획서');
     // No cell of the sheet is a formula.
     for (const [ref, c] of Object.entries(ws))
@@ -183,20 +191,29 @@ describe('writeReportWorkbook', () => {
 
   it('neutralises formula text and respects the cell limit', () => {
     const r = rowOf(finance, 'A', '1-1-1');
-    expect(cell(finance, `X${r}`)).toMatchObject({ t: 's', v: '\'=HYPERLINK("http://evil.example","클릭")' });
+    expect(cell(finance, `X${r}`)).toMatchObject({ t: 's', v: '=HYPERLINK("http://evil.example","클릭")' });
+    expect(cell(finance, `X${r}`)?.f).toBeUndefined();
+    expect(formats.cell(SHEET_NAMES.finance, `X${r}`).quotePrefix).toBe(true);
     const shared = String(cell(finance, `X${rowOf(finance, 'A', '1-1-7')}`)?.v);
     expect(shared.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
     expect(shared).toContain('이하 생략');
     const changes = workbook.Sheets[SHEET_NAMES.changes] as XLSX.WorkSheet;
-    expect(cell(changes, 'G2')?.v).toBe("'+SUM(A1:A9) 사유");
+    expect(cell(changes, 'G2')?.v).toBe('+SUM(A1:A9) 사유');
+    expect(formats.cell(SHEET_NAMES.changes, 'G2').quotePrefix).toBe(true);
+    // Every text that would start a formula is a text cell marked to stay text; no other cell is marked.
+    let marked = 0;
     for (const name of workbook.SheetNames) {
       const ws = workbook.Sheets[name] as XLSX.WorkSheet;
       for (const [ref, c] of Object.entries(ws)) {
         if (ref.startsWith('!')) continue;
-        const v = (c as XLSX.CellObject).v;
-        if (typeof v === 'string') expect([ref, /^[=+\-@\t\r\0]/.test(v)]).toEqual([ref, false]);
+        const { v, t, f } = c as XLSX.CellObject;
+        const formulaLike = typeof v === 'string' && /^[=+\-@\t\r\0]/.test(v);
+        if (formulaLike) expect([name, ref, t, f]).toEqual([name, ref, 's', undefined]);
+        expect([name, ref, formats.cell(name, ref).quotePrefix]).toEqual([name, ref, formulaLike]);
+        if (formulaLike) marked += 1;
       }
     }
+    expect(marked).toBeGreaterThanOrEqual(2);
   });
 
   it('status tables: grouped merged headers, counts and completion rate', () => {
@@ -397,8 +414,22 @@ describe('the same words as the screen', () => {
     const comparison = workbook.Sheets[SHEET_NAMES.comparison] as XLSX.WorkSheet;
     const c = report.comparison;
     expect(c.fromPeriodId).not.toBeNull();
-    expect(cell(comparison, 'D1')?.v).toBe(`추진상황 (${periodLabel(c.fromPeriodId!)})`);
-    expect(cell(comparison, 'E1')?.v).toBe(`추진상황 (${periodLabel(c.toPeriodId)})`);
+    // The screen's two header rows: the term's 집행 up to each half-year, and between them the 증감.
+    expect(['D1', 'G1', 'J1'].map((r) => cell(comparison, r)?.v)).toEqual([
+      '추진상황',
+      '임기내 집행 (백만원)',
+      '계획 총계 (백만원)',
+    ]);
+    const [from, to] = [periodLabel(c.fromPeriodId!), periodLabel(c.toPeriodId)];
+    expect(['D2', 'E2', 'G2', 'H2', 'I2', 'J2', 'K2'].map((r) => cell(comparison, r)?.v)).toEqual([
+      from,
+      to,
+      from,
+      to,
+      '증감',
+      from,
+      to,
+    ]);
     const changed = c.projects.find((p) => p.changes.length > 0)!;
     const changedRow = rowOf(comparison, 'A', changed.projectId);
     expect(cell(comparison, `F${changedRow}`)?.v).toBe(statusTrendLabel(changed.statusTrend));
@@ -427,7 +458,7 @@ describe('a half-year whose due date has not come yet', () => {
       expect(cell(submissions, `F${r}`)?.v).toBe(submissionStateLabel('none', true));
       expect(cell(submissions, `G${r}`)?.v ?? '').toBe('');
     }
-    expect(cell(submissions, `A${rows + 4}`)?.v).toBe(beforeDueNote(dueDate, true, daysLeft));
+    expect(cell(submissions, `A${rows + 5}`)?.v).toBe(beforeDueNote(dueDate, true, daysLeft));
     const overview = XLSX.utils.sheet_to_json<string[]>(book.Sheets[SHEET_NAMES.overview] as XLSX.WorkSheet, {
       header: 1,
     });
@@ -445,7 +476,7 @@ describe('a half-year whose due date has not come yet', () => {
     const lateSubmissions = lateBook.Sheets[SHEET_NAMES.submissions] as XLSX.WorkSheet;
     expect(cell(lateSubmissions, 'F2')?.v).toBe('미제출');
     expect(cell(lateSubmissions, 'G2')?.v).toBe('예');
-    expect(cell(lateSubmissions, `A${rows + 4}`)).toBeUndefined();
+    expect(cell(lateSubmissions, `A${rows + 5}`)).toBeUndefined();
   });
 });
 
@@ -478,3 +509,93 @@ describe('a due date moved past a weekend', () => {
 function shiftedDay(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+describe('the form’s look (cell formats written into the file)', () => {
+  it('붙임5: a ruled grid with bold grey headers (every part of a merged one), bold totals, unruled notes', () => {
+    const f = (ref: string) => formats.cell(SHEET_NAMES.finance, ref);
+    expect(f('A1')).toMatchObject({ bold: true, ruled: false, horizontal: 'center' });
+    // 계획 총계 spans D3:E3: both parts are ruled, or the merged cell's right edge would have no rule.
+    for (const ref of ['A3', 'A4', 'D3', 'E3', 'F3', 'K3', 'D4', 'X3', 'X4'])
+      expect([ref, f(ref)]).toEqual([
+        ref,
+        expect.objectContaining({
+          bold: true,
+          ruled: true,
+          filled: true,
+          horizontal: 'center',
+          wrapped: true,
+        }),
+      ]);
+    const r = rowOf(finance, 'A', '1-1-7');
+    expect(f(`A${r}`)).toMatchObject({ ruled: true, bold: false, horizontal: 'center' });
+    expect(f(`B${r}`)).toMatchObject({ ruled: true, bold: false, wrapped: true, filled: false });
+    expect(f(`F${r}`)).toMatchObject({ ruled: true, bold: false, filled: false });
+    // An empty 비고 is still a ruled cell of the grid.
+    const plain = rowOf(finance, 'A', '1-1-1') + 1;
+    expect(cell(finance, `A${plain}`)?.v).toMatch(/^\d-\d+-\d+$/);
+    for (const total of [rowOf(finance, 'B', '1. 미래특별시 소계'), rowOf(finance, 'B', '합계')]) {
+      for (const col of ['A', 'B', 'C', 'D', 'R', 'Y'])
+        expect([col, total, f(`${col}${total}`)]).toEqual([
+          col,
+          total,
+          expect.objectContaining({ bold: true, ruled: true, filled: true }),
+        ]);
+    }
+    expect(f('A2')).toMatchObject({ ruled: false, wrapped: false });
+    const note = rowOf(finance, 'B', '합계') + 2;
+    if (cell(finance, `B${note}`) !== undefined) expect(f(`B${note}`).ruled).toBe(false);
+  });
+
+  it('제출현황: every cell of the table is ruled, long lists wrap inside their column, the notes below are not ruled', () => {
+    const ws = workbook.Sheets[SHEET_NAMES.submissions] as XLSX.WorkSheet;
+    const last = report.submissions.departments.length + 2;
+    for (let row = 1; row <= last; row++)
+      for (const col of 'ABCDEFGHI')
+        expect([`${col}${row}`, formats.cell(SHEET_NAMES.submissions, `${col}${row}`).ruled]).toEqual([
+          `${col}${row}`,
+          true,
+        ]);
+    expect(formats.cell(SHEET_NAMES.submissions, 'I2').wrapped).toBe(true);
+    expect(cell(ws, `A${last + 2}`)?.v).toMatch(/^제출기한/);
+    expect(formats.cell(SHEET_NAMES.submissions, `A${last + 2}`).ruled).toBe(false);
+    expect(formats.cell(SHEET_NAMES.submissions, `A${last}`)).toMatchObject({ bold: true, filled: true });
+  });
+
+  it('keeps the header rows and the key columns in view, and prints the report, page and date at each foot', () => {
+    expect(formats.pane(SHEET_NAMES.finance)).toEqual({ xSplit: 2, ySplit: 4 });
+    expect(formats.pane(SHEET_NAMES.byArea)).toEqual({ xSplit: 1, ySplit: 3 });
+    expect(formats.pane(SHEET_NAMES.comparison)).toEqual({ xSplit: 2, ySplit: 2 });
+    expect(formats.pane(SHEET_NAMES.lagging)).toEqual({ xSplit: 2, ySplit: 1 });
+    expect(formats.pane(SHEET_NAMES.submissions)).toEqual({ xSplit: 1, ySplit: 1 });
+    expect(formats.pane(SHEET_NAMES.overview)).toBeNull();
+    for (const name of workbook.SheetNames) {
+      const footer = formats.footer(name) ?? '';
+      expect([name, footer.includes('&amp;C&amp;P / &amp;N')]).toEqual([name, true]);
+      expect(footer).toContain(`작성 기준일 ${report.meta.today}`);
+      expect(footer).toContain(report.meta.periodLabel);
+    }
+  });
+
+  it('every table sheet’s header row is bold, grey, ruled and centred', () => {
+    for (const name of [
+      SHEET_NAMES.submissions,
+      SHEET_NAMES.bundles,
+      SHEET_NAMES.contacts,
+      SHEET_NAMES.lagging,
+      SHEET_NAMES.participation,
+      SHEET_NAMES.changes,
+      SHEET_NAMES.comparison,
+    ]) {
+      const ws = workbook.Sheets[name] as XLSX.WorkSheet;
+      const width = XLSX.utils.decode_range(ws['!ref'] ?? 'A1').e.c;
+      for (let c = 0; c <= Math.min(width, 8); c++) {
+        const ref = XLSX.utils.encode_cell({ r: 0, c });
+        expect([name, ref, formats.cell(name, ref)]).toEqual([
+          name,
+          ref,
+          expect.objectContaining({ bold: true, filled: true, ruled: true, horizontal: 'center' }),
+        ]);
+      }
+    }
+  });
+});

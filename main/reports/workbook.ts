@@ -31,9 +31,10 @@ import {
   submissionStateLabel,
 } from '../../domain/reports';
 import { financeSheet, type FinanceSheetLayout } from './finance-sheet';
-import { preparePrint, withPageSetup } from './print-setup';
-import { cellRef, colName, EMPTY, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
+import { preparePrint } from './print-setup';
+import { cellRef, colName, NUMBER_FORMATS, SheetBuilder } from './sheet-builder';
 import { SHEET_NAMES } from './sheet-names';
+import { writeStyledWorkbook } from './styled-workbook';
 
 /**
  * The office report as an Excel workbook: one sheet per table, Korean headers merged like the forms (붙임5's two
@@ -67,23 +68,26 @@ export function statusSheet(
 ) {
   const { rows, total } = tables;
   const b = new SheetBuilder(name);
-  b.header(0, 0, 0, 10, title);
   b.header(1, 0, 2, 0, keyLabel);
   let c = 1;
   for (const group of STATUS_GROUPS) {
     b.header(1, c, 1, c + group.statuses.length - 1, group.label);
-    for (const s of group.statuses) b.text(2, c++, REPORT_STATUS_LABELS[s]);
+    for (const s of group.statuses) {
+      b.header(2, c, 2, c, REPORT_STATUS_LABELS[s]);
+      c += 1;
+    }
   }
   b.header(1, c, 2, c, notSubmittedLabel(tables.beforeDue));
   const totalCol = c + 1;
   const rateCol = c + 2;
   b.header(1, totalCol, 2, totalCol, '계');
   b.header(1, rateCol, 2, rateCol, '완료율');
+  b.title(0, 0, rateCol, title);
   const statuses: ReportStatus[] = [...STATUS_GROUPS.flatMap((g) => g.statuses), 'notSubmitted'];
   let r = 3;
   const writeRate = (row: number, value: number | null) => {
     const done = `${cellRef(row, 1)}+${cellRef(row, 2)}`;
-    if (value === null) b.text(row, rateCol, EMPTY);
+    if (value === null) b.empty(row, rateCol);
     else b.formula(row, rateCol, `(${done})/${cellRef(row, totalCol)}`, value, NUMBER_FORMATS.percent);
   };
   for (const row of rows) {
@@ -99,15 +103,18 @@ export function statusSheet(
     statuses.forEach((s, i) => b.formula(r, 1 + i, sumOf(1 + i), total.counts[s], NUMBER_FORMATS.integer));
     b.formula(r, totalCol, sumOf(totalCol), total.total, NUMBER_FORMATS.integer);
     writeRate(r, total.completionRate);
+    b.totalRow(r, 0, rateCol);
   } else r -= 1;
-  b.text(r + 2, 0, note);
+  b.table(1, 0, r, rateCol);
+  b.freeze(3, 1);
+  b.note(r + 2, 0, note);
   const waiting = total ?? rows.at(-1);
   const undecided =
     waiting === undefined
       ? null
       : undecidedCompletionNote(waiting.counts.completed, waiting.completedUndecided);
   if (undecided !== null) {
-    b.text(r + 3, 0, undecided);
+    b.note(r + 3, 0, undecided);
   }
   // Which rows: the 완료 cell of each row with some waiting says how many, as the screen does.
   let k = 3;
@@ -155,26 +162,36 @@ function overviewSheet(report: OfficeReport): XLSX.WorkSheet {
     ['금액 표시', '백만원. 최초 보고 이후 수정된 금액은 붉은색으로 표시합니다.'],
   ];
   lines.forEach(([k, v], i) => {
-    b.text(i, 0, k);
+    b.label(i, 0, k);
     b.text(i, 1, v);
   });
-  let r = lines.length + 1;
-  b.text(r++, 0, '입력 자료 점검');
-  if (report.warnings.length === 0) b.text(r, 1, '없음');
-  for (const w of report.warnings) b.text(r++, 1, w);
+  b.table(0, 0, lines.length - 1, 1);
+  const first = lines.length + 1;
+  b.label(first, 0, '입력 자료 점검');
+  if (report.warnings.length === 0) b.text(first, 1, '없음');
+  report.warnings.forEach((w, i) => b.text(first + i, 1, w));
+  b.table(first, 0, first + Math.max(0, report.warnings.length - 1), 1);
+  b.merge(first, 0, first + Math.max(0, report.warnings.length - 1), 0);
   b.widths([14, 100]);
   return b.finish();
 }
 
+/**
+ * A table with one header row, a row per item and ruled cells; `keyColumns` (the 관리번호 and 사업명, or the
+ * 부서) stay in view beside the header row as the sheet scrolls.
+ */
 function table(
   name: string,
   headers: string[],
   rows: ((b: SheetBuilder, r: number) => void)[],
   widths: number[],
+  keyColumns: number,
 ) {
   const b = new SheetBuilder(name);
-  headers.forEach((h, c) => b.text(0, c, h));
+  headers.forEach((h, c) => b.header(0, c, 0, c, h));
   rows.forEach((write, i) => write(b, i + 1));
+  b.table(0, 0, rows.length, headers.length - 1);
+  b.freeze(1, keyColumns);
   b.widths(widths);
   return b;
 }
@@ -220,9 +237,11 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
       );
     }),
     [18, 10, 8, 12, 8, 10, 14, 20, 80],
+    1,
   );
   const r = s.departments.length + 1;
   b.text(r, 0, '합계');
+  b.totalRow(r, 0, 8);
   for (const c of [1, 2, 3, 4]) {
     const value = s.departments.reduce(
       (n, d) => n + [d.dueCount, d.receivedCount, d.lateCount, d.missing.length][c - 1]!,
@@ -230,9 +249,9 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
     );
     b.formula(r, c, `SUM(${colName(c)}2:${colName(c)}${r})`, value, NUMBER_FORMATS.integer);
   }
-  b.text(r + 1, 0, `제출기한 ${dueDateText(s.dueDate, s.dueDateMovedBecause)} (당일 접수까지 기한 내)`);
+  b.note(r + 2, 0, `제출기한 ${dueDateText(s.dueDate, s.dueDateMovedBecause)} (당일 접수까지 기한 내)`);
   const beforeDue = beforeDueNote(s.dueDate, s.beforeDue, s.daysLeft);
-  if (beforeDue !== null) b.text(r + 2, 0, beforeDue);
+  if (beforeDue !== null) b.note(r + 3, 0, beforeDue);
   return b.finish();
 }
 
@@ -266,7 +285,8 @@ function bundlesSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 8, x.bundleSha256);
       b.text(r, 9, x.importedAt === undefined ? '' : '접수일 지정');
     }),
-    [18, 26, 12, 8, 20, 6, 8, 26, 66, 12],
+    [18, 17, 11, 8, 20, 6, 12, 17, 66, 12],
+    1,
   ).finish();
 }
 
@@ -291,13 +311,14 @@ function laggingSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 3, financeStatusLabel(l.status, l.projectId, report.comparison.completionUndecided));
       b.text(r, 4, l.reasons.map((x) => LAGGING_REASON_LABELS[x]).join(', '));
       b.percent(r, 5, l.executionRate);
-      if (l.plannedSoFar === null) b.text(r, 6, EMPTY);
+      if (l.plannedSoFar === null) b.empty(r, 6);
       else b.amount(r, 6, l.plannedSoFar);
-      if (l.executed === null) b.text(r, 7, EMPTY);
+      if (l.executed === null) b.empty(r, 7);
       else b.amount(r, 7, l.executed);
       b.text(r, 8, l.missedMilestones.map(missedMilestoneText).join('\n'));
     }),
-    [10, 40, 16, 12, 24, 9, 11, 11, 60],
+    [10, 40, 16, 12, 24, 9, 12, 12, 60],
+    2,
   ).finish();
 }
 
@@ -322,6 +343,7 @@ function contactsSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 7, row.persons.length === 0 ? '담당자 미기재' : row.source);
     }),
     [10, 40, 16, 6, 28, 28, 28, 22],
+    2,
   ).finish();
 }
 
@@ -336,18 +358,20 @@ function participationSheet(report: OfficeReport): XLSX.WorkSheet {
       b.count(r, 1 + PARTICIPATION_COUNT_KEYS.length, a.counts.total);
     }),
     [30, 16, 12, 16, 16, 8, 8],
+    1,
   );
   const r = p.byArea.length + 1;
   b.text(r, 0, '합계');
+  b.totalRow(r, 0, PARTICIPATION_COUNT_KEYS.length + 1);
   [...PARTICIPATION_COUNT_KEYS, 'total' as const].forEach((k, i) =>
     b.formula(r, 1 + i, `SUM(${colName(1 + i)}2:${colName(1 + i)}${r})`, p.totals[k], NUMBER_FORMATS.integer),
   );
-  b.text(r + 1, 0, `관리카드 ${p.cardCount}건의 누계 (활동 ${p.activityCount}건)`);
+  b.note(r + 2, 0, `관리카드 ${p.cardCount}건의 누계 (활동 ${p.activityCount}건)`);
   return b.finish();
 }
 
 function changesSheet(report: OfficeReport): XLSX.WorkSheet {
-  return table(
+  const b = table(
     SHEET_NAMES.changes,
     [
       '요청번호',
@@ -376,47 +400,51 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
       );
     }),
     [18, 10, 40, 16, 12, 16, 50, 60, 50],
-  ).finish();
+    3,
+  );
+  // As the public report says it: an empty table alone would read as a sheet that failed to fill.
+  if (report.changes.approved.length === 0) b.note(2, 0, '승인된 공약 조정이 없습니다.');
+  return b.finish();
 }
 
+/**
+ * 반기 비교 with the screen's two header rows: 추진상황, 임기내 집행 (the term's executed amount up to each
+ * half-year, and the difference: what was spent between them) and 계획 총계, each for the two half-years.
+ */
 function comparisonSheet(report: OfficeReport): XLSX.WorkSheet {
   const c = report.comparison;
   const from = comparedPeriodLabel(c.fromPeriodId);
   const to = comparedPeriodLabel(c.toPeriodId);
-  const num = (b: SheetBuilder, r: number, col: number, v: number | null) =>
-    v === null ? b.text(r, col, EMPTY) : b.amount(r, col, v);
-  return table(
-    SHEET_NAMES.comparison,
-    [
-      '관리번호',
-      '공약사업명',
-      '주관부서',
-      `추진상황 (${from})`,
-      `추진상황 (${to})`,
-      '추세',
-      `집행액 (${from})`,
-      `집행액 (${to})`,
-      '증감',
-      `계획 총계 (${from})`,
-      `계획 총계 (${to})`,
-      '변경 내용',
-    ],
-    c.projects.map((p) => (b: SheetBuilder, r: number) => {
-      b.id(r, 0, p.projectId);
-      b.text(r, 1, p.projectName);
-      b.text(r, 2, p.leadDepartment);
-      b.text(r, 3, REPORT_STATUS_LABELS[p.statusBefore]);
-      b.text(r, 4, financeStatusLabel(p.statusAfter, p.projectId, c.completionUndecided));
-      b.text(r, 5, statusTrendLabel(p.statusTrend));
-      num(b, r, 6, p.executedBefore);
-      num(b, r, 7, p.executedAfter);
-      num(b, r, 8, p.executedDelta);
-      num(b, r, 9, p.plannedBefore);
-      num(b, r, 10, p.plannedAfter);
-      b.text(r, 11, comparisonChangesText(p));
-    }),
-    [10, 40, 16, 14, 14, 6, 12, 12, 10, 12, 12, 40],
-  ).finish();
+  const b = new SheetBuilder(SHEET_NAMES.comparison);
+  b.header(0, 0, 1, 0, '관리번호');
+  b.header(0, 1, 1, 1, '공약사업명');
+  b.header(0, 2, 1, 2, '주관부서');
+  b.header(0, 3, 0, 5, '추진상황');
+  b.header(0, 6, 0, 8, '임기내 집행 (백만원)');
+  b.header(0, 9, 0, 10, '계획 총계 (백만원)');
+  b.header(0, 11, 1, 11, '달라진 항목');
+  [from, to, '추세', from, to, '증감', from, to].forEach((label, i) => b.header(1, 3 + i, 1, 3 + i, label));
+  const num = (r: number, col: number, v: number | null) =>
+    v === null ? b.empty(r, col) : b.amount(r, col, v);
+  c.projects.forEach((p, i) => {
+    const r = 2 + i;
+    b.id(r, 0, p.projectId);
+    b.text(r, 1, p.projectName);
+    b.text(r, 2, p.leadDepartment);
+    b.text(r, 3, REPORT_STATUS_LABELS[p.statusBefore]);
+    b.text(r, 4, financeStatusLabel(p.statusAfter, p.projectId, c.completionUndecided));
+    b.text(r, 5, statusTrendLabel(p.statusTrend));
+    num(r, 6, p.executedBefore);
+    num(r, 7, p.executedAfter);
+    num(r, 8, p.executedDelta);
+    num(r, 9, p.plannedBefore);
+    num(r, 10, p.plannedAfter);
+    b.text(r, 11, comparisonChangesText(p));
+  });
+  b.table(0, 0, 1 + c.projects.length, 11);
+  b.freeze(2, 2);
+  b.widths([10, 40, 16, 13, 13, 6, 12, 12, 12, 12, 12, 40]);
+  return b.finish();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -463,6 +491,7 @@ export function buildReportWorkbook(report: OfficeReport): {
   }
   for (const name of [SHEET_NAMES.byArea, SHEET_NAMES.byCorePledge, SHEET_NAMES.byDepartment])
     titleRows.set(name, [1, 3]);
+  titleRows.set(SHEET_NAMES.comparison, [1, 2]);
   titleRows.set(SHEET_NAMES.finance, [1, finance.layout.headerRows[1] + 1]);
   preparePrint(wb, titleRows);
   return { workbook: wb, finance: finance.layout };
@@ -471,12 +500,17 @@ export function buildReportWorkbook(report: OfficeReport): {
 /** The media type of an .xlsx, for the files the main process hands to the screen to save. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The workbook as .xlsx bytes, set up to print (landscape, one page wide, header rows repeated). */
+/**
+ * The workbook as .xlsx bytes: the form's ruled grid, header rows and key columns frozen, set up to print
+ * (landscape, one page wide, header rows repeated, the report, page and date at each page's foot).
+ */
 export function writeReportWorkbook(report: OfficeReport): Buffer {
   const { workbook } = buildReportWorkbook(report);
-  // Written uncompressed: withPageSetup reads it back and compresses it once, on writing it again.
-  return withPageSetup(
-    XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer,
-    new Set([workbook.SheetNames.indexOf(SHEET_NAMES.finance) + 1]),
-  );
+  return writeStyledWorkbook(workbook, {
+    a3: new Set([SHEET_NAMES.finance]),
+    footer: {
+      left: `${reportTitle(report.meta)} (${report.meta.periodLabel})`,
+      right: `작성 기준일 ${report.meta.today}`,
+    },
+  });
 }

@@ -1,0 +1,93 @@
+import * as XLSX from 'xlsx';
+import { CellStyles } from './cell-styles';
+import { type PageFooter, withPrintSetup } from './print-setup';
+import { looksOf, type SheetLooks } from './sheet-builder';
+
+/**
+ * A workbook as .xlsx bytes, as the office hands it on: written by SheetJS, then each worksheet's XML given its
+ * cells' styles (the form's ruled grid, cell-styles.ts), its frozen header rows and columns and its print setup,
+ * and styles.xml replaced by the formats those cells use. SheetJS's community edition writes none of these.
+ */
+
+export interface WorkbookPrint {
+  /** Sheets printed on A3 (by name); the others on A4. */
+  a3: ReadonlySet<string>;
+  footer: PageFooter;
+}
+
+const SHEET_PATH = /\/xl\/worksheets\/sheet(\d+)\.xml$/;
+const STYLES_PATH = /\/xl\/styles\.xml$/;
+
+export function writeStyledWorkbook(workbook: XLSX.WorkBook, print: WorkbookPrint): Buffer {
+  // Written uncompressed: it is read back here and compressed once, on writing it again.
+  const written = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+  const zip = XLSX.CFB.read(written, { type: 'buffer' });
+  const text = (i: number): string => {
+    const content = zip.FileIndex[i]?.content;
+    if (content === undefined) throw new Error(`엑셀 파일을 다시 읽지 못했습니다: ${zip.FullPaths[i]}`);
+    return Buffer.from(content as Uint8Array).toString('utf8');
+  };
+  const put = (path: string, xml: string) =>
+    XLSX.CFB.utils.cfb_add(zip, path.replace(/^Root Entry/, ''), Buffer.from(xml, 'utf8'));
+
+  const stylesAt = zip.FullPaths.findIndex((p: string) => STYLES_PATH.test(p));
+  if (stylesAt < 0) throw new Error('엑셀 파일에 styles.xml이 없습니다');
+  const sheetJsStyles = text(stylesAt);
+  // The number format of each of SheetJS's cell formats, by index (what its cells' s="…" point at).
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(sheetJsStyles)?.[1] ?? '';
+  const numFmtOf = [...cellXfs.matchAll(/<xf\b[^>]*?numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+  const numFmts = /<numFmts\b[\s\S]*?<\/numFmts>/.exec(sheetJsStyles)?.[0] ?? '';
+
+  const styles = new CellStyles();
+  zip.FullPaths.forEach((path: string, i: number) => {
+    const found = SHEET_PATH.exec(path);
+    if (found === null) return;
+    const name = workbook.SheetNames[Number(found[1]) - 1] ?? '';
+    const sheet = workbook.Sheets[name];
+    const looks = sheet === undefined ? undefined : looksOf(sheet);
+    const styled = withCellStyles(text(i), looks, numFmtOf, styles);
+    put(path, withPrintSetup(withFrozenPanes(styled, looks), print.a3.has(name) ? 'A3' : 'A4', print.footer));
+  });
+  put(zip.FullPaths[stylesAt] ?? '', styles.styleSheetXml(numFmts));
+  return Buffer.from(
+    XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array,
+  );
+}
+
+/** Every cell's s="…" set to the format of its number format, role and quote mark. */
+function withCellStyles(
+  xml: string,
+  looks: SheetLooks | undefined,
+  numFmtOf: readonly number[],
+  styles: CellStyles,
+): string {
+  return xml.replace(/<c r="([A-Z]+\d+)"([^>]*?)(\/?)>/g, (_all, ref: string, attrs: string, end: string) => {
+    const old = / s="(\d+)"/.exec(attrs);
+    const index = styles.indexOf({
+      numFmtId: numFmtOf[old === null ? 0 : Number(old[1])] ?? 0,
+      role: looks?.roles.get(ref) ?? null,
+      quotePrefix: looks?.quoted.has(ref) ?? false,
+    });
+    const rest = attrs.replace(/ s="\d+"/, '');
+    return `<c r="${ref}"${index === 0 ? '' : ` s="${index}"`}${rest}${end}>`;
+  });
+}
+
+/** The header rows and the key columns stay in view (the sheet's view split and frozen there). */
+function withFrozenPanes(xml: string, looks: SheetLooks | undefined): string {
+  const frozen = looks?.frozen;
+  if (frozen === null || frozen === undefined || (frozen.rows === 0 && frozen.columns === 0)) return xml;
+  const topLeft = XLSX.utils.encode_cell({ r: frozen.rows, c: frozen.columns });
+  const pane =
+    frozen.rows > 0 && frozen.columns > 0 ? 'bottomRight' : frozen.rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = [
+    frozen.columns > 0 ? ` xSplit="${frozen.columns}"` : '',
+    frozen.rows > 0 ? ` ySplit="${frozen.rows}"` : '',
+  ].join('');
+  const view =
+    `<sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView>`;
+  const replaced = xml.replace(/<sheetView workbookViewId="0"\/>/, view);
+  if (replaced === xml) throw new Error('틀 고정을 넣을 수 없습니다: 시트 보기(sheetView)가 없습니다');
+  return replaced;
+}

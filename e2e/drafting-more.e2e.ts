@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addPlanUnitProject, emptyChangeRequest, emptyExecutionPlan } from '../domain/documents';
 import { removeServerFolders, startAppServer } from './app-server';
-import { catalog } from './catalog-data';
+import { catalog, term } from './catalog-data';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 import { SubmissionPage } from './pages/submission-page';
@@ -328,4 +328,50 @@ test('deleting a unit project asks first, naming it, and keeps the focus in the 
   await expect(d.field('단위사업 2 사업명')).toHaveCount(0);
   await expect(page.getByTestId('unit-0').locator('h4')).toBeFocused();
   await d.waitSaved();
+});
+
+test('the night before the 실천계획서 deadline the desk counts the plans, not the cards that wait for them', async ({
+  page,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
+  const dayBefore = new Date(Date.parse(`${term.planDueDate}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  // 21:00 in Korea, the evening before the due date.
+  const server = await startAppServer({
+    root,
+    dataDir: join(root, 'data'),
+    profileDir: join(root, 'profile'),
+    now: `${dayBefore}T12:00:00Z`,
+  });
+  try {
+    const d = new DraftingPage(page);
+    await d.start(server.url, department);
+    const leads = catalog.projects.filter((p) => p.leadDepartment === department);
+    const coProjects = catalog.projects.filter((p) => p.coDepartments.includes(department));
+    expect(leads.length).toBeGreaterThan(1);
+    const plan = page.getByTestId('plan-deadline');
+    await expect(plan).toContainText(`실천계획서 제출 기한 ${term.planDueDate}`);
+    await expect(page.getByTestId('plan-dday')).toHaveText('D-1');
+    await expect(page.getByTestId('plan-dday')).toHaveClass(/dday-soon/);
+    await expect(page.getByTestId('plan-to-write')).toHaveText(String(leads.length));
+    await expect(page.getByTestId('plan-last-sent')).toContainText('아직 만들지 않음');
+    // The half-year's cards wait for the confirmed plans: not counted as owed, and said so; only the
+    // co-departments' 재정집행현황 are. Its file, months before its due date, is no warning yet.
+    await expect(page.getByTestId('lacking-count')).toHaveText(String(coProjects.length));
+    await expect(page.getByTestId('lacking-waits')).toHaveText(
+      ` (실천계획서 확정 전 ${leads.length}건 제외)`,
+    );
+    await expect(page.getByTestId('last-sent').locator('strong')).not.toHaveClass(/sent-missing/);
+    // The plan line comes first, above the half-year's.
+    const [planTop, periodTop] = await Promise.all([
+      plan.evaluate((el) => el.getBoundingClientRect().top),
+      page.getByTestId('dday').evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(planTop).toBeLessThan(periodTop);
+    await page.screenshot({ path: 'test-results/desk-plan-deadline.png' });
+  } finally {
+    await server.stop();
+    removeServerFolders(server);
+  }
 });

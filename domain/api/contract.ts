@@ -274,6 +274,18 @@ export interface DeadlineView {
     /** What the office's last applied baseline package says of this file; null when none said anything. */
     receipt: OfficeReceipt | null;
   } | null;
+  /**
+   * The 실천계획서's own deadline, while a plan the department leads is not yet confirmed by the office: how many
+   * are still to write (none yet, or 작성중), how many wait for the office (제출 표시), and the last plan file made.
+   * Null once every plan it leads is confirmed.
+   */
+  plan: {
+    dueDate: string;
+    daysLeft: number;
+    toWrite: number;
+    waiting: number;
+    lastSent: { revision: number; createdAt: string; documents: number } | null;
+  } | null;
 }
 
 /** A row of the department's desk (문서 작성): a project of the half-year shown and the department's part in it. */

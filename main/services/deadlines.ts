@@ -65,11 +65,10 @@ export async function deadlineView(
       },
     ),
   );
-  const sent = period
-    ? (await listSentBundles(db, 'pledge-submission'))
-        .filter((b) => b.period === period.id && b.department === department)
-        .at(-1)
-    : undefined;
+  const ownFiles = (await listSentBundles(db, 'pledge-submission')).filter(
+    (b) => b.department === department,
+  );
+  const sent = period ? ownFiles.filter((b) => b.period === period.id).at(-1) : undefined;
   const lastSent = sent
     ? {
         revision: sent.revision,
@@ -79,7 +78,35 @@ export async function deadlineView(
         receipt: receiptOf(await ownReceipts(db), sent),
       }
     : null;
-  return { period, daysLeft: period ? daysUntil(todayISO, period.dueDate) : null, projects, lastSent };
+  return {
+    period,
+    daysLeft: period ? daysUntil(todayISO, period.dueDate) : null,
+    projects,
+    lastSent,
+    plan: planDeadline(projects, term, todayISO, ownFiles.filter((b) => b.period === PLAN_SLOT).at(-1)),
+  };
+}
+
+/** The 실천계획서's deadline as the desk shows it, while any plan the department leads is not confirmed. */
+function planDeadline(
+  projects: DeadlineView['projects'],
+  term: Term,
+  todayISO: string,
+  sent: { revision: number; createdAt: string; documentCount: number } | undefined,
+): DeadlineView['plan'] {
+  const open = projects.filter((p) => p.role === 'lead' && p.planStatus !== 'confirmed');
+  if (open.length === 0) return null;
+  const waiting = open.filter((p) => p.planStatus === 'submitted').length;
+  return {
+    dueDate: term.planDueDate,
+    daysLeft: daysUntil(todayISO, term.planDueDate),
+    toWrite: open.length - waiting,
+    waiting,
+    lastSent:
+      sent === undefined
+        ? null
+        : { revision: sent.revision, createdAt: sent.createdAt, documents: sent.documentCount },
+  };
 }
 
 /** The department's 재정집행현황 row for a half-year, derived from the confirmed plan, the card and 확보내역. */

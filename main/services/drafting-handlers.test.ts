@@ -314,6 +314,63 @@ describe('drafting through the API', () => {
   });
 });
 
+describe('the 실천계획서 deadline on the desk', () => {
+  it('is counted while a plan the department leads is not confirmed: to write, waiting, the last plan file', async () => {
+    const seoul = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '..', '..', 'domain', 'catalog', 'data', 'seoul-minseon7.json'),
+        'utf8',
+      ),
+    ) as { projects: { leadDepartment: string }[] };
+    const seoulTerm = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '..', '..', 'domain', 'term', 'data', 'seoul-minseon7.term.json'),
+        'utf8',
+      ),
+    ) as { planDueDate: string };
+    const leads = seoul.projects.filter((p) => p.leadDepartment === '경제진흥본부').length;
+    expect(leads).toBeGreaterThan(1);
+    type Plan = {
+      dueDate: string;
+      daysLeft: number;
+      toWrite: number;
+      waiting: number;
+      lastSent: { revision: number; documents: number } | null;
+    } | null;
+    const dayBefore = new Date(Date.parse(`${seoulTerm.planDueDate}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    now = new Date(`${dayBefore}T12:00:00Z`);
+    const plan = async () => (await ok<{ plan: Plan }>('getDeadlines', { today: dayBefore })).plan;
+    expect(await plan()).toEqual({
+      dueDate: seoulTerm.planDueDate,
+      daysLeft: 1,
+      toWrite: leads,
+      waiting: 0,
+      lastSent: null,
+    });
+    // A draft is still to write; a plan marked 제출 waits for the office, and its file is the last one made.
+    // (The example's attachment is not on this PC: without it the plan can go into a file.)
+    const withoutAttachment = () => {
+      const p = examplePlan();
+      return { ...p, citizenParticipation: { ...p.citizenParticipation, attachments: [] } };
+    };
+    await ok('saveDraft', { ...planRef, json: withoutAttachment(), expectedVersion: null });
+    expect((await plan())?.toWrite).toBe(leads);
+    await ok('submitDocument', { ...planRef, expectedVersion: 1 });
+    await ok('initKeys', {});
+    const made = await ok<{ revision: number }>('exportBundle', { period: 'plan' });
+    expect(await plan()).toMatchObject({
+      toWrite: leads - 1,
+      waiting: 1,
+      lastSent: { revision: made.revision, documents: 1 },
+    });
+    // Confirmed by the office (here locally, as the drafting tests do), it no longer counts.
+    await ok('confirmDocument', { ...planRef, department: '경제진흥본부' });
+    expect(await plan()).toMatchObject({ toWrite: leads - 1, waiting: 0 });
+  });
+});
+
 describe('discarding a change request', () => {
   const crRef = { kind: 'changeRequest', projectId: '1-1-1', slot: 'cr-20190701' } as const;
   const draft = () => ({

@@ -34,26 +34,73 @@ interface DeskData {
 
 const refKey = (ref: DocumentRef) => `${ref.kind}|${ref.projectId}|${ref.slot}`;
 
+const ddayOf = (daysLeft: number): string =>
+  daysLeft > 0 ? `D-${daysLeft}` : daysLeft === 0 ? 'D-day' : `D+${-daysLeft}`;
+
+/**
+ * The 실천계획서's deadline, first, while a plan the department leads is not confirmed: the term's first
+ * deadline, and before the plans are confirmed no card can be written, so it is the one that counts then.
+ */
+function PlanDeadline({ plan }: { plan: NonNullable<DeadlineView['plan']> }) {
+  const { lastSent } = plan;
+  return (
+    <div className="plan-deadline" data-testid="plan-deadline">
+      <div>
+        <span className="deadline-label">실천계획서 제출 기한</span> <strong>{plan.dueDate}</strong>{' '}
+        <span className={`dday ${plan.daysLeft <= 7 ? 'dday-soon' : ''}`} data-testid="plan-dday">
+          {ddayOf(plan.daysLeft)}
+        </span>
+      </div>
+      <div>
+        <span className="deadline-label">작성할 실천계획서</span>{' '}
+        <strong data-testid="plan-to-write">{plan.toWrite}</strong>건
+        {plan.waiting > 0 && <> · 확정 대기 {plan.waiting}건</>}
+      </div>
+      <div data-testid="plan-last-sent">
+        <span className="deadline-label">실천계획서 제출 파일</span>{' '}
+        {lastSent === null ? (
+          <strong className={plan.toWrite === 0 && plan.waiting > 0 ? 'sent-missing' : ''}>
+            아직 만들지 않음
+          </strong>
+        ) : (
+          <strong>
+            r{lastSent.revision} {localDateTimeOf(lastSent.createdAt)} 만듦 (문서 {lastSent.documents}건)
+          </strong>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Days before a half-year's due date from which a file not yet made is a warning, not just a fact. */
+const SEND_SOON_DAYS = 14;
+
 function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
   const { period, daysLeft } = deadlines;
+  // A lead's card waits for its confirmed plan (the form says "실천계획서 확정 뒤 작성"): not counted as owed yet.
+  const waitsForPlan = (p: DeadlineView['projects'][number]) =>
+    p.role === 'lead' && p.planStatus !== 'confirmed';
   // What the half-year still owes: the lead's card, and every department's 재정집행현황.
   const lacking = deadlines.projects.filter(
     (p) =>
-      (p.role === 'lead' && (p.cardStatus === null || p.cardErrors > 0)) ||
-      p.financeStatus === null ||
-      p.financeErrors > 0,
+      !waitsForPlan(p) &&
+      ((p.role === 'lead' && (p.cardStatus === null || p.cardErrors > 0)) ||
+        p.financeStatus === null ||
+        p.financeErrors > 0),
   ).length;
+  const waiting = deadlines.projects.filter(waitsForPlan).length;
   if (!period) {
     return (
       <section className="deadline-panel" aria-label="제출 기한" data-testid="deadline-panel">
+        {deadlines.plan && <PlanDeadline plan={deadlines.plan} />}
         <p>임기 중 남은 관리카드 제출 기한이 없습니다.</p>
       </section>
     );
   }
-  const dday =
-    daysLeft === null ? '' : daysLeft > 0 ? `D-${daysLeft}` : daysLeft === 0 ? 'D-day' : `D+${-daysLeft}`;
+  const dday = daysLeft === null ? '' : ddayOf(daysLeft);
   return (
     <section className="deadline-panel" aria-label="제출 기한" data-testid="deadline-panel">
+      {deadlines.plan && <PlanDeadline plan={deadlines.plan} />}
       <div>
         <span className="deadline-label">이번 보고</span> <strong>{period.label}</strong> 관리카드
       </div>
@@ -71,9 +118,11 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
       <div>
         <span className="deadline-label">관리카드·재정집행 미작성·오류</span>{' '}
         <strong data-testid="lacking-count">{lacking}</strong>건
+        {waiting > 0 && <span data-testid="lacking-waits"> (실천계획서 확정 전 {waiting}건 제외)</span>}
       </div>
       <div data-testid="last-sent">
-        <span className="deadline-label">제출 파일</span> <LastSent sent={deadlines.lastSent} />
+        <span className="deadline-label">제출 파일</span>{' '}
+        <LastSent sent={deadlines.lastSent} soon={daysLeft !== null && daysLeft <= SEND_SOON_DAYS} />
       </div>
     </section>
   );
@@ -83,10 +132,13 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
  * Whether the half-year's documents have left this PC: the last submission file, what changed after it, and what
  * the office's last baseline package says of it (접수 확인).
  */
-function LastSent({ sent }: { sent: DeadlineView['lastSent'] }) {
+function LastSent({ sent, soon }: { sent: DeadlineView['lastSent']; soon: boolean }) {
   if (sent === null) {
+    // A warning only in the last weeks: months before the due date nothing is late.
     return (
-      <strong className="sent-missing">아직 만들지 않음 (&lsquo;제출 파일&rsquo; 메뉴에서 만듭니다)</strong>
+      <strong className={soon ? 'sent-missing' : ''}>
+        아직 만들지 않음 (&lsquo;제출 파일&rsquo; 메뉴에서 만듭니다)
+      </strong>
     );
   }
   const made = `r${sent.revision} ${localDateTimeOf(sent.createdAt)} 만듦`;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectsForDepartment } from '../domain/catalog/search';
 import { startAppServer, type AppServer } from './app-server';
-import { catalog } from './catalog-data';
+import { catalog, term } from './catalog-data';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 import { exampleCard } from './pages/submission-cli';
@@ -120,9 +120,14 @@ test('제출 파일 warns which projects still lack a 관리카드 or 재정집�
     `2019년 하반기 관리카드가 없는 사업 ${lead.length}개: ${named(lead)}`,
   );
 
-  // The plans' period is not a half-year: no half-year warning there.
+  // The plans' period: the led projects with no 실천계획서 written (none is, here), and the plans' due date.
   await panel.getByLabel('제출 기간').selectOption('plan');
-  await expect(missing).toHaveCount(0);
+  await expect(missing).toContainText(
+    `아직 작성하지 않은 실천계획서가 있습니다: 이 부서가 주관하는 공약사업 ${lead.length}개 중 ${lead.length}개.`,
+  );
+  await expect(page.getByTestId('export-missing-plans')).toHaveText(named(lead));
+  await expect(missing).toContainText(`(실천계획서 제출 기한 ${term.planDueDate})`);
+  await expect(page.getByTestId('export-missing-cards')).toHaveCount(0);
 });
 
 test('총사업비: its reading stays on one line at 1280 and 1024 px, and a refused value marks the box', async ({

@@ -9,7 +9,7 @@ import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { periodLabel, shortHash } from './labels';
 import { useAction } from '../components/use-action';
-import { missingForPeriod, type DepartmentProject } from './missing-documents';
+import { missingForPeriod, missingPlans, type DepartmentProject } from './missing-documents';
 
 /** Mirrors the server's choice of documents per period (bundle-export.ts `belongsTo`), for the preview only. */
 function belongsTo(doc: DocumentSummary, period: string): boolean {
@@ -22,21 +22,46 @@ function belongsTo(doc: DocumentSummary, period: string): boolean {
 /** How many names a missing-documents line shows before "외 n개". */
 const MISSING_NAMES_SHOWN = 3;
 
-/** Said before the file is made for a half-year (the one due or any other): what it still lacks, not blocking. */
+/**
+ * Said before the file is made, for the 실천계획서 or a half-year (the one due or any other): what it still
+ * lacks, not blocking.
+ */
 function MissingDocuments(props: {
   period: string;
   projects: readonly DepartmentProject[];
   documents: readonly DocumentSummary[];
+  planDueDate: string | null;
 }) {
-  const { cards, finance } = missingForPeriod(props.projects, props.documents, props.period);
-  if (cards.length === 0 && finance.length === 0) return null;
-  const total = props.projects.length;
-  const half = periodLabel(props.period);
   const names = (list: readonly DepartmentProject[]) => {
     const shown = list.slice(0, MISSING_NAMES_SHOWN).map((p) => `${p.projectId} ${p.projectName}`);
     const rest = list.length - shown.length;
     return shown.join(', ') + (rest > 0 ? ` 외 ${rest}개` : '');
   };
+  if (props.period === 'plan') {
+    const plans = missingPlans(props.projects, props.documents);
+    if (plans.length === 0) return null;
+    const led = props.projects.filter((p) => p.role === 'lead').length;
+    return (
+      <div className="status status-info export-missing" role="status" data-testid="export-missing">
+        <p>
+          <strong>
+            아직 작성하지 않은 실천계획서가 있습니다: 이 부서가 주관하는 공약사업 {led}개 중 {plans.length}개.
+          </strong>
+        </p>
+        <ul>
+          <li data-testid="export-missing-plans">{names(plans)}</li>
+        </ul>
+        <p>
+          이 제출 파일에는 작성한 실천계획서만 들어갑니다. 나누어 보내도 되니, 나머지는 작성한 뒤 다음 제출
+          파일로 보내세요{props.planDueDate === null ? '' : ` (실천계획서 제출 기한 ${props.planDueDate})`}.
+        </p>
+      </div>
+    );
+  }
+  const { cards, finance } = missingForPeriod(props.projects, props.documents, props.period);
+  if (cards.length === 0 && finance.length === 0) return null;
+  const total = props.projects.length;
+  const half = periodLabel(props.period);
   return (
     <div className="status status-info export-missing" role="status" data-testid="export-missing">
       <p>
@@ -226,13 +251,12 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
             ` 요청하지 않은 조정 요청서만 있는 사업: ${heldOnly.map(([id]) => id).join(', ')}.`}
         </p>
       )}
-      {period !== 'plan' && (
-        <MissingDocuments
-          period={period}
-          projects={state.value.deadlines.projects}
-          documents={state.value.documents}
-        />
-      )}
+      <MissingDocuments
+        period={period}
+        projects={state.value.deadlines.projects}
+        documents={state.value.documents}
+        planDueDate={state.value.term.planDueDate}
+      />
       {!props.hasKey && (
         <p className="hint">서명 키가 없으면 제출 파일을 만들 수 없습니다. 위에서 먼저 서명 키를 만드세요.</p>
       )}

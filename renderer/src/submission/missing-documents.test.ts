@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../domain/api/contract';
-import { missingForPeriod, type DepartmentProject } from './missing-documents';
+import { missingForPeriod, missingPlans, type DepartmentProject } from './missing-documents';
 
 const projects: DepartmentProject[] = [
   { projectId: '1-1-1', projectName: '핀테크', role: 'lead' },
@@ -47,5 +47,20 @@ describe('missingForPeriod', () => {
     const none = missingForPeriod(projects, [], '2020-H1');
     expect(ids(none.cards)).toEqual(['1-1-1', '1-1-2']);
     expect(ids(none.finance)).toEqual(ids(projects));
+  });
+});
+
+describe('missingPlans', () => {
+  it('lists the led projects with no 실천계획서 written, never a co-department’s', () => {
+    const ids = (list: readonly DepartmentProject[]) => list.map((p) => p.projectId);
+    expect(ids(missingPlans(projects, []))).toEqual(['1-1-1', '1-1-2']);
+    expect(ids(missingPlans(projects, [summary('executionPlan', '1-1-2', 'plan')]))).toEqual(['1-1-1']);
+    const both = [summary('executionPlan', '1-1-1', 'plan'), summary('executionPlan', '1-1-2', 'plan')];
+    expect(missingPlans(projects, both)).toEqual([]);
+    // Other kinds of the project do not stand for its plan.
+    expect(ids(missingPlans(projects, [summary('managementCard', '1-1-1', '2019-H1')]))).toEqual([
+      '1-1-1',
+      '1-1-2',
+    ]);
   });
 });

@@ -20,3 +20,18 @@ export function missingForPeriod(
     finance: projects.filter((p) => !written('financeRow', p.projectId)),
   };
 }
+
+/**
+ * The 실천계획서 the department leads and has not written yet (no document of the project at all: a plan taken
+ * over with its project after a 부서 이관 is the first lead's and is not owed again).
+ */
+export function missingPlans(
+  projects: readonly DepartmentProject[],
+  documents: readonly DocumentSummary[],
+): DepartmentProject[] {
+  return projects.filter(
+    (p) =>
+      p.role === 'lead' &&
+      !documents.some((d) => d.ref.kind === 'executionPlan' && d.ref.projectId === p.projectId),
+  );
+}

@@ -12,18 +12,11 @@ const department = '경제진흥본부';
 const projectId = '1-1-1';
 const projectName = catalog.projects.find((p) => p.id === projectId)?.name ?? '';
 
-test('a change request takes 당초 from the confirmed plan (read-only), autosaves and is submitted', async ({
-  page,
-  app,
-}) => {
-  const d = new DraftingPage(page);
-  await d.start(app.url, department);
-  await expect(page.getByTestId('deadline-panel')).toBeVisible();
-  await page.screenshot({ path: 'test-results/drafting-desk.png' });
+const GOAL = '○ 2022.6월까지 입주기업 누적 150개사 육성';
 
-  // A confirmed plan, set up through the API: the plan form itself is covered by drafting.e2e.ts.
-  const goal = '○ 2022.6월까지 입주기업 누적 150개사 육성';
-  const plan = { ...emptyExecutionPlan(projectId, department, projectName), policyGoal: goal };
+/** 1-1-1's plan with every required field: it can be marked 제출. */
+function completePlan() {
+  const plan = { ...emptyExecutionPlan(projectId, department, projectName), policyGoal: GOAL };
   plan.leadContacts[0] = { position: 'chief', unit: '투자창업과', name: '김도현', phone: '02-2133-5000' };
   plan.totalCost = { kind: 'nonBudget' };
   plan.newOrContinuing = 'new';
@@ -35,6 +28,21 @@ test('a change request takes 당초 from the confirmed plan (read-only), autosav
     detailedPlan: '- 입주공간 지원',
     schedule: { '2019-H1': '입주기업 선발' },
   };
+  return plan;
+}
+
+test('a change request takes 당초 from the confirmed plan (read-only), autosaves and is submitted', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await expect(page.getByTestId('deadline-panel')).toBeVisible();
+  await page.screenshot({ path: 'test-results/drafting-desk.png' });
+
+  // A confirmed plan, set up through the API: the plan form itself is covered by drafting.e2e.ts.
+  const plan = completePlan();
+  const goal = plan.policyGoal;
   const ref = { kind: 'executionPlan', projectId, slot: 'plan' };
   const saved = await d.callApi<{ version: number }>('saveDraft', {
     ...ref,
@@ -374,4 +382,32 @@ test('the night before the 실천계획서 deadline the desk counts the plans, n
     await server.stop();
     removeServerFolders(server);
   }
+});
+
+test('제출 pressed far down a long form answers in the sticky bar, in sight, not at the page’s top', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await d.start(app.url, department);
+  const saved = await d.callApi('saveDraft', {
+    kind: 'executionPlan',
+    projectId,
+    slot: 'plan',
+    json: completePlan(),
+    expectedVersion: null,
+  });
+  expect(saved.ok, saved.error?.message).toBe(true);
+  await d.reopen();
+  await d.openPlan(projectId);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(768);
+  await page.locator('.editor-bar').getByRole('button', { name: '제출', exact: true }).click();
+  // Marked: the answer (marked, not yet sent — make the 제출 파일) is in sight where the button was pressed.
+  const message = page.getByTestId('submit-message');
+  await expect(message).toContainText('아직 보내지 않았습니다');
+  await expect(message).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(768);
 });

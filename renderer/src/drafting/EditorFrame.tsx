@@ -381,19 +381,21 @@ export function EditorFrame(props: {
             </button>
           )}
         </div>
+        {/* In the sticky bar, beside the button: 제출 is pressed anywhere down a long form, and what it says
+            (marked, not yet sent; or why not) must be in sight there. */}
+        {handle.submitMessage && (
+          <p
+            className={`status status-${handle.submitMessage.kind} bar-message`}
+            role={handle.submitMessage.kind === 'error' ? 'alert' : 'status'}
+            data-testid="submit-message"
+          >
+            {handle.submitMessage.text}
+          </p>
+        )}
       </div>
       {handle.readOnly && (
         <p className="readonly-note" role="note">
           확정된 문서입니다. 내용을 바꿀 수 없습니다.
-        </p>
-      )}
-      {handle.submitMessage && (
-        <p
-          className={`status status-${handle.submitMessage.kind}`}
-          role={handle.submitMessage.kind === 'error' ? 'alert' : 'status'}
-          data-testid="submit-message"
-        >
-          {handle.submitMessage.text}
         </p>
       )}
       <div className="editor-body">

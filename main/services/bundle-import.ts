@@ -300,7 +300,8 @@ async function verifyInput(
     }
     // What the refused file claims to be, shown as such: the office sees whose file it was meant to be.
     // Display only: a file this reader cannot take is shown with '—', never fails the import.
-    const claim = await readManifestClaim(bytes).catch(() => null);
+    // A 기준 자료 has no department's half-year: its manifest's "plan" would read as 실천계획서.
+    const claim = check.code === 'TYPE_MISMATCH' ? null : await readManifestClaim(bytes).catch(() => null);
     return {
       kind: 'final',
       result: rejected(file, check.code, plainReason(check.code, check.message, bytes), {

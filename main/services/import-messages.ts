@@ -23,7 +23,7 @@ export function plainReason(code: string, message: string, bytes: Buffer): strin
   if (ALTERED.has(code))
     return `제출 파일이 서명된 뒤 내용이 바뀌었습니다 (전송 중 손상되었거나 누군가 고쳤습니다). 반영하지 않았습니다. 부서에 원래 파일을 다시 보내 달라고 하세요. (자세히: ${message})`;
   if (code === 'TYPE_MISMATCH')
-    return `이 파일은 기획담당관이 부서에 보내는 기준 자료입니다 — 부서의 제출 파일이 아니어서 여기서는 가져오지 않습니다. (자세히: ${message})`;
+    return "이 파일은 기획담당관이 부서에 보내는 기준 자료입니다 — 부서의 제출 파일이 아니어서 여기서는 가져오지 않습니다. 기준 자료는 부서 PC의 '제출 파일' 화면, '기준 자료 적용'에서 씁니다.";
   return message;
 }
 

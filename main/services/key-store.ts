@@ -53,7 +53,7 @@ export function filePrivateKeyStore(dataDir: string): PrivateKeyStore {
   return {
     kind: 'file',
     protection:
-      '개인 키는 이 PC의 데이터 폴더에 현재 사용자만 읽을 수 있는 파일(권한 600)로 저장되어 있습니다. 다른 사용자 계정이나 백업본으로 유출되지 않도록 폴더를 관리하세요.',
+      '개인 키는 이 PC의 데이터 폴더에 현재 사용자만 읽을 수 있는 파일로 저장되어 있습니다. 다른 사용자 계정이나 백업본으로 유출되지 않도록 폴더를 관리하세요.',
     save(keyId, privateKeyPem) {
       const ref = keyFileRef(`${keyId}.key`);
       writePrivateKeyFile(keyFileIn(dataDir, ref), privateKeyPem);

@@ -164,8 +164,10 @@ describe('the office’s import, given an ordinary zip or a baseline package', (
       verifier: directVerifier,
     });
     expect(wrongWay?.reason).toMatch(
-      /^이 파일은 기획담당관이 부서에 보내는 기준 자료입니다 — 부서의 제출 파일이 아니어서 여기서는 가져오지 않습니다\. \(자세히: .+\)$/,
+      /^이 파일은 기획담당관이 부서에 보내는 기준 자료입니다 — 부서의 제출 파일이 아니어서 여기서는 가져오지 않습니다\. 기준 자료는 부서 PC의 '제출 파일' 화면, '기준 자료 적용'에서 씁니다\.$/,
     );
+    // Not listed as a department's 실천계획서 (its manifest's "plan"): a baseline has no half-year of a department.
+    expect([wrongWay?.department, wrongWay?.period, wrongWay?.unverified]).toEqual([null, null, false]);
     for (const r of result.value as BundleImportResult[]) {
       expect(r.status).toBe('rejected');
       expect(r.reason).toMatch(/^이 프로그램의 제출 파일이 아닌 일반 압축 파일입니다\. .+ \(자세히: .+\)$/);

@@ -234,7 +234,7 @@ export function GuideScreen(props: { setup: SetupState; menu: MenuRef }) {
         </p>
         <ul>
           <li>
-            모든 문서와 {office ? '받은 제출 파일, 결정' : '변경 기록, 첨부'}이 이 폴더의 데이터 파일 하나에
+            모든 문서와 {office ? '받은 제출 파일, 결정이' : '변경 기록, 첨부가'} 이 폴더의 데이터 파일 하나에
             있습니다.
           </li>
           {!office && (

@@ -161,7 +161,7 @@ test('제출 파일 만들기: a half-year whose only documents are requests not
   await page.getByLabel('제출 기간').selectOption('2019-H2');
   // Not offered as a project to send (no "보낼 공약사업 (1/1)"), and the reason is said.
   await expect(page.getByTestId('export-no-documents')).toHaveText(
-    '2019년 하반기 기간에 보낼 수 있는 문서가 없습니다: 아직 요청하지 않은 조정 요청서뿐입니다.',
+    '2019년 하반기에 보낼 수 있는 문서가 없습니다: 아직 요청하지 않은 조정 요청서뿐입니다.',
   );
   await expect(page.locator('.export-projects')).toHaveCount(0);
   await expect(page.getByTestId('export-held-hint')).toContainText(

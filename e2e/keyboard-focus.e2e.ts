@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { PLANS_CONFIRMED_NEXT } from '../domain/api/contract';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
 import { OfficeReportPage } from './pages/office-report-page';
@@ -82,7 +83,9 @@ test.describe('office: 실천계획 확정', () => {
     await expect(page.getByTestId('plan-confirm-yes')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('plan-empty')).toBeVisible();
-    await expect.poll(() => focusedText(page)).toBe(`실천계획서 ${n}건을 확정했습니다.`);
+    await expect
+      .poll(() => focusedText(page))
+      .toBe(`실천계획서 ${n}건을 확정했습니다. ${PLANS_CONFIRMED_NEXT}`);
     // From there the keyboard goes on to the 보기 filter.
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('plan-filter')).toBeFocused();

@@ -7,7 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { DEFAULT_LIMITS, writeBundle } from '../main/bundles';
 import { readZipEntries } from '../main/bundles/read';
-import { EXCLUSION_NOTE_MESSAGE, FROZEN_ACCEPT_NOTE_MESSAGE } from '../domain/api/contract';
+import {
+  EXCLUSION_NOTE_MESSAGE,
+  FROZEN_ACCEPT_NOTE_MESSAGE,
+  PLANS_CONFIRMED_NEXT,
+} from '../domain/api/contract';
 import { COMPLETION_PROCEDURE, PROJECT_KIND_COMPLETION_RULES } from '../domain/documents';
 import { catalog } from './catalog-data';
 import { OfficeReportPage } from './pages/office-report-page';
@@ -935,7 +939,9 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   await expect(page.getByTestId('plan-confirm-yes')).toBeFocused();
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'plans.png'), fullPage: true });
   await page.keyboard.press('Enter');
-  await expect(page.getByText(`실천계획서 ${projects.length}건을 확정했습니다.`)).toBeVisible();
+  await expect(
+    page.getByText(`실천계획서 ${projects.length}건을 확정했습니다. ${PLANS_CONFIRMED_NEXT}`),
+  ).toBeVisible();
   await expect(page.getByTestId('plan-outcome')).toBeFocused();
   await expect(page.getByTestId('plan-empty')).toBeVisible();
   await page.getByTestId('plan-filter').selectOption('confirmed');

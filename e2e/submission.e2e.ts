@@ -181,7 +181,8 @@ test('department: key with fingerprint and 0600 file, nothing to send, then a pl
   };
   expect(shown).toBe(status.fingerprint);
   expect(keyId).toBe(status.keyId);
-  await expect(page.getByTestId('key-protection')).toContainText('0600');
+  // Said in words (a permission number means nothing on Windows); the file's mode is checked below.
+  await expect(page.getByTestId('key-protection')).toContainText('현재 사용자만 읽을 수 있음');
   const keyFiles = readdirSync(join(app.dataDir, 'keys'));
   expect(keyFiles.length).toBeGreaterThan(0);
   for (const f of keyFiles) expect(statSync(join(app.dataDir, 'keys', f)).mode & 0o777).toBe(0o600);
@@ -200,9 +201,12 @@ test('department: key with fingerprint and 0600 file, nothing to send, then a pl
   expect(readFileSync((await downloaded.path()) ?? '', 'utf8')).toBe(readFileSync(enrollmentPath, 'utf8'));
   await page.getByTestId('key-panel').screenshot({ path: testInfo.outputPath('department-key-panel.png') });
 
-  // Nothing drafted: a clear message, and no file.
-  await s.exportBundle('plan');
-  await expect(page.getByTestId('export-nothing')).toContainText('보낼 수 있는 문서가 없습니다');
+  // Nothing drafted: a clear message, nothing to press, and no file.
+  await page.getByLabel('제출 기간').selectOption('plan');
+  await expect(page.getByTestId('export-no-documents')).toHaveText(
+    '작성한 실천계획서가 없습니다. ‘문서 작성’에서 먼저 작성하세요.',
+  );
+  await expect(page.getByRole('button', { name: '제출 파일 만들기' })).toBeDisabled();
   const outbox = join(app.dataDir, 'outbox');
   const bundlesIn = () => readdirSync(outbox).filter((f) => f.endsWith('.pledge'));
   expect(bundlesIn()).toEqual([]);

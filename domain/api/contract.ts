@@ -786,6 +786,10 @@ export interface CompletionRequestView {
 
 /** A rejection (완료 요청, 조정 요청) goes back to the department with its reason: the note is required. */
 export const REJECTION_NOTE_MESSAGE = '반려할 때는 부서에 알릴 사유를 메모에 적으세요.';
+/** Said after 실천계획 확정: the confirmed plans reach the departments (and open their 관리카드) only in a 기준 자료. */
+export const PLANS_CONFIRMED_NEXT =
+  "부서에 전하려면 '제출 파일 받기'의 기준 자료 내보내기로 기준 자료를 만들어 보내세요: 부서는 그 파일을 적용해야 확정된 계획서를 받고 관리카드를 쓸 수 있습니다.";
+
 /** Excluding a card (a 확정 항목 conflict) sends the department back to work: the reason is required too. */
 export const EXCLUSION_NOTE_MESSAGE = '카드를 제외할 때는 부서에 알릴 사유를 메모에 적으세요.';
 /**

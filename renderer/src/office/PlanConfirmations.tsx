@@ -6,6 +6,7 @@ import {
   PLAN_CONFIRMATION_STATE_LABELS,
   type PlanConfirmationRow,
 } from '../../../domain/plans/confirmation';
+import { PLANS_CONFIRMED_NEXT } from '../../../domain/api/contract';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { formatKoreanDateTime } from './format';
@@ -113,7 +114,7 @@ export function PlanConfirmationsSection({
         kind: 'success',
         text: `실천계획서 ${confirmed.length}건을 확정했습니다.${
           approvedKept.length > 0 ? ` ${approvedKeptText(approvedKept)}` : ''
-        }`,
+        } ${PLANS_CONFIRMED_NEXT}`,
       });
       setSelected(new Set());
       onChanged();

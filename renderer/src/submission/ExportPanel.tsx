@@ -190,8 +190,10 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
       {projects.length === 0 ? (
         <p className="empty" data-testid="export-no-documents">
           {heldOnly.length > 0
-            ? `${periodLabel(period)} 기간에 보낼 수 있는 문서가 없습니다: 아직 요청하지 않은 조정 요청서뿐입니다.`
-            : `${periodLabel(period)} 기간에 작성한 문서가 없습니다. ‘문서 작성’에서 먼저 작성하세요.`}
+            ? `${periodLabel(period)}에 보낼 수 있는 문서가 없습니다: 아직 요청하지 않은 조정 요청서뿐입니다.`
+            : period === 'plan'
+              ? '작성한 실천계획서가 없습니다. ‘문서 작성’에서 먼저 작성하세요.'
+              : `${periodLabel(period)}에 작성한 문서가 없습니다. ‘문서 작성’에서 먼저 작성하세요.`}
         </p>
       ) : (
         <fieldset className="export-projects">
@@ -264,7 +266,8 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
         <button
           type="button"
           className="primary"
-          disabled={action.busy || (projects.length > 0 && chosen.length === 0)}
+          // Nothing written: nothing to make (with only unrequested requests, making it lists them as left out).
+          disabled={action.busy || (projects.length > 0 ? chosen.length === 0 : heldOnly.length === 0)}
           onClick={() => void exportNow()}
         >
           {action.busy ? '만드는 중…' : '제출 파일 만들기'}

@@ -144,6 +144,12 @@ test('office: enrollment fingerprint, quarantine until approval, release, corrup
   await page.getByTestId('key-panel').getByRole('button', { name: '등록 파일 내보내기' }).click();
   const officeEnrollment = (await page.getByTestId('enrollment-path').textContent()) ?? '';
   const baselinePath = (await page.getByTestId('baseline-path').textContent()) ?? '';
+  // 내려받기 gives the same bytes (in browser mode the page cannot open the program's outbox).
+  const baselineDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '기준 자료 내려받기' }).click();
+  const gotBaseline = await baselineDownload;
+  expect(gotBaseline.suggestedFilename()).toBe(basename(baselinePath));
+  expect(readFileSync((await gotBaseline.path()) ?? '').equals(readFileSync(baselinePath))).toBe(true);
   pledge('keys', 'import', officeEnrollment, '--data', dept.dataDir);
   const applied = JSON.parse(pledge('baseline', 'apply', baselinePath, '--data', dept.dataDir, '--json')) as {
     status: string;
@@ -260,6 +266,11 @@ test('department: key with fingerprint and 0600 file, nothing to send, then a pl
 
   const bundlePath = (await page.getByTestId('export-path').textContent()) ?? '';
   const sha = sha256Of(bundlePath);
+  const bundleDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '제출 파일 내려받기' }).click();
+  const gotBundle = await bundleDownload;
+  expect(gotBundle.suggestedFilename()).toBe(basename(bundlePath));
+  expect(sha256Of((await gotBundle.path()) ?? '')).toBe(sha);
   await expect(page.getByTestId('export-sha256')).toHaveText(`${sha.slice(0, 12)}…`);
   await expect(page.getByTestId('export-sha256-full')).toHaveText(sha);
 

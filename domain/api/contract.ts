@@ -1064,6 +1064,17 @@ export const contract = {
   ),
   /** Department: the submission files this copy made, newest first, each with its 접수 확인. */
   listSentBundles: op(empty, returns<SentBundleView[]>()),
+  /**
+   * A 제출 파일 or 기준 자료 this copy made, by revision, as bytes to save from the screen (내려받기: in browser
+   * mode the page cannot open the program's outbox). Refused when the file is gone or changed since it was made.
+   */
+  readMadeFile: op(
+    z.strictObject({
+      type: z.enum(['pledge-submission', 'pledge-baseline']),
+      revision: z.number().int().positive(),
+    }),
+    returns<FileDownload>(),
+  ),
   /** Department: whether the next file should be chained onto the office's last accepted one (이어 보내기). */
   getChainResume: op(empty, returns<ChainResumeView | null>()),
   /** Department: chains the next file onto the office's last accepted one, the file the person was shown. */

@@ -47,6 +47,7 @@ export const operationNames = [
   'revokeKey',
   'exportBundle',
   'listSentBundles',
+  'readMadeFile',
   'getChainResume',
   'resumeChain',
   'importBundleFiles',

@@ -5,6 +5,7 @@ import { latestReceivedDocuments } from '../../db/received';
 import { auditArchive } from './archive-audit';
 import { applyBaseline, exportBaseline } from './baseline';
 import { exportBundle } from './bundle-export';
+import { readMadeFile } from './made-file';
 import { importBundleInputs, importBundles, releaseAfterRotation, releaseQuarantined } from './bundle-import';
 import type { BundleInput } from './bundle-files';
 import { ImportJobs } from './bundle-jobs';
@@ -104,6 +105,7 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
     revokeKey: async ({ keyId, department }) => keyView(await revokeKey(ctx, keyId, department)),
 
     exportBundle: (input) => exportBundle(ctx, input),
+    readMadeFile: (input) => readMadeFile(ctx, input),
 
     listSentBundles: async () => {
       await requireDepartment(ctx);

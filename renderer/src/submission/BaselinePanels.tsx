@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from './files';
+import { MadeFileDownload } from './MadeFileDownload';
 import { shortHash } from './labels';
 import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { useAction } from '../components/use-action';
@@ -132,6 +133,7 @@ export function BaselineExportPanel(props: { hasKey: boolean }) {
               {exported.path}
             </code>
           </p>
+          <MadeFileDownload type="pledge-baseline" revision={exported.revision} label="기준 자료" />
           <p>
             SHA-256: <code className="mono wrap">{exported.sha256}</code>
           </p>

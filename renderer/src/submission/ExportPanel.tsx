@@ -9,6 +9,7 @@ import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { periodLabel, shortHash } from './labels';
 import { useAction } from '../components/use-action';
+import { MadeFileDownload } from './MadeFileDownload';
 import { missingForPeriod, missingPlans, type DepartmentProject } from './missing-documents';
 
 /** Mirrors the server's choice of documents per period (bundle-export.ts `belongsTo`), for the preview only. */
@@ -343,6 +344,7 @@ function ExportResult({ result }: { result: BundleExported }) {
             {result.path}
           </code>
           <p className="hint">이 파일을 메일·공유 폴더·USB로 기획담당관에게 보내세요.</p>
+          <MadeFileDownload type="pledge-submission" revision={result.revision} label="제출 파일" />
           {result.previousRevision !== null && result.previousRevision === result.revision - 1 && (
             <p className="hint" data-testid="export-order">
               기획담당관은 제출 파일을 만든 순서대로 받습니다. 이 파일은 r{result.previousRevision} 다음

@@ -32,6 +32,18 @@ const report = buildOfficeReport(hostileInput());
 const files = writePublicReport(report, join(out, 'site'));
 const read = (name: string) => readFileSync(join(out, 'site', name), 'utf8');
 
+describe('재정 현황 coverage', () => {
+  it('says how many projects the sums hold, out of the pledge’s, counting the finance.csv rows', () => {
+    const rows = parseCsv(read('finance.csv').slice(1)).slice(1);
+    const all = scenario().catalog.projects.length;
+    expect(rows.length).toBeLessThan(all);
+    const line = /<p class="meta" data-finance-coverage>([^<]*)<\/p>/.exec(read('index.html'))?.[1];
+    expect(line).toBe(
+      `실천계획서가 확정된 ${rows.length}개 사업의 합계입니다 (공약 ${all}개 사업 중 ${all - rows.length}개는 계획서가 확정되지 않아 빠져 있습니다).`,
+    );
+  });
+});
+
 describe('csv writer', () => {
   it('quotes per RFC 4180 and neutralises formulas', () => {
     expect(csvField('a,b')).toBe('"a,b"');

@@ -304,6 +304,7 @@ ${statusSummary(report)}
   )}</td><td class="num">${amountText(g.secured.total)}</td><td class="num">${amountText(
     g.termPlan.total,
   )}</td><td class="num">${amountText(g.termExecuted.total)}</td></tr></tbody></table></div>
+<p class="meta" data-finance-coverage>${escapeHtml(financeCoverage(report))}</p>
 <h2>사업별 추진상황</h2>
 ${projectTables(report)}
 <h2>공약 조정 내역 (승인)</h2>
@@ -313,6 +314,15 @@ ${changesSection(report)}
 </body>
 </html>
 `;
+}
+
+/** What the 재정 현황 sums: the projects with a confirmed plan (붙임5's rows), out of all the pledge's projects. */
+export function financeCoverage(report: OfficeReport): string {
+  const counted = report.finance.areas.reduce((n, a) => n + a.rows.length, 0);
+  const all = report.statusTables.total.total;
+  return counted === all
+    ? `공약 ${all}개 사업 모두의 합계입니다.`
+    : `실천계획서가 확정된 ${counted}개 사업의 합계입니다 (공약 ${all}개 사업 중 ${all - counted}개는 계획서가 확정되지 않아 빠져 있습니다).`;
 }
 
 /** The public report's files in PUBLIC_FILES order, as the website receives them. */

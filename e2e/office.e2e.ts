@@ -916,6 +916,28 @@ test('the office confirms the received practice plans on screen; 붙임5 then li
   await office.tab('plans');
   const waiting = page.getByTestId('plan-table').locator('tbody tr');
   await expect(waiting).toHaveCount(projects.length);
+  // 부서별: each lead department's plans (led, not received, waiting, confirmed), counted from the catalog and what
+  // the test sent; the summary says how many departments still owe plans.
+  const ledBy = (department: string) =>
+    catalog.projects.filter((p) => p.leadDepartment === department).length;
+  const sentBy = (department: string) => projects.filter((p) => p.department === department).length;
+  const leads = [...new Set(catalog.projects.map((p) => p.leadDepartment))];
+  const owing = leads.filter((d) => ledBy(d) > sentBy(d));
+  const byDepartment = page.getByTestId('plan-departments');
+  await byDepartment.locator('summary').click();
+  await expect(byDepartment.locator('summary')).toHaveText(
+    `부서별 현황: 계획서를 다 보내지 않은 부서 ${owing.length}곳 (받지 않은 계획서 ${catalog.projects.length - projects.length}건)`,
+  );
+  for (const department of [...new Set(projects.map((p) => p.department)), DEPT_C]) {
+    const row = byDepartment.locator(`tr[data-department="${department}"]`);
+    await expect(row.locator('td')).toHaveText([
+      String(ledBy(department)),
+      String(ledBy(department) - sentBy(department)),
+      String(sentBy(department)),
+      '0',
+    ]);
+  }
+  await expect(byDepartment.locator('tbody tr')).toHaveCount(leads.length);
   for (const p of projects) {
     await expect(office.cell(`plan-${p.projectId}-state`)).toHaveAttribute('data-value', 'awaiting');
   }

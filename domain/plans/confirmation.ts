@@ -58,3 +58,41 @@ export const PLAN_CONFIRMATION_STATE_LABELS: Record<PlanConfirmationState, strin
 /** A plan the office still has to confirm: never confirmed, or a newer one arrived after the confirmation. */
 export const needsConfirmation = (row: { state: PlanConfirmationState }): boolean =>
   row.state === 'awaiting' || row.state === 'newerReceived';
+
+/** One department's plans as the office follows them early in the term (실천계획 확정's 부서별 table). */
+export interface DepartmentPlanCounts {
+  department: string;
+  /** Projects it leads (each owes one plan). */
+  led: number;
+  /** Confirmed at least once. */
+  confirmed: number;
+  /** Received and waiting for the office (a first plan, or a newer one after a confirmation). */
+  toConfirm: number;
+  /** Never received: what the department still owes. */
+  notReceived: number;
+}
+
+/**
+ * The plans per lead department: who still owes plans first (most missing first), then by name. The office
+ * phones these departments before the plans' due date; the half-year's 제출 현황 covers only cards.
+ */
+export function planCountsByDepartment(rows: readonly PlanConfirmationRow[]): DepartmentPlanCounts[] {
+  const byDepartment = new Map<string, DepartmentPlanCounts>();
+  for (const row of rows) {
+    const counts = byDepartment.get(row.leadDepartment) ?? {
+      department: row.leadDepartment,
+      led: 0,
+      confirmed: 0,
+      toConfirm: 0,
+      notReceived: 0,
+    };
+    counts.led += 1;
+    if (row.confirmed !== null) counts.confirmed += 1;
+    if (needsConfirmation(row)) counts.toConfirm += 1;
+    if (row.state === 'notReceived') counts.notReceived += 1;
+    byDepartment.set(row.leadDepartment, counts);
+  }
+  return [...byDepartment.values()].sort(
+    (a, b) => b.notReceived - a.notReceived || a.department.localeCompare(b.department, 'ko'),
+  );
+}

@@ -3,6 +3,7 @@ import {
   approvedKeptNote,
   approvedKeptText,
   needsConfirmation,
+  planCountsByDepartment,
   PLAN_CONFIRMATION_STATE_LABELS,
   type PlanConfirmationRow,
 } from '../../../domain/plans/confirmation';
@@ -136,6 +137,7 @@ export function PlanConfirmationsSection({
         변경(공약명·정책목표·사업기간·총사업비)은 부서가 계획서를 다시 보내 확정해도 그대로 유지됩니다. 확정할
         계획서 {counts.toConfirm}건 · 확정됨 {counts.confirmed}건 · 받지 않음 {counts.notReceived}건
       </p>
+      <DepartmentPlans rows={rows} />
       {/* Before the outcome and the confirming: the keyboard goes from what a confirmation did to 보기 and 확정. */}
       <PlanBook rows={rows} />
       {outcome && (
@@ -258,5 +260,50 @@ export function PlanConfirmationsSection({
         </div>
       )}
     </>
+  );
+}
+
+/**
+ * 부서별: which departments still owe plans, and how many, before the plans' due date (제출 현황 covers a
+ * half-year's cards only). Folded; its summary says how many departments owe plans.
+ */
+function DepartmentPlans({ rows }: { rows: readonly PlanConfirmationRow[] }) {
+  const counts = useMemo(() => planCountsByDepartment(rows), [rows]);
+  const owing = counts.filter((c) => c.notReceived > 0);
+  const missing = owing.reduce((n, c) => n + c.notReceived, 0);
+  return (
+    <details className="plan-departments" data-testid="plan-departments">
+      <summary>
+        부서별 현황:{' '}
+        {owing.length === 0
+          ? '모든 부서의 계획서를 받았습니다'
+          : `계획서를 다 보내지 않은 부서 ${owing.length}곳 (받지 않은 계획서 ${missing}건)`}
+      </summary>
+      <div className="office-table-wrap">
+        <table className="office-table" data-testid="plan-departments-table">
+          <caption className="sr-only">부서별 실천계획서 현황</caption>
+          <thead>
+            <tr>
+              <th scope="col">주관부서</th>
+              <th scope="col">주관 사업</th>
+              <th scope="col">받지 않음</th>
+              <th scope="col">확정 대기</th>
+              <th scope="col">확정됨</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map((c) => (
+              <tr key={c.department} data-department={c.department}>
+                <th scope="row">{c.department}</th>
+                <td className="num">{c.led}</td>
+                <td className={`num ${c.notReceived > 0 ? 'owing' : ''}`}>{c.notReceived}</td>
+                <td className="num">{c.toConfirm}</td>
+                <td className="num">{c.confirmed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }

@@ -127,3 +127,29 @@ test('the office’s guide is its half-year, opened from the menu; after the ter
   await expect(page.getByText('임기의 마지막 제출기한이 지났습니다.')).toBeVisible();
   await expectAccessible(page, '사용 안내 (기획담당관)');
 });
+
+test('공약 목록, where the program opens, says where the work is: each role’s screens with their keys, and the guide', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment('경제진흥본부');
+  const hints = page.getByTestId('start-hints');
+  await expect(hints.getByRole('listitem')).toHaveText([
+    /^문서 작성 Alt\+1 /,
+    /^제출 파일 Alt\+2 /,
+    /^사용 안내 F1 처음이면/,
+  ]);
+  // The keys said are the menu's own: Alt+2 opens 제출 파일.
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('export-panel')).toBeVisible();
+  await page.getByRole('button', { name: '공약 목록' }).click();
+  await hints.getByRole('link', { name: '문서 작성' }).click();
+  await expect(page.getByTestId('desk-projects')).toBeVisible();
+  await page.getByRole('button', { name: '공약 목록' }).click();
+  await hints.getByRole('link', { name: '사용 안내' }).click();
+  await expect(page.getByRole('heading', { name: /^사용 안내 — /, level: 2 })).toBeVisible();
+  await expectAccessible(page, '사용 안내');
+  await page.getByRole('button', { name: '공약 목록' }).click();
+  await expectAccessible(page, '공약 목록 (시작 안내)');
+});

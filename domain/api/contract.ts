@@ -607,6 +607,13 @@ export interface BaselineExported {
   handoverCards: number;
 }
 
+/** The 기준 자료 a department copy applied last, as it recorded it. */
+export interface AppliedBaseline {
+  revision: number;
+  sha256: string;
+  appliedAt: string;
+}
+
 export interface BaselineApplied {
   status: 'applied' | 'duplicate';
   revision: number;
@@ -1135,6 +1142,8 @@ export const contract = {
     z.union([z.strictObject({ path: filePathSchema }), bundleDataSchema]),
     returns<BaselineApplied>(),
   ),
+  /** Department: the last 기준 자료 applied on this copy (its 회차, SHA-256 and when), or null before the first. */
+  getAppliedBaseline: op(empty, returns<AppliedBaseline | null>()),
   /**
    * The half-year the report screen opens on: the latest one an accepted bundle reports on, else the one whose
    * cards are due next by the program's clock, else the term's last.

@@ -59,6 +59,7 @@ export const operationNames = [
   'auditArchive',
   'exportBaseline',
   'applyBaseline',
+  'getAppliedBaseline',
   'getDefaultReportPeriod',
   'getOfficeReport',
   'getStatusTrend',

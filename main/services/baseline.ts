@@ -168,6 +168,12 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
 const appliedSchema = z.object({ revision: z.number().int(), sha256: z.string(), appliedAt: z.string() });
 export const BASELINE_SETTING = 'baseline.applied';
 
+/** The last 기준 자료 this copy applied, or null before the first (or for a setting this version cannot read). */
+export async function appliedBaseline(db: Kysely<Database>): Promise<AppliedBaseline | null> {
+  const applied = appliedSchema.safeParse(await getSetting(db, BASELINE_SETTING));
+  return applied.success ? applied.data : null;
+}
+
 export interface BaselineApplyResult {
   status: 'applied' | 'duplicate';
   revision: number;

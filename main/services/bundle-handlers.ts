@@ -3,7 +3,7 @@ import { listBundleListings } from '../../db/bundles';
 import type { RegistryKey } from '../../db/keys';
 import { latestReceivedDocuments } from '../../db/received';
 import { auditArchive } from './archive-audit';
-import { applyBaseline, exportBaseline } from './baseline';
+import { applyBaseline, appliedBaseline, exportBaseline } from './baseline';
 import { exportBundle } from './bundle-export';
 import { readMadeFile } from './made-file';
 import { importBundleInputs, importBundles, releaseAfterRotation, releaseQuarantined } from './bundle-import';
@@ -204,6 +204,11 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
           : { name: input.name, bytes: Buffer.from(input.dataBase64, 'base64') },
         importOptions,
       ),
+
+    getAppliedBaseline: async () => {
+      await requireDepartment(ctx);
+      return appliedBaseline(ctx.db);
+    },
   } satisfies Partial<Handlers>;
 };
 

@@ -237,6 +237,7 @@ export function App() {
                 setFocusProjectId(projectId);
               }}
               onCatalogChanged={reload}
+              onGo={setView}
             />
           )}
         </ExecutorLabelsContext.Provider>

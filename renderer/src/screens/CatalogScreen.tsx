@@ -1,4 +1,12 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { SetupState } from '../../../domain/api/contract';
 import type { Catalog, CatalogProject } from '../../../domain/catalog/types';
 import { departmentsEver, moveLines } from '../../../domain/catalog/assignments';
@@ -15,6 +23,7 @@ export function CatalogScreen({
   onOpenDocuments,
   onCatalogChanged,
   initialProjectId,
+  onGo,
 }: {
   catalog: Catalog;
   setup: SetupState;
@@ -24,6 +33,8 @@ export function CatalogScreen({
   onOpenDocuments?: ((projectId: string) => void) | undefined;
   /** The office took another list (공약사업 목록 관리): the app reads it again. */
   onCatalogChanged?: (() => void) | undefined;
+  /** Opens a screen of the top menu (the start hints' buttons). */
+  onGo?: ((view: StartView) => void) | undefined;
 }) {
   const departments = useMemo(() => departmentChoices(catalog), [catalog]);
   const [query, setQuery] = useState('');
@@ -134,6 +145,7 @@ export function CatalogScreen({
               왼쪽 목록에서 세부사업을 선택하세요. 전체 {catalog.areas.length}개 분야,{' '}
               {catalog.corePledges.length}개 핵심공약, {catalog.projects.length}개 세부사업.
             </p>
+            {onGo && <StartHints role={setup.role} onGo={onGo} />}
             {setup.role === 'office' && onCatalogChanged && (
               <CatalogChangePanel catalog={catalog} onChanged={onCatalogChanged} />
             )}
@@ -228,5 +240,71 @@ function CatalogTree(props: { catalog: Catalog; selectedId: string | null; onSel
         );
       })}
     </div>
+  );
+}
+
+/** The screens the start hints lead to. */
+export type StartView = 'drafting' | 'submission' | 'report' | 'guide';
+
+/**
+ * Where the work is: the program opens on 공약 목록 (after a start or a reload), which is not where a department
+ * writes or the office gathers; these say where to go, each with its key.
+ */
+function StartHints({ role, onGo }: { role: SetupState['role']; onGo: (view: StartView) => void }) {
+  const steps: { view: StartView; label: string; key: string; what: string }[] =
+    role === 'office'
+      ? [
+          {
+            view: 'submission',
+            label: '제출 파일 받기',
+            key: 'Alt+1',
+            what: '부서 키 등록, 제출 파일 가져오기, 기준 자료 내보내기',
+          },
+          {
+            view: 'report',
+            label: '종합 현황',
+            key: 'Alt+2',
+            what: '실천계획 확정, 추진상황·재정집행·제출 현황, 엑셀과 인쇄',
+          },
+        ]
+      : [
+          {
+            view: 'drafting',
+            label: '문서 작성',
+            key: 'Alt+1',
+            what: '제출 기한과 이 부서의 실천계획서·관리카드·재정집행현황 작성',
+          },
+          {
+            view: 'submission',
+            label: '제출 파일',
+            key: 'Alt+2',
+            what: '서명 키, 기준 자료 적용, 기획담당관에게 보낼 제출 파일 만들기',
+          },
+        ];
+  // Links, not buttons: they go to another screen, as the menu's items do (and are not taken for them).
+  const go = (view: StartView) => (e: MouseEvent) => {
+    e.preventDefault();
+    onGo(view);
+  };
+  return (
+    <nav className="start-hints screen-only" aria-label="어디서 시작할까요" data-testid="start-hints">
+      <h2>어디서 시작할까요</h2>
+      <ul>
+        {steps.map((s) => (
+          <li key={s.view}>
+            <a href={`#${s.view}`} onClick={go(s.view)}>
+              {s.label}
+            </a>{' '}
+            <kbd>{s.key}</kbd> {s.what}
+          </li>
+        ))}
+        <li>
+          <a href="#guide" onClick={go('guide')}>
+            사용 안내
+          </a>{' '}
+          <kbd>F1</kbd> 처음이면: 할 일 순서, 제출 일정, 이럴 때는
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -1,4 +1,4 @@
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { looksOf, SheetBuilder, wrappedLines } from './sheet-builder';
 

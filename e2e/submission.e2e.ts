@@ -311,6 +311,7 @@ test('department: the office key is trusted by its enrollment, then a signed bas
   const s = new SubmissionPage(page);
   await s.openAsDepartment();
   const applyPanel = page.getByTestId('baseline-apply-panel');
+  await expect(page.getByTestId('baseline-last')).toHaveText('아직 적용한 기준 자료가 없습니다.');
 
   // Not trusted yet: refused with the server's reason, nothing applied.
   await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(baselinePath);
@@ -350,6 +351,12 @@ test('department: the office key is trusted by its enrollment, then a signed bas
   // The same package again changes nothing, and says so.
   await applyPanel.getByLabel('기준 자료 파일 선택').setInputFiles(baselinePath);
   await expect(applied).toContainText('이미 적용한 기준 자료입니다');
+  // Back on the screen later, the panel still says which package was applied last.
+  await page.getByRole('button', { name: '공약 목록' }).click();
+  await s.openAsDepartment();
+  await expect(page.getByTestId('baseline-applied')).toHaveCount(0);
+  await expect(page.getByTestId('baseline-last')).toContainText(`마지막으로 적용한 기준 자료: 회차 r1 · `);
+  await expect(page.getByTestId('baseline-last')).toContainText(baselineSha.slice(0, 12));
 
   // Trust withdrawn (asked first; 취소 keeps it): a package it signed is refused, and the key is not taken again.
   const withdraw = page.getByTestId('withdraw-office-key');

@@ -6,7 +6,7 @@ import { makeTempDir } from '../../db/test/temp-dir';
 import { josa } from '../../domain/text/josa';
 import { listReceivedBundles } from '../../db/bundles';
 import { OFFICE_DEPARTMENT, writeBundle } from '../bundles';
-import { applyBaseline, BASELINE_PATHS, exportBaseline } from './baseline';
+import { applyBaseline, appliedBaseline, BASELINE_PATHS, exportBaseline } from './baseline';
 import { exportBundle } from './bundle-export';
 import { importBundles } from './bundle-import';
 import {
@@ -61,12 +61,19 @@ describe('baseline package (office → department)', () => {
     expect(exported).toMatchObject({ revision: 1, plans: 1 });
 
     const bytes = readFileSync(exported.path);
+    expect(await appliedBaseline(dept.db)).toBeNull();
     await expect(
       applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
     ).rejects.toThrow('기획담당관의 키가 등록되어 있지 않습니다');
     await importEnrollment(dept, (await exportEnrollment(office)).text);
     const applied = await applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier });
     expect(applied).toMatchObject({ status: 'applied', revision: 1, plans: 1 });
+    // Kept for the panel after the person has left it: which package, and when.
+    expect(await appliedBaseline(dept.db)).toEqual({
+      revision: 1,
+      sha256: sha256Hex(bytes),
+      appliedAt: dept.now().toISOString(),
+    });
     const stored = await getDocument(dept.db, 'executionPlan:1-1-1:plan:경제진흥본부');
     expect(stored?.status).toBe('confirmed');
     expect(stored?.json).toEqual(plan);
@@ -83,6 +90,7 @@ describe('baseline package (office → department)', () => {
     ).toBe('duplicate');
     const second = await exportBaseline(office);
     expect((await applyBaseline(dept, { path: second.path }, { verifier: directVerifier })).revision).toBe(2);
+    expect((await appliedBaseline(dept.db))?.sha256).toBe(sha256Hex(readFileSync(second.path)));
     await expect(
       applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
     ).rejects.toThrow('r1은 이미 적용한 r2보다 오래되었습니다');

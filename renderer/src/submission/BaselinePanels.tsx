@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BaselineApplied, BaselineExported } from '../../../domain/api/contract';
 import { periodLabel } from '../../../domain/documents/validate-format';
 import { api } from '../api/client';
+import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from './files';
@@ -14,6 +15,8 @@ import { useAction } from '../components/use-action';
 export function BaselineApplyPanel(props: { onChanged: () => void }) {
   const action = useAction();
   const [applied, setApplied] = useState<(BaselineApplied & { file: string }) | null>(null);
+  // What was applied last, also after leaving the screen: read again after each package chosen here.
+  const [last, reloadLast] = useLoad(() => api.getAppliedBaseline(), []);
   return (
     <section className="sub-panel" aria-labelledby="baseline-apply-title" data-testid="baseline-apply-panel">
       <h2 id="baseline-apply-title">기준 자료 적용</h2>
@@ -23,6 +26,21 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
         계획서를 되살릴 때, 그리고 보낸 제출 파일이 접수되었는지 확인할 때 씁니다 (문서 작성 화면의 제출 파일
         항목에 표시).
       </p>
+      {last.status === 'ready' && (
+        <p data-testid="baseline-last">
+          {last.value === null ? (
+            '아직 적용한 기준 자료가 없습니다.'
+          ) : (
+            <>
+              마지막으로 적용한 기준 자료: <strong>회차 r{last.value.revision}</strong> ·{' '}
+              {localDateTimeOf(last.value.appliedAt)} 적용 · SHA-256{' '}
+              <code className="mono" title={last.value.sha256}>
+                {shortHash(last.value.sha256)}
+              </code>
+            </>
+          )}
+        </p>
+      )}
       <FilePicker
         label="기준 자료 파일 선택"
         disabled={action.busy}
@@ -31,6 +49,7 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
             setApplied(null);
             const r = await api.applyBaseline({ name: file.name, dataBase64: await readAsBase64(file) });
             setApplied({ ...r, file: file.name });
+            reloadLast();
             props.onChanged();
           })
         }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { SMALL_CITY, smallCityWorkbook } from '../main/catalog/test-support';
 import { startAppServer } from './app-server';
-import { catalog as seoul } from './catalog-data';
+import { catalog as seoul, term } from './catalog-data';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectAccessible } from './support/axe';
@@ -22,11 +22,14 @@ test('a department of another city starts from the list file its office handed o
   });
   try {
     await page.goto(server.url);
+    // The list and term a new folder would start with are said before the fold is opened, and — the clock being
+    // a year past the shipped term's end — that its term is over.
+    await expect(page.getByTestId('catalog-in-use')).toContainText(
+      `공약사업 목록: ${seoul.city} ${seoul.title} (${seoul.projects.length}개 세부사업), 임기 ${term.name} ${term.start} ~ ${term.end}.`,
+    );
+    await expect(page.getByTestId('catalog-term-ended')).toContainText('이 목록의 임기는 끝났습니다.');
     const panel = page.locator('details.catalog-file');
     await panel.getByText('다른 시·군이나 다음 임기의 공약사업 목록으로 시작').click();
-    await expect(panel).toContainText(
-      `지금 목록: ${seoul.city} ${seoul.title} (${seoul.projects.length}개 세부사업)`,
-    );
 
     // The list in use comes as a workbook to edit: one row per project under its headers.
     const downloading = page.waitForEvent('download');
@@ -46,6 +49,7 @@ test('a department of another city starts from the list file its office handed o
     });
     const areas = new Set(SMALL_CITY.projects.map((p) => p.id.split('-')[0])).size;
     const cores = new Set(SMALL_CITY.projects.map((p) => p.id.split('-').slice(0, 2).join('-'))).size;
+    await expect(page.getByTestId('catalog-term-ended')).toHaveCount(0);
     await expect(page.getByTestId('catalog-file-summary')).toContainText(
       `${SMALL_CITY.city} ${SMALL_CITY.title} — ${areas}개 분야, ${cores}개 핵심공약, ` +
         `${SMALL_CITY.projects.length}개 세부사업, 부서 ${SMALL_CITY.departments.length}곳; 임기 민선8기 2022-07 ~ 2026-06`,

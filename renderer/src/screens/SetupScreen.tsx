@@ -114,6 +114,7 @@ export function SetupScreen(props: {
           catalog={props.catalog}
           chosen={catalogFile}
           problem={catalogProblem}
+          firstRun={!props.setup.configured}
           onChosen={(chosen) => {
             setCatalogFile(chosen);
             setCatalogProblem(null);

@@ -235,7 +235,9 @@ export async function benchOffice(
       const computeProfiler = await startProfile();
       const compute = await timeRuns(5, () => buildOfficeReport({ ...input, memo: undefined }));
       await computeProfiler?.stop(`build-report-x${scale}`);
+      const workbookProfiler = await startProfile();
       const workbook = await timeRuns(3, () => writeReportWorkbook(viaDb.value.report));
+      await workbookProfiler?.stop(`workbook-x${scale}`);
       // 이행 추이: every half-year's report up to the one reported (the one shown kept, the others built).
       const trend = await timeRuns(1, () =>
         officeHandlers(office).getStatusTrend({ periodId: REPORT_PERIOD, today: TODAY }),

@@ -62,19 +62,22 @@ export function withPrintSetup(xml: string, paper: 'A4' | 'A3', footer: PageFoot
   const FOOTER =
     `<headerFooter><oddFooter>&amp;L${footerText(footer.left)}&amp;C&amp;P / &amp;N` +
     `&amp;R${footerText(footer.right)}</oddFooter></headerFooter>`;
-  const setUp = xml
-    .replace(/(<pageMargins\b[^>]*\/>)/, `$1${PAGE_SETUP}${FOOTER}`)
-    .replace(/<sheetPr\/>|<sheetPr\b([^>]*)\/>|<sheetPr\b([^>]*)>/, (found, a?: string, b?: string) =>
-      found === '<sheetPr/>'
-        ? `<sheetPr>${FIT_TO_PAGE}</sheetPr>`
-        : found.endsWith('/>')
-          ? `<sheetPr${a ?? ''}>${FIT_TO_PAGE}</sheetPr>`
-          : `<sheetPr${b ?? ''}>${FIT_TO_PAGE}`,
-    );
-  const withPr = setUp.includes(FIT_TO_PAGE)
-    ? setUp
-    : setUp.replace(/(<worksheet\b[^>]*>)/, `$1<sheetPr>${FIT_TO_PAGE}</sheetPr>`);
-  if (!withPr.includes(PAGE_SETUP))
-    throw new Error('인쇄 설정을 넣을 수 없습니다: 시트에 pageMargins가 없습니다');
-  return withPr;
+  // The sheet's XML is large (붙임5 at ten times Seoul's size: megabytes): only its head (where <sheetPr> goes,
+  // first in <worksheet>) and its tail (<pageMargins>, after the cells) are searched, never the cells.
+  const margins = xml.lastIndexOf('<pageMargins');
+  const marginsEnd = margins < 0 ? -1 : xml.indexOf('/>', margins);
+  if (marginsEnd < 0) throw new Error('인쇄 설정을 넣을 수 없습니다: 시트에 pageMargins가 없습니다');
+  const withSetup = `${xml.slice(0, marginsEnd + 2)}${PAGE_SETUP}${FOOTER}${xml.slice(marginsEnd + 2)}`;
+  const open = withSetup.indexOf('<worksheet');
+  const openEnd = open < 0 ? -1 : withSetup.indexOf('>', open);
+  if (openEnd < 0) throw new Error('인쇄 설정을 넣을 수 없습니다: 시트의 시작(worksheet)이 없습니다');
+  const head = withSetup.slice(0, openEnd + 1);
+  const rest = withSetup.slice(openEnd + 1);
+  if (rest.startsWith('<sheetPr/>')) return `${head}<sheetPr>${FIT_TO_PAGE}</sheetPr>${rest.slice(10)}`;
+  const sheetPr = /^<sheetPr\b([^>]*?)(\/?)>/.exec(rest);
+  if (sheetPr === null) return `${head}<sheetPr>${FIT_TO_PAGE}</sheetPr>${rest}`;
+  const [found, attrs = '', closed] = sheetPr;
+  return closed === '/'
+    ? `${head}<sheetPr${attrs}>${FIT_TO_PAGE}</sheetPr>${rest.slice(found.length)}`
+    : `${head}<sheetPr${attrs}>${FIT_TO_PAGE}${rest.slice(found.length)}`;
 }

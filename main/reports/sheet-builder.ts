@@ -78,12 +78,13 @@ export class SheetBuilder {
 
   constructor(readonly name: string) {}
 
-  private put(r: number, c: number, cell: XLSX.CellObject, role: CellRole): void {
+  private put(r: number, c: number, cell: XLSX.CellObject, role: CellRole): string {
     const ref = XLSX.utils.encode_cell({ r, c });
     this.sheet[ref] = cell;
     this.looks.roles.set(ref, role);
-    this.maxRow = Math.max(this.maxRow, r);
-    this.maxCol = Math.max(this.maxCol, c);
+    if (r > this.maxRow) this.maxRow = r;
+    if (c > this.maxCol) this.maxCol = c;
+    return ref;
   }
 
   /**
@@ -92,10 +93,9 @@ export class SheetBuilder {
    */
   text(r: number, c: number, value: string, format?: string, role: CellRole = 'text'): void {
     const v = truncateCell(value);
-    this.put(r, c, { t: 's', v, ...(format === undefined ? {} : { z: format }) }, role);
-    const ref = XLSX.utils.encode_cell({ r, c });
+    const ref = this.put(r, c, format === undefined ? { t: 's', v } : { t: 's', v, z: format }, role);
     if (FORMULA_START.test(v)) this.looks.quoted.add(ref);
-    else this.looks.quoted.delete(ref);
+    else if (this.looks.quoted.size > 0) this.looks.quoted.delete(ref);
   }
 
   /** An identifier kept as text (관리번호 "1-1-1" must not become a date or a number). */

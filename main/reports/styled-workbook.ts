@@ -61,15 +61,23 @@ function withCellStyles(
   numFmtOf: readonly number[],
   styles: CellStyles,
 ): string {
-  return xml.replace(/<c r="([A-Z]+\d+)"([^>]*?)(\/?)>/g, (_all, ref: string, attrs: string, end: string) => {
-    const old = / s="(\d+)"/.exec(attrs);
-    const index = styles.indexOf({
-      numFmtId: numFmtOf[old === null ? 0 : Number(old[1])] ?? 0,
-      role: looks?.roles.get(ref) ?? null,
-      quotePrefix: looks?.quoted.has(ref) ?? false,
-    });
-    const rest = attrs.replace(/ s="\d+"/, '');
-    return `<c r="${ref}"${index === 0 ? '' : ` s="${index}"`}${rest}${end}>`;
+  // SheetJS writes a cell's reference first and its style index (when not 0) right after it: only that part of
+  // each <c …> is rewritten. The new index is kept per (old index, role, quote mark): a few dozen in a workbook.
+  const known = new Map<string, number>();
+  return xml.replace(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g, (_all, ref: string, old: string | undefined) => {
+    const role = looks?.roles.get(ref) ?? null;
+    const quotePrefix = looks?.quoted.has(ref) ?? false;
+    const key = `${old ?? '0'}|${role ?? ''}|${quotePrefix ? 1 : 0}`;
+    let index = known.get(key);
+    if (index === undefined) {
+      index = styles.indexOf({
+        numFmtId: numFmtOf[old === undefined ? 0 : Number(old)] ?? 0,
+        role,
+        quotePrefix,
+      });
+      known.set(key, index);
+    }
+    return index === 0 ? `<c r="${ref}"` : `<c r="${ref}" s="${index}"`;
   });
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DeadlineView, DerivedFinance } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { findProject } from '../../domain/catalog/lookup';
-import { catalogAt, leadAt } from '../../domain/catalog/assignments';
+import { catalogAt, leadAt, planDepartmentOf } from '../../domain/catalog/assignments';
 import { projectsForDepartment } from '../../domain/catalog/search';
 import {
   checkDocument,
@@ -19,6 +19,7 @@ import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
 import { ownReceipts, receiptOf } from './receipts';
 import { confirmedPlanOf, termKeys, validationContextFor } from './drafting';
+import { takenOverPlans } from './taken-over-plans';
 
 /** The department's view of the current half-year: days left and which projects still lack a card or have errors. */
 export async function deadlineView(
@@ -30,13 +31,20 @@ export async function deadlineView(
 ): Promise<DeadlineView> {
   const period = currentReportingPeriod(term, todayISO);
   const docs = await listDocuments(db, { department });
+  // After a 부서 이관 a project's plan stays its first lead's: the confirmed one the baseline brought counts here,
+  // and only the plans this department writes are owed by it.
+  const takenOver = await takenOverPlans(db, catalog, department);
+  const ownPlans = new Set(
+    catalog.projects.filter((p) => planDepartmentOf(p) === department).map((p) => p.id),
+  );
   const projects = await Promise.all(
     // The half-year's projects: after a move (부서 이관) the new lead owes the card from its first half-year.
     projectsForDepartment(period ? catalogAt(catalog, period.id) : catalog, department).map(
       async (project) => {
-        const plan = docs.find(
-          (d) => d.kind === 'executionPlan' && d.projectId === project.id && d.slot === PLAN_SLOT,
-        );
+        const plan =
+          docs.find(
+            (d) => d.kind === 'executionPlan' && d.projectId === project.id && d.slot === PLAN_SLOT,
+          ) ?? takenOver.find((d) => d.projectId === project.id);
         const card = period
           ? docs.find(
               (d) => d.kind === 'managementCard' && d.projectId === project.id && d.slot === period.id,
@@ -83,11 +91,16 @@ export async function deadlineView(
     daysLeft: period ? daysUntil(todayISO, period.dueDate) : null,
     projects,
     lastSent,
-    plan: planDeadline(projects, term, todayISO, ownFiles.filter((b) => b.period === PLAN_SLOT).at(-1)),
+    plan: planDeadline(
+      projects.filter((p) => ownPlans.has(p.projectId)),
+      term,
+      todayISO,
+      ownFiles.filter((b) => b.period === PLAN_SLOT).at(-1),
+    ),
   };
 }
 
-/** The 실천계획서's deadline as the desk shows it, while any plan the department leads is not confirmed. */
+/** The 실천계획서's deadline as the desk shows it, while any plan the department writes is not confirmed. */
 function planDeadline(
   projects: DeadlineView['projects'],
   term: Term,

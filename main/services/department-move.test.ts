@@ -192,6 +192,14 @@ describe('부서 이관 (a project moved to another lead mid-term)', () => {
       expect(mine.filter((d) => d.ref.projectId === '1-1-1')).toMatchObject([
         { ref: planRef, department: LEAD, status: 'confirmed' },
       ]);
+      // …and so does its deadline panel: 1-1-1's card waits for no plan, and NEW owes no plan for it.
+      const desk = await createHandlers(newCopy).getDeadlines({ today: '2019-12-20' });
+      expect(desk.projects.find((p) => p.projectId === '1-1-1')).toMatchObject({
+        role: 'lead',
+        planStatus: 'confirmed',
+      });
+      const led = desk.projects.filter((p) => p.role === 'lead').length;
+      expect((desk.plan?.toWrite ?? 0) + (desk.plan?.waiting ?? 0)).toBe(led - 1);
       await expect(createHandlers(newCopy).openDocument(planRef)).resolves.toMatchObject({
         readOnly: true,
         status: 'confirmed',

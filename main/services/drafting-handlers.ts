@@ -1,6 +1,4 @@
-import { planDepartmentOf } from '../../domain/catalog/assignments';
 import { findProject } from '../../domain/catalog/lookup';
-import type { Catalog } from '../../domain/catalog/types';
 import type { DocumentRef, Handlers, OpenedDocument, SavedDocument } from '../../domain/api/contract';
 import {
   changeRequestSubject,
@@ -21,7 +19,8 @@ import {
 } from '../../db/documents';
 import { DocumentFrozenError, VersionConflictError } from '../../db/documents';
 import type { AppContext } from './context';
-import { PLAN_SLOT, slotOf } from './document-identity';
+import { slotOf } from './document-identity';
+import { takenOverPlans } from './taken-over-plans';
 import { assertMayWrite, newDocument, parseAndValidate, validationContextFor } from './drafting';
 import { UserError } from './errors';
 import { loadCatalog, loadTerm } from './reference';
@@ -348,26 +347,3 @@ export const draftingHandlers = (ctx: AppContext) => {
     importDraftFile: (input) => importDraftFile(ctx, input),
   } satisfies Partial<Handlers>;
 };
-
-/**
- * The confirmed plans of the projects this department leads and did not write (부서 이관: a plan stays its first
- * lead's), as the office's baseline package brought them.
- */
-async function takenOverPlans(
-  db: AppContext['db'],
-  catalog: Catalog,
-  department: string,
-): Promise<StoredDocument[]> {
-  const found: StoredDocument[] = [];
-  for (const project of catalog.projects) {
-    if (project.leadDepartment !== department) continue;
-    const writer = planDepartmentOf(project);
-    if (writer === department) continue;
-    const stored = await getDocument(
-      db,
-      documentIdOf({ kind: 'executionPlan', projectId: project.id, slot: PLAN_SLOT, department: writer }),
-    );
-    if (stored?.status === 'confirmed') found.push(stored);
-  }
-  return found;
-}

@@ -1,5 +1,6 @@
 import type * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { runSourceInChild } from '../cli/test-cli-child';
 import { looksOf, SheetBuilder, wrappedLines } from './sheet-builder';
 
 describe('wrappedLines', () => {
@@ -64,4 +65,27 @@ describe('SheetBuilder', () => {
     expect((ws['A1'] as XLSX.CellObject).v).toBe('=1+1');
     expect([...(looksOf(ws)?.quoted ?? [])].sort()).toEqual(['A1', 'B1']);
   });
+});
+
+describe('the written workbook in a process of its own', () => {
+  it('is deflated by Node’s zlib and the process prints no warning (SheetJS’s zlib check reads a deprecated field)', async () => {
+    const run = await runSourceInChild(
+      `import * as XLSX from 'xlsx';
+      import { buildOfficeReport } from '../../domain/reports';
+      import { scenario } from '../../domain/reports/scenario';
+      import { writeReportWorkbook } from './workbook';
+      const bytes = writeReportWorkbook(buildOfficeReport(scenario()));
+      const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+      // Local file headers: method 8 (deflate) for every entry.
+      let methods = new Set();
+      for (let i = bytes.indexOf('PK\\x03\\x04'); i >= 0; i = bytes.indexOf('PK\\x03\\x04', i + 4)) methods.add(bytes.readUInt16LE(i + 8));
+      console.log(JSON.stringify({ sheets: XLSX.read(bytes).SheetNames.length, methods: [...methods], entries: zip.FullPaths.length }));`,
+      { resolveDir: import.meta.dirname },
+    );
+    expect(run.timedOut).toBe(false);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout.trim()) as { sheets: number; methods: number[] };
+    expect(out.sheets).toBe(12);
+    expect(out.methods).toEqual([8]);
+  }, 60_000);
 });

@@ -17,8 +17,24 @@ export interface WorkbookPrint {
 }
 
 // The zip is compressed by Node's zlib, not SheetJS's own JavaScript deflate (several times slower on 붙임5 at
-// ten times Seoul's size). Set once for this process; SheetJS checks that this zlib is one it can use.
-XLSX.CFB.utils.use_zlib(zlib);
+// ten times Seoul's size), and zips SheetJS reads are inflated by it too. Set once for this process. SheetJS reads
+// how much input an inflater consumed from its `bytesRead`, which Node deprecated (DEP0108) in favour of the same
+// value under `bytesWritten`; the inflater given here reports it under the old name, so no deprecation warning is
+// printed by the CLI or the app.
+class InflateRawForSheetJs {
+  bytesRead = 0;
+  readonly _finishFlushFlag = zlib.constants.Z_FINISH;
+  _processChunk(chunk: Uint8Array, flushFlag: number): Buffer {
+    // `_processChunk` is the synchronous step of Node's zlib streams, the one SheetJS itself calls.
+    const inflater = new zlib.InflateRaw() as zlib.InflateRaw & {
+      _processChunk(chunk: Uint8Array, flushFlag: number): Buffer;
+    };
+    const out = inflater._processChunk(chunk, flushFlag);
+    this.bytesRead = inflater.bytesWritten;
+    return out;
+  }
+}
+XLSX.CFB.utils.use_zlib({ InflateRaw: InflateRawForSheetJs, deflateRawSync: zlib.deflateRawSync });
 
 const SHEET_PATH = /\/xl\/worksheets\/sheet(\d+)\.xml$/;
 const STYLES_PATH = /\/xl\/styles\.xml$/;

@@ -39,6 +39,16 @@ async function ok<T>(name: string, input: unknown): Promise<T> {
 const dumpDocuments = () => ctx.db.selectFrom('documents').selectAll().orderBy('id').execute();
 
 const planRef = { kind: 'executionPlan', projectId: '1-1-1', slot: 'plan' } as const;
+const financeRef = { kind: 'financeRow', projectId: '1-1-1', slot: '2019-H1' } as const;
+/** The example 재정집행현황 of 1-1-1 for 2019-H1, saved as a new draft; returns its JSON. */
+async function saveExampleFinance(): Promise<Record<string, unknown>> {
+  const json = JSON.parse(readFileSync(join(examples, 'finance-row.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  await ok('saveDraft', { ...financeRef, json, expectedVersion: null });
+  return json;
+}
 
 let now: Date;
 
@@ -278,28 +288,14 @@ describe('drafting through the API', () => {
     expect(view.projects.every((p) => p.cardStatus === null && p.financeStatus === null)).toBe(true);
     expect(view.lastSent).toBeNull();
     // The half-year's 재정집행현황 is followed per project as the card is.
-    const finance = JSON.parse(readFileSync(join(examples, 'finance-row.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    await ok('saveDraft', {
-      kind: 'financeRow',
-      projectId: '1-1-1',
-      slot: '2019-H1',
-      json: finance,
-      expectedVersion: null,
-    });
+    await saveExampleFinance();
     const after = await ok<typeof view>('getDeadlines', { today: '2019-07-01' });
     expect(after.projects.find((p) => p.projectId === '1-1-1')?.financeStatus).toBe('draft');
   });
 
   it('says whether the half-year has left this PC: the last file made, and documents changed after it', async () => {
-    const finance = JSON.parse(readFileSync(join(examples, 'finance-row.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    const ref = { kind: 'financeRow', projectId: '1-1-1', slot: '2019-H1' } as const;
-    await ok('saveDraft', { ...ref, json: finance, expectedVersion: null });
+    const finance = await saveExampleFinance();
+    const ref = financeRef;
     await ok('initKeys', {});
     const made = await ok<{ revision: number }>('exportBundle', { period: '2019-H1' });
     type View = { lastSent: { revision: number; documents: number; changedSince: number } | null };
@@ -588,14 +584,7 @@ describe('a change request’s 요청 step', () => {
 
 describe('readMadeFile (내려받기 of a file this copy made)', () => {
   it('hands back the file as made, by revision; a file changed, gone or never made is named', async () => {
-    const finance = JSON.parse(readFileSync(join(examples, 'finance-row.json'), 'utf8')) as unknown;
-    await ok('saveDraft', {
-      kind: 'financeRow',
-      projectId: '1-1-1',
-      slot: '2019-H1',
-      json: finance,
-      expectedVersion: null,
-    });
+    await saveExampleFinance();
     await ok('initKeys', {});
     const made = await ok<{ revision: number; path: string; fileName: string }>('exportBundle', {
       period: '2019-H1',

@@ -59,8 +59,12 @@ export function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; lay
   FUNDING_SOURCES.forEach((s, i) => b.header(h2, first + 3 + i, h2, first + 3 + i, FINANCE_SOURCE_LABELS[s]));
   b.header(h1, planStart, h1, planStart + nYears, '임기내 계획 총계');
   b.header(h1, execStart, h1, execStart + nYears, '임기내 집행 총계');
-  for (const start of [planStart, execStart]) {
-    b.header(h2, start, h2, start, '계');
+  // The form's sub-headers: 계획 합 under 임기내 계획 총계, 집행 총계 under 임기내 집행 총계.
+  for (const [start, sum] of [
+    [planStart, '계획 합'],
+    [execStart, '집행 총계'],
+  ] as const) {
+    b.header(h2, start, h2, start, sum);
     years.forEach((y, i) => b.header(h2, start + 1 + i, h2, start + 1 + i, y.label));
   }
   b.header(h1, noteCol, h2, noteCol, '비고');

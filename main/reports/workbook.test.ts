@@ -139,15 +139,16 @@ describe('writeReportWorkbook', () => {
       '민간',
       '기타',
     ]);
+    // The form's (붙임5) sub-headers of the two sums.
     expect(['L4', 'M4', 'N4', 'O4', 'P4', 'Q4'].map(label)).toEqual([
-      '계',
+      '계획 합',
       "'18",
       "'19",
       "'20",
       "'21",
       "'22.6월",
     ]);
-    expect(['R4', 'W4', 'X3', 'Y3'].map(label)).toEqual(['계', "'22.6월", '비고', '부서']);
+    expect(['R4', 'W4', 'X3', 'Y3'].map(label)).toEqual(['집행 총계', "'22.6월", '비고', '부서']);
   });
 
   it('keeps 관리번호 as text and amounts as numbers in 백만원 with a number format', () => {

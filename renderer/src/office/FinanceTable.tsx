@@ -103,13 +103,13 @@ export function FinanceTable({
                   {FINANCE_SOURCE_LABELS[s]}
                 </th>
               ))}
-              <th scope="col">계</th>
+              <th scope="col">계획 합</th>
               {years.map((y) => (
                 <th key={`p${y.key}`} scope="col">
                   {y.label}
                 </th>
               ))}
-              <th scope="col">계</th>
+              <th scope="col">집행 총계</th>
               {years.map((y) => (
                 <th key={`e${y.key}`} scope="col">
                   {y.label}

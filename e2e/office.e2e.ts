@@ -167,7 +167,10 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   const subHeaders = page.locator('[data-testid="finance-table"] thead tr').nth(1).locator('th');
   const subHeaderTexts = await subHeaders.allInnerTexts();
   expect(subHeaderTexts.slice(0, 3)).toEqual(['초기계획', '현재계획', '확보총계']);
-  expect(subHeaderTexts.filter((t) => t === '계획 합' || t === '집행 총계')).toEqual(['계획 합', '집행 총계']);
+  expect(subHeaderTexts.filter((t) => t === '계획 합' || t === '집행 총계')).toEqual([
+    '계획 합',
+    '집행 총계',
+  ]);
   // First report: nothing is red yet.
   await expect(page.locator('[data-testid="finance-table"] [data-changed="true"]')).toHaveCount(0);
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'finance.png'), fullPage: true });

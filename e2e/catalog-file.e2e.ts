@@ -185,6 +185,7 @@ test('the office renames a project in its list: the changes shown first, then th
   await expect(page.locator('.catalog-list')).toContainText(`${target.name} (개정)`);
   await app.restart();
   await page.goto(app.url);
+  await page.getByRole('button', { name: '공약 목록' }).click();
   await page.getByRole('searchbox', { name: '검색' }).fill(target.id);
   await expect(page.locator('.catalog-list')).toContainText(`${target.name} (개정)`);
 });

@@ -50,14 +50,22 @@ test('first run as a department lists its own projects first, and the choice sur
   await expect(catalogPage.detail).toContainText(others?.name ?? '');
   await expect(catalogPage.detail.getByTestId('open-project-documents')).toHaveCount(0);
 
+  // Opened again, the program shows the department's own first screen, 문서 작성 (Alt+1), with its projects.
   await page.reload();
   await expect(page.getByTestId('current-role')).toHaveText(department);
+  const menu = page.getByRole('navigation', { name: '주 메뉴' });
+  await expect(menu.getByRole('button', { name: '문서 작성' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('desk-projects').locator('tr[data-project-id]')).toHaveCount(
+    leadProjects.length + coProjects.length,
+  );
+  await menu.getByRole('button', { name: '공약 목록' }).click();
   await expect(catalogPage.ownProjects).toBeVisible();
 
   // Also across a restart of the program: the role is stored in SQLite in the data folder.
   await app.restart();
   await page.goto(app.url);
   await expect(page.getByTestId('current-role')).toHaveText(department);
+  await expect(menu.getByRole('button', { name: '문서 작성' })).toHaveAttribute('aria-current', 'page');
 });
 
 test('search finds projects by number and by Korean text, and shows both numberings', async ({

@@ -126,9 +126,13 @@ test('the office’s guide is its half-year, opened from the menu; after the ter
   await expect(rows.filter({ hasText: '기한 지남' })).toHaveCount(halfYears().length);
   await expect(page.getByText('임기의 마지막 제출기한이 지났습니다.')).toBeVisible();
   await expectAccessible(page, '사용 안내 (기획담당관)');
+  // Opened again, the program shows the office's first screen, 제출 파일 받기 (Alt+1).
+  await page.reload();
+  await expect(menu.getByRole('button', { name: '제출 파일 받기' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('start-hints')).toHaveCount(0);
 });
 
-test('공약 목록, where the program opens, says where the work is: each role’s screens with their keys, and the guide', async ({
+test('공약 목록, where the program opens after the first setup, says where the work is: each role’s screens with their keys, and the guide', async ({
   page,
   app,
 }) => {

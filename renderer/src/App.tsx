@@ -108,7 +108,8 @@ export function App() {
   // that none is shown, and no 설정 변경 opened, with the one from before (a restored folder's path, say).
   const [settingUp, setSettingUp] = useState(false);
   useEffect(() => setSettingUp(false), [state]);
-  const [view, setViewOnly] = useState<View>('catalog');
+  // Null until a choice: the role's own first screen (Alt+1) when the program opens on its stored setup.
+  const [chosen, setViewOnly] = useState<View | null>(null);
   // Each choice in the top menu, also of the screen already shown (문서 작성 while a document is open: its list).
   const [visit, setVisit] = useState(0);
   // The project 공약 목록 sent the person to 문서 작성 with (cleared by any menu choice).
@@ -130,6 +131,9 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const loaded = state.status === 'ready' && state.value.kind === 'data' ? state.value.setup : null;
   const menu = loaded?.configured ? menuFor(loaded.role) : [];
+  // A department opens on 문서 작성 and the office on 제출 파일 받기, where the day's work is; right after the first
+  // setup the program shows 공약 목록 with its start hints (onSaved below).
+  const view: View = chosen ?? menu[0]?.id ?? 'catalog';
   useMenuKeys(menu, navRef, mainRef, (id) => {
     leaveThen(() => setView(id));
   });

@@ -30,6 +30,9 @@ import { josa } from '../../domain/text/josa';
 import { documentIdOf, getDocument, listDocuments, type StoredDocument } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT, slotOf } from './document-identity';
+import { differsFromPlan } from './frozen-conflicts';
+import { departmentPlanInForce } from './plan-in-force';
+import { loadTerm } from './reference';
 import { handoverCardOf } from './handover-cards';
 import { UserError } from './errors';
 
@@ -101,6 +104,37 @@ export async function confirmedPlanOf(
   return stored?.status === 'confirmed' ? executionPlanSchema.parse(stored.json) : null;
 }
 
+/**
+ * The confirmed plan a half-year's card is held to and takes its frozen fields from: the plan in force when the
+ * half-year ended (plan-in-force.ts, the office's rule), so that an approved change request does not turn the cards
+ * written before it into errors; null while no plan is confirmed.
+ */
+export async function planInForceOf(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  projectId: string,
+  periodId: string,
+): Promise<ExecutionPlan | null> {
+  const current = await confirmedPlanOf(db, catalog, projectId);
+  return current && (await departmentPlanInForce(db, term, current, periodId));
+}
+
+/**
+ * The plan a card's frozen fields are checked against, as the office checks them (frozenFieldConflicts): the
+ * current confirmed plan when the card agrees with it, else the plan in force when the card's half-year ended.
+ */
+async function planHeldTo(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  card: ManagementCard,
+): Promise<ExecutionPlan | null> {
+  const current = await confirmedPlanOf(db, catalog, card.projectId);
+  if (current === null || !differsFromPlan(card, current)) return current;
+  return departmentPlanInForce(db, term, current, card.periodId);
+}
+
 /** The card of the latest half-year before `periodId` (the previous report), if any. */
 export async function previousCardOf(
   db: Kysely<Database>,
@@ -154,7 +188,7 @@ export async function validationContextFor(
     );
     return {
       ...base,
-      confirmedPlan: await confirmedPlanOf(db, catalog, doc.projectId),
+      confirmedPlan: await planHeldTo(db, catalog, term, doc),
       previousCard: await previousCardOf(db, doc.department, doc.projectId, doc.periodId),
       financeRow: parseStored(financeRowSchema, finance),
     };
@@ -260,7 +294,9 @@ export async function newDocument(
       };
     }
     case 'managementCard': {
-      const plan = await confirmedPlanOf(db, catalog, ref.projectId);
+      // The frozen fields of the plan in force when the half-year ended (an earlier half-year's card written
+      // after an approved change keeps the plan as it was then).
+      const plan = await planInForceOf(db, catalog, await loadTerm(db), ref.projectId, ref.slot);
       if (!plan) {
         throw new UserError(
           'PLAN_NOT_CONFIRMED',

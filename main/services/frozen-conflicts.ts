@@ -1,17 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Conflict } from '../../domain/api/contract';
 import {
-  executionPlanSchema,
   FROZEN_CHANGE_SUFFIX,
   frozenFieldIssues,
   type ExecutionPlan,
   type ManagementCard,
 } from '../../domain/documents';
-import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
-import { documentIdOf, listVersions } from '../../db/documents';
 import type { Database } from '../../db/schema';
-import { PLAN_SLOT } from './document-identity';
+import { officePlanHistory, periodEndInstant, planInForceAt, type PlanInForceFrom } from './plan-in-force';
 
 /**
  * 확정 항목 불일치: a card's frozen fields (공약명, 정책목표, 단위사업, 추진계획) against the confirmed plan. A card is
@@ -39,6 +36,14 @@ function frozenIssuesOf(card: ManagementCard, plan: ExecutionPlan): FrozenIssue[
     byPlan.set(plan, issues);
   }
   return issues;
+}
+
+/**
+ * Whether a card's frozen fields differ from the plan's (공약명, 정책목표, 단위사업 and their 세부계획·추진계획): a
+ * card that agrees with the current confirmed plan is never held to an older one, at the office or the department.
+ */
+export function differsFromPlan(card: ManagementCard, plan: ExecutionPlan): boolean {
+  return frozenIssuesOf(card, plan).length > 0;
 }
 
 /** A text as quoted in a conflict's details: one line, at most 60 characters. */
@@ -104,7 +109,7 @@ export function frozenFieldConflicts(
   for (const card of cards) {
     const current = plansById.get(card.projectId);
     if (!current) continue;
-    if (frozenIssuesOf(card, current).length === 0) continue;
+    if (!differsFromPlan(card, current)) continue;
     const plan = planFor(card) ?? current;
     const frozen = frozenIssuesOf(card, plan);
     if (frozen.length === 0) continue;
@@ -126,16 +131,11 @@ export function frozenFieldConflicts(
 
 const IN_FORCE_NOTE = '(이 반기가 끝날 때 확정되어 있던 실천계획서와 비교했습니다)';
 
-/** The instant a half-year ends in the office's time (KST): its last day's last millisecond. */
-function periodEndInstant(term: Term, periodId: string): number | null {
-  const period = listPeriods(term).find((p) => p.id === periodId);
-  return period ? Date.parse(`${period.end}T23:59:59.999+09:00`) : null;
-}
-
 /**
- * For the cards that differ from the current confirmed plan, the plan in force when their half-year ended: the
- * version the office had confirmed last by then, or its first confirmed version when it confirmed none before.
- * Read from the plan's version history only for those cards (few, and none in a report without a change).
+ * For the cards that differ from the current confirmed plan, the plan in force when their half-year ended
+ * (planInForceAt over the office's history: the version it had confirmed last by then, or its first confirmed
+ * version when it confirmed none before). Read from the plan's version history only for those cards (few, and none
+ * in a report without a change).
  */
 export async function plansInForce(
   db: Kysely<Database>,
@@ -145,32 +145,18 @@ export async function plansInForce(
 ): Promise<Map<ManagementCard, ExecutionPlan>> {
   const plansById = new Map(plans.map((p) => [p.projectId, p]));
   const found = new Map<ManagementCard, ExecutionPlan>();
-  const history = new Map<string, { savedAt: number; version: number; plan: ExecutionPlan }[]>();
+  const history = new Map<string, PlanInForceFrom[]>();
   for (const card of cards) {
     const current = plansById.get(card.projectId);
-    if (!current || frozenIssuesOf(card, current).length === 0) continue;
+    if (!current || !differsFromPlan(card, current)) continue;
     const end = periodEndInstant(term, card.periodId);
     if (end === null) continue;
     let versions = history.get(card.projectId);
     if (versions === undefined) {
-      const id = documentIdOf({
-        kind: 'executionPlan',
-        projectId: current.projectId,
-        slot: PLAN_SLOT,
-        department: current.department,
-      });
-      versions = (await listVersions(db, id))
-        .filter((v) => v.status === 'confirmed')
-        .flatMap((v) => {
-          const parsed = executionPlanSchema.safeParse(v.json);
-          return parsed.success
-            ? [{ savedAt: Date.parse(v.savedAt), version: v.version, plan: parsed.data }]
-            : [];
-        })
-        .sort((a, b) => a.savedAt - b.savedAt || a.version - b.version);
+      versions = await officePlanHistory(db, current);
       history.set(card.projectId, versions);
     }
-    const inForce = versions.filter((v) => v.savedAt <= end).at(-1) ?? versions[0];
+    const inForce = planInForceAt(versions, end);
     // The last confirmed version is the current plan: only an earlier one is worth naming.
     if (inForce && inForce !== versions.at(-1)) found.set(card, inForce.plan);
   }

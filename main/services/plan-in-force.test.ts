@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../domain/api/contract';
+import {
+  CHANGE_GOAL_CATEGORY,
+  emptyChangeRequest,
+  type ExecutionPlan,
+  type ManagementCard,
+} from '../../domain/documents';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { applyBaseline, exportBaseline } from './baseline';
+import { exportBundle } from './bundle-export';
+import { importBundles } from './bundle-import';
+import { enroll, makeCopy } from './bundle-test-support';
+import { directVerifier } from './bundle-verify';
+import type { AppContext } from './context';
+import { dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import { exportEnrollment, importEnrollment } from './key-service';
+import { officeHandlers } from './office-handlers';
+import { planInForceAt } from './plan-in-force';
+import { basePlan, cardFor, LEAD } from './test-support/office-harness';
+
+// A card is held to the plan in force when its half-year ended, at the department as at the office: after an
+// approved change of 정책목표, the department's earlier card (written under the old plan) stays valid and can be
+// sent again, and the cards of the half-years after the approval are checked against the changed plan.
+
+let dir: ReturnType<typeof makeTempDir>;
+let office: AppContext;
+let dept: AppContext;
+let officeNow: Date;
+let deptNow: Date;
+let api: Handlers;
+
+beforeEach(async () => {
+  dir = makeTempDir('pledge-in-force-');
+  officeNow = new Date('2019-03-04T01:00:00Z');
+  deptNow = new Date('2019-03-04T01:00:00Z');
+  office = await makeCopy(dir.path, 'office', { role: 'office' }, () => officeNow);
+  dept = await makeCopy(dir.path, 'dept', { role: 'department', department: LEAD }, () => deptNow);
+  await enroll(office, dept);
+  await importEnrollment(dept, (await exportEnrollment(office)).text);
+  api = createHandlers(dept);
+});
+afterEach(async () => {
+  await office.close();
+  await dept.close();
+  dir.remove();
+});
+
+async function ok<T>(name: string, input: unknown): Promise<T> {
+  const result = await dispatch(api, name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+interface Opened {
+  status: string;
+  document: ManagementCard;
+  validation: { errors: { path: string; message: string }[] };
+  confirmedPlan: ExecutionPlan | null;
+}
+interface Saved {
+  version: number;
+  validation: { errors: { path: string; message: string }[] };
+}
+
+const cardRef = (slot: string) => ({ kind: 'managementCard', projectId: '1-1-1', slot }) as const;
+const crRef = { kind: 'changeRequest', projectId: '1-1-1', slot: 'cr-20190703' } as const;
+const frozenErrors = (errors: { path: string; message: string }[]) =>
+  errors.filter((e) => e.message.includes('확정된 실천계획서와 달라'));
+
+async function sendToOffice(period: string): Promise<Awaited<ReturnType<typeof exportBundle>>> {
+  const made = await exportBundle(dept, { period });
+  const [imported] = await importBundles(office, [made.path], undefined, { verifier: directVerifier });
+  expect(imported?.status).toBe('accepted');
+  return made;
+}
+
+async function baselineToDepartment(): Promise<void> {
+  const exported = await exportBaseline(office);
+  await applyBaseline(dept, { path: exported.path }, { verifier: directVerifier });
+}
+
+/**
+ * The plan confirmed in March 2019 and its 2019-H1 card written in July; a 정책목표 change requested then and
+ * approved on 2019-09-10, after 2019-H1 ended; the next 기준 자료 applied at `appliedAt`.
+ */
+async function approvedAfterFirstHalf(appliedAt: string): Promise<{ plan: ExecutionPlan; goal: string }> {
+  const plan = { ...basePlan(), lifecycle: 'draft' as const };
+  await ok('saveDraft', {
+    kind: 'executionPlan',
+    projectId: '1-1-1',
+    slot: 'plan',
+    json: plan,
+    expectedVersion: null,
+  });
+  await sendToOffice('plan');
+  await officeHandlers(office).confirmReceivedPlan({ projectId: '1-1-1' });
+  await baselineToDepartment();
+
+  deptNow = new Date('2019-07-03T01:00:00Z');
+  const opened = await ok<Opened>('openDocument', cardRef('2019-H1'));
+  expect(opened.document.policyGoal).toBe(plan.policyGoal);
+  const card: ManagementCard = { ...cardFor(plan, 'onTrack'), periodId: '2019-H1' };
+  const saved = await ok<Saved>('saveDraft', { ...cardRef('2019-H1'), json: card, expectedVersion: null });
+  expect(saved.validation.errors).toEqual([]);
+
+  const goal = `${plan.policyGoal} (조정)`;
+  const request = {
+    ...emptyChangeRequest(crRef.slot, '1-1-1', LEAD, plan.projectName),
+    contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
+    reason: '사업 여건 변화',
+    rows: [{ category: CHANGE_GOAL_CATEGORY, original: plan.policyGoal, proposed: goal }],
+  };
+  await ok('saveDraft', { ...crRef, json: request, expectedVersion: null });
+  await ok('submitDocument', { ...crRef, expectedVersion: 1 });
+  const first = await sendToOffice('2019-H1');
+  expect(first.documents.map((d) => d.kind).sort()).toEqual(['changeRequest', 'managementCard']);
+
+  officeNow = new Date('2019-09-10T02:00:00Z');
+  for (const [status, by] of [
+    ['reviewing', '기획담당관'],
+    ['approved', '시민공약평가단'],
+  ] as const) {
+    await officeHandlers(office).decideChangeRequest({
+      department: LEAD,
+      requestId: crRef.slot,
+      status,
+      date: '2019-09-10',
+      by,
+      note: '',
+    });
+  }
+  deptNow = new Date(appliedAt);
+  await baselineToDepartment();
+  const current = await ok<Opened>('openDocument', {
+    kind: 'executionPlan',
+    projectId: '1-1-1',
+    slot: 'plan',
+  });
+  expect((current.document as unknown as ExecutionPlan).policyGoal).toBe(goal);
+  return { plan, goal };
+}
+
+describe('a card held to the plan in force when its half-year ended (department)', () => {
+  it.each([
+    ['during 2019-H2', '2019-09-20T01:00:00Z'],
+    ['after 2019-H2 ended', '2020-01-10T01:00:00Z'],
+  ])(
+    'keeps the earlier half-year’s card valid and sendable, and holds the next one to the changed plan (applied %s)',
+    async (_when, appliedAt) => {
+      const { plan, goal } = await approvedAfterFirstHalf(appliedAt);
+
+      // 2019-H1 ended before the approval: its card, with the old 정책목표, has no error, and its frozen fields
+      // are shown from the plan as it was.
+      const h1 = await ok<Opened>('openDocument', cardRef('2019-H1'));
+      expect(h1.document.policyGoal).toBe(plan.policyGoal);
+      expect(frozenErrors(h1.validation.errors)).toEqual([]);
+      expect(h1.confirmedPlan?.policyGoal).toBe(plan.policyGoal);
+      type Summary = { ref: { kind: string; slot: string }; errorCount: number };
+      const listed = await ok<Summary[]>('listMyDocuments', {});
+      expect(
+        listed.find((d) => d.ref.kind === 'managementCard' && d.ref.slot === '2019-H1')?.errorCount,
+      ).toBe(0);
+
+      // 제출 파일 만들기 sends it again, and the office takes it without a 확정 항목 conflict.
+      const again = await sendToOffice('2019-H1');
+      expect(again.refused).toEqual([]);
+      expect(again.documents.map((d) => [d.kind, d.slot])).toContainEqual(['managementCard', '2019-H1']);
+      const report = await officeHandlers(office).getOfficeReport({
+        periodId: '2019-H1',
+        today: '2020-01-20',
+      });
+      expect(report.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+
+      // 2019-H2 ended after the approval: a new card takes the changed 정책목표, and one with the old is an error,
+      // on screen and in the 제출 파일.
+      const h2 = await ok<Opened>('openDocument', cardRef('2019-H2'));
+      expect(h2.status).toBe('new');
+      expect(h2.document.policyGoal).toBe(goal);
+      expect(h2.confirmedPlan?.policyGoal).toBe(goal);
+      const old: ManagementCard = { ...cardFor(plan, 'onTrack'), periodId: '2019-H2' };
+      const saved = await ok<Saved>('saveDraft', { ...cardRef('2019-H2'), json: old, expectedVersion: null });
+      expect(frozenErrors(saved.validation.errors).map((e) => [e.path, e.message])).toEqual([
+        ['policyGoal', '정책목표가 확정된 실천계획서와 달라 수정할 수 없습니다 (변경은 공약 조정 요청서로)'],
+      ]);
+      const h2File = await exportBundle(dept, { period: '2019-H2' });
+      expect(h2File.refused.map((r) => [r.kind, r.slot])).toEqual([['managementCard', '2019-H2']]);
+      expect(h2File.refused[0]?.error).toMatch(/^정책목표가 확정된 실천계획서와 달라/);
+    },
+  );
+
+  it('keeps checking the earlier card against the plan it was written under when it differs from both', async () => {
+    const { plan, goal } = await approvedAfterFirstHalf('2019-09-20T01:00:00Z');
+    const typed = { ...cardFor(plan, 'onTrack'), periodId: '2019-H1', policyGoal: '임의로 바꾼 정책목표' };
+    const saved = await ok<Saved>('saveDraft', { ...cardRef('2019-H1'), json: typed, expectedVersion: 1 });
+    expect(frozenErrors(saved.validation.errors).map((e) => e.path)).toEqual(['policyGoal']);
+    const opened = await ok<Opened>('openDocument', cardRef('2019-H1'));
+    expect(opened.confirmedPlan?.policyGoal).toBe(plan.policyGoal);
+    // A card of the earlier half-year that already carries the changed 정책목표 is accepted too, as at the office.
+    const changed = { ...typed, policyGoal: goal };
+    const accepted = await ok<Saved>('saveDraft', {
+      ...cardRef('2019-H1'),
+      json: changed,
+      expectedVersion: 2,
+    });
+    expect(frozenErrors(accepted.validation.errors)).toEqual([]);
+  });
+});
+
+describe('planInForceAt', () => {
+  const plan = (goal: string) => ({ ...basePlan(), policyGoal: goal });
+  it('gives the last version in force by then, or the first when none was yet', () => {
+    const versions = [
+      { from: 100, plan: plan('a') },
+      { from: 200, plan: plan('b') },
+    ];
+    expect(planInForceAt(versions, 50)?.plan.policyGoal).toBe('a');
+    expect(planInForceAt(versions, 150)?.plan.policyGoal).toBe('a');
+    expect(planInForceAt(versions, 200)?.plan.policyGoal).toBe('b');
+    expect(planInForceAt([], 200)).toBeUndefined();
+  });
+});

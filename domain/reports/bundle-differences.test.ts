@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyChangeRequest } from '../documents';
 import { describeBundleDifferences } from './bundle-differences';
 import { emptyInput, makeCard, makeFinanceRow, makePlan, project } from './test-fixtures';
 
@@ -82,5 +83,15 @@ describe('describeBundleDifferences', () => {
       '내용이 다른 문서: 공약관리카드 1-1-1 (2019년 상반기)',
       '1-1-1 추진상황: 정상추진 → 일부추진 (반영 → 보류)',
     ]);
+  });
+
+  it('names a change request by what it asks to change and its 요청 date, not by the program’s id', () => {
+    const request = emptyChangeRequest('cr-1563105737772', '1-1-1', '경제진흥본부');
+    request.rows = [{ category: '사업기간', original: "'18.7 ~ '22.6", proposed: "'18.7 ~ '23.6" }];
+    request.decisionHistory = [{ status: 'requested', date: '2019-07-14', by: '담당', note: '' }];
+    const resent = { ...request, reason: '공사 지연' };
+    const lines = describeBundleDifferences([card(90.5), request], [card(90.5), resent], { term, plans });
+    expect(lines[0]).toBe('내용이 다른 문서: 공약 조정 요청서 1-1-1 (사업기간 변경, 요청일 2019-07-14)');
+    expect(lines.join('\n')).not.toContain('cr-');
   });
 });

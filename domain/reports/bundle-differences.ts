@@ -2,6 +2,7 @@ import {
   amountFields,
   CARD_STATUS_LABELS,
   changedAmounts,
+  changeRequestSubject,
   deriveFinanceRow,
   DOCUMENT_KIND_LABELS,
   type Document,
@@ -10,6 +11,7 @@ import {
   type FinanceTableRow,
   type ManagementCard,
   periodLabel,
+  requestedOn,
 } from '../documents';
 import { listBudgetYears, listPeriods } from '../term/periods';
 import type { Term } from '../term/types';
@@ -110,7 +112,7 @@ function documentName(d: Document): string {
     d.kind === 'managementCard' || d.kind === 'financeRow'
       ? ` (${periodLabel(d.periodId)})`
       : d.kind === 'changeRequest'
-        ? ` (${d.requestId})`
+        ? ` (${[changeRequestSubject(d), ...(requestedOn(d) === null ? [] : [`요청일 ${requestedOn(d)}`])].join(', ')})`
         : '';
   return `${DOCUMENT_KIND_LABELS[d.kind]} ${d.projectId}${where}`;
 }

@@ -1,4 +1,5 @@
 import { periodLabel } from '../documents/validate-format';
+import { josa } from '../text/josa';
 import { daysLeftLabel, dueDateText } from './labels';
 import type { DepartmentSubmission, SubmissionsReport } from './types';
 
@@ -37,6 +38,8 @@ function departmentLine(d: DepartmentSubmission): string {
     .join(', ');
   const excluded = d.missing.filter((m) => m.excluded).map((m) => m.projectId);
   const again =
-    excluded.length === 0 ? '' : ` · 제외한 관리카드 ${excluded.join(', ')}는 고쳐서 다시 보내 주십시오`;
+    excluded.length === 0
+      ? ''
+      : ` · 제외한 관리카드 ${josa(excluded.join(', '), '은/는')} 고쳐서 다시 보내 주십시오`;
   return `- ${d.department}: ${counts} (${projects})${again}`;
 }

@@ -10,11 +10,12 @@ import {
   submissionStateLabel,
   LAGGING_REASON_LABELS,
   missingCardFinanceNote,
+  missingFinanceRowNote,
   statusTrendLabel,
   withoutConfirmedPlanNote,
 } from '../../domain/reports';
 import { scenario } from '../../domain/reports/scenario';
-import { emptyInput, term } from '../../domain/reports/test-fixtures';
+import { emptyInput, missingFinanceRowInput, term } from '../../domain/reports/test-fixtures';
 import { findPeriod } from '../../domain/term/periods';
 import { MAX_CELL_CHARS, neutralizeFormula, safeCellText, truncateCell } from './safe-text';
 import { readFormats } from './test-support/xlsx-formats';
@@ -199,6 +200,11 @@ describe('writeReportWorkbook', () => {
     expect(shared.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
     expect(shared).toContain('이하 생략');
     const changes = workbook.Sheets[SHEET_NAMES.changes] as XLSX.WorkSheet;
+    // A request is named by its 요청 date, not by the program's own id.
+    expect(cell(changes, 'A1')?.v).toBe('요청일');
+    const approved = report.changes.approved[0];
+    expect(cell(changes, 'A2')?.v).toBe(approved?.requestedOn ?? '');
+    expect(cell(changes, 'A2')?.v).not.toBe(approved?.requestId);
     expect(cell(changes, 'G2')?.v).toBe('+SUM(A1:A9) 사유');
     expect(formats.cell(SHEET_NAMES.changes, 'G2').quotePrefix).toBe(true);
     // Every text that would start a formula is a text cell marked to stay text; no other cell is marked.
@@ -337,6 +343,31 @@ describe('projects whose lead department sent no card', () => {
     });
     expect(missingCardFinanceNote(all.finance, false)).toBeNull();
     expect(sheetTexts(all).some((t) => t.includes('관리카드를 받지 못한'))).toBe(false);
+  });
+});
+
+describe('projects whose 재정집행현황 did not arrive', () => {
+  it('say so in 비고 (not a bare 0 of 확보) and are named under 붙임5 with how the total counts them', () => {
+    const missing = buildOfficeReport(missingFinanceRowInput());
+    const ws = XLSX.read(writeReportWorkbook(missing), { type: 'buffer' }).Sheets[
+      SHEET_NAMES.finance
+    ] as XLSX.WorkSheet;
+    const range = XLSX.utils.decode_range(ws['!ref'] ?? 'A1');
+    let noteCol = -1;
+    for (let c = range.s.c; c <= range.e.c; c++)
+      if (cell(ws, XLSX.utils.encode_cell({ r: 2, c }))?.v === '비고') noteCol = c;
+    expect(noteCol).toBeGreaterThan(0);
+    const noteOf = (id: string) =>
+      cell(ws, XLSX.utils.encode_cell({ r: rowOf(ws, 'A', id) - 1, c: noteCol }))?.v;
+    expect(noteOf('1-1-1')).toBe('재정집행현황 미접수');
+    expect(noteOf('1-1-2')).toBe('확보 없음');
+    expect(noteOf('1-1-7')).toBe('재정집행현황 미접수: 여성가족정책실');
+    const note = missingFinanceRowNote(missing.finance, false);
+    expect(note).toContain('1-1-1, 1-1-7(여성가족정책실)');
+    const texts = Object.keys(ws)
+      .filter((k) => !k.startsWith('!'))
+      .map((k) => String(cell(ws, k)?.v ?? ''));
+    expect(texts).toContain(note);
   });
 });
 

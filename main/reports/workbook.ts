@@ -374,7 +374,7 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
   const b = table(
     SHEET_NAMES.changes,
     [
-      '요청번호',
+      '요청일',
       '관리번호',
       '공약명',
       '부서',
@@ -385,7 +385,8 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
       '처리 이력',
     ],
     report.changes.approved.map((c) => (b: SheetBuilder, r: number) => {
-      b.text(r, 0, c.requestId);
+      // The department's 요청 date, as 조정 내역 names a request (its id is the program's own key).
+      b.text(r, 0, c.requestedOn ?? '');
       b.id(r, 1, c.projectId);
       b.text(r, 2, c.projectName);
       b.text(r, 3, c.department);
@@ -399,7 +400,7 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
         c.decisionHistory.map((d) => `${d.date} ${DECISION_STATUS_LABELS[d.status]} (${d.by})`).join('\n'),
       );
     }),
-    [18, 10, 40, 16, 12, 16, 50, 60, 50],
+    [12, 10, 40, 16, 12, 16, 50, 60, 50],
     3,
   );
   // As the public report says it: an empty table alone would read as a sheet that failed to fill.

@@ -75,12 +75,20 @@ function frozenValues(
  * One difference as the office reads it: the issue's Korean message, then the confirmed plan's value and the
  * card's, so the office can choose 카드 반영 or 카드 제외 without opening both documents.
  */
-export function frozenDetail(issue: FrozenIssue, card: ManagementCard, plan: ExecutionPlan): string {
+export function frozenDetail(
+  issue: FrozenIssue,
+  card: ManagementCard,
+  plan: ExecutionPlan,
+  { missedChange = false }: { missedChange?: boolean } = {},
+): string {
   const values = frozenValues(issue, card, plan);
-  // Said to the office, which does not edit the card: what differs, and how a change would come.
+  // Said to the office, which does not edit the card: what differs, and how a change would come (unless the card
+  // carries a version before a change already made: OLDER_PLAN_NOTE says what to do then).
   const message = issue.message.replace(
     FROZEN_CHANGE_SUFFIX,
-    '확정된 실천계획서와 다릅니다 (바꾸려면 부서가 공약 조정 요청서를 내야 합니다)',
+    missedChange
+      ? '확정된 실천계획서와 다릅니다'
+      : '확정된 실천계획서와 다릅니다 (바꾸려면 부서가 공약 조정 요청서를 내야 합니다)',
   );
   return values === null ? message : `${message} — 확정: ${quoted(values[0])} / 카드: ${quoted(values[1])}`;
 }
@@ -103,6 +111,7 @@ export function frozenFieldConflicts(
   plans: ExecutionPlan[],
   cards: ManagementCard[],
   planFor: (card: ManagementCard) => ExecutionPlan | undefined = () => undefined,
+  matchesOlderPlan: (card: ManagementCard) => boolean = () => false,
 ): Unresolved[] {
   const plansById = new Map(plans.map((p) => [p.projectId, p]));
   const conflicts: Unresolved[] = [];
@@ -113,8 +122,10 @@ export function frozenFieldConflicts(
     const plan = planFor(card) ?? current;
     const frozen = frozenIssuesOf(card, plan);
     if (frozen.length === 0) continue;
-    const details = frozen.map((e) => frozenDetail(e, card, plan));
+    const missedChange = matchesOlderPlan(card);
+    const details = frozen.map((e) => frozenDetail(e, card, plan, { missedChange }));
     if (plan !== current) details.push(IN_FORCE_NOTE);
+    if (missedChange) details.push(OLDER_PLAN_NOTE);
     conflicts.push({
       key: `frozen:${card.projectId}:${card.periodId}:${card.department}`,
       basis: frozenBasis(frozen, card, plan),
@@ -131,6 +142,17 @@ export function frozenFieldConflicts(
 
 const IN_FORCE_NOTE = '(이 반기가 끝날 때 확정되어 있던 실천계획서와 비교했습니다)';
 
+/** Said when the card agrees with an earlier confirmed version: the change was made, the department missed it. */
+export const OLDER_PLAN_NOTE =
+  '카드의 확정 항목은 그 전에 확정되어 있던 실천계획서와 같습니다: 승인된 조정(또는 다시 확정한 계획서)을 담은 기준 자료를 부서가 적용하지 않고 썼을 수 있습니다. 조정 요청서를 다시 낼 일이 아니라, 최신 기준 자료를 적용한 뒤 관리카드를 다시 보내도록 부서에 알리세요.';
+
+/** For each card, the plan it is held to (see plansInForce), and whether it agrees with an earlier version. */
+export interface PlansHeldTo {
+  inForce: Map<ManagementCard, ExecutionPlan>;
+  /** Cards that differ from the plan they are held to but agree with a confirmed version before it. */
+  matchesOlder: Set<ManagementCard>;
+}
+
 /**
  * For the cards that differ from the current confirmed plan, the plan in force when their half-year ended
  * (planInForceAt over the office's history: the version it had confirmed last by then, or its first confirmed
@@ -142,9 +164,10 @@ export async function plansInForce(
   term: Term,
   plans: ExecutionPlan[],
   cards: ManagementCard[],
-): Promise<Map<ManagementCard, ExecutionPlan>> {
+): Promise<PlansHeldTo> {
   const plansById = new Map(plans.map((p) => [p.projectId, p]));
   const found = new Map<ManagementCard, ExecutionPlan>();
+  const matchesOlder = new Set<ManagementCard>();
   const history = new Map<string, PlanInForceFrom[]>();
   for (const card of cards) {
     const current = plansById.get(card.projectId);
@@ -159,6 +182,10 @@ export async function plansInForce(
     const inForce = planInForceAt(versions, end);
     // The last confirmed version is the current plan: only an earlier one is worth naming.
     if (inForce && inForce !== versions.at(-1)) found.set(card, inForce.plan);
+    const heldTo = inForce?.plan ?? current;
+    const before = inForce === undefined ? [] : versions.slice(0, versions.indexOf(inForce));
+    if (differsFromPlan(card, heldTo) && before.some((v) => !differsFromPlan(card, v.plan)))
+      matchesOlder.add(card);
   }
-  return found;
+  return { inForce: found, matchesOlder };
 }

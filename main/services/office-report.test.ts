@@ -7,7 +7,7 @@ import { exportBaseline } from './baseline';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
 import { officeHandlers } from './office-handlers';
-import { frozenDetail } from './frozen-conflicts';
+import { frozenDetail, OLDER_PLAN_NOTE } from './frozen-conflicts';
 import {
   publicExportCaution,
   quarantineLabel,
@@ -468,6 +468,9 @@ describe('office report with decisions', () => {
       ['frozenFields', '1-1-1', '2019-H2'],
     ]);
     expect(next.conflicts[0]?.details[0]).toContain('확정: "입주기업 누적 120개사 육성"');
+    // It carries the plan as first confirmed: the office is told the department missed the change (a baseline not
+    // applied), not to ask for another change request.
+    expect(next.conflicts[0]?.details.at(-1)).toBe(OLDER_PLAN_NOTE);
     // A late H1 card that matches neither is compared with the plan in force when H1 ended, and says so.
     await h.send('2019-H1', [cardDoc({ ...cardFor(plan, 'onTrack'), policyGoal: '임의로 바꾼 정책목표' })]);
     const late = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
@@ -477,6 +480,7 @@ describe('office report with decisions', () => {
       ),
       '(이 반기가 끝날 때 확정되어 있던 실천계획서와 비교했습니다)',
     ]);
+    expect(late.conflicts[0]?.details).not.toContain(OLDER_PLAN_NOTE);
   });
 });
 
@@ -649,10 +653,13 @@ describe('reports read documents once per process', () => {
     expect(later.conflicts.filter((c) => c.kind === 'frozenFields').map((c) => c.projectId)).toEqual([
       '1-1-1',
     ]);
-    // The office reads both values in Korean, not the field's path.
+    // The office reads both values in Korean, not the field's path. The card carries the plan as first
+    // confirmed: the department missed the new one (its baseline not applied), which the office is told instead of
+    // asking for a change request.
     const details = later.conflicts.find((c) => c.kind === 'frozenFields')?.details ?? [];
-    expect(details).toHaveLength(1);
-    expect(details[0]).toMatch(/^정책목표가 확정된 실천계획서와 다릅니다 \(바꾸려면 부서가/);
+    expect(details).toHaveLength(2);
+    expect(details[0]).toMatch(/^정책목표가 확정된 실천계획서와 다릅니다 — /);
+    expect(details[1]).toBe(OLDER_PLAN_NOTE);
     // Both values on one line, the card's long one cut at 60 characters.
     const cardGoal = plan.policyGoal.replace(/\s+/g, ' ');
     expect(details[0]).toContain(`— 확정: "새로 확정한 정책목표" / 카드: "${cardGoal.slice(0, 59)}…"`);

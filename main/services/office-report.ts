@@ -19,7 +19,7 @@ import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundl
 import { latestDecisions, type OfficeDecision } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { completionDecisionsFor, type CompletionDecisionOf } from './completion-decisions';
-import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
+import { frozenFieldConflicts, plansInForce, type PlansHeldTo } from './frozen-conflicts';
 import { heldBundleDifferences } from './held-differences';
 import { planChangePreview } from './office-decisions';
 import { buildReportInput } from './office-snapshot';
@@ -173,9 +173,14 @@ function decidedCards(
   cards: ManagementCard[],
   completion: CompletionDecisionOf,
   resolved: (c: Unresolved) => Conflict,
-  planFor: (card: ManagementCard) => ExecutionPlan | undefined,
+  heldTo: PlansHeldTo,
 ): { cards: ManagementCard[]; excludedCards: Set<string>; conflicts: Conflict[] } {
-  const frozen = frozenFieldConflicts(plans, cards, planFor).map(resolved);
+  const frozen = frozenFieldConflicts(
+    plans,
+    cards,
+    (card) => heldTo.inForce.get(card),
+    (card) => heldTo.matchesOlder.has(card),
+  ).map(resolved);
   const coCards = coDepartmentCardConflicts(catalog, cards).map(resolved);
   const excludedCards = new Set(
     frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
@@ -209,7 +214,7 @@ function decidedInput(
   completion: CompletionDecisionOf,
   conflictDecisions: Awaited<ReturnType<typeof latestDecisions>>,
   held: Unresolved[],
-  planFor: (card: ManagementCard) => ExecutionPlan | undefined,
+  heldTo: PlansHeldTo,
 ): { input: ReportInput; conflicts: Conflict[] } {
   const resolved = (c: Unresolved): Conflict => {
     const latest = conflictDecisions.get(c.key);
@@ -228,7 +233,7 @@ function decidedInput(
     };
   };
   const decide = (cards: ManagementCard[]) =>
-    decidedCards(input.catalog, input.plans, cards, completion, resolved, planFor);
+    decidedCards(input.catalog, input.plans, cards, completion, resolved, heldTo);
   const { cards, excludedCards, conflicts } = decide(input.cards);
   // The earlier half-year's conflicts are that report's to list; here they only decide which cards count.
   const previousCards = input.previousCards === undefined ? undefined : decide(input.previousCards).cards;
@@ -362,10 +367,8 @@ export async function officeReport(
     lastRevisions,
   );
   // One map for both half-years' cards: the compared half-year's cards are held to the plan in force for it too.
-  const inForce = await plansInForce(db, term, raw.plans, [...raw.cards, ...(raw.previousCards ?? [])]);
-  const { input, conflicts } = decidedInput(raw, completion.decisionOf, conflictDecisions, held, (card) =>
-    inForce.get(card),
-  );
+  const heldTo = await plansInForce(db, term, raw.plans, [...raw.cards, ...(raw.previousCards ?? [])]);
+  const { input, conflicts } = decidedInput(raw, completion.decisionOf, conflictDecisions, held, heldTo);
   // The input already holds the current change requests (read by buildReportInput a moment ago).
   const pendingChangeRequests = raw.changeRequests.filter((c) => {
     const status = currentDecisionStatus(c);

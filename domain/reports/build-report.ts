@@ -50,7 +50,7 @@ export function buildOfficeReport(input: ReportInput): OfficeReport {
     lagging: buildLagging(ctx, statuses, rowsByProject),
     participation: buildParticipation(ctx),
     changes: buildChanges(ctx),
-    comparison: buildComparison(ctx),
+    comparison: buildComparison(ctx, rowsByProject),
     chart: buildStatusChart(statusTables),
     projects: buildProjectOverviews(ctx, statuses, rowsByProject),
     contacts: buildContacts(ctx),

@@ -102,3 +102,122 @@ describe("붙임5 of a shared project: the co-department's 집행 from its finan
     expect(after.finance).toEqual(buildOfficeReport({ ...resent, memo: undefined }).finance);
   });
 });
+
+/**
+ * 반기 비교 of 1-1-7 between 2019-H1 and 2019-H2. 2019-H1: the lead's card 10 (2019-H1), the co-department's row 7.5
+ * in 2019. 2019-H2: the lead's card adds 20 (2019-H2) and raises 현재계획 to 150; the co-department's row says 12.5
+ * in 2019. Each half-year's 붙임5 row is built by its own report.
+ */
+describe("반기 비교 of a shared project: each half-year's 집행 and 현재계획 as that half-year's 붙임5", () => {
+  const plan = makePlan(project('1-1-7'), { units: [{ needs: [['city', '2019', 100]] }] });
+  const leadH1 = makeCard(plan, '2019-H1', { executed: [[['city', '2019-H1', 10]]] });
+  const leadH2 = makeCard(plan, '2019-H2', {
+    executed: [
+      [
+        ['city', '2019-H1', 10],
+        ['city', '2019-H2', 20],
+      ],
+    ],
+    needs: [[['city', '2019', 150]]],
+  });
+  /** `executed` null: a row without the field. */
+  const rowH1 = (executed: Record<string, number> | null = { '2019': 7.5 }): FinanceRow => {
+    const row = makeFinanceRow('1-1-7', CO, '2019-H1', { national: 40 });
+    if (executed !== null) row.executed = executed;
+    return row;
+  };
+  const rowH2 = makeFinanceRow('1-1-7', CO, '2019-H2', { national: 60 });
+  rowH2.executed = { '2019': 12.5 };
+
+  const firstHalf = (coRows: FinanceRow[], coCards = [] as ReturnType<typeof makeCard>[]): ReportInput => ({
+    ...emptyInput('2019-H1'),
+    plans: [plan],
+    cards: [leadH1, ...coCards],
+    financeRows: [makeFinanceRow('1-1-7', LEAD, '2019-H1', { city: 100 }), ...coRows],
+  });
+  /** 2019-H2's report: the compared half-year's documents as the office's service passes them. */
+  const secondHalf = (h1: ReportInput): ReportInput => ({
+    ...emptyInput('2019-H2'),
+    plans: [plan],
+    cards: [leadH2],
+    financeRows: [makeFinanceRow('1-1-7', LEAD, '2019-H2', { city: 120 }), rowH2],
+    previousCards: h1.cards,
+    priorFinanceRows: h1.financeRows,
+    options: { executionRateThreshold: 0.3, today: '2020-01-20' },
+  });
+  const comparedOf = (report: OfficeReport) => {
+    const p = report.comparison.projects.find((c) => c.projectId === '1-1-7');
+    if (p === undefined) throw new Error('1-1-7 not compared');
+    return p;
+  };
+
+  it("집행 before and after are the termExecuted totals of the two half-years' 붙임5 rows (co-department included)", () => {
+    const h1 = firstHalf([rowH1()]);
+    const before = rowOf(buildOfficeReport(h1));
+    const report = buildOfficeReport(secondHalf(h1));
+    const after = rowOf(report);
+    expect(before.termExecuted.total).toBe(17.5);
+    expect(after.termExecuted.total).toBe(42.5);
+    expect(comparedOf(report)).toMatchObject({
+      executedBefore: before.termExecuted.total,
+      executedAfter: after.termExecuted.total,
+      executedDelta: 25,
+      // 현재계획: the lead card's, as 붙임5's.
+      plannedBefore: before.plannedTotal.current,
+      plannedAfter: after.plannedTotal.current,
+    });
+    expect([before.plannedTotal.current, after.plannedTotal.current]).toEqual([100, 150]);
+    expect(comparedOf(report).changes).toEqual(['executed', 'plannedTotal']);
+  });
+
+  it("counts a co-department's documents of the compared half-year only as its 붙임5 does", () => {
+    const coCard = makeCard(plan, '2019-H1', { department: CO, executed: [[['city', '2019-H1', 1000]]] });
+    for (const h1 of [
+      // A card on top of a row with 집행: the row's 집행 only.
+      firstHalf([rowH1()], [coCard]),
+      // A row sent before rows held 집행: the card the office took in.
+      firstHalf([rowH1(null)], [coCard]),
+      // Neither row nor card: the lead's only.
+      firstHalf([]),
+    ]) {
+      const total = rowOf(buildOfficeReport(h1)).termExecuted.total;
+      expect(comparedOf(buildOfficeReport(secondHalf(h1))).executedBefore).toBe(total);
+    }
+    expect(rowOf(buildOfficeReport(firstHalf([rowH1(null)], [coCard]))).termExecuted.total).toBe(1010);
+  });
+
+  it('a half-year compared with other than the one just before reads its finance rows from previousFinanceRows', () => {
+    const h1 = firstHalf([rowH1()]);
+    const leadH3 = makeCard(plan, '2020-H1', {
+      executed: [
+        [
+          ['city', '2019-H1', 10],
+          ['city', '2019-H2', 20],
+        ],
+      ],
+    });
+    const input: ReportInput = {
+      ...secondHalf(h1),
+      periodId: '2020-H1',
+      cards: [leadH3],
+      financeRows: [],
+      previousPeriodId: '2019-H1',
+      priorFinanceRows: [],
+      previousFinanceRows: h1.financeRows,
+      options: { executionRateThreshold: 0.3, today: '2020-07-20' },
+    };
+    const report = buildOfficeReport(input);
+    expect(comparedOf(report)).toMatchObject({ executedBefore: 17.5, executedAfter: 30 });
+    expect(rowOf(report).termExecuted.total).toBe(30);
+  });
+
+  it("kept parts follow a re-sent row of the compared half-year's co-department", () => {
+    const memo = createReportMemo();
+    const h1 = firstHalf([rowH1()]);
+    expect(comparedOf(buildOfficeReport({ ...secondHalf(h1), memo })).executedBefore).toBe(17.5);
+    const resent = firstHalf([rowH1({ '2019': 9 })]);
+    const again = buildOfficeReport({ ...secondHalf(resent), memo });
+    expect(comparedOf(again).executedBefore).toBe(19);
+    expect(again.comparison).toEqual(buildOfficeReport(secondHalf(resent)).comparison);
+  });
+});

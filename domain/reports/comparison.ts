@@ -1,7 +1,9 @@
+import { assignmentAt } from '../catalog/assignments';
 import {
   CARD_STATUS_ORDER,
   directTotals,
   type DocumentTotals,
+  type FinanceTableRow,
   type ManagementCard,
   subtractAmounts,
   toMilli,
@@ -9,6 +11,7 @@ import {
 import type { CatalogProject } from '../catalog/types';
 import { listPeriods } from '../term/periods';
 import { leadCardOf, previousLeadCardOf, type ReportContext, statusOfCard } from './context';
+import { currentDocuments, halfYearFinanceRow, type HalfYearDocuments } from './finance-table';
 import { memoized, memoTable } from './report-memo';
 import type { ComparisonChange, ComparisonReport, ProjectComparison, ReportStatus } from './types';
 
@@ -72,8 +75,15 @@ function changedResults(
   return { ids: order.map((i) => ids[i] as string), labels: order.map((i) => labels[i] as string) };
 }
 
-/** Two half-years side by side per project (the lead department's cards): status, 집행액, 현재계획, new results. */
-export function buildComparison(ctx: ReportContext): ComparisonReport {
+/**
+ * Two half-years side by side per project (the lead department's cards): status, 집행액 and 현재계획 as each
+ * half-year's 붙임5 row gives them (a shared project's co-departments' 집행 included), new results. `rowsByProject`:
+ * this half-year's 붙임5 rows (buildFinanceReport), read rather than derived again.
+ */
+export function buildComparison(
+  ctx: ReportContext,
+  rowsByProject?: ReadonlyMap<string, FinanceTableRow>,
+): ComparisonReport {
   const projects: ProjectComparison[] = [];
   const kept = memoTable(ctx.memo, `comparison|${ctx.previousPeriodId ?? ''}|${ctx.period.id}`);
   const periodLabels = new Map(listPeriods(ctx.input.term).map((p) => [p.id, p.label]));
@@ -81,10 +91,25 @@ export function buildComparison(ctx: ReportContext): ComparisonReport {
     const before = previousLeadCardOf(ctx, project);
     const after = leadCardOf(ctx, project);
     if (before === null && after === null) continue;
+    const beforeDocs = previousDocuments(ctx, project);
+    const afterDocs = currentDocuments(ctx, project);
+    const compute = () =>
+      compareProject(ctx, project, before, after, periodLabels, {
+        before: before === null ? null : halfYearFinanceRow(ctx, project, beforeDocs),
+        after:
+          after === null
+            ? null
+            : (rowsByProject?.get(project.id) ?? halfYearFinanceRow(ctx, project, afterDocs)),
+      });
     projects.push(
-      memoized(kept, project.id, [ctx.termKey, ctx.projectKeys.get(project.id), before, after], () =>
-        compareProject(ctx, project, before, after, periodLabels),
-      ),
+      kept === undefined
+        ? compute()
+        : memoized(
+            kept,
+            project.id,
+            comparisonDeps(ctx, project, before, after, beforeDocs, afterDocs),
+            compute,
+          ),
     );
   }
   return {
@@ -102,20 +127,59 @@ export function buildComparison(ctx: ReportContext): ComparisonReport {
   };
 }
 
-/** One project's two half-years side by side. */
+/** Everything a project's comparison is computed from: both lead cards, and both half-years' 붙임5 documents. */
+function comparisonDeps(
+  ctx: ReportContext,
+  project: CatalogProject,
+  before: ManagementCard | null,
+  after: ManagementCard | null,
+  beforeDocs: HalfYearDocuments,
+  afterDocs: HalfYearDocuments,
+): unknown[] {
+  const deps: unknown[] = [
+    ctx.termKey,
+    ctx.projectKeys.get(project.id),
+    before,
+    after,
+    ctx.planByProject.get(project.id),
+    beforeDocs.assignment.leadDepartment,
+    ...beforeDocs.assignment.coDepartments,
+  ];
+  // Which department sent which document matters, not only the documents: the keys go in too.
+  for (const docs of [beforeDocs.cards, beforeDocs.finance, afterDocs.cards, afterDocs.finance]) {
+    deps.push('|');
+    for (const [department, doc] of docs) deps.push(department, doc);
+  }
+  return deps;
+}
+
+/** The compared half-year's documents of a project, with its departments of then (부서 이관). */
+function previousDocuments(ctx: ReportContext, project: CatalogProject): HalfYearDocuments {
+  return {
+    assignment: ctx.previousPeriodId === null ? project : assignmentAt(project, ctx.previousPeriodId),
+    cards: ctx.previousCardsByProject.get(project.id) ?? new Map(),
+    finance: ctx.previousFinanceByProject.get(project.id) ?? new Map(),
+  };
+}
+
+/**
+ * One project's two half-years side by side. `rows`: each half-year's 붙임5 row of the project (null without the
+ * lead's card of that half-year), whose 임기내 집행 총계 and 현재계획 the comparison shows.
+ */
 function compareProject(
   ctx: ReportContext,
   project: CatalogProject,
   before: ManagementCard | null,
   after: ManagementCard | null,
   periodLabels: ReadonlyMap<string, string>,
+  rows: { before: FinanceTableRow | null; after: FinanceTableRow | null },
 ): ProjectComparison {
   const statusBefore = statusOfCard(before);
   const statusAfter = statusOfCard(after);
-  const executedBefore = before === null ? null : cardExecuted(before, ctx.periods, ctx.totals);
-  const executedAfter = after === null ? null : cardExecuted(after, ctx.periods, ctx.totals);
-  const plannedBefore = before === null ? null : cardPlannedTotal(before, ctx.budgetYearKeys, ctx.totals);
-  const plannedAfter = after === null ? null : cardPlannedTotal(after, ctx.budgetYearKeys, ctx.totals);
+  const executedBefore = rows.before?.termExecuted.total ?? null;
+  const executedAfter = rows.after?.termExecuted.total ?? null;
+  const plannedBefore = rows.before?.plannedTotal.current ?? null;
+  const plannedAfter = rows.after?.plannedTotal.current ?? null;
   const results = after === null ? { ids: [], labels: [] } : changedResults(before, after, periodLabels);
   const changes: ComparisonChange[] = [];
   if (before === null) changes.push('newCard');

@@ -51,6 +51,8 @@ export interface ReportContext {
   priorCardsByProject: Map<string, Map<string, ManagementCard>>;
   /** projectId → co-department → finance row of the half-year just before (see ReportInput.priorFinanceRows). */
   priorFinanceByProject: Map<string, Map<string, FinanceRow>>;
+  /** projectId → department → finance row of the compared half-year (see ReportInput.previousFinanceRows). */
+  previousFinanceByProject: Map<string, Map<string, FinanceRow>>;
   /** Each plan's and card's totals, computed once for this report. */
   totals: DocumentTotals;
   /** Per-project parts kept between reports (see report-memo), when the caller keeps them. */
@@ -192,6 +194,16 @@ export function buildContext(input: ReportInput): ReportContext {
     addByDepartment(priorFinanceByProject, row, '직전 반기 재정집행 현황', warnings);
   }
 
+  let previousFinanceByProject = new Map<string, Map<string, FinanceRow>>();
+  if (input.previousFinanceRows !== undefined) {
+    for (const row of input.previousFinanceRows) {
+      if (!projectById.has(row.projectId) || row.periodId !== previousPeriodId) continue;
+      addByDepartment(previousFinanceByProject, row, '비교 반기 재정집행 현황', warnings);
+    }
+  } else if (previousPeriodId !== null && previousPeriodId === priorPeriodId) {
+    previousFinanceByProject = priorFinanceByProject;
+  }
+
   const budgetYearKeys = budgetYears.map((y) => y.key);
   const corePledgeById = new Map(catalog.corePledges.map((c) => [c.id, c]));
   const areaById = new Map(catalog.areas.map((a) => [a.id, a]));
@@ -223,6 +235,7 @@ export function buildContext(input: ReportInput): ReportContext {
     previousCardsByProject,
     priorCardsByProject,
     priorFinanceByProject,
+    previousFinanceByProject,
     totals: input.totals ?? reportTotals(budgetYearKeys, periods),
     memo: input.memo,
     termKey: `${periods.join(',')}|${budgetYearKeys.join(',')}`,

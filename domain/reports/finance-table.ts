@@ -4,6 +4,9 @@ import {
   correctedPastExecuted,
   correctedPastRowExecuted,
   deriveFinanceRow,
+  emptyExecutionPlan,
+  type ExecutionPlan,
+  type FinanceRow,
   type FinanceTableRow,
   fromMilli,
   FUNDING_SOURCES,
@@ -66,7 +69,10 @@ export function sumFinanceAmounts(
 }
 
 /** Departments of a project in the order mergeShared needs: lead, the catalog's co-departments, then others. */
-export function departmentOrder(project: CatalogProject, present: Iterable<string>): string[] {
+export function departmentOrder(
+  project: { leadDepartment: string; coDepartments: readonly string[] },
+  present: Iterable<string>,
+): string[] {
   const ordered = [project.leadDepartment];
   for (const d of project.coDepartments) if (!ordered.includes(d)) ordered.push(d);
   const others: string[] = [];
@@ -80,33 +86,53 @@ function addMissing(into: string[], paths: readonly string[]): void {
   for (const path of paths) if (!into.includes(path)) into.push(path);
 }
 
-/** The merged 붙임5 row of one project, or null without a confirmed plan. */
-export function consolidatedRowOf(
+/** What one half-year's 붙임5 row of a project is derived from: that half-year's departments and their documents. */
+export interface HalfYearDocuments {
+  /** The project's lead and co-departments in that half-year (after a move, 부서 이관, the lead of then). */
+  assignment: { leadDepartment: string; coDepartments: readonly string[] };
+  /** Department → card of the half-year. */
+  cards: ReadonlyMap<string, ManagementCard>;
+  /** Department → finance row (확보내역, a co-department's 집행) of the half-year. */
+  finance: ReadonlyMap<string, FinanceRow>;
+}
+
+const NO_CARDS: ReadonlyMap<string, ManagementCard> = new Map();
+const NO_ROWS: ReadonlyMap<string, FinanceRow> = new Map();
+
+/** This half-year's documents of a project (what its 붙임5 row is derived from). */
+export function currentDocuments(ctx: ReportContext, project: CatalogProject): HalfYearDocuments {
+  return {
+    assignment: project,
+    cards: ctx.cardsByProject.get(project.id) ?? NO_CARDS,
+    finance: ctx.financeByProject.get(project.id) ?? NO_ROWS,
+  };
+}
+
+/**
+ * Each department's own row of a project for one half-year, lead first (departmentOrder): the lead's from its card
+ * and finance row, a co-department's 확보 and 집행 from its finance row (from its card only for a row written before
+ * rows held 집행). The lead always has a row (its plan figures head the merge); a co-department only once it
+ * reported. Each row's `departments` is its one department.
+ */
+function departmentRows(
   ctx: ReportContext,
-  project: CatalogProject,
-): ConsolidatedFinanceRow | null {
-  const plan = ctx.planByProject.get(project.id);
-  if (plan === undefined) return null;
-  const cards = ctx.cardsByProject.get(project.id) ?? new Map<string, ManagementCard>();
-  const finance = ctx.financeByProject.get(project.id) ?? new Map();
-  const departments = departmentOrder(project, [...cards.keys(), ...finance.keys()]);
-  const leadCard = cards.get(project.leadDepartment) ?? null;
-  const perDepartment: FinanceTableRow[] = [];
-  // A past year's 집행 a co-department changed since the half-year before: red (the lead's is compared below).
-  const corrected: string[] = [];
-  const priorRows = ctx.priorFinanceByProject.get(project.id);
-  for (const department of departments) {
-    const isLead = department === project.leadDepartment;
-    const card = cards.get(department) ?? null;
-    const secured = finance.get(department) ?? null;
-    // The lead always has a row (its plan figures head the merge); a co-department only once it reported.
+  plan: ExecutionPlan,
+  initialPlan: ExecutionPlan | undefined,
+  docs: HalfYearDocuments,
+): FinanceTableRow[] {
+  const lead = docs.assignment.leadDepartment;
+  const rows: FinanceTableRow[] = [];
+  for (const department of departmentOrder(docs.assignment, [...docs.cards.keys(), ...docs.finance.keys()])) {
+    const isLead = department === lead;
+    const card = docs.cards.get(department) ?? null;
+    const secured = docs.finance.get(department) ?? null;
     if (!isLead && card === null && secured === null) continue;
     const row = deriveFinanceRow({
       plan,
-      initialPlan: ctx.initialPlanByProject.get(project.id),
+      initialPlan,
       // A co-department's plan figures are ignored by mergeShared; it contributes only its own 확보 and 집행 (from
       // its finance row; from a card the office took in only for a row written before rows held 집행).
-      card: isLead ? leadCard : card,
+      card,
       secured,
       budgetYears: ctx.budgetYearKeys,
       periods: ctx.periods,
@@ -114,16 +140,64 @@ export function consolidatedRowOf(
       coDepartment: !isLead,
     });
     row.departments = [department];
-    perDepartment.push(row);
-    const prior = isLead ? undefined : priorRows?.get(department);
-    if (secured !== null && prior !== undefined)
-      corrected.push(...correctedPastRowExecuted(secured, prior, ctx.budgetYearKeys));
+    rows.push(row);
   }
-  // One department (most projects): its freshly derived row is the merge, only its 비고 trimmed as mergeShared
-  // trims it; the row is this function's own, so it is completed in place rather than copied again.
-  const only = perDepartment.length === 1 ? perDepartment[0] : undefined;
-  const merged: FinanceTableRow =
-    only !== undefined ? Object.assign(only, { note: only.note.trim() }) : mergeShared(perDepartment);
+  return rows;
+}
+
+/**
+ * The departments' rows as one (lead first): one department (most projects) is its freshly derived row, only its
+ * 비고 trimmed as mergeShared trims it; the row is the caller's own, so it is completed in place rather than copied.
+ */
+function mergeDepartmentRows(rows: FinanceTableRow[]): FinanceTableRow {
+  const only = rows.length === 1 ? rows[0] : undefined;
+  return only !== undefined ? Object.assign(only, { note: only.note.trim() }) : mergeShared(rows);
+}
+
+/**
+ * A project's 붙임5 row (its amounts, departments and 이행도) for the half-year of `docs`, as consolidatedRowOf
+ * derives this half-year's: the comparison (반기 비교) reads the compared half-year's 집행 and 현재계획 from it, so
+ * that they are what that half-year's 붙임5 showed (a shared project's co-departments included). Without a
+ * confirmed plan (no 붙임5 row) an empty plan stands in: only the plan's own figures (초기계획; 현재계획 without a
+ * lead card) come from it.
+ */
+export function halfYearFinanceRow(
+  ctx: ReportContext,
+  project: CatalogProject,
+  docs: HalfYearDocuments,
+): FinanceTableRow {
+  const plan =
+    ctx.planByProject.get(project.id) ??
+    emptyExecutionPlan(project.id, docs.assignment.leadDepartment, project.name);
+  return mergeDepartmentRows(departmentRows(ctx, plan, ctx.initialPlanByProject.get(project.id), docs));
+}
+
+/** The merged 붙임5 row of one project, or null without a confirmed plan. */
+export function consolidatedRowOf(
+  ctx: ReportContext,
+  project: CatalogProject,
+): ConsolidatedFinanceRow | null {
+  const plan = ctx.planByProject.get(project.id);
+  if (plan === undefined) return null;
+  const docs = currentDocuments(ctx, project);
+  const perDepartment = departmentRows(ctx, plan, ctx.initialPlanByProject.get(project.id), docs);
+  // A past year's 집행 a co-department changed since the half-year before: red (the lead's is compared below).
+  const corrected: string[] = [];
+  // Departments of the row whose 재정집행현황 has not arrived: their 확보 count as 0.
+  const securedNotReceived: string[] = [];
+  const priorRows = ctx.priorFinanceByProject.get(project.id);
+  for (const row of perDepartment) {
+    const department = row.departments[0] as string;
+    const secured = docs.finance.get(department);
+    if (secured === undefined) {
+      securedNotReceived.push(department);
+      continue;
+    }
+    const prior = department === project.leadDepartment ? undefined : priorRows?.get(department);
+    if (prior !== undefined) corrected.push(...correctedPastRowExecuted(secured, prior, ctx.budgetYearKeys));
+  }
+  const leadCard = docs.cards.get(project.leadDepartment) ?? null;
+  const merged = mergeDepartmentRows(perDepartment);
   const first = ctx.firstReportedByProject.get(project.id);
   const pledge = ctx.corePledgeById.get(project.corePledgeId);
   const changed = first === undefined ? [] : changedAmounts(first, merged, ctx.budgetYearKeys);
@@ -138,6 +212,7 @@ export function consolidatedRowOf(
     leadDepartment: project.leadDepartment,
     changedFields: changed,
     hasFirstReport: first !== undefined || ctx.input.firstReportedSameAsCurrent?.has(project.id) === true,
+    securedNotReceived,
   });
 }
 

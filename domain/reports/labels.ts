@@ -3,6 +3,7 @@ import { periodLabel } from '../documents';
 import { reportStatusLabel } from './status-tables';
 import type {
   ComparisonChange,
+  ConsolidatedFinanceRow,
   DepartmentSubmission,
   SubmissionTimeliness,
   ProjectComparison,
@@ -110,6 +111,57 @@ export function missingCardFinanceNote(
   if (ids.length === 0) return null;
   const what = beforeDue ? '관리카드를 아직 받지 않은(기한 전)' : '관리카드를 받지 못한';
   return `${what} 사업 ${ids.length}개는 주관부서의 집행액을 0으로, 현재계획과 임기내 계획을 실천계획대로 넣어 소계와 합계를 냈습니다: ${ids.join(', ')}.`;
+}
+
+/** The mark of a 붙임5 row (비고) whose 재정집행현황 (확보내역) has not arrived: its 확보 are counted as 0, not reported 0. */
+export const FINANCE_ROW_MISSING_LABEL = '재정집행현황 미접수';
+
+type SecuredReceipt = Pick<ConsolidatedFinanceRow, 'departments' | 'securedNotReceived'>;
+
+/**
+ * What a 붙임5 row says of the 재정집행현황 it lacks: "재정집행현황 미접수", naming the departments when only some of a
+ * shared project's did not send theirs; null when every one arrived.
+ */
+export function financeRowMissingText(row: SecuredReceipt): string | null {
+  const missing = row.securedNotReceived ?? [];
+  if (missing.length === 0) return null;
+  return missing.length < row.departments.length
+    ? `${FINANCE_ROW_MISSING_LABEL}: ${missing.join(', ')}`
+    : FINANCE_ROW_MISSING_LABEL;
+}
+
+/** None of the row's 확보내역 arrived: its 확보 amounts are not known (finance.csv leaves them empty). */
+export const securedUnreported = (row: SecuredReceipt): boolean =>
+  (row.securedNotReceived?.length ?? 0) > 0 && row.securedNotReceived?.length === row.departments.length;
+
+/** 비고 of a 붙임5 row as the tables write it (screen, workbook, finance.csv): the missing mark, then the 비고. */
+export function financeNoteText(row: SecuredReceipt & { note: string }): string {
+  const missing = financeRowMissingText(row);
+  if (missing === null) return row.note;
+  return row.note === '' ? missing : `${missing}\n${row.note}`;
+}
+
+/**
+ * The note under 붙임5 naming the projects whose 재정집행현황 (확보내역) has not arrived, with the departments where
+ * only some of a shared project's did not send theirs; null when every one arrived. Their 확보 count as 0 in the row,
+ * the subtotals and the total: a 0 read without this note would look like nothing secured.
+ */
+export function missingFinanceRowNote(
+  finance: { areas: readonly { rows: readonly (SecuredReceipt & { projectId: string })[] }[] },
+  beforeDue: boolean,
+): string | null {
+  const named: string[] = [];
+  for (const area of finance.areas)
+    for (const row of area.rows) {
+      const missing = row.securedNotReceived ?? [];
+      if (missing.length === 0) continue;
+      named.push(
+        missing.length < row.departments.length ? `${row.projectId}(${missing.join(', ')})` : row.projectId,
+      );
+    }
+  if (named.length === 0) return null;
+  const what = beforeDue ? '재정집행현황을 아직 받지 않은(기한 전)' : '재정집행현황을 받지 못한';
+  return `${what} 사업 ${named.length}개는 그 확보내역을 0으로 넣어 소계와 합계를 냈습니다 (비고: ${FINANCE_ROW_MISSING_LABEL}): ${named.join(', ')}.`;
 }
 
 /** One title for the report wherever it appears (screen, print, workbook, public page): "민선7기 공약이행 종합 현황". */

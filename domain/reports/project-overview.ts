@@ -1,6 +1,7 @@
 import type { CatalogProject } from '../catalog/types';
 import { leadCardOf, type ReportContext } from './context';
 import { memoized, memoTable } from './report-memo';
+import { securedUnreported } from './labels';
 import { reportStatusLabel } from './status-tables';
 import { isBeforeDue } from './submissions';
 import type { ConsolidatedFinanceRow, ProjectOverview, ReportStatus } from './types';
@@ -67,7 +68,7 @@ function overviewOf(
         ? null
         : {
             plannedTotal: row.plannedTotal.current,
-            secured: row.secured.total,
+            secured: securedUnreported(row) ? null : row.secured.total,
             termPlan: row.termPlan.total,
             executed: row.termExecuted.total,
           },

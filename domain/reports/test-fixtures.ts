@@ -164,3 +164,27 @@ export function tenfoldCatalog(): Catalog {
     ),
   };
 }
+
+/**
+ * 2019-H1 with three projects whose lead sent its card: 1-1-1 sent no 재정집행현황 (확보내역), 1-1-2 sent one
+ * securing nothing (a real 0), and 1-1-7 (shared) has the lead's row (100 secured) while its co-department
+ * 여성가족정책실 is known from a card only (no row of its own).
+ */
+export function missingFinanceRowInput(): ReportInput {
+  const input = emptyInput('2019-H1');
+  const [p1, p2, p7] = ['1-1-1', '1-1-2', '1-1-7'].map((id) =>
+    makePlan(project(id), { units: [{ needs: [['city', '2019', 100]] }] }),
+  ) as [ExecutionPlan, ExecutionPlan, ExecutionPlan];
+  input.plans = [p1, p2, p7];
+  input.cards = [
+    makeCard(p1, '2019-H1', { executed: [[['city', '2019-H1', 10]]] }),
+    makeCard(p2, '2019-H1'),
+    makeCard(p7, '2019-H1'),
+    makeCard(p7, '2019-H1', { department: '여성가족정책실', executed: [[['city', '2019-H1', 5]]] }),
+  ];
+  input.financeRows = [
+    makeFinanceRow('1-1-2', '경제진흥본부', '2019-H1', {}, '확보 없음'),
+    makeFinanceRow('1-1-7', '경제진흥본부', '2019-H1', { city: 100 }),
+  ];
+  return input;
+}

@@ -99,6 +99,12 @@ export interface ReportInput {
    * changed since (as `priorCards` do for the lead's). Rows of other half-years or of a project's lead are ignored.
    */
   priorFinanceRows?: FinanceRow[];
+  /**
+   * Finance rows of the half-year compared with (`previousCards`' half-year): the comparison's 집행 of a shared
+   * project adds each co-department's, as that half-year's 붙임5 does. When not given, `priorFinanceRows` serve if
+   * they are of that half-year (the comparison with the half-year just before).
+   */
+  previousFinanceRows?: FinanceRow[];
   /** Each project's 붙임5 row as first reported (the red marking compares against it). */
   firstReported: FinanceTableRow[];
   /**
@@ -182,6 +188,13 @@ export interface ConsolidatedFinanceRow extends FinanceTableRow {
   changedFields: string[];
   /** False when no first-reported row is known (this is the first report). */
   hasFirstReport: boolean;
+  /**
+   * The row's departments whose 재정집행현황 (확보내역) for the half-year has not arrived (the lead's when it sent its
+   * card only; a co-department's known from its card only), lead first: their 확보 count as 0 in the row and the
+   * sums, and the tables say they are 미접수 (FINANCE_ROW_MISSING_LABEL), not 0. Empty (or absent) when every one
+   * arrived.
+   */
+  securedNotReceived?: string[];
 }
 
 export interface FinanceAreaBlock {
@@ -389,8 +402,11 @@ export interface ProjectOverview {
   statusLabel: string;
   /** Results of the half-year (or the latest earlier one) per unit project, from the lead card. */
   results: { unitName: string; periodId: string; text: string }[];
-  /** From the consolidated 붙임5 row; null without a confirmed plan. */
-  budget: { plannedTotal: number; secured: number; termPlan: number; executed: number } | null;
+  /**
+   * From the consolidated 붙임5 row; null without a confirmed plan. `secured` null when none of the row's
+   * 재정집행현황 (확보내역) arrived (its 0 in 붙임5 is not a reported amount).
+   */
+  budget: { plannedTotal: number; secured: number | null; termPlan: number; executed: number } | null;
 }
 
 /** A 과장/팀장/담당 a document names (공약실명제), with a name or a phone written. */

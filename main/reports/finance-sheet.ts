@@ -4,8 +4,10 @@ import {
   dueDateText,
   financeColumns,
   type FinanceColumn,
+  financeNoteText,
   financeStatusLabel,
   missingCardFinanceNote,
+  missingFinanceRowNote,
   type OfficeReport,
   withoutConfirmedPlanNote,
 } from '../../domain/reports';
@@ -89,7 +91,7 @@ export function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; lay
         ),
       );
       columns.forEach((col, i) => b.amount(r, first + i, col.get(row), changed.has(col.path)));
-      b.text(r, noteCol, row.note);
+      b.text(r, noteCol, financeNoteText(row));
       b.text(r, deptCol, row.departments.join(', '));
       r += 1;
     }
@@ -120,9 +122,11 @@ export function financeSheet(report: OfficeReport): { sheet: XLSX.WorkSheet; lay
     report.finance.withoutConfirmedPlan,
     report.finance.withoutConfirmedPlanReceived,
   );
-  const notes = [withoutPlan, missingCardFinanceNote(report.finance, report.submissions.beforeDue)].filter(
-    (n) => n !== null,
-  );
+  const notes = [
+    withoutPlan,
+    missingCardFinanceNote(report.finance, report.submissions.beforeDue),
+    missingFinanceRowNote(report.finance, report.submissions.beforeDue),
+  ].filter((n) => n !== null);
   notes.forEach((note, i) => b.note(r + 2 + i, 1, note));
   // Amounts 12 wide: a city's 합계 in 백만원 with its decimals ("12,345,678.125") shows whole, not as ###.
   b.widths([10, 30, 12, ...columns.map(() => 12), 24, 20]);

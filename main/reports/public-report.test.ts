@@ -5,8 +5,17 @@ import * as XLSX from 'xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOfficeReport } from '../../domain/reports';
 import { scenario } from '../../domain/reports/scenario';
+import { missingFinanceRowInput } from '../../domain/reports/test-fixtures';
 import { csvField, toCsv } from './csv';
-import { CSV_ID_NOTE, escapeHtml, PUBLIC_FILES, writePublicReport } from './public-report';
+import {
+  CSV_ID_NOTE,
+  escapeHtml,
+  financeCsv,
+  projectsCsv,
+  PUBLIC_FILES,
+  renderPublicHtml,
+  writePublicReport,
+} from './public-report';
 import { parseCsv } from './test-support/csv-parse';
 import { runSourceInChild } from '../cli/test-cli-child';
 
@@ -41,6 +50,46 @@ describe('재정 현황 coverage', () => {
     expect(line).toBe(
       `실천계획서가 확정된 ${rows.length}개 사업의 합계입니다 (공약 ${all}개 사업 중 ${all - rows.length}개는 계획서가 확정되지 않아 빠져 있습니다).`,
     );
+  });
+});
+
+describe('a 재정집행현황 that did not arrive', () => {
+  const missing = buildOfficeReport(missingFinanceRowInput());
+
+  it('leaves the 확보 fields of finance.csv empty (not 0) and says so in 비고; a real 0 stays 0', () => {
+    const finance = parseCsv(financeCsv(missing).slice(1));
+    const header = finance[0] ?? [];
+    const secured = ['확보총계', ...header.filter((h) => h.startsWith('확보 '))].map((h) =>
+      header.indexOf(h),
+    );
+    expect(secured).toHaveLength(6);
+    const rowOf = (id: string) => finance.find((r) => r[0] === id) ?? [];
+    expect(secured.map((i) => rowOf('1-1-1')[i])).toEqual(['', '', '', '', '', '']);
+    expect(rowOf('1-1-1')[header.indexOf('비고')]).toBe('재정집행현황 미접수');
+    expect(secured.map((i) => rowOf('1-1-2')[i])).toEqual(['0', '0', '0', '0', '0', '0']);
+    // Part of a shared project's 확보 arrived: the amounts that did, and the department that did not.
+    expect(rowOf('1-1-7')[header.indexOf('확보총계')]).toBe('100');
+    expect(rowOf('1-1-7')[header.indexOf('비고')]).toBe('재정집행현황 미접수: 여성가족정책실');
+    // 집행 is still there.
+    expect(rowOf('1-1-1')[header.indexOf('임기내 집행 계')]).toBe('10');
+  });
+
+  it('leaves 확보 of projects.csv empty and the page shows -', () => {
+    const projects = parseCsv(projectsCsv(missing).slice(1));
+    const header = projects[0] ?? [];
+    const at = header.indexOf('확보(백만원)');
+    expect(projects.find((r) => r[0] === '1-1-1')?.[at]).toBe('');
+    expect(projects.find((r) => r[0] === '1-1-2')?.[at]).toBe('0');
+    const page = renderPublicHtml(missing);
+    // 계획 총계, 확보, 집행 of each project's row.
+    const amounts = (id: string) =>
+      [
+        ...(new RegExp(`<tr><td>${id}</td>.*?</tr>`).exec(page)?.[0] ?? '').matchAll(
+          /<td class="num">([^<]*)<\/td>/g,
+        ),
+      ].map((m) => m[1]);
+    expect(amounts('1-1-1')).toEqual(['100', '-', '10']);
+    expect(amounts('1-1-2')).toEqual(['100', '0', '0']);
   });
 });
 
@@ -224,6 +273,7 @@ describe('writePublicReport where the folder cannot be made', () => {
     const run = await runSourceInChild(
       `import { buildOfficeReport } from '../../domain/reports';
       import { scenario } from '../../domain/reports/scenario';
+import { missingFinanceRowInput } from '../../domain/reports/test-fixtures';
       import { writePublicReport } from './public-report';
       try { writePublicReport(buildOfficeReport(scenario()), '/proc/pledge-test/site'); console.log('written'); }
       catch (error) { console.log(error.constructor.name + ' ' + error.code + ': ' + error.message); }`,

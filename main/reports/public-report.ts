@@ -3,12 +3,14 @@ import { createFolder, folderProblemOf } from '../../db/create-db';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES, periodLabel } from '../../domain/documents';
 import {
   financeFieldLabel,
+  financeNoteText,
   type OfficeReport,
   reportStatusLabel,
   REPORT_STATUSES,
   undecidedCompletionNote,
   financeStatusLabel,
   reportTitle,
+  securedUnreported,
 } from '../../domain/reports';
 import { writeFilesAtomic } from '../bundles/atomic-file';
 import { UserError } from '../services/errors';
@@ -125,13 +127,15 @@ export function financeCsv(report: OfficeReport): string {
         ),
         r.plannedTotal.initial,
         r.plannedTotal.current,
-        r.secured.total,
-        ...FUNDING_SOURCES.map((s) => r.secured[s]),
+        // No 확보내역 arrived (비고: 재정집행현황 미접수): empty, not a reported 0.
+        ...(securedUnreported(r)
+          ? [null, ...FUNDING_SOURCES.map(() => null)]
+          : [r.secured.total, ...FUNDING_SOURCES.map((s) => r.secured[s])]),
         r.termPlan.total,
         ...years.map((_, i) => r.termPlan.byYear[i] ?? 0),
         r.termExecuted.total,
         ...years.map((_, i) => r.termExecuted.byYear[i] ?? 0),
-        r.note,
+        financeNoteText(r),
         r.departments.join(', '),
         r.changedFields.map((path) => financeFieldLabel(path, years)).join('; '),
       ]),
@@ -242,8 +246,8 @@ function projectTables(report: OfficeReport): string {
                   )
                   .join('')}</ul>`;
           const b = p.budget;
-          const money = (v: number | undefined) =>
-            `<td class="num">${v === undefined ? '-' : amountText(v)}</td>`;
+          const money = (v: number | null | undefined) =>
+            `<td class="num">${v === undefined || v === null ? '-' : amountText(v)}</td>`;
           return `<tr><td>${escapeHtml(p.projectId)}</td><td>${escapeHtml(p.projectName)}</td><td>${escapeHtml(
             [p.leadDepartment, ...p.coDepartments].join(', '),
           )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(financeStatusLabel(p.status, p.projectId, report.finance.completionUndecided, report.submissions.beforeDue))}</td><td>${results}</td>${money(

@@ -120,4 +120,45 @@ describe("a co-department's 집행 in the office's 붙임5", () => {
       await co.close();
     }
   });
+
+  it('반기 비교 with a half-year other than the one before gives each side’s 붙임5 집행, the co-department’s included', async () => {
+    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
+    try {
+      await enroll(h.office, co);
+      const handlers = officeHandlers(h.office);
+      const plan = await confirmSharedPlan();
+      const card = (periodId: string) => ({ ...cardFor(plan, 'onTrack'), projectId: '1-1-7', periodId });
+      for (const periodId of ['2019-H1', '2020-H1'])
+        expect(
+          await h.send(periodId, [{ path: `documents/card-1-1-7-${periodId}.json`, json: card(periodId) }]),
+        ).toBe('accepted');
+      const send = coSender(co);
+      expect(
+        (await send({ ...exampleCoDepartmentFinanceRow(), periodId: '2019-H1', executed: { '2019': 7.5 } }))
+          ?.status,
+      ).toBe('accepted');
+      expect(
+        (
+          await send({
+            ...exampleCoDepartmentFinanceRow(),
+            periodId: '2020-H1',
+            executed: { '2019': 7.5, '2020': 4 },
+          })
+        )?.status,
+      ).toBe('accepted');
+      const finance2019 = rowOf(await handlers.getOfficeReport({ ...request, periodId: '2019-H1' }));
+      const view = await handlers.getOfficeReport({
+        periodId: '2020-H1',
+        comparePeriodId: '2019-H1',
+        today: '2020-07-20',
+      });
+      const compared = view.report.comparison.projects.find((p) => p.projectId === '1-1-7');
+      // Each side is that half-year's 붙임5 figure: the lead's card with the co-department's row.
+      expect(compared?.executedBefore).toBeCloseTo(finance2019.termExecuted.total, 6);
+      expect(compared?.executedAfter).toBeCloseTo(rowOf(view).termExecuted.total, 6);
+      expect(finance2019.departments).toEqual(['경제진흥본부', CO]);
+    } finally {
+      await co.close();
+    }
+  });
 });

@@ -238,6 +238,18 @@ export async function buildReportInput(
             latestAndFirst(await receivedOf(db, 'financeRow', priorPeriodId)).latest,
           ),
         );
+  // Compared with another half-year than the one just before: its co-departments' rows, for the comparison's 집행
+  // of a shared project (as that half-year's 붙임5 adds them).
+  const previousFinanceRows =
+    previousPeriodId === undefined || previousPeriodId === priorPeriodId
+      ? undefined
+      : await storedAll<FinanceRow>(
+          db,
+          coDepartmentRows(
+            catalogAt(catalog, previousPeriodId),
+            latestAndFirst(await receivedOf(db, 'financeRow', previousPeriodId)).latest,
+          ),
+        );
   const latestCards = await storedAll<ManagementCard>(db, cards.latest);
   const latestFinance = await storedAll<FinanceRow>(db, finance.latest);
   // Kept while the half-year's lists, the confirmed plans, catalog and term are the same objects (each is kept
@@ -274,6 +286,7 @@ export async function buildReportInput(
     ...(priorCards ? { priorCards } : {}),
     financeRows: latestFinance,
     priorFinanceRows,
+    ...(previousFinanceRows ? { previousFinanceRows } : {}),
     firstReported: first.rows,
     firstReportedSameAsCurrent: first.sameAsCurrent,
     submissions: await submissionsOf(db, periodId),

@@ -1,8 +1,10 @@
 import { memo, useMemo } from 'react';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES } from '../../../domain/documents';
 import {
+  financeRowMissingText,
   financeStatusLabel,
   missingCardFinanceNote,
+  missingFinanceRowNote,
   withoutConfirmedPlanNote,
   type ConsolidatedFinanceRow,
   financeColumns,
@@ -38,6 +40,7 @@ export function FinanceTable({
     finance.withoutConfirmedPlanReceived,
   );
   const missingCards = useMemo(() => missingCardFinanceNote(finance, beforeDue), [finance, beforeDue]);
+  const missingRows = useMemo(() => missingFinanceRowNote(finance, beforeDue), [finance, beforeDue]);
   const changedCount = finance.areas.reduce(
     (acc, a) => acc + a.rows.filter((r) => r.changedFields.length > 0).length,
     0,
@@ -57,6 +60,11 @@ export function FinanceTable({
       {missingCards !== null && (
         <p className="office-legend" role="note" data-testid="finance-missing-cards">
           {missingCards}
+        </p>
+      )}
+      {missingRows !== null && (
+        <p className="office-legend" role="note" data-testid="finance-missing-rows">
+          {missingRows}
         </p>
       )}
       <div className="office-table-wrap finance-scroll" data-testid="finance-scroll">
@@ -189,6 +197,7 @@ const FinanceRowView = memo(function FinanceRowView({
   beforeDue: boolean;
 }) {
   const changed = new Set(row.changedFields);
+  const missing = financeRowMissingText(row);
   return (
     <tr data-testid={`finance-row-${row.projectId}`}>
       <td>{row.projectId}</td>
@@ -215,7 +224,15 @@ const FinanceRowView = memo(function FinanceRowView({
           </td>
         );
       })}
-      <td className="text note">{row.note}</td>
+      <td className="text note" data-testid={`finance-row-${row.projectId}-note`}>
+        {missing !== null && (
+          <strong data-testid={`finance-row-${row.projectId}-missing`} title="확보내역을 0으로 셈">
+            {missing}
+          </strong>
+        )}
+        {missing !== null && row.note !== '' ? ' · ' : ''}
+        {row.note}
+      </td>
     </tr>
   );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { laggingReasonsText } from './labels';
 import type { CardStatus } from '../documents';
 import { buildOfficeReport } from './build-report';
 import { scenario } from './scenario';
@@ -289,6 +290,12 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
     expect(report.lagging[1]?.missedMilestones).toEqual([
       { unitId: 'u1', unitName: '단위사업 1', periodId: '2019-H1', planned: '계획' },
     ]);
+    // The reasons as the tables say them: the status reason names the project's own status, not "일부추진·보류".
+    for (const l of report.lagging) {
+      const text = laggingReasonsText(l);
+      expect(text.startsWith(l.status === 'onHold' ? '보류, ' : '일부추진, ')).toBe(true);
+      expect(text).not.toContain('·');
+    }
   });
 
   it('a project that reached its goal (완료, 이행 후 계속 추진) or was dropped is not lagging for low execution or a missed milestone', () => {

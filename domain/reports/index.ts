@@ -16,6 +16,7 @@ export { financeColumns, type FinanceColumn } from './finance-columns';
 export { financeFieldLabel } from './finance-labels';
 export {
   LAGGING_REASON_LABELS,
+  laggingReasonsText,
   COMPARISON_CHANGE_LABELS,
   statusTrendLabel,
   comparisonChangesText,

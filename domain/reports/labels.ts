@@ -1,5 +1,5 @@
 import { countdownLabel } from '../term/calendar';
-import { periodLabel } from '../documents';
+import { CARD_STATUS_LABELS, periodLabel } from '../documents';
 import { reportStatusLabel } from './status-tables';
 import type {
   ComparisonChange,
@@ -7,6 +7,7 @@ import type {
   DepartmentSubmission,
   SubmissionTimeliness,
   ProjectComparison,
+  LaggingProject,
   LaggingReason,
   MissedMilestone,
   ReportStatus,
@@ -24,6 +25,20 @@ export const LAGGING_REASON_LABELS: Record<LaggingReason, string> = {
   lowExecution: '집행률 미달',
   missedMilestones: '추진계획 대비 실적 없음',
 };
+
+/**
+ * A lagging project's reasons as the tables say them: the status reason names the project's own status (일부추진 or
+ * 보류), not both.
+ */
+export function laggingReasonsText(p: Pick<LaggingProject, 'reasons' | 'status'>): string {
+  return p.reasons
+    .map((r) =>
+      r === 'status' && (p.status === 'partial' || p.status === 'onHold')
+        ? CARD_STATUS_LABELS[p.status]
+        : LAGGING_REASON_LABELS[r],
+    )
+    .join(', ');
+}
 
 export const COMPARISON_CHANGE_LABELS: Record<ComparisonChange, string> = {
   status: '추진상황',

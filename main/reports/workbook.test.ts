@@ -8,7 +8,7 @@ import {
   financeColumns,
   notSubmittedLabel,
   submissionStateLabel,
-  LAGGING_REASON_LABELS,
+  laggingReasonsText,
   missingCardFinanceNote,
   missingFinanceRowNote,
   statusTrendLabel,
@@ -442,7 +442,7 @@ describe('the same words as the screen', () => {
     const first = report.lagging[0];
     expect(first).toBeDefined();
     const row = rowOf(lagging, 'A', first!.projectId);
-    expect(cell(lagging, `E${row}`)?.v).toBe(first!.reasons.map((r) => LAGGING_REASON_LABELS[r]).join(', '));
+    expect(cell(lagging, `E${row}`)?.v).toBe(laggingReasonsText(first!));
     const comparison = workbook.Sheets[SHEET_NAMES.comparison] as XLSX.WorkSheet;
     const c = report.comparison;
     expect(c.fromPeriodId).not.toBeNull();

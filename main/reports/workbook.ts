@@ -10,7 +10,7 @@ import {
   comparedPeriodLabel,
   comparisonChangesText,
   type ContactRow,
-  LAGGING_REASON_LABELS,
+  laggingReasonsText,
   localDateTimeOf,
   missedMilestoneText,
   statusTrendLabel,
@@ -309,7 +309,7 @@ function laggingSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 1, l.projectName);
       b.text(r, 2, l.leadDepartment);
       b.text(r, 3, financeStatusLabel(l.status, l.projectId, report.comparison.completionUndecided));
-      b.text(r, 4, l.reasons.map((x) => LAGGING_REASON_LABELS[x]).join(', '));
+      b.text(r, 4, laggingReasonsText(l));
       b.percent(r, 5, l.executionRate);
       if (l.plannedSoFar === null) b.empty(r, 6);
       else b.amount(r, 6, l.plannedSoFar);

@@ -3,7 +3,7 @@ import { PARTICIPATION_COUNT_KEYS, PARTICIPATION_COUNT_LABELS } from '../../../d
 import {
   comparedPeriodLabel,
   comparisonChangesText,
-  LAGGING_REASON_LABELS,
+  laggingReasonsText,
   missedMilestoneText,
   REPORT_STATUS_LABELS,
   statusTrendLabel,
@@ -74,7 +74,7 @@ export function LaggingTable({
                   <td>{p.leadDepartment}</td>
                   <td>{financeStatusLabel(p.status, p.projectId, completionUndecided)}</td>
                   <td data-testid={`lagging-${p.projectId}-reasons`} data-value={p.reasons.join(' ')}>
-                    {p.reasons.map((r) => LAGGING_REASON_LABELS[r]).join(', ')}
+                    {laggingReasonsText(p)}
                   </td>
                   <td className="num">{formatAmount(p.plannedSoFar)}</td>
                   <td className="num">{formatAmount(p.executed)}</td>

@@ -121,7 +121,8 @@ test('a request written and submitted in the department’s form is reviewed and
   await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('기획담당관');
   await item.getByRole('button', { name: '기록' }).click();
   await expect(item).toContainText("'총괄부서 검토중'으로 기록했습니다.");
-  await expect(choice.locator('option:checked')).toHaveText('승인(시민공약평가단 심의)');
+  await expect(choice.locator('option:checked')).toHaveText('고르세요');
+  await choice.selectOption({ label: '승인(시민공약평가단 심의)' });
   await expect(item.getByTestId(/-preview$/)).toContainText(
     `정책목표: ‘${String(plan.policyGoal)}’ → ‘${proposedGoal}’`,
   );
@@ -136,6 +137,9 @@ test('a request written and submitted in the department’s form is reviewed and
   await expect(item.getByTestId(/-not-applied$/)).toContainText(notApplied);
   await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
   await item.getByRole('button', { name: '기록' }).click();
+  const question = item.getByRole('alertdialog');
+  await expect(question).toContainText('확정된 실천계획서의 정책목표·사업기간이 바뀌고');
+  await question.getByRole('button', { name: '승인(시민공약평가단 심의)으로 기록' }).click();
   await expect(office.cell('change-outcome')).toContainText(
     '확정된 실천계획서의 정책목표·사업기간을 바꿨습니다',
   );

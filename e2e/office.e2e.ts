@@ -602,19 +602,37 @@ test("approving a change request shows first what it rewrites in the confirmed p
   await decide('총괄부서 검토중');
   await item.getByRole('button', { name: '기록' }).click();
   await expect(item).toContainText("'총괄부서 검토중'으로 기록했습니다.");
-  // The box moves on to the next steps, shows what it will record, and forgets who decided the last step.
+  // The box moves on to the next steps, both final: none is chosen for the office, and who decided the last
+  // step is forgotten.
   const choice = item.getByRole('combobox', { name: '결정' });
-  await expect(choice.locator('option')).toHaveText(['승인(시민공약평가단 심의)', '반려']);
-  await expect(choice.locator('option:checked')).toHaveText('승인(시민공약평가단 심의)');
+  await expect(choice.locator('option')).toHaveText(['고르세요', '승인(시민공약평가단 심의)', '반려']);
+  await expect(choice.locator('option:checked')).toHaveText('고르세요');
   await expect(item.getByRole('textbox', { name: '결정한 사람(기관)' })).toHaveValue('');
   const preview = office.cell('change-pending-cr-4-3-3-2019-01-preview');
-  await expect(preview).toBeVisible();
+  await expect(preview).toHaveCount(0);
+  await item.getByRole('textbox', { name: '결정한 사람(기관)' }).fill('시민공약평가단');
+  await item.getByRole('button', { name: '기록' }).click();
+  await expect(item.getByRole('alert')).toHaveText('결정을 고르세요 (승인 또는 반려).');
+  await expect(choice).toBeFocused();
 
   // Choosing 승인 shows what the confirmed plan becomes, and that the request quotes another 당초.
   await decide('승인(시민공약평가단 심의)');
   await expect(preview).toContainText(`정책목표: ‘${plan.policyGoal}’ → ‘○ 조정한 최종목표’`);
   await expect(preview).toContainText('요청서의 당초 내용이 지금 확정된 정책목표와 다릅니다');
+  // 기록 asks first, naming what changes; Escape (or 취소) records nothing.
   await item.getByRole('button', { name: '기록' }).click();
+  const question = office.cell('change-pending-cr-4-3-3-2019-01-confirm');
+  await expect(question).toContainText(
+    `4-3-3 ${subject}을 '승인(시민공약평가단 심의)'으로 기록합니다. 확정된 실천계획서의 정책목표가 바뀌고`,
+  );
+  await expect(question).toContainText('기록한 뒤에는 되돌릴 수 없습니다.');
+  await expect(question.getByRole('button', { name: '취소' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(item.getByRole('button', { name: '기록' })).toBeFocused();
+  await expect(item.getByTestId('change-pending-cr-4-3-3-2019-01-status')).toContainText('총괄부서 검토중');
+  await item.getByRole('button', { name: '기록' }).click();
+  await question.getByRole('button', { name: '승인(시민공약평가단 심의)으로 기록' }).click();
   await expect(office.cell('change-outcome')).toContainText(
     `4-3-3 ${subject}: '승인(시민공약평가단 심의)'으로 기록했습니다. 확정된 실천계획서의 정책목표를 바꿨습니다`,
   );

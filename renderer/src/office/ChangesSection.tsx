@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   REJECTION_NOTE_MESSAGE,
   type OfficeReportView,
@@ -16,6 +16,7 @@ import {
 } from '../../../domain/documents';
 import type { ChangesReport } from '../../../domain/reports';
 import { api } from '../api/client';
+import { onEscape } from '../components/on-escape';
 import { StatusMessage } from '../components/StatusMessage';
 import { OutcomeMessage, type Outcome } from './decision-outcome';
 import { testIdPart } from './format';
@@ -164,6 +165,13 @@ function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; i
           </ul>
         </div>
       )}
+      {preview.warnings.length > 0 && (
+        <ul className="details warn-text" data-testid={`${id}-warnings`}>
+          {preview.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
       {preview.notApplied.length > 0 && (
         <p className="hint" data-testid={`${id}-not-applied`}>
           {notAppliedText(preview.notApplied)}
@@ -197,6 +205,22 @@ const recordedOnlyText = (preview: PlanChangePreview): string =>
     .map((text) => ` ${text}`)
     .join('');
 
+/** The question before a final decision: what it changes, where it is published, and that it is final. */
+function finalQuestion(
+  request: ChangeRequest,
+  subject: string,
+  status: 'approved' | 'rejected',
+  rewrites: PlanChangePreview['effects'],
+): string {
+  const head = `${request.projectId} ${subject} 요청을 ${josa(`'${DECISION_STATUS_LABELS[status]}'`, '으로/로')} 기록합니다.`;
+  if (status === 'rejected')
+    return `${head} 요청은 닫히고, 메모에 적은 반려 사유는 다음 기준 자료로 ${request.department}에 전해집니다. 기록한 뒤에는 바꿀 수 없습니다.`;
+  const fields = [...new Set(rewrites.map((e) => e.label))].join('·');
+  return `${head} ${
+    fields === '' ? '' : `확정된 실천계획서의 ${josa(fields, '이/가')} 바뀌고, `
+  }조정 내역과 공개 자료의 변경 목록에 실립니다. 기록한 뒤에는 되돌릴 수 없습니다.`;
+}
+
 /** The office's next step on one request: 검토중 / 승인 / 반려 with the date, who decided, and a note. */
 function PendingChange({
   request,
@@ -214,10 +238,31 @@ function PendingChange({
   const allowed = nextDecisionStatuses(request).filter(
     (s) => s === 'reviewing' || s === 'approved' || s === 'rejected',
   );
-  const [chosen, setStatus] = useState<DecisionStatus | ''>(allowed[0] ?? '');
+  // Only the step that decides nothing yet (검토중) is offered ready-made; 승인 and 반려 are final, so the box
+  // starts empty when they are the choices and the office picks one.
+  const ready = allowed[0] === 'reviewing' ? allowed[0] : '';
+  const [chosen, setStatus] = useState<DecisionStatus | ''>(ready);
   // After a step is recorded (검토중) the choices are the next steps: the box shows, and records, one of them.
   const status: DecisionStatus | '' =
-    chosen !== '' && (allowed as readonly DecisionStatus[]).includes(chosen) ? chosen : (allowed[0] ?? '');
+    chosen !== '' && (allowed as readonly DecisionStatus[]).includes(chosen) ? chosen : ready;
+  // A final decision (승인 rewrites the confirmed plan and is published; 반려 closes the request) is asked first.
+  const [asking, setAsking] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const recordButton = useRef<HTMLButtonElement>(null);
+  // The question takes the focus on its 취소; answered with 취소 (or Escape), the focus goes back to 기록, once that
+  // is enabled again.
+  const [returnToRecord, setReturnToRecord] = useState(false);
+  useEffect(() => {
+    if (asking) cancelButton.current?.focus();
+    else if (returnToRecord) {
+      recordButton.current?.focus();
+      setReturnToRecord(false);
+    }
+  }, [asking, returnToRecord]);
+  const cancelAsking = () => {
+    setAsking(false);
+    setReturnToRecord(true);
+  };
   const [date, setDate] = useState(today);
   const [by, setBy] = useState('');
   const [note, setNote] = useState('');
@@ -228,21 +273,34 @@ function PendingChange({
   const requested = requestedOn(request);
   const id = `change-pending-${testIdPart(request.requestId)}`;
   const rewrites = preview?.effects ?? [];
-  const submit = async () => {
-    if (status === '') return;
-    // Checked here, in Korean, with the field named (the browser's own bubbles follow the OS language).
-    const missing = !/^\d{4}-\d{2}-\d{2}$/.test(date)
-      ? { text: '결정한 날짜를 입력하세요.', field: 'date' }
-      : by.trim() === ''
-        ? { text: '결정한 사람(기관)을 입력하세요. 예: 시민공약평가단', field: 'by' }
-        : status === 'rejected' && note.trim() === ''
-          ? { text: REJECTION_NOTE_MESSAGE, field: 'note' }
-          : null;
+  /** What is missing before the step can be recorded, with the field to focus; null when nothing is. */
+  const missingField = (): { text: string; field: string } | null =>
+    status === ''
+      ? { text: '결정을 고르세요 (승인 또는 반려).', field: 'status' }
+      : !/^\d{4}-\d{2}-\d{2}$/.test(date)
+        ? { text: '결정한 날짜를 입력하세요.', field: 'date' }
+        : by.trim() === ''
+          ? { text: '결정한 사람(기관)을 입력하세요. 예: 시민공약평가단', field: 'by' }
+          : status === 'rejected' && note.trim() === ''
+            ? { text: REJECTION_NOTE_MESSAGE, field: 'note' }
+            : null;
+  /** 기록: a missing field is named (in Korean, focused; the browser's bubbles follow the OS language); a final
+   * decision is asked first. */
+  const ask = () => {
+    const missing = missingField();
     if (missing !== null) {
       setOutcome({ kind: 'error', text: missing.text });
       document.getElementById(`${id}-${missing.field}`)?.focus();
       return;
     }
+    if (status === 'approved' || status === 'rejected') {
+      setOutcome(null);
+      setAsking(true);
+    } else void submit();
+  };
+  const submit = async () => {
+    if (status === '' || missingField() !== null) return;
+    setAsking(false);
     setBusy(true);
     setOutcome(null);
     onOutcome(null);
@@ -313,12 +371,23 @@ function PendingChange({
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void submit();
+            ask();
           }}
         >
           <label>
             결정
-            <select value={status} onChange={(e) => setStatus(e.target.value as DecisionStatus)}>
+            <select
+              id={`${id}-status`}
+              value={status}
+              disabled={asking}
+              onChange={(e) => setStatus(e.target.value as DecisionStatus | '')}
+              aria-required="true"
+            >
+              {ready === '' && (
+                <option value="" disabled>
+                  고르세요
+                </option>
+              )}
               {allowed.map((s) => (
                 <option key={s} value={s}>
                   {DECISION_STATUS_LABELS[s]}
@@ -350,10 +419,27 @@ function PendingChange({
             메모
             <input id={`${id}-note`} type="text" value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
-          <button type="submit" disabled={busy}>
+          <button ref={recordButton} type="submit" disabled={busy || asking}>
             기록
           </button>
         </form>
+      )}
+      {asking && (status === 'approved' || status === 'rejected') && (
+        <div
+          className="confirm-box screen-only"
+          role="alertdialog"
+          aria-labelledby={`${id}-question`}
+          data-testid={`${id}-confirm`}
+          onKeyDown={onEscape(cancelAsking)}
+        >
+          <p id={`${id}-question`}>{finalQuestion(request, subject, status, rewrites)}</p>
+          <button type="button" disabled={busy} onClick={() => void submit()}>
+            {busy ? '기록하는 중…' : `${josa(DECISION_STATUS_LABELS[status], '으로/로')} 기록`}
+          </button>
+          <button ref={cancelButton} type="button" disabled={busy} onClick={cancelAsking}>
+            취소
+          </button>
+        </div>
       )}
     </li>
   );

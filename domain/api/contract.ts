@@ -882,6 +882,8 @@ export interface PlanChangePreview {
   notApplied: string[];
   /** Rows of 사업기간 or 총사업비 whose 변경안 cannot be read: recorded, not applied. */
   unreadable: PlanChangeUnreadable[];
+  /** What the approved plan would say against itself (a 총사업비 that no longer matches its 투자수요), in Korean. */
+  warnings: string[];
 }
 
 /** 작성 문서 파일: a department's drafts carried between its own PCs (not signed: the key holder's PC sends). */

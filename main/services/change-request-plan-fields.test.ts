@@ -76,6 +76,17 @@ describe('an approved change of 사업기간 or 총사업비', () => {
     ]);
     expect(preview?.unreadable).toEqual([]);
     expect(preview?.notApplied).toEqual([]);
+    // The 연차별 투자수요 stay as they are: the approved 총사업비 would disagree with their 임기내 계 ('18 … '22),
+    // summed here from the plan's grids.
+    let within = 0;
+    for (const unit of plan.unitProjects)
+      for (const row of Object.values(unit.investmentNeeds))
+        for (const [year, value] of Object.entries(row as Record<string, number | null>))
+          if (Number(year) <= 2022) within += value ?? 0;
+    expect(within).not.toBe(amount);
+    expect(preview?.warnings).toEqual([
+      `승인하면 총사업비는 ${amount.toLocaleString('en-US')}백만원이 되지만, 연차별 투자수요의 임기내 계는 ${within.toLocaleString('en-US')}백만원 그대로입니다 (투자수요는 조정 요청서로 바뀌지 않습니다). 승인한다면 부서가 다음 관리카드에서 연차별 투자수요를 현행화하도록 알리세요.`,
+    ]);
 
     await approveRequest(handlers);
     const { current, versions } = await planVersions();

@@ -23,7 +23,10 @@ import {
   type ChangeRequest,
   type DecisionStatus,
   type ExecutionPlan,
+  sourceSumsMilli,
+  toMilli,
 } from '../../domain/documents';
+import { formatAmount } from '../../domain/documents/validate-format';
 import { saveDocument } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
@@ -180,7 +183,38 @@ export function planChangePreview(
     if (!notApplied.includes(category)) notApplied.push(category);
   }
   const read = plan ? readRows(plan, request, periods) : { effects: [], unreadable: [] };
-  return { planConfirmed: plan !== undefined, ...read, notApplied };
+  return {
+    planConfirmed: plan !== undefined,
+    ...read,
+    notApplied,
+    warnings: plan && periods ? approvalWarnings(plan, request, read.effects, periods) : [],
+  };
+}
+
+/**
+ * What the plan would say against itself once approved: a 총사업비 rewritten while the 연차별 투자수요 (which no
+ * request row rewrites) keeps another 임기내 계 — the plan's own check (totalCost.mismatch) on the approved plan.
+ */
+function approvalWarnings(
+  plan: ExecutionPlan,
+  request: ChangeRequest,
+  effects: readonly PlanChangeEffect[],
+  periods: readonly string[],
+): string[] {
+  if (!effects.some((e) => e.field === 'totalCost')) return [];
+  const approved = withChangeValues(plan, changeValuesOf(request, periods));
+  const cost = approved.totalCost;
+  if (cost?.kind !== 'amount') return [];
+  // The term's budget years are the years of its half-years ('18 … '22.6월).
+  const years = [...new Set(periods.map((p) => p.slice(0, 4)))];
+  const withinMilli = approved.unitProjects.reduce(
+    (acc, u) => acc + sourceSumsMilli(u.investmentNeeds, years).reduce((a, b) => a + b, 0),
+    0,
+  );
+  if (toMilli(cost.amount) === withinMilli) return [];
+  return [
+    `승인하면 총사업비는 ${formatAmount(cost.amount)}이 되지만, 연차별 투자수요의 임기내 계는 ${formatAmount(withinMilli / 1000)} 그대로입니다 (투자수요는 조정 요청서로 바뀌지 않습니다). 승인한다면 부서가 다음 관리카드에서 연차별 투자수요를 현행화하도록 알리세요.`,
+  ];
 }
 
 export interface ChangeDecisionInput {

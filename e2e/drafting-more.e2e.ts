@@ -384,6 +384,61 @@ test('the night before the 실천계획서 deadline the desk counts the plans, n
   }
 });
 
+test('the day after a half-year’s due date the desk leads with what that half-year still owes, and shows it on request', async ({
+  page,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-'));
+  // 09:30 in Korea on 2019-07-16, the day after 2019 상반기's due date.
+  const server = await startAppServer({
+    root,
+    dataDir: join(root, 'data'),
+    profileDir: join(root, 'profile'),
+    now: '2019-07-16T00:30:00Z',
+  });
+  try {
+    const d = new DraftingPage(page);
+    await d.start(server.url, department);
+    // 1-1-1's plan confirmed (through the API): its card and 재정집행현황 are owed, as every co-department's row.
+    const ref = { kind: 'executionPlan', projectId, slot: 'plan' };
+    const saved = await d.callApi<{ version: number }>('saveDraft', {
+      ...ref,
+      json: completePlan(),
+      expectedVersion: null,
+    });
+    expect(saved.ok, saved.error?.message).toBe(true);
+    expect((await d.callApi('submitDocument', { ...ref, expectedVersion: saved.value?.version })).ok).toBe(
+      true,
+    );
+    expect((await d.confirmThroughApi(ref, department)).ok).toBe(true);
+    await d.reopen();
+    const coProjects = catalog.projects.filter((p) => p.coDepartments.includes(department));
+    const overdue = page.getByTestId('overdue-deadline');
+    await expect(overdue).toContainText(
+      '지난 보고 2019년 상반기 관리카드·재정집행현황 · 제출 기한 2019-07-15 D+1',
+    );
+    await expect(page.getByTestId('overdue-owed')).toHaveText(
+      `미작성·작성중·오류 ${coProjects.length + 1}건`,
+    );
+    // The desk itself has moved on to the half-year due next.
+    await expect(page.getByTestId('deadline-panel')).toContainText('이번 보고 2019년 하반기');
+    const periodSelect = page.getByRole('combobox', { name: '보고 반기' });
+    await expect(periodSelect).toHaveValue('2019-H2');
+    await overdue.getByRole('button', { name: '2019년 상반기 문서 보기' }).click();
+    await expect(periodSelect).toHaveValue('2019-H1');
+    await expect(periodSelect).toBeFocused();
+    // The overdue line comes first in the panel.
+    const [overdueTop, periodTop] = await Promise.all([
+      overdue.evaluate((el) => el.getBoundingClientRect().top),
+      page.getByTestId('dday').evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(overdueTop).toBeLessThan(periodTop);
+    await page.screenshot({ path: 'test-results/desk-overdue.png' });
+  } finally {
+    await server.stop();
+    removeServerFolders(server);
+  }
+});
+
 test('제출 pressed far down a long form answers in the sticky bar, in sight, not at the page’s top', async ({
   page,
   app,

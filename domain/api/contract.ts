@@ -92,6 +92,13 @@ export const restoreBackupInputSchema = z.strictObject({
  */
 export interface StartupProblem {
   code: 'DATA_DIR_UNREADABLE';
+  /**
+   * 'unreadable': the data file is not a database or is damaged. 'missing' / 'empty': there is no data file, or it
+   * has 0 bytes, while the folder still holds the program's files (`found`): a folder in use that lost its data.
+   */
+  kind: 'unreadable' | 'missing' | 'empty';
+  /** For 'missing' and 'empty': what the folder holds, a line per kind with the names, in Korean; else empty. */
+  found: string[];
   /** What is wrong and what the screen offers, in Korean (also the message of every operation refused meanwhile). */
   message: string;
   /** The file that could not be read, and its folder. */
@@ -285,6 +292,19 @@ export interface DeadlineView {
     toWrite: number;
     waiting: number;
     lastSent: { revision: number; createdAt: string; documents: number } | null;
+  } | null;
+  /**
+   * The half-year whose due date passed last (up to a month ago), while it still owes something: `lacking`
+   * projects with a document not written, 작성중 or with errors (a lead's once its plan is confirmed; a
+   * co-department's 재정집행현황), `unsent` documents marked 제출 that no submission file carries yet. Null when
+   * nothing is owed, no due date has passed, or the last passed more than a month ago.
+   */
+  overdue: {
+    period: Period;
+    daysPast: number;
+    lacking: number;
+    unsent: number;
+    lastSent: { revision: number; createdAt: string } | null;
   } | null;
 }
 

@@ -10,8 +10,9 @@ import {
   financeRowSchema,
   managementCardSchema,
   documentSchema,
+  type Lifecycle,
 } from '../../domain/documents';
-import { currentReportingPeriod, daysUntil } from '../../domain/term/periods';
+import { currentReportingPeriod, daysUntil, listPeriods, type Period } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
 import { listSentBundles } from '../../db/bundles';
 import { documentIdOf, getDocument, listDocuments } from '../../db/documents';
@@ -30,6 +31,9 @@ export async function deadlineView(
   todayISO: string,
 ): Promise<DeadlineView> {
   const period = currentReportingPeriod(term, todayISO);
+  const periods = listPeriods(term);
+  // The half-year whose due date passed last (the one before the current, or the term's last once all are past).
+  const previous = period ? periods[periods.findIndex((p) => p.id === period.id) - 1] : periods.at(-1);
   const docs = await listDocuments(db, { department });
   // After a 부서 이관 a project's plan stays its first lead's: the confirmed one the baseline brought counts here,
   // and only the plans this department writes are owed by it.
@@ -37,42 +41,44 @@ export async function deadlineView(
   const ownPlans = new Set(
     catalog.projects.filter((p) => planDepartmentOf(p) === department).map((p) => p.id),
   );
-  const projects = await Promise.all(
-    // The half-year's projects: after a move (부서 이관) the new lead owes the card from its first half-year.
-    projectsForDepartment(period ? catalogAt(catalog, period.id) : catalog, department).map(
-      async (project) => {
-        const plan =
-          docs.find(
-            (d) => d.kind === 'executionPlan' && d.projectId === project.id && d.slot === PLAN_SLOT,
-          ) ?? takenOver.find((d) => d.projectId === project.id);
-        const card = period
-          ? docs.find(
-              (d) => d.kind === 'managementCard' && d.projectId === project.id && d.slot === period.id,
-            )
-          : undefined;
-        const finance = period
-          ? docs.find((d) => d.kind === 'financeRow' && d.projectId === project.id && d.slot === period.id)
-          : undefined;
-        const errorsOf = async (doc: (typeof docs)[number] | undefined): Promise<number> => {
-          if (!doc) return 0;
-          const parsed = documentSchema.parse(doc.json);
-          return checkDocument(parsed, await validationContextFor(db, catalog, term, parsed)).errors.length;
-        };
-        const cardErrors = await errorsOf(card);
-        const financeErrors = await errorsOf(finance);
-        return {
-          projectId: project.id,
-          projectName: project.name,
-          role: project.leadDepartment === department ? ('lead' as const) : ('co' as const),
-          planStatus: plan?.status ?? null,
-          cardStatus: card?.status ?? null,
-          cardErrors,
-          financeStatus: finance?.status ?? null,
-          financeErrors,
-        };
-      },
-    ),
-  );
+  const rowsOf = (period: Period | null | undefined) =>
+    Promise.all(
+      // The half-year's projects: after a move (부서 이관) the new lead owes the card from its first half-year.
+      projectsForDepartment(period ? catalogAt(catalog, period.id) : catalog, department).map(
+        async (project) => {
+          const plan =
+            docs.find(
+              (d) => d.kind === 'executionPlan' && d.projectId === project.id && d.slot === PLAN_SLOT,
+            ) ?? takenOver.find((d) => d.projectId === project.id);
+          const card = period
+            ? docs.find(
+                (d) => d.kind === 'managementCard' && d.projectId === project.id && d.slot === period.id,
+              )
+            : undefined;
+          const finance = period
+            ? docs.find((d) => d.kind === 'financeRow' && d.projectId === project.id && d.slot === period.id)
+            : undefined;
+          const errorsOf = async (doc: (typeof docs)[number] | undefined): Promise<number> => {
+            if (!doc) return 0;
+            const parsed = documentSchema.parse(doc.json);
+            return checkDocument(parsed, await validationContextFor(db, catalog, term, parsed)).errors.length;
+          };
+          const cardErrors = await errorsOf(card);
+          const financeErrors = await errorsOf(finance);
+          return {
+            projectId: project.id,
+            projectName: project.name,
+            role: project.leadDepartment === department ? ('lead' as const) : ('co' as const),
+            planStatus: plan?.status ?? null,
+            cardStatus: card?.status ?? null,
+            cardErrors,
+            financeStatus: finance?.status ?? null,
+            financeErrors,
+          };
+        },
+      ),
+    );
+  const projects = await rowsOf(period);
   const ownFiles = (await listSentBundles(db, 'pledge-submission')).filter(
     (b) => b.department === department,
   );
@@ -97,6 +103,58 @@ export async function deadlineView(
       todayISO,
       ownFiles.filter((b) => b.period === PLAN_SLOT).at(-1),
     ),
+    overdue:
+      previous === undefined ||
+      previous.dueDate >= todayISO ||
+      daysUntil(previous.dueDate, todayISO) > OVERDUE_SHOWN_DAYS
+        ? null
+        : overdueOf(
+            previous,
+            await rowsOf(previous),
+            docs.filter((d) => d.slot === previous.id && d.status === 'submitted'),
+            ownFiles.filter((b) => b.period === previous.id).at(-1),
+            todayISO,
+          ),
+  };
+}
+
+/**
+ * How long after its due date a half-year that still owes documents is shown first on the desk: a month, the time a
+ * late file is still chased as this half-year's; after it the office asks (미제출 안내문), and the desk's 보고 반기
+ * still lists every half-year.
+ */
+export const OVERDUE_SHOWN_DAYS = 31;
+
+/**
+ * The half-year whose due date has passed, while it still owes something: documents not written, still 작성중 or
+ * with errors (a lead's card and 재정집행현황 once its plan is confirmed, a co-department's 재정집행현황), and documents marked
+ * 제출 that no submission file carries yet (none made for the half-year, or changed after the last one). Null when
+ * nothing is owed.
+ */
+function overdueOf(
+  period: Period,
+  projects: DeadlineView['projects'],
+  submitted: readonly { updatedAt: string }[],
+  sent: { revision: number; createdAt: string } | undefined,
+  todayISO: string,
+): DeadlineView['overdue'] {
+  const unfinished = (status: Lifecycle | null, errors: number) =>
+    status === null || status === 'draft' || errors > 0;
+  // As for the current half-year: a lead's project waits for its confirmed plan (card and 재정집행현황 alike).
+  const lacking = projects.filter(
+    (p) =>
+      !(p.role === 'lead' && p.planStatus !== 'confirmed') &&
+      ((p.role === 'lead' && unfinished(p.cardStatus, p.cardErrors)) ||
+        unfinished(p.financeStatus, p.financeErrors)),
+  ).length;
+  const unsent = submitted.filter((d) => sent === undefined || d.updatedAt > sent.createdAt).length;
+  if (lacking === 0 && unsent === 0) return null;
+  return {
+    period,
+    daysPast: daysUntil(period.dueDate, todayISO),
+    lacking,
+    unsent,
+    lastSent: sent === undefined ? null : { revision: sent.revision, createdAt: sent.createdAt },
   };
 }
 

@@ -310,6 +310,64 @@ describe('drafting through the API', () => {
   });
 });
 
+describe('a half-year past its due date on the desk', () => {
+  type Overdue = {
+    period: { id: string; dueDate: string };
+    daysPast: number;
+    lacking: number;
+    unsent: number;
+    lastSent: { revision: number } | null;
+  } | null;
+  const overdueOn = async (today: string) =>
+    (await ok<{ overdue: Overdue }>('getDeadlines', { today })).overdue;
+
+  it('comes first while it owes documents: those not written or 작성중, then those marked 제출 and not yet in a file', async () => {
+    // Before the due date nothing is overdue; the day after, 2019-H1 is (the desk has moved on to 2019-H2).
+    expect(await overdueOn('2019-07-15')).toBeNull();
+    const owedAtFirst = await ok<{ period: { id: string }; projects: unknown[] }>('getDeadlines', {
+      today: '2019-07-16',
+    });
+    expect(owedAtFirst.period.id).toBe('2019-H2');
+    // No plan is confirmed on this copy: the led projects wait for theirs, only co-departments' 재정집행현황 are
+    // owed (none owed: nothing overdue).
+    const rows = owedAtFirst.projects as { projectId: string; role: string }[];
+    const co = rows.filter((p) => p.role === 'co').length;
+    expect(rows.find((p) => p.projectId === '1-1-1')?.role).toBe('lead');
+    const first = await overdueOn('2019-07-16');
+    expect(first === null ? 0 : first.lacking).toBe(co);
+
+    // 1-1-1's plan confirmed: its card and 재정집행현황 are owed; written and marked 제출, one of them is to send.
+    await ok('saveDraft', { ...planRef, json: examplePlan(), expectedVersion: null });
+    await ok('submitDocument', { ...planRef, expectedVersion: 1 });
+    await ok('confirmDocument', { ...planRef, department: '경제진흥본부' });
+    expect(await overdueOn('2019-07-16')).toMatchObject({
+      period: { id: '2019-H1', dueDate: '2019-07-15' },
+      daysPast: 1,
+      lacking: co + 1,
+      unsent: 0,
+    });
+    const finance = await saveExampleFinance();
+    expect((await overdueOn('2019-07-16'))?.lacking).toBe(co + 1);
+    await ok('submitDocument', { ...financeRef, expectedVersion: 1 });
+    expect(await overdueOn('2019-07-16')).toMatchObject({ lacking: co + 1, unsent: 1, lastSent: null });
+    // In a file: nothing left to send; changed and marked 제출 again after it, to send again.
+    await ok('initKeys', {});
+    const made = await ok<{ revision: number }>('exportBundle', { period: '2019-H1' });
+    expect(await overdueOn('2019-07-16')).toMatchObject({ unsent: 0, lastSent: { revision: made.revision } });
+    now = new Date('2019-07-17T09:00:00Z');
+    await ok('saveDraft', {
+      ...financeRef,
+      json: { ...finance, note: '늦게 고친 비고' },
+      expectedVersion: 2,
+    });
+    await ok('submitDocument', { ...financeRef, expectedVersion: 3 });
+    expect(await overdueOn('2019-07-17')).toMatchObject({ daysPast: 2, unsent: 1 });
+    // A month after the due date the desk no longer leads with it (the office chases it).
+    expect(await overdueOn('2019-08-15')).toMatchObject({ daysPast: 31 });
+    expect(await overdueOn('2019-08-16')).toBeNull();
+  });
+});
+
 describe('the 실천계획서 deadline on the desk', () => {
   it('is counted while a plan the department leads is not confirmed: to write, waiting, the last plan file', async () => {
     const seoul = JSON.parse(

@@ -72,10 +72,59 @@ function PlanDeadline({ plan }: { plan: NonNullable<DeadlineView['plan']> }) {
   );
 }
 
+/**
+ * The half-year whose due date has passed while it still owes documents: said first, since the desk has moved on
+ * to the next half-year, with a way to show that half-year's documents.
+ */
+function OverdueDeadline({
+  overdue,
+  onShow,
+}: {
+  overdue: NonNullable<DeadlineView['overdue']>;
+  onShow: (periodId: string) => void;
+}) {
+  const { period } = overdue;
+  const owed = [
+    ...(overdue.lacking > 0 ? [`미작성·작성중·오류 ${overdue.lacking}건`] : []),
+    ...(overdue.unsent > 0
+      ? [
+          `제출 파일에 아직 넣지 않은 문서 ${overdue.unsent}건${
+            overdue.lastSent === null ? '' : ` (마지막 제출 파일 r${overdue.lastSent.revision} 뒤 제출 표시)`
+          }`,
+        ]
+      : []),
+  ];
+  return (
+    <div className="overdue-deadline" role="status" data-testid="overdue-deadline">
+      <div>
+        <span className="deadline-label">지난 보고</span> <strong>{period.label}</strong>{' '}
+        관리카드·재정집행현황 · 제출 기한 {period.dueDate}{' '}
+        <span className="dday dday-soon">{ddayOf(-overdue.daysPast)}</span>
+      </div>
+      <div>
+        <strong className="sent-missing" data-testid="overdue-owed">
+          {owed.join(', ')}
+        </strong>{' '}
+        — 늦었더라도 마무리해 제출 파일로 보내세요.{' '}
+        <button type="button" className="link" onClick={() => onShow(period.id)}>
+          {period.label} 문서 보기
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** Days before a half-year's due date from which a file not yet made is a warning, not just a fact. */
 const SEND_SOON_DAYS = 14;
 
-function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
+function DeadlinePanel({
+  deadlines,
+  onShowPeriod,
+}: {
+  deadlines: DeadlineView;
+  onShowPeriod: (periodId: string) => void;
+}) {
+  const overdue = deadlines.overdue && <OverdueDeadline overdue={deadlines.overdue} onShow={onShowPeriod} />;
   const { period, daysLeft } = deadlines;
   // A lead's card waits for its confirmed plan (the form says "실천계획서 확정 뒤 작성"): not counted as owed yet.
   const waitsForPlan = (p: DeadlineView['projects'][number]) =>
@@ -92,6 +141,7 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
   if (!period) {
     return (
       <section className="deadline-panel" aria-label="제출 기한" data-testid="deadline-panel">
+        {overdue}
         {deadlines.plan && <PlanDeadline plan={deadlines.plan} />}
         <p>임기 중 남은 관리카드 제출 기한이 없습니다.</p>
       </section>
@@ -100,6 +150,7 @@ function DeadlinePanel({ deadlines }: { deadlines: DeadlineView }) {
   const dday = daysLeft === null ? '' : ddayOf(daysLeft);
   return (
     <section className="deadline-panel" aria-label="제출 기한" data-testid="deadline-panel">
+      {overdue}
       {deadlines.plan && <PlanDeadline plan={deadlines.plan} />}
       <div>
         <span className="deadline-label">이번 보고</span> <strong>{period.label}</strong> 관리카드
@@ -371,7 +422,13 @@ export function DraftingScreen(props: {
   const desk = deskProjectsOf(props.catalog, props.setup.department ?? '', periodId);
   return (
     <div className="drafting">
-      <DeadlinePanel deadlines={deadlines} />
+      <DeadlinePanel
+        deadlines={deadlines}
+        onShowPeriod={(id) => {
+          setPeriodChoice(id);
+          document.getElementById(periodSelectId)?.focus();
+        }}
+      />
       <section className="desk" aria-labelledby="desk-title">
         <div className="desk-head">
           <h2 id="desk-title">{props.setup.department} 공약사업 문서</h2>

@@ -113,14 +113,18 @@ export function ExportPanel(props: { generation: number; hasKey: boolean; onChan
   }, [props.generation]);
   const periodId = useId();
   const [periodChoice, setPeriod] = useState<string | null>(null);
-  // Until chosen: the half-year due next when this department has written something for it, else the plans.
+  // Until chosen: a half-year past its due date with documents marked 제출 and not yet in a file (late, but still
+  // to send), else the half-year due next when this department has written something for it, else the plans.
+  const overdue = state.status === 'ready' ? state.value.deadlines.overdue : null;
   const period =
     periodChoice ??
-    (state.status === 'ready' &&
-    state.value.due !== null &&
-    state.value.documents.some((d) => belongsTo(d, state.value.due as string))
-      ? state.value.due
-      : 'plan');
+    (overdue !== null && overdue.unsent > 0
+      ? overdue.period.id
+      : state.status === 'ready' &&
+          state.value.due !== null &&
+          state.value.documents.some((d) => belongsTo(d, state.value.due as string))
+        ? state.value.due
+        : 'plan');
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [result, setResult] = useState<BundleExported | null>(null);
   const [nothing, setNothing] = useState<{ message: string; refused: Refusal[] } | null>(null);

@@ -1,7 +1,8 @@
 import { assignmentAt } from '../../domain/catalog/assignments';
 import { findProject } from '../../domain/catalog/lookup';
 import type { Catalog } from '../../domain/catalog/types';
-import { checkDocument, DOCUMENT_KIND_LABELS, type Document } from '../../domain/documents';
+import { checkDocument, DOCUMENT_KIND_LABELS, periodLabel, type Document } from '../../domain/documents';
+import { josa } from '../../domain/text/josa';
 import type { Term } from '../../domain/term/types';
 import type {
   BundleAccepted,
@@ -64,6 +65,9 @@ const MAX_LISTED = 5;
 
 /** The term's period and budget-year keys, once per term object (every bundle of an import shares it). */
 const termKeyCache = new WeakMap<Term, ReturnType<typeof termKeys>>();
+/** The document checks' codes for a half-year or a budget year outside the term. */
+const OUT_OF_TERM_CODES: ReadonlySet<string> = new Set(['period.outOfTerm', 'budgetYear.outOfTerm']);
+
 function termKeysOf(term: Term): ReturnType<typeof termKeys> {
   let keys = termKeyCache.get(term);
   if (!keys) {
@@ -136,6 +140,9 @@ export function checkSubmissionContent(
   const schemaLines: string[] = [];
   const details: Record<string, string> = {};
   const parsed: CheckedDocument[] = [];
+  // Half-years and budget years outside the office's term: taken in, they would be stored and counted nowhere
+  // (a department set up with another term's list). The department's other business-rule errors are its own.
+  const termLines: string[] = [];
   for (const entry of documents) {
     const { document, errors } = checkDocument(entry.json, ctx);
     if (!document) {
@@ -146,10 +153,34 @@ export function checkSubmissionContent(
       }
       continue;
     }
+    for (const e of errors)
+      if (OUT_OF_TERM_CODES.has(e.code)) termLines.push(`${entry.path}: ${e.path} — ${e.message}`);
+    if (
+      (document.kind === 'managementCard' || document.kind === 'financeRow') &&
+      !ctx.periods.includes(document.periodId)
+    )
+      termLines.push(
+        `${entry.path}: ${josa(periodLabel(document.periodId), '은/는')} 임기 중의 반기가 아닙니다`,
+      );
     parsed.push({ document, slot: slotOf(document), path: entry.path });
   }
   if (schemaLines.length > 0)
     return { ok: false, problem: summarise('DOCUMENT_SCHEMA', schemaLines, details) };
+  if (termLines.length > 0) {
+    const lines = [...new Set(termLines)];
+    const problem = summarise(
+      'OUT_OF_TERM',
+      lines,
+      Object.fromEntries(lines.map((l) => [l.split(':')[0] ?? l, l])),
+    );
+    return {
+      ok: false,
+      problem: {
+        ...problem,
+        message: `${problem.message} — 이 프로그램의 임기(${term.start} ~ ${term.end})에 없는 기간이 들어 있습니다. 부서가 다른 공약사업 목록(임기)으로 설정되어 있지 않은지 확인하세요.`,
+      },
+    };
+  }
 
   const identityLines: string[] = [];
   const seen = new Set<string>();

@@ -314,6 +314,39 @@ describe('rejections leave the office database unchanged', () => {
     return result;
   }
 
+  it('documents of a half-year or a budget year outside the office’s term are refused by name, nothing stored', async () => {
+    // A department copy set up with another term's list: 2022-H2 is after 민선7기's last half-year, 2023 and
+    // 2025 after its last budget year ('22.6월; the plan's own column after the term is 임기후).
+    await enroll(office, dept);
+    const key = await privateKeyOf(dept);
+    const late = await signSubmission(key, {
+      department: LEAD,
+      period: '2022-H2',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [
+        {
+          path: 'documents/finance-1-1-1-2022-H2.json',
+          json: financeRow({ periodId: '2022-H2' }),
+        },
+      ],
+    });
+    const refused = await expectRejected(late, 'OUT_OF_TERM', /2022년 하반기는 임기 중의 반기가 아닙니다/);
+    expect(refused?.reason).toContain('이 프로그램의 임기(2018-07 ~ 2022-06)에 없는 기간이 들어 있습니다');
+    const later = plan();
+    const units = later.unitProjects as { investmentNeeds: { city: Record<string, number> } }[];
+    units[0]!.investmentNeeds.city = { ...units[0]!.investmentNeeds.city, '2023': 100, '2025': 50 };
+    const planBytes = await signSubmission(key, {
+      department: LEAD,
+      period: 'plan',
+      revision: 1,
+      previousBundleSha256: null,
+      documents: [{ path: 'documents/plan-1-1-1-plan.json', json: later }],
+    });
+    const planRefused = await expectRejected(planBytes, 'OUT_OF_TERM', /2023/);
+    expect(planRefused?.reason).toContain('2025');
+  });
+
   it('a stale revision names both revisions', async () => {
     // Only a bundle whose revision was skipped can be older than the last accepted one without being that
     // revision's (a second bundle of an accepted revision is held as a conflict): r3 made on r1, then an r2.

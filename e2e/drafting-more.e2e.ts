@@ -216,6 +216,32 @@ test.describe('on a PC set to another time zone', () => {
   });
 });
 
+test('steady typing with no pause is saved every few seconds, not only after the typing stops', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  const goal = d.field('정책목표 (추후 임의변경불가)');
+  await goal.click();
+  // About 9 s of typing, a key every 110 ms: never the 0.8 s pause the autosave otherwise waits for.
+  const text =
+    '○ 2022년 6월까지 핀테크 입주기업 누적 150개사를 육성하고 투자 유치 500억원을 달성한다 (중간 목표 포함)';
+  await page.keyboard.type(text, { delay: 110 });
+  // Read from the server at once, before the pause after the last key could have saved it: what is stored is a
+  // good part of what was typed (saved at least every 3 s), not nothing.
+  const stored = await d.callApi<{ document: { policyGoal: string } }>('openDocument', {
+    kind: 'executionPlan',
+    projectId,
+    slot: 'plan',
+  });
+  const saved = stored.value?.document.policyGoal ?? '';
+  expect(text.startsWith(saved)).toBe(true);
+  expect(saved.length).toBeGreaterThan(text.length / 3);
+  await d.waitSaved();
+});
+
 test('a plan with 10 unit projects stays responsive while typing', async ({ page, app }) => {
   const d = new DraftingPage(page);
   await d.start(app.url, department);

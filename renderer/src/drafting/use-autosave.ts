@@ -15,6 +15,11 @@ import { stateAfterEdit } from './unsaved';
  */
 
 export const AUTOSAVE_DELAY_MS = 800;
+/**
+ * The longest a change waits while typing goes on without a pause: steady typing is saved at least this often, so
+ * a program that stops (a crash, a power cut) loses seconds of it, not the whole paragraph.
+ */
+export const AUTOSAVE_MAX_WAIT_MS = 3_000;
 /** How long leaving the editor waits for its save before asking (a save that hangs must not hold the person). */
 export const SETTLE_TIMEOUT_MS = 15_000;
 
@@ -97,6 +102,8 @@ export function useAutosave(
   const versionRef = useRef<number | null>(opened.version);
   const dirty = useRef(false);
   const timer = useRef<number | null>(null);
+  // When the first change not yet saved was made (null: none waits); see AUTOSAVE_MAX_WAIT_MS.
+  const waitingSince = useRef<number | null>(null);
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   /** Saves queued or under way. */
   const running = useRef(0);
@@ -176,6 +183,7 @@ export function useAutosave(
         window.clearTimeout(timer.current);
         timer.current = null;
       }
+      waitingSince.current = null;
       running.current += 1;
       const run = () => saveNow(unloading).finally(() => (running.current -= 1));
       queue.current = queue.current.then(run, run);
@@ -207,7 +215,14 @@ export function useAutosave(
       dirty.current = true;
       show(stateAfterEdit(stateRef.current));
       if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      // The pause after the last change, but no later than AUTOSAVE_MAX_WAIT_MS after the first unsaved one.
+      const now = Date.now();
+      waitingSince.current ??= now;
+      const delay = Math.min(
+        AUTOSAVE_DELAY_MS,
+        Math.max(0, waitingSince.current + AUTOSAVE_MAX_WAIT_MS - now),
+      );
+      timer.current = window.setTimeout(() => void flush(), delay);
     });
     return () => subscription.unsubscribe();
   }, [form, flush, readOnly, show]);

@@ -1,3 +1,4 @@
+import { tooLargeMessage } from '../../domain/text/file-size';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -239,7 +240,7 @@ export async function applyBaseline(
   else {
     const size = statSync(input.path).size;
     if (size > DEFAULT_LIMITS.maxBundleBytes)
-      throw new UserError('ZIP_LIMIT', `파일이 너무 큽니다 (${size}바이트).`);
+      throw new UserError('ZIP_LIMIT', tooLargeMessage('기준 자료', size, DEFAULT_LIMITS.maxBundleBytes));
     bytes = readFileSync(input.path);
   }
   const kind = recogniseFile(bytes);

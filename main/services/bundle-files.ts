@@ -1,3 +1,4 @@
+import { tooLargeMessage } from '../../domain/text/file-size';
 import {
   closeSync,
   existsSync,
@@ -141,7 +142,7 @@ export function readInput(input: BundleInput): Buffer | ImportResult {
       return rejected(
         input.name,
         'ZIP_LIMIT',
-        `파일이 너무 큽니다 (${size}바이트, 최대 ${DEFAULT_LIMITS.maxBundleBytes}바이트)`,
+        tooLargeMessage('제출 파일', size, DEFAULT_LIMITS.maxBundleBytes),
       );
     }
     const bytes = Buffer.allocUnsafe(size);

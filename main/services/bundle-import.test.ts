@@ -604,8 +604,9 @@ describe('files that cannot be taken leave the office database unchanged', () =>
     const [result] = await importBundles(office, [big], undefined, direct);
     expect(result?.status).toBe('rejected');
     expect(result?.code).toBe('ZIP_LIMIT');
+    // In MB, with the kind of file and what to check (not byte counts).
     expect(result?.reason).toBe(
-      `파일이 너무 큽니다 (${DEFAULT_LIMITS.maxBundleBytes + 1}바이트, 최대 ${DEFAULT_LIMITS.maxBundleBytes}바이트)`,
+      '파일이 너무 큽니다 (100.0MB): 제출 파일은 100.0MB까지 읽습니다. 고른 파일이 제출 파일이 맞는지 확인하세요.',
     );
     expect(await dumpDatabase(office)).toEqual(before);
   });

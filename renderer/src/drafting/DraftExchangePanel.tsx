@@ -71,7 +71,7 @@ export function DraftExchangePanel(props: {
     setMessage(null);
     setChosen(null);
     try {
-      const draftFile = { name: file.name, dataBase64: await readAsBase64(file) };
+      const draftFile = { name: file.name, dataBase64: await readAsBase64(file, '작성 문서 파일') };
       const preview = await api.previewDraftFile(draftFile);
       setChosen({ file: draftFile, preview });
       setTake(

@@ -25,7 +25,7 @@ export function CatalogChangePanel(props: { catalog: Catalog; onChanged: () => v
     setMessage(null);
     setChosen(null);
     try {
-      const file = { name: picked.name, dataBase64: await readAsBase64(picked) };
+      const file = { name: picked.name, dataBase64: await readAsBase64(picked, '공약사업 목록 파일') };
       setChosen({ file, preview: await api.previewCatalogChange(file) });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

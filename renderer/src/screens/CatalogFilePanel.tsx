@@ -39,7 +39,7 @@ export function CatalogFilePanel(props: {
     setChecking(true);
     setRefusal(null);
     try {
-      const file = { name: picked.name, dataBase64: await readAsBase64(picked) };
+      const file = { name: picked.name, dataBase64: await readAsBase64(picked, '공약사업 목록 파일') };
       const summary = await api.checkCatalogFile(file);
       props.onChosen({ file, summary });
     } catch (error) {

@@ -47,7 +47,10 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
         onFile={(file) =>
           void action.run(async () => {
             setApplied(null);
-            const r = await api.applyBaseline({ name: file.name, dataBase64: await readAsBase64(file) });
+            const r = await api.applyBaseline({
+              name: file.name,
+              dataBase64: await readAsBase64(file, '기준 자료'),
+            });
             setApplied({ ...r, file: file.name });
             reloadLast();
             props.onChanged();

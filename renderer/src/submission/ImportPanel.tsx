@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import type { BundleImportResult } from '../../../domain/api/contract';
+import { BUNDLE_MAX_BYTES, type BundleImportResult } from '../../../domain/api/contract';
+import { tooLargeMessage } from '../../../domain/text/file-size';
 import { josa } from '../../../domain/text/josa';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
@@ -18,6 +19,20 @@ const BATCH_MAX_FILES = 200;
 const POLL_MS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The result for a chosen file too large to be a submission file (not read, nothing stored). */
+const tooLargeResult = (f: File): BundleImportResult => ({
+  file: f.name,
+  status: 'rejected',
+  code: 'ZIP_LIMIT',
+  reason: tooLargeMessage('제출 파일', f.size, BUNDLE_MAX_BYTES),
+  department: null,
+  period: null,
+  unverified: false,
+  revision: null,
+  sha256: null,
+  documents: 0,
+});
 
 function batchesOf(files: readonly File[]): File[][] {
   const batches: File[][] = [];
@@ -86,11 +101,16 @@ export function ImportPanel(props: { onChanged: () => void }) {
       setResults(null);
       const all: BundleImportResult[] = [];
       try {
-        let offset = 0;
-        for (const batch of batchesOf(files)) {
+        // A file larger than any submission file is refused here, by name, before it is read; the others go on.
+        const tooLarge = files.filter((f) => f.size > BUNDLE_MAX_BYTES);
+        all.push(...tooLarge.map(tooLargeResult));
+        const readable = files.filter((f) => f.size <= BUNDLE_MAX_BYTES);
+        let offset = tooLarge.length;
+        for (const batch of batchesOf(readable)) {
           setProgress({ done: offset, total: files.length, phase: '파일을 읽는 중' });
           const encoded: { name: string; dataBase64: string }[] = [];
-          for (const f of batch) encoded.push({ name: f.name, dataBase64: await readAsBase64(f) });
+          for (const f of batch)
+            encoded.push({ name: f.name, dataBase64: await readAsBase64(f, '제출 파일') });
           all.push(...(await runJob({ files: encoded }, offset, files.length)));
           offset += batch.length;
         }

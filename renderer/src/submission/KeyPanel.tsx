@@ -3,7 +3,7 @@ import type { EnrollmentExported, KeyImported, KeyStatusView } from '../../../do
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
-import { baseName, downloadText } from './files';
+import { baseName, downloadText, readKeyFileText } from './files';
 import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
 import { formatTime } from './labels';
@@ -251,7 +251,7 @@ function TrustedOfficeKeys(props: { keys: KeyStatusView['trustedOfficeKeys']; on
         onFile={(file) =>
           void action.run(async () => {
             setImported(null);
-            const text = await file.text();
+            const text = await readKeyFileText(file);
             const key = await api.previewEnrollment({ text });
             if (key.role !== 'office') {
               throw new Error(

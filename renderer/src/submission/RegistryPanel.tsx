@@ -6,6 +6,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { FilePicker } from '../components/FilePicker';
 import { Fingerprint } from './Fingerprint';
 import { ImportResultsTable } from './ImportResultsTable';
+import { readKeyFileText } from './files';
 import { formatTime, KEY_STATUS_LABELS } from './labels';
 import { useAction } from '../components/use-action';
 
@@ -56,7 +57,7 @@ export function RegistryPanel(props: { generation: number; onChanged: () => void
         onFile={(file) =>
           void action.run(async () => {
             setOutcome(null);
-            setImported(await api.importEnrollment({ text: await file.text() }));
+            setImported(await api.importEnrollment({ text: await readKeyFileText(file) }));
             props.onChanged();
           })
         }

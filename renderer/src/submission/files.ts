@@ -1,6 +1,15 @@
 /** Browser file helpers: reading chosen files for the API (base64, text) and offering text as a download. */
 
-export async function readAsBase64(file: File): Promise<string> {
+import { BUNDLE_MAX_BYTES } from '../../../domain/api/contract';
+import { KEY_FILE_MAX_BYTES, tooLargeMessage } from '../../../domain/text/file-size';
+
+/**
+ * A chosen file's bytes as base64, for the API. `what` names the kind of file for the message when it is larger
+ * than any such file can be (checked before reading: a file of hundreds of MB would fail in the browser with an
+ * English "Invalid string length").
+ */
+export async function readAsBase64(file: File, what: string, maxBytes = BUNDLE_MAX_BYTES): Promise<string> {
+  if (file.size > maxBytes) throw new Error(tooLargeMessage(what, file.size, maxBytes));
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Chunked: String.fromCharCode over a whole 100 MB array would overflow the call stack.
   let binary = '';
@@ -11,11 +20,18 @@ export async function readAsBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** A chosen key file's text (등록 파일, 키 교체 문서: a few KB), refused by size before reading. */
+export async function readKeyFileText(file: File): Promise<string> {
+  if (file.size > KEY_FILE_MAX_BYTES)
+    throw new Error(tooLargeMessage('키 등록 파일', file.size, KEY_FILE_MAX_BYTES));
+  return file.text();
+}
+
 export async function readFilesForApi(
   files: readonly File[],
 ): Promise<{ name: string; dataBase64: string }[]> {
   const out: { name: string; dataBase64: string }[] = [];
-  for (const f of files) out.push({ name: f.name, dataBase64: await readAsBase64(f) });
+  for (const f of files) out.push({ name: f.name, dataBase64: await readAsBase64(f, '제출 파일') });
   return out;
 }
 

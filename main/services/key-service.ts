@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
@@ -28,11 +29,14 @@ import {
   type RegistryKey,
   type TrustedOfficeKey,
 } from '../../db/keys';
+import type { Database } from '../../db/schema';
 import { KEY_STATUS_LABELS, type KeyStatusView } from '../../domain/api/contract';
+import { departmentsEver } from '../../domain/catalog/assignments';
 import { localDateTimeOf } from '../../domain/reports/submissions';
 import type { AppContext } from './context';
 import { UserError } from './errors';
 import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
+import { loadCatalog } from './reference';
 import { whoAmI, requireDepartment, requireOffice } from './session';
 import { josa } from '../../domain/text/josa';
 
@@ -212,8 +216,15 @@ export type KeyImportResult =
   | { kind: 'registry'; key: RegistryKey; alreadyKnown: boolean }
   | { kind: 'trustedOffice'; key: TrustedOfficeKey; alreadyKnown: boolean };
 
+/**
+ * A key file's text as it is read: without the byte-order mark (U+FEFF) that Windows Notepad writes at the start of
+ * a UTF-8 file it saves. The browser's file reading drops it already, the CLI's does not: every entry point here
+ * (the CLI's and the page's alike) reads the text through this, so both take the same file the same way.
+ */
+export const keyFileText = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
 function enrollmentOrThrow(text: string): Enrollment {
-  const parsed = parseEnrollment(text);
+  const parsed = parseEnrollment(keyFileText(text));
   if (!parsed.ok) throw new UserError(parsed.code, parsed.message);
   return parsed.enrollment;
 }
@@ -269,23 +280,80 @@ export async function importEnrollment(ctx: AppContext, text: string): Promise<K
   if (enrollment.role !== 'department') {
     throw new UserError('ENROLLMENT_ROLE', '기획담당관 PC에는 주관부서의 키 등록 파일만 가져올 수 있습니다.');
   }
-  const existing = await getRegistryKey(ctx.db, enrollment.department, enrollment.keyId);
-  if (existing) return { kind: 'registry', key: existing, alreadyKnown: true };
-  const key: RegistryKey = {
-    department: enrollment.department,
-    keyId: enrollment.keyId,
-    role: 'department',
-    publicKeyPem: enrollment.publicKeyPem,
-    fingerprint: enrollment.fingerprint,
-    status: 'pending',
-    validFrom: enrollment.createdAt,
-    enrolledAt: now,
-    approvedAt: null,
-    revokedAt: null,
-    replacesKeyId: null,
-  };
-  await insertRegistryKey(ctx.db, key);
-  return { kind: 'registry', key, alreadyKnown: false };
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await getRegistryKey(trx, enrollment.department, enrollment.keyId);
+    if (existing) return { kind: 'registry', key: existing, alreadyKnown: true };
+    await refuseUnregistrable(trx, 'import', enrollment.department, enrollment.keyId);
+    const key: RegistryKey = {
+      department: enrollment.department,
+      keyId: enrollment.keyId,
+      role: 'department',
+      publicKeyPem: enrollment.publicKeyPem,
+      fingerprint: enrollment.fingerprint,
+      status: 'pending',
+      validFrom: enrollment.createdAt,
+      enrolledAt: now,
+      approvedAt: null,
+      revokedAt: null,
+      replacesKeyId: null,
+    };
+    await insertRegistryKey(trx, key);
+    return { kind: 'registry', key, alreadyKnown: false };
+  });
+}
+
+/**
+ * Refuses a department key the office must not register (`import`) or approve (`approve`): one for a department the
+ * catalog does not know (a mistyped or hand-edited file, a copy set up from another list), or one whose key is
+ * already another department's (a copied key file with its department changed). Every department the catalog names
+ * at any half-year counts, a former lead or co-department of a moved project (부서 이관) too: its key still verifies
+ * the half-years it had. Keys already registered are not looked at again (only a pending key's approval is).
+ * At approval, another department's revoked entry of the key does not stand in the way: revoking the wrong one of
+ * two entries registered before this check existed lets the other be approved.
+ */
+async function refuseUnregistrable(
+  db: Kysely<Database>,
+  stage: 'import' | 'approve',
+  department: string,
+  keyId: string,
+): Promise<void> {
+  const refused = stage === 'import' ? '키를 등록하지 않았습니다' : '키를 승인하지 않았습니다';
+  const catalog = await loadCatalog(db);
+  if (!catalog.projects.some((p) => departmentsEver(p).includes(department))) {
+    throw new UserError(
+      'KEY_DEPARTMENT_UNKNOWN',
+      `${refused}: ${josa(`'${department}'`, '은/는')} 공약사업 목록에 없는 부서입니다. ` +
+        `부서의 처음 설정과 목록 판(이 PC의 목록: ${catalog.version})을 확인하세요.`,
+    );
+  }
+  await refuseKeyOfAnotherDepartment(db, stage, department, keyId);
+}
+
+/** Refuses a key registered to another department (at `approve`, a revoked entry of it aside: see above). */
+async function refuseKeyOfAnotherDepartment(
+  db: Kysely<Database>,
+  stage: 'import' | 'approve' | 'rotation',
+  department: string,
+  keyId: string,
+): Promise<void> {
+  const others = (await findRegistryKeys(db, keyId)).filter(
+    (k) => k.department !== department && (stage !== 'approve' || k.status !== 'revoked'),
+  );
+  if (others.length === 0) return;
+  const holders = josa(
+    others.map((k) => `${k.department}의 키(상태: ${KEY_STATUS_LABELS[k.status]})`).join(', '),
+    '으로/로',
+  );
+  const check = `${josa(department, '이/가')} 보낸 파일이 맞는지 확인하고 ${department}에 파일을 다시 보내 달라고 하세요.`;
+  throw new UserError(
+    'KEY_HELD_BY_OTHER_DEPARTMENT',
+    stage === 'import'
+      ? `키를 등록하지 않았습니다: 이 파일의 키(키 ID ${keyId})는 이미 ${holders} 등록되어 있습니다. 한 키는 한 부서만 씁니다. ${check}`
+      : stage === 'rotation'
+        ? `키 교체를 반영하지 않았습니다: 새 키(키 ID ${keyId})는 이미 ${holders} 등록되어 있습니다. 한 키는 한 부서만 씁니다. ${check}`
+        : `키를 승인하지 않았습니다: 이 키(키 ID ${keyId})는 ${holders}도 등록되어 있습니다. 한 키는 한 부서만 씁니다. ` +
+          '부서와 전화로 확인해 잘못 등록된 쪽을 폐기한 뒤 승인하세요.',
+  );
 }
 
 /** Finds a registry key by id (and department when two departments' keys share an id prefix). */
@@ -328,9 +396,12 @@ export async function markApproved(
     );
   }
   if (key.status === 'pending') {
-    await updateRegistryKey(ctx.db, key.department, key.keyId, {
-      status: 'approved',
-      approvedAt: ctx.now().toISOString(),
+    await ctx.db.transaction().execute(async (trx) => {
+      await refuseUnregistrable(trx, 'approve', key.department, key.keyId);
+      await updateRegistryKey(trx, key.department, key.keyId, {
+        status: 'approved',
+        approvedAt: ctx.now().toISOString(),
+      });
     });
   }
   return registryKeyOrThrow(ctx, keyId, key.department);
@@ -405,9 +476,10 @@ function rotationHint(text: string): { department: string; oldKeyId: string } | 
  */
 export async function applyRotation(
   ctx: AppContext,
-  text: string,
+  file: string,
 ): Promise<{ key: RegistryKey; replaced: RegistryKey }> {
   await requireOffice(ctx);
+  const text = keyFileText(file);
   const hint = rotationHint(text);
   if (!hint) throw new UserError('ROTATION_INVALID', '키 교체 문서를 읽을 수 없습니다.');
   const old = await getRegistryKey(ctx.db, hint.department, hint.oldKeyId);
@@ -437,6 +509,7 @@ export async function applyRotation(
   }
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await refuseKeyOfAnotherDepartment(trx, 'rotation', rotation.department, rotation.newKeyId);
     const existing = await getRegistryKey(trx, rotation.department, rotation.newKeyId);
     if (existing) {
       if (existing.status === 'revoked') {
@@ -524,7 +597,7 @@ export async function rotateOwnKey(
 /** True when the text is a key rotation statement rather than an enrollment. */
 export const isRotationStatement = (text: string): boolean => {
   try {
-    return (JSON.parse(text) as { type?: unknown }).type === 'pledge-key-rotation-statement';
+    return (JSON.parse(keyFileText(text)) as { type?: unknown }).type === 'pledge-key-rotation-statement';
   } catch {
     return false;
   }

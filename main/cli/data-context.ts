@@ -8,6 +8,7 @@ import {
   unreadableDatabaseError,
   type AppContext,
 } from '../services/context';
+import { lostDataFileError } from '../services/database-probe';
 import { storageError, UserError } from '../services/errors';
 import { UsageError } from './io';
 
@@ -78,6 +79,9 @@ export function checkDataFolder(dataDir: string | undefined, use: DataFolderUse 
   if (use.create) return dir;
   const setupHint = `경로가 맞는지 확인하거나, 새 데이터 폴더라면 먼저 'pledge setup --data ${dataDir} --role …'으로 설정하세요.`;
   if (stat === null) throw new UserError('DATA_DIR_MISSING', `데이터 폴더가 없습니다: ${dir}\n${setupHint}`);
+  // A folder in use that lost its data file: said as such, never as a new folder to set up.
+  const lost = lostDataFileError(databasePathIn(dir));
+  if (lost !== null) throw lost;
   if (!existsSync(databasePathIn(dir)))
     throw new UserError(
       'DATA_DIR_EMPTY',

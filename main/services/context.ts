@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { assertLocalDatabasePath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
-import { probeDatabaseFile } from './database-probe';
+import { lostDataFileError, probeDatabaseFile } from './database-probe';
 import { storageError, UserError } from './errors';
 import { notFullPathHere } from './local-path';
 import { ensureReferenceData } from './reference';
@@ -113,10 +113,14 @@ function openError(error: unknown, path: string): unknown {
 /**
  * Opens a folder's database, creating it unless `mustExist` (다시 시도 creates nothing). An existing file is looked
  * at read-only first (database-probe.ts): one SQLite cannot read is reported without ever being opened read-write,
- * so neither it nor a `-wal` or `-journal` beside it is changed.
+ * so neither it nor a `-wal` or `-journal` beside it is changed. A data file missing or empty in a folder that still
+ * holds the program's files (keys, made submission files: database-probe.ts lostDataFileIn) is reported the same
+ * way, and no database is created there.
  */
 async function openData(dataDir: string, now: () => Date, mustExist = false): Promise<Kysely<Database>> {
   const path = databasePathIn(dataDir);
+  const lost = lostDataFileError(path);
+  if (lost !== null) throw lost;
   if (existsSync(path)) {
     const problem = probeDatabaseFile(path);
     if (problem !== null) {

@@ -147,3 +147,58 @@ test('새 데이터 폴더로 시작 with a backup file: a bad file is refused a
   expect(existsSync(join(fresh, 'pledge.sqlite'))).toBe(true);
   expect(sha256(broken.file)).toBe(broken.hash);
 });
+
+test('a data file gone empty beside the folder’s key and submission files: named, nothing written; 새로 시작 only once ticked', async ({
+  page,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'pledge-e2e-lost-'));
+  const dataDir = join(root, 'data');
+  mkdirSync(join(dataDir, 'keys'), { recursive: true });
+  mkdirSync(join(dataDir, 'outbox'), { recursive: true });
+  writeFileSync(join(dataDir, 'keys', 'k1.key'), 'secret key bytes');
+  writeFileSync(join(dataDir, 'outbox', '경제진흥본부-2019-H1-r3.pledge'), 'PK bundle bytes');
+  const file = join(dataDir, 'pledge.sqlite');
+  writeFileSync(file, '');
+  const listing = () =>
+    ['keys', 'outbox', '.'].flatMap((d) => readdirSync(join(dataDir, d)).map((f) => `${d}/${f}`)).sort();
+  const before = listing();
+  const server = await startAppServer({ root, dataDir, profileDir: join(root, 'profile') });
+  try {
+    await page.goto(server.url);
+    await expect(
+      page.getByRole('heading', { name: '공약이행 관리 — 데이터 파일이 비어 있습니다' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('lost-data-file')).toHaveText(file);
+    const found = page.getByTestId('lost-found').locator('li');
+    await expect(found).toHaveCount(2);
+    await expect(found.filter({ hasText: 'keys/' })).toContainText('k1.key');
+    await expect(found.filter({ hasText: 'outbox/' })).toContainText('경제진흥본부-2019-H1-r3.pledge');
+    await expect(page.getByRole('main')).toContainText('지금까지 작성하고 보낸 문서는 돌아오지 않습니다');
+    await expect(page.getByRole('main')).toContainText('이 폴더에 아무것도 만들거나 바꾸지 않았습니다');
+    await expect(page.getByLabel('백업 파일', { exact: true })).toBeFocused();
+    await expect(page.getByLabel('복원할 데이터 폴더', { exact: true })).toHaveValue(dataDir);
+    await expectAccessible(page, '데이터 파일이 비어 있음');
+
+    // 새로 시작 in this folder without the tick: refused at the checkbox, nothing written.
+    await page.getByLabel('새로 시작할 데이터 폴더', { exact: true }).fill(dataDir);
+    await page.getByRole('button', { name: '이 폴더에서 새로 시작' }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      '새로 시작하려면 지금까지의 문서가 돌아오지 않는다는 것을',
+    );
+    await expect(
+      page.getByLabel('지금까지의 문서가 돌아오지 않는다는 것을 알고 새로 시작합니다'),
+    ).toBeFocused();
+    expect(listing()).toEqual(before);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('pledge.sqlite'))).toEqual(['pledge.sqlite']);
+
+    // Ticked: the first-run setup in this folder, the key and the submission file left as they were.
+    await page.getByLabel('지금까지의 문서가 돌아오지 않는다는 것을 알고 새로 시작합니다').check();
+    await page.getByRole('button', { name: '이 폴더에서 새로 시작' }).click();
+    await expect(page.getByRole('heading', { name: '공약이행 관리 — 처음 설정' })).toBeVisible();
+    expect(readdirSync(join(dataDir, 'keys'))).toEqual(['k1.key']);
+    expect(readdirSync(join(dataDir, 'outbox'))).toEqual(['경제진흥본부-2019-H1-r3.pledge']);
+  } finally {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -403,7 +403,13 @@ export function catalogFromSheets(sheets: {
   }
   const required: ProjectHeader[] = ['분야', '핵심공약', '핵심공약명', '세부사업', '세부사업명', '주관부서'];
   const missing = required.filter((name) => !columns.has(name));
-  if (missing.length > 0)
+  // Not one column name read: the row is not a list's header (a damaged file, or another form), not a typo.
+  if (missing.length === required.length)
+    problems.push(
+      `'${CATALOG_SHEETS.projects}' 시트 1행에서 열 이름을 하나도 읽지 못했습니다. 파일이 손상되었거나 ` +
+        `이 프로그램의 공약사업 목록 양식이 아닙니다 (1행에 적는 열 이름: ${PROJECT_HEADERS.join(', ')}).`,
+    );
+  else if (missing.length > 0)
     problems.push(
       `'${CATALOG_SHEETS.projects}' 시트 1행에 ${missing.map((m) => `'${m}'`).join(', ')} 열이 없습니다 ` +
         `(열 이름: ${PROJECT_HEADERS.join(', ')}).`,

@@ -6,6 +6,7 @@ import type { Catalog } from '../../domain/catalog/types';
 import { seoulMinseon7Term } from '../../domain/term/load';
 import { listPeriods } from '../../domain/term/periods';
 import { readCatalogWorkbook, writeCatalogWorkbook, zipDeclaredSize } from './catalog-workbook';
+import { readUnchecked, savedAsExcel, silentFlip, smallCityWorkbook } from './test-support';
 
 const sheetRows = (bytes: Buffer, name: string): unknown[][] => {
   const wb = XLSX.read(bytes, { type: 'buffer' });
@@ -192,5 +193,84 @@ describe('공약사업 목록 파일', () => {
     if (!read.ok) expect(read.problems[0]).toContain('.xlsx');
     const truncated = readCatalogWorkbook(bytes.subarray(0, 200));
     expect(truncated.ok).toBe(false);
+  });
+
+  describe('a damaged file (one flipped bit, cut short)', () => {
+    // As Excel saves it: the names in xl/sharedStrings.xml, every entry deflated.
+    const excel = savedAsExcel(bytes);
+
+    it('reads the list as Excel saves it', () => {
+      const read = readCatalogWorkbook(excel);
+      if (!read.ok) throw new Error(read.problems.join('\n'));
+      expect(read.catalog).toEqual(seoulMinseon7Catalog);
+      expect(read.term).toEqual(seoulMinseon7Term);
+    });
+
+    it('refuses a flipped bit in xl/sharedStrings.xml that SheetJS alone reads as other names', () => {
+      const small = savedAsExcel(smallCityWorkbook());
+      const { damaged } = silentFlip(small, 'xl/sharedStrings.xml');
+      // What the program read before the zip check: a valid list, but not this one.
+      const unchecked = readUnchecked(damaged);
+      expect(unchecked?.ok).toBe(true);
+      expect(unchecked).not.toEqual(readCatalogWorkbook(small));
+      expect(readCatalogWorkbook(damaged)).toEqual({
+        ok: false,
+        problems: [
+          '공약사업 목록 파일이 손상되었습니다 (압축 항목 xl/sharedStrings.xml의 검사값이 맞지 않습니다). ' +
+            '원본 파일을 다시 받아 고르세요.',
+        ],
+        more: 0,
+      });
+    });
+
+    it('reads no one-bit flip anywhere in a file as another list (every third byte, each bit in turn)', () => {
+      // Without the zip check SheetJS never returns on some of these (a flipped bit in a local header's extra
+      // field length of xl/theme/theme1.xml), and reads others as other names.
+      const small = savedAsExcel(smallCityWorkbook());
+      const intact = readCatalogWorkbook(small);
+      expect(intact.ok).toBe(true);
+      const intactJson = JSON.stringify(intact);
+      let refused = 0;
+      for (let at = 0; at < small.length; at += 3) {
+        const damaged = Buffer.from(small);
+        damaged[at] = (damaged[at] ?? 0) ^ (1 << (at % 8));
+        const read = readCatalogWorkbook(damaged);
+        if (read.ok) expect(JSON.stringify(read) === intactJson, `bit ${at % 8} of byte ${at}`).toBe(true);
+        else refused++;
+      }
+      // Only header fields no reader uses (times, versions, attributes) can change unseen.
+      expect(refused).toBeGreaterThan((small.length / 3) * 0.9);
+    });
+
+    it('refuses a file cut short as damaged', () => {
+      // One byte short, SheetJS alone still read the whole list.
+      for (const length of [excel.length - 1, excel.length - 22, Math.floor(excel.length / 2), 200]) {
+        const read = readCatalogWorkbook(excel.subarray(0, length));
+        expect(read.ok, `cut to ${length} bytes`).toBe(false);
+        if (read.ok) return;
+        expect(read.problems).toEqual([
+          '공약사업 목록 파일이 손상되었습니다 (파일이 잘렸거나 끝부분이 손상되어 압축 목록을 찾을 수 없습니다). ' +
+            '원본 파일을 다시 받아 고르세요.',
+        ]);
+      }
+    });
+  });
+
+  it('says a 공약사업 목록 sheet whose first row names no column is damaged or another form', () => {
+    const wb = XLSX.read(bytes, { type: 'buffer' });
+    const sheet = wb.Sheets['공약사업 목록'];
+    if (sheet === undefined) throw new Error('no sheet 공약사업 목록');
+    // Row 1 as a damaged file's strings read: not one column name left.
+    const garbled = ['�:�d', '�됩니다', '뷄야', '', '세부샤업', '쏠', '�', '주관뷀서', '', '협조', '?'];
+    XLSX.utils.sheet_add_aoa(sheet, [garbled], { origin: 'A1' });
+    const read = readCatalogWorkbook(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problems[0]).toBe(
+      "'공약사업 목록' 시트 1행에서 열 이름을 하나도 읽지 못했습니다. 파일이 손상되었거나 " +
+        '이 프로그램의 공약사업 목록 양식이 아닙니다 (1행에 적는 열 이름: 분야, 정책내용, 핵심공약, 핵심공약명, ' +
+        '공약번호, 공약분류, 세부사업, 세부사업명, 주관부서, 협조부서, 세부항목).',
+    );
+    expect(read.problems.join('\n')).not.toContain('열이 없습니다');
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../domain/catalog/catalog-sheet';
 import type { Catalog } from '../../domain/catalog/types';
 import type { Term } from '../../domain/term/types';
+import { checkZipEntries } from './zip-check';
 
 /**
  * 공약사업 목록 파일 (.xlsx): the catalog and the term as the planning office edits them in Excel, written and read
@@ -112,6 +113,19 @@ export function readCatalogWorkbook(bytes: Uint8Array): CatalogWorkbookRead {
       ],
       more: 0,
     };
+  // SheetJS checks no CRC-32: a flipped bit in a compressed sheet would be read as different names.
+  const zip = checkZipEntries(bytes);
+  if (!zip.ok)
+    return {
+      ok: false,
+      problems: [
+        zip.kind === 'damaged'
+          ? `공약사업 목록 파일이 손상되었습니다 (${zip.reason}). 원본 파일을 다시 받아 고르세요.`
+          : `이 프로그램이 읽지 못하는 압축 형식입니다 (${zip.reason}). ` +
+            '엑셀에서 "Excel 통합 문서(*.xlsx)"로 다시 저장해 고르세요.',
+      ],
+      more: 0,
+    };
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, {
@@ -129,6 +143,11 @@ export function readCatalogWorkbook(bytes: Uint8Array): CatalogWorkbookRead {
       more: 0,
     };
   }
+  return catalogOfWorkbook(workbook);
+}
+
+/** The catalog and term of a workbook SheetJS has read (exported for tests that read a file without the checks). */
+export function catalogOfWorkbook(workbook: XLSX.WorkBook): CatalogWorkbookRead {
   const rowsOf = (name: string): SheetRows | null => {
     const sheet = workbook.Sheets[name];
     if (sheet === undefined) return null;

@@ -23,6 +23,42 @@ const fieldIds = { dataDir: 'recovery-data-dir', backupFile: 'recovery-backup-fi
  * empty in a folder that still holds the program's files (kind 'missing' / 'empty') has its own screen
  * (LostDataFile). `onRecovered` loads the app on the data opened.
  */
+/**
+ * Starts the program on a new data folder (startWithNewDataDir), for both recovery screens: the contract's own check
+ * first (an empty or relative path), then main's (a folder with data, a bad backup). A refusal about a field comes
+ * back as that field (`at`) for the screen to show there; any other is left under the form's button (`action`).
+ */
+async function startOnNewFolder(
+  action: ReturnType<typeof useAction>,
+  input: { dataDir: string; backupFile?: string },
+  missingMessage: string,
+): Promise<{ kind: 'started' } | { kind: 'refused'; at: FieldError | null }> {
+  const parsed = newDataDirInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      kind: 'refused',
+      at: {
+        field: issue?.path[0] === 'backupFile' ? 'backupFile' : 'dataDir',
+        message: issue?.message ?? missingMessage,
+      },
+    };
+  }
+  let at: FieldError | null = null;
+  const started = await action.run(async () => {
+    try {
+      return await api.startWithNewDataDir(parsed.data);
+    } catch (error) {
+      at = error instanceof ApiCallError ? recoveryFieldOf(error.details) : null;
+      throw error;
+    }
+  });
+  if (started) return { kind: 'started' };
+  const refused = at as FieldError | null;
+  if (refused !== null) action.setError(null);
+  return { kind: 'refused', at: refused };
+}
+
 export function RecoveryScreen(props: { problem: StartupProblem; onRecovered: () => void }) {
   const [problem, setProblem] = useState(props.problem);
   const [retried, setRetried] = useState(false);
@@ -106,34 +142,10 @@ function UnreadableDataFile(props: RecoveryProps) {
     event.preventDefault();
     setFieldError(null);
     start.setError(null);
-    // The contract's own check first (an empty or relative path), then main's (a folder with data, a bad backup).
     const input = backupFile.trim() === '' ? { dataDir } : { dataDir, backupFile };
-    const parsed = newDataDirInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      showAtField({
-        field: issue?.path[0] === 'backupFile' ? 'backupFile' : 'dataDir',
-        message: issue?.message ?? '새 데이터 폴더를 입력하세요.',
-      });
-      return;
-    }
-    let refusedAtField: FieldError | null = null;
-    const started = await start.run(async () => {
-      try {
-        return await api.startWithNewDataDir(parsed.data);
-      } catch (error) {
-        refusedAtField = error instanceof ApiCallError ? recoveryFieldOf(error.details) : null;
-        throw error;
-      }
-    });
-    if (started) {
-      props.onRecovered();
-      return;
-    }
-    if (refusedAtField !== null) {
-      start.setError(null);
-      showAtField(refusedAtField);
-    }
+    const outcome = await startOnNewFolder(start, input, '새 데이터 폴더를 입력하세요.');
+    if (outcome.kind === 'started') props.onRecovered();
+    else if (outcome.at !== null) showAtField(outcome.at);
   };
 
   const errorAt = (field: FieldError['field']): string | null =>
@@ -262,32 +274,16 @@ function LostDataFile(props: RecoveryProps & { kind: 'missing' | 'empty' }) {
     setFieldError(null);
     restore.setError(null);
     anew.setError(null);
-    const parsed = newDataDirInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const message = issue?.message ?? '데이터 폴더를 입력하세요.';
-      if (form === 'anew') showAtField({ form, field: 'dataDir', message });
-      else showAtField({ form, field: issue?.path[0] === 'backupFile' ? 'backupFile' : 'dataDir', message });
-      return;
-    }
-    let refusedAtField: FieldError | null = null;
-    const started = await action.run(async () => {
-      try {
-        return await api.startWithNewDataDir(parsed.data);
-      } catch (error) {
-        refusedAtField = error instanceof ApiCallError ? recoveryFieldOf(error.details) : null;
-        throw error;
-      }
-    });
-    if (started) {
+    const outcome = await startOnNewFolder(action, input, '데이터 폴더를 입력하세요.');
+    if (outcome.kind === 'started') {
       props.onRecovered();
       return;
     }
-    const refused = refusedAtField as FieldError | null;
-    if (refused === null) return;
-    action.setError(null);
-    if (form === 'restore') showAtField({ form, field: refused.field, message: refused.message });
-    else showAtField({ form, field: 'dataDir', message: refused.message });
+    const { at } = outcome;
+    if (at === null) return;
+    // 새로 시작 has the folder field only.
+    if (form === 'restore') showAtField({ form, field: at.field, message: at.message });
+    else showAtField({ form, field: 'dataDir', message: at.message });
   };
 
   const submitRestore = async (event: FormEvent<HTMLFormElement>) => {

@@ -1,9 +1,9 @@
 // What database-probe.ts makes of a data folder whose pledge.sqlite is missing or empty (0 bytes): a folder that
 // still holds the program's files (keys, made submission files, backups) lost its data and must not be opened as
 // new; a new or empty folder is a first run. Real folders and files; nothing is ever written by the probe.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/create-db';
 import {
@@ -13,7 +13,7 @@ import {
   probeDatabaseFile,
   startAnewIn,
 } from './database-probe';
-import { sha256 } from './test-support/unreadable-file';
+import { folderSnapshot } from './test-support/unreadable-file';
 
 let root: string;
 let dir: string;
@@ -40,21 +40,7 @@ function put(files: Record<string, string>): void {
   }
 }
 
-/** Every entry under the folder: files with their hash, folders as such. */
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const full = join(at, entry.name);
-      if (entry.isDirectory()) {
-        out[`${relative(dir, full)}/`] = 'folder';
-        walk(full);
-      } else out[relative(dir, full)] = `${statSync(full).size}:${sha256(full)}`;
-    }
-  };
-  walk(dir);
-  return out;
-}
+const snapshot = (): Record<string, string> => folderSnapshot(dir);
 
 /** A department's folder as the program leaves it: a key, its enrolment and a submission file made. */
 const DEPARTMENT_FILES = {

@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyStatusView, SetupState, StartupProblem } from '../../domain/api/contract';
 import { examples } from '../../domain/documents/test-fixtures';
@@ -26,7 +26,7 @@ import { createAppContext } from './context';
 import { dispatch } from './dispatch';
 import { UserError } from './errors';
 import { prepareNewDataDir, startupProblemOf, undoNewDataDirSafely } from './startup-recovery';
-import { sha256 } from './test-support/unreadable-file';
+import { folderSnapshot } from './test-support/unreadable-file';
 
 const DEPARTMENT = '경제진흥본부';
 const NOW = new Date('2026-12-03T01:00:00Z');
@@ -103,21 +103,7 @@ function lostFolder(state: 'empty' | 'missing'): void {
   else rmSync(file);
 }
 
-/** Every entry under a folder: files with size and hash, folders as such. */
-function snapshot(dir = folder): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const full = join(at, entry.name);
-      if (entry.isDirectory()) {
-        out[`${relative(dir, full)}/`] = 'folder';
-        walk(full);
-      } else out[relative(dir, full)] = `${statSync(full).size}:${sha256(full)}`;
-    }
-  };
-  walk(dir);
-  return out;
-}
+const snapshot = (dir = folder): Record<string, string> => folderSnapshot(dir);
 
 /** Started as the app starts: the profile's config.json names the folder. */
 async function start(): Promise<AppRuntime> {

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** A data file that is not a database: what the start-up recovery tests put where pledge.sqlite should be. */
 export const GARBAGE = Buffer.from('this is not a database\n'.repeat(400), 'utf8');
@@ -28,4 +29,20 @@ export function damageRootPage(file: string, name: string): Buffer {
   bytes.fill(0xa5, (root - 1) * pageSize, root * pageSize);
   writeFileSync(file, bytes);
   return bytes;
+}
+
+/** Every entry under a folder: files with size and hash, folders as such (to show a folder was left as it was). */
+export function folderSnapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = join(at, entry.name);
+      if (entry.isDirectory()) {
+        out[`${relative(dir, full)}/`] = 'folder';
+        walk(full);
+      } else out[relative(dir, full)] = `${statSync(full).size}:${sha256(full)}`;
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -12,7 +12,8 @@ export interface AppServer {
   dataDir: string;
   profileDir: string;
   stop(): Promise<void>;
-  restart(): Promise<AppServer>;
+  /** Stops and starts it again on the same folders; `samePort` keeps its address (a page left open can reach it). */
+  restart(options?: { samePort?: boolean }): Promise<AppServer>;
   /** Kills the process without letting it close anything (power-cut simulation). */
   kill(): Promise<void>;
 }
@@ -25,6 +26,8 @@ export interface AppServerOptions {
   root: string;
   /** Starts the program's clock at this ISO date-time (PLEDGE_NOW): "today", import and decision times follow it. */
   now?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
 }
 
 export async function startAppServer(dirs?: AppServerOptions): Promise<AppServer> {
@@ -34,7 +37,7 @@ export async function startAppServer(dirs?: AppServerOptions): Promise<AppServer
   const clock = dirs?.now ? { PLEDGE_NOW: dirs.now } : {};
   const child = spawn(
     process.execPath,
-    [launcher, '--browser', '--no-open', '--port', '0', '--data', dataDir],
+    [launcher, '--browser', '--no-open', '--port', String(dirs?.port ?? 0), '--data', dataDir],
     {
       env: { ...process.env, PLEDGE_PROFILE_DIR: profileDir, ...clock },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,9 +57,10 @@ export async function startAppServer(dirs?: AppServerOptions): Promise<AppServer
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
-    async restart() {
+    async restart(options = {}) {
       await server.stop();
-      return startAppServer({ dataDir, profileDir, root, ...(dirs?.now ? { now: dirs.now } : {}) });
+      const port = options.samePort ? { port: Number(new URL(url).port) } : {};
+      return startAppServer({ dataDir, profileDir, root, ...(dirs?.now ? { now: dirs.now } : {}), ...port });
     },
   };
   return server;

@@ -242,6 +242,42 @@ test('steady typing with no pause is saved every few seconds, not only after the
   await d.waitSaved();
 });
 
+test('typed while the program was down, saved by itself once it is back on its address (new token), no reload', async ({
+  page,
+  app,
+}) => {
+  const d = new DraftingPage(page);
+  await d.start(app.url, department);
+  await d.openPlan(projectId);
+  const goal = d.field('정책목표 (추후 임의변경불가)');
+  await goal.fill('○ 입주기업 100개사');
+  await d.waitSaved();
+
+  await app.server.kill();
+  const typed = '○ 2022.6월까지 입주기업 누적 150개사 육성 (서버가 멈춘 동안 입력)';
+  await goal.fill(typed);
+  await expect(d.saveIndicator).toContainText('저장하지 못했습니다');
+  await expect(d.saveIndicator).toContainText('다시 실행되면 자동으로 저장합니다');
+
+  // Started again by the person on the same address: a new per-run token, the page not reloaded, no key pressed.
+  await app.restart({ samePort: true });
+  await expect(d.saveIndicator).toHaveText(/^저장됨 \d\d:\d\d:\d\d$/, { timeout: 15_000 });
+  const stored = await d.callApi<{ document: { policyGoal: string } }>('openDocument', {
+    kind: 'executionPlan',
+    projectId,
+    slot: 'plan',
+  });
+  expect(stored.value?.document.policyGoal).toBe(typed);
+
+  // What was typed after the restart is saved as usual, and all of it is there after a reload.
+  await goal.press('End');
+  await page.keyboard.type(' 추가');
+  await d.waitSaved();
+  await d.reopen();
+  await d.openPlan(projectId);
+  await expect(goal).toHaveValue(`${typed} 추가`);
+});
+
 test('a plan with 10 unit projects stays responsive while typing', async ({ page, app }) => {
   const d = new DraftingPage(page);
   await d.start(app.url, department);

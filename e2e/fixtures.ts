@@ -10,8 +10,8 @@ export class AppHandle {
   get dataDir(): string {
     return this.server.dataDir;
   }
-  async restart(): Promise<void> {
-    this.server = await this.server.restart();
+  async restart(options?: { samePort?: boolean }): Promise<void> {
+    this.server = await this.server.restart(options);
   }
 }
 

@@ -1,10 +1,12 @@
 import type { ApiError, ApiResult, AppApi, OperationName } from '../../../domain/api/contract';
+import { apiPathOf } from '../../../domain/api/bridge';
 import { operationNames } from '../../../domain/api/operations';
+import { browserPost } from './token-fetch';
 
 /**
  * The renderer's only way to main: `api.<operation>(input)`. In Electron the preload exposes `window.api`
  * (one function per operation, fixed channels); in browser mode the same operations go to the local HTTP
- * bridge with the per-run token that the bridge wrote into index.html.
+ * bridge with the per-run token that the bridge wrote into index.html (token-fetch.ts: renewed after a restart).
  */
 
 type Transport = (name: OperationName, input: unknown) => Promise<ApiResult<unknown>>;
@@ -34,15 +36,11 @@ function electronTransport(bridge: PreloadBridge): Transport {
 }
 
 function httpTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="pledge-token"]')?.content ?? '';
+  const post = browserPost();
   return async (name, input) => {
     let response: Response;
     try {
-      response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Pledge-Token': token },
-        body: JSON.stringify(input ?? {}),
-      });
+      response = await post(apiPathOf(name), JSON.stringify(input ?? {}));
     } catch {
       return {
         ok: false,

@@ -1,5 +1,6 @@
 import type { ApiResult, OperationOutput } from '../../../domain/api/contract';
-import { API_TOKEN_HEADER, API_TOKEN_META_NAME, apiPathOf } from '../../../domain/api/bridge';
+import { apiPathOf } from '../../../domain/api/bridge';
+import { browserPost } from '../api/token-fetch';
 
 /**
  * The save started as the page is about to go away (closing, reloading). In browser mode it is a keepalive
@@ -25,15 +26,9 @@ type SaveDraftResult = ApiResult<OperationOutput<'saveDraft'>>;
  */
 export async function sendSaveOnUnload(input: unknown): Promise<SaveDraftResult> {
   if (window.api) return (await window.api.saveDraft(input)) as SaveDraftResult;
-  const token = document.querySelector<HTMLMetaElement>(`meta[name="${API_TOKEN_META_NAME}"]`)?.content ?? '';
   const body = JSON.stringify(input);
   try {
-    const response = await fetch(apiPathOf('saveDraft'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [API_TOKEN_HEADER]: token },
-      body,
-      keepalive: fitsKeepalive(body),
-    });
+    const response = await browserPost()(apiPathOf('saveDraft'), body, { keepalive: fitsKeepalive(body) });
     return (await response.json()) as SaveDraftResult;
   } catch {
     return {

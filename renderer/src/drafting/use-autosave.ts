@@ -20,6 +20,19 @@ export const AUTOSAVE_DELAY_MS = 800;
  * a program that stops (a crash, a power cut) loses seconds of it, not the whole paragraph.
  */
 export const AUTOSAVE_MAX_WAIT_MS = 3_000;
+/**
+ * After a save failed because the program could not be reached (stopped, restarting), the pending change is tried
+ * again this often, so what was typed is stored as soon as the program is back, without another keystroke.
+ */
+export const RETRY_AFTER_OFFLINE_MS = 5_000;
+/**
+ * The failure worth retrying by itself: no answer at all. A program restarted meanwhile answers again with a new
+ * token, which the client takes from the page (api/token-fetch.ts).
+ */
+const RETRIED_CODES: ReadonlySet<string> = new Set(['OFFLINE']);
+export const RETRY_NOTE =
+  '입력한 내용은 이 화면에 남아 있고, 프로그램이 다시 실행되면 자동으로 저장합니다. 그때까지 이 화면을 닫거나 새로 고치지 마세요.';
+
 /** How long leaving the editor waits for its save before asking (a save that hangs must not hold the person). */
 export const SETTLE_TIMEOUT_MS = 15_000;
 
@@ -102,6 +115,10 @@ export function useAutosave(
   const versionRef = useRef<number | null>(opened.version);
   const dirty = useRef(false);
   const timer = useRef<number | null>(null);
+  const retryTimer = useRef<number | null>(null);
+  const flushRef = useRef<(() => Promise<boolean>) | null>(null);
+  // Left editors do not retry: the document may be open again in a new editor by then.
+  const mounted = useRef(true);
   // When the first change not yet saved was made (null: none waits); see AUTOSAVE_MAX_WAIT_MS.
   const waitingSince = useRef<number | null>(null);
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
@@ -170,8 +187,16 @@ export function useAutosave(
       if (outcome.refused) markFields(form, outcome.refused, 'server');
       dirty.current = true;
       const { message, code } = outcome;
-      show(code === undefined ? { kind: 'error', message } : { kind: 'error', message, code });
+      const retried = code !== undefined && RETRIED_CODES.has(code);
+      const shown = retried && !unloading ? `${message} ${RETRY_NOTE}` : message;
+      show(code === undefined ? { kind: 'error', message: shown } : { kind: 'error', message: shown, code });
       lastFailure.current = message;
+      if (retried && !unloading && mounted.current && retryTimer.current === null) {
+        retryTimer.current = window.setTimeout(() => {
+          retryTimer.current = null;
+          if (dirty.current) void flushRef.current?.();
+        }, RETRY_AFTER_OFFLINE_MS);
+      }
       return false;
     },
     [form, ref, show],
@@ -192,6 +217,17 @@ export function useAutosave(
     [saveNow],
   );
   const flush = useCallback(() => enqueue(false), [enqueue]);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (retryTimer.current !== null) window.clearTimeout(retryTimer.current);
+      retryTimer.current = null;
+    };
+  }, []);
 
   const pending = useCallback(() => dirty.current || running.current > 0 || timer.current !== null, []);
   const settle = useCallback(async (): Promise<SaveState> => {

@@ -5,6 +5,7 @@ import { createFolder, folderProblemOf } from '../../db/create-db';
 import { fileWriteError } from '../bundles/atomic-file';
 import { UserError } from '../services/errors';
 import { josa } from '../../domain/text/josa';
+import { tooLargeMessage } from '../../domain/text/file-size';
 
 /**
  * Files named on the command line: read with a Korean message naming the file when it cannot be, and output
@@ -29,12 +30,30 @@ function writeProblem(error: unknown): string {
   return fileWriteError(error, '').message.replace(/^: /, '');
 }
 
-/** The bytes of a file given on the command line; `what` says what it is for ("검사할 제출 파일"). */
-export function readInputFile(file: string, what: string): Buffer {
+/** Refuses a file over `maxBytes` by its size, before it is read (a missing file is left to the read's message). */
+export function refuseLargeInput(path: string, what: string, maxBytes: number): void {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return;
+  }
+  if (size > maxBytes)
+    throw new UserError('FILE_TOO_LARGE', `${path} — ${tooLargeMessage(what, size, maxBytes)}`);
+}
+
+/**
+ * The bytes of a file given on the command line; `what` says what it is for ("검사할 제출 파일"). A file larger
+ * than `maxBytes` (what any such file can be) is refused by its size before it is read: read whole, a file of
+ * hundreds of MB fails with Node's English ERR_STRING_TOO_LONG, or holds the machine's memory for nothing.
+ */
+export function readInputFile(file: string, what: string, maxBytes: number): Buffer {
   const path = resolve(file);
   try {
+    refuseLargeInput(path, what, maxBytes);
     return readFileSync(path);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError('INPUT_FILE_UNREADABLE', `${what}: ${path} — ${readProblem(error)}.`);
   }
 }

@@ -17,6 +17,8 @@ import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
 import { readInputFile } from '../files';
 import { bundlePeriodOption } from '../period';
+import { BUNDLE_MAX_BYTES } from '../../../domain/api/contract';
+import { KEY_FILE_MAX_BYTES } from '../../../domain/text/file-size';
 
 export const bundleHelp = `pledge bundle export --period 2019-H1|plan --data DIR [--out FILE] [--project 1-1-1]… [--json]
   (주관부서) 선택한 기간의 문서를 서명한 제출 파일(.pledge, zip)로 씁니다. 오류가 있는 문서는 빼고 목록을 보여 줍니다.
@@ -103,7 +105,7 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
     if (!file) throw new UsageError('검사할 제출 파일을 지정하세요.');
     if (!values.key && !values.data)
       throw new UsageError('--key PUB.pem 또는 --data DIR 중 하나를 지정하세요.');
-    const bytes = readInputFile(file, '검사할 제출 파일');
+    const bytes = readInputFile(file, '검사할 제출 파일', BUNDLE_MAX_BYTES);
     const report = (check: BundleCheck, extra?: string): number => {
       if (values.json)
         printJson(
@@ -121,7 +123,9 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
       return exitCodes.failed;
     };
     if (values.key) {
-      const pem = readInputFile(values.key, '--key 로 지정한 공개 키 파일').toString('utf8');
+      const pem = readInputFile(values.key, '--key 로 지정한 공개 키 파일', KEY_FILE_MAX_BYTES).toString(
+        'utf8',
+      );
       const id = keyIdOf(pem);
       const lookupKey = (_department: string, keyId: string) =>
         keyId === id

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CatalogFile } from '../../../domain/api/contract';
+import { BUNDLE_MAX_BYTES, type CatalogFile } from '../../../domain/api/contract';
 import { applyCatalogChange, previewCatalogChange } from '../../services/catalog-change';
 import { withData } from '../data-context';
 import { readInputFile } from '../files';
@@ -7,7 +7,10 @@ import type { CliIo } from '../io';
 
 /** A 공약사업 목록 파일 named on the command line, as the screen sends one (its name and bytes). */
 export function catalogFileArg(path: string): CatalogFile {
-  return { name: basename(path), dataBase64: readInputFile(path, '공약사업 목록 파일').toString('base64') };
+  return {
+    name: basename(path),
+    dataBase64: readInputFile(path, '공약사업 목록 파일', BUNDLE_MAX_BYTES).toString('base64'),
+  };
 }
 
 /**

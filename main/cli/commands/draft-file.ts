@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { DraftImportAction } from '../../../domain/api/contract';
+import { BUNDLE_MAX_BYTES, type DraftImportAction } from '../../../domain/api/contract';
 import { listDocuments } from '../../../db/documents';
 import { exportDraftFile, importDraftFile, previewDraftFile } from '../../services/draft-exchange';
 import { UserError } from '../../services/errors';
 import { requireDepartment } from '../../services/session';
 import { withData } from '../data-context';
 import { saveDownload } from '../save-download';
+import { refuseLargeInput } from '../files';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 
 export const draftFileHelp = `pledge draft pack --data DIR --projects 1-1-1,1-1-2|all --out FILE.pledgedraft
@@ -25,6 +26,7 @@ const ACTION_WORDS: Record<DraftImportAction, string> = {
 
 function readDraftFileArg(file: string): { name: string; dataBase64: string } {
   const path = resolve(file);
+  refuseLargeInput(path, '작성 문서 파일', BUNDLE_MAX_BYTES);
   try {
     return { name: basename(path), dataBase64: readFileSync(path).toString('base64') };
   } catch (error) {

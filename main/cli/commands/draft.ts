@@ -13,6 +13,8 @@ import { loadCatalog, loadTerm } from '../../services/reference';
 import { requireDepartment } from '../../services/session';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { refuseLargeInput } from '../files';
+import { BUNDLE_MAX_BYTES } from '../../../domain/api/contract';
 import { draftFileHelp, runDraftFile } from './draft-file';
 
 export const draftHelp = `pledge draft import --data DIR FILE.json [--json]
@@ -25,6 +27,7 @@ ${draftFileHelp}`;
 /** The document JSON to import, read before the data folder is opened; a Korean message naming the file if not. */
 function readDocumentJson(file: string): unknown {
   const path = resolve(file);
+  refuseLargeInput(path, '불러올 문서 JSON 파일', BUNDLE_MAX_BYTES);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

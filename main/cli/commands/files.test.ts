@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
@@ -51,6 +51,43 @@ describe('a file to read that is not there', () => {
     expect(key.err).toContain(`--key 로 지정한 공개 키 파일: ${missing} — 파일이 없습니다.`);
     const folder = await pledge('keys', 'import', dir.path, '--data', office);
     expect(folder.err).toContain(`가져올 키 파일: ${dir.path} — 파일이 아니라 폴더입니다.`);
+  });
+});
+
+describe('a file too large for what it is given as', () => {
+  it('is refused by its size before it is read, in Korean, naming the file, its size and the limit', async () => {
+    // Sparse: the sizes are real to stat and to a read, but take no disk.
+    const huge = join(dir.path, 'huge.pledge');
+    writeFileSync(huge, '');
+    truncateSync(huge, 600 * 1024 * 1024);
+    const bigKey = join(dir.path, 'big.pledgekey.json');
+    writeFileSync(bigKey, '');
+    truncateSync(bigKey, 2 * 1024 * 1024);
+    const hugeJson = join(dir.path, 'huge.json');
+    writeFileSync(hugeJson, '');
+    truncateSync(hugeJson, 600 * 1024 * 1024);
+    const small = join(dir.path, 'small.pledge');
+    writeFileSync(small, 'x');
+    const cases: [string[], string, string][] = [
+      [['bundle', 'verify', huge, '--data', office], huge, '검사할 제출 파일은 100.0MB까지 읽습니다'],
+      [['bundle', 'verify', small, '--key', bigKey], bigKey, '공개 키 파일은 1.0MB까지 읽습니다'],
+      [['keys', 'import', bigKey, '--data', office], bigKey, '가져올 키 파일은 1.0MB까지 읽습니다'],
+      [['catalog', '--data', office, '--replace', huge], huge, '공약사업 목록 파일은 100.0MB까지 읽습니다'],
+      [['draft', 'take', '--data', dept, huge], huge, '작성 문서 파일은 100.0MB까지 읽습니다'],
+      [
+        ['draft', 'import', '--data', dept, hugeJson],
+        hugeJson,
+        '불러올 문서 JSON 파일은 100.0MB까지 읽습니다',
+      ],
+    ];
+    for (const [argv, file, limit] of cases) {
+      const r = await pledge(...argv);
+      const what = argv.join(' ');
+      expect(r.code, what).toBe(1);
+      expect(r.err, what).toContain(`${file} — 파일이 너무 큽니다 (`);
+      expect(r.err, what).toContain(limit);
+      expect(r.err, what).not.toMatch(/ERR_|Invalid string length|Cannot create a string/);
+    }
   });
 });
 

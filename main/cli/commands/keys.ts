@@ -19,6 +19,7 @@ import { withData } from '../data-context';
 import { readInputFile, writingTo } from '../files';
 import { KEY_STATUS_LABELS } from '../../../domain/api/contract';
 import { OFFICE_DEPARTMENT } from '../../bundles';
+import { KEY_FILE_MAX_BYTES } from '../../../domain/text/file-size';
 
 export const keysHelp = `pledge keys <하위 명령> --data DIR [--json]
   서명 키를 관리합니다. 개인 키는 데이터 폴더의 keys/ 에 현재 사용자만 읽을 수 있는 파일로 저장됩니다.
@@ -118,7 +119,7 @@ export async function runKeys(args: string[], io: CliIo): Promise<number> {
       }
       case 'import': {
         if (!arg) throw new UsageError('가져올 키 파일을 지정하세요.');
-        const text = readInputFile(arg, '가져올 키 파일').toString('utf8');
+        const text = readInputFile(arg, '가져올 키 파일', KEY_FILE_MAX_BYTES).toString('utf8');
         if (isRotationStatement(text)) {
           const { key, replaced } = await applyRotation(ctx, text);
           const released = await releaseAfterRotation(ctx, {

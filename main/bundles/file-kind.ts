@@ -1,4 +1,12 @@
 import { MANIFEST_NAME } from './manifest';
+import {
+  findEndRecord,
+  localName,
+  readCentralRecord,
+  readLocalHeader,
+  ZIP_SIGNATURE,
+  type EndRecord,
+} from '../zip/records';
 import { ZIP_DOS_DATE, ZIP_DOS_TIME, ZIP_VERSION_MADE_BY } from './zip-layout';
 
 /**
@@ -16,34 +24,16 @@ import { ZIP_DOS_DATE, ZIP_DOS_TIME, ZIP_VERSION_MADE_BY } from './zip-layout';
 export type FileKind =
   'enrollment' | 'rotation' | 'bundle' | 'repacked-bundle' | 'draft-file' | 'ordinary-zip' | 'not-zip';
 
-const LOCAL_SIG = 0x04034b50;
-const CENTRAL_SIG = 0x02014b50;
-const END_SIG = 0x06054b50;
-const LOCAL_FIXED = 30;
-const CENTRAL_FIXED = 46;
-const END_FIXED = 22;
-const MAX_COMMENT = 0xffff;
 const SMALL_JSON = 64 * 1024;
 /** The first entry of a 작성 문서 파일 (main/services/draft-file.ts). */
 export const DRAFT_FILE_INDEX = 'drafts.json';
 
-/** Where the zip's end record starts (looked for from the end, before a comment), or -1 when there is none. */
-function endRecordAt(buffer: Buffer): number {
-  const lowest = Math.max(0, buffer.length - END_FIXED - MAX_COMMENT);
-  for (let at = buffer.length - END_FIXED; at >= lowest; at--) {
-    if (buffer.readUInt32LE(at) === END_SIG) return at;
-  }
-  return -1;
-}
-
 /** Whether the first directory record says another zip program wrote it (null: no record where the end says). */
-function writtenByAnotherProgram(buffer: Buffer, end: number): boolean | null {
-  const central = buffer.readUInt32LE(end + 16);
-  if (central + CENTRAL_FIXED > end || buffer.readUInt32LE(central) !== CENTRAL_SIG) return null;
+function writtenByAnotherProgram(buffer: Buffer, end: EndRecord): boolean | null {
+  const first = readCentralRecord(buffer, end.centralOffset, end.offset);
+  if (first === null) return null;
   return (
-    buffer.readUInt16LE(central + 4) !== ZIP_VERSION_MADE_BY ||
-    buffer.readUInt16LE(central + 12) !== ZIP_DOS_TIME ||
-    buffer.readUInt16LE(central + 14) !== ZIP_DOS_DATE
+    first.versionMadeBy !== ZIP_VERSION_MADE_BY || first.time !== ZIP_DOS_TIME || first.date !== ZIP_DOS_DATE
   );
 }
 
@@ -53,17 +43,17 @@ export function recogniseFile(bytes: Uint8Array): FileKind {
     if (buffer.includes('"pledge-key-enrollment"')) return 'enrollment';
     if (buffer.includes('"pledge-key-rotation-statement"')) return 'rotation';
   }
-  if (buffer.length >= 4 && buffer.readUInt32LE(0) === END_SIG) return 'ordinary-zip';
-  if (buffer.length < LOCAL_FIXED || buffer.readUInt32LE(0) !== LOCAL_SIG) return 'not-zip';
-  const method = buffer.readUInt16LE(8);
-  const nameLength = buffer.readUInt16LE(26);
-  const name = buffer.subarray(LOCAL_FIXED, LOCAL_FIXED + nameLength).toString('latin1');
-  const manifestFirst = name === MANIFEST_NAME && method === 0;
-  const end = endRecordAt(buffer);
+  if (buffer.length >= 4 && buffer.readUInt32LE(0) === ZIP_SIGNATURE.end) return 'ordinary-zip';
+  const local = readLocalHeader(buffer, 0);
+  if (local === null) return 'not-zip';
+  const name = localName(buffer, local).toString('latin1');
+  const manifestFirst = name === MANIFEST_NAME && local.method === 0;
+  // Any end record, its comment whole or not: this only names the file.
+  const end = findEndRecord(buffer, { commentFits: false });
   // No end record: a bundle cut short (sent half-way), or bytes that only begin like a zip.
-  if (end < 0) return manifestFirst ? 'bundle' : 'not-zip';
+  if (end === null) return manifestFirst ? 'bundle' : 'not-zip';
   const another = writtenByAnotherProgram(buffer, end);
   if (another === null) return manifestFirst ? 'bundle' : 'not-zip';
-  if (!manifestFirst) return name === DRAFT_FILE_INDEX && method === 0 ? 'draft-file' : 'ordinary-zip';
+  if (!manifestFirst) return name === DRAFT_FILE_INDEX && local.method === 0 ? 'draft-file' : 'ordinary-zip';
   return another ? 'repacked-bundle' : 'bundle';
 }

@@ -1,6 +1,14 @@
 import { entryNameKey, entryNameProblem } from './names';
 import type { BundleLimits } from './limits';
 import { decodeUtf8Strict } from './strict-json';
+import {
+  localName,
+  readCentralRecord,
+  readEndRecord,
+  readLocalHeader,
+  ZIP_FIXED_SIZE,
+  ZIP_FLAG,
+} from '../zip/records';
 
 /**
  * The canonical zip layout that writeBundle produces (yazl with fixed options), checked byte by byte on the
@@ -18,13 +26,6 @@ export const ZIP_DOS_TIME = 0;
 export const ZIP_DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 export const ZIP_FILE_MODE = 0o100644;
 export const ZIP_EXTERNAL_ATTRIBUTES = (ZIP_FILE_MODE << 16) >>> 0;
-
-const LOCAL_SIG = 0x04034b50;
-const CENTRAL_SIG = 0x02014b50;
-const END_SIG = 0x06054b50;
-const LOCAL_FIXED = 30;
-const CENTRAL_FIXED = 46;
-const END_FIXED = 22;
 
 export type LayoutEntry = {
   name: string;
@@ -60,21 +61,18 @@ export function checkZipLayout(
       `파일 크기(${bytes.length}바이트)가 한도 ${limits.maxBundleBytes}바이트를 넘습니다`,
     );
   }
-  if (bytes.length < END_FIXED) return fail('ZIP_INVALID', 'ZIP 파일이 아닙니다 (너무 짧습니다)');
-  const endOffset = bytes.length - END_FIXED;
-  if (bytes.readUInt32LE(endOffset) !== END_SIG) {
+  if (bytes.length < ZIP_FIXED_SIZE.end) return fail('ZIP_INVALID', 'ZIP 파일이 아닙니다 (너무 짧습니다)');
+  // The end record is the file's last 22 bytes: no comment, nothing after it.
+  const endOffset = bytes.length - ZIP_FIXED_SIZE.end;
+  const endRecord = readEndRecord(bytes, endOffset);
+  if (endRecord === null) {
     return fail(
       'ZIP_INVALID',
       'ZIP 파일의 끝 레코드가 파일 끝에 없습니다 (잘렸거나, 뒤에 데이터가 붙었거나, 주석이 있습니다)',
     );
   }
-  const diskNumber = bytes.readUInt16LE(endOffset + 4);
-  const centralDisk = bytes.readUInt16LE(endOffset + 6);
-  const entriesOnDisk = bytes.readUInt16LE(endOffset + 8);
-  const entryCount = bytes.readUInt16LE(endOffset + 10);
-  const centralSize = bytes.readUInt32LE(endOffset + 12);
-  const centralOffset = bytes.readUInt32LE(endOffset + 16);
-  const commentLength = bytes.readUInt16LE(endOffset + 20);
+  const { diskNumber, centralDisk, entriesOnDisk, entryCount, centralSize, centralOffset, commentLength } =
+    endRecord;
   if (diskNumber !== 0 || centralDisk !== 0 || entriesOnDisk !== entryCount) {
     return fail(
       'ZIP_INVALID',
@@ -100,29 +98,29 @@ export function checkZipLayout(
 
   for (let index = 0; index < entryCount; index++) {
     const at = `ZIP 항목 ${index + 1}`;
-    if (central + CENTRAL_FIXED > endOffset || bytes.readUInt32LE(central) !== CENTRAL_SIG) {
-      return fail('ZIP_INVALID', `${at}: 중앙 디렉터리 레코드가 올바르지 않습니다`);
-    }
-    const versionMadeBy = bytes.readUInt16LE(central + 4);
-    const versionNeeded = bytes.readUInt16LE(central + 6);
-    const flags = bytes.readUInt16LE(central + 8);
-    const method = bytes.readUInt16LE(central + 10);
-    const time = bytes.readUInt16LE(central + 12);
-    const date = bytes.readUInt16LE(central + 14);
-    const crc32 = bytes.readUInt32LE(central + 16);
-    const compressedSize = bytes.readUInt32LE(central + 20);
-    const uncompressedSize = bytes.readUInt32LE(central + 24);
-    const nameLength = bytes.readUInt16LE(central + 28);
-    const extraLength = bytes.readUInt16LE(central + 30);
-    const entryCommentLength = bytes.readUInt16LE(central + 32);
-    const diskStart = bytes.readUInt16LE(central + 34);
-    const internalAttributes = bytes.readUInt16LE(central + 36);
-    const externalAttributes = bytes.readUInt32LE(central + 38);
-    const localHeaderOffset = bytes.readUInt32LE(central + 42);
-    const recordEnd = central + CENTRAL_FIXED + nameLength + extraLength + entryCommentLength;
-    if (recordEnd > endOffset) return fail('ZIP_INVALID', `${at}: 중앙 디렉터리 레코드가 범위를 벗어납니다`);
-    const nameRaw = bytes.subarray(central + CENTRAL_FIXED, central + CENTRAL_FIXED + nameLength);
-    central = recordEnd;
+    const record = readCentralRecord(bytes, central, endOffset);
+    if (record === null) return fail('ZIP_INVALID', `${at}: 중앙 디렉터리 레코드가 올바르지 않습니다`);
+    const {
+      versionMadeBy,
+      versionNeeded,
+      flags,
+      method,
+      time,
+      date,
+      crc32,
+      compressedSize,
+      uncompressedSize,
+      nameLength,
+      extraLength,
+      commentLength: entryCommentLength,
+      diskStart,
+      internalAttributes,
+      externalAttributes,
+      localHeaderOffset,
+      nameRaw,
+    } = record;
+    if (record.end > endOffset) return fail('ZIP_INVALID', `${at}: 중앙 디렉터리 레코드가 범위를 벗어납니다`);
+    central = record.end;
 
     const decoded = decodeUtf8Strict(nameRaw);
     if (decoded === null) {
@@ -162,7 +160,7 @@ export function checkZipLayout(
     }
     seen.set(key, name);
 
-    if ((flags & 0x0001) !== 0 || (flags & 0x0040) !== 0)
+    if ((flags & (ZIP_FLAG.encrypted | ZIP_FLAG.strongEncryption)) !== 0)
       return fail('ZIP_INVALID', `${label} 이 암호화되어 있습니다`);
     if (method !== 0 && method !== 8) {
       return fail(
@@ -231,21 +229,19 @@ export function checkZipLayout(
         `${label} 의 로컬 헤더 위치(${localHeaderOffset})가 연속 배치(${expectedLocal})와 다릅니다`,
       );
     }
-    const local = localHeaderOffset;
-    if (local + LOCAL_FIXED > centralOffset || bytes.readUInt32LE(local) !== LOCAL_SIG) {
-      return fail('ZIP_INVALID', `${label} 의 로컬 헤더가 올바르지 않습니다`);
-    }
+    const local = readLocalHeader(bytes, localHeaderOffset, centralOffset);
+    if (local === null) return fail('ZIP_INVALID', `${label} 의 로컬 헤더가 올바르지 않습니다`);
     const localFields: [string, number, number][] = [
-      ['필요 버전', bytes.readUInt16LE(local + 4), versionNeeded],
-      ['플래그', bytes.readUInt16LE(local + 6), flags],
-      ['압축 방식', bytes.readUInt16LE(local + 8), method],
-      ['수정 시각', bytes.readUInt16LE(local + 10), time],
-      ['수정 날짜', bytes.readUInt16LE(local + 12), date],
-      ['CRC-32', bytes.readUInt32LE(local + 14), crc32],
-      ['압축 크기', bytes.readUInt32LE(local + 18), compressedSize],
-      ['원래 크기', bytes.readUInt32LE(local + 22), uncompressedSize],
-      ['이름 길이', bytes.readUInt16LE(local + 26), nameLength],
-      ['추가 필드 길이', bytes.readUInt16LE(local + 28), 0],
+      ['필요 버전', local.versionNeeded, versionNeeded],
+      ['플래그', local.flags, flags],
+      ['압축 방식', local.method, method],
+      ['수정 시각', local.time, time],
+      ['수정 날짜', local.date, date],
+      ['CRC-32', local.crc32, crc32],
+      ['압축 크기', local.compressedSize, compressedSize],
+      ['원래 크기', local.uncompressedSize, uncompressedSize],
+      ['이름 길이', local.nameLength, nameLength],
+      ['추가 필드 길이', local.extraLength, 0],
     ];
     for (const [field, actual, expected] of localFields) {
       if (actual !== expected) {
@@ -255,11 +251,12 @@ export function checkZipLayout(
         );
       }
     }
-    const dataOffset = local + LOCAL_FIXED + nameLength;
+    // The extra field's length is pinned to 0 above, so the data follows the name.
+    const dataOffset = local.dataOffset;
     if (dataOffset + compressedSize > centralOffset) {
       return fail('ZIP_INVALID', `${label} 의 데이터가 파일 범위를 벗어납니다`);
     }
-    if (!bytes.subarray(local + LOCAL_FIXED, dataOffset).equals(nameRaw)) {
+    if (!localName(bytes, local).equals(nameRaw)) {
       return fail('ZIP_INVALID', `${label} 의 로컬 헤더 이름이 중앙 디렉터리와 다릅니다`);
     }
     expectedLocal = dataOffset + compressedSize;

@@ -9,6 +9,7 @@ import {
 import type { Catalog } from '../../domain/catalog/types';
 import type { Term } from '../../domain/term/types';
 import { checkZipEntries } from './zip-check';
+import { findEndRecord, readCentralRecord } from '../zip/records';
 
 /**
  * 공약사업 목록 파일 (.xlsx): the catalog and the term as the planning office edits them in Excel, written and read
@@ -60,20 +61,18 @@ export const MAX_CATALOG_UNPACKED_BYTES = 100 * 1024 * 1024;
  */
 export function zipDeclaredSize(bytes: Uint8Array): { entries: number; bytes: number } | null {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end record is in the last 22 + 65,535 bytes (its comment is at most 65,535 bytes long).
-  for (let end = view.length - 22; end >= Math.max(0, view.length - 22 - 0xffff); end--) {
-    if (view.readUInt32LE(end) !== 0x06054b50) continue;
-    const count = view.readUInt16LE(end + 10);
-    let at = view.readUInt32LE(end + 16);
-    let total = 0;
-    for (let i = 0; i < count; i++) {
-      if (at + 46 > view.length || view.readUInt32LE(at) !== 0x02014b50) return null;
-      total += view.readUInt32LE(at + 24);
-      at += 46 + view.readUInt16LE(at + 28) + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
-    }
-    return { entries: count, bytes: total };
+  // The last end record, its comment whole or not (checkZipEntries then says whether the zip is whole).
+  const end = findEndRecord(view, { commentFits: false });
+  if (end === null) return null;
+  let at = end.centralOffset;
+  let total = 0;
+  for (let i = 0; i < end.entryCount; i++) {
+    const record = readCentralRecord(view, at);
+    if (record === null) return null;
+    total += record.uncompressedSize;
+    at = record.end;
   }
-  return null;
+  return { entries: end.entryCount, bytes: total };
 }
 
 export type CatalogWorkbookRead =

@@ -651,7 +651,12 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   page,
 }) => {
   test.setTimeout(150_000);
-  const built = buildScenario(root, { completed: '4-6-4' });
+  // The card cites a 완료 근거자료 file (a small PDF-like file; its bytes are compared, not its format).
+  const evidenceBytes = Buffer.from('%PDF-1.4\n% 준공검사조서 (4-6-4)\n%%EOF\n', 'utf8');
+  const built = buildScenario(root, {
+    completed: '4-6-4',
+    evidence: { name: '준공검사조서.pdf', mediaType: 'application/pdf', bytes: evidenceBytes },
+  });
   const { projects } = built;
   const office = await openOffice(page, built);
   const area4 = projectsInArea(4).map((p) => p.id);
@@ -673,6 +678,17 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
 
   await office.tab('completion');
   await expect(office.cell('completion-4-6-4-evidence')).toContainText('준공 및 개통');
+  // The office opens the attached evidence where it decides: the file the department attached, byte for byte.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    office
+      .cell('completion-4-6-4-evidence')
+      .getByRole('button', { name: '준공검사조서.pdf 열기/내려받기' })
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('준공검사조서.pdf');
+  const saved = await download.path();
+  expect(readFileSync(saved)).toEqual(evidenceBytes);
   // The plan's 완료 rules sit above the requests, folded; opened, they give the rule for each kind of project.
   const criteria = page.getByTestId('completion-criteria');
   await expect(criteria).not.toHaveAttribute('open');
@@ -690,6 +706,7 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   const view = page.getByTestId('print-view');
   await expect(view.getByTestId('print-status')).toHaveText('완료');
   await expect(view).toContainText('준공 및 개통');
+  await expect(view).toContainText('완료 근거자료: 준공검사조서.pdf');
   await expect(view).toContainText(projects.find((p) => p.projectId === '4-6-4')!.policyGoal);
   await expect(view.getByTestId('print-notice')).toContainText(`${shownAt(CLOCK.bImported)} 접수`);
   await page.keyboard.press('Escape');

@@ -6,6 +6,7 @@ import type { OfficeReport, StatusTableRow } from '../reports/types';
 import type { PlanChangeField } from '../documents/change-apply';
 import {
   DECISION_STATUSES,
+  type AttachmentRef,
   type ChangeRequest,
   type DecisionStatus,
   DOCUMENT_KINDS,
@@ -415,6 +416,16 @@ export const saveAttachmentInputSchema = z.strictObject({
   dataBase64: z.string().max(base64Length(ATTACHMENT_MAX_BYTES), '첨부파일은 20MB 이하만 가능합니다.'),
 });
 
+/**
+ * An attached file read back by its SHA-256 (열기/내려받기): the office's from a document it received, a
+ * department's from one of its own documents. `name`, when given, picks that name where documents cite the same
+ * content under several.
+ */
+export const readAttachmentInputSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '첨부 파일의 SHA-256 (소문자 16진수 64자리)이 아닙니다.'),
+  name: z.string().max(255).optional(),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Signed bundles: keys, submission export and import (office), baseline packages (office → department)
 
@@ -781,8 +792,8 @@ export interface CompletionRequestView {
   department: string;
   /** 완료 근거 as the card states it (what was completed and when). */
   evidence: string;
-  /** Names of the files attached as evidence. */
-  evidenceFiles: string[];
+  /** The files attached as evidence (완료 근거자료), each openable by its SHA-256 (readAttachment). */
+  evidenceFiles: AttachmentRef[];
   /**
    * The card the request is made with: the bundle that carried it and that bundle's revision (decideCompletion
    * records the decision on it).
@@ -1044,6 +1055,8 @@ export const contract = {
     returns<SavedDocument>(),
   ),
   saveAttachment: op(saveAttachmentInputSchema, returns<AttachmentUploaded>()),
+  /** An attached file's bytes, name and type, to save from the screen (열기/내려받기). */
+  readAttachment: op(readAttachmentInputSchema, returns<FileDownload>()),
   getDerivedFinance: op(
     z.strictObject({
       projectId: documentRefSchema.shape.projectId,

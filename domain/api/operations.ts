@@ -33,6 +33,7 @@ export const operationNames = [
   'listDocumentVersions',
   'restoreDocumentVersion',
   'saveAttachment',
+  'readAttachment',
   'getDerivedFinance',
   'getDeadlines',
   'getKeyStatus',

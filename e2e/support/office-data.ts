@@ -225,6 +225,8 @@ export function buildScenario(
   opts: {
     policyGoalOverride?: { projectId: string; text: string };
     completed?: string;
+    /** A file the completed project's card cites as its 완료 근거자료. */
+    evidence?: { name: string; mediaType: string; bytes: Buffer };
     cardsImported?: boolean;
   } = {},
 ): BuiltScenario {
@@ -252,7 +254,20 @@ export function buildScenario(
   for (const p of projects) {
     const override =
       opts.policyGoalOverride?.projectId === p.projectId ? opts.policyGoalOverride.text : undefined;
-    const card = cardJson(plans.get(p.projectId)!, p, PERIOD, override ? { policyGoal: override } : {});
+    const evidence =
+      opts.evidence && p.projectId === opts.completed
+        ? scenario.attach(
+            deskOf(p),
+            opts.evidence.name,
+            opts.evidence.mediaType,
+            opts.evidence.bytes,
+            CLOCK.cardsDrafted,
+          )
+        : undefined;
+    const card = cardJson(plans.get(p.projectId)!, p, PERIOD, {
+      ...(override ? { policyGoal: override } : {}),
+      ...(evidence ? { evidence } : {}),
+    });
     scenario.draft(deskOf(p), card, CLOCK.cardsDrafted);
     scenario.draft(deskOf(p), financeRowJson(p, PERIOD), CLOCK.cardsDrafted);
   }

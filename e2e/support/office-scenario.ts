@@ -1,6 +1,9 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AttachmentRef } from '../../domain/documents';
 import { catalog } from '../catalog-data';
 
 /**
@@ -146,7 +149,7 @@ export function cardJson(
   plan: Record<string, unknown>,
   p: ProjectInput,
   periodId: string,
-  overrides: { policyGoal?: string } = {},
+  overrides: { policyGoal?: string; evidence?: AttachmentRef } = {},
 ): Record<string, unknown> {
   const units = plan.unitProjects as { id: string; name: string; detailedPlan: string; schedule: object }[];
   const grids = p.units.map((u) => u.cardNeeds ?? u.needs);
@@ -164,7 +167,7 @@ export function cardJson(
     statusReason: p.status === 'onTrack' ? '' : '추진 상황에 대한 사유',
     completionEvidence: {
       summary: p.status === 'completed' ? '완료 근거: 준공 및 개통 (2019.6.28)' : '',
-      attachments: [],
+      attachments: overrides.evidence ? [overrides.evidence] : [],
     },
     completionTiming: 'withinTerm',
     newOrContinuing: 'new',
@@ -238,6 +241,23 @@ export class OfficeScenario {
     pledge(['keys', 'import', '--data', this.officeDir, keyFile], now);
     pledge(['keys', 'approve', exported.keyId, '--data', this.officeDir], now);
     return { name, dataDir, keyFile };
+  }
+
+  /**
+   * A file stored in the department's copy as the screen's 첨부 stores it (by content hash), for a document to cite:
+   * the CLI has no command that attaches a file.
+   */
+  attach(desk: DepartmentDesk, name: string, mediaType: string, bytes: Buffer, now: string): AttachmentRef {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const db = new BetterSqlite3(join(desk.dataDir, 'pledge.sqlite'));
+    try {
+      db.prepare(
+        'INSERT OR IGNORE INTO attachments (sha256, media_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(sha256, mediaType, bytes.length, bytes, now);
+    } finally {
+      db.close();
+    }
+    return { sha256, name, mediaType, size: bytes.length };
   }
 
   /** `draft import` of one document JSON into the department's copy; returns the CLI output. */

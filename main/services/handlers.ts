@@ -1,4 +1,5 @@
 import type { Handlers } from '../../domain/api/contract';
+import { attachmentHandlers } from './attachment-handlers';
 import { bundleHandlers } from './bundle-handlers';
 import type { Verifier } from './bundle-verify';
 import { catalogHandlers } from './catalog-handlers';
@@ -22,5 +23,6 @@ export function createHandlers(ctx: AppContext, options: HandlerOptions = {}): H
     ...draftingHandlers(ctx),
     ...bundleHandlers(ctx, options.importVerifier ? { verifier: options.importVerifier } : {}),
     ...officeHandlers(ctx),
+    ...attachmentHandlers(ctx),
   };
 }

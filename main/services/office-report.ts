@@ -319,7 +319,7 @@ export async function officeReport(
       projectId: c.projectId,
       department: c.department,
       evidence: c.completionEvidence.summary,
-      evidenceFiles: c.completionEvidence.attachments.map((a) => a.name),
+      evidenceFiles: c.completionEvidence.attachments,
       cardBundleSha256: row?.bundle_sha256 ?? null,
       cardRevision: row?.revision ?? null,
       decision: decided?.decision ?? null,

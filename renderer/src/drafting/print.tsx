@@ -339,6 +339,21 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
   );
 }
 
+/**
+ * 완료 근거: what was completed and when, and the files attached as evidence by name (완료 근거자료), as the
+ * change request prints its 관련자료 (첨부). A 완료 resting on files alone still gets its row.
+ */
+function CompletionEvidenceRow({ evidence }: { evidence: ManagementCard['completionEvidence'] }) {
+  const files = evidence.attachments.map((a) => a.name).join(', ');
+  if (isBlank(evidence.summary) && files === '') return null;
+  return (
+    <Row label="완료 근거" testId="print-completion-evidence">
+      {evidence.summary.trim()}
+      {files !== '' && `${isBlank(evidence.summary) ? '' : '\n'}완료 근거자료: ${files}`}
+    </Row>
+  );
+}
+
 export function CardPrint({ card: drafted, term }: { card: ManagementCard; term: Term }) {
   const executorLabels = useExecutorLabels();
   // What the status does not show is not printed either (a reason left from 보류, an old 완료 근거).
@@ -365,7 +380,7 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
             <td>{card.completionTiming ? COMPLETION_TIMING_LABELS[card.completionTiming] : ''}</td>
           </tr>
           {card.statusReason && <Row label="보류·폐기 사유">{card.statusReason}</Row>}
-          {card.completionEvidence.summary && <Row label="완료 근거">{card.completionEvidence.summary}</Row>}
+          <CompletionEvidenceRow evidence={card.completionEvidence} />
           <tr>
             <th scope="row">사업구분</th>
             <td>{card.newOrContinuing ? NEW_OR_CONTINUING_LABELS[card.newOrContinuing] : ''}</td>
@@ -553,26 +568,29 @@ export function ChangeRequestPrint({ request }: { request: ChangeRequest }) {
           <Row label="담당자 (연락번호)">{contactLine(request.contact)}</Row>
         </tbody>
       </table>
-      <table className="print-grid">
-        <caption>변경 요구내용</caption>
-        <thead>
-          <tr>
-            <th>구분</th>
-            <th>당초 공약</th>
-            <th>변경안</th>
-          </tr>
-        </thead>
-        <tbody>
-          {request.rows.length === 0 && <NoEntryRow columns={3} />}
-          {request.rows.map((r, i) => (
-            <tr key={i}>
-              <th>{r.category}</th>
-              <td className="pre">{r.original}</td>
-              <td className="pre">{r.proposed}</td>
+      {/* 붙임6 heads 변경 요구내용, 변경 요구사유 and 관련자료 alike (□): one heading level for the three. */}
+      <section className="print-section" aria-label="변경 요구내용">
+        <h2>변경 요구내용</h2>
+        <table className="print-grid">
+          <thead>
+            <tr>
+              <th>구분</th>
+              <th>당초 공약</th>
+              <th>변경안</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {request.rows.length === 0 && <NoEntryRow columns={3} />}
+            {request.rows.map((r, i) => (
+              <tr key={i}>
+                <th>{r.category}</th>
+                <td className="pre">{r.original}</td>
+                <td className="pre">{r.proposed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <TextSection title="변경 요구사유" text={request.reason} />
       <section className="print-section" aria-label="관련자료 (첨부)">
         <h2>관련자료 (첨부)</h2>

@@ -18,6 +18,7 @@ import type { ChangesReport } from '../../../domain/reports';
 import { api } from '../api/client';
 import { onEscape } from '../components/on-escape';
 import { StatusMessage } from '../components/StatusMessage';
+import { AttachmentFiles } from './AttachmentFiles';
 import { OutcomeMessage, type Outcome } from './decision-outcome';
 import { testIdPart } from './format';
 import { josa } from '../../../domain/text/josa';
@@ -355,6 +356,17 @@ function PendingChange({
           </li>
         ))}
         <li>사유: {request.reason}</li>
+        <li data-testid={`${id}-evidence`}>
+          관련자료 (첨부):{' '}
+          {request.evidence.length === 0 ? (
+            '없음'
+          ) : (
+            <AttachmentFiles
+              files={request.evidence.map((e) => ({ ...e.file, description: e.description }))}
+              label={`${request.projectId} ${subject} 요청 관련자료`}
+            />
+          )}
+        </li>
         {request.decisionHistory.map((h, i) => (
           <li key={`h${i}`}>
             {h.date} {DECISION_STATUS_LABELS[h.status]} ({h.by}){h.note ? ` — ${h.note}` : ''}

@@ -5,6 +5,7 @@ import { periodLabel } from '../../../domain/documents';
 import { api } from '../api/client';
 import { CompletionCriteria } from '../components/CompletionCriteria';
 import { OutcomeMessage, useDecision } from './decision-outcome';
+import { AttachmentFiles } from './AttachmentFiles';
 import { CardViewButton } from './CardView';
 import { formatKoreanDateTime } from './format';
 
@@ -85,10 +86,14 @@ export function CompletionSection({
               <td className="text">{catalog.projects.find((p) => p.id === r.projectId)?.name ?? ''}</td>
               <td>{r.department}</td>
               <td className="text" data-testid={`completion-${r.projectId}-evidence`}>
-                {r.evidence.trim() === '' ? <span className="hint">(근거 없음)</span> : r.evidence}
-                {r.evidenceFiles.length > 0 && (
-                  <span className="hint"> · 첨부 {r.evidenceFiles.join(', ')}</span>
-                )}{' '}
+                {r.evidence.trim() !== ''
+                  ? r.evidence
+                  : r.evidenceFiles.length === 0 && <span className="hint">(근거 없음)</span>}
+                <AttachmentFiles
+                  files={r.evidenceFiles}
+                  label={`${r.projectId} 완료 근거자료`}
+                  testId={`completion-${r.projectId}-files`}
+                />{' '}
                 <CardViewButton projectId={r.projectId} department={r.department} periodId={periodId} />
               </td>
               <td data-testid={`completion-${r.projectId}-decision`} data-value={r.decision ?? 'open'}>

@@ -1,0 +1,145 @@
+// The office's screens offer each attached file to open: 완료 요청's 완료 근거자료, a pending 조정 요청's 관련자료
+// and the 관리카드 보기 overlay, each a button named with the file's name (rendered as markup, nothing called).
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { CompletionRequestView } from '../../../domain/api/contract';
+import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
+import type { AttachmentRef } from '../../../domain/documents';
+import { exampleCard, exampleChangeRequest } from '../../../domain/documents/test-fixtures';
+import { EvidenceFilesToOpen } from './CardView';
+import { ChangesSection } from './ChangesSection';
+import { CompletionSection } from './CompletionSection';
+
+// Rendering calls nothing in main: the API client (which looks for the Electron bridge or the page's token when it
+// loads) is left out.
+vi.mock('../api/client', () => ({ api: {} }));
+
+const render = (element: ReactElement): string => renderToStaticMarkup(element).replace(/<!-- -->/g, '');
+
+const file = (name: string, digit: string): AttachmentRef => ({
+  sha256: digit.repeat(64),
+  name,
+  mediaType: 'application/pdf',
+  size: 1024,
+});
+const inspection = file('핀테크랩_준공검사조서.pdf', 'a');
+
+/** The open buttons in the markup: [accessible name, visible text]. */
+const openButtons = (html: string): [string, string][] =>
+  [...html.matchAll(/<button[^>]*aria-label="([^"]*)"[^>]*>([^<]*)<\/button>/g)]
+    .filter((m) => (m[1] ?? '').endsWith('열기/내려받기'))
+    .map((m) => [m[1] ?? '', m[2] ?? '']);
+
+const request = (evidence: string, files: AttachmentRef[]): CompletionRequestView => ({
+  projectId: '1-1-1',
+  department: '경제진흥본부',
+  evidence,
+  evidenceFiles: files,
+  cardBundleSha256: null,
+  cardRevision: null,
+  decision: null,
+  decisionNote: null,
+  decidedAt: null,
+  decidedForPeriodId: null,
+  supersededDecision: null,
+});
+
+const completion = (requests: CompletionRequestView[]) =>
+  render(
+    <CompletionSection
+      requests={requests}
+      periodId="2019-H1"
+      catalog={seoulMinseon7Catalog}
+      onChanged={() => {}}
+    />,
+  );
+
+describe('완료 요청', () => {
+  it('offers each 완료 근거자료 to open, by a button named with the file', () => {
+    const html = completion([
+      request('준공 및 개통 (2019.6.28)', [inspection, file('개통식 사진.jpg', 'b')]),
+    ]);
+    expect(openButtons(html)).toEqual([
+      ['핀테크랩_준공검사조서.pdf 열기/내려받기', '열기/내려받기'],
+      ['개통식 사진.jpg 열기/내려받기', '열기/내려받기'],
+    ]);
+    expect(html).toContain('<span class="file-name">핀테크랩_준공검사조서.pdf</span>');
+    expect(html).toContain('aria-label="1-1-1 완료 근거자료"');
+    expect(html).toContain('준공 및 개통 (2019.6.28)');
+  });
+
+  it('a request resting on a file alone is not said to have no 근거', () => {
+    expect(completion([request('', [inspection])])).not.toContain('(근거 없음)');
+    const none = completion([request('', [])]);
+    expect(none).toContain('(근거 없음)');
+    expect(openButtons(none)).toEqual([]);
+  });
+});
+
+describe('조정 내역: a pending request', () => {
+  const pending = () => {
+    const r = exampleChangeRequest();
+    return { ...r, decisionHistory: r.decisionHistory.slice(0, 1) };
+  };
+  const changes = (requests: ReturnType<typeof exampleChangeRequest>[]) =>
+    render(
+      <ChangesSection
+        changes={{
+          approved: [],
+          countsByStatus: {
+            requested: 1,
+            approvedByDirector: 0,
+            reviewing: 0,
+            approved: 0,
+            rejected: 0,
+            draft: 0,
+          },
+        }}
+        pending={requests}
+        effects={{}}
+        today="2019-07-20"
+        onDecided={() => {}}
+      />,
+    );
+
+  it('lists its 관련자료 (첨부), each with what it is and a button to open it', () => {
+    const r = pending();
+    expect(r.evidence.map((e) => e.file.name)).toEqual(['전문가 검토의견.pdf', '공청회 회의자료.hwp']);
+    const html = changes([r]);
+    expect(html).toContain('관련자료 (첨부):');
+    expect(openButtons(html)).toEqual([
+      ['전문가 검토의견.pdf 열기/내려받기', '열기/내려받기'],
+      ['공청회 회의자료.hwp 열기/내려받기', '열기/내려받기'],
+    ]);
+    expect(html).toContain('전문가 검토의견 <span class="file-name">전문가 검토의견.pdf</span>');
+  });
+
+  it('says so when it has none', () => {
+    const html = changes([{ ...pending(), evidence: [] }]);
+    expect(html).toMatch(/관련자료 \(첨부\): 없음/);
+    expect(openButtons(html)).toEqual([]);
+  });
+});
+
+describe('관리카드 보기', () => {
+  it('offers the 완료 근거자료 of a card asking for 완료 above it', () => {
+    const card = {
+      ...exampleCard(),
+      status: 'completed' as const,
+      completionEvidence: { summary: '', attachments: [inspection] },
+    };
+    const html = render(<EvidenceFilesToOpen card={card} />);
+    expect(html).toContain('완료 근거자료:');
+    expect(openButtons(html)).toEqual([['핀테크랩_준공검사조서.pdf 열기/내려받기', '열기/내려받기']]);
+  });
+
+  it('offers nothing for a card whose status does not show its 완료 근거', () => {
+    const card = {
+      ...exampleCard(),
+      status: 'onTrack' as const,
+      completionEvidence: { summary: '', attachments: [inspection] },
+    };
+    expect(render(<EvidenceFilesToOpen card={card} />)).toBe('');
+  });
+});

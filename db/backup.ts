@@ -1,13 +1,20 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { checkSeal, type SealCheck, writeSeal } from './backup-seal';
+import { openSource } from './backup-source';
 
 /**
  * A consistent copy of a live database file, taken with SQLite's online backup API on a connection of its own
  * (the app's connection goes on serving requests; a copy of the file itself is not a backup: with WAL it can miss
- * committed pages). The copy is then opened on its own, turned into a single file (no -wal or -shm beside it) and
- * must pass `PRAGMA integrity_check`.
+ * committed pages). The copy is then opened on its own, turned into a single file (no -wal or -shm beside it),
+ * must pass `PRAGMA integrity_check`, and is sealed (backup-seal.ts: a SHA-256 of its content kept inside it,
+ * checked when it is restored). A data folder that cannot be written is read as one whole file (backup-source.ts).
  */
-export async function backupDatabaseFile(sourcePath: string, targetPath: string): Promise<void> {
-  const source = new BetterSqlite3(sourcePath, { readonly: true, fileMustExist: true });
+export async function backupDatabaseFile(
+  sourcePath: string,
+  targetPath: string,
+  sealedAt: Date = new Date(),
+): Promise<void> {
+  const source = openSource(sourcePath);
   try {
     await source.backup(targetPath);
   } finally {
@@ -23,6 +30,7 @@ export async function backupDatabaseFile(sourcePath: string, targetPath: string)
       // way to its disk, tells the user what to do next. Looked at only when the copy failed.
       throw new BackupCheckError(summarizeCheck(check), quickCheckOf(sourcePath) !== null);
     }
+    writeSeal(copy, sealedAt);
   } finally {
     copy.close();
   }
@@ -38,6 +46,13 @@ export class BackupCheckError extends Error {
     readonly sourceDamaged = false,
   ) {
     super(message);
+  }
+}
+
+/** A backup file whose content is not what its seal says it was when made: changed (damaged) since. */
+export class BackupAlteredError extends BackupCheckError {
+  constructor(readonly createdAt: string | null) {
+    super('백업 파일의 내용이 만들 때와 다릅니다 (손상)');
   }
 }
 
@@ -82,6 +97,8 @@ export interface BackupContents {
   documents: number;
   /** Submission bundles received (the planning office's copy). */
   receivedBundles: number;
+  /** Its seal, checked: 'verified', or why it could not be ('altered' is thrown as BackupAlteredError). */
+  seal: Exclude<SealCheck, { status: 'altered' }>;
 }
 
 /** Tables every copy's database has had since its first schema: a file without them is not one of ours. */
@@ -89,8 +106,9 @@ const OWN_TABLES = ['settings', 'documents', 'document_versions'];
 
 /**
  * Reads a backup file on a read-only connection and checks it is a sound database of this app that this version
- * can open: SQLite's integrity check, our tables, a schema no newer than `supportedVersion`. Throws
- * BackupCheckError with a Korean reason otherwise. Nothing is written to the file.
+ * can open: SQLite's integrity check, our tables, a schema no newer than `supportedVersion`, and its content
+ * against its seal when it has one. Throws BackupCheckError with a Korean reason otherwise (BackupAlteredError for
+ * content that is not what was sealed). Nothing is written to the file.
  */
 export function inspectBackupFile(path: string, supportedVersion: number): BackupContents {
   let sqlite: BetterSqlite3.Database;
@@ -132,6 +150,8 @@ export function inspectBackupFile(path: string, supportedVersion: number): Backu
       tables.has(table)
         ? (sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${table}"`).get()?.n ?? 0)
         : 0;
+    const seal = sealOf(sqlite, path);
+    if (seal.status === 'altered') throw new BackupAlteredError(seal.createdAt);
     const stored = sqlite
       .prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = 'setup'`)
       .get()?.value;
@@ -140,9 +160,36 @@ export function inspectBackupFile(path: string, supportedVersion: number): Backu
       setup: stored === undefined ? null : setupOf(stored),
       documents: count('documents'),
       receivedBundles: count('bundles'),
+      seal,
     };
   } finally {
     sqlite.close();
+  }
+}
+
+/** Who uses a database file (its first-run choice), read on a read-only connection; null before that choice. */
+export function setupOfDatabase(path: string): BackupContents['setup'] {
+  const sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  try {
+    const stored = sqlite
+      .prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = 'setup'`)
+      .get()?.value;
+    return stored === undefined ? null : setupOf(stored);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** checkSeal, with a row SQLite cannot read on the way (past its integrity check) said as damage. */
+function sealOf(sqlite: BetterSqlite3.Database, path: string): SealCheck {
+  try {
+    return checkSeal(sqlite, path);
+  } catch (error) {
+    const code = String((error as { code?: unknown } | null)?.code ?? '');
+    if (!/^SQLITE_CORRUPT/.test(code)) throw error;
+    throw new BackupCheckError(
+      `데이터베이스가 손상되어 있습니다 (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test } from './fixtures';
 import { SetupPage } from './pages/setup-page';
@@ -110,6 +111,47 @@ test('백업에서 복원: a folder with data is refused; a new one gets the bac
   await expect(keyPanel.getByTestId('key-problem')).toHaveCount(0);
   await expect(keyPanel.getByTestId('own-key-id')).not.toHaveText(firstKeyId);
   expect(readdirSync(join(restored, 'keys'))).toHaveLength(1);
+});
+
+test("백업에서 복원 of the office's backup on a department PC asks first, naming both users; 복원하지 않기 writes nothing", async ({
+  page,
+  app,
+}) => {
+  // The office's data, backed up with the command line (as the office's PC would have made it).
+  const root = join(app.dataDir, '..');
+  const officeDir = join(root, 'office-data');
+  const usb = join(root, 'usb');
+  mkdirSync(usb, { recursive: true });
+  const pledge = (...args: string[]) =>
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'pledge.mjs'), ...args], {
+      encoding: 'utf8',
+    });
+  pledge('setup', '--data', officeDir, '--role', 'office');
+  pledge('backup', '--data', officeDir, '--out', usb);
+  const [backupName] = readdirSync(usb);
+  const backupFile = join(usb, backupName ?? '');
+
+  await page.goto(app.url);
+  await new SetupPage(page).chooseDepartment('도시교통본부');
+  await page.getByRole('button', { name: '설정 변경' }).click();
+  const panel = page.getByRole('region', { name: '백업에서 복원' });
+  const restored = join(root, 'restored-data');
+  await panel.getByLabel('백업 파일').fill(backupFile);
+  await panel.getByLabel('복원할 새 데이터 폴더').fill(restored);
+  await panel.getByRole('button', { name: '복원', exact: true }).click();
+  const question = panel.getByTestId('restore-role-change');
+  await expect(question).toContainText('기획담당관의 데이터입니다');
+  await expect(question).toContainText('주관부서 도시교통본부에서 기획담당관으로 바뀝니다');
+  await question.getByRole('button', { name: '복원하지 않기' }).click();
+  await expect(question).toHaveCount(0);
+  expect(existsSync(join(restored, 'pledge.sqlite'))).toBe(false);
+  await expect(page.getByLabel('주관부서', { exact: true })).toHaveValue('도시교통본부');
+
+  await panel.getByRole('button', { name: '복원', exact: true }).click();
+  await question.getByRole('button', { name: '그래도 복원하기' }).click();
+  await expect(panel.getByTestId('restore-path')).toHaveText(join(restored, 'pledge.sqlite'));
+  await expect(panel).toContainText('기획담당관');
+  await expect(page.getByLabel('데이터 폴더', { exact: true })).toHaveValue(restored);
 });
 
 test("설정 변경 to another department asks first when the folder holds this department's key", async ({

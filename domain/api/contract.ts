@@ -64,6 +64,12 @@ export interface RestoredBackup {
   department: string | null;
   documents: number;
   receivedBundles: number;
+  /** When the backup was made (from its seal); null for a backup made by an earlier version, which has none. */
+  backupCreatedAt: string | null;
+  /** 'verified': its content is as when it was made (the SHA-256 kept inside it); 'unchecked': nothing to check. */
+  contentCheck: 'verified' | 'unchecked';
+  /** Why it could not be checked, in Korean (an earlier version's backup); null when verified. */
+  note: string | null;
 }
 
 /**
@@ -85,6 +91,8 @@ const fullPathSchema = (emptyMessage: string, subject: string) =>
 export const restoreBackupInputSchema = z.strictObject({
   file: fullPathSchema('복원할 백업 파일을 입력하세요.', '백업 파일은'),
   dataDir: fullPathSchema('복원할 데이터 폴더를 입력하세요.', '데이터 폴더는'),
+  /** Asked again after RESTORE_ROLE_CHANGE: the backup is another user's (role or department), and that is meant. */
+  confirmRoleChange: z.boolean().optional(),
 });
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataBackup } from '../../domain/api/contract';
 import { BackupCheckError } from '../../db/backup';
+import { ReadOnlySourceError } from '../../db/backup-source';
 import { createFolder } from '../../db/create-db';
 import { fileWriteError } from '../bundles/atomic-file';
 import { type AppContext, databasePathIn } from './context';
@@ -12,9 +13,10 @@ import { UserError } from './errors';
  * 데이터 백업: a checked copy of this copy's database (drafts, versions, attachments, received bundles, decisions)
  * as one file, `공약이행_백업_<local date-time>.sqlite`, in the folder given (which must exist: a USB stick, another
  * disk) or in the data folder's `backups` folder. The private signing key is not in it (it stays in keys/ or the
- * OS key store). To restore, copy the file as `pledge.sqlite` into an empty folder and choose that folder as the
- * data folder (설정 변경). Nothing is left behind when it fails: the copy is written beside its name and renamed
- * only once SQLite has checked it.
+ * OS key store). The file carries its own seal (db/backup-seal.ts: a SHA-256 of its content in a table of its own),
+ * which 백업에서 복원 checks, so it is restored with 백업에서 복원 (pledge restore), not copied by hand. Nothing is
+ * left behind when it fails: the copy is written beside its name and renamed only once SQLite has checked it.
+ * The data folder is only read: a folder that cannot be written (read-only) can still be backed up elsewhere.
  */
 const BACKUP_FOLDER_NAME = 'backups';
 
@@ -23,7 +25,19 @@ const localStamp = (d: Date) =>
   `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
 export async function backupData(ctx: AppContext, folder?: string): Promise<DataBackup> {
-  const dir = resolve(folder ?? join(ctx.dataDir, BACKUP_FOLDER_NAME));
+  return backupDataFolder(ctx.dataDir, folder, ctx.now());
+}
+
+/**
+ * backupData of a data folder that is not open (the command line's `pledge backup`): its database is only read,
+ * never opened for writing nor migrated, so a read-only folder or an older schema is backed up as it is.
+ */
+export async function backupDataFolder(
+  dataDir: string,
+  folder: string | undefined,
+  createdAt: Date,
+): Promise<DataBackup> {
+  const dir = resolve(folder ?? join(dataDir, BACKUP_FOLDER_NAME));
   if (folder === undefined) {
     try {
       createFolder(dir);
@@ -35,15 +49,19 @@ export async function backupData(ctx: AppContext, folder?: string): Promise<Data
       folder: `폴더가 없습니다: ${dir}`,
     });
   }
-  const createdAt = ctx.now();
   const base = `공약이행_백업_${localStamp(createdAt)}`;
   let path = join(dir, `${base}.sqlite`);
   for (let n = 2; existsSync(path); n++) path = join(dir, `${base}_${n}.sqlite`);
   try {
-    await writeCheckedDatabaseCopy(databasePathIn(ctx.dataDir), path);
+    await writeCheckedDatabaseCopy(databasePathIn(dataDir), path, createdAt);
   } catch (error) {
+    if (error instanceof ReadOnlySourceError)
+      throw new UserError(
+        'BACKUP_SOURCE_READONLY',
+        `${error.message}\n데이터 파일: ${databasePathIn(dataDir)}`,
+      );
     if (error instanceof BackupCheckError) {
-      const dataFile = databasePathIn(ctx.dataDir);
+      const dataFile = databasePathIn(dataDir);
       if (error.sourceDamaged)
         throw new UserError(
           'BACKUP_SOURCE_DAMAGED',

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEAL_TABLE } from '../../db/backup-seal';
 import { latestSchemaVersion } from '../../db/migrations/index';
 import { main } from '../cli/index';
 import { runSourceInChild } from '../cli/test-cli-child';
@@ -17,6 +18,13 @@ import { basePlan, cardDoc, cardFor, planDoc, useOfficeHarness } from './test-su
 import { tableCounts } from './test-support/table-counts';
 
 const h = useOfficeHarness();
+
+/** A backup's tables without its seal: what a restored folder holds (it keeps no seal). */
+function dataTablesOf(backup: string): Record<string, number> {
+  const { [SEAL_TABLE]: seal, ...tables } = tableCounts(backup);
+  expect(seal).toBe(1);
+  return tables;
+}
 
 async function officeBackup(): Promise<string> {
   const plan = basePlan();
@@ -51,9 +59,12 @@ describe('백업에서 복원', () => {
       department: null,
       receivedBundles: 2,
       schemaVersion: latestSchemaVersion,
+      contentCheck: 'verified',
+      note: null,
     });
+    expect(Date.parse(restored.backupCreatedAt ?? '')).toBeGreaterThan(0);
     expect(readdirSync(folder)).toEqual(['pledge.sqlite']); // nothing partial beside it
-    expect(tableCounts(restored.path)).toEqual(tableCounts(backup));
+    expect(tableCounts(restored.path)).toEqual(dataTablesOf(backup));
     expect(tableCounts(restored.path).received_documents).toBe(2);
 
     const opened = await createAppContext({
@@ -133,7 +144,7 @@ describe('백업에서 복원', () => {
     const again = captureIo();
     expect(await main(['restore', backup, '--data', folder], again)).toBe(1);
     expect(again.stderr()).toContain('이 폴더에는 이미 데이터가 있습니다');
-    expect(tableCounts(printed.path)).toEqual(tableCounts(backup));
+    expect(tableCounts(printed.path)).toEqual(dataTablesOf(backup));
   });
 });
 

@@ -10,11 +10,16 @@ import { syncDirectory } from '../bundles/atomic-file';
  * folder synced after. When anything fails, the hidden file and whatever SQLite kept beside it are removed and
  * the error (BackupCheckError for a copy that fails its check, else the file system's) is rethrown.
  */
-export async function writeCheckedDatabaseCopy(source: string, target: string): Promise<void> {
+/** `sealedAt`: the time the copy's seal records (the program's clock: PLEDGE_NOW in training replays). */
+export async function writeCheckedDatabaseCopy(
+  source: string,
+  target: string,
+  sealedAt: Date = new Date(),
+): Promise<void> {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
   try {
-    await backupDatabaseFile(source, temp);
+    await backupDatabaseFile(source, temp, sealedAt);
     const fd = openSync(temp, 'r+');
     try {
       fsyncSync(fd);

@@ -101,7 +101,7 @@ export const setupHandlers = (ctx: AppContext) =>
       return backupData(ctx, folder);
     },
 
-    restoreBackup: ({ file, dataDir }) => {
+    restoreBackup: async ({ file, dataDir, confirmRoleChange }) => {
       // The form's paths: full paths of this computer only (the command line resolves its own, as a shell does).
       const fileNotFull = notFullPathHere(file, '백업 파일 경로가');
       if (fileNotFull !== null)
@@ -109,7 +109,11 @@ export const setupHandlers = (ctx: AppContext) =>
       const dirNotFull = notFullPathHere(dataDir, '데이터 폴더가');
       if (dirNotFull !== null)
         throw new UserError('RESTORE_FOLDER_UNSAFE', dirNotFull, { dataDir: dirNotFull });
-      return restoreBackup(file, dataDir);
+      // Another user's backup (the office's on a department PC, another department's) is asked about first.
+      return restoreBackup(file, dataDir, {
+        current: await whoAmI(ctx),
+        ...(confirmRoleChange === undefined ? {} : { confirmRoleChange }),
+      });
     },
 
     saveSetup: async (input) => {

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
+import { databasePathIn } from '../../services/context';
+import { folderSnapshot } from '../../services/test-support/unreadable-file';
 import { runPledge as pledge } from '../test-io';
 
 // `pledge backup` to places that take no file: the folder is named in Korean, nothing is left behind.
@@ -36,4 +38,58 @@ describe('pledge backup --out', () => {
     expect(existsSync(join(dir.path, 'usb'))).toBe(false);
     expect(readdirSync(office).filter((n) => n.includes('백업') || n === 'backups')).toEqual([]);
   });
+});
+
+// chmod does not stop root (nor does Windows take these modes): run so, these tests cannot make the folder
+// read-only and are skipped (said by their names).
+const chmodIneffective = process.getuid?.() === 0 || process.platform === 'win32';
+
+describe('pledge backup of a data folder that cannot be written (skipped when run as root)', () => {
+  /** Runs `work` with the office's folder and data file read-only, and gives them back their modes after. */
+  const readOnly = async (work: () => Promise<void>) => {
+    chmodSync(databasePathIn(office), 0o444);
+    chmodSync(office, 0o555);
+    try {
+      await work();
+    } finally {
+      chmodSync(office, 0o755);
+      chmodSync(databasePathIn(office), 0o644);
+    }
+  };
+
+  it.skipIf(chmodIneffective)('reads it only, and writes a sealed backup that restores', async () => {
+    const out = join(dir.path, 'usb');
+    mkdirSync(out);
+    const before = folderSnapshot(office);
+    let path = '';
+    await readOnly(async () => {
+      const r = await pledge('backup', '--data', office, '--out', out, '--json');
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      path = (JSON.parse(r.out) as { path: string }).path;
+    });
+    expect(dirname(path)).toBe(out);
+    expect(folderSnapshot(office)).toEqual(before);
+    const restored = await pledge('restore', path, '--data', join(dir.path, 'restored'));
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain('백업 파일의 내용이 만들 때와 같은지 확인했습니다 (SHA-256).');
+  });
+
+  it.skipIf(chmodIneffective)(
+    'refuses, naming it, when a change log not yet merged lies beside it',
+    async () => {
+      const out = join(dir.path, 'usb');
+      mkdirSync(out);
+      const wal = `${databasePathIn(office)}-wal`;
+      writeFileSync(wal, 'not merged');
+      await readOnly(async () => {
+        const r = await pledge('backup', '--data', office, '--out', out);
+        expect(r.code).toBe(1);
+        expect(r.err).toContain(
+          `데이터 폴더에 쓸 수 없는데, 데이터 파일 옆에 아직 데이터 파일에 합쳐지지 않은 변경 기록(${wal})`,
+        );
+      });
+      expect(readdirSync(out)).toEqual([]);
+    },
+  );
 });

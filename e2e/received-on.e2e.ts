@@ -77,3 +77,43 @@ test('files imported after the due date count from the 접수일 the office give
     );
   }
 });
+
+test('files imported after the due date with no 접수일 are said 지연 in the import results, as 제출 현황 counts them', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const built = buildScenario(root, { cardsImported: false });
+  server = await startOfficeServer({
+    dataDir: built.scenario.officeDir,
+    profileDir: join(root, 'profile'),
+    now: CLOCK.server,
+  });
+  const office = new OfficeReportPage(page);
+  await page.goto(server.url);
+  for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
+
+  const inbox = new SubmissionPage(page);
+  await inbox.openAsOffice();
+  const files = [built.cardFiles.A, built.cardFiles.B];
+  await inbox.importBundles(files);
+  // The notes come after the results (read from the half-year's tables): every document of both files is late.
+  await expect(page.getByTestId('import-results')).toHaveAttribute('data-notes', 'done');
+  await expect(page.getByTestId('import-late-count')).toHaveText('· 기한 지남 2');
+  for (const [file, department] of [
+    [built.cardFiles.A, DEPT_A],
+    [built.cardFiles.B, DEPT_B],
+  ] as const) {
+    const row = inbox.resultRow(basename(file));
+    await expect(row.getByTestId('import-outcome')).toHaveText('반영 (기한 지남: 지연)');
+    const documents = built.projects.filter((p) => p.department === department).length * 2;
+    await expect(row.getByTestId('import-late')).toContainText(
+      `제출 기한(2019-07-15) 뒤에 받아 문서 ${documents}건이 제출 현황에서 지연으로 집계됩니다.`,
+    );
+  }
+
+  await office.open(server.url);
+  await office.selectPeriod('2019-H1');
+  await office.tab('submissions');
+  for (const dept of [DEPT_A, DEPT_B])
+    await expect(office.cell(`submission-${dept}-timeliness`)).toHaveAttribute('data-value', 'late');
+});

@@ -508,6 +508,23 @@ export interface BundleImportResult {
   documents: number;
   /** Field-level problems for a rejected document: "documents/…json: path" → message. */
   details?: Record<string, string> | undefined;
+  /**
+   * accepted: its documents that 제출 현황 counts late — first arrived with this file, after the half-year's due
+   * date (office-local date of the receipt, as the report judges). Absent when none.
+   */
+  late?: { dueDate: string; documents: number } | undefined;
+  /**
+   * accepted: conflicts on this file's cards that wait for the office's decision (종합 현황 › 충돌), as the report
+   * lists them after the import. Absent when none.
+   */
+  conflicts?: number | undefined;
+}
+
+/** getImportNotes: an accepted file's notes, by its SHA-256 (see BundleImportResult's `late` and `conflicts`). */
+export interface ImportNoteView {
+  sha256: string;
+  late?: { dueDate: string; documents: number } | undefined;
+  conflicts?: number | undefined;
 }
 
 export interface KeyImported {
@@ -1162,6 +1179,14 @@ export const contract = {
     returns<ImportJobView>(),
   ),
   getImportProgress: op(z.strictObject({ jobId: z.string().uuid() }), returns<ImportJobView>()),
+  /**
+   * What 종합 현황 now says of accepted files (지연, new 충돌), asked once an import's results are shown: read from the
+   * report, outside the import, so a large import does not wait for every half-year's tables.
+   */
+  getImportNotes: op(
+    z.strictObject({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }),
+    returns<ImportNoteView[]>(),
+  ),
   listBundles: op(
     z.strictObject({ status: z.enum(['accepted', 'quarantined']).optional() }).optional(),
     returns<ReceivedBundleView[]>(),

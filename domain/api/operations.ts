@@ -55,6 +55,7 @@ export const operationNames = [
   'importBundleData',
   'startBundleImport',
   'getImportProgress',
+  'getImportNotes',
   'listBundles',
   'listReceivedDocuments',
   'auditArchive',

@@ -9,6 +9,8 @@ import { readMadeFile } from './made-file';
 import { importBundleInputs, importBundles, releaseAfterRotation, releaseQuarantined } from './bundle-import';
 import type { BundleInput } from './bundle-files';
 import { ImportJobs } from './bundle-jobs';
+import { importNotesFor } from './import-notes';
+import { loadTerm } from './reference';
 import { swapHeldBundle } from './held-bundle-swap';
 import { sentBundlesWithReceipts } from './receipts';
 import { receiptOf } from './receipt-date';
@@ -143,6 +145,12 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
           : [];
         return [...fromPaths, ...fromData];
       });
+    },
+
+    getImportNotes: async ({ sha256s }) => {
+      await requireOffice(ctx);
+      const notes = await importNotesFor(ctx, await loadTerm(ctx.db), sha256s);
+      return notes.map(({ sha256, note }) => ({ sha256, ...note }));
     },
 
     getImportProgress: ({ jobId }) => {

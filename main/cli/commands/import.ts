@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
+import {
+  importConflictNote,
+  importLateNote,
+  importOutcomeLabel,
+} from '../../../domain/reports/import-outcome';
 import { importBundles } from '../../services/bundle-import';
+import { withReportNotes } from '../../services/import-notes';
+import { loadTerm } from '../../services/reference';
 import type { ImportResult } from '../../services/import-result';
 import { requireOffice } from '../../services/key-service';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
@@ -10,18 +17,18 @@ export const importHelp = `pledge import --data DIR FILE|FOLDER… [--received-o
   각 파일을 한 번만 읽어 별도 작업자에서 끝까지 검사한 뒤 반영합니다. 진행 상황은 표준 오류로 출력합니다.
   결과: 반영(accepted), 중복(duplicate), 격리(quarantined: 등록·승인되지 않았거나 폐기된 키),
   충돌 보류(held: 같은 회차의 다른 제출 파일을 이미 받음, 현황의 '충돌'에 표시), 거부(rejected)와 이유.
+  반영한 파일의 문서가 반기 제출 기한 뒤에 처음 온 것이면 "반영 (기한 지남: 지연)", 그 파일의 관리카드로
+  결정할 충돌이 생겼으면 "충돌 n건 → 종합 현황 › 충돌"이라고 덧붙입니다 (--json: late, conflicts).
   --received-on  접수일: 공유 폴더·우편·USB로 먼저 받은 파일을 늦게 가져올 때 받은 날 (제출 기한은 이 날로
                  따집니다; 그날보다 뒤에 만든 파일은 가져오는 때로 접수). 오늘보다 뒤일 수 없습니다
   --json  결과를 JSON 요약으로 출력 (accepted, duplicate, quarantined, held, rejected 목록)
   거부된 파일이 하나라도 있으면 종료 코드 1`;
 
-const LABELS: Record<ImportResult['status'], string> = {
-  accepted: '반영',
-  duplicate: '중복',
-  quarantined: '격리',
-  held: '충돌 보류',
-  rejected: '거부',
-};
+/** One file's line, as the screen's table says it: outcome (지연 marked), reason, lateness, new 충돌. */
+const lineOf = (r: ImportResult): string =>
+  [`[${importOutcomeLabel(r)}] ${r.file}: ${r.reason}`, importLateNote(r), importConflictNote(r)]
+    .filter((part): part is string => part !== null)
+    .join(' ');
 
 export async function runImport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,7 +43,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       await requireOffice(ctx);
       let lastShown = -1;
       const receivedOn = values['received-on'];
-      const results = await importBundles(
+      const imported = await importBundles(
         ctx,
         positionals,
         (done, total) => {
@@ -48,6 +55,8 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
         },
         receivedOn === undefined ? {} : { receivedOn },
       );
+      // What 종합 현황 now says of each accepted file (지연, new 충돌), as the screen shows it after the import.
+      const results = await withReportNotes(ctx, await loadTerm(ctx.db), imported);
       const by = (status: ImportResult['status']) => results.filter((r) => r.status === status);
       if (values.json) {
         printJson(io, {
@@ -59,7 +68,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
           rejected: by('rejected'),
         });
       } else {
-        for (const r of results) io.out(`[${LABELS[r.status]}] ${r.file}: ${r.reason}`);
+        for (const r of results) io.out(lineOf(r));
         io.out(
           `합계 ${results.length}건: 반영 ${by('accepted').length}, 중복 ${by('duplicate').length}, 격리 ${by('quarantined').length}, 충돌 보류 ${by('held').length}, 거부 ${by('rejected').length}`,
         );

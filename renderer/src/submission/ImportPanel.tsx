@@ -7,6 +7,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { droppedFiles } from './drop-files';
 import { readAsBase64 } from './files';
 import { ImportResultsTable } from './ImportResultsTable';
+import { acceptedSha256s, withImportNotes } from '../../../domain/reports/import-notes';
 import { useAction } from '../components/use-action';
 
 /**
@@ -76,6 +77,26 @@ export function ImportPanel(props: { onChanged: () => void }) {
   // Counts finished imports, so that a reader (and the e2e tests) can tell a new results table from the last one.
   const [runs, setRuns] = useState(0);
   const action = useAction();
+  // The notes of the results shown (지연, new 충돌) are asked for after them: 'pending' until they come.
+  const [notes, setNotes] = useState<'pending' | 'done'>('done');
+
+  /** Shows an import's results, then adds what 종합 현황 says of its accepted files (a failure leaves them as they are). */
+  const showResults = (shown: BundleImportResult[]) => {
+    setResults(shown);
+    setRuns((n) => n + 1);
+    const asked = acceptedSha256s(shown);
+    if (asked.length === 0) {
+      setNotes('done');
+      return;
+    }
+    setNotes('pending');
+    void api
+      .getImportNotes({ sha256s: asked })
+      .then((found) => setResults((current) => (current === shown ? withImportNotes(shown, found) : current)))
+      // The notes only repeat what 제출 현황 and 충돌 show: without them the results stand.
+      .catch(() => undefined)
+      .finally(() => setNotes('done'));
+  };
 
   /** Runs one import job to the end, reporting progress offset by the files already done. */
   const runJob = async (
@@ -119,8 +140,7 @@ export function ImportPanel(props: { onChanged: () => void }) {
         // Whatever finished before a failure is already in the office database: show it. A failure before any
         // file was taken (a 접수일 refused, say) leaves no table of nothing.
         if (all.length > 0) {
-          setResults(all);
-          setRuns((n) => n + 1);
+          showResults(all);
           setReceiptShown(receivedOn);
           setReceivedOn('');
         } else setProgress(null);
@@ -154,8 +174,7 @@ export function ImportPanel(props: { onChanged: () => void }) {
             `${list.join(', ')}에서 제출 파일(*.pledge, *.zip)을 찾지 못했습니다. 폴더 경로가 맞는지, 파일이 그 안에 있는지 확인하세요.`,
           );
         }
-        setResults(found);
-        setRuns((n) => n + 1);
+        showResults(found);
         setReceiptShown(receivedOn);
         setReceivedOn('');
         setProgress({ done: found.length, total: found.length, phase: '완료' });
@@ -170,6 +189,8 @@ export function ImportPanel(props: { onChanged: () => void }) {
     quarantined: results.filter((r) => r.status === 'quarantined').length,
     held: results.filter((r) => r.status === 'held').length,
     rejected: results.filter((r) => r.status === 'rejected').length,
+    late: results.filter((r) => r.late !== undefined && r.late.documents > 0).length,
+    conflicts: results.reduce((n, r) => n + (r.conflicts ?? 0), 0),
   };
 
   return (
@@ -277,12 +298,24 @@ export function ImportPanel(props: { onChanged: () => void }) {
       )}
       {action.error && <StatusMessage kind="error">{action.error}</StatusMessage>}
       {results && counts && (
-        <div className="result-box" data-testid="import-results" data-run={runs}>
+        <div className="result-box" data-testid="import-results" data-run={runs} data-notes={notes}>
           <p className="import-summary" role="status">
             {results.length}개 파일: 반영 <strong>{counts.accepted}</strong> · 중복{' '}
             <strong>{counts.duplicate}</strong> · 격리 <strong>{counts.quarantined}</strong> · 충돌 보류{' '}
             <strong className={counts.held > 0 ? 'warn' : ''}>{counts.held}</strong> · 거부{' '}
             <strong className={counts.rejected > 0 ? 'danger' : ''}>{counts.rejected}</strong>
+            {counts.late > 0 && (
+              <span data-testid="import-late-count">
+                {' '}
+                · 기한 지남 <strong className="warn">{counts.late}</strong>
+              </span>
+            )}
+            {counts.conflicts > 0 && (
+              <span data-testid="import-conflict-count">
+                {' '}
+                · 새 충돌 <strong className="warn">{counts.conflicts}</strong>건 (종합 현황 › 충돌)
+              </span>
+            )}
             {receiptShown === '' ? null : (
               <span data-testid="import-receipt-used">
                 {' '}
@@ -290,6 +323,11 @@ export function ImportPanel(props: { onChanged: () => void }) {
               </span>
             )}
           </p>
+          {notes === 'pending' && (
+            <p className="hint" data-testid="import-notes-pending">
+              제출 기한과 충돌을 확인하는 중…
+            </p>
+          )}
           <ImportResultsTable results={results} />
         </div>
       )}

@@ -1,6 +1,11 @@
 import type { BundleImportResult } from '../../../domain/api/contract';
+import {
+  importConflictNote,
+  importLateNote,
+  importOutcomeLabel,
+} from '../../../domain/reports/import-outcome';
 import { baseName } from './files';
-import { IMPORT_STATUS_LABELS, periodLabel, shortHash } from './labels';
+import { periodLabel, shortHash } from './labels';
 
 /** What a file's manifest claims but its signature does not confirm is shown with this mark, never plain. */
 export const UNVERIFIED_SENDER = '(서명 확인 안 됨)';
@@ -17,7 +22,8 @@ const periodText = (r: BundleImportResult): string =>
       : periodLabel(r.period);
 
 /**
- * One row per file: outcome, sender, half-year, revision and the Korean reason; rejected rows stand out. A file
+ * One row per file: outcome (marked 기한 지남: 지연 for a late file, with the 충돌 it brought and where they wait),
+ * sender, half-year, revision and the Korean reason; rejected rows stand out. A file
  * refused for its signature still names the department and half-year its manifest claims, marked unverified.
  */
 export function ImportResultsTable({
@@ -60,9 +66,17 @@ export function ImportResultsTable({
                 )}
               </td>
               <td>
-                <span className={`outcome outcome-${r.status}`} data-testid="import-outcome">
-                  {IMPORT_STATUS_LABELS[r.status]}
+                <span
+                  className={`outcome outcome-${r.status}${r.late ? ' outcome-late' : ''}`}
+                  data-testid="import-outcome"
+                >
+                  {importOutcomeLabel(r)}
                 </span>
+                {importConflictNote(r) !== null && (
+                  <span className="outcome-note warn" data-testid="import-conflicts">
+                    {importConflictNote(r)}
+                  </span>
+                )}
               </td>
               {/* One cell, two lines: the department, then the half-year and revision (a column each made the
                   table wider than the office's left panel at 1280 px). */}
@@ -78,6 +92,12 @@ export function ImportResultsTable({
               <td className="num">{r.documents}</td>
               <td className="reason" data-testid="import-reason">
                 {r.reason}
+                {importLateNote(r) !== null && (
+                  <span className="late-note" data-testid="import-late">
+                    {' '}
+                    {importLateNote(r)}
+                  </span>
+                )}
                 {r.details && Object.keys(r.details).length > 0 && (
                   <details>
                     <summary>자세히 ({Object.keys(r.details).length}건)</summary>

@@ -1,13 +1,6 @@
-import type { BundleImportResult } from '../../../domain/api/contract';
 import { localDateTimeOf } from '../../../domain/reports/submissions';
 
-export const IMPORT_STATUS_LABELS: Record<BundleImportResult['status'], string> = {
-  accepted: '반영',
-  duplicate: '중복',
-  quarantined: '격리',
-  held: '충돌 보류',
-  rejected: '거부',
-};
+export { IMPORT_STATUS_LABELS } from '../../../domain/reports/import-outcome';
 
 export { KEY_STATUS_LABELS } from '../../../domain/api/contract';
 

@@ -797,6 +797,11 @@ export interface Conflict {
   /** sameRevision: the held bundle, which swapHeldBundle can make count instead. */
   heldSha256?: string;
   /**
+   * sameRevision: the held file as a decision on it names it — its half-year ('plan' for 실천계획서), revision and
+   * how many documents and projects it carries (a decision covers the whole file, not one project).
+   */
+  heldFile?: { period: string; revision: number; documents: number; projects: number };
+  /**
    * sameRevision: when the office received the held bundle and the counted one (ISO): 제출 현황 measures the
    * deadline by the receipt of the bundle that counts, so a swap can turn an on-time submission late.
    */

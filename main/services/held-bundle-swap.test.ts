@@ -210,6 +210,15 @@ describe('swapping a held same-revision bundle in', () => {
     );
   });
 
+  it('names the held file a decision covers: its half-year, revision, documents and projects', async () => {
+    const { secondSha } = await twoSecondRevisions();
+    const view = await officeHandlers(h.office).getOfficeReport(request);
+    const conflict = view.conflicts.find((c) => c.kind === 'sameRevision');
+    expect(conflict?.heldSha256).toBe(secondSha);
+    // The held r2 carries one card, for 1-1-1; the file's own half-year, not the report's only by chance.
+    expect(conflict?.heldFile).toEqual({ period: '2019-H1', revision: 2, documents: 1, projects: 1 });
+  });
+
   it('while no later revision came, the swap is offered', async () => {
     await twoSecondRevisions();
     const conflict = (await officeHandlers(h.office).getOfficeReport(request)).conflicts.find(

@@ -103,6 +103,12 @@ export function sameRevisionConflicts(
         key: sameRevisionKey(h.sha256),
         kind: 'sameRevision' as const,
         heldSha256: h.sha256,
+        heldFile: {
+          period: h.period,
+          revision: h.revision,
+          documents: members.length,
+          projects: projects.length,
+        },
         heldReceivedAt: h.importedAt,
         ...(other ? { countedReceivedAt: other.importedAt } : {}),
         ...(swapped ? { swapped } : {}),

@@ -4,10 +4,10 @@ import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import { api } from '../api/client';
 import { CardViewButton } from './CardView';
+import { decisionMessage } from './conflict-messages';
 import { OutcomeMessage, useDecision } from './decision-outcome';
 import { formatKoreanDateTime, testIdPart } from './format';
 import { swapMakesLate } from '../../../domain/reports/held-swap';
-import { josa } from '../../../domain/text/josa';
 
 /** What each decision means, per kind of conflict (a kind may offer one choice only). */
 const RESOLUTION_LABELS: Record<Conflict['kind'], Partial<Record<'accepted' | 'rejected', string>>> = {
@@ -72,7 +72,7 @@ export function ConflictsSection({
         decision,
         note: notes[c.key] ?? '',
       });
-      return `${c.projectId} ${c.department}: ${josa(`'${RESOLUTION_LABELS[c.kind][decision] ?? decision}'`, '으로/로')} 정했습니다.`;
+      return decisionMessage(c, RESOLUTION_LABELS[c.kind][decision] ?? decision);
     });
   };
   return (

@@ -41,6 +41,7 @@ export type IssueCode =
   | 'decision.invalid'
   | 'totalCost.mismatch'
   | 'executed.exceedsSecured'
+  | 'secured.decreased'
   | 'executed.exceedsNeeds'
   | 'executed.ignored'
   | 'fundingSources.unselected'
@@ -73,6 +74,11 @@ export interface ValidationContext {
   financeRow?: FinanceRow | null;
   /** For a finance row: the card with the executed amounts of the same half-year. */
   card?: ManagementCard | null;
+  /**
+   * For a finance row: the department's row of the latest half-year before it. 확보내역 is a 누계 (the term's total
+   * so far), so one lower than it is warned about.
+   */
+  previousFinanceRow?: FinanceRow | null;
   /**
    * For a finance row: the project's lead department (the catalog's). Its 집행 comes from its card, so `executed`
    * on its row is warned about as ignored; without it, the row is checked as a co-department's.

@@ -23,7 +23,32 @@ export function validateFinanceRow(doc: FinanceRow, ctx: ValidationContext): Val
   for (const source of FUNDING_SOURCES) checkAmount(c, `secured.${source}`, doc.secured[source]);
   if (ctx.card) checkExecutedAgainstSecured(c, ctx.card, doc, ctx, (source) => `secured.${source}`);
   if (doc.executed !== undefined) checkRowExecuted(c, doc, doc.executed, ctx);
+  if (ctx.previousFinanceRow) checkSecuredNotLower(c, doc, ctx.previousFinanceRow);
   return c.result();
+}
+
+const securedTotalMilli = (row: FinanceRow): number =>
+  FUNDING_SOURCES.reduce((sum, s) => sum + toMilli(row.secured[s]), 0);
+
+/**
+ * 확보내역 is a 누계 and starts from the last half-year's figures: a 확보총계 below that half-year's is most likely a
+ * slip, but can be a correction, so it is a warning naming the earlier figure. Only against an earlier half-year.
+ */
+function checkSecuredNotLower(c: Collector, doc: FinanceRow, previous: FinanceRow): void {
+  if (previous.periodId >= doc.periodId) return;
+  const before = securedTotalMilli(previous);
+  const now = securedTotalMilli(doc);
+  if (now >= before) return;
+  // The source that fell most is where the form points.
+  const fell = FUNDING_SOURCES.map((s) => ({
+    s,
+    drop: toMilli(previous.secured[s]) - toMilli(doc.secured[s]),
+  })).sort((a, b) => b.drop - a.drop)[0];
+  c.warn(
+    `secured.${fell?.s ?? FUNDING_SOURCES[0]}`,
+    'secured.decreased',
+    `확보 누계가 지난 반기(${periodLabel(previous.periodId)} ${formatAmount(fromMilli(before))})보다 적습니다. 고친 것이 맞는지 확인하세요`,
+  );
 }
 
 /**

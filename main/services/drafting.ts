@@ -212,6 +212,8 @@ export async function validationContextFor(
       ...base,
       card: parseStored(managementCardSchema, card),
       leadDepartment: project && leadAt(project, doc.periodId),
+      // 확보내역 is a 누계: lower than the last half-year's is warned about.
+      previousFinanceRow: await previousFinanceRowOf(db, doc.department, doc.projectId, doc.periodId),
     };
   }
   return base;

@@ -26,11 +26,13 @@ const totalCost: PlanPart = (plan) => {
     : `${NUMBER_FORMAT.format(plan.totalCost.amount)} 백만원`;
 };
 
-const projectPeriod: PlanPart = (plan) => {
-  const { from, to } = plan.projectPeriod;
+/** 사업기간 as the plan and its print write it: "2018년 7월 ~ 2023년 6월" ('' when neither end is set). */
+export function projectPeriodText({ from, to }: { from: string; to: string }): string {
   if (from === '' && to === '') return '';
   return `${yearMonthText(from)} ~ ${yearMonthText(to)}`.trim();
-};
+}
+
+const projectPeriod: PlanPart = (plan) => projectPeriodText(plan.projectPeriod);
 
 const namedUnits = (plan: ExecutionPlan) => plan.unitProjects.filter((u) => u.name.trim() !== '');
 

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { createFolder, folderProblemOf } from '../../db/create-db';
 import { FINANCE_SOURCE_LABELS, FUNDING_SOURCES, periodLabel } from '../../domain/documents';
+import { publishedProposed } from '../../domain/documents/change-published';
 import {
   financeFieldLabel,
   financeNoteText,
@@ -169,7 +170,7 @@ export function changesCsv(report: OfficeReport): string {
         c.approvedOn,
         row.category,
         row.original,
-        row.proposed,
+        publishedProposed(row),
         c.reason,
       ]),
     ),
@@ -272,7 +273,7 @@ function changesSection(report: OfficeReport): string {
           `<table><caption class="sr-only">${escapeHtml(`${c.projectId} 당초 공약과 변경안`)}</caption><thead><tr><th scope="col">구분</th><th scope="col">당초 공약</th><th scope="col">변경안</th></tr></thead><tbody>${c.rows
             .map(
               (r) =>
-                `<tr><td>${escapeHtml(r.category)}</td><td>${escapeHtml(r.original)}</td><td>${escapeHtml(r.proposed)}</td></tr>`,
+                `<tr><td>${escapeHtml(r.category)}</td><td>${escapeHtml(r.original)}</td><td>${escapeHtml(publishedProposed(r))}</td></tr>`,
             )
             .join('')}</tbody></table>`,
         )}<p><strong>변경 사유</strong>: ${escapeHtml(c.reason)}</p></div>`,

@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import { publishedProposed } from '../../domain/documents/change-published';
 import {
   CARD_STATUS_GROUP_LABELS,
   type ContactPosition,
@@ -393,7 +394,7 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
       b.text(r, 4, c.approvedOn);
       b.text(r, 5, c.approvedBy);
       b.text(r, 6, c.reason);
-      b.text(r, 7, c.rows.map((x) => `${x.category}: ${x.original} → ${x.proposed}`).join('\n'));
+      b.text(r, 7, c.rows.map((x) => `${x.category}: ${x.original} → ${publishedProposed(x)}`).join('\n'));
       b.text(
         r,
         8,

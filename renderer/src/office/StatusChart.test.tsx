@@ -83,6 +83,14 @@ function segment(row: number, status: ReportStatus) {
   return { rect, id, pattern: patterns().get(id) };
 }
 
+/** A count's <text>: its opening tag and its digits. */
+function countText(source: string, row: number, status: ReportStatus) {
+  const m = new RegExp(`<text\\b([^>]*data-testid="chart-count-${row}-${status}"[^>]*)>([^<]*)</text>`).exec(
+    source,
+  );
+  return m ? { open: m[1] ?? '', text: m[2] ?? '' } : null;
+}
+
 const pairs = <T,>(list: readonly T[]): [T, T][] =>
   list.flatMap((a, i) => list.slice(i + 1).map((b) => [a, b] as [T, T]));
 
@@ -121,10 +129,48 @@ describe('the status chart', () => {
       const fill = segment(0, status)?.pattern?.fill ?? '';
       expect(contrast(ink, fill), `${status}: ${ink} on ${fill}`).toBeGreaterThanOrEqual(4.5);
     }
-    // The second area's single 폐기 is a sliver (1 of 61 across the bar): no count squeezed in.
+    // The second area's single 폐기 is narrow (1 of 61 across the bar): its count is there, in the smaller size.
     expect(segment(1, 'dropped')).not.toBeNull();
-    expect(html).not.toContain('data-testid="chart-count-1-dropped"');
-    expect(html).toContain('data-testid="chart-count-1-notSubmitted"');
+    const narrow = countText(html, 1, 'dropped');
+    expect(narrow?.text).toBe('1');
+    expect(attr(narrow?.open ?? '', 'data-place')).toBe('small');
+    expect(Number(attr(narrow?.open ?? '', 'font-size'))).toBeLessThan(
+      Number(attr(countText(html, 1, 'notSubmitted')?.open ?? '', 'font-size')),
+    );
+    const ink = attr(narrow?.open ?? '', 'fill') ?? '';
+    expect(contrast(ink, segment(1, 'dropped')?.pattern?.fill ?? '')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('prints every nonzero count, under the bar where a segment is too narrow even for the smaller size', () => {
+    // One area of 300: each 1 is under 2 px wide, two of them side by side.
+    const wide: StatusChartData = {
+      title: '분야별 추진상황',
+      categories: ['1. 일자리', '2. 복지'],
+      series: STATUSES.map((status, k) => ({
+        status,
+        label: LABELS[k] as string,
+        values: [[1, 1, 0, 0, 0, 12, 286][k] as number, [0, 0, 0, 0, 0, 0, 5][k] as number],
+      })),
+    };
+    const out = renderToStaticMarkup(<StatusChart chart={wide} />);
+    const counted = [...out.matchAll(/data-testid="chart-count-0-([a-zA-Z]+)"/g)].map((m) => m[1]);
+    expect(counted).toEqual(['completed', 'continuing', 'dropped', 'notSubmitted']);
+    const first = countText(out, 0, 'completed');
+    const second = countText(out, 0, 'continuing');
+    for (const c of [first, second]) {
+      expect(c?.text).toBe('1');
+      expect(attr(c?.open ?? '', 'data-place')).toBe('outside');
+      // Dark on the chart's light background: readable in print, not on a fill.
+      expect(contrast(attr(c?.open ?? '', 'fill') ?? '', '#ffffff')).toBeGreaterThanOrEqual(7);
+    }
+    // Under the bar (bar: 20 px from the row's top) and not on top of each other.
+    const rectY = Number(attr(tags(out, 'rect').find((t) => t.includes('chart-0-completed')) ?? '', 'y'));
+    expect(Number(attr(first?.open ?? '', 'y'))).toBeGreaterThan(rectY + 20);
+    const gap = Number(attr(second?.open ?? '', 'x')) - Number(attr(first?.open ?? '', 'x'));
+    expect(gap).toBeGreaterThanOrEqual(10);
+    // The next row starts below the counts under the first one's bar.
+    const nextY = Number(attr(tags(out, 'rect').find((t) => t.includes('chart-1-notSubmitted')) ?? '', 'y'));
+    expect(nextY).toBeGreaterThan(Number(attr(first?.open ?? '', 'y')));
   });
 
   it('lists the legend in the order of the stacks, each swatch with its status’s pattern', () => {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { StatusChartData } from '../../../domain/reports';
-import { STATUS_STYLES } from './status-palette';
+import { placeCounts, hasOutside, COUNT_SIZES, type CountLabel } from './chart-counts';
+import { DARK_INK, STATUS_STYLES } from './status-palette';
 import { patternId, StatusPatternDefs } from './StatusPatterns';
 
 /** The labels' font size (office.css .chart-label) and the gap between a label and its bar. */
@@ -11,9 +12,8 @@ const BAR_AREA = 560;
 const ROW = 30;
 const BAR = 20;
 const TOP = 8;
-/** A segment shows its count when the digits (about 7 px each at 12 px) fit with a little room. */
-const COUNT_CHAR_PX = 7;
-const COUNT_PADDING = 6;
+/** Extra height of a row whose narrow segments print their counts under the bar. */
+const OUTSIDE_ROOM = 14;
 
 /**
  * Room for the longest area name, so that none is cut off at the left edge (a long name such as "7. 천만시민의 꿈이
@@ -27,8 +27,9 @@ function labelWidthOf(labels: readonly string[]): number {
 
 /**
  * Status by area as stacked horizontal bars (plain SVG, no chart library). Each status has its own colour (hue and
- * lightness) and pattern, a segment wide enough shows its count, each has a <title>, and the legend lists the
- * statuses in the order of the stacks. The same counts are in the 분야별 table above the chart.
+ * lightness) and pattern, every segment shows its count (on it, smaller on a narrow one, or under the bar on one
+ * too narrow: placeCounts), each has a <title>, and the legend lists the statuses in the order of the stacks. The
+ * same counts are in the 분야별 table above the chart.
  */
 export function StatusChart({ chart }: { chart: StatusChartData }) {
   const prefix = `status-pattern${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
@@ -36,9 +37,23 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
   const labelWidth = labelWidthOf(chart.categories);
   const totals = chart.categories.map((_, i) => chart.series.reduce((acc, s) => acc + (s.values[i] ?? 0), 0));
   const max = Math.max(1, ...totals);
-  const height = TOP + chart.categories.length * ROW + 24;
-  const width = labelWidth + BAR_AREA + 50;
   const scale = BAR_AREA / max;
+  // Each row's segments and where their counts go; a row with a count under its bar is taller.
+  const rows = chart.categories.map((_, i) => {
+    let x = labelWidth;
+    const segments = chart.series.map((s) => {
+      const value = s.values[i] ?? 0;
+      const segment = { status: s.status, label: s.label, value, x, w: value * scale };
+      x += segment.w;
+      return segment;
+    });
+    const counts = placeCounts(segments);
+    return { segments, counts, end: x, height: ROW + (hasOutside(counts) ? OUTSIDE_ROOM : 0) };
+  });
+  const tops = rows.map((_, i) => TOP + rows.slice(0, i).reduce((h, r) => h + r.height, 0));
+  const bottom = TOP + rows.reduce((h, r) => h + r.height, 0);
+  const height = bottom + 24;
+  const width = labelWidth + BAR_AREA + 50;
   return (
     <figure className="office-chart" data-testid="status-chart">
       <figcaption>{chart.title}</figcaption>
@@ -63,68 +78,51 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
             .join('; ')}
         </desc>
         {chart.categories.map((category, i) => {
-          const y = TOP + i * ROW;
-          let x = labelWidth;
+          const y = tops[i] ?? TOP;
+          const row = rows[i] as (typeof rows)[number];
           return (
             <g key={category} data-testid={`chart-row-${i}`}>
               <text x={labelWidth - LABEL_GAP} y={y + BAR / 2 + 5} textAnchor="end" className="chart-label">
                 {category}
               </text>
-              {chart.series.map((s) => {
-                const value = s.values[i] ?? 0;
-                if (value === 0) return null;
-                const w = value * scale;
+              {row.segments.map((s, k) => {
+                if (s.value === 0) return null;
                 const style = STATUS_STYLES[s.status];
-                const count = String(value);
-                const rect = (
+                return (
                   <g key={s.status}>
                     <rect
-                      x={x}
+                      x={s.x}
                       y={y}
-                      width={w}
+                      width={s.w}
                       height={BAR}
                       fill={fillOf(s.status)}
                       stroke="#ffffff"
                       strokeWidth={1}
                       data-testid={`chart-${i}-${s.status}`}
-                      data-value={value}
+                      data-value={s.value}
                       data-fill={style.fill}
                       data-pattern={style.pattern}
                     >
-                      <title>{`${category} · ${s.label}: ${value}개`}</title>
+                      <title>{`${category} · ${s.label}: ${s.value}개`}</title>
                     </rect>
-                    {w >= count.length * COUNT_CHAR_PX + COUNT_PADDING && (
-                      <text
-                        x={x + w / 2}
-                        y={y + BAR / 2 + 4}
-                        textAnchor="middle"
-                        className="chart-count"
-                        fill={style.ink}
-                        stroke={style.fill}
-                        data-testid={`chart-count-${i}-${s.status}`}
-                        aria-hidden="true"
-                      >
-                        {count}
-                      </text>
-                    )}
+                    <SegmentCount
+                      label={row.counts[k] ?? null}
+                      value={s.value}
+                      y={y}
+                      ink={style.ink}
+                      fill={style.fill}
+                      testId={`chart-count-${i}-${s.status}`}
+                    />
                   </g>
                 );
-                x += w;
-                return rect;
               })}
-              <text x={x + 6} y={y + BAR / 2 + 5} className="chart-total">
+              <text x={row.end + 6} y={y + BAR / 2 + 5} className="chart-total">
                 {totals[i]}
               </text>
             </g>
           );
         })}
-        <line
-          x1={labelWidth}
-          x2={labelWidth}
-          y1={TOP - 4}
-          y2={TOP + chart.categories.length * ROW}
-          stroke="#5b6475"
-        />
+        <line x1={labelWidth} x2={labelWidth} y1={TOP - 4} y2={bottom} stroke="#5b6475" />
       </svg>
       <ul className="chart-legend" aria-label="범례" data-testid="chart-legend">
         {chart.series.map((s) => (
@@ -137,5 +135,57 @@ export function StatusChart({ chart }: { chart: StatusChartData }) {
         ))}
       </ul>
     </figure>
+  );
+}
+
+/**
+ * A segment's count where placeCounts put it: on the segment in the ink that reads on its fill (smaller on a narrow
+ * one), or under the bar in dark ink with a tick up to the segment, so that it reads in print as on screen.
+ */
+function SegmentCount(props: {
+  label: CountLabel | null;
+  value: number;
+  y: number;
+  ink: string;
+  fill: string;
+  testId: string;
+}) {
+  const { label, value, y, testId } = props;
+  if (label === null) return null;
+  const size = COUNT_SIZES[label.place].fontPx;
+  if (label.place !== 'outside') {
+    return (
+      <text
+        x={label.x}
+        y={y + BAR / 2 + size / 3 + 0.5}
+        textAnchor="middle"
+        className={label.place === 'small' ? 'chart-count chart-count-small' : 'chart-count'}
+        fontSize={size}
+        fill={props.ink}
+        stroke={props.fill}
+        data-testid={testId}
+        data-place={label.place}
+        aria-hidden="true"
+      >
+        {value}
+      </text>
+    );
+  }
+  return (
+    <g aria-hidden="true">
+      <line x1={label.anchor} y1={y + BAR} x2={label.x} y2={y + BAR + 3} stroke={DARK_INK} strokeWidth={1} />
+      <text
+        x={label.x}
+        y={y + BAR + 3 + size}
+        textAnchor="middle"
+        className="chart-count-outside"
+        fontSize={size}
+        fill={DARK_INK}
+        data-testid={testId}
+        data-place="outside"
+      >
+        {value}
+      </text>
+    </g>
   );
 }

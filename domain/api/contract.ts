@@ -291,6 +291,12 @@ export interface DeadlineView {
     receipt: OfficeReceipt | null;
   } | null;
   /**
+   * The office's decisions on this department's cards from the last applied baseline package that still stand on
+   * this PC (every half-year): a decision is on the card of one submission file, and a later file of the same
+   * half-year made here since sends the card again, so its decision is left to the next package.
+   */
+  cardDecisions: OfficeCardDecision[];
+  /**
    * The 실천계획서's own deadline, while a plan the department leads is not yet confirmed by the office: how many
    * are still to write (none yet, or 작성중), how many wait for the office (제출 표시), and the last plan file made.
    * Null once every plan it leads is confirmed.
@@ -355,6 +361,29 @@ export interface SentBundleView {
   sha256: string;
   path: string;
   receipt: OfficeReceipt | null;
+  /** The office's decisions on the cards this file carried, as of the last baseline package applied. */
+  cardDecisions: OfficeCardDecision[];
+}
+
+/** What the office decided on a department's card (main/services/card-decisions.ts). */
+export const CARD_DECISION_KINDS = ['completionAccepted', 'completionRejected', 'cardExcluded'] as const;
+export type CardDecisionKind = (typeof CARD_DECISION_KINDS)[number];
+
+/**
+ * The office's decision on one of this department's cards, as its last 기준 자료 carried it: 완료 승인, 완료 반려,
+ * or 관리카드 제외 (a card whose frozen fields differ from the confirmed plan, to be sent again).
+ */
+export interface OfficeCardDecision {
+  projectId: string;
+  /** The card's half-year ("2019-H1"). */
+  periodId: string;
+  kind: CardDecisionKind;
+  /** The office's reason for the department (부서에 알릴 사유); '' when it gave none (an approval). */
+  reason: string;
+  /** When the office decided (ISO). */
+  decidedAt: string;
+  /** The revision of the submission file whose card the decision is on. */
+  revision: number;
 }
 
 /**
@@ -661,6 +690,8 @@ export interface BaselineExported {
   receipts: number;
   /** Moved projects' last cards from their former leads (인계, 부서 이관). */
   handoverCards: number;
+  /** The office's decisions on cards (완료 승인·반려, 관리카드 제외) that stand, every department's. */
+  cardDecisions: number;
 }
 
 /** The 기준 자료 a department copy applied last, as it recorded it. */
@@ -684,6 +715,8 @@ export interface BaselineApplied {
   receiptsAsOf: string | null;
   /** Former leads' cards of the projects this department took over (인계), to start its first cards from. */
   handoverCards: number;
+  /** The office's decisions on this department's cards (완료 승인·반려, 관리카드 제외) the package carried. */
+  cardDecisions: number;
   /**
    * Projects this department led that a move (부서 이관) gave to another lead from `fromPeriodId`, with how many of
    * this PC's documents still being written can no longer be sent from here.

@@ -39,6 +39,12 @@ import { UserError } from './errors';
 import { loadSigningKey, requireOffice } from './key-service';
 import { handoverCardsFor, handoverCardsOf, keepHandoverCards, movedAwayFrom } from './handover-cards';
 import { keepOwnReceipts, officeReceipts, receiptsSchema, type Receipts } from './receipts';
+import {
+  cardDecisionsSchema,
+  keepOwnCardDecisions,
+  officeCardDecisions,
+  type CardDecisions,
+} from './card-decisions';
 import { loadCatalog, loadTerm } from './reference';
 import { whoAmI } from './session';
 
@@ -46,6 +52,8 @@ export const BASELINE_PATHS = {
   catalog: 'documents/reference/catalog.json',
   term: 'documents/reference/term.json',
   receipts: 'documents/reference/receipts.json',
+  /** The office's decisions on cards (완료 승인·반려, 관리카드 제외); present only when there is one (card-decisions.ts). */
+  cardDecisions: 'documents/reference/card-decisions.json',
   plan: (projectId: string) => `documents/plans/plan-${projectId}.json`,
   change: (projectId: string, requestId: string) => `documents/changes/change-${projectId}-${requestId}.json`,
   /** 인계: a moved project's last card from its former lead (handover-cards.ts). */
@@ -64,6 +72,8 @@ export interface BaselineExportResult {
   receipts: number;
   /** Moved projects' last cards from their former leads (인계). */
   handoverCards: number;
+  /** The office's decisions on cards that hold now (완료 승인·반려, 관리카드 제외), every department's. */
+  cardDecisions: number;
 }
 
 /** The plans the office confirmed (a department's own 'confirmed' mark does not count, as in the report). */
@@ -104,8 +114,9 @@ async function decidedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]> 
 
 /**
  * Office: signs a baseline package (catalog and term with its deadlines, confirmed plans, decided (approved or
- * rejected) change requests, and the submission files received so far: 접수 확인). Departments apply it to get the office's
- * reference data and their confirmed plans back, and to learn which of their files arrived.
+ * rejected) change requests, the submission files received so far: 접수 확인, and its decisions on the cards in
+ * them: card-decisions.ts). Departments apply it to get the office's reference data and their confirmed plans
+ * back, and to learn which of their files arrived and what the office decided on their cards.
  */
 export async function exportBaseline(ctx: AppContext, path?: string): Promise<BaselineExportResult> {
   await requireOffice(ctx);
@@ -117,10 +128,15 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
   const receipts = await officeReceipts(ctx.db, createdAt);
   const [catalog, term] = [await loadCatalog(ctx.db), await loadTerm(ctx.db)];
   const handover = await handoverCardsOf(ctx.db, catalog, term);
+  const cardDecisions = await officeCardDecisions(ctx.db, catalog, term, createdAt);
   const documents: BundleDocument[] = [
     { path: BASELINE_PATHS.catalog, json: catalog },
     { path: BASELINE_PATHS.term, json: term },
     { path: BASELINE_PATHS.receipts, json: receipts },
+    // Only when there is one: until then an older department program applies the package as before.
+    ...(cardDecisions.decisions.length === 0
+      ? []
+      : [{ path: BASELINE_PATHS.cardDecisions, json: cardDecisions }]),
     ...plans.map((p) => ({ path: BASELINE_PATHS.plan(p.projectId), json: p })),
     ...changes.map((c) => ({ path: BASELINE_PATHS.change(c.projectId, c.requestId), json: c })),
     ...handover.map((c) => ({ path: BASELINE_PATHS.handover(c.projectId, c.periodId), json: c })),
@@ -166,6 +182,7 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
     rejectedChangeRequests: changes.length - approved,
     receipts: receipts.bundles.length,
     handoverCards: handover.length,
+    cardDecisions: cardDecisions.decisions.length,
   };
 }
 
@@ -194,6 +211,8 @@ export interface BaselineApplyResult {
   handoverCards: number;
   /** Projects a move gave to another lead, and this PC's drafts that can no longer be sent (handover-cards.ts). */
   movedAway: Awaited<ReturnType<typeof movedAwayFrom>>;
+  /** The office's decisions on this department's cards the package carried (none in a package without them). */
+  cardDecisions: number;
 }
 
 /** A key file chosen where a baseline package is expected: what it is and where it goes. */
@@ -273,6 +292,7 @@ export async function applyBaseline(
   const plans: ExecutionPlan[] = [];
   const changes: ChangeRequest[] = [];
   let receipts: Receipts | null = null;
+  let cardDecisions: CardDecisions | null = null;
   const handover: ManagementCard[] = [];
   for (const doc of check.documents) {
     if (doc.path.startsWith('documents/plans/')) {
@@ -302,6 +322,12 @@ export async function applyBaseline(
         throw invalid(`기준 자료의 접수 내역(${BASELINE_PATHS.receipts})이 올바르지 않습니다.`);
       }
       receipts = parsed.data;
+    } else if (doc.path === BASELINE_PATHS.cardDecisions) {
+      const parsed = cardDecisionsSchema.safeParse(doc.json);
+      if (!parsed.success) {
+        throw invalid(`기준 자료의 관리카드 결정 내역(${BASELINE_PATHS.cardDecisions})이 올바르지 않습니다.`);
+      }
+      cardDecisions = parsed.data;
     } else if (doc.path !== BASELINE_PATHS.catalog && doc.path !== BASELINE_PATHS.term) {
       throw invalid(`기준 자료에 알 수 없는 문서 ${josa(doc.path, '이/가')} 있습니다.`);
     }
@@ -320,6 +346,7 @@ export async function applyBaseline(
     receiptsAsOf: receipts?.asOf ?? null,
     handoverCards: ownHandover.size,
     movedAway: await movedAwayFrom(ctx.db, catalog.data, term.data, department),
+    cardDecisions: cardDecisions?.decisions.filter((d) => d.department === department).length ?? 0,
   };
   if (applied.success) {
     if (applied.data.sha256 === check.bundleSha256) return { status: 'duplicate', ...summary };
@@ -369,6 +396,7 @@ export async function applyBaseline(
     );
   }
   if (receipts) await keepOwnReceipts(ctx.db, receipts, department, manifest.revision);
+  await keepOwnCardDecisions(ctx.db, cardDecisions, department, manifest.revision);
   await keepHandoverCards(ctx.db, ownHandover);
   await setSetting(ctx.db, BASELINE_SETTING, {
     revision: manifest.revision,

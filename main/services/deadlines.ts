@@ -19,6 +19,7 @@ import { documentIdOf, getDocument, listDocuments } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
 import { ownReceipts, receiptOf } from './receipts';
+import { ownCardDecisions, standingCardDecisions } from './card-decisions';
 import { confirmedPlanOf, termKeys, validationContextFor } from './drafting';
 import { takenOverPlans } from './taken-over-plans';
 
@@ -97,6 +98,7 @@ export async function deadlineView(
     daysLeft: period ? daysUntil(todayISO, period.dueDate) : null,
     projects,
     lastSent,
+    cardDecisions: standingCardDecisions(await ownCardDecisions(db), ownFiles),
     plan: planDeadline(
       projects.filter((p) => ownPlans.has(p.projectId)),
       term,

@@ -4,6 +4,7 @@ import type { OfficeReceipt, SentBundleView } from '../../domain/api/contract';
 import { listSentBundles, type SentBundle } from '../../db/bundles';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Database } from '../../db/schema';
+import { cardDecisionsOfFile, ownCardDecisions } from './card-decisions';
 
 /**
  * 접수 확인: which submission files the planning office holds, carried back to the departments inside the signed
@@ -143,11 +144,13 @@ export function walkChain(
 }
 
 /**
- * Department: every submission file this copy made, newest first, with its receipt. A file the package does not
- * list that the chain no longer leads through (이어 보내기 chained a later file past it) is `skipped`.
+ * Department: every submission file this copy made, newest first, with its receipt and the office's decisions on
+ * the cards it carried. A file the package does not list that the chain no longer leads through (이어 보내기
+ * chained a later file past it) is `skipped`.
  */
 export async function sentBundlesWithReceipts(db: Kysely<Database>): Promise<SentBundleView[]> {
   const receipts = await ownReceipts(db);
+  const decisions = await ownCardDecisions(db);
   const sent = await listSentBundles(db, 'pledge-submission');
   const onChain = new Set(walkChain(sent, sent.at(-1)?.sha256 ?? null).files.map((s) => s.sha256));
   return sent
@@ -164,6 +167,7 @@ export async function sentBundlesWithReceipts(db: Kysely<Database>): Promise<Sen
           receipt?.state === 'missing' && !onChain.has(s.sha256)
             ? { asOf: receipt.asOf, state: 'skipped' as const, receivedAt: null }
             : receipt,
+        cardDecisions: cardDecisionsOfFile(decisions, s.sha256),
       };
     })
     .reverse();

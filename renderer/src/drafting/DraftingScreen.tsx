@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { DraftExchangePanel } from './DraftExchangePanel';
+import { CardDecisionList, CardDecisionNote } from './CardDecisions';
+import { decisionsOnCard, decisionsOnFile } from './card-decision-label';
 import { receiptLabel } from './receipt-label';
 import { requestState, requestTitle } from './request-label';
 import type {
@@ -7,6 +9,7 @@ import type {
   DeskProject,
   DocumentRef,
   DocumentSummary,
+  OfficeCardDecision,
   SetupState,
 } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
@@ -117,7 +120,8 @@ function OverdueDeadline({
 /** Days before a half-year's due date from which a file not yet made is a warning, not just a fact. */
 const SEND_SOON_DAYS = 14;
 
-function DeadlinePanel({
+/** The deadline panel: the half-year due, what it still owes, and the last file made with the office's word on it. */
+export function DeadlinePanel({
   deadlines,
   onShowPeriod,
 }: {
@@ -174,6 +178,13 @@ function DeadlinePanel({
       <div data-testid="last-sent">
         <span className="deadline-label">제출 파일</span>{' '}
         <LastSent sent={deadlines.lastSent} soon={daysLeft !== null && daysLeft <= SEND_SOON_DAYS} />
+        {deadlines.lastSent && (
+          // Apart from the 접수 확인 itself: the office's decisions on the cards that file carried.
+          <CardDecisionList
+            decisions={decisionsOnFile(deadlines.cardDecisions, period.id, deadlines.lastSent.revision)}
+            testId="last-sent-card-decisions"
+          />
+        )}
       </div>
     </section>
   );
@@ -216,11 +227,14 @@ function LastSent({ sent, soon }: { sent: DeadlineView['lastSent']; soon: boolea
   );
 }
 
-function ProjectRow(props: {
+/** A project's row on the desk: its documents of the half-year shown, and the office's decisions on its card. */
+export function ProjectRow(props: {
   project: DeskProject;
   periodId: string;
   statusOf: (ref: DocumentRef) => Lifecycle | null;
   requests: DocumentSummary[];
+  /** The office's decisions on the project's card of this half-year (card-decisions.ts) that still stand. */
+  cardDecisions: OfficeCardDecision[];
   onOpen: (ref: DocumentRef) => void;
   /** Opens a new change request of the project, numbered by the program's clock. */
   onNewRequest: (projectId: string) => void;
@@ -265,7 +279,12 @@ function ProjectRow(props: {
               관리카드
             </button>
             {planStatus === 'confirmed' ? (
-              <StatusBadge status={props.statusOf(card)} />
+              <>
+                <StatusBadge status={props.statusOf(card)} />
+                {props.cardDecisions.map((d) => (
+                  <CardDecisionNote key={d.kind} decision={d} />
+                ))}
+              </>
             ) : (
               // Said on the page, not only in a tooltip a keyboard user never sees.
               <span className="hint" id={`card-wait-${project.projectId}`}>
@@ -489,6 +508,7 @@ export function DraftingScreen(props: {
                   requests={documents.filter(
                     (d) => d.ref.kind === 'changeRequest' && d.ref.projectId === p.projectId,
                   )}
+                  cardDecisions={decisionsOnCard(deadlines.cardDecisions, p.projectId, periodId)}
                   onOpen={openDocument}
                   onNewRequest={(id) => void openNewRequest(id)}
                 />

@@ -22,9 +22,10 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
       <h2 id="baseline-apply-title">기준 자료 적용</h2>
       <p className="hint">
         기획담당관이 보낸 기준 자료(공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서,
-        기획담당관이 받은 제출 파일 목록)를 신뢰하는 기획담당관 키로 검증한 뒤 적용합니다. 새 PC에서 확정된
-        계획서를 되살릴 때, 그리고 보낸 제출 파일이 접수되었는지 확인할 때 씁니다 (문서 작성 화면의 제출 파일
-        항목에 표시).
+        기획담당관이 받은 제출 파일 목록과 관리카드에 내린 결정)를 신뢰하는 기획담당관 키로 검증한 뒤
+        적용합니다. 새 PC에서 확정된 계획서를 되살릴 때, 그리고 보낸 제출 파일이 접수되었는지, 관리카드가
+        제외되거나 완료가 승인·반려되었는지 확인할 때 씁니다 (문서 작성 화면의 제출 파일 항목과 관리카드 칸에
+        표시).
       </p>
       {last.status === 'ready' && (
         <p data-testid="baseline-last">
@@ -104,6 +105,12 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
                 ? '이 기준 자료에는 접수 내역이 없습니다'
                 : `이 부서의 제출 파일 ${applied.receipts}건 (${localDateTimeOf(applied.receiptsAsOf)} 기준)`}
             </dd>
+            <dt>관리카드 결정</dt>
+            <dd data-testid="baseline-card-decisions">
+              {applied.cardDecisions === 0
+                ? '이 부서 관리카드에 대한 결정 없음'
+                : `이 부서 관리카드 ${applied.cardDecisions}건 (완료 승인·반려, 관리카드 제외: 문서 작성 화면과 만든 제출 파일 목록에 사유와 함께 표시)`}
+            </dd>
             <dt>SHA-256</dt>
             <dd className="mono" title={applied.sha256}>
               {shortHash(applied.sha256)}
@@ -128,8 +135,9 @@ export function BaselineExportPanel(props: { hasKey: boolean }) {
       <h2 id="baseline-export-title">기준 자료 내보내기</h2>
       <p className="hint">
         공약사업 목록, 임기·제출 기한, 확정된 실천계획서, 승인된 조정 요청서와 지금까지 받은 제출 파일
-        목록(부서의 접수 확인용)을 기획담당관 키로 서명해 부서에 보낼 파일 하나로 씁니다. 제출 기한 뒤
-        가져오기를 마치면 다시 내보내 부서에 보내면, 각 부서가 자기 파일이 접수되었는지 볼 수 있습니다.
+        목록(부서의 접수 확인용), 관리카드에 내린 결정(완료 승인·반려, 카드 제외와 부서에 알릴 사유)을
+        기획담당관 키로 서명해 부서에 보낼 파일 하나로 씁니다. 제출 기한 뒤 가져오기를 마치면 다시 내보내
+        부서에 보내면, 각 부서가 자기 파일이 접수되었는지 볼 수 있습니다.
       </p>
       <button
         type="button"
@@ -147,7 +155,10 @@ export function BaselineExportPanel(props: { hasKey: boolean }) {
           <StatusMessage kind="success">
             기준 자료를 만들었습니다: 회차 r{exported.revision}, 확정 실천계획서 {exported.plans}건, 승인된
             조정 요청서 {exported.changeRequests}건, 접수 내역 {exported.receipts}건
-            {exported.handoverCards > 0 && `, 옮긴 사업의 인계 관리카드 ${exported.handoverCards}건`}.
+            {exported.handoverCards > 0 && `, 옮긴 사업의 인계 관리카드 ${exported.handoverCards}건`}
+            {exported.cardDecisions > 0 &&
+              `, 관리카드 결정(완료 승인·반려, 카드 제외) ${exported.cardDecisions}건`}
+            .
           </StatusMessage>
           <p>
             파일:{' '}

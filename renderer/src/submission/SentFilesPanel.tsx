@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
 import { receiptCellLabel } from '../drafting/receipt-label';
+import { CardDecisionList } from '../drafting/CardDecisions';
 import { periodLabel, shortHash } from './labels';
 
 /**
@@ -16,6 +17,7 @@ export function SentFilesPanel({ generation }: { generation: number }) {
       <h2 id="sent-files-title">만든 제출 파일</h2>
       <p className="hint">
         접수 확인은 기획담당관이 보낸 기준 자료를 적용하면 나타납니다 (그 기준 자료를 만든 때까지 받은 파일).
+        기획담당관이 파일의 관리카드에 내린 결정(완료 승인·반려, 관리카드 제외와 그 사유)도 함께 나타납니다.
       </p>
       {state.status === 'loading' && <StatusMessage kind="info">불러오는 중…</StatusMessage>}
       {state.status === 'error' && <StatusMessage kind="error">{state.message}</StatusMessage>}
@@ -44,8 +46,14 @@ export function SentFilesPanel({ generation }: { generation: number }) {
                       {localDateTimeOf(b.createdAt)}
                     </td>
                     <td className="num">{b.documents}건</td>
-                    <td className={receipt.warn ? 'sent-missing' : undefined} data-testid="sent-file-receipt">
-                      {receipt.text}
+                    <td>
+                      <span
+                        className={receipt.warn ? 'sent-missing' : undefined}
+                        data-testid="sent-file-receipt"
+                      >
+                        {receipt.text}
+                      </span>
+                      <CardDecisionList decisions={b.cardDecisions} testId="sent-file-card-decisions" />
                     </td>
                   </tr>
                 );

@@ -11,7 +11,11 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..', '..');
 
 export interface ChildCli {
-  run(args: string[], options?: { timeoutMs?: number; cwd?: string }): ChildRun;
+  /** `as`: run under another user (when the tests run as root, to meet file modes as a user does). */
+  run(
+    args: string[],
+    options?: { timeoutMs?: number; cwd?: string; as?: { uid: number; gid: number } },
+  ): ChildRun;
   /**
    * Runs the command with its stdout piped into a reader that closes the pipe once it has `keepBytes` bytes (at
    * once for 0, before the command has written anything), as `pledge … | head -3` does. `stdout` is what was kept.
@@ -53,12 +57,19 @@ const CHILD_BUILD = {
 } as const;
 
 /** Runs a built script with a time limit; killed at the limit, the run says it timed out. */
-function runScript(script: string, args: string[], options: { timeoutMs?: number; cwd?: string }): ChildRun {
+function runScript(
+  script: string,
+  args: string[],
+  options: { timeoutMs?: number; cwd?: string; as?: { uid: number; gid: number } },
+): ChildRun {
   const result = spawnSync(process.execPath, [script, ...args], {
     cwd: options.cwd ?? root,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 15_000,
     killSignal: 'SIGKILL',
+    ...(options.as
+      ? { uid: options.as.uid, gid: options.as.gid, env: { ...process.env, HOME: '/tmp' } }
+      : {}),
   });
   return {
     status: result.status,

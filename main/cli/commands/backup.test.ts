@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../db/test/temp-dir';
 import { databasePathIn } from '../../services/context';
 import { folderSnapshot } from '../../services/test-support/unreadable-file';
+import { buildChildCli, type ChildCli } from '../test-cli-child';
 import { runPledge as pledge } from '../test-io';
 
 // `pledge backup` to places that take no file: the folder is named in Korean, nothing is left behind.
@@ -40,11 +41,35 @@ describe('pledge backup --out', () => {
   });
 });
 
-// chmod does not stop root (nor does Windows take these modes): run so, these tests cannot make the folder
-// read-only and are skipped (said by their names).
-const chmodIneffective = process.getuid?.() === 0 || process.platform === 'win32';
+// chmod does not stop root: run as root (a CI container), `pledge backup` runs in a child process as `nobody`,
+// for whom the modes hold. Windows takes no such modes: skipped there.
+const asRoot = process.getuid?.() === 0;
+const NOBODY = { uid: 65534, gid: 65534 };
 
-describe('pledge backup of a data folder that cannot be written (skipped when run as root)', () => {
+describe.skipIf(process.platform === 'win32')('pledge backup of a data folder that cannot be written', () => {
+  let child: ChildCli | null = null;
+  beforeAll(async () => {
+    if (asRoot) child = await buildChildCli();
+  });
+  afterAll(() => child?.remove());
+
+  /** `pledge …` as a user the modes stop: in this process, or as `nobody` in a child when the tests run as root. */
+  const pledgeAsUser = async (...args: string[]) => {
+    if (child === null) return pledge(...args);
+    const run = child.run(args, { as: NOBODY });
+    return { code: run.status ?? -1, out: run.stdout, err: run.stderr };
+  };
+  /** The folder the backup goes to, writable by that user. */
+  const outFolder = () => {
+    const out = join(dir.path, 'usb');
+    mkdirSync(out);
+    if (asRoot) {
+      chmodSync(dir.path, 0o755);
+      chownSync(out, NOBODY.uid, NOBODY.gid);
+    }
+    return out;
+  };
+
   /** Runs `work` with the office's folder and data file read-only, and gives them back their modes after. */
   const readOnly = async (work: () => Promise<void>) => {
     chmodSync(databasePathIn(office), 0o444);
@@ -57,13 +82,12 @@ describe('pledge backup of a data folder that cannot be written (skipped when ru
     }
   };
 
-  it.skipIf(chmodIneffective)('reads it only, and writes a sealed backup that restores', async () => {
-    const out = join(dir.path, 'usb');
-    mkdirSync(out);
+  it('reads it only, and writes a sealed backup that restores', async () => {
+    const out = outFolder();
     const before = folderSnapshot(office);
     let path = '';
     await readOnly(async () => {
-      const r = await pledge('backup', '--data', office, '--out', out, '--json');
+      const r = await pledgeAsUser('backup', '--data', office, '--out', out, '--json');
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       path = (JSON.parse(r.out) as { path: string }).path;
@@ -75,21 +99,17 @@ describe('pledge backup of a data folder that cannot be written (skipped when ru
     expect(restored.out).toContain('백업 파일의 내용이 만들 때와 같은지 확인했습니다 (SHA-256).');
   });
 
-  it.skipIf(chmodIneffective)(
-    'refuses, naming it, when a change log not yet merged lies beside it',
-    async () => {
-      const out = join(dir.path, 'usb');
-      mkdirSync(out);
-      const wal = `${databasePathIn(office)}-wal`;
-      writeFileSync(wal, 'not merged');
-      await readOnly(async () => {
-        const r = await pledge('backup', '--data', office, '--out', out);
-        expect(r.code).toBe(1);
-        expect(r.err).toContain(
-          `데이터 폴더에 쓸 수 없는데, 데이터 파일 옆에 아직 데이터 파일에 합쳐지지 않은 변경 기록(${wal})`,
-        );
-      });
-      expect(readdirSync(out)).toEqual([]);
-    },
-  );
+  it('refuses, naming it, when a change log not yet merged lies beside it', async () => {
+    const out = outFolder();
+    const wal = `${databasePathIn(office)}-wal`;
+    writeFileSync(wal, 'not merged');
+    await readOnly(async () => {
+      const r = await pledgeAsUser('backup', '--data', office, '--out', out);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(
+        `데이터 폴더에 쓸 수 없는데, 데이터 파일 옆에 아직 데이터 파일에 합쳐지지 않은 변경 기록(${wal})`,
+      );
+    });
+    expect(readdirSync(out)).toEqual([]);
+  });
 });

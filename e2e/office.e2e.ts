@@ -14,6 +14,7 @@ import {
 } from '../domain/api/contract';
 import { COMPLETION_PROCEDURE, PROJECT_KIND_COMPLETION_RULES } from '../domain/documents';
 import { catalog } from './catalog-data';
+import { DraftingPage } from './pages/drafting-page';
 import { OfficeReportPage } from './pages/office-report-page';
 import {
   areaOf,
@@ -43,7 +44,7 @@ import {
   type ProjectInput,
 } from './support/office-scenario';
 import { correctCity424, openOfficeOn } from './support/office-open';
-import type { OfficeServer } from './support/office-server';
+import { startOfficeServer, type OfficeServer } from './support/office-server';
 import { expectAccessible } from './support/axe';
 import { printedPages } from './support/pdf-pages';
 
@@ -548,6 +549,30 @@ test('a card whose 정책목표 differs from the confirmed plan is a conflict; �
   const note = page.getByTestId('finance-missing-cards');
   await expect(note).toContainText('관리카드를 받지 못한 사업 1개');
   await expect(note).toContainText('4-3-3');
+
+  // The decision reaches the department with the next 기준 자료: its desk names the excluded card and the reason,
+  // and its other cards say nothing.
+  await server?.stop();
+  server = null;
+  const desk = built.desks.A;
+  const officeKey = join(root, 'office.pledgekey.json');
+  pledge(['keys', 'export', '--data', built.scenario.officeDir, '--out', officeKey], CLOCK.server);
+  pledge(['keys', 'import', '--data', desk.dataDir, officeKey], CLOCK.server);
+  const baseline = join(root, 'baseline-decisions.pledge');
+  pledge(['baseline', 'export', '--data', built.scenario.officeDir, '--out', baseline], CLOCK.server);
+  pledge(['baseline', 'apply', baseline, '--data', desk.dataDir], CLOCK.server);
+  server = await startOfficeServer({
+    dataDir: desk.dataDir,
+    profileDir: join(root, 'dept-profile'),
+    now: CLOCK.server,
+  });
+  await page.goto(server.url);
+  const departmentDesk = new DraftingPage(page);
+  await departmentDesk.openDesk();
+  await departmentDesk.choosePeriod(PERIOD);
+  const excluded = page.locator('tr[data-project-id="4-3-3"]').getByTestId('card-decision');
+  await expect(excluded).toHaveText('제외됨 (다시 제출 필요): 확정 계획과 다른 목표: 부서에 재제출 요청');
+  await expect(page.getByTestId('desk-projects').getByTestId('card-decision')).toHaveCount(1);
 });
 
 test("approving a change request shows first what it rewrites in the confirmed plan; the half-year's cards written before it stay out of the conflicts", async ({

@@ -112,7 +112,7 @@ test('a request written and submitted in the department’s form is reviewed and
   const office = new OfficeReportPage(page);
   await office.open(server.url);
   await office.tab('changes');
-  const item = page.locator('li[data-testid^="change-pending-cr-"]');
+  const item = page.locator('li.decision-item[data-testid^="change-pending-cr-"]');
   await expect(item).toHaveCount(1);
   // Requested on the day of the department's program clock, in Korea.
   await expect(item.getByRole('heading')).toContainText(`(요청일 ${CLOCK.requested.slice(0, 10)})`);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { OfficeReportPage } from './pages/office-report-page';
 import { SubmissionPage } from './pages/submission-page';
 import { buildScenario, CLOCK, DEPT_A, DEPT_B } from './support/office-data';
@@ -22,10 +22,8 @@ test.afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-test('files imported after the due date count from the 접수일 the office gives; a future date imports nothing', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
+/** The office (its clock ten days after the due date) with every plan confirmed, on 제출 파일 받기; A's and B's files. */
+async function openInbox(page: Page) {
   const built = buildScenario(root, { cardsImported: false });
   server = await startOfficeServer({
     dataDir: built.scenario.officeDir,
@@ -35,10 +33,16 @@ test('files imported after the due date count from the 접수일 the office give
   const office = new OfficeReportPage(page);
   await page.goto(server.url);
   for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
-
   const inbox = new SubmissionPage(page);
   await inbox.openAsOffice();
-  const files = [built.cardFiles.A, built.cardFiles.B];
+  return { built, office, inbox, url: server.url, files: [built.cardFiles.A, built.cardFiles.B] };
+}
+
+test('files imported after the due date count from the 접수일 the office gives; a future date imports nothing', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { office, inbox, files, url } = await openInbox(page);
 
   // The day after the office's today: refused, said, nothing taken.
   await page.getByLabel('접수일 (선택)').fill('2019-07-26');
@@ -64,7 +68,7 @@ test('files imported after the due date count from the 접수일 the office give
     );
   }
 
-  await office.open(server.url);
+  await office.open(url);
   await office.selectPeriod('2019-H1');
   await office.tab('submissions');
   for (const dept of [DEPT_A, DEPT_B]) {
@@ -82,19 +86,7 @@ test('files imported after the due date with no 접수일 are said 지연 in the
   page,
 }) => {
   test.setTimeout(120_000);
-  const built = buildScenario(root, { cardsImported: false });
-  server = await startOfficeServer({
-    dataDir: built.scenario.officeDir,
-    profileDir: join(root, 'profile'),
-    now: CLOCK.server,
-  });
-  const office = new OfficeReportPage(page);
-  await page.goto(server.url);
-  for (const p of built.projects) await office.callApi('confirmReceivedPlan', { projectId: p.projectId });
-
-  const inbox = new SubmissionPage(page);
-  await inbox.openAsOffice();
-  const files = [built.cardFiles.A, built.cardFiles.B];
+  const { built, office, inbox, files, url } = await openInbox(page);
   await inbox.importBundles(files);
   // The notes come after the results (read from the half-year's tables): every document of both files is late.
   await expect(page.getByTestId('import-results')).toHaveAttribute('data-notes', 'done');
@@ -111,7 +103,7 @@ test('files imported after the due date with no 접수일 are said 지연 in the
     );
   }
 
-  await office.open(server.url);
+  await office.open(url);
   await office.selectPeriod('2019-H1');
   await office.tab('submissions');
   for (const dept of [DEPT_A, DEPT_B])

@@ -231,7 +231,8 @@ export interface OfficeDecisionsTable {
   subject: string;
   project_id: string;
   period_id: string;
-  decision: 'accepted' | 'rejected';
+  /** 'withdrawn': a 완료 decision taken back (migration 0017); the subject waits for the office again. */
+  decision: 'accepted' | 'rejected' | 'withdrawn';
   note: string;
   decided_at: string;
   /** A 완료 decision's card: the bundle that carried it and its revision (migration 0012; NULL before it). */

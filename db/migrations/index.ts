@@ -15,6 +15,7 @@ import { migration0013 } from './0013-retired-keys';
 import { migration0014 } from './0014-write-counts';
 import { migration0015 } from './0015-decided-basis';
 import { migration0016 } from './0016-bundle-receipts';
+import { migration0017 } from './0017-withdrawn-decisions';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -883,6 +883,18 @@ export interface CompletionRequestView {
     decidedAt: string;
     cardRevision: number | null;
   } | null;
+  /**
+   * When the half-year's latest entry took the office's decision back (결정 취소, withdrawCompletionDecision): the
+   * decision withdrawn (null when none is known) and when it was withdrawn, with the office's note. The request
+   * waits for the office again (decision null); both stay in the decision history.
+   */
+  withdrawnDecision: {
+    decision: 'accepted' | 'rejected' | null;
+    note: string;
+    decidedAt: string | null;
+    withdrawnAt: string;
+    withdrawalNote: string;
+  } | null;
 }
 
 /** A rejection (완료 요청, 조정 요청) goes back to the department with its reason: the note is required. */
@@ -1352,6 +1364,19 @@ export const contract = {
         path: ['note'],
       }),
     returns<{ projectId: string; decision: 'accepted' | 'rejected' }>(),
+  ),
+  /**
+   * Takes back the office's 완료 decision recorded for this half-year (결정 취소): the request waits for the
+   * office again (결정 대기), as before any decision. Recorded as an entry of the decision history (when, and the
+   * note), never by deleting the decision.
+   */
+  withdrawCompletionDecision: op(
+    z.strictObject({
+      projectId: documentRefSchema.shape.projectId,
+      periodId: periodIdInputSchema,
+      note: z.string().max(2000),
+    }),
+    returns<{ projectId: string; withdrawn: 'accepted' | 'rejected' }>(),
   ),
   decideChangeRequest: op(
     z

@@ -79,6 +79,7 @@ export const operationNames = [
   'resolveConflict',
   'swapHeldBundle',
   'decideCompletion',
+  'withdrawCompletionDecision',
   'decideChangeRequest',
 ] as const satisfies readonly OperationName[];
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recordDecision } from '../../db/office-decisions';
+import { decisionHistory, recordDecision } from '../../db/office-decisions';
+import { officeCardDecisions } from './card-decisions';
 import { officeHandlers } from './office-handlers';
+import { loadCatalog, loadTerm } from './reference';
 import {
   basePlan,
   cardDoc,
@@ -304,5 +306,114 @@ describe('completion decisions', () => {
     await expect(decide('accepted')).rejects.toThrow('추진상황: 정상추진');
     await decide('rejected', shown);
     expect(await decisions()).toEqual([{ subject: '1-1-1:2019-H1' }]);
+  });
+
+  describe('결정 취소: a decision taken back waits for the office again, as before any decision', () => {
+    /** What the tables and the request say, and the card decisions the 기준 자료 would carry. */
+    const observed = async (handlers: ReturnType<typeof officeHandlers>) => {
+      const view = await handlers.getOfficeReport(request);
+      const carried = await officeCardDecisions(
+        h.office.db,
+        await loadCatalog(h.office.db),
+        await loadTerm(h.office.db),
+        'x',
+      );
+      return {
+        view,
+        tables: view.report.statusTables,
+        undecided: view.report.meta.undecided?.completionRequests,
+        carried: carried.decisions,
+      };
+    };
+
+    for (const decision of ['accepted', 'rejected'] as const) {
+      it(`${decision === 'accepted' ? '승인' : '반려'} → 결정 취소: 결정 대기 again, the counts as before the decision, the history keeps all three entries`, async () => {
+        const handlers = officeHandlers(h.office);
+        await askedWith('조례 공포 2019.6.30');
+        const before = await observed(handlers);
+        expect(before.view.completionRequests[0]).toMatchObject({ decision: null, withdrawnDecision: null });
+        expect(before.undecided).toBe(1);
+        expect(statusOf(before.view)?.completed).toBe(1);
+        expect(before.tables.total.completedUndecided).toBe(1);
+        expect(before.carried).toEqual([]);
+
+        const note = decision === 'rejected' ? '증빙 보완 후 다시 제출하세요' : '';
+        await handlers.decideCompletion({ projectId: '1-1-1', periodId: '2019-H1', decision, note });
+        const decided = await observed(handlers);
+        expect(decided.view.completionRequests[0]).toMatchObject({ decision, decidedForPeriodId: '2019-H1' });
+        expect(decided.undecided).toBe(0);
+        expect(decided.tables.total.completedUndecided).toBe(0);
+        expect(decided.carried.map((d) => d.kind)).toEqual([
+          decision === 'accepted' ? 'completionAccepted' : 'completionRejected',
+        ]);
+        if (decision === 'rejected') expect(statusOf(decided.view)?.onTrack).toBe(1);
+
+        expect(
+          await handlers.withdrawCompletionDecision({
+            projectId: '1-1-1',
+            periodId: '2019-H1',
+            note: '잘못 눌렀음',
+          }),
+        ).toEqual({ projectId: '1-1-1', withdrawn: decision });
+        const undone = await observed(handlers);
+        expect(undone.view.completionRequests[0]).toMatchObject({
+          decision: null,
+          decisionNote: null,
+          decidedAt: null,
+          decidedForPeriodId: null,
+          supersededDecision: null,
+          withdrawnDecision: { decision, note, withdrawalNote: '잘못 눌렀음' },
+        });
+        expect(undone.undecided).toBe(1);
+        // The status tables (every grouping, with 결정 대기) are as they were before any decision.
+        expect(undone.tables).toEqual(before.tables);
+        expect(undone.view.report.meta.undecided).toEqual(before.view.report.meta.undecided);
+        // The department is carried no decision on the card.
+        expect(undone.carried).toEqual([]);
+
+        const history = await decisionHistory(h.office.db, 'completion', '1-1-1:2019-H1');
+        expect(history.map((r) => [r.decision, r.note])).toEqual([
+          [decision, note],
+          ['withdrawn', '잘못 눌렀음'],
+        ]);
+        expect(Date.parse(history[1]!.decidedAt)).not.toBeNaN();
+
+        // Nothing left to take back: refused, nothing recorded.
+        await expect(
+          handlers.withdrawCompletionDecision({ projectId: '1-1-1', periodId: '2019-H1', note: '' }),
+        ).rejects.toMatchObject({ code: 'COMPLETION_NOT_DECIDED' });
+        // Decided again, the history keeps all three entries and the new decision counts.
+        await handlers.decideCompletion({
+          projectId: '1-1-1',
+          periodId: '2019-H1',
+          decision: 'accepted',
+          note: '다시 승인',
+        });
+        const again = await observed(handlers);
+        expect(again.view.completionRequests[0]).toMatchObject({
+          decision: 'accepted',
+          decisionNote: '다시 승인',
+          withdrawnDecision: null,
+        });
+        expect(again.carried.map((d) => d.kind)).toEqual(['completionAccepted']);
+        expect(
+          (await decisionHistory(h.office.db, 'completion', '1-1-1:2019-H1')).map((r) => r.decision),
+        ).toEqual([decision, 'withdrawn', 'accepted']);
+      });
+    }
+
+    it('an acceptance carried over from an earlier half-year is taken back in its own half-year, not in a later one', async () => {
+      const handlers = officeHandlers(h.office);
+      const plan = await completionAcceptedIn2019H1(handlers);
+      expect(await h.send('2019-H2', [cardDoc(cardFor(plan, 'completed'), '2019-H2')])).toBe('accepted');
+      await expect(
+        handlers.withdrawCompletionDecision({ projectId: '1-1-1', periodId: '2019-H2', note: '' }),
+      ).rejects.toMatchObject({ code: 'COMPLETION_DECIDED_EARLIER' });
+      await handlers.withdrawCompletionDecision({ projectId: '1-1-1', periodId: '2019-H1', note: '' });
+      // Taken back in 2019-H1, nothing carries over: both half-years wait for the office.
+      const later = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+      expect(later.completionRequests[0]).toMatchObject({ decision: null, decidedForPeriodId: null });
+      expect(later.report.meta.undecided?.completionRequests).toBe(1);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { findPeriod } from '../../domain/term/periods';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeTrendWorkbook } from '../reports/trend-workbook';
 import { writeReportWorkbook, XLSX_MEDIA_TYPE } from '../reports/workbook';
-import { recordDecision, type DecidedCard } from '../../db/office-decisions';
+import { recordDecision, recordWithdrawal, type DecidedCard } from '../../db/office-decisions';
 import { leadCardRowsOf, receivedCards } from './received-documents';
 import type { AppContext } from './context';
 import { confirmReceivedPlan, decideChangeRequest } from './office-decisions';
@@ -159,6 +159,34 @@ export const officeHandlers = (ctx: AppContext) => {
         ctx.now(),
       );
       return { projectId, decision };
+    },
+
+    withdrawCompletionDecision: async ({ projectId, periodId, note }) => {
+      await requireOffice(ctx);
+      // Only a decision the half-year's request shows as its own is taken back: none to take back (결정 대기, or
+      // one made on an earlier revision of the card) is said, and an acceptance carried over from an earlier
+      // half-year is that half-year's to take back.
+      const shown = (await report({ periodId })).completionRequests.find((r) => r.projectId === projectId);
+      const half = findPeriod(await loadTerm(ctx.db), periodId)?.label ?? periodId;
+      if (shown === undefined || shown.decision === null) {
+        throw new UserError(
+          'COMPLETION_NOT_DECIDED',
+          `${projectId}의 ${half} 완료 요청에는 취소할 결정이 없습니다 (이미 결정 대기입니다). 종합 현황을 새로 고친 뒤 다시 확인하세요.`,
+        );
+      }
+      if (shown.decidedForPeriodId !== periodId) {
+        const from = findPeriod(await loadTerm(ctx.db), shown.decidedForPeriodId ?? '')?.label;
+        throw new UserError(
+          'COMPLETION_DECIDED_EARLIER',
+          `${projectId}의 ${half} 완료는 ${from ?? '이전 반기'}에 승인한 결정을 이어서 적용한 것입니다. 그 반기의 완료 요청에서 결정을 취소하세요.`,
+        );
+      }
+      await recordWithdrawal(
+        ctx.db,
+        { subject: `${projectId}:${periodId}`, projectId, periodId, note },
+        ctx.now(),
+      );
+      return { projectId, withdrawn: shown.decision };
     },
 
     decideChangeRequest: async (input) => {

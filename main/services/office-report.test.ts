@@ -184,6 +184,7 @@ describe('office report with decisions', () => {
         decidedAt: null,
         decidedForPeriodId: null,
         supersededDecision: null,
+        withdrawnDecision: null,
       },
     ]);
     expect(statusOf(asked)?.completed).toBe(1);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Conflict, OfficeReportView } from '../../domain/api/contract';
+import type { CompletionRequestView, Conflict, OfficeReportView } from '../../domain/api/contract';
 import { findProject } from '../../domain/catalog/lookup';
 import { catalogAt, leadAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
@@ -16,7 +16,12 @@ import { listPeriods } from '../../domain/term/periods';
 import { josa } from '../../domain/text/josa';
 import { UserError } from './errors';
 import { getReceivedBundle, listHeldBundles, type HeldBundle, type ReceivedBundle } from '../../db/bundles';
-import { latestDecisions, type OfficeDecision } from '../../db/office-decisions';
+import {
+  latestDecisions,
+  latestDecisionsAndWithdrawals,
+  type DecisionRecord,
+  type OfficeDecision,
+} from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
 import { completionDecisionsFor, type CompletionDecisionOf } from './completion-decisions';
 import { frozenFieldConflicts, plansInForce, type PlansHeldTo } from './frozen-conflicts';
@@ -305,13 +310,11 @@ export async function officeReport(
     },
     request.comparePeriodId,
   );
-  const completion = await completionDecisionsFor(
-    db,
-    catalog,
-    term,
-    await latestDecisions(db, 'completion'),
-    [...raw.cards, ...(raw.previousCards ?? [])],
-  );
+  const { latest: completionLatest, withdrawn } = await latestDecisionsAndWithdrawals(db, 'completion');
+  const completion = await completionDecisionsFor(db, catalog, term, completionLatest, [
+    ...raw.cards,
+    ...(raw.previousCards ?? []),
+  ]);
   const asked = raw.cards.filter(
     (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,
   );
@@ -341,6 +344,7 @@ export async function officeReport(
               decidedAt: superseded.decidedAt,
               cardRevision: superseded.card?.revision ?? null,
             },
+      withdrawnDecision: withdrawnView(withdrawn.get(`${c.projectId}:${c.periodId}`)),
     };
   });
   const heldBundles = await listHeldBundles(db);
@@ -409,5 +413,19 @@ export async function officeReport(
     completionRequests,
     pendingChangeRequests,
     pendingChangeEffects,
+  };
+}
+
+/** A half-year's 완료 decision taken back (결정 취소), as the request shows it. */
+function withdrawnView(
+  withdrawn: { withdrawal: DecisionRecord; decision: OfficeDecision | null } | undefined,
+): CompletionRequestView['withdrawnDecision'] {
+  if (withdrawn === undefined) return null;
+  return {
+    decision: withdrawn.decision?.decision ?? null,
+    note: withdrawn.decision?.note ?? '',
+    decidedAt: withdrawn.decision?.decidedAt ?? null,
+    withdrawnAt: withdrawn.withdrawal.decidedAt,
+    withdrawalNote: withdrawn.withdrawal.note,
   };
 }

@@ -43,6 +43,7 @@ const request = (evidence: string, files: AttachmentRef[]): CompletionRequestVie
   decidedAt: null,
   decidedForPeriodId: null,
   supersededDecision: null,
+  withdrawnDecision: null,
 });
 
 const completion = (requests: CompletionRequestView[]) =>

@@ -750,6 +750,36 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   await office.tab('trend');
   await expect(office.cell(`trend-period-${PERIOD}-completed`)).toHaveText('1');
   await expect(office.cell(`trend-period-${PERIOD}-undecided`)).toHaveCount(0);
+
+  // A mistaken 승인 is taken back to 미결정: asked first (the question starts on its cancel; Escape answers it so).
+  await office.tab('completion');
+  const withdraw = office.cell('completion-4-6-4').getByRole('button', { name: '결정 취소 (미결정으로)' });
+  await withdraw.click();
+  const question = page.getByRole('alertdialog');
+  await expect(question).toContainText('4-6-4 완료 요청의 승인 결정을 취소하고 미결정으로 돌립니다.');
+  await expect(question.getByRole('button', { name: '그대로 두기' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(withdraw).toBeFocused();
+  await expect(office.cell('completion-4-6-4-decision')).toHaveAttribute('data-value', 'accepted');
+  await page.getByLabel('4-6-4 완료 요청 메모').fill('잘못 승인함');
+  await withdraw.click();
+  await question.getByRole('button', { name: '미결정으로 되돌리기' }).click();
+  await expect(page.getByText('4-6-4 완료 요청의 승인 결정을 취소했습니다.')).toBeVisible();
+  await expect(office.cell('completion-4-6-4-decision')).toHaveAttribute('data-value', 'open');
+  await expect(office.cell('completion-4-6-4-withdrawn')).toContainText('결정 취소 (잘못 승인함)');
+  await expect(withdraw).toHaveCount(0);
+  // 결정 대기 again, everywhere it was before the decision.
+  await office.tab('status');
+  await expectStatusRow(office, 'status-area-4', counts);
+  await expect(office.cell('status-area-4-undecided')).toHaveText('결정 대기 1');
+  await expect(office.cell(`status-dept-${DEPT_B}-undecided`)).toHaveText('결정 대기 1');
+  await expect(office.cell('status-total-undecided')).toHaveText('결정 대기 1');
+  await expect(page.getByTestId('status-undecided-note')).toContainText('1건은 부서가 완료를 요청했지만');
+  await office.tab('finance');
+  await expect(office.cell('finance-row-4-6-4-status')).toHaveText('완료 (결정 대기)');
+  await office.tab('trend');
+  await expect(office.cell(`trend-period-${PERIOD}-undecided`)).toHaveText('결정 대기 1');
 });
 
 test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first until the office swaps it in', async ({

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { REJECTION_NOTE_MESSAGE, type OfficeReportView } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import { api } from '../api/client';
+import { onEscape } from '../components/on-escape';
 import { CompletionCriteria } from '../components/CompletionCriteria';
 import { OutcomeMessage, useDecision } from './decision-outcome';
 import { AttachmentFiles } from './AttachmentFiles';
@@ -13,7 +14,7 @@ import { formatKoreanDateTime } from './format';
  * Why a request decided before waits again: the decision was made on an earlier revision of the card, and the
  * department has sent the card again since (the decision stays in the history).
  */
-function supersededNote(r: OfficeReportView['completionRequests'][number]): string {
+function supersededNote(r: CompletionRequest): string {
   const earlier = r.supersededDecision;
   if (earlier === null) return '';
   const decided = earlier.cardRevision === null ? '이전 회차' : `r${earlier.cardRevision}`;
@@ -21,6 +22,98 @@ function supersededNote(r: OfficeReportView['completionRequests'][number]): stri
   const what = earlier.decision === 'accepted' ? '승인' : '반려';
   const note = earlier.note ? `: ${earlier.note}` : '';
   return `${decided} 카드에 대한 ${what}${note} · ${formatKoreanDateTime(earlier.decidedAt)} — 그 뒤${sent} 다시 보낸 카드는 아직 결정하지 않았습니다`;
+}
+
+type CompletionRequest = OfficeReportView['completionRequests'][number];
+
+const decisionLabel = (decision: 'accepted' | 'rejected'): string =>
+  decision === 'accepted' ? '승인' : '반려';
+
+/** A decision taken back (결정 취소) since: what it was, and when it was withdrawn (both stay in the history). */
+function withdrawnNote(r: CompletionRequest): string {
+  const w = r.withdrawnDecision;
+  if (w === null) return '';
+  const what =
+    w.decision === null
+      ? '결정'
+      : `${decisionLabel(w.decision)}${w.note ? `: ${w.note}` : ''}${
+          w.decidedAt === null ? '' : ` · ${formatKoreanDateTime(w.decidedAt)}`
+        }`;
+  const why = w.withdrawalNote ? ` (${w.withdrawalNote})` : '';
+  return `${what} — ${formatKoreanDateTime(w.withdrawnAt)}에 결정 취소${why}`;
+}
+
+/**
+ * 결정 취소 (미결정으로): takes the half-year's own decision back, asked first (a mistaken 승인 is a single
+ * click; its undoing is not). The question starts on its cancel button, and Escape answers it so.
+ */
+function WithdrawDecision({
+  request,
+  busy,
+  onWithdraw,
+}: {
+  request: CompletionRequest;
+  busy: boolean;
+  onWithdraw: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [returnFocus, setReturnFocus] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) cancelButton.current?.focus();
+    else if (returnFocus) {
+      openButton.current?.focus();
+      setReturnFocus(false);
+    }
+  }, [asking, returnFocus]);
+  const cancel = () => {
+    setAsking(false);
+    setReturnFocus(true);
+  };
+  if (request.decision === null) return null;
+  const id = `completion-${request.projectId}-withdraw`;
+  return (
+    <>
+      <button
+        ref={openButton}
+        type="button"
+        disabled={busy || asking}
+        onClick={() => setAsking(true)}
+        data-testid={id}
+      >
+        결정 취소 (미결정으로)
+      </button>
+      {asking && (
+        <div
+          className="confirm-box"
+          role="alertdialog"
+          aria-labelledby={`${id}-question`}
+          data-testid={`${id}-confirm`}
+          onKeyDown={onEscape(cancel)}
+        >
+          <p id={`${id}-question`}>
+            {request.projectId} 완료 요청의 {decisionLabel(request.decision)} 결정을 취소하고 미결정으로
+            돌립니다. 종합 현황에는 다시 &lsquo;완료 (결정 대기)&rsquo;로 집계되고, 다음 기준 자료부터{' '}
+            {request.department}에 이 결정이 전해지지 않습니다. 취소한 기록(메모 포함)은 결정 이력에 남습니다.
+          </p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setAsking(false);
+              onWithdraw();
+            }}
+          >
+            미결정으로 되돌리기
+          </button>
+          <button ref={cancelButton} type="button" disabled={busy} onClick={cancel}>
+            그대로 두기
+          </button>
+        </div>
+      )}
+    </>
+  );
 }
 
 /** 완료 요청: a department's 완료 status counts only once the office accepts it. */
@@ -60,6 +153,16 @@ export function CompletionSection({
         ...(cardBundleSha256 === null ? {} : { cardBundleSha256 }),
       });
       return `${projectId} 완료 요청을 ${decision === 'accepted' ? '승인' : '반려'}했습니다.`;
+    });
+  const withdraw = (projectId: string) =>
+    run(async () => {
+      const { withdrawn } = await api.withdrawCompletionDecision({
+        projectId,
+        periodId,
+        note: notes[projectId] ?? '',
+      });
+      setNotes({ ...notes, [projectId]: '' });
+      return `${projectId} 완료 요청의 ${decisionLabel(withdrawn)} 결정을 취소했습니다. 이 요청은 다시 결정 대기입니다.`;
     });
   return (
     <>
@@ -105,6 +208,9 @@ export function CompletionSection({
                 {r.decision === null && r.supersededDecision !== null && (
                   <span data-testid={`completion-${r.projectId}-superseded`}> ({supersededNote(r)})</span>
                 )}
+                {r.decision === null && r.withdrawnDecision !== null && (
+                  <span data-testid={`completion-${r.projectId}-withdrawn`}> ({withdrawnNote(r)})</span>
+                )}
                 {r.decidedForPeriodId !== null && r.decidedForPeriodId !== periodId && (
                   <span data-testid={`completion-${r.projectId}-carried`}>
                     {' '}
@@ -116,7 +222,11 @@ export function CompletionSection({
                     {' '}
                     · {formatKoreanDateTime(r.decidedAt)}
                     {r.decisionNote ? ` · ${r.decisionNote}` : ''}
-                    <span className="screen-only"> (다시 결정할 수 있습니다)</span>
+                    <span className="screen-only">
+                      {r.decidedForPeriodId === periodId
+                        ? ' (다시 결정하거나 결정을 취소할 수 있습니다)'
+                        : ` (다시 결정할 수 있습니다; 결정 취소는 ${periodLabel(r.decidedForPeriodId ?? periodId)} 완료 요청에서)`}
+                    </span>
                   </span>
                 )}
               </td>
@@ -143,6 +253,9 @@ export function CompletionSection({
                   >
                     반려
                   </button>
+                  {r.decidedForPeriodId === periodId && (
+                    <WithdrawDecision request={r} busy={busy} onWithdraw={() => void withdraw(r.projectId)} />
+                  )}
                 </div>
               </td>
             </tr>

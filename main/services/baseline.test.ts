@@ -141,6 +141,32 @@ describe('baseline package (office → department)', () => {
     }
   });
 
+  it('a damaged package, or one signed by a key not trusted here, is refused saying what to ask the office for', async () => {
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    const bytes = readFileSync((await exportBaseline(office)).path);
+    const before = await dumpDatabase(dept);
+    const apply = (changed: Buffer) =>
+      applyBaseline(dept, { name: 'b.pledge', bytes: changed }, { verifier: directVerifier });
+    // Cut short on the way (a mail attachment, a USB stick pulled), or one byte changed inside.
+    const cut = bytes.subarray(0, bytes.length - 40);
+    await expect(apply(cut)).rejects.toThrow('기획담당관에게 기준 자료를 다시 보내 달라고 하세요');
+    const flipped = Buffer.from(bytes);
+    const at = flipped.indexOf('"projects"') + 3;
+    flipped.writeUInt8(flipped.readUInt8(at) ^ 1, at);
+    await expect(apply(flipped)).rejects.toThrow(/다시 보내 달라고 하세요/);
+    // Signed by another office copy's key (a new PC, a restore: a new key): the office's new key file comes first.
+    const other = await makeCopy(dir.path, 'office-2', { role: 'office' });
+    try {
+      const foreign = readFileSync((await exportBaseline(other)).path);
+      await expect(apply(foreign)).rejects.toThrow(
+        "기획담당관의 새 키 등록 파일을 받아 '기획담당관 키 등록 파일 가져오기'로 먼저 가져온 뒤 다시 적용하세요",
+      );
+    } finally {
+      await other.close();
+    }
+    expect(await dumpDatabase(dept)).toEqual(before);
+  });
+
   it('a withdrawn office key verifies nothing more, and cannot be trusted again', async () => {
     const enrollment = (await exportEnrollment(office)).text;
     const trusted = await importEnrollment(dept, enrollment);

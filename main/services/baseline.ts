@@ -35,6 +35,7 @@ import { defaultVerifier, officeKeySnapshot, type Verifier } from './bundle-veri
 import type { AppContext } from './context';
 import { PLAN_SLOT } from './document-identity';
 import { newerProgramNote } from './app-version';
+import { ALTERED_CODES } from './import-messages';
 import { UserError } from './errors';
 import { loadSigningKey, requireOffice } from './key-service';
 import { handoverCardsFor, handoverCardsOf, keepHandoverCards, movedAwayFrom } from './handover-cards';
@@ -236,6 +237,13 @@ function baselineRefusal(kind: FileKind, code: string, message: string): string 
     return `압축 프로그램으로 풀었다가 다시 묶은 파일이어서 적용하지 않았습니다. 기획담당관에게서 받은 기준 자료 파일을 압축을 풀거나 다시 묶지 말고 그대로 고르세요. (자세히: ${message})`;
   if (code === 'TYPE_MISMATCH')
     return `이 파일은 부서 제출 파일입니다 — 기준 자료가 아닙니다. 제출 파일은 기획담당관에게 보내는 파일입니다. ${choose}`;
+  const unchanged = '적용하지 않았고 이 PC의 자료는 그대로입니다.';
+  if (code === 'ZIP_INVALID')
+    return `기준 자료를 적용하지 않았습니다: 파일이 손상되었거나 중간에 잘렸습니다. ${unchanged} 기획담당관에게 기준 자료를 다시 보내 달라고 하세요. (자세히: ${message})`;
+  if (ALTERED_CODES.has(code))
+    return `기준 자료를 적용하지 않았습니다: 서명된 뒤 내용이 바뀌었습니다 (전송 중 손상되었거나 누군가 고쳤습니다). ${unchanged} 기획담당관에게 원래 파일을 다시 보내 달라고 하세요. (자세히: ${message})`;
+  if (code === 'KEY_UNKNOWN')
+    return `기준 자료를 적용하지 않았습니다: 이 PC가 신뢰하는 기획담당관 키가 아닌 키로 서명되었습니다. ${unchanged} 기획담당관이 새 PC로 옮겼거나 백업에서 복원해 새 키를 만들었다면, 기획담당관의 새 키 등록 파일을 받아 '기획담당관 키 등록 파일 가져오기'로 먼저 가져온 뒤 다시 적용하세요 (지문은 기획담당관과 전화로 확인하세요). 다른 기관의 파일이 아닌지도 확인하세요. (자세히: ${message})`;
   return `기준 자료를 적용하지 않았습니다: ${message}`;
 }
 

@@ -2,8 +2,12 @@ import { recogniseFile } from '../bundles';
 import type { ReceivedBundle } from '../../db/bundles';
 import { josa } from '../../domain/text/josa';
 
-/** Codes of a bundle whose content no longer matches what was signed: changed on the way, or by someone. */
-const ALTERED = new Set(['MEMBER_HASH', 'MEMBER_SIZE', 'SIGNATURE_INVALID']);
+/** Codes of a bundle (a submission file or a 기준 자료) whose content no longer matches what was signed. */
+export const ALTERED_CODES: ReadonlySet<string> = new Set([
+  'MEMBER_HASH',
+  'MEMBER_SIZE',
+  'SIGNATURE_INVALID',
+]);
 
 /** What a person reads first for a file that cannot be taken: what it is and what to do, then the detail. */
 export function plainReason(code: string, message: string, bytes: Buffer): string {
@@ -20,7 +24,7 @@ export function plainReason(code: string, message: string, bytes: Buffer): strin
     return `이 프로그램의 제출 파일이 아닌 일반 압축 파일입니다. 부서가 '제출 파일' 화면에서 만든 .pledge 파일을 압축을 풀거나 다시 묶지 말고 그대로 보내 달라고 하세요. (자세히: ${message})`;
   if (code === 'ZIP_INVALID')
     return `이 프로그램의 제출 파일(.pledge)이 아니거나 손상된 파일입니다. 부서에 파일을 다시 보내 달라고 하세요. (자세히: ${message})`;
-  if (ALTERED.has(code))
+  if (ALTERED_CODES.has(code))
     return `제출 파일이 서명된 뒤 내용이 바뀌었습니다 (전송 중 손상되었거나 누군가 고쳤습니다). 반영하지 않았습니다. 부서에 원래 파일을 다시 보내 달라고 하세요. (자세히: ${message})`;
   if (code === 'TYPE_MISMATCH')
     return "이 파일은 기획담당관이 부서에 보내는 기준 자료입니다 — 부서의 제출 파일이 아니어서 여기서는 가져오지 않습니다. 기준 자료는 부서 PC의 '제출 파일' 화면, '기준 자료 적용'에서 씁니다.";

@@ -92,6 +92,12 @@ const rows: [string, string, string, string][] = [
     '',
   ],
   [
+    `첨부 파일 열기 (받은 문서 ${office.attachmentRead.receivedDocuments}건, 화면의 사업 지정, 중앙값)`,
+    `${median(office.attachmentRead.byProject).toFixed(2)} ms (사업 없이 전체 검색 ${median(office.attachmentRead.fullScan).toFixed(0)} ms)`,
+    '< 200 ms',
+    pass(median(office.attachmentRead.byProject) < 200),
+  ],
+  [
     `이행 추이 (${office.trendHalfYears}개 반기의 종합 현황, 보던 반기는 재사용)`,
     `${office.trendMs.toFixed(0)} ms`,
     '—',
@@ -149,6 +155,9 @@ process.stdout.write(
       trendMs: round(office.trendMs),
       smallImportKeptMs: office.smallImport.kept.map(round),
       smallImportFreshMs: office.smallImport.fresh.map(round),
+      attachmentReadByProjectMs: office.attachmentRead.byProject.map(round),
+      attachmentReadFullScanMs: office.attachmentRead.fullScan.map(round),
+      attachmentReadNotCitedMs: office.attachmentRead.notCited.map(round),
     },
     seoul: {
       bundles: seoul.bundles,

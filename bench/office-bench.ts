@@ -35,6 +35,7 @@ import {
   type Sender,
 } from './office-data';
 import { threadCpu } from './thread-cpu';
+import { attachmentReadLine, timeAttachmentRead, type AttachmentReadTimes } from './attachment-read-bench';
 
 /**
  * The floor's parts. `insertSeconds` writes what the import writes: the rows and each bundle's raw bytes (the
@@ -105,6 +106,8 @@ export interface OfficeBenchResult {
   afterImport: { backgroundBuildMs: number; firstRequestMs: number };
   /** One department's re-sent cards imported through the handlers, in turns (see timeSmallImports). */
   smallImport: SmallImportTimes;
+  /** 열기/내려받기 of a file one received card cites (attachment-read-bench.ts). */
+  attachmentRead: AttachmentReadTimes;
   workbookBytes: number;
   projectsInReport: number;
 }
@@ -256,6 +259,8 @@ export async function benchOffice(
       log(
         `다시 시작한 뒤 바로 제출 파일 가져오기: 가져오기가 끝난 뒤 백그라운드로 만든 표 ${afterImport.backgroundBuildMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${afterImport.firstRequestMs.toFixed(2)} ms`,
       );
+      const attachmentRead = await timeAttachmentRead(office);
+      log(attachmentReadLine(attachmentRead));
       return {
         projects: catalog.projects.length,
         departments: senders.length,
@@ -292,6 +297,7 @@ export async function benchOffice(
         restart,
         afterImport,
         smallImport,
+        attachmentRead,
         workbookBytes: workbook.value.length,
         projectsInReport: input.plans.length,
       };

@@ -461,6 +461,12 @@ export const saveAttachmentInputSchema = z.strictObject({
 export const readAttachmentInputSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, '첨부 파일의 SHA-256 (소문자 16진수 64자리)이 아닙니다.'),
   name: z.string().max(255).optional(),
+  /**
+   * The project whose document the screen shows the file in: the office looks among that project's received
+   * documents first (an index look-up) and through all of them only when none there cites it. Only a hint: it
+   * never lets a file through that no received document cites.
+   */
+  projectId: documentRefSchema.shape.projectId.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------------------

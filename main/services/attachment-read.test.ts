@@ -126,6 +126,40 @@ describe('readAttachment at the office', () => {
   });
 });
 
+describe('readAttachment at the office, with the project the screen shows the file in', () => {
+  it('finds the file among that project’s documents, and through every document when the project was another', async () => {
+    const file = pdfBytes();
+    const card = await sendCompletedCardWith(file, '준공검사조서.pdf');
+    const sha256 = sha256Hex(file);
+    const own = await readOk(h.office, { sha256, projectId: card.projectId });
+    expect(own.fileName).toBe('준공검사조서.pdf');
+    expect(Buffer.from(own.dataBase64, 'base64').equals(file)).toBe(true);
+    // Only a hint: a project none of whose documents cites the file falls back to all of them.
+    const elsewhere = await readOk(h.office, { sha256, projectId: '7-1-1' });
+    expect(Buffer.from(elsewhere.dataBase64, 'base64').equals(file)).toBe(true);
+  });
+
+  it('lets no uncited file through, and refuses a malformed project', async () => {
+    const stored = pdfBytes();
+    await sendCompletedCardWith(pdfBytes(), '준공검사조서.pdf');
+    // Bytes stored at the office (as by a bundle) that no received document cites.
+    await h.office.db
+      .insertInto('attachments')
+      .values({
+        sha256: sha256Hex(stored),
+        media_type: 'application/pdf',
+        size: stored.length,
+        bytes: stored,
+        created_at: '2019-07-20T00:00:00.000Z',
+      })
+      .execute();
+    const uncited = await read(h.office, { sha256: sha256Hex(stored), projectId: '1-1-1' });
+    expect(uncited).toMatchObject({ ok: false, error: { code: 'ATTACHMENT_NOT_FOUND' } });
+    const malformed = await read(h.office, { sha256: sha256Hex(stored), projectId: "1-1-1' OR 1=1" });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
 describe('readAttachment on a department copy', () => {
   it('reads a file its own document cites, under the name the screen asks for', async () => {
     const file = pdfBytes();

@@ -7,13 +7,13 @@ import { downloadBase64 } from '../submission/files';
 
 type AttachedFile = Pick<AttachmentRef, 'sha256' | 'name'>;
 /** A file in a list, with what the document says it is (관련자료's "전문가 검토의견"), if anything. */
-type ListedFile = AttachedFile & { description?: string };
+export type ListedFile = AttachedFile & { description?: string };
 
 /**
  * 열기/내려받기 of one attached file (완료 근거자료, 관련자료): its bytes read from the program by SHA-256 and saved
  * through the browser's download, in the window and in browser mode alike. What failed is said beside it.
  */
-export function AttachmentOpenButton({ file }: { file: AttachedFile }) {
+export function AttachmentOpenButton({ file, projectId }: { file: AttachedFile; projectId?: string }) {
   const action = useAction();
   return (
     <>
@@ -26,7 +26,7 @@ export function AttachmentOpenButton({ file }: { file: AttachedFile }) {
         onClick={() =>
           void action.run(async () => {
             try {
-              const read = await api.readAttachment({ sha256: file.sha256, name: file.name });
+              const read = await api.readAttachment({ sha256: file.sha256, name: file.name, projectId });
               downloadBase64(read.fileName, read.mediaType, read.dataBase64);
             } catch (e) {
               throw new Error(
@@ -47,11 +47,14 @@ export function AttachmentOpenButton({ file }: { file: AttachedFile }) {
 export function AttachmentFiles({
   files,
   label,
+  projectId,
   testId,
 }: {
   files: readonly ListedFile[];
   /** What the files are, for the list's accessible name ("완료 근거자료"). */
   label: string;
+  /** The project whose document cites the files: where the office looks for them first. */
+  projectId?: string;
   testId?: string;
 }) {
   if (files.length === 0) return null;
@@ -60,7 +63,7 @@ export function AttachmentFiles({
       {files.map((f, i) => (
         <li key={`${f.sha256}-${i}`}>
           {f.description !== undefined && f.description.trim() !== '' && `${f.description} `}
-          <span className="file-name">{f.name}</span> <AttachmentOpenButton file={f} />
+          <span className="file-name">{f.name}</span> <AttachmentOpenButton file={f} projectId={projectId} />
         </li>
       ))}
     </ul>

@@ -19,7 +19,7 @@ export function EvidenceFilesToOpen({ card }: { card: ManagementCard }) {
   return (
     <div className="screen-only" data-testid="card-view-evidence-files">
       완료 근거자료:
-      <AttachmentFiles files={files} label={`${card.projectId} 완료 근거자료`} />
+      <AttachmentFiles files={files} label={`${card.projectId} 완료 근거자료`} projectId={card.projectId} />
     </div>
   );
 }

@@ -364,6 +364,7 @@ function PendingChange({
             <AttachmentFiles
               files={request.evidence.map((e) => ({ ...e.file, description: e.description }))}
               label={`${request.projectId} ${subject} 요청 관련자료`}
+              projectId={request.projectId}
             />
           )}
         </li>

@@ -195,6 +195,7 @@ export function CompletionSection({
                 <AttachmentFiles
                   files={r.evidenceFiles}
                   label={`${r.projectId} 완료 근거자료`}
+                  projectId={r.projectId}
                   testId={`completion-${r.projectId}-files`}
                 />{' '}
                 <CardViewButton projectId={r.projectId} department={r.department} periodId={periodId} />

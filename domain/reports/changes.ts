@@ -24,6 +24,10 @@ export function buildChanges(ctx: ReportContext): ChangesReport {
       approvedBy: decision?.by ?? '',
       reason: request.reason,
       rows: request.rows.map((r) => ({ ...r })),
+      evidence: request.evidence.map((e) => ({
+        description: e.description,
+        file: { sha256: e.file.sha256, name: e.file.name },
+      })),
       decisionHistory: request.decisionHistory.map((d) => ({ ...d })),
     });
   }

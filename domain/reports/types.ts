@@ -341,7 +341,18 @@ export interface ApprovedChange {
   approvedBy: string;
   reason: string;
   rows: ChangeRow[];
+  /**
+   * The request's 관련자료 (첨부): what each is ("전문가 검토의견") and its file, by SHA-256 and name, for the
+   * office's screen to open. Not published: the public report and changes.csv leave them out.
+   */
+  evidence: ApprovedChangeEvidence[];
   decisionHistory: DecisionEntry[];
+}
+
+/** One 관련자료 of an approved request: the file named as the request names it. */
+export interface ApprovedChangeEvidence {
+  description: string;
+  file: { sha256: string; name: string };
 }
 
 export interface ChangesReport {

@@ -384,6 +384,7 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
       '변경 요구사유',
       '변경 내용 (구분: 당초 → 변경안)',
       '처리 이력',
+      '관련자료 (첨부)',
     ],
     report.changes.approved.map((c) => (b: SheetBuilder, r: number) => {
       // The department's 요청 date, as 조정 내역 names a request (its id is the program's own key).
@@ -400,8 +401,10 @@ function changesSheet(report: OfficeReport): XLSX.WorkSheet {
         8,
         c.decisionHistory.map((d) => `${d.date} ${DECISION_STATUS_LABELS[d.status]} (${d.by})`).join('\n'),
       );
+      // The files by name only, as the request's print names them; the files themselves stay in the program.
+      b.text(r, 9, c.evidence.map((e) => `${e.description} (${e.file.name})`).join('\n'));
     }),
-    [12, 10, 40, 16, 12, 16, 50, 60, 50],
+    [12, 10, 40, 16, 12, 16, 50, 60, 50, 40],
     3,
   );
   // As the public report says it: an empty table alone would read as a sheet that failed to fill.

@@ -66,6 +66,7 @@ export function ChangesSection({
               <th scope="col">승인일 (승인)</th>
               <th scope="col">변경 내용 (당초 → 변경)</th>
               <th scope="col">사유</th>
+              <th scope="col">관련자료</th>
             </tr>
           </thead>
           <tbody>
@@ -85,6 +86,17 @@ export function ChangesSection({
                   ))}
                 </td>
                 <td className="text">{c.reason}</td>
+                <td className="text" data-testid={`change-approved-${c.requestId}-evidence`}>
+                  {c.evidence.length === 0 ? (
+                    <span className="hint">없음</span>
+                  ) : (
+                    <AttachmentFiles
+                      files={c.evidence.map((e) => ({ ...e.file, description: e.description }))}
+                      label={`${c.projectId} 승인된 조정 관련자료`}
+                      projectId={c.projectId}
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
-// The office's screens offer each attached file to open: 완료 요청's 완료 근거자료, a pending 조정 요청's 관련자료
-// and the 관리카드 보기 overlay, each a button named with the file's name (rendered as markup, nothing called).
+// The office's screens offer each attached file to open: 완료 요청's 완료 근거자료, a pending or approved 조정
+// 요청's 관련자료 and the 관리카드 보기 overlay, each a button named with the file's name (rendered as markup,
+// nothing called).
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,6 +8,7 @@ import type { CompletionRequestView } from '../../../domain/api/contract';
 import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
 import type { AttachmentRef } from '../../../domain/documents';
 import { exampleCard, exampleChangeRequest } from '../../../domain/documents/test-fixtures';
+import type { ApprovedChange } from '../../../domain/reports';
 import { EvidenceFilesToOpen } from './CardView';
 import { ChangesSection } from './ChangesSection';
 import { CompletionSection } from './CompletionSection';
@@ -119,6 +121,64 @@ describe('조정 내역: a pending request', () => {
   it('says so when it has none', () => {
     const html = changes([{ ...pending(), evidence: [] }]);
     expect(html).toMatch(/관련자료 \(첨부\): 없음/);
+    expect(openButtons(html)).toEqual([]);
+  });
+});
+
+describe('조정 내역: the approved list', () => {
+  const approved = (evidence: ApprovedChange['evidence']): ApprovedChange => ({
+    requestId: 'cr-1',
+    projectId: '1-1-1',
+    projectName: '핀테크 산업 육성',
+    department: '경제진흥본부',
+    requestedOn: '2019-07-01',
+    approvedOn: '2019-07-10',
+    approvedBy: '시민공약평가단',
+    reason: '사업 여건 변화',
+    rows: [{ category: '공약내용 (최종목표 등)', original: '당초', proposed: '변경' }],
+    evidence,
+    decisionHistory: [],
+  });
+  const changes = (list: ApprovedChange[]) =>
+    render(
+      <ChangesSection
+        changes={{
+          approved: list,
+          countsByStatus: {
+            requested: 0,
+            approvedByDirector: 0,
+            reviewing: 0,
+            approved: list.length,
+            rejected: 0,
+            draft: 0,
+          },
+        }}
+        pending={[]}
+        effects={{}}
+        today="2019-07-20"
+        onDecided={() => {}}
+      />,
+    );
+
+  it('has a 관련자료 column with each file of the request to open', () => {
+    const html = changes([
+      approved([
+        { description: '전문가 검토의견', file: { sha256: 'c'.repeat(64), name: '검토의견서.pdf' } },
+        { description: '공청회 회의자료', file: { sha256: 'd'.repeat(64), name: '공청회.hwp' } },
+      ]),
+    ]);
+    expect(html).toContain('<th scope="col">관련자료</th>');
+    expect(html).toContain('aria-label="1-1-1 승인된 조정 관련자료"');
+    expect(html).toContain('전문가 검토의견 <span class="file-name">검토의견서.pdf</span>');
+    expect(openButtons(html)).toEqual([
+      ['검토의견서.pdf 열기/내려받기', '열기/내려받기'],
+      ['공청회.hwp 열기/내려받기', '열기/내려받기'],
+    ]);
+  });
+
+  it('says 없음 for a change without files', () => {
+    const html = changes([approved([])]);
+    expect(html).toMatch(/data-testid="change-approved-cr-1-evidence"><span class="hint">없음<\/span>/);
     expect(openButtons(html)).toEqual([]);
   });
 });

@@ -1,28 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { ReceivedCardView } from '../../../domain/api/contract';
-import { withShownStatusDetails, type ManagementCard } from '../../../domain/documents';
 import type { Term } from '../../../domain/term/types';
 import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { CardPrint } from '../drafting/print';
 import { PrintOverlay } from '../drafting/PrintOverlay';
-import { AttachmentFiles } from './AttachmentFiles';
+import { DocumentFilesToOpen } from './DocumentFiles';
 import { formatKoreanDateTime } from './format';
-
-/**
- * Above the card, on screen only: each 완료 근거자료 to open (the card itself names them, on paper too). Only while
- * the card reports 완료, as the card prints its 완료 근거.
- */
-export function EvidenceFilesToOpen({ card }: { card: ManagementCard }) {
-  const files = withShownStatusDetails(card).completionEvidence.attachments;
-  if (files.length === 0) return null;
-  return (
-    <div className="screen-only" data-testid="card-view-evidence-files">
-      완료 근거자료:
-      <AttachmentFiles files={files} label={`${card.projectId} 완료 근거자료`} projectId={card.projectId} />
-    </div>
-  );
-}
 
 /**
  * 관리카드 보기 beside a decision (완료 요청): the lead department's card of the half-year as the report counts it,
@@ -83,7 +67,7 @@ export function CardViewButton({
           title={`공약관리카드 ${projectId} ${department} r${shown.card.revision}`}
           notice={`제출 파일 r${shown.card.revision} · ${formatKoreanDateTime(shown.card.receivedAt)} 접수. 기획담당관이 받은 그대로이며, 여기서 고칠 수 없습니다.`}
         >
-          <EvidenceFilesToOpen card={shown.card.card} />
+          <DocumentFilesToOpen document={shown.card.card} />
           <CardPrint card={shown.card.card} term={shown.term} />
         </PrintOverlay>
       )}

@@ -1,17 +1,22 @@
 // The office's screens offer each attached file to open: 완료 요청's 완료 근거자료, a pending or approved 조정
-// 요청's 관련자료 and the 관리카드 보기 overlay, each a button named with the file's name (rendered as markup,
-// nothing called).
+// 요청's 관련자료, and above a document shown in its layout (관리카드 보기, 받은 문서 보기·인쇄) its 완료 근거자료,
+// 시민참여 첨부 or 관련자료: each a button named with the file's name (rendered as markup, nothing called).
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CompletionRequestView } from '../../../domain/api/contract';
 import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
 import type { AttachmentRef } from '../../../domain/documents';
-import { exampleCard, exampleChangeRequest } from '../../../domain/documents/test-fixtures';
+import {
+  exampleCard,
+  exampleChangeRequest,
+  exampleFinanceRow,
+  examplePlan,
+} from '../../../domain/documents/test-fixtures';
 import type { ApprovedChange } from '../../../domain/reports';
-import { EvidenceFilesToOpen } from './CardView';
 import { ChangesSection } from './ChangesSection';
 import { CompletionSection } from './CompletionSection';
+import { DocumentFilesToOpen } from './DocumentFiles';
 
 // Rendering calls nothing in main: the API client (which looks for the Electron bridge or the page's token when it
 // loads) is left out.
@@ -183,24 +188,58 @@ describe('조정 내역: the approved list', () => {
   });
 });
 
-describe('관리카드 보기', () => {
-  it('offers the 완료 근거자료 of a card asking for 완료 above it', () => {
+describe('a document shown in its layout (관리카드 보기, 받은 문서 보기·인쇄)', () => {
+  const photo = file('핀테크랩 개관식.jpg', 'e');
+
+  it("offers a card's 완료 근거자료 and 시민참여 첨부 above it, on screen only", () => {
     const card = {
       ...exampleCard(),
       status: 'completed' as const,
       completionEvidence: { summary: '', attachments: [inspection] },
+      citizenParticipation: {
+        ...exampleCard().citizenParticipation,
+        attachments: [{ category: 'photo' as const, caption: '서울핀테크랩 개관식', file: photo }],
+      },
     };
-    const html = render(<EvidenceFilesToOpen card={card} />);
+    const html = render(<DocumentFilesToOpen document={card} />);
+    expect(html).toMatch(/^<div class="screen-only document-files" data-testid="document-files">/);
     expect(html).toContain('완료 근거자료:');
-    expect(openButtons(html)).toEqual([['핀테크랩_준공검사조서.pdf 열기/내려받기', '열기/내려받기']]);
+    expect(html).toContain('시민참여 첨부:');
+    expect(html).toContain('aria-label="1-1-1 시민참여 첨부"');
+    expect(html).toContain(
+      '주요활동사진 · 서울핀테크랩 개관식 <span class="file-name">핀테크랩 개관식.jpg</span>',
+    );
+    expect(openButtons(html)).toEqual([
+      ['핀테크랩_준공검사조서.pdf 열기/내려받기', '열기/내려받기'],
+      ['핀테크랩 개관식.jpg 열기/내려받기', '열기/내려받기'],
+    ]);
   });
 
-  it('offers nothing for a card whose status does not show its 완료 근거', () => {
+  it('offers no 완료 근거자료 for a card whose status does not show its 완료 근거, and nothing without files', () => {
     const card = {
       ...exampleCard(),
       status: 'onTrack' as const,
       completionEvidence: { summary: '', attachments: [inspection] },
     };
-    expect(render(<EvidenceFilesToOpen card={card} />)).toBe('');
+    const html = render(<DocumentFilesToOpen document={card} />);
+    expect(html).not.toContain('완료 근거자료');
+    // The example card's 시민참여 photo is still offered.
+    expect(openButtons(html)).toEqual([['핀테크랩 개관식.jpg 열기/내려받기', '열기/내려받기']]);
+    const bare = { ...card, citizenParticipation: { ...card.citizenParticipation, attachments: [] } };
+    expect(render(<DocumentFilesToOpen document={bare} />)).toBe('');
+    expect(render(<DocumentFilesToOpen document={exampleFinanceRow()} />)).toBe('');
+  });
+
+  it("offers a plan's 시민참여 첨부 and a request's 관련자료", () => {
+    const plan = render(<DocumentFilesToOpen document={examplePlan()} />);
+    expect(plan).toContain('시민참여 첨부:');
+    expect(openButtons(plan)).toEqual([['보도자료_핀테크 산업 육성계획.pdf 열기/내려받기', '열기/내려받기']]);
+    expect(plan).toContain('언론보도 · 핀테크 산업 육성계획 보도자료 <span class="file-name">');
+    const request = render(<DocumentFilesToOpen document={exampleChangeRequest()} />);
+    expect(request).toContain('관련자료 (첨부):');
+    expect(openButtons(request)).toEqual([
+      ['전문가 검토의견.pdf 열기/내려받기', '열기/내려받기'],
+      ['공청회 회의자료.hwp 열기/내려받기', '열기/내려받기'],
+    ]);
   });
 });

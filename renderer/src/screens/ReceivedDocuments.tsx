@@ -21,6 +21,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { CardPrint, ChangeRequestPrint, FinancePrint, PlanPrint } from '../drafting/print';
 import { PrintOverlay } from '../drafting/PrintOverlay';
 import { requestTitle } from '../drafting/request-label';
+import { DocumentFilesToOpen } from '../office/DocumentFiles';
 
 /**
  * 받은 문서 (the office's 공약 목록): a project's confirmed plan and what its departments sent — each card and 재정집행
@@ -69,6 +70,27 @@ function printOf(doc: ProjectDocumentView, project: CatalogProject, term: Term):
     case 'changeRequest':
       return <ChangeRequestPrint request={doc.document as ChangeRequest} />;
   }
+}
+
+/**
+ * The document opened: its files to open above it (열기/내려받기, on screen only — the layout names them on paper
+ * too), then the layout itself.
+ */
+export function ShownDocument({
+  doc,
+  project,
+  term,
+}: {
+  doc: ProjectDocumentView;
+  project: CatalogProject;
+  term: Term;
+}) {
+  return (
+    <>
+      <DocumentFilesToOpen document={doc.document} />
+      {printOf(doc, project, term)}
+    </>
+  );
 }
 
 export function ReceivedDocuments({ project }: { project: CatalogProject }) {
@@ -171,11 +193,11 @@ export function ReceivedDocuments({ project }: { project: CatalogProject }) {
                   : `${sourceLabel(shown.doc)}. 기획담당관이 받은 그대로이며, 여기서 고칠 수 없습니다.`
               }
             >
-              {printOf(
-                { ...shown.doc, document: shown.earlier?.document ?? shown.doc.document },
-                project,
-                state.value.term,
-              )}
+              <ShownDocument
+                doc={{ ...shown.doc, document: shown.earlier?.document ?? shown.doc.document }}
+                project={project}
+                term={state.value.term}
+              />
             </PrintOverlay>
           )}
         </>

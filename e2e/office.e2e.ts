@@ -732,6 +732,15 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   await expect(view.getByTestId('print-status')).toHaveText('완료');
   await expect(view).toContainText('준공 및 개통');
   await expect(view).toContainText('완료 근거자료: 준공검사조서.pdf');
+  // Above the card, on screen only, the same file opens from the overlay.
+  const [fromCard] = await Promise.all([
+    page.waitForEvent('download'),
+    view
+      .getByTestId('document-files')
+      .getByRole('button', { name: '준공검사조서.pdf 열기/내려받기' })
+      .click(),
+  ]);
+  expect(readFileSync(await fromCard.path())).toEqual(evidenceBytes);
   await expect(view).toContainText(projects.find((p) => p.projectId === '4-6-4')!.policyGoal);
   await expect(view.getByTestId('print-notice')).toContainText(`${shownAt(CLOCK.bImported)} 접수`);
   await page.keyboard.press('Escape');

@@ -25,11 +25,6 @@ export const AUTOSAVE_MAX_WAIT_MS = 3_000;
  * again this often, so what was typed is stored as soon as the program is back, without another keystroke.
  */
 export const RETRY_AFTER_OFFLINE_MS = 5_000;
-/**
- * The failure worth retrying by itself: no answer at all. A program restarted meanwhile answers again with a new
- * token, which the client takes from the page (api/token-fetch.ts).
- */
-const RETRIED_CODES: ReadonlySet<string> = new Set(['OFFLINE']);
 export const RETRY_NOTE =
   '입력한 내용은 이 화면에 남아 있고, 프로그램이 다시 실행되면 자동으로 저장합니다. 그때까지 이 화면을 닫거나 새로 고치지 마세요.';
 
@@ -187,7 +182,9 @@ export function useAutosave(
       if (outcome.refused) markFields(form, outcome.refused, 'server');
       dirty.current = true;
       const { message, code } = outcome;
-      const retried = code !== undefined && RETRIED_CODES.has(code);
+      // Retried by itself: no answer at all (OFFLINE). A program restarted meanwhile answers again, with a new
+      // token the client takes from the page (api/token-fetch.ts).
+      const retried = code === 'OFFLINE';
       const shown = retried && !unloading ? `${message} ${RETRY_NOTE}` : message;
       show(code === undefined ? { kind: 'error', message: shown } : { kind: 'error', message: shown, code });
       lastFailure.current = message;

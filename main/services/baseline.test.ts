@@ -5,8 +5,8 @@ import { getReferenceData } from '../../db/reference-data';
 import { makeTempDir } from '../../db/test/temp-dir';
 import { josa } from '../../domain/text/josa';
 import { listReceivedBundles } from '../../db/bundles';
-import { OFFICE_DEPARTMENT, writeBundle } from '../bundles';
 import { applyBaseline, appliedBaseline, BASELINE_PATHS, exportBaseline } from './baseline';
+import { handMadeBaseline } from './test-support/hand-made-baseline';
 import { exportBundle } from './bundle-export';
 import { importBundles } from './bundle-import';
 import {
@@ -20,7 +20,7 @@ import {
 import { directVerifier } from './bundle-verify';
 import type { AppContext } from './context';
 import { deadlineView } from './deadlines';
-import { exportEnrollment, importEnrollment, loadSigningKey, withdrawOfficeKeyTrust } from './key-service';
+import { exportEnrollment, importEnrollment, withdrawOfficeKeyTrust } from './key-service';
 import { officeReceipts, sentBundlesWithReceipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -333,25 +333,9 @@ describe('접수 확인: the baseline package tells a department which of its fi
 
   it('refuses a package whose receipt list is malformed, and applies nothing of it', async () => {
     await importEnrollment(dept, (await exportEnrollment(office)).text);
-    const { privateKeyPem } = await loadSigningKey(office);
-    const bytes = await writeBundle({
-      manifestFields: {
-        type: 'pledge-baseline',
-        appVersion: '0.1.0',
-        department: OFFICE_DEPARTMENT,
-        period: 'plan',
-        createdAt: office.now().toISOString(),
-        revision: 1,
-        previousBundleSha256: null,
-      },
-      documents: [
-        { path: BASELINE_PATHS.catalog, json: await loadCatalog(office.db) },
-        { path: BASELINE_PATHS.term, json: await loadTerm(office.db) },
-        { path: BASELINE_PATHS.receipts, json: { asOf: 'x', bundles: [{ department: LEAD }] } },
-      ],
-      attachments: [],
-      privateKeyPem,
-    });
+    const bytes = await handMadeBaseline(office, [
+      { path: BASELINE_PATHS.receipts, json: { asOf: 'x', bundles: [{ department: LEAD }] } },
+    ]);
     const before = await dumpDatabase(dept);
     await expect(
       applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
@@ -360,27 +344,13 @@ describe('접수 확인: the baseline package tells a department which of its fi
   });
   it('says a refused package came from a newer office program, and applies nothing of it', async () => {
     await importEnrollment(dept, (await exportEnrollment(office)).text);
-    const { privateKeyPem } = await loadSigningKey(office);
-    const packageOf = async (appVersion: string, revision: number) =>
-      writeBundle({
-        manifestFields: {
-          type: 'pledge-baseline',
-          appVersion,
-          department: OFFICE_DEPARTMENT,
-          period: 'plan',
-          createdAt: office.now().toISOString(),
-          revision,
-          previousBundleSha256: null,
-        },
-        documents: [
-          { path: BASELINE_PATHS.catalog, json: await loadCatalog(office.db) },
-          { path: BASELINE_PATHS.term, json: await loadTerm(office.db) },
-          // What a later program might send and this one does not know.
-          { path: 'documents/reference/notices.json', json: { notices: [] } },
-        ],
-        attachments: [],
-        privateKeyPem,
-      });
+    const packageOf = (appVersion: string, revision: number) =>
+      handMadeBaseline(
+        office,
+        // What a later program might send and this one does not know.
+        [{ path: 'documents/reference/notices.json', json: { notices: [] } }],
+        { appVersion, revision },
+      );
     const newer = bumpMajor(dept.appVersion);
     const unknownDocument = `기준 자료에 알 수 없는 문서 ${josa('documents/reference/notices.json', '이/가')} 있습니다.`;
     const before = await dumpDatabase(dept);

@@ -4,8 +4,8 @@ import type { DeadlineView, Handlers, SentBundleView } from '../../domain/api/co
 import type { ExecutionPlan, ManagementCard } from '../../domain/documents';
 import { saveDocument } from '../../db/documents';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { OFFICE_DEPARTMENT, writeBundle } from '../bundles';
 import { applyBaseline, BASELINE_PATHS, exportBaseline } from './baseline';
+import { handMadeBaseline } from './test-support/hand-made-baseline';
 import { exportBundle } from './bundle-export';
 import { importBundles, importBundleInputs } from './bundle-import';
 import { dumpDatabase, enroll, makeCopy, privateKeyOf, signSubmission } from './bundle-test-support';
@@ -14,7 +14,7 @@ import { cardDecisionsSchema, officeCardDecisions } from './card-decisions';
 import type { AppContext } from './context';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { exportEnrollment, importEnrollment, loadSigningKey } from './key-service';
+import { exportEnrollment, importEnrollment } from './key-service';
 import { officeHandlers } from './office-handlers';
 import { officeReceipts } from './receipts';
 import { loadCatalog, loadTerm } from './reference';
@@ -336,25 +336,11 @@ describe('the office’s decisions on cards reach the department in the 기준 �
     expect((await deadlines()).cardDecisions).toHaveLength(3);
 
     // Made as the previous version did: catalog, term and receipts, no card decisions.
-    const { privateKeyPem } = await loadSigningKey(office);
-    const bytes = await writeBundle({
-      manifestFields: {
-        type: 'pledge-baseline',
-        appVersion: '0.1.0',
-        department: OFFICE_DEPARTMENT,
-        period: 'plan',
-        createdAt: '2019-07-24T01:00:00.000Z',
-        revision: 9,
-        previousBundleSha256: null,
-      },
-      documents: [
-        { path: BASELINE_PATHS.catalog, json: await loadCatalog(office.db) },
-        { path: BASELINE_PATHS.term, json: await loadTerm(office.db) },
-        { path: BASELINE_PATHS.receipts, json: await officeReceipts(office.db, '2019-07-24T01:00:00.000Z') },
-      ],
-      attachments: [],
-      privateKeyPem,
-    });
+    const bytes = await handMadeBaseline(
+      office,
+      [{ path: BASELINE_PATHS.receipts, json: await officeReceipts(office.db, '2019-07-24T01:00:00.000Z') }],
+      { revision: 9, createdAt: '2019-07-24T01:00:00.000Z' },
+    );
     const applied = await applyBaseline(dept, { name: 'old.pledge', bytes }, { verifier: directVerifier });
     expect(applied).toMatchObject({ status: 'applied', revision: 9, cardDecisions: 0, receipts: 1 });
     expect((await deadlines()).cardDecisions).toEqual([]);
@@ -362,30 +348,12 @@ describe('the office’s decisions on cards reach the department in the 기준 �
   });
 
   it('refuses a package whose card decisions are malformed, and applies nothing of it', async () => {
-    const { privateKeyPem } = await loadSigningKey(office);
     const malformed = {
       asOf: '2019-07-20T01:00:00.000Z',
       decisions: [{ department: LEAD, projectId: '1-1-3', periodId: '2019-H1', kind: 'cardDropped' }],
     };
     expect(cardDecisionsSchema.safeParse(malformed).success).toBe(false);
-    const bytes = await writeBundle({
-      manifestFields: {
-        type: 'pledge-baseline',
-        appVersion: '0.1.0',
-        department: OFFICE_DEPARTMENT,
-        period: 'plan',
-        createdAt: office.now().toISOString(),
-        revision: 1,
-        previousBundleSha256: null,
-      },
-      documents: [
-        { path: BASELINE_PATHS.catalog, json: await loadCatalog(office.db) },
-        { path: BASELINE_PATHS.cardDecisions, json: malformed },
-        { path: BASELINE_PATHS.term, json: await loadTerm(office.db) },
-      ],
-      attachments: [],
-      privateKeyPem,
-    });
+    const bytes = await handMadeBaseline(office, [{ path: BASELINE_PATHS.cardDecisions, json: malformed }]);
     const before = await dumpDatabase(dept);
     await expect(
       applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),

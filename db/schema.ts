@@ -75,6 +75,8 @@ export interface Database {
   received_rewrites: DataGenerationTable;
   /** Moved by every write of the office's documents, per kind, and of the reference data (migration 0014). */
   write_counts: WriteCountsTable;
+  /** Imports of submission files running or cut off midway (migration 0018). */
+  import_runs: ImportRunsTable;
 }
 
 /** A counter per kind of document ('executionPlan', …) and one named 'reference' (migration 0014). */
@@ -95,6 +97,18 @@ export interface BundleReceiptsTable {
   /** Office-local YYYY-MM-DD. */
   received_on: string;
   recorded_at: string;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  started_at: string;
+  pid: number;
+  process_started_at: string;
+  last_seen_at: string;
+  /** JSON array of strings. */
+  sources: string;
+  total: number;
+  written: Generated<number>;
 }
 
 /** A bundle held as a same-revision conflict (migration 0006). */

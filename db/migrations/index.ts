@@ -16,6 +16,7 @@ import { migration0014 } from './0014-write-counts';
 import { migration0015 } from './0015-decided-basis';
 import { migration0016 } from './0016-bundle-receipts';
 import { migration0017 } from './0017-withdrawn-decisions';
+import { migration0018 } from './0018-import-runs';
 
 /** Every migration in order. Bundled statically (no file-system discovery), append-only. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/types';
 import type { Term } from '../term/types';
 import type { Period } from '../term/periods';
 import type { OfficeReport, StatusTableRow } from '../reports/types';
+import type { InterruptedImportView } from '../reports/interrupted-import';
 import type { PlanChangeField } from '../documents/change-apply';
 import {
   DECISION_STATUSES,
@@ -1242,6 +1243,13 @@ export const contract = {
   getImportNotes: op(
     z.strictObject({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }),
     returns<ImportNoteView[]>(),
+  ),
+  /** Office: imports cut off midway (the program closed, the PC switched off) not yet seen. */
+  getInterruptedImports: op(empty, returns<InterruptedImportView[]>()),
+  /** Office: the notices of these imports cut off are seen; returns how many were marked. */
+  acknowledgeInterruptedImports: op(
+    z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(1000) }),
+    returns<number>(),
   ),
   listBundles: op(
     z.strictObject({ status: z.enum(['accepted', 'quarantined']).optional() }).optional(),

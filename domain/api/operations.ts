@@ -56,6 +56,8 @@ export const operationNames = [
   'startBundleImport',
   'getImportProgress',
   'getImportNotes',
+  'getInterruptedImports',
+  'acknowledgeInterruptedImports',
   'listBundles',
   'listReceivedDocuments',
   'auditArchive',

@@ -5,6 +5,7 @@ import { bundleWrites, type BundleWrites, type HeldBundleRow } from '../../db/bu
 import type { ReceivedBundle } from '../../db/bundles';
 import { withRawConnection } from '../../db/create-db';
 import type { AppContext } from './context';
+import type { ImportRunHandle } from './import-runs';
 import { duplicateOf, rejected, type ImportResult } from './import-result';
 import { missingBefore, missingBetween, quarantineNote, skippedNote, waitingFor } from './import-messages';
 import { localDateOf, localDateTimeOf } from '../../domain/reports/submissions';
@@ -105,11 +106,15 @@ function bundleRowOf(
   };
 }
 
+/** Outcomes that store the file (counted in the import's record). */
+const WRITTEN: ReadonlySet<ImportResult['status']> = new Set(['accepted', 'held', 'quarantined']);
+
 /** A bundle held for an unknown, pending or revoked key: its row and bytes, in one transaction. */
 export async function commitQuarantine(
   ctx: AppContext,
   v: Quarantine,
   receipt?: Receipt,
+  run?: ImportRunHandle,
 ): Promise<ImportResult> {
   const now = ctx.now().toISOString();
   const { manifest } = v;
@@ -130,6 +135,7 @@ export async function commitQuarantine(
         }),
       );
       writes.putFile(v.sha256, v.bytes, now);
+      run?.written(sqlite, 1);
       return {
         file: v.file,
         status: 'quarantined',
@@ -159,6 +165,7 @@ export async function commitBatch(
   ctx: AppContext,
   batch: readonly Accept[],
   receipt?: Receipt,
+  run?: ImportRunHandle,
 ): Promise<ImportResult[]> {
   const now = ctx.now().toISOString();
   return withRawConnection(ctx.db, (sqlite) => {
@@ -198,6 +205,8 @@ export async function commitBatch(
       // SQLite ends the whole transaction itself on some errors (a full disk, an I/O error): nothing of the batch
       // can be committed then, and its own error is the one to report (a COMMIT would only say "no transaction").
       if (failure && !sqlite.inTransaction) throw (failure as { error: unknown }).error;
+      // The import's record counts what this transaction writes (import-runs.ts).
+      run?.written(sqlite, results.filter((r) => WRITTEN.has(r.status)).length);
     })();
     if (failure) throw (failure as { error: unknown }).error;
     return results;

@@ -10,6 +10,7 @@ import { importBundleInputs, importBundles, releaseAfterRotation, releaseQuarant
 import type { BundleInput } from './bundle-files';
 import { ImportJobs } from './bundle-jobs';
 import { importNotesFor } from './import-notes';
+import { acknowledgeInterruptedImports, interruptedImports } from './import-runs';
 import { loadTerm } from './reference';
 import { swapHeldBundle } from './held-bundle-swap';
 import { sentBundlesWithReceipts } from './receipts';
@@ -151,6 +152,16 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
       await requireOffice(ctx);
       const notes = await importNotesFor(ctx, await loadTerm(ctx.db), sha256s);
       return notes.map(({ sha256, note }) => ({ sha256, ...note }));
+    },
+
+    getInterruptedImports: async () => {
+      await requireOffice(ctx);
+      return interruptedImports(ctx);
+    },
+
+    acknowledgeInterruptedImports: async ({ ids }) => {
+      await requireOffice(ctx);
+      return acknowledgeInterruptedImports(ctx, ids);
     },
 
     getImportProgress: ({ jobId }) => {

@@ -33,6 +33,7 @@ import type { AppContext } from './context';
 import { duplicateOf, rejected, type ImportResult } from './import-result';
 import { plainReason } from './import-messages';
 import { readManifestClaim } from './manifest-claim';
+import { beginImportRun, endImportRun, sourcesOf } from './import-runs';
 import { receiptOf } from './receipt-date';
 import { loadCatalog, loadTerm } from './reference';
 
@@ -51,6 +52,11 @@ export interface ImportOptions {
    * threads have queued work while this thread commits.
    */
   concurrency?: number;
+  /**
+   * What the import was asked to take, as its record names it (import-runs.ts): the paths given, when they were
+   * folders or files found there. Default: the inputs' names.
+   */
+  sources?: readonly string[];
 }
 
 /** Accepted bundles committed in one SQLite transaction (each inside its own savepoint). */
@@ -79,7 +85,7 @@ export async function importBundles(
   const results = await importBundleInputs(
     ctx,
     files.map((path) => ({ name: path, path })),
-    { ...options, ...(onProgress ? { onProgress } : {}) },
+    { ...options, ...(onProgress ? { onProgress } : {}), sources: sourcesOf(paths, true) },
   );
   return [...problems, ...results];
 }
@@ -105,6 +111,16 @@ export async function importBundleInputs(
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
   const receipt = receiptOf(options.receivedOn, ctx.now());
+  if (inputs.length === 0) return [];
+  const sources =
+    options.sources ??
+    sourcesOf(
+      inputs.map((i) => i.name),
+      false,
+    );
+  // Recorded before anything is read: an import cut off midway is told after the restart (import-runs.ts).
+  const run = await beginImportRun(ctx, sources, inputs.length);
+  let completed = false;
   const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier();
   let leaveImportWrites: (() => void) | null = null;
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
@@ -171,6 +187,7 @@ export async function importBundleInputs(
         ctx,
         taken.map((b) => b.v),
         receipt,
+        run,
       );
       taken.forEach((b, k) => (results[b.index] = outcomes[k] as ImportResult));
     };
@@ -214,7 +231,7 @@ export async function importBundleInputs(
     for (let i = 0; i < waiting.length;) {
       const first = waiting[i] as { v: Accept | Quarantine; index: number };
       if (first.v.kind !== 'accept') {
-        results[first.index] = await commitQuarantine(ctx, first.v, receipt);
+        results[first.index] = await commitQuarantine(ctx, first.v, receipt, run);
         i += 1;
         continue;
       }
@@ -232,10 +249,16 @@ export async function importBundleInputs(
         ? duplicateOf(v.file, known)
         : rejected(v.file, 'DUPLICATE', '이미 받은 제출 파일입니다.');
     }
+    completed = true;
     return results;
   } finally {
     await owned?.close();
     leaveImportWrites?.();
+    // The import's own outcome (or error) is what the office needs; a record that cannot be closed only means the
+    // import is told as cut off after the next start.
+    await endImportRun(ctx, run, sources, completed).catch((error: unknown) =>
+      console.error('[import] could not mark the import finished', error),
+    );
   }
 }
 

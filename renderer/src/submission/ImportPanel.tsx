@@ -7,6 +7,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { droppedFiles } from './drop-files';
 import { readAsBase64 } from './files';
 import { ImportResultsTable } from './ImportResultsTable';
+import { InterruptedImports } from './InterruptedImports';
 import { acceptedSha256s, withImportNotes } from '../../../domain/reports/import-notes';
 import { useAction } from '../components/use-action';
 
@@ -196,6 +197,7 @@ export function ImportPanel(props: { onChanged: () => void }) {
   return (
     <section className="sub-panel" aria-labelledby="import-title" data-testid="import-panel">
       <h2 id="import-title">제출 파일 가져오기</h2>
+      <InterruptedImports refresh={runs} />
       <div className="field received-on">
         <label htmlFor={receivedOnId}>접수일 (선택)</label>
         <input

@@ -43,15 +43,12 @@ const runOf = (row: ImportRunRow): ImportRun => ({
   written: row.written,
 });
 
-/** Records an import as it starts; returns its id. */
-export function startImportRun(
-  sqlite: BetterSqlite3.Database,
-  run: Omit<ImportRun, 'id' | 'written'>,
-): number {
+/** Records an import (with the files of its first commit); returns its id. */
+export function startImportRun(sqlite: BetterSqlite3.Database, run: Omit<ImportRun, 'id'>): number {
   const info = sqlite
     .prepare(
-      `INSERT INTO import_runs (started_at, pid, process_started_at, last_seen_at, sources, total)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO import_runs (started_at, pid, process_started_at, last_seen_at, sources, total, written)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       run.startedAt,
@@ -60,6 +57,7 @@ export function startImportRun(
       run.lastSeenAt,
       JSON.stringify(run.sources),
       run.total,
+      run.written,
     );
   return Number(info.lastInsertRowid);
 }

@@ -1,9 +1,9 @@
 import type { Migration } from './types';
 
 /**
- * One row per import of submission files (제출 파일 받기, `pledge import`) while it runs: written when the import
- * starts, counted as its files are written (in each commit's own transaction, so the count is exactly what is
- * stored) and removed when it ends, whether every file was taken or the import failed with a message shown. A row
+ * One row per import of submission files (제출 파일 받기, `pledge import`) while it runs: written with the first
+ * files it stores, counted as its files are written (in each commit's own transaction, so the count is exactly what
+ * is stored) and removed when it ends, whether every file was taken or the import failed with a message shown. A row
  * left by a process that is gone is an import cut off midway (the program closed, the PC switched off): the office's
  * import screen and `pledge import` say so until the office has seen it (the row is removed) or imported the same
  * files again to the end. An import that ends leaves the database as it found it but for the files it took. Not

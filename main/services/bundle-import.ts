@@ -118,8 +118,8 @@ export async function importBundleInputs(
       inputs.map((i) => i.name),
       false,
     );
-  // Recorded before anything is read: an import cut off midway is told after the restart (import-runs.ts).
-  const run = await beginImportRun(ctx, sources, inputs.length);
+  // Recorded with its first commit: an import cut off midway is told after the restart (import-runs.ts).
+  const run = beginImportRun(ctx, sources, inputs.length);
   let completed = false;
   const owned: OwnedVerifier | null = options.verifier ? null : openImportVerifier();
   let leaveImportWrites: (() => void) | null = null;
@@ -256,7 +256,7 @@ export async function importBundleInputs(
     leaveImportWrites?.();
     // The import's own outcome (or error) is what the office needs; a record that cannot be closed only means the
     // import is told as cut off after the next start.
-    await endImportRun(ctx, run, sources, completed).catch((error: unknown) =>
+    await endImportRun(ctx, run, completed).catch((error: unknown) =>
       console.error('[import] could not mark the import finished', error),
     );
   }

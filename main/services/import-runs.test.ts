@@ -48,6 +48,7 @@ const recordRun = (
       lastSeenAt: run.lastSeenAt ?? new Date().toISOString(),
       sources: run.sources ?? ['/share/2019-H1'],
       total: run.total ?? 40,
+      written: 3,
     }),
   );
 
@@ -95,6 +96,21 @@ describe('an import cut off midway', () => {
     expect((await withRawConnection(office.db, (sqlite) => importRuns(sqlite))).map((r) => r.id)).toEqual([
       cutOff,
     ]);
+  });
+
+  it('an import that stores nothing (every file refused or already there) writes nothing at all', async () => {
+    const folder = join(dir.path, 'share', 'd');
+    await writeChainedFolder(office, folder, 3, { count: 1 });
+    expect((await importBundles(office, [folder], undefined, { verifier: directVerifier })).length).toBe(3);
+    const changes = () =>
+      withRawConnection(
+        office.db,
+        (sqlite) => sqlite.prepare('SELECT total_changes()').pluck().get() as number,
+      );
+    const before = await changes();
+    const again = await importBundles(office, [folder], undefined, { verifier: directVerifier });
+    expect(again.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(await changes()).toBe(before);
   });
 
   it('a running import is not told: this process now, or another that exists and wrote lately', async () => {

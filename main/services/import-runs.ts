@@ -12,7 +12,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { AppContext } from './context';
 
 /**
- * Imports cut off midway (migration 0018). Each import records itself as it starts, counts the files it writes in
+ * Imports cut off midway (migration 0018). Each import records itself with the first files it stores, counts the
+ * files it writes in
  * the transactions that write them, and removes its record when it ends (taken whole, or failed with its message
  * shown). A record left behind is an import cut off once its process is gone: another process's import whose
  * process no longer exists, or one that has not written for STALE_AFTER_MS (its process id reused by another
@@ -51,33 +52,43 @@ export function sourcesOf(names: readonly string[], arePaths: boolean): string[]
   return [...new Set(names.map((n) => (arePaths ? resolve(n) : n)))];
 }
 
-/** The one import being recorded: its id, for the commits that count its files. */
+/**
+ * The one import being recorded. Its record is written with the first files it stores, in the same transaction
+ * (and counted in each later one): an import that stores nothing writes nothing, and one cut off before its first
+ * commit has nothing to tell.
+ */
 export interface ImportRunHandle {
-  readonly id: number;
+  /** The record's id once a file was written, else null. */
+  readonly id: number | null;
+  /** What the import was asked to take, as recorded. */
+  readonly sources: readonly string[];
   /** Counts files written; call inside the transaction that writes them. */
   written(sqlite: BetterSqlite3.Database, n: number): void;
 }
 
-export async function beginImportRun(
-  ctx: AppContext,
-  sources: readonly string[],
-  total: number,
-): Promise<ImportRunHandle> {
+export function beginImportRun(ctx: AppContext, sources: readonly string[], total: number): ImportRunHandle {
   const self = processIdentity();
-  const id = await withRawConnection(ctx.db, (sqlite) =>
-    startImportRun(sqlite, {
-      startedAt: ctx.now().toISOString(),
-      pid: self.pid,
-      processStartedAt: self.startedAt,
-      lastSeenAt: new Date().toISOString(),
-      sources: sources.slice(0, SOURCES_KEPT),
-      total,
-    }),
-  );
+  const startedAt = ctx.now().toISOString();
+  let id: number | null = null;
   return {
-    id,
+    get id() {
+      return id;
+    },
+    sources,
     written: (sqlite, n) => {
-      if (n > 0) countImportWritten(sqlite, id, n, new Date().toISOString());
+      if (n <= 0) return;
+      const seenAt = new Date().toISOString();
+      if (id !== null) countImportWritten(sqlite, id, n, seenAt);
+      else
+        id = startImportRun(sqlite, {
+          startedAt,
+          pid: self.pid,
+          processStartedAt: self.startedAt,
+          lastSeenAt: seenAt,
+          sources: sources.slice(0, SOURCES_KEPT),
+          total,
+          written: n,
+        });
     },
   };
 }
@@ -86,29 +97,24 @@ export async function beginImportRun(
  * Removes the import's record as it ends. One that went through every file it was given (`completed`) also settles
  * the earlier imports cut off whose every source it named again: their files are now taken, or refused with a
  * reason shown. (A cut-off import whose sources were not all kept, SOURCES_KEPT, is settled only by the office.)
+ * Writes nothing when there is nothing to remove.
  */
-export async function endImportRun(
-  ctx: AppContext,
-  run: ImportRunHandle,
-  sources: readonly string[],
-  completed: boolean,
-): Promise<void> {
-  await withRawConnection(ctx.db, (sqlite) =>
-    sqlite.transaction(() => {
-      const named = new Set(sources);
-      const covered = completed
-        ? importRuns(sqlite).filter(
-            (r) =>
-              r.id !== run.id &&
-              !isRunning(r) &&
-              r.sources.length > 0 &&
-              r.sources.length < SOURCES_KEPT &&
-              r.sources.every((s) => named.has(s)),
-          )
-        : [];
-      removeImportRuns(sqlite, [run.id, ...covered.map((r) => r.id)]);
-    })(),
-  );
+export async function endImportRun(ctx: AppContext, run: ImportRunHandle, completed: boolean): Promise<void> {
+  await withRawConnection(ctx.db, (sqlite) => {
+    const named = new Set(run.sources);
+    const covered = completed
+      ? importRuns(sqlite).filter(
+          (r) =>
+            r.id !== run.id &&
+            !isRunning(r) &&
+            r.sources.length > 0 &&
+            r.sources.length < SOURCES_KEPT &&
+            r.sources.every((s) => named.has(s)),
+        )
+      : [];
+    const ids = [...(run.id === null ? [] : [run.id]), ...covered.map((r) => r.id)];
+    if (ids.length > 0) sqlite.transaction(() => removeImportRuns(sqlite, ids))();
+  });
 }
 
 /** Imports cut off midway that the office has not seen yet, oldest first. */

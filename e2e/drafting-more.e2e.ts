@@ -204,6 +204,8 @@ test.describe('on a PC set to another time zone', () => {
       await expect(page.locator('.editor-bar h2')).toContainText(started);
       await d.field('변경 요구사유').fill('교육용 재연');
       await d.waitSaved();
+      // "저장됨" is the time the program stored it, by its clock in Korea's time (here 20:05 on the PC's own).
+      await expect(d.saveIndicator).toHaveText(/^저장됨 09:0\d:\d\d$/);
       await d.back();
       const request = page
         .locator(`[data-project-id="${projectId}"]`)

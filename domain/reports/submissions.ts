@@ -36,6 +36,13 @@ export function localDateTimeOf(iso: string, utcOffsetMinutes = KST_OFFSET_MINUT
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
+/** "HH:mm:ss" in the office's time (KST) of an ISO timestamp, as the editors' "저장됨" says it. */
+export function localTimeOf(iso: string, utcOffsetMinutes = KST_OFFSET_MINUTES): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(11, 19);
+}
+
 /** Instant of a receipt for ordering; a plain date counts as office-local midnight. */
 function instantOf(iso: string, utcOffsetMinutes: number): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return Date.parse(`${iso}T00:00:00Z`) - utcOffsetMinutes * 60_000;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
 import type { Lifecycle, ValidationResult } from '../../../domain/documents';
+import { localTimeOf } from '../../../domain/reports/submissions';
 import { ApiCallError, api } from '../api/client';
 import type { AnyForm } from './form-kit';
 import { savableOnUnload } from './partial-save';
@@ -77,8 +78,12 @@ export interface AutosaveHandle {
   savedCount: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const clock = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+/**
+ * "저장됨 HH:mm:ss": when the program stored the document, by its clock (a training copy under PLEDGE_NOW shows its
+ * own day's time) and in Korea's time as every other time the app shows.
+ */
+export const storedClock = (updatedAt: string | null): string =>
+  localTimeOf(updatedAt ?? new Date().toISOString());
 
 /** Writes server-side messages onto the fields they name (paths are the form's dot paths). */
 export function markFields(form: AnyForm, details: Record<string, string>, type: string): void {
@@ -122,6 +127,8 @@ export function useAutosave(
   const lastOk = useRef(true);
   /** The values of the last successful save (the stored document when opened). */
   const lastSaved = useRef<unknown>(opened.document);
+  // When the program stored the last save (its clock: a training copy under PLEDGE_NOW shows its own day's time).
+  const savedAt = useRef<string | null>(null);
   /** Why the last save stored nothing, when it was not the input (another window, no connection). */
   const lastFailure = useRef<string | null>(null);
 
@@ -145,6 +152,7 @@ export function useAutosave(
         const saved = await send({ ...ref, json, expectedVersion: versionRef.current });
         versionRef.current = saved.version;
         lastSaved.current = json;
+        savedAt.current = saved.updatedAt;
         // A change to a document marked 제출 makes it a draft again: said, not only shown by the badge.
         if (statusRef.current === 'submitted' && saved.status === 'draft')
           setSubmitMessage({ kind: 'info', text: REOPENED_MESSAGE });
@@ -159,7 +167,7 @@ export function useAutosave(
       // Still here after an unload save that left refused fields out: they are tried (and marked) next.
       if (json !== values) dirty.current = true;
       if (outcome.kind === 'saved') {
-        show(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: clock(new Date()) });
+        show(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: storedClock(savedAt.current) });
         lastOk.current = true;
         lastFailure.current = null;
         return !dirty.current;
@@ -173,7 +181,7 @@ export function useAutosave(
           show(
             dirty.current
               ? { kind: 'dirty' }
-              : { kind: 'partial', at: clock(new Date()), refused: outcome.refused },
+              : { kind: 'partial', at: storedClock(savedAt.current), refused: outcome.refused },
           );
         else show({ kind: 'invalid', message: outcome.message, refused: outcome.refused });
         return false;

@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { ImportRunsTable } from './schema';
 
 /** An import of submission files, running or cut off midway, as recorded (migration 0018). */
 export interface ImportRun {
@@ -12,16 +14,8 @@ export interface ImportRun {
   written: number;
 }
 
-interface ImportRunRow {
-  id: number;
-  started_at: string;
-  pid: number;
-  process_started_at: string;
-  last_seen_at: string;
-  sources: string;
-  total: number;
-  written: number;
-}
+/** A row as SQLite returns it. */
+type ImportRunRow = Selectable<ImportRunsTable>;
 
 const sourcesOf = (text: string): string[] => {
   try {

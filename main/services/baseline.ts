@@ -29,7 +29,7 @@ import { putReferenceData } from '../../db/reference-data';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AppliedBaseline } from '../../domain/api/contract';
+import type { AppliedBaseline, BaselineExported } from '../../domain/api/contract';
 import type { Database } from '../../db/schema';
 import { defaultVerifier, officeKeySnapshot, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
@@ -61,21 +61,8 @@ export const BASELINE_PATHS = {
   handover: (projectId: string, periodId: string) => `documents/handover/card-${projectId}-${periodId}.json`,
 } as const;
 
-export interface BaselineExportResult {
-  path: string;
-  revision: number;
-  sha256: string;
-  plans: number;
-  /** Approved change requests in the package. */
-  changeRequests: number;
-  /** Rejected ones, sent so that their departments learn the decision and its reason. */
-  rejectedChangeRequests: number;
-  receipts: number;
-  /** Moved projects' last cards from their former leads (인계). */
-  handoverCards: number;
-  /** The office's decisions on cards that hold now (완료 승인·반려, 관리카드 제외), every department's. */
-  cardDecisions: number;
-}
+/** What exportBaseline made: the contract's view of it (BaselineExported). */
+export type BaselineExportResult = BaselineExported;
 
 /** The plans the office confirmed (a department's own 'confirmed' mark does not count, as in the report). */
 async function confirmedPlans(ctx: AppContext): Promise<ExecutionPlan[]> {

@@ -78,12 +78,24 @@ test('an import cut off midway is told with what it stored; the same folder agai
     `나머지 ${files - cut.stored}개는 같은 파일(폴더)을 다시 가져오면 받습니다`,
   );
 
+  // 종합 현황 says its tables lack the rest of that import.
+  await page.getByRole('button', { name: '종합 현황', exact: true }).click();
+  await expect(page.getByTestId('office-interrupted-imports')).toContainText(
+    '끝나지 않은 제출 파일 가져오기가 1건 있습니다',
+  );
+  await s.openAsOffice();
+
   // The same folder from the screen: what was stored is 중복, the rest 반영, and the notice is gone.
   const results = await s.importFromPath(first, files);
   await expect(results.locator('.import-summary')).toContainText(
     `${files}개 파일: 반영 ${files - cut.stored} · 중복 ${cut.stored} ·`,
   );
   await expect(page.getByTestId('interrupted-imports')).toHaveCount(0);
+  await page.getByRole('button', { name: '종합 현황', exact: true }).click();
+  // Asked before the report, which takes longer: once the tables are there, the answer has come.
+  await expect(page.getByTestId('office-section-status')).toBeVisible();
+  await expect(page.getByTestId('office-interrupted-imports')).toHaveCount(0);
+  await s.openAsOffice();
 
   // Another folder cut off: told after a reload, and 확인했습니다 settles it for good.
   const second = await folderOfFiles(app.dataDir, 'second', files, 6);

@@ -41,3 +41,8 @@ export function interruptedImportNote(run: InterruptedImportView): string {
       : `같은 파일(폴더)을 다시 가져와 결과를 확인하세요. 이미 받은 파일은 '중복'으로 넘어갑니다.`;
   return `${what}: 프로그램이 닫히거나 PC가 꺼져 중간에 멈춘 것으로 보입니다. ${stored} ${again}`;
 }
+
+/** Said with the tables (종합 현황, `pledge report`) while an import cut off midway is not settled. */
+export function interruptedTablesWarning(count: number): string {
+  return `끝나지 않은 제출 파일 가져오기가 ${count.toLocaleString('ko-KR')}건 있습니다: 그 가져오기가 받지 못한 파일은 이 표에 들어 있지 않습니다. '제출 파일 받기'에서 확인하고 같은 파일(폴더)을 다시 가져오세요.`;
+}

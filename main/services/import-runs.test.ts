@@ -151,7 +151,7 @@ describe('an import cut off midway', () => {
     expect(left.map((r) => r.id)).toEqual([running]);
   });
 
-  it('pledge import tells it first, and says when the same folder completed it (--json too)', async () => {
+  it('pledge import tells it first and says when the same folder completed it (--json too); pledge report warns while one is left', async () => {
     const folder = join(dir.path, 'share', 'c');
     await writeChainedFolder(office, folder, 4, { count: 2 });
     const gone = goneProcessId();
@@ -171,6 +171,17 @@ describe('an import cut off midway', () => {
     expect(parsed.interrupted.map((r) => r.id)).toEqual([other]);
     expect(parsed.interruptedCompleted).toEqual([]);
     expect(cutOff).not.toBe(other);
+    // The tables are made with the one left unsettled said first; once it is seen, nothing is said.
+    const report = await runPledge('report', '--data', dataDir, '--period', '2019-H1', '--json');
+    expect(report.code, report.err).toBe(0);
+    expect(report.err).toContain(
+      '알림: 끝나지 않은 제출 파일 가져오기가 1건 있습니다: 그 가져오기가 받지 못한 파일은 이 표에 들어 있지 않습니다.',
+    );
+    office = await makeCopy(dir.path, 'office', { role: 'office' });
+    await acknowledgeInterruptedImports(office, [other]);
+    await office.close();
+    const after = await runPledge('report', '--data', dataDir, '--period', '2019-H1', '--json');
+    expect(after.err).not.toContain('끝나지 않은');
     office = await makeCopy(dir.path, 'office', { role: 'office' });
   });
 });

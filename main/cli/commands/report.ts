@@ -15,6 +15,8 @@ import { zodToApiError } from '../../services/dispatch';
 import { UserError } from '../../services/errors';
 import { printJson, UsageError, type CliIo } from '../io';
 import { withData } from '../data-context';
+import { interruptedTablesWarning } from '../../../domain/reports/interrupted-import';
+import { interruptedImports } from '../../services/import-runs';
 import { saveDownload } from '../save-download';
 import { halfYearOption } from '../period';
 
@@ -145,6 +147,9 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
       : checkXlsxTarget(values.xlsx, values.trend ? '이행추이.xlsx' : undefined);
   return withData(values.data, async (ctx) => {
     const handlers = officeHandlers(ctx);
+    // Tables made while an import cut off midway is not settled lack its remaining files: said first.
+    const cutOff = await interruptedImports(ctx);
+    if (cutOff.length > 0) io.err(`알림: ${interruptedTablesWarning(cutOff.length)}`);
     if (values.trend) return reportTrend(handlers, request, { xlsx, json: values.json === true }, io);
     const view = await asUsage(() => handlers.getOfficeReport(request));
     if (xlsx !== undefined) {

@@ -6,6 +6,7 @@ import type { ChangeRequest } from '../../../domain/documents';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
+import { InterruptedImportsWarning } from './InterruptedImportsWarning';
 import { ChangesSection } from './ChangesSection';
 import { CompletionSection } from './CompletionSection';
 import { ConflictsSection } from './ConflictsSection';
@@ -390,6 +391,7 @@ function ReportView({
         )}
       </header>
 
+      <InterruptedImportsWarning />
       <Tabs tab={tab} onChange={showTab} badges={badges} />
 
       {state.status === 'loading' && <StatusMessage kind="info">종합 현황을 계산하는 중…</StatusMessage>}

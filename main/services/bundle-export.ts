@@ -32,6 +32,7 @@ import { attachmentRefsOf, documentMemberPath } from './bundle-content';
 import type { AppContext } from './context';
 import { parseAndValidate } from './drafting';
 import { storageError, UserError } from './errors';
+import { fileNamePart } from './file-name-part';
 import { loadSigningKey } from './key-service';
 import { loadCatalog, loadTerm } from './reference';
 import { requireDepartment } from './session';
@@ -87,7 +88,6 @@ function slotLabel(doc: StoredDocument): string {
   return ` (${subject} · ${requestLabel(doc.slot)})`;
 }
 
-const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 export const periodFileLabel = (period: string): string => (period === 'plan' ? '실천계획' : period);
 
 /** Which stored documents belong in a bundle of this period. */
@@ -260,7 +260,7 @@ async function exportNow(
     privateKeyPem,
   });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const defaultName = `공약제출_${safeName(department)}_${periodFileLabel(input.period)}_r${revision}`;
+  const defaultName = `공약제출_${fileNamePart(department)}_${periodFileLabel(input.period)}_r${revision}`;
   const target = resolve(input.path ?? join(ctx.dataDir, 'outbox', `${defaultName}.pledge`));
   const folder = dirname(target);
   try {

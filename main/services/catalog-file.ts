@@ -10,6 +10,7 @@ import { readCatalogWorkbook, writeCatalogWorkbook } from '../catalog/catalog-wo
 import { XLSX_MEDIA_TYPE } from '../reports/workbook';
 import type { AppContext } from './context';
 import { UserError } from './errors';
+import { fileNamePart } from './file-name-part';
 import { loadCatalog, loadTerm } from './reference';
 
 /**
@@ -50,9 +51,8 @@ export function catalogFileSummary(catalog: Catalog, term: Term): CatalogFileSum
 /** The catalog and term in use as the .xlsx a new data folder can start from. */
 export async function exportCatalogWorkbook(ctx: AppContext): Promise<FileDownload> {
   const [catalog, term] = await Promise.all([loadCatalog(ctx.db), loadTerm(ctx.db)]);
-  const safe = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_');
   return {
-    fileName: `공약사업목록_${safe(catalog.city)}_${safe(term.name)}_${safe(catalog.version)}.xlsx`,
+    fileName: `공약사업목록_${fileNamePart(catalog.city)}_${fileNamePart(term.name)}_${fileNamePart(catalog.version)}.xlsx`,
     mediaType: XLSX_MEDIA_TYPE,
     dataBase64: writeCatalogWorkbook(catalog, term).toString('base64'),
   };

@@ -36,6 +36,7 @@ import type { AppContext } from './context';
 import { slotOf } from './document-identity';
 import { DRAFT_FILE_EXTENSION, packDraftFile, type DraftFileContent } from './draft-file';
 import { readDraftFileInWorker } from './draft-file-worker';
+import { fileNamePart } from './file-name-part';
 import { parseAndValidate } from './drafting';
 import { UserError } from './errors';
 import { loadCatalog, loadTerm } from './reference';
@@ -47,8 +48,6 @@ import { requireDepartment } from './session';
  * what taking it would do, and takes the chosen ones in one transaction, each as a new saved version (the one it
  * replaces stays restorable under 저장 기록) and as a draft to check before 제출.
  */
-
-const fileNamePart = (text: string): string => text.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 export async function exportDraftFile(ctx: AppContext, projectIds: readonly string[]): Promise<FileDownload> {
   const department = await requireDepartment(ctx);

@@ -35,6 +35,7 @@ import { departmentsEver } from '../../domain/catalog/assignments';
 import { localDateTimeOf } from '../../domain/reports/submissions';
 import type { AppContext } from './context';
 import { UserError } from './errors';
+import { fileNamePart } from './file-name-part';
 import { keysDirOf, privateKeyStoreFor, type PrivateKeyStore } from './key-store';
 import { loadCatalog } from './reference';
 import { whoAmI, requireDepartment, requireOffice } from './session';
@@ -185,8 +186,6 @@ export async function loadSigningKey(ctx: AppContext): Promise<{ key: OwnKey; pr
   }
 }
 
-const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
-
 /** Writes the enrollment file the office imports; returns its text and the fingerprint to read over the phone. */
 export async function exportEnrollment(
   ctx: AppContext,
@@ -205,7 +204,7 @@ export async function exportEnrollment(
     createdAt: key.createdAt,
   });
   const target = resolve(
-    path ?? join(ctx.dataDir, 'outbox', `키등록_${safeFileName(key.department)}_${key.keyId}.pledgekey.json`),
+    path ?? join(ctx.dataDir, 'outbox', `키등록_${fileNamePart(key.department)}_${key.keyId}.pledgekey.json`),
   );
   mkdirSync(dirname(target), { recursive: true });
   writeFileAtomic(target, Buffer.from(text, 'utf8'));
@@ -587,7 +586,7 @@ export async function rotateOwnKey(
     });
   });
   const target = resolve(
-    path ?? join(ctx.dataDir, 'outbox', `키교체_${safeFileName(old.department)}_${id}.pledgekey.json`),
+    path ?? join(ctx.dataDir, 'outbox', `키교체_${fileNamePart(old.department)}_${id}.pledgekey.json`),
   );
   mkdirSync(dirname(target), { recursive: true });
   writeFileAtomic(target, Buffer.from(statement, 'utf8'));

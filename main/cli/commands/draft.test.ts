@@ -1,7 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDb } from '../../../db/create-db';
+import { listDocuments, saveDocument } from '../../../db/documents';
 import { makeTempDir } from '../../../db/test/temp-dir';
+import { databaseFileName } from '../../services/context';
 import { buildChildCli, type ChildCli } from '../test-cli-child';
 import { runPledge as pledge } from '../test-io';
 
@@ -77,6 +80,33 @@ describe('pledge draft export', () => {
       `문서를 쓸 폴더를 만들 수 없습니다: ${file} (폴더 자리에 같은 이름의 파일이 있습니다)`,
     );
     expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+
+  it('two copies of one document (the department changed in 설정 변경) are written side by side, whatever the department name', async () => {
+    const example = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'finance-row.json');
+    expect((await pledge('draft', 'import', '--data', dept, example)).code).toBe(0);
+    // The same row kept from when this PC was another department, one another city's list names with / and :.
+    const db = createDb(join(dept, databaseFileName));
+    try {
+      const [kept] = await listDocuments(db);
+      if (kept === undefined) throw new Error('no document imported');
+      await saveDocument(
+        db,
+        { ...kept, department: '경제/일자리:기획과', reason: 'import', status: 'draft' },
+        new Date('2019-07-01T09:00:00Z'),
+      );
+    } finally {
+      await db.destroy();
+    }
+    const out = join(dir.path, 'export');
+    const r = await pledge('draft', 'export', '--data', dept, '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    // Both in the folder itself, under names Windows takes as they are (no subfolder, no ':' stream).
+    expect(readdirSync(out).sort()).toEqual([
+      'finance-1-1-1-2019-H1-경제_일자리_기획과.json',
+      'finance-1-1-1-2019-H1-경제진흥본부.json',
+    ]);
   });
 
   describe.runIf(process.platform === 'linux')('where no folder can be made (/proc)', () => {

@@ -9,6 +9,7 @@ import { KIND_FILE_PREFIX } from '../../services/bundle-content';
 import { slotOf } from '../../services/document-identity';
 import { parseAndValidate } from '../../services/drafting';
 import { UserError } from '../../services/errors';
+import { fileNamePart } from '../../services/file-name-part';
 import { loadCatalog, loadTerm } from '../../services/reference';
 import { requireDepartment } from '../../services/session';
 import { exitCodes, printJson, UsageError, type CliIo } from '../io';
@@ -130,7 +131,7 @@ export async function runDraft(args: string[], io: CliIo): Promise<number> {
       }
       const docs = await listDocuments(ctx.db);
       for (const d of docs) {
-        const name = `${KIND_FILE_PREFIX[d.kind]}-${d.projectId}-${d.slot}${docs.some((o) => o !== d && o.kind === d.kind && o.projectId === d.projectId && o.slot === d.slot) ? `-${d.department.replace(/\s+/g, '_')}` : ''}.json`;
+        const name = `${KIND_FILE_PREFIX[d.kind]}-${d.projectId}-${d.slot}${docs.some((o) => o !== d && o.kind === d.kind && o.projectId === d.projectId && o.slot === d.slot) ? `-${fileNamePart(d.department)}` : ''}.json`;
         try {
           writeFileAtomic(join(out, name), Buffer.from(`${JSON.stringify(d.json, null, 2)}\n`, 'utf8'));
         } catch (error) {

@@ -29,6 +29,30 @@ describe('data folder paths', () => {
     },
   );
 
+  it("a path pasted with the quotes Windows' 경로로 복사 puts around it is read without them", () => {
+    const setup = setupInputSchema.safeParse({
+      role: 'office',
+      department: null,
+      dataDir: ' "D:\\공약이행" ',
+    });
+    expect(setup.success && setup.data.dataDir).toBe('D:\\공약이행');
+    const imported = contract.importBundleFiles.input.safeParse({
+      paths: ['"D:\\제출\\2019-H1"', '"\\\\server\\share\\제출"', 'E:\\받은 파일'],
+    });
+    expect(imported.success && imported.data.paths).toEqual([
+      'D:\\제출\\2019-H1',
+      '\\\\server\\share\\제출',
+      'E:\\받은 파일',
+    ]);
+    // One quote alone is not a pair around the path; quotes around nothing leave nothing.
+    expect(
+      setupInputSchema.safeParse({ role: 'office', department: null, dataDir: '"D:\\공약이행' }).success,
+    ).toBe(false);
+    expect(contract.importBundleFiles.input.safeParse({ paths: ['""'] }).error?.issues[0]?.message).toBe(
+      '파일 경로를 입력하세요.',
+    );
+  });
+
   it('a full Windows path passes the setup form', () => {
     const setup = setupInputSchema.safeParse({ role: 'office', department: null, dataDir: ' C:\\공약이행 ' });
     expect(setup.success && setup.data.dataDir).toBe('C:\\공약이행');

@@ -82,6 +82,7 @@ import {
   type SetupState,
   type StartupProblem,
 } from './contract/setup';
+import { typedPathSchema } from './contract/typed-path';
 
 /**
  * The one contract between the renderer and main: operation name → input schema → output type.
@@ -115,7 +116,7 @@ export const contract = {
   getSetup: op(empty, returns<SetupState>()),
   saveSetup: op(setupInputSchema, returns<SetupState>()),
   backupData: op(
-    z.strictObject({ folder: z.string().trim().min(1).max(1000).optional() }),
+    z.strictObject({ folder: typedPathSchema(z.string().min(1).max(1000)).optional() }),
     returns<DataBackup>(),
   ),
   restoreBackup: op(restoreBackupInputSchema, returns<RestoredBackup>()),

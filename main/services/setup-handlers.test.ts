@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test/temp-dir';
@@ -180,6 +180,24 @@ describe('first-run setup', () => {
 });
 
 describe('paths typed in the setup screen', () => {
+  it("takes a path pasted with the quotes Windows' 경로로 복사 puts around it", async () => {
+    const handlers = createHandlers(ctx);
+    const chosen = join(dir.path, '공약 데이터');
+    const saved = await dispatch(handlers, 'saveSetup', {
+      role: 'office',
+      department: null,
+      dataDir: ` "${chosen}" `,
+    });
+    expect(saved).toMatchObject({ ok: true });
+    expect(ctx.dataDir).toBe(chosen);
+
+    const usb = join(dir.path, 'USB 백업');
+    mkdirSync(usb);
+    const backup = await dispatch(handlers, 'backupData', { folder: `"${usb}"` });
+    expect(backup).toMatchObject({ ok: true });
+    expect(readdirSync(usb)).toEqual([expect.stringMatching(/^공약이행_백업_\d{8}-\d{6}\.sqlite$/)]);
+  });
+
   it("refuses a path that is not a full path on this computer, creating nothing in the program's folder", async () => {
     const handlers = createHandlers(ctx);
     // A Windows drive path on POSIX (or a POSIX one on Windows) would be taken relative to the working folder.

@@ -1,6 +1,7 @@
 // Input schemas of the key and bundle operations, used only by the contract (not re-exported by contract.ts).
 import { z } from 'zod';
 import { BUNDLE_MAX_BYTES, base64Length } from './files';
+import { typedPathSchema } from './typed-path';
 
 export const keyIdInputSchema = z.strictObject({
   keyId: z.string().regex(/^[0-9a-f]{16}$/, '키 ID는 16자리 소문자 16진수입니다.'),
@@ -20,7 +21,7 @@ export const keyFileTextSchema = z
     20_000,
     "키 등록 파일이 아닙니다 (너무 큽니다): 키 등록 파일은 '키등록_(부서)_(키 ID).pledgekey.json' 같은 이름의 작은 .json 파일입니다. 기준 자료·제출 파일(.pledge)은 여기서 고르지 않습니다.",
   );
-export const filePathSchema = z.string().trim().min(1, '파일 경로를 입력하세요.').max(4096);
+export const filePathSchema = typedPathSchema(z.string().min(1, '파일 경로를 입력하세요.').max(4096));
 export const bundleDataSchema = z.strictObject({
   name: z.string().trim().min(1).max(255),
   dataBase64: z

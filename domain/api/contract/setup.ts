@@ -1,5 +1,6 @@
 // The contract's setup views and inputs: first run, data folder recovery, backups and the 공약사업 목록 파일.
 import { z } from 'zod';
+import { typedPathSchema } from './typed-path';
 
 export const roleSchema = z.enum(['department', 'office']);
 export type Role = z.infer<typeof roleSchema>;
@@ -52,14 +53,15 @@ export interface RestoredBackup {
 export const isFullPath = (path: string): boolean => /^([A-Za-z]:[\\/]|\/|\\\\)/.test(path);
 
 const fullPathSchema = (emptyMessage: string, subject: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, emptyMessage)
-    .refine(
-      isFullPath,
-      `${subject} 전체 경로로 입력하세요 (예: C:\\공약이행\\데이터 또는 /home/사용자/공약이행).`,
-    );
+  typedPathSchema(
+    z
+      .string()
+      .min(1, emptyMessage)
+      .refine(
+        isFullPath,
+        `${subject} 전체 경로로 입력하세요 (예: C:\\공약이행\\데이터 또는 /home/사용자/공약이행).`,
+      ),
+  );
 
 export const restoreBackupInputSchema = z.strictObject({
   file: fullPathSchema('복원할 백업 파일을 입력하세요.', '백업 파일은'),

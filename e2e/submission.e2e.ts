@@ -188,7 +188,7 @@ test('department: key with fingerprint and 0600 file, nothing to send, then a pl
   expect(shown).toBe(status.fingerprint);
   expect(keyId).toBe(status.keyId);
   // Said in words (a permission number means nothing on Windows); the file's mode is checked below.
-  await expect(page.getByTestId('key-protection')).toContainText('현재 사용자만 읽을 수 있음');
+  await expect(page.getByTestId('key-protection')).toContainText('현재 사용자만 읽을 수 있는 파일');
   const keyFiles = readdirSync(join(app.dataDir, 'keys'));
   expect(keyFiles.length).toBeGreaterThan(0);
   for (const f of keyFiles) expect(statSync(join(app.dataDir, 'keys', f)).mode & 0o777).toBe(0o600);

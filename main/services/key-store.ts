@@ -49,11 +49,24 @@ export function keyFileMissing(path: string): UserError {
   return new UserError('KEY_FILE_MISSING', `이 데이터 폴더에 개인 키 파일(${path})이 없습니다`);
 }
 
-export function filePrivateKeyStore(dataDir: string): PrivateKeyStore {
+/**
+ * What protects a key file. On POSIX the file is written 0600 and checked (key-files.ts); on Windows it takes the
+ * data folder's permissions (a folder under the user's profile is the user's own, "D:\공약이행" is often every
+ * user's), so it does not claim more.
+ */
+function fileProtection(platform: NodeJS.Platform): string {
+  return platform === 'win32'
+    ? '개인 키는 이 PC의 데이터 폴더에 파일로 저장되어 있고, 그 폴더의 접근 권한을 따릅니다: 이 PC의 다른 사용자 계정이 그 폴더를 읽을 수 있으면 키도 읽을 수 있습니다. 데이터 폴더를 내 사용자 폴더 안에 두거나 폴더 권한을 현재 사용자로 제한하세요.'
+    : '개인 키는 이 PC의 데이터 폴더에 현재 사용자만 읽을 수 있는 파일로 저장되어 있습니다. 다른 사용자 계정이나 백업본으로 유출되지 않도록 폴더를 관리하세요.';
+}
+
+export function filePrivateKeyStore(
+  dataDir: string,
+  platform: NodeJS.Platform = process.platform,
+): PrivateKeyStore {
   return {
     kind: 'file',
-    protection:
-      '개인 키는 이 PC의 데이터 폴더에 현재 사용자만 읽을 수 있는 파일로 저장되어 있습니다. 다른 사용자 계정이나 백업본으로 유출되지 않도록 폴더를 관리하세요.',
+    protection: fileProtection(platform),
     save(keyId, privateKeyPem) {
       const ref = keyFileRef(`${keyId}.key`);
       writePrivateKeyFile(keyFileIn(dataDir, ref), privateKeyPem);

@@ -22,7 +22,8 @@ import { OFFICE_DEPARTMENT } from '../../bundles';
 import { KEY_FILE_MAX_BYTES } from '../../../domain/text/file-size';
 
 export const keysHelp = `pledge keys <하위 명령> --data DIR [--json]
-  서명 키를 관리합니다. 개인 키는 데이터 폴더의 keys/ 에 현재 사용자만 읽을 수 있는 파일로 저장됩니다.
+  서명 키를 관리합니다. 개인 키는 데이터 폴더의 keys/ 에 현재 사용자만 읽을 수 있는 파일로 저장됩니다
+  (Windows에서는 파일이 데이터 폴더의 접근 권한을 따릅니다).
   init                 이 PC의 키 쌍을 만듭니다 (이미 있으면 그대로 둡니다)
   status               이 PC의 키 ID, 지문, 개인 키 보호 방식
   export [--out FILE]  키 등록 파일(*.pledgekey.json)을 쓰고 지문을 보여 줍니다. 지문은 전화로 서로 읽어 확인하세요

@@ -11,7 +11,7 @@ import { useAction } from '../components/use-action';
 import { onEscape } from '../components/on-escape';
 
 const STORE_LABELS: Record<NonNullable<KeyStatusView['store']>, string> = {
-  file: '키 파일 (이 PC의 현재 사용자만 읽을 수 있음)',
+  file: '키 파일 (데이터 폴더의 keys)',
   safeStorage: '운영체제 보안 저장소 (Electron safeStorage)',
 };
 

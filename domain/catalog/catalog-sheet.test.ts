@@ -10,6 +10,7 @@ import {
   type SheetCell,
   type SheetRows,
 } from './catalog-sheet';
+import { DEPARTMENT_NAME_MAX } from './department-name';
 import { listDepartments } from './departments';
 import type { Catalog } from './types';
 
@@ -202,6 +203,36 @@ describe('catalogFromSheets', () => {
     expect(read.more).toBe(0);
   });
 
+  it('refuses a department name a submission file cannot carry: over 50 characters, or with a line break', () => {
+    const long = '가'.repeat(DEPARTMENT_NAME_MAX + 1);
+    const rows = projects();
+    rows.push(
+      project({ 분야: 1, 핵심공약: '1-1', 세부사업: '1-1-4', 세부사업명: 'x', 주관부서: long }),
+      project({
+        분야: 1,
+        핵심공약: '1-1',
+        세부사업: '1-1-5',
+        세부사업명: 'x',
+        주관부서: '경제정책과\t일자리팀',
+        협조부서: `도시계획과, ${long}`,
+      }),
+    );
+    const read = catalogFromSheets({ info: info(), areas: areas(), projects: rows });
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problems).toEqual([
+      `'공약사업 목록' 시트 7행 주관부서: 부서 이름은 50자까지 적을 수 있습니다 ("${'가'.repeat(20)}…", 51자).`,
+      '\'공약사업 목록\' 시트 8행 주관부서: 부서 이름에 줄바꿈이나 탭이 있습니다 ("경제정책과 일자리팀"). 한 줄로 적으세요.',
+      `'공약사업 목록' 시트 8행 협조부서: 부서 이름은 50자까지 적을 수 있습니다 ("${'가'.repeat(20)}…", 51자).`,
+    ]);
+    // Exactly 50 is taken.
+    const fifty = projects();
+    fifty.push(
+      project({ 분야: 1, 핵심공약: '1-1', 세부사업: '1-1-4', 세부사업명: 'x', 주관부서: '나'.repeat(50) }),
+    );
+    expect(catalogFromSheets({ info: info(), areas: areas(), projects: fifty }).ok).toBe(true);
+  });
+
   it('says which sheet or column is missing, and counts what it does not list', () => {
     expect(catalogFromSheets({ info: info(), areas: null, projects: null })).toEqual({
       ok: false,
@@ -331,6 +362,7 @@ describe('부서 이관 sheet', () => {
       ['1-1-1', '', '행정과', ''], // 11: no half-year
       ['2-2-1', '2023-H2', '행정과', ''], // 12: the same as row 8's, the half-year after
       ['', '2023-H1', '행정과', ''], // 13: no project
+      ['2-2-1', '2025-H1', '행'.repeat(51), ''], // 14: a name no submission file can carry
     ];
     const result = read(moves);
     expect(result.ok).toBe(false);
@@ -347,6 +379,7 @@ describe('부서 이관 sheet', () => {
       `${where(9, '마지막 반기')}: 2-2-1의 2024년 상반기가 8행에도 있습니다. 한 세부사업의 반기는 한 번씩만 적으세요.`,
       `${where(11, '마지막 반기')}: 이 행의 부서가 1-1-1을 맡은 마지막 반기를 적으세요 (예: "2019년 하반기" 또는 "2019-H2").`,
       `${where(13, '세부사업')}: 부서가 바뀐 세부사업의 번호를 적으세요 (예: "1-1-1").`,
+      `${where(14, '주관부서')}: 부서 이름은 50자까지 적을 수 있습니다 ("${'행'.repeat(20)}…", 51자).`,
       `${where(10, '주관부서')}: 2-1-1의 2025년 하반기까지 부서 아동보육과 (협조: 도시계획과, 경제정책과)는 ` +
         '다음 반기(2026년 상반기)의 부서와 같아, 바뀐 것이 없습니다. 부서가 바뀌지 않았으면 이 행을 지우세요.',
       `${where(12, '주관부서')}: 2-2-1의 2023년 하반기까지 부서 행정과는 ` +

@@ -1,5 +1,6 @@
 import { parseYearMonthText } from '../documents/common';
 import { periodLabel } from '../documents/validate-format';
+import { departmentNameProblem } from './department-name';
 import { josa } from '../text/josa';
 import { listPeriods } from '../term/periods';
 import type { Term } from '../term/types';
@@ -198,6 +199,22 @@ function wholeNumberOf(cell: SheetCell): number | null {
   if (typeof cell === 'number') return Number.isInteger(cell) && cell > 0 ? cell : null;
   const m = /^(\d{1,6})\s*(?:번)?$/.exec(text(cell).normalize('NFKC'));
   return m ? Number(m[1]) : null;
+}
+
+/** A row's department names that cannot be used (too long, or with a line break), each at its column. */
+function departmentProblems(
+  where: (column: '주관부서' | '협조부서') => string,
+  lead: string,
+  coDepartments: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  const leadProblem = lead === '' ? null : departmentNameProblem(lead);
+  if (leadProblem !== null) problems.push(`${where('주관부서')}: ${leadProblem}`);
+  for (const co of coDepartments) {
+    const problem = departmentNameProblem(co);
+    if (problem !== null) problems.push(`${where('협조부서')}: ${problem}`);
+  }
+  return problems;
 }
 
 /** 협조부서 as written in 붙임1 or a list: "(여성가족정책실)", "경제진흥본부, 문화본부", one per line. */
@@ -537,11 +554,11 @@ export function catalogFromSheets(sheets: {
           problems.push(`${where('협조부서')}: 같은 부서가 두 번 있습니다.`);
         for (const [column, value] of [
           ['세부사업명', name],
-          ['주관부서', lead],
           ['핵심공약명', coreName],
         ] as const) {
           if (value.length > MAX_TEXT) problems.push(`${where(column)}: ${MAX_TEXT}자를 넘습니다.`);
         }
+        problems.push(...departmentProblems(where, lead, coDepartments));
         projects.push({
           id: projectId,
           corePledgeId: coreId,
@@ -637,12 +654,12 @@ export function catalogFromSheets(sheets: {
             `${where('주관부서')}: ${projectId}의 ` +
               `${periodOk && through !== null ? `${periodLabel(through)}까지 ` : ''}주관부서를 적으세요.`,
           );
-        else if (lead.length > MAX_TEXT) problems.push(`${where('주관부서')}: ${MAX_TEXT}자를 넘습니다.`);
         const coDepartments = departmentsOf(cell('협조부서'));
         if (lead !== '' && coDepartments.includes(lead))
           problems.push(`${where('협조부서')}: 주관부서 ${josa(lead, '이/가')} 협조부서에도 있습니다.`);
         if (new Set(coDepartments).size !== coDepartments.length)
           problems.push(`${where('협조부서')}: 같은 부서가 두 번 있습니다.`);
+        problems.push(...departmentProblems(where, lead, coDepartments));
         // A project whose own row has a problem is named on 공약사업 목록; its moves wait until it is read.
         if (!periodOk || through === null || !projectById.has(projectId)) return;
         const list = movesOf.get(projectId) ?? [];

@@ -1,3 +1,5 @@
+import { hasControlCharacter } from '../../domain/text/control-characters';
+
 /**
  * Entry-name rules for bundle zips. yauzl's strictFileNames rejects `..`, absolute and backslash paths, but not
  * names that collide after Unicode normalisation or case folding (they extract onto one file on Windows and
@@ -8,15 +10,6 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[
 const WINDOWS_INVALID_CHARS = /[<>:"|?*]/;
 // Bidi and zero-width format characters make two names print alike.
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-
-/** C0 and C1 control characters and DEL (a loop: eslint's no-control-regex forbids them in patterns). */
-export function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
-  }
-  return false;
-}
 
 export const MAX_ENTRY_NAME_BYTES = 255;
 

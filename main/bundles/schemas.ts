@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KEY_ID_PATTERN } from './key-material';
-import { hasControlCharacter } from './names';
+import { DEPARTMENT_NAME_MAX } from '../../domain/catalog/department-name';
+import { hasControlCharacter } from '../../domain/text/control-characters';
 
 /** The planning office (총괄부서) signs baselines and registers department keys. */
 export const OFFICE_DEPARTMENT = '기획담당관';
@@ -8,7 +9,7 @@ export const OFFICE_DEPARTMENT = '기획담당관';
 export const departmentSchema = z
   .string()
   .min(1)
-  .max(50)
+  .max(DEPARTMENT_NAME_MAX)
   .refine((s) => s === s.trim() && s === s.normalize('NFC') && !hasControlCharacter(s), {
     message: '부서명에 앞뒤 공백, 제어 문자가 있거나 NFC 로 정규화되지 않았습니다',
   });

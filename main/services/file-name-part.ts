@@ -1,4 +1,4 @@
-import { hasControlCharacter } from '../bundles/names';
+import { hasControlCharacter } from '../../domain/text/control-characters';
 
 /** Characters Windows refuses in a file name (with the separators of both systems). */
 const WINDOWS_FORBIDDEN = /[\\/:*?"<>|]/;

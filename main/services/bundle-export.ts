@@ -1,11 +1,11 @@
 import { findProject } from '../../domain/catalog/lookup';
+import type { BundleExported } from '../../domain/api/contract';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   DOCUMENT_KIND_LABELS,
   documentSchema,
-  type Document,
   changeRequestSubjectOf,
   heldBackReason,
   periodLabel,
@@ -49,35 +49,11 @@ export interface ExportBundleInput {
   path?: string | undefined;
 }
 
-export interface ExportedDocument {
-  kind: Document['kind'];
-  projectId: string;
-  slot: string;
-  path: string;
-}
-
+/** What exportBundle wrote: the contract's view of it (BundleExported). */
+export type ExportBundleResult = BundleExported;
+export type ExportedDocument = BundleExported['documents'][number];
 /** A document left out of the bundle, and why (its first error). */
-export interface RefusedDocument {
-  kind: Document['kind'];
-  projectId: string;
-  slot: string;
-  document: string;
-  error: string;
-}
-
-export interface ExportBundleResult {
-  path: string;
-  /** The written file's name (the last part of path). */
-  fileName: string;
-  revision: number;
-  /** The revision of the file this one follows (null: a first file); see nextChainLink. */
-  previousRevision: number | null;
-  sha256: string;
-  period: string;
-  documents: ExportedDocument[];
-  attachments: number;
-  refused: RefusedDocument[];
-}
+export type RefusedDocument = BundleExported['refused'][number];
 
 /** A document's half-year or request in words, for the lists of what was left out ("(2019년 상반기)"). */
 function slotLabel(doc: StoredDocument): string {

@@ -13,9 +13,8 @@ import type { AppContext } from './context';
 
 /**
  * Imports cut off midway (migration 0018). Each import records itself with the first files it stores, counts the
- * files it writes in
- * the transactions that write them, and removes its record when it ends (taken whole, or failed with its message
- * shown). A record left behind is an import cut off once its process is gone: another process's import whose
+ * files it writes in the transactions that write them, and removes its record when it ends (taken whole, or failed
+ * with its message shown). A record left behind is an import cut off once its process is gone: another process's import whose
  * process no longer exists, or one that has not written for STALE_AFTER_MS (its process id reused by another
  * program after a restart), or this process's own from an earlier start. The office is told until it says it has
  * seen it, or until an import of the same files (or more) runs to its end.

@@ -29,7 +29,7 @@ import { putReferenceData } from '../../db/reference-data';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AppliedBaseline, BaselineExported } from '../../domain/api/contract';
+import type { AppliedBaseline, BaselineApplied, BaselineExported } from '../../domain/api/contract';
 import type { Database } from '../../db/schema';
 import { defaultVerifier, officeKeySnapshot, type Verifier } from './bundle-verify';
 import type { AppContext } from './context';
@@ -183,25 +183,8 @@ export async function appliedBaseline(db: Kysely<Database>): Promise<AppliedBase
   return applied.success ? applied.data : null;
 }
 
-export interface BaselineApplyResult {
-  status: 'applied' | 'duplicate';
-  revision: number;
-  sha256: string;
-  plans: number;
-  /** Approved change requests applied; rejected ones are stored too, with the office's reason. */
-  changeRequests: number;
-  rejectedChangeRequests: number;
-  catalogVersion: string;
-  /** This department's files the package lists as received; null for a package made without the list. */
-  receipts: number | null;
-  receiptsAsOf: string | null;
-  /** Former leads' cards of the projects this department took over (인계), kept to start its first cards from. */
-  handoverCards: number;
-  /** Projects a move gave to another lead, and this PC's drafts that can no longer be sent (handover-cards.ts). */
-  movedAway: Awaited<ReturnType<typeof movedAwayFrom>>;
-  /** The office's decisions on this department's cards the package carried (none in a package without them). */
-  cardDecisions: number;
-}
+/** What applyBaseline did: the contract's view of it (BaselineApplied). */
+export type BaselineApplyResult = BaselineApplied;
 
 /** A key file chosen where a baseline package is expected: what it is and where it goes. */
 const KEY_FILE_HERE = {

@@ -29,6 +29,7 @@ export interface BaselineApplied {
   revision: number;
   sha256: string;
   plans: number;
+  /** Approved change requests applied; rejected ones are stored too, with the office's reason. */
   changeRequests: number;
   rejectedChangeRequests: number;
   catalogVersion: string;

@@ -51,7 +51,6 @@ export interface ExportBundleInput {
 
 /** What exportBundle wrote: the contract's view of it (BundleExported). */
 export type ExportBundleResult = BundleExported;
-export type ExportedDocument = BundleExported['documents'][number];
 /** A document left out of the bundle, and why (its first error). */
 export type RefusedDocument = BundleExported['refused'][number];
 

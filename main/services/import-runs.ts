@@ -40,7 +40,7 @@ function processExists(pid: number): boolean {
 }
 
 /** True while the run's own process may still be importing. */
-export function isRunning(run: ImportRun, realNow: number = Date.now()): boolean {
+function isRunning(run: ImportRun, realNow: number = Date.now()): boolean {
   const self = processIdentity();
   if (run.pid === self.pid) return run.processStartedAt === self.startedAt;
   return processExists(run.pid) && realNow - Date.parse(run.lastSeenAt) < STALE_AFTER_MS;

@@ -82,8 +82,7 @@ export interface AutosaveHandle {
  * "저장됨 HH:mm:ss": when the program stored the document, by its clock (a training copy under PLEDGE_NOW shows its
  * own day's time) and in Korea's time as every other time the app shows.
  */
-export const storedClock = (updatedAt: string | null): string =>
-  localTimeOf(updatedAt ?? new Date().toISOString());
+const storedClock = (updatedAt: string | null): string => localTimeOf(updatedAt ?? new Date().toISOString());
 
 /** Writes server-side messages onto the fields they name (paths are the form's dot paths). */
 export function markFields(form: AnyForm, details: Record<string, string>, type: string): void {

@@ -5,7 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, createFolder, DataFolderError, PAGE_CACHE_KIB, PAGE_SIZE } from './create-db';
+import {
+  assertLocalDatabasePath,
+  createDb,
+  createFolder,
+  DataFolderError,
+  PAGE_CACHE_KIB,
+  PAGE_SIZE,
+} from './create-db';
 import { DatabaseTooNewError, migrate, schemaVersionOf } from './migrate';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
@@ -100,6 +107,18 @@ describe('createDb', () => {
   it('refuses network-share paths', () => {
     expect(() => createDb('\\\\server\\share\\pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
     expect(() => createDb('//server/share/pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
+    expect(() => createDb('\\\\?\\UNC\\server\\share\\pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
+    expect(() => createDb('\\\\?\\Volume{0b1c}\\pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
+  });
+
+  it("takes Windows' extended-length and device forms of a drive path as local", () => {
+    for (const path of [
+      '\\\\?\\C:\\공약이행\\pledge.sqlite',
+      '\\\\.\\d:\\data',
+      '//?/C:/공약이행',
+      '\\\\?\\C:',
+    ])
+      expect(() => assertLocalDatabasePath(path), path).not.toThrow();
   });
 });
 

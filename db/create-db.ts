@@ -10,11 +10,19 @@ export class UnsafeDatabasePathError extends Error {
 }
 
 /**
+ * Windows' extended-length and device forms of a local drive path (\\?\C:\…, \\.\C:\…, with / too): they begin
+ * like a network path but name a folder on this PC's own drive. \\?\UNC\server\share is a share, as is any
+ * other \\?\ path (a volume GUID may name a mounted network volume, and no user types one).
+ */
+const LOCAL_DEVICE_PATH = /^[\\/]{2}[?.][\\/][A-Za-z]:([\\/]|$)/;
+
+/**
  * WAL does not work over a network filesystem, and department data folders are sometimes put on a share:
- * refuse UNC paths (\\server\share, //server/share) before SQLite can silently corrupt them.
+ * refuse UNC paths (\\server\share, //server/share, \\?\UNC\server\share) before SQLite can silently corrupt
+ * them.
  */
 export function assertLocalDatabasePath(path: string): void {
-  if (/^(\\\\|\/\/)/.test(path)) {
+  if (/^(\\\\|\/\/)/.test(path) && !LOCAL_DEVICE_PATH.test(path)) {
     throw new UnsafeDatabasePathError(
       `데이터 폴더는 이 PC의 로컬 디스크에 있어야 합니다. 네트워크 공유 폴더(${path})에는 데이터베이스를 둘 수 없습니다.`,
     );

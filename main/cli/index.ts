@@ -10,6 +10,7 @@ import { keysHelp, runKeys } from './commands/keys';
 import { plansHelp, runPlans } from './commands/plans';
 import { runSetup, setupHelp } from './commands/setup';
 import { publishHelp, reportHelp, runPublish, runReport } from './commands/report';
+import { cmdQuoteProblemIn } from './cmd-quote';
 import { exitCodes, processIo, UsageError, type CliIo } from './io';
 
 /**
@@ -75,7 +76,11 @@ export function parseArgsMessage(error: unknown, commandName: string): string | 
   return `명령줄 옵션이 올바르지 않습니다 (${option || code}).\n${help}`;
 }
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = processIo,
+  platform: NodeJS.Platform = process.platform,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
@@ -89,6 +94,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.help);
     return exitCodes.ok;
+  }
+  const quoteProblem = cmdQuoteProblemIn(rest, platform);
+  if (quoteProblem !== null) {
+    io.err(quoteProblem);
+    return exitCodes.usage;
   }
   try {
     return await command.run(rest, io);

@@ -111,6 +111,34 @@ describe('createDb', () => {
     expect(() => createDb('\\\\?\\Volume{0b1c}\\pledge.sqlite')).toThrow(/네트워크 공유 폴더/);
   });
 
+  it('on Windows, refuses a drive letter mapped to a network share, by what Windows says the root is', () => {
+    // Windows answers GetFinalPathNameByHandle (realpathSync.native) for a mapped drive's root with its share's path.
+    const roots: Record<string, string> = {
+      'C:\\': 'C:\\',
+      'X:\\': 'C:\\작업\\',
+      'H:\\': '\\\\fs01.seoul.go.kr\\home$\\kim\\',
+      'Z:\\': '\\\\?\\UNC\\fs02\\제출\\',
+    };
+    const resolveRoot = (root: string): string => {
+      const answer = roots[root];
+      if (answer === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return answer;
+    };
+    expect(() => assertLocalDatabasePath('H:\\공약이행\\pledge.sqlite', 'win32', resolveRoot)).toThrow(
+      'H: 드라이브는 네트워크 공유 폴더(\\\\fs01.seoul.go.kr\\home$\\kim\\)에 연결된 네트워크 드라이브이므로',
+    );
+    expect(() => assertLocalDatabasePath('z:\\데이터', 'win32', resolveRoot)).toThrow(
+      'Z: 드라이브는 네트워크 공유 폴더(\\\\fs02\\제출\\)',
+    );
+    expect(() => assertLocalDatabasePath('\\\\?\\H:\\데이터', 'win32', resolveRoot)).toThrow(/H: 드라이브/);
+    // A local drive, a SUBST of a local folder, and a drive Windows cannot answer for (the folder checks say so).
+    for (const path of ['C:\\공약이행', 'X:\\데이터', 'Q:\\데이터'])
+      expect(() => assertLocalDatabasePath(path, 'win32', resolveRoot), path).not.toThrow();
+    // Elsewhere the drive is not asked, and on this machine Windows' answer is not to be had.
+    expect(() => assertLocalDatabasePath('H:\\데이터', 'linux', resolveRoot)).not.toThrow();
+    expect(() => assertLocalDatabasePath('C:\\데이터', 'win32')).not.toThrow();
+  });
+
   it("takes Windows' extended-length and device forms of a drive path as local", () => {
     for (const path of [
       '\\\\?\\C:\\공약이행\\pledge.sqlite',

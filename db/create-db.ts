@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrate } from './migrate';
 import type { Database } from './schema';
@@ -16,15 +16,61 @@ export class UnsafeDatabasePathError extends Error {
  */
 const LOCAL_DEVICE_PATH = /^[\\/]{2}[?.][\\/][A-Za-z]:([\\/]|$)/;
 
+/** What a drive's root is on Windows: `fs.realpathSync.native`, which asks Windows (GetFinalPathNameByHandle). */
+export type DriveRootResolver = (root: string) => string;
+
+/**
+ * The network share behind a mapped drive letter (net use Z: \\server\share, a 홈 드라이브 on the city's file server),
+ * or null for a local drive, a SUBST of one, or a drive that cannot be asked (absent: the folder checks say so).
+ * Windows answers a mapped drive's root with its share's path (\\server\share\, or \\?\UNC\server\share\);
+ * the text alone cannot tell Z: from C:.
+ */
+export function mappedNetworkShare(
+  path: string,
+  resolveRoot: DriveRootResolver,
+): { drive: string; root: string } | null {
+  const letter = /^(?:[\\/]{2}[?.][\\/])?([A-Za-z]):/.exec(path)?.[1];
+  if (letter === undefined) return null;
+  const drive = `${letter.toUpperCase()}:`;
+  let root: string;
+  try {
+    root = resolveRoot(`${drive}\\`);
+  } catch {
+    return null;
+  }
+  const share = root.replace(/^\\\\\?\\UNC\\/i, '\\\\');
+  return /^\\\\[^\\?.]/.test(share) ? { drive, root: share } : null;
+}
+
 /**
  * WAL does not work over a network filesystem, and department data folders are sometimes put on a share:
  * refuse UNC paths (\\server\share, //server/share, \\?\UNC\server\share) before SQLite can silently corrupt
- * them.
+ * them. By the path's text alone: every open of a database goes through it (createDb).
  */
-export function assertLocalDatabasePath(path: string): void {
+export function assertNotNetworkPath(path: string): void {
   if (/^(\\\\|\/\/)/.test(path) && !LOCAL_DEVICE_PATH.test(path)) {
     throw new UnsafeDatabasePathError(
       `데이터 폴더는 이 PC의 로컬 디스크에 있어야 합니다. 네트워크 공유 폴더(${path})에는 데이터베이스를 둘 수 없습니다.`,
+    );
+  }
+}
+
+/**
+ * A data folder being chosen (setup, 새 데이터 폴더로 시작, 다른 데이터 폴더 열기, a restore's target, the CLI's
+ * --data): not a network path (assertNotNetworkPath), nor on Windows a drive letter mapped to a share. An existing
+ * database on a mapped drive, from before this check, still opens where the program last left it (createDb checks
+ * the text only), so no one is locked out of data kept there; it is refused only when chosen anew.
+ */
+export function assertLocalDatabasePath(
+  path: string,
+  platform: NodeJS.Platform = process.platform,
+  resolveRoot: DriveRootResolver = realpathSync.native,
+): void {
+  assertNotNetworkPath(path);
+  const mapped = platform === 'win32' ? mappedNetworkShare(path, resolveRoot) : null;
+  if (mapped !== null) {
+    throw new UnsafeDatabasePathError(
+      `데이터 폴더는 이 PC의 로컬 디스크에 있어야 합니다. ${mapped.drive} 드라이브는 네트워크 공유 폴더(${mapped.root})에 연결된 네트워크 드라이브이므로 데이터베이스를 둘 수 없습니다.`,
     );
   }
 }
@@ -118,7 +164,7 @@ export interface CreateDbOptions {
 
 /** Opens (creating if needed) the database at `path`, migrates it, and returns a Kysely handle. */
 export function createDb(path: string, options: CreateDbOptions = {}): Kysely<Database> {
-  assertLocalDatabasePath(path);
+  assertNotNetworkPath(path);
   if (path !== ':memory:') {
     const folder = dirname(path);
     try {

@@ -1,6 +1,11 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { assertLocalDatabasePath, DataFolderError, UnsafeDatabasePathError } from '../../db/create-db';
+import {
+  assertLocalDatabasePath,
+  assertNotNetworkPath,
+  DataFolderError,
+  UnsafeDatabasePathError,
+} from '../../db/create-db';
 import {
   createAppContext,
   databaseFileName,
@@ -64,7 +69,9 @@ function firstMissingFolder(dir: string): string | null {
 export function checkDataFolder(dataDir: string | undefined, use: DataFolderUse = {}): string {
   if (!dataDir) throw new UsageError('--data DIR 로 데이터 폴더를 지정하세요.');
   try {
-    assertLocalDatabasePath(dataDir);
+    // A new database is not made on a mapped network drive; one already there opens (assertLocalDatabasePath).
+    if (use.create === true) assertLocalDatabasePath(dataDir);
+    else assertNotNetworkPath(dataDir);
   } catch (error) {
     if (!(error instanceof UnsafeDatabasePathError)) throw error;
     throw new UserError('DATA_DIR_UNSAFE', `${error.message} --data 로 이 PC의 폴더를 지정하세요.`);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { assertLocalDatabasePath, createDb } from '../../db/create-db';
+import { assertLocalDatabasePath, assertNotNetworkPath, createDb } from '../../db/create-db';
 import type { Database } from '../../db/schema';
 import { lostDataFileError, probeDatabaseFile } from './database-probe';
 import { storageError, UserError } from './errors';
@@ -202,10 +202,12 @@ export async function createAppContext(options: CreateAppContextOptions): Promis
     now,
     async switchDataDir(next, accept) {
       // Checked before resolve(): on POSIX a "\\server\share" string would otherwise become a relative path.
-      assertLocalDatabasePath(next);
+      assertNotNetworkPath(next);
       const notFull = notFullPathHere(next, '데이터 폴더가');
       if (notFull !== null) throw new Error(notFull);
       const target = resolve(next);
+      // A new database is not made on a mapped network drive; one already there opens (assertLocalDatabasePath).
+      if (!existsSync(databasePathIn(target))) assertLocalDatabasePath(next);
       if (target === ctx.dataDir) {
         await accept?.(ctx.db);
         return;

@@ -157,8 +157,8 @@ export function SetupScreen(props: {
           />
           {startDataDir === null ? (
             <p className="hint" id="dataDir-hint">
-              이 PC의 로컬 디스크에 있는 폴더여야 합니다 (네트워크 공유 폴더는 사용할 수 없습니다). 기본값:{' '}
-              <code>{props.setup.defaultDataDir}</code>
+              이 PC의 로컬 디스크에 있는 폴더여야 합니다 (네트워크 공유 폴더와 그에 연결된 네트워크 드라이브는
+              사용할 수 없습니다). 기본값: <code>{props.setup.defaultDataDir}</code>
             </p>
           ) : (
             <p className="hint" id="dataDir-hint" data-testid="start-data-dir">

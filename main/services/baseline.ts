@@ -46,6 +46,12 @@ import {
   officeCardDecisions,
   type CardDecisions,
 } from './card-decisions';
+import {
+  heldDecisionsSchema,
+  keepOwnHeldDecisions,
+  officeHeldDecisions,
+  type HeldDecisions,
+} from './held-decisions';
 import { loadCatalog, loadTerm } from './reference';
 import { whoAmI } from './session';
 
@@ -55,6 +61,8 @@ export const BASELINE_PATHS = {
   receipts: 'documents/reference/receipts.json',
   /** The office's decisions on cards (완료 승인·반려, 관리카드 제외); present only when there is one (card-decisions.ts). */
   cardDecisions: 'documents/reference/card-decisions.json',
+  /** The office's decisions on held same-revision files; present only when there is one (held-decisions.ts). */
+  heldDecisions: 'documents/reference/held-decisions.json',
   plan: (projectId: string) => `documents/plans/plan-${projectId}.json`,
   change: (projectId: string, requestId: string) => `documents/changes/change-${projectId}-${requestId}.json`,
   /** 인계: a moved project's last card from its former lead (handover-cards.ts). */
@@ -117,6 +125,7 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
   const [catalog, term] = [await loadCatalog(ctx.db), await loadTerm(ctx.db)];
   const handover = await handoverCardsOf(ctx.db, catalog, term);
   const cardDecisions = await officeCardDecisions(ctx.db, catalog, term, createdAt);
+  const heldDecisions = await officeHeldDecisions(ctx.db, createdAt);
   const documents: BundleDocument[] = [
     { path: BASELINE_PATHS.catalog, json: catalog },
     { path: BASELINE_PATHS.term, json: term },
@@ -125,6 +134,9 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
     ...(cardDecisions.decisions.length === 0
       ? []
       : [{ path: BASELINE_PATHS.cardDecisions, json: cardDecisions }]),
+    ...(heldDecisions.decisions.length === 0
+      ? []
+      : [{ path: BASELINE_PATHS.heldDecisions, json: heldDecisions }]),
     ...plans.map((p) => ({ path: BASELINE_PATHS.plan(p.projectId), json: p })),
     ...changes.map((c) => ({ path: BASELINE_PATHS.change(c.projectId, c.requestId), json: c })),
     ...handover.map((c) => ({ path: BASELINE_PATHS.handover(c.projectId, c.periodId), json: c })),
@@ -171,6 +183,7 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
     receipts: receipts.bundles.length,
     handoverCards: handover.length,
     cardDecisions: cardDecisions.decisions.length,
+    heldDecisions: heldDecisions.decisions.length,
   };
 }
 
@@ -271,6 +284,7 @@ export async function applyBaseline(
   const changes: ChangeRequest[] = [];
   let receipts: Receipts | null = null;
   let cardDecisions: CardDecisions | null = null;
+  let heldDecisions: HeldDecisions | null = null;
   const handover: ManagementCard[] = [];
   for (const doc of check.documents) {
     if (doc.path.startsWith('documents/plans/')) {
@@ -306,6 +320,14 @@ export async function applyBaseline(
         throw invalid(`기준 자료의 관리카드 결정 내역(${BASELINE_PATHS.cardDecisions})이 올바르지 않습니다.`);
       }
       cardDecisions = parsed.data;
+    } else if (doc.path === BASELINE_PATHS.heldDecisions) {
+      const parsed = heldDecisionsSchema.safeParse(doc.json);
+      if (!parsed.success) {
+        throw invalid(
+          `기준 자료의 보류 제출 파일 결정 내역(${BASELINE_PATHS.heldDecisions})이 올바르지 않습니다.`,
+        );
+      }
+      heldDecisions = parsed.data;
     } else if (doc.path !== BASELINE_PATHS.catalog && doc.path !== BASELINE_PATHS.term) {
       throw invalid(`기준 자료에 알 수 없는 문서 ${josa(doc.path, '이/가')} 있습니다.`);
     }
@@ -325,6 +347,7 @@ export async function applyBaseline(
     handoverCards: ownHandover.size,
     movedAway: await movedAwayFrom(ctx.db, catalog.data, term.data, department),
     cardDecisions: cardDecisions?.decisions.filter((d) => d.department === department).length ?? 0,
+    heldDecisions: heldDecisions?.decisions.filter((d) => d.department === department).length ?? 0,
   };
   if (applied.success) {
     if (applied.data.sha256 === check.bundleSha256) return { status: 'duplicate', ...summary };
@@ -375,6 +398,7 @@ export async function applyBaseline(
   }
   if (receipts) await keepOwnReceipts(ctx.db, receipts, department, manifest.revision);
   await keepOwnCardDecisions(ctx.db, cardDecisions, department, manifest.revision);
+  await keepOwnHeldDecisions(ctx.db, heldDecisions, department, manifest.revision);
   await keepHandoverCards(ctx.db, ownHandover);
   await setSetting(ctx.db, BASELINE_SETTING, {
     revision: manifest.revision,

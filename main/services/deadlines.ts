@@ -18,6 +18,7 @@ import { listSentBundles } from '../../db/bundles';
 import { documentIdOf, getDocument, listDocuments } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
+import { ownHeldDecisions } from './held-decisions';
 import { ownReceipts, receiptOf } from './receipts';
 import { ownCardDecisions, standingCardDecisions } from './card-decisions';
 import { confirmedPlanOf, termKeys, validationContextFor } from './drafting';
@@ -90,7 +91,10 @@ export async function deadlineView(
         createdAt: sent.createdAt,
         documents: sent.documentCount,
         changedSince: docs.filter((d) => d.slot === period?.id && d.updatedAt > sent.createdAt).length,
-        receipt: receiptOf(await ownReceipts(db), sent),
+        receipt: receiptOf(await ownReceipts(db), sent, {
+          decisions: await ownHeldDecisions(db),
+          made: ownFiles,
+        }),
       }
     : null;
   return {

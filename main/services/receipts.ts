@@ -5,6 +5,7 @@ import { listSentBundles, type SentBundle } from '../../db/bundles';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Database } from '../../db/schema';
 import { cardDecisionsOfFile, ownCardDecisions } from './card-decisions';
+import { ownHeldDecisions, type HeldDecisionEntry } from './held-decisions';
 
 /**
  * 접수 확인: which submission files the planning office holds, carried back to the departments inside the signed
@@ -152,10 +153,11 @@ export async function sentBundlesWithReceipts(db: Kysely<Database>): Promise<Sen
   const receipts = await ownReceipts(db);
   const decisions = await ownCardDecisions(db);
   const sent = await listSentBundles(db, 'pledge-submission');
+  const held = { decisions: await ownHeldDecisions(db), made: sent };
   const onChain = new Set(walkChain(sent, sent.at(-1)?.sha256 ?? null).files.map((s) => s.sha256));
   return sent
     .map((s) => {
-      const receipt = receiptOf(receipts, s);
+      const receipt = receiptOf(receipts, s, held);
       return {
         revision: s.revision,
         period: s.period,
@@ -178,9 +180,33 @@ export async function sentBundlesWithReceipts(db: Kysely<Database>): Promise<Sen
  * highest revision of the same half-year the office did hold (a department can then resend what is missing).
  * Null when no package with receipts has been applied: nothing is known.
  */
-export function receiptOf(receipts: OwnReceipts | null, sent: SentBundle): OfficeReceipt | null {
+export function receiptOf(
+  receipts: OwnReceipts | null,
+  sent: SentBundle,
+  /** The office's decisions on this copy's held files, and every file this copy made (ownHeldDecisions). */
+  held: { decisions: readonly HeldDecisionEntry[]; made: readonly SentBundle[] } = {
+    decisions: [],
+    made: [],
+  },
+): OfficeReceipt | null {
   if (receipts === null) return null;
   const found = receipts.bundles.find((b) => b.sha256 === sent.sha256);
+  if (found?.state === 'held') {
+    const decision = held.decisions.find((d) => d.sha256 === sent.sha256);
+    return {
+      asOf: receipts.asOf,
+      state: 'held',
+      receivedAt: found.receivedAt,
+      keptOther:
+        decision === undefined
+          ? null
+          : {
+              decidedAt: decision.decidedAt,
+              note: decision.note,
+              countedMadeHere: held.made.some((m) => m.sha256 === decision.counted.sha256),
+            },
+    };
+  }
   if (found) return { asOf: receipts.asOf, state: found.state, receivedAt: found.receivedAt };
   const samePeriod = receipts.bundles.filter((b) => b.period === sent.period && b.state !== 'held');
   const upTo = samePeriod.reduce<number | null>((max, b) => Math.max(max ?? 0, b.revision), null);

@@ -15,6 +15,8 @@ export interface BaselineExported {
   handoverCards: number;
   /** The office's decisions on cards (완료 승인·반려, 관리카드 제외) that stand, every department's. */
   cardDecisions: number;
+  /** Held same-revision files the office decided to keep out (the other file counts), every department's. */
+  heldDecisions: number;
 }
 
 /** The 기준 자료 a department copy applied last, as it recorded it. */
@@ -41,6 +43,8 @@ export interface BaselineApplied {
   handoverCards: number;
   /** The office's decisions on this department's cards (완료 승인·반려, 관리카드 제외) the package carried. */
   cardDecisions: number;
+  /** This department's held same-revision files the office decided to keep out (the other file counts). */
+  heldDecisions: number;
   /**
    * Projects this department led that a move (부서 이관) gave to another lead from `fromPeriodId`, with how many of
    * this PC's documents still being written can no longer be sent from here.

@@ -115,6 +115,19 @@ export interface ChainResumeView {
 }
 
 /**
+ * The office's decision on a held file (main/services/held-decisions.ts): it keeps counting the other file the
+ * department sent with the same revision.
+ */
+export interface HeldFileDecision {
+  /** When the office decided (ISO). */
+  decidedAt: string;
+  /** The office's memo ('' when none). */
+  note: string;
+  /** The file counted instead was made on this copy too: its next revision continues that one. */
+  countedMadeHere: boolean;
+}
+
+/**
  * 접수 확인: whether the planning office holds a submission file, as of its last baseline package (`asOf`): 반영
  * (accepted), 격리 until the department's key is approved (quarantined), held as a same-revision conflict, or
  * missing (refused or never arrived). For a missing file, `mayBeInTransit` says it was made less than a day
@@ -122,7 +135,14 @@ export interface ChainResumeView {
  * `receivedUpTo` the highest revision of the half-year the office holds.
  */
 export type OfficeReceipt =
-  | { asOf: string; state: 'accepted' | 'quarantined' | 'held'; receivedAt: string }
+  | { asOf: string; state: 'accepted' | 'quarantined'; receivedAt: string }
+  | {
+      asOf: string;
+      state: 'held';
+      receivedAt: string;
+      /** The office decided to count the other file of the same revision instead (null: not decided yet). */
+      keptOther: HeldFileDecision | null;
+    }
   | {
       asOf: string;
       state: 'missing';

@@ -26,7 +26,7 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
       if (values.json) printJson(io, result);
       else
         io.out(
-          `기준 자료를 썼습니다: ${result.path}\n회차: r${result.revision}\n확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건${result.rejectedChangeRequests > 0 ? `, 반려된 조정 요청 ${result.rejectedChangeRequests}건` : ''}, 접수 내역 ${result.receipts}건${result.handoverCards > 0 ? `, 인계 관리카드 ${result.handoverCards}건` : ''}${result.cardDecisions > 0 ? `, 관리카드 결정(완료 승인·반려, 카드 제외) ${result.cardDecisions}건` : ''}\nSHA-256: ${result.sha256}`,
+          `기준 자료를 썼습니다: ${result.path}\n회차: r${result.revision}\n확정 계획서 ${result.plans}건, 승인된 조정 요청 ${result.changeRequests}건${result.rejectedChangeRequests > 0 ? `, 반려된 조정 요청 ${result.rejectedChangeRequests}건` : ''}, 접수 내역 ${result.receipts}건${result.handoverCards > 0 ? `, 인계 관리카드 ${result.handoverCards}건` : ''}${result.cardDecisions > 0 ? `, 관리카드 결정(완료 승인·반려, 카드 제외) ${result.cardDecisions}건` : ''}${result.heldDecisions > 0 ? `, 보류 제출 파일 결정 ${result.heldDecisions}건` : ''}\nSHA-256: ${result.sha256}`,
         );
       return 0;
     });
@@ -45,7 +45,7 @@ export async function runBaseline(args: string[], io: CliIo): Promise<number> {
             result.receipts === null || result.receiptsAsOf === null
               ? ''
               : `, 이 부서의 접수 확인 ${result.receipts}건 (${localDateTimeOf(result.receiptsAsOf)} 기준)`
-          }${result.handoverCards > 0 ? `, 이 부서로 옮겨 온 사업의 인계 관리카드 ${result.handoverCards}건` : ''}${result.cardDecisions > 0 ? `, 이 부서 관리카드에 대한 기획담당관 결정 ${result.cardDecisions}건 ('문서 작성'의 제출 파일 항목에 표시)` : ''}${result.movedAway
+          }${result.handoverCards > 0 ? `, 이 부서로 옮겨 온 사업의 인계 관리카드 ${result.handoverCards}건` : ''}${result.cardDecisions > 0 ? `, 이 부서 관리카드에 대한 기획담당관 결정 ${result.cardDecisions}건 ('문서 작성'의 제출 파일 항목에 표시)` : ''}${result.heldDecisions > 0 ? `, 보류된 이 부서 제출 파일에 대한 결정 ${result.heldDecisions}건 (같은 회차의 다른 파일 반영: '제출 파일'의 만든 제출 파일 목록에 표시)` : ''}${result.movedAway
             .map(
               (m) =>
                 `\n다른 부서로 옮겨 간 사업: ${m.projectId} ${m.projectName} (${m.fromPeriodId}부터 ${m.to})${m.drafts > 0 ? ` — 이 PC에서 쓰던 문서 ${m.drafts}건은 여기서 제출할 수 없습니다: 'pledge draft pack'으로 ${m.to}에 넘기세요.` : ''}`,

@@ -15,9 +15,49 @@ describe('receiptLabel', () => {
     const quarantined = receiptLabel({ asOf, state: 'quarantined', receivedAt: asOf });
     expect(quarantined.warn).toBe(true);
     expect(quarantined.text).toContain('부서 키가 승인되지 않아');
-    const held = receiptLabel({ asOf, state: 'held', receivedAt: asOf });
+    const held = receiptLabel({ asOf, state: 'held', receivedAt: asOf, keptOther: null });
     expect(held.warn).toBe(true);
     expect(held.text).toContain('보류 중');
+    expect(held.text).toContain('기획담당관에 문의하세요');
+  });
+
+  it("a held file the office decided on says the other file counts, when, the memo, and what this PC's next file does", () => {
+    const decided = { decidedAt: '2019-07-25T00:00:00.000Z', note: ' 부서 확인: 첫 PC 파일이 최종본 ' };
+    const elsewhere = receiptLabel({
+      asOf,
+      state: 'held',
+      receivedAt: '2019-07-20T01:00:00.000Z',
+      keptOther: { ...decided, countedMadeHere: false },
+    });
+    expect(elsewhere).toEqual({
+      text:
+        '기획담당관이 2019-07-20 10:00에 받았으나 같은 회차의 다른 제출 파일을 반영하기로 정했습니다 ' +
+        '(2019-07-25 09:00 결정, 메모: 부서 확인: 첫 PC 파일이 최종본). 이 파일의 내용은 반영되지 않습니다. ' +
+        '반영된 파일은 다른 PC(또는 다른 데이터 폴더)에서 만든 것입니다. 다음 회차는 그 PC에서 만들어 보내세요. ' +
+        '이 PC에서 이어 보내면 회차가 갈라져 거부됩니다.',
+      warn: true,
+    });
+    const here = receiptLabel({
+      asOf,
+      state: 'held',
+      receivedAt: asOf,
+      keptOther: { decidedAt: decided.decidedAt, note: '', countedMadeHere: true },
+    });
+    expect(here.text).toContain('(2019-07-25 09:00 결정)');
+    expect(here.text).toContain('다음 제출 파일은 그 파일에 이어집니다');
+    expect(here.text).not.toContain('메모');
+    expect(
+      receiptCellLabel({
+        asOf,
+        state: 'held',
+        receivedAt: asOf,
+        keptOther: { ...decided, countedMadeHere: true },
+      }),
+    ).toEqual({ text: '보류: 같은 회차의 다른 파일 반영', warn: true });
+    expect(receiptCellLabel({ asOf, state: 'held', receivedAt: asOf, keptOther: null })).toEqual({
+      text: '받음, 충돌로 보류',
+      warn: true,
+    });
   });
 
   it('a file 이어 보내기 passed over is not a warning, and says to send its half-year again', () => {

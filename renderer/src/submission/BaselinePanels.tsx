@@ -111,6 +111,14 @@ export function BaselineApplyPanel(props: { onChanged: () => void }) {
                 ? '이 부서 관리카드에 대한 결정 없음'
                 : `이 부서 관리카드 ${applied.cardDecisions}건 (완료 승인·반려, 관리카드 제외: 문서 작성 화면과 만든 제출 파일 목록에 사유와 함께 표시)`}
             </dd>
+            {applied.heldDecisions > 0 && (
+              <>
+                <dt>보류 파일 결정</dt>
+                <dd data-testid="baseline-held-decisions">
+                  {`보류된 이 부서 제출 파일 ${applied.heldDecisions}건: 같은 회차의 다른 파일을 반영하기로 정함 (만든 제출 파일 목록에 표시)`}
+                </dd>
+              </>
+            )}
             <dt>SHA-256</dt>
             <dd className="mono" title={applied.sha256}>
               {shortHash(applied.sha256)}
@@ -158,7 +166,7 @@ export function BaselineExportPanel(props: { hasKey: boolean }) {
             {exported.handoverCards > 0 && `, 옮긴 사업의 인계 관리카드 ${exported.handoverCards}건`}
             {exported.cardDecisions > 0 &&
               `, 관리카드 결정(완료 승인·반려, 카드 제외) ${exported.cardDecisions}건`}
-            .
+            {exported.heldDecisions > 0 && `, 보류 제출 파일 결정 ${exported.heldDecisions}건`}.
           </StatusMessage>
           <p>
             파일:{' '}

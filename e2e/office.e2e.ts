@@ -791,7 +791,7 @@ test('a 완료 the office has not decided is counted as 완료 and marked 결정
   await expect(office.cell(`trend-period-${PERIOD}-undecided`)).toHaveText('결정 대기 1');
 });
 
-test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first until the office swaps it in', async ({
+test('a second bundle with a revision already taken (the department copied to another PC) is held and listed; the tables keep the first until the office swaps it in, and the next 기준 자료 tells the PC whose file is held', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -900,6 +900,37 @@ test('a second bundle with a revision already taken (the department copied to an
   const swappedIn = asAmounts(expectedFinanceMilli(withExecution(999.5)));
   expect(swappedIn['termExecuted.total']).not.toBe(expected['termExecuted.total']);
   expect(await office.amount('finance-row-4-2-4-termExecuted.total')).toBe(swappedIn['termExecuted.total']);
+
+  // The next 기준 자료 tells the first PC, whose file is now the held one, what the office decided.
+  const packaged = '2019-07-26T09:00:00+09:00';
+  const officeKey = join(root, 'office-key.pledgekey.json');
+  pledge(['keys', 'export', '--data', scenario.officeDir, '--out', officeKey], packaged);
+  pledge(['keys', 'import', '--data', desks.A.dataDir, officeKey], packaged);
+  const baseline = join(root, 'baseline-held.pledge');
+  expect(pledge(['baseline', 'export', '--data', scenario.officeDir, '--out', baseline], packaged)).toContain(
+    '보류 제출 파일 결정 1건',
+  );
+  expect(pledge(['baseline', 'apply', baseline, '--data', desks.A.dataDir], packaged)).toContain(
+    '보류된 이 부서 제출 파일에 대한 결정 1건',
+  );
+  const desk = await startOfficeServer({
+    dataDir: desks.A.dataDir,
+    profileDir: join(root, 'dept-A-profile'),
+    now: packaged,
+  });
+  try {
+    await page.goto(desk.url);
+    await page.getByRole('button', { name: '제출 파일', exact: true }).click();
+    const firstFile = page.getByTestId(`sent-file-r${first.revision}`);
+    await expect(firstFile.getByTestId('sent-file-receipt')).toHaveText('보류: 같은 회차의 다른 파일 반영');
+    const decision = firstFile.getByTestId('sent-file-held-decision');
+    await expect(decision).toContainText('같은 회차의 다른 제출 파일을 반영하기로 정했습니다 (2019-07-25');
+    await expect(decision).toContainText('이 파일의 내용은 반영되지 않습니다');
+    // The file counted was made on the second PC: the next revision must come from there.
+    await expect(decision).toContainText('반영된 파일은 다른 PC(또는 다른 데이터 폴더)에서 만든 것입니다');
+  } finally {
+    await desk.stop();
+  }
 });
 
 test("a co-department's card is listed as a conflict; '카드 반영' adds its 집행액 to the project's 붙임5 row", async ({

@@ -2,7 +2,7 @@ import { localDateTimeOf } from '../../../domain/reports/submissions';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { StatusMessage } from '../components/StatusMessage';
-import { receiptCellLabel } from '../drafting/receipt-label';
+import { receiptCellLabel, receiptLabel } from '../drafting/receipt-label';
 import { CardDecisionList } from '../drafting/CardDecisions';
 import { periodLabel, shortHash } from './labels';
 
@@ -17,7 +17,8 @@ export function SentFilesPanel({ generation }: { generation: number }) {
       <h2 id="sent-files-title">만든 제출 파일</h2>
       <p className="hint">
         접수 확인은 기획담당관이 보낸 기준 자료를 적용하면 나타납니다 (그 기준 자료를 만든 때까지 받은 파일).
-        기획담당관이 파일의 관리카드에 내린 결정(완료 승인·반려, 관리카드 제외와 그 사유)도 함께 나타납니다.
+        기획담당관이 파일의 관리카드에 내린 결정(완료 승인·반려, 관리카드 제외와 그 사유)과, 같은 회차의 다른
+        파일과 겹쳐 보류된 파일에 대한 결정도 함께 나타납니다.
       </p>
       {state.status === 'loading' && <StatusMessage kind="info">불러오는 중…</StatusMessage>}
       {state.status === 'error' && <StatusMessage kind="error">{state.message}</StatusMessage>}
@@ -53,6 +54,11 @@ export function SentFilesPanel({ generation }: { generation: number }) {
                       >
                         {receipt.text}
                       </span>
+                      {b.receipt?.state === 'held' && b.receipt.keptOther !== null && (
+                        <p className="hint" data-testid="sent-file-held-decision">
+                          {receiptLabel(b.receipt).text}
+                        </p>
+                      )}
                       <CardDecisionList decisions={b.cardDecisions} testId="sent-file-card-decisions" />
                     </td>
                   </tr>

@@ -52,15 +52,32 @@ interface InputProps {
   list?: string;
 }
 
+/** What TextInput and TextArea put around their box: the label, then the hint and the error under it. */
+function LabelledField(
+  props: Pick<InputProps, 'name' | 'label' | 'hint' | 'className' | 'hideLabel'> & {
+    id: string;
+    error: string | null;
+    children: ReactNode;
+  },
+) {
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label htmlFor={props.id} className={props.hideLabel ? 'sr-only' : undefined}>
+        {props.label}
+      </label>
+      {props.children}
+      {props.hint && <p className="hint">{props.hint}</p>}
+      <ErrorText name={props.name} message={props.error} />
+    </div>
+  );
+}
+
 export const TextInput = memo(function TextInput(props: InputProps) {
   const { form, name } = props;
   const error = useFieldError(form, name);
   const id = fieldId(name);
   return (
-    <div className={`field ${props.className ?? ''}`}>
-      <label htmlFor={id} className={props.hideLabel ? 'sr-only' : undefined}>
-        {props.label}
-      </label>
+    <LabelledField {...props} id={id} error={error}>
       <input
         id={id}
         type="text"
@@ -71,9 +88,7 @@ export const TextInput = memo(function TextInput(props: InputProps) {
         aria-describedby={error ? `${id}-error` : undefined}
         {...form.register(name)}
       />
-      {props.hint && <p className="hint">{props.hint}</p>}
-      <ErrorText name={name} message={error} />
-    </div>
+    </LabelledField>
   );
 });
 
@@ -82,10 +97,7 @@ export const TextArea = memo(function TextArea(props: InputProps & { rows?: numb
   const error = useFieldError(form, name);
   const id = fieldId(name);
   return (
-    <div className={`field ${props.className ?? ''}`}>
-      <label htmlFor={id} className={props.hideLabel ? 'sr-only' : undefined}>
-        {props.label}
-      </label>
+    <LabelledField {...props} id={id} error={error}>
       <textarea
         id={id}
         rows={props.rows ?? 3}
@@ -94,9 +106,7 @@ export const TextArea = memo(function TextArea(props: InputProps & { rows?: numb
         aria-describedby={error ? `${id}-error` : undefined}
         {...form.register(name)}
       />
-      {props.hint && <p className="hint">{props.hint}</p>}
-      <ErrorText name={name} message={error} />
-    </div>
+    </LabelledField>
   );
 });
 

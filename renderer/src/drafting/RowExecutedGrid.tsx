@@ -1,9 +1,7 @@
-import { memo, useMemo } from 'react';
-import { useWatch } from 'react-hook-form';
-import { sumAmounts } from '../../../domain/documents';
+import { useMemo } from 'react';
 import type { BudgetYearColumn } from '../../../domain/term/periods';
-import { AmountCell, cellNumber, formatMoney, type AnyForm } from './form-kit';
-import { PasteNote, useGridPaste } from './grids';
+import { AmountCell, type AnyForm } from './form-kit';
+import { PasteNote, RowTotal, useGridPaste } from './grids';
 import type { LayoutColumn } from './paste-grid';
 
 /**
@@ -11,17 +9,6 @@ import type { LayoutColumn } from './paste-grid';
  * budget years up to the row's half-year, with its 계 computed live. Built from the same cells and paste handling
  * as the card's money grids.
  */
-
-const RowExecutedTotal = memo(function RowExecutedTotal(props: { form: AnyForm; years: readonly string[] }) {
-  const row = useWatch({ control: props.form.control, name: 'executed' }) as
-    Record<string, unknown> | undefined;
-  const total = sumAmounts(props.years.map((y) => cellNumber(row?.[y])));
-  return (
-    <td className="num total" data-testid="row-executed-total">
-      {formatMoney(total)}
-    </td>
-  );
-});
 
 export function RowExecutedGrid(props: { form: AnyForm; years: readonly BudgetYearColumn[] }) {
   const keys = props.years.map((y) => y.key);
@@ -59,7 +46,7 @@ export function RowExecutedGrid(props: { form: AnyForm; years: readonly BudgetYe
                 />
               </td>
             ))}
-            <RowExecutedTotal form={props.form} years={keys} />
+            <RowTotal form={props.form} name="executed" keys={keys} testId="row-executed-total" />
           </tr>
         </tbody>
       </table>

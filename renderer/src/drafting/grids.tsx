@@ -94,23 +94,38 @@ export function PasteNote({ note, testId }: { note: string | null; testId: strin
   );
 }
 
-const InvestmentRowTotals = memo(function InvestmentRowTotals(props: {
-  form: AnyForm;
-  name: string;
-  years: readonly string[];
-  testId: string;
-  part: 'withinTerm' | 'total';
-}) {
-  const row = useWatch({ control: props.form.control, name: props.name }) as
-    Record<string, unknown> | undefined;
-  const within = sumAmounts(props.years.map((y) => cellNumber(row?.[y])));
-  const value = props.part === 'withinTerm' ? within : sumAmounts([within, cellNumber(row?.[AFTER_TERM])]);
+/** A computed amount in a money grid's row or 계 row. */
+function TotalCell({ testId, value }: { testId: string; value: number }) {
   return (
-    <td className="num total" data-testid={props.testId}>
+    <td className="num total" data-testid={testId}>
       {formatMoney(value)}
     </td>
   );
+}
+
+/** The sum of the cells `keys` of the grid row at `name`, watched live (임기내 계, 계). */
+export const RowTotal = memo(function RowTotal(props: {
+  form: AnyForm;
+  name: string;
+  keys: readonly string[];
+  testId: string;
+}) {
+  const row = useWatch({ control: props.form.control, name: props.name }) as
+    Record<string, unknown> | undefined;
+  return <TotalCell testId={props.testId} value={sumAmounts(props.keys.map((k) => cellNumber(row?.[k])))} />;
 });
+
+/** A money grid's 계 row: the column totals, then the totals after them. */
+function TotalsRow({ cells }: { cells: readonly { testId: string; value: number }[] }) {
+  return (
+    <tr className="totals-row">
+      <th scope="row">계</th>
+      {cells.map((c) => (
+        <TotalCell key={c.testId} testId={c.testId} value={c.value} />
+      ))}
+    </tr>
+  );
+}
 
 const InvestmentColumnTotals = memo(function InvestmentColumnTotals(props: {
   form: AnyForm;
@@ -121,23 +136,17 @@ const InvestmentColumnTotals = memo(function InvestmentColumnTotals(props: {
   const grid = useWatch({ control: props.form.control, name: props.base });
   const totals = investmentGridTotals(numericGrid(grid) as SourceGridNumbers, props.years);
   return (
-    <tr className="totals-row">
-      <th scope="row">계</th>
-      {props.years.map((y) => (
-        <td key={y} className="num total" data-testid={`${props.testPrefix}-col-${y}`}>
-          {formatMoney(totals.byColumn[y] ?? 0)}
-        </td>
-      ))}
-      <td className="num total" data-testid={`${props.testPrefix}-within`}>
-        {formatMoney(totals.withinTerm)}
-      </td>
-      <td className="num total" data-testid={`${props.testPrefix}-col-afterTerm`}>
-        {formatMoney(totals.afterTerm)}
-      </td>
-      <td className="num total" data-testid={`${props.testPrefix}-total`}>
-        {formatMoney(totals.total)}
-      </td>
-    </tr>
+    <TotalsRow
+      cells={[
+        ...props.years.map((y) => ({
+          testId: `${props.testPrefix}-col-${y}`,
+          value: totals.byColumn[y] ?? 0,
+        })),
+        { testId: `${props.testPrefix}-within`, value: totals.withinTerm },
+        { testId: `${props.testPrefix}-col-afterTerm`, value: totals.afterTerm },
+        { testId: `${props.testPrefix}-total`, value: totals.total },
+      ]}
+    />
   );
 });
 
@@ -167,11 +176,10 @@ const InvestmentRow = memo(function InvestmentRow(props: {
           />
         </td>
       ))}
-      <InvestmentRowTotals
+      <RowTotal
         form={form}
         name={`${base}.${source}`}
-        years={keys}
-        part="withinTerm"
+        keys={keys}
         testId={`${props.testPrefix}-${source}-within`}
       />
       <td>
@@ -182,11 +190,10 @@ const InvestmentRow = memo(function InvestmentRow(props: {
           onPaste={(e) => onPaste(e, row, keys.length)}
         />
       </td>
-      <InvestmentRowTotals
+      <RowTotal
         form={form}
         name={`${base}.${source}`}
-        years={keys}
-        part="total"
+        keys={[...keys, AFTER_TERM]}
         testId={`${props.testPrefix}-${source}-total`}
       />
     </tr>
@@ -262,21 +269,6 @@ export const InvestmentGrid = memo(function InvestmentGrid(props: {
   );
 });
 
-const ExecutedRowTotal = memo(function ExecutedRowTotal(props: {
-  form: AnyForm;
-  name: string;
-  periods: readonly string[];
-  testId: string;
-}) {
-  const row = useWatch({ control: props.form.control, name: props.name }) as
-    Record<string, unknown> | undefined;
-  return (
-    <td className="num total" data-testid={props.testId}>
-      {formatMoney(sumAmounts(props.periods.map((p) => cellNumber(row?.[p]))))}
-    </td>
-  );
-});
-
 const ExecutedColumnTotals = memo(function ExecutedColumnTotals(props: {
   form: AnyForm;
   base: string;
@@ -286,17 +278,15 @@ const ExecutedColumnTotals = memo(function ExecutedColumnTotals(props: {
   const grid = useWatch({ control: props.form.control, name: props.base });
   const totals = executedGridTotals(numericGrid(grid) as SourceGridNumbers, props.periods);
   return (
-    <tr className="totals-row">
-      <th scope="row">계</th>
-      {props.periods.map((p) => (
-        <td key={p} className="num total" data-testid={`${props.testPrefix}-col-${p}`}>
-          {formatMoney(totals.byPeriod[p] ?? 0)}
-        </td>
-      ))}
-      <td className="num total" data-testid={`${props.testPrefix}-total`}>
-        {formatMoney(totals.total)}
-      </td>
-    </tr>
+    <TotalsRow
+      cells={[
+        ...props.periods.map((p) => ({
+          testId: `${props.testPrefix}-col-${p}`,
+          value: totals.byPeriod[p] ?? 0,
+        })),
+        { testId: `${props.testPrefix}-total`, value: totals.total },
+      ]}
+    />
   );
 });
 
@@ -347,10 +337,10 @@ export const ExecutedGrid = memo(function ExecutedGrid(props: {
                   />
                 </td>
               ))}
-              <ExecutedRowTotal
+              <RowTotal
                 form={props.form}
                 name={`${props.base}.${source}`}
-                periods={ids}
+                keys={ids}
                 testId={`${props.testPrefix}-${source}-total`}
               />
             </tr>

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState, type ClipboardEvent } from 'react';
+import { Fragment, memo, useCallback, useMemo, useState, type ClipboardEvent, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
   AFTER_TERM,
@@ -115,38 +115,23 @@ export const RowTotal = memo(function RowTotal(props: {
   return <TotalCell testId={props.testId} value={sumAmounts(props.keys.map((k) => cellNumber(row?.[k])))} />;
 });
 
-/** A money grid's 계 row: the column totals, then the totals after them. */
-function TotalsRow({ cells }: { cells: readonly { testId: string; value: number }[] }) {
+/** A computed cell of a 계 row. */
+type TotalOf = { testId: string; value: number };
+
+/** A money grid's 계 row, watching the whole grid: `cells` are the column totals, then the totals after them. */
+const ColumnTotals = memo(function ColumnTotals(props: {
+  form: AnyForm;
+  base: string;
+  cells: (grid: SourceGridNumbers) => readonly TotalOf[];
+}) {
+  const grid = useWatch({ control: props.form.control, name: props.base });
   return (
     <tr className="totals-row">
       <th scope="row">계</th>
-      {cells.map((c) => (
+      {props.cells(numericGrid(grid) as SourceGridNumbers).map((c) => (
         <TotalCell key={c.testId} testId={c.testId} value={c.value} />
       ))}
     </tr>
-  );
-}
-
-const InvestmentColumnTotals = memo(function InvestmentColumnTotals(props: {
-  form: AnyForm;
-  base: string;
-  years: readonly string[];
-  testPrefix: string;
-}) {
-  const grid = useWatch({ control: props.form.control, name: props.base });
-  const totals = investmentGridTotals(numericGrid(grid) as SourceGridNumbers, props.years);
-  return (
-    <TotalsRow
-      cells={[
-        ...props.years.map((y) => ({
-          testId: `${props.testPrefix}-col-${y}`,
-          value: totals.byColumn[y] ?? 0,
-        })),
-        { testId: `${props.testPrefix}-within`, value: totals.withinTerm },
-        { testId: `${props.testPrefix}-col-afterTerm`, value: totals.afterTerm },
-        { testId: `${props.testPrefix}-total`, value: totals.total },
-      ]}
-    />
   );
 });
 
@@ -200,6 +185,62 @@ const InvestmentRow = memo(function InvestmentRow(props: {
   );
 });
 
+/**
+ * A 재원 × column money grid (투자수요, 집행액): the table under its caption, a head row of 재원, the columns and
+ * those after them, a row per source (`row`), the 계 row (`totals`), and under it what a paste left out. Its
+ * editable cells, in screen order, are `cellKeys` in each source's row; `layout` is the form's row for a paste.
+ */
+function SourceGrid(props: {
+  form: AnyForm;
+  base: string;
+  caption: string;
+  columns: readonly { key: string; label: string }[];
+  after: readonly string[];
+  cellKeys: readonly string[];
+  layout: readonly LayoutColumn[];
+  testPrefix: string;
+  row: (source: FundingSource, row: number, onPaste: PasteAt) => ReactNode;
+  totals: (grid: SourceGridNumbers) => readonly TotalOf[];
+}) {
+  const keyList = props.cellKeys.join(',');
+  const names = useMemo(
+    () => FUNDING_SOURCES.map((source) => keyList.split(',').map((key) => `${props.base}.${source}.${key}`)),
+    [props.base, keyList],
+  );
+  const paste = useGridPaste(props.form, names, 'money', props.layout);
+  return (
+    <>
+      <table className="grid money-grid" data-path={props.base}>
+        <caption>{props.caption} (단위: 백만원)</caption>
+        <thead>
+          <tr>
+            <th scope="col">재원</th>
+            {props.columns.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
+            {props.after.map((label) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {FUNDING_SOURCES.map((source, row) => (
+            <Fragment key={source}>{props.row(source, row, paste.onPaste)}</Fragment>
+          ))}
+        </tbody>
+        <tfoot>
+          <ColumnTotals form={props.form} base={props.base} cells={props.totals} />
+        </tfoot>
+      </table>
+      <PasteNote note={paste.note} testId={`${props.testPrefix}-paste-note`} />
+    </>
+  );
+}
+
 /** 연차별 투자수요: source × budget year + 임기후, with 임기내 계, 계 and column totals computed live. */
 export const InvestmentGrid = memo(function InvestmentGrid(props: {
   form: AnyForm;
@@ -211,81 +252,40 @@ export const InvestmentGrid = memo(function InvestmentGrid(props: {
   caption: string;
 }) {
   const keys = props.years.map((y) => y.key);
-  const keyList = keys.join(',');
-  // The editable cells in screen order: a row per source, its years then 임기후 (the totals are computed).
-  const names = useMemo(
-    () =>
-      FUNDING_SOURCES.map((source) =>
-        [...keyList.split(','), AFTER_TERM].map((key) => `${props.base}.${source}.${key}`),
-      ),
-    [props.base, keyList],
-  );
   // The form's row: the years, 임기내 계, 임기후, 계 (as the screen and the print lay it out).
-  const layout = useMemo(() => investmentLayout(keyList.split(',').length), [keyList]);
-  const paste = useGridPaste(props.form, names, 'money', layout);
+  const layout = useMemo(() => investmentLayout(keys.length), [keys.length]);
   return (
-    <>
-      <table className="grid money-grid" data-path={props.base}>
-        <caption>{props.caption} (단위: 백만원)</caption>
-        <thead>
-          <tr>
-            <th scope="col">재원</th>
-            {props.years.map((y) => (
-              <th key={y.key} scope="col">
-                {y.label}
-              </th>
-            ))}
-            <th scope="col">임기내 계</th>
-            <th scope="col">임기후</th>
-            <th scope="col">계</th>
-          </tr>
-        </thead>
-        <tbody>
-          {FUNDING_SOURCES.map((source, row) => (
-            <InvestmentRow
-              key={source}
-              form={props.form}
-              base={props.base}
-              source={source}
-              years={props.years}
-              unitLabel={props.unitLabel}
-              testPrefix={props.testPrefix}
-              row={row}
-              onPaste={paste.onPaste}
-            />
-          ))}
-        </tbody>
-        <tfoot>
-          <InvestmentColumnTotals
-            form={props.form}
-            base={props.base}
-            years={keys}
-            testPrefix={props.testPrefix}
-          />
-        </tfoot>
-      </table>
-      <PasteNote note={paste.note} testId={`${props.testPrefix}-paste-note`} />
-    </>
-  );
-});
-
-const ExecutedColumnTotals = memo(function ExecutedColumnTotals(props: {
-  form: AnyForm;
-  base: string;
-  periods: readonly string[];
-  testPrefix: string;
-}) {
-  const grid = useWatch({ control: props.form.control, name: props.base });
-  const totals = executedGridTotals(numericGrid(grid) as SourceGridNumbers, props.periods);
-  return (
-    <TotalsRow
-      cells={[
-        ...props.periods.map((p) => ({
-          testId: `${props.testPrefix}-col-${p}`,
-          value: totals.byPeriod[p] ?? 0,
-        })),
-        { testId: `${props.testPrefix}-total`, value: totals.total },
-      ]}
+    <SourceGrid
+      form={props.form}
+      base={props.base}
+      caption={props.caption}
+      columns={props.years}
+      after={['임기내 계', '임기후', '계']}
+      // The editable cells: the years then 임기후 (the totals are computed).
+      cellKeys={[...keys, AFTER_TERM]}
+      layout={layout}
+      testPrefix={props.testPrefix}
+      row={(source, row, onPaste) => (
+        <InvestmentRow
+          form={props.form}
+          base={props.base}
+          source={source}
+          years={props.years}
+          unitLabel={props.unitLabel}
+          testPrefix={props.testPrefix}
+          row={row}
+          onPaste={onPaste}
+        />
+      )}
+      totals={(grid) => {
+        const totals = investmentGridTotals(grid, keys);
+        return [
+          ...keys.map((y) => ({ testId: `${props.testPrefix}-col-${y}`, value: totals.byColumn[y] ?? 0 })),
+          { testId: `${props.testPrefix}-within`, value: totals.withinTerm },
+          { testId: `${props.testPrefix}-col-afterTerm`, value: totals.afterTerm },
+          { testId: `${props.testPrefix}-total`, value: totals.total },
+        ];
+      }}
     />
   );
 });
@@ -299,64 +299,48 @@ export const ExecutedGrid = memo(function ExecutedGrid(props: {
   testPrefix: string;
 }) {
   const ids = props.periods.map((p) => p.id);
-  const idList = ids.join(',');
-  // The editable cells in screen order: a row per source, its half-years (the total is computed).
-  const names = useMemo(
-    () => FUNDING_SOURCES.map((source) => idList.split(',').map((id) => `${props.base}.${source}.${id}`)),
-    [props.base, idList],
-  );
   // The form's row: the half-years, then 계.
-  const layout = useMemo(() => executedLayout(idList.split(',').length), [idList]);
-  const paste = useGridPaste(props.form, names, 'money', layout);
+  const layout = useMemo(() => executedLayout(ids.length), [ids.length]);
   return (
-    <>
-      <table className="grid money-grid" data-path={props.base}>
-        <caption>연차별 집행액 (단위: 백만원)</caption>
-        <thead>
-          <tr>
-            <th scope="col">재원</th>
-            {props.periods.map((p) => (
-              <th key={p.id} scope="col">
-                {p.shortLabel}
-              </th>
-            ))}
-            <th scope="col">계</th>
-          </tr>
-        </thead>
-        <tbody>
-          {FUNDING_SOURCES.map((source, row) => (
-            <tr key={source}>
-              <th scope="row">{FUNDING_SOURCE_LABELS[source]}</th>
-              {props.periods.map((p, column) => (
-                <td key={p.id}>
-                  <AmountCell
-                    form={props.form}
-                    name={`${props.base}.${source}.${p.id}`}
-                    label={`${props.unitLabel} ${FUNDING_SOURCE_LABELS[source]} ${p.shortLabel} 집행액 (백만원)`}
-                    onPaste={(e) => paste.onPaste(e, row, column)}
-                  />
-                </td>
-              ))}
-              <RowTotal
+    <SourceGrid
+      form={props.form}
+      base={props.base}
+      caption="연차별 집행액"
+      columns={props.periods.map((p) => ({ key: p.id, label: p.shortLabel }))}
+      after={['계']}
+      // The editable cells: the half-years (the total is computed).
+      cellKeys={ids}
+      layout={layout}
+      testPrefix={props.testPrefix}
+      row={(source, row, onPaste) => (
+        <tr>
+          <th scope="row">{FUNDING_SOURCE_LABELS[source]}</th>
+          {props.periods.map((p, column) => (
+            <td key={p.id}>
+              <AmountCell
                 form={props.form}
-                name={`${props.base}.${source}`}
-                keys={ids}
-                testId={`${props.testPrefix}-${source}-total`}
+                name={`${props.base}.${source}.${p.id}`}
+                label={`${props.unitLabel} ${FUNDING_SOURCE_LABELS[source]} ${p.shortLabel} 집행액 (백만원)`}
+                onPaste={(e) => onPaste(e, row, column)}
               />
-            </tr>
+            </td>
           ))}
-        </tbody>
-        <tfoot>
-          <ExecutedColumnTotals
+          <RowTotal
             form={props.form}
-            base={props.base}
-            periods={ids}
-            testPrefix={props.testPrefix}
+            name={`${props.base}.${source}`}
+            keys={ids}
+            testId={`${props.testPrefix}-${source}-total`}
           />
-        </tfoot>
-      </table>
-      <PasteNote note={paste.note} testId={`${props.testPrefix}-paste-note`} />
-    </>
+        </tr>
+      )}
+      totals={(grid) => {
+        const totals = executedGridTotals(grid, ids);
+        return [
+          ...ids.map((p) => ({ testId: `${props.testPrefix}-col-${p}`, value: totals.byPeriod[p] ?? 0 })),
+          { testId: `${props.testPrefix}-total`, value: totals.total },
+        ];
+      }}
+    />
   );
 });
 

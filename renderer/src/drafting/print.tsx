@@ -161,6 +161,18 @@ function HeadRows({ doc }: { doc: ExecutionPlan | ManagementCard }) {
   );
 }
 
+/** The rows 붙임3 and 붙임4 both print after their own: 정책목표 (with the form's note) and 사업기간. */
+function GoalAndPeriodRows({ doc }: { doc: ExecutionPlan | ManagementCard }) {
+  return (
+    <>
+      <Row label={<Noted label="정책목표" note="(추후 임의변경불가)" />}>{doc.policyGoal}</Row>
+      <Row label="사업기간">
+        {yearMonth(doc.projectPeriod.from)} ~ {yearMonth(doc.projectPeriod.to)}
+      </Row>
+    </>
+  );
+}
+
 function Row({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <tr>
@@ -252,6 +264,35 @@ function PeriodTextTable(props: {
   );
 }
 
+/**
+ * 정책개요 (추진계획) as 붙임3 and 붙임4 both begin each 단위사업: its number and name, its 세부 추진계획 and its
+ * 연차별 추진계획 (under the form's caption); then what the form adds (`rest`).
+ */
+function UnitSections<
+  U extends { id: string; name: string; detailedPlan: string; schedule: Readonly<Record<string, string>> },
+>(props: {
+  units: readonly U[];
+  columns: readonly { key: string; label: string }[];
+  scheduleCaption: string;
+  rest: (unit: U) => ReactNode;
+}) {
+  return (
+    <>
+      <h2>정책개요 (추진계획)</h2>
+      {props.units.map((u, i) => (
+        <section key={u.id} className="print-unit" aria-label={`단위사업 ${i + 1}`}>
+          <h3>
+            단위사업 {i + 1}. {u.name}
+          </h3>
+          <p className="pre">{u.detailedPlan}</p>
+          <PeriodTextTable values={u.schedule} columns={props.columns} caption={props.scheduleCaption} />
+          {props.rest(u)}
+        </section>
+      ))}
+    </>
+  );
+}
+
 /** 시민참여 실적: the counts as the form's table has them, then the activities (or that there were none). */
 function Participation({ title, p }: { title: string; p: CitizenParticipation }) {
   const none =
@@ -306,34 +347,27 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
             </td>
           </tr>
           <Row label="재원구분">{plan.fundingSources.map((s) => FUNDING_SOURCE_LABELS[s]).join(', ')}</Row>
-          <Row label={<Noted label="정책목표" note="(추후 임의변경불가)" />}>{plan.policyGoal}</Row>
-          <Row label="사업기간">
-            {yearMonth(plan.projectPeriod.from)} ~ {yearMonth(plan.projectPeriod.to)}
-          </Row>
+          <GoalAndPeriodRows doc={plan} />
           <Row label="투자수요 합계">
             임기내 계 {formatMoney(totals.withinTerm)} · 임기후 {formatMoney(totals.afterTerm)} · 계{' '}
             {formatMoney(totals.total)} (백만원)
           </Row>
         </tbody>
       </table>
-      <h2>정책개요 (추진계획)</h2>
-      {plan.unitProjects.map((u, i) => (
-        <section key={u.id} className="print-unit" aria-label={`단위사업 ${i + 1}`}>
-          <h3>
-            단위사업 {i + 1}. {u.name}
-          </h3>
-          <p className="pre">{u.detailedPlan}</p>
-          <PeriodTextTable
-            values={u.schedule}
-            columns={columns}
-            caption="연차별 추진계획 (추후 임의변경불가)"
-          />
-          <InvestmentTable grid={u.investmentNeeds} term={term} caption="연차별 투자수요 (단위 : 백만원)" />
-          <p className="pre">
-            타기관(중앙부처 등)과 협조 필요사항: {isBlank(u.cooperationNeeds) ? NO_ENTRY : u.cooperationNeeds}
-          </p>
-        </section>
-      ))}
+      <UnitSections
+        units={plan.unitProjects}
+        columns={columns}
+        scheduleCaption="연차별 추진계획 (추후 임의변경불가)"
+        rest={(u) => (
+          <>
+            <InvestmentTable grid={u.investmentNeeds} term={term} caption="연차별 투자수요 (단위 : 백만원)" />
+            <p className="pre">
+              타기관(중앙부처 등)과 협조 필요사항:{' '}
+              {isBlank(u.cooperationNeeds) ? NO_ENTRY : u.cooperationNeeds}
+            </p>
+          </>
+        )}
+      />
       <Participation title="시민참여 실적 (단위 : 횟수)" p={plan.citizenParticipation} />
     </article>
   );
@@ -394,38 +428,30 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
             <td>{formatMoney(executed)} 백만원</td>
           </tr>
           <Row label="재원">{card.fundingSources.map((s) => FUNDING_SOURCE_LABELS[s]).join(', ')}</Row>
-          <Row label={<Noted label="정책목표" note="(추후 임의변경불가)" />}>{card.policyGoal}</Row>
-          <Row label="사업기간">
-            {yearMonth(card.projectPeriod.from)} ~ {yearMonth(card.projectPeriod.to)}
-          </Row>
+          <GoalAndPeriodRows doc={card} />
         </tbody>
       </table>
-      <h2>정책개요 (추진계획)</h2>
-      {card.unitProjects.map((u, i) => (
-        <section key={u.id} className="print-unit" aria-label={`단위사업 ${i + 1}`}>
-          <h3>
-            단위사업 {i + 1}. {u.name}
-          </h3>
-          <p className="pre">{u.detailedPlan}</p>
-          <PeriodTextTable
-            values={u.schedule}
-            columns={columns}
-            caption="연차별 추진계획 (공약실천계획 작성내용, 임의변경 불가)"
-          />
-          <PeriodTextTable
-            values={u.results}
-            columns={upTo.map((p) => ({ key: p.id, label: p.shortLabel }))}
-            caption="연차별 실적"
-          />
-          <InvestmentTable
-            grid={u.investmentNeeds}
-            term={term}
-            caption="연차별 투자수요 (당해연도 실제 예산으로 현행화, 단위 : 백만원)"
-          />
-          <ExecutedTable grid={u.executed} periods={upTo} />
-          <p className="pre">향후 추진계획: {isBlank(u.futurePlan) ? NO_ENTRY : u.futurePlan}</p>
-        </section>
-      ))}
+      <UnitSections
+        units={card.unitProjects}
+        columns={columns}
+        scheduleCaption="연차별 추진계획 (공약실천계획 작성내용, 임의변경 불가)"
+        rest={(u) => (
+          <>
+            <PeriodTextTable
+              values={u.results}
+              columns={upTo.map((p) => ({ key: p.id, label: p.shortLabel }))}
+              caption="연차별 실적"
+            />
+            <InvestmentTable
+              grid={u.investmentNeeds}
+              term={term}
+              caption="연차별 투자수요 (당해연도 실제 예산으로 현행화, 단위 : 백만원)"
+            />
+            <ExecutedTable grid={u.executed} periods={upTo} />
+            <p className="pre">향후 추진계획: {isBlank(u.futurePlan) ? NO_ENTRY : u.futurePlan}</p>
+          </>
+        )}
+      />
       <Participation title="시민참여 실적 (단위 : 횟수)" p={card.citizenParticipation} />
       <TextSection title="타 기관(국가, 타 지자체, 민간 등) 협조사항" text={card.cooperation} />
       <TextSection title="추진상 문제점 및 해결방안" text={card.problemsAndSolutions} />

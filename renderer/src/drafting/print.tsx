@@ -23,6 +23,7 @@ import {
   type ContactPerson,
   type ExecutionPlan,
   type FinanceRow,
+  type FundingSource,
   type InvestmentGrid,
   type ManagementCard,
   type TotalCost,
@@ -184,51 +185,72 @@ function Row({ label, children, testId }: { label: ReactNode; children: ReactNod
   );
 }
 
-function InvestmentTable({ grid, term, caption }: { grid: InvestmentGrid; term: Term; caption: string }) {
-  const years = listBudgetYears(term);
-  const keys = years.map((y) => y.key);
-  const totals = investmentGridTotals(grid, keys);
+/**
+ * A 재원 × column money table (투자수요, 집행액): 구분 and `heads` over a row per source (`row`: its amounts, a blank
+ * cell where none was typed) and the 계 row (`totals`).
+ */
+function SourceTable(props: {
+  caption: string;
+  heads: readonly string[];
+  row: (source: FundingSource) => readonly (number | null | undefined)[];
+  totals: readonly number[];
+}) {
   return (
     <table className="print-grid">
-      <caption>{caption}</caption>
+      <caption>{props.caption}</caption>
       <thead>
         <tr>
           <th>구분</th>
-          {years.map((y) => (
-            <th key={y.key}>{y.label}</th>
+          {props.heads.map((h, i) => (
+            <th key={i}>{h}</th>
           ))}
-          <th>임기내 계</th>
-          <th>임기후</th>
-          <th>계</th>
         </tr>
       </thead>
       <tbody>
         {FUNDING_SOURCES.map((s) => (
           <tr key={s}>
             <th>{FUNDING_SOURCE_LABELS[s]}</th>
-            {keys.map((k) => (
-              <td key={k} className="num">
-                {grid[s][k] != null ? formatMoney(grid[s][k]) : ''}
+            {props.row(s).map((amount, i) => (
+              <td key={i} className="num">
+                {amount != null ? formatMoney(amount) : ''}
               </td>
             ))}
-            <td className="num">{formatMoney(totals.bySource[s].withinTerm)}</td>
-            <td className="num">{grid[s][AFTER_TERM] != null ? formatMoney(grid[s][AFTER_TERM]) : ''}</td>
-            <td className="num">{formatMoney(totals.bySource[s].total)}</td>
           </tr>
         ))}
         <tr>
           <th>계</th>
-          {keys.map((k) => (
-            <td key={k} className="num">
-              {formatMoney(totals.byColumn[k] ?? 0)}
+          {props.totals.map((amount, i) => (
+            <td key={i} className="num">
+              {formatMoney(amount)}
             </td>
           ))}
-          <td className="num">{formatMoney(totals.withinTerm)}</td>
-          <td className="num">{formatMoney(totals.afterTerm)}</td>
-          <td className="num">{formatMoney(totals.total)}</td>
         </tr>
       </tbody>
     </table>
+  );
+}
+
+function InvestmentTable({ grid, term, caption }: { grid: InvestmentGrid; term: Term; caption: string }) {
+  const years = listBudgetYears(term);
+  const keys = years.map((y) => y.key);
+  const totals = investmentGridTotals(grid, keys);
+  return (
+    <SourceTable
+      caption={caption}
+      heads={[...years.map((y) => y.label), '임기내 계', '임기후', '계']}
+      row={(s) => [
+        ...keys.map((k) => grid[s][k]),
+        totals.bySource[s].withinTerm,
+        grid[s][AFTER_TERM],
+        totals.bySource[s].total,
+      ]}
+      totals={[
+        ...keys.map((k) => totals.byColumn[k] ?? 0),
+        totals.withinTerm,
+        totals.afterTerm,
+        totals.total,
+      ]}
+    />
   );
 }
 
@@ -466,45 +488,15 @@ function ExecutedTable({
   grid: ManagementCard['unitProjects'][number]['executed'];
   periods: readonly { id: string; shortLabel: string }[];
 }) {
-  const totals = executedGridTotals(
-    grid,
-    periods.map((p) => p.id),
-  );
+  const ids = periods.map((p) => p.id);
+  const totals = executedGridTotals(grid, ids);
   return (
-    <table className="print-grid">
-      <caption>연차별 집행액 (단위 : 백만원)</caption>
-      <thead>
-        <tr>
-          <th>구분</th>
-          {periods.map((p) => (
-            <th key={p.id}>{p.shortLabel}</th>
-          ))}
-          <th>계</th>
-        </tr>
-      </thead>
-      <tbody>
-        {FUNDING_SOURCES.map((s) => (
-          <tr key={s}>
-            <th>{FUNDING_SOURCE_LABELS[s]}</th>
-            {periods.map((p) => (
-              <td key={p.id} className="num">
-                {grid[s][p.id] != null ? formatMoney(grid[s][p.id] ?? 0) : ''}
-              </td>
-            ))}
-            <td className="num">{formatMoney(totals.bySource[s])}</td>
-          </tr>
-        ))}
-        <tr>
-          <th>계</th>
-          {periods.map((p) => (
-            <td key={p.id} className="num">
-              {formatMoney(totals.byPeriod[p.id] ?? 0)}
-            </td>
-          ))}
-          <td className="num">{formatMoney(totals.total)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <SourceTable
+      caption="연차별 집행액 (단위 : 백만원)"
+      heads={[...periods.map((p) => p.shortLabel), '계']}
+      row={(s) => [...ids.map((id) => grid[s][id]), totals.bySource[s]]}
+      totals={[...ids.map((id) => totals.byPeriod[id] ?? 0), totals.total]}
+    />
   );
 }
 

@@ -1,8 +1,6 @@
 import { useExecutorLabels } from '../components/executor-labels';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { memo, useMemo, useRef } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import type { z } from 'zod';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import type { OpenedDocument } from '../../../domain/api/contract';
 import {
   CARD_STATUS_LABELS,
@@ -29,18 +27,15 @@ import { EditorFrame } from './EditorFrame';
 import { FinancePanel } from './FinancePanel';
 import { FrozenBadge } from './FrozenBadge';
 import { ClassificationFields, ProjectInvestmentTotals, TotalCostField } from './common-fields';
-import { asAnyForm, formatMoney, numericGrid, RadioGroup, TextArea, type AnyForm } from './form-kit';
+import { formatMoney, numericGrid, RadioGroup, TextArea, type AnyForm } from './form-kit';
 import { ExecutedGrid, InvestmentGrid, ReadOnlyPeriodGrid, TextPeriodGrid } from './grids';
 import { CardPrint } from './print';
 import { AttachmentPicker, ContactList, CooperatingDepartments, ParticipationSection } from './sections';
-import { useAutosave } from './use-autosave';
+import { useDocumentForm } from './use-document-form';
 import { printable } from './partial-save';
 import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
 
 /** 붙임4 공약관리카드: living fields editable, the plan's frozen fields shown as text. */
-
-type CardIn = z.input<typeof managementCardSchema>;
-type CardOut = z.output<typeof managementCardSchema>;
 
 const FROZEN_NOTE = '확정된 실천계획서에서 가져온 항목입니다. 변경은 공약 조정 요청서로 합니다.';
 
@@ -203,13 +198,7 @@ export function CardForm(props: {
   onOpenSecured: () => void;
 }) {
   const doc = props.opened.document as ManagementCard;
-  const form = useForm<CardIn, unknown, CardOut>({
-    resolver: zodResolver(managementCardSchema),
-    defaultValues: doc,
-    mode: 'onChange',
-  });
-  const any = asAnyForm(form);
-  const handle = useAutosave(any, props.opened);
+  const { form: any, handle } = useDocumentForm(managementCardSchema, doc, props.opened);
   const executorLabels = useExecutorLabels();
   const years = useMemo(() => listBudgetYears(props.term), [props.term]);
   const columns = useMemo(() => listScheduleColumns(props.term), [props.term]);
@@ -228,7 +217,7 @@ export function CardForm(props: {
       onReload={props.onReload}
       onClose={props.onClose}
       renderPrint={() => {
-        const card = printable(managementCardSchema, form.getValues(), handle.lastSaved(), doc);
+        const card = printable(managementCardSchema, any.getValues(), handle.lastSaved(), doc);
         return <CardPrint card={card} term={props.term} />;
       }}
       below={

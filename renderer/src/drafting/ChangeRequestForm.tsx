@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { memo, useEffect, useRef, useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import type { z } from 'zod';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import type { OpenedDocument } from '../../../domain/api/contract';
 import {
   CHANGE_GOAL_CATEGORY,
@@ -19,18 +17,15 @@ import { api } from '../api/client';
 import { StatusMessage } from '../components/StatusMessage';
 import { EditorFrame } from './EditorFrame';
 import { formatBytes } from '../components/format-bytes';
-import { asAnyForm, fieldId, TextArea, TextInput, type AnyForm } from './form-kit';
+import { fieldId, TextArea, TextInput, type AnyForm } from './form-kit';
 import { ChangeRequestPrint } from './print';
 import { AttachmentPicker } from './sections';
 import { requestLabel } from './request-label';
 import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
-import { useAutosave } from './use-autosave';
+import { useDocumentForm } from './use-document-form';
 import { printable } from './partial-save';
 
 /** 붙임6 공약 조정 요청서 (simple): 변경 요구내용 rows, 사유, 관련자료. */
-
-type CrIn = z.input<typeof changeRequestSchema>;
-type CrOut = z.output<typeof changeRequestSchema>;
 
 /** The request with 당초 of its goal rows taken from the confirmed plan. */
 function withPlanGoal(doc: ChangeRequest, plan: ExecutionPlan | null): ChangeRequest {
@@ -243,16 +238,14 @@ export function ChangeRequestForm(props: {
   onClose: () => void;
 }) {
   const doc = props.opened.document as ChangeRequest;
-  const form = useForm<CrIn, unknown, CrOut>({
-    resolver: zodResolver(changeRequestSchema),
-    // 당초 of the goal row starts as the confirmed plan's text, so opening a new request saves nothing by itself.
-    defaultValues: props.opened.readOnly ? doc : withPlanGoal(doc, props.plan),
-    mode: 'onChange',
-  });
-  const any = asAnyForm(form);
+  // 당초 of the goal row starts as the confirmed plan's text, so opening a new request saves nothing by itself.
   // The department's submission is the request's first step ('요청'): the server records it on 제출, dated by the
   // program's clock in Korea (not this PC's date or time zone); the office adds the later ones.
-  const handle = useAutosave(any, props.opened);
+  const { form: any, handle } = useDocumentForm(
+    changeRequestSchema,
+    props.opened.readOnly ? doc : withPlanGoal(doc, props.plan),
+    props.opened,
+  );
   const { plan } = props;
 
   // 당초 of the goal row is the confirmed plan's text, filled in (and kept) from the plan.
@@ -260,10 +253,10 @@ export function ChangeRequestForm(props: {
     if (plan === null || props.opened.readOnly) return;
     doc.rows.forEach((row, i) => {
       if (row.category === CHANGE_GOAL_CATEGORY && row.original !== plan.policyGoal) {
-        form.setValue(`rows.${i}.original`, plan.policyGoal, { shouldDirty: true });
+        any.setValue(`rows.${i}.original`, plan.policyGoal, { shouldDirty: true });
       }
     });
-  }, [plan, doc, form, props.opened.readOnly]);
+  }, [plan, doc, any, props.opened.readOnly]);
 
   // 처리 이력 as stored: the server adds the 요청 step on 제출 (dated by the program's clock), so after a 제출 the
   // stored request is read back to show it at once, not only when the form is opened again.
@@ -327,7 +320,7 @@ export function ChangeRequestForm(props: {
         ) : undefined
       }
       renderPrint={() => {
-        const request = printable(changeRequestSchema, form.getValues(), handle.lastSaved(), doc);
+        const request = printable(changeRequestSchema, any.getValues(), handle.lastSaved(), doc);
         return <ChangeRequestPrint request={request} />;
       }}
     >

@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { memo } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import type { z } from 'zod';
+import { useWatch } from 'react-hook-form';
 import type { OpenedDocument } from '../../../domain/api/contract';
 import {
   FINANCE_SOURCE_LABELS,
@@ -15,21 +13,18 @@ import { listBudgetYears } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { EditorFrame } from './EditorFrame';
 import { FinancePanel } from './FinancePanel';
-import { AmountCell, asAnyForm, cellNumber, formatMoney, TextArea, type AnyForm } from './form-kit';
+import { AmountCell, cellNumber, formatMoney, TextArea, type AnyForm } from './form-kit';
 import { PasteNote, useGridPaste } from './grids';
 import { securedLayout } from './paste-grid';
 import { FinancePrint } from './print';
 import { RowExecutedGrid } from './RowExecutedGrid';
-import { useAutosave } from './use-autosave';
+import { useDocumentForm } from './use-document-form';
 import { printable } from './partial-save';
 
 /**
  * 붙임5 재정집행 현황 — the department's own 확보내역 and 비고, and a co-department's own 임기내 집행 (it writes no
  * card); the rest of the row is derived.
  */
-
-type RowIn = z.input<typeof financeRowSchema>;
-type RowOut = z.output<typeof financeRowSchema>;
 
 /**
  * The 확보내역 cells as one grid row, for pasting a row from a spreadsheet; read in 붙임5's order (확보총계 first),
@@ -65,18 +60,16 @@ export function FinanceRowForm(props: {
   isLead: boolean;
 }) {
   const doc = props.opened.document as FinanceRow;
-  const form = useForm<RowIn, unknown, RowOut>({
-    resolver: zodResolver(financeRowSchema),
-    // A co-department's cells are named "executed.2019": the record must exist, or the form would make an array.
-    defaultValues: props.isLead ? doc : { ...doc, executed: doc.executed ?? {} },
-    mode: 'onChange',
-  });
+  // A co-department's cells are named "executed.2019": the record must exist, or the form would make an array.
+  const { form: any, handle } = useDocumentForm(
+    financeRowSchema,
+    props.isLead ? doc : { ...doc, executed: doc.executed ?? {} },
+    props.opened,
+  );
   // The budget years up to the row's half-year (later years have not happened).
   const executedYears = props.isLead
     ? []
     : listBudgetYears(props.term).filter((y) => y.key <= doc.periodId.slice(0, 4));
-  const any = asAnyForm(form);
-  const handle = useAutosave(any, props.opened);
   const paste = useGridPaste(any, SECURED_NAMES, 'money', SECURED_LAYOUT);
   // The project's 붙임5 row under the form, and again in its print (with another test id).
   const derivedRow = (testId?: string) => (
@@ -107,7 +100,7 @@ export function FinanceRowForm(props: {
       renderPrint={() => {
         return (
           <FinancePrint
-            row={printable(financeRowSchema, form.getValues(), handle.lastSaved(), doc)}
+            row={printable(financeRowSchema, any.getValues(), handle.lastSaved(), doc)}
             projectName={props.projectName}
             executedYears={executedYears}
             derived={derivedRow('print-finance-row')}

@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { memo, useMemo, useRef } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import { useFieldArray } from 'react-hook-form';
 import type { OpenedDocument } from '../../../domain/api/contract';
 import {
   emptyPlanUnitProject,
@@ -19,18 +17,15 @@ import {
 import type { Term } from '../../../domain/term/types';
 import { EditorFrame } from './EditorFrame';
 import { ClassificationFields, ProjectInvestmentTotals, TotalCostField } from './common-fields';
-import { asAnyForm, TextArea, TextInput, type AnyForm } from './form-kit';
+import { TextArea, TextInput, type AnyForm } from './form-kit';
 import { InvestmentGrid, TextPeriodGrid } from './grids';
 import { PlanPrint } from './print';
 import { ContactList, CooperatingDepartments, ParticipationSection } from './sections';
 import { josa } from '../../../domain/text/josa';
-import { useAutosave } from './use-autosave';
+import { useDocumentForm } from './use-document-form';
 import { printable } from './partial-save';
 
 /** 붙임3 공약실천계획서. */
-
-type PlanIn = z.input<typeof executionPlanSchema>;
-type PlanOut = z.output<typeof executionPlanSchema>;
 
 const PlanUnit = memo(function PlanUnit(props: {
   form: AnyForm;
@@ -147,13 +142,7 @@ export function PlanForm(props: {
   onClose: () => void;
 }) {
   const doc = props.opened.document as ExecutionPlan;
-  const form = useForm<PlanIn, unknown, PlanOut>({
-    resolver: zodResolver(executionPlanSchema),
-    defaultValues: doc,
-    mode: 'onChange',
-  });
-  const any = asAnyForm(form);
-  const handle = useAutosave(any, props.opened);
+  const { form: any, handle } = useDocumentForm(executionPlanSchema, doc, props.opened);
   const years = useMemo(() => listBudgetYears(props.term), [props.term]);
   const columns = useMemo(() => listScheduleColumns(props.term), [props.term]);
 
@@ -166,7 +155,7 @@ export function PlanForm(props: {
       onReload={props.onReload}
       onClose={props.onClose}
       renderPrint={() => {
-        const plan = printable(executionPlanSchema, form.getValues(), handle.lastSaved(), doc);
+        const plan = printable(executionPlanSchema, any.getValues(), handle.lastSaved(), doc);
         return <PlanPrint plan={plan} term={props.term} />;
       }}
     >

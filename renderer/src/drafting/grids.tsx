@@ -373,6 +373,33 @@ const ScheduleCell = memo(function ScheduleCell(props: {
   );
 });
 
+/** A half-year text table: its caption, a head row of the columns, and one row of their cells (`children`). */
+function PeriodTable(props: {
+  className: string;
+  testId?: string;
+  caption: string;
+  columns: readonly { key: string; label: string }[];
+  children: ReactNode;
+}) {
+  return (
+    <table className={props.className} data-testid={props.testId}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th key={c.key} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>{props.children}</tr>
+      </tbody>
+    </table>
+  );
+}
+
 /** A half-year text grid (연차별 추진계획 or 연차별 실적), editable. */
 export const TextPeriodGrid = memo(function TextPeriodGrid(props: {
   form: AnyForm;
@@ -391,32 +418,18 @@ export const TextPeriodGrid = memo(function TextPeriodGrid(props: {
   const paste = useGridPaste(props.form, names, 'text');
   return (
     <div className="grid-wrap" data-path={props.base}>
-      <table className="grid text-grid">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.columns.map((c) => (
-              <th key={c.key} scope="col">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {props.columns.map((c, column) => (
-              <ScheduleCell
-                key={c.key}
-                form={props.form}
-                name={`${props.base}.${c.key}`}
-                label={`${props.unitLabel} ${props.caption} ${c.label}`}
-                column={column}
-                onPaste={paste.onPaste}
-              />
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <PeriodTable className="grid text-grid" caption={props.caption} columns={props.columns}>
+        {props.columns.map((c, column) => (
+          <ScheduleCell
+            key={c.key}
+            form={props.form}
+            name={`${props.base}.${c.key}`}
+            label={`${props.unitLabel} ${props.caption} ${c.label}`}
+            column={column}
+            onPaste={paste.onPaste}
+          />
+        ))}
+      </PeriodTable>
       <ErrorText name={props.base} message={error} />
       <PasteNote note={paste.note} testId={`${fieldId(props.base)}-paste-note`} />
     </div>
@@ -431,26 +444,17 @@ export function ReadOnlyPeriodGrid(props: {
   testId?: string;
 }) {
   return (
-    <table className="grid text-grid readonly" data-testid={props.testId}>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th key={c.key} scope="col">
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          {props.columns.map((c) => (
-            <td key={c.key} className="pre">
-              {props.values[c.key] ?? ''}
-            </td>
-          ))}
-        </tr>
-      </tbody>
-    </table>
+    <PeriodTable
+      className="grid text-grid readonly"
+      testId={props.testId}
+      caption={props.caption}
+      columns={props.columns}
+    >
+      {props.columns.map((c) => (
+        <td key={c.key} className="pre">
+          {props.values[c.key] ?? ''}
+        </td>
+      ))}
+    </PeriodTable>
   );
 }

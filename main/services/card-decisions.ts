@@ -13,8 +13,8 @@ import type { Term } from '../../domain/term/types';
 import type { SentBundle } from '../../db/bundles';
 import { latestDecisions, type OfficeDecision } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
-import { getSetting, setSetting } from '../../db/settings';
 import { completionDecisionsFor } from './completion-decisions';
+import { ownDecisionStore } from './own-decisions';
 import { confirmedPlans } from './confirmed-plans';
 import { frozenFieldConflicts, plansInForce } from './frozen-conflicts';
 import { leadCardsOf, receivedCards, receivedOf, type ReceivedRow } from './received-documents';
@@ -182,41 +182,12 @@ export async function officeCardDecisions(
   return { asOf, decisions };
 }
 
-/** What a department copy keeps of the last applied package's card decisions: its own only. */
-const ownCardDecisionsSchema = cardDecisionsSchema.extend({
-  asOf: z.string().max(40).nullable(),
-  department: z.string(),
-  baselineRevision: z.number().int(),
-});
-type OwnCardDecisions = z.infer<typeof ownCardDecisionsSchema>;
-
 export const CARD_DECISIONS_SETTING = 'baseline.cardDecisions';
 
-/**
- * Department: keeps its own cards' decisions from an applied package, replacing the last package's; a package
- * without them (none to carry, or from an office program before them) leaves none.
- */
-export async function keepOwnCardDecisions(
-  db: Kysely<Database>,
-  carried: CardDecisions | null,
-  department: string,
-  baselineRevision: number,
-): Promise<number> {
-  const own: OwnCardDecisions = {
-    asOf: carried?.asOf ?? null,
-    department,
-    baselineRevision,
-    decisions: carried?.decisions.filter((d) => d.department === department) ?? [],
-  };
-  await setSetting(db, CARD_DECISIONS_SETTING, own);
-  return own.decisions.length;
-}
-
-/** The card decisions this copy keeps (none before a package was applied). */
-export async function ownCardDecisions(db: Kysely<Database>): Promise<CardDecisionEntry[]> {
-  const parsed = ownCardDecisionsSchema.safeParse(await getSetting(db, CARD_DECISIONS_SETTING));
-  return parsed.success ? parsed.data.decisions : [];
-}
+/** Department: its own cards' decisions, kept from the last applied package (own-decisions.ts). */
+const ownStore = ownDecisionStore(CARD_DECISIONS_SETTING, cardDecisionSchema);
+export const keepOwnCardDecisions = ownStore.keep;
+export const ownCardDecisions = ownStore.read;
 
 const viewOf = (d: CardDecisionEntry): OfficeCardDecision => ({
   projectId: d.projectId,

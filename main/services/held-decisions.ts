@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { latestDecisions } from '../../db/office-decisions';
 import type { Database } from '../../db/schema';
-import { getSetting, setSetting } from '../../db/settings';
 import { sameRevisionKey } from './office-report';
+import { ownDecisionStore } from './own-decisions';
 
 /**
  * The office's decisions on held submission files, carried back to the departments in the 기준 자료. A department
@@ -72,38 +72,9 @@ export async function officeHeldDecisions(db: Kysely<Database>, asOf: string): P
   return { asOf, decisions };
 }
 
-/** What a department copy keeps of the last applied package's held-file decisions: its own only. */
-const ownHeldDecisionsSchema = heldDecisionsSchema.extend({
-  asOf: z.string().max(40).nullable(),
-  department: z.string(),
-  baselineRevision: z.number().int(),
-});
-type OwnHeldDecisions = z.infer<typeof ownHeldDecisionsSchema>;
-
 export const HELD_DECISIONS_SETTING = 'baseline.heldDecisions';
 
-/**
- * Department: keeps its own held files' decisions from an applied package, replacing the last package's; a package
- * without them (none to carry, or from an office program before them) leaves none.
- */
-export async function keepOwnHeldDecisions(
-  db: Kysely<Database>,
-  carried: HeldDecisions | null,
-  department: string,
-  baselineRevision: number,
-): Promise<number> {
-  const own: OwnHeldDecisions = {
-    asOf: carried?.asOf ?? null,
-    department,
-    baselineRevision,
-    decisions: carried?.decisions.filter((d) => d.department === department) ?? [],
-  };
-  await setSetting(db, HELD_DECISIONS_SETTING, own);
-  return own.decisions.length;
-}
-
-/** The held-file decisions this copy keeps (none before a package was applied). */
-export async function ownHeldDecisions(db: Kysely<Database>): Promise<HeldDecisionEntry[]> {
-  const parsed = ownHeldDecisionsSchema.safeParse(await getSetting(db, HELD_DECISIONS_SETTING));
-  return parsed.success ? parsed.data.decisions : [];
-}
+/** Department: its own held files' decisions, kept from the last applied package (own-decisions.ts). */
+const ownStore = ownDecisionStore(HELD_DECISIONS_SETTING, heldDecisionSchema);
+export const keepOwnHeldDecisions = ownStore.keep;
+export const ownHeldDecisions = ownStore.read;

@@ -29,11 +29,9 @@ export interface EndRecord {
   commentLength: number;
 }
 
-/**
- * The fields a central directory's file header and a local file header both have, in the same order and sizes
- * (the central one from its byte 6, after 'version made by'; the local one from its byte 4).
- */
-export interface EntryFields {
+export interface CentralRecord {
+  offset: number;
+  versionMadeBy: number;
   versionNeeded: number;
   flags: number;
   method: number;
@@ -44,11 +42,6 @@ export interface EntryFields {
   uncompressedSize: number;
   nameLength: number;
   extraLength: number;
-}
-
-export interface CentralRecord extends EntryFields {
-  offset: number;
-  versionMadeBy: number;
   commentLength: number;
   diskStart: number;
   internalAttributes: number;
@@ -60,25 +53,21 @@ export interface CentralRecord extends EntryFields {
   end: number;
 }
 
-export interface LocalHeader extends EntryFields {
+export interface LocalHeader {
   offset: number;
+  versionNeeded: number;
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  nameLength: number;
+  extraLength: number;
   /** Where the entry's data starts. */
   dataOffset: number;
 }
-
-/** The fields both file headers share, read from `at` (byte 6 of a central header, byte 4 of a local one). */
-const readEntryFields = (bytes: Buffer, at: number): EntryFields => ({
-  versionNeeded: bytes.readUInt16LE(at),
-  flags: bytes.readUInt16LE(at + 2),
-  method: bytes.readUInt16LE(at + 4),
-  time: bytes.readUInt16LE(at + 6),
-  date: bytes.readUInt16LE(at + 8),
-  crc32: bytes.readUInt32LE(at + 10),
-  compressedSize: bytes.readUInt32LE(at + 14),
-  uncompressedSize: bytes.readUInt32LE(at + 18),
-  nameLength: bytes.readUInt16LE(at + 22),
-  extraLength: bytes.readUInt16LE(at + 24),
-});
 
 const hasSignature = (bytes: Buffer, at: number, signature: number, fixed: number): boolean =>
   at >= 0 && at + fixed <= bytes.length && bytes.readUInt32LE(at) === signature;
@@ -121,14 +110,23 @@ export function findEndRecord(bytes: Buffer, options: { commentFits: boolean }):
 export function readCentralRecord(bytes: Buffer, offset: number, limit = bytes.length): CentralRecord | null {
   if (offset + ZIP_FIXED_SIZE.central > limit) return null;
   if (!hasSignature(bytes, offset, ZIP_SIGNATURE.central, ZIP_FIXED_SIZE.central)) return null;
-  const entry = readEntryFields(bytes, offset + 6);
-  const { nameLength, extraLength } = entry;
+  const nameLength = bytes.readUInt16LE(offset + 28);
+  const extraLength = bytes.readUInt16LE(offset + 30);
   const commentLength = bytes.readUInt16LE(offset + 32);
   const nameStart = offset + ZIP_FIXED_SIZE.central;
   return {
     offset,
     versionMadeBy: bytes.readUInt16LE(offset + 4),
-    ...entry,
+    versionNeeded: bytes.readUInt16LE(offset + 6),
+    flags: bytes.readUInt16LE(offset + 8),
+    method: bytes.readUInt16LE(offset + 10),
+    time: bytes.readUInt16LE(offset + 12),
+    date: bytes.readUInt16LE(offset + 14),
+    crc32: bytes.readUInt32LE(offset + 16),
+    compressedSize: bytes.readUInt32LE(offset + 20),
+    uncompressedSize: bytes.readUInt32LE(offset + 24),
+    nameLength,
+    extraLength,
     commentLength,
     diskStart: bytes.readUInt16LE(offset + 34),
     internalAttributes: bytes.readUInt16LE(offset + 36),
@@ -143,11 +141,21 @@ export function readCentralRecord(bytes: Buffer, offset: number, limit = bytes.l
 export function readLocalHeader(bytes: Buffer, offset: number, limit = bytes.length): LocalHeader | null {
   if (offset + ZIP_FIXED_SIZE.local > limit) return null;
   if (!hasSignature(bytes, offset, ZIP_SIGNATURE.local, ZIP_FIXED_SIZE.local)) return null;
-  const entry = readEntryFields(bytes, offset + 4);
+  const nameLength = bytes.readUInt16LE(offset + 26);
+  const extraLength = bytes.readUInt16LE(offset + 28);
   return {
     offset,
-    ...entry,
-    dataOffset: offset + ZIP_FIXED_SIZE.local + entry.nameLength + entry.extraLength,
+    versionNeeded: bytes.readUInt16LE(offset + 4),
+    flags: bytes.readUInt16LE(offset + 6),
+    method: bytes.readUInt16LE(offset + 8),
+    time: bytes.readUInt16LE(offset + 10),
+    date: bytes.readUInt16LE(offset + 12),
+    crc32: bytes.readUInt32LE(offset + 14),
+    compressedSize: bytes.readUInt32LE(offset + 18),
+    uncompressedSize: bytes.readUInt32LE(offset + 22),
+    nameLength,
+    extraLength,
+    dataOffset: offset + ZIP_FIXED_SIZE.local + nameLength + extraLength,
   };
 }
 

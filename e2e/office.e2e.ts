@@ -857,6 +857,8 @@ test('a second bundle with a revision already taken (the department copied to an
     '보류한 제출 파일로 바꾸기',
     '반영한 제출 파일 유지',
   ]);
+  // Its memo goes back to the department with the decision: the field says so.
+  await expect(conflict.getByText('메모 (다음 기준 자료로 부서에도 전달)')).toBeVisible();
   await conflict.getByRole('textbox').fill('부서 확인: 첫 PC 파일이 최종본');
   await conflict.getByRole('button', { name: '반영한 제출 파일 유지' }).click();
   await expect(conflict).toHaveAttribute('data-resolution', 'rejected');

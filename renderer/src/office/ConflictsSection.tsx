@@ -139,7 +139,11 @@ export function ConflictsSection({
               </p>
               <div className="decision-controls screen-only">
                 <label>
-                  {isFrozenConflictKey(c.key) ? '메모 (반영·제외 모두 사유 필수)' : '메모'}
+                  {isFrozenConflictKey(c.key)
+                    ? '메모 (반영·제외 모두 사유 필수)'
+                    : c.kind === 'sameRevision'
+                      ? '메모 (다음 기준 자료로 부서에도 전달)'
+                      : '메모'}
                   <input
                     type="text"
                     id={`${id}-note`}

@@ -111,8 +111,9 @@ async function decidedChangeRequests(ctx: AppContext): Promise<ChangeRequest[]> 
 /**
  * Office: signs a baseline package (catalog and term with its deadlines, confirmed plans, decided (approved or
  * rejected) change requests, the submission files received so far: 접수 확인, and its decisions on the cards in
- * them: card-decisions.ts). Departments apply it to get the office's reference data and their confirmed plans
- * back, and to learn which of their files arrived and what the office decided on their cards.
+ * them: card-decisions.ts, and on the files it holds: held-decisions.ts). Departments apply it to get the office's
+ * reference data and their confirmed plans back, and to learn which of their files arrived and what the office
+ * decided on their cards and held files.
  */
 export async function exportBaseline(ctx: AppContext, path?: string): Promise<BaselineExportResult> {
   await requireOffice(ctx);

@@ -72,7 +72,7 @@ export async function officeHeldDecisions(db: Kysely<Database>, asOf: string): P
   return { asOf, decisions };
 }
 
-export const HELD_DECISIONS_SETTING = 'baseline.heldDecisions';
+const HELD_DECISIONS_SETTING = 'baseline.heldDecisions';
 
 /** Department: its own held files' decisions, kept from the last applied package (own-decisions.ts). */
 const ownStore = ownDecisionStore(HELD_DECISIONS_SETTING, heldDecisionSchema);

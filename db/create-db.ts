@@ -25,7 +25,7 @@ export type DriveRootResolver = (root: string) => string;
  * Windows answers a mapped drive's root with its share's path (\\server\share\, or \\?\UNC\server\share\);
  * the text alone cannot tell Z: from C:.
  */
-export function mappedNetworkShare(
+function mappedNetworkShare(
   path: string,
   resolveRoot: DriveRootResolver,
 ): { drive: string; root: string } | null {

@@ -109,6 +109,13 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   await expect(office.cell('status-area-4-rate')).toHaveText(
     `${(Math.round((area4Done / area4.length) * 1000) / 10).toFixed(1)}%`,
   );
+  // 이행 후 계속 추진 is a 완료 request too (seed 000: 완료기준 = 완료 / 이행후 계속추진): it counts as reported and
+  // waits for the office, marked in its own column, until the office decides.
+  const area4Continuing = projects.filter(
+    (p) => area4.includes(p.projectId) && p.status === 'continuing',
+  ).length;
+  expect(area4Continuing).toBeGreaterThan(0);
+  await expect(office.cell('status-area-4-continuing-undecided')).toHaveText(`결정 대기 ${area4Continuing}`);
   // The whole catalog: 238 projects, 4 with cards.
   await expectStatusRow(
     office,

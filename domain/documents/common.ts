@@ -533,6 +533,14 @@ export const CARD_STATUS_GROUP_LABELS: Record<CardStatusGroup, string> = {
 };
 export const cardStatusSchema = enumSchema(CARD_STATUSES, CARD_STATUS_LABELS);
 
+/**
+ * 목표달성 — 완료 or 이행 후 계속 추진: a status the department asks for with its 완료 근거 and the planning office
+ * decides (seed 000, 공약이행 완료: "완료기준 : 완료 / 이행후 계속추진", "완료사업에 대해 총괄부서와 협의 후 최종
+ * 결정"). Until decided it counts as reported, marked 결정 대기; rejected, it counts as 정상추진.
+ */
+export const asksCompletion = (status: CardStatus | 'notSubmitted' | null | undefined): boolean =>
+  status === 'completed' || status === 'continuing';
+
 /** 추진구분 / 사업구분. */
 export const NEW_OR_CONTINUING = ['new', 'continuing'] as const;
 export type NewOrContinuing = (typeof NEW_OR_CONTINUING)[number];

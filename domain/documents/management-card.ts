@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   arraySchema,
+  asksCompletion,
   attachmentRefSchema,
   cardStatusSchema,
   citizenParticipationSchema,
@@ -172,12 +173,12 @@ export const statusTakesReason = (status: ManagementCard['status']): boolean =>
 
 /**
  * The card as printed and sent: the details its status does not show are left out — a 보류·폐기 사유 typed before
- * switching back to 정상추진, a 완료 근거 carried over from an earlier card that was not 완료. The draft keeps them
+ * switching back to 정상추진, a 완료 근거 carried over from an earlier card that was neither 완료 nor 이행 후 계속 추진. The draft keeps them
  * (choosing that status again brings them back).
  */
 export function withShownStatusDetails(card: ManagementCard): ManagementCard {
   const reason = statusTakesReason(card.status) ? card.statusReason : '';
-  const evidence = card.status === 'completed' ? card.completionEvidence : { summary: '', attachments: [] };
+  const evidence = asksCompletion(card.status) ? card.completionEvidence : { summary: '', attachments: [] };
   if (reason === card.statusReason && evidence === card.completionEvidence) return card;
   return { ...card, statusReason: reason, completionEvidence: evidence };
 }

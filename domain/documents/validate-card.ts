@@ -1,5 +1,6 @@
 import {
   AFTER_TERM,
+  asksCompletion,
   CARD_STATUS_LABELS,
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
@@ -63,14 +64,15 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
 
   if (doc.status === null) c.error('status', 'required', '추진상황을 선택하세요');
   if (
-    doc.status === 'completed' &&
+    doc.status !== null &&
+    asksCompletion(doc.status) &&
     isBlank(doc.completionEvidence.summary) &&
     doc.completionEvidence.attachments.length === 0
   ) {
     c.error(
       'completionEvidence',
       'status.completedWithoutEvidence',
-      '완료로 보고하려면 완료 근거(완료 내용 또는 증빙자료 첨부)가 필요합니다',
+      `${josa(CARD_STATUS_LABELS[doc.status], '으로/로')} 보고하려면 완료 근거(완료 내용 또는 증빙자료 첨부)가 필요합니다`,
     );
   }
   if (doc.status !== null && statusTakesReason(doc.status) && isBlank(doc.statusReason)) {

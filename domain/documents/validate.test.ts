@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MONEY_MESSAGE, PHONE_MESSAGE } from './common';
 import { emptyExecutionPlan } from './execution-plan';
-import { newCardFromPrevious } from './management-card';
+import { newCardFromPrevious, withShownStatusDetails } from './management-card';
 import {
   exampleCard,
   exampleChangeRequest,
@@ -181,6 +181,23 @@ describe('execution plan', () => {
 
 describe('management card', () => {
   const ctx = () => ({ ...TERM, confirmedPlan: examplePlan() });
+
+  it('이행 후 계속 추진 needs the same 완료 근거: the office decides it as it decides 완료', () => {
+    const card = exampleCard();
+    card.status = 'continuing';
+    card.completionEvidence = { summary: ' ', attachments: [] };
+    expect(at(validateDocument(card, ctx()).errors, 'completionEvidence')).toEqual([
+      [
+        'status.completedWithoutEvidence',
+        '이행 후 계속 추진으로 보고하려면 완료 근거(완료 내용 또는 증빙자료 첨부)가 필요합니다',
+      ],
+    ]);
+    card.completionEvidence.summary = '조례 제정 후 매년 공모 (2019.3. 이후 반복)';
+    expect(validateDocument(card, ctx()).errors).toEqual([]);
+    // Sent as written: its 완료 근거 goes with it (not dropped as a detail its status does not show).
+    expect(withShownStatusDetails(card).completionEvidence.summary).toBe(card.completionEvidence.summary);
+    expect(withShownStatusDetails({ ...card, status: 'onTrack' }).completionEvidence.summary).toBe('');
+  });
 
   it('완료 needs evidence: none is an error, a summary or an attachment is enough', () => {
     const card = exampleCard();

@@ -1,5 +1,6 @@
 import type { CatalogProject } from '../catalog/types';
 import {
+  asksCompletion,
   changedAmounts,
   correctedPastExecuted,
   correctedPastRowExecuted,
@@ -273,7 +274,7 @@ export function buildFinanceReport(ctx: ReportContext): {
       ),
       rowCount: rowsByProject.size,
       completionUndecided: [...(ctx.input.completionUndecided ?? [])]
-        .filter((id) => rowsByProject.get(id)?.status === 'completed')
+        .filter((id) => asksCompletion(rowsByProject.get(id)?.status))
         .sort(),
       withoutConfirmedPlan: ctx.projects
         .filter(

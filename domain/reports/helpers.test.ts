@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { publicExportCaution, undecidedCompletionNote } from './labels';
 import { plannedSoFar } from './lagging';
+import { REPORT_STATUSES } from './status-tables';
 import { localDateOf } from './submissions';
+import type { ReportStatus } from './types';
+
+const emptyStatusCounts = () =>
+  Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
 
 const PERIODS = ['2018-H2', '2019-H1', '2019-H2', '2020-H1', '2020-H2', '2021-H1', '2021-H2', '2022-H1'];
 const YEARS = ['2018', '2019', '2020', '2021', '2022'];
@@ -42,14 +47,28 @@ describe('what is said of undecided items', () => {
     );
     const all = publicExportCaution({ conflicts: 2, completionRequests: 1, changeRequests: 3 });
     expect(all).toContain('충돌 2건, 완료 요청 1건, 조정 요청 3건');
-    expect(all).toContain("완료 요청은 '완료 (결정 대기)'로, 조정 요청은 조정 전의 계획으로, 충돌은");
+    expect(all).toContain(
+      "완료 요청은 '완료 (결정 대기)'처럼 부서가 보고한 추진상황으로, 조정 요청은 조정 전의 계획으로, 충돌은",
+    );
   });
 
   it('tells citizens what is being checked and the office what a decision does', () => {
-    expect(undecidedCompletionNote(5, 0)).toBeNull();
-    expect(undecidedCompletionNote(5, 2, 'public')).toBe(
+    const total = (completed: number, continuing: number) => ({
+      counts: { ...emptyStatusCounts(), completed: 5, continuing: 4 },
+      completedUndecided: completed,
+      continuingUndecided: continuing,
+    });
+    expect(undecidedCompletionNote(total(0, 0))).toBeNull();
+    expect(undecidedCompletionNote(total(2, 0), 'public')).toBe(
       '완료 5건 가운데 2건은 담당 부서가 완료를 보고하여 시에서 확인하고 있는 사업입니다(결정 대기).',
     );
-    expect(undecidedCompletionNote(5, 2)).toContain('반려하면 정상추진으로 바뀝니다');
+    expect(undecidedCompletionNote(total(2, 0))).toContain('반려하면 정상추진으로 바뀝니다');
+    // 이행 후 계속 추진 waits for the office too (seed 000: 완료기준 = 완료 / 이행후 계속추진).
+    expect(undecidedCompletionNote(total(0, 3), 'public')).toBe(
+      '이행 후 계속 추진 4건 가운데 3건은 담당 부서가 목표 달성을 보고하여 시에서 확인하고 있는 사업입니다(결정 대기).',
+    );
+    const both = undecidedCompletionNote(total(2, 3));
+    expect(both).toContain('완료 5건 가운데 2건, 이행 후 계속 추진 4건 가운데 3건은');
+    expect(both).toContain('결정 전까지 보고한 대로 집계하고, 반려하면 정상추진으로 바뀝니다');
   });
 });

@@ -1,5 +1,5 @@
 import { countdownLabel } from '../term/calendar';
-import { CARD_STATUS_LABELS, periodLabel } from '../documents';
+import { asksCompletion, CARD_STATUS_LABELS, periodLabel } from '../documents';
 import { reportStatusLabel } from './status-tables';
 import type {
   ComparisonChange,
@@ -12,6 +12,7 @@ import type {
   MissedMilestone,
   ReportStatus,
   QuarantineReason,
+  StatusTableRow,
   Undecided,
 } from './types';
 
@@ -183,19 +184,28 @@ export function missingFinanceRowNote(
 export const reportTitle = (meta: { termName: string }): string => `${meta.termName} 공약이행 종합 현황`;
 
 /**
- * The note under the status tables when some 완료 still wait for the office's decision; null when none does.
- * `completed` and `undecided` are the total row's counts.
+ * The note under the status tables when some 완료 or 이행 후 계속 추진 still wait for the office's decision; null
+ * when none does. From the total row's counts.
  */
 export function undecidedCompletionNote(
-  completed: number,
-  undecided: number,
+  total: Pick<StatusTableRow, 'counts' | 'completedUndecided' | 'continuingUndecided'>,
   /** 'public': the city website's page, which says what citizens need, not the office's workflow. */
   audience: 'office' | 'public' = 'office',
 ): string | null {
-  if (undecided === 0) return null;
+  const { counts, completedUndecided: completed, continuingUndecided: continuing } = total;
+  if (completed === 0 && continuing === 0) return null;
+  if (continuing === 0) {
+    if (audience === 'public')
+      return `완료 ${counts.completed}건 가운데 ${completed}건은 담당 부서가 완료를 보고하여 시에서 확인하고 있는 사업입니다(${UNDECIDED_LABEL}).`;
+    return `완료 ${counts.completed}건 가운데 ${completed}건은 부서가 완료를 요청했지만 기획담당관이 아직 결정하지 않은 사업입니다(${UNDECIDED_LABEL}). 결정 전까지 완료로 집계하고, 반려하면 정상추진으로 바뀝니다.`;
+  }
+  const parts = [
+    completed > 0 ? `완료 ${counts.completed}건 가운데 ${completed}건` : null,
+    `이행 후 계속 추진 ${counts.continuing}건 가운데 ${continuing}건`,
+  ].filter((p) => p !== null);
   if (audience === 'public')
-    return `완료 ${completed}건 가운데 ${undecided}건은 담당 부서가 완료를 보고하여 시에서 확인하고 있는 사업입니다(${UNDECIDED_LABEL}).`;
-  return `완료 ${completed}건 가운데 ${undecided}건은 부서가 완료를 요청했지만 기획담당관이 아직 결정하지 않은 사업입니다(${UNDECIDED_LABEL}). 결정 전까지 완료로 집계하고, 반려하면 정상추진으로 바뀝니다.`;
+    return `${parts.join(', ')}은 담당 부서가 목표 달성을 보고하여 시에서 확인하고 있는 사업입니다(${UNDECIDED_LABEL}).`;
+  return `${parts.join(', ')}은 부서가 목표 달성(완료·이행 후 계속 추진)을 보고했지만 기획담당관이 아직 결정하지 않은 사업입니다(${UNDECIDED_LABEL}). 결정 전까지 보고한 대로 집계하고, 반려하면 정상추진으로 바뀝니다.`;
 }
 
 /**
@@ -206,7 +216,9 @@ export function publicExportCaution(undecided: Undecided | undefined): string | 
   const waiting = undecidedSummary(undecided);
   if (waiting === null || undecided === undefined) return null;
   const asIs = [
-    undecided.completionRequests > 0 ? `완료 요청은 '완료 (${UNDECIDED_LABEL})'로` : null,
+    undecided.completionRequests > 0
+      ? `완료 요청은 '완료 (${UNDECIDED_LABEL})'처럼 부서가 보고한 추진상황으로`
+      : null,
     undecided.changeRequests > 0 ? '조정 요청은 조정 전의 계획으로' : null,
     undecided.conflicts > 0 ? '충돌은 정하기 전에 반영된 내용으로' : null,
     (undecided.plansToConfirm ?? 0) > 0 ? '확정 대기 실천계획서는 확정 전의 계획으로' : null,
@@ -216,7 +228,8 @@ export function publicExportCaution(undecided: Undecided | undefined): string | 
 
 /**
  * A project's status in words (이행도 of 붙임5, the public projects): 미제출 without a card (미접수 (기한 전) before
- * the half-year's due date), and for a 완료 still waiting for the office's decision, that it waits.
+ * the half-year's due date), and for a 완료 or 이행 후 계속 추진 still waiting for the office's decision, that it
+ * waits.
  */
 export function financeStatusLabel(
   status: ReportStatus | null,
@@ -225,7 +238,7 @@ export function financeStatusLabel(
   beforeDue = false,
 ): string {
   const label = reportStatusLabel(status ?? 'notSubmitted', beforeDue);
-  return status === 'completed' && undecided.includes(projectId) ? `${label} (${UNDECIDED_LABEL})` : label;
+  return asksCompletion(status) && undecided.includes(projectId) ? `${label} (${UNDECIDED_LABEL})` : label;
 }
 
 /** The due date as a countdown: "D-3", "D-day" on the day itself (see domain/term/calendar.ts). */

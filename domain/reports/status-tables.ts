@@ -1,4 +1,4 @@
-import { CARD_STATUS_LABELS, CARD_STATUSES } from '../documents';
+import { asksCompletion, CARD_STATUS_LABELS, CARD_STATUSES } from '../documents';
 import { areaIdOf, areaLabel, compareKo, leadCardOf, type ReportContext, statusOfCard } from './context';
 import { isBeforeDue } from './submissions';
 import type { ReportStatus, StatusChartData, StatusTableRow, StatusTables } from './types';
@@ -33,23 +33,37 @@ export function completionRate(counts: Record<ReportStatus, number>, total: numb
   return total === 0 ? null : (counts.completed + counts.continuing) / total;
 }
 
+interface TallyRow {
+  label: string;
+  counts: Record<ReportStatus, number>;
+  total: number;
+  completedUndecided: number;
+  continuingUndecided: number;
+}
+
 class Tally {
-  private readonly rows = new Map<
-    string,
-    { label: string; counts: Record<ReportStatus, number>; total: number; undecided: number }
-  >();
+  private readonly rows = new Map<string, TallyRow>();
 
   declare(key: string, label: string): void {
-    if (!this.rows.has(key)) this.rows.set(key, { label, counts: emptyCounts(), total: 0, undecided: 0 });
+    if (!this.rows.has(key))
+      this.rows.set(key, {
+        label,
+        counts: emptyCounts(),
+        total: 0,
+        completedUndecided: 0,
+        continuingUndecided: 0,
+      });
   }
 
+  /** `undecided`: the project's 완료 or 이행 후 계속 추진 (its status) awaits the office's decision. */
   add(key: string, label: string, status: ReportStatus, undecided: boolean): void {
     this.declare(key, label);
     const row = this.rows.get(key);
     if (row === undefined) return;
     row.counts[status] += 1;
     row.total += 1;
-    if (undecided) row.undecided += 1;
+    if (undecided && status === 'completed') row.completedUndecided += 1;
+    if (undecided && status === 'continuing') row.continuingUndecided += 1;
   }
 
   list(): StatusTableRow[] {
@@ -59,7 +73,8 @@ class Tally {
       counts: r.counts,
       total: r.total,
       completionRate: completionRate(r.counts, r.total),
-      completedUndecided: r.undecided,
+      completedUndecided: r.completedUndecided,
+      continuingUndecided: r.continuingUndecided,
     }));
   }
 }
@@ -84,7 +99,7 @@ export function buildStatusTables(ctx: ReportContext, statuses: Map<string, Repo
   const waiting = ctx.input.completionUndecided;
   for (const project of ctx.projects) {
     const status = statuses.get(project.id) ?? 'notSubmitted';
-    const undecided = status === 'completed' && waiting !== undefined && waiting.has(project.id);
+    const undecided = asksCompletion(status) && waiting !== undefined && waiting.has(project.id);
     const areaId = areaIdOf(ctx, project);
     const area = ctx.areaById.get(areaId);
     byArea.add(String(areaId), area === undefined ? String(areaId) : areaLabel(area), status, undecided);

@@ -127,8 +127,9 @@ export interface ReportInput {
    */
   memo?: ReportMemo | undefined;
   /**
-   * Projects whose lead department reports 완료 for the half-year and whose request the office has not decided
-   * yet: they count as 완료 until decided, and the tables say how many of their 완료 wait (completedUndecided).
+   * Projects whose lead department reports 완료 or 이행 후 계속 추진 for the half-year (asksCompletion) and whose
+   * request the office has not decided yet: they count as reported until decided, and the tables say how many
+   * wait (completedUndecided, continuingUndecided).
    */
   completionUndecided?: ReadonlySet<string> | undefined;
   /**
@@ -155,6 +156,8 @@ export interface StatusTableRow {
   completionRate: number | null;
   /** Of counts.completed, the projects whose 완료 request awaits the office's decision (결정 대기). */
   completedUndecided: number;
+  /** Of counts.continuing, the projects whose 이행 후 계속 추진 awaits the office's decision (결정 대기). */
+  continuingUndecided: number;
 }
 
 export interface StatusTables {
@@ -210,7 +213,7 @@ export interface FinanceReport {
   areas: FinanceAreaBlock[];
   grandTotal: FinanceAmounts;
   rowCount: number;
-  /** Projects whose 이행도 완료 awaits the office's decision on the request (shown "완료 (결정 대기)"). */
+  /** Projects whose 이행도 완료 or 이행 후 계속 추진 awaits the office's decision (shown "완료 (결정 대기)"). */
   completionUndecided: string[];
   /**
    * Projects that reported for the half-year (a card or a finance row) but have no confirmed plan: 붙임5 rows and
@@ -388,7 +391,10 @@ export interface ComparisonReport {
   toPeriodId: string;
   projects: ProjectComparison[];
   summary: { improved: number; worsened: number; unchanged: number; statusChanged: number; changed: number };
-  /** Projects whose 완료 (the later half-year's) awaits the office's decision: shown "완료 (결정 대기)". */
+  /**
+   * Projects whose 완료 or 이행 후 계속 추진 (the later half-year's) awaits the office's decision: shown "완료 (결정
+   * 대기)".
+   */
   completionUndecided: string[];
 }
 

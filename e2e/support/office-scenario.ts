@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AttachmentRef } from '../../domain/documents';
+import { asksCompletion, type AttachmentRef } from '../../domain/documents';
 import { catalog } from '../catalog-data';
 
 /**
@@ -166,7 +166,8 @@ export function cardJson(
     status: p.status,
     statusReason: p.status === 'onTrack' ? '' : '추진 상황에 대한 사유',
     completionEvidence: {
-      summary: p.status === 'completed' ? '완료 근거: 준공 및 개통 (2019.6.28)' : '',
+      // 완료 and 이행 후 계속 추진 are both asked with their 완료 근거 (the department's form requires it).
+      summary: asksCompletion(p.status) ? '완료 근거: 준공 및 개통 (2019.6.28)' : '',
       attachments: overrides.evidence ? [overrides.evidence] : [],
     },
     completionTiming: 'withinTerm',

@@ -218,7 +218,7 @@ function statusSummary(report: OfficeReport): string {
       (s) => `<td class="num">${counts[s] ?? 0}</td>`,
     ).join('')}<td class="num">${total}</td><td class="num">${percentText(rate)}</td></tr>`;
   const t = report.statusTables;
-  const undecided = undecidedCompletionNote(t.total.counts.completed, t.total.completedUndecided, 'public');
+  const undecided = undecidedCompletionNote(t.total, 'public');
   return `${tableBox(
     '분야별 추진상황 (사업 수)',
     `<table><caption>분야별 추진상황 (사업 수)</caption><thead><tr><th scope="col">분야</th>${head}<th scope="col">계</th><th scope="col">완료율</th></tr></thead><tbody>${t.byArea

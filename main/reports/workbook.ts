@@ -110,17 +110,15 @@ export function statusSheet(
   b.freeze(3, 1);
   b.note(r + 2, 0, note);
   const waiting = total ?? rows.at(-1);
-  const undecided =
-    waiting === undefined
-      ? null
-      : undecidedCompletionNote(waiting.counts.completed, waiting.completedUndecided);
+  const undecided = waiting === undefined ? null : undecidedCompletionNote(waiting);
   if (undecided !== null) {
     b.note(r + 3, 0, undecided);
   }
-  // Which rows: the 완료 cell of each row with some waiting says how many, as the screen does.
+  // Which rows: the 완료 and 이행 후 계속 추진 cells of each row with some waiting say how many, as the screen does.
   let k = 3;
   for (const row of total === null ? rows : [...rows, total]) {
     if (row.completedUndecided > 0) b.comment(k, 1, `${UNDECIDED_LABEL} ${row.completedUndecided}`);
+    if (row.continuingUndecided > 0) b.comment(k, 2, `${UNDECIDED_LABEL} ${row.continuingUndecided}`);
     k += 1;
   }
   b.widths([keyLabel === '부서' ? 18 : 40, 8, 12, 9, 9, 8, 8, 8, 8, 8]);

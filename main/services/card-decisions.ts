@@ -7,7 +7,7 @@ import {
   type OfficeCardDecision,
 } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
-import type { ManagementCard } from '../../domain/documents';
+import { asksCompletion, type ManagementCard } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
 import type { SentBundle } from '../../db/bundles';
@@ -94,7 +94,7 @@ async function completionEntries(
   for (const period of listPeriods(term)) {
     if (period.id < first) continue;
     for (const current of (await leadCardsOf(db, catalog, period.id, projectIds)).values()) {
-      if (current.card.status === 'completed') asked.push(current);
+      if (asksCompletion(current.card.status)) asked.push(current);
     }
   }
   const decisions = await completionDecisionsFor(

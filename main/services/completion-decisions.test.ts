@@ -73,6 +73,58 @@ describe('completion decisions', () => {
     expect(next.report.meta.undecided?.completionRequests).toBe(0);
   });
 
+  it('이행 후 계속 추진 is asked and decided as 완료 is: it waits counted as reported, 반려 counts it 정상추진', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = await sendConfirmedPlan(h);
+    const continuing = cardFor(plan, 'continuing');
+    continuing.completionEvidence = { summary: '조례 제정 후 매년 공모 반복 (2019.3.~)', attachments: [] };
+    expect(await h.send('2019-H1', [cardDoc(continuing, '2019-H1')])).toBe('accepted');
+
+    const asked = await handlers.getOfficeReport(request);
+    expect(asked.completionRequests).toEqual([
+      expect.objectContaining({
+        projectId: '1-1-1',
+        status: 'continuing',
+        evidence: '조례 제정 후 매년 공모 반복 (2019.3.~)',
+        decision: null,
+      }),
+    ]);
+    expect(asked.report.meta.undecided?.completionRequests).toBe(1);
+    expect(statusOf(asked)?.continuing).toBe(1);
+    expect(asked.report.statusTables.total).toMatchObject({ completedUndecided: 0, continuingUndecided: 1 });
+    expect(asked.report.finance.completionUndecided).toEqual(['1-1-1']);
+
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'rejected',
+      note: '반복 추진 근거가 없습니다',
+    });
+    const rejected = await handlers.getOfficeReport(request);
+    expect(statusOf(rejected)).toMatchObject({ continuing: 0, onTrack: 1 });
+    expect(rejected.report.statusTables.total.continuingUndecided).toBe(0);
+    expect(rejected.report.finance.completionUndecided).toEqual([]);
+
+    // The decision changed to 승인: counted as reported, nothing waits.
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+    });
+    const accepted = await handlers.getOfficeReport(request);
+    expect(statusOf(accepted)).toMatchObject({ continuing: 1, onTrack: 0 });
+    expect(accepted.report.meta.undecided?.completionRequests).toBe(0);
+    // Carried over while the cards since still report the goal reached (완료 or 이행 후 계속 추진).
+    expect(await h.send('2019-H2', [cardDoc(cardFor(plan, 'completed'), '2019-H2')])).toBe('accepted');
+    const next = await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' });
+    expect(next.completionRequests[0]).toMatchObject({
+      status: 'completed',
+      decision: 'accepted',
+      decidedForPeriodId: '2019-H1',
+    });
+  });
+
   it('a half-year without a card does not interrupt an accepted 완료', async () => {
     const handlers = officeHandlers(h.office);
     const plan = await completionAcceptedIn2019H1(handlers);
@@ -290,7 +342,7 @@ describe('completion decisions', () => {
     expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'partial'))])).toBe('accepted');
     await expect(decide('rejected')).rejects.toMatchObject({
       code: 'COMPLETION_NOT_REQUESTED',
-      message: expect.stringContaining('완료를 요청하지 않았습니다 (추진상황: 일부추진)'),
+      message: expect.stringContaining('완료나 이행 후 계속 추진을 보고하지 않았습니다 (추진상황: 일부추진)'),
     });
     expect(await decisions()).toEqual([]);
     // Had an acceptance been kept, the 완료 sent afterwards would count as accepted without the office seeing it.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Catalog } from '../../domain/catalog/types';
-import type { ManagementCard } from '../../domain/documents';
+import { asksCompletion, type ManagementCard } from '../../domain/documents';
 import { listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
 import type { OfficeDecision } from '../../db/office-decisions';
@@ -8,7 +8,8 @@ import type { Database } from '../../db/schema';
 import { leadCardRowsOf, leadCardsOf, receivedCards, type ReceivedRow } from './received-documents';
 
 /**
- * The office's decision on a project's 완료 as a half-year's card reports it. A decision is recorded for the
+ * The office's decision on a project's 완료 as a half-year's card reports it. 이행 후 계속 추진 is asked and decided
+ * the same way (asksCompletion): "reports 완료" below means either. A decision is recorded for the
  * half-year it was asked in (subject `projectId:periodId`), with the card it was made on (the bundle that carried
  * the lead department's card, and its revision).
  *
@@ -69,7 +70,7 @@ export function completionDecisions(
     if (earlier?.decision !== 'accepted' || !holds(earlier)) return undefined;
     const interrupted = periodsBetween(periods, earlier.periodId, periodId).some((p) => {
       const status = reported.get(`${projectId}:${p}`);
-      return status !== undefined && status !== 'completed';
+      return status !== undefined && !asksCompletion(status);
     });
     return interrupted ? undefined : { ...earlier, decidedForPeriodId: earlier.periodId };
   };
@@ -135,7 +136,7 @@ export function decisionHoldsFor(
   if (decided.row.bundle_sha256 === current.row.bundle_sha256) return true;
   if (current.row.revision <= decided.row.revision) return true;
   // A later revision that no longer requests 완료: nothing of the decision applies to it (nor carries over from it).
-  if (current.card.status !== 'completed') return false;
+  if (!asksCompletion(current.card.status)) return false;
   return decision.decision === 'accepted'
     ? completionRequestOf(current.card) === completionRequestOf(decided.card)
     : JSON.stringify(current.card) === JSON.stringify(decided.card);
@@ -164,7 +165,7 @@ export async function completionDecisionsFor(
     else projects.add(projectId);
   };
   for (const card of cards) {
-    if (card.status !== 'completed') continue;
+    if (!asksCompletion(card.status)) continue;
     const own = latest.get(`${card.projectId}:${card.periodId}`);
     if (own !== undefined) {
       relevant.push(own);

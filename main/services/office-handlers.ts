@@ -1,5 +1,5 @@
 import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../domain/api/contract';
-import { CARD_STATUS_LABELS } from '../../domain/documents';
+import { asksCompletion, CARD_STATUS_LABELS } from '../../domain/documents';
 import { findPeriod } from '../../domain/term/periods';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeTrendWorkbook } from '../reports/trend-workbook';
@@ -223,9 +223,9 @@ async function decidedCard(
     throw new UserError('COMPLETION_NOT_REQUESTED', message);
   }
   const [card] = await receivedCards(ctx.db, [row]);
-  if (card?.status !== 'completed') {
+  if (!asksCompletion(card?.status)) {
     const status = card?.status == null ? '' : ` (추진상황: ${CARD_STATUS_LABELS[card.status]})`;
-    const message = `${projectId}의 ${half} 관리카드는 완료를 요청하지 않았습니다${status}. 종합 현황을 새로 고친 뒤 다시 확인하세요.`;
+    const message = `${projectId}의 ${half} 관리카드는 완료나 이행 후 계속 추진을 보고하지 않았습니다${status}. 종합 현황을 새로 고친 뒤 다시 확인하세요.`;
     throw new UserError('COMPLETION_NOT_REQUESTED', message);
   }
   return { bundleSha256: row.bundle_sha256, revision: row.revision };

@@ -174,6 +174,7 @@ describe('office report with decisions', () => {
       {
         projectId: '1-1-1',
         department: LEAD,
+        status: 'completed',
         evidence: '조례 제정·공포 2019.3.28',
         evidenceFiles: [],
         // The card the request is made with: the department's second bundle (its plan came first).

@@ -3,7 +3,12 @@ import type { CompletionRequestView, Conflict, OfficeReportView } from '../../do
 import { findProject } from '../../domain/catalog/lookup';
 import { catalogAt, leadAt } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
-import { currentDecisionStatus, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
+import {
+  asksCompletion,
+  currentDecisionStatus,
+  type ExecutionPlan,
+  type ManagementCard,
+} from '../../domain/documents';
 import {
   buildOfficeReport,
   DEFAULT_EXECUTION_RATE_THRESHOLD,
@@ -203,7 +208,7 @@ function decidedCards(
   const decided = cards
     .filter((card) => !excluded.has(`${card.projectId}|${card.department}`))
     .map((card) => {
-      if (card.status !== 'completed') return card;
+      if (!asksCompletion(card.status)) return card;
       return completion(card.projectId, card.periodId)?.decision === 'rejected'
         ? revertedCompletion(card)
         : card;
@@ -253,7 +258,7 @@ function decidedInput(
     cards
       .filter(
         (card) =>
-          card.status === 'completed' &&
+          asksCompletion(card.status) &&
           findProject(input.catalog, card.projectId)?.leadDepartment === card.department &&
           completion(card.projectId, card.periodId) === undefined,
       )
@@ -316,7 +321,7 @@ export async function officeReport(
     ...(raw.previousCards ?? []),
   ]);
   const asked = raw.cards.filter(
-    (c) => c.status === 'completed' && findProject(catalog, c.projectId)?.leadDepartment === c.department,
+    (c) => asksCompletion(c.status) && findProject(catalog, c.projectId)?.leadDepartment === c.department,
   );
   // The card each request is made with (its bundle and revision): a decision is recorded on it.
   const askedRows = await leadCardsOf(db, catalog, request.periodId, new Set(asked.map((c) => c.projectId)));
@@ -327,6 +332,7 @@ export async function officeReport(
     return {
       projectId: c.projectId,
       department: c.department,
+      status: c.status === 'continuing' ? ('continuing' as const) : ('completed' as const),
       evidence: c.completionEvidence.summary,
       evidenceFiles: c.completionEvidence.attachments,
       cardBundleSha256: row?.bundle_sha256 ?? null,

@@ -62,10 +62,15 @@ export interface Conflict {
   laterRevision?: number;
 }
 
-/** A department's request to mark a project 완료, with what it sent as evidence and the office's decision. */
+/**
+ * A department's request to mark a project 완료 or 이행 후 계속 추진 (asksCompletion), with what it sent as evidence
+ * and the office's decision.
+ */
 export interface CompletionRequestView {
   projectId: string;
   department: string;
+  /** What the card reports: 완료, or 이행 후 계속 추진 (done, continuing with new targets or recurring). */
+  status: 'completed' | 'continuing';
   /** 완료 근거 as the card states it (what was completed and when). */
   evidence: string;
   /** The files attached as evidence (완료 근거자료), each openable by its SHA-256 (readAttachment). */

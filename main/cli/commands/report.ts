@@ -194,11 +194,11 @@ async function reportTrend(
   if (output.json) printJson(io, trend);
   else if (output.xlsx === undefined) {
     for (const row of trend.rows) {
-      const { counts, total, completionRate, completedUndecided } = row.total;
+      const { counts, total, completionRate, completedUndecided, continuingUndecided } = row.total;
       const rate = completionRate === null ? '-' : `${(completionRate * 100).toFixed(1)}%`;
-      const waiting = completedUndecided > 0 ? ` (결정 대기 ${completedUndecided})` : '';
+      const waiting = (n: number) => (n > 0 ? ` (결정 대기 ${n})` : '');
       io.out(
-        `${row.label}: ${total}개 사업, 완료 ${counts.completed}${waiting}, 이행 후 계속 추진 ${counts.continuing}, ${notSubmittedLabel(row.beforeDue)} ${counts.notSubmitted}, 완료율 ${rate}`,
+        `${row.label}: ${total}개 사업, 완료 ${counts.completed}${waiting(completedUndecided)}, 이행 후 계속 추진 ${counts.continuing}${waiting(continuingUndecided)}, ${notSubmittedLabel(row.beforeDue)} ${counts.notSubmitted}, 완료율 ${rate}`,
       );
     }
   }

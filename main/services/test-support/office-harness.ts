@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { exampleCard, examplePlan } from '../../../domain/documents/test-fixtures';
-import type { ExecutionPlan, ManagementCard } from '../../../domain/documents';
+import { asksCompletion, type ExecutionPlan, type ManagementCard } from '../../../domain/documents';
 import { makeTempDir } from '../../../db/test/temp-dir';
 import { importBundleInputs } from '../bundle-import';
 import {
@@ -136,7 +136,7 @@ export function cardFor(plan: ExecutionPlan, status: ManagementCard['status']): 
     ...card,
     citizenParticipation: { ...card.citizenParticipation, attachments: [] },
     status,
-    completionEvidence: { summary: status === 'completed' ? '입주기업 150개사 달성' : '', attachments: [] },
+    completionEvidence: { summary: asksCompletion(status) ? '입주기업 150개사 달성' : '', attachments: [] },
     projectName: plan.projectName,
     policyGoal: plan.policyGoal,
   };

@@ -3,6 +3,7 @@ import { memo, useMemo, useRef } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import type { OpenedDocument } from '../../../domain/api/contract';
 import {
+  asksCompletion,
   CARD_STATUS_LABELS,
   CARD_STATUSES,
   executedTotals,
@@ -115,13 +116,16 @@ const StatusDetails = memo(function StatusDetails({ form }: { form: AnyForm }) {
           {CARD_STATUS_LABELS[status]}: {STATUS_CRITERIA[status]}
         </p>
       )}
-      {status === 'continuing' && <CompletionCriteria testId="card-completion-criteria" />}
       {statusTakesReason(status ?? null) && (
         <TextArea form={form} name="statusReason" label="보류·폐기 사유" rows={3} />
       )}
-      {status === 'completed' && (
+      {asksCompletion(status ?? null) && (
         <fieldset className="section nested" data-path="completionEvidence">
           <legend>완료 근거</legend>
+          <p className="hint" data-testid="card-completion-decided">
+            {status === 'continuing' ? '이행 후 계속 추진도' : '완료는'} 기획담당관이 관리카드의 추진실적과
+            완료 근거를 검토하여 최종 결정합니다(상·하반기 연 2회). 결정 전까지는 결정 대기로 집계됩니다.
+          </p>
           <CompletionCriteria testId="card-completion-criteria" open />
           <TextArea
             form={form}

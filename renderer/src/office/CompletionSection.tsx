@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { REJECTION_NOTE_MESSAGE, type OfficeReportView } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
-import { periodLabel } from '../../../domain/documents';
+import { CARD_STATUS_LABELS, periodLabel } from '../../../domain/documents';
 import { api } from '../api/client';
 import { onEscape } from '../components/on-escape';
 import { CompletionCriteria } from '../components/CompletionCriteria';
@@ -175,6 +175,7 @@ export function CompletionSection({
             <th scope="col">관리번호</th>
             <th scope="col">공약사업명</th>
             <th scope="col">부서</th>
+            <th scope="col">보고한 추진상황</th>
             <th scope="col">완료 근거</th>
             <th scope="col">결정</th>
             <th scope="col" className="screen-only">
@@ -188,6 +189,7 @@ export function CompletionSection({
               <td>{r.projectId}</td>
               <td className="text">{catalog.projects.find((p) => p.id === r.projectId)?.name ?? ''}</td>
               <td>{r.department}</td>
+              <td data-testid={`completion-${r.projectId}-status`}>{CARD_STATUS_LABELS[r.status]}</td>
               <td className="text" data-testid={`completion-${r.projectId}-evidence`}>
                 {r.evidence.trim() !== ''
                   ? r.evidence

@@ -10,10 +10,7 @@ import { formatCount, formatRate, testIdPart } from './format';
 
 /** 추진상황 tables: projects per status by area, core pledge and department, with 미제출 and 완료율. */
 export function StatusTables({ tables, definition }: { tables: StatusTablesData; definition: string }) {
-  const undecidedNote = undecidedCompletionNote(
-    tables.total.counts.completed,
-    tables.total.completedUndecided,
-  );
+  const undecidedNote = undecidedCompletionNote(tables.total);
   return (
     <>
       <StatusTable
@@ -104,6 +101,9 @@ export function StatusTable({
                     {s === 'completed' && (
                       <UndecidedMark count={row.completedUndecided} testId={`${id}-undecided`} />
                     )}
+                    {s === 'continuing' && (
+                      <UndecidedMark count={row.continuingUndecided} testId={`${id}-continuing-undecided`} />
+                    )}
                   </td>
                 ))}
                 <td className="num" data-testid={`${id}-total`}>
@@ -125,6 +125,12 @@ export function StatusTable({
                   <span data-testid={`${totalId}-${s}`}>{formatCount(total.counts[s])}</span>
                   {s === 'completed' && (
                     <UndecidedMark count={total.completedUndecided} testId={`${totalId}-undecided`} />
+                  )}
+                  {s === 'continuing' && (
+                    <UndecidedMark
+                      count={total.continuingUndecided}
+                      testId={`${totalId}-continuing-undecided`}
+                    />
                   )}
                 </td>
               ))}

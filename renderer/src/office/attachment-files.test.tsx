@@ -41,6 +41,7 @@ const openButtons = (html: string): [string, string][] =>
 const request = (evidence: string, files: AttachmentRef[]): CompletionRequestView => ({
   projectId: '1-1-1',
   department: '경제진흥본부',
+  status: 'completed',
   evidence,
   evidenceFiles: files,
   cardBundleSha256: null,

@@ -12,6 +12,7 @@ vi.mock('../api/client', () => ({ api: {} }));
 const request = (over: Partial<CompletionRequestView>): CompletionRequestView => ({
   projectId: '1-1-1',
   department: '경제진흥본부',
+  status: 'completed',
   evidence: '준공 및 개통 (2019.6.28)',
   evidenceFiles: [],
   cardBundleSha256: null,

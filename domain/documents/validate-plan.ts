@@ -1,6 +1,5 @@
-import { amountProblem, type TotalCost } from './common';
 import type { ExecutionPlan } from './execution-plan';
-import { type SourceGrid, sourceSumsMilli, toMilli } from './totals';
+import { checkCostAgainstNeeds } from './validate-cost-needs';
 import {
   checkContacts,
   checkCooperating,
@@ -15,11 +14,9 @@ import {
   Collector,
   isBlank,
   requireText,
-  sum,
   type ValidationContext,
   type ValidationResult,
 } from './validate-common';
-import { formatAmount } from './validate-format';
 
 // ---------------------------------------------------------------------------------------------------------------
 // 실천계획서
@@ -59,35 +56,4 @@ export function validateExecutionPlan(doc: ExecutionPlan, ctx: ValidationContext
     { label: '연차별 투자수요', grids: doc.unitProjects.map((u) => u.investmentNeeds) },
   ]);
   return c.result();
-}
-
-/** 총사업비 (~'22.6) should equal the 임기내 계 of the investment needs. */
-function checkCostAgainstNeeds(
-  c: Collector,
-  totalCost: TotalCost,
-  units: readonly { investmentNeeds: SourceGrid }[],
-  ctx: ValidationContext,
-) {
-  const withinMilli = units.reduce(
-    (acc, u) => acc + sum(sourceSumsMilli(u.investmentNeeds, ctx.budgetYears)),
-    0,
-  );
-  if (
-    totalCost?.kind === 'amount' &&
-    amountProblem(totalCost.amount) === null &&
-    toMilli(totalCost.amount) !== withinMilli
-  ) {
-    c.warn(
-      'totalCost.amount',
-      'totalCost.mismatch',
-      `총사업비(${formatAmount(totalCost.amount)})가 연차별 투자수요 임기내 계(${formatAmount(withinMilli / 1000)})와 다릅니다`,
-    );
-  }
-  if (totalCost?.kind === 'nonBudget' && withinMilli > 0) {
-    c.warn(
-      'totalCost',
-      'totalCost.mismatch',
-      `비예산 사업인데 연차별 투자수요가 ${formatAmount(withinMilli / 1000)} 입력되어 있습니다`,
-    );
-  }
 }

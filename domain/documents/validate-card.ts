@@ -10,6 +10,7 @@ import type { ExecutionPlan } from './execution-plan';
 import type { FinanceRow } from './finance-row';
 import { type ManagementCard, statusTakesReason } from './management-card';
 import { fromMilli, investmentColumns, periodsThrough, sourceSumsMilli, toMilli } from './totals';
+import { checkCostAgainstNeeds } from './validate-cost-needs';
 import { josa, particle } from '../text/josa';
 import {
   checkAmount,
@@ -119,6 +120,8 @@ export function validateManagementCard(doc: ManagementCard, ctx: ValidationConte
     }
   });
   checkParticipation(c, doc.citizenParticipation);
+  // The card's 연차별 투자수요 is brought up to the year's actual budget (붙임4), its header's 총사업비 with it.
+  checkCostAgainstNeeds(c, doc.totalCost, doc.unitProjects, ctx);
   checkSourcesWithMoney(c, doc.fundingSources, [
     { label: '연차별 투자수요', grids: doc.unitProjects.map((u) => u.investmentNeeds) },
     { label: '집행액', grids: doc.unitProjects.map((u) => u.executed) },

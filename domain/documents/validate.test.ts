@@ -391,6 +391,32 @@ describe('management card', () => {
     ]);
   });
 
+  it('총사업비 differing from the card’s own 연차별 투자수요 임기내 계 is a warning, as on the plan', () => {
+    const card = exampleCard();
+    // 임기후 is outside 총사업비 (~'22.6): the example's 16,900.75 still agrees.
+    card.unitProjects[0]!.investmentNeeds.city.afterTerm = 3500;
+    expect(validateDocument(card, ctx()).warnings).toEqual([]);
+    // 현행화 of a year's 투자수요 without 총사업비: the card's header and its grid disagree.
+    card.unitProjects[0]!.investmentNeeds.city['2022'] = 1700.5; // was 1,500
+    const { errors, warnings } = validateDocument(card, ctx());
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        path: 'totalCost.amount',
+        code: 'totalCost.mismatch',
+        message: '총사업비(16,900.75백만원)가 연차별 투자수요 임기내 계(17,101.25백만원)와 다릅니다',
+      },
+    ]);
+    card.totalCost = { kind: 'nonBudget' };
+    expect(validateDocument(card, ctx()).warnings).toEqual([
+      {
+        path: 'totalCost',
+        code: 'totalCost.mismatch',
+        message: '비예산 사업인데 연차별 투자수요가 17,101.25백만원 입력되어 있습니다',
+      },
+    ]);
+  });
+
   it('a fresh card is blocked until status and executor are chosen', () => {
     const card = newCardFromPrevious(null, examplePlan(), '2018-H2');
     const { errors } = validateDocument(card, ctx());

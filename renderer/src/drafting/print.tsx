@@ -37,6 +37,7 @@ import {
 } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
 import { formatMoney } from './form-kit';
+import { totalCostLabel } from './total-cost-label';
 
 /**
  * Read-only renderings of the four forms in their official table layout (A4), used for 인쇄 / PDF. They take
@@ -77,9 +78,6 @@ function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
     </Fragment>
   ));
 }
-
-/** "'22.6월": the term's last month as the forms write it (총사업비 ~'22.6월까지). */
-const termEndLabel = (term: Term) => `'${term.end.slice(2, 4)}.${Number(term.end.slice(5, 7))}월`;
 
 const totalCostText = (t: TotalCost) =>
   t === null ? '' : t.kind === 'nonBudget' ? '비예산' : `${formatMoney(t.amount)} 백만원`;
@@ -360,7 +358,7 @@ export function PlanPrint({ plan, term }: { plan: ExecutionPlan; term: Term }) {
         <tbody>
           <HeadRows doc={plan} />
           <tr>
-            <th scope="row">총사업비 (~{termEndLabel(term)}까지)</th>
+            <th scope="row">{totalCostLabel(term)}</th>
             <td>{totalCostText(plan.totalCost)}</td>
             <th scope="row">추진구분 / 완료구분</th>
             <td>
@@ -444,7 +442,7 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
             <td>{card.executor ? executorLabels[card.executor] : ''}</td>
           </tr>
           <tr>
-            <th scope="row">총사업비 (~{termEndLabel(term)}까지)</th>
+            <th scope="row">{totalCostLabel(term)}</th>
             <td>{totalCostText(card.totalCost)}</td>
             <th scope="row">집행액</th>
             <td>{formatMoney(executed)} 백만원</td>

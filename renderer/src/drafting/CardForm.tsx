@@ -32,6 +32,7 @@ import { formatMoney, numericGrid, RadioGroup, TextArea, type AnyForm } from './
 import { ExecutedGrid, InvestmentGrid, ReadOnlyPeriodGrid, TextPeriodGrid } from './grids';
 import { CardPrint } from './print';
 import { AttachmentPicker, ContactList, CooperatingDepartments, ParticipationSection } from './sections';
+import { totalCostLabel } from './total-cost-label';
 import { useDocumentForm } from './use-document-form';
 import { printable } from './partial-save';
 import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
@@ -261,7 +262,7 @@ export function CardForm(props: {
         />
         <StatusDetails form={any} />
         <ClassificationFields form={any} newLegend="사업구분" timingLegend="완료시기" sourcesLegend="재원" />
-        <TotalCostField form={any} legend="총사업비 (임기 말까지)" />
+        <TotalCostField form={any} legend={totalCostLabel(props.term)} />
         <CardExecutedTotal form={any} periods={periodIds} />
         <RadioGroup form={any} name="executor" legend="주체" values={EXECUTORS} labels={executorLabels} />
       </fieldset>

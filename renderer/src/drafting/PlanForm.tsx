@@ -22,6 +22,7 @@ import { InvestmentGrid, TextPeriodGrid } from './grids';
 import { PlanPrint } from './print';
 import { ContactList, CooperatingDepartments, ParticipationSection } from './sections';
 import { josa } from '../../../domain/text/josa';
+import { totalCostLabel } from './total-cost-label';
 import { useDocumentForm } from './use-document-form';
 import { printable } from './partial-save';
 
@@ -175,7 +176,7 @@ export function PlanForm(props: {
       <CooperatingDepartments form={any} />
       <fieldset className="section">
         <legend>사업 개요</legend>
-        <TotalCostField form={any} legend="총사업비 (임기 말까지)" />
+        <TotalCostField form={any} legend={totalCostLabel(props.term)} />
         <ClassificationFields
           form={any}
           newLegend="추진구분"

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { laggingReasonsText } from './labels';
-import type { CardStatus } from '../documents';
+import type { CardStatus, ChangeRequest } from '../documents';
 import { buildOfficeReport } from './build-report';
 import { scenario } from './scenario';
-import { catalog, emptyInput, makeCard, makePlan, project } from './test-fixtures';
+import { catalog, emptyInput, makeApprovedChange, makeCard, makePlan, project } from './test-fixtures';
 import type { ConsolidatedFinanceRow, OfficeReport } from './types';
 
 const areaOf = (projectId: string) =>
@@ -303,10 +303,11 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
     const plan = makePlan(project('1-1-1'), {
       units: [{ needs: [['city', '2019', 200]], schedule: { '2019-H1': '착수' } }],
     });
-    const laggingWith = (status: CardStatus) => {
+    const laggingWith = (status: CardStatus, changeRequests: ChangeRequest[] = []) => {
       const input = emptyInput('2019-H1');
       input.plans = [plan];
       input.cards = [makeCard(plan, '2019-H1', { status, executed: [[['city', '2019-H1', 10]]] })];
+      input.changeRequests = changeRequests;
       return buildOfficeReport(input).lagging.find((l) => l.projectId === '1-1-1');
     };
     expect(laggingWith('onTrack')).toMatchObject({
@@ -319,7 +320,17 @@ describe('buildOfficeReport — lagging, participation, changes, comparison', ()
     expect(laggingWith('onHold')?.reasons).toEqual(['status', 'lowExecution', 'missedMilestones']);
     expect(laggingWith('completed')).toBeUndefined();
     expect(laggingWith('continuing')).toBeUndefined();
-    expect(laggingWith('dropped')).toBeUndefined();
+    // 폐기 stands on an approved 공약 조정 (임의조정 불가): without one the office finds it here, for that alone.
+    const dropped = laggingWith('dropped');
+    expect(dropped?.reasons).toEqual(['droppedWithoutApproval']);
+    expect(dropped === undefined ? '' : laggingReasonsText(dropped)).toBe('폐기 보고, 승인된 공약 조정 없음');
+    expect(
+      laggingWith('dropped', [makeApprovedChange('1-1-1', plan.department, '사업 폐기')]),
+    ).toBeUndefined();
+    // A request still waiting for the panel is no approval.
+    const waiting = makeApprovedChange('1-1-1', plan.department, '사업 폐기');
+    waiting.decisionHistory = waiting.decisionHistory.slice(0, 3);
+    expect(laggingWith('dropped', [waiting])?.reasons).toEqual(['droppedWithoutApproval']);
   });
 
   it('sums citizen participation over the lead cards only', () => {

@@ -25,6 +25,7 @@ export const LAGGING_REASON_LABELS: Record<LaggingReason, string> = {
   status: '일부추진·보류',
   lowExecution: '집행률 미달',
   missedMilestones: '추진계획 대비 실적 없음',
+  droppedWithoutApproval: '폐기 보고, 승인된 공약 조정 없음',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { CatalogProject } from '../catalog/types';
 import {
   AFTER_TERM,
+  currentDecisionStatus,
   type ExecutionPlan,
   fromMilli,
   type ManagementCard,
@@ -26,8 +27,8 @@ export const EXECUTION_RATE_DEFINITION =
 
 export const LAGGING_DEFINITION =
   '부진사업: 추진상황이 일부추진 또는 보류이거나, 집행률이 기준 미만이거나, 해당 반기까지의 연차별 추진계획에 ' +
-  '실적이 없는 사업 (목표를 달성한 완료·이행 후 계속 추진 사업과 폐기 사업은 집행률·추진계획 기준에서 제외, ' +
-  '미제출 사업은 제출 현황에서 봅니다).';
+  '실적이 없거나, 승인된 공약 조정 없이 폐기로 보고한 사업 (목표를 달성한 완료·이행 후 계속 추진 사업과 폐기 ' +
+  '사업은 집행률·추진계획 기준에서 제외, 미제출 사업은 제출 현황에서 봅니다).';
 
 /**
  * The part of the current plan (임기내, per budget year) due by the end of `periodId`: each year counts with the
@@ -91,6 +92,10 @@ export function buildLagging(
   const threshold = ctx.input.options.executionRateThreshold;
   const shares = elapsedShares(ctx.budgetYearKeys, ctx.periods, ctx.period.id);
   const periodSet = new Set(ctx.periods);
+  // 공약사항은 원칙적으로 임의조정(폐기·변경 등) 불가 (seed 000): a 폐기 stands on an approved 공약 조정.
+  const approvedChange = new Set(
+    ctx.input.changeRequests.filter((r) => currentDecisionStatus(r) === 'approved').map((r) => r.projectId),
+  );
   const out: LaggingProject[] = [];
   const kept = memoTable(ctx.memo, `lagging|${ctx.period.id}`);
   for (const project of ctx.projects) {
@@ -98,11 +103,13 @@ export function buildLagging(
     const row = rows.get(project.id);
     const card = leadCardOf(ctx, project);
     const plan = ctx.planByProject.get(project.id);
+    const changeApproved = approvedChange.has(project.id);
     const entry = memoized(
       kept,
       project.id,
-      [ctx.termKey, ctx.projectKeys.get(project.id), threshold, status, row, card, plan],
-      () => laggingOf(ctx, project, { status, row, card, plan, threshold, shares, periodSet }),
+      [ctx.termKey, ctx.projectKeys.get(project.id), threshold, status, row, card, plan, changeApproved],
+      () =>
+        laggingOf(ctx, project, { status, row, card, plan, threshold, shares, periodSet, changeApproved }),
     );
     if (entry !== null) out.push(entry);
   }
@@ -121,12 +128,15 @@ function laggingOf(
     threshold: number;
     shares: ElapsedShares;
     periodSet: ReadonlySet<string>;
+    /** The project has an approved 공약 조정 (조정 요청서 승인). */
+    changeApproved: boolean;
   },
 ): LaggingProject | null {
   const { status, row, card, plan } = of;
   const periodId = ctx.period.id;
   const reasons: LaggingReason[] = [];
   if (status === 'partial' || status === 'onHold') reasons.push('status');
+  if (status === 'dropped' && !of.changeApproved) reasons.push('droppedWithoutApproval');
 
   const rate = row === undefined ? null : rateWithShares(row, of.shares);
   // A project that reached its goal (완료 — as the office decided it —, 이행 후 계속 추진) is not lagging for money

@@ -298,7 +298,11 @@ export interface SubmissionsReport {
   };
 }
 
-export type LaggingReason = 'status' | 'lowExecution' | 'missedMilestones';
+/**
+ * Why a project is in the lagging table: 일부추진·보류, 집행률 미달, 추진계획 대비 실적 없음, or 폐기 reported with no
+ * approved 공약 조정 for the project (임의조정 불가: a pledge is dropped only through the citizens' panel).
+ */
+export type LaggingReason = 'status' | 'lowExecution' | 'missedMilestones' | 'droppedWithoutApproval';
 
 export interface MissedMilestone {
   unitId: string;

@@ -120,6 +120,12 @@ const StatusDetails = memo(function StatusDetails({ form }: { form: AnyForm }) {
       {statusTakesReason(status ?? null) && (
         <TextArea form={form} name="statusReason" label="보류·폐기 사유" rows={3} />
       )}
+      {status === 'dropped' && (
+        <p className="hint" data-testid="card-dropped-hint">
+          공약사항은 원칙적으로 임의로 폐기할 수 없습니다. 공약 조정 요청서로 시민공약평가단의 승인을 받은
+          뒤에 폐기로 보고하세요. 승인된 조정이 없는 폐기는 기획담당관의 부진 사업에 올라갑니다.
+        </p>
+      )}
       {asksCompletion(status ?? null) && (
         <fieldset className="section nested" data-path="completionEvidence">
           <legend>완료 근거</legend>

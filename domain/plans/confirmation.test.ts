@@ -17,6 +17,7 @@ const row = (
       : null,
   state,
   approvedKept: [],
+  frozenChanged: [],
 });
 
 describe('planCountsByDepartment', () => {

@@ -15,6 +15,17 @@ export interface PlanConfirmationRow {
    * again after the approval, perhaps with the old values): confirming it keeps the approved values.
    */
   approvedKept: ApprovedFieldKept[];
+  /**
+   * For a plan received after the confirmation (newerReceived): the frozen items (추후 임의변경불가) confirming it
+   * would change, as frozenPlanChanges names them; empty otherwise. The office checks them against the change
+   * requests the panel approved before confirming.
+   */
+  frozenChanged: string[];
+}
+
+/** Beside a plan waiting for 확정 that rewrites frozen items: which, and that they change only by an approved 조정. */
+export function frozenChangedNote(changed: readonly string[]): string {
+  return `확정하면 바뀌는 확정 항목(추후 임의변경불가): ${changed.join(', ')}. 시민공약평가단이 승인한 공약 조정 없이 바꾸는 것이 아닌지 확인하세요.`;
 }
 
 /** A field of an approved change request that a received plan writes otherwise. */

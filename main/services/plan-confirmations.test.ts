@@ -78,6 +78,36 @@ describe('confirming practice plans (실천계획서 확정)', () => {
     expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', confirmed: { version: 2 } });
   });
 
+  it('names the frozen items a plan re-sent after the confirmation would change, and only those', async () => {
+    const handlers = officeHandlers(h.office);
+    const planOf = async (id: string) =>
+      (await handlers.listPlanConfirmations()).find((p) => p.projectId === id);
+    const plan = basePlan();
+    await h.send('plan', [planDoc(plan)]);
+    await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+    const [first, ...others] = plan.unitProjects;
+    if (first === undefined) throw new Error('the example plan has a unit');
+    // Contacts and 투자수요 are not frozen: a plan changing only them is new, with nothing frozen changed.
+    await h.send('plan', [
+      planDoc({ ...plan, leadContacts: plan.leadContacts.map((c) => ({ ...c, phone: '02-2133-0000' })) }),
+    ]);
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'newerReceived', frozenChanged: [] });
+    // 정책목표 and one unit's 연차별 추진계획 rewritten (추후 임의변경불가): both named, the unit by its name.
+    const rewritten: ExecutionPlan = {
+      ...plan,
+      policyGoal: '부서가 확정 뒤에 고쳐 보낸 정책목표',
+      unitProjects: [{ ...first, schedule: { ...first.schedule, '2019-H1': '일정을 늦춰 착수' } }, ...others],
+    };
+    await h.send('plan', [planDoc(rewritten)]);
+    expect(await planOf('1-1-1')).toMatchObject({
+      state: 'newerReceived',
+      frozenChanged: ['정책목표', `연차별 추진계획 (${first.name})`],
+    });
+    // Once confirmed, nothing waits and nothing is named.
+    await handlers.confirmReceivedPlans({ projectIds: ['1-1-1'] });
+    expect(await planOf('1-1-1')).toMatchObject({ state: 'confirmed', frozenChanged: [] });
+  });
+
   it('with the clock moving: a plan received before the confirmation is confirmed, one received after is new', async () => {
     let clock = new Date('2018-09-18T09:00:00Z');
     const timed = await makeCopy(h.dir.path, 'timed-office', { role: 'office' }, () => clock);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlanConfirmationRow } from '../../domain/api/contract';
 import type { ApprovedFieldKept, PlansConfirmed } from '../../domain/plans/confirmation';
+import { frozenPlanChanges } from '../../domain/plans/frozen-changes';
 import { planDepartmentOf } from '../../domain/catalog/assignments';
 import type { Catalog } from '../../domain/catalog/types';
 import { writeCounts } from '../../db/data-generation';
@@ -51,6 +52,7 @@ async function readPlanConfirmations(
   const approved = await approvedPlanValues(db);
   const unconfirmedSent = await sentAfterConfirmation(db, catalog, latest, confirmedByProject, approved);
   const kept = await approvedKeptBy(db, catalog, latest, unconfirmedSent, approved);
+  const frozen = await frozenChangedBy(db, catalog, latest, unconfirmedSent, confirmedByProject, approved);
 
   return catalog.projects.map((project): PlanConfirmationRow => {
     const sent = latest.get(`${project.id}\u0000${planDepartmentOf(project)}`);
@@ -75,8 +77,59 @@ async function readPlanConfirmations(
       confirmed: own === undefined ? null : { version: own.version, confirmedAt: own.updated_at },
       state,
       approvedKept: state === 'newerReceived' ? (kept.get(project.id) ?? []) : [],
+      frozenChanged: state === 'newerReceived' ? (frozen.get(project.id) ?? []) : [],
     };
   });
+}
+
+/**
+ * Per project whose newer received plan waits for 확정, the frozen items confirming it would change: the received
+ * plan with the approved changes' values kept (as confirmReceivedPlan stores it) against the confirmed plan. Read
+ * only for those projects (a plan re-sent after the confirmation is rare).
+ */
+async function frozenChangedBy(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  latest: ReadonlyMap<string, ReceivedRow>,
+  unconfirmedSent: ReadonlySet<string>,
+  confirmedByProject: ReadonlyMap<string, OwnPlan>,
+  approved: ReadonlyMap<string, PlanChangeValues>,
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const sent = catalog.projects
+    .filter((p) => unconfirmedSent.has(p.id))
+    .map((p) => latest.get(`${p.id}\u0000${planDepartmentOf(p)}`))
+    .filter((row): row is ReceivedRow => row !== undefined);
+  for (let i = 0; i < sent.length; i += 500) {
+    const chunk = sent.slice(i, i + 500);
+    const received = await db
+      .selectFrom('received_documents')
+      .select(['project_id', 'json'])
+      .where(sql<boolean>`rowid in (${sql.join(chunk.map((r) => r.rowid))})`)
+      .execute();
+    const own = await db
+      .selectFrom('documents')
+      .select(['id', 'json'])
+      .where(
+        'id',
+        'in',
+        chunk.map((r) => confirmedByProject.get(r.project_id)?.id ?? ''),
+      )
+      .execute();
+    const ownJson = new Map(own.map((d) => [d.id, d.json]));
+    for (const row of received) {
+      const confirmed = ownJson.get(confirmedByProject.get(row.project_id)?.id ?? '');
+      if (confirmed === undefined) continue;
+      const values = approved.get(row.project_id);
+      const plan = JSON.parse(row.json) as ExecutionPlan;
+      const changed = frozenPlanChanges(
+        values === undefined ? plan : withChangeValues(plan, values),
+        JSON.parse(confirmed) as ExecutionPlan,
+      );
+      if (changed.length > 0) out.set(row.project_id, changed);
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
   approvedKeptNote,
+  frozenChangedNote,
   approvedKeptText,
   needsConfirmation,
   PLAN_CONFIRMATION_STATE_LABELS,
@@ -57,7 +58,7 @@ export async function runPlans(args: string[], io: CliIo): Promise<number> {
       io.out(
         `  ${r.projectId}  ${r.leadDepartment}  r${r.received?.revision ?? '-'}  ${PLAN_CONFIRMATION_STATE_LABELS[r.state]}${
           r.approvedKept.length > 0 ? `  (${approvedKeptNote(r.approvedKept)})` : ''
-        }`,
+        }${r.frozenChanged.length > 0 ? `  (${frozenChangedNote(r.frozenChanged)})` : ''}`,
       );
     }
     return 0;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   approvedKeptNote,
+  frozenChangedNote,
   approvedKeptText,
   needsConfirmation,
   planCountsByDepartment,
@@ -86,6 +87,7 @@ export function PlanConfirmationsSection({
   const chosen = rows.filter((r) => selected.has(r.projectId) && needsConfirmation(r));
   // Plans sent again that differ from what the citizens' panel approved since: confirming keeps the approval.
   const keeping = chosen.filter((r) => r.approvedKept.length > 0);
+  const rewriting = chosen.filter((r) => r.frozenChanged.length > 0);
 
   const toggle = (projectId: string) => {
     const next = new Set(selected);
@@ -185,6 +187,13 @@ export function PlanConfirmationsSection({
               ` 이 중 ${keeping.map((r) => r.projectId).join(', ')}의 받은 계획서는 시민공약평가단이 승인한 변경과 다릅니다: 확정해도 승인된 내용(${[
                 ...new Set(keeping.flatMap((r) => r.approvedKept.map((k) => k.label))),
               ].join('·')})은 그대로 두고 받은 계획서의 해당 항목은 반영하지 않습니다.`}
+            {rewriting.length > 0 && (
+              <strong className="warn-text" data-testid="plan-confirm-frozen">
+                {' '}
+                {rewriting.map((r) => r.projectId).join(', ')}의 받은 계획서는 확정된 계획서의 확정 항목(추후
+                임의변경불가)을 바꿉니다: 승인된 공약 조정 없이 바꾸는 것이 아닌지 확인한 뒤 확정하세요.
+              </strong>
+            )}
           </p>
           <button type="button" disabled={busy} onClick={() => void confirm()} data-testid="plan-confirm-yes">
             {busy ? '확정하는 중…' : '확정'}
@@ -250,6 +259,11 @@ export function PlanConfirmationsSection({
                     {r.approvedKept.length > 0 && (
                       <p className="warn-text" data-testid={`plan-${r.projectId}-approved-kept`}>
                         {approvedKeptNote(r.approvedKept)}
+                      </p>
+                    )}
+                    {r.frozenChanged.length > 0 && (
+                      <p className="warn-text" data-testid={`plan-${r.projectId}-frozen-changed`}>
+                        {frozenChangedNote(r.frozenChanged)}
                       </p>
                     )}
                   </td>

@@ -15,6 +15,7 @@ const row = (
   confirmed: confirmedAt === null ? null : { version: 2, confirmedAt },
   state,
   approvedKept: [],
+  frozenChanged: [],
 });
 
 const rows = [

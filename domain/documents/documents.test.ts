@@ -140,6 +140,13 @@ describe('factories', () => {
     expect(card.unitProjects[0]!.investmentNeeds).toEqual(plan.unitProjects[0]!.investmentNeeds);
     expect(card.unitProjects[0]!.results).toEqual({});
     expect(card.totalCost).toEqual({ kind: 'amount', amount: 17100.75 });
+    // 시민참여 실적 is counted from the term's start: the plan's (its making, in 2018) are where the card starts.
+    expect(
+      plan.citizenParticipation.counts.briefings + plan.citizenParticipation.activities.length,
+    ).toBeGreaterThan(0);
+    expect(card.citizenParticipation.counts).toEqual(plan.citizenParticipation.counts);
+    expect(card.citizenParticipation.activities).toEqual(plan.citizenParticipation.activities);
+    expect(card.citizenParticipation.attachments).toEqual([]);
     // The card owns its copies: editing it leaves the plan alone.
     card.unitProjects[0]!.investmentNeeds.city['2019'] = 1;
     expect(plan.unitProjects[0]!.investmentNeeds.city['2019']).toBe(3000);

@@ -116,6 +116,19 @@ export const FROZEN_CARD_FIELDS = [
 ] as const;
 
 /**
+ * The first card's 시민참여 실적: the card counts from the term's start (누계), so it starts from what the plan
+ * reported of its making (설명회·공청회, 자문 … in 2018) — its counts and activities; its photos and clippings stay
+ * the plan's (the card attaches its own).
+ */
+function participationFromPlan(plan: ExecutionPlan): ManagementCard['citizenParticipation'] {
+  return {
+    ...emptyCitizenParticipation(),
+    counts: { ...plan.citizenParticipation.counts },
+    activities: plan.citizenParticipation.activities.map((a) => ({ ...a })),
+  };
+}
+
+/**
  * The card for `periodId`: frozen fields from `plan` (the confirmed plan), living fields from `previous` (the
  * card of an earlier half-year) or, for the first card, from the plan. Unit projects follow the plan's list;
  * a unit's living figures are kept by unit id.
@@ -161,7 +174,7 @@ export function newCardFromPrevious(
     policyGoal: p.policyGoal,
     projectPeriod: p.projectPeriod,
     unitProjects,
-    citizenParticipation: prev?.citizenParticipation ?? emptyCitizenParticipation(),
+    citizenParticipation: prev?.citizenParticipation ?? participationFromPlan(p),
     cooperation: prev?.cooperation ?? '',
     problemsAndSolutions: prev?.problemsAndSolutions ?? '',
   };

@@ -153,7 +153,7 @@ test('a request written and submitted in the department’s form is reviewed and
   // The department sends its old plan again (an older copy, with the old 정책목표 and 사업기간): 실천계획 확정
   // marks what differs from the approval, and confirming it keeps what the citizens' panel approved.
   const keyFile = readdirSync(join(desk.dataDir, 'keys')).find((f) => f.endsWith('.key'))!;
-  const units = plan.unitProjects as { detailedPlan: string }[];
+  const units = plan.unitProjects as { name: string; detailedPlan: string }[];
   const resent = {
     ...plan,
     unitProjects: units.map((u, i) => (i === 0 ? { ...u, detailedPlan: `${u.detailedPlan} (보완)` } : u)),
@@ -190,8 +190,16 @@ test('a request written and submitted in the department’s form is reviewed and
   await expect(kept).toContainText(
     "사업기간: 받은 계획서 '2018년 7월 ~ 2022년 6월', 승인 '2018년 7월 ~ 2023년 6월'",
   );
+  // Its 세부 추진계획 "(보완)" rewrites a frozen item (추후 임의변경불가) no approval covers: named beside the row
+  // and in the question, for the office to check before confirming.
+  await expect(office.cell(`plan-${PROJECT}-frozen-changed`)).toHaveText(
+    `확정하면 바뀌는 확정 항목(추후 임의변경불가): 단위사업 '${units[0]!.name}'의 세부 추진계획. 시민공약평가단이 승인한 공약 조정 없이 바꾸는 것이 아닌지 확인하세요.`,
+  );
   await page.getByRole('checkbox', { name: `${PROJECT} 확정 선택` }).check();
   await page.getByTestId('plan-confirm-selected').click();
+  await expect(page.getByTestId('plan-confirm-frozen')).toContainText(
+    `${PROJECT}의 받은 계획서는 확정된 계획서의 확정 항목(추후 임의변경불가)을 바꿉니다`,
+  );
   await expect(page.getByRole('alertdialog')).toContainText(
     `${PROJECT}의 받은 계획서는 시민공약평가단이 승인한 변경과 다릅니다: 확정해도 승인된 내용(정책목표·사업기간)은 그대로 두고`,
   );

@@ -286,6 +286,27 @@ describe('writeReportWorkbook', () => {
     for (const l of strict.lagging) expect(rowOf(lagging, 'A', l.projectId)).toBeGreaterThan(1);
     for (const id of waiting) expect(() => rowOf(lagging, 'A', id)).toThrow('no row');
   });
+
+  it('an 이행 후 계속 추진 the office has not decided yet is marked in its own column, as on screen', () => {
+    const input = scenario();
+    const leads = new Map(input.catalog.projects.map((p) => [p.id, p.leadDepartment]));
+    const waiting = input.cards
+      .filter((c) => c.status === 'continuing' && leads.get(c.projectId) === c.department)
+      .map((c) => c.projectId);
+    expect(waiting).toEqual(['3-2-1']);
+    const marked = buildOfficeReport({ ...input, completionUndecided: new Set(waiting) });
+    const book = XLSX.read(writeReportWorkbook(marked), { type: 'buffer' });
+    const ws = book.Sheets[SHEET_NAMES.byArea] as XLSX.WorkSheet;
+    // Area 3 is row 6; its 이행 후 계속 추진 cell (C) says it waits, its 완료 cell (B) does not.
+    expect(cell(ws, 'C6')?.c?.[0]?.t).toBe('결정 대기 1');
+    expect(cell(ws, 'B6')?.c).toBeUndefined();
+    expect(cell(ws, 'C11')?.c?.[0]?.t).toBe('결정 대기 1');
+    expect(String(cell(ws, 'A14')?.v)).toContain(
+      `이행 후 계속 추진 ${marked.statusTables.total.counts.continuing}건 가운데 1건은`,
+    );
+    const fin = book.Sheets[SHEET_NAMES.finance] as XLSX.WorkSheet;
+    expect(cell(fin, `C${rowOf(fin, 'A', '3-2-1')}`)?.v).toBe('이행 후 계속 추진 (결정 대기)');
+  });
 });
 
 describe('projects without a confirmed plan', () => {

@@ -7,6 +7,7 @@ import type { CardStatus } from '../../../domain/documents';
 import { exampleCard } from '../../../domain/documents/test-fixtures';
 import { seoulMinseon7Term } from '../../../domain/term/load';
 import { CardForm } from './CardForm';
+import { openedDraft } from './test-support/opened-draft';
 
 vi.mock('../api/client', () => ({ api: {} }));
 vi.mock('./EditorFrame', () => ({
@@ -17,16 +18,7 @@ function renderCard(status: CardStatus): string {
   const document = { ...exampleCard(), status };
   return renderToStaticMarkup(
     <CardForm
-      opened={{
-        ref: { kind: 'managementCard', projectId: document.projectId, slot: document.periodId },
-        status: 'draft',
-        version: 1,
-        updatedAt: null,
-        document,
-        validation: { errors: [], warnings: [] },
-        readOnly: false,
-        confirmedPlan: null,
-      }}
+      opened={openedDraft(document)}
       term={seoulMinseon7Term}
       onReload={() => undefined}
       onClose={() => undefined}

@@ -3,13 +3,12 @@
 import type { ReactElement, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { OpenedDocument } from '../../../domain/api/contract';
-import type { Document } from '../../../domain/documents';
 import { exampleCard, examplePlan } from '../../../domain/documents/test-fixtures';
 import { seoulMinseon7Term } from '../../../domain/term/load';
 import type { Term } from '../../../domain/term/types';
 import { CardForm } from './CardForm';
 import { PlanForm } from './PlanForm';
+import { openedDraft } from './test-support/opened-draft';
 import { CardPrint, PlanPrint } from './print';
 
 // Rendering calls nothing in main; the editor's frame (its bar, issue list and print overlay, which read the
@@ -25,16 +24,7 @@ const render = (element: ReactElement): string =>
     .replace(/<!-- -->/g, '')
     .replace(/&#x27;/g, "'");
 
-const opened = (document: Document): OpenedDocument => ({
-  ref: { kind: document.kind, projectId: document.projectId, slot: 'plan' },
-  status: 'draft',
-  version: 1,
-  updatedAt: null,
-  document,
-  validation: { errors: [], warnings: [] },
-  readOnly: false,
-  confirmedPlan: null,
-});
+const opened = openedDraft;
 
 const noop = () => undefined;
 

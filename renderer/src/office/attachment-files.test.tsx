@@ -17,6 +17,7 @@ import type { ApprovedChange } from '../../../domain/reports';
 import { ChangesSection } from './ChangesSection';
 import { CompletionSection } from './CompletionSection';
 import { DocumentFilesToOpen } from './DocumentFiles';
+import { completionRequest } from './test-support/completion-request';
 
 // Rendering calls nothing in main: the API client (which looks for the Electron bridge or the page's token when it
 // loads) is left out.
@@ -38,21 +39,8 @@ const openButtons = (html: string): [string, string][] =>
     .filter((m) => (m[1] ?? '').endsWith('열기/내려받기'))
     .map((m) => [m[1] ?? '', m[2] ?? '']);
 
-const request = (evidence: string, files: AttachmentRef[]): CompletionRequestView => ({
-  projectId: '1-1-1',
-  department: '경제진흥본부',
-  status: 'completed',
-  evidence,
-  evidenceFiles: files,
-  cardBundleSha256: null,
-  cardRevision: null,
-  decision: null,
-  decisionNote: null,
-  decidedAt: null,
-  decidedForPeriodId: null,
-  supersededDecision: null,
-  withdrawnDecision: null,
-});
+const request = (evidence: string, files: AttachmentRef[]): CompletionRequestView =>
+  completionRequest({ evidence, evidenceFiles: files });
 
 const completion = (requests: CompletionRequestView[]) =>
   render(

@@ -6,25 +6,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CompletionRequestView } from '../../../domain/api/contract';
 import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
 import { CompletionSection } from './CompletionSection';
+import { completionRequest } from './test-support/completion-request';
 
 vi.mock('../api/client', () => ({ api: {} }));
 
-const request = (over: Partial<CompletionRequestView>): CompletionRequestView => ({
-  projectId: '1-1-1',
-  department: '경제진흥본부',
-  status: 'completed',
-  evidence: '준공 및 개통 (2019.6.28)',
-  evidenceFiles: [],
-  cardBundleSha256: null,
-  cardRevision: null,
-  decision: null,
-  decisionNote: null,
-  decidedAt: null,
-  decidedForPeriodId: null,
-  supersededDecision: null,
-  withdrawnDecision: null,
-  ...over,
-});
+const request = completionRequest;
 
 const render = (r: CompletionRequestView): string =>
   renderToStaticMarkup(

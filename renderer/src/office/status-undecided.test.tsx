@@ -3,11 +3,11 @@
 // the department reported.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { CompletionRequestView } from '../../../domain/api/contract';
 import { seoulMinseon7Catalog } from '../../../domain/catalog/load';
 import { REPORT_STATUSES, type ReportStatus, type StatusTableRow } from '../../../domain/reports';
 import { CompletionSection } from './CompletionSection';
 import { StatusTables } from './StatusTables';
+import { completionRequest } from './test-support/completion-request';
 
 vi.mock('../api/client', () => ({ api: {} }));
 
@@ -51,21 +51,8 @@ describe('결정 대기 of 이행 후 계속 추진', () => {
   });
 
   it('is listed in 완료 요청 with the status the card reports', () => {
-    const request: CompletionRequestView = {
-      projectId: '1-1-1',
-      department: '경제진흥본부',
-      status: 'continuing',
-      evidence: '조례 제정 후 매년 공모',
-      evidenceFiles: [],
-      cardBundleSha256: null,
-      cardRevision: null,
-      decision: null,
-      decisionNote: null,
-      decidedAt: null,
-      decidedForPeriodId: null,
-      supersededDecision: null,
-      withdrawnDecision: null,
-    };
+    const request = completionRequest({ status: 'continuing', evidence: '조례 제정 후 매년 공모' });
+
     const html = renderToStaticMarkup(
       <CompletionSection
         requests={[request]}

@@ -51,8 +51,7 @@ async function readPlanConfirmations(
   const confirmedByProject = new Map(confirmed.map((c) => [c.project_id, c]));
   const approved = await approvedPlanValues(db);
   const unconfirmedSent = await sentAfterConfirmation(db, catalog, latest, confirmedByProject, approved);
-  const kept = await approvedKeptBy(db, catalog, latest, unconfirmedSent, approved);
-  const frozen = await frozenChangedBy(db, catalog, latest, unconfirmedSent, confirmedByProject, approved);
+  const notes = await newerPlanNotes(db, catalog, latest, unconfirmedSent, confirmedByProject, approved);
 
   return catalog.projects.map((project): PlanConfirmationRow => {
     const sent = latest.get(`${project.id}\u0000${planDepartmentOf(project)}`);
@@ -76,26 +75,33 @@ async function readPlanConfirmations(
           : { revision: sent.revision, receivedAt: sent.received_at, bundleSha256: sent.bundle_sha256 },
       confirmed: own === undefined ? null : { version: own.version, confirmedAt: own.updated_at },
       state,
-      approvedKept: state === 'newerReceived' ? (kept.get(project.id) ?? []) : [],
-      frozenChanged: state === 'newerReceived' ? (frozen.get(project.id) ?? []) : [],
+      approvedKept: state === 'newerReceived' ? (notes.get(project.id)?.approvedKept ?? []) : [],
+      frozenChanged: state === 'newerReceived' ? (notes.get(project.id)?.frozenChanged ?? []) : [],
     };
   });
 }
 
+/** What a plan received after its project's confirmation would do if confirmed (see PlanConfirmationRow). */
+interface NewerPlanNotes {
+  approvedKept: ApprovedFieldKept[];
+  frozenChanged: string[];
+}
+
 /**
- * Per project whose newer received plan waits for 확정, the frozen items confirming it would change: the received
- * plan with the approved changes' values kept (as confirmReceivedPlan stores it) against the confirmed plan. Read
- * only for those projects (a plan re-sent after the confirmation is rare).
+ * Per project whose newer received plan waits for 확정, read once with its confirmed plan: the approved change
+ * requests' fields it writes otherwise (confirming keeps the approved values), and the frozen items confirming it
+ * would change (the received plan with the approved values kept, as confirmReceivedPlan stores it, against the
+ * confirmed one). Only those projects are read: a plan re-sent after the confirmation is rare.
  */
-async function frozenChangedBy(
+async function newerPlanNotes(
   db: Kysely<Database>,
   catalog: Catalog,
   latest: ReadonlyMap<string, ReceivedRow>,
   unconfirmedSent: ReadonlySet<string>,
   confirmedByProject: ReadonlyMap<string, OwnPlan>,
   approved: ReadonlyMap<string, PlanChangeValues>,
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+): Promise<Map<string, NewerPlanNotes>> {
+  const out = new Map<string, NewerPlanNotes>();
   const sent = catalog.projects
     .filter((p) => unconfirmedSent.has(p.id))
     .map((p) => latest.get(`${p.id}\u0000${planDepartmentOf(p)}`))
@@ -118,47 +124,19 @@ async function frozenChangedBy(
       .execute();
     const ownJson = new Map(own.map((d) => [d.id, d.json]));
     for (const row of received) {
-      const confirmed = ownJson.get(confirmedByProject.get(row.project_id)?.id ?? '');
-      if (confirmed === undefined) continue;
-      const values = approved.get(row.project_id);
       const plan = JSON.parse(row.json) as ExecutionPlan;
-      const changed = frozenPlanChanges(
-        values === undefined ? plan : withChangeValues(plan, values),
-        JSON.parse(confirmed) as ExecutionPlan,
-      );
-      if (changed.length > 0) out.set(row.project_id, changed);
-    }
-  }
-  return out;
-}
-
-/**
- * Per project whose newer received plan waits for 확정, the approved change requests' fields it writes otherwise
- * (confirming keeps the approved values): read only for projects with an approved change.
- */
-async function approvedKeptBy(
-  db: Kysely<Database>,
-  catalog: Catalog,
-  latest: ReadonlyMap<string, ReceivedRow>,
-  unconfirmedSent: ReadonlySet<string>,
-  approved: ReadonlyMap<string, PlanChangeValues>,
-): Promise<Map<string, ApprovedFieldKept[]>> {
-  const out = new Map<string, ApprovedFieldKept[]>();
-  const sent = catalog.projects
-    .filter((p) => unconfirmedSent.has(p.id) && approved.has(p.id))
-    .map((p) => latest.get(`${p.id}\u0000${planDepartmentOf(p)}`))
-    .filter((row): row is ReceivedRow => row !== undefined);
-  for (let i = 0; i < sent.length; i += 500) {
-    const rows = await db
-      .selectFrom('received_documents')
-      .select(['project_id', 'json'])
-      .where(sql<boolean>`rowid in (${sql.join(sent.slice(i, i + 500).map((r) => r.rowid))})`)
-      .execute();
-    for (const row of rows) {
       const values = approved.get(row.project_id);
-      if (values === undefined) continue;
-      const fields = approvedFieldsKept(JSON.parse(row.json) as ExecutionPlan, values);
-      if (fields.length > 0) out.set(row.project_id, fields);
+      const confirmed = ownJson.get(confirmedByProject.get(row.project_id)?.id ?? '');
+      out.set(row.project_id, {
+        approvedKept: values === undefined ? [] : approvedFieldsKept(plan, values),
+        frozenChanged:
+          confirmed === undefined
+            ? []
+            : frozenPlanChanges(
+                values === undefined ? plan : withChangeValues(plan, values),
+                JSON.parse(confirmed) as ExecutionPlan,
+              ),
+      });
     }
   }
   return out;

@@ -13,8 +13,8 @@ import { confirmPlanThroughApi } from './support/confirmed-plan';
 const department = '경제진흥본부';
 const projectId = '1-1-1';
 const NONE = '해당 없음';
-/** The half-years a 2019-H1 card reports on, as its 연차별 실적 table heads them. */
-const RESULT_COLUMNS = ["'18 하", "'19 상"];
+/** The term's half-years, as 붙임4 heads 연차별 실적; a 2019-H1 card reports on the first two, the rest stay blank. */
+const RESULT_COLUMNS = ["'18 하", "'19 상", "'19 하", "'20 상", "'20 하", "'21 상", "'21 하", "'22 상"];
 
 test('a printed card says 해당 없음 in each section and table left empty, and only there', async ({
   page,
@@ -81,12 +81,14 @@ test('a printed card says 해당 없음 in each section and table left empty, an
 
   const unit = (n: number) => printed.getByRole('region', { name: `단위사업 ${n}`, exact: true });
   const results = (n: number) => unit(n).getByRole('table', { name: '연차별 실적' });
-  // The filled table: its header and one row with a cell per half-year, the result under '19 상.
+  // The filled table: its header and one row with a cell per half-year, the result under '19 상, later ones blank.
   for (const n of [1, 2]) {
     await expect(results(n).locator('thead th')).toHaveText(RESULT_COLUMNS);
     await expect(results(n).locator('tbody tr')).toHaveCount(1);
   }
-  await expect(results(1).locator('tbody td')).toHaveText(['', written.result]);
+  await expect(results(1).locator('tbody td')).toHaveText(
+    RESULT_COLUMNS.map((_, i) => (i === 1 ? written.result : '')),
+  );
   // The empty one: the same header, and one cell across it.
   const across = results(2).locator('tbody td');
   await expect(across).toHaveText([NONE]);

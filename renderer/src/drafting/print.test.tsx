@@ -5,7 +5,10 @@ import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { AttachmentRef, ManagementCard } from '../../../domain/documents';
 import { exampleCard, exampleChangeRequest } from '../../../domain/documents/test-fixtures';
+import { FUNDING_SOURCE_LABELS } from '../../../domain/documents';
 import { seoulMinseon7Term } from '../../../domain/term/load';
+import { listPeriods } from '../../../domain/term/periods';
+import { formatMoney } from './form-kit';
 import { CardPrint, ChangeRequestPrint } from './print';
 
 const render = (element: ReactElement): string => renderToStaticMarkup(element).replace(/<!-- -->/g, '');
@@ -59,6 +62,63 @@ describe('관리카드 print: 완료 근거', () => {
     ).toBeNull();
     const onTrack = { ...completedCard('', [file('a.pdf', 'a')]), status: 'onTrack' as const };
     expect(evidenceCell(render(<CardPrint card={onTrack} term={seoulMinseon7Term} />))).toBeNull();
+  });
+});
+
+const text = (cell: string): string => cell.replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+
+/** The header cells and the body rows' cells (as text) of the print tables captioned `caption`. */
+function gridOf(html: string, caption: string): { heads: string[]; rows: string[][] }[] {
+  const tables = [...html.matchAll(/<table class="print-grid"><caption>(.*?)<\/caption>(.*?)<\/table>/gs)];
+  return tables
+    .filter((t) => t[1] === caption)
+    .map((t) => {
+      const body = t[2] ?? '';
+      const head = /<thead>(.*?)<\/thead>/s.exec(body)?.[1] ?? '';
+      const rows = [...(/<tbody>(.*?)<\/tbody>/s.exec(body)?.[1] ?? '').matchAll(/<tr>(.*?)<\/tr>/gs)];
+      return {
+        heads: [...head.matchAll(/<th>(.*?)<\/th>/g)].map((m) => text(m[1] ?? '')),
+        rows: rows.map((r) =>
+          [...(r[1] ?? '').matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((m) => text(m[1] ?? '')),
+        ),
+      };
+    });
+}
+
+describe('관리카드 print: every half-year of the term, as 붙임4 heads them', () => {
+  const card = exampleCard();
+  // A value typed for a half-year after the card's own (left in the grid) is neither printed nor summed.
+  const unit = card.unitProjects[0]!;
+  unit.results['2020-H1'] = '아직 오지 않은 반기';
+  unit.executed.city['2020-H1'] = 999;
+  const html = render(<CardPrint card={card} term={seoulMinseon7Term} />);
+  const halfYears = listPeriods(seoulMinseon7Term);
+
+  it('heads 연차별 실적 with all eight half-years and leaves those after the card blank', () => {
+    const [results] = gridOf(html, '연차별 실적');
+    expect(results?.heads).toEqual(halfYears.map((p) => p.shortLabel));
+    const cells = results?.rows[0] ?? [];
+    expect(cells).toHaveLength(halfYears.length);
+    halfYears.forEach((p, i) => {
+      const expected = p.id <= card.periodId ? (unit.results[p.id] ?? '') : '';
+      expect(cells[i], p.id).toBe(expected);
+    });
+  });
+
+  it('heads 연차별 집행액 with all eight half-years; later ones are blank and out of the 계', () => {
+    const [executed] = gridOf(html, '연차별 집행액 (단위 : 백만원)');
+    expect(executed?.heads).toEqual(['구분', ...halfYears.map((p) => p.shortLabel), '계']);
+    const cityRow = executed?.rows.find((r) => r[0] === FUNDING_SOURCE_LABELS.city) ?? [];
+    const reported = halfYears.filter((p) => p.id <= card.periodId);
+    const citySum = reported.reduce((sum, p) => sum + (unit.executed.city[p.id] ?? 0), 0);
+    expect(cityRow.at(-1)).toBe(formatMoney(citySum));
+    halfYears.forEach((p, i) => {
+      if (p.id > card.periodId) expect(cityRow[i + 1], p.id).toBe('');
+    });
+    const totalRow = executed?.rows.find((r) => r[0] === '계') ?? [];
+    expect(totalRow.slice(1 + reported.length, 1 + halfYears.length)).toEqual(
+      halfYears.slice(reported.length).map(() => ''),
+    );
   });
 });
 

@@ -191,7 +191,8 @@ function SourceTable(props: {
   caption: string;
   heads: readonly string[];
   row: (source: FundingSource) => readonly (number | null | undefined)[];
-  totals: readonly number[];
+  /** null: a column left blank (a half-year after the card's own). */
+  totals: readonly (number | null)[];
 }) {
   return (
     <table className="print-grid">
@@ -219,7 +220,7 @@ function SourceTable(props: {
           <th>계</th>
           {props.totals.map((amount, i) => (
             <td key={i} className="num">
-              {formatMoney(amount)}
+              {amount === null ? '' : formatMoney(amount)}
             </td>
           ))}
         </tr>
@@ -256,7 +257,11 @@ function PeriodTextTable(props: {
   values: Readonly<Record<string, string>>;
   columns: readonly { key: string; label: string }[];
   caption: string;
+  /** Columns after the document's own half-year: printed as the form has them, left blank. */
+  blankAfter?: string;
 }) {
+  const shown = (key: string): string =>
+    props.blankAfter !== undefined && key > props.blankAfter ? '' : (props.values[key] ?? '');
   return (
     <table className="print-grid">
       <caption>{props.caption}</caption>
@@ -268,13 +273,13 @@ function PeriodTextTable(props: {
         </tr>
       </thead>
       <tbody>
-        {props.columns.every((c) => isBlank(props.values[c.key] ?? '')) ? (
+        {props.columns.every((c) => isBlank(shown(c.key))) ? (
           <NoEntryRow columns={props.columns.length} />
         ) : (
           <tr>
             {props.columns.map((c) => (
               <td key={c.key} className="pre">
-                {props.values[c.key] ?? ''}
+                {shown(c.key)}
               </td>
             ))}
           </tr>
@@ -413,6 +418,7 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
   // What the status does not show is not printed either (a reason left from 보류, an old 완료 근거).
   const card = withShownStatusDetails(drafted);
   const periods = listPeriods(term);
+  // 붙임4 heads 연차별 실적 and 연차별 집행액 with every half-year of the term; those after the card's own are blank.
   const upTo = periods.filter((p) => p.id <= card.periodId);
   const periodLabel = periods.find((p) => p.id === card.periodId)?.label ?? card.periodId;
   const executed = executedTotals(
@@ -459,15 +465,16 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
           <>
             <PeriodTextTable
               values={u.results}
-              columns={upTo.map((p) => ({ key: p.id, label: p.shortLabel }))}
+              columns={periods.map((p) => ({ key: p.id, label: p.shortLabel }))}
               caption="연차별 실적"
+              blankAfter={card.periodId}
             />
             <InvestmentTable
               grid={u.investmentNeeds}
               term={term}
               caption="연차별 투자수요 (당해연도 실제 예산으로 현행화, 단위 : 백만원)"
             />
-            <ExecutedTable grid={u.executed} periods={upTo} />
+            <ExecutedTable grid={u.executed} periods={periods} reportedUpTo={card.periodId} />
             <p className="pre">향후 추진계획: {isBlank(u.futurePlan) ? NO_ENTRY : u.futurePlan}</p>
           </>
         )}
@@ -482,18 +489,23 @@ export function CardPrint({ card: drafted, term }: { card: ManagementCard; term:
 function ExecutedTable({
   grid,
   periods,
+  reportedUpTo,
 }: {
   grid: ManagementCard['unitProjects'][number]['executed'];
+  /** Every half-year of the term, as the form heads the table. */
   periods: readonly { id: string; shortLabel: string }[];
+  /** The card's half-year: later columns are blank and out of the sums. */
+  reportedUpTo: string;
 }) {
   const ids = periods.map((p) => p.id);
-  const totals = executedGridTotals(grid, ids);
+  const reported = ids.filter((id) => id <= reportedUpTo);
+  const totals = executedGridTotals(grid, reported);
   return (
     <SourceTable
       caption="연차별 집행액 (단위 : 백만원)"
       heads={[...periods.map((p) => p.shortLabel), '계']}
-      row={(s) => [...ids.map((id) => grid[s][id]), totals.bySource[s]]}
-      totals={[...ids.map((id) => totals.byPeriod[id] ?? 0), totals.total]}
+      row={(s) => [...ids.map((id) => (id <= reportedUpTo ? grid[s][id] : null)), totals.bySource[s]]}
+      totals={[...ids.map((id) => (id <= reportedUpTo ? (totals.byPeriod[id] ?? 0) : null)), totals.total]}
     />
   );
 }

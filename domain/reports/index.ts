@@ -24,6 +24,7 @@ export {
   comparedPeriodLabel,
   UNDECIDED_LABEL,
   undecidedCompletionNote,
+  participationSourcesNote,
   financeStatusLabel,
   reportTitle,
   undecidedSummary,

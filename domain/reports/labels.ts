@@ -10,6 +10,7 @@ import type {
   LaggingProject,
   LaggingReason,
   MissedMilestone,
+  ParticipationReport,
   ReportStatus,
   QuarantineReason,
   StatusTableRow,
@@ -183,6 +184,19 @@ export function missingFinanceRowNote(
 
 /** One title for the report wherever it appears (screen, print, workbook, public page): "민선7기 공약이행 종합 현황". */
 export const reportTitle = (meta: { termName: string }): string => `${meta.termName} 공약이행 종합 현황`;
+
+/**
+ * What the 시민참여 실적 totals were counted from, under the table on screen and in the workbook: each project's
+ * cumulative counts as last reported (see buildParticipation).
+ */
+export function participationSourcesNote(p: ParticipationReport): string {
+  const sources = [`이번 반기 관리카드 ${p.cardCount}건`];
+  if (p.priorCardCount > 0) sources.push(`이번 반기 카드가 없어 직전 반기 관리카드 ${p.priorCardCount}건`);
+  if (p.planCount > 0) sources.push(`관리카드가 없어 확정된 실천계획서 ${p.planCount}건`);
+  const unreported =
+    p.unreportedCount > 0 ? ` 실적을 하나도 받지 못한 사업 ${p.unreportedCount}개는 빠져 있습니다.` : '';
+  return `사업마다 마지막으로 보고된 누적 횟수의 합계입니다: ${sources.join(', ')} (활동 ${p.activityCount}건).${unreported}`;
+}
 
 /**
  * The note under the status tables when some 완료 or 이행 후 계속 추진 still wait for the office's decision; null

@@ -1,5 +1,6 @@
 import { PARTICIPATION_COUNT_KEYS, type ParticipationCountKey } from '../documents';
-import { areaIdOf, leadCardOf, type ReportContext } from './context';
+import type { CitizenParticipation } from '../documents';
+import { areaIdOf, leadCardOf, priorLeadCardOf, type ReportContext } from './context';
 import type { ParticipationReport } from './types';
 
 type Counts = Record<ParticipationCountKey, number> & { total: number };
@@ -14,17 +15,39 @@ function emptyCounts(): Counts {
   };
 }
 
-/** 시민참여 실적 summed over the lead departments' cards of the half-year (each card's counts are cumulative). */
+/**
+ * 시민참여 실적 by area and in total: each project's counts as last reported, since a card's counts are cumulative
+ * from the term's start. That is the lead's card of the half-year; for a project without one, the lead's card of the
+ * half-year just before, else its confirmed plan (where a first card starts from), so a card not sent this time
+ * does not take a project's earlier activities out of the city's totals. Each source is counted.
+ */
 export function buildParticipation(ctx: ReportContext): ParticipationReport {
   const totals = emptyCounts();
   const byArea = new Map(ctx.areas.map((a) => [a.id, emptyCounts()]));
   let cardCount = 0;
+  let priorCardCount = 0;
+  let planCount = 0;
+  let unreportedCount = 0;
   let activityCount = 0;
   for (const project of ctx.projects) {
+    let participation: CitizenParticipation;
     const card = leadCardOf(ctx, project);
-    if (card === null) continue;
-    cardCount += 1;
-    activityCount += card.citizenParticipation.activities.length;
+    const prior = card === null ? priorLeadCardOf(ctx, project) : undefined;
+    const plan = card === null && prior === undefined ? ctx.planByProject.get(project.id) : undefined;
+    if (card !== null) {
+      cardCount += 1;
+      participation = card.citizenParticipation;
+    } else if (prior !== undefined) {
+      priorCardCount += 1;
+      participation = prior.citizenParticipation;
+    } else if (plan !== undefined) {
+      planCount += 1;
+      participation = plan.citizenParticipation;
+    } else {
+      unreportedCount += 1;
+      continue;
+    }
+    activityCount += participation.activities.length;
     const areaId = areaIdOf(ctx, project);
     let area = byArea.get(areaId);
     if (area === undefined) {
@@ -32,7 +55,7 @@ export function buildParticipation(ctx: ReportContext): ParticipationReport {
       byArea.set(areaId, area);
     }
     for (const key of PARTICIPATION_COUNT_KEYS) {
-      const n = card.citizenParticipation.counts[key];
+      const n = participation.counts[key];
       totals[key] += n;
       totals.total += n;
       area[key] += n;
@@ -47,6 +70,9 @@ export function buildParticipation(ctx: ReportContext): ParticipationReport {
       counts,
     })),
     cardCount,
+    priorCardCount,
+    planCount,
+    unreportedCount,
     activityCount,
   };
 }

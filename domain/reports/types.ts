@@ -326,14 +326,25 @@ export interface LaggingProject {
 }
 
 export interface ParticipationReport {
-  /** Sum over the lead cards of the half-year (the card's counts are cumulative). */
+  /**
+   * Each project's counts as last reported (they are cumulative from the term's start), summed: the lead's card of
+   * the half-year, else the one of the half-year just before, else the confirmed plan's (see buildParticipation).
+   */
   totals: Record<ParticipationCountKey, number> & { total: number };
   byArea: {
     areaId: number;
     areaName: string;
     counts: Record<ParticipationCountKey, number> & { total: number };
   }[];
+  /** Projects counted from the half-year's card. */
   cardCount: number;
+  /** Projects without a card of the half-year, counted from the card of the half-year just before. */
+  priorCardCount: number;
+  /** Projects with neither card, counted from the confirmed plan. */
+  planCount: number;
+  /** Projects with neither card nor a confirmed plan: nothing counted. */
+  unreportedCount: number;
+  /** Activities listed in what was counted. */
   activityCount: number;
 }
 

@@ -21,6 +21,7 @@ import {
   type StatusTableRow,
   UNDECIDED_LABEL,
   undecidedCompletionNote,
+  participationSourcesNote,
   financeStatusLabel,
   reportTitle,
   undecidedSummary,
@@ -365,7 +366,7 @@ function participationSheet(report: OfficeReport): XLSX.WorkSheet {
   [...PARTICIPATION_COUNT_KEYS, 'total' as const].forEach((k, i) =>
     b.formula(r, 1 + i, `SUM(${colName(1 + i)}2:${colName(1 + i)}${r})`, p.totals[k], NUMBER_FORMATS.integer),
   );
-  b.note(r + 2, 0, `관리카드 ${p.cardCount}건의 누계 (활동 ${p.activityCount}건)`);
+  b.note(r + 2, 0, participationSourcesNote(p));
   return b.finish();
 }
 

@@ -5,6 +5,7 @@ import {
   comparisonChangesText,
   laggingReasonsText,
   missedMilestoneText,
+  participationSourcesNote,
   REPORT_STATUS_LABELS,
   statusTrendLabel,
   financeStatusLabel,
@@ -92,12 +93,12 @@ export function LaggingTable({
   );
 }
 
-/** 시민참여 실적: the lead cards' cumulative counts, by area and in total. */
+/** 시민참여 실적: each project's cumulative counts as last reported, by area and in total. */
 export function ParticipationTable({ participation }: { participation: ParticipationReport }) {
   return (
     <>
-      <p className="office-legend">
-        관리카드 {participation.cardCount}건 · 활동 {participation.activityCount}건 (카드의 누적 횟수 합계)
+      <p className="office-legend" data-testid="participation-sources">
+        {participationSourcesNote(participation)}
       </p>
       <div className="office-table-wrap">
         <table className="office-table" data-testid="participation-table">

@@ -221,10 +221,17 @@ test('two departments report (one on time, one late, one missing): status, 붙�
   const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
   expect(copied[0]).toBe(`[2019년 상반기 공약관리카드·재정집행 현황 제출 안내]`);
   expect(copied.filter((l) => l.startsWith('- '))).toHaveLength(departments.size - 2);
+  // C sent no 실천계획서 either: it cannot write a card before its plan is confirmed, so the notice asks for the
+  // plans first (the table above still counts the cards and finance rows as missing).
+  const idsOfC = projectsLedBy(DEPT_C).map((p) => p.id);
+  // The particle after the last 관리번호, by how its last digit reads (일, 이, 삼 …: 은 after a final consonant).
+  const topic = '0136789'.includes(idsOfC.at(-1)!.at(-1)!) ? '은' : '는';
   expect(copied).toContain(
-    `- ${DEPT_C}: 관리카드 ${cardsOfC}건, 재정집행 현황 ${dueOf(DEPT_C) - cardsOfC}건 (${projectsLedBy(DEPT_C)
-      .map((p) => p.id)
-      .join(', ')})`,
+    `- ${DEPT_C}: 실천계획서를 받지 못한 ${idsOfC.join(', ')}${topic} 실천계획서부터 보내 주십시오 ` +
+      '(관리카드·재정집행 현황은 실천계획서 확정 뒤 작성)',
+  );
+  await expect(office.cell(`submission-${DEPT_C}-missing`)).toContainText(
+    `실천계획서 미접수 ${idsOfC.length}개 사업: 관리카드·재정집행 현황은 실천계획서 확정 뒤 작성`,
   );
   expect(copied.some((l) => l.startsWith(`- ${DEPT_A}:`) || l.startsWith(`- ${DEPT_B}:`))).toBe(false);
   // Where the clipboard refuses, the same text is shown selected, to copy by hand.

@@ -226,7 +226,12 @@ describe('buildOfficeReport — submissions', () => {
     expect(econ.lateCount).toBe(1);
     expect(econ.state).toBe('partial');
     expect(econ.overdue).toBe(true);
-    expect(econ.missing).toContainEqual({ kind: 'managementCard', projectId: '7-3-1', excluded: false });
+    expect(econ.missing).toContainEqual({
+      kind: 'managementCard',
+      projectId: '7-3-1',
+      excluded: false,
+      planWait: null,
+    });
     expect(econ.bundles.map((b) => b.receivedDate)).toEqual(['2019-07-15', '2019-07-16']);
   });
 
@@ -245,6 +250,7 @@ describe('buildOfficeReport — submissions', () => {
       kind: 'managementCard',
       projectId: received!.projectId,
       excluded: true,
+      planWait: null,
     });
     const item = econ(excluded).items.find(
       (i) => i.kind === 'managementCard' && i.projectId === received!.projectId,
@@ -261,6 +267,38 @@ describe('buildOfficeReport — submissions', () => {
     // The 2018-H2 bundle is not part of this half-year.
     expect(tour.bundles).toHaveLength(2);
     expect(report.submissions.summary.quarantinedBundles).toBe(1);
+  });
+
+  it("a lead's items of a project without a confirmed plan are owed, marked with what the plan waits for", () => {
+    const input = scenario();
+    const confirmed = new Set(input.plans.map((p) => p.projectId));
+    const econLed = catalog.projects.filter((p) => p.leadDepartment === '경제진흥본부');
+    const unconfirmed = econLed.filter((p) => !confirmed.has(p.id));
+    expect(unconfirmed.length).toBeGreaterThan(1);
+    // The office has received the first one's plan, not confirmed it yet; the others' plans never came.
+    const waitingForOffice = unconfirmed[0]!.id;
+    const withReceived = buildOfficeReport({ ...input, receivedPlanProjects: [waitingForOffice, '1-1-1'] });
+    const econ = withReceived.submissions.departments.find((d) => d.department === '경제진흥본부')!;
+    const waitOf = (projectId: string) =>
+      econ.items.filter((i) => i.projectId === projectId).map((i) => [i.kind, i.planWait]);
+    expect(waitOf(waitingForOffice)).toEqual([
+      ['managementCard', 'notConfirmed'],
+      ['financeRow', 'notConfirmed'],
+    ]);
+    expect(waitOf(unconfirmed[1]!.id)).toEqual([
+      ['managementCard', 'notReceived'],
+      ['financeRow', 'notReceived'],
+    ]);
+    // A confirmed plan (1-1-1, received too) waits for nothing; nor does a co-department's finance row.
+    expect(waitOf('1-1-1')).toEqual([
+      ['managementCard', null],
+      ['financeRow', null],
+    ]);
+    const women = withReceived.submissions.departments.find((d) => d.department === '여성가족정책실')!;
+    expect(women.items.find((i) => i.role === 'co')?.planWait).toBeNull();
+    // Still owed: counted as due and missing.
+    expect(econ.dueCount).toBe(2 * econLed.length);
+    expect(econ.missing.filter((m) => m.planWait !== null)).toHaveLength(2 * unconfirmed.length);
   });
 
   it('departments without any bundle are "none"', () => {

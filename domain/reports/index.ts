@@ -25,6 +25,8 @@ export {
   UNDECIDED_LABEL,
   undecidedCompletionNote,
   participationSourcesNote,
+  PLAN_WAIT_LABELS,
+  planWaitSummary,
   financeStatusLabel,
   reportTitle,
   undecidedSummary,
@@ -43,7 +45,7 @@ export {
   beforeDueNote,
   dueDateText,
 } from './labels';
-export { missingNoticeText } from './missing-notice';
+export { departmentsAsked, missingNoticeText, planWaitOfficeNote } from './missing-notice';
 export {
   plannedSoFar,
   DEFAULT_EXECUTION_RATE_THRESHOLD,

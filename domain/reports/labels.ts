@@ -11,6 +11,7 @@ import type {
   LaggingReason,
   MissedMilestone,
   ParticipationReport,
+  PlanWait,
   ReportStatus,
   QuarantineReason,
   StatusTableRow,
@@ -184,6 +185,26 @@ export function missingFinanceRowNote(
 
 /** One title for the report wherever it appears (screen, print, workbook, public page): "민선7기 공약이행 종합 현황". */
 export const reportTitle = (meta: { termName: string }): string => `${meta.termName} 공약이행 종합 현황`;
+
+export const PLAN_WAIT_LABELS: Record<PlanWait, string> = {
+  notReceived: '실천계획서 미접수',
+  notConfirmed: '실천계획서 확정 대기',
+};
+
+/**
+ * Under a department's 누락: how many of its missing projects wait for their 실천계획서 (the department writes their
+ * card and finance row once the plan is confirmed); null when none does.
+ */
+export function planWaitSummary(
+  missing: readonly { projectId: string; planWait: PlanWait | null }[],
+): string | null {
+  const projects = (wait: PlanWait) =>
+    new Set(missing.filter((m) => m.planWait === wait).map((m) => m.projectId)).size;
+  const parts = (['notReceived', 'notConfirmed'] as const)
+    .filter((wait) => projects(wait) > 0)
+    .map((wait) => `${PLAN_WAIT_LABELS[wait]} ${projects(wait)}개 사업`);
+  return parts.length === 0 ? null : `${parts.join(' · ')}: 관리카드·재정집행 현황은 실천계획서 확정 뒤 작성`;
+}
 
 /**
  * What the 시민참여 실적 totals were counted from, under the table on screen and in the workbook: each project's

@@ -3,7 +3,7 @@ import { listDepartments } from '../catalog/departments';
 import { daysUntil } from '../term/periods';
 import { compareKo, type ReportContext } from './context';
 import { memoized, memoTable } from './report-memo';
-import type { DepartmentSubmission, DueItem, SubmissionRecord, SubmissionsReport } from './types';
+import type { DepartmentSubmission, DueItem, PlanWait, SubmissionRecord, SubmissionsReport } from './types';
 
 /**
  * Who has and has not submitted for the half-year: a lead department owes a card and a finance row per project it
@@ -66,11 +66,18 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
     if (list === undefined) due.set(department, [item]);
     else list.push(item);
   };
+  // A lead writes the card and its finance row once the office has confirmed the plan: until then they are owed
+  // still, marked with what they wait for, so that the reminder asks for the plan (or the office confirms it).
+  const receivedPlans = new Set(input.receivedPlanProjects ?? []);
+  const planWaitOf = (projectId: string): PlanWait | null =>
+    ctx.planByProject.has(projectId) ? null : receivedPlans.has(projectId) ? 'notConfirmed' : 'notReceived';
   for (const project of ctx.projects) {
-    owe(project.leadDepartment, { kind: 'managementCard', projectId: project.id, role: 'lead' });
-    owe(project.leadDepartment, { kind: 'financeRow', projectId: project.id, role: 'lead' });
+    const planWait = planWaitOf(project.id);
+    owe(project.leadDepartment, { kind: 'managementCard', projectId: project.id, role: 'lead', planWait });
+    owe(project.leadDepartment, { kind: 'financeRow', projectId: project.id, role: 'lead', planWait });
     for (const co of project.coDepartments) {
-      if (co !== project.leadDepartment) owe(co, { kind: 'financeRow', projectId: project.id, role: 'co' });
+      if (co !== project.leadDepartment)
+        owe(co, { kind: 'financeRow', projectId: project.id, role: 'co', planWait: null });
     }
   }
 
@@ -102,7 +109,11 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
   for (const [department, items] of due) {
     const records = recordsByDept.get(department) ?? [];
     const excluded = excludedByDept.get(department) ?? NONE_EXCLUDED;
-    const deps: unknown[] = [catalog.projects, dueDate, offset, input.options.today, ...excluded, '|'];
+    const waits = items
+      .filter((i) => i.planWait !== null && i.kind === 'managementCard')
+      .map((i) => `${i.projectId}:${i.planWait}`)
+      .join(',');
+    const deps: unknown[] = [catalog.projects, dueDate, offset, input.options.today, waits, ...excluded, '|'];
     for (const r of records)
       deps.push(
         r.bundleSha256,
@@ -142,7 +153,12 @@ export function buildSubmissionsReport(ctx: ReportContext): SubmissionsReport {
   };
 }
 
-type OwedItem = { kind: DueItem['kind']; projectId: string; role: DueItem['role'] };
+type OwedItem = {
+  kind: DueItem['kind'];
+  projectId: string;
+  role: DueItem['role'];
+  planWait: PlanWait | null;
+};
 
 const NONE_EXCLUDED: ReadonlySet<string> = new Set();
 
@@ -187,6 +203,7 @@ function departmentSubmission(
       kind: item.kind,
       projectId: item.projectId,
       role: item.role,
+      planWait: item.planWait,
       received: arrival !== undefined,
       receivedAt: arrival?.record.receivedAt ?? null,
       bundleSha256: arrival?.record.bundleSha256 ?? null,
@@ -197,7 +214,7 @@ function departmentSubmission(
   const receivedCount = dueItems.filter((i) => i.received).length;
   const missing = dueItems
     .filter((i) => !i.received)
-    .map((i) => ({ kind: i.kind, projectId: i.projectId, excluded: i.excluded }));
+    .map((i) => ({ kind: i.kind, projectId: i.projectId, excluded: i.excluded, planWait: i.planWait }));
   const lateCount = dueItems.filter((i) => i.onTime === false).length;
   const beforeDue = isBeforeDue(today, dueDate);
   return {

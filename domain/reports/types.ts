@@ -74,6 +74,12 @@ export interface ReportInput {
   /** Confirmed plans, one per project; plans in another lifecycle are ignored with a warning. */
   plans: ExecutionPlan[];
   /**
+   * Projects whose 실천계획서 the office has received from an accepted file (confirmed or not): a lead's items of a
+   * project with no confirmed plan wait for the office's 확정 when it is here, for the department's plan when not
+   * (DueItem.planWait). Without it, every project with no confirmed plan counts as its plan not received.
+   */
+  receivedPlanProjects?: readonly string[];
+  /**
    * Per project, the first confirmed version of its plan: 붙임5's 초기계획 ("최초 공약실천계획의 총계") for every
    * half-year. A project not here (or no map) takes 초기계획 from its plan in `plans`.
    */
@@ -227,11 +233,20 @@ export interface FinanceReport {
   withoutConfirmedPlanReceived?: string[];
 }
 
+/**
+ * Why a lead's card and finance row cannot be written yet: the department writes them only once the office has
+ * confirmed the project's 실천계획서 (its desk says "실천계획서 확정 뒤 작성"). notReceived: the office has no plan
+ * from it (the department sends its plan first); notConfirmed: the plan waits for the office's 실천계획 확정.
+ */
+export type PlanWait = 'notReceived' | 'notConfirmed';
+
 export interface DueItem {
   kind: 'managementCard' | 'financeRow';
   projectId: string;
   /** The department leads the project (card + finance row due) or co-operates (finance row due). */
   role: 'lead' | 'co';
+  /** A lead's item of a project whose plan the office has not confirmed (see PlanWait); null otherwise. */
+  planWait: PlanWait | null;
   received: boolean;
   /** Earliest valid bundle containing it. */
   receivedAt: string | null;
@@ -248,7 +263,7 @@ export interface DepartmentSubmission {
   receivedCount: number;
   lateCount: number;
   /** What is still owed; `excluded`: it arrived but the office excluded it (the department must send it again). */
-  missing: { kind: DueItem['kind']; projectId: string; excluded: boolean }[];
+  missing: { kind: DueItem['kind']; projectId: string; excluded: boolean; planWait: PlanWait | null }[];
   items: DueItem[];
   bundles: {
     bundleSha256: string;

@@ -22,6 +22,7 @@ import {
   UNDECIDED_LABEL,
   undecidedCompletionNote,
   participationSourcesNote,
+  PLAN_WAIT_LABELS,
   financeStatusLabel,
   reportTitle,
   undecidedSummary,
@@ -232,7 +233,11 @@ function submissionsSheet(report: OfficeReport): XLSX.WorkSheet {
         r,
         8,
         d.missing
-          .map((m) => `${KIND_LABELS[m.kind]} ${m.projectId}${m.excluded ? ' (제외, 다시 제출)' : ''}`)
+          .map(
+            (m) =>
+              `${KIND_LABELS[m.kind]} ${m.projectId}${m.excluded ? ' (제외, 다시 제출)' : ''}` +
+              (m.planWait === null ? '' : ` (${PLAN_WAIT_LABELS[m.planWait]})`),
+          )
           .join(', '),
       );
     }),

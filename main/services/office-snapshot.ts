@@ -194,6 +194,17 @@ export function previousPeriodOf(term: Term, periodId: string): string | undefin
   return i > 0 ? ids[i - 1] : undefined;
 }
 
+/** The projects of received rows, the list kept while the rows are the same list (receivedOf keeps it). */
+const projectsByRows = new WeakMap<readonly ReceivedRow[], readonly string[]>();
+function receivedProjectsOf(rows: readonly ReceivedRow[]): readonly string[] {
+  let projects = projectsByRows.get(rows);
+  if (projects === undefined) {
+    projects = [...new Set(rows.map((r) => r.project_id))];
+    projectsByRows.set(rows, projects);
+  }
+  return projects;
+}
+
 export async function buildReportInput(
   db: Kysely<Database>,
   catalog: Catalog,
@@ -250,6 +261,8 @@ export async function buildReportInput(
             latestAndFirst(await receivedOf(db, 'financeRow', previousPeriodId)).latest,
           ),
         );
+  // Which projects' plans came (no content read): a lead's card waits for the office's 확정 or for the plan.
+  const receivedPlanProjects = receivedProjectsOf(await receivedOf(db, 'executionPlan'));
   const latestCards = await storedAll<ManagementCard>(db, cards.latest);
   const latestFinance = await storedAll<FinanceRow>(db, finance.latest);
   // Kept while the half-year's lists, the confirmed plans, catalog and term are the same objects (each is kept
@@ -280,6 +293,7 @@ export async function buildReportInput(
     periodId,
     plans,
     initialPlans,
+    receivedPlanProjects,
     cards: latestCards,
     previousCards,
     ...(previousPeriodId ? { previousPeriodId } : {}),

@@ -245,6 +245,7 @@ export function ProjectRow(props: {
   const finance: DocumentRef = { kind: 'financeRow', projectId: project.projectId, slot: periodId };
   const lead = project.role === 'lead';
   const planStatus = props.statusOf(plan);
+  const financeWaits = lead && planStatus !== 'confirmed' && props.statusOf(finance) === null;
   return (
     <tr data-project-id={project.projectId}>
       <td className="project-id">{project.projectId}</td>
@@ -299,11 +300,21 @@ export function ProjectRow(props: {
           <button
             type="button"
             onClick={() => onOpen(finance)}
+            // The lead's row is derived from the confirmed plan and its card (초기계획, 집행): written with them. One
+            // already written stays open to read and finish.
+            disabled={financeWaits}
+            aria-describedby={financeWaits ? `finance-wait-${project.projectId}` : undefined}
             aria-label={`${project.projectId} 재정집행현황 열기`}
           >
             재정집행현황
           </button>
-          <StatusBadge status={props.statusOf(finance)} />
+          {financeWaits ? (
+            <span className="hint" id={`finance-wait-${project.projectId}`}>
+              실천계획서 확정 뒤 작성
+            </span>
+          ) : (
+            <StatusBadge status={props.statusOf(finance)} />
+          )}
         </span>
       </td>
       <td>

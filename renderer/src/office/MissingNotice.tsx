@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { missingNoticeText, type SubmissionsReport } from '../../../domain/reports';
+import {
+  departmentsAsked,
+  missingNoticeText,
+  planWaitOfficeNote,
+  type SubmissionsReport,
+} from '../../../domain/reports';
 import { StatusMessage } from '../components/StatusMessage';
 
 /**
@@ -8,7 +13,8 @@ import { StatusMessage } from '../components/StatusMessage';
  */
 export function MissingNotice({ submissions }: { submissions: SubmissionsReport }) {
   const text = missingNoticeText(submissions);
-  const owing = submissions.departments.filter((d) => d.missing.length > 0).length;
+  const owing = departmentsAsked(submissions).length;
+  const planWaitNote = planWaitOfficeNote(submissions);
   const [outcome, setOutcome] = useState<'copied' | 'manual' | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -16,7 +22,12 @@ export function MissingNotice({ submissions }: { submissions: SubmissionsReport 
   }, [outcome]);
   // Another half-year or new arrivals: the message said what was copied before.
   useEffect(() => setOutcome(null), [text]);
-  if (text === null) return null;
+  const note = planWaitNote && (
+    <p className="office-legend" data-testid="missing-notice-plan-wait">
+      {planWaitNote}
+    </p>
+  );
+  if (text === null) return note;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -30,6 +41,7 @@ export function MissingNotice({ submissions }: { submissions: SubmissionsReport 
       <button type="button" onClick={() => void copy()}>
         미제출 안내문 복사 ({owing}개 부서)
       </button>
+      {note}
       {outcome === 'copied' && (
         <StatusMessage kind="success">
           {owing}개 부서의 미제출 안내문을 복사했습니다. 메일이나 메신저에 붙여 넣으세요 (Ctrl+V).

@@ -2,6 +2,7 @@ import { Fragment, useMemo } from 'react';
 import type { Catalog } from '../../../domain/catalog/types';
 import { periodLabel } from '../../../domain/documents';
 import {
+  planWaitSummary,
   beforeDueNote,
   contactsToCall,
   daysLeftLabel,
@@ -209,6 +210,7 @@ function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] })
   }
   const count = (kind: keyof typeof KIND_LABELS) => missing.filter((m) => m.kind === kind).length;
   const excluded = missing.filter((m) => m.excluded).map((m) => m.projectId);
+  const planWait = planWaitSummary(missing);
   return (
     <>
       <strong className="missing-summary">
@@ -227,6 +229,12 @@ function MissingItems({ missing }: { missing: DepartmentSubmission['missing'] })
         <span className="missing-excluded" data-testid="missing-excluded">
           {' '}
           · 제외한 관리카드 <UnbrokenList items={excluded} /> (다시 제출 필요)
+        </span>
+      )}
+      {planWait !== null && (
+        <span className="missing-plan-wait" data-testid="missing-plan-wait">
+          {' '}
+          · {planWait}
         </span>
       )}
     </>

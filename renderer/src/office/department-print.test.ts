@@ -12,6 +12,7 @@ const item = (kind: Item['kind'], projectId: string, state: Partial<Item> = {}):
   kind,
   projectId,
   role: 'lead',
+  planWait: null,
   received: false,
   receivedAt: null,
   bundleSha256: null,

@@ -1,6 +1,11 @@
 import type { DepartmentCardsView, ReceivedCardView } from '../../../domain/api/contract';
 import type { Catalog } from '../../../domain/catalog/types';
-import type { ConsolidatedFinanceRow, DepartmentSubmission, FinanceReport } from '../../../domain/reports';
+import {
+  PLAN_WAIT_LABELS,
+  type ConsolidatedFinanceRow,
+  type DepartmentSubmission,
+  type FinanceReport,
+} from '../../../domain/reports';
 import { formatKoreanDateTime } from './format';
 
 /**
@@ -25,7 +30,8 @@ type DueItem = DepartmentSubmission['items'][number];
 export function dueItemLabel(item: DueItem | undefined, kind: DueItem['kind']): string {
   if (item === undefined) return kind === 'managementCard' ? '해당 없음 (협조부서)' : '해당 없음';
   if (item.excluded) return '제외 (다시 제출 필요)';
-  if (!item.received || item.receivedAt === null) return '미제출';
+  if (!item.received || item.receivedAt === null)
+    return item.planWait === null ? '미제출' : `미제출 (${PLAN_WAIT_LABELS[item.planWait]})`;
   return `첫 접수 ${formatKoreanDateTime(item.receivedAt)}${item.onTime === false ? ' (지연)' : ''}`;
 }
 

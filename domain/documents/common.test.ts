@@ -16,6 +16,7 @@ import {
   MONEY_COMMA_MESSAGE,
   MONEY_SPACE_MESSAGE,
   MONEY_UNIT_MESSAGE,
+  MONEY_WORDS_MESSAGE,
   moneyCellSchema,
   moneySchema,
   nextUnitProjectId,
@@ -71,9 +72,26 @@ describe('money (백만원)', () => {
     for (const input of ['1 500', '1　500']) {
       expect(firstIssue(moneySchema, input).message).toBe(MONEY_SPACE_MESSAGE);
     }
-    for (const input of ['500원', '500 백만원']) {
+    for (const input of ['500원', '3천']) {
       expect(firstIssue(moneyCellSchema, input).message).toBe(MONEY_UNIT_MESSAGE);
     }
+  });
+
+  it('names the number to type for an amount typed in 억·만 원, and asks for digits for a word number', () => {
+    expect(firstIssue(moneyCellSchema, '7억').message).toBe(
+      "'7억'은 백만원 단위로 700입니다. 숫자 700을 입력하세요",
+    );
+    expect(firstIssue(moneyCellSchema, '500 백만원').message).toBe(
+      "'500 백만원'은 백만원 단위로 500입니다. 숫자 500을 입력하세요",
+    );
+    expect(firstIssue(moneySchema, '1조 2,000억원').message).toBe(
+      "'1조 2,000억원'은 백만원 단위로 1,200,000입니다. 숫자 1,200,000을 입력하세요",
+    );
+    expect(firstIssue(moneyCellSchema, '5만원').message).toBe(
+      "'5만원'은 백만원 단위로 0.05입니다. 숫자 0.05를 입력하세요",
+    );
+    expect(firstIssue(moneyCellSchema, '칠백').message).toBe(MONEY_WORDS_MESSAGE);
+    expect(MONEY_WORDS_MESSAGE).toBe('금액은 숫자로 입력하세요 (백만원 단위, 예: 7억원은 700)');
   });
 
   it('names the largest amount when one is too large, typed or given as a number', () => {

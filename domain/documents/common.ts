@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { josa } from '../text/josa';
+import { millionWonOfTyped } from '../text/won-typed';
 import { plainRecordCopy, THROUGH_SCHEMA, withFastPath } from './fast-path';
 
 /**
@@ -16,6 +18,13 @@ export const MONEY_COMMA_MESSAGE =
 export const MONEY_SPACE_MESSAGE =
   '숫자 사이에 띄어쓰기를 넣을 수 없습니다. 1500 또는 1,500처럼 입력하세요 (백만원)';
 export const MONEY_UNIT_MESSAGE = '단위 글자(원, 백만원 등)는 빼고 백만원 단위의 숫자만 입력하세요';
+/** Words with no digit ("칠백"): the cell takes digits. */
+export const MONEY_WORDS_MESSAGE = '금액은 숫자로 입력하세요 (백만원 단위, 예: 7억원은 700)';
+/** "7억" typed: the number to type instead, in 백만원. */
+export const moneyInUnitsMessage = (typed: string, millionWon: number): string => {
+  const shown = millionWon.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return `${josa(`'${typed}'`, '은/는')} 백만원 단위로 ${shown}입니다. 숫자 ${josa(shown, '을/를')} 입력하세요`;
+};
 export const MONEY_DECIMALS_MESSAGE = '금액은 소수점 셋째 자리(천원 단위)까지만 입력할 수 있습니다 (백만원)';
 /** The currency sign typed with a number ("₩1,000"): the unit is 백만원 and the cell takes the number only. */
 export const MONEY_CURRENCY_MESSAGE = '₩ 표시는 빼고 백만원 단위의 숫자만 입력하세요 (예: 10억원은 1,000)';
@@ -117,7 +126,12 @@ function typedAmountProblem(text: string): string | null {
   // ₩ (the full-width ￦ becomes ₩ under NFKC; a Korean keyboard's ₩ key types "\") is refused, not stripped:
   // "₩1,000" is 1,000원, not 1,000 백만원, and the cell cannot tell which was meant.
   if (/[₩\\]/.test(typed) && !/[가-힣]/.test(typed)) return MONEY_CURRENCY_MESSAGE;
-  if (/[가-힣]/.test(typed)) return MONEY_UNIT_MESSAGE;
+  if (/[가-힣]/.test(typed)) {
+    const millionWon = millionWonOfTyped(typed);
+    if (millionWon !== null && amountProblem(millionWon) === null)
+      return moneyInUnitsMessage(typed, millionWon);
+    return /\d/.test(typed) ? MONEY_UNIT_MESSAGE : MONEY_WORDS_MESSAGE;
+  }
   if (/\d\s+\d/.test(typed)) return MONEY_SPACE_MESSAGE;
   if (typed.includes(',')) return MONEY_COMMA_MESSAGE;
   return null;

@@ -18,7 +18,7 @@ test('the second of two dates refused: its message under the line, the input mar
   const dates = d.field('활동 1 일자');
   await dates.fill('2018-09, 2018-13');
 
-  const message = '날짜는 "2018-09" 또는 "2018-09-12" 형식이어야 합니다';
+  const message = '13월은 없습니다. 날짜는 "2018-09" 또는 "2018-09-12" 형식이어야 합니다';
   const error = page.locator('[data-error-for="citizenParticipation.activities.0.dates.1"]');
   await expect(error).toHaveText(`2번째 날짜(2018-13): ${message}`);
   await expect(dates).toHaveAttribute('aria-invalid', 'true');
@@ -37,4 +37,17 @@ test('the second of two dates refused: its message under the line, the input mar
   await expect(error).toHaveCount(0);
   await expect(dates).not.toHaveAttribute('aria-invalid', 'true');
   await d.waitSaved();
+
+  // Typed with dots: read as dates; a day April lacks is named as such, never moved.
+  await dates.fill('2018.9.12, 2019.4.31');
+  await expect(error).toHaveText('2번째 날짜(2019.4.31): 2019년 4월에는 31일이 없습니다 (1~30일)');
+  await dates.fill('2018.9.12, 2019.4.30');
+  await expect(error).toHaveCount(0);
+  // Left, the line shows the dates as stored; stored so after a reload.
+  await dates.press('Tab');
+  await expect(dates).toHaveValue('2018-09-12, 2019-04-30');
+  await d.waitSaved();
+  await d.reopen();
+  await d.openPlan(projectId);
+  await expect(d.field('활동 1 일자')).toHaveValue('2018-09-12, 2019-04-30');
 });

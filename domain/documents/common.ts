@@ -317,6 +317,43 @@ export const yearMonthSchema = z
     return read.value;
   });
 
+export const ACTIVITY_DATE_MESSAGE = '날짜는 "2018-09" 또는 "2018-09-12" 형식이어야 합니다';
+
+/**
+ * A 활동 일자 as people write it, read as "YYYY-MM" or "YYYY-MM-DD": "2018-09", "2018.9", "2018.9.12.", "2018/9/12",
+ * "2018년9월12일" (full-width digits too). A month or a day the calendar does not have is named ("2019년 4월에는
+ * 31일이 없습니다"), never moved to another day.
+ */
+export function parseActivityDateText(text: string): { value: string } | { problem: string } {
+  const typed = text.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:(?:[-./]|월)\s*(\d{1,2})\s*(?:\.|일)?|\.|월)?$/.exec(
+    typed,
+  );
+  if (m === null) return { problem: ACTIVITY_DATE_MESSAGE };
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return { problem: `${month}월은 없습니다. ${ACTIVITY_DATE_MESSAGE}` };
+  const yearMonth = `${m[1] as string}-${String(month).padStart(2, '0')}`;
+  if (m[3] === undefined) return { value: yearMonth };
+  const day = Number(m[3]);
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > lastDay)
+    return { problem: `${year}년 ${month}월에는 ${day}일이 없습니다 (1~${lastDay}일)` };
+  return { value: `${yearMonth}-${String(day).padStart(2, '0')}` };
+}
+
+/** A 활동 일자: "YYYY-MM" or "YYYY-MM-DD"; typed text ("2018.9.12") is read as such (parseActivityDateText). */
+export const activityDateSchema = z
+  .string({ error: missingOr('글자로 입력해야 합니다') })
+  .transform((text, ctx) => {
+    const read = parseActivityDateText(text);
+    if ('problem' in read) {
+      ctx.addIssue({ code: 'custom', message: read.problem });
+      return z.NEVER;
+    }
+    return read.value;
+  });
+
 /** "YYYY-MM-DD". */
 export const isoDateSchema = z
   .string({ error: missingOr('글자로 입력해야 합니다') })
@@ -477,15 +514,7 @@ export const citizenParticipationSchema = strictObject({
       description: textSchema(1_000),
       count: countSchema.nullable(),
       /** "YYYY-MM" or "YYYY-MM-DD". */
-      dates: arraySchema(
-        z
-          .string()
-          .regex(
-            /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
-            '날짜는 "2018-09" 또는 "2018-09-12" 형식이어야 합니다',
-          ),
-        50,
-      ),
+      dates: arraySchema(activityDateSchema, 50),
     }),
   ),
   /** 주요활동사진 및 언론보도. */

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { dateListErrors, readDateList } from './date-list';
+import { dateListErrors, normalizedDateLine, readDateList } from './date-list';
 
 describe('readDateList', () => {
   it('splits a typed line at commas and spaces', () => {
     expect(readDateList('2018-09, 2018-13')).toEqual(['2018-09', '2018-13']);
     expect(readDateList(' 2018-09 ,, 2018-10-02  ')).toEqual(['2018-09', '2018-10-02']);
     expect(readDateList('')).toEqual([]);
+  });
+});
+
+describe('normalizedDateLine', () => {
+  it('shows each date it reads in the stored form, and keeps one it cannot read as typed', () => {
+    expect(normalizedDateLine('2018.9.12, 2018.10')).toBe('2018-09-12, 2018-10');
+    expect(normalizedDateLine('2018-09 2019.4.31 작년')).toBe('2018-09, 2019.4.31, 작년');
+    expect(normalizedDateLine('')).toBe('');
   });
 });
 

@@ -3,12 +3,27 @@
  * errors of the list and of each date in it, as react-hook-form holds them.
  */
 
+import { parseActivityDateText } from '../../../domain/documents';
+
 /** The dates of a typed line: split at commas and spaces, blanks dropped. */
 export function readDateList(text: string): string[] {
   return text
     .split(/[,\s]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/**
+ * The line as the field shows it once left: each date the program reads ("2018.9.12") in the stored form
+ * ("2018-09-12"), joined by ", "; a date it cannot read is kept as typed, for its message.
+ */
+export function normalizedDateLine(text: string): string {
+  return readDateList(text)
+    .map((typed) => {
+      const read = parseActivityDateText(typed);
+      return 'value' in read ? read.value : typed;
+    })
+    .join(', ');
 }
 
 const messageOf = (error: unknown): string | null => {

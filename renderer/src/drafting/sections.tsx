@@ -17,7 +17,7 @@ import {
 import { ApiCallError, api } from '../api/client';
 import { FilePicker } from '../components/FilePicker';
 import { formatBytes } from '../components/format-bytes';
-import { dateListErrors, readDateList } from './date-list';
+import { dateListErrors, normalizedDateLine, readDateList } from './date-list';
 import { FieldError, fieldId, TextInput, type AnyForm } from './form-kit';
 import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-removal';
 import { selectOnEnter } from './select-on-focus';
@@ -271,6 +271,15 @@ const DatesInput = memo(function DatesInput(props: { form: AnyForm; name: string
             shouldValidate: true,
             shouldDirty: true,
           });
+        }}
+        // Left, the line shows each date read in the stored form ("2018.9.12" → "2018-09-12").
+        onBlur={() => {
+          const shown = normalizedDateLine(text);
+          if (shown === text) return;
+          setText(shown);
+          const dates = readDateList(shown);
+          if (dates.join(',') !== readDateList(text).join(','))
+            props.form.setValue(props.name, dates, { shouldValidate: true, shouldDirty: true });
         }}
       />
       {problems.map(({ index }) =>

@@ -358,9 +358,26 @@ test('attachments: an allowed file is stored and listed with its size, a refused
   );
   await expect(item).toHaveCount(1);
 
+  // Several chosen at once: each allowed one is attached in the order chosen, the refused one is named alone.
+  const chosen = [
+    { name: '공청회.txt', mimeType: 'text/plain', buffer: Buffer.from('공청회 자료', 'utf8') },
+    { name: 'archive.zip', mimeType: 'application/zip', buffer: Buffer.from('PK') },
+    { name: '자문회의.txt', mimeType: 'text/plain', buffer: Buffer.from('자문회의 자료', 'utf8') },
+  ];
+  await picker.setInputFiles(chosen);
+  const allowed = chosen.filter((f) => f.name.endsWith('.txt')).map((f) => f.name);
+  await expect(item).toHaveCount(1 + allowed.length);
+  await expect(page.getByTestId('attachment-error')).toHaveText([
+    '첨부할 수 없는 파일 형식입니다: archive.zip (사진 PNG·JPEG·GIF, PDF, 한글(HWP), 워드, 엑셀, 텍스트만 가능).',
+  ]);
+  await expect(chooser).toContainText(`공청회.txt 외 ${chosen.length - 1}개`);
+  for (const [i, name] of ['설명회.txt', ...allowed].entries()) await expect(item.nth(i)).toContainText(name);
+  await d.waitSaved();
+
   await d.reopen();
   await d.openPlan(projectId);
-  await expect(page.getByTestId('attachment-item')).toContainText('설명회.txt');
+  await expect(page.getByTestId('attachment-item')).toHaveCount(1 + allowed.length);
+  await expect(page.getByTestId('attachment-item').first()).toContainText('설명회.txt');
 });
 
 test('deleting a unit project asks first, naming it, and keeps the focus in the list', async ({

@@ -9,7 +9,10 @@ export function FilePicker(props: {
   hint?: string;
   accept?: string;
   disabled?: boolean;
-  onFile: (file: File) => void;
+  /** Several files at once (Ctrl or Shift in the dialog): `onFiles` gets them in the order chosen. */
+  multiple?: boolean;
+  onFile?: (file: File) => void;
+  onFiles?: (files: File[]) => void;
 }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -26,12 +29,15 @@ export function FilePicker(props: {
         tabIndex={-1}
         accept={props.accept}
         disabled={props.disabled}
+        multiple={props.multiple}
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (!file) return;
-          setChosen(file.name);
-          props.onFile(file);
+          const [first] = files;
+          if (first === undefined) return;
+          setChosen(files.length === 1 ? first.name : `${first.name} 외 ${files.length - 1}개`);
+          if (props.onFiles) props.onFiles(files);
+          else props.onFile?.(first);
         }}
       />
       <div className="file-picker-row">

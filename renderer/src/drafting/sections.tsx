@@ -193,47 +193,64 @@ function readBase64(file: File): Promise<string> {
 
 /** A file input that stores the file by hash and hands back its reference; refusals are shown in Korean. */
 export function AttachmentPicker(props: { label: string; onUploaded: (ref: AttachmentUploaded) => void }) {
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const upload = async (file: File) => {
-    setError(null);
-    const mediaType = mediaTypeOf(file);
-    if (!(ATTACHMENT_MEDIA_TYPES as readonly string[]).includes(mediaType)) {
-      setError(
-        `첨부할 수 없는 파일 형식입니다: ${file.name} (사진 PNG·JPEG·GIF, PDF, 한글(HWP), 워드, 엑셀, 텍스트만 가능).`,
-      );
-      return;
-    }
-    if (file.size > ATTACHMENT_MAX_BYTES) {
-      setError(`첨부파일은 20MB 이하만 가능합니다: ${file.name} (${formatBytes(file.size)})`);
-      return;
-    }
+  /** Why one file cannot be attached, or null when it can be sent. */
+  const refusal = (file: File): string | null => {
+    if (!(ATTACHMENT_MEDIA_TYPES as readonly string[]).includes(mediaTypeOf(file)))
+      return `첨부할 수 없는 파일 형식입니다: ${file.name} (사진 PNG·JPEG·GIF, PDF, 한글(HWP), 워드, 엑셀, 텍스트만 가능).`;
+    if (file.size > ATTACHMENT_MAX_BYTES)
+      return `첨부파일은 20MB 이하만 가능합니다: ${file.name} (${formatBytes(file.size)})`;
+    return null;
+  };
+  // Several files chosen at once are attached one after another, in the order chosen; each one refused is named
+  // and the others are attached all the same.
+  const upload = async (files: readonly File[]) => {
+    setErrors([]);
     setBusy(true);
+    const refused: string[] = [];
     try {
-      const dataBase64 = await readBase64(file);
-      props.onUploaded(
-        await api.saveAttachment({
-          name: file.name,
-          mediaType: mediaType as (typeof ATTACHMENT_MEDIA_TYPES)[number],
-          dataBase64,
-        }),
-      );
-    } catch (e) {
-      const detail = e instanceof ApiCallError ? Object.values(e.details)[0] : undefined;
-      setError(detail ?? (e instanceof Error ? e.message : String(e)));
+      for (const file of files) {
+        const problem = refusal(file);
+        if (problem !== null) {
+          refused.push(problem);
+          continue;
+        }
+        try {
+          const dataBase64 = await readBase64(file);
+          props.onUploaded(
+            await api.saveAttachment({
+              name: file.name,
+              mediaType: mediaTypeOf(file) as (typeof ATTACHMENT_MEDIA_TYPES)[number],
+              dataBase64,
+            }),
+          );
+        } catch (e) {
+          const detail = e instanceof ApiCallError ? Object.values(e.details)[0] : undefined;
+          refused.push(`${file.name}: ${detail ?? (e instanceof Error ? e.message : String(e))}`);
+        }
+      }
     } finally {
+      setErrors(refused);
       setBusy(false);
     }
   };
   return (
     <div className="attachment-picker">
-      <FilePicker label={props.label} accept={ACCEPT} disabled={busy} onFile={(file) => void upload(file)} />
+      <FilePicker
+        label={props.label}
+        hint="여러 파일을 한 번에 고를 수 있습니다 (Ctrl 또는 Shift)."
+        accept={ACCEPT}
+        disabled={busy}
+        multiple
+        onFiles={(files) => void upload(files)}
+      />
       {busy && <span className="hint">올리는 중…</span>}
-      {error && (
-        <p className="field-error" role="alert" data-testid="attachment-error">
+      {errors.map((error) => (
+        <p key={error} className="field-error" role="alert" data-testid="attachment-error">
           {error}
         </p>
-      )}
+      ))}
     </div>
   );
 }

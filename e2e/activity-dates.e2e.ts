@@ -32,6 +32,21 @@ test('the second of two dates refused: its message under the line, the input mar
   await entry.click();
   await expect(dates).toBeFocused();
 
+  // From the form, F6 reaches the list's first entry in one key (not dozens of Tabs), then the menu; Shift+F6
+  // comes back to the list.
+  const panel = page.getByTestId('issues-panel');
+  const firstEntry = panel.locator('button.issue').first();
+  await page.keyboard.press('F6');
+  await expect(firstEntry).toBeFocused();
+  await page.keyboard.press('F6');
+  await expect(
+    page.getByRole('navigation', { name: '주 메뉴' }).getByRole('button', { name: '문서 작성' }),
+  ).toBeFocused();
+  await page.keyboard.press('Shift+F6');
+  await expect(firstEntry).toBeFocused();
+  await entry.click();
+  await expect(dates).toBeFocused();
+
   // Fixed: the message and the mark go.
   await dates.fill('2018-09, 2018-12');
   await expect(error).toHaveCount(0);

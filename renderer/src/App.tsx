@@ -43,7 +43,9 @@ function focusMainContent(main: HTMLElement | null): void {
 
 /**
  * The menu from the keyboard wherever the focus is (a screen puts it in its own first field): Alt+1… opens the
- * n-th menu item, F6 moves between the menu and the screen, F1 opens 사용 안내, as in other desktop programs.
+ * n-th menu item, F6 moves from the menu to the screen, on to a side panel the screen marks as a stop
+ * (`data-f6-stop`: the editors' 제출 전 확인) and back to the menu (Shift+F6 the other way), F1 opens 사용 안내, as
+ * in other desktop programs.
  */
 function useMenuKeys(
   menu: MenuItem[],
@@ -60,11 +62,29 @@ function useMenuKeys(
       const items = [...nav.querySelectorAll<HTMLButtonElement>('button.nav-item')];
       if (e.key === 'F6' && !e.altKey && !e.ctrlKey && !e.metaKey) {
         e.preventDefault();
-        if (nav.contains(document.activeElement)) {
-          focusMainContent(mainRef.current);
-        } else {
-          (items.find((b) => b.getAttribute('aria-current') === 'page') ?? items[0])?.focus();
-        }
+        const panels = [...(mainRef.current?.querySelectorAll<HTMLElement>('[data-f6-stop]') ?? [])];
+        const stops: (() => void)[] = [
+          () => (items.find((b) => b.getAttribute('aria-current') === 'page') ?? items[0])?.focus(),
+          () => focusMainContent(mainRef.current),
+          ...panels.map((panel) => () => {
+            // A folded panel hides its list: its first control (펼치기) instead.
+            const first = panel.querySelector<HTMLElement>('[data-f6-first]');
+            if (first !== null && first.offsetParent !== null) first.focus();
+            else focusMainContent(panel);
+          }),
+        ];
+        const active = document.activeElement;
+        // Where the focus is: a panel (inside the screen) before the screen, the screen before the menu.
+        const panelAt = panels.findIndex((panel) => panel.contains(active));
+        const at = nav.contains(active)
+          ? 0
+          : panelAt >= 0
+            ? 2 + panelAt
+            : mainRef.current?.contains(active)
+              ? 1
+              : -1;
+        const next = at < 0 ? 0 : (at + (e.shiftKey ? stops.length - 1 : 1)) % stops.length;
+        stops[next]?.();
         return;
       }
       let index: number;
@@ -194,7 +214,7 @@ export function App() {
               className="nav-item"
               aria-current={view === v.id ? 'page' : undefined}
               aria-keyshortcuts={v.id === 'guide' ? `F1 Alt+${i + 1}` : `Alt+${i + 1}`}
-              title={`${v.id === 'guide' ? 'F1 · ' : ''}Alt+${i + 1} · F6: 메뉴와 본문 사이 이동`}
+              title={`${v.id === 'guide' ? 'F1 · ' : ''}Alt+${i + 1} · F6: 메뉴, 본문, 제출 전 확인 사이 이동`}
               onClick={() => {
                 leaveThen(() => setView(v.id));
               }}

@@ -188,6 +188,8 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
         className={`issue issue-${kind}`}
         onClick={() => focusPath(handle, issue.path)}
         data-issue-path={issue.path}
+        // Where F6 lands in the panel: the first entry.
+        data-f6-first={(kind === 'error' || errors.length === 0) && i === 0 ? '' : undefined}
       >
         <span className="issue-kind">{kind === 'error' ? '오류' : '확인'}</span> {issue.message}
       </button>
@@ -199,6 +201,8 @@ function IssueList({ handle }: { handle: AutosaveHandle }) {
       className={`side-panel issues${folded ? ' issues-collapsed' : ''}`}
       aria-labelledby="issues-title"
       data-testid="issues-panel"
+      // F6 stops here after the form (App's useMenuKeys): the list is a keystroke away, not dozens of Tabs.
+      data-f6-stop=""
     >
       <div className="issues-head">
         <h3 id="issues-title">제출 전 확인</h3>

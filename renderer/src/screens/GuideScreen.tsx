@@ -173,7 +173,7 @@ export function GuideScreen(props: { setup: SetupState; menu: MenuRef }) {
               <td>
                 <kbd>F6</kbd>
               </td>
-              <td>메뉴와 본문 사이를 오갑니다</td>
+              <td>메뉴 → 본문 → 제출 전 확인(문서 작성 중) 차례로 옮겨 갑니다 (Shift+F6은 거꾸로)</td>
             </tr>
             <tr>
               <td>

@@ -79,6 +79,18 @@ describe('saveDocument', () => {
         t(3),
       ),
     ).rejects.toBeInstanceOf(VersionConflictError);
+    const conflict = (await saveDocument(
+      db,
+      { ...identity, json: { goal: 'stale' }, expectedVersion: 1, reason: 'autosave' },
+      t(3),
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    )) as VersionConflictError;
+    // The versions are on the error, not in the person's words; nothing tells them to type it again.
+    expect([conflict.stored, conflict.expected]).toEqual([2, 1]);
+    expect(conflict.message).not.toMatch(/\d|버전|다시 입력/);
+    expect(conflict.message).toContain('다른 창에서 먼저 저장한 내용');
     const stored = await getDocument(db, documentIdOf(identity));
     expect(stored?.json).toEqual({ goal: 'B' });
     expect(await listVersions(db, documentIdOf(identity))).toHaveLength(2);

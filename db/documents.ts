@@ -40,7 +40,11 @@ export function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => P
 export const documentIdOf = (d: DocumentIdentity): string =>
   `${d.kind}:${d.projectId}:${d.slot}:${d.department}`;
 
-/** Thrown when a save is based on an older version than the stored one (another window saved in between). */
+/**
+ * Thrown when a save is based on an older version than the stored one (another window saved in between). The
+ * editor merges the two and saves again by itself (renderer/src/drafting/merge-edits.ts); the message is for when
+ * it could not, and for other callers. The versions are kept on the error, not put in the person's words.
+ */
 export class VersionConflictError extends Error {
   readonly code = 'VERSION_CONFLICT';
   constructor(
@@ -48,7 +52,7 @@ export class VersionConflictError extends Error {
     readonly expected: number,
   ) {
     super(
-      `다른 창에서 먼저 저장한 내용이 있습니다 (저장된 버전 ${stored}, 편집 기준 버전 ${expected}). 새로 불러온 뒤 다시 입력하세요.`,
+      '다른 창에서 먼저 저장한 내용이 있어 이번 변경은 아직 저장하지 않았습니다. 그 내용과 합쳐 다시 저장하세요.',
     );
   }
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { VersionSummary } from '../../../domain/api/contract';
 import { LIFECYCLE_LABELS, parseAmountText } from '../../../domain/documents';
 import { api } from '../api/client';
+import { FIELD_LABELS } from './field-label';
 import type { AutosaveHandle } from './use-autosave';
 
 /** Version history: who saved what when, a short diff against the form, and restoring an earlier version. */
@@ -15,32 +16,6 @@ const REASON_LABELS: Record<string, string> = {
   import: '가져오기',
 };
 
-/** Korean names of the top-level fields of the four forms, for the diff. */
-const FIELD_LABELS: Record<string, string> = {
-  projectName: '공약명',
-  leadContacts: '주관부서 담당자',
-  cooperatingDepartments: '협조부서',
-  totalCost: '총사업비',
-  newOrContinuing: '신규/계속',
-  completionTiming: '완료구분',
-  fundingSources: '재원구분',
-  policyGoal: '정책목표',
-  projectPeriod: '사업기간',
-  unitProjects: '단위사업',
-  citizenParticipation: '시민참여',
-  status: '추진상황',
-  statusReason: '보류·폐기 사유',
-  completionEvidence: '완료 근거',
-  executor: '주체',
-  cooperation: '타 기관 협조사항',
-  problemsAndSolutions: '추진상 문제점 및 해결방안',
-  secured: '확보내역',
-  note: '비고',
-  contact: '담당자',
-  rows: '변경 요구내용',
-  reason: '변경 요구사유',
-  evidence: '관련자료',
-};
 const IGNORED = new Set(['lifecycle', 'kind', 'schemaVersion', 'decisionHistory']);
 
 /** Typed text and stored numbers compare equal ("1,200" = 1200); blanks and missing cells are the same. */

@@ -175,7 +175,7 @@ test('the print shows what is stored around a refused cell, and says that cell i
   await page.keyboard.press('Escape');
 });
 
-test('another window saved first: 제출 says so, leaving asks, and the stored text can be loaded', async ({
+test('another window saved first: the save merges with it, keeps this window’s text and offers the other’s', async ({
   page,
   app,
   context,
@@ -196,25 +196,29 @@ test('another window saved first: 제출 says so, leaving asks, and the stored t
   await b.waitSaved();
 
   await a.field('정책목표 (추후 임의변경불가)').fill('○ 이 창에서 고친 목표');
-  await expect(a.saveIndicator).toHaveText(/^저장하지 못했습니다: 다른 창에서 먼저 저장한 내용이 있습니다/);
-  await page.getByRole('button', { name: '제출', exact: true }).click();
-  await expect(page.getByTestId('submit-message')).toHaveText(
-    /^저장하지 못했으므로 제출할 수 없습니다: 다른 창에서 먼저 저장한 내용이 있습니다/,
+  await expect(a.saveIndicator).toHaveText(/^다른 창에서 저장한 내용과 합쳐 저장했습니다 \d\d:\d\d:\d\d$/);
+  const conflict = page.getByTestId('merge-conflict');
+  await expect(conflict.getByRole('heading')).toHaveText('정책목표 (추후 임의변경불가)');
+  await expect(page.getByLabel('정책목표 (추후 임의변경불가) — 다른 창에서 저장한 내용')).toHaveValue(
+    '○ 다른 창에서 고친 목표',
   );
+  await expect(a.field('정책목표 (추후 임의변경불가)')).toHaveValue('○ 이 창에서 고친 목표');
 
+  // Stored: 제출 is held back only by the plan's own blanks, not by a failed save, and leaving asks nothing.
+  await expect(page.getByRole('button', { name: '저장된 내용 다시 불러오기' })).toHaveCount(0);
+  await page.getByRole('button', { name: '정책목표 (추후 임의변경불가): 이 창의 입력 남기기' }).click();
+  await expect(page.getByTestId('merge-conflicts')).toHaveCount(0);
+  await a.submit();
+  await expect(page.getByTestId('submit-message')).toHaveText(/^오류 \d+건을 고친 뒤 제출하세요/);
   const messages: string[] = [];
-  page.once('dialog', (dialog) => {
+  page.on('dialog', (dialog) => {
     messages.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.getByRole('button', { name: '← 목록으로' }).click();
-  await expect.poll(() => messages.length).toBe(1);
-  expect(messages[0]).toMatch(/^저장하지 못한 변경이 있습니다 \(다른 창에서 먼저 저장한.*나갈까요\?$/s);
+  await a.back();
+  expect(messages).toEqual([]);
+  await a.openPlan(projectId);
   await expect(a.field('정책목표 (추후 임의변경불가)')).toHaveValue('○ 이 창에서 고친 목표');
-
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: '저장된 내용 다시 불러오기' }).click();
-  await expect(a.field('정책목표 (추후 임의변경불가)')).toHaveValue('○ 다른 창에서 고친 목표');
   await other.close();
 });
 

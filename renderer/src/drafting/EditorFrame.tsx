@@ -8,9 +8,11 @@ import {
 } from '../../../domain/documents';
 import type { UnsavedInput } from '../../../domain/api/window-bridge';
 import { leaveThen, useLeaveGuard } from '../components/leave-guard';
+import { ConflictPanel } from './ConflictPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { PrintOverlay } from './PrintOverlay';
 import { fieldId } from './form-kit';
+import { placeOf } from './field-label';
 import { mergedErrors } from './issue-merge';
 import { leaveQuestion, refusedFields, unsavedInputOf } from './unsaved';
 import type { AutosaveHandle, SaveState } from './use-autosave';
@@ -40,6 +42,8 @@ function saveLabel(state: SaveState, status: Lifecycle | 'new'): string {
     case 'saving':
       return '저장 중…';
     case 'saved':
+      if (state.via === 'merged') return `다른 창에서 저장한 내용과 합쳐 저장했습니다 ${state.at}`;
+      if (state.via === 'loaded') return `다른 창에서 저장한 내용을 불러왔습니다 ${state.at}`;
       return `저장됨 ${state.at}`;
     case 'partial':
       return `저장됨 ${state.at} — 입력 오류 ${Object.keys(state.refused).length}곳은 저장하지 않았습니다`;
@@ -91,19 +95,6 @@ export function focusPath(handle: AutosaveHandle, path: string): boolean {
     p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '';
   }
   return false;
-}
-
-/**
- * Where a refused cell is, in the words its input is labelled with ("단위사업 2 구비 '19 상 집행액"), without the
- * unit; null when the field has no label on screen.
- */
-function placeOf(path: string): string | null {
-  const el = document.getElementById(fieldId(path));
-  const label =
-    el?.getAttribute('aria-label') ??
-    (el?.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ??
-    null;
-  return label === null ? null : label.replace(/\s*\(백만원\)$/, '').trim() || null;
 }
 
 /**
@@ -344,20 +335,10 @@ export function EditorFrame(props: {
         </h2>
         <StatusBadge status={handle.status} />
         {!handle.readOnly && <SaveIndicator state={handle.state} status={handle.status} />}
+        {/* Merging failed (the stored version could not be read): tried again, never by dropping what was typed. */}
         {handle.state.kind === 'error' && handle.state.code === 'VERSION_CONFLICT' && (
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              if (
-                window.confirm(
-                  '다른 창에서 저장한 내용을 불러옵니다. 이 창에서 저장하지 못한 입력은 사라집니다. 불러올까요?',
-                )
-              )
-                props.onReload();
-            }}
-          >
-            저장된 내용 다시 불러오기
+          <button type="button" className="link" onClick={() => void handle.flush()}>
+            다른 창의 내용과 합쳐 다시 저장
           </button>
         )}
         <div className="editor-actions">
@@ -397,6 +378,14 @@ export function EditorFrame(props: {
           </p>
         )}
       </div>
+      <ConflictPanel
+        conflicts={handle.conflicts}
+        onResolve={(path, take) => {
+          handle.resolveConflict(path, take);
+          // The field now holds the text chosen: the keyboard goes there (the panel's line is gone).
+          requestAnimationFrame(() => focusPath(handle, path));
+        }}
+      />
       {handle.readOnly && (
         <p className="readonly-note" role="note">
           확정된 문서입니다. 내용을 바꿀 수 없습니다.

@@ -3,9 +3,11 @@ import type { DocumentRef, OpenedDocument } from '../../../domain/api/contract';
 import type { Lifecycle, ValidationResult } from '../../../domain/documents';
 import { localTimeOf } from '../../../domain/reports/submissions';
 import { ApiCallError, api } from '../api/client';
+import { fieldLabelOf } from './field-label';
 import type { AnyForm } from './form-kit';
-import { savableOnUnload } from './partial-save';
-import { attemptSave } from './save-attempt';
+import { mergeEdits, sameValue, type EditConflict, type MergedEdits } from './merge-edits';
+import { savableOnUnload, valueAt } from './partial-save';
+import { attemptSave, type SaveAttempt } from './save-attempt';
 import { sendSaveOnUnload } from './unload-save';
 import { stateAfterEdit } from './unsaved';
 
@@ -13,6 +15,10 @@ import { stateAfterEdit } from './unsaved';
  * Autosave of a drafting form: ~800 ms after the last change, on Ctrl+S, when the window loses focus, before the
  * editor is left (waited for: see settle) and as the page unloads. Saves run one after another (each carries the
  * version the previous one returned), so two saves never race on the same expected version.
+ *
+ * The same document open in another window: a save refused because that window stored a newer version is merged
+ * with it (merge-edits.ts) and saved again at once; a window with nothing unsaved takes the newer version quietly
+ * when it is brought back to the front.
  */
 
 export const AUTOSAVE_DELAY_MS = 800;
@@ -42,12 +48,19 @@ export type SaveState =
   | { kind: 'clean' }
   | { kind: 'dirty' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
+  /** `via`: the save merged what another window stored first, or (nothing typed here) that was loaded. */
+  | { kind: 'saved'; at: string; via?: 'merged' | 'loaded' }
   /** Saved except the fields in `refused` (path → message), which kept their last saved value. */
   | { kind: 'partial'; at: string; refused: Record<string, string> }
   | { kind: 'invalid'; message: string; refused: Record<string, string> }
   /** Not saved at all (another window saved first, or the app could not be reached); `code` is the API's. */
   | { kind: 'error'; message: string; code?: string };
+
+/** A field both windows changed differently, named as on screen; this window's value is the one stored. */
+export type ConflictEntry = EditConflict & { label: string };
+
+/** How many times one save merges and tries again when other windows keep saving in between. */
+const MERGE_ROUNDS = 3;
 
 export interface AutosaveHandle {
   ref: DocumentRef;
@@ -76,6 +89,10 @@ export interface AutosaveHandle {
   submitMessage: { kind: 'error' | 'success' | 'info'; text: string; forErrors?: true } | null;
   /** Increments after each successful save (for panels that refresh, e.g. the derived finance row). */
   savedCount: number;
+  /** Fields another window changed differently, kept here until the person chooses (see ConflictPanel). */
+  conflicts: ConflictEntry[];
+  /** Keeps this window's value of a conflicting field, or puts the other window's into the form (then saved). */
+  resolveConflict: (path: string, take: 'mine' | 'theirs') => void;
 }
 
 /**
@@ -111,6 +128,11 @@ export function useAutosave(
   const [validation, setValidation] = useState<ValidationResult>(opened.validation);
   const [submitMessage, setSubmitMessage] = useState<AutosaveHandle['submitMessage']>(null);
   const [savedCount, setSavedCount] = useState(0);
+  const [conflicts, setConflicts] = useState<ConflictEntry[]>([]);
+  const conflictsRef = useRef<ConflictEntry[]>(conflicts);
+  conflictsRef.current = conflicts;
+  /** True while another window's values are put into the form: not an edit of this window's. */
+  const applying = useRef(false);
   const versionRef = useRef<number | null>(opened.version);
   const dirty = useRef(false);
   const timer = useRef<number | null>(null);
@@ -130,6 +152,36 @@ export function useAutosave(
   const savedAt = useRef<string | null>(null);
   /** Why the last save stored nothing, when it was not the input (another window, no connection). */
   const lastFailure = useRef<string | null>(null);
+
+  /**
+   * Brings this editor up to the version another window stored since: merges it with the form's values (the
+   * version this window last stored or opened is the base), puts the other window's changes into the form and
+   * takes that version as the one to save against. Null when nothing newer is stored (or it could not be read).
+   */
+  const catchUp = useCallback(async (): Promise<MergedEdits | null> => {
+    const stored = await api.openDocument(ref).catch(() => null);
+    if (stored?.version == null || stored.version === versionRef.current) return null;
+    const merged = mergeEdits(lastSaved.current, stored.document, form.getValues());
+    applying.current = true;
+    try {
+      for (const path of merged.fromTheirs)
+        form.setValue(path, structuredClone(valueAt(merged.values, path)), { shouldValidate: true });
+    } finally {
+      applying.current = false;
+    }
+    versionRef.current = stored.version;
+    lastSaved.current = stored.document;
+    savedAt.current = stored.updatedAt;
+    statusRef.current = stored.status;
+    setStatus(stored.status);
+    setValidation(stored.validation);
+    setSavedCount((n) => n + 1);
+    if (merged.conflicts.length > 0) {
+      const found = merged.conflicts.map((c) => ({ ...c, label: fieldLabelOf(c.path) }));
+      setConflicts((list) => [...list.filter((c) => !found.some((f) => f.path === c.path)), ...found]);
+    }
+    return merged;
+  }, [form, ref]);
 
   /**
    * `unloading`: the page is about to go away (the browser may ask first): one request that outlives the page, with
@@ -160,13 +212,28 @@ export function useAutosave(
         setValidation(saved.validation);
         setSavedCount((n) => n + 1);
       };
-      const values: unknown = structuredClone(form.getValues());
-      const json = unloading ? savableOnUnload(values, lastSaved.current) : values;
-      const outcome = await attemptSave(store, json, () => lastSaved.current);
+      let values: unknown, json: unknown, outcome: SaveAttempt;
+      let merged = false;
+      for (let round = 0; ; round += 1) {
+        values = structuredClone(form.getValues());
+        json = unloading ? savableOnUnload(values, lastSaved.current) : values;
+        outcome = await attemptSave(store, json, () => lastSaved.current);
+        // Another window stored a newer version first: merged with it, then saved again against it.
+        if (outcome.kind !== 'failed' || outcome.code !== 'VERSION_CONFLICT') break;
+        if (unloading || round === MERGE_ROUNDS || (await catchUp()) === null) break;
+        merged = true;
+      }
       // Still here after an unload save that left refused fields out: they are tried (and marked) next.
       if (json !== values) dirty.current = true;
       if (outcome.kind === 'saved') {
-        show(dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: storedClock(savedAt.current) });
+        const at = storedClock(savedAt.current);
+        show(
+          dirty.current
+            ? { kind: 'dirty' }
+            : merged
+              ? { kind: 'saved', at, via: 'merged' }
+              : { kind: 'saved', at },
+        );
         lastOk.current = true;
         lastFailure.current = null;
         return !dirty.current;
@@ -203,24 +270,43 @@ export function useAutosave(
       }
       return false;
     },
-    [form, ref, show],
+    [form, ref, show, catchUp],
   );
 
+  /**
+   * Back in front: with nothing unsaved, the version another window stored meanwhile is loaded (what this window
+   * holds that is not stored, such as refused cells, is kept and saved with it); with unsaved changes, they are
+   * saved, merged with it.
+   */
+  const refresh = useCallback(async (): Promise<boolean> => {
+    if (dirty.current) return saveNow();
+    const merged = await catchUp();
+    if (merged === null) return lastOk.current;
+    if (!sameValue(form.getValues(), lastSaved.current)) {
+      dirty.current = true;
+      return saveNow();
+    }
+    show({ kind: 'saved', at: storedClock(savedAt.current), via: 'loaded' });
+    lastOk.current = true;
+    return true;
+  }, [catchUp, form, saveNow, show]);
+
   const enqueue = useCallback(
-    (unloading: boolean): Promise<boolean> => {
+    (task: 'save' | 'unload' | 'refresh'): Promise<boolean> => {
       if (timer.current !== null) {
         window.clearTimeout(timer.current);
         timer.current = null;
       }
       waitingSince.current = null;
       running.current += 1;
-      const run = () => saveNow(unloading).finally(() => (running.current -= 1));
+      const work = () => (task === 'refresh' ? refresh() : saveNow(task === 'unload'));
+      const run = () => work().finally(() => (running.current -= 1));
       queue.current = queue.current.then(run, run);
       return queue.current;
     },
-    [saveNow],
+    [saveNow, refresh],
   );
-  const flush = useCallback(() => enqueue(false), [enqueue]);
+  const flush = useCallback(() => enqueue('save'), [enqueue]);
   useEffect(() => {
     flushRef.current = flush;
   }, [flush]);
@@ -252,6 +338,7 @@ export function useAutosave(
   useEffect(() => {
     if (readOnly) return;
     const subscription = form.watch(() => {
+      if (applying.current) return;
       dirty.current = true;
       show(stateAfterEdit(stateRef.current));
       if (timer.current !== null) window.clearTimeout(timer.current);
@@ -276,18 +363,26 @@ export function useAutosave(
       }
     };
     const onBlur = () => void flush();
+    // Brought back to the front (another tab, another window): what another window saved meanwhile is taken.
+    const onBack = () => {
+      if (document.visibilityState !== 'hidden') void enqueue('refresh');
+    };
     // The request starts before the browser (or the desktop window) asks whether to leave, and outlives the page.
     const onUnload = () => {
       if (!dirty.current) return;
       // Heard only when the person stays: the fields left out of that save are saved (and marked) as usual.
-      void enqueue(true).then(() => dirty.current && flush());
+      void enqueue('unload').then(() => dirty.current && flush());
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('blur', onBlur);
+    window.addEventListener('focus', onBack);
+    document.addEventListener('visibilitychange', onBack);
     window.addEventListener('beforeunload', onUnload);
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('blur', onBlur);
+      window.removeEventListener('focus', onBack);
+      document.removeEventListener('visibilitychange', onBack);
       window.removeEventListener('beforeunload', onUnload);
       // Leaving the editor (back to the list) saves what is pending.
       if (dirty.current) void flush();
@@ -334,6 +429,16 @@ export function useAutosave(
   const version = useCallback(() => versionRef.current, []);
   const current = useCallback(() => stateRef.current, []);
   const saved = useCallback(() => lastSaved.current, []);
+  const resolveConflict = useCallback(
+    (path: string, take: 'mine' | 'theirs') => {
+      const entry = conflictsRef.current.find((c) => c.path === path);
+      // Put into the form as if typed: saved by the autosave.
+      if (take === 'theirs' && entry?.theirs !== undefined)
+        form.setValue(path, structuredClone(entry.theirs), { shouldDirty: true, shouldValidate: true });
+      setConflicts((list) => list.filter((c) => c.path !== path));
+    },
+    [form],
+  );
 
   return useMemo(
     () => ({
@@ -352,6 +457,8 @@ export function useAutosave(
       submit,
       submitMessage,
       savedCount,
+      conflicts,
+      resolveConflict,
     }),
     [
       ref,
@@ -369,6 +476,8 @@ export function useAutosave(
       submit,
       submitMessage,
       savedCount,
+      conflicts,
+      resolveConflict,
     ],
   );
 }

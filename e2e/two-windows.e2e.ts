@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
+import { expectAccessible } from './support/axe';
 import { confirmPlanThroughApi } from './support/confirmed-plan';
 
 // The same 관리카드 open in two windows: what each window types is kept. Different fields are merged and saved
@@ -103,6 +104,7 @@ test('the same field typed differently in two windows: this window’s text is k
   // … and the first window's is shown beside it, to copy or to take.
   await expect(b.page.getByLabel(`${RESULT} — 다른 창에서 저장한 내용`)).toHaveValue(first);
   await expect(b.field(COOPERATION)).toHaveValue(cooperation);
+  await expectAccessible(b.page, 'the card with fields two windows changed differently');
 
   await reopened(a);
   await expect(a.field(RESULT)).toHaveValue(second);

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { DraftingPage } from './pages/drafting-page';
+import { confirmPlanThroughApi } from './support/confirmed-plan';
 
 /**
  * A co-department (협조부서) writes no card, so its own 임기내 집행 goes in its 재정집행 현황: 1-1-7 is led by
@@ -55,7 +56,20 @@ test("the lead department's 재정집행 현황 asks for no 집행: it comes fro
   const d = new DraftingPage(page);
   await d.start(app.url, '경제진흥본부');
   await d.choosePeriod('2019-H1');
-  await page.getByRole('button', { name: '1-1-7 재정집행현황 열기' }).click();
+  // Written with the confirmed plan and its card, as the card is: closed until then, saying why.
+  const financeButton = page.getByRole('button', { name: '1-1-7 재정집행현황 열기' });
+  await expect(financeButton).toBeDisabled();
+  await expect(financeButton).toHaveAccessibleDescription('실천계획서 확정 뒤 작성');
+  await confirmPlanThroughApi(d, {
+    department: '경제진흥본부',
+    projectId: '1-1-7',
+    policyGoal: '○ 외국인 창업 지원',
+    units: [
+      { name: '외국인 창업지원', detailedPlan: '- 창업 공간 지원', schedule: { '2019-H1': '지원 개시' } },
+    ],
+  });
+  await d.choosePeriod('2019-H1');
+  await financeButton.click();
   await expect(page.locator('.editor-bar h2')).toContainText('재정집행 현황');
   await expect(page.getByTestId('executed-from-card')).toContainText('관리카드의 연차별 집행액');
   await expect(d.field("임기내 집행 '19 (백만원)")).toHaveCount(0);

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { DraftExchangePanel } from './DraftExchangePanel';
 import { CardDecisionList, CardDecisionNote } from './CardDecisions';
 import { decisionsOnCard, decisionsOnFile } from './card-decision-label';
+import { rememberDocument, rememberedDocument } from './open-document-memory';
 import { receiptLabel } from './receipt-label';
 import { requestState, requestTitle } from './request-label';
 import type {
@@ -366,7 +367,22 @@ export function DraftingScreen(props: {
     }),
     [generation],
   );
-  const [open, setOpen] = useState<DocumentRef | null>(null);
+  // After a reload the window comes back to the document it had open (open-document-memory.ts).
+  const dataDir = props.setup.dataDir;
+  const department = props.setup.department ?? '';
+  const [open, setOpenOnly] = useState<DocumentRef | null>(() => rememberedDocument(dataDir, department));
+  const setOpen = (ref: DocumentRef | null) => {
+    setOpenOnly(ref);
+    rememberDocument(dataDir, department, ref);
+  };
+  // Left for another screen (the top menu), the desk forgets it: 문서 작성 then opens on the list. A reload runs
+  // no cleanup, so the document is there after it.
+  const openNow = useRef(open);
+  openNow.current = open;
+  useEffect(() => {
+    rememberDocument(dataDir, department, openNow.current);
+    return () => rememberDocument(dataDir, department, null);
+  }, [dataDir, department]);
   const [newRequestError, setNewRequestError] = useState<string | null>(null);
   const [periodChoice, setPeriodChoice] = useState<string | null>(null);
   const periodSelectId = useId();

@@ -6,7 +6,8 @@ import { documentRefSchema, type DocumentRef } from '../../../domain/api/contrac
  * Kept per data folder and department: another folder or department never opens a document of this one.
  */
 
-const keyOf = (dataDir: string, department: string): string => `pledge.open-document|${dataDir}|${department}`;
+const keyOf = (dataDir: string, department: string): string =>
+  `pledge.open-document|${dataDir}|${department}`;
 
 /** Web storage may be missing or refuse (a locked-down profile): remembering is then left out, nothing fails. */
 function storage(): Storage | null {

@@ -305,17 +305,20 @@ export function parseYearMonthText(text: string): { value: string } | { problem:
   return { problem: YEAR_MONTH_MESSAGE };
 }
 
-/** "YYYY-MM" (사업기간 from/to), or "" while drafting; typed text ("2018.7", "22년 6월") is read as "YYYY-MM". */
-export const yearMonthSchema = z
-  .string({ error: missingOr('글자로 입력해야 합니다') })
-  .transform((text, ctx) => {
-    const read = parseYearMonthText(text);
-    if ('problem' in read) {
-      ctx.addIssue({ code: 'custom', message: read.problem });
+/** Text read by `read` into its stored form, or refused with the problem it names. */
+function readTextSchema(read: (text: string) => { value: string } | { problem: string }) {
+  return z.string({ error: missingOr('글자로 입력해야 합니다') }).transform((text, ctx) => {
+    const result = read(text);
+    if ('problem' in result) {
+      ctx.addIssue({ code: 'custom', message: result.problem });
       return z.NEVER;
     }
-    return read.value;
+    return result.value;
   });
+}
+
+/** "YYYY-MM" (사업기간 from/to), or "" while drafting; typed text ("2018.7", "22년 6월") is read as "YYYY-MM". */
+export const yearMonthSchema = readTextSchema(parseYearMonthText);
 
 export const ACTIVITY_DATE_MESSAGE = '날짜는 "2018-09" 또는 "2018-09-12" 형식이어야 합니다';
 
@@ -343,16 +346,7 @@ export function parseActivityDateText(text: string): { value: string } | { probl
 }
 
 /** A 활동 일자: "YYYY-MM" or "YYYY-MM-DD"; typed text ("2018.9.12") is read as such (parseActivityDateText). */
-export const activityDateSchema = z
-  .string({ error: missingOr('글자로 입력해야 합니다') })
-  .transform((text, ctx) => {
-    const read = parseActivityDateText(text);
-    if ('problem' in read) {
-      ctx.addIssue({ code: 'custom', message: read.problem });
-      return z.NEVER;
-    }
-    return read.value;
-  });
+export const activityDateSchema = readTextSchema(parseActivityDateText);
 
 /** "YYYY-MM-DD". */
 export const isoDateSchema = z

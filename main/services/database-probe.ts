@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors';
+import { folderKey } from './local-path';
 
 /** What every start reads before its first screen, by table (a file made by an older version may lack one). */
 const STARTUP_READS: readonly (readonly [string, string])[] = [
@@ -113,7 +114,7 @@ export interface LostDataFile {
   found: string[];
 }
 
-/** Folders in which the person chose, on the recovery screen, to start anew all the same (this run only). */
+/** Folders (folderKey) in which the person chose, on the recovery screen, to start anew all the same (this run only). */
 const startingAnew = new Set<string>();
 
 /**
@@ -122,8 +123,8 @@ const startingAnew = new Set<string>();
  * `undo` withdraws it (the folder could not be opened after all).
  */
 export function startAnewIn(dataDir: string, undo = false): void {
-  if (undo) startingAnew.delete(resolve(dataDir));
-  else startingAnew.add(resolve(dataDir));
+  if (undo) startingAnew.delete(folderKey(dataDir));
+  else startingAnew.add(folderKey(dataDir));
 }
 
 /** The file's size, or null when there is none (or something other than a file under the name). */
@@ -158,7 +159,7 @@ function filesIn(dir: string): string[] {
 export function lostDataFileIn(databasePath: string): LostDataFile | null {
   const path = resolve(databasePath);
   const dataDir = dirname(path);
-  if (startingAnew.has(dataDir)) return null;
+  if (startingAnew.has(folderKey(dataDir))) return null;
   const size = sizeOf(path);
   if (size !== null && size > 0) return null;
   // Not a file (a folder under the name): the normal open says so.

@@ -1,6 +1,6 @@
 import { win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { notFullPathHere } from './local-path';
+import { folderKey, notFullPathHere, sameFolder } from './local-path';
 
 describe('notFullPathHere on Windows', () => {
   it.each([
@@ -35,5 +35,20 @@ describe('notFullPathHere elsewhere', () => {
     expect(notFullPathHere('D:\\제출', '데이터 폴더가', 'linux')).toBe(
       '데이터 폴더가 이 PC의 전체 경로가 아닙니다: D:\\제출 (예: /home/사용자/공약이행).',
     );
+  });
+});
+
+describe('sameFolder', () => {
+  it('on Windows, takes a folder typed in another case or with other separators for the same one', () => {
+    expect(sameFolder('c:\\공약이행\\Data', 'C:\\공약이행\\data', 'win32')).toBe(true);
+    expect(sameFolder('C:/공약이행/data/', 'c:\\공약이행\\DATA', 'win32')).toBe(true);
+    expect(sameFolder('C:\\공약이행\\data', 'D:\\공약이행\\data', 'win32')).toBe(false);
+    expect(sameFolder('C:\\공약이행\\data', 'C:\\공약이행\\data2', 'win32')).toBe(false);
+    expect(folderKey('C:\\공약이행\\Data\\..\\Data', 'win32')).toBe('c:\\공약이행\\data');
+  });
+
+  it('elsewhere, compares the case as the file system does', () => {
+    expect(sameFolder('/home/사용자/Data', '/home/사용자/data', 'linux')).toBe(false);
+    expect(sameFolder('/home/사용자/data/', '/home/사용자/./data', 'linux')).toBe(true);
   });
 });

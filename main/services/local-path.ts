@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 /**
  * A full path on Windows: a drive ("C:\…", "C:/…") or a network path ("\\server\share"). Not path.win32.isAbsolute,
@@ -22,3 +22,15 @@ export function notFullPathHere(
   const example = windows ? 'C:\\공약이행\\데이터' : '/home/사용자/공약이행';
   return `${subject} 이 PC의 전체 경로가 아닙니다: ${path} (예: ${example}).`;
 }
+
+/**
+ * A folder as compared with another: its full path, and on Windows in lower case, since Windows takes "c:\\data"
+ * and "C:\\Data" for the same folder. Two paths name the same folder when their keys are equal (sameFolder).
+ */
+export function folderKey(folder: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? win32.resolve(folder).toLowerCase() : posix.resolve(folder);
+}
+
+/** Whether two paths name the same folder on this computer (on Windows, whatever their case). */
+export const sameFolder = (a: string, b: string, platform: NodeJS.Platform = process.platform): boolean =>
+  folderKey(a, platform) === folderKey(b, platform);

@@ -15,7 +15,7 @@ import { databaseFileName, databasePathIn } from './context';
 import { DATABASE_FILE_SUFFIXES, databaseFileIn, restoreBackup } from './data-restore';
 import { lostDataFileIn, lostDataFileMessage, startAnewIn, type LostDataFile } from './database-probe';
 import { UserError } from './errors';
-import { notFullPathHere } from './local-path';
+import { notFullPathHere, sameFolder } from './local-path';
 
 /**
  * The start-up recovery screen's side in main: when the data folder's database file cannot be read (not a
@@ -124,7 +124,7 @@ export function prepareNewDataDir(dataDir: string, damaged: string | null): Prep
   const notFull = notFullPathHere(dataDir, '데이터 폴더가');
   if (notFull !== null) throw folderRefused('NEW_DATA_DIR_UNSAFE', notFull);
   const dir = resolve(dataDir);
-  if (damaged !== null && dir !== resolve(damaged) && isInside(dir, resolve(damaged))) {
+  if (damaged !== null && !sameFolder(dir, damaged) && isInside(dir, resolve(damaged))) {
     throw folderRefused(
       'NEW_DATA_DIR_INSIDE_DAMAGED',
       `열 수 없는 데이터 파일이 있는 폴더(${resolve(damaged)}) 안에는 새 데이터 폴더를 만들지 않습니다. 그 폴더 밖의 폴더를 입력하세요.`,
@@ -132,7 +132,7 @@ export function prepareNewDataDir(dataDir: string, damaged: string | null): Prep
   }
   const lost = lostDataFileIn(databasePathIn(dir));
   if (lost !== null) {
-    if (damaged !== null && dir === resolve(damaged)) return startAnewInLostFolder(lost);
+    if (damaged !== null && sameFolder(dir, damaged)) return startAnewInLostFolder(lost);
     throw folderRefused(
       'NEW_DATA_DIR_IN_USE',
       `이 폴더에는 공약이행 관리 프로그램이 만든 파일이 있습니다 (${lost.found.join('; ')}). 다른 데이터 폴더의 ` +

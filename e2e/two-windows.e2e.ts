@@ -122,3 +122,55 @@ test('the same field typed differently in two windows: this window’s text is k
   await expect(a.field(COOPERATION)).toHaveValue(cooperation);
   await b.page.close();
 });
+
+test('a 단위사업 deleted in one window and typed into in the other is kept, and can be deleted after all from the panel', async ({
+  page,
+  app,
+}) => {
+  const planProject = '1-1-2';
+  const a = new DraftingPage(page);
+  await a.start(app.url, department);
+  await a.openPlan(planProject);
+  await a.field('단위사업 1 사업명').fill('첫째 사업');
+  await page.getByRole('button', { name: '+ 단위사업 추가' }).click();
+  await a.field('단위사업 2 사업명').fill('둘째 사업');
+  await a.waitSaved();
+  const page2 = await page.context().newPage();
+  const b = new DraftingPage(page2);
+  await page2.goto(app.url);
+  await b.openDesk();
+  await b.openPlan(planProject);
+  await expect(b.field('단위사업 2 사업명')).toHaveValue('둘째 사업');
+
+  // The first window deletes 단위사업 2; the second, still on the version both opened, types into it.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: '단위사업 2 삭제' }).click();
+  await expect(a.field('단위사업 2 사업명')).toHaveCount(0);
+  await a.waitSaved();
+  await b.field('단위사업 2 세부 추진계획').fill('- 둘째 창에서 쓴 계획');
+  await expect(b.saveIndicator).toHaveText(MERGED);
+
+  // What was typed is not dropped: the row stays, and the panel offers to keep it or delete it.
+  const panel = b.page.getByTestId('merge-conflicts');
+  await expect(panel.getByTestId('merge-conflict').getByRole('heading')).toHaveText('단위사업 2');
+  await expect(panel).toContainText('다른 창에서 삭제한 줄에 이 창에서 입력했으므로 그 줄을 남겨 두었습니다');
+  await expect(b.field('단위사업 2 세부 추진계획')).toHaveValue('- 둘째 창에서 쓴 계획');
+  await expectAccessible(b.page, 'the plan with a row deleted in another window');
+
+  // Deleted after all, from the keyboard: the row goes from the form and from the store.
+  await b.page.getByRole('button', { name: '단위사업 2: 줄 삭제' }).focus();
+  await b.page.keyboard.press('Enter');
+  await expect(panel).toHaveCount(0);
+  await expect(b.field('단위사업 2 사업명')).toHaveCount(0);
+  await expect(b.field('단위사업 1 사업명')).toHaveValue('첫째 사업');
+  // The keyboard goes to the row before it (there is none after), not back to the top of the page.
+  await expect
+    .poll(() => b.page.evaluate(() => document.activeElement?.closest('[data-testid="unit-0"]') !== null))
+    .toBe(true);
+  await b.waitSaved();
+  await a.reopen();
+  await a.openPlan(planProject);
+  await expect(a.field('단위사업 1 사업명')).toHaveValue('첫째 사업');
+  await expect(a.field('단위사업 2 사업명')).toHaveCount(0);
+  await b.page.close();
+});

@@ -61,34 +61,79 @@ export function ConflictPanel(props: {
               <Side label={c.label} title="이 창의 입력" value={c.mine} testId="merge-mine" />
               <Side label={c.label} title="다른 창에서 저장한 내용" value={c.theirs} testId="merge-theirs" />
             </div>
-            {c.mine === undefined || c.theirs === undefined ? (
-              <p className="hint">
-                {c.mine === undefined
-                  ? '이 창에서 삭제한 줄을 다른 창에서 고쳤으므로 그 줄을 되살려 두었습니다. 필요 없으면 다시 삭제하세요.'
-                  : '다른 창에서 삭제한 줄에 이 창에서 입력했으므로 그 줄을 남겨 두었습니다. 필요 없으면 삭제하세요.'}
-              </p>
-            ) : null}
-            <div className="merge-actions">
-              <button
-                type="button"
-                aria-label={`${c.label}: ${c.mine === undefined || c.theirs === undefined ? '확인' : '이 창의 입력 남기기'}`}
-                onClick={() => props.onResolve(c.path, 'mine')}
-              >
-                {c.mine === undefined || c.theirs === undefined ? '확인' : '이 창의 입력 남기기'}
-              </button>
-              {c.mine !== undefined && c.theirs !== undefined && (
-                <button
-                  type="button"
-                  aria-label={`${c.label}: 다른 창의 내용으로 바꾸기`}
-                  onClick={() => props.onResolve(c.path, 'theirs')}
-                >
-                  다른 창의 내용으로 바꾸기
-                </button>
-              )}
-            </div>
+            {c.row === true ? (
+              <RowChoice conflict={c} onResolve={props.onResolve} />
+            ) : (
+              <FieldChoice conflict={c} onResolve={props.onResolve} />
+            )}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+type Resolve = (path: string, take: 'mine' | 'theirs') => void;
+
+/** A field both windows changed: keep this window's text, or take the other's. */
+function FieldChoice(props: { conflict: ConflictEntry; onResolve: Resolve }) {
+  const c = props.conflict;
+  return (
+    <div className="merge-actions">
+      <button
+        type="button"
+        aria-label={`${c.label}: 이 창의 입력 남기기`}
+        onClick={() => props.onResolve(c.path, 'mine')}
+      >
+        이 창의 입력 남기기
+      </button>
+      {c.theirs !== undefined && (
+        <button
+          type="button"
+          aria-label={`${c.label}: 다른 창의 내용으로 바꾸기`}
+          onClick={() => props.onResolve(c.path, 'theirs')}
+        >
+          다른 창의 내용으로 바꾸기
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A row deleted in one window and changed in the other: it is kept for now (nothing typed is dropped), and the
+ * person keeps it or deletes it after all, from here.
+ */
+function RowChoice(props: { conflict: ConflictEntry; onResolve: Resolve }) {
+  const c = props.conflict;
+  const deletedHere = c.mine === undefined;
+  // The side that deleted the row, and the side that changed it (whose row is in the form now).
+  const [remove, keep]: ['mine' | 'theirs', 'mine' | 'theirs'] = deletedHere
+    ? ['mine', 'theirs']
+    : ['theirs', 'mine'];
+  return (
+    <>
+      <p className="hint">
+        {deletedHere
+          ? '이 창에서 삭제한 줄을 다른 창에서 고쳤으므로 그 줄을 되살려 두었습니다. 남길지 삭제할지 고르세요.'
+          : '다른 창에서 삭제한 줄에 이 창에서 입력했으므로 그 줄을 남겨 두었습니다. 남길지 삭제할지 고르세요.'}
+      </p>
+      <div className="merge-actions">
+        <button
+          type="button"
+          aria-label={`${c.label}: 줄 남기기`}
+          onClick={() => props.onResolve(c.path, keep)}
+        >
+          줄 남기기
+        </button>
+        <button
+          type="button"
+          aria-label={`${c.label}: 줄 삭제`}
+          onClick={() => props.onResolve(c.path, remove)}
+        >
+          줄 삭제
+        </button>
+      </div>
+    </>
   );
 }

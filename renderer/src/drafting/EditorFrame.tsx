@@ -381,9 +381,10 @@ export function EditorFrame(props: {
       <ConflictPanel
         conflicts={handle.conflicts}
         onResolve={(path, take) => {
-          handle.resolveConflict(path, take);
-          // The field now holds the text chosen: the keyboard goes there (the panel's line is gone).
-          requestAnimationFrame(() => focusPath(handle, path));
+          const next = handle.resolveConflict(path, take);
+          // The field now holds the text chosen, or the row deleted gave its place to the next: the keyboard goes
+          // there (the panel's line is gone).
+          requestAnimationFrame(() => focusPath(handle, next));
         }}
       />
       {handle.readOnly && (

@@ -1,5 +1,6 @@
 // The same card open in two windows, the same fields changed differently: this window's text is what is saved, and
 // the other window's is shown beside it, named as the form names the field, with a choice per field.
+import { isValidElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { exampleCard, examplePlan } from '../../../domain/documents/test-fixtures';
@@ -18,6 +19,23 @@ const render = (conflicts: ConflictEntry[]) =>
     /<!-- -->/g,
     '',
   );
+
+/**
+ * Calls the onClick of the button reading `text`, found in the element tree with its function components called by
+ * hand (the panel's have no hooks): a click without a DOM. False when there is no such button.
+ */
+function clickButton(node: ReactNode, text: string): boolean {
+  if (Array.isArray(node)) return node.some((child: ReactNode) => clickButton(child, text));
+  if (!isValidElement(node)) return false;
+  if (typeof node.type === 'function')
+    return clickButton((node.type as (props: unknown) => ReactNode)(node.props), text);
+  const props = node.props as { children?: ReactNode; onClick?: () => void };
+  if (node.type === 'button' && props.children === text && props.onClick) {
+    props.onClick();
+    return true;
+  }
+  return clickButton(props.children, text);
+}
 
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -71,6 +89,45 @@ describe('ConflictPanel', () => {
     expect(html).toContain('(삭제함)');
     expect(html).toContain('다른 창에서 삭제한 줄에 이 창에서 입력했으므로 그 줄을 남겨 두었습니다');
     expect(html).not.toContain('다른 창의 내용으로 바꾸기');
+    // Kept or deleted after all, from the panel.
+    expect(html).toContain('aria-label="단위사업 2: 줄 남기기"');
+    expect(html).toContain('aria-label="단위사업 2: 줄 삭제"');
+  });
+
+  it('each choice on a row deleted in one window takes the side that keeps it or the side that deleted it', () => {
+    const base = examplePlan();
+    const deletedThere = entries(
+      base,
+      { ...structuredClone(base), unitProjects: base.unitProjects.slice(0, 1) },
+      {
+        ...structuredClone(base),
+        unitProjects: base.unitProjects.map((u, i) => (i === 1 ? { ...u, detailedPlan: '이 창' } : u)),
+      },
+    );
+    const deletedHere = entries(
+      base,
+      {
+        ...structuredClone(base),
+        unitProjects: base.unitProjects.map((u, i) => (i === 1 ? { ...u, detailedPlan: '다른 창' } : u)),
+      },
+      { ...structuredClone(base), unitProjects: base.unitProjects.slice(0, 1) },
+    );
+    const chosen = (conflicts: ConflictEntry[], button: string): string[] => {
+      const taken: string[] = [];
+      const element = ConflictPanel({
+        conflicts,
+        onResolve: (path, take) => taken.push(`${path}:${take}`),
+      });
+      expect(clickButton(element, button)).toBe(true);
+      return taken;
+    };
+    expect(chosen(deletedThere, '줄 삭제')).toEqual(['unitProjects.1:theirs']);
+    expect(chosen(deletedThere, '줄 남기기')).toEqual(['unitProjects.1:mine']);
+    expect(chosen(deletedHere, '줄 삭제')).toEqual(['unitProjects.1:mine']);
+    expect(chosen(deletedHere, '줄 남기기')).toEqual(['unitProjects.1:theirs']);
+    expect(render(deletedHere)).toContain(
+      '이 창에서 삭제한 줄을 다른 창에서 고쳤으므로 그 줄을 되살려 두었습니다',
+    );
   });
 
   it('reads values as typed: blanks, lists one a line, rows by their filled cells', () => {

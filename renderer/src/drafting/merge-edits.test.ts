@@ -6,7 +6,7 @@ import {
   exampleFinanceRow,
   examplePlan,
 } from '../../../domain/documents/test-fixtures';
-import { mergeEdits, sameValue } from './merge-edits';
+import { afterRowDeleted, mergeEdits, rowPathParts, sameValue } from './merge-edits';
 
 /** The card as stored (base), and two copies to edit as the two windows do. */
 function threeCards() {
@@ -135,7 +135,13 @@ describe('mergeEdits', () => {
     const merged = mergeEdits(base, theirs, mine);
     expect((merged.values as typeof mine).unitProjects).toEqual(mine.unitProjects);
     expect(merged.conflicts).toEqual([
-      { path: 'unitProjects.1', base: base.unitProjects[1], mine: mine.unitProjects[1], theirs: undefined },
+      {
+        path: 'unitProjects.1',
+        base: base.unitProjects[1],
+        mine: mine.unitProjects[1],
+        theirs: undefined,
+        row: true,
+      },
     ]);
   });
 
@@ -148,7 +154,13 @@ describe('mergeEdits', () => {
     const merged = mergeEdits(base, theirs, mine);
     expect((merged.values as typeof mine).unitProjects).toEqual(theirs.unitProjects);
     expect(merged.conflicts).toEqual([
-      { path: 'unitProjects.1', base: base.unitProjects[1], mine: undefined, theirs: theirs.unitProjects[1] },
+      {
+        path: 'unitProjects.1',
+        base: base.unitProjects[1],
+        mine: undefined,
+        theirs: theirs.unitProjects[1],
+        row: true,
+      },
     ]);
     expect(merged.fromTheirs).toEqual(['unitProjects']);
   });
@@ -198,5 +210,52 @@ describe('mergeEdits', () => {
     const requestMine = { ...structuredClone(request), reason: '이 창 사유' };
     const requestMerged = mergeEdits(request, requestTheirs, requestMine);
     expect(requestMerged.conflicts.map((c) => c.path)).toEqual(['reason']);
+  });
+});
+
+describe('a row deleted after all, from the conflict panel', () => {
+  it('names a row by its list and index, and nothing else', () => {
+    expect(rowPathParts('unitProjects.2')).toEqual({ list: 'unitProjects', index: 2 });
+    expect(rowPathParts('citizenParticipation.activities.0')).toEqual({
+      list: 'citizenParticipation.activities',
+      index: 0,
+    });
+    expect(rowPathParts('policyGoal')).toBeNull();
+    expect(rowPathParts('unitProjects.1.detailedPlan')).toBeNull();
+  });
+
+  it('drops the row’s conflicts and moves those of the rows after it up one', () => {
+    const open = [
+      { path: 'policyGoal' },
+      { path: 'unitProjects.0.detailedPlan' },
+      { path: 'unitProjects.1' },
+      { path: 'unitProjects.1.name' },
+      { path: 'unitProjects.2' },
+      { path: 'unitProjects.3.results.2019-H1' },
+      { path: 'unitProjectsNote' },
+    ];
+    expect(afterRowDeleted(open, 'unitProjects.1').map((c) => c.path)).toEqual([
+      'policyGoal',
+      'unitProjects.0.detailedPlan',
+      'unitProjects.1',
+      'unitProjects.2.results.2019-H1',
+      'unitProjectsNote',
+    ]);
+    // The conflicts left in place are the same objects (their names need not be worked out again).
+    expect(afterRowDeleted(open, 'unitProjects.1')[0]).toBe(open[0]);
+  });
+
+  it('the merged rows with the kept row deleted are the other window’s when it deleted it', () => {
+    const base = examplePlan();
+    const theirs = structuredClone(base);
+    theirs.unitProjects = theirs.unitProjects.slice(0, 1);
+    const mine = structuredClone(base);
+    mine.unitProjects[1]!.detailedPlan = '이 창에서 쓴 세부 계획';
+    const merged = mergeEdits(base, theirs, mine);
+    const [conflict] = merged.conflicts;
+    const row = rowPathParts(conflict!.path)!;
+    const units = (merged.values as typeof mine).unitProjects.filter((_, i) => i !== row.index);
+    expect(units).toEqual(theirs.unitProjects);
+    expect(afterRowDeleted(merged.conflicts, conflict!.path)).toEqual([]);
   });
 });

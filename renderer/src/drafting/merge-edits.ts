@@ -19,6 +19,8 @@ export interface EditConflict {
   mine: unknown;
   /** The other window's value (undefined: the other window deleted the row). */
   theirs: unknown;
+  /** A row of a list deleted in one window and changed in the other (kept for now): it can be deleted after all. */
+  row?: true;
 }
 
 export interface MergedEdits {
@@ -138,7 +140,7 @@ class Merger {
       const rowPath = join(path, String(index));
       const [b, t, m] = [baseById.get(id), theirsById.get(id), mineById.get(id)];
       if (deletedBy !== null) {
-        this.conflicts.push({ path: rowPath, base: b, mine: m, theirs: t });
+        this.conflicts.push({ path: rowPath, base: b, mine: m, theirs: t, row: true });
         return (m ?? t) as Row;
       }
       if (m === undefined) return t as Row;
@@ -162,4 +164,29 @@ export function mergeEdits(base: unknown, theirs: unknown, mine: unknown): Merge
       ? merger.mergeRecords('', isRecord(base) ? base : {}, theirs, mine)
       : merger.merge('', base, theirs, mine);
   return { values, conflicts: merger.conflicts, fromTheirs: merger.fromTheirs };
+}
+
+/** A row's path ("unitProjects.2") as its list's path and its index, or null for a path that is not a row's. */
+export function rowPathParts(path: string): { list: string; index: number } | null {
+  const match = /^(.+)\.(\d+)$/.exec(path);
+  return match ? { list: match[1] as string, index: Number(match[2]) } : null;
+}
+
+/**
+ * The conflicts still open once the row at `path` is deleted from its list: those of that row are gone, and those
+ * of the rows after it move up one (their paths name rows by index).
+ */
+export function afterRowDeleted<T extends { path: string }>(conflicts: readonly T[], path: string): T[] {
+  const row = rowPathParts(path);
+  if (row === null) return conflicts.filter((c) => c.path !== path);
+  const prefix = `${row.list}.`;
+  return conflicts.flatMap((c) => {
+    if (!c.path.startsWith(prefix)) return [c];
+    const [index = '', ...rest] = c.path.slice(prefix.length).split('.');
+    if (!/^\d+$/.test(index)) return [c];
+    const at = Number(index);
+    if (at === row.index) return [];
+    if (at < row.index) return [c];
+    return [{ ...c, path: [row.list, String(at - 1), ...rest].join('.') }];
+  });
 }

@@ -5,7 +5,14 @@ import { localTimeOf } from '../../../domain/reports/submissions';
 import { ApiCallError, api } from '../api/client';
 import { fieldLabelOf } from './field-label';
 import type { AnyForm } from './form-kit';
-import { mergeEdits, sameValue, type EditConflict, type MergedEdits } from './merge-edits';
+import {
+  afterRowDeleted,
+  mergeEdits,
+  rowPathParts,
+  sameValue,
+  type EditConflict,
+  type MergedEdits,
+} from './merge-edits';
 import { savableOnUnload, valueAt } from './partial-save';
 import { attemptSave, type SaveAttempt } from './save-attempt';
 import { sendSaveOnUnload } from './unload-save';
@@ -91,8 +98,12 @@ export interface AutosaveHandle {
   savedCount: number;
   /** Fields another window changed differently, kept here until the person chooses (see ConflictPanel). */
   conflicts: ConflictEntry[];
-  /** Keeps this window's value of a conflicting field, or puts the other window's into the form (then saved). */
-  resolveConflict: (path: string, take: 'mine' | 'theirs') => void;
+  /**
+   * Keeps this window's value of a conflicting field, or puts the other window's into the form (then saved); a row
+   * one window deleted is kept or deleted. Returns where the keyboard goes next: the field, or for a row deleted
+   * the row now in its place, else the one before it, else its list.
+   */
+  resolveConflict: (path: string, take: 'mine' | 'theirs') => string;
 }
 
 /**
@@ -432,10 +443,27 @@ export function useAutosave(
   const resolveConflict = useCallback(
     (path: string, take: 'mine' | 'theirs') => {
       const entry = conflictsRef.current.find((c) => c.path === path);
+      const chosen = take === 'theirs' ? entry?.theirs : entry?.mine;
+      const row = entry?.row === true && chosen === undefined ? rowPathParts(path) : null;
+      if (row !== null) {
+        // The side chosen deleted the row: deleted from the form as if by its 삭제 button, then saved.
+        const rows = form.getValues(row.list) as unknown;
+        const left = Array.isArray(rows) ? rows.filter((_, i) => i !== row.index) : null;
+        if (left !== null) form.setValue(row.list, left, { shouldDirty: true, shouldValidate: true });
+        // The rows after it move up one: their conflicts are named by their new row numbers.
+        setConflicts((list) =>
+          afterRowDeleted(list, path).map((c) =>
+            list.includes(c) ? c : { ...c, label: fieldLabelOf(c.path) },
+          ),
+        );
+        const length = left?.length ?? 0;
+        return length === 0 ? row.list : `${row.list}.${Math.min(row.index, length - 1)}`;
+      }
       // Put into the form as if typed: saved by the autosave.
       if (take === 'theirs' && entry?.theirs !== undefined)
         form.setValue(path, structuredClone(entry.theirs), { shouldDirty: true, shouldValidate: true });
       setConflicts((list) => list.filter((c) => c.path !== path));
+      return path;
     },
     [form],
   );

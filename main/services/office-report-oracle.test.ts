@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OfficeReportView } from '../../domain/api/contract';
+import { makeTempDir } from '../../db/test/temp-dir';
+import { officeHandlers } from './office-handlers';
+import { playOffice } from './test-support/office-desks';
+import {
+  expectedFigures,
+  type ExpectedFigures,
+  type FinanceMilli,
+  STATUS_KEYS,
+  type StatusCounts,
+  type Timeliness,
+} from './test-support/office-oracle';
+import { randomOffice } from './test-support/random-office';
+
+/**
+ * Differential test of the office's consolidated tables: a randomized office (random-office.ts) played through the
+ * departments' and the office's real copies (export, sign, import, 확정, 완료 decisions), its report compared with
+ * what office-oracle.ts adds up from the generated documents on its own. A failing seed reproduces with
+ * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle.test.ts.
+ */
+
+const SEEDS = process.env.ORACLE_SEED
+  ? process.env.ORACLE_SEED.split(',').map(Number)
+  : [20_190_715, 20_220_117];
+
+let dir: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  dir = makeTempDir('pledge-oracle-');
+});
+afterEach(() => dir.remove());
+
+type Row = OfficeReportView['report']['statusTables']['total'];
+const countsOf = (row: Row | undefined): StatusCounts | undefined =>
+  row && {
+    counts: Object.fromEntries(STATUS_KEYS.map((s) => [s, row.counts[s]])) as StatusCounts['counts'],
+    completedUndecided: row.completedUndecided,
+    continuingUndecided: row.continuingUndecided,
+  };
+
+type Amounts = OfficeReportView['report']['finance']['grandTotal'];
+const milliOf = (a: Amounts | undefined): FinanceMilli | undefined =>
+  a && {
+    initial: Math.round(a.plannedTotal.initial * 1000),
+    current: Math.round(a.plannedTotal.current * 1000),
+    secured: Math.round(a.secured.total * 1000),
+    termPlan: Math.round(a.termPlan.total * 1000),
+    termExecuted: Math.round(a.termExecuted.total * 1000),
+  };
+
+/** The app's tables against the oracle's figures, each difference named by what it is about. */
+function compare(view: OfficeReportView, expected: ExpectedFigures, context: string, dueDate: string): void {
+  const { statusTables, finance, submissions } = view.report;
+
+  // The data is what it is meant to be: no conflict decides what counts here.
+  expect(view.conflicts, context).toEqual([]);
+
+  expect(countsOf(statusTables.total), context).toEqual(expected.total);
+  for (const [area, counts] of expected.byArea)
+    expect(countsOf(statusTables.byArea.find((r) => r.key === area)), `${context}, 분야 ${area}`).toEqual(
+      counts,
+    );
+  for (const [department, counts] of expected.byDepartment)
+    expect(
+      countsOf(statusTables.byDepartment.find((r) => r.key === department)),
+      `${context}, ${department}`,
+    ).toEqual(counts);
+
+  const rows = new Map(finance.areas.flatMap((a) => a.rows).map((r) => [r.projectId, r]));
+  expect([...rows.keys()].sort(), context).toEqual([...expected.financeRows.keys()].sort());
+  for (const [projectId, amounts] of expected.financeRows)
+    expect(milliOf(rows.get(projectId)), `${context}, 붙임5 ${projectId}`).toEqual(amounts);
+  for (const [areaId, amounts] of expected.financeByArea)
+    expect(
+      milliOf(finance.areas.find((a) => a.areaId === areaId)?.subtotal),
+      `${context}, 붙임5 분야 ${areaId} 소계`,
+    ).toEqual(amounts);
+  expect(milliOf(finance.grandTotal), `${context}, 붙임5 합계`).toEqual(expected.financeTotal);
+
+  expect(submissions.dueDate, context).toBe(dueDate);
+  const timeliness = new Map(
+    submissions.departments.map((d): [string, Timeliness] => [
+      d.department,
+      {
+        onTime: d.items.filter((i) => i.received && i.onTime === true).length,
+        late: d.items.filter((i) => i.received && i.onTime === false).length,
+        missing: d.items.filter((i) => !i.received).length,
+      },
+    ]),
+  );
+  expect(timeliness, `${context}, 제출 현황`).toEqual(expected.submissions);
+}
+
+describe('the office report against an independent oracle', () => {
+  for (const seed of SEEDS) {
+    it(`seed ${seed}: status counts, 붙임5 totals and 제출 현황 are what the documents sent add up to`, async () => {
+      const scenario = randomOffice(seed);
+      const desks = await playOffice(dir.path, scenario);
+      try {
+        // The reported half-year, then the one before it (its report as the office can still ask for it).
+        const halfYears = [
+          [scenario.periodId, scenario.dueDate],
+          [scenario.priorId, scenario.priorDueDate],
+        ] as const;
+        for (const [periodId, dueDate] of halfYears) {
+          const expected = expectedFigures(scenario, periodId, dueDate);
+          const view = await officeHandlers(desks.office).getOfficeReport({
+            periodId,
+            today: scenario.today,
+          });
+          compare(view, expected, `seed ${seed}, ${periodId} (기한 ${dueDate})`, dueDate);
+        }
+      } finally {
+        await desks.close();
+      }
+    }, 60_000);
+  }
+});

@@ -13,7 +13,8 @@ import type { RandomOffice, SentDocument, Step } from './random-office';
  * Plays a RandomOffice through the app as its users would: each department has its own copy (data folder, key
  * enrolled at and approved by the office, the office's key trusted for its 기준 자료); it saves and submits its
  * documents, exports signed bundles, and the office imports them, confirms plans and decides 완료 requests. The
- * office's clock is the step's time (its date of arrival), the department's an hour before (when it made the file).
+ * office's clock is the step's time (or the later import's, with the 접수일 given), the department's an hour before
+ * the step (when it made the file).
  */
 
 export interface OfficeDesks {
@@ -54,7 +55,8 @@ export async function playOffice(root: string, scenario: RandomOffice): Promise<
   }
 
   async function play(step: Step): Promise<void> {
-    officeNow = new Date(step.at);
+    const importedLater = step.kind === 'send' && step.importedAt !== undefined;
+    officeNow = new Date(step.kind === 'send' ? (step.importedAt ?? step.at) : step.at);
     deskNow = new Date(Date.parse(step.at) - HOUR);
     const handlers = officeHandlers(office);
     switch (step.kind) {
@@ -65,7 +67,12 @@ export async function playOffice(root: string, scenario: RandomOffice): Promise<
         const made = await exportBundle(desk, { period: step.period, projectIds: step.projectIds });
         if (made.refused.length > 0)
           throw new Error(`${step.department} ${step.period}: 제외된 문서 ${JSON.stringify(made.refused)}`);
-        const [imported] = await importBundles(office, [made.path], undefined, verifier);
+        // `at` is written in Korean time: its date is the 접수일.
+        const receivedOn = importedLater ? { receivedOn: step.at.slice(0, 10) } : {};
+        const [imported] = await importBundles(office, [made.path], undefined, {
+          ...verifier,
+          ...receivedOn,
+        });
         if (imported?.status !== 'accepted')
           throw new Error(`${step.department} ${step.period}: ${JSON.stringify(imported)}`);
         return;

@@ -74,16 +74,21 @@ export function seededRandom(seed: number): Random {
 export type SentDocument = ExecutionPlan | ManagementCard | FinanceRow;
 
 /**
- * What happens, in time order. `at` is when the office acts (imports, confirms, decides), in Korean time written
- * out ("2019-07-15T23:30:00+09:00"): its date is the office's date of arrival.
+ * What happens, in time order. `at` is when it happens (a file reaches the office; the office confirms, decides), in
+ * Korean time written out ("2019-07-15T23:30:00+09:00"): its date is the office's date of arrival.
  */
 export type Step =
-  /** The department saves and submits `save`, exports the period's documents of `projectIds`, the office imports. */
+  /**
+   * The department saves and submits `save`, exports the period's documents of `projectIds`; the file reaches the
+   * office at `at`. The office imports it then, or at `importedAt` (days later, off the share or a USB stick) giving
+   * the day it came as its 접수일.
+   */
   | {
       kind: 'send';
       department: string;
       period: string;
       at: string;
+      importedAt?: string;
       save: SentDocument[];
       projectIds: string[];
     }
@@ -120,6 +125,10 @@ const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** An instant in Korean time, written with its offset. */
 export const kst = (date: string, time: string): string => `${date}T${time}:00+09:00`;
+
+/** Now and then the office imports a file a few days after it came, and says when it came (접수일). */
+const importedLater = (r: Random, at: string): { importedAt?: string } =>
+  r.chance(0.3) ? { importedAt: kst(addDays(at.slice(0, 10), r.int(1, 3)), '09:00') } : {};
 
 function dueDateOf(periodId: string): string {
   const period = findPeriod(term, periodId);
@@ -416,12 +425,14 @@ export function randomOffice(seed: number): RandomOffice {
       financeRowOf(p.projectId, department, priorId, securedOf(r, p, priorId)),
     ]);
     const priorSave = [...prior, ...coRows(priorId)];
+    const priorAt = kst(addDays(priorDue, r.int(-5, 2)), '11:00');
     if (priorSave.length > 0)
       steps.push({
         kind: 'send',
         department,
         period: priorId,
-        at: kst(addDays(priorDue, r.int(-5, 2)), '11:00'),
+        at: priorAt,
+        ...importedLater(r, priorAt),
         save: priorSave,
         projectIds: [...new Set(priorSave.map((d) => d.projectId))],
       });
@@ -450,12 +461,15 @@ export function randomOffice(seed: number): RandomOffice {
     const ids = [...new Set(all.map((d) => d.projectId))];
     if (all.length === 0) continue;
     if (behaviour === 'split' && cards.length > 0 && rows.length > 0) {
-      steps.push({ kind: 'send', department, period: periodId, at: onTime(), save: cards, projectIds: ids });
+      const at = onTime();
+      const first = { at, ...importedLater(r, at) };
+      steps.push({ kind: 'send', department, period: periodId, ...first, save: cards, projectIds: ids });
       // The export takes the period's documents of those projects: the cards again with the rows.
       steps.push({ kind: 'send', department, period: periodId, at: late(), save: rows, projectIds: ids });
     } else {
       const at = behaviour === 'late' ? late() : onTime();
-      steps.push({ kind: 'send', department, period: periodId, at, save: all, projectIds: ids });
+      const first = { at, ...importedLater(r, at) };
+      steps.push({ kind: 'send', department, period: periodId, ...first, save: all, projectIds: ids });
     }
 
     // A correction after the due date: other amounts (and a status) on a few documents already sent.

@@ -1,14 +1,17 @@
 import type { ExecutionPlan, FinanceRow, ManagementCard } from '../../../domain/documents';
-import { AFTER_TERM, catalog, type RandomOffice, SOURCES } from './random-office';
+import { AFTER_TERM, catalog, HALF_YEARS, type RandomOffice, SOURCES } from './random-office';
 
 /**
  * The figures the office's tables should show for a RandomOffice, added up here from the documents the test itself
  * generated and the order it sent them in — never from the report code or its helpers. Amounts are summed on
  * integer 천원 and compared as such. The rules, as DOMAIN.md and the forms give them:
  *
- * - Status of a project = 추진상황 of its lead department's latest card of the half-year; no card = 미제출. A
- *   완료 / 이행 후 계속 추진 the office rejected counts as 정상추진; one not decided yet counts as reported and is
- *   marked 결정 대기 (completedUndecided / continuingUndecided). Every catalog project is counted (미제출 included).
+ * - Status of a project = 추진상황 of its lead department's latest card of the half-year; no card = 미제출. Every
+ *   catalog project is counted (미제출 included). A 완료 / 이행 후 계속 추진 is the office's to decide
+ *   (completion-decisions.ts words the rules): rejected it counts as 정상추진, not decided yet it counts as reported
+ *   and is marked 결정 대기 (completedUndecided / continuingUndecided). A decision is made on the card of then: a
+ *   rejection holds while that card is unchanged, an acceptance while the card still asks with the same 완료 근거.
+ *   An acceptance of an earlier half-year carries over while every card since asks 완료 too.
  * - 붙임5 has a row for each project whose plan the office confirmed. 초기계획 = the plan's 연차별 투자수요 (in and
  *   after the term), 현재계획 = the lead's card's (the plan's without a card), 임기내 계획 = 현재계획 without 임기후,
  *   확보 = the sum of each department's own finance row (a row not received counts 0), 임기내 집행 = the lead card's
@@ -107,33 +110,63 @@ export const areaOf = (projectId: string): number => {
 const docKey = (kind: string, projectId: string, department: string): string =>
   `${kind}|${projectId}|${department}`;
 
+const asksCompletion = (status: string | null | undefined): boolean =>
+  status === 'completed' || status === 'continuing';
+
+interface Decided {
+  projectId: string;
+  periodId: string;
+  decision: 'accepted' | 'rejected';
+  /** The lead's card of the half-year when the office decided. */
+  card: ManagementCard | undefined;
+}
+
+/** Whether a decision still holds for its half-year's card as it is now. */
+function holds(decided: Decided, current: ManagementCard | undefined): boolean {
+  if (current === undefined || JSON.stringify(current) === JSON.stringify(decided.card)) return true;
+  if (!asksCompletion(current.status)) return false;
+  return (
+    decided.decision === 'accepted' &&
+    JSON.stringify(current.completionEvidence) === JSON.stringify(decided.card?.completionEvidence)
+  );
+}
+
 /** The figures of the report on `periodId` (the scenario's or the one before it), due on `dueDate`. */
 export function expectedFigures(office: RandomOffice, periodId: string, dueDate: string): ExpectedFigures {
   // Replaying the steps: the plans sent, the plans confirmed, each document's last version of the half-year, the
   // date each item of the half-year first arrived, the office's 완료 decisions.
   const plans = new Map<string, ExecutionPlan>();
   const confirmed = new Set<string>();
-  const latest = new Map<string, ManagementCard | FinanceRow>();
+  const latest = new Map<string, ManagementCard | FinanceRow>(); // by half-year and docKey
   const saved = new Map<string, Map<string, ManagementCard | FinanceRow>>(); // department → its half-year's docs
   const firstArrival = new Map<string, string>();
-  const decisions = new Map<string, 'accepted' | 'rejected'>();
+  const decisions = new Map<string, Decided>(); // by `projectId:periodId`, the latest
+  const cardOf = (projectId: string, lead: string, half: string): ManagementCard | undefined => {
+    const doc = latest.get(`${half}|${docKey('managementCard', projectId, lead)}`);
+    return doc?.kind === 'managementCard' ? doc : undefined;
+  };
+  const leadOf = (projectId: string): string =>
+    catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
   for (const step of office.steps) {
     if (step.kind === 'confirm') confirmed.add(step.projectId);
-    if (step.kind === 'decideCompletion' && step.periodId === periodId)
-      decisions.set(step.projectId, step.decision);
+    if (step.kind === 'decideCompletion') {
+      const card = cardOf(step.projectId, leadOf(step.projectId), step.periodId);
+      decisions.set(`${step.projectId}:${step.periodId}`, { ...step, card });
+    }
     if (step.kind !== 'send') continue;
     if (step.period === 'plan') {
       for (const doc of step.save) if (doc.kind === 'executionPlan') plans.set(doc.projectId, doc);
       continue;
     }
+    for (const doc of step.save) {
+      if (doc.kind !== 'executionPlan')
+        latest.set(`${step.period}|${docKey(doc.kind, doc.projectId, doc.department)}`, doc);
+    }
     if (step.period !== periodId) continue;
     const own = saved.get(step.department) ?? new Map<string, ManagementCard | FinanceRow>();
     saved.set(step.department, own);
     for (const doc of step.save) {
-      if (doc.kind === 'executionPlan') continue;
-      const key = docKey(doc.kind, doc.projectId, doc.department);
-      own.set(key, doc);
-      latest.set(key, doc);
+      if (doc.kind !== 'executionPlan') own.set(docKey(doc.kind, doc.projectId, doc.department), doc);
     }
     // The export carries every document of the half-year the department holds for those projects.
     const arrivalDate = step.at.slice(0, 10); // written in Korean time: its date is the office's date
@@ -142,13 +175,27 @@ export function expectedFigures(office: RandomOffice, periodId: string, dueDate:
         firstArrival.set(key, arrivalDate);
     }
   }
-  const leadCard = (projectId: string, lead: string): ManagementCard | undefined => {
-    const doc = latest.get(docKey('managementCard', projectId, lead));
-    return doc?.kind === 'managementCard' ? doc : undefined;
-  };
+  const leadCard = (projectId: string, lead: string) => cardOf(projectId, lead, periodId);
   const financeRow = (projectId: string, department: string): FinanceRow | undefined => {
-    const doc = latest.get(docKey('financeRow', projectId, department));
+    const doc = latest.get(`${periodId}|${docKey('financeRow', projectId, department)}`);
     return doc?.kind === 'financeRow' ? doc : undefined;
+  };
+  /** The decision that holds for the project's 완료 of the half-year; undefined: it waits for the office. */
+  const decisionOf = (projectId: string, lead: string): Decided | undefined => {
+    const own = decisions.get(`${projectId}:${periodId}`);
+    if (own !== undefined) return holds(own, leadCard(projectId, lead)) ? own : undefined;
+    const earlier = [...decisions.values()]
+      .filter((d) => d.projectId === projectId && d.periodId < periodId)
+      .sort((a, b) => a.periodId.localeCompare(b.periodId))
+      .at(-1);
+    if (earlier?.decision !== 'accepted' || !holds(earlier, cardOf(projectId, lead, earlier.periodId)))
+      return undefined;
+    const between = HALF_YEARS.filter((h) => h > earlier.periodId && h < periodId);
+    const interrupted = between.some((h) => {
+      const card = cardOf(projectId, lead, h);
+      return card !== undefined && !asksCompletion(card.status);
+    });
+    return interrupted ? undefined : earlier;
   };
 
   // Status tables.
@@ -159,10 +206,10 @@ export function expectedFigures(office: RandomOffice, periodId: string, dueDate:
     const card = leadCard(project.id, project.leadDepartment);
     let status: StatusKey = card?.status ?? 'notSubmitted';
     let undecided = false;
-    if (status === 'completed' || status === 'continuing') {
-      const decision = decisions.get(project.id);
-      if (decision === 'rejected') status = 'onTrack';
-      else undecided = decision === undefined;
+    if (asksCompletion(status)) {
+      const decided = decisionOf(project.id, project.leadDepartment);
+      if (decided?.decision === 'rejected') status = 'onTrack';
+      undecided = decided === undefined;
     }
     const groups = [
       byArea.get(String(areaOf(project.id))) ?? emptyCounts(),

@@ -18,9 +18,12 @@ import { findPeriod, listBudgetYears, listPeriods } from '../../../domain/term/p
  * The result is a list of steps for the office and the departments' copies to play (office-desks.ts), and what the
  * oracle (office-oracle.ts) adds up on its own.
  *
- * Left out on purpose (each is its own tested rule, too intricate for a small oracle): 완료 / 이행 후 계속 추진 in the
- * half-year before (a decision then carries over), re-sent 완료 cards (a decision is tied to the card it was made
- * on), change requests, plans confirmed again, co-departments' cards, conflicts (frozen fields, same revision).
+ * 완료 / 이행 후 계속 추진 are reported in both half-years; the office accepts, rejects or leaves them waiting, and
+ * some are re-sent after its decision (other amounts, or a 완료 근거 made good).
+ *
+ * Left out on purpose (each is its own tested rule, too intricate for a small oracle): change requests (폐기 with an
+ * approved change, plans changed by one), plans confirmed again, a lead's card for a plan not confirmed (the desk
+ * does not open one), co-departments' cards, 부서 이관, conflicts (frozen fields, same revision), lagging projects.
  */
 
 export const catalog = seoulMinseon7Catalog;
@@ -331,7 +334,33 @@ function securedOf(r: Random, plan: ExecutionPlan, periodId: string): Partial<Re
 // ---------------------------------------------------------------------------------------------------------------
 // The office
 
-const PRIOR_STATUSES: CardStatus[] = [
+/**
+ * The office's decisions on the cards' 완료 / 이행 후 계속 추진 requests, made at `at`: accepted, rejected, or left
+ * waiting (결정 대기).
+ */
+function decisions(r: Random, cards: readonly ManagementCard[], at: string): Step[] {
+  return cards
+    .filter((c) => asksCompletion(c.status))
+    .map((c) => ({ card: c, choice: r.pick(['accepted', 'rejected', 'undecided'] as const) }))
+    .flatMap(({ card, choice }): Step[] =>
+      choice === 'undecided'
+        ? []
+        : [
+            {
+              kind: 'decideCompletion',
+              projectId: card.projectId,
+              periodId: card.periodId,
+              decision: choice,
+              at,
+            },
+          ],
+    );
+}
+
+const asksCompletion = (status: CardStatus | null): boolean =>
+  status === 'completed' || status === 'continuing';
+
+const STILL_GOING: CardStatus[] = [
   'onTrack',
   'onTrack',
   'onTrack',
@@ -419,12 +448,16 @@ export function randomOffice(seed: number): RandomOffice {
     const histories = new Map(plans.map((p) => [p.projectId, executedHistory(r, p, periodId)]));
     const needsOf = (p: ExecutionPlan): Grid[] => p.unitProjects.map((u) => cloneGrid(u.investmentNeeds));
 
-    // The half-year before: everything, mostly on time.
-    const prior = plans.flatMap((p) => [
-      cardOf(p, priorId, r.pick(PRIOR_STATUSES), needsOf(p), histories.get(p.projectId) ?? []),
-      financeRowOf(p.projectId, department, priorId, securedOf(r, p, priorId)),
-    ]);
-    const priorSave = [...prior, ...coRows(priorId)];
+    // The half-year before: everything, mostly on time; the office decides its 완료 requests a few days later.
+    const priorCards = plans.map((p) =>
+      cardOf(p, priorId, r.pick(STATUSES), needsOf(p), histories.get(p.projectId) ?? []),
+    );
+    steps.push(...decisions(r, priorCards, kst(addDays(priorDue, 10), '10:00')));
+    const priorSave = [
+      ...priorCards,
+      ...plans.map((p) => financeRowOf(p.projectId, department, priorId, securedOf(r, p, priorId))),
+      ...coRows(priorId),
+    ];
     const priorAt = kst(addDays(priorDue, r.int(-5, 2)), '11:00');
     if (priorSave.length > 0)
       steps.push({
@@ -438,16 +471,20 @@ export function randomOffice(seed: number): RandomOffice {
       });
     if (behaviour === 'missing') continue;
 
-    // The reported half-year: some projects left out (their documents not sent), the 현재계획 changed now and then.
+    // The reported half-year: some projects left out (their documents not sent), the 현재계획 changed now and then,
+    // a 완료 reported before mostly reported again.
     const sent = plans.filter(() => r.chance(0.9));
+    const statusBefore = new Map(priorCards.map((c) => [c.projectId, c.status]));
     const cards = sent.map((p) => {
+      const before = statusBefore.get(p.projectId) ?? null;
+      const status = before !== null && asksCompletion(before) && r.chance(0.7) ? before : r.pick(STATUSES);
       const needs = needsOf(p);
       if (r.chance(0.3)) {
         const grid = r.pick(needs);
         const source = r.pick(p.fundingSources);
         grid[source][r.pick(BUDGET_YEARS)] = amount(r, 20, 2500);
       }
-      return cardOf(p, periodId, r.pick(STATUSES), needs, histories.get(p.projectId) ?? []);
+      return cardOf(p, periodId, status, needs, histories.get(p.projectId) ?? []);
     });
     const rows = [
       ...sent.map((p) => financeRowOf(p.projectId, department, periodId, securedOf(r, p, periodId))),
@@ -472,54 +509,55 @@ export function randomOffice(seed: number): RandomOffice {
       steps.push({ kind: 'send', department, period: periodId, ...first, save: all, projectIds: ids });
     }
 
-    // A correction after the due date: other amounts (and a status) on a few documents already sent.
-    if (r.chance(0.6)) {
-      const changed = r.shuffle(all).slice(0, r.int(1, 3));
-      const save = changed
-        .filter((d) => d.kind !== 'managementCard' || (d.status !== 'completed' && d.status !== 'continuing'))
-        .map((d): SentDocument => {
-          if (d.kind === 'financeRow') {
-            const secured = { ...d.secured, city: amount(r, 0, 3000) };
-            return { ...d, secured, note: '확보액 정정' };
-          }
-          const card = JSON.parse(JSON.stringify(d)) as ManagementCard;
-          const unit = r.pick(card.unitProjects);
-          const source = r.pick(card.fundingSources.length > 0 ? card.fundingSources : ['city' as const]);
-          unit.investmentNeeds[source][r.pick(BUDGET_YEARS)] = amount(r, 20, 2500);
-          unit.executed[source][periodId] = amount(r, 0, 10);
-          const status = r.pick(PRIOR_STATUSES);
-          const grids = card.unitProjects.map((u) => u.investmentNeeds as Grid);
-          return {
-            ...card,
-            status,
-            statusReason: status === 'onHold' || status === 'dropped' ? STATUS_REASON : '',
-            totalCost: { kind: 'amount', amount: withinTerm(grids) },
-            fundingSources: sourcesWithMoney([...grids, ...card.unitProjects.map((u) => u.executed as Grid)]),
-          };
-        });
+    // The office decides some 완료 / 이행 후 계속 추진 requests and leaves the others waiting (결정 대기).
+    steps.push(...decisions(r, cards, kst(addDays(dueDate, 10), '10:00')));
+
+    // A correction after the decisions: other amounts (and a status, or a 완료 근거) on a few documents already sent.
+    if (r.chance(0.7)) {
+      const changed = r.shuffle(all).slice(0, r.int(1, 4));
+      const save = changed.map((d): SentDocument => {
+        if (d.kind === 'financeRow') {
+          const secured = { ...d.secured, city: amount(r, 0, 3000) };
+          const executed =
+            d.executed === undefined
+              ? {}
+              : { executed: { ...d.executed, [periodId.slice(0, 4)]: amount(r, 0, 60) } };
+          return { ...d, secured, ...executed, note: '확보액 정정' };
+        }
+        const card = JSON.parse(JSON.stringify(d)) as ManagementCard;
+        const unit = r.pick(card.unitProjects);
+        const source = r.pick(card.fundingSources.length > 0 ? card.fundingSources : ['city' as const]);
+        unit.investmentNeeds[source][r.pick(BUDGET_YEARS)] = amount(r, 20, 2500);
+        unit.executed[source][periodId] = amount(r, 0, 10);
+        // A 완료 stays one, now and then with its 완료 근거 made good (증빙 보완); another status may change.
+        const status = asksCompletion(card.status) && r.chance(0.7) ? card.status : r.pick(STILL_GOING);
+        const grids = card.unitProjects.map((u) => u.investmentNeeds as Grid);
+        const evidence =
+          asksCompletion(status) && r.chance(0.5)
+            ? { summary: `${card.completionEvidence.summary} — 증빙 보완`, attachments: [] }
+            : card.completionEvidence;
+        return {
+          ...card,
+          status,
+          statusReason: status === 'onHold' || status === 'dropped' ? STATUS_REASON : '',
+          completionEvidence: asksCompletion(status)
+            ? evidence.summary === ''
+              ? { summary: `${periodId} 목표 달성`, attachments: [] }
+              : evidence
+            : { summary: '', attachments: [] },
+          totalCost: { kind: 'amount', amount: withinTerm(grids) },
+          fundingSources: sourcesWithMoney([...grids, ...card.unitProjects.map((u) => u.executed as Grid)]),
+        };
+      });
       if (save.length > 0)
         steps.push({
           kind: 'send',
           department,
           period: periodId,
-          at: kst(addDays(dueDate, r.int(7, 12)), '16:00'),
+          at: kst(addDays(dueDate, r.int(12, 16)), '16:00'),
           save,
           projectIds: [...new Set(save.map((d) => d.projectId))],
         });
-    }
-
-    // The office decides some 완료 / 이행 후 계속 추진 requests and leaves the others waiting (결정 대기).
-    for (const card of cards) {
-      if (card.status !== 'completed' && card.status !== 'continuing') continue;
-      const choice = r.pick(['accepted', 'rejected', 'undecided'] as const);
-      if (choice === 'undecided') continue;
-      steps.push({
-        kind: 'decideCompletion',
-        projectId: card.projectId,
-        periodId,
-        decision: choice,
-        at: kst(addDays(dueDate, 14), '10:00'),
-      });
     }
   }
   steps.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -529,7 +567,7 @@ export function randomOffice(seed: number): RandomOffice {
     priorId,
     dueDate,
     priorDueDate: priorDue,
-    today: addDays(dueDate, 20),
+    today: addDays(dueDate, 25),
     behaviours,
     steps,
   };

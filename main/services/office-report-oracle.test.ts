@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfficeReportView } from '../../domain/api/contract';
 import { makeTempDir } from '../../db/test/temp-dir';
+import { runPledge as pledge } from '../cli/test-io';
 import { officeHandlers } from './office-handlers';
 import { playOffice } from './test-support/office-desks';
 import {
@@ -16,7 +17,8 @@ import { randomOffice } from './test-support/random-office';
 /**
  * Differential test of the office's consolidated tables: a randomized office (random-office.ts) played through the
  * departments' and the office's real copies (export, sign, import, 확정, 완료 decisions), its report compared with
- * what office-oracle.ts adds up from the generated documents on its own. A failing seed reproduces with
+ * what office-oracle.ts adds up from the generated documents on its own — as the office's screen gets it
+ * (getOfficeReport) and as `pledge report --json` prints it. A failing seed reproduces with
  * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle.test.ts.
  */
 
@@ -104,11 +106,24 @@ describe('the office report against an independent oracle', () => {
         ] as const;
         for (const [periodId, dueDate] of halfYears) {
           const expected = expectedFigures(scenario, periodId, dueDate);
+          const context = `seed ${seed}, ${periodId} (기한 ${dueDate})`;
           const view = await officeHandlers(desks.office).getOfficeReport({
             periodId,
             today: scenario.today,
           });
-          compare(view, expected, `seed ${seed}, ${periodId} (기한 ${dueDate})`, dueDate);
+          compare(view, expected, context, dueDate);
+          // The same tables as the command line prints them, read from the data folder afresh.
+          const cli = await pledge(
+            'report',
+            ...['--data', desks.office.dataDir, '--period', periodId, '--today', scenario.today, '--json'],
+          );
+          expect(cli.code, `${context}: ${cli.err}`).toBe(0);
+          compare(
+            JSON.parse(cli.out) as OfficeReportView,
+            expected,
+            `${context}, pledge report --json`,
+            dueDate,
+          );
         }
       } finally {
         await desks.close();

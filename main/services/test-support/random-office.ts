@@ -418,9 +418,9 @@ export function randomOffice(seed: number): RandomOffice {
       save: plans,
       projectIds: plans.map((p) => p.projectId),
     });
-    // A few plans wait for the office's 확정 (the shared one is always confirmed, for its co-department's row).
+    // A few plans wait for the office's 확정 (the shared one too now and then: its co-department reports anyway).
     for (const plan of plans) {
-      if (plan.projectId !== shared.id && r.chance(0.1)) continue;
+      if (r.chance(0.1)) continue;
       confirmed.push(plan);
       steps.push({ kind: 'confirm', projectId: plan.projectId, at: kst('2018-11-30', '15:00') });
     }
@@ -474,20 +474,29 @@ export function randomOffice(seed: number): RandomOffice {
     // The reported half-year: some projects left out (their documents not sent), the 현재계획 changed now and then,
     // a 완료 reported before mostly reported again.
     const sent = plans.filter(() => r.chance(0.9));
+    // Now and then a card goes without its 재정집행현황, or the other way round.
+    const rowForgotten = new Set(sent.filter(() => r.chance(0.08)).map((p) => p.projectId));
+    const cardForgotten = new Set(
+      sent.filter((p) => !rowForgotten.has(p.projectId) && r.chance(0.05)).map((p) => p.projectId),
+    );
     const statusBefore = new Map(priorCards.map((c) => [c.projectId, c.status]));
-    const cards = sent.map((p) => {
-      const before = statusBefore.get(p.projectId) ?? null;
-      const status = before !== null && asksCompletion(before) && r.chance(0.7) ? before : r.pick(STATUSES);
-      const needs = needsOf(p);
-      if (r.chance(0.3)) {
-        const grid = r.pick(needs);
-        const source = r.pick(p.fundingSources);
-        grid[source][r.pick(BUDGET_YEARS)] = amount(r, 20, 2500);
-      }
-      return cardOf(p, periodId, status, needs, histories.get(p.projectId) ?? []);
-    });
+    const cards = sent
+      .filter((p) => !cardForgotten.has(p.projectId))
+      .map((p) => {
+        const before = statusBefore.get(p.projectId) ?? null;
+        const status = before !== null && asksCompletion(before) && r.chance(0.7) ? before : r.pick(STATUSES);
+        const needs = needsOf(p);
+        if (r.chance(0.3)) {
+          const grid = r.pick(needs);
+          const source = r.pick(p.fundingSources);
+          grid[source][r.pick(BUDGET_YEARS)] = amount(r, 20, 2500);
+        }
+        return cardOf(p, periodId, status, needs, histories.get(p.projectId) ?? []);
+      });
     const rows = [
-      ...sent.map((p) => financeRowOf(p.projectId, department, periodId, securedOf(r, p, periodId))),
+      ...sent
+        .filter((p) => !rowForgotten.has(p.projectId))
+        .map((p) => financeRowOf(p.projectId, department, periodId, securedOf(r, p, periodId))),
       ...coRows(periodId),
     ];
     const onTime = (): string =>

@@ -24,7 +24,9 @@ import { randomOffice } from './test-support/random-office';
 
 const SEEDS = process.env.ORACLE_SEED
   ? process.env.ORACLE_SEED.split(',').map(Number)
-  : [20_190_715, 20_220_117];
+  : // 20 reports 2021-H2, due Monday 2022-01-17 (the 15th was a Saturday), with files on Sunday the 16th; 39 reports
+    // 2019-H1, after the term's first half-year. Both have files at 23:30 on the due date and 00:30 the day after.
+    [20, 39];
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -97,6 +99,12 @@ describe('the office report against an independent oracle', () => {
   for (const seed of SEEDS) {
     it(`seed ${seed}: status counts, 붙임5 totals and 제출 현황 are what the documents sent add up to`, async () => {
       const scenario = randomOffice(seed);
+      // The seed gives what the test is about: files on time and late, a department missing, 완료 waiting.
+      const reported = expectedFigures(scenario, scenario.periodId, scenario.dueDate);
+      const timeliness = [...reported.submissions.values()];
+      expect(timeliness.some((t) => t.onTime > 0) && timeliness.some((t) => t.late > 0)).toBe(true);
+      expect([...scenario.behaviours.values()]).toContain('missing');
+      expect(reported.total.completedUndecided + reported.total.continuingUndecided).toBeGreaterThan(0);
       const desks = await playOffice(dir.path, scenario);
       try {
         // The reported half-year, then the one before it (its report as the office can still ask for it).

@@ -418,14 +418,18 @@ export function randomOffice(seed: number): RandomOffice {
       save: plans,
       projectIds: plans.map((p) => p.projectId),
     });
-    // A few plans wait for the office's 확정 (the shared one too now and then: its co-department reports anyway).
+    // A few plans wait for the office's 확정 (the shared one too now and then: its co-department reports anyway);
+    // a few are confirmed late, after the half-year before ended, and its card is written after that.
     for (const plan of plans) {
       if (r.chance(0.1)) continue;
       confirmed.push(plan);
-      steps.push({ kind: 'confirm', projectId: plan.projectId, at: kst('2018-11-30', '15:00') });
+      const late = r.chance(0.1);
+      const at = late ? kst(addDays(priorDue, -10), '15:00') : kst('2018-11-30', '15:00');
+      steps.push({ kind: 'confirm', projectId: plan.projectId, at });
     }
   }
   steps.push({ kind: 'baseline', at: kst('2018-12-03', '09:00') });
+  steps.push({ kind: 'baseline', at: kst(addDays(priorDue, -9), '09:00') });
 
   for (const department of departments) {
     const plans = confirmed.filter((p) => p.department === department);

@@ -18,8 +18,8 @@ import { AFTER_TERM, catalog, HALF_YEARS, type RandomOffice, SOURCES } from './r
  *   집행액 of the half-years up to the reported one plus a co-department's own 집행 (its row's years up to the
  *   half-year's year).
  * - A department owes, for the half-year, a card and a finance row per project it leads and a finance row per
- *   project it co-operates on. An item arrived with the first bundle that carried it; on time when the office's
- *   (Korean) date of arrival is on or before the due date.
+ *   project it co-operates on. An item arrived with the first bundle that carried it (the 접수일 the office gave,
+ *   for a file imported later); on time when the office's (Korean) date of arrival is on or before the due date.
  */
 
 export const STATUS_KEYS = [

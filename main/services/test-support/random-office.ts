@@ -12,9 +12,11 @@ import { findPeriod, listBudgetYears, listPeriods } from '../../../domain/term/p
 
 /**
  * A randomized but realistic planning office on the shipped Seoul catalog, from a seed: several departments send
- * their 실천계획서 (most confirmed by the office, a few left waiting), the half-year before the reported one on time,
- * and the reported half-year on time, late, split (cards on time, 재정집행현황 late) or not at all; some re-send
- * documents with changed amounts after the due date; the shared project 1-1-7 gets its co-department's own row.
+ * their 실천계획서 (most confirmed by the office, a few late, a few left waiting), the half-year before the reported
+ * one mostly on time, and the reported half-year on time, late, split (cards on time, 재정집행현황 late) or not at
+ * all, now and then a card without its 재정집행현황 or the other way round; some re-send documents with changed
+ * amounts after the due date; the shared project 1-1-7 gets its co-department's own row (확보 and 집행). The office
+ * imports some files days after they came, giving their 접수일.
  * The result is a list of steps for the office and the departments' copies to play (office-desks.ts), and what the
  * oracle (office-oracle.ts) adds up on its own.
  *
@@ -250,7 +252,6 @@ function cardOf(
   needs: Grid[],
   executed: Grid[],
 ): ManagementCard {
-  const grids = needs;
   return {
     kind: 'managementCard',
     schemaVersion: 1,
@@ -269,8 +270,8 @@ function cardOf(
     },
     completionTiming: 'withinTerm',
     newOrContinuing: 'new',
-    totalCost: { kind: 'amount', amount: withinTerm(grids) },
-    fundingSources: sourcesWithMoney([...grids, ...executed]),
+    totalCost: { kind: 'amount', amount: withinTerm(needs) },
+    fundingSources: sourcesWithMoney([...needs, ...executed]),
     executor: 'city',
     policyGoal: plan.policyGoal,
     projectPeriod: plan.projectPeriod,

@@ -272,7 +272,14 @@ export const contract = {
       .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) > 0, '가져올 파일이나 폴더를 고르세요.'),
     returns<ImportJobView>(),
   ),
-  getImportProgress: op(z.strictObject({ jobId: z.string().uuid() }), returns<ImportJobView>()),
+  /**
+   * An import job as it stands; with `waitMs`, answered as soon as the job finishes, or after that long (at most 2 s)
+   * if it is still running: the screen hears of a small import's end when it comes, not at its next poll.
+   */
+  getImportProgress: op(
+    z.strictObject({ jobId: z.string().uuid(), waitMs: z.number().int().min(0).max(2_000).optional() }),
+    returns<ImportJobView>(),
+  ),
   /**
    * What 종합 현황 now says of accepted files (지연, new 충돌), asked once an import's results are shown: read from the
    * report, outside the import, so a large import does not wait for every half-year's tables.

@@ -164,8 +164,8 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
       return acknowledgeInterruptedImports(ctx, ids);
     },
 
-    getImportProgress: ({ jobId }) => {
-      const job = jobs.get(jobId);
+    getImportProgress: async ({ jobId, waitMs }) => {
+      const job = await jobs.wait(jobId, waitMs ?? 0);
       if (!job)
         throw new UserError(
           'JOB_NOT_FOUND',

@@ -18,9 +18,11 @@ import { useAction } from '../components/use-action';
  */
 const BATCH_BASE64_CHARS = 14 * 1024 * 1024;
 const BATCH_MAX_FILES = 200;
-const POLL_MS = 300;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * How long one progress request waits for the job (getImportProgress's waitMs): it is answered at once when the
+ * import ends, so a small file's results come as soon as they are there; a long import's bar moves this often.
+ */
+const PROGRESS_WAIT_MS = 300;
 
 /** The result for a chosen file too large to be a submission file (not read, nothing stored). */
 const tooLargeResult = (f: File): BundleImportResult => ({
@@ -110,8 +112,7 @@ export function ImportPanel(props: { onChanged: () => void }) {
       const total = overall ?? job.total;
       setProgress({ done: offset + job.done, total, phase: '검사하고 반영하는 중' });
       if (job.finished) break;
-      await sleep(POLL_MS);
-      job = await api.getImportProgress({ jobId: job.jobId });
+      job = await api.getImportProgress({ jobId: job.jobId, waitMs: PROGRESS_WAIT_MS });
     }
     if (job.error) throw new Error(`가져오기가 중단되었습니다: ${job.error}`);
     return job.results ?? [];

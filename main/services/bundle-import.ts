@@ -35,7 +35,7 @@ import { plainReason } from './import-messages';
 import { readManifestClaim } from './manifest-claim';
 import { beginImportRun, endImportRun, sourcesOf } from './import-runs';
 import { receiptOf } from './receipt-date';
-import { loadCatalog, loadTerm } from './reference';
+import { loadReferenceKept } from './reference';
 
 export interface ImportOptions {
   /**
@@ -73,6 +73,15 @@ type Verified =
   | Accept
   | { kind: 'duplicate'; file: string; sha256: string }
   | Quarantine;
+
+/**
+ * The catalog and term documents are checked against: the ones the office's report keeps (loadReferenceKept, with the
+ * database as keeper, as office-report-cache.ts), so an import does not parse and check the whole catalog again
+ * (10–50 ms at ten times Seoul's size), and the same object from one import to the next while they are unchanged,
+ * so the app's kept verify threads are sent it once (the pool sends a context a thread does not hold yet), not with
+ * every import.
+ */
+export const contentContext = (ctx: AppContext): Promise<ContentContext> => loadReferenceKept(ctx.db, ctx.db);
 
 /** Imports bundle files and folders (office). Each file is read once; see importBundleInputs. */
 export async function importBundles(
@@ -126,8 +135,7 @@ export async function importBundleInputs(
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
   try {
     const keys = await registrySnapshot(ctx);
-    // One object for the whole import: the worker pool sends it to each worker once.
-    const content: ContentContext = { catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) };
+    const content = await contentContext(ctx);
     leaveImportWrites = await enterImportWrites(ctx.db);
     const state = await withRawConnection(ctx.db, (sqlite) => ({
       chains: new Map(
@@ -379,7 +387,7 @@ export async function verifyForCommit(
   const verifier = options.verifier ?? (owned as OwnedVerifier).verifier;
   try {
     const keys = await registrySnapshot(ctx);
-    const content: ContentContext = { catalog: await loadCatalog(ctx.db), term: await loadTerm(ctx.db) };
+    const content = await contentContext(ctx);
     const v = await verifyInput(input, keys, verifier, content, new Set());
     if (v.kind === 'accept') return { ok: true, bundle: v };
     if (v.kind === 'final') return { ok: false, code: v.result.code, reason: v.result.reason };

@@ -76,3 +76,38 @@ test('a file refused for its signature names the department and half-year it cla
   // The claim is not trusted for anything: only the signed bundle is in the received list.
   await expect(page.getByTestId('quarantined-count')).toHaveText('(1건)');
 });
+
+test('the screen starts the file checks when it opens, and its progress requests wait for the import instead of a pause between polls', async ({
+  page,
+  app,
+}) => {
+  const dept = prepareDepartment(scratch, department);
+
+  await page.goto(app.url);
+  await new SetupPage(page).chooseOffice();
+  const s = new SubmissionPage(page);
+  // Opening 제출 파일 받기 asks the program to start its file checks before a file is chosen.
+  const prepared = page.waitForResponse((r) => r.url().endsWith('/api/prepareImport'));
+  await s.openAsOffice();
+  expect(await (await prepared).json()).toEqual({ ok: true, value: null });
+  await s.importEnrollment(dept.enrollmentPath);
+
+  // Each progress request asks to be answered when the import ends (or after a while, for a long import's bar):
+  // the results come when the import is done, not at the next poll.
+  const asked: { waitMs?: number }[] = [];
+  const answers: { ok: boolean; value?: { finished: boolean; results: { status: string }[] | null } }[] = [];
+  page.on('requestfinished', (r) => {
+    if (!r.url().endsWith('/api/getImportProgress')) return;
+    asked.push(r.postDataJSON() as { waitMs?: number });
+    void r.response().then(async (res) => answers.push((await res?.json()) as (typeof answers)[number]));
+  });
+  await s.importBundles([dept.bundlePath]);
+  await expect.poll(() => answers.some((a) => a.value?.finished === true)).toBe(true);
+  expect(asked.length).toBeGreaterThan(0);
+  for (const body of asked) expect(body.waitMs).toBeGreaterThan(0);
+  expect(answers.at(-1)).toMatchObject({
+    ok: true,
+    value: { finished: true, results: [{ status: 'quarantined' }] },
+  });
+  await expect(s.resultRow(basename(dept.bundlePath)).getByTestId('import-outcome')).toHaveText('격리');
+});

@@ -288,6 +288,12 @@ export const contract = {
     z.strictObject({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }),
     returns<ImportNoteView[]>(),
   ),
+  /**
+   * Office: the import screen is open, a file is about to be chosen: the import's verify threads start now (and
+   * check their sample bundles) unless they already have, instead of with the first file or after the report's
+   * warm-up. Returns at once; nothing is stored.
+   */
+  prepareImport: op(empty, returns<null>()),
   /** Office: imports cut off midway (the program closed, the PC switched off) not yet seen. */
   getInterruptedImports: op(empty, returns<InterruptedImportView[]>()),
   /** Office: the notices of these imports cut off are seen; returns how many were marked. */

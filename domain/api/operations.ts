@@ -56,6 +56,7 @@ export const operationNames = [
   'startBundleImport',
   'getImportProgress',
   'getImportNotes',
+  'prepareImport',
   'getInterruptedImports',
   'acknowledgeInterruptedImports',
   'listBundles',

@@ -44,7 +44,8 @@ export interface AppRuntime {
   readonly importThreads: number;
   /**
    * The office's start of those threads and their checks of sample bundles, once begun (after the report's
-   * warm-up): settles with the number of samples accepted; null until then and on a department's copy.
+   * warm-up, or earlier when the import screen opens: prepareImport): settles with the number of samples accepted;
+   * null until then and on a department's copy.
    */
   readonly importWarmUp: Promise<number> | null;
   /** Stops the background builds and closes the data that is open (waits for a recovery step under way). */
@@ -101,17 +102,25 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
   // The verify workers of every import while the app runs, whichever data folder is open (bundle-verify.ts).
   const importWorkers = keepImportWorkers();
   let importWarmUp: Promise<number> | null = null;
+  /** The threads started and their sample checks run, once in the app's run, by whichever asks first. */
+  const warmImportWorkers = (): void => {
+    if (!closed && importWarmUp === null) importWarmUp = importWorkers.warm();
+  };
 
   const use = (context: AppContext): void => {
-    const full = createHandlers(context, { importVerifier: importWorkers.verifier ?? undefined });
+    const full = createHandlers(context, {
+      importVerifier: importWorkers.verifier ?? undefined,
+      // The import screen opened (office only): a file is about to come, the threads start now.
+      prepareImportWorkers: warmImportWorkers,
+    });
     // After an import or a decision the office's report is built again in the background (report-refresh.ts).
     const refresh = keepReportCurrent(context, full, options.reportRefreshQuietMs);
     // The office's report is built before the screen asks for it (nothing happens on a department's copy).
     const warmUp = scheduleReportWarmUp(context, full, options.reportWarmUpDelayMs);
-    // Then, on the office's copy, the import's threads start, so that the next import does not wait for them.
+    // Then, on the office's copy, the import's threads start (unless the import screen started them already), so
+    // that the next import does not wait for them.
     void warmUp.done.then((outcome) => {
-      if (!closed && (outcome.kind === 'built' || outcome.kind === 'failed'))
-        importWarmUp = importWorkers.warm();
+      if (outcome.kind === 'built' || outcome.kind === 'failed') warmImportWorkers();
     });
     data = { context, handlers: refresh.handlers, warmUp, refresh };
     problem = null;

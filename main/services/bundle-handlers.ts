@@ -55,6 +55,8 @@ const decode = (files: { name: string; dataBase64: string }[]): BundleInput[] =>
 export interface BundleHandlerOptions {
   /** Tests pass the in-thread verifier; the app uses the worker (default). */
   verifier?: Verifier;
+  /** The app's kept verify threads started ahead of an import (app-runtime.ts); tools and tests have none. */
+  prepareWorkers?: () => void;
 }
 
 /** Keys, submission bundles, the office's import with quarantine, and baseline packages. */
@@ -152,6 +154,12 @@ export const bundleHandlers = (ctx: AppContext, options: BundleHandlerOptions = 
       await requireOffice(ctx);
       const notes = await importNotesFor(ctx, await loadTerm(ctx.db), sha256s);
       return notes.map(({ sha256, note }) => ({ sha256, ...note }));
+    },
+
+    prepareImport: async () => {
+      await requireOffice(ctx);
+      options.prepareWorkers?.();
+      return null;
     },
 
     getInterruptedImports: async () => {

@@ -12,6 +12,8 @@ import { startupHandlers } from './startup-handlers';
 export interface HandlerOptions {
   /** The verifier of the office's imports (the app's kept workers); without it each import starts its own. */
   importVerifier?: Verifier | undefined;
+  /** Starts the app's kept verify threads ahead of an import (prepareImport); without it nothing is started. */
+  prepareImportWorkers?: (() => void) | undefined;
 }
 
 /** Every operation of the contract, implemented over one AppContext. */
@@ -21,7 +23,10 @@ export function createHandlers(ctx: AppContext, options: HandlerOptions = {}): H
     ...startupHandlers(),
     ...catalogHandlers(ctx),
     ...draftingHandlers(ctx),
-    ...bundleHandlers(ctx, options.importVerifier ? { verifier: options.importVerifier } : {}),
+    ...bundleHandlers(ctx, {
+      ...(options.importVerifier ? { verifier: options.importVerifier } : {}),
+      ...(options.prepareImportWorkers ? { prepareWorkers: options.prepareImportWorkers } : {}),
+    }),
     ...officeHandlers(ctx),
     ...attachmentHandlers(ctx),
   };

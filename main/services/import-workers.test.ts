@@ -60,15 +60,18 @@ const finance = (note: string) => ({
   json: { ...(structuredClone(examples.financeRowJson) as Record<string, unknown>), note },
 });
 
-/** The copy named `name` (made with makeCopy) started as the app starts it, its report built at once. */
-function startApp(name: string): Promise<AppRuntime> {
+/**
+ * The copy named `name` (made with makeCopy) started as the app starts it, its report built at once (or after
+ * `reportWarmUpDelayMs`).
+ */
+function startApp(name: string, reportWarmUpDelayMs = 0): Promise<AppRuntime> {
   return startAppRuntime({
     profileDir: join(dir.path, name, 'profile'),
     dataDirOverride: join(dir.path, name, 'data'),
     mode: 'browser',
     appVersion: '0.1.0',
     now: () => new Date('2019-07-10T01:00:00Z'),
-    reportWarmUpDelayMs: 0,
+    reportWarmUpDelayMs,
   });
 }
 
@@ -140,6 +143,28 @@ describe('the app keeps its import threads', () => {
     expect(app.importThreads).toBe(0);
   });
 
+  it('the import screen opening starts them at once, before the report is warmed up; they start once', async () => {
+    const log = join(dir.path, 'workers.log');
+    await (await makeCopy(dir.path, 'office', { role: 'office' })).close();
+    // The report's warm-up is a minute away: only the screen can have started the threads.
+    const app = await startApp('office', 60_000);
+    runtime = app;
+    expect(app.importThreads).toBe(0);
+    expect(app.importWarmUp).toBeNull();
+
+    expect(await app.handlers.prepareImport(undefined)).toBeNull();
+    const warming = app.importWarmUp;
+    expect(warming).not.toBeNull();
+    expect(await warming).toBe(3 * WARM_UP_ROUNDS);
+    expect(app.importThreads).toBe(defaultPoolSize());
+    // The screen opened again: the same threads, no second round of sample checks.
+    await app.handlers.prepareImport(undefined);
+    expect(app.importWarmUp).toBe(warming);
+    await expect.poll(() => workerLog(log).started.length).toBe(defaultPoolSize());
+    expect(workerLog(log).jobs).toHaveLength(3 * WARM_UP_ROUNDS);
+    expect(app.warmUp).not.toBeNull();
+  });
+
   it("a department's copy starts none ahead", async () => {
     await (await makeCopy(dir.path, 'dept-app', { role: 'department', department: LEAD })).close();
     const app = await startApp('dept-app');
@@ -147,6 +172,9 @@ describe('the app keeps its import threads', () => {
     expect((await app.warmUp?.done)?.kind).toBe('skipped');
     await settled();
     expect(app.importThreads).toBe(0);
+    expect(app.importWarmUp).toBeNull();
+    // Nor when asked as the office's import screen asks: a department imports no submission files.
+    await expect(app.handlers.prepareImport(undefined)).rejects.toThrow(/기획담당관/);
     expect(app.importWarmUp).toBeNull();
     expect(workerLog(join(dir.path, 'workers.log')).started).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { BUNDLE_MAX_BYTES, type BundleImportResult } from '../../../domain/api/contract';
 import { tooLargeMessage } from '../../../domain/text/file-size';
 import { josa } from '../../../domain/text/josa';
@@ -82,6 +82,12 @@ export function ImportPanel(props: { onChanged: () => void }) {
   const action = useAction();
   // The notes of the results shown (지연, new 충돌) are asked for after them: 'pending' until they come.
   const [notes, setNotes] = useState<'pending' | 'done'>('done');
+
+  // A file is about to be chosen: the program starts its file checks now, not with the file (or seconds later, after
+  // its report's warm-up). Should it fail, the first file starts them, as before.
+  useEffect(() => {
+    api.prepareImport().catch(() => undefined);
+  }, []);
 
   /** Shows an import's results, then adds what 종합 현황 says of its accepted files (a failure leaves them as they are). */
   const showResults = (shown: BundleImportResult[]) => {

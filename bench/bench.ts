@@ -92,6 +92,12 @@ const rows: [string, string, string, string][] = [
     '',
   ],
   [
+    `다시 시작한 뒤 첫 제출 파일 가져오기 (관리카드 ${office.firstImport.documents}건, 화면처럼): 결과까지 + 알림(지연·충돌)까지`,
+    `시작 직후 ${office.firstImport.cold.importMs.toFixed(0)} + ${office.firstImport.cold.notesMs.toFixed(0)} ms; 화면을 연 뒤 ${office.firstImport.prepared.importMs.toFixed(0)} + ${office.firstImport.prepared.notesMs.toFixed(0)} ms`,
+    '—',
+    '',
+  ],
+  [
     `첨부 파일 열기 (받은 문서 ${office.attachmentRead.receivedDocuments}건, 화면의 사업 지정, 중앙값)`,
     `${median(office.attachmentRead.byProject).toFixed(2)} ms (사업 없이 전체 검색 ${median(office.attachmentRead.fullScan).toFixed(0)} ms)`,
     '< 200 ms',
@@ -155,6 +161,10 @@ process.stdout.write(
       trendMs: round(office.trendMs),
       smallImportKeptMs: office.smallImport.kept.map(round),
       smallImportFreshMs: office.smallImport.fresh.map(round),
+      firstImportColdMs: round(office.firstImport.cold.importMs),
+      firstImportColdNotesMs: round(office.firstImport.cold.notesMs),
+      firstImportPreparedMs: round(office.firstImport.prepared.importMs),
+      firstImportPreparedNotesMs: round(office.firstImport.prepared.notesMs),
       attachmentReadByProjectMs: office.attachmentRead.byProject.map(round),
       attachmentReadFullScanMs: office.attachmentRead.fullScan.map(round),
       attachmentReadNotCitedMs: office.attachmentRead.notCited.map(round),

@@ -106,6 +106,8 @@ export interface OfficeBenchResult {
   afterImport: { backgroundBuildMs: number; firstRequestMs: number };
   /** One department's re-sent cards imported through the handlers, in turns (see timeSmallImports). */
   smallImport: SmallImportTimes;
+  /** The first import after a start, as the import screen runs it (see timeFirstImportAfterStart). */
+  firstImport: FirstImportTimes;
   /** 열기/내려받기 of a file one received card cites (attachment-read-bench.ts). */
   attachmentRead: AttachmentReadTimes;
   workbookBytes: number;
@@ -253,6 +255,13 @@ export async function benchOffice(
       );
       const afterImport = await timeImportThenOpen(office, dir.path, senders[200 % senders.length] as Sender);
       const smallImport = await timeSmallImports(office, senders, REPORT_PERIOD);
+      // The department of the small imports above (14 cards at 10×), for the half-year 종합 현황 opens on.
+      const firstImport = await timeFirstImportAfterStart(
+        office,
+        dir.path,
+        senders[300 % senders.length] as Sender,
+      );
+      log(firstImportLine(firstImport));
       log(
         `한 부서의 파일 하나 가져오기 (관리카드 ${smallImport.documents}건): 앱 (검사 스레드 유지) 첫 ${smallImport.kept[0]?.toFixed(0)} ms, 중앙값 ${median(smallImport.kept).toFixed(0)} ms (${smallImport.kept.map((t) => t.toFixed(0)).join(', ')}); 가져올 때마다 새 스레드 (CLI) 중앙값 ${median(smallImport.fresh).toFixed(0)} ms (${smallImport.fresh.map((t) => t.toFixed(0)).join(', ')})`,
       );
@@ -297,6 +306,7 @@ export async function benchOffice(
         restart,
         afterImport,
         smallImport,
+        firstImport,
         attachmentRead,
         workbookBytes: workbook.value.length,
         projectsInReport: input.plans.length,
@@ -484,6 +494,85 @@ async function timeSmallImports(
   } finally {
     await workers.close();
   }
+}
+
+/** One first import after a start: until the screen has its results, then its notes (지연, 충돌). */
+export interface FirstImportRun {
+  /** startBundleImport, then getImportProgress with the screen's wait, until the job answers finished (ms). */
+  importMs: number;
+  /** getImportNotes for the accepted file: the report of its half-year, built for this data (ms). */
+  notesMs: number;
+}
+
+export interface FirstImportTimes {
+  /** Right after the start: the verify threads not started, nothing read or built (before any warm-up). */
+  cold: FirstImportRun;
+  /**
+   * As the office usually meets it: the report built after start (report-warm-up.ts) and the threads started and
+   * their sample checks run when the import screen opened (prepareImport), before the file is chosen.
+   */
+  prepared: FirstImportRun;
+  /** The half-year of the file (the one 종합 현황 opens on) and its cards. */
+  periodId: string;
+  documents: number;
+}
+
+export const firstImportLine = (t: FirstImportTimes): string =>
+  `다시 시작한 뒤 첫 제출 파일 가져오기 (${t.periodId} 관리카드 ${t.documents}건, 화면처럼 작업·진행 요청): 시작 직후 (검사 스레드 시작 포함, 표 없음) 결과 ${t.cold.importMs.toFixed(0)} ms + 알림(지연·충돌) ${t.cold.notesMs.toFixed(0)} ms; 화면을 연 뒤 (스레드·견본 검사·표 미리 만듦) 결과 ${t.prepared.importMs.toFixed(0)} ms + 알림 ${t.prepared.notesMs.toFixed(0)} ms`;
+
+/** How long the screen's progress request waits for its job (ImportPanel's PROGRESS_WAIT_MS). */
+const SCREEN_PROGRESS_WAIT_MS = 300;
+
+/**
+ * The first import after the app started again on the office's data (a new connection, new verify threads), as
+ * the 제출 파일 받기 screen runs it: one department's re-sent cards for the half-year 종합 현황 opens on, sent as a
+ * job whose progress is asked with the screen's wait until it is finished, then its notes. Timed twice: right after
+ * the start (the threads start with the file, no report built: a file chosen before any warm-up), and as the app
+ * has it once the screen opened (its threads started and their samples checked, prepareImport) and the report was
+ * built after start (report-warm-up.ts). The browser's part (reading the file, the HTTP requests, drawing the
+ * results) is not in these figures.
+ */
+async function timeFirstImportAfterStart(
+  office: AppContext,
+  root: string,
+  sender: Sender,
+): Promise<FirstImportTimes> {
+  let periodId = '';
+  let documents = 0;
+  const once = async (prepared: boolean, round: number): Promise<FirstImportRun> => {
+    const again = await openAgain(office, root);
+    const workers = keepImportWorkers();
+    if (workers.verifier === null) throw new Error('verify-worker.mjs가 없습니다: npm run build');
+    try {
+      const handlers = createHandlers(again, { importVerifier: workers.verifier });
+      if (prepared) {
+        const warmed = await warmUpOfficeReport(again, handlers);
+        if (warmed.kind !== 'built') throw new Error(`미리 만들기 실패: ${warmed.kind}`);
+        await workers.warm();
+      }
+      periodId = (await handlers.getDefaultReportPeriod({})).periodId;
+      const bundle = await resendCards(sender, periodId, 40 + round);
+      const files = [{ name: bundle.file, dataBase64: bundle.bytes.toString('base64') }];
+      const started = performance.now();
+      let job = await handlers.startBundleImport({ files });
+      while (!job.finished)
+        job = await handlers.getImportProgress({ jobId: job.jobId, waitMs: SCREEN_PROGRESS_WAIT_MS });
+      const importMs = performance.now() - started;
+      const result = job.results?.[0];
+      if (result?.status !== 'accepted' || result.sha256 === null)
+        throw new Error(`첫 가져오기 실패: ${job.error ?? result?.reason}`);
+      documents = result.documents;
+      const asked = performance.now();
+      await handlers.getImportNotes({ sha256s: [result.sha256] });
+      return { importMs, notesMs: performance.now() - asked };
+    } finally {
+      await workers.close();
+      await again.close();
+    }
+  };
+  const cold = await once(false, 1);
+  const prepared = await once(true, 2);
+  return { cold, prepared, periodId, documents };
 }
 
 /** Import rounds, each after its own floor (PLEDGE_BENCH_ROUNDS; 3 unless told). */

@@ -255,7 +255,7 @@ export async function benchOffice(
       );
       const afterImport = await timeImportThenOpen(office, dir.path, senders[200 % senders.length] as Sender);
       const smallImport = await timeSmallImports(office, senders, REPORT_PERIOD);
-      // The department of the small imports above (14 cards at 10×), for the half-year 종합 현황 opens on.
+      // The department of the small imports' first round (34 cards at 10×), for the half-year 종합 현황 opens on.
       const firstImport = await timeFirstImportAfterStart(
         office,
         dir.path,

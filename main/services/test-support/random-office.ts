@@ -370,17 +370,7 @@ const STILL_GOING: CardStatus[] = [
   'onHold',
   'dropped',
 ];
-const STATUSES: CardStatus[] = [
-  'onTrack',
-  'onTrack',
-  'onTrack',
-  'partial',
-  'partial',
-  'onHold',
-  'dropped',
-  'completed',
-  'continuing',
-];
+const STATUSES: CardStatus[] = [...STILL_GOING, 'completed', 'continuing'];
 
 export function randomOffice(seed: number): RandomOffice {
   const r = seededRandom(seed);

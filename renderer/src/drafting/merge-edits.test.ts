@@ -14,6 +14,16 @@ function threeCards() {
   return { base, theirs: structuredClone(base), mine: structuredClone(base) };
 }
 
+/** A plan whose 단위사업 2 the other window deleted while this window typed into it. */
+function deletedThereTypedHere() {
+  const base = examplePlan();
+  const theirs = structuredClone(base);
+  theirs.unitProjects = theirs.unitProjects.slice(0, 1);
+  const mine = structuredClone(base);
+  mine.unitProjects[1]!.detailedPlan = '이 창에서 쓴 세부 계획';
+  return { base, theirs, mine };
+}
+
 describe('mergeEdits', () => {
   it('keeps the fields each window changed when they changed different fields', () => {
     const { base, theirs, mine } = threeCards();
@@ -127,11 +137,7 @@ describe('mergeEdits', () => {
   });
 
   it('a row deleted in the other window but typed into here is kept, as a conflict', () => {
-    const base = examplePlan();
-    const theirs = structuredClone(base);
-    theirs.unitProjects = theirs.unitProjects.slice(0, 1);
-    const mine = structuredClone(base);
-    mine.unitProjects[1]!.detailedPlan = '이 창에서 쓴 세부 계획';
+    const { base, theirs, mine } = deletedThereTypedHere();
     const merged = mergeEdits(base, theirs, mine);
     expect((merged.values as typeof mine).unitProjects).toEqual(mine.unitProjects);
     expect(merged.conflicts).toEqual([
@@ -246,11 +252,7 @@ describe('a row deleted after all, from the conflict panel', () => {
   });
 
   it('the merged rows with the kept row deleted are the other window’s when it deleted it', () => {
-    const base = examplePlan();
-    const theirs = structuredClone(base);
-    theirs.unitProjects = theirs.unitProjects.slice(0, 1);
-    const mine = structuredClone(base);
-    mine.unitProjects[1]!.detailedPlan = '이 창에서 쓴 세부 계획';
+    const { base, theirs, mine } = deletedThereTypedHere();
     const merged = mergeEdits(base, theirs, mine);
     const [conflict] = merged.conflicts;
     const row = rowPathParts(conflict!.path)!;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { StatusTrend } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
 import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
@@ -26,10 +27,14 @@ interface GenerationState {
   generation: number;
   reference: Promise<{ catalog: Catalog; term: Term }>;
   reports: Map<string, Promise<OfficeReportResult>>;
+  /** 이행 추이 by request: a few rows per half-year, kept apart from the reports it sums up (see currentStatusTrend). */
+  trends: Map<string, Promise<StatusTrend>>;
 }
 
 /** Reports kept per generation (the half-years, comparisons and thresholds looked at last); each is tens of MB at 10x. */
 const MAX_REPORTS = 4;
+/** Trends kept per generation: a few KB each. */
+const MAX_TRENDS = 8;
 const states = new WeakMap<object, GenerationState>();
 
 /** Requests that build the same report share a key: no threshold means the default one. */
@@ -41,10 +46,8 @@ const requestKey = (request: ReportRequest): string =>
     request.today,
   ]);
 
-export async function currentOfficeReport(
-  db: Kysely<Database>,
-  request: ReportRequest,
-): Promise<OfficeReportResult> {
+/** What is kept for the database's current data generation (a new, empty state once it has moved). */
+async function generationState(db: Kysely<Database>): Promise<GenerationState> {
   const generation = await dataGeneration(db);
   let state = states.get(db);
   if (state === undefined || state.generation !== generation) {
@@ -53,17 +56,40 @@ export async function currentOfficeReport(
       // The same objects while their stored text is unchanged: not parsed and checked again after every change.
       reference: loadReferenceKept(db, db),
       reports: new Map(),
+      trends: new Map(),
     };
     states.set(db, state);
   }
-  const key = requestKey(request);
-  const kept = state.reports.get(key);
-  if (kept !== undefined) {
-    // Most recently used last: the one dropped when full is the one looked at longest ago.
-    state.reports.delete(key);
-    state.reports.set(key, kept);
-    return kept;
+  return state;
+}
+
+/** The entry kept under `key`, made the most recently used (the one dropped when full is the one used longest ago). */
+function reuse<T>(kept: Map<string, T>, key: string): T | undefined {
+  const value = kept.get(key);
+  if (value !== undefined) {
+    kept.delete(key);
+    kept.set(key, value);
   }
+  return value;
+}
+
+/** Keeps `value` under `key`, dropping the entry used longest ago when `max` are kept. */
+function keep<T>(kept: Map<string, T>, key: string, value: T, max: number): void {
+  if (kept.size >= max) {
+    const oldest = kept.keys().next().value;
+    if (oldest !== undefined) kept.delete(oldest);
+  }
+  kept.set(key, value);
+}
+
+export async function currentOfficeReport(
+  db: Kysely<Database>,
+  request: ReportRequest,
+): Promise<OfficeReportResult> {
+  const state = await generationState(db);
+  const key = requestKey(request);
+  const kept = reuse(state.reports, key);
+  if (kept !== undefined) return kept;
   const current = state;
   // The catalog and term are read before the snapshot opens (their queries need the connection it holds).
   const built = current.reference.then((reference) =>
@@ -76,15 +102,35 @@ export async function currentOfficeReport(
       return deepFreeze(await officeReport(snapshot, catalog, term, request));
     }),
   );
-  if (current.reports.size >= MAX_REPORTS) {
-    const oldest = current.reports.keys().next().value;
-    if (oldest !== undefined) current.reports.delete(oldest);
-  }
-  current.reports.set(key, built);
+  keep(current.reports, key, built, MAX_REPORTS);
   // Nothing failed is kept (the catalog or term may be what failed): the next request starts afresh and reports
   // its own error.
   built.catch(() => {
     if (states.get(db) === current) states.delete(db);
+  });
+  return built;
+}
+
+/**
+ * 이행 추이 as of the database's current data generation: `build` (every half-year's report up to the one asked,
+ * through currentOfficeReport) runs once per generation and request. Only four reports are kept, so a trend of
+ * more half-years would otherwise build most of them again each time it is asked (the tab looked at again, its
+ * workbook exported: seconds at ten times Seoul's size); its rows are kept instead, frozen, and any change makes
+ * the next request build anew. Concurrent requests share one build; a failed one is not kept.
+ */
+export async function currentStatusTrend(
+  db: Kysely<Database>,
+  request: ReportRequest,
+  build: () => Promise<StatusTrend>,
+): Promise<StatusTrend> {
+  const state = await generationState(db);
+  const key = requestKey(request);
+  const kept = reuse(state.trends, key);
+  if (kept !== undefined) return kept;
+  const built = build().then((trend) => deepFreeze(trend));
+  keep(state.trends, key, built, MAX_TRENDS);
+  built.catch(() => {
+    if (state.trends.get(key) === built) state.trends.delete(key);
   });
   return built;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../reports/test-support/csv-parse';
 import { convertSheetsToCsv, findSoffice } from '../reports/test-support/libreoffice';
 import { TREND_SHEET_NAMES } from '../reports/trend-workbook';
+import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../domain/reports';
 import { listPeriods } from '../../domain/term/periods';
 import { officeHandlers } from './office-handlers';
 import { loadCatalog, loadTerm } from './reference';
@@ -58,6 +59,44 @@ describe('이행 추이', () => {
       const own = await handlers.getOfficeReport({ periodId: row.periodId, today: '2020-07-10' });
       expect(row.total).toEqual(own.report.statusTables.total);
     }
+  });
+
+  it('is kept while nothing changes, whatever the number of half-years, and built anew after a change', async () => {
+    const handlers = officeHandlers(h.office);
+    const plan = await sendConfirmedPlan(h);
+    expect(await h.send('2019-H1', [cardDoc(cardFor(plan, 'completed'), '2019-H1')])).toBe('accepted');
+    // The term's last half-year: eight half-years, more than the four reports kept between requests.
+    const term = await loadTerm(h.office.db);
+    const last = listPeriods(term).at(-1)!.id;
+    const asked = { periodId: last, today: '2022-07-20' };
+    const first = await handlers.getStatusTrend(asked);
+    expect(first.rows.length).toBeGreaterThan(4);
+    // Asked again (the tab looked at again), with the default 기준 spelled out, or with a comparison on screen:
+    // the same rows, not the half-years' reports built again.
+    expect(await handlers.getStatusTrend(asked)).toBe(first);
+    expect(
+      await handlers.getStatusTrend({ ...asked, executionRateThreshold: DEFAULT_EXECUTION_RATE_THRESHOLD }),
+    ).toBe(first);
+    expect(await handlers.getStatusTrend({ ...asked, comparePeriodId: '2019-H1' })).toBe(first);
+    // Shared, so frozen: a caller cannot change what the next one gets.
+    expect(Object.isFrozen(first.rows[0]?.total)).toBe(true);
+    // Another 기준 is another trend.
+    expect(await handlers.getStatusTrend({ ...asked, executionRateThreshold: 50 })).not.toBe(first);
+
+    // A decision moves the data: the next request builds the trend anew, with it.
+    const at2019H1 = (t: typeof first) => t.rows.find((r) => r.periodId === '2019-H1')!.total;
+    expect(at2019H1(first).completedUndecided).toBe(1);
+    await handlers.decideCompletion({
+      projectId: '1-1-1',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '',
+    });
+    const after = await handlers.getStatusTrend(asked);
+    expect(after).not.toBe(first);
+    expect(at2019H1(after).completedUndecided).toBe(0);
+    expect(at2019H1(after).counts.completed).toBe(1);
+    expect(await handlers.getStatusTrend(asked)).toBe(after);
   });
 
   it('goes to Excel as the screen shows it: counts as numbers, 완료율 a formula LibreOffice computes again', async () => {

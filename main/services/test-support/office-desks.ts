@@ -25,7 +25,15 @@ export interface OfficeDesks {
 const verifier = { verifier: directVerifier };
 const HOUR = 3_600_000;
 
-export async function playOffice(root: string, scenario: RandomOffice): Promise<OfficeDesks> {
+/**
+ * `afterStep`, when given, runs after each step with the steps played so far (a test looks at the office's tables
+ * midway through, as the office would between two imports).
+ */
+export async function playOffice(
+  root: string,
+  scenario: RandomOffice,
+  afterStep?: (played: number, office: AppContext) => Promise<void>,
+): Promise<OfficeDesks> {
   let officeNow = new Date('2018-09-01T00:00:00Z');
   let deskNow = officeNow;
   const office = await makeCopy(root, 'office', { role: 'office' }, () => officeNow);
@@ -97,7 +105,10 @@ export async function playOffice(root: string, scenario: RandomOffice): Promise<
   }
 
   try {
-    for (const step of scenario.steps) await play(step);
+    for (const [i, step] of scenario.steps.entries()) {
+      await play(step);
+      await afterStep?.(i + 1, office);
+    }
   } catch (error) {
     await close();
     throw error;

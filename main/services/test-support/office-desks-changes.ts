@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_LIMITS, MANIFEST_NAME, type Manifest } from '../../bundles';
+import { readZipEntries } from '../../bundles/read';
+import { applyBaseline, exportBaseline } from '../baseline';
+import { exportBundle } from '../bundle-export';
+import { bundleHandlers } from '../bundle-handlers';
+import { importBundleInputs, importBundles } from '../bundle-import';
+import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from '../bundle-test-support';
+import { directVerifier } from '../bundle-verify';
+import type { AppContext } from '../context';
+import { createHandlers } from '../handlers';
+import { exportEnrollment, importEnrollment } from '../key-service';
+import { officeHandlers } from '../office-handlers';
+import type { SentDocument } from './random-office';
+import { type ChangesOffice, type ChangeStep, patched } from './random-office-changes';
+
+/**
+ * Plays a ChangesOffice through the app as office-desks.ts plays a RandomOffice (each department its own copy,
+ * signed files, the office's copy importing, confirming and deciding, with the same clocks), and the steps that
+ * one does not have: a department's 조정 요청서 drafted, 제출'd and sent; the office's decisions on it; a 기준 자료
+ * that some departments do not apply; the office's decision on a card's 확정 항목 conflict, as its screen lists it;
+ * a file made twice with one revision (the second on the department's other PC, signed with the same key), and the
+ * office keeping the counted one or swapping the held one in.
+ */
+
+export interface ChangesDesks {
+  office: AppContext;
+  /** For each file made twice: its two SHA-256, and which one the office counts in the end. */
+  twins: { department: string; desk: string; twin: string; counted: string }[];
+  close(): Promise<void>;
+}
+
+const verifier = { verifier: directVerifier };
+const HOUR = 3_600_000;
+const kstDate = (iso: string): string => new Date(Date.parse(iso) + 9 * HOUR).toISOString().slice(0, 10);
+
+/** The document members of a file the desk made, by path. */
+async function documentsOf(
+  bytes: Buffer,
+): Promise<{ manifest: Manifest; documents: { path: string; json: unknown }[] }> {
+  const zip = await readZipEntries(bytes, DEFAULT_LIMITS);
+  if (!zip.ok) throw new Error(`the desk's file cannot be read: ${zip.message}`);
+  const byName = new Map(zip.entries.map((e) => [e.name, e.data]));
+  const manifest = JSON.parse(String(byName.get(MANIFEST_NAME))) as Manifest;
+  const documents = manifest.members
+    .filter((m) => m.role === 'document')
+    .map((m) => ({ path: m.path, json: JSON.parse(String(byName.get(m.path))) as unknown }));
+  return { manifest, documents };
+}
+
+export async function playChangesOffice(root: string, scenario: ChangesOffice): Promise<ChangesDesks> {
+  let officeNow = new Date('2018-09-01T00:00:00Z');
+  let deskNow = officeNow;
+  const office = await makeCopy(root, 'office', { role: 'office' }, () => officeNow);
+  const desks = new Map<string, AppContext>();
+  const officeKey = (await exportEnrollment(office)).text;
+  let n = 0;
+  for (const department of scenario.base.behaviours.keys()) {
+    const desk = await makeCopy(root, `dept-${++n}`, { role: 'department', department }, () => deskNow);
+    await enroll(office, desk);
+    await importEnrollment(desk, officeKey);
+    desks.set(department, desk);
+  }
+  const versions = new Map<string, number>();
+  const twins: ChangesDesks['twins'] = [];
+  const close = async () => {
+    for (const desk of desks.values()) await desk.close();
+    await office.close();
+  };
+  const deskOf = (department: string): AppContext => {
+    const desk = desks.get(department);
+    if (desk === undefined) throw new Error(`no copy for ${department}`);
+    return desk;
+  };
+
+  async function submit(
+    desk: AppContext,
+    department: string,
+    doc: SentDocument | { kind: 'changeRequest'; projectId: string; requestId: string },
+  ): Promise<void> {
+    const api = createHandlers(desk);
+    const slot =
+      doc.kind === 'executionPlan' ? 'plan' : doc.kind === 'changeRequest' ? doc.requestId : doc.periodId;
+    const ref = { kind: doc.kind, projectId: doc.projectId, slot };
+    const id = `${department}|${doc.kind}|${doc.projectId}|${slot}`;
+    const draft = await api.saveDraft({ ...ref, json: doc, expectedVersion: versions.get(id) ?? null });
+    const submitted = await api.submitDocument({ ...ref, expectedVersion: draft.version });
+    versions.set(id, submitted.version);
+  }
+
+  /** The desk's file of the period for those projects, made at the desk's clock. */
+  async function made(department: string, period: string, projectIds: string[]): Promise<string> {
+    const file = await exportBundle(deskOf(department), { period, projectIds });
+    if (file.refused.length > 0)
+      throw new Error(`${department} ${period}: 제외된 문서 ${JSON.stringify(file.refused)}`);
+    return file.path;
+  }
+
+  async function imported(
+    path: string,
+    expected: string,
+    context: string,
+    receivedOn?: string,
+  ): Promise<void> {
+    const [result] = await importBundles(office, [path], undefined, {
+      ...verifier,
+      ...(receivedOn === undefined ? {} : { receivedOn }),
+    });
+    if (result?.status !== expected) throw new Error(`${context}: ${JSON.stringify(result)}`);
+  }
+
+  async function play(step: ChangeStep): Promise<void> {
+    const handlers = officeHandlers(office);
+    officeNow = new Date(step.kind === 'send' ? (step.importedAt ?? step.at) : step.at);
+    deskNow = new Date(Date.parse(step.at) - HOUR);
+    switch (step.kind) {
+      case 'send': {
+        for (const doc of step.save) await submit(deskOf(step.department), step.department, doc);
+        const path = await made(step.department, step.period, step.projectIds);
+        // `at` is written in Korean time: its date is the 접수일.
+        const receivedOn = step.importedAt !== undefined ? step.at.slice(0, 10) : undefined;
+        await imported(path, 'accepted', `${step.department} ${step.period}`, receivedOn);
+        return;
+      }
+      case 'confirm':
+        await handlers.confirmReceivedPlan({ projectId: step.projectId });
+        return;
+      case 'baseline':
+      case 'partialBaseline': {
+        const file = await exportBaseline(office);
+        const applying = step.kind === 'baseline' ? [...desks.keys()] : step.departments;
+        for (const department of applying)
+          await applyBaseline(deskOf(department), { path: file.path }, verifier);
+        return;
+      }
+      case 'decideCompletion':
+        await handlers.decideCompletion({
+          projectId: step.projectId,
+          periodId: step.periodId,
+          decision: step.decision,
+          note: step.decision === 'rejected' ? '증빙 보완 필요' : '',
+        });
+        return;
+      case 'requestChange': {
+        await submit(deskOf(step.department), step.department, step.request);
+        const path = await made(step.department, step.period, [step.request.projectId]);
+        await imported(path, 'accepted', `${step.department} 조정 요청서 ${step.request.requestId}`);
+        return;
+      }
+      case 'decideChange':
+        await handlers.decideChangeRequest({
+          department: step.department,
+          requestId: step.requestId,
+          status: step.status,
+          date: kstDate(step.at),
+          by: step.status === 'reviewing' ? '기획담당관' : '시민공약평가단',
+          note: step.status === 'rejected' ? '공약 취지와 맞지 않음' : '',
+        });
+        return;
+      case 'resolveFrozen': {
+        // As the office does it: the conflict its screen lists for the card.
+        const listed = (await handlers.getOfficeReport({ periodId: step.periodId })).conflicts.find(
+          (c) =>
+            c.kind === 'frozenFields' && c.projectId === step.projectId && c.department === step.department,
+        );
+        if (listed === undefined) throw new Error(`no 확정 항목 conflict listed for ${step.projectId}`);
+        await handlers.resolveConflict({
+          key: listed.key,
+          projectId: step.projectId,
+          periodId: step.periodId,
+          decision: step.decision,
+          note:
+            step.decision === 'rejected'
+              ? '정책목표가 승인된 조정과 다름: 기준 자료 적용 후 다시 제출'
+              : '조정 승인 전 작성분으로 인정',
+        });
+        return;
+      }
+      case 'twinSend': {
+        const { send } = step;
+        const desk = deskOf(send.department);
+        for (const doc of send.save) await submit(desk, send.department, doc);
+        const path = await made(send.department, send.period, send.projectIds);
+        const bytes = readFileSync(path);
+        // The other PC holds the same documents but for what it changed, and makes the same revision.
+        const { manifest, documents } = await documentsOf(bytes);
+        const twinBytes = await signSubmission(await privateKeyOf(desk), {
+          department: manifest.department,
+          period: manifest.period,
+          revision: manifest.revision,
+          previousBundleSha256: manifest.previousBundleSha256,
+          createdAt: new Date(Date.parse(step.twinAt) - HOUR).toISOString(),
+          documents: documents.map((d) => ({ ...d, json: patched(d.json as SentDocument, step.patches) })),
+        });
+        const twinFirst = Date.parse(step.twinAt) < Date.parse(send.at);
+        const importTwin = async (status: string) => {
+          officeNow = new Date(step.twinAt);
+          const [result] = await importBundleInputs(
+            office,
+            [{ name: `${send.department}-other-pc.pledge`, bytes: twinBytes }],
+            verifier,
+          );
+          if (result?.status !== status) throw new Error(`the other PC's file: ${JSON.stringify(result)}`);
+        };
+        const importDesk = async (status: string) => {
+          officeNow = new Date(send.at);
+          await imported(path, status, `${send.department} ${send.period}`);
+        };
+        if (twinFirst) {
+          await importTwin('accepted');
+          await importDesk('held');
+        } else {
+          await importDesk('accepted');
+          await importTwin('held');
+        }
+        const deskSha = sha256Hex(bytes);
+        const twinSha = sha256Hex(twinBytes);
+        twins.push({
+          department: send.department,
+          desk: deskSha,
+          twin: twinSha,
+          counted: twinFirst ? twinSha : deskSha,
+        });
+        return;
+      }
+      case 'resolveTwin': {
+        const twin = twins.find((t) => t.department === step.department);
+        if (twin === undefined) throw new Error(`no file made twice by ${step.department}`);
+        const held = twin.counted === twin.desk ? twin.twin : twin.desk;
+        const listed = (await handlers.getOfficeReport({ periodId: step.period })).conflicts.find(
+          (c) => c.kind === 'sameRevision' && c.heldSha256 === held,
+        );
+        if (listed === undefined) throw new Error(`the held file of ${step.department} is not listed`);
+        if (step.choice === 'swap') {
+          await bundleHandlers(office, verifier).swapHeldBundle({ sha256: held, note: '' });
+          twin.counted = held;
+        } else
+          await handlers.resolveConflict({
+            key: listed.key,
+            projectId: listed.projectId,
+            periodId: step.period,
+            decision: 'rejected',
+            note: '먼저 받은 제출 파일 유지',
+          });
+        return;
+      }
+    }
+  }
+
+  try {
+    for (const step of scenario.steps) await play(step);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { office, twins, close };
+}

@@ -1,0 +1,195 @@
+import type { ChangeRequest, ExecutionPlan, ManagementCard, ProjectPeriod } from '../../../domain/documents';
+import { expectedFigures, type ExpectedFigures } from './office-oracle';
+import { catalog, type SentDocument, type Step } from './random-office';
+import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from './random-office-changes';
+
+/**
+ * What the office's report should show for a ChangesOffice, from the steps the test generated — never from the
+ * report code, the change-applying code or the conflict code. The rules, as DOMAIN.md and README.md give them:
+ *
+ * - 조정 요청서: the citizens' panel's 승인 rewrites the confirmed plan's fields its rows name (정책목표, 총사업비,
+ *   사업기간; a 기타 row is only recorded), a later approval of a field winning; 반려, or no decision yet, changes
+ *   nothing. The approved-changes history lists the approved requests, oldest approval first, with their rows as
+ *   requested. A request's status is its last step (요청 when the office has recorded none).
+ * - 연차별 투자수요 is not changed by a request ("투자수요는 조정 요청서로 바뀌지 않습니다"): 붙임5's 초기계획 stays
+ *   the plan's as first confirmed, its 현재계획 the card's (the plan's without one).
+ * - A card is held to the plan in force when its half-year ended (an approval applies to the half-years after
+ *   it): its frozen fields (공약명, 정책목표, 단위사업) differing from both that plan and the current one are a
+ *   확정 항목 conflict. Undecided or taken in (카드 반영), the card counts; excluded (카드 제외), it does not: the
+ *   project has no card for the half-year (미제출, 붙임5 from the plan, the card owed again).
+ * - Two files with one revision: the first to arrive counts and the other is held, listed as a conflict; the
+ *   office keeps the counted one, or swaps the held one in, whose documents then count instead. Either way the
+ *   file not counted is listed as held, decided 'rejected' (kept out).
+ *
+ * The status counts, 붙임5 and 제출 현황 are then office-oracle.ts's own sums over the documents as they count.
+ */
+
+export interface ExpectedApproved {
+  requestId: string;
+  projectId: string;
+  department: string;
+  requestedOn: string;
+  approvedOn: string;
+  rows: ChangeRequest['rows'];
+}
+
+export interface ExpectedConflict {
+  kind: 'frozenFields' | 'sameRevision';
+  projectId?: string;
+  department: string;
+  /** sameRevision: which of the two files is held ('desk': the department's own copy's, 'twin': the other PC's). */
+  held?: 'desk' | 'twin';
+  resolution: 'accepted' | 'rejected' | null;
+}
+
+export interface ExpectedChanges {
+  figures: ExpectedFigures;
+  approved: ExpectedApproved[];
+  /** Requests by their current status. */
+  countsByStatus: Record<'requested' | 'reviewing' | 'approved' | 'rejected', number>;
+  /** Requests neither approved nor rejected, by id. */
+  pending: string[];
+  /** The confirmed plan's fields now, for each project a request was made for. */
+  plans: Map<string, { policyGoal: string; totalCost: number | null; projectPeriod: ProjectPeriod }>;
+  conflicts: ExpectedConflict[];
+}
+
+const dateKst = (at: string): string => at.slice(0, 10); // the steps' instants are written in Korean time
+/** The last instant of a half-year, Korean time. */
+const endOf = (periodId: string): number =>
+  Date.parse(`${periodId.slice(0, 4)}-${periodId.endsWith('H1') ? '06-30' : '12-31'}T23:59:59.999+09:00`);
+
+type RequestStep = Extract<ChangeStep, { kind: 'requestChange' }>;
+
+/** The card's 공약명, 정책목표 or 단위사업 (names, 세부계획, 추진계획) differ from the plan's. */
+function frozenDiffers(card: ManagementCard, plan: ExecutionPlan, goal: string): boolean {
+  if (card.projectName !== plan.projectName || card.policyGoal !== goal) return true;
+  if (card.unitProjects.length !== plan.unitProjects.length) return true;
+  return plan.unitProjects.some((u) => {
+    const c = card.unitProjects.find((x) => x.id === u.id);
+    return (
+      c === undefined ||
+      c.name !== u.name ||
+      c.detailedPlan !== u.detailedPlan ||
+      JSON.stringify(Object.entries(c.schedule).sort()) !== JSON.stringify(Object.entries(u.schedule).sort())
+    );
+  });
+}
+
+export function expectedChanges(office: ChangesOffice, periodId: string, dueDate: string): ExpectedChanges {
+  const requests = new Map<string, RequestStep>();
+  const status = new Map<string, 'requested' | 'reviewing' | 'approved' | 'rejected'>();
+  const approvals: { request: RequestStep; at: string }[] = [];
+  const plans = new Map<string, ExecutionPlan>();
+  for (const step of office.steps) {
+    if (step.kind === 'send' && step.period === 'plan')
+      for (const d of step.save) if (d.kind === 'executionPlan') plans.set(d.projectId, d);
+    if (step.kind === 'requestChange') {
+      requests.set(step.request.requestId, step);
+      status.set(step.request.requestId, 'requested');
+    }
+    if (step.kind === 'decideChange') {
+      status.set(step.requestId, step.status);
+      const request = requests.get(step.requestId);
+      if (step.status === 'approved' && request !== undefined) approvals.push({ request, at: step.at });
+    }
+  }
+  approvals.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  /** The plan's fields with the approvals made by `until` (every one without it), in the order made. */
+  const valuesAt = (projectId: string, until = Infinity): PlanValues => {
+    let values: PlanValues = {};
+    for (const a of approvals)
+      if (a.request.request.projectId === projectId && Date.parse(a.at) <= until)
+        values = { ...values, ...a.request.sets };
+    return values;
+  };
+  const goalAt = (plan: ExecutionPlan, until?: number): string =>
+    valuesAt(plan.projectId, until).policyGoal ?? plan.policyGoal;
+
+  const approved = approvals.map(({ request: { request, at }, at: decidedAt }): ExpectedApproved => ({
+    requestId: request.requestId,
+    projectId: request.projectId,
+    department: request.department,
+    requestedOn: dateKst(at),
+    approvedOn: dateKst(decidedAt),
+    rows: request.rows,
+  }));
+  const countsByStatus = { requested: 0, reviewing: 0, approved: 0, rejected: 0 };
+  for (const s of status.values()) countsByStatus[s] += 1;
+  const pending = [...status].filter(([, s]) => s === 'requested' || s === 'reviewing').map(([id]) => id);
+  const plansNow: ExpectedChanges['plans'] = new Map();
+  for (const { request } of requests.values()) {
+    const plan = plans.get(request.projectId);
+    if (plan === undefined) continue;
+    const values = valuesAt(plan.projectId);
+    plansNow.set(plan.projectId, {
+      policyGoal: values.policyGoal ?? plan.policyGoal,
+      totalCost: values.totalCost ?? (plan.totalCost?.kind === 'amount' ? plan.totalCost.amount : null),
+      projectPeriod: values.projectPeriod ?? plan.projectPeriod,
+    });
+  }
+
+  // The documents as they count. First the file made twice: the one counted in the end is the first to arrive,
+  // unless the office swapped the held one in.
+  const conflicts: ExpectedConflict[] = [];
+  const twinChoice = new Map<string, 'keep' | 'swap'>();
+  for (const step of office.steps)
+    if (step.kind === 'resolveTwin') twinChoice.set(step.department, step.choice);
+  const counted: Step[] = office.steps.flatMap((step): Step[] => {
+    if (step.kind !== 'twinSend') return isBaseStep(step) ? [step] : [];
+    const { send } = step;
+    const twinFirst = Date.parse(step.twinAt) < Date.parse(send.at);
+    const swapped = twinChoice.get(send.department) === 'swap';
+    const twinCounts = twinFirst !== swapped;
+    if (send.period === periodId)
+      conflicts.push({
+        kind: 'sameRevision',
+        department: send.department,
+        held: twinCounts ? 'desk' : 'twin',
+        resolution: twinChoice.has(send.department) ? 'rejected' : null,
+      });
+    return [twinCounts ? { ...send, save: send.save.map((d) => patched(d, step.patches)) } : send];
+  });
+
+  // Then each lead card of the half-year as last sent, against the plan in force when the half-year ended and
+  // the plan now.
+  const lastCard = new Map<string, ManagementCard>();
+  for (const step of counted)
+    if (step.kind === 'send' && step.period === periodId)
+      for (const d of step.save)
+        if (d.kind === 'managementCard' && leadOf(d.projectId) === d.department) lastCard.set(d.projectId, d);
+  const resolutions = new Map<string, 'accepted' | 'rejected'>();
+  for (const step of office.steps)
+    if (step.kind === 'resolveFrozen' && step.periodId === periodId)
+      resolutions.set(`${step.projectId}|${step.department}`, step.decision);
+  const excluded = new Set<string>();
+  for (const card of lastCard.values()) {
+    const plan = plans.get(card.projectId);
+    if (plan === undefined) continue;
+    if (!frozenDiffers(card, plan, goalAt(plan)) || !frozenDiffers(card, plan, goalAt(plan, endOf(periodId))))
+      continue;
+    const resolution = resolutions.get(`${card.projectId}|${card.department}`) ?? null;
+    conflicts.push({
+      kind: 'frozenFields',
+      projectId: card.projectId,
+      department: card.department,
+      resolution,
+    });
+    if (resolution === 'rejected') excluded.add(`${card.projectId}|${card.department}`);
+  }
+  const steps = counted.map((step): Step => {
+    if (step.kind !== 'send' || step.period !== periodId) return step;
+    const keep = (d: SentDocument): boolean =>
+      d.kind !== 'managementCard' || !excluded.has(`${d.projectId}|${d.department}`);
+    return { ...step, save: step.save.filter(keep) };
+  });
+  const figures = expectedFigures({ ...office.base, steps }, periodId, dueDate);
+  return { figures, approved, countsByStatus, pending, plans: plansNow, conflicts };
+}
+
+const leadOf = (projectId: string): string =>
+  catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
+
+const BASE_KINDS = new Set(['send', 'confirm', 'baseline', 'decideCompletion']);
+const isBaseStep = (step: ChangeStep): step is Step => BASE_KINDS.has(step.kind);

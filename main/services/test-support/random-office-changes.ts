@@ -1,0 +1,360 @@
+import {
+  CHANGE_GOAL_CATEGORY,
+  type CardStatus,
+  type ChangeRequest,
+  type ExecutionPlan,
+  type FundingSource,
+  type ManagementCard,
+  type ProjectPeriod,
+} from '../../../domain/documents';
+import {
+  catalog,
+  kst,
+  randomOffice,
+  type RandomOffice,
+  seededRandom,
+  type SentDocument,
+  type Step,
+} from './random-office';
+
+/**
+ * A RandomOffice (random-office.ts, its documents and steps unchanged but for what the office's decisions below
+ * make its departments write) with what that one leaves out about changes and conflicts:
+ *
+ * - 공약 조정 요청서: departments request changes of their confirmed plans (정책목표, 총사업비, 사업기간, a 기타 row
+ *   only recorded) during the reported half-year; the office records 검토중 and the citizens' panel's 승인 or 반려,
+ *   some before the half-year ends ("early"), some after it ("late"), some are left waiting. An early approval
+ *   reaches the departments with a 기준 자료, and their cards of the half-year then carry the changed 정책목표 and
+ *   사업기간 (the desk holds the card to the plan in force when its half-year ends).
+ * - A 확정 항목 conflict: one department does not apply that 기준 자료 and writes its card under the old 정책목표;
+ *   the office takes the card in (카드 반영), excludes it (카드 제외) or leaves it waiting.
+ * - Two different files with one revision: a department's other PC (the same key) makes its last file of the
+ *   half-year with other figures; the office keeps the file counted or swaps the held one in.
+ *
+ * The oracle (office-oracle-changes.ts) reads these steps; the player (office-desks-changes.ts) plays them.
+ */
+
+/** What an approval of a request sets in the plan, as the generator meant it when it wrote the request's text. */
+export interface PlanValues {
+  policyGoal?: string;
+  totalCost?: number;
+  projectPeriod?: ProjectPeriod;
+}
+
+/** A card field a department's other PC changed, or a finance row's 확보 (시비). */
+export type TwinPatch =
+  | {
+      kind: 'managementCard';
+      projectId: string;
+      status: CardStatus;
+      /** The first unit's 집행액 of this source in the half-year. */
+      source: FundingSource;
+      executed: number;
+    }
+  | { kind: 'financeRow'; projectId: string; department: string; securedCity: number };
+
+export type ChangeStep =
+  | Step
+  /** The department drafts the request, 제출s it (요청, dated by its clock) and sends a file of the half-year. */
+  | {
+      kind: 'requestChange';
+      department: string;
+      period: string;
+      at: string;
+      request: ChangeRequest;
+      /** What approving it sets. */
+      sets: PlanValues;
+    }
+  | {
+      kind: 'decideChange';
+      department: string;
+      projectId: string;
+      requestId: string;
+      status: 'reviewing' | 'approved' | 'rejected';
+      at: string;
+    }
+  /** The office's 기준 자료, applied by these departments only (the others do not apply it). */
+  | { kind: 'partialBaseline'; at: string; departments: string[] }
+  | {
+      kind: 'resolveFrozen';
+      projectId: string;
+      periodId: string;
+      department: string;
+      decision: 'accepted' | 'rejected';
+      at: string;
+    }
+  /**
+   * The department's send (`send`) and, made from the same documents on its other PC with `patches`, a file with
+   * the same revision reaching the office at `twinAt`: the one that comes first counts, the other is held.
+   */
+  | {
+      kind: 'twinSend';
+      /** The earlier of the two arrivals. */
+      at: string;
+      send: Extract<Step, { kind: 'send' }>;
+      twinAt: string;
+      patches: TwinPatch[];
+    }
+  /** The office's choice on the held file: keep the counted one, or swap the held one in. */
+  | { kind: 'resolveTwin'; department: string; period: string; choice: 'keep' | 'swap'; at: string };
+
+export interface ChangesOffice {
+  /** The office without the additions; its steps are not played as they are (`steps` replaces them). */
+  base: RandomOffice;
+  steps: ChangeStep[];
+}
+
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dateOf = (at: string): string => at.slice(0, 10);
+
+/** 총사업비 as the form writes it: "12,345.5 백만원". */
+export const costText = (amount: number): string => `${amount.toLocaleString('en-US')} 백만원`;
+/** 사업기간 as the form writes it: "2018년 7월 ~ 2022년 6월". */
+export const periodText = (p: ProjectPeriod): string => {
+  const part = (ym: string) => `${ym.slice(0, 4)}년 ${Number(ym.slice(5, 7))}월`;
+  return `${part(p.from)} ~ ${part(p.to)}`;
+};
+
+/** A card or finance row as the department's other PC changed it. */
+export function patched<T extends SentDocument>(doc: T, patches: readonly TwinPatch[]): T {
+  if (doc.kind === 'executionPlan') return doc;
+  let out: SentDocument = doc;
+  for (const p of patches) {
+    if (p.projectId !== doc.projectId || p.kind !== doc.kind) continue;
+    if (p.kind === 'financeRow' && out.kind === 'financeRow' && p.department === out.department)
+      out = { ...out, secured: { ...out.secured, city: p.securedCity } };
+    if (p.kind === 'managementCard' && out.kind === 'managementCard') {
+      const card: ManagementCard = JSON.parse(JSON.stringify(out)) as ManagementCard;
+      const unit = card.unitProjects[0];
+      if (unit !== undefined) unit.executed[p.source][card.periodId] = p.executed;
+      out = {
+        ...card,
+        status: p.status,
+        statusReason: '',
+        completionEvidence: { summary: '', attachments: [] },
+      };
+    }
+  }
+  return out as T;
+}
+
+type SendStep = Extract<Step, { kind: 'send' }>;
+const leadOf = (projectId: string): string =>
+  catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
+
+const CONTACT = { position: 'officer' as const, unit: '담당과', name: '박주무관', phone: '02-2133-1002' };
+
+export function randomOfficeWithChanges(seed: number): ChangesOffice {
+  const base = randomOffice(seed);
+  // A stream of its own, so that the base office is the same as randomOffice(seed) gives.
+  const r = seededRandom(seed ^ 0x5eed_c4a1);
+  const { periodId, priorDueDate, dueDate } = base;
+  const plans = new Map<string, ExecutionPlan>();
+  const confirmed = new Set<string>();
+  for (const step of base.steps) {
+    if (step.kind === 'confirm') confirmed.add(step.projectId);
+    if (step.kind === 'send' && step.period === 'plan')
+      for (const doc of step.save) if (doc.kind === 'executionPlan') plans.set(doc.projectId, doc);
+  }
+  const candidates = [...plans.values()].filter((p) => confirmed.has(p.projectId));
+
+  // 조정 요청서: requested during the reported half-year, decided before it ends (early, before the 기준 자료 of
+  // priorDue + 45) or after it (late), or left waiting. Every approval on its own day, so the order is clear.
+  const steps: ChangeStep[] = [];
+  const chosen: ExecutionPlan[] = r.shuffle(candidates).slice(0, r.int(3, 6));
+  const again = chosen[0];
+  if (again !== undefined && r.chance(0.5)) chosen.push(again); // a second request on one project
+  const earlyDays = r.shuffle([26, 28, 30, 32, 34, 36, 38, 40]);
+  const lateDays = r.shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const approvedEarly: { projectId: string; at: string; sets: PlanValues }[] = [];
+  chosen.forEach((plan, n) => {
+    const requestedAt = kst(addDays(priorDueDate, r.int(8, 20)), '10:00');
+    const requestId = `cr-${String(Date.parse(requestedAt) + n).padStart(13, '0')}`;
+    const rows: ChangeRequest['rows'] = [];
+    const sets: PlanValues = {};
+    if (r.chance(0.6)) {
+      const goal = `${plan.policyGoal} (조정 ${n + 1})`;
+      rows.push({ category: CHANGE_GOAL_CATEGORY, original: plan.policyGoal, proposed: goal });
+      sets.policyGoal = goal;
+    }
+    if (r.chance(0.5)) {
+      const cost = r.int(1000, 90_000) + (r.chance(0.3) ? 0.5 : 0);
+      const was = plan.totalCost?.kind === 'amount' ? plan.totalCost.amount : 0;
+      rows.push({ category: '총사업비', original: costText(was), proposed: costText(cost) });
+      sets.totalCost = cost;
+    }
+    if (r.chance(0.4)) {
+      // Within the term: the cards say 임기내 완료, which must end by 2022-06.
+      const period = r.pick([
+        { from: '2019-01', to: '2022-06' },
+        { from: '2018-07', to: '2021-12' },
+        { from: '2018-10', to: '2022-03' },
+      ]);
+      const ym = (s: string, short: boolean) =>
+        `${short ? s.slice(2, 4) : s.slice(0, 4)}${short ? '년 ' : '.'}${Number(s.slice(5, 7))}${short ? '월' : ''}`;
+      rows.push({
+        category: '사업기간',
+        original: periodText(plan.projectPeriod),
+        proposed: `${ym(period.from, false)} ~ ${ym(period.to, true)}`,
+      });
+      sets.projectPeriod = period;
+    }
+    if (rows.length === 0 || r.chance(0.2))
+      rows.push({ category: '기타', original: '시민 자문 절차 없음', proposed: '시민 자문단 운영' });
+    const request: ChangeRequest = {
+      kind: 'changeRequest',
+      schemaVersion: 1,
+      lifecycle: 'draft',
+      requestId,
+      projectId: plan.projectId,
+      projectName: plan.projectName,
+      department: plan.department,
+      contact: CONTACT,
+      rows,
+      reason: '사업 여건 변화',
+      evidence: [],
+      decisionHistory: [],
+    } as ChangeRequest;
+    steps.push({
+      kind: 'requestChange',
+      department: plan.department,
+      period: periodId,
+      at: requestedAt,
+      request,
+      sets,
+    });
+    const decide = (status: 'reviewing' | 'approved' | 'rejected', at: string): void => {
+      steps.push({
+        kind: 'decideChange',
+        department: plan.department,
+        projectId: plan.projectId,
+        requestId,
+        status,
+        at,
+      });
+    };
+    const outcome = r.pick(['approved', 'approved', 'approved', 'rejected', 'rejected', 'waiting'] as const);
+    const reviewedAt = kst(addDays(dateOf(requestedAt), r.int(1, 4)), '14:00');
+    if (outcome === 'waiting') {
+      if (r.chance(0.5)) decide('reviewing', reviewedAt);
+      return;
+    }
+    const early = r.chance(0.6);
+    const decidedAt = early
+      ? kst(addDays(priorDueDate, earlyDays.pop() ?? 41), '16:00')
+      : kst(addDays(dueDate, lateDays.pop() ?? 10), '16:00');
+    if (outcome === 'approved' || r.chance(0.5)) decide('reviewing', reviewedAt);
+    decide(outcome, decidedAt);
+    if (outcome === 'approved' && early)
+      approvedEarly.push({ projectId: plan.projectId, at: decidedAt, sets });
+  });
+
+  // What the early approvals set, in the order they were made (a later approval of a field wins): the 기준 자료
+  // after them carries it to the departments, whose cards of the half-year carry the changed 정책목표 and 사업기간.
+  const inForce = new Map<string, PlanValues>();
+  for (const a of approvedEarly.sort((x, y) => Date.parse(x.at) - Date.parse(y.at)))
+    inForce.set(a.projectId, { ...inForce.get(a.projectId), ...a.sets });
+  const sends = base.steps.filter((s): s is SendStep => s.kind === 'send' && s.period === periodId);
+  const cardsOf = (department: string, projectId: string) =>
+    sends.some(
+      (s) =>
+        s.department === department &&
+        s.save.some((d) => d.kind === 'managementCard' && d.projectId === projectId),
+    );
+  // One department does not apply that 기준 자료: its cards keep the 정책목표 as first confirmed.
+  const missers = [
+    ...new Set(
+      [...inForce]
+        .filter(([projectId, v]) => v.policyGoal !== undefined && cardsOf(leadOf(projectId), projectId))
+        .map(([projectId]) => leadOf(projectId)),
+    ),
+  ];
+  const misser = missers.length > 0 ? r.pick(missers) : undefined;
+  steps.push({
+    kind: 'partialBaseline',
+    at: kst(addDays(priorDueDate, 45), '09:30'),
+    departments: [...base.behaviours.keys()].filter((d) => d !== misser),
+  });
+  for (const [projectId, v] of inForce) {
+    if (misser === undefined || leadOf(projectId) !== misser || v.policyGoal === undefined) continue;
+    if (!cardsOf(misser, projectId)) continue;
+    const decision = r.pick(['accepted', 'rejected', 'undecided'] as const);
+    if (decision !== 'undecided')
+      steps.push({
+        kind: 'resolveFrozen',
+        projectId,
+        periodId,
+        department: misser,
+        decision,
+        at: kst(addDays(dueDate, 11), '11:00'),
+      });
+  }
+  const written = (doc: SentDocument, department: string): SentDocument => {
+    const values = inForce.get(doc.projectId);
+    if (doc.kind !== 'managementCard' || department === misser || values === undefined) return doc;
+    return {
+      ...doc,
+      ...(values.policyGoal === undefined ? {} : { policyGoal: values.policyGoal }),
+      ...(values.projectPeriod === undefined ? {} : { projectPeriod: values.projectPeriod }),
+    };
+  };
+  const baseSteps: Step[] = base.steps.map((s) =>
+    s.kind === 'send' && s.period === periodId
+      ? { ...s, save: s.save.map((d) => written(d, s.department)) }
+      : s,
+  );
+
+  // The department's other PC: another department's last file of the half-year (its correction after the
+  // office's 완료 decisions, nothing sent after it) made again there with other figures.
+  const lastSend = new Map<string, SendStep>();
+  for (const s of baseSteps) if (s.kind === 'send') lastSend.set(s.department, s);
+  const twins = [...lastSend.values()].filter(
+    (s) =>
+      s.department !== misser &&
+      s.period === periodId &&
+      Date.parse(s.at) > Date.parse(kst(addDays(dueDate, 10), '23:00')) &&
+      s.save.length > 0,
+  );
+  const twin = twins.length > 0 ? r.pick(twins) : undefined;
+  const out: ChangeStep[] = baseSteps.map((s): ChangeStep => {
+    if (s !== twin) return s;
+    const patches = s.save
+      .filter((d, i) => i === 0 || r.chance(0.6))
+      .flatMap((d): TwinPatch[] =>
+        d.kind === 'managementCard'
+          ? [
+              {
+                kind: 'managementCard',
+                projectId: d.projectId,
+                status: r.pick((['onTrack', 'partial'] as const).filter((x) => x !== d.status)),
+                source: d.fundingSources[0] ?? 'city',
+                executed: r.int(0, 50),
+              },
+            ]
+          : d.kind === 'financeRow'
+            ? [
+                {
+                  kind: 'financeRow',
+                  projectId: d.projectId,
+                  department: d.department,
+                  securedCity: r.int(0, 5000),
+                },
+              ]
+            : [],
+      );
+    const twinAt = kst(dateOf(s.at), r.pick(['13:00', '19:00']));
+    const at = Date.parse(twinAt) < Date.parse(s.at) ? twinAt : s.at;
+    return { kind: 'twinSend', at, send: s, twinAt, patches };
+  });
+  if (twin !== undefined)
+    steps.push({
+      kind: 'resolveTwin',
+      department: twin.department,
+      period: periodId,
+      choice: r.pick(['keep', 'swap'] as const),
+      at: kst(addDays(dateOf(twin.at), 1), '10:00'),
+    });
+  const all = [...out, ...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return { base, steps: all };
+}

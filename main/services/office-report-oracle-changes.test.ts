@@ -31,7 +31,7 @@ import { randomOfficeWithChanges } from './test-support/random-office-changes';
  * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-changes.test.ts.
  */
 
-const SEEDS = process.env.ORACLE_SEED ? process.env.ORACLE_SEED.split(',').map(Number) : [1, 2];
+const SEEDS = process.env.ORACLE_SEED ? process.env.ORACLE_SEED.split(',').map(Number) : [46, 23];
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import type { ChangeRequest, ExecutionPlan, ManagementCard, ProjectPeriod } from '../../../domain/documents';
-import { expectedFigures, type ExpectedFigures } from './office-oracle';
+import { areaOf, expectedFigures, type ExpectedFigures } from './office-oracle';
 import { catalog, type SentDocument, type Step } from './random-office';
 import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from './random-office-changes';
 
@@ -12,7 +12,8 @@ import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from '.
  *   nothing. The approved-changes history lists the approved requests, oldest approval first, with their rows as
  *   requested. A request's status is its last step (요청 when the office has recorded none).
  * - 연차별 투자수요 is not changed by a request ("투자수요는 조정 요청서로 바뀌지 않습니다"): 붙임5's 초기계획 stays
- *   the plan's as first confirmed, its 현재계획 the card's (the plan's without one).
+ *   the plan's as first confirmed — also when a plan sent again is confirmed again —, its 현재계획 the card's (the
+ *   plan in force's without one).
  * - A card is held to the plan in force when its half-year ended (an approval applies to the half-years after
  *   it): its frozen fields (공약명, 정책목표, 단위사업) differing from both that plan and the current one are a
  *   확정 항목 conflict. Undecided or taken in (카드 반영), the card counts; excluded (카드 제외), it does not: the
@@ -81,9 +82,12 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
   const status = new Map<string, 'requested' | 'reviewing' | 'approved' | 'rejected'>();
   const approvals: { request: RequestStep; at: string }[] = [];
   const plans = new Map<string, ExecutionPlan>();
+  const firstConfirmed = new Map<string, ExecutionPlan>();
   for (const step of office.steps) {
     if (step.kind === 'send' && step.period === 'plan')
       for (const d of step.save) if (d.kind === 'executionPlan') plans.set(d.projectId, d);
+    const sent = step.kind === 'confirm' ? plans.get(step.projectId) : undefined;
+    if (sent !== undefined && !firstConfirmed.has(sent.projectId)) firstConfirmed.set(sent.projectId, sent);
     if (step.kind === 'requestChange') {
       requests.set(step.request.requestId, step);
       status.set(step.request.requestId, 'requested');
@@ -185,8 +189,31 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
     return { ...step, save: step.save.filter(keep) };
   });
   const figures = expectedFigures({ ...office.base, steps }, periodId, dueDate);
+  // office-oracle.ts takes 초기계획 from the plan last sent: a plan confirmed again keeps the first confirmed one's.
+  for (const [projectId, plan] of firstConfirmed) {
+    const row = figures.financeRows.get(projectId);
+    if (row === undefined) continue;
+    const delta = needsMilli(plan) - row.initial;
+    row.initial += delta;
+    const area = figures.financeByArea.get(areaOf(projectId));
+    if (area !== undefined) area.initial += delta;
+    figures.financeTotal.initial += delta;
+  }
   return { figures, approved, countsByStatus, pending, plans: plansNow, conflicts };
 }
+
+/** Σ of a plan's 연차별 투자수요 (in and after the term), in 천원. */
+const needsMilli = (plan: ExecutionPlan): number =>
+  plan.unitProjects.reduce(
+    (acc, u) =>
+      acc +
+      Object.values(u.investmentNeeds).reduce(
+        (a: number, row: Record<string, number | null | undefined>) =>
+          a + Object.values(row).reduce((x: number, v) => x + Math.round((v ?? 0) * 1000), 0),
+        0,
+      ),
+    0,
+  );
 
 const leadOf = (projectId: string): string =>
   catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';

@@ -8,6 +8,8 @@ import {
   type ProjectPeriod,
 } from '../../../domain/documents';
 import {
+  AFTER_TERM,
+  BUDGET_YEARS,
   catalog,
   kst,
   randomOffice,
@@ -28,6 +30,7 @@ import {
  *   사업기간 (the desk holds the card to the plan in force when its half-year ends).
  * - A 확정 항목 conflict: one department does not apply that 기준 자료 and writes its card under the old 정책목표;
  *   the office takes the card in (카드 반영), excludes it (카드 제외) or leaves it waiting.
+ * - 실천계획서 sent again after the office's 확정 with another 연차별 투자수요, and confirmed again.
  * - Two different files with one revision: a department's other PC (the same key) makes its last file of the
  *   half-year with other figures; the office keeps the file counted or swaps the held one in.
  *
@@ -142,6 +145,61 @@ export function patched<T extends SentDocument>(doc: T, patches: readonly TwinPa
 type SendStep = Extract<Step, { kind: 'send' }>;
 const leadOf = (projectId: string): string =>
   catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
+
+/** Σ of a plan's 연차별 투자수요 within the term ('18 … '22.6), in 백만원 counted on 천원. */
+const withinTerm = (plan: ExecutionPlan): number =>
+  plan.unitProjects.reduce(
+    (acc, u) =>
+      acc +
+      Object.values(u.investmentNeeds).reduce(
+        (a, row) =>
+          a +
+          Object.entries(row)
+            .filter(([column]) => column !== AFTER_TERM)
+            .reduce((x, [, v]) => x + Math.round((v ?? 0) * 1000), 0),
+        0,
+      ),
+    0,
+  ) / 1000;
+
+/**
+ * A few plans sent again after the office's 확정 (before its first 기준 자료 reached the departments) with another
+ * 연차별 투자수요 and 총사업비, and confirmed again the next day: the plan in force changes, the frozen fields do not.
+ * From a stream of its own, so the rest of the office is what it is without them.
+ */
+function plansSentAgain(seed: number, base: RandomOffice): Step[] {
+  const r = seededRandom(seed ^ 0x2e5e_17);
+  const firstConfirmation = kst('2018-11-30', '15:00');
+  const plans = new Map<string, ExecutionPlan>();
+  for (const step of base.steps)
+    if (step.kind === 'send' && step.period === 'plan')
+      for (const doc of step.save) if (doc.kind === 'executionPlan') plans.set(doc.projectId, doc);
+  const confirmedThen = base.steps.flatMap((s) =>
+    s.kind === 'confirm' && s.at === firstConfirmation ? [plans.get(s.projectId) ?? []].flat() : [],
+  );
+  return r
+    .shuffle(confirmedThen)
+    .slice(0, r.int(1, 3))
+    .flatMap((plan): Step[] => {
+      const again = JSON.parse(JSON.stringify(plan)) as ExecutionPlan;
+      const unit = r.pick(again.unitProjects);
+      const source = r.pick(again.fundingSources.length > 0 ? again.fundingSources : ['city' as const]);
+      unit.investmentNeeds[source][r.pick(BUDGET_YEARS)] = r.int(20, 3000);
+      again.totalCost = { kind: 'amount', amount: withinTerm(again) };
+      if (!again.fundingSources.includes(source)) again.fundingSources = [...again.fundingSources, source];
+      return [
+        {
+          kind: 'send',
+          department: plan.department,
+          period: 'plan',
+          at: kst('2018-12-01', '10:00'),
+          save: [again],
+          projectIds: [plan.projectId],
+        },
+        { kind: 'confirm', projectId: plan.projectId, at: kst('2018-12-02', '10:00') },
+      ];
+    });
+}
 
 const CONTACT = { position: 'officer' as const, unit: '담당과', name: '박주무관', phone: '02-2133-1002' };
 
@@ -299,11 +357,14 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
       ...(values.projectPeriod === undefined ? {} : { projectPeriod: values.projectPeriod }),
     };
   };
-  const baseSteps: Step[] = base.steps.map((s) =>
-    s.kind === 'send' && s.period === periodId
-      ? { ...s, save: s.save.map((d) => written(d, s.department)) }
-      : s,
-  );
+  const baseSteps: Step[] = [
+    ...base.steps.map((s) =>
+      s.kind === 'send' && s.period === periodId
+        ? { ...s, save: s.save.map((d) => written(d, s.department)) }
+        : s,
+    ),
+    ...plansSentAgain(seed, base),
+  ];
 
   // The department's other PC: another department's last file of the half-year (its correction after the
   // office's 완료 decisions, nothing sent after it) made again there with other figures.

@@ -11,7 +11,9 @@ import type { AppContext } from '../context';
 import { createHandlers } from '../handlers';
 import { exportEnrollment, importEnrollment } from '../key-service';
 import { officeHandlers } from '../office-handlers';
-import type { SentDocument } from './random-office';
+import type { Catalog } from '../../../domain/catalog/types';
+import { writeCatalogWorkbook } from '../../catalog/catalog-workbook';
+import { catalog, type SentDocument, term } from './random-office';
 import { type ChangesOffice, type ChangeStep, patched } from './random-office-changes';
 
 /**
@@ -20,7 +22,7 @@ import { type ChangesOffice, type ChangeStep, patched } from './random-office-ch
  * one does not have: a department's 조정 요청서 drafted, 제출'd and sent; the office's decisions on it; a 기준 자료
  * that some departments do not apply; the office's decision on a card's 확정 항목 conflict, as its screen lists it;
  * a file made twice with one revision (the second on the department's other PC, signed with the same key), and the
- * office keeping the counted one or swapping the held one in.
+ * office keeping the counted one or swapping the held one in; a 공약사업 목록 with a 부서 이관 taken by the office.
  */
 
 export interface ChangesDesks {
@@ -221,6 +223,25 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
           twin: twinSha,
           counted: twinFirst ? twinSha : deskSha,
         });
+        return;
+      }
+      case 'moveProject': {
+        // The 공약사업 목록 as the office edits it: the project's lead now, and who had it through which half-year.
+        const moved: Catalog = structuredClone(catalog);
+        moved.version = `${catalog.version} 조직개편`;
+        const project = moved.projects.find((p) => p.id === step.projectId);
+        if (project === undefined) throw new Error(`no project ${step.projectId}`);
+        project.leadDepartment = step.to;
+        project.formerAssignments = [{ through: step.through, leadDepartment: step.from, coDepartments: [] }];
+        const file = {
+          name: '조직개편.xlsx',
+          dataBase64: writeCatalogWorkbook(moved, term).toString('base64'),
+        };
+        const api = createHandlers(office);
+        const preview = await api.previewCatalogChange(file);
+        if (preview.refusals.length > 0)
+          throw new Error(`부서 이관 refused: ${preview.refusals.join(' / ')}`);
+        await api.applyCatalogChange({ ...file, currentVersion: preview.currentVersion });
         return;
       }
       case 'resolveTwin': {

@@ -1,3 +1,4 @@
+import type { CatalogProject } from '../../../domain/catalog/types';
 import type { ChangeRequest, ExecutionPlan, ManagementCard, ProjectPeriod } from '../../../domain/documents';
 import { areaOf, expectedFigures, type ExpectedFigures } from './office-oracle';
 import { catalog, type SentDocument, type Step } from './random-office';
@@ -21,6 +22,9 @@ import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from '.
  * - Two files with one revision: the first to arrive counts and the other is held, listed as a conflict; the
  *   office keeps the counted one, or swaps the held one in, whose documents then count instead. Either way the
  *   file not counted is listed as held, decided 'rejected' (kept out).
+ *
+ * - 부서 이관: each half-year's tables count a moved project under the lead of that half-year (the former lead
+ *   through the half-year its record names, the new lead after it), whose card and finance row it is.
  *
  * The status counts, 붙임5 and 제출 현황 are then office-oracle.ts's own sums over the documents as they count.
  */
@@ -78,6 +82,14 @@ function frozenDiffers(card: ManagementCard, plan: ExecutionPlan, goal: string):
 }
 
 export function expectedChanges(office: ChangesOffice, periodId: string, dueDate: string): ExpectedChanges {
+  // The catalog's projects with the leads of the half-year: a project moved (부서 이관) is its former lead's
+  // through the half-year the record names, the new lead's after it.
+  const projects = catalog.projects.map((p): CatalogProject => {
+    const move = office.steps.find((s) => s.kind === 'moveProject' && s.projectId === p.id);
+    return move?.kind === 'moveProject' && periodId > move.through ? { ...p, leadDepartment: move.to } : p;
+  });
+  const leadOf = (projectId: string): string =>
+    projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
   const requests = new Map<string, RequestStep>();
   const status = new Map<string, 'requested' | 'reviewing' | 'approved' | 'rejected'>();
   const approvals: { request: RequestStep; at: string }[] = [];
@@ -188,7 +200,7 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
       d.kind !== 'managementCard' || !excluded.has(`${d.projectId}|${d.department}`);
     return { ...step, save: step.save.filter(keep) };
   });
-  const figures = expectedFigures({ ...office.base, steps }, periodId, dueDate);
+  const figures = expectedFigures({ ...office.base, steps }, periodId, dueDate, projects);
   // office-oracle.ts takes 초기계획 from the plan last sent: a plan confirmed again keeps the first confirmed one's.
   for (const [projectId, plan] of firstConfirmed) {
     const row = figures.financeRows.get(projectId);
@@ -214,9 +226,6 @@ const needsMilli = (plan: ExecutionPlan): number =>
       ),
     0,
   );
-
-const leadOf = (projectId: string): string =>
-  catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
 
 const BASE_KINDS = new Set(['send', 'confirm', 'baseline', 'decideCompletion']);
 const isBaseStep = (step: ChangeStep): step is Step => BASE_KINDS.has(step.kind);

@@ -1,3 +1,4 @@
+import type { CatalogProject } from '../../../domain/catalog/types';
 import type { ExecutionPlan, FinanceRow, ManagementCard } from '../../../domain/documents';
 import { AFTER_TERM, catalog, HALF_YEARS, type RandomOffice, SOURCES } from './random-office';
 
@@ -131,8 +132,17 @@ function holds(decided: Decided, current: ManagementCard | undefined): boolean {
   );
 }
 
-/** The figures of the report on `periodId` (the scenario's or the one before it), due on `dueDate`. */
-export function expectedFigures(office: RandomOffice, periodId: string, dueDate: string): ExpectedFigures {
+/**
+ * The figures of the report on `periodId` (the scenario's or the one before it), due on `dueDate`. `projects`: the
+ * catalog's projects with the lead and co-departments of that half-year (a project moved to another lead — 부서
+ * 이관 — is its lead's of then); by default the catalog's as it is.
+ */
+export function expectedFigures(
+  office: RandomOffice,
+  periodId: string,
+  dueDate: string,
+  projects: readonly CatalogProject[] = catalog.projects,
+): ExpectedFigures {
   // Replaying the steps: the plans sent, the plans confirmed, each document's last version of the half-year, the
   // date each item of the half-year first arrived, the office's 완료 decisions.
   const plans = new Map<string, ExecutionPlan>();
@@ -146,7 +156,7 @@ export function expectedFigures(office: RandomOffice, periodId: string, dueDate:
     return doc?.kind === 'managementCard' ? doc : undefined;
   };
   const leadOf = (projectId: string): string =>
-    catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
+    projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
   for (const step of office.steps) {
     if (step.kind === 'confirm') confirmed.add(step.projectId);
     if (step.kind === 'decideCompletion') {
@@ -202,7 +212,7 @@ export function expectedFigures(office: RandomOffice, periodId: string, dueDate:
   const byArea = new Map<string, StatusCounts>();
   const byDepartment = new Map<string, StatusCounts>();
   const total = emptyCounts();
-  for (const project of catalog.projects) {
+  for (const project of projects) {
     const card = leadCard(project.id, project.leadDepartment);
     let status: StatusKey = card?.status ?? 'notSubmitted';
     let undecided = false;
@@ -231,7 +241,7 @@ export function expectedFigures(office: RandomOffice, periodId: string, dueDate:
   const financeTotal = zeroFinance();
   const all = () => true;
   const inTerm = (column: string) => column !== AFTER_TERM;
-  for (const project of catalog.projects) {
+  for (const project of projects) {
     const plan = plans.get(project.id);
     if (plan === undefined || !confirmed.has(project.id)) continue;
     const card = leadCard(project.id, project.leadDepartment);
@@ -279,7 +289,7 @@ export function expectedFigures(office: RandomOffice, periodId: string, dueDate:
     else if (date <= dueDate) t.onTime += 1;
     else t.late += 1;
   };
-  for (const project of catalog.projects) {
+  for (const project of projects) {
     owe(project.leadDepartment, docKey('managementCard', project.id, project.leadDepartment));
     owe(project.leadDepartment, docKey('financeRow', project.id, project.leadDepartment));
     for (const co of project.coDepartments) owe(co, docKey('financeRow', project.id, co));

@@ -30,6 +30,7 @@ import {
  *   사업기간 (the desk holds the card to the plan in force when its half-year ends).
  * - A 확정 항목 conflict: one department does not apply that 기준 자료 and writes its card under the old 정책목표;
  *   the office takes the card in (카드 반영), excludes it (카드 제외) or leaves it waiting.
+ * - 부서 이관: a project moved to another lead from the reported half-year on.
  * - 실천계획서 sent again after the office's 확정 with another 연차별 투자수요, and confirmed again.
  * - Two different files with one revision: a department's other PC (the same key) makes its last file of the
  *   half-year with other figures; the office keeps the file counted or swaps the held one in.
@@ -98,6 +99,11 @@ export type ChangeStep =
       twinAt: string;
       patches: TwinPatch[];
     }
+  /**
+   * 부서 이관: the office takes a 공약사업 목록 that moves the project to `to`, recording that `from` had it through
+   * `through`.
+   */
+  | { kind: 'moveProject'; projectId: string; from: string; to: string; through: string; at: string }
   /** The office's choice on the held file: keep the counted one, or swap the held one in. */
   | { kind: 'resolveTwin'; department: string; period: string; choice: 'keep' | 'swap'; at: string };
 
@@ -199,6 +205,76 @@ function plansSentAgain(seed: number, base: RandomOffice): Step[] {
         { kind: 'confirm', projectId: plan.projectId, at: kst('2018-12-02', '10:00') },
       ];
     });
+}
+
+/**
+ * 부서 이관: a project (no co-department, no 조정 요청서) moves from its lead to another department from the reported
+ * half-year on, recorded in the 공약사업 목록's 부서 이관 sheet after the half-year before was reported, and the
+ * next 기준 자료 hands it over. Its documents of the reported half-year (the last version of its card and finance
+ * row) are then the new lead's, sent with its first file of the half-year; its card reports no 완료 (a 완료 accepted
+ * across a move is not what this is about), and the office decides none for it. From a stream of its own.
+ */
+function movedProject(
+  seed: number,
+  base: RandomOffice,
+  steps: Step[],
+  requested: ReadonlySet<string>,
+): { steps: Step[]; move?: Extract<ChangeStep, { kind: 'moveProject' }> } {
+  const r = seededRandom(seed ^ 0x1ea5_e5);
+  const { periodId, priorId } = base;
+  const sends = steps.filter((s): s is SendStep => s.kind === 'send' && s.period === periodId);
+  const confirmedIds = new Set(steps.flatMap((s) => (s.kind === 'confirm' ? [s.projectId] : [])));
+  const movable = catalog.projects.filter(
+    (p) =>
+      p.coDepartments.length === 0 &&
+      confirmedIds.has(p.id) &&
+      !requested.has(p.id) &&
+      sends.some(
+        (s) =>
+          s.department === p.leadDepartment &&
+          s.save.some((d) => d.kind === 'managementCard' && d.projectId === p.id),
+      ),
+  );
+  const receivers = [...base.behaviours].filter(
+    ([d, b]) => b !== 'missing' && sends.some((s) => s.department === d),
+  );
+  if (movable.length === 0 || receivers.length < 2) return { steps };
+  const project = r.pick(movable);
+  const from = project.leadDepartment;
+  const to = r.pick(receivers.map(([d]) => d).filter((d) => d !== from));
+  const last = new Map<string, SentDocument>();
+  const without = steps.flatMap((s): Step[] => {
+    if (s.kind === 'decideCompletion' && s.projectId === project.id && s.periodId === periodId) return [];
+    if (s.kind !== 'send' || s.period !== periodId || s.department !== from) return [s];
+    for (const d of s.save) if (d.projectId === project.id) last.set(d.kind, d);
+    const projectIds = s.projectIds.filter((id) => id !== project.id);
+    return projectIds.length === 0
+      ? []
+      : [{ ...s, save: s.save.filter((d) => d.projectId !== project.id), projectIds }];
+  });
+  const theirs = [...last.values()].map((d): SentDocument => {
+    if (d.kind === 'financeRow') return { ...d, department: to };
+    if (d.kind !== 'managementCard') return d;
+    const asks = d.status === 'completed' || d.status === 'continuing';
+    return {
+      ...d,
+      department: to,
+      ...(asks
+        ? { status: 'onTrack', statusReason: '', completionEvidence: { summary: '', attachments: [] } }
+        : {}),
+    };
+  });
+  const first = without.find((s) => s.kind === 'send' && s.period === periodId && s.department === to);
+  const moved = without.map((s) =>
+    s === first && s.kind === 'send'
+      ? { ...s, save: [...s.save, ...theirs], projectIds: [...s.projectIds, project.id] }
+      : s,
+  );
+  const at = kst(addDays(base.priorDueDate, 6), '10:00');
+  return {
+    steps: moved,
+    move: { kind: 'moveProject', projectId: project.id, from, to, through: priorId, at },
+  };
 }
 
 const CONTACT = { position: 'officer' as const, unit: '담당과', name: '박주무관', phone: '02-2133-1002' };
@@ -357,7 +433,7 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
       ...(values.projectPeriod === undefined ? {} : { projectPeriod: values.projectPeriod }),
     };
   };
-  const baseSteps: Step[] = [
+  const rewritten: Step[] = [
     ...base.steps.map((s) =>
       s.kind === 'send' && s.period === periodId
         ? { ...s, save: s.save.map((d) => written(d, s.department)) }
@@ -365,6 +441,9 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
     ),
     ...plansSentAgain(seed, base),
   ];
+  const requested = new Set(chosen.map((p) => p.projectId));
+  const { steps: baseSteps, move } = movedProject(seed, base, rewritten, requested);
+  if (move !== undefined) steps.push(move, { kind: 'baseline', at: kst(dateOf(move.at), '11:00') });
 
   // The department's other PC: another department's last file of the half-year (its correction after the
   // office's 완료 decisions, nothing sent after it) made again there with other figures.

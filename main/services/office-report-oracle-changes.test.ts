@@ -21,17 +21,24 @@ import { randomOfficeWithChanges } from './test-support/random-office-changes';
 /**
  * Differential test of what office-report-oracle.test.ts leaves out about changes and conflicts: a randomized
  * office (random-office-changes.ts: random-office.ts's, with 조정 요청서 approved, rejected or left waiting, a
- * department that misses the 기준 자료 carrying an approved 정책목표 and sends its card under the old one, and a
- * file made twice with one revision) played through the departments' and the office's real copies
- * (office-desks-changes.ts), its report compared with what office-oracle-changes.ts works out on its own: the
- * approved-changes history and the requests' statuses, the confirmed plans as the approvals left them, the
- * conflicts listed with the office's decisions, and the status counts, 붙임5 (초기계획 and 현재계획 per row, area and
- * total) and 제출 현황 as the documents count after those decisions — through the office's screen (getOfficeReport)
- * and `pledge report --json`. A failing seed reproduces with
- * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-changes.test.ts.
+ * department that misses the 기준 자료 carrying an approved 정책목표 and sends its card under the old one, plans
+ * sent again and confirmed again, a project moved to another lead (부서 이관), and a file made twice with one
+ * revision) played through the departments' and the office's real copies (office-desks-changes.ts), its report
+ * compared with what office-oracle-changes.ts works out on its own: the approved-changes history and the requests'
+ * statuses, the confirmed plans as the approvals left them, the conflicts listed with the office's decisions, and
+ * the status counts (by area and department), 붙임5 (초기계획, 현재계획, 확보, 임기내 계획·집행 per row, area and
+ * total) and 제출 현황 as the documents count after those decisions — through the office's screen
+ * (getOfficeReport) and `pledge report --json`, for the reported half-year and the one before it. A failing seed
+ * reproduces with ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-changes.test.ts.
  */
 
-const SEEDS = process.env.ORACLE_SEED ? process.env.ORACLE_SEED.split(',').map(Number) : [46, 23];
+const SEEDS = process.env.ORACLE_SEED
+  ? process.env.ORACLE_SEED.split(',').map(Number)
+  : // 46 reports 2019-H1: a card under the old 정책목표 excluded (카드 제외), the other PC's file arriving second
+    // and swapped in, a change approved after the half-year ended. 23 reports 2019-H1 too: the card taken in
+    // (카드 반영), the other PC's file arriving first and kept, requests left waiting, and a plan confirmed again
+    // whose project sent no card (현재계획 from the plan in force). Both move a project to another lead.
+    [46, 23];
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -153,13 +160,14 @@ describe('the office report after change requests and conflicts, against an inde
       const { base } = scenario;
       const expected = expectedChanges(scenario, base.periodId, base.dueDate);
       // The default seeds give what the test is about: a change approved and one rejected, a card under the old
-      // 정책목표, a file made twice (a sweep of other seeds checks whatever each one has).
+      // 정책목표, a file made twice, a project moved (a sweep of other seeds checks whatever each one has).
       if (!process.env.ORACLE_SEED) {
         expect(expected.approved.length, 'an approval').toBeGreaterThan(0);
         expect(expected.countsByStatus.rejected, 'a rejection').toBeGreaterThan(0);
         expect(expected.conflicts.map((c) => c.kind).sort(), 'the conflicts').toEqual(
           expect.arrayContaining(['frozenFields', 'sameRevision']),
         );
+        expect(scenario.steps.some((s) => s.kind === 'moveProject')).toBe(true);
       }
 
       const desks = await playChangesOffice(dir.path, scenario);
@@ -174,6 +182,7 @@ describe('the office report after change requests and conflicts, against an inde
               policyGoal: plan.policyGoal,
               totalCost: plan.totalCost?.kind === 'amount' ? plan.totalCost.amount : null,
               projectPeriod: plan.projectPeriod,
+              units: plan.unitProjects.map((u) => ({ name: u.name, schedule: u.schedule })),
             },
             `seed ${seed}, 확정된 실천계획서 ${projectId}`,
           ).toEqual(fields);

@@ -9,8 +9,8 @@ import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from '.
  * report code, the change-applying code or the conflict code. The rules, as DOMAIN.md and README.md give them:
  *
  * - 조정 요청서: the citizens' panel's 승인 rewrites the confirmed plan's fields its rows name (정책목표, 총사업비,
- *   사업기간; a 기타 row is only recorded), a later approval of a field winning; 반려, or no decision yet, changes
- *   nothing. The approved-changes history lists the approved requests, oldest approval first, with their rows as
+ *   사업기간, the 단위사업 names in order, a unit's whole 연차별 추진계획; a 기타 row is only recorded), a later
+ *   approval of a field winning; 반려, or no decision yet, changes nothing. The approved-changes history lists the approved requests, oldest approval first, with their rows as
  *   requested. A request's status is its last step (요청 when the office has recorded none).
  * - 연차별 투자수요 is not changed by a request ("투자수요는 조정 요청서로 바뀌지 않습니다"): 붙임5's 초기계획 stays
  *   the plan's as first confirmed — also when a plan sent again is confirmed again —, its 현재계획 the card's (the
@@ -55,7 +55,15 @@ export interface ExpectedChanges {
   /** Requests neither approved nor rejected, by id. */
   pending: string[];
   /** The confirmed plan's fields now, for each project a request was made for. */
-  plans: Map<string, { policyGoal: string; totalCost: number | null; projectPeriod: ProjectPeriod }>;
+  plans: Map<
+    string,
+    {
+      policyGoal: string;
+      totalCost: number | null;
+      projectPeriod: ProjectPeriod;
+      units: { name: string; schedule: Record<string, string> }[];
+    }
+  >;
   conflicts: ExpectedConflict[];
 }
 
@@ -66,17 +74,22 @@ const endOf = (periodId: string): number =>
 
 type RequestStep = Extract<ChangeStep, { kind: 'requestChange' }>;
 
-/** The card's 공약명, 정책목표 or 단위사업 (names, 세부계획, 추진계획) differ from the plan's. */
-function frozenDiffers(card: ManagementCard, plan: ExecutionPlan, goal: string): boolean {
-  if (card.projectName !== plan.projectName || card.policyGoal !== goal) return true;
+/**
+ * The card's 공약명, 정책목표 or 단위사업 (ids, names, 세부계획, 추진계획) differ from the plan's with the approved
+ * `values` applied.
+ */
+function frozenDiffers(card: ManagementCard, plan: ExecutionPlan, values: PlanValues): boolean {
+  if (card.projectName !== plan.projectName || card.policyGoal !== (values.policyGoal ?? plan.policyGoal))
+    return true;
   if (card.unitProjects.length !== plan.unitProjects.length) return true;
-  return plan.unitProjects.some((u) => {
+  return plan.unitProjects.some((u, i) => {
     const c = card.unitProjects.find((x) => x.id === u.id);
+    const schedule = values.unitSchedules?.find((s) => s.unitId === u.id)?.schedule ?? u.schedule;
     return (
       c === undefined ||
-      c.name !== u.name ||
+      c.name !== (values.unitNames?.[i] ?? u.name) ||
       c.detailedPlan !== u.detailedPlan ||
-      JSON.stringify(Object.entries(c.schedule).sort()) !== JSON.stringify(Object.entries(u.schedule).sort())
+      JSON.stringify(Object.entries(c.schedule).sort()) !== JSON.stringify(Object.entries(schedule).sort())
     );
   });
 }
@@ -120,8 +133,6 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
         values = { ...values, ...a.request.sets };
     return values;
   };
-  const goalAt = (plan: ExecutionPlan, until?: number): string =>
-    valuesAt(plan.projectId, until).policyGoal ?? plan.policyGoal;
 
   const approved = approvals.map(({ request: { request, at }, at: decidedAt }): ExpectedApproved => ({
     requestId: request.requestId,
@@ -143,6 +154,10 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
       policyGoal: values.policyGoal ?? plan.policyGoal,
       totalCost: values.totalCost ?? (plan.totalCost?.kind === 'amount' ? plan.totalCost.amount : null),
       projectPeriod: values.projectPeriod ?? plan.projectPeriod,
+      units: plan.unitProjects.map((u, i) => ({
+        name: values.unitNames?.[i] ?? u.name,
+        schedule: values.unitSchedules?.find((x) => x.unitId === u.id)?.schedule ?? u.schedule,
+      })),
     });
   }
 
@@ -183,8 +198,9 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
   for (const card of lastCard.values()) {
     const plan = plans.get(card.projectId);
     if (plan === undefined) continue;
-    if (!frozenDiffers(card, plan, goalAt(plan)) || !frozenDiffers(card, plan, goalAt(plan, endOf(periodId))))
-      continue;
+    const now = valuesAt(plan.projectId);
+    const then = valuesAt(plan.projectId, endOf(periodId));
+    if (!frozenDiffers(card, plan, now) || !frozenDiffers(card, plan, then)) continue;
     const resolution = resolutions.get(`${card.projectId}|${card.department}`) ?? null;
     conflicts.push({
       kind: 'frozenFields',

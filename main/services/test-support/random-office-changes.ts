@@ -11,6 +11,7 @@ import {
   AFTER_TERM,
   BUDGET_YEARS,
   catalog,
+  HALF_YEARS,
   kst,
   randomOffice,
   type RandomOffice,
@@ -23,11 +24,11 @@ import {
  * A RandomOffice (random-office.ts, its documents and steps unchanged but for what the office's decisions below
  * make its departments write) with what that one leaves out about changes and conflicts:
  *
- * - 공약 조정 요청서: departments request changes of their confirmed plans (정책목표, 총사업비, 사업기간, a 기타 row
- *   only recorded) during the reported half-year; the office records 검토중 and the citizens' panel's 승인 or 반려,
+ * - 공약 조정 요청서: departments request changes of their confirmed plans (정책목표, 총사업비, 사업기간, 단위사업
+ *   names, a unit's 연차별 추진계획, a 기타 row only recorded) during the reported half-year; the office records 검토중 and the citizens' panel's 승인 or 반려,
  *   some before the half-year ends ("early"), some after it ("late"), some are left waiting. An early approval
- *   reaches the departments with a 기준 자료, and their cards of the half-year then carry the changed 정책목표 and
- *   사업기간 (the desk holds the card to the plan in force when its half-year ends).
+ *   reaches the departments with a 기준 자료, and their cards of the half-year then carry the changed 정책목표,
+ *   사업기간 and units (the desk holds the card to the plan in force when its half-year ends).
  * - A 확정 항목 conflict: one department does not apply that 기준 자료 and writes its card under the old 정책목표;
  *   the office takes the card in (카드 반영), excludes it (카드 제외) or leaves it waiting.
  * - 부서 이관: a project moved to another lead from the reported half-year on.
@@ -43,6 +44,22 @@ export interface PlanValues {
   policyGoal?: string;
   totalCost?: number;
   projectPeriod?: ProjectPeriod;
+  /** Every 단위사업's name, in the plan's order. */
+  unitNames?: string[];
+  /** The whole 연차별 추진계획 of these units (by id). */
+  unitSchedules?: { unitId: string; schedule: Record<string, string> }[];
+}
+
+/** A card's 단위사업 as the approvals in `values` leave the plan's: names by position, schedules by unit. */
+export function withUnitValues<T extends { id: string; name: string; schedule: Record<string, string> }>(
+  units: readonly T[],
+  values: PlanValues,
+): T[] {
+  return units.map((u, i) => ({
+    ...u,
+    name: values.unitNames?.[i] ?? u.name,
+    schedule: values.unitSchedules?.find((s) => s.unitId === u.id)?.schedule ?? u.schedule,
+  }));
 }
 
 /** A card field a department's other PC changed, or a finance row's 확보 (시비). */
@@ -149,6 +166,9 @@ export function patched<T extends SentDocument>(doc: T, patches: readonly TwinPa
 }
 
 type SendStep = Extract<Step, { kind: 'send' }>;
+/** An approval sets a field the cards copy from the plan (정책목표, 단위사업, 연차별 추진계획). */
+const frozenSet = (v: PlanValues): boolean =>
+  v.policyGoal !== undefined || v.unitNames !== undefined || v.unitSchedules !== undefined;
 const leadOf = (projectId: string): string =>
   catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
 
@@ -302,6 +322,7 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
   const earlyDays = r.shuffle([26, 28, 30, 32, 34, 36, 38, 40]);
   const lateDays = r.shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   const approvedEarly: { projectId: string; at: string; sets: PlanValues }[] = [];
+  const units = seededRandom(seed ^ 0x0417_a5);
   chosen.forEach((plan, n) => {
     const requestedAt = kst(addDays(priorDueDate, r.int(8, 20)), '10:00');
     const requestId = `cr-${String(Date.parse(requestedAt) + n).padStart(13, '0')}`;
@@ -333,6 +354,30 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
         proposed: `${ym(period.from, false)} ~ ${ym(period.to, true)}`,
       });
       sets.projectPeriod = period;
+    }
+    // 단위사업 and 연차별 추진계획, on a project with one request only (two approvals renaming units in turn are
+    // a rule of their own), from a stream of their own.
+    if (chosen.filter((p) => p === plan).length === 1) {
+      if (units.chance(0.35)) {
+        const k = units.int(0, plan.unitProjects.length - 1);
+        const names = plan.unitProjects.map((u, i) => (i === k ? `${u.name} (개칭 ${n + 1})` : u.name));
+        const listed = (list: string[]) => list.map((name, i) => `${i + 1}. ${name}`).join('\n');
+        rows.push({
+          category: '단위사업',
+          original: listed(plan.unitProjects.map((u) => u.name)),
+          proposed: listed(names),
+        });
+        sets.unitNames = names;
+      }
+      if (units.chance(0.3)) {
+        const unit = units.pick(plan.unitProjects);
+        const schedule = Object.fromEntries(HALF_YEARS.map((h) => [h, `${unit.name} ${h} 조정 추진`]));
+        const label = (h: string) => `${h.slice(0, 4)}년 ${h.endsWith('H1') ? '상반기' : '하반기'}`;
+        const block = (s: Record<string, string>) =>
+          [`[${unit.name}]`, ...HALF_YEARS.map((h) => `- ${label(h)}: ${s[h] ?? ''}`)].join('\n');
+        rows.push({ category: '연차별 추진계획', original: block(unit.schedule), proposed: block(schedule) });
+        sets.unitSchedules = [{ unitId: unit.id, schedule }];
+      }
     }
     if (rows.length === 0 || r.chance(0.2))
       rows.push({ category: '기타', original: '시민 자문 절차 없음', proposed: '시민 자문단 운영' });
@@ -400,7 +445,7 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
   const missers = [
     ...new Set(
       [...inForce]
-        .filter(([projectId, v]) => v.policyGoal !== undefined && cardsOf(leadOf(projectId), projectId))
+        .filter(([projectId, v]) => frozenSet(v) && cardsOf(leadOf(projectId), projectId))
         .map(([projectId]) => leadOf(projectId)),
     ),
   ];
@@ -411,7 +456,7 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
     departments: [...base.behaviours.keys()].filter((d) => d !== misser),
   });
   for (const [projectId, v] of inForce) {
-    if (misser === undefined || leadOf(projectId) !== misser || v.policyGoal === undefined) continue;
+    if (misser === undefined || leadOf(projectId) !== misser || !frozenSet(v)) continue;
     if (!cardsOf(misser, projectId)) continue;
     const decision = r.pick(['accepted', 'rejected', 'undecided'] as const);
     if (decision !== 'undecided')
@@ -431,6 +476,7 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
       ...doc,
       ...(values.policyGoal === undefined ? {} : { policyGoal: values.policyGoal }),
       ...(values.projectPeriod === undefined ? {} : { projectPeriod: values.projectPeriod }),
+      unitProjects: withUnitValues(doc.unitProjects, values),
     };
   };
   const rewritten: Step[] = [

@@ -30,7 +30,8 @@ import {
  *   reaches the departments with a 기준 자료, and their cards of the half-year then carry the changed 정책목표,
  *   사업기간 and units (the desk holds the card to the plan in force when its half-year ends).
  * - A 확정 항목 conflict: one department does not apply that 기준 자료 and writes its card under the old 정책목표;
- *   the office takes the card in (카드 반영), excludes it (카드 제외) or leaves it waiting.
+ *   the office takes the card in (카드 반영), excludes it (카드 제외) or leaves it waiting; now and then the
+ *   department applies the 기준 자료 later and sends the card again under the changed plan.
  * - 부서 이관: a project moved to another lead from the reported half-year on.
  * - 실천계획서 sent again after the office's 확정 with another 연차별 투자수요, and confirmed again.
  * - Two different files with one revision: a department's other PC (the same key) makes its last file of the
@@ -469,9 +470,14 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
         at: kst(addDays(dueDate, 11), '11:00'),
       });
   }
-  const written = (doc: SentDocument, department: string): SentDocument => {
+  // Now and then the department applies the 기준 자료 after the office decided, and sends those cards again
+  // under the plan in force: nothing differs any more, and the card counts (an exclusion is gone).
+  const catchUp = misser !== undefined && seededRandom(seed ^ 0xca7c_40).chance(0.5);
+  const caughtUpAt = kst(addDays(dueDate, 12), '10:00');
+  const written = (doc: SentDocument, department: string, at: string): SentDocument => {
     const values = inForce.get(doc.projectId);
-    if (doc.kind !== 'managementCard' || department === misser || values === undefined) return doc;
+    const missed = department === misser && !(catchUp && Date.parse(at) >= Date.parse(caughtUpAt));
+    if (doc.kind !== 'managementCard' || missed || values === undefined) return doc;
     return {
       ...doc,
       ...(values.policyGoal === undefined ? {} : { policyGoal: values.policyGoal }),
@@ -479,12 +485,33 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
       unitProjects: withUnitValues(doc.unitProjects, values),
     };
   };
+  const caughtUp: Step[] = [];
+  if (catchUp && misser !== undefined) {
+    const last = new Map<string, SentDocument>();
+    for (const s of sends)
+      if (s.department === misser && Date.parse(s.at) < Date.parse(caughtUpAt))
+        for (const d of s.save)
+          if (d.kind === 'managementCard' && frozenSet(inForce.get(d.projectId) ?? {}))
+            last.set(d.projectId, d);
+    if (last.size > 0) {
+      steps.push({ kind: 'partialBaseline', at: kst(addDays(dueDate, 12), '09:00'), departments: [misser] });
+      caughtUp.push({
+        kind: 'send',
+        department: misser,
+        period: periodId,
+        at: caughtUpAt,
+        save: [...last.values()].map((d) => written(d, misser, caughtUpAt)),
+        projectIds: [...last.keys()],
+      });
+    }
+  }
   const rewritten: Step[] = [
     ...base.steps.map((s) =>
       s.kind === 'send' && s.period === periodId
-        ? { ...s, save: s.save.map((d) => written(d, s.department)) }
+        ? { ...s, save: s.save.map((d) => written(d, s.department, s.at)) }
         : s,
     ),
+    ...caughtUp,
     ...plansSentAgain(seed, base),
   ];
   const requested = new Set(chosen.map((p) => p.projectId));

@@ -565,7 +565,8 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
       kind: 'resolveTwin',
       department: twin.department,
       period: periodId,
-      choice: r.pick(['keep', 'swap'] as const),
+      // From a stream of its own: which file the office keeps changes nothing else of the office.
+      choice: seededRandom(seed ^ 0x7a1e).pick(['keep', 'swap'] as const),
       at: kst(addDays(dateOf(twin.at), 1), '10:00'),
     });
   const all = [...out, ...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

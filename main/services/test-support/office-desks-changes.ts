@@ -252,9 +252,12 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
           (c) => c.kind === 'sameRevision' && c.heldSha256 === held,
         );
         if (listed === undefined) throw new Error(`the held file of ${step.department} is not listed`);
-        if (step.choice === 'swap') {
-          await bundleHandlers(office, verifier).swapHeldBundle({ sha256: held, note: '' });
-          twin.counted = held;
+        if (step.choice !== 'keep') {
+          const swap = bundleHandlers(office, verifier).swapHeldBundle;
+          await swap({ sha256: held, note: '' });
+          // Reversed: the file counted before is the one held now, and is swapped in again.
+          if (step.choice === 'swapBack') await swap({ sha256: twin.counted, note: '다시 바꿈' });
+          else twin.counted = held;
         } else
           await handlers.resolveConflict({
             key: listed.key,

@@ -20,8 +20,8 @@ import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from '.
  *   확정 항목 conflict. Undecided or taken in (카드 반영), the card counts; excluded (카드 제외), it does not: the
  *   project has no card for the half-year (미제출, 붙임5 from the plan, the card owed again).
  * - Two files with one revision: the first to arrive counts and the other is held, listed as a conflict; the
- *   office keeps the counted one, or swaps the held one in, whose documents then count instead. Either way the
- *   file not counted is listed as held, decided 'rejected' (kept out).
+ *   office keeps the counted one, or swaps the held one in, whose documents then count instead (a swap reversed
+ *   counts the first again). Either way the file not counted is listed as held, decided 'rejected' (kept out).
  *
  * - 부서 이관: each half-year's tables count a moved project under the lead of that half-year (the former lead
  *   through the half-year its record names, the new lead after it), whose card and finance row it is.
@@ -162,9 +162,9 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
   }
 
   // The documents as they count. First the file made twice: the one counted in the end is the first to arrive,
-  // unless the office swapped the held one in.
+  // unless the office swapped the held one in (and did not swap back).
   const conflicts: ExpectedConflict[] = [];
-  const twinChoice = new Map<string, 'keep' | 'swap'>();
+  const twinChoice = new Map<string, 'keep' | 'swap' | 'swapBack'>();
   for (const step of office.steps)
     if (step.kind === 'resolveTwin') twinChoice.set(step.department, step.choice);
   const counted: Step[] = office.steps.flatMap((step): Step[] => {

@@ -35,7 +35,8 @@ import {
  * - 부서 이관: a project moved to another lead from the reported half-year on.
  * - 실천계획서 sent again after the office's 확정 with another 연차별 투자수요, and confirmed again.
  * - Two different files with one revision: a department's other PC (the same key) makes its last file of the
- *   half-year with other figures; the office keeps the file counted or swaps the held one in.
+ *   half-year with other figures; the office keeps the file counted or swaps the held one in (and now and then
+ *   reverses that choice).
  *
  * The oracle (office-oracle-changes.ts) reads these steps; the player (office-desks-changes.ts) plays them.
  */
@@ -123,7 +124,14 @@ export type ChangeStep =
    */
   | { kind: 'moveProject'; projectId: string; from: string; to: string; through: string; at: string }
   /** The office's choice on the held file: keep the counted one, or swap the held one in. */
-  | { kind: 'resolveTwin'; department: string; period: string; choice: 'keep' | 'swap'; at: string };
+  | {
+      kind: 'resolveTwin';
+      department: string;
+      period: string;
+      /** swapBack: swapped in, then the choice reversed (the file counted before counts again). */
+      choice: 'keep' | 'swap' | 'swapBack';
+      at: string;
+    };
 
 export interface ChangesOffice {
   /** The office without the additions; its steps are not played as they are (`steps` replaces them). */
@@ -560,13 +568,15 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
     const at = Date.parse(twinAt) < Date.parse(s.at) ? twinAt : s.at;
     return { kind: 'twinSend', at, send: s, twinAt, patches };
   });
+  // From streams of their own: which file the office keeps changes nothing else of the office.
+  const choice = seededRandom(seed ^ 0x7a1e).pick(['keep', 'swap'] as const);
+  const reversed = choice === 'swap' && seededRandom(seed ^ 0xbac).chance(0.5);
   if (twin !== undefined)
     steps.push({
       kind: 'resolveTwin',
       department: twin.department,
       period: periodId,
-      // From a stream of its own: which file the office keeps changes nothing else of the office.
-      choice: seededRandom(seed ^ 0x7a1e).pick(['keep', 'swap'] as const),
+      choice: reversed ? 'swapBack' : choice,
       at: kst(addDays(dateOf(twin.at), 1), '10:00'),
     });
   const all = [...out, ...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -9,13 +9,7 @@ import {
   type ExpectedConflict,
   expectedChanges,
 } from './test-support/office-oracle-changes';
-import {
-  type ExpectedFigures,
-  type FinanceMilli,
-  STATUS_KEYS,
-  type StatusCounts,
-  type Timeliness,
-} from './test-support/office-oracle';
+import { compareTables } from './test-support/oracle-tables';
 import { randomOfficeWithChanges } from './test-support/random-office-changes';
 
 /**
@@ -40,62 +34,6 @@ beforeEach(() => {
   dir = makeTempDir('pledge-oracle-changes-');
 });
 afterEach(() => dir.remove());
-
-type Row = OfficeReportView['report']['statusTables']['total'];
-const countsOf = (row: Row | undefined): StatusCounts | undefined =>
-  row && {
-    counts: Object.fromEntries(STATUS_KEYS.map((s) => [s, row.counts[s]])) as StatusCounts['counts'],
-    completedUndecided: row.completedUndecided,
-    continuingUndecided: row.continuingUndecided,
-  };
-
-type Amounts = OfficeReportView['report']['finance']['grandTotal'];
-const milliOf = (a: Amounts | undefined): FinanceMilli | undefined =>
-  a && {
-    initial: Math.round(a.plannedTotal.initial * 1000),
-    current: Math.round(a.plannedTotal.current * 1000),
-    secured: Math.round(a.secured.total * 1000),
-    termPlan: Math.round(a.termPlan.total * 1000),
-    termExecuted: Math.round(a.termExecuted.total * 1000),
-  };
-
-/** The tables office-oracle.ts adds up, against the documents as the office's decisions let them count. */
-function compareTables(view: OfficeReportView, expected: ExpectedFigures, context: string): void {
-  const { statusTables, finance, submissions } = view.report;
-  expect(countsOf(statusTables.total), `${context}, 합계`).toEqual(expected.total);
-  for (const [area, counts] of expected.byArea)
-    expect(countsOf(statusTables.byArea.find((r) => r.key === area)), `${context}, 분야 ${area}`).toEqual(
-      counts,
-    );
-  for (const [department, counts] of expected.byDepartment)
-    expect(
-      countsOf(statusTables.byDepartment.find((r) => r.key === department)),
-      `${context}, ${department}`,
-    ).toEqual(counts);
-
-  const rows = new Map(finance.areas.flatMap((a) => a.rows).map((r) => [r.projectId, r]));
-  expect([...rows.keys()].sort(), context).toEqual([...expected.financeRows.keys()].sort());
-  for (const [projectId, amounts] of expected.financeRows)
-    expect(milliOf(rows.get(projectId)), `${context}, 붙임5 ${projectId}`).toEqual(amounts);
-  for (const [areaId, amounts] of expected.financeByArea)
-    expect(
-      milliOf(finance.areas.find((a) => a.areaId === areaId)?.subtotal),
-      `${context}, 붙임5 분야 ${areaId} 소계`,
-    ).toEqual(amounts);
-  expect(milliOf(finance.grandTotal), `${context}, 붙임5 합계`).toEqual(expected.financeTotal);
-
-  const timeliness = new Map(
-    submissions.departments.map((d): [string, Timeliness] => [
-      d.department,
-      {
-        onTime: d.items.filter((i) => i.received && i.onTime === true).length,
-        late: d.items.filter((i) => i.received && i.onTime === false).length,
-        missing: d.items.filter((i) => !i.received).length,
-      },
-    ]),
-  );
-  expect(timeliness, `${context}, 제출 현황`).toEqual(expected.submissions);
-}
 
 const byKey = (c: ExpectedConflict): string => `${c.kind}|${c.department}|${c.projectId ?? ''}`;
 

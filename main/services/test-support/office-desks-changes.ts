@@ -2,17 +2,16 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_LIMITS, MANIFEST_NAME, type Manifest } from '../../bundles';
 import { readZipEntries } from '../../bundles/read';
 import { applyBaseline, exportBaseline } from '../baseline';
-import { exportBundle } from '../bundle-export';
 import { bundleHandlers } from '../bundle-handlers';
-import { importBundleInputs, importBundles } from '../bundle-import';
-import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from '../bundle-test-support';
+import { importBundleInputs } from '../bundle-import';
+import { privateKeyOf, sha256Hex, signSubmission } from '../bundle-test-support';
 import { directVerifier } from '../bundle-verify';
 import type { AppContext } from '../context';
 import { createHandlers } from '../handlers';
-import { exportEnrollment, importEnrollment } from '../key-service';
 import { officeHandlers } from '../office-handlers';
 import type { Catalog } from '../../../domain/catalog/types';
 import { writeCatalogWorkbook } from '../../catalog/catalog-workbook';
+import { openDeskSet, playStep } from './office-desks';
 import { catalog, type SentDocument, term } from './random-office';
 import { type ChangesOffice, type ChangeStep, patched } from './random-office-changes';
 
@@ -51,100 +50,27 @@ async function documentsOf(
 }
 
 export async function playChangesOffice(root: string, scenario: ChangesOffice): Promise<ChangesDesks> {
-  let officeNow = new Date('2018-09-01T00:00:00Z');
-  let deskNow = officeNow;
-  const office = await makeCopy(root, 'office', { role: 'office' }, () => officeNow);
-  const desks = new Map<string, AppContext>();
-  const officeKey = (await exportEnrollment(office)).text;
-  let n = 0;
-  for (const department of scenario.base.behaviours.keys()) {
-    const desk = await makeCopy(root, `dept-${++n}`, { role: 'department', department }, () => deskNow);
-    await enroll(office, desk);
-    await importEnrollment(desk, officeKey);
-    desks.set(department, desk);
-  }
-  const versions = new Map<string, number>();
+  const set = await openDeskSet(root, scenario.base.behaviours.keys());
+  const { office, deskOf, submit, made, imported, close } = set;
   const twins: ChangesDesks['twins'] = [];
-  const close = async () => {
-    for (const desk of desks.values()) await desk.close();
-    await office.close();
-  };
-  const deskOf = (department: string): AppContext => {
-    const desk = desks.get(department);
-    if (desk === undefined) throw new Error(`no copy for ${department}`);
-    return desk;
-  };
-
-  async function submit(
-    desk: AppContext,
-    department: string,
-    doc: SentDocument | { kind: 'changeRequest'; projectId: string; requestId: string },
-  ): Promise<void> {
-    const api = createHandlers(desk);
-    const slot =
-      doc.kind === 'executionPlan' ? 'plan' : doc.kind === 'changeRequest' ? doc.requestId : doc.periodId;
-    const ref = { kind: doc.kind, projectId: doc.projectId, slot };
-    const id = `${department}|${doc.kind}|${doc.projectId}|${slot}`;
-    const draft = await api.saveDraft({ ...ref, json: doc, expectedVersion: versions.get(id) ?? null });
-    const submitted = await api.submitDocument({ ...ref, expectedVersion: draft.version });
-    versions.set(id, submitted.version);
-  }
-
-  /** The desk's file of the period for those projects, made at the desk's clock. */
-  async function made(department: string, period: string, projectIds: string[]): Promise<string> {
-    const file = await exportBundle(deskOf(department), { period, projectIds });
-    if (file.refused.length > 0)
-      throw new Error(`${department} ${period}: 제외된 문서 ${JSON.stringify(file.refused)}`);
-    return file.path;
-  }
-
-  async function imported(
-    path: string,
-    expected: string,
-    context: string,
-    receivedOn?: string,
-  ): Promise<void> {
-    const [result] = await importBundles(office, [path], undefined, {
-      ...verifier,
-      ...(receivedOn === undefined ? {} : { receivedOn }),
-    });
-    if (result?.status !== expected) throw new Error(`${context}: ${JSON.stringify(result)}`);
-  }
 
   async function play(step: ChangeStep): Promise<void> {
     const handlers = officeHandlers(office);
-    officeNow = new Date(step.kind === 'send' ? (step.importedAt ?? step.at) : step.at);
-    deskNow = new Date(Date.parse(step.at) - HOUR);
+    set.setClocks(step.at, step.kind === 'send' ? step.importedAt : undefined);
     switch (step.kind) {
-      case 'send': {
-        for (const doc of step.save) await submit(deskOf(step.department), step.department, doc);
-        const path = await made(step.department, step.period, step.projectIds);
-        // `at` is written in Korean time: its date is the 접수일.
-        const receivedOn = step.importedAt !== undefined ? step.at.slice(0, 10) : undefined;
-        await imported(path, 'accepted', `${step.department} ${step.period}`, receivedOn);
-        return;
-      }
+      case 'send':
       case 'confirm':
-        await handlers.confirmReceivedPlan({ projectId: step.projectId });
-        return;
       case 'baseline':
+      case 'decideCompletion':
+        return playStep(set, step);
       case 'partialBaseline': {
         const file = await exportBaseline(office);
-        const applying = step.kind === 'baseline' ? [...desks.keys()] : step.departments;
-        for (const department of applying)
+        for (const department of step.departments)
           await applyBaseline(deskOf(department), { path: file.path }, verifier);
         return;
       }
-      case 'decideCompletion':
-        await handlers.decideCompletion({
-          projectId: step.projectId,
-          periodId: step.periodId,
-          decision: step.decision,
-          note: step.decision === 'rejected' ? '증빙 보완 필요' : '',
-        });
-        return;
       case 'requestChange': {
-        await submit(deskOf(step.department), step.department, step.request);
+        await submit(step.department, step.request);
         const path = await made(step.department, step.period, [step.request.projectId]);
         await imported(path, 'accepted', `${step.department} 조정 요청서 ${step.request.requestId}`);
         return;
@@ -181,7 +107,7 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
       case 'twinSend': {
         const { send } = step;
         const desk = deskOf(send.department);
-        for (const doc of send.save) await submit(desk, send.department, doc);
+        for (const doc of send.save) await submit(send.department, doc);
         const path = await made(send.department, send.period, send.projectIds);
         const bytes = readFileSync(path);
         // The other PC holds the same documents but for what it changed, and makes the same revision.
@@ -196,7 +122,7 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
         });
         const twinFirst = Date.parse(step.twinAt) < Date.parse(send.at);
         const importTwin = async (status: string) => {
-          officeNow = new Date(step.twinAt);
+          set.setClocks(step.at, step.twinAt);
           const [result] = await importBundleInputs(
             office,
             [{ name: `${send.department}-other-pc.pledge`, bytes: twinBytes }],
@@ -205,7 +131,7 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
           if (result?.status !== status) throw new Error(`the other PC's file: ${JSON.stringify(result)}`);
         };
         const importDesk = async (status: string) => {
-          officeNow = new Date(send.at);
+          set.setClocks(step.at, send.at);
           await imported(path, status, `${send.department} ${send.period}`);
         };
         if (twinFirst) {

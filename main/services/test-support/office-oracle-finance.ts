@@ -5,7 +5,7 @@ import type {
   FundingSource,
   ManagementCard,
 } from '../../../domain/documents';
-import { areaOf } from './office-oracle';
+import { areaOf, asksCompletion, type Decided, holds } from './office-oracle';
 import { AFTER_TERM, BUDGET_YEARS, catalog, HALF_YEARS, type RandomOffice, SOURCES } from './random-office';
 
 /**
@@ -145,30 +145,6 @@ export function plannedSoFarMilli(termPlanByYear: readonly number[], periodId: s
       // round(m × ended / all), half up, in integers.
       return Math.floor((2 * m * ended + halves.length) / (2 * halves.length));
     }),
-  );
-}
-
-const asksCompletion = (status: string | null | undefined): boolean =>
-  status === 'completed' || status === 'continuing';
-
-interface Decided {
-  projectId: string;
-  periodId: string;
-  decision: 'accepted' | 'rejected';
-  /** The lead's card of the half-year when the office decided. */
-  card: ManagementCard | undefined;
-}
-
-/**
- * Whether a 완료 decision still holds for its half-year's card as it is now: a rejection while the card is
- * unchanged, an acceptance while the card still asks with the same 완료 근거 (completion-decisions.ts words it).
- */
-function holds(decided: Decided, current: ManagementCard | undefined): boolean {
-  if (current === undefined || JSON.stringify(current) === JSON.stringify(decided.card)) return true;
-  if (!asksCompletion(current.status)) return false;
-  return (
-    decided.decision === 'accepted' &&
-    JSON.stringify(current.completionEvidence) === JSON.stringify(decided.card?.completionEvidence)
   );
 }
 

@@ -111,10 +111,10 @@ export const areaOf = (projectId: string): number => {
 const docKey = (kind: string, projectId: string, department: string): string =>
   `${kind}|${projectId}|${department}`;
 
-const asksCompletion = (status: string | null | undefined): boolean =>
+export const asksCompletion = (status: string | null | undefined): boolean =>
   status === 'completed' || status === 'continuing';
 
-interface Decided {
+export interface Decided {
   projectId: string;
   periodId: string;
   decision: 'accepted' | 'rejected';
@@ -122,8 +122,11 @@ interface Decided {
   card: ManagementCard | undefined;
 }
 
-/** Whether a decision still holds for its half-year's card as it is now. */
-function holds(decided: Decided, current: ManagementCard | undefined): boolean {
+/**
+ * Whether a 완료 decision still holds for its half-year's card as it is now: a rejection while the card is
+ * unchanged, an acceptance while the card still asks with the same 완료 근거 (completion-decisions.ts words it).
+ */
+export function holds(decided: Decided, current: ManagementCard | undefined): boolean {
   if (current === undefined || JSON.stringify(current) === JSON.stringify(decided.card)) return true;
   if (!asksCompletion(current.status)) return false;
   return (

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_LIMITS, MANIFEST_NAME, type Manifest } from '../../bundles';
 import { readZipEntries } from '../../bundles/read';
 import { applyBaseline, exportBaseline } from '../baseline';
+import { documentMemberPath } from '../bundle-content';
 import { bundleHandlers } from '../bundle-handlers';
 import { importBundleInputs } from '../bundle-import';
 import { privateKeyOf, sha256Hex, signSubmission } from '../bundle-test-support';
@@ -21,7 +22,9 @@ import { type ChangesOffice, type ChangeStep, patched } from './random-office-ch
  * one does not have: a department's 조정 요청서 drafted, 제출'd and sent; the office's decisions on it; a 기준 자료
  * that some departments do not apply; the office's decision on a card's 확정 항목 conflict, as its screen lists it;
  * a file made twice with one revision (the second on the department's other PC, signed with the same key), and the
- * office keeping the counted one or swapping the held one in; a 공약사업 목록 with a 부서 이관 taken by the office.
+ * office keeping the counted one or swapping the held one in; a 공약사업 목록 with a 부서 이관 taken by the office;
+ * a plan sent again after the desk holds it confirmed (made as the department's other PC makes it, signed with its
+ * key as the next file after the last one of it the office counts).
  */
 
 export interface ChangesDesks {
@@ -149,6 +152,30 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
           twin: twinSha,
           counted: twinFirst ? twinSha : deskSha,
         });
+        return;
+      }
+      case 'resendPlan': {
+        // The department's next file after the last one of it the office counts, as its other PC makes it.
+        const chain = await office.db
+          .selectFrom('department_chain')
+          .select(['last_revision', 'last_bundle_sha256'])
+          .where('department', '=', step.department)
+          .executeTakeFirstOrThrow();
+        const bytes = await signSubmission(await privateKeyOf(deskOf(step.department)), {
+          department: step.department,
+          period: 'plan',
+          revision: chain.last_revision + 1,
+          previousBundleSha256: chain.last_bundle_sha256,
+          createdAt: new Date(Date.parse(step.at) - HOUR).toISOString(),
+          documents: [{ path: documentMemberPath(step.plan, 'plan'), json: step.plan }],
+        });
+        const [result] = await importBundleInputs(
+          office,
+          [{ name: `${step.department}-plan-again.pledge`, bytes }],
+          verifier,
+        );
+        if (result?.status !== 'accepted')
+          throw new Error(`${step.department}'s plan sent again: ${JSON.stringify(result)}`);
         return;
       }
       case 'moveProject': {

@@ -1,7 +1,8 @@
 import type { CatalogProject } from '../../../domain/catalog/types';
 import type { ChangeRequest, ExecutionPlan, ManagementCard, ProjectPeriod } from '../../../domain/documents';
 import { areaOf, expectedFigures, type ExpectedFigures } from './office-oracle';
-import { catalog, type SentDocument, type Step } from './random-office';
+import { plannedSoFarMilli } from './office-oracle-finance';
+import { BUDGET_YEARS, catalog, type SentDocument, type Step } from './random-office';
 import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from './random-office-changes';
 
 /**
@@ -26,6 +27,15 @@ import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from '.
  * - 부서 이관: each half-year's tables count a moved project under the lead of that half-year (the former lead
  *   through the half-year its record names, the new lead after it), whose card and finance row it is.
  *
+ * - 폐기: a project whose card (as it counts) reports 폐기 is lagging, "폐기 보고, 승인된 공약 조정 없음", unless one of
+ *   its 조정 요청서 stands approved now (README: "a card reporting 폐기 for a project with no approved 공약 조정 is
+ *   listed"; any approved request of the project is its 공약 조정, whatever it changed and whenever it was
+ *   approved); and for nothing else: a 폐기 is out of the 집행률 and 추진계획 rules. Its entry gives 붙임5's 임기내 집행
+ *   and the plan so far (office-oracle-finance.ts's share of each year), no missed milestone.
+ * - A plan confirmed again, or rewritten by an approval, takes every approval so far by the documented rule
+ *   (README, Known limits): 단위사업 names by position when as many, 연차별 추진계획 by the unit name its block gives
+ *   (before or after those renames), else the plan keeps its own.
+ *
  * The status counts, 붙임5 and 제출 현황 are then office-oracle.ts's own sums over the documents as they count.
  */
 
@@ -47,6 +57,18 @@ export interface ExpectedConflict {
   resolution: 'accepted' | 'rejected' | null;
 }
 
+/** A project reporting 폐기 as the lagging table lists it (amounts in 천원). */
+export interface ExpectedDropped {
+  status: 'dropped';
+  reasons: ['droppedWithoutApproval'];
+  leadDepartment: string;
+  areaId: number;
+  plannedSoFar: number;
+  executed: number;
+  executionRate: number | null;
+  missedMilestones: number;
+}
+
 export interface ExpectedChanges {
   figures: ExpectedFigures;
   approved: ExpectedApproved[];
@@ -65,6 +87,11 @@ export interface ExpectedChanges {
     }
   >;
   conflicts: ExpectedConflict[];
+  /**
+   * Each project whose card of the half-year, as it counts, reports 폐기: its entry in the lagging table, or null
+   * when it has an approved 공약 조정 (then it is not lagging at all).
+   */
+  dropped: Map<string, ExpectedDropped | null>;
 }
 
 const dateKst = (at: string): string => at.slice(0, 10); // the steps' instants are written in Korean time
@@ -74,22 +101,100 @@ const endOf = (periodId: string): number =>
 
 type RequestStep = Extract<ChangeStep, { kind: 'requestChange' }>;
 
+/** A confirmed plan's frozen and approvable fields, as the office holds it at some time. */
+interface PlanState {
+  projectName: string;
+  policyGoal: string;
+  totalCost: number | null;
+  projectPeriod: ProjectPeriod;
+  units: { id: string; name: string; detailedPlan: string; schedule: Record<string, string> }[];
+}
+
+/** Every approval of a project so far, merged: a later one's fields win; schedules by the unit name they give. */
+interface Approved {
+  policyGoal?: string;
+  totalCost?: number;
+  projectPeriod?: ProjectPeriod;
+  unitNames?: string[];
+  schedules?: { unit: string; schedule: Record<string, string> }[];
+}
+
+function merged(earlier: Approved, values: PlanValues): Approved {
+  const out: Approved = { ...earlier };
+  if (values.policyGoal !== undefined) out.policyGoal = values.policyGoal;
+  if (values.totalCost !== undefined) out.totalCost = values.totalCost;
+  if (values.projectPeriod !== undefined) out.projectPeriod = values.projectPeriod;
+  if (values.unitNames !== undefined) out.unitNames = values.unitNames;
+  if (values.unitSchedules !== undefined) {
+    const named = new Set(values.unitSchedules.map((s) => s.unit));
+    out.schedules = [
+      ...(earlier.schedules ?? []).filter((s) => !named.has(s.unit)),
+      ...values.unitSchedules.map(({ unit, schedule }) => ({ unit, schedule })),
+    ];
+  }
+  return out;
+}
+
+const stateOf = (plan: ExecutionPlan): PlanState => ({
+  projectName: plan.projectName,
+  policyGoal: plan.policyGoal,
+  totalCost: plan.totalCost?.kind === 'amount' ? plan.totalCost.amount : null,
+  projectPeriod: plan.projectPeriod,
+  units: plan.unitProjects.map((u) => ({
+    id: u.id,
+    name: u.name,
+    detailedPlan: u.detailedPlan,
+    schedule: u.schedule,
+  })),
+});
+
 /**
- * The card's 공약명, 정책목표 or 단위사업 (ids, names, 세부계획, 추진계획) differ from the plan's with the approved
- * `values` applied.
+ * A plan (as received, or as confirmed before) with every approval so far, as README's Known limits words the
+ * rule ("Approved 단위사업 and 연차별 추진계획 apply by unit name and position, not by id"): 정책목표, 총사업비 and
+ * 사업기간 as approved; the approved names to the units by position when they are as many as the plan's units,
+ * else the plan keeps its names; each approved schedule to the unit of the plan that has the name its block gives
+ * (before or after those renames) — when a block names no unit of the plan, the plan keeps its own schedules.
  */
-function frozenDiffers(card: ManagementCard, plan: ExecutionPlan, values: PlanValues): boolean {
-  if (card.projectName !== plan.projectName || card.policyGoal !== (values.policyGoal ?? plan.policyGoal))
-    return true;
-  if (card.unitProjects.length !== plan.unitProjects.length) return true;
-  return plan.unitProjects.some((u, i) => {
+function withApproved(plan: PlanState, approved: Approved): PlanState {
+  const names = approved.unitNames;
+  const renamed =
+    names !== undefined && names.length === plan.units.length
+      ? plan.units.map((u, i) => ({ ...u, name: names[i] as string }))
+      : plan.units;
+  let units = renamed;
+  const blocks = approved.schedules ?? [];
+  const at = blocks.map((b) => {
+    const found = new Set([
+      ...plan.units.flatMap((u, i) => (u.name === b.unit ? [i] : [])),
+      ...renamed.flatMap((u, i) => (u.name === b.unit ? [i] : [])),
+    ]);
+    return found.size === 1 ? [...found][0] : undefined;
+  });
+  if (blocks.length > 0 && at.every((i) => i !== undefined))
+    units = renamed.map((u, i) => {
+      const n = at.lastIndexOf(i);
+      return n === -1 ? u : { ...u, schedule: (blocks[n] as { schedule: Record<string, string> }).schedule };
+    });
+  return {
+    projectName: plan.projectName,
+    policyGoal: approved.policyGoal ?? plan.policyGoal,
+    totalCost: approved.totalCost ?? plan.totalCost,
+    projectPeriod: approved.projectPeriod ?? plan.projectPeriod,
+    units,
+  };
+}
+
+/** The card's 공약명, 정책목표 or 단위사업 (ids, names, 세부계획, 추진계획) differ from the plan's. */
+function frozenDiffers(card: ManagementCard, plan: PlanState): boolean {
+  if (card.projectName !== plan.projectName || card.policyGoal !== plan.policyGoal) return true;
+  if (card.unitProjects.length !== plan.units.length) return true;
+  return plan.units.some((u) => {
     const c = card.unitProjects.find((x) => x.id === u.id);
-    const schedule = values.unitSchedules?.find((s) => s.unitId === u.id)?.schedule ?? u.schedule;
     return (
       c === undefined ||
-      c.name !== (values.unitNames?.[i] ?? u.name) ||
+      c.name !== u.name ||
       c.detailedPlan !== u.detailedPlan ||
-      JSON.stringify(Object.entries(c.schedule).sort()) !== JSON.stringify(Object.entries(schedule).sort())
+      JSON.stringify(Object.entries(c.schedule).sort()) !== JSON.stringify(Object.entries(u.schedule).sort())
     );
   });
 }
@@ -125,13 +230,41 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
   }
   approvals.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
-  /** The plan's fields with the approvals made by `until` (every one without it), in the order made. */
-  const valuesAt = (projectId: string, until = Infinity): PlanValues => {
-    let values: PlanValues = {};
-    for (const a of approvals)
-      if (a.request.request.projectId === projectId && Date.parse(a.at) <= until)
-        values = { ...values, ...a.request.sets };
-    return values;
+  // The confirmed plan's versions, each in force from when the office recorded it: 실천계획 확정 takes the plan last
+  // received with every approval so far; an approval rewrites the confirmed plan with every approval so far.
+  const history = new Map<string, { from: number; plan: PlanState }[]>();
+  {
+    const received = new Map<string, ExecutionPlan>();
+    const approvedSoFar = new Map<string, Approved>();
+    const record = (projectId: string, at: string, plan: PlanState): void => {
+      history.set(projectId, [...(history.get(projectId) ?? []), { from: Date.parse(at), plan }]);
+    };
+    for (const step of office.steps) {
+      if (step.kind === 'send' && step.period === 'plan')
+        for (const d of step.save) if (d.kind === 'executionPlan') received.set(d.projectId, d);
+      if (step.kind === 'resendPlan') received.set(step.plan.projectId, step.plan);
+      if (step.kind === 'confirm') {
+        const plan = received.get(step.projectId);
+        if (plan !== undefined)
+          record(
+            step.projectId,
+            step.at,
+            withApproved(stateOf(plan), approvedSoFar.get(step.projectId) ?? {}),
+          );
+      }
+      const request = step.kind === 'decideChange' ? requests.get(step.requestId) : undefined;
+      if (step.kind === 'decideChange' && step.status === 'approved' && request !== undefined) {
+        const values = merged(approvedSoFar.get(step.projectId) ?? {}, request.sets);
+        approvedSoFar.set(step.projectId, values);
+        const now = history.get(step.projectId)?.at(-1)?.plan;
+        if (now !== undefined) record(step.projectId, step.at, withApproved(now, values));
+      }
+    }
+  }
+  /** The confirmed plan in force at `until` (the first one when none was yet), or now. */
+  const planAt = (projectId: string, until = Infinity): PlanState | undefined => {
+    const versions = history.get(projectId) ?? [];
+    return versions.filter((v) => v.from <= until).at(-1)?.plan ?? versions[0]?.plan;
   };
 
   const approved = approvals.map(({ request: { request, at }, at: decidedAt }): ExpectedApproved => ({
@@ -147,17 +280,13 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
   const pending = [...status].filter(([, s]) => s === 'requested' || s === 'reviewing').map(([id]) => id);
   const plansNow: ExpectedChanges['plans'] = new Map();
   for (const { request } of requests.values()) {
-    const plan = plans.get(request.projectId);
+    const plan = planAt(request.projectId);
     if (plan === undefined) continue;
-    const values = valuesAt(plan.projectId);
-    plansNow.set(plan.projectId, {
-      policyGoal: values.policyGoal ?? plan.policyGoal,
-      totalCost: values.totalCost ?? (plan.totalCost?.kind === 'amount' ? plan.totalCost.amount : null),
-      projectPeriod: values.projectPeriod ?? plan.projectPeriod,
-      units: plan.unitProjects.map((u, i) => ({
-        name: values.unitNames?.[i] ?? u.name,
-        schedule: values.unitSchedules?.find((x) => x.unitId === u.id)?.schedule ?? u.schedule,
-      })),
+    plansNow.set(request.projectId, {
+      policyGoal: plan.policyGoal,
+      totalCost: plan.totalCost,
+      projectPeriod: plan.projectPeriod,
+      units: plan.units.map((u) => ({ name: u.name, schedule: u.schedule })),
     });
   }
 
@@ -196,11 +325,10 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
       resolutions.set(`${step.projectId}|${step.department}`, step.decision);
   const excluded = new Set<string>();
   for (const card of lastCard.values()) {
-    const plan = plans.get(card.projectId);
-    if (plan === undefined) continue;
-    const now = valuesAt(plan.projectId);
-    const then = valuesAt(plan.projectId, endOf(periodId));
-    if (!frozenDiffers(card, plan, now) || !frozenDiffers(card, plan, then)) continue;
+    const now = planAt(card.projectId);
+    const then = planAt(card.projectId, endOf(periodId));
+    if (now === undefined || then === undefined) continue;
+    if (!frozenDiffers(card, now) || !frozenDiffers(card, then)) continue;
     const resolution = resolutions.get(`${card.projectId}|${card.department}`) ?? null;
     conflicts.push({
       kind: 'frozenFields',
@@ -227,7 +355,46 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
     if (area !== undefined) area.initial += delta;
     figures.financeTotal.initial += delta;
   }
-  return { figures, approved, countsByStatus, pending, plans: plansNow, conflicts };
+
+  // 폐기: lagging ("폐기 보고, 승인된 공약 조정 없음") unless a request of the project is approved now, and for nothing
+  // else (a 폐기 is out of the 집행률 and 추진계획 rules); its 집행률 as 붙임5's row gives it.
+  const approvedProjects = new Set(
+    [...status].flatMap(([id, s]) => (s === 'approved' ? [requests.get(id)?.request.projectId ?? ''] : [])),
+  );
+  const countedCard = new Map<string, ManagementCard>();
+  for (const step of steps)
+    if (step.kind === 'send' && step.period === periodId)
+      for (const d of step.save)
+        if (d.kind === 'managementCard' && leadOf(d.projectId) === d.department)
+          countedCard.set(d.projectId, d);
+  const dropped = new Map<string, ExpectedDropped | null>();
+  for (const [projectId, card] of countedCard) {
+    if (card.status !== 'dropped') continue;
+    if (approvedProjects.has(projectId)) {
+      dropped.set(projectId, null);
+      continue;
+    }
+    const byYear = BUDGET_YEARS.map((year) =>
+      card.unitProjects.reduce(
+        (a, u) =>
+          a + Object.values(u.investmentNeeds).reduce((x, row) => x + Math.round((row[year] ?? 0) * 1000), 0),
+        0,
+      ),
+    );
+    const plannedSoFar = plannedSoFarMilli(byYear, periodId);
+    const executed = figures.financeRows.get(projectId)?.termExecuted ?? 0;
+    dropped.set(projectId, {
+      status: 'dropped',
+      reasons: ['droppedWithoutApproval'],
+      leadDepartment: leadOf(projectId),
+      areaId: areaOf(projectId),
+      plannedSoFar,
+      executed,
+      executionRate: plannedSoFar === 0 ? null : executed / plannedSoFar,
+      missedMilestones: 0,
+    });
+  }
+  return { figures, approved, countsByStatus, pending, plans: plansNow, conflicts, dropped };
 }
 
 /** Σ of a plan's 연차별 투자수요 (in and after the term), in 천원. */

@@ -7,6 +7,8 @@ import {
   type ManagementCard,
   type ProjectPeriod,
 } from '../../../domain/documents';
+import { type DroppedProject, droppedProjects, withDroppedCards } from './random-office-changes-dropped';
+import { type RenamedTwice, renamedTwice } from './random-office-changes-renames';
 import {
   AFTER_TERM,
   BUDGET_YEARS,
@@ -37,6 +39,11 @@ import {
  * - Two different files with one revision: a department's other PC (the same key) makes its last file of the
  *   half-year with other figures; the office keeps the file counted or swaps the held one in (and now and then
  *   reverses that choice).
+ * - 폐기 (random-office-changes-dropped.ts): a few projects' cards report 폐기, some with a 조정 요청서 of 폐기 the
+ *   panel approves (before or after the half-year ends), some with one rejected or waiting, some with none.
+ * - Two successive renames of one 단위사업 (random-office-changes-renames.ts): A → B, then B → C, now and then a
+ *   연차별 추진계획 approved under the name of then in between, and the plan sent again and confirmed again after
+ *   the half-year.
  *
  * The oracle (office-oracle-changes.ts) reads these steps; the player (office-desks-changes.ts) plays them.
  */
@@ -48,8 +55,11 @@ export interface PlanValues {
   projectPeriod?: ProjectPeriod;
   /** Every 단위사업's name, in the plan's order. */
   unitNames?: string[];
-  /** The whole 연차별 추진계획 of these units (by id). */
-  unitSchedules?: { unitId: string; schedule: Record<string, string> }[];
+  /**
+   * The whole 연차별 추진계획 of these units: by id as the generator meant it, and by the name the request's block
+   * gives the unit (how the app applies it).
+   */
+  unitSchedules?: { unitId: string; unit: string; schedule: Record<string, string> }[];
 }
 
 /** A card's 단위사업 as the approvals in `values` leave the plan's: names by position, schedules by unit. */
@@ -123,6 +133,11 @@ export type ChangeStep =
    * `through`.
    */
   | { kind: 'moveProject'; projectId: string; from: string; to: string; through: string; at: string }
+  /**
+   * The department sends its plan again as its next file, made on a PC that holds the plan as `plan` says (the
+   * desk holds the confirmed plan, which it cannot send again), signed with its key.
+   */
+  | { kind: 'resendPlan'; department: string; at: string; plan: ExecutionPlan }
   /** The office's choice on the held file: keep the counted one, or swap the held one in. */
   | {
       kind: 'resolveTwin';
@@ -137,6 +152,9 @@ export interface ChangesOffice {
   /** The office without the additions; its steps are not played as they are (`steps` replaces them). */
   base: RandomOffice;
   steps: ChangeStep[];
+  /** What was made of 폐기 and of the two renames (for a test to see which cases a seed has). */
+  dropped: DroppedProject[];
+  renamedTwice?: RenamedTwice;
 }
 
 const addDays = (date: string, days: number): string =>
@@ -312,7 +330,7 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
   const base = randomOffice(seed);
   // A stream of its own, so that the base office is the same as randomOffice(seed) gives.
   const r = seededRandom(seed ^ 0x5eed_c4a1);
-  const { periodId, priorDueDate, dueDate } = base;
+  const { periodId, priorId, priorDueDate, dueDate } = base;
   const plans = new Map<string, ExecutionPlan>();
   const confirmed = new Set<string>();
   for (const step of base.steps) {
@@ -385,7 +403,7 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
         const block = (s: Record<string, string>) =>
           [`[${unit.name}]`, ...HALF_YEARS.map((h) => `- ${label(h)}: ${s[h] ?? ''}`)].join('\n');
         rows.push({ category: '연차별 추진계획', original: block(unit.schedule), proposed: block(schedule) });
-        sets.unitSchedules = [{ unitId: unit.id, schedule }];
+        sets.unitSchedules = [{ unitId: unit.id, unit: unit.name, schedule }];
       }
     }
     if (rows.length === 0 || r.chance(0.2))
@@ -443,7 +461,11 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
   const inForce = new Map<string, PlanValues>();
   for (const a of approvedEarly.sort((x, y) => Date.parse(x.at) - Date.parse(y.at)))
     inForce.set(a.projectId, { ...inForce.get(a.projectId), ...a.sets });
-  const sends = base.steps.filter((s): s is SendStep => s.kind === 'send' && s.period === periodId);
+  // 폐기: some projects (none of those above) report it, with or without an approved request of 폐기.
+  const { dropped, steps: dropSteps } = droppedProjects(seed, base, new Set(chosen.map((p) => p.projectId)));
+  steps.push(...dropSteps);
+  const baseSteps0 = withDroppedCards(base.steps, dropped, periodId, priorId);
+  const sends = baseSteps0.filter((s): s is SendStep => s.kind === 'send' && s.period === periodId);
   const cardsOf = (department: string, projectId: string) =>
     sends.some(
       (s) =>
@@ -477,6 +499,24 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
         decision,
         at: kst(addDays(dueDate, 11), '11:00'),
       });
+  }
+  // Two renames of one unit in turn, on a project of its own (its lead not the department above): the approvals
+  // made before the 기준 자료 are in force for its cards too.
+  const sentAgain = plansSentAgain(seed, base);
+  const renames = renamedTwice(
+    seed,
+    base,
+    new Set([
+      ...chosen.map((p) => p.projectId),
+      ...dropped.map((d) => d.projectId),
+      ...sentAgain.flatMap((s) => (s.kind === 'confirm' ? [s.projectId] : [])),
+    ]),
+    misser,
+  );
+  if (renames !== undefined) {
+    steps.push(...renames.steps);
+    for (const a of renames.chain.early)
+      inForce.set(renames.chain.projectId, { ...inForce.get(renames.chain.projectId), ...a.sets });
   }
   // Now and then the department applies the 기준 자료 after the office decided, and sends those cards again
   // under the plan in force: nothing differs any more, and the card counts (an exclusion is gone).
@@ -514,15 +554,19 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
     }
   }
   const rewritten: Step[] = [
-    ...base.steps.map((s) =>
+    ...baseSteps0.map((s) =>
       s.kind === 'send' && s.period === periodId
         ? { ...s, save: s.save.map((d) => written(d, s.department, s.at)) }
         : s,
     ),
     ...caughtUp,
-    ...plansSentAgain(seed, base),
+    ...sentAgain,
   ];
-  const requested = new Set(chosen.map((p) => p.projectId));
+  const requested = new Set([
+    ...chosen.map((p) => p.projectId),
+    ...dropped.flatMap((d) => (d.outcome === 'none' ? [] : [d.projectId])),
+    ...(renames === undefined ? [] : [renames.chain.projectId]),
+  ]);
   const { steps: baseSteps, move } = movedProject(seed, base, rewritten, requested);
   if (move !== undefined) steps.push(move, { kind: 'baseline', at: kst(dateOf(move.at), '11:00') });
 
@@ -580,5 +624,5 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
       at: kst(addDays(dateOf(twin.at), 1), '10:00'),
     });
   const all = [...out, ...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return { base, steps: all };
+  return { base, steps: all, dropped, ...(renames === undefined ? {} : { renamedTwice: renames.chain }) };
 }

@@ -26,8 +26,8 @@ export const EXECUTION_RATE_DEFINITION =
   '속한 반기 가운데 지난 반기의 비율만큼 계상합니다 (예: 2019년 상반기에는 2018년 계획 전액 + 2019년 계획의 1/2).';
 
 export const LAGGING_DEFINITION =
-  '부진사업: 추진상황이 일부추진 또는 보류이거나, 집행률이 기준 미만이거나, 해당 반기까지의 연차별 추진계획에 ' +
-  '실적이 없거나, 승인된 공약 조정 없이 폐기로 보고한 사업 (목표를 달성한 완료·이행 후 계속 추진 사업과 폐기 ' +
+  '부진사업: 추진상황이 일부추진 또는 보류이거나, 집행률이 기준 미만이거나, 해당 반기까지의 연차별 추진계획(그 ' +
+  '반기가 끝날 때 확정되어 있던 실천계획서의 것)에 실적이 없거나, 승인된 공약 조정 없이 폐기로 보고한 사업 (목표를 달성한 완료·이행 후 계속 추진 사업과 폐기 ' +
   '사업은 집행률·추진계획 기준에서 제외, 미제출 사업은 제출 현황에서 봅니다).';
 
 /**
@@ -102,7 +102,10 @@ export function buildLagging(
     const status = statuses.get(project.id) ?? 'notSubmitted';
     const row = rows.get(project.id);
     const card = leadCardOf(ctx, project);
-    const plan = ctx.planByProject.get(project.id);
+    // The plan the card is held to (in force when the half-year ended), else the current one.
+    const plan =
+      (card === null ? undefined : ctx.input.plansHeldTo?.get(`${card.projectId}|${card.department}`)) ??
+      ctx.planByProject.get(project.id);
     const changeApproved = approvedChange.has(project.id);
     const entry = memoized(
       kept,
@@ -148,7 +151,7 @@ function laggingOf(
 
   const missed: MissedMilestone[] = [];
   if (card !== null && !exempt) {
-    // The schedule is frozen from the plan; the card carries the results.
+    // The schedule is frozen from the plan the card is held to; the card carries the results.
     const units = plan?.unitProjects ?? card.unitProjects;
     for (const unit of units) {
       // The card's unit of that id (the last one, should a card list an id twice).

@@ -143,6 +143,12 @@ export interface ReportInput {
    * `${projectId}|${department}`: 제출 현황 lists them as still owed, marked excluded, until a new card counts.
    */
   excludedCards?: ReadonlySet<string> | undefined;
+  /**
+   * The half-year's cards held to a plan other than the current confirmed one (the plan in force when the half-year
+   * ended: a plan confirmed again, or a change approved, after it), that plan, as `${projectId}|${department}`:
+   * 부진 사업's missed milestones read its schedule. A card not named here is held to the current plan.
+   */
+  plansHeldTo?: ReadonlyMap<string, ExecutionPlan> | undefined;
 }
 
 // -------------------------------------------------------------------------------------------------------------

@@ -264,6 +264,12 @@ function decidedInput(
       )
       .map((card) => card.projectId),
   );
+  // The half-year's cards held to an earlier version of their plan (the one in force when the half-year ended).
+  const plansHeldTo = new Map<string, ExecutionPlan>();
+  for (const card of input.cards) {
+    const plan = heldTo.inForce.get(card);
+    if (plan !== undefined) plansHeldTo.set(`${card.projectId}|${card.department}`, plan);
+  }
   return {
     input: {
       ...input,
@@ -271,6 +277,7 @@ function decidedInput(
       ...(previousCards === undefined ? {} : { previousCards }),
       completionUndecided,
       excludedCards,
+      ...(plansHeldTo.size === 0 ? {} : { plansHeldTo }),
     },
     conflicts: [...conflicts, ...held.map(resolved)],
   };

@@ -4,6 +4,7 @@ import { makeTempDir } from '../../db/test/temp-dir';
 import { runPledge as pledge } from '../cli/test-io';
 import { officeHandlers } from './office-handlers';
 import { type ChangesDesks, playChangesOffice } from './test-support/office-desks-changes';
+import type { ExpectedLaggingEntry } from './test-support/office-oracle-changes-lagging';
 import {
   type ExpectedChanges,
   type ExpectedConflict,
@@ -22,11 +23,14 @@ import { randomOfficeWithChanges } from './test-support/random-office-changes';
  * departments' and the office's real copies (office-desks-changes.ts), its report compared with what
  * office-oracle-changes.ts works out on its own: the approved-changes history and the requests' statuses, the
  * confirmed plans as the approvals left them (units by name and position, as documented), the conflicts listed
- * with the office's decisions, the lagging table's entries for 폐기 ("폐기 보고, 승인된 공약 조정 없음" only without
- * an approved 조정), and the status counts (by area and department), 붙임5 (초기계획, 현재계획, 확보, 임기내
- * 계획·집행 per row, area and total) and 제출 현황 as the documents count after those decisions — through the office's screen
- * (getOfficeReport) and `pledge report --json`, for the reported half-year and the one before it. A failing seed
- * reproduces with ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-changes.test.ts.
+ * with the office's decisions, the whole lagging table (office-oracle-changes-lagging.ts: every project listed or
+ * not, with its status, reasons, plan so far, 집행 and 집행률, and missed milestones read from the 연차별 추진계획
+ * of the plan its card is held to — in force when the half-year ended —, not the plan now; 폐기 listed "폐기 보고,
+ * 승인된 공약 조정 없음" only without an approved 조정), and the status counts (by area and department), 붙임5
+ * (초기계획, 현재계획, 확보, 임기내 계획·집행 per row, area and total) and 제출 현황 as the documents count after
+ * those decisions — through the office's screen (getOfficeReport) and `pledge report --json`, for the reported
+ * half-year and the one before it. A failing seed reproduces with
+ * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-changes.test.ts.
  */
 
 const DEFAULT_SEEDS = [2, 84];
@@ -86,34 +90,34 @@ function compare(
     [...expected.pending].sort(),
   );
 
-  // 폐기: lagging for it only without an approved 공약 조정, with 붙임5's 집행률 and no milestone; with one, not listed.
-  const lagging = new Map(view.report.lagging.map((l) => [l.projectId, l]));
+  // 부진 사업, the whole table: which projects, each with its status, reasons, figures and the missed milestones of
+  // the plan its card is held to (unit id and name, half-year, planned text).
   const milli = (v: number | null) => (v === null ? null : Math.round(v * 1000));
-  expect(
-    view.report.lagging
-      .filter((l) => l.reasons.includes('droppedWithoutApproval'))
-      .map((l) => l.projectId)
-      .sort(),
-    `${context}, 부진 사업: 폐기 보고, 승인된 공약 조정 없음`,
-  ).toEqual([...expected.dropped].flatMap(([id, entry]) => (entry === null ? [] : [id])).sort());
-  for (const [projectId, entry] of expected.dropped) {
-    const l = lagging.get(projectId);
-    expect(
-      l === undefined
-        ? null
-        : {
-            status: l.status,
-            reasons: l.reasons,
-            leadDepartment: l.leadDepartment,
-            areaId: l.areaId,
-            plannedSoFar: milli(l.plannedSoFar),
-            executed: milli(l.executed),
-            executionRate: l.executionRate,
-            missedMilestones: l.missedMilestones.length,
-          },
-      `${context}, 부진 사업 ${projectId} (폐기)`,
-    ).toEqual(entry);
-  }
+  const laggingListed = new Map(
+    view.report.lagging.map((l): [string, ExpectedLaggingEntry] => [
+      l.projectId,
+      {
+        status: l.status as ExpectedLaggingEntry['status'],
+        reasons: [...l.reasons].sort(),
+        leadDepartment: l.leadDepartment,
+        areaId: l.areaId,
+        plannedSoFar: milli(l.plannedSoFar),
+        executed: milli(l.executed),
+        executionRate: l.executionRate,
+        missedMilestones: l.missedMilestones.map((m) => ({
+          unitId: m.unitId,
+          unitName: m.unitName,
+          periodId: m.periodId,
+          planned: m.planned,
+        })),
+      },
+    ]),
+  );
+  expect([...laggingListed.keys()].sort(), `${context}, 부진 사업`).toEqual(
+    [...expected.lagging.lagging.keys()].sort(),
+  );
+  for (const [projectId, entry] of expected.lagging.lagging)
+    expect(laggingListed.get(projectId), `${context}, 부진 사업 ${projectId}`).toEqual(entry);
 
   compareTables(view, expected.figures, context);
 }

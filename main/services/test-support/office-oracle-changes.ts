@@ -1,8 +1,12 @@
 import type { CatalogProject } from '../../../domain/catalog/types';
 import type { ChangeRequest, ExecutionPlan, ManagementCard, ProjectPeriod } from '../../../domain/documents';
 import { areaOf, expectedFigures, type ExpectedFigures } from './office-oracle';
-import { plannedSoFarMilli } from './office-oracle-finance';
-import { BUDGET_YEARS, catalog, type SentDocument, type Step } from './random-office';
+import {
+  type ExpectedLaggingEntry,
+  type ExpectedLaggingTable,
+  expectedLaggingTable,
+} from './office-oracle-changes-lagging';
+import { catalog, type SentDocument, type Step } from './random-office';
 import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from './random-office-changes';
 
 /**
@@ -32,6 +36,9 @@ import { type ChangesOffice, type ChangeStep, patched, type PlanValues } from '.
  *   listed"; any approved request of the project is its 공약 조정, whatever it changed and whenever it was
  *   approved); and for nothing else: a 폐기 is out of the 집행률 and 추진계획 rules. Its entry gives 붙임5's 임기내 집행
  *   and the plan so far (office-oracle-finance.ts's share of each year), no missed milestone.
+ * - 부진 사업, the whole table (office-oracle-changes-lagging.ts): status, 폐기 as above, 집행률 below 30 % of the plan
+ *   so far, and the missed milestones of the 연차별 추진계획 of the plan each card is held to — the confirmed plan's
+ *   version in force when the half-year ended, as replayed here — not of the plan now.
  * - A plan confirmed again, or rewritten by an approval, takes every approval so far by the documented rule
  *   (README, Known limits): 단위사업 names by position when as many, 연차별 추진계획 by the unit name its block gives
  *   (before or after those renames), else the plan keeps its own.
@@ -57,18 +64,6 @@ export interface ExpectedConflict {
   resolution: 'accepted' | 'rejected' | null;
 }
 
-/** A project reporting 폐기 as the lagging table lists it (amounts in 천원). */
-export interface ExpectedDropped {
-  status: 'dropped';
-  reasons: ['droppedWithoutApproval'];
-  leadDepartment: string;
-  areaId: number;
-  plannedSoFar: number;
-  executed: number;
-  executionRate: number | null;
-  missedMilestones: number;
-}
-
 export interface ExpectedChanges {
   figures: ExpectedFigures;
   approved: ExpectedApproved[];
@@ -91,7 +86,9 @@ export interface ExpectedChanges {
    * Each project whose card of the half-year, as it counts, reports 폐기: its entry in the lagging table, or null
    * when it has an approved 공약 조정 (then it is not lagging at all).
    */
-  dropped: Map<string, ExpectedDropped | null>;
+  dropped: Map<string, ExpectedLaggingEntry | null>;
+  /** The whole lagging table (office-oracle-changes-lagging.ts), and its cases of the held-to rule. */
+  lagging: ExpectedLaggingTable;
 }
 
 const dateKst = (at: string): string => at.slice(0, 10); // the steps' instants are written in Korean time
@@ -356,8 +353,8 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
     figures.financeTotal.initial += delta;
   }
 
-  // 폐기: lagging ("폐기 보고, 승인된 공약 조정 없음") unless a request of the project is approved now, and for nothing
-  // else (a 폐기 is out of the 집행률 and 추진계획 rules); its 집행률 as 붙임5's row gives it.
+  // 부진 사업, with each card held to the plan in force when the half-year ended; 폐기 lagging ("폐기 보고, 승인된 공약
+  // 조정 없음") unless a request of the project is approved now, and for nothing else.
   const approvedProjects = new Set(
     [...status].flatMap(([id, s]) => (s === 'approved' ? [requests.get(id)?.request.projectId ?? ''] : [])),
   );
@@ -367,34 +364,19 @@ export function expectedChanges(office: ChangesOffice, periodId: string, dueDate
       for (const d of step.save)
         if (d.kind === 'managementCard' && leadOf(d.projectId) === d.department)
           countedCard.set(d.projectId, d);
-  const dropped = new Map<string, ExpectedDropped | null>();
-  for (const [projectId, card] of countedCard) {
-    if (card.status !== 'dropped') continue;
-    if (approvedProjects.has(projectId)) {
-      dropped.set(projectId, null);
-      continue;
-    }
-    const byYear = BUDGET_YEARS.map((year) =>
-      card.unitProjects.reduce(
-        (a, u) =>
-          a + Object.values(u.investmentNeeds).reduce((x, row) => x + Math.round((row[year] ?? 0) * 1000), 0),
-        0,
-      ),
-    );
-    const plannedSoFar = plannedSoFarMilli(byYear, periodId);
-    const executed = figures.financeRows.get(projectId)?.termExecuted ?? 0;
-    dropped.set(projectId, {
-      status: 'dropped',
-      reasons: ['droppedWithoutApproval'],
-      leadDepartment: leadOf(projectId),
-      areaId: areaOf(projectId),
-      plannedSoFar,
-      executed,
-      executionRate: plannedSoFar === 0 ? null : executed / plannedSoFar,
-      missedMilestones: 0,
-    });
-  }
-  return { figures, approved, countsByStatus, pending, plans: plansNow, conflicts, dropped };
+  const lagging = expectedLaggingTable({
+    periodId,
+    projects,
+    steps,
+    figures,
+    approvedProjects,
+    heldTo: (projectId) => planAt(projectId, endOf(periodId)),
+    current: (projectId) => planAt(projectId),
+  });
+  const dropped = new Map<string, ExpectedLaggingEntry | null>();
+  for (const [projectId, card] of countedCard)
+    if (card.status === 'dropped') dropped.set(projectId, lagging.lagging.get(projectId) ?? null);
+  return { figures, approved, countsByStatus, pending, plans: plansNow, conflicts, dropped, lagging };
 }
 
 /** Σ of a plan's 연차별 투자수요 (in and after the term), in 천원. */

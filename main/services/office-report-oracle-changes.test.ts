@@ -123,7 +123,7 @@ function compare(
 }
 
 describe('the office report after change requests and conflicts, against an independent oracle', () => {
-  it('the default seeds between them reject a change, leave one waiting, keep an exclusion, see a card corrected after one, keep and swap a file made twice, approve 폐기 or not, and confirm a plan renamed twice again', () => {
+  it('the default seeds between them reject a change, leave one waiting, keep an exclusion, see a card corrected after one, keep and swap a file made twice, approve 폐기 or not, confirm a plan renamed twice again, and hold missed milestones to the plan in force', () => {
     // 2 reports 2021-H2: a card under the old 정책목표 taken in (카드 반영) and then sent again under the changed
     // plan, the other PC's file swapped in, changes rejected, a 폐기 approved after the half-year, one rejected and
     // one never requested; a unit renamed twice before the half-year ended with a 연차별 추진계획 approved under its
@@ -132,7 +132,10 @@ describe('the office report after change requests and conflicts, against an inde
     // other PC's file kept, a request left waiting, a 폐기 approved within the half-year, one rejected after it and
     // one waiting; a schedule approved under a unit's first name before its two renames (the second after the
     // half-year), and the plan sent again with one unit more (it keeps its names; the schedule applies by the first
-    // name).
+    // name). 부진 사업: in 2, a 연차별 추진계획 approved after the half-year on a unit whose result the cards leave
+    // blank (7-10-3), and a plan sent again after both half-years with a unit more (5-1-5); in 84, one sent again
+    // with a unit less whose result the cards leave blank (5-7-4): both half-years' missed milestones stay those of
+    // the plan in force when each ended.
     const all = DEFAULT_SEEDS.map((seed) => {
       const scenario = randomOfficeWithChanges(seed);
       return { scenario, expected: expectedChanges(scenario, scenario.base.periodId, scenario.base.dueDate) };
@@ -169,6 +172,19 @@ describe('the office report after change requests and conflicts, against an inde
       all.map((a) => `${a.scenario.renamedTwice?.schedule}/${a.scenario.renamedTwice?.resent}`),
     );
     expect(chains, 'two renames').toEqual(new Set(['underMiddle/firstSent', 'underOld/oneMoreUnit']));
+    // 부진 사업 held to the plan in force: a plan confirmed again after both half-years with a unit more (2) or less
+    // (84), and the cards' missed milestones other than the plan now would give.
+    expect(new Set(all.map((a) => a.scenario.resentAfter?.resent)), 'a plan sent again after').toEqual(
+      new Set(['oneMoreUnit', 'unitDropped']),
+    );
+    for (const { scenario, expected } of all)
+      expect(expected.lagging.heldToEarlier, 'held to the plan in force').toContain(
+        scenario.resentAfter?.projectId,
+      );
+    expect(
+      all.every((a) => [...a.expected.lagging.lagging.values()].some((l) => l.missedMilestones.length > 0)),
+      'missed milestones',
+    ).toBe(true);
   });
 
   for (const seed of SEEDS) {
@@ -183,6 +199,7 @@ describe('the office report after change requests and conflicts, against an inde
         expect(scenario.steps.some((s) => s.kind === 'resolveFrozen')).toBe(true);
         expect(expected.conflicts.some((c) => c.kind === 'sameRevision')).toBe(true);
         expect(scenario.steps.some((s) => s.kind === 'moveProject')).toBe(true);
+        expect(scenario.resentAfter, 'a plan sent again after both half-years').toBeDefined();
       }
 
       const desks = await playChangesOffice(dir.path, scenario);

@@ -8,6 +8,7 @@ import {
   type ProjectPeriod,
 } from '../../../domain/documents';
 import { type DroppedProject, droppedProjects, withDroppedCards } from './random-office-changes-dropped';
+import { type PlanResentAfter, withMissedMilestones } from './random-office-changes-lagging';
 import { type RenamedTwice, renamedTwice } from './random-office-changes-renames';
 import {
   AFTER_TERM,
@@ -44,6 +45,9 @@ import {
  * - Two successive renames of one 단위사업 (random-office-changes-renames.ts): A → B, then B → C, now and then a
  *   연차별 추진계획 approved under the name of then in between, and the plan sent again and confirmed again after
  *   the half-year.
+ * - Missed milestones (random-office-changes-lagging.ts): results left blank on some cards, mostly on units changed
+ *   after the half-year, and a plan sent again and confirmed again after both half-years with a unit more, another
+ *   연차별 추진계획 or a unit less.
  *
  * The oracle (office-oracle-changes.ts) reads these steps; the player (office-desks-changes.ts) plays them.
  */
@@ -155,6 +159,8 @@ export interface ChangesOffice {
   /** What was made of 폐기 and of the two renames (for a test to see which cases a seed has). */
   dropped: DroppedProject[];
   renamedTwice?: RenamedTwice;
+  /** The plan sent again after both half-years ended (random-office-changes-lagging.ts). */
+  resentAfter?: PlanResentAfter;
 }
 
 const addDays = (date: string, days: number): string =>
@@ -623,6 +629,14 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
       choice: reversed ? 'swapBack' : choice,
       at: kst(addDays(dateOf(twin.at), 1), '10:00'),
     });
-  const all = [...out, ...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return { base, steps: all, dropped, ...(renames === undefined ? {} : { renamedTwice: renames.chain }) };
+  const played = [...out, ...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // Results left blank, and a plan sent again after both half-years (random-office-changes-lagging.ts).
+  const { steps: all, resentAfter } = withMissedMilestones(seed, base, played, renames?.chain);
+  return {
+    base,
+    steps: all.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    dropped,
+    ...(renames === undefined ? {} : { renamedTwice: renames.chain }),
+    ...(resentAfter === undefined ? {} : { resentAfter }),
+  };
 }

@@ -144,7 +144,10 @@ export function withMissedMilestones(
         ][])
           for (const [column, v] of Object.entries(row))
             if (v != null)
-              into.investmentNeeds[source][column] = (into.investmentNeeds[source][column] ?? 0) + v;
+              // Added in 천원: an amount has three decimals at most (백만원).
+              into.investmentNeeds[source][column] =
+                (Math.round((into.investmentNeeds[source][column] ?? 0) * 1000) + Math.round(v * 1000)) /
+                1000;
         units.splice(k, 1);
       }
       // Both half-years' cards leave one result of that unit blank (a half-year both have).

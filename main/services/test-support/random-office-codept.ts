@@ -1,0 +1,309 @@
+import type { CatalogProject } from '../../../domain/catalog/types';
+import type { CardStatus, ExecutionPlan, FinanceRow, ManagementCard } from '../../../domain/documents';
+import { findPeriod } from '../../../domain/term/periods';
+import {
+  catalog,
+  HALF_YEARS,
+  kst,
+  type Random,
+  type RandomOffice,
+  randomOffice,
+  seededRandom,
+  type SentDocument,
+  SOURCES,
+  type Step,
+  term,
+} from './random-office';
+
+/**
+ * A RandomOffice (random-office.ts, the same seed, its data unchanged underneath but for the shared project's
+ * documents below) in which the co-department of the shared project (the catalog's only project with a
+ * co-department: 1-1-7, led by 경제진흥본부, 여성가족정책실 cooperating) sends its own 관리카드 for it — which the
+ * department app never drafts: "another tool" signs it with the co-department's own key, as the browser test does
+ * — drawn from a random stream of its own, in the reported half-year and the one before, each independently:
+ *
+ * - the co-department's card sent or not, on time or late, now and then again later with other 집행액 and
+ *   추진상황 (a 완료 too, which is never the co-department's to ask), before or after the office decides;
+ * - the lead's card of the shared project sent (as random-office.ts has it) or not at all, so the co-department's
+ *   card comes alongside or instead of it;
+ * - the co-department's own 재정집행현황 of the project with its 집행 (`executed`), without it (a row as written
+ *   before rows held 집행), or not sent;
+ * - the office takes the card in ('카드 반영', accepted), leaves it out ('반영 안 함', rejected) or leaves it
+ *   waiting, and now and then changes its mind later (the other decision).
+ *
+ * The co-department's card is built from the lead's plan (its frozen fields the plan's, so no other conflict is
+ * raised), with investment needs of its own and 집행액 of its own in the half-years up to its own.
+ */
+
+export type CoDecision = 'accepted' | 'rejected';
+export const CO_NOTES: Record<CoDecision, string> = {
+  accepted: '협조부서 집행분 반영',
+  rejected: '주관부서 카드만 반영',
+};
+
+/** What the co-department and the office do about its cards, on top of the office's steps. */
+export type CoStep =
+  /** The co-department's card, in a file of its own signed with its key; its copy records the file as sent. */
+  | { kind: 'sendCoCard'; department: string; at: string; importedAt?: string; card: ManagementCard }
+  /** The office decides the co-department card conflict of the half-year (found on its 충돌 list). */
+  | {
+      kind: 'decideCoCard';
+      projectId: string;
+      periodId: string;
+      department: string;
+      decision: CoDecision;
+      at: string;
+    };
+
+export type CoRowMode = 'withExecuted' | 'withoutExecuted' | 'notSent';
+
+/** What the seed chose per half-year (the tests check the default seeds cover each case). */
+export interface CoHalfYear {
+  periodId: string;
+  coCardVersions: number;
+  leadCardSent: boolean;
+  row: CoRowMode;
+  /** The office's decisions on the co-department's card, in order (empty: left waiting). */
+  decisions: CoDecision[];
+  /** A version of the co-department's card arrived after the office's first decision. */
+  resentAfterDecision: boolean;
+}
+
+export interface CoDeptOffice extends Omit<RandomOffice, 'steps'> {
+  shared: CatalogProject;
+  co: string;
+  /** The office's steps (random-office.ts's, the shared project's documents as chosen here). */
+  baseSteps: Step[];
+  /** Every step in time order. */
+  steps: (Step | CoStep)[];
+  halfYears: CoHalfYear[];
+}
+
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const dueDateOf = (periodId: string): string => {
+  const period = findPeriod(term, periodId);
+  if (period === null) throw new Error(`no half-year ${periodId}`);
+  return period.dueDate;
+};
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const STATUSES: CardStatus[] = [
+  'onTrack',
+  'onTrack',
+  'partial',
+  'onHold',
+  'dropped',
+  'completed',
+  'continuing',
+];
+const STATUS_REASON = '협조부서 소관 예산 미확보';
+
+/** An amount in 백만원, now and then with 천원. */
+const amount = (r: Random, lo: number, hi: number): number =>
+  r.chance(0.4) ? r.int(lo * 1000, hi * 1000) / 1000 : r.int(lo, hi);
+
+/** The co-department's own card of the half-year, from the lead's plan: its own needs, its own 집행액. */
+function coCardOf(r: Random, plan: ExecutionPlan, co: string, periodId: string): ManagementCard {
+  const status = r.pick(STATUSES);
+  const done = status === 'completed' || status === 'continuing';
+  const units = plan.unitProjects.map((u) => {
+    const needs = copy(u.investmentNeeds);
+    if (r.chance(0.5)) needs.city[periodId.slice(0, 4)] = amount(r, 1, 900);
+    const executed: ManagementCard['unitProjects'][number]['executed'] = {
+      national: {},
+      city: {},
+      district: {},
+      private: {},
+      other: {},
+    };
+    for (const half of HALF_YEARS.filter((h) => h <= periodId)) {
+      for (const source of SOURCES) if (r.chance(0.15)) executed[source][half] = amount(r, 0, 80);
+    }
+    return {
+      id: u.id,
+      name: u.name,
+      detailedPlan: u.detailedPlan,
+      schedule: u.schedule,
+      results: Object.fromEntries(
+        HALF_YEARS.filter((h) => h <= periodId).map((h) => [h, `${u.name} ${h} 협조부서 실적`]),
+      ),
+      investmentNeeds: needs,
+      executed,
+      futurePlan: '- 협조부서 분 계속 추진',
+    };
+  });
+  const fundingSources = SOURCES.filter((s) =>
+    units.some(
+      (u) =>
+        Object.values(u.investmentNeeds[s]).some((v) => (v ?? 0) > 0) ||
+        Object.values(u.executed[s]).some((v) => (v ?? 0) > 0),
+    ),
+  );
+  return {
+    kind: 'managementCard',
+    schemaVersion: 1,
+    lifecycle: 'submitted',
+    projectId: plan.projectId,
+    projectName: plan.projectName,
+    department: co,
+    periodId,
+    leadContacts: plan.leadContacts,
+    cooperatingDepartments: [],
+    status,
+    statusReason: status === 'onHold' || status === 'dropped' ? STATUS_REASON : '',
+    completionEvidence: { summary: done ? `${periodId} 협조부서 분 완료` : '', attachments: [] },
+    completionTiming: plan.completionTiming,
+    newOrContinuing: plan.newOrContinuing,
+    totalCost: plan.totalCost,
+    fundingSources,
+    executor: 'city',
+    policyGoal: plan.policyGoal,
+    projectPeriod: plan.projectPeriod,
+    unitProjects: units,
+    citizenParticipation: copy(plan.citizenParticipation),
+    cooperation: '',
+    problemsAndSolutions: '',
+  } as ManagementCard;
+}
+
+/**
+ * The office's steps with the shared project's documents of the half-year as chosen: the lead's card left out
+ * (and any 완료 decision on it), the co-department's row without its 집행 or left out. A send left with nothing
+ * is dropped (its department had nothing else to send in it).
+ */
+function reshape(
+  steps: readonly Step[],
+  shared: CatalogProject,
+  co: string,
+  periodId: string,
+  leadCardSent: boolean,
+  row: CoRowMode,
+): Step[] {
+  const out: Step[] = [];
+  for (const step of steps) {
+    if (
+      step.kind === 'decideCompletion' &&
+      !leadCardSent &&
+      step.projectId === shared.id &&
+      step.periodId === periodId
+    )
+      continue;
+    if (step.kind !== 'send' || step.period !== periodId) {
+      out.push(step);
+      continue;
+    }
+    const save = step.save.flatMap((doc): SentDocument[] => {
+      if (doc.projectId !== shared.id) return [doc];
+      if (doc.kind === 'managementCard' && doc.department === shared.leadDepartment)
+        return leadCardSent ? [doc] : [];
+      if (doc.kind === 'financeRow' && doc.department === co) {
+        if (row === 'notSent') return [];
+        if (row === 'withoutExecuted') {
+          const { executed: _dropped, ...rest } = doc;
+          return [rest as FinanceRow];
+        }
+      }
+      return [doc];
+    });
+    if (save.length > 0) out.push({ ...step, save });
+  }
+  return out;
+}
+
+export function coDeptOffice(seed: number): CoDeptOffice {
+  const base = randomOffice(seed);
+  // A stream of its own: the office underneath stays the seed's.
+  const r = seededRandom((seed ^ 0x5bd1e995) >>> 0);
+  const shared = catalog.projects.find((p) => p.coDepartments.length > 0);
+  if (shared === undefined) throw new Error('the catalog has no shared project');
+  const co = shared.coDepartments[0] as string;
+  const plan = base.steps
+    .flatMap((s) => (s.kind === 'send' && s.period === 'plan' ? s.save : []))
+    .find((d): d is ExecutionPlan => d.kind === 'executionPlan' && d.projectId === shared.id);
+  if (plan === undefined) throw new Error(`no plan for ${shared.id}`);
+
+  let baseSteps: Step[] = base.steps;
+  const coSteps: CoStep[] = [];
+  const halfYears: CoHalfYear[] = [];
+  for (const periodId of [base.priorId, base.periodId]) {
+    const due = dueDateOf(periodId);
+    const leadCardSent = r.chance(0.75);
+    const row = r.pick<CoRowMode>(['withExecuted', 'withExecuted', 'withoutExecuted', 'notSent']);
+    baseSteps = reshape(baseSteps, shared, co, periodId, leadCardSent, row);
+    const half: CoHalfYear = {
+      periodId,
+      coCardVersions: 0,
+      leadCardSent,
+      row,
+      decisions: [],
+      resentAfterDecision: false,
+    };
+    halfYears.push(half);
+    if (!r.chance(0.8)) continue;
+
+    // The card, on time or late; now and then a later version (other 집행, other 추진상황).
+    const firstAt = r.chance(0.6)
+      ? kst(addDays(due, -r.int(0, 5)), '15:00')
+      : kst(addDays(due, r.int(1, 5)), '15:00');
+    const importedAt = r.chance(0.25) ? { importedAt: kst(addDays(firstAt.slice(0, 10), 2), '09:30') } : {};
+    coSteps.push({
+      kind: 'sendCoCard',
+      department: co,
+      at: firstAt,
+      ...importedAt,
+      card: coCardOf(r, plan, co, periodId),
+    });
+    half.coCardVersions = 1;
+    const decidedAt = kst(addDays(due, r.int(8, 11)), '10:30');
+    const choice = r.pick(['accepted', 'rejected', 'undecided'] as const);
+    if (choice !== 'undecided') {
+      coSteps.push({
+        kind: 'decideCoCard',
+        projectId: shared.id,
+        periodId,
+        department: co,
+        decision: choice,
+        at: decidedAt,
+      });
+      half.decisions.push(choice);
+    }
+    if (r.chance(0.4)) {
+      const at = kst(addDays(due, r.int(6, 14)), '16:30');
+      coSteps.push({ kind: 'sendCoCard', department: co, at, card: coCardOf(r, plan, co, periodId) });
+      half.coCardVersions = 2;
+      half.resentAfterDecision = choice !== 'undecided' && Date.parse(at) > Date.parse(decidedAt);
+    }
+    // The office changes its mind (or decides only now, when it left the card waiting).
+    if (r.chance(0.3)) {
+      const decision: CoDecision =
+        choice === 'accepted'
+          ? 'rejected'
+          : choice === 'rejected'
+            ? 'accepted'
+            : r.pick(['accepted', 'rejected']);
+      coSteps.push({
+        kind: 'decideCoCard',
+        projectId: shared.id,
+        periodId,
+        department: co,
+        decision,
+        at: kst(addDays(due, r.int(15, 20)), '11:30'),
+      });
+      half.decisions.push(decision);
+    }
+  }
+  // A 기준 자료 after each half-year's decisions: every copy applies it, the co-department's with its receipts
+  // naming the file its card came in (and its next file follows on from them).
+  baseSteps = [
+    ...baseSteps,
+    { kind: 'baseline', at: kst(addDays(base.priorDueDate, 21), '09:00') },
+    { kind: 'baseline', at: kst(addDays(base.dueDate, 21), '09:00') },
+  ];
+  const steps: (Step | CoStep)[] = [...baseSteps, ...coSteps].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at),
+  );
+  return { ...base, shared, co, baseSteps, steps, halfYears };
+}

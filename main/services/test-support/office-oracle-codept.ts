@@ -36,8 +36,13 @@ export interface ExpectedConflict {
 
 export interface ExpectedCoDept extends ExpectedFigures {
   conflicts: ExpectedConflict[];
-  /** The shared project's 임기내 집행 by budget year (BUDGET_YEARS order), in 천원; null without its 붙임5 row. */
-  sharedExecutedByYear: number[] | null;
+  /**
+   * The shared project's 임기내 집행 by budget year (BUDGET_YEARS order), in 천원, as its 붙임5 row gives it (and the
+   * 반기 비교, which shows each half-year's, a plan confirmed or not).
+   */
+  sharedExecutedByYear: number[];
+  /** The lead's card of the half-year was received (the 반기 비교 shows the project's 집행 only then). */
+  leadCardReceived: boolean;
   /** The co-department's card counts in 붙임5 (taken in, and its row gives no 집행). */
   coCardCounts: boolean;
 }
@@ -112,15 +117,13 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
   const financeRows = new Map(base.financeRows);
   const financeByArea = new Map(base.financeByArea);
   let financeTotal = base.financeTotal;
-  let sharedExecutedByYear: number[] | null = null;
+  // Each department's own 집행 of the shared project, by year, worked out here on its own.
+  const sharedExecutedByYear = BUDGET_YEARS.map(() => 0);
+  if (leadCard !== undefined) addInto(sharedExecutedByYear, cardExecutedByYear(leadCard));
+  if (coRow?.executed !== undefined) addInto(sharedExecutedByYear, rowExecutedByYear(coRow));
+  else if (coCardCounts && coCard !== undefined) addInto(sharedExecutedByYear, cardExecutedByYear(coCard));
   const row = base.financeRows.get(shared.id);
   if (row !== undefined) {
-    // Each department's own 집행, by year, worked out here on its own.
-    const byYear = BUDGET_YEARS.map(() => 0);
-    if (leadCard !== undefined) addInto(byYear, cardExecutedByYear(leadCard));
-    if (coRow?.executed !== undefined) addInto(byYear, rowExecutedByYear(coRow));
-    else if (coCardCounts && coCard !== undefined) addInto(byYear, cardExecutedByYear(coCard));
-    sharedExecutedByYear = byYear;
     const extra =
       coCardCounts && coCard !== undefined ? cardExecutedByYear(coCard).reduce((a, b) => a + b, 0) : 0;
     const plus = (f: FinanceMilli): FinanceMilli => ({ ...f, termExecuted: f.termExecuted + extra });
@@ -129,9 +132,9 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
     const area = base.financeByArea.get(areaId);
     if (area !== undefined) financeByArea.set(areaId, plus(area));
     financeTotal = plus(financeTotal);
-    // The oracle's two ways of adding agree: office-oracle.ts's total and the per-year sum here.
-    const total = byYear.reduce((a, b) => a + b, 0);
-    if (total !== (financeRows.get(shared.id) as FinanceMilli).termExecuted)
+    // The oracle's two ways of adding agree: office-oracle.ts's total (and the card added) and the years here.
+    const total = sharedExecutedByYear.reduce((a, b) => a + b, 0);
+    if (total !== row.termExecuted + extra)
       throw new Error(`oracle: ${shared.id} 집행 ${total} by year, ${row.termExecuted + extra} in total`);
   }
   return {
@@ -141,6 +144,7 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
     financeTotal,
     conflicts,
     sharedExecutedByYear,
+    leadCardReceived: leadCard !== undefined,
     coCardCounts,
   };
 }

@@ -334,33 +334,16 @@ export type CoCase = (typeof CO_CASES)[number];
 export function casesOf(scenario: CoDeptOffice): Set<CoCase> {
   const out = new Set<CoCase>();
   const { shared } = scenario;
-  if (!scenario.baseSteps.some((s) => s.kind === 'confirm' && s.projectId === shared.id))
-    out.add("the shared project's plan not confirmed");
+  // Without a confirmed plan the project has no 붙임5 row and its lead sends nothing: only the conflict shows.
+  const confirmed = scenario.baseSteps.some((s) => s.kind === 'confirm' && s.projectId === shared.id);
+  if (!confirmed) out.add("the shared project's plan not confirmed");
   for (const half of scenario.halfYears) {
     if (half.coCardVersions === 0) continue;
     const last = half.decisions.at(-1);
-    if (last === 'accepted')
-      out.add(
-        half.row === 'withExecuted'
-          ? 'taken in, its row giving 집행 (the card adds nothing)'
-          : 'taken in, its 집행 counting (its row has none, or did not come)',
-      );
-    const noRowExecuted = half.row !== 'withExecuted';
     if (last === 'rejected') out.add('left out');
-    if (last === 'rejected' && noRowExecuted)
-      out.add('left out, its row giving no 집행 (taken in, it would count)');
-    if (last === undefined && noRowExecuted)
-      out.add('left waiting, its row giving no 집행 (taken in, it would count)');
-    if (last === 'accepted' && noRowExecuted && half.coCardVersions > 1)
-      out.add('counting, sent twice (the last version counts)');
-    if (last === 'accepted' && noRowExecuted && half.periodId === scenario.priorId && half.leadCardSent)
-      out.add('counting in the half-year before (the 반기 비교 shows it)');
     if (last === undefined) out.add('left waiting');
-    if (!half.leadCardSent) out.add("sent without the lead's card");
     if (half.decisions.length > 1) out.add('decided, then decided otherwise');
     if (half.resentAfterDecision) out.add('sent again after the decision');
-    if (half.row === 'withoutExecuted') out.add('its row without 집행');
-    if (half.row === 'notSent') out.add('its row not sent');
     const asks = scenario.steps.some(
       (s) =>
         s.kind === 'sendCoCard' &&
@@ -368,6 +351,37 @@ export function casesOf(scenario: CoDeptOffice): Set<CoCase> {
         (s.card.status === 'completed' || s.card.status === 'continuing'),
     );
     if (asks) out.add('asking 완료 or 이행 후 계속 추진');
+    if (!confirmed) continue;
+    // The lead's card as it was sent (none for a plan not confirmed).
+    const leadCard = scenario.baseSteps.some(
+      (s) =>
+        s.kind === 'send' &&
+        s.period === half.periodId &&
+        s.save.some(
+          (d) =>
+            d.kind === 'managementCard' &&
+            d.projectId === shared.id &&
+            d.department === shared.leadDepartment,
+        ),
+    );
+    const noRowExecuted = half.row !== 'withExecuted';
+    if (last === 'accepted')
+      out.add(
+        noRowExecuted
+          ? 'taken in, its 집행 counting (its row has none, or did not come)'
+          : 'taken in, its row giving 집행 (the card adds nothing)',
+      );
+    if (last === 'rejected' && noRowExecuted)
+      out.add('left out, its row giving no 집행 (taken in, it would count)');
+    if (last === undefined && noRowExecuted)
+      out.add('left waiting, its row giving no 집행 (taken in, it would count)');
+    if (last === 'accepted' && noRowExecuted && half.coCardVersions > 1)
+      out.add('counting, sent twice (the last version counts)');
+    if (last === 'accepted' && noRowExecuted && half.periodId === scenario.priorId && leadCard)
+      out.add('counting in the half-year before (the 반기 비교 shows it)');
+    if (!leadCard) out.add("sent without the lead's card");
+    if (half.row === 'withoutExecuted') out.add('its row without 집행');
+    if (half.row === 'notSent') out.add('its row not sent');
   }
   return out;
 }

@@ -328,6 +328,7 @@ export const CO_CASES = [
   'left waiting, its row giving no 집행 (taken in, it would count)',
   'counting, sent twice (the last version counts)',
   'counting in the half-year before (the 반기 비교 shows it)',
+  'its card on time, its row late (a card is no row: 제출 현황 says late)',
 ] as const;
 export type CoCase = (typeof CO_CASES)[number];
 
@@ -380,6 +381,26 @@ export function casesOf(scenario: CoDeptOffice): Set<CoCase> {
     if (last === 'accepted' && noRowExecuted && half.periodId === scenario.priorId && leadCard)
       out.add('counting in the half-year before (the 반기 비교 shows it)');
     if (!leadCard) out.add("sent without the lead's card");
+    // The co-department's first file with its row, against its card's first arrival (접수일 when imported later).
+    const due = dueDateOf(half.periodId);
+    const cardDate = scenario.steps.find(
+      (s) => s.kind === 'sendCoCard' && s.card.periodId === half.periodId,
+    )?.at;
+    const rowDate = scenario.baseSteps.find(
+      (s) =>
+        s.kind === 'send' &&
+        s.period === half.periodId &&
+        s.save.some(
+          (d) => d.kind === 'financeRow' && d.projectId === shared.id && d.department === scenario.co,
+        ),
+    )?.at;
+    if (
+      cardDate !== undefined &&
+      rowDate !== undefined &&
+      cardDate.slice(0, 10) <= due &&
+      rowDate.slice(0, 10) > due
+    )
+      out.add('its card on time, its row late (a card is no row: 제출 현황 says late)');
     if (half.row === 'withoutExecuted') out.add('its row without 집행');
     if (half.row === 'notSent') out.add('its row not sent');
   }

@@ -61,6 +61,7 @@ export type CoRowMode = 'withExecuted' | 'withoutExecuted' | 'notSent';
 export interface CoHalfYear {
   periodId: string;
   coCardVersions: number;
+  /** The lead's card of the shared project left as random-office.ts sends it (which is now and then not at all). */
   leadCardSent: boolean;
   row: CoRowMode;
   /** The office's decisions on the co-department's card, in order (empty: left waiting). */

@@ -26,7 +26,7 @@ import { findPeriod, listBudgetYears, listPeriods } from '../../../domain/term/p
  * Left out here, and added by the two extensions played on top of this office: change requests, plans confirmed
  * again, 부서 이관 and conflicts (frozen fields, same revision) by random-office-changes.ts; corrected revisions, red
  * marks, the per-year 붙임5 columns and lagging projects by random-office-finance.ts. Left out of all three: a
- * lead's card for a plan not confirmed (the desk does not open one), co-departments' own cards, 폐기 with an
+ * lead's card for a plan not confirmed (the desk does not open one), 폐기 with an
  * approved change.
  */
 

@@ -5,6 +5,7 @@ import { runPledge as pledge } from '../cli/test-io';
 import { officeHandlers } from './office-handlers';
 import { playCoDeptOffice } from './test-support/office-desks-codept';
 import {
+  expectedCoCardNotes,
   type ExpectedCoDept,
   type ExpectedConflict,
   expectedCoDept,
@@ -99,6 +100,9 @@ describe('a co-department card for the shared project, against an independent or
       const scenario = coDeptOffice(seed);
       const desks = await playCoDeptOffice(dir.path, scenario);
       try {
+        expect(desks.notes, `seed ${seed}, 협조부서 관리카드를 가져온 결과`).toEqual(
+          expectedCoCardNotes(scenario),
+        );
         const halfYears = [
           [scenario.periodId, scenario.dueDate],
           [scenario.priorId, scenario.priorDueDate],

@@ -7,6 +7,7 @@ import { documentMemberPath } from '../bundle-content';
 import { nextChainLink } from '../chain-resume';
 import type { AppContext } from '../context';
 import { loadSigningKey } from '../key-service';
+import { createHandlers } from '../handlers';
 import { officeHandlers } from '../office-handlers';
 import { type DeskSet, openDeskSet, playStep } from './office-desks';
 import type { Step } from './random-office';
@@ -20,14 +21,22 @@ import { CO_NOTES, type CoDeptOffice, type CoStep } from './random-office-codept
  * one ("another tool", signed with the department's own key file): a bundle of that card alone, signed with the
  * co-department copy's key, taking the next revision of that copy's chain. The copy records it among the files it
  * sent (as its export would), so its own next file follows on from it and the office's chain check holds. The office
- * imports it like any file (with its 접수일 when imported later), and decides the conflict from its 충돌 list, as
- * the 종합 현황 screen does.
+ * imports it like any file (with its 접수일 when imported later) and asks what the import says of it (its notes:
+ * 충돌, late documents), and decides the conflict from its 충돌 list, as the 종합 현황 screen does.
  */
 
 const isCoStep = (step: Step | CoStep): step is CoStep =>
   step.kind === 'sendCoCard' || step.kind === 'decideCoCard';
 
-async function sendCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'sendCoCard' }>): Promise<void> {
+/** What an import said of a co-department card's file: its undecided 충돌 and its documents counted late. */
+export interface CoCardNote {
+  at: string;
+  periodId: string;
+  conflicts: number;
+  late: number;
+}
+
+async function sendCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'sendCoCard' }>): Promise<CoCardNote> {
   set.setClocks(step.at, step.importedAt);
   const desk: AppContext = set.deskOf(step.department);
   const period = step.card.periodId;
@@ -77,6 +86,10 @@ async function sendCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'sendCoCar
     throw new Error(`${step.department}: the co-department card's file was not recorded`);
   const receivedOn = step.importedAt !== undefined ? step.at.slice(0, 10) : undefined;
   await set.imported(path, 'accepted', `${step.department} ${period} 협조부서 관리카드`, receivedOn);
+  // What the import then says of the file (as the screen asks once the results are shown).
+  const notes = await createHandlers(set.office).getImportNotes({ sha256s: [sha256] });
+  const note = notes.find((n) => n.sha256 === sha256);
+  return { at: step.at, periodId: period, conflicts: note?.conflicts ?? 0, late: note?.late?.documents ?? 0 };
 }
 
 async function decideCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'decideCoCard' }>): Promise<void> {
@@ -101,17 +114,18 @@ async function decideCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'decideC
 export async function playCoDeptOffice(
   root: string,
   scenario: CoDeptOffice,
-): Promise<{ office: AppContext; close(): Promise<void> }> {
+): Promise<{ office: AppContext; notes: CoCardNote[]; close(): Promise<void> }> {
   const set = await openDeskSet(root, scenario.behaviours.keys());
+  const notes: CoCardNote[] = [];
   try {
     for (const step of scenario.steps) {
       if (!isCoStep(step)) await playStep(set, step);
-      else if (step.kind === 'sendCoCard') await sendCoCard(set, step);
+      else if (step.kind === 'sendCoCard') notes.push(await sendCoCard(set, step));
       else await decideCoCard(set, step);
     }
   } catch (error) {
     await set.close();
     throw error;
   }
-  return { office: set.office, close: () => set.close() };
+  return { office: set.office, notes, close: () => set.close() };
 }

@@ -148,3 +148,27 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
     coCardCounts,
   };
 }
+
+/**
+ * What the import of each co-department card's file says of it (README: "An import's 'late' and '충돌' are read
+ * from the report right after it"): one 충돌 while the office has not decided the half-year's co-department card
+ * (a decision holds for the card sent again, so it is not counted again), and never a document late — a
+ * co-department owes no card, so its card is no item of 제출 현황, however late it came.
+ */
+export function expectedCoCardNotes(
+  office: CoDeptOffice,
+): { at: string; periodId: string; conflicts: number; late: number }[] {
+  const decided = new Set<string>();
+  const out: { at: string; periodId: string; conflicts: number; late: number }[] = [];
+  for (const step of office.steps) {
+    if (step.kind === 'decideCoCard') decided.add(step.periodId);
+    if (step.kind === 'sendCoCard')
+      out.push({
+        at: step.at,
+        periodId: step.card.periodId,
+        conflicts: decided.has(step.card.periodId) ? 0 : 1,
+        late: 0,
+      });
+  }
+  return out;
+}

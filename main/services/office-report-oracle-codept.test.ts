@@ -20,8 +20,10 @@ import { CO_CASES, casesOf, type CoDeptOffice, coDeptOffice } from './test-suppo
  * or waiting; now and then changed). A randomized office (random-office-codept.ts) is played through the real
  * copies and its report — through the office's service and `pledge report --json` — compared with
  * office-oracle-codept.ts, which adds the documents up on its own: the conflicts with their decisions, the status
- * tables, 제출 현황, every 붙임5 row (the shared one's 집행 by year too), subtotals and total. A failing seed
+ * tables, 제출 현황, every 붙임5 row (the shared one's 집행 by year too), subtotals and total, the shared project's
+ * 집행 on both sides of the 반기 비교, and what each import says of a co-department card's file. A failing seed
  * reproduces with ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-codept.test.ts.
+ * Not compared here: 붙임5's red marks and 부진 사업 (the finance oracle's, without co-department cards).
  */
 
 // 48 reports 2021-H2 (due Monday 2022-01-17), 168 2019-H2 and 175 2021-H1, each with the half-year before: between

@@ -58,6 +58,7 @@ function compare(
     resolution: c.resolution,
     resolutionNote: c.resolutionNote,
     leadSent: c.details[0]?.includes('관리카드도 받았습니다') === true,
+    cardWouldAdd: c.details[1]?.includes('카드의 집행액이 재정집행 현황에 더해집니다') === true,
   }));
   expect(conflicts, `${context}, 충돌`).toEqual(expected.conflicts);
   compareTables(view, expected, context);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { SHEET_NAMES, writeReportWorkbook } from '../reports/workbook';
-import { frozenFieldIssues, type ExecutionPlan, type ManagementCard } from '../../domain/documents';
+import {
+  frozenFieldIssues,
+  type ExecutionPlan,
+  type FinanceRow,
+  type ManagementCard,
+} from '../../domain/documents';
 import { join } from 'node:path';
 import { exportBaseline } from './baseline';
 import { importBundleInputs } from './bundle-import';
@@ -622,6 +627,82 @@ describe('conflicts between departments and between bundles', () => {
       expect(executedOf(after)).toBeCloseTo((leadOnly ?? 0) + 7.5, 6);
       // The project's status still follows the lead's card.
       expect(statusOf(after)).toEqual(statusOf(before));
+    } finally {
+      await co.close();
+    }
+  });
+
+  it("a co-department whose own row states its 집행 is told its card's 집행 will not be added, and it is not", async () => {
+    const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
+    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
+    try {
+      await enroll(h.office, co);
+      const handlers = officeHandlers(h.office);
+      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
+      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
+      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
+      const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
+      expect(await h.send('2019-H1', [{ path: 'documents/card-1-1-7-2019-H1.json', json: leadCard }])).toBe(
+        'accepted',
+      );
+      // Its own row: 12 (백만원) executed in 2019; its card: 7.5 in 2019-H1.
+      const coRow: FinanceRow = {
+        kind: 'financeRow',
+        schemaVersion: 1,
+        lifecycle: 'submitted',
+        projectId: '1-1-7',
+        department: CO,
+        periodId: '2019-H1',
+        secured: { national: null, city: 20, district: null, private: null, other: null },
+        executed: { '2019': 12 },
+        note: '',
+      };
+      const coCard: ManagementCard = {
+        ...leadCard,
+        department: CO,
+        unitProjects: leadCard.unitProjects.map((u, i) => ({
+          ...u,
+          executed: {
+            national: {},
+            city: (i === 0 ? { '2019-H1': 7.5 } : {}) as Record<string, number | null>,
+            district: {},
+            private: {},
+            other: {},
+          },
+        })),
+      };
+      const coBytes = await signSubmission(await privateKeyOf(co), {
+        department: CO,
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [
+          { path: 'documents/finance-1-1-7-2019-H1.json', json: coRow },
+          { path: 'documents/card-1-1-7-2019-H1.json', json: coCard },
+        ],
+      });
+      const [taken] = await importBundleInputs(h.office, [{ name: 'co.pledge', bytes: coBytes }], direct);
+      expect(taken).toMatchObject({ status: 'accepted', department: CO });
+
+      const executedOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
+        view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7')?.termExecuted
+          .total;
+      const before = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+      const conflict = before.conflicts.find((c) => c.kind === 'coDepartmentCard');
+      expect(conflict?.details[1]).toContain(
+        "'카드 반영'을 골라도 카드의 집행액은 재정집행 현황에 더해지지 않습니다",
+      );
+      await handlers.resolveConflict({
+        key: conflict?.key ?? '',
+        projectId: '1-1-7',
+        periodId: '2019-H1',
+        decision: 'accepted',
+        note: '협조부서 카드 반영',
+      });
+      const after = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+      expect(after.conflicts.find((c) => c.kind === 'coDepartmentCard')?.resolution).toBe('accepted');
+      // The row's 12 counts, the card's 7.5 does not (the two never add up).
+      expect(executedOf(after)).toBeCloseTo(executedOf(before) ?? 0, 6);
     } finally {
       await co.close();
     }

@@ -7,6 +7,7 @@ import {
   asksCompletion,
   currentDecisionStatus,
   type ExecutionPlan,
+  type FinanceRow,
   type ManagementCard,
 } from '../../domain/documents';
 import {
@@ -46,8 +47,16 @@ export interface ReportRequest {
   today: string;
 }
 
-/** Cards a co-department sent for a project another department leads. */
-export function coDepartmentCardConflicts(catalog: Catalog, cards: ManagementCard[]): Unresolved[] {
+/**
+ * Cards a co-department sent for a project another department leads. `financeRows`: the half-year's finance rows
+ * (the latest of each department): a co-department whose own row states its 집행 has that counted, not its card's
+ * (finance-derive.ts: the two never add up), and the conflict says so rather than promise the card's 집행.
+ */
+export function coDepartmentCardConflicts(
+  catalog: Catalog,
+  cards: ManagementCard[],
+  financeRows: readonly FinanceRow[] = [],
+): Unresolved[] {
   const conflicts: Unresolved[] = [];
   for (const card of cards) {
     const project = findProject(catalog, card.projectId);
@@ -55,6 +64,13 @@ export function coDepartmentCardConflicts(catalog: Catalog, cards: ManagementCar
     const lead = project && leadAt(project, card.periodId);
     if (lead === undefined || lead === card.department) continue;
     const leadSent = cards.some((c) => c.projectId === card.projectId && c.department === lead);
+    const rowStatesExecuted = financeRows.some(
+      (r) =>
+        r.projectId === card.projectId &&
+        r.department === card.department &&
+        r.periodId === card.periodId &&
+        r.executed !== undefined,
+    );
     conflicts.push({
       key: coDepartmentCardKey(card),
       kind: 'coDepartmentCard',
@@ -66,7 +82,9 @@ export function coDepartmentCardConflicts(catalog: Catalog, cards: ManagementCar
         leadSent
           ? `주관부서(${lead})의 관리카드도 받았습니다. 이행도와 계획은 주관부서 카드를 따릅니다.`
           : `주관부서(${lead})의 관리카드는 아직 받지 않았습니다.`,
-        `'카드 반영'을 고르면 ${card.department} 카드의 집행액이 재정집행 현황에 더해집니다. 정하기 전에는 빠져 있습니다.`,
+        rowStatesExecuted
+          ? `${card.department}의 재정집행현황에 임기내 집행이 있어 '카드 반영'을 골라도 카드의 집행액은 재정집행 현황에 더해지지 않습니다 (재정집행현황의 집행액을 따르며, 두 번 세지 않습니다).`
+          : `'카드 반영'을 고르면 ${card.department} 카드의 집행액이 재정집행 현황에 더해집니다. 정하기 전에는 빠져 있습니다.`,
       ],
     });
   }
@@ -190,6 +208,7 @@ function decidedCards(
   completion: CompletionDecisionOf,
   resolved: (c: Unresolved) => Conflict,
   heldTo: PlansHeldTo,
+  financeRows: readonly FinanceRow[],
 ): { cards: ManagementCard[]; excludedCards: Set<string>; conflicts: Conflict[] } {
   const frozen = frozenFieldConflicts(
     plans,
@@ -197,7 +216,7 @@ function decidedCards(
     (card) => heldTo.inForce.get(card),
     (card) => heldTo.matchesOlder.has(card),
   ).map(resolved);
-  const coCards = coDepartmentCardConflicts(catalog, cards).map(resolved);
+  const coCards = coDepartmentCardConflicts(catalog, cards, financeRows).map(resolved);
   const excludedCards = new Set(
     frozen.filter((c) => c.resolution === 'rejected').map((c) => `${c.projectId}|${c.department}`),
   );
@@ -248,11 +267,11 @@ function decidedInput(
       resolvedAt: decided?.decidedAt ?? null,
     };
   };
-  const decide = (cards: ManagementCard[]) =>
-    decidedCards(input.catalog, input.plans, cards, completion, resolved, heldTo);
-  const { cards, excludedCards, conflicts } = decide(input.cards);
+  const decide = (cards: ManagementCard[], financeRows: readonly FinanceRow[]) =>
+    decidedCards(input.catalog, input.plans, cards, completion, resolved, heldTo, financeRows);
+  const { cards, excludedCards, conflicts } = decide(input.cards, input.financeRows);
   // The earlier half-year's conflicts are that report's to list; here they only decide which cards count.
-  const previousCards = input.previousCards === undefined ? undefined : decide(input.previousCards).cards;
+  const previousCards = input.previousCards === undefined ? undefined : decide(input.previousCards, []).cards;
   // 완료 reported and not decided yet: counted as 완료, and the tables say how many wait.
   const completionUndecided = new Set(
     cards

@@ -32,6 +32,11 @@ export interface ExpectedConflict {
   resolutionNote: string | null;
   /** The lead's card of the half-year was received (the conflict's first detail says so). */
   leadSent: boolean;
+  /**
+   * Taking the card in adds its 집행 (its row gives none, or did not come); otherwise the conflict says it will not
+   * be added (its second detail).
+   */
+  cardWouldAdd: boolean;
 }
 
 export interface ExpectedCoDept extends ExpectedFigures {
@@ -109,6 +114,7 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
             resolution: decision ?? null,
             resolutionNote: decision === undefined ? null : CO_NOTES[decision],
             leadSent: leadCard !== undefined,
+            cardWouldAdd: coRow?.executed === undefined,
           },
         ];
 

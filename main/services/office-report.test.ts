@@ -707,6 +707,72 @@ describe('conflicts between departments and between bundles', () => {
       await co.close();
     }
   });
+
+  it("a co-department's card not taken in marks nothing red when another document of the project is sent again", async () => {
+    const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
+    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
+    try {
+      await enroll(h.office, co);
+      const handlers = officeHandlers(h.office);
+      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
+      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
+      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
+      const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
+      const cardPath = 'documents/card-1-1-7-2019-H1.json';
+      expect(await h.send('2019-H1', [{ path: cardPath, json: leadCard }])).toBe('accepted');
+      // Its card (7.5 executed in 2019-H1), and no finance row: taken in, the card's 집행 would count.
+      const coCard: ManagementCard = {
+        ...leadCard,
+        department: CO,
+        unitProjects: leadCard.unitProjects.map((u, i) => ({
+          ...u,
+          executed: {
+            national: {},
+            city: (i === 0 ? { '2019-H1': 7.5 } : {}) as Record<string, number | null>,
+            district: {},
+            private: {},
+            other: {},
+          },
+        })),
+      };
+      const coBytes = await signSubmission(await privateKeyOf(co), {
+        department: CO,
+        period: '2019-H1',
+        revision: 1,
+        previousBundleSha256: null,
+        documents: [{ path: cardPath, json: coCard }],
+      });
+      const [taken] = await importBundleInputs(h.office, [{ name: 'co.pledge', bytes: coBytes }], direct);
+      expect(taken).toMatchObject({ status: 'accepted', department: CO });
+      // The lead sends its card again, no amount changed.
+      expect(
+        await h.send('2019-H1', [{ path: cardPath, json: { ...leadCard, cooperation: '협조 보완' } }]),
+      ).toBe('accepted');
+      const rowOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
+        view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7');
+      const waiting = await handlers.getOfficeReport(request);
+      const conflict = waiting.conflicts.find((c) => c.kind === 'coDepartmentCard');
+      expect(conflict?.resolution).toBeNull();
+      expect(rowOf(waiting)?.changedFields, '결정 대기').toEqual([]);
+      for (const decision of ['rejected', 'accepted'] as const) {
+        await handlers.resolveConflict({
+          key: conflict?.key ?? '',
+          projectId: '1-1-7',
+          periodId: '2019-H1',
+          decision,
+          note: decision,
+        });
+        const view = await handlers.getOfficeReport(request);
+        expect(rowOf(view)?.changedFields, decision).toEqual([]);
+        expect(rowOf(view)?.termExecuted.total, decision).toBeCloseTo(
+          (rowOf(waiting)?.termExecuted.total ?? 0) + (decision === 'accepted' ? 7.5 : 0),
+          6,
+        );
+      }
+    } finally {
+      await co.close();
+    }
+  });
 });
 
 describe('reports read documents once per process', () => {

@@ -184,6 +184,17 @@ function parseHeldMembers(manifest: string): string[] {
 const coDepartmentCardKey = (card: ManagementCard): string =>
   `co-card:${card.projectId}:${card.periodId}:${card.department}`;
 
+/** The co-departments' cards of the half-year the office took in, as `${projectId}|${department}`. */
+function takenInCoCards(decisions: ReadonlyMap<string, OfficeDecision>, periodId: string): string[] {
+  const out: string[] = [];
+  for (const [key, d] of decisions) {
+    const prefix = `co-card:${d.projectId}:${periodId}:`;
+    if (d.decision === 'accepted' && d.periodId === periodId && key.startsWith(prefix))
+      out.push(`${d.projectId}|${key.slice(prefix.length)}`);
+  }
+  return out;
+}
+
 /** A card whose 완료 the office rejected, as the tables count it: 정상추진 until a later request is accepted. */
 const reverted = new WeakMap<ManagementCard, ManagementCard>();
 function revertedCompletion(card: ManagementCard): ManagementCard {
@@ -330,6 +341,7 @@ export async function officeReport(
   checkPeriodsInTerm(term, request);
   // The half-year's departments: a project moved in a reorganisation (부서 이관) is its lead's of that half-year.
   const catalog = catalogAt(ownCatalog, request.periodId);
+  const conflictDecisions = await latestDecisions(db, 'conflict');
   const raw = await buildReportInput(
     db,
     catalog,
@@ -340,6 +352,7 @@ export async function officeReport(
       today: request.today,
     },
     request.comparePeriodId,
+    takenInCoCards(conflictDecisions, request.periodId),
   );
   const { latest: completionLatest, withdrawn } = await latestDecisionsAndWithdrawals(db, 'completion');
   const completion = await completionDecisionsFor(db, catalog, term, completionLatest, [
@@ -385,7 +398,6 @@ export async function officeReport(
       [...new Set(heldBundles.map((h) => h.conflictsWith))].map((sha) => getReceivedBundle(db, sha)),
     )
   ).filter((b): b is ReceivedBundle => b !== undefined);
-  const conflictDecisions = await latestDecisions(db, 'conflict');
   const ofPeriod = heldBundles.filter((h) => heldForPeriod(h, request.periodId));
   const differences = await heldBundleDifferences(db, catalog, term, ofPeriod);
   const departments = [...new Set(ofPeriod.map((h) => h.department))];

@@ -93,6 +93,7 @@ function firstReportedRows(
   totals: DocumentTotals,
   periodId: string,
   memo: ReportMemo,
+  takenInCoCards: ReadonlySet<string>,
 ): { rows: FinanceTableRow[]; sameAsCurrent: Set<string> } {
   // The first document per project and department, as a scan of the list in order would find it.
   const byKey = <T extends { projectId: string; department: string }>(
@@ -109,9 +110,14 @@ function firstReportedRows(
     }
     return map;
   };
-  const cardsFirst = byKey(first.cards);
+  // A co-department's card counts only once the office took it in, in the first report as in the current one.
+  const leads = leadDepartments(catalog);
+  const counted = (card: ManagementCard): boolean =>
+    leads.get(card.projectId) === card.department ||
+    takenInCoCards.has(`${card.projectId}|${card.department}`);
+  const cardsFirst = byKey(first.cards.filter(counted));
   const financeFirst = byKey(first.finance);
-  const cardsLatest = byKey(latest.cards);
+  const cardsLatest = byKey(latest.cards.filter(counted));
   const financeLatest = byKey(latest.finance);
   const keys = termKeys(term);
   const rows: FinanceTableRow[] = [];
@@ -212,6 +218,11 @@ export async function buildReportInput(
   periodId: string,
   options: ReportOptions,
   comparePeriodId?: string,
+  /**
+   * The co-departments' cards of the half-year the office took in ('카드 반영'), as `${projectId}|${department}`: the
+   * others count nowhere, not in the rows as first reported either (붙임5's red marks compare with those).
+   */
+  takenInCoCards: readonly string[] = [],
 ): Promise<ReportInput> {
   const heads = await confirmedPlanHeads(db);
   const plans = heads.map((h) => h.plan);
@@ -267,10 +278,11 @@ export async function buildReportInput(
   const latestFinance = await storedAll<FinanceRow>(db, finance.latest);
   // Kept while the half-year's lists, the confirmed plans, catalog and term are the same objects (each is kept
   // while unchanged): a decision reads the last answer again instead of going through every project.
+  const takenIn = [...takenInCoCards].sort().join('\n');
   const first = await keptWhile(
     db,
     `firstReported|${periodId}`,
-    [cards, finance, heads, catalog, term, totals],
+    [cards, finance, heads, catalog, term, totals, takenIn],
     async () =>
       firstReportedRows(
         new Map(plans.map((p) => [p.projectId, p])),
@@ -285,6 +297,7 @@ export async function buildReportInput(
         totals,
         periodId,
         cacheOf(db).memo,
+        new Set(takenInCoCards),
       ),
   );
   return {

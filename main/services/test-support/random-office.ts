@@ -23,11 +23,12 @@ import { findPeriod, listBudgetYears, listPeriods } from '../../../domain/term/p
  * 완료 / 이행 후 계속 추진 are reported in both half-years; the office accepts, rejects or leaves them waiting, and
  * some are re-sent after its decision (other amounts, or a 완료 근거 made good).
  *
- * Left out here, and added by the two extensions played on top of this office: change requests, plans confirmed
- * again, 부서 이관 and conflicts (frozen fields, same revision) by random-office-changes.ts; corrected revisions, red
- * marks, the per-year 붙임5 columns and lagging projects by random-office-finance.ts. Left out of all three: a
- * lead's card for a plan not confirmed (the desk does not open one), 폐기 with an
- * approved change.
+ * Left out here, and added by the extensions played on top of this office: change requests, plans confirmed
+ * again, 부서 이관, conflicts (frozen fields, same revision), 폐기 with and without an approved change, a unit renamed
+ * twice and missed milestones against the plan in force by random-office-changes.ts (and its -dropped, -renames and
+ * -lagging parts); corrected revisions, red marks, the per-year 붙임5 columns and lagging projects by
+ * random-office-finance.ts; co-departments' own cards by random-office-codept.ts. Left out of all: a lead's card for
+ * a plan not confirmed (the desk does not open one).
  */
 
 export const catalog = seoulMinseon7Catalog;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { SHEET_NAMES, writeReportWorkbook } from '../reports/workbook';
 import {
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { exportBaseline } from './baseline';
 import { importBundleInputs } from './bundle-import';
 import { enroll, makeCopy, privateKeyOf, sha256Hex, signSubmission } from './bundle-test-support';
+import type { AppContext } from './context';
 import { officeHandlers } from './office-handlers';
 import { frozenDetail, OLDER_PLAN_NOTE } from './frozen-conflicts';
 import {
@@ -565,215 +566,164 @@ describe('conflicts between departments and between bundles', () => {
   });
 
   it("a co-department's card is listed; its 집행 joins the project's row only once the office takes it in", async () => {
-    const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
-    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
-    try {
-      await enroll(h.office, co);
-      const handlers = officeHandlers(h.office);
-      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
-      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
-      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
-      const leadCard = cardFor(plan, 'onTrack');
-      expect(
-        await h.send('2019-H1', [
-          { path: 'documents/card-1-1-7-2019-H1.json', json: { ...leadCard, projectId: '1-1-7' } },
-        ]),
-      ).toBe('accepted');
+    const { co, handlers, leadCard } = await sharedProjectWithCoDepartment();
+    // The co-department's own card: 7.5 (백만원) executed in 2019-H1, nothing else.
+    await sendFromCoDepartment(co, [{ path: SHARED_CARD, json: coCardFrom(leadCard) }]);
 
-      // The co-department's own card: 7.5 (백만원) executed in 2019-H1, nothing else.
-      const coCard: ManagementCard = {
-        ...leadCard,
-        projectId: '1-1-7',
-        department: CO,
-        unitProjects: leadCard.unitProjects.map((u, i) => ({
-          ...u,
-          executed: {
-            national: {},
-            city: (i === 0 ? { '2019-H1': 7.5 } : {}) as Record<string, number | null>,
-            district: {},
-            private: {},
-            other: {},
-          },
-        })),
-      };
-      const coBytes = await signSubmission(await privateKeyOf(co), {
-        department: CO,
-        period: '2019-H1',
-        revision: 1,
-        previousBundleSha256: null,
-        documents: [{ path: 'documents/card-1-1-7-2019-H1.json', json: coCard }],
-      });
-      const [taken] = await importBundleInputs(h.office, [{ name: 'co.pledge', bytes: coBytes }], direct);
-      expect(taken).toMatchObject({ status: 'accepted', department: CO });
+    const before = await handlers.getOfficeReport(request);
+    const conflict = before.conflicts.find((c) => c.kind === 'coDepartmentCard');
+    expect(conflict).toMatchObject({ projectId: '1-1-7', department: CO, resolution: null });
+    const leadOnly = sharedRowOf(before)?.termExecuted.total;
+    expect(leadOnly).toBeDefined();
 
-      const executedOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
-        view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7')?.termExecuted
-          .total;
-      const before = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
-      const conflict = before.conflicts.find((c) => c.kind === 'coDepartmentCard');
-      expect(conflict).toMatchObject({ projectId: '1-1-7', department: CO, resolution: null });
-      const leadOnly = executedOf(before);
-      expect(leadOnly).toBeDefined();
-
-      await handlers.resolveConflict({
-        key: conflict?.key ?? '',
-        projectId: '1-1-7',
-        periodId: '2019-H1',
-        decision: 'accepted',
-        note: '협조부서 집행분 반영',
-      });
-      const after = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
-      expect(after.conflicts.find((c) => c.kind === 'coDepartmentCard')?.resolution).toBe('accepted');
-      expect(executedOf(after)).toBeCloseTo((leadOnly ?? 0) + 7.5, 6);
-      // The project's status still follows the lead's card.
-      expect(statusOf(after)).toEqual(statusOf(before));
-    } finally {
-      await co.close();
-    }
+    await handlers.resolveConflict({
+      key: conflict?.key ?? '',
+      projectId: '1-1-7',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '협조부서 집행분 반영',
+    });
+    const after = await handlers.getOfficeReport(request);
+    expect(after.conflicts.find((c) => c.kind === 'coDepartmentCard')?.resolution).toBe('accepted');
+    expect(sharedRowOf(after)?.termExecuted.total).toBeCloseTo((leadOnly ?? 0) + 7.5, 6);
+    // The project's status still follows the lead's card.
+    expect(statusOf(after)).toEqual(statusOf(before));
   });
 
   it("a co-department whose own row states its 집행 is told its card's 집행 will not be added, and it is not", async () => {
-    const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
-    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
-    try {
-      await enroll(h.office, co);
-      const handlers = officeHandlers(h.office);
-      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
-      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
-      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
-      const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
-      expect(await h.send('2019-H1', [{ path: 'documents/card-1-1-7-2019-H1.json', json: leadCard }])).toBe(
-        'accepted',
-      );
-      // Its own row: 12 (백만원) executed in 2019; its card: 7.5 in 2019-H1.
-      const coRow: FinanceRow = {
-        kind: 'financeRow',
-        schemaVersion: 1,
-        lifecycle: 'submitted',
-        projectId: '1-1-7',
-        department: CO,
-        periodId: '2019-H1',
-        secured: { national: null, city: 20, district: null, private: null, other: null },
-        executed: { '2019': 12 },
-        note: '',
-      };
-      const coCard: ManagementCard = {
-        ...leadCard,
-        department: CO,
-        unitProjects: leadCard.unitProjects.map((u, i) => ({
-          ...u,
-          executed: {
-            national: {},
-            city: (i === 0 ? { '2019-H1': 7.5 } : {}) as Record<string, number | null>,
-            district: {},
-            private: {},
-            other: {},
-          },
-        })),
-      };
-      const coBytes = await signSubmission(await privateKeyOf(co), {
-        department: CO,
-        period: '2019-H1',
-        revision: 1,
-        previousBundleSha256: null,
-        documents: [
-          { path: 'documents/finance-1-1-7-2019-H1.json', json: coRow },
-          { path: 'documents/card-1-1-7-2019-H1.json', json: coCard },
-        ],
-      });
-      const [taken] = await importBundleInputs(h.office, [{ name: 'co.pledge', bytes: coBytes }], direct);
-      expect(taken).toMatchObject({ status: 'accepted', department: CO });
+    const { co, handlers, leadCard } = await sharedProjectWithCoDepartment();
+    // Its own row: 12 (백만원) executed in 2019; its card: 7.5 in 2019-H1.
+    const coRow: FinanceRow = {
+      kind: 'financeRow',
+      schemaVersion: 1,
+      lifecycle: 'submitted',
+      projectId: '1-1-7',
+      department: CO,
+      periodId: '2019-H1',
+      secured: { national: null, city: 20, district: null, private: null, other: null },
+      executed: { '2019': 12 },
+      note: '',
+    };
+    await sendFromCoDepartment(co, [
+      { path: 'documents/finance-1-1-7-2019-H1.json', json: coRow },
+      { path: SHARED_CARD, json: coCardFrom(leadCard) },
+    ]);
 
-      const executedOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
-        view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7')?.termExecuted
-          .total;
-      const before = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
-      const conflict = before.conflicts.find((c) => c.kind === 'coDepartmentCard');
-      expect(conflict?.details[1]).toContain(
-        "'카드 반영'을 골라도 카드의 집행액은 재정집행 현황에 더해지지 않습니다",
-      );
+    const before = await handlers.getOfficeReport(request);
+    const conflict = before.conflicts.find((c) => c.kind === 'coDepartmentCard');
+    expect(conflict?.details[1]).toContain(
+      "'카드 반영'을 골라도 카드의 집행액은 재정집행 현황에 더해지지 않습니다",
+    );
+    await handlers.resolveConflict({
+      key: conflict?.key ?? '',
+      projectId: '1-1-7',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '협조부서 카드 반영',
+    });
+    const after = await handlers.getOfficeReport(request);
+    expect(after.conflicts.find((c) => c.kind === 'coDepartmentCard')?.resolution).toBe('accepted');
+    // The row's 12 counts, the card's 7.5 does not (the two never add up).
+    expect(sharedRowOf(after)?.termExecuted.total).toBeCloseTo(
+      sharedRowOf(before)?.termExecuted.total ?? 0,
+      6,
+    );
+  });
+
+  it("a co-department's card not taken in marks nothing red when another document of the project is sent again", async () => {
+    const { co, handlers, leadCard } = await sharedProjectWithCoDepartment();
+    // Its card (7.5 executed in 2019-H1), and no finance row: taken in, the card's 집행 would count.
+    await sendFromCoDepartment(co, [{ path: SHARED_CARD, json: coCardFrom(leadCard) }]);
+    // The lead sends its card again, no amount changed.
+    expect(
+      await h.send('2019-H1', [{ path: SHARED_CARD, json: { ...leadCard, cooperation: '협조 보완' } }]),
+    ).toBe('accepted');
+    const waiting = await handlers.getOfficeReport(request);
+    const conflict = waiting.conflicts.find((c) => c.kind === 'coDepartmentCard');
+    expect(conflict?.resolution).toBeNull();
+    expect(sharedRowOf(waiting)?.changedFields, '결정 대기').toEqual([]);
+    for (const decision of ['rejected', 'accepted'] as const) {
       await handlers.resolveConflict({
         key: conflict?.key ?? '',
         projectId: '1-1-7',
         periodId: '2019-H1',
-        decision: 'accepted',
-        note: '협조부서 카드 반영',
+        decision,
+        note: decision,
       });
-      const after = await handlers.getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
-      expect(after.conflicts.find((c) => c.kind === 'coDepartmentCard')?.resolution).toBe('accepted');
-      // The row's 12 counts, the card's 7.5 does not (the two never add up).
-      expect(executedOf(after)).toBeCloseTo(executedOf(before) ?? 0, 6);
-    } finally {
-      await co.close();
-    }
-  });
-
-  it("a co-department's card not taken in marks nothing red when another document of the project is sent again", async () => {
-    const CO = '여성가족정책실'; // co-department of 1-1-7, led by 경제진흥본부
-    const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
-    try {
-      await enroll(h.office, co);
-      const handlers = officeHandlers(h.office);
-      const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
-      expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
-      await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
-      const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
-      const cardPath = 'documents/card-1-1-7-2019-H1.json';
-      expect(await h.send('2019-H1', [{ path: cardPath, json: leadCard }])).toBe('accepted');
-      // Its card (7.5 executed in 2019-H1), and no finance row: taken in, the card's 집행 would count.
-      const coCard: ManagementCard = {
-        ...leadCard,
-        department: CO,
-        unitProjects: leadCard.unitProjects.map((u, i) => ({
-          ...u,
-          executed: {
-            national: {},
-            city: (i === 0 ? { '2019-H1': 7.5 } : {}) as Record<string, number | null>,
-            district: {},
-            private: {},
-            other: {},
-          },
-        })),
-      };
-      const coBytes = await signSubmission(await privateKeyOf(co), {
-        department: CO,
-        period: '2019-H1',
-        revision: 1,
-        previousBundleSha256: null,
-        documents: [{ path: cardPath, json: coCard }],
-      });
-      const [taken] = await importBundleInputs(h.office, [{ name: 'co.pledge', bytes: coBytes }], direct);
-      expect(taken).toMatchObject({ status: 'accepted', department: CO });
-      // The lead sends its card again, no amount changed.
-      expect(
-        await h.send('2019-H1', [{ path: cardPath, json: { ...leadCard, cooperation: '협조 보완' } }]),
-      ).toBe('accepted');
-      const rowOf = (view: Awaited<ReturnType<typeof handlers.getOfficeReport>>) =>
-        view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7');
-      const waiting = await handlers.getOfficeReport(request);
-      const conflict = waiting.conflicts.find((c) => c.kind === 'coDepartmentCard');
-      expect(conflict?.resolution).toBeNull();
-      expect(rowOf(waiting)?.changedFields, '결정 대기').toEqual([]);
-      for (const decision of ['rejected', 'accepted'] as const) {
-        await handlers.resolveConflict({
-          key: conflict?.key ?? '',
-          projectId: '1-1-7',
-          periodId: '2019-H1',
-          decision,
-          note: decision,
-        });
-        const view = await handlers.getOfficeReport(request);
-        expect(rowOf(view)?.changedFields, decision).toEqual([]);
-        expect(rowOf(view)?.termExecuted.total, decision).toBeCloseTo(
-          (rowOf(waiting)?.termExecuted.total ?? 0) + (decision === 'accepted' ? 7.5 : 0),
-          6,
-        );
-      }
-    } finally {
-      await co.close();
+      const view = await handlers.getOfficeReport(request);
+      expect(sharedRowOf(view)?.changedFields, decision).toEqual([]);
+      expect(sharedRowOf(view)?.termExecuted.total, decision).toBeCloseTo(
+        (sharedRowOf(waiting)?.termExecuted.total ?? 0) + (decision === 'accepted' ? 7.5 : 0),
+        6,
+      );
     }
   });
 });
+
+/** 1-1-7's co-department (the project is led by 경제진흥본부, the harness's department). */
+const CO = '여성가족정책실';
+const SHARED_CARD = 'documents/card-1-1-7-2019-H1.json';
+let coCopy: AppContext | undefined;
+afterEach(async () => {
+  await coCopy?.close();
+  coCopy = undefined;
+});
+
+/**
+ * 1-1-7's plan sent by its lead and confirmed, the lead's 2019-H1 card accepted, and the co-department's own copy
+ * enrolled (closed after the test).
+ */
+async function sharedProjectWithCoDepartment(): Promise<{
+  co: AppContext;
+  handlers: ReturnType<typeof officeHandlers>;
+  leadCard: ManagementCard;
+}> {
+  const co = await makeCopy(h.dir.path, 'co', { role: 'department', department: CO });
+  coCopy = co;
+  await enroll(h.office, co);
+  const handlers = officeHandlers(h.office);
+  const plan = JSON.parse(JSON.stringify(basePlan()).replace(/"1-1-1"/g, '"1-1-7"')) as ExecutionPlan;
+  expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
+  await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
+  const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
+  expect(await h.send('2019-H1', [{ path: SHARED_CARD, json: leadCard }])).toBe('accepted');
+  return { co, handlers, leadCard };
+}
+
+/** The co-department's own card: the lead's, with 7.5 (백만원) executed in 2019-H1 on its first unit, nothing else. */
+const coCardFrom = (leadCard: ManagementCard): ManagementCard => ({
+  ...leadCard,
+  department: CO,
+  unitProjects: leadCard.unitProjects.map((u, i) => ({
+    ...u,
+    executed: {
+      national: {},
+      city: (i === 0 ? { '2019-H1': 7.5 } : {}) as Record<string, number | null>,
+      district: {},
+      private: {},
+      other: {},
+    },
+  })),
+});
+
+/** The co-department's first file (its revision 1), signed with its key and imported by the office. */
+async function sendFromCoDepartment(
+  co: AppContext,
+  documents: { path: string; json: unknown }[],
+): Promise<void> {
+  const bytes = await signSubmission(await privateKeyOf(co), {
+    department: CO,
+    period: '2019-H1',
+    revision: 1,
+    previousBundleSha256: null,
+    documents,
+  });
+  const [taken] = await importBundleInputs(h.office, [{ name: 'co.pledge', bytes }], direct);
+  expect(taken).toMatchObject({ status: 'accepted', department: CO });
+}
+
+const sharedRowOf = (view: Awaited<ReturnType<ReturnType<typeof officeHandlers>['getOfficeReport']>>) =>
+  view.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-7');
 
 describe('reports read documents once per process', () => {
   it('a report after a new revision or a re-confirmed plan shows the new content, not the parsed copy of before', async () => {

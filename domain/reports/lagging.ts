@@ -27,8 +27,9 @@ export const EXECUTION_RATE_DEFINITION =
 
 export const LAGGING_DEFINITION =
   '부진사업: 추진상황이 일부추진 또는 보류이거나, 집행률이 기준 미만이거나, 해당 반기까지의 연차별 추진계획(그 ' +
-  '반기가 끝날 때 확정되어 있던 실천계획서의 것)에 실적이 없거나, 승인된 공약 조정 없이 폐기로 보고한 사업 (목표를 달성한 완료·이행 후 계속 추진 사업과 폐기 ' +
-  '사업은 집행률·추진계획 기준에서 제외, 미제출 사업은 제출 현황에서 봅니다).';
+  '반기가 끝날 때 확정되어 있던 실천계획서의 것)에 실적이 없거나, 승인된 공약 조정 없이 폐기로 보고한 사업 ' +
+  '(목표를 달성한 완료·이행 후 계속 추진 사업과 폐기 사업은 집행률·추진계획 기준에서 제외, 미제출 사업은 제출 ' +
+  '현황에서 봅니다).';
 
 /**
  * The part of the current plan (임기내, per budget year) due by the end of `periodId`: each year counts with the

@@ -658,22 +658,61 @@ describe('conflicts between departments and between bundles', () => {
       );
     }
   });
+
+  it("a co-department's card taken in where the lead sent nothing marks no plan figure red when it is sent again", async () => {
+    const { co, handlers, leadCard } = await sharedProjectWithCoDepartment({ leadSends: false });
+    // Its card's 투자수요 differ from the plan (the example card's 2019 city need is 2800, the plan's 3000); the
+    // row's plan figures are the plan's all the same, in the first report as in the current one.
+    const coCard = coCardFrom(leadCard);
+    await sendFromCoDepartment(co, [{ path: SHARED_CARD, json: coCard }]);
+    const listed = await handlers.getOfficeReport(request);
+    const conflict = listed.conflicts.find((c) => c.kind === 'coDepartmentCard');
+    await handlers.resolveConflict({
+      key: conflict?.key ?? '',
+      projectId: '1-1-7',
+      periodId: '2019-H1',
+      decision: 'accepted',
+      note: '협조부서 카드 반영',
+    });
+    const first = sharedRowOf(await handlers.getOfficeReport(request));
+    expect(first?.changedFields).toEqual([]);
+    // Sent again with 1.5 more 집행 (2019-H1, its second unit): 집행 is red, no plan figure.
+    await sendFromCoDepartment(co, [
+      {
+        path: SHARED_CARD,
+        json: {
+          ...coCard,
+          unitProjects: coCard.unitProjects.map((u, i) =>
+            i === 1 ? { ...u, executed: { ...u.executed, city: { '2019-H1': 1.5 } } } : u,
+          ),
+        },
+      },
+    ]);
+    const again = sharedRowOf(await handlers.getOfficeReport(request));
+    expect(again?.termExecuted.total).toBeCloseTo((first?.termExecuted.total ?? 0) + 1.5, 6);
+    expect(again?.termPlan.total).toBe(first?.termPlan.total);
+    expect(again?.changedFields).toContain('termExecuted.total');
+    expect(again?.changedFields.filter((f) => !f.startsWith('termExecuted'))).toEqual([]);
+  });
 });
 
 /** 1-1-7's co-department (the project is led by 경제진흥본부, the harness's department). */
 const CO = '여성가족정책실';
 const SHARED_CARD = 'documents/card-1-1-7-2019-H1.json';
 let coCopy: AppContext | undefined;
+/** The co-department's chain: its last file's SHA-256 and revision. */
+let coChain: { previous: string | null; revision: number } = { previous: null, revision: 0 };
 afterEach(async () => {
   await coCopy?.close();
   coCopy = undefined;
+  coChain = { previous: null, revision: 0 };
 });
 
 /**
- * 1-1-7's plan sent by its lead and confirmed, the lead's 2019-H1 card accepted, and the co-department's own copy
- * enrolled (closed after the test).
+ * 1-1-7's plan sent by its lead and confirmed, the lead's 2019-H1 card accepted (unless `leadSends` is false), and
+ * the co-department's own copy enrolled (closed after the test).
  */
-async function sharedProjectWithCoDepartment(): Promise<{
+async function sharedProjectWithCoDepartment({ leadSends = true } = {}): Promise<{
   co: AppContext;
   handlers: ReturnType<typeof officeHandlers>;
   leadCard: ManagementCard;
@@ -686,7 +725,7 @@ async function sharedProjectWithCoDepartment(): Promise<{
   expect(await h.send('plan', [{ path: 'documents/plan-1-1-7-plan.json', json: plan }])).toBe('accepted');
   await handlers.confirmReceivedPlan({ projectId: '1-1-7' });
   const leadCard = { ...cardFor(plan, 'onTrack'), projectId: '1-1-7' };
-  expect(await h.send('2019-H1', [{ path: SHARED_CARD, json: leadCard }])).toBe('accepted');
+  if (leadSends) expect(await h.send('2019-H1', [{ path: SHARED_CARD, json: leadCard }])).toBe('accepted');
   return { co, handlers, leadCard };
 }
 
@@ -706,20 +745,22 @@ const coCardFrom = (leadCard: ManagementCard): ManagementCard => ({
   })),
 });
 
-/** The co-department's first file (its revision 1), signed with its key and imported by the office. */
+/** The co-department's next file (revision 1, 2, …), signed with its key and imported by the office. */
 async function sendFromCoDepartment(
   co: AppContext,
   documents: { path: string; json: unknown }[],
 ): Promise<void> {
+  const revision = coChain.revision + 1;
   const bytes = await signSubmission(await privateKeyOf(co), {
     department: CO,
     period: '2019-H1',
-    revision: 1,
-    previousBundleSha256: null,
+    revision,
+    previousBundleSha256: coChain.previous,
     documents,
   });
-  const [taken] = await importBundleInputs(h.office, [{ name: 'co.pledge', bytes }], direct);
+  const [taken] = await importBundleInputs(h.office, [{ name: `co-r${revision}.pledge`, bytes }], direct);
   expect(taken).toMatchObject({ status: 'accepted', department: CO });
+  coChain = { previous: sha256Hex(bytes), revision };
 }
 
 const sharedRowOf = (view: Awaited<ReturnType<ReturnType<typeof officeHandlers>['getOfficeReport']>>) =>

@@ -155,16 +155,19 @@ function firstReportedRows(
         )
       )
         return 'same' as const;
+      if (!departments.some((d) => cardByDepartment?.has(d) === true || financeByDepartment?.has(d) === true))
+        return null;
+      // As the current row is merged (finance-table.ts, departmentRows): the lead's row always heads it with the
+      // plan's figures, even with nothing of the lead's in the first report; a co-department's only once it reported.
       const perDepartment = departments
         .map((department) => {
           const card = cardByDepartment?.get(department) ?? null;
           const secured = financeByDepartment?.get(department) ?? null;
-          if (!card && !secured) return null;
           const coDepartment = department !== project.leadDepartment;
+          if (coDepartment && !card && !secured) return null;
           return deriveFinanceRow({ plan, initialPlan, card, secured, ...keys, totals, coDepartment });
         })
         .filter((r): r is FinanceTableRow => r !== null);
-      if (perDepartment.length === 0) return null;
       return perDepartment.length === 1 ? perDepartment[0]! : mergeShared(perDepartment);
     });
     if (first === 'same') sameAsCurrent.add(project.id);

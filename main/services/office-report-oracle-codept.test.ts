@@ -10,6 +10,7 @@ import {
   type ExpectedConflict,
   expectedCoDept,
 } from './test-support/office-oracle-codept';
+import { type ExpectedRed, expectedSharedRed } from './test-support/office-oracle-codept-red';
 import { compareTables } from './test-support/oracle-tables';
 import { CO_CASES, casesOf, type CoDeptOffice, coDeptOffice } from './test-support/random-office-codept';
 
@@ -46,6 +47,8 @@ function compare(
   expected: ExpectedCoDept,
   context: string,
   scenario: CoDeptOffice,
+  /** The shared project's red marks (office-oracle-codept-red.ts); undefined without its 붙임5 row. */
+  red: ExpectedRed | undefined,
   /** The half-year before, when `view` is the reported half-year's (its 반기 비교 is with that one). */
   before?: ExpectedCoDept,
 ): void {
@@ -68,6 +71,11 @@ function compare(
     expect(shared.termExecuted.byYear.map(milli), `${context}, 붙임5 집행 연도별`).toEqual(
       expected.sharedExecutedByYear,
     );
+  // 붙임5's red marks of the shared row: a co-department's card counts in the row as first reported only once taken in.
+  expect(
+    shared && { changed: [...shared.changedFields].sort(), hasFirstReport: shared.hasFirstReport },
+    `${context}, 붙임5 ${sharedId} 붉은색`,
+  ).toEqual(red && { changed: red.changed, hasFirstReport: red.hasFirstReport });
   // Only the lead asks for 완료: a co-department's card is no request of its own.
   for (const request of view.completionRequests)
     if (request.projectId === sharedId)
@@ -121,7 +129,8 @@ describe('a co-department card for the shared project, against an independent or
             periodId,
             today: scenario.today,
           });
-          compare(view, expected, context, scenario, before);
+          const red = expectedSharedRed(scenario, periodId);
+          compare(view, expected, context, scenario, red, before);
           const cli = await pledge(
             'report',
             ...['--data', desks.office.dataDir, '--period', periodId, '--today', scenario.today, '--json'],
@@ -132,6 +141,7 @@ describe('a co-department card for the shared project, against an independent or
             expected,
             `${context}, pledge report --json`,
             scenario,
+            red,
             before,
           );
         }

@@ -2,6 +2,7 @@ import type { CatalogProject } from '../../../domain/catalog/types';
 import type { CardStatus, ExecutionPlan, FinanceRow, ManagementCard } from '../../../domain/documents';
 import { findPeriod } from '../../../domain/term/periods';
 import {
+  BUDGET_YEARS,
   catalog,
   HALF_YEARS,
   kst,
@@ -68,6 +69,11 @@ export interface CoHalfYear {
   decisions: CoDecision[];
   /** A version of the co-department's card arrived after the office's first decision. */
   resentAfterDecision: boolean;
+  /**
+   * The lead's card or the co-department's row of the half-year sent again after the co-department's card first
+   * came (its 집행 changed or not), in time order.
+   */
+  resent: { who: 'lead' | 'co'; executedChanged: boolean; at: string }[];
 }
 
 export interface CoDeptOffice extends Omit<RandomOffice, 'steps'> {
@@ -214,6 +220,88 @@ function reshape(
   return out;
 }
 
+/** The latest version of a document the office's steps sent before `at`. */
+function lastSent(
+  steps: readonly Step[],
+  periodId: string,
+  projectId: string,
+  department: string,
+  kind: 'managementCard' | 'financeRow',
+  at: string,
+): SentDocument | undefined {
+  let out: SentDocument | undefined;
+  for (const step of steps) {
+    if (step.kind !== 'send' || step.period !== periodId || Date.parse(step.at) >= Date.parse(at)) continue;
+    for (const doc of step.save)
+      if (doc.kind === kind && doc.projectId === projectId && doc.department === department) out = doc;
+  }
+  return out;
+}
+
+const executedCells = (doc: SentDocument): string =>
+  doc.kind === 'managementCard'
+    ? JSON.stringify(doc.unitProjects.map((u) => u.executed))
+    : doc.kind === 'financeRow'
+      ? JSON.stringify(doc.executed ?? null)
+      : '';
+
+/**
+ * After the co-department's card of a half-year first came, now and then the lead sends its card of the shared
+ * project again, or the co-department its row — its 집행 changed (the half-year's own, now and then a past year's
+ * too) or not (a 실적 text, a 확보 or 비고) — before or after the office decides (or decides otherwise), so that
+ * 붙임5's row is built from first and latest versions that differ. Drawn from a stream of its own: the seed's other
+ * choices stay what they were.
+ */
+function resendAfterCoCard(
+  seed: number,
+  baseSteps: Step[],
+  coSteps: readonly CoStep[],
+  halfYears: CoHalfYear[],
+  shared: CatalogProject,
+  co: string,
+): Step[] {
+  const r = seededRandom((seed ^ 0x2c1b3c6d) >>> 0);
+  const out = [...baseSteps];
+  for (const half of halfYears) {
+    const coCard = coSteps.find((s) => s.kind === 'sendCoCard' && s.card.periodId === half.periodId);
+    if (coCard === undefined) continue;
+    const due = dueDateOf(half.periodId);
+    const year = half.periodId.slice(0, 4);
+    for (const who of ['lead', 'co'] as const) {
+      if (!r.chance(0.5)) continue;
+      const at = kst(addDays(due, r.int(6, 19)), who === 'lead' ? '14:20' : '14:40');
+      const department = who === 'lead' ? shared.leadDepartment : co;
+      const kind = who === 'lead' ? 'managementCard' : 'financeRow';
+      const before = lastSent(out, half.periodId, shared.id, department, kind, at);
+      if (before === undefined) continue;
+      const changeExecuted = r.chance(0.5);
+      let doc: SentDocument;
+      if (before.kind === 'managementCard') {
+        const card = copy(before);
+        const unit = r.pick(card.unitProjects);
+        if (changeExecuted && card.fundingSources.length > 0)
+          unit.executed[r.pick(card.fundingSources)][half.periodId] = amount(r, 0, 80);
+        else unit.results[half.periodId] = `${unit.results[half.periodId] ?? ''} (실적 보완)`;
+        doc = card;
+      } else if (before.kind === 'financeRow') {
+        const row = copy(before);
+        if (changeExecuted && row.executed !== undefined) {
+          row.executed[year] = amount(r, 0, 60);
+          const past = BUDGET_YEARS.filter((y) => y < year);
+          if (past.length > 0 && r.chance(0.4)) row.executed[r.pick(past)] = amount(r, 0, 50);
+        } else if (r.chance(0.5)) row.secured.city = amount(r, 10, 300);
+        else row.note = '협조부서 비고 정정';
+        doc = row;
+      } else continue;
+      out.push({ kind: 'send', department, period: half.periodId, at, save: [doc], projectIds: [shared.id] });
+      half.resent.push({ who, executedChanged: executedCells(doc) !== executedCells(before), at });
+    }
+    half.resent.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  }
+  // In time order (a stable sort: steps at the same instant keep their order).
+  return out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
 export function coDeptOffice(seed: number): CoDeptOffice {
   const base = randomOffice(seed);
   // A stream of its own: the office underneath stays the seed's.
@@ -241,6 +329,7 @@ export function coDeptOffice(seed: number): CoDeptOffice {
       row,
       decisions: [],
       resentAfterDecision: false,
+      resent: [],
     };
     halfYears.push(half);
     if (!r.chance(0.8)) continue;
@@ -296,6 +385,7 @@ export function coDeptOffice(seed: number): CoDeptOffice {
       half.decisions.push(decision);
     }
   }
+  baseSteps = resendAfterCoCard(seed, baseSteps, coSteps, halfYears, shared, co);
   // A 기준 자료 after each half-year's decisions: every copy applies it, the co-department's with its receipts
   // naming the file its card came in (and its next file follows on from them).
   baseSteps = [

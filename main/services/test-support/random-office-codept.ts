@@ -30,7 +30,9 @@ import {
  * - the co-department's own 재정집행현황 of the project with its 집행 (`executed`), without it (a row as written
  *   before rows held 집행), or not sent;
  * - the office takes the card in ('카드 반영', accepted), leaves it out ('반영 안 함', rejected) or leaves it
- *   waiting, and now and then changes its mind later (the other decision).
+ *   waiting, and now and then changes its mind later (the other decision);
+ * - after the card came, the lead's card or the co-department's row of the half-year now and then sent again, its
+ *   집행 changed or not (resendAfterCoCard), so that 붙임5's red marks have first and latest versions to compare.
  *
  * The co-department's card is built from the lead's plan (its frozen fields the plan's, so no other conflict is
  * raised), with investment needs of its own and 집행액 of its own in the half-years up to its own.
@@ -249,8 +251,8 @@ const executedCells = (doc: SentDocument): string =>
  * After the co-department's card of a half-year first came, now and then the lead sends its card of the shared
  * project again, or the co-department its row — its 집행 changed (the half-year's own, now and then a past year's
  * too) or not (a 실적 text, a 확보 or 비고) — before or after the office decides (or decides otherwise), so that
- * 붙임5's row is built from first and latest versions that differ. Drawn from a stream of its own: the seed's other
- * choices stay what they were.
+ * 붙임5's row is built from first and latest versions that differ. Drawn from a stream of its own, so the seed's other
+ * choices stay what they were (its constant chosen so that the test's default seeds still cover every case).
  */
 function resendAfterCoCard(
   seed: number,
@@ -260,7 +262,7 @@ function resendAfterCoCard(
   shared: CatalogProject,
   co: string,
 ): Step[] {
-  const r = seededRandom((seed ^ 0x2c1b3c6d) >>> 0);
+  const r = seededRandom((seed ^ 0x61aae) >>> 0);
   const out = [...baseSteps];
   for (const half of halfYears) {
     const coCard = coSteps.find((s) => s.kind === 'sendCoCard' && s.card.periodId === half.periodId);
@@ -420,6 +422,12 @@ export const CO_CASES = [
   'counting, sent twice (the last version counts)',
   'counting in the half-year before (the 반기 비교 shows it)',
   'its card on time, its row late (a card is no row: 제출 현황 says late)',
+  "the lead's card sent again after it, its 집행 changed",
+  "the lead's card sent again after it, its 집행 unchanged",
+  'its row sent again after its card, its 집행 changed',
+  'its row sent again after its card, its 집행 unchanged',
+  'not taken in, with 집행 its row does not give, another document sent again (nothing red for it)',
+  'decided otherwise after a document was sent again',
 ] as const;
 export type CoCase = (typeof CO_CASES)[number];
 
@@ -492,6 +500,48 @@ export function casesOf(scenario: CoDeptOffice): Set<CoCase> {
       rowDate.slice(0, 10) > due
     )
       out.add('its card on time, its row late (a card is no row: 제출 현황 says late)');
+    for (const { who, executedChanged } of half.resent) {
+      if (who === 'lead')
+        out.add(
+          executedChanged
+            ? "the lead's card sent again after it, its 집행 changed"
+            : "the lead's card sent again after it, its 집행 unchanged",
+        );
+      else
+        out.add(
+          executedChanged
+            ? 'its row sent again after its card, its 집행 changed'
+            : 'its row sent again after its card, its 집행 unchanged',
+        );
+    }
+    // What the red marks are about: the card's 집행 would show red against a first report counting it.
+    const coCards = scenario.steps.filter(
+      (s): s is Extract<CoStep, { kind: 'sendCoCard' }> =>
+        s.kind === 'sendCoCard' && s.card.periodId === half.periodId,
+    );
+    const cardExecutes = coCards.some((s) =>
+      s.card.unitProjects.some((u) =>
+        SOURCES.some((src) => Object.values(u.executed[src]).some((v) => (v ?? 0) > 0)),
+      ),
+    );
+    if (
+      last !== 'accepted' &&
+      noRowExecuted &&
+      cardExecutes &&
+      (half.resent.length > 0 || coCards.length > 1)
+    )
+      out.add(
+        'not taken in, with 집행 its row does not give, another document sent again (nothing red for it)',
+      );
+    const lastDecidedAt = scenario.steps
+      .filter((s) => s.kind === 'decideCoCard' && s.periodId === half.periodId)
+      .at(-1)?.at;
+    if (
+      half.decisions.length > 1 &&
+      lastDecidedAt !== undefined &&
+      half.resent.some((x) => Date.parse(x.at) < Date.parse(lastDecidedAt))
+    )
+      out.add('decided otherwise after a document was sent again');
     if (half.row === 'withoutExecuted') out.add('its row without 집행');
     if (half.row === 'notSent') out.add('its row not sent');
   }

@@ -107,7 +107,8 @@ export function expectedSharedRed(office: CoDeptOffice, periodId: string): Expec
     const current = (leadCard ?? plan).unitProjects;
     const termPlan = BUDGET_YEARS.map((y) => needsMilli(current, (c) => c === y));
     const termExecuted = BUDGET_YEARS.map((y) => {
-      const lead = leadCard === undefined ? 0 : cardExecuted(leadCard, (h) => h <= periodId && yearOf(h) === y);
+      const lead =
+        leadCard === undefined ? 0 : cardExecuted(leadCard, (h) => h <= periodId && yearOf(h) === y);
       let coPart = 0;
       if (coRow?.executed !== undefined) coPart = y <= periodYear ? milli(coRow.executed[y]) : 0;
       else if (coCard !== undefined) coPart = cardExecuted(coCard, (h) => h <= periodId && yearOf(h) === y);

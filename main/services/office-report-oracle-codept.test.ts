@@ -32,8 +32,8 @@ import { CO_CASES, casesOf, type CoDeptOffice, coDeptOffice } from './test-suppo
 
 // 48 reports 2021-H2 (due Monday 2022-01-17), 168 2019-H2 and 175 2021-H1, each with the half-year before: between
 // them every case of CO_CASES (random-office-codept.ts), which the first test checks; no two seeds of the first 500
-// do. 175's 2021-H1 has a card left out whose 집행 its row does not give, and its row sent again: red marks counting
-// the card anyway (the bug c04adba fixed) fail it.
+// do. 175's 2021-H1 has a card not taken in whose 집행 its row does not give, and another document of the project sent
+// again: red marks counting the card anyway (the bug c04adba fixed) fail it.
 const DEFAULT_SEEDS = [48, 168, 175];
 const SEEDS = process.env.ORACLE_SEED ? process.env.ORACLE_SEED.split(',').map(Number) : DEFAULT_SEEDS;
 

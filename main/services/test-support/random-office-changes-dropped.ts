@@ -1,4 +1,5 @@
-import type { ChangeRequest, ExecutionPlan, ManagementCard } from '../../../domain/documents';
+import type { ExecutionPlan, ManagementCard } from '../../../domain/documents';
+import { requestChangeStep } from './random-office-change-request';
 import type { ChangeStep } from './random-office-changes';
 import { catalog, kst, type RandomOffice, seededRandom, type SentDocument, type Step } from './random-office';
 
@@ -84,34 +85,12 @@ export function droppedProjects(
     if (outcome === 'none') return entry;
     const requestedAt = kst(addDays(priorDueDate, r.int(8, 20)), '11:00');
     const requestId = `cr-drop-${plan.projectId.replaceAll('-', '')}-${n + 1}`;
-    const request = {
-      kind: 'changeRequest',
-      schemaVersion: 1,
-      lifecycle: 'draft',
-      requestId,
-      projectId: plan.projectId,
-      projectName: plan.projectName,
-      department: plan.department,
-      contact: { position: 'officer', unit: '담당과', name: '박주무관', phone: '02-2133-1002' },
-      rows: [
-        {
-          category: DROP_CATEGORY,
-          original: `${plan.projectName} 추진`,
-          proposed: '공약 폐기 (사업 미추진)',
-        },
-      ],
-      reason: DROPPED_REASON,
-      evidence: [],
-      decisionHistory: [],
-    } as ChangeRequest;
-    steps.push({
-      kind: 'requestChange',
-      department: plan.department,
-      period: periodId,
-      at: requestedAt,
-      request,
-      sets: {},
-    });
+    const rows = [
+      { category: DROP_CATEGORY, original: `${plan.projectName} 추진`, proposed: '공약 폐기 (사업 미추진)' },
+    ];
+    steps.push(
+      requestChangeStep(plan, { requestId, rows, reason: DROPPED_REASON }, periodId, requestedAt, {}),
+    );
     const decide = (status: 'reviewing' | 'approved' | 'rejected', at: string): void => {
       steps.push({
         kind: 'decideChange',

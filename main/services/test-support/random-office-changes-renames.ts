@@ -1,4 +1,5 @@
 import { CHANGE_GOAL_CATEGORY, type ChangeRequest, type ExecutionPlan } from '../../../domain/documents';
+import { requestChangeStep } from './random-office-change-request';
 import type { ChangeStep, PlanValues } from './random-office-changes';
 import { catalog, HALF_YEARS, kst, type RandomOffice, seededRandom } from './random-office';
 
@@ -44,8 +45,6 @@ const listed = (names: readonly string[]): string => names.map((name, i) => `${i
 const label = (h: string): string => `${h.slice(0, 4)}년 ${h.endsWith('H1') ? '상반기' : '하반기'}`;
 const block = (unit: string, s: Record<string, string>): string =>
   [`[${unit}]`, ...HALF_YEARS.map((h) => `- ${label(h)}: ${s[h] ?? ''}`)].join('\n');
-
-const CONTACT = { position: 'officer' as const, unit: '담당과', name: '박주무관', phone: '02-2133-1002' };
 
 /**
  * The chain on one project: a plan the office confirmed (once: not one sent again), whose lead is not `misser`
@@ -105,28 +104,8 @@ export function renamedTwice(
   ): void => {
     serial += 1;
     const requestId = `cr-units-${plan.projectId.replaceAll('-', '')}-${serial}`;
-    const text = {
-      kind: 'changeRequest',
-      schemaVersion: 1,
-      lifecycle: 'draft',
-      requestId,
-      projectId: plan.projectId,
-      projectName: plan.projectName,
-      department: plan.department,
-      contact: CONTACT,
-      rows,
-      reason: '사업 내용 구체화에 따른 단위사업 정비',
-      evidence: [],
-      decisionHistory: [],
-    } as ChangeRequest;
-    steps.push({
-      kind: 'requestChange',
-      department: plan.department,
-      period: periodId,
-      at: requestedAt,
-      request: text,
-      sets,
-    });
+    const reason = '사업 내용 구체화에 따른 단위사업 정비';
+    steps.push(requestChangeStep(plan, { requestId, rows, reason }, periodId, requestedAt, sets));
     const decide = (status: 'reviewing' | 'approved', at: string): ChangeStep => ({
       kind: 'decideChange',
       department: plan.department,

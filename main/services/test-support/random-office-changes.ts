@@ -7,6 +7,7 @@ import {
   type ManagementCard,
   type ProjectPeriod,
 } from '../../../domain/documents';
+import { requestChangeStep } from './random-office-change-request';
 import { type DroppedProject, droppedProjects, withDroppedCards } from './random-office-changes-dropped';
 import { type PlanResentAfter, withMissedMilestones } from './random-office-changes-lagging';
 import { type RenamedTwice, renamedTwice } from './random-office-changes-renames';
@@ -330,8 +331,6 @@ function movedProject(
   };
 }
 
-const CONTACT = { position: 'officer' as const, unit: '담당과', name: '박주무관', phone: '02-2133-1002' };
-
 export function randomOfficeWithChanges(seed: number): ChangesOffice {
   const base = randomOffice(seed);
   // A stream of its own, so that the base office is the same as randomOffice(seed) gives.
@@ -414,28 +413,9 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
     }
     if (rows.length === 0 || r.chance(0.2))
       rows.push({ category: '기타', original: '시민 자문 절차 없음', proposed: '시민 자문단 운영' });
-    const request: ChangeRequest = {
-      kind: 'changeRequest',
-      schemaVersion: 1,
-      lifecycle: 'draft',
-      requestId,
-      projectId: plan.projectId,
-      projectName: plan.projectName,
-      department: plan.department,
-      contact: CONTACT,
-      rows,
-      reason: '사업 여건 변화',
-      evidence: [],
-      decisionHistory: [],
-    } as ChangeRequest;
-    steps.push({
-      kind: 'requestChange',
-      department: plan.department,
-      period: periodId,
-      at: requestedAt,
-      request,
-      sets,
-    });
+    steps.push(
+      requestChangeStep(plan, { requestId, rows, reason: '사업 여건 변화' }, periodId, requestedAt, sets),
+    );
     const decide = (status: 'reviewing' | 'approved' | 'rejected', at: string): void => {
       steps.push({
         kind: 'decideChange',

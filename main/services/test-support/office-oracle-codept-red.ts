@@ -1,5 +1,5 @@
 import type { ExecutionPlan, FinanceRow, FundingSource, ManagementCard } from '../../../domain/documents';
-import { expectedFinance } from './office-oracle-finance';
+import { expectedFinance, type Grid, gridMilli, milli, sum, yearOf } from './office-oracle-finance';
 import { AFTER_TERM, BUDGET_YEARS, HALF_YEARS, SOURCES } from './random-office';
 import type { CoDecision, CoDeptOffice } from './random-office-codept';
 
@@ -27,22 +27,6 @@ import type { CoDecision, CoDeptOffice } from './random-office-codept';
  * error when the two disagree).
  */
 
-type Grid = Record<string, Record<string, number | null | undefined> | undefined>;
-
-const milli = (v: number | null | undefined): number => Math.round((v ?? 0) * 1000);
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
-const yearOf = (halfYear: string): string => halfYear.slice(0, 4);
-
-const gridMilli = (grid: Grid, keep: (column: string) => boolean): number =>
-  sum(
-    SOURCES.map((s) =>
-      sum(
-        Object.entries(grid[s] ?? {})
-          .filter(([column]) => keep(column))
-          .map(([, v]) => milli(v)),
-      ),
-    ),
-  );
 const needsMilli = (units: readonly { investmentNeeds: unknown }[], keep: (column: string) => boolean) =>
   sum(units.map((u) => gridMilli(u.investmentNeeds as Grid, keep)));
 /** A card's 집행액 of the term's half-years that pass `keep`, in 천원. */

@@ -46,11 +46,11 @@ import { AFTER_TERM, BUDGET_YEARS, catalog, HALF_YEARS, type RandomOffice, SOURC
  */
 
 type Doc = ManagementCard | FinanceRow;
-type Grid = Record<string, Record<string, number | null | undefined> | undefined>;
+export type Grid = Record<string, Record<string, number | null | undefined> | undefined>;
 
-const milli = (v: number | null | undefined): number => Math.round((v ?? 0) * 1000);
-const yearOf = (halfYear: string): string => halfYear.slice(0, 4);
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+export const milli = (v: number | null | undefined): number => Math.round((v ?? 0) * 1000);
+export const yearOf = (halfYear: string): string => halfYear.slice(0, 4);
+export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** 붙임5's per-year and per-source columns of a row, subtotal or total, in 천원; index i is BUDGET_YEARS[i]. */
 export interface YearColumns {
@@ -114,7 +114,7 @@ export interface ExpectedFinance {
 }
 
 /** Σ of a money grid's cells whose column passes `keep`, in 천원. */
-const gridMilli = (grid: Grid, keep: (column: string) => boolean): number =>
+export const gridMilli = (grid: Grid, keep: (column: string) => boolean): number =>
   sum(
     SOURCES.map((s) =>
       sum(

@@ -63,6 +63,8 @@ export interface ExpectedFigures {
   financeByArea: Map<number, FinanceMilli>;
   financeTotal: FinanceMilli;
   submissions: Map<string, Timeliness>;
+  /** Each catalog project's status in the tables, and whether its 완료 / 이행 후 계속 추진 waits for the office. */
+  statusByProject: Map<string, { status: StatusKey; undecided: boolean }>;
 }
 
 const milli = (v: number | null | undefined): number => Math.round((v ?? 0) * 1000);
@@ -215,6 +217,7 @@ export function expectedFigures(
   const byArea = new Map<string, StatusCounts>();
   const byDepartment = new Map<string, StatusCounts>();
   const total = emptyCounts();
+  const statusByProject = new Map<string, { status: StatusKey; undecided: boolean }>();
   for (const project of projects) {
     const card = leadCard(project.id, project.leadDepartment);
     let status: StatusKey = card?.status ?? 'notSubmitted';
@@ -224,6 +227,7 @@ export function expectedFigures(
       if (decided?.decision === 'rejected') status = 'onTrack';
       undecided = decided === undefined;
     }
+    statusByProject.set(project.id, { status, undecided });
     const groups = [
       byArea.get(String(areaOf(project.id))) ?? emptyCounts(),
       byDepartment.get(project.leadDepartment) ?? emptyCounts(),
@@ -297,5 +301,14 @@ export function expectedFigures(
     owe(project.leadDepartment, docKey('financeRow', project.id, project.leadDepartment));
     for (const co of project.coDepartments) owe(co, docKey('financeRow', project.id, co));
   }
-  return { byArea, byDepartment, total, financeRows, financeByArea, financeTotal, submissions };
+  return {
+    byArea,
+    byDepartment,
+    total,
+    financeRows,
+    financeByArea,
+    financeTotal,
+    submissions,
+    statusByProject,
+  };
 }

@@ -67,4 +67,16 @@ export function compareTables(view: OfficeReportView, expected: ExpectedFigures,
     ]),
   );
   expect(timeliness, `${context}, 제출 현황`).toEqual(expected.submissions);
+
+  // Each project's status (the public data's 추진상황) and the 완료 requests still waiting, project by project.
+  const statusOf = new Map(view.report.projects.map((p) => [p.projectId, p.status]));
+  expect(statusOf, `${context}, 사업별 추진상황`).toEqual(
+    new Map([...expected.statusByProject].map(([id, s]) => [id, s.status])),
+  );
+  expect([...finance.completionUndecided].sort(), `${context}, 결정 대기 사업`).toEqual(
+    [...expected.statusByProject]
+      .filter(([, s]) => s.undecided)
+      .map(([id]) => id)
+      .sort(),
+  );
 }

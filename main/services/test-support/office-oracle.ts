@@ -65,6 +65,8 @@ export interface ExpectedFigures {
   submissions: Map<string, Timeliness>;
   /** Each catalog project's status in the tables, and whether its 완료 / 이행 후 계속 추진 waits for the office. */
   statusByProject: Map<string, { status: StatusKey; undecided: boolean }>;
+  /** The lead's card of the half-year each project is counted by (its latest version), if any. */
+  leadCards: Map<string, ManagementCard>;
 }
 
 const milli = (v: number | null | undefined): number => Math.round((v ?? 0) * 1000);
@@ -218,8 +220,10 @@ export function expectedFigures(
   const byDepartment = new Map<string, StatusCounts>();
   const total = emptyCounts();
   const statusByProject = new Map<string, { status: StatusKey; undecided: boolean }>();
+  const leadCards = new Map<string, ManagementCard>();
   for (const project of projects) {
     const card = leadCard(project.id, project.leadDepartment);
+    if (card !== undefined) leadCards.set(project.id, card);
     let status: StatusKey = card?.status ?? 'notSubmitted';
     let undecided = false;
     if (asksCompletion(status)) {
@@ -310,5 +314,6 @@ export function expectedFigures(
     financeTotal,
     submissions,
     statusByProject,
+    leadCards,
   };
 }

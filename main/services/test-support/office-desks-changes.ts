@@ -12,7 +12,7 @@ import { createHandlers } from '../handlers';
 import { officeHandlers } from '../office-handlers';
 import type { Catalog } from '../../../domain/catalog/types';
 import { writeCatalogWorkbook } from '../../catalog/catalog-workbook';
-import { openDeskSet, playStep } from './office-desks';
+import { type DeskSet, openDeskSet, playStep } from './office-desks';
 import { catalog, type SentDocument, term } from './random-office';
 import { type ChangesOffice, type ChangeStep, patched } from './random-office-changes';
 
@@ -50,6 +50,38 @@ async function documentsOf(
     .filter((m) => m.role === 'document')
     .map((m) => ({ path: m.path, json: JSON.parse(String(byName.get(m.path))) as unknown }));
   return { manifest, documents };
+}
+
+/**
+ * The department sends its plan again as its next file after the last one of it the office counts, made on a PC
+ * that holds the plan as the step says (the desk holds the confirmed plan, which it cannot send again), signed with
+ * its key; the office imports it.
+ */
+export async function resendPlan(
+  set: DeskSet,
+  step: Extract<ChangeStep, { kind: 'resendPlan' }>,
+): Promise<void> {
+  set.setClocks(step.at);
+  const chain = await set.office.db
+    .selectFrom('department_chain')
+    .select(['last_revision', 'last_bundle_sha256'])
+    .where('department', '=', step.department)
+    .executeTakeFirstOrThrow();
+  const bytes = await signSubmission(await privateKeyOf(set.deskOf(step.department)), {
+    department: step.department,
+    period: 'plan',
+    revision: chain.last_revision + 1,
+    previousBundleSha256: chain.last_bundle_sha256,
+    createdAt: new Date(Date.parse(step.at) - HOUR).toISOString(),
+    documents: [{ path: documentMemberPath(step.plan, 'plan'), json: step.plan }],
+  });
+  const [result] = await importBundleInputs(
+    set.office,
+    [{ name: `${step.department}-plan-again.pledge`, bytes }],
+    verifier,
+  );
+  if (result?.status !== 'accepted')
+    throw new Error(`${step.department}'s plan sent again: ${JSON.stringify(result)}`);
 }
 
 export async function playChangesOffice(root: string, scenario: ChangesOffice): Promise<ChangesDesks> {
@@ -154,30 +186,8 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
         });
         return;
       }
-      case 'resendPlan': {
-        // The department's next file after the last one of it the office counts, as its other PC makes it.
-        const chain = await office.db
-          .selectFrom('department_chain')
-          .select(['last_revision', 'last_bundle_sha256'])
-          .where('department', '=', step.department)
-          .executeTakeFirstOrThrow();
-        const bytes = await signSubmission(await privateKeyOf(deskOf(step.department)), {
-          department: step.department,
-          period: 'plan',
-          revision: chain.last_revision + 1,
-          previousBundleSha256: chain.last_bundle_sha256,
-          createdAt: new Date(Date.parse(step.at) - HOUR).toISOString(),
-          documents: [{ path: documentMemberPath(step.plan, 'plan'), json: step.plan }],
-        });
-        const [result] = await importBundleInputs(
-          office,
-          [{ name: `${step.department}-plan-again.pledge`, bytes }],
-          verifier,
-        );
-        if (result?.status !== 'accepted')
-          throw new Error(`${step.department}'s plan sent again: ${JSON.stringify(result)}`);
-        return;
-      }
+      case 'resendPlan':
+        return resendPlan(set, step);
       case 'moveProject': {
         // The 공약사업 목록 as the office edits it: the project's lead now, and who had it through which half-year.
         const moved: Catalog = structuredClone(catalog);

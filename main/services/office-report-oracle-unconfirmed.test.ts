@@ -125,6 +125,8 @@ describe('the office report with plans not confirmed, or confirmed late, against
           .filter((i) => !i.received && i.planWait === wait).length;
       count('reported, never confirmed', scenario.neverConfirmed.length);
       count('confirmed after its cards came', scenario.confirmedLate.length);
+      count('sent again before its late 확정', scenario.resentBeforeConfirmation.length);
+      count('reported on, its plan never sent', scenario.neverSent.length);
       count('a newer plan waiting', scenario.newerWaiting.length);
       count('a newer plan confirmed later', scenario.newerConfirmed.length);
       count(

@@ -84,7 +84,10 @@ export function expectedUnconfirmed(
     received.set(plan.projectId, [...(received.get(plan.projectId) ?? []), { at: Date.parse(at), plan }]);
   for (const step of office.steps) {
     if (step.kind === 'send' && step.period === 'plan')
-      for (const d of step.save) if (d.kind === 'executionPlan') receive(d, step.importedAt ?? step.at);
+      // The file carries the plans of its projects only (one submitted and left out never came).
+      for (const d of step.save)
+        if (d.kind === 'executionPlan' && step.projectIds.includes(d.projectId))
+          receive(d, step.importedAt ?? step.at);
     if (step.kind === 'resendPlan') receive(step.plan, step.at);
     if (step.kind === 'confirm') {
       const last = received.get(step.projectId)?.at(-1);

@@ -2,7 +2,6 @@ import type { ExecutionPlan } from '../../../domain/documents';
 import type { ChangeStep } from './random-office-changes';
 import {
   BUDGET_YEARS,
-  catalog,
   kst,
   type RandomOffice,
   randomOffice,
@@ -21,7 +20,10 @@ import {
  *   the department's copy marks its own plan confirmed (confirmDocument: README's Known limits, no screen offers
  *   it; the office ignores the mark) and writes the cards and 재정집행현황 random-office.ts gives it;
  * - "confirmed late": the same, but the office confirms the plan after the reported half-year's files of it came
- *   (and after the half-year's due date), so that its tables change midway;
+ *   (and after the half-year's due date), so that its tables change midway; now and then the plan is sent again
+ *   before that (the version the office first confirms is the newer one);
+ * - "never sent": reported on the same way, its plan submitted on the department's copy but left out of its file:
+ *   the office has no plan of it;
  * - "newer waiting": a plan the office confirmed, sent again with another 연차별 투자수요 (as the department's other
  *   PC makes it, the next file after its last one) and left waiting: the plan first confirmed stays in force;
  * - "newer confirmed": the same, confirmed later (midway): the plan in force is then the newer one, 초기계획 still
@@ -42,6 +44,10 @@ export interface UnconfirmedOffice {
   steps: UnconfirmedStep[];
   neverConfirmed: string[];
   confirmedLate: string[];
+  /** Of those, sent again before the office confirmed it. */
+  resentBeforeConfirmation: string[];
+  /** Reported on, its plan submitted but never in a file: the office has none. */
+  neverSent: string[];
   newerWaiting: string[];
   newerConfirmed: string[];
   /** Steps played when the test looks at the office's tables midway: just before and after each late 확정. */
@@ -51,8 +57,6 @@ export interface UnconfirmedOffice {
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-const isShared = (projectId: string): boolean =>
-  (catalog.projects.find((p) => p.id === projectId)?.coDepartments.length ?? 0) > 0;
 
 /** Σ of a plan's 연차별 투자수요 within the term, in 백만원 counted on 천원 (its 총사업비 as the form keeps it). */
 const withinTerm = (plan: ExecutionPlan): number =>
@@ -108,11 +112,18 @@ export function unconfirmedOffice(seed: number): UnconfirmedOffice {
   const confirmedLate = reported
     .slice(neverConfirmed.length, neverConfirmed.length + r.int(1, 2))
     .map((p) => p.projectId);
-  const withoutOffice = new Set([...neverConfirmed, ...confirmedLate]);
+  // One reported on whose plan never reached the office: the department submitted it but left it out of its file.
+  const planSend = (department: string) =>
+    sends.find((s) => s.period === 'plan' && s.department === department) as Extract<Step, { kind: 'send' }>;
+  const neverSent = reported
+    .slice(neverConfirmed.length + confirmedLate.length)
+    .filter((p) => planSend(p.department).projectIds.length > 1 && r.chance(0.6))
+    .slice(0, 1)
+    .map((p) => p.projectId);
+  const withoutOffice = new Set([...neverConfirmed, ...confirmedLate, ...neverSent]);
 
   // Plans sent again: the missing department's first (no card of the reported half-year), then another's.
-  const resendable = (p: ExecutionPlan) =>
-    confirmAt.has(p.projectId) && !withoutOffice.has(p.projectId) && !isShared(p.projectId);
+  const resendable = (p: ExecutionPlan) => confirmAt.has(p.projectId) && !withoutOffice.has(p.projectId);
   const fromMissing = r.shuffle([...plans.values()].filter((p) => resendable(p) && p.department === missing));
   const fromOthers = r.shuffle(
     [...plans.values()].filter(
@@ -122,28 +133,14 @@ export function unconfirmedOffice(seed: number): UnconfirmedOffice {
   const newerWaiting = [fromMissing[0], fromOthers[0]].filter((p) => p !== undefined).map((p) => p.projectId);
   const newerConfirmed = fromMissing.slice(1, 2).map((p) => p.projectId);
 
-  const steps: UnconfirmedStep[] = base.steps.filter(
-    (s) => !(s.kind === 'confirm' && withoutOffice.has(s.projectId)),
-  );
-  const lateConfirmations: Step[] = [];
-  for (const projectId of withoutOffice) {
-    const plan = plans.get(projectId) as ExecutionPlan;
-    // Before its first 기준 자료 (which does not carry it): the department goes ahead on its own mark.
-    steps.push({
-      kind: 'confirmLocally',
-      department: plan.department,
-      projectId,
-      at: kst('2018-11-30', '16:00'),
-    });
-    if (confirmedLate.includes(projectId))
-      lateConfirmations.push({
-        kind: 'confirm',
-        projectId,
-        at: kst(addDays(dueDate, r.int(2, 20)), '17:30'),
-      });
-  }
-  for (const projectId of [...newerWaiting, ...newerConfirmed]) {
-    const plan = plans.get(projectId) as ExecutionPlan;
+  const steps: UnconfirmedStep[] = base.steps.flatMap((s): Step[] => {
+    if (s.kind === 'confirm' && withoutOffice.has(s.projectId)) return [];
+    if (s.kind !== 'send' || s.period !== 'plan') return [s];
+    return [{ ...s, projectIds: s.projectIds.filter((id) => !neverSent.includes(id)) }];
+  });
+
+  /** The plan as its department sends it again: another 연차별 투자수요 in each unit, 총사업비 and 재원 with it. */
+  const sentAgain = (plan: ExecutionPlan): ExecutionPlan => {
     const again = clone(plan);
     for (const unit of again.unitProjects) {
       const source = r.pick(again.fundingSources.length > 0 ? again.fundingSources : ['city' as const]);
@@ -154,6 +151,40 @@ export function unconfirmedOffice(seed: number): UnconfirmedOffice {
       again.unitProjects.some((u) => Object.values(u.investmentNeeds[s]).some((v) => (v ?? 0) > 0)),
     );
     again.fundingSources = SOURCES.filter((s) => withMoney.includes(s) || again.fundingSources.includes(s));
+    return again;
+  };
+
+  const lateConfirmations: Step[] = [];
+  const resentBeforeConfirmation: string[] = [];
+  for (const projectId of withoutOffice) {
+    const plan = plans.get(projectId) as ExecutionPlan;
+    // Before its first 기준 자료 (which does not carry it): the department goes ahead on its own mark.
+    steps.push({
+      kind: 'confirmLocally',
+      department: plan.department,
+      projectId,
+      at: kst('2018-11-30', '16:00'),
+    });
+    if (!confirmedLate.includes(projectId)) continue;
+    let at = Date.parse(kst(addDays(dueDate, r.int(2, 20)), '17:30'));
+    // Now and then sent again (after the department's last file) before the office confirms it: the version it
+    // confirms first is then the newer one.
+    if (projectId === confirmedLate[0] && r.chance(0.5)) {
+      const resent = Date.parse(lastSend(plan.department)) + 86_400_000;
+      steps.push({
+        kind: 'resendPlan',
+        department: plan.department,
+        at: new Date(resent).toISOString(),
+        plan: sentAgain(plan),
+      });
+      resentBeforeConfirmation.push(projectId);
+      at = Math.max(at, resent + 86_400_000);
+    }
+    lateConfirmations.push({ kind: 'confirm', projectId, at: new Date(at).toISOString() });
+  }
+  for (const projectId of [...newerWaiting, ...newerConfirmed]) {
+    const plan = plans.get(projectId) as ExecutionPlan;
+    const again = sentAgain(plan);
     // After the department's last file (its copy makes no file after it), some days before the due date when it
     // sends nothing for the half-year.
     const after = Date.parse(lastSend(plan.department)) + 86_400_000;
@@ -180,6 +211,8 @@ export function unconfirmedOffice(seed: number): UnconfirmedOffice {
     steps,
     neverConfirmed,
     confirmedLate,
+    resentBeforeConfirmation,
+    neverSent,
     newerWaiting,
     newerConfirmed,
     checkpoints: [...new Set(checkpoints)].sort((a, b) => a - b),

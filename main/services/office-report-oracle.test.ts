@@ -14,7 +14,8 @@ import { randomOffice } from './test-support/random-office';
  * what office-oracle.ts adds up from the generated documents on its own — as the office's screen gets it
  * (getOfficeReport) and as `pledge report --json` prints it. A failing seed reproduces with
  * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle.test.ts. What this office leaves
- * out is played on top of it by office-report-oracle-changes.test.ts and office-report-oracle-finance.test.ts.
+ * out is played on top of it by office-report-oracle-changes.test.ts, office-report-oracle-finance.test.ts,
+ * office-report-oracle-codept.test.ts and office-report-oracle-unconfirmed.test.ts.
  */
 
 const SEEDS = process.env.ORACLE_SEED

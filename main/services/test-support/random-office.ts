@@ -27,8 +27,9 @@ import { findPeriod, listBudgetYears, listPeriods } from '../../../domain/term/p
  * again, 부서 이관, conflicts (frozen fields, same revision), 폐기 with and without an approved change, a unit renamed
  * twice and missed milestones against the plan in force by random-office-changes.ts (and its -dropped, -renames and
  * -lagging parts); corrected revisions, red marks, the per-year 붙임5 columns and lagging projects by
- * random-office-finance.ts; co-departments' own cards by random-office-codept.ts. Left out of all: a lead's card for
- * a plan not confirmed (the desk does not open one).
+ * random-office-finance.ts; co-departments' own cards by random-office-codept.ts; a lead's cards for a plan the
+ * office has not confirmed (the department going ahead on its own mark: the desk opens none before 확정), plans
+ * confirmed after their cards came and plans sent again after 확정 left waiting by random-office-unconfirmed.ts.
  */
 
 export const catalog = seoulMinseon7Catalog;

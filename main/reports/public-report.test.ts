@@ -255,6 +255,20 @@ describe('a 완료 not decided yet', () => {
     const decided = parseCsv(readFileSync(join(plain, 'projects.csv'), 'utf8').slice(1));
     expect(statusIn(decided, '1-1-1')).toBe('완료');
   });
+
+  it('is "완료 (결정 대기)" also for a project whose plan the office has not confirmed (no 붙임5 row)', () => {
+    const input = scenario();
+    input.plans = input.plans.filter((p) => p.projectId !== '1-1-1');
+    const marked = buildOfficeReport({ ...input, completionUndecided: new Set(['1-1-1']) });
+    // Out of 붙임5, counted 결정 대기 in the status tables all the same.
+    expect(marked.finance.withoutConfirmedPlan).toContain('1-1-1');
+    expect(marked.statusTables.total.completedUndecided).toBe(1);
+    const projects = parseCsv(projectsCsv(marked).slice(1));
+    const status = projects[0]?.indexOf('추진상황') ?? -1;
+    expect(projects.find((r) => r[0] === '1-1-1')?.[status]).toBe('완료 (결정 대기)');
+    const row = /<tr><td>1-1-1<\/td>.*?<\/tr>/.exec(renderPublicHtml(marked))?.[0] ?? '';
+    expect(row).toContain('완료 (결정 대기)');
+  });
 });
 
 describe('writePublicReport where the folder cannot be made', () => {

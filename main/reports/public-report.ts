@@ -54,6 +54,12 @@ const tableBox = (label: string, table: string) =>
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
 
+/**
+ * Every project whose 완료 or 이행 후 계속 추진 of the half-year awaits the office's decision, as the status tables
+ * count them: also those without a 붙임5 row (plan not confirmed), which 붙임5's own list leaves out.
+ */
+const undecidedOf = (report: OfficeReport): readonly string[] => report.comparison.completionUndecided;
+
 export function projectsCsv(report: OfficeReport): string {
   return toCsv(
     [
@@ -79,12 +85,7 @@ export function projectsCsv(report: OfficeReport): string {
       p.projectName,
       p.leadDepartment,
       p.coDepartments.join(', '),
-      financeStatusLabel(
-        p.status,
-        p.projectId,
-        report.finance.completionUndecided,
-        report.submissions.beforeDue,
-      ),
+      financeStatusLabel(p.status, p.projectId, undecidedOf(report), report.submissions.beforeDue),
       p.results.map((r) => `[${r.unitName} ${periodLabel(r.periodId)}] ${r.text}`).join('\n'),
       p.budget?.plannedTotal,
       p.budget?.secured,
@@ -251,7 +252,7 @@ function projectTables(report: OfficeReport): string {
             `<td class="num">${v === undefined || v === null ? '-' : amountText(v)}</td>`;
           return `<tr><td>${escapeHtml(p.projectId)}</td><td>${escapeHtml(p.projectName)}</td><td>${escapeHtml(
             [p.leadDepartment, ...p.coDepartments].join(', '),
-          )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(financeStatusLabel(p.status, p.projectId, report.finance.completionUndecided, report.submissions.beforeDue))}</td><td>${results}</td>${money(
+          )}</td><td class="status s-${escapeHtml(p.status)}">${escapeHtml(financeStatusLabel(p.status, p.projectId, undecidedOf(report), report.submissions.beforeDue))}</td><td>${results}</td>${money(
             b?.plannedTotal,
           )}${money(b?.secured)}${money(b?.executed)}</tr>`;
         })

@@ -5,14 +5,17 @@ import { makeTempDir } from '../../db/test/temp-dir';
 import { runPledge as pledge } from '../cli/test-io';
 import { playOffice } from './test-support/office-desks';
 import { playChangesOffice } from './test-support/office-desks-changes';
+import { playUnconfirmedOffice } from './test-support/office-desks-unconfirmed';
 import { expectedFigures, type ExpectedFigures } from './test-support/office-oracle';
 import { expectedChanges } from './test-support/office-oracle-changes';
 import { expectedFinance, type ExpectedFinance } from './test-support/office-oracle-finance';
+import { expectedUnconfirmed } from './test-support/office-oracle-unconfirmed';
 import { comparePublicData } from './test-support/oracle-public-data';
 import { compareWorkbook, type ExpectedPublishedChange } from './test-support/oracle-workbook';
 import { catalog } from './test-support/random-office';
 import { randomOfficeWithChanges } from './test-support/random-office-changes';
 import { financeOffice } from './test-support/random-office-finance';
+import { unconfirmedOffice } from './test-support/random-office-unconfirmed';
 
 /**
  * Differential test of what the office hands on: the workbook `pledge report --xlsx` writes, read back from its
@@ -26,7 +29,8 @@ import { financeOffice } from './test-support/random-office-finance';
  * random-office-changes.ts's (조정 요청서 approved, conflicts decided, 부서 이관; office-oracle-changes.ts: the
  * approved changes in 공약조정 이력 and changes.csv, and the tables' figures). What each sheet and file is compared on
  * is in oracle-workbook.ts, oracle-workbook-status.ts and oracle-public-data.ts. A failing seed reproduces with
- * ORACLE_SEED=<seed>[,<seed>…] (the finance office's) or ORACLE_CHANGES_SEED=… npx vitest run <this file>.
+ * ORACLE_SEED=<seed>[,<seed>…] (the finance office's), ORACLE_CHANGES_SEED=… or ORACLE_UNCONFIRMED_SEED=… npx vitest run
+ * <this file>.
  */
 
 // 82 reports 2021-H2 at 25 %: amounts red within the half-year and across half-years, 완료 and 이행 후 계속 추진
@@ -34,6 +38,11 @@ import { financeOffice } from './test-support/random-office-finance';
 const FINANCE_SEEDS = (process.env.ORACLE_SEED ?? '82').split(',').filter(Boolean).map(Number);
 // 2 reports 2021-H2 with approved changes (a renamed unit's, a 폐기) and a project moved to another lead.
 const CHANGES_SEEDS = (process.env.ORACLE_CHANGES_SEED ?? '2').split(',').filter(Boolean).map(Number);
+// 24 reports 2020-H1 with plans not confirmed on which cards were sent anyway, two of them asking 완료.
+const UNCONFIRMED_SEEDS = (process.env.ORACLE_UNCONFIRMED_SEED ?? '24')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -89,6 +98,32 @@ describe('the workbook and the public data against the oracles', () => {
           figures,
           `seed ${seed}, ${scenario.periodId}`,
           { finance },
+        );
+      } finally {
+        await desks.close();
+      }
+    }, 90_000);
+  }
+
+  for (const seed of UNCONFIRMED_SEEDS) {
+    it(`unconfirmed office, seed ${seed}: projects reported on without a confirmed plan, in the .xlsx and the open data`, async () => {
+      const scenario = unconfirmedOffice(seed);
+      const { periodId, dueDate, today } = scenario.base;
+      const { figures } = expectedUnconfirmed(scenario, periodId, dueDate);
+      // A 완료 or 이행 후 계속 추진 waiting for the office on a project out of 붙임5 (its plan not confirmed): the
+      // public data says 결정 대기 for it as the status tables count it.
+      const waitingOutside = [...figures.statusByProject].filter(
+        ([id, s]) => s.undecided && !figures.financeRows.has(id),
+      );
+      expect(waitingOutside.length, '결정 대기 without a 붙임5 row').toBeGreaterThan(0);
+      const desks = await playUnconfirmedOffice(dir.path, scenario);
+      try {
+        await compareExports(
+          desks.office.dataDir,
+          { periodId, today, threshold: 0.3 },
+          figures,
+          `unconfirmed seed ${seed}, ${periodId}`,
+          {},
         );
       } finally {
         await desks.close();

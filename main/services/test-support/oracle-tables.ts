@@ -68,15 +68,20 @@ export function compareTables(view: OfficeReportView, expected: ExpectedFigures,
   );
   expect(timeliness, `${context}, 제출 현황`).toEqual(expected.submissions);
 
-  // Each project's status (the public data's 추진상황) and the 완료 requests still waiting, project by project.
+  // Each project's status (the public data's 추진상황) and the 완료 requests still waiting, project by project: all
+  // of them for the status tables, the lagging list and the public data; those with a 붙임5 row in 붙임5's own list.
   const statusOf = new Map(view.report.projects.map((p) => [p.projectId, p.status]));
   expect(statusOf, `${context}, 사업별 추진상황`).toEqual(
     new Map([...expected.statusByProject].map(([id, s]) => [id, s.status])),
   );
-  expect([...finance.completionUndecided].sort(), `${context}, 결정 대기 사업`).toEqual(
-    [...expected.statusByProject]
-      .filter(([, s]) => s.undecided)
-      .map(([id]) => id)
-      .sort(),
+  const waiting = [...expected.statusByProject]
+    .filter(([, s]) => s.undecided)
+    .map(([id]) => id)
+    .sort();
+  expect([...view.report.comparison.completionUndecided].sort(), `${context}, 결정 대기 사업`).toEqual(
+    waiting,
+  );
+  expect([...finance.completionUndecided].sort(), `${context}, 붙임5의 결정 대기 사업`).toEqual(
+    waiting.filter((id) => expected.financeRows.has(id)),
   );
 }

@@ -19,14 +19,16 @@ import { randomOfficeWithChanges } from './test-support/random-office-changes';
  * department that misses the 기준 자료 carrying an approved 정책목표 and sends its card under the old one, plans
  * sent again and confirmed again, a project moved to another lead (부서 이관), a file made twice with one
  * revision, cards reporting 폐기 with and without an approved 조정 of 폐기, and one 단위사업 renamed twice in turn,
- * a 연차별 추진계획 approved under one of its names, and the plan sent again with other names) played through the
+ * a 연차별 추진계획 approved under one of its names, and the plan sent again with other names; a card under a
+ * unit's name before an approved rename, taken in, its result of that unit blank) played through the
  * departments' and the office's real copies (office-desks-changes.ts), its report compared with what
  * office-oracle-changes.ts works out on its own: the approved-changes history and the requests' statuses, the
  * confirmed plans as the approvals left them (units by name and position, as documented), the conflicts listed
  * with the office's decisions, the whole lagging table (office-oracle-changes-lagging.ts: every project listed or
  * not, with its status, reasons, plan so far, 집행 and 집행률, and missed milestones read from the 연차별 추진계획
- * of the plan its card is held to — in force when the half-year ended —, not the plan now; 폐기 listed "폐기 보고,
- * 승인된 공약 조정 없음" only without an approved 조정), and the status counts (by area and department), 붙임5
+ * of the plan its card is held to — in force when the half-year ended —, not the plan now, each unit named as
+ * that plan names it, not as the card does; 폐기 listed "폐기 보고, 승인된 공약 조정 없음" only without an approved
+ * 조정), and the status counts (by area and department), 붙임5
  * (초기계획, 현재계획, 확보, 임기내 계획·집행 per row, area and total) and 제출 현황 as the documents count after
  * those decisions — through the office's screen (getOfficeReport) and `pledge report --json`, for the reported
  * half-year and the one before it. A failing seed reproduces with
@@ -135,7 +137,8 @@ describe('the office report after change requests and conflicts, against an inde
     // name). 부진 사업: in 2, a 연차별 추진계획 approved after the half-year on a unit whose result the cards leave
     // blank (7-10-3), and a plan sent again after both half-years with a unit more (5-1-5); in 84, one sent again
     // with a unit less whose result the cards leave blank (5-7-4): both half-years' missed milestones stay those of
-    // the plan in force when each ended.
+    // the plan in force when each ended. In both, a card under a unit's old name taken in (7-3-1 in 2, 5-9-7 in
+    // 84): its missed milestone names the unit by the name the approval gave it.
     const all = DEFAULT_SEEDS.map((seed) => {
       const scenario = randomOfficeWithChanges(seed);
       return { scenario, expected: expectedChanges(scenario, scenario.base.periodId, scenario.base.dueDate) };
@@ -185,6 +188,12 @@ describe('the office report after change requests and conflicts, against an inde
       all.every((a) => [...a.expected.lagging.lagging.values()].some((l) => l.missedMilestones.length > 0)),
       'missed milestones',
     ).toBe(true);
+    // A card under a unit's old name taken in (random-office-changes-stale-name.ts): its missed milestone names the
+    // unit as the plan it is held to does, not as the card does.
+    for (const { scenario, expected } of all)
+      expect(expected.lagging.namedByPlan, 'a unit named by the plan, not the card').toContain(
+        scenario.staleName?.projectId,
+      );
   });
 
   for (const seed of SEEDS) {

@@ -73,6 +73,11 @@ export interface ExpectedLaggingTable {
    * commit 749bf3d): the cases of the held-to rule this half-year has.
    */
   heldToEarlier: string[];
+  /**
+   * Projects whose missed milestones name a unit otherwise than the card does (a card written under the unit's
+   * name before a rename the plan it is held to has): the table names units as that plan does, not the card.
+   */
+  namedByPlan: string[];
 }
 
 /** The half-year's missed milestones of `card` against `plan`'s schedule (the card's own units without a plan). */
@@ -128,6 +133,7 @@ export function expectedLaggingTable(input: LaggingInput): ExpectedLaggingTable 
 
   const lagging = new Map<string, ExpectedLaggingEntry>();
   const heldToEarlier: string[] = [];
+  const namedByPlan: string[] = [];
   for (const project of projects) {
     const card = cardOf(periodId, project.id);
     if (card?.status == null) continue; // 미제출: the submissions table lists it
@@ -165,6 +171,9 @@ export function expectedLaggingTable(input: LaggingInput): ExpectedLaggingTable 
     const exempt = status === 'completed' || status === 'continuing' || status === 'dropped';
     const missed = exempt ? [] : missedOf(card, input.heldTo(project.id), periodId);
     if (missed.length > 0) reasons.push('missedMilestones');
+    const cardName = (unitId: string) => card.unitProjects.filter((u) => u.id === unitId).at(-1)?.name;
+    if (missed.some((m) => ![undefined, m.unitName].includes(cardName(m.unitId))))
+      namedByPlan.push(project.id);
     if (
       !exempt &&
       JSON.stringify(missedOf(card, input.current(project.id), periodId)) !== JSON.stringify(missed)
@@ -183,5 +192,5 @@ export function expectedLaggingTable(input: LaggingInput): ExpectedLaggingTable 
       missedMilestones: missed,
     });
   }
-  return { lagging, heldToEarlier };
+  return { lagging, heldToEarlier, namedByPlan };
 }

@@ -11,6 +11,7 @@ import { requestChangeStep } from './random-office-change-request';
 import { type DroppedProject, droppedProjects, withDroppedCards } from './random-office-changes-dropped';
 import { type PlanResentAfter, withMissedMilestones } from './random-office-changes-lagging';
 import { type RenamedTwice, renamedTwice } from './random-office-changes-renames';
+import { type StaleUnitName, withStaleUnitName } from './random-office-changes-stale-name';
 import {
   AFTER_TERM,
   BUDGET_YEARS,
@@ -49,6 +50,9 @@ import {
  * - Missed milestones (random-office-changes-lagging.ts): results left blank on some cards, mostly on units changed
  *   after the half-year, and a plan sent again and confirmed again after both half-years with a unit more, another
  *   연차별 추진계획 or a unit less.
+ * - A card under a unit's old name taken in (random-office-changes-stale-name.ts): a unit renamed before the
+ *   기준 자료, which its department does not apply; its card keeps the old name, leaves a result of that unit blank,
+ *   and the office takes it in (카드 반영).
  *
  * The oracle (office-oracle-changes.ts) reads these steps; the player (office-desks-changes.ts) plays them.
  */
@@ -162,6 +166,8 @@ export interface ChangesOffice {
   renamedTwice?: RenamedTwice;
   /** The plan sent again after both half-years ended (random-office-changes-lagging.ts). */
   resentAfter?: PlanResentAfter;
+  /** The card under a unit's old name taken in (random-office-changes-stale-name.ts). */
+  staleName?: StaleUnitName;
 }
 
 const addDays = (date: string, days: number): string =>
@@ -611,12 +617,15 @@ export function randomOfficeWithChanges(seed: number): ChangesOffice {
     });
   const played = [...out, ...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   // Results left blank, and a plan sent again after both half-years (random-office-changes-lagging.ts).
-  const { steps: all, resentAfter } = withMissedMilestones(seed, base, played, renames?.chain);
+  const { steps: blanked, resentAfter } = withMissedMilestones(seed, base, played, renames?.chain);
+  // Last, on a project and a department of its own: a card under a unit's old name taken in.
+  const { steps: all, stale } = withStaleUnitName(seed, base, blanked);
   return {
     base,
     steps: all.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     dropped,
     ...(renames === undefined ? {} : { renamedTwice: renames.chain }),
     ...(resentAfter === undefined ? {} : { resentAfter }),
+    ...(stale === undefined ? {} : { staleName: stale }),
   };
 }

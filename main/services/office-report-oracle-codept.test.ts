@@ -21,11 +21,12 @@ import { CO_CASES, casesOf, type CoDeptOffice, coDeptOffice } from './test-suppo
  * or waiting; now and then changed). A randomized office (random-office-codept.ts) is played through the real
  * copies and its report — through the office's service and `pledge report --json` — compared with
  * office-oracle-codept.ts, which adds the documents up on its own: the conflicts with their decisions, the status
- * tables, 제출 현황, every 붙임5 row (the shared one's 집행 by year too), subtotals and total, the shared project's
- * 집행 on both sides of the 반기 비교, what each import says of a co-department card's file, and the shared row's
- * red marks (`changedFields`, office-oracle-codept-red.ts): the co-department's card counts in the row as first
- * reported only once the office took it in, while the lead's card or the co-department's row is sent again after
- * it. A failing seed reproduces with
+ * tables, 제출 현황, every 붙임5 row (the shared one's 집행 by year too), subtotals and total, the whole 반기 비교
+ * (every project whose lead's card came in either half-year, with each side's 집행 and 현재계획, the shared
+ * project's counting the co-department's card as each half-year's decision lets it), what each import says of a
+ * co-department card's file, and the shared row's red marks (`changedFields`, office-oracle-codept-red.ts): the
+ * co-department's card counts in the row as first reported only once the office took it in, while the lead's card
+ * or the co-department's row is sent again after it. A failing seed reproduces with
  * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-codept.test.ts.
  * Not compared here: 부진 사업 (the finance oracle's, without co-department cards).
  */
@@ -101,6 +102,23 @@ function compare(
       [side(compared?.executedBefore), side(compared?.executedAfter)],
       `${context}, 반기 비교 ${sharedId} 집행`,
     ).toEqual(expectedSides);
+    // The whole 반기 비교: every project whose lead's card came in either half-year (in one only: a new card or a
+    // card missing), each side's 집행 and 현재계획 that half-year's 붙임5 row's while the lead's card came.
+    const listed = [...new Set([...before.leadCards, ...expected.leadCards])].sort();
+    expect(comparison.projects.map((p) => p.projectId).sort(), `${context}, 반기 비교`).toEqual(listed);
+    const sideOf = (e: ExpectedCoDept, id: string) => {
+      const row = e.leadCards.has(id) ? e.financeRows.get(id) : undefined;
+      return row === undefined ? null : { executed: row.termExecuted, planned: row.current };
+    };
+    for (const id of listed) {
+      const p = comparison.projects.find((c) => c.projectId === id);
+      const sideOfView = (executed: number | null | undefined, planned: number | null | undefined) =>
+        executed == null || planned == null ? null : { executed: milli(executed), planned: milli(planned) };
+      expect(
+        p && [sideOfView(p.executedBefore, p.plannedBefore), sideOfView(p.executedAfter, p.plannedAfter)],
+        `${context}, 반기 비교 ${id} 집행·현재계획`,
+      ).toEqual([sideOf(before, id), sideOf(expected, id)]);
+    }
   }
 }
 

@@ -22,11 +22,12 @@ import { CO_CASES, casesOf, type CoDeptOffice, coDeptOffice } from './test-suppo
  * copies and its report — through the office's service and `pledge report --json` — compared with
  * office-oracle-codept.ts, which adds the documents up on its own: the conflicts with their decisions, the status
  * tables, 제출 현황, every 붙임5 row (the shared one's 집행 by year too), subtotals and total, the whole 반기 비교
- * (every project whose lead's card came in either half-year, with each side's 집행 and 현재계획, the shared
- * project's counting the co-department's card as each half-year's decision lets it), what each import says of a
- * co-department card's file, and the shared row's red marks (`changedFields`, office-oracle-codept-red.ts): the
- * co-department's card counts in the row as first reported only once the office took it in, while the lead's card
- * or the co-department's row is sent again after it. A failing seed reproduces with
+ * (every project whose lead's card came in either half-year — random-office-codept.ts leaves one project's card of
+ * the half-year before out, so that one is new — with each side's 집행 and 현재계획, the shared project's counting
+ * the co-department's card as each half-year's decision lets it), what each import says of a co-department
+ * card's file, and the shared row's red marks (`changedFields`, office-oracle-codept-red.ts): the co-department's
+ * card counts in the row as first reported only once the office took it in, while the lead's card or the
+ * co-department's row is sent again after it. A failing seed reproduces with
  * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-codept.test.ts.
  * Not compared here: 부진 사업 (the finance oracle's, without co-department cards).
  */
@@ -126,6 +127,17 @@ describe('a co-department card for the shared project, against an independent or
   it('the default seeds between them cover every case', () => {
     const covered = new Set(DEFAULT_SEEDS.flatMap((seed) => [...casesOf(coDeptOffice(seed))]));
     expect([...CO_CASES].filter((c) => !covered.has(c))).toEqual([]);
+    // The 반기 비교 of each lists a project whose lead's card came in the reported half-year only (a new card) and
+    // one whose card came in the half-year before only (a card missing).
+    for (const seed of DEFAULT_SEEDS) {
+      const scenario = coDeptOffice(seed);
+      const after = expectedCoDept(scenario, scenario.periodId, scenario.dueDate).leadCards;
+      const before = expectedCoDept(scenario, scenario.priorId, scenario.priorDueDate).leadCards;
+      expect(
+        [[...after].some((id) => !before.has(id)), [...before].some((id) => !after.has(id))],
+        `seed ${seed}: a new card, a card missing`,
+      ).toEqual([true, true]);
+    }
   });
 
   for (const seed of SEEDS) {

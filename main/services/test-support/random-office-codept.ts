@@ -18,7 +18,7 @@ import {
 
 /**
  * A RandomOffice (random-office.ts, the same seed, its data unchanged underneath but for the shared project's
- * documents below) in which the co-department of the shared project (the catalog's only project with a
+ * documents below, and one other project's lead card of the half-year before left out: withNewCard) in which the co-department of the shared project (the catalog's only project with a
  * co-department: 1-1-7, led by 경제진흥본부, 여성가족정책실 cooperating) sends its own 관리카드 for it — which the
  * department app never drafts: "another tool" signs it with the co-department's own key, as the browser test does
  * — drawn from a random stream of its own, in the reported half-year and the one before, each independently:
@@ -304,6 +304,47 @@ function resendAfterCoCard(
   return out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
+const asksCompletion = (doc: SentDocument): boolean =>
+  doc.kind === 'managementCard' && (doc.status === 'completed' || doc.status === 'continuing');
+
+/**
+ * A project other than the shared one whose lead sent its card in both half-years (asking no 완료 in either) has
+ * its card of the half-year before left out (its finance row still sent), so that the 반기 비교 lists a card new
+ * in the reported half-year (random-office.ts's offices have only cards missing in it). From a stream of its own.
+ */
+function withNewCard(
+  seed: number,
+  steps: readonly Step[],
+  shared: CatalogProject,
+  priorId: string,
+  periodId: string,
+): Step[] {
+  const r = seededRandom((seed ^ 0x4e3c_a2d) >>> 0);
+  const leadOf = (projectId: string) => catalog.projects.find((p) => p.id === projectId)?.leadDepartment;
+  const leadCards = (period: string) =>
+    steps.flatMap((s) =>
+      s.kind === 'send' && s.period === period
+        ? s.save.filter((d) => d.kind === 'managementCard' && d.department === leadOf(d.projectId))
+        : [],
+    );
+  const before = leadCards(priorId);
+  const after = leadCards(periodId);
+  const ids = [...new Set(before.map((d) => d.projectId))].filter(
+    (id) =>
+      id !== shared.id &&
+      after.some((d) => d.projectId === id) &&
+      ![...before, ...after].some((d) => d.projectId === id && asksCompletion(d)),
+  );
+  if (ids.length === 0) return [...steps];
+  const id = r.pick(ids.sort());
+  return steps.flatMap((s): Step[] => {
+    if (s.kind === 'decideCompletion' && s.projectId === id && s.periodId === priorId) return [];
+    if (s.kind !== 'send' || s.period !== priorId) return [s];
+    const save = s.save.filter((d) => !(d.kind === 'managementCard' && d.projectId === id));
+    return save.length === 0 ? [] : [{ ...s, save }];
+  });
+}
+
 export function coDeptOffice(seed: number): CoDeptOffice {
   const base = randomOffice(seed);
   // A stream of its own: the office underneath stays the seed's.
@@ -388,6 +429,7 @@ export function coDeptOffice(seed: number): CoDeptOffice {
     }
   }
   baseSteps = resendAfterCoCard(seed, baseSteps, coSteps, halfYears, shared, co);
+  baseSteps = withNewCard(seed, baseSteps, shared, base.priorId, base.periodId);
   // A 기준 자료 after each half-year's decisions: every copy applies it, the co-department's with its receipts
   // naming the file its card came in (and its next file follows on from them).
   baseSteps = [

@@ -105,10 +105,10 @@ function compare(
     ).toEqual(expectedSides);
     // The whole 반기 비교: every project whose lead's card came in either half-year (in one only: a new card or a
     // card missing), each side's 집행 and 현재계획 that half-year's 붙임5 row's while the lead's card came.
-    const listed = [...new Set([...before.leadCards, ...expected.leadCards])].sort();
+    const listed = [...new Set([...before.withLeadCard, ...expected.withLeadCard])].sort();
     expect(comparison.projects.map((p) => p.projectId).sort(), `${context}, 반기 비교`).toEqual(listed);
     const sideOf = (e: ExpectedCoDept, id: string) => {
-      const row = e.leadCards.has(id) ? e.financeRows.get(id) : undefined;
+      const row = e.withLeadCard.has(id) ? e.financeRows.get(id) : undefined;
       return row === undefined ? null : { executed: row.termExecuted, planned: row.current };
     };
     for (const id of listed) {
@@ -131,8 +131,8 @@ describe('a co-department card for the shared project, against an independent or
     // one whose card came in the half-year before only (a card missing).
     for (const seed of DEFAULT_SEEDS) {
       const scenario = coDeptOffice(seed);
-      const after = expectedCoDept(scenario, scenario.periodId, scenario.dueDate).leadCards;
-      const before = expectedCoDept(scenario, scenario.priorId, scenario.priorDueDate).leadCards;
+      const after = expectedCoDept(scenario, scenario.periodId, scenario.dueDate).withLeadCard;
+      const before = expectedCoDept(scenario, scenario.priorId, scenario.priorDueDate).withLeadCard;
       expect(
         [[...after].some((id) => !before.has(id)), [...before].some((id) => !after.has(id))],
         `seed ${seed}: a new card, a card missing`,

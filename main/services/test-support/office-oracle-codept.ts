@@ -51,7 +51,7 @@ export interface ExpectedCoDept extends ExpectedFigures {
   /** The co-department's card counts in 붙임5 (taken in, and its row gives no 집행). */
   coCardCounts: boolean;
   /** Every project whose lead's card of the half-year was received (the 반기 비교 lists them). */
-  leadCards: Set<string>;
+  withLeadCard: Set<string>;
 }
 
 const milli = (v: number | null | undefined): number => Math.round((v ?? 0) * 1000);
@@ -93,7 +93,7 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
   let coRow: FinanceRow | undefined;
   let coCard: ManagementCard | undefined;
   let decision: CoDecision | undefined;
-  const leadCards = new Set<string>();
+  const withLeadCard = new Set<string>();
   const leadOf = (projectId: string) => catalog.projects.find((p) => p.id === projectId)?.leadDepartment;
   for (const step of office.steps) {
     if (step.kind === 'sendCoCard' && step.card.periodId === periodId) coCard = step.card;
@@ -101,7 +101,7 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
     if (step.kind !== 'send' || step.period !== periodId) continue;
     for (const doc of step.save) {
       if (doc.kind === 'managementCard' && doc.department === leadOf(doc.projectId))
-        leadCards.add(doc.projectId);
+        withLeadCard.add(doc.projectId);
       if (doc.projectId !== shared.id) continue;
       if (doc.kind === 'managementCard' && doc.department === lead) leadCard = doc;
       if (doc.kind === 'financeRow' && doc.department === co) coRow = doc;
@@ -158,7 +158,7 @@ export function expectedCoDept(office: CoDeptOffice, periodId: string, dueDate: 
     sharedExecutedByYear,
     leadCardReceived: leadCard !== undefined,
     coCardCounts,
-    leadCards,
+    withLeadCard,
   };
 }
 

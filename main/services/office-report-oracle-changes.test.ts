@@ -4,13 +4,12 @@ import { makeTempDir } from '../../db/test/temp-dir';
 import { runPledge as pledge } from '../cli/test-io';
 import { officeHandlers } from './office-handlers';
 import { type ChangesDesks, playChangesOffice } from './test-support/office-desks-changes';
-import type { ExpectedLaggingEntry } from './test-support/office-oracle-changes-lagging';
 import {
   type ExpectedChanges,
   type ExpectedConflict,
   expectedChanges,
 } from './test-support/office-oracle-changes';
-import { compareTables } from './test-support/oracle-tables';
+import { compareLagging, compareTables } from './test-support/oracle-tables';
 import { randomOfficeWithChanges } from './test-support/random-office-changes';
 
 /**
@@ -94,32 +93,7 @@ function compare(
 
   // 부진 사업, the whole table: which projects, each with its status, reasons, figures and the missed milestones of
   // the plan its card is held to (unit id and name, half-year, planned text).
-  const milli = (v: number | null) => (v === null ? null : Math.round(v * 1000));
-  const laggingListed = new Map(
-    view.report.lagging.map((l): [string, ExpectedLaggingEntry] => [
-      l.projectId,
-      {
-        status: l.status as ExpectedLaggingEntry['status'],
-        reasons: [...l.reasons].sort(),
-        leadDepartment: l.leadDepartment,
-        areaId: l.areaId,
-        plannedSoFar: milli(l.plannedSoFar),
-        executed: milli(l.executed),
-        executionRate: l.executionRate,
-        missedMilestones: l.missedMilestones.map((m) => ({
-          unitId: m.unitId,
-          unitName: m.unitName,
-          periodId: m.periodId,
-          planned: m.planned,
-        })),
-      },
-    ]),
-  );
-  expect([...laggingListed.keys()].sort(), `${context}, 부진 사업`).toEqual(
-    [...expected.lagging.lagging.keys()].sort(),
-  );
-  for (const [projectId, entry] of expected.lagging.lagging)
-    expect(laggingListed.get(projectId), `${context}, 부진 사업 ${projectId}`).toEqual(entry);
+  compareLagging(view, expected.lagging.lagging, context);
 
   compareTables(view, expected.figures, context);
 }

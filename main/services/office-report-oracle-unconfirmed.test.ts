@@ -6,10 +6,9 @@ import { makeTempDir } from '../../db/test/temp-dir';
 import { runPledge as pledge } from '../cli/test-io';
 import type { AppContext } from './context';
 import { officeHandlers } from './office-handlers';
-import type { ExpectedLaggingEntry } from './test-support/office-oracle-changes-lagging';
 import { playUnconfirmedOffice } from './test-support/office-desks-unconfirmed';
 import { expectedUnconfirmed, type ExpectedUnconfirmed } from './test-support/office-oracle-unconfirmed';
-import { compareTables } from './test-support/oracle-tables';
+import { compareLagging, compareTables } from './test-support/oracle-tables';
 import { unconfirmedOffice } from './test-support/random-office-unconfirmed';
 
 /**
@@ -34,8 +33,6 @@ beforeEach(() => {
 });
 afterEach(() => dir.remove());
 
-const milli = (v: number | null): number | null => (v === null ? null : Math.round(v * 1000));
-
 /** The app's report against the oracle's figures, each difference named by what it is about. */
 function compare(
   view: OfficeReportView,
@@ -43,7 +40,7 @@ function compare(
   context: string,
   dueDate: string,
 ): void {
-  const { finance, submissions, lagging, meta } = view.report;
+  const { finance, submissions, meta } = view.report;
   // The data is what it is meant to be: no conflict decides what counts here.
   expect(view.conflicts, context).toEqual([]);
   expect(submissions.dueDate, context).toBe(dueDate);
@@ -80,29 +77,7 @@ function compare(
     expected.waitingForConfirmation === 0 ? undefined : String(expected.waitingForConfirmation),
   );
 
-  const listed = new Map(
-    lagging.map((l): [string, ExpectedLaggingEntry] => [
-      l.projectId,
-      {
-        status: l.status as ExpectedLaggingEntry['status'],
-        reasons: [...l.reasons].sort(),
-        leadDepartment: l.leadDepartment,
-        areaId: l.areaId,
-        plannedSoFar: milli(l.plannedSoFar),
-        executed: milli(l.executed),
-        executionRate: l.executionRate,
-        missedMilestones: l.missedMilestones.map((m) => ({
-          unitId: m.unitId,
-          unitName: m.unitName,
-          periodId: m.periodId,
-          planned: m.planned,
-        })),
-      },
-    ]),
-  );
-  expect([...listed.keys()].sort(), `${context}, 부진 사업`).toEqual([...expected.lagging.keys()].sort());
-  for (const [projectId, entry] of expected.lagging)
-    expect(listed.get(projectId), `${context}, 부진 사업 ${projectId}`).toEqual(entry);
+  compareLagging(view, expected.lagging, context);
 }
 
 describe('the office report with plans not confirmed, or confirmed late, against an independent oracle', () => {

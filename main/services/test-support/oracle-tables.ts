@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { OfficeReportView } from '../../../domain/api/contract';
+import type { ExpectedLaggingEntry } from './office-oracle-changes-lagging';
 import {
   type ExpectedFigures,
   type FinanceMilli,
@@ -84,4 +85,39 @@ export function compareTables(view: OfficeReportView, expected: ExpectedFigures,
   expect([...finance.completionUndecided].sort(), `${context}, 붙임5의 결정 대기 사업`).toEqual(
     waiting.filter((id) => expected.financeRows.has(id)),
   );
+}
+
+/**
+ * 부진 사업, the whole table against office-oracle-changes-lagging.ts's entries: which projects, each with its status,
+ * reasons, figures in 천원 and the missed milestones (unit id and name, half-year, planned text).
+ */
+export function compareLagging(
+  view: OfficeReportView,
+  expected: ReadonlyMap<string, ExpectedLaggingEntry>,
+  context: string,
+): void {
+  const milli = (v: number | null) => (v === null ? null : Math.round(v * 1000));
+  const listed = new Map(
+    view.report.lagging.map((l): [string, ExpectedLaggingEntry] => [
+      l.projectId,
+      {
+        status: l.status as ExpectedLaggingEntry['status'],
+        reasons: [...l.reasons].sort(),
+        leadDepartment: l.leadDepartment,
+        areaId: l.areaId,
+        plannedSoFar: milli(l.plannedSoFar),
+        executed: milli(l.executed),
+        executionRate: l.executionRate,
+        missedMilestones: l.missedMilestones.map((m) => ({
+          unitId: m.unitId,
+          unitName: m.unitName,
+          periodId: m.periodId,
+          planned: m.planned,
+        })),
+      },
+    ]),
+  );
+  expect([...listed.keys()].sort(), `${context}, 부진 사업`).toEqual([...expected.keys()].sort());
+  for (const [projectId, entry] of expected)
+    expect(listed.get(projectId), `${context}, 부진 사업 ${projectId}`).toEqual(entry);
 }

@@ -213,7 +213,7 @@ const leadOf = (projectId: string): string =>
   catalog.projects.find((p) => p.id === projectId)?.leadDepartment ?? '';
 
 /** Σ of a plan's 연차별 투자수요 within the term ('18 … '22.6), in 백만원 counted on 천원. */
-const withinTerm = (plan: ExecutionPlan): number =>
+export const withinTerm = (plan: ExecutionPlan): number =>
   plan.unitProjects.reduce(
     (acc, u) =>
       acc +

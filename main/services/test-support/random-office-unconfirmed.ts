@@ -1,5 +1,5 @@
 import type { ExecutionPlan } from '../../../domain/documents';
-import type { ChangeStep } from './random-office-changes';
+import { type ChangeStep, withinTerm } from './random-office-changes';
 import {
   BUDGET_YEARS,
   kst,
@@ -57,22 +57,6 @@ export interface UnconfirmedOffice {
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-
-/** Σ of a plan's 연차별 투자수요 within the term, in 백만원 counted on 천원 (its 총사업비 as the form keeps it). */
-const withinTerm = (plan: ExecutionPlan): number =>
-  plan.unitProjects.reduce(
-    (acc, u) =>
-      acc +
-      Object.values(u.investmentNeeds).reduce(
-        (a, row) =>
-          a +
-          Object.entries(row)
-            .filter(([column]) => column !== 'afterTerm')
-            .reduce((x, [, v]) => x + Math.round((v ?? 0) * 1000), 0),
-        0,
-      ),
-    0,
-  ) / 1000;
 
 export function unconfirmedOffice(seed: number): UnconfirmedOffice {
   const base = randomOffice(seed);

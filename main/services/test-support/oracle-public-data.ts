@@ -17,7 +17,8 @@ import { catalog } from './random-office';
 
 /**
  * The open data `pledge publish` writes (projects.csv, finance.csv, changes.csv: UTF-8 with a BOM, RFC 4180), read
- * with the tests' own CSV parser and compared with the oracles, columns found by their headers.
+ * with the tests' own CSV parser and compared with the oracles, columns found by their headers; and index.html's
+ * project lists.
  */
 
 /** "2021년 하반기" */
@@ -173,6 +174,44 @@ function compareChangesCsv(
   });
 }
 
+/**
+ * index.html's project lists: every catalog project once, with its 추진상황 (결정 대기 included) and its 계획 총계,
+ * 확보 and 집행 as the page prints them ("4,003.697"; "-" without a 붙임5 row, or for 확보 not reported).
+ */
+function comparePublicPage(folder: string, figures: ExpectedFigures, context: string): void {
+  const html = readFileSync(join(folder, 'index.html'), 'utf8');
+  const row =
+    /<tr><td>(\d+-\d+-\d+)<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td class="status s-\w+">([^<]*)<\/td><td>.*?<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><\/tr>/gs;
+  const rows = [...html.matchAll(row)];
+  expect(rows.map((m) => m[1]).sort(), `${context}, index.html 사업`).toEqual(
+    catalog.projects.map((p) => p.id).sort(),
+  );
+  const amount = (text: string | undefined): number | null =>
+    text === undefined || text === '-' ? null : Math.round(Number(text.replace(/,/g, '')) * 1000);
+  for (const [, projectId = '', label = '', planned, secured, executed] of rows) {
+    const what = `${context}, index.html ${projectId}`;
+    const status = figures.statusByProject.get(projectId);
+    expect(STATUS_BY_LABEL.get(label.replace(/ \(결정 대기\)$/, '')), `${what} 추진상황`).toBe(
+      status?.status,
+    );
+    expect(label.endsWith(' (결정 대기)'), `${what} 결정 대기`).toBe(status?.undecided);
+    const fig = figures.financeRows.get(projectId);
+    if (fig === undefined)
+      expect([planned, secured, executed], `${what} 예산 (붙임5 행 없음)`).toEqual(['-', '-', '-']);
+    else
+      compareAmounts(
+        (c) => amount([planned, secured, executed][c]),
+        new Map([
+          [0, 'plannedTotal.current'],
+          [1, 'secured.total'],
+          [2, 'termExecuted.total'],
+        ]),
+        expectedAmounts(fig),
+        `${what} 예산`,
+      );
+  }
+}
+
 export function comparePublicData(
   folder: string,
   periodId: string,
@@ -182,5 +221,6 @@ export function comparePublicData(
 ): void {
   compareProjectsCsv(folder, periodId, figures, context);
   compareFinanceCsv(folder, figures, more.finance, context);
+  comparePublicPage(folder, figures, context);
   if (more.changes !== undefined) compareChangesCsv(folder, more.changes, context);
 }

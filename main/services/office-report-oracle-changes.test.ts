@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfficeReportView } from '../../domain/api/contract';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { runPledge as pledge } from '../cli/test-io';
 import { officeHandlers } from './office-handlers';
+import { reportViews } from './test-support/report-views';
 import { type ChangesDesks, playChangesOffice } from './test-support/office-desks-changes';
 import {
   type ExpectedChanges,
@@ -210,14 +210,8 @@ describe('the office report after change requests and conflicts, against an inde
         for (const [periodId, dueDate] of halfYears) {
           const wanted = expectedChanges(scenario, periodId, dueDate);
           const context = `seed ${seed}, ${periodId}`;
-          const view = await handlers.getOfficeReport({ periodId, today: base.today });
-          compare(view, wanted, desks, context);
-          const cli = await pledge(
-            'report',
-            ...['--data', desks.office.dataDir, '--period', periodId, '--today', base.today, '--json'],
-          );
-          expect(cli.code, `${context}: ${cli.err}`).toBe(0);
-          compare(JSON.parse(cli.out) as OfficeReportView, wanted, desks, `${context}, pledge report --json`);
+          for (const [view, via] of await reportViews(desks.office, { periodId, today: base.today }, context))
+            compare(view, wanted, desks, `${context}${via}`);
         }
       } finally {
         await desks.close();

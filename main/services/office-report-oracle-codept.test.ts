@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfficeReportView } from '../../domain/api/contract';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { runPledge as pledge } from '../cli/test-io';
-import { officeHandlers } from './office-handlers';
+import { reportViews } from './test-support/report-views';
 import { playCoDeptOffice } from './test-support/office-desks-codept';
 import {
   expectedCoCardNotes,
@@ -159,25 +158,13 @@ describe('a co-department card for the shared project, against an independent or
               ? expectedCoDept(scenario, scenario.priorId, scenario.priorDueDate)
               : undefined;
           const context = `seed ${seed}, ${periodId} (기한 ${dueDate})`;
-          const view = await officeHandlers(desks.office).getOfficeReport({
-            periodId,
-            today: scenario.today,
-          });
           const red = expectedSharedRed(scenario, periodId);
-          compare(view, expected, context, scenario, red, before);
-          const cli = await pledge(
-            'report',
-            ...['--data', desks.office.dataDir, '--period', periodId, '--today', scenario.today, '--json'],
-          );
-          expect(cli.code, `${context}: ${cli.err}`).toBe(0);
-          compare(
-            JSON.parse(cli.out) as OfficeReportView,
-            expected,
-            `${context}, pledge report --json`,
-            scenario,
-            red,
-            before,
-          );
+          for (const [view, via] of await reportViews(
+            desks.office,
+            { periodId, today: scenario.today },
+            context,
+          ))
+            compare(view, expected, `${context}${via}`, scenario, red, before);
         }
       } finally {
         await desks.close();

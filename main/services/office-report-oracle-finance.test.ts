@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfficeReportView } from '../../domain/api/contract';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { runPledge as pledge } from '../cli/test-io';
 import { officeHandlers } from './office-handlers';
+import { reportViews } from './test-support/report-views';
 import { playOffice } from './test-support/office-desks';
 import {
   type ExpectedFinance,
@@ -187,25 +187,10 @@ describe('붙임5 red marks, per-year columns and 부진 사업 against an indep
         for (const periodId of halfYears) {
           const context = `seed ${seed}, ${periodId}, 집행률 기준 ${scenario.thresholdPercent}%`;
           const want = expected.get(periodId) as ExpectedFinance;
-          const view = await officeHandlers(desks.office).getOfficeReport({
-            periodId,
-            today: scenario.today,
-            executionRateThreshold: threshold,
-          });
-          compare(view, want, threshold, context);
-          // The same report as the command line prints it, read from the data folder afresh.
-          const cli = await pledge(
-            'report',
-            ...['--data', desks.office.dataDir, '--period', periodId, '--today', scenario.today],
-            ...['--threshold', String(threshold), '--json'],
-          );
-          expect(cli.code, `${context}: ${cli.err}`).toBe(0);
-          compare(
-            JSON.parse(cli.out) as OfficeReportView,
-            want,
-            threshold,
-            `${context}, pledge report --json`,
-          );
+          // As the screen gets the report, and as the command line prints it from the data folder afresh.
+          const request = { periodId, today: scenario.today, executionRateThreshold: threshold };
+          for (const [view, via] of await reportViews(desks.office, request, context))
+            compare(view, want, threshold, `${context}${via}`);
         }
       } finally {
         await desks.close();

@@ -3,9 +3,9 @@ import type { OfficeReportView } from '../../domain/api/contract';
 import { planWaitSummary } from '../../domain/reports/labels';
 import { departmentsAsked, planWaitOfficeNote } from '../../domain/reports/missing-notice';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { runPledge as pledge } from '../cli/test-io';
 import type { AppContext } from './context';
 import { officeHandlers } from './office-handlers';
+import { reportViews } from './test-support/report-views';
 import { playUnconfirmedOffice } from './test-support/office-desks-unconfirmed';
 import { expectedUnconfirmed, type ExpectedUnconfirmed } from './test-support/office-oracle-unconfirmed';
 import { compareLagging, compareTables } from './test-support/oracle-tables';
@@ -150,20 +150,9 @@ describe('the office report with plans not confirmed, or confirmed late, against
         for (const [periodId, dueDate] of halfYears) {
           const expected = expectedUnconfirmed(scenario, periodId, dueDate);
           const context = `seed ${seed}, ${periodId} (기한 ${dueDate})`;
-          const view = await officeHandlers(desks.office).getOfficeReport({ periodId, today: base.today });
-          compare(view, expected, context, dueDate);
-          // The same report as the command line prints it, read from the data folder afresh.
-          const cli = await pledge(
-            'report',
-            ...['--data', desks.office.dataDir, '--period', periodId, '--today', base.today, '--json'],
-          );
-          expect(cli.code, `${context}: ${cli.err}`).toBe(0);
-          compare(
-            JSON.parse(cli.out) as OfficeReportView,
-            expected,
-            `${context}, pledge report --json`,
-            dueDate,
-          );
+          // As the screen gets the report, and as the command line prints it from the data folder afresh.
+          for (const [view, via] of await reportViews(desks.office, { periodId, today: base.today }, context))
+            compare(view, expected, `${context}${via}`, dueDate);
         }
       } finally {
         await desks.close();

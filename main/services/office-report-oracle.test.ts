@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfficeReportView } from '../../domain/api/contract';
 import { makeTempDir } from '../../db/test/temp-dir';
-import { runPledge as pledge } from '../cli/test-io';
-import { officeHandlers } from './office-handlers';
+import { reportViews } from './test-support/report-views';
 import { playOffice } from './test-support/office-desks';
 import { expectedFigures, type ExpectedFigures } from './test-support/office-oracle';
 import { compareTables } from './test-support/oracle-tables';
@@ -58,23 +57,10 @@ describe('the office report against an independent oracle', () => {
         for (const [periodId, dueDate] of halfYears) {
           const expected = expectedFigures(scenario, periodId, dueDate);
           const context = `seed ${seed}, ${periodId} (기한 ${dueDate})`;
-          const view = await officeHandlers(desks.office).getOfficeReport({
-            periodId,
-            today: scenario.today,
-          });
-          compare(view, expected, context, dueDate);
-          // The same tables as the command line prints them, read from the data folder afresh.
-          const cli = await pledge(
-            'report',
-            ...['--data', desks.office.dataDir, '--period', periodId, '--today', scenario.today, '--json'],
-          );
-          expect(cli.code, `${context}: ${cli.err}`).toBe(0);
-          compare(
-            JSON.parse(cli.out) as OfficeReportView,
-            expected,
-            `${context}, pledge report --json`,
-            dueDate,
-          );
+          // As the screen gets the tables, and as the command line prints them from the data folder afresh.
+          const request = { periodId, today: scenario.today };
+          for (const [view, via] of await reportViews(desks.office, request, context))
+            compare(view, expected, `${context}${via}`, dueDate);
         }
       } finally {
         await desks.close();

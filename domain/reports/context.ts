@@ -49,6 +49,8 @@ export interface ReportContext {
   previousCardsByProject: Map<string, Map<string, ManagementCard>>;
   /** projectId → department → card of the half-year just before this one (see ReportInput.priorCards). */
   priorCardsByProject: Map<string, Map<string, ManagementCard>>;
+  /** projectId → its lead's last card before the half-year just before (see ReportInput.earlierCards). */
+  earlierCardByProject: Map<string, ManagementCard>;
   /** projectId → co-department → finance row of the half-year just before (see ReportInput.priorFinanceRows). */
   priorFinanceByProject: Map<string, Map<string, FinanceRow>>;
   /** projectId → department → finance row of the compared half-year (see ReportInput.previousFinanceRows). */
@@ -182,6 +184,15 @@ export function buildContext(input: ReportInput): ReportContext {
     priorCardsByProject = previousCardsByProject;
   }
 
+  const earlierCardByProject = new Map<string, ManagementCard>();
+  for (const card of input.earlierCards ?? []) {
+    const project = projectById.get(card.projectId);
+    if (project === undefined || priorPeriodId === null || card.periodId >= priorPeriodId) continue;
+    if (card.department !== leadAt(project, card.periodId)) continue;
+    const kept = earlierCardByProject.get(card.projectId);
+    if (kept === undefined || kept.periodId < card.periodId) earlierCardByProject.set(card.projectId, card);
+  }
+
   const priorFinanceByProject = new Map<string, Map<string, FinanceRow>>();
   for (const row of input.priorFinanceRows ?? []) {
     const project = projectById.get(row.projectId);
@@ -234,6 +245,7 @@ export function buildContext(input: ReportInput): ReportContext {
     priorPeriodId,
     previousCardsByProject,
     priorCardsByProject,
+    earlierCardByProject,
     priorFinanceByProject,
     previousFinanceByProject,
     totals: input.totals ?? reportTotals(budgetYearKeys, periods),

@@ -213,6 +213,8 @@ export function planWaitSummary(
 export function participationSourcesNote(p: ParticipationReport): string {
   const sources = [`이번 반기 관리카드 ${p.cardCount}건`];
   if (p.priorCardCount > 0) sources.push(`이번 반기 카드가 없어 직전 반기 관리카드 ${p.priorCardCount}건`);
+  if (p.earlierCardCount > 0)
+    sources.push(`이번·직전 반기 카드가 없어 그 전 반기의 마지막 관리카드 ${p.earlierCardCount}건`);
   if (p.planCount > 0) sources.push(`관리카드가 없어 확정된 실천계획서 ${p.planCount}건`);
   const unreported =
     p.unreportedCount > 0 ? ` 실적을 하나도 받지 못한 사업 ${p.unreportedCount}개는 빠져 있습니다.` : '';

@@ -1,6 +1,7 @@
 // 시민참여 실적 is counted from the term's start on each card, so the office's totals take each project's counts as
-// last reported: the half-year's card, else the card of the half-year just before, else the confirmed plan. A card
-// not sent this half-year does not take a project's earlier activities out of the city's totals.
+// last reported: the half-year's card, else the card of the half-year just before, else the lead's last card of an
+// earlier half-year, else the confirmed plan. Cards not sent for a while do not take a project's earlier activities
+// out of the city's totals.
 import { describe, expect, it } from 'vitest';
 import { PARTICIPATION_COUNT_KEYS, type ParticipationCountKey } from '../documents';
 import { buildOfficeReport } from './build-report';
@@ -77,5 +78,61 @@ describe('시민참여 실적: each project as last reported', () => {
     }).participation;
     expect(first).toMatchObject({ cardCount: 0, priorCardCount: 0, planCount: 1 });
     expect(first.totals.total).toBe(sum([planOnly]));
+  });
+});
+
+describe('시민참여 실적: a lead that has not reported for two half-years or more', () => {
+  // Report 2020-H1: 1-1-1 last reported in 2019-H1 (after 2018-H2), 1-1-2 in 2018-H2; neither sent 2019-H2's or
+  // 2020-H1's card. 1-1-3 sent 2019-H2's, so its older card is not looked at.
+  const [p1, p2, p3] = (['1-1-1', '1-1-2', '1-1-3'] as const).map((id) => makePlan(project(id)));
+  if (p1 === undefined || p2 === undefined || p3 === undefined) throw new Error('plans');
+  p1.citizenParticipation.counts = { ...p1.citizenParticipation.counts, briefings: 50 };
+  const latest1: Counts = { briefings: 7, surveys: 2 };
+  const older1: Counts = { briefings: 3 };
+  const last2: Counts = { mediaReports: 4 };
+  const prior3: Counts = { other: 6 };
+  const input = {
+    ...emptyInput('2020-H1'),
+    plans: [p1, p2, p3],
+    priorCards: [makeCard(p3, '2019-H2', { participation: prior3 })],
+    earlierCards: [
+      makeCard(p1, '2018-H2', { participation: older1 }),
+      makeCard(p1, '2019-H1', { participation: latest1 }),
+      makeCard(p2, '2018-H2', { participation: last2 }),
+      makeCard(p3, '2018-H2', { participation: { briefings: 99 } }),
+    ],
+  };
+  const { participation } = buildOfficeReport(input);
+
+  it("counts each one's last card, not its plan nor an older card", () => {
+    expect(participation.totals.total).toBe(sum([latest1, last2, prior3]));
+    for (const k of PARTICIPATION_COUNT_KEYS)
+      expect(participation.totals[k], k).toBe((latest1[k] ?? 0) + (last2[k] ?? 0) + (prior3[k] ?? 0));
+    expect(participation).toMatchObject({
+      cardCount: 0,
+      priorCardCount: 1,
+      earlierCardCount: 2,
+      planCount: 0,
+    });
+  });
+
+  it('says so under the table', () => {
+    expect(participationSourcesNote(participation)).toContain(
+      '이번·직전 반기 카드가 없어 그 전 반기의 마지막 관리카드 2건',
+    );
+  });
+
+  it("leaves out another department's card and one of the half-year just before", () => {
+    const { participation: other } = buildOfficeReport({
+      ...emptyInput('2020-H1'),
+      plans: [p1],
+      earlierCards: [
+        makeCard(p1, '2019-H1', { participation: { briefings: 8 }, department: '다른부서' }),
+        // The half-year just before is priorCards' (here: none), not an earlier one.
+        makeCard(p1, '2019-H2', { participation: { briefings: 9 } }),
+      ],
+    });
+    expect(other).toMatchObject({ earlierCardCount: 0, planCount: 1 });
+    expect(other.totals.briefings).toBe(50);
   });
 });

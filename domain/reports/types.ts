@@ -98,6 +98,12 @@ export interface ReportInput {
    * that half-year.
    */
   priorCards?: ManagementCard[];
+  /**
+   * 시민참여 실적 as last reported: for a project whose lead sent no card of this half-year nor of the one just
+   * before, its lead's latest card of an earlier half-year (the lead of that half-year). Cards of other departments,
+   * of the half-year just before or later are ignored; of several, the latest half-year's counts.
+   */
+  earlierCards?: ManagementCard[];
   /** 확보내역 rows of this half-year, lead and co-departments. */
   financeRows: FinanceRow[];
   /**
@@ -361,6 +367,8 @@ export interface ParticipationReport {
   cardCount: number;
   /** Projects without a card of the half-year, counted from the card of the half-year just before. */
   priorCardCount: number;
+  /** Projects without either, counted from the lead's last card of an earlier half-year. */
+  earlierCardCount: number;
   /** Projects with neither card, counted from the confirmed plan. */
   planCount: number;
   /** Projects with neither card nor a confirmed plan: nothing counted. */

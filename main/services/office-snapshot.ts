@@ -23,6 +23,7 @@ import { listDocuments } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { confirmedPlanHeads, initialPlansOf } from './confirmed-plans';
 import { termKeys } from './drafting';
+import { earlierLeadCards } from './earlier-lead-cards';
 import { latestAndFirst, type ReceivedRow, receivedOf, storedAll } from './received-documents';
 import { submissionsOf } from './report-submissions';
 import { cacheOf, keptWhile } from './snapshot-cache';
@@ -275,6 +276,7 @@ export async function buildReportInput(
             latestAndFirst(await receivedOf(db, 'financeRow', previousPeriodId)).latest,
           ),
         );
+  const earlierCards = await earlierLeadCards(db, catalog, term, periodId);
   // Which projects' plans came (no content read): a lead's card waits for the office's 확정 or for the plan.
   const receivedPlanProjects = receivedProjectsOf(await receivedOf(db, 'executionPlan'));
   const latestCards = await storedAll<ManagementCard>(db, cards.latest);
@@ -314,6 +316,7 @@ export async function buildReportInput(
     previousCards,
     ...(previousPeriodId ? { previousPeriodId } : {}),
     ...(priorCards ? { priorCards } : {}),
+    ...(earlierCards.length > 0 ? { earlierCards } : {}),
     financeRows: latestFinance,
     priorFinanceRows,
     ...(previousFinanceRows ? { previousFinanceRows } : {}),

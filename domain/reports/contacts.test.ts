@@ -94,6 +94,16 @@ describe('담당자 (공약실명제)', () => {
     expect(lead && contactToCall(lead)).toBe('이담당 담당 ☎ 02-2133-1001');
   });
 
+  it('without a card of the half-year or the one before, the lead’s last card before them', () => {
+    const plan = plan117();
+    const last = makeCard(plan, '2019-H1');
+    last.leadContacts = [person('officer', '오담당', '02-2133-1005')];
+    const input = { ...emptyInput('2020-H1'), plans: [plan], earlierCards: [last] };
+    const lead = buildOfficeReport(input).contacts.find((r) => r.projectId === '1-1-7' && r.role === 'lead');
+    expect(lead).toMatchObject({ source: '2019년 상반기 관리카드' });
+    expect(lead && contactToCall(lead)).toBe('오담당 담당 ☎ 02-2133-1005');
+  });
+
   it('kept between reports while the documents are the same, computed anew for a new card', () => {
     const memo = createReportMemo();
     const input = emptyInput('2019-H2');

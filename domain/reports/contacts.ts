@@ -10,7 +10,7 @@ import type { ContactRow, NamedContact } from './types';
 /**
  * 담당자 (공약실명제): per project, the lead department's 과장/팀장/담당 and each co-department's, as the newest
  * document the office counts names them — the half-year's card, else the card of the half-year just before, else
- * the confirmed plan. The office phones them about what is missing (제출 현황) and keeps the list (workbook). A
+ * the lead's last card of an earlier half-year, else the confirmed plan. The office phones them about what is missing (제출 현황) and keeps the list (workbook). A
  * department's row without any named person says so, with no source.
  */
 export function buildContacts(ctx: ReportContext): ContactRow[] {
@@ -19,11 +19,16 @@ export function buildContacts(ctx: ReportContext): ContactRow[] {
   for (const project of ctx.projects) {
     const card = leadCardOf(ctx, project);
     const prior = ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment) ?? null;
+    // Neither: the lead's last card of an earlier half-year (given only for such projects).
+    const earlier = ctx.earlierCardByProject.get(project.id) ?? null;
     // The plan names its writer's people: after a move (부서 이관) the first lead's, not this half-year's lead's.
     const planned = ctx.planByProject.get(project.id);
     const plan = planned?.department === project.leadDepartment ? planned : null;
-    const part = memoized(kept, project.id, [ctx.projectKeys.get(project.id), card, prior, plan], () =>
-      contactsOf(ctx, project, [card, prior, plan]),
+    const part = memoized(
+      kept,
+      project.id,
+      [ctx.projectKeys.get(project.id), card, prior, earlier, plan],
+      () => contactsOf(ctx, project, [card, prior, earlier, plan]),
     );
     rows.push(...part);
   }

@@ -27,18 +27,24 @@ describe('시민참여 실적 of a project whose lead has not reported for a whi
     const plan = withBriefings(basePlan(), 50);
     expect(await h.send('plan', [planDoc(plan)])).toBe('accepted');
     await handlers.confirmReceivedPlan({ projectId: plan.projectId });
-    for (const [periodId, briefings] of [
-      ['2018-H2', 3],
-      ['2019-H1', 7],
-    ] as const)
-      expect(
-        await h.send(periodId, [cardDoc(withBriefings(cardFor(plan, 'onTrack'), briefings), periodId)]),
-      ).toBe('accepted');
+    for (const [periodId, briefings, name] of [
+      ['2018-H2', 3, '김처음'],
+      ['2019-H1', 7, '오담당'],
+    ] as const) {
+      const card = withBriefings(cardFor(plan, 'onTrack'), briefings);
+      card.leadContacts = [{ position: 'officer', unit: '투자창업과', name, phone: '02-2133-1005' }];
+      expect(await h.send(periodId, [cardDoc(card, periodId)])).toBe('accepted');
+    }
 
     const request = { periodId: '2020-H1', today: '2020-07-20' };
-    const skipped = (await handlers.getOfficeReport(request)).report.participation;
+    const { report } = await handlers.getOfficeReport(request);
+    const skipped = report.participation;
     expect(skipped).toMatchObject({ cardCount: 0, priorCardCount: 0, earlierCardCount: 1, planCount: 0 });
     expect(skipped.totals.briefings).toBe(7);
+    // 담당자 too: as that card names them.
+    const lead = report.contacts.find((r) => r.projectId === plan.projectId && r.role === 'lead');
+    expect(lead).toMatchObject({ source: '2019년 상반기 관리카드' });
+    expect(lead?.persons.map((p) => p.name)).toEqual(['오담당']);
 
     // The term's third half-year has only one half-year before the one just before it.
     const third = (await handlers.getOfficeReport({ periodId: '2019-H2', today: '2020-01-20' })).report

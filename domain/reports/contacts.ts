@@ -19,8 +19,9 @@ export function buildContacts(ctx: ReportContext): ContactRow[] {
   for (const project of ctx.projects) {
     const card = leadCardOf(ctx, project);
     const prior = ctx.priorCardsByProject.get(project.id)?.get(project.leadDepartment) ?? null;
-    // Neither: the lead's last card of an earlier half-year (given only for such projects).
-    const earlier = ctx.earlierCardByProject.get(project.id) ?? null;
+    // Neither: the lead's last card of an earlier half-year (given only for such projects), if this lead's.
+    const last = ctx.earlierCardByProject.get(project.id);
+    const earlier = last?.department === project.leadDepartment ? last : null;
     // The plan names its writer's people: after a move (부서 이관) the first lead's, not this half-year's lead's.
     const planned = ctx.planByProject.get(project.id);
     const plan = planned?.department === project.leadDepartment ? planned : null;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PARTICIPATION_COUNT_KEYS, type ParticipationCountKey } from '../documents';
 import { buildOfficeReport } from './build-report';
 import { participationSourcesNote } from './labels';
-import { emptyInput, makeCard, makePlan, project } from './test-fixtures';
+import { catalog, emptyInput, makeCard, makePlan, project } from './test-fixtures';
 
 type Counts = Partial<Record<ParticipationCountKey, number>>;
 
@@ -134,5 +134,32 @@ describe('시민참여 실적: a lead that has not reported for two half-years o
     });
     expect(other).toMatchObject({ earlierCardCount: 0, planCount: 1 });
     expect(other.totals.briefings).toBe(50);
+  });
+});
+
+describe('시민참여 실적 and 담당자 of a project moved to another lead (부서 이관)', () => {
+  // 1-1-1 was 옛부서's through 2019-H1; its new lead has sent no card of 2019-H2 or 2020-H1.
+  const FORMER = '옛부서';
+  const moved = {
+    ...catalog,
+    projects: catalog.projects.map((p) =>
+      p.id === '1-1-1'
+        ? { ...p, formerAssignments: [{ through: '2019-H1', leadDepartment: FORMER, coDepartments: [] }] }
+        : p,
+    ),
+  };
+  const plan = makePlan(project('1-1-1', moved), { department: FORMER });
+  const last = makeCard(plan, '2019-H1', { participation: { surveys: 4 }, department: FORMER });
+  last.leadContacts = [{ position: 'officer', unit: '', name: '전담당', phone: '02-2133-9000' }];
+  const report = buildOfficeReport({ ...emptyInput('2020-H1', moved), plans: [plan], earlierCards: [last] });
+
+  it("counts the former lead's last card: the counts go on from it (인계)", () => {
+    expect(report.participation).toMatchObject({ earlierCardCount: 1, planCount: 0 });
+    expect(report.participation.totals.surveys).toBe(4);
+  });
+
+  it("does not name the former lead's people for the new lead", () => {
+    const lead = report.contacts.find((r) => r.projectId === '1-1-1' && r.role === 'lead');
+    expect(lead).toMatchObject({ persons: [], source: '' });
   });
 });

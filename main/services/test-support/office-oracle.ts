@@ -57,6 +57,8 @@ export interface Timeliness {
 
 export interface ExpectedFigures {
   byArea: Map<string, StatusCounts>;
+  /** By core pledge ("1-1"), from each project's core pledge. */
+  byCorePledge: Map<string, StatusCounts>;
   byDepartment: Map<string, StatusCounts>;
   total: StatusCounts;
   financeRows: Map<string, FinanceMilli>;
@@ -84,6 +86,12 @@ const gridMilli = (grid: Grid, keep: (column: string) => boolean): number =>
   );
 const unitsMilli = (units: readonly Record<string, unknown>[], key: string, keep: (c: string) => boolean) =>
   units.reduce((a, u) => a + gridMilli(u[key] as Grid, keep), 0);
+
+/** 완료율: (완료 + 이행 후 계속 추진, 결정 대기 included) / the row's projects (미제출 included); null for none. */
+export function completionRateOf(row: StatusCounts): number | null {
+  const projects = STATUS_KEYS.reduce((a, s) => a + row.counts[s], 0);
+  return projects === 0 ? null : (row.counts.completed + row.counts.continuing) / projects;
+}
 
 const emptyCounts = (): StatusCounts => ({
   counts: Object.fromEntries(STATUS_KEYS.map((s) => [s, 0])) as Record<StatusKey, number>,
@@ -217,8 +225,14 @@ export function expectedFigures(
 
   // Status tables.
   const byArea = new Map<string, StatusCounts>();
+  const byCorePledge = new Map<string, StatusCounts>();
   const byDepartment = new Map<string, StatusCounts>();
   const total = emptyCounts();
+  const groupOf = (groups: Map<string, StatusCounts>, key: string): StatusCounts => {
+    const counts = groups.get(key) ?? emptyCounts();
+    groups.set(key, counts);
+    return counts;
+  };
   const statusByProject = new Map<string, { status: StatusKey; undecided: boolean }>();
   const leadCards = new Map<string, ManagementCard>();
   for (const project of projects) {
@@ -233,12 +247,11 @@ export function expectedFigures(
     }
     statusByProject.set(project.id, { status, undecided });
     const groups = [
-      byArea.get(String(areaOf(project.id))) ?? emptyCounts(),
-      byDepartment.get(project.leadDepartment) ?? emptyCounts(),
+      groupOf(byArea, String(areaOf(project.id))),
+      groupOf(byCorePledge, project.corePledgeId),
+      groupOf(byDepartment, project.leadDepartment),
       total,
     ];
-    byArea.set(String(areaOf(project.id)), groups[0] as StatusCounts);
-    byDepartment.set(project.leadDepartment, groups[1] as StatusCounts);
     for (const g of groups) {
       g.counts[status] += 1;
       if (undecided && status === 'completed') g.completedUndecided += 1;
@@ -307,6 +320,7 @@ export function expectedFigures(
   }
   return {
     byArea,
+    byCorePledge,
     byDepartment,
     total,
     financeRows,

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { OfficeReportView } from '../../../domain/api/contract';
 import type { ExpectedLaggingEntry } from './office-oracle-changes-lagging';
 import {
+  completionRateOf,
   type ExpectedFigures,
   type FinanceMilli,
   STATUS_KEYS,
@@ -32,19 +33,37 @@ const milliOf = (a: Amounts | undefined): FinanceMilli | undefined =>
     termExecuted: Math.round(a.termExecuted.total * 1000),
   };
 
+/** 완료율 as the oracle works it out: null for a row without projects, else the fraction to 12 places. */
+export function expectRate(
+  actual: number | null | undefined,
+  expected: number | null,
+  context: string,
+): void {
+  if (expected === null) expect(actual, `${context} 완료율`).toBeNull();
+  else expect(actual ?? NaN, `${context} 완료율`).toBeCloseTo(expected, 12);
+}
+
 /** The tables office-oracle.ts adds up, against the documents as the office's decisions let them count. */
 export function compareTables(view: OfficeReportView, expected: ExpectedFigures, context: string): void {
   const { statusTables, finance, submissions } = view.report;
-  expect(countsOf(statusTables.total), `${context}, 합계`).toEqual(expected.total);
-  for (const [area, counts] of expected.byArea)
-    expect(countsOf(statusTables.byArea.find((r) => r.key === area)), `${context}, 분야 ${area}`).toEqual(
-      counts,
-    );
-  for (const [department, counts] of expected.byDepartment)
-    expect(
-      countsOf(statusTables.byDepartment.find((r) => r.key === department)),
-      `${context}, ${department}`,
-    ).toEqual(counts);
+  // Each row's counts (결정 대기 included) and 완료율: the total, every area, core pledge and department.
+  const compareRow = (row: Row | undefined, counts: StatusCounts, label: string) => {
+    expect(countsOf(row), label).toEqual(counts);
+    expectRate(row?.completionRate, completionRateOf(counts), label);
+  };
+  compareRow(statusTables.total, expected.total, `${context}, 합계`);
+  const tables = [
+    [statusTables.byArea, expected.byArea, '분야 '],
+    [statusTables.byCorePledge, expected.byCorePledge, '핵심공약 '],
+    [statusTables.byDepartment, expected.byDepartment, ''],
+  ] as const;
+  for (const [rows, groups, label] of tables)
+    for (const [key, counts] of groups)
+      compareRow(
+        rows.find((r) => r.key === key),
+        counts,
+        `${context}, ${label}${key}`,
+      );
 
   const rows = new Map(finance.areas.flatMap((a) => a.rows).map((r) => [r.projectId, r]));
   expect([...rows.keys()].sort(), context).toEqual([...expected.financeRows.keys()].sort());

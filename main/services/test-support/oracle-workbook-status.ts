@@ -1,9 +1,15 @@
 import { expect } from 'vitest';
 import type * as XLSX from 'xlsx';
 import { type Cell, cellGrid, commentsOf, headerLabels, textOf } from './export-read';
-import { type ExpectedFigures, STATUS_KEYS, type StatusCounts, type StatusKey } from './office-oracle';
+import {
+  completionRateOf,
+  type ExpectedFigures,
+  STATUS_KEYS,
+  type StatusCounts,
+  type StatusKey,
+} from './office-oracle';
+import { expectRate } from './oracle-tables';
 import { STATUS_LABELS } from './oracle-export-columns';
-import { catalog } from './random-office';
 
 /**
  * The workbook's three 추진현황 sheets (by area, core pledge and department) read back and compared with
@@ -70,28 +76,8 @@ function compareStatusSheet(
     expect(row?.counts, `${context} ${key}`).toEqual(counts);
     const n = STATUS_KEYS.reduce((a, s) => a + counts.counts[s], 0);
     expect(row?.total, `${context} ${key} 계`).toBe(n);
-    const rate = (counts.counts.completed + counts.counts.continuing) / n;
-    expect(row?.rate ?? NaN, `${context} ${key} 완료율`).toBeCloseTo(rate, 12);
+    expectRate(row?.rate, completionRateOf(counts), `${context} ${key}`);
   }
-}
-
-/** The counts of each core pledge, from the oracle's status of each of its projects. */
-function countsByCorePledge(figures: ExpectedFigures): Map<string, StatusCounts> {
-  const out = new Map<string, StatusCounts>();
-  for (const project of catalog.projects) {
-    const s = figures.statusByProject.get(project.id);
-    if (s === undefined) throw new Error(`no status for ${project.id}`);
-    const counts = out.get(project.corePledgeId) ?? {
-      counts: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as StatusCounts['counts'],
-      completedUndecided: 0,
-      continuingUndecided: 0,
-    };
-    counts.counts[s.status] += 1;
-    if (s.undecided && s.status === 'completed') counts.completedUndecided += 1;
-    if (s.undecided && s.status === 'continuing') counts.continuingUndecided += 1;
-    out.set(project.corePledgeId, counts);
-  }
-  return out;
 }
 
 /** 추진상황 by area ("1. 미래특별시"), core pledge ("1-1 …") and department, as the sheets' rows read. */
@@ -112,7 +98,7 @@ export function compareStatusSheets(
       '핵심공약별 추진현황',
       (label) => /^(\d+-\d+) /.exec(label)?.[1] ?? `? ${label}`,
     ),
-    countsByCorePledge(figures),
+    figures.byCorePledge,
     figures.total,
     `${context}, 핵심공약별 추진현황`,
   );

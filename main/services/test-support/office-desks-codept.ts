@@ -111,9 +111,10 @@ async function decideCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'decideC
   });
 }
 
+/** Also plays another office with co-department cards (random-office-participation.ts): its departments and steps. */
 export async function playCoDeptOffice(
   root: string,
-  scenario: CoDeptOffice,
+  scenario: Pick<CoDeptOffice, 'behaviours' | 'steps'>,
 ): Promise<{ office: AppContext; notes: CoCardNote[]; close(): Promise<void> }> {
   const set = await openDeskSet(root, scenario.behaviours.keys());
   const notes: CoCardNote[] = [];

@@ -115,7 +115,7 @@ const amount = (r: Random, lo: number, hi: number): number =>
   r.chance(0.4) ? r.int(lo * 1000, hi * 1000) / 1000 : r.int(lo, hi);
 
 /** The co-department's own card of the half-year, from the lead's plan: its own needs, its own 집행액. */
-function coCardOf(r: Random, plan: ExecutionPlan, co: string, periodId: string): ManagementCard {
+export function coCardOf(r: Random, plan: ExecutionPlan, co: string, periodId: string): ManagementCard {
   const status = r.pick(STATUSES);
   const done = status === 'completed' || status === 'continuing';
   const units = plan.unitProjects.map((u) => {

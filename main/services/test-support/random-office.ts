@@ -249,7 +249,8 @@ const onlyThrough = (grid: Grid, periodId: string): Grid => {
 
 const STATUS_REASON = '예산 미확보로 추진 지연';
 
-function cardOf(
+/** The lead's card of the half-year from its plan: the needs given, its 집행액 up to the half-year, zero 시민참여. */
+export function cardOf(
   plan: ExecutionPlan,
   periodId: string,
   status: CardStatus,

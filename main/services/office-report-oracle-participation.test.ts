@@ -44,12 +44,11 @@ function compareParticipation(
   expected: ExpectedParticipation,
   context: string,
 ): void {
-  // earlierCardCount is new (the lead's latest card of an earlier half-year): a report without it counted none so.
-  const p: Participation & { earlierCardCount?: number } = view.report.participation;
+  const p: Participation = view.report.participation;
   const bySource: Record<ParticipationSource, number> = {
     card: p.cardCount,
     priorCard: p.priorCardCount,
-    earlierCard: p.earlierCardCount ?? 0,
+    earlierCard: p.earlierCardCount,
     plan: p.planCount,
     unreported: p.unreportedCount,
   };

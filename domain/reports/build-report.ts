@@ -13,7 +13,7 @@ import {
   projectStatuses,
 } from './status-tables';
 import { buildSubmissionsReport } from './submissions';
-import type { OfficeReport, ReportInput } from './types';
+import type { OfficeReport, ReportInput, StatusTables } from './types';
 
 /**
  * Everything the planning office produces for a half-year, from an explicit snapshot (no database): status tables,
@@ -56,4 +56,13 @@ export function buildOfficeReport(input: ReportInput): OfficeReport {
     contacts: buildContacts(ctx),
     warnings: ctx.warnings,
   };
+}
+
+/**
+ * The report's status tables alone, as buildOfficeReport computes them from the same input: they read only the
+ * catalog, the half-year's cards and the 완료 requests waiting (이행 추이 needs nothing else of a half-year).
+ */
+export function buildStatusTablesOnly(input: ReportInput): StatusTables {
+  const ctx = buildContext(input);
+  return buildStatusTables(ctx, projectStatuses(ctx));
 }

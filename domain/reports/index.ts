@@ -1,6 +1,6 @@
 // The planning office's consolidated report (status tables, 붙임5, submissions, lagging projects, …).
 export * from './types';
-export { buildOfficeReport } from './build-report';
+export { buildOfficeReport, buildStatusTablesOnly } from './build-report';
 export { contactsToCall, contactText, contactToCall, type ContactsToCall } from './contacts';
 export {
   REPORT_STATUSES,

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { StatusTrend } from '../../domain/api/contract';
 import type { Catalog } from '../../domain/catalog/types';
-import { DEFAULT_EXECUTION_RATE_THRESHOLD } from '../../domain/reports';
+import { DEFAULT_EXECUTION_RATE_THRESHOLD, type StatusTables } from '../../domain/reports';
 import type { Term } from '../../domain/term/types';
 import { dataGeneration } from '../../db/data-generation';
 import type { Database } from '../../db/schema';
 import { deepFreeze } from './deep-freeze';
 import { officeReport, type OfficeReportResult, type ReportRequest } from './office-report';
+import { officeStatusTables } from './office-status';
 import { inReadSnapshot } from './snapshot-cache';
 import { loadReferenceKept } from './reference';
 
@@ -112,11 +113,32 @@ export async function currentOfficeReport(
 }
 
 /**
- * 이행 추이 as of the database's current data generation: `build` (every half-year's report up to the one asked,
- * through currentOfficeReport) runs once per generation and request. Only four reports are kept, so a trend of
- * more half-years would otherwise build most of them again each time it is asked (the tab looked at again, its
- * workbook exported: seconds at ten times Seoul's size); its rows are kept instead, frozen, and any change makes
- * the next request build anew. Concurrent requests share one build; a failed one is not kept.
+ * A half-year's status tables as of the database's current data generation: those of its report when that is
+ * kept (the half-year on screen), else counted on their own (officeStatusTables) on one read snapshot, as a report
+ * is built. Not kept themselves: 이행 추이 keeps its rows.
+ */
+export async function currentStatusTables(
+  db: Kysely<Database>,
+  request: ReportRequest,
+): Promise<StatusTables> {
+  const state = await generationState(db);
+  // Looked up without making it the most recently used: the reports the screen opened keep their places.
+  const kept = state.reports.get(requestKey(request));
+  if (kept !== undefined) return (await kept).report.statusTables;
+  const reference = await state.reference;
+  return inReadSnapshot(db, async (snapshot) => {
+    const { catalog, term } =
+      (await dataGeneration(snapshot)) === state.generation
+        ? reference
+        : await loadReferenceKept(snapshot, db);
+    return officeStatusTables(snapshot, catalog, term, request);
+  });
+}
+
+/**
+ * 이행 추이 as of the database's current data generation: `build` (every half-year's status tables up to the one
+ * asked, through currentStatusTables) runs once per generation and request: its rows are kept, frozen, so the tab
+ * looked at again or its workbook exported reads nothing again, and any change makes the next request build anew. Concurrent requests share one build; a failed one is not kept.
  */
 export async function currentStatusTrend(
   db: Kysely<Database>,

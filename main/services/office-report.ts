@@ -255,7 +255,7 @@ const decidedOnThese = (decision: OfficeDecision, conflict: Unresolved): boolean
  * a co-department's card counts only once accepted; 완료 not decided yet is marked as waiting. The half-year
  * compared with gets its own decisions too, so the comparison starts from what that half-year's report showed.
  */
-function decidedInput(
+export function decidedInput(
   input: ReportInput,
   completion: CompletionDecisionOf,
   conflictDecisions: Awaited<ReturnType<typeof latestDecisions>>,
@@ -316,7 +316,7 @@ function decidedInput(
 export type OfficeReportResult = OfficeReportView;
 
 /** The report's half-year and the one compared with it must be the term's (a comparison outside it is empty). */
-function checkPeriodsInTerm(term: Term, request: ReportRequest): void {
+export function checkPeriodsInTerm(term: Term, request: ReportRequest): void {
   const ids = listPeriods(term).map((p) => p.id);
   const asked: [keyof ReportRequest, string, string | undefined][] = [
     ['periodId', '반기', request.periodId],

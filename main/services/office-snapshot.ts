@@ -329,3 +329,30 @@ export async function buildReportInput(
     memo: cacheOf(db).memo,
   };
 }
+
+/**
+ * The part of a half-year's report input its status tables read (buildStatusTablesOnly): the confirmed plans and
+ * the half-year's cards, read as buildReportInput reads them; no finance rows, no other half-year's cards.
+ */
+export async function buildStatusInput(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  term: Term,
+  periodId: string,
+  options: ReportOptions,
+): Promise<ReportInput> {
+  const plans = (await confirmedPlanHeads(db)).map((h) => h.plan);
+  const cards = latestAndFirst(await receivedOf(db, 'managementCard', periodId));
+  return {
+    catalog,
+    term,
+    periodId,
+    plans,
+    cards: await storedAll<ManagementCard>(db, cards.latest),
+    financeRows: [],
+    firstReported: [],
+    submissions: [],
+    changeRequests: [],
+    options,
+  };
+}

@@ -11,9 +11,10 @@ import {
   type ParticipationSource,
 } from './test-support/office-oracle-participation';
 import { compareTables } from './test-support/oracle-tables';
+import { compareParticipationSheet } from './test-support/oracle-workbook-participation';
 import type { Step } from './test-support/random-office';
 import { type ParticipationOffice, participationOffice } from './test-support/random-office-participation';
-import { reportViews } from './test-support/report-views';
+import { reportViews, reportWorkbooks } from './test-support/report-views';
 
 /**
  * Differential test of the report's 시민참여 실적: random-office-participation.ts's office (counts and activities on
@@ -21,7 +22,8 @@ import { reportViews } from './test-support/report-views';
  * real copies, its `participation` — totals, every area, how many projects each source gave, the activities — compared
  * with what office-oracle-participation.ts adds up from the documents, for the reported half-year and the one before,
  * through the screen's handler and `pledge report --json`; the status tables, 붙임5 and 제출 현황 with
- * office-oracle.ts's as well. A failing seed reproduces with
+ * office-oracle.ts's as well. The workbook's 시민참여실적 sheet, as the screen downloads it and as `pledge report --xlsx`
+ * writes it, is read back and compared with the same oracle (oracle-workbook-participation.ts). A failing seed reproduces with
  * ORACLE_SEED=<seed>[,<seed>…] npx vitest run main/services/office-report-oracle-participation.test.ts.
  */
 
@@ -94,6 +96,8 @@ describe("the office report's 시민참여 실적 against an independent oracle"
             compareParticipation(view, expected, `${context}${via}`);
             compareTables(view, figures, `${context}${via}`);
           }
+          for (const [bytes, via] of await reportWorkbooks(desks.office, request, dir.path, context))
+            compareParticipationSheet(bytes, expected, `${context}${via}`);
         }
       } finally {
         await desks.close();

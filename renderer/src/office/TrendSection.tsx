@@ -27,8 +27,8 @@ export function TrendSection(props: {
   /** The tab is on screen: a report built again meanwhile (a decision, an import) is followed only then. */
   active: boolean;
 }) {
-  // Eight reports at ten times Seoul's size take seconds: built again when the tab is looked at, not after every
-  // decision taken on the other tabs.
+  // Eight half-years' status tables at ten times Seoul's size take a second or more: counted again when the tab is
+  // looked at, not after every decision taken on the other tabs.
   const [followed, setFollowed] = useState(props.report);
   useEffect(() => {
     if (props.active && followed !== props.report) setFollowed(props.report);
@@ -63,7 +63,7 @@ export function TrendSection(props: {
     }
   };
   if (state.status === 'loading')
-    return <StatusMessage kind="info">반기마다 종합 현황을 계산하는 중…</StatusMessage>;
+    return <StatusMessage kind="info">반기마다 추진상황을 세는 중…</StatusMessage>;
   if (state.status === 'error') return <StatusMessage kind="error">{state.message}</StatusMessage>;
   const { rows } = state.value;
   const areas = rows.at(-1)?.byArea ?? [];

@@ -84,6 +84,30 @@ export async function resendPlan(
     throw new Error(`${step.department}'s plan sent again: ${JSON.stringify(result)}`);
 }
 
+/**
+ * 부서 이관 as the office takes it: a 공약사업 목록 (the shipped one's, with a version of its own) in which the project is
+ * led by `to` now, `from` having had it through `through`, previewed and applied on the office's copy.
+ */
+export async function moveProject(
+  office: AppContext,
+  step: Extract<ChangeStep, { kind: 'moveProject' }>,
+): Promise<void> {
+  const moved: Catalog = structuredClone(catalog);
+  moved.version = `${catalog.version} 조직개편`;
+  const project = moved.projects.find((p) => p.id === step.projectId);
+  if (project === undefined) throw new Error(`no project ${step.projectId}`);
+  project.leadDepartment = step.to;
+  project.formerAssignments = [{ through: step.through, leadDepartment: step.from, coDepartments: [] }];
+  const file = {
+    name: '조직개편.xlsx',
+    dataBase64: writeCatalogWorkbook(moved, term).toString('base64'),
+  };
+  const api = createHandlers(office);
+  const preview = await api.previewCatalogChange(file);
+  if (preview.refusals.length > 0) throw new Error(`부서 이관 refused: ${preview.refusals.join(' / ')}`);
+  await api.applyCatalogChange({ ...file, currentVersion: preview.currentVersion });
+}
+
 export async function playChangesOffice(root: string, scenario: ChangesOffice): Promise<ChangesDesks> {
   const set = await openDeskSet(root, scenario.base.behaviours.keys());
   const { office, deskOf, submit, made, imported, close } = set;
@@ -188,25 +212,8 @@ export async function playChangesOffice(root: string, scenario: ChangesOffice): 
       }
       case 'resendPlan':
         return resendPlan(set, step);
-      case 'moveProject': {
-        // The 공약사업 목록 as the office edits it: the project's lead now, and who had it through which half-year.
-        const moved: Catalog = structuredClone(catalog);
-        moved.version = `${catalog.version} 조직개편`;
-        const project = moved.projects.find((p) => p.id === step.projectId);
-        if (project === undefined) throw new Error(`no project ${step.projectId}`);
-        project.leadDepartment = step.to;
-        project.formerAssignments = [{ through: step.through, leadDepartment: step.from, coDepartments: [] }];
-        const file = {
-          name: '조직개편.xlsx',
-          dataBase64: writeCatalogWorkbook(moved, term).toString('base64'),
-        };
-        const api = createHandlers(office);
-        const preview = await api.previewCatalogChange(file);
-        if (preview.refusals.length > 0)
-          throw new Error(`부서 이관 refused: ${preview.refusals.join(' / ')}`);
-        await api.applyCatalogChange({ ...file, currentVersion: preview.currentVersion });
-        return;
-      }
+      case 'moveProject':
+        return moveProject(office, step);
       case 'resolveTwin': {
         const twin = twins.find((t) => t.department === step.department);
         if (twin === undefined) throw new Error(`no file made twice by ${step.department}`);

@@ -25,7 +25,7 @@ import { CO_NOTES, type CoDeptOffice, type CoStep } from './random-office-codept
  * 충돌, late documents), and decides the conflict from its 충돌 list, as the 종합 현황 screen does.
  */
 
-const isCoStep = (step: Step | CoStep): step is CoStep =>
+export const isCoStep = (step: Step | CoStep): step is CoStep =>
   step.kind === 'sendCoCard' || step.kind === 'decideCoCard';
 
 /** What an import said of a co-department card's file: its undecided 충돌 and its documents counted late. */
@@ -36,7 +36,10 @@ export interface CoCardNote {
   late: number;
 }
 
-async function sendCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'sendCoCard' }>): Promise<CoCardNote> {
+export async function sendCoCard(
+  set: DeskSet,
+  step: Extract<CoStep, { kind: 'sendCoCard' }>,
+): Promise<CoCardNote> {
   set.setClocks(step.at, step.importedAt);
   const desk: AppContext = set.deskOf(step.department);
   const period = step.card.periodId;
@@ -92,7 +95,10 @@ async function sendCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'sendCoCar
   return { at: step.at, periodId: period, conflicts: note?.conflicts ?? 0, late: note?.late?.documents ?? 0 };
 }
 
-async function decideCoCard(set: DeskSet, step: Extract<CoStep, { kind: 'decideCoCard' }>): Promise<void> {
+export async function decideCoCard(
+  set: DeskSet,
+  step: Extract<CoStep, { kind: 'decideCoCard' }>,
+): Promise<void> {
   set.setClocks(step.at);
   const handlers = officeHandlers(set.office);
   const view = await handlers.getOfficeReport({ periodId: step.periodId, today: step.at.slice(0, 10) });

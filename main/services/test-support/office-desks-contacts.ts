@@ -12,10 +12,13 @@ import type { ContactsOffice } from './random-office-contacts';
 export async function playContactsOffice(
   root: string,
   scenario: Pick<ContactsOffice, 'behaviours' | 'steps'>,
+  /** Runs before each step, with the steps played so far (a test looks at the office's report midway). */
+  beforeStep?: (played: number, office: AppContext) => Promise<void>,
 ): Promise<{ office: AppContext; close(): Promise<void> }> {
   const set = await openDeskSet(root, scenario.behaviours.keys());
   try {
-    for (const step of scenario.steps) {
+    for (const [i, step] of scenario.steps.entries()) {
+      await beforeStep?.(i, set.office);
       if (step.kind === 'moveProject') {
         set.setClocks(step.at);
         await moveProject(set.office, step);

@@ -61,7 +61,14 @@ export function projectsAt(move: MoveStep | undefined, periodId: string): Catalo
 export function expectedContacts(
   office: Pick<ContactsOffice, 'steps' | 'move'>,
   periodId: string,
-): { rows: ExpectedContactRow[]; sources: Map<string, ContactSource> } {
+): {
+  rows: ExpectedContactRow[];
+  sources: Map<string, ContactSource>;
+  /** A co-department's row read from an entry whose name has blank spaces around it. */
+  paddedEntry: boolean;
+  /** The moved project's former lead sent a card of the half-year before (one the new lead's row must not read). */
+  formerPriorCard: boolean;
+} {
   const sent = new Map<string, ExecutionPlan>();
   const confirmed = new Map<string, ExecutionPlan>();
   const cards = new Map<string, ManagementCard>(); // `${periodId}|${projectId}|${department}`, the latest
@@ -85,6 +92,10 @@ export function expectedContacts(
   const prior = before.at(-1);
   const rows: ExpectedContactRow[] = [];
   const sources = new Map<string, ContactSource>(); // `${projectId}|${department}`
+  let paddedEntry = false;
+  const { move } = office;
+  const formerPriorCard =
+    move !== undefined && prior !== undefined && cardOf(move.projectId, prior, move.from) !== undefined;
   for (const project of projectsAt(office.move, periodId)) {
     const lead = project.leadDepartment;
     const card = cardOf(project.id, periodId, lead);
@@ -115,6 +126,10 @@ export function expectedContacts(
         const persons = doc === undefined ? [] : named(pick(doc) ?? []);
         if (doc === undefined || persons.length === 0) continue;
         sources.set(`${project.id}|${department}`, source);
+        if (role === 'co')
+          paddedEntry ||=
+            doc.cooperatingDepartments.find((c) => c.department.trim() === department)?.department !==
+            department;
         const label = doc.kind === 'executionPlan' ? '확정된 실천계획서' : cardLabel(doc.periodId);
         return { projectId: project.id, projectName: project.name, department, role, persons, source: label };
       }
@@ -127,7 +142,7 @@ export function expectedContacts(
         row(co, 'co', (doc) => doc.cooperatingDepartments.find((c) => c.department.trim() === co)?.contacts),
       );
   }
-  return { rows, sources };
+  return { rows, sources, paddedEntry, formerPriorCard };
 }
 
 function named(persons: readonly ContactPerson[]): ExpectedContact[] {
@@ -144,17 +159,24 @@ function named(persons: readonly ContactPerson[]): ExpectedContact[] {
 
 /** What a seed is about in a half-year: each row's source by role, and the moved project's case. */
 export function contactCases(
-  office: Pick<ContactsOffice, 'move' | 'movedCardSent' | 'shared'>,
-  sources: ReadonlyMap<string, ContactSource>,
+  office: Pick<ContactsOffice, 'move' | 'movedCardSent'>,
+  expected: ReturnType<typeof expectedContacts>,
   periodId: string,
 ): Set<string> {
   const cases = new Set<string>();
-  for (const [key, source] of sources) {
+  const leads = new Map(projectsAt(office.move, periodId).map((p) => [p.id, p.leadDepartment]));
+  for (const [key, source] of expected.sources) {
     const [projectId, department] = key.split('|');
-    const project = projectsAt(office.move, periodId).find((p) => p.id === projectId);
-    cases.add(`${project?.leadDepartment === department ? 'lead' : 'co'}: ${source}`);
+    cases.add(`${leads.get(projectId ?? '') === department ? 'lead' : 'co'}: ${source}`);
   }
-  if (periodId > office.move.through)
-    cases.add(office.movedCardSent ? 'moved, the new lead’s card' : 'moved, nothing from the new lead');
+  if (expected.paddedEntry) cases.add('co: an entry named with blank spaces around it');
+  const moved = expected.sources.get(`${office.move.projectId}|${office.move.to}`);
+  if (periodId > office.move.through && moved === 'none')
+    cases.add(
+      expected.formerPriorCard
+        ? 'moved, nothing from the new lead, the former lead’s card of the half-year before'
+        : 'moved, nothing from the new lead, an earlier card of the former lead',
+    );
+  if (periodId > office.move.through && moved === 'card') cases.add('moved, the new lead’s card');
   return cases;
 }

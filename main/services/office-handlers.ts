@@ -1,6 +1,7 @@
 import { conflictNoteRefusal, type Handlers, type ReportRequest } from '../../domain/api/contract';
 import { asksCompletion, CARD_STATUS_LABELS } from '../../domain/documents';
 import { findPeriod } from '../../domain/term/periods';
+import { COMPLETION_RATE_DEFINITION } from '../../domain/reports';
 import { packPublicReport, writePublicReport } from '../reports/public-report';
 import { writeTrendWorkbook } from '../reports/trend-workbook';
 import { writeReportWorkbook, XLSX_MEDIA_TYPE } from '../reports/workbook';
@@ -44,11 +45,10 @@ export const officeHandlers = (ctx: AppContext) => {
     exportTrendWorkbook: async (input) => {
       await requireOffice(ctx);
       const trend = await statusTrend(ctx, { ...input, today: input.today ?? today() });
-      const { report: built } = await report(input);
       return {
         fileName: `공약이행추이_${input.periodId}.xlsx`,
         mediaType: XLSX_MEDIA_TYPE,
-        dataBase64: writeTrendWorkbook(trend, built.meta.definitions.completionRate).toString('base64'),
+        dataBase64: writeTrendWorkbook(trend, COMPLETION_RATE_DEFINITION).toString('base64'),
       };
     },
 

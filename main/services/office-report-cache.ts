@@ -138,7 +138,8 @@ export async function currentStatusTables(
 /**
  * 이행 추이 as of the database's current data generation: `build` (every half-year's status tables up to the one
  * asked, through currentStatusTables) runs once per generation and request: its rows are kept, frozen, so the tab
- * looked at again or its workbook exported reads nothing again, and any change makes the next request build anew. Concurrent requests share one build; a failed one is not kept.
+ * looked at again or its workbook exported reads nothing again, and any change makes the next request build anew.
+ * Concurrent requests share one build; a failed one is not kept.
  */
 export async function currentStatusTrend(
   db: Kysely<Database>,

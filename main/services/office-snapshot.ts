@@ -331,8 +331,9 @@ export async function buildReportInput(
 }
 
 /**
- * The part of a half-year's report input its status tables read (buildStatusTablesOnly): the confirmed plans and
- * the half-year's cards, read as buildReportInput reads them; no finance rows, no other half-year's cards.
+ * The part of a half-year's report input its status tables need (buildStatusTablesOnly, after decidedInput): the
+ * half-year's cards and the confirmed plans their 확정 항목 are checked against, read as buildReportInput reads
+ * them; no finance rows, no other half-year's cards.
  */
 export async function buildStatusInput(
   db: Kysely<Database>,

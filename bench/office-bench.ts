@@ -36,6 +36,12 @@ import {
 } from './office-data';
 import { threadCpu } from './thread-cpu';
 import { attachmentReadLine, timeAttachmentRead, type AttachmentReadTimes } from './attachment-read-bench';
+import {
+  type NewProcessStartTimes,
+  type RestartTimes,
+  timeStart,
+  timeStartInNewProcess,
+} from './start-times';
 
 /**
  * The floor's parts. `insertSeconds` writes what the import writes: the rows and each bundle's raw bytes (the
@@ -102,6 +108,8 @@ export interface OfficeBenchResult {
    * after start (report-warm-up.ts, timed from its start to its end), then the 종합 현황 screen's first request.
    */
   restart: RestartTimes;
+  /** The same in a new process (the office's app launched again): no code compiled, no memory touched yet. */
+  newProcess: NewProcessStartTimes;
   /** Opened again, a bundle imported through the handlers, the report built in the background, then asked for. */
   afterImport: { backgroundBuildMs: number; firstRequestMs: number };
   /** One department's re-sent cards imported through the handlers, in turns (see timeSmallImports). */
@@ -253,6 +261,10 @@ export async function benchOffice(
       log(
         `다시 시작한 뒤: 미리 만들기 (화면 요청 전, 백그라운드) ${restart.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${restart.firstRequestMs.toFixed(2)} ms, 이행 추이 탭 (${restart.trendHalfYears}개 반기) ${restart.trendMs.toFixed(0)} ms`,
       );
+      const newProcess = await timeStartInNewProcess(office, join(dir.path, 'office', 'profile'));
+      log(
+        `새 프로세스로 시작: 데이터 열기 ${newProcess.openMs.toFixed(0)} ms, 미리 만들기 ${newProcess.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${newProcess.firstRequestMs.toFixed(2)} ms, 이행 추이 탭 ${newProcess.trendMs.toFixed(0)} ms`,
+      );
       const afterImport = await timeImportThenOpen(office, dir.path, senders[200 % senders.length] as Sender);
       const smallImport = await timeSmallImports(office, senders, REPORT_PERIOD);
       // The department of the small imports' first round (34 cards at 10×), for the half-year 종합 현황 opens on.
@@ -304,6 +316,7 @@ export async function benchOffice(
         trendMs: trend.first,
         trendHalfYears: trend.value.rows.length,
         restart,
+        newProcess,
         afterImport,
         smallImport,
         firstImport,
@@ -378,45 +391,11 @@ const openAgain = (office: AppContext, root: string): Promise<AppContext> =>
     now: office.now,
   });
 
-/**
- * The app opened again on the office's data folder: the background warm-up (without its delay), timed, then the
- * screen's first request (the default half-year and 집행률 기준), timed; the second copy is closed after.
- */
-/** After a restart: the report's background build, the screen's first request, then its 이행 추이 tab. */
-export interface RestartTimes {
-  warmUpMs: number;
-  firstRequestMs: number;
-  trendMs: number;
-  trendHalfYears: number;
-}
-
+/** The app opened again on the office's data folder in this process, with a new connection (see timeStart). */
 async function timeRestartWithWarmUp(office: AppContext, root: string): Promise<RestartTimes> {
   const again = await openAgain(office, root);
   try {
-    const handlers = officeHandlers(again);
-    const started = performance.now();
-    const outcome = await warmUpOfficeReport(again, handlers);
-    const warmUpMs = performance.now() - started;
-    if (outcome.kind !== 'built') throw new Error(`미리 만들기 실패: ${outcome.kind}`);
-    // What the screen asks when it opens: its half-year, then the report with its default 기준.
-    const asked = performance.now();
-    const { periodId } = await handlers.getDefaultReportPeriod();
-    const view = await handlers.getOfficeReport({
-      periodId,
-      executionRateThreshold: DEFAULT_EXECUTION_RATE_THRESHOLD,
-    });
-    const firstRequestMs = performance.now() - asked;
-    if (view !== outcome.view) throw new Error('the screen did not get the report built after start');
-    // Then its 이행 추이 tab: every half-year of the term up to the one shown, that one's tables from the report built.
-    const trendAsked = performance.now();
-    const trend = await handlers.getStatusTrend({
-      periodId,
-      executionRateThreshold: DEFAULT_EXECUTION_RATE_THRESHOLD,
-    });
-    const trendMs = performance.now() - trendAsked;
-    if (trend.rows.at(-1)?.total.total !== view.report.statusTables.total.total)
-      throw new Error('이행 추이의 마지막 반기가 화면의 추진상황과 다릅니다');
-    return { warmUpMs, firstRequestMs, trendMs, trendHalfYears: trend.rows.length };
+    return await timeStart(again);
   } finally {
     await again.close();
   }

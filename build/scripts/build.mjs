@@ -54,6 +54,13 @@ const targets = {
     format: 'esm',
     banner: esmBanner,
   },
+  // Started by the bench in a new process to time the app's start there (bench/start-times.ts).
+  benchStart: {
+    entryPoints: ['bench/start-child.ts'],
+    outfile: 'out/bench/start-child.mjs',
+    format: 'esm',
+    banner: esmBanner,
+  },
 };
 
 async function buildRenderer() {

@@ -229,7 +229,7 @@ export async function benchOffice(
       // The first opening: every document of the half-year read from the database and parsed, nothing kept.
       const viaDb = await timeRuns(1, () => officeReport(office.db, stored, term, request));
       await reportProfiler?.stop(`office-report-x${scale}`);
-      const changed = await timeChanges(office, senders, request);
+      const changed = await timeChanges(office, senders, request, scale);
       // The office's entry point with the data unchanged since: the report built for this generation, kept.
       const kept = await timeRuns(6, () => currentOfficeReport(office.db, request));
       if (kept.value.report.finance.rowCount !== viaDb.value.report.finance.rowCount)
@@ -343,6 +343,7 @@ async function timeChanges(
   office: AppContext,
   senders: Sender[],
   request: { periodId: string; today: string },
+  scale: number,
 ): Promise<{ times: number[] }> {
   const times: number[] = [];
   let previous = await currentOfficeReport(office.db, request);
@@ -372,7 +373,7 @@ async function timeChanges(
     const started = performance.now();
     const view = await currentOfficeReport(office.db, request);
     times.push(performance.now() - started);
-    await profiler?.stop(`report-after-${round === 2 ? 'import' : 'decision'}`);
+    await profiler?.stop(`report-after-${round === 2 ? 'import' : 'decision'}-x${scale}`);
     if (view === previous) throw new Error('the report was not built again after a change');
     const status = view.report.projects.find((p) => p.projectId === projectId)?.status;
     if (expected !== null && status !== expected) throw new Error(`${projectId}: ${status} ≠ ${expected}`);

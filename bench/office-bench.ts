@@ -278,7 +278,8 @@ export async function benchOffice(
       );
       const attachmentRead = await timeAttachmentRead(office);
       log(attachmentReadLine(attachmentRead));
-      // Last: the child's connection, opened beside this one, makes this one's page cache start over.
+      // Last: run before the small imports, the child made the first of them 117–158 ms instead of 33–38 (it writes
+      // nothing: this connection's data_version stays the same; the cause was not found).
       const newProcess = await timeStartInNewProcess(office, join(dir.path, 'office', 'profile'));
       log(
         `새 프로세스로 시작: 데이터 열기 ${newProcess.openMs.toFixed(0)} ms, 미리 만들기 ${newProcess.warmUpMs.toFixed(0)} ms, 그 뒤 화면의 첫 요청 ${newProcess.firstRequestMs.toFixed(2)} ms, 이행 추이 탭 ${newProcess.trendMs.toFixed(0)} ms`,

@@ -110,6 +110,15 @@ test('Hangul composed through the input method is stored whole when an autosave 
   await expect(name).toHaveValue('김도현');
   await d.waitSaved();
 
+  // A cell of 연차별 추진계획 left by Tab mid-syllable: the syllable is committed and the next cell has the keyboard.
+  const firstHalf = d.scheduleCell(1, "'19 상");
+  await focusEnd(firstHalf);
+  await ime.type('1기 선발', { leaveLastOpen: true });
+  await page.keyboard.press('Tab');
+  await expect(firstHalf).toHaveValue('1기 선발');
+  await expect(d.scheduleCell(1, "'19 하")).toBeFocused();
+  await d.waitSaved();
+
   // Ctrl+S in the middle of a syllable saves the field as it shows, and the syllable is still there to finish.
   const detail = d.field('단위사업 1 세부 추진계획');
   await focusEnd(detail);
@@ -128,8 +137,9 @@ test('Hangul composed through the input method is stored whole when an autosave 
   expect(stored.policyGoal).toBe('입주기업 150개사 유치');
   const contacts = stored.leadContacts as { name: string }[];
   expect(contacts[0]?.name).toBe('김도현');
-  const units = stored.unitProjects as { detailedPlan: string }[];
+  const units = stored.unitProjects as { detailedPlan: string; schedule: Record<string, string> }[];
   expect(units[0]?.detailedPlan).toBe('입주공간 지원');
+  expect(units[0]?.schedule['2019-H1']).toBe('1기 선발');
 
   // And after the program is started again.
   await app.restart();
@@ -138,4 +148,5 @@ test('Hangul composed through the input method is stored whole when an autosave 
   await expect(goal).toHaveValue('입주기업 150개사 유치');
   await expect(name).toHaveValue('김도현');
   await expect(detail).toHaveValue('입주공간 지원');
+  await expect(firstHalf).toHaveValue('1기 선발');
 });

@@ -208,6 +208,92 @@ describe('a card held to the plan in force when its half-year ended (department)
   });
 });
 
+describe('a package skipped between two approvals (department)', () => {
+  /** A change request of 정책목표 drafted, 제출'd and sent by the department, then approved by the office on `approvedOn`. */
+  async function approvedGoal(slot: string, goal: string, sentAt: string, approvedOn: string): Promise<void> {
+    deptNow = new Date(sentAt);
+    const ref = { kind: 'changeRequest', projectId: '1-1-1', slot } as const;
+    const request = {
+      ...emptyChangeRequest(slot, '1-1-1', LEAD, basePlan().projectName),
+      contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
+      reason: '사업 여건 변화',
+      rows: [{ category: CHANGE_GOAL_CATEGORY, original: basePlan().policyGoal, proposed: goal }],
+    };
+    await ok('saveDraft', { ...ref, json: request, expectedVersion: null });
+    await ok('submitDocument', { ...ref, expectedVersion: 1 });
+    await sendToOffice('2019-H1');
+    officeNow = new Date(`${approvedOn}T02:00:00Z`);
+    for (const [status, by] of [
+      ['reviewing', '기획담당관'],
+      ['approved', '시민공약평가단'],
+    ] as const)
+      await officeHandlers(office).decideChangeRequest({
+        department: LEAD,
+        requestId: slot,
+        status,
+        date: approvedOn,
+        by,
+        note: '',
+      });
+  }
+
+  it('holds the half-year that ended between them to the plan the office had then, as the office does', async () => {
+    const plan = { ...basePlan(), lifecycle: 'draft' as const };
+    await ok('saveDraft', {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      json: plan,
+      expectedVersion: null,
+    });
+    await sendToOffice('plan');
+    await officeHandlers(office).confirmReceivedPlan({ projectId: '1-1-1' });
+    await baselineToDepartment();
+    // One change approved in May (2019-H1 ends under it), one in September; the department applies no 기준 자료
+    // in between, and the one after both brings them together.
+    const first = `${plan.policyGoal} (조정 1)`;
+    const second = `${plan.policyGoal} (조정 2)`;
+    await approvedGoal('cr-20190402', first, '2019-04-02T01:00:00Z', '2019-05-10');
+    await approvedGoal('cr-20190720', second, '2019-07-20T01:00:00Z', '2019-09-10');
+    deptNow = new Date('2019-09-20T01:00:00Z');
+    await baselineToDepartment();
+
+    // 2019-H1's card is held to the plan with the first change only: the office's plan when 2019-H1 ended.
+    const h1 = await ok<Opened>('openDocument', cardRef('2019-H1'));
+    expect(h1.status).toBe('new');
+    expect(h1.document.policyGoal).toBe(first);
+    expect(h1.confirmedPlan?.policyGoal).toBe(first);
+    const asFirst: ManagementCard = { ...cardFor(plan, 'onTrack'), periodId: '2019-H1', policyGoal: first };
+    const saved = await ok<Saved>('saveDraft', {
+      ...cardRef('2019-H1'),
+      json: asFirst,
+      expectedVersion: null,
+    });
+    expect(frozenErrors(saved.validation.errors)).toEqual([]);
+    // The plan as first confirmed is not the one in force then any more.
+    const asBefore = { ...asFirst, policyGoal: plan.policyGoal };
+    const refused = await ok<Saved>('saveDraft', {
+      ...cardRef('2019-H1'),
+      json: asBefore,
+      expectedVersion: 1,
+    });
+    expect(frozenErrors(refused.validation.errors).map((e) => e.path)).toEqual(['policyGoal']);
+    await ok<Saved>('saveDraft', { ...cardRef('2019-H1'), json: asFirst, expectedVersion: 2 });
+    await ok('submitDocument', { ...cardRef('2019-H1'), expectedVersion: 3 });
+
+    // Sent, the office finds nothing to hold against it.
+    const file = await sendToOffice('2019-H1');
+    expect(file.refused).toEqual([]);
+    const report = await officeHandlers(office).getOfficeReport({ periodId: '2019-H1', today: '2019-09-25' });
+    expect(report.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+
+    // 2019-H2 ended after both: its card takes the second.
+    const h2 = await ok<Opened>('openDocument', cardRef('2019-H2'));
+    expect(h2.document.policyGoal).toBe(second);
+    expect(h2.confirmedPlan?.policyGoal).toBe(second);
+  });
+});
+
 describe('planInForceAt', () => {
   const plan = (goal: string) => ({ ...basePlan(), policyGoal: goal });
   it('gives the last version in force by then, or the first when none was yet', () => {

@@ -1,4 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
+import {
+  changeValuesOf,
+  mergeChangeValues,
+  withChangeValues,
+  type PlanChangeValues,
+} from '../../domain/documents/change-apply';
 import {
   changeRequestSchema,
   currentDecisionStatus,
@@ -77,18 +84,74 @@ export async function officePlanHistory(db: Db, plan: ExecutionPlan): Promise<Pl
 /** The first instant of a day in KST ("2019-09-10"). */
 const dayStart = (date: string): number => Date.parse(`${date}T00:00:00.000+09:00`);
 
+/** An approved change request as a department copy holds it: when it arrived, when it was approved, what it sets. */
+interface HeldApproval {
+  arrived: number;
+  /** The day it was approved (its 처리 일자), as the first instant of that day in KST. */
+  approvedOn: number;
+  /** The same day as written ("2020-02-12"), the order the office applies approvals in. */
+  approvedDate: string;
+  values: PlanChangeValues;
+}
+
+/** The values of approvals one after the other, in the order the office applies them (by approval date). */
+const mergedValues = (approvals: readonly HeldApproval[]): PlanChangeValues =>
+  [...approvals]
+    .sort((a, b) =>
+      a.approvedDate === b.approvedDate ? a.arrived - b.arrived : a.approvedDate < b.approvedDate ? -1 : 1,
+    )
+    .reduce<PlanChangeValues>((merged, a) => mergeChangeValues(merged, a.values), {});
+
+/** Two confirmed plans alike but for their lifecycle mark. */
+const samePlan = (a: ExecutionPlan, b: ExecutionPlan): boolean =>
+  isDeepStrictEqual({ ...a, lifecycle: 'confirmed' }, { ...b, lifecycle: 'confirmed' });
+
+/**
+ * The versions the office had between `previous` and `next` when `next` came with approvals made on different
+ * days (a 기준 자료 the department did not apply in between): for each day but the last, `previous` with every
+ * approval held by then applied, as the office rewrote the plan on that day (office-decisions.ts applies every
+ * approved request of the project to its confirmed plan). Only when those approvals applied to `previous` give
+ * `next` exactly; otherwise (a plan confirmed again in between, or approvals the office ordered otherwise on one
+ * day) nothing is rebuilt, and `next` is in force from its last approval's day as before.
+ */
+function versionsBetween(
+  previous: ExecutionPlan,
+  next: ExecutionPlan,
+  brought: readonly HeldApproval[],
+  held: readonly HeldApproval[],
+): PlanInForceFrom[] {
+  const days = [...new Set(brought.map((a) => a.approvedOn))].sort((a, b) => a - b).slice(0, -1);
+  if (days.length === 0) return [];
+  if (!samePlan(withChangeValues(previous, mergedValues(held)), next)) return [];
+  return days.map((day) => ({
+    from: day,
+    plan: {
+      ...withChangeValues(previous, mergedValues(held.filter((a) => a.approvedOn <= day))),
+      lifecycle: next.lifecycle,
+    },
+  }));
+}
+
 /**
  * A department copy's history of a project's confirmed plan (`plan`, the current one). Its versions came with the
  * 기준 자료 it applied, together with the change requests the office had approved by then: a version that came with
  * approvals is in force from the day the last of them was approved (its 처리 일자, the day the office records it),
  * however late the department applied the package; a version that came with none (the plan as first confirmed,
- * or confirmed again) from when it arrived, the earliest the department can tell.
+ * or confirmed again) from when it arrived, the earliest the department can tell. A version that came with
+ * approvals of different days (a package skipped in between) brings back the versions the office had in between
+ * (versionsBetween), so that a half-year that ended between two approvals is held to the plan the office holds it
+ * to. `periods`: the term's half-years, for approvals of 연차별 추진계획.
  */
-export async function departmentPlanHistory(db: Db, plan: ExecutionPlan): Promise<PlanInForceFrom[]> {
+export async function departmentPlanHistory(
+  db: Db,
+  plan: ExecutionPlan,
+  periods?: readonly string[],
+): Promise<PlanInForceFrom[]> {
   const versions = await confirmedVersions(db, plan);
   if (versions.length <= 1) return versions.map((v) => ({ from: v.savedAt, plan: v.plan }));
-  // Each approval: when it arrived here (its first version saved as approved) and the day it was approved.
-  const approvals: { arrived: number; approvedOn: number }[] = [];
+  // Each approval: when it arrived here (its first version saved as approved), the day it was approved, and what
+  // it sets.
+  const approvals: HeldApproval[] = [];
   for (const doc of await listDocuments(db, { kind: 'changeRequest', projectId: plan.projectId })) {
     if (doc.status !== 'confirmed') continue;
     const arrived = (await listVersions(db, doc.id))
@@ -98,17 +161,43 @@ export async function departmentPlanHistory(db: Db, plan: ExecutionPlan): Promis
         if (!parsed.success || currentDecisionStatus(parsed.data) !== 'approved') return [];
         const approved = parsed.data.decisionHistory.filter((e) => e.status === 'approved').at(-1);
         return approved
-          ? [{ version: v.version, arrived: Date.parse(v.savedAt), approvedOn: approved.date }]
+          ? [
+              {
+                version: v.version,
+                arrived: Date.parse(v.savedAt),
+                approvedOn: approved.date,
+                request: parsed.data,
+              },
+            ]
           : [];
       })
       .sort((a, b) => a.version - b.version)[0];
-    if (arrived) approvals.push({ arrived: arrived.arrived, approvedOn: dayStart(arrived.approvedOn) });
+    if (arrived)
+      approvals.push({
+        arrived: arrived.arrived,
+        approvedOn: dayStart(arrived.approvedOn),
+        approvedDate: arrived.approvedOn,
+        values: changeValuesOf(arrived.request, periods),
+      });
   }
-  return versions.map((v, i) => {
-    const after = versions[i - 1]?.savedAt ?? -Infinity;
+  return versions.flatMap((v, i) => {
+    const previous = versions[i - 1];
+    const after = previous?.savedAt ?? -Infinity;
     const brought = approvals.filter((a) => a.arrived > after && a.arrived <= v.savedAt);
-    if (brought.length === 0) return { from: v.savedAt, plan: v.plan };
-    return { from: Math.min(v.savedAt, Math.max(...brought.map((a) => a.approvedOn))), plan: v.plan };
+    if (brought.length === 0) return [{ from: v.savedAt, plan: v.plan }];
+    const between =
+      previous === undefined
+        ? []
+        : versionsBetween(
+            previous.plan,
+            v.plan,
+            brought,
+            approvals.filter((a) => a.arrived <= v.savedAt),
+          );
+    return [
+      ...between,
+      { from: Math.min(v.savedAt, Math.max(...brought.map((a) => a.approvedOn))), plan: v.plan },
+    ];
   });
 }
 
@@ -124,6 +213,7 @@ export async function departmentPlanInForce(
 ): Promise<ExecutionPlan> {
   const end = periodEndInstant(term, periodId);
   if (end === null) return current;
-  const inForce = planInForceAt(await departmentPlanHistory(db, current), end);
+  const periods = listPeriods(term).map((p) => p.id);
+  const inForce = planInForceAt(await departmentPlanHistory(db, current, periods), end);
   return inForce?.plan ?? current;
 }

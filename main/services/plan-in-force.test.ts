@@ -81,11 +81,8 @@ async function baselineToDepartment(): Promise<void> {
   await applyBaseline(dept, { path: exported.path }, { verifier: directVerifier });
 }
 
-/**
- * The plan confirmed in March 2019 and its 2019-H1 card written in July; a 정책목표 change requested then and
- * approved on 2019-09-10, after 2019-H1 ended; the next 기준 자료 applied at `appliedAt`.
- */
-async function approvedAfterFirstHalf(appliedAt: string): Promise<{ plan: ExecutionPlan; goal: string }> {
+/** The plan drafted and sent by the department, confirmed by the office, and back in the next 기준 자료. */
+async function confirmedAtBothEnds(): Promise<ExecutionPlan> {
   const plan = { ...basePlan(), lifecycle: 'draft' as const };
   await ok('saveDraft', {
     kind: 'executionPlan',
@@ -97,6 +94,46 @@ async function approvedAfterFirstHalf(appliedAt: string): Promise<{ plan: Execut
   await sendToOffice('plan');
   await officeHandlers(office).confirmReceivedPlan({ projectId: '1-1-1' });
   await baselineToDepartment();
+  return plan;
+}
+
+/** A 조정 요청서 of 정책목표 (`slot`) drafted and 제출'd by the department (not yet sent). */
+async function goalChangeRequested(slot: string, goal: string): Promise<void> {
+  const plan = basePlan();
+  const request = {
+    ...emptyChangeRequest(slot, '1-1-1', LEAD, plan.projectName),
+    contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
+    reason: '사업 여건 변화',
+    rows: [{ category: CHANGE_GOAL_CATEGORY, original: plan.policyGoal, proposed: goal }],
+  };
+  const ref = { kind: 'changeRequest', projectId: '1-1-1', slot } as const;
+  await ok('saveDraft', { ...ref, json: request, expectedVersion: null });
+  await ok('submitDocument', { ...ref, expectedVersion: 1 });
+}
+
+/** The office reviews and approves the request `slot` on `date`. */
+async function approvedByOffice(slot: string, date: string): Promise<void> {
+  officeNow = new Date(`${date}T02:00:00Z`);
+  for (const [status, by] of [
+    ['reviewing', '기획담당관'],
+    ['approved', '시민공약평가단'],
+  ] as const)
+    await officeHandlers(office).decideChangeRequest({
+      department: LEAD,
+      requestId: slot,
+      status,
+      date,
+      by,
+      note: '',
+    });
+}
+
+/**
+ * The plan confirmed in March 2019 and its 2019-H1 card written in July; a 정책목표 change requested then and
+ * approved on 2019-09-10, after 2019-H1 ended; the next 기준 자료 applied at `appliedAt`.
+ */
+async function approvedAfterFirstHalf(appliedAt: string): Promise<{ plan: ExecutionPlan; goal: string }> {
+  const plan = await confirmedAtBothEnds();
 
   deptNow = new Date('2019-07-03T01:00:00Z');
   const opened = await ok<Opened>('openDocument', cardRef('2019-H1'));
@@ -106,31 +143,11 @@ async function approvedAfterFirstHalf(appliedAt: string): Promise<{ plan: Execut
   expect(saved.validation.errors).toEqual([]);
 
   const goal = `${plan.policyGoal} (조정)`;
-  const request = {
-    ...emptyChangeRequest(crRef.slot, '1-1-1', LEAD, plan.projectName),
-    contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
-    reason: '사업 여건 변화',
-    rows: [{ category: CHANGE_GOAL_CATEGORY, original: plan.policyGoal, proposed: goal }],
-  };
-  await ok('saveDraft', { ...crRef, json: request, expectedVersion: null });
-  await ok('submitDocument', { ...crRef, expectedVersion: 1 });
+  await goalChangeRequested(crRef.slot, goal);
   const first = await sendToOffice('2019-H1');
   expect(first.documents.map((d) => d.kind).sort()).toEqual(['changeRequest', 'managementCard']);
 
-  officeNow = new Date('2019-09-10T02:00:00Z');
-  for (const [status, by] of [
-    ['reviewing', '기획담당관'],
-    ['approved', '시민공약평가단'],
-  ] as const) {
-    await officeHandlers(office).decideChangeRequest({
-      department: LEAD,
-      requestId: crRef.slot,
-      status,
-      date: '2019-09-10',
-      by,
-      note: '',
-    });
-  }
+  await approvedByOffice(crRef.slot, '2019-09-10');
   deptNow = new Date(appliedAt);
   await baselineToDepartment();
   const current = await ok<Opened>('openDocument', {
@@ -209,46 +226,16 @@ describe('a card held to the plan in force when its half-year ended (department)
 });
 
 describe('a package skipped between two approvals (department)', () => {
-  /** A change request of 정책목표 drafted, 제출'd and sent by the department, then approved by the office on `approvedOn`. */
+  /** A 정책목표 change requested and sent at `sentAt`, approved by the office on `approvedOn`. */
   async function approvedGoal(slot: string, goal: string, sentAt: string, approvedOn: string): Promise<void> {
     deptNow = new Date(sentAt);
-    const ref = { kind: 'changeRequest', projectId: '1-1-1', slot } as const;
-    const request = {
-      ...emptyChangeRequest(slot, '1-1-1', LEAD, basePlan().projectName),
-      contact: { position: 'officer', unit: '투자창업과', name: '박지훈', phone: '02-2133-5011' },
-      reason: '사업 여건 변화',
-      rows: [{ category: CHANGE_GOAL_CATEGORY, original: basePlan().policyGoal, proposed: goal }],
-    };
-    await ok('saveDraft', { ...ref, json: request, expectedVersion: null });
-    await ok('submitDocument', { ...ref, expectedVersion: 1 });
+    await goalChangeRequested(slot, goal);
     await sendToOffice('2019-H1');
-    officeNow = new Date(`${approvedOn}T02:00:00Z`);
-    for (const [status, by] of [
-      ['reviewing', '기획담당관'],
-      ['approved', '시민공약평가단'],
-    ] as const)
-      await officeHandlers(office).decideChangeRequest({
-        department: LEAD,
-        requestId: slot,
-        status,
-        date: approvedOn,
-        by,
-        note: '',
-      });
+    await approvedByOffice(slot, approvedOn);
   }
 
   it('holds the half-year that ended between them to the plan the office had then, as the office does', async () => {
-    const plan = { ...basePlan(), lifecycle: 'draft' as const };
-    await ok('saveDraft', {
-      kind: 'executionPlan',
-      projectId: '1-1-1',
-      slot: 'plan',
-      json: plan,
-      expectedVersion: null,
-    });
-    await sendToOffice('plan');
-    await officeHandlers(office).confirmReceivedPlan({ projectId: '1-1-1' });
-    await baselineToDepartment();
+    const plan = await confirmedAtBothEnds();
     // One change approved in May (2019-H1 ends under it), one in September; the department applies no 기준 자료
     // in between, and the one after both brings them together.
     const first = `${plan.policyGoal} (조정 1)`;

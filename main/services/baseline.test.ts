@@ -342,6 +342,26 @@ describe('접수 확인: the baseline package tells a department which of its fi
     ).rejects.toThrow('기준 자료의 접수 내역(documents/reference/receipts.json)이 올바르지 않습니다.');
     expect(await dumpDatabase(dept)).toEqual(before);
   });
+  it('refuses a package whose plan histories are malformed, and applies nothing of it', async () => {
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    // A history of one version only (a plan confirmed once is never listed), and one whose instant is no date.
+    for (const json of [
+      {
+        asOf: 'x',
+        plans: [{ projectId: '1-1-1', versions: [{ from: '2019-03-04T01:00:00.000Z', plan: {} }] }],
+      },
+      { asOf: 'x', plans: [{ projectId: '1-1-1', versions: [{ from: '어제' }, { from: '오늘' }] }] },
+    ]) {
+      const bytes = await handMadeBaseline(office, [{ path: BASELINE_PATHS.planHistories, json }]);
+      const before = await dumpDatabase(dept);
+      await expect(
+        applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
+      ).rejects.toThrow(
+        '기준 자료의 실천계획서 변경 이력(documents/reference/plan-histories.json)이 올바르지 않습니다.',
+      );
+      expect(await dumpDatabase(dept)).toEqual(before);
+    }
+  });
   it('says a refused package came from a newer office program, and applies nothing of it', async () => {
     await importEnrollment(dept, (await exportEnrollment(office)).text);
     const packageOf = (appVersion: string, revision: number) =>

@@ -52,6 +52,13 @@ import {
   officeHeldDecisions,
   type HeldDecisions,
 } from './held-decisions';
+import { officePlanHistory } from './plan-in-force';
+import {
+  keepPlanHistories,
+  officePlanHistories,
+  planHistoriesSchema,
+  type PlanHistories,
+} from './plan-histories';
 import { loadCatalog, loadTerm } from './reference';
 import { whoAmI } from './session';
 
@@ -63,6 +70,8 @@ export const BASELINE_PATHS = {
   cardDecisions: 'documents/reference/card-decisions.json',
   /** The office's decisions on held same-revision files; present only when there is one (held-decisions.ts). */
   heldDecisions: 'documents/reference/held-decisions.json',
+  /** The office's versions of each plan confirmed more than once; present only when there is one (plan-histories.ts). */
+  planHistories: 'documents/reference/plan-histories.json',
   plan: (projectId: string) => `documents/plans/plan-${projectId}.json`,
   change: (projectId: string, requestId: string) => `documents/changes/change-${projectId}-${requestId}.json`,
   /** 인계: a moved project's last card from its former lead (handover-cards.ts). */
@@ -127,6 +136,7 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
   const handover = await handoverCardsOf(ctx.db, catalog, term);
   const cardDecisions = await officeCardDecisions(ctx.db, catalog, term, createdAt);
   const heldDecisions = await officeHeldDecisions(ctx.db, createdAt);
+  const histories = await officePlanHistories(ctx.db, plans, (p) => officePlanHistory(ctx.db, p), createdAt);
   const documents: BundleDocument[] = [
     { path: BASELINE_PATHS.catalog, json: catalog },
     { path: BASELINE_PATHS.term, json: term },
@@ -138,6 +148,7 @@ export async function exportBaseline(ctx: AppContext, path?: string): Promise<Ba
     ...(heldDecisions.decisions.length === 0
       ? []
       : [{ path: BASELINE_PATHS.heldDecisions, json: heldDecisions }]),
+    ...(histories.plans.length === 0 ? [] : [{ path: BASELINE_PATHS.planHistories, json: histories }]),
     ...plans.map((p) => ({ path: BASELINE_PATHS.plan(p.projectId), json: p })),
     ...changes.map((c) => ({ path: BASELINE_PATHS.change(c.projectId, c.requestId), json: c })),
     ...handover.map((c) => ({ path: BASELINE_PATHS.handover(c.projectId, c.periodId), json: c })),
@@ -286,6 +297,7 @@ export async function applyBaseline(
   let receipts: Receipts | null = null;
   let cardDecisions: CardDecisions | null = null;
   let heldDecisions: HeldDecisions | null = null;
+  let planHistories: PlanHistories | null = null;
   const handover: ManagementCard[] = [];
   for (const doc of check.documents) {
     if (doc.path.startsWith('documents/plans/')) {
@@ -329,6 +341,14 @@ export async function applyBaseline(
         );
       }
       heldDecisions = parsed.data;
+    } else if (doc.path === BASELINE_PATHS.planHistories) {
+      const parsed = planHistoriesSchema.safeParse(doc.json);
+      if (!parsed.success) {
+        throw invalid(
+          `기준 자료의 실천계획서 변경 이력(${BASELINE_PATHS.planHistories})이 올바르지 않습니다.`,
+        );
+      }
+      planHistories = parsed.data;
     } else if (doc.path !== BASELINE_PATHS.catalog && doc.path !== BASELINE_PATHS.term) {
       throw invalid(`기준 자료에 알 수 없는 문서 ${josa(doc.path, '이/가')} 있습니다.`);
     }
@@ -400,6 +420,7 @@ export async function applyBaseline(
   if (receipts) await keepOwnReceipts(ctx.db, receipts, department, manifest.revision);
   await keepOwnCardDecisions(ctx.db, cardDecisions, department, manifest.revision);
   await keepOwnHeldDecisions(ctx.db, heldDecisions, department, manifest.revision);
+  await keepPlanHistories(ctx.db, planHistories, catalog.data, department, manifest.revision);
   await keepHandoverCards(ctx.db, ownHandover);
   await setSetting(ctx.db, BASELINE_SETTING, {
     revision: manifest.revision,

@@ -22,6 +22,7 @@ import { ownHeldDecisions } from './held-decisions';
 import { ownReceipts, receiptOf } from './receipts';
 import { ownCardDecisions, standingCardDecisions } from './card-decisions';
 import { confirmedPlanOf, termKeys, validationContextFor } from './drafting';
+import { departmentInitialPlan } from './plan-in-force';
 import { takenOverPlans } from './taken-over-plans';
 
 /** The department's view of the current half-year: days left and which projects still lack a card or have errors. */
@@ -208,6 +209,8 @@ export async function derivedFinance(
   const project = findProject(catalog, projectId);
   const row = deriveFinanceRow({
     plan,
+    // 초기계획: the version the office confirmed first, as the 기준 자료 told this copy.
+    initialPlan: await departmentInitialPlan(db, plan),
     card: cardDoc ? managementCardSchema.parse(cardDoc.json) : null,
     secured: financeDoc ? financeRowSchema.parse(financeDoc.json) : null,
     ...termKeys(term),

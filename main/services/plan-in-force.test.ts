@@ -3,6 +3,7 @@ import type { Handlers } from '../../domain/api/contract';
 import {
   CHANGE_GOAL_CATEGORY,
   emptyChangeRequest,
+  emptySourceGrid,
   type ExecutionPlan,
   type ManagementCard,
 } from '../../domain/documents';
@@ -17,6 +18,7 @@ import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { exportEnrollment, importEnrollment } from './key-service';
 import { officeHandlers } from './office-handlers';
+import { heldPlanHistory } from './plan-histories';
 import { planInForceAt } from './plan-in-force';
 import { basePlan, cardFor, LEAD } from './test-support/office-harness';
 
@@ -111,9 +113,12 @@ async function goalChangeRequested(slot: string, goal: string): Promise<void> {
   await ok('submitDocument', { ...ref, expectedVersion: 1 });
 }
 
-/** The office reviews and approves the request `slot` on `date`. */
-async function approvedByOffice(slot: string, date: string): Promise<void> {
-  officeNow = new Date(`${date}T02:00:00Z`);
+/**
+ * The office reviews and approves the request `slot` on `date` (its 처리 일자), recording it then or at
+ * `recordedAt`.
+ */
+async function approvedByOffice(slot: string, date: string, recordedAt = `${date}T02:00:00Z`): Promise<void> {
+  officeNow = new Date(recordedAt);
   for (const [status, by] of [
     ['reviewing', '기획담당관'],
     ['approved', '시민공약평가단'],
@@ -278,6 +283,72 @@ describe('a package skipped between two approvals (department)', () => {
     const h2 = await ok<Opened>('openDocument', cardRef('2019-H2'));
     expect(h2.document.policyGoal).toBe(second);
     expect(h2.confirmedPlan?.policyGoal).toBe(second);
+  });
+});
+
+describe('the office’s history of the plan, carried in the 기준 자료 (department)', () => {
+  it('holds a half-year to the plan the office had in force when it ended, however the approval was dated', async () => {
+    const plan = await confirmedAtBothEnds();
+    // 2019-H1's card written in June under the plan as confirmed; a 정책목표 change decided by the panel on June 28
+    // and recorded by the office only on July 2, after 2019-H1 ended: the office holds 2019-H1 to the plan as it
+    // was then.
+    deptNow = new Date('2019-06-10T01:00:00Z');
+    const card: ManagementCard = { ...cardFor(plan, 'onTrack'), periodId: '2019-H1' };
+    await ok<Saved>('saveDraft', { ...cardRef('2019-H1'), json: card, expectedVersion: null });
+    const goal = `${plan.policyGoal} (조정)`;
+    await goalChangeRequested('cr-20190610', goal);
+    await sendToOffice('2019-H1');
+    await approvedByOffice('cr-20190610', '2019-06-28', '2019-07-02T02:00:00Z');
+    deptNow = new Date('2019-07-05T01:00:00Z');
+    await baselineToDepartment();
+    const history = await heldPlanHistory(dept.db, '1-1-1');
+    expect(history?.map((v) => [new Date(v.from).toISOString(), v.plan.policyGoal])).toEqual([
+      ['2019-03-04T01:00:00.000Z', plan.policyGoal],
+      ['2019-07-02T02:00:00.000Z', goal],
+    ]);
+
+    // The department holds it there too: the card under the first 정책목표 has no error and is sent as it is.
+    const h1 = await ok<Opened>('openDocument', cardRef('2019-H1'));
+    expect(h1.document.policyGoal).toBe(plan.policyGoal);
+    expect(frozenErrors(h1.validation.errors)).toEqual([]);
+    expect(h1.confirmedPlan?.policyGoal).toBe(plan.policyGoal);
+    const again = await sendToOffice('2019-H1');
+    expect(again.refused).toEqual([]);
+    const report = await officeHandlers(office).getOfficeReport({ periodId: '2019-H1', today: '2019-07-10' });
+    expect(report.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    // 2019-H2 ended under the change.
+    const h2 = await ok<Opened>('openDocument', cardRef('2019-H2'));
+    expect(h2.document.policyGoal).toBe(goal);
+  });
+
+  it('gives the department’s 재정집행현황 the office’s 초기계획 after a re-sent plan was confirmed again', async () => {
+    // The plan sent with 100 백만원 of 연차별 투자수요 and confirmed; before the department applies a 기준 자료 it
+    // sends the plan again with 150, and the office confirms that too. 초기계획 stays the first confirmed 100.
+    const needing = (amount: number): ExecutionPlan => ({
+      ...basePlan(),
+      lifecycle: 'draft',
+      unitProjects: basePlan().unitProjects.map((u, i) => ({
+        ...u,
+        investmentNeeds: i === 0 ? { ...emptySourceGrid(), city: { '2019': amount } } : emptySourceGrid(),
+      })),
+    });
+    const ref = { kind: 'executionPlan', projectId: '1-1-1', slot: 'plan' } as const;
+    const first = await ok<Saved>('saveDraft', { ...ref, json: needing(100), expectedVersion: null });
+    await sendToOffice('plan');
+    await officeHandlers(office).confirmReceivedPlan({ projectId: '1-1-1' });
+    officeNow = deptNow = new Date('2019-03-11T01:00:00Z');
+    await ok<Saved>('saveDraft', { ...ref, json: needing(150), expectedVersion: first.version });
+    await sendToOffice('plan');
+    await officeHandlers(office).confirmReceivedPlan({ projectId: '1-1-1' });
+    deptNow = new Date('2019-03-12T01:00:00Z');
+    await baselineToDepartment();
+
+    type Derived = { row: { plannedTotal: { initial: number; current: number } } | null };
+    const derived = await ok<Derived>('getDerivedFinance', { projectId: '1-1-1', periodId: '2019-H1' });
+    expect(derived.row?.plannedTotal).toEqual({ initial: 100, current: 150 });
+    const report = await officeHandlers(office).getOfficeReport({ periodId: '2019-H1', today: '2019-07-20' });
+    const row = report.report.finance.areas.flatMap((a) => a.rows).find((r) => r.projectId === '1-1-1');
+    expect(row?.plannedTotal).toEqual(derived.row?.plannedTotal);
   });
 });
 

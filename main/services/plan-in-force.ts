@@ -17,6 +17,7 @@ import type { Term } from '../../domain/term/types';
 import { documentIdOf, listDocuments, listVersions } from '../../db/documents';
 import type { Database } from '../../db/schema';
 import { PLAN_SLOT } from './document-identity';
+import { heldPlanHistory } from './plan-histories';
 
 /**
  * The plan a half-year's 관리카드 is held to (확정 항목: 공약명, 정책목표, 단위사업, 추진계획): the plan in force when
@@ -133,20 +134,27 @@ function versionsBetween(
 }
 
 /**
- * A department copy's history of a project's confirmed plan (`plan`, the current one). Its versions came with the
- * 기준 자료 it applied, together with the change requests the office had approved by then: a version that came with
- * approvals is in force from the day the last of them was approved (its 처리 일자, the day the office records it),
- * however late the department applied the package; a version that came with none (the plan as first confirmed,
- * or confirmed again) from when it arrived, the earliest the department can tell. A version that came with
- * approvals of different days (a package skipped in between) brings back the versions the office had in between
- * (versionsBetween), so that a half-year that ended between two approvals is held to the plan the office holds it
- * to. `periods`: the term's half-years, for approvals of 연차별 추진계획.
+ * A department copy's history of a project's confirmed plan (`plan`, the current one). When the last 기준 자료
+ * carried the office's own history of it (plan-histories.ts) ending with `plan`, that history: the office's versions
+ * and instants exactly. Otherwise (a plan the office confirmed once, or a package from an office program before
+ * that member) it is rebuilt from what this copy holds. Its versions came with the 기준 자료 it applied, together
+ * with the change requests the office had approved by then: a version that came with approvals is in force from
+ * the day the last of them was approved (its 처리 일자, the day the office records it), however late the department
+ * applied the package; a version that came with none (the plan as first confirmed, or confirmed again) from when
+ * it arrived, the earliest the department can tell. A version that came with approvals of different days (a
+ * package skipped in between) brings back the versions the office had in between (versionsBetween), so that a
+ * half-year that ended between two approvals is held to the plan the office holds it to. `periods`: the term's
+ * half-years, for approvals of 연차별 추진계획.
  */
 export async function departmentPlanHistory(
   db: Db,
   plan: ExecutionPlan,
   periods?: readonly string[],
 ): Promise<PlanInForceFrom[]> {
+  // The office's own history, when the last 기준 자료 carried it (plan-histories.ts) and it ends with this plan.
+  const held = await heldPlanHistory(db, plan.projectId);
+  const last = held?.at(-1);
+  if (held && last && samePlan(last.plan, plan)) return held;
   const versions = await confirmedVersions(db, plan);
   if (versions.length <= 1) return versions.map((v) => ({ from: v.savedAt, plan: v.plan }));
   // Each approval: when it arrived here (its first version saved as approved), the day it was approved, and what
@@ -199,6 +207,17 @@ export async function departmentPlanHistory(
       { from: Math.min(v.savedAt, Math.max(...brought.map((a) => a.approvedOn))), plan: v.plan },
     ];
   });
+}
+
+/**
+ * The version of the plan the office confirmed first, whose 연차별 투자수요 is 붙임5's 초기계획, as the department
+ * copy knows it: the first of the office's history the last 기준 자료 carried, else the current plan (confirmed once,
+ * or confirmed again only by an office program before the member: 연차별 투자수요 is rewritten by no 조정 요청서).
+ */
+export async function departmentInitialPlan(db: Db, current: ExecutionPlan): Promise<ExecutionPlan> {
+  const held = await heldPlanHistory(db, current.projectId);
+  const last = held?.at(-1);
+  return held && last && samePlan(last.plan, current) ? (held[0]?.plan ?? current) : current;
 }
 
 /**

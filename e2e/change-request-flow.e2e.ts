@@ -249,4 +249,24 @@ test('a request written and submitted in the department’s form is reviewed and
     ['reviewing', CLOCK.office.slice(0, 10)],
     ['approved', CLOCK.office.slice(0, 10)],
   ]);
+
+  // On the department's desk, 2019-H1 ended before the approval: its card keeps the plan as confirmed then, as
+  // the office holds it, and says what changed since; 2019-H2's card takes the plan as it is now.
+  server = await startOfficeServer({
+    dataDir: desk.dataDir,
+    profileDir: join(root, 'dept-profile'),
+    now: CLOCK.baseline,
+  });
+  await dept.reopen(server.url);
+  await dept.openCard(PROJECT, '2019-H1');
+  await expect(page.getByTestId('frozen-policy-goal')).toHaveText(String(plan.policyGoal));
+  await expect(page.getByTestId('frozen-project-period')).toHaveText('2018-07 ~ 2022-06');
+  await expect(page.getByTestId('earlier-plan-note')).toHaveText(
+    `2019년 상반기 말에 효력이 있던 실천계획서를 따릅니다. 그 뒤 바뀐 정책목표, 사업기간, 단위사업 '${units[0]!.name}'의 세부 추진계획은 이후 반기의 관리카드에 적용됩니다.`,
+  );
+  await dept.back();
+  await dept.openCard(PROJECT, '2019-H2');
+  await expect(page.getByTestId('frozen-policy-goal')).toHaveText(proposedGoal);
+  await expect(page.getByTestId('frozen-project-period')).toHaveText('2018-07 ~ 2023-06');
+  await expect(page.getByTestId('earlier-plan-note')).toHaveCount(0);
 });

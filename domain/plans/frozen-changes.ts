@@ -28,3 +28,21 @@ function sameSchedule(a: Readonly<Record<string, string>>, b: Readonly<Record<st
   for (const key of keys) if ((a[key] ?? '').trim() !== (b[key] ?? '').trim()) return false;
   return true;
 }
+
+/**
+ * What a card's read-only part shows differently under `later` than under `earlier` (two confirmed versions of a
+ * plan), in the card's order: 공약명, 정책목표, 사업기간, then the units' items as frozenPlanChanges names them.
+ * Empty when they show the same.
+ */
+export function shownPlanChanges(earlier: ExecutionPlan, later: ExecutionPlan): string[] {
+  const frozen = frozenPlanChanges(later, earlier);
+  const period =
+    later.projectPeriod.from !== earlier.projectPeriod.from ||
+    later.projectPeriod.to !== earlier.projectPeriod.to;
+  return [
+    ...(later.projectName === earlier.projectName ? [] : ['공약명']),
+    ...frozen.filter((item) => item === '정책목표'),
+    ...(period ? ['사업기간'] : []),
+    ...frozen.filter((item) => item !== '정책목표'),
+  ];
+}

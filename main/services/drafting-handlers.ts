@@ -21,7 +21,13 @@ import { DocumentFrozenError, VersionConflictError } from '../../db/documents';
 import type { AppContext } from './context';
 import { slotOf } from './document-identity';
 import { takenOverPlans } from './taken-over-plans';
-import { assertMayWrite, newDocument, parseAndValidate, validationContextFor } from './drafting';
+import {
+  assertMayWrite,
+  laterPlanChangesOf,
+  newDocument,
+  parseAndValidate,
+  validationContextFor,
+} from './drafting';
 import { UserError } from './errors';
 import { loadCatalog, loadTerm } from './reference';
 import { requireDepartment } from './session';
@@ -167,6 +173,7 @@ export const draftingHandlers = (ctx: AppContext) => {
           validation: { errors, warnings },
           readOnly: true,
           confirmedPlan: null,
+          laterPlanChanges: [],
         };
       }
       assertMayWrite(catalog, department, ref.kind, ref.projectId, ref.slot);
@@ -185,6 +192,10 @@ export const draftingHandlers = (ctx: AppContext) => {
         validation: { errors, warnings },
         readOnly: stored?.status === 'confirmed',
         confirmedPlan: vctx.confirmedPlan ?? null,
+        laterPlanChanges:
+          document.kind === 'managementCard' && vctx.confirmedPlan
+            ? await laterPlanChangesOf(ctx.db, catalog, vctx.confirmedPlan)
+            : [],
       };
     },
 

@@ -26,6 +26,7 @@ import {
 } from '../../domain/documents';
 import { listBudgetYears, listPeriods } from '../../domain/term/periods';
 import type { Term } from '../../domain/term/types';
+import { shownPlanChanges } from '../../domain/plans/frozen-changes';
 import { josa } from '../../domain/text/josa';
 import { documentIdOf, getDocument, listDocuments, type StoredDocument } from '../../db/documents';
 import type { Database } from '../../db/schema';
@@ -133,6 +134,19 @@ async function planHeldTo(
   const current = await confirmedPlanOf(db, catalog, card.projectId);
   if (current === null || !differsFromPlan(card, current)) return current;
   return departmentPlanInForce(db, term, current, card.periodId);
+}
+
+/**
+ * What changed in the project's current confirmed plan since `heldTo`, the version a card is held to, as the card
+ * shows it (shownPlanChanges): empty when it is held to the current plan.
+ */
+export async function laterPlanChangesOf(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  heldTo: ExecutionPlan,
+): Promise<string[]> {
+  const current = await confirmedPlanOf(db, catalog, heldTo.projectId);
+  return current === null ? [] : shownPlanChanges(heldTo, current);
 }
 
 /** The card of the latest half-year before `periodId` (the previous report), if any. */

@@ -60,6 +60,7 @@ interface Opened {
   document: ManagementCard;
   validation: { errors: { path: string; message: string }[] };
   confirmedPlan: ExecutionPlan | null;
+  laterPlanChanges: string[];
 }
 interface Saved {
   version: number;
@@ -179,6 +180,7 @@ describe('a card held to the plan in force when its half-year ended (department)
       expect(h1.document.policyGoal).toBe(plan.policyGoal);
       expect(frozenErrors(h1.validation.errors)).toEqual([]);
       expect(h1.confirmedPlan?.policyGoal).toBe(plan.policyGoal);
+      expect(h1.laterPlanChanges).toEqual(['정책목표']);
       type Summary = { ref: { kind: string; slot: string }; errorCount: number };
       const listed = await ok<Summary[]>('listMyDocuments', {});
       expect(
@@ -201,6 +203,7 @@ describe('a card held to the plan in force when its half-year ended (department)
       expect(h2.status).toBe('new');
       expect(h2.document.policyGoal).toBe(goal);
       expect(h2.confirmedPlan?.policyGoal).toBe(goal);
+      expect(h2.laterPlanChanges).toEqual([]);
       const old: ManagementCard = { ...cardFor(plan, 'onTrack'), periodId: '2019-H2' };
       const saved = await ok<Saved>('saveDraft', { ...cardRef('2019-H2'), json: old, expectedVersion: null });
       expect(frozenErrors(saved.validation.errors).map((e) => [e.path, e.message])).toEqual([
@@ -312,6 +315,7 @@ describe('the office’s history of the plan, carried in the 기준 자료 (depa
     expect(h1.document.policyGoal).toBe(plan.policyGoal);
     expect(frozenErrors(h1.validation.errors)).toEqual([]);
     expect(h1.confirmedPlan?.policyGoal).toBe(plan.policyGoal);
+    expect(h1.laterPlanChanges).toEqual(['정책목표']);
     const again = await sendToOffice('2019-H1');
     expect(again.refused).toEqual([]);
     const report = await officeHandlers(office).getOfficeReport({ periodId: '2019-H1', today: '2019-07-10' });

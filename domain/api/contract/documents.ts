@@ -31,6 +31,12 @@ export interface OpenedDocument {
   readOnly: boolean;
   /** For a card: the confirmed plan it copies its frozen fields from. */
   confirmedPlan: ExecutionPlan | null;
+  /**
+   * For a card held to an earlier version of the plan than the current confirmed one (its half-year ended before
+   * the plan's frozen fields changed: an approved 조정 요청서, a plan confirmed again; the office holds it there
+   * too): the items changed since, as named to the person ("정책목표", "사업기간", …). Empty otherwise.
+   */
+  laterPlanChanges: string[];
 }
 
 export interface SavedDocument {

@@ -22,6 +22,7 @@ import {
   type ScheduleColumn,
 } from '../../../domain/term/periods';
 import type { Term } from '../../../domain/term/types';
+import { josa } from '../../../domain/text/josa';
 import { CompletionCriteria } from '../components/CompletionCriteria';
 import { formatBytes } from '../components/format-bytes';
 import { EditorFrame } from './EditorFrame';
@@ -40,6 +41,13 @@ import { confirmRemoval, focusAfterRemoval, removalQuestion } from './row-remova
 /** 붙임4 공약관리카드: living fields editable, the plan's frozen fields shown as text. */
 
 const FROZEN_NOTE = '확정된 실천계획서에서 가져온 항목입니다. 변경은 공약 조정 요청서로 합니다.';
+
+/**
+ * Why a card's frozen fields are not the current plan's: its half-year ended before they changed, and the card is
+ * held to the plan in force then, at the office as here.
+ */
+const earlierPlanNote = (periodLabel: string, changed: readonly string[]): string =>
+  `${periodLabel} 말에 효력이 있던 실천계획서를 따릅니다. 그 뒤 바뀐 ${josa(changed.join(', '), '은/는')} 이후 반기의 관리카드에 적용됩니다.`;
 
 const CardExecutedTotal = memo(function CardExecutedTotal(props: {
   form: AnyForm;
@@ -276,6 +284,11 @@ export function CardForm(props: {
         <p className="frozen-note" role="note">
           <FrozenBadge /> {FROZEN_NOTE}
         </p>
+        {props.opened.laterPlanChanges.length > 0 && (
+          <p className="frozen-note earlier-plan" data-testid="earlier-plan-note">
+            {earlierPlanNote(periodLabel, props.opened.laterPlanChanges)}
+          </p>
+        )}
         <h4>정책목표</h4>
         <p className="frozen-text pre" data-testid="frozen-policy-goal">
           {doc.policyGoal}

@@ -15,4 +15,5 @@ export const openedDraft = (document: Document): OpenedDocument => ({
   validation: { errors: [], warnings: [] },
   readOnly: false,
   confirmedPlan: null,
+  laterPlanChanges: [],
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examples } from '../../domain/documents/test-fixtures';
 import { getDocument, saveDocument } from '../../db/documents';
@@ -329,6 +330,42 @@ describe('접수 확인: the baseline package tells a department which of its fi
     } finally {
       await other.close();
     }
+  });
+
+  it('applies a package whole or not at all: a write failing at its last step leaves every table as it was', async () => {
+    await importEnrollment(dept, (await exportEnrollment(office)).text);
+    const plan = { ...structuredClone(examples.planJson), lifecycle: 'confirmed' };
+    await saveDocument(
+      office.db,
+      {
+        kind: 'executionPlan',
+        projectId: '1-1-1',
+        slot: 'plan',
+        department: '경제진흥본부',
+        json: plan,
+        status: 'confirmed',
+        reason: 'confirm',
+        allowFrozen: true,
+      },
+      office.now(),
+    );
+    const bytes = readFileSync((await exportBaseline(office)).path);
+    // The disk fills up (or the PC is switched off) as the package's last write is made: SQLite refuses it.
+    await dept.db.executeQuery(
+      sql`create trigger full_disk before insert on settings when new.key = 'baseline.applied'
+          begin select raise(abort, 'database or disk is full'); end`.compile(dept.db),
+    );
+    const before = await dumpDatabase(dept);
+    await expect(
+      applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier }),
+    ).rejects.toThrow('database or disk is full');
+    expect(await dumpDatabase(dept)).toEqual(before);
+    // Room again: the same package applies, all of it.
+    await dept.db.executeQuery(sql`drop trigger full_disk`.compile(dept.db));
+    expect(
+      (await applyBaseline(dept, { name: 'b.pledge', bytes }, { verifier: directVerifier })).status,
+    ).toBe('applied');
+    expect((await getDocument(dept.db, 'executionPlan:1-1-1:plan:경제진흥본부'))?.status).toBe('confirmed');
   });
 
   it('refuses a package whose receipt list is malformed, and applies nothing of it', async () => {

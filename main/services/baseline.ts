@@ -243,9 +243,10 @@ function baselineRefusal(kind: FileKind, code: string, message: string): string 
 }
 
 /**
- * Department: verifies a baseline package against the trusted office key and applies it: reference data, then
- * the confirmed plans and decided change requests (stored as confirmed; saving identical content is a no-op,
- * so applying the same package twice changes nothing). An older package than the last applied is refused.
+ * Department: verifies a baseline package against the trusted office key and applies it, in one transaction:
+ * reference data, the confirmed plans and decided change requests (stored as confirmed; saving identical content
+ * is a no-op, so applying the same package twice changes nothing), then what the department keeps of the rest. An
+ * older package than the last applied is refused.
  */
 export async function applyBaseline(
   ctx: AppContext,
@@ -381,51 +382,53 @@ export async function applyBaseline(
   }
 
   const now = ctx.now();
+  // One transaction: a package is applied whole or not at all (a full disk or a switched-off PC midway leaves the
+  // copy as it was, and the same package applies again).
   await ctx.db.transaction().execute(async (trx) => {
     await putReferenceData(trx, { key: 'catalog', version: catalog.data.version, json: catalog.data }, now);
     await putReferenceData(trx, { key: 'term', version: term.data.id, json: term.data }, now);
-  });
-  for (const plan of plans) {
-    await saveDocument(
-      ctx.db,
-      {
-        kind: 'executionPlan',
-        projectId: plan.projectId,
-        slot: PLAN_SLOT,
-        department: plan.department,
-        json: plan,
-        status: 'confirmed',
-        reason: 'import',
-        allowFrozen: true,
-      },
-      now,
-    );
-  }
-  for (const change of changes) {
-    await saveDocument(
-      ctx.db,
-      {
-        kind: 'changeRequest',
-        projectId: change.projectId,
-        slot: change.requestId,
-        department: change.department,
-        json: { ...change, lifecycle: 'confirmed' },
-        status: 'confirmed',
-        reason: 'import',
-        allowFrozen: true,
-      },
-      now,
-    );
-  }
-  if (receipts) await keepOwnReceipts(ctx.db, receipts, department, manifest.revision);
-  await keepOwnCardDecisions(ctx.db, cardDecisions, department, manifest.revision);
-  await keepOwnHeldDecisions(ctx.db, heldDecisions, department, manifest.revision);
-  await keepPlanHistories(ctx.db, planHistories, catalog.data, department, manifest.revision);
-  await keepHandoverCards(ctx.db, ownHandover);
-  await setSetting(ctx.db, BASELINE_SETTING, {
-    revision: manifest.revision,
-    sha256: check.bundleSha256,
-    appliedAt: now.toISOString(),
+    for (const plan of plans) {
+      await saveDocument(
+        trx,
+        {
+          kind: 'executionPlan',
+          projectId: plan.projectId,
+          slot: PLAN_SLOT,
+          department: plan.department,
+          json: plan,
+          status: 'confirmed',
+          reason: 'import',
+          allowFrozen: true,
+        },
+        now,
+      );
+    }
+    for (const change of changes) {
+      await saveDocument(
+        trx,
+        {
+          kind: 'changeRequest',
+          projectId: change.projectId,
+          slot: change.requestId,
+          department: change.department,
+          json: { ...change, lifecycle: 'confirmed' },
+          status: 'confirmed',
+          reason: 'import',
+          allowFrozen: true,
+        },
+        now,
+      );
+    }
+    if (receipts) await keepOwnReceipts(trx, receipts, department, manifest.revision);
+    await keepOwnCardDecisions(trx, cardDecisions, department, manifest.revision);
+    await keepOwnHeldDecisions(trx, heldDecisions, department, manifest.revision);
+    await keepPlanHistories(trx, planHistories, catalog.data, department, manifest.revision);
+    await keepHandoverCards(trx, ownHandover);
+    await setSetting(trx, BASELINE_SETTING, {
+      revision: manifest.revision,
+      sha256: check.bundleSha256,
+      appliedAt: now.toISOString(),
+    });
   });
   return { status: 'applied', ...summary };
 }

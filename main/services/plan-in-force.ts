@@ -134,6 +134,16 @@ function versionsBetween(
 }
 
 /**
+ * The office's own history of the plan, as the last 기준 자료 carried it (plan-histories.ts), when it ends with
+ * `current`, the plan this copy holds; else null.
+ */
+async function carriedHistoryOf(db: Db, current: ExecutionPlan): Promise<PlanInForceFrom[] | null> {
+  const held = await heldPlanHistory(db, current.projectId);
+  const last = held?.at(-1);
+  return held && last && samePlan(last.plan, current) ? held : null;
+}
+
+/**
  * A department copy's history of a project's confirmed plan (`plan`, the current one). When the last 기준 자료
  * carried the office's own history of it (plan-histories.ts) ending with `plan`, that history: the office's versions
  * and instants exactly. Otherwise (a plan the office confirmed once, or a package from an office program before
@@ -151,10 +161,8 @@ export async function departmentPlanHistory(
   plan: ExecutionPlan,
   periods?: readonly string[],
 ): Promise<PlanInForceFrom[]> {
-  // The office's own history, when the last 기준 자료 carried it (plan-histories.ts) and it ends with this plan.
-  const held = await heldPlanHistory(db, plan.projectId);
-  const last = held?.at(-1);
-  if (held && last && samePlan(last.plan, plan)) return held;
+  const held = await carriedHistoryOf(db, plan);
+  if (held) return held;
   const versions = await confirmedVersions(db, plan);
   if (versions.length <= 1) return versions.map((v) => ({ from: v.savedAt, plan: v.plan }));
   // Each approval: when it arrived here (its first version saved as approved), the day it was approved, and what
@@ -215,9 +223,7 @@ export async function departmentPlanHistory(
  * or confirmed again only by an office program before the member: 연차별 투자수요 is rewritten by no 조정 요청서).
  */
 export async function departmentInitialPlan(db: Db, current: ExecutionPlan): Promise<ExecutionPlan> {
-  const held = await heldPlanHistory(db, current.projectId);
-  const last = held?.at(-1);
-  return held && last && samePlan(last.plan, current) ? (held[0]?.plan ?? current) : current;
+  return (await carriedHistoryOf(db, current))?.[0]?.plan ?? current;
 }
 
 /**

@@ -126,6 +126,9 @@ test('a request written and submitted in the department’s form is reviewed and
   await expect(item.getByTestId(/-preview$/)).toContainText(
     `정책목표: ‘${String(plan.policyGoal)}’ → ‘${proposedGoal}’`,
   );
+  await expect(item.getByTestId(/-preview-lead$/)).toContainText(
+    '지금 진행 중인 반기부터의 관리카드는 바뀐 내용과, 이미 끝난 반기의 관리카드는 그때의 계획과 비교합니다',
+  );
   await expectAccessible(page, '조정 내역 (승인 미리보기)');
   await expect(item.getByTestId(/-preview$/)).toContainText(
     '사업기간: ‘2018년 7월 ~ 2022년 6월’ → ‘2018년 7월 ~ 2023년 6월’',

@@ -148,7 +148,10 @@ function ApprovalPreview({ preview, id }: { preview: PlanChangePreview | null; i
     <div className="approval-preview" data-testid={`${id}-preview`}>
       {preview.effects.length > 0 && (
         <>
-          <p>승인하면 확정된 실천계획서가 이렇게 바뀝니다 (이후 반기의 관리카드는 바뀐 내용과 비교합니다):</p>
+          <p data-testid={`${id}-preview-lead`}>
+            승인하면 확정된 실천계획서가 이렇게 바뀝니다. 지금 진행 중인 반기부터의 관리카드는 바뀐 내용과,
+            이미 끝난 반기의 관리카드는 그때의 계획과 비교합니다 (승인을 기록하는 때 기준):
+          </p>
           <ul className="details">
             {preview.effects.map((e, i) => (
               <li key={i}>

@@ -41,23 +41,29 @@ afterEach(async () => {
   dir.remove();
 });
 
+/** The example plan of 1-1-1, confirmed at the office (as 실천계획 확정 stores it). */
+async function planConfirmedAtOffice(): Promise<Record<string, unknown>> {
+  const plan = { ...structuredClone(examples.planJson), lifecycle: 'confirmed' };
+  await saveDocument(
+    office.db,
+    {
+      kind: 'executionPlan',
+      projectId: '1-1-1',
+      slot: 'plan',
+      department: '경제진흥본부',
+      json: plan,
+      status: 'confirmed',
+      reason: 'confirm',
+      allowFrozen: true,
+    },
+    office.now(),
+  );
+  return plan;
+}
+
 describe('baseline package (office → department)', () => {
   it('brings the confirmed plan back to a department copy, verified with the trusted office key', async () => {
-    const plan = { ...structuredClone(examples.planJson), lifecycle: 'confirmed' };
-    await saveDocument(
-      office.db,
-      {
-        kind: 'executionPlan',
-        projectId: '1-1-1',
-        slot: 'plan',
-        department: '경제진흥본부',
-        json: plan,
-        status: 'confirmed',
-        reason: 'confirm',
-        allowFrozen: true,
-      },
-      office.now(),
-    );
+    const plan = await planConfirmedAtOffice();
     const exported = await exportBaseline(office);
     expect(exported).toMatchObject({ revision: 1, plans: 1 });
 
@@ -334,21 +340,7 @@ describe('접수 확인: the baseline package tells a department which of its fi
 
   it('applies a package whole or not at all: a write failing at its last step leaves every table as it was', async () => {
     await importEnrollment(dept, (await exportEnrollment(office)).text);
-    const plan = { ...structuredClone(examples.planJson), lifecycle: 'confirmed' };
-    await saveDocument(
-      office.db,
-      {
-        kind: 'executionPlan',
-        projectId: '1-1-1',
-        slot: 'plan',
-        department: '경제진흥본부',
-        json: plan,
-        status: 'confirmed',
-        reason: 'confirm',
-        allowFrozen: true,
-      },
-      office.now(),
-    );
+    await planConfirmedAtOffice();
     const bytes = readFileSync((await exportBaseline(office)).path);
     // The disk fills up (or the PC is switched off) as the package's last write is made: SQLite refuses it.
     await dept.db.executeQuery(

@@ -79,6 +79,12 @@ async function sendToOffice(period: string): Promise<Awaited<ReturnType<typeof e
   return made;
 }
 
+/** The 확정 항목 conflicts the office's report of `periodId` lists on `today`. */
+async function frozenConflictsAtOffice(periodId: string, today: string) {
+  const report = await officeHandlers(office).getOfficeReport({ periodId, today });
+  return report.conflicts.filter((c) => c.kind === 'frozenFields');
+}
+
 async function baselineToDepartment(): Promise<void> {
   const exported = await exportBaseline(office);
   await applyBaseline(dept, { path: exported.path }, { verifier: directVerifier });
@@ -191,11 +197,7 @@ describe('a card held to the plan in force when its half-year ended (department)
       const again = await sendToOffice('2019-H1');
       expect(again.refused).toEqual([]);
       expect(again.documents.map((d) => [d.kind, d.slot])).toContainEqual(['managementCard', '2019-H1']);
-      const report = await officeHandlers(office).getOfficeReport({
-        periodId: '2019-H1',
-        today: '2020-01-20',
-      });
-      expect(report.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+      expect(await frozenConflictsAtOffice('2019-H1', '2020-01-20')).toEqual([]);
 
       // 2019-H2 ended after the approval: a new card takes the changed 정책목표, and one with the old is an error,
       // on screen and in the 제출 파일.
@@ -279,8 +281,7 @@ describe('a package skipped between two approvals (department)', () => {
     // Sent, the office finds nothing to hold against it.
     const file = await sendToOffice('2019-H1');
     expect(file.refused).toEqual([]);
-    const report = await officeHandlers(office).getOfficeReport({ periodId: '2019-H1', today: '2019-09-25' });
-    expect(report.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    expect(await frozenConflictsAtOffice('2019-H1', '2019-09-25')).toEqual([]);
 
     // 2019-H2 ended after both: its card takes the second.
     const h2 = await ok<Opened>('openDocument', cardRef('2019-H2'));
@@ -318,8 +319,7 @@ describe('the office’s history of the plan, carried in the 기준 자료 (depa
     expect(h1.laterPlanChanges).toEqual(['정책목표']);
     const again = await sendToOffice('2019-H1');
     expect(again.refused).toEqual([]);
-    const report = await officeHandlers(office).getOfficeReport({ periodId: '2019-H1', today: '2019-07-10' });
-    expect(report.conflicts.filter((c) => c.kind === 'frozenFields')).toEqual([]);
+    expect(await frozenConflictsAtOffice('2019-H1', '2019-07-10')).toEqual([]);
     // 2019-H2 ended under the change.
     const h2 = await ok<Opened>('openDocument', cardRef('2019-H2'));
     expect(h2.document.policyGoal).toBe(goal);
